@@ -1,0 +1,133 @@
+/**
+ * The domain records. Every record has an id that sorts by creation time (UUIDv7),
+ * createdAt, updatedAt, and deletedAt while it is in the trash. Ids never change.
+ */
+export const RECORD_KINDS = ['person', 'organisation', 'case', 'opportunity', 'note'] as const;
+export type RecordKind = (typeof RECORD_KINDS)[number];
+
+/** The kinds that have their own list in the workspace (notes live under their record). */
+export const LISTED_KINDS = ['person', 'organisation', 'case', 'opportunity'] as const;
+export type ListedKind = (typeof LISTED_KINDS)[number];
+
+export type RecordId = string;
+
+export interface CustomField {
+  readonly name: string;
+  readonly value: string;
+}
+
+export const LAWFUL_BASES = [
+  'consent', 'contract', 'legal-obligation', 'vital-interests', 'public-task', 'legitimate-interests',
+] as const;
+export type LawfulBasis = (typeof LAWFUL_BASES)[number];
+
+export interface Consent {
+  readonly basis: LawfulBasis;
+  /** ISO date (YYYY-MM-DD) the basis was established. */
+  readonly date: string;
+  readonly source: string;
+}
+
+export interface PersonFields {
+  readonly firstName: string;
+  readonly lastName: string;
+  readonly jobTitle: string;
+  /** A person belongs to at most one organisation. */
+  readonly organisationId: RecordId | null;
+  readonly emails: readonly string[];
+  readonly phones: readonly string[];
+  readonly websites: readonly string[];
+  readonly addresses: readonly string[];
+  readonly tags: readonly string[];
+  readonly customFields: readonly CustomField[];
+  readonly consent: Consent | null;
+  readonly owner: string;
+}
+
+export interface OrganisationFields {
+  readonly name: string;
+  readonly domain: string;
+  readonly emails: readonly string[];
+  readonly phones: readonly string[];
+  readonly websites: readonly string[];
+  readonly addresses: readonly string[];
+  readonly tags: readonly string[];
+  readonly customFields: readonly CustomField[];
+  readonly owner: string;
+}
+
+export const CASE_STATUSES = ['open', 'closed'] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+export interface CaseFields {
+  readonly name: string;
+  readonly description: string;
+  readonly status: CaseStatus;
+  /** The person or organisation the case concerns. */
+  readonly partyId: RecordId | null;
+  readonly owner: string;
+}
+
+export const OPPORTUNITY_STATUSES = ['open', 'won', 'lost'] as const;
+export type OpportunityStatus = (typeof OPPORTUNITY_STATUSES)[number];
+
+export const MILESTONES = ['new', 'qualified', 'proposal', 'negotiation', 'closing'] as const;
+export type Milestone = (typeof MILESTONES)[number];
+
+export interface OpportunityFields {
+  readonly name: string;
+  readonly partyId: RecordId | null;
+  /** Non-negative amount in the currency's major unit; null when not yet known. */
+  readonly value: number | null;
+  /** ISO 4217 code, upper case. */
+  readonly currency: string;
+  readonly milestone: Milestone;
+  /** 0–100. */
+  readonly probability: number;
+  /** ISO date (YYYY-MM-DD) or null. */
+  readonly expectedCloseDate: string | null;
+  readonly status: OpportunityStatus;
+  readonly owner: string;
+}
+
+export interface NoteFields {
+  readonly body: string;
+  /** The record the note belongs to. */
+  readonly recordId: RecordId;
+  /** Set when the note came from a page capture. */
+  readonly sourceUrl: string | null;
+  readonly capturedAt: number | null;
+}
+
+export interface FieldsByKind {
+  readonly person: PersonFields;
+  readonly organisation: OrganisationFields;
+  readonly case: CaseFields;
+  readonly opportunity: OpportunityFields;
+  readonly note: NoteFields;
+}
+
+export interface RecordMeta<K extends RecordKind = RecordKind> {
+  readonly id: RecordId;
+  readonly kind: K;
+  readonly createdAt: number;
+  readonly updatedAt: number;
+  readonly deletedAt: number | null;
+}
+
+export type LocketRecord<K extends RecordKind = RecordKind> = K extends RecordKind
+  ? RecordMeta<K> & { readonly fields: FieldsByKind[K] }
+  : never;
+
+export type PersonRecord = LocketRecord<'person'>;
+export type OrganisationRecord = LocketRecord<'organisation'>;
+export type CaseRecord = LocketRecord<'case'>;
+export type OpportunityRecord = LocketRecord<'opportunity'>;
+export type NoteRecord = LocketRecord<'note'>;
+
+/** Field name → message a user can act on, shown next to the field. */
+export type FieldErrors = Readonly<Record<string, string>>;
+
+export type Result<T, E> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly error: E };

@@ -1,0 +1,16 @@
+import type { RecordId, RecordKind } from '../records/types';
+
+/** Announced after a transaction commits, so every open surface can refresh. */
+export interface StoreChange {
+  readonly ids: readonly RecordId[];
+  readonly kinds: readonly RecordKind[];
+  readonly settings: boolean;
+}
+
+/** Injected into the store; BroadcastChannel in every extension context and in Node. */
+export interface ChangeBus {
+  readonly publish: (change: StoreChange) => void;
+  /** Returns an unsubscribe function. Messages are validated before `listener` sees them. */
+  readonly subscribe: (listener: (change: StoreChange) => void) => () => void;
+  readonly close: () => void;
+}

@@ -1,0 +1,3 @@
+export default defineBackground(() => {
+  // Wired in later: message router, alarms, lock timer.
+});

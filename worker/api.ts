@@ -1,0 +1,34 @@
+import type { BulkInsertReport } from '../core/store/contract';
+import type { RecordId, RecordKind } from '../core/records/types';
+
+/** The one contract between a page and its comlink worker (`Remote<LocketWorkerApi>`). */
+export interface SearchHit {
+  readonly id: RecordId;
+  readonly kind: RecordKind;
+  readonly title: string;
+  readonly subtitle: string;
+}
+
+export interface SearchOptions {
+  /** Only these kinds; all listed kinds when absent. */
+  readonly kinds?: readonly RecordKind[];
+  /** At most this many hits (default 20). */
+  readonly limit?: number;
+}
+
+export interface IndexStatus {
+  readonly state: 'building' | 'ready';
+  readonly indexed: number;
+  /** Time the last full build took, in ms. */
+  readonly buildMs: number;
+}
+
+export interface LocketWorkerApi {
+  readonly indexStatus: () => Promise<IndexStatus>;
+  /** Resolves once the initial index build has finished. */
+  readonly whenIndexed: () => Promise<IndexStatus>;
+  /** Prefix and fuzzy search over names, emails, phones, domains, tags. Live records only. */
+  readonly search: (query: string, options?: SearchOptions) => Promise<SearchHit[]>;
+  /** Bulk insert through the store, in transactions of about a thousand. */
+  readonly insertMany: (kind: RecordKind, inputs: readonly unknown[]) => Promise<BulkInsertReport>;
+}
