@@ -1,10 +1,30 @@
 import { defineConfig } from 'wxt';
+import { EXTENSION_KEY } from './extension-key';
+
+const isStoreBuild = Boolean(process.env.LOCKET_STORE_BUILD);
+const isBenchBuild = process.env.LOCKET_BENCH === '1';
+
+/** Only the bench build carries the benchmark page; every other build leaves it out. */
+const BENCH_ENTRYPOINT = 'bench';
 
 export default defineConfig({
   manifest: {
     name: 'Locket',
     description: 'A local-first CRM that keeps your contacts on your device.',
     permissions: ['storage', 'sidePanel'],
+    // sidePanel.open() from a user gesture arrived in Chrome 116.
+    minimum_chrome_version: '116',
+    ...(isStoreBuild ? {} : { key: EXTENSION_KEY }),
+  },
+  ...(isBenchBuild ? { outDirTemplate: 'bench' } : {}),
+  hooks: {
+    // filterEntrypoints is an allow-list, and per-entrypoint include/exclude is per
+    // browser, so the bench page is dropped here, before WXT imports it.
+    'entrypoints:found': (_wxt, infos) => {
+      if (isBenchBuild) return;
+      const benchIndex = infos.findIndex((info) => info.name === BENCH_ENTRYPOINT);
+      if (benchIndex !== -1) infos.splice(benchIndex, 1);
+    },
   },
   vite: () => ({
     worker: { format: 'es' },

@@ -1,4 +1,5 @@
-// CONTRACT STUB — to be implemented with valibot schemas in core/records/schema.ts.
+import * as v from 'valibot';
+import { recordSchemas } from './schema';
 import type { FieldErrors, FieldsByKind, RecordKind, Result } from './types';
 
 export interface FieldDefaults {
@@ -6,8 +7,46 @@ export interface FieldDefaults {
   readonly currency: string;
 }
 
+/** The FieldErrors key for a problem with the input as a whole (not an object at all). */
+export const FORM_ERROR_KEY = '_form';
+
+/** One message per top-level field: the first problem found, which is the one to fix first. */
+const firstProblemPerField = (issues: readonly v.BaseIssue<unknown>[]): FieldErrors => {
+  const errors: Record<string, string> = {};
+  for (const issue of issues) {
+    const key = issue.path?.[0]?.key;
+    const field = typeof key === 'string' ? key : FORM_ERROR_KEY;
+    errors[field] ??= issue.message;
+  }
+  return errors;
+};
+
 /** Validates untrusted input (a form, a message, a stored body) into typed fields, or per-field messages. */
-export declare const parseFields: <K extends RecordKind>(kind: K, input: unknown) => Result<FieldsByKind[K], FieldErrors>;
+export const parseFields = <K extends RecordKind>(kind: K, input: unknown): Result<FieldsByKind[K], FieldErrors> => {
+  const schema: v.GenericSchema<unknown, FieldsByKind[K]> = recordSchemas[kind];
+  const result = v.safeParse(schema, input);
+  return result.success
+    ? { ok: true, value: result.output }
+    : { ok: false, error: firstProblemPerField(result.issues) };
+};
+
+const emptyByKind: { readonly [K in RecordKind]: (defaults: FieldDefaults) => FieldsByKind[K] } = {
+  person: ({ owner }) => ({
+    firstName: '', lastName: '', jobTitle: '', organisationId: null,
+    emails: [], phones: [], websites: [], addresses: [], tags: [], customFields: [],
+    consent: null, owner,
+  }),
+  organisation: ({ owner }) => ({
+    name: '', domain: '', emails: [], phones: [], websites: [], addresses: [], tags: [], customFields: [], owner,
+  }),
+  case: ({ owner }) => ({ name: '', description: '', status: 'open', partyId: null, owner }),
+  opportunity: ({ owner, currency }) => ({
+    name: '', partyId: null, value: null, currency, milestone: 'new', probability: 0,
+    expectedCloseDate: null, status: 'open', owner,
+  }),
+  note: () => ({ body: '', recordId: '', sourceUrl: null, capturedAt: null }),
+};
 
 /** The fields of a new, empty record of a kind, as a form starts. */
-export declare const emptyFields: <K extends RecordKind>(kind: K, defaults: FieldDefaults) => FieldsByKind[K];
+export const emptyFields = <K extends RecordKind>(kind: K, defaults: FieldDefaults): FieldsByKind[K] =>
+  emptyByKind[kind](defaults);

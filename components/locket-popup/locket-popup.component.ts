@@ -1,0 +1,70 @@
+import { LitElement, html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { LocketRecord, RecordId } from '../../core/records/types';
+import { subtitleOf, titleOf } from '../../core/records/display';
+import type { LocketServices } from '../services/services';
+import { KIND_LABELS } from '../shared/kind-labels';
+import { baseStyles } from '../shared/tokens.styles';
+import '../locket-search/locket-search';
+import '../locket-record-form/locket-record-form';
+import { popupStyles } from './locket-popup.styles';
+
+const QUICK_KINDS = ['person', 'organisation'] as const;
+
+/** The toolbar popup: quick search, quick add, the five records touched last, and the way to the side panel. */
+export class LocketPopup extends LitElement {
+  static override styles = [baseStyles, popupStyles];
+
+  @property({ attribute: false }) services!: LocketServices;
+
+  @state() private quickKind: (typeof QUICK_KINDS)[number] = 'person';
+  @state() private recent: readonly LocketRecord[] = [];
+  @state() private lastSaved = '';
+  private unsubscribe?: () => void;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.unsubscribe = this.services.changes.subscribe(() => void this.loadRecent());
+    void this.loadRecent();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unsubscribe?.();
+  }
+
+  private async loadRecent(): Promise<void> {
+    this.recent = await this.services.store.recent(5);
+  }
+
+  private open(id?: RecordId): void {
+    void this.services.openSidePanel(id);
+  }
+
+  protected override render() {
+    return html`
+      <header>
+        <h1>Locket</h1>
+        <button @click=${() => this.open()}>Open side panel</button>
+      </header>
+      <locket-search focus-on-start .services=${this.services}
+        @locket-open=${(e: HTMLElementEventMap['locket-open']) => this.open(e.detail.id)}></locket-search>
+      <section aria-labelledby="recent-heading">
+        <h2 id="recent-heading">Recent</h2>
+        ${this.recent.length ? html`<ul aria-labelledby="recent-heading">${this.recent.map((r) => html`<li>
+          <button aria-label=${`Open ${titleOf(r)}`} @click=${() => this.open(r.id)}>
+            <b>${titleOf(r)}</b> <span class="muted">${KIND_LABELS[r.kind].one} · ${subtitleOf(r)}</span></button></li>`)}</ul>`
+          : html`<p class="muted">Nothing yet. Add someone below.</p>`}
+      </section>
+      <section aria-labelledby="add-heading">
+        <h2 id="add-heading">Quick add</h2>
+        <div role="radiogroup" aria-label="Kind to add">
+          ${QUICK_KINDS.map((kind) => html`<label><input type="radio" name="quick-kind" .checked=${kind === this.quickKind}
+            @change=${() => { this.quickKind = kind; this.lastSaved = ''; }} /> ${KIND_LABELS[kind].one}</label>`)}
+        </div>
+        <locket-record-form quick .services=${this.services} kind=${this.quickKind}
+          @locket-saved=${(e: HTMLElementEventMap['locket-saved']) => { this.lastSaved = titleOf(e.detail.record); }}></locket-record-form>
+        ${this.lastSaved ? html`<p class="saved" role="status">Saved ${this.lastSaved}.</p>` : nothing}
+      </section>`;
+  }
+}

@@ -1,0 +1,137 @@
+import { LitElement, html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { LocketRecord, RecordId, RecordKind } from '../../core/records/types';
+import { linksOf } from '../../core/records/links';
+import { subtitleOf, titleOf } from '../../core/records/display';
+import type { LocketServices } from '../services/services';
+import { KIND_LABELS } from '../shared/kind-labels';
+import { locketEvent } from '../shared/events';
+import { baseStyles } from '../shared/tokens.styles';
+import '../locket-record-form/locket-record-form';
+import { detailRows } from './detail-rows';
+import { recordDetailStyles } from './locket-record-detail.styles';
+
+const LINKED_SECTIONS: readonly RecordKind[] = ['person', 'case', 'opportunity'];
+
+/** One record with its fields, the records it links to and that link to it, and its notes. */
+export class LocketRecordDetail extends LitElement {
+  static override styles = [baseStyles, recordDetailStyles];
+
+  @property({ attribute: false }) services!: LocketServices;
+  @property() recordId: RecordId = '';
+
+  @state() private record: LocketRecord | null | undefined;
+  @state() private linksOut: readonly LocketRecord[] = [];
+  @state() private linkedIn: readonly LocketRecord[] = [];
+  @state() private editing = false;
+  @state() private confirmingDelete = false;
+  @state() private noteError = '';
+  private unsubscribe?: () => void;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.unsubscribe = this.services.changes.subscribe(() => void this.load());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unsubscribe?.();
+  }
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('recordId')) {
+      this.editing = false;
+      this.confirmingDelete = false;
+      void this.load();
+    }
+  }
+
+  private async load(): Promise<void> {
+    const id = this.recordId;
+    const record = await this.services.store.get(id);
+    if (id !== this.recordId) return;
+    if (!record || record.deletedAt !== null) { this.record = null; return; }
+    const [linksOut, linkedIn] = await Promise.all([
+      this.services.store.getMany(linksOf(record.kind, record.fields)),
+      this.services.store.linkedTo(id),
+    ]);
+    if (id !== this.recordId) return;
+    this.record = record;
+    this.linksOut = linksOut.filter((r) => r.deletedAt === null);
+    this.linkedIn = linkedIn;
+  }
+
+  private open(id: RecordId): void {
+    this.dispatchEvent(locketEvent('locket-open', { id }));
+  }
+
+  private async moveToTrash(record: LocketRecord): Promise<void> {
+    await this.services.store.remove(record.id);
+    this.dispatchEvent(locketEvent('locket-deleted', { id: record.id }));
+  }
+
+  private async addNote(event: SubmitEvent, record: LocketRecord): Promise<void> {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    const body = new FormData(form).get('body');
+    const result = await this.services.store.create('note', {
+      body: typeof body === 'string' ? body : '', recordId: record.id, sourceUrl: null, capturedAt: null,
+    });
+    if (!result.ok) { this.noteError = result.error.body ?? Object.values(result.error)[0] ?? 'The note was not saved.'; return; }
+    this.noteError = '';
+    form.reset();
+  }
+
+  private renderLinkList(heading: string, records: readonly LocketRecord[]) {
+    if (!records.length) return nothing;
+    return html`<section aria-label=${heading}><h3>${heading}</h3><ul>
+      ${records.map((r) => html`<li><button class="link" @click=${() => this.open(r.id)}>${titleOf(r)}</button>
+        <span class="muted">${subtitleOf(r)}</span></li>`)}
+    </ul></section>`;
+  }
+
+  private renderNotes(record: LocketRecord) {
+    const notes = this.linkedIn.filter((r) => r.kind === 'note');
+    return html`<section aria-label="Notes"><h3>Notes</h3>
+      <ul>${notes.map((note) => html`<li class="note">${note.kind === 'note' ? note.fields.body : ''}
+        <div class="muted">${new Date(note.createdAt).toLocaleString('en-GB')}</div></li>`)}</ul>
+      <form @submit=${(e: SubmitEvent) => void this.addNote(e, record)}>
+        <label for="note-body">New note</label>
+        <textarea id="note-body" name="body" aria-invalid=${this.noteError ? 'true' : 'false'}
+          aria-describedby=${this.noteError ? 'note-error' : nothing}></textarea>
+        ${this.noteError ? html`<span class="error" id="note-error" role="alert">${this.noteError}</span>` : nothing}
+        <div><button type="submit">Add note</button></div>
+      </form>
+    </section>`;
+  }
+
+  protected override render() {
+    const record = this.record;
+    if (record === undefined) return html`<p class="muted" role="status">Loading…</p>`;
+    if (record === null) return html`<p role="status">This record is no longer here. It may have been deleted.</p>`;
+    const noun = KIND_LABELS[record.kind].one;
+    if (this.editing) {
+      return html`<locket-record-form .services=${this.services} kind=${record.kind} .record=${record}
+        @locket-saved=${(e: Event) => { e.stopPropagation(); this.editing = false; void this.load(); }}
+        @locket-cancel=${() => { this.editing = false; }}></locket-record-form>`;
+    }
+    const tags = record.kind === 'person' || record.kind === 'organisation' ? record.fields.tags : [];
+    return html`
+      <h2>${titleOf(record)}</h2>
+      <div class="muted">${noun}</div>
+      ${tags.length ? html`<div aria-label="Tags">${tags.map((t) => html`<span class="tag">${t}</span>`)}</div>` : nothing}
+      <div class="actions">
+        <button @click=${() => { this.editing = true; }}>Edit</button>
+        <button class="danger" @click=${() => { this.confirmingDelete = true; }}>Delete</button>
+      </div>
+      ${this.confirmingDelete ? html`<div class="confirm" role="alertdialog" aria-label="Confirm delete">
+        <p>Move ${titleOf(record)} and its notes to the trash?</p>
+        <button class="danger" @click=${() => void this.moveToTrash(record)}>Move to trash</button>
+        <button @click=${() => { this.confirmingDelete = false; }}>Keep</button>
+      </div>` : nothing}
+      <dl>${detailRows(record).map(([label, value]) => html`<dt>${label}</dt><dd>${value}</dd>`)}</dl>
+      ${this.renderLinkList(record.kind === 'person' ? 'Organisation' : 'Concerns', this.linksOut)}
+      ${LINKED_SECTIONS.map((kind) => this.renderLinkList(KIND_LABELS[kind].many, this.linkedIn.filter((r) => r.kind === kind)))}
+      ${record.kind === 'note' ? nothing : this.renderNotes(record)}`;
+  }
+}

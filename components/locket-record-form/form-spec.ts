@@ -1,0 +1,128 @@
+import {
+  CASE_STATUSES, LAWFUL_BASES, MILESTONES, OPPORTUNITY_STATUSES,
+  type FieldsByKind, type RecordKind,
+} from '../../core/records/types';
+
+/** How one field is edited. Values in a form are strings; `toInput` turns them into what the schema parses. */
+export type FieldControl =
+  | { readonly type: 'text' | 'email' | 'url' | 'tel' | 'number' | 'date' | 'textarea' }
+  | { readonly type: 'lines' }
+  | { readonly type: 'tags' }
+  | { readonly type: 'custom' }
+  | { readonly type: 'select'; readonly options: readonly string[]; readonly allowEmpty?: boolean }
+  | { readonly type: 'link'; readonly kinds: readonly RecordKind[] };
+
+export interface FieldSpec {
+  readonly name: string;
+  readonly label: string;
+  readonly control: FieldControl;
+  readonly hint?: string;
+  /** Shown in the popup's quick add. */
+  readonly quick?: boolean;
+  /** The schema field an error for this control is reported under, when not `name`. */
+  readonly errorKey?: string;
+}
+
+const lines = (name: string, label: string, hint = 'One per line'): FieldSpec =>
+  ({ name, label, hint, control: { type: 'lines' } });
+const contactLists: readonly FieldSpec[] = [
+  lines('emails', 'Emails'), lines('phones', 'Phones'), lines('websites', 'Websites', 'One per line, starting with https://'),
+  lines('addresses', 'Addresses', 'One address per line'),
+  { name: 'tags', label: 'Tags', hint: 'Separated by commas', control: { type: 'tags' } },
+  { name: 'customFields', label: 'Custom fields', hint: 'One per line, as name: value', control: { type: 'custom' } },
+];
+
+export const FORM_SPECS: Readonly<Record<RecordKind, readonly FieldSpec[]>> = {
+  person: [
+    { name: 'firstName', label: 'First name', control: { type: 'text' }, quick: true },
+    { name: 'lastName', label: 'Last name', control: { type: 'text' }, quick: true },
+    { name: 'jobTitle', label: 'Job title', control: { type: 'text' } },
+    { name: 'organisationId', label: 'Organisation', control: { type: 'link', kinds: ['organisation'] } },
+    ...contactLists,
+    { name: 'consentBasis', label: 'Lawful basis', errorKey: 'consent', control: { type: 'select', options: LAWFUL_BASES, allowEmpty: true } },
+    { name: 'consentDate', label: 'Basis since', errorKey: 'consent', control: { type: 'date' } },
+    { name: 'consentSource', label: 'Basis source', errorKey: 'consent', control: { type: 'text' } },
+  ],
+  organisation: [
+    { name: 'name', label: 'Name', control: { type: 'text' }, quick: true },
+    { name: 'domain', label: 'Domain', hint: 'For example example.com', control: { type: 'text' }, quick: true },
+    ...contactLists,
+  ],
+  case: [
+    { name: 'name', label: 'Name', control: { type: 'text' } },
+    { name: 'partyId', label: 'Concerns', control: { type: 'link', kinds: ['person', 'organisation'] } },
+    { name: 'status', label: 'Status', control: { type: 'select', options: CASE_STATUSES } },
+    { name: 'description', label: 'Description', control: { type: 'textarea' } },
+  ],
+  opportunity: [
+    { name: 'name', label: 'Name', control: { type: 'text' } },
+    { name: 'partyId', label: 'Party', control: { type: 'link', kinds: ['person', 'organisation'] } },
+    { name: 'value', label: 'Value', control: { type: 'number' } },
+    { name: 'currency', label: 'Currency', hint: 'Three letters, such as EUR', control: { type: 'text' } },
+    { name: 'milestone', label: 'Milestone', control: { type: 'select', options: MILESTONES } },
+    { name: 'probability', label: 'Probability (%)', control: { type: 'number' } },
+    { name: 'expectedCloseDate', label: 'Expected close', control: { type: 'date' } },
+    { name: 'status', label: 'Status', control: { type: 'select', options: OPPORTUNITY_STATUSES } },
+  ],
+  note: [
+    { name: 'body', label: 'Note', control: { type: 'textarea' } },
+  ],
+};
+
+export type FormValues = Readonly<Record<string, string>>;
+
+const splitLines = (text: string): string[] => text.split('\n').map((s) => s.trim()).filter(Boolean);
+const asText = (value: unknown): string => (value === null || value === undefined ? '' : String(value));
+
+/** The strings a form starts with for a record's fields. */
+export const toFormValues = <K extends RecordKind>(kind: K, fields: FieldsByKind[K]): FormValues => {
+  const source: Readonly<Record<string, unknown>> = { ...fields };
+  const values: Record<string, string> = {};
+  for (const spec of FORM_SPECS[kind]) {
+    const value = source[spec.name];
+    switch (spec.control.type) {
+      case 'lines': values[spec.name] = Array.isArray(value) ? value.join('\n') : ''; break;
+      case 'tags': values[spec.name] = Array.isArray(value) ? value.join(', ') : ''; break;
+      case 'custom':
+        values[spec.name] = Array.isArray(value)
+          ? value.map((f: { name: string; value: string }) => `${f.name}: ${f.value}`).join('\n') : '';
+        break;
+      default: values[spec.name] = asText(value);
+    }
+  }
+  if (kind === 'person') {
+    const consent = (fields as FieldsByKind['person']).consent;
+    values.consentBasis = consent?.basis ?? '';
+    values.consentDate = consent?.date ?? '';
+    values.consentSource = consent?.source ?? '';
+  }
+  return values;
+};
+
+/** What the schema parses: lists split, links and empty selections null, consent assembled. */
+export const toInput = (kind: RecordKind, values: FormValues): Record<string, unknown> => {
+  const input: Record<string, unknown> = {};
+  for (const spec of FORM_SPECS[kind]) {
+    if (spec.name.startsWith('consent')) continue;
+    const text = values[spec.name] ?? '';
+    switch (spec.control.type) {
+      case 'lines': input[spec.name] = splitLines(text); break;
+      case 'tags': input[spec.name] = text.split(',').map((s) => s.trim()).filter(Boolean); break;
+      case 'custom':
+        input[spec.name] = splitLines(text).map((line) => {
+          const colon = line.indexOf(':');
+          return colon < 0 ? { name: line, value: '' } : { name: line.slice(0, colon).trim(), value: line.slice(colon + 1).trim() };
+        });
+        break;
+      case 'link': input[spec.name] = text || null; break;
+      default: input[spec.name] = text;
+    }
+  }
+  if (kind === 'person') {
+    const basis = values.consentBasis ?? '';
+    input.consent = basis
+      ? { basis, date: values.consentDate ?? '', source: values.consentSource ?? '' }
+      : null;
+  }
+  return input;
+};

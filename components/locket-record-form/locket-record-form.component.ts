@@ -1,0 +1,139 @@
+import { LitElement, html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { FieldErrors, LocketRecord, RecordKind } from '../../core/records/types';
+import { emptyFields } from '../../core/records/validate';
+import type { LocketServices } from '../services/services';
+import { KIND_LABELS } from '../shared/kind-labels';
+import { locketEvent } from '../shared/events';
+import { baseStyles } from '../shared/tokens.styles';
+import '../locket-record-picker/locket-record-picker';
+import { FORM_SPECS, toFormValues, toInput, type FieldSpec, type FormValues } from './form-spec';
+import { recordFormStyles } from './locket-record-form.styles';
+
+let formCount = 0;
+
+/**
+ * Creates a record of `kind`, or edits `record`. Saves through the store, which validates:
+ * a refused save shows each message next to its field and writes nothing.
+ * Sends `locket-saved` after a save and `locket-cancel` when the user backs out.
+ */
+export class LocketRecordForm extends LitElement {
+  static override styles = [baseStyles, recordFormStyles];
+
+  @property({ attribute: false }) services!: LocketServices;
+  @property() kind: RecordKind = 'person';
+  @property({ attribute: false }) record: LocketRecord | null = null;
+  /** Only the fields marked `quick` (the popup's quick add). */
+  @property({ type: Boolean }) quick = false;
+  /** Field values to start a new record with (e.g. a note's parent record). */
+  @property({ attribute: false }) preset: Readonly<Record<string, string>> = {};
+
+  @state() private values: FormValues = {};
+  @state() private errors: FieldErrors = {};
+  @state() private saving = false;
+  @state() private failure = '';
+  private readonly idPrefix = `form-${++formCount}`;
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('record') || changed.has('kind')) void this.resetValues();
+  }
+
+  private async resetValues(): Promise<void> {
+    this.errors = {};
+    if (this.record && this.record.kind === this.kind) {
+      this.values = toFormValues(this.record.kind, this.record.fields);
+      return;
+    }
+    const settings = await this.services.store.getSettings();
+    const fields = emptyFields(this.kind, { owner: settings.ownerName, currency: settings.defaultCurrency });
+    this.values = { ...toFormValues(this.kind, fields), ...this.preset };
+  }
+
+  private setValue(name: string, value: string): void {
+    this.values = { ...this.values, [name]: value };
+  }
+
+  private async onSubmit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    if (this.saving) return;
+    this.saving = true;
+    this.failure = '';
+    try {
+      const input = toInput(this.kind, this.values);
+      const result = this.record
+        ? await this.services.store.update(this.record.id, this.kind, input)
+        : await this.services.store.create(this.kind, input);
+      if (!result.ok) {
+        this.errors = result.error;
+        await this.updateComplete;
+        this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+        return;
+      }
+      this.errors = {};
+      this.dispatchEvent(locketEvent('locket-saved', { record: result.value }));
+      if (!this.record) await this.resetValues();
+    } catch (error) {
+      this.failure = `Nothing was saved: ${error instanceof Error ? error.message : String(error)}`;
+    } finally {
+      this.saving = false;
+    }
+  }
+
+  private renderControl(spec: FieldSpec, id: string, errorId: string, invalid: boolean) {
+    const value = this.values[spec.name] ?? '';
+    const describedBy = [invalid ? errorId : '', spec.hint ? `${id}-hint` : ''].filter(Boolean).join(' ');
+    const onInput = (e: Event) => this.setValue(spec.name, (e.target as HTMLInputElement).value);
+    const control = spec.control;
+    switch (control.type) {
+      case 'link':
+        return html`<locket-record-picker id=${id} .services=${this.services} .kinds=${control.kinds}
+          label=${spec.label} .value=${value} .describedBy=${describedBy}
+          @change=${(e: Event) => this.setValue(spec.name, (e.target as HTMLElement & { value: string }).value)}></locket-record-picker>`;
+      case 'select':
+        return html`<select id=${id} aria-invalid=${invalid ? 'true' : 'false'} aria-describedby=${describedBy || nothing} @change=${onInput}>
+          ${control.allowEmpty ? html`<option value="" ?selected=${value === ''}>None</option>` : nothing}
+          ${control.options.map((option) => html`<option value=${option} ?selected=${option === value}>${option.replaceAll('-', ' ')}</option>`)}
+        </select>`;
+      case 'textarea': case 'lines': case 'custom':
+        return html`<textarea id=${id} .value=${value} aria-invalid=${invalid ? 'true' : 'false'}
+          aria-describedby=${describedBy || nothing} @input=${onInput}></textarea>`;
+      default: {
+        const type = control.type === 'number' || control.type === 'tags' ? 'text' : control.type;
+        return html`<input id=${id} type=${type} .value=${value} aria-invalid=${invalid ? 'true' : 'false'}
+          inputmode=${control.type === 'number' ? 'decimal' : nothing}
+          aria-describedby=${describedBy || nothing} @input=${onInput} />`;
+      }
+    }
+  }
+
+  private renderField(spec: FieldSpec) {
+    const id = `${this.idPrefix}-${spec.name}`;
+    const errorKey = spec.errorKey ?? spec.name;
+    // A message reported under a shared key (consent) shows once, under the first of its controls.
+    const owner = FORM_SPECS[this.kind].find((s) => (s.errorKey ?? s.name) === errorKey);
+    const message = owner === spec ? this.errors[errorKey] : undefined;
+    const errorId = `${id}-error`;
+    return html`<div class="field">
+      ${spec.control.type === 'link' ? html`<span class="label" id=${`${id}-label`}><b>${spec.label}</b></span>`
+        : html`<label for=${id}>${spec.label}</label>`}
+      ${this.renderControl(spec, id, errorId, Boolean(this.errors[errorKey]))}
+      ${spec.hint ? html`<span class="hint muted" id=${`${id}-hint`}>${spec.hint}</span>` : nothing}
+      ${message ? html`<span class="error" id=${errorId} role="alert">${message}</span>` : nothing}
+    </div>`;
+  }
+
+  protected override render() {
+    const specs = FORM_SPECS[this.kind].filter((spec) => !this.quick || spec.quick);
+    const noun = KIND_LABELS[this.kind].one.toLowerCase();
+    const action = this.record ? 'Save changes' : `Add ${noun}`;
+    return html`<form novalidate aria-label=${this.record ? `Edit ${noun}` : `New ${noun}`}
+        @submit=${(e: SubmitEvent) => void this.onSubmit(e)}>
+      ${specs.map((spec) => this.renderField(spec))}
+      ${this.failure ? html`<p class="form-error" role="alert">${this.failure}</p>` : nothing}
+      <div class="actions">
+        <button class="primary" type="submit" ?disabled=${this.saving}>${action}</button>
+        ${this.quick ? nothing : html`<button type="button" @click=${() => this.dispatchEvent(locketEvent('locket-cancel', undefined))}>Cancel</button>`}
+      </div>
+    </form>`;
+  }
+}

@@ -1,0 +1,14 @@
+import { css } from 'lit';
+
+export const recordFormStyles = css`
+  :host { display: block; }
+  form { display: grid; gap: 10px; padding: 12px; }
+  .field { display: grid; gap: 3px; }
+  label { font-weight: 600; }
+  .hint { font-size: 12px; }
+  .error { color: var(--locket-danger); font-size: 13px; }
+  [aria-invalid='true'] { border-color: var(--locket-danger); }
+  textarea { min-height: 3.2em; resize: vertical; }
+  .actions { display: flex; gap: var(--locket-gap); }
+  .form-error { color: var(--locket-danger); margin: 0; }
+`;

@@ -1,0 +1,101 @@
+import { LitElement, html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import '@lit-labs/virtualizer';
+import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
+import type { ListedKind, LocketRecord } from '../../core/records/types';
+import { subtitleOf, titleOf } from '../../core/records/display';
+import type { LocketServices } from '../services/services';
+import { KIND_LABELS } from '../shared/kind-labels';
+import { locketEvent } from '../shared/events';
+import { baseStyles } from '../shared/tokens.styles';
+import { createPageCache } from './page-cache';
+import { recordListStyles } from './locket-record-list.styles';
+
+/**
+ * One kind's live records, most recently updated first, virtualised: only the rows in
+ * view are in the DOM and only their pages are read from the store.
+ */
+export class LocketRecordList extends LitElement {
+  static override styles = [baseStyles, recordListStyles];
+
+  @property({ attribute: false }) services!: LocketServices;
+  @property() kind: ListedKind = 'person';
+
+  @state() private total: number | null = null;
+  @state() private revision = 0;
+
+  private cache = createPageCache((offset, limit) => this.services.store.page(this.kind, offset, limit));
+  private visible = { first: 0, last: 0 };
+  private unsubscribe?: () => void;
+  private firstRowMarked = false;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.unsubscribe = this.services.changes.subscribe((change) => {
+      if (change.kinds.includes(this.kind)) void this.reload();
+    });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unsubscribe?.();
+  }
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('kind') || changed.has('services')) void this.reload();
+  }
+
+  private async reload(): Promise<void> {
+    this.cache.clear();
+    const [total] = await Promise.all([
+      this.services.store.count(this.kind),
+      this.cache.ensure(this.visible.first, Math.max(this.visible.last, 20)),
+    ]);
+    this.total = total;
+    this.revision++;
+  }
+
+  private async onRangeChanged(event: RangeChangedEvent): Promise<void> {
+    this.visible = { first: event.first, last: event.last };
+    if (await this.cache.ensure(event.first, event.last)) this.revision++;
+  }
+
+  protected override updated(): void {
+    if (!this.firstRowMarked && this.renderRoot.querySelector('.row')) {
+      this.firstRowMarked = true;
+      performance.mark('locket:first-row');
+    }
+  }
+
+  private renderRow(index: number) {
+    const record: LocketRecord | undefined = this.cache.row(index);
+    if (!record) return html`<div class="placeholder" role="listitem" aria-busy="true"></div>`;
+    const title = titleOf(record);
+    return html`<div role="listitem">
+      <button class="row" aria-label=${`Open ${title}`}
+        @click=${() => this.dispatchEvent(locketEvent('locket-open', { id: record.id }))}>
+        <span class="title">${title}</span>
+        <span class="subtitle muted">${subtitleOf(record) || '\u00a0'}</span>
+      </button>
+    </div>`;
+  }
+
+  protected override render() {
+    const label = KIND_LABELS[this.kind].many;
+    if (this.total === null) return html`<p class="muted count" role="status">Loading ${label.toLowerCase()}…</p>`;
+    if (this.total === 0) {
+      return html`<p class="empty muted" role="status">No ${label.toLowerCase()} yet.</p>`;
+    }
+    // A fresh array each revision makes the virtualizer re-render rows whose page just arrived.
+    const items = Array.from({ length: this.total }, (_, index) => index);
+    return html`
+      <p class="count muted" role="status">${this.total.toLocaleString('en')} ${label.toLowerCase()}</p>
+      <lit-virtualizer role="list" aria-label=${label} scroller
+        data-revision=${this.revision}
+        .items=${items}
+        .renderItem=${(index: number) => this.renderRow(index)}
+        @rangeChanged=${(event: RangeChangedEvent) => void this.onRangeChanged(event)}
+      ></lit-virtualizer>
+      ${nothing}`;
+  }
+}

@@ -1,0 +1,16 @@
+import { css } from 'lit';
+
+export const recordListStyles = css`
+  :host { display: flex; flex-direction: column; min-height: 0; flex: 1; }
+  .count { padding: 4px 12px; }
+  lit-virtualizer { flex: 1; min-height: 200px; }
+  .row {
+    display: block; width: 100%; text-align: left; border: 0; border-bottom: 1px solid var(--locket-border);
+    border-radius: 0; padding: 6px 12px; height: 52px; background: var(--locket-surface);
+  }
+  .row:hover { background: var(--locket-surface-alt); }
+  .title { font-weight: 600; display: block; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+  .subtitle { display: block; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+  .placeholder { height: 52px; padding: 6px 12px; border-bottom: 1px solid var(--locket-border); }
+  .empty { padding: 24px 12px; text-align: center; }
+`;

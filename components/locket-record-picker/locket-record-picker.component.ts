@@ -1,0 +1,89 @@
+import { LitElement, html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { RecordId, RecordKind } from '../../core/records/types';
+import { titleOf } from '../../core/records/display';
+import type { SearchHit } from '../../worker/api';
+import type { LocketServices } from '../services/services';
+import { baseStyles } from '../shared/tokens.styles';
+import { recordPickerStyles } from './locket-record-picker.styles';
+
+let pickerCount = 0;
+
+/**
+ * A combobox that links a record: type to search the given kinds, pick one, or clear it.
+ * `value` is the chosen id ('' for none); a `change` event fires when it changes.
+ */
+export class LocketRecordPicker extends LitElement {
+  static override styles = [baseStyles, recordPickerStyles];
+
+  @property({ attribute: false }) services!: LocketServices;
+  @property({ attribute: false }) kinds: readonly RecordKind[] = [];
+  @property() label = '';
+  @property() value: RecordId = '';
+  @property({ attribute: false }) describedBy = '';
+
+  @state() private chosenTitle = '';
+  @state() private hits: readonly SearchHit[] = [];
+  @state() private active = -1;
+  private readonly listId = `picker-list-${++pickerCount}`;
+  private query = '';
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('value')) void this.loadChosenTitle();
+  }
+
+  private async loadChosenTitle(): Promise<void> {
+    if (!this.value) { this.chosenTitle = ''; return; }
+    const record = await this.services.store.get(this.value);
+    this.chosenTitle = record ? titleOf(record) : 'A record that no longer exists';
+  }
+
+  private async onInput(event: InputEvent): Promise<void> {
+    const query = (event.target as HTMLInputElement).value;
+    this.query = query;
+    const hits = query.trim() ? await this.services.search(query, { kinds: this.kinds, limit: 8 }) : [];
+    if (query === this.query) { this.hits = hits; this.active = hits.length ? 0 : -1; }
+  }
+
+  private choose(hit: SearchHit): void {
+    this.value = hit.id;
+    this.chosenTitle = hit.title;
+    this.hits = [];
+    this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+  }
+
+  private clear(): void {
+    this.value = '';
+    this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+  }
+
+  private onKeyDown(event: KeyboardEvent): void {
+    if (!this.hits.length) return;
+    if (event.key === 'ArrowDown') { this.active = (this.active + 1) % this.hits.length; event.preventDefault(); }
+    if (event.key === 'ArrowUp') { this.active = (this.active - 1 + this.hits.length) % this.hits.length; event.preventDefault(); }
+    if (event.key === 'Escape') this.hits = [];
+    const hit = this.hits[this.active];
+    if (event.key === 'Enter' && hit) { this.choose(hit); event.preventDefault(); }
+  }
+
+  protected override render() {
+    if (this.value) {
+      return html`<div class="chosen">
+        <span>${this.chosenTitle}</span>
+        <button type="button" aria-label=${`Remove ${this.label.toLowerCase()} link`} @click=${() => this.clear()}>Remove</button>
+      </div>`;
+    }
+    const open = this.hits.length > 0;
+    return html`
+      <input role="combobox" aria-label=${this.label} aria-expanded=${open ? 'true' : 'false'}
+        aria-controls=${this.listId} aria-autocomplete="list" aria-describedby=${this.describedBy || nothing}
+        aria-activedescendant=${open && this.active >= 0 ? `${this.listId}-${this.active}` : nothing}
+        placeholder="Type to search" autocomplete="off"
+        @input=${(e: InputEvent) => void this.onInput(e)} @keydown=${(e: KeyboardEvent) => this.onKeyDown(e)} />
+      ${open ? html`<ul role="listbox" id=${this.listId} aria-label=${`${this.label} suggestions`}>
+        ${this.hits.map((hit, index) => html`<li role="option" id=${`${this.listId}-${index}`}
+          aria-selected=${index === this.active ? 'true' : 'false'} @click=${() => this.choose(hit)}>
+          ${hit.title} <span class="muted">${hit.subtitle}</span></li>`)}
+      </ul>` : nothing}`;
+  }
+}

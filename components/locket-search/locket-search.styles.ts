@@ -1,0 +1,14 @@
+import { css } from 'lit';
+
+export const searchStyles = css`
+  :host { display: block; }
+  input { padding: 6px 8px; }
+  ul { list-style: none; margin: 4px 0 0; padding: 0; }
+  li button {
+    display: block; width: 100%; text-align: left; border: 0; border-radius: 0;
+    border-bottom: 1px solid var(--locket-border); padding: 6px 8px;
+  }
+  li button:hover { background: var(--locket-surface-alt); }
+  .kind { font-size: 12px; float: right; }
+  .status { margin: 6px 8px; }
+`;

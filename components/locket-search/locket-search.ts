@@ -1,0 +1,11 @@
+import { LocketSearch } from './locket-search.component';
+
+customElements.define('locket-search', LocketSearch);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'locket-search': LocketSearch;
+  }
+}
+
+export { LocketSearch };

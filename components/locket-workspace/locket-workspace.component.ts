@@ -1,0 +1,94 @@
+import { LitElement, html } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { LISTED_KINDS, type ListedKind, type RecordId } from '../../core/records/types';
+import type { LocketServices } from '../services/services';
+import { KIND_LABELS } from '../shared/kind-labels';
+import { baseStyles } from '../shared/tokens.styles';
+import '../locket-record-list/locket-record-list';
+import '../locket-record-detail/locket-record-detail';
+import '../locket-record-form/locket-record-form';
+import '../locket-search/locket-search';
+import type { LocketSearch } from '../locket-search/locket-search.component';
+import { workspaceStyles } from './locket-workspace.styles';
+
+type View =
+  | { readonly name: 'list' }
+  | { readonly name: 'detail'; readonly id: RecordId }
+  | { readonly name: 'new' };
+
+/** The side panel's workspace: a list per kind, search, record detail, create and edit. */
+export class LocketWorkspace extends LitElement {
+  static override styles = [baseStyles, workspaceStyles];
+
+  @property({ attribute: false }) services!: LocketServices;
+
+  @state() private kind: ListedKind = 'person';
+  @state() private view: View = { name: 'list' };
+  @query('locket-search') private search?: LocketSearch;
+  private history: View[] = [];
+  private unsubscribe?: () => void;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.unsubscribe = this.services.onOpenRequest((id) => this.openRecord(id));
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unsubscribe?.();
+  }
+
+  private go(view: View): void {
+    this.history.push(this.view);
+    this.view = view;
+  }
+
+  private back(): void {
+    this.view = this.history.pop() ?? { name: 'list' };
+  }
+
+  private openRecord(id: RecordId): void {
+    this.search?.reset();
+    this.go({ name: 'detail', id });
+  }
+
+  private showKind(kind: ListedKind): void {
+    this.kind = kind;
+    this.history = [];
+    this.view = { name: 'list' };
+  }
+
+  private renderMain() {
+    switch (this.view.name) {
+      case 'detail':
+        return html`<locket-record-detail .services=${this.services} recordId=${this.view.id}
+          @locket-deleted=${() => this.back()}></locket-record-detail>`;
+      case 'new':
+        return html`<locket-record-form .services=${this.services} kind=${this.kind}
+          @locket-saved=${(e: HTMLElementEventMap['locket-saved']) => { this.view = { name: 'detail', id: e.detail.record.id }; }}
+          @locket-cancel=${() => this.back()}></locket-record-form>`;
+      case 'list':
+        return html`<locket-record-list .services=${this.services} kind=${this.kind}></locket-record-list>`;
+    }
+  }
+
+  protected override render() {
+    const noun = KIND_LABELS[this.kind].one.toLowerCase();
+    return html`
+      <header>
+        <h1>Locket</h1>
+        <locket-search .services=${this.services}
+          @locket-open=${(e: HTMLElementEventMap['locket-open']) => this.openRecord(e.detail.id)}></locket-search>
+        <div role="tablist" aria-label="Record kinds">
+          ${LISTED_KINDS.map((kind) => html`<button role="tab" aria-selected=${kind === this.kind && this.view.name === 'list' ? 'true' : 'false'}
+            @click=${() => this.showKind(kind)}>${KIND_LABELS[kind].many}</button>`)}
+        </div>
+      </header>
+      <div class="toolbar">
+        ${this.view.name === 'list' ? html`<span class="spacer"></span>`
+          : html`<button @click=${() => this.back()}>Back</button><span class="spacer"></span>`}
+        ${this.view.name === 'new' ? '' : html`<button class="primary" @click=${() => this.go({ name: 'new' })}>New ${noun}</button>`}
+      </div>
+      <main @locket-open=${(e: HTMLElementEventMap['locket-open']) => this.openRecord(e.detail.id)}>${this.renderMain()}</main>`;
+  }
+}

@@ -1,0 +1,61 @@
+import { linksOf } from '../records/links';
+import { parseFields } from '../records/validate';
+import type { FieldErrors, FieldsByKind, RecordKind } from '../records/types';
+import type { BulkInsertReport, LocketStore, StoredChange, StoredRecord } from './contract';
+import { rowFor } from './record-rows';
+import { announce, changeEntry, type StoreDeps } from './store-deps';
+import { writeTransaction } from './transaction';
+
+/** Records (each with its change entry) per transaction: large enough to be fast, small enough to stay responsive. */
+export const BULK_BATCH_SIZE = 1000;
+
+interface Batch {
+  readonly rows: readonly StoredRecord[];
+  readonly changes: readonly StoredChange[];
+}
+
+/**
+ * Validates every input first, then writes the valid ones batch by batch, each batch one
+ * transaction announced once it commits. If a batch fails this rejects; the batches before
+ * it stay written and were announced.
+ */
+export const createBulkInsert = (deps: StoreDeps): LocketStore['insertMany'] => {
+  const { db, codec, clock } = deps;
+
+  const prepareBatch = async <K extends RecordKind>(kind: K, fieldsList: readonly FieldsByKind[K][]): Promise<Batch> => {
+    const bodies = await codec.encodeMany(fieldsList);
+    const now = clock.now();
+    const rows: StoredRecord[] = [];
+    const changes: StoredChange[] = [];
+    fieldsList.forEach((fields, index) => {
+      const body = bodies[index];
+      if (!body) throw new Error('The codec returned fewer values than it was given');
+      const meta = { id: deps.newId(), kind, createdAt: now, updatedAt: now, deletedAt: null };
+      rows.push(rowFor(meta, linksOf(kind, fields), body));
+      changes.push(changeEntry(deps, meta, 'create', Object.keys(fields), body));
+    });
+    return { rows, changes };
+  };
+
+  return async <K extends RecordKind>(kind: K, inputs: readonly unknown[]): Promise<BulkInsertReport> => {
+    const valid: FieldsByKind[K][] = [];
+    const invalid: { index: number; errors: FieldErrors }[] = [];
+    inputs.forEach((input, index) => {
+      const parsed = parseFields(kind, input);
+      if (parsed.ok) valid.push(parsed.value);
+      else invalid.push({ index, errors: parsed.error });
+    });
+
+    let inserted = 0;
+    for (let start = 0; start < valid.length; start += BULK_BATCH_SIZE) {
+      const batch = await prepareBatch(kind, valid.slice(start, start + BULK_BATCH_SIZE));
+      await writeTransaction(db, ['records', 'changes'], (tx) => Promise.all([
+        ...batch.rows.map((row) => tx.objectStore('records').add(row)),
+        ...batch.changes.map((change) => tx.objectStore('changes').add(change)),
+      ]));
+      inserted += batch.rows.length;
+      announce(deps.bus, batch.rows);
+    }
+    return { inserted, invalid };
+  };
+};

@@ -1,0 +1,93 @@
+import { wrap, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import type { EncodedValue } from '../codec';
+import type { RecordId, RecordKind } from '../records/types';
+import type { StoredChange, StoredRecord } from './contract';
+
+/** The typed shape of one account's database. */
+export interface LocketDb extends DBSchema {
+  records: {
+    key: RecordId;
+    value: StoredRecord;
+    indexes: {
+      /** [kind, updatedAt]; only live records carry a listKey, so the trash never shows in lists. */
+      list: [RecordKind, number];
+      /** multiEntry over `links`: one entry per id a record points at. */
+      byLink: RecordId;
+      byKind: RecordKind;
+    };
+  };
+  changes: {
+    /** Hybrid logical clock timestamp: unique and sortable. */
+    key: string;
+    value: StoredChange;
+    indexes: { byRecord: RecordId };
+  };
+  /** Settings bodies through the codec: the owner's name is personal data. */
+  settings: { key: string; value: EncodedValue };
+  /** Per-install facts such as the device id; read back through a schema, never trusted. */
+  meta: { key: string; value: unknown };
+}
+
+export type LocketDatabase = IDBPDatabase<LocketDb>;
+export type UpgradeTransaction = IDBPTransaction<LocketDb, StoreNames<LocketDb>[], 'versionchange'>;
+
+/** One schema step. Runs inside the upgrade transaction, so it must not await anything but that transaction. */
+export type Migration = (db: LocketDatabase, tx: UpgradeTransaction) => void;
+
+const createInitialStores: Migration = (db) => {
+  const records = db.createObjectStore('records', { keyPath: 'id' });
+  records.createIndex('list', 'listKey');
+  records.createIndex('byLink', 'links', { multiEntry: true });
+  records.createIndex('byKind', 'kind');
+
+  const changes = db.createObjectStore('changes', { keyPath: 'hlc' });
+  changes.createIndex('byRecord', 'recordId');
+
+  db.createObjectStore('settings');
+  db.createObjectStore('meta');
+};
+
+/**
+ * Migration N upgrades version N-1 to N; the database version is the length of this list.
+ * Append only: a shipped migration never changes, or installs already past it diverge.
+ */
+export const migrations: readonly Migration[] = [createInitialStores];
+
+export const currentSchemaVersion = migrations.length;
+
+/**
+ * Opens (and upgrades) one account's database through an injected IDBFactory, so pages,
+ * the worker and tests each bring their own. Rejects if the stored version is newer than
+ * this code knows, or if any migration throws (the upgrade then rolls back as a whole).
+ */
+export const openLocketDb = async (factory: IDBFactory, name: string): Promise<LocketDatabase> => {
+  const request = factory.open(name, currentSchemaVersion);
+  let migrationError: unknown;
+  request.addEventListener('upgradeneeded', (event) => {
+    const upgrade = request.transaction;
+    if (!upgrade) return;
+    const db = typed(wrap(request.result));
+    const tx = typedUpgrade(wrap(upgrade));
+    try {
+      for (let version = event.oldVersion; version < currentSchemaVersion; version++) {
+        migrations[version]?.(db, tx);
+      }
+    } catch (error) {
+      // A half-applied schema must never be committed as the new version.
+      migrationError = error;
+      upgrade.abort();
+    }
+  });
+  const opened = await wrap(request).catch((error: unknown) => {
+    throw migrationError ?? error;
+  });
+  if (!opened) throw new Error(`IndexedDB did not open database "${name}"`);
+  const db = typed(opened);
+  // Another context is upgrading to a newer schema: step aside instead of blocking it forever.
+  db.addEventListener('versionchange', () => db.close());
+  return db;
+};
+
+// idb's schema typing is a compile-time view over the same objects; wrap() itself is untyped.
+const typed = (db: IDBPDatabase): LocketDatabase => db as unknown as LocketDatabase;
+const typedUpgrade = (tx: IDBPTransaction): UpgradeTransaction => tx as unknown as UpgradeTransaction;

@@ -1,0 +1,60 @@
+import * as v from 'valibot';
+import type { ValueCodec } from '../codec';
+import type { FieldErrors, Result } from '../records/types';
+import type { Settings } from './contract';
+import type { LocketDatabase } from './schema';
+
+const SETTINGS_KEY = 'general';
+
+export const defaultSettings: Settings = { ownerName: '', defaultCurrency: 'EUR' };
+
+export const SettingsSchema = v.object({
+  ownerName: v.pipe(
+    v.string('Enter a name.'),
+    v.trim(),
+    v.maxLength(200, 'Use at most 200 characters.'),
+  ),
+  defaultCurrency: v.pipe(
+    v.string('Enter a currency code.'),
+    v.trim(),
+    v.toUpperCase(),
+    v.regex(/^[A-Z]{3}$/, 'Use a three-letter currency code, such as EUR.'),
+  ),
+});
+
+/** Form-ready messages: the first problem of each field; problems with the whole input under `form`. */
+const fieldErrorsOf = (issues: Parameters<typeof v.flatten<typeof SettingsSchema>>[0]): FieldErrors => {
+  const flat = v.flatten<typeof SettingsSchema>(issues);
+  const errors: Record<string, string> = {};
+  for (const [field, messages] of Object.entries(flat.nested ?? {})) {
+    const first = messages?.[0];
+    if (first) errors[field] = first;
+  }
+  const root = flat.root?.[0];
+  if (root) errors['form'] = root;
+  return errors;
+};
+
+export const parseSettings = (input: unknown): Result<Settings, FieldErrors> => {
+  const parsed = v.safeParse(SettingsSchema, input);
+  return parsed.success ? { ok: true, value: parsed.output } : { ok: false, error: fieldErrorsOf(parsed.issues) };
+};
+
+export const readSettings = async (db: LocketDatabase, codec: ValueCodec): Promise<Settings> => {
+  const stored = await db.get('settings', SETTINGS_KEY);
+  if (stored === undefined) return defaultSettings;
+  const parsed = parseSettings(await codec.decode(stored));
+  if (!parsed.ok) throw new Error(`Stored settings are invalid: ${Object.keys(parsed.error).join(', ')}`);
+  return parsed.value;
+};
+
+/** Validates, encodes (the owner's name is personal data), then writes. Invalid input writes nothing. */
+export const writeSettings = async (
+  db: LocketDatabase, codec: ValueCodec, input: unknown,
+): Promise<Result<Settings, FieldErrors>> => {
+  const parsed = parseSettings(input);
+  if (!parsed.ok) return parsed;
+  const encoded = await codec.encode(parsed.value);
+  await db.put('settings', encoded, SETTINGS_KEY);
+  return parsed;
+};

@@ -1,0 +1,29 @@
+import type { LocketStore } from './contract';
+import { createBulkInsert } from './bulk-insert';
+import { createRecordReads } from './record-reads';
+import { createRecordWrites } from './record-writes';
+import { readSettings, writeSettings } from './settings';
+import type { StoreDeps } from './store-deps';
+
+export type { StoreDeps } from './store-deps';
+
+/**
+ * The one module every write goes through: validate, encode, then one transaction for the
+ * records and their change entries, then announce on the bus once it has committed.
+ * The bus belongs to the caller: close() closes the database only.
+ */
+export const createStore = (deps: StoreDeps): LocketStore => {
+  const { db, codec, bus } = deps;
+  return {
+    ...createRecordWrites(deps),
+    ...createRecordReads(deps),
+    insertMany: createBulkInsert(deps),
+    getSettings: () => readSettings(db, codec),
+    saveSettings: async (input) => {
+      const saved = await writeSettings(db, codec, input);
+      if (saved.ok) bus.publish({ ids: [], kinds: [], settings: true });
+      return saved;
+    },
+    close: () => db.close(),
+  };
+};

@@ -1,0 +1,53 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext } from '@playwright/test';
+
+export interface ExtensionBrowser {
+  readonly context: BrowserContext;
+  readonly extensionId: string;
+  readonly pageUrl: (file: string) => string;
+  readonly close: () => Promise<void>;
+}
+
+export const chromePath = (): string => process.env.CHROME_PATH ?? '/usr/bin/chromium';
+
+/** Headless Chromium with only the given unpacked extension loaded, in a throwaway profile. */
+export const launchExtension = async (extensionDir: string): Promise<ExtensionBrowser> => {
+  const dir = resolve(extensionDir);
+  const userDataDir = await mkdtemp(join(tmpdir(), 'locket-bench-'));
+  let context: BrowserContext | undefined;
+  try {
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: chromePath(),
+      headless: true,
+      ignoreDefaultArgs: ['--disable-extensions'],
+      args: [
+        `--disable-extensions-except=${dir}`,
+        `--load-extension=${dir}`,
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+    const worker = context.serviceWorkers()[0] ?? await context.waitForEvent('serviceworker', { timeout: 20_000 });
+    const extensionId = new URL(worker.url()).host;
+    const opened = context;
+    return {
+      context: opened,
+      extensionId,
+      pageUrl: (file) => `chrome-extension://${extensionId}/${file}`,
+      close: async () => {
+        await opened.close();
+        await rm(userDataDir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await context?.close();
+    await rm(userDataDir, { recursive: true, force: true });
+    throw error;
+  }
+};

@@ -1,0 +1,58 @@
+/** The figures the bench prints, which way is better, and the aim each is held to. */
+export interface Aim {
+  readonly op: '<' | '>=';
+  readonly limit: number;
+}
+
+export interface Metric {
+  readonly key: string;
+  readonly label: string;
+  readonly unit: 'rec/s' | 'ms' | 'x';
+  readonly better: 'higher' | 'lower';
+  readonly aim?: Aim;
+}
+
+export const METRICS = [
+  { key: 'insert.store', label: 'bulk insert, store.insertMany', unit: 'rec/s', better: 'higher' },
+  { key: 'insert.raw', label: 'bulk insert, raw idb put (1 tx)', unit: 'rec/s', better: 'higher' },
+  { key: 'insert.ratio', label: 'store / raw', unit: 'x', better: 'higher', aim: { op: '>=', limit: 0.5 } },
+  { key: 'search.build', label: 'search index build (worker)', unit: 'ms', better: 'lower' },
+  { key: 'search.ready', label: 'worker start to index ready', unit: 'ms', better: 'lower' },
+  { key: 'search.median', label: 'search latency, median', unit: 'ms', better: 'lower' },
+  { key: 'search.p95', label: 'search latency, p95', unit: 'ms', better: 'lower', aim: { op: '<', limit: 10 } },
+  { key: 'sidepanel.firstRow', label: 'side panel open to first row', unit: 'ms', better: 'lower', aim: { op: '<', limit: 200 } },
+  { key: 'popup.searchReady', label: 'popup open to search ready', unit: 'ms', better: 'lower', aim: { op: '<', limit: 100 } },
+] as const satisfies readonly Metric[];
+
+export type MetricKey = (typeof METRICS)[number]['key'];
+
+/** One size's figures; a metric is absent when its scenario failed. */
+export type Figures = Partial<Record<MetricKey, number>>;
+
+export const formatValue = (metric: Metric, value: number): string => {
+  switch (metric.unit) {
+    case 'rec/s': return `${Math.round(value).toLocaleString('en-GB')} rec/s`;
+    case 'ms': return `${value.toFixed(value < 100 ? 2 : 0)} ms`;
+    case 'x': return `${value.toFixed(2)}x`;
+  }
+};
+
+/** "met", or by how much the figure misses, in its own unit and in percent of the limit. */
+export const aimVerdict = (metric: Metric, value: number): string => {
+  const { aim } = metric;
+  if (!aim) return '';
+  const met = aim.op === '<' ? value < aim.limit : value >= aim.limit;
+  const target = `${aim.op} ${formatValue(metric, aim.limit)}`;
+  if (met) return `${target}: met`;
+  const gap = Math.abs(value - aim.limit);
+  return `${target}: MISSED by ${formatValue(metric, gap)} (${((gap / aim.limit) * 100).toFixed(0)}%)`;
+};
+
+/** Signed change from the baseline in percent, and whether that is better or worse. */
+export const changeFromBaseline = (metric: Metric, value: number, baseline: number | undefined): string => {
+  if (baseline === undefined || baseline === 0) return 'no baseline';
+  const percent = ((value - baseline) / baseline) * 100;
+  if (Math.abs(percent) < 0.05) return '0.0%';
+  const improved = metric.better === 'higher' ? percent > 0 : percent < 0;
+  return `${percent > 0 ? '+' : ''}${percent.toFixed(1)}% (${improved ? 'better' : 'worse'})`;
+};

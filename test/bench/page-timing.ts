@@ -1,0 +1,51 @@
+import type { BrowserContext, Page } from '@playwright/test';
+import * as v from 'valibot';
+
+const MarkTimeSchema = v.pipe(v.number(), v.minValue(0));
+
+/** Errors a page reports, kept so a failed scenario says why instead of just timing out. */
+export const collectPageErrors = (page: Page): string[] => {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console.error: ${message.text()}`);
+  });
+  return errors;
+};
+
+export const withDiagnostics = (what: string, errors: readonly string[], error: unknown): Error => {
+  const reason = error instanceof Error ? error.message : String(error);
+  const seen = errors.length > 0 ? `\n    page said:\n      ${errors.slice(0, 8).join('\n      ')}` : '';
+  return new Error(`${what}: ${reason}${seen}`);
+};
+
+/**
+ * Opens `url` in a new tab and returns the startTime of the performance mark `mark`:
+ * milliseconds from the start of that navigation to the moment the page marked it.
+ */
+export const timeToMark = async (
+  context: BrowserContext,
+  url: string,
+  mark: string,
+  timeoutMs = 20_000,
+): Promise<number> => {
+  const page = await context.newPage();
+  const errors = collectPageErrors(page);
+  try {
+    await page.goto(url, { waitUntil: 'commit' });
+    await page.waitForFunction(
+      (name) => performance.getEntriesByName(name, 'mark').length > 0,
+      mark,
+      { timeout: timeoutMs },
+    );
+    const startTime = await page.evaluate(
+      (name) => performance.getEntriesByName(name, 'mark')[0]?.startTime ?? -1,
+      mark,
+    );
+    return v.parse(MarkTimeSchema, startTime);
+  } catch (error) {
+    throw withDiagnostics(`${url} never marked "${mark}"`, errors, error);
+  } finally {
+    await page.close();
+  }
+};

@@ -1,0 +1,115 @@
+import type { Page } from '@playwright/test';
+import * as v from 'valibot';
+import { RawPutReportSchema, SearchReportSchema, SeedReportSchema } from './bench-api';
+import type { ExtensionBrowser } from './browser';
+import type { Figures } from './metrics';
+import { collectPageErrors, timeToMark, withDiagnostics } from './page-timing';
+import { profiled } from './profiler';
+import { median, percentile } from './stats';
+
+export interface ScenarioOptions {
+  readonly seed: number;
+  readonly runs: number;
+  readonly repeats: number;
+  readonly queries: readonly string[];
+  readonly profileDir?: string;
+}
+
+export interface SizeOutcome {
+  readonly figures: Figures;
+  /** Context for the figures: per-kind timings, every run, slow or empty queries. */
+  readonly notes: readonly string[];
+  readonly errors: readonly string[];
+}
+
+const perSecond = (records: number, ms: number): number => (ms > 0 ? (records * 1000) / ms : 0);
+const ms = (value: number): string => `${value.toFixed(1)} ms`;
+
+/** Opens the bench page, runs `work` with it, closes it; page errors end up in the thrown error. */
+const withBenchPage = async <T>(browser: ExtensionBrowser, what: string, work: (page: Page) => Promise<T>): Promise<T> => {
+  const page = await browser.context.newPage();
+  const errors = collectPageErrors(page);
+  try {
+    await page.goto(browser.pageUrl('bench.html'));
+    await page.waitForFunction(() => window.locketBench !== undefined, undefined, { timeout: 15_000 });
+    return await work(page);
+  } catch (error) {
+    throw withDiagnostics(what, errors, error);
+  } finally {
+    await page.close();
+  }
+};
+
+/** Every scenario for one data set size. A failed scenario records its error and the rest still run. */
+export const runSizeScenarios = async (
+  browser: ExtensionBrowser,
+  size: number,
+  options: ScenarioOptions,
+  progress: (line: string) => void,
+): Promise<SizeOutcome> => {
+  const figures: Figures = {};
+  const notes: string[] = [];
+  const errors: string[] = [];
+  const attempt = async (what: string, work: () => Promise<void>): Promise<boolean> => {
+    progress(`  ${what}…`);
+    try {
+      await work();
+      return true;
+    } catch (error) {
+      errors.push(`${what} (${size}): ${error instanceof Error ? error.message : String(error)}`);
+      return false;
+    }
+  };
+
+  const seeded = await attempt('seeding through the store', () => withBenchPage(browser, 'seed', async (page) => {
+    const report = v.parse(SeedReportSchema, await profiled(page, options.profileDir, `seed-${size}`, () =>
+      page.evaluate(([total, seed]) => {
+        // Runs in the page: self-contained, no closures over this module.
+        if (!window.locketBench) throw new Error('window.locketBench is missing');
+        return window.locketBench.seed(total, seed);
+      }, [size, options.seed] as const)));
+    if (report.invalid > 0) throw new Error(`${report.invalid} seeded rows failed validation, first: ${report.firstInvalid ?? '?'}`);
+    figures['insert.store'] = perSecond(report.records, report.insertMs);
+    notes.push(`store insert: ${report.records} records in ${ms(report.insertMs)} (${report.byKind
+      .map((part) => `${part.kind} ${part.records} in ${ms(part.ms)}`).join(', ')}); outside the figure: generate ${ms(report.generateMs)}, link look-ups ${ms(report.resolveLinksMs)}, wipe ${ms(report.wipeMs)}`);
+
+    const raw = v.parse(RawPutReportSchema, await page.evaluate(([total, seed]) => {
+      if (!window.locketBench) throw new Error('window.locketBench is missing');
+      return window.locketBench.rawPut(total, seed);
+    }, [size, options.seed] as const));
+    figures['insert.raw'] = perSecond(raw.records, raw.putMs);
+    figures['insert.ratio'] = figures['insert.store'] / figures['insert.raw'];
+    notes.push(`raw put: ${raw.records} records in ${ms(raw.putMs)}`);
+  }));
+  if (!seeded) return { figures, notes, errors };
+
+  await attempt('search through the worker', () => withBenchPage(browser, 'search', async (page) => {
+    const report = v.parse(SearchReportSchema, await page.evaluate(
+      ([queries, repeats]) => {
+        if (!window.locketBench) throw new Error('window.locketBench is missing');
+        return window.locketBench.search(queries, repeats);
+      }, [options.queries, options.repeats] as const));
+    const times = report.samples.map((sample) => sample.ms);
+    figures['search.build'] = report.buildMs;
+    figures['search.ready'] = report.readyMs;
+    figures['search.median'] = median(times);
+    figures['search.p95'] = percentile(times, 95);
+    const slowest = [...report.samples].sort((a, b) => b.ms - a.ms).slice(0, 3);
+    const empty = [...new Set(report.samples.filter((sample) => sample.hits === 0).map((sample) => sample.query))];
+    notes.push(`search: ${report.indexed} indexed; ${times.length} samples (${options.queries.length} queries x ${options.repeats}); max ${ms(Math.max(...times))}; slowest ${slowest.map((s) => `"${s.query}" ${ms(s.ms)}`).join(', ')}`);
+    if (empty.length > 0) notes.push(`search: no hits for ${empty.map((query) => `"${query}"`).join(', ')}`);
+  }));
+
+  const pageLoads = async (key: 'sidepanel.firstRow' | 'popup.searchReady', file: string, mark: string) => {
+    const times: number[] = [];
+    for (let run = 0; run < options.runs; run += 1) {
+      times.push(await timeToMark(browser.context, browser.pageUrl(file), mark));
+    }
+    figures[key] = median(times);
+    notes.push(`${file} → ${mark}: runs ${times.map((time) => time.toFixed(1)).join(', ')} ms`);
+  };
+  await attempt('side panel first row', () => pageLoads('sidepanel.firstRow', 'sidepanel.html', 'locket:first-row'));
+  await attempt('popup search ready', () => pageLoads('popup.searchReady', 'popup.html', 'locket:search-ready'));
+
+  return { figures, notes, errors };
+};

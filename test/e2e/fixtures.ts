@@ -1,0 +1,86 @@
+import { test as base, type BrowserContext, type Page } from '@playwright/test';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  PROJECT_ROOT, extensionIdOf, launchWithExtension, openSurfaceIn, type Surface,
+} from './launch';
+
+export { expect } from '@playwright/test';
+export { pageErrors, type Surface } from './launch';
+
+const SCREENSHOT_DIR = join(PROJECT_ROOT, 'test-results', 'screenshots');
+
+/** The browser after a restart on the same profile: same id, same IndexedDB. */
+export interface Relaunched {
+  readonly context: BrowserContext;
+  readonly extensionId: string;
+  readonly openSurface: (surface: Surface) => Promise<Page>;
+}
+
+export interface LocketFixtures {
+  /** A fresh profile folder per test, removed afterwards. */
+  readonly userDataDir: string;
+  /** Chromium with the built extension loaded. Stale after `relaunch()`; use its result. */
+  readonly context: BrowserContext;
+  readonly extensionId: string;
+  /** Opens popup.html, sidepanel.html or options.html in a new tab of the live browser. */
+  readonly openSurface: (surface: Surface) => Promise<Page>;
+  /**
+   * Full-page screenshot to test-results/screenshots/<name>.png. Not called
+   * `screenshot`: that name is Playwright's own option for screenshots on failure.
+   */
+  readonly saveScreenshot: (page: Page, name: string) => Promise<void>;
+  /** Closes the browser and starts a new one on the same profile. */
+  readonly relaunch: () => Promise<Relaunched>;
+}
+
+/** The browser currently running for this test; `relaunch()` replaces it. */
+interface LiveBrowser {
+  current: BrowserContext;
+}
+
+export const test = base.extend<LocketFixtures & { liveBrowser: LiveBrowser }>({
+  // Playwright's fixture API needs an object pattern even with no dependencies.
+  // eslint-disable-next-line no-empty-pattern
+  userDataDir: async ({}, use) => {
+    const dir = await mkdtemp(join(tmpdir(), 'locket-e2e-'));
+    await use(dir);
+    await rm(dir, { recursive: true, force: true, maxRetries: 3 });
+  },
+  liveBrowser: async ({ userDataDir }, use) => {
+    const live: LiveBrowser = { current: await launchWithExtension(userDataDir) };
+    await use(live);
+    await live.current.close();
+  },
+  context: async ({ liveBrowser }, use) => {
+    await use(liveBrowser.current);
+  },
+  extensionId: async ({ liveBrowser }, use) => {
+    await use(await extensionIdOf(liveBrowser.current));
+  },
+  openSurface: async ({ liveBrowser, extensionId }, use) => {
+    await use((surface) => openSurfaceIn(liveBrowser.current, extensionId, surface));
+  },
+  // eslint-disable-next-line no-empty-pattern
+  saveScreenshot: async ({}, use) => {
+    await use(async (page, name) => {
+      await mkdir(SCREENSHOT_DIR, { recursive: true });
+      await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+    });
+  },
+  relaunch: async ({ liveBrowser, userDataDir }, use) => {
+    await use(async () => {
+      // Closing waits for Chromium to exit, so IndexedDB is flushed to the profile first.
+      await liveBrowser.current.close();
+      const context = await launchWithExtension(userDataDir);
+      liveBrowser.current = context;
+      const extensionId = await extensionIdOf(context);
+      return {
+        context,
+        extensionId,
+        openSurface: (surface) => openSurfaceIn(context, extensionId, surface),
+      };
+    });
+  },
+});

@@ -1,0 +1,97 @@
+import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+/** What `wxt build` writes; the end-to-end tests drive this build, never the dev server. */
+export const EXTENSION_DIR = join(PROJECT_ROOT, '.output', 'chrome-mv3');
+const DEFAULT_CHROME_PATH = '/usr/bin/chromium';
+
+export type Surface = 'popup' | 'sidepanel' | 'options';
+
+export function chromePath(): string {
+  // An empty CHROME_PATH means "not set", as it does for most tools.
+  return process.env.CHROME_PATH || DEFAULT_CHROME_PATH;
+}
+
+function assertLaunchable(): void {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(
+      `No built extension at ${EXTENSION_DIR}/manifest.json. ` +
+        'Run `npm run build` first (`npm test` builds before the end-to-end tests).',
+    );
+  }
+  if (!existsSync(chromePath())) {
+    throw new Error(
+      `No Chromium at ${chromePath()}. Install it (apt-get install chromium) ` +
+        'or point CHROME_PATH at a Chromium or Chrome binary.',
+    );
+  }
+}
+
+/** A headless Chromium with only the built extension loaded, on the given profile folder. */
+export async function launchWithExtension(userDataDir: string): Promise<BrowserContext> {
+  assertLaunchable();
+  return chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromePath(),
+    headless: true,
+    // Playwright's default --disable-extensions would win over --load-extension.
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+}
+
+function isExtensionWorker(worker: Worker): boolean {
+  return worker.url().startsWith('chrome-extension://');
+}
+
+/** The extension's background service worker, waiting for it if it has not started yet. */
+export async function backgroundWorker(context: BrowserContext): Promise<Worker> {
+  return (
+    context.serviceWorkers().find(isExtensionWorker) ??
+    (await context.waitForEvent('serviceworker', { predicate: isExtensionWorker }))
+  );
+}
+
+export async function extensionIdOf(context: BrowserContext): Promise<string> {
+  return new URL((await backgroundWorker(context)).url()).host;
+}
+
+const errorsByPage = new WeakMap<Page, string[]>();
+
+/** Uncaught exceptions and console errors seen on the page since it was opened. */
+export function pageErrors(page: Page): readonly string[] {
+  return errorsByPage.get(page) ?? [];
+}
+
+function recordErrors(page: Page): void {
+  const errors: string[] = [];
+  errorsByPage.set(page, errors);
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console.error: ${message.text()}`);
+  });
+}
+
+/** Opens one of the extension's pages in a new tab; errors are recorded from the first byte. */
+export async function openSurfaceIn(
+  context: BrowserContext,
+  extensionId: string,
+  surface: Surface,
+): Promise<Page> {
+  const page = await context.newPage();
+  recordErrors(page);
+  await page.goto(`chrome-extension://${extensionId}/${surface}.html`, { waitUntil: 'load' });
+  return page;
+}

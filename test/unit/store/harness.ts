@@ -1,0 +1,74 @@
+import { IDBFactory } from 'fake-indexeddb';
+import { plainCodec, type ValueCodec } from '../../../core/codec';
+import { createManualClock, type ManualClock } from '../../../core/clock';
+import { createHlc } from '../../../core/hlc';
+import { createIdFactory } from '../../../core/ids';
+import type { ChangeBus, StoreChange } from '../../../core/store/change-bus';
+import type { LocketStore } from '../../../core/store/contract';
+import { openLocketDb, type LocketDatabase } from '../../../core/store/schema';
+import { createStore, type StoreDeps } from '../../../core/store/store';
+
+export const START = Date.UTC(2025, 0, 15, 9, 0, 0);
+
+/** A bus that remembers what was published, so tests can tell whether a write was announced. */
+export interface RecordingBus extends ChangeBus {
+  readonly published: StoreChange[];
+}
+
+export const createRecordingBus = (): RecordingBus => {
+  const published: StoreChange[] = [];
+  return {
+    published,
+    publish: (change) => { published.push(change); },
+    subscribe: () => () => undefined,
+    close: () => undefined,
+  };
+};
+
+export interface Harness {
+  readonly store: LocketStore;
+  readonly db: LocketDatabase;
+  readonly clock: ManualClock;
+  readonly bus: RecordingBus;
+  readonly factory: IDBFactory;
+}
+
+/** A store on its own in-memory IndexedDB, with the real id factory and clock; deps can be swapped. */
+export const createHarness = async (overrides: Partial<StoreDeps> = {}, codec: ValueCodec = plainCodec): Promise<Harness> => {
+  const factory = new IDBFactory();
+  const db = await openLocketDb(factory, 'locket-test');
+  const clock = createManualClock(START);
+  const bus = createRecordingBus();
+  const store = createStore({
+    db,
+    codec,
+    clock,
+    newId: createIdFactory(clock),
+    hlc: createHlc({ clock, nodeId: 'device-a' }),
+    deviceId: 'device-a',
+    author: 'owner@example.com',
+    bus,
+    ...overrides,
+  });
+  return { store, db, clock, bus, factory };
+};
+
+/** A codec whose stored form does not show the value, as an encrypting one would. */
+export const opaqueCodec: ValueCodec = {
+  encode: async (value) => ({ codec: 'plain', value: Buffer.from(JSON.stringify(value)).toString('base64') }),
+  decode: async (encoded) => {
+    if (typeof encoded.value !== 'string') throw new Error('not written by this codec');
+    return JSON.parse(Buffer.from(encoded.value, 'base64').toString('utf8'));
+  },
+  encodeMany: async (values) => Promise.all(values.map((value) => opaqueCodec.encode(value))),
+  decodeMany: async (encoded) => Promise.all(encoded.map((value) => opaqueCodec.decode(value))),
+};
+
+export const person = (firstName: string, lastName: string, extra: Record<string, unknown> = {}) =>
+  ({ firstName, lastName, ...extra });
+
+/** Unwraps a save result, failing the test with the field errors if it was refused. */
+export const saved = <T>(result: { ok: true; value: T } | { ok: false; error: unknown }): T => {
+  if (!result.ok) throw new Error(`Expected the save to succeed: ${JSON.stringify(result.error)}`);
+  return result.value;
+};

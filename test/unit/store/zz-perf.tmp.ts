@@ -1,0 +1,20 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { plainCodec } from '../../../core/codec';
+import { systemClock } from '../../../core/clock';
+import { openStore } from '../../../core/store/open-store';
+import { createRecordingBus } from './harness';
+
+const store = await openStore({ factory: new IDBFactory(), name: 'p', codec: plainCodec, clock: systemClock, bus: createRecordingBus(), author: 'x' });
+let t = performance.now();
+const inputs = Array.from({ length: 100_000 }, (_, i) => ({ firstName: `P${i}`, lastName: 'X', emails: [`p${i}@example.com`] }));
+const r = await store.insertMany('person', inputs);
+console.log('insert', r.inserted, Math.round(performance.now() - t)); t = performance.now();
+console.log('count', await store.count('person'), Math.round(performance.now() - t)); t = performance.now();
+const p = await store.page('person', 99_950, 50);
+console.log('deep page', p.length, Math.round(performance.now() - t)); t = performance.now();
+await store.page('person', 0, 50);
+console.log('first page', Math.round(performance.now() - t)); t = performance.now();
+console.log('recent', (await store.recent(20)).length, Math.round(performance.now() - t)); t = performance.now();
+let n = 0; await store.forEachBatch(1000, (b) => { n += b.length; });
+console.log('forEachBatch', n, Math.round(performance.now() - t));

@@ -1,0 +1,13 @@
+import type { LocketWorkerApi } from './api';
+
+/**
+ * An API that answers as soon as it is exposed and waits inside each call for the real
+ * one. The worker must listen for messages from its first moment: a page may call before
+ * the store has opened, and a message that arrives with no listener is lost.
+ */
+export const deferWorkerApi = (ready: Promise<LocketWorkerApi>): LocketWorkerApi => ({
+  indexStatus: async () => (await ready).indexStatus(),
+  whenIndexed: async () => (await ready).whenIndexed(),
+  search: async (query, options) => (await ready).search(query, options),
+  insertMany: async (kind, inputs) => (await ready).insertMany(kind, inputs),
+});
