@@ -16,4 +16,9 @@ export default tseslint.config(
       'lit/no-value-attribute': 'error',
     },
   },
+  {
+    // A test that reaches past a missing value should fail loudly, which `!` does.
+    files: ['test/**/*.ts'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
 );

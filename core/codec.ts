@@ -15,8 +15,13 @@ export interface ValueCodec {
   readonly decodeMany: (encoded: readonly EncodedValue[]) => Promise<unknown[]>;
 }
 
-/** What the store writes. `plain` carries the value as is; later codecs add their own shapes. */
-export type EncodedValue = { readonly codec: 'plain'; readonly value: unknown };
+/**
+ * What the store writes. `plain` carries the value as is; `aes-gcm` carries its JSON,
+ * encrypted with the account key under a fresh 96-bit IV (core/vault/aes-codec.ts).
+ */
+export type EncodedValue =
+  | { readonly codec: 'plain'; readonly value: unknown }
+  | { readonly codec: 'aes-gcm'; readonly iv: Uint8Array<ArrayBuffer>; readonly data: Uint8Array<ArrayBuffer> };
 
 export const plainCodec: ValueCodec = {
   encode: async (value) => ({ codec: 'plain', value }),

@@ -7,18 +7,17 @@ import { openStore } from '../core/store/open-store';
 import { deferWorkerApi } from './deferred-api';
 import { createWorkerApi } from './worker-api';
 
-// The index listens on its own channel instance: a BroadcastChannel never hears its own
-// posts, and the index must also see the writes this worker's store makes (insertMany).
-const storeBus = createBroadcastBus();
-const indexBus = createBroadcastBus();
+// One bus for both: it delivers the store's own announcements locally too, so the index
+// also sees what this worker writes (insertMany).
+const bus = createBroadcastBus();
 
 const api = openStore({
   factory: indexedDB,
   name: LOCKET_DB_NAME,
   codec: plainCodec,
   clock: systemClock,
-  bus: storeBus,
+  bus,
   author: 'owner',
-}).then((store) => createWorkerApi({ store, bus: indexBus }));
+}).then((store) => createWorkerApi({ store, bus }));
 
 Comlink.expose(deferWorkerApi(api));

@@ -1,19 +1,21 @@
 /**
  * How text becomes search terms. Indexing and querying share one normalisation (lower
  * case, accents folded, so "Zoë" is found by "zoe") and agree on shapes:
- * - an email is indexed as the words of its local part and its domain ("example.com"),
- *   so "anna", "smith", "@example.com" and the whole address all find it;
+ * - an email is indexed as the words of its local part and as its domain, so "anna",
+ *   "@example.com", "anna.smith" and the whole address all find it;
  * - a host name ("www.acme.co.uk") is indexed with its shorter suffixes ("acme.co.uk");
- * - a phone number is also indexed as its bare digits under PHONE_MARK, so a number
- *   found however it is punctuated, while a short query such as "49" never has to walk
- *   every stored number;
+ * - a phone number is also indexed as its bare digits behind PHONE_MARK, so it is found
+ *   however it was punctuated, while a short query such as "49" never walks every number;
  * - anything else is indexed whole ("o'brien", "event-2024") and by its word parts.
- * Terms a query would never reach (a full address, a top-level domain alone) are not
- * stored: every stored term costs memory and slows the prefix walk of every query.
+ * Terms that are unique to one record and that a query can reach another way (a whole
+ * address, its local part) are not stored: a prefix query walks every stored term that
+ * starts with it, so 100,000 of them would make "a" slow.
  */
 
-/** A term of a query: one of `alternatives` must match, where each alternative is all of its terms. */
-export type QueryClause = readonly (readonly string[])[];
+/** One clause of a query: a record matches it when it matches any of these terms. */
+export type QueryClause = readonly string[];
+/** One way to read a query: a record matches when it matches every clause. */
+export type QueryReading = readonly QueryClause[];
 
 export const PHONE_MARK = '#';
 
@@ -24,9 +26,12 @@ const COMBINING_MARKS = /\p{M}+/gu;
 const HOST = /^[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+$/u;
 const URL_PREFIX = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]+).*$/u;
 const PHONE_LIKE = /^[+\d\s().\-/]+$/u;
+const PHONE_PUNCTUATION = /[+().\-/]/u;
 const NON_DIGITS = /\D+/gu;
 /** Fewer digits than this is a number, not a phone number. */
 const MIN_PHONE_DIGITS = 6;
+/** Each reading is a search of its own; a query with more ambiguous chunks reads the rest one way. */
+const MAX_READINGS = 4;
 
 export const normaliseText = (text: string): string =>
   text.normalize('NFD').replace(COMBINING_MARKS, '').toLowerCase();
@@ -73,7 +78,7 @@ const addChunkTerms = (chunk: string, terms: Set<string>): void => {
 };
 
 /** Terms stored for one field's text. Unique, so a repeated word does not skew scoring. */
-export const indexTermsOf = (text: string, field: string): string[] => {
+export const indexTermsOf = (text: string, field?: string): string[] => {
   const terms = new Set<string>();
   const normalised = normaliseText(text);
   for (const chunk of chunksOf(normalised)) addChunkTerms(chunk, terms);
@@ -87,23 +92,32 @@ export const indexTermsOf = (text: string, field: string): string[] => {
   return [...terms];
 };
 
-const clauseOf = (chunk: string): QueryClause[] => {
+const wordClauses = (text: string): QueryClause[] => wordsOf(text).map((word) => [word]);
+
+/** The ways one chunk of a query can be read; the first is the likeliest. */
+const chunkReadings = (chunk: string): QueryClause[][] => {
   const email = splitEmail(chunk);
-  if (email) {
-    const terms = wordsOf(email.local).map((word): QueryClause => [[word]]);
-    return email.domain === '' ? terms : [...terms, [[email.domain]]];
-  }
-  // "anna.smith" may be a host or the start of an address: either reading may match.
-  if (HOST.test(chunk)) return [[[chunk], wordsOf(chunk)]];
+  if (email) return [[...wordClauses(email.local), ...(email.domain === '' ? [] : [[email.domain]])]];
+  // "acme.co.uk" is a host; "anna.smith" is the start of an address, matched by its words.
+  if (HOST.test(chunk)) return [[[chunk]], wordClauses(chunk)];
   return [[[chunk]]];
 };
 
-/** What a query asks for: every clause must match. Empty when there is nothing to look for. */
-export const queryClausesOf = (query: string): QueryClause[] => {
+/** The ways to read a query; empty when there is nothing to look for. */
+export const queryReadingsOf = (query: string): QueryReading[] => {
   const normalised = normaliseText(query).trim();
   const chunks = chunksOf(normalised);
+  if (chunks.length === 0) return [];
   const digits = phoneDigits(normalised);
-  // "+44 20 7946" is either digit groups as saved, or the start of the number as digits.
-  if (digits && chunks.length > 0) return [[chunks, [PHONE_MARK + digits]]];
-  return chunks.flatMap(clauseOf);
+  // "+44 20 7946" or "020-7946-0958" is the start of a number, however it was saved;
+  // "020 7946" stays two terms, the groups as they were saved.
+  if (digits && PHONE_PUNCTUATION.test(normalised)) return [[[PHONE_MARK + digits]]];
+  if (digits && chunks.length === 1) return [[[digits, PHONE_MARK + digits]]];
+  let readings: QueryClause[][] = [[]];
+  for (const chunk of chunks) {
+    const options = chunkReadings(chunk);
+    const usable = readings.length * options.length <= MAX_READINGS ? options : options.slice(0, 1);
+    readings = readings.flatMap((reading) => usable.map((option) => [...reading, ...option]));
+  }
+  return readings;
 };

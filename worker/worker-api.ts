@@ -27,6 +27,17 @@ const SearchOptionsSchema = v.optional(v.object({
 const KindSchema = v.picklist(RECORD_KINDS);
 const InputsSchema = v.array(v.unknown());
 
+/** Removes and returns up to `count` of the set's entries, oldest first. */
+const takeSome = <T>(set: Set<T>, count: number): T[] => {
+  const taken: T[] = [];
+  for (const entry of set) {
+    if (taken.length >= count) break;
+    taken.push(entry);
+  }
+  for (const entry of taken) set.delete(entry);
+  return taken;
+};
+
 const reportFailure = (what: string) => (error: unknown): void => {
   console.error(`Search index: ${what} failed`, error);
 };
@@ -54,8 +65,7 @@ export const createWorkerApi = ({ store, bus, clock = systemClock }: WorkerApiDe
     draining = true;
     try {
       while (pending.size > 0) {
-        const ids = [...pending].slice(0, BATCH_SIZE);
-        for (const id of ids) pending.delete(id);
+        const ids = takeSome(pending, BATCH_SIZE);
         try {
           await refresh(ids);
         } catch (error) {
@@ -83,6 +93,7 @@ export const createWorkerApi = ({ store, bus, clock = systemClock }: WorkerApiDe
     await drain().catch(reportFailure('refresh after build'));
   };
 
+  // Searches are answered from the start, from what has been indexed so far.
   const built = build();
   built.catch(reportFailure('initial build'));
 

@@ -20,6 +20,7 @@ export class LocketPopup extends LitElement {
   @state() private quickKind: (typeof QUICK_KINDS)[number] = 'person';
   @state() private recent: readonly LocketRecord[] = [];
   @state() private lastSaved = '';
+  @state() private openFailure = '';
   private unsubscribe?: () => void;
 
   override connectedCallback(): void {
@@ -37,23 +38,31 @@ export class LocketPopup extends LitElement {
     this.recent = await this.services.store.recent(5);
   }
 
-  private open(id?: RecordId): void {
-    void this.services.openSidePanel(id);
+  private async open(id?: RecordId): Promise<void> {
+    this.openFailure = '';
+    try {
+      await this.services.openSidePanel(id);
+    } catch (error) {
+      // Chromium may refuse (no user gesture left, no side panel in this browser); the popup stays usable.
+      const reason = error instanceof Error ? error.message : String(error);
+      this.openFailure = `The side panel did not open (${reason}). Open it from the browser’s side panel menu.`;
+    }
   }
 
   protected override render() {
     return html`
       <header>
         <h1>Locket</h1>
-        <button @click=${() => this.open()}>Open side panel</button>
+        <button @click=${() => void this.open()}>Open side panel</button>
       </header>
+      ${this.openFailure ? html`<p class="error" role="alert">${this.openFailure}</p>` : nothing}
       <locket-search focus-on-start .services=${this.services}
-        @locket-open=${(e: HTMLElementEventMap['locket-open']) => this.open(e.detail.id)}></locket-search>
+        @locket-open=${(e: HTMLElementEventMap['locket-open']) => void this.open(e.detail.id)}></locket-search>
       <section aria-labelledby="recent-heading">
         <h2 id="recent-heading">Recent</h2>
         ${this.recent.length ? html`<ul aria-labelledby="recent-heading">${this.recent.map((r) => html`<li>
-          <button aria-label=${`Open ${titleOf(r)}`} @click=${() => this.open(r.id)}>
-            <b>${titleOf(r)}</b> <span class="muted">${KIND_LABELS[r.kind].one} · ${subtitleOf(r)}</span></button></li>`)}</ul>`
+          <button aria-label=${`Open ${titleOf(r)}`} @click=${() => void this.open(r.id)}>
+            <b>${titleOf(r)}</b> <span class="muted">${[KIND_LABELS[r.kind].one, subtitleOf(r)].filter(Boolean).join(' · ')}</span></button></li>`)}</ul>`
           : html`<p class="muted">Nothing yet. Add someone below.</p>`}
       </section>
       <section aria-labelledby="add-heading">

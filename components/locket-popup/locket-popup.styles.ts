@@ -9,4 +9,5 @@ export const popupStyles = css`
   li button { display: block; width: 100%; text-align: left; border: 0; border-radius: 0; border-bottom: 1px solid var(--locket-border); padding: 5px 4px; }
   [role='radiogroup'] { display: flex; gap: 12px; }
   .saved { color: #067647; margin: 4px 0 0; }
+  .error { color: var(--locket-danger); margin: 0 0 8px; }
 `;

@@ -1,3 +1,4 @@
+import { formatValue } from '../../core/records/display';
 import type { LocketRecord } from '../../core/records/types';
 
 /** A label and the text to show for each filled field of a record, in reading order. Links are shown apart. */
@@ -28,7 +29,7 @@ export const detailRows = (record: LocketRecord): ReadonlyArray<readonly [string
       break;
     case 'opportunity': {
       const f = record.fields;
-      add('Value', f.value === null ? null : `${f.value.toLocaleString('en')} ${f.currency}`);
+      add('Value', f.value === null ? null : formatValue(f.value, f.currency));
       add('Milestone', f.milestone); add('Probability', `${f.probability}%`);
       add('Expected close', f.expectedCloseDate); add('Status', f.status);
       break;

@@ -12,6 +12,10 @@ import { detailRows } from './detail-rows';
 import { recordDetailStyles } from './locket-record-detail.styles';
 
 const LINKED_SECTIONS: readonly RecordKind[] = ['person', 'case', 'opportunity'];
+/** What the record a kind points at is called on its page (the same words its form uses). */
+const OUTGOING_LINK_HEADINGS: Readonly<Record<RecordKind, string>> = {
+  person: 'Organisation', organisation: '', case: 'Concerns', opportunity: 'Party', note: 'Belongs to',
+};
 
 /** One record with its fields, the records it links to and that link to it, and its notes. */
 export class LocketRecordDetail extends LitElement {
@@ -93,7 +97,7 @@ export class LocketRecordDetail extends LitElement {
   private renderNotes(record: LocketRecord) {
     const notes = this.linkedIn.filter((r) => r.kind === 'note');
     return html`<section aria-label="Notes"><h3>Notes</h3>
-      <ul>${notes.map((note) => html`<li class="note">${note.kind === 'note' ? note.fields.body : ''}
+      <ul>${notes.map((note) => html`<li><p class="note">${note.kind === 'note' ? note.fields.body : ''}</p>
         <div class="muted">${new Date(note.createdAt).toLocaleString('en-GB')}</div></li>`)}</ul>
       <form @submit=${(e: SubmitEvent) => void this.addNote(e, record)}>
         <label for="note-body">New note</label>
@@ -119,7 +123,7 @@ export class LocketRecordDetail extends LitElement {
     return html`
       <h2>${titleOf(record)}</h2>
       <div class="muted">${noun}</div>
-      ${tags.length ? html`<div aria-label="Tags">${tags.map((t) => html`<span class="tag">${t}</span>`)}</div>` : nothing}
+      ${tags.length ? html`<ul class="tags" aria-label="Tags">${tags.map((t) => html`<li class="tag">${t}</li>`)}</ul>` : nothing}
       <div class="actions">
         <button @click=${() => { this.editing = true; }}>Edit</button>
         <button class="danger" @click=${() => { this.confirmingDelete = true; }}>Delete</button>
@@ -130,7 +134,7 @@ export class LocketRecordDetail extends LitElement {
         <button @click=${() => { this.confirmingDelete = false; }}>Keep</button>
       </div>` : nothing}
       <dl>${detailRows(record).map(([label, value]) => html`<dt>${label}</dt><dd>${value}</dd>`)}</dl>
-      ${this.renderLinkList(record.kind === 'person' ? 'Organisation' : 'Concerns', this.linksOut)}
+      ${this.renderLinkList(OUTGOING_LINK_HEADINGS[record.kind], this.linksOut)}
       ${LINKED_SECTIONS.map((kind) => this.renderLinkList(KIND_LABELS[kind].many, this.linkedIn.filter((r) => r.kind === kind)))}
       ${record.kind === 'note' ? nothing : this.renderNotes(record)}`;
   }

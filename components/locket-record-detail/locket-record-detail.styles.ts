@@ -12,8 +12,10 @@ export const recordDetailStyles = css`
   ul { list-style: none; padding: 0; margin: 0; }
   li { padding: 4px 0; border-bottom: 1px solid var(--locket-border); }
   .link { border: 0; padding: 0; background: none; color: var(--locket-accent); text-decoration: underline; }
-  .note { white-space: pre-wrap; overflow-wrap: anywhere; }
-  .tag { display: inline-block; background: var(--locket-surface-alt); border-radius: 10px; padding: 0 8px; margin: 0 4px 2px 0; }
+  /* pre-wrap keeps the note's own line breaks, so the body sits alone in its element. */
+  .note { white-space: pre-wrap; overflow-wrap: anywhere; margin: 0; }
+  .tags { display: flex; flex-wrap: wrap; gap: 4px; margin-top: 4px; }
+  .tags .tag { background: var(--locket-surface-alt); border: 0; border-radius: 10px; padding: 0 8px; }
   .confirm { border: 1px solid var(--locket-danger); border-radius: var(--locket-radius); padding: 8px; }
   form { display: grid; gap: 6px; margin-top: 8px; }
   .error { color: var(--locket-danger); }

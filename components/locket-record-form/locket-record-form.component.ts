@@ -33,20 +33,26 @@ export class LocketRecordForm extends LitElement {
   @state() private saving = false;
   @state() private failure = '';
   private readonly idPrefix = `form-${++formCount}`;
+  private resets = 0;
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('record') || changed.has('kind')) void this.resetValues();
   }
 
   private async resetValues(): Promise<void> {
+    const reset = ++this.resets;
     this.errors = {};
     if (this.record && this.record.kind === this.kind) {
       this.values = toFormValues(this.record.kind, this.record.fields);
       return;
     }
+    this.values = { ...this.preset };
     const settings = await this.services.store.getSettings();
+    // A newer reset (another kind, a record to edit) owns the form now.
+    if (reset !== this.resets) return;
     const fields = emptyFields(this.kind, { owner: settings.ownerName, currency: settings.defaultCurrency });
-    this.values = { ...toFormValues(this.kind, fields), ...this.preset };
+    // The form is usable while the defaults load: what the user typed meanwhile wins over them.
+    this.values = { ...toFormValues(this.kind, fields), ...this.values };
   }
 
   private setValue(name: string, value: string): void {

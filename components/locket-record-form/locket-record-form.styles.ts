@@ -3,6 +3,8 @@ import { css } from 'lit';
 export const recordFormStyles = css`
   :host { display: block; }
   form { display: grid; gap: 10px; padding: 12px; }
+  /* In the popup the quick form sits inside the popup's own padding. */
+  :host([quick]) form { padding: 8px 0 0; }
   .field { display: grid; gap: 3px; }
   label { font-weight: 600; }
   .hint { font-size: 12px; }

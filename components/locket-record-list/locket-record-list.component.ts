@@ -81,7 +81,8 @@ export class LocketRecordList extends LitElement {
   }
 
   protected override render() {
-    const label = KIND_LABELS[this.kind].many;
+    const labels = KIND_LABELS[this.kind];
+    const label = labels.many;
     if (this.total === null) return html`<p class="muted count" role="status">Loading ${label.toLowerCase()}…</p>`;
     if (this.total === 0) {
       return html`<p class="empty muted" role="status">No ${label.toLowerCase()} yet.</p>`;
@@ -89,7 +90,7 @@ export class LocketRecordList extends LitElement {
     // A fresh array each revision makes the virtualizer re-render rows whose page just arrived.
     const items = Array.from({ length: this.total }, (_, index) => index);
     return html`
-      <p class="count muted" role="status">${this.total.toLocaleString('en')} ${label.toLowerCase()}</p>
+      <p class="count muted" role="status">${this.total.toLocaleString('en')} ${(this.total === 1 ? labels.one : label).toLowerCase()}</p>
       <lit-virtualizer role="list" aria-label=${label} scroller
         data-revision=${this.revision}
         .items=${items}

@@ -4,6 +4,8 @@ export const recordListStyles = css`
   :host { display: flex; flex-direction: column; min-height: 0; flex: 1; }
   .count { padding: 4px 12px; }
   lit-virtualizer { flex: 1; min-height: 200px; }
+  /* The virtualizer positions each row absolutely, which would shrink it to its text. */
+  lit-virtualizer > [role='listitem'] { width: 100%; }
   .row {
     display: block; width: 100%; text-align: left; border: 0; border-bottom: 1px solid var(--locket-border);
     border-radius: 0; padding: 6px 12px; height: 52px; background: var(--locket-surface);

@@ -1,5 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property, query, state } from 'lit/decorators.js';
 import type { RecordId, RecordKind } from '../../core/records/types';
 import { titleOf } from '../../core/records/display';
 import type { SearchHit } from '../../worker/api';
@@ -25,6 +25,8 @@ export class LocketRecordPicker extends LitElement {
   @state() private chosenTitle = '';
   @state() private hits: readonly SearchHit[] = [];
   @state() private active = -1;
+  @query('input') private input?: HTMLInputElement;
+  @query('.chosen button') private removeButton?: HTMLButtonElement;
   private readonly listId = `picker-list-${++pickerCount}`;
   private query = '';
 
@@ -45,16 +47,22 @@ export class LocketRecordPicker extends LitElement {
     if (query === this.query) { this.hits = hits; this.active = hits.length ? 0 : -1; }
   }
 
-  private choose(hit: SearchHit): void {
+  // Choosing and removing swap the input for the chosen record and back; focus follows,
+  // so a keyboard user is not dropped to the top of the page.
+  private async choose(hit: SearchHit): Promise<void> {
     this.value = hit.id;
     this.chosenTitle = hit.title;
     this.hits = [];
     this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+    await this.updateComplete;
+    this.removeButton?.focus();
   }
 
-  private clear(): void {
+  private async clear(): Promise<void> {
     this.value = '';
     this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+    await this.updateComplete;
+    this.input?.focus();
   }
 
   private onKeyDown(event: KeyboardEvent): void {
@@ -63,14 +71,14 @@ export class LocketRecordPicker extends LitElement {
     if (event.key === 'ArrowUp') { this.active = (this.active - 1 + this.hits.length) % this.hits.length; event.preventDefault(); }
     if (event.key === 'Escape') this.hits = [];
     const hit = this.hits[this.active];
-    if (event.key === 'Enter' && hit) { this.choose(hit); event.preventDefault(); }
+    if (event.key === 'Enter' && hit) { void this.choose(hit); event.preventDefault(); }
   }
 
   protected override render() {
     if (this.value) {
       return html`<div class="chosen">
         <span>${this.chosenTitle}</span>
-        <button type="button" aria-label=${`Remove ${this.label.toLowerCase()} link`} @click=${() => this.clear()}>Remove</button>
+        <button type="button" aria-label=${`Remove ${this.label.toLowerCase()} link`} @click=${() => void this.clear()}>Remove</button>
       </div>`;
     }
     const open = this.hits.length > 0;
@@ -82,7 +90,7 @@ export class LocketRecordPicker extends LitElement {
         @input=${(e: InputEvent) => void this.onInput(e)} @keydown=${(e: KeyboardEvent) => this.onKeyDown(e)} />
       ${open ? html`<ul role="listbox" id=${this.listId} aria-label=${`${this.label} suggestions`}>
         ${this.hits.map((hit, index) => html`<li role="option" id=${`${this.listId}-${index}`}
-          aria-selected=${index === this.active ? 'true' : 'false'} @click=${() => this.choose(hit)}>
+          aria-selected=${index === this.active ? 'true' : 'false'} @click=${() => void this.choose(hit)}>
           ${hit.title} <span class="muted">${hit.subtitle}</span></li>`)}
       </ul>` : nothing}`;
   }

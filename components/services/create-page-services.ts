@@ -22,10 +22,10 @@ export const createPageServices = async (): Promise<LocketServices> => {
     changes: bus,
     clock: systemClock,
     openSidePanel: async (recordId) => {
-      // Opening must happen inside the click's user gesture, so it goes first.
+      // Opening must happen inside the click's user gesture, so it goes first. Both are awaited
+      // together so that a refusal to open is never left unhandled while the request is stored.
       const opening = window.id === undefined ? Promise.resolve() : browser.sidePanel.open({ windowId: window.id });
-      if (recordId) await requestOpen(recordId);
-      await opening;
+      await Promise.all([opening, recordId ? requestOpen(recordId) : undefined]);
     },
     onOpenRequest,
   };

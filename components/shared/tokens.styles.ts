@@ -38,6 +38,7 @@ export const baseStyles = css`
     padding: 4px 6px;
     width: 100%;
   }
+  input[type='radio'], input[type='checkbox'] { width: auto; padding: 0; margin: 0 4px 0 0; }
   .muted { color: var(--locket-muted); }
   .visually-hidden {
     position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap;

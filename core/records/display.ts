@@ -29,7 +29,7 @@ export const titleOf = (record: LocketRecord): string => {
 };
 
 /** "€1,200", "€1,200.50", or the bare number when the currency is missing or unknown to Intl. */
-const formatValue = (value: number, currency: string): string => {
+export const formatValue = (value: number, currency: string): string => {
   const whole = Number.isInteger(value);
   const digits = whole ? { minimumFractionDigits: 0, maximumFractionDigits: 0 } : {};
   try {

@@ -27,6 +27,8 @@ export const timeToMark = async (
   context: BrowserContext,
   url: string,
   mark: string,
+  /** What the mark announces, found with a shadow-piercing selector: says whether only the mark is missing. */
+  evidenceSelector: string,
   timeoutMs = 20_000,
 ): Promise<number> => {
   const page = await context.newPage();
@@ -44,7 +46,9 @@ export const timeToMark = async (
     );
     return v.parse(MarkTimeSchema, startTime);
   } catch (error) {
-    throw withDiagnostics(`${url} never marked "${mark}"`, errors, error);
+    const evidence = await page.locator(evidenceSelector).count().catch(() => 0);
+    const seen = evidence > 0 ? ` although ${evidence} "${evidenceSelector}" element(s) are on the page` : '';
+    throw withDiagnostics(`${url} never marked "${mark}"${seen}`, errors, error);
   } finally {
     await page.close();
   }

@@ -1,0 +1,115 @@
+/**
+ * The account password policy, after NIST SP 800-63B: a length floor and a generous
+ * ceiling counted in code points, no composition rules, and refusal of passwords an
+ * attacker would guess early — common and breached ones, ones built from the owner's
+ * name, email or the product's name, and repetitive or sequential ones. Everything else
+ * must reach a zxcvbn score of 3, or 2 for a passphrase of 15 characters or more.
+ *
+ * Pure and synchronous, cheap enough to run on every keystroke once the estimator's
+ * dictionaries are loaded (the first call does that).
+ */
+import type { Score } from '@zxcvbn-ts/core';
+import { codePointsOf, normalisePassword } from './normalise-password';
+import { contextWordsOf, findContextWords, type ContextSource, type PasswordContext } from './password-context';
+import { estimateGuesses, isListedCommonPassword, type GuessEstimate } from './password-estimator';
+import {
+  commonMessage, contextMessage, easyToGuessMessage, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH,
+  passphraseSuggestion, repetitiveMessage, STRENGTH_LABELS, tooLongMessage, tooShortMessage,
+} from './password-messages';
+import { isDecoratedDictionaryWord, isRepeatedBlock, patternCoverage } from './password-patterns';
+
+// The key derivation imports it from './normalise-password' directly, which keeps the
+// dictionaries out of its bundle; re-exported here for callers of the policy.
+export { normalisePassword } from './normalise-password';
+export { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './password-messages';
+export type { PasswordContext } from './password-context';
+
+export type PasswordProblemCode = 'too-short' | 'too-long' | 'common' | 'context' | 'repetitive' | 'easy-to-guess';
+
+export interface PasswordProblem {
+  readonly code: PasswordProblemCode;
+  readonly message: string;
+}
+
+export type PasswordStrength = Score;
+
+export interface PasswordVerdict {
+  readonly acceptable: boolean;
+  readonly problems: readonly PasswordProblem[];
+  readonly strength: PasswordStrength;
+  readonly strengthLabel: string;
+  readonly suggestions: readonly string[];
+}
+
+/** zxcvbn sees only this many code points: its matching slows sharply on long input, and
+ * a longer password is judged by its start (the length rules still see all of it). */
+const ANALYSED_LENGTH = 100;
+/** NIST favours length: a passphrase this long may pass with a zxcvbn score of 2. */
+const PASSPHRASE_LENGTH = 15;
+const GOOD_SCORE = 3;
+const PASSPHRASE_SCORE = 2;
+/** More than this share of repeats, sequences and keyboard walks makes a password repetitive. */
+const MAX_PATTERN_SHARE = 0.5;
+/** A password refused as guessable shows at most "Weak", whatever zxcvbn thinks of it. */
+const REFUSED_STRENGTH_CAP: PasswordStrength = 1;
+
+const problem = (code: PasswordProblemCode, message: string): PasswordProblem => ({ code, message });
+
+const contextProblem = (password: string, context: PasswordContext, estimate: GuessEstimate): PasswordProblem | null => {
+  const use = findContextWords(password, contextWordsOf(context));
+  if (use.found.length === 0) return null;
+  if (use.remainingLength >= MIN_PASSWORD_LENGTH && estimate.score >= GOOD_SCORE) return null;
+  const sources = new Set<ContextSource>(use.found.flatMap((word) => word.sources));
+  return problem('context', contextMessage(sources));
+};
+
+/** Problems that say why an attacker would guess it early; each names its own cause. */
+const guessabilityProblems = (
+  password: string,
+  points: readonly string[],
+  analysedLength: number,
+  context: PasswordContext,
+  estimate: GuessEstimate,
+): PasswordProblem[] => {
+  const problems: PasswordProblem[] = [];
+  const wholeAnalysed = analysedLength === points.length;
+  if (isListedCommonPassword(password) || (wholeAnalysed && isDecoratedDictionaryWord(estimate.matches))) {
+    problems.push(problem('common', commonMessage));
+  }
+  const fromContext = contextProblem(password, context, estimate);
+  if (fromContext) problems.push(fromContext);
+  if (isRepeatedBlock(points) || patternCoverage(estimate.matches, analysedLength) > MAX_PATTERN_SHARE) {
+    problems.push(problem('repetitive', repetitiveMessage));
+  }
+  return problems;
+};
+
+const meetsScore = (score: Score, length: number): boolean =>
+  score >= GOOD_SCORE || (length >= PASSPHRASE_LENGTH && score >= PASSPHRASE_SCORE);
+
+export const checkPassword = (password: string, context: PasswordContext): PasswordVerdict => {
+  const normalised = normalisePassword(password);
+  const points = codePointsOf(normalised);
+  const analysedPoints = points.slice(0, ANALYSED_LENGTH);
+  const userInputs = contextWordsOf(context).map((word) => word.word);
+  const estimate = estimateGuesses(analysedPoints.join(''), userInputs);
+
+  const lengthProblems: PasswordProblem[] = [];
+  if (points.length < MIN_PASSWORD_LENGTH) lengthProblems.push(problem('too-short', tooShortMessage));
+  if (points.length > MAX_PASSWORD_LENGTH) lengthProblems.push(problem('too-long', tooLongMessage(points.length)));
+  const guessable = guessabilityProblems(normalised, points, analysedPoints.length, context, estimate);
+  const weak = lengthProblems.length === 0 && guessable.length === 0 && !meetsScore(estimate.score, points.length);
+  const problems = [...lengthProblems, ...guessable, ...(weak ? [problem('easy-to-guess', easyToGuessMessage)] : [])];
+
+  // A refused guessable password must not look good on the meter while the user types it.
+  const capped = (guessable.length > 0 || points.length < MIN_PASSWORD_LENGTH) && estimate.score > REFUSED_STRENGTH_CAP;
+  const strength: PasswordStrength = capped ? REFUSED_STRENGTH_CAP : estimate.score;
+  const lacksAdvice = (guessable.length > 0 || weak) && estimate.suggestions.length === 0;
+  return {
+    acceptable: problems.length === 0,
+    problems,
+    strength,
+    strengthLabel: STRENGTH_LABELS[strength],
+    suggestions: lacksAdvice ? [passphraseSuggestion] : estimate.suggestions,
+  };
+};

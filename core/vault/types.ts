@@ -1,0 +1,79 @@
+/**
+ * The vault: what unlocks the account key. Persisted in the clear in IndexedDB (`vault`
+ * store): salts, parameters, wrapped keys, public keys and credential ids. None of it lets
+ * anyone read a record without the password (and, with PRF keys, the key in hand).
+ *
+ * Key hierarchy:
+ *   passwordKey = PBKDF2-SHA256(NFKC(password), kdf.salt, kdf.iterations)
+ *   without a second factor:  KEK = HKDF(passwordKey, info "locket/kek/password")
+ *   with a second factor:     KEK = HKDF(passwordKey ‖ factorSecret, info "locket/kek/two-factor")
+ *   wrappedAccountKey = AES-GCM(KEK, accountKey)
+ * factorSecret is a random 256-bit value, wrapped once per way of proving the second factor:
+ *   by each PRF credential's output, by each recovery code, and — only while a key without
+ *   PRF is registered — by passwordKey (then the assertion's verification is the gate).
+ * Changing the password rewraps the account key (and the password slot); records are untouched.
+ */
+export type Bytes = Uint8Array<ArrayBuffer>;
+
+export interface KdfParams {
+  readonly algorithm: 'PBKDF2-SHA256';
+  readonly iterations: number;
+  readonly salt: Bytes;
+}
+
+/** AES-GCM ciphertext with its 96-bit IV. */
+export interface Sealed {
+  readonly iv: Bytes;
+  readonly data: Bytes;
+}
+
+export interface RegisteredKey {
+  /** base64url credential id. */
+  readonly id: string;
+  /** The name the owner gave it. */
+  readonly name: string;
+  /** COSE public key. */
+  readonly publicKey: Bytes;
+  readonly signCount: number;
+  readonly transports: readonly string[];
+  /** True when the authenticator gave a PRF output at registration; its output then wraps the factor secret. */
+  readonly prf: boolean;
+  readonly createdAt: number;
+  readonly lastUsedAt: number | null;
+  /** Set when an assertion came with a sign counter lower than the stored one (a possible clone). */
+  readonly counterRegressionAt: number | null;
+}
+
+export interface RecoverySlot {
+  /** SHA-256 of the normalised code, hex: identifies the slot without storing the code. */
+  readonly codeHash: string;
+  readonly wrappedFactorSecret: Sealed;
+  readonly usedAt: number | null;
+}
+
+export interface SecondFactor {
+  readonly keys: readonly RegisteredKey[];
+  /** PRF salt every credential is evaluated with. */
+  readonly prfSalt: Bytes;
+  /** credential id → factor secret wrapped by that credential's PRF output. */
+  readonly prfSlots: Readonly<Record<string, Sealed>>;
+  /** Present only while a key without PRF is registered. */
+  readonly passwordSlot: Sealed | null;
+  readonly recovery: readonly RecoverySlot[];
+}
+
+export interface VaultRecord {
+  readonly version: 1;
+  readonly kdf: KdfParams;
+  readonly wrappedAccountKey: Sealed;
+  readonly secondFactor: SecondFactor | null;
+  readonly createdAt: number;
+  readonly passwordChangedAt: number;
+}
+
+/** What an unlocked session holds in memory (storage.session), never on disk. */
+export interface UnlockedKeys {
+  readonly accountKey: Bytes;
+  /** Needed to add or remove factors and to change the password without every key at hand. */
+  readonly factorSecret: Bytes | null;
+}

@@ -1,0 +1,149 @@
+/**
+ * Changes to what unlocks the account key: second-factor keys, recovery codes, the
+ * password. The account key itself never changes, so no record is ever re-encrypted.
+ * Every change that could weaken the vault asks for the password again.
+ */
+import type { Result } from '../records/types';
+import type { VaultDeps } from './deps';
+import { vaultError } from './errors';
+import { DEFAULT_KDF_ITERATIONS, derivePasswordKey, newKdfParams } from './kdf';
+import {
+  SECRET_BYTES, confirmPassword, prfSaltFor, sealPasswordSlot, sealPrfSlot, wrapAccountKey,
+} from './keys';
+import { createRecoverySlots } from './recovery-codes';
+import type { Bytes, RegisteredKey, Sealed, SecondFactor, UnlockedKeys, VaultRecord } from './types';
+
+const wrongPassword = { ok: false, error: 'wrong-password' } as const;
+
+const withoutSlot = (slots: Readonly<Record<string, Sealed>>, credentialId: string): Record<string, Sealed> =>
+  Object.fromEntries(Object.entries(slots).filter(([id]) => id !== credentialId));
+
+/**
+ * Registers a key. The first one turns the second factor on: a new factor secret, the
+ * account key rewrapped under the two-factor KEK, and ten recovery codes returned once.
+ * `prfOutput` is the key's PRF output for prfSaltFor(record), exactly when `key.prf`.
+ */
+export const addKey = async (
+  record: VaultRecord, keys: UnlockedKeys, password: string, key: RegisteredKey, prfOutput: Bytes | null, deps: VaultDeps,
+): Promise<Result<{ readonly record: VaultRecord; readonly keys: UnlockedKeys; readonly recoveryCodes: string[] | null }, 'wrong-password'>> => {
+  if (key.prf !== (prfOutput !== null)) throw vaultError('invalid-input', 'A PRF output is needed exactly when the key has PRF');
+  if (record.secondFactor?.keys.some((existing) => existing.id === key.id)) {
+    throw vaultError('invalid-input', 'This key is already registered');
+  }
+  const passwordKey = await confirmPassword(record, keys, password, deps);
+  if (passwordKey === null) return wrongPassword;
+
+  const current = record.secondFactor;
+  const factorSecret = current === null ? deps.randomBytes(SECRET_BYTES) : keys.factorSecret;
+  if (factorSecret === null) throw vaultError('keys-mismatch', 'These keys hold no factor secret');
+  const recovery = current === null ? await createRecoverySlots(factorSecret, deps) : null;
+  const prfSlots = prfOutput === null
+    ? current?.prfSlots ?? {}
+    : { ...current?.prfSlots, [key.id]: await sealPrfSlot(prfOutput, key.id, factorSecret, deps) };
+  const passwordSlot = current?.passwordSlot ?? (key.prf ? null : await sealPasswordSlot(passwordKey, factorSecret, deps));
+  const secondFactor: SecondFactor = {
+    keys: [...(current?.keys ?? []), key],
+    prfSalt: await prfSaltFor(record, deps),
+    prfSlots,
+    passwordSlot,
+    recovery: recovery?.slots ?? current?.recovery ?? [],
+  };
+  const wrappedAccountKey = current === null
+    ? await wrapAccountKey(keys.accountKey, passwordKey, factorSecret, deps)
+    : record.wrappedAccountKey;
+  return {
+    ok: true,
+    value: {
+      record: { ...record, wrappedAccountKey, secondFactor },
+      keys: { accountKey: keys.accountKey, factorSecret },
+      recoveryCodes: recovery === null ? null : [...recovery.codes],
+    },
+  };
+};
+
+/**
+ * Removing the last key turns the second factor off (account key back under the password
+ * alone, recovery codes dropped); removing the last key without PRF drops the password slot.
+ */
+export const removeKey = async (
+  record: VaultRecord, keys: UnlockedKeys, password: string, credentialId: string, deps: VaultDeps,
+): Promise<Result<{ readonly record: VaultRecord; readonly keys: UnlockedKeys }, 'wrong-password' | 'unknown-key'>> => {
+  const current = record.secondFactor;
+  if (current === null || !current.keys.some((key) => key.id === credentialId)) return { ok: false, error: 'unknown-key' };
+  const passwordKey = await confirmPassword(record, keys, password, deps);
+  if (passwordKey === null) return wrongPassword;
+
+  const remaining = current.keys.filter((key) => key.id !== credentialId);
+  if (remaining.length === 0) {
+    const wrappedAccountKey = await wrapAccountKey(keys.accountKey, passwordKey, null, deps);
+    return {
+      ok: true,
+      value: { record: { ...record, wrappedAccountKey, secondFactor: null }, keys: { accountKey: keys.accountKey, factorSecret: null } },
+    };
+  }
+  const secondFactor: SecondFactor = {
+    ...current,
+    keys: remaining,
+    prfSlots: withoutSlot(current.prfSlots, credentialId),
+    passwordSlot: remaining.some((key) => !key.prf) ? current.passwordSlot : null,
+  };
+  return { ok: true, value: { record: { ...record, secondFactor }, keys } };
+};
+
+/** Ten new codes; every earlier code, used or not, stops working. */
+export const regenerateRecoveryCodes = async (
+  record: VaultRecord, keys: UnlockedKeys, deps: VaultDeps,
+): Promise<{ readonly record: VaultRecord; readonly codes: string[] }> => {
+  if (record.secondFactor === null) throw vaultError('no-second-factor', 'Recovery codes exist only with a second factor');
+  if (keys.factorSecret === null) throw vaultError('keys-mismatch', 'These keys hold no factor secret: unlock again');
+  const { slots, codes } = await createRecoverySlots(keys.factorSecret, deps);
+  return { record: { ...record, secondFactor: { ...record.secondFactor, recovery: slots } }, codes: [...codes] };
+};
+
+/**
+ * A new salt and today's iteration count (so this also upgrades an old KDF), the account
+ * key and password slot rewrapped; PRF and recovery slots do not depend on the password.
+ */
+export const changePassword = async (
+  record: VaultRecord, keys: UnlockedKeys, oldPassword: string, newPassword: string, deps: VaultDeps,
+  kdfIterations: number = DEFAULT_KDF_ITERATIONS,
+): Promise<Result<VaultRecord, 'wrong-password'>> => {
+  if ((await confirmPassword(record, keys, oldPassword, deps)) === null) return wrongPassword;
+  const kdf = newKdfParams(deps, kdfIterations);
+  const passwordKey = await derivePasswordKey(newPassword, kdf, deps);
+  const current = record.secondFactor;
+  const factorSecret = current === null ? null : keys.factorSecret;
+  const secondFactor = current === null || current.passwordSlot === null || factorSecret === null
+    ? current
+    : { ...current, passwordSlot: await sealPasswordSlot(passwordKey, factorSecret, deps) };
+  return {
+    ok: true,
+    value: {
+      ...record,
+      kdf,
+      wrappedAccountKey: await wrapAccountKey(keys.accountKey, passwordKey, factorSecret, deps),
+      secondFactor,
+      passwordChangedAt: deps.clock.now(),
+    },
+  };
+};
+
+/**
+ * After a verified assertion. A regressed counter (a possible clone) is recorded and the
+ * stored count is kept, so a copy replaying lower counts keeps being flagged.
+ */
+export const recordKeyUse = (
+  record: VaultRecord, credentialId: string, newSignCount: number, counterRegressed: boolean, now: number,
+): VaultRecord => {
+  const current = record.secondFactor;
+  if (current === null || !current.keys.some((key) => key.id === credentialId)) {
+    throw vaultError('unknown-key', 'No registered key has this credential id');
+  }
+  const keys = current.keys.map((key): RegisteredKey => key.id !== credentialId ? key : {
+    ...key,
+    signCount: counterRegressed ? key.signCount : newSignCount,
+    lastUsedAt: now,
+    counterRegressionAt: counterRegressed ? now : key.counterRegressionAt,
+  });
+  return { ...record, secondFactor: { ...current, keys } };
+};

@@ -1,0 +1,112 @@
+import type { Locator, Page } from '@playwright/test';
+import { expect } from './fixtures';
+
+/**
+ * What a user does in Locket's pages, by role and accessible name only. Playwright's role
+ * queries pierce the elements' shadow roots, so nothing here knows their internals.
+ */
+
+/** The width Chromium gives a side panel by default, so screenshots show what a user sees. */
+export const SIDE_PANEL_VIEWPORT = { width: 400, height: 860 } as const;
+export const POPUP_VIEWPORT = { width: 380, height: 600 } as const;
+
+export type ListedTab = 'People' | 'Organisations' | 'Cases' | 'Opportunities';
+
+/** Field label → text typed into it. */
+export type Fields = Readonly<Record<string, string>>;
+
+/** A field by its exact label: "Name" must not also find "First name". */
+export const field = (scope: Page | Locator, label: string): Locator =>
+  scope.getByLabel(label, { exact: true });
+
+export const showTab = async (page: Page, tab: ListedTab): Promise<void> => {
+  await page.getByRole('tab', { name: tab }).click();
+  await expect(page.getByRole('tab', { name: tab })).toHaveAttribute('aria-selected', 'true');
+};
+
+/** The list of one kind in the side panel. */
+export const recordList = (page: Page, tab: ListedTab): Locator => page.getByRole('list', { name: tab, exact: true });
+
+/** The "N people" line above a list, or "No people yet.", as a number. */
+export const listedCount = async (page: Page, tab: ListedTab): Promise<number> => {
+  await expect(page.getByRole('tab', { name: tab })).toHaveAttribute('aria-selected', 'true');
+  const status = page.getByRole('main').getByRole('status');
+  await expect(status).not.toHaveText(/Loading/);
+  const text = (await status.textContent()) ?? '';
+  if (/^No /.test(text.trim())) return 0;
+  const count = /^([\d,]+) /.exec(text.trim());
+  if (!count?.[1]) throw new Error(`Not a list count: "${text}"`);
+  return Number(count[1].replace(/,/g, ''));
+};
+
+export const fillFields = async (scope: Page | Locator, fields: Fields): Promise<void> => {
+  for (const [label, text] of Object.entries(fields)) await field(scope, label).fill(text);
+};
+
+/**
+ * Types into a search box until the wanted hit shows. The index catches up with a write a
+ * moment after it commits, so a user who typed a little too early would simply type again.
+ */
+export const typeUntilFound = async (box: Locator, text: string, hit: Locator): Promise<void> => {
+  await expect(async () => {
+    await box.fill('');
+    await box.fill(text);
+    await expect(hit).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 10_000 });
+};
+
+/** Links a record in a picker ("Organisation", "Concerns", "Party") by typing part of its name. */
+export const pickRecord = async (page: Page, picker: string, typed: string, title: string): Promise<void> => {
+  const box = page.getByRole('combobox', { name: picker, exact: true });
+  const option = page.getByRole('option', { name: new RegExp(`^${escapeRegExp(title)}\\b`) });
+  await typeUntilFound(box, typed, option);
+  await option.click();
+  await expect(page.getByRole('button', { name: `Remove ${picker.toLowerCase()} link` })).toBeVisible();
+};
+
+/** Creates a record from its list's "New …" button; ends on the new record's page. */
+export const createRecord = async (
+  page: Page,
+  tab: ListedTab,
+  noun: string,
+  fields: Fields,
+  links: readonly (readonly [picker: string, typed: string, title: string])[] = [],
+): Promise<void> => {
+  await showTab(page, tab);
+  await page.getByRole('button', { name: `New ${noun}` }).click();
+  const form = page.getByRole('form', { name: `New ${noun}` });
+  await fillFields(form, fields);
+  for (const [picker, typed, title] of links) await pickRecord(page, picker, typed, title);
+  await form.getByRole('button', { name: `Add ${noun}` }).click();
+  await expect(page.getByRole('button', { name: 'Edit', exact: true })).toBeVisible();
+};
+
+/** Opens a record from its kind's list. */
+export const openFromList = async (page: Page, tab: ListedTab, title: string): Promise<void> => {
+  await showTab(page, tab);
+  await recordList(page, tab).getByRole('button', { name: `Open ${title}`, exact: true }).click();
+  await expect(page.getByRole('heading', { level: 2, name: title, exact: true })).toBeVisible();
+};
+
+export const searchBox = (page: Page): Locator => page.getByRole('searchbox', { name: 'Search records' });
+export const searchResults = (page: Page): Locator => page.getByRole('list', { name: 'Search results' });
+
+/** A section of a record's page that lists linked records ("People", "Cases", "Concerns"…). */
+export const linkedSection = (page: Page, heading: string): Locator =>
+  page.getByRole('region', { name: heading, exact: true });
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The field is marked invalid and its description (what a screen reader reads with it) carries the message. */
+export const expectFieldError = async (scope: Locator, label: string, message: string): Promise<void> => {
+  const control = field(scope, label);
+  await expect(control).toHaveAttribute('aria-invalid', 'true');
+  await expect(control).toHaveAccessibleDescription(new RegExp(escapeRegExp(message)));
+  await expect(scope.getByRole('alert').filter({ hasText: message })).toBeVisible();
+};
+
+export const expectNoFieldError = async (scope: Locator, label: string): Promise<void> => {
+  await expect(field(scope, label)).toHaveAttribute('aria-invalid', 'false');
+};
