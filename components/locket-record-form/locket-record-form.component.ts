@@ -71,6 +71,9 @@ export class LocketRecordForm extends LitElement {
         : await this.services.store.create(this.kind, input);
       if (!result.ok) {
         this.errors = result.error;
+        // A message no visible field owns (the record is gone, or a field the quick form hides) shows above the buttons.
+        const placed = new Set(this.visibleSpecs().map((spec) => spec.errorKey ?? spec.name));
+        this.failure = Object.entries(result.error).filter(([key]) => !placed.has(key)).map(([, message]) => message).join(' ');
         await this.updateComplete;
         this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
         return;
@@ -128,8 +131,12 @@ export class LocketRecordForm extends LitElement {
     </div>`;
   }
 
+  private visibleSpecs(): readonly FieldSpec[] {
+    return FORM_SPECS[this.kind].filter((spec) => !this.quick || spec.quick);
+  }
+
   protected override render() {
-    const specs = FORM_SPECS[this.kind].filter((spec) => !this.quick || spec.quick);
+    const specs = this.visibleSpecs();
     const noun = KIND_LABELS[this.kind].one.toLowerCase();
     const action = this.record ? 'Save changes' : `Add ${noun}`;
     return html`<form novalidate aria-label=${this.record ? `Edit ${noun}` : `New ${noun}`}

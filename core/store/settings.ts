@@ -1,3 +1,4 @@
+import { FORM_ERROR_KEY } from '../records/validate';
 import * as v from 'valibot';
 import type { ValueCodec } from '../codec';
 import type { FieldErrors, Result } from '../records/types';
@@ -31,7 +32,7 @@ const fieldErrorsOf = (issues: Parameters<typeof v.flatten<typeof SettingsSchema
     if (first) errors[field] = first;
   }
   const root = flat.root?.[0];
-  if (root) errors['form'] = root;
+  if (root) errors[FORM_ERROR_KEY] = root;
   return errors;
 };
 

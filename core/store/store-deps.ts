@@ -1,3 +1,4 @@
+import { FORM_ERROR_KEY } from '../records/validate';
 import type { EncodedValue, ValueCodec } from '../codec';
 import type { Clock } from '../clock';
 import type { FieldErrors, RecordId, RecordKind } from '../records/types';
@@ -49,5 +50,5 @@ export const announce = (bus: ChangeBus, records: readonly { readonly id: Record
 /** A refusal that is not about one field (the record is gone, in the trash, of another kind). */
 export const refusal = (message: string): { readonly ok: false; readonly error: FieldErrors } => ({
   ok: false,
-  error: { form: message },
+  error: { [FORM_ERROR_KEY]: message },
 });

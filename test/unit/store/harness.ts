@@ -57,7 +57,7 @@ export const createHarness = async (overrides: Partial<StoreDeps> = {}, codec: V
 export const opaqueCodec: ValueCodec = {
   encode: async (value) => ({ codec: 'plain', value: Buffer.from(JSON.stringify(value)).toString('base64') }),
   decode: async (encoded) => {
-    if (typeof encoded.value !== 'string') throw new Error('not written by this codec');
+    if (encoded.codec !== 'plain' || typeof encoded.value !== 'string') throw new Error('not written by this codec');
     return JSON.parse(Buffer.from(encoded.value, 'base64').toString('utf8'));
   },
   encodeMany: async (values) => Promise.all(values.map((value) => opaqueCodec.encode(value))),
