@@ -24,6 +24,11 @@ export interface IndexStatus {
 }
 
 export interface LocketWorkerApi {
+  /**
+   * Hands the worker the unlocked account key; every other call waits for it. Called once,
+   * right after the worker starts. A worker never reads the session itself.
+   */
+  readonly open: (accountKey: Uint8Array) => Promise<void>;
   readonly indexStatus: () => Promise<IndexStatus>;
   /** Resolves once the initial index build has finished. */
   readonly whenIndexed: () => Promise<IndexStatus>;
@@ -32,3 +37,6 @@ export interface LocketWorkerApi {
   /** Bulk insert through the store, in transactions of about a thousand. */
   readonly insertMany: (kind: RecordKind, inputs: readonly unknown[]) => Promise<BulkInsertReport>;
 }
+
+/** The worker's API once its store is open: what createWorkerApi builds. */
+export type OpenWorkerApi = Omit<LocketWorkerApi, 'open'>;

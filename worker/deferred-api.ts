@@ -1,11 +1,15 @@
-import type { LocketWorkerApi } from './api';
+import type { LocketWorkerApi, OpenWorkerApi } from './api';
 
 /**
  * An API that answers as soon as it is exposed and waits inside each call for the real
  * one. The worker must listen for messages from its first moment: a page may call before
  * the store has opened, and a message that arrives with no listener is lost.
  */
-export const deferWorkerApi = (ready: Promise<LocketWorkerApi>): LocketWorkerApi => ({
+export const deferWorkerApi = (
+  ready: Promise<OpenWorkerApi>,
+  open: LocketWorkerApi['open'],
+): LocketWorkerApi => ({
+  open,
   indexStatus: async () => (await ready).indexStatus(),
   whenIndexed: async () => (await ready).whenIndexed(),
   search: async (query, options) => (await ready).search(query, options),

@@ -1,23 +1,24 @@
 import * as Comlink from 'comlink';
+import * as v from 'valibot';
 import { systemClock } from '../core/clock';
-import { plainCodec } from '../core/codec';
 import { createBroadcastBus } from '../core/store/broadcast-bus';
 import { LOCKET_DB_NAME } from '../core/store/db-name';
 import { openStore } from '../core/store/open-store';
+import { createAesGcmCodec } from '../core/vault/aes-codec';
 import { deferWorkerApi } from './deferred-api';
 import { createWorkerApi } from './worker-api';
+
+const AccountKeySchema = v.pipe(v.instance(Uint8Array), v.length(32, 'The account key must be 32 bytes.'));
 
 // One bus for both: it delivers the store's own announcements locally too, so the index
 // also sees what this worker writes (insertMany).
 const bus = createBroadcastBus();
+const { promise: accountKey, resolve: receiveKey } = Promise.withResolvers<Uint8Array<ArrayBuffer>>();
 
-const api = openStore({
-  factory: indexedDB,
-  name: LOCKET_DB_NAME,
-  codec: plainCodec,
-  clock: systemClock,
-  bus,
-  author: 'owner',
-}).then((store) => createWorkerApi({ store, bus }));
+const api = accountKey.then((key) => openStore({
+  factory: indexedDB, name: LOCKET_DB_NAME, codec: createAesGcmCodec(key), clock: systemClock, bus, author: 'owner',
+})).then((store) => createWorkerApi({ store, bus }));
 
-Comlink.expose(deferWorkerApi(api));
+Comlink.expose(deferWorkerApi(api, async (key) => {
+  receiveKey(new Uint8Array(v.parse(AccountKeySchema, key)));
+}));

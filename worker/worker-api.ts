@@ -3,7 +3,7 @@ import { systemClock, type Clock } from '../core/clock';
 import { RECORD_KINDS, type RecordId } from '../core/records/types';
 import type { ChangeBus } from '../core/store/change-bus';
 import type { LocketStore } from '../core/store/contract';
-import type { IndexStatus, LocketWorkerApi } from './api';
+import type { IndexStatus, OpenWorkerApi } from './api';
 import { createSearchIndex } from './search-index';
 
 export interface WorkerApiDeps {
@@ -42,7 +42,7 @@ const reportFailure = (what: string) => (error: unknown): void => {
   console.error(`Search index: ${what} failed`, error);
 };
 
-export const createWorkerApi = ({ store, bus, clock = systemClock }: WorkerApiDeps): LocketWorkerApi => {
+export const createWorkerApi = ({ store, bus, clock = systemClock }: WorkerApiDeps): OpenWorkerApi => {
   const index = createSearchIndex();
   let state: IndexStatus['state'] = 'building';
   let buildMs = 0;

@@ -1,24 +1,31 @@
 import { browser } from 'wxt/browser';
-import { plainCodec } from '../../core/codec';
 import { systemClock } from '../../core/clock';
 import { createBroadcastBus } from '../../core/store/broadcast-bus';
 import { LOCKET_DB_NAME } from '../../core/store/db-name';
 import { openStore } from '../../core/store/open-store';
+import { createAesGcmCodec } from '../../core/vault/aes-codec';
+import type { UnlockedKeys } from '../../core/vault/types';
 import { connectWorker } from '../../worker/client';
 import { onOpenRequest, requestOpen } from './open-requests';
-import type { LocketServices } from './services';
+import type { LocketServices, SecurityServices } from './services';
 
-/** The services an extension page gives its top-level element. */
-export const createPageServices = async (): Promise<LocketServices> => {
+export interface PageServices extends LocketServices {
+  /** Closes the store, ends the worker and drops the key: called on lock. */
+  readonly close: () => void;
+}
+
+/** The services an unlocked extension page gives its top-level element. */
+export const createPageServices = async (keys: UnlockedKeys, security: SecurityServices): Promise<PageServices> => {
   const bus = createBroadcastBus();
+  const codec = createAesGcmCodec(keys.accountKey);
   const [store, window] = await Promise.all([
-    openStore({ factory: indexedDB, name: LOCKET_DB_NAME, codec: plainCodec, clock: systemClock, bus, author: 'owner' }),
+    openStore({ factory: indexedDB, name: LOCKET_DB_NAME, codec, clock: systemClock, bus, author: 'owner' }),
     browser.windows.getCurrent(),
   ]);
-  const worker = connectWorker();
+  const worker = connectWorker(keys.accountKey);
   return {
     store,
-    search: (query, options) => worker.search(query, options),
+    search: (query, options) => worker.api.search(query, options),
     changes: bus,
     clock: systemClock,
     openSidePanel: async (recordId) => {
@@ -28,5 +35,11 @@ export const createPageServices = async (): Promise<LocketServices> => {
       await Promise.all([opening, recordId ? requestOpen(recordId) : undefined]);
     },
     onOpenRequest,
+    security,
+    close: () => {
+      worker.terminate();
+      store.close();
+      bus.close();
+    },
   };
 };

@@ -1,19 +1,9 @@
-import { createPageServices } from './create-page-services';
-import type { LocketServices } from './services';
+import '../locket-gate/locket-gate';
+import type { SurfaceTag } from '../locket-gate/locket-gate.component';
 
-type SurfaceTag = 'locket-workspace' | 'locket-popup' | 'locket-options';
-
-/** Mounts a surface's one top-level element with the page's services; shows a plain message if that fails. */
-export const mountSurface = async (tag: SurfaceTag): Promise<void> => {
-  try {
-    const element = document.createElement(tag) as HTMLElement & { services: LocketServices };
-    element.services = await createPageServices();
-    document.body.append(element);
-  } catch (error) {
-    const message = document.createElement('p');
-    message.setAttribute('role', 'alert');
-    message.textContent = `Locket could not open its data: ${error instanceof Error ? error.message : String(error)}`;
-    document.body.append(message);
-    throw error;
-  }
+/** Mounts a surface behind the gate: setup on first run, the lock screen while locked, the surface once unlocked. */
+export const mountSurface = (tag: SurfaceTag): void => {
+  const gate = document.createElement('locket-gate');
+  gate.surface = tag;
+  document.body.append(gate);
 };

@@ -3,6 +3,22 @@ import type { ChangeBus } from '../../core/store/change-bus';
 import type { LocketStore } from '../../core/store/contract';
 import type { RecordId } from '../../core/records/types';
 import type { SearchHit, SearchOptions } from '../../worker/api';
+import type { LockPolicy } from '../../core/security/auto-lock';
+import type { LoginLog } from '../../core/security/login-log';
+import type { AccountManager } from '../../core/vault/account';
+import type { UnlockedKeys, VaultRecord } from '../../core/vault/types';
+
+/** The owner's account and its protection: what the settings page's security sections use. */
+export interface SecurityServices {
+  /** The vault as stored now (keys, two-factor state, recovery codes left). */
+  readonly vault: () => Promise<VaultRecord | undefined>;
+  readonly account: AccountManager;
+  /** The keys of the unlocked session; null once locked. */
+  readonly sessionKeys: () => Promise<UnlockedKeys | null>;
+  readonly lockNow: () => Promise<void>;
+  readonly lockPolicy: { readonly read: () => Promise<LockPolicy>; readonly write: (policy: LockPolicy) => Promise<void> };
+  readonly logins: LoginLog;
+}
 
 /**
  * Everything a surface needs from the platform, injected by its entrypoint so that every
@@ -17,4 +33,5 @@ export interface LocketServices {
   readonly openSidePanel: (recordId?: RecordId) => Promise<void>;
   /** Record ids other surfaces asked the side panel to show; returns an unsubscribe function. */
   readonly onOpenRequest: (listener: (recordId: RecordId) => void) => () => void;
+  readonly security: SecurityServices;
 }

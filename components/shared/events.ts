@@ -6,6 +6,8 @@ export interface LocketEventMap {
   'locket-saved': CustomEvent<{ readonly record: LocketRecord }>;
   'locket-cancel': CustomEvent<void>;
   'locket-deleted': CustomEvent<{ readonly id: RecordId }>;
+  /** The owner created the account; the gate stores their name and email once the store is open. */
+  'locket-account-created': CustomEvent<{ readonly name: string; readonly email: string }>;
 }
 
 export const locketEvent = <N extends keyof LocketEventMap>(

@@ -1,6 +1,7 @@
 /** How long Locket may sit unused before it locks; `null` locks only when the browser restarts. */
-export const IDLE_CHOICES = [1, 5, 15, 60, null] as const;
-export type IdleMinutes = (typeof IDLE_CHOICES)[number];
+export const IDLE_MINUTES = [1, 5, 15, 60] as const;
+export type IdleMinutes = (typeof IDLE_MINUTES)[number] | null;
+export const IDLE_CHOICES: readonly IdleMinutes[] = [...IDLE_MINUTES, null];
 export const DEFAULT_IDLE_MINUTES: IdleMinutes = 15;
 
 export interface LockPolicy {

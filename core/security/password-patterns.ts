@@ -5,8 +5,6 @@
 import type { MatchExtended } from '@zxcvbn-ts/core';
 import { codePointsOf } from './normalise-password';
 
-/** A repeated unit this short is a pattern whatever it is, e.g. "abab", "x1x1x1". */
-const SHORT_BLOCK = 4;
 /** The most a year, digits or punctuation around a common word may add: "2024!", "123". */
 const MAX_AFFIX = 6;
 /** Shorter "words" (e.g. "a", "be") are noise in a dictionary match, not a common password. */
@@ -15,17 +13,20 @@ const LETTER = /\p{L}/u;
 
 const lengthOf = (token: string): number => codePointsOf(token).length;
 
+/** Spaces and punctuation between copies do not make a repetition less guessable. */
+const SEPARATORS = /[\s\p{P}$+<=>^`|~]/u;
+
 /**
- * True when the whole password is one block typed again and again ("aaaaaaaa",
- * "abcabcabc", "xyxyxyx"): a short block repeated at least twice, or any block thrice.
+ * True when the whole password, leaving out spaces and punctuation, is one block typed
+ * two or more times: "aaaaaaaa", "abcabcabc", "password password", "Tom-Tom-Tom".
  */
 export const isRepeatedBlock = (points: readonly string[]): boolean => {
-  const length = points.length;
-  if (length < 2) return false;
+  const kept = points.filter((point) => !SEPARATORS.test(point));
+  const units = (kept.length > 0 ? kept : points).map((point) => point.toLowerCase());
+  const length = units.length;
   for (let block = 1; block * 2 <= length; block += 1) {
-    const copies = length / block;
-    if (block > SHORT_BLOCK && copies < 3) continue;
-    if (points.every((point, index) => point === points[index % block])) return true;
+    if (length % block !== 0) continue;
+    if (units.every((unit, index) => unit === units[index % block])) return true;
   }
   return false;
 };

@@ -3,20 +3,24 @@
  * ceiling counted in code points, no composition rules, and refusal of passwords an
  * attacker would guess early — common and breached ones, ones built from the owner's
  * name, email or the product's name, and repetitive or sequential ones. Everything else
- * must reach a zxcvbn score of 3, or 2 for a passphrase of 15 characters or more.
+ * must reach a zxcvbn score of 3, or 2 for a passphrase of 15 characters or more (an
+ * unexplained random stretch is scored by its alphabet, see random-stretch.ts).
  *
  * Pure and synchronous, cheap enough to run on every keystroke once the estimator's
  * dictionaries are loaded (the first call does that).
  */
 import type { Score } from '@zxcvbn-ts/core';
 import { codePointsOf, normalisePassword } from './normalise-password';
-import { contextWordsOf, findContextWords, type ContextSource, type PasswordContext } from './password-context';
+import {
+  contextWordsOf, findContextWords, type ContextSource, type ContextWord, type PasswordContext,
+} from './password-context';
 import { estimateGuesses, isListedCommonPassword, type GuessEstimate } from './password-estimator';
 import {
   commonMessage, contextMessage, easyToGuessMessage, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH,
   passphraseSuggestion, repetitiveMessage, STRENGTH_LABELS, tooLongMessage, tooShortMessage,
 } from './password-messages';
 import { isDecoratedDictionaryWord, isRepeatedBlock, patternCoverage } from './password-patterns';
+import { scoreWithAlphabet } from './random-stretch';
 
 // The key derivation imports it from './normalise-password' directly, which keeps the
 // dictionaries out of its bundle; re-exported here for callers of the policy.
@@ -55,8 +59,8 @@ const REFUSED_STRENGTH_CAP: PasswordStrength = 1;
 
 const problem = (code: PasswordProblemCode, message: string): PasswordProblem => ({ code, message });
 
-const contextProblem = (password: string, context: PasswordContext, estimate: GuessEstimate): PasswordProblem | null => {
-  const use = findContextWords(password, contextWordsOf(context));
+const contextProblem = (password: string, words: readonly ContextWord[], estimate: GuessEstimate): PasswordProblem | null => {
+  const use = findContextWords(password, words);
   if (use.found.length === 0) return null;
   if (use.remainingLength >= MIN_PASSWORD_LENGTH && estimate.score >= GOOD_SCORE) return null;
   const sources = new Set<ContextSource>(use.found.flatMap((word) => word.sources));
@@ -68,7 +72,7 @@ const guessabilityProblems = (
   password: string,
   points: readonly string[],
   analysedLength: number,
-  context: PasswordContext,
+  contextWords: readonly ContextWord[],
   estimate: GuessEstimate,
 ): PasswordProblem[] => {
   const problems: PasswordProblem[] = [];
@@ -76,7 +80,7 @@ const guessabilityProblems = (
   if (isListedCommonPassword(password) || (wholeAnalysed && isDecoratedDictionaryWord(estimate.matches))) {
     problems.push(problem('common', commonMessage));
   }
-  const fromContext = contextProblem(password, context, estimate);
+  const fromContext = contextProblem(password, contextWords, estimate);
   if (fromContext) problems.push(fromContext);
   if (isRepeatedBlock(points) || patternCoverage(estimate.matches, analysedLength) > MAX_PATTERN_SHARE) {
     problems.push(problem('repetitive', repetitiveMessage));
@@ -91,25 +95,28 @@ export const checkPassword = (password: string, context: PasswordContext): Passw
   const normalised = normalisePassword(password);
   const points = codePointsOf(normalised);
   const analysedPoints = points.slice(0, ANALYSED_LENGTH);
-  const userInputs = contextWordsOf(context).map((word) => word.word);
-  const estimate = estimateGuesses(analysedPoints.join(''), userInputs);
+  const contextWords = contextWordsOf(context);
+  const zxcvbn = estimateGuesses(analysedPoints.join(''), contextWords.map((word) => word.word));
+  const estimate = { ...zxcvbn, score: scoreWithAlphabet(zxcvbn.score, zxcvbn.matches, analysedPoints) };
 
   const lengthProblems: PasswordProblem[] = [];
   if (points.length < MIN_PASSWORD_LENGTH) lengthProblems.push(problem('too-short', tooShortMessage));
   if (points.length > MAX_PASSWORD_LENGTH) lengthProblems.push(problem('too-long', tooLongMessage(points.length)));
-  const guessable = guessabilityProblems(normalised, points, analysedPoints.length, context, estimate);
+  const guessable = guessabilityProblems(normalised, points, analysedPoints.length, contextWords, estimate);
   const weak = lengthProblems.length === 0 && guessable.length === 0 && !meetsScore(estimate.score, points.length);
   const problems = [...lengthProblems, ...guessable, ...(weak ? [problem('easy-to-guess', easyToGuessMessage)] : [])];
 
   // A refused guessable password must not look good on the meter while the user types it.
   const capped = (guessable.length > 0 || points.length < MIN_PASSWORD_LENGTH) && estimate.score > REFUSED_STRENGTH_CAP;
   const strength: PasswordStrength = capped ? REFUSED_STRENGTH_CAP : estimate.score;
-  const lacksAdvice = (guessable.length > 0 || weak) && estimate.suggestions.length === 0;
+  const refused = guessable.length > 0 || weak;
+  // zxcvbn's advice was given for its own score, which the alphabet count may have lifted.
+  const advice = estimate.score >= GOOD_SCORE ? [] : estimate.suggestions;
   return {
     acceptable: problems.length === 0,
     problems,
     strength,
     strengthLabel: STRENGTH_LABELS[strength],
-    suggestions: lacksAdvice ? [passphraseSuggestion] : estimate.suggestions,
+    suggestions: refused && advice.length === 0 ? [passphraseSuggestion] : advice,
   };
 };

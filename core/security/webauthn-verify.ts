@@ -32,17 +32,9 @@ import { authenticationResponseSchema, registrationResponseSchema } from './weba
 /** The algorithms registration offers: ES256 first, RS256 for older keys (Windows Hello). */
 export const ACCEPTED_ALGORITHMS: readonly number[] = [cose.COSEALG.ES256, cose.COSEALG.RS256];
 
-export interface RelyingParty {
-  /** Exactly the client data origin, e.g. "chrome-extension://abcdefghijklmnopabcdefghijklmnop". */
-  readonly origin: string;
-  readonly rpId: string;
-}
+import type { RelyingParty } from './relying-party';
 
-/** The expected origin and RP ID for ceremonies run on an extension page with that origin. */
-export const relyingPartyForExtension = (extensionOrigin: string): RelyingParty => ({
-  origin: extensionOrigin,
-  rpId: extensionOrigin,
-});
+export { relyingPartyForExtension, type RelyingParty } from './relying-party';
 
 interface CeremonyInput extends RelyingParty {
   readonly ledger: ChallengeLedger;

@@ -36,6 +36,8 @@ export interface StoredChange {
 
 export interface Settings {
   readonly ownerName: string;
+  /** '' until the account is created. */
+  readonly ownerEmail: string;
   /** ISO 4217 code used for new opportunities. */
   readonly defaultCurrency: string;
 }
@@ -75,7 +77,8 @@ export interface LocketStore {
   readonly forEachBatch: (batchSize: number, visit: (records: readonly LocketRecord[]) => void | Promise<void>) => Promise<void>;
   readonly changesFor: (id: RecordId) => Promise<StoredChange[]>;
   readonly getSettings: () => Promise<Settings>;
-  readonly saveSettings: (input: unknown) => Promise<Result<Settings, FieldErrors>>;
+  /** Merges the given fields onto the current settings and validates the whole. */
+  readonly saveSettings: (patch: unknown) => Promise<Result<Settings, FieldErrors>>;
   readonly close: () => void;
 }
 

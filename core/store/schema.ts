@@ -26,6 +26,10 @@ export interface LocketDb extends DBSchema {
   settings: { key: string; value: EncodedValue };
   /** Per-install facts such as the device id; read back through a schema, never trusted. */
   meta: { key: string; value: unknown };
+  /** The vault (salts, wrapped keys, public keys): readable while locked, validated on read. */
+  vault: { key: string; value: unknown };
+  /** Every unlock attempt, oldest first (ids sort by time); no personal data. */
+  logins: { key: string; value: unknown };
 }
 
 export type LocketDatabase = IDBPDatabase<LocketDb>;
@@ -51,7 +55,12 @@ const createInitialStores: Migration = (db) => {
  * Migration N upgrades version N-1 to N; the database version is the length of this list.
  * Append only: a shipped migration never changes, or installs already past it diverge.
  */
-export const migrations: readonly Migration[] = [createInitialStores];
+const createVaultStores: Migration = (db) => {
+  db.createObjectStore('vault');
+  db.createObjectStore('logins', { keyPath: 'id' });
+};
+
+export const migrations: readonly Migration[] = [createInitialStores, createVaultStores];
 
 export const currentSchemaVersion = migrations.length;
 

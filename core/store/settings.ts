@@ -7,13 +7,19 @@ import type { LocketDatabase } from './schema';
 
 const SETTINGS_KEY = 'general';
 
-export const defaultSettings: Settings = { ownerName: '', defaultCurrency: 'EUR' };
+export const defaultSettings: Settings = { ownerName: '', ownerEmail: '', defaultCurrency: 'EUR' };
 
 export const SettingsSchema = v.object({
   ownerName: v.pipe(
     v.string('Enter a name.'),
     v.trim(),
     v.maxLength(200, 'Use at most 200 characters.'),
+  ),
+  ownerEmail: v.pipe(
+    v.string('Enter an email address.'),
+    v.trim(),
+    v.maxLength(254, 'Use at most 254 characters.'),
+    v.check((email) => email === '' || v.is(v.pipe(v.string(), v.email()), email), 'Enter a valid email address, such as you@example.com.'),
   ),
   defaultCurrency: v.pipe(
     v.string('Enter a currency code.'),
@@ -49,11 +55,18 @@ export const readSettings = async (db: LocketDatabase, codec: ValueCodec): Promi
   return parsed.value;
 };
 
-/** Validates, encodes (the owner's name is personal data), then writes. Invalid input writes nothing. */
+const PatchSchema = v.record(v.string(), v.unknown());
+
+/**
+ * Merges `patch` onto the stored settings, validates the whole, encodes (the owner's name and
+ * email are personal data), then writes. Invalid input writes nothing.
+ */
 export const writeSettings = async (
-  db: LocketDatabase, codec: ValueCodec, input: unknown,
+  db: LocketDatabase, codec: ValueCodec, patch: unknown,
 ): Promise<Result<Settings, FieldErrors>> => {
-  const parsed = parseSettings(input);
+  const entries = v.safeParse(PatchSchema, patch);
+  if (!entries.success) return { ok: false, error: { [FORM_ERROR_KEY]: 'These settings could not be read.' } };
+  const parsed = parseSettings({ ...(await readSettings(db, codec)), ...entries.output });
   if (!parsed.ok) return parsed;
   const encoded = await codec.encode(parsed.value);
   await db.put('settings', encoded, SETTINGS_KEY);

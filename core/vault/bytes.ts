@@ -24,3 +24,13 @@ export const bytesEqual = (a: Bytes, b: Bytes): boolean => {
   for (let i = 0; i < a.length; i += 1) difference |= (a[i] ?? 0) ^ (b[i] ?? 0);
   return difference === 0;
 };
+
+/** For stores that keep only JSON (storage.session): bytes as standard base64. */
+export const toBase64 = (bytes: Bytes): string => {
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary);
+};
+
+/** Rejects anything that is not base64 rather than returning partial bytes. */
+export const fromBase64 = (text: string): Bytes => Uint8Array.from(atob(text), (char) => char.charCodeAt(0));

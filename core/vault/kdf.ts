@@ -1,3 +1,4 @@
+import { normalisePassword } from '../security/normalise-password';
 import { utf8 } from './bytes';
 import type { VaultDeps } from './deps';
 import type { Bytes, KdfParams } from './types';
@@ -22,7 +23,7 @@ export const derivePasswordKey = async (
   params: KdfParams,
   deps: Pick<VaultDeps, 'subtle'>,
 ): Promise<Bytes> => {
-  const material = await deps.subtle.importKey('raw', utf8(password.normalize('NFKC')), 'PBKDF2', false, ['deriveBits']);
+  const material = await deps.subtle.importKey('raw', utf8(normalisePassword(password)), 'PBKDF2', false, ['deriveBits']);
   const bits = await deps.subtle.deriveBits(
     { name: 'PBKDF2', hash: 'SHA-256', salt: params.salt, iterations: params.iterations },
     material,

@@ -25,7 +25,7 @@ describe('opening the database', () => {
 
     expect(db.version).toBe(migrations.length);
     expect(currentSchemaVersion).toBe(migrations.length);
-    expect([...db.objectStoreNames].sort()).toEqual(['changes', 'meta', 'records', 'settings']);
+    expect([...db.objectStoreNames].sort()).toEqual(['changes', 'logins', 'meta', 'records', 'settings', 'vault']);
     const tx = db.transaction(['records', 'changes']);
     expect([...tx.objectStore('records').indexNames].sort()).toEqual(['byKind', 'byLink', 'list']);
     expect(tx.objectStore('records').index('byLink').multiEntry).toBe(true);
@@ -42,7 +42,7 @@ describe('opening the database', () => {
 
     const second = await openStore(options(factory));
     expect(await second.get(ada.id)).toEqual(ada);
-    expect(await second.getSettings()).toEqual({ ownerName: 'Ada', defaultCurrency: 'CHF' });
+    expect(await second.getSettings()).toEqual({ ownerName: 'Ada', ownerEmail: '', defaultCurrency: 'CHF' });
     const edited = saved(await second.update(ada.id, 'person', { jobTitle: 'Analyst' }));
     const [created, updated] = await second.changesFor(edited.id);
     expect(updated?.deviceId).toBe(created?.deviceId);

@@ -4,15 +4,15 @@ import { createHarness, opaqueCodec } from './harness';
 describe('settings', () => {
   it('starts from the defaults', async () => {
     const { store } = await createHarness();
-    expect(await store.getSettings()).toEqual({ ownerName: '', defaultCurrency: 'EUR' });
+    expect(await store.getSettings()).toEqual({ ownerName: '', ownerEmail: '', defaultCurrency: 'EUR' });
   });
 
   it('saves cleaned-up settings, keeps the owner name out of the clear, and announces them', async () => {
     const { store, db, bus } = await createHarness({}, opaqueCodec);
     const result = await store.saveSettings({ ownerName: '  Ada Lovelace ', defaultCurrency: ' gbp' });
 
-    expect(result).toEqual({ ok: true, value: { ownerName: 'Ada Lovelace', defaultCurrency: 'GBP' } });
-    expect(await store.getSettings()).toEqual({ ownerName: 'Ada Lovelace', defaultCurrency: 'GBP' });
+    expect(result).toEqual({ ok: true, value: { ownerName: 'Ada Lovelace', ownerEmail: '', defaultCurrency: 'GBP' } });
+    expect(await store.getSettings()).toEqual({ ownerName: 'Ada Lovelace', ownerEmail: '', defaultCurrency: 'GBP' });
     expect(JSON.stringify(await db.getAll('settings'))).not.toContain('Ada');
     expect(bus.published).toEqual([{ ids: [], kinds: [], settings: true }]);
   });
@@ -25,7 +25,18 @@ describe('settings', () => {
     expect(result.ok).toBe(false);
     if (!result.ok) expect(Object.keys(result.error).sort()).toEqual(['defaultCurrency', 'ownerName']);
     expect((await store.saveSettings('not settings')).ok).toBe(false);
-    expect(await store.getSettings()).toEqual({ ownerName: 'Ada', defaultCurrency: 'USD' });
+    expect(await store.getSettings()).toEqual({ ownerName: 'Ada', ownerEmail: '', defaultCurrency: 'USD' });
     expect(bus.published).toHaveLength(1);
+  });
+
+  it('merges a partial save onto what is stored, and checks the owner email', async () => {
+    const { store } = await createHarness();
+    await store.saveSettings({ ownerName: 'Ada', ownerEmail: 'ada@example.com', defaultCurrency: 'GBP' });
+    expect(await store.saveSettings({ defaultCurrency: 'chf' })).toEqual({
+      ok: true, value: { ownerName: 'Ada', ownerEmail: 'ada@example.com', defaultCurrency: 'CHF' },
+    });
+    const refused = await store.saveSettings({ ownerEmail: 'ada@' });
+    expect(refused.ok).toBe(false);
+    expect(await store.getSettings()).toEqual({ ownerName: 'Ada', ownerEmail: 'ada@example.com', defaultCurrency: 'CHF' });
   });
 });

@@ -26,7 +26,13 @@ describe('worker api over comlink', () => {
     const seed = (await account.open()).store;
     const annabel = saved(await seed.create('person', { firstName: 'Annabel', lastName: 'Lee', jobTitle: 'Buyer' }));
 
-    const remote = connect(deferWorkerApi(account.open().then(({ store, bus }) => createWorkerApi({ store, bus }))));
+    let opened: Uint8Array | null = null;
+    const remote = connect(deferWorkerApi(
+      account.open().then(({ store, bus }) => createWorkerApi({ store, bus })),
+      async (key) => { opened = key; },
+    ));
+    await remote.open(new Uint8Array(32).fill(7));
+    expect(opened).toEqual(new Uint8Array(32).fill(7));
 
     expect(await remote.whenIndexed()).toMatchObject({ state: 'ready', indexed: 1 });
     expect(await remote.search('ann')).toEqual([{ id: annabel.id, kind: 'person', title: 'Annabel Lee', subtitle: 'Buyer' }]);

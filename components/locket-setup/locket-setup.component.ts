@@ -1,0 +1,70 @@
+import { LitElement, html, nothing } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import type { FieldErrors } from '../../core/records/types';
+import { FORM_ERROR_KEY } from '../../core/records/validate';
+import type { AccountManager } from '../../core/vault/account';
+import type { checkPassword } from '../../core/security/password-policy';
+import { locketEvent } from '../shared/events';
+import { baseStyles } from '../shared/tokens.styles';
+import { formStyles } from '../shared/form.styles';
+import { panelStyles } from '../shared/panel.styles';
+import '../locket-password-field/locket-password-field';
+import type { LocketPasswordField } from '../locket-password-field/locket-password-field.component';
+
+/** First run: the owner creates the account. Sends `locket-account-created` once the vault exists and is unlocked. */
+export class LocketSetup extends LitElement {
+  static override styles = [baseStyles, formStyles, panelStyles];
+
+  @property({ attribute: false }) account!: AccountManager;
+  @property({ attribute: false }) policy!: () => Promise<typeof checkPassword>;
+
+  @state() private errors: FieldErrors = {};
+  @state() private busy = false;
+  @state() private context = { name: '', email: '' };
+  @query('locket-password-field') private password!: LocketPasswordField;
+
+  private async submit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    if (this.busy) return;
+    this.busy = true;
+    try {
+      const result = await this.account.create(this.context, this.password.value);
+      if (!result.ok) { this.errors = result.error; return; }
+      this.dispatchEvent(locketEvent('locket-account-created', result.value.owner));
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private onDetails(event: Event): void {
+    const form = (event.currentTarget as HTMLFormElement);
+    const data = new FormData(form);
+    this.context = { name: String(data.get('name') ?? ''), email: String(data.get('email') ?? '') };
+  }
+
+  private field(name: 'name' | 'email', label: string, type: string, autocomplete: string) {
+    const error = this.errors[name];
+    return html`<div class="field">
+      <label for=${name}>${label}</label>
+      <input id=${name} name=${name} type=${type} autocomplete=${autocomplete} aria-invalid=${error ? 'true' : 'false'}
+        aria-describedby=${error ? `${name}-error` : nothing} />
+      ${error ? html`<span class="error" id=${`${name}-error`} role="alert">${error}</span>` : nothing}
+    </div>`;
+  }
+
+  protected override render() {
+    return html`
+      <h1>Set up Locket</h1>
+      <p class="lead">Your contacts stay on this device, encrypted with a key only your password opens.
+        Nobody can reset it for you, so choose one you will remember.</p>
+      <form aria-label="Create your account" novalidate @input=${(e: Event) => this.onDetails(e)} @submit=${(e: SubmitEvent) => void this.submit(e)}>
+        ${this.field('name', 'Your name', 'text', 'name')}
+        ${this.field('email', 'Email', 'email', 'email')}
+        <locket-password-field label="Password" autocomplete="new-password" .policy=${this.policy}
+          .context=${this.context} .error=${this.errors.password ?? ''}></locket-password-field>
+        ${this.errors[FORM_ERROR_KEY] ? html`<p class="form-error" role="alert">${this.errors[FORM_ERROR_KEY]}</p>` : nothing}
+        <div class="actions"><button class="primary" type="submit" ?disabled=${this.busy}>
+          ${this.busy ? 'Creating…' : 'Create account'}</button></div>
+      </form>`;
+  }
+}

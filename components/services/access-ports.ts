@@ -1,0 +1,42 @@
+import { systemClock } from '../../core/clock';
+import { createChallengeLedger } from '../../core/security/challenges';
+import { createLoginLog } from '../../core/security/login-log';
+import { describeUserAgent } from '../../core/security/user-agent';
+import { relyingPartyForExtension } from '../../core/security/relying-party';
+import { createIdFactory } from '../../core/ids';
+import type { LocketDatabase } from '../../core/store/schema';
+import type { AccessPorts, KeyCeremonies } from '../../core/vault/access-ports';
+import { defaultVaultDeps } from '../../core/vault/deps';
+import { createVaultRepo } from '../../core/vault/vault-repo';
+import { readThrottle, writeSessionKeys, writeThrottle } from './session';
+import { authenticate, registerKey } from './webauthn-ceremony';
+
+const ceremonies: KeyCeremonies = {
+  authenticate: async (input) => {
+    const result = await authenticate(input);
+    return result.ok ? result : { ok: false, error: { message: result.error.message } };
+  },
+  register: async (input) => {
+    const result = await registerKey(input);
+    return result.ok ? result : { ok: false, error: { message: result.error.message } };
+  },
+};
+
+/** What unlocking and account changes need, wired to this extension page. */
+export const createPageAccessPorts = (db: LocketDatabase): AccessPorts => {
+  const deps = defaultVaultDeps();
+  return {
+    vaults: createVaultRepo(db),
+    logins: createLoginLog(db, systemClock, createIdFactory(systemClock)),
+    throttle: { read: readThrottle, write: writeThrottle },
+    session: { write: (keys) => writeSessionKeys(keys, systemClock.now()) },
+    ceremonies,
+    // Both are large: only a page that unlocks with a key or changes factors loads them.
+    verifier: () => import('../../core/security/webauthn-verify'),
+    passwordPolicy: () => import('../../core/security/password-policy').then((module) => module.checkPassword),
+    ledger: createChallengeLedger({ clock: systemClock, randomBytes: deps.randomBytes }),
+    relyingParty: relyingPartyForExtension(location.origin),
+    client: describeUserAgent(navigator.userAgent),
+    deps,
+  };
+};

@@ -1,0 +1,69 @@
+import * as v from 'valibot';
+import { browser } from 'wxt/browser';
+import { fromBase64, toBase64 } from '../../core/vault/bytes';
+import type { UnlockedKeys } from '../../core/vault/types';
+import { DEFAULT_IDLE_MINUTES, IDLE_MINUTES, type LockPolicy } from '../../core/security/auto-lock';
+import { INITIAL_THROTTLE, type ThrottleState } from '../../core/security/unlock-throttle';
+
+/**
+ * The unlocked session, in storage.session: memory only, shared by the extension's pages and
+ * background, gone when the browser restarts, never visible to content scripts. The lock
+ * policy and the failed-attempt count live in storage.local because they must outlive a restart.
+ */
+const SESSION_KEY = 'locket:session';
+const ACTIVITY_KEY = 'locket:last-activity';
+const POLICY_KEY = 'locket:lock-policy';
+const THROTTLE_KEY = 'locket:unlock-throttle';
+
+const Base64 = v.pipe(v.string(), v.regex(/^[A-Za-z0-9+/]*={0,2}$/));
+const SessionSchema = v.object({ accountKey: Base64, factorSecret: v.nullable(Base64) });
+const PolicySchema = v.object({ idleMinutes: v.nullable(v.picklist(IDLE_MINUTES)) });
+const ThrottleSchema = v.object({ failures: v.pipe(v.number(), v.integer(), v.minValue(0)), notBefore: v.number() });
+
+export const readSessionKeys = async (): Promise<UnlockedKeys | null> => {
+  const parsed = v.safeParse(SessionSchema, (await browser.storage.session.get(SESSION_KEY))[SESSION_KEY]);
+  if (!parsed.success) return null;
+  return {
+    accountKey: fromBase64(parsed.output.accountKey),
+    factorSecret: parsed.output.factorSecret === null ? null : fromBase64(parsed.output.factorSecret),
+  };
+};
+
+export const writeSessionKeys = (keys: UnlockedKeys, now: number): Promise<void> =>
+  browser.storage.session.set({
+    [SESSION_KEY]: { accountKey: toBase64(keys.accountKey), factorSecret: keys.factorSecret && toBase64(keys.factorSecret) },
+    [ACTIVITY_KEY]: now,
+  });
+
+/** Locks every surface at once: each one hears the key go. */
+export const lockSession = (): Promise<void> => browser.storage.session.remove([SESSION_KEY, ACTIVITY_KEY]);
+
+/** Calls `listener` whenever the session is unlocked or locked, in any context. */
+export const onSessionChange = (listener: () => void): (() => void) => {
+  const onChanged = (changes: Record<string, unknown>, area: string) => {
+    if (area === 'session' && SESSION_KEY in changes) listener();
+  };
+  browser.storage.onChanged.addListener(onChanged);
+  return () => browser.storage.onChanged.removeListener(onChanged);
+};
+
+export const readLastActivity = async (): Promise<number | null> => {
+  const value = (await browser.storage.session.get(ACTIVITY_KEY))[ACTIVITY_KEY];
+  return typeof value === 'number' ? value : null;
+};
+
+export const touchActivity = (now: number): Promise<void> => browser.storage.session.set({ [ACTIVITY_KEY]: now });
+
+export const readLockPolicy = async (): Promise<LockPolicy> => {
+  const parsed = v.safeParse(PolicySchema, (await browser.storage.local.get(POLICY_KEY))[POLICY_KEY]);
+  return parsed.success ? parsed.output : { idleMinutes: DEFAULT_IDLE_MINUTES };
+};
+
+export const writeLockPolicy = (policy: LockPolicy): Promise<void> => browser.storage.local.set({ [POLICY_KEY]: policy });
+
+export const readThrottle = async (): Promise<ThrottleState> => {
+  const parsed = v.safeParse(ThrottleSchema, (await browser.storage.local.get(THROTTLE_KEY))[THROTTLE_KEY]);
+  return parsed.success ? parsed.output : INITIAL_THROTTLE;
+};
+
+export const writeThrottle = (state: ThrottleState): Promise<void> => browser.storage.local.set({ [THROTTLE_KEY]: state });

@@ -1,0 +1,120 @@
+import type { LoginFactor } from '../security/login-log';
+import { afterFailure, afterPauseServed, afterSuccess, waitBeforeAttempt } from '../security/unlock-throttle';
+import type { Result } from '../records/types';
+import type { AccessPorts } from './access-ports';
+import { needsKdfUpgrade } from './kdf';
+import type { UnlockedKeys, VaultRecord } from './types';
+import {
+  changePassword, recordKeyUse, unlockWithPassword, unlockWithPrf, unlockWithRecoveryCode, unlockWithVerifiedKey,
+} from './vault';
+
+/** Why an unlock did not happen, in words for the owner; `retryAt` when attempts are slowed down. */
+export interface UnlockRefusal {
+  readonly message: string;
+  readonly retryAt?: number;
+}
+
+export type UnlockResult = Result<UnlockedKeys, UnlockRefusal>;
+
+export interface Access {
+  readonly unlock: (password: string) => Promise<UnlockResult>;
+  readonly unlockWithRecoveryCode: (password: string, code: string) => Promise<UnlockResult>;
+}
+
+const OWNER = 'owner';
+const refused = (message: string, retryAt?: number): { readonly ok: false; readonly error: UnlockRefusal } =>
+  ({ ok: false, error: retryAt === undefined ? { message } : { message, retryAt } });
+
+/**
+ * Unlocking: every attempt is slowed by the throttle, logged, and on success leaves the keys
+ * in the session. A cancelled key prompt is logged but does not count as a failed guess.
+ */
+export const createAccess = (ports: AccessPorts): Access => {
+  const { deps } = ports;
+  const now = () => deps.clock.now();
+
+  const log = (outcome: 'success' | 'failure' | 'throttled', factors: LoginFactor[], keyName: string | null, reason: string) =>
+    ports.logins.record({ outcome, factors, keyName, reason, client: ports.client, user: OWNER });
+
+  /** Refuses while a wait from earlier failures is still running. */
+  const throttled = async (): Promise<UnlockRefusal | null> => {
+    const state = afterPauseServed(await ports.throttle.read(), now());
+    const wait = waitBeforeAttempt(state, now());
+    if (wait === 0) return null;
+    const seconds = Math.ceil(wait / 1000);
+    const message = `Too many failed attempts. Try again in ${seconds < 120 ? `${seconds} s` : `${Math.ceil(seconds / 60)} min`}.`;
+    await log('throttled', [], null, message);
+    return { message, retryAt: state.notBefore };
+  };
+
+  const fail = async (factors: LoginFactor[], keyName: string | null, message: string) => {
+    const state = afterFailure(await ports.throttle.read(), now());
+    await ports.throttle.write(state);
+    await log('failure', factors, keyName, message);
+    return refused(message, state.notBefore);
+  };
+
+  const succeed = async (record: VaultRecord, keys: UnlockedKeys, password: string, factors: LoginFactor[], keyName: string | null): Promise<UnlockResult> => {
+    // Raised defaults reach an existing vault at its next unlock; records are not touched.
+    const upgraded = needsKdfUpgrade(record.kdf) ? await changePassword(record, keys, password, password, deps) : null;
+    if (upgraded?.ok) await ports.vaults.save(upgraded.value);
+    await ports.throttle.write(afterSuccess());
+    await ports.session.write(keys);
+    await log('success', factors, keyName, '');
+    return { ok: true, value: keys };
+  };
+
+  const withSecondFactor = async (record: VaultRecord, password: string): Promise<UnlockResult> => {
+    const secondFactor = record.secondFactor;
+    if (!secondFactor) return refused('This account has no security key.');
+    const ceremony = await ports.ceremonies.authenticate({ ledger: ports.ledger, keys: secondFactor.keys, prfSalt: secondFactor.prfSalt });
+    if (!ceremony.ok) {
+      await log('failure', ['password', 'security-key'], null, ceremony.error.message);
+      return refused(ceremony.error.message);
+    }
+    const { response, challenge, prfOutput } = ceremony.value;
+    const key = secondFactor.keys.find((candidate) => candidate.id === response.id);
+    if (!key) return fail(['password', 'security-key'], null, 'This security key is not registered with this account.');
+    const { verifyKeyAssertion } = await ports.verifier();
+    const verified = await verifyKeyAssertion({ response, ledger: ports.ledger, expectedChallenge: challenge, ...ports.relyingParty, key });
+    if (!verified.ok) {
+      if (verified.error.reason === 'counter') {
+        await ports.vaults.save(recordKeyUse(record, key.id, key.signCount, true, now()));
+      }
+      return fail(['password', 'security-key'], key.name, verified.error.message);
+    }
+    const opened = key.prf && prfOutput
+      ? await unlockWithPrf(record, password, key.id, prfOutput, deps)
+      : await unlockWithVerifiedKey(record, password, deps);
+    if (!opened.ok) return fail(['password', 'security-key'], key.name, 'Wrong password, or this key does not open this account.');
+    const used = recordKeyUse(record, key.id, verified.value.newSignCount, false, now());
+    await ports.vaults.save(used);
+    return succeed(used, opened.value, password, ['password', 'security-key'], key.name);
+  };
+
+  return {
+    unlock: async (password) => {
+      const wait = await throttled();
+      if (wait) return { ok: false, error: wait };
+      const record = await ports.vaults.load();
+      if (!record) return refused('There is no account on this device yet.');
+      const result = await unlockWithPassword(record, password, deps);
+      if (result.ok) return succeed(record, result.value, password, ['password'], null);
+      if (result.error === 'wrong-password') return fail(['password'], null, 'Wrong password.');
+      return withSecondFactor(record, password);
+    },
+    unlockWithRecoveryCode: async (password, code) => {
+      const wait = await throttled();
+      if (wait) return { ok: false, error: wait };
+      const record = await ports.vaults.load();
+      if (!record?.secondFactor) return refused('Recovery codes work only once a security key is set up.');
+      const result = await unlockWithRecoveryCode(record, password, code, deps);
+      if (!result.ok) {
+        const message = result.error === 'code-used' ? 'That recovery code was used before; each works once.' : 'Wrong password or recovery code.';
+        return fail(['password', 'recovery-code'], null, message);
+      }
+      await ports.vaults.save(result.value.record);
+      return succeed(result.value.record, result.value.keys, password, ['password', 'recovery-code'], null);
+    },
+  };
+};

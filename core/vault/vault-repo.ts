@@ -1,0 +1,24 @@
+import type { LocketDatabase } from '../store/schema';
+import type { VaultRecord } from './types';
+import { parseVaultRecord } from './vault-schema';
+
+const VAULT_KEY = 'vault';
+
+export interface VaultRepo {
+  /** undefined before the account exists. Rejects if what is stored is not a vault (never cast). */
+  readonly load: () => Promise<VaultRecord | undefined>;
+  readonly save: (record: VaultRecord) => Promise<void>;
+}
+
+export const createVaultRepo = (db: LocketDatabase): VaultRepo => ({
+  load: async () => {
+    const stored = await db.get('vault', VAULT_KEY);
+    if (stored === undefined) return undefined;
+    const parsed = parseVaultRecord(stored);
+    if (!parsed.ok) throw new Error(`The stored vault cannot be read: ${parsed.error}`);
+    return parsed.value;
+  },
+  save: async (record) => {
+    await db.put('vault', record, VAULT_KEY);
+  },
+});
