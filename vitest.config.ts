@@ -5,5 +5,7 @@ export default defineConfig({
     include: ['test/unit/**/*.test.ts'],
     setupFiles: ['fake-indexeddb/auto'],
     environment: 'node',
+    // Key derivation at production strength runs in a few tests; a loaded 2-core machine needs headroom.
+    testTimeout: 20_000,
   },
 });

@@ -11,7 +11,7 @@ export default defineConfig({
   manifest: {
     name: 'Locket',
     description: 'A local-first CRM that keeps your contacts on your device.',
-    permissions: ['storage', 'sidePanel'],
+    permissions: ['storage', 'sidePanel', 'alarms'],
     // sidePanel.open() from a user gesture arrived in Chrome 116.
     minimum_chrome_version: '116',
     ...(isStoreBuild ? {} : { key: EXTENSION_KEY }),

@@ -1,3 +1,5 @@
+import { startAutoLock } from '@/components/services/auto-lock-alarm';
+
 export default defineBackground(() => {
-  // Wired in later: message router, alarms, lock timer.
+  startAutoLock();
 });

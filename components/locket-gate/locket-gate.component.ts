@@ -115,6 +115,7 @@ export class LocketGate extends LitElement {
       lockNow: lockSession,
       lockPolicy: { read: readLockPolicy, write: writeLockPolicy },
       logins: ports.logins,
+      passwordPolicy: ports.passwordPolicy,
     };
   }
 

@@ -4,7 +4,17 @@ import type { FieldErrors } from '../../core/records/types';
 import type { Settings } from '../../core/store/contract';
 import type { LocketServices } from '../services/services';
 import { baseStyles } from '../shared/tokens.styles';
+import '../locket-security-settings/locket-security-settings';
+import '../locket-login-history/locket-login-history';
+import '../locket-users-settings/locket-users-settings';
 import { optionsStyles } from './locket-options.styles';
+
+const SECTIONS = [
+  { id: 'general', title: 'General' },
+  { id: 'security', title: 'Security' },
+  { id: 'logins', title: 'Recent logins' },
+  { id: 'users', title: 'Users' },
+] as const;
 
 /** The owner's settings page. Each section is one <section>; later sections join the nav as they arrive. */
 export class LocketOptions extends LitElement {
@@ -15,6 +25,8 @@ export class LocketOptions extends LitElement {
   @state() private settings: Settings | null = null;
   @state() private errors: FieldErrors = {};
   @state() private saved = false;
+  /** Bumped when the owner or the vault changes, so the users table reads them again. */
+  @state() private accountRevision = 0;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -28,7 +40,16 @@ export class LocketOptions extends LitElement {
       ownerName: data.get('ownerName'), defaultCurrency: data.get('defaultCurrency'),
     });
     this.saved = result.ok;
-    if (result.ok) { this.settings = result.value; this.errors = {}; } else { this.errors = result.error; }
+    if (result.ok) { this.settings = result.value; this.errors = {}; this.accountRevision++; } else { this.errors = result.error; }
+  }
+
+  /** The sections live in this element's shadow root, where the browser's own fragment scrolling cannot reach. */
+  private jump(event: Event, id: string): void {
+    const section = this.renderRoot.querySelector<HTMLElement>(`#${id}`);
+    if (!section) return;
+    event.preventDefault();
+    section.scrollIntoView({ block: 'start' });
+    history.replaceState(null, '', `#${id}`);
   }
 
   private field(name: keyof Settings, label: string, value: string, hint = '') {
@@ -46,7 +67,8 @@ export class LocketOptions extends LitElement {
     return html`
       <nav aria-label="Settings sections">
         <h1>Locket settings</h1>
-        <ul><li><a href="#general">General</a></li></ul>
+        <ul>${SECTIONS.map((section) => html`<li><a href=${`#${section.id}`}
+          @click=${(e: Event) => this.jump(e, section.id)}>${section.title}</a></li>`)}</ul>
       </nav>
       <main>
         <section id="general" aria-labelledby="general-heading">
@@ -58,6 +80,19 @@ export class LocketOptions extends LitElement {
             <div><button class="primary" type="submit">Save settings</button></div>
             ${this.saved ? html`<p class="saved" role="status">Settings saved.</p>` : nothing}
           </form>` : html`<p class="muted" role="status">Loading…</p>`}
+        </section>
+        <section id="security" aria-labelledby="security-heading">
+          <h2 id="security-heading">Security</h2>
+          <locket-security-settings .services=${this.services}
+            @locket-vault-changed=${() => { this.accountRevision++; }}></locket-security-settings>
+        </section>
+        <section id="logins" aria-labelledby="logins-heading">
+          <h2 id="logins-heading">Recent logins</h2>
+          <locket-login-history .security=${this.services.security}></locket-login-history>
+        </section>
+        <section id="users" aria-labelledby="users-heading">
+          <h2 id="users-heading">Users</h2>
+          <locket-users-settings .services=${this.services} .revision=${this.accountRevision}></locket-users-settings>
         </section>
       </main>`;
   }

@@ -6,7 +6,7 @@ export const optionsStyles = css`
   nav h1 { font-size: 18px; margin: 0 0 16px; }
   nav ul { list-style: none; padding: 0; margin: 0; }
   nav a { display: block; padding: 4px 0; color: inherit; }
-  main { padding: 16px 24px; max-width: 640px; }
+  main { padding: 16px 24px; max-width: 760px; }
   section { margin-bottom: 32px; }
   h2 { font-size: 16px; }
   form { display: grid; gap: 10px; }

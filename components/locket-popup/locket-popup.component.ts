@@ -54,6 +54,7 @@ export class LocketPopup extends LitElement {
       <header>
         <h1>Locket</h1>
         <button @click=${() => void this.open()}>Open side panel</button>
+        <button @click=${() => void this.services.security.lockNow()}>Lock</button>
       </header>
       ${this.openFailure ? html`<p class="error" role="alert">${this.openFailure}</p>` : nothing}
       <locket-search focus-on-start .services=${this.services}

@@ -76,7 +76,7 @@ export class LocketWorkspace extends LitElement {
     const noun = KIND_LABELS[this.kind].one.toLowerCase();
     return html`
       <header>
-        <h1>Locket</h1>
+        <div class="title"><h1>Locket</h1><button @click=${() => void this.services.security.lockNow()}>Lock</button></div>
         <locket-search .services=${this.services}
           @locket-open=${(e: HTMLElementEventMap['locket-open']) => this.openRecord(e.detail.id)}></locket-search>
         <div role="tablist" aria-label="Record kinds">

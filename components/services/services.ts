@@ -5,6 +5,7 @@ import type { RecordId } from '../../core/records/types';
 import type { SearchHit, SearchOptions } from '../../worker/api';
 import type { LockPolicy } from '../../core/security/auto-lock';
 import type { LoginLog } from '../../core/security/login-log';
+import type { checkPassword } from '../../core/security/password-policy';
 import type { AccountManager } from '../../core/vault/account';
 import type { UnlockedKeys, VaultRecord } from '../../core/vault/types';
 
@@ -18,6 +19,8 @@ export interface SecurityServices {
   readonly lockNow: () => Promise<void>;
   readonly lockPolicy: { readonly read: () => Promise<LockPolicy>; readonly write: (policy: LockPolicy) => Promise<void> };
   readonly logins: LoginLog;
+  /** The password policy for new passwords, loaded lazily: its dictionaries are large. */
+  readonly passwordPolicy: () => Promise<typeof checkPassword>;
 }
 
 /**

@@ -4,7 +4,7 @@ const BROWSERS: ReadonlyArray<readonly [RegExp, string]> = [
   [/(?:HeadlessChrome|Chrome|Chromium)\/(\d+)/, 'Chromium'],
 ];
 const SYSTEMS: ReadonlyArray<readonly [RegExp, string]> = [
-  [/Windows/, 'Windows'], [/Android/, 'Android'], [/CrOS/, 'ChromeOS'],
+  [/Windows/, 'Windows'], [/Android/, 'Android'], [/iPhone|iPad/, 'iOS'], [/CrOS/, 'ChromeOS'],
   [/Mac OS X|Macintosh/, 'macOS'], [/Linux/, 'Linux'],
 ];
 

@@ -2,7 +2,7 @@ import type { LoginFactor } from '../security/login-log';
 import { afterFailure, afterPauseServed, afterSuccess, waitBeforeAttempt } from '../security/unlock-throttle';
 import type { Result } from '../records/types';
 import type { AccessPorts } from './access-ports';
-import { needsKdfUpgrade } from './kdf';
+import { DEFAULT_KDF_ITERATIONS } from './kdf';
 import type { UnlockedKeys, VaultRecord } from './types';
 import {
   changePassword, recordKeyUse, unlockWithPassword, unlockWithPrf, unlockWithRecoveryCode, unlockWithVerifiedKey,
@@ -22,6 +22,9 @@ export interface Access {
 }
 
 const OWNER = 'owner';
+
+const describeWait = (seconds: number): string =>
+  seconds < 120 ? `${seconds} s` : seconds < 7200 ? `${Math.ceil(seconds / 60)} min` : `${Math.ceil(seconds / 3600)} h`;
 const refused = (message: string, retryAt?: number): { readonly ok: false; readonly error: UnlockRefusal } =>
   ({ ok: false, error: retryAt === undefined ? { message } : { message, retryAt } });
 
@@ -32,6 +35,7 @@ const refused = (message: string, retryAt?: number): { readonly ok: false; reado
 export const createAccess = (ports: AccessPorts): Access => {
   const { deps } = ports;
   const now = () => deps.clock.now();
+  const kdfIterations = ports.kdfIterations ?? DEFAULT_KDF_ITERATIONS;
 
   const log = (outcome: 'success' | 'failure' | 'throttled', factors: LoginFactor[], keyName: string | null, reason: string) =>
     ports.logins.record({ outcome, factors, keyName, reason, client: ports.client, user: OWNER });
@@ -42,13 +46,14 @@ export const createAccess = (ports: AccessPorts): Access => {
     const wait = waitBeforeAttempt(state, now());
     if (wait === 0) return null;
     const seconds = Math.ceil(wait / 1000);
-    const message = `Too many failed attempts. Try again in ${seconds < 120 ? `${seconds} s` : `${Math.ceil(seconds / 60)} min`}.`;
+    const message = `Too many failed attempts. Try again in ${describeWait(seconds)}.`;
     await log('throttled', [], null, message);
     return { message, retryAt: state.notBefore };
   };
 
   const fail = async (factors: LoginFactor[], keyName: string | null, message: string) => {
-    const state = afterFailure(await ports.throttle.read(), now());
+    // A served long pause starts the count again, or the next mistake would cost another one.
+    const state = afterFailure(afterPauseServed(await ports.throttle.read(), now()), now());
     await ports.throttle.write(state);
     await log('failure', factors, keyName, message);
     return refused(message, state.notBefore);
@@ -56,8 +61,11 @@ export const createAccess = (ports: AccessPorts): Access => {
 
   const succeed = async (record: VaultRecord, keys: UnlockedKeys, password: string, factors: LoginFactor[], keyName: string | null): Promise<UnlockResult> => {
     // Raised defaults reach an existing vault at its next unlock; records are not touched.
-    const upgraded = needsKdfUpgrade(record.kdf) ? await changePassword(record, keys, password, password, deps) : null;
-    if (upgraded?.ok) await ports.vaults.save(upgraded.value);
+    const upgraded = record.kdf.iterations < kdfIterations
+      ? await changePassword(record, keys, password, password, deps, kdfIterations)
+      : null;
+    // A rewrap under the same password is not a password change the owner should be shown.
+    if (upgraded?.ok) await ports.vaults.save({ ...upgraded.value, passwordChangedAt: record.passwordChangedAt });
     await ports.throttle.write(afterSuccess());
     await ports.session.write(keys);
     await log('success', factors, keyName, '');

@@ -7,13 +7,19 @@ import type { RegisteredKey, UnlockedKeys, VaultRecord } from './types';
 import { addKey, changePassword, createVault, prfSaltFor, regenerateRecoveryCodes, removeKey } from './vault';
 
 const OwnerSchema = v.object({
-  name: v.pipe(v.string(), v.trim(), v.nonEmpty('Enter your name.'), v.maxLength(200, 'Use at most 200 characters.')),
-  email: v.pipe(v.string(), v.trim(), v.nonEmpty('Enter your email address.'), v.email('Enter a valid email address, such as you@example.com.')),
-});
+  name: v.pipe(v.string('Enter your name.'), v.trim(), v.nonEmpty('Enter your name.'), v.maxLength(200, 'Use at most 200 characters.')),
+  email: v.pipe(
+    v.string('Enter your email address.'), v.trim(), v.nonEmpty('Enter your email address.'),
+    v.email('Enter a valid email address, such as you@example.com.'),
+  ),
+}, 'Enter your name and email address.');
 export type Owner = v.InferOutput<typeof OwnerSchema>;
 
-const fieldErrors = (issues: v.FlatErrors<typeof OwnerSchema>): FieldErrors =>
-  Object.fromEntries(Object.entries(issues.nested ?? {}).map(([field, messages]) => [field, messages?.[0] ?? 'Check this field.']));
+/** Input that is not an object at all has no field to show its message under: it goes to the form. */
+const fieldErrors = (issues: v.FlatErrors<typeof OwnerSchema>): FieldErrors => ({
+  ...(issues.root?.[0] === undefined ? {} : { [FORM_ERROR_KEY]: issues.root[0] }),
+  ...Object.fromEntries(Object.entries(issues.nested ?? {}).map(([field, messages]) => [field, messages?.[0] ?? 'Check this field.'])),
+});
 
 export type AccountResult<T> = Result<T, FieldErrors>;
 const refusedField = (field: string, message: string) => ({ ok: false as const, error: { [field]: message } });

@@ -1,10 +1,11 @@
 import { systemClock } from '../../core/clock';
-import { plainCodec } from '../../core/codec';
 import { createBroadcastBus } from '../../core/store/broadcast-bus';
 import { LOCKET_DB_NAME } from '../../core/store/db-name';
 import { openStore } from '../../core/store/open-store';
+import { createAesGcmCodec } from '../../core/vault/aes-codec';
 import type { LocketBench } from '../../test/bench/bench-api';
 import { connectWorker } from '../../worker/client';
+import { createBenchAccount, sessionAccountKey } from './bench-account';
 import { deleteDatabase } from './delete-database';
 import { rawPut } from './raw-put';
 import { timeSearch } from './search-timing';
@@ -16,19 +17,24 @@ const bench: LocketBench = {
     const wipeStarted = performance.now();
     await deleteDatabase(indexedDB, LOCKET_DB_NAME);
     const wipeMs = performance.now() - wipeStarted;
+    const accountStarted = performance.now();
+    const keys = await createBenchAccount();
+    const accountMs = performance.now() - accountStarted;
     const bus = createBroadcastBus();
-    const store = await openStore({
-      factory: indexedDB, name: LOCKET_DB_NAME, codec: plainCodec, clock: systemClock, bus, author: 'bench',
-    });
+    const codec = createAesGcmCodec(keys.accountKey);
+    const store = await openStore({ factory: indexedDB, name: LOCKET_DB_NAME, codec, clock: systemClock, bus, author: 'owner' });
     try {
-      return { ...(await seedThroughStore(store, total, seed)), wipeMs };
+      return { ...(await seedThroughStore(store, codec, total, seed)), wipeMs, accountMs };
     } finally {
       store.close();
       bus.close();
     }
   },
   rawPut: (total, seed) => rawPut(indexedDB, total, seed),
-  search: (queries, repeats) => timeSearch(connectWorker, queries, repeats),
+  search: async (queries, repeats) => {
+    const accountKey = await sessionAccountKey();
+    return timeSearch(() => connectWorker(accountKey), queries, repeats);
+  },
 };
 
 window.locketBench = bench;

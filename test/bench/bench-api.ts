@@ -16,9 +16,13 @@ export const SeedReportSchema = v.object({
   /** Sum of the insertMany calls only: generation and link lookups are outside it. */
   insertMs: Millis,
   byKind: v.array(v.object({ kind: v.string(), records: Count, ms: Millis })),
+  /** The store's codec encoding the same inputs once more, apart from the insert: its share of insertMs. */
+  encodeMs: Millis,
   generateMs: Millis,
   resolveLinksMs: Millis,
   wipeMs: Millis,
+  /** Creating the account (password stretching included) on the wiped database. */
+  accountMs: Millis,
 });
 export type SeedReport = v.InferOutput<typeof SeedReportSchema>;
 
@@ -40,11 +44,11 @@ export const SearchReportSchema = v.object({
 export type SearchReport = v.InferOutput<typeof SearchReportSchema>;
 
 export interface LocketBench {
-  /** Deletes the account database and seeds `total` records through the store. */
+  /** Deletes the account database, creates the account (which unlocks the session) and seeds `total` records through the store. */
   readonly seed: (total: number, seed: number) => Promise<SeedReport>;
   /** Puts the same records with bare IndexedDB into a scratch database, then deletes it. */
   readonly rawPut: (total: number, seed: number) => Promise<RawPutReport>;
-  /** Starts the worker, waits for its index, runs each query `repeats` times in turn. */
+  /** Starts a worker with the session's key, waits for its index, runs each query `repeats` times in turn. */
   readonly search: (queries: readonly string[], repeats: number) => Promise<SearchReport>;
 }
 

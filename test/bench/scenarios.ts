@@ -71,7 +71,9 @@ export const runSizeScenarios = async (
     if (report.invalid > 0) throw new Error(`${report.invalid} seeded rows failed validation, first: ${report.firstInvalid ?? '?'}`);
     figures['insert.store'] = perSecond(report.records, report.insertMs);
     notes.push(`store insert: ${report.records} records in ${ms(report.insertMs)} (${report.byKind
-      .map((part) => `${part.kind} ${part.records} in ${ms(part.ms)}`).join(', ')}); outside the figure: generate ${ms(report.generateMs)}, link look-ups ${ms(report.resolveLinksMs)}, wipe ${ms(report.wipeMs)}`);
+      .map((part) => `${part.kind} ${part.records} in ${ms(part.ms)}`).join(', ')}); the codec alone on the same inputs ${ms(report.encodeMs)}; `
+      + `outside the figure: generate ${ms(report.generateMs)}, link look-ups ${ms(report.resolveLinksMs)}, `
+      + `wipe ${ms(report.wipeMs)}, account setup ${ms(report.accountMs)}`);
 
     const raw = v.parse(RawPutReportSchema, await page.evaluate(([total, seed]) => {
       if (!window.locketBench) throw new Error('window.locketBench is missing');

@@ -1,8 +1,8 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect, pageErrors, test } from './fixtures';
 import {
-  POPUP_VIEWPORT, SIDE_PANEL_VIEWPORT, createRecord, linkedSection, searchBox, searchResults, showTab, typeUntilFound,
-  type ListedTab,
+  DEFAULT_OWNER, POPUP_VIEWPORT, SIDE_PANEL_VIEWPORT, createAccount, createRecord, field, linkedSection, lockedHeading,
+  searchBox, searchResults, setupHeading, showTab, surfaceElement, typeUntilFound, unlock, type ListedTab,
 } from './ui';
 
 /** Roles a user operates; each needs a name a screen reader can announce. */
@@ -46,11 +46,33 @@ const NEW_FORMS: readonly (readonly [ListedTab, string])[] = [
   ['People', 'person'], ['Organisations', 'organisation'], ['Cases', 'case'], ['Opportunities', 'opportunity'],
 ];
 
-test('every control in the side panel, popup and options page has an accessible name', async ({
-  context, openSurface,
+test('every control in account setup, the lock screen, the side panel, popup and options page has an accessible name', async ({
+  context, openSurface, relaunch, saveScreenshot,
 }) => {
   const panel = await openSurface('sidepanel');
   await panel.setViewportSize(SIDE_PANEL_VIEWPORT);
+  await expect(setupHeading(panel)).toBeVisible();
+  await expectAllNamed(context, panel, 'first-run setup screen');
+
+  await test.step('a weak password is refused on the setup screen, with the reason and the strength shown', async () => {
+    await field(panel, 'Your name').fill(DEFAULT_OWNER.name);
+    await field(panel, 'Email').fill(DEFAULT_OWNER.email);
+    await field(panel, 'Password').fill('password1');
+    await expect(panel.getByRole('meter', { name: 'Password strength' })).toBeVisible();
+    await panel.getByRole('button', { name: 'Create account', exact: true }).click();
+    const password = field(panel, 'Password');
+    await expect(password).toHaveAttribute('aria-invalid', 'true');
+    await expect(password).toHaveAccessibleDescription(/too common/);
+    await panel.getByRole('button', { name: 'Show password' }).click();
+    await expect(panel.getByRole('button', { name: 'Show password' })).toHaveAttribute('aria-pressed', 'true');
+    await expect(password).toHaveValue('password1');
+    await expect(setupHeading(panel)).toBeVisible();
+    await expect(surfaceElement(panel)).toHaveCount(0);
+    await expectAllNamed(context, panel, 'setup screen with a refused password shown');
+    await saveScreenshot(panel, 'setup-weak-password');
+  });
+
+  await createAccount(panel);
   await expect(panel.getByRole('main').getByRole('status')).toHaveText('No people yet.');
   await expectAllNamed(context, panel, 'empty side panel');
 
@@ -100,4 +122,22 @@ test('every control in the side panel, popup and options page has an accessible 
   await expectAllNamed(context, options, 'options page with an error');
 
   for (const page of [panel, popup, options]) expect(pageErrors(page)).toEqual([]);
+
+  await test.step('after a browser restart, the lock screen and its refusal of a wrong password', async () => {
+    const restarted = await relaunch();
+    const locked = await restarted.openSurface('sidepanel');
+    await locked.setViewportSize(SIDE_PANEL_VIEWPORT);
+    await expect(lockedHeading(locked)).toBeVisible();
+    await expectAllNamed(restarted.context, locked, 'lock screen');
+    await field(locked, 'Password').fill('violet tundra harbour 24');
+    await locked.getByRole('button', { name: 'Unlock', exact: true }).click();
+    await expect(locked.getByRole('alert')).toHaveText('Wrong password.');
+    await expect(surfaceElement(locked)).toHaveCount(0);
+    await expectAllNamed(restarted.context, locked, 'lock screen after a wrong password');
+    await saveScreenshot(locked, 'lock-screen-wrong-password');
+    // A failed unlock holds off the next attempt for a moment; the user is told to wait a second.
+    await locked.waitForTimeout(1_000);
+    await unlock(locked, DEFAULT_OWNER.password);
+    expect(pageErrors(locked)).toEqual([]);
+  });
 });

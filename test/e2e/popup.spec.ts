@@ -5,7 +5,7 @@ import { expect, pageErrors, test } from './fixtures';
 import { PROJECT_ROOT } from './launch';
 import { waitForSidePanel } from './side-panel-target';
 import {
-  POPUP_VIEWPORT, SIDE_PANEL_VIEWPORT, fillFields, listedCount, openFromList, recordList, searchBox, searchResults,
+  POPUP_VIEWPORT, SIDE_PANEL_VIEWPORT, createAccount, fillFields, listedCount, openFromList, recordList, searchBox, searchResults,
   showTab, typeUntilFound,
 } from './ui';
 
@@ -36,7 +36,9 @@ test('people added in the popup reach the open side panel at once, and Recent ke
 }) => {
   const panel = await openSurface('sidepanel');
   await panel.setViewportSize(SIDE_PANEL_VIEWPORT);
+  await createAccount(panel);
   await expect(panel.getByRole('main').getByRole('status')).toHaveText('No people yet.');
+  // The session is shared: the popup opens unlocked.
   const popup = await openPopup(openSurface);
   await expect(popup.getByRole('region', { name: 'Recent' })).toContainText('Nothing yet');
 
@@ -78,6 +80,7 @@ test('popup search finds a record, and choosing it opens the side panel on that 
   context, openSurface,
 }) => {
   const popup = await openPopup(openSurface);
+  await createAccount(popup);
   await quickAddPerson(popup, 'Grace', 'Hopper');
   await quickAddPerson(popup, 'Alan', 'Turing');
   await popup.reload();
@@ -103,6 +106,7 @@ test('the "Open side panel" button opens the panel, and says so plainly when the
   context, openSurface,
 }) => {
   const popup = await openPopup(openSurface);
+  await createAccount(popup);
   await popup.getByRole('button', { name: 'Open side panel' }).click();
   const sidePanel = await waitForSidePanel(context, popup);
   expect(sidePanel, 'the browser opened its side panel').toBeDefined();

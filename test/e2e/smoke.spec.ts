@@ -2,6 +2,7 @@ import { EXTENSION_KEY } from '../../extension-key';
 import { extensionIdFromKey } from './extension-id';
 import { expect, pageErrors, test, type Surface } from './fixtures';
 import { backgroundWorker } from './launch';
+import { SURFACE_ELEMENT, createAccount, field, lockedHeading, setupHeading, surfaceElement } from './ui';
 
 test('the background service worker runs under the id the manifest key fixes', async ({
   context,
@@ -14,25 +15,41 @@ test('the background service worker runs under the id the manifest key fixes', a
   expect(await worker.evaluate(() => self.location.host)).toBe(extensionId);
 });
 
-const rootElementBySurface: readonly (readonly [Surface, string])[] = [
-  ['popup', 'locket-popup'],
-  ['sidepanel', 'locket-workspace'],
-  ['options', 'locket-options'],
-];
+const SURFACES: readonly Surface[] = ['popup', 'sidepanel', 'options'];
 
-for (const [surface, rootElement] of rootElementBySurface) {
-  test(`${surface}.html loads without errors and shows <${rootElement}>`, async ({
+for (const surface of SURFACES) {
+  test(`${surface}.html loads without errors and shows account setup on first run`, async ({
     openSurface,
     saveScreenshot,
   }) => {
     const page = await openSurface(surface);
-    const root = page.locator(rootElement);
-    await expect(root).toHaveCount(1);
-    await expect(root).toBeVisible();
+    const gate = page.locator('locket-gate');
+    await expect(gate).toHaveCount(1);
+    await expect(gate).toBeVisible();
+    await expect(setupHeading(page)).toBeVisible();
+    for (const label of ['Your name', 'Email', 'Password']) await expect(field(page, label)).toBeEditable();
+    await expect(page.getByRole('button', { name: 'Create account', exact: true })).toBeEnabled();
+    // Nothing of the workspace exists before there is an account.
+    await expect(surfaceElement(page)).toHaveCount(0);
     await saveScreenshot(page, `smoke-${surface}`);
     expect(pageErrors(page)).toEqual([]);
   });
 }
+
+test('once the account exists, every page opens on its own surface, unlocked', async ({ openSurface }) => {
+  const first = await openSurface('sidepanel');
+  await createAccount(first);
+  const pages = [first];
+  for (const surface of SURFACES.filter((s) => s !== 'sidepanel')) {
+    const page = await openSurface(surface);
+    await expect(surfaceElement(page)).toBeVisible();
+    await expect(page.locator('locket-gate').locator(Object.values(SURFACE_ELEMENT).join(', '))).toHaveCount(1);
+    await expect(setupHeading(page)).toHaveCount(0);
+    await expect(lockedHeading(page)).toHaveCount(0);
+    pages.push(page);
+  }
+  for (const page of pages) expect(pageErrors(page)).toEqual([]);
+});
 
 test('what the extension writes to IndexedDB is still there after a browser restart', async ({
   context,

@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { expect } from './fixtures';
+import { expect, type Surface } from './fixtures';
 
 /**
  * What a user does in Locket's pages, by role and accessible name only. Playwright's role
@@ -109,4 +109,62 @@ export const expectFieldError = async (scope: Locator, label: string, message: s
 
 export const expectNoFieldError = async (scope: Locator, label: string): Promise<void> => {
   await expect(field(scope, label)).toHaveAttribute('aria-invalid', 'false');
+};
+
+/** Whom the specs create the account for, unless a spec needs someone else. */
+export interface Owner {
+  readonly name: string;
+  readonly email: string;
+  readonly password: string;
+}
+
+export const DEFAULT_OWNER: Owner = {
+  name: 'Maria Schmidt',
+  email: 'maria.schmidt@example.com',
+  password: 'violet tundra harbour 42',
+};
+
+/** The element each page shows once unlocked, behind its `<locket-gate>`. */
+export const SURFACE_ELEMENT = {
+  popup: 'locket-popup',
+  sidepanel: 'locket-workspace',
+  options: 'locket-options',
+} as const satisfies Readonly<Record<Surface, string>>;
+
+/** The surface element of the page, found by the page's file name (popup.html → locket-popup). */
+export const surfaceElement = (page: Page): Locator => {
+  const file = /\/(\w+)\.html$/.exec(new URL(page.url()).pathname)?.[1] ?? '';
+  if (!isSurface(file)) throw new Error(`Not one of Locket's pages: ${page.url()}`);
+  return page.locator('locket-gate').locator(SURFACE_ELEMENT[file]);
+};
+
+const isSurface = (name: string): name is Surface => Object.hasOwn(SURFACE_ELEMENT, name);
+
+/** The first-run screen, by its heading. */
+export const setupHeading = (page: Page): Locator => page.getByRole('heading', { name: 'Set up Locket', exact: true });
+/** The lock screen, by its heading. */
+export const lockedHeading = (page: Page): Locator => page.getByRole('heading', { name: 'Locket is locked', exact: true });
+
+const expectSurfaceShown = async (page: Page): Promise<void> => {
+  await expect(surfaceElement(page)).toBeVisible({ timeout: 15_000 });
+  await expect(setupHeading(page)).toHaveCount(0);
+  await expect(lockedHeading(page)).toHaveCount(0);
+};
+
+/** Fills the first-run form and waits until the page shows its surface, unlocked. */
+export const createAccount = async (page: Page, owner: Owner = DEFAULT_OWNER): Promise<void> => {
+  await expect(setupHeading(page)).toBeVisible();
+  await field(page, 'Your name').fill(owner.name);
+  await field(page, 'Email').fill(owner.email);
+  await field(page, 'Password').fill(owner.password);
+  await page.getByRole('button', { name: 'Create account', exact: true }).click();
+  await expectSurfaceShown(page);
+};
+
+/** Fills the lock screen and waits until the page shows its surface again. */
+export const unlock = async (page: Page, password: string): Promise<void> => {
+  await expect(lockedHeading(page)).toBeVisible();
+  await field(page, 'Password').fill(password);
+  await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+  await expectSurfaceShown(page);
 };

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, pageErrors, test } from './fixtures';
 import {
-  SIDE_PANEL_VIEWPORT, createRecord, expectFieldError, expectNoFieldError, fillFields, listedCount, showTab,
+  SIDE_PANEL_VIEWPORT, createAccount, createRecord, expectFieldError, expectNoFieldError, fillFields, listedCount, showTab,
   type Fields, type ListedTab,
 } from './ui';
 
@@ -25,6 +25,7 @@ const countAfterCancel = async (page: Page, tab: ListedTab): Promise<number> => 
 test('a person needs a name and valid emails; a refused person is not saved', async ({ openSurface, saveScreenshot }) => {
   const page = await openSurface('sidepanel');
   await page.setViewportSize(SIDE_PANEL_VIEWPORT);
+  await createAccount(page);
   await createRecord(page, 'People', 'person', { 'First name': 'Grace', 'Last name': 'Hopper' });
 
   const nameless = await submitNew(page, 'People', 'person', { 'Job title': 'Admiral' });
@@ -46,6 +47,7 @@ test('a person needs a name and valid emails; a refused person is not saved', as
 test('an organisation with a malformed domain is refused', async ({ openSurface }) => {
   const page = await openSurface('sidepanel');
   await page.setViewportSize(SIDE_PANEL_VIEWPORT);
+  await createAccount(page);
 
   const form = await submitNew(page, 'Organisations', 'organisation', { Name: 'Initech', Domain: 'initech com' });
   await expectFieldError(form, 'Domain', '“initech com” is not a domain. Enter a domain such as example.co.uk.');
@@ -65,6 +67,7 @@ test('an opportunity refuses a negative value, a probability over 100 and a made
 }) => {
   const page = await openSurface('sidepanel');
   await page.setViewportSize(SIDE_PANEL_VIEWPORT);
+  await createAccount(page);
 
   const form = await submitNew(page, 'Opportunities', 'opportunity', {
     Name: 'Support contract', Value: '-500', Currency: 'EURO', 'Probability (%)': '150',

@@ -1,0 +1,50 @@
+import { LitElement, html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { IDLE_CHOICES, idleLabel, type IdleMinutes, type LockPolicy } from '../../core/security/auto-lock';
+import type { SecurityServices } from '../services/services';
+import { baseStyles } from '../shared/tokens.styles';
+import { autoLockStyles } from './locket-auto-lock-setting.styles';
+
+/** When Locket locks by itself, and the button that locks it now on every open page. */
+export class LocketAutoLockSetting extends LitElement {
+  static override styles = [baseStyles, autoLockStyles];
+
+  @property({ attribute: false }) security!: SecurityServices;
+
+  @state() private policy: LockPolicy | null = null;
+  @state() private saved = '';
+  @state() private error = '';
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.security.lockPolicy.read().then((policy) => { this.policy = policy; });
+  }
+
+  private async choose(idleMinutes: IdleMinutes): Promise<void> {
+    this.saved = '';
+    this.error = '';
+    try {
+      await this.security.lockPolicy.write({ idleMinutes });
+      this.policy = { idleMinutes };
+      this.saved = `Saved: ${idleLabel(idleMinutes)}.`;
+    } catch (error) {
+      this.error = `The choice was not saved: ${error instanceof Error ? error.message : String(error)}`;
+    }
+  }
+
+  protected override render() {
+    return html`
+      <h3>Lock</h3>
+      ${this.policy ? html`<fieldset>
+        <legend>Lock automatically</legend>
+        ${IDLE_CHOICES.map((choice) => html`<label><input type="radio" name="idle" .checked=${this.policy?.idleMinutes === choice}
+          @change=${() => void this.choose(choice)} /> ${idleLabel(choice)}</label>`)}
+      </fieldset>` : html`<p class="muted" role="status">Loading…</p>`}
+      ${this.saved ? html`<p class="status" role="status">${this.saved}</p>` : nothing}
+      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      <div class="actions">
+        <button type="button" @click=${() => void this.security.lockNow()}>Lock now</button>
+        <span class="hint muted">Locks Locket on every open page and in the side panel.</span>
+      </div>`;
+  }
+}

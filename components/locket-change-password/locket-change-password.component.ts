@@ -1,0 +1,68 @@
+import { LitElement, html, nothing } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
+import type { FieldErrors } from '../../core/records/types';
+import { FORM_ERROR_KEY } from '../../core/records/validate';
+import type { PasswordContext } from '../../core/security/password-policy';
+import type { SecurityServices } from '../services/services';
+import { baseStyles } from '../shared/tokens.styles';
+import { formStyles } from '../shared/form.styles';
+import '../locket-password-field/locket-password-field';
+import type { LocketPasswordField } from '../locket-password-field/locket-password-field.component';
+import { changePasswordStyles } from './locket-change-password.styles';
+
+/**
+ * Changes the password: the account key is rewrapped, the records stay as they are. The new
+ * one is checked against the policy (with the owner's name and email) as it is typed.
+ */
+export class LocketChangePassword extends LitElement {
+  static override styles = [baseStyles, formStyles, changePasswordStyles];
+
+  @property({ attribute: false }) security!: SecurityServices;
+  /** The owner's name and email: words a new password must not lean on. */
+  @property({ attribute: false }) owner: PasswordContext = { name: '', email: '' };
+
+  @state() private errors: FieldErrors = {};
+  @state() private busy = false;
+  @state() private changed = false;
+  /** Bumped after a success so both fields start empty again. */
+  @state() private generation = 0;
+  @query('#current-password') private current!: LocketPasswordField;
+  @query('#new-password') private next!: LocketPasswordField;
+
+  private async submit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    if (this.busy) return;
+    this.busy = true;
+    this.changed = false;
+    try {
+      const keys = await this.security.sessionKeys();
+      if (!keys) { this.errors = { [FORM_ERROR_KEY]: 'Locket is locked. Unlock it again to change your password.' }; return; }
+      const result = await this.security.account.changePassword(keys, this.current.value, this.next.value, this.owner);
+      if (!result.ok) { this.errors = result.error; return; }
+      this.errors = {};
+      this.changed = true;
+      this.generation++;
+    } catch (error) {
+      this.errors = { [FORM_ERROR_KEY]: `The password was not changed: ${error instanceof Error ? error.message : String(error)}` };
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  protected override render() {
+    return html`<form aria-label="Change password" novalidate @submit=${(e: SubmitEvent) => void this.submit(e)}>
+      <h3>Change password</h3>
+      <p class="hint">Your data is not re-encrypted; only the key that opens it is. Nobody can reset a forgotten password.</p>
+      ${keyed(this.generation, html`
+        <locket-password-field id="current-password" label="Current password" autocomplete="current-password"
+          .error=${this.errors['currentPassword'] ?? ''}></locket-password-field>
+        <locket-password-field id="new-password" label="New password" autocomplete="new-password"
+          .policy=${this.security.passwordPolicy} .context=${this.owner} .error=${this.errors['newPassword'] ?? ''}></locket-password-field>`)}
+      ${this.errors[FORM_ERROR_KEY] ? html`<p class="error" role="alert">${this.errors[FORM_ERROR_KEY]}</p>` : nothing}
+      <div class="actions"><button type="submit" class="primary" ?disabled=${this.busy}>
+        ${this.busy ? 'Changing…' : 'Change password'}</button></div>
+      ${this.changed ? html`<p class="status" role="status">Password changed. Use the new one the next time you unlock.</p>` : nothing}
+    </form>`;
+  }
+}

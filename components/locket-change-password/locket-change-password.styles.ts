@@ -1,0 +1,7 @@
+import { css } from 'lit';
+
+export const changePasswordStyles = css`
+  :host { display: block; }
+  h3 { font-size: 15px; margin: 0 0 6px; }
+  .status { color: #067647; margin: 0; }
+`;

@@ -1,0 +1,159 @@
+import { LitElement, html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
+import type { FieldErrors } from '../../core/records/types';
+import { FORM_ERROR_KEY } from '../../core/records/validate';
+import type { RegisteredKey } from '../../core/vault/types';
+import type { SecurityServices } from '../services/services';
+import { locketEvent } from '../shared/events';
+import '../locket-security-settings/security-events';
+import { baseStyles } from '../shared/tokens.styles';
+import { formStyles } from '../shared/form.styles';
+import '../locket-password-field/locket-password-field';
+import type { LocketPasswordField } from '../locket-password-field/locket-password-field.component';
+import { securityKeysStyles } from './locket-security-keys.styles';
+
+const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+const NOT_UNLOCKED = 'Locket is locked. Unlock it again to change your keys.';
+const COUNTER_WARNING = 'This key’s signature counter went backwards — it may have been copied. Remove it if you don’t recognise this.';
+
+const problemOf = (error: unknown): string =>
+  `That did not work: ${error instanceof Error ? error.message : String(error)}`;
+
+/**
+ * The registered security keys and passkeys: each by name with its dates and kind, a
+ * password-confirmed remove, and the form that adds one. Sends `locket-vault-changed`
+ * after each change; the first key's recovery codes travel with it, once.
+ */
+export class LocketSecurityKeys extends LitElement {
+  static override styles = [baseStyles, formStyles, securityKeysStyles];
+
+  @property({ attribute: false }) security!: SecurityServices;
+  @property({ attribute: false }) keys: readonly RegisteredKey[] = [];
+  /** What the authenticator shows for the account, usually the owner's email. */
+  @property({ attribute: false }) userName = '';
+
+  @state() private addErrors: FieldErrors = {};
+  @state() private removeErrors: FieldErrors = {};
+  @state() private removing: string | null = null;
+  @state() private busy = false;
+  @state() private status = '';
+  /** Bumped after a success so the password fields start empty again. */
+  @state() private generation = 0;
+
+  private passwordIn(form: HTMLFormElement): string {
+    return form.querySelector<LocketPasswordField>('locket-password-field')?.value ?? '';
+  }
+
+  private async add(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    if (this.busy) return;
+    const form = event.currentTarget as HTMLFormElement;
+    const name = String(new FormData(form).get('name') ?? '');
+    this.busy = true;
+    this.status = '';
+    try {
+      const keys = await this.security.sessionKeys();
+      if (!keys) { this.addErrors = { [FORM_ERROR_KEY]: NOT_UNLOCKED }; return; }
+      const result = await this.security.account.addKey(keys, this.passwordIn(form), name, this.userName);
+      if (!result.ok) { this.addErrors = result.error; return; }
+      this.addErrors = {};
+      form.reset();
+      this.generation++;
+      this.status = `Added “${name.trim()}”.`;
+      this.dispatchEvent(locketEvent('locket-vault-changed', { recoveryCodes: result.value.recoveryCodes }));
+    } catch (error) {
+      this.addErrors = { [FORM_ERROR_KEY]: problemOf(error) };
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async removeKey(event: SubmitEvent, key: RegisteredKey): Promise<void> {
+    event.preventDefault();
+    if (this.busy) return;
+    this.busy = true;
+    this.status = '';
+    try {
+      const keys = await this.security.sessionKeys();
+      if (!keys) { this.removeErrors = { [FORM_ERROR_KEY]: NOT_UNLOCKED }; return; }
+      const result = await this.security.account.removeKey(keys, this.passwordIn(event.currentTarget as HTMLFormElement), key.id);
+      if (!result.ok) { this.removeErrors = result.error; return; }
+      this.removeErrors = {};
+      this.removing = null;
+      this.status = `Removed “${key.name}”.`;
+      this.dispatchEvent(locketEvent('locket-vault-changed', { recoveryCodes: null }));
+    } catch (error) {
+      this.removeErrors = { [FORM_ERROR_KEY]: problemOf(error) };
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private startRemoving(key: RegisteredKey): void {
+    this.removing = this.removing === key.id ? null : key.id;
+    this.removeErrors = {};
+  }
+
+  private renderRemoveForm(key: RegisteredKey) {
+    const last = this.keys.length === 1;
+    return html`<form class="remove-form" aria-label=${`Remove ${key.name}`} novalidate
+        @submit=${(e: SubmitEvent) => void this.removeKey(e, key)}>
+      <p class="hint">${last ? 'This is your only key: removing it turns two-factor off and your recovery codes stop working.'
+        : 'Confirm with your password. The key will no longer unlock Locket.'}</p>
+      <locket-password-field label="Current password" .error=${this.removeErrors['password'] ?? ''}></locket-password-field>
+      ${this.removeErrors[FORM_ERROR_KEY] ? html`<p class="error" role="alert">${this.removeErrors[FORM_ERROR_KEY]}</p>` : nothing}
+      <div class="actions">
+        <button type="submit" class="danger" ?disabled=${this.busy}>Remove key</button>
+        <button type="button" @click=${() => { this.removing = null; }}>Cancel</button>
+      </div>
+    </form>`;
+  }
+
+  private renderKey(key: RegisteredKey) {
+    return html`<li aria-label=${key.name}>
+      <div class="key-head">
+        <span class="name">${key.name}</span>
+        ${key.prf ? html`<span class="kind prf">Protects the data itself</span>` : html`<span class="kind">Checked at unlock</span>`}
+        <button type="button" aria-label=${`Remove ${key.name}`} aria-expanded=${this.removing === key.id ? 'true' : 'false'}
+          @click=${() => this.startRemoving(key)}>Remove</button>
+      </div>
+      <span class="muted">Added ${when.format(key.createdAt)} · ${key.lastUsedAt === null ? 'Not used yet' : `Last used ${when.format(key.lastUsedAt)}`}</span>
+      <span class="hint">${key.prf ? 'Your data cannot be decrypted without this key in hand.'
+        : 'Locket verifies this key’s signature before it opens your data.'}</span>
+      ${key.counterRegressionAt === null ? nothing : html`<p class="warning">${COUNTER_WARNING}</p>`}
+      ${this.removing === key.id ? this.renderRemoveForm(key) : nothing}
+    </li>`;
+  }
+
+  private renderAddForm() {
+    const nameError = this.addErrors['name'];
+    return html`<form aria-label="Add a security key or passkey" novalidate @submit=${(e: SubmitEvent) => void this.add(e)}>
+      <h3>Add a security key or passkey</h3>
+      <div class="field">
+        <label for="key-name">Key name</label>
+        <input id="key-name" name="name" autocomplete="off" maxlength="60" aria-invalid=${nameError ? 'true' : 'false'}
+          aria-describedby=${nameError ? 'key-name-error' : 'key-name-hint'} />
+        <span class="hint" id="key-name-hint">So you can tell your keys apart, such as “Blue YubiKey” or “This laptop”.</span>
+        ${nameError ? html`<span class="error" id="key-name-error" role="alert">${nameError}</span>` : nothing}
+      </div>
+      ${keyed(this.generation, html`<locket-password-field label="Current password" .error=${this.addErrors['password'] ?? ''}>
+        </locket-password-field>`)}
+      ${this.addErrors[FORM_ERROR_KEY] ? html`<p class="error" role="alert">${this.addErrors[FORM_ERROR_KEY]}</p>` : nothing}
+      <div class="actions"><button type="submit" class="primary" ?disabled=${this.busy}>
+        ${this.busy ? 'Waiting for your key…' : 'Add key'}</button></div>
+    </form>`;
+  }
+
+  protected override render() {
+    return html`
+      <div>
+        <h3>Security keys and passkeys</h3>
+        ${this.keys.length ? html`<ul aria-label="Registered keys">${this.keys.map((key) => this.renderKey(key))}</ul>`
+          : html`<p class="muted">No key yet. Add one to turn two-factor on.</p>`}
+      </div>
+      ${this.status ? html`<p class="status" role="status">${this.status}</p>` : nothing}
+      ${this.renderAddForm()}`;
+  }
+}

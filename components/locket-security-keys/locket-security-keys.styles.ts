@@ -1,0 +1,15 @@
+import { css } from 'lit';
+
+export const securityKeysStyles = css`
+  :host { display: grid; gap: 16px; }
+  h3 { font-size: 15px; margin: 0 0 6px; }
+  ul { list-style: none; margin: 0; padding: 0; display: grid; gap: 8px; }
+  li { border: 1px solid var(--locket-border); border-radius: var(--locket-radius); padding: 8px 12px; display: grid; gap: 4px; }
+  .key-head { display: flex; gap: var(--locket-gap); align-items: baseline; flex-wrap: wrap; }
+  .key-head .name { font-weight: 600; flex: 1; }
+  .kind { font-size: 12px; border-radius: 10px; padding: 1px 8px; background: var(--locket-surface-alt); border: 1px solid var(--locket-border); }
+  .kind.prf { background: #ecfdf3; border-color: #abefc6; color: #067647; }
+  .warning { margin: 0; color: #93370d; background: #fffaeb; border-left: 3px solid #dc6803; padding: 4px 8px; }
+  .remove-form { border-top: 1px solid var(--locket-border); padding-top: 8px; margin-top: 4px; }
+  .status { color: #067647; margin: 0; }
+`;

@@ -1,0 +1,67 @@
+/**
+ * Quick capture's extractor: people and organisations from a page, as plain data.
+ * Runs inside the page (bundled into the injected script), so it uses nothing but the
+ * standard DOM reading API (querySelector(All), getAttribute, hasAttribute, textContent,
+ * children, localName) and never changes the document.
+ */
+import { createCaptureCollector, type CaptureCollector } from './collector';
+import { readHCards } from './h-card';
+import { readJsonLd } from './json-ld';
+import { readLinks, type LinkFindings } from './links';
+import { readMicrodata } from './microdata';
+import { readPage, type PageFacts } from './page-meta';
+import { readSelection } from './selection';
+import { looksLikePersonName } from './text';
+import type { CaptureResult, CapturedPerson } from './types';
+
+/**
+ * Email addresses and numbers that no structured data claimed go to the page's
+ * organisation, else to its one person, else to an organisation named after the site,
+ * else to a nameless contact the user can name in the form.
+ */
+const placeLeftovers = (collector: CaptureCollector, links: LinkFindings, facts: PageFacts): void => {
+  const contacts = { emails: links.emails, phones: links.phones };
+  if (contacts.emails.length === 0 && contacts.phones.length === 0) return;
+  const people = collector.people();
+  if (collector.organisations().length > 0) collector.addToOrganisation(0, contacts);
+  else if (people.length === 1) collector.addToPerson(0, contacts);
+  else if (facts.page.siteName !== '') {
+    collector.addOrganisation({
+      name: facts.page.siteName, website: facts.page.canonicalUrl || facts.page.url, ...contacts,
+    }, 'meta');
+  } else collector.addPerson(contacts, 'links');
+};
+
+/** The page's declared author, when nothing better named a person. */
+const addAuthor = (collector: CaptureCollector, facts: PageFacts): void => {
+  const named = collector.people().some((person) => person.name !== '');
+  if (!named && looksLikePersonName(facts.page.author)) collector.addPerson({ name: facts.page.author }, 'meta');
+};
+
+/** The person the selection points at comes first: selecting is the user saying who. */
+const selectedFirst = (people: readonly CapturedPerson[], selected: number): readonly CapturedPerson[] => {
+  const person = people[selected];
+  return selected <= 0 || person === undefined
+    ? people
+    : [person, ...people.slice(0, selected), ...people.slice(selected + 1)];
+};
+
+export const extractFromDocument = (doc: Document, selection: string): CaptureResult => {
+  const facts = readPage(doc);
+  const collector = createCaptureCollector(facts.baseUrl);
+  readJsonLd(doc, collector);
+  readMicrodata(doc, collector);
+  readHCards(doc, collector);
+  const links = readLinks(doc, facts.baseUrl, collector);
+  placeLeftovers(collector, links, facts);
+  addAuthor(collector, facts);
+  const selected = readSelection(selection);
+  const selectedIndex = selected.person === null ? -1 : collector.addPerson(selected.person, 'selection');
+  return {
+    page: facts.page,
+    people: selectedFirst(collector.people(), selectedIndex),
+    organisations: collector.organisations(),
+    vcardUrls: links.vcardUrls,
+    selection: selected.text,
+  };
+};

@@ -1,0 +1,54 @@
+/**
+ * mailto:, tel: and vCard links. A mailto: link whose text is a name is a person; every
+ * other address or number not already on someone is left over for the caller to place.
+ */
+import type { CaptureCollector } from './collector';
+import { emailsFromMailto, phoneFrom, webUrlFrom } from './contact-values';
+import { cleanText, looksLikePersonName } from './text';
+import { CAPTURE_LIMITS } from './types';
+
+export interface LinkFindings {
+  readonly emails: readonly string[];
+  readonly phones: readonly string[];
+  readonly vcardUrls: readonly string[];
+}
+
+const VCARD_PATH = /\.vcf$/i;
+
+const isVcard = (url: string): boolean => {
+  try {
+    return VCARD_PATH.test(new URL(url).pathname);
+  } catch {
+    return false;
+  }
+};
+
+const addNew = (list: string[], value: string, max: number): void => {
+  if (value !== '' && list.length < max && !list.includes(value)) list.push(value);
+};
+
+export const readLinks = (doc: Document, baseUrl: string, collector: CaptureCollector): LinkFindings => {
+  const emails: string[] = [];
+  const phones: string[] = [];
+  const vcardUrls: string[] = [];
+  const links = Array.from(doc.querySelectorAll('a[href], area[href]')).slice(0, CAPTURE_LIMITS.links);
+  for (const link of links) {
+    const href = (link.getAttribute('href') ?? '').trim();
+    if (/^mailto:/i.test(href)) {
+      const found = emailsFromMailto(href);
+      const text = cleanText(link.textContent ?? '', CAPTURE_LIMITS.name);
+      if (found.length === 1 && looksLikePersonName(text)) collector.addPerson({ name: text, emails: found }, 'links');
+      else for (const email of found) addNew(emails, email, CAPTURE_LIMITS.listItems);
+    } else if (/^tel:/i.test(href)) {
+      addNew(phones, phoneFrom(href), CAPTURE_LIMITS.listItems);
+    } else {
+      const url = webUrlFrom(href, baseUrl);
+      if (url !== '' && isVcard(url)) addNew(vcardUrls, url, CAPTURE_LIMITS.vcardUrls);
+    }
+  }
+  return {
+    emails: emails.filter((email) => !collector.hasContact(email)),
+    phones: phones.filter((phone) => !collector.hasContact(phone)),
+    vcardUrls,
+  };
+};

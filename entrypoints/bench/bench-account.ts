@@ -1,0 +1,34 @@
+import { LOCKET_DB_NAME } from '../../core/store/db-name';
+import { openLocketDb } from '../../core/store/schema';
+import { createAccountManager } from '../../core/vault/account';
+import type { UnlockedKeys } from '../../core/vault/types';
+import { createPageAccessPorts } from '../../components/services/access-ports';
+import { readSessionKeys, writeLockPolicy } from '../../components/services/session';
+
+/** Passes the password policy (long, not common, no context words); the bench profile is thrown away after the run. */
+const BENCH_PASSWORD = 'quiet harbour lantern 4821 orchard';
+const BENCH_OWNER = { name: 'Bench Owner', email: 'owner@bench.invalid' };
+
+/**
+ * Creates the account on a freshly wiped database, exactly as first-run setup does, which
+ * leaves the session unlocked for every surface. Auto-lock is turned off so the session
+ * outlasts a long run.
+ */
+export const createBenchAccount = async (): Promise<UnlockedKeys> => {
+  const db = await openLocketDb(indexedDB, LOCKET_DB_NAME);
+  try {
+    const created = await createAccountManager(createPageAccessPorts(db)).create(BENCH_OWNER, BENCH_PASSWORD);
+    if (!created.ok) throw new Error(`Creating the bench account was refused: ${JSON.stringify(created.error)}`);
+    await writeLockPolicy({ idleMinutes: null });
+    return created.value.keys;
+  } finally {
+    db.close();
+  }
+};
+
+/** The unlocked session's account key, as any surface reads it. */
+export const sessionAccountKey = async (): Promise<Uint8Array> => {
+  const keys = await readSessionKeys();
+  if (!keys) throw new Error('The session is locked: seed first (seeding creates the account and unlocks it)');
+  return keys.accountKey;
+};

@@ -1,0 +1,126 @@
+/**
+ * Real AccessPorts on an in-memory IndexedDB: the vault repo, the login log, the challenge
+ * ledger, the verifier and the password policy are the production modules; the throttle and
+ * the session are the in-memory halves of storage.local and storage.session; time is a
+ * manual clock and the security keys are software ones (soft-ceremonies.ts).
+ */
+import { IDBFactory } from 'fake-indexeddb';
+import { createManualClock, type ManualClock } from '../../../core/clock';
+import { createIdFactory } from '../../../core/ids';
+import { createChallengeLedger } from '../../../core/security/challenges';
+import { createLoginLog, type LoginAttempt } from '../../../core/security/login-log';
+import { relyingPartyForExtension } from '../../../core/security/relying-party';
+import { INITIAL_THROTTLE, type ThrottleState } from '../../../core/security/unlock-throttle';
+import { openLocketDb, type LocketDatabase } from '../../../core/store/schema';
+import { createAccess, type Access } from '../../../core/vault/access';
+import type { AccessPorts } from '../../../core/vault/access-ports';
+import { createAccountManager, type AccountManager } from '../../../core/vault/account';
+import type { UnlockedKeys, VaultRecord } from '../../../core/vault/types';
+import { createVaultRepo } from '../../../core/vault/vault-repo';
+import { TEST_ITERATIONS, ok, testDeps } from './helpers';
+import { createSoftCeremonies, createSoftKey, type PrfSupport, type SoftCeremonies, type SoftKey } from './soft-ceremonies';
+
+export const START = Date.UTC(2025, 2, 3, 9, 0, 0);
+export const RELYING_PARTY = relyingPartyForExtension('chrome-extension://abcdefghijklmnopabcdefghijklmnop');
+export const CLIENT = 'Chromium 156 on Linux';
+export const OWNER = { name: 'Ada Lovelace', email: 'ada@example.org' } as const;
+/** Passes the real password policy for OWNER. */
+export const PASSWORD = 'walrus tundra violin lamp';
+
+export interface AccessHarness {
+  readonly ports: AccessPorts;
+  readonly access: Access;
+  readonly account: AccountManager;
+  readonly clock: ManualClock;
+  readonly db: LocketDatabase;
+  readonly ceremonies: SoftCeremonies;
+  /** What storage.session holds: null until something unlocks. */
+  readonly session: () => UnlockedKeys | null;
+  /** "Lock now": storage.session forgets the keys. */
+  readonly lock: () => void;
+  /** What storage.local holds for the throttle. */
+  readonly throttle: () => ThrottleState;
+  /** How many times the (large, lazily loaded) verifier module was asked for. */
+  readonly verifierLoads: () => number;
+  readonly vault: () => Promise<VaultRecord>;
+  readonly logins: (limit?: number) => Promise<LoginAttempt[]>;
+  /** Moves the clock to the first moment the throttle lets an attempt through. */
+  readonly waitOutThrottle: () => void;
+}
+
+/** Vaults are stretched with TEST_ITERATIONS unless `productionKdf` leaves the vault's default in force. */
+export const createAccessHarness = async (
+  { productionKdf = false } = {},
+): Promise<AccessHarness> => {
+  const clock = createManualClock(START);
+  const deps = testDeps(clock);
+  const db = await openLocketDb(new IDBFactory(), 'locket-access-test');
+  let throttle = INITIAL_THROTTLE;
+  let session: UnlockedKeys | null = null;
+  let verifierLoads = 0;
+  const ceremonies = createSoftCeremonies(RELYING_PARTY);
+  const vaults = createVaultRepo(db);
+  const ports: AccessPorts = {
+    vaults,
+    logins: createLoginLog(db, clock, createIdFactory(clock)),
+    throttle: {
+      read: () => Promise.resolve(throttle),
+      write: (state) => { throttle = state; return Promise.resolve(); },
+    },
+    session: { write: (keys) => { session = keys; return Promise.resolve(); } },
+    ceremonies,
+    verifier: () => {
+      verifierLoads += 1;
+      return import('../../../core/security/webauthn-verify');
+    },
+    ledger: createChallengeLedger({ clock, randomBytes: deps.randomBytes }),
+    relyingParty: RELYING_PARTY,
+    client: CLIENT,
+    deps,
+    passwordPolicy: () => import('../../../core/security/password-policy').then((module) => module.checkPassword),
+    kdfIterations: productionKdf ? undefined : TEST_ITERATIONS,
+  };
+  return {
+    ports,
+    access: createAccess(ports),
+    account: createAccountManager(ports),
+    clock,
+    db,
+    ceremonies,
+    session: () => session,
+    lock: () => { session = null; },
+    throttle: () => throttle,
+    verifierLoads: () => verifierLoads,
+    vault: async () => {
+      const record = await vaults.load();
+      if (!record) throw new Error('No vault was saved');
+      return record;
+    },
+    logins: (limit = 1000) => ports.logins.recent(limit),
+    waitOutThrottle: () => clock.set(Math.max(clock.now(), throttle.notBefore)),
+  };
+};
+
+/** A harness whose owner has created the account with PASSWORD. */
+export const withAccount = async (options?: Parameters<typeof createAccessHarness>[0]) => {
+  const harness = await createAccessHarness(options);
+  const { keys } = ok(await harness.account.create(OWNER, PASSWORD));
+  return { ...harness, keys };
+};
+
+/** Registers a new soft key (held from then on) and returns it with the session keys and any recovery codes. */
+export const addSoftKey = async (harness: AccessHarness, keys: UnlockedKeys, prf: PrfSupport, name = `Key ${prf}`) => {
+  const key: SoftKey = await createSoftKey(prf);
+  harness.ceremonies.hold(key);
+  const { recoveryCodes } = ok(await harness.account.addKey(keys, PASSWORD, name, OWNER.email));
+  const session = harness.session();
+  if (!session) throw new Error('Adding a key left no session');
+  return { key, keys: session, recoveryCodes };
+};
+
+/** The stored record of one registered key. */
+export const storedKey = async (harness: AccessHarness, credentialId: string) => {
+  const key = (await harness.vault()).secondFactor?.keys.find((candidate) => candidate.id === credentialId);
+  if (!key) throw new Error(`Key ${credentialId} is not registered`);
+  return key;
+};
