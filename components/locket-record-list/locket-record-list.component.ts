@@ -42,15 +42,22 @@ export class LocketRecordList extends LitElement {
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('kind') || changed.has('services')) void this.reload();
+    if (changed.has('kind') || changed.has('services')) {
+      // The previous kind's count must not show under the new kind's name while it loads.
+      this.total = null;
+      void this.reload();
+    }
   }
 
   private async reload(): Promise<void> {
+    const kind = this.kind;
     this.cache.clear();
     const [total] = await Promise.all([
-      this.services.store.count(this.kind),
+      this.services.store.count(kind),
       this.cache.ensure(this.visible.first, Math.max(this.visible.last, 20)),
     ]);
+    // A newer kind was chosen while this one loaded: its own reload paints.
+    if (kind !== this.kind) return;
     this.total = total;
     this.revision++;
   }

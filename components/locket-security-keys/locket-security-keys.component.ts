@@ -49,14 +49,16 @@ export class LocketSecurityKeys extends LitElement {
   private async add(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     if (this.busy) return;
+    // Read before the first await: the event forgets its currentTarget once dispatch ends.
     const form = event.currentTarget as HTMLFormElement;
     const name = String(new FormData(form).get('name') ?? '');
+    const password = this.passwordIn(form);
     this.busy = true;
     this.status = '';
     try {
       const keys = await this.security.sessionKeys();
       if (!keys) { this.addErrors = { [FORM_ERROR_KEY]: NOT_UNLOCKED }; return; }
-      const result = await this.security.account.addKey(keys, this.passwordIn(form), name, this.userName);
+      const result = await this.security.account.addKey(keys, password, name, this.userName);
       if (!result.ok) { this.addErrors = result.error; return; }
       this.addErrors = {};
       form.reset();
@@ -73,12 +75,14 @@ export class LocketSecurityKeys extends LitElement {
   private async removeKey(event: SubmitEvent, key: RegisteredKey): Promise<void> {
     event.preventDefault();
     if (this.busy) return;
+    // Read before the first await: the event forgets its currentTarget once dispatch ends.
+    const password = this.passwordIn(event.currentTarget as HTMLFormElement);
     this.busy = true;
     this.status = '';
     try {
       const keys = await this.security.sessionKeys();
       if (!keys) { this.removeErrors = { [FORM_ERROR_KEY]: NOT_UNLOCKED }; return; }
-      const result = await this.security.account.removeKey(keys, this.passwordIn(event.currentTarget as HTMLFormElement), key.id);
+      const result = await this.security.account.removeKey(keys, password, key.id);
       if (!result.ok) { this.removeErrors = result.error; return; }
       this.removeErrors = {};
       this.removing = null;

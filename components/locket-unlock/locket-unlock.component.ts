@@ -19,7 +19,9 @@ export class LocketUnlock extends LitElement {
   @state() private useRecoveryCode = false;
   @query('locket-password-field') private password!: LocketPasswordField;
 
-  protected override firstUpdated(): void {
+  protected override async firstUpdated(): Promise<void> {
+    // The field renders its input in its own update, after ours.
+    await this.password.updateComplete;
     this.password.focus();
   }
 

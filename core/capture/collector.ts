@@ -71,14 +71,9 @@ const mergeLists = (
 
 const name = (raw: string | undefined): string => cleanText(raw ?? '', CAPTURE_LIMITS.name);
 
-const copyPerson = (person: CapturedPerson): CapturedPerson => ({
-  ...person, emails: [...person.emails], phones: [...person.phones], urls: [...person.urls], addresses: [...person.addresses],
-});
-
-const copyOrganisation = (organisation: CapturedOrganisation): CapturedOrganisation => ({
-  ...organisation,
-  emails: [...organisation.emails], phones: [...organisation.phones],
-  urls: [...organisation.urls], addresses: [...organisation.addresses],
+/** A snapshot the caller can keep: later merges must not change what it was handed. */
+const snapshot = <T extends CapturedPerson | CapturedOrganisation>(party: T): T => ({
+  ...party, emails: [...party.emails], phones: [...party.phones], urls: [...party.urls], addresses: [...party.addresses],
 });
 
 export const createCaptureCollector = (baseUrl: string): CaptureCollector => {
@@ -202,7 +197,7 @@ export const createCaptureCollector = (baseUrl: string): CaptureCollector => {
       if (organisation) mergeOrganisation(index, buildOrganisation(raw, organisation.source));
     },
     hasContact: (cleaned) => contacts.has(cleaned.toLowerCase()),
-    people: () => people.map(copyPerson),
-    organisations: () => organisations.map(copyOrganisation),
+    people: () => people.map(snapshot),
+    organisations: () => organisations.map(snapshot),
   };
 };

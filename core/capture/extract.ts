@@ -12,19 +12,22 @@ import { readMicrodata } from './microdata';
 import { readPage, type PageFacts } from './page-meta';
 import { readSelection } from './selection';
 import { looksLikePersonName } from './text';
-import type { CaptureResult, CapturedPerson } from './types';
+import type { CaptureResult, CaptureSource, CapturedPerson } from './types';
+
+const STRUCTURED: ReadonlySet<CaptureSource> = new Set(['json-ld', 'microdata', 'h-card']);
 
 /**
- * Email addresses and numbers that no structured data claimed go to the page's
- * organisation, else to its one person, else to an organisation named after the site,
- * else to a nameless contact the user can name in the form.
+ * Email addresses and numbers that nothing claimed go to the page's organisation, else to
+ * the one person its structured data describes, else to an organisation named after the
+ * site, else to a nameless contact the user can name in the form.
  */
 const placeLeftovers = (collector: CaptureCollector, links: LinkFindings, facts: PageFacts): void => {
   const contacts = { emails: links.emails, phones: links.phones };
   if (contacts.emails.length === 0 && contacts.phones.length === 0) return;
-  const people = collector.people();
+  const described = collector.people().flatMap((person, index) => (STRUCTURED.has(person.source) ? [index] : []));
+  const onlyPerson = described.length === 1 ? described[0] ?? -1 : -1;
   if (collector.organisations().length > 0) collector.addToOrganisation(0, contacts);
-  else if (people.length === 1) collector.addToPerson(0, contacts);
+  else if (onlyPerson !== -1) collector.addToPerson(onlyPerson, contacts);
   else if (facts.page.siteName !== '') {
     collector.addOrganisation({
       name: facts.page.siteName, website: facts.page.canonicalUrl || facts.page.url, ...contacts,

@@ -4,8 +4,11 @@
  * another card, is an organisation.
  */
 import type { CaptureCollector } from './collector';
+import { elementText } from './element-text';
 import { collectScopes, propertiesNamed, type Scope, type ScopeProperty } from './scoped-tree';
+import { joinAddress } from './schema-org';
 import { nameKey } from './text';
+import { CAPTURE_LIMITS } from './types';
 
 const ROOT_CLASS = /^h-[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const PROPERTY_CLASS = /^(?:p|u|dt|e)-[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -24,7 +27,7 @@ const PLAIN_TEXT_ATTRIBUTES: Readonly<Record<string, string>> = {
 const attributeOr = (element: Element, attribute: string | undefined): string =>
   (attribute !== undefined && element.hasAttribute(attribute)
     ? element.getAttribute(attribute) ?? ''
-    : element.textContent ?? '');
+    : elementText(element, CAPTURE_LIMITS.elementText));
 
 /** A property's value by the microformats2 parsing rules for p-* and u-*. */
 const elementValue = (property: ScopeProperty): string => {
@@ -59,9 +62,16 @@ const phonesOf = (card: Scope): string[] => [...propertiesNamed(card, 'p-tel'), 
     return /^tel:/i.test(href) ? href : valueOf(property);
   });
 
-const ADR_PARTS = ['p-street-address', 'p-extended-address', 'p-post-office-box', 'p-postal-code', 'p-locality', 'p-region', 'p-country-name'];
+/** h-adr parts by the schema.org names joinAddress orders them by. */
+const ADR_PARTS = {
+  streetAddress: 'p-street-address', postOfficeBoxNumber: 'p-post-office-box', postalCode: 'p-postal-code',
+  addressLocality: 'p-locality', addressRegion: 'p-region', addressCountry: 'p-country-name',
+} as const;
 
-const joinParts = (card: Scope): string => ADR_PARTS.map((part) => textOf(card, part).trim()).filter(Boolean).join(', ');
+const joinParts = (card: Scope): string => joinAddress({
+  ...Object.fromEntries(Object.entries(ADR_PARTS).map(([part, property]) => [part, textOf(card, property)])),
+  streetAddress: [textOf(card, ADR_PARTS.streetAddress), textOf(card, 'p-extended-address')].filter(Boolean).join(' '),
+});
 
 const addressesOf = (card: Scope): string[] => [
   ...propertiesNamed(card, 'p-adr').map((property) => (property.scope === null ? valueOf(property) : joinParts(property.scope))),
@@ -103,7 +113,7 @@ const readCard = (card: Scope, collector: CaptureCollector): void => {
 
 export const readHCards = (doc: Document, collector: CaptureCollector): void => {
   const root = doc.documentElement;
-  if (!root.querySelector('.h-card')) return;
+  if (!doc.querySelector('.h-card')) return;
   const scopes = collectScopes(root, {
     isScope: (element) => classesOf(element).some((name) => ROOT_CLASS.test(name)),
     propertyNames: (element) => classesOf(element).filter((name) => PROPERTY_CLASS.test(name)),

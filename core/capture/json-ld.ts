@@ -40,15 +40,18 @@ export const readJsonLdBlocks = (doc: Document): unknown[] => {
 
 const SMALL_LIST = CAPTURE_LIMITS.listItems;
 
-/** Strings in a value: a string, a number, an object's first present key, or a short list of those. */
-const textsOf = (value: unknown, objectKeys: readonly string[], depth = 0): string[] => {
+/**
+ * Strings in a value: a string, an object's first present key, or a short list of those.
+ * Numbers count only where a number is a fair reading (telephone, postal code).
+ */
+const textsOf = (value: unknown, objectKeys: readonly string[], numbers = false, depth = 0): string[] => {
   if (typeof value === 'string') return [value];
-  if (typeof value === 'number' && Number.isFinite(value)) return [String(value)];
+  if (numbers && typeof value === 'number' && Number.isFinite(value)) return [String(value)];
   if (depth >= 2) return [];
-  if (Array.isArray(value)) return value.slice(0, SMALL_LIST).flatMap((item) => textsOf(item, objectKeys, depth + 1));
+  if (Array.isArray(value)) return value.slice(0, SMALL_LIST).flatMap((item) => textsOf(item, objectKeys, numbers, depth + 1));
   if (!isObject(value)) return [];
   const key = objectKeys.find((candidate) => value[candidate] !== undefined);
-  return key === undefined ? [] : textsOf(value[key], objectKeys, depth + 1);
+  return key === undefined ? [] : textsOf(value[key], objectKeys, numbers, depth + 1);
 };
 
 const TEXT_KEYS = ['@value', 'name'];
@@ -56,12 +59,13 @@ const URL_KEYS = ['@id', 'url', '@value'];
 const texts = (value: unknown): string[] => textsOf(value, TEXT_KEYS);
 const firstText = (value: unknown): string => texts(value)[0] ?? '';
 const urls = (value: unknown): string[] => textsOf(value, URL_KEYS);
+const numberTexts = (value: unknown): string[] => textsOf(value, TEXT_KEYS, true);
 const listOf = (value: unknown): readonly unknown[] =>
   (Array.isArray(value) ? value.slice(0, SMALL_LIST) : value === undefined ? [] : [value]);
 
 const addressesOf = (value: unknown): string[] => listOf(value).map((item) => {
   if (!isObject(item)) return firstText(item);
-  return joinAddress(Object.fromEntries(ADDRESS_PARTS.map((part) => [part, firstText(item[part])])));
+  return joinAddress(Object.fromEntries(ADDRESS_PARTS.map((part) => [part, numberTexts(item[part])[0] ?? ''])));
 });
 
 /** Emails and phones of the node itself and of its contactPoint entries. */
@@ -69,7 +73,7 @@ const contactsOf = (node: JsonObject): { emails: string[]; phones: string[] } =>
   const holders = [node, ...listOf(node['contactPoint']).filter(isObject)];
   return {
     emails: holders.flatMap((holder) => texts(holder['email'])),
-    phones: holders.flatMap((holder) => texts(holder['telephone'])),
+    phones: holders.flatMap((holder) => numberTexts(holder['telephone'])),
   };
 };
 

@@ -3,8 +3,9 @@
  * other address or number not already on someone is left over for the caller to place.
  */
 import type { CaptureCollector } from './collector';
+import { elementText } from './element-text';
 import { emailsFromMailto, phoneFrom, webUrlFrom } from './contact-values';
-import { cleanText, looksLikePersonName } from './text';
+import { cleanText, looksLikePersonName, nameKey } from './text';
 import { CAPTURE_LIMITS } from './types';
 
 export interface LinkFindings {
@@ -23,6 +24,16 @@ const isVcard = (url: string): boolean => {
   }
 };
 
+/**
+ * Link text is taken as the name of the address's owner only when it looks like a name
+ * and part of it is in the address: "Mara Quinn" for mara.quinn@…, not for orders@….
+ */
+const isNameFor = (text: string, email: string): boolean => {
+  if (!looksLikePersonName(text)) return false;
+  const local = nameKey(email.slice(0, email.indexOf('@'))).replace(/ /g, '');
+  return nameKey(text).split(' ').some((word) => word.length >= 2 && local.includes(word));
+};
+
 const addNew = (list: string[], value: string, max: number): void => {
   if (value !== '' && list.length < max && !list.includes(value)) list.push(value);
 };
@@ -36,8 +47,9 @@ export const readLinks = (doc: Document, baseUrl: string, collector: CaptureColl
     const href = (link.getAttribute('href') ?? '').trim();
     if (/^mailto:/i.test(href)) {
       const found = emailsFromMailto(href);
-      const text = cleanText(link.textContent ?? '', CAPTURE_LIMITS.name);
-      if (found.length === 1 && looksLikePersonName(text)) collector.addPerson({ name: text, emails: found }, 'links');
+      const text = cleanText(elementText(link, CAPTURE_LIMITS.elementText), CAPTURE_LIMITS.name);
+      const [email] = found;
+      if (found.length === 1 && email !== undefined && isNameFor(text, email)) collector.addPerson({ name: text, emails: found }, 'links');
       else for (const email of found) addNew(emails, email, CAPTURE_LIMITS.listItems);
     } else if (/^tel:/i.test(href)) {
       addNew(phones, phoneFrom(href), CAPTURE_LIMITS.listItems);

@@ -1,9 +1,11 @@
 /** schema.org Person and Organization items written as microdata (itemscope, itemtype, itemprop). */
 import type { CaptureCollector } from './collector';
+import { elementText } from './element-text';
 import {
   ADDRESS_PARTS, AFFILIATION_PROPERTIES, MEMBER_PROPERTIES, joinAddress, kindOfTypes,
 } from './schema-org';
 import { collectScopes, propertiesNamed, type Scope, type ScopeProperty } from './scoped-tree';
+import { CAPTURE_LIMITS } from './types';
 
 const URL_ATTRIBUTES: Readonly<Record<string, string>> = {
   a: 'href', area: 'href', link: 'href', img: 'src', audio: 'src', video: 'src', source: 'src',
@@ -20,7 +22,7 @@ const elementValue = (element: Element): string => {
   if (urlAttribute !== undefined) return element.getAttribute(urlAttribute) ?? '';
   if (tag === 'data' || tag === 'meter') return element.getAttribute('value') ?? '';
   if (tag === 'time' && element.hasAttribute('datetime')) return element.getAttribute('datetime') ?? '';
-  return element.textContent ?? '';
+  return elementText(element, CAPTURE_LIMITS.elementText);
 };
 
 const typesOf = (scope: Scope): string[] => words(scope.element.getAttribute('itemtype'));
@@ -86,7 +88,7 @@ const readItem = (scope: Scope, collector: CaptureCollector): void => {
 
 export const readMicrodata = (doc: Document, collector: CaptureCollector): void => {
   const root = doc.documentElement;
-  if (!root.querySelector('[itemscope]')) return;
+  if (!doc.querySelector('[itemscope]')) return;
   const scopes = collectScopes(root, {
     isScope: (element) => element.hasAttribute('itemscope'),
     propertyNames: (element) => words(element.getAttribute('itemprop')),

@@ -1,5 +1,6 @@
 /** What the page says about itself: its address, title, site name, canonical address and author. */
 import { webUrlFrom } from './contact-values';
+import { elementText } from './element-text';
 import { cleanText } from './text';
 import { CAPTURE_LIMITS, type CapturedPage } from './types';
 
@@ -25,6 +26,11 @@ const metaReader = (doc: Document): ((key: string) => string) => {
   };
 };
 
+const titleText = (doc: Document): string => {
+  const title = doc.querySelector('title');
+  return title === null ? '' : elementText(title, CAPTURE_LIMITS.elementText);
+};
+
 const field = (raw: string): string => cleanText(raw, CAPTURE_LIMITS.field);
 
 export const readPage = (doc: Document): PageFacts => {
@@ -40,7 +46,7 @@ export const readPage = (doc: Document): PageFacts => {
     baseUrl,
     page: {
       url,
-      title: field(meta('og:title') || meta('twitter:title') || (doc.querySelector('title')?.textContent ?? '')),
+      title: field(meta('og:title') || meta('twitter:title') || titleText(doc)),
       siteName: field(meta('og:site_name') || meta('application-name')),
       canonicalUrl: webUrlFrom(canonical?.getAttribute('href') ?? '', baseUrl),
       author: field(meta('author') || meta('article:author')),

@@ -57,12 +57,24 @@ export const nameKey = (name: string): string =>
   name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
 const NAME_WORD = /^[\p{L}][\p{L}\p{M}'’.-]*$/u;
+const NAME_PARTICLES = new Set(['van', 'von', 'de', 'der', 'den', 'del', 'della', 'di', 'da', 'du', 'la', 'le', 'bin', 'al', 'ten', 'ter']);
 
-/** Two to five words of letters: what link text or a selected line looks like when it is a name. */
+/** Capitalised, or from a script without letter case. */
+const startsLikeName = (word: string): boolean => {
+  const first = word.charAt(0);
+  return first !== first.toLowerCase() || first === first.toUpperCase() || NAME_PARTICLES.has(word);
+};
+
+/**
+ * Two to five capitalised words of letters: what link text or a selected line looks like
+ * when it is a name ("Mara Quinn", "Ludwig van Beethoven"), and "Email us" does not.
+ */
 export const looksLikePersonName = (value: string): boolean => {
   if (value.length > 80) return false;
   const words = value.split(' ');
-  return words.length >= 2 && words.length <= 5 && words.every((word) => NAME_WORD.test(word));
+  return words.length >= 2 && words.length <= 5
+    && words.every((word) => NAME_WORD.test(word) && startsLikeName(word))
+    && !NAME_PARTICLES.has(words[0] ?? '');
 };
 
 const HONORIFIC = /^(?:dr|mr|mrs|ms|mx|miss|prof|sir|dame|herr|frau|mme|mlle|m)\.?$/i;

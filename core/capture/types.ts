@@ -74,6 +74,8 @@ export const CAPTURE_LIMITS = {
   scopes: 5_000,
   /** Properties read per microdata item or microformat. */
   propertiesPerScope: 200,
+  /** Characters of an element's text read before cleaning, so wrapping a whole page in itemprop gains nothing. */
+  elementText: 5_000,
   /** Links read for mailto:, tel: and vCard addresses. */
   links: 20_000,
 } as const;

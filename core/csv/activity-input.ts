@@ -4,7 +4,7 @@
  * row speaks to.
  */
 import { readNumber, readTimestamp } from './cells';
-import type { RowCells } from './row-cells';
+import { givenOnly, type RowCells } from './row-cells';
 import type { Label } from './row-meta';
 
 export interface LinkRef {
@@ -20,16 +20,13 @@ export interface ActivityDraft {
   readonly problem: string | null;
 }
 
-const given = (input: Record<string, unknown>): Record<string, unknown> =>
-  Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
-
 const lower = (value: string | undefined): string | undefined => value?.trim().toLowerCase();
 
 const linkRef = (id: string | undefined, name: string | undefined): LinkRef | null =>
   (id === undefined && name === undefined ? null : { id: id?.trim() || null, name: name?.trim() || null });
 
 export const caseDraft = (cells: RowCells<'cases'>): ActivityDraft => ({
-  input: given({
+  input: givenOnly({
     name: cells.text('name'),
     description: cells.text('description'),
     status: lower(cells.text('status')),
@@ -49,7 +46,7 @@ const valueInput = (cells: RowCells<'opportunities'>): number | string | undefin
 export const opportunityDraft = (cells: RowCells<'opportunities'>): ActivityDraft => {
   const probability = cells.text('probability');
   return {
-    input: given({
+    input: givenOnly({
       name: cells.text('name'),
       value: valueInput(cells),
       currency: cells.text('currency'),
@@ -68,7 +65,7 @@ export const noteDraft = (cells: RowCells<'notes'>, label: Label): ActivityDraft
   const captured = cells.text('capturedAt')?.trim() ?? '';
   const capturedAt = captured === '' ? null : readTimestamp(captured);
   return {
-    input: given({ body: cells.text('body'), sourceUrl: cells.text('sourceUrl'), capturedAt }),
+    input: givenOnly({ body: cells.text('body'), sourceUrl: cells.text('sourceUrl'), capturedAt }),
     link: linkRef(cells.text('recordId'), cells.text('recordName')),
     problem: captured !== '' && capturedAt === null
       ? `${label('capturedAt')}: “${captured.slice(0, 40)}” is not a date and time such as 2024-05-01T09:30:00Z.`

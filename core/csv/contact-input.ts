@@ -5,7 +5,7 @@
  * rest alone.
  */
 import { normaliseDomain } from '../records/field-rules';
-import type { RowCells } from './row-cells';
+import { givenOnly, type RowCells } from './row-cells';
 
 type Cells = RowCells<'contacts'>;
 
@@ -95,10 +95,6 @@ const personNames = (cells: Cells): Record<string, unknown> => {
   return nonBlank(firstName, lastName) || !full ? { firstName, lastName } : splitFullName(full);
 };
 
-/** Drops the keys a row did not give, so `input` holds only what it speaks to. */
-const given = (input: Record<string, unknown>): Record<string, unknown> =>
-  Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
-
 const lowerEmails = (input: Record<string, unknown>): string[] => {
   const emails = input.emails;
   return Array.isArray(emails) ? emails.map((email) => String(email).trim().toLowerCase()) : [];
@@ -106,7 +102,7 @@ const lowerEmails = (input: Record<string, unknown>): string[] => {
 
 export const contactDraft = (cells: Cells, kind: 'person' | 'organisation'): ContactDraft => {
   if (kind === 'person') {
-    const input = given({
+    const input = givenOnly({
       ...personNames(cells), jobTitle: cells.text('jobTitle'), ...sharedInput(cells), consent: consentInput(cells),
     });
     const id = cells.text('organisationId');
@@ -117,7 +113,7 @@ export const contactDraft = (cells: Cells, kind: 'person' | 'organisation'): Con
   const name = nonBlank(cells.text('name'), cells.text('organisationName'), cells.text('fullName'))
     ?? cells.text('name') ?? cells.text('organisationName');
   const domain = cells.text('domain');
-  const input = given({ name, domain, ...sharedInput(cells) });
+  const input = givenOnly({ name, domain, ...sharedInput(cells) });
   return {
     kind, input, organisation: null, emails: lowerEmails(input), domain: normaliseDomain(domain ?? ''), name: name?.trim() ?? '',
   };

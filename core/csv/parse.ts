@@ -48,10 +48,17 @@ const KNOWN_BINARIES: readonly { readonly signature: readonly number[]; readonly
 const MAX_CONTROL_SHARE = 0.05;
 const SAMPLE_CHARS = 65_536;
 
+const TAB = 9;
+const LINE_FEED = 10;
+const CARRIAGE_RETURN = 13;
+
+const isControl = (code: number): boolean => code < 32 && code !== TAB && code !== LINE_FEED && code !== CARRIAGE_RETURN;
+
 const looksBinary = (text: string): boolean => {
-  const sample = text.slice(0, SAMPLE_CHARS);
-  const controls = sample.match(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g)?.length ?? 0;
-  return sample.length > 0 && controls / sample.length > MAX_CONTROL_SHARE;
+  const sample = Math.min(text.length, SAMPLE_CHARS);
+  let controls = 0;
+  for (let index = 0; index < sample; index += 1) if (isControl(text.charCodeAt(index))) controls += 1;
+  return sample > 0 && controls / sample > MAX_CONTROL_SHARE;
 };
 
 const decodeUtf8 = (bytes: Uint8Array): string | null => {

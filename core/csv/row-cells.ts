@@ -67,3 +67,7 @@ export const rowCells = <F extends CsvFile>(mapping: ImportMapping<F>, cells: re
     },
   };
 };
+
+/** Drops the keys a row did not give, so a draft's input holds only what the row speaks to. */
+export const givenOnly = (input: Record<string, unknown>): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));

@@ -53,3 +53,45 @@ export const timeToMark = async (
     await page.close();
   }
 };
+
+/**
+ * Installed before the page's own scripts: on every animation frame, looks through the
+ * document and every open shadow root for `selector` and records performance.now() the
+ * first time it matches. A string, so nothing from this module leaks into the page.
+ */
+const firstMatchWatcher = (selector: string): string => `(() => {
+  const selector = ${JSON.stringify(selector)};
+  const matches = (root) => root.querySelector(selector) !== null
+    || [...root.querySelectorAll('*')].some((element) => element.shadowRoot !== null && matches(element.shadowRoot));
+  const tick = () => {
+    if (matches(document)) { window.__benchFirstMatchAt = performance.now(); return; }
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+})();`;
+
+/**
+ * A stand-in for a missing mark, for diagnosis only: ms from navigation start to the first
+ * frame on which `selector` is on the page. Frame-polled, so up to a frame late, and the
+ * polling itself costs the page a little; never reported as the figure.
+ */
+export const timeToFirstMatch = async (
+  context: BrowserContext,
+  url: string,
+  selector: string,
+  timeoutMs = 10_000,
+): Promise<number> => {
+  const page = await context.newPage();
+  try {
+    await page.addInitScript(firstMatchWatcher(selector));
+    await page.goto(url, { waitUntil: 'commit' });
+    const handle = await page.waitForFunction(
+      () => Reflect.get(window, '__benchFirstMatchAt') as unknown,
+      undefined,
+      { timeout: timeoutMs },
+    );
+    return v.parse(MarkTimeSchema, await handle.jsonValue());
+  } finally {
+    await page.close();
+  }
+};

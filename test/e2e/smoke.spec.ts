@@ -2,7 +2,9 @@ import { EXTENSION_KEY } from '../../extension-key';
 import { extensionIdFromKey } from './extension-id';
 import { expect, pageErrors, test, type Surface } from './fixtures';
 import { backgroundWorker } from './launch';
-import { SURFACE_ELEMENT, createAccount, field, lockedHeading, setupHeading, surfaceElement } from './ui';
+import {
+  POPUP_VIEWPORT, SIDE_PANEL_VIEWPORT, SURFACE_ELEMENT, createAccount, field, lockedHeading, setupHeading, surfaceElement,
+} from './ui';
 
 test('the background service worker runs under the id the manifest key fixes', async ({
   context,
@@ -16,6 +18,8 @@ test('the background service worker runs under the id the manifest key fixes', a
 });
 
 const SURFACES: readonly Surface[] = ['popup', 'sidepanel', 'options'];
+/** The size each page is seen at, so screenshots show what a user sees; the options page is a full tab. */
+const VIEWPORTS = { popup: POPUP_VIEWPORT, sidepanel: SIDE_PANEL_VIEWPORT, options: { width: 900, height: 560 } } as const;
 
 for (const surface of SURFACES) {
   test(`${surface}.html loads without errors and shows account setup on first run`, async ({
@@ -23,6 +27,7 @@ for (const surface of SURFACES) {
     saveScreenshot,
   }) => {
     const page = await openSurface(surface);
+    await page.setViewportSize(VIEWPORTS[surface]);
     const gate = page.locator('locket-gate');
     await expect(gate).toHaveCount(1);
     await expect(gate).toBeVisible();

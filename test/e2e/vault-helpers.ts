@@ -18,6 +18,8 @@ export interface VirtualAuthenticator {
   /** False leaves it waiting for a touch that never comes, so another authenticator answers first. */
   readonly setAnswering: (answering: boolean) => Promise<void>;
   readonly credentials: () => Promise<readonly VirtualCredential[]>;
+  /** Puts every credential's sign counter at `signCount`, as a copy of the key made earlier (or later) would have it. */
+  readonly setSignCount: (signCount: number) => Promise<void>;
   /** Unplugs it: its credentials go with it. */
   readonly remove: () => Promise<void>;
 }
@@ -73,6 +75,13 @@ export const addVirtualAuthenticator = async (
       await cdp.send('WebAuthn.setAutomaticPresenceSimulation', { authenticatorId, enabled });
     },
     credentials: async () => (await cdp.send('WebAuthn.getCredentials', { authenticatorId })).credentials,
+    setSignCount: async (signCount) => {
+      const { credentials } = await cdp.send('WebAuthn.getCredentials', { authenticatorId });
+      for (const credential of credentials) {
+        await cdp.send('WebAuthn.removeCredential', { authenticatorId, credentialId: credential.credentialId });
+        await cdp.send('WebAuthn.addCredential', { authenticatorId, credential: { ...credential, signCount } });
+      }
+    },
     remove: async () => {
       await cdp.send('WebAuthn.removeVirtualAuthenticator', { authenticatorId });
     },

@@ -1,0 +1,97 @@
+/**
+ * Plans cases, opportunities and notes, after contacts so their links resolve to the ids
+ * people and organisations end up with. Duplicates are found by id only: names of cases
+ * and notes' bodies repeat too often to mean "the same record".
+ */
+import type { RecordId } from '../records/types';
+import { caseDraft, noteDraft, opportunityDraft, type ActivityDraft, type LinkRef } from './activity-input';
+import type { CsvFile } from './fields';
+import { commitRow, createLabel, settleRow } from './plan-row';
+import type { PlanState } from './plan-state';
+import type { ImportSource } from './plan-types';
+import type { KnownRecord } from './record-index';
+import { rowCells, type RowCells } from './row-cells';
+import { readRowMeta, type Label, type RowMeta } from './row-meta';
+
+type ActivityFile = 'cases' | 'opportunities' | 'notes';
+const KIND = { cases: 'case', opportunities: 'opportunity', notes: 'note' } as const;
+
+interface LinkOutcome {
+  readonly id: RecordId | null;
+  readonly problem: string | null;
+}
+
+/** A case's or opportunity's party, or a note's record: by id, else by name. */
+const resolveLink = (state: PlanState, ref: LinkRef, accepts: (record: KnownRecord) => boolean): LinkOutcome => {
+  const byId = ref.id === null ? undefined : state.resolve(ref.id);
+  if (byId && accepts(byId.record)) return { id: byId.record.id, problem: null };
+  const { name } = ref;
+  const named = name === null ? undefined : state.find('name', (lookup) => lookup.partyByName(name));
+  if (named) return { id: named.record.id, problem: null };
+  const what = ref.id === null ? `“${(name ?? '').slice(0, 60)}”` : `${ref.id}`;
+  return { id: null, problem: `${what} is not in this import or in Locket` };
+};
+
+const isParty = (record: KnownRecord): boolean => record.kind === 'person' || record.kind === 'organisation';
+const isNoteHolder = (record: KnownRecord): boolean => record.kind !== 'note';
+
+const draftFor = (file: ActivityFile, cells: RowCells<ActivityFile>, label: Label): ActivityDraft => {
+  switch (file) {
+    case 'cases': return caseDraft(cells);
+    case 'opportunities': return opportunityDraft(cells);
+    default: return noteDraft(cells, label);
+  }
+};
+
+interface Linked {
+  readonly input: Readonly<Record<string, unknown>>;
+  readonly warnings: readonly string[];
+  /** Set when the row cannot stand without its link (a note). */
+  readonly problem: string | null;
+}
+
+/** `required`: a new note must belong to a record; an update may keep the one it has. */
+const withLink = (
+  state: PlanState, file: ActivityFile, draft: ActivityDraft, meta: RowMeta, label: Label, required: boolean,
+): Linked => {
+  const key = file === 'notes' ? 'recordId' : 'partyId';
+  const unlinked = (warning: string | null): Linked =>
+    ({ input: { ...draft.input, [key]: null }, warnings: warning ? [...meta.warnings, warning] : meta.warnings, problem: null });
+  const refused = (problem: string): Linked => ({ input: draft.input, warnings: meta.warnings, problem: `${label(key)}: ${problem}` });
+  const { link } = draft;
+  if (link === null || (link.id === null && link.name === null)) {
+    if (required) return refused('the note does not say which record it belongs to.');
+    return link === null || file === 'notes' ? { input: draft.input, warnings: meta.warnings, problem: null } : unlinked(null);
+  }
+  const outcome = resolveLink(state, link, file === 'notes' ? isNoteHolder : isParty);
+  if (outcome.problem === null) return { input: { ...draft.input, [key]: outcome.id }, warnings: meta.warnings, problem: null };
+  return file === 'notes'
+    ? refused(`${outcome.problem}, so the note has nothing to belong to.`)
+    : unlinked(`${label(key)}: ${outcome.problem}, so it is left unlinked.`);
+};
+
+export const planActivities = <F extends ActivityFile>(state: PlanState, file: F, source: ImportSource<F>): void => {
+  const { table, mapping } = source;
+  const label = createLabel<CsvFile>(file, table.headers, mapping);
+  const kind = KIND[file];
+  for (const row of table.rows) {
+    const invalid = (reason: string, warnings: readonly string[] = []) =>
+      state.push({ file, rowNumber: row.rowNumber, warnings, action: 'invalid', reasons: [reason] });
+    if (row.problem !== null) { invalid(row.problem); continue; }
+    const cells = rowCells<ActivityFile>(mapping, row.cells);
+    const meta = readRowMeta(cells, label);
+    const draft = draftFor(file, cells, label);
+    if (draft.problem !== null) { invalid(draft.problem, meta.warnings); continue; }
+    const byId = state.context.policy === 'create' || meta.fileId === null ? undefined : state.resolve(meta.fileId);
+    const duplicate = byId && byId.record.kind === kind ? byId : undefined;
+    // A skipped duplicate writes nothing, so its link does not matter.
+    const linked = duplicate && state.context.policy === 'skip'
+      ? { input: draft.input, warnings: meta.warnings, problem: null }
+      : withLink(state, file, draft, meta, label, file === 'notes' && !duplicate);
+    if (linked.problem !== null) { invalid(linked.problem, linked.warnings); continue; }
+    const settled = settleRow(state, {
+      file, rowNumber: row.rowNumber, kind, meta, format: mapping.format, label, input: linked.input, warnings: linked.warnings,
+    }, duplicate);
+    commitRow(state, meta.fileId, settled.row);
+  }
+};

@@ -1,0 +1,94 @@
+/**
+ * Plans the contacts file: organisations first, so people can link to them, then people.
+ * A person whose organisation is named but not in the file nor in Locket gets a new
+ * organisation of that name (planned just before them), unless the person is skipped or
+ * invalid.
+ */
+import { parseFields, emptyFields } from '../records/validate';
+import type { RecordId } from '../records/types';
+import { contactDraft, contactKind, type ContactDraft } from './contact-input';
+import { commitRow, createLabel, settleRow } from './plan-row';
+import type { Found, PlanState } from './plan-state';
+import type { ImportSource, PlannedRow } from './plan-types';
+import type { KnownRecord } from './record-index';
+import { rowCells } from './row-cells';
+import { readRowMeta, type RowMeta } from './row-meta';
+
+interface Pending {
+  readonly rowNumber: number;
+  readonly meta: RowMeta;
+  readonly draft: ContactDraft;
+}
+
+const findDuplicate = (state: PlanState, pending: Pending): Found<KnownRecord<'person' | 'organisation'>> | undefined => {
+  if (state.context.policy === 'create') return undefined;
+  const { draft, meta } = pending;
+  const byId = meta.fileId === null ? undefined : state.resolve(meta.fileId);
+  if (byId && byId.record.kind === draft.kind) return { ...byId, record: byId.record };
+  if (draft.kind === 'person') {
+    for (const email of draft.emails) {
+      const found = state.find('email', (lookup) => lookup.personByEmail(email));
+      if (found) return found;
+    }
+    return undefined;
+  }
+  return (draft.domain === '' ? undefined : state.find('domain', (lookup) => lookup.organisationByDomain(draft.domain)))
+    ?? (draft.name === '' ? undefined : state.find('name', (lookup) => lookup.organisationByName(draft.name)));
+};
+
+interface OrganisationLink {
+  readonly organisationId: RecordId | null;
+  /** A new organisation to plan before the person, when the name matched nothing. */
+  readonly implied: PlannedRow | null;
+  readonly warning: string | null;
+}
+
+const linkOrganisation = (state: PlanState, pending: Pending, ref: NonNullable<ContactDraft['organisation']>): OrganisationLink => {
+  const byId = ref.id === null ? undefined : state.resolve(ref.id);
+  if (byId?.record.kind === 'organisation') return { organisationId: byId.record.id, implied: null, warning: null };
+  const missingId = ref.id === null ? null : `Organisation ID ${ref.id} is not in this import or in Locket`;
+  if (ref.name === null) {
+    return { organisationId: null, implied: null, warning: missingId && `${missingId}, so the person is left without an organisation.` };
+  }
+  const { name } = ref;
+  const named = state.find('name', (lookup) => lookup.organisationByName(name));
+  if (named) return { organisationId: named.record.id, implied: null, warning: null };
+  const parsed = parseFields('organisation', { ...emptyFields('organisation', state.context.defaults), name });
+  if (!parsed.ok) {
+    return { organisationId: null, implied: null, warning: `The organisation “${name.slice(0, 40)}” could not be created (${Object.values(parsed.error).join(' ')}), so the person is left without one.` };
+  }
+  const record = { id: state.assignId(null), kind: 'organisation' as const, fields: parsed.value, createdAt: null, updatedAt: null };
+  const implied: PlannedRow = { file: 'contacts', rowNumber: pending.rowNumber, warnings: [], action: 'new', record, implied: true };
+  return { organisationId: record.id, implied, warning: missingId && `${missingId}; linked by name instead.` };
+};
+
+export const planContacts = (state: PlanState, source: ImportSource<'contacts'>): void => {
+  const { table, mapping } = source;
+  const label = createLabel('contacts', table.headers, mapping);
+  const pending: Pending[] = [];
+  for (const row of table.rows) {
+    const invalid = (reason: string) => state.push({ file: 'contacts', rowNumber: row.rowNumber, warnings: [], action: 'invalid', reasons: [reason] });
+    if (row.problem !== null) { invalid(row.problem); continue; }
+    const cells = rowCells(mapping, row.cells);
+    const kind = contactKind(cells);
+    if (kind !== 'person' && kind !== 'organisation') { invalid(`${label('type')}: ${kind}`); continue; }
+    pending.push({ rowNumber: row.rowNumber, meta: readRowMeta(cells, label), draft: contactDraft(cells, kind) });
+  }
+
+  const settle = (item: Pending): void => {
+    const duplicate = findDuplicate(state, item);
+    const ref = item.draft.organisation;
+    // A skipped person creates nothing, so its organisation is not looked for.
+    const link = ref && !(duplicate && state.context.policy === 'skip') ? linkOrganisation(state, item, ref) : null;
+    const input = link ? { ...item.draft.input, organisationId: link.organisationId } : item.draft.input;
+    const warnings = [...item.meta.warnings, ...(link?.warning ? [link.warning] : [])];
+    const base = { file: 'contacts' as const, rowNumber: item.rowNumber, meta: item.meta, format: mapping.format, label, input, warnings };
+    const settled = item.draft.kind === 'person'
+      ? settleRow(state, { ...base, kind: 'person' }, duplicate?.record.kind === 'person' ? { ...duplicate, record: duplicate.record } : undefined)
+      : settleRow(state, { ...base, kind: 'organisation' }, duplicate?.record.kind === 'organisation' ? { ...duplicate, record: duplicate.record } : undefined);
+    if (settled.ok && link?.implied) state.push(link.implied);
+    commitRow(state, item.meta.fileId, settled.row);
+  };
+  pending.filter((item) => item.draft.kind === 'organisation').forEach(settle);
+  pending.filter((item) => item.draft.kind === 'person').forEach(settle);
+};

@@ -1,0 +1,36 @@
+/**
+ * The dry run of an import: what every row of every given file would do, worked out in
+ * memory and written nowhere. Contacts come first so that cases, opportunities and notes
+ * link to the ids their people and organisations end up with; Locket ids are kept when
+ * nothing holds them yet, so a Locket export imported into an empty Locket keeps every
+ * id and every link.
+ */
+import type { CsvFile } from './fields';
+import { planActivities } from './plan-activities';
+import { planContacts } from './plan-contacts';
+import { createPlanState } from './plan-state';
+import type { ImportPlan, ImportSources, PlanContext, PlanCounts, PlannedRow } from './plan-types';
+
+const NO_ROWS: PlanCounts = { new: 0, updated: 0, skipped: 0, invalid: 0 };
+
+const COUNTED = { new: 'new', update: 'updated', skip: 'skipped', invalid: 'invalid' } as const;
+
+const countRows = (rows: readonly PlannedRow[]): PlanCounts => rows.reduce<PlanCounts>((counts, row) => {
+  const key = COUNTED[row.action];
+  return { ...counts, [key]: counts[key] + 1 };
+}, NO_ROWS);
+
+export const planImport = (sources: ImportSources, context: PlanContext): ImportPlan => {
+  const state = createPlanState(context);
+  if (sources.contacts) planContacts(state, sources.contacts);
+  if (sources.cases) planActivities(state, 'cases', sources.cases);
+  if (sources.opportunities) planActivities(state, 'opportunities', sources.opportunities);
+  if (sources.notes) planActivities(state, 'notes', sources.notes);
+  const rows = state.rows;
+  const byFile = (file: CsvFile) => countRows(rows.filter((row) => row.file === file));
+  return {
+    rows,
+    counts: { contacts: byFile('contacts'), cases: byFile('cases'), opportunities: byFile('opportunities'), notes: byFile('notes') },
+    total: countRows(rows),
+  };
+};

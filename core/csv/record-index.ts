@@ -1,0 +1,89 @@
+/**
+ * Finds the record a row duplicates: people by email, organisations by domain or name,
+ * parties by name, anything by id. The same index answers for what Locket already holds
+ * (built by the caller from its records) and for what the import has planned so far.
+ */
+import { normaliseDomain } from '../records/field-rules';
+import type { FieldsByKind, RecordId, RecordKind } from '../records/types';
+
+export type KnownRecord<K extends RecordKind = RecordKind> = K extends RecordKind
+  ? { readonly id: RecordId; readonly kind: K; readonly fields: FieldsByKind[K] }
+  : never;
+
+export type PartyRecord = KnownRecord<'person' | 'organisation'>;
+
+export interface RecordLookup {
+  readonly byId: (id: RecordId) => KnownRecord | undefined;
+  readonly personByEmail: (email: string) => KnownRecord<'person'> | undefined;
+  readonly organisationByDomain: (domain: string) => KnownRecord<'organisation'> | undefined;
+  readonly organisationByName: (name: string) => KnownRecord<'organisation'> | undefined;
+  /** An organisation by name, else a person by full name or email: how other tools name a case's party. */
+  readonly partyByName: (name: string) => PartyRecord | undefined;
+}
+
+export interface RecordIndex extends RecordLookup {
+  /** Adds a record, or replaces the one with its id. */
+  readonly add: (record: KnownRecord) => void;
+}
+
+/** Case and spacing aside: "  ACME  Ltd " and "Acme Ltd" are one name. */
+export const nameKey = (name: string): string => name.trim().replace(/\s+/g, ' ').toLocaleLowerCase('en');
+
+const personName = (fields: FieldsByKind['person']): string => `${fields.firstName} ${fields.lastName}`;
+
+/** Every key a record can be found by, each tagged with what it is. */
+const keysOf = (record: KnownRecord): string[] => {
+  switch (record.kind) {
+    case 'person':
+      return [`name:${nameKey(personName(record.fields))}`, ...record.fields.emails.map((email) => `email:${email.toLowerCase()}`)];
+    case 'organisation':
+      return [`name:${nameKey(record.fields.name)}`, ...(record.fields.domain ? [`domain:${record.fields.domain}`] : [])];
+    default:
+      return [];
+  }
+};
+
+export const createRecordIndex = (records: Iterable<KnownRecord> = []): RecordIndex => {
+  const byId = new Map<RecordId, KnownRecord>();
+  // key → ids in the order they were added; the first live holder of the key wins.
+  const byKey = new Map<string, RecordId[]>();
+
+  const add = (record: KnownRecord): void => {
+    byId.set(record.id, record);
+    for (const key of keysOf(record)) {
+      const ids = byKey.get(key) ?? [];
+      if (!ids.includes(record.id)) byKey.set(key, [...ids, record.id]);
+    }
+  };
+
+  /** Records still holding the key: an update may have dropped an email or renamed an organisation. */
+  const holders = (key: string): KnownRecord[] => (byKey.get(key) ?? [])
+    .map((id) => byId.get(id))
+    .filter((record): record is KnownRecord => record !== undefined && keysOf(record).includes(key));
+
+  const findPerson = (key: string): KnownRecord<'person'> | undefined => {
+    for (const record of holders(key)) if (record.kind === 'person') return record;
+    return undefined;
+  };
+  const findOrganisation = (key: string): KnownRecord<'organisation'> | undefined => {
+    for (const record of holders(key)) if (record.kind === 'organisation') return record;
+    return undefined;
+  };
+
+  for (const record of records) add(record);
+
+  const organisationByName = (name: string) => findOrganisation(`name:${nameKey(name)}`);
+  return {
+    add,
+    byId: (id) => byId.get(id),
+    personByEmail: (email) => findPerson(`email:${email.trim().toLowerCase()}`),
+    organisationByDomain: (domain) => {
+      const key = normaliseDomain(domain);
+      return key === '' ? undefined : findOrganisation(`domain:${key}`);
+    },
+    organisationByName,
+    partyByName: (name) => organisationByName(name)
+      ?? findPerson(`name:${nameKey(name)}`)
+      ?? findPerson(`email:${name.trim().toLowerCase()}`),
+  };
+};
