@@ -11,7 +11,11 @@ export default defineConfig({
   manifest: {
     name: 'Locket',
     description: 'A local-first CRM that keeps your contacts on your device.',
-    permissions: ['storage', 'sidePanel', 'alarms'],
+    // Quick capture reads a page only on the user's gesture (activeTab + scripting); no host permissions.
+    permissions: ['storage', 'sidePanel', 'alarms', 'activeTab', 'scripting', 'contextMenus'],
+    commands: {
+      'capture-page': { suggested_key: { default: 'Alt+Shift+L' }, description: 'Capture this page' },
+    },
     // sidePanel.open() from a user gesture arrived in Chrome 116.
     minimum_chrome_version: '116',
     ...(isStoreBuild ? {} : { key: EXTENSION_KEY }),

@@ -2,6 +2,7 @@ import { css } from 'lit';
 
 export const changePasswordStyles = css`
   :host { display: block; }
-  h3 { font-size: 15px; margin: 0 0 6px; }
+  h3 { font-size: 15px; margin: 0; }
+  p { margin: 0; }
   .status { color: #067647; margin: 0; }
 `;

@@ -9,5 +9,6 @@ export const loginHistoryStyles = css`
   th { background: var(--locket-surface-alt); font-weight: 600; }
   .success { color: #067647; }
   .failure, .throttled { color: var(--locket-danger); }
-  .actions { display: flex; gap: var(--locket-gap); align-items: center; }
+  .actions { display: flex; gap: var(--locket-gap); align-items: center; justify-content: space-between; }
+  .actions p { margin: 0; }
 `;

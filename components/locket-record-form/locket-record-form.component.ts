@@ -1,6 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { FieldErrors, LocketRecord, RecordKind } from '../../core/records/types';
+import type { SaveResult } from '../../core/store/contract';
 import { emptyFields } from '../../core/records/validate';
 import type { LocketServices } from '../services/services';
 import { KIND_LABELS } from '../shared/kind-labels';
@@ -27,6 +28,10 @@ export class LocketRecordForm extends LitElement {
   @property({ type: Boolean }) quick = false;
   /** Field values to start a new record with (e.g. a note's parent record). */
   @property({ attribute: false }) preset: Readonly<Record<string, string>> = {};
+  /** Saves in place of the store's create or update (quick capture saves a record with its note). */
+  @property({ attribute: false }) save: ((input: Record<string, unknown>) => Promise<SaveResult<RecordKind>>) | null = null;
+  /** The submit button's text, when the default ("Add person", "Save changes") would not say what happens. */
+  @property({ attribute: 'submit-label' }) submitLabel = '';
 
   @state() private values: FormValues = {};
   @state() private errors: FieldErrors = {};
@@ -57,6 +62,7 @@ export class LocketRecordForm extends LitElement {
 
   private setValue(name: string, value: string): void {
     this.values = { ...this.values, [name]: value };
+    this.dispatchEvent(new CustomEvent('locket-form-input', { detail: { values: this.values }, bubbles: true, composed: true }));
   }
 
   private async onSubmit(event: SubmitEvent): Promise<void> {
@@ -66,7 +72,9 @@ export class LocketRecordForm extends LitElement {
     this.failure = '';
     try {
       const input = toInput(this.kind, this.values);
-      const result = this.record
+      const result = this.save
+        ? await this.save(input)
+        : this.record
         ? await this.services.store.update(this.record.id, this.kind, input)
         : await this.services.store.create(this.kind, input);
       if (!result.ok) {
@@ -138,7 +146,7 @@ export class LocketRecordForm extends LitElement {
   protected override render() {
     const specs = this.visibleSpecs();
     const noun = KIND_LABELS[this.kind].one.toLowerCase();
-    const action = this.record ? 'Save changes' : `Add ${noun}`;
+    const action = this.submitLabel || (this.record ? 'Save changes' : `Add ${noun}`);
     return html`<form novalidate aria-label=${this.record ? `Edit ${noun}` : `New ${noun}`}
         @submit=${(e: SubmitEvent) => void this.onSubmit(e)}>
       ${specs.map((spec) => this.renderField(spec))}

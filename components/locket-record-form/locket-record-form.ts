@@ -6,6 +6,10 @@ declare global {
   interface HTMLElementTagNameMap {
     'locket-record-form': LocketRecordForm;
   }
+  interface HTMLElementEventMap {
+    /** The form's values after each edit, so a caller can keep a draft. */
+    'locket-form-input': CustomEvent<{ readonly values: Readonly<Record<string, string>> }>;
+  }
 }
 
 export { LocketRecordForm };

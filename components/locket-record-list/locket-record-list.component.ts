@@ -23,6 +23,8 @@ export class LocketRecordList extends LitElement {
 
   @state() private total: number | null = null;
   @state() private revision = 0;
+  /** False while `total` is only the rows read so far. */
+  @state() private counted = false;
 
   private cache = createPageCache((offset, limit) => this.services.store.page(this.kind, offset, limit));
   private visible = { first: 0, last: 0 };
@@ -45,6 +47,7 @@ export class LocketRecordList extends LitElement {
     if (changed.has('kind') || changed.has('services')) {
       // The previous kind's count must not show under the new kind's name while it loads.
       this.total = null;
+      this.counted = false;
       void this.reload();
     }
   }
@@ -52,13 +55,17 @@ export class LocketRecordList extends LitElement {
   private async reload(): Promise<void> {
     const kind = this.kind;
     this.cache.clear();
-    const [total] = await Promise.all([
-      this.services.store.count(kind),
-      this.cache.ensure(this.visible.first, Math.max(this.visible.last, 20)),
-    ]);
+    const counting = this.services.store.count(kind);
+    await this.cache.ensure(this.visible.first, Math.max(this.visible.last, 20));
     // A newer kind was chosen while this one loaded: its own reload paints.
     if (kind !== this.kind) return;
+    // Counting a long list walks its whole index; the first screen paints without waiting for it.
+    if (this.total === null) this.total = this.cache.knownFromTop();
+    this.revision++;
+    const total = await counting;
+    if (kind !== this.kind) return;
     this.total = total;
+    this.counted = true;
     this.revision++;
   }
 
@@ -67,16 +74,17 @@ export class LocketRecordList extends LitElement {
     if (await this.cache.ensure(event.first, event.last)) this.revision++;
   }
 
-  protected override updated(): void {
-    if (!this.firstRowMarked && this.renderRoot.querySelector('.row')) {
-      this.firstRowMarked = true;
-      performance.mark('locket:first-row');
-    }
+  /** The virtualizer draws rows after this element updates: mark the frame after the first real row. */
+  private markFirstRow(): void {
+    if (this.firstRowMarked) return;
+    this.firstRowMarked = true;
+    requestAnimationFrame(() => performance.mark('locket:first-row'));
   }
 
   private renderRow(index: number) {
     const record: LocketRecord | undefined = this.cache.row(index);
     if (!record) return html`<div class="placeholder" role="listitem" aria-busy="true"></div>`;
+    this.markFirstRow();
     const title = titleOf(record);
     return html`<div role="listitem">
       <button class="row" aria-label=${`Open ${title}`}
@@ -91,13 +99,15 @@ export class LocketRecordList extends LitElement {
     const labels = KIND_LABELS[this.kind];
     const label = labels.many;
     if (this.total === null) return html`<p class="muted count" role="status">Loading ${label.toLowerCase()}…</p>`;
-    if (this.total === 0) {
+    if (this.total === 0 && this.counted) {
       return html`<p class="empty muted" role="status">No ${label.toLowerCase()} yet.</p>`;
     }
     // A fresh array each revision makes the virtualizer re-render rows whose page just arrived.
     const items = Array.from({ length: this.total }, (_, index) => index);
     return html`
-      <p class="count muted" role="status">${this.total.toLocaleString('en')} ${(this.total === 1 ? labels.one : label).toLowerCase()}</p>
+      <p class="count muted" role="status">${this.counted
+        ? `${this.total.toLocaleString('en')} ${(this.total === 1 ? labels.one : label).toLowerCase()}`
+        : `Counting ${label.toLowerCase()}…`}</p>
       <lit-virtualizer role="list" aria-label=${label} scroller
         data-revision=${this.revision}
         .items=${items}

@@ -9,6 +9,8 @@ export interface PageCache {
   /** Loads every page that covers [first, last]; resolves true when something new arrived. */
   readonly ensure: (first: number, last: number) => Promise<boolean>;
   readonly clear: () => void;
+  /** Rows known from the top without a gap: a lower bound on the list's length before it is counted. */
+  readonly knownFromTop: () => number;
 }
 
 export const PAGE_SIZE = 50;
@@ -43,5 +45,14 @@ export const createPageCache = (
       return missing.length > 0;
     },
     clear: () => { generation++; pages = new Map(); pending = new Map(); },
+    knownFromTop: () => {
+      let known = 0;
+      for (let page = 0; pages.has(page); page++) {
+        const rows = pages.get(page)?.length ?? 0;
+        known += rows;
+        if (rows < PAGE_SIZE) break;
+      }
+      return known;
+    },
   };
 };

@@ -5,6 +5,7 @@ export const usersSettingsStyles = css`
   table { border-collapse: collapse; width: 100%; }
   caption { text-align: left; color: var(--locket-muted); padding-bottom: 4px; }
   th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--locket-border); }
-  th { background: var(--locket-surface-alt); font-weight: 600; }
+  thead th { background: var(--locket-surface-alt); }
+  th { font-weight: 600; }
   .on { color: #067647; }
 `;

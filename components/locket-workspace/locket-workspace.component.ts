@@ -1,6 +1,7 @@
 import { LitElement, html } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { LISTED_KINDS, type ListedKind, type RecordId } from '../../core/records/types';
+import type { CaptureInboxState } from '../services/capture-inbox';
 import type { LocketServices } from '../services/services';
 import { KIND_LABELS } from '../shared/kind-labels';
 import { baseStyles } from '../shared/tokens.styles';
@@ -8,13 +9,15 @@ import '../locket-record-list/locket-record-list';
 import '../locket-record-detail/locket-record-detail';
 import '../locket-record-form/locket-record-form';
 import '../locket-search/locket-search';
+import '../locket-capture/locket-capture';
 import type { LocketSearch } from '../locket-search/locket-search.component';
 import { workspaceStyles } from './locket-workspace.styles';
 
 type View =
   | { readonly name: 'list' }
   | { readonly name: 'detail'; readonly id: RecordId }
-  | { readonly name: 'new' };
+  | { readonly name: 'new' }
+  | { readonly name: 'capture' };
 
 /** The side panel's workspace: a list per kind, search, record detail, create and edit. */
 export class LocketWorkspace extends LitElement {
@@ -24,18 +27,35 @@ export class LocketWorkspace extends LitElement {
 
   @state() private kind: ListedKind = 'person';
   @state() private view: View = { name: 'list' };
+  @state() private captures: CaptureInboxState = { pending: null, failure: null };
   @query('locket-search') private search?: LocketSearch;
   private history: View[] = [];
   private unsubscribe?: () => void;
+  private stopCaptures?: () => void;
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.unsubscribe = this.services.onOpenRequest((id) => this.openRecord(id));
+    this.stopCaptures = this.services.captures.watch((inbox) => this.followCaptures(inbox));
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.unsubscribe?.();
+    this.stopCaptures?.();
+  }
+
+  /** A new capture (or a failed one) comes to the front; once it is saved or dismissed it leaves. */
+  private followCaptures(inbox: CaptureInboxState): void {
+    const arrived = (inbox.pending !== null && inbox.pending.id !== this.captures.pending?.id)
+      || (inbox.failure !== null && inbox.failure.at !== this.captures.failure?.at);
+    this.captures = inbox;
+    if (inbox.pending === null && inbox.failure === null) {
+      this.history = this.history.filter((view) => view.name !== 'capture');
+      if (this.view.name === 'capture') this.back();
+    } else if (arrived && this.view.name !== 'capture') {
+      this.go({ name: 'capture' });
+    }
   }
 
   private go(view: View): void {
@@ -67,6 +87,8 @@ export class LocketWorkspace extends LitElement {
         return html`<locket-record-form .services=${this.services} kind=${this.kind}
           @locket-saved=${(e: HTMLElementEventMap['locket-saved']) => { this.view = { name: 'detail', id: e.detail.record.id }; }}
           @locket-cancel=${() => this.back()}></locket-record-form>`;
+      case 'capture':
+        return html`<locket-capture .services=${this.services} .inbox=${this.captures}></locket-capture>`;
       case 'list':
         return html`<locket-record-list .services=${this.services} kind=${this.kind}></locket-record-list>`;
     }
@@ -87,7 +109,10 @@ export class LocketWorkspace extends LitElement {
       <div class="toolbar">
         ${this.view.name === 'list' ? html`<span class="spacer"></span>`
           : html`<button @click=${() => this.back()}>Back</button><span class="spacer"></span>`}
-        ${this.view.name === 'new' ? '' : html`<button class="primary" @click=${() => this.go({ name: 'new' })}>New ${noun}</button>`}
+        ${this.captures.pending && this.view.name !== 'capture'
+          ? html`<button @click=${() => this.go({ name: 'capture' })}>Back to capture</button>` : ''}
+        ${this.view.name === 'new' || this.view.name === 'capture' ? ''
+          : html`<button class="primary" @click=${() => this.go({ name: 'new' })}>New ${noun}</button>`}
       </div>
       <main @locket-open=${(e: HTMLElementEventMap['locket-open']) => this.openRecord(e.detail.id)}>${this.renderMain()}</main>`;
   }

@@ -7,6 +7,10 @@ import { createAesGcmCodec } from '../../core/vault/aes-codec';
 import type { UnlockedKeys } from '../../core/vault/types';
 import { connectWorker } from '../../worker/client';
 import { onOpenRequest, requestOpen } from './open-requests';
+import {
+  dismissCapture, dismissCaptureFailure, readCaptureDraft, watchCaptureInbox, writeCaptureDraft,
+} from './capture-inbox';
+import { requestCaptureOfActiveTab } from './capture-request';
 import type { LocketServices, SecurityServices } from './services';
 
 export interface PageServices extends LocketServices {
@@ -26,6 +30,7 @@ export const createPageServices = async (keys: UnlockedKeys, security: SecurityS
   return {
     store,
     search: (query, options) => worker.api.search(query, options),
+    whenSearchReady: async () => { await worker.api.whenIndexed(); },
     changes: bus,
     clock: systemClock,
     openSidePanel: async (recordId) => {
@@ -36,6 +41,14 @@ export const createPageServices = async (keys: UnlockedKeys, security: SecurityS
     },
     onOpenRequest,
     security,
+    captures: {
+      watch: watchCaptureInbox,
+      readDraft: readCaptureDraft,
+      saveDraft: writeCaptureDraft,
+      dismiss: dismissCapture,
+      dismissFailure: dismissCaptureFailure,
+      captureActiveTab: requestCaptureOfActiveTab,
+    },
     close: () => {
       worker.terminate();
       store.close();

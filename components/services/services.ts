@@ -8,6 +8,9 @@ import type { LoginLog } from '../../core/security/login-log';
 import type { checkPassword } from '../../core/security/password-policy';
 import type { AccountManager } from '../../core/vault/account';
 import type { UnlockedKeys, VaultRecord } from '../../core/vault/types';
+import type { CaptureDraft } from '../../core/quick-capture/pending';
+import type { CaptureInboxState } from './capture-inbox';
+import type { CaptureOutcome } from './capture-messages';
 
 /** The owner's account and its protection: what the settings page's security sections use. */
 export interface SecurityServices {
@@ -23,6 +26,19 @@ export interface SecurityServices {
   readonly passwordPolicy: () => Promise<typeof checkPassword>;
 }
 
+/** Quick capture as pages see it: the capture waiting for the side panel, and the popup's trigger. */
+export interface CaptureServices {
+  /** Calls `listener` with the waiting capture (or failure) now and on every change; returns an unsubscribe function. */
+  readonly watch: (listener: (state: CaptureInboxState) => void) => () => void;
+  readonly readDraft: (captureId: string) => Promise<CaptureDraft | null>;
+  readonly saveDraft: (draft: CaptureDraft) => Promise<void>;
+  /** Drops the capture once saved or when the user lets it go. */
+  readonly dismiss: (captureId: string) => Promise<void>;
+  readonly dismissFailure: () => Promise<void>;
+  /** Asks the background to capture the active tab of this window (the popup's button). */
+  readonly captureActiveTab: () => Promise<CaptureOutcome>;
+}
+
 /**
  * Everything a surface needs from the platform, injected by its entrypoint so that every
  * element can be mounted anywhere (and driven by tests) without reaching for globals.
@@ -30,6 +46,8 @@ export interface SecurityServices {
 export interface LocketServices {
   readonly store: LocketStore;
   readonly search: (query: string, options?: SearchOptions) => Promise<SearchHit[]>;
+  /** Resolves once search covers every record (until then it answers from what is indexed so far). */
+  readonly whenSearchReady: () => Promise<void>;
   readonly changes: Pick<ChangeBus, 'subscribe'>;
   readonly clock: Clock;
   /** Opens the side panel, showing `recordId` when given. Needs a user gesture. */
@@ -37,4 +55,5 @@ export interface LocketServices {
   /** Record ids other surfaces asked the side panel to show; returns an unsubscribe function. */
   readonly onOpenRequest: (listener: (recordId: RecordId) => void) => () => void;
   readonly security: SecurityServices;
+  readonly captures: CaptureServices;
 }

@@ -109,7 +109,11 @@ export const authenticate = async ({ ledger, keys, prfSalt }: AuthenticateInput)
       },
     });
     const prf = takePrf(response.clientExtensionResults);
-    if (!usablePrf(prf.output)) return { ok: false, error: ceremonyFailure('prf') };
+    if (!usablePrf(prf.output)) {
+      // Refused here, so this response is never verified: its challenge must not stay open.
+      ledger.consume(challenge);
+      return { ok: false, error: ceremonyFailure('prf') };
+    }
     return { ok: true, value: { response: { ...response, clientExtensionResults: prf.rest }, challenge, prfOutput: prf.output } };
   } catch (error) {
     ledger.consume(challenge);
@@ -143,7 +147,10 @@ export const registerKey = async (input: RegisterKeyInput): Promise<Result<Regis
 
   const prf = takePrf(response.clientExtensionResults);
   const registered = { name: input.name, response: { ...response, clientExtensionResults: prf.rest }, challenge };
-  if (!usablePrf(prf.output)) return { ok: false, error: ceremonyFailure('prf') };
+  if (!usablePrf(prf.output)) {
+    input.ledger.consume(challenge);
+    return { ok: false, error: ceremonyFailure('prf') };
+  }
   if (prf.output || !prf.enabled) return { ok: true, value: { ...registered, prfOutput: prf.output, prfAssertion: null } };
 
   // PRF is supported but was not evaluated at creation: one assertion with the new credential

@@ -104,6 +104,21 @@ const guessColumn = <F extends CsvFile>(file: F, header: string): Guess<F> | nul
 const unrecognised = <F extends CsvFile>(file: F, header: string): ImportTarget<F> =>
   (file === 'contacts' && header !== '' ? { customField: header } : null);
 
+const PERSON_OR_TYPE: ReadonlySet<ImportTarget<'contacts'>> = new Set(['type', 'firstName', 'lastName', 'fullName', 'domain']);
+
+/**
+ * A contacts file without a type, person-name or domain column lists people (most
+ * address-book exports do), so its "Name" is a person's full name, not an organisation's.
+ */
+const nameAsPerson = (columns: ImportTarget<'contacts'>[]): ImportTarget<'contacts'>[] =>
+  (columns.some((target) => PERSON_OR_TYPE.has(target))
+    ? columns
+    : columns.map((target) => (target === 'name' ? 'fullName' : target)));
+
+type Adjust = { readonly [F in CsvFile]: (columns: ImportTarget<F>[]) => ImportTarget<F>[] };
+const unchanged = <T>(columns: T): T => columns;
+const ADJUST: Adjust = { contacts: nameAsPerson, cases: unchanged, opportunities: unchanged, notes: unchanged };
+
 export const isLocketFile = (headers: readonly string[]): boolean => headers.includes(ID_HEADER);
 
 export const guessMapping = <F extends CsvFile>(file: F, headers: readonly string[]): ImportMapping<F> => {
@@ -121,5 +136,6 @@ export const guessMapping = <F extends CsvFile>(file: F, headers: readonly strin
     const kept = MANY_COLUMN_FIELDS.has(guess.field) || winner.get(guess.field) === index;
     return kept ? guess.field : unrecognised(file, header);
   });
-  return { file, format: isLocketFile(headers) ? 'locket' : 'other', columns };
+  const adjust: Adjust[F] = ADJUST[file];
+  return { file, format: isLocketFile(headers) ? 'locket' : 'other', columns: adjust(columns) };
 };

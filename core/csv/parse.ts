@@ -70,10 +70,16 @@ const decodeUtf8 = (bytes: Uint8Array): string | null => {
   }
 };
 
+/** The header line: column names hold no line breaks, so it ends at the first one. */
+const firstLineOf = (text: string): { readonly line: string; readonly newline: '\r\n' | '\n' | '\r' } => {
+  const match = /\r\n|\n|\r/.exec(text);
+  if (!match) return { line: text, newline: '\r\n' };
+  return { line: text.slice(0, match.index), newline: match[0] === '\n' ? '\n' : match[0] === '\r' ? '\r' : '\r\n' };
+};
+
 /** The delimiter the header line uses most: comma unless semicolons or tabs clearly win (European spreadsheets). */
-const delimiterOf = (text: string): string => {
-  const firstLine = text.slice(0, text.search(/\r|\n/) === -1 ? text.length : text.search(/\r|\n/));
-  const count = (char: string): number => firstLine.split(char).length - 1;
+const delimiterOf = (headerLine: string): string => {
+  const count = (char: string): number => headerLine.split(char).length - 1;
   const [best] = [',', ';', '\t'].sort((a, b) => count(b) - count(a));
   return best !== undefined && count(best) > 0 ? best : ',';
 };
@@ -110,7 +116,8 @@ export const parseCsv = (bytes: Uint8Array): Result<CsvTable, string> => {
   if (looksBinary(text)) return refuse('This file is not text, so it cannot be CSV. Choose the .csv file your spreadsheet or CRM exported.');
   if (/^\s*[<{[]/.test(text)) return refuse(NOT_CSV);
 
-  const parsed = Papa.parse<string[]>(text, { header: false, skipEmptyLines: false, delimiter: delimiterOf(text) });
+  const { line, newline } = firstLineOf(text);
+  const parsed = Papa.parse<string[]>(text, { header: false, skipEmptyLines: false, delimiter: delimiterOf(line), newline });
   const problems = quoteProblems(parsed.errors);
   const [headerCells = [], ...dataRows] = parsed.data;
   const headers = headerCells.map((cell) => restoreCell(cell).trim());

@@ -10,7 +10,7 @@ import { commitRow, createLabel, settleRow } from './plan-row';
 import type { PlanState } from './plan-state';
 import type { ImportSource } from './plan-types';
 import type { KnownRecord } from './record-index';
-import { rowCells, type RowCells } from './row-cells';
+import { createRowReader, type RowCells } from './row-cells';
 import { readRowMeta, type Label, type RowMeta } from './row-meta';
 
 type ActivityFile = 'cases' | 'opportunities' | 'notes';
@@ -74,11 +74,12 @@ export const planActivities = <F extends ActivityFile>(state: PlanState, file: F
   const { table, mapping } = source;
   const label = createLabel<CsvFile>(file, table.headers, mapping);
   const kind = KIND[file];
+  const readRow = createRowReader<ActivityFile>(mapping);
   for (const row of table.rows) {
     const invalid = (reason: string, warnings: readonly string[] = []) =>
       state.push({ file, rowNumber: row.rowNumber, warnings, action: 'invalid', reasons: [reason] });
     if (row.problem !== null) { invalid(row.problem); continue; }
-    const cells = rowCells<ActivityFile>(mapping, row.cells);
+    const cells = readRow(row.cells);
     const meta = readRowMeta(cells, label);
     const draft = draftFor(file, cells, label);
     if (draft.problem !== null) { invalid(draft.problem, meta.warnings); continue; }

@@ -11,7 +11,7 @@ import { commitRow, createLabel, settleRow } from './plan-row';
 import type { Found, PlanState } from './plan-state';
 import type { ImportSource, PlannedRow } from './plan-types';
 import type { KnownRecord } from './record-index';
-import { rowCells } from './row-cells';
+import { createRowReader } from './row-cells';
 import { readRowMeta, type RowMeta } from './row-meta';
 
 interface Pending {
@@ -65,15 +65,7 @@ const linkOrganisation = (state: PlanState, pending: Pending, ref: NonNullable<C
 export const planContacts = (state: PlanState, source: ImportSource<'contacts'>): void => {
   const { table, mapping } = source;
   const label = createLabel('contacts', table.headers, mapping);
-  const pending: Pending[] = [];
-  for (const row of table.rows) {
-    const invalid = (reason: string) => state.push({ file: 'contacts', rowNumber: row.rowNumber, warnings: [], action: 'invalid', reasons: [reason] });
-    if (row.problem !== null) { invalid(row.problem); continue; }
-    const cells = rowCells(mapping, row.cells);
-    const kind = contactKind(cells);
-    if (kind !== 'person' && kind !== 'organisation') { invalid(`${label('type')}: ${kind}`); continue; }
-    pending.push({ rowNumber: row.rowNumber, meta: readRowMeta(cells, label), draft: contactDraft(cells, kind) });
-  }
+  const readRow = createRowReader(mapping);
 
   const settle = (item: Pending): void => {
     const duplicate = findDuplicate(state, item);
@@ -89,6 +81,18 @@ export const planContacts = (state: PlanState, source: ImportSource<'contacts'>)
     if (settled.ok && link?.implied) state.push(link.implied);
     commitRow(state, item.meta.fileId, settled.row);
   };
-  pending.filter((item) => item.draft.kind === 'organisation').forEach(settle);
-  pending.filter((item) => item.draft.kind === 'person').forEach(settle);
+
+  // Two passes over the rows, organisations then people; a row's draft lives only while it is planned.
+  for (const pass of ['organisation', 'person'] as const) {
+    for (const row of table.rows) {
+      const invalid = (reason: string) => state.push({ file: 'contacts', rowNumber: row.rowNumber, warnings: [], action: 'invalid', reasons: [reason] });
+      const cells = readRow(row.cells);
+      const kind = row.problem === null ? contactKind(cells) : row.problem;
+      if (kind !== 'person' && kind !== 'organisation') {
+        if (pass === 'organisation') invalid(row.problem ?? `${label('type')}: ${kind}`);
+        continue;
+      }
+      if (kind === pass) settle({ rowNumber: row.rowNumber, meta: readRowMeta(cells, label), draft: contactDraft(cells, kind) });
+    }
+  }
 };

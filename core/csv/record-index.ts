@@ -49,25 +49,33 @@ export const createRecordIndex = (records: Iterable<KnownRecord> = []): RecordIn
   const byKey = new Map<string, RecordId[]>();
 
   const add = (record: KnownRecord): void => {
+    const previous = byId.get(record.id);
+    const listed = previous ? new Set(keysOf(previous)) : null;
     byId.set(record.id, record);
     for (const key of keysOf(record)) {
-      const ids = byKey.get(key) ?? [];
-      if (!ids.includes(record.id)) byKey.set(key, [...ids, record.id]);
+      // A replaced record is already listed under its old keys; stale ones are skipped on lookup.
+      if (listed?.has(key)) continue;
+      const ids = byKey.get(key);
+      if (ids) ids.push(record.id);
+      else byKey.set(key, [record.id]);
     }
   };
 
-  /** Records still holding the key: an update may have dropped an email or renamed an organisation. */
-  const holders = (key: string): KnownRecord[] => (byKey.get(key) ?? [])
-    .map((id) => byId.get(id))
-    .filter((record): record is KnownRecord => record !== undefined && keysOf(record).includes(key));
-
-  const findPerson = (key: string): KnownRecord<'person'> | undefined => {
-    for (const record of holders(key)) if (record.kind === 'person') return record;
+  /** The first record of the kind still holding the key: an update may have dropped an email or renamed an organisation. */
+  const holder = (key: string, kind: RecordKind): KnownRecord | undefined => {
+    for (const id of byKey.get(key) ?? []) {
+      const record = byId.get(id);
+      if (record?.kind === kind && keysOf(record).includes(key)) return record;
+    }
     return undefined;
   };
+  const findPerson = (key: string): KnownRecord<'person'> | undefined => {
+    const record = holder(key, 'person');
+    return record?.kind === 'person' ? record : undefined;
+  };
   const findOrganisation = (key: string): KnownRecord<'organisation'> | undefined => {
-    for (const record of holders(key)) if (record.kind === 'organisation') return record;
-    return undefined;
+    const record = holder(key, 'organisation');
+    return record?.kind === 'organisation' ? record : undefined;
   };
 
   for (const record of records) add(record);

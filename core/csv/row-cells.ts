@@ -34,37 +34,44 @@ const looseItems = (field: string, cell: string): string[] => {
   return items.map((item) => item.trim()).filter((item) => item !== '');
 };
 
-export const rowCells = <F extends CsvFile>(mapping: ImportMapping<F>, cells: readonly string[]): RowCells<F> => {
-  const locket = mapping.format === 'locket';
-  const cellsOf = (field: string): string[] | undefined => {
-    const found = mapping.columns.flatMap((target, index) => (target === field ? [cells[index] ?? ''] : []));
-    return found.length === 0 ? undefined : found;
-  };
-  const given = <T>(values: T[], isBlank: boolean): T[] | undefined => (isBlank && !locket ? undefined : values);
+/** Which columns feed which field, worked out once per file rather than once per row. */
+const columnsByField = <F extends CsvFile>(mapping: ImportMapping<F>) => {
+  const byField = new Map<string, number[]>();
+  const custom: { readonly name: string; readonly index: number }[] = [];
+  mapping.columns.forEach((target, index) => {
+    if (target === null) return;
+    if (typeof target === 'object') { custom.push({ name: target.customField, index }); return; }
+    byField.set(target, [...(byField.get(target) ?? []), index]);
+  });
+  return { byField, custom };
+};
 
-  return {
-    format: mapping.format,
-    text: (field) => {
-      const found = cellsOf(field);
-      if (!found) return undefined;
-      const value = found.find((cell) => cell.trim() !== '');
-      return value ?? (locket ? '' : undefined);
-    },
-    list: (field) => {
-      const found = cellsOf(field);
-      if (!found) return undefined;
-      const items = found.flatMap((cell) => (locket ? splitLines(cell) : looseItems(field, cell)));
-      return given(items, items.length === 0);
-    },
-    customFields: () => {
-      const fromColumn = cellsOf('customFields');
-      const named = mapping.columns.flatMap((target, index) => (target !== null && typeof target === 'object'
-        ? [{ name: target.customField, value: (cells[index] ?? '').trim() }]
-        : []));
-      if (!fromColumn && named.length === 0) return undefined;
-      const fields = [...(fromColumn ?? []).flatMap(splitCustomFields), ...named.filter((field) => field.value !== '')];
-      return given(fields, fields.length === 0);
-    },
+/** Reads rows of one file through its mapping. */
+export const createRowReader = <F extends CsvFile>(mapping: ImportMapping<F>): ((cells: readonly string[]) => RowCells<F>) => {
+  const locket = mapping.format === 'locket';
+  const { byField, custom } = columnsByField(mapping);
+  const given = <T>(values: T[]): T[] | undefined => (values.length === 0 && !locket ? undefined : values);
+
+  return (cells) => {
+    const cellsOf = (field: string): string[] | undefined => byField.get(field)?.map((index) => cells[index] ?? '');
+    return {
+      format: mapping.format,
+      text: (field) => {
+        const found = cellsOf(field);
+        if (!found) return undefined;
+        return found.find((cell) => cell.trim() !== '') ?? (locket ? '' : undefined);
+      },
+      list: (field) => {
+        const found = cellsOf(field);
+        return found && given(found.flatMap((cell) => (locket ? splitLines(cell) : looseItems(field, cell))));
+      },
+      customFields: () => {
+        const fromColumn = cellsOf('customFields');
+        if (!fromColumn && custom.length === 0) return undefined;
+        const named = custom.map(({ name, index }) => ({ name, value: (cells[index] ?? '').trim() })).filter((field) => field.value !== '');
+        return given([...(fromColumn ?? []).flatMap(splitCustomFields), ...named]);
+      },
+    };
   };
 };
 

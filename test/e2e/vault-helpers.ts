@@ -13,9 +13,11 @@ export interface VirtualCredential {
 
 export interface VirtualAuthenticator {
   readonly id: string;
-  /** False makes the authenticator refuse user verification, so every ceremony with it fails. */
-  readonly setUserVerified: (verified: boolean) => Promise<void>;
-  /** False leaves it waiting for a touch that never comes, so another authenticator answers first. */
+  /**
+   * False leaves it waiting for a touch that never comes, so another authenticator answers
+   * first. (WebAuthn.setUserVerified(false) is no way to do this: Chromium retries the failed
+   * verification until the authenticator blocks it for good.)
+   */
   readonly setAnswering: (answering: boolean) => Promise<void>;
   readonly credentials: () => Promise<readonly VirtualCredential[]>;
   /** Puts every credential's sign counter at `signCount`, as a copy of the key made earlier (or later) would have it. */
@@ -68,9 +70,6 @@ export const addVirtualAuthenticator = async (
   });
   return {
     id: authenticatorId,
-    setUserVerified: async (isUserVerified) => {
-      await cdp.send('WebAuthn.setUserVerified', { authenticatorId, isUserVerified });
-    },
     setAnswering: async (enabled) => {
       await cdp.send('WebAuthn.setAutomaticPresenceSimulation', { authenticatorId, enabled });
     },

@@ -1,0 +1,225 @@
+import { LitElement, html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
+import { entityAt, entityTitle, initialEntity, type CapturedEntity } from '../../core/quick-capture/entities';
+import { emptyDraft, sameEntity, type CaptureDraft, type EntityRef, type PendingCapture } from '../../core/quick-capture/pending';
+import { captureNoteFields } from '../../core/quick-capture/note';
+import { titleOf } from '../../core/records/display';
+import type { LocketRecord, RecordKind } from '../../core/records/types';
+import { FORM_ERROR_KEY } from '../../core/records/validate';
+import type { SaveResult } from '../../core/store/contract';
+import type { CaptureInboxState } from '../services/capture-inbox';
+import type { LocketServices } from '../services/services';
+import { locketEvent } from '../shared/events';
+import { baseStyles } from '../shared/tokens.styles';
+import '../locket-record-form/locket-record-form';
+import type { FormValues } from '../locket-record-form/form-spec';
+import { NOTHING_FOUND, lookUp, type Lookup } from './capture-lookup';
+import { createPreset, updatePreset } from './capture-preset';
+import { organisationLinkFor } from './capture-organisation';
+import { saveCapture } from './capture-save';
+import { renderFailure, renderList, renderTwinOffer } from './capture-views';
+import { captureStyles } from './locket-capture.styles';
+
+/** How long the form waits for a first look in Locket (twin, employer) before it shows anyway. */
+const FIRST_LOOK_MS = 120;
+const DRAFT_WRITE_MS = 250;
+
+const delay = (ms: number): Promise<null> => new Promise((resolve) => { setTimeout(() => resolve(null), ms); });
+
+/**
+ * The side panel's capture view: what a page offered, to pick from, then a prefilled form
+ * the user checks and saves. The capture and the user's draft live in session storage, so
+ * the view can be dropped (lock) and rebuilt (unlock) without losing either. Sends
+ * `locket-open` with the saved record when the capture is finished.
+ */
+export class LocketCapture extends LitElement {
+  static override styles = [baseStyles, captureStyles];
+
+  @property({ attribute: false }) services!: LocketServices;
+  @property({ attribute: false }) inbox: CaptureInboxState = { pending: null, failure: null };
+
+  @state() private draft: CaptureDraft | null = null;
+  @state() private lookup: Lookup = NOTHING_FOUND;
+  @state() private preset: FormValues | null = null;
+  @state() private formRevision = 0;
+  private fullLookup: Promise<Lookup> = Promise.resolve(NOTHING_FOUND);
+  private token = 0;
+  private draftTimer: ReturnType<typeof setTimeout> | undefined;
+  private marked = '';
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (!changed.has('inbox')) return;
+    const { pending } = this.inbox;
+    if (pending === null) { this.draft = null; this.preset = null; return; }
+    if (this.draft?.captureId !== pending.id) void this.load(pending);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.flushDraft();
+  }
+
+  private async load(pending: PendingCapture): Promise<void> {
+    const token = ++this.token;
+    const stored = await this.services.captures.readDraft(pending.id);
+    if (token !== this.token) return;
+    const draft = stored ?? { ...emptyDraft(pending.id), entity: initialEntity(pending.capture, pending.linkUrl) };
+    this.draft = draft;
+    this.preset = null;
+    if (draft.entity) await this.open(draft.entity, draft.values);
+  }
+
+  private entity(): CapturedEntity | null {
+    const { pending } = this.inbox;
+    return pending && this.draft?.entity ? entityAt(pending.capture, this.draft.entity) : null;
+  }
+
+  /** Opens the form for one entity; `restored` is what the user had typed before a lock. */
+  private async open(ref: EntityRef, restored: FormValues): Promise<void> {
+    const { pending } = this.inbox;
+    const entity = pending && entityAt(pending.capture, ref);
+    if (!pending || !entity || !this.draft) return;
+    const token = ++this.token;
+    this.setDraft({ ...this.draft, entity: ref, values: restored });
+    this.preset = null;
+    this.lookup = NOTHING_FOUND;
+    // Search answers at once from what is indexed so far; the full answer, which a save waits
+    // for, comes once the index covers every record.
+    const firstLook = lookUp(this.services, pending.capture, entity).catch(() => NOTHING_FOUND);
+    this.fullLookup = this.services.whenSearchReady().then(() => lookUp(this.services, pending.capture, entity));
+    const early = await Promise.race([firstLook, delay(FIRST_LOOK_MS)]);
+    if (token !== this.token) return;
+    this.lookup = early ?? NOTHING_FOUND;
+    this.preset = Object.keys(restored).length > 0
+      ? restored
+      : createPreset(pending.capture, entity, { now: this.services.clock.now(), employerId: early?.employer?.id ?? null });
+    this.formRevision += 1;
+    this.fullLookup.then((found) => { if (token === this.token) this.lookup = found; }, () => undefined);
+  }
+
+  private setDraft(draft: CaptureDraft): void {
+    this.draft = draft;
+    clearTimeout(this.draftTimer);
+    this.draftTimer = setTimeout(() => this.flushDraft(), DRAFT_WRITE_MS);
+  }
+
+  private flushDraft(): void {
+    clearTimeout(this.draftTimer);
+    this.draftTimer = undefined;
+    if (this.draft && this.inbox.pending?.id === this.draft.captureId) void this.services.captures.saveDraft(this.draft);
+  }
+
+  private currentValues(): FormValues {
+    return this.draft && Object.keys(this.draft.values).length > 0 ? this.draft.values : this.preset ?? {};
+  }
+
+  private decide(decision: 'update' | 'create'): void {
+    const { pending } = this.inbox;
+    const entity = this.entity();
+    const twin = this.lookup.twin;
+    if (!pending || !entity || !this.draft) return;
+    if (decision === 'update' && twin) {
+      this.preset = updatePreset(twin.record, this.currentValues(), pending.capture, entity,
+        { now: this.services.clock.now(), employerId: this.lookup.employer?.id ?? null });
+      this.formRevision += 1;
+      this.setDraft({ ...this.draft, decision, values: this.preset });
+      return;
+    }
+    this.setDraft({ ...this.draft, decision });
+  }
+
+  private readonly save = async (input: Record<string, unknown>): Promise<SaveResult<RecordKind>> => {
+    const { pending } = this.inbox;
+    const entity = this.entity();
+    if (!pending || !entity || !this.draft) return { ok: false, error: { [FORM_ERROR_KEY]: 'This capture was dismissed.' } };
+    // The duplicate check must have seen every record before anything is written.
+    const lookup = await this.fullLookup.catch(() => this.lookup);
+    this.lookup = lookup;
+    const { twin } = lookup;
+    const kind = entity.ref.kind;
+    if (twin && this.draft.decision === null) {
+      return { ok: false, error: { [FORM_ERROR_KEY]: `${titleOf(twin.record)} is already in Locket (${twin.reason}). Choose above whether to update it or create a new ${kind}.` } };
+    }
+    const target = this.draft.decision === 'update' && twin ? { mode: 'update' as const, kind, id: twin.record.id } : { mode: 'create' as const, kind };
+    const organisation = this.draft.createOrganisation ? organisationLinkFor(pending.capture, entity, lookup.employer) : null;
+    const result = await saveCapture(this.services, { capture: pending.capture, target, input, organisation });
+    if (result.ok) await this.afterSave(pending, result.value);
+    return result;
+  };
+
+  private async afterSave(pending: PendingCapture, record: LocketRecord): Promise<void> {
+    if (!this.draft?.entity) return;
+    const saved = [...this.draft.saved, this.draft.entity];
+    const offered = pending.capture.people.length + pending.capture.organisations.length;
+    const openedDirectly = sameEntity(this.draft.entity, initialEntity(pending.capture, pending.linkUrl));
+    if (openedDirectly || saved.length >= offered) {
+      await this.dismiss();
+      this.dispatchEvent(locketEvent('locket-open', { id: record.id }));
+      return;
+    }
+    this.preset = null;
+    this.setDraft({ ...this.draft, entity: null, values: {}, decision: null, saved });
+  }
+
+  private async dismiss(): Promise<void> {
+    const id = this.draft?.captureId ?? this.inbox.pending?.id;
+    clearTimeout(this.draftTimer);
+    this.draft = null;
+    if (id) await this.services.captures.dismiss(id);
+  }
+
+  private back(): void {
+    const offered = (this.inbox.pending?.capture.people.length ?? 0) + (this.inbox.pending?.capture.organisations.length ?? 0);
+    if (offered <= 1 || !this.draft) { void this.dismiss(); return; }
+    this.token += 1;
+    this.preset = null;
+    this.setDraft({ ...this.draft, entity: null, values: {}, decision: null });
+  }
+
+  protected override updated(): void {
+    const id = this.draft?.captureId ?? '';
+    const mark = this.preset ? 'locket:capture-form' : this.draft && !this.draft.entity ? 'locket:capture-list' : '';
+    if (mark === '' || this.marked === `${id}:${mark}`) return;
+    this.marked = `${id}:${mark}`;
+    const form = this.renderRoot.querySelector('locket-record-form');
+    void (form ? form.updateComplete : Promise.resolve(true)).then(() => performance.mark(mark, { detail: { captureId: id } }));
+  }
+
+  private renderForm(pending: PendingCapture, entity: CapturedEntity, preset: FormValues) {
+    const draft = this.draft;
+    if (!draft) return nothing;
+    const { twin, employer } = this.lookup;
+    const kind = entity.ref.kind;
+    const updating = draft.decision === 'update' && twin !== null;
+    const note = captureNoteFields(pending.capture, '', 0).body;
+    const employerName = 'person' in entity ? entity.person.organisationName : '';
+    const linked = (this.currentValues().organisationId ?? '') !== '';
+    return html`
+      <h2>${entityTitle(entity)}</h2>
+      ${twin ? renderTwinOffer(twin, draft.decision, kind, { update: () => this.decide('update'), create: () => this.decide('create') }) : nothing}
+      ${keyed(`${draft.captureId}:${kind}:${entity.ref.index}:${this.formRevision}`, html`<locket-record-form
+        .services=${this.services} kind=${kind} .preset=${preset} .save=${this.save}
+        submit-label=${updating ? `Update ${titleOf(twin.record)}` : ''}
+        @locket-form-input=${(e: HTMLElementEventMap['locket-form-input']) => this.setDraft({ ...draft, values: e.detail.values })}
+        @locket-cancel=${() => this.back()}></locket-record-form>`)}
+      ${employerName && !linked ? html`<label class="option"><input type="checkbox" .checked=${draft.createOrganisation}
+        @change=${(e: Event) => this.setDraft({ ...draft, createOrganisation: (e.target as HTMLInputElement).checked })} />
+        ${employer ? `Link to ${titleOf(employer)}, already in Locket` : `Also add the organisation ${employerName} and link it`}</label>` : nothing}
+      <p class="muted source">Saved with a note:</p><p class="note-preview">${note}</p>`;
+  }
+
+  protected override render() {
+    const { pending, failure } = this.inbox;
+    const entity = this.entity();
+    return html`<section aria-label="Quick capture">
+      ${failure ? renderFailure(failure.reason, () => void this.services.captures.dismissFailure()) : nothing}
+      ${pending ? html`<h2 class="page">Capture from ${pending.capture.page.title || pending.capture.page.url || 'this page'}</h2>
+        <p class="muted source">${pending.capture.page.url}</p>` : nothing}
+      ${!pending || !this.draft ? nothing
+        : entity && this.preset ? this.renderForm(pending, entity, this.preset)
+        : entity ? html`<p class="muted" role="status">Looking for ${entityTitle(entity)} in Locket…</p>`
+        : renderList(pending.capture, this.draft.saved, { pick: (ref) => void this.open(ref, {}), dismiss: () => void this.dismiss() })}
+    </section>`;
+  }
+}

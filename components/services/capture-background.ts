@@ -1,0 +1,60 @@
+import { browser } from 'wxt/browser';
+import * as v from 'valibot';
+import { systemClock } from '../../core/clock';
+import { writeCaptureFailure, writePendingCapture } from './capture-inbox';
+import { CaptureTabRequestSchema, isOwnExtensionPage, type CaptureOutcome } from './capture-messages';
+import { createCaptureRunner, type CaptureRunner } from './capture-runner';
+
+/** Ids the manifest and the menu share; `commands` in wxt.config.ts names the same command. */
+export const CAPTURE_MENU_ID = 'locket-capture';
+export const CAPTURE_COMMAND = 'capture-page';
+const CAPTURE_SCRIPT = '/capture.js';
+
+const createRunner = (): CaptureRunner => createCaptureRunner({
+  inject: (tabId) => browser.scripting.executeScript({ target: { tabId }, files: [CAPTURE_SCRIPT] }),
+  openSidePanel: (windowId) => browser.sidePanel.open({ windowId }),
+  savePending: writePendingCapture,
+  saveFailure: (reason, at) => writeCaptureFailure({ reason, at }),
+  newId: () => crypto.randomUUID(),
+  clock: systemClock,
+  log: (message) => console.warn(`Locket capture: ${message}`),
+});
+
+const addMenu = (): void => {
+  // Menus outlive the service worker; they are made once per install or update.
+  void browser.contextMenus.removeAll().then(() => {
+    browser.contextMenus.create({ id: CAPTURE_MENU_ID, title: 'Capture with Locket', contexts: ['page', 'selection', 'link'] });
+  });
+};
+
+/**
+ * Quick capture's gestures: the context menu (page, selection, link), the keyboard command,
+ * and the popup's button. Each of the first two grants activeTab on the tab it happened in;
+ * the popup's opening granted it for its window's active tab. Nothing is injected otherwise.
+ */
+export const startQuickCapture = (): void => {
+  const runner = createRunner();
+  browser.runtime.onInstalled.addListener(addMenu);
+
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId !== CAPTURE_MENU_ID) return;
+    void runner.fromGesture({ tabId: tab?.id, windowId: tab?.windowId, linkUrl: info.linkUrl });
+  });
+
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command !== CAPTURE_COMMAND) return;
+    void runner.fromGesture({ tabId: tab?.id, windowId: tab?.windowId });
+  });
+
+  const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
+  browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (outcome: CaptureOutcome) => void) => {
+    const request = v.safeParse(CaptureTabRequestSchema, message);
+    if (!request.success) return undefined;
+    if (!isOwnExtensionPage(sender, browser.runtime.id, extensionOrigin)) {
+      sendResponse({ ok: false, reason: 'Only Locket’s own pages can ask for a capture.' });
+      return undefined;
+    }
+    void runner.captureTab(request.output.tabId).then(sendResponse);
+    return true;
+  });
+};

@@ -1,0 +1,93 @@
+/**
+ * The background's half of quick capture, with the browser injected so tests can drive it:
+ * runs the extractor in the tab the user gestured on, treats its result as a claim to
+ * validate, and leaves the validated capture for the side panel.
+ */
+import type { Clock } from '../../core/clock';
+import { parseCaptureClaim } from '../../core/quick-capture/claim';
+import { fitCapture, type PendingCapture } from '../../core/quick-capture/pending';
+import type { CaptureOutcome } from './capture-messages';
+
+/** One frame's answer from chrome.scripting.executeScript. */
+export interface InjectionAnswer {
+  readonly frameId: number;
+  readonly result?: unknown;
+}
+
+export interface CaptureRunnerDeps {
+  /** Injects the capture script into the tab's top frame; rejects without activeTab on it. */
+  readonly inject: (tabId: number) => Promise<readonly InjectionAnswer[]>;
+  /** Must be called while the gesture lasts, i.e. before anything is awaited. */
+  readonly openSidePanel: (windowId: number) => Promise<void>;
+  readonly savePending: (pending: PendingCapture) => Promise<void>;
+  readonly saveFailure: (reason: string, at: number) => Promise<void>;
+  readonly newId: () => string;
+  readonly clock: Clock;
+  readonly log: (message: string) => void;
+}
+
+/** Where the user captured from: the tab, its window, and the link under the pointer if any. */
+export interface GestureTarget {
+  readonly tabId?: number;
+  readonly windowId?: number;
+  readonly linkUrl?: unknown;
+}
+
+export interface CaptureRunner {
+  /** A context-menu click or the keyboard command: opens the side panel at once, then captures. */
+  readonly fromGesture: (target: GestureTarget) => Promise<CaptureOutcome>;
+  /** The popup's button: the popup opened the side panel itself, within its own click. */
+  readonly captureTab: (tabId: number) => Promise<CaptureOutcome>;
+}
+
+const TOP_FRAME = 0;
+const MAX_LINK = 4_096;
+
+/** A link the browser reports is still page content: kept only when it is a short web, mail or phone address. */
+const usableLink = (value: unknown): string =>
+  typeof value === 'string' && value.length <= MAX_LINK && /^(?:https?:|mailto:|tel:)/i.test(value) ? value : '';
+
+const reasonOf = (error: unknown): string => {
+  const message = error instanceof Error ? error.message : String(error);
+  return /cannot access|cannot be scripted|permission|chrome:\/\/|extensions gallery/i.test(message)
+    ? 'Locket cannot read this page: the browser keeps extensions out of it, or it was not opened by your click.'
+    : `Locket could not read this page (${message.slice(0, 200)}).`;
+};
+
+export const createCaptureRunner = (deps: CaptureRunnerDeps): CaptureRunner => {
+  const fail = async (reason: string): Promise<CaptureOutcome> => {
+    await deps.saveFailure(reason, deps.clock.now());
+    return { ok: false, reason };
+  };
+
+  const capture = async (tabId: number, linkUrl: string): Promise<CaptureOutcome> => {
+    const requestedAt = deps.clock.now();
+    let answers: readonly InjectionAnswer[];
+    try {
+      answers = await deps.inject(tabId);
+    } catch (error) {
+      return fail(reasonOf(error));
+    }
+    // Only the top frame was targeted; an answer claiming another frame is not ours.
+    const answer = answers.find((item) => item.frameId === TOP_FRAME);
+    const claim = parseCaptureClaim(answer?.result);
+    if (!claim.ok) {
+      deps.log(claim.error);
+      return fail('Locket could not make sense of what this page holds, so nothing was captured.');
+    }
+    await deps.savePending({ id: deps.newId(), requestedAt, capture: fitCapture(claim.value), linkUrl });
+    return { ok: true };
+  };
+
+  return {
+    fromGesture: (target) => {
+      // The gesture is spent by the first await: the panel opens before anything else happens.
+      if (target.windowId !== undefined) {
+        deps.openSidePanel(target.windowId).catch((error: unknown) => deps.log(`side panel did not open: ${String(error)}`));
+      }
+      if (target.tabId === undefined) return fail('There is no page to capture here.');
+      return capture(target.tabId, usableLink(target.linkUrl));
+    },
+    captureTab: (tabId) => capture(tabId, ''),
+  };
+};

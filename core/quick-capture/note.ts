@@ -1,0 +1,17 @@
+/** The note a captured record keeps about where it came from. */
+import type { CaptureResult } from '../capture/types';
+import { isWebAddress } from '../records/field-rules';
+import type { NoteFields, RecordId } from '../records/types';
+import { sourceUrlOf } from './prefill';
+
+/** The selected text when there was one, else where it was captured from. */
+export const captureNoteFields = (capture: CaptureResult, recordId: RecordId, capturedAt: number): NoteFields => {
+  const url = sourceUrlOf(capture);
+  return {
+    body: capture.selection || `Captured from ${capture.page.title || url || 'a web page'}`,
+    recordId,
+    // The note schema keeps only web addresses; a file: or blank address is left out rather than refused.
+    sourceUrl: isWebAddress(url) ? url : null,
+    capturedAt,
+  };
+};

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_IMPORT_BYTES, checkImportSize, parseCsv } from '../../../core/csv/import';
+import { encode, refusal, table } from './fixtures';
+
+describe('reading a CSV file', () => {
+  it('numbers rows as a spreadsheet does: header row 1, multi-line cells one row, blank lines counted', () => {
+    const parsed = table('Name,Notes\r\nAcme,"two\nlines"\r\n\r\nGlobex,x\r\n');
+    expect(parsed.headers).toEqual(['Name', 'Notes']);
+    expect(parsed.rows.map((row) => [row.rowNumber, row.cells])).toEqual([
+      [2, ['Acme', 'two\nlines']],
+      [4, ['Globex', 'x']],
+    ]);
+  });
+
+  it('reads the same with and without a byte-order mark', () => {
+    expect(table('\uFEFFEmail\nada@example.com\n')).toEqual(table('Email\nada@example.com\n'));
+    expect(table('\uFEFFEmail\nada@example.com\n').headers).toEqual(['Email']);
+  });
+
+  it.each([['CRLF', '\r\n'], ['LF', '\n'], ['CR', '\r']])('reads %s line endings, keeping line breaks inside quoted cells', (_name, newline) => {
+    const parsed = table(['Name,Address', 'Acme,"1 Road\r\nLeeds"', 'Globex,x', ''].join(newline));
+    expect(parsed.rows.map((row) => row.cells)).toEqual([['Acme', '1 Road\r\nLeeds'], ['Globex', 'x']]);
+  });
+
+  it('reads semicolon-separated files from European spreadsheets', () => {
+    expect(table('Name;City\nAcme;Lyon, France\n').rows[0]?.cells).toEqual(['Acme', 'Lyon, France']);
+  });
+
+  it('removes the apostrophe a neutralising exporter put before a formula character', () => {
+    expect(table("Phone\n'+44 20 7946 0000\n").rows[0]?.cells).toEqual(['+44 20 7946 0000']);
+  });
+
+  it('marks rows with the wrong number of cells, and keeps the others', () => {
+    const parsed = table('First Name,Last Name,Email\nAda,Lovelace,ada@example.com\nBob,Smith\nCy,D,c@x.org,extra\n');
+    expect(parsed.rows.map((row) => row.problem)).toEqual([
+      null,
+      'This row has 2 cells but the header has 3; a comma or quote is probably out of place.',
+      'This row has 4 cells but the header has 3; a comma or quote is probably out of place.',
+    ]);
+  });
+
+  it('marks the row where a quote is never closed', () => {
+    const parsed = table('Name,Note\nAcme,fine\nGlobex,"never closed\nInitech,x\n');
+    expect(parsed.rows[0]?.problem).toBeNull();
+    expect(parsed.rows[1]?.rowNumber).toBe(3);
+    expect(parsed.rows[1]?.problem).toMatch(/quoted cell is never closed/);
+  });
+
+  it('refuses an empty file', () => {
+    expect(refusal(encode(''))).toBe('This file is empty.');
+    expect(refusal(encode(' \r\n\r\n'))).toBe('This file is empty.');
+  });
+
+  it('refuses a header with no data', () => {
+    expect(refusal(encode('First Name,Last Name\r\n'))).toBe('This file has a header row but no rows of data.');
+    expect(refusal(encode('First Name,Last Name\r\n,\r\n\r\n'))).toBe('This file has a header row but no rows of data.');
+  });
+
+  it('refuses text that is not UTF-8, and says how to fix it', () => {
+    const latin1 = Uint8Array.from([...encode('Name\n'), 0x4d, 0xfc, 0x6c, 0x6c, 0x65, 0x72, 0x0a]);
+    expect(refusal(latin1)).toMatch(/not UTF-8.*CSV UTF-8/);
+  });
+
+  it('refuses UTF-16, Excel, zip and PDF files by name', () => {
+    expect(refusal(Uint8Array.from([0xff, 0xfe, 0x4e, 0x00]))).toMatch(/UTF-16/);
+    expect(refusal(Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00]))).toMatch(/zip or Excel \(\.xlsx\)/);
+    expect(refusal(Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1]))).toMatch(/old Excel/);
+    expect(refusal(encode('%PDF-1.7\n'))).toMatch(/PDF/);
+  });
+
+  it('refuses binary data', () => {
+    const bytes = Uint8Array.from({ length: 4096 }, (_, i) => (i * 7) % 32);
+    expect(refusal(bytes)).toMatch(/not text/);
+  });
+
+  it('refuses HTML, JSON and prose that are not CSV', () => {
+    expect(refusal(encode('<!DOCTYPE html><html><body>Contacts</body></html>\n'))).toMatch(/does not look like a CSV/);
+    expect(refusal(encode('[{"name":"Ada"}]'))).toMatch(/does not look like a CSV/);
+    expect(refusal(encode('Dear team we met many people at the fair this year and here they are\nAda\n'))).toMatch(/does not look like a CSV/);
+  });
+
+  it('accepts a one-column file with a short header', () => {
+    expect(table('Email\nada@example.com\n').rows).toHaveLength(1);
+  });
+
+  it('refuses files over the limit before reading them', () => {
+    expect(checkImportSize(MAX_IMPORT_BYTES)).toBeNull();
+    expect(checkImportSize(MAX_IMPORT_BYTES + 1)).toMatch(/up to 50\.0 MB/);
+    const parsed = parseCsv(new Uint8Array(MAX_IMPORT_BYTES + 1));
+    expect(parsed.ok).toBe(false);
+  });
+});
