@@ -31,6 +31,7 @@ export const renderList = (capture: CaptureResult, saved: readonly EntityRef[], 
   const { people, organisations } = capture;
   const found = people.length + organisations.length;
   return html`
+    <h2>On this page</h2>
     <p class="muted" role="status">${found === 0
       ? 'Locket found no person or organisation on this page. Select a name, email address or phone number and capture again.'
       : `Found ${people.length === 1 ? '1 person' : `${people.length} people`} and ${organisations.length === 1 ? '1 organisation' : `${organisations.length} organisations`}. Choose one to check and save.`}</p>

@@ -154,8 +154,10 @@ export class LocketCapture extends LitElement {
     const offered = pending.capture.people.length + pending.capture.organisations.length;
     const openedDirectly = sameEntity(this.draft.entity, initialEntity(pending.capture, pending.linkUrl));
     if (openedDirectly || saved.length >= offered) {
-      await this.dismiss();
+      // Sent while this view is still in the page (dismissing takes it out).
+      const dismissing = this.dismiss();
       this.dispatchEvent(locketEvent('locket-open', { id: record.id }));
+      await dismissing;
       return;
     }
     this.preset = null;
@@ -214,8 +216,8 @@ export class LocketCapture extends LitElement {
     const entity = this.entity();
     return html`<section aria-label="Quick capture">
       ${failure ? renderFailure(failure.reason, () => void this.services.captures.dismissFailure()) : nothing}
-      ${pending ? html`<h2 class="page">Capture from ${pending.capture.page.title || pending.capture.page.url || 'this page'}</h2>
-        <p class="muted source">${pending.capture.page.url}</p>` : nothing}
+      ${pending ? html`<p class="source">Captured from <cite>${pending.capture.page.title || 'a web page'}</cite><br>
+        <span class="muted">${pending.capture.page.url}</span></p>` : nothing}
       ${!pending || !this.draft ? nothing
         : entity && this.preset ? this.renderForm(pending, entity, this.preset)
         : entity ? html`<p class="muted" role="status">Looking for ${entityTitle(entity)} in Locket…</p>`

@@ -21,6 +21,7 @@ export class LocketPopup extends LitElement {
   @state() private recent: readonly LocketRecord[] = [];
   @state() private lastSaved = '';
   @state() private openFailure = '';
+  @state() private captureFailure = '';
   private unsubscribe?: () => void;
 
   override connectedCallback(): void {
@@ -49,6 +50,19 @@ export class LocketPopup extends LitElement {
     }
   }
 
+  /**
+   * Asks for the capture and opens the side panel it lands in, both within this click: the
+   * panel needs the gesture, and the popup closes once the panel takes the focus.
+   */
+  private capturePage(): void {
+    this.captureFailure = '';
+    const capturing = this.services.captures.captureActiveTab();
+    void this.open();
+    void capturing.then((outcome) => {
+      if (!outcome.ok) this.captureFailure = outcome.reason;
+    });
+  }
+
   protected override render() {
     return html`
       <header>
@@ -57,6 +71,8 @@ export class LocketPopup extends LitElement {
         <button @click=${() => void this.services.security.lockNow()}>Lock</button>
       </header>
       ${this.openFailure ? html`<p class="error" role="alert">${this.openFailure}</p>` : nothing}
+      <div><button class="primary" @click=${() => this.capturePage()}>Capture this page</button></div>
+      ${this.captureFailure ? html`<p class="error" role="alert">${this.captureFailure}</p>` : nothing}
       <locket-search focus-on-start .services=${this.services}
         @locket-open=${(e: HTMLElementEventMap['locket-open']) => void this.open(e.detail.id)}></locket-search>
       <section aria-labelledby="recent-heading">

@@ -83,7 +83,7 @@ export class LocketSecuritySettings extends LitElement {
     const on = vault.secondFactor !== null;
     return html`
       <p class="two-factor ${on ? 'on' : ''}"><strong>Two-factor: ${on ? 'on' : 'off'}</strong> —
-        ${on ? `unlocking needs your password and one of ${keys.length === 1 ? 'your key' : `your ${keys.length} keys`} (or a recovery code).`
+        ${on ? `unlocking needs your password and ${keys.length === 1 ? 'your key' : `one of your ${keys.length} keys`} (or a recovery code).`
           : 'your password alone unlocks Locket. Add a security key or passkey to ask for both.'}</p>
       ${this.freshCodes ? html`<locket-recovery-codes .codes=${this.freshCodes}
         @locket-codes-saved=${() => { this.freshCodes = null; }}></locket-recovery-codes>` : nothing}

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import * as v from 'valibot';
 import { systemClock } from '../../core/clock';
 import { writeCaptureFailure, writePendingCapture } from './capture-inbox';
-import { CaptureTabRequestSchema, isOwnExtensionPage, type CaptureOutcome } from './capture-messages';
+import { CaptureActiveTabRequestSchema, isOwnExtensionPage, type CaptureOutcome } from './capture-messages';
 import { createCaptureRunner, type CaptureRunner } from './capture-runner';
 
 /** Ids the manifest and the menu share; `commands` in wxt.config.ts names the same command. */
@@ -19,6 +19,12 @@ const createRunner = (): CaptureRunner => createCaptureRunner({
   clock: systemClock,
   log: (message) => console.warn(`Locket capture: ${message}`),
 });
+
+/** The tab the popup was opened over: the active tab of the window the user last focused. */
+const captureActiveTab = async (runner: CaptureRunner): Promise<CaptureOutcome> => {
+  const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+  return tab?.id === undefined ? { ok: false, reason: 'There is no page to capture in this window.' } : runner.captureTab(tab.id);
+};
 
 const addMenu = (): void => {
   // Menus outlive the service worker; they are made once per install or update.
@@ -48,13 +54,12 @@ export const startQuickCapture = (): void => {
 
   const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (outcome: CaptureOutcome) => void) => {
-    const request = v.safeParse(CaptureTabRequestSchema, message);
-    if (!request.success) return undefined;
+    if (!v.is(CaptureActiveTabRequestSchema, message)) return undefined;
     if (!isOwnExtensionPage(sender, browser.runtime.id, extensionOrigin)) {
       sendResponse({ ok: false, reason: 'Only Locket’s own pages can ask for a capture.' });
       return undefined;
     }
-    void runner.captureTab(request.output.tabId).then(sendResponse);
+    void captureActiveTab(runner).then(sendResponse);
     return true;
   });
 };

@@ -1,17 +1,19 @@
 /**
  * The one contract between an extension page (the popup's "Capture this page") and the
- * background's capture. Pages send CaptureTabRequest; the background answers CaptureOutcome.
+ * background's capture. Pages send CaptureActiveTabRequest; the background answers CaptureOutcome.
  * Both ends validate what arrives.
  */
 import * as v from 'valibot';
 
-export const CAPTURE_TAB_MESSAGE = 'locket:capture-tab';
+export const CAPTURE_ACTIVE_TAB_MESSAGE = 'locket:capture-active-tab';
 
-export const CaptureTabRequestSchema = v.strictObject({
-  type: v.literal(CAPTURE_TAB_MESSAGE),
-  tabId: v.pipe(v.number(), v.integer(), v.minValue(0)),
-});
-export type CaptureTabRequest = v.InferOutput<typeof CaptureTabRequestSchema>;
+/**
+ * "Capture the page in front of the user": the active tab of the last focused window, the
+ * one the popup was opened over. It names no tab, because the popup must send it at once,
+ * inside its click (the popup closes when the side panel takes the focus).
+ */
+export const CaptureActiveTabRequestSchema = v.strictObject({ type: v.literal(CAPTURE_ACTIVE_TAB_MESSAGE) });
+export type CaptureActiveTabRequest = v.InferOutput<typeof CaptureActiveTabRequestSchema>;
 
 export const CaptureOutcomeSchema = v.variant('ok', [
   v.strictObject({ ok: v.literal(true) }),

@@ -3,6 +3,12 @@
  * feeds back into, how a record's value is written, and what it means. Export writes
  * exactly these; import recognises exactly these headers as a Locket file (mapping.ts).
  * columnDocs() turns the definitions into the user-facing column reference.
+ *
+ * Notes travel in a fourth file, notes.csv, one row per note, rather than joined into a
+ * column of contacts.csv: a note belongs to any kind of record (cases and opportunities
+ * too), carries its own id, source URL, capture time and timestamps, and a body of up to
+ * 100,000 characters of free text, which no separator can safely join and which alone
+ * can exceed a spreadsheet cell's limit (32,767 characters in Excel).
  */
 import type {
   CaseRecord, NoteRecord, OpportunityRecord, OrganisationRecord, PersonRecord, RecordId,

@@ -86,13 +86,17 @@ export const planContacts = (state: PlanState, source: ImportSource<'contacts'>)
   for (const pass of ['organisation', 'person'] as const) {
     for (const row of table.rows) {
       const invalid = (reason: string) => state.push({ file: 'contacts', rowNumber: row.rowNumber, warnings: [], action: 'invalid', reasons: [reason] });
-      const cells = readRow(row.cells);
-      const kind = row.problem === null ? contactKind(cells) : row.problem;
-      if (kind !== 'person' && kind !== 'organisation') {
-        if (pass === 'organisation') invalid(row.problem ?? `${label('type')}: ${kind}`);
+      if (row.problem !== null) {
+        if (pass === 'organisation') invalid(row.problem);
         continue;
       }
-      if (kind === pass) settle({ rowNumber: row.rowNumber, meta: readRowMeta(cells, label), draft: contactDraft(cells, kind) });
+      const cells = readRow(row.cells);
+      const typed = contactKind(cells);
+      if ('problem' in typed) {
+        if (pass === 'organisation') invalid(typed.aboutType ? `${label('type')}: ${typed.problem}` : typed.problem);
+        continue;
+      }
+      if (typed.kind === pass) settle({ rowNumber: row.rowNumber, meta: readRowMeta(cells, label), draft: contactDraft(cells, typed.kind) });
     }
   }
 };

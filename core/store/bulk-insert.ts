@@ -1,40 +1,43 @@
 import { linksOf } from '../records/links';
 import { parseFields } from '../records/validate';
 import type { FieldErrors, FieldsByKind, RecordKind } from '../records/types';
-import type { BulkInsertReport, LocketStore, StoredChange, StoredRecord } from './contract';
+import type { BulkInsertReport, ChangeSetItem, LocketStore, StoredChangeSet, StoredRecord } from './contract';
 import { rowFor } from './record-rows';
-import { announce, changeEntry, type StoreDeps } from './store-deps';
+import { announce, changeItem, changeSet, type StoreDeps } from './store-deps';
 import { writeTransaction } from './transaction';
 
-/** Records (each with its change entry) per transaction: large enough to be fast, small enough to stay responsive. */
+/** Records per transaction (each batch one change set): large enough to be fast, small enough to stay responsive. */
 export const BULK_BATCH_SIZE = 1000;
 
 interface Batch {
   readonly rows: readonly StoredRecord[];
-  readonly changes: readonly StoredChange[];
+  readonly set: StoredChangeSet;
 }
 
 /**
  * Validates every input first, then writes the valid ones batch by batch, each batch one
- * transaction announced once it commits. If a batch fails this rejects; the batches before
- * it stay written and were announced.
+ * transaction with one change set, announced once it commits. If a batch fails this
+ * rejects; the batches before it stay written and were announced.
  */
 export const createBulkInsert = (deps: StoreDeps): LocketStore['insertMany'] => {
   const { db, codec, clock } = deps;
 
   const prepareBatch = async <K extends RecordKind>(kind: K, fieldsList: readonly FieldsByKind[K][]): Promise<Batch> => {
-    const bodies = await codec.encodeMany(fieldsList);
+    // One codec call: every body, then the set's values (on create, all of each record's fields).
+    const encoded = await codec.encodeMany([...fieldsList, fieldsList]);
+    const values = encoded[fieldsList.length];
+    if (!values) throw new Error('The codec returned fewer values than it was given');
     const now = clock.now();
     const rows: StoredRecord[] = [];
-    const changes: StoredChange[] = [];
+    const changes: ChangeSetItem[] = [];
     fieldsList.forEach((fields, index) => {
-      const body = bodies[index];
+      const body = encoded[index];
       if (!body) throw new Error('The codec returned fewer values than it was given');
       const meta = { id: deps.newId(), kind, createdAt: now, updatedAt: now, deletedAt: null };
       rows.push(rowFor(meta, linksOf(kind, fields), body));
-      changes.push(changeEntry(deps, meta, 'create', Object.keys(fields), body));
+      changes.push(changeItem(meta, 'create', Object.keys(fields)));
     });
-    return { rows, changes };
+    return { rows, set: changeSet(deps, changes, values) };
   };
 
   return async <K extends RecordKind>(kind: K, inputs: readonly unknown[]): Promise<BulkInsertReport> => {
@@ -49,10 +52,10 @@ export const createBulkInsert = (deps: StoreDeps): LocketStore['insertMany'] => 
     let inserted = 0;
     for (let start = 0; start < valid.length; start += BULK_BATCH_SIZE) {
       const batch = await prepareBatch(kind, valid.slice(start, start + BULK_BATCH_SIZE));
-      await writeTransaction(db, ['records', 'changes'], (tx) => Promise.all([
-        ...batch.rows.map((row) => tx.objectStore('records').add(row)),
-        ...batch.changes.map((change) => tx.objectStore('changes').add(change)),
-      ]));
+      await writeTransaction(db, ['records', 'changes'], (tx) => {
+        const records = tx.objectStore('records');
+        return Promise.all([...batch.rows.map((row) => records.add(row)), tx.objectStore('changes').add(batch.set)]);
+      });
       inserted += batch.rows.length;
       announce(deps.bus, batch.rows);
     }

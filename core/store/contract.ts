@@ -19,17 +19,42 @@ export interface StoredRecord {
 
 export type ChangeOp = 'create' | 'update' | 'delete';
 
-/** One entry of the change log; written in the same transaction as the record. */
-export interface StoredChange {
+/** One record's part of a change set, in the clear: ids, kinds, ops and field names, never values. */
+export interface ChangeSetItem {
+  readonly recordId: RecordId;
+  readonly kind: RecordKind;
+  readonly op: ChangeOp;
+  /** Names of the fields that changed. */
+  readonly changed: readonly string[];
+}
+
+/**
+ * One row of the change log: every change one write transaction made, written in that same
+ * transaction. One HLC tick per set; within a set, the order is the order of `changes`.
+ */
+export interface StoredChangeSet {
   /** Hybrid logical clock timestamp; unique and sortable, so it is the key. */
+  readonly hlc: string;
+  readonly deviceId: string;
+  readonly author: string;
+  readonly changes: readonly ChangeSetItem[];
+  /**
+   * One codec value for the whole set: an array aligned with `changes`, each element an
+   * object of that change's changed fields and their new values (all fields on create).
+   */
+  readonly values: EncodedValue;
+  /** The distinct record ids of `changes`; multiEntry-indexed so a record's history is one index read. */
+  readonly recordIds: readonly RecordId[];
+}
+
+/** One record's change as callers read it: the set's stamp and origin, the values decoded. */
+export interface ChangeEntry {
   readonly hlc: string;
   readonly recordId: RecordId;
   readonly kind: RecordKind;
   readonly op: ChangeOp;
-  /** Names of the fields that changed (in the clear: names, never values). */
   readonly changed: readonly string[];
-  /** The changed fields' new values, through the codec. */
-  readonly values: EncodedValue;
+  readonly values: Readonly<Record<string, unknown>>;
   readonly deviceId: string;
   readonly author: string;
 }
@@ -51,8 +76,8 @@ export interface BulkInsertReport {
 }
 
 /**
- * The one module every write goes through. Every write validates first, then writes the
- * record and its change entry in one transaction, then announces the change to every
+ * The one module every write goes through. Every write validates first, then writes its
+ * records and one change set in one transaction, then announces the change to every
  * open surface. A write that fails validation writes nothing.
  */
 export interface LocketStore {
@@ -75,7 +100,8 @@ export interface LocketStore {
   readonly insertMany: <K extends RecordKind>(kind: K, inputs: readonly unknown[]) => Promise<BulkInsertReport>;
   /** Visits every live record in pages (getAll by key range, never one cursor over all). */
   readonly forEachBatch: (batchSize: number, visit: (records: readonly LocketRecord[]) => void | Promise<void>) => Promise<void>;
-  readonly changesFor: (id: RecordId) => Promise<StoredChange[]>;
+  /** The record's changes, oldest first (by set hlc, then by position within the set). */
+  readonly changesFor: (id: RecordId) => Promise<ChangeEntry[]>;
   readonly getSettings: () => Promise<Settings>;
   /** Merges the given fields onto the current settings and validates the whole. */
   readonly saveSettings: (patch: unknown) => Promise<Result<Settings, FieldErrors>>;

@@ -33,7 +33,7 @@ const newestChangeStamp = async (db: LocketDatabase): Promise<string | undefined
  *
  * Several contexts of one install (side panel, popup, worker) share its device id but each
  * has its own clock. Their HLC node ids therefore carry a per-session suffix: two contexts
- * writing in the same millisecond must not mint the same change-log key. Each change entry
+ * writing in the same millisecond must not mint the same change-log key. Each change set
  * still names the device itself.
  */
 export const openStore = async ({ factory, name, codec, clock, bus, author }: OpenStoreOptions): Promise<LocketStore> => {

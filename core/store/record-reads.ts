@@ -1,5 +1,6 @@
 import type { IDBPIndex } from 'idb';
 import { LISTED_KINDS, type ListedKind, type LocketRecord } from '../records/types';
+import { readChangesFor } from './change-log';
 import type { LocketStore, StoredRecord } from './contract';
 import { isLive, recordFromRow, recordsFromRows } from './record-rows';
 import type { LocketDb } from './schema';
@@ -88,8 +89,7 @@ export const createRecordReads = ({ db, codec }: Pick<StoreDeps, 'db' | 'codec'>
     }
   };
 
-  /** Oldest first: the byRecord index orders equal record ids by their hlc key. */
-  const changesFor = (id: string) => db.getAllFromIndex('changes', 'byRecord', id);
+  const changesFor = (id: string) => readChangesFor({ db, codec }, id);
 
   return { get, getMany, count, page, linkedTo, recent, forEachBatch, changesFor };
 };

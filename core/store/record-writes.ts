@@ -2,17 +2,18 @@ import * as v from 'valibot';
 import { linksOf } from '../records/links';
 import { parseFields } from '../records/validate';
 import type { RecordId, RecordKind, RecordMeta } from '../records/types';
+import type { EncodedValue } from '../codec';
 import type { LocketStore, SaveResult, StoredRecord } from './contract';
 import { deepEqual } from './deep-equal';
 import { buildRecord, fieldsFromBody, isLive, metaOf, rowFor, trashedRow } from './record-rows';
-import { announce, changeEntry, refusal, type StoreDeps } from './store-deps';
+import { announce, changeItem, changeSet, refusal, type StoreDeps } from './store-deps';
 import { writeTransaction } from './transaction';
 
 /** A patch is any object; only the kind's own field names are taken from it. */
 const PatchSchema = v.record(v.string(), v.unknown());
 
-/** How often an update re-reads a record that another context changed between read and write. */
-const UPDATE_ATTEMPTS = 3;
+/** How often an update or remove re-reads what another context changed between read and write. */
+const WRITE_ATTEMPTS = 3;
 
 const asEntries = (fields: object): Readonly<Record<string, unknown>> => Object.fromEntries(Object.entries(fields));
 
@@ -34,6 +35,29 @@ const pick = (fields: object, names: readonly string[]): Record<string, unknown>
   return Object.fromEntries(names.map((name) => [name, all[name]]));
 };
 
+/** The record's body and its change set's values, in one codec call. */
+const bodyAndSetValues = async (codec: StoreDeps['codec'], body: object, setValues: readonly object[]): Promise<[EncodedValue, EncodedValue]> => {
+  const [encodedBody, encodedValues] = await codec.encodeMany([body, setValues]);
+  if (!encodedBody || !encodedValues) throw new Error('The codec returned fewer values than it was given');
+  return [encodedBody, encodedValues];
+};
+
+/** The records' object store, in a readonly or a readwrite transaction. */
+interface RecordLookup {
+  readonly get: (id: RecordId) => Promise<StoredRecord | undefined>;
+  readonly index: (name: 'byLink') => { readonly getAll: (id: RecordId) => Promise<StoredRecord[]> };
+}
+
+/** What a remove moves to the trash: the live record and its live notes, the record first. */
+const trashTargets = async (records: RecordLookup, id: RecordId): Promise<StoredRecord[]> => {
+  const [row, linked] = await Promise.all([records.get(id), records.index('byLink').getAll(id)]);
+  if (!row || !isLive(row)) return [];
+  return [row, ...linked.filter((other) => other.kind === 'note' && isLive(other))];
+};
+
+const sameIds = (a: readonly StoredRecord[], b: readonly StoredRecord[]): boolean =>
+  a.length === b.length && a.every((row, index) => row.id === b[index]?.id);
+
 export const createRecordWrites = (deps: StoreDeps): Pick<LocketStore, 'create' | 'update' | 'remove'> => {
   const { db, codec, clock } = deps;
 
@@ -43,13 +67,13 @@ export const createRecordWrites = (deps: StoreDeps): Pick<LocketStore, 'create' 
     const fields = parsed.value;
     const now = clock.now();
     const meta: RecordMeta<K> = { id: deps.newId(), kind, createdAt: now, updatedAt: now, deletedAt: null };
-    // On create every field changed, so the body doubles as the change entry's values.
-    const body = await codec.encode(fields);
+    // On create every field changed: the set's values are all the fields.
+    const [body, values] = await bodyAndSetValues(codec, fields, [fields]);
     const row = rowFor(meta, linksOf(kind, fields), body);
-    const change = changeEntry(deps, meta, 'create', Object.keys(fields), body);
+    const set = changeSet(deps, [changeItem(meta, 'create', Object.keys(fields))], values);
     await writeTransaction(db, ['records', 'changes'], (tx) => Promise.all([
       tx.objectStore('records').add(row),
-      tx.objectStore('changes').add(change),
+      tx.objectStore('changes').add(set),
     ]));
     announce(deps.bus, [meta]);
     return { ok: true, value: buildRecord(meta, fields) };
@@ -58,7 +82,7 @@ export const createRecordWrites = (deps: StoreDeps): Pick<LocketStore, 'create' 
   const update = async <K extends RecordKind>(id: RecordId, kind: K, patch: unknown): Promise<SaveResult<K>> => {
     const patchEntries = v.safeParse(PatchSchema, patch);
     if (!patchEntries.success) return refusal('These changes could not be read.');
-    for (let attempt = 1; attempt <= UPDATE_ATTEMPTS; attempt++) {
+    for (let attempt = 1; attempt <= WRITE_ATTEMPTS; attempt++) {
       const row = await db.get('records', id);
       if (!row) return refusal('This record no longer exists.');
       if (row.kind !== kind) return refusal(`This record is a ${row.kind}, not a ${kind}.`);
@@ -71,15 +95,14 @@ export const createRecordWrites = (deps: StoreDeps): Pick<LocketStore, 'create' 
       if (changed.length === 0) return { ok: true, value: buildRecord(meta, current) };
 
       const next: RecordMeta<K> = { ...meta, updatedAt: clock.now() };
-      const [body, values] = await codec.encodeMany([parsed.value, pick(parsed.value, changed)]);
-      if (!body || !values) throw new Error('The codec returned fewer values than it was given');
+      const [body, values] = await bodyAndSetValues(codec, parsed.value, [pick(parsed.value, changed)]);
       const nextRow = rowFor(next, linksOf(kind, parsed.value), body);
-      const change = changeEntry(deps, next, 'update', changed, values);
+      const set = changeSet(deps, [changeItem(next, 'update', changed)], values);
       const written = await writeTransaction(db, ['records', 'changes'], async (tx) => {
         const latest = await tx.objectStore('records').get(id);
         // Written elsewhere since we read it: merging onto stale fields would lose that write.
         if (!latest || latest.updatedAt !== row.updatedAt || !isLive(latest)) return false;
-        await Promise.all([tx.objectStore('records').put(nextRow), tx.objectStore('changes').add(change)]);
+        await Promise.all([tx.objectStore('records').put(nextRow), tx.objectStore('changes').add(set)]);
         return true;
       });
       if (written) {
@@ -90,24 +113,36 @@ export const createRecordWrites = (deps: StoreDeps): Pick<LocketStore, 'create' 
     throw new Error(`Record ${id} kept changing while it was being saved`);
   };
 
+  /**
+   * The set's values must be encoded before the transaction, and they depend on how many
+   * notes go with the record: read the targets first, then write only if the transaction
+   * finds the same ones.
+   */
   const remove = async (id: RecordId): Promise<void> => {
-    const now = clock.now();
-    // Encoded before the transaction: the same values go with the record and each of its notes.
-    const values = await codec.encode({ deletedAt: now });
-    const trashed = await writeTransaction(db, ['records', 'changes'], async (tx) => {
-      const records = tx.objectStore('records');
-      const row = await records.get(id);
-      if (!row || !isLive(row)) return [];
-      const linked = await records.index('byLink').getAll(id);
-      const notes = linked.filter((other) => other.kind === 'note' && isLive(other));
-      const rows: StoredRecord[] = [row, ...notes];
-      await Promise.all(rows.flatMap((target) => [
-        records.put(trashedRow(target, now)),
-        tx.objectStore('changes').add(changeEntry(deps, target, 'delete', ['deletedAt'], values)),
-      ]));
-      return rows;
-    });
-    announce(deps.bus, trashed);
+    for (let attempt = 1; attempt <= WRITE_ATTEMPTS; attempt++) {
+      const expected = await trashTargets(db.transaction('records').store, id);
+      if (expected.length === 0) return;
+      const now = clock.now();
+      const deletion = { deletedAt: now };
+      const values = await codec.encode(expected.map(() => deletion));
+      const set = changeSet(deps, expected.map((target) => changeItem(target, 'delete', ['deletedAt'])), values);
+      const trashed = await writeTransaction(db, ['records', 'changes'], async (tx) => {
+        const records = tx.objectStore('records');
+        const targets = await trashTargets(records, id);
+        // Trashed, or a note added or removed, since the read: the set would describe other rows.
+        if (!sameIds(targets, expected)) return undefined;
+        await Promise.all([
+          ...targets.map((target) => records.put(trashedRow(target, now))),
+          tx.objectStore('changes').add(set),
+        ]);
+        return targets;
+      });
+      if (trashed) {
+        announce(deps.bus, trashed);
+        return;
+      }
+    }
+    throw new Error(`Record ${id} kept changing while it was being removed`);
   };
 
   return { create, update, remove };

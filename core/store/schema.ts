@@ -1,7 +1,7 @@
 import { wrap, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { EncodedValue } from '../codec';
 import type { RecordId, RecordKind } from '../records/types';
-import type { StoredChange, StoredRecord } from './contract';
+import type { StoredChangeSet, StoredRecord } from './contract';
 
 /** The typed shape of one account's database. */
 export interface LocketDb extends DBSchema {
@@ -13,13 +13,14 @@ export interface LocketDb extends DBSchema {
       list: [RecordKind, number];
       /** multiEntry over `links`: one entry per id a record points at. */
       byLink: RecordId;
-      byKind: RecordKind;
     };
   };
+  /** The change log: one change set per write transaction. */
   changes: {
-    /** Hybrid logical clock timestamp: unique and sortable. */
+    /** Hybrid logical clock timestamp of the set: unique and sortable. */
     key: string;
-    value: StoredChange;
+    value: StoredChangeSet;
+    /** multiEntry over `recordIds`: one entry per record the set touched. */
     indexes: { byRecord: RecordId };
   };
   /** Settings bodies through the codec: the owner's name is personal data. */
@@ -42,10 +43,9 @@ const createInitialStores: Migration = (db) => {
   const records = db.createObjectStore('records', { keyPath: 'id' });
   records.createIndex('list', 'listKey');
   records.createIndex('byLink', 'links', { multiEntry: true });
-  records.createIndex('byKind', 'kind');
 
   const changes = db.createObjectStore('changes', { keyPath: 'hlc' });
-  changes.createIndex('byRecord', 'recordId');
+  changes.createIndex('byRecord', 'recordIds', { multiEntry: true });
 
   db.createObjectStore('settings');
   db.createObjectStore('meta');

@@ -3,7 +3,7 @@ import type { EncodedValue, ValueCodec } from '../codec';
 import type { Clock } from '../clock';
 import type { FieldErrors, RecordId, RecordKind } from '../records/types';
 import type { ChangeBus } from './change-bus';
-import type { ChangeOp, StoredChange } from './contract';
+import type { ChangeOp, ChangeSetItem, StoredChangeSet } from './contract';
 import type { LocketDatabase } from './schema';
 
 export interface StoreDeps {
@@ -19,23 +19,30 @@ export interface StoreDeps {
   readonly bus: ChangeBus;
 }
 
-/** A change-log entry: field names in the clear, their values already through the codec. */
-export const changeEntry = (
+/**
+ * The change-log row for one write transaction: ids, kinds, ops and field names in the
+ * clear; `values` is the one codec value of the array aligned with `changes`. Ticks the
+ * HLC once, so build it just before the transaction and never reuse it for another.
+ */
+export const changeSet = (
   deps: Pick<StoreDeps, 'hlc' | 'deviceId' | 'author'>,
+  changes: readonly ChangeSetItem[],
+  values: EncodedValue,
+): StoredChangeSet => ({
+  hlc: deps.hlc.tick(),
+  deviceId: deps.deviceId,
+  author: deps.author,
+  changes,
+  values,
+  recordIds: [...new Set(changes.map((change) => change.recordId))],
+});
+
+/** One record's part of a change set. */
+export const changeItem = (
   record: { readonly id: RecordId; readonly kind: RecordKind },
   op: ChangeOp,
   changed: readonly string[],
-  values: EncodedValue,
-): StoredChange => ({
-  hlc: deps.hlc.tick(),
-  recordId: record.id,
-  kind: record.kind,
-  op,
-  changed,
-  values,
-  deviceId: deps.deviceId,
-  author: deps.author,
-});
+): ChangeSetItem => ({ recordId: record.id, kind: record.kind, op, changed });
 
 /** Call only after the transaction has committed: surfaces refresh from what is really stored. */
 export const announce = (bus: ChangeBus, records: readonly { readonly id: RecordId; readonly kind: RecordKind }[]): void => {

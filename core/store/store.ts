@@ -9,7 +9,7 @@ export type { StoreDeps } from './store-deps';
 
 /**
  * The one module every write goes through: validate, encode, then one transaction for the
- * records and their change entries, then announce on the bus once it has committed.
+ * records and their one change set, then announce on the bus once it has committed.
  * The bus belongs to the caller: close() closes the database only.
  */
 export const createStore = (deps: StoreDeps): LocketStore => {

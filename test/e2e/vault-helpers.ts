@@ -22,14 +22,12 @@ export interface VirtualAuthenticator {
   readonly credentials: () => Promise<readonly VirtualCredential[]>;
   /** Puts every credential's sign counter at `signCount`, as a copy of the key made earlier (or later) would have it. */
   readonly setSignCount: (signCount: number) => Promise<void>;
-  /** Unplugs it: its credentials go with it. */
-  readonly remove: () => Promise<void>;
 }
 
 const sessions = new WeakMap<Page, Promise<CDPSession>>();
 
 /** One DevTools session per tab, with WebAuthn emulation on: the tab then sees only virtual authenticators. */
-export const webAuthnSession = (context: BrowserContext, page: Page): Promise<CDPSession> => {
+const webAuthnSession = (context: BrowserContext, page: Page): Promise<CDPSession> => {
   let session = sessions.get(page);
   if (!session) {
     session = context.newCDPSession(page).then(async (cdp) => {
@@ -80,9 +78,6 @@ export const addVirtualAuthenticator = async (
         await cdp.send('WebAuthn.removeCredential', { authenticatorId, credentialId: credential.credentialId });
         await cdp.send('WebAuthn.addCredential', { authenticatorId, credential: { ...credential, signCount } });
       }
-    },
-    remove: async () => {
-      await cdp.send('WebAuthn.removeVirtualAuthenticator', { authenticatorId });
     },
   };
 };

@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
 import { expect, pageErrors, test } from './fixtures';
 import {
   DEFAULT_OWNER, POPUP_VIEWPORT, SIDE_PANEL_VIEWPORT, createAccount, createRecord, expectFieldError, field, linkedSection,
@@ -111,11 +112,7 @@ test('keys with and without PRF each unlock, the password alone does not, and a 
     expect(new Set(codes).size).toBe(10);
     const [download] = await Promise.all([options.waitForEvent('download'), box.getByRole('button', { name: 'Download as text' }).click()]);
     expect(download.suggestedFilename()).toBe('locket-recovery-codes.txt');
-    const saved = await download.createReadStream().then(async (stream) => {
-      const chunks: Buffer[] = [];
-      for await (const chunk of stream) chunks.push(Buffer.from(chunk as Uint8Array));
-      return Buffer.concat(chunks).toString('utf8');
-    });
+    const saved = await readFile(await download.path(), 'utf8');
     for (const code of codes) expect(saved).toContain(code);
   });
 

@@ -27,9 +27,11 @@ describe('opening the database', () => {
     expect(currentSchemaVersion).toBe(migrations.length);
     expect([...db.objectStoreNames].sort()).toEqual(['changes', 'logins', 'meta', 'records', 'settings', 'vault']);
     const tx = db.transaction(['records', 'changes']);
-    expect([...tx.objectStore('records').indexNames].sort()).toEqual(['byKind', 'byLink', 'list']);
+    expect([...tx.objectStore('records').indexNames].sort()).toEqual(['byLink', 'list']);
     expect(tx.objectStore('records').index('byLink').multiEntry).toBe(true);
     expect([...tx.objectStore('changes').indexNames]).toEqual(['byRecord']);
+    expect(tx.objectStore('changes').index('byRecord').keyPath).toBe('recordIds');
+    expect(tx.objectStore('changes').index('byRecord').multiEntry).toBe(true);
     db.close();
   });
 

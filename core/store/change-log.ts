@@ -1,0 +1,50 @@
+import * as v from 'valibot';
+import type { RecordId } from '../records/types';
+import type { ChangeEntry, StoredChangeSet } from './contract';
+import type { StoreDeps } from './store-deps';
+
+/** A set's decoded values are untrusted: they must be one element per change... */
+const SetValuesSchema = v.array(v.unknown());
+/** ...and each element read back must be an object of field names to values. */
+const ChangedValuesSchema = v.record(v.string(), v.unknown());
+
+/** The entries of one set that concern `id`, in the set's order, with the set's stamp and origin. */
+const entriesFor = (set: StoredChangeSet, decoded: unknown, id: RecordId): ChangeEntry[] => {
+  const values = v.safeParse(SetValuesSchema, decoded);
+  if (!values.success || values.output.length !== set.changes.length) {
+    throw new Error(`Change set ${set.hlc} holds values that do not line up with its ${set.changes.length} changes`);
+  }
+  const entries: ChangeEntry[] = [];
+  set.changes.forEach((change, index) => {
+    if (change.recordId !== id) return;
+    const fields = v.safeParse(ChangedValuesSchema, values.output[index]);
+    if (!fields.success) throw new Error(`Change set ${set.hlc} holds unreadable values for record ${id}`);
+    entries.push({
+      hlc: set.hlc,
+      recordId: change.recordId,
+      kind: change.kind,
+      op: change.op,
+      changed: change.changed,
+      values: fields.output,
+      deviceId: set.deviceId,
+      author: set.author,
+    });
+  });
+  return entries;
+};
+
+/**
+ * One record's history, oldest first: the byRecord index orders the sets of one record id
+ * by their hlc key, and within a set the order is that of its changes. Each set's values
+ * are encoded together, so every set that touched the record is decoded whole (one
+ * codec call for all of them).
+ */
+export const readChangesFor = async (
+  { db, codec }: Pick<StoreDeps, 'db' | 'codec'>,
+  id: RecordId,
+): Promise<ChangeEntry[]> => {
+  const sets = await db.getAllFromIndex('changes', 'byRecord', id);
+  if (sets.length === 0) return [];
+  const decoded = await codec.decodeMany(sets.map((set) => set.values));
+  return sets.flatMap((set, index) => entriesFor(set, decoded[index], id));
+};

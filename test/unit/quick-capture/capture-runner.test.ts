@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { createManualClock } from '../../../core/clock';
+import type { PendingCapture } from '../../../core/quick-capture/pending';
+import { isOwnExtensionPage } from '../../../components/services/capture-messages';
+import { createCaptureRunner, type InjectionAnswer } from '../../../components/services/capture-runner';
+import { captureFixture } from '../capture/pages';
+
+const NOW = Date.UTC(2025, 2, 7, 10, 0);
+
+const setUp = (inject: (tabId: number) => Promise<readonly InjectionAnswer[]>) => {
+  const events: string[] = [];
+  const saved: PendingCapture[] = [];
+  const failures: string[] = [];
+  const runner = createCaptureRunner({
+    inject: async (tabId) => { events.push(`inject ${tabId}`); return inject(tabId); },
+    openSidePanel: async (windowId) => { events.push(`open panel ${windowId}`); },
+    savePending: async (pending) => { saved.push(pending); },
+    saveFailure: async (reason) => { failures.push(reason); },
+    newId: () => 'capture-1',
+    clock: createManualClock(NOW),
+    log: () => undefined,
+  });
+  return { runner, events, saved, failures };
+};
+
+const person = captureFixture('json-ld-person.html');
+
+describe('capturing on a gesture in a tab', () => {
+  it('opens the side panel before anything is awaited, while the gesture lasts', () => {
+    const { runner, events } = setUp(async () => [{ frameId: 0, result: person }]);
+    void runner.fromGesture({ tabId: 7, windowId: 3 });
+    // Checked synchronously: by the first await the browser no longer counts the gesture.
+    expect(events[0]).toBe('open panel 3');
+  });
+
+  it('leaves the validated capture of the top frame for the side panel', async () => {
+    const { runner, saved, failures } = setUp(async () => [{ frameId: 0, result: structuredClone(person) }]);
+    expect(await runner.fromGesture({ tabId: 7, windowId: 3, linkUrl: 'mailto:ada.okafor@northwind.example' })).toEqual({ ok: true });
+    expect(saved).toEqual([{ id: 'capture-1', requestedAt: NOW, capture: person, linkUrl: 'mailto:ada.okafor@northwind.example' }]);
+    expect(failures).toEqual([]);
+  });
+
+  it('keeps nothing when the answer is not what the extractor produces', async () => {
+    const forged = { ...person, people: [{ ...person.people[0], name: 'x'.repeat(5_000) }] };
+    const { runner, saved, failures } = setUp(async () => [{ frameId: 0, result: forged }]);
+    const outcome = await runner.fromGesture({ tabId: 7, windowId: 3 });
+    expect(outcome.ok).toBe(false);
+    expect(saved).toEqual([]);
+    expect(failures).toHaveLength(1);
+  });
+
+  it('ignores answers from any frame but the top one', async () => {
+    const { runner, saved } = setUp(async () => [{ frameId: 4, result: person }]);
+    expect((await runner.fromGesture({ tabId: 7, windowId: 3 })).ok).toBe(false);
+    expect(saved).toEqual([]);
+  });
+
+  it('explains a page the browser would not let it read, and keeps that for the panel', async () => {
+    const { runner, failures } = setUp(async () => {
+      throw new Error('Cannot access contents of the page. Extension manifest must request permission to access the respective host.');
+    });
+    const outcome = await runner.fromGesture({ tabId: 7, windowId: 3 });
+    expect(outcome).toEqual({ ok: false, reason: failures[0] });
+    expect(failures[0]).toMatch(/cannot read this page/);
+  });
+
+  it('drops a captured link that is not a web, mail or phone address', async () => {
+    const { runner, saved } = setUp(async () => [{ frameId: 0, result: person }]);
+    await runner.fromGesture({ tabId: 7, windowId: 3, linkUrl: 'javascript:alert(1)' });
+    expect(saved[0]?.linkUrl).toBe('');
+  });
+
+  it('captures the tab the popup names without opening the panel itself', async () => {
+    const { runner, events, saved } = setUp(async () => [{ frameId: 0, result: person }]);
+    expect(await runner.captureTab(12)).toEqual({ ok: true });
+    expect(events).toEqual(['inject 12']);
+    expect(saved).toHaveLength(1);
+  });
+});
+
+describe('who may ask for a capture', () => {
+  const id = 'abcdefghijklmnopabcdefghijklmnop';
+  const origin = `chrome-extension://${id}`;
+
+  it('is Locket’s own pages', () => {
+    expect(isOwnExtensionPage({ id, origin, url: `${origin}/popup.html` }, id, origin)).toBe(true);
+    expect(isOwnExtensionPage({ id, url: `${origin}/popup.html` }, id, origin)).toBe(true);
+  });
+
+  it('is never a content script or another extension', () => {
+    expect(isOwnExtensionPage({ id, origin: 'https://evil.example', url: 'https://evil.example/' }, id, origin)).toBe(false);
+    expect(isOwnExtensionPage({ id: 'other', origin: 'chrome-extension://other' }, id, origin)).toBe(false);
+    expect(isOwnExtensionPage({ id, url: `${origin}.evil.example/` }, id, origin)).toBe(false);
+  });
+});
