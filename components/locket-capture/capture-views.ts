@@ -72,3 +72,13 @@ export const renderTwinOffer = (
     <div class="actions"><button class="primary" @click=${on.update}>Update ${title}</button>
       <button @click=${on.create}>Create new ${noun}</button></div></section>`;
 };
+
+/** For a person whose form names no organisation: link the one Locket has, or add the one the page names. */
+export const renderOrganisationOption = (
+  name: string,
+  existing: OrganisationRecord | null,
+  checked: boolean,
+  change: (checked: boolean) => void,
+): TemplateResult => html`<label class="option"><input type="checkbox" .checked=${checked}
+  @change=${(e: Event) => change((e.target as HTMLInputElement).checked)} />
+  ${existing ? `Link to ${titleOf(existing)}, already in Locket` : `Also add the organisation ${name} and link it`}</label>`;

@@ -18,11 +18,12 @@ import { NOTHING_FOUND, lookUp, type Lookup } from './capture-lookup';
 import { createPreset, updatePreset } from './capture-preset';
 import { organisationLinkFor } from './capture-organisation';
 import { saveCapture } from './capture-save';
-import { renderFailure, renderList, renderTwinOffer } from './capture-views';
+import { createDraftKeeper } from './capture-draft';
+import { renderFailure, renderList, renderOrganisationOption, renderTwinOffer } from './capture-views';
 import { captureStyles } from './locket-capture.styles';
 
 /** How long the form waits for a first look in Locket (twin, employer) before it shows anyway. */
-const FIRST_LOOK_MS = 120;
+const FIRST_LOOK_MS = 40;
 const DRAFT_WRITE_MS = 250;
 
 const delay = (ms: number): Promise<null> => new Promise((resolve) => { setTimeout(() => resolve(null), ms); });
@@ -45,8 +46,12 @@ export class LocketCapture extends LitElement {
   @state() private formRevision = 0;
   private fullLookup: Promise<Lookup> = Promise.resolve(NOTHING_FOUND);
   private token = 0;
-  private draftTimer: ReturnType<typeof setTimeout> | undefined;
   private marked = '';
+  private readonly drafts = createDraftKeeper(
+    (draft) => this.services.captures.saveDraft(draft),
+    (draft) => this.inbox.pending?.id === draft.captureId,
+    DRAFT_WRITE_MS,
+  );
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (!changed.has('inbox')) return;
@@ -57,7 +62,7 @@ export class LocketCapture extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.flushDraft();
+    this.drafts.flush();
   }
 
   private async load(pending: PendingCapture): Promise<void> {
@@ -81,7 +86,7 @@ export class LocketCapture extends LitElement {
     const entity = pending && entityAt(pending.capture, ref);
     if (!pending || !entity || !this.draft) return;
     const token = ++this.token;
-    this.setDraft({ ...this.draft, entity: ref, values: restored });
+    if (!sameEntity(this.draft.entity, ref)) this.setDraft({ ...this.draft, entity: ref, values: restored });
     this.preset = null;
     this.lookup = NOTHING_FOUND;
     // Search answers at once from what is indexed so far; the full answer, which a save waits
@@ -100,14 +105,11 @@ export class LocketCapture extends LitElement {
 
   private setDraft(draft: CaptureDraft): void {
     this.draft = draft;
-    clearTimeout(this.draftTimer);
-    this.draftTimer = setTimeout(() => this.flushDraft(), DRAFT_WRITE_MS);
+    this.drafts.changed(draft);
   }
 
-  private flushDraft(): void {
-    clearTimeout(this.draftTimer);
-    this.draftTimer = undefined;
-    if (this.draft && this.inbox.pending?.id === this.draft.captureId) void this.services.captures.saveDraft(this.draft);
+  private editDraft(change: Partial<Omit<CaptureDraft, 'captureId'>>): void {
+    if (this.draft) this.setDraft({ ...this.draft, ...change });
   }
 
   private currentValues(): FormValues {
@@ -166,7 +168,7 @@ export class LocketCapture extends LitElement {
 
   private async dismiss(): Promise<void> {
     const id = this.draft?.captureId ?? this.inbox.pending?.id;
-    clearTimeout(this.draftTimer);
+    this.drafts.drop();
     this.draft = null;
     if (id) await this.services.captures.dismiss(id);
   }
@@ -200,15 +202,14 @@ export class LocketCapture extends LitElement {
     return html`
       <h2>${entityTitle(entity)}</h2>
       ${twin ? renderTwinOffer(twin, draft.decision, kind, { update: () => this.decide('update'), create: () => this.decide('create') }) : nothing}
+      <p class="muted source">Saved with a note:</p><p class="note-preview">${note}</p>
+      ${employerName && !linked ? renderOrganisationOption(employerName, employer, draft.createOrganisation,
+        (checked) => this.editDraft({ createOrganisation: checked })) : nothing}
       ${keyed(`${draft.captureId}:${kind}:${entity.ref.index}:${this.formRevision}`, html`<locket-record-form
         .services=${this.services} kind=${kind} .preset=${preset} .save=${this.save}
         submit-label=${updating ? `Update ${titleOf(twin.record)}` : ''}
-        @locket-form-input=${(e: HTMLElementEventMap['locket-form-input']) => this.setDraft({ ...draft, values: e.detail.values })}
-        @locket-cancel=${() => this.back()}></locket-record-form>`)}
-      ${employerName && !linked ? html`<label class="option"><input type="checkbox" .checked=${draft.createOrganisation}
-        @change=${(e: Event) => this.setDraft({ ...draft, createOrganisation: (e.target as HTMLInputElement).checked })} />
-        ${employer ? `Link to ${titleOf(employer)}, already in Locket` : `Also add the organisation ${employerName} and link it`}</label>` : nothing}
-      <p class="muted source">Saved with a note:</p><p class="note-preview">${note}</p>`;
+        @locket-form-input=${(e: HTMLElementEventMap['locket-form-input']) => this.editDraft({ values: e.detail.values })}
+        @locket-cancel=${() => this.back()}></locket-record-form>`)}`;
   }
 
   protected override render() {

@@ -26,8 +26,10 @@ export interface CaptureInboxState {
   readonly failure: CaptureFailure | null;
 }
 
-export const writePendingCapture = (pending: PendingCapture): Promise<void> =>
-  browser.storage.session.remove([DRAFT_KEY, FAILURE_KEY]).then(() => browser.storage.session.set({ [PENDING_KEY]: pending }));
+/** A new capture takes the place of the one waiting, its draft and any failure. */
+export const writePendingCapture = async (pending: PendingCapture): Promise<void> => {
+  await Promise.all([browser.storage.session.remove([DRAFT_KEY, FAILURE_KEY]), browser.storage.session.set({ [PENDING_KEY]: pending })]);
+};
 
 export const writeCaptureFailure = (failure: CaptureFailure): Promise<void> =>
   browser.storage.session.set({ [FAILURE_KEY]: failure });

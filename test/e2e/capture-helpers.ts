@@ -61,7 +61,7 @@ export const launchForCapture = (userDataDir: string): Promise<BrowserContext> =
     ],
   });
 
-interface TargetInfo {
+export interface TargetInfo {
   readonly targetId: string;
   readonly type: string;
   readonly url: string;
@@ -76,25 +76,28 @@ interface Reply {
 
 /** The extension's popup as the browser opened it: a page no Playwright tab is attached to. */
 export interface ActionPopup {
-  /** Clicks the button with this exact text, as a user gesture (sidePanel.open needs one). */
-  readonly click: (label: string) => Promise<void>;
+  /**
+   * Clicks the button with this exact text, as a user gesture (sidePanel.open needs one).
+   * Resolves with the time of the click, in ms since the epoch, as the popup's clock read it.
+   */
+  readonly click: (label: string) => Promise<number>;
   /** The visible text of the popup, shadow roots included. */
   readonly text: () => Promise<string>;
 }
 
-const browserSession = async (context: BrowserContext): Promise<CDPSession> => {
+export const browserSession = async (context: BrowserContext): Promise<CDPSession> => {
   const browser = context.browser();
   if (!browser) throw new Error('No browser behind this context');
   return browser.newBrowserCDPSession();
 };
 
-const waitFor = async <T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> => {
+export const waitFor = async <T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> => {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const found = await probe();
     if (found !== undefined) return found;
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
 };
 
@@ -116,29 +119,27 @@ const DEEP_TEXT = `() => {
   return text(document.body).replace(/\\s+/g, ' ').trim();
 }`;
 
-/** Presses Locket's toolbar button for `page`'s tab, which opens the real popup; resolves once it can be driven. */
-export const pressToolbarButton = async (context: BrowserContext, extensionId: string, page: Page): Promise<ActionPopup> => {
-  const cdp = await browserSession(context);
-  await page.bringToFront();
-  const { targetInfos: tabs } = (await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] })) as { targetInfos: TargetInfo[] };
-  const tab = tabs.find((info) => info.url === page.url());
-  if (!tab) throw new Error(`No tab target for ${page.url()}`);
-  await cdp.send('Extensions.triggerAction', { id: extensionId, targetId: tab.targetId });
+/** The browser's targets of one type, as the DevTools Protocol lists them. */
+export const listTargets = async (cdp: CDPSession, type?: string): Promise<TargetInfo[]> => {
+  const { targetInfos } = (await cdp.send('Target.getTargets', type ? { filter: [{ type }] } : {})) as { targetInfos: TargetInfo[] };
+  return targetInfos;
+};
 
-  const popup = await waitFor('the popup', async () => {
-    const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: TargetInfo[] };
-    return targetInfos.find((info) => info.type === 'page' && !info.attached && info.url.endsWith('/popup.html'));
-  });
-  // A non-flat session: commands travel inside Target.sendMessageToTarget.
-  const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: popup.targetId, flatten: false })) as { sessionId: string };
+/**
+ * Runs expressions in a page Playwright is not attached to (the popup, the side panel),
+ * as user gestures. A non-flat session: commands travel inside Target.sendMessageToTarget.
+ */
+export const evaluatorFor = async (cdp: CDPSession, targetId: string): Promise<(expression: string) => Promise<unknown>> => {
+  const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId, flatten: false })) as { sessionId: string };
   const waiting = new Map<number, (reply: Reply) => void>();
-  cdp.on('Target.receivedMessageFromTarget', (event: { message: string }) => {
+  cdp.on('Target.receivedMessageFromTarget', (event: { sessionId?: string; message: string }) => {
+    if (event.sessionId !== undefined && event.sessionId !== sessionId) return;
     const reply = JSON.parse(event.message) as Reply;
     waiting.get(reply.id)?.(reply);
     waiting.delete(reply.id);
   });
   let lastId = 0;
-  const evaluate = async (expression: string): Promise<unknown> => {
+  return async (expression) => {
     const id = ++lastId;
     const replied = new Promise<Reply>((resolve) => waiting.set(id, resolve));
     const message = { id, method: 'Runtime.evaluate', params: { expression, userGesture: true, awaitPromise: true, returnByValue: true } };
@@ -147,11 +148,28 @@ export const pressToolbarButton = async (context: BrowserContext, extensionId: s
     if (reply.error) throw new Error(reply.error.message);
     return reply.result?.result?.value;
   };
+};
+
+/** Presses Locket's toolbar button for `page`'s tab, which opens the real popup; resolves once it can be driven. */
+export const pressToolbarButton = async (context: BrowserContext, extensionId: string, page: Page): Promise<ActionPopup> => {
+  const cdp = await browserSession(context);
+  await page.bringToFront();
+  const tab = (await listTargets(cdp, 'tab')).find((info) => info.url === page.url());
+  if (!tab) throw new Error(`No tab target for ${page.url()}`);
+  await cdp.send('Extensions.triggerAction', { id: extensionId, targetId: tab.targetId });
+  const popup = await waitFor('the popup', async () => (await listTargets(cdp))
+    .find((info) => info.type === 'page' && !info.attached && info.url.endsWith('/popup.html')));
+  const evaluate = await evaluatorFor(cdp, popup.targetId);
   const hasButton = (label: string) => evaluate(`(${FIND_BUTTON})(${JSON.stringify(label)}) !== null`);
   return {
     click: async (label) => {
       await waitFor(`the popup's "${label}" button`, async () => ((await hasButton(label)) === true ? true : undefined));
-      await evaluate(`(${FIND_BUTTON})(${JSON.stringify(label)}).click()`);
+      const at = await evaluate(`(() => {
+        const at = performance.timeOrigin + performance.now();
+        (${FIND_BUTTON})(${JSON.stringify(label)}).click();
+        return at;
+      })()`);
+      return typeof at === 'number' ? at : Number.NaN;
     },
     text: async () => String(await evaluate(`(${DEEP_TEXT})()`)),
   };

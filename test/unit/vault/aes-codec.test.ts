@@ -18,7 +18,9 @@ const encrypted = async (value: unknown) => {
 describe('the AES-GCM codec', () => {
   it('decodes what it encoded, for any JSON value', async () => {
     await fc.assert(fc.asyncProperty(fc.jsonValue(), async (value) => {
-      expect(await codec.decode(await codec.encode(value))).toEqual(value);
+      // JSON writes -0 as 0, the one JSON value it does not keep; no Locket field tells them apart.
+      const asJsonKeepsIt: unknown = JSON.parse(JSON.stringify(value));
+      expect(await codec.decode(await codec.encode(value))).toEqual(asJsonKeepsIt);
     }));
   });
 
