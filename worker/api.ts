@@ -1,5 +1,6 @@
 import type { BulkInsertReport } from '../core/store/contract';
 import type { RecordId, RecordKind } from '../core/records/types';
+import type { CsvFile } from '../core/csv/fields';
 
 /** The one contract between a page and its comlink worker (`Remote<LocketWorkerApi>`). */
 export interface SearchHit {
@@ -36,6 +37,32 @@ export interface LocketWorkerApi {
   readonly search: (query: string, options?: SearchOptions) => Promise<SearchHit[]>;
   /** Bulk insert through the store, in transactions of about a thousand. */
   readonly insertMany: (kind: RecordKind, inputs: readonly unknown[]) => Promise<BulkInsertReport>;
+  /**
+   * Every live record into the chosen CSV files (one file, or a zip of them), logged in the
+   * audit log. Pass `onProgress` through Comlink.proxy. Rejects with an error named
+   * "ExportCancelled" after cancelExport().
+   */
+  readonly exportCsv: (
+    files: readonly CsvFile[], options: CsvExportOptions, onProgress: (done: number, total: number) => void,
+  ) => Promise<ExportedFile>;
+  /** Stops the running export, if any, at its next batch. */
+  readonly cancelExport: () => Promise<void>;
+}
+
+export interface CsvExportOptions {
+  /** Start each file with a UTF-8 byte-order mark ("for Excel"). */
+  readonly bom: boolean;
+  /** One zip of the chosen files; must be true when more than one file is chosen. */
+  readonly zip: boolean;
+}
+
+/** A finished export, ready to offer as a download. */
+export interface ExportedFile {
+  readonly fileName: string;
+  readonly mimeType: string;
+  readonly bytes: Uint8Array<ArrayBuffer>;
+  /** Rows written per file. */
+  readonly rows: Readonly<Partial<Record<CsvFile, number>>>;
 }
 
 /** The worker's API once its store is open: what createWorkerApi builds. */

@@ -14,4 +14,6 @@ export const deferWorkerApi = (
   whenIndexed: async () => (await ready).whenIndexed(),
   search: async (query, options) => (await ready).search(query, options),
   insertMany: async (kind, inputs) => (await ready).insertMany(kind, inputs),
+  exportCsv: async (files, options, onProgress) => (await ready).exportCsv(files, options, onProgress),
+  cancelExport: async () => (await ready).cancelExport(),
 });

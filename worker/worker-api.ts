@@ -5,6 +5,7 @@ import type { ChangeBus } from '../core/store/change-bus';
 import type { LocketStore } from '../core/store/contract';
 import type { IndexStatus, OpenWorkerApi } from './api';
 import { createSearchIndex } from './search-index';
+import { createExportRunner } from './export-runner';
 
 export interface WorkerApiDeps {
   readonly store: LocketStore;
@@ -97,7 +98,10 @@ export const createWorkerApi = ({ store, bus, clock = systemClock }: WorkerApiDe
   const built = build();
   built.catch(reportFailure('initial build'));
 
+  const exports = createExportRunner({ store, clock });
+
   return {
+    ...exports,
     indexStatus: async () => status(),
     whenIndexed: async () => {
       await built;

@@ -97,8 +97,10 @@ export class LocketRecordDetail extends LitElement {
   private renderNotes(record: LocketRecord) {
     const notes = this.linkedIn.filter((r) => r.kind === 'note');
     return html`<section aria-label="Notes"><h3>Notes</h3>
-      <ul>${notes.map((note) => html`<li><p class="note">${note.kind === 'note' ? note.fields.body : ''}</p>
-        <div class="muted">${new Date(note.createdAt).toLocaleString('en-GB')}</div></li>`)}</ul>
+      <ul>${notes.map((note) => note.kind === 'note' ? html`<li><p class="note">${note.fields.body}</p>
+        <div class="muted">${new Date(note.createdAt).toLocaleString('en-GB')}
+          ${note.fields.sourceUrl ? html`· captured from
+            <a href=${note.fields.sourceUrl} target="_blank" rel="noopener noreferrer">${note.fields.sourceUrl}</a>` : nothing}</div></li>` : nothing)}</ul>
       <form @submit=${(e: SubmitEvent) => void this.addNote(e, record)}>
         <label for="note-body">New note</label>
         <textarea id="note-body" name="body" aria-invalid=${this.noteError ? 'true' : 'false'}

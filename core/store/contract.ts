@@ -1,7 +1,10 @@
+import type { AuditLog } from '../audit/audit-log';
 import type { EncodedValue } from '../codec';
 import type {
   FieldErrors, FieldsByKind, ListedKind, LocketRecord, RecordId, RecordKind, Result,
 } from '../records/types';
+import type { EraseOptions, ErasureReceipt } from './erase';
+import type { ImportBatchStore } from './import-batch-types';
 
 /** What a row in the `records` object store holds. Only what an index needs is outside `body`. */
 export interface StoredRecord {
@@ -45,6 +48,12 @@ export interface StoredChangeSet {
   readonly values: EncodedValue;
   /** The distinct record ids of `changes`; multiEntry-indexed so a record's history is one index read. */
   readonly recordIds: readonly RecordId[];
+  /** The import this set wrote (indexed as byBatch); absent for every other write. */
+  readonly batchId?: string;
+  /** An import set's previous values, aligned with `changes`: the changed fields' earlier values for updates, null for creates. */
+  readonly previous?: EncodedValue;
+  /** The import batch this set undoes. */
+  readonly undoOf?: string;
 }
 
 /** One record's change as callers read it: the set's stamp and origin, the values decoded. */
@@ -105,7 +114,16 @@ export interface LocketStore {
   readonly getSettings: () => Promise<Settings>;
   /** Merges the given fields onto the current settings and validates the whole. */
   readonly saveSettings: (patch: unknown) => Promise<Result<Settings, FieldErrors>>;
+  /** Erases a person, their notes, their links and their values in the change log; leaves an audit receipt (erase.ts). */
+  readonly erase: (personId: RecordId, options: EraseOptions) => Promise<ErasureReceipt>;
+  /** The hash-chained audit log of this account. */
+  readonly audit: AuditLog;
+  /** True when an erased person with this email was suppressed (case and surrounding space ignored). */
+  readonly isSuppressed: (email: string) => Promise<boolean>;
+  readonly applyImport: ImportBatchStore['applyImport'];
+  readonly undoImport: ImportBatchStore['undoImport'];
   readonly close: () => void;
 }
 
 export type { FieldsByKind };
+export type { EraseOptions, ErasureReceipt } from './erase';

@@ -21,7 +21,7 @@ export interface LocketDb extends DBSchema {
     key: string;
     value: StoredChangeSet;
     /** multiEntry over `recordIds`: one entry per record the set touched. */
-    indexes: { byRecord: RecordId };
+    indexes: { byRecord: RecordId; byBatch: string };
   };
   /** Settings bodies through the codec: the owner's name is personal data. */
   settings: { key: string; value: EncodedValue };
@@ -31,6 +31,10 @@ export interface LocketDb extends DBSchema {
   vault: { key: string; value: unknown };
   /** Every unlock attempt, oldest first (ids sort by time); no personal data. */
   logins: { key: string; value: unknown };
+  /** The append-only, hash-chained audit log, by sequence number; no personal data, so in the clear. */
+  audit: { key: number; value: unknown };
+  /** SHA-256 hashes of erased people's emails the owner asked to keep, so an import does not bring them back. */
+  suppressed: { key: string; value: unknown };
 }
 
 export type LocketDatabase = IDBPDatabase<LocketDb>;
@@ -60,7 +64,17 @@ const createVaultStores: Migration = (db) => {
   db.createObjectStore('logins', { keyPath: 'id' });
 };
 
-export const migrations: readonly Migration[] = [createInitialStores, createVaultStores];
+const createAuditStores: Migration = (db) => {
+  db.createObjectStore('audit', { keyPath: 'seq' });
+  db.createObjectStore('suppressed', { keyPath: 'hash' });
+};
+
+/** Import batches: an import's change sets carry its batch id, so undo finds them in one index read. */
+const indexChangesByBatch: Migration = (_db, tx) => {
+  tx.objectStore('changes').createIndex('byBatch', 'batchId');
+};
+
+export const migrations: readonly Migration[] = [createInitialStores, createVaultStores, createAuditStores, indexChangesByBatch];
 
 export const currentSchemaVersion = migrations.length;
 

@@ -1,4 +1,8 @@
+import { createAuditLog } from '../audit/audit-log';
+import { createIsSuppressed } from '../audit/suppression';
 import type { LocketStore } from './contract';
+import { createErase } from './erase';
+import { createImportBatch } from './import-batch';
 import { createBulkInsert } from './bulk-insert';
 import { createRecordReads } from './record-reads';
 import { createRecordWrites } from './record-writes';
@@ -14,6 +18,7 @@ export type { StoreDeps } from './store-deps';
  */
 export const createStore = (deps: StoreDeps): LocketStore => {
   const { db, codec, bus } = deps;
+  const audit = createAuditLog({ db, clock: deps.clock });
   return {
     ...createRecordWrites(deps),
     ...createRecordReads(deps),
@@ -24,6 +29,10 @@ export const createStore = (deps: StoreDeps): LocketStore => {
       if (saved.ok) bus.publish({ ids: [], kinds: [], settings: true });
       return saved;
     },
+    erase: createErase(deps, audit),
+    audit,
+    isSuppressed: createIsSuppressed(db),
+    ...createImportBatch(deps),
     close: () => db.close(),
   };
 };

@@ -284,7 +284,7 @@ test('a copied key whose signature counter went backwards is refused and flagged
   expect(pageErrors(options)).toEqual([]);
 });
 
-test('failed attempts slow down, and recent logins show them with the password that was tried', async ({ openSurface }) => {
+test('failed attempts slow down, and recent logins show each refusal and why', async ({ openSurface }) => {
   const options = await openSurface('options');
   await options.setViewportSize(OPTIONS_VIEWPORT);
   await createAccount(options);

@@ -1,0 +1,147 @@
+/**
+ * The audit log: append-only entries, each chained to the one before by a SHA-256 hash, so
+ * an edited or removed entry shows up in verifyChain(). Entries carry no personal data
+ * (kinds, counts, hashes of ids), which is why they are stored in the clear.
+ *
+ * Invariants: seq runs 1, 2, 3… without gaps; entry n's prevHash is entry n-1's hash
+ * (GENESIS for the first); hash = SHA-256(prevHash + canonical JSON of the entry without
+ * its hash). The head (last seq and hash) is also kept in `meta`, so dropping the newest
+ * entry is caught too, unless both are rewritten together.
+ */
+import * as v from 'valibot';
+import type { Clock } from '../clock';
+import { RECORD_KINDS } from '../records/types';
+import type { LocketDatabase } from '../store/schema';
+import { writeTransaction } from '../store/transaction';
+import { canonicalJson, sha256Hex } from './hash';
+
+export const AUDIT_TYPES = [
+  'export-taken', 'import-done', 'import-undone', 'record-erased', 'subject-access-export',
+] as const;
+export type AuditType = (typeof AUDIT_TYPES)[number];
+
+export const GENESIS_HASH = '0'.repeat(64);
+const HEAD_KEY = 'audit-head';
+const PAGE = 1000;
+const APPEND_ATTEMPTS = 5;
+
+const SubjectSchema = v.object({ kind: v.picklist(RECORD_KINDS), idHash: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/)) });
+const DetailSchema = v.record(v.string(), v.union([v.string(), v.number(), v.boolean()]));
+const EntrySchema = v.object({
+  seq: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  at: v.number(),
+  type: v.picklist(AUDIT_TYPES),
+  by: v.string(),
+  subjects: v.array(SubjectSchema),
+  detail: DetailSchema,
+  prevHash: v.string(),
+  hash: v.string(),
+});
+const HeadSchema = v.object({ seq: v.number(), hash: v.string() });
+
+export type AuditSubject = v.InferOutput<typeof SubjectSchema>;
+export type AuditEntry = v.InferOutput<typeof EntrySchema>;
+
+/** What a caller gives: never names, emails or free text, only kinds, counts and hashes. */
+export interface AuditDraft {
+  readonly type: AuditType;
+  readonly by: string;
+  readonly subjects: readonly AuditSubject[];
+  readonly detail: Readonly<Record<string, string | number | boolean>>;
+}
+
+export type ChainCheck =
+  | { readonly ok: true; readonly count: number }
+  | { readonly ok: false; readonly seq: number; readonly reason: string };
+
+export interface AuditLog {
+  readonly append: (draft: AuditDraft) => Promise<AuditEntry>;
+  /** Every entry, oldest first, read in pages. */
+  readonly entries: () => Promise<AuditEntry[]>;
+  /** The entries that name a record by this id hash. */
+  readonly entriesAbout: (idHash: string) => Promise<AuditEntry[]>;
+  readonly verifyChain: () => Promise<ChainCheck>;
+}
+
+const hashOf = (entry: Omit<AuditEntry, 'hash'>): Promise<string> => {
+  const { seq, at, type, by, subjects, detail, prevHash } = entry;
+  return sha256Hex(prevHash + canonicalJson({ seq, at, type, by, subjects, detail, prevHash }));
+};
+
+/** Raw rows, oldest first, a page at a time (a tampered row is returned as is, for verifyChain to judge). */
+const readRows = async (db: LocketDatabase): Promise<unknown[]> => {
+  const rows: unknown[] = [];
+  let after = 0;
+  for (;;) {
+    const page = await db.getAll('audit', IDBKeyRange.lowerBound(after, true), PAGE);
+    rows.push(...page);
+    const last = await db.getAllKeys('audit', IDBKeyRange.lowerBound(after, true), PAGE);
+    const lastKey = last.at(-1);
+    if (page.length < PAGE || lastKey === undefined) return rows;
+    after = lastKey;
+  }
+};
+
+const isConstraintError = (error: unknown): boolean => error instanceof DOMException && error.name === 'ConstraintError';
+
+export const createAuditLog = ({ db, clock }: { readonly db: LocketDatabase; readonly clock: Clock }): AuditLog => {
+  const head = async (): Promise<{ seq: number; hash: string }> => {
+    const cursor = await db.transaction('audit').store.openCursor(null, 'prev');
+    const last = v.safeParse(EntrySchema, cursor?.value);
+    return last.success ? { seq: last.output.seq, hash: last.output.hash } : { seq: 0, hash: GENESIS_HASH };
+  };
+
+  const append = async (draft: AuditDraft): Promise<AuditEntry> => {
+    for (let attempt = 1; attempt <= APPEND_ATTEMPTS; attempt++) {
+      const previous = await head();
+      const unhashed = {
+        seq: previous.seq + 1, at: clock.now(), type: draft.type, by: draft.by,
+        subjects: [...draft.subjects], detail: { ...draft.detail }, prevHash: previous.hash,
+      };
+      const entry: AuditEntry = v.parse(EntrySchema, { ...unhashed, hash: await hashOf(unhashed) });
+      try {
+        // `add` refuses an existing seq: another context appended first, so rebuild on its head.
+        await writeTransaction(db, ['audit', 'meta'], (tx) => Promise.all([
+          tx.objectStore('audit').add(entry),
+          tx.objectStore('meta').put({ seq: entry.seq, hash: entry.hash }, HEAD_KEY),
+        ]));
+        return entry;
+      } catch (error) {
+        if (!isConstraintError(error)) throw error;
+      }
+    }
+    throw new Error('The audit log kept changing while an entry was being added');
+  };
+
+  const entries = async (): Promise<AuditEntry[]> =>
+    (await readRows(db)).flatMap((row) => {
+      const parsed = v.safeParse(EntrySchema, row);
+      return parsed.success ? [parsed.output] : [];
+    });
+
+  const entriesAbout = async (hash: string): Promise<AuditEntry[]> =>
+    (await entries()).filter((entry) => entry.subjects.some((subject) => subject.idHash === hash));
+
+  const verifyChain = async (): Promise<ChainCheck> => {
+    const rows = await readRows(db);
+    let expected = { seq: 0, hash: GENESIS_HASH };
+    for (const row of rows) {
+      const parsed = v.safeParse(EntrySchema, row);
+      const seq = expected.seq + 1;
+      if (!parsed.success) return { ok: false, seq, reason: 'unreadable entry' };
+      const entry = parsed.output;
+      if (entry.seq !== seq) return { ok: false, seq, reason: `entry ${seq} is missing` };
+      if (entry.prevHash !== expected.hash) return { ok: false, seq, reason: 'does not follow the entry before it' };
+      if ((await hashOf(entry)) !== entry.hash) return { ok: false, seq, reason: 'altered after it was written' };
+      expected = { seq: entry.seq, hash: entry.hash };
+    }
+    const stored = v.safeParse(HeadSchema, await db.get('meta', HEAD_KEY));
+    const storedHead = stored.success ? stored.output : { seq: 0, hash: GENESIS_HASH };
+    if (storedHead.seq !== expected.seq || storedHead.hash !== expected.hash) {
+      return { ok: false, seq: storedHead.seq, reason: 'newest entries are missing' };
+    }
+    return { ok: true, count: rows.length };
+  };
+
+  return { append, entries, entriesAbout, verifyChain };
+};

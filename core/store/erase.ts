@@ -1,0 +1,175 @@
+/**
+ * Erasure of one person (the right to be forgotten): the person's record and their notes,
+ * live or in the trash, go; cases and opportunities that concerned them lose the link
+ * (an update with its own change set); and every change set that held their values is
+ * rewritten without them (deleted when nothing else is left), so nothing of the person
+ * remains but a receipt in the audit log that names them by a hash of their id.
+ *
+ * Everything is read and re-encoded first, then written in one transaction that checks
+ * nothing it read has changed meanwhile (otherwise it starts over).
+ */
+import type { AuditEntry, AuditLog } from '../audit/audit-log';
+import { idHash } from '../audit/hash';
+import { suppressionEntries } from '../audit/suppression';
+import type { EncodedValue } from '../codec';
+import { linksOf } from '../records/links';
+import type { RecordId } from '../records/types';
+import type { StoredChangeSet, StoredRecord } from './contract';
+import { fieldsFromBody, metaOf, rowFor } from './record-rows';
+import { announce, changeItem, changeSet, type StoreDeps } from './store-deps';
+import { writeTransaction } from './transaction';
+
+export interface EraseOptions {
+  /** Keep SHA-256 hashes of the person's emails so a later import can refuse to bring them back. */
+  readonly suppressEmails: boolean;
+}
+
+export interface ErasureReceipt {
+  readonly notes: number;
+  /** Cases and opportunities that no longer point at the person. */
+  readonly links: number;
+  readonly changeSetsRewritten: number;
+  readonly changeSetsDeleted: number;
+  readonly suppressedEmails: number;
+  readonly entry: AuditEntry;
+}
+
+const ERASE_ATTEMPTS = 3;
+
+/** Replaces every string equal to an erased id, at any depth, with null. */
+const scrub = (value: unknown, erased: ReadonlySet<string>): unknown => {
+  if (typeof value === 'string') return erased.has(value) ? null : value;
+  if (Array.isArray(value)) return value.map((inner) => scrub(inner, erased));
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, scrub(inner, erased)]));
+  }
+  return value;
+};
+
+const setKeys = (sets: readonly StoredChangeSet[]): string => sets.map((set) => set.hlc).sort().join('|');
+const rowStamps = (rows: readonly (StoredRecord | undefined)[]): string =>
+  rows.map((row) => (row ? `${row.id}@${row.updatedAt}` : '-')).join('|');
+
+interface ErasurePlan {
+  readonly person: StoredRecord;
+  readonly notes: readonly StoredRecord[];
+  readonly unlinked: readonly StoredRecord[];
+  readonly touchedIds: readonly RecordId[];
+  readonly sets: readonly StoredChangeSet[];
+  readonly emails: readonly string[];
+}
+
+const readPlan = async ({ db, codec }: StoreDeps, personId: RecordId): Promise<ErasurePlan> => {
+  const person = await db.get('records', personId);
+  if (!person || person.kind !== 'person') throw new Error('Only a person can be erased, and this one does not exist');
+  const linked = await db.getAllFromIndex('records', 'byLink', personId);
+  const notes = linked.filter((row) => row.kind === 'note');
+  const unlinked = linked.filter((row) => row.kind === 'case' || row.kind === 'opportunity');
+  const touchedIds = [personId, ...notes.map((row) => row.id), ...unlinked.map((row) => row.id)];
+  const perId = await Promise.all(touchedIds.map((id) => db.getAllFromIndex('changes', 'byRecord', id)));
+  const sets = [...new Map(perId.flat().map((set) => [set.hlc, set])).values()];
+  const fields = fieldsFromBody(person, 'person', await codec.decode(person.body));
+  return { person, notes, unlinked, touchedIds, sets, emails: fields.emails };
+};
+
+export const createErase = (deps: StoreDeps, audit: AuditLog) => {
+  const { db, codec, clock } = deps;
+
+  /** Builds every row to write from the plan; all codec work happens here, before the transaction. */
+  const prepare = async (plan: ErasurePlan, suppress: boolean) => {
+    const erased = new Set([plan.person.id, ...plan.notes.map((row) => row.id)]);
+    const now = clock.now();
+    const [setValues, linkedBodies] = await Promise.all([
+      codec.decodeMany(plan.sets.map((set) => set.values)),
+      codec.decodeMany(plan.unlinked.map((row) => row.body)),
+    ]);
+    const rewrites = plan.sets.map((set, index) => {
+      const values = setValues[index];
+      if (!Array.isArray(values) || values.length !== set.changes.length) {
+        throw new Error(`Change set ${set.hlc} holds values that do not line up with its changes`);
+      }
+      const kept = set.changes.flatMap((change, at) => (erased.has(change.recordId) ? [] : [{ change, value: scrub(values[at], erased) }]));
+      return { set, kept };
+    });
+    const unlinkedFields = plan.unlinked.map((row, index) => {
+      const fields = { ...fieldsFromBody(row, row.kind, linkedBodies[index]), partyId: null };
+      return { row, fields };
+    });
+    const kept = rewrites.filter((rewrite) => rewrite.kept.length > 0);
+    const encoded = await codec.encodeMany([
+      ...kept.map((rewrite) => rewrite.kept.map((item) => item.value)),
+      ...unlinkedFields.map((item) => item.fields),
+      unlinkedFields.map(() => ({ partyId: null })),
+    ]);
+    const at = (index: number): EncodedValue => {
+      const value = encoded[index];
+      if (!value) throw new Error('The codec returned fewer values than it was given');
+      return value;
+    };
+    const rewrittenSets: StoredChangeSet[] = kept.map(({ set, kept: items }, index) => ({
+      ...set,
+      changes: items.map((item) => item.change),
+      values: at(index),
+      recordIds: [...new Set(items.map((item) => item.change.recordId))],
+    }));
+    const newRows = unlinkedFields.map(({ row, fields }, index) =>
+      rowFor({ ...metaOf(row), updatedAt: now }, linksOf(row.kind, fields), at(kept.length + index)));
+    const unlinkSet = newRows.length === 0 ? null
+      : changeSet(deps, newRows.map((row) => changeItem(row, 'update', ['partyId'])), at(kept.length + newRows.length));
+    return {
+      deletedIds: [...erased],
+      deletedSets: rewrites.filter((rewrite) => rewrite.kept.length === 0).map((rewrite) => rewrite.set.hlc),
+      rewrittenSets,
+      newRows,
+      unlinkSet,
+      suppressed: suppress ? await suppressionEntries(plan.emails, now) : [],
+    };
+  };
+
+  return async (personId: RecordId, options: EraseOptions): Promise<ErasureReceipt> => {
+    for (let attempt = 1; attempt <= ERASE_ATTEMPTS; attempt++) {
+      const plan = await readPlan(deps, personId);
+      const writes = await prepare(plan, options.suppressEmails);
+      const done = await writeTransaction(db, ['records', 'changes', 'suppressed'], async (tx) => {
+        const records = tx.objectStore('records');
+        const changes = tx.objectStore('changes');
+        const plannedRows = [plan.person, ...plan.notes, ...plan.unlinked];
+        const [rowsNow, linkedNow, setsNow] = await Promise.all([
+          Promise.all(plannedRows.map((row) => records.get(row.id))),
+          records.index('byLink').getAllKeys(personId),
+          Promise.all(plan.touchedIds.map((id) => changes.index('byRecord').getAll(id))),
+        ]);
+        const unchanged = rowStamps(rowsNow) === rowStamps(plannedRows)
+          && linkedNow.length === plan.notes.length + plan.unlinked.length
+          && setKeys([...new Map(setsNow.flat().map((set) => [set.hlc, set])).values()]) === setKeys(plan.sets);
+        if (!unchanged) return false;
+        await Promise.all([
+          ...writes.deletedIds.map((id) => records.delete(id)),
+          ...writes.newRows.map((row) => records.put(row)),
+          ...writes.deletedSets.map((hlc) => changes.delete(hlc)),
+          ...writes.rewrittenSets.map((set) => changes.put(set)),
+          ...(writes.unlinkSet ? [changes.add(writes.unlinkSet)] : []),
+          ...writes.suppressed.map((entry) => tx.objectStore('suppressed').put(entry)),
+        ]);
+        return true;
+      });
+      if (!done) continue;
+      announce(deps.bus, [plan.person, ...plan.notes, ...plan.unlinked]);
+      const entry = await audit.append({
+        type: 'record-erased',
+        by: deps.author,
+        subjects: [{ kind: 'person', idHash: await idHash(personId) }],
+        detail: {
+          person: 1, notes: plan.notes.length, links: plan.unlinked.length,
+          changeSetsRewritten: writes.rewrittenSets.length, changeSetsDeleted: writes.deletedSets.length,
+          suppressedEmails: writes.suppressed.length,
+        },
+      });
+      return {
+        notes: plan.notes.length, links: plan.unlinked.length, changeSetsRewritten: writes.rewrittenSets.length,
+        changeSetsDeleted: writes.deletedSets.length, suppressedEmails: writes.suppressed.length, entry,
+      };
+    }
+    throw new Error(`Person ${personId} kept changing while being erased`);
+  };
+};

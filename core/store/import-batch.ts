@@ -1,0 +1,151 @@
+/**
+ * Applies an import plan: records with the ids and timestamps the plan gave them, in
+ * transactions of about a thousand, each transaction one change set tagged with the
+ * import's batch id. An update's set also carries the fields' previous values (through
+ * the codec), so undoImport can put them back.
+ */
+import type { EncodedValue } from '../codec';
+import { linksOf } from '../records/links';
+import { parseFields } from '../records/validate';
+import type { FieldsByKind, RecordKind, RecordMeta } from '../records/types';
+import type { ChangeSetItem, StoredChangeSet, StoredRecord } from './contract';
+import { deepEqual } from './deep-equal';
+import type { ImportBatchReport, ImportBatchStore, ImportItemProblem, PlannedWrite } from './import-batch-types';
+import { createUndoImport } from './import-undo';
+import { fieldsFromBody, isLive, metaOf, rowFor } from './record-rows';
+import { announce, changeItem, changeSet, type StoreDeps } from './store-deps';
+import { writeTransaction } from './transaction';
+
+export const IMPORT_BATCH_SIZE = 1000;
+const WRITE_ATTEMPTS = 3;
+
+interface Prepared {
+  readonly rows: readonly StoredRecord[];
+  /** For each update row, the updatedAt it was read with: the transaction writes only if it is unchanged. */
+  readonly expected: ReadonlyMap<string, number>;
+  readonly set: StoredChangeSet | null;
+  readonly refused: readonly ImportItemProblem[];
+}
+
+const entries = (fields: object): Readonly<Record<string, unknown>> => Object.fromEntries(Object.entries(fields));
+
+const pick = (fields: object, names: readonly string[]): Record<string, unknown> => {
+  const all = entries(fields);
+  return Object.fromEntries(names.map((name) => [name, all[name]]));
+};
+
+const changedNames = (before: object, after: object): string[] => {
+  const old = entries(before);
+  return Object.entries(after).filter(([name, value]) => !deepEqual(old[name], value)).map(([name]) => name);
+};
+
+const describeErrors = (errors: Readonly<Record<string, string>>): string =>
+  Object.entries(errors).map(([field, message]) => `${field}: ${message}`).join(' ');
+
+export const createImportBatch = (deps: StoreDeps): ImportBatchStore => {
+  const { db, codec, clock } = deps;
+
+  const prepare = async (batchId: string, items: readonly PlannedWrite[], offset: number): Promise<Prepared> => {
+    const updateIds = items.filter((item) => item.op === 'update').map((item) => item.id);
+    const readTx = db.transaction('records');
+    const currentRows = new Map<string, StoredRecord>();
+    for (const row of await Promise.all(updateIds.map((id) => readTx.store.get(id)))) if (row) currentRows.set(row.id, row);
+    const currentBodies = await codec.decodeMany([...currentRows.values()].map((row) => row.body));
+    const currentFields = new Map([...currentRows.values()].map((row, index) => [row.id, currentBodies[index]]));
+
+    const now = clock.now();
+    const refused: ImportItemProblem[] = [];
+    const metas: (RecordMeta & { readonly links: readonly string[] })[] = [];
+    const bodies: object[] = [];
+    const changes: ChangeSetItem[] = [];
+    const newValues: object[] = [];
+    const previousValues: (object | null)[] = [];
+    const expected = new Map<string, number>();
+
+    items.forEach((item, position) => {
+      const index = offset + position;
+      const parsed = parseFields(item.kind, item.fields);
+      if (!parsed.ok) {
+        refused.push({ index, id: item.id, reason: describeErrors(parsed.error) });
+        return;
+      }
+      const fields: FieldsByKind[RecordKind] = parsed.value;
+      if (item.op === 'create') {
+        const meta = { id: item.id, kind: item.kind, createdAt: item.createdAt, updatedAt: item.updatedAt, deletedAt: null };
+        metas.push({ ...meta, links: linksOf(item.kind, fields) });
+        bodies.push(fields);
+        changes.push(changeItem(meta, 'create', Object.keys(fields)));
+        newValues.push(fields);
+        previousValues.push(null);
+        return;
+      }
+      const row = currentRows.get(item.id);
+      if (!row || !isLive(row) || row.kind !== item.kind) {
+        refused.push({ index, id: item.id, reason: 'The record to update no longer exists or is in the trash.' });
+        return;
+      }
+      const before = fieldsFromBody(row, row.kind, currentFields.get(row.id));
+      const changed = changedNames(before, fields);
+      if (changed.length === 0) return;
+      const meta = { ...metaOf(row), updatedAt: now };
+      metas.push({ ...meta, links: linksOf(item.kind, fields) });
+      bodies.push(fields);
+      changes.push(changeItem(meta, 'update', changed));
+      newValues.push(pick(fields, changed));
+      previousValues.push(pick(before, changed));
+      expected.set(row.id, row.updatedAt);
+    });
+    if (metas.length === 0) return { rows: [], expected, set: null, refused };
+
+    // One codec call: every body, then the set's new values, then its previous values.
+    const encoded = await codec.encodeMany([...bodies, newValues, previousValues]);
+    const values = encoded[bodies.length];
+    const previous = encoded[bodies.length + 1];
+    if (!values || !previous) throw new Error('The codec returned fewer values than it was given');
+    const rows = metas.map((meta, index) => {
+      const body: EncodedValue | undefined = encoded[index];
+      if (!body) throw new Error('The codec returned fewer values than it was given');
+      return rowFor(meta, meta.links, body);
+    });
+    return { rows, expected, set: { ...changeSet(deps, changes, values), batchId, previous }, refused };
+  };
+
+  /** Writes one prepared batch; false when an updated record changed since it was read. */
+  const write = ({ rows, expected, set }: Prepared): Promise<boolean> => writeTransaction(db, ['records', 'changes'], async (tx) => {
+    if (!set) return true;
+    const records = tx.objectStore('records');
+    const latest = await Promise.all([...expected.keys()].map((id) => records.get(id)));
+    if (latest.some((row) => !row || row.updatedAt !== expected.get(row.id))) return false;
+    await Promise.all([
+      ...rows.map((row) => (expected.has(row.id) ? records.put(row) : records.add(row))),
+      tx.objectStore('changes').add(set),
+    ]);
+    return true;
+  });
+
+  const applyImport: ImportBatchStore['applyImport'] = async (batchId, items, onProgress) => {
+    let written = 0;
+    const refused: ImportItemProblem[] = [];
+    for (let start = 0; start < items.length; start += IMPORT_BATCH_SIZE) {
+      const slice = items.slice(start, start + IMPORT_BATCH_SIZE);
+      try {
+        let prepared = await prepare(batchId, slice, start);
+        for (let attempt = 1; !(await write(prepared)); attempt++) {
+          if (attempt >= WRITE_ATTEMPTS) throw new Error('Records kept changing while the import was writing them.');
+          prepared = await prepare(batchId, slice, start);
+        }
+        refused.push(...prepared.refused);
+        written += prepared.rows.length;
+        announce(deps.bus, prepared.rows);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        const report: ImportBatchReport = { written, refused, failure: { firstIndex: start, notWritten: items.length - start, message } };
+        return report;
+      }
+      onProgress?.(Math.min(items.length, start + IMPORT_BATCH_SIZE));
+    }
+    return { written, refused, failure: null };
+  };
+
+  return { applyImport, undoImport: createUndoImport(deps) };
+};

@@ -1,0 +1,150 @@
+/**
+ * Undoes one import batch. Records it updated get their previous fields back first, then
+ * records it created are removed for good (they never existed before the import), newest
+ * first so that a person goes before the organisation it links to. A record changed since
+ * the import, or one that records outside the import now link to, is left alone and
+ * reported. Every step is written as new change sets (marked `undoOf`), one transaction per
+ * import set; running the undo again finds nothing left to do.
+ */
+import * as v from 'valibot';
+import { linksOf } from '../records/links';
+import { parseFields } from '../records/validate';
+import type { RecordId } from '../records/types';
+import type { ChangeSetItem, StoredChangeSet, StoredRecord } from './contract';
+import type { ImportBatchStore, UndoImportReport, UndoSkip } from './import-batch-types';
+import { fieldsFromBody, metaOf, rowFor } from './record-rows';
+import { announce, changeItem, changeSet, type StoreDeps } from './store-deps';
+import { writeTransaction } from './transaction';
+
+const WRITE_ATTEMPTS = 3;
+/** An import set's previous values: one element per change, an object for updates, null for creates. */
+const PreviousSchema = v.array(v.nullable(v.record(v.string(), v.unknown())));
+
+interface Target {
+  readonly change: ChangeSetItem;
+  readonly row: StoredRecord | undefined;
+  /** Change sets after the import's that touched the record, other than this undo's own. */
+  readonly changedSince: boolean;
+  readonly undone: boolean;
+  /** Ids of the records that link to this one. */
+  readonly linkers: readonly RecordId[];
+}
+
+export const createUndoImport = (deps: StoreDeps): ImportBatchStore['undoImport'] => {
+  const { db, codec, clock } = deps;
+
+  const readTargets = async (set: StoredChangeSet, batchId: string, op: 'create' | 'update'): Promise<Target[]> => {
+    const changes = set.changes.filter((change) => change.op === op);
+    const tx = db.transaction(['records', 'changes']);
+    const records = tx.objectStore('records');
+    const log = tx.objectStore('changes');
+    const read = await Promise.all(changes.map(async (change) => {
+      const [row, keys, linkers] = await Promise.all([
+        records.get(change.recordId),
+        log.index('byRecord').getAllKeys(change.recordId),
+        records.index('byLink').getAllKeys(change.recordId),
+      ]);
+      const later = await Promise.all(keys.filter((key) => key > set.hlc).map((key) => log.get(key)));
+      const others = later.filter((other) => other?.undoOf !== batchId && other?.batchId !== batchId);
+      const undone = later.some((other) => other?.undoOf === batchId);
+      return { change, row, changedSince: others.length > 0, undone, linkers };
+    }));
+    return read;
+  };
+
+  /** Writes `rows` (puts) and removes `removed` only if every one still has the updatedAt read. */
+  const commit = (expected: readonly StoredRecord[], puts: readonly StoredRecord[], removed: readonly RecordId[], set: StoredChangeSet) =>
+    writeTransaction(db, ['records', 'changes'], async (tx) => {
+      const records = tx.objectStore('records');
+      const latest = await Promise.all(expected.map((row) => records.get(row.id)));
+      if (latest.some((row, index) => row?.updatedAt !== expected[index]?.updatedAt)) return false;
+      await Promise.all([...puts.map((row) => records.put(row)), ...removed.map((id) => records.delete(id)), tx.objectStore('changes').add(set)]);
+      return true;
+    });
+
+  const skipOf = (target: Target, reason: string): UndoSkip => ({ id: target.change.recordId, kind: target.change.kind, reason });
+
+  const restoreSet = async (set: StoredChangeSet, batchId: string, skipped: UndoSkip[]): Promise<number> => {
+    if (!set.previous || !set.changes.some((change) => change.op === 'update')) return 0;
+    const previous = v.parse(PreviousSchema, await codec.decode(set.previous));
+    const previousOf = new Map(set.changes.map((change, index) => [change.recordId, previous[index] ?? null]));
+    for (let attempt = 1; attempt <= WRITE_ATTEMPTS; attempt++) {
+      const found: UndoSkip[] = [];
+      const targets = await readTargets(set, batchId, 'update');
+      const ready = targets.filter((target) => {
+        if (target.undone) return false;
+        if (!target.row || target.row.deletedAt !== null) found.push(skipOf(target, 'It was deleted after the import.'));
+        else if (target.changedSince) found.push(skipOf(target, 'It was changed after the import, so it was kept as it is.'));
+        else return true;
+        return false;
+      });
+      const rows = ready.flatMap((target) => (target.row ? [target.row] : []));
+      if (rows.length === 0) { skipped.push(...found); return 0; }
+      const current = await codec.decodeMany(rows.map((row) => row.body));
+      const restored = rows.map((row, index) => {
+        const back = previousOf.get(row.id) ?? {};
+        const parsed = parseFields(row.kind, { ...fieldsFromBody(row, row.kind, current[index]), ...back });
+        if (!parsed.ok) throw new Error(`The earlier fields of record ${row.id} no longer pass validation`);
+        return { row, fields: parsed.value, names: Object.keys(back) };
+      });
+      const now = clock.now();
+      const encoded = await codec.encodeMany([...restored.map((r) => r.fields), restored.map((r) => previousOf.get(r.row.id) ?? {})]);
+      const values = encoded[restored.length];
+      if (!values) throw new Error('The codec returned fewer values than it was given');
+      const puts = restored.map(({ row, fields }, index) => {
+        const body = encoded[index];
+        if (!body) throw new Error('The codec returned fewer values than it was given');
+        return rowFor({ ...metaOf(row), updatedAt: now }, linksOf(row.kind, fields), body);
+      });
+      const undo = { ...changeSet(deps, restored.map(({ row, names }) => changeItem(row, 'update', names)), values), undoOf: batchId };
+      if (await commit(rows, puts, [], undo)) {
+        skipped.push(...found);
+        announce(deps.bus, puts);
+        return puts.length;
+      }
+    }
+    throw new Error('Records kept changing while the import was being undone.');
+  };
+
+  const removeSet = async (set: StoredChangeSet, batchId: string, removing: Set<RecordId>, skipped: UndoSkip[]): Promise<number> => {
+    for (let attempt = 1; attempt <= WRITE_ATTEMPTS; attempt++) {
+      const found: UndoSkip[] = [];
+      const chosen: StoredRecord[] = [];
+      // Newest first: a record is removed only when everything linking to it is being removed too.
+      for (const target of (await readTargets(set, batchId, 'create')).reverse()) {
+        if (!target.row || target.undone) continue;
+        if (target.changedSince) found.push(skipOf(target, 'It was changed after the import, so it was kept.'));
+        else if (target.linkers.some((id) => !removing.has(id))) found.push(skipOf(target, 'Records added since link to it, so it was kept.'));
+        else { chosen.push(target.row); removing.add(target.row.id); }
+      }
+      if (chosen.length === 0) { skipped.push(...found); return 0; }
+      const now = clock.now();
+      const values = await codec.encode(chosen.map(() => ({ purgedAt: now })));
+      const undo = { ...changeSet(deps, chosen.map((row) => changeItem(row, 'delete', ['purgedAt'])), values), undoOf: batchId };
+      if (await commit(chosen, [], chosen.map((row) => row.id), undo)) {
+        skipped.push(...found);
+        announce(deps.bus, chosen);
+        return chosen.length;
+      }
+      for (const row of chosen) removing.delete(row.id);
+    }
+    throw new Error('Records kept changing while the import was being undone.');
+  };
+
+  return async (batchId): Promise<UndoImportReport> => {
+    const keys = await db.getAllKeysFromIndex('changes', 'byBatch', batchId);
+    const skipped: UndoSkip[] = [];
+    let restored = 0;
+    let removed = 0;
+    for (const key of keys) {
+      const set = await db.get('changes', key);
+      if (set) restored += await restoreSet(set, batchId, skipped);
+    }
+    const removing = new Set<RecordId>();
+    for (const key of [...keys].reverse()) {
+      const set = await db.get('changes', key);
+      if (set) removed += await removeSet(set, batchId, removing, skipped);
+    }
+    return { removed, restored, skipped };
+  };
+};

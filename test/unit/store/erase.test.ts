@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { idHash } from '../../../core/audit/hash';
+import type { LocketDatabase } from '../../../core/store/schema';
+import { createHarness, person, saved } from './harness';
+
+const STORES = ['records', 'changes', 'settings', 'meta', 'vault', 'logins', 'audit', 'suppressed'] as const;
+
+/** Every value of every object store as text: the plain codec keeps values readable, so a leak shows. */
+const everything = async (db: LocketDatabase): Promise<string> => {
+  const parts = await Promise.all(STORES.map(async (name) => JSON.stringify(await db.getAll(name))));
+  return parts.join('\n');
+};
+
+const seed = async () => {
+  const harness = await createHarness();
+  const { store } = harness;
+  const org = saved(await store.create('organisation', { name: 'Acme Ltd' }));
+  const ada = saved(await store.create('person', person('Adaline', 'Quibbleworth', {
+    organisationId: org.id, emails: ['Ada.Q@Example.org'], phones: ['+44 20 7946 0001'],
+  })));
+  const other = saved(await store.create('person', person('Bert', 'Other', { emails: ['bert@example.org'] })));
+  saved(await store.create('note', { body: 'Adaline likes tea', recordId: ada.id, sourceUrl: null, capturedAt: null }));
+  const trashedNote = saved(await store.create('note', { body: 'Old secret about Quibbleworth', recordId: ada.id, sourceUrl: null, capturedAt: null }));
+  await store.remove(trashedNote.id);
+  const kase = saved(await store.create('case', { name: 'Roof repair', partyId: ada.id }));
+  const deal = saved(await store.create('opportunity', { name: 'Big deal', partyId: ada.id, currency: 'EUR' }));
+  saved(await store.update(ada.id, 'person', { jobTitle: 'Chief Quibbler' }));
+  return { ...harness, org, ada, other, kase, deal };
+};
+
+describe('erase', () => {
+  it('leaves nothing of the person, their notes or their id in any object store', async () => {
+    const { store, db, ada } = await seed();
+    expect(await everything(db)).toContain('Quibbleworth');
+    await store.erase(ada.id, { suppressEmails: true });
+    const raw = await everything(db);
+    for (const trace of ['Adaline', 'Quibbleworth', 'Quibbler', 'Ada.Q@Example.org', 'ada.q@example.org', 'likes tea', '7946', ada.id]) {
+      expect(raw, trace).not.toContain(trace);
+    }
+    expect(await store.get(ada.id)).toBeUndefined();
+    expect(await store.changesFor(ada.id)).toEqual([]);
+  });
+
+  it('unlinks cases and opportunities as an update with its own change set, and keeps the rest', async () => {
+    const { store, ada, kase, deal, other, org } = await seed();
+    const receipt = await store.erase(ada.id, { suppressEmails: false });
+    expect(receipt).toMatchObject({ notes: 2, links: 2 });
+    const [caseAfter, dealAfter] = await store.getMany([kase.id, deal.id]);
+    expect(caseAfter?.kind === 'case' && caseAfter.fields.partyId).toBeNull();
+    expect(dealAfter?.kind === 'opportunity' && dealAfter.fields.partyId).toBeNull();
+    const caseHistory = await store.changesFor(kase.id);
+    expect(caseHistory.at(-1)).toMatchObject({ op: 'update', changed: ['partyId'], values: { partyId: null } });
+    expect(caseHistory[0]?.values).toMatchObject({ name: 'Roof repair', partyId: null });
+    expect(await store.get(other.id)).toBeDefined();
+    expect(await store.get(org.id)).toBeDefined();
+    expect(await store.linkedTo(ada.id)).toEqual([]);
+  });
+
+  it('writes a receipt without personal data, chained into the audit log', async () => {
+    const { store, ada } = await seed();
+    await store.erase(ada.id, { suppressEmails: true });
+    const entries = await store.audit.entries();
+    const receipt = entries.find((entry) => entry.type === 'record-erased');
+    expect(receipt?.subjects).toEqual([{ kind: 'person', idHash: await idHash(ada.id) }]);
+    expect(receipt?.detail).toMatchObject({ person: 1, notes: 2, links: 2, suppressedEmails: 1 });
+    expect(JSON.stringify(receipt)).not.toMatch(/Adaline|Quibbleworth|example\.org/);
+    expect(await store.audit.verifyChain()).toMatchObject({ ok: true });
+  });
+
+  it('remembers a hash of the email only when asked', async () => {
+    const kept = await seed();
+    await kept.store.erase(kept.ada.id, { suppressEmails: true });
+    expect(await kept.store.isSuppressed('  ADA.q@example.ORG ')).toBe(true);
+    expect(await kept.store.isSuppressed('bert@example.org')).toBe(false);
+
+    const notKept = await seed();
+    await notKept.store.erase(notKept.ada.id, { suppressEmails: false });
+    expect(await notKept.store.isSuppressed('ada.q@example.org')).toBe(false);
+  });
+
+  it('announces the erased and unlinked records so other surfaces drop them', async () => {
+    const { store, bus, ada, kase } = await seed();
+    bus.published.length = 0;
+    await store.erase(ada.id, { suppressEmails: false });
+    expect(bus.published.flatMap((change) => change.ids)).toEqual(expect.arrayContaining([ada.id, kase.id]));
+  });
+
+  it('refuses to erase anything but a person', async () => {
+    const { store, org } = await seed();
+    await expect(store.erase(org.id, { suppressEmails: false })).rejects.toThrow(/person/);
+    expect(await store.get(org.id)).toBeDefined();
+  });
+});

@@ -1,0 +1,70 @@
+/** What crosses the page ↔ worker boundary for an import: plain data only. */
+import type { CsvFile, DuplicatePolicy, ImportMapping, PlanCounts } from '../core/csv/import';
+import type { UndoImportReport } from '../core/store/import-batch-types';
+
+export interface ImportFileInput {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+}
+
+export interface ImportFilePreview {
+  readonly name: string;
+  /** Why the file cannot be imported (not CSV, empty, not UTF-8, too large), or null. */
+  readonly refusal: string | null;
+  readonly headers: readonly string[];
+  /** The first rows as they are in the file, cells as text. */
+  readonly sampleRows: readonly (readonly string[])[];
+  readonly rowCount: number;
+  /** The guessed mapping (which Locket file it is, and each column's field), or null when refused. */
+  readonly mapping: ImportMapping<CsvFile> | null;
+}
+
+export type SummaryAction = 'new' | 'update' | 'skip' | 'invalid';
+
+export interface SummaryRow {
+  readonly file: CsvFile;
+  /** As a spreadsheet shows it: the header is row 1. */
+  readonly rowNumber: number;
+  readonly action: SummaryAction;
+  /** Why it is skipped or invalid; empty for rows that are written. */
+  readonly reasons: readonly string[];
+  readonly warnings: readonly string[];
+}
+
+export interface ImportSummary {
+  /** Hands the checked plan to runImport; null when nothing would be written or a file was refused. */
+  readonly planRef: string | null;
+  readonly refusals: readonly { readonly name: string; readonly message: string }[];
+  readonly counts: { readonly [F in CsvFile]: PlanCounts };
+  readonly total: PlanCounts;
+  /** Skipped and invalid rows and rows with warnings, in file order, at most MAX_SUMMARY_ROWS. */
+  readonly rows: readonly SummaryRow[];
+  /** How many such rows were left out of `rows` to keep the message small. */
+  readonly rowsLeftOut: number;
+}
+
+export interface ImportProgress {
+  readonly done: number;
+  readonly total: number;
+}
+
+export interface ImportResult {
+  readonly batchId: string;
+  readonly written: number;
+  /** Planned records not written: refused on the way in, or in a transaction that failed. */
+  readonly failed: number;
+  /** Why a transaction failed (earlier transactions stay written), or null. */
+  readonly failure: string | null;
+}
+
+export interface ImportWorkerApi {
+  readonly previewImport: (files: readonly ImportFileInput[]) => Promise<ImportFilePreview[]>;
+  readonly planImport: (
+    files: readonly ImportFileInput[], mappings: readonly ImportMapping<CsvFile>[], policy: DuplicatePolicy,
+  ) => Promise<ImportSummary>;
+  /** `onProgress` arrives as a comlink proxy from a page. */
+  readonly runImport: (planRef: string, onProgress?: (progress: ImportProgress) => void) => Promise<ImportResult>;
+  readonly undoImport: (batchId: string) => Promise<UndoImportReport>;
+}
+
+export type { UndoImportReport };
