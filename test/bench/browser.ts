@@ -1,7 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext } from '@playwright/test';
+import { join } from 'node:path';
+import type { BrowserContext } from '@playwright/test';
+import { launchExtensionContext } from '../support/chromium';
 
 export interface ExtensionBrowser {
   readonly context: BrowserContext;
@@ -10,29 +11,14 @@ export interface ExtensionBrowser {
   readonly close: () => Promise<void>;
 }
 
-export const chromePath = (): string => process.env.CHROME_PATH ?? '/usr/bin/chromium';
+export { chromePath } from '../support/chromium';
 
 /** Headless Chromium with only the given unpacked extension loaded, in a throwaway profile. */
 export const launchExtension = async (extensionDir: string): Promise<ExtensionBrowser> => {
-  const dir = resolve(extensionDir);
   const userDataDir = await mkdtemp(join(tmpdir(), 'locket-bench-'));
   let context: BrowserContext | undefined;
   try {
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: chromePath(),
-      headless: true,
-      ignoreDefaultArgs: ['--disable-extensions'],
-      args: [
-        `--disable-extensions-except=${dir}`,
-        `--load-extension=${dir}`,
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    context = await launchExtensionContext(extensionDir, userDataDir);
     const worker = context.serviceWorkers()[0] ?? await context.waitForEvent('serviceworker', { timeout: 20_000 });
     const extensionId = new URL(worker.url()).host;
     const opened = context;

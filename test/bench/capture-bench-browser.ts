@@ -1,9 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
-import { resolve } from 'node:path';
-import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from '@playwright/test';
+import type { BrowserContext, CDPSession, Page, Worker } from '@playwright/test';
 import { browserSession, evaluatorFor, listTargets, pressToolbarButton, waitFor } from '../e2e/capture-helpers';
-import { chromePath } from './browser';
+import { launchExtensionContext } from '../support/chromium';
 
 /**
  * The browser side of the capture bench: Chromium with the bench build, pages served from
@@ -19,16 +18,7 @@ export interface CaptureBrowser {
 }
 
 export const launchCaptureBrowser = async (extensionDir: string, userDataDir: string): Promise<CaptureBrowser> => {
-  const dir = resolve(extensionDir);
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: chromePath(),
-    headless: true,
-    ignoreDefaultArgs: ['--disable-extensions'],
-    args: [
-      `--disable-extensions-except=${dir}`, `--load-extension=${dir}`, '--enable-unsafe-extension-debugging',
-      '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
-    ],
-  });
+  const context = await launchExtensionContext(extensionDir, userDataDir, ['--enable-unsafe-extension-debugging']);
   try {
     const worker = context.serviceWorkers()[0] ?? await context.waitForEvent('serviceworker', { timeout: 20_000 });
     return { context, worker, extensionId: new URL(worker.url()).host, cdp: await browserSession(context), close: () => context.close() };

@@ -1,8 +1,9 @@
-import { chromium, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
+import type { BrowserContext, CDPSession, Page } from '@playwright/test';
 import { readdir, readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
-import { EXTENSION_DIR, PROJECT_ROOT, chromePath } from './launch';
+import { launchExtensionContext } from '../support/chromium';
+import { EXTENSION_DIR, PROJECT_ROOT } from './launch';
 
 /**
  * What quick capture's end-to-end tests need beyond the shared harness: the fixture pages
@@ -48,18 +49,7 @@ export const serveFixtures = async (): Promise<FixtureServer> => {
 
 /** The shared launch, plus the switch that lets the DevTools Protocol press the toolbar button. */
 export const launchForCapture = (userDataDir: string): Promise<BrowserContext> =>
-  chromium.launchPersistentContext(userDataDir, {
-    executablePath: chromePath(),
-    headless: true,
-    ignoreDefaultArgs: ['--disable-extensions'],
-    args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-      '--enable-unsafe-extension-debugging',
-      '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run', '--disable-quic',
-    ],
-  });
+  launchExtensionContext(EXTENSION_DIR, userDataDir, ['--enable-unsafe-extension-debugging']);
 
 export interface TargetInfo {
   readonly targetId: string;

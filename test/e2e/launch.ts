@@ -1,4 +1,6 @@
-import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { chromePath, launchExtensionContext } from '../support/chromium';
+export { chromePath } from '../support/chromium';
+import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,14 +8,9 @@ import { fileURLToPath } from 'node:url';
 export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** What `wxt build` writes; the end-to-end tests drive this build, never the dev server. */
 export const EXTENSION_DIR = join(PROJECT_ROOT, '.output', 'chrome-mv3');
-const DEFAULT_CHROME_PATH = '/usr/bin/chromium';
 
 export type Surface = 'popup' | 'sidepanel' | 'options';
 
-export function chromePath(): string {
-  // An empty CHROME_PATH means "not set", as it does for most tools.
-  return process.env.CHROME_PATH || DEFAULT_CHROME_PATH;
-}
 
 function assertLaunchable(): void {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
@@ -33,23 +30,7 @@ function assertLaunchable(): void {
 /** A headless Chromium with only the built extension loaded, on the given profile folder. */
 export async function launchWithExtension(userDataDir: string): Promise<BrowserContext> {
   assertLaunchable();
-  return chromium.launchPersistentContext(userDataDir, {
-    executablePath: chromePath(),
-    headless: true,
-    // Playwright's default --disable-extensions would win over --load-extension.
-    ignoreDefaultArgs: ['--disable-extensions'],
-    args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
+  return launchExtensionContext(EXTENSION_DIR, userDataDir);
 }
 
 function isExtensionWorker(worker: Worker): boolean {
