@@ -1,6 +1,7 @@
 import type { BulkInsertReport } from '../core/store/contract';
 import type { RecordId, RecordKind } from '../core/records/types';
 import type { CsvFile } from '../core/csv/fields';
+import type { ImportWorkerApi } from './import-types';
 
 /** The one contract between a page and its comlink worker (`Remote<LocketWorkerApi>`). */
 export interface SearchHit {
@@ -24,7 +25,7 @@ export interface IndexStatus {
   readonly buildMs: number;
 }
 
-export interface LocketWorkerApi {
+export interface LocketWorkerApi extends ImportWorkerApi {
   /**
    * Hands the worker the unlocked account key; every other call waits for it. Called once,
    * right after the worker starts. A worker never reads the session itself.

@@ -16,4 +16,8 @@ export const deferWorkerApi = (
   insertMany: async (kind, inputs) => (await ready).insertMany(kind, inputs),
   exportCsv: async (files, options, onProgress) => (await ready).exportCsv(files, options, onProgress),
   cancelExport: async () => (await ready).cancelExport(),
+  previewImport: async (files) => (await ready).previewImport(files),
+  planImport: async (files, mappings, policy) => (await ready).planImport(files, mappings, policy),
+  runImport: async (planRef, onProgress) => (await ready).runImport(planRef, onProgress),
+  undoImport: async (batchId) => (await ready).undoImport(batchId),
 });

@@ -6,6 +6,7 @@ import type { LocketStore } from '../core/store/contract';
 import type { IndexStatus, OpenWorkerApi } from './api';
 import { createSearchIndex } from './search-index';
 import { createExportRunner } from './export-runner';
+import { createImportApi } from './import-api';
 
 export interface WorkerApiDeps {
   readonly store: LocketStore;
@@ -102,6 +103,7 @@ export const createWorkerApi = ({ store, bus, clock = systemClock }: WorkerApiDe
 
   return {
     ...exports,
+    ...createImportApi({ store, clock }),
     indexStatus: async () => status(),
     whenIndexed: async () => {
       await built;

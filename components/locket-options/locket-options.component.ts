@@ -7,6 +7,8 @@ import { baseStyles } from '../shared/tokens.styles';
 import '../locket-security-settings/locket-security-settings';
 import '../locket-login-history/locket-login-history';
 import '../locket-users-settings/locket-users-settings';
+import '../locket-export-settings/locket-export-settings';
+import '../locket-import-settings/locket-import-settings';
 import { optionsStyles } from './locket-options.styles';
 
 const SECTIONS = [
@@ -14,6 +16,8 @@ const SECTIONS = [
   { id: 'security', title: 'Security' },
   { id: 'logins', title: 'Recent logins' },
   { id: 'users', title: 'Users' },
+  { id: 'export', title: 'Export' },
+  { id: 'import', title: 'Import' },
 ] as const;
 
 /** The owner's settings page. Each section is one <section>; later sections join the nav as they arrive. */
@@ -93,6 +97,14 @@ export class LocketOptions extends LitElement {
         <section id="users" aria-labelledby="users-heading">
           <h2 id="users-heading">Users</h2>
           <locket-users-settings .services=${this.services} .revision=${this.accountRevision}></locket-users-settings>
+        </section>
+        <section id="export" aria-labelledby="export-heading">
+          <h2 id="export-heading">Export</h2>
+          <locket-export-settings .services=${this.services}></locket-export-settings>
+        </section>
+        <section id="import" aria-labelledby="import-heading">
+          <h2 id="import-heading">Import</h2>
+          <locket-import-settings .services=${this.services}></locket-import-settings>
         </section>
       </main>`;
   }

@@ -8,6 +8,7 @@ import { KIND_LABELS } from '../shared/kind-labels';
 import { locketEvent } from '../shared/events';
 import { baseStyles } from '../shared/tokens.styles';
 import '../locket-record-form/locket-record-form';
+import '../locket-subject-rights/locket-subject-rights';
 import { detailRows } from './detail-rows';
 import { recordDetailStyles } from './locket-record-detail.styles';
 
@@ -135,6 +136,7 @@ export class LocketRecordDetail extends LitElement {
         <button class="danger" @click=${() => void this.moveToTrash(record)}>Move to trash</button>
         <button @click=${() => { this.confirmingDelete = false; }}>Keep</button>
       </div>` : nothing}
+      ${record.kind === 'person' ? html`<locket-subject-rights .services=${this.services} .person=${record} .linked=${this.linkedIn}></locket-subject-rights>` : nothing}
       <dl>${detailRows(record).map(([label, value]) => html`<dt>${label}</dt><dd>${value}</dd>`)}</dl>
       ${this.renderLinkList(OUTGOING_LINK_HEADINGS[record.kind], this.linksOut)}
       ${LINKED_SECTIONS.map((kind) => this.renderLinkList(KIND_LABELS[kind].many, this.linkedIn.filter((r) => r.kind === kind)))}

@@ -6,6 +6,12 @@ import type { ListedKind, LocketRecord } from '../../core/records/types';
 import { subtitleOf, titleOf } from '../../core/records/display';
 import type { LocketServices } from '../services/services';
 import { KIND_LABELS } from '../shared/kind-labels';
+import { runExport } from '../locket-export-settings/export-run';
+import type { CsvFile } from '../../core/csv/fields';
+
+const FILE_OF_KIND: Readonly<Record<ListedKind, CsvFile>> = {
+  person: 'contacts', organisation: 'contacts', case: 'cases', opportunity: 'opportunities',
+};
 import { locketEvent } from '../shared/events';
 import { baseStyles } from '../shared/tokens.styles';
 import { createPageCache } from './page-cache';
@@ -25,6 +31,7 @@ export class LocketRecordList extends LitElement {
   @state() private revision = 0;
   /** False while `total` is only the rows read so far. */
   @state() private counted = false;
+  @state() private exporting = false;
 
   private cache = createPageCache((offset, limit) => this.services.store.page(this.kind, offset, limit));
   private visible = { first: 0, last: 0 };
@@ -95,6 +102,14 @@ export class LocketRecordList extends LitElement {
     </div>`;
   }
 
+  /** The CSV file this list belongs to (people and organisations share the contacts file), offered as a download. */
+  private async exportList(): Promise<void> {
+    this.exporting = true;
+    const outcome = await runExport(this.services, [FILE_OF_KIND[this.kind]], false, () => undefined);
+    this.exporting = false;
+    if (outcome.state === 'failed') console.error('List export failed:', outcome.message);
+  }
+
   protected override render() {
     const labels = KIND_LABELS[this.kind];
     const label = labels.many;
@@ -108,6 +123,7 @@ export class LocketRecordList extends LitElement {
       <p class="count muted" role="status">${this.counted
         ? `${this.total.toLocaleString('en')} ${(this.total === 1 ? labels.one : label).toLowerCase()}`
         : `Counting ${label.toLowerCase()}…`}</p>
+      <div class="count"><button ?disabled=${this.exporting} @click=${() => void this.exportList()}>${this.exporting ? 'Exporting…' : `Export ${FILE_OF_KIND[this.kind]} (CSV)`}</button></div>
       <lit-virtualizer role="list" aria-label=${label} scroller
         data-revision=${this.revision}
         .items=${items}

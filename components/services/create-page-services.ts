@@ -1,3 +1,4 @@
+import * as Comlink from 'comlink';
 import { browser } from 'wxt/browser';
 import { systemClock } from '../../core/clock';
 import { createBroadcastBus } from '../../core/store/broadcast-bus';
@@ -48,6 +49,14 @@ export const createPageServices = async (keys: UnlockedKeys, security: SecurityS
       dismiss: dismissCapture,
       dismissFailure: dismissCaptureFailure,
       captureActiveTab: requestCaptureOfActiveTab,
+    },
+    exportCsv: (files, options, onProgress) => worker.api.exportCsv(files, options, Comlink.proxy(onProgress)),
+    cancelExport: () => worker.api.cancelExport(),
+    imports: {
+      previewImport: (files) => worker.api.previewImport(files),
+      planImport: (files, mappings, policy) => worker.api.planImport(files, mappings, policy),
+      runImport: (planRef, onProgress) => worker.api.runImport(planRef, onProgress && Comlink.proxy(onProgress)),
+      undoImport: (batchId) => worker.api.undoImport(batchId),
     },
     close: () => {
       worker.terminate();

@@ -2,7 +2,7 @@ import type { Clock } from '../../core/clock';
 import type { ChangeBus } from '../../core/store/change-bus';
 import type { LocketStore } from '../../core/store/contract';
 import type { RecordId } from '../../core/records/types';
-import type { SearchHit, SearchOptions } from '../../worker/api';
+import type { LocketWorkerApi, SearchHit, SearchOptions } from '../../worker/api';
 import type { LockPolicy } from '../../core/security/auto-lock';
 import type { LoginLog } from '../../core/security/login-log';
 import type { checkPassword } from '../../core/security/password-policy';
@@ -56,4 +56,9 @@ export interface LocketServices {
   readonly onOpenRequest: (listener: (recordId: RecordId) => void) => () => void;
   readonly security: SecurityServices;
   readonly captures: CaptureServices;
+  /** CSV export in the worker; `onProgress` is called from there as batches finish. */
+  readonly exportCsv: LocketWorkerApi['exportCsv'];
+  readonly cancelExport: LocketWorkerApi['cancelExport'];
+  /** CSV import in the worker: preview, dry run, run with progress, undo. */
+  readonly imports: Pick<LocketWorkerApi, 'previewImport' | 'planImport' | 'runImport' | 'undoImport'>;
 }

@@ -1,12 +1,11 @@
 import { LOCKET_DB_NAME } from '../../core/store/db-name';
 import { openLocketDb } from '../../core/store/schema';
 import { createAccountManager } from '../../core/vault/account';
-import type { UnlockedKeys } from '../../core/vault/types';
+import type { Bytes, UnlockedKeys } from '../../core/vault/types';
 import { createPageAccessPorts } from '../../components/services/access-ports';
 import { readSessionKeys, writeLockPolicy } from '../../components/services/session';
+import { BENCH_PASSWORD } from '../../test/bench/bench-api';
 
-/** Passes the password policy (long, not common, no context words); the bench profile is thrown away after the run. */
-const BENCH_PASSWORD = 'quiet harbour lantern 4821 orchard';
 const BENCH_OWNER = { name: 'Bench Owner', email: 'owner@bench.invalid' };
 
 /**
@@ -27,7 +26,7 @@ export const createBenchAccount = async (): Promise<UnlockedKeys> => {
 };
 
 /** The unlocked session's account key, as any surface reads it. */
-export const sessionAccountKey = async (): Promise<Uint8Array> => {
+export const sessionAccountKey = async (): Promise<Bytes> => {
   const keys = await readSessionKeys();
   if (!keys) throw new Error('The session is locked: seed first (seeding creates the account and unlocks it)');
   return keys.accountKey;

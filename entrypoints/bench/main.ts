@@ -1,3 +1,4 @@
+import { lockSession } from '../../components/services/session';
 import { systemClock } from '../../core/clock';
 import { createBroadcastBus } from '../../core/store/broadcast-bus';
 import { LOCKET_DB_NAME } from '../../core/store/db-name';
@@ -10,6 +11,7 @@ import { deleteDatabase } from './delete-database';
 import { rawPut } from './raw-put';
 import { timeSearch } from './search-timing';
 import { seedThroughStore } from './seed-through-store';
+import { dropPlain, readAll, seedPlain, timeUnlock } from './vault-timing';
 
 // Only the bench build contains this page (LOCKET_BENCH=1); test/bench/run.ts drives it.
 const bench: LocketBench = {
@@ -35,6 +37,11 @@ const bench: LocketBench = {
     const accountKey = await sessionAccountKey();
     return timeSearch(() => connectWorker(accountKey), queries, repeats);
   },
+  seedPlain,
+  readAll,
+  dropPlain,
+  unlock: timeUnlock,
+  lock: lockSession,
 };
 
 window.locketBench = bench;

@@ -1,12 +1,10 @@
 import type { ValueCodec } from '../../core/codec';
 import type { LocketRecord, RecordKind } from '../../core/records/types';
 import type { LocketStore } from '../../core/store/contract';
-import type { SeedReport } from '../../test/bench/bench-api';
+import type { StoreSeedReport } from '../../test/bench/bench-api';
 import {
   caseAt, opportunityAt, organisationAt, personAt, planDataset, SEED_REFERENCE_FIELD, type PartyRef,
 } from '../../test/bench/seed-data';
-
-type StoreSeedReport = Omit<SeedReport, 'wipeMs' | 'accountMs'>;
 
 /** Seed index of a stored organisation or person, read back from its reference field. */
 const seedIndexOf = (record: LocketRecord): number | null => {

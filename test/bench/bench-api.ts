@@ -8,7 +8,14 @@ import * as v from 'valibot';
 const Count = v.pipe(v.number(), v.integer(), v.minValue(0));
 const Millis = v.pipe(v.number(), v.minValue(0));
 
-export const SeedReportSchema = v.object({
+/**
+ * The bench account's password: passes the password policy (long, not common, no context
+ * words); the runner types it into the lock screen. The bench profile is thrown away after the run.
+ */
+export const BENCH_PASSWORD = 'quiet harbour lantern 4821 orchard';
+
+/** One seeding of a plan through store.insertMany, whichever codec the store has. */
+export const StoreSeedReportSchema = v.object({
   records: Count,
   /** Rows refused by validation; anything above 0 means the seeded data and the schema disagree. */
   invalid: Count,
@@ -20,11 +27,36 @@ export const SeedReportSchema = v.object({
   encodeMs: Millis,
   generateMs: Millis,
   resolveLinksMs: Millis,
+});
+export type StoreSeedReport = v.InferOutput<typeof StoreSeedReportSchema>;
+
+export const SeedReportSchema = v.object({
+  ...StoreSeedReportSchema.entries,
   wipeMs: Millis,
   /** Creating the account (password stretching included) on the wiped database. */
   accountMs: Millis,
 });
 export type SeedReport = v.InferOutput<typeof SeedReportSchema>;
+
+/** The account's database (AES-GCM codec) or the plain scratch copy that seedPlain wrote. */
+export type ReadTarget = 'encrypted' | 'plain';
+
+export const ReadReportSchema = v.object({
+  /** Live records visited. */
+  records: Count,
+  /** forEachBatch(1000) over the whole store, decoding included; opening the store is not. */
+  ms: Millis,
+});
+export type ReadReport = v.InferOutput<typeof ReadReportSchema>;
+
+export const UnlockReportSchema = v.object({
+  iterations: Count,
+  /** createVault once: key derivation, a fresh account key, wrapping. */
+  createMs: Millis,
+  /** Each unlockWithPassword: key derivation plus unwrap. */
+  samples: v.array(Millis),
+});
+export type UnlockReport = v.InferOutput<typeof UnlockReportSchema>;
 
 export const RawPutReportSchema = v.object({
   records: Count,
@@ -50,6 +82,16 @@ export interface LocketBench {
   readonly rawPut: (total: number, seed: number) => Promise<RawPutReport>;
   /** Starts a worker with the session's key, waits for its index, runs each query `repeats` times in turn. */
   readonly search: (queries: readonly string[], repeats: number) => Promise<SearchReport>;
+  /** Seeds the same plan through a store with the plain codec into a scratch database of the same schema; keeps it for readAll('plain'). */
+  readonly seedPlain: (total: number, seed: number) => Promise<StoreSeedReport>;
+  /** Visits every live record with forEachBatch(1000) through a freshly opened store. */
+  readonly readAll: (target: ReadTarget) => Promise<ReadReport>;
+  /** Deletes the scratch database seedPlain wrote. */
+  readonly dropPlain: () => Promise<void>;
+  /** Creates a vault once (not stored anywhere), then times unlockWithPassword `runs` times. */
+  readonly unlock: (runs: number) => Promise<UnlockReport>;
+  /** Locks the session, as "lock now" does: every open surface shows its lock screen. */
+  readonly lock: () => Promise<void>;
 }
 
 declare global {

@@ -15,7 +15,8 @@
  *   panel's `locket:capture-form` mark, with the side panel closed first (cold: the click opens
  *   it) and already open (warm);
  * - gesture to list: the same to `locket:capture-list` for the 2 MB team page, panel open.
- * Timings never fail the run; errors do.
+ * Timings never fail the run; errors do. The aims (gesture to prefilled form under 200 ms,
+ * cold and warm) are metrics.ts's, judged where the figures are printed.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -51,7 +52,6 @@ export interface CaptureBenchOutcome {
 /** 2 MiB, the size the issue names for a large page. */
 const LARGE_PAGE_CHARS = 2 * 1024 * 1024;
 const TEAM_SIZE = 500;
-const FORM_AIM_MS = 200;
 
 /** The team fixture with each member's bio long enough to bring the page to 2 MB. */
 const largeTeamPage = (): string => {
@@ -60,7 +60,6 @@ const largeTeamPage = (): string => {
 };
 
 const ExtractionSchema = v.object({ ms: v.number(), people: v.number(), result: v.unknown() });
-const ms = (value: number): string => `${value.toFixed(1)} ms`;
 
 export const runCaptureBench = async (options: CaptureBenchOptions): Promise<CaptureBenchOutcome> => {
   const { extensionDir, records = 10_000, runs = 5, seed = 20240611, progress = () => undefined } = options;
@@ -146,8 +145,6 @@ export const runCaptureBench = async (options: CaptureBenchOptions): Promise<Cap
     await new Promise((done) => setTimeout(done, 3_000));
     await attempt('gesture to prefilled form, side panel open', () => gestures('capture.formWarm', pages.url('/profile.html'), 'locket:capture-form', false));
     await attempt('gesture to list, 2 MB team page, side panel open', () => gestures('capture.listWarm', pages.url('/team.html'), 'locket:capture-list', false));
-    const warm = figures['capture.formWarm'];
-    if (warm !== undefined) notes.push(`aim: gesture to prefilled form under ${FORM_AIM_MS} ms with the panel open: ${warm < FORM_AIM_MS ? 'met' : 'missed'} (${ms(warm)})`);
   } finally {
     await browser?.close();
     await pages.close();

@@ -13,15 +13,27 @@ export interface Metric {
 }
 
 export const METRICS = [
-  { key: 'insert.store', label: 'bulk insert, store.insertMany', unit: 'rec/s', better: 'higher' },
+  { key: 'insert.store', label: 'bulk insert, store.insertMany (AES-GCM)', unit: 'rec/s', better: 'higher' },
   { key: 'insert.raw', label: 'bulk insert, raw idb put (1 tx)', unit: 'rec/s', better: 'higher' },
   { key: 'insert.ratio', label: 'store / raw', unit: 'x', better: 'higher', aim: { op: '>=', limit: 0.5 } },
+  { key: 'vault.insertPlain', label: 'bulk insert, store.insertMany (plain)', unit: 'rec/s', better: 'higher' },
+  { key: 'vault.insertRatio', label: 'insert, encrypted / plain', unit: 'x', better: 'higher' },
+  { key: 'vault.readEncrypted', label: 'read all, forEachBatch (AES-GCM)', unit: 'rec/s', better: 'higher' },
+  { key: 'vault.readPlain', label: 'read all, forEachBatch (plain)', unit: 'rec/s', better: 'higher' },
+  { key: 'vault.readRatio', label: 'read, encrypted / plain', unit: 'x', better: 'higher' },
+  { key: 'vault.unlock', label: 'unlock, PBKDF2 + unwrap', unit: 'ms', better: 'lower', aim: { op: '<', limit: 500 } },
+  { key: 'vault.unlockUi', label: 'unlock, lock screen click to surface', unit: 'ms', better: 'lower', aim: { op: '<', limit: 500 } },
   { key: 'search.build', label: 'search index build (worker)', unit: 'ms', better: 'lower' },
   { key: 'search.ready', label: 'worker start to index ready', unit: 'ms', better: 'lower' },
   { key: 'search.median', label: 'search latency, median', unit: 'ms', better: 'lower' },
   { key: 'search.p95', label: 'search latency, p95', unit: 'ms', better: 'lower', aim: { op: '<', limit: 10 } },
   { key: 'sidepanel.firstRow', label: 'side panel open to first row', unit: 'ms', better: 'lower', aim: { op: '<', limit: 200 } },
   { key: 'popup.searchReady', label: 'popup open to search ready', unit: 'ms', better: 'lower', aim: { op: '<', limit: 100 } },
+  { key: 'capture.extract', label: 'capture, extract 2 MB / 500 people', unit: 'ms', better: 'lower' },
+  { key: 'capture.validate', label: 'capture, validate that claim (Node)', unit: 'ms', better: 'lower' },
+  { key: 'capture.formCold', label: 'capture, gesture to form, panel closed', unit: 'ms', better: 'lower', aim: { op: '<', limit: 200 } },
+  { key: 'capture.formWarm', label: 'capture, gesture to form, panel open', unit: 'ms', better: 'lower', aim: { op: '<', limit: 200 } },
+  { key: 'capture.listWarm', label: 'capture, gesture to 500-people list', unit: 'ms', better: 'lower' },
 ] as const satisfies readonly Metric[];
 
 export type MetricKey = (typeof METRICS)[number]['key'];

@@ -1,10 +1,11 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { baselineFor, readBaselines, writeBaselines } from './baselines';
 import { chromePath, launchExtension } from './browser';
+import { runCaptureBench } from './capture-bench';
 import { parseBenchArgs, USAGE, type BenchArgs } from './cli-args';
 import type { Figures } from './metrics';
 import { benchQueries } from './queries';
@@ -35,7 +36,12 @@ const describeEnvironment = (): string => {
   return `${cpu[0]?.model.trim() ?? 'unknown CPU'} x${cpu.length}, Node ${process.version}, ${chromium}`;
 };
 
+/** The 1, 5 and 15 minute load averages: other work on a 2-core machine moves every figure. */
+const describeLoad = (): string => loadavg().map((load) => load.toFixed(2)).join(' ');
+
 const main = async (args: BenchArgs): Promise<number> => {
+  const started = performance.now();
+  const loadAtStart = describeLoad();
   if (args.build) build();
   if (!existsSync(join(extensionDir, 'bench.html'))) {
     throw new Error(`${extensionDir}/bench.html is missing: build with LOCKET_BENCH=1 (drop --no-build)`);
@@ -55,19 +61,25 @@ const main = async (args: BenchArgs): Promise<number> => {
         seed: args.seed, runs: args.runs, repeats: args.repeats, queries,
         ...(args.profile ? { profileDir: join(root, '.bench-profile') } : {}),
       }, progress);
-      measured.set(size, outcome.figures);
-      errors.push(...outcome.errors);
+      // Quick capture drives the toolbar button, which needs a browser of its own (see capture-bench.ts).
+      progress('  quick capture, in a browser of its own:');
+      const capture = await runCaptureBench({ extensionDir, records: size, runs: args.runs, seed: args.seed, progress });
+      const figures: Figures = { ...outcome.figures, ...capture.figures };
+      measured.set(size, figures);
+      errors.push(...outcome.errors, ...capture.errors.map((error) => `${error} (${size})`));
       sections.push([
-        formatSizeTable(size, outcome.figures, baselineFor(baselines, size)),
-        ...outcome.notes.map((note) => `  · ${note}`),
+        formatSizeTable(size, figures, baselineFor(baselines, size)),
+        ...[...outcome.notes, ...capture.notes].map((note) => `  · ${note}`),
       ].join('\n'));
     }
   } finally {
     await browser.close();
   }
+  const elapsedSeconds = (performance.now() - started) / 1000;
 
   console.log(`\nLocket bench: ${environment}`);
-  console.log(`seed ${args.seed}; ${queries.length} queries x ${args.repeats}; median of ${args.runs} page opens; baselines ${baselines.recordedAt ?? 'none'}\n`);
+  console.log(`seed ${args.seed}; ${queries.length} queries x ${args.repeats}; median of ${args.runs} page opens, unlocks and gestures; baselines ${baselines.recordedAt ?? 'none'}`);
+  console.log(`load average (1, 5, 15 min) ${loadAtStart} at the start, ${describeLoad()} at the end; ${elapsedSeconds.toFixed(0)} s in all\n`);
   console.log(sections.join('\n\n'));
   if (errors.length > 0) console.log(`\nErrors:\n${errors.map((error) => `  ✗ ${error}`).join('\n')}`);
 

@@ -1,11 +1,12 @@
-import type { Page } from '@playwright/test';
 import * as v from 'valibot';
 import { RawPutReportSchema, SearchReportSchema, SeedReportSchema } from './bench-api';
 import type { ExtensionBrowser } from './browser';
 import type { Figures } from './metrics';
-import { collectPageErrors, timeToFirstMatch, timeToMark, withDiagnostics } from './page-timing';
+import { withBenchPage } from './bench-page';
+import { timeToFirstMatch, timeToMark } from './page-timing';
 import { profiled } from './profiler';
 import { median, percentile } from './stats';
+import { measureEncryptionOverhead, measureUiUnlock, measureUnlock, type VaultOutcome } from './vault-scenarios';
 
 export interface ScenarioOptions {
   readonly seed: number;
@@ -24,21 +25,6 @@ export interface SizeOutcome {
 
 const perSecond = (records: number, ms: number): number => (ms > 0 ? (records * 1000) / ms : 0);
 const ms = (value: number): string => `${value.toFixed(1)} ms`;
-
-/** Opens the bench page, runs `work` with it, closes it; page errors end up in the thrown error. */
-const withBenchPage = async <T>(browser: ExtensionBrowser, what: string, work: (page: Page) => Promise<T>): Promise<T> => {
-  const page = await browser.context.newPage();
-  const errors = collectPageErrors(page);
-  try {
-    await page.goto(browser.pageUrl('bench.html'));
-    await page.waitForFunction(() => window.locketBench !== undefined, undefined, { timeout: 15_000 });
-    return await work(page);
-  } catch (error) {
-    throw withDiagnostics(what, errors, error);
-  } finally {
-    await page.close();
-  }
-};
 
 /** Every scenario for one data set size. A failed scenario records its error and the rest still run. */
 export const runSizeScenarios = async (
@@ -59,6 +45,10 @@ export const runSizeScenarios = async (
       errors.push(`${what} (${size}): ${error instanceof Error ? error.message : String(error)}`);
       return false;
     }
+  };
+  const merge = (outcome: VaultOutcome): void => {
+    Object.assign(figures, outcome.figures);
+    notes.push(...outcome.notes);
   };
 
   const seeded = await attempt('seeding through the store', () => withBenchPage(browser, 'seed', async (page) => {
@@ -84,6 +74,11 @@ export const runSizeScenarios = async (
     notes.push(`raw put: ${raw.records} records in ${ms(raw.putMs)}`);
   }));
   if (!seeded) return { figures, notes, errors };
+
+  await attempt('the same with encryption off: insert, then read both', () => withBenchPage(browser, 'encryption overhead', async (page) =>
+    merge(await measureEncryptionOverhead(page, size, options.seed, figures['insert.store']))));
+  await attempt('unlock: key derivation and unwrap', () => withBenchPage(browser, 'unlock', async (page) =>
+    merge(await measureUnlock(page, options.runs))));
 
   await attempt('search through the worker', () => withBenchPage(browser, 'search', async (page) => {
     const report = v.parse(SearchReportSchema, await page.evaluate(
@@ -125,6 +120,9 @@ export const runSizeScenarios = async (
   };
   await attempt('side panel first row', () => pageLoads('sidepanel.firstRow', 'sidepanel.html', 'locket:first-row', '[role="listitem"] .row'));
   await attempt('popup search ready', () => pageLoads('popup.searchReady', 'popup.html', 'locket:search-ready', 'input[type="search"]'));
+  // Last: it locks the session, and a run that fails part-way leaves it locked.
+  await attempt('unlock through the lock screen', () => withBenchPage(browser, 'lock screen unlock', async (page) =>
+    merge(await measureUiUnlock(browser, page, options.runs))));
 
   return { figures, notes, errors };
 };

@@ -4,7 +4,7 @@ import { createManualClock } from '../../../core/clock';
 import { emptyFields } from '../../../core/records/validate';
 import type { PlannedWrite } from '../../../core/store/import-batch-types';
 import { IMPORT_BATCH_SIZE } from '../../../core/store/import-batch';
-import { START, createHarness, opaqueCodec, person, saved } from './harness';
+import { createHarness, opaqueCodec, person, saved } from './harness';
 
 const DEFAULTS = { owner: 'owner', currency: 'EUR' };
 const FILE_TIME = Date.UTC(2023, 5, 1);
@@ -62,7 +62,7 @@ describe('applying an import batch', () => {
     expect(progress).toEqual([IMPORT_BATCH_SIZE]);
     expect(await store.count('person')).toBe(IMPORT_BATCH_SIZE + 1);
     expect(await store.get(items[IMPORT_BATCH_SIZE]?.id ?? '')).toBeUndefined();
-    expect((await store.get(taken.id))?.fields.firstName).toBe('Taken');
+    expect((await store.get(taken.id))?.fields).toMatchObject({ firstName: 'Taken' });
     expect(bus.published.at(-1)?.ids).toHaveLength(IMPORT_BATCH_SIZE);
   });
 });
@@ -109,7 +109,7 @@ describe('undoing an import batch', () => {
     expect(report.skipped.map((skip) => skip.id).sort()).toEqual([ada.id, grace.id].sort());
     expect(report.skipped[0]?.reason).toMatch(/changed after the import/);
     expect((await store.get(ada.id))?.fields).toMatchObject({ jobTitle: 'Countess', lastName: 'King' });
-    expect((await store.get(grace.id))?.fields.jobTitle).toBe('Admiral');
+    expect((await store.get(grace.id))?.fields).toMatchObject({ jobTitle: 'Admiral' });
     expect(await store.get(hopper.id)).toBeUndefined();
   });
 
@@ -124,6 +124,5 @@ describe('undoing an import batch', () => {
     expect(report.removed).toBe(0);
     expect(report.skipped).toEqual([{ id: grace.id, kind: 'person', reason: expect.stringMatching(/link to it/) }]);
     expect(await store.get(grace.id)).toBeDefined();
-    expect(START).toBeLessThan(Date.now());
   });
 });

@@ -25,7 +25,7 @@ describe('opening the database', () => {
 
     expect(db.version).toBe(migrations.length);
     expect(currentSchemaVersion).toBe(migrations.length);
-    expect([...db.objectStoreNames].sort()).toEqual(['changes', 'logins', 'meta', 'records', 'settings', 'vault']);
+    expect([...db.objectStoreNames].sort()).toEqual(['audit', 'changes', 'logins', 'meta', 'records', 'settings', 'suppressed', 'vault']);
     const tx = db.transaction(['records', 'changes']);
     expect([...tx.objectStore('records').indexNames].sort()).toEqual(['byLink', 'list']);
     expect(tx.objectStore('records').index('byLink').multiEntry).toBe(true);

@@ -1,0 +1,76 @@
+import { LitElement, html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { CSV_FILES, type CsvFile } from '../../core/csv/fields';
+import type { LocketServices } from '../services/services';
+import { formStyles } from '../shared/form.styles';
+import { baseStyles } from '../shared/tokens.styles';
+import { runExport, type ExportOutcome } from './export-run';
+import { exportSettingsStyles } from './locket-export-settings.styles';
+
+const FILE_LABELS: Readonly<Record<CsvFile, string>> = {
+  contacts: 'Contacts (people and organisations)',
+  cases: 'Cases',
+  opportunities: 'Opportunities',
+  notes: 'Notes',
+};
+
+/** The options page's Export section: choose files, export in the worker with progress, download. */
+export class LocketExportSettings extends LitElement {
+  static override styles = [baseStyles, formStyles, exportSettingsStyles];
+
+  @property({ attribute: false }) services!: LocketServices;
+
+  @state() private chosen: ReadonlySet<CsvFile> = new Set(CSV_FILES);
+  @state() private bom = false;
+  @state() private progress: { done: number; total: number } | null = null;
+  @state() private outcome: ExportOutcome | null = null;
+
+  private toggle(file: CsvFile, on: boolean): void {
+    const next = new Set(this.chosen);
+    if (on) next.add(file); else next.delete(file);
+    this.chosen = next;
+  }
+
+  private async start(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    if (this.chosen.size === 0 || this.progress) return;
+    this.outcome = null;
+    this.progress = { done: 0, total: 0 };
+    const files = CSV_FILES.filter((file) => this.chosen.has(file));
+    this.outcome = await runExport(this.services, files, this.bom, (done, total) => { this.progress = { done, total }; });
+    this.progress = null;
+  }
+
+  private renderOutcome() {
+    const outcome = this.outcome;
+    if (!outcome) return nothing;
+    switch (outcome.state) {
+      case 'done': return html`<p class="done" role="status">Exported ${outcome.fileName}.</p>`;
+      case 'cancelled': return html`<p role="status">Export cancelled. No file was saved.</p>`;
+      case 'failed': return html`<p class="error" role="alert">The export failed: ${outcome.message}</p>`;
+    }
+  }
+
+  protected override render() {
+    const progress = this.progress;
+    return html`<form aria-label="Export" @submit=${(e: SubmitEvent) => void this.start(e)}>
+      <p class="hint">Every record outside the trash, as CSV files (UTF-8). Several files come as one zip. Exports are noted in the audit log.</p>
+      <fieldset>
+        <legend>Files</legend>
+        ${CSV_FILES.map((file) => html`<label class="check"><input type="checkbox" name="files" .value=${file}
+          .checked=${this.chosen.has(file)} ?disabled=${progress !== null}
+          @change=${(e: Event) => this.toggle(file, (e.target as HTMLInputElement).checked)} />${FILE_LABELS[file]}</label>`)}
+      </fieldset>
+      <label class="check"><input type="checkbox" name="bom" .checked=${this.bom} ?disabled=${progress !== null}
+        @change=${(e: Event) => { this.bom = (e.target as HTMLInputElement).checked; }} />For Excel (adds a byte-order mark)</label>
+      ${this.chosen.size === 0 ? html`<p class="error" role="alert">Choose at least one file.</p>` : nothing}
+      <div class="actions">
+        <button class="primary" type="submit" ?disabled=${this.chosen.size === 0 || progress !== null}>Export</button>
+        ${progress ? html`<button type="button" @click=${() => void this.services.cancelExport()}>Cancel</button>` : nothing}
+      </div>
+      ${progress ? html`<progress aria-label="Export progress" max=${Math.max(progress.total, 1)} .value=${progress.done}></progress>
+        <span class="hint">${progress.done} of ${progress.total} records</span>` : nothing}
+      ${this.renderOutcome()}
+    </form>`;
+  }
+}

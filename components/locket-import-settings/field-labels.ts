@@ -1,0 +1,34 @@
+/** What the mapping selects call each import field, and how a column's choice is encoded in a select's value. */
+import { FIELDS_OF_FILE, type CsvFile, type FieldsOfFile, type ImportTarget } from '../../core/csv/fields';
+
+export const FIELD_LABELS: Readonly<Record<FieldsOfFile[CsvFile], string>> = {
+  id: 'Locket ID', type: 'Type (person or organisation)', createdAt: 'Created', updatedAt: 'Updated', owner: 'Owner',
+  firstName: 'First name', lastName: 'Last name', fullName: 'Full name (split into first and last)', name: 'Name',
+  jobTitle: 'Job title', organisationId: 'Organisation ID', organisationName: 'Organisation (by name)', domain: 'Domain',
+  emails: 'Emails', phones: 'Phones', websites: 'Websites', addresses: 'Addresses', street: 'Address: street',
+  city: 'Address: city', region: 'Address: region', postcode: 'Address: postcode', country: 'Address: country',
+  tags: 'Tags', customFields: 'Custom fields (Name: value)', consentBasis: 'Lawful basis', consentDate: 'Consent date',
+  consentSource: 'Consent source', description: 'Description', status: 'Status', partyId: 'Party ID',
+  partyName: 'Party (by name)', value: 'Value', currency: 'Currency', milestone: 'Milestone', probability: 'Probability',
+  expectedCloseDate: 'Expected close date', recordId: 'Record ID', recordName: 'Record (by name)', body: 'Note text',
+  sourceUrl: 'Source URL', capturedAt: 'Captured at',
+};
+
+export const FILE_LABELS: Readonly<Record<CsvFile, string>> = {
+  contacts: 'People and organisations', cases: 'Cases', opportunities: 'Opportunities', notes: 'Notes',
+};
+
+const IGNORE = '';
+const CUSTOM = 'custom:';
+
+export const targetValue = (target: ImportTarget<CsvFile>): string =>
+  (target === null ? IGNORE : typeof target === 'string' ? target : `${CUSTOM}${target.customField}`);
+
+/** The select's value back into a target; anything not offered for this file means "ignore". */
+export const targetFromValue = (file: CsvFile, header: string, value: string): ImportTarget<CsvFile> => {
+  if (value.startsWith(CUSTOM) && file === 'contacts' && header.trim() !== '') return { customField: header.trim() };
+  const fields: readonly FieldsOfFile[CsvFile][] = FIELDS_OF_FILE[file];
+  return fields.find((field) => field === value) ?? null;
+};
+
+export const fieldsOf = (file: CsvFile): readonly FieldsOfFile[CsvFile][] => FIELDS_OF_FILE[file];

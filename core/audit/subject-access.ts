@@ -1,0 +1,57 @@
+/**
+ * Data-subject access ("what do you hold about me?"): everything Locket holds about one
+ * person, as one JSON document, and an audit entry saying it was given out.
+ */
+import type { Clock } from '../clock';
+import type { LocketRecord, RecordId } from '../records/types';
+import type { LocketStore } from '../store/contract';
+import type { AuditEntry } from './audit-log';
+import { idHash } from './hash';
+
+export interface SubjectAccessReport {
+  readonly generatedAt: string;
+  readonly person: LocketRecord<'person'>;
+  readonly organisation: string | null;
+  readonly consent: LocketRecord<'person'>['fields']['consent'];
+  readonly notes: readonly LocketRecord[];
+  readonly cases: readonly LocketRecord[];
+  readonly opportunities: readonly LocketRecord[];
+  readonly history: Awaited<ReturnType<LocketStore['changesFor']>>;
+  readonly auditEntries: readonly AuditEntry[];
+}
+
+export const subjectAccessFileName = (personId: RecordId): string => `locket-subject-${personId}.json`;
+
+export const buildSubjectAccessReport = async (
+  { store, clock }: { readonly store: LocketStore; readonly clock: Clock },
+  personId: RecordId,
+): Promise<SubjectAccessReport> => {
+  const person = await store.get(personId);
+  if (person?.kind !== 'person') throw new Error('Only a person has a subject-access report, and this one does not exist');
+  const hash = await idHash(personId);
+  const [linked, organisation, history] = await Promise.all([
+    store.linkedTo(personId),
+    person.fields.organisationId ? store.get(person.fields.organisationId) : undefined,
+    store.changesFor(personId),
+  ]);
+  const notes = linked.filter((record) => record.kind === 'note');
+  const noteHistory = await Promise.all(notes.map((note) => store.changesFor(note.id)));
+  // Logged before it is read, so the report itself lists this access.
+  await store.audit.append({
+    type: 'subject-access-export', by: 'owner', subjects: [{ kind: 'person', idHash: hash }],
+    detail: { notes: notes.length, links: linked.length - notes.length },
+  });
+  return {
+    generatedAt: new Date(clock.now()).toISOString(),
+    person,
+    organisation: organisation?.kind === 'organisation' ? organisation.fields.name : null,
+    consent: person.fields.consent,
+    notes,
+    cases: linked.filter((record) => record.kind === 'case'),
+    opportunities: linked.filter((record) => record.kind === 'opportunity'),
+    history: [...history, ...noteHistory.flat()].sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0)),
+    auditEntries: await store.audit.entriesAbout(hash),
+  };
+};
+
+export const subjectAccessJson = (report: SubjectAccessReport): string => `${JSON.stringify(report, null, 2)}\n`;

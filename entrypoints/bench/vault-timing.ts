@@ -1,0 +1,72 @@
+import { systemClock } from '../../core/clock';
+import { plainCodec, type ValueCodec } from '../../core/codec';
+import { createBroadcastBus } from '../../core/store/broadcast-bus';
+import type { LocketStore } from '../../core/store/contract';
+import { LOCKET_DB_NAME } from '../../core/store/db-name';
+import { openStore } from '../../core/store/open-store';
+import { createAesGcmCodec } from '../../core/vault/aes-codec';
+import { defaultVaultDeps } from '../../core/vault/deps';
+import { createVault, unlockWithPassword } from '../../core/vault/vault';
+import type { ReadReport, ReadTarget, StoreSeedReport, UnlockReport } from '../../test/bench/bench-api';
+import { sessionAccountKey } from './bench-account';
+import { deleteDatabase } from './delete-database';
+import { seedThroughStore } from './seed-through-store';
+
+/** Same schema as the account's database (openStore migrates it), plain codec: the encryption-off twin. */
+const PLAIN_DB = 'locket-bench-plain';
+/** Its own channel: the plain store pays for publishing as the real one does, but no surface hears it. */
+const PLAIN_CHANNEL = 'locket-bench-plain-changes';
+const UNLOCK_PASSWORD = 'bench unlock timing password 2718';
+
+const withStore = async <T>(name: string, codec: ValueCodec, channel: string | undefined, work: (store: LocketStore) => Promise<T>): Promise<T> => {
+  const bus = createBroadcastBus(channel);
+  try {
+    const store = await openStore({ factory: indexedDB, name, codec, clock: systemClock, bus, author: 'owner' });
+    try {
+      return await work(store);
+    } finally {
+      store.close();
+    }
+  } finally {
+    bus.close();
+  }
+};
+
+/** The seeding the account's database got, with encryption off, into a wiped scratch database. */
+export const seedPlain = async (total: number, seed: number): Promise<StoreSeedReport> => {
+  await deleteDatabase(indexedDB, PLAIN_DB);
+  return withStore(PLAIN_DB, plainCodec, PLAIN_CHANNEL, (store) => seedThroughStore(store, plainCodec, total, seed));
+};
+
+export const dropPlain = (): Promise<void> => deleteDatabase(indexedDB, PLAIN_DB);
+
+/** Every live record through forEachBatch(1000), decoding included; opening the store is outside the time. */
+export const readAll = async (target: ReadTarget): Promise<ReadReport> => {
+  const codec = target === 'plain' ? plainCodec : createAesGcmCodec(await sessionAccountKey());
+  const name = target === 'plain' ? PLAIN_DB : LOCKET_DB_NAME;
+  return withStore(name, codec, target === 'plain' ? PLAIN_CHANNEL : undefined, async (store) => {
+    let records = 0;
+    const started = performance.now();
+    await store.forEachBatch(1000, (batch) => { records += batch.length; });
+    return { records, ms: performance.now() - started };
+  });
+};
+
+/**
+ * Unlock as the vault does it, without the session, throttle or login log around it:
+ * PBKDF2-SHA256 at the default iterations, then unwrapping the account key.
+ */
+export const timeUnlock = async (runs: number): Promise<UnlockReport> => {
+  const deps = defaultVaultDeps();
+  const createStarted = performance.now();
+  const { record } = await createVault(UNLOCK_PASSWORD, deps);
+  const createMs = performance.now() - createStarted;
+  const samples: number[] = [];
+  for (let run = 0; run < runs; run += 1) {
+    const started = performance.now();
+    const result = await unlockWithPassword(record, UNLOCK_PASSWORD, deps);
+    samples.push(performance.now() - started);
+    if (!result.ok) throw new Error(`unlockWithPassword refused the password it was created with: ${result.error}`);
+  }
+  return { iterations: record.kdf.iterations, createMs, samples };
+};

@@ -1,0 +1,80 @@
+import { fileURLToPath } from 'node:url';
+import { expect, test } from './fixtures';
+import {
+  SIDE_PANEL_VIEWPORT, createAccount, createRecord, listedCount, openFromList, searchBox, searchResults, showTab, typeUntilFound,
+} from './ui';
+
+const fixture = (name: string): string => fileURLToPath(new URL(`../fixtures/import/${name}`, import.meta.url));
+
+test('a Capsule contacts file is checked, imported, found, and undone as one batch', async ({ openSurface, saveScreenshot }) => {
+  const options = await openSurface('options');
+  await options.setViewportSize({ width: 1100, height: 900 });
+  await createAccount(options);
+
+  const panel = await openSurface('sidepanel');
+  await panel.setViewportSize(SIDE_PANEL_VIEWPORT);
+  await createRecord(panel, 'People', 'person', { 'First name': 'Ada', 'Last name': 'Lovelace', Emails: 'ada@example.com' });
+
+  await options.bringToFront();
+  await options.getByRole('link', { name: 'Import', exact: true }).click();
+  const section = options.getByRole('region', { name: 'Import', exact: true });
+  const picker = section.getByLabel('CSV files to import');
+
+  await test.step('a file that is not UTF-8 is refused with a clear message', async () => {
+    await picker.setInputFiles(fixture('not-utf8.csv'));
+    await expect(section.getByRole('alert')).toContainText('This file is not UTF-8 text');
+    await expect(section.getByRole('button', { name: 'Check' })).toHaveCount(0);
+  });
+
+  await test.step('the preview shows the first rows and a guessed mapping', async () => {
+    await picker.setInputFiles(fixture('capsule-contacts.csv'));
+    const preview = section.getByRole('table', { name: 'First rows of capsule-contacts.csv' });
+    await expect(preview.getByRole('columnheader', { name: 'Email Address' })).toBeVisible();
+    await expect(preview.getByRole('cell', { name: 'grace@navy.example', exact: true })).toBeVisible();
+    await expect(preview.getByRole('row')).toHaveCount(1 + 5);
+    await expect(section.getByRole('combobox', { name: 'Field for column “Email Address”' })).toHaveValue('emails');
+    await expect(section.getByRole('combobox', { name: 'Field for column “Twitter Handle”' })).toHaveValue('custom:Twitter Handle');
+    await saveScreenshot(options, 'import-preview-mapping');
+  });
+
+  await test.step('the check reports what would happen, row by row, and writes nothing', async () => {
+    await section.getByRole('button', { name: 'Check' }).click();
+    const totals = section.getByRole('table', { name: 'What the import would do' }).getByRole('row', { name: /^Total/ });
+    await expect(totals.getByRole('cell')).toHaveText(['4', '0', '1', '2']);
+    const rows = section.getByRole('list', { name: 'Rows to look at' }).getByRole('listitem');
+    await expect(rows).toHaveCount(3);
+    await expect(rows.nth(0)).toContainText('row 5: Invalid — Email Address: “bob@” is not a valid email address.');
+    await expect(rows.nth(1)).toContainText('row 6: Invalid');
+    await expect(rows.nth(2)).toContainText('row 7: Skipped — Locket already has this person (same email).');
+    await saveScreenshot(options, 'import-summary');
+    await panel.bringToFront();
+    await showTab(panel, 'People');
+    expect(await listedCount(panel, 'People')).toBe(1);
+  });
+
+  await test.step('the import writes the valid rows, and the new people are in the list and search', async () => {
+    await options.bringToFront();
+    await section.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect(section.getByRole('status').filter({ hasText: 'Imported' })).toHaveText('Imported 4 records.');
+    await panel.bringToFront();
+    await expect.poll(() => listedCount(panel, 'People')).toBe(4);
+    await typeUntilFound(searchBox(panel), 'hopper', searchResults(panel).getByRole('button', { name: 'Open Grace Hopper' }));
+    await searchBox(panel).fill('');
+  });
+
+  await test.step('undo removes what the import created and leaves the existing person as she was', async () => {
+    await options.bringToFront();
+    await section.getByRole('button', { name: 'Undo this import' }).click();
+    await expect(section.getByRole('status').filter({ hasText: 'undone' })).toHaveText('Import undone: 4 removed, 0 restored.');
+    await panel.bringToFront();
+    await expect.poll(() => listedCount(panel, 'People')).toBe(1);
+    await showTab(panel, 'Organisations');
+    expect(await listedCount(panel, 'Organisations')).toBe(0);
+    await searchBox(panel).fill('hopper');
+    await expect(searchResults(panel).getByRole('button', { name: 'Open Grace Hopper' })).toHaveCount(0);
+    await searchBox(panel).fill('');
+    await openFromList(panel, 'People', 'Ada Lovelace');
+    await expect(panel.getByRole('main').getByText('ada@example.com', { exact: true })).toBeVisible();
+    await expect(panel.getByRole('list', { name: 'Tags' })).toHaveCount(0);
+  });
+});

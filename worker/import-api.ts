@@ -1,0 +1,152 @@
+/**
+ * Import in the worker: preview (headers, first rows, guessed mapping), a dry run that
+ * writes nothing, then the run itself through the store (one batch, undoable). The dry
+ * run's plan stays here under a reference, so the page never ships it back and forth.
+ */
+import * as v from 'valibot';
+import type { Clock } from '../core/clock';
+import {
+  createRecordIndex, guessMapping, parseCsv, planImport,
+  type ImportSources, type KnownRecord, type PlannedRow,
+} from '../core/csv/import';
+import { createIdFactory } from '../core/ids';
+import type { LocketStore } from '../core/store/contract';
+import type { PlannedWrite } from '../core/store/import-batch-types';
+import { FilesSchema, MappingsSchema, PolicySchema, RefSchema, fileKindOf, totalTooLarge } from './import-inputs';
+import { withoutSuppressed } from './import-suppression';
+import type { ImportFilePreview, ImportSummary, ImportWorkerApi, SummaryRow } from './import-types';
+
+export const SAMPLE_ROWS = 5;
+export const MAX_SUMMARY_ROWS = 500;
+const READ_BATCH = 1000;
+
+/** New and updated rows in plan order, one write per record: a later row's fields win over an earlier one's. */
+export const writesOf = (rows: readonly PlannedRow[], now: number): PlannedWrite[] => {
+  const writes: PlannedWrite[] = [];
+  const positionOf = new Map<string, number>();
+  for (const row of rows) {
+    if (row.action !== 'new' && row.action !== 'update') continue;
+    const { id, kind, fields } = row.record;
+    const at = positionOf.get(id);
+    const earlier = at === undefined ? undefined : writes[at];
+    if (earlier && at !== undefined) {
+      writes[at] = { ...earlier, fields };
+      continue;
+    }
+    positionOf.set(id, writes.length);
+    writes.push(row.action === 'new'
+      ? { op: 'create', id, kind, fields, createdAt: row.record.createdAt ?? now, updatedAt: row.record.updatedAt ?? row.record.createdAt ?? now }
+      : { op: 'update', id, kind, fields });
+  }
+  return writes;
+};
+
+const summaryRow = (row: PlannedRow): SummaryRow => ({
+  file: row.file,
+  rowNumber: row.rowNumber,
+  action: row.action,
+  reasons: row.action === 'invalid' ? row.reasons : row.action === 'skip' ? [row.reason] : [],
+  warnings: row.warnings,
+});
+
+const worthListing = (row: PlannedRow): boolean => row.action === 'invalid' || row.action === 'skip' || row.warnings.length > 0;
+
+const NO_COUNTS = { new: 0, updated: 0, skipped: 0, invalid: 0 };
+
+export interface ImportApiDeps {
+  readonly store: LocketStore;
+  readonly clock: Clock;
+}
+
+export const createImportApi = ({ store, clock }: ImportApiDeps): ImportWorkerApi => {
+  const newId = createIdFactory(clock);
+  /** Only the latest dry run can be run, and only once. */
+  let pending: { readonly ref: string; readonly writes: readonly PlannedWrite[] } | null = null;
+
+  const existingRecords = async (): Promise<KnownRecord[]> => {
+    const known: KnownRecord[] = [];
+    // Live records only: what sits in the trash does not count as a duplicate.
+    await store.forEachBatch(READ_BATCH, (records) => { for (const record of records) known.push(record); });
+    return known;
+  };
+
+  const previewImport: ImportWorkerApi['previewImport'] = async (input) => {
+    const files = v.parse(FilesSchema, input);
+    return files.map((file): ImportFilePreview => {
+      const parsed = parseCsv(file.bytes);
+      if (!parsed.ok) return { name: file.name, refusal: parsed.error, headers: [], sampleRows: [], rowCount: 0, mapping: null };
+      const { headers, rows } = parsed.value;
+      return {
+        name: file.name,
+        refusal: null,
+        headers,
+        sampleRows: rows.slice(0, SAMPLE_ROWS).map((row) => row.cells),
+        rowCount: rows.length,
+        mapping: guessMapping(fileKindOf(file.name, headers), headers),
+      };
+    });
+  };
+
+  const planImportApi: ImportWorkerApi['planImport'] = async (input, mappingInput, policyInput) => {
+    const files = v.parse(FilesSchema, input);
+    const mappings = v.parse(MappingsSchema, mappingInput);
+    const policy = v.parse(PolicySchema, policyInput);
+    const refusals: { name: string; message: string }[] = [];
+    const tooLarge = totalTooLarge(files);
+    if (tooLarge) refusals.push({ name: files.map((file) => file.name).join(', '), message: tooLarge });
+    if (mappings.length !== files.length) throw new Error('Every file needs its own column mapping.');
+
+    const sources: { -readonly [F in keyof ImportSources]: ImportSources[F] } = {};
+    files.forEach((file, index) => {
+      const mapping = mappings[index];
+      const parsed = parseCsv(file.bytes);
+      if (!mapping) return;
+      if (!parsed.ok) { refusals.push({ name: file.name, message: parsed.error }); return; }
+      if (mapping.columns.length !== parsed.value.headers.length) { refusals.push({ name: file.name, message: 'The column mapping does not match this file’s columns.' }); return; }
+      if (sources[mapping.file]) { refusals.push({ name: file.name, message: `Another chosen file already holds ${mapping.file}; import one ${mapping.file} file at a time.` }); return; }
+      const table = parsed.value;
+      if (mapping.file === 'contacts') sources.contacts = { table, mapping };
+      else if (mapping.file === 'cases') sources.cases = { table, mapping };
+      else if (mapping.file === 'opportunities') sources.opportunities = { table, mapping };
+      else sources.notes = { table, mapping };
+    });
+    pending = null;
+    if (refusals.length > 0) {
+      return { planRef: null, refusals, counts: { contacts: NO_COUNTS, cases: NO_COUNTS, opportunities: NO_COUNTS, notes: NO_COUNTS }, total: NO_COUNTS, rows: [], rowsLeftOut: 0 };
+    }
+
+    const [settings, existing] = await Promise.all([store.getSettings(), existingRecords()]);
+    const planned = planImport(sources, {
+      existing: createRecordIndex(existing), policy, newId, defaults: { owner: settings.ownerName, currency: settings.defaultCurrency },
+    });
+    const plan = await withoutSuppressed(planned, store.isSuppressed);
+    const listed = plan.rows.filter(worthListing);
+    const writes = writesOf(plan.rows, clock.now());
+    const ref = writes.length > 0 ? newId() : null;
+    if (ref) pending = { ref, writes };
+    const summary: ImportSummary = {
+      planRef: ref, refusals, counts: plan.counts, total: plan.total,
+      rows: listed.slice(0, MAX_SUMMARY_ROWS).map(summaryRow), rowsLeftOut: Math.max(0, listed.length - MAX_SUMMARY_ROWS),
+    };
+    return summary;
+  };
+
+  const runImport: ImportWorkerApi['runImport'] = async (refInput, onProgress) => {
+    const ref = v.parse(RefSchema, refInput);
+    if (!pending || pending.ref !== ref) throw new Error('This check is out of date: check the file again before importing.');
+    const { writes } = pending;
+    pending = null;
+    const batchId = newId();
+    const total = writes.length;
+    const report = await store.applyImport(batchId, writes, (done) => { void onProgress?.({ done, total }); });
+    const notWritten = report.failure?.notWritten ?? 0;
+    return { batchId, written: report.written, failed: report.refused.length + notWritten, failure: report.failure?.message ?? null };
+  };
+
+  return {
+    previewImport,
+    planImport: planImportApi,
+    runImport,
+    undoImport: async (batchId) => store.undoImport(v.parse(RefSchema, batchId)),
+  };
+};
