@@ -67,6 +67,12 @@ export const createUndoImport = (deps: StoreDeps): ImportBatchStore['undoImport'
   const restoreSet = async (set: StoredChangeSet, batchId: string, skipped: UndoSkip[]): Promise<number> => {
     if (!set.previous || !set.changes.some((change) => change.op === 'update')) return 0;
     const previous = v.parse(PreviousSchema, await codec.decode(set.previous));
+    if (previous.length !== set.changes.length) {
+      // Rewritten since (an erasure drops changes): what is left no longer says which value was whose.
+      const lost = set.changes.filter((change) => change.op === 'update');
+      skipped.push(...lost.map((change) => ({ id: change.recordId, kind: change.kind, reason: 'Its earlier values are no longer in the change log.' })));
+      return 0;
+    }
     const previousOf = new Map(set.changes.map((change, index) => [change.recordId, previous[index] ?? null]));
     for (let attempt = 1; attempt <= WRITE_ATTEMPTS; attempt++) {
       const found: UndoSkip[] = [];
