@@ -79,16 +79,24 @@ export const createErase = (deps: StoreDeps, audit: AuditLog) => {
   const prepare = async (plan: ErasurePlan, suppress: boolean) => {
     const erased = new Set([plan.person.id, ...plan.notes.map((row) => row.id)]);
     const now = clock.now();
-    const [setValues, linkedBodies] = await Promise.all([
+    const [setValues, setPrevious, linkedBodies] = await Promise.all([
       codec.decodeMany(plan.sets.map((set) => set.values)),
+      // An import's update sets also hold the fields' earlier values: they go the same way.
+      Promise.all(plan.sets.map((set) => (set.previous ? codec.decode(set.previous) : undefined))),
       codec.decodeMany(plan.unlinked.map((row) => row.body)),
     ]);
-    const rewrites = plan.sets.map((set, index) => {
-      const values = setValues[index];
-      if (!Array.isArray(values) || values.length !== set.changes.length) {
+    const aligned = (value: unknown, set: StoredChangeSet): unknown[] => {
+      if (!Array.isArray(value) || value.length !== set.changes.length) {
         throw new Error(`Change set ${set.hlc} holds values that do not line up with its changes`);
       }
-      const kept = set.changes.flatMap((change, at) => (erased.has(change.recordId) ? [] : [{ change, value: scrub(values[at], erased) }]));
+      return value;
+    };
+    const rewrites = plan.sets.map((set, index) => {
+      const values = aligned(setValues[index], set);
+      const previous = set.previous ? aligned(setPrevious[index], set) : null;
+      const kept = set.changes.flatMap((change, at) => (erased.has(change.recordId) ? [] : [{
+        change, value: scrub(values[at], erased), previous: previous ? scrub(previous[at], erased) : undefined,
+      }]));
       return { set, kept };
     });
     const unlinkedFields = plan.unlinked.map((row, index) => {
@@ -106,12 +114,20 @@ export const createErase = (deps: StoreDeps, audit: AuditLog) => {
       if (!value) throw new Error('The codec returned fewer values than it was given');
       return value;
     };
-    const rewrittenSets: StoredChangeSet[] = kept.map(({ set, kept: items }, index) => ({
-      ...set,
-      changes: items.map((item) => item.change),
-      values: at(index),
-      recordIds: [...new Set(items.map((item) => item.change.recordId))],
-    }));
+    const keptPrevious = kept.filter(({ set }) => set.previous);
+    const encodedPrevious = await codec.encodeMany(keptPrevious.map(({ kept: items }) => items.map((item) => item.previous ?? null)));
+    const previousOf = new Map(keptPrevious.map(({ set }, index) => [set.hlc, encodedPrevious[index]]));
+    const rewrittenSets: StoredChangeSet[] = kept.map(({ set, kept: items }, index) => {
+      const { previous: _previousWithErased, ...rest } = set;
+      const previous = previousOf.get(set.hlc);
+      return {
+        ...rest,
+        ...(previous ? { previous } : {}),
+        changes: items.map((item) => item.change),
+        values: at(index),
+        recordIds: [...new Set(items.map((item) => item.change.recordId))],
+      };
+    });
     const newRows = unlinkedFields.map(({ row, fields }, index) =>
       rowFor({ ...metaOf(row), updatedAt: now }, linksOf(row.kind, fields), at(kept.length + index)));
     const unlinkSet = newRows.length === 0 ? null

@@ -41,6 +41,22 @@ describe('erase', () => {
     expect(await store.changesFor(ada.id)).toEqual([]);
   });
 
+  it('also scrubs the earlier values an import kept, so undo of that import cannot bring them back', async () => {
+    const { store, db, ada, other } = await seed();
+    const report = await store.applyImport('batch-erase', [
+      { op: 'update', id: ada.id, kind: 'person', fields: { ...ada.fields, jobTitle: 'Imported title' } },
+      { op: 'update', id: other.id, kind: 'person', fields: { ...other.fields, jobTitle: 'Kept title' } },
+    ]);
+    expect(report.written).toBe(2);
+    await store.erase(ada.id, { suppressEmails: false });
+    const raw = await everything(db);
+    for (const trace of ['Adaline', 'Quibbleworth', 'Quibbler', 'Imported title', ada.id]) expect(raw, trace).not.toContain(trace);
+    // The other person's earlier value stays with its own change, still lined up for undo.
+    const undo = await store.undoImport('batch-erase');
+    expect((await store.get(other.id))?.fields).toMatchObject({ jobTitle: '' });
+    expect(JSON.stringify(undo)).not.toContain(ada.id);
+  });
+
   it('unlinks cases and opportunities as an update with its own change set, and keeps the rest', async () => {
     const { store, ada, kase, deal, other, org } = await seed();
     const receipt = await store.erase(ada.id, { suppressEmails: false });
