@@ -140,13 +140,23 @@ export const createImportApi = ({ store, clock }: ImportApiDeps): ImportWorkerAp
     const total = writes.length;
     const report = await store.applyImport(batchId, writes, (done) => { void onProgress?.({ done, total }); });
     const notWritten = report.failure?.notWritten ?? 0;
-    return { batchId, written: report.written, failed: report.refused.length + notWritten, failure: report.failure?.message ?? null };
+    const failed = report.refused.length + notWritten;
+    await store.audit.append({ type: 'import-done', by: 'owner', subjects: [], detail: { batchId, written: report.written, failed } });
+    return { batchId, written: report.written, failed, failure: report.failure?.message ?? null };
   };
 
   return {
     previewImport,
     planImport: planImportApi,
     runImport,
-    undoImport: async (batchId) => store.undoImport(v.parse(RefSchema, batchId)),
+    undoImport: async (batchIdInput) => {
+      const batchId = v.parse(RefSchema, batchIdInput);
+      const report = await store.undoImport(batchId);
+      await store.audit.append({
+        type: 'import-undone', by: 'owner', subjects: [],
+        detail: { batchId, removed: report.removed, restored: report.restored, skipped: report.skipped.length },
+      });
+      return report;
+    },
   };
 };

@@ -62,6 +62,12 @@ describe('importing a Capsule contacts file', () => {
     expect(undone).toEqual({ removed: 4, restored: 0, skipped: [] });
     expect(await store.count('person')).toBe(1);
     expect(await store.get(ada.id)).toEqual(ada);
+    // Both the import and its undo are in the audit log, by batch, with counts only.
+    const entries = (await store.audit.entries()).filter((entry) => entry.type.startsWith('import-'));
+    expect(entries.map((entry) => [entry.type, entry.detail])).toEqual([
+      ['import-done', { batchId: result.batchId, written: 4, failed: 0 }],
+      ['import-undone', { batchId: result.batchId, removed: 4, restored: 0, skipped: 0 }],
+    ]);
   });
 
   it('updates a duplicate when asked, and undo gives back what it held', async () => {
