@@ -20,4 +20,5 @@ export const deferWorkerApi = (
   planImport: async (files, mappings, policy) => (await ready).planImport(files, mappings, policy),
   runImport: async (planRef, onProgress) => (await ready).runImport(planRef, onProgress),
   undoImport: async (batchId) => (await ready).undoImport(batchId),
+  listImports: async () => (await ready).listImports(),
 });

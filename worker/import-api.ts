@@ -158,5 +158,6 @@ export const createImportApi = ({ store, clock }: ImportApiDeps): ImportWorkerAp
       });
       return report;
     },
+    listImports: () => store.listImports(),
   };
 };

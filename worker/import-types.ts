@@ -1,6 +1,6 @@
 /** What crosses the page ↔ worker boundary for an import: plain data only. */
 import type { CsvFile, DuplicatePolicy, ImportMapping, PlanCounts } from '../core/csv/import';
-import type { UndoImportReport } from '../core/store/import-batch-types';
+import type { ImportBatchSummary, UndoImportReport } from '../core/store/import-batch-types';
 
 export interface ImportFileInput {
   readonly name: string;
@@ -65,6 +65,8 @@ export interface ImportWorkerApi {
   /** `onProgress` arrives as a comlink proxy from a page. */
   readonly runImport: (planRef: string, onProgress?: (progress: ImportProgress) => void) => Promise<ImportResult>;
   readonly undoImport: (batchId: string) => Promise<UndoImportReport>;
+  /** Past imports, newest first, so one can be undone after the page that ran it is gone. */
+  readonly listImports: () => Promise<ImportBatchSummary[]>;
 }
 
-export type { UndoImportReport };
+export type { ImportBatchSummary, UndoImportReport };

@@ -6,6 +6,7 @@ import { MAX_IMPORT_BYTES } from '../../core/csv/parse';
 import type { DuplicatePolicy } from '../../core/csv/plan-types';
 import type { UndoImportReport } from '../../core/store/import-batch-types';
 import type { ImportFileInput, ImportFilePreview, ImportProgress, ImportResult, ImportSummary } from '../../worker/import-types';
+import '../locket-import-history/locket-import-history';
 import type { LocketServices } from '../services/services';
 import { baseStyles } from '../shared/tokens.styles';
 import { targetFromValue } from './field-labels';
@@ -36,6 +37,8 @@ export class LocketImportSettings extends LitElement {
   @state() private undone: UndoImportReport | null = null;
   @state() private busy = false;
   @state() private error = '';
+  /** Bumped after each import and undo, so the recent-imports list reads the change log again. */
+  @state() private historyRevision = 0;
 
   private reset(): void {
     this.summary = null;
@@ -109,13 +112,26 @@ export class LocketImportSettings extends LitElement {
     const ref = this.summary?.planRef;
     if (!ref) return;
     this.progress = { done: 0, total: (this.summary?.total.new ?? 0) + (this.summary?.total.updated ?? 0) };
-    this.result = await this.services.imports.runImport(ref, (progress) => { this.progress = progress; });
+    try {
+      this.result = await this.services.imports.runImport(ref, (progress) => { this.progress = progress; });
+    } finally {
+      this.historyRevision++;
+    }
   });
 
   private readonly undo = () => this.run(async () => {
     if (!this.result) return;
-    this.undone = await this.services.imports.undoImport(this.result.batchId);
+    try {
+      this.undone = await this.services.imports.undoImport(this.result.batchId);
+    } finally {
+      this.historyRevision++;
+    }
   });
+
+  /** The list undid the import just run: its button here must not offer the undo again. */
+  private readonly undoneFromList = ({ detail }: HTMLElementEventMap['locket-import-undone']) => {
+    if (this.result?.batchId === detail.batchId) this.undone = detail.report;
+  };
 
   private resultView(result: ImportResult) {
     return html`
@@ -147,6 +163,8 @@ export class LocketImportSettings extends LitElement {
       ${this.summary?.planRef && !this.result ? html`<div class="actions">
         <button class="primary" type="button" ?disabled=${this.busy} @click=${this.startImport}>Import</button></div>` : nothing}
       ${this.progress && !this.result ? html`<progress aria-label="Import progress" max=${Math.max(1, this.progress.total)} value=${this.progress.done}></progress>` : nothing}
-      ${this.result ? this.resultView(this.result) : nothing}`;
+      ${this.result ? this.resultView(this.result) : nothing}
+      <locket-import-history .services=${this.services} .revision=${this.historyRevision}
+        @locket-import-undone=${this.undoneFromList}></locket-import-history>`;
   }
 }

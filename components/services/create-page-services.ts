@@ -57,6 +57,7 @@ export const createPageServices = async (keys: UnlockedKeys, security: SecurityS
       planImport: (files, mappings, policy) => worker.api.planImport(files, mappings, policy),
       runImport: (planRef, onProgress) => worker.api.runImport(planRef, onProgress && Comlink.proxy(onProgress)),
       undoImport: (batchId) => worker.api.undoImport(batchId),
+      listImports: () => worker.api.listImports(),
     },
     close: () => {
       worker.terminate();

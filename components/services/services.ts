@@ -59,6 +59,6 @@ export interface LocketServices {
   /** CSV export in the worker; `onProgress` is called from there as batches finish. */
   readonly exportCsv: LocketWorkerApi['exportCsv'];
   readonly cancelExport: LocketWorkerApi['cancelExport'];
-  /** CSV import in the worker: preview, dry run, run with progress, undo. */
-  readonly imports: Pick<LocketWorkerApi, 'previewImport' | 'planImport' | 'runImport' | 'undoImport'>;
+  /** CSV import in the worker: preview, dry run, run with progress, undo, past imports. */
+  readonly imports: Pick<LocketWorkerApi, 'previewImport' | 'planImport' | 'runImport' | 'undoImport' | 'listImports'>;
 }

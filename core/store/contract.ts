@@ -4,7 +4,7 @@ import type {
   FieldErrors, FieldsByKind, ListedKind, LocketRecord, RecordId, RecordKind, Result,
 } from '../records/types';
 import type { EraseOptions, ErasureReceipt } from './erase';
-import type { ImportBatchStore } from './import-batch-types';
+import type { ImportBatchStore, ListImports } from './import-batch-types';
 
 /** What a row in the `records` object store holds. Only what an index needs is outside `body`. */
 export interface StoredRecord {
@@ -122,6 +122,8 @@ export interface LocketStore {
   readonly isSuppressed: (email: string) => Promise<boolean>;
   readonly applyImport: ImportBatchStore['applyImport'];
   readonly undoImport: ImportBatchStore['undoImport'];
+  /** Past imports, newest first, with their counts and whether they were undone. */
+  readonly listImports: ListImports;
   readonly close: () => void;
 }
 

@@ -63,3 +63,19 @@ export interface ImportBatchStore {
   /** Removes what the batch created and restores what it updated, unless changed since. */
   readonly undoImport: (batchId: string) => Promise<UndoImportReport>;
 }
+
+/** One past import as the recent-imports list shows it. */
+export interface ImportBatchSummary {
+  readonly batchId: string;
+  /** Wall time (ms) of the import's first change set. */
+  readonly importedAt: number;
+  /** Records the import created. */
+  readonly created: number;
+  /** Records the import updated. */
+  readonly updated: number;
+  /** True once an undo has written change sets for this batch. */
+  readonly undone: boolean;
+}
+
+/** Every import in the change log, newest first. */
+export type ListImports = () => Promise<ImportBatchSummary[]>;

@@ -21,7 +21,7 @@ export interface LocketDb extends DBSchema {
     key: string;
     value: StoredChangeSet;
     /** multiEntry over `recordIds`: one entry per record the set touched. */
-    indexes: { byRecord: RecordId; byBatch: string };
+    indexes: { byRecord: RecordId; byBatch: string; byUndo: string };
   };
   /** Settings bodies through the codec: the owner's name is personal data. */
   settings: { key: string; value: EncodedValue };
@@ -69,9 +69,14 @@ const createAuditStores: Migration = (db) => {
   db.createObjectStore('suppressed', { keyPath: 'hash' });
 };
 
-/** Import batches: an import's change sets carry its batch id, so undo finds them in one index read. */
+/**
+ * Import batches: an import's change sets carry its batch id, so undo finds them in one
+ * index read; an undo's sets carry `undoOf`, so the list of imports tells undone ones apart.
+ */
 const indexChangesByBatch: Migration = (_db, tx) => {
-  tx.objectStore('changes').createIndex('byBatch', 'batchId');
+  const changes = tx.objectStore('changes');
+  changes.createIndex('byBatch', 'batchId');
+  changes.createIndex('byUndo', 'undoOf');
 };
 
 export const migrations: readonly Migration[] = [createInitialStores, createVaultStores, createAuditStores, indexChangesByBatch];

@@ -3,6 +3,7 @@ import { createIsSuppressed } from '../audit/suppression';
 import type { LocketStore } from './contract';
 import { createErase } from './erase';
 import { createImportBatch } from './import-batch';
+import { createListImports } from './import-batch-list';
 import { createBulkInsert } from './bulk-insert';
 import { createRecordReads } from './record-reads';
 import { createRecordWrites } from './record-writes';
@@ -33,6 +34,7 @@ export const createStore = (deps: StoreDeps): LocketStore => {
     audit,
     isSuppressed: createIsSuppressed(db),
     ...createImportBatch(deps),
+    listImports: createListImports(db),
     close: () => db.close(),
   };
 };

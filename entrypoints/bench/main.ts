@@ -1,5 +1,6 @@
 import { lockSession } from '../../components/services/session';
 import { systemClock } from '../../core/clock';
+import { plainCodec } from '../../core/codec';
 import { createBroadcastBus } from '../../core/store/broadcast-bus';
 import { LOCKET_DB_NAME } from '../../core/store/db-name';
 import { openStore } from '../../core/store/open-store';
@@ -10,12 +11,12 @@ import { createBenchAccount, sessionAccountKey } from './bench-account';
 import { deleteDatabase } from './delete-database';
 import { rawPut } from './raw-put';
 import { timeSearch } from './search-timing';
-import { seedThroughStore } from './seed-through-store';
-import { dropPlain, readAll, seedPlain, timeUnlock } from './vault-timing';
+import { seedThroughStores } from './seed-through-store';
+import { dropPlain, openPlainTwin, readAll, timeUnlock } from './vault-timing';
 
 // Only the bench build contains this page (LOCKET_BENCH=1); test/bench/run.ts drives it.
 const bench: LocketBench = {
-  seed: async (total, seed) => {
+  seed: async (total, seed, plainTwin = false) => {
     const wipeStarted = performance.now();
     await deleteDatabase(indexedDB, LOCKET_DB_NAME);
     const wipeMs = performance.now() - wipeStarted;
@@ -25,9 +26,14 @@ const bench: LocketBench = {
     const bus = createBroadcastBus();
     const codec = createAesGcmCodec(keys.accountKey);
     const store = await openStore({ factory: indexedDB, name: LOCKET_DB_NAME, codec, clock: systemClock, bus, author: 'owner' });
+    const twin = plainTwin ? await openPlainTwin() : null;
     try {
-      return { ...(await seedThroughStore(store, codec, total, seed)), wipeMs, accountMs };
+      const targets = [{ store, codec }, ...(twin ? [{ store: twin.store, codec: plainCodec }] : [])];
+      const [encrypted, plain] = await seedThroughStores(targets, total, seed);
+      if (!encrypted) throw new Error('Seeding reported nothing for the account database');
+      return { ...encrypted, wipeMs, accountMs, plain: plain ?? null };
     } finally {
+      twin?.close();
       store.close();
       bus.close();
     }
@@ -37,7 +43,6 @@ const bench: LocketBench = {
     const accountKey = await sessionAccountKey();
     return timeSearch(() => connectWorker(accountKey), queries, repeats);
   },
-  seedPlain,
   readAll,
   dropPlain,
   unlock: timeUnlock,

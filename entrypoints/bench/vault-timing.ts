@@ -7,10 +7,9 @@ import { openStore } from '../../core/store/open-store';
 import { createAesGcmCodec } from '../../core/vault/aes-codec';
 import { defaultVaultDeps } from '../../core/vault/deps';
 import { createVault, unlockWithPassword } from '../../core/vault/vault';
-import type { ReadReport, ReadTarget, StoreSeedReport, UnlockReport } from '../../test/bench/bench-api';
+import type { ReadReport, ReadTarget, UnlockReport } from '../../test/bench/bench-api';
 import { sessionAccountKey } from './bench-account';
 import { deleteDatabase } from './delete-database';
-import { seedThroughStore } from './seed-through-store';
 
 /** Same schema as the account's database (openStore migrates it), plain codec: the encryption-off twin. */
 const PLAIN_DB = 'locket-bench-plain';
@@ -32,10 +31,17 @@ const withStore = async <T>(name: string, codec: ValueCodec, channel: string | u
   }
 };
 
-/** The seeding the account's database got, with encryption off, into a wiped scratch database. */
-export const seedPlain = async (total: number, seed: number): Promise<StoreSeedReport> => {
+/** A wiped scratch database of the account's schema, behind a store with the plain codec; the caller closes it. */
+export const openPlainTwin = async (): Promise<{ readonly store: LocketStore; readonly close: () => void }> => {
   await deleteDatabase(indexedDB, PLAIN_DB);
-  return withStore(PLAIN_DB, plainCodec, PLAIN_CHANNEL, (store) => seedThroughStore(store, plainCodec, total, seed));
+  const bus = createBroadcastBus(PLAIN_CHANNEL);
+  try {
+    const store = await openStore({ factory: indexedDB, name: PLAIN_DB, codec: plainCodec, clock: systemClock, bus, author: 'owner' });
+    return { store, close: () => { store.close(); bus.close(); } };
+  } catch (error) {
+    bus.close();
+    throw error;
+  }
 };
 
 export const dropPlain = (): Promise<void> => deleteDatabase(indexedDB, PLAIN_DB);

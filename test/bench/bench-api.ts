@@ -35,10 +35,12 @@ export const SeedReportSchema = v.object({
   wipeMs: Millis,
   /** Creating the account (password stretching included) on the wiped database. */
   accountMs: Millis,
+  /** The same seeding with the plain codec into the scratch twin, when asked for; null otherwise. */
+  plain: v.nullable(StoreSeedReportSchema),
 });
 export type SeedReport = v.InferOutput<typeof SeedReportSchema>;
 
-/** The account's database (AES-GCM codec) or the plain scratch copy that seedPlain wrote. */
+/** The account's database (AES-GCM codec) or its plain twin that seed wrote. */
 export type ReadTarget = 'encrypted' | 'plain';
 
 export const ReadReportSchema = v.object({
@@ -76,17 +78,20 @@ export const SearchReportSchema = v.object({
 export type SearchReport = v.InferOutput<typeof SearchReportSchema>;
 
 export interface LocketBench {
-  /** Deletes the account database, creates the account (which unlocks the session) and seeds `total` records through the store. */
-  readonly seed: (total: number, seed: number) => Promise<SeedReport>;
+  /**
+   * Deletes the account database, creates the account (which unlocks the session) and seeds
+   * `total` records through the store. With `plainTwin`, also seeds the same inputs through a
+   * store with the plain codec into a wiped scratch database of the same schema, kind by kind
+   * in turn with the account's; it is kept for readAll('plain') until dropPlain.
+   */
+  readonly seed: (total: number, seed: number, plainTwin?: boolean) => Promise<SeedReport>;
   /** Puts the same records with bare IndexedDB into a scratch database, then deletes it. */
   readonly rawPut: (total: number, seed: number) => Promise<RawPutReport>;
   /** Starts a worker with the session's key, waits for its index, runs each query `repeats` times in turn. */
   readonly search: (queries: readonly string[], repeats: number) => Promise<SearchReport>;
-  /** Seeds the same plan through a store with the plain codec into a scratch database of the same schema; keeps it for readAll('plain'). */
-  readonly seedPlain: (total: number, seed: number) => Promise<StoreSeedReport>;
   /** Visits every live record with forEachBatch(1000) through a freshly opened store. */
   readonly readAll: (target: ReadTarget) => Promise<ReadReport>;
-  /** Deletes the scratch database seedPlain wrote. */
+  /** Deletes the plain twin that seed wrote. */
   readonly dropPlain: () => Promise<void>;
   /** Creates a vault once (not stored anywhere), then times unlockWithPassword `runs` times. */
   readonly unlock: (runs: number) => Promise<UnlockReport>;

@@ -6,7 +6,7 @@ import { withBenchPage } from './bench-page';
 import { timeToFirstMatch, timeToMark } from './page-timing';
 import { profiled } from './profiler';
 import { median, percentile } from './stats';
-import { measureEncryptionOverhead, measureUiUnlock, measureUnlock, type VaultOutcome } from './vault-scenarios';
+import { measureReads, measureUiUnlock, measureUnlock, plainInsertOutcome, type VaultOutcome } from './vault-scenarios';
 
 export interface ScenarioOptions {
   readonly seed: number;
@@ -51,12 +51,12 @@ export const runSizeScenarios = async (
     notes.push(...outcome.notes);
   };
 
-  const seeded = await attempt('seeding through the store', () => withBenchPage(browser, 'seed', async (page) => {
+  const seeded = await attempt('seeding through the store, encrypted and plain in turn', () => withBenchPage(browser, 'seed', async (page) => {
     const report = v.parse(SeedReportSchema, await profiled(page, options.profileDir, `seed-${size}`, () =>
       page.evaluate(([total, seed]) => {
         // Runs in the page: self-contained, no closures over this module.
         if (!window.locketBench) throw new Error('window.locketBench is missing');
-        return window.locketBench.seed(total, seed);
+        return window.locketBench.seed(total, seed, true);
       }, [size, options.seed] as const)));
     if (report.invalid > 0) throw new Error(`${report.invalid} seeded rows failed validation, first: ${report.firstInvalid ?? '?'}`);
     figures['insert.store'] = perSecond(report.records, report.insertMs);
@@ -64,6 +64,7 @@ export const runSizeScenarios = async (
       .map((part) => `${part.kind} ${part.records} in ${ms(part.ms)}`).join(', ')}); the codec alone on the same inputs ${ms(report.encodeMs)}; `
       + `outside the figure: generate ${ms(report.generateMs)}, link look-ups ${ms(report.resolveLinksMs)}, `
       + `wipe ${ms(report.wipeMs)}, account setup ${ms(report.accountMs)}`);
+    merge(plainInsertOutcome(report));
 
     const raw = v.parse(RawPutReportSchema, await page.evaluate(([total, seed]) => {
       if (!window.locketBench) throw new Error('window.locketBench is missing');
@@ -75,8 +76,8 @@ export const runSizeScenarios = async (
   }));
   if (!seeded) return { figures, notes, errors };
 
-  await attempt('the same with encryption off: insert, then read both', () => withBenchPage(browser, 'encryption overhead', async (page) =>
-    merge(await measureEncryptionOverhead(page, size, options.seed, figures['insert.store']))));
+  await attempt('reading everything, encrypted and plain in turn', () => withBenchPage(browser, 'read all', async (page) =>
+    merge(await measureReads(page))));
   await attempt('unlock: key derivation and unwrap', () => withBenchPage(browser, 'unlock', async (page) =>
     merge(await measureUnlock(page, options.runs))));
 

@@ -1,7 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { expect, test } from './fixtures';
 import {
-  SIDE_PANEL_VIEWPORT, createAccount, createRecord, listedCount, openFromList, searchBox, searchResults, showTab, typeUntilFound,
+  DEFAULT_OWNER, SIDE_PANEL_VIEWPORT, createAccount, createRecord, listedCount, lockedHeading, openFromList, searchBox, searchResults,
+  showTab, surfaceElement, typeUntilFound, unlock,
 } from './ui';
 
 const fixture = (name: string): string => fileURLToPath(new URL(`../fixtures/import/${name}`, import.meta.url));
@@ -66,6 +67,7 @@ test('a Capsule contacts file is checked, imported, found, and undone as one bat
     await options.bringToFront();
     await section.getByRole('button', { name: 'Undo this import' }).click();
     await expect(section.getByRole('status').filter({ hasText: 'undone' })).toHaveText('Import undone: 4 removed, 0 restored.');
+    await expect(section.getByRole('table', { name: 'Recent imports' }).getByRole('row').nth(1).getByRole('cell').nth(3)).toHaveText('Undone');
     await panel.bringToFront();
     await expect.poll(() => listedCount(panel, 'People')).toBe(1);
     await showTab(panel, 'Organisations');
@@ -76,5 +78,57 @@ test('a Capsule contacts file is checked, imported, found, and undone as one bat
     await openFromList(panel, 'People', 'Ada Lovelace');
     await expect(panel.getByRole('main').getByText('ada@example.com', { exact: true })).toBeVisible();
     await expect(panel.getByRole('list', { name: 'Tags' })).toHaveCount(0);
+  });
+});
+
+test('an import stays listed after a reload and can be undone from the list', async ({ openSurface, saveScreenshot }) => {
+  const options = await openSurface('options');
+  await options.setViewportSize({ width: 1100, height: 900 });
+  await createAccount(options);
+  const panel = await openSurface('sidepanel');
+  await panel.setViewportSize(SIDE_PANEL_VIEWPORT);
+
+  await options.bringToFront();
+  await options.getByRole('link', { name: 'Import', exact: true }).click();
+  const section = options.getByRole('region', { name: 'Import', exact: true });
+  const recent = section.getByRole('table', { name: 'Recent imports' });
+
+  await test.step('an import is written and shows up in the recent imports', async () => {
+    await expect(section.getByText('No imports yet.')).toBeVisible();
+    await section.getByLabel('CSV files to import').setInputFiles(fixture('capsule-contacts.csv'));
+    await section.getByRole('button', { name: 'Check' }).click();
+    await section.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect(section.getByRole('status').filter({ hasText: 'Imported' })).toHaveText('Imported 5 records.');
+    await expect(recent.getByRole('row')).toHaveCount(2);
+    await panel.bringToFront();
+    await showTab(panel, 'People');
+    await expect.poll(() => listedCount(panel, 'People')).toBe(4);
+  });
+
+  await test.step('after a reload the import is still listed, with its counts, and can be undone', async () => {
+    await options.bringToFront();
+    await options.reload();
+    await expect(surfaceElement(options).or(lockedHeading(options))).toBeVisible({ timeout: 15_000 });
+    if (await lockedHeading(options).isVisible()) await unlock(options, DEFAULT_OWNER.password);
+    await options.getByRole('link', { name: 'Import', exact: true }).click();
+    const row = recent.getByRole('row').nth(1);
+    await expect(row.getByRole('cell')).toHaveText([/\d/, '5', '0', 'Undo']);
+    await row.getByRole('button', { name: /^Undo the import of / }).click();
+    const confirm = section.getByRole('alertdialog');
+    await expect(confirm).toContainText('removes the 5 records it created');
+    await saveScreenshot(options, 'import-recent-undo-confirm');
+    await confirm.getByRole('button', { name: 'Undo import', exact: true }).click();
+    await expect(section.getByRole('status').filter({ hasText: 'undone' })).toHaveText('Import undone: 5 removed, 0 restored.');
+    await expect(row.getByRole('cell').nth(3)).toHaveText('Undone');
+    await expect(section.getByRole('alertdialog')).toHaveCount(0);
+  });
+
+  await test.step('the imported people and organisation are gone', async () => {
+    await panel.bringToFront();
+    await expect.poll(() => listedCount(panel, 'People')).toBe(0);
+    await showTab(panel, 'Organisations');
+    expect(await listedCount(panel, 'Organisations')).toBe(0);
+    await searchBox(panel).fill('hopper');
+    await expect(searchResults(panel).getByRole('button', { name: 'Open Grace Hopper' })).toHaveCount(0);
   });
 });

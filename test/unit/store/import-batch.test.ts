@@ -126,3 +126,33 @@ describe('undoing an import batch', () => {
     expect(await store.get(grace.id)).toBeDefined();
   });
 });
+
+describe('listing past imports', () => {
+  it('lists each import once, newest first, with its counts and whether it was undone', async () => {
+    const { store, clock } = await createHarness();
+    const ada = saved(await store.create('person', person('Ada', 'Lovelace', { jobTitle: 'Analyst' })));
+    clock.advance(60_000);
+    const firstAt = clock.now();
+    const items = Array.from({ length: IMPORT_BATCH_SIZE + 2 }, (_, i) => newPerson(`P${i}`, `p${i}@example.com`));
+    await store.applyImport('batch-first', [...items, { op: 'update', id: ada.id, kind: 'person', fields: { ...ada.fields, jobTitle: 'Countess' } }]);
+    clock.advance(60_000);
+    const secondAt = clock.now();
+    await store.applyImport('batch-second', [newPerson('Grace', 'grace@example.com'), newPerson('Hopper', 'hopper@example.com')]);
+    clock.advance(60_000);
+    await store.undoImport('batch-second');
+
+    expect(await store.listImports()).toEqual([
+      { batchId: 'batch-second', importedAt: secondAt, created: 2, updated: 0, undone: true },
+      { batchId: 'batch-first', importedAt: firstAt, created: IMPORT_BATCH_SIZE + 2, updated: 1, undone: false },
+    ]);
+
+    await store.undoImport('batch-first');
+    expect((await store.listImports()).map((i) => [i.batchId, i.undone])).toEqual([['batch-second', true], ['batch-first', true]]);
+  });
+
+  it('lists nothing before the first import', async () => {
+    const { store } = await createHarness();
+    saved(await store.create('person', person('Ada', 'Lovelace')));
+    expect(await store.listImports()).toEqual([]);
+  });
+});

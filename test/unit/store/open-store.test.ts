@@ -29,8 +29,9 @@ describe('opening the database', () => {
     const tx = db.transaction(['records', 'changes']);
     expect([...tx.objectStore('records').indexNames].sort()).toEqual(['byLink', 'list']);
     expect(tx.objectStore('records').index('byLink').multiEntry).toBe(true);
-    expect([...tx.objectStore('changes').indexNames]).toEqual(['byBatch', 'byRecord']);
+    expect([...tx.objectStore('changes').indexNames]).toEqual(['byBatch', 'byRecord', 'byUndo']);
     expect(tx.objectStore('changes').index('byBatch').keyPath).toBe('batchId');
+    expect(tx.objectStore('changes').index('byUndo').keyPath).toBe('undoOf');
     expect(tx.objectStore('changes').index('byRecord').keyPath).toBe('recordIds');
     expect(tx.objectStore('changes').index('byRecord').multiEntry).toBe(true);
     db.close();

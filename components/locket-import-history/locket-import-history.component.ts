@@ -1,0 +1,98 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { ImportBatchSummary, UndoImportReport } from '../../core/store/import-batch-types';
+import type { LocketServices } from '../services/services';
+import { baseStyles } from '../shared/tokens.styles';
+import { importHistoryStyles } from './locket-import-history.styles';
+
+const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const records = (n: number): string => `${n} ${n === 1 ? 'record' : 'records'}`;
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/** What undoing `batch` would do, in words: the confirmation must say how many records it touches. */
+const undoEffect = (batch: ImportBatchSummary): string => [
+  batch.created > 0 ? `removes the ${records(batch.created)} it created` : '',
+  batch.updated > 0 ? `restores the earlier values of the ${records(batch.updated)} it updated` : '',
+].filter(Boolean).join(' and ') || 'changes nothing';
+
+/**
+ * The imports Locket holds, read from the change log, so an import can be undone after the
+ * page that ran it was closed. Sends `locket-import-undone` (detail: batchId and report).
+ * Reloads when `revision` changes.
+ */
+export class LocketImportHistory extends LitElement {
+  static override styles = [baseStyles, importHistoryStyles];
+
+  @property({ attribute: false }) services!: LocketServices;
+  /** Bumped by the owner element after an import or undo, so the list is read again. */
+  @property({ type: Number }) revision = 0;
+
+  @state() private imports: readonly ImportBatchSummary[] | null = null;
+  @state() private confirming: ImportBatchSummary | null = null;
+  @state() private undone: UndoImportReport | null = null;
+  @state() private busy = false;
+  @state() private error = '';
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if ((changed.has('services') || changed.has('revision')) && this.services) void this.load();
+  }
+
+  private async load(): Promise<void> {
+    try {
+      this.imports = await this.services.imports.listImports();
+    } catch (error) {
+      this.error = messageOf(error);
+    }
+  }
+
+  private async undo(batch: ImportBatchSummary): Promise<void> {
+    this.busy = true;
+    this.error = '';
+    try {
+      const report = await this.services.imports.undoImport(batch.batchId);
+      this.undone = report;
+      this.confirming = null;
+      this.dispatchEvent(new CustomEvent('locket-import-undone', { detail: { batchId: batch.batchId, report }, bubbles: true, composed: true }));
+      await this.load();
+    } catch (error) {
+      this.error = messageOf(error);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private confirmation(batch: ImportBatchSummary) {
+    return html`<div class="confirm" role="alertdialog" aria-labelledby="undo-import-title">
+      <p id="undo-import-title"><strong>Undo the import of ${when.format(batch.importedAt)}?</strong>
+        This ${undoEffect(batch)}. Records changed since the import are kept as they are.</p>
+      <div class="actions">
+        <button class="danger" type="button" ?disabled=${this.busy} @click=${() => void this.undo(batch)}>Undo import</button>
+        <button type="button" ?disabled=${this.busy} @click=${() => { this.confirming = null; }}>Keep it</button>
+      </div>
+    </div>`;
+  }
+
+  private row(batch: ImportBatchSummary) {
+    return html`<tr>
+      <td>${when.format(batch.importedAt)}</td><td>${batch.created}</td><td>${batch.updated}</td>
+      <td>${batch.undone ? 'Undone' : html`<button type="button" ?disabled=${this.busy}
+        aria-label=${`Undo the import of ${when.format(batch.importedAt)}`}
+        @click=${() => { this.undone = null; this.confirming = batch; }}>Undo</button>`}</td>
+    </tr>`;
+  }
+
+  protected override render() {
+    const report = this.undone;
+    return html`<h3 id="recent-imports">Recent imports</h3>
+      ${this.imports === null ? html`<p class="muted">Loading…</p>`
+        : this.imports.length === 0 ? html`<p class="muted">No imports yet.</p>`
+          : html`<table aria-labelledby="recent-imports">
+            <thead><tr><th scope="col">Imported</th><th scope="col">Created</th><th scope="col">Updated</th><th scope="col">State</th></tr></thead>
+            <tbody>${this.imports.map((batch) => this.row(batch))}</tbody>
+          </table>`}
+      ${this.confirming ? this.confirmation(this.confirming) : nothing}
+      ${report ? html`<p class="status" role="status">Import undone: ${report.removed} removed, ${report.restored} restored.</p>
+        ${report.skipped.length > 0 ? html`<ul class="rows" aria-label="Kept by the undo">${report.skipped.map((skip) => html`<li>${skip.kind} ${skip.id}: ${skip.reason}</li>`)}</ul>` : nothing}` : nothing}
+      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}`;
+  }
+}
