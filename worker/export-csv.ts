@@ -1,3 +1,5 @@
+import { linksOf } from '../core/records/links';
+import { concatBytes } from '../core/vault/bytes';
 /**
  * CSV export in the worker: one pass over every live record in batches, each batch routed
  * to the writer of its file, so no more than one batch of records is held at a time (the
@@ -38,26 +40,9 @@ const recordsOf = <F extends CsvFile>(file: F, batch: readonly LocketRecord[]): 
   return batch.filter(wanted) as RecordOfFile[F][];
 };
 
-const concat = (chunks: readonly Uint8Array[]): Uint8Array<ArrayBuffer> => {
-  const joined = new Uint8Array(chunks.reduce((total, chunk) => total + chunk.length, 0));
-  let offset = 0;
-  for (const chunk of chunks) {
-    joined.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return joined;
-};
 
 /** Links mostly point at older records (ids sort by creation), so names are usually known by then. */
-const linkedIds = (batch: readonly LocketRecord[]): RecordId[] => batch.flatMap((record) => {
-  switch (record.kind) {
-    case 'person': return record.fields.organisationId ? [record.fields.organisationId] : [];
-    case 'case':
-    case 'opportunity': return record.fields.partyId ? [record.fields.partyId] : [];
-    case 'note': return [record.fields.recordId];
-    default: return [];
-  }
-});
+const linkedIds = (batch: readonly LocketRecord[]): RecordId[] => batch.flatMap((record) => linksOf(record.kind, record.fields));
 
 export interface CsvExportRun {
   readonly files: readonly CsvFile[];
@@ -72,7 +57,7 @@ export const runCsvExport = async (
 ): Promise<ExportedFile> => {
   const names = new Map<RecordId, string>();
   const nameOf = (id: RecordId): string | undefined => names.get(id);
-  const writers = files.map((file) => ({ file, writer: createCsvWriter(file, { nameOf }, { bom: options.bom }), chunks: [] as Uint8Array[], rows: 0 }));
+  const writers = files.map((file) => ({ file, writer: createCsvWriter(file, { nameOf }, { bom: options.bom }), chunks: [] as Uint8Array<ArrayBuffer>[], rows: 0 }));
   for (const entry of writers) entry.chunks.push(encoder.encode(entry.writer.start()));
 
   const counts = await Promise.all(LISTED_KINDS.map((kind) => store.count(kind)));
@@ -99,8 +84,8 @@ export const runCsvExport = async (
   const rows = Object.fromEntries(writers.map((entry) => [entry.file, entry.rows]));
   const only = writers[0];
   if (!options.zip && only && writers.length === 1) {
-    return { fileName: csvFileName(only.file), mimeType: 'text/csv;charset=utf-8', bytes: concat(only.chunks), rows };
+    return { fileName: csvFileName(only.file), mimeType: 'text/csv;charset=utf-8', bytes: concatBytes(...only.chunks), rows };
   }
-  const zipped = zipSync(Object.fromEntries(writers.map((entry) => [csvFileName(entry.file), concat(entry.chunks)])), { level: 6 });
+  const zipped = zipSync(Object.fromEntries(writers.map((entry) => [csvFileName(entry.file), concatBytes(...entry.chunks)])), { level: 6 });
   return { fileName: zipFileName(clock.now()), mimeType: 'application/zip', bytes: new Uint8Array(zipped), rows };
 };
