@@ -62,14 +62,14 @@ export class LocketRecordList extends LitElement {
   private async reload(): Promise<void> {
     const kind = this.kind;
     this.cache.clear();
-    const counting = this.services.store.count(kind);
     await this.cache.ensure(this.visible.first, Math.max(this.visible.last, 20));
     // A newer kind was chosen while this one loaded: its own reload paints.
     if (kind !== this.kind) return;
     // Counting a long list walks its whole index; the first screen paints without waiting for it.
     if (this.total === null) this.total = this.cache.knownFromTop();
     this.revision++;
-    const total = await counting;
+    // Asked only now: IndexedDB would serve a count over the whole index ahead of the first page.
+    const total = await this.services.store.count(kind);
     if (kind !== this.kind) return;
     this.total = total;
     this.counted = true;

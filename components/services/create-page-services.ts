@@ -6,7 +6,7 @@ import { LOCKET_DB_NAME } from '../../core/store/db-name';
 import { openStore } from '../../core/store/open-store';
 import { createAesGcmCodec } from '../../core/vault/aes-codec';
 import type { UnlockedKeys } from '../../core/vault/types';
-import { connectWorker } from '../../worker/client';
+import { connectWorker, type WorkerConnection } from '../../worker/client';
 import { onOpenRequest, requestOpen } from './open-requests';
 import {
   dismissCapture, dismissCaptureFailure, readCaptureDraft, watchCaptureInbox, writeCaptureDraft,
@@ -19,6 +19,9 @@ export interface PageServices extends LocketServices {
   readonly close: () => void;
 }
 
+/** Past the first screen's budget (200 ms), so the index build starts once the page has painted. */
+const WORKER_WARM_UP_MS = 300;
+
 /** The services an unlocked extension page gives its top-level element. */
 export const createPageServices = async (keys: UnlockedKeys, security: SecurityServices): Promise<PageServices> => {
   const bus = createBroadcastBus();
@@ -27,11 +30,15 @@ export const createPageServices = async (keys: UnlockedKeys, security: SecurityS
     openStore({ factory: indexedDB, name: LOCKET_DB_NAME, codec, clock: systemClock, bus, author: 'owner' }),
     browser.windows.getCurrent(),
   ]);
-  const worker = connectWorker(keys.accountKey);
+  // The worker's first act is indexing every record; started with the page, it competes with
+  // the first screen for IndexedDB and both cores. It starts on first use or shortly after.
+  let connection: WorkerConnection | null = null;
+  const worker = (): WorkerConnection => (connection ??= connectWorker(keys.accountKey));
+  const warmUp = setTimeout(worker, WORKER_WARM_UP_MS);
   return {
     store,
-    search: (query, options) => worker.api.search(query, options),
-    whenSearchReady: async () => { await worker.api.whenIndexed(); },
+    search: (query, options) => worker().api.search(query, options),
+    whenSearchReady: async () => { await worker().api.whenIndexed(); },
     changes: bus,
     clock: systemClock,
     openSidePanel: async (recordId) => {
@@ -50,17 +57,18 @@ export const createPageServices = async (keys: UnlockedKeys, security: SecurityS
       dismissFailure: dismissCaptureFailure,
       captureActiveTab: requestCaptureOfActiveTab,
     },
-    exportCsv: (files, options, onProgress) => worker.api.exportCsv(files, options, Comlink.proxy(onProgress)),
-    cancelExport: () => worker.api.cancelExport(),
+    exportCsv: (files, options, onProgress) => worker().api.exportCsv(files, options, Comlink.proxy(onProgress)),
+    cancelExport: () => worker().api.cancelExport(),
     imports: {
-      previewImport: (files) => worker.api.previewImport(files),
-      planImport: (files, mappings, policy) => worker.api.planImport(files, mappings, policy),
-      runImport: (planRef, onProgress) => worker.api.runImport(planRef, onProgress && Comlink.proxy(onProgress)),
-      undoImport: (batchId) => worker.api.undoImport(batchId),
-      listImports: () => worker.api.listImports(),
+      previewImport: (files) => worker().api.previewImport(files),
+      planImport: (files, mappings, policy) => worker().api.planImport(files, mappings, policy),
+      runImport: (planRef, onProgress) => worker().api.runImport(planRef, onProgress && Comlink.proxy(onProgress)),
+      undoImport: (batchId) => worker().api.undoImport(batchId),
+      listImports: () => worker().api.listImports(),
     },
     close: () => {
-      worker.terminate();
+      clearTimeout(warmUp);
+      connection?.terminate();
       store.close();
       bus.close();
     },
