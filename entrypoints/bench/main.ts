@@ -9,6 +9,8 @@ import type { LocketBench } from '../../test/bench/bench-api';
 import { connectWorker } from '../../worker/client';
 import { createBenchAccount, sessionAccountKey } from './bench-account';
 import { deleteDatabase } from './delete-database';
+import { timeExport } from './export-timing';
+import { timeImport } from './import-timing';
 import { rawPut } from './raw-put';
 import { timeSearch } from './search-timing';
 import { seedThroughStores } from './seed-through-store';
@@ -46,6 +48,8 @@ const bench: LocketBench = {
   readAll,
   dropPlain,
   unlock: timeUnlock,
+  exportAll: timeExport,
+  importContacts: timeImport,
   lock: lockSession,
 };
 

@@ -77,6 +77,44 @@ export const SearchReportSchema = v.object({
 });
 export type SearchReport = v.InferOutput<typeof SearchReportSchema>;
 
+export const ExportReportSchema = v.object({
+  /** Live records in the account's database. */
+  records: Count,
+  /** Rows the export wrote, all files together. */
+  rows: Count,
+  bytes: Count,
+  /** The worker's exportCsv of all four files as one zip, from the call to the bytes arriving back in the page. */
+  exportMs: Millis,
+  /** Bare getAll over `records`, pages of 1000 by id (IDBKeyRange). */
+  getAllMs: Millis,
+  /** The AES-GCM codec's decodeMany over those pages' bodies. */
+  decodeMs: Millis,
+  /** Papa.unparse of the same rows in batches of 1000, cells already read and neutralised. */
+  unparseMs: Millis,
+  /** Outside the parts: zipping the unparsed text (fflate, level 6), as the export does. */
+  zipMs: Millis,
+});
+export type ExportReport = v.InferOutput<typeof ExportReportSchema>;
+
+export const ImportReportSchema = v.object({
+  rows: Count,
+  bytes: Count,
+  /** parseCsv of the file alone. */
+  parseMs: Millis,
+  /** N small records with bare IndexedDB, transactions of 1000, into a scratch store without indexes. */
+  putMs: Millis,
+  /** The worker's import API (createImportApi) on a fresh scratch account database: planImport, then runImport. */
+  planMs: Millis,
+  runMs: Millis,
+  written: Count,
+  /** Rows the plan skipped as duplicates of earlier rows in the same file (policy "skip"). */
+  skipped: Count,
+  failed: Count,
+  invalid: Count,
+  failure: v.nullable(v.string()),
+});
+export type ImportReport = v.InferOutput<typeof ImportReportSchema>;
+
 export interface LocketBench {
   /**
    * Deletes the account database, creates the account (which unlocks the session) and seeds
@@ -95,6 +133,10 @@ export interface LocketBench {
   readonly dropPlain: () => Promise<void>;
   /** Creates a vault once (not stored anywhere), then times unlockWithPassword `runs` times. */
   readonly unlock: (runs: number) => Promise<UnlockReport>;
+  /** Times the worker's export of every file as a zip, then its parts over the same records. */
+  readonly exportAll: () => Promise<ExportReport>;
+  /** Times importing a `rows`-row contacts file into a scratch account database, and its parts; drops the scratch databases. */
+  readonly importContacts: (rows: number, seed: number) => Promise<ImportReport>;
   /** Locks the session, as "lock now" does: every open surface shows its lock screen. */
   readonly lock: () => Promise<void>;
 }

@@ -6,6 +6,7 @@ import { withBenchPage } from './bench-page';
 import { timeToFirstMatch, timeToMark } from './page-timing';
 import { profiled } from './profiler';
 import { median, percentile } from './stats';
+import { measureExport, measureImport } from './export-import-scenarios';
 import { measureReads, measureUiUnlock, measureUnlock, plainInsertOutcome, type VaultOutcome } from './vault-scenarios';
 
 export interface ScenarioOptions {
@@ -102,6 +103,11 @@ export const runSizeScenarios = async (
       + `slowest queries (their median) ${slowest.map((s) => `"${s.query}" ${ms(s.ms)}`).join(', ')}`);
     if (empty.length > 0) notes.push(`search: no hits for ${empty.map((query) => `"${query}"`).join(', ')}`);
   }));
+
+  await attempt('export through the worker, and its parts', () => withBenchPage(browser, 'export', async (page) =>
+    merge(await measureExport(page))));
+  await attempt('import of a contacts file, and its parts', () => withBenchPage(browser, 'import', async (page) =>
+    merge(await measureImport(page, size, options.seed))));
 
   const pageLoads = async (key: 'sidepanel.firstRow' | 'popup.searchReady', file: string, mark: string, evidence: string) => {
     const url = browser.pageUrl(file);

@@ -1,0 +1,44 @@
+import type { Page } from '@playwright/test';
+import * as v from 'valibot';
+import { ExportReportSchema, ImportReportSchema } from './bench-api';
+import type { VaultOutcome } from './vault-scenarios';
+
+const perSecond = (records: number, ms: number): number => (ms > 0 ? (records * 1000) / ms : 0);
+const ms = (value: number): string => `${value.toFixed(1)} ms`;
+const megabytes = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+
+/** The worker's export of the seeded records beside its unavoidable parts, measured in the same page. */
+export const measureExport = async (page: Page): Promise<VaultOutcome> => {
+  const report = v.parse(ExportReportSchema, await page.evaluate(() => {
+    if (!window.locketBench) throw new Error('window.locketBench is missing');
+    return window.locketBench.exportAll();
+  }));
+  if (report.rows !== report.records) throw new Error(`the export wrote ${report.rows} rows for ${report.records} live records`);
+  const parts = report.getAllMs + report.decodeMs + report.unparseMs;
+  return {
+    figures: { 'export.full': report.exportMs, 'export.parts': parts, 'export.ratio': parts > 0 ? report.exportMs / parts : 0 },
+    notes: [`export: ${report.rows} rows, zip of ${megabytes(report.bytes)} in ${ms(report.exportMs)}; parts getAll ${ms(report.getAllMs)}, `
+      + `decodeMany ${ms(report.decodeMs)}, Papa.unparse ${ms(report.unparseMs)}; outside the parts: zip (fflate level 6) ${ms(report.zipMs)}, `
+      + `reading cells and the linked names, worker round trip`],
+  };
+};
+
+/** A contacts file of `rows` rows through the worker's import API into a scratch database, beside parsing alone and bare puts. */
+export const measureImport = async (page: Page, rows: number, seed: number): Promise<VaultOutcome> => {
+  const report = v.parse(ImportReportSchema, await page.evaluate(([count, seedValue]) => {
+    if (!window.locketBench) throw new Error('window.locketBench is missing');
+    return window.locketBench.importContacts(count, seedValue);
+  }, [rows, seed] as const));
+  if (report.invalid > 0 || report.failed > 0 || report.written + report.skipped !== report.rows) {
+    throw new Error(`import wrote ${report.written} of ${report.rows} rows (${report.skipped} skipped, ${report.invalid} invalid, ${report.failed} failed${report.failure ? `: ${report.failure}` : ''})`);
+  }
+  const importRate = perSecond(report.rows, report.planMs + report.runMs);
+  const putRate = perSecond(report.rows, report.putMs);
+  return {
+    figures: { 'import.full': importRate, 'import.put': putRate, 'import.ratio': putRate > 0 ? importRate / putRate : 0, 'import.parse': report.parseMs },
+    notes: [`import: ${report.rows} contact rows (${megabytes(report.bytes)}) in ${ms(report.planMs + report.runMs)}, ${report.written} written, `
+      + `${report.skipped} skipped as duplicates of earlier rows: `
+      + `planImport ${ms(report.planMs)} (parsing included), runImport ${ms(report.runMs)}; parseCsv alone ${ms(report.parseMs)}; `
+      + `bare put ${ms(report.putMs)}`],
+  };
+};
