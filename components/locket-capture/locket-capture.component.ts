@@ -208,6 +208,7 @@ export class LocketCapture extends LitElement {
       ${keyed(`${draft.captureId}:${kind}:${entity.ref.index}:${this.formRevision}`, html`<locket-record-form
         .services=${this.services} kind=${kind} .preset=${preset} .save=${this.save}
         submit-label=${updating ? `Update ${titleOf(twin.record)}` : ''}
+        form-label=${updating ? `Update ${titleOf(twin.record)} from this page` : ''}
         @locket-form-input=${(e: HTMLElementEventMap['locket-form-input']) => this.editDraft({ values: e.detail.values })}
         @locket-cancel=${() => this.back()}></locket-record-form>`)}`;
   }

@@ -32,6 +32,8 @@ export class LocketRecordForm extends LitElement {
   @property({ attribute: false }) save: ((input: Record<string, unknown>) => Promise<SaveResult<RecordKind>>) | null = null;
   /** The submit button's text, when the default ("Add person", "Save changes") would not say what happens. */
   @property({ attribute: 'submit-label' }) submitLabel = '';
+  /** The form's accessible name when it is neither a plain new record nor an edit (a capture updating a twin). */
+  @property({ attribute: 'form-label' }) formLabel = '';
 
   @state() private values: FormValues = {};
   @state() private errors: FieldErrors = {};
@@ -147,7 +149,7 @@ export class LocketRecordForm extends LitElement {
     const specs = this.visibleSpecs();
     const noun = KIND_LABELS[this.kind].one.toLowerCase();
     const action = this.submitLabel || (this.record ? 'Save changes' : `Add ${noun}`);
-    return html`<form novalidate aria-label=${this.record ? `Edit ${noun}` : `New ${noun}`}
+    return html`<form novalidate aria-label=${this.formLabel || (this.record ? `Edit ${noun}` : `New ${noun}`)}
         @submit=${(e: SubmitEvent) => void this.onSubmit(e)}>
       ${specs.map((spec) => this.renderField(spec))}
       ${this.failure ? html`<p class="form-error" role="alert">${this.failure}</p>` : nothing}

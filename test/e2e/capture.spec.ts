@@ -114,6 +114,8 @@ test('a profile page becomes a person with a source note, and a second capture o
   await panel.bringToFront();
   await saveScreenshot(panel, 'capture-duplicate-offer');
   await offer.getByRole('button', { name: 'Update Ada Okafor' }).click();
+  // The form says what it will do: update the person already there, not add a new one.
+  await expect(view.getByRole('form', { name: 'Update Ada Okafor from this page' })).toBeVisible();
   await fillTags(view, 'speaker');
   await view.getByRole('button', { name: 'Update Ada Okafor' }).click();
   await expect(panel.getByRole('heading', { level: 2, name: 'Ada Okafor', exact: true })).toBeVisible();
