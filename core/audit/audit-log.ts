@@ -38,6 +38,7 @@ const EntrySchema = v.object({
   hash: v.string(),
 });
 const HeadSchema = v.object({ seq: v.number(), hash: v.string() });
+const SeqSchema = v.object({ seq: v.number() });
 
 export type AuditSubject = v.InferOutput<typeof SubjectSchema>;
 export type AuditEntry = v.InferOutput<typeof EntrySchema>;
@@ -75,10 +76,10 @@ const readRows = async (db: LocketDatabase): Promise<unknown[]> => {
   for (;;) {
     const page = await db.getAll('audit', IDBKeyRange.lowerBound(after, true), PAGE);
     rows.push(...page);
-    const last = await db.getAllKeys('audit', IDBKeyRange.lowerBound(after, true), PAGE);
-    const lastKey = last.at(-1);
-    if (page.length < PAGE || lastKey === undefined) return rows;
-    after = lastKey;
+    // The store's key path is `seq`, so a stored row's seq is its key: no second read for keys.
+    const last = v.safeParse(SeqSchema, page.at(-1));
+    if (page.length < PAGE || !last.success) return rows;
+    after = last.output.seq;
   }
 };
 

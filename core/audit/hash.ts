@@ -1,8 +1,8 @@
+import { toHex, utf8 } from '../vault/bytes';
+
 /** SHA-256 as lower-case hex, through WebCrypto (pages, the worker and Node all have it). */
-export const sha256Hex = async (text: string): Promise<string> => {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
-};
+export const sha256Hex = async (text: string): Promise<string> =>
+  toHex(new Uint8Array(await crypto.subtle.digest('SHA-256', utf8(text))));
 
 /**
  * JSON with object keys sorted at every level, so the same entry always hashes the same

@@ -24,6 +24,14 @@ describe('audit log chain', () => {
     expect(await store.audit.verifyChain()).toEqual({ ok: true, count: 3 });
   });
 
+  it('reads a log longer than one page of a thousand entries in full and in order', async () => {
+    const { store } = await withEntries(1001);
+    const entries = await store.audit.entries();
+    expect(entries).toHaveLength(1001);
+    expect(entries.at(-1)?.seq).toBe(1001);
+    expect(await store.audit.verifyChain()).toEqual({ ok: true, count: 1001 });
+  });
+
   it('detects an entry edited in place', async () => {
     const { store, db } = await withEntries(3);
     const [, second] = await store.audit.entries();
