@@ -12,7 +12,8 @@ export default defineConfig({
     name: 'Locket',
     description: 'A local-first CRM that keeps your contacts on your device.',
     // Quick capture reads a page only on the user's gesture (activeTab + scripting); no host permissions.
-    permissions: ['storage', 'sidePanel', 'alarms', 'activeTab', 'scripting', 'contextMenus'],
+    // offscreen: the background's scheduled sweep runs in a worker, which only a document can start.
+    permissions: ['storage', 'sidePanel', 'alarms', 'activeTab', 'scripting', 'contextMenus', 'offscreen'],
     commands: {
       'capture-page': { suggested_key: { default: 'Alt+Shift+L' }, description: 'Capture this page' },
     },

@@ -2,6 +2,9 @@ import type { BulkInsertReport } from '../core/store/contract';
 import type { RecordId, RecordKind } from '../core/records/types';
 import type { CsvFile } from '../core/csv/fields';
 import type { ImportWorkerApi } from './import-types';
+import type { Result } from '../core/records/types';
+import type { RetentionRule } from '../core/retention/policy';
+import type { SnapshotInfo } from '../core/snapshots/types';
 
 /** The one contract between a page and its comlink worker (`Remote<LocketWorkerApi>`). */
 export interface SearchHit {
@@ -25,7 +28,50 @@ export interface IndexStatus {
   readonly buildMs: number;
 }
 
-export interface LocketWorkerApi extends ImportWorkerApi {
+/** What a restore (from a backup file or a snapshot) put back. */
+export interface RestoreReport {
+  readonly records: Readonly<Partial<Record<RecordKind, number>>>;
+  readonly settings: boolean;
+  readonly auditEntries: number;
+  /** Records left out because they had been erased (right to be forgotten) after the backup was made. */
+  readonly skippedErased: number;
+  /** The snapshot of the data as it was just before the restore, so the restore itself can be undone. */
+  readonly safetySnapshotId: string;
+}
+
+/** A refusal says why in words for the owner ("This password does not open the backup.") and changed nothing. */
+export type RestoreOutcome = Result<RestoreReport, string>;
+
+export interface ArchiveWorkerApi {
+  /**
+   * One encrypted file of every record (trash included), note, setting and the audit log,
+   * sealed under `password` stretched as the vault's is. Logged in the audit log.
+   */
+  readonly createBackup: (password: string, onProgress: (done: number, total: number) => void) => Promise<ExportedFile>;
+  /** Validates the whole file first; replaces the current data only if all of it is sound. */
+  readonly restoreBackup: (file: Uint8Array, password: string, onProgress: (done: number, total: number) => void) => Promise<RestoreOutcome>;
+  /** Finished snapshots, newest first. */
+  readonly listSnapshots: () => Promise<SnapshotInfo[]>;
+  readonly takeSnapshot: () => Promise<SnapshotInfo>;
+  readonly restoreSnapshot: (id: string, onProgress: (done: number, total: number) => void) => Promise<RestoreOutcome>;
+}
+
+/** One record a retention rule proposes for the trash. */
+export interface RetentionCandidate {
+  readonly id: RecordId;
+  readonly kind: RecordKind;
+  readonly title: string;
+  readonly subtitle: string;
+  /** The moment the rule measured from (last activity, or when the opportunity was lost or the case closed). */
+  readonly since: number;
+}
+
+export interface RetentionWorkerApi {
+  /** The live records the rule matches now; nothing moves until the owner confirms (store.removeMany). */
+  readonly proposeRetention: (rule: RetentionRule) => Promise<readonly RetentionCandidate[]>;
+}
+
+export interface LocketWorkerApi extends ImportWorkerApi, ArchiveWorkerApi, RetentionWorkerApi {
   /**
    * Hands the worker the unlocked account key; every other call waits for it. Called once,
    * right after the worker starts. A worker never reads the session itself.
@@ -66,5 +112,8 @@ export interface ExportedFile {
   readonly rows: Readonly<Partial<Record<CsvFile, number>>>;
 }
 
-/** The worker's API once its store is open: what createWorkerApi builds. */
+/** The worker's API once its store is open. */
 export type OpenWorkerApi = Omit<LocketWorkerApi, 'open'>;
+
+/** All of it but backups and snapshots, which need the rows as stored: what createWorkerApi builds. */
+export type CoreWorkerApi = Omit<OpenWorkerApi, keyof ArchiveWorkerApi>;

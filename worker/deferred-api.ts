@@ -21,4 +21,10 @@ export const deferWorkerApi = (
   runImport: async (planRef, onProgress) => (await ready).runImport(planRef, onProgress),
   undoImport: async (batchId) => (await ready).undoImport(batchId),
   listImports: async () => (await ready).listImports(),
+  proposeRetention: async (rule) => (await ready).proposeRetention(rule),
+  createBackup: async (password, onProgress) => (await ready).createBackup(password, onProgress),
+  restoreBackup: async (file, password, onProgress) => (await ready).restoreBackup(file, password, onProgress),
+  listSnapshots: async () => (await ready).listSnapshots(),
+  takeSnapshot: async () => (await ready).takeSnapshot(),
+  restoreSnapshot: async (id, onProgress) => (await ready).restoreSnapshot(id, onProgress),
 });

@@ -3,10 +3,10 @@ import * as v from 'valibot';
 import { systemClock } from '../core/clock';
 import { createBroadcastBus } from '../core/store/broadcast-bus';
 import { LOCKET_DB_NAME } from '../core/store/db-name';
-import { openStore } from '../core/store/open-store';
+import { openStoreDeps } from '../core/store/open-store';
 import { createAesGcmCodec } from '../core/vault/aes-codec';
 import { deferWorkerApi } from './deferred-api';
-import { createWorkerApi } from './worker-api';
+import { createOpenWorkerApi } from './open-worker-api';
 
 const AccountKeySchema = v.pipe(v.instance(Uint8Array), v.length(32, 'The account key must be 32 bytes.'));
 
@@ -15,9 +15,9 @@ const AccountKeySchema = v.pipe(v.instance(Uint8Array), v.length(32, 'The accoun
 const bus = createBroadcastBus();
 const { promise: accountKey, resolve: receiveKey } = Promise.withResolvers<Uint8Array<ArrayBuffer>>();
 
-const api = accountKey.then((key) => openStore({
+const api = accountKey.then((key) => openStoreDeps({
   factory: indexedDB, name: LOCKET_DB_NAME, codec: createAesGcmCodec(key), clock: systemClock, bus, author: 'owner',
-})).then((store) => createWorkerApi({ store, bus }));
+})).then((storeDeps) => createOpenWorkerApi(storeDeps, bus));
 
 Comlink.expose(deferWorkerApi(api, async (key) => {
   receiveKey(new Uint8Array(v.parse(AccountKeySchema, key)));

@@ -3,10 +3,11 @@ import { systemClock, type Clock } from '../core/clock';
 import { RECORD_KINDS, type RecordId } from '../core/records/types';
 import type { ChangeBus } from '../core/store/change-bus';
 import type { LocketStore } from '../core/store/contract';
-import type { IndexStatus, OpenWorkerApi } from './api';
+import type { CoreWorkerApi, IndexStatus } from './api';
 import { createSearchIndex } from './search-index';
 import { createExportRunner } from './export-runner';
 import { createImportApi } from './import-api';
+import { createRetentionApi } from './retention-api';
 
 export interface WorkerApiDeps {
   readonly store: LocketStore;
@@ -44,7 +45,8 @@ const reportFailure = (what: string) => (error: unknown): void => {
   console.error(`Search index: ${what} failed`, error);
 };
 
-export const createWorkerApi = ({ store, bus, clock = systemClock }: WorkerApiDeps): OpenWorkerApi => {
+/** Everything but backups and snapshots, which need the rows as stored (open-worker-api.ts adds them). */
+export const createWorkerApi = ({ store, bus, clock = systemClock }: WorkerApiDeps): CoreWorkerApi => {
   const index = createSearchIndex();
   let state: IndexStatus['state'] = 'building';
   let buildMs = 0;
@@ -104,6 +106,7 @@ export const createWorkerApi = ({ store, bus, clock = systemClock }: WorkerApiDe
   return {
     ...exports,
     ...createImportApi({ store, clock }),
+    ...createRetentionApi({ store, clock }),
     indexStatus: async () => status(),
     whenIndexed: async () => {
       await built;

@@ -1,32 +1,29 @@
 import { LitElement, css, html } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { idleExpired } from '../../core/security/auto-lock';
-import { LOCKET_DB_NAME } from '../../core/store/db-name';
-import { openLocketDb } from '../../core/store/schema';
-import { createAccess, type Access } from '../../core/vault/access';
-import type { AccessPorts } from '../../core/vault/access-ports';
-import { createAccountManager, type AccountManager } from '../../core/vault/account';
 import type { UnlockedKeys } from '../../core/vault/types';
-import { createPageAccessPorts } from '../services/access-ports';
+import type { CancellationStatus } from '../services/account-cancellation';
 import { createPageServices, type PageServices } from '../services/create-page-services';
-import type { LocketServices, SecurityServices } from '../services/services';
-import {
-  lockSession, onSessionChange, readLastActivity, readLockPolicy, readSessionKeys, touchActivity, writeLockPolicy,
-} from '../services/session';
+import { startPageSweep } from '../services/retention-services';
+import type { LocketServices } from '../services/services';
+import { lockSession, onSessionChange, readLastActivity, readLockPolicy, readSessionKeys, touchActivity } from '../services/session';
 import { baseStyles } from '../shared/tokens.styles';
+import { openGateConnection, securityServicesFor, type GateConnection } from './gate-connection';
 import '../locket-setup/locket-setup';
 import '../locket-unlock/locket-unlock';
+import '../locket-cancelled/locket-cancelled';
 
 export type SurfaceTag = 'locket-workspace' | 'locket-popup' | 'locket-options';
-type Phase = 'loading' | 'setup' | 'locked' | 'unlocked' | 'failed';
+type Phase = 'loading' | 'setup' | 'locked' | 'cancelled' | 'unlocked' | 'failed';
 
 /** How often user activity is written to the session: often enough for a one-minute auto-lock. */
 const ACTIVITY_WRITE_MS = 10_000;
 
 /**
  * What every surface mounts: shows account setup on first run, the lock screen while locked
- * (nothing of the data), and the surface itself once unlocked. Follows the session, so a lock
- * or unlock anywhere reaches every open page.
+ * (nothing of the data), only "restore account" while the account is cancelled, and the
+ * surface itself once unlocked. Follows the session, so a lock or unlock anywhere reaches every
+ * open page; a cancellation locks the session, so it reaches them the same way.
  */
 export class LocketGate extends LitElement {
   static override styles = [baseStyles, css`:host { display: block; }`];
@@ -36,40 +33,43 @@ export class LocketGate extends LitElement {
   @state() private phase: Phase = 'loading';
   @state() private secondFactor = false;
   @state() private failure = '';
-  private ports?: AccessPorts;
-  private access?: Access;
-  private account?: AccountManager;
+  @state() private cancelled: CancellationStatus | null = null;
+  private connection?: GateConnection;
   private services?: PageServices;
   private surfaceElement?: HTMLElement & { services: LocketServices };
   private pendingOwner: { readonly name: string; readonly email: string } | null = null;
   private queue: Promise<void> = Promise.resolve();
   private lastActivityWrite = 0;
   private stopListening?: () => void;
+  private stopExpiredSweep?: () => void;
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.addEventListener('pointerdown', this.onActivity);
     this.addEventListener('keydown', this.onActivity);
-    void this.start();
+    this.start();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.stopExpiredSweep?.();
     this.stopListening?.();
     this.closeServices();
   }
 
-  private async start(): Promise<void> {
-    try {
-      const ports = createPageAccessPorts(await openLocketDb(indexedDB, LOCKET_DB_NAME));
-      this.ports = ports;
-      this.access = createAccess(ports);
-      this.account = createAccountManager(ports);
-      this.stopListening = onSessionChange(() => this.evaluate());
-      this.evaluate();
-    } catch (error) {
-      this.fail(error);
-    }
+  private start(): void {
+    this.stopListening = onSessionChange(() => this.evaluate());
+    this.evaluate();
+  }
+
+  /**
+   * The open connection, or a new one once the browser closed the last: after a sweep deleted
+   * the database, opening it again creates an empty one, and the gate shows first-run setup.
+   */
+  private async connect(): Promise<GateConnection> {
+    if (this.connection?.isOpen()) return this.connection;
+    this.connection = await openGateConnection(() => this.evaluate());
+    return this.connection;
   }
 
   /** Re-reads vault and session; runs one at a time so a burst of session changes settles in order. */
@@ -78,16 +78,29 @@ export class LocketGate extends LitElement {
   }
 
   private async settle(): Promise<void> {
-    const vault = await this.ports?.vaults.load();
+    const connection = await this.connect();
+    const vault = await connection.ports.vaults.load();
     if (!vault) { this.closeServices(); this.phase = 'setup'; return; }
     this.secondFactor = vault.secondFactor !== null;
-    const [keys, policy, lastActivity] = await Promise.all([readSessionKeys(), readLockPolicy(), readLastActivity()]);
+    const [keys, policy, lastActivity, cancelled] = await Promise.all([
+      readSessionKeys(), readLockPolicy(), readLastActivity(), connection.cancellation.status(),
+    ]);
+    this.cancelled = cancelled;
+    if (cancelled) {
+      this.closeServices();
+      this.phase = 'cancelled';
+      // A cancelled account is never open anywhere, whatever a half-finished cancel left behind.
+      if (keys) await lockSession();
+      // Past its 14 days, the page does not wait for the background's alarm: a sweep deletes it now.
+      if (cancelled.expired) this.stopExpiredSweep ??= startPageSweep(null, 0);
+      return;
+    }
     if (keys && lastActivity !== null && idleExpired(policy, lastActivity, Date.now())) {
       await lockSession();
       return;
     }
     if (!keys) { this.closeServices(); this.phase = 'locked'; return; }
-    const services = this.services ?? await this.openSurface(keys);
+    const services = this.services ?? await this.openSurface(keys, connection);
     if (this.pendingOwner) {
       // Name and email are personal data: they wait for the encrypted store of a fresh account.
       await services.store.saveSettings({ ownerName: this.pendingOwner.name, ownerEmail: this.pendingOwner.email });
@@ -96,27 +109,13 @@ export class LocketGate extends LitElement {
     this.phase = 'unlocked';
   }
 
-  private async openSurface(keys: UnlockedKeys): Promise<PageServices> {
-    const services = await createPageServices(keys, this.securityServices());
+  private async openSurface(keys: UnlockedKeys, connection: GateConnection): Promise<PageServices> {
+    const services = await createPageServices(keys, securityServicesFor(connection));
     this.services = services;
     const element = document.createElement(this.surface) as HTMLElement & { services: LocketServices };
     element.services = services;
     this.surfaceElement = element;
     return services;
-  }
-
-  private securityServices(): SecurityServices {
-    const { ports, account } = this;
-    if (!ports || !account) throw new Error('Account access is not ready');
-    return {
-      vault: () => ports.vaults.load(),
-      account,
-      sessionKeys: readSessionKeys,
-      lockNow: lockSession,
-      lockPolicy: { read: readLockPolicy, write: writeLockPolicy },
-      logins: ports.logins,
-      passwordPolicy: ports.passwordPolicy,
-    };
   }
 
   private closeServices(): void {
@@ -143,10 +142,13 @@ export class LocketGate extends LitElement {
       case 'loading': return html`<p class="muted" role="status">Opening Locket…</p>`;
       case 'failed': return html`<p role="alert">Locket could not open its data: ${this.failure}</p>`;
       case 'setup':
-        return html`<locket-setup .account=${this.account} .policy=${this.ports?.passwordPolicy}
+        return html`<locket-setup .account=${this.connection?.account} .policy=${this.connection?.ports.passwordPolicy}
           @locket-account-created=${(e: HTMLElementEventMap['locket-account-created']) => { this.pendingOwner = e.detail; this.evaluate(); }}></locket-setup>`;
       case 'locked':
-        return html`<locket-unlock .access=${this.access} ?second-factor=${this.secondFactor}></locket-unlock>`;
+        return html`<locket-unlock .access=${this.connection?.access} ?second-factor=${this.secondFactor}></locket-unlock>`;
+      case 'cancelled':
+        return html`<locket-cancelled .status=${this.cancelled} .cancellation=${this.connection?.cancellation}
+          ?second-factor=${this.secondFactor} @locket-account-restored=${() => this.evaluate()}></locket-cancelled>`;
       case 'unlocked':
         return html`${this.surfaceElement}`;
     }

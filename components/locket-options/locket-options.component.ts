@@ -9,6 +9,10 @@ import '../locket-login-history/locket-login-history';
 import '../locket-users-settings/locket-users-settings';
 import '../locket-export-settings/locket-export-settings';
 import '../locket-import-settings/locket-import-settings';
+import '../locket-backup-settings/locket-backup-settings';
+import '../locket-retention-settings/locket-retention-settings';
+import '../locket-audit-log/locket-audit-log';
+import '../locket-cancel-account/locket-cancel-account';
 import { optionsStyles } from './locket-options.styles';
 
 const SECTIONS = [
@@ -18,9 +22,13 @@ const SECTIONS = [
   { id: 'users', title: 'Users' },
   { id: 'export', title: 'Export' },
   { id: 'import', title: 'Import' },
+  { id: 'backup', title: 'Backup' },
+  { id: 'retention', title: 'Retention' },
+  { id: 'audit', title: 'Audit log' },
+  { id: 'danger', title: 'Danger zone' },
 ] as const;
 
-/** The owner's settings page. Each section is one <section>; later sections join the nav as they arrive. */
+/** The owner's settings page. Each section is one <section>, listed in the nav. */
 export class LocketOptions extends LitElement {
   static override styles = [baseStyles, optionsStyles];
 
@@ -105,6 +113,22 @@ export class LocketOptions extends LitElement {
         <section id="import" aria-labelledby="import-heading">
           <h2 id="import-heading">Import</h2>
           <locket-import-settings .services=${this.services}></locket-import-settings>
+        </section>
+        <section id="backup" aria-labelledby="backup-heading">
+          <h2 id="backup-heading">Backup</h2>
+          <locket-backup-settings .services=${this.services}></locket-backup-settings>
+        </section>
+        <section id="retention" aria-labelledby="retention-heading">
+          <h2 id="retention-heading">Retention</h2>
+          <locket-retention-settings .services=${this.services}></locket-retention-settings>
+        </section>
+        <section id="audit" aria-labelledby="audit-heading">
+          <h2 id="audit-heading">Audit log</h2>
+          <locket-audit-log .services=${this.services}></locket-audit-log>
+        </section>
+        <section id="danger" aria-labelledby="danger-heading">
+          <h2 id="danger-heading">Danger zone</h2>
+          <locket-cancel-account .services=${this.services}></locket-cancel-account>
         </section>
       </main>`;
   }

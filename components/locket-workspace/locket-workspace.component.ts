@@ -10,6 +10,7 @@ import '../locket-record-detail/locket-record-detail';
 import '../locket-record-form/locket-record-form';
 import '../locket-search/locket-search';
 import '../locket-capture/locket-capture';
+import '../locket-trash/locket-trash';
 import type { LocketSearch } from '../locket-search/locket-search.component';
 import { workspaceStyles } from './locket-workspace.styles';
 
@@ -17,9 +18,10 @@ type View =
   | { readonly name: 'list' }
   | { readonly name: 'detail'; readonly id: RecordId }
   | { readonly name: 'new' }
-  | { readonly name: 'capture' };
+  | { readonly name: 'capture' }
+  | { readonly name: 'trash' };
 
-/** The side panel's workspace: a list per kind, search, record detail, create and edit. */
+/** The side panel's workspace: a list per kind, search, record detail, create and edit, and the trash. */
 export class LocketWorkspace extends LitElement {
   static override styles = [baseStyles, workspaceStyles];
 
@@ -89,6 +91,8 @@ export class LocketWorkspace extends LitElement {
           @locket-cancel=${() => this.back()}></locket-record-form>`;
       case 'capture':
         return html`<locket-capture .services=${this.services} .inbox=${this.captures}></locket-capture>`;
+      case 'trash':
+        return html`<locket-trash .services=${this.services}></locket-trash>`;
       case 'list':
         return html`<locket-record-list .services=${this.services} kind=${this.kind}></locket-record-list>`;
     }
@@ -98,7 +102,10 @@ export class LocketWorkspace extends LitElement {
     const noun = KIND_LABELS[this.kind].one.toLowerCase();
     return html`
       <header>
-        <div class="title"><h1>Locket</h1><button @click=${() => void this.services.security.lockNow()}>Lock</button></div>
+        <div class="title"><h1>Locket</h1><span class="spacer"></span>
+          <button aria-current=${this.view.name === 'trash' ? 'page' : 'false'}
+            @click=${() => { if (this.view.name !== 'trash') this.go({ name: 'trash' }); }}>Trash</button>
+          <button @click=${() => void this.services.security.lockNow()}>Lock</button></div>
         <locket-search .services=${this.services}
           @locket-open=${(e: HTMLElementEventMap['locket-open']) => this.openRecord(e.detail.id)}></locket-search>
         <div role="tablist" aria-label="Record kinds">
@@ -111,7 +118,7 @@ export class LocketWorkspace extends LitElement {
           : html`<button @click=${() => this.back()}>Back</button><span class="spacer"></span>`}
         ${this.captures.pending && this.view.name !== 'capture'
           ? html`<button @click=${() => this.go({ name: 'capture' })}>Back to capture</button>` : ''}
-        ${this.view.name === 'new' || this.view.name === 'capture' ? ''
+        ${this.view.name === 'new' || this.view.name === 'capture' || this.view.name === 'trash' ? ''
           : html`<button class="primary" @click=${() => this.go({ name: 'new' })}>New ${noun}</button>`}
       </div>
       <main @locket-open=${(e: HTMLElementEventMap['locket-open']) => this.openRecord(e.detail.id)}>${this.renderMain()}</main>`;

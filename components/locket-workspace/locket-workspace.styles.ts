@@ -4,7 +4,9 @@ export const workspaceStyles = css`
   :host { display: flex; flex-direction: column; height: 100vh; background: var(--locket-surface); }
   header { padding: 8px 12px; border-bottom: 1px solid var(--locket-border); display: grid; gap: 8px; }
   h1 { font-size: 16px; margin: 0; }
-  .title { display: flex; align-items: center; justify-content: space-between; }
+  .title { display: flex; align-items: center; gap: var(--locket-gap); }
+  .title .spacer { flex: 1; }
+  [aria-current='page'] { background: var(--locket-surface-alt); font-weight: 600; }
   [role='tablist'] { display: flex; gap: 4px; flex-wrap: wrap; }
   [role='tab'] { border-radius: 14px; padding: 2px 10px; }
   [role='tab'][aria-selected='true'] { background: var(--locket-accent); color: var(--locket-accent-text); border-color: var(--locket-accent); }

@@ -1,3 +1,4 @@
+import { createAuditLog } from '../../core/audit/audit-log';
 import { systemClock } from '../../core/clock';
 import { createChallengeLedger } from '../../core/security/challenges';
 import { createLoginLog } from '../../core/security/login-log';
@@ -28,6 +29,7 @@ export const createPageAccessPorts = (db: LocketDatabase): AccessPorts => {
   return {
     vaults: createVaultRepo(db),
     logins: createLoginLog(db, systemClock, createIdFactory(systemClock)),
+    audit: createAuditLog({ db, clock: systemClock }),
     throttle: { read: readThrottle, write: writeThrottle },
     session: { write: (keys) => writeSessionKeys(keys, systemClock.now()) },
     ceremonies,

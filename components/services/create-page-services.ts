@@ -3,7 +3,8 @@ import { browser } from 'wxt/browser';
 import { systemClock } from '../../core/clock';
 import { createBroadcastBus } from '../../core/store/broadcast-bus';
 import { LOCKET_DB_NAME } from '../../core/store/db-name';
-import { openStore } from '../../core/store/open-store';
+import { openStoreDeps } from '../../core/store/open-store';
+import { createStore } from '../../core/store/store';
 import { createAesGcmCodec } from '../../core/vault/aes-codec';
 import type { UnlockedKeys } from '../../core/vault/types';
 import { connectWorker, type WorkerConnection } from '../../worker/client';
@@ -12,6 +13,7 @@ import {
   dismissCapture, dismissCaptureFailure, readCaptureDraft, watchCaptureInbox, writeCaptureDraft,
 } from './capture-inbox';
 import { requestCaptureOfActiveTab } from './capture-request';
+import { createRetentionServices, startPageSweep } from './retention-services';
 import type { LocketServices, SecurityServices } from './services';
 
 export interface PageServices extends LocketServices {
@@ -26,15 +28,18 @@ const WORKER_WARM_UP_MS = 300;
 export const createPageServices = async (keys: UnlockedKeys, security: SecurityServices): Promise<PageServices> => {
   const bus = createBroadcastBus();
   const codec = createAesGcmCodec(keys.accountKey);
-  const [store, window] = await Promise.all([
-    openStore({ factory: indexedDB, name: LOCKET_DB_NAME, codec, clock: systemClock, bus, author: 'owner' }),
+  const [storeDeps, window] = await Promise.all([
+    openStoreDeps({ factory: indexedDB, name: LOCKET_DB_NAME, codec, clock: systemClock, bus, author: 'owner' }),
     browser.windows.getCurrent(),
   ]);
+  const store = createStore(storeDeps);
   // The worker's first act is indexing every record; started with the page, it competes with
   // the first screen for IndexedDB and both cores. It starts on first use or shortly after.
   let connection: WorkerConnection | null = null;
   const worker = (): WorkerConnection => (connection ??= connectWorker(keys.accountKey));
   const warmUp = setTimeout(worker, WORKER_WARM_UP_MS);
+  // Every page that opens unlocked sweeps once, in a worker of its own, with the key.
+  const stopSweep = startPageSweep(keys.accountKey);
   return {
     store,
     search: (query, options) => worker().api.search(query, options),
@@ -66,8 +71,20 @@ export const createPageServices = async (keys: UnlockedKeys, security: SecurityS
       undoImport: (batchId) => worker().api.undoImport(batchId),
       listImports: () => worker().api.listImports(),
     },
+    archives: {
+      createBackup: (password, onProgress) => worker().api.createBackup(password, Comlink.proxy(onProgress)),
+      restoreBackup: (file, password, onProgress) => worker().api.restoreBackup(file, password, Comlink.proxy(onProgress)),
+      listSnapshots: () => worker().api.listSnapshots(),
+      takeSnapshot: () => worker().api.takeSnapshot(),
+      restoreSnapshot: (id, onProgress) => worker().api.restoreSnapshot(id, Comlink.proxy(onProgress)),
+    },
+    retention: createRetentionServices({
+      db: storeDeps.db, clock: systemClock, accountKey: keys.accountKey,
+      proposeRetention: (rule) => worker().api.proposeRetention(rule),
+    }),
     close: () => {
       clearTimeout(warmUp);
+      stopSweep();
       connection?.terminate();
       store.close();
       bus.close();

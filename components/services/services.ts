@@ -2,7 +2,10 @@ import type { Clock } from '../../core/clock';
 import type { ChangeBus } from '../../core/store/change-bus';
 import type { LocketStore } from '../../core/store/contract';
 import type { RecordId } from '../../core/records/types';
-import type { LocketWorkerApi, SearchHit, SearchOptions } from '../../worker/api';
+import type { ArchiveWorkerApi, LocketWorkerApi, RetentionWorkerApi, SearchHit, SearchOptions } from '../../worker/api';
+import type { SweepReport } from '../../worker/sweep-api';
+import type { RetentionPolicy } from '../../core/retention/policy';
+import type { Result } from '../../core/records/types';
 import type { LockPolicy } from '../../core/security/auto-lock';
 import type { LoginLog } from '../../core/security/login-log';
 import type { checkPassword } from '../../core/security/password-policy';
@@ -24,6 +27,24 @@ export interface SecurityServices {
   readonly logins: LoginLog;
   /** The password policy for new passwords, loaded lazily: its dictionaries are large. */
   readonly passwordPolicy: () => Promise<typeof checkPassword>;
+  /**
+   * Asks for the password again (and the security key when two-factor is on), then cancels the
+   * account: it is hidden and locked at once, restorable for 14 days. Refuses with a message.
+   */
+  readonly cancelAccount: (password: string) => Promise<Result<{ readonly cancelledAt: number }, string>>;
+}
+
+/** Retention as the settings page sees it: the owner's choices, the sweeps, and rule proposals. */
+export interface RetentionServices {
+  readonly readPolicy: () => Promise<RetentionPolicy>;
+  readonly writePolicy: (patch: Partial<RetentionPolicy>) => Promise<Result<RetentionPolicy, string>>;
+  /** The last sweep's report; null before the first. */
+  readonly lastSweep: () => Promise<SweepReport | null>;
+  /** When the background's alarm runs the next sweep; null when none is scheduled. */
+  readonly nextSweepAt: () => Promise<number | null>;
+  /** Runs a sweep now, in a worker, with the key; null when another sweep was already running. */
+  readonly sweepNow: () => Promise<SweepReport | null>;
+  readonly proposeRetention: RetentionWorkerApi['proposeRetention'];
 }
 
 /** Quick capture as pages see it: the capture waiting for the side panel, and the popup's trigger. */
@@ -61,4 +82,7 @@ export interface LocketServices {
   readonly cancelExport: LocketWorkerApi['cancelExport'];
   /** CSV import in the worker: preview, dry run, run with progress, undo, past imports. */
   readonly imports: Pick<LocketWorkerApi, 'previewImport' | 'planImport' | 'runImport' | 'undoImport' | 'listImports'>;
+  /** Backups and snapshots, in the worker (`onProgress` is proxied there). */
+  readonly archives: ArchiveWorkerApi;
+  readonly retention: RetentionServices;
 }

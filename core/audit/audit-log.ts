@@ -15,19 +15,25 @@ import type { LocketDatabase } from '../store/schema';
 import { writeTransaction } from '../store/transaction';
 import { canonicalJson, sha256Hex } from './hash';
 
+/** Append only: stored entries name these, and a type that disappears would make them unreadable. */
 export const AUDIT_TYPES = [
   'export-taken', 'import-done', 'import-undone', 'record-erased', 'subject-access-export',
+  'unlocked', 'key-added', 'key-removed', 'password-changed', 'settings-changed',
+  'record-deleted', 'record-restored', 'records-purged',
+  'backup-made', 'backup-restored', 'snapshot-restored',
+  'account-cancelled', 'account-restored', 'retention-rule-applied',
 ] as const;
 export type AuditType = (typeof AUDIT_TYPES)[number];
 
 export const GENESIS_HASH = '0'.repeat(64);
-const HEAD_KEY = 'audit-head';
+/** The meta key the head (newest seq and hash) is kept under. */
+export const AUDIT_HEAD_KEY = 'audit-head';
 const PAGE = 1000;
 const APPEND_ATTEMPTS = 5;
 
 const SubjectSchema = v.object({ kind: v.picklist(RECORD_KINDS), idHash: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/)) });
 const DetailSchema = v.record(v.string(), v.union([v.string(), v.number(), v.boolean()]));
-const EntrySchema = v.object({
+export const AuditEntrySchema = v.object({
   seq: v.pipe(v.number(), v.integer(), v.minValue(1)),
   at: v.number(),
   type: v.picklist(AUDIT_TYPES),
@@ -41,7 +47,7 @@ const HeadSchema = v.object({ seq: v.number(), hash: v.string() });
 const SeqSchema = v.object({ seq: v.number() });
 
 export type AuditSubject = v.InferOutput<typeof SubjectSchema>;
-export type AuditEntry = v.InferOutput<typeof EntrySchema>;
+export type AuditEntry = v.InferOutput<typeof AuditEntrySchema>;
 
 /** What a caller gives: never names, emails or free text, only kinds, counts and hashes. */
 export interface AuditDraft {
@@ -64,7 +70,8 @@ export interface AuditLog {
   readonly verifyChain: () => Promise<ChainCheck>;
 }
 
-const hashOf = (entry: Omit<AuditEntry, 'hash'>): Promise<string> => {
+/** The hash an entry must carry: SHA-256 of the previous hash and the entry's canonical JSON. */
+export const auditEntryHash = (entry: Omit<AuditEntry, 'hash'>): Promise<string> => {
   const { seq, at, type, by, subjects, detail, prevHash } = entry;
   return sha256Hex(prevHash + canonicalJson({ seq, at, type, by, subjects, detail, prevHash }));
 };
@@ -88,7 +95,7 @@ const isConstraintError = (error: unknown): boolean => error instanceof DOMExcep
 export const createAuditLog = ({ db, clock }: { readonly db: LocketDatabase; readonly clock: Clock }): AuditLog => {
   const head = async (): Promise<{ seq: number; hash: string }> => {
     const cursor = await db.transaction('audit').store.openCursor(null, 'prev');
-    const last = v.safeParse(EntrySchema, cursor?.value);
+    const last = v.safeParse(AuditEntrySchema, cursor?.value);
     return last.success ? { seq: last.output.seq, hash: last.output.hash } : { seq: 0, hash: GENESIS_HASH };
   };
 
@@ -99,12 +106,12 @@ export const createAuditLog = ({ db, clock }: { readonly db: LocketDatabase; rea
         seq: previous.seq + 1, at: clock.now(), type: draft.type, by: draft.by,
         subjects: [...draft.subjects], detail: { ...draft.detail }, prevHash: previous.hash,
       };
-      const entry: AuditEntry = v.parse(EntrySchema, { ...unhashed, hash: await hashOf(unhashed) });
+      const entry: AuditEntry = v.parse(AuditEntrySchema, { ...unhashed, hash: await auditEntryHash(unhashed) });
       try {
         // `add` refuses an existing seq: another context appended first, so rebuild on its head.
         await writeTransaction(db, ['audit', 'meta'], (tx) => Promise.all([
           tx.objectStore('audit').add(entry),
-          tx.objectStore('meta').put({ seq: entry.seq, hash: entry.hash }, HEAD_KEY),
+          tx.objectStore('meta').put({ seq: entry.seq, hash: entry.hash }, AUDIT_HEAD_KEY),
         ]));
         return entry;
       } catch (error) {
@@ -116,7 +123,7 @@ export const createAuditLog = ({ db, clock }: { readonly db: LocketDatabase; rea
 
   const entries = async (): Promise<AuditEntry[]> =>
     (await readRows(db)).flatMap((row) => {
-      const parsed = v.safeParse(EntrySchema, row);
+      const parsed = v.safeParse(AuditEntrySchema, row);
       return parsed.success ? [parsed.output] : [];
     });
 
@@ -127,16 +134,16 @@ export const createAuditLog = ({ db, clock }: { readonly db: LocketDatabase; rea
     const rows = await readRows(db);
     let expected = { seq: 0, hash: GENESIS_HASH };
     for (const row of rows) {
-      const parsed = v.safeParse(EntrySchema, row);
+      const parsed = v.safeParse(AuditEntrySchema, row);
       const seq = expected.seq + 1;
       if (!parsed.success) return { ok: false, seq, reason: 'unreadable entry' };
       const entry = parsed.output;
       if (entry.seq !== seq) return { ok: false, seq, reason: `entry ${seq} is missing` };
       if (entry.prevHash !== expected.hash) return { ok: false, seq, reason: 'does not follow the entry before it' };
-      if ((await hashOf(entry)) !== entry.hash) return { ok: false, seq, reason: 'altered after it was written' };
+      if ((await auditEntryHash(entry)) !== entry.hash) return { ok: false, seq, reason: 'altered after it was written' };
       expected = { seq: entry.seq, hash: entry.hash };
     }
-    const stored = v.safeParse(HeadSchema, await db.get('meta', HEAD_KEY));
+    const stored = v.safeParse(HeadSchema, await db.get('meta', AUDIT_HEAD_KEY));
     const storedHead = stored.success ? stored.output : { seq: 0, hash: GENESIS_HASH };
     if (storedHead.seq !== expected.seq || storedHead.hash !== expected.hash) {
       return { ok: false, seq: storedHead.seq, reason: 'newest entries are missing' };

@@ -16,7 +16,8 @@ const entriesFor = (set: StoredChangeSet, decoded: unknown, id: RecordId): Chang
   }
   const entries: ChangeEntry[] = [];
   set.changes.forEach((change, index) => {
-    if (change.recordId !== id) return;
+    // A purge is not part of a record's history: after it there is no record to show one for.
+    if (change.recordId !== id || change.op === 'purge') return;
     const fields = v.safeParse(ChangedValuesSchema, values.output[index]);
     if (!fields.success) throw new Error(`Change set ${set.hlc} holds unreadable values for record ${id}`);
     entries.push({
@@ -33,6 +34,8 @@ const entriesFor = (set: StoredChangeSet, decoded: unknown, id: RecordId): Chang
   return entries;
 };
 
+const isPurgeSet = (set: StoredChangeSet): boolean => set.changes.every((change) => change.op === 'purge');
+
 /**
  * One record's history, oldest first: the byRecord index orders the sets of one record id
  * by their hlc key, and within a set the order is that of its changes. Each set's values
@@ -43,7 +46,8 @@ export const readChangesFor = async (
   { db, codec }: Pick<StoreDeps, 'db' | 'codec'>,
   id: RecordId,
 ): Promise<ChangeEntry[]> => {
-  const sets = await db.getAllFromIndex('changes', 'byRecord', id);
+  // A purge set's values are plain empty objects, which an encrypting codec rightly refuses.
+  const sets = (await db.getAllFromIndex('changes', 'byRecord', id)).filter((set) => !isPurgeSet(set));
   if (sets.length === 0) return [];
   const decoded = await codec.decodeMany(sets.map((set) => set.values));
   return sets.flatMap((set, index) => entriesFor(set, decoded[index], id));

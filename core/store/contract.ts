@@ -18,9 +18,15 @@ export interface StoredRecord {
   /** Ids of the records this one points at (organisation, party, parent record). */
   readonly links: readonly RecordId[];
   readonly body: EncodedValue;
+  /** Who moved it to the trash (the change log's author id); set with deletedAt, cleared on restore. */
+  readonly deletedBy?: string;
 }
 
-export type ChangeOp = 'create' | 'update' | 'delete';
+/**
+ * `restore` brings a record back from the trash; `purge` removes it for good. A purge set's
+ * values are plain empty objects: it carries no field values, so a sweep writes it without the key.
+ */
+export type ChangeOp = 'create' | 'update' | 'delete' | 'restore' | 'purge';
 
 /** One record's part of a change set, in the clear: ids, kinds, ops and field names, never values. */
 export interface ChangeSetItem {
@@ -78,6 +84,22 @@ export interface Settings {
 
 export type SaveResult<K extends RecordKind> = Result<LocketRecord<K>, FieldErrors>;
 
+/** One line of the trash view: a trashed record (deletedAt set), who deleted it, and the notes that went with it. */
+export interface TrashItem {
+  readonly record: LocketRecord;
+  readonly deletedBy: string;
+  readonly notes: number;
+}
+
+/** What a purge removed for good. */
+export interface PurgeReport {
+  readonly purged: Readonly<Partial<Record<RecordKind, number>>>;
+  /** Change sets removed whole because every change in them was about purged records. */
+  readonly changeSetsDeleted: number;
+  /** Change sets rewritten without the purged records' values (needs the key). */
+  readonly changeSetsRewritten: number;
+}
+
 export interface BulkInsertReport {
   readonly inserted: number;
   /** Rows refused by validation, by their position in the input. Nothing of them is written. */
@@ -95,6 +117,21 @@ export interface LocketStore {
   readonly update: <K extends RecordKind>(id: RecordId, kind: K, patch: unknown) => Promise<SaveResult<K>>;
   /** Moves the record to the trash (sets deletedAt); its notes go with it. */
   readonly remove: (id: RecordId) => Promise<void>;
+  /** Moves many live records (and their notes) to the trash, about a thousand per transaction; returns how many records moved. */
+  readonly removeMany: (ids: readonly RecordId[]) => Promise<number>;
+  /** Trashed records shown in the trash view (notes that went with their record are counted on it, not listed). */
+  readonly trashCount: () => Promise<number>;
+  /** The trash view, most recently deleted first. */
+  readonly trashPage: (offset: number, limit: number) => Promise<TrashItem[]>;
+  /**
+   * Brings a trashed record back with the notes that went with it (links were never removed).
+   * Refuses, with a message for the owner, a record that is not in the trash or a note whose record still is.
+   */
+  readonly restore: (id: RecordId) => Promise<Result<LocketRecord, string>>;
+  /** Purges these trashed records (and the notes that went with them) now; live ids are left alone. */
+  readonly deleteForever: (ids: readonly RecordId[]) => Promise<PurgeReport>;
+  /** Purges everything in the trash now. */
+  readonly emptyTrash: () => Promise<PurgeReport>;
   readonly get: (id: RecordId) => Promise<LocketRecord | undefined>;
   readonly getMany: (ids: readonly RecordId[]) => Promise<LocketRecord[]>;
   /** Live records of a kind. */

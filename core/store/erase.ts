@@ -1,6 +1,6 @@
 /**
  * Erasure of one person (the right to be forgotten): the person's record and their notes,
- * live or in the trash, go; cases and opportunities that concerned them lose the link
+ * live or in the trash, go (from the archival snapshots too); cases and opportunities that concerned them lose the link
  * (an update with its own change set); and every change set that held their values is
  * rewritten without them (deleted when nothing else is left), so nothing of the person
  * remains but a receipt in the audit log that names them by a hash of their id.
@@ -11,6 +11,7 @@
 import type { AuditEntry, AuditLog } from '../audit/audit-log';
 import { idHash } from '../audit/hash';
 import { suppressionEntries } from '../audit/suppression';
+import { removeFromSnapshots } from '../snapshots/snapshot-erasure';
 import type { EncodedValue } from '../codec';
 import { linksOf } from '../records/links';
 import type { RecordId } from '../records/types';
@@ -171,6 +172,8 @@ export const createErase = (deps: StoreDeps, audit: AuditLog) => {
       });
       if (!done) continue;
       announce(deps.bus, [plan.person, ...plan.notes, ...plan.unlinked]);
+      // Snapshots copied the rows as stored: the person, their notes and links to them leave those copies too.
+      const snapshotRows = await removeFromSnapshots(deps.db, [plan.person.id, ...plan.notes.map((note) => note.id)], deps.codec);
       const entry = await audit.append({
         type: 'record-erased',
         by: deps.author,
@@ -178,7 +181,7 @@ export const createErase = (deps: StoreDeps, audit: AuditLog) => {
         detail: {
           person: 1, notes: plan.notes.length, links: plan.unlinked.length,
           changeSetsRewritten: writes.rewrittenSets.length, changeSetsDeleted: writes.deletedSets.length,
-          suppressedEmails: writes.suppressed.length,
+          suppressedEmails: writes.suppressed.length, snapshotRows,
         },
       });
       return {

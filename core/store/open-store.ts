@@ -6,7 +6,7 @@ import type { ChangeBus } from './change-bus';
 import type { LocketStore } from './contract';
 import { loadDeviceId } from './device';
 import { openLocketDb, type LocketDatabase } from './schema';
-import { createStore } from './store';
+import { createStore, type StoreDeps } from './store';
 
 export interface OpenStoreOptions {
   /** The IndexedDB to use: the page's or worker's own, or fake-indexeddb in tests. */
@@ -36,7 +36,13 @@ const newestChangeStamp = async (db: LocketDatabase): Promise<string | undefined
  * writing in the same millisecond must not mint the same change-log key. Each change set
  * still names the device itself.
  */
-export const openStore = async ({ factory, name, codec, clock, bus, author }: OpenStoreOptions): Promise<LocketStore> => {
+export const openStore = async (options: OpenStoreOptions): Promise<LocketStore> => createStore(await openStoreDeps(options));
+
+/**
+ * The database and everything a store is built from, for the few modules that need rows as
+ * stored (archives, sweeps) beside the store itself. The caller closes `db`.
+ */
+export const openStoreDeps = async ({ factory, name, codec, clock, bus, author }: OpenStoreOptions): Promise<StoreDeps> => {
   const db = await openLocketDb(factory, name);
   try {
     const newId = createIdFactory(clock);
@@ -45,7 +51,7 @@ export const openStore = async ({ factory, name, codec, clock, bus, author }: Op
     // The tail of a UUIDv7 is random: enough to tell this session's timestamps from a sibling's.
     const nodeId = `${deviceId}:${newId().slice(-12)}`;
     const hlc = createHlc({ clock, nodeId, last });
-    return createStore({ db, codec, clock, newId, hlc, deviceId, author, bus });
+    return { db, codec, clock, newId, hlc, deviceId, author, bus };
   } catch (error) {
     db.close();
     throw error;

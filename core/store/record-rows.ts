@@ -23,9 +23,15 @@ export const rowFor = (meta: RecordMeta, links: readonly string[], body: Encoded
   return meta.deletedAt === null ? { ...row, listKey: [meta.kind, meta.updatedAt] } : row;
 };
 
-/** The same row moved to the trash at `now`. */
-export const trashedRow = (row: StoredRecord, now: number): StoredRecord =>
-  rowFor({ ...metaOf(row), updatedAt: now, deletedAt: now }, row.links, row.body);
+/** The same row moved to the trash at `now` by `by` (the change log's author id). */
+export const trashedRow = (row: StoredRecord, now: number, by: string): StoredRecord => ({
+  ...rowFor({ ...metaOf(row), updatedAt: now, deletedAt: now }, row.links, row.body),
+  deletedBy: by,
+});
+
+/** The same row back from the trash: listed again, no deletedAt, no deletedBy. */
+export const restoredRow = (row: StoredRecord, now: number): StoredRecord =>
+  rowFor({ ...metaOf(row), updatedAt: now, deletedAt: null }, row.links, row.body);
 
 export const metaOf = (row: StoredRecord): RecordMeta => ({
   id: row.id, kind: row.kind, createdAt: row.createdAt, updatedAt: row.updatedAt, deletedAt: row.deletedAt,

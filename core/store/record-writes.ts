@@ -1,18 +1,21 @@
 import * as v from 'valibot';
+import type { AuditLog } from '../audit/audit-log';
+import { idHash } from '../audit/hash';
 import { linksOf } from '../records/links';
 import { parseFields } from '../records/validate';
 import type { RecordId, RecordKind, RecordMeta } from '../records/types';
 import type { EncodedValue } from '../codec';
-import type { LocketStore, SaveResult, StoredRecord } from './contract';
+import type { LocketStore, SaveResult } from './contract';
 import { deepEqual } from './deep-equal';
-import { buildRecord, fieldsFromBody, isLive, metaOf, rowFor, trashedRow } from './record-rows';
+import { moveToTrash } from './move-to-trash';
+import { buildRecord, fieldsFromBody, isLive, metaOf, rowFor } from './record-rows';
 import { announce, changeItem, changeSet, refusal, type StoreDeps } from './store-deps';
 import { writeTransaction } from './transaction';
 
 /** A patch is any object; only the kind's own field names are taken from it. */
 const PatchSchema = v.record(v.string(), v.unknown());
 
-/** How often an update or remove re-reads what another context changed between read and write. */
+/** How often an update re-reads what another context changed between read and write. */
 const WRITE_ATTEMPTS = 3;
 
 const asEntries = (fields: object): Readonly<Record<string, unknown>> => Object.fromEntries(Object.entries(fields));
@@ -42,23 +45,7 @@ const bodyAndSetValues = async (codec: StoreDeps['codec'], body: object, setValu
   return [encodedBody, encodedValues];
 };
 
-/** The records' object store, in a readonly or a readwrite transaction. */
-interface RecordLookup {
-  readonly get: (id: RecordId) => Promise<StoredRecord | undefined>;
-  readonly index: (name: 'byLink') => { readonly getAll: (id: RecordId) => Promise<StoredRecord[]> };
-}
-
-/** What a remove moves to the trash: the live record and its live notes, the record first. */
-const trashTargets = async (records: RecordLookup, id: RecordId): Promise<StoredRecord[]> => {
-  const [row, linked] = await Promise.all([records.get(id), records.index('byLink').getAll(id)]);
-  if (!row || !isLive(row)) return [];
-  return [row, ...linked.filter((other) => other.kind === 'note' && isLive(other))];
-};
-
-const sameIds = (a: readonly StoredRecord[], b: readonly StoredRecord[]): boolean =>
-  a.length === b.length && a.every((row, index) => row.id === b[index]?.id);
-
-export const createRecordWrites = (deps: StoreDeps): Pick<LocketStore, 'create' | 'update' | 'remove'> => {
+export const createRecordWrites = (deps: StoreDeps, audit: AuditLog): Pick<LocketStore, 'create' | 'update' | 'remove'> => {
   const { db, codec, clock } = deps;
 
   const create = async <K extends RecordKind>(kind: K, input: unknown): Promise<SaveResult<K>> => {
@@ -113,36 +100,17 @@ export const createRecordWrites = (deps: StoreDeps): Pick<LocketStore, 'create' 
     throw new Error(`Record ${id} kept changing while it was being saved`);
   };
 
-  /**
-   * The set's values must be encoded before the transaction, and they depend on how many
-   * notes go with the record: read the targets first, then write only if the transaction
-   * finds the same ones.
-   */
+  /** The audit entry names the record by a hash of its id and counts the notes that went with it. */
   const remove = async (id: RecordId): Promise<void> => {
-    for (let attempt = 1; attempt <= WRITE_ATTEMPTS; attempt++) {
-      const expected = await trashTargets(db.transaction('records').store, id);
-      if (expected.length === 0) return;
-      const now = clock.now();
-      const deletion = { deletedAt: now };
-      const values = await codec.encode(expected.map(() => deletion));
-      const set = changeSet(deps, expected.map((target) => changeItem(target, 'delete', ['deletedAt'])), values);
-      const trashed = await writeTransaction(db, ['records', 'changes'], async (tx) => {
-        const records = tx.objectStore('records');
-        const targets = await trashTargets(records, id);
-        // Trashed, or a note added or removed, since the read: the set would describe other rows.
-        if (!sameIds(targets, expected)) return undefined;
-        await Promise.all([
-          ...targets.map((target) => records.put(trashedRow(target, now))),
-          tx.objectStore('changes').add(set),
-        ]);
-        return targets;
-      });
-      if (trashed) {
-        announce(deps.bus, trashed);
-        return;
-      }
-    }
-    throw new Error(`Record ${id} kept changing while it was being removed`);
+    const trashed = await moveToTrash(deps, [id]);
+    const record = trashed.find((row) => row.id === id);
+    if (!record) return;
+    await audit.append({
+      type: 'record-deleted',
+      by: deps.author,
+      subjects: [{ kind: record.kind, idHash: await idHash(record.id) }],
+      detail: { notes: trashed.length - 1 },
+    });
   };
 
   return { create, update, remove };

@@ -13,6 +13,8 @@ export interface LocketDb extends DBSchema {
       list: [RecordKind, number];
       /** multiEntry over `links`: one entry per id a record points at. */
       byLink: RecordId;
+      /** deletedAt; live rows hold null, which is no key, so only the trash is in this index. */
+      trash: number;
     };
   };
   /** The change log: one change set per write transaction. */
@@ -35,6 +37,10 @@ export interface LocketDb extends DBSchema {
   audit: { key: number; value: unknown };
   /** SHA-256 hashes of erased people's emails the owner asked to keep, so an import does not bring them back. */
   suppressed: { key: string; value: unknown };
+  /** One row per archival snapshot: when, why, how big, whether it finished; validated on read. */
+  snapshots: { key: string; value: unknown };
+  /** A snapshot's copied rows, about a thousand per chunk, keyed [snapshotId, seq]. */
+  snapshotChunks: { key: [string, number]; value: unknown; indexes: { bySnapshot: string } };
 }
 
 export type LocketDatabase = IDBPDatabase<LocketDb>;
@@ -79,7 +85,20 @@ const indexChangesByBatch: Migration = (_db, tx) => {
   changes.createIndex('byUndo', 'undoOf');
 };
 
-export const migrations: readonly Migration[] = [createInitialStores, createVaultStores, createAuditStores, indexChangesByBatch];
+/**
+ * Retention: the trash is an index (sweeps read expired rows by deletedAt, oldest first), and
+ * archival snapshots are rows copied as stored (still encrypted), in chunks.
+ */
+const createRetentionStores: Migration = (db, tx) => {
+  tx.objectStore('records').createIndex('trash', 'deletedAt');
+  db.createObjectStore('snapshots', { keyPath: 'id' });
+  const chunks = db.createObjectStore('snapshotChunks', { keyPath: ['snapshotId', 'seq'] });
+  chunks.createIndex('bySnapshot', 'snapshotId');
+};
+
+export const migrations: readonly Migration[] = [
+  createInitialStores, createVaultStores, createAuditStores, indexChangesByBatch, createRetentionStores,
+];
 
 export const currentSchemaVersion = migrations.length;
 

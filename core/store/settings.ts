@@ -5,7 +5,8 @@ import type { FieldErrors, Result } from '../records/types';
 import type { Settings } from './contract';
 import type { LocketDatabase } from './schema';
 
-const SETTINGS_KEY = 'general';
+/** The one row of the settings store. */
+export const SETTINGS_ROW_KEY = 'general';
 
 export const defaultSettings: Settings = { ownerName: '', ownerEmail: '', defaultCurrency: 'EUR' };
 
@@ -48,7 +49,7 @@ export const parseSettings = (input: unknown): Result<Settings, FieldErrors> => 
 };
 
 export const readSettings = async (db: LocketDatabase, codec: ValueCodec): Promise<Settings> => {
-  const stored = await db.get('settings', SETTINGS_KEY);
+  const stored = await db.get('settings', SETTINGS_ROW_KEY);
   if (stored === undefined) return defaultSettings;
   const parsed = parseSettings(await codec.decode(stored));
   if (!parsed.ok) throw new Error(`Stored settings are invalid: ${Object.keys(parsed.error).join(', ')}`);
@@ -57,18 +58,28 @@ export const readSettings = async (db: LocketDatabase, codec: ValueCodec): Promi
 
 const PatchSchema = v.record(v.string(), v.unknown());
 
+/** Saved settings and the names of the fields that differ from before, in the settings' own order. */
+export interface SettingsWrite {
+  readonly settings: Settings;
+  readonly changed: readonly (keyof Settings)[];
+}
+
+const SETTING_NAMES: readonly (keyof Settings)[] = ['ownerName', 'ownerEmail', 'defaultCurrency'];
+
 /**
  * Merges `patch` onto the stored settings, validates the whole, encodes (the owner's name and
  * email are personal data), then writes. Invalid input writes nothing.
  */
 export const writeSettings = async (
   db: LocketDatabase, codec: ValueCodec, patch: unknown,
-): Promise<Result<Settings, FieldErrors>> => {
+): Promise<Result<SettingsWrite, FieldErrors>> => {
   const entries = v.safeParse(PatchSchema, patch);
   if (!entries.success) return { ok: false, error: { [FORM_ERROR_KEY]: 'These settings could not be read.' } };
-  const parsed = parseSettings({ ...(await readSettings(db, codec)), ...entries.output });
+  const before = await readSettings(db, codec);
+  const parsed = parseSettings({ ...before, ...entries.output });
   if (!parsed.ok) return parsed;
   const encoded = await codec.encode(parsed.value);
-  await db.put('settings', encoded, SETTINGS_KEY);
-  return parsed;
+  await db.put('settings', encoded, SETTINGS_ROW_KEY);
+  const changed = SETTING_NAMES.filter((name) => before[name] !== parsed.value[name]);
+  return { ok: true, value: { settings: parsed.value, changed } };
 };

@@ -9,6 +9,7 @@ import { createRecordReads } from './record-reads';
 import { createRecordWrites } from './record-writes';
 import { readSettings, writeSettings } from './settings';
 import type { StoreDeps } from './store-deps';
+import { createTrash } from './trash';
 
 export type { StoreDeps } from './store-deps';
 
@@ -21,14 +22,21 @@ export const createStore = (deps: StoreDeps): LocketStore => {
   const { db, codec, bus } = deps;
   const audit = createAuditLog({ db, clock: deps.clock });
   return {
-    ...createRecordWrites(deps),
+    ...createRecordWrites(deps, audit),
     ...createRecordReads(deps),
+    ...createTrash(deps, audit),
     insertMany: createBulkInsert(deps),
     getSettings: () => readSettings(db, codec),
     saveSettings: async (input) => {
       const saved = await writeSettings(db, codec, input);
-      if (saved.ok) bus.publish({ ids: [], kinds: [], settings: true });
-      return saved;
+      if (!saved.ok) return saved;
+      bus.publish({ ids: [], kinds: [], settings: true });
+      const { settings, changed } = saved.value;
+      // Names of the fields only: their values (the owner's name and email) stay out of the log.
+      if (changed.length > 0) {
+        await audit.append({ type: 'settings-changed', by: deps.author, subjects: [], detail: { fields: changed.join(',') } });
+      }
+      return { ok: true, value: settings };
     },
     erase: createErase(deps, audit),
     audit,

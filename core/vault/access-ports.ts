@@ -1,3 +1,4 @@
+import type { AuditLog } from '../audit/audit-log';
 import type { ChallengeLedger } from '../security/challenges';
 import type { LoginLog } from '../security/login-log';
 import type { checkPassword } from '../security/password-policy';
@@ -42,6 +43,11 @@ export interface KeyCeremonies {
 export interface AccessPorts {
   readonly vaults: VaultRepo;
   readonly logins: LoginLog;
+  /**
+   * The account's tamper-evident log: successful unlocks and factor changes go here, after
+   * the fact and without names. Failed attempts stay in `logins` only.
+   */
+  readonly audit: AuditLog;
   readonly throttle: { readonly read: () => Promise<ThrottleState>; readonly write: (state: ThrottleState) => Promise<void> };
   /** Holds the unlocked keys in memory for every surface (storage.session). */
   readonly session: { readonly write: (keys: UnlockedKeys) => Promise<void> };

@@ -31,6 +31,8 @@ const refused = (message: string, retryAt?: number): { readonly ok: false; reado
 /**
  * Unlocking: every attempt is slowed by the throttle, logged, and on success leaves the keys
  * in the session. A cancelled key prompt is logged but does not count as a failed guess.
+ * Only successes reach the audit log; failures and throttled attempts stay in the login log,
+ * which is pruned after its window, so guessing cannot grow the permanent log.
  */
 export const createAccess = (ports: AccessPorts): Access => {
   const { deps } = ports;
@@ -69,6 +71,11 @@ export const createAccess = (ports: AccessPorts): Access => {
     await ports.throttle.write(afterSuccess());
     await ports.session.write(keys);
     await log('success', factors, keyName, '');
+    // After the fact, and without the key's name: the owner chose it, so it may name someone.
+    await ports.audit.append({
+      type: 'unlocked', by: OWNER, subjects: [],
+      detail: { factors: factors.join(','), method: factors.includes('recovery-code') ? 'recovery-code' : 'password' },
+    });
     return { ok: true, value: keys };
   };
 

@@ -24,6 +24,9 @@ const fieldErrors = (issues: v.FlatErrors<typeof OwnerSchema>): FieldErrors => (
 export type AccountResult<T> = Result<T, FieldErrors>;
 const refusedField = (field: string, message: string) => ({ ok: false as const, error: { [field]: message } });
 const WRONG_PASSWORD = 'Wrong password.';
+const OWNER = 'owner';
+
+const keyCount = (record: VaultRecord): number => record.secondFactor?.keys.length ?? 0;
 
 /** The account's lifecycle and its factors. Every change here is saved to the vault at once. */
 export const createAccountManager = (ports: AccessPorts) => {
@@ -40,6 +43,10 @@ export const createAccountManager = (ports: AccessPorts) => {
     return record;
   };
 
+  /** Appended once the change is saved; key names stay out, they are the owner's words. */
+  const audit = (type: 'password-changed' | 'key-added' | 'key-removed', detail: Readonly<Record<string, number>>) =>
+    ports.audit.append({ type, by: OWNER, subjects: [], detail });
+
   /** One WebAuthn user handle for every key of the account: stable, and naming no one. */
   const userHandle = (record: VaultRecord) => utf8(`locket-owner-${record.createdAt}`);
 
@@ -54,7 +61,7 @@ export const createAccountManager = (ports: AccessPorts) => {
       const { record, keys } = await createVault(password, deps, ports.kdfIterations);
       await ports.vaults.save(record);
       await ports.session.write(keys);
-      await ports.logins.record({ outcome: 'success', factors: ['password'], keyName: null, reason: 'Account created', client: ports.client, user: 'owner' });
+      await ports.logins.record({ outcome: 'success', factors: ['password'], keyName: null, reason: 'Account created', client: ports.client, user: OWNER });
       return { ok: true, value: { owner: owner.output, keys } };
     },
 
@@ -64,6 +71,7 @@ export const createAccountManager = (ports: AccessPorts) => {
       const changed = await changePassword(await load(), keys, current, next, deps, ports.kdfIterations);
       if (!changed.ok) return refusedField('currentPassword', WRONG_PASSWORD);
       await ports.vaults.save(changed.value);
+      await audit('password-changed', {});
       return { ok: true, value: undefined };
     },
 
@@ -97,6 +105,7 @@ export const createAccountManager = (ports: AccessPorts) => {
       if (!added.ok) return refusedField('password', WRONG_PASSWORD);
       await ports.vaults.save(added.value.record);
       await ports.session.write(added.value.keys);
+      await audit('key-added', { keys: keyCount(added.value.record) });
       return { ok: true, value: { recoveryCodes: added.value.recoveryCodes } };
     },
 
@@ -105,6 +114,7 @@ export const createAccountManager = (ports: AccessPorts) => {
       if (!removed.ok) return refusedField('password', removed.error === 'wrong-password' ? WRONG_PASSWORD : 'This key is not registered.');
       await ports.vaults.save(removed.value.record);
       await ports.session.write(removed.value.keys);
+      await audit('key-removed', { keys: keyCount(removed.value.record) });
       return { ok: true, value: undefined };
     },
 

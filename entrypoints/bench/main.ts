@@ -12,6 +12,7 @@ import { deleteDatabase } from './delete-database';
 import { timeExport } from './export-timing';
 import { timeImport } from './import-timing';
 import { rawPut } from './raw-put';
+import { expireEverything, timeArchive, timeBareDelete, timeSweep } from './retention-timing';
 import { timeSearch } from './search-timing';
 import { seedThroughStores } from './seed-through-store';
 import { dropPlain, openPlainTwin, readAll, timeUnlock } from './vault-timing';
@@ -50,6 +51,10 @@ const bench: LocketBench = {
   unlock: timeUnlock,
   exportAll: timeExport,
   importContacts: timeImport,
+  archive: timeArchive,
+  expireEverything: () => expireEverything(),
+  sweep: timeSweep,
+  bareDelete: timeBareDelete,
   lock: lockSession,
 };
 

@@ -115,6 +115,34 @@ export const ImportReportSchema = v.object({
 });
 export type ImportReport = v.InferOutput<typeof ImportReportSchema>;
 
+export const ArchiveReportSchema = v.object({
+  /** Rows in `records` when the backup was made (trash included). */
+  records: Count,
+  /** Records the restore wrote back. */
+  restored: Count,
+  bytes: Count,
+  /** The worker's createBackup, from the call to the file arriving back in the page. */
+  backupMs: Millis,
+  /** The worker's restoreBackup of that file (safety snapshot included). */
+  restoreMs: Millis,
+});
+export type ArchiveReport = v.InferOutput<typeof ArchiveReportSchema>;
+
+export const SweepBenchReportSchema = v.object({
+  purged: Count,
+  /** The sweep worker's sweep, from the call to its report, without the key (as a locked alarm runs it). */
+  sweepMs: Millis,
+  changeSetsDeleted: Count,
+});
+export type SweepBenchReport = v.InferOutput<typeof SweepBenchReportSchema>;
+
+export const BareDeleteReportSchema = v.object({
+  records: Count,
+  /** Deleting the account's keys with bare IndexedDB, 1000 per transaction, from a copy of its rows in a store without indexes. */
+  deleteMs: Millis,
+});
+export type BareDeleteReport = v.InferOutput<typeof BareDeleteReportSchema>;
+
 export interface LocketBench {
   /**
    * Deletes the account database, creates the account (which unlocks the session) and seeds
@@ -137,6 +165,14 @@ export interface LocketBench {
   readonly exportAll: () => Promise<ExportReport>;
   /** Times importing a `rows`-row contacts file into a scratch account database, and its parts; drops the scratch databases. */
   readonly importContacts: (rows: number, seed: number) => Promise<ImportReport>;
+  /** Times a backup of the whole account through the worker, then restoring it. */
+  readonly archive: () => Promise<ArchiveReport>;
+  /** Moves every record to the trash 31 days back (rows only), ready for a sweep to purge; returns how many. */
+  readonly expireEverything: () => Promise<number>;
+  /** Times one sweep through the sweep worker. */
+  readonly sweep: () => Promise<SweepBenchReport>;
+  /** Copies the account's rows into a scratch database and times deleting their keys with bare IndexedDB. */
+  readonly bareDelete: () => Promise<BareDeleteReport>;
   /** Locks the session, as "lock now" does: every open surface shows its lock screen. */
   readonly lock: () => Promise<void>;
 }

@@ -7,6 +7,7 @@ import { timeToFirstMatch, timeToMark } from './page-timing';
 import { profiled } from './profiler';
 import { median, percentile } from './stats';
 import { measureExport, measureImport } from './export-import-scenarios';
+import { measureArchive, measureSweep } from './retention-scenarios';
 import { measureReads, measureUiUnlock, measureUnlock, plainInsertOutcome, type VaultOutcome } from './vault-scenarios';
 
 export interface ScenarioOptions {
@@ -127,6 +128,11 @@ export const runSizeScenarios = async (
   };
   await attempt('side panel first row', () => pageLoads('sidepanel.firstRow', 'sidepanel.html', 'locket:first-row', '[role="listitem"] .row'));
   await attempt('popup search ready', () => pageLoads('popup.searchReady', 'popup.html', 'locket:search-ready', 'input[type="search"]'));
+  await attempt('backup and restore through the worker', () => withBenchPage(browser, 'backup', async (page) =>
+    merge(await measureArchive(page))));
+  // After every scenario that reads the seeded records: the sweep purges them all.
+  await attempt('sweep of the whole data set, expired, with a side panel open', () => withBenchPage(browser, 'sweep', async (page) =>
+    merge(await measureSweep(browser, page))));
   // Last: it locks the session, and a run that fails part-way leaves it locked.
   await attempt('unlock through the lock screen', () => withBenchPage(browser, 'lock screen unlock', async (page) =>
     merge(await measureUiUnlock(browser, page, options.runs))));

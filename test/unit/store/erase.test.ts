@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { idHash } from '../../../core/audit/hash';
 import type { LocketDatabase } from '../../../core/store/schema';
+import { readSnapshot, takeSnapshot } from '../../../core/snapshots/snapshots';
 import { createHarness, person, saved } from './harness';
 
 const STORES = ['records', 'changes', 'settings', 'meta', 'vault', 'logins', 'audit', 'suppressed'] as const;
+const SNAPSHOT_STORES = ['snapshots', 'snapshotChunks'] as const;
 
-/** Every value of every object store as text: the plain codec keeps values readable, so a leak shows. */
-const everything = async (db: LocketDatabase): Promise<string> => {
-  const parts = await Promise.all(STORES.map(async (name) => JSON.stringify(await db.getAll(name))));
+/** Every value of the object stores as text: the plain codec keeps values readable, so a leak shows. */
+const everything = async (db: LocketDatabase, stores: readonly (typeof STORES[number] | typeof SNAPSHOT_STORES[number])[] = STORES): Promise<string> => {
+  const parts = await Promise.all(stores.map(async (name) => JSON.stringify(await db.getAll(name))));
   return parts.join('\n');
 };
 
@@ -29,8 +31,9 @@ const seed = async () => {
 };
 
 describe('erase', () => {
-  it('leaves nothing of the person, their notes or their id in any object store', async () => {
-    const { store, db, ada } = await seed();
+  it('leaves nothing of the person, their notes or their id in any object store, snapshots included', async () => {
+    const { store, db, ada, clock } = await seed();
+    const snapshot = await takeSnapshot(db, { clock, newId: () => 'snapshot-before-erasure', reason: 'manual' });
     expect(await everything(db)).toContain('Quibbleworth');
     await store.erase(ada.id, { suppressEmails: true });
     const raw = await everything(db);
@@ -39,6 +42,13 @@ describe('erase', () => {
     }
     expect(await store.get(ada.id)).toBeUndefined();
     expect(await store.changesFor(ada.id)).toEqual([]);
+    const archived = await everything(db, SNAPSHOT_STORES);
+    for (const trace of ['Adaline', 'Quibbleworth', 'Quibbler', 'Ada.Q@Example.org', 'likes tea', '7946', ada.id]) {
+      expect(archived, trace).not.toContain(trace);
+    }
+    // The snapshot stays restorable, with everyone else in it.
+    const left = await readSnapshot(db, snapshot.id);
+    expect(left.ok && left.value.rows.length).toBe(snapshot.records - 3);
   });
 
   it('also scrubs the earlier values an import kept, so undo of that import cannot bring them back', async () => {

@@ -25,9 +25,12 @@ describe('opening the database', () => {
 
     expect(db.version).toBe(migrations.length);
     expect(currentSchemaVersion).toBe(migrations.length);
-    expect([...db.objectStoreNames].sort()).toEqual(['audit', 'changes', 'logins', 'meta', 'records', 'settings', 'suppressed', 'vault']);
+    expect([...db.objectStoreNames].sort()).toEqual([
+      'audit', 'changes', 'logins', 'meta', 'records', 'settings', 'snapshotChunks', 'snapshots', 'suppressed', 'vault',
+    ]);
     const tx = db.transaction(['records', 'changes']);
-    expect([...tx.objectStore('records').indexNames].sort()).toEqual(['byLink', 'list']);
+    expect([...tx.objectStore('records').indexNames].sort()).toEqual(['byLink', 'list', 'trash']);
+    expect(tx.objectStore('records').index('trash').keyPath).toBe('deletedAt');
     expect(tx.objectStore('records').index('byLink').multiEntry).toBe(true);
     expect([...tx.objectStore('changes').indexNames]).toEqual(['byBatch', 'byRecord', 'byUndo']);
     expect(tx.objectStore('changes').index('byBatch').keyPath).toBe('batchId');

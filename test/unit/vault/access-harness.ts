@@ -1,10 +1,11 @@
 /**
- * Real AccessPorts on an in-memory IndexedDB: the vault repo, the login log, the challenge
- * ledger, the verifier and the password policy are the production modules; the throttle and
- * the session are the in-memory halves of storage.local and storage.session; time is a
- * manual clock and the security keys are software ones (soft-ceremonies.ts).
+ * Real AccessPorts on an in-memory IndexedDB: the vault repo, the login log, the audit log,
+ * the challenge ledger, the verifier and the password policy are the production modules; the
+ * throttle and the session are the in-memory halves of storage.local and storage.session; time
+ * is a manual clock and the security keys are software ones (soft-ceremonies.ts).
  */
 import { IDBFactory } from 'fake-indexeddb';
+import { createAuditLog } from '../../../core/audit/audit-log';
 import { createManualClock, type ManualClock } from '../../../core/clock';
 import { createIdFactory } from '../../../core/ids';
 import { createChallengeLedger } from '../../../core/security/challenges';
@@ -63,6 +64,7 @@ export const createAccessHarness = async (
   const ports: AccessPorts = {
     vaults,
     logins: createLoginLog(db, clock, createIdFactory(clock)),
+    audit: createAuditLog({ db, clock }),
     throttle: {
       read: () => Promise.resolve(throttle),
       write: (state) => { throttle = state; return Promise.resolve(); },

@@ -2,7 +2,7 @@ import * as Comlink from 'comlink';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { LocketWorkerApi } from '../../../worker/api';
 import { deferWorkerApi } from '../../../worker/deferred-api';
-import { createWorkerApi } from '../../../worker/worker-api';
+import { createOpenWorkerApi } from '../../../worker/open-worker-api';
 import { createTestAccount, saved, titles, type TestAccount } from './harness';
 
 let account: TestAccount;
@@ -28,7 +28,7 @@ describe('worker api over comlink', () => {
 
     let opened: Uint8Array | null = null;
     const remote = connect(deferWorkerApi(
-      account.open().then(({ store, bus }) => createWorkerApi({ store, bus })),
+      account.open().then(({ deps, bus }) => createOpenWorkerApi(deps, bus)),
       async (key) => { opened = key; },
     ));
     await remote.open(new Uint8Array(32).fill(7));

@@ -6,12 +6,14 @@ import type { LocketRecord, RecordKind } from '../../../core/records/types';
 import { createBroadcastBus } from '../../../core/store/broadcast-bus';
 import type { ChangeBus } from '../../../core/store/change-bus';
 import type { LocketStore } from '../../../core/store/contract';
-import { openStore } from '../../../core/store/open-store';
+import { openStoreDeps } from '../../../core/store/open-store';
+import { createStore } from '../../../core/store/store';
+import type { StoreDeps } from '../../../core/store/store-deps';
 
 /** One account's database and change channel, shared by every store a test opens on it. */
 export interface TestAccount {
   /** Opens another store on the same database with its own bus, as another page would. */
-  readonly open: () => Promise<{ readonly store: LocketStore; readonly bus: ChangeBus }>;
+  readonly open: () => Promise<{ readonly store: LocketStore; readonly bus: ChangeBus; readonly deps: StoreDeps }>;
   readonly closeAll: () => void;
 }
 
@@ -22,11 +24,12 @@ export const createTestAccount = (): TestAccount => {
   return {
     open: async () => {
       const bus = createBroadcastBus(channel);
-      const store = await openStore({
+      const deps = await openStoreDeps({
         factory, name: 'locket-test', codec: plainCodec, clock: systemClock, bus, author: 'owner',
       });
+      const store = createStore(deps);
       opened.push({ store, bus });
-      return { store, bus };
+      return { store, bus, deps };
     },
     closeAll: () => {
       for (const { store, bus } of opened) {

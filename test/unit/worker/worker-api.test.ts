@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { LocketStore } from '../../../core/store/contract';
-import type { OpenWorkerApi } from '../../../worker/api';
+import type { CoreWorkerApi } from '../../../worker/api';
 import { createWorkerApi } from '../../../worker/worker-api';
 import { createTestAccount, saved, titles, type TestAccount } from './harness';
 
@@ -17,7 +17,7 @@ const start = async (wrapStore: (store: LocketStore) => LocketStore = (store) =>
   return { page: page.store, api };
 };
 
-const searchTitles = async (api: OpenWorkerApi, query: string): Promise<string[]> => titles(await api.search(query));
+const searchTitles = async (api: CoreWorkerApi, query: string): Promise<string[]> => titles(await api.search(query));
 
 describe('worker api', () => {
   it('indexes the records that exist when it starts, and says when it is ready', async () => {

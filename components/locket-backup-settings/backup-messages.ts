@@ -1,0 +1,36 @@
+import { MIN_BACKUP_PASSWORD_LENGTH } from '../../core/backup/types';
+import { RECORD_KINDS } from '../../core/records/types';
+import type { RestoreReport } from '../../worker/api';
+import { KIND_LABELS } from '../shared/kind-labels';
+
+
+export interface BackupPasswordErrors {
+  readonly password?: string;
+  readonly repeat?: string;
+}
+
+/** Why a new backup password is refused, per field; an empty object when it is acceptable. */
+export const backupPasswordErrors = (password: string, repeat: string): BackupPasswordErrors => {
+  if (password.length < MIN_BACKUP_PASSWORD_LENGTH) {
+    return { password: `Use at least ${MIN_BACKUP_PASSWORD_LENGTH} characters for the backup password.` };
+  }
+  if (password !== repeat) return { repeat: 'The two passwords are not the same. Type the backup password again.' };
+  return {};
+};
+
+export const count = (n: number, one: string, many: string): string => `${n.toLocaleString()} ${n === 1 ? one : many}`;
+
+/** What a restore put back, one line per kind of thing, for the summary list. */
+export const restoreSummaryLines = (report: RestoreReport): string[] => {
+  const kinds = RECORD_KINDS.flatMap((kind) => {
+    const restored = report.records[kind] ?? 0;
+    const label = KIND_LABELS[kind];
+    return restored > 0 ? [count(restored, label.one.toLowerCase(), label.many.toLowerCase())] : [];
+  });
+  return [
+    ...(kinds.length > 0 ? kinds : ['No records']),
+    report.settings ? 'The settings' : 'No settings (the backup had none)',
+    count(report.auditEntries, 'audit log entry', 'audit log entries'),
+    `${count(report.skippedErased, 'erased record', 'erased records')} left out`,
+  ];
+};

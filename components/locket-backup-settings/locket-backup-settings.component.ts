@@ -1,0 +1,181 @@
+import { LitElement, html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
+import { createRef, ref } from 'lit/directives/ref.js';
+import type { RestoreOutcome } from '../../worker/api';
+import '../locket-password-field/locket-password-field';
+import type { LocketPasswordField } from '../locket-password-field/locket-password-field';
+import { offerDownload } from '../services/download-file';
+import type { LocketServices } from '../services/services';
+import { formStyles } from '../shared/form.styles';
+import { baseStyles } from '../shared/tokens.styles';
+import { backupPasswordErrors, restoreSummaryLines, type BackupPasswordErrors } from './backup-messages';
+import { backupSettingsStyles } from './locket-backup-settings.styles';
+
+interface Progress { readonly done: number; readonly total: number }
+interface RestoreErrors { readonly file?: string; readonly password?: string }
+
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/**
+ * The options page's Backup section: download one encrypted file under a password chosen for
+ * it, and restore such a file, which replaces this device's data after a confirmation. Both
+ * run in the worker. A refused restore says why and has changed nothing.
+ */
+export class LocketBackupSettings extends LitElement {
+  static override styles = [baseStyles, formStyles, backupSettingsStyles];
+
+  @property({ attribute: false }) services!: LocketServices;
+
+  @state() private passwordErrors: BackupPasswordErrors = {};
+  @state() private making: Progress | null = null;
+  @state() private made = '';
+  @state() private makeError = '';
+  /** Bumped after a finished backup or restore, so its form starts empty again (passwords included). */
+  @state() private makeRevision = 0;
+  @state() private restoreRevision = 0;
+
+  @state() private backupFile: File | null = null;
+  @state() private restoreErrors: RestoreErrors = {};
+  @state() private confirming = false;
+  @state() private restoring: Progress | null = null;
+  @state() private outcome: RestoreOutcome | null = null;
+  @state() private restoreError = '';
+
+  private readonly passwordField = createRef<LocketPasswordField>();
+  private readonly repeatField = createRef<LocketPasswordField>();
+  private readonly restorePasswordField = createRef<LocketPasswordField>();
+
+  private async makeBackup(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    if (this.making) return;
+    const password = this.passwordField.value?.value ?? '';
+    this.passwordErrors = backupPasswordErrors(password, this.repeatField.value?.value ?? '');
+    this.made = '';
+    this.makeError = '';
+    if (this.passwordErrors.password || this.passwordErrors.repeat) return;
+    this.making = { done: 0, total: 0 };
+    try {
+      const file = await this.services.archives.createBackup(password, (done, total) => { this.making = { done, total }; });
+      offerDownload(file.bytes, file.fileName, file.mimeType);
+      this.made = file.fileName;
+      this.makeRevision++;
+    } catch (error) {
+      this.makeError = messageOf(error);
+    } finally {
+      this.making = null;
+    }
+  }
+
+  private chooseFile(event: Event): void {
+    this.backupFile = (event.target as HTMLInputElement).files?.[0] ?? null;
+    this.restoreErrors = {};
+    this.confirming = false;
+    this.outcome = null;
+    this.restoreError = '';
+  }
+
+  private askToRestore(event: SubmitEvent): void {
+    event.preventDefault();
+    if (this.restoring) return;
+    this.outcome = null;
+    this.restoreError = '';
+    this.restoreErrors = {
+      ...(this.backupFile ? {} : { file: 'Choose a backup file (.locket-backup).' }),
+      ...(this.restorePasswordField.value?.value ? {} : { password: 'Enter the password this backup was made with.' }),
+    };
+    this.confirming = !this.restoreErrors.file && !this.restoreErrors.password;
+  }
+
+  private async restore(): Promise<void> {
+    const file = this.backupFile;
+    const password = this.restorePasswordField.value?.value ?? '';
+    if (!file || this.restoring) return;
+    this.confirming = false;
+    this.restoring = { done: 0, total: 0 };
+    try {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const outcome = await this.services.archives.restoreBackup(bytes, password, (done, total) => { this.restoring = { done, total }; });
+      this.outcome = outcome;
+      if (outcome.ok) {
+        this.backupFile = null;
+        this.restoreRevision++;
+      }
+    } catch (error) {
+      this.restoreError = `The restore failed: ${messageOf(error)} Your data was not changed.`;
+    } finally {
+      this.restoring = null;
+    }
+  }
+
+  private renderProgress(progress: Progress, label: string) {
+    return html`<progress aria-label=${label} max=${Math.max(progress.total, 1)} .value=${progress.done}></progress>
+      <span class="hint">${progress.total > 0 ? `${Math.floor((progress.done / progress.total) * 100)}% done` : 'Starting…'}</span>`;
+  }
+
+  private renderDownload() {
+    const busy = this.making !== null;
+    return html`<form aria-label="Download backup" novalidate @submit=${(e: SubmitEvent) => void this.makeBackup(e)}>
+      <h3>Download backup</h3>
+      <p class="hint">One encrypted file with every record, note, the trash, the settings and the audit log. Choose a
+        password for it: Locket does not store this password, and without it the backup cannot be opened by anyone, you included.</p>
+      ${keyed(this.makeRevision, html`
+        <locket-password-field ${ref(this.passwordField)} label="Backup password" autocomplete="new-password"
+          .error=${this.passwordErrors.password ?? ''}></locket-password-field>
+        <locket-password-field ${ref(this.repeatField)} label="Backup password again" autocomplete="new-password"
+          .error=${this.passwordErrors.repeat ?? ''}></locket-password-field>`)}
+      <div class="actions"><button class="primary" type="submit" ?disabled=${busy}>Download backup</button></div>
+      ${this.making ? this.renderProgress(this.making, 'Backup progress') : nothing}
+      ${this.made ? html`<p class="done" role="status">Saved ${this.made}. Keep its password somewhere safe.</p>` : nothing}
+      ${this.makeError ? html`<p class="error" role="alert">The backup failed: ${this.makeError}</p>` : nothing}
+    </form>`;
+  }
+
+  private renderConfirmation() {
+    return html`<div class="confirm" role="alertdialog" aria-labelledby="restore-confirm-text">
+      <p id="restore-confirm-text">This replaces all records, notes, the trash and settings on this device with the backup’s.
+        A snapshot of the current data is kept first.</p>
+      <div class="actions">
+        <button class="danger" type="button" @click=${() => void this.restore()}>Replace my data</button>
+        <button type="button" @click=${() => { this.confirming = false; }}>Cancel</button>
+      </div>
+    </div>`;
+  }
+
+  private renderOutcome(outcome: RestoreOutcome) {
+    if (!outcome.ok) return html`<p class="error" role="alert">${outcome.error}</p>`;
+    return html`<div class="done" role="status">
+      <p>Backup restored. It put back:</p>
+      <ul aria-label="Restored from the backup">${restoreSummaryLines(outcome.value).map((line) => html`<li>${line}</li>`)}</ul>
+      <p>A snapshot of the data as it was just before the restore was kept.</p>
+    </div>`;
+  }
+
+  private renderRestore() {
+    const busy = this.restoring !== null;
+    const fileError = this.restoreErrors.file;
+    return html`<form aria-label="Restore backup" novalidate @submit=${(e: SubmitEvent) => this.askToRestore(e)}>
+      <h3>Restore backup</h3>
+      <p class="hint">Loads a backup file into this device. Nothing is changed unless the whole file opens with its password and is sound.</p>
+      ${keyed(this.restoreRevision, html`
+        <div class="field">
+          <label for="backup-file">Backup file</label>
+          <input id="backup-file" type="file" accept=".locket-backup" ?disabled=${busy}
+            aria-invalid=${fileError ? 'true' : 'false'} aria-describedby=${fileError ? 'backup-file-error' : nothing}
+            @change=${(e: Event) => this.chooseFile(e)} />
+          ${fileError ? html`<span class="error" id="backup-file-error" role="alert">${fileError}</span>` : nothing}
+        </div>
+        <locket-password-field ${ref(this.restorePasswordField)} label="Password of the backup"
+          .error=${this.restoreErrors.password ?? ''}></locket-password-field>`)}
+      <div class="actions"><button type="submit" ?disabled=${busy || this.confirming}>Restore backup…</button></div>
+      ${this.confirming ? this.renderConfirmation() : nothing}
+      ${this.restoring ? this.renderProgress(this.restoring, 'Restore progress') : nothing}
+      ${this.outcome ? this.renderOutcome(this.outcome) : nothing}
+      ${this.restoreError ? html`<p class="error" role="alert">${this.restoreError}</p>` : nothing}
+    </form>`;
+  }
+
+  protected override render() {
+    return html`${this.renderDownload()}${this.renderRestore()}`;
+  }
+}

@@ -1,0 +1,56 @@
+import { createAuditLog } from '../../core/audit/audit-log';
+import { systemClock } from '../../core/clock';
+import { LOCKET_DB_NAME } from '../../core/store/db-name';
+import { openLocketDb, type LocketDatabase } from '../../core/store/schema';
+import { createAccess, type Access } from '../../core/vault/access';
+import type { AccessPorts } from '../../core/vault/access-ports';
+import { createAccountManager, type AccountManager } from '../../core/vault/account';
+import { createAccountCancellation, type AccountCancellation } from '../services/account-cancellation';
+import { createPageAccessPorts } from '../services/access-ports';
+import type { SecurityServices } from '../services/services';
+import { lockSession, readLockPolicy, readSessionKeys, writeLockPolicy } from '../services/session';
+
+/** The gate's own connection to the account's database, and everything it builds on it. */
+export interface GateConnection {
+  readonly db: LocketDatabase;
+  readonly ports: AccessPorts;
+  readonly access: Access;
+  readonly account: AccountManager;
+  readonly cancellation: AccountCancellation;
+  /**
+   * False once the browser asked this connection to close (the database is being deleted by
+   * a sweep, or upgraded): it is closed by then, and the gate must open a new one.
+   */
+  readonly isOpen: () => boolean;
+}
+
+/** Opens the database; `onClosed` runs when the browser takes the connection away. */
+export const openGateConnection = async (onClosed: () => void): Promise<GateConnection> => {
+  const db = await openLocketDb(indexedDB, LOCKET_DB_NAME);
+  let open = true;
+  // schema.ts closes the connection on this event; this only notes that it happened.
+  db.addEventListener('versionchange', () => { open = false; onClosed(); });
+  const ports = createPageAccessPorts(db);
+  return {
+    db,
+    ports,
+    access: createAccess(ports),
+    account: createAccountManager(ports),
+    cancellation: createAccountCancellation({
+      db, ports, audit: createAuditLog({ db, clock: systemClock }), clock: systemClock, lockSession,
+    }),
+    isOpen: () => open,
+  };
+};
+
+/** What the settings page's security sections get, on this connection. */
+export const securityServicesFor = ({ ports, account, cancellation }: GateConnection): SecurityServices => ({
+  vault: () => ports.vaults.load(),
+  account,
+  sessionKeys: readSessionKeys,
+  lockNow: lockSession,
+  lockPolicy: { read: readLockPolicy, write: writeLockPolicy },
+  logins: ports.logins,
+  passwordPolicy: ports.passwordPolicy,
+  cancelAccount: cancellation.cancel,
+});

@@ -1,0 +1,132 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { RecordId } from '../../core/records/types';
+import type { RetentionRule } from '../../core/retention/policy';
+import { TRASH_DAYS } from '../../core/retention/windows';
+import type { RetentionCandidate } from '../../worker/api';
+import type { LocketServices } from '../services/services';
+import { SINCE_TEXT, calendarDate, dateOnly, messageOf, plural, ruleText } from '../locket-retention-settings/retention-text';
+import { baseStyles } from '../shared/tokens.styles';
+import { retentionReviewStyles } from './locket-retention-review.styles';
+
+/**
+ * What one retention rule proposes now. Nothing moves until the owner keeps the records
+ * they mean (all are checked at first) and confirms; then they go to the trash, restorable
+ * for 30 days, and the audit log notes the rule and how many moved.
+ */
+export class LocketRetentionReview extends LitElement {
+  static override styles = [baseStyles, retentionReviewStyles];
+
+  @property({ attribute: false }) services!: LocketServices;
+  @property({ attribute: false }) rule!: RetentionRule;
+
+  @state() private candidates: readonly RetentionCandidate[] | null = null;
+  @state() private selected: ReadonlySet<RecordId> = new Set();
+  @state() private confirming = false;
+  @state() private busy = false;
+  @state() private moved: number | null = null;
+  @state() private error = '';
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('rule') && this.services) {
+      this.moved = null;
+      this.error = '';
+      void this.propose();
+    }
+  }
+
+  /** An open confirmation takes the focus on its safe choice, so Enter never moves records by accident. */
+  protected override updated(changed: PropertyValues): void {
+    if (changed.has('confirming') && this.confirming) this.renderRoot.querySelector<HTMLButtonElement>('.confirm .keep')?.focus();
+  }
+
+  private async propose(): Promise<void> {
+    const rule = this.rule;
+    this.candidates = null;
+    this.confirming = false;
+    try {
+      const candidates = await this.services.retention.proposeRetention(rule);
+      // The owner may have chosen another rule to review while this one was being read.
+      if (rule !== this.rule) return;
+      this.candidates = candidates;
+      this.selected = new Set(candidates.map((candidate) => candidate.id));
+    } catch (error) {
+      this.error = `The rule could not be checked: ${messageOf(error)}`;
+    }
+  }
+
+  private toggle(id: RecordId, on: boolean): void {
+    const next = new Set(this.selected);
+    if (on) next.add(id); else next.delete(id);
+    this.selected = next;
+    if (next.size === 0) this.confirming = false;
+  }
+
+  private async moveToTrash(): Promise<void> {
+    const rule = this.rule;
+    const ids = (this.candidates ?? []).map((candidate) => candidate.id).filter((id) => this.selected.has(id));
+    this.busy = true;
+    this.error = '';
+    try {
+      const moved = await this.services.store.removeMany(ids);
+      this.moved = moved;
+      await this.services.store.audit.append({
+        type: 'retention-rule-applied', by: 'owner', subjects: [], detail: { rule: rule.kind, months: rule.months, moved },
+      });
+    } catch (error) {
+      this.error = this.moved === null ? `The records were not moved: ${messageOf(error)}`
+        : `The records were moved, but the audit log could not note it: ${messageOf(error)}`;
+    } finally {
+      this.busy = false;
+      this.confirming = false;
+    }
+    if (this.moved !== null) await this.propose();
+  }
+
+  private renderCandidate(candidate: RetentionCandidate) {
+    return html`<li><label>
+      <input type="checkbox" .checked=${this.selected.has(candidate.id)} ?disabled=${this.busy}
+        @change=${(e: Event) => this.toggle(candidate.id, (e.target as HTMLInputElement).checked)} />
+      <span class="title">${candidate.title}</span>
+      ${candidate.subtitle ? html`<span class="muted">${candidate.subtitle}</span>` : nothing}
+      <span class="since">${SINCE_TEXT[this.rule.kind]}
+        ${(this.rule.kind === 'lost-opportunities' ? calendarDate : dateOnly).format(candidate.since)}</span>
+    </label></li>`;
+  }
+
+  private renderConfirmation(count: number) {
+    return html`<div class="confirm" role="alertdialog" aria-labelledby="move-title">
+      <p id="move-title"><strong>Move ${plural(count, 'record', 'records')} to the trash?</strong>
+        They can be restored from the trash for ${TRASH_DAYS} days; after that they are purged for good.</p>
+      <div class="actions">
+        <button class="danger" type="button" ?disabled=${this.busy} @click=${() => void this.moveToTrash()}>Move to the trash</button>
+        <button class="keep" type="button" ?disabled=${this.busy} @click=${() => { this.confirming = false; }}>Cancel</button>
+      </div>
+    </div>`;
+  }
+
+  private renderCandidates(candidates: readonly RetentionCandidate[]) {
+    if (candidates.length === 0) return html`<p class="muted">Nothing matches this rule now.</p>`;
+    const count = this.selected.size;
+    return html`
+      <p class="muted">${plural(candidates.length, 'record matches', 'records match')}. Uncheck any you want to keep.</p>
+      <ul class="candidates" aria-label="Records the rule proposes">${candidates.map((candidate) => this.renderCandidate(candidate))}</ul>
+      <div class="actions">
+        <button class="danger" type="button" ?disabled=${count === 0 || this.busy || this.confirming}
+          @click=${() => { this.moved = null; this.confirming = true; }}>Move ${count.toLocaleString()} to the trash</button>
+      </div>
+      ${this.confirming ? this.renderConfirmation(count) : nothing}`;
+  }
+
+  protected override render() {
+    const moved = this.moved;
+    return html`<section aria-labelledby="review-heading">
+      <h4 id="review-heading">Review: ${ruleText(this.rule)}</h4>
+      ${moved !== null ? html`<p class="status" role="status">${plural(moved, 'record', 'records')} moved to the trash.
+        They can be restored for ${TRASH_DAYS} days.</p>` : nothing}
+      ${this.candidates === null ? (this.error ? nothing : html`<p class="muted" role="status">Checking the rule…</p>`)
+        : this.renderCandidates(this.candidates)}
+      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+    </section>`;
+  }
+}

@@ -1,0 +1,91 @@
+import { LitElement, html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import type { RetentionPolicy } from '../../core/retention/policy';
+import {
+  CANCELLATION_DAYS, LOGIN_DAY_CHOICES, SNAPSHOT_MAX_DAYS, TRASH_DAYS,
+} from '../../core/retention/windows';
+import type { LocketServices } from '../services/services';
+import '../locket-sweep-status/locket-sweep-status';
+import '../locket-snapshots/locket-snapshots';
+import '../locket-retention-rules/locket-retention-rules';
+import { baseStyles } from '../shared/tokens.styles';
+import { retentionSettingsStyles } from './locket-retention-settings.styles';
+import { messageOf } from './retention-text';
+
+type LoginDays = RetentionPolicy['loginDays'];
+const loginDaysOf = (value: string): LoginDays | undefined => LOGIN_DAY_CHOICES.find((days) => String(days) === value);
+
+/**
+ * The options page's Retention section: what Locket keeps and for how long, the sweeps that
+ * keep those promises, the login-history window, snapshots, and the owner's retention rules.
+ */
+export class LocketRetentionSettings extends LitElement {
+  static override styles = [baseStyles, retentionSettingsStyles];
+
+  @property({ attribute: false }) services!: LocketServices;
+
+  @state() private policy: RetentionPolicy | null = null;
+  /** Bumped when a sweep has run, so the snapshot list is read again. */
+  @state() private sweeps = 0;
+  @state() private saved = '';
+  @state() private error = '';
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.services.retention.readPolicy().then((policy) => { this.policy = policy; }, (error: unknown) => {
+      this.error = `The retention choices could not be read: ${messageOf(error)}`;
+    });
+  }
+
+  private async chooseLoginDays(value: string): Promise<void> {
+    this.saved = '';
+    this.error = '';
+    const loginDays = loginDaysOf(value);
+    if (loginDays === undefined) return;
+    try {
+      const result = await this.services.retention.writePolicy({ loginDays });
+      if (!result.ok) { this.error = result.error; return; }
+      this.policy = result.value;
+      this.saved = `Login history is now kept for ${loginDays} days. The next sweep removes older entries.`;
+    } catch (error) {
+      this.error = `The choice was not saved: ${messageOf(error)}`;
+    }
+  }
+
+  private renderKept(policy: RetentionPolicy | null) {
+    return html`<h3>What Locket keeps</h3>
+      <ul class="kept" aria-label="What Locket keeps">
+        <li>Deleted records stay in the trash for ${TRASH_DAYS} days, then they are purged.</li>
+        <li>A cancelled account can be restored for ${CANCELLATION_DAYS} days, then everything in it is deleted.</li>
+        <li>Snapshots are kept at most ${SNAPSHOT_MAX_DAYS} days.</li>
+        <li>Login history is kept for ${policy ? `${policy.loginDays} days` : '…'}.</li>
+      </ul>`;
+  }
+
+  private renderLoginWindow(policy: RetentionPolicy) {
+    return html`<div class="field">
+        <label for="login-days">Keep login history for</label>
+        <select id="login-days" @change=${(e: Event) => void this.chooseLoginDays((e.target as HTMLSelectElement).value)}
+          .value=${live(String(policy.loginDays))}>
+          ${LOGIN_DAY_CHOICES.map((days) => html`<option value=${String(days)} ?selected=${days === policy.loginDays}>${days} days</option>`)}
+        </select>
+      </div>
+      ${this.saved ? html`<p class="status" role="status">${this.saved}</p>` : nothing}`;
+  }
+
+  protected override render() {
+    const policy = this.policy;
+    return html`
+      <div class="part">${this.renderKept(policy)}</div>
+      <locket-sweep-status class="part" .retention=${this.services.retention}
+        @locket-sweep-reported=${() => { this.sweeps++; }}></locket-sweep-status>
+      <div class="part">
+        <h3>Login history</h3>
+        ${policy ? this.renderLoginWindow(policy) : this.error ? nothing : html`<p class="muted" role="status">Loading…</p>`}
+        ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      </div>
+      <locket-snapshots class="part" .services=${this.services} .revision=${this.sweeps}></locket-snapshots>
+      <locket-retention-rules class="part" .services=${this.services}></locket-retention-rules>`;
+  }
+}

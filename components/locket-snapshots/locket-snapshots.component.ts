@@ -1,0 +1,168 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import type { SnapshotInfo } from '../../core/snapshots/types';
+import type { RestoreOutcome } from '../../worker/api';
+import type { LocketServices } from '../services/services';
+import {
+  REASON_TEXT, countTotal, dateTime, kindCounts, messageOf, plural, sizeText,
+} from '../locket-retention-settings/retention-text';
+import { baseStyles } from '../shared/tokens.styles';
+import { snapshotsStyles } from './locket-snapshots.styles';
+
+const restoreLabel = (snapshot: SnapshotInfo): string => `Restore the snapshot of ${dateTime.format(snapshot.takenAt)}`;
+
+/**
+ * Archival snapshots: the daily switch, the snapshots kept, one taken on demand, and a restore
+ * behind a confirmation (the worker takes a snapshot of the current data first).
+ */
+export class LocketSnapshots extends LitElement {
+  static override styles = [baseStyles, snapshotsStyles];
+
+  @property({ attribute: false }) services!: LocketServices;
+  /** Bumped by the owner element when a sweep has run, since a sweep takes and expires snapshots. */
+  @property({ type: Number }) revision = 0;
+
+  @state() private enabled: boolean | null = null;
+  @state() private snapshots: readonly SnapshotInfo[] | null = null;
+  @state() private taking = false;
+  @state() private confirming: SnapshotInfo | null = null;
+  @state() private progress: { done: number; total: number } | null = null;
+  @state() private outcome: RestoreOutcome | null = null;
+  @state() private notice = '';
+  @state() private error = '';
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.services.retention.readPolicy().then((policy) => { this.enabled = policy.snapshotsEnabled; }, (error: unknown) => {
+      this.error = `The snapshot choice could not be read: ${messageOf(error)}`;
+    });
+    void this.load();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('revision') && this.hasUpdated) void this.load();
+  }
+
+  /** An open confirmation takes the focus on its safe choice, so Enter never restores by accident. */
+  protected override updated(changed: PropertyValues): void {
+    if (changed.has('confirming') && this.confirming) this.renderRoot.querySelector<HTMLButtonElement>('.confirm .keep')?.focus();
+  }
+
+  private async load(): Promise<void> {
+    try {
+      this.snapshots = await this.services.archives.listSnapshots();
+    } catch (error) {
+      this.error = `The snapshots could not be listed: ${messageOf(error)}`;
+    }
+  }
+
+  private async switchDaily(on: boolean): Promise<void> {
+    this.notice = '';
+    this.error = '';
+    try {
+      const result = await this.services.retention.writePolicy({ snapshotsEnabled: on });
+      if (!result.ok) { this.error = result.error; return; }
+      this.enabled = result.value.snapshotsEnabled;
+      this.notice = on ? 'Daily snapshots are on.' : 'Daily snapshots are off. The snapshots kept so far stay until they expire.';
+    } catch (error) {
+      this.error = `The choice was not saved: ${messageOf(error)}`;
+    }
+  }
+
+  private async takeNow(): Promise<void> {
+    this.taking = true;
+    this.notice = '';
+    this.error = '';
+    try {
+      const snapshot = await this.services.archives.takeSnapshot();
+      this.notice = `Snapshot taken: ${plural(snapshot.records, 'record', 'records')}, ${sizeText(snapshot.bytes)}.`;
+      await this.load();
+    } catch (error) {
+      this.error = `The snapshot failed: ${messageOf(error)}`;
+    } finally {
+      this.taking = false;
+    }
+  }
+
+  private async restore(snapshot: SnapshotInfo): Promise<void> {
+    this.notice = '';
+    this.error = '';
+    this.outcome = null;
+    this.progress = { done: 0, total: 0 };
+    try {
+      this.outcome = await this.services.archives.restoreSnapshot(snapshot.id, (done, total) => { this.progress = { done, total }; });
+      this.confirming = null;
+      await this.load();
+    } catch (error) {
+      this.error = `The restore failed: ${messageOf(error)}`;
+    } finally {
+      this.progress = null;
+    }
+  }
+
+  private renderConfirmation(snapshot: SnapshotInfo) {
+    const busy = this.progress !== null;
+    return html`<div class="confirm" role="alertdialog" aria-labelledby="restore-title" aria-describedby="restore-effect">
+      <p id="restore-title"><strong>Restore the snapshot of ${dateTime.format(snapshot.takenAt)}?</strong></p>
+      <p id="restore-effect">Records changed since then go back to how they were; records added since are removed.
+        A snapshot of the current data is taken first.</p>
+      <div class="actions">
+        <button class="danger" type="button" ?disabled=${busy} @click=${() => void this.restore(snapshot)}>Restore this snapshot</button>
+        <button class="keep" type="button" ?disabled=${busy} @click=${() => { this.confirming = null; }}>Cancel</button>
+      </div>
+      ${this.progress ? html`<progress aria-label="Restore progress" max=${Math.max(this.progress.total, 1)}
+        .value=${this.progress.done}></progress>` : nothing}
+    </div>`;
+  }
+
+  private renderOutcome(outcome: RestoreOutcome) {
+    if (!outcome.ok) return html`<p class="error" role="alert">The snapshot was not restored: ${outcome.error}</p>`;
+    const report = outcome.value;
+    const counts = kindCounts(report.records);
+    return html`<p class="status" role="status">Snapshot restored:
+      ${plural(countTotal(report.records), 'record', 'records')} put back${counts ? ` (${counts})` : ''}.
+      ${report.skippedErased > 0 ? `${plural(report.skippedErased, 'erased record was', 'erased records were')} left out. ` : ''}
+      The data as it was just before is kept as a snapshot.</p>`;
+  }
+
+  private renderRow(snapshot: SnapshotInfo) {
+    return html`<tr>
+      <td><time datetime=${new Date(snapshot.takenAt).toISOString()}>${dateTime.format(snapshot.takenAt)}</time></td>
+      <td>${REASON_TEXT[snapshot.reason]}</td>
+      <td class="number">${snapshot.records.toLocaleString()}</td>
+      <td class="number">${sizeText(snapshot.bytes)}</td>
+      <td><button type="button" aria-label=${restoreLabel(snapshot)} ?disabled=${this.progress !== null}
+        @click=${() => { this.outcome = null; this.confirming = snapshot; }}>Restore</button></td>
+    </tr>`;
+  }
+
+  private renderList(snapshots: readonly SnapshotInfo[]) {
+    if (snapshots.length === 0) return html`<p class="muted">No snapshots yet.</p>`;
+    return html`<table>
+      <caption>Snapshots kept, newest first</caption>
+      <thead><tr><th scope="col">Taken</th><th scope="col">Why</th><th scope="col">Records</th>
+        <th scope="col">Size</th><th scope="col"><span class="visually-hidden">Action</span></th></tr></thead>
+      <tbody>${snapshots.map((snapshot) => this.renderRow(snapshot))}</tbody>
+    </table>`;
+  }
+
+  protected override render() {
+    return html`
+      <h3>Snapshots</h3>
+      <p class="muted">A snapshot copies every record and setting as stored, still encrypted. Those from the last
+        week are all kept, older ones one a week, none longer than 50 days.</p>
+      <label class="switch"><input type="checkbox" role="switch" .checked=${live(this.enabled === true)}
+        ?disabled=${this.enabled === null} @change=${(e: Event) => void this.switchDaily((e.target as HTMLInputElement).checked)} />
+        Keep a daily snapshot</label>
+      <div class="actions">
+        <button type="button" ?disabled=${this.taking || this.progress !== null} @click=${() => void this.takeNow()}>Take a snapshot now</button>
+        ${this.taking ? html`<span class="muted" role="status">Taking a snapshot…</span>` : nothing}
+      </div>
+      ${this.notice ? html`<p class="status" role="status">${this.notice}</p>` : nothing}
+      ${this.snapshots === null ? html`<p class="muted" role="status">Loading…</p>` : this.renderList(this.snapshots)}
+      ${this.confirming ? this.renderConfirmation(this.confirming) : nothing}
+      ${this.outcome ? this.renderOutcome(this.outcome) : nothing}
+      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}`;
+  }
+}

@@ -1,0 +1,126 @@
+import { LitElement, html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { SweepReport } from '../../worker/sweep-api';
+import type { RetentionServices } from '../services/services';
+import { TRIGGER_TEXT, dateTime, durationText, kindCounts, messageOf, plural } from '../locket-retention-settings/retention-text';
+import { baseStyles } from '../shared/tokens.styles';
+import { sweepStatusStyles } from './locket-sweep-status.styles';
+
+/** Sent (bubbling, composed) when a sweep newer than the one shown has finished; detail: its report. */
+export const SWEEP_REPORTED = 'locket-sweep-reported';
+
+/**
+ * How often the report is read again while the page is visible: the page's own sweep, or the
+ * background's, finishes after this element has shown the report before it.
+ */
+export const SWEEP_REPORT_REFRESH_MS = 30_000;
+
+/**
+ * The last sweep's report, when the next one is due, and the button that runs one now.
+ * Sends `locket-sweep-reported` whenever it sees a newer report than the one it showed.
+ */
+export class LocketSweepStatus extends LitElement {
+  static override styles = [baseStyles, sweepStatusStyles];
+
+  @property({ attribute: false }) retention!: RetentionServices;
+
+  /** Undefined while loading; null before the first sweep. */
+  @state() private report: SweepReport | null | undefined = undefined;
+  @state() private nextAt: number | null = null;
+  @state() private running = false;
+  @state() private notice = '';
+  @state() private error = '';
+
+  private refreshTimer: ReturnType<typeof setInterval> | undefined;
+
+  private readonly onVisibility = (): void => {
+    if (document.visibilityState === 'visible') void this.load();
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.load();
+    document.addEventListener('visibilitychange', this.onVisibility);
+    this.refreshTimer = setInterval(() => {
+      if (document.visibilityState === 'visible' && !this.running) void this.load();
+    }, SWEEP_REPORT_REFRESH_MS);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('visibilitychange', this.onVisibility);
+    clearInterval(this.refreshTimer);
+  }
+
+  private async load(): Promise<void> {
+    try {
+      const [report, nextAt] = await Promise.all([this.retention.lastSweep(), this.retention.nextSweepAt()]);
+      this.show(report);
+      this.nextAt = nextAt;
+    } catch (error) {
+      this.error = `The sweep report could not be read: ${messageOf(error)}`;
+    }
+  }
+
+  /** Shows `report` unless the one shown is newer, and tells the page when it is a sweep it had not seen. */
+  private show(report: SweepReport | null): void {
+    const shown = this.report;
+    if (report === null) { if (shown === undefined) this.report = null; return; }
+    if (shown && shown.finishedAt >= report.finishedAt) return;
+    const firstLoad = shown === undefined;
+    this.report = report;
+    if (!firstLoad) this.dispatchEvent(new CustomEvent(SWEEP_REPORTED, { detail: report, bubbles: true, composed: true }));
+  }
+
+  private async runNow(): Promise<void> {
+    this.running = true;
+    this.notice = '';
+    this.error = '';
+    try {
+      const report = await this.retention.sweepNow();
+      this.notice = report ? 'Sweep finished.' : 'Another sweep was already running; its report shows here once it ends.';
+      if (report) this.show(report);
+      await this.load();
+    } catch (error) {
+      this.error = `The sweep failed: ${messageOf(error)}`;
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private renderReport(report: SweepReport) {
+    const purged = kindCounts(report.purged);
+    return html`<ul class="report" aria-label="Last sweep">
+      <li>Finished <time datetime=${new Date(report.finishedAt).toISOString()}>${dateTime.format(report.finishedAt)}</time>,
+        ${TRIGGER_TEXT[report.trigger]}, in ${durationText(report.durationMs)}.</li>
+      <li>${purged ? `Purged from the trash: ${purged}.` : 'Nothing in the trash had reached 30 days.'}</li>
+      <li>Snapshots: ${report.snapshotsDeleted === 0 ? 'none expired'
+        : `${plural(report.snapshotsDeleted, 'expired snapshot', 'expired snapshots')} removed`},
+        ${report.snapshotTaken ? 'a daily snapshot taken' : 'no new one taken'}.</li>
+      <li>Login history: ${plural(report.loginsDeleted, 'entry', 'entries')} removed.</li>
+      ${report.changeSetsDeleted + report.changeSetsRewritten > 0 ? html`<li>Change history: ${plural(report.changeSetsDeleted,
+        'entry', 'entries')} removed, ${plural(report.changeSetsRewritten, 'entry', 'entries')} cleaned of purged values.</li>` : nothing}
+      ${report.changeSetsAwaitingKey > 0 ? html`<li>${plural(report.changeSetsAwaitingKey, 'change history entry waits',
+        'change history entries wait')} for a sweep while Locket is unlocked to drop purged values.</li>` : nothing}
+      ${report.error ? html`<li class="error" role="alert">The sweep stopped early (${report.error}).
+        The next sweep continues where it stopped.</li>` : nothing}
+    </ul>`;
+  }
+
+  protected override render() {
+    const report = this.report;
+    return html`
+      <h3>Sweeps</h3>
+      <p class="muted">A sweep removes what has passed its window. Locket runs one at least daily, and whenever a Locket page opens.</p>
+      ${report === undefined ? html`<p class="muted" role="status">Loading…</p>`
+        : report === null ? html`<p>No sweep has run yet.</p>` : this.renderReport(report)}
+      <p>Next sweep due: ${this.nextAt === null ? 'when Locket next opens'
+        : html`<time datetime=${new Date(this.nextAt).toISOString()}>${dateTime.format(this.nextAt)}</time>`}</p>
+      <div class="actions">
+        <button type="button" ?disabled=${this.running} @click=${() => void this.runNow()}>Run sweep now</button>
+        ${this.running ? html`<span class="muted" role="status">Sweeping…</span>` : nothing}
+        ${this.notice ? html`<span class="status" role="status">${this.notice}</span>` : nothing}
+      </div>
+      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}`;
+  }
+}

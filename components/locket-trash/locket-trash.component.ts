@@ -1,0 +1,193 @@
+import { LitElement, html, nothing } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import type { TrashItem } from '../../core/store/contract';
+import type { LocketRecord, RecordId } from '../../core/records/types';
+import { LISTED_KINDS } from '../../core/records/types';
+import { titleOf } from '../../core/records/display';
+import { TRASH_DAYS } from '../../core/retention/windows';
+import type { LocketServices } from '../services/services';
+import { KIND_LABELS } from '../shared/kind-labels';
+import { locketEvent } from '../shared/events';
+import { baseStyles } from '../shared/tokens.styles';
+import { daysLeftLabel, deletedOnLabel, deleterName, notesCount, notesLabel, recordsLabel } from './trash-labels';
+import { trashStyles } from './locket-trash.styles';
+
+export const TRASH_PAGE_SIZE = 50;
+
+/** What the owner is being asked to confirm: one record, or everything in the trash. */
+type Confirmation = { readonly kind: 'one'; readonly item: TrashItem } | { readonly kind: 'all' };
+
+const nameOf = (record: LocketRecord): string => titleOf(record) || KIND_LABELS[record.kind].one;
+const isListed = (record: LocketRecord): boolean => (LISTED_KINDS as readonly string[]).includes(record.kind);
+
+/** Trashed records, most recently deleted first, each restorable until its window closes or deletable for good. */
+export class LocketTrash extends LitElement {
+  static override styles = [baseStyles, trashStyles];
+
+  @property({ attribute: false }) services!: LocketServices;
+
+  @state() private items: readonly TrashItem[] | null = null;
+  @state() private total = 0;
+  @state() private ownerName = '';
+  @state() private confirming: Confirmation | null = null;
+  @state() private busy = false;
+  @state() private refusal: { readonly id: RecordId; readonly message: string } | null = null;
+  @state() private restored: LocketRecord | null = null;
+  @state() private failure = '';
+  @query('h2') private heading?: HTMLElement;
+  /** Rows shown; a refresh reads this many again so "Show more" is not undone by a change elsewhere. */
+  private shown = TRASH_PAGE_SIZE;
+  /** Bumped by every read; an answer from an older read must not overwrite a newer one. */
+  private generation = 0;
+  private returnFocus: HTMLElement | null = null;
+  private unsubscribe?: () => void;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.unsubscribe = this.services.changes.subscribe(() => void this.load());
+    void this.load();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unsubscribe?.();
+  }
+
+  protected override updated(changed: Map<PropertyKey, unknown>): void {
+    // An opened confirmation takes the focus on its safe choice.
+    if (changed.has('confirming') && this.confirming) this.renderRoot.querySelector<HTMLElement>('.confirm .cancel')?.focus();
+  }
+
+  private async load(): Promise<void> {
+    const generation = ++this.generation;
+    const store = this.services.store;
+    const [items, total, settings] = await Promise.all([
+      store.trashPage(0, this.shown), store.trashCount(), store.getSettings(),
+    ]);
+    if (generation !== this.generation) return;
+    this.items = items;
+    this.total = total;
+    this.ownerName = settings.ownerName;
+    const asked = this.confirming;
+    // A record purged or restored elsewhere while its confirmation was open is no longer asked about.
+    if (asked && (asked.kind === 'one' ? !items.some((i) => i.record.id === asked.item.record.id) : total === 0)) {
+      this.confirming = null;
+    }
+  }
+
+  private async showMore(): Promise<void> {
+    const generation = this.generation;
+    const offset = this.items?.length ?? 0;
+    // Set first: a refresh that starts while this page loads reads the longer list itself.
+    this.shown = offset + TRASH_PAGE_SIZE;
+    const next = await this.services.store.trashPage(offset, TRASH_PAGE_SIZE);
+    if (generation !== this.generation) return;
+    this.items = [...(this.items ?? []), ...next];
+  }
+
+  /** Runs one change to the trash; the buttons wait for it, and a failure is said, not swallowed. */
+  private async act(run: () => Promise<void>): Promise<void> {
+    this.busy = true;
+    this.failure = '';
+    try {
+      await run();
+    } catch (error) {
+      this.failure = `The trash could not be changed: ${error instanceof Error ? error.message : String(error)}`;
+    } finally {
+      this.busy = false;
+      await this.load();
+    }
+  }
+
+  private restore(item: TrashItem): Promise<void> {
+    return this.act(async () => {
+      const result = await this.services.store.restore(item.record.id);
+      this.refusal = result.ok ? null : { id: item.record.id, message: result.error };
+      this.restored = result.ok ? result.value : null;
+    });
+  }
+
+  private ask(confirmation: Confirmation, event: Event): void {
+    this.returnFocus = event.currentTarget instanceof HTMLElement ? event.currentTarget : null;
+    this.confirming = confirmation;
+  }
+
+  private cancel(): void {
+    this.confirming = null;
+    this.returnFocus?.focus();
+    this.returnFocus = null;
+  }
+
+  private confirm(confirmation: Confirmation): Promise<void> {
+    this.confirming = null;
+    this.returnFocus = null;
+    this.restored = null;
+    return this.act(async () => {
+      const store = this.services.store;
+      await (confirmation.kind === 'all' ? store.emptyTrash() : store.deleteForever([confirmation.item.record.id]));
+      this.heading?.focus();
+    });
+  }
+
+  private renderConfirmation(confirmation: Confirmation) {
+    const [question, detail] = confirmation.kind === 'all'
+      ? ['Empty the trash?', `${recordsLabel(this.total)} and the notes that went with them will be deleted for good.`]
+      : [`Delete ${nameOf(confirmation.item.record)} forever?`,
+        confirmation.item.notes > 0 ? `Its ${notesCount(confirmation.item.notes)} will be deleted with it.` : ''];
+    return html`<div class="confirm" role="alertdialog" aria-labelledby="confirm-question" aria-describedby="confirm-detail"
+      @keydown=${(e: KeyboardEvent) => { if (e.key === 'Escape') this.cancel(); }}>
+      <p id="confirm-question" class="question">${question}</p>
+      <p id="confirm-detail">${detail} This cannot be undone.</p>
+      <div class="actions">
+        <button class="cancel" @click=${() => this.cancel()}>Cancel</button>
+        <button class="danger" ?disabled=${this.busy} @click=${() => void this.confirm(confirmation)}>Delete forever</button>
+      </div>
+    </div>`;
+  }
+
+  private renderItem(item: TrashItem) {
+    const { record, notes } = item;
+    const name = nameOf(record);
+    const deletedAt = record.deletedAt ?? 0;
+    const confirming = this.confirming;
+    return html`<li>
+      <span class="title">${name}</span>
+      <span class="muted">${KIND_LABELS[record.kind].one}${notes > 0 ? ` ${notesLabel(notes)}` : ''}</span>
+      <span class="muted">Deleted by ${deleterName(item.deletedBy, this.ownerName)} on
+        <time datetime=${new Date(deletedAt).toISOString()}>${deletedOnLabel(deletedAt)}</time></span>
+      <span class="left">${daysLeftLabel(deletedAt, this.services.clock.now())}</span>
+      <div class="actions">
+        <button aria-label=${`Restore ${name}`} ?disabled=${this.busy} @click=${() => void this.restore(item)}>Restore</button>
+        <button class="danger" aria-label=${`Delete ${name} forever`} ?disabled=${this.busy}
+          @click=${(e: Event) => this.ask({ kind: 'one', item }, e)}>Delete forever</button>
+      </div>
+      ${this.refusal?.id === record.id ? html`<p class="error" role="alert">${this.refusal.message}</p>` : nothing}
+      ${confirming?.kind === 'one' && confirming.item.record.id === record.id ? this.renderConfirmation(confirming) : nothing}
+    </li>`;
+  }
+
+  private renderRestored(record: LocketRecord) {
+    const name = nameOf(record);
+    const place = isListed(record) ? ` in ${KIND_LABELS[record.kind].many}` : '';
+    return html`<p class="restored" role="status">${name} is back${place}.
+      <button class="link" @click=${() => this.dispatchEvent(locketEvent('locket-open', { id: record.id }))}>Open ${name}</button></p>`;
+  }
+
+  protected override render() {
+    const items = this.items;
+    const header = html`<div class="head"><h2 tabindex="-1">Trash</h2>
+      ${this.total > 0 ? html`<button class="danger" ?disabled=${this.busy}
+        @click=${(e: Event) => this.ask({ kind: 'all' }, e)}>Empty trash</button>` : nothing}</div>
+      ${this.confirming?.kind === 'all' ? this.renderConfirmation(this.confirming) : nothing}
+      ${this.failure ? html`<p class="error" role="alert">${this.failure}</p>` : nothing}
+      ${this.restored ? this.renderRestored(this.restored) : nothing}`;
+    if (items === null) return html`${header}<p class="muted" role="status">Loading the trash…</p>`;
+    if (this.total === 0) {
+      return html`${header}<p class="empty muted" role="status">The trash is empty. Deleted records wait here for ${TRASH_DAYS} days.</p>`;
+    }
+    return html`${header}
+      <p class="muted">${recordsLabel(this.total)}. Each can be restored for ${TRASH_DAYS} days after it was deleted, then it is deleted for good.</p>
+      <ul aria-label="Trashed records">${items.map((item) => this.renderItem(item))}</ul>
+      ${items.length < this.total ? html`<button class="more" @click=${() => void this.showMore()}>Show more</button>` : nothing}`;
+  }
+}

@@ -1,0 +1,41 @@
+/**
+ * Everything a backup holds, read from the database and decoded: every record (the trash
+ * included) in pages by id, the settings, and the audit log. Decoding validates each record
+ * as a read does, so a backup never carries a record the app itself could not open.
+ */
+import { createAuditLog } from '../audit/audit-log';
+import { parseSettings } from '../store/settings';
+import type { StoredRecord } from '../store/contract';
+import { recordsFromRows } from '../store/record-rows';
+import type { StoreDeps } from '../store/store-deps';
+import { SETTINGS_ROW_KEY } from '../store/archive-rows';
+import type { BackupContents, BackupRecord } from './types';
+
+const PAGE = 1000;
+
+export const collectBackupContents = async (
+  { db, codec, clock }: Pick<StoreDeps, 'db' | 'codec' | 'clock'>,
+  onProgress?: (done: number, total: number) => void,
+): Promise<BackupContents> => {
+  const createdAt = clock.now();
+  const total = await db.count('records');
+  const records: BackupRecord[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const page: StoredRecord[] = await db.getAll('records', after === null ? null : IDBKeyRange.lowerBound(after, true), PAGE);
+    const decoded = await recordsFromRows(codec, page);
+    decoded.forEach((record, index) => {
+      const deletedBy = page[index]?.deletedBy;
+      records.push({ record, deletedBy: record.deletedAt !== null && deletedBy !== undefined ? deletedBy : null });
+    });
+    onProgress?.(records.length, Math.max(total, records.length));
+    const last = page.at(-1);
+    if (page.length < PAGE || !last) break;
+    after = last.id;
+  }
+  const storedSettings = await db.get('settings', SETTINGS_ROW_KEY);
+  const settings = storedSettings === undefined ? null : parseSettings(await codec.decode(storedSettings));
+  if (settings && !settings.ok) throw new Error(`Stored settings are invalid: ${Object.keys(settings.error).join(', ')}`);
+  const audit = await createAuditLog({ db, clock }).entries();
+  return { createdAt, records, settings: settings?.value ?? null, audit };
+};

@@ -1,0 +1,111 @@
+/**
+ * One purge batch, one transaction: the rows go, and so does every change set that only
+ * concerned them (or records already gone); sets that also concern surviving records are
+ * rewritten (prepared beforehand with the codec) or remembered for a sweep with the key; one
+ * purge set records what went. A kill before the commit leaves the batch untouched.
+ */
+import type { IDBPObjectStore } from 'idb';
+import type { RecordId } from '../records/types';
+import type { StoredChangeSet, StoredRecord } from './contract';
+import {
+  awaitingKey, awaitingRange, droppedKey, parseAwaiting, setStamp, type PreparedRewrite, type RewriteRequest,
+} from './purge-rewrite';
+import { changeItem, changeSet, type StoreDeps } from './store-deps';
+import type { LocketDb } from './schema';
+import { writeTransaction } from './transaction';
+
+type PurgeStores = 'records' | 'changes' | 'meta';
+export type RecordsInPurge = IDBPObjectStore<LocketDb, PurgeStores[], 'records', 'readwrite'>;
+
+/** Reads, inside the batch's transaction, the trashed rows this batch purges. */
+export type SelectTrashed = (records: RecordsInPurge) => Promise<StoredRecord[]>;
+
+export interface BatchWritten {
+  readonly kind: 'written';
+  readonly purged: readonly StoredRecord[];
+  readonly changeSetsDeleted: number;
+  readonly changeSetsRewritten: number;
+}
+
+/** Mixed sets the codec must rewrite first; nothing was written. */
+export interface BatchNeedsRewrite {
+  readonly kind: 'needs-rewrite';
+  readonly requests: readonly RewriteRequest[];
+}
+
+const defined = <T>(value: T | undefined): value is T => value !== undefined;
+
+type PurgeDeps = Pick<StoreDeps, 'db' | 'hlc' | 'deviceId' | 'author'>;
+
+/**
+ * `prepared` holds rewrites made from an earlier read; each is used only if its set is still
+ * as it was then and drops the same records. With `canRewrite` false, mixed sets are remembered.
+ */
+export const writePurgeBatch = (
+  deps: PurgeDeps,
+  select: SelectTrashed,
+  prepared: ReadonlyMap<string, PreparedRewrite>,
+  canRewrite: boolean,
+): Promise<BatchWritten | BatchNeedsRewrite> => writeTransaction<PurgeStores, BatchWritten | BatchNeedsRewrite>(deps.db, ['records', 'changes', 'meta'], async (tx) => {
+  const records = tx.objectStore('records');
+  const changes = tx.objectStore('changes');
+  const meta = tx.objectStore('meta');
+  const rows = await select(records);
+  if (rows.length === 0) return { kind: 'written', purged: [], changeSetsDeleted: 0, changeSetsRewritten: 0 };
+
+  const purgedIds = new Set(rows.map((row) => row.id));
+  const keyLists = await Promise.all(rows.map((row) => changes.index('byRecord').getAllKeys(row.id)));
+  const sets = (await Promise.all([...new Set(keyLists.flat())].map((hlc) => changes.get(hlc)))).filter(defined);
+  const others = [...new Set(sets.flatMap((set) => set.recordIds).filter((id) => !purgedIds.has(id)))];
+  const present = await Promise.all(others.map((id) => records.getKey(id)));
+  const gone = new Set(others.filter((_, index) => present[index] === undefined));
+
+  const settled = (id: RecordId): boolean => purgedIds.has(id) || gone.has(id);
+  const whole = sets.filter((set) => set.changes.every((change) => settled(change.recordId)));
+  const mixed = sets.filter((set) => !set.changes.every((change) => settled(change.recordId)));
+  // Usually nothing awaits the key: then there are no remembered rows to read or to clear.
+  const anyAwaiting = (await meta.count(awaitingRange())) > 0;
+  const awaiting = anyAwaiting ? await Promise.all(mixed.map(async (set) => parseAwaiting(await meta.get(awaitingKey(set.hlc))))) : [];
+  const dropsOf = mixed.map((set, index) => {
+    const purgedHere = set.recordIds.filter((id) => purgedIds.has(id));
+    return [...new Set([...(awaiting[index]?.purged ?? []), ...purgedHere])];
+  });
+
+  if (canRewrite) {
+    const stale = mixed.flatMap((set, index): RewriteRequest[] => {
+      const ready = prepared.get(set.hlc);
+      const dropped = dropsOf[index] ?? [];
+      return ready && ready.stamp === setStamp(set) && ready.dropped === droppedKey(dropped) ? [] : [{ set, dropped }];
+    });
+    if (stale.length > 0) return { kind: 'needs-rewrite', requests: stale };
+  }
+
+  const rewrites: StoredChangeSet[] = [];
+  const emptied: string[] = [];
+  const writes: Promise<unknown>[] = [];
+  mixed.forEach((set, index) => {
+    if (!canRewrite) {
+      writes.push(meta.put({ hlc: set.hlc, purged: dropsOf[index] ?? [] }, awaitingKey(set.hlc)));
+      return;
+    }
+    const rewritten = prepared.get(set.hlc)?.set;
+    if (!rewritten) {
+      emptied.push(set.hlc);
+      return;
+    }
+    rewrites.push(rewritten);
+    if (anyAwaiting) writes.push(meta.delete(awaitingKey(set.hlc)));
+  });
+  const deleted = [...whole.map((set) => set.hlc), ...emptied];
+  // The purge set carries no values, only empty objects in the clear: a sweep writes it while locked.
+  const purge = changeSet(deps, rows.map((row) => changeItem(row, 'purge', [])), { codec: 'plain', value: rows.map(() => ({})) });
+  await Promise.all([
+    ...writes,
+    ...rows.map((row) => records.delete(row.id)),
+    ...deleted.map((hlc) => changes.delete(hlc)),
+    ...(anyAwaiting ? deleted.map((hlc) => meta.delete(awaitingKey(hlc))) : []),
+    ...rewrites.map((set) => changes.put(set)),
+    changes.add(purge),
+  ]);
+  return { kind: 'written', purged: rows, changeSetsDeleted: deleted.length, changeSetsRewritten: rewrites.length };
+});

@@ -1,0 +1,65 @@
+import type { AuditLog } from '../audit/audit-log';
+import { idHash } from '../audit/hash';
+import type { LocketRecord, RecordId, Result } from '../records/types';
+import type { LocketStore, StoredRecord } from './contract';
+import { recordFromRow, restoredRow } from './record-rows';
+import { announce, changeItem, changeSet, type StoreDeps } from './store-deps';
+import { notesTrashedWith, noteTarget, type RecordLookup } from './trash-rows';
+import { writeTransaction } from './transaction';
+
+const RESTORE_ATTEMPTS = 3;
+
+interface Restorable {
+  readonly row: StoredRecord;
+  /** The notes trashed with it; they come back with it. */
+  readonly notes: readonly StoredRecord[];
+}
+
+/** What a restore would bring back, or why it cannot, in words for the owner. */
+const readRestorable = async (records: RecordLookup, id: RecordId): Promise<Result<Restorable, string>> => {
+  const row = await records.get(id);
+  if (!row) return { ok: false, error: 'This record was deleted for good and can no longer be restored.' };
+  if (row.deletedAt === null) return { ok: false, error: 'This record is not in the trash.' };
+  const target = noteTarget(row);
+  const owner = target === undefined ? undefined : await records.get(target);
+  if (owner && owner.deletedAt !== null) return { ok: false, error: 'Restore the record this note belongs to first.' };
+  return { ok: true, value: { row, notes: await notesTrashedWith(records, row) } };
+};
+
+const stamps = ({ row, notes }: Restorable): string =>
+  [row, ...notes].map((each) => `${each.id}@${each.updatedAt}`).sort().join('|');
+
+/**
+ * Brings a record back from the trash with the notes trashed with it, in one transaction
+ * with one `restore` change set. Links were never removed, so they are as they were.
+ */
+export const createRestore = (deps: StoreDeps, audit: AuditLog): LocketStore['restore'] => async (id) => {
+  const { db, codec, clock } = deps;
+  for (let attempt = 1; attempt <= RESTORE_ATTEMPTS; attempt++) {
+    const read = await readRestorable(db.transaction('records').store, id);
+    if (!read.ok) return read;
+    const targets = [read.value.row, ...read.value.notes];
+    const now = clock.now();
+    const values = await codec.encode(targets.map(() => ({ deletedAt: null })));
+    const set = changeSet(deps, targets.map((target) => changeItem(target, 'restore', ['deletedAt'])), values);
+    const written = await writeTransaction(db, ['records', 'changes'], async (tx) => {
+      const records = tx.objectStore('records');
+      const again = await readRestorable(records, id);
+      // Restored, purged, or a note trashed with it since the read: the set would describe other rows.
+      if (!again.ok || stamps(again.value) !== stamps(read.value)) return false;
+      await Promise.all([...targets.map((target) => records.put(restoredRow(target, now))), tx.objectStore('changes').add(set)]);
+      return true;
+    });
+    if (!written) continue;
+    announce(deps.bus, targets);
+    await audit.append({
+      type: 'record-restored',
+      by: deps.author,
+      subjects: [{ kind: read.value.row.kind, idHash: await idHash(id) }],
+      detail: { notes: read.value.notes.length },
+    });
+    const record: LocketRecord = await recordFromRow(codec, restoredRow(read.value.row, now));
+    return { ok: true, value: record };
+  }
+  throw new Error(`Record ${id} kept changing while it was being restored`);
+};

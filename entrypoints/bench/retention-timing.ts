@@ -1,0 +1,125 @@
+import * as Comlink from 'comlink';
+import { LOCKET_DB_NAME } from '../../core/store/db-name';
+import { openLocketDb } from '../../core/store/schema';
+import { DAY_MS, TRASH_DAYS } from '../../core/retention/windows';
+import type { ArchiveReport, BareDeleteReport, SweepBenchReport } from '../../test/bench/bench-api';
+import { BENCH_PASSWORD } from '../../test/bench/bench-api';
+import { connectWorker } from '../../worker/client';
+import { connectSweepWorker } from '../../worker/sweep-client';
+import { sessionAccountKey } from './bench-account';
+import { deleteDatabase } from './delete-database';
+
+const PAGE = 1000;
+const SCRATCH_DB = 'locket-bench-delete-scratch';
+const noProgress = (): void => undefined;
+
+/** Every row of the account's database, a page of ids at a time. */
+const forEachPage = async (db: Awaited<ReturnType<typeof openLocketDb>>, visit: (ids: string[]) => Promise<void>): Promise<void> => {
+  let after: string | undefined;
+  for (;;) {
+    const ids = await db.getAllKeys('records', after === undefined ? null : IDBKeyRange.lowerBound(after, true), PAGE);
+    if (ids.length > 0) await visit(ids);
+    if (ids.length < PAGE) return;
+    after = ids.at(-1);
+  }
+};
+
+/**
+ * A backup of everything the seed wrote, then its restore, both through the page's worker
+ * once its search index has been built (so the build does not compete with either).
+ */
+export const timeArchive = async (): Promise<ArchiveReport> => {
+  const connection = connectWorker(await sessionAccountKey());
+  try {
+    await connection.api.whenIndexed();
+    const db = await openLocketDb(indexedDB, LOCKET_DB_NAME);
+    const records = await db.count('records');
+    db.close();
+    const backupStarted = performance.now();
+    const file = await connection.api.createBackup(BENCH_PASSWORD, Comlink.proxy(noProgress));
+    const backupMs = performance.now() - backupStarted;
+    const restoreStarted = performance.now();
+    const outcome = await connection.api.restoreBackup(file.bytes, BENCH_PASSWORD, Comlink.proxy(noProgress));
+    const restoreMs = performance.now() - restoreStarted;
+    if (!outcome.ok) throw new Error(`The restore refused the backup it had just made: ${outcome.error}`);
+    const restored = Object.values(outcome.value.records).reduce((sum, count) => sum + (count ?? 0), 0);
+    return { records, restored, bytes: file.bytes.length, backupMs, restoreMs };
+  } finally {
+    connection.terminate();
+  }
+};
+
+/** Moves every record to the trash 31 days ago, as stored rows (no change sets): the sweep's input, outside its timing. */
+export const expireEverything = async (now = Date.now()): Promise<number> => {
+  const deletedAt = now - (TRASH_DAYS + 1) * DAY_MS;
+  const db = await openLocketDb(indexedDB, LOCKET_DB_NAME);
+  let total = 0;
+  try {
+    await forEachPage(db, async (ids) => {
+      const tx = db.transaction('records', 'readwrite');
+      const rows = await Promise.all(ids.map((id) => tx.store.get(id)));
+      await Promise.all(rows.map((row) => {
+        if (!row) return undefined;
+        const { listKey: _listKey, ...rest } = row;
+        return tx.store.put({ ...rest, deletedAt, deletedBy: 'owner' });
+      }));
+      await tx.done;
+      total += ids.length;
+    });
+    return total;
+  } finally {
+    db.close();
+  }
+};
+
+/** One sweep through the sweep worker, as the background's alarm runs it (locked: no key). */
+export const timeSweep = async (): Promise<SweepBenchReport> => {
+  const connection = connectSweepWorker();
+  try {
+    const started = performance.now();
+    const report = await connection.api.sweep({ trigger: 'manual', accountKey: null });
+    const sweepMs = performance.now() - started;
+    if (!report) throw new Error('Another sweep held the lock');
+    if (report.error) throw new Error(`The sweep stopped: ${report.error}`);
+    const purged = Object.values(report.purged).reduce((sum, count) => sum + (count ?? 0), 0);
+    return { purged, sweepMs, changeSetsDeleted: report.changeSetsDeleted };
+  } finally {
+    connection.terminate();
+  }
+};
+
+/**
+ * The floor: the account's own rows copied into a scratch store without indexes, then the
+ * same keys deleted with bare IndexedDB, 1000 per transaction. Only the deletes are timed.
+ */
+export const timeBareDelete = async (): Promise<BareDeleteReport> => {
+  await deleteDatabase(indexedDB, SCRATCH_DB);
+  const scratch = await new Promise<IDBDatabase>((resolve, reject) => {
+    const request = indexedDB.open(SCRATCH_DB, 1);
+    request.addEventListener('upgradeneeded', () => { request.result.createObjectStore('records', { keyPath: 'id' }); });
+    request.addEventListener('success', () => resolve(request.result));
+    request.addEventListener('error', () => reject(request.error ?? new Error('open failed')));
+  });
+  const run = (work: (store: IDBObjectStore) => void): Promise<void> => new Promise((resolve, reject) => {
+    const tx = scratch.transaction('records', 'readwrite');
+    work(tx.objectStore('records'));
+    tx.addEventListener('complete', () => resolve());
+    tx.addEventListener('abort', () => reject(tx.error ?? new Error('aborted')));
+  });
+  const account = await openLocketDb(indexedDB, LOCKET_DB_NAME);
+  try {
+    const pages: string[][] = [];
+    await forEachPage(account, async (ids) => {
+      const rows = await account.getAll('records', IDBKeyRange.bound(ids[0], ids.at(-1)));
+      await run((store) => { for (const row of rows) store.put(row); });
+      pages.push(ids);
+    });
+    const started = performance.now();
+    for (const ids of pages) await run((store) => { for (const id of ids) store.delete(id); });
+    return { records: pages.reduce((sum, ids) => sum + ids.length, 0), deleteMs: performance.now() - started };
+  } finally {
+    account.close();
+    scratch.close();
+    await deleteDatabase(indexedDB, SCRATCH_DB);
+  }
+};

@@ -1,0 +1,85 @@
+import type { Page } from '@playwright/test';
+import * as v from 'valibot';
+import { ArchiveReportSchema, BareDeleteReportSchema, SweepBenchReportSchema } from './bench-api';
+import type { ExtensionBrowser } from './browser';
+import { collectPageErrors } from './page-timing';
+import type { VaultOutcome } from './vault-scenarios';
+
+const CountSchema = v.pipe(v.number(), v.integer(), v.minValue(0));
+const LongTasksSchema = v.array(v.pipe(v.number(), v.minValue(0)));
+/** Past the delay after which an opened page starts its own sweep, and that sweep's short run. */
+const PAGE_SWEEP_SETTLE_MS = 5_000;
+const ms = (value: number): string => `${value.toFixed(1)} ms`;
+const perSecond = (records: number, millis: number): number => (millis > 0 ? (records * 1000) / millis : 0);
+const megabytes = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+
+/** A backup of the seeded account through the worker, and its restore. */
+export const measureArchive = async (page: Page): Promise<VaultOutcome> => {
+  const report = v.parse(ArchiveReportSchema, await page.evaluate(() => {
+    if (!window.locketBench) throw new Error('window.locketBench is missing');
+    return window.locketBench.archive();
+  }));
+  if (report.restored !== report.records) throw new Error(`the restore wrote ${report.restored} of ${report.records} records`);
+  return {
+    figures: { 'backup.make': report.backupMs, 'backup.restore': report.restoreMs },
+    notes: [`backup: ${report.records} records into ${megabytes(report.bytes)} in ${ms(report.backupMs)} `
+      + `(${Math.round(perSecond(report.records, report.backupMs))} rec/s); restore ${ms(report.restoreMs)} `
+      + `(${Math.round(perSecond(report.records, report.restoreMs))} rec/s, the safety snapshot included)`],
+  };
+};
+
+/** Records every long task (over 50 ms) of the page from now on, in window.__longTasks. */
+const watchLongTasks = (page: Page): Promise<void> => page.evaluate(() => {
+  const seen: number[] = [];
+  Object.assign(window, { __longTasks: seen });
+  new PerformanceObserver((list) => { for (const entry of list.getEntries()) seen.push(entry.duration); })
+    .observe({ type: 'longtask' });
+});
+
+/**
+ * Every record moved to the trash 31 days back, then one sweep purging them all through the
+ * sweep worker while a side panel is open and watched for long tasks, beside the floor: the
+ * same keys deleted with bare IndexedDB. Destroys the seeded data, so it runs last.
+ */
+export const measureSweep = async (browser: ExtensionBrowser, page: Page): Promise<VaultOutcome> => {
+  const panel = await browser.context.newPage();
+  const panelErrors = collectPageErrors(panel);
+  try {
+    await panel.goto(browser.pageUrl('sidepanel.html'));
+    await panel.locator('locket-workspace').waitFor({ timeout: 20_000 });
+    // The panel runs a sweep of its own shortly after it opens; it must find nothing to do.
+    await panel.waitForTimeout(PAGE_SWEEP_SETTLE_MS);
+    const expired = v.parse(CountSchema, await page.evaluate(() => {
+      if (!window.locketBench) throw new Error('window.locketBench is missing');
+      return window.locketBench.expireEverything();
+    }));
+    const bare = v.parse(BareDeleteReportSchema, await page.evaluate(() => {
+      if (!window.locketBench) throw new Error('window.locketBench is missing');
+      return window.locketBench.bareDelete();
+    }));
+    await watchLongTasks(panel);
+    const sweep = v.parse(SweepBenchReportSchema, await page.evaluate(() => {
+      if (!window.locketBench) throw new Error('window.locketBench is missing');
+      return window.locketBench.sweep();
+    }));
+    // Announcements of the last batches may still be reaching the panel.
+    await panel.waitForTimeout(500);
+    const longTasks = v.parse(LongTasksSchema, await panel.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks));
+    if (sweep.purged !== expired) throw new Error(`the sweep purged ${sweep.purged} of ${expired} expired records`);
+    const longest = longTasks.length > 0 ? Math.max(...longTasks) : 0;
+    return {
+      figures: {
+        'sweep.purge': perSecond(sweep.purged, sweep.sweepMs),
+        'sweep.bareDelete': perSecond(bare.records, bare.deleteMs),
+        'sweep.ratio': bare.deleteMs > 0 ? sweep.sweepMs / bare.deleteMs : 0,
+        'sweep.longestTask': longest,
+      },
+      notes: [`sweep: ${sweep.purged} records purged and ${sweep.changeSetsDeleted} change sets deleted in ${ms(sweep.sweepMs)}; `
+        + `bare delete of ${bare.records} keys ${ms(bare.deleteMs)}; side panel long tasks during the sweep: `
+        + `${longTasks.length === 0 ? 'none over 50 ms' : longTasks.map((task) => task.toFixed(0)).join(', ') + ' ms'}`
+        + (panelErrors.length > 0 ? `; the panel said: ${panelErrors.slice(0, 3).join(' | ')}` : '')],
+    };
+  } finally {
+    await panel.close();
+  }
+};

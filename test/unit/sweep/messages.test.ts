@@ -1,0 +1,54 @@
+import * as v from 'valibot';
+import { describe, expect, it } from 'vitest';
+import { OffscreenSweepReplySchema, OffscreenSweepRequestSchema, SWEEP_MESSAGE, isFromThisExtension } from '../../../components/services/offscreen-messages';
+import { toBase64 } from '../../../core/vault/bytes';
+import type { SweepReport } from '../../../worker/sweep-api';
+import { readSweepReport, SWEEP_REPORT_KEY } from '../../../worker/sweep/report-store';
+import { createSweepHarness, sweptOk } from './harness';
+
+const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
+const ORIGIN = `chrome-extension://${EXTENSION_ID}`;
+
+const report: SweepReport = {
+  trigger: 'alarm', startedAt: 1, finishedAt: 5, durationMs: 4, purged: { person: 2, note: 1 },
+  changeSetsDeleted: 2, changeSetsRewritten: 0, changeSetsAwaitingKey: 1, loginsDeleted: 0, snapshotsDeleted: 0,
+  snapshotTaken: null, accountDeleted: false, error: null,
+};
+
+describe('the background ↔ offscreen sweep messages', () => {
+  it('accepts the background’s request with or without a 32-byte key, and nothing else', () => {
+    const key = toBase64(new Uint8Array(32).fill(7));
+    expect(v.is(OffscreenSweepRequestSchema, { type: SWEEP_MESSAGE, trigger: 'alarm', accountKey: key })).toBe(true);
+    expect(v.is(OffscreenSweepRequestSchema, { type: SWEEP_MESSAGE, trigger: 'alarm', accountKey: null })).toBe(true);
+    expect(v.is(OffscreenSweepRequestSchema, { type: SWEEP_MESSAGE, trigger: 'alarm', accountKey: toBase64(new Uint8Array(16)) })).toBe(false);
+    expect(v.is(OffscreenSweepRequestSchema, { type: SWEEP_MESSAGE, trigger: 'alarm', accountKey: null, extra: 1 })).toBe(false);
+    expect(v.is(OffscreenSweepRequestSchema, { type: 'locket:capture-active-tab' })).toBe(false);
+  });
+
+  it('answers only this extension’s own contexts', () => {
+    expect(isFromThisExtension({ id: EXTENSION_ID, url: `${ORIGIN}/background.js` }, EXTENSION_ID, ORIGIN)).toBe(true);
+    expect(isFromThisExtension({ id: EXTENSION_ID, origin: ORIGIN }, EXTENSION_ID, ORIGIN)).toBe(true);
+    // A content script of this extension speaks for the web page it runs in.
+    expect(isFromThisExtension({ id: EXTENSION_ID, origin: 'https://shop.example', url: 'https://shop.example/' }, EXTENSION_ID, ORIGIN)).toBe(false);
+    expect(isFromThisExtension({ id: 'another-extension', origin: 'chrome-extension://another-extension' }, EXTENSION_ID, ORIGIN)).toBe(false);
+  });
+
+  it('carries a report back, and refuses a reply that is not one', () => {
+    expect(v.parse(OffscreenSweepReplySchema, { ok: true, report })).toEqual({ ok: true, report });
+    expect(v.is(OffscreenSweepReplySchema, { ok: true, report: null })).toBe(true);
+    expect(v.is(OffscreenSweepReplySchema, { ok: true, report: { ...report, purged: { person: -1 } } })).toBe(false);
+    expect(v.is(OffscreenSweepReplySchema, { ok: true, report: { ...report, purged: { ghost: 1 } } })).toBe(false);
+    expect(v.is(OffscreenSweepReplySchema, undefined)).toBe(false);
+  });
+});
+
+describe('the stored sweep report', () => {
+  it('reads back what the last sweep wrote, and nothing when what is stored is not a report', async () => {
+    const h = await createSweepHarness();
+    expect(await readSweepReport(h.db)).toBeNull();
+    const swept = sweptOk(await h.sweep());
+    expect(await readSweepReport(h.db)).toEqual(swept);
+    await h.db.put('meta', { ...swept, durationMs: 'long' }, SWEEP_REPORT_KEY);
+    expect(await readSweepReport(h.db)).toBeNull();
+  });
+});

@@ -1,0 +1,125 @@
+/**
+ * Backups, snapshots and restores, as the worker offers them. Every restore first takes a
+ * 'before-restore' snapshot, so the restore itself can be undone; a restore that is refused
+ * removes that snapshot again and leaves everything as it was.
+ */
+import * as v from 'valibot';
+import { readBackup, writeBackup } from '../core/backup/backup-file';
+import { collectBackupContents } from '../core/backup/collect';
+import { MIN_BACKUP_PASSWORD_LENGTH } from '../core/backup/types';
+import type { Result } from '../core/records/types';
+import { deleteSnapshot, listSnapshots, readSnapshot, takeSnapshot } from '../core/snapshots/snapshots';
+import type { LocketStore } from '../core/store/contract';
+import { replaceAllData, type ReplaceReport, type RestoreSource } from '../core/store/replace-all';
+import type { StoreDeps } from '../core/store/store-deps';
+import { defaultVaultDeps } from '../core/vault/deps';
+import type { ArchiveWorkerApi, ExportedFile, RestoreOutcome } from './api';
+
+export interface ArchiveApiDeps {
+  readonly storeDeps: StoreDeps;
+  readonly store: LocketStore;
+  /** PBKDF2 iterations for new backups; the vault's default unless a test lowers it. */
+  readonly kdfIterations?: number;
+}
+
+const BUSY = 'A backup or restore is already running.';
+/** Progress is reported in thousandths of the whole job, whatever phase it is in. */
+const PROGRESS_SCALE = 1000;
+
+type Progress = (done: number, total: number) => void;
+
+// Arguments arrive from another context over comlink: checked, never trusted.
+const NewPasswordSchema = v.pipe(
+  v.string('Choose a password for the backup.'),
+  v.minLength(MIN_BACKUP_PASSWORD_LENGTH, `Choose a backup password of at least ${MIN_BACKUP_PASSWORD_LENGTH} characters.`),
+);
+const PasswordSchema = v.pipe(v.string(), v.maxLength(4096));
+const FileSchema = v.instance(Uint8Array);
+const SnapshotIdSchema = v.pipe(v.string(), v.nonEmpty(), v.maxLength(64));
+const ProgressSchema = v.custom<Progress>((input) => typeof input === 'function');
+
+/** One progress bar over several phases: phase `index` of `phases` reports its share of the whole. */
+const phase = (report: Progress, index: number, phases: number): Progress => (done, total) => {
+  const share = total > 0 ? Math.min(1, done / total) : 1;
+  report(Math.round(((index + share) / phases) * PROGRESS_SCALE), PROGRESS_SCALE);
+};
+
+const parsed = <T>(schema: v.GenericSchema<unknown, T>, input: unknown): T => {
+  const result = v.safeParse(schema, input);
+  if (!result.success) throw new Error(result.issues[0].message);
+  return result.output;
+};
+
+export const backupFileName = (now: number): string => `locket-${new Date(now).toISOString().slice(0, 10)}.locket-backup`;
+
+export const createArchiveApi = ({ storeDeps, store, kdfIterations }: ArchiveApiDeps): ArchiveWorkerApi => {
+  const { db, clock, newId } = storeDeps;
+  const crypto = defaultVaultDeps();
+  let running = false;
+
+  /** One archive job at a time: a restore must not interleave with a backup or another restore. */
+  const exclusive = async <T>(job: () => Promise<T>): Promise<T> => {
+    if (running) throw new Error(BUSY);
+    running = true;
+    try {
+      return await job();
+    } finally {
+      running = false;
+    }
+  };
+
+  /** Safety snapshot, then the replace; the snapshot goes again if the replace refused or failed. */
+  const restore = async (source: RestoreSource, report: Progress): Promise<RestoreOutcome> => {
+    const safety = await takeSnapshot(db, { clock, newId, reason: 'before-restore' });
+    let outcome: Result<ReplaceReport, string> | undefined;
+    try {
+      outcome = await replaceAllData(storeDeps, source, { safetySnapshotId: safety.id, onProgress: report });
+    } finally {
+      if (!outcome?.ok) await deleteSnapshot(db, safety.id);
+    }
+    return outcome.ok ? { ok: true, value: { ...outcome.value, safetySnapshotId: safety.id } } : outcome;
+  };
+
+  const createBackup = (password: string, onProgress: Progress): Promise<ExportedFile> => exclusive(async () => {
+    const secret = parsed(NewPasswordSchema, password);
+    const report = parsed(ProgressSchema, onProgress);
+    const contents = await collectBackupContents(storeDeps, phase(report, 0, 2));
+    const bytes = await writeBackup(contents, secret, { iterations: kdfIterations, crypto, onProgress: phase(report, 1, 2) });
+    const perKind: Record<string, number> = {};
+    for (const { record } of contents.records) perKind[record.kind] = (perKind[record.kind] ?? 0) + 1;
+    await store.audit.append({
+      type: 'backup-made', by: storeDeps.author, subjects: [],
+      detail: {
+        ...perKind, records: contents.records.length, trash: contents.records.filter(({ record }) => record.deletedAt !== null).length,
+        settings: contents.settings !== null, auditEntries: contents.audit.length, bytes: bytes.length,
+      },
+    });
+    return { fileName: backupFileName(contents.createdAt), mimeType: 'application/octet-stream', bytes, rows: {} };
+  });
+
+  const restoreBackup = (file: Uint8Array, password: string, onProgress: Progress): Promise<RestoreOutcome> => exclusive(async () => {
+    const bytes = parsed(FileSchema, file);
+    const secret = parsed(PasswordSchema, password);
+    const report = parsed(ProgressSchema, onProgress);
+    const contents = await readBackup(bytes, secret, { crypto, onProgress: phase(report, 0, 2) });
+    if (!contents.ok) return contents;
+    return restore({ from: 'backup', ...contents.value }, phase(report, 1, 2));
+  });
+
+  const restoreSnapshot = (id: string, onProgress: Progress): Promise<RestoreOutcome> => exclusive(async () => {
+    const snapshotId = parsed(SnapshotIdSchema, id);
+    const report = parsed(ProgressSchema, onProgress);
+    const snapshot = await readSnapshot(db, snapshotId);
+    if (!snapshot.ok) return snapshot;
+    const { rows, settingsRows } = snapshot.value;
+    return restore({ from: 'snapshot', snapshotId, rows, settingsRows }, report);
+  });
+
+  return {
+    createBackup,
+    restoreBackup,
+    restoreSnapshot,
+    listSnapshots: () => listSnapshots(db),
+    takeSnapshot: () => takeSnapshot(db, { clock, newId, reason: 'manual' }),
+  };
+};

@@ -1,0 +1,38 @@
+import type { RecordKind } from '../core/records/types';
+
+/** Who started a sweep: a page as it opened, the background's alarm, or the owner's button. */
+export type SweepTrigger = 'page' | 'alarm' | 'manual';
+
+/** What one sweep removed, kept in `meta` (in the clear: counts and times only) for the options page. */
+export interface SweepReport {
+  readonly trigger: SweepTrigger;
+  readonly startedAt: number;
+  readonly finishedAt: number;
+  readonly durationMs: number;
+  /** Records purged from the trash, per kind (notes included). */
+  readonly purged: Readonly<Partial<Record<RecordKind, number>>>;
+  readonly changeSetsDeleted: number;
+  readonly changeSetsRewritten: number;
+  /** Change sets that still hold purged records' values and wait for an unlocked sweep to rewrite them. */
+  readonly changeSetsAwaitingKey: number;
+  readonly loginsDeleted: number;
+  readonly snapshotsDeleted: number;
+  /** The snapshot this sweep took, if one was due. */
+  readonly snapshotTaken: string | null;
+  /** The cancelled account's 14 days had passed and everything was deleted. */
+  readonly accountDeleted: boolean;
+  /** Why the sweep stopped early; the next run resumes where it stopped. */
+  readonly error: string | null;
+}
+
+export interface SweepRequest {
+  readonly trigger: SweepTrigger;
+  /** The unlocked account key when there is one: rewrites change sets and takes snapshots of settings. Null while locked. */
+  readonly accountKey: Uint8Array | null;
+}
+
+/** The one contract of the sweep worker (`Remote<SweepWorkerApi>`), hosted by pages and by the offscreen document. */
+export interface SweepWorkerApi {
+  /** Runs one sweep; resolves null when another context's sweep holds the lock (it does the work). */
+  readonly sweep: (request: SweepRequest) => Promise<SweepReport | null>;
+}

@@ -1,0 +1,33 @@
+import type { Clock } from '../../core/clock';
+import type { ChangeBus } from '../../core/store/change-bus';
+
+/** Every context of a profile asks for this one lock: two sweeps never run at once. */
+export const SWEEP_LOCK = 'locket:sweep';
+
+/**
+ * Runs `work` while holding the named lock, or resolves null at once when another context
+ * holds it. The lock is released when `work` settles (or its context dies).
+ */
+export type LockPort = <T>(name: string, work: () => Promise<T>) => Promise<T | null>;
+
+/** What a sweep needs from its host: nothing else reaches the platform. */
+export interface SweepPorts {
+  /** The worker's own IndexedDB, or fake-indexeddb in tests. */
+  readonly factory: IDBFactory;
+  /** The account's database. */
+  readonly name: string;
+  readonly clock: Clock;
+  readonly lock: LockPort;
+  /** Tells open pages which records the sweep purged. Owned by the caller. */
+  readonly bus: ChangeBus;
+  /**
+   * Called after each purged batch has committed, with the records purged so far. A throw
+   * stops the sweep there, as a browser that dies would (tests use it to fail part-way).
+   */
+  readonly afterBatch?: (purgedSoFar: number) => void;
+}
+
+/** A LockPort over the Web Locks API (pages, workers and offscreen documents of one profile share it). */
+export const webLockPort = (locks: LockManager): LockPort =>
+  async <T>(name: string, work: () => Promise<T>): Promise<T | null> =>
+    await locks.request(name, { ifAvailable: true }, async (held) => (held ? work() : null));

@@ -1,0 +1,36 @@
+import * as v from 'valibot';
+import { RECORD_KINDS } from '../../core/records/types';
+import type { LocketDatabase } from '../../core/store/schema';
+import type { SweepReport } from '../sweep-api';
+
+export const SWEEP_REPORT_KEY = 'sweep-report';
+
+const Count = v.pipe(v.number(), v.integer(), v.minValue(0));
+const Time = v.pipe(v.number(), v.finite());
+
+/** The stored report is read back through this schema, never trusted; messages carry it too. */
+export const SweepReportSchema = v.strictObject({
+  trigger: v.picklist(['page', 'alarm', 'manual']),
+  startedAt: Time,
+  finishedAt: Time,
+  durationMs: v.pipe(Time, v.minValue(0)),
+  purged: v.record(v.picklist(RECORD_KINDS), Count),
+  changeSetsDeleted: Count,
+  changeSetsRewritten: Count,
+  changeSetsAwaitingKey: Count,
+  loginsDeleted: Count,
+  snapshotsDeleted: Count,
+  snapshotTaken: v.nullable(v.pipe(v.string(), v.maxLength(100))),
+  accountDeleted: v.boolean(),
+  error: v.nullable(v.pipe(v.string(), v.maxLength(1000))),
+}) satisfies v.GenericSchema<unknown, SweepReport>;
+
+/** The last sweep's report; null before the first, or when what is stored is not a report. */
+export const readSweepReport = async (db: LocketDatabase): Promise<SweepReport | null> => {
+  const parsed = v.safeParse(SweepReportSchema, await db.get('meta', SWEEP_REPORT_KEY));
+  return parsed.success ? parsed.output : null;
+};
+
+export const writeSweepReport = async (db: LocketDatabase, report: SweepReport): Promise<void> => {
+  await db.put('meta', report, SWEEP_REPORT_KEY);
+};

@@ -1,0 +1,137 @@
+import { cancellationExpired, deleteAccountDatabase, readCancellation } from '../../core/account/cancellation';
+import { createAuditLog } from '../../core/audit/audit-log';
+import { plainCodec } from '../../core/codec';
+import { RECORD_KINDS, type RecordKind } from '../../core/records/types';
+import { readRetentionPolicy } from '../../core/retention/policy';
+import { snapshotDue } from '../../core/retention/snapshot-policy';
+import { TRASH_DAYS, expiredBefore } from '../../core/retention/windows';
+import { expireSnapshots, listSnapshots, takeSnapshot } from '../../core/snapshots/snapshots';
+import type { PurgeReport } from '../../core/store/contract';
+import { openStoreDeps } from '../../core/store/open-store';
+import { createPurger, type PurgerDeps } from '../../core/store/purge';
+import { createAesGcmCodec } from '../../core/vault/aes-codec';
+import type { SweepReport, SweepRequest, SweepTrigger } from '../sweep-api';
+import { expireLogins } from './login-expiry';
+import { SWEEP_LOCK, type SweepPorts } from './ports';
+import { writeSweepReport } from './report-store';
+
+/** Records purged per transaction: a browser killed mid-sweep leaves whole batches. */
+export const PURGE_BATCH = 1000;
+/** Whom the change log and the audit log credit with what a sweep removes. */
+export const SWEEP_AUTHOR = 'sweep';
+
+export interface SweepRunner {
+  /** One sweep; null when another context's sweep holds the lock. Failures come back as the report's `error`. */
+  readonly sweep: (request: SweepRequest) => Promise<SweepReport | null>;
+}
+
+type Counts = { -readonly [K in Exclude<keyof SweepReport, 'trigger' | 'startedAt' | 'finishedAt' | 'durationMs' | 'error'>]: SweepReport[K] };
+
+const emptyCounts = (): Counts => ({
+  purged: {}, changeSetsDeleted: 0, changeSetsRewritten: 0, changeSetsAwaitingKey: 0,
+  loginsDeleted: 0, snapshotsDeleted: 0, snapshotTaken: null, accountDeleted: false,
+});
+
+const addPurged = (counts: Counts, batch: PurgeReport): void => {
+  const purged: Partial<Record<RecordKind, number>> = { ...counts.purged };
+  for (const kind of RECORD_KINDS) {
+    const count = batch.purged[kind];
+    if (count) purged[kind] = (purged[kind] ?? 0) + count;
+  }
+  counts.purged = purged;
+  counts.changeSetsDeleted += batch.changeSetsDeleted;
+  counts.changeSetsRewritten += batch.changeSetsRewritten;
+};
+
+export const totalPurged = (purged: SweepReport['purged']): number =>
+  Object.values(purged).reduce((sum, count) => sum + count, 0);
+
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error)).slice(0, 1000);
+
+/**
+ * Steps 2–6 of a sweep, in order; each step's counts land in `counts` as soon as they are
+ * committed, so a failure part-way still reports what was done.
+ */
+const sweepAccount = async (deps: PurgerDeps, ports: SweepPorts, now: number, cancelled: boolean, counts: Counts): Promise<void> => {
+  const { db } = deps;
+  const purger = createPurger(deps);
+  const purge = await purger.purgeExpired(expiredBefore(TRASH_DAYS, now), PURGE_BATCH, (batch) => {
+    addPurged(counts, batch);
+    ports.afterBatch?.(totalPurged(counts.purged));
+  });
+  counts.changeSetsAwaitingKey = purge.changeSetsAwaitingKey;
+  if (deps.codec) {
+    // Sets left by earlier sweeps that ran while locked: this purge itself rewrote its own at once.
+    const rewritten = await purger.rewriteAwaitingKey();
+    counts.changeSetsRewritten += rewritten;
+    counts.changeSetsAwaitingKey = Math.max(0, purge.changeSetsAwaitingKey - rewritten);
+  }
+
+  const policy = await readRetentionPolicy(db);
+  counts.loginsDeleted = await expireLogins(db, expiredBefore(policy.loginDays, now));
+  counts.snapshotsDeleted = await expireSnapshots(db, now);
+
+  if (!policy.snapshotsEnabled || cancelled || (await db.count('vault')) === 0) return;
+  const daily = (await listSnapshots(db)).filter((snapshot) => snapshot.reason === 'daily');
+  const last = daily.reduce<number | null>((newest, snapshot) => Math.max(newest ?? snapshot.takenAt, snapshot.takenAt), null);
+  if (!snapshotDue(last, now)) return;
+  counts.snapshotTaken = (await takeSnapshot(db, { clock: deps.clock, newId: deps.newId, reason: 'daily' })).id;
+};
+
+/** One `records-purged` entry per sweep that purged anything: counts per kind, never ids. */
+const auditPurge = async (deps: PurgerDeps, trigger: SweepTrigger, counts: Counts): Promise<void> => {
+  if (totalPurged(counts.purged) === 0) return;
+  await createAuditLog({ db: deps.db, clock: deps.clock }).append({
+    type: 'records-purged', by: SWEEP_AUTHOR, subjects: [],
+    detail: { trigger, ...counts.purged, changeSetsDeleted: counts.changeSetsDeleted },
+  });
+};
+
+const runSweep = async (ports: SweepPorts, { trigger, accountKey }: SweepRequest): Promise<SweepReport> => {
+  const startedAt = ports.clock.now();
+  const counts = emptyCounts();
+  const errors: string[] = [];
+  let deps: PurgerDeps | null = null;
+  try {
+    const opened = await openStoreDeps({
+      factory: ports.factory, name: ports.name, codec: plainCodec, clock: ports.clock, bus: ports.bus, author: SWEEP_AUTHOR,
+    });
+    deps = { ...opened, codec: accountKey ? createAesGcmCodec(new Uint8Array(accountKey)) : null };
+    const cancellation = await readCancellation(deps.db, startedAt);
+    if (cancellation && cancellationExpired(cancellation, startedAt)) {
+      deps.db.close();
+      deps = null;
+      await deleteAccountDatabase(ports.factory, ports.name);
+      counts.accountDeleted = true;
+    } else {
+      await sweepAccount(deps, ports, startedAt, cancellation !== null, counts);
+    }
+  } catch (error) {
+    errors.push(messageOf(error));
+  }
+  if (deps) {
+    // What was purged is logged even when a later step failed: it is gone either way.
+    await auditPurge(deps, trigger, counts).catch((error: unknown) => errors.push(`The audit entry was not written: ${messageOf(error)}`));
+  }
+  const finishedAt = ports.clock.now();
+  const report: SweepReport = {
+    trigger, startedAt, finishedAt, durationMs: Math.max(0, finishedAt - startedAt), ...counts,
+    error: errors.length === 0 ? null : errors.join(' ').slice(0, 1000),
+  };
+  if (deps) {
+    await writeSweepReport(deps.db, report).catch(() => undefined);
+    deps.db.close();
+  }
+  return report;
+};
+
+/**
+ * Sweeps one account, one sweep at a time across every context of the profile: (1) a cancelled
+ * account whose 14 days have passed is deleted with its database; otherwise (2) trash older
+ * than 30 days is purged in batches, (3) change sets that kept purged values are rewritten when
+ * the key is given, (4) old login entries and (5) old snapshots are removed, and (6) the daily
+ * snapshot is taken when due. The report is kept in `meta` (unless the database is gone).
+ */
+export const createSweepRunner = (ports: SweepPorts): SweepRunner => ({
+  sweep: (request) => ports.lock(SWEEP_LOCK, () => runSweep(ports, request)),
+});
