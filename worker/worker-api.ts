@@ -84,6 +84,11 @@ export const createWorkerApi = ({ store, bus, clock = systemClock }: WorkerApiDe
   };
 
   bus.subscribe((change) => {
+    if (change.purged) {
+      // Gone for good: nothing to read back, and any read still pending for them would find nothing.
+      for (const id of change.ids) { pending.delete(id); index.remove(id); }
+      return;
+    }
     for (const id of change.ids) pending.add(id);
     if (state === 'ready') drain().catch(reportFailure('refresh'));
   });

@@ -14,6 +14,7 @@ import type { Settings } from '../store/contract';
 import { buildRecord } from '../store/record-rows';
 import { parseSettings } from '../store/settings';
 import type { BackupContents, BackupRecord } from './types';
+import { concatBytes } from '../vault/bytes';
 
 /** Lines encoded per push into the compressor. */
 const LINES_PER_PUSH = 1000;
@@ -44,8 +45,8 @@ const recordLine = ({ record, deletedBy }: BackupRecord) => ({
 
 /** Gzipped JSON lines, compressed as they are written so no one string holds the whole payload. */
 export const encodePayload = (contents: PayloadContents): Uint8Array<ArrayBuffer> => {
-  const parts: Uint8Array[] = [];
-  const gzip = new Gzip({ level: 6 }, (chunk) => { parts.push(chunk); });
+  const parts: Uint8Array<ArrayBuffer>[] = [];
+  const gzip = new Gzip({ level: 6 }, (chunk) => { parts.push(new Uint8Array(chunk)); });
   const encoder = new TextEncoder();
   const lines: unknown[] = [
     ...contents.records.map(recordLine),
@@ -57,13 +58,7 @@ export const encodePayload = (contents: PayloadContents): Uint8Array<ArrayBuffer
     gzip.push(encoder.encode(text));
   }
   gzip.push(new Uint8Array(0), true);
-  const joined = new Uint8Array(parts.reduce((total, part) => total + part.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    joined.set(part, offset);
-    offset += part.length;
-  }
-  return joined;
+  return concatBytes(...parts);
 };
 
 const parseJson = (line: string): unknown => {

@@ -7,6 +7,7 @@ const StoreChangeSchema = v.strictObject({
   ids: v.array(v.pipe(v.string(), v.nonEmpty(), v.maxLength(100))),
   kinds: v.array(v.picklist(RECORD_KINDS)),
   settings: v.boolean(),
+  purged: v.optional(v.boolean()),
 });
 
 type Listener = (change: StoreChange) => void;
@@ -34,7 +35,9 @@ export const createBroadcastBus = (channelName = 'locket-changes'): ChangeBus =>
   return {
     publish: (change) => {
       if (closed) return;
-      channel.postMessage({ ids: [...change.ids], kinds: [...change.kinds], settings: change.settings });
+      channel.postMessage({
+        ids: [...change.ids], kinds: [...change.kinds], settings: change.settings, ...(change.purged ? { purged: true } : {}),
+      });
       deliver(change);
     },
     subscribe: (listener) => {

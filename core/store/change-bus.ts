@@ -5,6 +5,8 @@ export interface StoreChange {
   readonly ids: readonly RecordId[];
   readonly kinds: readonly RecordKind[];
   readonly settings: boolean;
+  /** The ids were purged for good: nothing of them can be read back, and no list showed them. */
+  readonly purged?: boolean;
 }
 
 /** Injected into the store; BroadcastChannel in every extension context and in Node. */

@@ -12,10 +12,11 @@ import {
 } from './purge-rewrite';
 import { changeItem, changeSet, type StoreDeps } from './store-deps';
 import type { LocketDb } from './schema';
-import { writeTransaction } from './transaction';
+import { writeTransaction, type WriteTransaction } from './transaction';
 
 type PurgeStores = 'records' | 'changes' | 'meta';
 export type RecordsInPurge = IDBPObjectStore<LocketDb, PurgeStores[], 'records', 'readwrite'>;
+type ChangesInPurge = IDBPObjectStore<LocketDb, PurgeStores[], 'changes', 'readwrite'>;
 
 /** Reads, inside the batch's transaction, the trashed rows this batch purges. */
 export type SelectTrashed = (records: RecordsInPurge) => Promise<StoredRecord[]>;
@@ -41,21 +42,67 @@ type PurgeDeps = Pick<StoreDeps, 'db' | 'hlc' | 'deviceId' | 'author'>;
  * `prepared` holds rewrites made from an earlier read; each is used only if its set is still
  * as it was then and drops the same records. With `canRewrite` false, mixed sets are remembered.
  */
-export const writePurgeBatch = (
+export const writePurgeBatch = async (
   deps: PurgeDeps,
   select: SelectTrashed,
   prepared: ReadonlyMap<string, PreparedRewrite>,
   canRewrite: boolean,
-): Promise<BatchWritten | BatchNeedsRewrite> => writeTransaction<PurgeStores, BatchWritten | BatchNeedsRewrite>(deps.db, ['records', 'changes', 'meta'], async (tx) => {
+): Promise<BatchWritten | BatchNeedsRewrite> => {
+  let needsRewrite: readonly RewriteRequest[] | null = null;
+  try {
+    return await writeTransaction<PurgeStores, BatchWritten>(deps.db, ['records', 'changes', 'meta'], async (tx) => {
+      const written = await purgeIn(tx, deps, select, prepared, canRewrite);
+      if (written.kind === 'written') return written;
+      // The rows' deletes were already issued: aborting is what keeps the batch all or nothing.
+      needsRewrite = written.requests;
+      tx.abort();
+      return { kind: 'written', purged: [], changeSetsDeleted: 0, changeSetsRewritten: 0 };
+    });
+  } catch (error) {
+    if (needsRewrite) return { kind: 'needs-rewrite', requests: needsRewrite };
+    throw error;
+  }
+};
+
+/** A batch's id range holds at most this many change-log entries per row before per-row reads are cheaper. */
+const RANGE_READ_LIMIT = 4;
+
+/**
+ * The keys of the change sets that touch these records. Trash is often deleted in runs of
+ * neighbouring ids (an import, a rule), so one read over the id range is tried first; when the
+ * range also holds many other records' entries, it falls back to one read per record.
+ */
+const setKeysFor = async (changes: ChangesInPurge, ids: readonly RecordId[]): Promise<string[]> => {
+  const sorted = [...ids].sort();
+  const first = sorted[0];
+  const last = sorted.at(-1);
+  if (first === undefined || last === undefined) return [];
+  const byRecord = changes.index('byRecord');
+  const range = IDBKeyRange.bound(first, last);
+  if ((await byRecord.count(range)) <= ids.length * RANGE_READ_LIMIT) return [...new Set(await byRecord.getAllKeys(range))];
+  const keyLists = await Promise.all(ids.map((id) => byRecord.getAllKeys(id)));
+  return [...new Set(keyLists.flat())];
+};
+
+const purgeIn = async (
+  tx: WriteTransaction<PurgeStores>,
+  deps: PurgeDeps,
+  select: SelectTrashed,
+  prepared: ReadonlyMap<string, PreparedRewrite>,
+  canRewrite: boolean,
+): Promise<BatchWritten | BatchNeedsRewrite> => {
   const records = tx.objectStore('records');
   const changes = tx.objectStore('changes');
   const meta = tx.objectStore('meta');
   const rows = await select(records);
   if (rows.length === 0) return { kind: 'written', purged: [], changeSetsDeleted: 0, changeSetsRewritten: 0 };
+  // Issued at once, so IndexedDB works through them while the change log is read.
+  const removals = rows.map((row) => records.delete(row.id));
 
   const purgedIds = new Set(rows.map((row) => row.id));
-  const keyLists = await Promise.all(rows.map((row) => changes.index('byRecord').getAllKeys(row.id)));
-  const sets = (await Promise.all([...new Set(keyLists.flat())].map((hlc) => changes.get(hlc)))).filter(defined);
+  const candidates = (await Promise.all((await setKeysFor(changes, [...purgedIds])).map((hlc) => changes.get(hlc)))).filter(defined);
+  // A range read also finds sets of neighbouring records that stay: only sets touching a purged row count.
+  const sets = candidates.filter((set) => set.recordIds.some((id) => purgedIds.has(id)));
   const others = [...new Set(sets.flatMap((set) => set.recordIds).filter((id) => !purgedIds.has(id)))];
   const present = await Promise.all(others.map((id) => records.getKey(id)));
   const gone = new Set(others.filter((_, index) => present[index] === undefined));
@@ -101,11 +148,11 @@ export const writePurgeBatch = (
   const purge = changeSet(deps, rows.map((row) => changeItem(row, 'purge', [])), { codec: 'plain', value: rows.map(() => ({})) });
   await Promise.all([
     ...writes,
-    ...rows.map((row) => records.delete(row.id)),
+    ...removals,
     ...deleted.map((hlc) => changes.delete(hlc)),
     ...(anyAwaiting ? deleted.map((hlc) => meta.delete(awaitingKey(hlc))) : []),
     ...rewrites.map((set) => changes.put(set)),
     changes.add(purge),
   ]);
   return { kind: 'written', purged: rows, changeSetsDeleted: deleted.length, changeSetsRewritten: rewrites.length };
-});
+};

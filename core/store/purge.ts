@@ -9,7 +9,7 @@ import type { PurgeReport, StoredRecord } from './contract';
 import { writePurgeBatch, type BatchWritten, type SelectTrashed } from './purge-batch';
 import { awaitingRange, prepareRewrites, type PreparedRewrite } from './purge-rewrite';
 import { rewriteAwaiting } from './purge-awaiting';
-import { announce, type StoreDeps } from './store-deps';
+import type { StoreDeps } from './store-deps';
 import { notesTrashedWith } from './trash-rows';
 
 /** Rows per transaction for purges the owner asks for. */
@@ -63,7 +63,11 @@ export const createPurger = (deps: PurgerDeps): Purger => {
     for (let attempt = 1; attempt <= BATCH_ATTEMPTS; attempt++) {
       const outcome = await writePurgeBatch(deps, select, prepared, codec !== null);
       if (outcome.kind === 'written') {
-        announce(deps.bus, outcome.purged);
+        // No kinds: purged rows were already out of every list, so lists need not reload; the
+        // trash view hears the ids, and the search index drops them without reading them back.
+        if (outcome.purged.length > 0) {
+          deps.bus.publish({ ids: outcome.purged.map((row) => row.id), kinds: [], settings: false, purged: true });
+        }
         return outcome;
       }
       // Only reachable with a codec: without one, mixed sets are remembered instead.
@@ -85,6 +89,8 @@ export const createPurger = (deps: PurgerDeps): Purger => {
       if (batch.purged.length === 0) break;
       batches.push(batch);
       onBatch?.(reportOf([batch]));
+      // A short batch took the last expired rows: asking again would only read an empty range.
+      if (batch.purged.length < batchSize) break;
     }
     return withAwaiting(reportOf(batches));
   };

@@ -6,6 +6,7 @@ import type { ArchiveReport, BareDeleteReport, SweepBenchReport } from '../../te
 import { BENCH_PASSWORD } from '../../test/bench/bench-api';
 import { connectWorker } from '../../worker/client';
 import { connectSweepWorker } from '../../worker/sweep-client';
+import type { StoredRecord } from '../../core/store/contract';
 import { sessionAccountKey } from './bench-account';
 import { deleteDatabase } from './delete-database';
 
@@ -49,9 +50,20 @@ export const timeArchive = async (): Promise<ArchiveReport> => {
   }
 };
 
+/** Resolves once no context holds the sweep lock (a page's own sweep may still be running). */
+const sweepLockFree = async (): Promise<void> => {
+  for (;;) {
+    const { held = [] } = await navigator.locks.query();
+    if (!held.some((lock) => lock.name === 'locket:sweep')) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+};
+
 /** Moves every record to the trash 31 days ago, as stored rows (no change sets): the sweep's input, outside its timing. */
 export const expireEverything = async (now = Date.now()): Promise<number> => {
   const deletedAt = now - (TRASH_DAYS + 1) * DAY_MS;
+  // A page's own sweep (and its daily snapshot) must be over, or it would compete with what is timed next.
+  await sweepLockFree();
   const db = await openLocketDb(indexedDB, LOCKET_DB_NAME);
   let total = 0;
   try {
@@ -74,6 +86,7 @@ export const expireEverything = async (now = Date.now()): Promise<number> => {
 
 /** One sweep through the sweep worker, as the background's alarm runs it (locked: no key). */
 export const timeSweep = async (): Promise<SweepBenchReport> => {
+  await sweepLockFree();
   const connection = connectSweepWorker();
   try {
     const started = performance.now();
@@ -89,23 +102,18 @@ export const timeSweep = async (): Promise<SweepBenchReport> => {
 };
 
 /**
- * The floor: the account's own rows copied into a scratch store without indexes, then the
- * same keys deleted with bare IndexedDB, 1000 per transaction. Only the deletes are timed.
+ * The floor: the account's rows copied as they are into a scratch database of the same schema
+ * (so the same indexes), then the same keys deleted with bare IndexedDB, 1000 per transaction,
+ * with nothing else: no change log, no reads. Only the deletes are timed.
  */
 export const timeBareDelete = async (): Promise<BareDeleteReport> => {
   await deleteDatabase(indexedDB, SCRATCH_DB);
-  const scratch = await new Promise<IDBDatabase>((resolve, reject) => {
-    const request = indexedDB.open(SCRATCH_DB, 1);
-    request.addEventListener('upgradeneeded', () => { request.result.createObjectStore('records', { keyPath: 'id' }); });
-    request.addEventListener('success', () => resolve(request.result));
-    request.addEventListener('error', () => reject(request.error ?? new Error('open failed')));
-  });
-  const run = (work: (store: IDBObjectStore) => void): Promise<void> => new Promise((resolve, reject) => {
+  const scratch = await openLocketDb(indexedDB, SCRATCH_DB);
+  const run = async (work: (store: { put: (row: StoredRecord) => unknown; delete: (id: string) => unknown }) => void): Promise<void> => {
     const tx = scratch.transaction('records', 'readwrite');
-    work(tx.objectStore('records'));
-    tx.addEventListener('complete', () => resolve());
-    tx.addEventListener('abort', () => reject(tx.error ?? new Error('aborted')));
-  });
+    work(tx.store);
+    await tx.done;
+  };
   const account = await openLocketDb(indexedDB, LOCKET_DB_NAME);
   try {
     const pages: string[][] = [];

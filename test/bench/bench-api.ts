@@ -138,7 +138,7 @@ export type SweepBenchReport = v.InferOutput<typeof SweepBenchReportSchema>;
 
 export const BareDeleteReportSchema = v.object({
   records: Count,
-  /** Deleting the account's keys with bare IndexedDB, 1000 per transaction, from a copy of its rows in a store without indexes. */
+  /** Deleting the account's keys with bare IndexedDB, 1000 per transaction, from a copy of its rows in a database of the same schema. */
   deleteMs: Millis,
 });
 export type BareDeleteReport = v.InferOutput<typeof BareDeleteReportSchema>;
@@ -171,7 +171,7 @@ export interface LocketBench {
   readonly expireEverything: () => Promise<number>;
   /** Times one sweep through the sweep worker. */
   readonly sweep: () => Promise<SweepBenchReport>;
-  /** Copies the account's rows into a scratch database and times deleting their keys with bare IndexedDB. */
+  /** Copies the account's rows into a scratch database of the same schema and times deleting their keys with bare IndexedDB. */
   readonly bareDelete: () => Promise<BareDeleteReport>;
   /** Locks the session, as "lock now" does: every open surface shows its lock screen. */
   readonly lock: () => Promise<void>;

@@ -37,7 +37,7 @@ export const METRICS = [
   { key: 'backup.make', label: 'backup, every record into one file (worker)', unit: 'ms', better: 'lower' },
   { key: 'backup.restore', label: 'restore that backup (worker)', unit: 'ms', better: 'lower' },
   { key: 'sweep.purge', label: 'sweep, purge expired trash (sweep worker)', unit: 'rec/s', better: 'higher' },
-  { key: 'sweep.bareDelete', label: 'sweep floor, bare delete (tx of 1000)', unit: 'rec/s', better: 'higher' },
+  { key: 'sweep.bareDelete', label: 'sweep floor, bare delete, same rows (tx of 1000)', unit: 'rec/s', better: 'higher' },
   { key: 'sweep.ratio', label: 'sweep time / bare delete time', unit: 'x', better: 'lower', aim: { op: '<', limit: 1.5 } },
   { key: 'sweep.longestTask', label: 'longest side panel task during the sweep', unit: 'ms', better: 'lower', aim: { op: '<', limit: 50 } },
   { key: 'sidepanel.firstRow', label: 'side panel open to first row', unit: 'ms', better: 'lower', aim: { op: '<', limit: 200 } },

@@ -33,6 +33,16 @@ describe('broadcast bus', () => {
     expect(await local).toEqual(change);
   });
 
+  it('says across the channel that ids were purged for good', async () => {
+    const name = uniqueChannel();
+    const sender = bus(name);
+    const remote = nextChange(bus(name));
+
+    sender.publish({ ids: change.ids, kinds: [], settings: false, purged: true });
+
+    expect(await remote).toEqual({ ids: change.ids, kinds: [], settings: false, purged: true });
+  });
+
   it('drops malformed messages and delivers the next valid one', async () => {
     const name = uniqueChannel();
     const receiver = bus(name);

@@ -70,6 +70,8 @@ describe('purge', () => {
     expect(await store.get(kase.id)).toMatchObject({ fields: { partyId: ada.id } });
     expect((await store.changesFor(kase.id)).map((entry) => entry.op)).toEqual(['create']);
     expect(bus.published.flatMap((change) => change.ids).sort()).toEqual([ada.id, ...notes.map((n) => n.id)].sort());
+    // Purged rows were out of every list already: the announcement names no kinds, so lists do not reload.
+    expect(bus.published.every((change) => change.kinds.length === 0)).toBe(true);
   });
 
   it('does nothing the second time', async () => {
@@ -238,5 +240,40 @@ describe('purge', () => {
     expect(await store.count('person')).toBe(1);
     expect((await store.emptyTrash()).purged).toEqual({});
     expect((await store.audit.entries()).filter((entry) => entry.type === 'records-purged')).toHaveLength(2);
+  });
+});
+
+describe('purge among records that stay', () => {
+  /** A, B and C created one after the other (neighbouring ids); A and C deleted at day 0; B edited `edits` times. */
+  const seedNeighbours = async (edits: number) => {
+    const harness = await createTrashHarness();
+    const { store } = harness;
+    const [a, b, c] = [
+      saved(await store.create('person', person('Ann', 'Purged'))),
+      saved(await store.create('person', person('Bea', 'Kept'))),
+      saved(await store.create('person', person('Cal', 'Purged'))),
+    ];
+    for (let edit = 1; edit <= edits; edit++) saved(await store.update(b.id, 'person', { jobTitle: `Title ${edit}` }));
+    await store.remove(a.id);
+    await store.remove(c.id);
+    harness.clock.advance(days(31));
+    return { ...harness, a, b, c };
+  };
+
+  // Few entries between A and C are read in one range; many (B edited often) are read record by record.
+  it.each([0, 12])('leaves the history of a record between purged ones whole (B edited %i times)', async (edits) => {
+    const harness = await seedNeighbours(edits);
+    const { store, deps, db, a, b, c } = harness;
+
+    const report = await createPurger(deps).purgeExpired(expiredNow(harness), 1000);
+
+    expect(report).toMatchObject({ purged: { person: 2 }, changeSetsDeleted: 4, changeSetsRewritten: 0 });
+    // All that is left of A and C is the one purge set naming both.
+    const purgeSet = [{ changes: [{ op: 'purge', recordId: a.id }, { op: 'purge', recordId: c.id }] }];
+    expect(await setsAbout(db, a.id)).toMatchObject(purgeSet);
+    expect(await setsAbout(db, c.id)).toMatchObject(purgeSet);
+    const history = await store.changesFor(b.id);
+    expect(history.map((entry) => entry.op)).toEqual(['create', ...Array.from({ length: edits }, () => 'update')]);
+    expect(await store.get(b.id)).toMatchObject({ fields: { firstName: 'Bea' } });
   });
 });

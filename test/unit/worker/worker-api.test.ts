@@ -148,3 +148,24 @@ describe('worker api', () => {
     await expect(send(api.insertMany, 'person', 'not a list')).rejects.toThrow();
   });
 });
+
+describe('worker api and purges', () => {
+  it('drops purged ids from the index without reading them back', async () => {
+    account = createTestAccount();
+    const reads: string[][] = [];
+    const { page, api } = await start((store) => ({
+      ...store,
+      getMany: (ids) => { reads.push([...ids]); return store.getMany(ids); },
+    }));
+    await api.whenIndexed();
+    const gone = saved(await page.create('person', { firstName: 'Annabel', lastName: 'Gone' }));
+    await vi.waitFor(async () => expect(await searchTitles(api, 'annabel')).toEqual(['Annabel Gone']), WAIT);
+    reads.length = 0;
+
+    const other = await account.open();
+    other.bus.publish({ ids: [gone.id], kinds: [], settings: false, purged: true });
+
+    await vi.waitFor(async () => expect(await searchTitles(api, 'annabel')).toEqual([]), WAIT);
+    expect(reads.flat()).not.toContain(gone.id);
+  });
+});
