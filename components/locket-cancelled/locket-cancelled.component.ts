@@ -5,7 +5,7 @@ import { locketEvent } from '../shared/events';
 import { baseStyles } from '../shared/tokens.styles';
 import { formStyles } from '../shared/form.styles';
 import { panelStyles } from '../shared/panel.styles';
-import '../locket-password-field/locket-password-field';
+import { factorFields } from '../shared/factor-fields';
 import type { LocketPasswordField } from '../locket-password-field/locket-password-field.component';
 import { deletionText } from './cancelled-text';
 import { cancelledStyles } from './locket-cancelled.styles';
@@ -56,20 +56,16 @@ export class LocketCancelled extends LitElement {
   }
 
   private renderForm() {
-    const hint = this.secondFactor && !this.useRecoveryCode ? 'After your password, Locket asks for your security key.' : '';
     return html`<form aria-label="Restore account" novalidate @submit=${(e: SubmitEvent) => void this.submit(e)}>
-      <locket-password-field label="Password" autocomplete="current-password"></locket-password-field>
-      ${this.useRecoveryCode ? html`<div class="field">
-        <label for="code">Recovery code</label>
-        <input id="code" name="code" autocomplete="off" spellcheck="false" placeholder="XXXX-XXXX-XXXX-XXXX" />
-      </div>` : nothing}
-      ${hint ? html`<span class="hint">${hint}</span>` : nothing}
-      ${this.error ? html`<p class="form-error" role="alert">${this.error}</p>` : nothing}
-      <div class="actions">
-        <button class="primary" type="submit" ?disabled=${this.busy}>${this.busy ? 'Restoring…' : 'Restore account'}</button>
-        ${this.secondFactor ? html`<button type="button" @click=${() => { this.useRecoveryCode = !this.useRecoveryCode; this.error = ''; }}>
-          ${this.useRecoveryCode ? 'Use my security key' : 'Use a recovery code'}</button>` : nothing}
-      </div>
+      ${factorFields({
+        secondFactor: this.secondFactor,
+        useRecoveryCode: this.useRecoveryCode,
+        error: this.error,
+        busy: this.busy,
+        submitLabel: 'Restore account',
+        busyLabel: 'Restoring…',
+        onToggle: () => { this.useRecoveryCode = !this.useRecoveryCode; this.error = ''; },
+      })}
     </form>`;
   }
 

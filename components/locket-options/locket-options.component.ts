@@ -40,9 +40,24 @@ export class LocketOptions extends LitElement {
   /** Bumped when the owner or the vault changes, so the users table reads them again. */
   @state() private accountRevision = 0;
 
+  private unsubscribe?: () => void;
+
   override connectedCallback(): void {
     super.connectedCallback();
-    void this.services.store.getSettings().then((settings) => { this.settings = settings; });
+    void this.loadSettings();
+    // A restore (or another page) replaces the settings: a stale form would save the old ones back.
+    this.unsubscribe = this.services.changes.subscribe((change) => {
+      if (change.settings) { void this.loadSettings(); this.accountRevision++; }
+    });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unsubscribe?.();
+  }
+
+  private async loadSettings(): Promise<void> {
+    this.settings = await this.services.store.getSettings();
   }
 
   private async save(event: SubmitEvent): Promise<void> {

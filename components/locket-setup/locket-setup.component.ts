@@ -65,6 +65,7 @@ export class LocketSetup extends LitElement {
         ${this.errors[FORM_ERROR_KEY] ? html`<p class="form-error" role="alert">${this.errors[FORM_ERROR_KEY]}</p>` : nothing}
         <div class="actions"><button class="primary" type="submit" ?disabled=${this.busy}>
           ${this.busy ? 'Creating…' : 'Create account'}</button></div>
-      </form>`;
+      </form>
+      <p class="hint">Moving Locket from another device? Create your account here, then restore your backup from Settings → Backup.</p>`;
   }
 }

@@ -1,10 +1,10 @@
-import { LitElement, html, nothing } from 'lit';
+import { LitElement, html } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { Access } from '../../core/vault/access';
 import { baseStyles } from '../shared/tokens.styles';
 import { formStyles } from '../shared/form.styles';
 import { panelStyles } from '../shared/panel.styles';
-import '../locket-password-field/locket-password-field';
+import { factorFields } from '../shared/factor-fields';
 import type { LocketPasswordField } from '../locket-password-field/locket-password-field.component';
 
 /** The lock screen: password, then the security key when two-factor is on, or a recovery code. */
@@ -43,23 +43,19 @@ export class LocketUnlock extends LitElement {
   }
 
   protected override render() {
-    const hint = this.secondFactor && !this.useRecoveryCode ? 'After your password, Locket asks for your security key.' : '';
     return html`
       <h1>Locket is locked</h1>
       <p class="lead">Enter your password to open your contacts.</p>
       <form aria-label="Unlock Locket" novalidate @submit=${(e: SubmitEvent) => void this.submit(e)}>
-        <locket-password-field label="Password" autocomplete="current-password"></locket-password-field>
-        ${this.useRecoveryCode ? html`<div class="field">
-          <label for="code">Recovery code</label>
-          <input id="code" name="code" autocomplete="off" spellcheck="false" placeholder="XXXX-XXXX-XXXX-XXXX" />
-        </div>` : nothing}
-        ${hint ? html`<span class="hint">${hint}</span>` : nothing}
-        ${this.error ? html`<p class="form-error" role="alert">${this.error}</p>` : nothing}
-        <div class="actions">
-          <button class="primary" type="submit" ?disabled=${this.busy}>${this.busy ? 'Unlocking…' : 'Unlock'}</button>
-          ${this.secondFactor ? html`<button type="button" @click=${() => { this.useRecoveryCode = !this.useRecoveryCode; this.error = ''; }}>
-            ${this.useRecoveryCode ? 'Use my security key' : 'Use a recovery code'}</button>` : nothing}
-        </div>
+        ${factorFields({
+          secondFactor: this.secondFactor,
+          useRecoveryCode: this.useRecoveryCode,
+          error: this.error,
+          busy: this.busy,
+          submitLabel: 'Unlock',
+          busyLabel: 'Unlocking…',
+          onToggle: () => { this.useRecoveryCode = !this.useRecoveryCode; this.error = ''; },
+        })}
       </form>`;
   }
 }
