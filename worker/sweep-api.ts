@@ -33,6 +33,9 @@ export interface SweepRequest {
 
 /** The one contract of the sweep worker (`Remote<SweepWorkerApi>`), hosted by pages and by the offscreen document. */
 export interface SweepWorkerApi {
-  /** Runs one sweep; resolves null when another context's sweep holds the lock (it does the work). */
+  /**
+   * Runs one sweep. A 'page' or 'alarm' sweep resolves null when another context's sweep holds
+   * the lock (that one does the work); a 'manual' one waits for it and then runs.
+   */
   readonly sweep: (request: SweepRequest) => Promise<SweepReport | null>;
 }

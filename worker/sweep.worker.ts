@@ -20,7 +20,7 @@ const api: SweepWorkerApi = {
     const bus = createBroadcastBus();
     try {
       const runner = createSweepRunner({
-        factory: indexedDB, name: LOCKET_DB_NAME, clock: systemClock, lock: webLockPort(navigator.locks), bus,
+        factory: indexedDB, name: LOCKET_DB_NAME, clock: systemClock, lock: webLockPort(navigator.locks, trigger === 'manual'), bus,
       });
       return await runner.sweep({ trigger, accountKey: accountKey && new Uint8Array(accountKey) });
     } finally {

@@ -42,7 +42,7 @@ export interface RetentionServices {
   readonly lastSweep: () => Promise<SweepReport | null>;
   /** When the background's alarm runs the next sweep; null when none is scheduled. */
   readonly nextSweepAt: () => Promise<number | null>;
-  /** Runs a sweep now, in a worker, with the key; null when another sweep was already running. */
+  /** Runs a sweep now, in a worker, with the key, after any sweep already running has finished. */
   readonly sweepNow: () => Promise<SweepReport | null>;
   readonly proposeRetention: RetentionWorkerApi['proposeRetention'];
 }

@@ -27,7 +27,11 @@ export interface SweepPorts {
   readonly afterBatch?: (purgedSoFar: number) => void;
 }
 
-/** A LockPort over the Web Locks API (pages, workers and offscreen documents of one profile share it). */
-export const webLockPort = (locks: LockManager): LockPort =>
+/**
+ * A LockPort over the Web Locks API (pages, workers and offscreen documents of one profile
+ * share it). With `wait`, it queues behind the sweep that holds the lock instead of giving
+ * up: the owner who asked for a sweep gets one, after the one already running.
+ */
+export const webLockPort = (locks: LockManager, wait = false): LockPort =>
   async <T>(name: string, work: () => Promise<T>): Promise<T | null> =>
-    await locks.request(name, { ifAvailable: true }, async (held) => (held ? work() : null));
+    await (wait ? locks.request(name, work) : locks.request(name, { ifAvailable: true }, async (held) => (held ? work() : null)));
