@@ -7,6 +7,10 @@ import { BENCH_PASSWORD } from '../../test/bench/bench-api';
 import { connectWorker } from '../../worker/client';
 import { connectSweepWorker } from '../../worker/sweep-client';
 import type { StoredRecord } from '../../core/store/contract';
+import { systemClock } from '../../core/clock';
+import { createBroadcastBus } from '../../core/store/broadcast-bus';
+import { openStore } from '../../core/store/open-store';
+import { createAesGcmCodec } from '../../core/vault/aes-codec';
 import { sessionAccountKey } from './bench-account';
 import { deleteDatabase } from './delete-database';
 
@@ -59,28 +63,37 @@ const sweepLockFree = async (): Promise<void> => {
   }
 };
 
-/** Moves every record to the trash 31 days ago, as stored rows (no change sets): the sweep's input, outside its timing. */
+/**
+ * The sweep's input, outside its timing: every record moved to the trash through the store,
+ * as a user's deletions would (their delete change sets written, every open page told), then
+ * its rows aged to 31 days in the trash. Returns how many records are in the trash.
+ */
 export const expireEverything = async (now = Date.now()): Promise<number> => {
   const deletedAt = now - (TRASH_DAYS + 1) * DAY_MS;
   // A page's own sweep (and its daily snapshot) must be over, or it would compete with what is timed next.
   await sweepLockFree();
+  const bus = createBroadcastBus();
+  const store = await openStore({
+    factory: indexedDB, name: LOCKET_DB_NAME, codec: createAesGcmCodec(await sessionAccountKey()), clock: systemClock, bus, author: 'owner',
+  });
   const db = await openLocketDb(indexedDB, LOCKET_DB_NAME);
-  let total = 0;
   try {
-    await forEachPage(db, async (ids) => {
+    const ids: string[] = [];
+    await forEachPage(db, async (page) => { ids.push(...page); });
+    await store.removeMany(ids);
+    let total = 0;
+    await forEachPage(db, async (page) => {
       const tx = db.transaction('records', 'readwrite');
-      const rows = await Promise.all(ids.map((id) => tx.store.get(id)));
-      await Promise.all(rows.map((row) => {
-        if (!row) return undefined;
-        const { listKey: _listKey, ...rest } = row;
-        return tx.store.put({ ...rest, deletedAt, deletedBy: 'owner' });
-      }));
+      const rows = await Promise.all(page.map((id) => tx.store.get(id)));
+      await Promise.all(rows.map((row) => (row && row.deletedAt !== null ? tx.store.put({ ...row, deletedAt }) : undefined)));
       await tx.done;
-      total += ids.length;
+      total += rows.filter((row) => row?.deletedAt !== null).length;
     });
     return total;
   } finally {
     db.close();
+    store.close();
+    bus.close();
   }
 };
 
