@@ -5,8 +5,8 @@
  * purge set records what went. A kill before the commit leaves the batch untouched.
  */
 import type { IDBPObjectStore } from 'idb';
-import type { RecordId } from '../records/types';
-import type { StoredChangeSet, StoredRecord } from './contract';
+import type { RecordId, RecordKind } from '../records/types';
+import type { StoredChangeSet } from './contract';
 import {
   awaitingKey, awaitingRange, droppedKey, parseAwaiting, setStamp, type PreparedRewrite, type RewriteRequest,
 } from './purge-rewrite';
@@ -18,12 +18,23 @@ type PurgeStores = 'records' | 'changes' | 'meta';
 export type RecordsInPurge = IDBPObjectStore<LocketDb, PurgeStores[], 'records', 'readwrite'>;
 type ChangesInPurge = IDBPObjectStore<LocketDb, PurgeStores[], 'changes', 'readwrite'>;
 
-/** Reads, inside the batch's transaction, the trashed rows this batch purges. */
-export type SelectTrashed = (records: RecordsInPurge) => Promise<StoredRecord[]>;
+/** A record a batch purges; its kind is null when the selection read only keys (the change log names it). */
+export interface PurgeTarget {
+  readonly id: RecordId;
+  readonly kind: RecordKind | null;
+}
+
+export interface PurgedRecord {
+  readonly id: RecordId;
+  readonly kind: RecordKind;
+}
+
+/** Reads, inside the batch's transaction, the trashed records this batch purges. */
+export type SelectTrashed = (records: RecordsInPurge) => Promise<readonly PurgeTarget[]>;
 
 export interface BatchWritten {
   readonly kind: 'written';
-  readonly purged: readonly StoredRecord[];
+  readonly purged: readonly PurgedRecord[];
   readonly changeSetsDeleted: number;
   readonly changeSetsRewritten: number;
 }
@@ -87,6 +98,22 @@ const setKeysFor = async (changes: ChangesInPurge, ids: readonly RecordId[]): Pr
   return [...new Set(keyLists.flat())];
 };
 
+/**
+ * Every write names its record's kind in the change log, so keys are enough to select a
+ * batch; a record no set names (none should be) is read, before anything is deleted.
+ */
+const withKinds = async (
+  records: RecordsInPurge, targets: readonly PurgeTarget[], sets: readonly StoredChangeSet[],
+): Promise<PurgedRecord[]> => {
+  const kinds = new Map<RecordId, RecordKind>();
+  for (const set of sets) for (const change of set.changes) kinds.set(change.recordId, change.kind);
+  const resolved = await Promise.all(targets.map(async ({ id, kind }): Promise<PurgedRecord | undefined> => {
+    const known = kind ?? kinds.get(id) ?? (await records.get(id))?.kind;
+    return known === undefined ? undefined : { id, kind: known };
+  }));
+  return resolved.filter(defined);
+};
+
 const purgeIn = async (
   tx: WriteTransaction<PurgeStores>,
   deps: PurgeDeps,
@@ -97,15 +124,16 @@ const purgeIn = async (
   const records = tx.objectStore('records');
   const changes = tx.objectStore('changes');
   const meta = tx.objectStore('meta');
-  const rows = await select(records);
-  if (rows.length === 0) return { kind: 'written', purged: [], changeSetsDeleted: 0, changeSetsRewritten: 0 };
-  // Issued at once, so IndexedDB works through them while the change log is read.
-  const removals = rows.map((row) => records.delete(row.id));
+  const targets = await select(records);
+  if (targets.length === 0) return { kind: 'written', purged: [], changeSetsDeleted: 0, changeSetsRewritten: 0 };
 
-  const purgedIds = new Set(rows.map((row) => row.id));
+  const purgedIds = new Set(targets.map((target) => target.id));
   const candidates = (await Promise.all((await setKeysFor(changes, [...purgedIds])).map((hlc) => changes.get(hlc)))).filter(defined);
   // A range read also finds sets of neighbouring records that stay: only sets touching a purged row count.
   const sets = candidates.filter((set) => set.recordIds.some((id) => purgedIds.has(id)));
+  const rows = await withKinds(records, targets, sets);
+  // Issued at once, so IndexedDB works through them while the rest is read.
+  const removals = rows.map((row) => records.delete(row.id));
   const others = [...new Set(sets.flatMap((set) => set.recordIds).filter((id) => !purgedIds.has(id)))];
   const present = await Promise.all(others.map((id) => records.getKey(id)));
   const gone = new Set(others.filter((_, index) => present[index] === undefined));

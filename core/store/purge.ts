@@ -52,8 +52,12 @@ const trashedAmong = (ids: readonly RecordId[]): SelectTrashed => async (records
   const trashed = rows.filter((row): row is StoredRecord => row !== undefined && row.deletedAt !== null);
   const notes = await Promise.all(trashed.map((row) => notesTrashedWith(records, row)));
   const seen = new Set<RecordId>();
-  return [...trashed, ...notes.flat()].filter((row) => !seen.has(row.id) && seen.add(row.id));
+  return [...trashed, ...notes.flat()].filter((row) => !seen.has(row.id) && seen.add(row.id)).map(({ id, kind }) => ({ id, kind }));
 };
+
+/** The oldest expired trash, keys only: the change log names each record's kind. */
+const expiredKeys = (expired: IDBKeyRange, batchSize: number): SelectTrashed => async (records) =>
+  (await records.index('trash').getAllKeys(expired, batchSize)).map((id) => ({ id, kind: null }));
 
 export const createPurger = (deps: PurgerDeps): Purger => {
   const { db, codec } = deps;
@@ -85,7 +89,7 @@ export const createPurger = (deps: PurgerDeps): Purger => {
     const expired = IDBKeyRange.upperBound(before);
     const batches: BatchWritten[] = [];
     for (;;) {
-      const batch = await runBatch((records) => records.index('trash').getAll(expired, batchSize));
+      const batch = await runBatch(expiredKeys(expired, batchSize));
       if (batch.purged.length === 0) break;
       batches.push(batch);
       onBatch?.(reportOf([batch]));

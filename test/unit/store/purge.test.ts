@@ -277,3 +277,23 @@ describe('purge among records that stay', () => {
     expect(await store.get(b.id)).toMatchObject({ fields: { firstName: 'Bea' } });
   });
 });
+
+describe('purge of a row the change log does not name', () => {
+  it('reads its kind from the row itself and purges it like any other', async () => {
+    const harness = await createTrashHarness();
+    const { deps, db, clock } = harness;
+    const kept = saved(await harness.store.create('organisation', { name: 'Acme Ltd' }));
+    // Written around the store (as an old version or a damaged log might have left it): no change set names it.
+    await db.put('records', {
+      id: '01946930-0000-7000-8000-00000000beef', kind: 'case', createdAt: clock.now(), updatedAt: clock.now(),
+      deletedAt: clock.now(), deletedBy: 'owner', links: [], body: { codec: 'plain', value: {} },
+    });
+    clock.advance(days(31));
+
+    const report = await createPurger(deps).purgeExpired(expiredNow(harness), 1000);
+
+    expect(report.purged).toEqual({ case: 1 });
+    expect(await db.get('records', '01946930-0000-7000-8000-00000000beef')).toBeUndefined();
+    expect(await harness.store.get(kept.id)).toMatchObject({ fields: { name: 'Acme Ltd' } });
+  });
+});
