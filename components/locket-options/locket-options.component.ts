@@ -27,6 +27,7 @@ const SECTIONS = [
   { id: 'audit', title: 'Audit log' },
   { id: 'danger', title: 'Danger zone' },
 ] as const;
+type SectionId = (typeof SECTIONS)[number]['id'];
 
 /** The owner's settings page. Each section is one <section>, listed in the nav. */
 export class LocketOptions extends LitElement {
@@ -90,6 +91,36 @@ export class LocketOptions extends LitElement {
     </div>`;
   }
 
+  /** What each section holds; its id and heading come from SECTIONS, as the nav's links do. */
+  private sectionBody(id: SectionId) {
+    const { services } = this;
+    switch (id) {
+      case 'general': return this.renderGeneral();
+      case 'security':
+        return html`<locket-security-settings .services=${services}
+          @locket-vault-changed=${() => { this.accountRevision++; }}></locket-security-settings>`;
+      case 'logins': return html`<locket-login-history .security=${services.security}></locket-login-history>`;
+      case 'users': return html`<locket-users-settings .services=${services} .revision=${this.accountRevision}></locket-users-settings>`;
+      case 'export': return html`<locket-export-settings .services=${services}></locket-export-settings>`;
+      case 'import': return html`<locket-import-settings .services=${services}></locket-import-settings>`;
+      case 'backup': return html`<locket-backup-settings .services=${services}></locket-backup-settings>`;
+      case 'retention': return html`<locket-retention-settings .services=${services}></locket-retention-settings>`;
+      case 'audit': return html`<locket-audit-log .services=${services}></locket-audit-log>`;
+      case 'danger': return html`<locket-cancel-account .services=${services}></locket-cancel-account>`;
+    }
+  }
+
+  private renderGeneral() {
+    if (!this.settings) return html`<p class="muted" role="status">Loading…</p>`;
+    return html`<form aria-label="General settings" novalidate @submit=${(e: SubmitEvent) => void this.save(e)}
+        @input=${() => { this.saved = false; }}>
+      ${this.field('ownerName', 'Owner’s name', this.settings.ownerName, 'Shown as the owner of new records.')}
+      ${this.field('defaultCurrency', 'Default currency', this.settings.defaultCurrency, 'Three letters, such as EUR or GBP.')}
+      <div><button class="primary" type="submit">Save settings</button></div>
+      ${this.saved ? html`<p class="saved" role="status">Settings saved.</p>` : nothing}
+    </form>`;
+  }
+
   protected override render() {
     return html`
       <nav aria-label="Settings sections">
@@ -97,54 +128,10 @@ export class LocketOptions extends LitElement {
         <ul>${SECTIONS.map((section) => html`<li><a href=${`#${section.id}`}
           @click=${(e: Event) => this.jump(e, section.id)}>${section.title}</a></li>`)}</ul>
       </nav>
-      <main>
-        <section id="general" aria-labelledby="general-heading">
-          <h2 id="general-heading">General</h2>
-          ${this.settings ? html`<form aria-label="General settings" novalidate @submit=${(e: SubmitEvent) => void this.save(e)}
-              @input=${() => { this.saved = false; }}>
-            ${this.field('ownerName', 'Owner’s name', this.settings.ownerName, 'Shown as the owner of new records.')}
-            ${this.field('defaultCurrency', 'Default currency', this.settings.defaultCurrency, 'Three letters, such as EUR or GBP.')}
-            <div><button class="primary" type="submit">Save settings</button></div>
-            ${this.saved ? html`<p class="saved" role="status">Settings saved.</p>` : nothing}
-          </form>` : html`<p class="muted" role="status">Loading…</p>`}
-        </section>
-        <section id="security" aria-labelledby="security-heading">
-          <h2 id="security-heading">Security</h2>
-          <locket-security-settings .services=${this.services}
-            @locket-vault-changed=${() => { this.accountRevision++; }}></locket-security-settings>
-        </section>
-        <section id="logins" aria-labelledby="logins-heading">
-          <h2 id="logins-heading">Recent logins</h2>
-          <locket-login-history .security=${this.services.security}></locket-login-history>
-        </section>
-        <section id="users" aria-labelledby="users-heading">
-          <h2 id="users-heading">Users</h2>
-          <locket-users-settings .services=${this.services} .revision=${this.accountRevision}></locket-users-settings>
-        </section>
-        <section id="export" aria-labelledby="export-heading">
-          <h2 id="export-heading">Export</h2>
-          <locket-export-settings .services=${this.services}></locket-export-settings>
-        </section>
-        <section id="import" aria-labelledby="import-heading">
-          <h2 id="import-heading">Import</h2>
-          <locket-import-settings .services=${this.services}></locket-import-settings>
-        </section>
-        <section id="backup" aria-labelledby="backup-heading">
-          <h2 id="backup-heading">Backup</h2>
-          <locket-backup-settings .services=${this.services}></locket-backup-settings>
-        </section>
-        <section id="retention" aria-labelledby="retention-heading">
-          <h2 id="retention-heading">Retention</h2>
-          <locket-retention-settings .services=${this.services}></locket-retention-settings>
-        </section>
-        <section id="audit" aria-labelledby="audit-heading">
-          <h2 id="audit-heading">Audit log</h2>
-          <locket-audit-log .services=${this.services}></locket-audit-log>
-        </section>
-        <section id="danger" aria-labelledby="danger-heading">
-          <h2 id="danger-heading">Danger zone</h2>
-          <locket-cancel-account .services=${this.services}></locket-cancel-account>
-        </section>
+      <main>${SECTIONS.map(({ id, title }) => html`<section id=${id} aria-labelledby=${`${id}-heading`}>
+          <h2 id=${`${id}-heading`}>${title}</h2>
+          ${this.sectionBody(id)}
+        </section>`)}
       </main>`;
   }
 }

@@ -7,7 +7,7 @@ import type { RetentionWorkerApi } from '../../worker/api';
 import type { SweepReport, SweepTrigger } from '../../worker/sweep-api';
 import { readSweepReport } from '../../worker/sweep/report-store';
 import { connectSweepWorker, type SweepWorkerConnection } from '../../worker/sweep-client';
-import { forgetLocalAccountState } from './local-account-state';
+import { forgetLocalAccountState } from './session';
 import type { RetentionServices } from './services';
 import { SWEEP_ALARM } from './sweep-scheduler';
 

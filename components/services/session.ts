@@ -67,3 +67,12 @@ export const readThrottle = async (): Promise<ThrottleState> => {
 };
 
 export const writeThrottle = (state: ThrottleState): Promise<void> => browser.storage.local.set({ [THROTTLE_KEY]: state });
+
+/**
+ * Forgets everything a deleted account left beside its database (the lock policy, the failed
+ * attempts, the session), so the next start is a first run. Called by whichever context sees a
+ * sweep report with `accountDeleted`: the sweep worker itself has no `browser.*`.
+ */
+export const forgetLocalAccountState = async (): Promise<void> => {
+  await Promise.all([browser.storage.local.remove([POLICY_KEY, THROTTLE_KEY]), browser.storage.session.clear()]);
+};

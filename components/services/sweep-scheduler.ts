@@ -2,11 +2,8 @@ import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import { toBase64 } from '../../core/vault/bytes';
 import type { SweepReport } from '../../worker/sweep-api';
-import { forgetLocalAccountState } from './local-account-state';
 import { OffscreenSweepReplySchema, SWEEP_MESSAGE, type OffscreenSweepRequest } from './offscreen-messages';
-import { readSessionKeys } from './session';
-
-export { forgetLocalAccountState } from './local-account-state';
+import { forgetLocalAccountState, readSessionKeys } from './session';
 
 export const SWEEP_ALARM = 'locket:sweep';
 /** Four sweeps a day: "at least daily" holds even when the browser runs only a few hours. */

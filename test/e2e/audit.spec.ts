@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import Papa from 'papaparse';
 import { expect, pageErrors, test } from './fixtures';
-import { SIDE_PANEL_VIEWPORT, createAccount, createRecord, openFromList } from './ui';
+import { SIDE_PANEL_VIEWPORT, createAccount, createRecord, moveToTrash, openFromList } from './ui';
 
 const PERSON = 'Ada Lovelace';
 const MARKUP = '<img src="x" onerror="window.auditMarkupRan = true">';
@@ -53,8 +53,7 @@ test('the audit log shows what happened, verifies its chain, exports as CSV, and
       await expect(exportForm.getByRole('status')).toHaveText(/Exported locket-export-/);
       await panel.bringToFront();
       await openFromList(panel, 'People', PERSON);
-      await panel.getByRole('button', { name: 'Delete' }).click();
-      await panel.getByRole('alertdialog', { name: 'Confirm delete' }).getByRole('button', { name: 'Move to trash' }).click();
+      await moveToTrash(panel);
       await expect(panel.getByRole('heading', { level: 2, name: PERSON })).toHaveCount(0);
     });
 

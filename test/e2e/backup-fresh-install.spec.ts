@@ -5,8 +5,8 @@ import type { BrowserContext, Locator, Page } from '@playwright/test';
 import { expect, pageErrors, test } from './fixtures';
 import { extensionIdOf, launchWithExtension, openSurfaceIn } from './launch';
 import {
-  DEFAULT_OWNER, SIDE_PANEL_VIEWPORT, createAccount, createRecord, field, linkedSection, lockedHeading, openFromList,
-  recordList, setupHeading, showTab, surfaceElement, unlock, type Owner,
+  DEFAULT_OWNER, SIDE_PANEL_VIEWPORT, type Owner, createAccount, createRecord, field, linkedSection, lockedHeading,
+  moveToTrash, openFromList, openTrash, recordList, setupHeading, showTab, surfaceElement, trashList, unlock,
 } from './ui';
 
 /**
@@ -29,18 +29,6 @@ const OPTIONS_VIEWPORT = { width: 1000, height: 900 } as const;
 
 const backupSection = (options: Page): Locator => options.getByRole('region', { name: 'Backup', exact: true });
 const generalSettings = (options: Page): Locator => options.getByRole('form', { name: 'General settings' });
-const trashList = (page: Page): Locator => page.getByRole('list', { name: 'Trashed records', exact: true });
-
-const openTrash = async (page: Page): Promise<void> => {
-  await page.getByRole('banner').getByRole('button', { name: 'Trash', exact: true }).click();
-  await expect(page.getByRole('heading', { level: 2, name: 'Trash', exact: true })).toBeVisible();
-};
-
-const moveToTrash = async (page: Page): Promise<void> => {
-  await page.getByRole('button', { name: 'Delete', exact: true }).click();
-  await page.getByRole('alertdialog', { name: 'Confirm delete' }).getByRole('button', { name: 'Move to trash' }).click();
-  await expect(page.getByRole('button', { name: 'Edit', exact: true })).toHaveCount(0);
-};
 
 /** The old device: an account with a little of everything, then a backup saved to `backupPath`. */
 const makeBackupOnOldDevice = async (

@@ -2,8 +2,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
 import { expect, pageErrors, test } from './fixtures';
 import {
-  DEFAULT_OWNER, SIDE_PANEL_VIEWPORT, createAccount, createRecord, fillFields, listedCount, lockedHeading, openFromList,
-  recordList, showTab, surfaceElement, unlock,
+  DEFAULT_OWNER, SIDE_PANEL_VIEWPORT, createAccount, createRecord, fillFields, listedCount, lockedHeading, moveToTrash,
+  openFromList, recordList, showTab, surfaceElement, unlock,
 } from './ui';
 
 const BACKUP_PASSWORD = 'copper lantern 7 meadow';
@@ -97,8 +97,7 @@ test('a backup downloads encrypted and restores the data as it was; a wrong pass
     await test.step('the data changes after the backup', async () => {
       await panel.bringToFront();
       await openFromList(panel, 'People', PERSON);
-      await panel.getByRole('button', { name: 'Delete' }).click();
-      await panel.getByRole('alertdialog', { name: 'Confirm delete' }).getByRole('button', { name: 'Move to trash' }).click();
+      await moveToTrash(panel);
       await openFromList(panel, 'Organisations', ORGANISATION);
       await panel.getByRole('button', { name: 'Edit', exact: true }).click();
       const form = panel.getByRole('form', { name: 'Edit organisation' });

@@ -1,7 +1,8 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, pageErrors, test } from './fixtures';
 import {
-  SIDE_PANEL_VIEWPORT, createAccount, createRecord, expectFieldError, fillFields, listedCount, recordList, showTab,
+  SIDE_PANEL_VIEWPORT, createAccount, createRecord, expectFieldError, fillFields, listedCount, openTrash, recordList,
+  showTab, trashList,
 } from './ui';
 
 const OPTIONS_VIEWPORT = { width: 1000, height: 800 } as const;
@@ -100,8 +101,8 @@ test('a retention rule proposes only what it matches, and moves the reviewed rec
     await showTab(panel, 'Opportunities');
     expect(await listedCount(panel, 'Opportunities')).toBe(2);
     await expect(recordList(panel, 'Opportunities').getByRole('button', { name: 'Open Harbour refit' })).toHaveCount(0);
-    await panel.getByRole('banner').getByRole('button', { name: 'Trash', exact: true }).click();
-    const trash = panel.getByRole('list', { name: 'Trashed records', exact: true });
+    await openTrash(panel);
+    const trash = trashList(panel);
     await expect(trash.getByRole('listitem')).toHaveCount(1);
     await expect(trash.getByRole('listitem')).toContainText('Harbour refit');
   });

@@ -1,29 +1,17 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, pageErrors, test } from './fixtures';
 import {
-  DEFAULT_OWNER, SIDE_PANEL_VIEWPORT, createAccount, createRecord, linkedSection, listedCount, openFromList, recordList, showTab,
+  DEFAULT_OWNER, SIDE_PANEL_VIEWPORT, createAccount, createRecord, linkedSection, listedCount, moveToTrash,
+  openFromList, openTrash, recordList, showTab, trashList,
 } from './ui';
 
 const PERSON = 'Ada Lovelace';
 const NOTE = 'Asked for the Q3 quote.';
 const EMPTY_TRASH = 'The trash is empty. Deleted records wait here for 30 days.';
 
-const openTrash = async (page: Page): Promise<void> => {
-  await page.getByRole('banner').getByRole('button', { name: 'Trash', exact: true }).click();
-  await expect(page.getByRole('heading', { level: 2, name: 'Trash', exact: true })).toBeVisible();
-};
-
-const trashList = (page: Page): Locator => page.getByRole('list', { name: 'Trashed records', exact: true });
 const trashRow = (page: Page, title: string): Locator =>
   trashList(page).getByRole('listitem').filter({ has: page.getByText(title, { exact: true }) });
 const confirmation = (page: Page): Locator => page.getByRole('alertdialog');
-
-/** Moves the record whose page is open to the trash, the way the detail page offers it. */
-const moveToTrash = async (page: Page): Promise<void> => {
-  await page.getByRole('button', { name: 'Delete', exact: true }).click();
-  await page.getByRole('alertdialog', { name: 'Confirm delete' }).getByRole('button', { name: 'Move to trash' }).click();
-  await expect(page.getByRole('button', { name: 'Edit', exact: true })).toHaveCount(0);
-};
 
 test('the trash shows who deleted what and how long it stays, restores it with its note, and deletes for good only when confirmed', async ({
   openSurface, saveScreenshot,

@@ -168,3 +168,18 @@ export const unlock = async (page: Page, password: string): Promise<void> => {
   await page.getByRole('button', { name: 'Unlock', exact: true }).click();
   await expectSurfaceShown(page);
 };
+
+/** Moves the record whose page is open to the trash, the way the detail page offers it. */
+export const moveToTrash = async (page: Page): Promise<void> => {
+  await page.getByRole('button', { name: 'Delete', exact: true }).click();
+  await page.getByRole('alertdialog', { name: 'Confirm delete' }).getByRole('button', { name: 'Move to trash' }).click();
+  await expect(page.getByRole('button', { name: 'Edit', exact: true })).toHaveCount(0);
+};
+
+/** Opens the side panel's trash view from its header. */
+export const openTrash = async (page: Page): Promise<void> => {
+  await page.getByRole('banner').getByRole('button', { name: 'Trash', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Trash', exact: true })).toBeVisible();
+};
+
+export const trashList = (page: Page): Locator => page.getByRole('list', { name: 'Trashed records', exact: true });
