@@ -4,6 +4,7 @@
  * as a read does, so a backup never carries a record the app itself could not open.
  */
 import { createAuditLog } from '../audit/audit-log';
+import { settingsAad } from '../codec';
 import { parseSettings } from '../store/settings';
 import type { StoredRecord } from '../store/contract';
 import { recordsFromRows } from '../store/record-rows';
@@ -34,7 +35,7 @@ export const collectBackupContents = async (
     after = last.id;
   }
   const storedSettings = await db.get('settings', SETTINGS_ROW_KEY);
-  const settings = storedSettings === undefined ? null : parseSettings(await codec.decode(storedSettings));
+  const settings = storedSettings === undefined ? null : parseSettings(await codec.decode(storedSettings, settingsAad(SETTINGS_ROW_KEY)));
   if (settings && !settings.ok) throw new Error(`Stored settings are invalid: ${Object.keys(settings.error).join(', ')}`);
   const audit = await createAuditLog({ db, clock }).entries();
   return { createdAt, records, settings: settings?.value ?? null, audit };

@@ -6,7 +6,7 @@
  * erase) the bodies are rewritten without the id as well.
  */
 import * as v from 'valibot';
-import type { ValueCodec } from '../codec';
+import { recordAad, type ValueCodec } from '../codec';
 import { linksOf } from '../records/links';
 import type { RecordId } from '../records/types';
 import { parseFields } from '../records/validate';
@@ -31,9 +31,9 @@ const pointsAtErased = (row: StoredRecord, erased: ReadonlySet<RecordId>): boole
 const unlinked = async (row: StoredRecord, erased: ReadonlySet<RecordId>, codec: ValueCodec | undefined): Promise<StoredRecord> => {
   const cut = { ...row, links: row.links.filter((link) => !erased.has(link)) };
   if (!codec) return normalisedRow(cut);
-  const fields = parseFields(row.kind, scrubErasedIds(await codec.decode(row.body).catch(() => null), erased));
+  const fields = parseFields(row.kind, scrubErasedIds(await codec.decode(row.body, recordAad(row)).catch(() => null), erased));
   if (!fields.ok) return normalisedRow(cut);
-  return normalisedRow({ ...cut, links: linksOf(row.kind, fields.value), body: await codec.encode(fields.value) });
+  return normalisedRow({ ...cut, links: linksOf(row.kind, fields.value), body: await codec.encode(fields.value, recordAad(row)) });
 };
 
 interface Rewrite {

@@ -7,7 +7,7 @@
 import type { AuditEntry } from '../audit/audit-log';
 import { idHash } from '../audit/hash';
 import type { BackupRecord } from '../backup/types';
-import type { EncodedValue } from '../codec';
+import { changeAad, recordAad, settingsAad, type EncodedValue } from '../codec';
 import { linksOf } from '../records/links';
 import type { FieldsByKind, RecordId, RecordKind, RecordMeta, Result } from '../records/types';
 import { parseFields } from '../records/validate';
@@ -62,7 +62,7 @@ const batches = <T>(items: readonly T[]): T[][] => {
 const snapshotCandidates = async (deps: Pick<StoreDeps, 'codec'>, rows: readonly StoredRecord[], progress: Progress): Promise<Candidate[] | null> => {
   const candidates: Candidate[] = [];
   for (const batch of batches(rows)) {
-    const decoded = await deps.codec.decodeMany(batch.map((row) => row.body)).catch(() => null);
+    const decoded = await deps.codec.decodeMany(batch.map((row) => row.body), batch.map(recordAad)).catch(() => null);
     if (!decoded) return null;
     for (const [index, row] of batch.entries()) {
       const fields = parseFields(row.kind, decoded[index]);
@@ -119,7 +119,7 @@ const encodedRows = async (deps: Pick<StoreDeps, 'codec'>, candidates: readonly 
   const rows: StoredRecord[] = [];
   for (const batch of batches(candidates)) {
     const fresh = batch.filter((candidate) => candidate.body === null);
-    const encoded = await deps.codec.encodeMany(fresh.map((candidate) => candidate.fields));
+    const encoded = await deps.codec.encodeMany(fresh.map((candidate) => candidate.fields), fresh.map((candidate) => recordAad(candidate.meta)));
     let next = 0;
     for (const candidate of batch) {
       const body = candidate.body ?? encoded[next++];
@@ -134,7 +134,7 @@ const encodedRows = async (deps: Pick<StoreDeps, 'codec'>, candidates: readonly 
 
 /** A snapshot's settings rows, kept as stored once they decode (and the settings row validates). */
 const checkedSettingsRows = async (deps: Pick<StoreDeps, 'codec'>, rows: readonly SettingsRow[]): Promise<SettingsRow[] | null> => {
-  const decoded = await deps.codec.decodeMany(rows.map((row) => row.value)).catch(() => null);
+  const decoded = await deps.codec.decodeMany(rows.map((row) => row.value), rows.map((row) => settingsAad(row.key))).catch(() => null);
   if (!decoded) return null;
   const sound = rows.every((row, index) => row.key !== SETTINGS_ROW_KEY || parseSettings(decoded[index]).ok);
   return sound ? [...rows] : null;
@@ -144,8 +144,9 @@ const restoreChangeSets = async (deps: StoreDeps, rows: readonly StoredRecord[])
   const sets: StoredChangeSet[] = [];
   for (const batch of batches(rows)) {
     // A restore carries no field values: the rows themselves are the new state.
-    const values = await deps.codec.encode(batch.map(() => ({})));
-    sets.push(changeSet(deps, batch.map((row) => changeItem(row, 'restore', [])), values));
+    const hlc = deps.hlc.tick();
+    const values = await deps.codec.encode(batch.map(() => ({})), changeAad(hlc));
+    sets.push(changeSet(deps, batch.map((row) => changeItem(row, 'restore', [])), values, hlc));
   }
   return sets;
 };
@@ -159,7 +160,7 @@ export const prepareRestore = async (
   const candidates = source.from === 'snapshot' ? await snapshotCandidates(deps, source.rows, pass(0)) : backupCandidates(source.records);
   const settingsRows = source.from === 'snapshot'
     ? await checkedSettingsRows(deps, source.settingsRows)
-    : source.settings ? [{ key: SETTINGS_ROW_KEY, value: await deps.codec.encode(source.settings) }] : [];
+    : source.settings ? [{ key: SETTINGS_ROW_KEY, value: await deps.codec.encode(source.settings, settingsAad(SETTINGS_ROW_KEY)) }] : [];
   if (!candidates || !settingsRows) return { ok: false, error: 'damaged' };
   const kept = withoutErased(candidates, await erasedIdsAmong(candidates, erasedHashes));
   const rows = await encodedRows(deps, kept, pass(passes - 1));

@@ -4,7 +4,7 @@
  * its meta rather than from whatever the copy said.
  */
 import * as v from 'valibot';
-import type { EncodedValue } from '../codec';
+import { BOUND_CODEC_VERSION, type EncodedValue } from '../codec';
 import { isRecordId } from '../ids';
 import { RECORD_KINDS } from '../records/types';
 import type { StoredRecord } from './contract';
@@ -16,7 +16,8 @@ const BytesSchema = v.custom<Uint8Array<ArrayBuffer>>(
 
 export const EncodedValueSchema = v.variant('codec', [
   v.object({ codec: v.literal('plain'), value: v.unknown() }),
-  v.object({ codec: v.literal('aes-gcm'), iv: BytesSchema, data: BytesSchema }),
+  // `v` must survive the read: without it a bound value would be taken for an unbound one.
+  v.object({ codec: v.literal('aes-gcm'), v: v.optional(v.literal(BOUND_CODEC_VERSION)), iv: BytesSchema, data: BytesSchema }),
 ]);
 
 const RecordIdSchema = v.custom<string>(isRecordId, 'Expected a record id');

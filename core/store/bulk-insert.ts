@@ -1,3 +1,4 @@
+import { changeAad, recordAad } from '../codec';
 import { linksOf } from '../records/links';
 import { parseFields } from '../records/validate';
 import type { FieldErrors, FieldsByKind, RecordKind } from '../records/types';
@@ -23,21 +24,23 @@ export const createBulkInsert = (deps: StoreDeps): LocketStore['insertMany'] => 
   const { db, codec, clock } = deps;
 
   const prepareBatch = async <K extends RecordKind>(kind: K, fieldsList: readonly FieldsByKind[K][]): Promise<Batch> => {
+    const now = clock.now();
+    const metas = fieldsList.map(() => ({ id: deps.newId(), kind, createdAt: now, updatedAt: now, deletedAt: null }));
+    const hlc = deps.hlc.tick();
     // One codec call: every body, then the set's values (on create, all of each record's fields).
-    const encoded = await codec.encodeMany([...fieldsList, fieldsList]);
+    const encoded = await codec.encodeMany([...fieldsList, fieldsList], [...metas.map(recordAad), changeAad(hlc)]);
     const values = encoded[fieldsList.length];
     if (!values) throw new Error('The codec returned fewer values than it was given');
-    const now = clock.now();
     const rows: StoredRecord[] = [];
     const changes: ChangeSetItem[] = [];
     fieldsList.forEach((fields, index) => {
       const body = encoded[index];
-      if (!body) throw new Error('The codec returned fewer values than it was given');
-      const meta = { id: deps.newId(), kind, createdAt: now, updatedAt: now, deletedAt: null };
+      const meta = metas[index];
+      if (!body || !meta) throw new Error('The codec returned fewer values than it was given');
       rows.push(rowFor(meta, linksOf(kind, fields), body));
       changes.push(changeItem(meta, 'create', Object.keys(fields)));
     });
-    return { rows, set: changeSet(deps, changes, values) };
+    return { rows, set: changeSet(deps, changes, values, hlc) };
   };
 
   return async <K extends RecordKind>(kind: K, inputs: readonly unknown[]): Promise<BulkInsertReport> => {

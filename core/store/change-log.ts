@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { changeAad } from '../codec';
 import type { RecordId } from '../records/types';
 import type { ChangeEntry, StoredChangeSet } from './contract';
 import type { StoreDeps } from './store-deps';
@@ -49,6 +50,6 @@ export const readChangesFor = async (
   // A purge set's values are plain empty objects, which an encrypting codec rightly refuses.
   const sets = (await db.getAllFromIndex('changes', 'byRecord', id)).filter((set) => !isPurgeSet(set));
   if (sets.length === 0) return [];
-  const decoded = await codec.decodeMany(sets.map((set) => set.values));
+  const decoded = await codec.decodeMany(sets.map((set) => set.values), sets.map((set) => changeAad(set.hlc)));
   return sets.flatMap((set, index) => entriesFor(set, decoded[index], id));
 };

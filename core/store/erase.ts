@@ -12,7 +12,7 @@ import type { AuditEntry, AuditLog } from '../audit/audit-log';
 import { idHash } from '../audit/hash';
 import { suppressionEntries } from '../audit/suppression';
 import { removeFromSnapshots } from '../snapshots/snapshot-erasure';
-import type { EncodedValue } from '../codec';
+import { changeAad, changePreviousAad, recordAad, type EncodedValue } from '../codec';
 import { linksOf } from '../records/links';
 import type { RecordId } from '../records/types';
 import type { StoredChangeSet, StoredRecord } from './contract';
@@ -69,7 +69,7 @@ const readPlan = async ({ db, codec }: StoreDeps, personId: RecordId): Promise<E
   const touchedIds = [personId, ...notes.map((row) => row.id), ...unlinked.map((row) => row.id)];
   const perId = await Promise.all(touchedIds.map((id) => db.getAllFromIndex('changes', 'byRecord', id)));
   const sets = [...new Map(perId.flat().map((set) => [set.hlc, set])).values()];
-  const fields = fieldsFromBody(person, 'person', await codec.decode(person.body));
+  const fields = fieldsFromBody(person, 'person', await codec.decode(person.body, recordAad(person)));
   return { person, notes, unlinked, touchedIds, sets, emails: fields.emails };
 };
 
@@ -81,10 +81,10 @@ export const createErase = (deps: StoreDeps, audit: AuditLog) => {
     const erased = new Set([plan.person.id, ...plan.notes.map((row) => row.id)]);
     const now = clock.now();
     const [setValues, setPrevious, linkedBodies] = await Promise.all([
-      codec.decodeMany(plan.sets.map((set) => set.values)),
+      codec.decodeMany(plan.sets.map((set) => set.values), plan.sets.map((set) => changeAad(set.hlc))),
       // An import's update sets also hold the fields' earlier values: they go the same way.
-      Promise.all(plan.sets.map((set) => (set.previous ? codec.decode(set.previous) : undefined))),
-      codec.decodeMany(plan.unlinked.map((row) => row.body)),
+      Promise.all(plan.sets.map((set) => (set.previous ? codec.decode(set.previous, changePreviousAad(set.hlc)) : undefined))),
+      codec.decodeMany(plan.unlinked.map((row) => row.body), plan.unlinked.map(recordAad)),
     ]);
     const aligned = (value: unknown, set: StoredChangeSet): unknown[] => {
       if (!Array.isArray(value) || value.length !== set.changes.length) {
@@ -105,10 +105,15 @@ export const createErase = (deps: StoreDeps, audit: AuditLog) => {
       return { row, fields };
     });
     const kept = rewrites.filter((rewrite) => rewrite.kept.length > 0);
+    const unlinkHlc = deps.hlc.tick();
     const encoded = await codec.encodeMany([
       ...kept.map((rewrite) => rewrite.kept.map((item) => item.value)),
       ...unlinkedFields.map((item) => item.fields),
       unlinkedFields.map(() => ({ partyId: null })),
+    ], [
+      ...kept.map(({ set }) => changeAad(set.hlc)),
+      ...unlinkedFields.map((item) => recordAad(item.row)),
+      changeAad(unlinkHlc),
     ]);
     const at = (index: number): EncodedValue => {
       const value = encoded[index];
@@ -116,7 +121,10 @@ export const createErase = (deps: StoreDeps, audit: AuditLog) => {
       return value;
     };
     const keptPrevious = kept.filter(({ set }) => set.previous);
-    const encodedPrevious = await codec.encodeMany(keptPrevious.map(({ kept: items }) => items.map((item) => item.previous ?? null)));
+    const encodedPrevious = await codec.encodeMany(
+      keptPrevious.map(({ kept: items }) => items.map((item) => item.previous ?? null)),
+      keptPrevious.map(({ set }) => changePreviousAad(set.hlc)),
+    );
     const previousOf = new Map(keptPrevious.map(({ set }, index) => [set.hlc, encodedPrevious[index]]));
     const rewrittenSets: StoredChangeSet[] = kept.map(({ set, kept: items }, index) => {
       const { previous: _previousWithErased, ...rest } = set;
@@ -132,7 +140,7 @@ export const createErase = (deps: StoreDeps, audit: AuditLog) => {
     const newRows = unlinkedFields.map(({ row, fields }, index) =>
       rowFor({ ...metaOf(row), updatedAt: now }, linksOf(row.kind, fields), at(kept.length + index)));
     const unlinkSet = newRows.length === 0 ? null
-      : changeSet(deps, newRows.map((row) => changeItem(row, 'update', ['partyId'])), at(kept.length + newRows.length));
+      : changeSet(deps, newRows.map((row) => changeItem(row, 'update', ['partyId'])), at(kept.length + newRows.length), unlinkHlc);
     return {
       deletedIds: [...erased],
       deletedSets: rewrites.filter((rewrite) => rewrite.kept.length === 0).map((rewrite) => rewrite.set.hlc),

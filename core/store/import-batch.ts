@@ -4,7 +4,7 @@
  * import's batch id. An update's set also carries the fields' previous values (through
  * the codec), so undoImport can put them back.
  */
-import type { EncodedValue } from '../codec';
+import { changeAad, changePreviousAad, recordAad, type EncodedValue } from '../codec';
 import { linksOf } from '../records/links';
 import { parseFields } from '../records/validate';
 import type { FieldsByKind, RecordKind, RecordMeta } from '../records/types';
@@ -50,7 +50,7 @@ export const createImportBatch = (deps: StoreDeps): ImportBatchStore => {
     const readTx = db.transaction('records');
     const currentRows = new Map<string, StoredRecord>();
     for (const row of await Promise.all(updateIds.map((id) => readTx.store.get(id)))) if (row) currentRows.set(row.id, row);
-    const currentBodies = await codec.decodeMany([...currentRows.values()].map((row) => row.body));
+    const currentBodies = await codec.decodeMany([...currentRows.values()].map((row) => row.body), [...currentRows.values()].map(recordAad));
     const currentFields = new Map([...currentRows.values()].map((row, index) => [row.id, currentBodies[index]]));
 
     const now = clock.now();
@@ -98,7 +98,11 @@ export const createImportBatch = (deps: StoreDeps): ImportBatchStore => {
     if (metas.length === 0) return { rows: [], expected, set: null, refused };
 
     // One codec call: every body, then the set's new values, then its previous values.
-    const encoded = await codec.encodeMany([...bodies, newValues, previousValues]);
+    const hlc = deps.hlc.tick();
+    const encoded = await codec.encodeMany(
+      [...bodies, newValues, previousValues],
+      [...metas.map(recordAad), changeAad(hlc), changePreviousAad(hlc)],
+    );
     const values = encoded[bodies.length];
     const previous = encoded[bodies.length + 1];
     if (!values || !previous) throw new Error('The codec returned fewer values than it was given');
@@ -107,7 +111,7 @@ export const createImportBatch = (deps: StoreDeps): ImportBatchStore => {
       if (!body) throw new Error('The codec returned fewer values than it was given');
       return rowFor(meta, meta.links, body);
     });
-    return { rows, expected, set: { ...changeSet(deps, changes, values), batchId, previous }, refused };
+    return { rows, expected, set: { ...changeSet(deps, changes, values, hlc), batchId, previous }, refused };
   };
 
   /** Writes one prepared batch; false when an updated record changed since it was read. */

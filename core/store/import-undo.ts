@@ -7,6 +7,7 @@
  * import set; running the undo again finds nothing left to do.
  */
 import * as v from 'valibot';
+import { changeAad, changePreviousAad, recordAad } from '../codec';
 import { linksOf } from '../records/links';
 import { parseFields } from '../records/validate';
 import type { RecordId } from '../records/types';
@@ -66,7 +67,7 @@ export const createUndoImport = (deps: StoreDeps): ImportBatchStore['undoImport'
 
   const restoreSet = async (set: StoredChangeSet, batchId: string, skipped: UndoSkip[]): Promise<number> => {
     if (!set.previous || !set.changes.some((change) => change.op === 'update')) return 0;
-    const previous = v.parse(PreviousSchema, await codec.decode(set.previous));
+    const previous = v.parse(PreviousSchema, await codec.decode(set.previous, changePreviousAad(set.hlc)));
     if (previous.length !== set.changes.length) {
       // Rewritten since (an erasure drops changes): what is left no longer says which value was whose.
       const lost = set.changes.filter((change) => change.op === 'update');
@@ -86,7 +87,7 @@ export const createUndoImport = (deps: StoreDeps): ImportBatchStore['undoImport'
       });
       const rows = ready.flatMap((target) => (target.row ? [target.row] : []));
       if (rows.length === 0) { skipped.push(...found); return 0; }
-      const current = await codec.decodeMany(rows.map((row) => row.body));
+      const current = await codec.decodeMany(rows.map((row) => row.body), rows.map(recordAad));
       const restored = rows.map((row, index) => {
         const back = previousOf.get(row.id) ?? {};
         const parsed = parseFields(row.kind, { ...fieldsFromBody(row, row.kind, current[index]), ...back });
@@ -94,7 +95,11 @@ export const createUndoImport = (deps: StoreDeps): ImportBatchStore['undoImport'
         return { row, fields: parsed.value, names: Object.keys(back) };
       });
       const now = clock.now();
-      const encoded = await codec.encodeMany([...restored.map((r) => r.fields), restored.map((r) => previousOf.get(r.row.id) ?? {})]);
+      const hlc = deps.hlc.tick();
+      const encoded = await codec.encodeMany(
+        [...restored.map((r) => r.fields), restored.map((r) => previousOf.get(r.row.id) ?? {})],
+        [...restored.map((r) => recordAad(r.row)), changeAad(hlc)],
+      );
       const values = encoded[restored.length];
       if (!values) throw new Error('The codec returned fewer values than it was given');
       const puts = restored.map(({ row, fields }, index) => {
@@ -102,7 +107,7 @@ export const createUndoImport = (deps: StoreDeps): ImportBatchStore['undoImport'
         if (!body) throw new Error('The codec returned fewer values than it was given');
         return rowFor({ ...metaOf(row), updatedAt: now }, linksOf(row.kind, fields), body);
       });
-      const undo = { ...changeSet(deps, restored.map(({ row, names }) => changeItem(row, 'update', names)), values), undoOf: batchId };
+      const undo = { ...changeSet(deps, restored.map(({ row, names }) => changeItem(row, 'update', names)), values, hlc), undoOf: batchId };
       if (await commit(rows, puts, [], undo)) {
         skipped.push(...found);
         announce(deps.bus, puts);
@@ -125,8 +130,9 @@ export const createUndoImport = (deps: StoreDeps): ImportBatchStore['undoImport'
       }
       if (chosen.length === 0) { skipped.push(...found); return 0; }
       const now = clock.now();
-      const values = await codec.encode(chosen.map(() => ({ purgedAt: now })));
-      const undo = { ...changeSet(deps, chosen.map((row) => changeItem(row, 'delete', ['purgedAt'])), values), undoOf: batchId };
+      const hlc = deps.hlc.tick();
+      const values = await codec.encode(chosen.map(() => ({ purgedAt: now })), changeAad(hlc));
+      const undo = { ...changeSet(deps, chosen.map((row) => changeItem(row, 'delete', ['purgedAt'])), values, hlc), undoOf: batchId };
       if (await commit(chosen, [], chosen.map((row) => row.id), undo)) {
         skipped.push(...found);
         announce(deps.bus, chosen);

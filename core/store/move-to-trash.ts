@@ -1,3 +1,4 @@
+import { changeAad } from '../codec';
 import type { RecordId } from '../records/types';
 import type { StoredRecord } from './contract';
 import { isLive, trashedRow } from './record-rows';
@@ -45,8 +46,9 @@ export const moveToTrash = async (deps: StoreDeps, ids: readonly RecordId[]): Pr
     if (expected.length === 0) return [];
     const now = clock.now();
     const deletion = { deletedAt: now };
-    const values = await codec.encode(expected.map(() => deletion));
-    const set = changeSet(deps, expected.map((target) => changeItem(target, 'delete', ['deletedAt'])), values);
+    const hlc = deps.hlc.tick();
+    const values = await codec.encode(expected.map(() => deletion), changeAad(hlc));
+    const set = changeSet(deps, expected.map((target) => changeItem(target, 'delete', ['deletedAt'])), values, hlc);
     const trashed = await writeTransaction(db, ['records', 'changes'], async (tx) => {
       const records = tx.objectStore('records');
       const targets = await trashTargets(records, ids);

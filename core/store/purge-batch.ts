@@ -176,7 +176,7 @@ const purgeIn = async (
   });
   const deleted = [...whole.map((set) => set.hlc), ...emptied];
   // The purge set carries no values, only empty objects in the clear: a sweep writes it while locked.
-  const purge = changeSet(deps, rows.map((row) => changeItem(row, 'purge', [])), { codec: 'plain', value: rows.map(() => ({})) });
+  const purge = changeSet(deps, rows.map((row) => changeItem(row, 'purge', [])), { codec: 'plain', value: rows.map(() => ({})) }, deps.hlc.tick());
   await Promise.all([
     ...writes,
     ...removals,

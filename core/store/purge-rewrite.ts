@@ -4,7 +4,7 @@
  * remembered in `meta`, one row per set, until a sweep with the key finishes them.
  */
 import * as v from 'valibot';
-import type { EncodedValue, ValueCodec } from '../codec';
+import { changeAad, changePreviousAad, type EncodedValue, type ValueCodec } from '../codec';
 import type { RecordId } from '../records/types';
 import type { StoredChangeSet } from './contract';
 
@@ -73,7 +73,10 @@ export const prepareRewrites = async (
   codec: ValueCodec,
   requests: readonly RewriteRequest[],
 ): Promise<Map<string, PreparedRewrite>> => {
-  const decoded = await codec.decodeMany(requests.flatMap(({ set }) => (set.previous ? [set.values, set.previous] : [set.values])));
+  const decoded = await codec.decodeMany(
+    requests.flatMap(({ set }) => (set.previous ? [set.values, set.previous] : [set.values])),
+    requests.flatMap(({ set }) => (set.previous ? [changeAad(set.hlc), changePreviousAad(set.hlc)] : [changeAad(set.hlc)])),
+  );
   let next = 0;
   const kept = requests.map(({ set, dropped }) => {
     const values = aligned(decoded[next++], set);
@@ -84,9 +87,12 @@ export const prepareRewrites = async (
     return { set, dropped, items, hasPrevious: previous !== null };
   });
   const remaining = kept.filter(({ items }) => items.length > 0);
-  const encoded = await codec.encodeMany(remaining.flatMap(({ items, hasPrevious }) => (hasPrevious
-    ? [items.map((item) => item.value), items.map((item) => item.previous ?? null)]
-    : [items.map((item) => item.value)])));
+  const encoded = await codec.encodeMany(
+    remaining.flatMap(({ items, hasPrevious }) => (hasPrevious
+      ? [items.map((item) => item.value), items.map((item) => item.previous ?? null)]
+      : [items.map((item) => item.value)])),
+    remaining.flatMap(({ set, hasPrevious }) => (hasPrevious ? [changeAad(set.hlc), changePreviousAad(set.hlc)] : [changeAad(set.hlc)])),
+  );
   const take = (() => {
     let at = 0;
     return (): EncodedValue => {

@@ -1,4 +1,4 @@
-import type { EncodedValue, ValueCodec } from '../codec';
+import { recordAad, type EncodedValue, type ValueCodec } from '../codec';
 import { parseFields } from '../records/validate';
 import type { FieldsByKind, LocketRecord, RecordKind, RecordMeta } from '../records/types';
 import type { StoredRecord } from './contract';
@@ -57,11 +57,11 @@ export const recordFromBody = (row: StoredRecord, decoded: unknown): LocketRecor
 /** Decodes rows in one codec call (an encrypting codec batches its work); keeps their order. */
 export const recordsFromRows = async (codec: ValueCodec, rows: readonly StoredRecord[]): Promise<LocketRecord[]> => {
   if (rows.length === 0) return [];
-  const bodies = await codec.decodeMany(rows.map((row) => row.body));
+  const bodies = await codec.decodeMany(rows.map((row) => row.body), rows.map(recordAad));
   return rows.map((row, index) => recordFromBody(row, bodies[index]));
 };
 
 export const recordFromRow = async (codec: ValueCodec, row: StoredRecord): Promise<LocketRecord> =>
-  recordFromBody(row, await codec.decode(row.body));
+  recordFromBody(row, await codec.decode(row.body, recordAad(row)));
 
 export const isLive = (row: StoredRecord): boolean => row.deletedAt === null;

@@ -4,7 +4,7 @@ import { idHash } from '../audit/hash';
 import { linksOf } from '../records/links';
 import { parseFields } from '../records/validate';
 import type { RecordId, RecordKind, RecordMeta } from '../records/types';
-import type { EncodedValue } from '../codec';
+import { changeAad, recordAad, type EncodedValue } from '../codec';
 import type { LocketStore, SaveResult } from './contract';
 import { deepEqual } from './deep-equal';
 import { moveToTrash } from './move-to-trash';
@@ -38,9 +38,11 @@ const pick = (fields: object, names: readonly string[]): Record<string, unknown>
   return Object.fromEntries(names.map((name) => [name, all[name]]));
 };
 
-/** The record's body and its change set's values, in one codec call. */
-const bodyAndSetValues = async (codec: StoreDeps['codec'], body: object, setValues: readonly object[]): Promise<[EncodedValue, EncodedValue]> => {
-  const [encodedBody, encodedValues] = await codec.encodeMany([body, setValues]);
+/** The record's body and its change set's values (bound to the set's hlc), in one codec call. */
+const bodyAndSetValues = async (
+  codec: StoreDeps['codec'], meta: RecordMeta, body: object, setValues: readonly object[], hlc: string,
+): Promise<[EncodedValue, EncodedValue]> => {
+  const [encodedBody, encodedValues] = await codec.encodeMany([body, setValues], [recordAad(meta), changeAad(hlc)]);
   if (!encodedBody || !encodedValues) throw new Error('The codec returned fewer values than it was given');
   return [encodedBody, encodedValues];
 };
@@ -55,9 +57,10 @@ export const createRecordWrites = (deps: StoreDeps, audit: AuditLog): Pick<Locke
     const now = clock.now();
     const meta: RecordMeta<K> = { id: deps.newId(), kind, createdAt: now, updatedAt: now, deletedAt: null };
     // On create every field changed: the set's values are all the fields.
-    const [body, values] = await bodyAndSetValues(codec, fields, [fields]);
+    const hlc = deps.hlc.tick();
+    const [body, values] = await bodyAndSetValues(codec, meta, fields, [fields], hlc);
     const row = rowFor(meta, linksOf(kind, fields), body);
-    const set = changeSet(deps, [changeItem(meta, 'create', Object.keys(fields))], values);
+    const set = changeSet(deps, [changeItem(meta, 'create', Object.keys(fields))], values, hlc);
     await writeTransaction(db, ['records', 'changes'], (tx) => Promise.all([
       tx.objectStore('records').add(row),
       tx.objectStore('changes').add(set),
@@ -75,16 +78,17 @@ export const createRecordWrites = (deps: StoreDeps, audit: AuditLog): Pick<Locke
       if (row.kind !== kind) return refusal(`This record is a ${row.kind}, not a ${kind}.`);
       if (!isLive(row)) return refusal('This record is in the trash.');
       const meta: RecordMeta<K> = { ...metaOf(row), kind };
-      const current = fieldsFromBody(row, kind, await codec.decode(row.body));
+      const current = fieldsFromBody(row, kind, await codec.decode(row.body, recordAad(row)));
       const parsed = parseFields(kind, mergeKnownFields(current, patchEntries.output));
       if (!parsed.ok) return parsed;
       const changed = changedFieldNames(current, parsed.value);
       if (changed.length === 0) return { ok: true, value: buildRecord(meta, current) };
 
       const next: RecordMeta<K> = { ...meta, updatedAt: clock.now() };
-      const [body, values] = await bodyAndSetValues(codec, parsed.value, [pick(parsed.value, changed)]);
+      const hlc = deps.hlc.tick();
+      const [body, values] = await bodyAndSetValues(codec, next, parsed.value, [pick(parsed.value, changed)], hlc);
       const nextRow = rowFor(next, linksOf(kind, parsed.value), body);
-      const set = changeSet(deps, [changeItem(next, 'update', changed)], values);
+      const set = changeSet(deps, [changeItem(next, 'update', changed)], values, hlc);
       const written = await writeTransaction(db, ['records', 'changes'], async (tx) => {
         const latest = await tx.objectStore('records').get(id);
         // Written elsewhere since we read it: merging onto stale fields would lose that write.

@@ -1,6 +1,6 @@
 import { FORM_ERROR_KEY } from '../records/validate';
 import * as v from 'valibot';
-import type { ValueCodec } from '../codec';
+import { settingsAad, type ValueCodec } from '../codec';
 import type { FieldErrors, Result } from '../records/types';
 import type { Settings } from './contract';
 import type { LocketDatabase } from './schema';
@@ -51,7 +51,7 @@ export const parseSettings = (input: unknown): Result<Settings, FieldErrors> => 
 export const readSettings = async (db: LocketDatabase, codec: ValueCodec): Promise<Settings> => {
   const stored = await db.get('settings', SETTINGS_ROW_KEY);
   if (stored === undefined) return defaultSettings;
-  const parsed = parseSettings(await codec.decode(stored));
+  const parsed = parseSettings(await codec.decode(stored, settingsAad(SETTINGS_ROW_KEY)));
   if (!parsed.ok) throw new Error(`Stored settings are invalid: ${Object.keys(parsed.error).join(', ')}`);
   return parsed.value;
 };
@@ -78,7 +78,7 @@ export const writeSettings = async (
   const before = await readSettings(db, codec);
   const parsed = parseSettings({ ...before, ...entries.output });
   if (!parsed.ok) return parsed;
-  const encoded = await codec.encode(parsed.value);
+  const encoded = await codec.encode(parsed.value, settingsAad(SETTINGS_ROW_KEY));
   await db.put('settings', encoded, SETTINGS_ROW_KEY);
   const changed = SETTING_NAMES.filter((name) => before[name] !== parsed.value[name]);
   return { ok: true, value: { settings: parsed.value, changed } };

@@ -21,15 +21,17 @@ export interface StoreDeps {
 
 /**
  * The change-log row for one write transaction: ids, kinds, ops and field names in the
- * clear; `values` is the one codec value of the array aligned with `changes`. Ticks the
- * HLC once, so build it just before the transaction and never reuse it for another.
+ * clear; `values` is the one codec value of the array aligned with `changes`, encoded with
+ * changeAad(hlc). `hlc` is one tick of deps.hlc taken for this set alone, before its values
+ * were encoded (they are bound to it); never reuse it for another set.
  */
 export const changeSet = (
-  deps: Pick<StoreDeps, 'hlc' | 'deviceId' | 'author'>,
+  deps: Pick<StoreDeps, 'deviceId' | 'author'>,
   changes: readonly ChangeSetItem[],
   values: EncodedValue,
+  hlc: string,
 ): StoredChangeSet => ({
-  hlc: deps.hlc.tick(),
+  hlc,
   deviceId: deps.deviceId,
   author: deps.author,
   changes,

@@ -1,5 +1,6 @@
 import type { AuditLog } from '../audit/audit-log';
 import { idHash } from '../audit/hash';
+import { changeAad } from '../codec';
 import type { LocketRecord, RecordId, Result } from '../records/types';
 import type { LocketStore, StoredRecord } from './contract';
 import { recordFromRow, restoredRow } from './record-rows';
@@ -40,8 +41,9 @@ export const createRestore = (deps: StoreDeps, audit: AuditLog): LocketStore['re
     if (!read.ok) return read;
     const targets = [read.value.row, ...read.value.notes];
     const now = clock.now();
-    const values = await codec.encode(targets.map(() => ({ deletedAt: null })));
-    const set = changeSet(deps, targets.map((target) => changeItem(target, 'restore', ['deletedAt'])), values);
+    const hlc = deps.hlc.tick();
+    const values = await codec.encode(targets.map(() => ({ deletedAt: null })), changeAad(hlc));
+    const set = changeSet(deps, targets.map((target) => changeItem(target, 'restore', ['deletedAt'])), values, hlc);
     const written = await writeTransaction(db, ['records', 'changes'], async (tx) => {
       const records = tx.objectStore('records');
       const again = await readRestorable(records, id);

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { serialize } from 'node:v8';
 import { IDBFactory } from 'fake-indexeddb';
 import { createManualClock, type ManualClock } from '../../../core/clock';
-import type { ValueCodec } from '../../../core/codec';
+import { recordAad, type ValueCodec } from '../../../core/codec';
 import { createHlc } from '../../../core/hlc';
 import { createIdFactory } from '../../../core/ids';
 import type { LocketRecord } from '../../../core/records/types';
@@ -75,7 +75,7 @@ export const seedAccount = async (harness: ArchiveHarness) => {
 /** What the owner can see of the data: every record decoded (trash included), who trashed it, and the settings. */
 export const visibleData = async ({ db, codec, store }: ArchiveHarness) => {
   const rows = await db.getAll('records');
-  const bodies = await codec.decodeMany(rows.map((row) => row.body));
+  const bodies = await codec.decodeMany(rows.map((row) => row.body), rows.map(recordAad));
   const records = rows.map((row, index) => ({
     id: row.id, kind: row.kind, createdAt: row.createdAt, updatedAt: row.updatedAt, deletedAt: row.deletedAt,
     deletedBy: row.deletedBy ?? null, links: row.links, listed: row.listKey !== undefined, fields: bodies[index],

@@ -50,12 +50,12 @@ describe('change log', () => {
     let pauseNext = false;
     const pausingCodec: ValueCodec = {
       ...plainCodec,
-      encode: async (value) => {
+      encode: async (value, aad) => {
         if (pauseNext) {
           pauseNext = false;
           await new Promise<void>((resolve) => { release = resolve; });
         }
-        return plainCodec.encode(value);
+        return plainCodec.encode(value, aad);
       },
     };
     const { store, db } = await createHarness({}, pausingCodec);

@@ -60,8 +60,8 @@ export const opaqueCodec: ValueCodec = {
     if (encoded.codec !== 'plain' || typeof encoded.value !== 'string') throw new Error('not written by this codec');
     return JSON.parse(Buffer.from(encoded.value, 'base64').toString('utf8'));
   },
-  encodeMany: async (values) => Promise.all(values.map((value) => opaqueCodec.encode(value))),
-  decodeMany: async (encoded) => Promise.all(encoded.map((value) => opaqueCodec.decode(value))),
+  encodeMany: async (values, aads) => Promise.all(values.map((value, index) => opaqueCodec.encode(value, aads[index] ?? ''))),
+  decodeMany: async (encoded, aads) => Promise.all(encoded.map((value, index) => opaqueCodec.decode(value, aads[index] ?? ''))),
 };
 
 export const person = (firstName: string, lastName: string, extra: Record<string, unknown> = {}) =>

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { changeAad } from '../../../core/codec';
 import { TRASH_DAYS, expiredBefore } from '../../../core/retention/windows';
 import { createPurger } from '../../../core/store/purge';
 import { createTrashHarness, days, note, person, saved, setsAbout, type TrashHarness } from './trash-harness';
@@ -97,7 +98,7 @@ describe('purge', () => {
     const [shared] = await setsAbout(db, al.id);
     expect(shared?.changes.map((change) => change.recordId)).toEqual([al.id, cy.id]);
     expect(shared?.recordIds).toEqual([al.id, cy.id]);
-    const decoded = JSON.stringify(await deps.codec.decode(shared?.values ?? { codec: 'plain', value: null }));
+    const decoded = JSON.stringify(await deps.codec.decode(shared?.values ?? { codec: 'plain', value: null }, changeAad(shared?.hlc ?? '')));
     expect(decoded).toContain('Cy');
     expect(decoded).not.toContain('Purged');
     expect(await store.changesFor(cy.id)).toMatchObject([{ op: 'create', values: cy.fields }]);
@@ -144,11 +145,11 @@ describe('purge', () => {
     const codec = harness.deps.codec;
     const pausing = {
       ...codec,
-      decodeMany: async (encoded: Parameters<typeof codec.decodeMany>[0]) => {
+      decodeMany: async (encoded: Parameters<typeof codec.decodeMany>[0], aads: Parameters<typeof codec.decodeMany>[1]) => {
         const run = between;
         between = null;
         if (run) await run();
-        return codec.decodeMany(encoded);
+        return codec.decodeMany(encoded, aads);
       },
     };
     const { store, deps, db, clock } = harness;
@@ -165,7 +166,7 @@ describe('purge', () => {
     expect(report).toMatchObject({ purged: { person: 2 }, changeSetsRewritten: 2 });
     const [shared] = await setsAbout(db, byName('Al'));
     expect(shared?.recordIds).toEqual([byName('Al')]);
-    expect(JSON.stringify(await codec.decode(shared?.values ?? { codec: 'plain', value: null }))).not.toContain('Erased');
+    expect(JSON.stringify(await codec.decode(shared?.values ?? { codec: 'plain', value: null }, changeAad(shared?.hlc ?? '')))).not.toContain('Erased');
     expect((await setsAbout(db, byName('Di')))[0]?.recordIds).toEqual([byName('Di')]);
   });
 

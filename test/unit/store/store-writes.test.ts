@@ -75,12 +75,12 @@ describe('store writes', () => {
     let pauseNext = false;
     const pausingCodec: ValueCodec = {
       ...plainCodec,
-      encodeMany: async (values) => {
+      encodeMany: async (values, aads) => {
         if (pauseNext) {
           pauseNext = false;
           await new Promise<void>((resolve) => { release = resolve; });
         }
-        return plainCodec.encodeMany(values);
+        return plainCodec.encodeMany(values, aads);
       },
     };
     const { store, clock } = await createHarness({}, pausingCodec);

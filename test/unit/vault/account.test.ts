@@ -65,11 +65,11 @@ describe('creating the account', () => {
 describe('changing the password', () => {
   it('keeps the account key: data sealed before the change opens after unlocking with the new password', async () => {
     const harness = await withAccount();
-    const sealed = await createAesGcmCodec(harness.keys.accountKey).encode({ note: 'met at the fair' });
+    const sealed = await createAesGcmCodec(harness.keys.accountKey).encode({ note: 'met at the fair' }, 'locket/record/x/note');
     ok(await harness.account.changePassword(harness.keys, PASSWORD, NEW_PASSWORD, OWNER));
     expect(await unlocks(harness, PASSWORD)).toBe(false);
     expect(await unlocks(harness, NEW_PASSWORD)).toBe(true);
-    expect(await createAesGcmCodec(harness.session()!.accountKey).decode(sealed)).toEqual({ note: 'met at the fair' });
+    expect(await createAesGcmCodec(harness.session()!.accountKey).decode(sealed, 'locket/record/x/note')).toEqual({ note: 'met at the fair' });
   });
 
   it('refuses a wrong current password or a weak new one, and the old password still works', async () => {

@@ -49,7 +49,7 @@ describe('changePassword', () => {
     const deps = testDeps();
     const { record, keys } = await createVault(PASSWORD, deps, TEST_ITERATIONS);
     const codec = createAesGcmCodec(keys.accountKey, deps);
-    const stored = await codec.encode({ firstName: 'Ada', lastName: 'Lovelace' });
+    const stored = await codec.encode({ firstName: 'Ada', lastName: 'Lovelace' }, 'locket/record/x/person');
     deps.clock.advance(60_000);
 
     const changed = ok(await changePassword(record, keys, PASSWORD, 'new and longer passphrase', deps, TEST_ITERATIONS));
@@ -59,7 +59,7 @@ describe('changePassword', () => {
     expect(await unlockWithPassword(changed, PASSWORD, deps)).toEqual({ ok: false, error: 'wrong-password' });
     const unlocked = ok(await unlockWithPassword(changed, 'new and longer passphrase', deps));
     expect(unlocked.accountKey).toEqual(keys.accountKey);
-    expect(await createAesGcmCodec(unlocked.accountKey, deps).decode(stored)).toEqual({ firstName: 'Ada', lastName: 'Lovelace' });
+    expect(await createAesGcmCodec(unlocked.accountKey, deps).decode(stored, 'locket/record/x/person')).toEqual({ firstName: 'Ada', lastName: 'Lovelace' });
   });
 
   it('refuses a wrong old password and leaves the record as it was', async () => {
