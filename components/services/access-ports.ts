@@ -9,6 +9,7 @@ import type { LocketDatabase } from '../../core/store/schema';
 import type { AccessPorts, KeyCeremonies } from '../../core/vault/access-ports';
 import { defaultVaultDeps } from '../../core/vault/deps';
 import { createVaultRepo } from '../../core/vault/vault-repo';
+import { openStoredData } from '../../core/store/open-stored-data';
 import { readThrottle, writeSessionKeys, writeThrottle } from './session';
 import { authenticate, registerKey } from './webauthn-ceremony';
 
@@ -31,6 +32,7 @@ export const createPageAccessPorts = (db: LocketDatabase): AccessPorts => {
     logins: createLoginLog(db, systemClock, createIdFactory(systemClock)),
     audit: createAuditLog({ db, clock: systemClock }),
     throttle: { read: readThrottle, write: writeThrottle },
+    openData: (keys) => openStoredData(db, keys),
     session: { write: (keys) => writeSessionKeys(keys, systemClock.now()) },
     ceremonies,
     // Both are large: only a page that unlocks with a key or changes factors loads them.

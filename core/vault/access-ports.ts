@@ -49,6 +49,12 @@ export interface AccessPorts {
    */
   readonly audit: AuditLog;
   readonly throttle: { readonly read: () => Promise<ThrottleState>; readonly write: (state: ThrottleState) => Promise<void> };
+  /**
+   * Runs with the keys before they reach the session (unlock, account creation): brings
+   * stored data up to date with them, such as the one-time binding of values to their rows
+   * (core/store/codec-migration.ts). No surface reads data before it has finished.
+   */
+  readonly openData: (keys: UnlockedKeys) => Promise<void>;
   /** Holds the unlocked keys in memory for every surface (storage.session). */
   readonly session: { readonly write: (keys: UnlockedKeys) => Promise<void> };
   readonly ceremonies: KeyCeremonies;

@@ -69,6 +69,7 @@ export const createAccess = (ports: AccessPorts): Access => {
     // A rewrap under the same password is not a password change the owner should be shown.
     if (upgraded?.ok) await ports.vaults.save({ ...upgraded.value, passwordChangedAt: record.passwordChangedAt });
     await ports.throttle.write(afterSuccess());
+    await ports.openData(keys);
     await ports.session.write(keys);
     await log('success', factors, keyName, '');
     // After the fact, and without the key's name: the owner chose it, so it may name someone.

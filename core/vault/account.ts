@@ -60,6 +60,7 @@ export const createAccountManager = (ports: AccessPorts) => {
       if (await ports.vaults.load()) return refusedField(FORM_ERROR_KEY, 'This device already has an account. Unlock it instead.');
       const { record, keys } = await createVault(password, deps, ports.kdfIterations);
       await ports.vaults.save(record);
+      await ports.openData(keys);
       await ports.session.write(keys);
       await ports.logins.record({ outcome: 'success', factors: ['password'], keyName: null, reason: 'Account created', client: ports.client, user: OWNER });
       return { ok: true, value: { owner: owner.output, keys } };

@@ -18,6 +18,7 @@ import type { AccessPorts } from '../../../core/vault/access-ports';
 import { createAccountManager, type AccountManager } from '../../../core/vault/account';
 import type { UnlockedKeys, VaultRecord } from '../../../core/vault/types';
 import { createVaultRepo } from '../../../core/vault/vault-repo';
+import { openStoredData } from '../../../core/store/open-stored-data';
 import { TEST_ITERATIONS, ok, testDeps } from './helpers';
 import { createSoftCeremonies, createSoftKey, type PrfSupport, type SoftCeremonies, type SoftKey } from './soft-ceremonies';
 
@@ -69,6 +70,7 @@ export const createAccessHarness = async (
       read: () => Promise.resolve(throttle),
       write: (state) => { throttle = state; return Promise.resolve(); },
     },
+    openData: (keys) => openStoredData(db, keys),
     session: { write: (keys) => { session = keys; return Promise.resolve(); } },
     ceremonies,
     verifier: () => {

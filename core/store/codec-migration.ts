@@ -1,0 +1,162 @@
+/**
+ * The one-time rewrite that binds every stored ciphertext to its row (codec version 2):
+ * record bodies, change-set values and previous values, settings, and the copies of rows
+ * and settings inside snapshot chunks. It runs at unlock, before the keys reach the
+ * session, with a codec that still opens version-1 values; once it has finished it says so
+ * in `meta`, and from then on nothing opens a version-1 value (so an old ciphertext copied
+ * into a row later is refused, never rewritten into a bound one).
+ *
+ * Invariants: a page is read, re-encrypted outside any transaction, then written in one
+ * transaction only where the stored value is still the one that was read (the same IV), so
+ * a row purged or rewritten meanwhile is never brought back. A value that does not open is
+ * left as it is: it could not be read before either. Interrupted, it starts again at the
+ * next unlock and skips what is already bound.
+ */
+import * as v from 'valibot';
+import {
+  BOUND_CODEC_VERSION, changeAad, changePreviousAad, isUnbound, recordAad, settingsAad, type EncodedValue, type ValueCodec,
+} from '../codec';
+import { ChunkSchema } from '../snapshots/snapshot-schema';
+import { bytesEqual } from '../vault/bytes';
+import type { StoredChangeSet, StoredRecord } from './contract';
+import type { LocketDatabase } from './schema';
+
+/** The meta row saying every stored value is bound; absent until the rewrite has finished. */
+export const BOUND_VALUES_KEY = 'codec-version';
+const PAGE = 500;
+
+const VersionSchema = v.object({ version: v.number() });
+
+export const valuesAreBound = async (db: LocketDatabase): Promise<boolean> => {
+  const stored = v.safeParse(VersionSchema, await db.get('meta', BOUND_VALUES_KEY));
+  return stored.success && stored.output.version >= BOUND_CODEC_VERSION;
+};
+
+/** Marks a database whose values were all written bound (a new account) so it never runs the rewrite. */
+export const markValuesBound = (db: LocketDatabase): Promise<unknown> =>
+  db.put('meta', { version: BOUND_CODEC_VERSION }, BOUND_VALUES_KEY);
+
+const sameValue = (a: EncodedValue | undefined, b: EncodedValue | undefined): boolean =>
+  a === undefined || b === undefined ? a === b
+    : a.codec === 'aes-gcm' && b.codec === 'aes-gcm' ? bytesEqual(a.iv, b.iv) : a.codec === b.codec;
+
+/** The value bound to `aad`; the same value when it is bound already or does not open. */
+const rebound = async (codec: ValueCodec, value: EncodedValue, aad: string): Promise<EncodedValue> => {
+  if (!isUnbound(value)) return value;
+  try {
+    return await codec.encode(await codec.decode(value, aad), aad);
+  } catch {
+    return value;
+  }
+};
+
+type StoreName = 'records' | 'changes' | 'settings' | 'snapshotChunks';
+type Key = IDBValidKey;
+
+interface Rebinder<T> {
+  readonly store: StoreName;
+  /** The rewritten value, or null when nothing in it needs rewriting. */
+  readonly rebind: (value: T, key: Key) => Promise<T | null>;
+  /** True when `now` (read in the write transaction) is still what `before` was read as. */
+  readonly unchanged: (before: T, now: T) => boolean;
+}
+
+/** Pages through one store by key; returns how many rows it rewrote. */
+const rebindStore = async <T>(db: LocketDatabase, { store, rebind, unchanged }: Rebinder<T>): Promise<number> => {
+  let rewritten = 0;
+  let after: Key | null = null;
+  for (;;) {
+    const range = after === null ? null : IDBKeyRange.lowerBound(after, true);
+    const tx = db.transaction(store);
+    const [values, keys] = await Promise.all([tx.store.getAll(range, PAGE), tx.store.getAllKeys(range, PAGE)]) as [T[], Key[]];
+    const changed: { key: Key; before: T; after: T }[] = [];
+    for (const [index, value] of values.entries()) {
+      const key = keys[index];
+      if (key === undefined) continue;
+      const next = await rebind(value, key);
+      if (next !== null) changed.push({ key, before: value, after: next });
+    }
+    if (changed.length > 0) {
+      const write = db.transaction(store, 'readwrite');
+      const untyped = write.store as unknown as {
+        get: (key: Key) => Promise<T | undefined>; put: (value: T, key?: Key) => Promise<Key>;
+      };
+      const outOfLine = store === 'settings';
+      await Promise.all(changed.map(async ({ key, before, after: next }) => {
+        const now = await untyped.get(key);
+        if (now === undefined || !unchanged(before, now)) return;
+        await (outOfLine ? untyped.put(next, key) : untyped.put(next));
+        rewritten += 1;
+      }));
+      await write.done;
+    }
+    const last = keys.at(-1);
+    if (keys.length < PAGE || last === undefined) return rewritten;
+    after = last;
+  }
+};
+
+const recordRebinder = (codec: ValueCodec): Rebinder<StoredRecord> => ({
+  store: 'records',
+  rebind: async (row) => {
+    const body = await rebound(codec, row.body, recordAad(row));
+    return body === row.body ? null : { ...row, body };
+  },
+  unchanged: (before, now) => sameValue(before.body, now.body),
+});
+
+const changeRebinder = (codec: ValueCodec): Rebinder<StoredChangeSet> => ({
+  store: 'changes',
+  rebind: async (set) => {
+    const values = await rebound(codec, set.values, changeAad(set.hlc));
+    const previous = set.previous && await rebound(codec, set.previous, changePreviousAad(set.hlc));
+    if (values === set.values && previous === set.previous) return null;
+    return { ...set, values, ...(previous ? { previous } : {}) };
+  },
+  unchanged: (before, now) => sameValue(before.values, now.values) && sameValue(before.previous, now.previous),
+});
+
+const settingsRebinder = (codec: ValueCodec): Rebinder<EncodedValue> => ({
+  store: 'settings',
+  rebind: async (value, key) => {
+    const next = await rebound(codec, value, settingsAad(String(key)));
+    return next === value ? null : next;
+  },
+  unchanged: sameValue,
+});
+
+/** Snapshot chunks copy rows as stored: their copies are bound by the same names as the rows. */
+const chunkRebinder = (codec: ValueCodec): Rebinder<unknown> => ({
+  store: 'snapshotChunks',
+  rebind: async (stored) => {
+    const chunk = v.safeParse(ChunkSchema, stored);
+    if (!chunk.success) return null;
+    const records = await Promise.all(chunk.output.records.map(async (row) => ({ ...row, body: await rebound(codec, row.body, recordAad(row)) })));
+    const settings = await Promise.all(chunk.output.settings.map(async (row) => ({ ...row, value: await rebound(codec, row.value, settingsAad(row.key)) })));
+    const same = records.every((row, index) => row.body === chunk.output.records[index]?.body)
+      && settings.every((row, index) => row.value === chunk.output.settings[index]?.value);
+    return same ? null : { ...chunk.output, records, settings };
+  },
+  unchanged: (before, now) => {
+    const a = v.safeParse(ChunkSchema, before);
+    const b = v.safeParse(ChunkSchema, now);
+    return a.success && b.success && a.output.records.length === b.output.records.length
+      && a.output.records.every((row, index) => sameValue(row.body, b.output.records[index]?.body));
+  },
+});
+
+/**
+ * Rewrites every version-1 value bound to its row, then marks the database bound. `codec`
+ * must open version-1 values (createAesGcmCodec with acceptUnbound). Returns the rows rewritten.
+ */
+export const bindStoredValues = async (db: LocketDatabase, codec: ValueCodec): Promise<number> => {
+  if (await valuesAreBound(db)) return 0;
+  let rewritten = 0;
+  // Snapshot chunks last: a snapshot taken meanwhile copies rows the first passes already bound.
+  rewritten += await rebindStore(db, recordRebinder(codec));
+  rewritten += await rebindStore(db, changeRebinder(codec));
+  rewritten += await rebindStore(db, settingsRebinder(codec));
+  rewritten += await rebindStore(db, chunkRebinder(codec));
+  await markValuesBound(db);
+  return rewritten;
+};
