@@ -1,3 +1,4 @@
+import { deriveAuditKeys } from '../core/audit/hash';
 import * as Comlink from 'comlink';
 import * as v from 'valibot';
 import { systemClock } from '../core/clock';
@@ -15,8 +16,9 @@ const AccountKeySchema = v.pipe(v.instance(Uint8Array), v.length(32, 'The accoun
 const bus = createBroadcastBus();
 const { promise: accountKey, resolve: receiveKey } = Promise.withResolvers<Uint8Array<ArrayBuffer>>();
 
-const api = accountKey.then((key) => openStoreDeps({
+const api = accountKey.then(async (key) => openStoreDeps({
   factory: indexedDB, name: LOCKET_DB_NAME, codec: createAesGcmCodec(key), clock: systemClock, bus, author: 'owner',
+  auditKeys: await deriveAuditKeys(key),
 })).then((storeDeps) => createOpenWorkerApi(storeDeps, bus));
 
 Comlink.expose(deferWorkerApi(api, async (key) => {

@@ -7,6 +7,7 @@ import type { AccessPorts } from '../../core/vault/access-ports';
 import { createAccountManager, type AccountManager } from '../../core/vault/account';
 import { createAccountCancellation, type AccountCancellation } from '../services/account-cancellation';
 import { createPageAccessPorts } from '../services/access-ports';
+import { createSessionAuditKeys } from '../services/session-audit-keys';
 import type { SecurityServices } from '../services/services';
 import { lockSession, readLockPolicy, readSessionKeys, writeLockPolicy } from '../services/session';
 
@@ -37,7 +38,7 @@ export const openGateConnection = async (onClosed: () => void): Promise<GateConn
     access: createAccess(ports),
     account: createAccountManager(ports),
     cancellation: createAccountCancellation({
-      db, ports, audit: createAuditLog({ db, clock: systemClock }), clock: systemClock, lockSession,
+      db, ports, audit: createAuditLog({ db, clock: systemClock, keys: createSessionAuditKeys() }), clock: systemClock, lockSession,
     }),
     isOpen: () => open,
   };

@@ -11,6 +11,7 @@ import { defaultVaultDeps } from '../../core/vault/deps';
 import { createVaultRepo } from '../../core/vault/vault-repo';
 import { openStoredData } from '../../core/store/open-stored-data';
 import { readThrottle, writeSessionKeys, writeThrottle } from './session';
+import { createSessionAuditKeys } from './session-audit-keys';
 import { authenticate, registerKey } from './webauthn-ceremony';
 
 const ceremonies: KeyCeremonies = {
@@ -30,7 +31,7 @@ export const createPageAccessPorts = (db: LocketDatabase): AccessPorts => {
   return {
     vaults: createVaultRepo(db),
     logins: createLoginLog(db, systemClock, createIdFactory(systemClock)),
-    audit: createAuditLog({ db, clock: systemClock }),
+    audit: createAuditLog({ db, clock: systemClock, keys: createSessionAuditKeys() }),
     throttle: { read: readThrottle, write: writeThrottle },
     openData: (keys) => openStoredData(db, keys),
     session: { write: (keys) => writeSessionKeys(keys, systemClock.now()) },

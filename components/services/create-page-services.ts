@@ -1,3 +1,4 @@
+import { deriveAuditKeys } from '../../core/audit/hash';
 import * as Comlink from 'comlink';
 import { browser } from 'wxt/browser';
 import { systemClock } from '../../core/clock';
@@ -29,7 +30,9 @@ export const createPageServices = async (keys: UnlockedKeys, security: SecurityS
   const bus = createBroadcastBus();
   const codec = createAesGcmCodec(keys.accountKey);
   const [storeDeps, window] = await Promise.all([
-    openStoreDeps({ factory: indexedDB, name: LOCKET_DB_NAME, codec, clock: systemClock, bus, author: 'owner' }),
+    openStoreDeps({
+      factory: indexedDB, name: LOCKET_DB_NAME, codec, clock: systemClock, bus, author: 'owner', auditKeys: await deriveAuditKeys(keys.accountKey),
+    }),
     browser.windows.getCurrent(),
   ]);
   const store = createStore(storeDeps);

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { createAuditLog } from '../../core/audit/audit-log';
+import { deriveAuditKeys } from '../../core/audit/hash';
 import type { Clock } from '../../core/clock';
 import { readRetentionPolicy, writeRetentionPolicy } from '../../core/retention/policy';
 import type { LocketDatabase } from '../../core/store/schema';
@@ -54,7 +55,8 @@ export interface RetentionServicesDeps {
 
 /** Retention for the options page: the owner's policy, the last and next sweep, and "sweep now". */
 export const createRetentionServices = ({ db, clock, accountKey, proposeRetention }: RetentionServicesDeps): RetentionServices => {
-  const audit = createAuditLog({ db, clock });
+  const auditKeys = deriveAuditKeys(new Uint8Array(accountKey));
+  const audit = createAuditLog({ db, clock, keys: () => auditKeys });
   return {
     readPolicy: () => readRetentionPolicy(db),
     writePolicy: async (patch) => {

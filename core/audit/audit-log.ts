@@ -1,19 +1,22 @@
 /**
- * The audit log: append-only entries, each chained to the one before by a SHA-256 hash, so
- * an edited or removed entry shows up in verifyChain(). Entries carry no personal data
- * (kinds, counts, hashes of ids), which is why they are stored in the clear.
+ * The audit log: append-only entries, each chained to the one before by an HMAC under the
+ * audit key (hash.ts), so an edited or removed entry shows up in verifyChain(), and a copy
+ * of the profile cannot recompute the chain after editing it. Entries carry no personal
+ * data (kinds, counts, keyed hashes of ids), which is why they are stored in the clear.
  *
  * Invariants: seq runs 1, 2, 3… without gaps; entry n's prevHash is entry n-1's hash
- * (GENESIS for the first); hash = SHA-256(prevHash + canonical JSON of the entry without
- * its hash). The head (last seq and hash) is also kept in `meta`, so dropping the newest
- * entry is caught too, unless both are rewritten together.
+ * (GENESIS for the first); hash = HMAC(audit key, prevHash + canonical JSON of the entry
+ * without its hash). The head (last sealed seq and hash) is also kept in `meta`, so
+ * dropping the newest entry is caught too. An entry written while locked (a sweep) has no
+ * key to hand: it is stored unsealed (prevHash and hash UNSEALED) after the sealed ones,
+ * and the next append with the key (the unlock's own entry) seals them in order first.
  */
 import * as v from 'valibot';
 import type { Clock } from '../clock';
 import { RECORD_KINDS } from '../records/types';
 import type { LocketDatabase } from '../store/schema';
 import { writeTransaction } from '../store/transaction';
-import { canonicalJson, sha256Hex } from './hash';
+import { canonicalJson, sha256Hex, type AuditKeys } from './hash';
 
 /** Append only: stored entries name these, and a type that disappears would make them unreadable. */
 export const AUDIT_TYPES = [
@@ -26,6 +29,10 @@ export const AUDIT_TYPES = [
 export type AuditType = (typeof AUDIT_TYPES)[number];
 
 export const GENESIS_HASH = '0'.repeat(64);
+/** prevHash and hash of an entry written while locked, until the next unlock chains it. */
+export const UNSEALED = '';
+/** Where the log gets its key: null while locked. */
+export type AuditKeySource = () => Promise<AuditKeys | null>;
 /** The meta key the head (newest seq and hash) is kept under. */
 export const AUDIT_HEAD_KEY = 'audit-head';
 const PAGE = 1000;
@@ -70,11 +77,16 @@ export interface AuditLog {
   readonly verifyChain: () => Promise<ChainCheck>;
 }
 
-/** The hash an entry must carry: SHA-256 of the previous hash and the entry's canonical JSON. */
-export const auditEntryHash = (entry: Omit<AuditEntry, 'hash'>): Promise<string> => {
-  const { seq, at, type, by, subjects, detail, prevHash } = entry;
-  return sha256Hex(prevHash + canonicalJson({ seq, at, type, by, subjects, detail, prevHash }));
-};
+const hashedText = ({ seq, at, type, by, subjects, detail, prevHash }: Omit<AuditEntry, 'hash'>): string =>
+  prevHash + canonicalJson({ seq, at, type, by, subjects, detail, prevHash });
+
+/** The hash an entry must carry: HMAC under the audit key of the previous hash and the entry's canonical JSON. */
+export const auditEntryHash = (keys: AuditKeys, entry: Omit<AuditEntry, 'hash'>): Promise<string> => keys.mac(hashedText(entry));
+
+/** The unkeyed SHA-256 chain of earlier versions: checked once, when such a log is chained again with the key. */
+export const legacyAuditEntryHash = (entry: Omit<AuditEntry, 'hash'>): Promise<string> => sha256Hex(hashedText(entry));
+
+export const isUnsealed = (entry: AuditEntry): boolean => entry.hash === UNSEALED;
 
 /** Raw rows, oldest first, a page at a time (a tampered row is returned as is, for verifyChain to judge). */
 const readRows = async (db: LocketDatabase): Promise<unknown[]> => {
@@ -92,26 +104,70 @@ const readRows = async (db: LocketDatabase): Promise<unknown[]> => {
 
 const isConstraintError = (error: unknown): boolean => error instanceof DOMException && error.name === 'ConstraintError';
 
-export const createAuditLog = ({ db, clock }: { readonly db: LocketDatabase; readonly clock: Clock }): AuditLog => {
-  const head = async (): Promise<{ seq: number; hash: string }> => {
+const readHead = async (db: LocketDatabase): Promise<{ seq: number; hash: string }> => {
+  const stored = v.safeParse(HeadSchema, await db.get('meta', AUDIT_HEAD_KEY));
+  return stored.success ? stored.output : { seq: 0, hash: GENESIS_HASH };
+};
+
+/** `entries` chained after `head` under the key, in order: seq and prevHash follow on, hash is the key's. */
+export const sealedAfter = async (
+  keys: AuditKeys, head: { seq: number; hash: string }, entries: readonly (AuditDraft & { readonly at: number })[],
+): Promise<AuditEntry[]> => {
+  const sealed: AuditEntry[] = [];
+  let previous = head;
+  for (const { at, type, by, subjects, detail } of entries) {
+    const unhashed = { seq: previous.seq + 1, at, type, by, subjects: [...subjects], detail: { ...detail }, prevHash: previous.hash };
+    const entry: AuditEntry = { ...unhashed, hash: await auditEntryHash(keys, unhashed) };
+    sealed.push(entry);
+    previous = entry;
+  }
+  return sealed;
+};
+
+export const createAuditLog = (
+  { db, clock, keys }: { readonly db: LocketDatabase; readonly clock: Clock; readonly keys: AuditKeySource },
+): AuditLog => {
+  const last = async (): Promise<AuditEntry | null> => {
     const cursor = await db.transaction('audit').store.openCursor(null, 'prev');
-    const last = v.safeParse(AuditEntrySchema, cursor?.value);
-    return last.success ? { seq: last.output.seq, hash: last.output.hash } : { seq: 0, hash: GENESIS_HASH };
+    const parsed = v.safeParse(AuditEntrySchema, cursor?.value);
+    return parsed.success ? parsed.output : null;
+  };
+
+  /** Entries written while locked, oldest first: the unsealed run after the sealed head. */
+  const unsealedAfter = async (head: { seq: number }): Promise<AuditEntry[]> => {
+    const rows = await db.getAll('audit', IDBKeyRange.lowerBound(head.seq, true));
+    const entries = rows.flatMap((row) => {
+      const parsed = v.safeParse(AuditEntrySchema, row);
+      return parsed.success ? [parsed.output] : [];
+    });
+    // Only a whole, gapless run of unsealed entries is sealed; anything else is left for verifyChain to report.
+    const whole = entries.length === rows.length && entries.every((entry, index) => entry.seq === head.seq + index + 1 && isUnsealed(entry));
+    return whole ? entries : [];
   };
 
   const append = async (draft: AuditDraft): Promise<AuditEntry> => {
     for (let attempt = 1; attempt <= APPEND_ATTEMPTS; attempt++) {
-      const previous = await head();
-      const unhashed = {
-        seq: previous.seq + 1, at: clock.now(), type: draft.type, by: draft.by,
-        subjects: [...draft.subjects], detail: { ...draft.detail }, prevHash: previous.hash,
-      };
-      const entry: AuditEntry = v.parse(AuditEntrySchema, { ...unhashed, hash: await auditEntryHash(unhashed) });
+      const key = await keys();
+      const newest = await last();
+      const fresh = { at: clock.now(), type: draft.type, by: draft.by, subjects: [...draft.subjects], detail: { ...draft.detail } };
+      let writes: AuditEntry[];
+      let head: { seq: number; hash: string } | null = null;
+      if (key) {
+        const sealedHead = await readHead(db);
+        const pending = newest && isUnsealed(newest) ? await unsealedAfter(sealedHead) : [];
+        const start = pending.length > 0 || !newest ? sealedHead : { seq: newest.seq, hash: newest.hash };
+        writes = await sealedAfter(key, start, [...pending, fresh]);
+        head = writes.at(-1) ?? null;
+      } else {
+        writes = [{ ...fresh, seq: (newest?.seq ?? 0) + 1, prevHash: UNSEALED, hash: UNSEALED }];
+      }
+      const entry = v.parse(AuditEntrySchema, writes.at(-1));
       try {
         // `add` refuses an existing seq: another context appended first, so rebuild on its head.
         await writeTransaction(db, ['audit', 'meta'], (tx) => Promise.all([
+          ...writes.slice(0, -1).map((sealed) => tx.objectStore('audit').put(sealed)),
           tx.objectStore('audit').add(entry),
-          tx.objectStore('meta').put({ seq: entry.seq, hash: entry.hash }, AUDIT_HEAD_KEY),
+          ...(head ? [tx.objectStore('meta').put({ seq: head.seq, hash: head.hash }, AUDIT_HEAD_KEY)] : []),
         ]));
         return entry;
       } catch (error) {
@@ -131,21 +187,30 @@ export const createAuditLog = ({ db, clock }: { readonly db: LocketDatabase; rea
     (await entries()).filter((entry) => entry.subjects.some((subject) => subject.idHash === hash));
 
   const verifyChain = async (): Promise<ChainCheck> => {
+    const key = await keys();
+    if (!key) return { ok: false, seq: 0, reason: 'the log can be checked only while Locket is unlocked' };
     const rows = await readRows(db);
     let expected = { seq: 0, hash: GENESIS_HASH };
+    let sealedHead = expected;
     for (const row of rows) {
       const parsed = v.safeParse(AuditEntrySchema, row);
       const seq = expected.seq + 1;
       if (!parsed.success) return { ok: false, seq, reason: 'unreadable entry' };
       const entry = parsed.output;
       if (entry.seq !== seq) return { ok: false, seq, reason: `entry ${seq} is missing` };
+      if (isUnsealed(entry) || expected.hash === UNSEALED) {
+        // Written while locked: nothing to check but its place, and only unsealed entries may follow it.
+        if (!isUnsealed(entry) || entry.prevHash !== UNSEALED) return { ok: false, seq, reason: 'does not follow the entry before it' };
+        expected = { seq, hash: UNSEALED };
+        continue;
+      }
       if (entry.prevHash !== expected.hash) return { ok: false, seq, reason: 'does not follow the entry before it' };
-      if ((await auditEntryHash(entry)) !== entry.hash) return { ok: false, seq, reason: 'altered after it was written' };
+      if ((await auditEntryHash(key, entry)) !== entry.hash) return { ok: false, seq, reason: 'altered after it was written' };
       expected = { seq: entry.seq, hash: entry.hash };
+      sealedHead = expected;
     }
-    const stored = v.safeParse(HeadSchema, await db.get('meta', AUDIT_HEAD_KEY));
-    const storedHead = stored.success ? stored.output : { seq: 0, hash: GENESIS_HASH };
-    if (storedHead.seq !== expected.seq || storedHead.hash !== expected.hash) {
+    const storedHead = await readHead(db);
+    if (storedHead.seq !== sealedHead.seq || storedHead.hash !== sealedHead.hash) {
       return { ok: false, seq: storedHead.seq, reason: 'newest entries are missing' };
     }
     return { ok: true, count: rows.length };

@@ -6,7 +6,6 @@ import type { Clock } from '../clock';
 import type { LocketRecord, RecordId } from '../records/types';
 import type { LocketStore } from '../store/contract';
 import type { AuditEntry } from './audit-log';
-import { idHash } from './hash';
 
 export interface SubjectAccessReport {
   readonly generatedAt: string;
@@ -28,7 +27,7 @@ export const buildSubjectAccessReport = async (
 ): Promise<SubjectAccessReport> => {
   const person = await store.get(personId);
   if (person?.kind !== 'person') throw new Error('Only a person has a subject-access report, and this one does not exist');
-  const hash = await idHash(personId);
+  const hash = await store.auditIdHash(personId);
   const [linked, organisation, history] = await Promise.all([
     store.linkedTo(personId),
     person.fields.organisationId ? store.get(person.fields.organisationId) : undefined,

@@ -142,10 +142,10 @@ export const readBackup = async (
   if (!plain) return { ok: false, error: BACKUP_DAMAGED };
   const payload = await decodePayload(plain);
   if (!payload.ok) return { ok: false, error: BACKUP_DAMAGED };
-  const { records, settings, audit } = payload.value;
+  const { records, settings, audit, auditKey } = payload.value;
   const counts = header.counts;
   if (records.length !== counts.records || (settings ? 1 : 0) !== counts.settings || audit.length !== counts.audit) {
     return { ok: false, error: BACKUP_DAMAGED };
   }
-  return { ok: true, value: { createdAt: header.createdAt, records, settings, audit } };
+  return { ok: true, value: { createdAt: header.createdAt, records, settings, audit, auditKey } };
 };

@@ -15,7 +15,7 @@ import type { BackupContents, BackupRecord } from './types';
 const PAGE = 1000;
 
 export const collectBackupContents = async (
-  { db, codec, clock }: Pick<StoreDeps, 'db' | 'codec' | 'clock'>,
+  { db, codec, clock, auditKeys }: Pick<StoreDeps, 'db' | 'codec' | 'clock' | 'auditKeys'>,
   onProgress?: (done: number, total: number) => void,
 ): Promise<BackupContents> => {
   const createdAt = clock.now();
@@ -37,6 +37,6 @@ export const collectBackupContents = async (
   const storedSettings = await db.get('settings', SETTINGS_ROW_KEY);
   const settings = storedSettings === undefined ? null : parseSettings(await codec.decode(storedSettings, settingsAad(SETTINGS_ROW_KEY)));
   if (settings && !settings.ok) throw new Error(`Stored settings are invalid: ${Object.keys(settings.error).join(', ')}`);
-  const audit = await createAuditLog({ db, clock }).entries();
-  return { createdAt, records, settings: settings?.value ?? null, audit };
+  const audit = await createAuditLog({ db, clock, keys: async () => auditKeys }).entries();
+  return { createdAt, records, settings: settings?.value ?? null, audit, auditKey: auditKeys?.raw ?? null };
 };

@@ -1,5 +1,5 @@
 /**
- * A backup's payload: JSON lines (records, then settings, then audit entries), gzipped.
+ * A backup's payload: JSON lines (records, then settings, then the audit key, then audit entries), gzipped.
  * Read back line by line through schemas: record fields through parseFields, settings through
  * parseSettings, audit entries through the log's own shape and then its chain.
  */
@@ -14,7 +14,8 @@ import type { Settings } from '../store/contract';
 import { buildRecord } from '../store/record-rows';
 import { parseSettings } from '../store/settings';
 import type { BackupContents, BackupRecord } from './types';
-import { concatBytes } from '../vault/bytes';
+import { concatBytes, fromBase64, toBase64 } from '../vault/bytes';
+import { auditKeysFrom } from '../audit/hash';
 
 /** Lines encoded per push into the compressor. */
 const LINES_PER_PUSH = 1000;
@@ -34,6 +35,7 @@ const LineSchema = v.variant('t', [
   RecordLineSchema,
   v.object({ t: v.literal('settings'), value: v.unknown() }),
   v.object({ t: v.literal('audit'), entry: v.unknown() }),
+  v.object({ t: v.literal('audit-key'), key: v.pipe(v.string(), v.base64()) }),
 ]);
 
 export type PayloadContents = Omit<BackupContents, 'createdAt'>;
@@ -51,6 +53,7 @@ export const encodePayload = (contents: PayloadContents): Uint8Array<ArrayBuffer
   const lines: unknown[] = [
     ...contents.records.map(recordLine),
     ...(contents.settings ? [{ t: 'settings', value: contents.settings }] : []),
+    ...(contents.auditKey ? [{ t: 'audit-key', key: toBase64(contents.auditKey) }] : []),
     ...contents.audit.map((entry) => ({ t: 'audit', entry })),
   ];
   for (let start = 0; start < lines.length; start += LINES_PER_PUSH) {
@@ -86,6 +89,7 @@ export const decodePayload = async (gzipped: Uint8Array): Promise<Result<Payload
   const ids = new Set<string>();
   const audit: AuditEntry[] = [];
   let settings: Settings | null = null;
+  let auditKey: Uint8Array<ArrayBuffer> | null = null;
   for (const line of text.split('\n').slice(0, -1)) {
     const parsed = v.safeParse(LineSchema, parseJson(line));
     if (!parsed.success) return damaged;
@@ -100,12 +104,17 @@ export const decodePayload = async (gzipped: Uint8Array): Promise<Result<Payload
       const parsedSettings = parseSettings(item.value);
       if (!parsedSettings.ok || settings !== null) return damaged;
       settings = parsedSettings.value;
+    } else if (item.t === 'audit-key') {
+      if (auditKey !== null) return damaged;
+      auditKey = fromBase64(item.key);
+      if (auditKey.length !== 32) return damaged;
     } else {
       const entry = v.safeParse(AuditEntrySchema, item.entry);
       if (!entry.success) return damaged;
       audit.push(entry.output);
     }
   }
-  if (!(await chainVerifies(audit))) return damaged;
-  return { ok: true, value: { records, settings, audit } };
+  // A backup made before keyed hashes carries no key: its log was chained with plain SHA-256.
+  if (!(await chainVerifies(audit, auditKey ? auditKeysFrom(auditKey) : null))) return damaged;
+  return { ok: true, value: { records, settings, audit, auditKey } };
 };

@@ -17,6 +17,11 @@ export interface BackupContents {
   readonly settings: Settings | null;
   /** The whole audit log, oldest first. */
   readonly audit: readonly AuditEntry[];
+  /**
+   * The audit key its log and id hashes were made with (inside the encrypted payload), so a
+   * restore into another account can check them; null in backups made before keyed hashes.
+   */
+  readonly auditKey: Uint8Array<ArrayBuffer> | null;
 }
 
 /** Messages for the owner: what went wrong, never how. */

@@ -1,12 +1,16 @@
 /**
  * The audit log as a restore handles it: a backup's entries are checked by the same rules as
- * verifyChain (seq 1, 2, 3… without gaps, each prevHash the hash before, each hash recomputed),
+ * verifyChain (seq 1, 2, 3… without gaps, each prevHash the hash before, each hash recomputed,
+ * under the audit key the backup carries, or plain SHA-256 for a backup made before keys),
  * and the entries a restore writes are chained here, before its transaction opens, because
  * hashing is not IndexedDB work.
  *
  * The stored shape and hash rule are core/audit/audit-log.ts's own.
  */
-import { auditEntryHash, GENESIS_HASH, type AuditDraft, type AuditEntry } from '../audit/audit-log';
+import {
+  auditEntryHash, GENESIS_HASH, isUnsealed, legacyAuditEntryHash, sealedAfter, type AuditDraft, type AuditEntry,
+} from '../audit/audit-log';
+import type { AuditKeys } from '../audit/hash';
 
 export { AUDIT_HEAD_KEY, AuditEntrySchema } from '../audit/audit-log';
 
@@ -22,32 +26,32 @@ export const headOf = (entries: readonly AuditEntry[]): AuditHead => {
   return last ? { seq: last.seq, hash: last.hash } : EMPTY_HEAD;
 };
 
-/** True when the entries form one whole chain from the first entry on. */
-export const chainVerifies = async (entries: readonly AuditEntry[]): Promise<boolean> => {
+/**
+ * True when the entries form one whole chain from the first entry on, under `keys` (null:
+ * the unkeyed SHA-256 chain of backups made before keys). Entries written while locked may
+ * follow, unsealed, at the end.
+ */
+export const chainVerifies = async (entries: readonly AuditEntry[], keys: AuditKeys | null): Promise<boolean> => {
   let expected = EMPTY_HEAD;
   for (const entry of entries) {
-    if (entry.seq !== expected.seq + 1 || entry.prevHash !== expected.hash) return false;
-    if ((await auditEntryHash(entry)) !== entry.hash) return false;
+    if (entry.seq !== expected.seq + 1) return false;
+    if (isUnsealed(entry) || expected.hash === '') {
+      if (!isUnsealed(entry) || entry.prevHash !== '') return false;
+      expected = { seq: entry.seq, hash: '' };
+      continue;
+    }
+    if (entry.prevHash !== expected.hash) return false;
+    const hash = keys ? await auditEntryHash(keys, entry) : await legacyAuditEntryHash(entry);
+    if (hash !== entry.hash) return false;
     expected = { seq: entry.seq, hash: entry.hash };
   }
   return true;
 };
 
-/** Entries that follow `head`, in order, each chained to the one before. */
-export const chainedEntries = async (head: AuditHead, drafts: readonly AuditDraft[], at: number): Promise<AuditEntry[]> => {
-  const entries: AuditEntry[] = [];
-  let previous = head;
-  for (const draft of drafts) {
-    const unhashed = {
-      seq: previous.seq + 1, at, type: draft.type, by: draft.by,
-      subjects: [...draft.subjects], detail: { ...draft.detail }, prevHash: previous.hash,
-    };
-    const entry = { ...unhashed, hash: await auditEntryHash(unhashed) };
-    entries.push(entry);
-    previous = entry;
-  }
-  return entries;
-};
+/** Entries (drafts, or earlier entries chained again) that follow `head`, in order, each chained to the one before under `keys`. */
+export const chainedEntries = (
+  keys: AuditKeys, head: AuditHead, entries: readonly (AuditDraft & { readonly at?: number })[], at: number,
+): Promise<AuditEntry[]> => sealedAfter(keys, head, entries.map((entry) => ({ ...entry, at: entry.at ?? at })));
 
 /** The id hashes of every record an erasure in these entries removed. */
 export const erasedIdHashes = (entries: readonly AuditEntry[]): Set<string> =>

@@ -5,7 +5,6 @@
  * loses that link, as erasure itself does.
  */
 import type { AuditEntry } from '../audit/audit-log';
-import { idHash } from '../audit/hash';
 import type { BackupRecord } from '../backup/types';
 import { changeAad, recordAad, settingsAad, type EncodedValue } from '../codec';
 import { linksOf } from '../records/links';
@@ -33,6 +32,8 @@ export type RestoreSource =
     readonly records: readonly BackupRecord[];
     readonly settings: Settings | null;
     readonly audit: readonly AuditEntry[];
+    /** The audit key the backup's log and id hashes were made with; null for a backup made before keys. */
+    readonly auditKey: Uint8Array<ArrayBuffer> | null;
   };
 
 export interface PreparedRestore {
@@ -82,13 +83,18 @@ const backupCandidates = (records: readonly BackupRecord[]): Candidate[] =>
     body: null,
   }));
 
-const erasedIdsAmong = async (candidates: readonly Candidate[], erasedHashes: ReadonlySet<string>): Promise<Set<RecordId>> => {
+/** Every way an erasure receipt may name an id: this account's key, the backup's, and the unkeyed hash of earlier versions. */
+export type IdHasher = (id: RecordId) => Promise<string>;
+
+const erasedIdsAmong = async (
+  candidates: readonly Candidate[], erasedHashes: ReadonlySet<string>, hashers: readonly IdHasher[],
+): Promise<Set<RecordId>> => {
   const erased = new Set<RecordId>();
   if (erasedHashes.size === 0) return erased;
   for (const batch of batches(candidates)) {
-    const hashes = await Promise.all(batch.map((candidate) => idHash(candidate.meta.id)));
+    const hashes = await Promise.all(batch.map((candidate) => Promise.all(hashers.map((hash) => hash(candidate.meta.id)))));
     batch.forEach((candidate, index) => {
-      if (erasedHashes.has(hashes[index] ?? '')) erased.add(candidate.meta.id);
+      if ((hashes[index] ?? []).some((hash) => erasedHashes.has(hash))) erased.add(candidate.meta.id);
     });
   }
   return erased;
@@ -152,7 +158,7 @@ const restoreChangeSets = async (deps: StoreDeps, rows: readonly StoredRecord[])
 };
 
 export const prepareRestore = async (
-  deps: StoreDeps, source: RestoreSource, erasedHashes: ReadonlySet<string>, progress: Progress,
+  deps: StoreDeps, source: RestoreSource, erasedHashes: ReadonlySet<string>, hashers: readonly IdHasher[], progress: Progress,
 ): Promise<Result<PreparedRestore, 'damaged'>> => {
   // A snapshot is decoded (to validate it) and then written; a backup, already decoded, is only written.
   const passes = source.from === 'snapshot' ? 2 : 1;
@@ -162,7 +168,7 @@ export const prepareRestore = async (
     ? await checkedSettingsRows(deps, source.settingsRows)
     : source.settings ? [{ key: SETTINGS_ROW_KEY, value: await deps.codec.encode(source.settings, settingsAad(SETTINGS_ROW_KEY)) }] : [];
   if (!candidates || !settingsRows) return { ok: false, error: 'damaged' };
-  const kept = withoutErased(candidates, await erasedIdsAmong(candidates, erasedHashes));
+  const kept = withoutErased(candidates, await erasedIdsAmong(candidates, erasedHashes, hashers));
   const rows = await encodedRows(deps, kept, pass(passes - 1));
   return {
     ok: true,

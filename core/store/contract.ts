@@ -155,6 +155,8 @@ export interface LocketStore {
   readonly erase: (personId: RecordId, options: EraseOptions) => Promise<ErasureReceipt>;
   /** The hash-chained audit log of this account. */
   readonly audit: AuditLog;
+  /** How the audit log names this record: a hash keyed by the audit key, never the id. */
+  readonly auditIdHash: (id: RecordId) => Promise<string>;
   /** True when an erased person with this email was suppressed (case and surrounding space ignored). */
   readonly isSuppressed: (email: string) => Promise<boolean>;
   readonly applyImport: ImportBatchStore['applyImport'];

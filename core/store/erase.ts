@@ -17,7 +17,7 @@ import { linksOf } from '../records/links';
 import type { RecordId } from '../records/types';
 import type { StoredChangeSet, StoredRecord } from './contract';
 import { fieldsFromBody, metaOf, rowFor } from './record-rows';
-import { announce, changeItem, changeSet, type StoreDeps } from './store-deps';
+import { announce, auditKeysOf, changeItem, changeSet, type StoreDeps } from './store-deps';
 import { writeTransaction } from './transaction';
 
 export interface EraseOptions {
@@ -147,7 +147,7 @@ export const createErase = (deps: StoreDeps, audit: AuditLog) => {
       rewrittenSets,
       newRows,
       unlinkSet,
-      suppressed: suppress ? await suppressionEntries(plan.emails, now) : [],
+      suppressed: suppress ? await suppressionEntries(auditKeysOf(deps), plan.emails, now) : [],
     };
   };
 
@@ -185,7 +185,7 @@ export const createErase = (deps: StoreDeps, audit: AuditLog) => {
       const entry = await audit.append({
         type: 'record-erased',
         by: deps.author,
-        subjects: [{ kind: 'person', idHash: await idHash(personId) }],
+        subjects: [{ kind: 'person', idHash: await idHash(auditKeysOf(deps), personId) }],
         detail: {
           person: 1, notes: plan.notes.length, links: plan.unlinked.length,
           changeSetsRewritten: writes.rewrittenSets.length, changeSetsDeleted: writes.deletedSets.length,

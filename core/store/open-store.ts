@@ -1,3 +1,4 @@
+import type { AuditKeys } from '../audit/hash';
 import type { ValueCodec } from '../codec';
 import type { Clock } from '../clock';
 import { createHlc } from '../hlc';
@@ -19,6 +20,8 @@ export interface OpenStoreOptions {
   readonly bus: ChangeBus;
   /** Who the change log credits with this store's writes. */
   readonly author: string;
+  /** The audit key; absent only for a sweep while locked. */
+  readonly auditKeys?: AuditKeys | null;
 }
 
 /** The newest change-log key, so a restarted clock never reissues a timestamp (the key would collide). */
@@ -42,7 +45,7 @@ export const openStore = async (options: OpenStoreOptions): Promise<LocketStore>
  * The database and everything a store is built from, for the few modules that need rows as
  * stored (archives, sweeps) beside the store itself. The caller closes `db`.
  */
-export const openStoreDeps = async ({ factory, name, codec, clock, bus, author }: OpenStoreOptions): Promise<StoreDeps> => {
+export const openStoreDeps = async ({ factory, name, codec, clock, bus, author, auditKeys = null }: OpenStoreOptions): Promise<StoreDeps> => {
   const db = await openLocketDb(factory, name);
   try {
     const newId = createIdFactory(clock);
@@ -51,7 +54,7 @@ export const openStoreDeps = async ({ factory, name, codec, clock, bus, author }
     // The tail of a UUIDv7 is random: enough to tell this session's timestamps from a sibling's.
     const nodeId = `${deviceId}:${newId().slice(-12)}`;
     const hlc = createHlc({ clock, nodeId, last });
-    return { db, codec, clock, newId, hlc, deviceId, author, bus };
+    return { db, codec, clock, newId, hlc, deviceId, author, bus, auditKeys };
   } catch (error) {
     db.close();
     throw error;

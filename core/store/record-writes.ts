@@ -9,7 +9,7 @@ import type { LocketStore, SaveResult } from './contract';
 import { deepEqual } from './deep-equal';
 import { moveToTrash } from './move-to-trash';
 import { buildRecord, fieldsFromBody, isLive, metaOf, rowFor } from './record-rows';
-import { announce, changeItem, changeSet, refusal, type StoreDeps } from './store-deps';
+import { announce, auditKeysOf, changeItem, changeSet, refusal, type StoreDeps } from './store-deps';
 import { writeTransaction } from './transaction';
 
 /** A patch is any object; only the kind's own field names are taken from it. */
@@ -112,7 +112,7 @@ export const createRecordWrites = (deps: StoreDeps, audit: AuditLog): Pick<Locke
     await audit.append({
       type: 'record-deleted',
       by: deps.author,
-      subjects: [{ kind: record.kind, idHash: await idHash(record.id) }],
+      subjects: [{ kind: record.kind, idHash: await idHash(auditKeysOf(deps), record.id) }],
       detail: { notes: trashed.length - 1 },
     });
   };

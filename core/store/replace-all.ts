@@ -1,24 +1,28 @@
 /**
- * Restore: replaces every record, the settings and the change log (and, from a backup, the
- * audit log) in ONE transaction, so a restore either happened whole or not at all. Everything
+ * Restore: replaces every record, the settings and the change log in ONE transaction, with
+ * the audit log's new entries, so a restore either happened whole or not at all. Everything
  * is validated, encoded and hashed before it opens. The vault (password, keys) is never touched.
  *
  * The change log starts again with one `restore` change per record (values `{}`: the rows are
- * the state). The restore is logged in the same transaction: from a backup, the log becomes the
- * backup's verified chain, then the erasures only the replaced log knew (so a later restore
- * cannot bring those people back either), then the restore entry, whose detail names the
- * replaced log's head.
+ * the state). The audit log loses nothing: when this log already holds the backup's (same
+ * entries, same hashes: a backup of this account) it is kept whole; otherwise it becomes the
+ * backup's verified chain followed by every entry of this log from where the two part (so
+ * what was logged since the backup, erasures included, stays, and a later restore cannot
+ * bring an erased person back either), chained again under this account's audit key. Then
+ * the restore entry, whose detail names the replaced log's head. Entries written while
+ * locked are sealed here too.
  */
 import * as v from 'valibot';
-import { createAuditLog, type AuditDraft, type AuditEntry } from '../audit/audit-log';
+import { createAuditLog, isUnsealed, type AuditDraft, type AuditEntry } from '../audit/audit-log';
+import { auditKeysFrom, idHash, legacyIdHash } from '../audit/hash';
 import { BACKUP_DAMAGED } from '../backup/types';
 import { RECORD_KINDS, type RecordKind, type Result } from '../records/types';
 import { SNAPSHOT_DAMAGED } from '../snapshots/snapshots';
 import {
   AUDIT_HEAD_KEY, AuditEntrySchema, chainedEntries, chainVerifies, EMPTY_HEAD, erasedIdHashes, headOf, type AuditHead,
 } from './archive-audit';
-import { prepareRestore, type PreparedRestore, type RestoreSource } from './archive-prepare';
-import type { StoreDeps } from './store-deps';
+import { prepareRestore, type IdHasher, type PreparedRestore, type RestoreSource } from './archive-prepare';
+import { auditKeysOf, type StoreDeps } from './store-deps';
 import { writeTransaction } from './transaction';
 
 export type { RestoreSource } from './archive-prepare';
@@ -52,34 +56,56 @@ const countsByKind = (prepared: PreparedRestore): Partial<Record<RecordKind, num
   return counts;
 };
 
-/** Erasures the replaced log recorded that the backup's log does not: carried into the new log. */
-const carriedErasures = (current: readonly AuditEntry[], backup: readonly AuditEntry[]): AuditDraft[] => {
-  const known = erasedIdHashes(backup);
-  return current
-    .filter((entry) => entry.type === 'record-erased' && entry.subjects.some((subject) => !known.has(subject.idHash)))
-    .map((entry) => ({
-      type: 'record-erased', by: entry.by, subjects: entry.subjects,
-      detail: { ...entry.detail, carriedOver: true, erasedAt: entry.at },
-    }));
+/** How many leading entries the two logs share (same seq and hash). */
+const sharedPrefix = (current: readonly AuditEntry[], backup: readonly AuditEntry[]): number => {
+  let shared = 0;
+  while (shared < current.length && shared < backup.length
+    && current[shared]?.hash === backup[shared]?.hash && current[shared]?.seq === backup[shared]?.seq && current[shared]?.hash !== '') shared++;
+  return shared;
+};
+
+interface LogPlan {
+  /** True when the log is cleared and written again from its first entry. */
+  readonly rewrite: boolean;
+  /** The head the new entries follow. */
+  readonly head: AuditHead;
+  /** Entries to chain after `head`, in order: kept ones (with their own times), then the restore's. */
+  readonly entries: readonly (AuditDraft & { readonly at?: number })[];
+  readonly carried: number;
+}
+
+const logPlan = (current: readonly AuditEntry[], backupLog: readonly AuditEntry[] | null): LogPlan => {
+  const firstUnsealed = current.findIndex(isUnsealed);
+  const sealed = firstUnsealed === -1 ? current : current.slice(0, firstUnsealed);
+  const shared = backupLog ? sharedPrefix(current, backupLog) : sealed.length;
+  if (!backupLog || shared === backupLog.length) {
+    // A snapshot, or a backup of this very log: keep it, and seal what was written while locked.
+    return { rewrite: false, head: headOf(sealed), entries: current.slice(sealed.length), carried: 0 };
+  }
+  const since = current.slice(shared);
+  return { rewrite: true, head: EMPTY_HEAD, entries: [...backupLog, ...since], carried: since.length };
 };
 
 export const replaceAllData = async (
   deps: StoreDeps, source: RestoreSource, options: ReplaceAllOptions,
 ): Promise<Result<ReplaceReport, string>> => {
   const { db, clock } = deps;
+  const keys = auditKeysOf(deps);
   const damaged = { ok: false, error: source.from === 'backup' ? BACKUP_DAMAGED : SNAPSHOT_DAMAGED } as const;
-  if (source.from === 'backup' && !(await chainVerifies(source.audit))) return damaged;
+  const backupKeys = source.from === 'backup' && source.auditKey ? auditKeysFrom(source.auditKey) : null;
+  if (source.from === 'backup' && !(await chainVerifies(source.audit, backupKeys))) return damaged;
   const backupLog = source.from === 'backup' ? source.audit : [];
+  const hashers: IdHasher[] = [(id) => idHash(keys, id), legacyIdHash, ...(backupKeys ? [(id: string) => idHash(backupKeys, id)] : [])];
   /** Prepared once, and again only if the erasures it left out changed meanwhile. */
   const plan: { erased?: string; prepared?: PreparedRestore } = {};
 
   for (let attempt = 1; attempt <= WRITE_ATTEMPTS; attempt++) {
     // Read again on every attempt: an erasure logged meanwhile must keep its person out of this restore too.
-    const current = await createAuditLog({ db, clock }).entries();
+    const current = await createAuditLog({ db, clock, keys: async () => deps.auditKeys }).entries();
     const erasedHashes = erasedIdHashes([...current, ...backupLog]);
     const erased = [...erasedHashes].sort().join(',');
     if (!plan.prepared || plan.erased !== erased) {
-      const prepared = await prepareRestore(deps, source, erasedHashes, options.onProgress ?? (() => undefined));
+      const prepared = await prepareRestore(deps, source, erasedHashes, hashers, options.onProgress ?? (() => undefined));
       if (!prepared.ok) return damaged;
       plan.erased = erased;
       plan.prepared = prepared.value;
@@ -99,8 +125,8 @@ export const replaceAllData = async (
         ...(source.from === 'snapshot' ? { snapshot: source.snapshotId } : {}),
       },
     };
-    const drafts = source.from === 'backup' ? [...carriedErasures(current, backupLog), restoreEntry] : [restoreEntry];
-    const appended = await chainedEntries(source.from === 'backup' ? headOf(backupLog) : replacedHead, drafts, clock.now());
+    const log = logPlan(current, source.from === 'backup' ? backupLog : null);
+    const appended = await chainedEntries(keys, log.head, [...log.entries, { ...restoreEntry, detail: { ...restoreEntry.detail, carriedEntries: log.carried } }], clock.now());
     const newHead = headOf(appended);
 
     const replacedIds = await writeTransaction(db, ['records', 'changes', 'settings', 'audit', 'meta'], async (tx) => {
@@ -111,13 +137,13 @@ export const replaceAllData = async (
       const settings = tx.objectStore('settings');
       const changes = tx.objectStore('changes');
       const before = await records.getAllKeys();
-      await Promise.all([records.clear(), changes.clear(), settings.clear(), ...(source.from === 'backup' ? [audit.clear()] : [])]);
+      await Promise.all([records.clear(), changes.clear(), settings.clear(), ...(log.rewrite ? [audit.clear()] : [])]);
       await Promise.all([
         ...rows.map((row) => records.put(row)),
         ...changeSets.map((set) => changes.add(set)),
         ...settingsRows.map((row) => settings.put(row.value, row.key)),
-        ...backupLog.map((entry) => audit.put(entry)),
-        ...appended.map((entry) => audit.add(entry)),
+        // put: entries written while locked are sealed in place.
+        ...appended.map((entry) => audit.put(entry)),
         tx.objectStore('meta').put(newHead, AUDIT_HEAD_KEY),
       ]);
       return before;

@@ -1,3 +1,4 @@
+import type { AuditKeys } from '../audit/hash';
 import { FORM_ERROR_KEY } from '../records/validate';
 import type { EncodedValue, ValueCodec } from '../codec';
 import type { Clock } from '../clock';
@@ -17,7 +18,15 @@ export interface StoreDeps {
   readonly deviceId: string;
   readonly author: string;
   readonly bus: ChangeBus;
+  /** The audit key (audit/hash.ts); null only for a sweep running while locked, which hashes nothing. */
+  readonly auditKeys: AuditKeys | null;
 }
+
+/** The audit key for an action that names a record in the log: only unlocked stores have one. */
+export const auditKeysOf = (deps: Pick<StoreDeps, 'auditKeys'>): AuditKeys => {
+  if (!deps.auditKeys) throw new Error('This needs Locket unlocked: it names records in the audit log');
+  return deps.auditKeys;
+};
 
 /**
  * The change-log row for one write transaction: ids, kinds, ops and field names in the

@@ -1,4 +1,5 @@
 import { createAuditLog } from '../audit/audit-log';
+import { idHash } from '../audit/hash';
 import { createIsSuppressed } from '../audit/suppression';
 import type { LocketStore } from './contract';
 import { createErase } from './erase';
@@ -8,7 +9,7 @@ import { createBulkInsert } from './bulk-insert';
 import { createRecordReads } from './record-reads';
 import { createRecordWrites } from './record-writes';
 import { readSettings, writeSettings } from './settings';
-import type { StoreDeps } from './store-deps';
+import { auditKeysOf, type StoreDeps } from './store-deps';
 import { createTrash } from './trash';
 
 export type { StoreDeps } from './store-deps';
@@ -20,7 +21,7 @@ export type { StoreDeps } from './store-deps';
  */
 export const createStore = (deps: StoreDeps): LocketStore => {
   const { db, codec, bus } = deps;
-  const audit = createAuditLog({ db, clock: deps.clock });
+  const audit = createAuditLog({ db, clock: deps.clock, keys: async () => deps.auditKeys });
   return {
     ...createRecordWrites(deps, audit),
     ...createRecordReads(deps),
@@ -40,7 +41,8 @@ export const createStore = (deps: StoreDeps): LocketStore => {
     },
     erase: createErase(deps, audit),
     audit,
-    isSuppressed: createIsSuppressed(db),
+    auditIdHash: (id) => idHash(auditKeysOf(deps), id),
+    isSuppressed: createIsSuppressed(db, deps.auditKeys),
     ...createImportBatch(deps),
     listImports: createListImports(db),
     close: () => db.close(),

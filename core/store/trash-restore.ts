@@ -4,7 +4,7 @@ import { changeAad } from '../codec';
 import type { LocketRecord, RecordId, Result } from '../records/types';
 import type { LocketStore, StoredRecord } from './contract';
 import { recordFromRow, restoredRow } from './record-rows';
-import { announce, changeItem, changeSet, type StoreDeps } from './store-deps';
+import { announce, auditKeysOf, changeItem, changeSet, type StoreDeps } from './store-deps';
 import { notesTrashedWith, noteTarget, type RecordLookup } from './trash-rows';
 import { writeTransaction } from './transaction';
 
@@ -57,7 +57,7 @@ export const createRestore = (deps: StoreDeps, audit: AuditLog): LocketStore['re
     await audit.append({
       type: 'record-restored',
       by: deps.author,
-      subjects: [{ kind: read.value.row.kind, idHash: await idHash(id) }],
+      subjects: [{ kind: read.value.row.kind, idHash: await idHash(auditKeysOf(deps), id) }],
       detail: { notes: read.value.notes.length },
     });
     const record: LocketRecord = await recordFromRow(codec, restoredRow(read.value.row, now));

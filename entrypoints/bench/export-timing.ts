@@ -1,3 +1,4 @@
+import { deriveAuditKeys } from '../../core/audit/hash';
 import * as Comlink from 'comlink';
 import { zipSync } from 'fflate';
 import Papa from 'papaparse';
@@ -67,7 +68,7 @@ const timeReadParts = async (accountKey: Bytes): Promise<{ readonly getAllMs: nu
 /** Every live record, read through a store (untimed): the input the row arrays are built from. */
 const liveRecords = async (accountKey: Bytes): Promise<LocketRecord[]> => {
   const bus = createBroadcastBus('locket-bench-export-changes');
-  const store = await openStore({ factory: indexedDB, name: LOCKET_DB_NAME, codec: createAesGcmCodec(accountKey), clock: systemClock, bus, author: 'owner' });
+  const store = await openStore({ factory: indexedDB, name: LOCKET_DB_NAME, codec: createAesGcmCodec(accountKey), clock: systemClock, bus, author: 'owner', auditKeys: await deriveAuditKeys(accountKey) });
   try {
     const records: LocketRecord[] = [];
     await store.forEachBatch(PAGE, (batch) => { records.push(...batch); });

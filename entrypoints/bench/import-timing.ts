@@ -1,3 +1,4 @@
+import { deriveAuditKeys } from '../../core/audit/hash';
 import { systemClock } from '../../core/clock';
 import { guessMapping, parseCsv } from '../../core/csv/import';
 import { createBroadcastBus } from '../../core/store/broadcast-bus';
@@ -70,7 +71,7 @@ export const timeImport = async (rows: number, seed: number): Promise<ImportRepo
   await deleteDatabase(indexedDB, IMPORT_DB);
   const bus = createBroadcastBus(IMPORT_CHANNEL);
   try {
-    const store = await openStore({ factory: indexedDB, name: IMPORT_DB, codec: createAesGcmCodec(accountKey), clock: systemClock, bus, author: 'owner' });
+    const store = await openStore({ factory: indexedDB, name: IMPORT_DB, codec: createAesGcmCodec(accountKey), clock: systemClock, bus, author: 'owner', auditKeys: await deriveAuditKeys(accountKey) });
     try {
       const api = createImportApi({ store, clock: systemClock });
       const planStarted = performance.now();

@@ -1,3 +1,4 @@
+import { deriveAuditKeys } from '../../core/audit/hash';
 import { lockSession } from '../../components/services/session';
 import { systemClock } from '../../core/clock';
 import { plainCodec } from '../../core/codec';
@@ -28,7 +29,7 @@ const bench: LocketBench = {
     const accountMs = performance.now() - accountStarted;
     const bus = createBroadcastBus();
     const codec = createAesGcmCodec(keys.accountKey);
-    const store = await openStore({ factory: indexedDB, name: LOCKET_DB_NAME, codec, clock: systemClock, bus, author: 'owner' });
+    const store = await openStore({ factory: indexedDB, name: LOCKET_DB_NAME, codec, clock: systemClock, bus, author: 'owner', auditKeys: await deriveAuditKeys(keys.accountKey) });
     const twin = plainTwin ? await openPlainTwin() : null;
     try {
       const targets = [{ store, codec }, ...(twin ? [{ store: twin.store, codec: plainCodec }] : [])];

@@ -1,3 +1,4 @@
+import { deriveAuditKeys } from '../../core/audit/hash';
 import * as Comlink from 'comlink';
 import { LOCKET_DB_NAME } from '../../core/store/db-name';
 import { openLocketDb } from '../../core/store/schema';
@@ -73,8 +74,10 @@ export const expireEverything = async (now = Date.now()): Promise<number> => {
   // A page's own sweep (and its daily snapshot) must be over, or it would compete with what is timed next.
   await sweepLockFree();
   const bus = createBroadcastBus();
+  const accountKey = await sessionAccountKey();
   const store = await openStore({
-    factory: indexedDB, name: LOCKET_DB_NAME, codec: createAesGcmCodec(await sessionAccountKey()), clock: systemClock, bus, author: 'owner',
+    factory: indexedDB, name: LOCKET_DB_NAME, codec: createAesGcmCodec(accountKey), clock: systemClock, bus, author: 'owner',
+    auditKeys: await deriveAuditKeys(accountKey),
   });
   const db = await openLocketDb(indexedDB, LOCKET_DB_NAME);
   try {

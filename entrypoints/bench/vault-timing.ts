@@ -1,3 +1,4 @@
+import { deriveAuditKeys } from '../../core/audit/hash';
 import { systemClock } from '../../core/clock';
 import { plainCodec, type ValueCodec } from '../../core/codec';
 import { createBroadcastBus } from '../../core/store/broadcast-bus';
@@ -16,11 +17,13 @@ const PLAIN_DB = 'locket-bench-plain';
 /** Its own channel: the plain store pays for publishing as the real one does, but no surface hears it. */
 const PLAIN_CHANNEL = 'locket-bench-plain-changes';
 const UNLOCK_PASSWORD = 'bench unlock timing password 2718';
+/** Bench stores hash ids for the audit log like any other; the key itself is not what is measured. */
+const benchAuditKeys = deriveAuditKeys(crypto.getRandomValues(new Uint8Array(32)));
 
 const withStore = async <T>(name: string, codec: ValueCodec, channel: string | undefined, work: (store: LocketStore) => Promise<T>): Promise<T> => {
   const bus = createBroadcastBus(channel);
   try {
-    const store = await openStore({ factory: indexedDB, name, codec, clock: systemClock, bus, author: 'owner' });
+    const store = await openStore({ factory: indexedDB, name, codec, clock: systemClock, bus, author: 'owner', auditKeys: await benchAuditKeys });
     try {
       return await work(store);
     } finally {
@@ -36,7 +39,7 @@ export const openPlainTwin = async (): Promise<{ readonly store: LocketStore; re
   await deleteDatabase(indexedDB, PLAIN_DB);
   const bus = createBroadcastBus(PLAIN_CHANNEL);
   try {
-    const store = await openStore({ factory: indexedDB, name: PLAIN_DB, codec: plainCodec, clock: systemClock, bus, author: 'owner' });
+    const store = await openStore({ factory: indexedDB, name: PLAIN_DB, codec: plainCodec, clock: systemClock, bus, author: 'owner', auditKeys: await benchAuditKeys });
     return { store, close: () => { store.close(); bus.close(); } };
   } catch (error) {
     bus.close();

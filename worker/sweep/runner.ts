@@ -1,5 +1,6 @@
 import { cancellationExpired, deleteAccountDatabase, readCancellation } from '../../core/account/cancellation';
 import { createAuditLog } from '../../core/audit/audit-log';
+import { deriveAuditKeys } from '../../core/audit/hash';
 import { plainCodec } from '../../core/codec';
 import { RECORD_KINDS, type RecordKind } from '../../core/records/types';
 import { readRetentionPolicy } from '../../core/retention/policy';
@@ -81,7 +82,7 @@ const sweepAccount = async (deps: PurgerDeps, ports: SweepPorts, now: number, ca
 /** One `records-purged` entry per sweep that purged anything: counts per kind, never ids. */
 const auditPurge = async (deps: PurgerDeps, trigger: SweepTrigger, counts: Counts): Promise<void> => {
   if (totalPurged(counts.purged) === 0) return;
-  await createAuditLog({ db: deps.db, clock: deps.clock }).append({
+  await createAuditLog({ db: deps.db, clock: deps.clock, keys: async () => deps.auditKeys }).append({
     type: 'records-purged', by: SWEEP_AUTHOR, subjects: [],
     detail: { trigger, ...counts.purged, changeSetsDeleted: counts.changeSetsDeleted },
   });
@@ -95,6 +96,8 @@ const runSweep = async (ports: SweepPorts, { trigger, accountKey }: SweepRequest
   try {
     const opened = await openStoreDeps({
       factory: ports.factory, name: ports.name, codec: plainCodec, clock: ports.clock, bus: ports.bus, author: SWEEP_AUTHOR,
+      // Without the key its audit entry is written unsealed, and chained at the next unlock.
+      auditKeys: accountKey ? await deriveAuditKeys(new Uint8Array(accountKey)) : null,
     });
     deps = { ...opened, codec: accountKey ? createAesGcmCodec(new Uint8Array(accountKey)) : null };
     const cancellation = await readCancellation(deps.db, startedAt);

@@ -3,7 +3,8 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { AUDIT_CSV_COLUMNS, auditCsvFileName, auditToCsv } from '../../../core/audit/audit-csv';
 import { createAuditLog, type AuditDraft, type AuditEntry } from '../../../core/audit/audit-log';
-import { canonicalJson, idHash, sha256Hex } from '../../../core/audit/hash';
+import { canonicalJson, idHash } from '../../../core/audit/hash';
+import { TEST_AUDIT_KEYS } from '../store/harness';
 import { createManualClock } from '../../../core/clock';
 import { restoreCell } from '../../../core/csv/neutralise';
 import { openLocketDb } from '../../../core/store/schema';
@@ -12,7 +13,7 @@ const START = Date.UTC(2025, 2, 9, 23, 59, 58, 123);
 
 const logWith = async (drafts: readonly AuditDraft[]): Promise<AuditEntry[]> => {
   const clock = createManualClock(START);
-  const log = createAuditLog({ db: await openLocketDb(new IDBFactory(), 'audit-csv-test'), clock });
+  const log = createAuditLog({ db: await openLocketDb(new IDBFactory(), 'audit-csv-test'), clock, keys: async () => TEST_AUDIT_KEYS });
   for (const draft of drafts) {
     await log.append(draft);
     clock.advance(1500);
@@ -35,7 +36,7 @@ describe('audit log as CSV', () => {
   it('writes a header row and one row per entry, in the order given, with CRLF line ends', async () => {
     const entries = await logWith([
       { type: 'export-taken', by: 'owner', subjects: [], detail: { files: 'contacts', zip: false } },
-      { type: 'record-deleted', by: 'owner', subjects: [{ kind: 'person', idHash: await idHash('p-1') }], detail: { notes: 2 } },
+      { type: 'record-deleted', by: 'owner', subjects: [{ kind: 'person', idHash: await idHash(TEST_AUDIT_KEYS, 'p-1') }], detail: { notes: 2 } },
     ]);
     const csv = auditToCsv(entries);
     expect(csv.endsWith('\r\n')).toBe(true);
@@ -50,14 +51,14 @@ describe('audit log as CSV', () => {
   it('keeps in each row exactly what its hash covers, so the chain can be checked from the file', async () => {
     const entries = await logWith([
       { type: 'import-done', by: 'owner', subjects: [], detail: { batchId: 'b-1', written: 4, failed: 1 } },
-      { type: 'record-erased', by: 'owner', subjects: [{ kind: 'person', idHash: await idHash('p-2') }], detail: { notes: 1, person: 1 } },
+      { type: 'record-erased', by: 'owner', subjects: [{ kind: 'person', idHash: await idHash(TEST_AUDIT_KEYS, 'p-2') }], detail: { notes: 1, person: 1 } },
       { type: 'records-purged', by: 'sweep', subjects: [], detail: { person: 3, note: 5 } },
     ]);
     const [, ...rows] = rowsOf(auditToCsv(entries));
     expect(rows).toHaveLength(3);
     for (const row of rows) {
       const entry = entryFromRow(row);
-      expect(await sha256Hex(entry.prevHash + canonicalJson(entry))).toBe(row[7]);
+      expect(await TEST_AUDIT_KEYS.mac(entry.prevHash + canonicalJson(entry))).toBe(row[7]);
     }
   });
 

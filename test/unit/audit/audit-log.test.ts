@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { idHash } from '../../../core/audit/hash';
-import { createHarness } from '../store/harness';
+import { createHarness, TEST_AUDIT_KEYS } from '../store/harness';
 
 const draft = async (n: number) => ({
-  type: 'export-taken' as const, by: 'owner', subjects: [{ kind: 'person' as const, idHash: await idHash(`p-${n}`) }], detail: { rows: n },
+  type: 'export-taken' as const, by: 'owner', subjects: [{ kind: 'person' as const, idHash: await idHash(TEST_AUDIT_KEYS, `p-${n}`) }], detail: { rows: n },
 });
 
 const withEntries = async (count: number) => {
@@ -64,7 +64,7 @@ describe('audit log chain', () => {
 
   it('finds the entries about one record by its id hash', async () => {
     const { store } = await withEntries(3);
-    const about = await store.audit.entriesAbout(await idHash('p-2'));
+    const about = await store.audit.entriesAbout(await idHash(TEST_AUDIT_KEYS, 'p-2'));
     expect(about.map((entry) => entry.detail.rows)).toEqual([2]);
   });
 });

@@ -1,3 +1,4 @@
+import { deriveAuditKeys } from '../../../core/audit/hash';
 import { createHash } from 'node:crypto';
 import { serialize } from 'node:v8';
 import { IDBFactory } from 'fake-indexeddb';
@@ -35,7 +36,7 @@ export const createArchiveHarness = async (accountKey = crypto.getRandomValues(n
   const codec = createAesGcmCodec(accountKey);
   const deps: StoreDeps = {
     db, codec, clock, newId: createIdFactory(clock), hlc: createHlc({ clock, nodeId: 'device-a' }),
-    deviceId: 'device-a', author: 'owner@example.com', bus,
+    deviceId: 'device-a', author: 'owner@example.com', bus, auditKeys: await deriveAuditKeys(accountKey),
   };
   const store = createStore(deps);
   return { deps, store, archive: createArchiveApi({ storeDeps: deps, store, kdfIterations: TEST_KDF_ITERATIONS }), db, clock, bus, codec };

@@ -22,7 +22,7 @@ const personRecord = (emails: string[]): LocketRecord => ({
 });
 
 const contents = (records: LocketRecord[]): BackupContents => ({
-  createdAt: Date.UTC(2025, 0, 1), records: records.map((record) => ({ record, deletedBy: null })), settings: null, audit: [],
+  createdAt: Date.UTC(2025, 0, 1), records: records.map((record) => ({ record, deletedBy: null })), settings: null, audit: [], auditKey: null,
 });
 
 const roundTrip = async (input: BackupContents) =>
@@ -42,10 +42,13 @@ describe('backup file', () => {
     const harness = await createArchiveHarness();
     await seedAccount(harness);
     const entries = await harness.store.audit.entries();
+    const auditKey = harness.deps.auditKeys?.raw ?? null;
     const edited = entries.map((entry, index) => (index === 0 ? { ...entry, detail: { ...entry.detail, rows: 999 } } : entry));
-    expect(await roundTrip({ ...contents([]), audit: edited })).toEqual({ ok: false, error: BACKUP_DAMAGED });
-    expect(await roundTrip({ ...contents([]), audit: entries.slice(1) })).toEqual({ ok: false, error: BACKUP_DAMAGED });
-    expect(saved(await roundTrip({ ...contents([]), audit: entries })).audit).toEqual(entries);
+    expect(await roundTrip({ ...contents([]), audit: edited, auditKey })).toEqual({ ok: false, error: BACKUP_DAMAGED });
+    expect(await roundTrip({ ...contents([]), audit: entries.slice(1), auditKey })).toEqual({ ok: false, error: BACKUP_DAMAGED });
+    // Without the key it was made with, a keyed log does not check out as an unkeyed one either.
+    expect(await roundTrip({ ...contents([]), audit: entries, auditKey: null })).toEqual({ ok: false, error: BACKUP_DAMAGED });
+    expect(saved(await roundTrip({ ...contents([]), audit: entries, auditKey })).audit).toEqual(entries);
   });
 
   it('stretches the password with the vault\'s iteration count unless told otherwise', async () => {

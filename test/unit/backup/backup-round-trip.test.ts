@@ -22,17 +22,21 @@ describe('backup round trip', () => {
     saved(await store.create('person', { firstName: 'Carl', lastName: 'Newcomer' }));
     await store.remove(org.id);
     saved(await store.saveSettings({ ownerName: 'Someone Else' }));
+    const logAtRestore = await store.audit.entries();
 
     const outcome = saved(await archive.restoreBackup(file.bytes, PASSWORD, noProgress));
     expect(await visibleData(harness)).toEqual(before);
     expect(outcome).toMatchObject({ records: { person: 2, organisation: 1, case: 1, opportunity: 1, note: 2 }, settings: true, skippedErased: 0 });
     expect(outcome.auditEntries).toBe(logBefore.length);
 
-    // The backup's log is back, verified, followed by the restore itself.
+    // The log loses nothing: the backup's entries, what was logged since (the deletion, the
+    // settings change), then the restore itself, all in one verified chain.
     const log = await store.audit.entries();
     expect(log.slice(0, logBefore.length)).toEqual(logBefore);
+    expect(log.slice(0, logAtRestore.length)).toEqual(logAtRestore);
+    expect(logAtRestore.slice(logBefore.length).map((entry) => entry.type)).toEqual(expect.arrayContaining(['record-deleted', 'settings-changed']));
     expect(log.at(-1)).toMatchObject({ type: 'backup-restored', detail: { safetySnapshot: outcome.safetySnapshotId, records: 7 } });
-    expect(await store.audit.verifyChain()).toEqual({ ok: true, count: logBefore.length + 1 });
+    expect(await store.audit.verifyChain()).toEqual({ ok: true, count: logAtRestore.length + 1 });
 
     // History starts again at the restore, and the restored record reads and lists as before.
     expect(await store.changesFor(ada.id)).toMatchObject([{ op: 'restore', changed: [], values: {} }]);

@@ -1,3 +1,4 @@
+import { deriveAuditKeys } from '../../../core/audit/hash';
 import { describe, expect, it } from 'vitest';
 import { readCancellation, type Cancellation } from '../../../core/account/cancellation';
 import { createAuditLog } from '../../../core/audit/audit-log';
@@ -18,7 +19,7 @@ const WRONG = 'walrus tundra violin lamb';
 const setUp = async () => {
   const harness = await withAccount();
   harness.lock();
-  const audit = createAuditLog({ db: harness.db, clock: harness.clock });
+  const audit = createAuditLog({ db: harness.db, clock: harness.clock, keys: () => deriveAuditKeys(harness.keys.accountKey) });
   const sessionWrites: { keys: UnlockedKeys; markerThen: Cancellation | null }[] = [];
   let locks = 0;
   const cancellation = createAccountCancellation({

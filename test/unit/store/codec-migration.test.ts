@@ -31,7 +31,7 @@ const versionOneCodec = (accountKey: Uint8Array<ArrayBuffer>): ValueCodec => {
 /** The same database seen by today's store, whose codec refuses version-1 values. */
 const currentStore = ({ db, clock, bus }: Harness, accountKey: Uint8Array<ArrayBuffer>) => createStore({
   db, codec: createAesGcmCodec(accountKey), clock, newId: createIdFactory(clock),
-  hlc: createHlc({ clock, nodeId: 'device-b' }), deviceId: 'device-a', author: 'owner@example.com', bus,
+  hlc: createHlc({ clock, nodeId: 'device-b' }), deviceId: 'device-a', author: 'owner@example.com', bus, auditKeys: null,
 });
 
 const seedVersionOne = async () => {

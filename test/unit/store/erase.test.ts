@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { idHash } from '../../../core/audit/hash';
 import type { LocketDatabase } from '../../../core/store/schema';
 import { readSnapshot, takeSnapshot } from '../../../core/snapshots/snapshots';
-import { createHarness, person, saved } from './harness';
+import { createHarness, person, saved, TEST_AUDIT_KEYS } from './harness';
 
 const STORES = ['records', 'changes', 'settings', 'meta', 'vault', 'logins', 'audit', 'suppressed'] as const;
 const SNAPSHOT_STORES = ['snapshots', 'snapshotChunks'] as const;
@@ -87,7 +87,7 @@ describe('erase', () => {
     await store.erase(ada.id, { suppressEmails: true });
     const entries = await store.audit.entries();
     const receipt = entries.find((entry) => entry.type === 'record-erased');
-    expect(receipt?.subjects).toEqual([{ kind: 'person', idHash: await idHash(ada.id) }]);
+    expect(receipt?.subjects).toEqual([{ kind: 'person', idHash: await idHash(TEST_AUDIT_KEYS, ada.id) }]);
     expect(receipt?.detail).toMatchObject({ person: 1, notes: 2, links: 2, suppressedEmails: 1 });
     expect(JSON.stringify(receipt)).not.toMatch(/Adaline|Quibbleworth|example\.org/);
     expect(await store.audit.verifyChain()).toMatchObject({ ok: true });

@@ -1,3 +1,4 @@
+import { auditKeysFrom } from '../../../core/audit/hash';
 import { IDBFactory } from 'fake-indexeddb';
 import { plainCodec, type ValueCodec } from '../../../core/codec';
 import { createManualClock, type ManualClock } from '../../../core/clock';
@@ -9,6 +10,9 @@ import { openLocketDb, type LocketDatabase } from '../../../core/store/schema';
 import { createStore, type StoreDeps } from '../../../core/store/store';
 
 export const START = Date.UTC(2025, 0, 15, 9, 0, 0);
+
+/** The audit key of test stores: fixed, so tests can hash ids as the store does. */
+export const TEST_AUDIT_KEYS = auditKeysFrom(new Uint8Array(32).fill(7));
 
 /** A bus that remembers what was published, so tests can tell whether a write was announced. */
 export interface RecordingBus extends ChangeBus {
@@ -48,6 +52,7 @@ export const createHarness = async (overrides: Partial<StoreDeps> = {}, codec: V
     deviceId: 'device-a',
     author: 'owner@example.com',
     bus,
+    auditKeys: TEST_AUDIT_KEYS,
     ...overrides,
   });
   return { store, db, clock, bus, factory };

@@ -8,7 +8,7 @@ import type { LocketStore, StoredChangeSet } from '../../../core/store/contract'
 import { openLocketDb, type LocketDatabase } from '../../../core/store/schema';
 import { createStore, type StoreDeps } from '../../../core/store/store';
 import { createAesGcmCodec } from '../../../core/vault/aes-codec';
-import { createRecordingBus, START, type RecordingBus } from './harness';
+import { createRecordingBus, START, TEST_AUDIT_KEYS, type RecordingBus } from './harness';
 
 export { person, saved } from './harness';
 
@@ -30,7 +30,7 @@ export const createTrashHarness = async (codec: ValueCodec = aesCodec(), author 
   const bus = createRecordingBus();
   const deps: StoreDeps = {
     db, codec, clock, newId: createIdFactory(clock), hlc: createHlc({ clock, nodeId: 'device-a' }),
-    deviceId: 'device-a', author, bus,
+    deviceId: 'device-a', author, bus, auditKeys: TEST_AUDIT_KEYS,
   };
   return { store: createStore(deps), deps, db, clock, bus };
 };

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { idHash } from '../../../core/audit/hash';
 import { plainCodec } from '../../../core/codec';
 import { createTrashHarness, days, note, person, saved } from './trash-harness';
+import { TEST_AUDIT_KEYS } from './harness';
 
 const seed = async () => {
   const harness = await createTrashHarness();
@@ -79,7 +80,7 @@ describe('trash', () => {
     const last = (await store.changesFor(notes[1]?.id ?? '')).at(-1);
     expect(last).toMatchObject({ op: 'restore', changed: ['deletedAt'], values: { deletedAt: null } });
     const entry = (await store.audit.entries()).at(-1);
-    expect(entry).toMatchObject({ type: 'record-restored', subjects: [{ kind: 'person', idHash: await idHash(ada.id) }], detail: { notes: 2 } });
+    expect(entry).toMatchObject({ type: 'record-restored', subjects: [{ kind: 'person', idHash: await idHash(TEST_AUDIT_KEYS, ada.id) }], detail: { notes: 2 } });
   });
 
   it('leaves a note deleted on its own in the trash when its record comes back', async () => {
@@ -140,8 +141,8 @@ describe('trash', () => {
     expect(entries.map((entry) => entry.type)).toEqual([
       'record-deleted', 'record-deleted', 'records-purged', 'settings-changed', 'settings-changed',
     ]);
-    expect(entries[0]).toMatchObject({ by: 'owner', subjects: [{ kind: 'person', idHash: await idHash(ada.id) }], detail: { notes: 2 } });
-    expect(entries[1]).toMatchObject({ subjects: [{ kind: 'case', idHash: await idHash(kase.id) }], detail: { notes: 0 } });
+    expect(entries[0]).toMatchObject({ by: 'owner', subjects: [{ kind: 'person', idHash: await idHash(TEST_AUDIT_KEYS, ada.id) }], detail: { notes: 2 } });
+    expect(entries[1]).toMatchObject({ subjects: [{ kind: 'case', idHash: await idHash(TEST_AUDIT_KEYS, kase.id) }], detail: { notes: 0 } });
     expect(entries[2]).toMatchObject({ subjects: [], detail: { person: 1, note: 2, trigger: 'owner' } });
     expect(entries[3]?.detail).toEqual({ fields: 'ownerName,ownerEmail,defaultCurrency' });
     expect(entries[4]?.detail).toEqual({ fields: 'defaultCurrency' });

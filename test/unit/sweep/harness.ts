@@ -1,3 +1,4 @@
+import { deriveAuditKeys } from '../../../core/audit/hash';
 import { IDBFactory } from 'fake-indexeddb';
 import { createManualClock, type ManualClock } from '../../../core/clock';
 import { DAY_MS } from '../../../core/retention/windows';
@@ -51,7 +52,7 @@ export const createSweepHarness = async (): Promise<SweepHarness> => {
   const factory = new IDBFactory();
   const clock = createManualClock(START);
   const accountKey = crypto.getRandomValues(new Uint8Array(32));
-  const store = await openStore({ factory, name: NAME, codec: createAesGcmCodec(accountKey), clock, bus: silentBus, author: 'owner' });
+  const store = await openStore({ factory, name: NAME, codec: createAesGcmCodec(accountKey), clock, bus: silentBus, author: 'owner', auditKeys: await deriveAuditKeys(accountKey) });
   const db = await openLocketDb(factory, NAME);
   await db.put('vault', { stands: 'for the account' }, 'vault');
   const lock = createMemoryLock();

@@ -1,3 +1,4 @@
+import { deriveAuditKeys } from '../../../core/audit/hash';
 /**
  * Real AccessPorts on an in-memory IndexedDB: the vault repo, the login log, the audit log,
  * the challenge ledger, the verifier and the password policy are the production modules; the
@@ -65,7 +66,7 @@ export const createAccessHarness = async (
   const ports: AccessPorts = {
     vaults,
     logins: createLoginLog(db, clock, createIdFactory(clock)),
-    audit: createAuditLog({ db, clock }),
+    audit: createAuditLog({ db, clock, keys: async () => (session ? deriveAuditKeys(session.accountKey) : null) }),
     throttle: {
       read: () => Promise.resolve(throttle),
       write: (state) => { throttle = state; return Promise.resolve(); },
