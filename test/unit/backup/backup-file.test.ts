@@ -1,3 +1,4 @@
+import { GENESIS_HASH, legacyAuditEntryHash, type AuditEntry } from '../../../core/audit/audit-log';
 import { describe, expect, it } from 'vitest';
 import { readBackup, writeBackup } from '../../../core/backup/backup-file';
 import { BACKUP_DAMAGED, type BackupContents } from '../../../core/backup/types';
@@ -49,6 +50,17 @@ describe('backup file', () => {
     // Without the key it was made with, a keyed log does not check out as an unkeyed one either.
     expect(await roundTrip({ ...contents([]), audit: entries, auditKey: null })).toEqual({ ok: false, error: BACKUP_DAMAGED });
     expect(saved(await roundTrip({ ...contents([]), audit: entries, auditKey })).audit).toEqual(entries);
+  });
+
+  it('still opens a backup made before keyed hashes: its log chained with plain SHA-256 and no key inside', async () => {
+    const harness = await createArchiveHarness();
+    await seedAccount(harness);
+    const unkeyed: AuditEntry[] = [];
+    for (const entry of await harness.store.audit.entries()) {
+      const unhashed = { ...entry, prevHash: unkeyed.at(-1)?.hash ?? GENESIS_HASH };
+      unkeyed.push({ ...unhashed, hash: await legacyAuditEntryHash(unhashed) });
+    }
+    expect(saved(await roundTrip({ ...contents([]), audit: unkeyed, auditKey: null })).audit).toEqual(unkeyed);
   });
 
   it('stretches the password with the vault\'s iteration count unless told otherwise', async () => {
