@@ -72,6 +72,21 @@ describe('backup round trip', () => {
     expect(await fresh.store.audit.verifyChain()).toMatchObject({ ok: true });
   });
 
+  it('keeps an erased person out when their older backup is restored on another device after a later one', async () => {
+    const source = await createArchiveHarness();
+    const { ada } = await seedAccount(source);
+    const older = await source.archive.createBackup(PASSWORD, noProgress);
+    await source.store.erase(ada.id, { suppressEmails: false });
+    const later = await source.archive.createBackup(PASSWORD, noProgress);
+
+    const device = await createArchiveHarness();
+    saved(await device.archive.restoreBackup(later.bytes, PASSWORD, noProgress));
+    const outcome = saved(await device.archive.restoreBackup(older.bytes, PASSWORD, noProgress));
+    expect(outcome.skippedErased).toBeGreaterThanOrEqual(1);
+    expect(await device.store.get(ada.id)).toBeUndefined();
+    expect(await device.store.audit.verifyChain()).toMatchObject({ ok: true });
+  });
+
   it('reports progress up to the whole and logs the backup without personal data', async () => {
     const harness = await createArchiveHarness();
     await seedAccount(harness);
