@@ -1,3 +1,4 @@
+import { TEST_AUDIT_KEYS } from '../store/harness';
 import { randomUUID } from 'node:crypto';
 import { IDBFactory } from 'fake-indexeddb';
 import { systemClock } from '../../../core/clock';
@@ -25,7 +26,7 @@ export const createTestAccount = (): TestAccount => {
     open: async () => {
       const bus = createBroadcastBus(channel);
       const deps = await openStoreDeps({
-        factory, name: 'locket-test', codec: plainCodec, clock: systemClock, bus, author: 'owner',
+        factory, name: 'locket-test', codec: plainCodec, clock: systemClock, bus, author: 'owner', auditKeys: TEST_AUDIT_KEYS,
       });
       const store = createStore(deps);
       opened.push({ store, bus });
