@@ -69,13 +69,12 @@ const rebindStore = async <T>(db: LocketDatabase, { store, rebind, unchanged }: 
     const range = after === null ? null : IDBKeyRange.lowerBound(after, true);
     const tx = db.transaction(store);
     const [values, keys] = await Promise.all([tx.store.getAll(range, PAGE), tx.store.getAllKeys(range, PAGE)]) as [T[], Key[]];
-    const changed: { key: Key; before: T; after: T }[] = [];
-    for (const [index, value] of values.entries()) {
+    const candidates = await Promise.all(values.map(async (value, index) => {
       const key = keys[index];
-      if (key === undefined) continue;
-      const next = await rebind(value, key);
-      if (next !== null) changed.push({ key, before: value, after: next });
-    }
+      const next = key === undefined ? null : await rebind(value, key);
+      return key === undefined || next === null ? [] : [{ key, before: value, after: next }];
+    }));
+    const changed = candidates.flat();
     if (changed.length > 0) {
       const write = db.transaction(store, 'readwrite');
       const untyped = write.store as unknown as {
