@@ -1,8 +1,8 @@
 /**
  * The audit log as a CSV file, for an auditor or a spreadsheet. Subjects and detail are written
  * as canonical JSON and `at` as an ISO time with milliseconds, so each row still holds exactly
- * what its hash covers: the chain can be checked again from the file alone (after undoing the
- * formula neutralisation, as an import does).
+ * what its hash covers: the chain can be checked again from the file and the audit key (after
+ * undoing the formula neutralisation, as an import does); without the key it cannot be forged.
  */
 import Papa from 'papaparse';
 import { neutraliseCell } from '../csv/neutralise';

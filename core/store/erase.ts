@@ -21,7 +21,7 @@ import { announce, auditKeysOf, changeItem, changeSet, type StoreDeps } from './
 import { writeTransaction } from './transaction';
 
 export interface EraseOptions {
-  /** Keep SHA-256 hashes of the person's emails so a later import can refuse to bring them back. */
+  /** Keep keyed hashes of the person's emails (audit/suppression.ts) so a later import can refuse to bring them back. */
   readonly suppressEmails: boolean;
 }
 

@@ -33,9 +33,9 @@ export interface LocketDb extends DBSchema {
   vault: { key: string; value: unknown };
   /** Every unlock attempt, oldest first (ids sort by time); no personal data. */
   logins: { key: string; value: unknown };
-  /** The append-only, hash-chained audit log, by sequence number; no personal data, so in the clear. */
+  /** The append-only audit log, chained by keyed hashes, by sequence number; no personal data, so in the clear. */
   audit: { key: number; value: unknown };
-  /** SHA-256 hashes of erased people's emails the owner asked to keep, so an import does not bring them back. */
+  /** Keyed hashes (audit/hash.ts) of erased people's emails the owner asked to keep, so an import does not bring them back. */
   suppressed: { key: string; value: unknown };
   /** One row per archival snapshot: when, why, how big, whether it finished; validated on read. */
   snapshots: { key: string; value: unknown };
