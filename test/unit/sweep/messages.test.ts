@@ -12,7 +12,7 @@ const ORIGIN = `chrome-extension://${EXTENSION_ID}`;
 const report: SweepReport = {
   trigger: 'alarm', startedAt: 1, finishedAt: 5, durationMs: 4, purged: { person: 2, note: 1 },
   changeSetsDeleted: 2, changeSetsRewritten: 0, changeSetsAwaitingKey: 1, loginsDeleted: 0, snapshotsDeleted: 0,
-  snapshotTaken: null, accountDeleted: false, error: null,
+  snapshotTaken: null, snapshotSkipped: null, accountDeleted: false, held: null, error: null,
 };
 
 describe('the background ↔ offscreen sweep messages', () => {
