@@ -51,4 +51,14 @@ describe('the stored sweep report', () => {
     await h.db.put('meta', { ...swept, durationMs: 'long' }, SWEEP_REPORT_KEY);
     expect(await readSweepReport(h.db)).toBeNull();
   });
+
+  it('reads a report kept before sweeps said why they held, and keeps why they held', async () => {
+    const h = await createSweepHarness();
+    const { held: _held, snapshotSkipped: _skipped, ...older } = report;
+    await h.db.put('meta', older, SWEEP_REPORT_KEY);
+    expect(await readSweepReport(h.db)).toEqual(report);
+    const held: SweepReport = { ...report, held: { type: 'clock-behind', clockAt: 1, seenAt: 9 } };
+    await h.db.put('meta', held, SWEEP_REPORT_KEY);
+    expect(await readSweepReport(h.db)).toEqual(held);
+  });
 });
