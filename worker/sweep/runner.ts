@@ -1,4 +1,4 @@
-import { confirmCancellationExpiry, deleteAccountDatabase, readCancellation, type Cancellation } from '../../core/account/cancellation';
+import { confirmCancellationExpiry, deleteAccountDatabase, readCancellation } from '../../core/account/cancellation';
 import { createAuditLog } from '../../core/audit/audit-log';
 import { plainCodec } from '../../core/codec';
 import { RECORD_KINDS, type RecordKind } from '../../core/records/types';
@@ -94,7 +94,7 @@ const sweepAccount = async (deps: PurgerDeps, ports: SweepPorts, now: number, co
   const judgement = judgeClock(await readTimeSeen(db), now);
   await writeTimeMark(db, judgement.mark);
   counts.held = judgement.hold;
-  const cancellation: Cancellation | null = await readCancellation(db, now);
+  const cancellation = await readCancellation(db, now);
   if (judgement.hold === null) {
     if (cancellation && (await confirmCancellationExpiry(db, cancellation, now)) === 'delete') {
       db.close();
