@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { CANCELLATION_KEY, markCancelled } from '../../../core/account/cancellation';
 import { listSnapshots } from '../../../core/snapshots/snapshots';
 import { openLocketDb } from '../../../core/store/schema';
+import { SWEEP_REPORT_KEY } from '../../../worker/sweep/report-store';
+import { TIME_MARK_KEY } from '../../../worker/sweep/time-mark';
 import { saved } from '../store/harness';
 import { createSweepHarness, DAY, START, sweptOk, type SweepHarness } from './harness';
 
@@ -60,6 +62,20 @@ describe('a sweep under a clock that jumped ahead deletes nothing', () => {
     expect(report.held?.type).toBe('clock-jumped');
     expect(await h.db.get('records', ada.id)).toBeDefined();
     expect(await h.db.count('vault')).toBe(1);
+  });
+});
+
+describe('a change saved while the clock was ahead', () => {
+  it('does not hold the sweeps once the clock is put right', async () => {
+    const h = await createSweepHarness();
+    sweptOk(await h.sweep());
+    h.clock.advance(60 * DAY);
+    expect(sweptOk(await h.sweep()).held?.type).toBe('clock-jumped');
+    saved(await h.store.create('person', { firstName: 'Ada', lastName: 'Okafor' }));
+
+    h.atDay(0);
+    h.clock.advance(2 * HOUR);
+    expect(sweptOk(await h.sweep()).held).toBeNull();
   });
 });
 
@@ -193,8 +209,8 @@ describe('snapshots under a wrong clock', () => {
     const future = sweptOk(await h.sweep()).snapshotTaken;
     expect(future).not.toBeNull();
     h.atDay(0);
-    await h.db.delete('meta', 'sweep-time-mark');
-    await h.db.delete('meta', 'sweep-report');
+    await h.db.delete('meta', TIME_MARK_KEY);
+    await h.db.delete('meta', SWEEP_REPORT_KEY);
     const today = sweptOk(await h.sweep());
     expect(today.snapshotTaken).not.toBeNull();
     expect(today.snapshotTaken).not.toBe(future);
