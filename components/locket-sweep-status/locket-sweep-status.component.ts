@@ -5,6 +5,7 @@ import type { RetentionServices } from '../services/services';
 import { TRIGGER_TEXT, dateTime, durationText, kindCounts, messageOf, plural } from '../locket-retention-settings/retention-text';
 import { baseStyles } from '../shared/tokens.styles';
 import { sweepStatusStyles } from './locket-sweep-status.styles';
+import { clockHoldText, snapshotSkippedText } from './sweep-notice-text';
 
 /** Sent (bubbling, composed) when a sweep newer than the one shown has finished; detail: its report. */
 export const SWEEP_REPORTED = 'locket-sweep-reported';
@@ -62,11 +63,14 @@ export class LocketSweepStatus extends LitElement {
     }
   }
 
-  /** Shows `report` unless the one shown is newer, and tells the page when it is a sweep it had not seen. */
-  private show(report: SweepReport | null): void {
+  /**
+   * Shows `report` unless the one shown is newer, and tells the page when it is a sweep it had not
+   * seen. `ownSweep` shows it whatever its time: a clock set back makes the newest report look older.
+   */
+  private show(report: SweepReport | null, ownSweep = false): void {
     const shown = this.report;
     if (report === null) { if (shown === undefined) this.report = null; return; }
-    if (shown && shown.finishedAt >= report.finishedAt) return;
+    if (shown && !ownSweep && shown.finishedAt >= report.finishedAt) return;
     const firstLoad = shown === undefined;
     this.report = report;
     if (!firstLoad) this.dispatchEvent(new CustomEvent(SWEEP_REPORTED, { detail: report, bubbles: true, composed: true }));
@@ -79,7 +83,7 @@ export class LocketSweepStatus extends LitElement {
     try {
       const report = await this.retention.sweepNow();
       this.notice = report ? 'Sweep finished.' : 'Another sweep was already running; its report shows here once it ends.';
-      if (report) this.show(report);
+      if (report) this.show(report, true);
       await this.load();
     } catch (error) {
       this.error = `The sweep failed: ${messageOf(error)}`;
@@ -91,12 +95,15 @@ export class LocketSweepStatus extends LitElement {
   private renderReport(report: SweepReport) {
     const purged = kindCounts(report.purged);
     return html`<ul class="report" aria-label="Last sweep">
+      ${report.held ? html`<li class="held" role="alert">${clockHoldText(report.held)}</li>` : nothing}
       <li>Finished <time datetime=${new Date(report.finishedAt).toISOString()}>${dateTime.format(report.finishedAt)}</time>,
         ${TRIGGER_TEXT[report.trigger]}, in ${durationText(report.durationMs)}.</li>
-      <li>${purged ? `Purged from the trash: ${purged}.` : 'Nothing in the trash had reached 30 days.'}</li>
+      <li>${purged ? `Purged from the trash: ${purged}.` : report.held ? 'Nothing was purged from the trash.'
+        : 'Nothing in the trash had reached 30 days.'}</li>
       <li>Snapshots: ${report.snapshotsDeleted === 0 ? 'none expired'
         : `${plural(report.snapshotsDeleted, 'expired snapshot', 'expired snapshots')} removed`},
         ${report.snapshotTaken ? 'a daily snapshot taken' : 'no new one taken'}.</li>
+      ${report.snapshotSkipped ? html`<li class="held" role="alert">${snapshotSkippedText(report.snapshotSkipped)}</li>` : nothing}
       <li>Login history: ${plural(report.loginsDeleted, 'entry', 'entries')} removed.</li>
       ${report.changeSetsDeleted + report.changeSetsRewritten > 0 ? html`<li>Change history: ${plural(report.changeSetsDeleted,
         'entry', 'entries')} removed, ${plural(report.changeSetsRewritten, 'entry', 'entries')} cleaned of purged values.</li>` : nothing}
