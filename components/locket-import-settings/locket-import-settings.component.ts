@@ -8,6 +8,7 @@ import type { UndoImportReport } from '../../core/store/import-batch-types';
 import type { ImportFileInput, ImportFilePreview, ImportProgress, ImportResult, ImportSummary } from '../../worker/import-types';
 import '../locket-import-history/locket-import-history';
 import type { LocketServices } from '../services/services';
+import { failureText, writeFailureText } from '../shared/failure-text';
 import { baseStyles } from '../shared/tokens.styles';
 import { targetFromValue } from './field-labels';
 import { previewView, summaryView, type PreviewHandlers } from './import-views';
@@ -18,8 +19,6 @@ const POLICIES: readonly { readonly value: DuplicatePolicy; readonly label: stri
   { value: 'update', label: 'Update them with the file’s values' },
   { value: 'create', label: 'Import them anyway, as new records' },
 ];
-
-const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /** Import from CSV: choose files, check the preview and mapping, dry run, import with progress, undo. */
 export class LocketImportSettings extends LitElement {
@@ -92,7 +91,7 @@ export class LocketImportSettings extends LitElement {
     try {
       await step();
     } catch (error) {
-      this.error = messageOf(error);
+      this.error = failureText(error);
     } finally {
       this.busy = false;
     }
@@ -137,7 +136,7 @@ export class LocketImportSettings extends LitElement {
     return html`
       <p class="status" role="status">Imported ${result.written} ${result.written === 1 ? 'record' : 'records'}.${
         result.failed > 0 ? ` ${result.failed} could not be written.` : ''}</p>
-      ${result.failure ? html`<p class="error" role="alert">The import stopped: ${result.failure} What was written before that is kept.</p>` : nothing}
+      ${result.failure ? html`<p class="error" role="alert">The import stopped: ${writeFailureText(result.failure)} What was written before that is kept.</p>` : nothing}
       ${this.undone ? html`<p class="status" role="status">Import undone: ${this.undone.removed} removed, ${this.undone.restored} restored.</p>
           ${this.undone.skipped.length > 0 ? html`<ul class="rows" aria-label="Kept by the undo">${this.undone.skipped.map((skip) => html`<li>${skip.kind} ${skip.id}: ${skip.reason}</li>`)}</ul>` : nothing}`
         : html`<div class="actions"><button type="button" ?disabled=${this.busy} @click=${this.undo}>Undo this import</button></div>`}`;
