@@ -7,6 +7,7 @@ import '../locket-password-field/locket-password-field';
 import type { LocketPasswordField } from '../locket-password-field/locket-password-field';
 import { offerDownload } from '../services/download-file';
 import type { LocketServices } from '../services/services';
+import { failureText } from '../shared/failure-text';
 import { formStyles } from '../shared/form.styles';
 import { baseStyles } from '../shared/tokens.styles';
 import { backupPasswordErrors, restoreSummaryLines, type BackupPasswordErrors } from './backup-messages';
@@ -14,8 +15,6 @@ import { backupSettingsStyles } from './locket-backup-settings.styles';
 
 interface Progress { readonly done: number; readonly total: number }
 interface RestoreErrors { readonly file?: string; readonly password?: string }
-
-const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /**
  * The options page's Backup section: download one encrypted file under a password chosen for
@@ -61,7 +60,7 @@ export class LocketBackupSettings extends LitElement {
       this.made = file.fileName;
       this.makeRevision++;
     } catch (error) {
-      this.makeError = messageOf(error);
+      this.makeError = failureText(error);
     } finally {
       this.making = null;
     }
@@ -102,7 +101,7 @@ export class LocketBackupSettings extends LitElement {
         this.restoreRevision++;
       }
     } catch (error) {
-      this.restoreError = `The restore failed: ${messageOf(error)} Your data was not changed.`;
+      this.restoreError = `The restore failed: ${failureText(error)} Your data was not changed.`;
     } finally {
       this.restoring = null;
     }

@@ -9,9 +9,9 @@ import type { LocketServices } from '../services/services';
 import '../locket-sweep-status/locket-sweep-status';
 import '../locket-snapshots/locket-snapshots';
 import '../locket-retention-rules/locket-retention-rules';
+import { failureText } from '../shared/failure-text';
 import { baseStyles } from '../shared/tokens.styles';
 import { retentionSettingsStyles } from './locket-retention-settings.styles';
-import { messageOf } from './retention-text';
 
 type LoginDays = RetentionPolicy['loginDays'];
 const loginDaysOf = (value: string): LoginDays | undefined => LOGIN_DAY_CHOICES.find((days) => String(days) === value);
@@ -34,7 +34,7 @@ export class LocketRetentionSettings extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     void this.services.retention.readPolicy().then((policy) => { this.policy = policy; }, (error: unknown) => {
-      this.error = `The retention choices could not be read: ${messageOf(error)}`;
+      this.error = `The retention choices could not be read: ${failureText(error)}`;
     });
   }
 
@@ -49,7 +49,7 @@ export class LocketRetentionSettings extends LitElement {
       this.policy = result.value;
       this.saved = `Login history is now kept for ${loginDays} days. The next sweep removes older entries.`;
     } catch (error) {
-      this.error = `The choice was not saved: ${messageOf(error)}`;
+      this.error = `The choice was not saved: ${failureText(error)}`;
     }
   }
 

@@ -5,8 +5,9 @@ import type { SnapshotInfo } from '../../core/snapshots/types';
 import type { RestoreOutcome } from '../../worker/api';
 import type { LocketServices } from '../services/services';
 import {
-  REASON_TEXT, countTotal, dateTime, kindCounts, messageOf, plural, sizeText,
+  REASON_TEXT, countTotal, dateTime, kindCounts, plural, sizeText,
 } from '../locket-retention-settings/retention-text';
+import { failureText } from '../shared/failure-text';
 import { baseStyles } from '../shared/tokens.styles';
 import { snapshotsStyles } from './locket-snapshots.styles';
 
@@ -35,7 +36,7 @@ export class LocketSnapshots extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     void this.services.retention.readPolicy().then((policy) => { this.enabled = policy.snapshotsEnabled; }, (error: unknown) => {
-      this.error = `The snapshot choice could not be read: ${messageOf(error)}`;
+      this.error = `The snapshot choice could not be read: ${failureText(error)}`;
     });
     void this.load();
   }
@@ -53,7 +54,7 @@ export class LocketSnapshots extends LitElement {
     try {
       this.snapshots = await this.services.archives.listSnapshots();
     } catch (error) {
-      this.error = `The snapshots could not be listed: ${messageOf(error)}`;
+      this.error = `The snapshots could not be listed: ${failureText(error)}`;
     }
   }
 
@@ -66,7 +67,7 @@ export class LocketSnapshots extends LitElement {
       this.enabled = result.value.snapshotsEnabled;
       this.notice = on ? 'Daily snapshots are on.' : 'Daily snapshots are off. The snapshots kept so far stay until they expire.';
     } catch (error) {
-      this.error = `The choice was not saved: ${messageOf(error)}`;
+      this.error = `The choice was not saved: ${failureText(error)}`;
     }
   }
 
@@ -79,7 +80,7 @@ export class LocketSnapshots extends LitElement {
       this.notice = `Snapshot taken: ${plural(snapshot.records, 'record', 'records')}, ${sizeText(snapshot.bytes)}.`;
       await this.load();
     } catch (error) {
-      this.error = `The snapshot failed: ${messageOf(error)}`;
+      this.error = `The snapshot failed: ${failureText(error)}`;
     } finally {
       this.taking = false;
     }
@@ -95,7 +96,7 @@ export class LocketSnapshots extends LitElement {
       this.confirming = null;
       await this.load();
     } catch (error) {
-      this.error = `The restore failed: ${messageOf(error)}`;
+      this.error = `The restore failed: ${failureText(error)}`;
     } finally {
       this.progress = null;
     }

@@ -2,7 +2,9 @@ import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { SweepReport } from '../../worker/sweep-api';
 import type { RetentionServices } from '../services/services';
-import { TRIGGER_TEXT, dateTime, durationText, kindCounts, messageOf, plural } from '../locket-retention-settings/retention-text';
+import { TRIGGER_TEXT, dateTime, durationText, kindCounts, plural } from '../locket-retention-settings/retention-text';
+import { STORAGE_FULL_REPORT } from '../../core/store/store-errors';
+import { STORAGE_FULL_TEXT, failureText } from '../shared/failure-text';
 import { baseStyles } from '../shared/tokens.styles';
 import { sweepStatusStyles } from './locket-sweep-status.styles';
 
@@ -58,7 +60,7 @@ export class LocketSweepStatus extends LitElement {
       this.show(report);
       this.nextAt = nextAt;
     } catch (error) {
-      this.error = `The sweep report could not be read: ${messageOf(error)}`;
+      this.error = `The sweep report could not be read: ${failureText(error)}`;
     }
   }
 
@@ -82,7 +84,7 @@ export class LocketSweepStatus extends LitElement {
       if (report) this.show(report);
       await this.load();
     } catch (error) {
-      this.error = `The sweep failed: ${messageOf(error)}`;
+      this.error = `The sweep failed: ${failureText(error)}`;
     } finally {
       this.running = false;
     }
@@ -102,7 +104,8 @@ export class LocketSweepStatus extends LitElement {
         'entry', 'entries')} removed, ${plural(report.changeSetsRewritten, 'entry', 'entries')} cleaned of purged values.</li>` : nothing}
       ${report.changeSetsAwaitingKey > 0 ? html`<li>${plural(report.changeSetsAwaitingKey, 'change history entry waits',
         'change history entries wait')} for a sweep while Locket is unlocked to drop purged values.</li>` : nothing}
-      ${report.error ? html`<li class="error" role="alert">The sweep stopped early (${report.error}).
+      ${report.error ? html`<li class="error" role="alert">${report.error === STORAGE_FULL_REPORT
+        ? `The sweep stopped early: ${STORAGE_FULL_TEXT}` : `The sweep stopped early (${report.error}).`}
         The next sweep continues where it stopped.</li>` : nothing}
     </ul>`;
   }
