@@ -105,6 +105,8 @@ export class LocketGate extends LitElement {
       // Name and email are personal data: they wait for the encrypted store of a fresh account.
       await services.store.saveSettings({ ownerName: this.pendingOwner.name, ownerEmail: this.pendingOwner.email });
       this.pendingOwner = null;
+      // This device holds the only copy: ask the browser not to evict it. Retention shows the answer.
+      await services.retention.keepData().catch(() => false);
     }
     this.phase = 'unlocked';
   }

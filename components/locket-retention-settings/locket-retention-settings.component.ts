@@ -8,6 +8,7 @@ import {
 import type { LocketServices } from '../services/services';
 import '../locket-sweep-status/locket-sweep-status';
 import '../locket-snapshots/locket-snapshots';
+import '../locket-storage-use/locket-storage-use';
 import '../locket-retention-rules/locket-retention-rules';
 import { failureText } from '../shared/failure-text';
 import { baseStyles } from '../shared/tokens.styles';
@@ -86,6 +87,7 @@ export class LocketRetentionSettings extends LitElement {
         ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       </div>
       <locket-snapshots class="part" .services=${this.services} .revision=${this.sweeps}></locket-snapshots>
+      <locket-storage-use class="part" .retention=${this.services.retention} .revision=${this.sweeps}></locket-storage-use>
       <locket-retention-rules class="part" .services=${this.services}></locket-retention-rules>`;
   }
 }

@@ -81,6 +81,7 @@ export const createPageServices = async (keys: UnlockedKeys, security: SecurityS
     retention: createRetentionServices({
       db: storeDeps.db, clock: systemClock, accountKey: keys.accountKey,
       proposeRetention: (rule) => worker().api.proposeRetention(rule),
+      storage: navigator.storage,
     }),
     close: () => {
       clearTimeout(warmUp);
