@@ -11,9 +11,9 @@ const usageText = (usage: number | null): string =>
   (usage === null ? 'The browser does not say how much space Locket uses.' : `Locket uses ${sizeText(usage)} on this device.`);
 
 /**
- * Under Retention: how much Locket stores on this device, and whether the browser has promised
- * to keep it when the disk runs low. This device holds the only copy, so when it has not, the
- * owner can ask again and is told to keep a backup.
+ * Under Retention: how much Locket stores on this device, and whether the browser keeps it when
+ * the disk runs low. This device holds the only copy, so when it is not kept, the owner can ask
+ * again and is told to keep a backup.
  */
 export class LocketStorageUse extends LitElement {
   static override styles = [baseStyles, storageUseStyles];
@@ -57,8 +57,8 @@ export class LocketStorageUse extends LitElement {
     }
   }
 
-  private renderKept(persisted: boolean) {
-    if (persisted) return html`<p>The browser keeps Locket’s data even when the disk runs low.</p>`;
+  private renderKept(kept: boolean) {
+    if (kept) return html`<p>The browser keeps Locket’s data even when the disk runs low.</p>`;
     return html`<p>The browser may delete Locket’s data when the disk runs low, and this device holds the only copy.
         Keep a recent backup (Settings → Backup).</p>
       <div class="actions">
@@ -72,7 +72,7 @@ export class LocketStorageUse extends LitElement {
     return html`
       <h3>Storage</h3>
       ${status === null ? (this.error ? nothing : html`<p class="muted" role="status">Loading…</p>`)
-        : html`<p>${usageText(status.usage)}</p>${this.renderKept(status.persisted)}`}
+        : html`<p>${usageText(status.usage)}</p>${this.renderKept(status.kept)}`}
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}`;
   }
 }

@@ -9,7 +9,7 @@ import { readSweepReport } from '../../worker/sweep/report-store';
 import { connectSweepWorker, type SweepWorkerConnection } from '../../worker/sweep-client';
 import { forgetLocalAccountState } from './session';
 import type { RetentionServices } from './services';
-import { askToKeepData, readStorageStatus, type StorageManagerPort } from './storage-status';
+import { askToKeepData, readStorageStatus, type StoragePorts } from './storage-status';
 import { SWEEP_ALARM } from './sweep-scheduler';
 
 /** Long enough for the first screen to paint and settle before the sweep competes for IndexedDB. */
@@ -51,8 +51,8 @@ export interface RetentionServicesDeps {
   readonly accountKey: Uint8Array;
   /** The rule proposals, from the page's main worker. */
   readonly proposeRetention: RetentionWorkerApi['proposeRetention'];
-  /** The page's navigator.storage. */
-  readonly storage: StorageManagerPort;
+  /** The page's navigator.storage and permission check. */
+  readonly storage: StoragePorts;
 }
 
 /** Retention for the options page: the owner's policy, the last and next sweep, and "sweep now". */

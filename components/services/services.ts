@@ -48,7 +48,7 @@ export interface RetentionServices {
   readonly proposeRetention: RetentionWorkerApi['proposeRetention'];
   /** How much Locket stores on this device, and whether the browser keeps it when the disk runs low. */
   readonly storageStatus: () => Promise<StorageStatus>;
-  /** Asks the browser to keep Locket's data when the disk runs low; resolves with its answer. */
+  /** Asks the browser to keep Locket's data when the disk runs low; resolves with whether it is kept now. */
   readonly keepData: () => Promise<boolean>;
 }
 
