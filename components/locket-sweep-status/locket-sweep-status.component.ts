@@ -3,8 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import type { SweepReport } from '../../worker/sweep-api';
 import type { RetentionServices } from '../services/services';
 import { TRIGGER_TEXT, dateTime, durationText, kindCounts, plural } from '../locket-retention-settings/retention-text';
-import { STORAGE_FULL_REPORT } from '../../core/store/store-errors';
-import { STORAGE_FULL_TEXT, failureText } from '../shared/failure-text';
+import { failureText, sweepErrorText } from '../shared/failure-text';
 import { baseStyles } from '../shared/tokens.styles';
 import { sweepStatusStyles } from './locket-sweep-status.styles';
 
@@ -104,8 +103,7 @@ export class LocketSweepStatus extends LitElement {
         'entry', 'entries')} removed, ${plural(report.changeSetsRewritten, 'entry', 'entries')} cleaned of purged values.</li>` : nothing}
       ${report.changeSetsAwaitingKey > 0 ? html`<li>${plural(report.changeSetsAwaitingKey, 'change history entry waits',
         'change history entries wait')} for a sweep while Locket is unlocked to drop purged values.</li>` : nothing}
-      ${report.error ? html`<li class="error" role="alert">${report.error === STORAGE_FULL_REPORT
-        ? `The sweep stopped early: ${STORAGE_FULL_TEXT}` : `The sweep stopped early (${report.error}).`}
+      ${report.error ? html`<li class="error" role="alert">${sweepErrorText(report.error)}
         The next sweep continues where it stopped.</li>` : nothing}
     </ul>`;
   }

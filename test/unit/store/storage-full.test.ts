@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { failureText, writeFailureText } from '../../../components/shared/failure-text';
+import { failureText, sweepErrorText, writeFailureText } from '../../../components/shared/failure-text';
+import { listSnapshots } from '../../../core/snapshots/snapshots';
 import { createWorkerApi } from '../../../worker/worker-api';
 import {
   createArchiveHarness, noProgress, PASSWORD, rawDatabase, saved, seedAccount, type ArchiveHarness,
 } from '../backup/archive-harness';
+import { createSweepHarness } from '../sweep/harness';
 import { fillDiskFor } from '../support/quota';
 
 /** What the owner reads when the disk is full: what happened, and what to do about it. */
@@ -90,5 +92,19 @@ describe('a full disk', () => {
     expectStorageFull(await withFullDisk(['snapshotChunks'], () => archive.restoreSnapshot(snapshot.id, noProgress)));
 
     expect(await rawDatabase(db)).toEqual(before);
+  });
+
+  it('lets a sweep say in its report that the daily snapshot did not fit, and keeps every record', async () => {
+    const h = await createSweepHarness();
+    saved(await h.store.create('person', { firstName: 'Ada', lastName: 'Lovelace' }));
+    const records = await h.db.getAll('records');
+
+    const lift = fillDiskFor(['snapshotChunks']);
+    const report = await h.sweep().finally(lift);
+
+    expect(report).toMatchObject({ snapshotTaken: null });
+    expect(sweepErrorText(report?.error ?? '')).toMatch(FULL_DISK_WORDS);
+    expect(await listSnapshots(h.db)).toEqual([]);
+    expect(await h.db.getAll('records')).toEqual(records);
   });
 });
