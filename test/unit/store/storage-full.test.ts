@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
+import * as Comlink from 'comlink';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { failureText, sweepErrorText, writeFailureText } from '../../../components/shared/failure-text';
 import { listSnapshots } from '../../../core/snapshots/snapshots';
+import { isStorageFull } from '../../../core/store/store-errors';
+import type { ArchiveWorkerApi } from '../../../worker/api';
 import { createWorkerApi } from '../../../worker/worker-api';
 import {
   createArchiveHarness, noProgress, PASSWORD, rawDatabase, saved, seedAccount, type ArchiveHarness,
@@ -106,5 +109,21 @@ describe('a full disk', () => {
     expect(sweepErrorText(report?.error ?? '')).toMatch(FULL_DISK_WORDS);
     expect(await listSnapshots(h.db)).toEqual([]);
     expect(await h.db.getAll('records')).toEqual(records);
+  });
+
+  it('keeps its words when the refusal crosses from the worker to the page', async () => {
+    const { archive } = await seeded();
+    const channel = new MessageChannel();
+    Comlink.expose(archive, channel.port1);
+    const remote = Comlink.wrap<ArchiveWorkerApi>(channel.port2);
+    try {
+      // Comlink carries an error's name and message only; the name is what the page recognises.
+      const error = await withFullDisk(['snapshotChunks'], () => remote.takeSnapshot());
+      expect(isStorageFull(error)).toBe(true);
+      expect(failureText(error)).toMatch(FULL_DISK_WORDS);
+    } finally {
+      channel.port1.close();
+      channel.port2.close();
+    }
   });
 });
