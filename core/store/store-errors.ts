@@ -16,6 +16,7 @@ export type WriteFailure =
 
 const STORAGE_FULL = 'storage-full' as const;
 
+// The message is the type, not a sentence: where only a string is kept (a sweep's report), it still names the failure.
 const storageFullError = (cause: unknown): StorageFullError =>
   Object.assign(new Error(STORAGE_FULL, { cause }), { name: 'StorageFullError' as const, type: STORAGE_FULL });
 
@@ -37,5 +38,5 @@ export const writeFailureOf = (error: unknown): WriteFailure =>
     ? { type: STORAGE_FULL }
     : { type: 'write-failed', message: error instanceof Error ? error.message : String(error) };
 
-/** What a sweep report stores as its error when the disk was full: the type, never a sentence. */
+/** A sweep's stored report, whose error is the message of what it caught, holds this when the disk was full. */
 export const STORAGE_FULL_REPORT = STORAGE_FULL;
