@@ -11,13 +11,17 @@ export type ReportProgress = (done: number, total: number) => void;
  * while it is the running job; once it has settled, nothing it sends can make the form busy again.
  */
 export class ProgressRun {
-  /** The running job's progress; null when no job runs. */
-  progress: Progress | null = null;
+  private shown: Progress | null = null;
   /** The running job's own token; a report carrying any other is late and dropped. */
   private running: symbol | null = null;
 
   /** The element that shows the job: it renders again whenever the job's state changes. */
   constructor(private readonly host: Pick<ReactiveControllerHost, 'requestUpdate'>) {}
+
+  /** The running job's progress; null when no job runs. */
+  get progress(): Progress | null {
+    return this.shown;
+  }
 
   get busy(): boolean {
     return this.running !== null;
@@ -38,7 +42,7 @@ export class ProgressRun {
   }
 
   private show(progress: Progress | null): void {
-    this.progress = progress;
+    this.shown = progress;
     this.host.requestUpdate();
   }
 }
