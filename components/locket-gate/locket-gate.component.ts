@@ -9,6 +9,7 @@ import type { LocketServices } from '../services/services';
 import { lockSession, onSessionChange, readLastActivity, readLockPolicy, readSessionKeys, touchActivity } from '../services/session';
 import { baseStyles } from '../shared/tokens.styles';
 import { openGateConnection, securityServicesFor, type GateConnection } from './gate-connection';
+import { failureText } from '../shared/failure-text';
 import '../locket-setup/locket-setup';
 import '../locket-unlock/locket-unlock';
 import '../locket-cancelled/locket-cancelled';
@@ -105,6 +106,8 @@ export class LocketGate extends LitElement {
       // Name and email are personal data: they wait for the encrypted store of a fresh account.
       await services.store.saveSettings({ ownerName: this.pendingOwner.name, ownerEmail: this.pendingOwner.email });
       this.pendingOwner = null;
+      // This device holds the only copy: ask the browser not to evict it. Retention shows the answer.
+      await services.retention.keepData().catch(() => false);
     }
     this.phase = 'unlocked';
   }
@@ -126,7 +129,7 @@ export class LocketGate extends LitElement {
   }
 
   private fail(error: unknown): void {
-    this.failure = error instanceof Error ? error.message : String(error);
+    this.failure = failureText(error);
     this.phase = 'failed';
   }
 

@@ -12,6 +12,7 @@ import { formStyles } from '../shared/form.styles';
 import '../locket-password-field/locket-password-field';
 import type { LocketPasswordField } from '../locket-password-field/locket-password-field.component';
 import { securityKeysStyles } from './locket-security-keys.styles';
+import { failureText } from '../shared/failure-text';
 
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -19,7 +20,7 @@ const NOT_UNLOCKED = 'Locket is locked. Unlock it again to change your keys.';
 const COUNTER_WARNING = 'This key’s signature counter went backwards — it may have been copied. Remove it if you don’t recognise this.';
 
 const problemOf = (error: unknown): string =>
-  `That did not work: ${error instanceof Error ? error.message : String(error)}`;
+  `That did not work: ${failureText(error)}`;
 
 /**
  * The registered security keys and passkeys: each by name with its dates and kind, a

@@ -10,6 +10,7 @@ import '../locket-recovery-codes/locket-recovery-codes';
 import '../locket-change-password/locket-change-password';
 import '../locket-auto-lock-setting/locket-auto-lock-setting';
 import { securitySettingsStyles } from './locket-security-settings.styles';
+import { failureText } from '../shared/failure-text';
 
 /**
  * The owner's security settings: two-factor status and keys, recovery codes (shown once,
@@ -55,7 +56,7 @@ export class LocketSecuritySettings extends LitElement {
       this.confirmingNewCodes = false;
       await this.load();
     } catch (error) {
-      this.recoveryError = `No new codes were made: ${error instanceof Error ? error.message : String(error)}`;
+      this.recoveryError = `No new codes were made: ${failureText(error)}`;
     }
   }
 

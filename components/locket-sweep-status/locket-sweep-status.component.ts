@@ -2,7 +2,8 @@ import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { SweepReport } from '../../worker/sweep-api';
 import type { RetentionServices } from '../services/services';
-import { TRIGGER_TEXT, dateTime, durationText, kindCounts, messageOf, plural } from '../locket-retention-settings/retention-text';
+import { TRIGGER_TEXT, dateTime, durationText, kindCounts, plural } from '../locket-retention-settings/retention-text';
+import { failureText, sweepErrorText } from '../shared/failure-text';
 import { baseStyles } from '../shared/tokens.styles';
 import { sweepStatusStyles } from './locket-sweep-status.styles';
 import { clockHoldText, snapshotSkippedText } from './sweep-notice-text';
@@ -59,7 +60,7 @@ export class LocketSweepStatus extends LitElement {
       this.show(report);
       this.nextAt = nextAt;
     } catch (error) {
-      this.error = `The sweep report could not be read: ${messageOf(error)}`;
+      this.error = `The sweep report could not be read: ${failureText(error)}`;
     }
   }
 
@@ -86,7 +87,7 @@ export class LocketSweepStatus extends LitElement {
       if (report) this.show(report, true);
       await this.load();
     } catch (error) {
-      this.error = `The sweep failed: ${messageOf(error)}`;
+      this.error = `The sweep failed: ${failureText(error)}`;
     } finally {
       this.running = false;
     }
@@ -109,7 +110,7 @@ export class LocketSweepStatus extends LitElement {
         'entry', 'entries')} removed, ${plural(report.changeSetsRewritten, 'entry', 'entries')} cleaned of purged values.</li>` : nothing}
       ${report.changeSetsAwaitingKey > 0 ? html`<li>${plural(report.changeSetsAwaitingKey, 'change history entry waits',
         'change history entries wait')} for a sweep while Locket is unlocked to drop purged values.</li>` : nothing}
-      ${report.error ? html`<li class="error" role="alert">The sweep stopped early (${report.error}).
+      ${report.error ? html`<li class="error" role="alert">${sweepErrorText(report.error)}
         The next sweep continues where it stopped.</li>` : nothing}
     </ul>`;
   }

@@ -81,6 +81,10 @@ export const createPageServices = async (keys: UnlockedKeys, security: SecurityS
     retention: createRetentionServices({
       db: storeDeps.db, clock: systemClock, accountKey: keys.accountKey,
       proposeRetention: (rule) => worker().api.proposeRetention(rule),
+      storage: {
+        storage: navigator.storage,
+        hasUnlimitedStorage: () => browser.permissions.contains({ permissions: ['unlimitedStorage'] }),
+      },
     }),
     close: () => {
       clearTimeout(warmUp);

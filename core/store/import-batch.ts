@@ -15,6 +15,7 @@ import { createUndoImport } from './import-undo';
 import { fieldsFromBody, isLive, metaOf, rowFor } from './record-rows';
 import { announce, changeItem, changeSet, type StoreDeps } from './store-deps';
 import { writeTransaction } from './transaction';
+import { writeFailureOf } from './store-errors';
 
 export const IMPORT_BATCH_SIZE = 1000;
 const WRITE_ATTEMPTS = 3;
@@ -138,8 +139,7 @@ export const createImportBatch = (deps: StoreDeps): ImportBatchStore => {
         written += prepared.rows.length;
         announce(deps.bus, prepared.rows);
       } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        const report: ImportBatchReport = { written, refused, failure: { firstIndex: start, notWritten: items.length - start, message } };
+        const report: ImportBatchReport = { written, refused, failure: { firstIndex: start, notWritten: items.length - start, reason: writeFailureOf(error) } };
         return report;
       }
       onProgress?.(Math.min(items.length, start + IMPORT_BATCH_SIZE));

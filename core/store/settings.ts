@@ -4,6 +4,7 @@ import type { ValueCodec } from '../codec';
 import type { FieldErrors, Result } from '../records/types';
 import type { Settings } from './contract';
 import type { LocketDatabase } from './schema';
+import { writeTransaction } from './transaction';
 
 /** The one row of the settings store. */
 export const SETTINGS_ROW_KEY = 'general';
@@ -79,7 +80,7 @@ export const writeSettings = async (
   const parsed = parseSettings({ ...before, ...entries.output });
   if (!parsed.ok) return parsed;
   const encoded = await codec.encode(parsed.value);
-  await db.put('settings', encoded, SETTINGS_ROW_KEY);
+  await writeTransaction(db, ['settings'], (tx) => tx.objectStore('settings').put(encoded, SETTINGS_ROW_KEY));
   const changed = SETTING_NAMES.filter((name) => before[name] !== parsed.value[name]);
   return { ok: true, value: { settings: parsed.value, changed } };
 };

@@ -1,5 +1,6 @@
 import type { IDBPTransaction, StoreNames } from 'idb';
 import type { LocketDatabase, LocketDb } from './schema';
+import { typedWriteError } from './store-errors';
 
 export type WriteTransaction<S extends StoreNames<LocketDb>> = IDBPTransaction<LocketDb, S[], 'readwrite'>;
 
@@ -7,7 +8,8 @@ export type WriteTransaction<S extends StoreNames<LocketDb>> = IDBPTransaction<L
  * Runs `work` in one readwrite transaction and resolves only once it has committed.
  * `work` may await IndexedDB requests of this transaction and nothing else (any other await
  * lets the transaction auto-commit half done). If `work` throws or a request fails, the
- * transaction is aborted and this rejects: nothing of it is written.
+ * transaction is aborted and this rejects: nothing of it is written. A full disk rejects with
+ * a StorageFullError (store-errors.ts), whether the browser said so at a request or at commit.
  */
 export const writeTransaction = async <S extends StoreNames<LocketDb>, T>(
   db: LocketDatabase,
@@ -24,7 +26,7 @@ export const writeTransaction = async <S extends StoreNames<LocketDb>, T>(
     return result;
   } catch (error) {
     abortQuietly(tx);
-    throw error;
+    throw typedWriteError(error);
   }
 };
 
