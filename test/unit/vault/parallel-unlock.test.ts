@@ -4,8 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createAccess, type Access } from '../../../core/vault/access';
+import type { AccessPorts } from '../../../core/vault/access-ports';
 import type { VaultDeps } from '../../../core/vault/deps';
-import { withAccount, type AccessHarness } from './access-harness';
+import { createMemoryLock, withAccount, type AccessHarness } from './access-harness';
 
 const WRONG = 'walrus tundra violin lamb';
 const PAGES = 4;
@@ -22,7 +23,7 @@ interface DerivationWatch {
 
 /**
  * WebCrypto with PBKDF2 watched: `during` runs inside each stretch, after the real work and
- * before its result is handed back (to move the clock, or to never finish).
+ * before its result is handed back (a page closed mid-stretch never finishes it).
  */
 const watchedDeps = (deps: VaultDeps, during: () => Promise<void> = () => Promise.resolve()) => {
   let started = 0;
@@ -57,8 +58,8 @@ const watchedDeps = (deps: VaultDeps, during: () => Promise<void> = () => Promis
 const guessFromEveryPage = (pages: readonly Access[]) =>
   Promise.all(pages.flatMap((page) => Array.from({ length: ATTEMPTS_PER_PAGE }, () => page.unlock(WRONG))));
 
-const pagesOf = (harness: AccessHarness, deps: VaultDeps): Access[] =>
-  Array.from({ length: PAGES }, () => createAccess({ ...harness.ports, deps }));
+const pagesOf = (harness: AccessHarness, deps: VaultDeps, oneAtATime = harness.ports.oneAtATime): Access[] =>
+  Array.from({ length: PAGES }, () => createAccess({ ...harness.ports, deps, oneAtATime }));
 
 const outcomes = async (harness: AccessHarness) => {
   const counts = { success: 0, failure: 0, throttled: 0 };
@@ -81,13 +82,15 @@ describe('unlock attempts started together from several pages', () => {
     expect(after.throttled - before.throttled).toBe(ATTEMPTS - 1);
   });
 
-  it('counts every wrong password it checks: a slow stretch lets each wait pass, one at a time', async () => {
+  it('counts every wrong password it checks, one at a time, when each waits out the last one\'s delay', async () => {
     const harness = await withAccount();
     harness.lock();
-    // Each stretch takes an hour on the clock, longer than any wait before the long pause.
-    const { deps, watch } = watchedDeps(harness.ports.deps, () => { harness.clock.advance(HOUR); return Promise.resolve(); });
+    const { deps, watch } = watchedDeps(harness.ports.deps);
+    const lock = createMemoryLock();
+    // Each turn comes an hour after the last, longer than any wait before the long pause.
+    const oneAtATime: AccessPorts['oneAtATime'] = (task) => lock(() => { harness.clock.advance(HOUR); return task(); });
     const before = await outcomes(harness);
-    await guessFromEveryPage(pagesOf(harness, deps));
+    await guessFromEveryPage(pagesOf(harness, deps, oneAtATime));
     expect(watch.started()).toBe(ATTEMPTS);
     expect(watch.mostAtOnce()).toBe(1);
     expect(harness.throttle().failures).toBe(ATTEMPTS);
