@@ -66,11 +66,14 @@ export const createAccess = (ports: AccessPorts): Access => {
     return run({ before });
   });
 
-  /** The attempt stays counted; its wait runs from now, when the failure is known. */
+  /**
+   * The attempt stays counted; its wait is set last, just before the turn passes on, so the
+   * next attempt in line meets all of it.
+   */
   const fail = async (turn: Turn, factors: LoginFactor[], keyName: string | null, message: string) => {
+    await log('failure', factors, keyName, message);
     const state = afterFailure(turn.before, now());
     await ports.throttle.write(state);
-    await log('failure', factors, keyName, message);
     return refused(message, state.notBefore);
   };
 
