@@ -18,10 +18,10 @@ const withOwner = async () => {
 describe('new backup passwords', () => {
   it.each([
     ['too short', 'tea4two', /at least 8 characters/],
-    ['common', 'password123', /too common/],
+    ['too common', 'password123', /too common/],
     ['built from the owner’s name', 'adalovelace1815', /your name/],
     ['repetitive', 'abcabcabcabc', /repeated or sequential/],
-  ])('refuses a %s password and makes no file', async (_kind, password, reason) => {
+  ])('refuses a password that is %s, and makes no file', async (_kind, password, reason) => {
     const harness = await withOwner();
     const entries = (await harness.store.audit.entries()).length;
     await expect(harness.archive.createBackup(password, noProgress)).rejects.toThrow(reason);
