@@ -60,7 +60,7 @@ describe('a long job keeps the vault unlocked while it moves', () => {
         onProgress(minute, 30);
         await Promise.resolve();
       }
-    }, (done, total) => seen.push([done, total]));
+    }, (done: number, total: number) => seen.push([done, total]));
     expect(expiredDuring).toEqual([]);
     expect(seen).toHaveLength(30);
     expect(seen.at(-1)).toEqual([30, 30]);
