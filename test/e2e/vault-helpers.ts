@@ -88,7 +88,10 @@ const THROTTLE_KEY = 'locket:unlock-throttle';
 /** The extension APIs the helpers below use inside the background service worker. */
 declare const chrome: {
   readonly storage: {
-    readonly session: { readonly set: (items: Record<string, unknown>) => Promise<void> };
+    readonly session: {
+      readonly set: (items: Record<string, unknown>) => Promise<void>;
+      readonly get: (key: string) => Promise<Record<string, unknown>>;
+    };
     readonly local: { readonly get: (key: string) => Promise<Record<string, unknown>> };
   };
 };
@@ -108,6 +111,15 @@ export const backdateLastActivity = async (context: BrowserContext, minutesAgo: 
   await worker.evaluate(async ([key, at]) => {
     await chrome.storage.session.set({ [key]: at });
   }, [LAST_ACTIVITY_KEY, Date.now() - minutesAgo * 60_000] as const);
+};
+
+/** When Locket last saw activity, as the background's auto-lock reads it (ms since the epoch). */
+export const lastActivityAt = async (context: BrowserContext): Promise<number | null> => {
+  const worker = await backgroundWorker(context);
+  return worker.evaluate(async (key) => {
+    const at = (await chrome.storage.session.get(key))[key];
+    return typeof at === 'number' ? at : null;
+  }, LAST_ACTIVITY_KEY);
 };
 
 /**
