@@ -2,6 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { createRef, ref } from 'lit/directives/ref.js';
+import type { PasswordContext } from '../../core/security/password-policy';
 import type { RestoreOutcome } from '../../worker/api';
 import '../locket-password-field/locket-password-field';
 import type { LocketPasswordField } from '../locket-password-field/locket-password-field';
@@ -26,6 +27,8 @@ export class LocketBackupSettings extends LitElement {
 
   @property({ attribute: false }) services!: LocketServices;
 
+  /** The owner's name and email: words a backup password must not lean on, as for the account's. */
+  @state() private owner: PasswordContext = { name: '', email: '' };
   @state() private passwordErrors: BackupPasswordErrors = {};
   private readonly backingUp = new ProgressRun(this);
   @state() private made = '';
@@ -45,11 +48,19 @@ export class LocketBackupSettings extends LitElement {
   private readonly repeatField = createRef<LocketPasswordField>();
   private readonly restorePasswordField = createRef<LocketPasswordField>();
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.services.store.getSettings().then((settings) => {
+      this.owner = { name: settings.ownerName, email: settings.ownerEmail };
+    });
+  }
+
   private async makeBackup(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     if (this.backingUp.busy) return;
     const password = this.passwordField.value?.value ?? '';
-    this.passwordErrors = backupPasswordErrors(password, this.repeatField.value?.value ?? '');
+    const check = await this.services.security.passwordPolicy();
+    this.passwordErrors = backupPasswordErrors(check(password, this.owner), password, this.repeatField.value?.value ?? '');
     this.made = '';
     this.makeError = '';
     if (this.passwordErrors.password || this.passwordErrors.repeat) return;
@@ -111,9 +122,11 @@ export class LocketBackupSettings extends LitElement {
     return html`<form aria-label="Download backup" novalidate @submit=${(e: SubmitEvent) => void this.makeBackup(e)}>
       <h3>Download backup</h3>
       <p class="hint">One encrypted file with every record, note, the trash, the settings and the audit log. Choose a
-        password for it: Locket does not store this password, and without it the backup cannot be opened by anyone, you included.</p>
+        password for it, as strong as the account’s: the file can leave this device. Locket does not store this password,
+        and without it the backup cannot be opened by anyone, you included.</p>
       ${keyed(this.makeRevision, html`
         <locket-password-field ${ref(this.passwordField)} label="Backup password" autocomplete="new-password"
+          .policy=${this.services.security.passwordPolicy} .context=${this.owner}
           .error=${this.passwordErrors.password ?? ''}></locket-password-field>
         <locket-password-field ${ref(this.repeatField)} label="Backup password again" autocomplete="new-password"
           .error=${this.passwordErrors.repeat ?? ''}></locket-password-field>`)}

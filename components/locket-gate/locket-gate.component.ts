@@ -1,6 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { idleExpired } from '../../core/security/auto-lock';
+import { systemClock } from '../../core/clock';
+import { createActivityMarker, idleExpired } from '../../core/security/auto-lock';
 import type { UnlockedKeys } from '../../core/vault/types';
 import type { CancellationStatus } from '../services/account-cancellation';
 import { createPageServices, type PageServices } from '../services/create-page-services';
@@ -16,9 +17,6 @@ import '../locket-cancelled/locket-cancelled';
 
 export type SurfaceTag = 'locket-workspace' | 'locket-popup' | 'locket-options';
 type Phase = 'loading' | 'setup' | 'locked' | 'cancelled' | 'unlocked' | 'failed';
-
-/** How often user activity is written to the session: often enough for a one-minute auto-lock. */
-const ACTIVITY_WRITE_MS = 10_000;
 
 /**
  * What every surface mounts: shows account setup on first run, the lock screen while locked
@@ -40,7 +38,7 @@ export class LocketGate extends LitElement {
   private surfaceElement?: HTMLElement & { services: LocketServices };
   private pendingOwner: { readonly name: string; readonly email: string } | null = null;
   private queue: Promise<void> = Promise.resolve();
-  private lastActivityWrite = 0;
+  private readonly activity = createActivityMarker(systemClock, touchActivity);
   private stopListening?: () => void;
   private stopExpiredSweep?: () => void;
 
@@ -134,10 +132,7 @@ export class LocketGate extends LitElement {
   }
 
   private readonly onActivity = (): void => {
-    const now = Date.now();
-    if (this.phase !== 'unlocked' || now - this.lastActivityWrite < ACTIVITY_WRITE_MS) return;
-    this.lastActivityWrite = now;
-    void touchActivity(now);
+    if (this.phase === 'unlocked') this.activity.mark();
   };
 
   protected override render() {

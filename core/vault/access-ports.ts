@@ -49,6 +49,11 @@ export interface AccessPorts {
    */
   readonly audit: AuditLog;
   readonly throttle: { readonly read: () => Promise<ThrottleState>; readonly write: (state: ThrottleState) => Promise<void> };
+  /**
+   * Runs `task` while no other unlock attempt runs anywhere in the profile (Web Locks in the
+   * pages): attempts from several pages must not each read the same failure count.
+   */
+  readonly oneAtATime: <T>(task: () => Promise<T>) => Promise<T>;
   /** Holds the unlocked keys in memory for every surface (storage.session). */
   readonly session: { readonly write: (keys: UnlockedKeys) => Promise<void> };
   readonly ceremonies: KeyCeremonies;

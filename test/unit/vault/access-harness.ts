@@ -1,8 +1,9 @@
 /**
  * Real AccessPorts on an in-memory IndexedDB: the vault repo, the login log, the audit log,
  * the challenge ledger, the verifier and the password policy are the production modules; the
- * throttle and the session are the in-memory halves of storage.local and storage.session; time
- * is a manual clock and the security keys are software ones (soft-ceremonies.ts).
+ * throttle and the session are the in-memory halves of storage.local and storage.session, the
+ * profile-wide lock an in-memory one; time is a manual clock and the security keys are
+ * software ones (soft-ceremonies.ts).
  */
 import { IDBFactory } from 'fake-indexeddb';
 import { createAuditLog } from '../../../core/audit/audit-log';
@@ -49,6 +50,16 @@ export interface AccessHarness {
   readonly waitOutThrottle: () => void;
 }
 
+/** Web Locks' exclusive mode in memory: one holder at a time, in the order they asked. */
+export const createMemoryLock = (): AccessPorts['oneAtATime'] => {
+  let tail: Promise<unknown> = Promise.resolve();
+  return (task) => {
+    const turn = tail.then(task);
+    tail = turn.catch(() => undefined);
+    return turn;
+  };
+};
+
 /** Vaults are stretched with TEST_ITERATIONS unless `productionKdf` leaves the vault's default in force. */
 export const createAccessHarness = async (
   { productionKdf = false } = {},
@@ -70,6 +81,7 @@ export const createAccessHarness = async (
       write: (state) => { throttle = state; return Promise.resolve(); },
     },
     session: { write: (keys) => { session = keys; return Promise.resolve(); } },
+    oneAtATime: createMemoryLock(),
     ceremonies,
     verifier: () => {
       verifierLoads += 1;
