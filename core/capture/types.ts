@@ -68,7 +68,7 @@ export const CAPTURE_LIMITS = {
   depth: 10,
   /** JSON-LD values visited per page. */
   jsonLdNodes: 200_000,
-  /** Elements visited by one walk of the document tree. */
+  /** Nodes visited per page, every walk of the tree and every element's text together (see budget.ts). */
   elements: 500_000,
   /** Microdata items or microformats read per page. */
   scopes: 5_000,
