@@ -27,9 +27,9 @@ const LINES_PER_PUSH = 1000;
 export const MAX_BACKUP_PAYLOAD_BYTES = 512 * 1024 * 1024;
 /**
  * Compressed bytes handed to the decompressor at a time. DEFLATE expands at most about 1,032
- * times, so the cap is overshot by about 66 MiB at most before the count sees it.
+ * times, so the cap is overshot by about 17 MiB at most before the count sees it.
  */
-const INFLATE_SLICE_BYTES = 64 * 1024;
+const INFLATE_SLICE_BYTES = 16 * 1024;
 
 const TimeSchema = v.pipe(v.number(), v.finite());
 const RecordLineSchema = v.object({
