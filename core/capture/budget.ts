@@ -13,17 +13,23 @@ export interface ElementBudget {
   readonly walk: () => boolean;
   /** Spends one node while reading an element's text; false once nothing at all is left. */
   readonly read: () => boolean;
+  /** Whether any walk or read was refused, so some of the page went unread. */
+  readonly ranOut: () => boolean;
 }
 
 const RESERVE_FOR_TEXT = 0.1;
 
 export const createElementBudget = (limit: number = CAPTURE_LIMITS.elements): ElementBudget => {
   let left = limit;
+  let refused = false;
   const reserve = Math.floor(limit * RESERVE_FOR_TEXT);
   const spendDownTo = (floor: number): boolean => {
-    if (left <= floor) return false;
+    if (left <= floor) {
+      refused = true;
+      return false;
+    }
     left -= 1;
     return true;
   };
-  return { walk: () => spendDownTo(reserve), read: () => spendDownTo(0) };
+  return { walk: () => spendDownTo(reserve), read: () => spendDownTo(0), ranOut: () => refused };
 };

@@ -69,5 +69,6 @@ export const extractFromDocument = (doc: Document, selection: string, elementBud
     organisations: collector.organisations(),
     vcardUrls: links.vcardUrls,
     selection: selected.text,
+    partial: budget.ranOut(),
   };
 };

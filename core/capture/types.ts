@@ -49,6 +49,8 @@ export interface CaptureResult {
   readonly vcardUrls: readonly string[];
   /** The text the user had selected, cleaned and capped; line breaks kept. */
   readonly selection: string;
+  /** True when the page's node budget ran out, so part of the page was not read. */
+  readonly partial: boolean;
 }
 
 /** Bounds that keep a hostile page from making the capture slow or its message huge. */

@@ -25,12 +25,12 @@ const countTreeSteps = (doc: Document): { readonly steps: () => number; readonly
   };
 };
 
-const stepsToCapture = (html: string, elementBudget?: number): { readonly steps: number; readonly people: number } => {
+const stepsToCapture = (html: string, elementBudget?: number): { readonly steps: number; readonly people: number; readonly partial: boolean } => {
   const doc = parsePage(`<!doctype html><html><head><title>Nested</title></head><body>${html}</body></html>`);
   const counter = countTreeSteps(doc);
   try {
     const result = extractFromDocument(doc, '', elementBudget);
-    return { steps: counter.steps(), people: result.people.length };
+    return { steps: counter.steps(), people: result.people.length, partial: result.partial };
   } finally {
     counter.restore();
   }
@@ -42,7 +42,9 @@ const nested = (depth: number, open: (level: number) => string, close: string): 
 describe('one element budget for the whole page', () => {
   it('reads 4,000 nested links within the budget, not once per link', () => {
     const links = nested(4_000, (level) => `<a href="mailto:person${level}@nest.example"><span>`, '</span></a>');
-    expect(stepsToCapture(links).steps).toBeLessThanOrEqual(CAPTURE_LIMITS.elements);
+    const { steps, partial } = stepsToCapture(links);
+    expect(steps).toBeLessThanOrEqual(CAPTURE_LIMITS.elements);
+    expect(partial).toBe(true);
   });
 
   it('shares the budget between microdata, microformats and links on one page', () => {
@@ -50,13 +52,14 @@ describe('one element budget for the whole page', () => {
     const filler = '<i></i>'.repeat(budget * 0.6);
     const page = `<div itemscope itemtype="https://schema.org/Person"><span itemprop="name">Micro Person</span></div>`
       + `<div class="h-card"><span class="p-name">Card Person</span></div>${filler}`;
-    const { steps, people } = stepsToCapture(page, budget);
+    const { steps, people, partial } = stepsToCapture(page, budget);
     expect(steps).toBeLessThanOrEqual(budget);
     expect(people).toBe(2);
+    expect(partial).toBe(true);
   });
 
   it('still reads an ordinary page whole', () => {
     const cards = Array.from({ length: 50 }, (_, index) => `<div class="h-card"><span class="p-name">Card Person${String.fromCharCode(65 + (index % 26))} Number${index}</span></div>`).join('');
-    expect(stepsToCapture(cards).people).toBe(50);
+    expect(stepsToCapture(cards)).toMatchObject({ people: 50, partial: false });
   });
 });
