@@ -113,6 +113,8 @@ const cellCountProblem = (cells: number, headers: number): string =>
   `This row has ${cells} cells but the header has ${headers}; a comma or quote is probably out of place.`;
 
 const count = (n: number): string => n.toLocaleString('en');
+/** A column's name is quoted in a message only this far: the name is the file's text. */
+const MAX_NAMED_COLUMN = 40;
 
 const TOO_MANY_ROWS = `This file has more than ${count(MAX_IMPORT_ROWS)} rows; Locket imports up to ${count(MAX_IMPORT_ROWS)} rows at a time. Split it into smaller files.`;
 
@@ -146,7 +148,8 @@ const oversizeProblem = (data: readonly (readonly string[])[], headers: readonly
     }
     const long = cells.findIndex((cell) => cell.length > MAX_IMPORT_CELL_CHARS);
     if (long === -1) continue;
-    const column = headers[long] ? ` (column “${headers[long]}”)` : '';
+    const name = index === 0 ? '' : headers[long] ?? '';
+    const column = name === '' ? '' : ` (column “${name.length > MAX_NAMED_COLUMN ? `${name.slice(0, MAX_NAMED_COLUMN)}…` : name}”)`;
     return `Row ${rowNumber} has a cell of ${count(cells[long]?.length ?? 0)} characters${column}; Locket imports cells of up to ${count(MAX_IMPORT_CELL_CHARS)} characters. Shorten it, or leave that column out of the file.`;
   }
   return null;

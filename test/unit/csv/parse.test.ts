@@ -110,6 +110,10 @@ describe('reading a CSV file', () => {
       expect(table(`Name,Notes\nAcme,${'n'.repeat(MAX_IMPORT_CELL_CHARS)}\n`).rows[0]?.cells[1]).toHaveLength(MAX_IMPORT_CELL_CHARS);
       expect(refusal(encode(`Name,Notes\nAcme,short\nGlobex,"${'n'.repeat(250_000)}"\n`)))
         .toBe('Row 3 has a cell of 250,000 characters (column “Notes”); Locket imports cells of up to 100,000 characters. Shorten it, or leave that column out of the file.');
+      expect(refusal(encode(`Name,${'N'.repeat(150_000)}\nAcme,x\n`)))
+        .toBe('Row 1 has a cell of 150,000 characters; Locket imports cells of up to 100,000 characters. Shorten it, or leave that column out of the file.');
+      expect(refusal(encode(`Name,${'Long heading '.repeat(10)}\nAcme,"${'n'.repeat(100_001)}"\n`)))
+        .toMatch(/^Row 2 has a cell of 100,001 characters \(column “Long heading Long heading Long heading L…”\)/);
     });
 
     it(`takes ${MAX_IMPORT_ROWS.toLocaleString('en')} rows, and refuses more`, () => {
