@@ -88,6 +88,7 @@ const parseJson = (line: string): unknown => {
  * is inflated only once the output before it has been read.
  */
 export const inflateCapped = async (gzipped: Uint8Array, maxBytes: number): Promise<Result<Bytes, 'too-large' | 'damaged'>> => {
+  if (gzipped.length === 0) return { ok: false, error: 'damaged' };
   let offset = 0;
   const source = new ReadableStream<Bytes>({
     pull: (controller) => {
@@ -113,7 +114,7 @@ export const inflateCapped = async (gzipped: Uint8Array, maxBytes: number): Prom
   } catch {
     return { ok: false, error: 'damaged' };
   }
-  return gzipped.length === 0 ? { ok: false, error: 'damaged' } : { ok: true, value: concatBytes(...parts) };
+  return { ok: true, value: concatBytes(...parts) };
 };
 
 const unzipped = async (gzipped: Uint8Array, maxBytes: number): Promise<string | null> => {
