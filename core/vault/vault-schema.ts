@@ -48,6 +48,8 @@ const SecondFactorSchema = v.pipe(
     prfSlots: v.record(v.string(), SealedSchema),
     passwordSlot: v.nullable(SealedSchema),
     recovery: v.array(RecoverySlotSchema),
+    // Vaults made before slot keys were escrowed have none: their slots are escrowed when next resealed.
+    slotKeys: v.optional(v.record(v.string(), SealedSchema), {}),
   }),
   v.check(
     ({ keys, prfSlots }) => {
