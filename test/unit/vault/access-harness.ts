@@ -110,11 +110,18 @@ export const withAccount = async (options?: Parameters<typeof createAccessHarnes
   return { ...harness, keys };
 };
 
-/** Registers a new soft key (held from then on) and returns it with the session keys and any recovery codes. */
-export const addSoftKey = async (harness: AccessHarness, keys: UnlockedKeys, prf: PrfSupport, name = `Key ${prf}`) => {
+/**
+ * Registers a new soft key (held from then on) and returns it with the session keys and any
+ * recovery codes. A later key is confirmed by a touch of `confirmWith` (by default the key
+ * held until then), and accepted without PRF when the vault warns about it.
+ */
+export const addSoftKey = async (
+  harness: AccessHarness, keys: UnlockedKeys, prf: PrfSupport, name = `Key ${prf}`, confirmWith = harness.ceremonies.held(),
+) => {
   const key: SoftKey = await createSoftKey(prf);
   harness.ceremonies.hold(key);
-  const { recoveryCodes } = ok(await harness.account.addKey(keys, PASSWORD, name, OWNER.email));
+  if (confirmWith) harness.ceremonies.touchNext(confirmWith);
+  const { recoveryCodes } = ok(await harness.account.addKey(keys, PASSWORD, name, OWNER.email, { acceptWithoutPrf: true }));
   const session = harness.session();
   if (!session) throw new Error('Adding a key left no session');
   return { key, keys: session, recoveryCodes };

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import type { Result } from '../../../core/records/types';
+import { WEAKER_KEY_WARNING } from '../../../core/vault/account';
+import { OWNER, PASSWORD, addSoftKey, withAccount, type AccessHarness } from './access-harness';
+import { ok } from './helpers';
+import { createSoftKey } from './soft-ceremonies';
+
+const errorsOf = <T, E>(result: Result<T, E>): E => {
+  if (result.ok) throw new Error('Expected a refusal');
+  return result.error;
+};
+
+const unlocksWith = async (harness: AccessHarness, key: Parameters<AccessHarness['ceremonies']['hold']>[0]) => {
+  harness.lock();
+  harness.waitOutThrottle();
+  harness.ceremonies.hold(key);
+  return (await harness.access.unlock(PASSWORD)).ok;
+};
+
+/** An account with a PRF key, its session keys and its recovery codes. */
+const withPrfKey = async () => {
+  const harness = await withAccount();
+  const first = await addSoftKey(harness, harness.keys, 'at-registration', 'Blue key');
+  return { harness, ...first, codes: first.recoveryCodes ?? [] };
+};
+
+describe('a change to the factors needs a fresh touch of a registered key, not only the password', () => {
+  it('adding a second key asks an existing key, and a touch of the new key there adds nothing', async () => {
+    const { harness, keys } = await withPrfKey();
+    harness.ceremonies.hold(await createSoftKey('at-registration'));
+    const prompts = harness.ceremonies.calls().authenticate;
+    expect(errorsOf(await harness.account.addKey(keys, PASSWORD, 'Red key', OWNER.email))).toEqual({ confirm: expect.stringMatching(/other registered keys/) });
+    expect(harness.ceremonies.calls().authenticate).toBe(prompts + 1);
+    expect((await harness.vault()).secondFactor?.keys.map((key) => key.name)).toEqual(['Blue key']);
+  });
+
+  it('a wrong password is refused before any prompt', async () => {
+    const { harness, key, keys } = await withPrfKey();
+    const prompts = harness.ceremonies.calls().authenticate;
+    expect(errorsOf(await harness.account.removeKey(keys, 'not my password', key.credentialId))).toEqual({ password: 'Wrong password.' });
+    expect(errorsOf(await harness.account.regenerateRecoveryCodes(keys, 'not my password'))).toEqual({ password: 'Wrong password.' });
+    expect(harness.ceremonies.calls().authenticate).toBe(prompts);
+  });
+
+  it('removing a key is refused when the key touched is the one being removed', async () => {
+    const { harness, key: blue } = await withPrfKey();
+    const red = await addSoftKey(harness, harness.session()!, 'at-registration', 'Red key', blue);
+    harness.ceremonies.hold(red.key);
+    expect(errorsOf(await harness.account.removeKey(red.keys, PASSWORD, red.key.credentialId))).toEqual({ confirm: expect.stringMatching(/other registered keys/) });
+    expect((await harness.vault()).secondFactor?.keys).toHaveLength(2);
+    harness.ceremonies.hold(blue);
+    ok(await harness.account.removeKey(red.keys, PASSWORD, red.key.credentialId));
+    expect(await unlocksWith(harness, red.key)).toBe(false);
+    expect(await unlocksWith(harness, blue)).toBe(true);
+  });
+
+  it('turning two-factor off needs a touch of the last key or a recovery code, which is then used up', async () => {
+    const { harness, key, keys, codes } = await withPrfKey();
+    harness.ceremonies.cancelNext('The security key prompt was closed.');
+    expect(errorsOf(await harness.account.removeKey(keys, PASSWORD, key.credentialId))).toEqual({ confirm: 'The security key prompt was closed.' });
+    expect((await harness.vault()).secondFactor).not.toBeNull();
+    expect(errorsOf(await harness.account.removeKey(keys, PASSWORD, key.credentialId, { recoveryCode: 'AAAA-BBBB-CCCC-DDDD' })))
+      .toEqual({ recoveryCode: 'Wrong password or recovery code.' });
+    ok(await harness.account.removeKey(keys, PASSWORD, key.credentialId, { recoveryCode: codes[0]! }));
+    expect((await harness.vault()).secondFactor).toBeNull();
+  });
+
+  it('new recovery codes need a touch too, and the code that confirmed them cannot be used again', async () => {
+    const { harness, keys, codes } = await withPrfKey();
+    harness.ceremonies.cancelNext('The security key prompt was closed.');
+    expect(errorsOf(await harness.account.regenerateRecoveryCodes(keys, PASSWORD))).toEqual({ confirm: 'The security key prompt was closed.' });
+    const fresh = ok(await harness.account.regenerateRecoveryCodes(keys, PASSWORD, { recoveryCode: codes[1]! }));
+    expect(fresh).toHaveLength(10);
+    harness.lock();
+    expect((await harness.access.unlockWithRecoveryCode(PASSWORD, codes[2]!)).ok).toBe(false);
+    harness.waitOutThrottle();
+    expect((await harness.access.unlockWithRecoveryCode(PASSWORD, fresh[0]!)).ok).toBe(true);
+  });
+});
+
+describe('a key without PRF in a vault whose keys all have PRF', () => {
+  it('is refused with a warning first, then added after the owner accepts and confirms with an existing key', async () => {
+    const { harness, key: blue, keys } = await withPrfKey();
+    const grey = await createSoftKey('none');
+    harness.ceremonies.hold(grey);
+    expect(errorsOf(await harness.account.addKey(keys, PASSWORD, 'Grey key', OWNER.email))).toEqual({ prf: WEAKER_KEY_WARNING });
+    expect((await harness.vault()).secondFactor?.passwordSlot).toBeNull();
+
+    const registrations = harness.ceremonies.calls().register;
+    harness.ceremonies.touchNext(blue);
+    ok(await harness.account.addKey(keys, PASSWORD, 'Grey key', OWNER.email, { acceptWithoutPrf: true }));
+    // The key registered a moment ago is added: no second credential is made on it.
+    expect(harness.ceremonies.calls().register).toBe(registrations);
+    expect((await harness.vault()).secondFactor?.keys.map((key) => [key.name, key.prf])).toEqual([['Blue key', true], ['Grey key', false]]);
+    expect(await unlocksWith(harness, grey)).toBe(true);
+  });
+
+  it('is not added when the confirming touch comes from the new key itself', async () => {
+    const { harness, keys } = await withPrfKey();
+    const grey = await createSoftKey('none');
+    harness.ceremonies.hold(grey);
+    expect(errorsOf(await harness.account.addKey(keys, PASSWORD, 'Grey key', OWNER.email, { acceptWithoutPrf: true })))
+      .toEqual({ confirm: expect.stringMatching(/other registered keys/) });
+    expect((await harness.vault()).secondFactor?.keys).toHaveLength(1);
+  });
+});
