@@ -64,11 +64,13 @@ export const rotateFactorSecret = async (
 ): Promise<Result<Rotated, KeyNotInHand>> => {
   const { accountKey } = keys;
   const slotKeys = new Map<string, Bytes>();
+  const prfKeys: (readonly [RegisteredKey, Bytes])[] = [];
   for (const key of secondFactor.keys.filter((candidate) => candidate.prf)) {
     const output = prfOutputs.get(key.id);
     const slotKey = output === undefined ? await openEscrow(accountKey, secondFactor, slotIds.prf(key.id), deps) : await prfSlotKey(output, deps);
     if (slotKey === null) return { ok: false, error: { type: 'key-not-in-hand', key } };
     slotKeys.set(slotIds.prf(key.id), slotKey);
+    prfKeys.push([key, slotKey]);
   }
   const unused = secondFactor.recovery.filter((slot) => slot.usedAt === null);
   const recoveryKeys = new Map<string, Bytes>();
@@ -78,8 +80,8 @@ export const rotateFactorSecret = async (
   }
 
   const factorSecret = deps.randomBytes(SECRET_BYTES);
-  const prfSlots = Object.fromEntries(await Promise.all(secondFactor.keys.filter((key) => key.prf).map(async (key) =>
-    [key.id, await sealPrfSlot(slotKeys.get(slotIds.prf(key.id))!, key.id, factorSecret, deps)] as const)));
+  const prfSlots = Object.fromEntries(await Promise.all(prfKeys.map(async ([key, slotKey]) =>
+    [key.id, await sealPrfSlot(slotKey, key.id, factorSecret, deps)] as const)));
   let recovery: readonly RecoverySlot[];
   let recoveryCodes: string[] | null = null;
   // Codes without an escrowed key cannot follow the new secret: replacing them all is the only way not to lose them silently.
