@@ -18,7 +18,7 @@ import type { AccessPorts } from '../../../core/vault/access-ports';
 import { createAccountManager, type AccountManager } from '../../../core/vault/account';
 import type { UnlockedKeys, VaultRecord } from '../../../core/vault/types';
 import { createVaultRepo } from '../../../core/vault/vault-repo';
-import { TEST_ITERATIONS, ok, testDeps } from './helpers';
+import { TEST_ITERATIONS, TEST_KDF_BOUNDS, ok, testDeps } from './helpers';
 import { createSoftCeremonies, createSoftKey, type PrfSupport, type SoftCeremonies, type SoftKey } from './soft-ceremonies';
 
 export const START = Date.UTC(2025, 2, 3, 9, 0, 0);
@@ -49,9 +49,12 @@ export interface AccessHarness {
   readonly waitOutThrottle: () => void;
 }
 
-/** Vaults are stretched with TEST_ITERATIONS unless `productionKdf` leaves the vault's default in force. */
+/**
+ * Vaults are stretched with TEST_ITERATIONS (and the stored-parameter floor lowered to match);
+ * `raisedIterations` stands for an install whose default has risen above that.
+ */
 export const createAccessHarness = async (
-  { productionKdf = false } = {},
+  { raisedIterations }: { raisedIterations?: number } = {},
 ): Promise<AccessHarness> => {
   const clock = createManualClock(START);
   const deps = testDeps(clock);
@@ -60,7 +63,7 @@ export const createAccessHarness = async (
   let session: UnlockedKeys | null = null;
   let verifierLoads = 0;
   const ceremonies = createSoftCeremonies(RELYING_PARTY);
-  const vaults = createVaultRepo(db);
+  const vaults = createVaultRepo(db, TEST_KDF_BOUNDS);
   const ports: AccessPorts = {
     vaults,
     logins: createLoginLog(db, clock, createIdFactory(clock)),
@@ -80,7 +83,7 @@ export const createAccessHarness = async (
     client: CLIENT,
     deps,
     passwordPolicy: () => import('../../../core/security/password-policy').then((module) => module.checkPassword),
-    kdfIterations: productionKdf ? undefined : TEST_ITERATIONS,
+    kdfIterations: raisedIterations ?? TEST_ITERATIONS,
   };
   return {
     ports,

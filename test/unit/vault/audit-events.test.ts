@@ -63,7 +63,7 @@ describe('unlocks in the audit log', () => {
   });
 
   it('does not call the strength upgrade at unlock a password change', async () => {
-    const harness = await createAccessHarness({ productionKdf: true });
+    const harness = await createAccessHarness({ raisedIterations: 2 * TEST_ITERATIONS });
     const { record } = await createVault(PASSWORD, harness.ports.deps, TEST_ITERATIONS);
     await harness.ports.vaults.save(record);
     ok(await harness.access.unlock(PASSWORD));
