@@ -6,6 +6,7 @@ import { utf8 } from './bytes';
 import type { KeyNotInHand } from './factor-secret';
 import { proveSecondFactor } from './factor-proof';
 import { confirmPassword } from './keys';
+import { vaultProtection } from './protection';
 import type { Bytes, RegisteredKey, UnlockedKeys, VaultRecord } from './types';
 import { addKey, changePassword, createVault, prfSaltFor, regenerateRecoveryCodes, removeKey } from './vault';
 
@@ -35,8 +36,7 @@ export const WEAKER_KEY_WARNING =
   'This key has no PRF. While it is registered, your data can be opened with the password alone. To add it anyway, confirm with one of your keys.';
 
 /** True while every registered key has PRF: a key without it would let the password alone open the data. */
-const weakens = (record: VaultRecord): boolean => (record.secondFactor?.keys ?? []).some((key) => key.prf) &&
-  (record.secondFactor?.keys ?? []).every((key) => key.prf);
+const weakens = (record: VaultRecord): boolean => vaultProtection(record.secondFactor?.keys ?? []) === 'key-protects-data';
 
 /** How the owner confirms a change to the factors: by default a touch of a key; or an unused recovery code. */
 export interface ChangeOptions {
@@ -75,6 +75,15 @@ export const createAccountManager = (ports: AccessPorts) => {
   /** Checked before any prompt, so a mistyped password costs no touch and uses up no recovery code. */
   const passwordHolds = async (record: VaultRecord, keys: UnlockedKeys, password: string): Promise<boolean> =>
     (await confirmPassword(record, keys, password, deps)) !== null;
+
+  /**
+   * A key made before escrow was not in hand: the touch just made carried its own key over, so
+   * that is kept (it weakens nothing) and the owner is asked for the missing one next time.
+   */
+  const refuseChange = async (proven: VaultRecord, error: 'wrong-password' | 'unknown-key' | KeyNotInHand) => {
+    if (typeof error !== 'string') await ports.vaults.save(proven);
+    return refusedField(...changeRefusal(error));
+  };
 
   /** A registered key awaiting the owner's yes to adding it without PRF: held in memory only. */
   let pending: { readonly ok: true; readonly value: Registration } | null = null;
@@ -179,8 +188,8 @@ export const createAccountManager = (ports: AccessPorts) => {
         allowed: others.length === 0 ? registered : others, recoveryCode: options.recoveryCode,
       });
       if (!proof.ok) return proof;
-      const removed = await removeKey(proof.value.record, keys, password, credentialId, deps, proof.value.prfOutputs);
-      if (!removed.ok) return refusedField(...changeRefusal(removed.error));
+      const removed = await removeKey(proof.value.record, keys, password, credentialId, deps);
+      if (!removed.ok) return refuseChange(proof.value.record, removed.error);
       await ports.vaults.save(removed.value.record);
       await ports.session.write(removed.value.keys);
       await audit('key-removed', { keys: keyCount(removed.value.record) });
@@ -196,8 +205,8 @@ export const createAccountManager = (ports: AccessPorts) => {
         allowed: record.secondFactor?.keys ?? [], recoveryCode: options.recoveryCode,
       });
       if (!proof.ok) return proof;
-      const regenerated = await regenerateRecoveryCodes(proof.value.record, keys, password, deps, proof.value.prfOutputs);
-      if (!regenerated.ok) return refusedField(...changeRefusal(regenerated.error));
+      const regenerated = await regenerateRecoveryCodes(proof.value.record, keys, password, deps);
+      if (!regenerated.ok) return refuseChange(proof.value.record, regenerated.error);
       await ports.vaults.save(regenerated.value.record);
       await ports.session.write(regenerated.value.keys);
       return { ok: true, value: regenerated.value.codes };

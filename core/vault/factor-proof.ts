@@ -7,14 +7,16 @@ import type { FieldErrors, Result } from '../records/types';
 import { FORM_ERROR_KEY } from '../records/validate';
 import type { AccessPorts } from './access-ports';
 import { bytesEqual } from './bytes';
-import type { Bytes, RegisteredKey, UnlockedKeys, VaultRecord } from './types';
+import { escrowPrfKey } from './factor-secret';
+import type { RegisteredKey, UnlockedKeys, VaultRecord } from './types';
 import { recordKeyUse, unlockWithPrf, unlockWithRecoveryCode } from './vault';
 
 export interface FactorProof {
-  /** The record with the key's use recorded or the code marked used: saved with the change it confirms. */
+  /**
+   * The record with the key's use recorded (and its slot key escrowed, so its slot can follow
+   * a new factor secret) or the code marked used: saved with the change it confirms.
+   */
   readonly record: VaultRecord;
-  /** The touched key's PRF output, so its slot can follow a new factor secret. */
-  readonly prfOutputs: ReadonlyMap<string, Bytes>;
 }
 
 const refused = (field: string, message: string) => ({ ok: false as const, error: { [field]: message } });
@@ -25,7 +27,7 @@ export const proveSecondFactor = async (
 ): Promise<Result<FactorProof, FieldErrors>> => {
   const { deps } = ports;
   const secondFactor = record.secondFactor;
-  if (secondFactor === null) return { ok: true, value: { record, prfOutputs: new Map() } };
+  if (secondFactor === null) return { ok: true, value: { record } };
   // The proof must open this vault to these very keys; a mismatch is some other vault's factor.
   const opensTheseKeys = (opened: UnlockedKeys) =>
     bytesEqual(opened.accountKey, keys.accountKey) && opened.factorSecret !== null && keys.factorSecret !== null &&
@@ -37,7 +39,7 @@ export const proveSecondFactor = async (
       return refused('recoveryCode', used.error === 'code-used' ? 'That recovery code was used before; each works once.' : 'Wrong password or recovery code.');
     }
     if (!opensTheseKeys(used.value.keys)) return refused(FORM_ERROR_KEY, 'Locket was unlocked with other keys. Lock it and unlock it again.');
-    return { ok: true, value: { record: used.value.record, prfOutputs: new Map() } };
+    return { ok: true, value: { record: used.value.record } };
   }
 
   const ceremony = await ports.ceremonies.authenticate({ ledger: ports.ledger, keys: allowed, prfSalt: secondFactor.prfSalt });
@@ -53,11 +55,6 @@ export const proveSecondFactor = async (
     if (!opened?.ok) return refused('password', 'Wrong password, or this key does not open this account.');
     if (!opensTheseKeys(opened.value)) return refused(FORM_ERROR_KEY, 'Locket was unlocked with other keys. Lock it and unlock it again.');
   }
-  return {
-    ok: true,
-    value: {
-      record: recordKeyUse(record, key.id, verified.value.newSignCount, false, deps.clock.now()),
-      prfOutputs: key.prf && prfOutput !== null ? new Map([[key.id, prfOutput]]) : new Map(),
-    },
-  };
+  const used = recordKeyUse(record, key.id, verified.value.newSignCount, false, deps.clock.now());
+  return { ok: true, value: { record: key.prf && prfOutput !== null ? await escrowPrfKey(used, keys.accountKey, key.id, prfOutput, deps) : used } };
 };

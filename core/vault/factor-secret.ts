@@ -41,7 +41,18 @@ const openEscrow = async (accountKey: Bytes, secondFactor: SecondFactor, slotId:
   return sealed === undefined ? null : openOrNull(open(await escrowKey(accountKey, deps), sealed, deps, escrowData(slotId)));
 };
 
-/** A PRF key whose slot key is neither escrowed nor in hand: it must be used once before the vault can move on. */
+/** The record with a PRF key's slot key escrowed, from its output in hand (a key made before escrow existed). */
+export const escrowPrfKey = async (
+  record: VaultRecord, accountKey: Bytes, credentialId: string, prfOutput: Bytes, deps: CryptoDeps,
+): Promise<VaultRecord> => {
+  const secondFactor = record.secondFactor;
+  if (secondFactor === null) return record;
+  const id = slotIds.prf(credentialId);
+  const escrowed = await escrowSlotKeys(accountKey, new Map([[id, await prfSlotKey(prfOutput, deps)]]), deps);
+  return { ...record, secondFactor: { ...secondFactor, slotKeys: { ...secondFactor.slotKeys, ...escrowed } } };
+};
+
+/** A PRF key whose slot key is not escrowed: it must be used once before the vault can move on. */
 export interface KeyNotInHand {
   readonly type: 'key-not-in-hand';
   readonly key: RegisteredKey;
@@ -54,20 +65,16 @@ export interface Rotated {
   readonly recoveryCodes: string[] | null;
 }
 
-/**
- * `secondFactor` is the vault's factors after the change (keys already added or removed).
- * `prfOutputs` are the PRF outputs in hand (credential id → output), for slots not yet escrowed.
- */
+/** `secondFactor` is the vault's factors after the change (keys already added or removed). */
 export const rotateFactorSecret = async (
   record: VaultRecord, secondFactor: SecondFactor, keys: UnlockedKeys, passwordKey: Bytes, deps: CryptoDeps,
-  { prfOutputs = new Map<string, Bytes>(), newRecoveryCodes = false }: { prfOutputs?: ReadonlyMap<string, Bytes>; newRecoveryCodes?: boolean } = {},
+  { newRecoveryCodes = false }: { readonly newRecoveryCodes?: boolean } = {},
 ): Promise<Result<Rotated, KeyNotInHand>> => {
   const { accountKey } = keys;
   const slotKeys = new Map<string, Bytes>();
   const prfKeys: (readonly [RegisteredKey, Bytes])[] = [];
   for (const key of secondFactor.keys.filter((candidate) => candidate.prf)) {
-    const output = prfOutputs.get(key.id);
-    const slotKey = output === undefined ? await openEscrow(accountKey, secondFactor, slotIds.prf(key.id), deps) : await prfSlotKey(output, deps);
+    const slotKey = await openEscrow(accountKey, secondFactor, slotIds.prf(key.id), deps);
     if (slotKey === null) return { ok: false, error: { type: 'key-not-in-hand', key } };
     slotKeys.set(slotIds.prf(key.id), slotKey);
     prfKeys.push([key, slotKey]);

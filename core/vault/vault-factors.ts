@@ -67,17 +67,14 @@ export const addKey = async (
   };
 };
 
-/** PRF outputs in hand (credential id → output): a fresh assertion's, for slots made before escrow. */
-export type PrfOutputsInHand = ReadonlyMap<string, Bytes>;
-
 /**
  * Removing the last key turns the second factor off (account key back under the password
  * alone, recovery codes dropped). Otherwise the vault moves to a new factor secret; codes
- * made before escrow existed are replaced and returned.
+ * made before escrow existed are replaced and returned, and a PRF key made before it is
+ * refused until it has been touched once (escrowPrfKey).
  */
 export const removeKey = async (
   record: VaultRecord, keys: UnlockedKeys, password: string, credentialId: string, deps: VaultDeps,
-  prfOutputs: PrfOutputsInHand = new Map(),
 ): Promise<Result<Rotated, 'wrong-password' | 'unknown-key' | KeyNotInHand>> => {
   const current = record.secondFactor;
   if (current === null || !current.keys.some((key) => key.id === credentialId)) return { ok: false, error: 'unknown-key' };
@@ -97,17 +94,17 @@ export const removeKey = async (
     };
   }
   const { [slotIds.prf(credentialId)]: _dropped, ...slotKeys } = current.slotKeys;
-  return rotateFactorSecret(record, { ...current, keys: remaining, slotKeys }, keys, passwordKey, deps, { prfOutputs });
+  return rotateFactorSecret(record, { ...current, keys: remaining, slotKeys }, keys, passwordKey, deps);
 };
 
 /** Ten new codes under a new factor secret; every earlier code, used or not, stops working. */
 export const regenerateRecoveryCodes = async (
-  record: VaultRecord, keys: UnlockedKeys, password: string, deps: VaultDeps, prfOutputs: PrfOutputsInHand = new Map(),
+  record: VaultRecord, keys: UnlockedKeys, password: string, deps: VaultDeps,
 ): Promise<Result<Rotated & { readonly codes: string[] }, 'wrong-password' | KeyNotInHand>> => {
   if (record.secondFactor === null) throw vaultError('no-second-factor', 'Recovery codes exist only with a second factor');
   const passwordKey = await confirmPassword(record, keys, password, deps);
   if (passwordKey === null) return wrongPassword;
-  const rotated = await rotateFactorSecret(record, record.secondFactor, keys, passwordKey, deps, { prfOutputs, newRecoveryCodes: true });
+  const rotated = await rotateFactorSecret(record, record.secondFactor, keys, passwordKey, deps, { newRecoveryCodes: true });
   if (!rotated.ok) return rotated;
   return { ok: true, value: { ...rotated.value, codes: rotated.value.recoveryCodes ?? [] } };
 };

@@ -104,3 +104,33 @@ describe('a key without PRF in a vault whose keys all have PRF', () => {
     expect((await harness.vault()).secondFactor?.keys).toHaveLength(1);
   });
 });
+
+describe('a vault made before slot keys were escrowed', () => {
+  /** Three PRF keys and codes, stored the way such a vault was: no escrowed slot keys. */
+  const legacyVault = async () => {
+    const { harness, key: blue, codes } = await withPrfKey();
+    const red = await addSoftKey(harness, harness.session()!, 'at-registration', 'Red key', blue);
+    const green = await addSoftKey(harness, harness.session()!, 'at-registration', 'Green key', red.key);
+    const record = await harness.vault();
+    await harness.ports.vaults.save({ ...record, secondFactor: { ...record.secondFactor!, slotKeys: {} } });
+    return { harness, blue, red: red.key, green: green.key, codes };
+  };
+
+  it('still lets a key go: each key touched is carried over, and the codes that cannot follow are replaced', async () => {
+    const { harness, blue, red, green, codes } = await legacyVault();
+    harness.ceremonies.hold(blue);
+    expect(errorsOf(await harness.account.removeKey(harness.session()!, PASSWORD, green.credentialId)))
+      .toEqual({ confirm: expect.stringContaining('“Red key”') });
+    harness.ceremonies.hold(red);
+    const { recoveryCodes } = ok(await harness.account.removeKey(harness.session()!, PASSWORD, green.credentialId));
+    expect(recoveryCodes).toHaveLength(10);
+    expect((await harness.vault()).secondFactor?.keys.map((key) => key.name)).toEqual(['Blue key', 'Red key']);
+    expect(await unlocksWith(harness, green)).toBe(false);
+    expect(await unlocksWith(harness, blue)).toBe(true);
+    expect(await unlocksWith(harness, red)).toBe(true);
+    harness.lock();
+    expect((await harness.access.unlockWithRecoveryCode(PASSWORD, codes[3]!)).ok).toBe(false);
+    harness.waitOutThrottle();
+    expect((await harness.access.unlockWithRecoveryCode(PASSWORD, recoveryCodes![0]!)).ok).toBe(true);
+  });
+});
