@@ -43,6 +43,14 @@ describe('parseVaultRecord', () => {
     expect(ok(await unlockWithPrf(parsed, PASSWORD, 'key-a', prfOutput, deps))).toEqual(keys);
   });
 
+  it('reads a vault stored before slot keys were escrowed as having none, and it still unlocks', async () => {
+    const { deps, record, keys, prfOutput } = await vaultWithKeys();
+    const { slotKeys: _escrowed, ...older } = record.secondFactor!;
+    const parsed = ok(parseTestVault(structuredClone({ ...record, secondFactor: older })));
+    expect(parsed.secondFactor?.slotKeys).toEqual({});
+    expect(ok(await unlockWithPrf(parsed, PASSWORD, 'key-a', prfOutput, deps))).toEqual(keys);
+  });
+
   it('refuses wrong shapes: a missing wrapped key, bytes stored as a plain array, another version', async () => {
     const { created } = await vaultWithKeys();
     expect(refusal({ ...created.record, wrappedAccountKey: undefined })).toMatch(/wrappedAccountKey/);
