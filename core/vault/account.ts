@@ -2,13 +2,13 @@ import { FORM_ERROR_KEY } from '../records/validate';
 import * as v from 'valibot';
 import type { FieldErrors, Result } from '../records/types';
 import type { AccessPorts } from './access-ports';
-import { utf8 } from './bytes';
 import type { KeyNotInHand } from './factor-secret';
 import { proveSecondFactor } from './factor-proof';
+import { registerKey, type Registration } from './key-registration';
 import { confirmPassword } from './keys';
 import { vaultProtection } from './protection';
-import type { Bytes, RegisteredKey, UnlockedKeys, VaultRecord } from './types';
-import { addKey, changePassword, createVault, prfSaltFor, regenerateRecoveryCodes, removeKey } from './vault';
+import type { UnlockedKeys, VaultRecord } from './types';
+import { addKey, changePassword, createVault, regenerateRecoveryCodes, removeKey } from './vault';
 
 const OwnerSchema = v.object({
   name: v.pipe(v.string('Enter your name.'), v.trim(), v.nonEmpty('Enter your name.'), v.maxLength(200, 'Use at most 200 characters.')),
@@ -48,8 +48,6 @@ const changeRefusal = (error: 'wrong-password' | 'unknown-key' | KeyNotInHand): 
     : error === 'unknown-key' ? ['password', 'This key is not registered.']
       : ['confirm', `Confirm with “${error.key.name}” this time: Locket needs it once to carry it over.`];
 
-interface Registration { readonly key: RegisteredKey; readonly prfOutput: Bytes | null }
-
 /** The account's lifecycle and its factors. Every change here is saved to the vault at once. */
 export const createAccountManager = (ports: AccessPorts) => {
   const { deps } = ports;
@@ -69,9 +67,6 @@ export const createAccountManager = (ports: AccessPorts) => {
   const audit = (type: 'password-changed' | 'key-added' | 'key-removed', detail: Readonly<Record<string, number>>) =>
     ports.audit.append({ type, by: OWNER, subjects: [], detail });
 
-  /** One WebAuthn user handle for every key of the account: stable, and naming no one. */
-  const userHandle = (record: VaultRecord) => utf8(`locket-owner-${record.createdAt}`);
-
   /** Checked before any prompt, so a mistyped password costs no touch and uses up no recovery code. */
   const passwordHolds = async (record: VaultRecord, keys: UnlockedKeys, password: string): Promise<boolean> =>
     (await confirmPassword(record, keys, password, deps)) !== null;
@@ -87,29 +82,6 @@ export const createAccountManager = (ports: AccessPorts) => {
 
   /** A registered key awaiting the owner's yes to adding it without PRF: held in memory only. */
   let pending: { readonly ok: true; readonly value: Registration } | null = null;
-
-  /** The registration ceremony and its verification (with the first assertion, when PRF comes only then). */
-  const registerKey = async (record: VaultRecord, keyName: string, userName: string): Promise<AccountResult<Registration>> => {
-    const existing = record.secondFactor?.keys ?? [];
-    const prfSalt = await prfSaltFor(record, deps);
-    const ceremony = await ports.ceremonies.register({ name: keyName, ledger: ports.ledger, userId: userHandle(record), userName, prfSalt, existing });
-    if (!ceremony.ok) return refusedField('name', ceremony.error.message);
-    const { verifyKeyRegistration, verifyKeyAssertion } = await ports.verifier();
-    const registered = await verifyKeyRegistration({
-      response: ceremony.value.response, ledger: ports.ledger, expectedChallenge: ceremony.value.challenge, ...ports.relyingParty,
-    });
-    if (!registered.ok) return refusedField('name', registered.error.message);
-    const key: RegisteredKey = {
-      ...registered.value, name: keyName, prf: ceremony.value.prfOutput !== null,
-      createdAt: deps.clock.now(), lastUsedAt: null, counterRegressionAt: null,
-    };
-    const followUp = ceremony.value.prfAssertion;
-    if (followUp && !existing.some((other) => other.id === key.id)) {
-      const checked = await verifyKeyAssertion({ ...followUp, ledger: ports.ledger, expectedChallenge: followUp.challenge, ...ports.relyingParty, key });
-      if (!checked.ok) return refusedField('name', checked.error.message);
-    }
-    return { ok: true, value: { key, prfOutput: ceremony.value.prfOutput } };
-  };
 
   return {
     /** First run: refuses when an account exists. The caller stores name and email (personal data) through the encrypted store. */
@@ -154,7 +126,7 @@ export const createAccountManager = (ports: AccessPorts) => {
       if (!(await passwordHolds(record, keys, password))) return refusedField('password', WRONG_PASSWORD);
       const waiting = pending?.value.key.name === keyName && options.acceptWithoutPrf === true ? pending : null;
       pending = null;
-      const registered = waiting ?? await registerKey(record, keyName, userName);
+      const registered = waiting ?? await registerKey(ports, record, keyName, userName);
       if (!registered.ok) return registered;
       const { key, prfOutput } = registered.value;
       if (existing.some((other) => other.id === key.id)) return refusedField('name', 'This key is already registered.');
