@@ -130,9 +130,15 @@ export const createAccountManager = (ports: AccessPorts) => {
       if (!registered.ok) return registered;
       const { key, prfOutput } = registered.value;
       if (existing.some((other) => other.id === key.id)) return refusedField('name', 'This key is already registered.');
-      if (!key.prf && weakens(record) && options.acceptWithoutPrf !== true) {
-        pending = registered;
-        return refusedField('prf', WEAKER_KEY_WARNING);
+      if (!key.prf && weakens(record)) {
+        const refusal: FieldErrors | null = options.acceptWithoutPrf !== true ? {}
+          // The owner's yes to a weaker vault is given with a key in hand, never with a code alone.
+          : options.recoveryCode !== undefined ? { recoveryCode: 'Adding a key without PRF needs a touch of one of your keys: clear the recovery code.' }
+            : null;
+        if (refusal !== null) {
+          pending = registered;
+          return { ok: false, error: { prf: WEAKER_KEY_WARNING, ...refusal } };
+        }
       }
       const proof = await proveSecondFactor(ports, record, keys, password, { allowed: existing, recoveryCode: options.recoveryCode });
       if (!proof.ok) return proof;

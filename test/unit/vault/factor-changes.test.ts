@@ -95,6 +95,16 @@ describe('a key without PRF in a vault whose keys all have PRF', () => {
     expect(await unlocksWith(harness, grey)).toBe(true);
   });
 
+  it('is not added on a recovery code alone: the yes to a weaker vault comes with a key in hand', async () => {
+    const { harness, keys, codes } = await withPrfKey();
+    harness.ceremonies.hold(await createSoftKey('none'));
+    const options = { acceptWithoutPrf: true, recoveryCode: codes[0]! };
+    expect(errorsOf(await harness.account.addKey(keys, PASSWORD, 'Grey key', OWNER.email, options)))
+      .toEqual({ prf: WEAKER_KEY_WARNING, recoveryCode: expect.stringMatching(/touch of one of your keys/) });
+    expect((await harness.vault()).secondFactor?.keys).toHaveLength(1);
+    expect((await harness.vault()).secondFactor?.recovery.every((slot) => slot.usedAt === null)).toBe(true);
+  });
+
   it('is not added when the confirming touch comes from the new key itself', async () => {
     const { harness, keys } = await withPrfKey();
     const grey = await createSoftKey('none');
