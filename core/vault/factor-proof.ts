@@ -49,7 +49,11 @@ export const proveSecondFactor = async (
   if (!key) return refused('confirm', 'Confirm with one of your other registered keys, or use a recovery code.');
   const { verifyKeyAssertion } = await ports.verifier();
   const verified = await verifyKeyAssertion({ response, ledger: ports.ledger, expectedChallenge: challenge, ...ports.relyingParty, key });
-  if (!verified.ok) return refused('confirm', verified.error.message);
+  if (!verified.ok) {
+    // As at unlock: a possible clone is flagged on the stored key, whatever else happens.
+    if (verified.error.reason === 'counter') await ports.vaults.save(recordKeyUse(record, key.id, key.signCount, true, deps.clock.now()));
+    return refused('confirm', verified.error.message);
+  }
   if (key.prf) {
     const opened = prfOutput === null ? null : await unlockWithPrf(record, password, key.id, prfOutput, deps);
     if (!opened?.ok) return refused('password', 'Wrong password, or this key does not open this account.');

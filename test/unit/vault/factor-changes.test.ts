@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Result } from '../../../core/records/types';
 import { WEAKER_KEY_WARNING } from '../../../core/vault/account';
-import { OWNER, PASSWORD, addSoftKey, withAccount, type AccessHarness } from './access-harness';
+import { failureMessages } from '../../../core/security/webauthn-failures';
+import { OWNER, PASSWORD, addSoftKey, storedKey, withAccount, type AccessHarness } from './access-harness';
 import { ok } from './helpers';
 import { createSoftKey } from './soft-ceremonies';
 
@@ -75,6 +76,17 @@ describe('a change to the factors needs a fresh touch of a registered key, not o
     expect((await harness.access.unlockWithRecoveryCode(PASSWORD, codes[2]!)).ok).toBe(false);
     harness.waitOutThrottle();
     expect((await harness.access.unlockWithRecoveryCode(PASSWORD, fresh[0]!)).ok).toBe(true);
+  });
+});
+
+describe('a touch that confirms a change is checked like one that unlocks', () => {
+  it('a key whose counter went backwards confirms nothing and is flagged', async () => {
+    const { harness, key, keys } = await withPrfKey();
+    harness.ceremonies.counterNext(9);
+    ok(await harness.account.regenerateRecoveryCodes(keys, PASSWORD));
+    harness.ceremonies.counterNext(4);
+    expect(errorsOf(await harness.account.regenerateRecoveryCodes(harness.session()!, PASSWORD))).toEqual({ confirm: failureMessages.counter });
+    expect(await storedKey(harness, key.credentialId)).toMatchObject({ signCount: 9, counterRegressionAt: harness.clock.now() });
   });
 });
 
