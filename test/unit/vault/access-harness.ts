@@ -19,7 +19,7 @@ import type { AccessPorts } from '../../../core/vault/access-ports';
 import { createAccountManager, type AccountManager } from '../../../core/vault/account';
 import type { UnlockedKeys, VaultRecord } from '../../../core/vault/types';
 import { createVaultRepo } from '../../../core/vault/vault-repo';
-import { TEST_ITERATIONS, ok, testDeps } from './helpers';
+import { TEST_ITERATIONS, TEST_KDF_BOUNDS, ok, testDeps } from './helpers';
 import { createSoftCeremonies, createSoftKey, type PrfSupport, type SoftCeremonies, type SoftKey } from './soft-ceremonies';
 
 export const START = Date.UTC(2025, 2, 3, 9, 0, 0);
@@ -60,9 +60,12 @@ export const createMemoryLock = (): AccessPorts['oneAtATime'] => {
   };
 };
 
-/** Vaults are stretched with TEST_ITERATIONS unless `productionKdf` leaves the vault's default in force. */
+/**
+ * Vaults are stretched with TEST_ITERATIONS (and the stored-parameter floor lowered to match);
+ * `raisedIterations` stands for an install whose default has risen above that.
+ */
 export const createAccessHarness = async (
-  { productionKdf = false } = {},
+  { raisedIterations }: { raisedIterations?: number } = {},
 ): Promise<AccessHarness> => {
   const clock = createManualClock(START);
   const deps = testDeps(clock);
@@ -71,7 +74,7 @@ export const createAccessHarness = async (
   let session: UnlockedKeys | null = null;
   let verifierLoads = 0;
   const ceremonies = createSoftCeremonies(RELYING_PARTY);
-  const vaults = createVaultRepo(db);
+  const vaults = createVaultRepo(db, TEST_KDF_BOUNDS);
   const ports: AccessPorts = {
     vaults,
     logins: createLoginLog(db, clock, createIdFactory(clock)),
@@ -92,7 +95,7 @@ export const createAccessHarness = async (
     client: CLIENT,
     deps,
     passwordPolicy: () => import('../../../core/security/password-policy').then((module) => module.checkPassword),
-    kdfIterations: productionKdf ? undefined : TEST_ITERATIONS,
+    kdfIterations: raisedIterations ?? TEST_ITERATIONS,
   };
   return {
     ports,
@@ -122,11 +125,18 @@ export const withAccount = async (options?: Parameters<typeof createAccessHarnes
   return { ...harness, keys };
 };
 
-/** Registers a new soft key (held from then on) and returns it with the session keys and any recovery codes. */
-export const addSoftKey = async (harness: AccessHarness, keys: UnlockedKeys, prf: PrfSupport, name = `Key ${prf}`) => {
+/**
+ * Registers a new soft key (held from then on) and returns it with the session keys and any
+ * recovery codes. A later key is confirmed by a touch of `confirmWith` (by default the key
+ * held until then), and accepted without PRF when the vault warns about it.
+ */
+export const addSoftKey = async (
+  harness: AccessHarness, keys: UnlockedKeys, prf: PrfSupport, name = `Key ${prf}`, confirmWith = harness.ceremonies.held(),
+) => {
   const key: SoftKey = await createSoftKey(prf);
   harness.ceremonies.hold(key);
-  const { recoveryCodes } = ok(await harness.account.addKey(keys, PASSWORD, name, OWNER.email));
+  if (confirmWith) harness.ceremonies.touchNext(confirmWith);
+  const { recoveryCodes } = ok(await harness.account.addKey(keys, PASSWORD, name, OWNER.email, { acceptWithoutPrf: true }));
   const session = harness.session();
   if (!session) throw new Error('Adding a key left no session');
   return { key, keys: session, recoveryCodes };
