@@ -101,6 +101,13 @@ const interfering = (codec: ValueCodec, meanwhile: () => Promise<void>): ValueCo
   },
 });
 
+/** A damaged newest entry: the next entry's place is taken, so no receipt can be added. */
+const damageAuditHead = async (store: Harness['store'], db: LocketDatabase): Promise<void> => {
+  await store.audit.append({ type: 'export-taken', by: 'owner', subjects: [], detail: {} });
+  const last = (await db.getAllKeys('audit')).at(-1);
+  await db.put('audit', { seq: last, garbled: true });
+};
+
 describe('store writes racing another context', () => {
   it('an update keeps the other context’s change and adds its own', async () => {
     const base = await createHarness();
@@ -136,10 +143,17 @@ describe('store writes racing another context', () => {
   it('a deletion whose receipt cannot be written does not happen either', async () => {
     const { store, db } = await createHarness();
     const ada = saved(await store.create('person', person('Ada', 'Lovelace')));
-    await store.audit.append({ type: 'export-taken', by: 'owner', subjects: [], detail: {} });
-    // A damaged newest entry: the next entry's place is taken, so no receipt can be added.
-    await db.put('audit', { seq: 1, garbled: true });
+    await damageAuditHead(store, db);
     await expect(store.remove(ada.id)).rejects.toThrow();
     expect((await store.get(ada.id))?.deletedAt).toBeNull();
+  });
+
+  it('a restore from the trash whose receipt cannot be written does not happen either', async () => {
+    const { store, db } = await createHarness();
+    const ada = saved(await store.create('person', person('Ada', 'Lovelace')));
+    await store.remove(ada.id);
+    await damageAuditHead(store, db);
+    await expect(store.restore(ada.id)).rejects.toThrow();
+    expect((await store.get(ada.id))?.deletedAt).not.toBeNull();
   });
 });
