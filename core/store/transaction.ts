@@ -59,7 +59,7 @@ export const isWriteConflict = (error: unknown): error is WriteConflict =>
   error instanceof Error && error.name === 'WriteConflict' && 'type' in error && error.type === 'write-conflict';
 
 const writeConflict = (subject: string, attempts: number): WriteConflict =>
-  Object.assign(new Error(`${subject} kept changing while being written (${attempts} attempts); nothing was saved`), {
+  Object.assign(new Error(`${subject} kept changing while being written; gave up after ${attempts} attempts without writing`), {
     name: 'WriteConflict' as const, type: 'write-conflict' as const, subject, attempts,
   });
 
