@@ -7,12 +7,13 @@
 import type { IDBPObjectStore } from 'idb';
 import type { RecordId, RecordKind } from '../records/types';
 import type { StoredChangeSet } from './contract';
+import type { ValueCodec } from '../codec';
 import {
-  awaitingKey, awaitingRange, droppedKey, parseAwaiting, setStamp, type PreparedRewrite, type RewriteRequest,
+  awaitingKey, awaitingRange, droppedKey, parseAwaiting, prepareRewrites, setStamp, type PreparedRewrite, type RewriteRequest,
 } from './purge-rewrite';
 import { changeItem, changeSet, type StoreDeps } from './store-deps';
 import type { LocketDb } from './schema';
-import { writeTransaction, type WriteTransaction } from './transaction';
+import { retriedWrite, STALE, type WriteTransaction } from './transaction';
 
 type PurgeStores = 'records' | 'changes' | 'meta';
 export type RecordsInPurge = IDBPObjectStore<LocketDb, PurgeStores[], 'records', 'readwrite'>;
@@ -40,7 +41,7 @@ export interface BatchWritten {
 }
 
 /** Mixed sets the codec must rewrite first; nothing was written. */
-export interface BatchNeedsRewrite {
+interface BatchNeedsRewrite {
   readonly kind: 'needs-rewrite';
   readonly requests: readonly RewriteRequest[];
 }
@@ -50,29 +51,33 @@ const defined = <T>(value: T | undefined): value is T => value !== undefined;
 type PurgeDeps = Pick<StoreDeps, 'db' | 'hlc' | 'deviceId' | 'author'>;
 
 /**
- * `prepared` holds rewrites made from an earlier read; each is used only if its set is still
- * as it was then and drops the same records. With `canRewrite` false, mixed sets are remembered.
+ * Purges one batch in one transaction. Mixed sets need the codec to rewrite them, which is not
+ * IndexedDB work: the transaction that finds them is aborted (its deletes with it), the rewrites
+ * are prepared, and the batch is tried again; each prepared rewrite is used only while its set
+ * is as it was read and drops the same records. Without a codec mixed sets are remembered.
  */
-export const writePurgeBatch = async (
-  deps: PurgeDeps,
-  select: SelectTrashed,
-  prepared: ReadonlyMap<string, PreparedRewrite>,
-  canRewrite: boolean,
-): Promise<BatchWritten | BatchNeedsRewrite> => {
-  let needsRewrite: readonly RewriteRequest[] | null = null;
-  try {
-    return await writeTransaction<PurgeStores, BatchWritten>(deps.db, ['records', 'changes', 'meta'], async (tx) => {
-      const written = await purgeIn(tx, deps, select, prepared, canRewrite);
+export const purgeBatch = async (
+  deps: PurgeDeps, select: SelectTrashed, codec: ValueCodec | null, attempts: number,
+): Promise<BatchWritten> => {
+  let prepared: ReadonlyMap<string, PreparedRewrite> = new Map();
+  let requests: readonly RewriteRequest[] = [];
+  const { value } = await retriedWrite(deps.db, {
+    subject: 'The change log during a purge',
+    stores: ['records', 'changes', 'meta'],
+    attempts,
+    prepare: async () => {
+      // Rewrites still valid from an earlier read are kept; only the stale ones are prepared again.
+      if (codec && requests.length > 0) prepared = new Map([...prepared, ...await prepareRewrites(codec, requests)]);
+      return prepared;
+    },
+    write: async (tx, ready) => {
+      const written = await purgeIn(tx, deps, select, ready, codec !== null);
       if (written.kind === 'written') return written;
-      // The rows' deletes were already issued: aborting is what keeps the batch all or nothing.
-      needsRewrite = written.requests;
-      tx.abort();
-      return { kind: 'written', purged: [], changeSetsDeleted: 0, changeSetsRewritten: 0 };
-    });
-  } catch (error) {
-    if (needsRewrite) return { kind: 'needs-rewrite', requests: needsRewrite };
-    throw error;
-  }
+      requests = written.requests;
+      return STALE;
+    },
+  });
+  return value;
 };
 
 /** A batch's id range holds at most this many change-log entries per row before per-row reads are cheaper. */
