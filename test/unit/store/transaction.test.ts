@@ -95,6 +95,10 @@ describe('retriedWrite, the one optimistic write', () => {
 /** A codec that lets `meanwhile` run while the store prepares a write (between its read and its transaction). */
 const interfering = (codec: ValueCodec, meanwhile: () => Promise<void>): ValueCodec => ({
   ...codec,
+  encode: async (value) => {
+    await meanwhile();
+    return codec.encode(value);
+  },
   encodeMany: async (values) => {
     await meanwhile();
     return codec.encodeMany(values);
@@ -138,6 +142,30 @@ describe('store writes racing another context', () => {
     const failure = await store.update(ada.id, 'person', { phones: ['+44 20 7946 0000'] }).catch((error: unknown) => error);
     expect(failure).toMatchObject({ type: 'write-conflict' });
     expect((await base.store.get(ada.id))?.fields).toMatchObject({ jobTitle: `Title ${round}`, phones: [] });
+  });
+
+  it('settings saved from two pages at once keep both pages’ fields', async () => {
+    const base = await createHarness();
+    const other = createStore({ ...base.deps, db: await openLocketDb(base.factory, 'locket-test') });
+    let raced = false;
+    const store = createStore({
+      ...base.deps,
+      codec: interfering(base.deps.codec, async () => {
+        if (raced) return;
+        raced = true;
+        saved(await other.saveSettings({ ownerName: 'Olive Owner' }));
+      }),
+    });
+    saved(await store.saveSettings({ defaultCurrency: 'GBP' }));
+    expect(await base.store.getSettings()).toMatchObject({ ownerName: 'Olive Owner', defaultCurrency: 'GBP' });
+    expect((await base.store.audit.entries()).map((entry) => entry.detail.fields)).toEqual(['ownerName', 'defaultCurrency']);
+  });
+
+  it('settings whose receipt cannot be written are not saved either', async () => {
+    const { store, db } = await createHarness();
+    await damageAuditHead(store, db);
+    await expect(store.saveSettings({ ownerName: 'Olive Owner' })).rejects.toThrow();
+    expect(await store.getSettings()).toMatchObject({ ownerName: '' });
   });
 
   it('a deletion whose receipt cannot be written does not happen either', async () => {
