@@ -5,6 +5,7 @@
  * purge set records what went. A kill before the commit leaves the batch untouched.
  */
 import type { IDBPObjectStore } from 'idb';
+import type { AuditEntry } from '../audit/audit-log';
 import type { RecordId, RecordKind } from '../records/types';
 import type { StoredChangeSet } from './contract';
 import type { ValueCodec } from '../codec';
@@ -13,7 +14,7 @@ import {
 } from './purge-rewrite';
 import { changeItem, changeSet, type StoreDeps } from './store-deps';
 import type { LocketDb } from './schema';
-import { retriedWrite, STALE, type WriteTransaction } from './transaction';
+import { retriedWrite, STALE, type Participant, type WriteTransaction } from './transaction';
 
 type PurgeStores = 'records' | 'changes' | 'meta';
 export type RecordsInPurge = IDBPObjectStore<LocketDb, PurgeStores[], 'records', 'readwrite'>;
@@ -40,6 +41,9 @@ export interface BatchWritten {
   readonly changeSetsRewritten: number;
 }
 
+/** The audit entry a batch commits with, naming what it purges (by kind and count only). */
+export type PurgeReceipt = (purged: readonly PurgedRecord[]) => Promise<Participant<AuditEntry> | null>;
+
 /** Mixed sets the codec must rewrite first; nothing was written. */
 interface BatchNeedsRewrite {
   readonly kind: 'needs-rewrite';
@@ -57,28 +61,40 @@ type PurgeDeps = Pick<StoreDeps, 'db' | 'hlc' | 'deviceId' | 'author'>;
  * is as it was read and drops the same records. Without a codec mixed sets are remembered.
  */
 export const purgeBatch = async (
-  deps: PurgeDeps, select: SelectTrashed, codec: ValueCodec | null, attempts: number,
+  deps: PurgeDeps, select: SelectTrashed, codec: ValueCodec | null, attempts: number, receipt?: PurgeReceipt,
 ): Promise<BatchWritten> => {
   let prepared: ReadonlyMap<string, PreparedRewrite> = new Map();
   let requests: readonly RewriteRequest[] = [];
+  // The receipt names what the batch purges, which only the transaction's own read finds: a
+  // first attempt that finds rows the staged receipt does not name stages it again for them.
+  let named: readonly PurgedRecord[] = [];
   const { value } = await retriedWrite(deps.db, {
     subject: 'The change log during a purge',
     stores: ['records', 'changes', 'meta'],
-    attempts,
+    attempts: receipt ? attempts + 1 : attempts,
     prepare: async () => {
       // Rewrites still valid from an earlier read are kept; only the stale ones are prepared again.
       if (codec && requests.length > 0) prepared = new Map([...prepared, ...await prepareRewrites(codec, requests)]);
-      return prepared;
+      return { rewrites: prepared, named };
     },
     write: async (tx, ready) => {
-      const written = await purgeIn(tx, deps, select, ready, codec !== null);
-      if (written.kind === 'written') return written;
-      requests = written.requests;
-      return STALE;
+      const written = await purgeIn(tx, deps, select, ready.rewrites, codec !== null);
+      if (written.kind !== 'written') {
+        requests = written.requests;
+        return STALE;
+      }
+      if (receipt && purgedKey(written.purged) !== purgedKey(ready.named)) {
+        named = written.purged;
+        return STALE;
+      }
+      return written;
     },
+    ...(receipt ? { receipt: (ready: { readonly named: readonly PurgedRecord[] }) => (ready.named.length > 0 ? receipt(ready.named) : Promise.resolve(null)) } : {}),
   });
   return value;
 };
+
+const purgedKey = (rows: readonly PurgedRecord[]): string => rows.map((row) => `${row.kind}:${row.id}`).sort().join('|');
 
 /** A batch's id range holds at most this many change-log entries per row before per-row reads are cheaper. */
 const RANGE_READ_LIMIT = 4;

@@ -6,7 +6,7 @@
 import type { ValueCodec } from '../codec';
 import type { RecordId, RecordKind } from '../records/types';
 import type { PurgeReport, StoredRecord } from './contract';
-import { purgeBatch, type BatchWritten, type SelectTrashed } from './purge-batch';
+import { purgeBatch, type BatchWritten, type PurgeReceipt, type SelectTrashed } from './purge-batch';
 import { awaitingRange } from './purge-rewrite';
 import { rewriteAwaiting } from './purge-awaiting';
 import type { StoreDeps } from './store-deps';
@@ -59,11 +59,12 @@ const trashedAmong = (ids: readonly RecordId[]): SelectTrashed => async (records
 const expiredKeys = (expired: IDBKeyRange, batchSize: number): SelectTrashed => async (records) =>
   (await records.index('trash').getAllKeys(expired, batchSize)).map((id) => ({ id, kind: null }));
 
-export const createPurger = (deps: PurgerDeps): Purger => {
+/** With `receipt`, each batch commits with its own audit entry. */
+export const createPurger = (deps: PurgerDeps, receipt?: PurgeReceipt): Purger => {
   const { db, codec } = deps;
 
   const runBatch = async (select: SelectTrashed): Promise<BatchWritten> => {
-    const batch = await purgeBatch(deps, select, codec, BATCH_ATTEMPTS);
+    const batch = await purgeBatch(deps, select, codec, BATCH_ATTEMPTS, receipt);
     // No kinds: purged rows were already out of every list, so lists need not reload; the
     // trash view hears the ids, and the search index drops them without reading them back.
     if (batch.purged.length > 0) {

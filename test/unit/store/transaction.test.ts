@@ -168,6 +168,16 @@ describe('store writes racing another context', () => {
     expect(await store.getSettings()).toMatchObject({ ownerName: '' });
   });
 
+  it('a purge from the trash whose receipt cannot be written purges nothing', async () => {
+    const { store, db } = await createHarness();
+    const ada = saved(await store.create('person', person('Ada', 'Lovelace')));
+    await store.remove(ada.id);
+    await damageAuditHead(store, db);
+    await expect(store.deleteForever([ada.id])).rejects.toThrow();
+    await expect(store.emptyTrash()).rejects.toThrow();
+    expect(await store.trashCount()).toBe(1);
+  });
+
   it('a deletion whose receipt cannot be written does not happen either', async () => {
     const { store, db } = await createHarness();
     const ada = saved(await store.create('person', person('Ada', 'Lovelace')));
