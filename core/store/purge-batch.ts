@@ -7,13 +7,13 @@
 import type { IDBPObjectStore } from 'idb';
 import type { AuditEntry } from '../audit/audit-log';
 import type { RecordId, RecordKind } from '../records/types';
-import type { StoredChangeSet } from './contract';
+import type { StoredChangeSet, StoredRecord } from './contract';
 import type { ValueCodec } from '../codec';
 import {
   awaitingKey, awaitingRange, droppedKey, parseAwaiting, prepareRewrites, setStamp, type PreparedRewrite, type RewriteRequest,
 } from './purge-rewrite';
 import { changeItem, changeSet, type StoreDeps } from './store-deps';
-import type { LocketDb } from './schema';
+import type { LocketDatabase, LocketDb } from './schema';
 import { retriedWrite, STALE, type Participant, type WriteTransaction } from './transaction';
 
 type PurgeStores = 'records' | 'changes' | 'meta';
@@ -31,8 +31,15 @@ export interface PurgedRecord {
   readonly kind: RecordKind;
 }
 
-/** Reads, inside the batch's transaction, the trashed records this batch purges. */
-export type SelectTrashed = (records: RecordsInPurge) => Promise<readonly PurgeTarget[]>;
+/** What a selection reads: the records store of the batch's transaction, or of a read before it. */
+export interface RecordsReader {
+  readonly get: (id: RecordId) => Promise<StoredRecord | undefined>;
+  readonly index: ((name: 'byLink') => { readonly getAll: (id: RecordId) => Promise<StoredRecord[]> })
+    & ((name: 'trash') => { readonly getAllKeys: (range: IDBKeyRange, count: number) => Promise<RecordId[]> });
+}
+
+/** Reads the trashed records this batch purges: inside the batch's transaction, and before it to name them in the receipt. */
+export type SelectTrashed = (records: RecordsReader) => Promise<readonly PurgeTarget[]>;
 
 export interface BatchWritten {
   readonly kind: 'written';
@@ -67,7 +74,7 @@ export const purgeBatch = async (
   let requests: readonly RewriteRequest[] = [];
   // The receipt names what the batch purges, which only the transaction's own read finds: a
   // first attempt that finds rows the staged receipt does not name stages it again for them.
-  let named: readonly PurgedRecord[] = [];
+  let named: readonly PurgedRecord[] | null = null;
   const { value } = await retriedWrite(deps.db, {
     subject: 'The change log during a purge',
     stores: ['records', 'changes', 'meta'],
@@ -75,6 +82,7 @@ export const purgeBatch = async (
     prepare: async () => {
       // Rewrites still valid from an earlier read are kept; only the stale ones are prepared again.
       if (codec && requests.length > 0) prepared = new Map([...prepared, ...await prepareRewrites(codec, requests)]);
+      if (receipt && named === null) named = await selectedBefore(deps.db, select);
       return { rewrites: prepared, named };
     },
     write: async (tx, ready) => {
@@ -83,15 +91,23 @@ export const purgeBatch = async (
         requests = written.requests;
         return STALE;
       }
-      if (receipt && purgedKey(written.purged) !== purgedKey(ready.named)) {
+      if (receipt && purgedKey(written.purged) !== purgedKey(ready.named ?? [])) {
         named = written.purged;
         return STALE;
       }
       return written;
     },
-    ...(receipt ? { receipt: (ready: { readonly named: readonly PurgedRecord[] }) => (ready.named.length > 0 ? receipt(ready.named) : Promise.resolve(null)) } : {}),
+    ...(receipt ? { receipt: ({ named: rows }: { readonly named: readonly PurgedRecord[] | null }) => (rows && rows.length > 0 ? receipt(rows) : Promise.resolve(null)) } : {}),
   });
   return value;
+};
+
+/** What the batch will most likely purge, read before its transaction; the transaction checks it. */
+const selectedBefore = async (db: LocketDatabase, select: SelectTrashed): Promise<PurgedRecord[]> => {
+  const records = db.transaction('records').store;
+  const targets = await select(records);
+  const rows = await Promise.all(targets.map(async ({ id, kind }) => (kind ? { id, kind } : (await records.get(id)) ?? null)));
+  return rows.flatMap((row) => (row ? [{ id: row.id, kind: row.kind }] : []));
 };
 
 const purgedKey = (rows: readonly PurgedRecord[]): string => rows.map((row) => `${row.kind}:${row.id}`).sort().join('|');
