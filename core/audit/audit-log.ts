@@ -12,7 +12,7 @@ import * as v from 'valibot';
 import type { Clock } from '../clock';
 import { RECORD_KINDS } from '../records/types';
 import type { LocketDatabase } from '../store/schema';
-import { writeTransaction } from '../store/transaction';
+import { retriedWrite, STALE, type Participant } from '../store/transaction';
 import { canonicalJson, sha256Hex } from './hash';
 
 /** Append only: stored entries name these, and a type that disappears would make them unreadable. */
@@ -29,6 +29,7 @@ export const GENESIS_HASH = '0'.repeat(64);
 /** The meta key the head (newest seq and hash) is kept under. */
 export const AUDIT_HEAD_KEY = 'audit-head';
 const PAGE = 1000;
+/** Appends from many contexts may race for the same seq; each retry rebuilds on the new head. */
 const APPEND_ATTEMPTS = 5;
 
 const SubjectSchema = v.object({ kind: v.picklist(RECORD_KINDS), idHash: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/)) });
@@ -63,6 +64,11 @@ export type ChainCheck =
 
 export interface AuditLog {
   readonly append: (draft: AuditDraft) => Promise<AuditEntry>;
+  /**
+   * The entry for `draft`, chained and hashed on the current head, to be written inside another
+   * write's transaction (retriedWrite's receipt): it is STALE there if the head has moved.
+   */
+  readonly stage: (draft: AuditDraft) => Promise<Participant<AuditEntry>>;
   /** Every entry, oldest first, read in pages. */
   readonly entries: () => Promise<AuditEntry[]>;
   /** The entries that name a record by this id hash. */
@@ -90,35 +96,43 @@ const readRows = async (db: LocketDatabase): Promise<unknown[]> => {
   }
 };
 
-const isConstraintError = (error: unknown): boolean => error instanceof DOMException && error.name === 'ConstraintError';
+/** The head a stored row makes: an unreadable newest row counts as an empty log, as verifyChain will report. */
+const headOfRow = (row: unknown): { seq: number; hash: string } => {
+  const last = v.safeParse(AuditEntrySchema, row);
+  return last.success ? { seq: last.output.seq, hash: last.output.hash } : { seq: 0, hash: GENESIS_HASH };
+};
 
 export const createAuditLog = ({ db, clock }: { readonly db: LocketDatabase; readonly clock: Clock }): AuditLog => {
-  const head = async (): Promise<{ seq: number; hash: string }> => {
-    const cursor = await db.transaction('audit').store.openCursor(null, 'prev');
-    const last = v.safeParse(AuditEntrySchema, cursor?.value);
-    return last.success ? { seq: last.output.seq, hash: last.output.hash } : { seq: 0, hash: GENESIS_HASH };
+  const head = async (): Promise<{ seq: number; hash: string }> =>
+    headOfRow((await db.transaction('audit').store.openCursor(null, 'prev'))?.value);
+
+  const stage = async (draft: AuditDraft): Promise<Participant<AuditEntry>> => {
+    const previous = await head();
+    const unhashed = {
+      seq: previous.seq + 1, at: clock.now(), type: draft.type, by: draft.by,
+      subjects: [...draft.subjects], detail: { ...draft.detail }, prevHash: previous.hash,
+    };
+    const entry: AuditEntry = v.parse(AuditEntrySchema, { ...unhashed, hash: await auditEntryHash(unhashed) });
+    return {
+      stores: ['audit', 'meta'],
+      writeIn: async (tx) => {
+        const audit = tx.objectStore('audit');
+        const now = headOfRow((await audit.openCursor(null, 'prev'))?.value);
+        // Another context appended first: this entry must be chained on its entry instead.
+        if (now.seq !== previous.seq || now.hash !== previous.hash) return STALE;
+        await Promise.all([audit.add(entry), tx.objectStore('meta').put({ seq: entry.seq, hash: entry.hash }, AUDIT_HEAD_KEY)]);
+        return entry;
+      },
+    };
   };
 
   const append = async (draft: AuditDraft): Promise<AuditEntry> => {
-    for (let attempt = 1; attempt <= APPEND_ATTEMPTS; attempt++) {
-      const previous = await head();
-      const unhashed = {
-        seq: previous.seq + 1, at: clock.now(), type: draft.type, by: draft.by,
-        subjects: [...draft.subjects], detail: { ...draft.detail }, prevHash: previous.hash,
-      };
-      const entry: AuditEntry = v.parse(AuditEntrySchema, { ...unhashed, hash: await auditEntryHash(unhashed) });
-      try {
-        // `add` refuses an existing seq: another context appended first, so rebuild on its head.
-        await writeTransaction(db, ['audit', 'meta'], (tx) => Promise.all([
-          tx.objectStore('audit').add(entry),
-          tx.objectStore('meta').put({ seq: entry.seq, hash: entry.hash }, AUDIT_HEAD_KEY),
-        ]));
-        return entry;
-      } catch (error) {
-        if (!isConstraintError(error)) throw error;
-      }
-    }
-    throw new Error('The audit log kept changing while an entry was being added');
+    const { receipt } = await retriedWrite(db, {
+      subject: 'The audit log', stores: [], attempts: APPEND_ATTEMPTS,
+      prepare: async () => draft, write: async () => null, receipt: stage,
+    });
+    if (!receipt) throw new Error('The audit entry was not written');
+    return receipt;
   };
 
   const entries = async (): Promise<AuditEntry[]> =>
@@ -151,5 +165,5 @@ export const createAuditLog = ({ db, clock }: { readonly db: LocketDatabase; rea
     return { ok: true, count: rows.length };
   };
 
-  return { append, entries, entriesAbout, verifyChain };
+  return { append, stage, entries, entriesAbout, verifyChain };
 };

@@ -13,6 +13,7 @@ import { openStoreDeps } from '../../core/store/open-store';
 import { createPurger, type PurgerDeps } from '../../core/store/purge';
 import { createAesGcmCodec } from '../../core/vault/aes-codec';
 import type { SweepReport, SweepRequest, SweepTrigger } from '../sweep-api';
+import { finishErasures } from './erasure-scrub';
 import { expireLogins } from './login-expiry';
 import { SWEEP_LOCK, type SweepPorts } from './ports';
 import { writeSweepReport } from './report-store';
@@ -54,6 +55,7 @@ const messageOf = (error: unknown): string => (error instanceof Error ? error.me
 /** Steps 2–5: everything that deletes. Each step's counts land in `counts` as soon as they are committed. */
 const expireAll = async (deps: PurgerDeps, ports: SweepPorts, now: number, counts: Counts): Promise<void> => {
   const { db } = deps;
+  await finishErasures(deps);
   const purger = createPurger(deps);
   const purge = await purger.purgeExpired(expiredBefore(TRASH_DAYS, now), PURGE_BATCH, (batch) => {
     addPurged(counts, batch);
