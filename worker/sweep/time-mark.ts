@@ -16,11 +16,16 @@ const newestChangeAt = async (db: LocketDatabase): Promise<number | null> => {
   return cursor ? (parseHlc(cursor.key)?.wallMs ?? null) : null;
 };
 
+/** The mark alone; a damaged one reads as none. */
+export const readTimeMark = async (db: LocketDatabase): Promise<TimeMark | null> => {
+  const parsed = v.safeParse(TimeMarkSchema, await db.get('meta', TIME_MARK_KEY));
+  return parsed.success ? parsed.output : null;
+};
+
 /** What a sweep judges its clock against. A damaged mark reads as none, so the other evidence stands in. */
 export const readTimeSeen = async (db: LocketDatabase): Promise<TimeSeen> => {
-  const [stored, changeAt, report] = await Promise.all([db.get('meta', TIME_MARK_KEY), newestChangeAt(db), readSweepReport(db)]);
-  const parsed = v.safeParse(TimeMarkSchema, stored);
-  return { mark: parsed.success ? parsed.output : null, newestChangeAt: changeAt, lastSweepAt: report?.finishedAt ?? null };
+  const [mark, changeAt, report] = await Promise.all([readTimeMark(db), newestChangeAt(db), readSweepReport(db)]);
+  return { mark, newestChangeAt: changeAt, lastSweepAt: report?.finishedAt ?? null };
 };
 
 export const writeTimeMark = async (db: LocketDatabase, mark: TimeMark): Promise<void> => {
