@@ -5,6 +5,7 @@
  */
 import * as v from 'valibot';
 import type { LocketDatabase } from '../store/schema';
+import { writeTransaction } from '../store/transaction';
 import { CANCELLATION_DAYS, DAY_MS, daysLeft, windowClosed, windowEnd } from '../retention/windows';
 
 export const CANCELLATION_KEY = 'account-cancellation';
@@ -25,9 +26,13 @@ export const readCancellation = async (db: LocketDatabase, now: number): Promise
   return parsed.success ? parsed.output : markCancelled(db, now);
 };
 
+/** Through the one write path, so a full disk is a typed storage-full error. */
+const putMarker = (db: LocketDatabase, marker: Cancellation): Promise<unknown> =>
+  writeTransaction(db, ['meta'], (tx) => tx.objectStore('meta').put(marker, CANCELLATION_KEY));
+
 export const markCancelled = async (db: LocketDatabase, now: number): Promise<Cancellation> => {
   const marker = { cancelledAt: now };
-  await db.put('meta', marker, CANCELLATION_KEY);
+  await putMarker(db, marker);
   return marker;
 };
 
@@ -71,12 +76,12 @@ export const confirmCancellationExpiry = async (db: LocketDatabase, marker: Canc
     return 'keep';
   }
   if (!cancellationExpired(marker, now)) {
-    if (marker.expirySeenAt !== undefined) await db.put('meta', { cancelledAt: marker.cancelledAt }, CANCELLATION_KEY);
+    if (marker.expirySeenAt !== undefined) await putMarker(db, { cancelledAt: marker.cancelledAt });
     return 'keep';
   }
   const seenAt = marker.expirySeenAt;
   if (seenAt !== undefined && seenAt <= now && utcDay(now) > utcDay(seenAt)) return 'delete';
-  if (seenAt === undefined || seenAt > now) await db.put('meta', { cancelledAt: marker.cancelledAt, expirySeenAt: now }, CANCELLATION_KEY);
+  if (seenAt === undefined || seenAt > now) await putMarker(db, { cancelledAt: marker.cancelledAt, expirySeenAt: now });
   return 'keep';
 };
 

@@ -1,4 +1,5 @@
 import type { LocketDatabase } from '../store/schema';
+import { writeTransaction } from '../store/transaction';
 import { KDF_ITERATION_BOUNDS, type KdfBounds } from './kdf';
 import type { VaultRecord } from './types';
 import { parseVaultRecord } from './vault-schema';
@@ -20,7 +21,8 @@ export const createVaultRepo = (db: LocketDatabase, kdfBounds: KdfBounds = KDF_I
     if (!parsed.ok) throw new Error(`The stored vault cannot be read: ${parsed.error}`);
     return parsed.value;
   },
+  // Through the one write path, so a full disk is a typed storage-full error, not the browser's own.
   save: async (record) => {
-    await db.put('vault', record, VAULT_KEY);
+    await writeTransaction(db, ['vault'], (tx) => tx.objectStore('vault').put(record, VAULT_KEY));
   },
 });
