@@ -13,7 +13,9 @@ export default defineConfig({
     description: 'A local-first CRM that keeps your contacts on your device.',
     // Quick capture reads a page only on the user's gesture (activeTab + scripting); no host permissions.
     // offscreen: the background's scheduled sweep runs in a worker, which only a document can start.
-    permissions: ['storage', 'sidePanel', 'alarms', 'activeTab', 'scripting', 'contextMenus', 'offscreen'],
+    // unlimitedStorage: this device holds the only copy of the records, so the origin's quota must not refuse
+    // them as they grow, and the browser must not evict them when the disk runs low.
+    permissions: ['storage', 'unlimitedStorage', 'sidePanel', 'alarms', 'activeTab', 'scripting', 'contextMenus', 'offscreen'],
     commands: {
       'capture-page': { suggested_key: { default: 'Alt+Shift+L' }, description: 'Capture this page' },
     },

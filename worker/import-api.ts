@@ -142,7 +142,7 @@ export const createImportApi = ({ store, clock }: ImportApiDeps): ImportWorkerAp
     const notWritten = report.failure?.notWritten ?? 0;
     const failed = report.refused.length + notWritten;
     await store.audit.append({ type: 'import-done', by: 'owner', subjects: [], detail: { batchId, written: report.written, failed } });
-    return { batchId, written: report.written, failed, failure: report.failure?.message ?? null };
+    return { batchId, written: report.written, failed, failure: report.failure?.reason ?? null };
   };
 
   return {

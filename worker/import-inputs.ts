@@ -2,7 +2,7 @@
 import * as v from 'valibot';
 import { FILE_NAMES, LOCKET_COLUMNS } from '../core/csv/columns';
 import { CASE_FIELDS, CONTACT_FIELDS, CSV_FILES, NOTE_FIELDS, OPPORTUNITY_FIELDS, type CsvFile } from '../core/csv/fields';
-import { MAX_IMPORT_BYTES } from '../core/csv/import';
+import { MAX_IMPORT_BYTES, MAX_IMPORT_COLUMNS } from '../core/csv/import';
 
 const MAX_FILES = 8;
 
@@ -15,8 +15,7 @@ const target = <const T extends readonly string[]>(fields: T) =>
   v.nullable(v.union([v.picklist(fields), v.object({ customField: v.pipe(v.string(), v.trim(), v.nonEmpty(), v.maxLength(100)) })]));
 
 const FORMAT = v.picklist(['locket', 'other']);
-const MAX_COLUMNS = 500;
-const columns = <const T extends readonly string[]>(fields: T) => v.pipe(v.array(target(fields)), v.maxLength(MAX_COLUMNS));
+const columns = <const T extends readonly string[]>(fields: T) => v.pipe(v.array(target(fields)), v.maxLength(MAX_IMPORT_COLUMNS));
 
 export const MappingSchema = v.variant('file', [
   v.object({ file: v.literal('contacts'), format: FORMAT, columns: columns(CONTACT_FIELDS) }),

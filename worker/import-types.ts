@@ -1,6 +1,7 @@
 /** What crosses the page ↔ worker boundary for an import: plain data only. */
 import type { CsvFile, DuplicatePolicy, ImportMapping, PlanCounts } from '../core/csv/import';
 import type { ImportBatchSummary, UndoImportReport } from '../core/store/import-batch-types';
+import type { WriteFailure } from '../core/store/store-errors';
 
 export interface ImportFileInput {
   readonly name: string;
@@ -54,7 +55,7 @@ export interface ImportResult {
   /** Planned records not written: refused on the way in, or in a transaction that failed. */
   readonly failed: number;
   /** Why a transaction failed (earlier transactions stay written), or null. */
-  readonly failure: string | null;
+  readonly failure: WriteFailure | null;
 }
 
 export interface ImportWorkerApi {

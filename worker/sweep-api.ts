@@ -1,4 +1,6 @@
 import type { RecordKind } from '../core/records/types';
+import type { ClockHold } from '../core/retention/clock-trust';
+import type { LowStorage } from '../core/snapshots/headroom';
 
 /** Who started a sweep: a page as it opened, the background's alarm, or the owner's button. */
 export type SweepTrigger = 'page' | 'alarm' | 'manual';
@@ -19,8 +21,12 @@ export interface SweepReport {
   readonly snapshotsDeleted: number;
   /** The snapshot this sweep took, if one was due. */
   readonly snapshotTaken: string | null;
+  /** Why a daily snapshot that was due was not taken. */
+  readonly snapshotSkipped: LowStorage | null;
   /** The cancelled account's 14 days had passed and everything was deleted. */
   readonly accountDeleted: boolean;
+  /** Why the sweep deleted nothing: its clock disagreed with the newest time Locket has seen. */
+  readonly held: ClockHold | null;
   /** Why the sweep stopped early; the next run resumes where it stopped. */
   readonly error: string | null;
 }

@@ -3,9 +3,16 @@ import * as v from 'valibot';
 import { systemClock } from '../core/clock';
 import { createBroadcastBus } from '../core/store/broadcast-bus';
 import { LOCKET_DB_NAME } from '../core/store/db-name';
+import type { StorageEstimate } from '../core/snapshots/headroom';
 import type { SweepWorkerApi } from './sweep-api';
 import { webLockPort } from './sweep/ports';
 import { createSweepRunner } from './sweep/runner';
+
+/** The browser's estimate of this profile's storage; null where it cannot tell. */
+const storageEstimate = async (): Promise<StorageEstimate | null> => {
+  const { usage, quota } = await navigator.storage.estimate();
+  return usage === undefined || quota === undefined ? null : { usage, quota };
+};
 
 /** What crosses from the host: checked here, since a page or the offscreen document may be wrong. */
 const SweepRequestSchema = v.strictObject({
@@ -21,6 +28,7 @@ const api: SweepWorkerApi = {
     try {
       const runner = createSweepRunner({
         factory: indexedDB, name: LOCKET_DB_NAME, clock: systemClock, lock: webLockPort(navigator.locks, trigger === 'manual'), bus,
+        storageEstimate,
       });
       return await runner.sweep({ trigger, accountKey: accountKey && new Uint8Array(accountKey) });
     } finally {

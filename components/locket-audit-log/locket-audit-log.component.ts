@@ -7,6 +7,7 @@ import type { LocketServices } from '../services/services';
 import { baseStyles } from '../shared/tokens.styles';
 import { AUDIT_TYPE_LABELS, chainMessage, detailText, subjectLabel } from './audit-labels';
 import { auditLogStyles } from './locket-audit-log.styles';
+import { failureText } from '../shared/failure-text';
 
 /** Rows per page of the table. */
 export const AUDIT_PAGE_SIZE = 50;
@@ -14,7 +15,6 @@ export const AUDIT_PAGE_SIZE = 50;
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
 /** The latest moment a Date can hold: an edited row may carry any number, and must still render. */
 const MAX_DATE_MS = 8.64e15;
-const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /**
  * The audit log on the settings page: every entry, newest first, fifty to a page; a check of
@@ -51,7 +51,7 @@ export class LocketAuditLog extends LitElement {
     try {
       await action();
     } catch (error) {
-      this.error = messageOf(error);
+      this.error = failureText(error);
     } finally {
       this.busy = false;
     }

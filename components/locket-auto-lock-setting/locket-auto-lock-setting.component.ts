@@ -4,6 +4,7 @@ import { IDLE_CHOICES, idleLabel, type IdleMinutes, type LockPolicy } from '../.
 import type { SecurityServices } from '../services/services';
 import { baseStyles } from '../shared/tokens.styles';
 import { autoLockStyles } from './locket-auto-lock-setting.styles';
+import { failureText } from '../shared/failure-text';
 
 /** When Locket locks by itself, and the button that locks it now on every open page. */
 export class LocketAutoLockSetting extends LitElement {
@@ -28,7 +29,7 @@ export class LocketAutoLockSetting extends LitElement {
       this.policy = { idleMinutes };
       this.saved = `Saved: ${idleLabel(idleMinutes)}.`;
     } catch (error) {
-      this.error = `The choice was not saved: ${error instanceof Error ? error.message : String(error)}`;
+      this.error = `The choice was not saved: ${failureText(error)}`;
     }
   }
 

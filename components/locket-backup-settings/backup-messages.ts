@@ -1,5 +1,5 @@
-import { MIN_BACKUP_PASSWORD_LENGTH } from '../../core/backup/types';
 import { RECORD_KINDS } from '../../core/records/types';
+import type { PasswordVerdict } from '../../core/security/password-policy';
 import type { RestoreReport } from '../../worker/api';
 import { KIND_LABELS } from '../shared/kind-labels';
 
@@ -9,11 +9,13 @@ export interface BackupPasswordErrors {
   readonly repeat?: string;
 }
 
-/** Why a new backup password is refused, per field; an empty object when it is acceptable. */
-export const backupPasswordErrors = (password: string, repeat: string): BackupPasswordErrors => {
-  if (password.length < MIN_BACKUP_PASSWORD_LENGTH) {
-    return { password: `Use at least ${MIN_BACKUP_PASSWORD_LENGTH} characters for the backup password.` };
-  }
+/**
+ * Why a new backup password is refused, per field: first what the account's password policy
+ * found (`verdict`), then a repeat that differs; an empty object when it is acceptable.
+ */
+export const backupPasswordErrors = (verdict: PasswordVerdict, password: string, repeat: string): BackupPasswordErrors => {
+  const problem = verdict.problems[0];
+  if (problem) return { password: problem.message };
   if (password !== repeat) return { repeat: 'The two passwords are not the same. Type the backup password again.' };
   return {};
 };

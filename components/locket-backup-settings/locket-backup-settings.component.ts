@@ -2,20 +2,20 @@ import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { createRef, ref } from 'lit/directives/ref.js';
+import type { PasswordContext } from '../../core/security/password-policy';
 import type { RestoreOutcome } from '../../worker/api';
 import '../locket-password-field/locket-password-field';
 import type { LocketPasswordField } from '../locket-password-field/locket-password-field';
 import { offerDownload } from '../services/download-file';
 import type { LocketServices } from '../services/services';
+import { failureText } from '../shared/failure-text';
 import { formStyles } from '../shared/form.styles';
+import { ProgressRun, type Progress } from '../shared/progress-run';
 import { baseStyles } from '../shared/tokens.styles';
 import { backupPasswordErrors, restoreSummaryLines, type BackupPasswordErrors } from './backup-messages';
 import { backupSettingsStyles } from './locket-backup-settings.styles';
 
-interface Progress { readonly done: number; readonly total: number }
 interface RestoreErrors { readonly file?: string; readonly password?: string }
-
-const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /**
  * The options page's Backup section: download one encrypted file under a password chosen for
@@ -27,8 +27,10 @@ export class LocketBackupSettings extends LitElement {
 
   @property({ attribute: false }) services!: LocketServices;
 
+  /** The owner's name and email: words a backup password must not lean on, as for the account's. */
+  @state() private owner: PasswordContext = { name: '', email: '' };
   @state() private passwordErrors: BackupPasswordErrors = {};
-  @state() private making: Progress | null = null;
+  private readonly backingUp = new ProgressRun(this);
   @state() private made = '';
   @state() private makeError = '';
   /** Bumped after a finished backup or restore, so its form starts empty again (passwords included). */
@@ -38,7 +40,7 @@ export class LocketBackupSettings extends LitElement {
   @state() private backupFile: File | null = null;
   @state() private restoreErrors: RestoreErrors = {};
   @state() private confirming = false;
-  @state() private restoring: Progress | null = null;
+  private readonly restoring = new ProgressRun(this);
   @state() private outcome: RestoreOutcome | null = null;
   @state() private restoreError = '';
 
@@ -46,24 +48,29 @@ export class LocketBackupSettings extends LitElement {
   private readonly repeatField = createRef<LocketPasswordField>();
   private readonly restorePasswordField = createRef<LocketPasswordField>();
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.services.store.getSettings().then((settings) => {
+      this.owner = { name: settings.ownerName, email: settings.ownerEmail };
+    });
+  }
+
   private async makeBackup(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    if (this.making) return;
+    if (this.backingUp.busy) return;
     const password = this.passwordField.value?.value ?? '';
-    this.passwordErrors = backupPasswordErrors(password, this.repeatField.value?.value ?? '');
+    const check = await this.services.security.passwordPolicy();
+    this.passwordErrors = backupPasswordErrors(check(password, this.owner), password, this.repeatField.value?.value ?? '');
     this.made = '';
     this.makeError = '';
     if (this.passwordErrors.password || this.passwordErrors.repeat) return;
-    this.making = { done: 0, total: 0 };
     try {
-      const file = await this.services.archives.createBackup(password, (done, total) => { this.making = { done, total }; });
+      const file = await this.backingUp.run((onProgress) => this.services.archives.createBackup(password, onProgress));
       offerDownload(file.bytes, file.fileName, file.mimeType);
       this.made = file.fileName;
       this.makeRevision++;
     } catch (error) {
-      this.makeError = messageOf(error);
-    } finally {
-      this.making = null;
+      this.makeError = failureText(error);
     }
   }
 
@@ -77,7 +84,7 @@ export class LocketBackupSettings extends LitElement {
 
   private askToRestore(event: SubmitEvent): void {
     event.preventDefault();
-    if (this.restoring) return;
+    if (this.restoring.busy) return;
     this.outcome = null;
     this.restoreError = '';
     this.restoreErrors = {
@@ -90,21 +97,18 @@ export class LocketBackupSettings extends LitElement {
   private async restore(): Promise<void> {
     const file = this.backupFile;
     const password = this.restorePasswordField.value?.value ?? '';
-    if (!file || this.restoring) return;
+    if (!file || this.restoring.busy) return;
     this.confirming = false;
-    this.restoring = { done: 0, total: 0 };
     try {
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      const outcome = await this.services.archives.restoreBackup(bytes, password, (done, total) => { this.restoring = { done, total }; });
+      const outcome = await this.restoring.run(async (onProgress) =>
+        this.services.archives.restoreBackup(new Uint8Array(await file.arrayBuffer()), password, onProgress));
       this.outcome = outcome;
       if (outcome.ok) {
         this.backupFile = null;
         this.restoreRevision++;
       }
     } catch (error) {
-      this.restoreError = `The restore failed: ${messageOf(error)} Your data was not changed.`;
-    } finally {
-      this.restoring = null;
+      this.restoreError = `The restore failed: ${failureText(error)} Your data was not changed.`;
     }
   }
 
@@ -114,18 +118,20 @@ export class LocketBackupSettings extends LitElement {
   }
 
   private renderDownload() {
-    const busy = this.making !== null;
+    const busy = this.backingUp.busy;
     return html`<form aria-label="Download backup" novalidate @submit=${(e: SubmitEvent) => void this.makeBackup(e)}>
       <h3>Download backup</h3>
       <p class="hint">One encrypted file with every record, note, the trash, the settings and the audit log. Choose a
-        password for it: Locket does not store this password, and without it the backup cannot be opened by anyone, you included.</p>
+        password for it, as strong as the account’s: the file can leave this device. Locket does not store this password,
+        and without it the backup cannot be opened by anyone, you included.</p>
       ${keyed(this.makeRevision, html`
         <locket-password-field ${ref(this.passwordField)} label="Backup password" autocomplete="new-password"
+          .policy=${this.services.security.passwordPolicy} .context=${this.owner}
           .error=${this.passwordErrors.password ?? ''}></locket-password-field>
         <locket-password-field ${ref(this.repeatField)} label="Backup password again" autocomplete="new-password"
           .error=${this.passwordErrors.repeat ?? ''}></locket-password-field>`)}
       <div class="actions"><button class="primary" type="submit" ?disabled=${busy}>Download backup</button></div>
-      ${this.making ? this.renderProgress(this.making, 'Backup progress') : nothing}
+      ${this.backingUp.progress ? this.renderProgress(this.backingUp.progress, 'Backup progress') : nothing}
       ${this.made ? html`<p class="done" role="status">Saved ${this.made}. Keep its password somewhere safe.</p>` : nothing}
       ${this.makeError ? html`<p class="error" role="alert">The backup failed: ${this.makeError}</p>` : nothing}
     </form>`;
@@ -152,7 +158,7 @@ export class LocketBackupSettings extends LitElement {
   }
 
   private renderRestore() {
-    const busy = this.restoring !== null;
+    const busy = this.restoring.busy;
     const fileError = this.restoreErrors.file;
     return html`<form aria-label="Restore backup" novalidate @submit=${(e: SubmitEvent) => this.askToRestore(e)}>
       <h3>Restore backup</h3>
@@ -169,7 +175,7 @@ export class LocketBackupSettings extends LitElement {
           .error=${this.restoreErrors.password ?? ''}></locket-password-field>`)}
       <div class="actions"><button type="submit" ?disabled=${busy || this.confirming}>Restore backup…</button></div>
       ${this.confirming ? this.renderConfirmation() : nothing}
-      ${this.restoring ? this.renderProgress(this.restoring, 'Restore progress') : nothing}
+      ${this.restoring.progress ? this.renderProgress(this.restoring.progress, 'Restore progress') : nothing}
       ${this.outcome ? this.renderOutcome(this.outcome) : nothing}
       ${this.restoreError ? html`<p class="error" role="alert">${this.restoreError}</p>` : nothing}
     </form>`;

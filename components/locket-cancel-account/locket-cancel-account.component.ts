@@ -7,6 +7,7 @@ import { formStyles } from '../shared/form.styles';
 import '../locket-password-field/locket-password-field';
 import type { LocketPasswordField } from '../locket-password-field/locket-password-field.component';
 import { cancelAccountStyles } from './locket-cancel-account.styles';
+import { failureText } from '../shared/failure-text';
 import './cancel-account-events';
 
 /**
@@ -56,7 +57,7 @@ export class LocketCancelAccount extends LitElement {
       this.confirming = false;
       this.dispatchEvent(locketEvent('locket-account-cancelled', { cancelledAt: result.value.cancelledAt }));
     } catch (error) {
-      this.error = `The account was not cancelled: ${error instanceof Error ? error.message : String(error)}`;
+      this.error = `The account was not cancelled: ${failureText(error)}`;
     } finally {
       this.busy = false;
     }

@@ -9,6 +9,7 @@ import { factorFields } from '../shared/factor-fields';
 import type { LocketPasswordField } from '../locket-password-field/locket-password-field.component';
 import { deletionText } from './cancelled-text';
 import { cancelledStyles } from './locket-cancelled.styles';
+import { failureText } from '../shared/failure-text';
 import './cancelled-events';
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'long' });
@@ -49,7 +50,7 @@ export class LocketCancelled extends LitElement {
       if (!result.ok) { this.error = result.error; return; }
       this.dispatchEvent(locketEvent('locket-account-restored', undefined));
     } catch (error) {
-      this.error = `The account was not restored: ${error instanceof Error ? error.message : String(error)}`;
+      this.error = `The account was not restored: ${failureText(error)}`;
     } finally {
       this.busy = false;
     }

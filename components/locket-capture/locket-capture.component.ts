@@ -220,6 +220,8 @@ export class LocketCapture extends LitElement {
       ${failure ? renderFailure(failure.reason, () => void this.services.captures.dismissFailure()) : nothing}
       ${pending ? html`<p class="source">Captured from <cite>${pending.capture.page.title || 'a web page'}</cite><br>
         <span class="muted">${pending.capture.page.url}</span></p>` : nothing}
+      ${pending?.capture.partial ? html`<p class="muted" role="note">This page is very large: Locket read only part of it,
+        so someone on it may be missing. Select their name or details and capture again.</p>` : nothing}
       ${!pending || !this.draft ? nothing
         : entity && this.preset ? this.renderForm(pending, entity, this.preset)
         : entity ? html`<p class="muted" role="status">Looking for ${entityTitle(entity)} in Locket…</p>`

@@ -10,6 +10,7 @@ import { formStyles } from '../shared/form.styles';
 import '../locket-password-field/locket-password-field';
 import type { LocketPasswordField } from '../locket-password-field/locket-password-field.component';
 import { changePasswordStyles } from './locket-change-password.styles';
+import { failureText } from '../shared/failure-text';
 
 /**
  * Changes the password: the account key is rewrapped, the records stay as they are. The new
@@ -44,7 +45,7 @@ export class LocketChangePassword extends LitElement {
       this.changed = true;
       this.generation++;
     } catch (error) {
-      this.errors = { [FORM_ERROR_KEY]: `The password was not changed: ${error instanceof Error ? error.message : String(error)}` };
+      this.errors = { [FORM_ERROR_KEY]: `The password was not changed: ${failureText(error)}` };
     } finally {
       this.busy = false;
     }

@@ -1,6 +1,7 @@
 import type { CsvFile } from '../../core/csv/fields';
 import type { LocketServices } from '../services/services';
 import { offerDownload } from '../services/download-file';
+import { failureText } from '../shared/failure-text';
 
 /** The name a cancelled export's rejection carries across comlink (worker/export-csv.ts). */
 const EXPORT_CANCELLED = 'ExportCancelled';
@@ -23,6 +24,6 @@ export const runExport = async (
     return { state: 'done', fileName: file.fileName };
   } catch (error) {
     if (error instanceof Error && error.name === EXPORT_CANCELLED) return { state: 'cancelled' };
-    return { state: 'failed', message: error instanceof Error ? error.message : 'The export failed.' };
+    return { state: 'failed', message: failureText(error) };
   }
 };

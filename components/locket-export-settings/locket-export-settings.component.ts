@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { CSV_FILES, type CsvFile } from '../../core/csv/fields';
 import type { LocketServices } from '../services/services';
 import { formStyles } from '../shared/form.styles';
+import { ProgressRun } from '../shared/progress-run';
 import { baseStyles } from '../shared/tokens.styles';
 import { runExport, type ExportOutcome } from './export-run';
 import { exportSettingsStyles } from './locket-export-settings.styles';
@@ -22,8 +23,8 @@ export class LocketExportSettings extends LitElement {
 
   @state() private chosen: ReadonlySet<CsvFile> = new Set(CSV_FILES);
   @state() private bom = false;
-  @state() private progress: { done: number; total: number } | null = null;
   @state() private outcome: ExportOutcome | null = null;
+  private readonly exporting = new ProgressRun(this);
 
   private toggle(file: CsvFile, on: boolean): void {
     const next = new Set(this.chosen);
@@ -33,12 +34,10 @@ export class LocketExportSettings extends LitElement {
 
   private async start(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    if (this.chosen.size === 0 || this.progress) return;
+    if (this.chosen.size === 0 || this.exporting.busy) return;
     this.outcome = null;
-    this.progress = { done: 0, total: 0 };
     const files = CSV_FILES.filter((file) => this.chosen.has(file));
-    this.outcome = await runExport(this.services, files, this.bom, (done, total) => { this.progress = { done, total }; });
-    this.progress = null;
+    this.outcome = await this.exporting.run((onProgress) => runExport(this.services, files, this.bom, onProgress));
   }
 
   private renderOutcome() {
@@ -52,7 +51,7 @@ export class LocketExportSettings extends LitElement {
   }
 
   protected override render() {
-    const progress = this.progress;
+    const progress = this.exporting.progress;
     return html`<form aria-label="Export" @submit=${(e: SubmitEvent) => void this.start(e)}>
       <p class="hint">Every record outside the trash, as CSV files (UTF-8). Several files come as one zip. Exports are noted in the audit log.</p>
       <fieldset>

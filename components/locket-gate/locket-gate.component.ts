@@ -1,6 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { idleExpired } from '../../core/security/auto-lock';
+import { systemClock } from '../../core/clock';
+import { createActivityMarker, idleExpired } from '../../core/security/auto-lock';
 import type { UnlockedKeys } from '../../core/vault/types';
 import type { CancellationStatus } from '../services/account-cancellation';
 import { createPageServices, type PageServices } from '../services/create-page-services';
@@ -9,15 +10,13 @@ import type { LocketServices } from '../services/services';
 import { lockSession, onSessionChange, readLastActivity, readLockPolicy, readSessionKeys, touchActivity } from '../services/session';
 import { baseStyles } from '../shared/tokens.styles';
 import { openGateConnection, securityServicesFor, type GateConnection } from './gate-connection';
+import { failureText } from '../shared/failure-text';
 import '../locket-setup/locket-setup';
 import '../locket-unlock/locket-unlock';
 import '../locket-cancelled/locket-cancelled';
 
 export type SurfaceTag = 'locket-workspace' | 'locket-popup' | 'locket-options';
 type Phase = 'loading' | 'setup' | 'locked' | 'cancelled' | 'unlocked' | 'failed';
-
-/** How often user activity is written to the session: often enough for a one-minute auto-lock. */
-const ACTIVITY_WRITE_MS = 10_000;
 
 /**
  * What every surface mounts: shows account setup on first run, the lock screen while locked
@@ -39,7 +38,7 @@ export class LocketGate extends LitElement {
   private surfaceElement?: HTMLElement & { services: LocketServices };
   private pendingOwner: { readonly name: string; readonly email: string } | null = null;
   private queue: Promise<void> = Promise.resolve();
-  private lastActivityWrite = 0;
+  private readonly activity = createActivityMarker(systemClock, touchActivity);
   private stopListening?: () => void;
   private stopExpiredSweep?: () => void;
 
@@ -105,6 +104,8 @@ export class LocketGate extends LitElement {
       // Name and email are personal data: they wait for the encrypted store of a fresh account.
       await services.store.saveSettings({ ownerName: this.pendingOwner.name, ownerEmail: this.pendingOwner.email });
       this.pendingOwner = null;
+      // This device holds the only copy: ask the browser not to evict it. Retention shows the answer.
+      await services.retention.keepData().catch(() => false);
     }
     this.phase = 'unlocked';
   }
@@ -126,15 +127,12 @@ export class LocketGate extends LitElement {
   }
 
   private fail(error: unknown): void {
-    this.failure = error instanceof Error ? error.message : String(error);
+    this.failure = failureText(error);
     this.phase = 'failed';
   }
 
   private readonly onActivity = (): void => {
-    const now = Date.now();
-    if (this.phase !== 'unlocked' || now - this.lastActivityWrite < ACTIVITY_WRITE_MS) return;
-    this.lastActivityWrite = now;
-    void touchActivity(now);
+    if (this.phase === 'unlocked') this.activity.mark();
   };
 
   protected override render() {

@@ -2,13 +2,12 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { ImportBatchSummary, UndoImportReport } from '../../core/store/import-batch-types';
 import type { LocketServices } from '../services/services';
+import { failureText } from '../shared/failure-text';
 import { baseStyles } from '../shared/tokens.styles';
 import { importHistoryStyles } from './locket-import-history.styles';
 
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 const records = (n: number): string => `${n} ${n === 1 ? 'record' : 'records'}`;
-const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
-
 /** What undoing `batch` would do, in words: the confirmation must say how many records it touches. */
 const undoEffect = (batch: ImportBatchSummary): string => [
   batch.created > 0 ? `removes the ${records(batch.created)} it created` : '',
@@ -41,7 +40,7 @@ export class LocketImportHistory extends LitElement {
     try {
       this.imports = await this.services.imports.listImports();
     } catch (error) {
-      this.error = messageOf(error);
+      this.error = failureText(error);
     }
   }
 
@@ -55,7 +54,7 @@ export class LocketImportHistory extends LitElement {
       this.dispatchEvent(new CustomEvent('locket-import-undone', { detail: { batchId: batch.batchId, report }, bubbles: true, composed: true }));
       await this.load();
     } catch (error) {
-      this.error = messageOf(error);
+      this.error = failureText(error);
     } finally {
       this.busy = false;
     }

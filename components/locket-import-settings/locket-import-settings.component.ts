@@ -5,9 +5,11 @@ import { guessMapping } from '../../core/csv/mapping';
 import { MAX_IMPORT_BYTES } from '../../core/csv/parse';
 import type { DuplicatePolicy } from '../../core/csv/plan-types';
 import type { UndoImportReport } from '../../core/store/import-batch-types';
-import type { ImportFileInput, ImportFilePreview, ImportProgress, ImportResult, ImportSummary } from '../../worker/import-types';
+import type { ImportFileInput, ImportFilePreview, ImportResult, ImportSummary } from '../../worker/import-types';
 import '../locket-import-history/locket-import-history';
 import type { LocketServices } from '../services/services';
+import { failureText, writeFailureText } from '../shared/failure-text';
+import { ProgressRun } from '../shared/progress-run';
 import { baseStyles } from '../shared/tokens.styles';
 import { targetFromValue } from './field-labels';
 import { previewView, summaryView, type PreviewHandlers } from './import-views';
@@ -18,8 +20,6 @@ const POLICIES: readonly { readonly value: DuplicatePolicy; readonly label: stri
   { value: 'update', label: 'Update them with the file’s values' },
   { value: 'create', label: 'Import them anyway, as new records' },
 ];
-
-const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /** Import from CSV: choose files, check the preview and mapping, dry run, import with progress, undo. */
 export class LocketImportSettings extends LitElement {
@@ -32,10 +32,10 @@ export class LocketImportSettings extends LitElement {
   @state() private mappings: (ImportMapping<CsvFile> | null)[] = [];
   @state() private policy: DuplicatePolicy = 'skip';
   @state() private summary: ImportSummary | null = null;
-  @state() private progress: ImportProgress | null = null;
   @state() private result: ImportResult | null = null;
   @state() private undone: UndoImportReport | null = null;
   @state() private busy = false;
+  private readonly importing = new ProgressRun(this);
   @state() private error = '';
   /** Bumped after each import and undo, so the recent-imports list reads the change log again. */
   @state() private historyRevision = 0;
@@ -44,7 +44,6 @@ export class LocketImportSettings extends LitElement {
     this.summary = null;
     this.result = null;
     this.undone = null;
-    this.progress = null;
     this.error = '';
   }
 
@@ -92,7 +91,7 @@ export class LocketImportSettings extends LitElement {
     try {
       await step();
     } catch (error) {
-      this.error = messageOf(error);
+      this.error = failureText(error);
     } finally {
       this.busy = false;
     }
@@ -111,9 +110,10 @@ export class LocketImportSettings extends LitElement {
   private readonly startImport = () => this.run(async () => {
     const ref = this.summary?.planRef;
     if (!ref) return;
-    this.progress = { done: 0, total: (this.summary?.total.new ?? 0) + (this.summary?.total.updated ?? 0) };
+    const total = (this.summary?.total.new ?? 0) + (this.summary?.total.updated ?? 0);
     try {
-      this.result = await this.services.imports.runImport(ref, (progress) => { this.progress = progress; });
+      this.result = await this.importing.run((onProgress) =>
+        this.services.imports.runImport(ref, ({ done, total: all }) => onProgress(done, all)), total);
     } finally {
       this.historyRevision++;
     }
@@ -137,7 +137,7 @@ export class LocketImportSettings extends LitElement {
     return html`
       <p class="status" role="status">Imported ${result.written} ${result.written === 1 ? 'record' : 'records'}.${
         result.failed > 0 ? ` ${result.failed} could not be written.` : ''}</p>
-      ${result.failure ? html`<p class="error" role="alert">The import stopped: ${result.failure} What was written before that is kept.</p>` : nothing}
+      ${result.failure ? html`<p class="error" role="alert">The import stopped: ${writeFailureText(result.failure)} What was written before that is kept.</p>` : nothing}
       ${this.undone ? html`<p class="status" role="status">Import undone: ${this.undone.removed} removed, ${this.undone.restored} restored.</p>
           ${this.undone.skipped.length > 0 ? html`<ul class="rows" aria-label="Kept by the undo">${this.undone.skipped.map((skip) => html`<li>${skip.kind} ${skip.id}: ${skip.reason}</li>`)}</ul>` : nothing}`
         : html`<div class="actions"><button type="button" ?disabled=${this.busy} @click=${this.undo}>Undo this import</button></div>`}`;
@@ -162,7 +162,7 @@ export class LocketImportSettings extends LitElement {
       ${this.summary ? summaryView(this.summary) : nothing}
       ${this.summary?.planRef && !this.result ? html`<div class="actions">
         <button class="primary" type="button" ?disabled=${this.busy} @click=${this.startImport}>Import</button></div>` : nothing}
-      ${this.progress && !this.result ? html`<progress aria-label="Import progress" max=${Math.max(1, this.progress.total)} value=${this.progress.done}></progress>` : nothing}
+      ${this.importing.progress ? html`<progress aria-label="Import progress" max=${Math.max(1, this.importing.progress.total)} value=${this.importing.progress.done}></progress>` : nothing}
       ${this.result ? this.resultView(this.result) : nothing}
       <locket-import-history .services=${this.services} .revision=${this.historyRevision}
         @locket-import-undone=${this.undoneFromList}></locket-import-history>`;

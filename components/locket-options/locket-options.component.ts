@@ -14,6 +14,7 @@ import '../locket-retention-settings/locket-retention-settings';
 import '../locket-audit-log/locket-audit-log';
 import '../locket-cancel-account/locket-cancel-account';
 import { optionsStyles } from './locket-options.styles';
+import { failureText } from '../shared/failure-text';
 
 const SECTIONS = [
   { id: 'general', title: 'General' },
@@ -38,6 +39,7 @@ export class LocketOptions extends LitElement {
   @state() private settings: Settings | null = null;
   @state() private errors: FieldErrors = {};
   @state() private saved = false;
+  @state() private saveFailure = '';
   /** Bumped when the owner or the vault changes, so the users table reads them again. */
   @state() private accountRevision = 0;
 
@@ -64,9 +66,16 @@ export class LocketOptions extends LitElement {
   private async save(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     const data = new FormData(event.target as HTMLFormElement);
-    const result = await this.services.store.saveSettings({
-      ownerName: data.get('ownerName'), defaultCurrency: data.get('defaultCurrency'),
-    });
+    this.saveFailure = '';
+    let result: Awaited<ReturnType<LocketServices['store']['saveSettings']>>;
+    try {
+      result = await this.services.store.saveSettings({ ownerName: data.get('ownerName'), defaultCurrency: data.get('defaultCurrency') });
+    } catch (error) {
+      // The form keeps what was typed.
+      this.saved = false;
+      this.saveFailure = failureText(error);
+      return;
+    }
     this.saved = result.ok;
     if (result.ok) { this.settings = result.value; this.errors = {}; this.accountRevision++; } else { this.errors = result.error; }
   }
@@ -118,6 +127,7 @@ export class LocketOptions extends LitElement {
       ${this.field('defaultCurrency', 'Default currency', this.settings.defaultCurrency, 'Three letters, such as EUR or GBP.')}
       <div><button class="primary" type="submit">Save settings</button></div>
       ${this.saved ? html`<p class="saved" role="status">Settings saved.</p>` : nothing}
+      ${this.saveFailure ? html`<p class="error" role="alert">${this.saveFailure}</p>` : nothing}
     </form>`;
   }
 

@@ -11,6 +11,7 @@ import '../locket-record-form/locket-record-form';
 import '../locket-subject-rights/locket-subject-rights';
 import { detailRows } from './detail-rows';
 import { recordDetailStyles } from './locket-record-detail.styles';
+import { failureText } from '../shared/failure-text';
 
 const LINKED_SECTIONS: readonly RecordKind[] = ['person', 'case', 'opportunity'];
 /** What the record a kind points at is called on its page (the same words its form uses). */
@@ -31,6 +32,7 @@ export class LocketRecordDetail extends LitElement {
   @state() private editing = false;
   @state() private confirmingDelete = false;
   @state() private noteError = '';
+  @state() private deleteError = '';
   private unsubscribe?: () => void;
 
   override connectedCallback(): void {
@@ -71,7 +73,13 @@ export class LocketRecordDetail extends LitElement {
   }
 
   private async moveToTrash(record: LocketRecord): Promise<void> {
-    await this.services.store.remove(record.id);
+    this.deleteError = '';
+    try {
+      await this.services.store.remove(record.id);
+    } catch (error) {
+      this.deleteError = `Nothing was moved to the trash: ${failureText(error)}`;
+      return;
+    }
     this.dispatchEvent(locketEvent('locket-deleted', { id: record.id }));
   }
 
@@ -81,7 +89,12 @@ export class LocketRecordDetail extends LitElement {
     const body = new FormData(form).get('body');
     const result = await this.services.store.create('note', {
       body: typeof body === 'string' ? body : '', recordId: record.id, sourceUrl: null, capturedAt: null,
+    }).catch((error: unknown) => {
+      // The text stays in the box, so nothing typed is lost.
+      this.noteError = failureText(error);
+      return null;
     });
+    if (!result) return;
     if (!result.ok) { this.noteError = result.error.body ?? Object.values(result.error)[0] ?? 'The note was not saved.'; return; }
     this.noteError = '';
     form.reset();
@@ -135,6 +148,7 @@ export class LocketRecordDetail extends LitElement {
         <p>Move ${titleOf(record)} and its notes to the trash?</p>
         <button class="danger" @click=${() => void this.moveToTrash(record)}>Move to trash</button>
         <button @click=${() => { this.confirmingDelete = false; }}>Keep</button>
+        ${this.deleteError ? html`<p class="error" role="alert">${this.deleteError}</p>` : nothing}
       </div>` : nothing}
       ${record.kind === 'person' ? html`<locket-subject-rights .services=${this.services} .person=${record} .linked=${this.linkedIn}></locket-subject-rights>` : nothing}
       <dl>${detailRows(record).map(([label, value]) => html`<dt>${label}</dt><dd>${value}</dd>`)}</dl>

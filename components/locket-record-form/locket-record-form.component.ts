@@ -3,7 +3,9 @@ import { property, state } from 'lit/decorators.js';
 import type { FieldErrors, LocketRecord, RecordKind } from '../../core/records/types';
 import type { SaveResult } from '../../core/store/contract';
 import { emptyFields } from '../../core/records/validate';
+import { isStorageFull } from '../../core/store/store-errors';
 import type { LocketServices } from '../services/services';
+import { failureText } from '../shared/failure-text';
 import { KIND_LABELS } from '../shared/kind-labels';
 import { locketEvent } from '../shared/events';
 import { baseStyles } from '../shared/tokens.styles';
@@ -92,7 +94,7 @@ export class LocketRecordForm extends LitElement {
       this.dispatchEvent(locketEvent('locket-saved', { record: result.value }));
       if (!this.record) await this.resetValues();
     } catch (error) {
-      this.failure = `Nothing was saved: ${error instanceof Error ? error.message : String(error)}`;
+      this.failure = isStorageFull(error) ? failureText(error) : `Nothing was saved: ${failureText(error)}`;
     } finally {
       this.saving = false;
     }

@@ -5,7 +5,8 @@ import type { RetentionRule } from '../../core/retention/policy';
 import { TRASH_DAYS } from '../../core/retention/windows';
 import type { RetentionCandidate } from '../../worker/api';
 import type { LocketServices } from '../services/services';
-import { SINCE_TEXT, calendarDate, dateOnly, messageOf, plural, ruleText } from '../locket-retention-settings/retention-text';
+import { SINCE_TEXT, calendarDate, dateOnly, plural, ruleText } from '../locket-retention-settings/retention-text';
+import { failureText } from '../shared/failure-text';
 import { baseStyles } from '../shared/tokens.styles';
 import { retentionReviewStyles } from './locket-retention-review.styles';
 
@@ -51,7 +52,7 @@ export class LocketRetentionReview extends LitElement {
       this.candidates = candidates;
       this.selected = new Set(candidates.map((candidate) => candidate.id));
     } catch (error) {
-      this.error = `The rule could not be checked: ${messageOf(error)}`;
+      this.error = `The rule could not be checked: ${failureText(error)}`;
     }
   }
 
@@ -74,8 +75,8 @@ export class LocketRetentionReview extends LitElement {
         type: 'retention-rule-applied', by: 'owner', subjects: [], detail: { rule: rule.kind, months: rule.months, moved },
       });
     } catch (error) {
-      this.error = this.moved === null ? `The records were not moved: ${messageOf(error)}`
-        : `The records were moved, but the audit log could not note it: ${messageOf(error)}`;
+      this.error = this.moved === null ? `The records were not moved: ${failureText(error)}`
+        : `The records were moved, but the audit log could not note it: ${failureText(error)}`;
     } finally {
       this.busy = false;
       this.confirming = false;

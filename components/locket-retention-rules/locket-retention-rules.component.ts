@@ -2,9 +2,10 @@ import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { RULE_KINDS, type RetentionRule, type RuleKind } from '../../core/retention/policy';
 import type { LocketServices } from '../services/services';
-import { RULE_TEXT, messageOf, monthsSuffix, ruleText } from '../locket-retention-settings/retention-text';
+import { RULE_TEXT, monthsSuffix, ruleText } from '../locket-retention-settings/retention-text';
 import '../locket-retention-review/locket-retention-review';
 import { formStyles } from '../shared/form.styles';
+import { failureText } from '../shared/failure-text';
 import { baseStyles } from '../shared/tokens.styles';
 import { retentionRulesStyles } from './locket-retention-rules.styles';
 
@@ -30,7 +31,7 @@ export class LocketRetentionRules extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     void this.services.retention.readPolicy().then((policy) => { this.rules = policy.rules; }, (error: unknown) => {
-      this.error = `The rules could not be read: ${messageOf(error)}`;
+      this.error = `The rules could not be read: ${failureText(error)}`;
     });
   }
 
@@ -42,7 +43,7 @@ export class LocketRetentionRules extends LitElement {
       this.rules = result.value.rules;
       return true;
     } catch (error) {
-      this.error = `The rules were not saved: ${messageOf(error)}`;
+      this.error = `The rules were not saved: ${failureText(error)}`;
       return false;
     }
   }

@@ -8,10 +8,11 @@ import {
 import type { LocketServices } from '../services/services';
 import '../locket-sweep-status/locket-sweep-status';
 import '../locket-snapshots/locket-snapshots';
+import '../locket-storage-use/locket-storage-use';
 import '../locket-retention-rules/locket-retention-rules';
+import { failureText } from '../shared/failure-text';
 import { baseStyles } from '../shared/tokens.styles';
 import { retentionSettingsStyles } from './locket-retention-settings.styles';
-import { messageOf } from './retention-text';
 
 type LoginDays = RetentionPolicy['loginDays'];
 const loginDaysOf = (value: string): LoginDays | undefined => LOGIN_DAY_CHOICES.find((days) => String(days) === value);
@@ -34,7 +35,7 @@ export class LocketRetentionSettings extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     void this.services.retention.readPolicy().then((policy) => { this.policy = policy; }, (error: unknown) => {
-      this.error = `The retention choices could not be read: ${messageOf(error)}`;
+      this.error = `The retention choices could not be read: ${failureText(error)}`;
     });
   }
 
@@ -49,7 +50,7 @@ export class LocketRetentionSettings extends LitElement {
       this.policy = result.value;
       this.saved = `Login history is now kept for ${loginDays} days. The next sweep removes older entries.`;
     } catch (error) {
-      this.error = `The choice was not saved: ${messageOf(error)}`;
+      this.error = `The choice was not saved: ${failureText(error)}`;
     }
   }
 
@@ -86,6 +87,7 @@ export class LocketRetentionSettings extends LitElement {
         ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       </div>
       <locket-snapshots class="part" .services=${this.services} .revision=${this.sweeps}></locket-snapshots>
+      <locket-storage-use class="part" .retention=${this.services.retention} .revision=${this.sweeps}></locket-storage-use>
       <locket-retention-rules class="part" .services=${this.services}></locket-retention-rules>`;
   }
 }

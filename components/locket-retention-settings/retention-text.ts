@@ -13,8 +13,6 @@ export const calendarDate = new Intl.DateTimeFormat(undefined, { dateStyle: 'med
 
 export const plural = (n: number, one: string, many: string): string => `${n.toLocaleString()} ${n === 1 ? one : many}`;
 
-export const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
-
 export const durationText = (ms: number): string => {
   if (ms < 1000) return `${Math.max(0, Math.round(ms))} ms`;
   if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;

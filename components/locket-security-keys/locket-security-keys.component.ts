@@ -3,7 +3,9 @@ import { property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import type { FieldErrors } from '../../core/records/types';
 import { FORM_ERROR_KEY } from '../../core/records/validate';
+import { vaultProtection } from '../../core/vault/protection';
 import type { RegisteredKey } from '../../core/vault/types';
+import { factorConfirmFields, recoveryCodeIn, recoveryCodeProblem } from '../locket-security-settings/factor-confirm';
 import type { SecurityServices } from '../services/services';
 import { locketEvent } from '../shared/events';
 import '../locket-security-settings/security-events';
@@ -12,18 +14,21 @@ import { formStyles } from '../shared/form.styles';
 import '../locket-password-field/locket-password-field';
 import type { LocketPasswordField } from '../locket-password-field/locket-password-field.component';
 import { securityKeysStyles } from './locket-security-keys.styles';
+import { failureText } from '../shared/failure-text';
 
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 const NOT_UNLOCKED = 'Locket is locked. Unlock it again to change your keys.';
+const WEAKER_VAULT = 'Your data can be opened with the password alone while a key without PRF is registered.';
 const COUNTER_WARNING = 'This key’s signature counter went backwards — it may have been copied. Remove it if you don’t recognise this.';
 
 const problemOf = (error: unknown): string =>
-  `That did not work: ${error instanceof Error ? error.message : String(error)}`;
+  `That did not work: ${failureText(error)}`;
 
 /**
- * The registered security keys and passkeys: each by name with its dates and kind, a
- * password-confirmed remove, and the form that adds one. Sends `locket-vault-changed`
+ * The registered security keys and passkeys: each by name with its dates and what the keys
+ * together protect (judged by the weakest), a remove confirmed by the password and another
+ * key, and the form that adds one (a key without PRF only after a warning). Sends `locket-vault-changed`
  * after each change; the first key's recovery codes travel with it, once.
  */
 export class LocketSecurityKeys extends LitElement {
@@ -46,19 +51,22 @@ export class LocketSecurityKeys extends LitElement {
     return form.querySelector<LocketPasswordField>('locket-password-field')?.value ?? '';
   }
 
-  private async add(event: SubmitEvent): Promise<void> {
+  private async add(event: Event, acceptWithoutPrf = false): Promise<void> {
     event.preventDefault();
     if (this.busy) return;
     // Read before the first await: the event forgets its currentTarget once dispatch ends.
-    const form = event.currentTarget as HTMLFormElement;
+    const form = (acceptWithoutPrf ? (event.currentTarget as HTMLElement).closest('form') : event.currentTarget) as HTMLFormElement;
     const name = String(new FormData(form).get('name') ?? '');
     const password = this.passwordIn(form);
+    const recoveryCode = recoveryCodeIn(form);
+    const codeProblem = recoveryCodeProblem(recoveryCode);
+    if (codeProblem) { this.addErrors = codeProblem; return; }
     this.busy = true;
     this.status = '';
     try {
       const keys = await this.security.sessionKeys();
       if (!keys) { this.addErrors = { [FORM_ERROR_KEY]: NOT_UNLOCKED }; return; }
-      const result = await this.security.account.addKey(keys, password, name, this.userName);
+      const result = await this.security.account.addKey(keys, password, name, this.userName, { recoveryCode, acceptWithoutPrf });
       if (!result.ok) { this.addErrors = result.error; return; }
       this.addErrors = {};
       form.reset();
@@ -76,18 +84,22 @@ export class LocketSecurityKeys extends LitElement {
     event.preventDefault();
     if (this.busy) return;
     // Read before the first await: the event forgets its currentTarget once dispatch ends.
-    const password = this.passwordIn(event.currentTarget as HTMLFormElement);
+    const form = event.currentTarget as HTMLFormElement;
+    const password = this.passwordIn(form);
+    const recoveryCode = recoveryCodeIn(form);
+    const codeProblem = recoveryCodeProblem(recoveryCode);
+    if (codeProblem) { this.removeErrors = codeProblem; return; }
     this.busy = true;
     this.status = '';
     try {
       const keys = await this.security.sessionKeys();
       if (!keys) { this.removeErrors = { [FORM_ERROR_KEY]: NOT_UNLOCKED }; return; }
-      const result = await this.security.account.removeKey(keys, password, key.id);
+      const result = await this.security.account.removeKey(keys, password, key.id, { recoveryCode });
       if (!result.ok) { this.removeErrors = result.error; return; }
       this.removeErrors = {};
       this.removing = null;
       this.status = `Removed “${key.name}”.`;
-      this.dispatchEvent(locketEvent('locket-vault-changed', { recoveryCodes: null }));
+      this.dispatchEvent(locketEvent('locket-vault-changed', { recoveryCodes: result.value.recoveryCodes }));
     } catch (error) {
       this.removeErrors = { [FORM_ERROR_KEY]: problemOf(error) };
     } finally {
@@ -105,8 +117,11 @@ export class LocketSecurityKeys extends LitElement {
     return html`<form class="remove-form" aria-label=${`Remove ${key.name}`} novalidate
         @submit=${(e: SubmitEvent) => void this.removeKey(e, key)}>
       <p class="hint">${last ? 'This is your only key: removing it turns two-factor off and your recovery codes stop working.'
-        : 'Confirm with your password. The key will no longer unlock Locket.'}</p>
+        : 'The key will no longer unlock Locket, not even with an earlier copy of your vault’s keys.'}</p>
       <locket-password-field label="Current password" .error=${this.removeErrors['password'] ?? ''}></locket-password-field>
+      ${factorConfirmFields(`remove-${key.id}`, this.removeErrors, last
+        ? 'Then touch this key to confirm, or type a recovery code.'
+        : 'Then touch one of your other keys to confirm, or type a recovery code.')}
       ${this.removeErrors[FORM_ERROR_KEY] ? html`<p class="error" role="alert">${this.removeErrors[FORM_ERROR_KEY]}</p>` : nothing}
       <div class="actions">
         <button type="submit" class="danger" ?disabled=${this.busy}>Remove key</button>
@@ -116,16 +131,20 @@ export class LocketSecurityKeys extends LitElement {
   }
 
   private renderKey(key: RegisteredKey) {
+    // Every key is labelled by the weakest one: a key without PRF lets the password alone open the data.
+    const protectsData = vaultProtection(this.keys) === 'key-protects-data';
     return html`<li aria-label=${key.name}>
       <div class="key-head">
         <span class="name">${key.name}</span>
-        ${key.prf ? html`<span class="kind prf">Protects the data itself</span>` : html`<span class="kind">Checked at unlock</span>`}
+        ${protectsData ? html`<span class="kind prf">Protects the data itself</span>` : html`<span class="kind">Checked at unlock</span>`}
         <button type="button" aria-label=${`Remove ${key.name}`} aria-expanded=${this.removing === key.id ? 'true' : 'false'}
           @click=${() => this.startRemoving(key)}>Remove</button>
       </div>
-      <span class="muted">Added ${when.format(key.createdAt)} · ${key.lastUsedAt === null ? 'Not used yet' : `Last used ${when.format(key.lastUsedAt)}`}</span>
-      <span class="hint">${key.prf ? 'Your data cannot be decrypted without this key in hand.'
-        : 'Locket verifies this key’s signature before it opens your data.'}</span>
+      <span class="muted">Added ${when.format(key.createdAt)} · ${key.lastUsedAt === null ? 'Not used yet' : `Last used ${when.format(key.lastUsedAt)}`}
+        · ${key.prf ? 'PRF' : 'No PRF'}</span>
+      <span class="hint">${protectsData ? 'Your data cannot be decrypted without one of your keys (or a recovery code) in hand.'
+        : key.prf ? `${WEAKER_VAULT} This key’s own protection applies only once every key has PRF.`
+          : `${WEAKER_VAULT} Locket verifies this key’s signature before it opens your data.`}</span>
       ${key.counterRegressionAt === null ? nothing : html`<p class="warning">${COUNTER_WARNING}</p>`}
       ${this.removing === key.id ? this.renderRemoveForm(key) : nothing}
     </li>`;
@@ -144,6 +163,10 @@ export class LocketSecurityKeys extends LitElement {
       </div>
       ${keyed(this.generation, html`<locket-password-field label="Current password" .error=${this.addErrors['password'] ?? ''}>
         </locket-password-field>`)}
+      ${this.keys.length ? factorConfirmFields('add', this.addErrors, 'After the new key, touch one of your keys to confirm, or type a recovery code.') : nothing}
+      ${this.addErrors['prf'] ? html`<div class="warning" role="alert"><p>${this.addErrors['prf']}</p>
+        <button type="button" class="danger" ?disabled=${this.busy} @click=${(e: MouseEvent) => void this.add(e, true)}>Add it anyway</button></div>`
+        : nothing}
       ${this.addErrors[FORM_ERROR_KEY] ? html`<p class="error" role="alert">${this.addErrors[FORM_ERROR_KEY]}</p>` : nothing}
       <div class="actions"><button type="submit" class="primary" ?disabled=${this.busy}>
         ${this.busy ? 'Waiting for your key…' : 'Add key'}</button></div>

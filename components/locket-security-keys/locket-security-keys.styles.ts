@@ -10,6 +10,8 @@ export const securityKeysStyles = css`
   .kind { font-size: 12px; border-radius: 10px; padding: 1px 8px; background: var(--locket-surface-alt); border: 1px solid var(--locket-border); }
   .kind.prf { background: #ecfdf3; border-color: #abefc6; color: #067647; }
   .warning { margin: 0; color: #93370d; background: #fffaeb; border-left: 3px solid #dc6803; padding: 4px 8px; }
+  div.warning { display: grid; gap: 6px; justify-items: start; }
+  div.warning p { margin: 0; }
   .remove-form { border-top: 1px solid var(--locket-border); padding-top: 8px; margin-top: 4px; }
   .status { color: #067647; margin: 0; }
 `;

@@ -1,22 +1,30 @@
 import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { PasswordContext } from '../../core/security/password-policy';
-import type { VaultRecord } from '../../core/vault/types';
+import type { FieldErrors } from '../../core/records/types';
+import { FORM_ERROR_KEY } from '../../core/records/validate';
+import { vaultProtection } from '../../core/vault/protection';
+import type { RegisteredKey, VaultRecord } from '../../core/vault/types';
+import type { LocketPasswordField } from '../locket-password-field/locket-password-field.component';
+import '../locket-password-field/locket-password-field';
+import { factorConfirmFields, recoveryCodeIn, recoveryCodeProblem } from './factor-confirm';
 import type { LocketServices } from '../services/services';
 import './security-events';
 import { baseStyles } from '../shared/tokens.styles';
+import { formStyles } from '../shared/form.styles';
 import '../locket-security-keys/locket-security-keys';
 import '../locket-recovery-codes/locket-recovery-codes';
 import '../locket-change-password/locket-change-password';
 import '../locket-auto-lock-setting/locket-auto-lock-setting';
 import { securitySettingsStyles } from './locket-security-settings.styles';
+import { failureText } from '../shared/failure-text';
 
 /**
  * The owner's security settings: two-factor status and keys, recovery codes (shown once,
  * when made), the password, and locking. Sends `locket-vault-changed` up when a factor changes.
  */
 export class LocketSecuritySettings extends LitElement {
-  static override styles = [baseStyles, securitySettingsStyles];
+  static override styles = [baseStyles, formStyles, securitySettingsStyles];
 
   @property({ attribute: false }) services!: LocketServices;
 
@@ -25,7 +33,8 @@ export class LocketSecuritySettings extends LitElement {
   /** Codes made a moment ago: held only here, in memory, until the owner says they are saved. */
   @state() private freshCodes: readonly string[] | null = null;
   @state() private confirmingNewCodes = false;
-  @state() private recoveryError = '';
+  @state() private recoveryErrors: FieldErrors = {};
+  @state() private busy = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -46,34 +55,67 @@ export class LocketSecuritySettings extends LitElement {
     void this.load();
   }
 
-  private async newCodes(): Promise<void> {
-    this.recoveryError = '';
+  private async newCodes(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    if (this.busy) return;
+    // Read before the first await: the event forgets its currentTarget once dispatch ends.
+    const form = event.currentTarget as HTMLFormElement;
+    const password = form.querySelector<LocketPasswordField>('locket-password-field')?.value ?? '';
+    const recoveryCode = recoveryCodeIn(form);
+    const codeProblem = recoveryCodeProblem(recoveryCode);
+    if (codeProblem) { this.recoveryErrors = codeProblem; return; }
+    this.recoveryErrors = {};
+    this.busy = true;
     try {
       const keys = await this.services.security.sessionKeys();
-      if (!keys) { this.recoveryError = 'Locket is locked. Unlock it again to make new codes.'; return; }
-      this.freshCodes = await this.services.security.account.regenerateRecoveryCodes(keys);
+      if (!keys) { this.recoveryErrors = { [FORM_ERROR_KEY]: 'Locket is locked. Unlock it again to make new codes.' }; return; }
+      const result = await this.services.security.account.regenerateRecoveryCodes(keys, password, { recoveryCode });
+      if (!result.ok) { this.recoveryErrors = result.error; return; }
+      this.freshCodes = result.value;
       this.confirmingNewCodes = false;
       await this.load();
     } catch (error) {
-      this.recoveryError = `No new codes were made: ${error instanceof Error ? error.message : String(error)}`;
+      this.recoveryErrors = { [FORM_ERROR_KEY]: `No new codes were made: ${failureText(error)}` };
+    } finally {
+      this.busy = false;
     }
   }
 
   private renderRecovery(vault: VaultRecord) {
     const recovery = vault.secondFactor?.recovery ?? [];
     const unused = recovery.filter((slot) => slot.usedAt === null).length;
+    const errors = this.recoveryErrors;
     return html`<div class="recovery">
       <h3>Recovery codes</h3>
       <p>${unused} of ${recovery.length} recovery codes unused.${unused <= 3 ? ' Make new ones before you run out.' : ''}</p>
-      ${this.confirmingNewCodes ? html`<p role="alert">Your current recovery codes will stop working, used or not.</p>
-        <div class="actions">
-          <button type="button" class="primary" @click=${() => void this.newCodes()}>Replace my recovery codes</button>
-          <button type="button" @click=${() => { this.confirmingNewCodes = false; }}>Cancel</button>
-        </div>`
+      ${this.confirmingNewCodes ? html`<form aria-label="Replace recovery codes" novalidate @submit=${(e: SubmitEvent) => void this.newCodes(e)}>
+          <p role="alert">Your current recovery codes will stop working, used or not.</p>
+          <locket-password-field label="Current password" .error=${errors['password'] ?? ''}></locket-password-field>
+          ${factorConfirmFields('new-codes', errors, 'Then touch one of your keys to confirm, or type one of your current recovery codes.')}
+          ${errors[FORM_ERROR_KEY] ? html`<p class="error" role="alert">${errors[FORM_ERROR_KEY]}</p>` : nothing}
+          <div class="actions">
+            <button type="submit" class="primary" ?disabled=${this.busy}>Replace my recovery codes</button>
+            <button type="button" @click=${() => { this.confirmingNewCodes = false; this.recoveryErrors = {}; }}>Cancel</button>
+          </div>
+        </form>`
         : html`<div class="actions"><button type="button" ?disabled=${this.freshCodes !== null}
           @click=${() => { this.confirmingNewCodes = true; }}>New recovery codes</button></div>`}
-      ${this.recoveryError ? html`<p class="error" role="alert">${this.recoveryError}</p>` : nothing}
     </div>`;
+  }
+
+  /** The status names the weakest factor: one key without PRF lets the password alone open the data. */
+  private renderStatus(keys: readonly RegisteredKey[]) {
+    const protection = vaultProtection(keys);
+    if (protection === 'password-only') {
+      return html`<p class="two-factor"><strong>Two-factor: off</strong> —
+        your password alone unlocks Locket. Add a security key or passkey to ask for both.</p>`;
+    }
+    const asks = `unlocking needs your password and ${keys.length === 1 ? 'your key' : `one of your ${keys.length} keys`} (or a recovery code).`;
+    return protection === 'key-protects-data'
+      ? html`<p class="two-factor on"><strong>Two-factor: on</strong> — ${asks}
+          Your data cannot be decrypted without one of your keys or a recovery code.</p>`
+      : html`<p class="two-factor on weaker"><strong>Two-factor: on, checked at unlock</strong> — ${asks}
+          Your data can be opened with the password alone while a key without PRF is registered.</p>`;
   }
 
   protected override render() {
@@ -82,9 +124,7 @@ export class LocketSecuritySettings extends LitElement {
     const keys = vault.secondFactor?.keys ?? [];
     const on = vault.secondFactor !== null;
     return html`
-      <p class="two-factor ${on ? 'on' : ''}"><strong>Two-factor: ${on ? 'on' : 'off'}</strong> —
-        ${on ? `unlocking needs your password and ${keys.length === 1 ? 'your key' : `one of your ${keys.length} keys`} (or a recovery code).`
-          : 'your password alone unlocks Locket. Add a security key or passkey to ask for both.'}</p>
+      ${this.renderStatus(keys)}
       ${this.freshCodes ? html`<locket-recovery-codes .codes=${this.freshCodes}
         @locket-codes-saved=${() => { this.freshCodes = null; }}></locket-recovery-codes>` : nothing}
       <locket-security-keys .security=${this.services.security} .keys=${keys} .userName=${this.owner.email || this.owner.name}

@@ -6,6 +6,8 @@ export const securitySettingsStyles = css`
   p { margin: 0; }
   .two-factor { padding: 8px 12px; border-radius: var(--locket-radius); background: var(--locket-surface-alt); }
   .two-factor.on { background: #ecfdf3; }
+  .two-factor.weaker { background: #fffaeb; }
+  .recovery form { display: grid; gap: 8px; }
   .recovery { display: grid; gap: 8px; }
   .actions { display: flex; gap: var(--locket-gap); flex-wrap: wrap; align-items: center; }
   .error { color: var(--locket-danger); }

@@ -5,8 +5,10 @@ import type { SnapshotInfo } from '../../core/snapshots/types';
 import type { RestoreOutcome } from '../../worker/api';
 import type { LocketServices } from '../services/services';
 import {
-  REASON_TEXT, countTotal, dateTime, kindCounts, messageOf, plural, sizeText,
+  REASON_TEXT, countTotal, dateTime, kindCounts, plural, sizeText,
 } from '../locket-retention-settings/retention-text';
+import { failureText } from '../shared/failure-text';
+import { ProgressRun } from '../shared/progress-run';
 import { baseStyles } from '../shared/tokens.styles';
 import { snapshotsStyles } from './locket-snapshots.styles';
 
@@ -27,7 +29,7 @@ export class LocketSnapshots extends LitElement {
   @state() private snapshots: readonly SnapshotInfo[] | null = null;
   @state() private taking = false;
   @state() private confirming: SnapshotInfo | null = null;
-  @state() private progress: { done: number; total: number } | null = null;
+  private readonly restoring = new ProgressRun(this);
   @state() private outcome: RestoreOutcome | null = null;
   @state() private notice = '';
   @state() private error = '';
@@ -35,7 +37,7 @@ export class LocketSnapshots extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     void this.services.retention.readPolicy().then((policy) => { this.enabled = policy.snapshotsEnabled; }, (error: unknown) => {
-      this.error = `The snapshot choice could not be read: ${messageOf(error)}`;
+      this.error = `The snapshot choice could not be read: ${failureText(error)}`;
     });
     void this.load();
   }
@@ -53,7 +55,7 @@ export class LocketSnapshots extends LitElement {
     try {
       this.snapshots = await this.services.archives.listSnapshots();
     } catch (error) {
-      this.error = `The snapshots could not be listed: ${messageOf(error)}`;
+      this.error = `The snapshots could not be listed: ${failureText(error)}`;
     }
   }
 
@@ -66,7 +68,7 @@ export class LocketSnapshots extends LitElement {
       this.enabled = result.value.snapshotsEnabled;
       this.notice = on ? 'Daily snapshots are on.' : 'Daily snapshots are off. The snapshots kept so far stay until they expire.';
     } catch (error) {
-      this.error = `The choice was not saved: ${messageOf(error)}`;
+      this.error = `The choice was not saved: ${failureText(error)}`;
     }
   }
 
@@ -79,30 +81,28 @@ export class LocketSnapshots extends LitElement {
       this.notice = `Snapshot taken: ${plural(snapshot.records, 'record', 'records')}, ${sizeText(snapshot.bytes)}.`;
       await this.load();
     } catch (error) {
-      this.error = `The snapshot failed: ${messageOf(error)}`;
+      this.error = `The snapshot failed: ${failureText(error)}`;
     } finally {
       this.taking = false;
     }
   }
 
   private async restore(snapshot: SnapshotInfo): Promise<void> {
+    if (this.restoring.busy) return;
     this.notice = '';
     this.error = '';
     this.outcome = null;
-    this.progress = { done: 0, total: 0 };
     try {
-      this.outcome = await this.services.archives.restoreSnapshot(snapshot.id, (done, total) => { this.progress = { done, total }; });
+      this.outcome = await this.restoring.run((onProgress) => this.services.archives.restoreSnapshot(snapshot.id, onProgress));
       this.confirming = null;
       await this.load();
     } catch (error) {
-      this.error = `The restore failed: ${messageOf(error)}`;
-    } finally {
-      this.progress = null;
+      this.error = `The restore failed: ${failureText(error)}`;
     }
   }
 
   private renderConfirmation(snapshot: SnapshotInfo) {
-    const busy = this.progress !== null;
+    const busy = this.restoring.busy;
     return html`<div class="confirm" role="alertdialog" aria-labelledby="restore-title" aria-describedby="restore-effect">
       <p id="restore-title"><strong>Restore the snapshot of ${dateTime.format(snapshot.takenAt)}?</strong></p>
       <p id="restore-effect">Records changed since then go back to how they were; records added since are removed.
@@ -111,8 +111,8 @@ export class LocketSnapshots extends LitElement {
         <button class="danger" type="button" ?disabled=${busy} @click=${() => void this.restore(snapshot)}>Restore this snapshot</button>
         <button class="keep" type="button" ?disabled=${busy} @click=${() => { this.confirming = null; }}>Cancel</button>
       </div>
-      ${this.progress ? html`<progress aria-label="Restore progress" max=${Math.max(this.progress.total, 1)}
-        .value=${this.progress.done}></progress>` : nothing}
+      ${this.restoring.progress ? html`<progress aria-label="Restore progress" max=${Math.max(this.restoring.progress.total, 1)}
+        .value=${this.restoring.progress.done}></progress>` : nothing}
     </div>`;
   }
 
@@ -132,7 +132,7 @@ export class LocketSnapshots extends LitElement {
       <td>${REASON_TEXT[snapshot.reason]}</td>
       <td class="number">${snapshot.records.toLocaleString()}</td>
       <td class="number">${sizeText(snapshot.bytes)}</td>
-      <td><button type="button" aria-label=${restoreLabel(snapshot)} ?disabled=${this.progress !== null}
+      <td><button type="button" aria-label=${restoreLabel(snapshot)} ?disabled=${this.restoring.busy}
         @click=${() => { this.outcome = null; this.confirming = snapshot; }}>Restore</button></td>
     </tr>`;
   }
@@ -156,7 +156,7 @@ export class LocketSnapshots extends LitElement {
         ?disabled=${this.enabled === null} @change=${(e: Event) => void this.switchDaily((e.target as HTMLInputElement).checked)} />
         Keep a daily snapshot</label>
       <div class="actions">
-        <button type="button" ?disabled=${this.taking || this.progress !== null} @click=${() => void this.takeNow()}>Take a snapshot now</button>
+        <button type="button" ?disabled=${this.taking || this.restoring.busy} @click=${() => void this.takeNow()}>Take a snapshot now</button>
         ${this.taking ? html`<span class="muted" role="status">Taking a snapshot…</span>` : nothing}
       </div>
       ${this.notice ? html`<p class="status" role="status">${this.notice}</p>` : nothing}

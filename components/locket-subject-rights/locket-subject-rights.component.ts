@@ -8,6 +8,7 @@ import type { LocketServices } from '../services/services';
 import { locketEvent } from '../shared/events';
 import { baseStyles } from '../shared/tokens.styles';
 import { subjectRightsStyles } from './locket-subject-rights.styles';
+import { failureText } from '../shared/failure-text';
 
 const plural = (count: number, one: string, many: string): string => `${count} ${count === 1 ? one : many}`;
 
@@ -42,7 +43,7 @@ export class LocketSubjectRights extends LitElement {
       const report = await buildSubjectAccessReport(this.services, this.person.id);
       offerDownload(subjectAccessJson(report), subjectAccessFileName(this.person.id), 'application/json');
     } catch (error) {
-      this.error = error instanceof Error ? error.message : 'The export failed.';
+      this.error = failureText(error);
     }
   }
 
@@ -54,7 +55,7 @@ export class LocketSubjectRights extends LitElement {
       await this.services.store.erase(id, { suppressEmails: this.suppress });
       this.dispatchEvent(locketEvent('locket-deleted', { id }));
     } catch (error) {
-      this.error = error instanceof Error ? error.message : 'The erasure failed.';
+      this.error = failureText(error);
     } finally {
       this.busy = false;
     }

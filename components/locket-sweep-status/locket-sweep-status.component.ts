@@ -2,9 +2,11 @@ import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { SweepReport } from '../../worker/sweep-api';
 import type { RetentionServices } from '../services/services';
-import { TRIGGER_TEXT, dateTime, durationText, kindCounts, messageOf, plural } from '../locket-retention-settings/retention-text';
+import { TRIGGER_TEXT, dateTime, durationText, kindCounts, plural } from '../locket-retention-settings/retention-text';
+import { failureText, sweepErrorText } from '../shared/failure-text';
 import { baseStyles } from '../shared/tokens.styles';
 import { sweepStatusStyles } from './locket-sweep-status.styles';
+import { clockHoldText, snapshotSkippedText } from './sweep-notice-text';
 
 /** Sent (bubbling, composed) when a sweep newer than the one shown has finished; detail: its report. */
 export const SWEEP_REPORTED = 'locket-sweep-reported';
@@ -58,15 +60,18 @@ export class LocketSweepStatus extends LitElement {
       this.show(report);
       this.nextAt = nextAt;
     } catch (error) {
-      this.error = `The sweep report could not be read: ${messageOf(error)}`;
+      this.error = `The sweep report could not be read: ${failureText(error)}`;
     }
   }
 
-  /** Shows `report` unless the one shown is newer, and tells the page when it is a sweep it had not seen. */
-  private show(report: SweepReport | null): void {
+  /**
+   * Shows `report` unless the one shown is newer, and tells the page when it is a sweep it had not
+   * seen. `ownSweep` shows it whatever its time: a clock set back makes the newest report look older.
+   */
+  private show(report: SweepReport | null, ownSweep = false): void {
     const shown = this.report;
     if (report === null) { if (shown === undefined) this.report = null; return; }
-    if (shown && shown.finishedAt >= report.finishedAt) return;
+    if (shown && !ownSweep && shown.finishedAt >= report.finishedAt) return;
     const firstLoad = shown === undefined;
     this.report = report;
     if (!firstLoad) this.dispatchEvent(new CustomEvent(SWEEP_REPORTED, { detail: report, bubbles: true, composed: true }));
@@ -79,10 +84,10 @@ export class LocketSweepStatus extends LitElement {
     try {
       const report = await this.retention.sweepNow();
       this.notice = report ? 'Sweep finished.' : 'Another sweep was already running; its report shows here once it ends.';
-      if (report) this.show(report);
+      if (report) this.show(report, true);
       await this.load();
     } catch (error) {
-      this.error = `The sweep failed: ${messageOf(error)}`;
+      this.error = `The sweep failed: ${failureText(error)}`;
     } finally {
       this.running = false;
     }
@@ -91,18 +96,21 @@ export class LocketSweepStatus extends LitElement {
   private renderReport(report: SweepReport) {
     const purged = kindCounts(report.purged);
     return html`<ul class="report" aria-label="Last sweep">
+      ${report.held ? html`<li class="held" role="alert">${clockHoldText(report.held)}</li>` : nothing}
       <li>Finished <time datetime=${new Date(report.finishedAt).toISOString()}>${dateTime.format(report.finishedAt)}</time>,
         ${TRIGGER_TEXT[report.trigger]}, in ${durationText(report.durationMs)}.</li>
-      <li>${purged ? `Purged from the trash: ${purged}.` : 'Nothing in the trash had reached 30 days.'}</li>
+      <li>${purged ? `Purged from the trash: ${purged}.` : report.held ? 'Nothing was purged from the trash.'
+        : 'Nothing in the trash had reached 30 days.'}</li>
       <li>Snapshots: ${report.snapshotsDeleted === 0 ? 'none expired'
         : `${plural(report.snapshotsDeleted, 'expired snapshot', 'expired snapshots')} removed`},
         ${report.snapshotTaken ? 'a daily snapshot taken' : 'no new one taken'}.</li>
+      ${report.snapshotSkipped ? html`<li class="held" role="alert">${snapshotSkippedText(report.snapshotSkipped)}</li>` : nothing}
       <li>Login history: ${plural(report.loginsDeleted, 'entry', 'entries')} removed.</li>
       ${report.changeSetsDeleted + report.changeSetsRewritten > 0 ? html`<li>Change history: ${plural(report.changeSetsDeleted,
         'entry', 'entries')} removed, ${plural(report.changeSetsRewritten, 'entry', 'entries')} cleaned of purged values.</li>` : nothing}
       ${report.changeSetsAwaitingKey > 0 ? html`<li>${plural(report.changeSetsAwaitingKey, 'change history entry waits',
         'change history entries wait')} for a sweep while Locket is unlocked to drop purged values.</li>` : nothing}
-      ${report.error ? html`<li class="error" role="alert">The sweep stopped early (${report.error}).
+      ${report.error ? html`<li class="error" role="alert">${sweepErrorText(report.error)}
         The next sweep continues where it stopped.</li>` : nothing}
     </ul>`;
   }

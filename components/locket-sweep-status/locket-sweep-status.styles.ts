@@ -8,4 +8,5 @@ export const sweepStatusStyles = css`
   .actions { display: flex; gap: var(--locket-gap); align-items: center; flex-wrap: wrap; }
   .status { color: #067647; }
   .error { color: var(--locket-danger); }
+  .held { font-weight: 600; }
 `;

@@ -6,6 +6,7 @@ import { LISTED_KINDS } from '../../core/records/types';
 import { titleOf } from '../../core/records/display';
 import { TRASH_DAYS } from '../../core/retention/windows';
 import type { LocketServices } from '../services/services';
+import { failureText } from '../shared/failure-text';
 import { KIND_LABELS } from '../shared/kind-labels';
 import { locketEvent } from '../shared/events';
 import { baseStyles } from '../shared/tokens.styles';
@@ -92,7 +93,7 @@ export class LocketTrash extends LitElement {
     try {
       await run();
     } catch (error) {
-      this.failure = `The trash could not be changed: ${error instanceof Error ? error.message : String(error)}`;
+      this.failure = `The trash could not be changed: ${failureText(error)}`;
     } finally {
       this.busy = false;
       await this.load();

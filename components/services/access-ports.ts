@@ -25,6 +25,18 @@ const ceremonies: KeyCeremonies = {
   },
 };
 
+/** One name for the whole profile: every page and the background share the extension's origin. */
+const UNLOCK_LOCK = 'locket:unlock';
+
+/**
+ * Web Locks resolve with what the task returned, so the task's own promise is unwrapped here
+ * (the DOM typings would nest it). A page that closes while holding the lock hands it on.
+ */
+const unlockOneAtATime = <T>(task: () => Promise<T>): Promise<T> =>
+  new Promise<T>((resolve, reject) => {
+    navigator.locks.request(UNLOCK_LOCK, () => task().then(resolve, reject)).catch(reject);
+  });
+
 /** What unlocking and account changes need, wired to this extension page. */
 export const createPageAccessPorts = (db: LocketDatabase): AccessPorts => {
   const deps = defaultVaultDeps();
@@ -35,6 +47,7 @@ export const createPageAccessPorts = (db: LocketDatabase): AccessPorts => {
     throttle: { read: readThrottle, write: writeThrottle },
     openData: (keys) => openStoredData(db, keys),
     session: { write: (keys) => writeSessionKeys(keys, systemClock.now()) },
+    oneAtATime: unlockOneAtATime,
     ceremonies,
     // Both are large: only a page that unlocks with a key or changes factors loads them.
     verifier: () => import('../../core/security/webauthn-verify'),

@@ -1,5 +1,6 @@
 import type { AuditLog } from '../../core/audit/audit-log';
 import type { Clock } from '../../core/clock';
+import { JUMP_LIMIT_MS } from '../../core/retention/clock-trust';
 import {
   cancellationDaysLeft, cancellationExpired, clearCancellation, deletionDueAt, markCancelled, readCancellation,
 } from '../../core/account/cancellation';
@@ -8,6 +9,7 @@ import type { LocketDatabase } from '../../core/store/schema';
 import { createAccess, type Access, type UnlockResult } from '../../core/vault/access';
 import type { AccessPorts } from '../../core/vault/access-ports';
 import type { UnlockedKeys } from '../../core/vault/types';
+import { readTimeMark } from '../../worker/sweep/time-mark';
 
 /** What the cancelled screen tells the owner. */
 export interface CancellationStatus {
@@ -58,10 +60,21 @@ export const createAccountCancellation = (deps: AccountCancellationDeps): Accoun
     return { result, release: () => (keys ? ports.session.write(keys) : Promise.resolve()) };
   };
 
-  const status = async (): Promise<CancellationStatus | null> => {
-    const marker = await readCancellation(db, clock.now());
-    if (!marker) return null;
+  /**
+   * The time the window is judged at. A page clock more than a day past what sweeps last
+   * trusted may have jumped: it must not tell the owner the restore window closed while the
+   * sweeps (which alone delete) still hold back, so it counts only up to that day's end.
+   */
+  const judgedNow = async (): Promise<number> => {
     const now = clock.now();
+    const mark = await readTimeMark(db);
+    return mark ? Math.min(now, mark.trustedAt + JUMP_LIMIT_MS) : now;
+  };
+
+  const status = async (): Promise<CancellationStatus | null> => {
+    const now = await judgedNow();
+    const marker = await readCancellation(db, now);
+    if (!marker) return null;
     return {
       cancelledAt: marker.cancelledAt,
       deletionDueAt: deletionDueAt(marker),
@@ -86,8 +99,9 @@ export const createAccountCancellation = (deps: AccountCancellationDeps): Accoun
   };
 
   const restore = async (password: string, recoveryCode?: string): Promise<Result<void, string>> => {
-    const marker = await readCancellation(db, clock.now());
-    if (marker && cancellationExpired(marker, clock.now())) return { ok: false, error: RESTORE_WINDOW_CLOSED };
+    const now = await judgedNow();
+    const marker = await readCancellation(db, now);
+    if (marker && cancellationExpired(marker, now)) return { ok: false, error: RESTORE_WINDOW_CLOSED };
     const { result, release } = await reauthenticate((access) => recoveryCode === undefined
       ? access.unlock(password)
       : access.unlockWithRecoveryCode(password, recoveryCode));

@@ -17,6 +17,10 @@ const createRunner = (): CaptureRunner => createCaptureRunner({
   saveFailure: (reason, at) => writeCaptureFailure({ reason, at }),
   newId: () => crypto.randomUUID(),
   clock: systemClock,
+  startTimer: (ms, onDone) => {
+    const timer = setTimeout(onDone, ms);
+    return () => { clearTimeout(timer); };
+  },
   log: (message) => console.warn(`Locket capture: ${message}`),
 });
 

@@ -23,6 +23,8 @@ export interface CaptureRunnerDeps {
   readonly saveFailure: (reason: string, at: number) => Promise<void>;
   readonly newId: () => string;
   readonly clock: Clock;
+  /** Calls onDone after ms unless the returned stop function is called first (setTimeout in the background). */
+  readonly startTimer: (ms: number, onDone: () => void) => () => void;
   readonly log: (message: string) => void;
 }
 
@@ -41,6 +43,12 @@ export interface CaptureRunner {
 }
 
 const TOP_FRAME = 0;
+/**
+ * How long a page may take to answer. The extractor's node budget bounds its own work, but a
+ * page that is busy, frozen or still loading can hold the injected script back indefinitely.
+ */
+export const CAPTURE_TIMEOUT_MS = 10_000;
+const TOO_SLOW = 'Locket gave up reading this page after 10 seconds, so nothing was captured. The page may still be loading or busy; try again in a moment.';
 const MAX_LINK = 4_096;
 
 /** A link the browser reports is still page content: kept only when it is a short web, mail or phone address. */
@@ -60,14 +68,24 @@ export const createCaptureRunner = (deps: CaptureRunnerDeps): CaptureRunner => {
     return { ok: false, reason };
   };
 
+  /** The page's answers, or null once the time is up; an answer arriving later is dropped. */
+  const injectInTime = (tabId: number): Promise<readonly InjectionAnswer[] | null> => new Promise((resolve, reject) => {
+    const stop = deps.startTimer(CAPTURE_TIMEOUT_MS, () => resolve(null));
+    deps.inject(tabId).then(
+      (answers) => { stop(); resolve(answers); },
+      (error: unknown) => { stop(); reject(error instanceof Error ? error : new Error(String(error))); },
+    );
+  });
+
   const capture = async (tabId: number, linkUrl: string): Promise<CaptureOutcome> => {
     const requestedAt = deps.clock.now();
-    let answers: readonly InjectionAnswer[];
+    let answers: readonly InjectionAnswer[] | null;
     try {
-      answers = await deps.inject(tabId);
+      answers = await injectInTime(tabId);
     } catch (error) {
       return fail(reasonOf(error));
     }
+    if (answers === null) return fail(TOO_SLOW);
     // Only the top frame was targeted; an answer claiming another frame is not ours.
     const answer = answers.find((item) => item.frameId === TOP_FRAME);
     const claim = parseCaptureClaim(answer?.result);

@@ -2,12 +2,14 @@ import { deriveAuditKeys } from '../../core/audit/hash';
 import * as Comlink from 'comlink';
 import { browser } from 'wxt/browser';
 import { systemClock } from '../../core/clock';
+import { createActivityMarker, keepUnlockedDuring } from '../../core/security/auto-lock';
 import { createBroadcastBus } from '../../core/store/broadcast-bus';
 import { LOCKET_DB_NAME } from '../../core/store/db-name';
 import { openStoreDeps } from '../../core/store/open-store';
 import { createStore } from '../../core/store/store';
 import { createAesGcmCodec } from '../../core/vault/aes-codec';
 import type { UnlockedKeys } from '../../core/vault/types';
+import type { RestoreOutcome } from '../../worker/api';
 import { connectWorker, type WorkerConnection } from '../../worker/client';
 import { onOpenRequest, requestOpen } from './open-requests';
 import {
@@ -15,6 +17,7 @@ import {
 } from './capture-inbox';
 import { requestCaptureOfActiveTab } from './capture-request';
 import { createRetentionServices, startPageSweep } from './retention-services';
+import { touchActivity } from './session';
 import type { LocketServices, SecurityServices } from './services';
 
 export interface PageServices extends LocketServices {
@@ -43,6 +46,12 @@ export const createPageServices = async (keys: UnlockedKeys, security: SecurityS
   const warmUp = setTimeout(worker, WORKER_WARM_UP_MS);
   // Every page that opens unlocked sweeps once, in a worker of its own, with the key.
   const stopSweep = startPageSweep(keys.accountKey);
+  // Locking ends the worker, so a long job's progress counts as activity (auto-lock.ts).
+  const activity = createActivityMarker(systemClock, touchActivity);
+  const whileWorking = <T, Report extends unknown[]>(
+    job: (progress: (...report: Report) => void) => Promise<T>, onProgress?: (...report: Report) => void,
+  ): Promise<T> =>
+    keepUnlockedDuring(activity, (progress) => job(Comlink.proxy(progress)), onProgress);
   return {
     store,
     search: (query, options) => worker().api.search(query, options),
@@ -65,25 +74,31 @@ export const createPageServices = async (keys: UnlockedKeys, security: SecurityS
       dismissFailure: dismissCaptureFailure,
       captureActiveTab: requestCaptureOfActiveTab,
     },
-    exportCsv: (files, options, onProgress) => worker().api.exportCsv(files, options, Comlink.proxy(onProgress)),
+    exportCsv: (files, options, onProgress) => whileWorking((progress) => worker().api.exportCsv(files, options, progress), onProgress),
     cancelExport: () => worker().api.cancelExport(),
     imports: {
       previewImport: (files) => worker().api.previewImport(files),
       planImport: (files, mappings, policy) => worker().api.planImport(files, mappings, policy),
-      runImport: (planRef, onProgress) => worker().api.runImport(planRef, onProgress && Comlink.proxy(onProgress)),
+      runImport: (planRef, onProgress) => whileWorking((progress) => worker().api.runImport(planRef, progress), onProgress),
       undoImport: (batchId) => worker().api.undoImport(batchId),
       listImports: () => worker().api.listImports(),
     },
     archives: {
-      createBackup: (password, onProgress) => worker().api.createBackup(password, Comlink.proxy(onProgress)),
-      restoreBackup: (file, password, onProgress) => worker().api.restoreBackup(file, password, Comlink.proxy(onProgress)),
+      createBackup: (password, onProgress) => whileWorking((progress) => worker().api.createBackup(password, progress), onProgress),
+      restoreBackup: (file, password, onProgress) =>
+        whileWorking<RestoreOutcome, [number, number]>((progress) => worker().api.restoreBackup(file, password, progress), onProgress),
       listSnapshots: () => worker().api.listSnapshots(),
       takeSnapshot: () => worker().api.takeSnapshot(),
-      restoreSnapshot: (id, onProgress) => worker().api.restoreSnapshot(id, Comlink.proxy(onProgress)),
+      restoreSnapshot: (id, onProgress) =>
+        whileWorking<RestoreOutcome, [number, number]>((progress) => worker().api.restoreSnapshot(id, progress), onProgress),
     },
     retention: createRetentionServices({
       db: storeDeps.db, clock: systemClock, accountKey: keys.accountKey,
       proposeRetention: (rule) => worker().api.proposeRetention(rule),
+      storage: {
+        storage: navigator.storage,
+        hasUnlimitedStorage: () => browser.permissions.contains({ permissions: ['unlimitedStorage'] }),
+      },
     }),
     close: () => {
       clearTimeout(warmUp);

@@ -10,6 +10,7 @@ import { readSweepReport } from '../../worker/sweep/report-store';
 import { connectSweepWorker, type SweepWorkerConnection } from '../../worker/sweep-client';
 import { forgetLocalAccountState } from './session';
 import type { RetentionServices } from './services';
+import { askToKeepData, readStorageStatus, type StoragePorts } from './storage-status';
 import { SWEEP_ALARM } from './sweep-scheduler';
 
 /** Long enough for the first screen to paint and settle before the sweep competes for IndexedDB. */
@@ -51,10 +52,12 @@ export interface RetentionServicesDeps {
   readonly accountKey: Uint8Array;
   /** The rule proposals, from the page's main worker. */
   readonly proposeRetention: RetentionWorkerApi['proposeRetention'];
+  /** The page's navigator.storage and permission check. */
+  readonly storage: StoragePorts;
 }
 
 /** Retention for the options page: the owner's policy, the last and next sweep, and "sweep now". */
-export const createRetentionServices = ({ db, clock, accountKey, proposeRetention }: RetentionServicesDeps): RetentionServices => {
+export const createRetentionServices = ({ db, clock, accountKey, proposeRetention, storage }: RetentionServicesDeps): RetentionServices => {
   const auditKeys = deriveAuditKeys(new Uint8Array(accountKey));
   const audit = createAuditLog({ db, clock, keys: () => auditKeys });
   return {
@@ -73,5 +76,7 @@ export const createRetentionServices = ({ db, clock, accountKey, proposeRetentio
     nextSweepAt: async () => (await browser.alarms.get(SWEEP_ALARM))?.scheduledTime ?? null,
     sweepNow: () => sweepIn(connectSweepWorker(), 'manual', accountKey),
     proposeRetention,
+    storageStatus: () => readStorageStatus(storage),
+    keepData: () => askToKeepData(storage),
   };
 };

@@ -14,6 +14,7 @@ import type { UnlockedKeys, VaultRecord } from '../../core/vault/types';
 import type { CaptureDraft } from '../../core/quick-capture/pending';
 import type { CaptureInboxState } from './capture-inbox';
 import type { CaptureOutcome } from './capture-messages';
+import type { StorageStatus } from './storage-status';
 
 /** The owner's account and its protection: what the settings page's security sections use. */
 export interface SecurityServices {
@@ -45,6 +46,10 @@ export interface RetentionServices {
   /** Runs a sweep now, in a worker, with the key, after any sweep already running has finished. */
   readonly sweepNow: () => Promise<SweepReport | null>;
   readonly proposeRetention: RetentionWorkerApi['proposeRetention'];
+  /** How much Locket stores on this device, and whether the browser keeps it when the disk runs low. */
+  readonly storageStatus: () => Promise<StorageStatus>;
+  /** Asks the browser to keep Locket's data when the disk runs low; resolves with whether it is kept now. */
+  readonly keepData: () => Promise<boolean>;
 }
 
 /** Quick capture as pages see it: the capture waiting for the side panel, and the popup's trigger. */

@@ -1,14 +1,17 @@
 /**
  * Account cancellation: a marker in `meta`, in the clear, because the gate must hide the
- * account and a sweep must delete it while the vault is locked. The marker holds only when.
+ * account and a sweep must delete it while the vault is locked. The marker holds when, and
+ * when a sweep first saw its window closed.
  */
 import * as v from 'valibot';
 import type { LocketDatabase } from '../store/schema';
-import { CANCELLATION_DAYS, daysLeft, windowClosed, windowEnd } from '../retention/windows';
+import { writeTransaction } from '../store/transaction';
+import { CANCELLATION_DAYS, DAY_MS, daysLeft, windowClosed, windowEnd } from '../retention/windows';
 
 export const CANCELLATION_KEY = 'account-cancellation';
 
-const CancellationSchema = v.object({ cancelledAt: v.pipe(v.number(), v.finite()) });
+const Time = v.pipe(v.number(), v.finite());
+const CancellationSchema = v.object({ cancelledAt: Time, expirySeenAt: v.optional(Time) });
 export type Cancellation = v.InferOutput<typeof CancellationSchema>;
 
 /**
@@ -23,22 +26,64 @@ export const readCancellation = async (db: LocketDatabase, now: number): Promise
   return parsed.success ? parsed.output : markCancelled(db, now);
 };
 
+/** Through the one write path, so a full disk is a typed storage-full error. */
+const putMarker = (db: LocketDatabase, marker: Cancellation): Promise<unknown> =>
+  writeTransaction(db, ['meta'], (tx) => tx.objectStore('meta').put(marker, CANCELLATION_KEY));
+
 export const markCancelled = async (db: LocketDatabase, now: number): Promise<Cancellation> => {
   const marker = { cancelledAt: now };
-  await db.put('meta', marker, CANCELLATION_KEY);
+  await putMarker(db, marker);
   return marker;
 };
 
 export const clearCancellation = (db: LocketDatabase): Promise<void> => db.delete('meta', CANCELLATION_KEY);
 
+/**
+ * A cancellation dated after `now` cannot have happened yet (the clock was ahead when it was
+ * written, or is behind now): it counts as cancelled now, never as a window long closed.
+ */
+const effectiveCancelledAt = (marker: Cancellation, now: number): number => Math.min(marker.cancelledAt, now);
+
 /** Restorable until exactly 14 days after cancelling; from then on a sweep deletes everything. */
 export const cancellationExpired = (marker: Cancellation, now: number): boolean =>
-  windowClosed(marker.cancelledAt, CANCELLATION_DAYS, now);
+  windowClosed(effectiveCancelledAt(marker, now), CANCELLATION_DAYS, now);
 
 export const cancellationDaysLeft = (marker: Cancellation, now: number): number =>
-  daysLeft(marker.cancelledAt, CANCELLATION_DAYS, now);
+  daysLeft(effectiveCancelledAt(marker, now), CANCELLATION_DAYS, now);
 
 export const deletionDueAt = (marker: Cancellation): number => windowEnd(marker.cancelledAt, CANCELLATION_DAYS);
+
+/** Only the creation time is read from the vault, so a vault this code cannot otherwise read still bounds it. */
+const CreatedSchema = v.object({ createdAt: Time });
+const readAccountCreatedAt = async (db: LocketDatabase): Promise<number | null> => {
+  const parsed = v.safeParse(CreatedSchema, await db.get('vault', 'vault'));
+  return parsed.success ? parsed.output.createdAt : null;
+};
+
+const utcDay = (at: number): number => Math.floor(at / DAY_MS);
+
+/**
+ * What a sweep whose clock is trusted does with a cancelled account. A date before the account
+ * was created cannot be right either: the marker is rewritten as cancelled now, so its 14 days
+ * start again. Deleting needs the window seen closed by sweeps on two different UTC days: the
+ * first sighting is written to the marker, and only a sweep on a later day deletes, so one
+ * reading of a wrong clock can never delete the account.
+ */
+export const confirmCancellationExpiry = async (db: LocketDatabase, marker: Cancellation, now: number): Promise<'delete' | 'keep'> => {
+  const createdAt = await readAccountCreatedAt(db);
+  if (createdAt !== null && marker.cancelledAt < createdAt) {
+    await markCancelled(db, now);
+    return 'keep';
+  }
+  if (!cancellationExpired(marker, now)) {
+    if (marker.expirySeenAt !== undefined) await putMarker(db, { cancelledAt: marker.cancelledAt });
+    return 'keep';
+  }
+  const seenAt = marker.expirySeenAt;
+  if (seenAt !== undefined && seenAt <= now && utcDay(now) > utcDay(seenAt)) return 'delete';
+  if (seenAt === undefined || seenAt > now) await putMarker(db, { cancelledAt: marker.cancelledAt, expirySeenAt: now });
+  return 'keep';
+};
 
 /**
  * Deletes the account's whole database (records, change log, vault and keys, logins, audit,

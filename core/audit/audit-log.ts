@@ -10,12 +10,14 @@
  * dropping the newest entry is caught too. An entry written while locked (a sweep) has no
  * key to hand: it is stored unsealed (prevHash and hash UNSEALED) after the sealed ones,
  * and the next append with the key (the unlock's own entry) seals them in order first.
+ * Entries are chained and hashed before the transaction that writes them (HMAC is not
+ * IndexedDB work), which refuses them if another context appended meanwhile.
  */
 import * as v from 'valibot';
 import type { Clock } from '../clock';
 import { RECORD_KINDS } from '../records/types';
 import type { LocketDatabase } from '../store/schema';
-import { writeTransaction } from '../store/transaction';
+import { retriedWrite, STALE, type Participant } from '../store/transaction';
 import { canonicalJson, sha256Hex, type AuditKeys } from './hash';
 
 /** Append only: stored entries name these, and a type that disappears would make them unreadable. */
@@ -36,6 +38,7 @@ export type AuditKeySource = () => Promise<AuditKeys | null>;
 /** The meta key the head (newest seq and hash) is kept under. */
 export const AUDIT_HEAD_KEY = 'audit-head';
 const PAGE = 1000;
+/** Appends from many contexts may race for the same seq; each retry rebuilds on the new head. */
 const APPEND_ATTEMPTS = 5;
 
 const SubjectSchema = v.object({ kind: v.picklist(RECORD_KINDS), idHash: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/)) });
@@ -70,6 +73,11 @@ export type ChainCheck =
 
 export interface AuditLog {
   readonly append: (draft: AuditDraft) => Promise<AuditEntry>;
+  /**
+   * The entry for `draft`, chained and hashed on the current head, to be written inside another
+   * write's transaction (retriedWrite's receipt): it is STALE there if the head has moved.
+   */
+  readonly stage: (draft: AuditDraft) => Promise<Participant<AuditEntry>>;
   /** Every entry, oldest first, read in pages. */
   readonly entries: () => Promise<AuditEntry[]>;
   /** The entries that name a record by this id hash. */
@@ -102,7 +110,11 @@ const readRows = async (db: LocketDatabase): Promise<unknown[]> => {
   }
 };
 
-const isConstraintError = (error: unknown): boolean => error instanceof DOMException && error.name === 'ConstraintError';
+/** The head a stored row makes: an unreadable newest row counts as an empty log, as verifyChain will report. */
+const headOfRow = (row: unknown): { seq: number; hash: string } => {
+  const last = v.safeParse(AuditEntrySchema, row);
+  return last.success ? { seq: last.output.seq, hash: last.output.hash } : { seq: 0, hash: GENESIS_HASH };
+};
 
 const readHead = async (db: LocketDatabase): Promise<{ seq: number; hash: string }> => {
   const stored = v.safeParse(HeadSchema, await db.get('meta', AUDIT_HEAD_KEY));
@@ -127,10 +139,14 @@ export const sealedAfter = async (
 export const createAuditLog = (
   { db, clock, keys }: { readonly db: LocketDatabase; readonly clock: Clock; readonly keys: AuditKeySource },
 ): AuditLog => {
+  /** The newest entry, or null for an empty log. */
   const last = async (): Promise<AuditEntry | null> => {
     const cursor = await db.transaction('audit').store.openCursor(null, 'prev');
-    const parsed = v.safeParse(AuditEntrySchema, cursor?.value);
-    return parsed.success ? parsed.output : null;
+    if (!cursor) return null;
+    const parsed = v.safeParse(AuditEntrySchema, cursor.value);
+    // It has no seq or hash to chain on: refuse, and leave it for verifyChain to report.
+    if (!parsed.success) throw new Error('The newest audit entry is unreadable, so no entry can follow it');
+    return parsed.output;
   };
 
   /** Entries written while locked, oldest first: the unsealed run after the sealed head. */
@@ -145,36 +161,56 @@ export const createAuditLog = (
     return whole ? entries : [];
   };
 
-  const append = async (draft: AuditDraft): Promise<AuditEntry> => {
-    for (let attempt = 1; attempt <= APPEND_ATTEMPTS; attempt++) {
-      const key = await keys();
-      const newest = await last();
-      const fresh = { at: clock.now(), type: draft.type, by: draft.by, subjects: [...draft.subjects], detail: { ...draft.detail } };
-      let writes: AuditEntry[];
-      let head: { seq: number; hash: string } | null = null;
-      if (key) {
-        const sealedHead = await readHead(db);
-        const pending = newest && isUnsealed(newest) ? await unsealedAfter(sealedHead) : [];
-        const start = pending.length > 0 || !newest ? sealedHead : { seq: newest.seq, hash: newest.hash };
-        writes = await sealedAfter(key, start, [...pending, fresh]);
-        head = writes.at(-1) ?? null;
-      } else {
-        writes = [{ ...fresh, seq: (newest?.seq ?? 0) + 1, prevHash: UNSEALED, hash: UNSEALED }];
-      }
-      const entry = v.parse(AuditEntrySchema, writes.at(-1));
-      try {
-        // `add` refuses an existing seq: another context appended first, so rebuild on its head.
-        await writeTransaction(db, ['audit', 'meta'], (tx) => Promise.all([
-          ...writes.slice(0, -1).map((sealed) => tx.objectStore('audit').put(sealed)),
-          tx.objectStore('audit').add(entry),
-          ...(head ? [tx.objectStore('meta').put({ seq: head.seq, hash: head.hash }, AUDIT_HEAD_KEY)] : []),
-        ]));
-        return entry;
-      } catch (error) {
-        if (!isConstraintError(error)) throw error;
-      }
+  /**
+   * The writes that add `draft`: with the key, any entries written while locked sealed first and
+   * then the new one, all hashed here (HMAC is not IndexedDB work, so never inside the transaction);
+   * without it, one unsealed entry. `newest` is the row they were built on.
+   */
+  const prepared = async (draft: AuditDraft): Promise<{ writes: AuditEntry[]; newHead: AuditEntry | null; newest: AuditEntry | null }> => {
+    const key = await keys();
+    const newest = await last();
+    const fresh = { at: clock.now(), type: draft.type, by: draft.by, subjects: [...draft.subjects], detail: { ...draft.detail } };
+    if (!key) {
+      const unsealed = { ...fresh, seq: (newest?.seq ?? 0) + 1, prevHash: UNSEALED, hash: UNSEALED };
+      return { writes: [v.parse(AuditEntrySchema, unsealed)], newHead: null, newest };
     }
-    throw new Error('The audit log kept changing while an entry was being added');
+    const storedHead = await readHead(db);
+    const pending = newest && isUnsealed(newest) ? await unsealedAfter(storedHead) : [];
+    const start = pending.length > 0 || !newest ? storedHead : { seq: newest.seq, hash: newest.hash };
+    const writes = (await sealedAfter(key, start, [...pending, fresh])).map((entry) => v.parse(AuditEntrySchema, entry));
+    return { writes, newHead: writes.at(-1) ?? null, newest };
+  };
+
+  const stage = async (draft: AuditDraft): Promise<Participant<AuditEntry>> => {
+    const { writes, newHead, newest } = await prepared(draft);
+    const before = newest ? { seq: newest.seq, hash: newest.hash } : { seq: 0, hash: GENESIS_HASH };
+    const entry = writes.at(-1);
+    if (!entry) throw new Error('No audit entry was prepared');
+    return {
+      stores: ['audit', 'meta'],
+      writeIn: async (tx) => {
+        const audit = tx.objectStore('audit');
+        const now = headOfRow((await audit.openCursor(null, 'prev'))?.value);
+        // Another context appended first: this entry must be chained on its entry instead.
+        if (now.seq !== before.seq || now.hash !== before.hash) return STALE;
+        await Promise.all([
+          // Entries written while locked are rewritten in place, sealed; the new one is added after them.
+          ...writes.slice(0, -1).map((sealed) => audit.put(sealed)),
+          audit.add(entry),
+          ...(newHead ? [tx.objectStore('meta').put({ seq: newHead.seq, hash: newHead.hash }, AUDIT_HEAD_KEY)] : []),
+        ]);
+        return entry;
+      },
+    };
+  };
+
+  const append = async (draft: AuditDraft): Promise<AuditEntry> => {
+    const { receipt } = await retriedWrite(db, {
+      subject: 'The audit log', stores: [], attempts: APPEND_ATTEMPTS,
+      prepare: async () => draft, write: async () => null, receipt: stage,
+    });
+    if (!receipt) throw new Error('The audit entry was not written');
+    return receipt;
   };
 
   const entries = async (): Promise<AuditEntry[]> =>
@@ -216,5 +252,5 @@ export const createAuditLog = (
     return { ok: true, count: rows.length };
   };
 
-  return { append, entries, entriesAbout, verifyChain };
+  return { append, stage, entries, entriesAbout, verifyChain };
 };

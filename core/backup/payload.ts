@@ -3,7 +3,7 @@
  * Read back line by line through schemas: record fields through parseFields, settings through
  * parseSettings, audit entries through the log's own shape and then its chain.
  */
-import { gunzipSync, Gzip } from 'fflate';
+import { Gzip } from 'fflate';
 import * as v from 'valibot';
 import type { AuditEntry } from '../audit/audit-log';
 import { isRecordId } from '../ids';
@@ -15,10 +15,22 @@ import { buildRecord } from '../store/record-rows';
 import { parseSettings } from '../store/settings';
 import type { BackupContents, BackupRecord } from './types';
 import { concatBytes, fromBase64, toBase64 } from '../vault/bytes';
+import type { Bytes } from '../vault/types';
 import { auditKeysFrom } from '../audit/hash';
 
 /** Lines encoded per push into the compressor. */
 const LINES_PER_PUSH = 1000;
+/**
+ * The most a payload may unpack to. It is read as one string, and JavaScript engines cap a
+ * string near 2^29 characters (V8: 536,870,888), so no larger payload could be restored: a
+ * file that unpacks past this is damaged or made to exhaust memory.
+ */
+export const MAX_BACKUP_PAYLOAD_BYTES = 512 * 1024 * 1024;
+/**
+ * Compressed bytes handed to the decompressor at a time. DEFLATE expands at most about 1,032
+ * times, so the cap is overshot by about 17 MiB at most before the count sees it.
+ */
+const INFLATE_SLICE_BYTES = 16 * 1024;
 
 const TimeSchema = v.pipe(v.number(), v.finite());
 const RecordLineSchema = v.object({
@@ -72,18 +84,58 @@ const parseJson = (line: string): unknown => {
   }
 };
 
-const unzipped = (gzipped: Uint8Array): string | null => {
+/**
+ * Gunzips a slice at a time and counts what comes out, so a file that would unpack past
+ * maxBytes is refused as soon as it does, never after unpacking all of it. The platform's
+ * DecompressionStream (native zlib in browsers and Node) applies backpressure: the next slice
+ * is inflated only once the output before it has been read.
+ */
+export const inflateCapped = async (gzipped: Uint8Array, maxBytes: number): Promise<Result<Bytes, 'too-large' | 'damaged'>> => {
+  if (gzipped.length === 0) return { ok: false, error: 'damaged' };
+  let offset = 0;
+  const source = new ReadableStream<Bytes>({
+    pull: (controller) => {
+      if (offset >= gzipped.length) { controller.close(); return; }
+      controller.enqueue(gzipped.slice(offset, offset + INFLATE_SLICE_BYTES));
+      offset += INFLATE_SLICE_BYTES;
+    },
+  }, { highWaterMark: 0 });
+  const reader = source.pipeThrough(new DecompressionStream('gzip')).getReader();
+  const parts: Bytes[] = [];
+  let total = 0;
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(gunzipSync(gzipped));
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.length;
+      if (total > maxBytes) {
+        await reader.cancel();
+        return { ok: false, error: 'too-large' };
+      }
+      parts.push(value);
+    }
+  } catch {
+    return { ok: false, error: 'damaged' };
+  }
+  return { ok: true, value: concatBytes(...parts) };
+};
+
+const unzipped = async (gzipped: Uint8Array, maxBytes: number): Promise<string | null> => {
+  const inflated = await inflateCapped(gzipped, maxBytes);
+  if (!inflated.ok) return null;
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(inflated.value);
   } catch {
     return null;
   }
 };
 
-/** The payload's contents, or null when anything in it is not what a backup writes. */
-export const decodePayload = async (gzipped: Uint8Array): Promise<Result<PayloadContents, 'damaged'>> => {
+/** The payload's contents, or 'damaged' when anything in it is not what a backup writes or it unpacks past maxBytes. */
+export const decodePayload = async (
+  gzipped: Uint8Array, maxBytes = MAX_BACKUP_PAYLOAD_BYTES,
+): Promise<Result<PayloadContents, 'damaged'>> => {
   const damaged = { ok: false, error: 'damaged' } as const;
-  const text = unzipped(gzipped);
+  const text = await unzipped(gzipped, maxBytes);
   if (text === null || (text !== '' && !text.endsWith('\n'))) return damaged;
   const records: BackupRecord[] = [];
   const ids = new Set<string>();

@@ -29,6 +29,3 @@ export const BACKUP_WRONG_PASSWORD = 'This password does not open this backup.';
 export const BACKUP_DAMAGED = 'This backup file is damaged or was changed.';
 export const BACKUP_NOT_LOCKET = 'This file is not a Locket backup.';
 export const BACKUP_TOO_NEW = 'This backup was made by a newer version of Locket. Update Locket, then restore it.';
-
-/** The shortest backup password the page and the worker accept. */
-export const MIN_BACKUP_PASSWORD_LENGTH = 8;

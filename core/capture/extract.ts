@@ -4,6 +4,7 @@
  * standard DOM reading API (querySelector(All), getAttribute, hasAttribute, textContent,
  * children, localName) and never changes the document.
  */
+import { createElementBudget } from './budget';
 import { createCaptureCollector, type CaptureCollector } from './collector';
 import { readHCards } from './h-card';
 import { readJsonLd } from './json-ld';
@@ -49,13 +50,15 @@ const selectedFirst = (people: readonly CapturedPerson[], selected: number): rea
     : [person, ...people.slice(0, selected), ...people.slice(selected + 1)];
 };
 
-export const extractFromDocument = (doc: Document, selection: string): CaptureResult => {
-  const facts = readPage(doc);
+/** `elementBudget` is the page's allowance of nodes (budget.ts); lower only in tests. */
+export const extractFromDocument = (doc: Document, selection: string, elementBudget?: number): CaptureResult => {
+  const budget = createElementBudget(elementBudget);
+  const facts = readPage(doc, budget);
   const collector = createCaptureCollector(facts.baseUrl);
   readJsonLd(doc, collector);
-  readMicrodata(doc, collector);
-  readHCards(doc, collector);
-  const links = readLinks(doc, facts.baseUrl, collector);
+  readMicrodata(doc, collector, budget);
+  readHCards(doc, collector, budget);
+  const links = readLinks(doc, facts.baseUrl, collector, budget);
   placeLeftovers(collector, links, facts);
   addAuthor(collector, facts);
   const selected = readSelection(selection);
@@ -66,5 +69,6 @@ export const extractFromDocument = (doc: Document, selection: string): CaptureRe
     organisations: collector.organisations(),
     vcardUrls: links.vcardUrls,
     selection: selected.text,
+    partial: budget.ranOut(),
   };
 };

@@ -2,6 +2,7 @@
  * mailto:, tel: and vCard links. A mailto: link whose text is a name is a person; every
  * other address or number not already on someone is left over for the caller to place.
  */
+import type { ElementBudget } from './budget';
 import type { CaptureCollector } from './collector';
 import { elementText } from './element-text';
 import { emailsFromMailto, phoneFrom, webUrlFrom } from './contact-values';
@@ -38,16 +39,17 @@ const addNew = (list: string[], value: string, max: number): void => {
   if (value !== '' && list.length < max && !list.includes(value)) list.push(value);
 };
 
-export const readLinks = (doc: Document, baseUrl: string, collector: CaptureCollector): LinkFindings => {
+export const readLinks = (doc: Document, baseUrl: string, collector: CaptureCollector, budget: ElementBudget): LinkFindings => {
   const emails: string[] = [];
   const phones: string[] = [];
   const vcardUrls: string[] = [];
   const links = Array.from(doc.querySelectorAll('a[href], area[href]')).slice(0, CAPTURE_LIMITS.links);
   for (const link of links) {
+    if (!budget.walk()) break;
     const href = (link.getAttribute('href') ?? '').trim();
     if (/^mailto:/i.test(href)) {
       const found = emailsFromMailto(href);
-      const text = cleanText(elementText(link, CAPTURE_LIMITS.elementText), CAPTURE_LIMITS.name);
+      const text = cleanText(elementText(link, CAPTURE_LIMITS.elementText, budget), CAPTURE_LIMITS.name);
       const [email] = found;
       if (found.length === 1 && email !== undefined && isNameFor(text, email)) collector.addPerson({ name: text, emails: found }, 'links');
       else for (const email of found) addNew(emails, email, CAPTURE_LIMITS.listItems);

@@ -1,4 +1,5 @@
 /** What the page says about itself: its address, title, site name, canonical address and author. */
+import type { ElementBudget } from './budget';
 import { webUrlFrom } from './contact-values';
 import { elementText } from './element-text';
 import { cleanText } from './text';
@@ -26,14 +27,14 @@ const metaReader = (doc: Document): ((key: string) => string) => {
   };
 };
 
-const titleText = (doc: Document): string => {
+const titleText = (doc: Document, budget: ElementBudget): string => {
   const title = doc.querySelector('title');
-  return title === null ? '' : elementText(title, CAPTURE_LIMITS.elementText);
+  return title === null ? '' : elementText(title, CAPTURE_LIMITS.elementText, budget);
 };
 
 const field = (raw: string): string => cleanText(raw, CAPTURE_LIMITS.field);
 
-export const readPage = (doc: Document): PageFacts => {
+export const readPage = (doc: Document, budget: ElementBudget): PageFacts => {
   // Typed as a string, but DOM implementations outside browsers may leave it unset.
   const address: unknown = doc.URL;
   const url = typeof address === 'string' ? webUrlFrom(address, '') : '';
@@ -46,7 +47,7 @@ export const readPage = (doc: Document): PageFacts => {
     baseUrl,
     page: {
       url,
-      title: field(meta('og:title') || meta('twitter:title') || titleText(doc)),
+      title: field(meta('og:title') || meta('twitter:title') || titleText(doc, budget)),
       siteName: field(meta('og:site_name') || meta('application-name')),
       canonicalUrl: webUrlFrom(canonical?.getAttribute('href') ?? '', baseUrl),
       author: field(meta('author') || meta('article:author')),

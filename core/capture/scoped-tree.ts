@@ -4,6 +4,7 @@
  * Iterative with an explicit stack, so a page nested a thousand levels deep cannot
  * overflow the call stack, and linear in the number of elements.
  */
+import type { ElementBudget } from './budget';
 import { CAPTURE_LIMITS } from './types';
 
 export interface ScopeProperty {
@@ -32,17 +33,15 @@ export interface ScopeRules {
 /** Owns the elements below an item past the depth or count limit, so their properties go nowhere. */
 const detached = (element: Element, depth: number): Scope => ({ element, parent: null, names: [], depth, properties: [] });
 
-/** Items in document order, at most CAPTURE_LIMITS.depth deep and CAPTURE_LIMITS.scopes many. */
-export const collectScopes = (root: Element, rules: ScopeRules): Scope[] => {
+/** Items in document order, at most CAPTURE_LIMITS.depth deep and CAPTURE_LIMITS.scopes many, while the page's budget lasts. */
+export const collectScopes = (root: Element, rules: ScopeRules, budget: ElementBudget): Scope[] => {
   const scopes: Scope[] = [];
   const kept = new Set<Scope>();
   const stack: { readonly element: Element; readonly owner: Scope | null }[] = [{ element: root, owner: null }];
-  let elementsLeft: number = CAPTURE_LIMITS.elements;
-  while (stack.length > 0 && elementsLeft > 0) {
+  while (stack.length > 0) {
     const entry = stack.pop();
-    if (!entry) break;
+    if (!entry || !budget.walk()) break;
     const { element, owner } = entry;
-    elementsLeft -= 1;
     const names = rules.propertyNames(element);
     let scope: Scope | null = null;
     if (rules.isScope(element)) {

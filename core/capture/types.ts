@@ -49,6 +49,8 @@ export interface CaptureResult {
   readonly vcardUrls: readonly string[];
   /** The text the user had selected, cleaned and capped; line breaks kept. */
   readonly selection: string;
+  /** True when the page's node budget ran out, so part of the page was not read. */
+  readonly partial: boolean;
 }
 
 /** Bounds that keep a hostile page from making the capture slow or its message huge. */
@@ -68,7 +70,7 @@ export const CAPTURE_LIMITS = {
   depth: 10,
   /** JSON-LD values visited per page. */
   jsonLdNodes: 200_000,
-  /** Elements visited by one walk of the document tree. */
+  /** Nodes visited per page, every walk of the tree and every element's text together (see budget.ts). */
   elements: 500_000,
   /** Microdata items or microformats read per page. */
   scopes: 5_000,

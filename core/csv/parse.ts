@@ -8,6 +8,14 @@ import type { Result } from '../records/types';
 import { restoreCell } from './neutralise';
 
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+/**
+ * What one file may hold. The preview, the mapping and the plan hold every cell in memory
+ * and show them, so a file past these is refused before any of that starts.
+ */
+export const MAX_IMPORT_COLUMNS = 500;
+export const MAX_IMPORT_CELL_CHARS = 100_000;
+/** Rows after the header, blank ones included, as a spreadsheet numbers them. */
+export const MAX_IMPORT_ROWS = 200_000;
 
 export interface CsvRow {
   /** 1-based, as a spreadsheet shows it (the header is row 1). */
@@ -104,6 +112,49 @@ const quoteProblems = (errors: readonly Papa.ParseError[]): Map<number, string> 
 const cellCountProblem = (cells: number, headers: number): string =>
   `This row has ${cells} cells but the header has ${headers}; a comma or quote is probably out of place.`;
 
+const count = (n: number): string => n.toLocaleString('en');
+/** A column's name is quoted in a message only this far: the name is the file's text. */
+const MAX_NAMED_COLUMN = 40;
+
+const TOO_MANY_ROWS = `This file has more than ${count(MAX_IMPORT_ROWS)} rows; Locket imports up to ${count(MAX_IMPORT_ROWS)} rows at a time. Split it into smaller files.`;
+
+/** The one empty cell Papa reads after a file's final line break; it is not a row. */
+const isFinalLineBreak = (cells: readonly string[]): boolean => cells.length === 1 && cells[0] === '';
+
+/**
+ * Reads at most one header and MAX_IMPORT_ROWS + 1 lines, so a file with millions of short
+ * rows is refused without building them all. The extra line is either the final line break
+ * or proof of one row too many; Papa marks `truncated` when input was left unread.
+ */
+const parseBounded = (text: string): { readonly parsed: Papa.ParseResult<string[]>; readonly tooManyRows: boolean } => {
+  const { line, newline } = firstLineOf(text);
+  const parsed = Papa.parse<string[]>(text, {
+    header: false, skipEmptyLines: false, delimiter: delimiterOf(line), newline, preview: MAX_IMPORT_ROWS + 2,
+  });
+  const beyond = parsed.data.slice(MAX_IMPORT_ROWS + 1);
+  return { parsed, tooManyRows: parsed.meta.truncated || beyond.some((cells) => !isFinalLineBreak(cells)) };
+};
+
+/** The first cell past the limits, in file order, said with its row (and column) and the numbers. */
+const oversizeProblem = (data: readonly (readonly string[])[], headers: readonly string[]): string | null => {
+  const [header = []] = data;
+  if (header.length > MAX_IMPORT_COLUMNS) {
+    return `This file has ${count(header.length)} columns; Locket imports up to ${count(MAX_IMPORT_COLUMNS)}. Remove the columns you do not need, or split the file.`;
+  }
+  for (const [index, cells] of data.entries()) {
+    const rowNumber = index + 1;
+    if (cells.length > MAX_IMPORT_COLUMNS) {
+      return `Row ${rowNumber} has ${count(cells.length)} cells; Locket imports up to ${count(MAX_IMPORT_COLUMNS)} columns. Remove the cells you do not need, or split the file.`;
+    }
+    const long = cells.findIndex((cell) => cell.length > MAX_IMPORT_CELL_CHARS);
+    if (long === -1) continue;
+    const name = index === 0 ? '' : headers[long] ?? '';
+    const column = name === '' ? '' : ` (column “${name.length > MAX_NAMED_COLUMN ? `${name.slice(0, MAX_NAMED_COLUMN)}…` : name}”)`;
+    return `Row ${rowNumber} has a cell of ${count(cells[long]?.length ?? 0)} characters${column}; Locket imports cells of up to ${count(MAX_IMPORT_CELL_CHARS)} characters. Shorten it, or leave that column out of the file.`;
+  }
+  return null;
+};
+
 export const parseCsv = (bytes: Uint8Array): Result<CsvTable, string> => {
   const refuse = (error: string): Result<CsvTable, string> => ({ ok: false, error });
   const tooLarge = checkImportSize(bytes.byteLength);
@@ -116,11 +167,13 @@ export const parseCsv = (bytes: Uint8Array): Result<CsvTable, string> => {
   if (looksBinary(text)) return refuse('This file is not text, so it cannot be CSV. Choose the .csv file your spreadsheet or CRM exported.');
   if (/^\s*[<{[]/.test(text)) return refuse(NOT_CSV);
 
-  const { line, newline } = firstLineOf(text);
-  const parsed = Papa.parse<string[]>(text, { header: false, skipEmptyLines: false, delimiter: delimiterOf(line), newline });
-  const problems = quoteProblems(parsed.errors);
+  const { parsed, tooManyRows } = parseBounded(text);
+  if (tooManyRows) return refuse(TOO_MANY_ROWS);
   const [headerCells = [], ...dataRows] = parsed.data;
   const headers = headerCells.map((cell) => restoreCell(cell).trim());
+  const oversize = oversizeProblem(parsed.data, headers);
+  if (oversize) return refuse(oversize);
+  const problems = quoteProblems(parsed.errors);
   if (headers.every((header) => header === '')) return refuse('The first row of a CSV file must name its columns, and this one is blank.');
   if (headers.length === 1 && (headers[0] ?? '').length > MAX_LONE_HEADER) return refuse(NOT_CSV);
 

@@ -50,6 +50,8 @@ export const CaptureResultSchema = v.strictObject({
   organisations: v.pipe(v.array(OrganisationSchema), v.maxLength(CAPTURE_LIMITS.organisations)),
   vcardUrls: v.pipe(v.array(capped(CAPTURE_LIMITS.url)), v.maxLength(CAPTURE_LIMITS.vcardUrls)),
   selection: capped(CAPTURE_LIMITS.selection),
+  // Captures kept from before the flag existed read as whole.
+  partial: v.optional(v.boolean(), false),
 });
 
 /** The first problem found, for a log line; never shown with the page's own text in it. */

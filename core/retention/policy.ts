@@ -8,6 +8,7 @@ import * as v from 'valibot';
 import type { Result } from '../records/types';
 import type { LocketDatabase } from '../store/schema';
 import { DEFAULT_LOGIN_DAYS, LOGIN_DAY_CHOICES } from './windows';
+import { writeTransaction } from '../store/transaction';
 
 export const RETENTION_POLICY_KEY = 'retention-policy';
 
@@ -48,6 +49,6 @@ export const readRetentionPolicy = async (db: LocketDatabase): Promise<Retention
 export const writeRetentionPolicy = async (db: LocketDatabase, patch: Partial<RetentionPolicy>): Promise<Result<RetentionPolicy, string>> => {
   const parsed = v.safeParse(RetentionPolicySchema, { ...(await readRetentionPolicy(db)), ...patch });
   if (!parsed.success) return { ok: false, error: parsed.issues[0].message };
-  await db.put('meta', parsed.output, RETENTION_POLICY_KEY);
+  await writeTransaction(db, ['meta'], (tx) => tx.objectStore('meta').put(parsed.output, RETENTION_POLICY_KEY));
   return { ok: true, value: parsed.output };
 };

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import type { Clock } from '../clock';
 import type { LocketDatabase } from '../store/schema';
+import { writeTransaction } from '../store/transaction';
 
 export const LOGIN_FACTORS = ['password', 'security-key', 'recovery-code'] as const;
 export type LoginFactor = (typeof LOGIN_FACTORS)[number];
@@ -34,7 +35,7 @@ export interface LoginLog {
 export const createLoginLog = (db: LocketDatabase, clock: Clock, newId: () => string): LoginLog => ({
   record: async (attempt) => {
     const entry: LoginAttempt = { ...attempt, id: newId(), at: clock.now() };
-    await db.put('logins', entry);
+    await writeTransaction(db, ['logins'], (tx) => tx.objectStore('logins').put(entry));
     return entry;
   },
   recent: async (limit) => {

@@ -87,8 +87,11 @@ const writePage = (db: LocketDatabase, rewrites: readonly Rewrite[], unreadable:
 /**
  * Drops these records (and the notes that belong to them) from every snapshot and cuts links
  * to them; returns how many rows were dropped. Pass the codec when the vault is unlocked.
+ * `afterPage` hears each committed page (a throw stops there, as a killed browser would).
  */
-export const removeFromSnapshots = async (db: LocketDatabase, ids: readonly RecordId[], codec?: ValueCodec): Promise<number> => {
+export const removeFromSnapshots = async (
+  db: LocketDatabase, ids: readonly RecordId[], codec?: ValueCodec, afterPage?: () => void,
+): Promise<number> => {
   if (ids.length === 0) return 0;
   const erased = new Set(ids);
   let removed = 0;
@@ -107,7 +110,10 @@ export const removeFromSnapshots = async (db: LocketDatabase, ids: readonly Reco
       const rewrite = await rewriteOf(chunk.output, erased, codec);
       if (rewrite) rewrites.push(rewrite);
     }
-    if (rewrites.length > 0 || unreadable.size > 0) removed += await writePage(db, rewrites, unreadable);
+    if (rewrites.length > 0 || unreadable.size > 0) {
+      removed += await writePage(db, rewrites, unreadable);
+      afterPage?.();
+    }
     const last = keys.at(-1);
     if (values.length < CHUNKS_PER_PAGE || !last) return removed;
     range = IDBKeyRange.lowerBound(last, true);

@@ -14,7 +14,7 @@ import type { Result } from '../records/types';
 import { snapshotsToDelete } from '../retention/snapshot-policy';
 import { approximateRowBytes, approximateSettingsBytes, normalisedRow, type SettingsRow } from '../store/archive-rows';
 import type { StoredRecord } from '../store/contract';
-import type { LocketDatabase } from '../store/schema';
+import type { LocketDatabase, LocketDb } from '../store/schema';
 import { writeTransaction } from '../store/transaction';
 import { chunkRange, ChunkSchema, InfoSchema, type Chunk } from './snapshot-schema';
 import type { SnapshotInfo, SnapshotReason } from './types';
@@ -44,22 +44,26 @@ const readSettingsRows = async (db: LocketDatabase): Promise<SettingsRow[]> => {
   });
 };
 
+/** One row, in a write transaction of its own: a full disk rejects typed, as every write does. */
+const putRow = <S extends 'snapshots' | 'snapshotChunks'>(db: LocketDatabase, store: S, row: LocketDb[S]['value']): Promise<unknown> =>
+  writeTransaction(db, [store], (tx) => tx.objectStore(store).put(row));
+
 export const takeSnapshot = async (
   db: LocketDatabase,
   { clock, newId, reason }: { readonly clock: Clock; readonly newId: () => string; readonly reason: SnapshotReason },
 ): Promise<SnapshotInfo> => {
   const started: SnapshotInfo = { id: newId(), takenAt: clock.now(), reason, records: 0, bytes: 0, complete: false };
-  await db.put('snapshots', started);
+  await putRow(db, 'snapshots', started);
   try {
     const settings = await readSettingsRows(db);
-    await db.put('snapshotChunks', { snapshotId: started.id, seq: 0, records: [], settings });
+    await putRow(db, 'snapshotChunks', { snapshotId: started.id, seq: 0, records: [], settings });
     let bytes = settings.reduce((total, row) => total + approximateSettingsBytes(row), 0);
     let records = 0;
     let after: string | null = null;
     for (let seq = 1; ; seq++) {
       const page: StoredRecord[] = await db.getAll('records', after === null ? null : IDBKeyRange.lowerBound(after, true), SNAPSHOT_CHUNK_ROWS);
       if (page.length === 0) break;
-      await db.put('snapshotChunks', { snapshotId: started.id, seq, records: page, settings: [] });
+      await putRow(db, 'snapshotChunks', { snapshotId: started.id, seq, records: page, settings: [] });
       records += page.length;
       bytes += page.reduce((total, row) => total + approximateRowBytes(row), 0);
       const last = page.at(-1);
@@ -67,7 +71,7 @@ export const takeSnapshot = async (
       after = last.id;
     }
     const finished: SnapshotInfo = { ...started, records, bytes, complete: true };
-    await db.put('snapshots', finished);
+    await putRow(db, 'snapshots', finished);
     return finished;
   } catch (error) {
     await deleteSnapshot(db, started.id).catch(() => undefined);

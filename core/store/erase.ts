@@ -6,19 +6,22 @@
  * remains but a receipt in the audit log that names them by a hash of their id.
  *
  * Everything is read and re-encoded first, then written in one transaction that checks
- * nothing it read has changed meanwhile (otherwise it starts over).
+ * nothing it read has changed meanwhile (otherwise it starts over). The receipt and a marker
+ * for the snapshot scrub commit in that same transaction: an erasure interrupted anywhere has
+ * either not happened at all, or has its receipt (which every restore honours) and leaves the
+ * scrub for the next sweep to finish.
  */
 import type { AuditEntry, AuditLog } from '../audit/audit-log';
 import { idHash } from '../audit/hash';
 import { suppressionEntries } from '../audit/suppression';
-import { removeFromSnapshots } from '../snapshots/snapshot-erasure';
+import { erasureScrubKey, scrubThenForget } from '../snapshots/erasure-pending';
 import { changeAad, changePreviousAad, recordAad, type EncodedValue } from '../codec';
 import { linksOf } from '../records/links';
 import type { RecordId } from '../records/types';
 import type { StoredChangeSet, StoredRecord } from './contract';
 import { fieldsFromBody, metaOf, rowFor } from './record-rows';
 import { announce, auditKeysOf, changeItem, changeSet, type StoreDeps } from './store-deps';
-import { writeTransaction } from './transaction';
+import { retriedWrite, STALE } from './transaction';
 
 export interface EraseOptions {
   /** Keep keyed hashes of the person's emails (audit/suppression.ts) so a later import can refuse to bring them back. */
@@ -35,7 +38,13 @@ export interface ErasureReceipt {
   readonly entry: AuditEntry;
 }
 
-const ERASE_ATTEMPTS = 3;
+/** The points an erasure passes, in order; tests stop it at each as a killed browser would. */
+export type ErasureStep = 'planned' | 'prepared' | 'writing' | 'committed' | 'snapshot-page' | 'scrubbed';
+
+export interface ErasureHooks {
+  /** Called as each step is reached; a throw stops the erasure there. */
+  readonly reached?: (step: ErasureStep) => void;
+}
 
 /** Replaces every string equal to an erased id, at any depth, with null. */
 const scrub = (value: unknown, erased: ReadonlySet<string>): unknown => {
@@ -73,7 +82,7 @@ const readPlan = async ({ db, codec }: StoreDeps, personId: RecordId): Promise<E
   return { person, notes, unlinked, touchedIds, sets, emails: fields.emails };
 };
 
-export const createErase = (deps: StoreDeps, audit: AuditLog) => {
+export const createErase = (deps: StoreDeps, audit: AuditLog, hooks: ErasureHooks = {}) => {
   const { db, codec, clock } = deps;
 
   /** Builds every row to write from the plan; all codec work happens here, before the transaction. */
@@ -152,10 +161,19 @@ export const createErase = (deps: StoreDeps, audit: AuditLog) => {
   };
 
   return async (personId: RecordId, options: EraseOptions): Promise<ErasureReceipt> => {
-    for (let attempt = 1; attempt <= ERASE_ATTEMPTS; attempt++) {
-      const plan = await readPlan(deps, personId);
-      const writes = await prepare(plan, options.suppressEmails);
-      const done = await writeTransaction(db, ['records', 'changes', 'suppressed'], async (tx) => {
+    const { value: { plan, writes, hash }, receipt } = await retriedWrite(db, {
+      subject: 'The person being erased',
+      stores: ['records', 'changes', 'suppressed', 'meta'],
+      prepare: async () => {
+        const plan = await readPlan(deps, personId);
+        hooks.reached?.('planned');
+        const writes = await prepare(plan, options.suppressEmails);
+        const hash = await idHash(auditKeysOf(deps), personId);
+        hooks.reached?.('prepared');
+        return { plan, writes, hash };
+      },
+      write: async (tx, prepared) => {
+        const { plan, writes, hash } = prepared;
         const records = tx.objectStore('records');
         const changes = tx.objectStore('changes');
         const plannedRows = [plan.person, ...plan.notes, ...plan.unlinked];
@@ -167,7 +185,7 @@ export const createErase = (deps: StoreDeps, audit: AuditLog) => {
         const unchanged = rowStamps(rowsNow) === rowStamps(plannedRows)
           && linkedNow.length === plan.notes.length + plan.unlinked.length
           && setKeys([...new Map(setsNow.flat().map((set) => [set.hlc, set])).values()]) === setKeys(plan.sets);
-        if (!unchanged) return false;
+        if (!unchanged) return STALE;
         await Promise.all([
           ...writes.deletedIds.map((id) => records.delete(id)),
           ...writes.newRows.map((row) => records.put(row)),
@@ -175,28 +193,32 @@ export const createErase = (deps: StoreDeps, audit: AuditLog) => {
           ...writes.rewrittenSets.map((set) => changes.put(set)),
           ...(writes.unlinkSet ? [changes.add(writes.unlinkSet)] : []),
           ...writes.suppressed.map((entry) => tx.objectStore('suppressed').put(entry)),
+          // Snapshots still hold copies of these rows: the next sweep finishes this if the scrub below is cut short.
+          tx.objectStore('meta').put({ ids: writes.deletedIds }, erasureScrubKey(hash)),
         ]);
-        return true;
-      });
-      if (!done) continue;
-      announce(deps.bus, [plan.person, ...plan.notes, ...plan.unlinked]);
-      // Snapshots copied the rows as stored: the person, their notes and links to them leave those copies too.
-      const snapshotRows = await removeFromSnapshots(deps.db, [plan.person.id, ...plan.notes.map((note) => note.id)], deps.codec);
-      const entry = await audit.append({
+        hooks.reached?.('writing');
+        return prepared;
+      },
+      receipt: async ({ plan, writes, hash }) => audit.stage({
         type: 'record-erased',
         by: deps.author,
-        subjects: [{ kind: 'person', idHash: await idHash(auditKeysOf(deps), personId) }],
+        subjects: [{ kind: 'person', idHash: hash }],
         detail: {
           person: 1, notes: plan.notes.length, links: plan.unlinked.length,
           changeSetsRewritten: writes.rewrittenSets.length, changeSetsDeleted: writes.deletedSets.length,
-          suppressedEmails: writes.suppressed.length, snapshotRows,
+          suppressedEmails: writes.suppressed.length,
         },
-      });
-      return {
-        notes: plan.notes.length, links: plan.unlinked.length, changeSetsRewritten: writes.rewrittenSets.length,
-        changeSetsDeleted: writes.deletedSets.length, suppressedEmails: writes.suppressed.length, entry,
-      };
-    }
-    throw new Error(`Person ${personId} kept changing while being erased`);
+      }),
+    });
+    hooks.reached?.('committed');
+    announce(deps.bus, [plan.person, ...plan.notes, ...plan.unlinked]);
+    // Snapshots copied the rows as stored: the person, their notes and links to them leave those copies too.
+    await scrubThenForget(db, hash, writes.deletedIds, codec, () => hooks.reached?.('snapshot-page'));
+    hooks.reached?.('scrubbed');
+    if (!receipt) throw new Error('The erasure was written without its receipt');
+    return {
+      notes: plan.notes.length, links: plan.unlinked.length, changeSetsRewritten: writes.rewrittenSets.length,
+      changeSetsDeleted: writes.deletedSets.length, suppressedEmails: writes.suppressed.length, entry: receipt,
+    };
   };
 };

@@ -1,5 +1,6 @@
 /** What an import writes, and what applying or undoing one reports. */
 import type { RecordId, RecordKind } from '../records/types';
+import type { WriteFailure } from './store-errors';
 
 /**
  * One record of an import, as planned. Fields are validated again on the way in
@@ -33,7 +34,7 @@ export interface ImportBatchReport {
    * Set when a transaction failed: nothing of it was written, the transactions before it
    * stay, and the items from `firstIndex` on were not written.
    */
-  readonly failure: { readonly firstIndex: number; readonly notWritten: number; readonly message: string } | null;
+  readonly failure: { readonly firstIndex: number; readonly notWritten: number; readonly reason: WriteFailure } | null;
 }
 
 export interface UndoSkip {

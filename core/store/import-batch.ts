@@ -14,15 +14,15 @@ import type { ImportBatchReport, ImportBatchStore, ImportItemProblem, PlannedWri
 import { createUndoImport } from './import-undo';
 import { fieldsFromBody, isLive, metaOf, rowFor } from './record-rows';
 import { announce, changeItem, changeSet, type StoreDeps } from './store-deps';
-import { writeTransaction } from './transaction';
+import { retriedWrite, STALE } from './transaction';
+import { writeFailureOf } from './store-errors';
 
 export const IMPORT_BATCH_SIZE = 1000;
-const WRITE_ATTEMPTS = 3;
 
 interface Prepared {
   readonly rows: readonly StoredRecord[];
-  /** For each update row, the updatedAt it was read with: the transaction writes only if it is unchanged. */
-  readonly expected: ReadonlyMap<string, number>;
+  /** For each update row, the row as it was read: the transaction writes only if it is unchanged. */
+  readonly expected: ReadonlyMap<string, StoredRecord>;
   readonly set: StoredChangeSet | null;
   readonly refused: readonly ImportItemProblem[];
 }
@@ -60,7 +60,7 @@ export const createImportBatch = (deps: StoreDeps): ImportBatchStore => {
     const changes: ChangeSetItem[] = [];
     const newValues: object[] = [];
     const previousValues: (object | null)[] = [];
-    const expected = new Map<string, number>();
+    const expected = new Map<string, StoredRecord>();
 
     items.forEach((item, position) => {
       const index = offset + position;
@@ -93,7 +93,7 @@ export const createImportBatch = (deps: StoreDeps): ImportBatchStore => {
       changes.push(changeItem(meta, 'update', changed));
       newValues.push(pick(fields, changed));
       previousValues.push(pick(before, changed));
-      expected.set(row.id, row.updatedAt);
+      expected.set(row.id, row);
     });
     if (metas.length === 0) return { rows: [], expected, set: null, refused };
 
@@ -114,17 +114,23 @@ export const createImportBatch = (deps: StoreDeps): ImportBatchStore => {
     return { rows, expected, set: { ...changeSet(deps, changes, values, hlc), batchId, previous }, refused };
   };
 
-  /** Writes one prepared batch; false when an updated record changed since it was read. */
-  const write = ({ rows, expected, set }: Prepared): Promise<boolean> => writeTransaction(db, ['records', 'changes'], async (tx) => {
-    if (!set) return true;
-    const records = tx.objectStore('records');
-    const latest = await Promise.all([...expected.keys()].map((id) => records.get(id)));
-    if (latest.some((row) => !row || row.updatedAt !== expected.get(row.id))) return false;
-    await Promise.all([
-      ...rows.map((row) => (expected.has(row.id) ? records.put(row) : records.add(row))),
-      tx.objectStore('changes').add(set),
-    ]);
-    return true;
+  /** Writes one prepared batch, only if every record it updates is as it was read. */
+  const write = (batchId: string, slice: readonly PlannedWrite[], start: number) => retriedWrite(db, {
+    subject: 'Records being imported',
+    stores: ['records', 'changes'],
+    prepare: () => prepare(batchId, slice, start),
+    write: async (tx, prepared) => {
+      const { rows, expected, set } = prepared;
+      if (!set) return prepared;
+      const records = tx.objectStore('records');
+      const latest = await Promise.all([...expected.keys()].map((id) => records.get(id)));
+      if (latest.some((row) => !row || !deepEqual(row, expected.get(row.id)))) return STALE;
+      await Promise.all([
+        ...rows.map((row) => (expected.has(row.id) ? records.put(row) : records.add(row))),
+        tx.objectStore('changes').add(set),
+      ]);
+      return prepared;
+    },
   });
 
   const applyImport: ImportBatchStore['applyImport'] = async (batchId, items, onProgress) => {
@@ -133,17 +139,12 @@ export const createImportBatch = (deps: StoreDeps): ImportBatchStore => {
     for (let start = 0; start < items.length; start += IMPORT_BATCH_SIZE) {
       const slice = items.slice(start, start + IMPORT_BATCH_SIZE);
       try {
-        let prepared = await prepare(batchId, slice, start);
-        for (let attempt = 1; !(await write(prepared)); attempt++) {
-          if (attempt >= WRITE_ATTEMPTS) throw new Error('Records kept changing while the import was writing them.');
-          prepared = await prepare(batchId, slice, start);
-        }
+        const { value: prepared } = await write(batchId, slice, start);
         refused.push(...prepared.refused);
         written += prepared.rows.length;
         announce(deps.bus, prepared.rows);
       } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        const report: ImportBatchReport = { written, refused, failure: { firstIndex: start, notWritten: items.length - start, message } };
+        const report: ImportBatchReport = { written, refused, failure: { firstIndex: start, notWritten: items.length - start, reason: writeFailureOf(error) } };
         return report;
       }
       onProgress?.(Math.min(items.length, start + IMPORT_BATCH_SIZE));

@@ -15,9 +15,9 @@ import type { ChangeSetItem, StoredChangeSet, StoredRecord } from './contract';
 import type { ImportBatchStore, UndoImportReport, UndoSkip } from './import-batch-types';
 import { fieldsFromBody, metaOf, rowFor } from './record-rows';
 import { announce, changeItem, changeSet, type StoreDeps } from './store-deps';
-import { writeTransaction } from './transaction';
+import { deepEqual } from './deep-equal';
+import { retriedWrite, settled, STALE, type Settled, type Stale } from './transaction';
 
-const WRITE_ATTEMPTS = 3;
 /** An import set's previous values: one element per change, an object for updates, null for creates. */
 const PreviousSchema = v.array(v.nullable(v.record(v.string(), v.unknown())));
 
@@ -53,15 +53,30 @@ export const createUndoImport = (deps: StoreDeps): ImportBatchStore['undoImport'
     return read;
   };
 
-  /** Writes `rows` (puts) and removes `removed` only if every one still has the updatedAt read. */
-  const commit = (expected: readonly StoredRecord[], puts: readonly StoredRecord[], removed: readonly RecordId[], set: StoredChangeSet) =>
-    writeTransaction(db, ['records', 'changes'], async (tx) => {
+  /** The one write of an undo step: `puts` and `removed` land only if every `expected` row is as read. */
+  interface UndoWrite {
+    readonly expected: readonly StoredRecord[];
+    readonly puts: readonly StoredRecord[];
+    readonly removed: readonly RecordId[];
+    readonly set: StoredChangeSet;
+  }
+  interface UndoStep {
+    readonly found: readonly UndoSkip[];
+    readonly written: readonly StoredRecord[];
+  }
+
+  const commit = (prepare: () => Promise<UndoWrite & UndoStep | Settled<UndoStep>>) => retriedWrite(db, {
+    subject: 'Records of the import being undone',
+    stores: ['records', 'changes'],
+    prepare,
+    write: async (tx, { expected, puts, removed, set, found, written }): Promise<UndoStep | Stale> => {
       const records = tx.objectStore('records');
       const latest = await Promise.all(expected.map((row) => records.get(row.id)));
-      if (latest.some((row, index) => row?.updatedAt !== expected[index]?.updatedAt)) return false;
+      if (latest.some((row, index) => !deepEqual(row, expected[index]))) return STALE;
       await Promise.all([...puts.map((row) => records.put(row)), ...removed.map((id) => records.delete(id)), tx.objectStore('changes').add(set)]);
-      return true;
-    });
+      return { found, written };
+    },
+  });
 
   const skipOf = (target: Target, reason: string): UndoSkip => ({ id: target.change.recordId, kind: target.change.kind, reason });
 
@@ -75,7 +90,7 @@ export const createUndoImport = (deps: StoreDeps): ImportBatchStore['undoImport'
       return 0;
     }
     const previousOf = new Map(set.changes.map((change, index) => [change.recordId, previous[index] ?? null]));
-    for (let attempt = 1; attempt <= WRITE_ATTEMPTS; attempt++) {
+    const { value: { found, written } } = await commit(async () => {
       const found: UndoSkip[] = [];
       const targets = await readTargets(set, batchId, 'update');
       const ready = targets.filter((target) => {
@@ -86,7 +101,7 @@ export const createUndoImport = (deps: StoreDeps): ImportBatchStore['undoImport'
         return false;
       });
       const rows = ready.flatMap((target) => (target.row ? [target.row] : []));
-      if (rows.length === 0) { skipped.push(...found); return 0; }
+      if (rows.length === 0) return settled({ found, written: [] });
       const current = await codec.decodeMany(rows.map((row) => row.body), rows.map(recordAad));
       const restored = rows.map((row, index) => {
         const back = previousOf.get(row.id) ?? {};
@@ -108,39 +123,37 @@ export const createUndoImport = (deps: StoreDeps): ImportBatchStore['undoImport'
         return rowFor({ ...metaOf(row), updatedAt: now }, linksOf(row.kind, fields), body);
       });
       const undo = { ...changeSet(deps, restored.map(({ row, names }) => changeItem(row, 'update', names)), values, hlc), undoOf: batchId };
-      if (await commit(rows, puts, [], undo)) {
-        skipped.push(...found);
-        announce(deps.bus, puts);
-        return puts.length;
-      }
-    }
-    throw new Error('Records kept changing while the import was being undone.');
+      return { expected: rows, puts, removed: [], set: undo, found, written: puts };
+    });
+    skipped.push(...found);
+    announce(deps.bus, written);
+    return written.length;
   };
 
   const removeSet = async (set: StoredChangeSet, batchId: string, removing: Set<RecordId>, skipped: UndoSkip[]): Promise<number> => {
-    for (let attempt = 1; attempt <= WRITE_ATTEMPTS; attempt++) {
+    const { value: { found, written } } = await commit(async () => {
       const found: UndoSkip[] = [];
       const chosen: StoredRecord[] = [];
+      // Grows as this set's records are chosen; becomes `removing` only once they are written.
+      const going = new Set(removing);
       // Newest first: a record is removed only when everything linking to it is being removed too.
       for (const target of (await readTargets(set, batchId, 'create')).reverse()) {
         if (!target.row || target.undone) continue;
         if (target.changedSince) found.push(skipOf(target, 'It was changed after the import, so it was kept.'));
-        else if (target.linkers.some((id) => !removing.has(id))) found.push(skipOf(target, 'Records added since link to it, so it was kept.'));
-        else { chosen.push(target.row); removing.add(target.row.id); }
+        else if (target.linkers.some((id) => !going.has(id))) found.push(skipOf(target, 'Records added since link to it, so it was kept.'));
+        else { chosen.push(target.row); going.add(target.row.id); }
       }
-      if (chosen.length === 0) { skipped.push(...found); return 0; }
+      if (chosen.length === 0) return settled({ found, written: [] });
       const now = clock.now();
       const hlc = deps.hlc.tick();
       const values = await codec.encode(chosen.map(() => ({ purgedAt: now })), changeAad(hlc));
       const undo = { ...changeSet(deps, chosen.map((row) => changeItem(row, 'delete', ['purgedAt'])), values, hlc), undoOf: batchId };
-      if (await commit(chosen, [], chosen.map((row) => row.id), undo)) {
-        skipped.push(...found);
-        announce(deps.bus, chosen);
-        return chosen.length;
-      }
-      for (const row of chosen) removing.delete(row.id);
-    }
-    throw new Error('Records kept changing while the import was being undone.');
+      return { expected: chosen, puts: [], removed: chosen.map((row) => row.id), set: undo, found, written: chosen };
+    });
+    for (const row of written) removing.add(row.id);
+    skipped.push(...found);
+    announce(deps.bus, written);
+    return written.length;
   };
 
   return async (batchId): Promise<UndoImportReport> => {

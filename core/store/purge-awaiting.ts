@@ -2,7 +2,7 @@ import type { ValueCodec } from '../codec';
 import type { StoredChangeSet } from './contract';
 import { awaitingKey, awaitingRange, droppedKey, parseAwaiting, prepareRewrites, setStamp, type AwaitingRow } from './purge-rewrite';
 import type { LocketDatabase } from './schema';
-import { writeTransaction } from './transaction';
+import { retriedWrite, settled, STALE } from './transaction';
 
 /** Awaiting sets per transaction: each is decoded and encoded whole, so fewer than rows in a purge. */
 const AWAITING_PAGE = 100;
@@ -38,13 +38,17 @@ const readWaiting = async (db: LocketDatabase): Promise<Waiting[]> => {
 export const rewriteAwaiting = async ({ db, codec }: { readonly db: LocketDatabase; readonly codec: ValueCodec }): Promise<number> => {
   let finished = 0;
   for (;;) {
-    let done: number | null = null;
-    for (let attempt = 1; attempt <= PAGE_ATTEMPTS && done === null; attempt++) {
-      const waiting = await readWaiting(db);
-      if (waiting.length === 0) return finished;
-      const present = waiting.flatMap(({ row, set }) => (set ? [{ set, dropped: row.purged }] : []));
-      const prepared = await prepareRewrites(codec, present);
-      done = await writeTransaction(db, ['changes', 'meta'], async (tx) => {
+    const { value: done } = await retriedWrite(db, {
+      subject: 'The change log during the removal of purged values',
+      stores: ['changes', 'meta'],
+      attempts: PAGE_ATTEMPTS,
+      prepare: async () => {
+        const waiting = await readWaiting(db);
+        if (waiting.length === 0) return settled(0);
+        const present = waiting.flatMap(({ row, set }) => (set ? [{ set, dropped: row.purged }] : []));
+        return { waiting, prepared: await prepareRewrites(codec, present) };
+      },
+      write: async (tx, { waiting, prepared }) => {
         const changes = tx.objectStore('changes');
         const meta = tx.objectStore('meta');
         const now = await Promise.all(waiting.map(async ({ row }) => {
@@ -52,7 +56,7 @@ export const rewriteAwaiting = async ({ db, codec }: { readonly db: LocketDataba
           const current = parseAwaiting(stored);
           return current ? { row: current, set } : undefined;
         }));
-        if (!waiting.every((item, index) => sameWaiting(item, now[index]))) return null;
+        if (!waiting.every((item, index) => sameWaiting(item, now[index]))) return STALE;
         const writes = waiting.flatMap(({ row, set }) => {
           const forget = meta.delete(awaitingKey(row.hlc));
           if (!set) return [forget];
@@ -61,9 +65,9 @@ export const rewriteAwaiting = async ({ db, codec }: { readonly db: LocketDataba
         });
         await Promise.all(writes);
         return waiting.length;
-      });
-    }
-    if (done === null) throw new Error('The change log kept changing while purged values were being removed from it');
+      },
+    });
+    if (done === 0) return finished;
     finished += done;
   }
 };

@@ -5,14 +5,16 @@
  * purge set records what went. A kill before the commit leaves the batch untouched.
  */
 import type { IDBPObjectStore } from 'idb';
+import type { AuditEntry } from '../audit/audit-log';
 import type { RecordId, RecordKind } from '../records/types';
-import type { StoredChangeSet } from './contract';
+import type { StoredChangeSet, StoredRecord } from './contract';
+import type { ValueCodec } from '../codec';
 import {
-  awaitingKey, awaitingRange, droppedKey, parseAwaiting, setStamp, type PreparedRewrite, type RewriteRequest,
+  awaitingKey, awaitingRange, droppedKey, parseAwaiting, prepareRewrites, setStamp, type PreparedRewrite, type RewriteRequest,
 } from './purge-rewrite';
 import { changeItem, changeSet, type StoreDeps } from './store-deps';
-import type { LocketDb } from './schema';
-import { writeTransaction, type WriteTransaction } from './transaction';
+import type { LocketDatabase, LocketDb } from './schema';
+import { retriedWrite, STALE, type Participant, type WriteTransaction } from './transaction';
 
 type PurgeStores = 'records' | 'changes' | 'meta';
 export type RecordsInPurge = IDBPObjectStore<LocketDb, PurgeStores[], 'records', 'readwrite'>;
@@ -29,8 +31,15 @@ export interface PurgedRecord {
   readonly kind: RecordKind;
 }
 
-/** Reads, inside the batch's transaction, the trashed records this batch purges. */
-export type SelectTrashed = (records: RecordsInPurge) => Promise<readonly PurgeTarget[]>;
+/** What a selection reads: the records store of the batch's transaction, or of a read before it. */
+export interface RecordsReader {
+  readonly get: (id: RecordId) => Promise<StoredRecord | undefined>;
+  readonly index: ((name: 'byLink') => { readonly getAll: (id: RecordId) => Promise<StoredRecord[]> })
+    & ((name: 'trash') => { readonly getAllKeys: (range: IDBKeyRange, count: number) => Promise<RecordId[]> });
+}
+
+/** Reads the trashed records this batch purges: inside the batch's transaction, and before it to name them in the receipt. */
+export type SelectTrashed = (records: RecordsReader) => Promise<readonly PurgeTarget[]>;
 
 export interface BatchWritten {
   readonly kind: 'written';
@@ -39,8 +48,11 @@ export interface BatchWritten {
   readonly changeSetsRewritten: number;
 }
 
+/** The audit entry a batch commits with, naming what it purges (by kind and count only). */
+export type PurgeReceipt = (purged: readonly PurgedRecord[]) => Promise<Participant<AuditEntry> | null>;
+
 /** Mixed sets the codec must rewrite first; nothing was written. */
-export interface BatchNeedsRewrite {
+interface BatchNeedsRewrite {
   readonly kind: 'needs-rewrite';
   readonly requests: readonly RewriteRequest[];
 }
@@ -50,30 +62,55 @@ const defined = <T>(value: T | undefined): value is T => value !== undefined;
 type PurgeDeps = Pick<StoreDeps, 'db' | 'hlc' | 'deviceId' | 'author'>;
 
 /**
- * `prepared` holds rewrites made from an earlier read; each is used only if its set is still
- * as it was then and drops the same records. With `canRewrite` false, mixed sets are remembered.
+ * Purges one batch in one transaction. Mixed sets need the codec to rewrite them, which is not
+ * IndexedDB work: the transaction that finds them is aborted (its deletes with it), the rewrites
+ * are prepared, and the batch is tried again; each prepared rewrite is used only while its set
+ * is as it was read and drops the same records. Without a codec mixed sets are remembered.
  */
-export const writePurgeBatch = async (
-  deps: PurgeDeps,
-  select: SelectTrashed,
-  prepared: ReadonlyMap<string, PreparedRewrite>,
-  canRewrite: boolean,
-): Promise<BatchWritten | BatchNeedsRewrite> => {
-  let needsRewrite: readonly RewriteRequest[] | null = null;
-  try {
-    return await writeTransaction<PurgeStores, BatchWritten>(deps.db, ['records', 'changes', 'meta'], async (tx) => {
-      const written = await purgeIn(tx, deps, select, prepared, canRewrite);
-      if (written.kind === 'written') return written;
-      // The rows' deletes were already issued: aborting is what keeps the batch all or nothing.
-      needsRewrite = written.requests;
-      tx.abort();
-      return { kind: 'written', purged: [], changeSetsDeleted: 0, changeSetsRewritten: 0 };
-    });
-  } catch (error) {
-    if (needsRewrite) return { kind: 'needs-rewrite', requests: needsRewrite };
-    throw error;
-  }
+export const purgeBatch = async (
+  deps: PurgeDeps, select: SelectTrashed, codec: ValueCodec | null, attempts: number, receipt?: PurgeReceipt,
+): Promise<BatchWritten> => {
+  let prepared: ReadonlyMap<string, PreparedRewrite> = new Map();
+  let requests: readonly RewriteRequest[] = [];
+  // The receipt names what the batch purges, which only the transaction's own read finds: a
+  // first attempt that finds rows the staged receipt does not name stages it again for them.
+  let named: readonly PurgedRecord[] | null = null;
+  const { value } = await retriedWrite(deps.db, {
+    subject: 'The change log during a purge',
+    stores: ['records', 'changes', 'meta'],
+    attempts: receipt ? attempts + 1 : attempts,
+    prepare: async () => {
+      // Rewrites still valid from an earlier read are kept; only the stale ones are prepared again.
+      if (codec && requests.length > 0) prepared = new Map([...prepared, ...await prepareRewrites(codec, requests)]);
+      if (receipt && named === null) named = await selectedBefore(deps.db, select);
+      return { rewrites: prepared, named };
+    },
+    write: async (tx, ready) => {
+      const written = await purgeIn(tx, deps, select, ready.rewrites, codec !== null);
+      if (written.kind !== 'written') {
+        requests = written.requests;
+        return STALE;
+      }
+      if (receipt && purgedKey(written.purged) !== purgedKey(ready.named ?? [])) {
+        named = written.purged;
+        return STALE;
+      }
+      return written;
+    },
+    ...(receipt ? { receipt: ({ named: rows }: { readonly named: readonly PurgedRecord[] | null }) => (rows && rows.length > 0 ? receipt(rows) : Promise.resolve(null)) } : {}),
+  });
+  return value;
 };
+
+/** What the batch will most likely purge, read before its transaction; the transaction checks it. */
+const selectedBefore = async (db: LocketDatabase, select: SelectTrashed): Promise<PurgedRecord[]> => {
+  const records = db.transaction('records').store;
+  const targets = await select(records);
+  const rows = await Promise.all(targets.map(async ({ id, kind }) => (kind ? { id, kind } : (await records.get(id)) ?? null)));
+  return rows.flatMap((row) => (row ? [{ id: row.id, kind: row.kind }] : []));
+};
+
+const purgedKey = (rows: readonly PurgedRecord[]): string => rows.map((row) => `${row.kind}:${row.id}`).sort().join('|');
 
 /** A batch's id range holds at most this many change-log entries per row before per-row reads are cheaper. */
 const RANGE_READ_LIMIT = 4;

@@ -6,8 +6,8 @@
 import type { ValueCodec } from '../codec';
 import type { RecordId, RecordKind } from '../records/types';
 import type { PurgeReport, StoredRecord } from './contract';
-import { writePurgeBatch, type BatchWritten, type SelectTrashed } from './purge-batch';
-import { awaitingRange, prepareRewrites, type PreparedRewrite } from './purge-rewrite';
+import { purgeBatch, type BatchWritten, type PurgeReceipt, type SelectTrashed } from './purge-batch';
+import { awaitingRange } from './purge-rewrite';
 import { rewriteAwaiting } from './purge-awaiting';
 import type { StoreDeps } from './store-deps';
 import { notesTrashedWith } from './trash-rows';
@@ -59,26 +59,18 @@ const trashedAmong = (ids: readonly RecordId[]): SelectTrashed => async (records
 const expiredKeys = (expired: IDBKeyRange, batchSize: number): SelectTrashed => async (records) =>
   (await records.index('trash').getAllKeys(expired, batchSize)).map((id) => ({ id, kind: null }));
 
-export const createPurger = (deps: PurgerDeps): Purger => {
+/** With `receipt`, each batch commits with its own audit entry. */
+export const createPurger = (deps: PurgerDeps, receipt?: PurgeReceipt): Purger => {
   const { db, codec } = deps;
 
   const runBatch = async (select: SelectTrashed): Promise<BatchWritten> => {
-    let prepared: ReadonlyMap<string, PreparedRewrite> = new Map();
-    for (let attempt = 1; attempt <= BATCH_ATTEMPTS; attempt++) {
-      const outcome = await writePurgeBatch(deps, select, prepared, codec !== null);
-      if (outcome.kind === 'written') {
-        // No kinds: purged rows were already out of every list, so lists need not reload; the
-        // trash view hears the ids, and the search index drops them without reading them back.
-        if (outcome.purged.length > 0) {
-          deps.bus.publish({ ids: outcome.purged.map((row) => row.id), kinds: [], settings: false, purged: true });
-        }
-        return outcome;
-      }
-      // Only reachable with a codec: without one, mixed sets are remembered instead.
-      // Rewrites still valid from an earlier read are kept; only the stale ones are prepared again.
-      if (codec) prepared = new Map([...prepared, ...await prepareRewrites(codec, outcome.requests)]);
+    const batch = await purgeBatch(deps, select, codec, BATCH_ATTEMPTS, receipt);
+    // No kinds: purged rows were already out of every list, so lists need not reload; the
+    // trash view hears the ids, and the search index drops them without reading them back.
+    if (batch.purged.length > 0) {
+      deps.bus.publish({ ids: batch.purged.map((row) => row.id), kinds: [], settings: false, purged: true });
     }
-    throw new Error('The change log kept changing while the trash was being purged');
+    return batch;
   };
 
   const withAwaiting = async (report: PurgeReport): Promise<PurgeResult> =>

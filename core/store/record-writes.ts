@@ -10,13 +10,10 @@ import { deepEqual } from './deep-equal';
 import { moveToTrash } from './move-to-trash';
 import { buildRecord, fieldsFromBody, isLive, metaOf, rowFor } from './record-rows';
 import { announce, auditKeysOf, changeItem, changeSet, refusal, type StoreDeps } from './store-deps';
-import { writeTransaction } from './transaction';
+import { retriedWrite, settled, STALE, writeTransaction } from './transaction';
 
 /** A patch is any object; only the kind's own field names are taken from it. */
 const PatchSchema = v.record(v.string(), v.unknown());
-
-/** How often an update re-reads what another context changed between read and write. */
-const WRITE_ATTEMPTS = 3;
 
 const asEntries = (fields: object): Readonly<Record<string, unknown>> => Object.fromEntries(Object.entries(fields));
 
@@ -72,48 +69,51 @@ export const createRecordWrites = (deps: StoreDeps, audit: AuditLog): Pick<Locke
   const update = async <K extends RecordKind>(id: RecordId, kind: K, patch: unknown): Promise<SaveResult<K>> => {
     const patchEntries = v.safeParse(PatchSchema, patch);
     if (!patchEntries.success) return refusal('These changes could not be read.');
-    for (let attempt = 1; attempt <= WRITE_ATTEMPTS; attempt++) {
-      const row = await db.get('records', id);
-      if (!row) return refusal('This record no longer exists.');
-      if (row.kind !== kind) return refusal(`This record is a ${row.kind}, not a ${kind}.`);
-      if (!isLive(row)) return refusal('This record is in the trash.');
-      const meta: RecordMeta<K> = { ...metaOf(row), kind };
-      const current = fieldsFromBody(row, kind, await codec.decode(row.body, recordAad(row)));
-      const parsed = parseFields(kind, mergeKnownFields(current, patchEntries.output));
-      if (!parsed.ok) return parsed;
-      const changed = changedFieldNames(current, parsed.value);
-      if (changed.length === 0) return { ok: true, value: buildRecord(meta, current) };
-
-      const next: RecordMeta<K> = { ...meta, updatedAt: clock.now() };
-      const hlc = deps.hlc.tick();
-      const [body, values] = await bodyAndSetValues(codec, next, parsed.value, [pick(parsed.value, changed)], hlc);
-      const nextRow = rowFor(next, linksOf(kind, parsed.value), body);
-      const set = changeSet(deps, [changeItem(next, 'update', changed)], values, hlc);
-      const written = await writeTransaction(db, ['records', 'changes'], async (tx) => {
+    type Outcome = { readonly result: SaveResult<K>; readonly wrote: RecordMeta<K> | null };
+    const unwritten = (result: SaveResult<K>) => settled<Outcome>({ result, wrote: null });
+    const { value: { result, wrote } } = await retriedWrite(db, {
+      subject: `Record ${id}`,
+      stores: ['records', 'changes'],
+      prepare: async () => {
+        const row = await db.get('records', id);
+        if (!row) return unwritten(refusal('This record no longer exists.'));
+        if (row.kind !== kind) return unwritten(refusal(`This record is a ${row.kind}, not a ${kind}.`));
+        if (!isLive(row)) return unwritten(refusal('This record is in the trash.'));
+        const meta: RecordMeta<K> = { ...metaOf(row), kind };
+        const current = fieldsFromBody(row, kind, await codec.decode(row.body, recordAad(row)));
+        const parsed = parseFields(kind, mergeKnownFields(current, patchEntries.output));
+        if (!parsed.ok) return unwritten(parsed);
+        const changed = changedFieldNames(current, parsed.value);
+        if (changed.length === 0) return unwritten({ ok: true, value: buildRecord(meta, current) });
+        const next: RecordMeta<K> = { ...meta, updatedAt: clock.now() };
+        const hlc = deps.hlc.tick();
+        const [body, values] = await bodyAndSetValues(codec, next, parsed.value, [pick(parsed.value, changed)], hlc);
+        const nextRow = rowFor(next, linksOf(kind, parsed.value), body);
+        const set = changeSet(deps, [changeItem(next, 'update', changed)], values, hlc);
+        return { row, nextRow, set, next, fields: parsed.value };
+      },
+      write: async (tx, { row, nextRow, set, next, fields }): Promise<Outcome | typeof STALE> => {
         const latest = await tx.objectStore('records').get(id);
-        // Written elsewhere since we read it: merging onto stale fields would lose that write.
-        if (!latest || latest.updatedAt !== row.updatedAt || !isLive(latest)) return false;
+        // Written elsewhere since we read it, even within the same millisecond: merging onto stale fields would lose that write.
+        if (!latest || !deepEqual(latest, row)) return STALE;
         await Promise.all([tx.objectStore('records').put(nextRow), tx.objectStore('changes').add(set)]);
-        return true;
-      });
-      if (written) {
-        announce(deps.bus, [next]);
-        return { ok: true, value: buildRecord(next, parsed.value) };
-      }
-    }
-    throw new Error(`Record ${id} kept changing while it was being saved`);
+        return { result: { ok: true, value: buildRecord(next, fields) }, wrote: next };
+      },
+    });
+    if (wrote) announce(deps.bus, [wrote]);
+    return result;
   };
 
-  /** The audit entry names the record by a hash of its id and counts the notes that went with it. */
+  /** The audit entry names the record by a hash of its id and counts the notes that went with it; it commits with the move. */
   const remove = async (id: RecordId): Promise<void> => {
-    const trashed = await moveToTrash(deps, [id]);
-    const record = trashed.find((row) => row.id === id);
-    if (!record) return;
-    await audit.append({
-      type: 'record-deleted',
-      by: deps.author,
-      subjects: [{ kind: record.kind, idHash: await idHash(auditKeysOf(deps), record.id) }],
-      detail: { notes: trashed.length - 1 },
+    await moveToTrash(deps, [id], async (targets) => {
+      const record = targets.find((row) => row.id === id);
+      return record ? audit.stage({
+        type: 'record-deleted',
+        by: deps.author,
+        subjects: [{ kind: record.kind, idHash: await idHash(auditKeysOf(deps), record.id) }],
+        detail: { notes: targets.length - 1 },
+      }) : null;
     });
   };
 

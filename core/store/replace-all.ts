@@ -23,7 +23,7 @@ import {
 } from './archive-audit';
 import { prepareRestore, type IdHasher, type PreparedRestore, type RestoreSource } from './archive-prepare';
 import { auditKeysOf, type StoreDeps } from './store-deps';
-import { writeTransaction } from './transaction';
+import { retriedWrite, settled, STALE, type Stale } from './transaction';
 
 export type { RestoreSource } from './archive-prepare';
 
@@ -42,8 +42,12 @@ export interface ReplaceAllOptions {
   readonly onProgress?: (done: number, total: number) => void;
 }
 
-/** Another context appending to the log between planning and writing: plan the entries again. */
-const WRITE_ATTEMPTS = 3;
+/** What the transaction wrote: the report, and every id a surface must refresh. */
+interface Written {
+  readonly report: ReplaceReport;
+  readonly ids: readonly string[];
+  readonly restored: number;
+}
 
 const headOfRow = (row: unknown): AuditHead => {
   const parsed = v.safeParse(AuditEntrySchema, row);
@@ -99,60 +103,64 @@ export const replaceAllData = async (
   /** Prepared once, and again only if the erasures it left out changed meanwhile. */
   const plan: { erased?: string; prepared?: PreparedRestore } = {};
 
-  for (let attempt = 1; attempt <= WRITE_ATTEMPTS; attempt++) {
-    // Read again on every attempt: an erasure logged meanwhile must keep its person out of this restore too.
-    const current = await createAuditLog({ db, clock, keys: async () => deps.auditKeys }).entries();
-    const erasedHashes = erasedIdHashes([...current, ...backupLog]);
-    const erased = [...erasedHashes].sort().join(',');
-    if (!plan.prepared || plan.erased !== erased) {
-      const prepared = await prepareRestore(deps, source, erasedHashes, hashers, options.onProgress ?? (() => undefined));
-      if (!prepared.ok) return damaged;
-      plan.erased = erased;
-      plan.prepared = prepared.value;
-    }
-    const { rows, settingsRows, changeSets, skippedErased } = plan.prepared;
-    const report: ReplaceReport = {
-      records: countsByKind(plan.prepared), settings: settingsRows.length > 0, auditEntries: backupLog.length, skippedErased,
-    };
-    const replacedHead = headOfRow((await db.transaction('audit').store.openCursor(null, 'prev'))?.value);
-    const restoreEntry: AuditDraft = {
-      type: source.from === 'backup' ? 'backup-restored' : 'snapshot-restored',
-      by: deps.author,
-      subjects: [],
-      detail: {
-        ...report.records, records: rows.length, settings: report.settings, auditEntries: report.auditEntries, skippedErased,
-        safetySnapshot: options.safetySnapshotId, replacedHeadSeq: replacedHead.seq, replacedHeadHash: replacedHead.hash,
-        ...(source.from === 'snapshot' ? { snapshot: source.snapshotId } : {}),
-      },
-    };
-    const log = logPlan(current, source.from === 'backup' ? backupLog : null);
-    const appended = await chainedEntries(keys, log.head, [...log.entries, { ...restoreEntry, detail: { ...restoreEntry.detail, carriedEntries: log.carried } }], clock.now());
-    const newHead = headOf(appended);
-
-    const replacedIds = await writeTransaction(db, ['records', 'changes', 'settings', 'audit', 'meta'], async (tx) => {
+  const { value: outcome } = await retriedWrite(db, {
+    subject: 'The audit log during a restore',
+    stores: ['records', 'changes', 'settings', 'audit', 'meta'],
+    prepare: async () => {
+      // Read again on every attempt: an erasure logged meanwhile must keep its person out of this restore too.
+      const current = await createAuditLog({ db, clock, keys: async () => deps.auditKeys }).entries();
+      const erasedHashes = erasedIdHashes([...current, ...backupLog]);
+      const erased = [...erasedHashes].sort().join(',');
+      if (!plan.prepared || plan.erased !== erased) {
+        const prepared = await prepareRestore(deps, source, erasedHashes, hashers, options.onProgress ?? (() => undefined));
+        if (!prepared.ok) return settled<Written | null>(null);
+        plan.erased = erased;
+        plan.prepared = prepared.value;
+      }
+      const { rows, skippedErased } = plan.prepared;
+      const report: ReplaceReport = {
+        records: countsByKind(plan.prepared), settings: plan.prepared.settingsRows.length > 0, auditEntries: backupLog.length, skippedErased,
+      };
+      const replacedHead = headOfRow((await db.transaction('audit').store.openCursor(null, 'prev'))?.value);
+      const restoreEntry: AuditDraft = {
+        type: source.from === 'backup' ? 'backup-restored' : 'snapshot-restored',
+        by: deps.author,
+        subjects: [],
+        detail: {
+          ...report.records, records: rows.length, settings: report.settings, auditEntries: report.auditEntries, skippedErased,
+          safetySnapshot: options.safetySnapshotId, replacedHeadSeq: replacedHead.seq, replacedHeadHash: replacedHead.hash,
+          ...(source.from === 'snapshot' ? { snapshot: source.snapshotId } : {}),
+        },
+      };
+      const log = logPlan(current, source.from === 'backup' ? backupLog : null);
+      const drafts = [...log.entries, { ...restoreEntry, detail: { ...restoreEntry.detail, carriedEntries: log.carried } }];
+      // Hashed here: the audit key's HMAC is not IndexedDB work, so it cannot run inside the transaction.
+      const appended = await chainedEntries(keys, log.head, drafts, clock.now());
+      return { prepared: plan.prepared, report, replacedHead, rewrite: log.rewrite, appended };
+    },
+    write: async (tx, { prepared: { rows, changeSets, settingsRows }, report, replacedHead, rewrite, appended }): Promise<Written | Stale> => {
       const audit = tx.objectStore('audit');
       const headNow = headOfRow((await audit.openCursor(null, 'prev'))?.value);
-      if (headNow.seq !== replacedHead.seq || headNow.hash !== replacedHead.hash) return null;
+      if (headNow.seq !== replacedHead.seq || headNow.hash !== replacedHead.hash) return STALE;
       const records = tx.objectStore('records');
       const settings = tx.objectStore('settings');
       const changes = tx.objectStore('changes');
       const before = await records.getAllKeys();
-      await Promise.all([records.clear(), changes.clear(), settings.clear(), ...(log.rewrite ? [audit.clear()] : [])]);
+      await Promise.all([records.clear(), changes.clear(), settings.clear(), ...(rewrite ? [audit.clear()] : [])]);
       await Promise.all([
         ...rows.map((row) => records.put(row)),
         ...changeSets.map((set) => changes.add(set)),
         ...settingsRows.map((row) => settings.put(row.value, row.key)),
         // put: entries written while locked are sealed in place.
         ...appended.map((entry) => audit.put(entry)),
-        tx.objectStore('meta').put(newHead, AUDIT_HEAD_KEY),
+        tx.objectStore('meta').put(headOf(appended), AUDIT_HEAD_KEY),
       ]);
-      return before;
-    });
-    if (replacedIds === null) continue;
-    // Every surface refreshes: records that went away as well as those that came back.
-    deps.bus.publish({ ids: [...new Set([...replacedIds, ...rows.map((row) => row.id)])], kinds: [...RECORD_KINDS], settings: true });
-    options.onProgress?.(rows.length, rows.length);
-    return { ok: true, value: report };
-  }
-  throw new Error('The audit log kept changing while the restore was being written');
+      return { report, ids: [...new Set([...before, ...rows.map((row) => row.id)])], restored: rows.length };
+    },
+  });
+  if (!outcome) return damaged;
+  // Every surface refreshes: records that went away as well as those that came back.
+  deps.bus.publish({ ids: outcome.ids, kinds: [...RECORD_KINDS], settings: true });
+  options.onProgress?.(outcome.restored, outcome.restored);
+  return { ok: true, value: outcome.report };
 };

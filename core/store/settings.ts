@@ -1,9 +1,12 @@
 import { FORM_ERROR_KEY } from '../records/validate';
 import * as v from 'valibot';
+import type { AuditEntry } from '../audit/audit-log';
 import { settingsAad, type ValueCodec } from '../codec';
 import type { FieldErrors, Result } from '../records/types';
 import type { Settings } from './contract';
+import { deepEqual } from './deep-equal';
 import type { LocketDatabase } from './schema';
+import { retriedWrite, settled, STALE, type Participant } from './transaction';
 
 /** The one row of the settings store. */
 export const SETTINGS_ROW_KEY = 'general';
@@ -66,20 +69,38 @@ export interface SettingsWrite {
 
 const SETTING_NAMES: readonly (keyof Settings)[] = ['ownerName', 'ownerEmail', 'defaultCurrency'];
 
+/** The audit entry a save commits with, from the names of the fields it changes (never their values). */
+export type SettingsReceipt = (changed: readonly (keyof Settings)[]) => Promise<Participant<AuditEntry> | null>;
+
 /**
  * Merges `patch` onto the stored settings, validates the whole, encodes (the owner's name and
- * email are personal data), then writes. Invalid input writes nothing.
+ * email are personal data), then writes with its receipt, only if the stored row is still the
+ * one the merge started from. Invalid input writes nothing.
  */
 export const writeSettings = async (
-  db: LocketDatabase, codec: ValueCodec, patch: unknown,
+  db: LocketDatabase, codec: ValueCodec, patch: unknown, receipt: SettingsReceipt,
 ): Promise<Result<SettingsWrite, FieldErrors>> => {
   const entries = v.safeParse(PatchSchema, patch);
   if (!entries.success) return { ok: false, error: { [FORM_ERROR_KEY]: 'These settings could not be read.' } };
-  const before = await readSettings(db, codec);
-  const parsed = parseSettings({ ...before, ...entries.output });
-  if (!parsed.ok) return parsed;
-  const encoded = await codec.encode(parsed.value, settingsAad(SETTINGS_ROW_KEY));
-  await db.put('settings', encoded, SETTINGS_ROW_KEY);
-  const changed = SETTING_NAMES.filter((name) => before[name] !== parsed.value[name]);
-  return { ok: true, value: { settings: parsed.value, changed } };
+  const { value } = await retriedWrite(db, {
+    subject: 'The settings',
+    stores: ['settings'],
+    prepare: async () => {
+      const stored = await db.get('settings', SETTINGS_ROW_KEY);
+      const before = await readSettings(db, codec);
+      const parsed = parseSettings({ ...before, ...entries.output });
+      if (!parsed.ok) return settled<Result<SettingsWrite, FieldErrors>>(parsed);
+      const changed = SETTING_NAMES.filter((name) => before[name] !== parsed.value[name]);
+      return { stored, encoded: await codec.encode(parsed.value, settingsAad(SETTINGS_ROW_KEY)), written: { settings: parsed.value, changed } };
+    },
+    write: async (tx, { stored, encoded, written }) => {
+      const settings = tx.objectStore('settings');
+      // Saved from another page since the read: merging onto it again keeps that page's fields.
+      if (!deepEqual(await settings.get(SETTINGS_ROW_KEY), stored)) return STALE;
+      await settings.put(encoded, SETTINGS_ROW_KEY);
+      return { ok: true, value: written } as const;
+    },
+    receipt: ({ written }) => (written.changed.length > 0 ? receipt(written.changed) : Promise.resolve(null)),
+  });
+  return value;
 };

@@ -29,15 +29,12 @@ export const createStore = (deps: StoreDeps): LocketStore => {
     insertMany: createBulkInsert(deps),
     getSettings: () => readSettings(db, codec),
     saveSettings: async (input) => {
-      const saved = await writeSettings(db, codec, input);
+      // Names of the fields only: their values (the owner's name and email) stay out of the log.
+      const saved = await writeSettings(db, codec, input, (changed) =>
+        audit.stage({ type: 'settings-changed', by: deps.author, subjects: [], detail: { fields: changed.join(',') } }));
       if (!saved.ok) return saved;
       bus.publish({ ids: [], kinds: [], settings: true });
-      const { settings, changed } = saved.value;
-      // Names of the fields only: their values (the owner's name and email) stay out of the log.
-      if (changed.length > 0) {
-        await audit.append({ type: 'settings-changed', by: deps.author, subjects: [], detail: { fields: changed.join(',') } });
-      }
-      return { ok: true, value: settings };
+      return { ok: true, value: saved.value.settings };
     },
     erase: createErase(deps, audit),
     audit,

@@ -6,9 +6,7 @@ import type { LocketStore, StoredRecord } from './contract';
 import { recordFromRow, restoredRow } from './record-rows';
 import { announce, auditKeysOf, changeItem, changeSet, type StoreDeps } from './store-deps';
 import { notesTrashedWith, noteTarget, type RecordLookup } from './trash-rows';
-import { writeTransaction } from './transaction';
-
-const RESTORE_ATTEMPTS = 3;
+import { retriedWrite, settled, STALE } from './transaction';
 
 interface Restorable {
   readonly row: StoredRecord;
@@ -32,36 +30,41 @@ const stamps = ({ row, notes }: Restorable): string =>
 
 /**
  * Brings a record back from the trash with the notes trashed with it, in one transaction
- * with one `restore` change set. Links were never removed, so they are as they were.
+ * with one `restore` change set and its audit entry. Links were never removed, so they are as they were.
  */
 export const createRestore = (deps: StoreDeps, audit: AuditLog): LocketStore['restore'] => async (id) => {
   const { db, codec, clock } = deps;
-  for (let attempt = 1; attempt <= RESTORE_ATTEMPTS; attempt++) {
-    const read = await readRestorable(db.transaction('records').store, id);
-    if (!read.ok) return read;
-    const targets = [read.value.row, ...read.value.notes];
-    const now = clock.now();
-    const hlc = deps.hlc.tick();
-    const values = await codec.encode(targets.map(() => ({ deletedAt: null })), changeAad(hlc));
-    const set = changeSet(deps, targets.map((target) => changeItem(target, 'restore', ['deletedAt'])), values, hlc);
-    const written = await writeTransaction(db, ['records', 'changes'], async (tx) => {
+  const { value: outcome } = await retriedWrite(db, {
+    subject: `Record ${id}`,
+    stores: ['records', 'changes'],
+    prepare: async () => {
+      const read = await readRestorable(db.transaction('records').store, id);
+      if (!read.ok) return settled<Result<Restorable & { readonly now: number }, string>>(read);
+      const targets = [read.value.row, ...read.value.notes];
+      const now = clock.now();
+      const hlc = deps.hlc.tick();
+      const values = await codec.encode(targets.map(() => ({ deletedAt: null })), changeAad(hlc));
+      const set = changeSet(deps, targets.map((target) => changeItem(target, 'restore', ['deletedAt'])), values, hlc);
+      return { read: read.value, targets, now, set };
+    },
+    write: async (tx, { read, targets, now, set }) => {
       const records = tx.objectStore('records');
       const again = await readRestorable(records, id);
       // Restored, purged, or a note trashed with it since the read: the set would describe other rows.
-      if (!again.ok || stamps(again.value) !== stamps(read.value)) return false;
+      if (!again.ok || stamps(again.value) !== stamps(read)) return STALE;
       await Promise.all([...targets.map((target) => records.put(restoredRow(target, now))), tx.objectStore('changes').add(set)]);
-      return true;
-    });
-    if (!written) continue;
-    announce(deps.bus, targets);
-    await audit.append({
+      return { ok: true, value: { ...read, now } } as const;
+    },
+    receipt: async ({ read }) => audit.stage({
       type: 'record-restored',
       by: deps.author,
-      subjects: [{ kind: read.value.row.kind, idHash: await idHash(auditKeysOf(deps), id) }],
-      detail: { notes: read.value.notes.length },
-    });
-    const record: LocketRecord = await recordFromRow(codec, restoredRow(read.value.row, now));
-    return { ok: true, value: record };
-  }
-  throw new Error(`Record ${id} kept changing while it was being restored`);
+      subjects: [{ kind: read.row.kind, idHash: await idHash(auditKeysOf(deps), id) }],
+      detail: { notes: read.notes.length },
+    }),
+  });
+  if (!outcome.ok) return outcome;
+  const { row, notes, now } = outcome.value;
+  announce(deps.bus, [row, ...notes]);
+  const record: LocketRecord = await recordFromRow(codec, restoredRow(row, now));
+  return { ok: true, value: record };
 };

@@ -8,24 +8,24 @@ import { createRestore } from './trash-restore';
 
 type TrashStore = Pick<LocketStore, 'removeMany' | 'trashCount' | 'trashPage' | 'restore' | 'deleteForever' | 'emptyTrash'>;
 
-/** The trash as the owner works it: list, restore, delete forever, empty. Purges the owner asks for are audited here. */
+/** The trash as the owner works it: list, restore, delete forever, empty. Purges the owner asks for are audited here, batch by batch. */
 export const createTrash = (deps: StoreDeps, audit: AuditLog): TrashStore => {
-  const purger = createPurger(deps);
+  // One entry per committed batch, in its transaction: counts per kind, never ids.
+  const purger = createPurger(deps, (purged) => {
+    const counts: Record<string, number> = {};
+    for (const row of purged) counts[row.kind] = (counts[row.kind] ?? 0) + 1;
+    return audit.stage({ type: 'records-purged', by: deps.author, subjects: [], detail: { ...counts, trigger: 'owner' } });
+  });
 
-  const audited = async (result: PurgeResult): Promise<PurgeReport> => {
-    const counts = Object.entries(result.purged).filter((entry): entry is [string, number] => (entry[1] ?? 0) > 0);
-    if (counts.length > 0) {
-      await audit.append({ type: 'records-purged', by: deps.author, subjects: [], detail: { ...Object.fromEntries(counts), trigger: 'owner' } });
-    }
-    return { purged: result.purged, changeSetsDeleted: result.changeSetsDeleted, changeSetsRewritten: result.changeSetsRewritten };
-  };
+  const reported = (result: PurgeResult): PurgeReport =>
+    ({ purged: result.purged, changeSetsDeleted: result.changeSetsDeleted, changeSetsRewritten: result.changeSetsRewritten });
 
   return {
     removeMany: createRemoveMany(deps),
     ...createTrashReads(deps),
     restore: createRestore(deps, audit),
-    deleteForever: async (ids) => audited(await purger.purgeIds(ids)),
+    deleteForever: async (ids) => reported(await purger.purgeIds(ids)),
     // Everything trashed up to now; a record trashed while this runs waits for its own window.
-    emptyTrash: async () => audited(await purger.purgeExpired(deps.clock.now(), PURGE_BATCH_SIZE)),
+    emptyTrash: async () => reported(await purger.purgeExpired(deps.clock.now(), PURGE_BATCH_SIZE)),
   };
 };

@@ -55,6 +55,11 @@ export interface AccessPorts {
    * (core/store/codec-migration.ts). No surface reads data before it has finished.
    */
   readonly openData: (keys: UnlockedKeys) => Promise<void>;
+  /**
+   * Runs `task` while no other unlock attempt runs anywhere in the profile (Web Locks in the
+   * pages): attempts from several pages must not each read the same failure count.
+   */
+  readonly oneAtATime: <T>(task: () => Promise<T>) => Promise<T>;
   /** Holds the unlocked keys in memory for every surface (storage.session). */
   readonly session: { readonly write: (keys: UnlockedKeys) => Promise<void> };
   readonly ceremonies: KeyCeremonies;

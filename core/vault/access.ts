@@ -1,5 +1,5 @@
 import type { LoginFactor } from '../security/login-log';
-import { afterFailure, afterPauseServed, afterSuccess, waitBeforeAttempt } from '../security/unlock-throttle';
+import { afterFailure, afterPauseServed, afterSuccess, waitBeforeAttempt, type ThrottleState } from '../security/unlock-throttle';
 import type { Result } from '../records/types';
 import type { AccessPorts } from './access-ports';
 import { DEFAULT_KDF_ITERATIONS } from './kdf';
@@ -28,11 +28,21 @@ const describeWait = (seconds: number): string =>
 const refused = (message: string, retryAt?: number): { readonly ok: false; readonly error: UnlockRefusal } =>
   ({ ok: false, error: retryAt === undefined ? { message } : { message, retryAt } });
 
+/** An attempt that has passed the throttle: counted as a failure until it succeeds. */
+interface Turn {
+  /** The throttle as it was before this attempt was counted. */
+  readonly before: ThrottleState;
+}
+
 /**
  * Unlocking: every attempt is slowed by the throttle, logged, and on success leaves the keys
  * in the session. A cancelled key prompt is logged but does not count as a failed guess.
  * Only successes reach the audit log; failures and throttled attempts stay in the login log,
  * which is pruned after its window, so guessing cannot grow the permanent log.
+ *
+ * Attempts run one at a time across the profile, and each is counted as a failure before its
+ * key derivation starts: parallel attempts from several pages each meet the count the one
+ * before left, and closing a page mid-derivation does not take a guess back.
  */
 export const createAccess = (ports: AccessPorts): Access => {
   const { deps } = ports;
@@ -42,23 +52,35 @@ export const createAccess = (ports: AccessPorts): Access => {
   const log = (outcome: 'success' | 'failure' | 'throttled', factors: LoginFactor[], keyName: string | null, reason: string) =>
     ports.logins.record({ outcome, factors, keyName, reason, client: ports.client, user: OWNER });
 
-  /** Refuses while a wait from earlier failures is still running. */
-  const throttled = async (): Promise<UnlockRefusal | null> => {
-    const state = afterPauseServed(await ports.throttle.read(), now());
-    const wait = waitBeforeAttempt(state, now());
-    if (wait === 0) return null;
-    const seconds = Math.ceil(wait / 1000);
-    const message = `Too many failed attempts. Try again in ${describeWait(seconds)}.`;
-    await log('throttled', [], null, message);
-    return { message, retryAt: state.notBefore };
+  /** Holds the profile-wide turn; refuses while a wait from earlier failures runs, else counts the attempt first. */
+  const attempt = (run: (turn: Turn) => Promise<UnlockResult>): Promise<UnlockResult> => ports.oneAtATime(async () => {
+    // A served long pause starts the count again, or the next mistake would cost another one.
+    const before = afterPauseServed(await ports.throttle.read(), now());
+    const wait = waitBeforeAttempt(before, now());
+    if (wait > 0) {
+      const message = `Too many failed attempts. Try again in ${describeWait(Math.ceil(wait / 1000))}.`;
+      await log('throttled', [], null, message);
+      return refused(message, before.notBefore);
+    }
+    await ports.throttle.write(afterFailure(before, now()));
+    return run({ before });
+  });
+
+  /**
+   * The attempt stays counted; its wait is set last, just before the turn passes on, so the
+   * next attempt in line meets all of it.
+   */
+  const fail = async (turn: Turn, factors: LoginFactor[], keyName: string | null, message: string) => {
+    await log('failure', factors, keyName, message);
+    const state = afterFailure(turn.before, now());
+    await ports.throttle.write(state);
+    return refused(message, state.notBefore);
   };
 
-  const fail = async (factors: LoginFactor[], keyName: string | null, message: string) => {
-    // A served long pause starts the count again, or the next mistake would cost another one.
-    const state = afterFailure(afterPauseServed(await ports.throttle.read(), now()), now());
-    await ports.throttle.write(state);
-    await log('failure', factors, keyName, message);
-    return refused(message, state.notBefore);
+  /** Nothing was guessed (no account, a dismissed key prompt): the count goes back to what it was. */
+  const notAGuess = async (turn: Turn, message: string) => {
+    await ports.throttle.write(turn.before);
+    return refused(message);
   };
 
   const succeed = async (record: VaultRecord, keys: UnlockedKeys, password: string, factors: LoginFactor[], keyName: string | null): Promise<UnlockResult> => {
@@ -80,57 +102,53 @@ export const createAccess = (ports: AccessPorts): Access => {
     return { ok: true, value: keys };
   };
 
-  const withSecondFactor = async (record: VaultRecord, password: string): Promise<UnlockResult> => {
+  const withSecondFactor = async (turn: Turn, record: VaultRecord, password: string): Promise<UnlockResult> => {
     const secondFactor = record.secondFactor;
-    if (!secondFactor) return refused('This account has no security key.');
+    if (!secondFactor) return notAGuess(turn, 'This account has no security key.');
     const ceremony = await ports.ceremonies.authenticate({ ledger: ports.ledger, keys: secondFactor.keys, prfSalt: secondFactor.prfSalt });
     if (!ceremony.ok) {
       await log('failure', ['password', 'security-key'], null, ceremony.error.message);
-      return refused(ceremony.error.message);
+      return notAGuess(turn, ceremony.error.message);
     }
     const { response, challenge, prfOutput } = ceremony.value;
     const key = secondFactor.keys.find((candidate) => candidate.id === response.id);
-    if (!key) return fail(['password', 'security-key'], null, 'This security key is not registered with this account.');
+    if (!key) return fail(turn, ['password', 'security-key'], null, 'This security key is not registered with this account.');
     const { verifyKeyAssertion } = await ports.verifier();
     const verified = await verifyKeyAssertion({ response, ledger: ports.ledger, expectedChallenge: challenge, ...ports.relyingParty, key });
     if (!verified.ok) {
       if (verified.error.reason === 'counter') {
         await ports.vaults.save(recordKeyUse(record, key.id, key.signCount, true, now()));
       }
-      return fail(['password', 'security-key'], key.name, verified.error.message);
+      return fail(turn, ['password', 'security-key'], key.name, verified.error.message);
     }
     const opened = key.prf && prfOutput
       ? await unlockWithPrf(record, password, key.id, prfOutput, deps)
       : await unlockWithVerifiedKey(record, password, deps);
-    if (!opened.ok) return fail(['password', 'security-key'], key.name, 'Wrong password, or this key does not open this account.');
+    if (!opened.ok) return fail(turn, ['password', 'security-key'], key.name, 'Wrong password, or this key does not open this account.');
     const used = recordKeyUse(record, key.id, verified.value.newSignCount, false, now());
     await ports.vaults.save(used);
     return succeed(used, opened.value, password, ['password', 'security-key'], key.name);
   };
 
   return {
-    unlock: async (password) => {
-      const wait = await throttled();
-      if (wait) return { ok: false, error: wait };
+    unlock: (password) => attempt(async (turn) => {
       const record = await ports.vaults.load();
-      if (!record) return refused('There is no account on this device yet.');
+      if (!record) return notAGuess(turn, 'There is no account on this device yet.');
       const result = await unlockWithPassword(record, password, deps);
       if (result.ok) return succeed(record, result.value, password, ['password'], null);
-      if (result.error === 'wrong-password') return fail(['password'], null, 'Wrong password.');
-      return withSecondFactor(record, password);
-    },
-    unlockWithRecoveryCode: async (password, code) => {
-      const wait = await throttled();
-      if (wait) return { ok: false, error: wait };
+      if (result.error === 'wrong-password') return fail(turn, ['password'], null, 'Wrong password.');
+      return withSecondFactor(turn, record, password);
+    }),
+    unlockWithRecoveryCode: (password, code) => attempt(async (turn) => {
       const record = await ports.vaults.load();
-      if (!record?.secondFactor) return refused('Recovery codes work only once a security key is set up.');
+      if (!record?.secondFactor) return notAGuess(turn, 'Recovery codes work only once a security key is set up.');
       const result = await unlockWithRecoveryCode(record, password, code, deps);
       if (!result.ok) {
         const message = result.error === 'code-used' ? 'That recovery code was used before; each works once.' : 'Wrong password or recovery code.';
-        return fail(['password', 'recovery-code'], null, message);
+        return fail(turn, ['password', 'recovery-code'], null, message);
       }
       await ports.vaults.save(result.value.record);
       return succeed(result.value.record, result.value.keys, password, ['password', 'recovery-code'], null);
-    },
+    }),
   };
 };

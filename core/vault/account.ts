@@ -2,9 +2,13 @@ import { FORM_ERROR_KEY } from '../records/validate';
 import * as v from 'valibot';
 import type { FieldErrors, Result } from '../records/types';
 import type { AccessPorts } from './access-ports';
-import { utf8 } from './bytes';
-import type { RegisteredKey, UnlockedKeys, VaultRecord } from './types';
-import { addKey, changePassword, createVault, prfSaltFor, regenerateRecoveryCodes, removeKey } from './vault';
+import type { KeyNotInHand } from './factor-secret';
+import { proveSecondFactor } from './factor-proof';
+import { registerKey, type Registration } from './key-registration';
+import { confirmPassword } from './keys';
+import { vaultProtection } from './protection';
+import type { UnlockedKeys, VaultRecord } from './types';
+import { addKey, changePassword, createVault, regenerateRecoveryCodes, removeKey } from './vault';
 
 const OwnerSchema = v.object({
   name: v.pipe(v.string('Enter your name.'), v.trim(), v.nonEmpty('Enter your name.'), v.maxLength(200, 'Use at most 200 characters.')),
@@ -28,6 +32,22 @@ const OWNER = 'owner';
 
 const keyCount = (record: VaultRecord): number => record.secondFactor?.keys.length ?? 0;
 
+export const WEAKER_KEY_WARNING =
+  'This key has no PRF. While it is registered, your data can be opened with the password alone. To add it anyway, confirm with one of your keys.';
+
+/** True while every registered key has PRF: a key without it would let the password alone open the data. */
+const weakens = (record: VaultRecord): boolean => vaultProtection(record.secondFactor?.keys ?? []) === 'key-protects-data';
+
+/** How the owner confirms a change to the factors: by default a touch of a key; or an unused recovery code. */
+export interface ChangeOptions {
+  readonly recoveryCode?: string;
+}
+
+const changeRefusal = (error: 'wrong-password' | 'unknown-key' | KeyNotInHand): [string, string] =>
+  error === 'wrong-password' ? ['password', WRONG_PASSWORD]
+    : error === 'unknown-key' ? ['password', 'This key is not registered.']
+      : ['confirm', `Confirm with “${error.key.name}” this time: Locket needs it once to carry it over.`];
+
 /** The account's lifecycle and its factors. Every change here is saved to the vault at once. */
 export const createAccountManager = (ports: AccessPorts) => {
   const { deps } = ports;
@@ -47,8 +67,21 @@ export const createAccountManager = (ports: AccessPorts) => {
   const audit = (type: 'password-changed' | 'key-added' | 'key-removed', detail: Readonly<Record<string, number>>) =>
     ports.audit.append({ type, by: OWNER, subjects: [], detail });
 
-  /** One WebAuthn user handle for every key of the account: stable, and naming no one. */
-  const userHandle = (record: VaultRecord) => utf8(`locket-owner-${record.createdAt}`);
+  /** Checked before any prompt, so a mistyped password costs no touch and uses up no recovery code. */
+  const passwordHolds = async (record: VaultRecord, keys: UnlockedKeys, password: string): Promise<boolean> =>
+    (await confirmPassword(record, keys, password, deps)) !== null;
+
+  /**
+   * A key made before escrow was not in hand: the touch just made carried its own key over, so
+   * that is kept (it weakens nothing) and the owner is asked for the missing one next time.
+   */
+  const refuseChange = async (proven: VaultRecord, error: 'wrong-password' | 'unknown-key' | KeyNotInHand) => {
+    if (typeof error !== 'string') await ports.vaults.save(proven);
+    return refusedField(...changeRefusal(error));
+  };
+
+  /** A registered key awaiting the owner's yes to adding it without PRF: held in memory only. */
+  let pending: { readonly ok: true; readonly value: Registration } | null = null;
 
   return {
     /** First run: refuses when an account exists. The caller stores name and email (personal data) through the encrypted store. */
@@ -76,33 +109,41 @@ export const createAccountManager = (ports: AccessPorts) => {
       return { ok: true, value: undefined };
     },
 
-    /** Registers a key by name; the first one turns two-factor on and returns ten recovery codes, shown once. */
-    addKey: async (keys: UnlockedKeys, password: string, name: string, userName: string):
-      Promise<AccountResult<{ readonly recoveryCodes: readonly string[] | null }>> => {
+    /**
+     * Registers a key by name; the first one turns two-factor on and returns ten recovery codes,
+     * shown once. Every later key needs a fresh touch of a registered key (or a recovery code).
+     * A key without PRF added to a vault whose keys all have PRF would let the password alone
+     * open the data: it is refused with a warning under `prf`, and kept aside so that the
+     * same call with `acceptWithoutPrf` adds it without a second registration prompt.
+     */
+    addKey: async (keys: UnlockedKeys, password: string, name: string, userName: string, options: ChangeOptions & {
+      readonly acceptWithoutPrf?: boolean;
+    } = {}): Promise<AccountResult<{ readonly recoveryCodes: readonly string[] | null }>> => {
       const keyName = name.trim();
       if (!keyName || keyName.length > 60) return refusedField('name', 'Give the key a name of up to 60 characters, such as “Blue YubiKey”.');
       const record = await load();
       const existing = record.secondFactor?.keys ?? [];
       if (existing.some((key) => key.name === keyName)) return refusedField('name', 'Another key already has this name.');
-      const prfSalt = await prfSaltFor(record, deps);
-      const ceremony = await ports.ceremonies.register({ name: keyName, ledger: ports.ledger, userId: userHandle(record), userName, prfSalt, existing });
-      if (!ceremony.ok) return refusedField('name', ceremony.error.message);
-      const { verifyKeyRegistration, verifyKeyAssertion } = await ports.verifier();
-      const registered = await verifyKeyRegistration({
-        response: ceremony.value.response, ledger: ports.ledger, expectedChallenge: ceremony.value.challenge, ...ports.relyingParty,
-      });
-      if (!registered.ok) return refusedField('name', registered.error.message);
-      if (existing.some((key) => key.id === registered.value.id)) return refusedField('name', 'This key is already registered.');
-      const key: RegisteredKey = {
-        ...registered.value, name: keyName, prf: ceremony.value.prfOutput !== null,
-        createdAt: deps.clock.now(), lastUsedAt: null, counterRegressionAt: null,
-      };
-      const followUp = ceremony.value.prfAssertion;
-      if (followUp) {
-        const checked = await verifyKeyAssertion({ ...followUp, ledger: ports.ledger, expectedChallenge: followUp.challenge, ...ports.relyingParty, key });
-        if (!checked.ok) return refusedField('name', checked.error.message);
+      if (!(await passwordHolds(record, keys, password))) return refusedField('password', WRONG_PASSWORD);
+      const waiting = pending?.value.key.name === keyName && options.acceptWithoutPrf === true ? pending : null;
+      pending = null;
+      const registered = waiting ?? await registerKey(ports, record, keyName, userName);
+      if (!registered.ok) return registered;
+      const { key, prfOutput } = registered.value;
+      if (existing.some((other) => other.id === key.id)) return refusedField('name', 'This key is already registered.');
+      if (!key.prf && weakens(record)) {
+        const refusal: FieldErrors | null = options.acceptWithoutPrf !== true ? {}
+          // The owner's yes to a weaker vault is given with a key in hand, never with a code alone.
+          : options.recoveryCode !== undefined ? { recoveryCode: 'Adding a key without PRF needs a touch of one of your keys: clear the recovery code.' }
+            : null;
+        if (refusal !== null) {
+          pending = registered;
+          return { ok: false, error: { prf: WEAKER_KEY_WARNING, ...refusal } };
+        }
       }
-      const added = await addKey(record, keys, password, key, ceremony.value.prfOutput, deps);
+      const proof = await proveSecondFactor(ports, record, keys, password, { allowed: existing, recoveryCode: options.recoveryCode });
+      if (!proof.ok) return proof;
+      const added = await addKey(proof.value.record, keys, password, key, prfOutput, deps);
       if (!added.ok) return refusedField('password', WRONG_PASSWORD);
       await ports.vaults.save(added.value.record);
       await ports.session.write(added.value.keys);
@@ -110,19 +151,44 @@ export const createAccountManager = (ports: AccessPorts) => {
       return { ok: true, value: { recoveryCodes: added.value.recoveryCodes } };
     },
 
-    removeKey: async (keys: UnlockedKeys, password: string, credentialId: string): Promise<AccountResult<void>> => {
-      const removed = await removeKey(await load(), keys, password, credentialId, deps);
-      if (!removed.ok) return refusedField('password', removed.error === 'wrong-password' ? WRONG_PASSWORD : 'This key is not registered.');
+    /**
+     * Needs a fresh touch of another registered key (or a recovery code); removing the last key
+     * turns two-factor off, and then that key itself may confirm. New recovery codes come back
+     * only when the old ones could not follow the new factor secret.
+     */
+    removeKey: async (keys: UnlockedKeys, password: string, credentialId: string, options: ChangeOptions = {}):
+      Promise<AccountResult<{ readonly recoveryCodes: readonly string[] | null }>> => {
+      const record = await load();
+      const registered = record.secondFactor?.keys ?? [];
+      if (!registered.some((key) => key.id === credentialId)) return refusedField('password', 'This key is not registered.');
+      if (!(await passwordHolds(record, keys, password))) return refusedField('password', WRONG_PASSWORD);
+      const others = registered.filter((key) => key.id !== credentialId);
+      const proof = await proveSecondFactor(ports, record, keys, password, {
+        allowed: others.length === 0 ? registered : others, recoveryCode: options.recoveryCode,
+      });
+      if (!proof.ok) return proof;
+      const removed = await removeKey(proof.value.record, keys, password, credentialId, deps);
+      if (!removed.ok) return refuseChange(proof.value.record, removed.error);
       await ports.vaults.save(removed.value.record);
       await ports.session.write(removed.value.keys);
       await audit('key-removed', { keys: keyCount(removed.value.record) });
-      return { ok: true, value: undefined };
+      return { ok: true, value: { recoveryCodes: removed.value.recoveryCodes } };
     },
 
-    regenerateRecoveryCodes: async (keys: UnlockedKeys): Promise<readonly string[]> => {
-      const { record, codes } = await regenerateRecoveryCodes(await load(), keys, deps);
-      await ports.vaults.save(record);
-      return codes;
+    /** Ten new codes under a new factor secret, after the password and a fresh touch of a key (or a code). */
+    regenerateRecoveryCodes: async (keys: UnlockedKeys, password: string, options: ChangeOptions = {}):
+      Promise<AccountResult<readonly string[]>> => {
+      const record = await load();
+      if (!(await passwordHolds(record, keys, password))) return refusedField('password', WRONG_PASSWORD);
+      const proof = await proveSecondFactor(ports, record, keys, password, {
+        allowed: record.secondFactor?.keys ?? [], recoveryCode: options.recoveryCode,
+      });
+      if (!proof.ok) return proof;
+      const regenerated = await regenerateRecoveryCodes(proof.value.record, keys, password, deps);
+      if (!regenerated.ok) return refuseChange(proof.value.record, regenerated.error);
+      await ports.vaults.save(regenerated.value.record);
+      await ports.session.write(regenerated.value.keys);
+      return { ok: true, value: regenerated.value.codes };
     },
   };
 };

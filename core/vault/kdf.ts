@@ -6,6 +6,18 @@ import type { Bytes, KdfParams } from './types';
 /** OWASP's figure for PBKDF2-HMAC-SHA256 (2023), also the floor DESIGN.md sets. */
 export const DEFAULT_KDF_ITERATIONS = 600_000;
 
+/**
+ * What a stored vault may ask for. Fewer iterations than the floor would mean a weakened (or
+ * altered) vault; more than the ceiling would hang every unlock. Outside them a vault is
+ * refused, never used. The floor stays put when the default rises, so old vaults still open
+ * and are re-stretched at their next unlock.
+ */
+export interface KdfBounds {
+  readonly min: number;
+  readonly max: number;
+}
+export const KDF_ITERATION_BOUNDS: KdfBounds = { min: 600_000, max: 10_000_000 };
+
 const SALT_BYTES = 16;
 const KEY_BITS = 256;
 

@@ -52,13 +52,14 @@ export const sealPasswordSlot = async (passwordKey: Bytes, factorSecret: Bytes, 
 export const openPasswordSlot = async (passwordKey: Bytes, slot: Sealed, deps: Pick<VaultDeps, 'subtle'>): Promise<Bytes | null> =>
   openOrNull(open(await passwordSlotKey(passwordKey, deps), slot, deps, PASSWORD_SLOT_DATA));
 
-const prfSlotKey = (prfOutput: Bytes, deps: Pick<VaultDeps, 'subtle'>): Promise<Bytes> => {
+/** The key a PRF output gives its slot; escrowed (factor-secret.ts) so the slot can be resealed without the key in hand. */
+export const prfSlotKey = (prfOutput: Bytes, deps: Pick<VaultDeps, 'subtle'>): Promise<Bytes> => {
   if (prfOutput.length < SECRET_BYTES) throw vaultError('invalid-input', `A PRF output has at least ${SECRET_BYTES} bytes`);
   return hkdf(prfOutput, 'locket/prf', SECRET_BYTES, deps);
 };
 
-export const sealPrfSlot = async (prfOutput: Bytes, credentialId: string, factorSecret: Bytes, deps: CryptoDeps): Promise<Sealed> =>
-  seal(await prfSlotKey(prfOutput, deps), factorSecret, deps, prfSlotData(credentialId));
+export const sealPrfSlot = (slotKey: Bytes, credentialId: string, factorSecret: Bytes, deps: CryptoDeps): Promise<Sealed> =>
+  seal(slotKey, factorSecret, deps, prfSlotData(credentialId));
 
 export const openPrfSlot = async (
   prfOutput: Bytes, credentialId: string, slot: Sealed, deps: Pick<VaultDeps, 'subtle'>,

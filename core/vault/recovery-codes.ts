@@ -1,7 +1,7 @@
 import { toHex, utf8 } from './bytes';
 import type { VaultDeps } from './deps';
 import { hkdf, seal } from './seal';
-import type { Bytes, RecoverySlot } from './types';
+import type { Bytes, RecoverySlot, Sealed } from './types';
 
 export const RECOVERY_CODE_COUNT = 10;
 /** 80 random bits: 16 base32 characters. */
@@ -44,16 +44,25 @@ export const recoverySlotKey = (normalised: string, deps: Pick<VaultDeps, 'subtl
 /** The slot's additional data ties its sealed secret to its hash, so slots cannot be swapped. */
 export const recoverySlotData = (codeHash: string): Bytes => utf8(`locket/recovery-slot/${codeHash}`);
 
-/** Ten fresh codes, each wrapping the factor secret. The codes are shown once and never stored. */
+export const sealRecoverySlot = (
+  slotKey: Bytes, codeHash: string, factorSecret: Bytes, deps: Pick<VaultDeps, 'subtle' | 'randomBytes'>,
+): Promise<Sealed> => seal(slotKey, factorSecret, deps, recoverySlotData(codeHash));
+
+/**
+ * Ten fresh codes, each wrapping the factor secret. The codes are shown once and never stored;
+ * their slot keys are returned to be escrowed (factor-secret.ts), never stored in the clear.
+ */
 export const createRecoverySlots = async (
   factorSecret: Bytes,
   deps: Pick<VaultDeps, 'subtle' | 'randomBytes'>,
-): Promise<{ readonly slots: readonly RecoverySlot[]; readonly codes: readonly string[] }> => {
+): Promise<{ readonly slots: readonly RecoverySlot[]; readonly codes: readonly string[]; readonly slotKeys: ReadonlyMap<string, Bytes> }> => {
   const normalisedCodes = Array.from({ length: RECOVERY_CODE_COUNT }, () => base32(deps.randomBytes(CODE_BYTES)));
+  const slotKeys = new Map<string, Bytes>();
   const slots = await Promise.all(normalisedCodes.map(async (code): Promise<RecoverySlot> => {
     const codeHash = await recoveryCodeHash(code, deps);
     const key = await recoverySlotKey(code, deps);
-    return { codeHash, wrappedFactorSecret: await seal(key, factorSecret, deps, recoverySlotData(codeHash)), usedAt: null };
+    slotKeys.set(codeHash, key);
+    return { codeHash, wrappedFactorSecret: await sealRecoverySlot(key, codeHash, factorSecret, deps), usedAt: null };
   }));
-  return { slots, codes: normalisedCodes.map(formatCode) };
+  return { slots, codes: normalisedCodes.map(formatCode), slotKeys };
 };

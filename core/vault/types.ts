@@ -10,7 +10,9 @@
  *   wrappedAccountKey = AES-GCM(KEK, accountKey)
  * factorSecret is a random 256-bit value, wrapped once per way of proving the second factor:
  *   by each PRF credential's output, by each recovery code, and — only while a key without
- *   PRF is registered — by passwordKey (then the assertion's verification is the gate).
+ *   PRF is registered — by passwordKey (then the assertion's verification is the gate, and
+ *   the password alone opens the data). Removing a key or replacing the recovery codes draws
+ *   a new factorSecret, so a secret learnt through the removed key or an old code stops working.
  * Changing the password rewraps the account key (and the password slot); records are untouched.
  */
 export type Bytes = Uint8Array<ArrayBuffer>;
@@ -60,6 +62,12 @@ export interface SecondFactor {
   /** Present only while a key without PRF is registered. */
   readonly passwordSlot: Sealed | null;
   readonly recovery: readonly RecoverySlot[];
+  /**
+   * Slot id (slotIds in factor-secret.ts) → that slot's key, sealed under a key derived from
+   * the account key. It lets an unlocked vault move every slot to a new factor secret without
+   * every key in hand. Empty for slots made before it existed.
+   */
+  readonly slotKeys: Readonly<Record<string, Sealed>>;
 }
 
 export interface VaultRecord {

@@ -1,27 +1,27 @@
 /**
  * Changes to what unlocks the account key: second-factor keys, recovery codes, the
  * password. The account key itself never changes, so no record is ever re-encrypted.
- * Every change that could weaken the vault asks for the password again.
+ * Every change asks for the password again; account.ts adds a fresh second-factor proof.
  */
 import type { Result } from '../records/types';
 import type { VaultDeps } from './deps';
 import { vaultError } from './errors';
 import { DEFAULT_KDF_ITERATIONS, derivePasswordKey, newKdfParams } from './kdf';
+import { escrowSlotKeys, rotateFactorSecret, slotIds, type KeyNotInHand, type Rotated } from './factor-secret';
 import {
-  SECRET_BYTES, confirmPassword, prfSaltFor, sealPasswordSlot, sealPrfSlot, wrapAccountKey,
+  SECRET_BYTES, confirmPassword, prfSaltFor, prfSlotKey, sealPasswordSlot, sealPrfSlot, wrapAccountKey,
 } from './keys';
 import { createRecoverySlots } from './recovery-codes';
-import type { Bytes, RegisteredKey, Sealed, SecondFactor, UnlockedKeys, VaultRecord } from './types';
+import type { Bytes, RegisteredKey, SecondFactor, UnlockedKeys, VaultRecord } from './types';
 
 const wrongPassword = { ok: false, error: 'wrong-password' } as const;
-
-const withoutSlot = (slots: Readonly<Record<string, Sealed>>, credentialId: string): Record<string, Sealed> =>
-  Object.fromEntries(Object.entries(slots).filter(([id]) => id !== credentialId));
 
 /**
  * Registers a key. The first one turns the second factor on: a new factor secret, the
  * account key rewrapped under the two-factor KEK, and ten recovery codes returned once.
  * `prfOutput` is the key's PRF output for prfSaltFor(record), exactly when `key.prf`.
+ * A key without PRF adds a password slot: from then on the password alone opens the data
+ * (the assertion check is the only gate), which is why callers warn before adding one.
  */
 export const addKey = async (
   record: VaultRecord, keys: UnlockedKeys, password: string, key: RegisteredKey, prfOutput: Bytes | null, deps: VaultDeps,
@@ -37,9 +37,14 @@ export const addKey = async (
   const factorSecret = current === null ? deps.randomBytes(SECRET_BYTES) : keys.factorSecret;
   if (factorSecret === null) throw vaultError('keys-mismatch', 'These keys hold no factor secret');
   const recovery = current === null ? await createRecoverySlots(factorSecret, deps) : null;
-  const prfSlots = prfOutput === null
-    ? current?.prfSlots ?? {}
-    : { ...current?.prfSlots, [key.id]: await sealPrfSlot(prfOutput, key.id, factorSecret, deps) };
+  const newSlotKeys = new Map<string, Bytes>();
+  for (const [codeHash, slotKey] of recovery?.slotKeys ?? []) newSlotKeys.set(slotIds.recovery(codeHash), slotKey);
+  let prfSlots = current?.prfSlots ?? {};
+  if (prfOutput !== null) {
+    const slotKey = await prfSlotKey(prfOutput, deps);
+    newSlotKeys.set(slotIds.prf(key.id), slotKey);
+    prfSlots = { ...prfSlots, [key.id]: await sealPrfSlot(slotKey, key.id, factorSecret, deps) };
+  }
   const passwordSlot = current?.passwordSlot ?? (key.prf ? null : await sealPasswordSlot(passwordKey, factorSecret, deps));
   const secondFactor: SecondFactor = {
     keys: [...(current?.keys ?? []), key],
@@ -47,6 +52,7 @@ export const addKey = async (
     prfSlots,
     passwordSlot,
     recovery: recovery?.slots ?? current?.recovery ?? [],
+    slotKeys: { ...current?.slotKeys, ...(await escrowSlotKeys(keys.accountKey, newSlotKeys, deps)) },
   };
   const wrappedAccountKey = current === null
     ? await wrapAccountKey(keys.accountKey, passwordKey, factorSecret, deps)
@@ -63,11 +69,13 @@ export const addKey = async (
 
 /**
  * Removing the last key turns the second factor off (account key back under the password
- * alone, recovery codes dropped); removing the last key without PRF drops the password slot.
+ * alone, recovery codes dropped). Otherwise the vault moves to a new factor secret; codes
+ * made before escrow existed are replaced and returned, and a PRF key made before it is
+ * refused until it has been touched once (escrowPrfKey).
  */
 export const removeKey = async (
   record: VaultRecord, keys: UnlockedKeys, password: string, credentialId: string, deps: VaultDeps,
-): Promise<Result<{ readonly record: VaultRecord; readonly keys: UnlockedKeys }, 'wrong-password' | 'unknown-key'>> => {
+): Promise<Result<Rotated, 'wrong-password' | 'unknown-key' | KeyNotInHand>> => {
   const current = record.secondFactor;
   if (current === null || !current.keys.some((key) => key.id === credentialId)) return { ok: false, error: 'unknown-key' };
   const passwordKey = await confirmPassword(record, keys, password, deps);
@@ -78,26 +86,27 @@ export const removeKey = async (
     const wrappedAccountKey = await wrapAccountKey(keys.accountKey, passwordKey, null, deps);
     return {
       ok: true,
-      value: { record: { ...record, wrappedAccountKey, secondFactor: null }, keys: { accountKey: keys.accountKey, factorSecret: null } },
+      value: {
+        record: { ...record, wrappedAccountKey, secondFactor: null },
+        keys: { accountKey: keys.accountKey, factorSecret: null },
+        recoveryCodes: null,
+      },
     };
   }
-  const secondFactor: SecondFactor = {
-    ...current,
-    keys: remaining,
-    prfSlots: withoutSlot(current.prfSlots, credentialId),
-    passwordSlot: remaining.some((key) => !key.prf) ? current.passwordSlot : null,
-  };
-  return { ok: true, value: { record: { ...record, secondFactor }, keys } };
+  const { [slotIds.prf(credentialId)]: _dropped, ...slotKeys } = current.slotKeys;
+  return rotateFactorSecret(record, { ...current, keys: remaining, slotKeys }, keys, passwordKey, deps);
 };
 
-/** Ten new codes; every earlier code, used or not, stops working. */
+/** Ten new codes under a new factor secret; every earlier code, used or not, stops working. */
 export const regenerateRecoveryCodes = async (
-  record: VaultRecord, keys: UnlockedKeys, deps: VaultDeps,
-): Promise<{ readonly record: VaultRecord; readonly codes: string[] }> => {
+  record: VaultRecord, keys: UnlockedKeys, password: string, deps: VaultDeps,
+): Promise<Result<Rotated & { readonly codes: string[] }, 'wrong-password' | KeyNotInHand>> => {
   if (record.secondFactor === null) throw vaultError('no-second-factor', 'Recovery codes exist only with a second factor');
-  if (keys.factorSecret === null) throw vaultError('keys-mismatch', 'These keys hold no factor secret: unlock again');
-  const { slots, codes } = await createRecoverySlots(keys.factorSecret, deps);
-  return { record: { ...record, secondFactor: { ...record.secondFactor, recovery: slots } }, codes: [...codes] };
+  const passwordKey = await confirmPassword(record, keys, password, deps);
+  if (passwordKey === null) return wrongPassword;
+  const rotated = await rotateFactorSecret(record, record.secondFactor, keys, passwordKey, deps, { newRecoveryCodes: true });
+  if (!rotated.ok) return rotated;
+  return { ok: true, value: { ...rotated.value, codes: rotated.value.recoveryCodes ?? [] } };
 };
 
 /**

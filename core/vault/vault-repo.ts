@@ -1,4 +1,6 @@
 import type { LocketDatabase } from '../store/schema';
+import { writeTransaction } from '../store/transaction';
+import { KDF_ITERATION_BOUNDS, type KdfBounds } from './kdf';
 import type { VaultRecord } from './types';
 import { parseVaultRecord } from './vault-schema';
 
@@ -10,15 +12,17 @@ export interface VaultRepo {
   readonly save: (record: VaultRecord) => Promise<void>;
 }
 
-export const createVaultRepo = (db: LocketDatabase): VaultRepo => ({
+/** `kdfBounds` are lowered only by tests, whose vaults are stretched less to run fast. */
+export const createVaultRepo = (db: LocketDatabase, kdfBounds: KdfBounds = KDF_ITERATION_BOUNDS): VaultRepo => ({
   load: async () => {
     const stored = await db.get('vault', VAULT_KEY);
     if (stored === undefined) return undefined;
-    const parsed = parseVaultRecord(stored);
+    const parsed = parseVaultRecord(stored, kdfBounds);
     if (!parsed.ok) throw new Error(`The stored vault cannot be read: ${parsed.error}`);
     return parsed.value;
   },
+  // Through the one write path, so a full disk is a typed storage-full error, not the browser's own.
   save: async (record) => {
-    await db.put('vault', record, VAULT_KEY);
+    await writeTransaction(db, ['vault'], (tx) => tx.objectStore('vault').put(record, VAULT_KEY));
   },
 });

@@ -5,6 +5,7 @@
  */
 import * as v from 'valibot';
 import type { Result } from '../records/types';
+import { KDF_ITERATION_BOUNDS, type KdfBounds } from './kdf';
 import type { VaultRecord } from './types';
 
 /** Copies into a fresh ArrayBuffer: a stored view may sit on any buffer, `Bytes` promises a plain one. */
@@ -17,9 +18,16 @@ const SealedSchema = v.object({
   data: BytesSchema,
 });
 
-const KdfSchema = v.object({
+const count = (n: number): string => n.toLocaleString('en-GB');
+
+const kdfSchema = ({ min, max }: KdfBounds) => v.object({
   algorithm: v.literal('PBKDF2-SHA256'),
-  iterations: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  iterations: v.pipe(
+    v.number(), v.integer(),
+    v.check((iterations) => iterations >= min && iterations <= max, (issue) =>
+      `Locket accepts ${count(min)} to ${count(max)} key-derivation iterations, and this vault asks for ${count(Number(issue.input))}: ` +
+      'it is not used. The vault may have been altered; restore a backup to get your data back.'),
+  ),
   salt: sized(16, 64),
 });
 
@@ -48,6 +56,8 @@ const SecondFactorSchema = v.pipe(
     prfSlots: v.record(v.string(), SealedSchema),
     passwordSlot: v.nullable(SealedSchema),
     recovery: v.array(RecoverySlotSchema),
+    // Vaults made before slot keys were escrowed have none: their slots are escrowed when next resealed.
+    slotKeys: v.optional(v.record(v.string(), SealedSchema), {}),
   }),
   v.check(
     ({ keys, prfSlots }) => {
@@ -67,18 +77,18 @@ const SecondFactorSchema = v.pipe(
   ),
 );
 
-export const VaultRecordSchema = v.object({
+const vaultRecordSchema = (bounds: KdfBounds) => v.object({
   version: v.literal(1),
-  kdf: KdfSchema,
+  kdf: kdfSchema(bounds),
   wrappedAccountKey: SealedSchema,
   secondFactor: v.nullable(SecondFactorSchema),
   createdAt: Timestamp,
   passwordChangedAt: Timestamp,
 });
 
-/** The record, or a message naming the first problem and where it is. */
-export const parseVaultRecord = (input: unknown): Result<VaultRecord, string> => {
-  const parsed = v.safeParse(VaultRecordSchema, input);
+/** The record, or a message naming the first problem and where it is. `bounds` are lowered only by tests. */
+export const parseVaultRecord = (input: unknown, bounds: KdfBounds = KDF_ITERATION_BOUNDS): Result<VaultRecord, string> => {
+  const parsed = v.safeParse(vaultRecordSchema(bounds), input);
   if (parsed.success) return { ok: true, value: parsed.output };
   const issue = parsed.issues[0];
   const path = issue.path?.map((item) => String(item.key)).join('.') ?? '';

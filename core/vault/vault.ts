@@ -5,6 +5,7 @@
  */
 import type { Result } from '../records/types';
 import type { VaultDeps } from './deps';
+import { slotIds } from './factor-secret';
 import { DEFAULT_KDF_ITERATIONS, derivePasswordKey, newKdfParams } from './kdf';
 import {
   SECRET_BYTES, openPasswordSlot, openPrfSlot, openOrNull, unwrapAccountKey, wrapAccountKey,
@@ -114,8 +115,9 @@ export const unlockWithRecoveryCode = async (
     codeHash, usedAt: deps.clock.now(), wrappedFactorSecret: { iv: slot.wrappedFactorSecret.iv, data: new Uint8Array(0) },
   };
   const recovery = secondFactor.recovery.map((candidate) => (candidate === slot ? used : candidate));
+  const { [slotIds.recovery(codeHash)]: _used, ...slotKeys } = secondFactor.slotKeys;
   return {
     ok: true,
-    value: { keys: { accountKey, factorSecret }, record: { ...record, secondFactor: { ...secondFactor, recovery } } },
+    value: { keys: { accountKey, factorSecret }, record: { ...record, secondFactor: { ...secondFactor, recovery, slotKeys } } },
   };
 };

@@ -84,7 +84,9 @@ export const timeImport = async (rows: number, seed: number): Promise<ImportRepo
       const runMs = performance.now() - runStarted;
       return {
         rows, bytes: file.bytes.byteLength, parseMs, putMs, planMs, runMs,
-        written: result.written, skipped: summary.total.skipped, failed: result.failed, invalid: summary.total.invalid, failure: result.failure,
+        written: result.written, skipped: summary.total.skipped, failed: result.failed, invalid: summary.total.invalid,
+        // The bench's report keeps the failure as one string.
+        failure: result.failure && (result.failure.type === 'write-failed' ? result.failure.message : result.failure.type),
       };
     } finally {
       store.close();

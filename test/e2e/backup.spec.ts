@@ -63,12 +63,21 @@ test('a backup downloads encrypted and restores the data as it was; a wrong pass
     const restore = section.getByRole('form', { name: 'Restore backup' });
     const backupPath = test.info().outputPath('backup.locket-backup');
 
-    await test.step('a short or mistyped backup password is refused next to its field', async () => {
+    await test.step('a short, common or mistyped backup password is refused next to its field', async () => {
       await expect(download).toContainText('Locket does not store this password');
       await download.getByLabel('Backup password', { exact: true }).fill('short');
       await download.getByLabel('Backup password again', { exact: true }).fill('short');
       await download.getByRole('button', { name: 'Download backup' }).click();
-      await expect(download.getByRole('alert')).toHaveText('Use at least 8 characters for the backup password.');
+      // The account's policy and strength meter, not just a length: the file leaves the device.
+      await expect(download.getByLabel('Backup password', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+      await expect(download.getByRole('listitem').filter({ hasText: 'Use at least 8 characters.' })).toBeVisible();
+      await download.getByLabel('Backup password', { exact: true }).fill('password123');
+      await download.getByLabel('Backup password again', { exact: true }).fill('password123');
+      await expect(download.getByRole('meter', { name: 'Password strength' })).toBeVisible();
+      await download.getByRole('button', { name: 'Download backup' }).click();
+      await expect(download.getByRole('listitem').filter({ hasText: 'This password is too common' })).toBeVisible();
+      await expect(download.getByLabel('Backup password', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+      await expect(download.getByRole('status')).toHaveCount(0);
       await download.getByLabel('Backup password', { exact: true }).fill(BACKUP_PASSWORD);
       await download.getByLabel('Backup password again', { exact: true }).fill(`${BACKUP_PASSWORD}!`);
       await download.getByRole('button', { name: 'Download backup' }).click();

@@ -119,21 +119,26 @@ test('cancelling hides the account on every page; the password restores it with 
   for (const page of pages) expect(pageErrors(page)).toEqual([]);
 });
 
-/** Moves the cancellation back in time, as if it had been made `days` ago. */
+/**
+ * Moves the cancellation back in time, as if it had been made `days` ago, and the account's
+ * creation a day before that: a cancellation dated before the account existed counts as made now.
+ */
 const backdateCancellation = (page: Page, days: number): Promise<void> =>
-  page.evaluate(async (cancelledAt) => {
+  page.evaluate(async ({ cancelledAt, dayMs }) => {
     const request = <T>(req: IDBRequest<T>): Promise<T> => new Promise((resolve, reject) => {
       req.onsuccess = () => resolve(req.result);
       req.onerror = () => reject(req.error);
     });
     const db = await request(indexedDB.open('locket'));
     try {
-      const tx = db.transaction('meta', 'readwrite');
+      const tx = db.transaction(['meta', 'vault'], 'readwrite');
+      const vault = await request(tx.objectStore('vault').get('vault')) as Record<string, unknown>;
+      await request(tx.objectStore('vault').put({ ...vault, createdAt: cancelledAt - dayMs }, 'vault'));
       await request(tx.objectStore('meta').put({ cancelledAt }, 'account-cancellation'));
     } finally {
       db.close();
     }
-  }, Date.now() - days * DAY_MS);
+  }, { cancelledAt: Date.now() - days * DAY_MS, dayMs: DAY_MS });
 
 test('after 14 days nothing can be restored; once the database is deleted every page offers setup', async ({ openSurface, saveScreenshot }) => {
   test.setTimeout(120_000);

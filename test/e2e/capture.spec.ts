@@ -184,13 +184,14 @@ test('a hostile page’s markup is shown as text and never runs in Locket', asyn
       emails: [], phones: [], urls: [], addresses: [], source: 'json-ld' };
     const page = { url: 'https://evil.example/', title: '<script>window.__pwned = 3</script>Evil', siteName: '', canonicalUrl: '', author: '' };
     await storage.set({ 'locket:capture': { id: 'crafted', requestedAt: Date.now(), linkUrl: '',
-      capture: { page, people: [person], organisations: [], vcardUrls: [], selection: '<img src=y onerror="window.__pwned = 4">' } } });
+      capture: { page, people: [person], organisations: [], vcardUrls: [], selection: '<img src=y onerror="window.__pwned = 4">', partial: true } } });
   }, hostileName);
   await expect(view.getByRole('heading', { level: 2, name: hostileName })).toBeVisible();
   await expect(view.getByText('<script>window.__pwned = 3</script>Evil')).toBeVisible();
   await expect(field(view.getByRole('form'), 'First name')).toHaveValue(hostileName);
   await expect(field(view.getByRole('form'), 'Job title')).toHaveValue('<b>Boss</b>');
   await expect(view.getByText('<img src=y onerror="window.__pwned = 4">')).toBeVisible();
+  await expect(view.getByRole('note')).toContainText('This page is very large: Locket read only part of it');
   await expect(view.locator('img, script, [onerror]')).toHaveCount(0);
   await panel.bringToFront();
   await saveScreenshot(panel, 'capture-hostile-crafted');

@@ -57,6 +57,11 @@ test('export, subject access and erasure from the owner’s pages', async ({ ope
     const download = await downloading;
     expect(download.suggestedFilename()).toMatch(/^locket-export-\d{4}-\d{2}-\d{2}\.zip$/);
     await expect(section.getByRole('status')).toHaveText(/Exported locket-export-/);
+    // The file is offered and the form is free again: a progress message after the result does not lock it.
+    await expect(section.getByRole('button', { name: 'Export', exact: true })).toBeEnabled();
+    await expect(section.getByRole('button', { name: 'Cancel', exact: true })).toHaveCount(0);
+    await expect(section.getByRole('progressbar', { name: 'Export progress' })).toHaveCount(0);
+    await expect(section.getByRole('checkbox', { name: 'Notes' })).toBeEnabled();
     const files = unzipSync(await bytesOf(download));
     expect(Object.keys(files).sort()).toEqual(['locket-cases.csv', 'locket-contacts.csv', 'locket-notes.csv', 'locket-opportunities.csv']);
     const contactsBytes = files['locket-contacts.csv'] ?? new Uint8Array();

@@ -27,6 +27,14 @@ test('a Capsule contacts file is checked, imported, found, and undone as one bat
     await expect(section.getByRole('button', { name: 'Check' })).toHaveCount(0);
   });
 
+  await test.step('a file with too many columns is refused before any preview, with the numbers', async () => {
+    const header = Array.from({ length: 501 }, (_, index) => `Column ${index + 1}`).join(',');
+    await picker.setInputFiles({ name: 'wide.csv', mimeType: 'text/csv', buffer: Buffer.from(`${header}\r\nAda\r\n`) });
+    await expect(section.getByRole('alert')).toContainText('This file has 501 columns; Locket imports up to 500.');
+    await expect(section.getByRole('table')).toHaveCount(0);
+    await expect(section.getByRole('button', { name: 'Check' })).toHaveCount(0);
+  });
+
   await test.step('the preview shows the first rows and a guessed mapping', async () => {
     await picker.setInputFiles(fixture('capsule-contacts.csv'));
     const preview = section.getByRole('table', { name: 'First rows of capsule-contacts.csv' });

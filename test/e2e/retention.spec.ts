@@ -216,6 +216,17 @@ test('the options page shows what Locket keeps, runs a sweep on demand with its 
     await saveScreenshot(options, 'retention-sweep-report');
   });
 
+  await test.step('Retention says how much Locket stores, and that the browser keeps it when the disk runs low', async () => {
+    const permissions = await options.evaluate(() => (globalThis as unknown as {
+      chrome: { runtime: { getManifest: () => { permissions?: string[] } } };
+    }).chrome.runtime.getManifest().permissions ?? []);
+    expect(permissions).toContain('unlimitedStorage');
+    await expect(section.getByRole('heading', { name: 'Storage', exact: true })).toBeVisible();
+    await expect(section.getByText(/^Locket uses \d+(\.\d)? (B|KB|MB) on this device\.$/)).toBeVisible();
+    await expect(section.getByText('The browser keeps Locket’s data even when the disk runs low.')).toBeVisible();
+    await saveScreenshot(options, 'retention-storage-use');
+  });
+
   await test.step('the login window chosen is kept and stated', async () => {
     await section.getByLabel('Keep login history for', { exact: true }).selectOption({ label: '30 days' });
     await expect(kept).toContainText('Login history is kept for 30 days.');

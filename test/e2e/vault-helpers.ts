@@ -83,9 +83,27 @@ export const addVirtualAuthenticator = async (
 };
 
 const LAST_ACTIVITY_KEY = 'locket:last-activity';
+const THROTTLE_KEY = 'locket:unlock-throttle';
 
-/** The one extension API the helper below uses inside the background service worker. */
-declare const chrome: { readonly storage: { readonly session: { readonly set: (items: Record<string, unknown>) => Promise<void> } } };
+/** The extension APIs the helpers below use inside the background service worker. */
+declare const chrome: {
+  readonly storage: {
+    readonly session: {
+      readonly set: (items: Record<string, unknown>) => Promise<void>;
+      readonly get: (key: string) => Promise<Record<string, unknown>>;
+    };
+    readonly local: { readonly get: (key: string) => Promise<Record<string, unknown>> };
+  };
+};
+
+/** How many failed unlocks in a row storage.local holds: what the next wait is measured from. */
+export const recordedFailures = async (context: BrowserContext): Promise<number> => {
+  const worker = await backgroundWorker(context);
+  return worker.evaluate(async (key) => {
+    const state = (await chrome.storage.local.get(key))[key];
+    return typeof state === 'object' && state !== null && 'failures' in state && typeof state.failures === 'number' ? state.failures : 0;
+  }, THROTTLE_KEY);
+};
 
 /** Pretends nobody has touched Locket since `minutesAgo`, as the background's auto-lock would see it. */
 export const backdateLastActivity = async (context: BrowserContext, minutesAgo: number): Promise<void> => {
@@ -93,6 +111,15 @@ export const backdateLastActivity = async (context: BrowserContext, minutesAgo: 
   await worker.evaluate(async ([key, at]) => {
     await chrome.storage.session.set({ [key]: at });
   }, [LAST_ACTIVITY_KEY, Date.now() - minutesAgo * 60_000] as const);
+};
+
+/** When Locket last saw activity, as the background's auto-lock reads it (ms since the epoch). */
+export const lastActivityAt = async (context: BrowserContext): Promise<number | null> => {
+  const worker = await backgroundWorker(context);
+  return worker.evaluate(async (key) => {
+    const at = (await chrome.storage.session.get(key))[key];
+    return typeof at === 'number' ? at : null;
+  }, LAST_ACTIVITY_KEY);
 };
 
 /**

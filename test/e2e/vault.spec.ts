@@ -126,12 +126,36 @@ test('keys with and without PRF each unlock, the password alone does not, and a 
     await expect(field(form, 'Current password')).toHaveValue(DEFAULT_OWNER.password);
   });
 
-  await test.step('a second key (without PRF) is checked at unlock; no new codes appear', async () => {
+  await test.step('a second key without PRF is added only after a warning and a touch of the first key', async () => {
+    const form = addKeyForm(options);
+    await form.getByLabel('Key name').fill('Blue YubiKey');
+    await field(form, 'Current password').fill(DEFAULT_OWNER.password);
     await passkey.setAnswering(false);
-    await addKey(options, 'Blue YubiKey');
-    await passkey.setAnswering(true);
+    await form.getByRole('button', { name: 'Add key' }).click();
+    const warning = form.getByRole('alert').filter({ hasText: 'This key has no PRF' });
+    await expect(warning).toContainText('your data can be opened with the password alone', { timeout: 20_000 });
     expect(await usbKey.credentials()).toHaveLength(1);
-    await expect(registeredKey(options, 'Blue YubiKey')).toContainText('Checked at unlock');
+    await expect(registeredKey(options, 'Blue YubiKey')).toHaveCount(0);
+    await saveScreenshot(options, 'vault-key-without-prf-warning');
+    // The confirming touch must come from a key already registered: the passkey.
+    await usbKey.setAnswering(false);
+    await passkey.setAnswering(true);
+    await warning.getByRole('button', { name: 'Add it anyway' }).click();
+    await expect(registeredKey(options, 'Blue YubiKey')).toBeVisible({ timeout: 20_000 });
+    await usbKey.setAnswering(true);
+    // No second credential was made on the USB key for the same addition.
+    expect(await usbKey.credentials()).toHaveLength(1);
+  });
+
+  await test.step('a mixed-key vault shows the weaker status on every key; no new codes appear', async () => {
+    const weaker = 'Your data can be opened with the password alone while a key without PRF is registered.';
+    for (const name of ['Laptop passkey', 'Blue YubiKey']) {
+      await expect(registeredKey(options, name)).toContainText('Checked at unlock');
+      await expect(registeredKey(options, name)).not.toContainText('Protects the data itself');
+      await expect(registeredKey(options, name)).toContainText(weaker);
+    }
+    await expect(securitySection(options)).toContainText('Two-factor: on, checked at unlock');
+    await expect(securitySection(options)).toContainText(weaker);
     await expect(registeredKey(options, 'Blue YubiKey')).toContainText('Not used yet');
     await expect(options.getByRole('list', { name: 'Recovery codes' }).getByRole('listitem')).toHaveText(codes);
     await expect(securitySection(options)).toContainText('10 of 10 recovery codes unused.');
@@ -200,11 +224,16 @@ test('keys with and without PRF each unlock, the password alone does not, and a 
     await timedUnlock(options, DEFAULT_OWNER.password);
     await usbKey.setAnswering(true);
     await securitySection(options).getByRole('button', { name: 'New recovery codes' }).click();
-    await securitySection(options).getByRole('button', { name: 'Replace my recovery codes' }).click();
+    const replace = securitySection(options).getByRole('form', { name: 'Replace recovery codes' });
+    await field(replace, 'Current password').fill(DEFAULT_OWNER.password);
+    // A touch of a registered key confirms: the password alone does not replace the codes.
+    await usbKey.setAnswering(false);
+    await replace.getByRole('button', { name: 'Replace my recovery codes' }).click();
     const freshItems = options.getByRole('list', { name: 'Recovery codes' }).getByRole('listitem');
     await expect(freshItems).toHaveCount(10);
     const fresh = await freshItems.allTextContents();
     expect(fresh.filter((code) => codes.includes(code))).toEqual([]);
+    await usbKey.setAnswering(true);
     await expect(securitySection(options)).toContainText('10 of 10 recovery codes unused.');
     await options.getByRole('button', { name: 'I have saved these codes' }).click();
 
@@ -237,6 +266,22 @@ test('keys with and without PRF each unlock, the password alone does not, and a 
     await expect(rows.filter({ hasText: 'Account created' })).toContainText('Chromium');
     await options.getByRole('heading', { name: 'Recent logins', level: 2 }).scrollIntoViewIfNeeded();
     await saveScreenshot(options, 'vault-recent-logins');
+  });
+
+  await test.step('removing the key without PRF, confirmed by the other key, gives the data the keys’ protection again', async () => {
+    await registeredKey(options, 'Blue YubiKey').getByRole('button', { name: 'Remove Blue YubiKey' }).click();
+    const remove = options.getByRole('form', { name: 'Remove Blue YubiKey' });
+    await field(remove, 'Current password').fill(DEFAULT_OWNER.password);
+    await usbKey.setAnswering(false);
+    await remove.getByRole('button', { name: 'Remove key' }).click();
+    await expect(registeredKey(options, 'Blue YubiKey')).toHaveCount(0, { timeout: 20_000 });
+    await usbKey.setAnswering(true);
+    await expect(registeredKey(options, 'Laptop passkey')).toContainText('Protects the data itself');
+    await expect(securitySection(options)).toContainText('Your data cannot be decrypted without one of your keys or a recovery code.');
+    await options.getByRole('button', { name: 'Lock now' }).click();
+    await usbKey.setAnswering(false);
+    await timedUnlock(options, DEFAULT_OWNER.password);
+    await usbKey.setAnswering(true);
   });
   expect(pageErrors(options)).toEqual([]);
 });
@@ -392,8 +437,14 @@ const rawRecords = (dump: string): RawRecord[] => {
   });
 };
 
+/**
+ * Ciphertext is stored as base64, where a short name such as "Ada" turns up by chance (one
+ * run in a few dozen): searched without the base64 payloads, a match is real plaintext.
+ */
 const expectNoPlaintext = (dump: string): void => {
-  for (const text of PLAINTEXT) expect(dump, `raw IndexedDB contains “${text}”`).not.toContain(text);
+  const withoutCiphertext = dump.replace(/"base64":"[A-Za-z0-9+/=]*"/g, '"base64":""');
+  expect(withoutCiphertext).toContain(`"kind":"person"`);
+  for (const text of PLAINTEXT) expect(withoutCiphertext, `raw IndexedDB contains “${text}”`).not.toContain(text);
 };
 
 test('changing the password keeps the data; IndexedDB holds ids and kinds but no names, emails or notes', async ({

@@ -1,12 +1,28 @@
 import { chromium, type BrowserContext } from '@playwright/test';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { findBrowser, HOW_TO_GET_A_BROWSER, type BrowserFound } from './browser-candidates';
 
-const DEFAULT_CHROME_PATH = '/usr/bin/chromium';
+const playwrightChromium = (): string | undefined => {
+  try {
+    return chromium.executablePath();
+  } catch {
+    // Playwright throws when it has no build for this platform: there is nothing to find there.
+    return undefined;
+  }
+};
 
-/** The Chromium the end-to-end tests and the bench drive: CHROME_PATH, or Debian's. */
-export const chromePath = (): string =>
-  // An empty CHROME_PATH means "not set", as it does for most tools.
-  process.env.CHROME_PATH || DEFAULT_CHROME_PATH;
+/** What this machine offers, looked up afresh each call (an install may have just happened). */
+export const lookUpBrowser = (): BrowserFound =>
+  findBrowser({ chromePathVariable: process.env.CHROME_PATH, playwrightChromium: playwrightChromium(), exists: existsSync });
+
+/** The Chromium the end-to-end tests and the bench drive; throws the one line that says how to get one. */
+export const chromePath = (): string => {
+  const found = lookUpBrowser();
+  if (found.type === 'found') return found.path;
+  if (found.type === 'missing-chrome-path') throw new Error(`CHROME_PATH=${found.path} does not exist.`);
+  throw new Error(HOW_TO_GET_A_BROWSER);
+};
 
 /**
  * Headless Chromium with only the given unpacked extension loaded, on a profile folder.

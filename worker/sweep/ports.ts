@@ -1,4 +1,5 @@
 import type { Clock } from '../../core/clock';
+import type { StorageEstimate } from '../../core/snapshots/headroom';
 import type { ChangeBus } from '../../core/store/change-bus';
 
 /** Every context of a profile asks for this one lock: two sweeps never run at once. */
@@ -20,6 +21,11 @@ export interface SweepPorts {
   readonly lock: LockPort;
   /** Tells open pages which records the sweep purged. Owned by the caller. */
   readonly bus: ChangeBus;
+  /**
+   * How much storage the profile uses and may use (navigator.storage.estimate()); null when the
+   * platform cannot tell, and then the daily snapshot is taken without a check.
+   */
+  readonly storageEstimate: () => Promise<StorageEstimate | null>;
   /**
    * Called after each purged batch has committed, with the records purged so far. A throw
    * stops the sweep there, as a browser that dies would (tests use it to fail part-way).

@@ -21,7 +21,13 @@ export const SweepReportSchema = v.strictObject({
   loginsDeleted: Count,
   snapshotsDeleted: Count,
   snapshotTaken: v.nullable(v.pipe(v.string(), v.maxLength(100))),
+  // Optional: reports kept by earlier versions lack them and still read back.
+  snapshotSkipped: v.optional(v.nullable(v.strictObject({ type: v.literal('low-storage'), availableBytes: Count, neededBytes: Count })), null),
   accountDeleted: v.boolean(),
+  held: v.optional(v.nullable(v.variant('type', [
+    v.strictObject({ type: v.literal('clock-behind'), clockAt: Time, seenAt: Time }),
+    v.strictObject({ type: v.literal('clock-jumped'), clockAt: Time, seenAt: Time, confirmAfter: Time }),
+  ])), null),
   error: v.nullable(v.pipe(v.string(), v.maxLength(1000))),
 }) satisfies v.GenericSchema<unknown, SweepReport>;
 

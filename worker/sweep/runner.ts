@@ -1,20 +1,24 @@
-import { cancellationExpired, deleteAccountDatabase, readCancellation } from '../../core/account/cancellation';
+import { confirmCancellationExpiry, deleteAccountDatabase, readCancellation } from '../../core/account/cancellation';
 import { createAuditLog } from '../../core/audit/audit-log';
 import { deriveAuditKeys } from '../../core/audit/hash';
 import { plainCodec } from '../../core/codec';
 import { RECORD_KINDS, type RecordKind } from '../../core/records/types';
+import { judgeClock } from '../../core/retention/clock-trust';
 import { readRetentionPolicy } from '../../core/retention/policy';
 import { snapshotDue } from '../../core/retention/snapshot-policy';
 import { TRASH_DAYS, expiredBefore } from '../../core/retention/windows';
+import { snapshotRoom } from '../../core/snapshots/headroom';
 import { expireSnapshots, listSnapshots, takeSnapshot } from '../../core/snapshots/snapshots';
 import type { PurgeReport } from '../../core/store/contract';
 import { openStoreDeps } from '../../core/store/open-store';
 import { createPurger, type PurgerDeps } from '../../core/store/purge';
 import { createAesGcmCodec } from '../../core/vault/aes-codec';
 import type { SweepReport, SweepRequest, SweepTrigger } from '../sweep-api';
+import { finishErasures } from './erasure-scrub';
 import { expireLogins } from './login-expiry';
 import { SWEEP_LOCK, type SweepPorts } from './ports';
 import { writeSweepReport } from './report-store';
+import { readTimeSeen, writeTimeMark } from './time-mark';
 
 /** Records purged per transaction: a browser killed mid-sweep leaves whole batches. */
 export const PURGE_BATCH = 1000;
@@ -30,7 +34,7 @@ type Counts = { -readonly [K in Exclude<keyof SweepReport, 'trigger' | 'startedA
 
 const emptyCounts = (): Counts => ({
   purged: {}, changeSetsDeleted: 0, changeSetsRewritten: 0, changeSetsAwaitingKey: 0,
-  loginsDeleted: 0, snapshotsDeleted: 0, snapshotTaken: null, accountDeleted: false,
+  loginsDeleted: 0, snapshotsDeleted: 0, snapshotTaken: null, snapshotSkipped: null, accountDeleted: false, held: null,
 });
 
 const addPurged = (counts: Counts, batch: PurgeReport): void => {
@@ -49,12 +53,10 @@ export const totalPurged = (purged: SweepReport['purged']): number =>
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error)).slice(0, 1000);
 
-/**
- * Steps 2–6 of a sweep, in order; each step's counts land in `counts` as soon as they are
- * committed, so a failure part-way still reports what was done.
- */
-const sweepAccount = async (deps: PurgerDeps, ports: SweepPorts, now: number, cancelled: boolean, counts: Counts): Promise<void> => {
+/** Steps 2–5: everything that deletes. Each step's counts land in `counts` as soon as they are committed. */
+const expireAll = async (deps: PurgerDeps, ports: SweepPorts, now: number, counts: Counts): Promise<void> => {
   const { db } = deps;
+  await finishErasures(deps);
   const purger = createPurger(deps);
   const purge = await purger.purgeExpired(expiredBefore(TRASH_DAYS, now), PURGE_BATCH, (batch) => {
     addPurged(counts, batch);
@@ -67,16 +69,46 @@ const sweepAccount = async (deps: PurgerDeps, ports: SweepPorts, now: number, ca
     counts.changeSetsRewritten += rewritten;
     counts.changeSetsAwaitingKey = Math.max(0, purge.changeSetsAwaitingKey - rewritten);
   }
-
   const policy = await readRetentionPolicy(db);
   counts.loginsDeleted = await expireLogins(db, expiredBefore(policy.loginDays, now));
   counts.snapshotsDeleted = await expireSnapshots(db, now);
+};
 
-  if (!policy.snapshotsEnabled || cancelled || (await db.count('vault')) === 0) return;
-  const daily = (await listSnapshots(db)).filter((snapshot) => snapshot.reason === 'daily');
-  const last = daily.reduce<number | null>((newest, snapshot) => Math.max(newest ?? snapshot.takenAt, snapshot.takenAt), null);
-  if (!snapshotDue(last, now)) return;
+/** Step 6: the daily snapshot, when due and when the disk has room for it. */
+const takeDailySnapshot = async (deps: PurgerDeps, ports: SweepPorts, now: number, counts: Counts): Promise<void> => {
+  const { db } = deps;
+  if (!(await readRetentionPolicy(db)).snapshotsEnabled || (await db.count('vault')) === 0) return;
+  const snapshots = await listSnapshots(db);
+  if (!snapshotDue(snapshots.filter((snapshot) => snapshot.reason === 'daily').map((snapshot) => snapshot.takenAt), now)) return;
+  const estimate = await ports.storageEstimate();
+  // Newest first: the last one taken is the best guess of the next one's size.
+  counts.snapshotSkipped = estimate && snapshotRoom(estimate, snapshots[0]?.bytes ?? null);
+  if (counts.snapshotSkipped) return;
   counts.snapshotTaken = (await takeSnapshot(db, { clock: deps.clock, newId: deps.newId, reason: 'daily' })).id;
+};
+
+/**
+ * Steps 1–6 once the database is open. Nothing is deleted under a clock that disagrees with the
+ * newest time seen (core/retention/clock-trust.ts); the snapshot is still taken, as it only adds.
+ * Returns true when the account was deleted (the connection is closed then).
+ */
+const sweepAccount = async (deps: PurgerDeps, ports: SweepPorts, now: number, counts: Counts): Promise<boolean> => {
+  const { db } = deps;
+  const judgement = judgeClock(await readTimeSeen(db), now);
+  await writeTimeMark(db, judgement.mark);
+  counts.held = judgement.hold;
+  const cancellation = await readCancellation(db, now);
+  if (judgement.hold === null) {
+    if (cancellation && (await confirmCancellationExpiry(db, cancellation, now)) === 'delete') {
+      db.close();
+      await deleteAccountDatabase(ports.factory, ports.name);
+      counts.accountDeleted = true;
+      return true;
+    }
+    await expireAll(deps, ports, now, counts);
+  }
+  if (!cancellation) await takeDailySnapshot(deps, ports, now, counts);
+  return false;
 };
 
 /** One `records-purged` entry per sweep that purged anything: counts per kind, never ids. */
@@ -100,15 +132,7 @@ const runSweep = async (ports: SweepPorts, { trigger, accountKey }: SweepRequest
       auditKeys: accountKey ? await deriveAuditKeys(new Uint8Array(accountKey)) : null,
     });
     deps = { ...opened, codec: accountKey ? createAesGcmCodec(new Uint8Array(accountKey)) : null };
-    const cancellation = await readCancellation(deps.db, startedAt);
-    if (cancellation && cancellationExpired(cancellation, startedAt)) {
-      deps.db.close();
-      deps = null;
-      await deleteAccountDatabase(ports.factory, ports.name);
-      counts.accountDeleted = true;
-    } else {
-      await sweepAccount(deps, ports, startedAt, cancellation !== null, counts);
-    }
+    if (await sweepAccount(deps, ports, startedAt, counts)) deps = null;
   } catch (error) {
     errors.push(messageOf(error));
   }
@@ -129,11 +153,13 @@ const runSweep = async (ports: SweepPorts, { trigger, accountKey }: SweepRequest
 };
 
 /**
- * Sweeps one account, one sweep at a time across every context of the profile: (1) a cancelled
- * account whose 14 days have passed is deleted with its database; otherwise (2) trash older
- * than 30 days is purged in batches, (3) change sets that kept purged values are rewritten when
- * the key is given, (4) old login entries and (5) old snapshots are removed, and (6) the daily
- * snapshot is taken when due. The report is kept in `meta` (unless the database is gone).
+ * Sweeps one account, one sweep at a time across every context of the profile. Unless its clock
+ * is held (then it deletes nothing and the report says why): (1) a cancelled account whose 14
+ * days sweeps on two different days have seen pass is deleted with its database; otherwise (2)
+ * trash older than 30 days is purged in batches, (3) change sets that kept purged values are
+ * rewritten when the key is given, (4) old login entries and (5) old snapshots are removed.
+ * Then (6) the daily snapshot is taken when due and there is room. The report is kept in `meta`
+ * (unless the database is gone).
  */
 export const createSweepRunner = (ports: SweepPorts): SweepRunner => ({
   sweep: (request) => ports.lock(SWEEP_LOCK, () => runSweep(ports, request)),

@@ -1,7 +1,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import {
-  CANCELLATION_KEY, cancellationExpired, markCancelled, readCancellation,
+  CANCELLATION_KEY, cancellationDaysLeft, cancellationExpired, markCancelled, readCancellation,
 } from '../../../core/account/cancellation';
 import { openLocketDb } from '../../../core/store/schema';
 import { DAY_MS } from '../../../core/retention/windows';
@@ -29,5 +29,11 @@ describe('the cancellation marker', () => {
     expect(later && cancellationExpired(later, NOW + 13 * DAY_MS)).toBe(false);
     expect(later && cancellationExpired(later, NOW + 14 * DAY_MS)).toBe(true);
     db.close();
+  });
+
+  it('counts a cancellation dated after now as made now: 14 days left, never expired', () => {
+    const future = { cancelledAt: NOW + 400 * DAY_MS };
+    expect(cancellationDaysLeft(future, NOW)).toBe(14);
+    expect(cancellationExpired(future, NOW + 13 * DAY_MS)).toBe(false);
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_IMPORT_BYTES, checkImportSize, parseCsv } from '../../../core/csv/import';
+import {
+  MAX_IMPORT_BYTES, MAX_IMPORT_CELL_CHARS, MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS, checkImportSize, parseCsv,
+} from '../../../core/csv/import';
 import { encode, refusal, table } from './fixtures';
 
 describe('reading a CSV file', () => {
@@ -88,5 +90,39 @@ describe('reading a CSV file', () => {
     expect(checkImportSize(MAX_IMPORT_BYTES + 1)).toMatch(/up to 50\.0 MB/);
     const parsed = parseCsv(new Uint8Array(MAX_IMPORT_BYTES + 1));
     expect(parsed.ok).toBe(false);
+  });
+
+  describe('refuses files too big to preview, naming the numbers', () => {
+    const header = (columns: number): string => Array.from({ length: columns }, (_, i) => `Column ${i + 1}`).join(',');
+
+    it(`takes ${MAX_IMPORT_COLUMNS} columns, and refuses one more`, () => {
+      expect(table(`${header(MAX_IMPORT_COLUMNS)}\n${','.repeat(MAX_IMPORT_COLUMNS - 1)}x\n`).headers).toHaveLength(MAX_IMPORT_COLUMNS);
+      expect(refusal(encode(`${header(MAX_IMPORT_COLUMNS + 1)}\nx\n`)))
+        .toBe('This file has 501 columns; Locket imports up to 500. Remove the columns you do not need, or split the file.');
+    });
+
+    it('refuses a data row with more cells than the column limit', () => {
+      expect(refusal(encode(`Name\nAcme\n${'x,'.repeat(1200)}x\n`)))
+        .toBe('Row 3 has 1,201 cells; Locket imports up to 500 columns. Remove the cells you do not need, or split the file.');
+    });
+
+    it(`takes cells of ${MAX_IMPORT_CELL_CHARS.toLocaleString('en')} characters, and refuses a longer one with its row and column`, () => {
+      expect(table(`Name,Notes\nAcme,${'n'.repeat(MAX_IMPORT_CELL_CHARS)}\n`).rows[0]?.cells[1]).toHaveLength(MAX_IMPORT_CELL_CHARS);
+      expect(refusal(encode(`Name,Notes\nAcme,short\nGlobex,"${'n'.repeat(250_000)}"\n`)))
+        .toBe('Row 3 has a cell of 250,000 characters (column “Notes”); Locket imports cells of up to 100,000 characters. Shorten it, or leave that column out of the file.');
+      expect(refusal(encode(`Name,${'N'.repeat(150_000)}\nAcme,x\n`)))
+        .toBe('Row 1 has a cell of 150,000 characters; Locket imports cells of up to 100,000 characters. Shorten it, or leave that column out of the file.');
+      expect(refusal(encode(`Name,${'Long heading '.repeat(10)}\nAcme,"${'n'.repeat(100_001)}"\n`)))
+        .toMatch(/^Row 2 has a cell of 100,001 characters \(column “Long heading Long heading Long heading L…”\)/);
+    });
+
+    it(`takes ${MAX_IMPORT_ROWS.toLocaleString('en')} rows, and refuses more`, () => {
+      const rows = (count: number): string => `Email\n${'a@example.com\n'.repeat(count)}`;
+      expect(table(rows(MAX_IMPORT_ROWS)).rows).toHaveLength(MAX_IMPORT_ROWS);
+      expect(table(rows(MAX_IMPORT_ROWS).replace(/\n$/, '')).rows).toHaveLength(MAX_IMPORT_ROWS);
+      const tooMany = 'This file has more than 200,000 rows; Locket imports up to 200,000 rows at a time. Split it into smaller files.';
+      expect(refusal(encode(rows(MAX_IMPORT_ROWS + 1)))).toBe(tooMany);
+      expect(refusal(encode(rows(MAX_IMPORT_ROWS * 2)))).toBe(tooMany);
+    });
   });
 });

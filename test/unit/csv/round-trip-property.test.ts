@@ -9,7 +9,7 @@ const tricky = (maxLength: number) => fc.string({
   unit: fc.oneof(
     { weight: 3, arbitrary: fc.constantFrom('"', ',', ';', '\n', '\r', '\r\n', '=', '+', '-', '@', '\t', "'", '\\', ':', ' ', '\uFEFF', '|') },
     { weight: 2, arbitrary: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 }) },
-    { weight: 1, arbitrary: fc.constantFrom('é', 'ß', '中', '😀', '👩‍💻', '\u200B', '\u00A0', 'n', 'r') },
+    { weight: 1, arbitrary: fc.constantFrom('é', 'ß', '中', '😀', '👩‍💻', '\u200B', '\u00A0', '\u3000', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20', 'n', 'r') },
   ),
   maxLength,
 });

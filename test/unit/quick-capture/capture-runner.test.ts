@@ -2,15 +2,31 @@ import { describe, expect, it } from 'vitest';
 import { createManualClock } from '../../../core/clock';
 import type { PendingCapture } from '../../../core/quick-capture/pending';
 import { isOwnExtensionPage } from '../../../components/services/capture-messages';
-import { createCaptureRunner, type InjectionAnswer } from '../../../components/services/capture-runner';
+import { CAPTURE_TIMEOUT_MS, createCaptureRunner, type InjectionAnswer } from '../../../components/services/capture-runner';
 import { captureFixture } from '../capture/pages';
 
 const NOW = Date.UTC(2025, 2, 7, 10, 0);
+
+/** Countdowns that run out only when the test says so. */
+const createManualTimers = () => {
+  const running = new Map<number, { readonly ms: number; readonly onDone: () => void }>();
+  let next = 0;
+  return {
+    start: (ms: number, onDone: () => void): (() => void) => {
+      const id = next++;
+      running.set(id, { ms, onDone });
+      return () => { running.delete(id); };
+    },
+    running: () => [...running.values()].map((timer) => timer.ms),
+    runOut: () => { for (const [id, timer] of running) { running.delete(id); timer.onDone(); } },
+  };
+};
 
 const setUp = (inject: (tabId: number) => Promise<readonly InjectionAnswer[]>) => {
   const events: string[] = [];
   const saved: PendingCapture[] = [];
   const failures: string[] = [];
+  const timers = createManualTimers();
   const runner = createCaptureRunner({
     inject: async (tabId) => { events.push(`inject ${tabId}`); return inject(tabId); },
     openSidePanel: async (windowId) => { events.push(`open panel ${windowId}`); },
@@ -18,9 +34,10 @@ const setUp = (inject: (tabId: number) => Promise<readonly InjectionAnswer[]>) =
     saveFailure: async (reason) => { failures.push(reason); },
     newId: () => 'capture-1',
     clock: createManualClock(NOW),
+    startTimer: timers.start,
     log: () => undefined,
   });
-  return { runner, events, saved, failures };
+  return { runner, events, saved, failures, timers };
 };
 
 const person = captureFixture('json-ld-person.html');
@@ -75,6 +92,44 @@ describe('capturing on a gesture in a tab', () => {
     expect(await runner.captureTab(12)).toEqual({ ok: true });
     expect(events).toEqual(['inject 12']);
     expect(saved).toHaveLength(1);
+  });
+});
+
+describe('a page that takes too long', () => {
+  const settle = (): Promise<void> => new Promise((resolve) => { setImmediate(resolve); });
+
+  it('gives up after about ten seconds with a clear message, and keeps that for the panel', async () => {
+    let answer: (answers: readonly InjectionAnswer[]) => void = () => undefined;
+    const { runner, saved, failures, timers } = setUp(() => new Promise((resolve) => { answer = resolve; }));
+    const outcome = runner.fromGesture({ tabId: 7, windowId: 3 });
+    await settle();
+    expect(timers.running()).toEqual([CAPTURE_TIMEOUT_MS]);
+    expect(CAPTURE_TIMEOUT_MS).toBeGreaterThanOrEqual(9_000);
+    expect(CAPTURE_TIMEOUT_MS).toBeLessThanOrEqual(11_000);
+    timers.runOut();
+    const reason = 'Locket gave up reading this page after 10 seconds, so nothing was captured. The page may still be loading or busy; try again in a moment.';
+    expect(await outcome).toEqual({ ok: false, reason });
+    expect(failures).toEqual([reason]);
+
+    // The page answering afterwards changes nothing: the user was already told.
+    answer([{ frameId: 0, result: person }]);
+    await settle();
+    expect(saved).toEqual([]);
+    expect(failures).toEqual([reason]);
+  });
+
+  it('stops the countdown once the page answers in time', async () => {
+    const { runner, saved, failures, timers } = setUp(async () => [{ frameId: 0, result: person }]);
+    expect(await runner.captureTab(7)).toEqual({ ok: true });
+    expect(timers.running()).toEqual([]);
+    expect(saved).toHaveLength(1);
+    expect(failures).toEqual([]);
+  });
+
+  it('stops the countdown when the browser refuses the page', async () => {
+    const { runner, timers } = setUp(async () => { throw new Error('Cannot access a chrome:// URL'); });
+    expect((await runner.captureTab(7)).ok).toBe(false);
+    expect(timers.running()).toEqual([]);
   });
 });
 

@@ -25,6 +25,13 @@ describe('a capture claim from an injected script', () => {
     expect(parsed).toEqual({ ok: true, value: captured });
   });
 
+  it('keeps whether the page was read only in part, and reads a capture from before that flag as whole', () => {
+    expect(parseCaptureClaim(arriving({ ...person, partial: true }))).toEqual({ ok: true, value: { ...person, partial: true } });
+    const { partial: _partial, ...older } = person;
+    expect(parseCaptureClaim(arriving(older))).toEqual({ ok: true, value: { ...person, partial: false } });
+    expect(parseCaptureClaim(arriving({ ...person, partial: 'yes' })).ok).toBe(false);
+  });
+
   it('is refused whole when a name is longer than the extractor ever makes one', () => {
     const parsed = parseCaptureClaim(arriving(withFirstPerson({ name: 'A'.repeat(CAPTURE_LIMITS.name + 1) })));
     expect(parsed.ok).toBe(false);

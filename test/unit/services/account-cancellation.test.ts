@@ -6,6 +6,7 @@ import { DAY_MS } from '../../../core/retention/windows';
 import type { UnlockedKeys } from '../../../core/vault/types';
 import { RESTORE_WINDOW_CLOSED, createAccountCancellation } from '../../../components/services/account-cancellation';
 import { daysLeftText, deletionText } from '../../../components/locket-cancelled/cancelled-text';
+import { writeTimeMark } from '../../../worker/sweep/time-mark';
 import { PASSWORD, addSoftKey, withAccount } from '../vault/access-harness';
 import { ok } from '../vault/helpers';
 
@@ -150,6 +151,26 @@ describe('restoring a cancelled account', () => {
     expect(await readCancellation(harness.db, harness.clock.now())).not.toBeNull();
     expect(harness.session()).toBeNull();
     expect(await harness.logins()).toHaveLength(attempts);
+  });
+
+  it('a page clock that jumped past what sweeps trusted never closes the window: restore still works', async () => {
+    const { harness, cancellation, auditTypes } = await setUp();
+    const { cancelledAt } = ok(await cancellation.cancel(PASSWORD));
+    await writeTimeMark(harness.db, { trustedAt: cancelledAt + DAY_MS, pendingAt: null });
+    harness.clock.set(cancelledAt + 15 * DAY_MS);
+    expect(await cancellation.status()).toMatchObject({ expired: false });
+    ok(await cancellation.restore(PASSWORD));
+    expect(await readCancellation(harness.db, harness.clock.now())).toBeNull();
+    expect(await auditTypes()).toEqual(['account-cancelled', 'account-restored']);
+  });
+
+  it('once a trusted sweep has seen the 14 days pass, a jumped page clock cannot reopen it either', async () => {
+    const { harness, cancellation } = await setUp();
+    const { cancelledAt } = ok(await cancellation.cancel(PASSWORD));
+    await writeTimeMark(harness.db, { trustedAt: cancelledAt + 14 * DAY_MS + 60_000, pendingAt: null });
+    harness.clock.set(cancelledAt + 30 * DAY_MS);
+    expect(await cancellation.status()).toMatchObject({ expired: true });
+    expect(refusal(await cancellation.restore(PASSWORD))).toBe(RESTORE_WINDOW_CLOSED);
   });
 
   it('with two-factor on, with a recovery code instead of the key', async () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { snapshotDue, snapshotsToDelete, type SnapshotStamp } from '../../../core/retention/snapshot-policy';
+import { SNAPSHOT_KEEP_NEWEST, snapshotDue, snapshotsToDelete, type SnapshotStamp } from '../../../core/retention/snapshot-policy';
 import { DAY_MS, SNAPSHOT_MAX_DAYS } from '../../../core/retention/windows';
 
 const NOW = Date.UTC(2025, 5, 1, 12);
@@ -16,15 +16,32 @@ const dailyArb = fc.subarray(Array.from({ length: 120 }, (_, day) => day)).chain
   fc.tuple(...days.map(() => fc.integer({ min: 0, max: DAY_MS - 1 }))).map((offsets) =>
     days.map((day, index): SnapshotStamp => ({ id: `day-${day}`, takenAt: NOW - day * DAY_MS - (offsets[index] ?? 0) }))));
 
+/** The ids of the newest few, which are kept whatever their dates. */
+const newestIds = (history: readonly SnapshotStamp[]): Set<string> =>
+  new Set([...history].sort((a, b) => b.takenAt - a.takenAt || (a.id < b.id ? 1 : -1)).slice(0, SNAPSHOT_KEEP_NEWEST).map((snapshot) => snapshot.id));
+
 const kept = (history: readonly SnapshotStamp[], now: number): SnapshotStamp[] => {
   const doomed = new Set(snapshotsToDelete(history, now));
   return history.filter((snapshot) => !doomed.has(snapshot.id));
 };
 
 describe('snapshot keep policy', () => {
-  it('keeps nothing 50 days old or older', () => {
+  it('keeps nothing 50 days old or older but the newest three', () => {
     fc.assert(fc.property(historyArb, (history) => {
-      expect(kept(history, NOW).every((snapshot) => NOW - snapshot.takenAt < SNAPSHOT_MAX_DAYS * DAY_MS)).toBe(true);
+      const newest = newestIds(history);
+      expect(kept(history, NOW).every((snapshot) => newest.has(snapshot.id) || NOW - snapshot.takenAt < SNAPSHOT_MAX_DAYS * DAY_MS)).toBe(true);
+    }));
+  });
+
+  it('always keeps the newest three, however far before or after now they were taken', () => {
+    const anyDates = fc.uniqueArray(
+      fc.record({ id: fc.uuid(), takenAt: fc.integer({ min: NOW - 400 * DAY_MS, max: NOW + 400 * DAY_MS }) }),
+      { selector: (snapshot) => snapshot.id, maxLength: 40 },
+    );
+    fc.assert(fc.property(anyDates, fc.integer({ min: NOW - 400 * DAY_MS, max: NOW + 400 * DAY_MS }), (history, now) => {
+      const doomed = new Set(snapshotsToDelete(history, now));
+      for (const id of newestIds(history)) expect(doomed.has(id)).toBe(false);
+      expect(history.length - doomed.size).toBeGreaterThanOrEqual(Math.min(SNAPSHOT_KEEP_NEWEST, history.length));
     }));
   });
 
@@ -37,7 +54,8 @@ describe('snapshot keep policy', () => {
 
   it('keeps at most one snapshot per week once they are a week old', () => {
     fc.assert(fc.property(historyArb, (history) => {
-      const older = kept(history, NOW).filter((snapshot) => NOW - snapshot.takenAt >= 7 * DAY_MS);
+      const newest = newestIds(history);
+      const older = kept(history, NOW).filter((snapshot) => !newest.has(snapshot.id) && NOW - snapshot.takenAt >= 7 * DAY_MS);
       expect(older.length).toBeLessThanOrEqual(7);
       const weeks = older.map((snapshot) => Math.floor((NOW - snapshot.takenAt) / (7 * DAY_MS)));
       expect(new Set(weeks).size).toBe(weeks.length);
@@ -53,9 +71,10 @@ describe('snapshot keep policy', () => {
   it('keeps the oldest snapshot of each week, so a week that has any snapshot keeps one', () => {
     fc.assert(fc.property(historyArb, (history) => {
       const survivors = kept(history, NOW);
+      const newest = newestIds(history);
       for (let week = 1; week * 7 < SNAPSHOT_MAX_DAYS; week++) {
         const inWeek = (snapshot: SnapshotStamp) => Math.floor((NOW - snapshot.takenAt) / (7 * DAY_MS)) === week
-          && NOW - snapshot.takenAt < SNAPSHOT_MAX_DAYS * DAY_MS;
+          && NOW - snapshot.takenAt < SNAPSHOT_MAX_DAYS * DAY_MS && !newest.has(snapshot.id);
         const candidates = history.filter(inWeek);
         if (candidates.length === 0) continue;
         const oldest = Math.min(...candidates.map((snapshot) => snapshot.takenAt));
@@ -82,8 +101,13 @@ describe('snapshot keep policy', () => {
 
 describe('daily snapshot due', () => {
   it('is due with no snapshot yet, and again once a day has passed', () => {
-    expect(snapshotDue(null, NOW)).toBe(true);
-    expect(snapshotDue(NOW - DAY_MS + 1, NOW)).toBe(false);
-    expect(snapshotDue(NOW - DAY_MS, NOW)).toBe(true);
+    expect(snapshotDue([], NOW)).toBe(true);
+    expect(snapshotDue([NOW - 3 * DAY_MS, NOW - DAY_MS + 1], NOW)).toBe(false);
+    expect(snapshotDue([NOW - 3 * DAY_MS, NOW - DAY_MS], NOW)).toBe(true);
+  });
+
+  it('is not held back by a snapshot dated after now', () => {
+    expect(snapshotDue([NOW + 30 * DAY_MS], NOW)).toBe(true);
+    expect(snapshotDue([NOW + 30 * DAY_MS, NOW - 60_000], NOW)).toBe(false);
   });
 });

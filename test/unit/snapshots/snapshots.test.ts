@@ -92,7 +92,7 @@ describe('archival snapshots', () => {
     expect(await rawDatabase(harness.db)).toEqual(before);
   });
 
-  it('expires a snapshot once it is 50 days old', async () => {
+  it('expires a snapshot once it is 50 days old and three newer ones exist', async () => {
     const harness = await createArchiveHarness();
     await seedAccount(harness);
     const snapshot = await snapshotNow(harness);
@@ -100,8 +100,11 @@ describe('archival snapshots', () => {
     expect(await expireSnapshots(harness.db, harness.clock.now())).toBe(0);
     expect((await listSnapshots(harness.db)).map((info) => info.id)).toEqual([snapshot.id]);
     harness.clock.advance(DAY_MS);
+    // The only snapshot is never expired, however old: the newest three are always kept.
+    expect(await expireSnapshots(harness.db, harness.clock.now())).toBe(0);
+    const newer = [await snapshotNow(harness), await snapshotNow(harness), await snapshotNow(harness)];
     expect(await expireSnapshots(harness.db, harness.clock.now())).toBe(1);
-    expect(await listSnapshots(harness.db)).toEqual([]);
+    expect((await listSnapshots(harness.db)).map((info) => info.id).sort()).toEqual(newer.map((info) => info.id).sort());
     expect(await harness.db.countFromIndex('snapshotChunks', 'bySnapshot', snapshot.id)).toBe(0);
   });
 

@@ -35,6 +35,8 @@ export interface Harness {
   readonly clock: ManualClock;
   readonly bus: RecordingBus;
   readonly factory: IDBFactory;
+  /** What the store was built from, to build a second context's store on the same database. */
+  readonly deps: StoreDeps;
 }
 
 /** A store on its own in-memory IndexedDB, with the real id factory and clock; deps can be swapped. */
@@ -43,7 +45,7 @@ export const createHarness = async (overrides: Partial<StoreDeps> = {}, codec: V
   const db = await openLocketDb(factory, 'locket-test');
   const clock = createManualClock(START);
   const bus = createRecordingBus();
-  const store = createStore({
+  const deps: StoreDeps = {
     db,
     codec,
     clock,
@@ -54,8 +56,8 @@ export const createHarness = async (overrides: Partial<StoreDeps> = {}, codec: V
     bus,
     auditKeys: TEST_AUDIT_KEYS,
     ...overrides,
-  });
-  return { store, db, clock, bus, factory };
+  };
+  return { store: createStore(deps), db, clock, bus, factory, deps };
 };
 
 /** A codec whose stored form does not show the value, as an encrypting one would. */

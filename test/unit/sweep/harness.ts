@@ -1,6 +1,7 @@
 import { deriveAuditKeys } from '../../../core/audit/hash';
 import { IDBFactory } from 'fake-indexeddb';
 import { createManualClock, type ManualClock } from '../../../core/clock';
+import { CONFIRM_AFTER_MS } from '../../../core/retention/clock-trust';
 import { DAY_MS } from '../../../core/retention/windows';
 import type { ChangeBus } from '../../../core/store/change-bus';
 import type { LocketStore, StoredRecord } from '../../../core/store/contract';
@@ -43,6 +44,11 @@ export interface SweepHarness {
   readonly lock: LockPort;
   /** Runs one sweep at the clock's time; `ports` replaces any port for this sweep only. */
   readonly sweep: (options?: { readonly key?: boolean; readonly trigger?: SweepTrigger; readonly ports?: Partial<SweepPorts> }) => Promise<SweepReport | null>;
+  /**
+   * A sweep after the device was closed for more than a day: the first one only notes the clock
+   * (and must say so), a second an hour later agrees and does the work; returns the second.
+   */
+  readonly sweepAfterGap: (options?: Parameters<SweepHarness['sweep']>[0]) => Promise<SweepReport | null>;
   /** Moves the clock to `days` days after START. */
   readonly atDay: (days: number) => void;
 }
@@ -56,11 +62,17 @@ export const createSweepHarness = async (): Promise<SweepHarness> => {
   const db = await openLocketDb(factory, NAME);
   await db.put('vault', { stands: 'for the account' }, 'vault');
   const lock = createMemoryLock();
+  const sweep: SweepHarness['sweep'] = ({ key = true, trigger = 'page', ports = {} } = {}) =>
+    createSweepRunner({ factory, name: NAME, clock, lock, bus: silentBus, storageEstimate: () => Promise.resolve(null), ...ports })
+      .sweep({ trigger, accountKey: key ? accountKey : null });
   return {
-    factory, name: NAME, clock, accountKey, store, db, lock,
-    sweep: ({ key = true, trigger = 'page', ports = {} } = {}) =>
-      createSweepRunner({ factory, name: NAME, clock, lock, bus: silentBus, ...ports })
-        .sweep({ trigger, accountKey: key ? accountKey : null }),
+    factory, name: NAME, clock, accountKey, store, db, lock, sweep,
+    sweepAfterGap: async (options) => {
+      const first = await sweep(options);
+      if (first?.held?.type !== 'clock-jumped') throw new Error(`Expected the first sweep after a gap to be held, got ${JSON.stringify(first?.held)}`);
+      clock.advance(CONFIRM_AFTER_MS);
+      return sweep(options);
+    },
     atDay: (days) => clock.set(START + days * DAY),
   };
 };

@@ -7,6 +7,8 @@ import { listSnapshots } from '../../../core/snapshots/snapshots';
 import { lowestIdAt } from '../../../worker/sweep/login-expiry';
 import { createSweepHarness, DAY, sweptOk, type SweepHarness } from './harness';
 
+const HOUR = 60 * 60 * 1000;
+
 const attempt: Omit<LoginAttempt, 'id' | 'at'> = {
   outcome: 'success', factors: ['password'], keyName: null, reason: '', client: 'Chromium 130 on Linux', user: 'owner',
 };
@@ -77,13 +79,20 @@ describe('a sweep takes the daily snapshot', () => {
     expect(await listSnapshots(h.db)).toEqual([]);
   });
 
-  it('removes snapshots older than 50 days', async () => {
+  it('removes snapshots older than 50 days, keeping the newest three', async () => {
     const h = await createSweepHarness();
-    const old = sweptOk(await h.sweep()).snapshotTaken;
+    const taken: (string | null)[] = [];
+    for (const day of [0, 1, 2, 3]) {
+      h.atDay(day);
+      taken.push(sweptOk(await h.sweep()).snapshotTaken);
+    }
     h.atDay(51);
+    const held = sweptOk(await h.sweep());
+    expect(held.snapshotsDeleted).toBe(0);
+    h.clock.advance(HOUR);
     const report = sweptOk(await h.sweep());
-    expect(report.snapshotsDeleted).toBe(1);
-    expect((await listSnapshots(h.db)).map((snapshot) => snapshot.id)).toEqual([report.snapshotTaken]);
-    expect(report.snapshotTaken).not.toBe(old);
+    // Days 0 and 1 are past 50 days; day 2 is too, but it is one of the newest three.
+    expect(report.snapshotsDeleted).toBe(2);
+    expect((await listSnapshots(h.db)).map((snapshot) => snapshot.id)).toEqual([held.snapshotTaken, taken[3], taken[2]]);
   });
 });

@@ -12,7 +12,7 @@ const ORIGIN = `chrome-extension://${EXTENSION_ID}`;
 const report: SweepReport = {
   trigger: 'alarm', startedAt: 1, finishedAt: 5, durationMs: 4, purged: { person: 2, note: 1 },
   changeSetsDeleted: 2, changeSetsRewritten: 0, changeSetsAwaitingKey: 1, loginsDeleted: 0, snapshotsDeleted: 0,
-  snapshotTaken: null, accountDeleted: false, error: null,
+  snapshotTaken: null, snapshotSkipped: null, accountDeleted: false, held: null, error: null,
 };
 
 describe('the background ↔ offscreen sweep messages', () => {
@@ -50,5 +50,15 @@ describe('the stored sweep report', () => {
     expect(await readSweepReport(h.db)).toEqual(swept);
     await h.db.put('meta', { ...swept, durationMs: 'long' }, SWEEP_REPORT_KEY);
     expect(await readSweepReport(h.db)).toBeNull();
+  });
+
+  it('reads a report kept before sweeps said why they held, and keeps why they held', async () => {
+    const h = await createSweepHarness();
+    const { held: _held, snapshotSkipped: _skipped, ...older } = report;
+    await h.db.put('meta', older, SWEEP_REPORT_KEY);
+    expect(await readSweepReport(h.db)).toEqual(report);
+    const held: SweepReport = { ...report, held: { type: 'clock-behind', clockAt: 1, seenAt: 9 } };
+    await h.db.put('meta', held, SWEEP_REPORT_KEY);
+    expect(await readSweepReport(h.db)).toEqual(held);
   });
 });

@@ -2,8 +2,9 @@ import { deriveAuditKeys } from '../../../core/audit/hash';
 /**
  * Real AccessPorts on an in-memory IndexedDB: the vault repo, the login log, the audit log,
  * the challenge ledger, the verifier and the password policy are the production modules; the
- * throttle and the session are the in-memory halves of storage.local and storage.session; time
- * is a manual clock and the security keys are software ones (soft-ceremonies.ts).
+ * throttle and the session are the in-memory halves of storage.local and storage.session, the
+ * profile-wide lock an in-memory one; time is a manual clock and the security keys are
+ * software ones (soft-ceremonies.ts).
  */
 import { IDBFactory } from 'fake-indexeddb';
 import { createAuditLog } from '../../../core/audit/audit-log';
@@ -20,7 +21,7 @@ import { createAccountManager, type AccountManager } from '../../../core/vault/a
 import type { UnlockedKeys, VaultRecord } from '../../../core/vault/types';
 import { createVaultRepo } from '../../../core/vault/vault-repo';
 import { openStoredData } from '../../../core/store/open-stored-data';
-import { TEST_ITERATIONS, ok, testDeps } from './helpers';
+import { TEST_ITERATIONS, TEST_KDF_BOUNDS, ok, testDeps } from './helpers';
 import { createSoftCeremonies, createSoftKey, type PrfSupport, type SoftCeremonies, type SoftKey } from './soft-ceremonies';
 
 export const START = Date.UTC(2025, 2, 3, 9, 0, 0);
@@ -51,9 +52,22 @@ export interface AccessHarness {
   readonly waitOutThrottle: () => void;
 }
 
-/** Vaults are stretched with TEST_ITERATIONS unless `productionKdf` leaves the vault's default in force. */
+/** Web Locks' exclusive mode in memory: one holder at a time, in the order they asked. */
+export const createMemoryLock = (): AccessPorts['oneAtATime'] => {
+  let tail: Promise<unknown> = Promise.resolve();
+  return (task) => {
+    const turn = tail.then(task);
+    tail = turn.catch(() => undefined);
+    return turn;
+  };
+};
+
+/**
+ * Vaults are stretched with TEST_ITERATIONS (and the stored-parameter floor lowered to match);
+ * `raisedIterations` stands for an install whose default has risen above that.
+ */
 export const createAccessHarness = async (
-  { productionKdf = false } = {},
+  { raisedIterations }: { raisedIterations?: number } = {},
 ): Promise<AccessHarness> => {
   const clock = createManualClock(START);
   const deps = testDeps(clock);
@@ -62,7 +76,7 @@ export const createAccessHarness = async (
   let session: UnlockedKeys | null = null;
   let verifierLoads = 0;
   const ceremonies = createSoftCeremonies(RELYING_PARTY);
-  const vaults = createVaultRepo(db);
+  const vaults = createVaultRepo(db, TEST_KDF_BOUNDS);
   const ports: AccessPorts = {
     vaults,
     logins: createLoginLog(db, clock, createIdFactory(clock)),
@@ -73,6 +87,7 @@ export const createAccessHarness = async (
     },
     openData: (keys) => openStoredData(db, keys),
     session: { write: (keys) => { session = keys; return Promise.resolve(); } },
+    oneAtATime: createMemoryLock(),
     ceremonies,
     verifier: () => {
       verifierLoads += 1;
@@ -83,7 +98,7 @@ export const createAccessHarness = async (
     client: CLIENT,
     deps,
     passwordPolicy: () => import('../../../core/security/password-policy').then((module) => module.checkPassword),
-    kdfIterations: productionKdf ? undefined : TEST_ITERATIONS,
+    kdfIterations: raisedIterations ?? TEST_ITERATIONS,
   };
   return {
     ports,
@@ -113,11 +128,18 @@ export const withAccount = async (options?: Parameters<typeof createAccessHarnes
   return { ...harness, keys };
 };
 
-/** Registers a new soft key (held from then on) and returns it with the session keys and any recovery codes. */
-export const addSoftKey = async (harness: AccessHarness, keys: UnlockedKeys, prf: PrfSupport, name = `Key ${prf}`) => {
+/**
+ * Registers a new soft key (held from then on) and returns it with the session keys and any
+ * recovery codes. A later key is confirmed by a touch of `confirmWith` (by default the key
+ * held until then), and accepted without PRF when the vault warns about it.
+ */
+export const addSoftKey = async (
+  harness: AccessHarness, keys: UnlockedKeys, prf: PrfSupport, name = `Key ${prf}`, confirmWith = harness.ceremonies.held(),
+) => {
   const key: SoftKey = await createSoftKey(prf);
   harness.ceremonies.hold(key);
-  const { recoveryCodes } = ok(await harness.account.addKey(keys, PASSWORD, name, OWNER.email));
+  if (confirmWith) harness.ceremonies.touchNext(confirmWith);
+  const { recoveryCodes } = ok(await harness.account.addKey(keys, PASSWORD, name, OWNER.email, { acceptWithoutPrf: true }));
   const session = harness.session();
   if (!session) throw new Error('Adding a key left no session');
   return { key, keys: session, recoveryCodes };

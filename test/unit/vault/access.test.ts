@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { INITIAL_THROTTLE, delayAfterFailure, LONG_PAUSE_MS, MAX_CONSECUTIVE_FAILURES } from '../../../core/security/unlock-throttle';
 import { failureMessages } from '../../../core/security/webauthn-failures';
 import { createAccess } from '../../../core/vault/access';
-import { DEFAULT_KDF_ITERATIONS } from '../../../core/vault/kdf';
 import { createVault } from '../../../core/vault/vault';
 import {
   CLIENT, PASSWORD, addSoftKey, createAccessHarness, storedKey, withAccount, type AccessHarness,
@@ -269,13 +268,13 @@ describe('recovery codes', () => {
 
 describe('key derivation strength', () => {
   it('raises an old vault to the default iteration count at the next unlock, keeping the account key', async () => {
-    const harness = await createAccessHarness({ productionKdf: true });
+    const harness = await createAccessHarness({ raisedIterations: 2 * TEST_ITERATIONS });
     const { record, keys } = await createVault(PASSWORD, harness.ports.deps, TEST_ITERATIONS);
     await harness.ports.vaults.save(record);
     harness.clock.advance(30 * 24 * 60 * 60 * 1000);
     expect(ok(await harness.access.unlock(PASSWORD))).toEqual(keys);
     const upgraded = await harness.vault();
-    expect(upgraded.kdf.iterations).toBe(DEFAULT_KDF_ITERATIONS);
+    expect(upgraded.kdf.iterations).toBe(2 * TEST_ITERATIONS);
     // The owner did not change the password: the security page must not say so.
     expect(upgraded.passwordChangedAt).toBe(record.passwordChangedAt);
     expect(ok(await unlockAfterLock(harness, PASSWORD))).toEqual(keys);

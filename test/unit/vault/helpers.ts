@@ -1,9 +1,12 @@
 import { createManualClock, type ManualClock } from '../../../core/clock';
 import { defaultVaultDeps, type VaultDeps } from '../../../core/vault/deps';
+import { KDF_ITERATION_BOUNDS, type KdfBounds } from '../../../core/vault/kdf';
 import type { Bytes, RegisteredKey } from '../../../core/vault/types';
 
 /** Low enough to keep tests fast; one test checks the real default separately. */
 export const TEST_ITERATIONS = 1_000;
+/** The stored-parameter bounds with the floor lowered to TEST_ITERATIONS; the ceiling is the real one. */
+export const TEST_KDF_BOUNDS: KdfBounds = { ...KDF_ITERATION_BOUNDS, min: TEST_ITERATIONS };
 
 export const testDeps = (clock: ManualClock = createManualClock(Date.UTC(2025, 0, 1))): VaultDeps & { readonly clock: ManualClock } =>
   ({ ...defaultVaultDeps(), clock });

@@ -50,6 +50,9 @@ type Tamper = (fresh: AssertionCeremonyResult) => AssertionCeremonyResult | Prom
 export interface SoftCeremonies extends KeyCeremonies {
   /** The key the owner touches at every following prompt. */
   readonly hold: (key: SoftKey) => void;
+  readonly held: () => SoftKey | null;
+  /** The key the owner touches at the next sign-in prompt only (a registration prompt still gets the held key). */
+  readonly touchNext: (key: SoftKey) => void;
   /** The owner dismisses the next prompt. */
   readonly cancelNext: (message: string) => void;
   /** Changes the next assertion before it is handed back: a tampering page, a replay, a cloned key. */
@@ -63,6 +66,7 @@ export interface SoftCeremonies extends KeyCeremonies {
 
 export const createSoftCeremonies = (relyingParty: RelyingParty): SoftCeremonies => {
   let held: SoftKey | null = null;
+  let touched: SoftKey | null = null;
   let cancellation: string | null = null;
   let tamper: Tamper | null = null;
   let counter: number | undefined;
@@ -94,6 +98,8 @@ export const createSoftCeremonies = (relyingParty: RelyingParty): SoftCeremonies
 
   return {
     hold: (key) => { held = key; },
+    held: () => held,
+    touchNext: (key) => { touched = key; },
     cancelNext: (message) => { cancellation = message; },
     tamperNext: (next) => { tamper = next; },
     counterNext: (next) => { counter = next; },
@@ -102,9 +108,11 @@ export const createSoftCeremonies = (relyingParty: RelyingParty): SoftCeremonies
 
     authenticate: async ({ ledger, prfSalt }) => {
       calls.authenticate += 1;
+      const key = touched ?? held;
+      touched = null;
       const problem = dismissal();
-      if (problem !== null || held === null) return refuse(ledger, problem ?? 'No security key was touched.');
-      return { ok: true, value: await assertion(held, ledger.issue(), prfSalt) };
+      if (problem !== null || key === null) return refuse(ledger, problem ?? 'No security key was touched.');
+      return { ok: true, value: await assertion(key, ledger.issue(), prfSalt) };
     },
 
     register: async ({ ledger, prfSalt }) => {

@@ -99,12 +99,13 @@ describe('removeKey', () => {
     const withoutB = ok(await removeKey(withB.record, withB.keys, PASSWORD, 'key-b', deps));
     expect(withoutB.record.secondFactor?.passwordSlot).toBeNull();
     expect(await unlockWithVerifiedKey(withoutB.record, PASSWORD, deps)).toEqual({ ok: false, error: 'no-password-slot' });
-    expect(ok(await unlockWithPrf(withoutB.record, PASSWORD, 'key-a', prfOutput, deps))).toEqual(keys);
+    expect(ok(await unlockWithPrf(withoutB.record, PASSWORD, 'key-a', prfOutput, deps))).toEqual(withoutB.keys);
 
     const withC = ok(await addKey(withoutB.record, withoutB.keys, PASSWORD, registeredKey('key-c', false), null, deps));
     const withoutA = ok(await removeKey(withC.record, withC.keys, PASSWORD, 'key-a', deps));
     expect(await unlockWithPrf(withoutA.record, PASSWORD, 'key-a', prfOutput, deps)).toEqual({ ok: false, error: 'wrong-password-or-key' });
-    expect(ok(await unlockWithVerifiedKey(withoutA.record, PASSWORD, deps))).toEqual(keys);
+    expect(ok(await unlockWithVerifiedKey(withoutA.record, PASSWORD, deps))).toEqual(withoutA.keys);
+    expect(withoutA.keys.accountKey).toEqual(keys.accountKey);
   });
 
   it('refuses an unknown key or a wrong password', async () => {

@@ -48,11 +48,12 @@ describe('recovery codes', () => {
 
   it('stop working once regenerated, and the new ones work', async () => {
     const { deps, record, keys, codes } = await vaultWithCodes();
-    const regenerated = await regenerateRecoveryCodes(record, keys, deps);
+    const regenerated = ok(await regenerateRecoveryCodes(record, keys, PASSWORD, deps));
     expect(regenerated.codes).toHaveLength(10);
     expect(regenerated.codes).not.toContain(codes[0]);
     expect(await unlockWithRecoveryCode(regenerated.record, PASSWORD, codes[0] ?? '', deps)).toEqual(refused);
-    expect(ok(await unlockWithRecoveryCode(regenerated.record, PASSWORD, regenerated.codes[0] ?? '', deps)).keys).toEqual(keys);
+    expect(ok(await unlockWithRecoveryCode(regenerated.record, PASSWORD, regenerated.codes[0] ?? '', deps)).keys).toEqual(regenerated.keys);
+    expect(regenerated.keys.accountKey).toEqual(keys.accountKey);
   });
 
   it('normalise to sixteen base32 characters or nothing', () => {

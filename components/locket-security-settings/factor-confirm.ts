@@ -1,0 +1,31 @@
+import { html, nothing } from 'lit';
+import type { FieldErrors } from '../../core/records/types';
+import { normaliseRecoveryCode } from '../../core/vault/recovery-codes';
+
+/**
+ * The part of every form that changes the factors once two-factor is on: Locket asks for a
+ * touch of a registered key, or takes an unused recovery code typed here instead.
+ */
+export const factorConfirmFields = (id: string, errors: FieldErrors, hint: string) => {
+  const codeError = errors['recoveryCode'];
+  return html`<p class="hint">${hint}</p>
+    <div class="field">
+      <label for=${`${id}-code`}>Recovery code instead of a key (optional)</label>
+      <input id=${`${id}-code`} name="recoveryCode" autocomplete="off" spellcheck="false"
+        aria-invalid=${codeError ? 'true' : 'false'} aria-describedby=${codeError ? `${id}-code-error` : nothing} />
+      ${codeError ? html`<span class="error" id=${`${id}-code-error`} role="alert">${codeError}</span>` : nothing}
+    </div>
+    ${errors['confirm'] ? html`<p class="error" role="alert">${errors['confirm']}</p>` : nothing}`;
+};
+
+/** The recovery code typed in a form, or undefined when the field is empty (then a key is asked for). */
+export const recoveryCodeIn = (form: HTMLFormElement): string | undefined => {
+  const typed = String(new FormData(form).get('recoveryCode') ?? '').trim();
+  return typed === '' ? undefined : typed;
+};
+
+/** A typed code that cannot be one is refused here, before any prompt. */
+export const recoveryCodeProblem = (code: string | undefined): FieldErrors | null =>
+  code !== undefined && normaliseRecoveryCode(code) === null
+    ? { recoveryCode: 'A recovery code has 16 letters and digits, such as ABCD-EFGH-JKLM-NP23.' }
+    : null;
