@@ -1,6 +1,7 @@
 import type { AuditLog } from '../audit/audit-log';
 import type { LocketStore, PurgeReport } from './contract';
 import { createPurger, PURGE_BATCH_SIZE, type PurgeResult } from './purge';
+import { purgeAuditReceipt } from './purge-receipt';
 import { createRemoveMany } from './remove-many';
 import type { StoreDeps } from './store-deps';
 import { createTrashReads } from './trash-reads';
@@ -10,12 +11,7 @@ type TrashStore = Pick<LocketStore, 'removeMany' | 'trashCount' | 'trashPage' | 
 
 /** The trash as the owner works it: list, restore, delete forever, empty. Purges the owner asks for are audited here, batch by batch. */
 export const createTrash = (deps: StoreDeps, audit: AuditLog): TrashStore => {
-  // One entry per committed batch, in its transaction: counts per kind, never ids.
-  const purger = createPurger(deps, (purged) => {
-    const counts: Record<string, number> = {};
-    for (const row of purged) counts[row.kind] = (counts[row.kind] ?? 0) + 1;
-    return audit.stage({ type: 'records-purged', by: deps.author, subjects: [], detail: { ...counts, trigger: 'owner' } });
-  });
+  const purger = createPurger(deps, purgeAuditReceipt(audit, deps.author, 'owner'));
 
   const reported = (result: PurgeResult): PurgeReport =>
     ({ purged: result.purged, changeSetsDeleted: result.changeSetsDeleted, changeSetsRewritten: result.changeSetsRewritten });

@@ -12,6 +12,7 @@ import { expireSnapshots, listSnapshots, takeSnapshot } from '../../core/snapsho
 import type { PurgeReport } from '../../core/store/contract';
 import { openStoreDeps } from '../../core/store/open-store';
 import { createPurger, type PurgerDeps } from '../../core/store/purge';
+import { purgeAuditReceipt } from '../../core/store/purge-receipt';
 import { createAesGcmCodec } from '../../core/vault/aes-codec';
 import type { SweepReport, SweepRequest, SweepTrigger } from '../sweep-api';
 import { finishErasures } from './erasure-scrub';
@@ -54,10 +55,12 @@ export const totalPurged = (purged: SweepReport['purged']): number =>
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error)).slice(0, 1000);
 
 /** Steps 2–5: everything that deletes. Each step's counts land in `counts` as soon as they are committed. */
-const expireAll = async (deps: PurgerDeps, ports: SweepPorts, now: number, counts: Counts): Promise<void> => {
+const expireAll = async (deps: PurgerDeps, ports: SweepPorts, now: number, counts: Counts, trigger: SweepTrigger): Promise<void> => {
   const { db } = deps;
   await finishErasures(deps);
-  const purger = createPurger(deps);
+  // Each batch commits with its own entry; while locked it is written unsealed and chained at the next unlock.
+  const audit = createAuditLog({ db, clock: deps.clock, keys: async () => deps.auditKeys });
+  const purger = createPurger(deps, purgeAuditReceipt(audit, SWEEP_AUTHOR, trigger));
   const purge = await purger.purgeExpired(expiredBefore(TRASH_DAYS, now), PURGE_BATCH, (batch) => {
     addPurged(counts, batch);
     ports.afterBatch?.(totalPurged(counts.purged));
@@ -92,7 +95,7 @@ const takeDailySnapshot = async (deps: PurgerDeps, ports: SweepPorts, now: numbe
  * newest time seen (core/retention/clock-trust.ts); the snapshot is still taken, as it only adds.
  * Returns true when the account was deleted (the connection is closed then).
  */
-const sweepAccount = async (deps: PurgerDeps, ports: SweepPorts, now: number, counts: Counts): Promise<boolean> => {
+const sweepAccount = async (deps: PurgerDeps, ports: SweepPorts, now: number, counts: Counts, trigger: SweepTrigger): Promise<boolean> => {
   const { db } = deps;
   const judgement = judgeClock(await readTimeSeen(db), now);
   await writeTimeMark(db, judgement.mark);
@@ -105,19 +108,10 @@ const sweepAccount = async (deps: PurgerDeps, ports: SweepPorts, now: number, co
       counts.accountDeleted = true;
       return true;
     }
-    await expireAll(deps, ports, now, counts);
+    await expireAll(deps, ports, now, counts, trigger);
   }
   if (!cancellation) await takeDailySnapshot(deps, ports, now, counts);
   return false;
-};
-
-/** One `records-purged` entry per sweep that purged anything: counts per kind, never ids. */
-const auditPurge = async (deps: PurgerDeps, trigger: SweepTrigger, counts: Counts): Promise<void> => {
-  if (totalPurged(counts.purged) === 0) return;
-  await createAuditLog({ db: deps.db, clock: deps.clock, keys: async () => deps.auditKeys }).append({
-    type: 'records-purged', by: SWEEP_AUTHOR, subjects: [],
-    detail: { trigger, ...counts.purged, changeSetsDeleted: counts.changeSetsDeleted },
-  });
 };
 
 const runSweep = async (ports: SweepPorts, { trigger, accountKey }: SweepRequest): Promise<SweepReport> => {
@@ -128,17 +122,13 @@ const runSweep = async (ports: SweepPorts, { trigger, accountKey }: SweepRequest
   try {
     const opened = await openStoreDeps({
       factory: ports.factory, name: ports.name, codec: plainCodec, clock: ports.clock, bus: ports.bus, author: SWEEP_AUTHOR,
-      // Without the key its audit entry is written unsealed, and chained at the next unlock.
+      // Without the key its audit entries are written unsealed, and chained at the next unlock.
       auditKeys: accountKey ? await deriveAuditKeys(new Uint8Array(accountKey)) : null,
     });
     deps = { ...opened, codec: accountKey ? createAesGcmCodec(new Uint8Array(accountKey)) : null };
-    if (await sweepAccount(deps, ports, startedAt, counts)) deps = null;
+    if (await sweepAccount(deps, ports, startedAt, counts, trigger)) deps = null;
   } catch (error) {
     errors.push(messageOf(error));
-  }
-  if (deps) {
-    // What was purged is logged even when a later step failed: it is gone either way.
-    await auditPurge(deps, trigger, counts).catch((error: unknown) => errors.push(`The audit entry was not written: ${messageOf(error)}`));
   }
   const finishedAt = ports.clock.now();
   const report: SweepReport = {

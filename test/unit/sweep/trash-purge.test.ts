@@ -64,6 +64,22 @@ describe('a sweep purges the trash after 30 days', () => {
     expect(await trashCount(h.db)).toBe(0);
   });
 
+  it('commits each batch with its own audit entry, so a sweep killed after a batch leaves that batch audited', async () => {
+    const h = await createSweepHarness();
+    await seedTrashedRows(h.db, PURGE_BATCH + 10, h.clock.now(), createIdFactory(h.clock));
+    h.atDay(31);
+    const log = createAuditLog({ db: h.db, clock: h.clock, keys: async () => null });
+    const purgesOf = async () => (await log.entries()).filter((entry) => entry.type === 'records-purged');
+    // Read the moment the first batch commits, as a browser killed then would leave the log.
+    let atFirstBatch: ReturnType<typeof purgesOf> | null = null;
+    sweptOk(await h.sweep({ ports: { afterBatch: () => { atFirstBatch ??= purgesOf(); } } }));
+    const seenThen = await atFirstBatch!;
+    expect(seenThen).toHaveLength(1);
+    expect(seenThen[0]?.detail).toMatchObject({ person: PURGE_BATCH, trigger: 'page' });
+    const all = await purgesOf();
+    expect(all.map((entry) => entry.detail['person'])).toEqual([PURGE_BATCH, 10]);
+  });
+
   it('leaves mixed change sets for the key while locked, and an unlocked sweep rewrites them', async () => {
     const h = await createSweepHarness();
     await h.store.insertMany('person', [person('Ada'), person('Bo')]);
