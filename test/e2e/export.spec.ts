@@ -2,6 +2,9 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Download, Page } from '@playwright/test';
 import { unzipSync } from 'fflate';
+import { deriveAuditKeys, idHash } from '../../core/audit/hash';
+import { fromBase64 } from '../../core/vault/bytes';
+import type { Bytes } from '../../core/vault/types';
 import Papa from 'papaparse';
 import { expect, pageErrors, test } from './fixtures';
 import { SIDE_PANEL_VIEWPORT, createAccount, createRecord, linkedSection, openFromList, showTab } from './ui';
@@ -31,6 +34,16 @@ const rawDatabase = (page: Page): Promise<string> => page.evaluate(async () => {
   return JSON.stringify(Object.fromEntries(names.map((name, index) => [name, all[index]])),
     (_key, value: unknown) => (value instanceof Uint8Array ? `<${value.length} bytes>` : value));
 });
+
+/** The account key the unlocked session holds in storage.session, as the pages read it. */
+const sessionAccountKey = async (page: Page): Promise<Bytes> => {
+  const encoded = await page.evaluate(async () => {
+    const chrome = (globalThis as unknown as { chrome: { storage: { session: { get: (key: string) => Promise<Record<string, { accountKey: string } | undefined>> } } } }).chrome;
+    return (await chrome.storage.session.get('locket:session'))['locket:session']?.accountKey ?? '';
+  });
+  expect(encoded).not.toBe('');
+  return fromBase64(encoded);
+};
 
 test('export, subject access and erasure from the owner’s pages', async ({ openSurface, saveScreenshot }) => {
   const panel = await openSurface('sidepanel');
@@ -114,7 +127,11 @@ test('export, subject access and erasure from the owner’s pages', async ({ ope
 
     const raw = await rawDatabase(panel);
     expect(raw).not.toContain(personId);
-    const hash = createHash('sha256').update(`locket-record:${personId}`).digest('hex');
+    // The receipt names the person by a hash keyed with the account's audit key, never a plain SHA-256.
+    const plainHash = createHash('sha256').update(`locket-record:${personId}`).digest('hex');
+    const hash = await idHash(await deriveAuditKeys(await sessionAccountKey(panel)), personId);
+    expect(hash).not.toBe(plainHash);
+    expect(raw).not.toContain(plainHash);
     const audit = (JSON.parse(raw) as { audit: { type: string; subjects: { idHash: string }[] }[] }).audit;
     expect(audit.filter((entry) => entry.type === 'record-erased').map((entry) => entry.subjects[0]?.idHash)).toEqual([hash]);
     const suppressed = (JSON.parse(raw) as { suppressed: unknown[] }).suppressed;
