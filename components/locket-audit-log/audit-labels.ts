@@ -3,6 +3,7 @@ import type { AuditSubject, AuditType, ChainCheck } from '../../core/audit/audit
 /** What each kind of entry means, in the owner's words. Every audit type must have one. */
 export const AUDIT_TYPE_LABELS: Readonly<Record<AuditType, string>> = {
   'export-taken': 'CSV export taken',
+  'import-started': 'CSV import started',
   'import-done': 'CSV import done',
   'import-undone': 'CSV import undone',
   'record-erased': 'Person erased for good (right to be forgotten)',

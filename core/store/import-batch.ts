@@ -4,6 +4,7 @@
  * import's batch id. An update's set also carries the fields' previous values (through
  * the codec), so undoImport can put them back.
  */
+import type { AuditEntry, AuditLog } from '../audit/audit-log';
 import { changeAad, changePreviousAad, recordAad, type EncodedValue } from '../codec';
 import { linksOf } from '../records/links';
 import { parseFields } from '../records/validate';
@@ -14,7 +15,7 @@ import type { ImportBatchReport, ImportBatchStore, ImportItemProblem, PlannedWri
 import { createUndoImport } from './import-undo';
 import { fieldsFromBody, isLive, metaOf, rowFor } from './record-rows';
 import { announce, changeItem, changeSet, type StoreDeps } from './store-deps';
-import { retriedWrite, STALE } from './transaction';
+import { retriedWrite, STALE, type Participant } from './transaction';
 import { writeFailureOf } from './store-errors';
 
 export const IMPORT_BATCH_SIZE = 1000;
@@ -42,7 +43,10 @@ const changedNames = (before: object, after: object): string[] => {
 const describeErrors = (errors: Readonly<Record<string, string>>): string =>
   Object.entries(errors).map(([field, message]) => `${field}: ${message}`).join(' ');
 
-export const createImportBatch = (deps: StoreDeps): ImportBatchStore => {
+/** Stages the entry a batch commits with, or null for none. */
+type ImportReceipt = () => Promise<Participant<AuditEntry> | null>;
+
+export const createImportBatch = (deps: StoreDeps, audit: AuditLog): ImportBatchStore => {
   const { db, codec, clock } = deps;
 
   const prepare = async (batchId: string, items: readonly PlannedWrite[], offset: number): Promise<Prepared> => {
@@ -115,10 +119,11 @@ export const createImportBatch = (deps: StoreDeps): ImportBatchStore => {
   };
 
   /** Writes one prepared batch, only if every record it updates is as it was read. */
-  const write = (batchId: string, slice: readonly PlannedWrite[], start: number) => retriedWrite(db, {
+  const write = (batchId: string, slice: readonly PlannedWrite[], start: number, receipt: ImportReceipt) => retriedWrite(db, {
     subject: 'Records being imported',
     stores: ['records', 'changes'],
     prepare: () => prepare(batchId, slice, start),
+    receipt: (prepared) => (prepared.set ? receipt() : Promise.resolve(null)),
     write: async (tx, prepared) => {
       const { rows, expected, set } = prepared;
       if (!set) return prepared;
@@ -136,10 +141,17 @@ export const createImportBatch = (deps: StoreDeps): ImportBatchStore => {
   const applyImport: ImportBatchStore['applyImport'] = async (batchId, items, onProgress) => {
     let written = 0;
     const refused: ImportItemProblem[] = [];
+    // The first batch that writes anything commits the import's entry, so an import cut short
+    // after it is in the log; the worker adds `import-done` with the totals when the run ends.
+    let started = false;
+    const startReceipt: ImportReceipt = () => (started
+      ? Promise.resolve(null)
+      : audit.stage({ type: 'import-started', by: deps.author, subjects: [], detail: { batchId, planned: items.length } }));
     for (let start = 0; start < items.length; start += IMPORT_BATCH_SIZE) {
       const slice = items.slice(start, start + IMPORT_BATCH_SIZE);
       try {
-        const { value: prepared } = await write(batchId, slice, start);
+        const { value: prepared } = await write(batchId, slice, start, startReceipt);
+        if (prepared.set) started = true;
         refused.push(...prepared.refused);
         written += prepared.rows.length;
         announce(deps.bus, prepared.rows);

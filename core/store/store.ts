@@ -40,7 +40,7 @@ export const createStore = (deps: StoreDeps): LocketStore => {
     audit,
     auditIdHash: (id) => idHash(auditKeysOf(deps), id),
     isSuppressed: createIsSuppressed(db, deps.auditKeys),
-    ...createImportBatch(deps),
+    ...createImportBatch(deps, audit),
     listImports: createListImports(db),
     close: () => db.close(),
   };

@@ -67,6 +67,28 @@ describe('applying an import batch', () => {
   });
 });
 
+describe('auditing an import as it writes', () => {
+  it('commits an import-started entry with the first batch it writes, so an import cut short is still in the log', async () => {
+    const { store } = await createHarness();
+    const taken = saved(await store.create('person', person('Taken', 'Id')));
+    const items = Array.from({ length: IMPORT_BATCH_SIZE + 10 }, (_, i) => newPerson(`P${i}`, `p${i}@example.com`));
+    items[IMPORT_BATCH_SIZE + 5] = newPerson('Clash', 'clash@example.com', taken.id);
+
+    const report = await store.applyImport('batch-4', items);
+
+    expect(report.written).toBe(IMPORT_BATCH_SIZE);
+    const started = (await store.audit.entries()).filter((entry) => entry.type === 'import-started');
+    expect(started.map((entry) => entry.detail)).toEqual([{ batchId: 'batch-4', planned: IMPORT_BATCH_SIZE + 10 }]);
+  });
+
+  it('writes no entry for an import that wrote nothing', async () => {
+    const { store } = await createHarness();
+    const bad: PlannedWrite = { ...newPerson('', 'nobody@example.com'), fields: { firstName: '' } };
+    await store.applyImport('batch-5', [bad]);
+    expect((await store.audit.entries()).filter((entry) => entry.type === 'import-started')).toEqual([]);
+  });
+});
+
 describe('undoing an import batch', () => {
   it('removes created records for good and restores updated ones, as new change sets', async () => {
     const { store, db, clock } = await createHarness();

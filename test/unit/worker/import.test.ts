@@ -65,6 +65,7 @@ describe('importing a Capsule contacts file', () => {
     // Both the import and its undo are in the audit log, by batch, with counts only.
     const entries = (await store.audit.entries()).filter((entry) => entry.type.startsWith('import-'));
     expect(entries.map((entry) => [entry.type, entry.detail])).toEqual([
+      ['import-started', { batchId: result.batchId, planned: 4 }],
       ['import-done', { batchId: result.batchId, written: 4, failed: 0 }],
       ['import-undone', { batchId: result.batchId, removed: 4, restored: 0, skipped: 0 }],
     ]);
