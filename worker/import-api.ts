@@ -119,7 +119,7 @@ export const createImportApi = ({ store, clock }: ImportApiDeps): ImportWorkerAp
     const planned = planImport(sources, {
       existing: createRecordIndex(existing), policy, newId, defaults: { owner: settings.ownerName, currency: settings.defaultCurrency },
     });
-    const plan = await withoutSuppressed(planned, store.isSuppressed);
+    const plan = await withoutSuppressed(planned, await store.suppressionCheck());
     const listed = plan.rows.filter(worthListing);
     const writes = writesOf(plan.rows, clock.now());
     const ref = writes.length > 0 ? newId() : null;

@@ -16,14 +16,29 @@ export const suppressionEntries = async (keys: AuditKeys, emails: readonly strin
   return [...new Set(hashes)].map((hash) => ({ hash, at }));
 };
 
+export type SuppressionCheck = (email: string) => Promise<boolean>;
+
+const NOTHING_SUPPRESSED: SuppressionCheck = () => Promise.resolve(false);
+
 /**
- * True when an erased person with this email was suppressed (case and surrounding space
- * ignored). Rows written by earlier versions hold unkeyed hashes: they are matched too.
+ * A check against the suppression list as it is now, read once: an import checks thousands of
+ * emails, and an empty list (the usual case) then costs one read and no hashing. True when an
+ * erased person with this email was suppressed (case and surrounding space ignored). Rows
+ * written by earlier versions hold unkeyed hashes: they are matched too.
  */
-export const createIsSuppressed = (db: LocketDatabase, keys: AuditKeys | null) => async (email: string): Promise<boolean> => {
-  if (email.trim() === '') return false;
+export const createSuppressionCheck = (db: LocketDatabase, keys: AuditKeys | null) => async (): Promise<SuppressionCheck> => {
   if (!keys) throw new Error('Checking the suppression list needs Locket unlocked');
-  const hashes = await Promise.all([emailHash(keys, email), legacyEmailHash(email)]);
-  const counts = await Promise.all(hashes.map((hash) => db.count('suppressed', hash)));
-  return counts.some((count) => count > 0);
+  const stored = new Set(await db.getAllKeys('suppressed'));
+  if (stored.size === 0) return NOTHING_SUPPRESSED;
+  return async (email) => {
+    if (email.trim() === '') return false;
+    const hashes = await Promise.all([emailHash(keys, email), legacyEmailHash(email)]);
+    return hashes.some((hash) => stored.has(hash));
+  };
+};
+
+/** One email against the list as it is now. */
+export const createIsSuppressed = (db: LocketDatabase, keys: AuditKeys | null) => {
+  const check = createSuppressionCheck(db, keys);
+  return async (email: string): Promise<boolean> => (email.trim() === '' ? false : (await check())(email));
 };

@@ -159,6 +159,8 @@ export interface LocketStore {
   readonly auditIdHash: (id: RecordId) => Promise<string>;
   /** True when an erased person with this email was suppressed (case and surrounding space ignored). */
   readonly isSuppressed: (email: string) => Promise<boolean>;
+  /** The suppression list read once, for checking many emails (an import). */
+  readonly suppressionCheck: () => Promise<(email: string) => Promise<boolean>>;
   readonly applyImport: ImportBatchStore['applyImport'];
   readonly undoImport: ImportBatchStore['undoImport'];
   /** Past imports, newest first, with their counts and whether they were undone. */

@@ -1,6 +1,6 @@
 import { createAuditLog } from '../audit/audit-log';
 import { idHash } from '../audit/hash';
-import { createIsSuppressed } from '../audit/suppression';
+import { createIsSuppressed, createSuppressionCheck } from '../audit/suppression';
 import type { LocketStore } from './contract';
 import { createErase } from './erase';
 import { createImportBatch } from './import-batch';
@@ -40,6 +40,7 @@ export const createStore = (deps: StoreDeps): LocketStore => {
     audit,
     auditIdHash: (id) => idHash(auditKeysOf(deps), id),
     isSuppressed: createIsSuppressed(db, deps.auditKeys),
+    suppressionCheck: createSuppressionCheck(db, deps.auditKeys),
     ...createImportBatch(deps, audit),
     listImports: createListImports(db),
     close: () => db.close(),
