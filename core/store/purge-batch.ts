@@ -35,11 +35,20 @@ export interface PurgedRecord {
 export interface RecordsReader {
   readonly get: (id: RecordId) => Promise<StoredRecord | undefined>;
   readonly index: ((name: 'byLink') => { readonly getAll: (id: RecordId) => Promise<StoredRecord[]> })
-    & ((name: 'trash') => { readonly getAllKeys: (range: IDBKeyRange, count: number) => Promise<RecordId[]> });
+    & ((name: 'trash') => {
+      readonly getAllKeys: (range: IDBKeyRange, count: number) => Promise<RecordId[]>;
+      readonly getAll: (range: IDBKeyRange, count: number) => Promise<StoredRecord[]>;
+    });
 }
 
 /** Reads the trashed records this batch purges: inside the batch's transaction, and before it to name them in the receipt. */
-export type SelectTrashed = (records: RecordsReader) => Promise<readonly PurgeTarget[]>;
+export type SelectTrashed = ((records: RecordsReader) => Promise<readonly PurgeTarget[]>) & {
+  /**
+   * The same selection with every kind known, for the read a receipt needs before the
+   * transaction: one request for the batch instead of a read per row whose kind is unknown.
+   */
+  readonly withKinds?: (records: RecordsReader) => Promise<readonly PurgedRecord[]>;
+};
 
 export interface BatchWritten {
   readonly kind: 'written';
@@ -105,6 +114,7 @@ export const purgeBatch = async (
 /** What the batch will most likely purge, read before its transaction; the transaction checks it. */
 const selectedBefore = async (db: LocketDatabase, select: SelectTrashed): Promise<PurgedRecord[]> => {
   const records = db.transaction('records').store;
+  if (select.withKinds) return [...await select.withKinds(records)];
   const targets = await select(records);
   const rows = await Promise.all(targets.map(async ({ id, kind }) => (kind ? { id, kind } : (await records.get(id)) ?? null)));
   return rows.flatMap((row) => (row ? [{ id: row.id, kind: row.kind }] : []));

@@ -6,7 +6,7 @@
 import type { ValueCodec } from '../codec';
 import type { RecordId, RecordKind } from '../records/types';
 import type { PurgeReport, StoredRecord } from './contract';
-import { purgeBatch, type BatchWritten, type PurgeReceipt, type SelectTrashed } from './purge-batch';
+import { purgeBatch, type BatchWritten, type PurgeReceipt, type RecordsReader, type SelectTrashed } from './purge-batch';
 import { awaitingRange } from './purge-rewrite';
 import { rewriteAwaiting } from './purge-awaiting';
 import type { StoreDeps } from './store-deps';
@@ -56,8 +56,10 @@ const trashedAmong = (ids: readonly RecordId[]): SelectTrashed => async (records
 };
 
 /** The oldest expired trash, keys only: the change log names each record's kind. */
-const expiredKeys = (expired: IDBKeyRange, batchSize: number): SelectTrashed => async (records) =>
-  (await records.index('trash').getAllKeys(expired, batchSize)).map((id) => ({ id, kind: null }));
+const expiredKeys = (expired: IDBKeyRange, batchSize: number): SelectTrashed => Object.assign(
+  async (records: RecordsReader) => (await records.index('trash').getAllKeys(expired, batchSize)).map((id) => ({ id, kind: null })),
+  { withKinds: async (records: RecordsReader) => (await records.index('trash').getAll(expired, batchSize)).map(({ id, kind }) => ({ id, kind })) },
+);
 
 /** With `receipt`, each batch commits with its own audit entry. */
 export const createPurger = (deps: PurgerDeps, receipt?: PurgeReceipt): Purger => {
