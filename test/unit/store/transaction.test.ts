@@ -112,20 +112,25 @@ const damageAuditHead = async (store: Harness['store'], db: LocketDatabase): Pro
   await db.put('audit', { seq: last, garbled: true });
 };
 
+/** A store whose next write is raced once by `race` from another context, after its read. */
+const racedOnce = async (base: Awaited<ReturnType<typeof createHarness>>, race: (other: ReturnType<typeof createStore>) => Promise<void>) => {
+  const other = createStore({ ...base.deps, db: await openLocketDb(base.factory, 'locket-test') });
+  let raced = false;
+  return createStore({
+    ...base.deps,
+    codec: interfering(base.deps.codec, async () => {
+      if (raced) return;
+      raced = true;
+      await race(other);
+    }),
+  });
+};
+
 describe('store writes racing another context', () => {
   it('an update keeps the other context’s change and adds its own', async () => {
     const base = await createHarness();
     const ada = saved(await base.store.create('person', person('Ada', 'Lovelace')));
-    const other = createStore({ ...base.deps, db: await openLocketDb(base.factory, 'locket-test') });
-    let raced = false;
-    const store = createStore({
-      ...base.deps,
-      codec: interfering(base.deps.codec, async () => {
-        if (raced) return;
-        raced = true;
-        saved(await other.update(ada.id, 'person', { jobTitle: 'Countess' }));
-      }),
-    });
+    const store = await racedOnce(base, async (other) => { saved(await other.update(ada.id, 'person', { jobTitle: 'Countess' })); });
     saved(await store.update(ada.id, 'person', { phones: ['+44 20 7946 0000'] }));
     expect((await base.store.get(ada.id))?.fields).toMatchObject({ jobTitle: 'Countess', phones: ['+44 20 7946 0000'] });
   });
@@ -146,16 +151,7 @@ describe('store writes racing another context', () => {
 
   it('settings saved from two pages at once keep both pages’ fields', async () => {
     const base = await createHarness();
-    const other = createStore({ ...base.deps, db: await openLocketDb(base.factory, 'locket-test') });
-    let raced = false;
-    const store = createStore({
-      ...base.deps,
-      codec: interfering(base.deps.codec, async () => {
-        if (raced) return;
-        raced = true;
-        saved(await other.saveSettings({ ownerName: 'Olive Owner' }));
-      }),
-    });
+    const store = await racedOnce(base, async (other) => { saved(await other.saveSettings({ ownerName: 'Olive Owner' })); });
     saved(await store.saveSettings({ defaultCurrency: 'GBP' }));
     expect(await base.store.getSettings()).toMatchObject({ ownerName: 'Olive Owner', defaultCurrency: 'GBP' });
     expect((await base.store.audit.entries()).map((entry) => entry.detail.fields)).toEqual(['ownerName', 'defaultCurrency']);
