@@ -5,6 +5,7 @@ export const AUDIT_TYPE_LABELS: Readonly<Record<AuditType, string>> = {
   'export-taken': 'CSV export taken',
   'import-started': 'CSV import started',
   'import-done': 'CSV import done',
+  'import-undo-started': 'Undoing a CSV import started',
   'import-undone': 'CSV import undone',
   'record-erased': 'Person erased for good (right to be forgotten)',
   'subject-access-export': 'Everything about a person exported (subject access)',

@@ -26,7 +26,7 @@ export const AUDIT_TYPES = [
   'unlocked', 'key-added', 'key-removed', 'password-changed', 'settings-changed',
   'record-deleted', 'record-restored', 'records-purged',
   'backup-made', 'backup-restored', 'snapshot-restored',
-  'account-cancelled', 'account-restored', 'retention-rule-applied', 'import-started',
+  'account-cancelled', 'account-restored', 'retention-rule-applied', 'import-started', 'import-undo-started',
 ] as const;
 export type AuditType = (typeof AUDIT_TYPES)[number];
 

@@ -164,5 +164,5 @@ export const createImportBatch = (deps: StoreDeps, audit: AuditLog): ImportBatch
     return { written, refused, failure: null };
   };
 
-  return { applyImport, undoImport: createUndoImport(deps) };
+  return { applyImport, undoImport: createUndoImport(deps, audit) };
 };

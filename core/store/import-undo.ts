@@ -7,6 +7,7 @@
  * import set; running the undo again finds nothing left to do.
  */
 import * as v from 'valibot';
+import type { AuditEntry, AuditLog } from '../audit/audit-log';
 import { changeAad, changePreviousAad, recordAad } from '../codec';
 import { linksOf } from '../records/links';
 import { parseFields } from '../records/validate';
@@ -16,7 +17,7 @@ import type { ImportBatchStore, UndoImportReport, UndoSkip } from './import-batc
 import { fieldsFromBody, metaOf, rowFor } from './record-rows';
 import { announce, changeItem, changeSet, type StoreDeps } from './store-deps';
 import { deepEqual } from './deep-equal';
-import { retriedWrite, settled, STALE, type Settled, type Stale } from './transaction';
+import { retriedWrite, settled, STALE, type Participant, type Settled, type Stale } from './transaction';
 
 /** An import set's previous values: one element per change, an object for updates, null for creates. */
 const PreviousSchema = v.array(v.nullable(v.record(v.string(), v.unknown())));
@@ -31,7 +32,10 @@ interface Target {
   readonly linkers: readonly RecordId[];
 }
 
-export const createUndoImport = (deps: StoreDeps): ImportBatchStore['undoImport'] => {
+/** Stages the entry a step commits with, or null for none. */
+type UndoReceipt = () => Promise<Participant<AuditEntry> | null>;
+
+export const createUndoImport = (deps: StoreDeps, audit: AuditLog): ImportBatchStore['undoImport'] => {
   const { db, codec, clock } = deps;
 
   const readTargets = async (set: StoredChangeSet, batchId: string, op: 'create' | 'update'): Promise<Target[]> => {
@@ -65,10 +69,11 @@ export const createUndoImport = (deps: StoreDeps): ImportBatchStore['undoImport'
     readonly written: readonly StoredRecord[];
   }
 
-  const commit = (prepare: () => Promise<UndoWrite & UndoStep | Settled<UndoStep>>) => retriedWrite(db, {
+  const commit = (prepare: () => Promise<UndoWrite & UndoStep | Settled<UndoStep>>, receipt: UndoReceipt) => retriedWrite(db, {
     subject: 'Records of the import being undone',
     stores: ['records', 'changes'],
     prepare,
+    receipt,
     write: async (tx, { expected, puts, removed, set, found, written }): Promise<UndoStep | Stale> => {
       const records = tx.objectStore('records');
       const latest = await Promise.all(expected.map((row) => records.get(row.id)));
@@ -80,7 +85,7 @@ export const createUndoImport = (deps: StoreDeps): ImportBatchStore['undoImport'
 
   const skipOf = (target: Target, reason: string): UndoSkip => ({ id: target.change.recordId, kind: target.change.kind, reason });
 
-  const restoreSet = async (set: StoredChangeSet, batchId: string, skipped: UndoSkip[]): Promise<number> => {
+  const restoreSet = async (set: StoredChangeSet, batchId: string, skipped: UndoSkip[], receipt: UndoReceipt): Promise<number> => {
     if (!set.previous || !set.changes.some((change) => change.op === 'update')) return 0;
     const previous = v.parse(PreviousSchema, await codec.decode(set.previous, changePreviousAad(set.hlc)));
     if (previous.length !== set.changes.length) {
@@ -124,13 +129,13 @@ export const createUndoImport = (deps: StoreDeps): ImportBatchStore['undoImport'
       });
       const undo = { ...changeSet(deps, restored.map(({ row, names }) => changeItem(row, 'update', names)), values, hlc), undoOf: batchId };
       return { expected: rows, puts, removed: [], set: undo, found, written: puts };
-    });
+    }, receipt);
     skipped.push(...found);
     announce(deps.bus, written);
     return written.length;
   };
 
-  const removeSet = async (set: StoredChangeSet, batchId: string, removing: Set<RecordId>, skipped: UndoSkip[]): Promise<number> => {
+  const removeSet = async (set: StoredChangeSet, batchId: string, removing: Set<RecordId>, skipped: UndoSkip[], receipt: UndoReceipt): Promise<number> => {
     const { value: { found, written } } = await commit(async () => {
       const found: UndoSkip[] = [];
       const chosen: StoredRecord[] = [];
@@ -149,7 +154,7 @@ export const createUndoImport = (deps: StoreDeps): ImportBatchStore['undoImport'
       const values = await codec.encode(chosen.map(() => ({ purgedAt: now })), changeAad(hlc));
       const undo = { ...changeSet(deps, chosen.map((row) => changeItem(row, 'delete', ['purgedAt'])), values, hlc), undoOf: batchId };
       return { expected: chosen, puts: [], removed: chosen.map((row) => row.id), set: undo, found, written: chosen };
-    });
+    }, receipt);
     for (const row of written) removing.add(row.id);
     skipped.push(...found);
     announce(deps.bus, written);
@@ -161,14 +166,19 @@ export const createUndoImport = (deps: StoreDeps): ImportBatchStore['undoImport'
     const skipped: UndoSkip[] = [];
     let restored = 0;
     let removed = 0;
+    // The first step that writes commits the undo's entry, so an undo cut short after it is in
+    // the log; the worker adds `import-undone` with the totals when it ends.
+    const receipt: UndoReceipt = () => (restored + removed > 0
+      ? Promise.resolve(null)
+      : audit.stage({ type: 'import-undo-started', by: deps.author, subjects: [], detail: { batchId } }));
     for (const key of keys) {
       const set = await db.get('changes', key);
-      if (set) restored += await restoreSet(set, batchId, skipped);
+      if (set) restored += await restoreSet(set, batchId, skipped, receipt);
     }
     const removing = new Set<RecordId>();
     for (const key of [...keys].reverse()) {
       const set = await db.get('changes', key);
-      if (set) removed += await removeSet(set, batchId, removing, skipped);
+      if (set) removed += await removeSet(set, batchId, removing, skipped, receipt);
     }
     return { removed, restored, skipped };
   };

@@ -112,6 +112,9 @@ describe('undoing an import batch', () => {
 
     // Nothing left to undo the second time, and nothing reported as changed.
     expect(await store.undoImport('batch-u')).toEqual({ removed: 0, restored: 0, skipped: [] });
+    // The first write of the undo committed its entry; the second undo wrote nothing, so none.
+    const started = (await store.audit.entries()).filter((entry) => entry.type === 'import-undo-started');
+    expect(started.map((entry) => entry.detail)).toEqual([{ batchId: 'batch-u' }]);
   });
 
   it('keeps a record edited since the import and says so', async () => {

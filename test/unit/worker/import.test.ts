@@ -67,6 +67,7 @@ describe('importing a Capsule contacts file', () => {
     expect(entries.map((entry) => [entry.type, entry.detail])).toEqual([
       ['import-started', { batchId: result.batchId, planned: 4 }],
       ['import-done', { batchId: result.batchId, written: 4, failed: 0 }],
+      ['import-undo-started', { batchId: result.batchId }],
       ['import-undone', { batchId: result.batchId, removed: 4, restored: 0, skipped: 0 }],
     ]);
   });
