@@ -45,7 +45,7 @@ export const createPageAccessPorts = (db: LocketDatabase): AccessPorts => {
     logins: createLoginLog(db, systemClock, createIdFactory(systemClock)),
     audit: createAuditLog({ db, clock: systemClock, keys: createSessionAuditKeys() }),
     throttle: { read: readThrottle, write: writeThrottle },
-    openData: (keys) => openStoredData(db, keys),
+    openData: (keys) => openStoredData(db, keys, systemClock),
     session: { write: (keys) => writeSessionKeys(keys, systemClock.now()) },
     oneAtATime: unlockOneAtATime,
     ceremonies,

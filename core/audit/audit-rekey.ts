@@ -28,7 +28,7 @@ const verifiesUnkeyed = async (entries: readonly AuditEntry[]): Promise<boolean>
 };
 
 /** Returns how many entries were chained again (0 when there was nothing to do). */
-export const keyLegacyAuditLog = async (db: LocketDatabase, keys: AuditKeys): Promise<number> => {
+export const keyLegacyAuditLog = async (db: LocketDatabase, keys: AuditKeys, now: number): Promise<number> => {
   if ((await db.get('meta', AUDIT_KEYED_KEY)) !== undefined) return 0;
   const rows = await db.getAll('audit');
   const parsed = rows.map((row) => v.safeParse(AuditEntrySchema, row));
@@ -47,7 +47,7 @@ export const keyLegacyAuditLog = async (db: LocketDatabase, keys: AuditKeys): Pr
         tx.objectStore('meta').put({ seq: newest.seq, hash: newest.hash }, AUDIT_HEAD_KEY),
       ]);
     }
-    await tx.objectStore('meta').put({ at: Date.now() }, AUDIT_KEYED_KEY);
+    await tx.objectStore('meta').put({ at: now }, AUDIT_KEYED_KEY);
   });
   return keyed.length;
 };

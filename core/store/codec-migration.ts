@@ -20,6 +20,7 @@ import { ChunkSchema } from '../snapshots/snapshot-schema';
 import { bytesEqual } from '../vault/bytes';
 import type { StoredChangeSet, StoredRecord } from './contract';
 import type { LocketDatabase } from './schema';
+import { writeTransaction } from './transaction';
 
 /** The meta row saying every stored value is bound; absent until the rewrite has finished. */
 export const BOUND_VALUES_KEY = 'codec-version';
@@ -76,18 +77,20 @@ const rebindStore = async <T>(db: LocketDatabase, { store, rebind, unchanged }: 
     }));
     const changed = candidates.flat();
     if (changed.length > 0) {
-      const write = db.transaction(store, 'readwrite');
-      const untyped = write.store as unknown as {
-        get: (key: Key) => Promise<T | undefined>; put: (value: T, key?: Key) => Promise<Key>;
-      };
-      const outOfLine = store === 'settings';
-      await Promise.all(changed.map(async ({ key, before, after: next }) => {
-        const now = await untyped.get(key);
-        if (now === undefined || !unchanged(before, now)) return;
-        await (outOfLine ? untyped.put(next, key) : untyped.put(next));
-        rewritten += 1;
-      }));
-      await write.done;
+      // Through the one write path: a failure aborts the page whole, a full disk is typed.
+      rewritten += await writeTransaction(db, [store], async (tx) => {
+        const untyped = tx.objectStore(store) as unknown as {
+          get: (key: Key) => Promise<T | undefined>; put: (value: T, key?: Key) => Promise<Key>;
+        };
+        const outOfLine = store === 'settings';
+        const written = await Promise.all(changed.map(async ({ key, before, after: next }) => {
+          const now = await untyped.get(key);
+          if (now === undefined || !unchanged(before, now)) return 0;
+          await (outOfLine ? untyped.put(next, key) : untyped.put(next));
+          return 1;
+        }));
+        return written.reduce<number>((sum, one) => sum + one, 0);
+      });
     }
     const last = keys.at(-1);
     if (keys.length < PAGE || last === undefined) return rewritten;

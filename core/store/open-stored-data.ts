@@ -1,6 +1,7 @@
 import { keyLegacyAuditLog } from '../audit/audit-rekey';
 import { deriveAuditKeys } from '../audit/hash';
 import { createAesGcmCodec } from '../vault/aes-codec';
+import type { Clock } from '../clock';
 import type { UnlockedKeys } from '../vault/types';
 import { bindStoredValues } from './codec-migration';
 import type { LocketDatabase } from './schema';
@@ -11,7 +12,7 @@ import type { LocketDatabase } from './schema';
  * nothing opens them), and an audit log chained with plain SHA-256 is chained again under
  * the audit key. Entries written while locked are sealed by the unlock's own audit entry.
  */
-export const openStoredData = async (db: LocketDatabase, keys: UnlockedKeys): Promise<void> => {
+export const openStoredData = async (db: LocketDatabase, keys: UnlockedKeys, clock: Clock): Promise<void> => {
   await bindStoredValues(db, createAesGcmCodec(keys.accountKey, undefined, { acceptUnbound: true }));
-  await keyLegacyAuditLog(db, await deriveAuditKeys(keys.accountKey));
+  await keyLegacyAuditLog(db, await deriveAuditKeys(keys.accountKey), clock.now());
 };

@@ -79,9 +79,10 @@ describe('the keyed audit log', () => {
     const log = createAuditLog({ db, clock: { now: () => 0 }, keys: async () => keys });
     expect(await log.verifyChain()).toMatchObject({ ok: false });
 
-    expect(await keyLegacyAuditLog(db, keys)).toBe(2);
+    const KEYED_AT = Date.UTC(2026, 0, 5);
+    expect(await keyLegacyAuditLog(db, keys, KEYED_AT)).toBe(2);
     expect(await log.verifyChain()).toEqual({ ok: true, count: 2 });
-    expect(await db.get('meta', AUDIT_KEYED_KEY)).toBeDefined();
-    expect(await keyLegacyAuditLog(db, keys)).toBe(0);
+    expect(await db.get('meta', AUDIT_KEYED_KEY)).toEqual({ at: KEYED_AT });
+    expect(await keyLegacyAuditLog(db, keys, KEYED_AT + 1)).toBe(0);
   });
 });

@@ -85,7 +85,7 @@ export const createAccessHarness = async (
       read: () => Promise.resolve(throttle),
       write: (state) => { throttle = state; return Promise.resolve(); },
     },
-    openData: (keys) => openStoredData(db, keys),
+    openData: (keys) => openStoredData(db, keys, clock),
     session: { write: (keys) => { session = keys; return Promise.resolve(); } },
     oneAtATime: createMemoryLock(),
     ceremonies,
