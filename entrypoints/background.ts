@@ -1,6 +1,6 @@
-import { startAutoLock } from '@/components/services/auto-lock-alarm';
-import { startQuickCapture } from '@/components/services/capture-background';
-import { startSweeps } from '@/components/services/sweep-scheduler';
+import { startAutoLock } from '@/platform/session/auto-lock-alarm';
+import { startQuickCapture } from '@/platform/capture/capture-background';
+import { startSweeps } from '@/platform/retention/sweep-scheduler';
 
 export default defineBackground(() => {
   startAutoLock();

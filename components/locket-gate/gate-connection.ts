@@ -5,11 +5,11 @@ import { openLocketDb, type LocketDatabase } from '../../core/store/schema';
 import { createAccess, type Access } from '../../core/vault/access';
 import type { AccessPorts } from '../../core/vault/access-ports';
 import { createAccountManager, type AccountManager } from '../../core/vault/account';
-import { createAccountCancellation, type AccountCancellation } from '../services/account-cancellation';
-import { createPageAccessPorts } from '../services/access-ports';
-import { createSessionAuditKeys } from '../services/session-audit-keys';
-import type { SecurityServices } from '../services/services';
-import { lockSession, readLockPolicy, readSessionKeys, writeLockPolicy } from '../services/session';
+import { createAccountCancellation, type AccountCancellation } from '../../core/account/account-cancellation';
+import { createPageAccessPorts } from '../../platform/session/access-ports';
+import { createSessionAuditKeys } from '../../platform/session/session-audit-keys';
+import type { SecurityServices } from '../../platform/page-services/services';
+import { lockSession, readLockPolicy, readSessionKeys, writeLockPolicy } from '../../platform/session/session';
 
 /** The gate's own connection to the account's database, and everything it builds on it. */
 export interface GateConnection {

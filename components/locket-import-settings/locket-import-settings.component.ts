@@ -7,7 +7,7 @@ import type { DuplicatePolicy } from '../../core/csv/plan-types';
 import type { UndoImportReport } from '../../core/store/import-batch-types';
 import type { ImportFileInput, ImportFilePreview, ImportResult, ImportSummary } from '../../worker/import-types';
 import '../locket-import-history/locket-import-history';
-import type { LocketServices } from '../services/services';
+import type { LocketServices } from '../../platform/page-services/services';
 import { failureText, writeFailureText } from '../shared/failure-text';
 import { ProgressRun } from '../shared/progress-run';
 import { baseStyles } from '../shared/tokens.styles';

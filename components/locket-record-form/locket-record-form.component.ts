@@ -4,7 +4,7 @@ import type { FieldErrors, LocketRecord, RecordKind } from '../../core/records/t
 import type { SaveResult } from '../../core/store/contract';
 import { emptyFields } from '../../core/records/validate';
 import { isStorageFull } from '../../core/store/store-errors';
-import type { LocketServices } from '../services/services';
+import type { LocketServices } from '../../platform/page-services/services';
 import { failureText } from '../shared/failure-text';
 import { KIND_LABELS } from '../shared/kind-labels';
 import { locketEvent } from '../shared/events';

@@ -1,5 +1,5 @@
 import { deriveAuditKeys } from '../../core/audit/hash';
-import { lockSession } from '../../components/services/session';
+import { lockSession } from '../../platform/session/session';
 import { systemClock } from '../../core/clock';
 import { plainCodec } from '../../core/codec';
 import { createBroadcastBus } from '../../core/store/broadcast-bus';

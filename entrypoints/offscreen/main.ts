@@ -4,7 +4,7 @@ import { fromBase64 } from '@/core/vault/bytes';
 import { connectSweepWorker } from '@/worker/sweep-client';
 import {
   OffscreenSweepRequestSchema, isFromThisExtension, type OffscreenSweepReply, type OffscreenSweepRequest,
-} from '@/components/services/offscreen-messages';
+} from '@/platform/retention/offscreen-messages';
 
 /** Opened by the background only to host the sweep worker: it runs one sweep per request and answers with the report. */
 const sweep = async ({ trigger, accountKey }: OffscreenSweepRequest): Promise<OffscreenSweepReply> => {

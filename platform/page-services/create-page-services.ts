@@ -11,13 +11,13 @@ import { createAesGcmCodec } from '../../core/vault/aes-codec';
 import type { UnlockedKeys } from '../../core/vault/types';
 import type { RestoreOutcome } from '../../worker/api';
 import { connectWorker, type WorkerConnection } from '../../worker/client';
-import { onOpenRequest, requestOpen } from './open-requests';
+import { onOpenRequest, requestOpen } from '../side-panel/open-requests';
 import {
   dismissCapture, dismissCaptureFailure, readCaptureDraft, watchCaptureInbox, writeCaptureDraft,
-} from './capture-inbox';
-import { requestCaptureOfActiveTab } from './capture-request';
-import { createRetentionServices, startPageSweep } from './retention-services';
-import { touchActivity } from './session';
+} from '../capture/capture-inbox';
+import { requestCaptureOfActiveTab } from '../capture/capture-request';
+import { createRetentionServices, startPageSweep } from '../retention/retention-services';
+import { touchActivity } from '../session/session';
 import type { LocketServices, SecurityServices } from './services';
 
 export interface PageServices extends LocketServices {

@@ -4,7 +4,7 @@ import { readCancellation, type Cancellation } from '../../../core/account/cance
 import { createAuditLog } from '../../../core/audit/audit-log';
 import { DAY_MS } from '../../../core/retention/windows';
 import type { UnlockedKeys } from '../../../core/vault/types';
-import { RESTORE_WINDOW_CLOSED, createAccountCancellation } from '../../../components/services/account-cancellation';
+import { RESTORE_WINDOW_CLOSED, createAccountCancellation } from '../../../core/account/account-cancellation';
 import { daysLeftText, deletionText } from '../../../components/locket-cancelled/cancelled-text';
 import { writeTimeMark } from '../../../worker/sweep/time-mark';
 import { PASSWORD, addSoftKey, withAccount } from '../vault/access-harness';

@@ -12,9 +12,9 @@ import type { checkPassword } from '../../core/security/password-policy';
 import type { AccountManager } from '../../core/vault/account';
 import type { UnlockedKeys, VaultRecord } from '../../core/vault/types';
 import type { CaptureDraft } from '../../core/quick-capture/pending';
-import type { CaptureInboxState } from './capture-inbox';
-import type { CaptureOutcome } from './capture-messages';
-import type { StorageStatus } from './storage-status';
+import type { CaptureInboxState } from '../capture/capture-inbox';
+import type { CaptureOutcome } from '../capture/capture-messages';
+import type { StorageStatus } from '../retention/storage-status';
 
 /** The owner's account and its protection: what the settings page's security sections use. */
 export interface SecurityServices {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askToKeepData, readStorageStatus, type StoragePorts } from '../../../components/services/storage-status';
+import { askToKeepData, readStorageStatus, type StoragePorts } from '../../../platform/retention/storage-status';
 
 /** A browser's storage as Chromium answers an extension: persist() is refused, whatever the permission. */
 const aBrowser = ({ usage, persistGranted, unlimited }: { usage?: number; persistGranted: boolean; unlimited: boolean }) => {

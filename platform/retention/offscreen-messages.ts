@@ -5,7 +5,7 @@
  */
 import * as v from 'valibot';
 import { SweepReportSchema } from '../../worker/sweep/report-store';
-import { isOwnExtensionPage, type MessageSenderFacts } from './capture-messages';
+import { isOwnExtensionPage, type MessageSenderFacts } from '../capture/capture-messages';
 
 export const SWEEP_MESSAGE = 'locket:sweep';
 

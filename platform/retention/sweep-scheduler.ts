@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { toBase64 } from '../../core/vault/bytes';
 import type { SweepReport } from '../../worker/sweep-api';
 import { OffscreenSweepReplySchema, SWEEP_MESSAGE, type OffscreenSweepRequest } from './offscreen-messages';
-import { forgetLocalAccountState, readSessionKeys } from './session';
+import { forgetLocalAccountState, readSessionKeys } from '../session/session';
 
 export const SWEEP_ALARM = 'locket:sweep';
 /** Four sweeps a day: "at least daily" holds even when the browser runs only a few hours. */

@@ -12,7 +12,7 @@ import { createVaultRepo } from '../../core/vault/vault-repo';
 import { openStoredData } from '../../core/store/open-stored-data';
 import { readThrottle, writeSessionKeys, writeThrottle } from './session';
 import { createSessionAuditKeys } from './session-audit-keys';
-import { authenticate, registerKey } from './webauthn-ceremony';
+import { authenticate, registerKey } from '../webauthn/webauthn-ceremony';
 
 const ceremonies: KeyCeremonies = {
   authenticate: async (input) => {

@@ -1,5 +1,5 @@
-import '../locket-gate/locket-gate';
-import type { SurfaceTag } from '../locket-gate/locket-gate.component';
+import './locket-gate';
+import type { SurfaceTag } from './locket-gate.component';
 
 /** Mounts a surface behind the gate: setup on first run, the lock screen while locked, the surface once unlocked. */
 export const mountSurface = (tag: SurfaceTag): void => {

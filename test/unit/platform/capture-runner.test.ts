@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createManualClock } from '../../../core/clock';
 import type { PendingCapture } from '../../../core/quick-capture/pending';
-import { isOwnExtensionPage } from '../../../components/services/capture-messages';
-import { CAPTURE_TIMEOUT_MS, createCaptureRunner, type InjectionAnswer } from '../../../components/services/capture-runner';
+import { isOwnExtensionPage } from '../../../platform/capture/capture-messages';
+import { CAPTURE_TIMEOUT_MS, createCaptureRunner, type InjectionAnswer } from '../../../platform/capture/capture-runner';
 import { captureFixture } from '../capture/pages';
 
 const NOW = Date.UTC(2025, 2, 7, 10, 0);

@@ -8,8 +8,8 @@ import type { RetentionWorkerApi } from '../../worker/api';
 import type { SweepReport, SweepTrigger } from '../../worker/sweep-api';
 import { readSweepReport } from '../../worker/sweep/report-store';
 import { connectSweepWorker, type SweepWorkerConnection } from '../../worker/sweep-client';
-import { forgetLocalAccountState } from './session';
-import type { RetentionServices } from './services';
+import { forgetLocalAccountState } from '../session/session';
+import type { RetentionServices } from '../page-services/services';
 import { askToKeepData, readStorageStatus, type StoragePorts } from './storage-status';
 import { SWEEP_ALARM } from './sweep-scheduler';
 

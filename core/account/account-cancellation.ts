@@ -1,14 +1,14 @@
-import type { AuditLog } from '../../core/audit/audit-log';
-import type { Clock } from '../../core/clock';
-import { JUMP_LIMIT_MS } from '../../core/retention/clock-trust';
+import type { AuditLog } from '../audit/audit-log';
+import type { Clock } from '../clock';
+import { JUMP_LIMIT_MS } from '../retention/clock-trust';
 import {
   cancellationDaysLeft, cancellationExpired, clearCancellation, deletionDueAt, markCancelled, readCancellation,
-} from '../../core/account/cancellation';
-import type { Result } from '../../core/records/types';
-import type { LocketDatabase } from '../../core/store/schema';
-import { createAccess, type Access, type UnlockResult } from '../../core/vault/access';
-import type { AccessPorts } from '../../core/vault/access-ports';
-import type { UnlockedKeys } from '../../core/vault/types';
+} from './cancellation';
+import type { Result } from '../records/types';
+import type { LocketDatabase } from '../store/schema';
+import { createAccess, type Access, type UnlockResult } from '../vault/access';
+import type { AccessPorts } from '../vault/access-ports';
+import type { UnlockedKeys } from '../vault/types';
 import { readTimeMark } from '../../worker/sweep/time-mark';
 
 /** What the cancelled screen tells the owner. */

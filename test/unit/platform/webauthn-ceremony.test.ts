@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/browser';
 import { createManualClock } from '../../../core/clock';
 import { createChallengeLedger } from '../../../core/security/challenges';
-import { authenticate, registerKey } from '../../../components/services/webauthn-ceremony';
+import { authenticate, registerKey } from '../../../platform/webauthn/webauthn-ceremony';
 
 const browserLibrary = vi.hoisted(() => ({
   startAuthentication: vi.fn<(options: { optionsJSON: { challenge: string } }) => Promise<AuthenticationResponseJSON>>(),
