@@ -10,6 +10,7 @@ import { createPageAccessPorts } from '../../platform/session/access-ports';
 import { createSessionAuditKeys } from '../../platform/session/session-audit-keys';
 import type { SecurityServices } from '../../platform/page-services/services';
 import { lockSession, readLockPolicy, readSessionKeys, writeLockPolicy } from '../../platform/session/session';
+import { readTimeMark } from '../../worker/sweep/time-mark';
 
 /** The gate's own connection to the account's database, and everything it builds on it. */
 export interface GateConnection {
@@ -39,6 +40,7 @@ export const openGateConnection = async (onClosed: () => void): Promise<GateConn
     account: createAccountManager(ports),
     cancellation: createAccountCancellation({
       db, ports, audit: createAuditLog({ db, clock: systemClock, keys: createSessionAuditKeys() }), clock: systemClock, lockSession,
+      readTimeMark: () => readTimeMark(db),
     }),
     isOpen: () => open,
   };

@@ -1,6 +1,6 @@
 import type { AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
-import { JUMP_LIMIT_MS } from '../retention/clock-trust';
+import { JUMP_LIMIT_MS, type TimeMark } from '../retention/clock-trust';
 import {
   cancellationDaysLeft, cancellationExpired, clearCancellation, deletionDueAt, markCancelled, readCancellation,
 } from './cancellation';
@@ -9,7 +9,6 @@ import type { LocketDatabase } from '../store/schema';
 import { createAccess, type Access, type UnlockResult } from '../vault/access';
 import type { AccessPorts } from '../vault/access-ports';
 import type { UnlockedKeys } from '../vault/types';
-import { readTimeMark } from '../../worker/sweep/time-mark';
 
 /** What the cancelled screen tells the owner. */
 export interface CancellationStatus {
@@ -29,6 +28,8 @@ export interface AccountCancellationDeps {
   readonly clock: Clock;
   /** Forgets the session's keys in every surface. */
   readonly lockSession: () => Promise<void>;
+  /** The newest time the sweeps trusted (kept by the sweep, in `meta`); null before the first. */
+  readonly readTimeMark: () => Promise<TimeMark | null>;
 }
 
 export interface AccountCancellation {
@@ -67,7 +68,7 @@ export const createAccountCancellation = (deps: AccountCancellationDeps): Accoun
    */
   const judgedNow = async (): Promise<number> => {
     const now = clock.now();
-    const mark = await readTimeMark(db);
+    const mark = await deps.readTimeMark();
     return mark ? Math.min(now, mark.trustedAt + JUMP_LIMIT_MS) : now;
   };
 

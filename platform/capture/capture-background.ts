@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
-import * as v from 'valibot';
 import { systemClock } from '../../core/clock';
 import { writeCaptureFailure, writePendingCapture } from './capture-inbox';
-import { CaptureActiveTabRequestSchema, isOwnExtensionPage, type CaptureOutcome } from './capture-messages';
+import type { MessageHandlers } from '../messages/router';
+import { CAPTURE_ACTIVE_TAB_MESSAGE, type CaptureOutcome } from './capture-messages';
 import { createCaptureRunner, type CaptureRunner } from './capture-runner';
 
 /** Ids the manifest and the menu share; `commands` in wxt.config.ts names the same command. */
@@ -41,8 +41,9 @@ const addMenu = (): void => {
  * Quick capture's gestures: the context menu (page, selection, link), the keyboard command,
  * and the popup's button. Each of the first two grants activeTab on the tab it happened in;
  * the popup's opening granted it for its window's active tab. Nothing is injected otherwise.
+ * Returns the popup button's row of the message table, for the background to serve.
  */
-export const startQuickCapture = (): void => {
+export const startQuickCapture = (): MessageHandlers<typeof CAPTURE_ACTIVE_TAB_MESSAGE> => {
   const runner = createRunner();
   browser.runtime.onInstalled.addListener(addMenu);
 
@@ -56,14 +57,5 @@ export const startQuickCapture = (): void => {
     void runner.fromGesture({ tabId: tab?.id, windowId: tab?.windowId });
   });
 
-  const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
-  browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (outcome: CaptureOutcome) => void) => {
-    if (!v.is(CaptureActiveTabRequestSchema, message)) return undefined;
-    if (!isOwnExtensionPage(sender, browser.runtime.id, extensionOrigin)) {
-      sendResponse({ ok: false, reason: 'Only Locket’s own pages can ask for a capture.' });
-      return undefined;
-    }
-    void captureActiveTab(runner).then(sendResponse);
-    return true;
-  });
+  return { [CAPTURE_ACTIVE_TAB_MESSAGE]: () => captureActiveTab(runner) };
 };

@@ -1,7 +1,6 @@
 /**
- * The one contract between an extension page (the popup's "Capture this page") and the
- * background's capture. Pages send CaptureActiveTabRequest; the background answers CaptureOutcome.
- * Both ends validate what arrives.
+ * The popup's "Capture this page" and the background's answer: a row of the message table
+ * (platform/messages/table.ts), which checks both on arrival and lets only Locket's pages send it.
  */
 import * as v from 'valibot';
 
@@ -20,20 +19,3 @@ export const CaptureOutcomeSchema = v.variant('ok', [
   v.strictObject({ ok: v.literal(false), reason: v.pipe(v.string(), v.maxLength(500)) }),
 ]);
 export type CaptureOutcome = v.InferOutput<typeof CaptureOutcomeSchema>;
-
-/** What the sender of a runtime message says about itself (chrome.runtime.MessageSender, trimmed). */
-export interface MessageSenderFacts {
-  readonly id?: string;
-  readonly origin?: string;
-  readonly url?: string;
-}
-
-/**
- * Only Locket's own pages may ask for a capture. A content script's message carries the
- * web page's origin, and web pages cannot message at all (no externally_connectable).
- */
-export const isOwnExtensionPage = (sender: MessageSenderFacts, extensionId: string, extensionOrigin: string): boolean => {
-  if (sender.id !== extensionId) return false;
-  if (sender.origin !== undefined) return sender.origin === extensionOrigin;
-  return sender.url !== undefined && sender.url.startsWith(`${extensionOrigin}/`);
-};

@@ -1,8 +1,7 @@
-import { browser } from 'wxt/browser';
-import * as v from 'valibot';
-import {
-  CAPTURE_ACTIVE_TAB_MESSAGE, CaptureOutcomeSchema, type CaptureActiveTabRequest, type CaptureOutcome,
-} from './capture-messages';
+import { sendMessage } from '../messages/runtime';
+import { CAPTURE_ACTIVE_TAB_MESSAGE, type CaptureOutcome } from './capture-messages';
+
+const NO_ANSWER = 'Locket did not answer the capture request. Please try again.';
 
 /**
  * The popup's "Capture this page": asks the background to capture the tab the popup was
@@ -10,14 +9,7 @@ import {
  * anything is awaited, so it is sent even if the popup closes straight after the click.
  */
 export const requestCaptureOfActiveTab = async (): Promise<CaptureOutcome> => {
-  const request: CaptureActiveTabRequest = { type: CAPTURE_ACTIVE_TAB_MESSAGE };
-  let reply: unknown;
-  try {
-    reply = await browser.runtime.sendMessage(request);
-  } catch {
-    // The background was restarting or refused to listen: the user can simply try again.
-    reply = undefined;
-  }
-  const parsed = v.safeParse(CaptureOutcomeSchema, reply);
-  return parsed.success ? parsed.output : { ok: false, reason: 'Locket did not answer the capture request. Please try again.' };
+  const sent = await sendMessage(CAPTURE_ACTIVE_TAB_MESSAGE, {});
+  // Not delivered, refused or garbled: the background was restarting, and the user can simply try again.
+  return sent.ok ? sent.value : { ok: false, reason: NO_ANSWER };
 };

@@ -1,11 +1,10 @@
 /**
- * The one contract between the background and its offscreen document: the background asks
- * for a sweep, the offscreen document runs it in its worker and answers with the report.
- * Both ends validate what arrives, and the offscreen document answers only this extension.
+ * The background asks its offscreen document for a sweep; the offscreen document runs it in its
+ * worker and answers with the report. A row of the message table (platform/messages/table.ts),
+ * which checks both on arrival and lets only the background send it.
  */
 import * as v from 'valibot';
 import { SweepReportSchema } from '../../worker/sweep/report-store';
-import { isOwnExtensionPage, type MessageSenderFacts } from '../capture/capture-messages';
 
 export const SWEEP_MESSAGE = 'locket:sweep';
 
@@ -26,10 +25,3 @@ export const OffscreenSweepReplySchema = v.variant('ok', [
   v.strictObject({ ok: v.literal(false), reason: v.pipe(v.string(), v.maxLength(1000)) }),
 ]);
 export type OffscreenSweepReply = v.InferOutput<typeof OffscreenSweepReplySchema>;
-
-/**
- * Only this extension's own contexts (the background) may ask: a content script's message
- * carries a web page's origin, and web pages cannot message at all (no externally_connectable).
- */
-export const isFromThisExtension = (sender: MessageSenderFacts, extensionId: string, extensionOrigin: string): boolean =>
-  isOwnExtensionPage(sender, extensionId, extensionOrigin);

@@ -1,18 +1,19 @@
-import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import { toBase64 } from '../../core/vault/bytes';
 import type { SweepReport } from '../../worker/sweep-api';
-import { OffscreenSweepReplySchema, SWEEP_MESSAGE, type OffscreenSweepRequest } from './offscreen-messages';
+import type { Result } from '../../core/records/types';
+import type { SendFailure } from '../messages/client';
+import { sendMessage } from '../messages/runtime';
+import { OFFSCREEN_PATH } from '../messages/senders';
+import type { RequestOf } from '../messages/table';
+import { SWEEP_MESSAGE, type OffscreenSweepReply } from './offscreen-messages';
 import { forgetLocalAccountState, readSessionKeys } from '../session/session';
 
 export const SWEEP_ALARM = 'locket:sweep';
 /** Four sweeps a day: "at least daily" holds even when the browser runs only a few hours. */
 export const SWEEP_PERIOD_MINUTES = 360;
 
-const OFFSCREEN_PATH = '/offscreen.html';
 const OFFSCREEN_JUSTIFICATION = 'Runs the scheduled retention sweep (trash purge, account deletion, snapshots) in a Web Worker.';
-/** Chromium's message when the offscreen page has not registered its listener yet. */
-const NO_RECEIVER = /Receiving end does not exist/;
 const DELIVERY_ATTEMPTS = 5;
 const DELIVERY_RETRY_MS = 200;
 
@@ -44,16 +45,16 @@ const closeOffscreen = async (): Promise<void> => {
 const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Sends the request, waiting briefly for a document that is still starting to listen. */
-const deliver = async (request: OffscreenSweepRequest): Promise<unknown> => {
+const deliver = async (request: RequestOf<typeof SWEEP_MESSAGE>): Promise<Result<OffscreenSweepReply, SendFailure>> => {
   for (let attempt = 1; ; attempt++) {
-    try {
-      return await browser.runtime.sendMessage(request);
-    } catch (error) {
-      if (attempt >= DELIVERY_ATTEMPTS || !(error instanceof Error) || !NO_RECEIVER.test(error.message)) throw error;
-      await pause(DELIVERY_RETRY_MS);
-    }
+    const sent = await sendMessage(SWEEP_MESSAGE, request);
+    if (sent.ok || sent.error.type !== 'no-receiver' || attempt >= DELIVERY_ATTEMPTS) return sent;
+    await pause(DELIVERY_RETRY_MS);
   }
 };
+
+const describeFailure = (failure: SendFailure): string =>
+  failure.type === 'not-delivered' ? failure.detail : `the offscreen document did not answer (${failure.type})`;
 
 /**
  * One sweep through the offscreen document. The account key goes along only while the
@@ -61,10 +62,11 @@ const deliver = async (request: OffscreenSweepRequest): Promise<unknown> => {
  */
 export const runOffscreenSweep = async (): Promise<SweepReport | null> => {
   const keys = await readSessionKeys();
-  const request: OffscreenSweepRequest = { type: SWEEP_MESSAGE, trigger: 'alarm', accountKey: keys && toBase64(keys.accountKey) };
   await openOffscreen();
   try {
-    const reply = v.parse(OffscreenSweepReplySchema, await deliver(request));
+    const sent = await deliver({ trigger: 'alarm', accountKey: keys && toBase64(keys.accountKey) });
+    if (!sent.ok) throw new Error(describeFailure(sent.error));
+    const reply = sent.value;
     if (!reply.ok) throw new Error(reply.reason);
     if (reply.report?.accountDeleted) await forgetLocalAccountState();
     return reply.report;

@@ -6,7 +6,7 @@ import { DAY_MS } from '../../../core/retention/windows';
 import type { UnlockedKeys } from '../../../core/vault/types';
 import { RESTORE_WINDOW_CLOSED, createAccountCancellation } from '../../../core/account/account-cancellation';
 import { daysLeftText, deletionText } from '../../../components/locket-cancelled/cancelled-text';
-import { writeTimeMark } from '../../../worker/sweep/time-mark';
+import { readTimeMark, writeTimeMark } from '../../../worker/sweep/time-mark';
 import { PASSWORD, addSoftKey, withAccount } from '../vault/access-harness';
 import { ok } from '../vault/helpers';
 
@@ -37,6 +37,7 @@ const setUp = async () => {
     audit,
     clock: harness.clock,
     lockSession: () => { locks += 1; harness.lock(); return Promise.resolve(); },
+    readTimeMark: () => readTimeMark(harness.db),
   });
   const auditTypes = async () => (await audit.entries()).map((entry) => entry.type).filter((type) => type !== 'unlocked');
   return { harness, audit, cancellation, sessionWrites, locks: () => locks, auditTypes };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createManualClock } from '../../../core/clock';
 import type { PendingCapture } from '../../../core/quick-capture/pending';
-import { isOwnExtensionPage } from '../../../platform/capture/capture-messages';
+import { isOwnExtensionContext } from '../../../platform/messages/senders';
 import { CAPTURE_TIMEOUT_MS, createCaptureRunner, type InjectionAnswer } from '../../../platform/capture/capture-runner';
 import { captureFixture } from '../capture/pages';
 
@@ -138,13 +138,13 @@ describe('who may ask for a capture', () => {
   const origin = `chrome-extension://${id}`;
 
   it('is Locket’s own pages', () => {
-    expect(isOwnExtensionPage({ id, origin, url: `${origin}/popup.html` }, id, origin)).toBe(true);
-    expect(isOwnExtensionPage({ id, url: `${origin}/popup.html` }, id, origin)).toBe(true);
+    expect(isOwnExtensionContext({ id, origin, url: `${origin}/popup.html` }, id, origin)).toBe(true);
+    expect(isOwnExtensionContext({ id, url: `${origin}/popup.html` }, id, origin)).toBe(true);
   });
 
   it('is never a content script or another extension', () => {
-    expect(isOwnExtensionPage({ id, origin: 'https://evil.example', url: 'https://evil.example/' }, id, origin)).toBe(false);
-    expect(isOwnExtensionPage({ id: 'other', origin: 'chrome-extension://other' }, id, origin)).toBe(false);
-    expect(isOwnExtensionPage({ id, url: `${origin}.evil.example/` }, id, origin)).toBe(false);
+    expect(isOwnExtensionContext({ id, origin: 'https://evil.example', url: 'https://evil.example/' }, id, origin)).toBe(false);
+    expect(isOwnExtensionContext({ id: 'other', origin: 'chrome-extension://other' }, id, origin)).toBe(false);
+    expect(isOwnExtensionContext({ id, url: `${origin}.evil.example/` }, id, origin)).toBe(false);
   });
 });
