@@ -9,7 +9,7 @@ import { startPageSweep } from '../../platform/retention/retention-services';
 import type { LocketServices } from '../../platform/page-services/services';
 import { lockSession, onSessionChange, readLastActivity, readLockPolicy, readSessionKeys, touchActivity } from '../../platform/session/session';
 import { baseStyles } from '../shared/tokens.styles';
-import { openGateConnection, securityServicesFor, type GateConnection } from './gate-connection';
+import { openGateConnection, securityServicesFor, type GateConnection } from '../../platform/page-services/gate-connection';
 import { failureText } from '../shared/failure-text';
 import '../locket-setup/locket-setup';
 import '../locket-unlock/locket-unlock';

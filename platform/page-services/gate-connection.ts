@@ -6,10 +6,10 @@ import { createAccess, type Access } from '../../core/vault/access';
 import type { AccessPorts } from '../../core/vault/access-ports';
 import { createAccountManager, type AccountManager } from '../../core/vault/account';
 import { createAccountCancellation, type AccountCancellation } from '../../core/account/account-cancellation';
-import { createPageAccessPorts } from '../../platform/session/access-ports';
-import { createSessionAuditKeys } from '../../platform/session/session-audit-keys';
-import type { SecurityServices } from '../../platform/page-services/services';
-import { lockSession, readLockPolicy, readSessionKeys, writeLockPolicy } from '../../platform/session/session';
+import { createPageAccessPorts } from '../session/access-ports';
+import { createSessionAuditKeys } from '../session/session-audit-keys';
+import type { SecurityServices } from './services';
+import { lockSession, readLockPolicy, readSessionKeys, writeLockPolicy } from '../session/session';
 import { readTimeMark } from '../../worker/sweep/time-mark';
 
 /** The gate's own connection to the account's database, and everything it builds on it. */
