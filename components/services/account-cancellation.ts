@@ -5,7 +5,7 @@ import {
   cancellationDaysLeft, cancellationExpired, clearCancellation, deletionDueAt, markCancelled, readCancellation,
 } from '../../core/account/cancellation';
 import type { Result } from '../../core/records/types';
-import type { LocketDatabase } from '../../core/store/schema';
+import type { LocketDatabase } from '../../core/db/schema';
 import { createAccess, type Access, type UnlockResult } from '../../core/vault/access';
 import type { AccessPorts } from '../../core/vault/access-ports';
 import type { UnlockedKeys } from '../../core/vault/types';

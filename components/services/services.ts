@@ -1,5 +1,5 @@
 import type { Clock } from '../../core/clock';
-import type { ChangeBus } from '../../core/store/change-bus';
+import type { ChangeBus } from '../../core/db/change-bus';
 import type { LocketStore } from '../../core/store/contract';
 import type { RecordId } from '../../core/records/types';
 import type { ArchiveWorkerApi, LocketWorkerApi, RetentionWorkerApi, SearchHit, SearchOptions } from '../../worker/api';

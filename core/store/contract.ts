@@ -3,8 +3,8 @@ import type { EncodedValue } from '../codec';
 import type {
   FieldErrors, FieldsByKind, ListedKind, LocketRecord, RecordId, RecordKind, Result,
 } from '../records/types';
-import type { EraseOptions, ErasureReceipt } from './erase';
-import type { ImportBatchStore, ListImports } from './import-batch-types';
+import type { EraseOptions, ErasureReceipt } from '../erasure/erase';
+import type { ImportBatchStore, ListImports } from '../imports/import-batch-types';
 
 /** What a row in the `records` object store holds. Only what an index needs is outside `body`. */
 export interface StoredRecord {
@@ -169,4 +169,4 @@ export interface LocketStore {
 }
 
 export type { FieldsByKind };
-export type { EraseOptions, ErasureReceipt } from './erase';
+export type { EraseOptions, ErasureReceipt } from '../erasure/erase';

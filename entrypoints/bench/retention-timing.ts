@@ -1,7 +1,7 @@
 import { deriveAuditKeys } from '../../core/audit/hash';
 import * as Comlink from 'comlink';
-import { LOCKET_DB_NAME } from '../../core/store/db-name';
-import { openLocketDb } from '../../core/store/schema';
+import { LOCKET_DB_NAME } from '../../core/db/db-name';
+import { openLocketDb } from '../../core/db/schema';
 import { DAY_MS, TRASH_DAYS } from '../../core/retention/windows';
 import type { ArchiveReport, BareDeleteReport, SweepBenchReport } from '../../test/bench/bench-api';
 import { BENCH_PASSWORD } from '../../test/bench/bench-api';
@@ -9,7 +9,7 @@ import { connectWorker } from '../../worker/client';
 import { connectSweepWorker } from '../../worker/sweep-client';
 import type { StoredRecord } from '../../core/store/contract';
 import { systemClock } from '../../core/clock';
-import { createBroadcastBus } from '../../core/store/broadcast-bus';
+import { createBroadcastBus } from '../../core/db/broadcast-bus';
 import { openStore } from '../../core/store/open-store';
 import { createAesGcmCodec } from '../../core/vault/aes-codec';
 import { sessionAccountKey } from './bench-account';

@@ -1,5 +1,5 @@
 import { UUID } from 'uuidv7';
-import type { LocketDatabase } from '../../core/store/schema';
+import type { LocketDatabase } from '../../core/db/schema';
 
 const PAGE = 1000;
 
