@@ -4,7 +4,7 @@ import { JUMP_LIMIT_MS } from '../../core/retention/clock-trust';
 import {
   cancellationDaysLeft, cancellationExpired, clearCancellation, deletionDueAt, markCancelled, readCancellation,
 } from '../../core/account/cancellation';
-import type { Result } from '../../core/records/types';
+import type { Result } from '../../core/result';
 import type { LocketDatabase } from '../../core/db/schema';
 import { createAccess, type Access, type UnlockResult } from '../../core/vault/access';
 import type { AccessPorts } from '../../core/vault/access-ports';

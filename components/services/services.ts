@@ -5,7 +5,7 @@ import type { RecordId } from '../../core/records/types';
 import type { ArchiveWorkerApi, LocketWorkerApi, RetentionWorkerApi, SearchHit, SearchOptions } from '../../worker/api';
 import type { SweepReport } from '../../worker/sweep-api';
 import type { RetentionPolicy } from '../../core/retention/policy';
-import type { Result } from '../../core/records/types';
+import type { Result } from '../../core/result';
 import type { LockPolicy } from '../../core/security/auto-lock';
 import type { LoginLog } from '../../core/security/login-log';
 import type { checkPassword } from '../../core/security/password-policy';

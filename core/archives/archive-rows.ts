@@ -7,7 +7,7 @@ import * as v from 'valibot';
 import { BOUND_CODEC_VERSION, type EncodedValue } from '../codec';
 import { isRecordId } from '../ids';
 import { RECORD_KINDS } from '../records/types';
-import type { StoredRecord } from '../store/contract';
+import type { StoredRecord } from '../db/rows';
 import { metaOf, rowFor } from '../db/record-rows';
 
 const BytesSchema = v.custom<Uint8Array<ArrayBuffer>>(

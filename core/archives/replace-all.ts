@@ -16,7 +16,8 @@ import * as v from 'valibot';
 import { createAuditLog, isUnsealed, type AuditDraft, type AuditEntry } from '../audit/audit-log';
 import { auditKeysFrom, idHash, legacyIdHash } from '../audit/hash';
 import { BACKUP_DAMAGED } from '../backup/types';
-import { RECORD_KINDS, type RecordKind, type Result } from '../records/types';
+import { RECORD_KINDS, type RecordKind } from '../records/types';
+import type { Result } from '../result';
 import { SNAPSHOT_DAMAGED } from '../snapshots/snapshots';
 import {
   AUDIT_HEAD_KEY, AuditEntrySchema, chainedEntries, chainVerifies, EMPTY_HEAD, erasedIdHashes, headOf, type AuditHead,

@@ -6,7 +6,7 @@
 import { createAuditLog } from '../audit/audit-log';
 import { settingsAad } from '../codec';
 import { parseSettings } from '../settings/settings';
-import type { StoredRecord } from '../store/contract';
+import type { StoredRecord } from '../db/rows';
 import { recordsFromRows } from '../db/record-rows';
 import type { StoreDeps } from '../db/store-deps';
 import { SETTINGS_ROW_KEY } from '../archives/archive-rows';

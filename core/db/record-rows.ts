@@ -1,7 +1,7 @@
 import { recordAad, type EncodedValue, type ValueCodec } from '../codec';
 import { parseFields } from '../records/validate';
 import type { FieldsByKind, LocketRecord, RecordKind, RecordMeta } from '../records/types';
-import type { StoredRecord } from '../store/contract';
+import type { StoredRecord } from './rows';
 
 /**
  * Joins a record's clear meta with its fields. TypeScript cannot see that a generic K picks

@@ -1,7 +1,7 @@
 import { wrap, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { EncodedValue } from '../codec';
 import type { RecordId, RecordKind } from '../records/types';
-import type { StoredChangeSet, StoredRecord } from '../store/contract';
+import type { StoredChangeSet, StoredRecord } from './rows';
 
 /** The typed shape of one account's database. */
 export interface LocketDb extends DBSchema {

@@ -4,7 +4,7 @@ import type { EncodedValue, ValueCodec } from '../codec';
 import type { Clock } from '../clock';
 import type { FieldErrors, RecordId, RecordKind } from '../records/types';
 import type { ChangeBus } from './change-bus';
-import type { ChangeOp, ChangeSetItem, StoredChangeSet } from '../store/contract';
+import type { ChangeOp, ChangeSetItem, StoredChangeSet } from './rows';
 import type { LocketDatabase } from './schema';
 
 export interface StoreDeps {

@@ -1,5 +1,5 @@
 import type { RecordId } from '../records/types';
-import type { StoredRecord } from '../store/contract';
+import type { StoredRecord } from './rows';
 
 /** The records' object store, in a readonly or a readwrite transaction. */
 export interface RecordLookup {

@@ -18,7 +18,7 @@ import { erasureScrubKey, scrubThenForget } from '../snapshots/erasure-pending';
 import { changeAad, changePreviousAad, recordAad, type EncodedValue } from '../codec';
 import { linksOf } from '../records/links';
 import type { RecordId } from '../records/types';
-import type { StoredChangeSet, StoredRecord } from '../store/contract';
+import type { StoredChangeSet, StoredRecord } from '../db/rows';
 import { fieldsFromBody, metaOf, rowFor } from '../db/record-rows';
 import { announce, auditKeysOf, changeItem, changeSet, type StoreDeps } from '../db/store-deps';
 import { retriedWrite, STALE } from '../db/transaction';

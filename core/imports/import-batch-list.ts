@@ -4,7 +4,7 @@
  * the byUndo index.
  */
 import { parseHlc } from '../hlc';
-import type { StoredChangeSet } from '../store/contract';
+import type { StoredChangeSet } from '../db/rows';
 import type { ImportBatchSummary, ListImports } from './import-batch-types';
 import type { LocketDatabase } from '../db/schema';
 

@@ -80,3 +80,9 @@ export interface ImportBatchSummary {
 
 /** Every import in the change log, newest first. */
 export type ListImports = () => Promise<ImportBatchSummary[]>;
+
+/** Imports as the owner works them: apply a planned batch, undo it, list past ones. */
+export interface ImportStore extends ImportBatchStore {
+  /** Past imports, newest first, with their counts and whether they were undone. */
+  readonly listImports: ListImports;
+}

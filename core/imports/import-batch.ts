@@ -9,7 +9,7 @@ import { changeAad, changePreviousAad, recordAad, type EncodedValue } from '../c
 import { linksOf } from '../records/links';
 import { parseFields } from '../records/validate';
 import type { FieldsByKind, RecordKind, RecordMeta } from '../records/types';
-import type { ChangeSetItem, StoredChangeSet, StoredRecord } from '../store/contract';
+import type { ChangeSetItem, StoredChangeSet, StoredRecord } from '../db/rows';
 import { deepEqual } from '../db/deep-equal';
 import type { ImportBatchReport, ImportBatchStore, ImportItemProblem, PlannedWrite } from './import-batch-types';
 import { createUndoImport } from './import-undo';

@@ -12,7 +12,7 @@ import { changeAad, changePreviousAad, recordAad } from '../codec';
 import { linksOf } from '../records/links';
 import { parseFields } from '../records/validate';
 import type { RecordId } from '../records/types';
-import type { ChangeSetItem, StoredChangeSet, StoredRecord } from '../store/contract';
+import type { ChangeSetItem, StoredChangeSet, StoredRecord } from '../db/rows';
 import type { ImportBatchStore, UndoImportReport, UndoSkip } from './import-batch-types';
 import { fieldsFromBody, metaOf, rowFor } from '../db/record-rows';
 import { announce, changeItem, changeSet, type StoreDeps } from '../db/store-deps';

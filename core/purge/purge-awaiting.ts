@@ -1,5 +1,5 @@
 import type { ValueCodec } from '../codec';
-import type { StoredChangeSet } from '../store/contract';
+import type { StoredChangeSet } from '../db/rows';
 import { awaitingKey, awaitingRange, droppedKey, parseAwaiting, prepareRewrites, setStamp, type AwaitingRow } from './purge-rewrite';
 import type { LocketDatabase } from '../db/schema';
 import { retriedWrite, settled, STALE } from '../db/transaction';

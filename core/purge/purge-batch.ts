@@ -7,7 +7,7 @@
 import type { IDBPObjectStore } from 'idb';
 import type { AuditEntry } from '../audit/audit-log';
 import type { RecordId, RecordKind } from '../records/types';
-import type { StoredChangeSet, StoredRecord } from '../store/contract';
+import type { StoredChangeSet, StoredRecord } from '../db/rows';
 import type { ValueCodec } from '../codec';
 import {
   awaitingKey, awaitingRange, droppedKey, parseAwaiting, prepareRewrites, setStamp, type PreparedRewrite, type RewriteRequest,

@@ -6,7 +6,7 @@
 import * as v from 'valibot';
 import { changeAad, changePreviousAad, type EncodedValue, type ValueCodec } from '../codec';
 import type { RecordId } from '../records/types';
-import type { StoredChangeSet } from '../store/contract';
+import type { StoredChangeSet } from '../db/rows';
 
 const AWAITING_PREFIX = 'purge-awaiting:';
 

@@ -5,7 +5,8 @@
  */
 import type { ValueCodec } from '../codec';
 import type { RecordId, RecordKind } from '../records/types';
-import type { PurgeReport, StoredRecord } from '../store/contract';
+import type { PurgeReport } from './contract';
+import type { StoredRecord } from '../db/rows';
 import { purgeBatch, type BatchWritten, type PurgeReceipt, type RecordsReader, type SelectTrashed } from './purge-batch';
 import { awaitingRange } from './purge-rewrite';
 import { rewriteAwaiting } from './purge-awaiting';

@@ -2,7 +2,8 @@ import { changeAad, recordAad } from '../codec';
 import { linksOf } from '../records/links';
 import { parseFields } from '../records/validate';
 import type { FieldErrors, FieldsByKind, RecordKind } from '../records/types';
-import type { BulkInsertReport, ChangeSetItem, LocketStore, StoredChangeSet, StoredRecord } from '../store/contract';
+import type { BulkInsertReport, RecordWrites } from './contract';
+import type { ChangeSetItem, StoredChangeSet, StoredRecord } from '../db/rows';
 import { rowFor } from '../db/record-rows';
 import { announce, changeItem, changeSet, type StoreDeps } from '../db/store-deps';
 import { writeTransaction } from '../db/transaction';
@@ -20,7 +21,7 @@ interface Batch {
  * transaction with one change set, announced once it commits. If a batch fails this
  * rejects; the batches before it stay written and were announced.
  */
-export const createBulkInsert = (deps: StoreDeps): LocketStore['insertMany'] => {
+export const createBulkInsert = (deps: StoreDeps): RecordWrites['insertMany'] => {
   const { db, codec, clock } = deps;
 
   const prepareBatch = async <K extends RecordKind>(kind: K, fieldsList: readonly FieldsByKind[K][]): Promise<Batch> => {

@@ -1,7 +1,8 @@
 import * as v from 'valibot';
 import { changeAad } from '../codec';
 import type { RecordId } from '../records/types';
-import type { ChangeEntry, StoredChangeSet } from '../store/contract';
+import type { ChangeEntry } from './contract';
+import type { StoredChangeSet } from '../db/rows';
 import type { StoreDeps } from '../db/store-deps';
 
 /** A set's decoded values are untrusted: they must be one element per change... */

@@ -1,7 +1,8 @@
 import type { IDBPIndex } from 'idb';
 import { LISTED_KINDS, type ListedKind, type LocketRecord } from '../records/types';
 import { readChangesFor } from './change-log';
-import type { LocketStore, StoredRecord } from '../store/contract';
+import type { RecordReads } from './contract';
+import type { StoredRecord } from '../db/rows';
 import { isLive, recordFromRow, recordsFromRows } from '../db/record-rows';
 import type { LocketDb } from '../db/schema';
 import type { StoreDeps } from '../db/store-deps';
@@ -30,9 +31,6 @@ const newestRows = async (index: ListIndex, kind: ListedKind, offset: number, li
 
 const newestFirst = (a: StoredRecord, b: StoredRecord): number =>
   b.updatedAt - a.updatedAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
-
-type RecordReads = Pick<LocketStore,
-  'get' | 'getMany' | 'count' | 'page' | 'linkedTo' | 'recent' | 'forEachBatch' | 'changesFor'>;
 
 export const createRecordReads = ({ db, codec }: Pick<StoreDeps, 'db' | 'codec'>): RecordReads => {
   const get = async (id: string): Promise<LocketRecord | undefined> => {

@@ -5,7 +5,7 @@ import { linksOf } from '../records/links';
 import { parseFields } from '../records/validate';
 import type { RecordId, RecordKind, RecordMeta } from '../records/types';
 import { changeAad, recordAad, type EncodedValue } from '../codec';
-import type { LocketStore, SaveResult } from '../store/contract';
+import type { RecordWrites, SaveResult } from './contract';
 import { deepEqual } from '../db/deep-equal';
 import { moveToTrash } from '../trash/move-to-trash';
 import { buildRecord, fieldsFromBody, isLive, metaOf, rowFor } from '../db/record-rows';
@@ -44,7 +44,7 @@ const bodyAndSetValues = async (
   return [encodedBody, encodedValues];
 };
 
-export const createRecordWrites = (deps: StoreDeps, audit: AuditLog): Pick<LocketStore, 'create' | 'update' | 'remove'> => {
+export const createRecordWrites = (deps: StoreDeps, audit: AuditLog): Omit<RecordWrites, 'insertMany'> => {
   const { db, codec, clock } = deps;
 
   const create = async <K extends RecordKind>(kind: K, input: unknown): Promise<SaveResult<K>> => {

@@ -5,7 +5,7 @@
  * validated on every read.
  */
 import * as v from 'valibot';
-import type { Result } from '../records/types';
+import type { Result } from '../result';
 import type { LocketDatabase } from '../db/schema';
 import { DEFAULT_LOGIN_DAYS, LOGIN_DAY_CHOICES } from './windows';
 import { writeTransaction } from '../db/transaction';

@@ -12,7 +12,7 @@ import type { RecordId } from '../records/types';
 import { parseFields } from '../records/validate';
 import { scrubErasedIds } from '../archives/archive-prepare';
 import { approximateRowBytes, normalisedRow } from '../archives/archive-rows';
-import type { StoredRecord } from '../store/contract';
+import type { StoredRecord } from '../db/rows';
 import type { LocketDatabase } from '../db/schema';
 import { writeTransaction } from '../db/transaction';
 import { chunkRange, ChunkSchema, InfoSchema, type Chunk } from './snapshot-schema';

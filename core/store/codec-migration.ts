@@ -18,7 +18,7 @@ import {
 } from '../codec';
 import { ChunkSchema } from '../snapshots/snapshot-schema';
 import { bytesEqual } from '../vault/bytes';
-import type { StoredChangeSet, StoredRecord } from './contract';
+import type { StoredChangeSet, StoredRecord } from '../db/rows';
 import type { LocketDatabase } from '../db/schema';
 import { writeTransaction } from '../db/transaction';
 

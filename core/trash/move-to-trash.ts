@@ -1,7 +1,7 @@
 import type { AuditEntry } from '../audit/audit-log';
 import { changeAad } from '../codec';
 import type { RecordId } from '../records/types';
-import type { StoredRecord } from '../store/contract';
+import type { StoredRecord } from '../db/rows';
 import { isLive, trashedRow } from '../db/record-rows';
 import { announce, changeItem, changeSet, type StoreDeps } from '../db/store-deps';
 import { retriedWrite, settled, STALE, type Participant } from '../db/transaction';

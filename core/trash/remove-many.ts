@@ -1,5 +1,5 @@
 import type { RecordId } from '../records/types';
-import type { LocketStore } from '../store/contract';
+import type { TrashStore } from './contract';
 import { moveToTrash } from './move-to-trash';
 import type { StoreDeps } from '../db/store-deps';
 
@@ -12,7 +12,7 @@ export const REMOVE_BATCH_SIZE = 1000;
  * Ids that are not live are skipped. If a batch fails this rejects; the batches before it stay
  * in the trash. Counts the records asked for that moved, not the notes that went with them.
  */
-export const createRemoveMany = (deps: StoreDeps): LocketStore['removeMany'] => async (ids) => {
+export const createRemoveMany = (deps: StoreDeps): TrashStore['removeMany'] => async (ids) => {
   const unique = [...new Set(ids)];
   let moved = 0;
   for (let start = 0; start < unique.length; start += REMOVE_BATCH_SIZE) {

@@ -1,4 +1,5 @@
-import type { LocketStore, StoredRecord, TrashItem } from '../store/contract';
+import type { StoredRecord } from '../db/rows';
+import type { TrashItem, TrashStore } from './contract';
 import { recordsFromRows } from '../db/record-rows';
 import type { LocketDatabase } from '../db/schema';
 import type { StoreDeps } from '../db/store-deps';
@@ -56,7 +57,7 @@ const listedCount = async (db: LocketDatabase, rows: readonly StoredRecord[]): P
   }).length;
 };
 
-export const createTrashReads = ({ db, codec }: Pick<StoreDeps, 'db' | 'codec'>): Pick<LocketStore, 'trashCount' | 'trashPage'> => {
+export const createTrashReads = ({ db, codec }: Pick<StoreDeps, 'db' | 'codec'>): Pick<TrashStore, 'trashCount' | 'trashPage'> => {
   const trashCount = async (): Promise<number> => {
     let count = 0;
     await forEachTrashPage(db, async (rows) => { count += await listedCount(db, rows); });

@@ -1,8 +1,10 @@
 import type { AuditLog } from '../audit/audit-log';
 import { idHash } from '../audit/hash';
 import { changeAad } from '../codec';
-import type { LocketRecord, RecordId, Result } from '../records/types';
-import type { LocketStore, StoredRecord } from '../store/contract';
+import type { LocketRecord, RecordId } from '../records/types';
+import type { Result } from '../result';
+import type { TrashStore } from './contract';
+import type { StoredRecord } from '../db/rows';
 import { recordFromRow, restoredRow } from '../db/record-rows';
 import { announce, auditKeysOf, changeItem, changeSet, type StoreDeps } from '../db/store-deps';
 import { notesTrashedWith, noteTarget, type RecordLookup } from '../db/trash-rows';
@@ -32,7 +34,7 @@ const stamps = ({ row, notes }: Restorable): string =>
  * Brings a record back from the trash with the notes trashed with it, in one transaction
  * with one `restore` change set and its audit entry. Links were never removed, so they are as they were.
  */
-export const createRestore = (deps: StoreDeps, audit: AuditLog): LocketStore['restore'] => async (id) => {
+export const createRestore = (deps: StoreDeps, audit: AuditLog): TrashStore['restore'] => async (id) => {
   const { db, codec, clock } = deps;
   const { value: outcome } = await retriedWrite(db, {
     subject: `Record ${id}`,

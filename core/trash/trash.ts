@@ -1,13 +1,12 @@
 import type { AuditLog } from '../audit/audit-log';
-import type { LocketStore, PurgeReport } from '../store/contract';
+import type { PurgeReport } from '../purge/contract';
 import { createPurger, PURGE_BATCH_SIZE, type PurgeResult } from '../purge/purge';
 import { purgeAuditReceipt } from '../purge/purge-receipt';
 import { createRemoveMany } from './remove-many';
 import type { StoreDeps } from '../db/store-deps';
+import type { TrashStore } from './contract';
 import { createTrashReads } from './trash-reads';
 import { createRestore } from './trash-restore';
-
-type TrashStore = Pick<LocketStore, 'removeMany' | 'trashCount' | 'trashPage' | 'restore' | 'deleteForever' | 'emptyTrash'>;
 
 /** The trash as the owner works it: list, restore, delete forever, empty. Purges the owner asks for are audited here, batch by batch. */
 export const createTrash = (deps: StoreDeps, audit: AuditLog): TrashStore => {

@@ -7,7 +7,7 @@ import type { ArchiveReport, BareDeleteReport, SweepBenchReport } from '../../te
 import { BENCH_PASSWORD } from '../../test/bench/bench-api';
 import { connectWorker } from '../../worker/client';
 import { connectSweepWorker } from '../../worker/sweep-client';
-import type { StoredRecord } from '../../core/store/contract';
+import type { StoredRecord } from '../../core/db/rows';
 import { systemClock } from '../../core/clock';
 import { createBroadcastBus } from '../../core/db/broadcast-bus';
 import { openStore } from '../../core/store/open-store';

@@ -9,7 +9,7 @@ import { snapshotDue } from '../../core/retention/snapshot-policy';
 import { TRASH_DAYS, expiredBefore } from '../../core/retention/windows';
 import { snapshotRoom } from '../../core/snapshots/headroom';
 import { expireSnapshots, listSnapshots, takeSnapshot } from '../../core/snapshots/snapshots';
-import type { PurgeReport } from '../../core/store/contract';
+import type { PurgeReport } from '../../core/purge/contract';
 import { openStoreDeps } from '../../core/store/open-store';
 import { createPurger, type PurgerDeps } from '../../core/purge/purge';
 import { purgeAuditReceipt } from '../../core/purge/purge-receipt';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { StoredChangeSet, StoredRecord } from '../../../core/store/contract';
+import type { StoredChangeSet, StoredRecord } from '../../../core/db/rows';
 import { createAesGcmCodec } from '../../../core/vault/aes-codec';
 import { randomBytes, testDeps } from '../vault/helpers';
 import { createHarness, person, saved } from '../store/harness';
