@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import type { LocketDatabase } from './schema';
+import { writeTransaction } from './transaction';
 
 const DEVICE_ID_KEY = 'deviceId';
 const DeviceIdSchema = v.pipe(v.string(), v.nonEmpty(), v.maxLength(100));
@@ -9,11 +10,12 @@ const DeviceIdSchema = v.pipe(v.string(), v.nonEmpty(), v.maxLength(100));
  * opening at once agree on a single id. A stored value that is not a valid id is replaced:
  * the install then counts as a new device, which sync tolerates, rather than never opening.
  */
-export const loadDeviceId = async (db: LocketDatabase, newId: () => string): Promise<string> => {
-  const tx = db.transaction('meta', 'readwrite');
-  const stored = v.safeParse(DeviceIdSchema, await tx.store.get(DEVICE_ID_KEY));
-  const deviceId = stored.success ? stored.output : newId();
-  if (!stored.success) await tx.store.put(deviceId, DEVICE_ID_KEY);
-  await tx.done;
-  return deviceId;
-};
+export const loadDeviceId = (db: LocketDatabase, newId: () => string): Promise<string> =>
+  writeTransaction(db, ['meta'], async (tx) => {
+    const meta = tx.objectStore('meta');
+    const stored = v.safeParse(DeviceIdSchema, await meta.get(DEVICE_ID_KEY));
+    if (stored.success) return stored.output;
+    const deviceId = newId();
+    await meta.put(deviceId, DEVICE_ID_KEY);
+    return deviceId;
+  });

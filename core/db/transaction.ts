@@ -1,3 +1,12 @@
+/**
+ * Every readwrite transaction in Locket goes through this file, and one rule holds inside it:
+ * nothing but IndexedDB work of that transaction is awaited. IndexedDB commits a transaction as
+ * soon as it has no request pending when control returns to the event loop, so awaiting
+ * anything else (hashing, the codec, a timer, a message) lets it commit half done. Reads,
+ * encoding and hashing happen before (`prepare`, a participant's staging); inside, a write only
+ * checks that what was read is unchanged and writes. writeTransaction refuses loudly when the
+ * rule was broken (TransactionCommittedEarly), and retriedWrite owns the read-again loop.
+ */
 import type { IDBPTransaction, StoreNames } from 'idb';
 import type { LocketDatabase, LocketDb } from './schema';
 import { typedWriteError } from './store-errors';
@@ -17,18 +26,39 @@ export const writeTransaction = async <S extends StoreNames<LocketDb>, T>(
   work: (tx: WriteTransaction<S>) => Promise<T>,
 ): Promise<T> => {
   const tx = db.transaction([...stores], 'readwrite');
-  const committed = tx.done;
+  let workDone = false;
+  let committedBeforeWorkDone = false;
+  const committed = tx.done.then(() => {
+    committedBeforeWorkDone = !workDone;
+  });
   // Observed here so an abort is never an unhandled rejection; still awaited below.
   committed.catch(() => undefined);
   try {
     const result = await work(tx);
+    workDone = true;
+    if (committedBeforeWorkDone) throw committedEarly();
     await committed;
     return result;
   } catch (error) {
+    workDone = true;
     abortQuietly(tx);
-    throw typedWriteError(error);
+    // A request failing because the transaction had already committed is the broken rule, not the request.
+    throw committedBeforeWorkDone ? committedEarly() : typedWriteError(error);
   }
 };
+
+/**
+ * The work awaited something other than this transaction's requests, so IndexedDB committed
+ * what it had issued so far. A bug in the caller, never a user's mistake: it fails loudly.
+ */
+export interface TransactionCommittedEarly extends Error {
+  readonly name: 'TransactionCommittedEarly';
+}
+
+const committedEarly = (): TransactionCommittedEarly =>
+  Object.assign(new Error('A write transaction committed before its work finished: its work awaited something other than IndexedDB'), {
+    name: 'TransactionCommittedEarly' as const,
+  });
 
 const abortQuietly = (tx: { abort: () => void }): void => {
   try {

@@ -4,7 +4,7 @@ import { createAuditLog } from '../../../core/audit/audit-log';
 import type { ValueCodec } from '../../../core/codec';
 import { openLocketDb, type LocketDatabase } from '../../../core/db/schema';
 import { createStore } from '../../../core/store/store';
-import { isWriteConflict, retriedWrite, settled, STALE } from '../../../core/db/transaction';
+import { isWriteConflict, retriedWrite, settled, STALE, writeTransaction } from '../../../core/db/transaction';
 import { createHarness, person, saved, TEST_AUDIT_KEYS, type Harness } from '../store/harness';
 
 const COUNTER = 'test-counter';
@@ -42,6 +42,41 @@ const twoContexts = async (): Promise<Harness & { readonly other: LocketDatabase
   const harness = await createHarness();
   return { ...harness, other: await openLocketDb(harness.factory, 'locket-test') };
 };
+
+const elsewhere = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('writeTransaction awaits nothing but IndexedDB', () => {
+  it('refuses loudly a write whose work awaited other work, instead of reporting it written', async () => {
+    const { db } = await createHarness();
+    const written = writeTransaction(db, ['meta'], async (tx) => {
+      await tx.objectStore('meta').put(1, COUNTER);
+      // Stands for hashing or encoding done inside the transaction: IndexedDB commits meanwhile.
+      await elsewhere(20);
+    });
+    await expect(written).rejects.toMatchObject({ name: 'TransactionCommittedEarly' });
+  });
+
+  it('refuses a write that goes on writing after awaiting other work', async () => {
+    const { db } = await createHarness();
+    const written = writeTransaction(db, ['meta'], async (tx) => {
+      await tx.objectStore('meta').put(1, COUNTER);
+      await elsewhere(20);
+      await tx.objectStore('meta').put(2, COUNTER);
+    });
+    await expect(written).rejects.toMatchObject({ name: 'TransactionCommittedEarly' });
+    expect(await readCounter(db)).not.toBe(2);
+  });
+
+  it('commits work that awaits only its own requests', async () => {
+    const { db } = await createHarness();
+    await writeTransaction(db, ['meta'], async (tx) => {
+      const meta = tx.objectStore('meta');
+      await meta.put(1, COUNTER);
+      await meta.put(v.parse(v.number(), await meta.get(COUNTER)) + 1, COUNTER);
+    });
+    expect(await readCounter(db)).toBe(2);
+  });
+});
 
 describe('retriedWrite, the one optimistic write', () => {
   it('reads again and writes on the new value when another context changed it between read and write', async () => {
