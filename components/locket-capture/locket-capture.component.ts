@@ -7,7 +7,7 @@ import { captureNoteFields } from '../../core/quick-capture/note';
 import { titleOf } from '../../core/records/display';
 import type { LocketRecord, RecordKind } from '../../core/records/types';
 import { FORM_ERROR_KEY } from '../../core/records/validate';
-import type { SaveResult } from '../../core/store/contract';
+import type { SaveResult } from '../../core/record-store/contract';
 import type { CaptureInboxState } from '../../platform/capture/capture-inbox';
 import type { LocketServices } from '../../platform/page-services/services';
 import { locketEvent } from '../shared/events';

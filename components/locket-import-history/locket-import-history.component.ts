@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { ImportBatchSummary, UndoImportReport } from '../../core/store/import-batch-types';
+import type { ImportBatchSummary, UndoImportReport } from '../../core/imports/import-batch-types';
 import type { LocketServices } from '../../platform/page-services/services';
 import { failureText } from '../shared/failure-text';
 import { baseStyles } from '../shared/tokens.styles';

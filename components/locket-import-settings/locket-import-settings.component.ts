@@ -4,7 +4,7 @@ import type { CsvFile, ImportMapping } from '../../core/csv/fields';
 import { guessMapping } from '../../core/csv/mapping';
 import { MAX_IMPORT_BYTES } from '../../core/csv/parse';
 import type { DuplicatePolicy } from '../../core/csv/plan-types';
-import type { UndoImportReport } from '../../core/store/import-batch-types';
+import type { UndoImportReport } from '../../core/imports/import-batch-types';
 import type { ImportFileInput, ImportFilePreview, ImportResult, ImportSummary } from '../../worker/import-types';
 import '../locket-import-history/locket-import-history';
 import type { LocketServices } from '../../platform/page-services/services';

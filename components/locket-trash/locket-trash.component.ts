@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import type { TrashItem } from '../../core/store/contract';
+import type { TrashItem } from '../../core/trash/contract';
 import type { LocketRecord, RecordId } from '../../core/records/types';
 import { LISTED_KINDS } from '../../core/records/types';
 import { titleOf } from '../../core/records/display';

@@ -4,8 +4,8 @@ import { JUMP_LIMIT_MS, type TimeMark } from '../retention/clock-trust';
 import {
   cancellationDaysLeft, cancellationExpired, clearCancellation, deletionDueAt, markCancelled, readCancellation,
 } from './cancellation';
-import type { Result } from '../records/types';
-import type { LocketDatabase } from '../store/schema';
+import type { Result } from '../result';
+import type { LocketDatabase } from '../db/schema';
 import { createAccess, type Access, type UnlockResult } from '../vault/access';
 import type { AccessPorts } from '../vault/access-ports';
 import type { UnlockedKeys } from '../vault/types';

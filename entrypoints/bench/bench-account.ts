@@ -1,5 +1,5 @@
-import { LOCKET_DB_NAME } from '../../core/store/db-name';
-import { openLocketDb } from '../../core/store/schema';
+import { LOCKET_DB_NAME } from '../../core/db/db-name';
+import { openLocketDb } from '../../core/db/schema';
 import { createAccountManager } from '../../core/vault/account';
 import type { Bytes, UnlockedKeys } from '../../core/vault/types';
 import { createPageAccessPorts } from '../../platform/session/access-ports';

@@ -3,7 +3,7 @@
  * under that name, and checks the answer against the row before anyone reads it.
  */
 import * as v from 'valibot';
-import type { Result } from '../../core/records/types';
+import type { Result } from '../../core/result';
 import { AnswerSchema, type Refusal } from './answer';
 import { messageTable, type MessageName, type ReplyOf, type RequestOf } from './table';
 

@@ -1,7 +1,7 @@
 import { createAuditLog } from '../../core/audit/audit-log';
 import { systemClock } from '../../core/clock';
-import { LOCKET_DB_NAME } from '../../core/store/db-name';
-import { openLocketDb, type LocketDatabase } from '../../core/store/schema';
+import { LOCKET_DB_NAME } from '../../core/db/db-name';
+import { openLocketDb, type LocketDatabase } from '../../core/db/schema';
 import { createAccess, type Access } from '../../core/vault/access';
 import type { AccessPorts } from '../../core/vault/access-ports';
 import { createAccountManager, type AccountManager } from '../../core/vault/account';

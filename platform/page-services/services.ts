@@ -1,11 +1,11 @@
 import type { Clock } from '../../core/clock';
-import type { ChangeBus } from '../../core/store/change-bus';
+import type { ChangeBus } from '../../core/db/change-bus';
 import type { LocketStore } from '../../core/store/contract';
 import type { RecordId } from '../../core/records/types';
 import type { ArchiveWorkerApi, LocketWorkerApi, RetentionWorkerApi, SearchHit, SearchOptions } from '../../worker/api';
 import type { SweepReport } from '../../worker/sweep-api';
 import type { RetentionPolicy } from '../../core/retention/policy';
-import type { Result } from '../../core/records/types';
+import type { Result } from '../../core/result';
 import type { LockPolicy } from '../../core/security/auto-lock';
 import type { LoginLog } from '../../core/security/login-log';
 import type { checkPassword } from '../../core/security/password-policy';

@@ -3,7 +3,7 @@ import { createAuditLog } from '../../core/audit/audit-log';
 import { deriveAuditKeys } from '../../core/audit/hash';
 import type { Clock } from '../../core/clock';
 import { readRetentionPolicy, writeRetentionPolicy } from '../../core/retention/policy';
-import type { LocketDatabase } from '../../core/store/schema';
+import type { LocketDatabase } from '../../core/db/schema';
 import type { RetentionWorkerApi } from '../../worker/api';
 import type { SweepReport, SweepTrigger } from '../../worker/sweep-api';
 import { readSweepReport } from '../../worker/sweep/report-store';

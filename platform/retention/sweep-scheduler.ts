@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { toBase64 } from '../../core/vault/bytes';
 import type { SweepReport } from '../../worker/sweep-api';
-import type { Result } from '../../core/records/types';
+import type { Result } from '../../core/result';
 import type { SendFailure } from '../messages/client';
 import { sendMessage } from '../messages/runtime';
 import { OFFSCREEN_PATH } from '../messages/senders';

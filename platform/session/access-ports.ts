@@ -5,7 +5,7 @@ import { createLoginLog } from '../../core/security/login-log';
 import { describeUserAgent } from '../../core/security/user-agent';
 import { relyingPartyForExtension } from '../../core/security/relying-party';
 import { createIdFactory } from '../../core/ids';
-import type { LocketDatabase } from '../../core/store/schema';
+import type { LocketDatabase } from '../../core/db/schema';
 import type { AccessPorts, KeyCeremonies } from '../../core/vault/access-ports';
 import { defaultVaultDeps } from '../../core/vault/deps';
 import { createVaultRepo } from '../../core/vault/vault-repo';

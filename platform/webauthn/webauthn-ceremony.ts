@@ -17,7 +17,7 @@ import {
   browserSupportsWebAuthn, startAuthentication, startRegistration,
   type AuthenticationResponseJSON, type PublicKeyCredentialDescriptorJSON, type RegistrationResponseJSON,
 } from '@simplewebauthn/browser';
-import type { Result } from '../../core/records/types';
+import type { Result } from '../../core/result';
 import { toBase64Url } from '../../core/security/base64url';
 import type { ChallengeLedger } from '../../core/security/challenges';
 import type { Bytes, RegisteredKey } from '../../core/vault/types';
