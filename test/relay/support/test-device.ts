@@ -2,6 +2,7 @@
  * A simulated device for relay tests: an Ed25519 identity and an outbox of signed sets whose items
  * are sealed with AES-256-GCM (`core/vault/seal.ts`) under a team key the relay never sees.
  */
+import { systemClock, type Clock } from '../../../core/clock';
 import { formatHlc } from '../../../core/hlc';
 import { fromBase64Url, toBase64Url } from '../../../core/security/base64url';
 import type { Envelope } from '../../../core/sync/protocol';
@@ -33,7 +34,7 @@ export interface TestDevice {
   readonly nextSet: (plaintexts: readonly string[], options?: { wallMs?: number }) => Promise<Envelope>;
 }
 
-export const createTestDevice = async (team: string, teamKey: Uint8Array): Promise<TestDevice> => {
+export const createTestDevice = async (team: string, teamKey: Uint8Array, clock: Clock = systemClock): Promise<TestDevice> => {
   const keys = await generateDeviceKeys();
   let clientSeq = 0;
   let prevSetId: string | null = null;
@@ -42,7 +43,7 @@ export const createTestDevice = async (team: string, teamKey: Uint8Array): Promi
     team,
     nextSet: async (plaintexts, options = {}) => {
       clientSeq += 1;
-      const setId = formatHlc({ wallMs: options.wallMs ?? Date.now(), counter: clientSeq % 100_000, nodeId: keys.deviceId });
+      const setId = formatHlc({ wallMs: options.wallMs ?? clock.now(), counter: clientSeq % 100_000, nodeId: keys.deviceId });
       const items = await Promise.all(plaintexts.map(async (plaintext) => {
         const ct = await sealItem(teamKey, plaintext);
         return { recordId: globalThis.crypto.randomUUID(), kind: 'person', op: 'create' as const, h: await itemHash(ct), ct: toBase64Url(ct) };
