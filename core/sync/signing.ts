@@ -21,13 +21,13 @@ export interface DeviceKeys {
   readonly deviceId: string;
 }
 
-const sha256 = async (bytes: Bytes): Promise<Bytes> => new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', bytes));
+const sha256 = async (bytes: Uint8Array): Promise<Bytes> => new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', new Uint8Array(bytes)));
 
-export const deviceIdFromPublicKey = async (publicKey: Bytes): Promise<string> =>
+export const deviceIdFromPublicKey = async (publicKey: Uint8Array): Promise<string> =>
   toBase64Url((await sha256(publicKey)).slice(0, 16));
 
 /** SHA-256 of an item's ciphertext, as its `h` field carries it. */
-export const itemHash = async (ciphertext: Bytes): Promise<string> => toBase64Url(await sha256(ciphertext));
+export const itemHash = async (ciphertext: Uint8Array): Promise<string> => toBase64Url(await sha256(ciphertext));
 
 export const generateDeviceKeys = async (): Promise<DeviceKeys> => {
   const pair = (await globalThis.crypto.subtle.generateKey(ED25519, false, ['sign', 'verify'])) as CryptoKeyPair;
@@ -39,11 +39,11 @@ export const signBytes = async (privateKey: CryptoKey, message: Bytes): Promise<
   toBase64Url(new Uint8Array(await globalThis.crypto.subtle.sign(ED25519, privateKey, message)));
 
 /** False for a malformed key or signature as well as for a wrong one: callers refuse both alike. */
-export const verifyBytes = async (publicKey: Bytes, signature: string, message: Bytes): Promise<boolean> => {
+export const verifyBytes = async (publicKey: Uint8Array, signature: string, message: Bytes): Promise<boolean> => {
   const sig = fromBase64Url(signature);
   if (!sig || sig.length !== 64 || publicKey.length !== 32) return false;
   try {
-    const key = await globalThis.crypto.subtle.importKey('raw', publicKey, ED25519, false, ['verify']);
+    const key = await globalThis.crypto.subtle.importKey('raw', new Uint8Array(publicKey), ED25519, false, ['verify']);
     return await globalThis.crypto.subtle.verify(ED25519, key, sig, message);
   } catch {
     return false;
@@ -82,7 +82,7 @@ export const encodeSetForSigning = (set: UnsignedEnvelope): Bytes =>
 export const signSet = async (privateKey: CryptoKey, set: UnsignedEnvelope): Promise<Envelope> =>
   ({ ...set, sig: await signBytes(privateKey, encodeSetForSigning(set)) });
 
-export const verifySet = (publicKey: Bytes, set: Envelope): Promise<boolean> =>
+export const verifySet = (publicKey: Uint8Array, set: Envelope): Promise<boolean> =>
   verifyBytes(publicKey, set.sig, encodeSetForSigning(set));
 
 // --- request signatures -----------------------------------------------------------------------

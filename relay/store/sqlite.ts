@@ -10,7 +10,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { SqlDriver, SqlExecutor, SqlRow, SqlValue } from './sql-driver';
 
-type Statement = ReturnType<Database.Database['prepare']>;
+type Statement = Database.Statement<unknown[]>;
 
 const toDriverParam = (value: SqlValue): unknown =>
   value instanceof Uint8Array && !Buffer.isBuffer(value) ? Buffer.from(value.buffer, value.byteOffset, value.byteLength) : value;
@@ -36,7 +36,7 @@ export const openSqliteDriver = (file: string): SqlDriver => {
   const prepare = (sql: string): Statement => {
     let statement = statements.get(sql);
     if (!statement) {
-      statement = db.prepare(sql);
+      statement = db.prepare<unknown[]>(sql);
       statements.set(sql, statement);
     }
     return statement;

@@ -7,7 +7,8 @@
  *   `UPDATE teams SET head_seq = head_seq + ? … RETURNING`, which serialises writers of one team.
  * - Per device, stored `client_seq` values are 1..acked with no hole: a gap is refused, a duplicate
  *   set id is acknowledged again with its original seq, nothing is stored twice.
- * - A removed device stays removed: it cannot push, open a session, or be added again.
+ * - A removed device stays removed: it cannot push, open a session, or be added again; its old
+ *   sessions resolve as removed.
  * The store trusts its caller to have validated and signature-checked every envelope.
  */
 import { DEFAULT_MAX_DRIFT_MS, parseHlc } from '../../core/hlc';
@@ -132,15 +133,11 @@ export const createRelayStore = (driver: SqlDriver, options: RelayStoreOptions) 
       }));
     },
 
-    /** Ends the device's sessions in the same transaction, so nothing it holds still works. */
-    removeDevice: (team: string, device: string): Promise<boolean> =>
-      driver.transaction(async (tx) => {
-        const changed = await tx.run(
-          `UPDATE devices SET removed_at = ? WHERE team_id = ? AND device_id = ? AND removed_at IS NULL`, [clock.now(), team, device],
-        );
-        await tx.run(`DELETE FROM sessions WHERE team_id = ? AND device_id = ?`, [team, device]);
-        return changed > 0;
-      }),
+    /** Marks the device removed; its sessions stay only so its next request learns `removed` instead of a bare 401. */
+    removeDevice: async (team: string, device: string): Promise<boolean> =>
+      (await driver.run(
+        `UPDATE devices SET removed_at = ? WHERE team_id = ? AND device_id = ? AND removed_at IS NULL`, [clock.now(), team, device],
+      )) > 0,
 
     /**
      * Stores the sets one device pushed, in order, in one transaction. Per set: a new seq, the
@@ -238,13 +235,13 @@ export const createRelayStore = (driver: SqlDriver, options: RelayStoreOptions) 
       await driver.run(`INSERT INTO sessions (token_hash, team_id, device_id, expires_at) VALUES (?, ?, ?, ?)`, [tokenHash, team, device, expiresAt]);
     },
 
-    /** The session's team and device, or undefined when it expired, never existed, or its device was removed. */
-    resolveSession: async (tokenHash: Uint8Array): Promise<{ team: string; device: string } | undefined> => {
-      const row = (await driver.all<{ team_id: string; device_id: string }>(
-        `SELECT s.team_id, s.device_id FROM sessions s JOIN devices d ON d.team_id = s.team_id AND d.device_id = s.device_id
-         WHERE s.token_hash = ? AND s.expires_at > ? AND d.removed_at IS NULL`, [tokenHash, clock.now()],
+    /** The session's team and device, and whether that device was removed since; undefined when expired or unknown. */
+    resolveSession: async (tokenHash: Uint8Array): Promise<{ team: string; device: string; removed: boolean } | undefined> => {
+      const row = (await driver.all<{ team_id: string; device_id: string; removed_at: number | null }>(
+        `SELECT s.team_id, s.device_id, d.removed_at FROM sessions s JOIN devices d ON d.team_id = s.team_id AND d.device_id = s.device_id
+         WHERE s.token_hash = ? AND s.expires_at > ?`, [tokenHash, clock.now()],
       ))[0];
-      return row && { team: row.team_id, device: row.device_id };
+      return row && { team: row.team_id, device: row.device_id, removed: row.removed_at !== null };
     },
 
     /** Drops expired nonces and sessions; the relay runs it on a timer. */

@@ -136,14 +136,15 @@ describe.each(drivers)('relay store on $name', ({ open }) => {
     expect(seqs).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
   });
 
-  it('a removed device can neither push, keep its session, nor be added again', async () => {
+  it('a removed device can neither push, use its session, nor be added again', async () => {
     const second = await createTestDevice(team, newTeamKey(), clock);
     await store.addDevice(team, second.keys.deviceId, second.keys.publicKey, device.keys.deviceId);
     const token = new Uint8Array(32).fill(7);
     await store.createSession(team, second.keys.deviceId, token, START + 60_000);
-    expect(await store.resolveSession(token)).toEqual({ team, device: second.keys.deviceId });
+    expect(await store.resolveSession(token)).toEqual({ team, device: second.keys.deviceId, removed: false });
     expect(await store.removeDevice(team, second.keys.deviceId)).toBe(true);
-    expect(await store.resolveSession(token)).toBeUndefined();
+    expect(await store.removeDevice(team, second.keys.deviceId)).toBe(false);
+    expect(await store.resolveSession(token)).toEqual({ team, device: second.keys.deviceId, removed: true });
     const set = await second.nextSet(['late']);
     expect((await store.appendSets(team, second.keys.deviceId, [set])).results).toEqual([{ setId: set.setId, error: 'removed' }]);
     expect(await store.addDevice(team, second.keys.deviceId, second.keys.publicKey, device.keys.deviceId)).toBe('removed');

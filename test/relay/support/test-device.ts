@@ -10,18 +10,19 @@ import { generateDeviceKeys, itemHash, signSet, type DeviceKeys } from '../../..
 import { concatBytes, utf8 } from '../../../core/vault/bytes';
 import { defaultVaultDeps } from '../../../core/vault/deps';
 import { open, seal } from '../../../core/vault/seal';
+import type { Bytes } from '../../../core/vault/types';
 
 export const newTeamId = (): string => toBase64Url(globalThis.crypto.getRandomValues(new Uint8Array(16)));
-export const newTeamKey = (): Uint8Array => globalThis.crypto.getRandomValues(new Uint8Array(32));
+export const newTeamKey = (): Bytes => globalThis.crypto.getRandomValues(new Uint8Array(32));
 
 const IV_BYTES = 12;
 
-export const sealItem = async (teamKey: Uint8Array, plaintext: string): Promise<Uint8Array> => {
+export const sealItem = async (teamKey: Bytes, plaintext: string): Promise<Bytes> => {
   const sealed = await seal(teamKey, utf8(plaintext), defaultVaultDeps());
   return concatBytes(sealed.iv, sealed.data);
 };
 
-export const openItem = async (teamKey: Uint8Array, ct: string): Promise<string> => {
+export const openItem = async (teamKey: Bytes, ct: string): Promise<string> => {
   const bytes = fromBase64Url(ct)!;
   const plain = await open(teamKey, { iv: bytes.slice(0, IV_BYTES), data: bytes.slice(IV_BYTES) }, defaultVaultDeps());
   return new TextDecoder().decode(plain);
@@ -34,7 +35,7 @@ export interface TestDevice {
   readonly nextSet: (plaintexts: readonly string[], options?: { wallMs?: number }) => Promise<Envelope>;
 }
 
-export const createTestDevice = async (team: string, teamKey: Uint8Array, clock: Clock = systemClock): Promise<TestDevice> => {
+export const createTestDevice = async (team: string, teamKey: Bytes, clock: Clock = systemClock): Promise<TestDevice> => {
   const keys = await generateDeviceKeys();
   let clientSeq = 0;
   let prevSetId: string | null = null;
