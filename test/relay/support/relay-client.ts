@@ -14,7 +14,7 @@ import type { TestDevice } from './test-device';
 
 export interface RawAnswer { readonly status: number; readonly body: unknown }
 
-export const postRaw = async (url: string, body: string | Uint8Array, token?: string): Promise<RawAnswer> => {
+export const postRaw = async (url: string, body: string, token?: string): Promise<RawAnswer> => {
   const response = await fetch(url, {
     method: 'POST', body, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
   });
