@@ -21,6 +21,11 @@ export interface RelayConfig {
   /** Origins allowed on the WebSocket; `chrome-extension://*` allows any extension origin. */
   readonly allowOrigins: readonly string[];
   readonly maxBodyBytes: number;
+  /**
+   * Test-only, from LOCKET_RELAY_FAULT=exit-before-commit:N: the process kills itself inside the
+   * Nth push transaction that stores something, after its writes and before its commit.
+   */
+  readonly exitBeforeCommit: number | undefined;
 }
 
 export const HELP = `Locket relay: end-to-end encrypted sync for Locket devices.
@@ -85,11 +90,13 @@ export const parseRelayArgs = (argv: readonly string[], env: Readonly<Record<str
   }
   const db = values.db ?? env.LOCKET_RELAY_DB;
   if (db !== undefined && !/^postgres(ql)?:\/\//.test(db)) return { kind: 'error', message: '--db expects a postgres:// URL' };
+  const fault = /^exit-before-commit:(\d+)$/.exec(env.LOCKET_RELAY_FAULT ?? '');
   return {
     kind: 'config',
     config: {
       host, port, dataFile: values.data ?? 'relay-data/relay.sqlite', db, tlsCert, tlsKey, behindProxy,
       logLevel: logLevel as LogLevel, allowOrigins: values['allow-origin'] ?? ['chrome-extension://*'], maxBodyBytes,
+      exitBeforeCommit: fault?.[1] ? Number(fault[1]) : undefined,
     },
   };
 };

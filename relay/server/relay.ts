@@ -20,6 +20,14 @@ import { createSocketHub } from './sockets';
 const SWEEP_INTERVAL_MS = 60_000;
 const DRAIN_LIMIT_MS = 10_000;
 
+/** LOCKET_RELAY_FAULT: die like a power cut inside the Nth storing transaction, so tests can prove nothing half-written survives. */
+const faultHooks = (config: RelayConfig): { beforeCommit?: () => void } => {
+  const target = config.exitBeforeCommit;
+  if (target === undefined) return {};
+  let appends = 0;
+  return { beforeCommit: () => { if ((appends += 1) === target) process.kill(process.pid, 'SIGKILL'); } };
+};
+
 export interface RunningRelay {
   readonly url: string;
   /** Stops accepting, waits for in-flight requests (bounded), closes sockets and the store. */
@@ -30,7 +38,7 @@ export const startRelay = async (config: RelayConfig, options: { clock?: Clock; 
   const clock = options.clock ?? systemClock;
   const log = createRelayLogger(config.logLevel, options.logDestination);
   const driver = await openDriver(config);
-  const store = createRelayStore(driver, { clock });
+  const store = createRelayStore(driver, { clock, ...faultHooks(config) });
   const migrated = await store.migrate();
   if (migrated.from !== migrated.to) log.info({ from: migrated.from, to: migrated.to }, 'migrated');
   const relayInstance = await store.instanceId();

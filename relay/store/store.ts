@@ -22,6 +22,8 @@ export interface RelayStoreOptions {
   readonly clock: Clock;
   readonly randomBytes?: (n: number) => Uint8Array;
   readonly maxDriftMs?: number;
+  /** Test-only fault injection: runs inside an append's transaction after its writes, before the commit. */
+  readonly beforeCommit?: () => void;
 }
 
 export interface DeviceRow {
@@ -182,6 +184,7 @@ export const createRelayStore = (driver: SqlDriver, options: RelayStoreOptions) 
         if (stored > 0) {
           const moved = await tx.all<{ head_seq: number }>(`UPDATE teams SET head_seq = head_seq + ? WHERE id = ? RETURNING head_seq`, [stored, team]);
           if (moved[0]?.head_seq !== head) throw new Error('The team head moved inside its own lock');
+          options.beforeCommit?.();
           await tx.run(
             `UPDATE devices SET acked_client_seq = ?, last_set_id = ?, last_seen_at = ? WHERE team_id = ? AND device_id = ?`,
             [expected - 1, lastSetId ?? null, now, team, device],

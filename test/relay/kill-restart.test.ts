@@ -1,7 +1,8 @@
 /**
  * The relay killed with SIGKILL at random moments while a device pushes continuously, restarted on
  * the same file each time: every acknowledged set is there with the seq it was acknowledged with,
- * and the team's sequence and the device's clientSeq have no gap.
+ * and the team's sequence and the device's clientSeq have no gap. Every other run, the relay kills
+ * itself inside a push transaction, after its writes and before its commit (LOCKET_RELAY_FAULT).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -72,11 +73,18 @@ describe('relay killed and restarted on the same file', () => {
       }
     })();
 
+    let killedInsideCommit = 0;
     for (let kill = 0; kill < KILLS; kill += 1) {
-      await sleep(150 + Math.floor(Math.random() * 500));
-      relay.child.kill('SIGKILL');
-      expect(await relay.exited).toBe('SIGKILL');
-      relay = await spawnRelay(dataFile, logFile);
+      const current: RelayProcess = relay;
+      const diedAlone = await Promise.race([current.exited.then(() => true), sleep(150 + Math.floor(Math.random() * 500)).then(() => false)]);
+      const insideCommit = kill % 2 === 1;
+      // The fault fires on the second storing push of a faulty run; give the pusher time to get there.
+      const died = diedAlone || (insideCommit && (await Promise.race([current.exited.then(() => true), sleep(10_000).then(() => false)])));
+      expect(died && !insideCommit).toBe(false);
+      if (died) killedInsideCommit += 1;
+      current.child.kill('SIGKILL');
+      expect(await current.exited).toBe('SIGKILL');
+      relay = await spawnRelay(dataFile, logFile, kill % 2 === 0 ? { LOCKET_RELAY_FAULT: 'exit-before-commit:2' } : {});
       baseUrl = relay.url;
     }
     const ackedBeforeStop = acked.size;
@@ -88,6 +96,7 @@ describe('relay killed and restarted on the same file', () => {
     const client: RelayClient = await connectDevice(baseUrl, device, 'session');
     const stored = await client.pullAll(0);
     expect(acked.size).toBeGreaterThan(KILLS);
+    expect(killedInsideCommit).toBeGreaterThan(0);
     expect(stored.map((s) => s.seq)).toEqual(stored.map((_, i) => i + 1));
     expect(stored.map((s) => s.clientSeq)).toEqual(stored.map((_, i) => i + 1));
     const storedById = new Map(stored.map((s) => [s.setId, s]));

@@ -11,9 +11,9 @@ export interface RelayProcess {
 }
 
 /** Starts the relay on 127.0.0.1, any free port; its stdout (JSON logs) and stderr append to `logFile`. */
-export const spawnRelay = async (dataFile: string, logFile: string, extraArgs: readonly string[] = []): Promise<RelayProcess> => {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'relay/main.ts', '--port', '0', '--data', dataFile, '--log-level', 'debug', ...extraArgs], {
-    cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'],
+export const spawnRelay = async (dataFile: string, logFile: string, env: Readonly<Record<string, string>> = {}): Promise<RelayProcess> => {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'relay/main.ts', '--port', '0', '--data', dataFile, '--log-level', 'debug'], {
+    cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env },
   });
   const log = createWriteStream(logFile, { flags: 'a' });
   child.stdout?.pipe(log, { end: false });
