@@ -14,8 +14,10 @@
 import { DEFAULT_MAX_DRIFT_MS, parseHlc } from '../../core/hlc';
 import type { Clock } from '../../core/clock';
 import { fromBase64Url, toBase64Url } from '../../core/security/base64url';
-import type { DeviceInfo, Envelope, Item, PushResult, StoredSet } from '../../core/sync/protocol';
+import type { DeviceInfo, Envelope, PushResult } from '../../core/sync/protocol';
 import { LATEST_SCHEMA_VERSION, migrate, readSchemaVersion } from './migrations';
+import { pullSets } from './pull';
+import { createSessionOps } from './sessions';
 import type { SqlDriver, SqlExecutor } from './sql-driver';
 
 export interface RelayStoreOptions {
@@ -194,67 +196,9 @@ export const createRelayStore = (driver: SqlDriver, options: RelayStoreOptions) 
       }),
 
     /** Sets after `since`, in seq order, at most `limit`; `more` when the head is further on. */
-    pullSets: async (team: string, since: number, limit: number): Promise<{ sets: StoredSet[]; head: number; more: boolean }> => {
-      const head = (await driver.all<{ head_seq: number }>(`SELECT head_seq FROM teams WHERE id = ?`, [team]))[0]?.head_seq ?? 0;
-      const setRows = await driver.all<{
-        seq: number; set_id: string; device_id: string; client_seq: number; prev_set_id: string | null; epoch: number;
-        batch_id: string | null; undo_of: string | null; sig: Uint8Array;
-      }>(
-        `SELECT seq, set_id, device_id, client_seq, prev_set_id, epoch, batch_id, undo_of, sig FROM change_sets
-         WHERE team_id = ? AND seq > ? AND seq <= ? ORDER BY seq LIMIT ?`, [team, since, head, limit],
-      );
-      const last = setRows.at(-1)?.seq ?? since;
-      const itemRows = await driver.all<{ seq: number; record_id: string; kind: string; op: string; h: Uint8Array; ct: Uint8Array | null }>(
-        `SELECT seq, record_id, kind, op, h, ct FROM change_items WHERE team_id = ? AND seq > ? AND seq <= ? ORDER BY seq, idx`,
-        [team, since, last],
-      );
-      const itemsBySeq = new Map<number, Item[]>();
-      for (const row of itemRows) {
-        const item: Item = { recordId: row.record_id, kind: row.kind, op: row.op as Item['op'], h: toBase64Url(row.h) };
-        const withCt = row.ct === null ? item : { ...item, ct: toBase64Url(row.ct) };
-        itemsBySeq.set(row.seq, [...(itemsBySeq.get(row.seq) ?? []), withCt]);
-      }
-      const sets = setRows.map((row): StoredSet => ({
-        v: 1, team, setId: row.set_id, device: row.device_id, clientSeq: row.client_seq, prevSetId: row.prev_set_id,
-        epoch: row.epoch, ...(row.batch_id === null ? {} : { batchId: row.batch_id }), ...(row.undo_of === null ? {} : { undoOf: row.undo_of }),
-        items: itemsBySeq.get(row.seq) ?? [], sig: toBase64Url(row.sig), seq: row.seq,
-      }));
-      return { sets, head, more: last < head };
-    },
+    pullSets: (team: string, since: number, limit: number) => pullSets(driver, team, since, limit),
 
-    issueNonce: async (team: string, device: string, nonce: Uint8Array, ttlMs: number): Promise<void> => {
-      await driver.run(`INSERT INTO nonces (nonce, team_id, device_id, expires_at) VALUES (?, ?, ?, ?)`, [nonce, team, device, clock.now() + ttlMs]);
-    },
-
-    /** True once per nonce, and only for the team and device it was issued to, before it expires. */
-    consumeNonce: async (team: string, device: string, nonce: Uint8Array): Promise<boolean> => {
-      const rows = await driver.all(
-        `DELETE FROM nonces WHERE nonce = ? AND team_id = ? AND device_id = ? AND expires_at > ? RETURNING nonce`, [nonce, team, device, clock.now()],
-      );
-      return rows.length === 1;
-    },
-
-    createSession: async (team: string, device: string, tokenHash: Uint8Array, expiresAt: number): Promise<void> => {
-      await driver.run(`INSERT INTO sessions (token_hash, team_id, device_id, expires_at) VALUES (?, ?, ?, ?)`, [tokenHash, team, device, expiresAt]);
-    },
-
-    /** The session's team and device, and whether that device was removed since; undefined when expired or unknown. */
-    resolveSession: async (tokenHash: Uint8Array): Promise<{ team: string; device: string; removed: boolean } | undefined> => {
-      const row = (await driver.all<{ team_id: string; device_id: string; removed_at: number | null }>(
-        `SELECT s.team_id, s.device_id, d.removed_at FROM sessions s JOIN devices d ON d.team_id = s.team_id AND d.device_id = s.device_id
-         WHERE s.token_hash = ? AND s.expires_at > ?`, [tokenHash, clock.now()],
-      ))[0];
-      return row && { team: row.team_id, device: row.device_id, removed: row.removed_at !== null };
-    },
-
-    /** Drops expired nonces and sessions; the relay runs it on a timer. */
-    sweepExpired: async (): Promise<{ nonces: number; sessions: number }> => {
-      const now = clock.now();
-      return {
-        nonces: await driver.run(`DELETE FROM nonces WHERE expires_at <= ?`, [now]),
-        sessions: await driver.run(`DELETE FROM sessions WHERE expires_at <= ?`, [now]),
-      };
-    },
+    ...createSessionOps(driver, clock),
 
     close: () => driver.close(),
   };
