@@ -58,3 +58,23 @@ describe('graceful shutdown', () => {
     expect(await ready.json()).toEqual({ ready: true });
   });
 });
+
+describe('relay instance id', () => {
+  it('survives a restart on the same file and differs on a fresh one, so devices can tell a wiped relay', async () => {
+    const first = await startTestRelay();
+    const device = await createTestDevice(newTeamId(), newTeamKey());
+    const before = (await (await connectDevice(first.url, device, 'register')).pull(0)).relayInstance;
+    await first.close();
+    const again = await startTestRelay({ dataFile: first.dataFile });
+    const fresh = await startTestRelay();
+    try {
+      expect((await (await connectDevice(again.url, device, 'session')).pull(0)).relayInstance).toBe(before);
+      const wiped = await connectDevice(fresh.url, device, 'register');
+      expect((await wiped.pull(0)).relayInstance).not.toBe(before);
+    } finally {
+      await again.dispose();
+      await fresh.dispose();
+      await first.dispose();
+    }
+  });
+});
