@@ -34,7 +34,13 @@ export interface RunningRelay {
   readonly close: () => Promise<void>;
 }
 
-export const startRelay = async (config: RelayConfig, options: { clock?: Clock; logDestination?: DestinationStream } = {}): Promise<RunningRelay> => {
+export interface RelayOptions {
+  readonly clock?: Clock;
+  readonly logDestination?: DestinationStream;
+  readonly socketHeartbeatMs?: number;
+}
+
+export const startRelay = async (config: RelayConfig, options: RelayOptions = {}): Promise<RunningRelay> => {
   const clock = options.clock ?? systemClock;
   const log = createRelayLogger(config.logLevel, options.logDestination);
   const driver = await openDriver(config);
@@ -43,7 +49,10 @@ export const startRelay = async (config: RelayConfig, options: { clock?: Clock; 
   if (migrated.from !== migrated.to) log.info({ from: migrated.from, to: migrated.to }, 'migrated');
   const relayInstance = await store.instanceId();
   const auth = createAuth(store, clock.now);
-  const sockets = createSocketHub({ auth, log, allowOrigins: config.allowOrigins, head: store.head, relayInstance });
+  const sockets = createSocketHub({
+    auth, log, allowOrigins: config.allowOrigins, head: store.head, relayInstance,
+    ...(options.socketHeartbeatMs === undefined ? {} : { heartbeatMs: options.socketHeartbeatMs }),
+  });
 
   let draining = false;
   let inFlight = 0;

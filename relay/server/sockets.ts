@@ -25,6 +25,8 @@ export interface SocketHubOptions {
   readonly allowOrigins: readonly string[];
   readonly head: (team: string) => Promise<number>;
   readonly relayInstance: string;
+  /** A socket that has not answered the previous ping by the next one is dropped (default 30 s). */
+  readonly heartbeatMs?: number;
 }
 
 const send = (socket: WebSocket, frame: ServerFrame): void => {
@@ -35,6 +37,19 @@ export const createSocketHub = (options: SocketHubOptions) => {
   const { auth, log } = options;
   const server = new WebSocketServer({ noServer: true, maxPayload: LIMITS.maxSocketFrameBytes });
   const members = new Set<Member>();
+  const alive = new WeakSet<WebSocket>();
+  // Peers that vanished without a close (sleeping laptops, dropped networks) would otherwise stay in `members`.
+  const heartbeat = setInterval(() => {
+    for (const client of server.clients) {
+      if (!alive.has(client)) {
+        client.terminate();
+        continue;
+      }
+      alive.delete(client);
+      client.ping();
+    }
+  }, options.heartbeatMs ?? 30_000);
+  heartbeat.unref();
 
   const refuse = (socket: WebSocket, error: ServerFrame & { type: 'error' }): void => {
     send(socket, error);
@@ -43,6 +58,8 @@ export const createSocketHub = (options: SocketHubOptions) => {
 
   server.on('connection', (socket: WebSocket) => {
     let member: Member | undefined;
+    alive.add(socket);
+    socket.on('pong', () => alive.add(socket));
     const helloTimer = setTimeout(() => refuse(socket, { type: 'error', error: 'unauthorized', detail: 'No hello in time' }), HELLO_TIMEOUT_MS);
     socket.on('message', async (data, isBinary) => {
       if (member) {
@@ -98,6 +115,7 @@ export const createSocketHub = (options: SocketHubOptions) => {
       }
     },
     close: (): void => {
+      clearInterval(heartbeat);
       for (const client of server.clients) client.close(1001, 'relay shutting down');
       server.close();
     },

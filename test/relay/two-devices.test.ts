@@ -1,3 +1,4 @@
+import WebSocket from 'ws';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { connectDevice, openPokeSocket, waitFor } from './support/relay-client';
 import { startTestRelay, type TestRelay } from './support/in-process-relay';
@@ -65,5 +66,27 @@ describe('two devices through a real relay', () => {
     const again = await client.pull(0, 1);
     expect(again.relayInstance).toBe(reply.relayInstance);
     expect(again.more).toBe(true);
+  });
+});
+
+describe('poke sockets', () => {
+  it('drops a socket whose peer stopped answering pings, and keeps one that answers', async () => {
+    const relay = await startTestRelay({}, undefined, { socketHeartbeatMs: 100 });
+    try {
+      const device = await createTestDevice(newTeamId(), newTeamKey());
+      const client = await connectDevice(relay.url, device, 'register');
+      const answering = await openPokeSocket(relay.url, client.token());
+      const silent = new WebSocket(`${relay.url.replace('http', 'ws')}/v1/socket`, { autoPong: false });
+      const silentClosed = new Promise<number>((resolve) => silent.once('close', (code) => resolve(code)));
+      await new Promise((resolve) => silent.once('open', resolve));
+      silent.send(JSON.stringify({ type: 'hello', v: 1, token: client.token() }));
+      expect(await silentClosed).toBe(1006);
+      expect(answering.socket.readyState).toBe(WebSocket.OPEN);
+      await client.push([await device.nextSet(['still here'])]);
+      await waitFor(() => answering.frames.some((f) => f.type === 'poke' && f.head === 1));
+      answering.socket.close();
+    } finally {
+      await relay.dispose();
+    }
   });
 });

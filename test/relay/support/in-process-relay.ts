@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DestinationStream } from 'pino';
 import { parseRelayArgs, type RelayConfig } from '../../../relay/server/config';
-import { startRelay, type RunningRelay } from '../../../relay/server/relay';
+import { startRelay, type RelayOptions, type RunningRelay } from '../../../relay/server/relay';
 
 export interface TestRelay extends RunningRelay {
   readonly dir: string;
@@ -12,12 +12,12 @@ export interface TestRelay extends RunningRelay {
   readonly dispose: () => Promise<void>;
 }
 
-export const startTestRelay = async (overrides: Partial<RelayConfig> = {}, logDestination?: DestinationStream): Promise<TestRelay> => {
+export const startTestRelay = async (overrides: Partial<RelayConfig> = {}, logDestination?: DestinationStream, options: RelayOptions = {}): Promise<TestRelay> => {
   const dir = mkdtempSync(join(tmpdir(), 'locket-relay-'));
   const parsed = parseRelayArgs(['--port', '0', '--data', join(dir, 'relay.sqlite'), '--log-level', 'silent'], {});
   if (parsed.kind !== 'config') throw new Error('test relay config did not parse');
   const config = { ...parsed.config, ...overrides };
-  const relay = await startRelay(config, logDestination ? { logDestination } : {});
+  const relay = await startRelay(config, { ...options, ...(logDestination ? { logDestination } : {}) });
   return {
     ...relay, dir, dataFile: config.dataFile,
     dispose: async () => {
