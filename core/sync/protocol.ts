@@ -1,0 +1,158 @@
+/**
+ * The relay's wire contract, defined once: the extension and the relay validate every message
+ * with these schemas on arrival. JSON on the wire; byte strings as unpadded base64url.
+ *
+ * Flow: `challenge` → `register` (first device of a new team) or `session` (a known device) →
+ * bearer token for `push`, `pull` and the device list; a WebSocket whose first frame is `hello`
+ * carries `poke` frames when the team's head moves.
+ */
+import * as v from 'valibot';
+
+export const PROTOCOL_VERSION = 1;
+
+/** Limits both sides check (SYNC.md §6): a relay refuses more with `too_large`. */
+export const LIMITS = {
+  maxItemCiphertextBytes: 300 * 1024,
+  maxSetsPerPush: 100,
+  maxItemsPerSet: 1000,
+  maxPullSets: 500,
+  maxBodyBytes: 2 * 1024 * 1024,
+  maxSocketFrameBytes: 16 * 1024,
+} as const;
+
+const BASE64URL = /^[A-Za-z0-9_-]*$/;
+const base64Url = (maxChars: number) =>
+  v.pipe(v.string(), v.maxLength(maxChars), v.regex(BASE64URL, 'expected unpadded base64url'));
+
+/** A device id: base64url of the first 16 bytes of SHA-256 over the raw Ed25519 public key. */
+export const DeviceIdSchema = v.pipe(v.string(), v.length(22), v.regex(BASE64URL, 'expected a device id'));
+/** A team id: 16 random bytes, base64url, minted by the team's first device. */
+export const TeamIdSchema = v.pipe(v.string(), v.length(22), v.regex(BASE64URL, 'expected a team id'));
+/** Raw 32-byte Ed25519 public key. */
+export const PublicKeySchema = v.pipe(v.string(), v.length(43), v.regex(BASE64URL, 'expected an Ed25519 public key'));
+export const SignatureSchema = v.pipe(v.string(), v.length(86), v.regex(BASE64URL, 'expected an Ed25519 signature'));
+export const NonceSchema = v.pipe(v.string(), v.length(43), v.regex(BASE64URL, 'expected a 32-byte nonce'));
+/** A set id is the writer's HLC string (`core/hlc.ts`): fixed-width wall and counter, then the node id. */
+export const SetIdSchema = v.pipe(v.string(), v.regex(/^\d{13}-\d{5}-[A-Za-z0-9_.:-]{1,64}$/, 'expected an HLC set id'));
+const ShortName = v.pipe(v.string(), v.regex(/^[a-z][a-z0-9-]{0,31}$/, 'expected a short lower-case name'));
+const Count = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER));
+const Positive = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(Number.MAX_SAFE_INTEGER));
+
+export const ITEM_OPS = ['create', 'update', 'delete', 'restore', 'purge'] as const;
+
+/** One record's part of a set: ids, kind and op in the clear, the rest sealed under a key the relay never holds. */
+export const ItemSchema = v.strictObject({
+  recordId: v.pipe(v.string(), v.minLength(1), v.maxLength(64), v.regex(/^[A-Za-z0-9_.:-]+$/, 'expected a record id')),
+  kind: ShortName,
+  op: v.picklist(ITEM_OPS),
+  /** SHA-256 of the ciphertext bytes: the signature covers it, so the relay may drop `ct` later. */
+  h: v.pipe(v.string(), v.length(43), v.regex(BASE64URL, 'expected a SHA-256 hash')),
+  ct: v.optional(base64Url(Math.ceil((LIMITS.maxItemCiphertextBytes * 4) / 3))),
+});
+export type Item = v.InferOutput<typeof ItemSchema>;
+
+/** One change set as a device signs and pushes it (SYNC.md §6). */
+export const EnvelopeSchema = v.strictObject({
+  v: v.literal(PROTOCOL_VERSION),
+  team: TeamIdSchema,
+  setId: SetIdSchema,
+  device: DeviceIdSchema,
+  /** 1, 2, 3 … per device, no gaps: the relay holds a prefix of every device's outbox. */
+  clientSeq: Positive,
+  prevSetId: v.nullable(SetIdSchema),
+  epoch: Positive,
+  batchId: v.optional(v.pipe(v.string(), v.maxLength(64))),
+  undoOf: v.optional(v.pipe(v.string(), v.maxLength(64))),
+  items: v.pipe(v.array(ItemSchema), v.minLength(1), v.maxLength(LIMITS.maxItemsPerSet)),
+  sig: SignatureSchema,
+});
+export type Envelope = v.InferOutput<typeof EnvelopeSchema>;
+export type UnsignedEnvelope = Omit<Envelope, 'sig'>;
+
+/** A committed set as pull returns it: the envelope plus the relay's sequence number. */
+export const StoredSetSchema = v.strictObject({ ...EnvelopeSchema.entries, seq: Positive });
+export type StoredSet = v.InferOutput<typeof StoredSetSchema>;
+
+export const ERROR_CODES = [
+  'bad_json', 'bad_request', 'too_large', 'version', 'unauthorized', 'bad_signature', 'bad_hash',
+  'bad_nonce', 'unknown_device', 'removed', 'team_exists', 'forbidden', 'gap', 'conflict',
+  'clock_skew', 'not_found', 'unavailable', 'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export const RefusalSchema = v.strictObject({
+  error: v.picklist(ERROR_CODES),
+  detail: v.optional(v.string()),
+  /** For `gap`: the clientSeq the relay expects next from this device. */
+  expected: v.optional(Positive),
+});
+export type Refusal = v.InferOutput<typeof RefusalSchema>;
+
+// --- authentication -----------------------------------------------------------------------
+
+export const ChallengeRequestSchema = v.strictObject({ team: TeamIdSchema, device: DeviceIdSchema });
+export const ChallengeSchema = v.strictObject({ nonce: NonceSchema, relayTime: Count, relayInstance: v.string() });
+
+/** The first device of a team: creates the team with itself as its only device. */
+export const RegisterRequestSchema = v.strictObject({
+  team: TeamIdSchema, device: DeviceIdSchema, publicKey: PublicKeySchema, nonce: NonceSchema, sig: SignatureSchema,
+});
+export const SessionRequestSchema = v.strictObject({
+  team: TeamIdSchema, device: DeviceIdSchema, nonce: NonceSchema, sig: SignatureSchema,
+});
+export const SessionSchema = v.strictObject({ token: base64Url(64), expiresAt: Count, relayInstance: v.string() });
+export type Session = v.InferOutput<typeof SessionSchema>;
+
+// --- devices -------------------------------------------------------------------------------
+
+/** An enrolled device adds another device's key; signed by the enrolling device, not only by its session. */
+export const AddDeviceRequestSchema = v.strictObject({ publicKey: PublicKeySchema, sig: SignatureSchema });
+export const RemoveDeviceRequestSchema = v.strictObject({ device: DeviceIdSchema, sig: SignatureSchema });
+export const DeviceInfoSchema = v.strictObject({
+  device: DeviceIdSchema, publicKey: PublicKeySchema, addedAt: Count, removedAt: v.nullable(Count),
+  ackedClientSeq: Count, lastSeenAt: v.nullable(Count),
+});
+export const DeviceListSchema = v.strictObject({ devices: v.array(DeviceInfoSchema) });
+export type DeviceInfo = v.InferOutput<typeof DeviceInfoSchema>;
+
+// --- push and pull -------------------------------------------------------------------------
+
+export const PushRequestSchema = v.strictObject({
+  reqId: v.pipe(v.string(), v.maxLength(64)),
+  sets: v.pipe(v.array(EnvelopeSchema), v.minLength(1), v.maxLength(LIMITS.maxSetsPerPush)),
+});
+export type PushRequest = v.InferOutput<typeof PushRequestSchema>;
+
+/** Per set: its seq (a duplicate is acknowledged again with its original seq), or why it was refused. */
+export const PushResultSchema = v.union([
+  v.strictObject({ setId: SetIdSchema, seq: Positive, duplicate: v.boolean() }),
+  v.strictObject({ setId: SetIdSchema, error: v.picklist(ERROR_CODES), expected: v.optional(Positive) }),
+]);
+export type PushResult = v.InferOutput<typeof PushResultSchema>;
+
+/** `relayInstance` and `head` in every answer let a device notice a relay that went back in time. */
+export const AckSchema = v.strictObject({
+  reqId: v.string(), results: v.array(PushResultSchema), head: Count, relayInstance: v.string(),
+});
+export type Ack = v.InferOutput<typeof AckSchema>;
+
+export const PullRequestSchema = v.strictObject({
+  since: Count,
+  limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(LIMITS.maxPullSets))),
+});
+export const PullReplySchema = v.strictObject({
+  sets: v.array(StoredSetSchema), head: Count, more: v.boolean(), relayInstance: v.string(),
+});
+export type PullReply = v.InferOutput<typeof PullReplySchema>;
+
+// --- WebSocket -----------------------------------------------------------------------------
+
+/** The first frame a device sends; the token travels here, never in the URL (it would reach logs). */
+export const HelloFrameSchema = v.strictObject({ type: v.literal('hello'), v: v.number(), token: base64Url(64) });
+export const ServerFrameSchema = v.variant('type', [
+  v.strictObject({ type: v.literal('welcome'), head: Count, relayInstance: v.string() }),
+  /** Something new committed: pull if `head` is above your cursor. */
+  v.strictObject({ type: v.literal('poke'), head: Count }),
+  v.strictObject({ type: v.literal('error'), error: v.picklist(ERROR_CODES), detail: v.optional(v.string()) }),
+]);
+export type ServerFrame = v.InferOutput<typeof ServerFrameSchema>;

@@ -1,0 +1,78 @@
+/**
+ * Device authentication: a single-use nonce, signed with the device's Ed25519 key, buys a bearer
+ * token. The relay keeps only the token's SHA-256, so its database cannot be replayed as sessions.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { fromBase64Url, toBase64Url } from '../../core/security/base64url';
+import type { Session } from '../../core/sync/protocol';
+import { authMessage, deviceIdFromPublicKey, verifyBytes } from '../../core/sync/signing';
+import type { RelayStore } from '../store/store';
+import { RelayRefusal } from './http-kit';
+
+export const NONCE_TTL_MS = 60_000;
+export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
+
+export const hashToken = (token: string): Uint8Array => new Uint8Array(createHash('sha256').update(token).digest());
+
+const bytesOrRefuse = (base64url: string, what: string): Uint8Array => {
+  const bytes = fromBase64Url(base64url);
+  if (!bytes) throw new RelayRefusal(400, 'bad_request', `${what} is not base64url`);
+  return bytes;
+};
+
+export const createAuth = (store: RelayStore, now: () => number) => {
+  const mintSession = async (team: string, device: string, relayInstance: string): Promise<Session> => {
+    const token = toBase64Url(randomBytes(32));
+    const expiresAt = now() + SESSION_TTL_MS;
+    await store.createSession(team, device, hashToken(token), expiresAt);
+    return { token, expiresAt, relayInstance };
+  };
+
+  const checkSignedNonce = async (
+    purpose: 'register' | 'session', relayInstance: string, request: { team: string; device: string; nonce: string; sig: string }, publicKey: Uint8Array,
+  ): Promise<void> => {
+    if (!(await store.consumeNonce(request.team, request.device, bytesOrRefuse(request.nonce, 'nonce')))) {
+      throw new RelayRefusal(401, 'bad_nonce', 'Unknown, used or expired nonce: ask for a new challenge');
+    }
+    const message = authMessage(purpose, relayInstance, request.team, request.device, request.nonce);
+    if (!(await verifyBytes(publicKey, request.sig, message))) throw new RelayRefusal(401, 'bad_signature', 'The signature does not verify');
+  };
+
+  return {
+    challenge: async (team: string, device: string): Promise<string> => {
+      const nonce = randomBytes(32);
+      await store.issueNonce(team, device, nonce, NONCE_TTL_MS);
+      return toBase64Url(nonce);
+    },
+
+    /** The first device of a new team; its id must be the one its key derives. */
+    register: async (request: { team: string; device: string; publicKey: string; nonce: string; sig: string }, relayInstance: string): Promise<Session> => {
+      const publicKey = bytesOrRefuse(request.publicKey, 'publicKey');
+      if ((await deviceIdFromPublicKey(publicKey)) !== request.device) throw new RelayRefusal(400, 'bad_request', 'The device id does not match its public key');
+      await checkSignedNonce('register', relayInstance, request, publicKey);
+      if ((await store.createTeam(request.team, request.device, publicKey)) === 'team_exists') {
+        throw new RelayRefusal(409, 'team_exists', 'A team with this id exists');
+      }
+      return mintSession(request.team, request.device, relayInstance);
+    },
+
+    session: async (request: { team: string; device: string; nonce: string; sig: string }, relayInstance: string): Promise<Session> => {
+      const device = await store.getDevice(request.team, request.device);
+      if (!device) throw new RelayRefusal(403, 'unknown_device', 'This device is not enrolled in this team');
+      if (device.removed) throw new RelayRefusal(403, 'removed', 'This device was removed from the team');
+      await checkSignedNonce('session', relayInstance, request, device.publicKey);
+      return mintSession(request.team, request.device, relayInstance);
+    },
+
+    /** The caller behind a bearer token; a removed device learns so instead of a bare 401. */
+    authenticate: async (authorization: string | undefined): Promise<{ team: string; device: string }> => {
+      const token = /^Bearer ([A-Za-z0-9_-]{1,64})$/.exec(authorization ?? '')?.[1];
+      const session = token ? await store.resolveSession(hashToken(token)) : undefined;
+      if (!session) throw new RelayRefusal(401, 'unauthorized', 'Open a session first');
+      if (session.removed) throw new RelayRefusal(403, 'removed', 'This device was removed from the team');
+      return { team: session.team, device: session.device };
+    },
+  };
+};
+
+export type RelayAuth = ReturnType<typeof createAuth>;

@@ -1,0 +1,108 @@
+/**
+ * The relay's command line: every option, its default, and the one safety rule — a relay reachable
+ * from other machines must speak TLS itself or sit behind a proxy that does.
+ */
+import { parseArgs } from 'node:util';
+import { LIMITS } from '../../core/sync/protocol';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface RelayConfig {
+  readonly host: string;
+  readonly port: number;
+  /** SQLite file, used unless `db` names a PostgreSQL server. */
+  readonly dataFile: string;
+  readonly db: string | undefined;
+  readonly tlsCert: string | undefined;
+  readonly tlsKey: string | undefined;
+  readonly behindProxy: boolean;
+  readonly logLevel: LogLevel;
+  /** Origins allowed on the WebSocket; `chrome-extension://*` allows any extension origin. */
+  readonly allowOrigins: readonly string[];
+  readonly maxBodyBytes: number;
+  /**
+   * Test-only, from LOCKET_RELAY_FAULT=exit-before-commit:N: the process kills itself inside the
+   * Nth push transaction that stores something, after its writes and before its commit.
+   */
+  readonly exitBeforeCommit: number | undefined;
+}
+
+export const HELP = `Locket relay: end-to-end encrypted sync for Locket devices.
+
+Usage: npm run relay -- [options]
+
+  --host <address>        address to listen on (default 127.0.0.1)
+  --port <number>         port to listen on, 0 for any free port (default 8787)
+  --data <file>           SQLite data file (default relay-data/relay.sqlite)
+  --db <url>              PostgreSQL URL (postgres://…) instead of SQLite; also LOCKET_RELAY_DB
+  --tls-cert <file>       PEM certificate: serve https/wss directly
+  --tls-key <file>        PEM private key for --tls-cert
+  --behind-proxy          TLS is terminated by a reverse proxy in front of the relay
+  --log-level <level>     ${LOG_LEVELS.join(', ')} (default info); also LOCKET_RELAY_LOG_LEVEL
+  --allow-origin <origin> WebSocket Origin to accept, repeatable (default chrome-extension://*)
+  --max-body <bytes>      largest request body accepted (default ${LIMITS.maxBodyBytes})
+  -h, --help              show this help
+
+A bind to anything but loopback is refused unless --tls-cert/--tls-key or --behind-proxy is given.
+`;
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+
+export type ConfigResult = { kind: 'help' } | { kind: 'config'; config: RelayConfig } | { kind: 'error'; message: string };
+
+const integerOption = (value: string | undefined, fallback: number, name: string, min: number): number | string => {
+  if (value === undefined) return fallback;
+  const parsed = Number(value);
+  return Number.isInteger(parsed) && parsed >= min ? parsed : `--${name} expects an integer ≥ ${min}, not ${JSON.stringify(value)}`;
+};
+
+export const parseRelayArgs = (argv: readonly string[], env: Readonly<Record<string, string | undefined>>): ConfigResult => {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      options: {
+        host: { type: 'string' }, port: { type: 'string' }, data: { type: 'string' }, db: { type: 'string' },
+        'tls-cert': { type: 'string' }, 'tls-key': { type: 'string' }, 'behind-proxy': { type: 'boolean' },
+        'log-level': { type: 'string' }, 'allow-origin': { type: 'string', multiple: true }, 'max-body': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+    }));
+  } catch (error) {
+    return { kind: 'error', message: (error as Error).message };
+  }
+  if (values.help) return { kind: 'help' };
+  const port = integerOption(values.port, 8787, 'port', 0);
+  if (typeof port === 'string' || port > 65535) return { kind: 'error', message: typeof port === 'string' ? port : '--port must be ≤ 65535' };
+  const maxBodyBytes = integerOption(values['max-body'], LIMITS.maxBodyBytes, 'max-body', 1024);
+  if (typeof maxBodyBytes === 'string') return { kind: 'error', message: maxBodyBytes };
+  const logLevel = values['log-level'] ?? env.LOCKET_RELAY_LOG_LEVEL ?? 'info';
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) return { kind: 'error', message: `--log-level must be one of ${LOG_LEVELS.join(', ')}` };
+  const tlsCert = values['tls-cert'];
+  const tlsKey = values['tls-key'];
+  if ((tlsCert === undefined) !== (tlsKey === undefined)) return { kind: 'error', message: '--tls-cert and --tls-key go together' };
+  const host = values.host ?? '127.0.0.1';
+  const behindProxy = values['behind-proxy'] ?? false;
+  if (!LOOPBACK.has(host) && tlsCert === undefined && !behindProxy) {
+    return { kind: 'error', message: `Refusing to listen on ${host} without TLS: pass --tls-cert/--tls-key, or --behind-proxy when a reverse proxy terminates TLS` };
+  }
+  const db = values.db ?? env.LOCKET_RELAY_DB;
+  if (db !== undefined && !/^postgres(ql)?:\/\//.test(db)) return { kind: 'error', message: '--db expects a postgres:// URL' };
+  const fault = /^exit-before-commit:(\d+)$/.exec(env.LOCKET_RELAY_FAULT ?? '');
+  return {
+    kind: 'config',
+    config: {
+      host, port, dataFile: values.data ?? 'relay-data/relay.sqlite', db, tlsCert, tlsKey, behindProxy,
+      logLevel: logLevel as LogLevel, allowOrigins: values['allow-origin'] ?? ['chrome-extension://*'], maxBodyBytes,
+      exitBeforeCommit: fault?.[1] ? Number(fault[1]) : undefined,
+    },
+  };
+};
+
+/** True when the socket's Origin is allowed; a request without Origin is not from a web page and passes. */
+export const isOriginAllowed = (origin: string | undefined, allowed: readonly string[]): boolean => {
+  if (origin === undefined) return true;
+  return allowed.some((rule) => (rule.endsWith('://*') ? origin.startsWith(rule.slice(0, -1)) && origin.length > rule.length - 1 : origin === rule));
+};

@@ -1,0 +1,135 @@
+/**
+ * One relay process: store, HTTP API, poke sockets, expiry sweeps, and a graceful stop that
+ * refuses new work, lets in-flight requests (and so their commits and acks) finish, then closes.
+ */
+import { readFileSync } from 'node:fs';
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { systemClock, type Clock } from '../../core/clock';
+import type { DestinationStream } from 'pino';
+import { openDriver } from '../store/open-driver';
+import { createRelayStore } from '../store/store';
+import { createAuth } from './auth';
+import type { RelayConfig } from './config';
+import { RelayRefusal, sendJson } from './http-kit';
+import { createRelayLogger } from './logger';
+import { route } from './routes';
+import { createSocketHub } from './sockets';
+
+const SWEEP_INTERVAL_MS = 60_000;
+const DRAIN_LIMIT_MS = 10_000;
+
+/** LOCKET_RELAY_FAULT: die like a power cut inside the Nth storing transaction, so tests can prove nothing half-written survives. */
+const faultHooks = (config: RelayConfig): { beforeCommit?: () => void } => {
+  const target = config.exitBeforeCommit;
+  if (target === undefined) return {};
+  let appends = 0;
+  return { beforeCommit: () => { if ((appends += 1) === target) process.kill(process.pid, 'SIGKILL'); } };
+};
+
+export interface RunningRelay {
+  readonly url: string;
+  /** Stops accepting, waits for in-flight requests (bounded), closes sockets and the store. */
+  readonly close: () => Promise<void>;
+}
+
+export interface RelayOptions {
+  readonly clock?: Clock;
+  readonly logDestination?: DestinationStream;
+  readonly socketHeartbeatMs?: number;
+}
+
+export const startRelay = async (config: RelayConfig, options: RelayOptions = {}): Promise<RunningRelay> => {
+  const clock = options.clock ?? systemClock;
+  const log = createRelayLogger(config.logLevel, options.logDestination);
+  const driver = await openDriver(config);
+  const store = createRelayStore(driver, { clock, ...faultHooks(config) });
+  const migrated = await store.migrate();
+  if (migrated.from !== migrated.to) log.info({ from: migrated.from, to: migrated.to }, 'migrated');
+  const relayInstance = await store.instanceId();
+  const auth = createAuth(store, clock.now);
+  const sockets = createSocketHub({
+    auth, log, allowOrigins: config.allowOrigins, head: store.head, relayInstance,
+    ...(options.socketHeartbeatMs === undefined ? {} : { heartbeatMs: options.socketHeartbeatMs }),
+  });
+
+  let draining = false;
+  let inFlight = 0;
+  let drained: (() => void) | undefined;
+
+  const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    const path = (request.url ?? '/').split('?')[0];
+    if (request.method === 'GET' && path === '/healthz') return sendJson(response, 200, { ok: true });
+    if (request.method === 'GET' && path === '/readyz') {
+      const ready = !draining && (await store.isReady().catch(() => false));
+      return sendJson(response, ready ? 200 : 503, { ready });
+    }
+    if (draining) return sendJson(response, 503, { error: 'unavailable', detail: 'The relay is shutting down' }, { connection: 'close' });
+    inFlight += 1;
+    try {
+      const answer = await route(request, {
+        store, auth, log, relayInstance, maxBodyBytes: config.maxBodyBytes, now: clock.now, poke: sockets.poke, disconnect: sockets.disconnect,
+      });
+      sendJson(response, answer.status, answer.body);
+    } catch (error) {
+      if (error instanceof RelayRefusal) {
+        log.info({ path, code: error.code, status: error.status }, 'refused');
+        sendJson(response, error.status, { error: error.code, ...(error.detail ? { detail: error.detail } : {}) }, error.status === 413 ? { connection: 'close' } : {});
+      } else {
+        log.error({ path, err: { message: (error as Error).message } }, 'request failed');
+        sendJson(response, 500, { error: 'internal' });
+      }
+    } finally {
+      inFlight -= 1;
+      if (draining && inFlight === 0) drained?.();
+    }
+  };
+
+  const listener = (request: IncomingMessage, response: ServerResponse): void => void handle(request, response);
+  const server: Server = config.tlsCert && config.tlsKey
+    ? createHttpsServer({ cert: readFileSync(config.tlsCert), key: readFileSync(config.tlsKey) }, listener)
+    : createHttpServer(listener);
+  server.on('upgrade', (request, stream, head) => {
+    if (draining) stream.destroy();
+    else sockets.handleUpgrade(request, stream, head);
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const scheme = config.tlsCert ? 'https' : 'http';
+  const url = `${scheme}://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  log.info({ url, store: config.db ? 'postgres' : 'sqlite', schema: migrated.to }, 'listening');
+
+  const sweep = setInterval(() => {
+    store.sweepExpired().then((swept) => log.debug(swept, 'swept'), (error: Error) => log.warn({ reason: error.message }, 'sweep failed'));
+  }, SWEEP_INTERVAL_MS);
+  sweep.unref();
+
+  let closing: Promise<void> | undefined;
+  const close = (): Promise<void> => {
+    closing ??= (async () => {
+      draining = true;
+      clearInterval(sweep);
+      log.info({ inFlight }, 'shutting down');
+      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      sockets.close();
+      if (inFlight > 0) {
+        await new Promise<void>((resolve) => {
+          drained = resolve;
+          setTimeout(resolve, DRAIN_LIMIT_MS).unref();
+        });
+      }
+      server.closeAllConnections();
+      await stopped;
+      await store.close();
+      log.info('stopped');
+    })();
+    return closing;
+  };
+  return { url, close };
+};

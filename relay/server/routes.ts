@@ -1,0 +1,117 @@
+/**
+ * The relay's HTTP API. Every body is validated by the core/sync schemas before anything else runs.
+ *
+ *   POST /v1/challenge        { team, device }                      → { nonce, relayTime, relayInstance }
+ *   POST /v1/register         first device of a new team, signed    → session
+ *   POST /v1/session          an enrolled device, signed            → session
+ *   POST /v1/push             bearer; { reqId, sets }               → ack (after commit)
+ *   POST /v1/pull             bearer; { since, limit? }             → { sets, head, more, relayInstance }
+ *   GET  /v1/devices          bearer                                → { devices }
+ *   POST /v1/devices/add      bearer; { publicKey, sig }            → { device }
+ *   POST /v1/devices/remove   bearer; { device, sig }               → { removed }
+ */
+import type { IncomingMessage } from 'node:http';
+import {
+  AddDeviceRequestSchema, ChallengeRequestSchema, PullRequestSchema, PushRequestSchema, RegisterRequestSchema,
+  RemoveDeviceRequestSchema, SessionRequestSchema, LIMITS,
+} from '../../core/sync/protocol';
+import { fromBase64Url } from '../../core/security/base64url';
+import { addDeviceMessage, deviceIdFromPublicKey, removeDeviceMessage, verifyBytes } from '../../core/sync/signing';
+import type { RelayStore } from '../store/store';
+import type { RelayAuth } from './auth';
+import { parseMessage, readBody, RelayRefusal } from './http-kit';
+import { hashId, type RelayLogger } from './logger';
+import { handlePush } from './push';
+
+export interface RouteContext {
+  readonly store: RelayStore;
+  readonly auth: RelayAuth;
+  readonly log: RelayLogger;
+  readonly relayInstance: string;
+  readonly maxBodyBytes: number;
+  readonly now: () => number;
+  /** Wakes the team's open sockets after a commit moved its head. */
+  readonly poke: (team: string, head: number) => void;
+  readonly disconnect: (team: string, device: string) => void;
+}
+
+export type RouteAnswer = { status: number; body: unknown };
+
+const signerKey = async (store: RelayStore, team: string, device: string): Promise<Uint8Array> => {
+  const row = await store.getDevice(team, device);
+  if (!row || row.removed) throw new RelayRefusal(403, 'removed', 'This device was removed from the team');
+  return row.publicKey;
+};
+
+export const route = async (request: IncomingMessage, context: RouteContext): Promise<RouteAnswer> => {
+  const { store, auth, log, relayInstance } = context;
+  const path = (request.url ?? '/').split('?')[0];
+  if (request.method !== 'POST' && !(request.method === 'GET' && path === '/v1/devices')) {
+    throw new RelayRefusal(404, 'not_found', 'No such endpoint');
+  }
+  const body = request.method === 'POST' ? await readBody(request, context.maxBodyBytes) : Buffer.alloc(0);
+
+  switch (path) {
+    case '/v1/challenge': {
+      const { team, device } = parseMessage(ChallengeRequestSchema, body);
+      return { status: 200, body: { nonce: await auth.challenge(team, device), relayTime: context.now(), relayInstance } };
+    }
+    case '/v1/register': {
+      const session = await auth.register(parseMessage(RegisterRequestSchema, body), relayInstance);
+      return { status: 200, body: session };
+    }
+    case '/v1/session': {
+      const session = await auth.session(parseMessage(SessionRequestSchema, body), relayInstance);
+      return { status: 200, body: session };
+    }
+    default:
+      break;
+  }
+
+  const caller = await auth.authenticate(request.headers.authorization);
+  const tags = { team: hashId(caller.team), device: hashId(caller.device) };
+  switch (path) {
+    case '/v1/push': {
+      const push = parseMessage(PushRequestSchema, body);
+      const outcome = await handlePush(store, caller, await signerKey(store, caller.team, caller.device), push);
+      const refused = outcome.results.flatMap((result) => ('error' in result ? [result.error] : []));
+      log.info({ ...tags, sets: push.sets.length, stored: outcome.stored, head: outcome.head, refused }, 'push');
+      if (outcome.stored > 0) context.poke(caller.team, outcome.head);
+      return { status: 200, body: { reqId: push.reqId, results: outcome.results, head: outcome.head, relayInstance } };
+    }
+    case '/v1/pull': {
+      const { since, limit } = parseMessage(PullRequestSchema, body);
+      const pulled = await store.pullSets(caller.team, since, limit ?? LIMITS.maxPullSets);
+      log.debug({ ...tags, since, sets: pulled.sets.length, head: pulled.head }, 'pull');
+      return { status: 200, body: { ...pulled, relayInstance } };
+    }
+    case '/v1/devices':
+      if (request.method === 'GET') return { status: 200, body: { devices: await store.listDevices(caller.team) } };
+      throw new RelayRefusal(404, 'not_found', 'No such endpoint');
+    case '/v1/devices/add': {
+      const { publicKey, sig } = parseMessage(AddDeviceRequestSchema, body);
+      const keyBytes = fromBase64Url(publicKey);
+      if (!keyBytes) throw new RelayRefusal(400, 'bad_request', 'publicKey is not base64url');
+      if (!(await verifyBytes(await signerKey(store, caller.team, caller.device), sig, addDeviceMessage(caller.team, caller.device, publicKey)))) {
+        throw new RelayRefusal(401, 'bad_signature', 'The signature does not verify');
+      }
+      const device = await deviceIdFromPublicKey(keyBytes);
+      const added = await store.addDevice(caller.team, device, keyBytes, caller.device);
+      if (added === 'removed') throw new RelayRefusal(403, 'removed', 'A removed device cannot be added again');
+      log.info({ ...tags, added: hashId(device), outcome: added }, 'device added');
+      return { status: 200, body: { device } };
+    }
+    case '/v1/devices/remove': {
+      const { device, sig } = parseMessage(RemoveDeviceRequestSchema, body);
+      if (!(await verifyBytes(await signerKey(store, caller.team, caller.device), sig, removeDeviceMessage(caller.team, caller.device, device)))) {
+        throw new RelayRefusal(401, 'bad_signature', 'The signature does not verify');
+      }
+      const removed = await store.removeDevice(caller.team, device);
+      if (removed) context.disconnect(caller.team, device);
+      log.info({ ...tags, removedDevice: hashId(device), removed }, 'device removed');
+      return { status: 200, body: { removed } };
+    }
+    default:
+      throw new RelayRefusal(404, 'not_found', 'No such endpoint');
+  }
+};

@@ -1,0 +1,123 @@
+/**
+ * The poke channel: one WebSocket per device, authenticated by its first frame (`hello` with the
+ * session token, never in the URL). The relay only ever sends `welcome`, `poke` and `error`; data
+ * moves over HTTP pull, so a missed poke costs latency, never data.
+ */
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import * as v from 'valibot';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { HelloFrameSchema, LIMITS, PROTOCOL_VERSION, type ServerFrame } from '../../core/sync/protocol';
+import type { RelayAuth } from './auth';
+import { isOriginAllowed } from './config';
+import { RelayRefusal } from './http-kit';
+import { hashId, type RelayLogger } from './logger';
+
+const HELLO_TIMEOUT_MS = 10_000;
+/** Close codes: 1008 policy (refused hello), 1009 too big (ws itself), 1001 going away (shutdown). */
+const POLICY_VIOLATION = 1008;
+
+interface Member { readonly team: string; readonly device: string; readonly socket: WebSocket }
+
+export interface SocketHubOptions {
+  readonly auth: RelayAuth;
+  readonly log: RelayLogger;
+  readonly allowOrigins: readonly string[];
+  readonly head: (team: string) => Promise<number>;
+  readonly relayInstance: string;
+  /** A socket that has not answered the previous ping by the next one is dropped (default 30 s). */
+  readonly heartbeatMs?: number;
+}
+
+const send = (socket: WebSocket, frame: ServerFrame): void => {
+  if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
+};
+
+export const createSocketHub = (options: SocketHubOptions) => {
+  const { auth, log } = options;
+  const server = new WebSocketServer({ noServer: true, maxPayload: LIMITS.maxSocketFrameBytes });
+  const members = new Set<Member>();
+  const alive = new WeakSet<WebSocket>();
+  // Peers that vanished without a close (sleeping laptops, dropped networks) would otherwise stay in `members`.
+  const heartbeat = setInterval(() => {
+    for (const client of server.clients) {
+      if (!alive.has(client)) {
+        client.terminate();
+        continue;
+      }
+      alive.delete(client);
+      client.ping();
+    }
+  }, options.heartbeatMs ?? 30_000);
+  heartbeat.unref();
+
+  const refuse = (socket: WebSocket, error: ServerFrame & { type: 'error' }): void => {
+    send(socket, error);
+    socket.close(POLICY_VIOLATION, error.error);
+  };
+
+  server.on('connection', (socket: WebSocket) => {
+    let member: Member | undefined;
+    alive.add(socket);
+    socket.on('pong', () => alive.add(socket));
+    const helloTimer = setTimeout(() => refuse(socket, { type: 'error', error: 'unauthorized', detail: 'No hello in time' }), HELLO_TIMEOUT_MS);
+    socket.on('message', async (data, isBinary) => {
+      if (member) {
+        refuse(socket, { type: 'error', error: 'bad_request', detail: 'This socket only carries pokes' });
+        return;
+      }
+      clearTimeout(helloTimer);
+      let json: unknown;
+      try {
+        json = isBinary ? undefined : JSON.parse(String(data));
+      } catch {
+        refuse(socket, { type: 'error', error: 'bad_json' });
+        return;
+      }
+      const hello = v.safeParse(HelloFrameSchema, json);
+      if (!hello.success) return refuse(socket, { type: 'error', error: 'bad_request', detail: 'Expected a hello frame' });
+      if (hello.output.v !== PROTOCOL_VERSION) return refuse(socket, { type: 'error', error: 'version', detail: `This relay speaks v${PROTOCOL_VERSION}` });
+      try {
+        const caller = await auth.authenticate(`Bearer ${hello.output.token}`);
+        member = { ...caller, socket };
+        members.add(member);
+        send(socket, { type: 'welcome', head: await options.head(caller.team), relayInstance: options.relayInstance });
+        log.info({ team: hashId(caller.team), device: hashId(caller.device) }, 'socket open');
+      } catch (error) {
+        refuse(socket, { type: 'error', error: error instanceof RelayRefusal ? error.code : 'internal' });
+      }
+    });
+    socket.on('close', () => {
+      clearTimeout(helloTimer);
+      if (member) members.delete(member);
+    });
+    socket.on('error', (error) => log.debug({ reason: error.message }, 'socket error'));
+  });
+
+  return {
+    /** Upgrades `/v1/socket` from an allowed Origin; anything else is answered and dropped. */
+    handleUpgrade: (request: IncomingMessage, stream: Duplex, head: Buffer): void => {
+      const path = (request.url ?? '').split('?')[0];
+      const origin = request.headers.origin;
+      if (path !== '/v1/socket' || !isOriginAllowed(origin, options.allowOrigins)) {
+        log.info({ path, originAllowed: path === '/v1/socket' ? false : undefined }, 'socket refused');
+        stream.end(`HTTP/1.1 ${path === '/v1/socket' ? '403 Forbidden' : '404 Not Found'}\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`);
+        return;
+      }
+      server.handleUpgrade(request, stream, head, (socket) => server.emit('connection', socket, request));
+    },
+    poke: (team: string, head: number): void => {
+      for (const member of members) if (member.team === team) send(member.socket, { type: 'poke', head });
+    },
+    disconnect: (team: string, device: string): void => {
+      for (const member of members) {
+        if (member.team === team && member.device === device) refuse(member.socket, { type: 'error', error: 'removed' });
+      }
+    },
+    close: (): void => {
+      clearInterval(heartbeat);
+      for (const client of server.clients) client.close(1001, 'relay shutting down');
+      server.close();
+    },
+  };
+};

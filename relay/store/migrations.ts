@@ -1,0 +1,66 @@
+/**
+ * The relay's schema as one ordered, append-only list of steps, written once in SQLite's words and
+ * mapped for PostgreSQL by a small type map. `relay_meta.schema_version` records the last step
+ * applied; all pending steps run in one transaction, so a crash mid-migration leaves the old schema.
+ */
+import type { SqlDriver, SqlExecutor } from './sql-driver';
+
+type Dialect = SqlDriver['dialect'];
+
+/** Each step is a list of single statements (better-sqlite3 prepares one statement at a time). */
+export const MIGRATIONS: readonly (readonly string[])[] = [
+  [
+    `CREATE TABLE teams (id TEXT PRIMARY KEY, created_at INTEGER NOT NULL, head_seq INTEGER NOT NULL DEFAULT 0) STRICT`,
+    `CREATE TABLE devices (
+      team_id TEXT NOT NULL, device_id TEXT NOT NULL, sign_pub BLOB NOT NULL, added_at INTEGER NOT NULL,
+      added_by TEXT, removed_at INTEGER, acked_client_seq INTEGER NOT NULL DEFAULT 0, last_set_id TEXT,
+      last_seen_at INTEGER, PRIMARY KEY (team_id, device_id)) STRICT`,
+    `CREATE TABLE change_sets (
+      team_id TEXT NOT NULL, seq INTEGER NOT NULL, set_id TEXT NOT NULL, device_id TEXT NOT NULL,
+      client_seq INTEGER NOT NULL, prev_set_id TEXT, epoch INTEGER NOT NULL, batch_id TEXT, undo_of TEXT,
+      hlc_wall INTEGER NOT NULL, received_at INTEGER NOT NULL, sig BLOB NOT NULL, bytes INTEGER NOT NULL,
+      PRIMARY KEY (team_id, seq), UNIQUE (team_id, set_id), UNIQUE (team_id, device_id, client_seq)) STRICT`,
+    `CREATE TABLE change_items (
+      team_id TEXT NOT NULL, seq INTEGER NOT NULL, idx INTEGER NOT NULL, record_id TEXT NOT NULL, kind TEXT NOT NULL,
+      op TEXT NOT NULL, h BLOB NOT NULL, ct BLOB, PRIMARY KEY (team_id, seq, idx)) STRICT`,
+    `CREATE INDEX change_items_by_record ON change_items (team_id, record_id)`,
+    `CREATE TABLE nonces (nonce BLOB PRIMARY KEY, team_id TEXT NOT NULL, device_id TEXT NOT NULL, expires_at INTEGER NOT NULL) STRICT`,
+    `CREATE TABLE sessions (token_hash BLOB PRIMARY KEY, team_id TEXT NOT NULL, device_id TEXT NOT NULL, expires_at INTEGER NOT NULL) STRICT`,
+  ],
+];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
+
+/** SQLite's words to PostgreSQL's: BLOB→BYTEA, INTEGER→BIGINT, no STRICT. Identity for SQLite. */
+export const toDialect = (sql: string, dialect: Dialect): string =>
+  dialect === 'sqlite'
+    ? sql
+    : sql.replace(/\bBLOB\b/g, 'BYTEA').replace(/\bINTEGER\b/g, 'BIGINT').replace(/\)\s*STRICT\b/g, ')');
+
+const META_TABLE = `CREATE TABLE IF NOT EXISTS relay_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT`;
+
+export const readSchemaVersion = async (db: SqlExecutor): Promise<number> => {
+  const rows = await db.all<{ value: string }>(`SELECT value FROM relay_meta WHERE key = 'schema_version'`);
+  return rows[0] ? Number(rows[0].value) : 0;
+};
+
+/**
+ * Brings the database to the latest schema and mints the relay instance id on first start.
+ * Refuses a database newer than this code knows (a downgrade would misread it).
+ */
+export const migrate = async (driver: SqlDriver, newInstanceId: () => string): Promise<{ from: number; to: number }> => {
+  await driver.exec(toDialect(META_TABLE, driver.dialect));
+  return driver.transaction(async (tx) => {
+    const from = await readSchemaVersion(tx);
+    if (from > LATEST_SCHEMA_VERSION) throw new Error(`The relay database is at schema ${from}; this relay knows up to ${LATEST_SCHEMA_VERSION}`);
+    for (const step of MIGRATIONS.slice(from)) {
+      for (const statement of step) await tx.run(toDialect(statement, driver.dialect));
+    }
+    await tx.run(`INSERT INTO relay_meta (key, value) VALUES ('instance_id', ?) ON CONFLICT DO NOTHING`, [newInstanceId()]);
+    await tx.run(
+      `INSERT INTO relay_meta (key, value) VALUES ('schema_version', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+      [String(LATEST_SCHEMA_VERSION)],
+    );
+    return { from, to: LATEST_SCHEMA_VERSION };
+  });
+};

@@ -1,0 +1,35 @@
+/**
+ * Reading a team's log: sets after a cursor in seq order, each with its items. The head is read
+ * first and bounds the query, so every set returned is committed (seq ≤ head commits with it).
+ */
+import { toBase64Url } from '../../core/security/base64url';
+import type { Item, StoredSet } from '../../core/sync/protocol';
+import type { SqlExecutor } from './sql-driver';
+
+export const pullSets = async (db: SqlExecutor, team: string, since: number, limit: number): Promise<{ sets: StoredSet[]; head: number; more: boolean }> => {
+  const head = (await db.all<{ head_seq: number }>(`SELECT head_seq FROM teams WHERE id = ?`, [team]))[0]?.head_seq ?? 0;
+  const setRows = await db.all<{
+    seq: number; set_id: string; device_id: string; client_seq: number; prev_set_id: string | null; epoch: number;
+    batch_id: string | null; undo_of: string | null; sig: Uint8Array;
+  }>(
+    `SELECT seq, set_id, device_id, client_seq, prev_set_id, epoch, batch_id, undo_of, sig FROM change_sets
+     WHERE team_id = ? AND seq > ? AND seq <= ? ORDER BY seq LIMIT ?`, [team, since, head, limit],
+  );
+  const last = setRows.at(-1)?.seq ?? since;
+  const itemRows = await db.all<{ seq: number; record_id: string; kind: string; op: string; h: Uint8Array; ct: Uint8Array | null }>(
+    `SELECT seq, record_id, kind, op, h, ct FROM change_items WHERE team_id = ? AND seq > ? AND seq <= ? ORDER BY seq, idx`,
+    [team, since, last],
+  );
+  const itemsBySeq = new Map<number, Item[]>();
+  for (const row of itemRows) {
+    const item: Item = { recordId: row.record_id, kind: row.kind, op: row.op as Item['op'], h: toBase64Url(row.h) };
+    const withCt = row.ct === null ? item : { ...item, ct: toBase64Url(row.ct) };
+    itemsBySeq.set(row.seq, [...(itemsBySeq.get(row.seq) ?? []), withCt]);
+  }
+  const sets = setRows.map((row): StoredSet => ({
+    v: 1, team, setId: row.set_id, device: row.device_id, clientSeq: row.client_seq, prevSetId: row.prev_set_id,
+    epoch: row.epoch, ...(row.batch_id === null ? {} : { batchId: row.batch_id }), ...(row.undo_of === null ? {} : { undoOf: row.undo_of }),
+    items: itemsBySeq.get(row.seq) ?? [], sig: toBase64Url(row.sig), seq: row.seq,
+  }));
+  return { sets, head, more: last < head };
+};

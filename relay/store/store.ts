@@ -1,0 +1,207 @@
+/**
+ * The relay's typed operations, written once over `SqlDriver` so they run unchanged on SQLite and
+ * PostgreSQL: only SQL both accept (`ON CONFLICT DO NOTHING`, `UPDATE … RETURNING`, `DELETE … RETURNING`).
+ *
+ * Invariants:
+ * - Per team, `seq` is gap-free and commits in order: every append first takes the team row with
+ *   `UPDATE teams SET head_seq = head_seq + ? … RETURNING`, which serialises writers of one team.
+ * - Per device, stored `client_seq` values are 1..acked with no hole: a gap is refused, a duplicate
+ *   set id is acknowledged again with its original seq, nothing is stored twice.
+ * - A removed device stays removed: it cannot push, open a session, or be added again; its old
+ *   sessions resolve as removed.
+ * The store trusts its caller to have validated and signature-checked every envelope.
+ */
+import { DEFAULT_MAX_DRIFT_MS, parseHlc } from '../../core/hlc';
+import type { Clock } from '../../core/clock';
+import { fromBase64Url, toBase64Url } from '../../core/security/base64url';
+import type { DeviceInfo, Envelope, PushResult } from '../../core/sync/protocol';
+import { LATEST_SCHEMA_VERSION, migrate, readSchemaVersion } from './migrations';
+import { pullSets } from './pull';
+import { createSessionOps } from './sessions';
+import type { SqlDriver, SqlExecutor } from './sql-driver';
+
+export interface RelayStoreOptions {
+  readonly clock: Clock;
+  readonly randomBytes?: (n: number) => Uint8Array;
+  readonly maxDriftMs?: number;
+  /** Test-only fault injection: runs inside an append's transaction after its writes, before the commit. */
+  readonly beforeCommit?: () => void;
+}
+
+export interface DeviceRow {
+  readonly team: string;
+  readonly device: string;
+  readonly publicKey: Uint8Array;
+  readonly removed: boolean;
+}
+
+export interface AppendOutcome {
+  readonly results: PushResult[];
+  readonly head: number;
+  /** How many sets this call stored (duplicates and refusals excluded). */
+  readonly stored: number;
+}
+
+export type TeamCreation = 'created' | 'team_exists';
+export type DeviceAddition = 'added' | 'already_added' | 'removed' | 'unknown_team';
+
+const bytesOf = (base64url: string): Uint8Array => {
+  const bytes = fromBase64Url(base64url);
+  if (!bytes) throw new TypeError('Expected base64url bytes: validate envelopes before storing them');
+  return bytes;
+};
+
+const randomId = (randomBytes: (n: number) => Uint8Array): string => toBase64Url(randomBytes(16));
+
+type DeviceState = { sign_pub: Uint8Array; removed_at: number | null; acked_client_seq: number };
+
+const insertSet = async (tx: SqlExecutor, team: string, seq: number, set: Envelope, receivedAt: number): Promise<void> => {
+  const items = set.items.map((item) => ({ item, ct: item.ct === undefined ? null : bytesOf(item.ct) }));
+  const bytes = items.reduce((total, { ct }) => total + (ct?.length ?? 0), 0);
+  await tx.run(
+    `INSERT INTO change_sets (team_id, seq, set_id, device_id, client_seq, prev_set_id, epoch, batch_id, undo_of, hlc_wall, received_at, sig, bytes)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [team, seq, set.setId, set.device, set.clientSeq, set.prevSetId, set.epoch, set.batchId ?? null, set.undoOf ?? null,
+      parseHlc(set.setId)?.wallMs ?? 0, receivedAt, bytesOf(set.sig), bytes],
+  );
+  for (const [idx, { item, ct }] of items.entries()) {
+    await tx.run(
+      `INSERT INTO change_items (team_id, seq, idx, record_id, kind, op, h, ct) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      [team, seq, idx, item.recordId, item.kind, item.op, bytesOf(item.h), ct],
+    );
+  }
+};
+
+export const createRelayStore = (driver: SqlDriver, options: RelayStoreOptions) => {
+  const { clock } = options;
+  const randomBytes = options.randomBytes ?? ((n: number) => globalThis.crypto.getRandomValues(new Uint8Array(n)));
+  const maxDriftMs = options.maxDriftMs ?? DEFAULT_MAX_DRIFT_MS;
+
+  const readDevice = async (db: SqlExecutor, team: string, device: string): Promise<DeviceState | undefined> =>
+    (await db.all<DeviceState>(
+      `SELECT sign_pub, removed_at, acked_client_seq FROM devices WHERE team_id = ? AND device_id = ?`, [team, device],
+    ))[0];
+
+  const refuseAll = (sets: readonly Envelope[], error: 'removed' | 'unknown_device'): PushResult[] =>
+    sets.map((set) => ({ setId: set.setId, error }));
+
+  return {
+    migrate: () => migrate(driver, () => randomId(randomBytes)),
+
+    /** Migrations current and the database answering: what `/readyz` reports. */
+    isReady: async (): Promise<boolean> => (await readSchemaVersion(driver)) === LATEST_SCHEMA_VERSION,
+
+    instanceId: async (): Promise<string> => {
+      const rows = await driver.all<{ value: string }>(`SELECT value FROM relay_meta WHERE key = 'instance_id'`);
+      if (!rows[0]) throw new Error('The relay database has no instance id: run migrate() first');
+      return rows[0].value;
+    },
+
+    head: async (team: string): Promise<number> =>
+      (await driver.all<{ head_seq: number }>(`SELECT head_seq FROM teams WHERE id = ?`, [team]))[0]?.head_seq ?? 0,
+
+    /** A new team whose only device is its creator (one account = a team of one, for now). */
+    createTeam: (team: string, device: string, publicKey: Uint8Array): Promise<TeamCreation> =>
+      driver.transaction(async (tx) => {
+        const now = clock.now();
+        const created = await tx.all(`INSERT INTO teams (id, created_at) VALUES (?, ?) ON CONFLICT DO NOTHING RETURNING id`, [team, now]);
+        if (created.length === 0) return 'team_exists';
+        await tx.run(`INSERT INTO devices (team_id, device_id, sign_pub, added_at) VALUES (?, ?, ?, ?)`, [team, device, publicKey, now]);
+        return 'created';
+      }),
+
+    addDevice: (team: string, device: string, publicKey: Uint8Array, addedBy: string): Promise<DeviceAddition> =>
+      driver.transaction(async (tx) => {
+        if ((await tx.all(`SELECT id FROM teams WHERE id = ?`, [team])).length === 0) return 'unknown_team';
+        const existing = await readDevice(tx, team, device);
+        if (existing) return existing.removed_at === null ? 'already_added' : 'removed';
+        await tx.run(
+          `INSERT INTO devices (team_id, device_id, sign_pub, added_at, added_by) VALUES (?, ?, ?, ?, ?)`,
+          [team, device, publicKey, clock.now(), addedBy],
+        );
+        return 'added';
+      }),
+
+    getDevice: async (team: string, device: string): Promise<DeviceRow | undefined> => {
+      const row = await readDevice(driver, team, device);
+      return row && { team, device, publicKey: row.sign_pub, removed: row.removed_at !== null };
+    },
+
+    listDevices: async (team: string): Promise<DeviceInfo[]> => {
+      const rows = await driver.all<{
+        device_id: string; sign_pub: Uint8Array; added_at: number; removed_at: number | null; acked_client_seq: number; last_seen_at: number | null;
+      }>(`SELECT device_id, sign_pub, added_at, removed_at, acked_client_seq, last_seen_at FROM devices WHERE team_id = ? ORDER BY added_at, device_id`, [team]);
+      return rows.map((row) => ({
+        device: row.device_id, publicKey: toBase64Url(row.sign_pub), addedAt: row.added_at, removedAt: row.removed_at,
+        ackedClientSeq: row.acked_client_seq, lastSeenAt: row.last_seen_at,
+      }));
+    },
+
+    /** Marks the device removed; its sessions stay only so its next request learns `removed` instead of a bare 401. */
+    removeDevice: async (team: string, device: string): Promise<boolean> =>
+      (await driver.run(
+        `UPDATE devices SET removed_at = ? WHERE team_id = ? AND device_id = ? AND removed_at IS NULL`, [clock.now(), team, device],
+      )) > 0,
+
+    /**
+     * Stores the sets one device pushed, in order, in one transaction. Per set: a new seq, the
+     * original seq for a duplicate, or a refusal (`gap` with the expected clientSeq, `conflict`
+     * for a reused clientSeq or set id, `clock_skew`). Resolves only after the commit.
+     */
+    appendSets: (team: string, device: string, sets: readonly Envelope[]): Promise<AppendOutcome> =>
+      driver.transaction(async (tx) => {
+        // Takes the team row first: writers of one team queue here on both engines.
+        const locked = await tx.all<{ head_seq: number }>(`UPDATE teams SET head_seq = head_seq + 0 WHERE id = ? RETURNING head_seq`, [team]);
+        const state = locked[0] ? await readDevice(tx, team, device) : undefined;
+        const startHead = locked[0]?.head_seq ?? 0;
+        if (!state) return { results: refuseAll(sets, 'unknown_device'), head: startHead, stored: 0 };
+        if (state.removed_at !== null) return { results: refuseAll(sets, 'removed'), head: startHead, stored: 0 };
+
+        const now = clock.now();
+        let expected = state.acked_client_seq + 1;
+        let head = startHead;
+        let lastSetId: string | undefined;
+        const results: PushResult[] = [];
+        for (const set of sets) {
+          const prior = (await tx.all<{ seq: number; device_id: string; client_seq: number }>(
+            `SELECT seq, device_id, client_seq FROM change_sets WHERE team_id = ? AND set_id = ?`, [team, set.setId],
+          ))[0];
+          if (prior) {
+            const same = prior.device_id === set.device && prior.client_seq === set.clientSeq;
+            results.push(same ? { setId: set.setId, seq: prior.seq, duplicate: true } : { setId: set.setId, error: 'conflict' });
+            continue;
+          }
+          if (set.clientSeq < expected) results.push({ setId: set.setId, error: 'conflict' });
+          else if (set.clientSeq > expected) results.push({ setId: set.setId, error: 'gap', expected });
+          else if ((parseHlc(set.setId)?.wallMs ?? Infinity) > now + maxDriftMs) results.push({ setId: set.setId, error: 'clock_skew' });
+          else {
+            head += 1;
+            await insertSet(tx, team, head, set, now);
+            results.push({ setId: set.setId, seq: head, duplicate: false });
+            expected += 1;
+            lastSetId = set.setId;
+          }
+        }
+        const stored = head - startHead;
+        if (stored > 0) {
+          const moved = await tx.all<{ head_seq: number }>(`UPDATE teams SET head_seq = head_seq + ? WHERE id = ? RETURNING head_seq`, [stored, team]);
+          if (moved[0]?.head_seq !== head) throw new Error('The team head moved inside its own lock');
+          options.beforeCommit?.();
+          await tx.run(
+            `UPDATE devices SET acked_client_seq = ?, last_set_id = ?, last_seen_at = ? WHERE team_id = ? AND device_id = ?`,
+            [expected - 1, lastSetId ?? null, now, team, device],
+          );
+        }
+        return { results, head, stored };
+      }),
+
+    /** Sets after `since`, in seq order, at most `limit`; `more` when the head is further on. */
+    pullSets: (team: string, since: number, limit: number) => pullSets(driver, team, since, limit),
+
+    ...createSessionOps(driver, clock),
+
+    close: () => driver.close(),
+  };
+};
+
+export type RelayStore = ReturnType<typeof createRelayStore>;

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { HELP, isOriginAllowed, parseRelayArgs } from '../../relay/server/config';
+
+describe('relay command line', () => {
+  it('starts on 127.0.0.1:8787 with the SQLite file under relay-data by default', () => {
+    const parsed = parseRelayArgs([], {});
+    expect(parsed).toMatchObject({ kind: 'config', config: { host: '127.0.0.1', port: 8787, dataFile: 'relay-data/relay.sqlite', db: undefined } });
+  });
+
+  it('lists every option in --help', () => {
+    expect(parseRelayArgs(['--help'], {})).toEqual({ kind: 'help' });
+    for (const option of ['--host', '--port', '--data', '--db', 'LOCKET_RELAY_DB', '--tls-cert', '--tls-key', '--log-level', '--behind-proxy', '--allow-origin', '--max-body']) {
+      expect(HELP).toContain(option);
+    }
+  });
+
+  it('refuses a non-loopback bind without TLS or --behind-proxy', () => {
+    expect(parseRelayArgs(['--host', '0.0.0.0'], {})).toMatchObject({ kind: 'error', message: expect.stringContaining('without TLS') });
+    expect(parseRelayArgs(['--host', '0.0.0.0', '--behind-proxy'], {}).kind).toBe('config');
+    expect(parseRelayArgs(['--host', '0.0.0.0', '--tls-cert', 'c.pem', '--tls-key', 'k.pem'], {}).kind).toBe('config');
+    expect(parseRelayArgs(['--tls-cert', 'c.pem'], {}).kind).toBe('error');
+  });
+
+  it('takes the PostgreSQL URL from --db or LOCKET_RELAY_DB, and refuses anything else there', () => {
+    expect(parseRelayArgs([], { LOCKET_RELAY_DB: 'postgres://u@127.0.0.1/locket' })).toMatchObject({ config: { db: 'postgres://u@127.0.0.1/locket' } });
+    expect(parseRelayArgs(['--db', 'mysql://x'], {}).kind).toBe('error');
+    expect(parseRelayArgs(['--port', 'eighty'], {}).kind).toBe('error');
+    expect(parseRelayArgs(['--log-level', 'loud'], {}).kind).toBe('error');
+    expect(parseRelayArgs(['--unknown'], {}).kind).toBe('error');
+  });
+
+  it('allows extension origins by rule and refuses web pages', () => {
+    expect(isOriginAllowed('chrome-extension://abc', ['chrome-extension://*'])).toBe(true);
+    expect(isOriginAllowed('https://evil.example', ['chrome-extension://*'])).toBe(false);
+    expect(isOriginAllowed('chrome-extension://abc', ['chrome-extension://xyz'])).toBe(false);
+    expect(isOriginAllowed('chrome-extension://', ['chrome-extension://*'])).toBe(false);
+    expect(isOriginAllowed(undefined, ['chrome-extension://xyz'])).toBe(true);
+  });
+});

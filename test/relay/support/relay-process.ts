@@ -1,0 +1,40 @@
+/** The relay as a child process (`node --import tsx relay/main.ts`), as `npm run relay` starts it. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
+
+const STARTUP_LIMIT_MS = 30_000;
+
+export interface RelayProcess {
+  readonly url: string;
+  readonly child: ChildProcess;
+  readonly exited: Promise<number | NodeJS.Signals | null>;
+}
+
+/** Starts the relay on 127.0.0.1, any free port; its stdout (JSON logs) and stderr append to `logFile`. */
+export const spawnRelay = async (dataFile: string, logFile: string, env: Readonly<Record<string, string>> = {}): Promise<RelayProcess> => {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'relay/main.ts', '--port', '0', '--data', dataFile, '--log-level', 'debug'], {
+    cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env },
+  });
+  const log = createWriteStream(logFile, { flags: 'a' });
+  child.stdout?.pipe(log, { end: false });
+  const exited = new Promise<number | NodeJS.Signals | null>((resolve) => child.once('exit', (code, signal) => resolve(signal ?? code)));
+  const url = await new Promise<string>((resolve, reject) => {
+    let stderr = '';
+    const timer = setTimeout(() => reject(new Error(`The relay did not start in ${STARTUP_LIMIT_MS} ms: ${stderr}`)), STARTUP_LIMIT_MS);
+    child.stderr?.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+      log.write(chunk);
+      const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(stderr);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`The relay exited (${String(code)}) before listening: ${stderr}`));
+    });
+  });
+  void exited.then(() => log.end());
+  return { url, child, exited };
+};
