@@ -18,6 +18,8 @@ export interface PostgresServer {
   /** A fresh database on this server, as a connection URL. */
   createDatabase(name: string): Promise<string>;
   readonly url: string;
+  /** The cluster's folder, removed by `dispose`. */
+  readonly dataDir: string;
   /** `fast` finishes open sessions cleanly; `immediate` drops everything, as a crash would. */
   stop(mode?: 'fast' | 'immediate'): void;
   /** Starts the same cluster again on the same port, after `stop`. */
@@ -99,6 +101,7 @@ export const startPostgresServer = async (): Promise<PostgresServer> => {
   };
   const server: PostgresServer = {
     url: `postgres://${ROLE}@127.0.0.1:${port}/postgres`,
+    dataDir: dir,
     async createDatabase(name) {
       const admin = new pg.Client({ connectionString: server.url });
       await admin.connect();
