@@ -62,7 +62,15 @@ export const postgresDrivers: readonly DriverFactory<PostgresDriver>[] = [
     async open() {
       const server = await sharedPostgresServer();
       databases += 1;
-      return openPostgres({ url: await server.createDatabase(`test_${process.pid}_${databases}`) });
+      const name = `test_${process.pid}_${databases}`;
+      const driver = openPostgres({ url: await server.createDatabase(name) });
+      return {
+        ...driver,
+        async close() {
+          await driver.close();
+          await server.dropDatabase(name);
+        },
+      };
     },
   },
 ];

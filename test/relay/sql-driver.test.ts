@@ -193,6 +193,7 @@ describeDriver(postgresDrivers.find((factory) => factory.name === 'postgres')!, 
       }, { timeout: 10_000, interval: 200 }).toBe(true);
     } finally {
       await driver.close();
+      await server.dropDatabase('crash');
     }
   }, FIRST_OPEN_TIMEOUT_MS);
 });
