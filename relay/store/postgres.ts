@@ -64,6 +64,10 @@ export const openPostgres = (options: PostgresOptions): PostgresDriver => {
     async transaction(fn) {
       const client = await pool.connect();
       let broken: Error | undefined;
+      // The pool listens for errors only on idle clients; one that loses its server between two
+      // statements of a transaction would otherwise throw an unhandled 'error' and end the process.
+      const onLostConnection = (error: Error): void => { broken = error; reportError(error); };
+      client.on('error', onLostConnection);
       try {
         await client.query('BEGIN');
         const result = await fn(executorOn(client));
@@ -73,6 +77,7 @@ export const openPostgres = (options: PostgresOptions): PostgresDriver => {
         await client.query('ROLLBACK').catch((rollbackError: Error) => { broken = rollbackError; });
         throw error;
       } finally {
+        client.off('error', onLostConnection);
         client.release(broken);
       }
     },

@@ -169,7 +169,7 @@ for (const factory of postgresDrivers) {
 }
 
 describeDriver(postgresDrivers.find((factory) => factory.name === 'postgres')!, () => {
-  it('keeps a committed transaction through a server crash, and the pool and LISTEN recover', async () => {
+  it('keeps a committed transaction through a server crash, loses the open one, and recovers its pool and LISTEN', async () => {
     const server = await sharedPostgresServer();
     const driver = openPostgres({ url: await server.createDatabase('crash'), listenRetryMs: 50 });
     try {
@@ -181,9 +181,23 @@ describeDriver(postgresDrivers.find((factory) => factory.name === 'postgres')!, 
         await tx.run('INSERT INTO change_sets (team_id, seq) VALUES (?, ?)', ['team-a', 1]);
       });
 
+      let resume: () => void = () => undefined;
+      const crashed = new Promise<void>((resolve) => { resume = resolve; });
+      let begun: () => void = () => undefined;
+      const inFlightBegun = new Promise<void>((resolve) => { begun = resolve; });
+      const inFlight = driver.transaction(async (tx) => {
+        await tx.run('INSERT INTO change_sets (team_id, seq) VALUES (?, ?)', ['team-a', 2]);
+        begun();
+        await crashed;
+        await tx.run('UPDATE teams SET head_seq = 2 WHERE id = ?', ['team-a']);
+      });
+      await inFlightBegun;
+
       server.stop('immediate');
+      await pause(200); // the connections' ends reach the pool, the LISTEN client and the open transaction
+      resume();
+      await expect(inFlight).rejects.toThrow();
       server.start();
-      await pause(200); // lets the pool and the LISTEN client see their connections end
 
       expect(await driver.all('SELECT team_id, seq FROM change_sets')).toEqual([{ team_id: 'team-a', seq: 1 }]);
       expect(await driver.all('SELECT head_seq FROM teams')).toEqual([{ head_seq: 1 }]);
