@@ -1,15 +1,13 @@
 /**
- * Every SQL driver the store suite runs against. Each `open` gives a fresh, empty database;
- * PostgreSQL and PGlite drivers join this list beside SQLite.
+ * Every SQL driver the relay ships, for the suites that must hold on each: SQLite, PGlite and a
+ * real PostgreSQL server. Each `open` gives a fresh, empty database.
  */
 import { openSqliteDriver } from '../../relay/store/sqlite';
-import type { SqlDriver } from '../../relay/store/sql-driver';
+import { postgresDrivers, type DriverFactory } from './postgres-drivers';
 
-export interface DriverFactory {
-  readonly name: string;
-  readonly open: () => Promise<SqlDriver>;
-}
+export type { DriverFactory };
 
 export const drivers: readonly DriverFactory[] = [
-  { name: 'sqlite', open: async () => openSqliteDriver(':memory:') },
+  { name: 'sqlite', unavailable: undefined, open: async () => openSqliteDriver(':memory:') },
+  ...postgresDrivers,
 ];

@@ -1,9 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createManualClock } from '../../core/clock';
 import { LATEST_SCHEMA_VERSION, readSchemaVersion, toDialect } from '../../relay/store/migrations';
 import { createRelayStore, type RelayStore } from '../../relay/store/store';
 import type { SqlDriver } from '../../relay/store/sql-driver';
 import { drivers } from './drivers';
+import { describeDriver, FIRST_OPEN_TIMEOUT_MS, releaseDriverResources } from './postgres-drivers';
 import { createTestDevice, newTeamId, newTeamKey, type TestDevice } from './support/test-device';
 
 const START = Date.UTC(2026, 0, 1);
@@ -16,7 +17,9 @@ describe('migrations dialect map', () => {
   });
 });
 
-describe.each(drivers)('relay store on $name', ({ open }) => {
+afterAll(releaseDriverResources, FIRST_OPEN_TIMEOUT_MS);
+
+for (const factory of drivers) describeDriver(factory, ({ open }) => {
   let driver: SqlDriver;
   let store: RelayStore;
   const clock = createManualClock(START);
@@ -31,7 +34,7 @@ describe.each(drivers)('relay store on $name', ({ open }) => {
     team = newTeamId();
     device = await createTestDevice(team, newTeamKey(), clock);
     expect(await store.createTeam(team, device.keys.deviceId, device.keys.publicKey)).toBe('created');
-  });
+  }, FIRST_OPEN_TIMEOUT_MS);
   afterEach(async () => { await store.close(); });
 
   it('migrates once, keeps its instance id across a second migrate, and reports ready', async () => {

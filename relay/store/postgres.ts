@@ -1,0 +1,166 @@
+import pg from 'pg';
+import type { SqlExecutor, SqlRow, SqlValue } from './sql-driver';
+import {
+  contractParsers, numberedPlaceholders, quoteIdentifier, type PostgresDriver,
+} from './postgres-dialect';
+
+/**
+ * The relay's store on a PostgreSQL server through a `pg` pool. Each `transaction` holds one
+ * pooled client from BEGIN to COMMIT or ROLLBACK and always gives it back; a client whose
+ * ROLLBACK failed is destroyed rather than returned, so no later caller inherits a broken
+ * transaction. Notifications use one dedicated client outside the pool, because a pooled
+ * client goes back to other work and a LISTEN must stay on its connection.
+ */
+export interface PostgresOptions {
+  readonly url: string;
+  readonly maxConnections?: number;
+  /** Connection-level failures (server restarted, network cut); the pool replaces the client itself. */
+  readonly onConnectionError?: (error: Error) => void;
+  /** How long the LISTEN client waits before reconnecting after its connection dropped. */
+  readonly listenRetryMs?: number;
+}
+
+const contractTypes: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: string) =>
+    contractParsers[oid] ?? pg.types.getTypeParser(oid, format as 'text')) as pg.CustomTypesConfig['getTypeParser'],
+};
+
+const toParams = (params: readonly SqlValue[]): unknown[] =>
+  params.map((value) => (value instanceof Uint8Array && !Buffer.isBuffer(value)
+    ? Buffer.from(value.buffer, value.byteOffset, value.byteLength)
+    : value));
+
+const executorOn = (queryable: pg.Pool | pg.PoolClient): SqlExecutor => ({
+  async all<T extends SqlRow = SqlRow>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
+    const result = await queryable.query<T>(numberedPlaceholders(sql), toParams(params));
+    return result.rows;
+  },
+  async run(sql: string, params: readonly SqlValue[] = []): Promise<number> {
+    const result = await queryable.query(numberedPlaceholders(sql), toParams(params));
+    return result.rowCount ?? 0;
+  },
+});
+
+export const openPostgres = (options: PostgresOptions): PostgresDriver => {
+  const reportError = options.onConnectionError ?? (() => undefined);
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: options.maxConnections ?? 10,
+    types: contractTypes,
+  });
+  // An idle client whose server went away emits here; without a listener Node would exit.
+  pool.on('error', reportError);
+  const executor = executorOn(pool);
+  const notifications = listenClient(options, reportError);
+
+  return {
+    dialect: 'postgres',
+    all: executor.all,
+    run: executor.run,
+    async exec(sql) {
+      // A query without parameters goes through the simple protocol, which takes many statements.
+      await pool.query(sql);
+    },
+    async transaction(fn) {
+      const client = await pool.connect();
+      let broken: Error | undefined;
+      // The pool listens for errors only on idle clients; one that loses its server between two
+      // statements of a transaction would otherwise throw an unhandled 'error' and end the process.
+      const onLostConnection = (error: Error): void => { broken = error; reportError(error); };
+      client.on('error', onLostConnection);
+      try {
+        await client.query('BEGIN');
+        const result = await fn(executorOn(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch((rollbackError: Error) => { broken = rollbackError; });
+        throw error;
+      } finally {
+        client.off('error', onLostConnection);
+        client.release(broken);
+      }
+    },
+    listen: notifications.listen,
+    async notify(channel, payload) {
+      await pool.query('SELECT pg_notify($1, $2)', [channel, payload]);
+    },
+    async close() {
+      await notifications.close();
+      await pool.end();
+    },
+  };
+};
+
+type Listeners = Map<string, Set<(payload: string) => void>>;
+
+/**
+ * One connection that LISTENs on every channel someone listens to. When it drops, it comes back
+ * after `listenRetryMs` and LISTENs again; notifications sent meanwhile are lost, which the relay
+ * tolerates because a notification only hints that a team moved and a timed pull backstops it.
+ */
+const listenClient = (options: PostgresOptions, reportError: (error: Error) => void) => {
+  const listeners: Listeners = new Map();
+  const retryMs = options.listenRetryMs ?? 1_000;
+  let current: Promise<pg.Client> | undefined;
+  let closed = false;
+  let retryTimer: NodeJS.Timeout | undefined;
+
+  const scheduleReconnect = (): void => {
+    clearTimeout(retryTimer);
+    retryTimer = setTimeout(() => {
+      if (closed || listeners.size === 0) return;
+      connect().catch(reportError);
+    }, retryMs);
+  };
+
+  const connect = (): Promise<pg.Client> => {
+    if (current) return current;
+    const client = new pg.Client({ connectionString: options.url, types: contractTypes });
+    const attempt = (async () => {
+      await client.connect();
+      for (const channel of listeners.keys()) await client.query(`LISTEN ${quoteIdentifier(channel)}`);
+      return client;
+    })();
+    const dropped = (error?: Error): void => {
+      if (error) reportError(error);
+      if (current !== attempt || closed) return;
+      current = undefined;
+      client.end().catch(() => undefined);
+      scheduleReconnect();
+    };
+    client.on('error', dropped);
+    client.on('end', () => dropped());
+    client.on('notification', ({ channel, payload }) => {
+      for (const onPayload of listeners.get(channel) ?? []) onPayload(payload ?? '');
+    });
+    current = attempt;
+    attempt.catch((error: Error) => dropped(error));
+    return attempt;
+  };
+
+  return {
+    async listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>> {
+      const isNewChannel = !listeners.has(channel);
+      const forChannel = listeners.get(channel) ?? new Set();
+      listeners.set(channel, forChannel.add(onPayload));
+      const client = await connect();
+      // A client that connected after the channel was added has already LISTENed; twice is harmless.
+      if (isNewChannel) await client.query(`LISTEN ${quoteIdentifier(channel)}`);
+      return async () => {
+        forChannel.delete(onPayload);
+        if (forChannel.size > 0 || listeners.get(channel) !== forChannel) return;
+        listeners.delete(channel);
+        const live = await current?.catch(() => undefined);
+        await live?.query(`UNLISTEN ${quoteIdentifier(channel)}`).catch(() => undefined);
+      };
+    },
+    async close(): Promise<void> {
+      closed = true;
+      clearTimeout(retryTimer);
+      const client = await current?.catch(() => undefined);
+      current = undefined;
+      await client?.end().catch(() => undefined);
+    },
+  };
+};
