@@ -12,7 +12,7 @@ import type { LocketStore } from '../core/store/contract';
 import { replaceAllData, type ReplaceReport, type RestoreSource } from '../core/store/replace-all';
 import type { StoreDeps } from '../core/store/store-deps';
 import { defaultVaultDeps } from '../core/vault/deps';
-import type { ArchiveWorkerApi, ExportedFile, RestoreOutcome } from './api';
+import type { ArchiveWorkerApi, ExportedFile, RestoreOutcome } from './contract';
 
 export interface ArchiveApiDeps {
   readonly storeDeps: StoreDeps;

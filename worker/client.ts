@@ -1,5 +1,5 @@
 import * as Comlink from 'comlink';
-import type { LocketWorkerApi } from './api';
+import type { LocketWorkerApi } from './contract';
 
 export interface WorkerConnection {
   readonly api: Comlink.Remote<LocketWorkerApi>;

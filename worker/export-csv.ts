@@ -13,7 +13,7 @@ import { FILE_NAMES, type RecordOfFile } from '../core/csv/columns';
 import { createCsvWriter } from '../core/csv/export';
 import type { CsvFile } from '../core/csv/fields';
 import type { LocketStore } from '../core/store/contract';
-import type { CsvExportOptions, ExportedFile } from './api';
+import type { CsvExportOptions, ExportedFile } from './contract';
 
 const BATCH_SIZE = 1000;
 const encoder = new TextEncoder();

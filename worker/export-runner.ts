@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import type { Clock } from '../core/clock';
 import { CSV_FILES } from '../core/csv/fields';
 import type { LocketStore } from '../core/store/contract';
-import type { OpenWorkerApi } from './api';
+import type { OpenWorkerApi } from './contract';
 import { runCsvExport } from './export-csv';
 
 // Arguments arrive from another context over comlink: checked, never trusted.

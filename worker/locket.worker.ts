@@ -6,8 +6,8 @@ import { createBroadcastBus } from '../core/store/broadcast-bus';
 import { LOCKET_DB_NAME } from '../core/store/db-name';
 import { openStoreDeps } from '../core/store/open-store';
 import { createAesGcmCodec } from '../core/vault/aes-codec';
-import { deferWorkerApi } from './deferred-api';
-import { createOpenWorkerApi } from './open-worker-api';
+import { deferWorkerApi } from './host';
+import { createOpenWorkerApi } from './implementation';
 
 const AccountKeySchema = v.pipe(v.instance(Uint8Array), v.length(32, 'The account key must be 32 bytes.'));
 

@@ -11,7 +11,7 @@ import type { LocketRecord, RecordId } from '../core/records/types';
 import { RetentionRuleSchema, type RetentionRule } from '../core/retention/policy';
 import { ruleCutoff, ruleSince } from '../core/retention/rules';
 import type { LocketStore } from '../core/store/contract';
-import type { RetentionCandidate, RetentionWorkerApi } from './api';
+import type { RetentionCandidate, RetentionWorkerApi } from './contract';
 
 /** A review list longer than this is not read by anyone; the oldest come first, so they are the ones shown. */
 export const MAX_CANDIDATES = 5000;

@@ -4,7 +4,7 @@ import { systemClock } from '../core/clock';
 import { createBroadcastBus } from '../core/store/broadcast-bus';
 import { LOCKET_DB_NAME } from '../core/store/db-name';
 import type { StorageEstimate } from '../core/snapshots/headroom';
-import type { SweepWorkerApi } from './sweep-api';
+import type { SweepWorkerApi } from './sweep-contract';
 import { webLockPort } from './sweep/ports';
 import { createSweepRunner } from './sweep/runner';
 

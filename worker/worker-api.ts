@@ -3,7 +3,7 @@ import { systemClock, type Clock } from '../core/clock';
 import { RECORD_KINDS, type RecordId } from '../core/records/types';
 import type { ChangeBus } from '../core/store/change-bus';
 import type { LocketStore } from '../core/store/contract';
-import type { CoreWorkerApi, IndexStatus } from './api';
+import type { CoreWorkerApi, IndexStatus } from './contract';
 import { createSearchIndex } from './search-index';
 import { createExportRunner } from './export-runner';
 import { createImportApi } from './import-api';

@@ -9,7 +9,7 @@ import { openStoreDeps } from '../../core/store/open-store';
 import { createStore } from '../../core/store/store';
 import { createAesGcmCodec } from '../../core/vault/aes-codec';
 import type { UnlockedKeys } from '../../core/vault/types';
-import type { RestoreOutcome } from '../../worker/api';
+import type { RestoreOutcome } from '../../worker/contract';
 import { connectWorker, type WorkerConnection } from '../../worker/client';
 import { onOpenRequest, requestOpen } from './open-requests';
 import {

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import { toBase64 } from '../../core/vault/bytes';
-import type { SweepReport } from '../../worker/sweep-api';
+import type { SweepReport } from '../../worker/sweep-contract';
 import { OffscreenSweepReplySchema, SWEEP_MESSAGE, type OffscreenSweepRequest } from './offscreen-messages';
 import { forgetLocalAccountState, readSessionKeys } from './session';
 

@@ -11,7 +11,7 @@ import type { LocketStore } from '../../../core/store/contract';
 import { openLocketDb, type LocketDatabase } from '../../../core/store/schema';
 import { createStore, type StoreDeps } from '../../../core/store/store';
 import { createAesGcmCodec } from '../../../core/vault/aes-codec';
-import type { ArchiveWorkerApi } from '../../../worker/api';
+import type { ArchiveWorkerApi } from '../../../worker/contract';
 import { createArchiveApi } from '../../../worker/archive-api';
 import { createRecordingBus, START, type RecordingBus } from '../store/harness';
 

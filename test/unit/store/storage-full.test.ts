@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { failureText, sweepErrorText, writeFailureText } from '../../../components/shared/failure-text';
 import { listSnapshots } from '../../../core/snapshots/snapshots';
 import { isStorageFull } from '../../../core/store/store-errors';
-import type { ArchiveWorkerApi } from '../../../worker/api';
+import type { ArchiveWorkerApi } from '../../../worker/contract';
 import { createWorkerApi } from '../../../worker/worker-api';
 import {
   createArchiveHarness, noProgress, PASSWORD, rawDatabase, saved, seedAccount, type ArchiveHarness,

@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { OffscreenSweepReplySchema, OffscreenSweepRequestSchema, SWEEP_MESSAGE, isFromThisExtension } from '../../../components/services/offscreen-messages';
 import { toBase64 } from '../../../core/vault/bytes';
-import type { SweepReport } from '../../../worker/sweep-api';
+import type { SweepReport } from '../../../worker/sweep-contract';
 import { readSweepReport, SWEEP_REPORT_KEY } from '../../../worker/sweep/report-store';
 import { createSweepHarness, sweptOk } from './harness';
 

@@ -1,8 +1,8 @@
 import * as Comlink from 'comlink';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { LocketWorkerApi } from '../../../worker/api';
-import { deferWorkerApi } from '../../../worker/deferred-api';
-import { createOpenWorkerApi } from '../../../worker/open-worker-api';
+import type { LocketWorkerApi } from '../../../worker/contract';
+import { deferWorkerApi } from '../../../worker/host';
+import { createOpenWorkerApi } from '../../../worker/implementation';
 import { createTestAccount, saved, titles, type TestAccount } from './harness';
 
 let account: TestAccount;

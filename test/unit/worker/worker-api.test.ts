@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { LocketStore } from '../../../core/store/contract';
-import type { CoreWorkerApi } from '../../../worker/api';
+import type { CoreWorkerApi } from '../../../worker/contract';
 import { createWorkerApi } from '../../../worker/worker-api';
 import { createTestAccount, saved, titles, type TestAccount } from './harness';
 

@@ -1,4 +1,4 @@
-import type { LocketWorkerApi, OpenWorkerApi } from './api';
+import type { LocketWorkerApi, OpenWorkerApi } from './contract';
 
 /**
  * An API that answers as soon as it is exposed and waits inside each call for the real

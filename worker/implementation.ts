@@ -1,7 +1,7 @@
 import type { ChangeBus } from '../core/store/change-bus';
 import { createStore } from '../core/store/store';
 import type { StoreDeps } from '../core/store/store-deps';
-import type { OpenWorkerApi } from './api';
+import type { OpenWorkerApi } from './contract';
 import { createArchiveApi } from './archive-api';
 import { createWorkerApi } from './worker-api';
 
