@@ -1,119 +1,63 @@
-import type { BulkInsertReport } from '../core/store/contract';
-import type { RecordId, RecordKind } from '../core/records/types';
-import type { CsvFile } from '../core/csv/fields';
-import type { ImportWorkerApi } from './import-types';
-import type { Result } from '../core/records/types';
-import type { RetentionRule } from '../core/retention/policy';
-import type { SnapshotInfo } from '../core/snapshots/types';
+/**
+ * The one contract between a page and its comlink worker. Each method is declared once, in
+ * its capability's file under contracts/ (arguments' schemas, result type, what moves rather
+ * than copies); the host's checks and deferral, the page's client and the types below are
+ * derived from those declarations. A new method: declare it there, implement it beside its
+ * capability (search, export, import, archive or retention api).
+ */
+import * as v from 'valibot';
+import { archiveContract } from './contracts/archives';
+import { exportContract } from './contracts/exports';
+import { importContract } from './contracts/imports';
+import { method, returnsNothing, type ClientOf, type ImplementationOf } from './contracts/method';
+import { retentionContract } from './contracts/retention';
+import { searchContract } from './contracts/search';
 
-/** The one contract between a page and its comlink worker (`Remote<LocketWorkerApi>`). */
-export interface SearchHit {
-  readonly id: RecordId;
-  readonly kind: RecordKind;
-  readonly title: string;
-  readonly subtitle: string;
-}
+/** All but backups and snapshots, which need the rows as stored: what worker-api.ts implements. */
+export const coreWorkerContract = { ...searchContract, ...exportContract, ...importContract, ...retentionContract };
 
-export interface SearchOptions {
-  /** Only these kinds; all listed kinds when absent. */
-  readonly kinds?: readonly RecordKind[];
-  /** At most this many hits (default 20). */
-  readonly limit?: number;
-}
+/** Every method that needs the store, which opens once the worker has the account key. */
+export const openWorkerContract = { ...coreWorkerContract, ...archiveContract };
 
-export interface IndexStatus {
-  readonly state: 'building' | 'ready';
-  readonly indexed: number;
-  /** Time the last full build took, in ms. */
-  readonly buildMs: number;
-}
-
-/** What a restore (from a backup file or a snapshot) put back. */
-export interface RestoreReport {
-  readonly records: Readonly<Partial<Record<RecordKind, number>>>;
-  readonly settings: boolean;
-  readonly auditEntries: number;
-  /** Records left out because they had been erased (right to be forgotten) after the backup was made. */
-  readonly skippedErased: number;
-  /** The snapshot of the data as it was just before the restore, so the restore itself can be undone. */
-  readonly safetySnapshotId: string;
-}
-
-/** A refusal says why in words for the owner ("This password does not open the backup.") and changed nothing. */
-export type RestoreOutcome = Result<RestoreReport, string>;
-
-export interface ArchiveWorkerApi {
-  /**
-   * One encrypted file of every record (trash included), note, setting and the audit log,
-   * sealed under `password` stretched as the vault's is. Logged in the audit log.
-   */
-  readonly createBackup: (password: string, onProgress: (done: number, total: number) => void) => Promise<ExportedFile>;
-  /** Validates the whole file first; replaces the current data only if all of it is sound. */
-  readonly restoreBackup: (file: Uint8Array, password: string, onProgress: (done: number, total: number) => void) => Promise<RestoreOutcome>;
-  /** Finished snapshots, newest first. */
-  readonly listSnapshots: () => Promise<SnapshotInfo[]>;
-  readonly takeSnapshot: () => Promise<SnapshotInfo>;
-  readonly restoreSnapshot: (id: string, onProgress: (done: number, total: number) => void) => Promise<RestoreOutcome>;
-}
-
-/** One record a retention rule proposes for the trash. */
-export interface RetentionCandidate {
-  readonly id: RecordId;
-  readonly kind: RecordKind;
-  readonly title: string;
-  readonly subtitle: string;
-  /** The moment the rule measured from (last activity, or when the opportunity was lost or the case closed). */
-  readonly since: number;
-}
-
-export interface RetentionWorkerApi {
-  /** The live records the rule matches now; nothing moves until the owner confirms (store.removeMany). */
-  readonly proposeRetention: (rule: RetentionRule) => Promise<readonly RetentionCandidate[]>;
-}
-
-export interface LocketWorkerApi extends ImportWorkerApi, ArchiveWorkerApi, RetentionWorkerApi {
+export const locketContract = {
   /**
    * Hands the worker the unlocked account key; every other call waits for it. Called once,
    * right after the worker starts. A worker never reads the session itself.
    */
-  readonly open: (accountKey: Uint8Array) => Promise<void>;
-  readonly indexStatus: () => Promise<IndexStatus>;
-  /** Resolves once the initial index build has finished. */
-  readonly whenIndexed: () => Promise<IndexStatus>;
-  /** Prefix and fuzzy search over names, emails, phones, domains, tags. Live records only. */
-  readonly search: (query: string, options?: SearchOptions) => Promise<SearchHit[]>;
-  /** Bulk insert through the store, in transactions of about a thousand. */
-  readonly insertMany: (kind: RecordKind, inputs: readonly unknown[]) => Promise<BulkInsertReport>;
-  /**
-   * Every live record into the chosen CSV files (one file, or a zip of them), logged in the
-   * audit log. Pass `onProgress` through Comlink.proxy. Rejects with an error named
-   * "ExportCancelled" after cancelExport().
-   */
-  readonly exportCsv: (
-    files: readonly CsvFile[], options: CsvExportOptions, onProgress: (done: number, total: number) => void,
-  ) => Promise<ExportedFile>;
-  /** Stops the running export, if any, at its next batch. */
-  readonly cancelExport: () => Promise<void>;
-}
+  open: method({
+    args: [v.pipe(v.instance(Uint8Array), v.length(32, 'The account key must be 32 bytes.'))], result: returnsNothing(), waitsForOpen: false,
+  }),
+  ...openWorkerContract,
+};
 
-export interface CsvExportOptions {
-  /** Start each file with a UTF-8 byte-order mark ("for Excel"). */
-  readonly bom: boolean;
-  /** One zip of the chosen files; must be true when more than one file is chosen. */
-  readonly zip: boolean;
-}
+export type LocketContract = typeof locketContract;
+export type OpenWorkerContract = typeof openWorkerContract;
 
-/** A finished export, ready to offer as a download. */
-export interface ExportedFile {
-  readonly fileName: string;
-  readonly mimeType: string;
-  readonly bytes: Uint8Array<ArrayBuffer>;
-  /** Rows written per file. */
-  readonly rows: Readonly<Partial<Record<CsvFile, number>>>;
-}
+/** What a page calls, on the comlink proxy (`Remote<LocketWorkerApi>`). */
+export type LocketWorkerApi = ClientOf<LocketContract>;
+/** Every method but `open`, as the page's client offers them. */
+export type OpenWorkerApi = ClientOf<OpenWorkerContract>;
+export type CoreWorkerApi = ClientOf<typeof coreWorkerContract>;
+/** The page's view of each capability, as the services hand it to elements. */
+export type SearchWorkerApi = ClientOf<typeof searchContract>;
+export type ExportWorkerApi = ClientOf<typeof exportContract>;
+export type ImportWorkerApi = ClientOf<typeof importContract>;
+export type ArchiveWorkerApi = ClientOf<typeof archiveContract>;
+export type RetentionWorkerApi = ClientOf<typeof retentionContract>;
 
-/** The worker's API once its store is open. */
-export type OpenWorkerApi = Omit<LocketWorkerApi, 'open'>;
+/** The worker's side once its store is open: what implementation.ts builds. */
+export type OpenWorkerImplementation = ImplementationOf<OpenWorkerContract>;
+export type CoreWorkerImplementation = ImplementationOf<typeof coreWorkerContract>;
+export type SearchImplementation = ImplementationOf<typeof searchContract>;
+export type ExportImplementation = ImplementationOf<typeof exportContract>;
+export type ImportImplementation = ImplementationOf<typeof importContract>;
+export type ArchiveImplementation = ImplementationOf<typeof archiveContract>;
+export type RetentionImplementation = ImplementationOf<typeof retentionContract>;
 
-/** All of it but backups and snapshots, which need the rows as stored: what createWorkerApi builds. */
-export type CoreWorkerApi = Omit<OpenWorkerApi, keyof ArchiveWorkerApi>;
+export { archiveContract, exportContract, importContract, retentionContract, searchContract };
+export type { RestoreOutcome, RestoreReport } from './contracts/archives';
+export { CANCELLED, isCancelled, type Cancelled } from './contracts/cancelled';
+export type { CsvExportOptions, ExportedFile } from './contracts/exports';
+export { INPUT_REFUSED, isInputRefused, WorkerInputRefused } from './contracts/refusal';
+export type { RetentionCandidate } from './contracts/retention';
+export type { IndexStatus, SearchHit, SearchOptions } from './contracts/search';
