@@ -8,6 +8,7 @@ import {
 } from '../../../worker/contract';
 import { hostContract } from '../../../worker/host';
 import { createOpenWorkerApi } from '../../../worker/implementation';
+import { sweepContract } from '../../../worker/sweep-contract';
 import { createTestAccount, saved, titles, type TestAccount } from './harness';
 
 let account: TestAccount;
@@ -105,6 +106,26 @@ describe('worker host', () => {
     // Transferred: the worker's buffer is detached, not a second copy.
     expect(leftInWorker.file).not.toBeNull();
     expect(leftInWorker.file?.bytes.byteLength).toBe(0);
+  });
+});
+
+describe('sweep worker host', () => {
+  it('refuses a request with a short key before any sweep starts', async () => {
+    account = createTestAccount();
+    channel = new MessageChannel();
+    const started: string[] = [];
+    Comlink.expose(hostContract(sweepContract, {
+      immediate: { sweep: async ({ trigger }) => { started.push(trigger); return null; } },
+      ready: Promise.resolve({}),
+    }), channel.port1);
+    const remote = Comlink.wrap<{ sweep: (request: unknown) => Promise<unknown> }>(channel.port2);
+
+    await expect(remote.sweep({ trigger: 'alarm', accountKey: new Uint8Array(16) }))
+      .rejects.toMatchObject({ name: 'WorkerInputRefused', message: 'The account key must be 32 bytes.' });
+    await expect(remote.sweep({ trigger: 'alarm', accountKey: null, extra: 1 })).rejects.toMatchObject({ name: 'WorkerInputRefused' });
+    expect(started).toEqual([]);
+    expect(await remote.sweep({ trigger: 'alarm', accountKey: null })).toBeNull();
+    expect(started).toEqual(['alarm']);
   });
 });
 
