@@ -30,13 +30,8 @@ export const locketContract = {
   ...openWorkerContract,
 };
 
-export type LocketContract = typeof locketContract;
-export type OpenWorkerContract = typeof openWorkerContract;
-
 /** What a page calls, on the comlink proxy (`Remote<LocketWorkerApi>`). */
-export type LocketWorkerApi = ClientOf<LocketContract>;
-/** Every method but `open`, as the page's client offers them. */
-export type OpenWorkerApi = ClientOf<OpenWorkerContract>;
+export type LocketWorkerApi = ClientOf<typeof locketContract>;
 export type CoreWorkerApi = ClientOf<typeof coreWorkerContract>;
 /** The page's view of each capability, as the services hand it to elements. */
 export type SearchWorkerApi = ClientOf<typeof searchContract>;
@@ -46,9 +41,8 @@ export type ArchiveWorkerApi = ClientOf<typeof archiveContract>;
 export type RetentionWorkerApi = ClientOf<typeof retentionContract>;
 
 /** The worker's side once its store is open: what implementation.ts builds. */
-export type OpenWorkerImplementation = ImplementationOf<OpenWorkerContract>;
+export type OpenWorkerImplementation = ImplementationOf<typeof openWorkerContract>;
 export type CoreWorkerImplementation = ImplementationOf<typeof coreWorkerContract>;
-export type SearchImplementation = ImplementationOf<typeof searchContract>;
 export type ExportImplementation = ImplementationOf<typeof exportContract>;
 export type ImportImplementation = ImplementationOf<typeof importContract>;
 export type ArchiveImplementation = ImplementationOf<typeof archiveContract>;
@@ -58,6 +52,6 @@ export { archiveContract, exportContract, importContract, retentionContract, sea
 export type { RestoreOutcome, RestoreReport } from './contracts/archives';
 export { CANCELLED, isCancelled, type Cancelled } from './contracts/cancelled';
 export type { CsvExportOptions, ExportedFile } from './contracts/exports';
-export { INPUT_REFUSED, isInputRefused, WorkerInputRefused } from './contracts/refusal';
+export { INPUT_REFUSED, WorkerInputRefused } from './contracts/refusal';
 export type { RetentionCandidate } from './contracts/retention';
 export type { IndexStatus, SearchHit, SearchOptions } from './contracts/search';

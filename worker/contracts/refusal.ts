@@ -13,6 +13,3 @@ export class WorkerInputRefused extends Error {
     super(reason);
   }
 }
-
-/** True for a refusal, on either side of the channel. */
-export const isInputRefused = (error: unknown): error is Error => error instanceof Error && error.name === INPUT_REFUSED;
