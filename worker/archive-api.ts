@@ -3,7 +3,6 @@
  * 'before-restore' snapshot, so the restore itself can be undone; a restore that is refused
  * removes that snapshot again and leaves everything as it was.
  */
-import * as v from 'valibot';
 import { readBackup, writeBackup } from '../core/backup/backup-file';
 import { collectBackupContents } from '../core/backup/collect';
 import type { Result } from '../core/result';
@@ -12,7 +11,8 @@ import type { LocketStore } from '../core/store/contract';
 import { replaceAllData, type ReplaceReport, type RestoreSource } from '../core/archives/replace-all';
 import type { StoreDeps } from '../core/db/store-deps';
 import { defaultVaultDeps } from '../core/vault/deps';
-import type { ArchiveWorkerApi, ExportedFile, RestoreOutcome } from './api';
+import type { ArchiveImplementation, ExportedFile, RestoreOutcome } from './contract';
+import type { Progress } from './contracts/exports';
 
 export interface ArchiveApiDeps {
   readonly storeDeps: StoreDeps;
@@ -25,14 +25,6 @@ const BUSY = 'A backup or restore is already running.';
 /** Progress is reported in thousandths of the whole job, whatever phase it is in. */
 const PROGRESS_SCALE = 1000;
 
-type Progress = (done: number, total: number) => void;
-
-// Arguments arrive from another context over comlink: checked, never trusted.
-const NewPasswordSchema = v.string('Choose a password for the backup.');
-const PasswordSchema = v.pipe(v.string(), v.maxLength(4096));
-const FileSchema = v.instance(Uint8Array);
-const SnapshotIdSchema = v.pipe(v.string(), v.nonEmpty(), v.maxLength(64));
-const ProgressSchema = v.custom<Progress>((input) => typeof input === 'function');
 
 /** One progress bar over several phases: phase `index` of `phases` reports its share of the whole. */
 const phase = (report: Progress, index: number, phases: number): Progress => (done, total) => {
@@ -40,15 +32,10 @@ const phase = (report: Progress, index: number, phases: number): Progress => (do
   report(Math.round(((index + share) / phases) * PROGRESS_SCALE), PROGRESS_SCALE);
 };
 
-const parsed = <T>(schema: v.GenericSchema<unknown, T>, input: unknown): T => {
-  const result = v.safeParse(schema, input);
-  if (!result.success) throw new Error(result.issues[0].message);
-  return result.output;
-};
-
 export const backupFileName = (now: number): string => `locket-${new Date(now).toISOString().slice(0, 10)}.locket-backup`;
 
-export const createArchiveApi = ({ storeDeps, store, kdfIterations }: ArchiveApiDeps): ArchiveWorkerApi => {
+/** Arguments arrive checked against the contract (host.ts). */
+export const createArchiveApi = ({ storeDeps, store, kdfIterations }: ArchiveApiDeps): ArchiveImplementation => {
   const { db, clock, newId } = storeDeps;
   const crypto = defaultVaultDeps();
   let running = false;
@@ -81,17 +68,15 @@ export const createArchiveApi = ({ storeDeps, store, kdfIterations }: ArchiveApi
    * owner's name and email as words it must not lean on. The page checks first and says why
    * beside the field; this is the check that holds whatever the page sent.
    */
-  const newBackupPassword = async (input: unknown): Promise<string> => {
-    const password = parsed(NewPasswordSchema, input);
+  const newBackupPassword = async (password: string): Promise<string> => {
     const [{ checkPassword }, settings] = await Promise.all([import('../core/security/password-policy'), store.getSettings()]);
     const problem = checkPassword(password, { name: settings.ownerName, email: settings.ownerEmail }).problems[0];
     if (problem) throw new Error(problem.message);
     return password;
   };
 
-  const createBackup = (password: string, onProgress: Progress): Promise<ExportedFile> => exclusive(async () => {
+  const createBackup = (password: string, report: Progress): Promise<ExportedFile> => exclusive(async () => {
     const secret = await newBackupPassword(password);
-    const report = parsed(ProgressSchema, onProgress);
     const contents = await collectBackupContents(storeDeps, phase(report, 0, 2));
     const bytes = await writeBackup(contents, secret, { iterations: kdfIterations, crypto, onProgress: phase(report, 1, 2) });
     const perKind: Record<string, number> = {};
@@ -106,18 +91,13 @@ export const createArchiveApi = ({ storeDeps, store, kdfIterations }: ArchiveApi
     return { fileName: backupFileName(contents.createdAt), mimeType: 'application/octet-stream', bytes, rows: {} };
   });
 
-  const restoreBackup = (file: Uint8Array, password: string, onProgress: Progress): Promise<RestoreOutcome> => exclusive(async () => {
-    const bytes = parsed(FileSchema, file);
-    const secret = parsed(PasswordSchema, password);
-    const report = parsed(ProgressSchema, onProgress);
+  const restoreBackup = (bytes: Uint8Array, secret: string, report: Progress): Promise<RestoreOutcome> => exclusive(async () => {
     const contents = await readBackup(bytes, secret, { crypto, onProgress: phase(report, 0, 2) });
     if (!contents.ok) return contents;
     return restore({ from: 'backup', ...contents.value }, phase(report, 1, 2));
   });
 
-  const restoreSnapshot = (id: string, onProgress: Progress): Promise<RestoreOutcome> => exclusive(async () => {
-    const snapshotId = parsed(SnapshotIdSchema, id);
-    const report = parsed(ProgressSchema, onProgress);
+  const restoreSnapshot = (snapshotId: string, report: Progress): Promise<RestoreOutcome> => exclusive(async () => {
     const snapshot = await readSnapshot(db, snapshotId);
     if (!snapshot.ok) return snapshot;
     const { rows, settingsRows } = snapshot.value;

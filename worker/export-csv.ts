@@ -13,14 +13,13 @@ import { FILE_NAMES, type RecordOfFile } from '../core/csv/columns';
 import { createCsvWriter } from '../core/csv/export';
 import type { CsvFile } from '../core/csv/fields';
 import type { LocketStore } from '../core/store/contract';
-import type { CsvExportOptions, ExportedFile } from './api';
+import { CANCELLED, type Cancelled, type CsvExportOptions, type ExportedFile } from './contract';
 
 const BATCH_SIZE = 1000;
 const encoder = new TextEncoder();
 
-/** The name a cancelled export's rejection carries (comlink keeps an error's name and message). */
-export const EXPORT_CANCELLED = 'ExportCancelled';
-const cancelled = (): Error => Object.assign(new Error('The export was cancelled.'), { name: EXPORT_CANCELLED });
+/** Thrown only to stop the store's batch loop; it never leaves runCsvExport, which answers CANCELLED. */
+class Stopped extends Error {}
 
 export const csvFileName = (file: CsvFile): string => `locket-${FILE_NAMES[file]}`;
 
@@ -54,7 +53,7 @@ export interface CsvExportRun {
 export const runCsvExport = async (
   { store, clock }: { readonly store: LocketStore; readonly clock: Clock },
   { files, options, onProgress, signal }: CsvExportRun,
-): Promise<ExportedFile> => {
+): Promise<ExportedFile | Cancelled> => {
   const names = new Map<RecordId, string>();
   const nameOf = (id: RecordId): string | undefined => names.get(id);
   const writers = files.map((file) => ({ file, writer: createCsvWriter(file, { nameOf }, { bom: options.bom }), chunks: [] as Uint8Array<ArrayBuffer>[], rows: 0 }));
@@ -65,8 +64,8 @@ export const runCsvExport = async (
   let done = 0;
   onProgress(0, total);
 
-  await store.forEachBatch(BATCH_SIZE, async (batch) => {
-    if (signal.aborted) throw cancelled();
+  const visit = async (batch: readonly LocketRecord[]): Promise<void> => {
+    if (signal.aborted) throw new Stopped();
     for (const record of batch) if (record.kind !== 'note') names.set(record.id, titleOf(record));
     const missing = [...new Set(linkedIds(batch))].filter((id) => !names.has(id));
     if (missing.length > 0) for (const record of await store.getMany(missing)) names.set(record.id, titleOf(record));
@@ -78,8 +77,14 @@ export const runCsvExport = async (
     }
     done += batch.filter((record) => record.kind !== 'note').length;
     onProgress(Math.min(done, total), total);
-  });
-  if (signal.aborted) throw cancelled();
+  };
+  try {
+    await store.forEachBatch(BATCH_SIZE, visit);
+  } catch (error) {
+    if (error instanceof Stopped) return CANCELLED;
+    throw error;
+  }
+  if (signal.aborted) return CANCELLED;
 
   const rows = Object.fromEntries(writers.map((entry) => [entry.file, entry.rows]));
   const only = writers[0];

@@ -3,7 +3,6 @@
  * writes nothing, then the run itself through the store (one batch, undoable). The dry
  * run's plan stays here under a reference, so the page never ships it back and forth.
  */
-import * as v from 'valibot';
 import type { Clock } from '../core/clock';
 import {
   createRecordIndex, guessMapping, parseCsv, planImport,
@@ -12,9 +11,10 @@ import {
 import { createIdFactory } from '../core/ids';
 import type { LocketStore } from '../core/store/contract';
 import type { PlannedWrite } from '../core/imports/import-batch-types';
-import { FilesSchema, MappingsSchema, PolicySchema, RefSchema, fileKindOf, totalTooLarge } from './import-inputs';
+import { fileKindOf, totalTooLarge } from './import-inputs';
+import type { ImportImplementation } from './contract';
 import { withoutSuppressed } from './import-suppression';
-import type { ImportFilePreview, ImportSummary, ImportWorkerApi, SummaryRow } from './import-types';
+import type { ImportFilePreview, ImportSummary, SummaryRow } from './import-types';
 
 export const SAMPLE_ROWS = 5;
 export const MAX_SUMMARY_ROWS = 500;
@@ -58,7 +58,8 @@ export interface ImportApiDeps {
   readonly clock: Clock;
 }
 
-export const createImportApi = ({ store, clock }: ImportApiDeps): ImportWorkerApi => {
+/** Arguments arrive checked against the contract (host.ts). */
+export const createImportApi = ({ store, clock }: ImportApiDeps): ImportImplementation => {
   const newId = createIdFactory(clock);
   /** Only the latest dry run can be run, and only once. */
   let pending: { readonly ref: string; readonly writes: readonly PlannedWrite[] } | null = null;
@@ -70,27 +71,21 @@ export const createImportApi = ({ store, clock }: ImportApiDeps): ImportWorkerAp
     return known;
   };
 
-  const previewImport: ImportWorkerApi['previewImport'] = async (input) => {
-    const files = v.parse(FilesSchema, input);
-    return files.map((file): ImportFilePreview => {
-      const parsed = parseCsv(file.bytes);
-      if (!parsed.ok) return { name: file.name, refusal: parsed.error, headers: [], sampleRows: [], rowCount: 0, mapping: null };
-      const { headers, rows } = parsed.value;
-      return {
-        name: file.name,
-        refusal: null,
-        headers,
-        sampleRows: rows.slice(0, SAMPLE_ROWS).map((row) => row.cells),
-        rowCount: rows.length,
-        mapping: guessMapping(fileKindOf(file.name, headers), headers),
-      };
-    });
-  };
+  const previewImport: ImportImplementation['previewImport'] = async (files) => files.map((file): ImportFilePreview => {
+    const parsed = parseCsv(file.bytes);
+    if (!parsed.ok) return { name: file.name, refusal: parsed.error, headers: [], sampleRows: [], rowCount: 0, mapping: null };
+    const { headers, rows } = parsed.value;
+    return {
+      name: file.name,
+      refusal: null,
+      headers,
+      sampleRows: rows.slice(0, SAMPLE_ROWS).map((row) => row.cells),
+      rowCount: rows.length,
+      mapping: guessMapping(fileKindOf(file.name, headers), headers),
+    };
+  });
 
-  const planImportApi: ImportWorkerApi['planImport'] = async (input, mappingInput, policyInput) => {
-    const files = v.parse(FilesSchema, input);
-    const mappings = v.parse(MappingsSchema, mappingInput);
-    const policy = v.parse(PolicySchema, policyInput);
+  const planImportApi: ImportImplementation['planImport'] = async (files, mappings, policy) => {
     const refusals: { name: string; message: string }[] = [];
     const tooLarge = totalTooLarge(files);
     if (tooLarge) refusals.push({ name: files.map((file) => file.name).join(', '), message: tooLarge });
@@ -131,8 +126,7 @@ export const createImportApi = ({ store, clock }: ImportApiDeps): ImportWorkerAp
     return summary;
   };
 
-  const runImport: ImportWorkerApi['runImport'] = async (refInput, onProgress) => {
-    const ref = v.parse(RefSchema, refInput);
+  const runImport: ImportImplementation['runImport'] = async (ref, onProgress) => {
     if (!pending || pending.ref !== ref) throw new Error('This check is out of date: check the file again before importing.');
     const { writes } = pending;
     pending = null;
@@ -149,8 +143,7 @@ export const createImportApi = ({ store, clock }: ImportApiDeps): ImportWorkerAp
     previewImport,
     planImport: planImportApi,
     runImport,
-    undoImport: async (batchIdInput) => {
-      const batchId = v.parse(RefSchema, batchIdInput);
+    undoImport: async (batchId) => {
       const report = await store.undoImport(batchId);
       await store.audit.append({
         type: 'import-undone', by: 'owner', subjects: [],

@@ -1,5 +1,5 @@
 /** What crosses the page ↔ worker boundary for an import: plain data only. */
-import type { CsvFile, DuplicatePolicy, ImportMapping, PlanCounts } from '../core/csv/import';
+import type { CsvFile, ImportMapping, PlanCounts } from '../core/csv/import';
 import type { ImportBatchSummary, UndoImportReport } from '../core/imports/import-batch-types';
 import type { WriteFailure } from '../core/db/store-errors';
 
@@ -56,18 +56,6 @@ export interface ImportResult {
   readonly failed: number;
   /** Why a transaction failed (earlier transactions stay written), or null. */
   readonly failure: WriteFailure | null;
-}
-
-export interface ImportWorkerApi {
-  readonly previewImport: (files: readonly ImportFileInput[]) => Promise<ImportFilePreview[]>;
-  readonly planImport: (
-    files: readonly ImportFileInput[], mappings: readonly ImportMapping<CsvFile>[], policy: DuplicatePolicy,
-  ) => Promise<ImportSummary>;
-  /** `onProgress` arrives as a comlink proxy from a page. */
-  readonly runImport: (planRef: string, onProgress?: (progress: ImportProgress) => void) => Promise<ImportResult>;
-  readonly undoImport: (batchId: string) => Promise<UndoImportReport>;
-  /** Past imports, newest first, so one can be undone after the page that ran it is gone. */
-  readonly listImports: () => Promise<ImportBatchSummary[]>;
 }
 
 export type { ImportBatchSummary, UndoImportReport };

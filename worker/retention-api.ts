@@ -3,15 +3,14 @@
  * a rule matches. It only proposes; the owner reviews the list and moves what they confirm
  * to the trash through the store.
  */
-import * as v from 'valibot';
 import type { Clock } from '../core/clock';
 import { titleOf, subtitleOf } from '../core/records/display';
 import { linksOf } from '../core/records/links';
 import type { LocketRecord, RecordId } from '../core/records/types';
-import { RetentionRuleSchema, type RetentionRule } from '../core/retention/policy';
+import type { RetentionRule } from '../core/retention/policy';
 import { ruleCutoff, ruleSince } from '../core/retention/rules';
 import type { LocketStore } from '../core/store/contract';
-import type { RetentionCandidate, RetentionWorkerApi } from './api';
+import type { RetentionCandidate, RetentionImplementation } from './contract';
 
 /** A review list longer than this is not read by anyone; the oldest come first, so they are the ones shown. */
 export const MAX_CANDIDATES = 5000;
@@ -89,9 +88,7 @@ const propose = async (store: LocketStore, rule: RetentionRule, now: number): Pr
   return matched.sort(oldestFirst).slice(0, MAX_CANDIDATES);
 };
 
-export const createRetentionApi = ({ store, clock }: RetentionApiDeps): RetentionWorkerApi => ({
-  proposeRetention: async (input) => {
-    const rule = v.parse(RetentionRuleSchema, input);
-    return propose(store, rule, clock.now());
-  },
+/** The rule arrives checked against the contract (host.ts). */
+export const createRetentionApi = ({ store, clock }: RetentionApiDeps): RetentionImplementation => ({
+  proposeRetention: async (rule) => propose(store, rule, clock.now()),
 });

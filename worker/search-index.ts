@@ -3,7 +3,7 @@ import {
   searchTextOf, subtitleOf, titleOf, type SearchField, type SearchText,
 } from '../core/records/display';
 import type { LocketRecord, RecordId, RecordKind } from '../core/records/types';
-import type { SearchHit, SearchOptions } from './api';
+import type { SearchHit, SearchOptions } from './contract';
 import { createMatchCollector, type ScoredSlot } from './search-collector';
 import { topK } from './search-ranking';
 import { indexTermsOf, normaliseText, queryReadingsOf, type QueryReading } from './search-tokens';

@@ -1,5 +1,5 @@
 import * as Comlink from 'comlink';
-import type { SweepWorkerApi } from './sweep-api';
+import type { SweepWorkerApi } from './sweep-contract';
 
 export interface SweepWorkerConnection {
   readonly api: Comlink.Remote<SweepWorkerApi>;

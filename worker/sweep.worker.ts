@@ -1,10 +1,10 @@
 import * as Comlink from 'comlink';
-import * as v from 'valibot';
 import { systemClock } from '../core/clock';
 import { createBroadcastBus } from '../core/db/broadcast-bus';
 import { LOCKET_DB_NAME } from '../core/db/db-name';
 import type { StorageEstimate } from '../core/snapshots/headroom';
-import type { SweepWorkerApi } from './sweep-api';
+import { hostContract } from './host';
+import { sweepContract, type SweepImplementation } from './sweep-contract';
 import { webLockPort } from './sweep/ports';
 import { createSweepRunner } from './sweep/runner';
 
@@ -14,15 +14,9 @@ const storageEstimate = async (): Promise<StorageEstimate | null> => {
   return usage === undefined || quota === undefined ? null : { usage, quota };
 };
 
-/** What crosses from the host: checked here, since a page or the offscreen document may be wrong. */
-const SweepRequestSchema = v.strictObject({
-  trigger: v.picklist(['page', 'alarm', 'manual']),
-  accountKey: v.nullable(v.pipe(v.instance(Uint8Array), v.length(32, 'The account key must be 32 bytes.'))),
-});
-
-const api: SweepWorkerApi = {
-  sweep: async (request) => {
-    const { trigger, accountKey } = v.parse(SweepRequestSchema, request);
+// The request arrives checked against sweepContract (host.ts).
+const implementation: SweepImplementation = {
+  sweep: async ({ trigger, accountKey }) => {
     // A bus per sweep: pages hear which records went, and nothing stays open afterwards.
     const bus = createBroadcastBus();
     try {
@@ -37,4 +31,4 @@ const api: SweepWorkerApi = {
   },
 };
 
-Comlink.expose(api);
+Comlink.expose(hostContract(sweepContract, { immediate: implementation, ready: Promise.resolve({}) }));

@@ -1,9 +1,8 @@
-import * as v from 'valibot';
 import { systemClock, type Clock } from '../core/clock';
-import { RECORD_KINDS, type RecordId } from '../core/records/types';
+import { type RecordId } from '../core/records/types';
 import type { ChangeBus } from '../core/db/change-bus';
 import type { LocketStore } from '../core/store/contract';
-import type { CoreWorkerApi, IndexStatus } from './api';
+import type { CoreWorkerImplementation, IndexStatus } from './contract';
 import { createSearchIndex } from './search-index';
 import { createExportRunner } from './export-runner';
 import { createImportApi } from './import-api';
@@ -18,17 +17,6 @@ export interface WorkerApiDeps {
 }
 
 const BATCH_SIZE = 1000;
-const MAX_QUERY_LENGTH = 500;
-const MAX_LIMIT = 500;
-
-// Arguments arrive from another context over comlink: checked, never trusted.
-const QuerySchema = v.pipe(v.string(), v.maxLength(MAX_QUERY_LENGTH));
-const SearchOptionsSchema = v.optional(v.object({
-  kinds: v.optional(v.array(v.picklist(RECORD_KINDS))),
-  limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_LIMIT))),
-}));
-const KindSchema = v.picklist(RECORD_KINDS);
-const InputsSchema = v.array(v.unknown());
 
 /** Removes and returns up to `count` of the set's entries, oldest first. */
 const takeSome = <T>(set: Set<T>, count: number): T[] => {
@@ -45,8 +33,11 @@ const reportFailure = (what: string) => (error: unknown): void => {
   console.error(`Search index: ${what} failed`, error);
 };
 
-/** Everything but backups and snapshots, which need the rows as stored (open-worker-api.ts adds them). */
-export const createWorkerApi = ({ store, bus, clock = systemClock }: WorkerApiDeps): CoreWorkerApi => {
+/**
+ * Everything but backups and snapshots, which need the rows as stored (implementation.ts adds
+ * them). Arguments arrive checked against the contract (host.ts).
+ */
+export const createWorkerApi = ({ store, bus, clock = systemClock }: WorkerApiDeps): CoreWorkerImplementation => {
   const index = createSearchIndex();
   let state: IndexStatus['state'] = 'building';
   let buildMs = 0;
@@ -117,11 +108,7 @@ export const createWorkerApi = ({ store, bus, clock = systemClock }: WorkerApiDe
       await built;
       return status();
     },
-    search: async (query, options) => {
-      const parsedOptions = v.parse(SearchOptionsSchema, options);
-      return index.search(v.parse(QuerySchema, query), parsedOptions ?? {});
-    },
-    insertMany: async (kind, inputs) =>
-      store.insertMany(v.parse(KindSchema, kind), v.parse(InputsSchema, inputs)),
+    search: async (query, options) => index.search(query, options ?? {}),
+    insertMany: async (kind, inputs) => store.insertMany(kind, inputs),
   };
 };

@@ -1,6 +1,6 @@
 import { RECORD_KINDS } from '../../core/records/types';
 import type { PasswordVerdict } from '../../core/security/password-policy';
-import type { RestoreReport } from '../../worker/api';
+import type { RestoreReport } from '../../worker/contract';
 import { KIND_LABELS } from '../shared/kind-labels';
 
 

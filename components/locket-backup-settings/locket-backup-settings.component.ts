@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { createRef, ref } from 'lit/directives/ref.js';
 import type { PasswordContext } from '../../core/security/password-policy';
-import type { RestoreOutcome } from '../../worker/api';
+import type { RestoreOutcome } from '../../worker/contract';
 import '../locket-password-field/locket-password-field';
 import type { LocketPasswordField } from '../locket-password-field/locket-password-field';
 import { offerDownload } from '../../platform/downloads/download-file';

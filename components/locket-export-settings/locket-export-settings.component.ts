@@ -65,7 +65,7 @@ export class LocketExportSettings extends LitElement {
       ${this.chosen.size === 0 ? html`<p class="error" role="alert">Choose at least one file.</p>` : nothing}
       <div class="actions">
         <button class="primary" type="submit" ?disabled=${this.chosen.size === 0 || progress !== null}>Export</button>
-        ${progress ? html`<button type="button" @click=${() => void this.services.cancelExport()}>Cancel</button>` : nothing}
+        ${progress ? html`<button type="button" @click=${() => void this.services.exports.cancelExport()}>Cancel</button>` : nothing}
       </div>
       ${progress ? html`<progress aria-label="Export progress" max=${Math.max(progress.total, 1)} .value=${progress.done}></progress>
         <span class="hint">${progress.done} of ${progress.total} records</span>` : nothing}

@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import type { RecordId } from '../../core/records/types';
 import type { RetentionRule } from '../../core/retention/policy';
 import { TRASH_DAYS } from '../../core/retention/windows';
-import type { RetentionCandidate } from '../../worker/api';
+import type { RetentionCandidate } from '../../worker/contract';
 import type { LocketServices } from '../../platform/page-services/services';
 import { SINCE_TEXT, calendarDate, dateOnly, plural, ruleText } from '../locket-retention-settings/retention-text';
 import { failureText } from '../shared/failure-text';

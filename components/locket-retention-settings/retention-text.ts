@@ -1,7 +1,7 @@
 import { RECORD_KINDS, type RecordKind } from '../../core/records/types';
 import type { RuleKind, RetentionRule } from '../../core/retention/policy';
 import type { SnapshotReason } from '../../core/snapshots/types';
-import type { SweepTrigger } from '../../worker/sweep-api';
+import type { SweepTrigger } from '../../worker/sweep-contract';
 import { KIND_LABELS } from '../shared/kind-labels';
 
 /** The words the Retention section uses for times, sizes, counts and rules. */

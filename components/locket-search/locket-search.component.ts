@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import type { SearchHit } from '../../worker/api';
+import type { SearchHit } from '../../worker/contract';
 import type { LocketServices } from '../../platform/page-services/services';
 import { KIND_LABELS } from '../shared/kind-labels';
 import { locketEvent } from '../shared/events';

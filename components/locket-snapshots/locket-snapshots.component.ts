@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import type { SnapshotInfo } from '../../core/snapshots/types';
-import type { RestoreOutcome } from '../../worker/api';
+import type { RestoreOutcome } from '../../worker/contract';
 import type { LocketServices } from '../../platform/page-services/services';
 import {
   REASON_TEXT, countTotal, dateTime, kindCounts, plural, sizeText,

@@ -17,6 +17,7 @@ import { createAesGcmCodec } from '../../core/vault/aes-codec';
 import type { Bytes } from '../../core/vault/types';
 import type { ExportReport } from '../../test/bench/bench-api';
 import { connectWorker } from '../../worker/client';
+import { isCancelled } from '../../worker/contract';
 import { sessionAccountKey } from './bench-account';
 
 const PAGE = 1000;
@@ -30,6 +31,7 @@ const timeWorkerExport = async (accountKey: Bytes): Promise<{ readonly ms: numbe
     const started = performance.now();
     const file = await api.exportCsv(CSV_FILES, { bom: false, zip: true }, Comlink.proxy(() => undefined));
     const ms = performance.now() - started;
+    if (isCancelled(file)) throw new Error('The timed export was cancelled.');
     return { ms, rows: Object.values(file.rows).reduce((sum, rows) => sum + rows, 0), bytes: file.bytes.byteLength };
   } finally {
     terminate();

@@ -1,16 +1,16 @@
 import { deriveAuditKeys } from '../../core/audit/hash';
-import * as Comlink from 'comlink';
 import { browser } from 'wxt/browser';
 import { systemClock } from '../../core/clock';
-import { createActivityMarker, keepUnlockedDuring } from '../../core/security/auto-lock';
+import { createActivityMarker } from '../../core/security/auto-lock';
 import { createBroadcastBus } from '../../core/db/broadcast-bus';
 import { LOCKET_DB_NAME } from '../../core/db/db-name';
 import { openStoreDeps } from '../../core/store/open-store';
 import { createStore } from '../../core/store/store';
 import { createAesGcmCodec } from '../../core/vault/aes-codec';
 import type { UnlockedKeys } from '../../core/vault/types';
-import type { RestoreOutcome } from '../../worker/api';
-import { connectWorker, type WorkerConnection } from '../../worker/client';
+import { archiveContract, exportContract, importContract, retentionContract, searchContract } from '../../worker/contract';
+import { connectWorker, type WorkerConnection, createWorkerClient } from '../../worker/client';
+import type { Contract } from '../../worker/contracts/method';
 import { onOpenRequest, requestOpen } from '../side-panel/open-requests';
 import {
   dismissCapture, dismissCaptureFailure, readCaptureDraft, watchCaptureInbox, writeCaptureDraft,
@@ -48,14 +48,13 @@ export const createPageServices = async (keys: UnlockedKeys, security: SecurityS
   const stopSweep = startPageSweep(keys.accountKey);
   // Locking ends the worker, so a long job's progress counts as activity (auto-lock.ts).
   const activity = createActivityMarker(systemClock, touchActivity);
-  const whileWorking = <T, Report extends unknown[]>(
-    job: (progress: (...report: Report) => void) => Promise<T>, onProgress?: (...report: Report) => void,
-  ): Promise<T> =>
-    keepUnlockedDuring(activity, (progress) => job(Comlink.proxy(progress)), onProgress);
+  // Each capability's methods as its contract declares them (worker/contracts/).
+  const client = <C extends Contract>(contract: C) => createWorkerClient(contract, () => worker().api, activity);
+  const searching = client(searchContract);
   return {
     store,
-    search: (query, options) => worker().api.search(query, options),
-    whenSearchReady: async () => { await worker().api.whenIndexed(); },
+    search: searching.search,
+    whenSearchReady: async () => { await searching.whenIndexed(); },
     changes: bus,
     clock: systemClock,
     openSidePanel: async (recordId) => {
@@ -74,32 +73,19 @@ export const createPageServices = async (keys: UnlockedKeys, security: SecurityS
       dismissFailure: dismissCaptureFailure,
       captureActiveTab: requestCaptureOfActiveTab,
     },
-    exportCsv: (files, options, onProgress) => whileWorking((progress) => worker().api.exportCsv(files, options, progress), onProgress),
-    cancelExport: () => worker().api.cancelExport(),
-    imports: {
-      previewImport: (files) => worker().api.previewImport(files),
-      planImport: (files, mappings, policy) => worker().api.planImport(files, mappings, policy),
-      runImport: (planRef, onProgress) => whileWorking((progress) => worker().api.runImport(planRef, progress), onProgress),
-      undoImport: (batchId) => worker().api.undoImport(batchId),
-      listImports: () => worker().api.listImports(),
+    exports: client(exportContract),
+    imports: client(importContract),
+    archives: client(archiveContract),
+    retention: {
+      ...client(retentionContract),
+      ...createRetentionServices({
+        db: storeDeps.db, clock: systemClock, accountKey: keys.accountKey,
+        storage: {
+          storage: navigator.storage,
+          hasUnlimitedStorage: () => browser.permissions.contains({ permissions: ['unlimitedStorage'] }),
+        },
+      }),
     },
-    archives: {
-      createBackup: (password, onProgress) => whileWorking((progress) => worker().api.createBackup(password, progress), onProgress),
-      restoreBackup: (file, password, onProgress) =>
-        whileWorking<RestoreOutcome, [number, number]>((progress) => worker().api.restoreBackup(file, password, progress), onProgress),
-      listSnapshots: () => worker().api.listSnapshots(),
-      takeSnapshot: () => worker().api.takeSnapshot(),
-      restoreSnapshot: (id, onProgress) =>
-        whileWorking<RestoreOutcome, [number, number]>((progress) => worker().api.restoreSnapshot(id, progress), onProgress),
-    },
-    retention: createRetentionServices({
-      db: storeDeps.db, clock: systemClock, accountKey: keys.accountKey,
-      proposeRetention: (rule) => worker().api.proposeRetention(rule),
-      storage: {
-        storage: navigator.storage,
-        hasUnlimitedStorage: () => browser.permissions.contains({ permissions: ['unlimitedStorage'] }),
-      },
-    }),
     close: () => {
       clearTimeout(warmUp);
       stopSweep();

@@ -2,8 +2,8 @@ import type { Clock } from '../../core/clock';
 import type { ChangeBus } from '../../core/db/change-bus';
 import type { LocketStore } from '../../core/store/contract';
 import type { RecordId } from '../../core/records/types';
-import type { ArchiveWorkerApi, LocketWorkerApi, RetentionWorkerApi, SearchHit, SearchOptions } from '../../worker/api';
-import type { SweepReport } from '../../worker/sweep-api';
+import type { ArchiveWorkerApi, ExportWorkerApi, ImportWorkerApi, RetentionWorkerApi, SearchWorkerApi } from '../../worker/contract';
+import type { SweepReport } from '../../worker/sweep-contract';
 import type { RetentionPolicy } from '../../core/retention/policy';
 import type { Result } from '../../core/result';
 import type { LockPolicy } from '../../core/security/auto-lock';
@@ -35,8 +35,8 @@ export interface SecurityServices {
   readonly cancelAccount: (password: string) => Promise<Result<{ readonly cancelledAt: number }, string>>;
 }
 
-/** Retention as the settings page sees it: the owner's choices, the sweeps, and rule proposals. */
-export interface RetentionServices {
+/** Retention as the settings page sees it: the owner's choices, the sweeps, and the worker's rule proposals. */
+export interface RetentionServices extends RetentionWorkerApi {
   readonly readPolicy: () => Promise<RetentionPolicy>;
   readonly writePolicy: (patch: Partial<RetentionPolicy>) => Promise<Result<RetentionPolicy, string>>;
   /** The last sweep's report; null before the first. */
@@ -45,7 +45,6 @@ export interface RetentionServices {
   readonly nextSweepAt: () => Promise<number | null>;
   /** Runs a sweep now, in a worker, with the key, after any sweep already running has finished. */
   readonly sweepNow: () => Promise<SweepReport | null>;
-  readonly proposeRetention: RetentionWorkerApi['proposeRetention'];
   /** How much Locket stores on this device, and whether the browser keeps it when the disk runs low. */
   readonly storageStatus: () => Promise<StorageStatus>;
   /** Asks the browser to keep Locket's data when the disk runs low; resolves with whether it is kept now. */
@@ -71,7 +70,7 @@ export interface CaptureServices {
  */
 export interface LocketServices {
   readonly store: LocketStore;
-  readonly search: (query: string, options?: SearchOptions) => Promise<SearchHit[]>;
+  readonly search: SearchWorkerApi['search'];
   /** Resolves once search covers every record (until then it answers from what is indexed so far). */
   readonly whenSearchReady: () => Promise<void>;
   readonly changes: Pick<ChangeBus, 'subscribe'>;
@@ -83,10 +82,9 @@ export interface LocketServices {
   readonly security: SecurityServices;
   readonly captures: CaptureServices;
   /** CSV export in the worker; `onProgress` is called from there as batches finish. */
-  readonly exportCsv: LocketWorkerApi['exportCsv'];
-  readonly cancelExport: LocketWorkerApi['cancelExport'];
+  readonly exports: ExportWorkerApi;
   /** CSV import in the worker: preview, dry run, run with progress, undo, past imports. */
-  readonly imports: Pick<LocketWorkerApi, 'previewImport' | 'planImport' | 'runImport' | 'undoImport' | 'listImports'>;
+  readonly imports: ImportWorkerApi;
   /** Backups and snapshots, in the worker (`onProgress` is proxied there). */
   readonly archives: ArchiveWorkerApi;
   readonly retention: RetentionServices;

@@ -4,8 +4,8 @@ import { deriveAuditKeys } from '../../core/audit/hash';
 import type { Clock } from '../../core/clock';
 import { readRetentionPolicy, writeRetentionPolicy } from '../../core/retention/policy';
 import type { LocketDatabase } from '../../core/db/schema';
-import type { RetentionWorkerApi } from '../../worker/api';
-import type { SweepReport, SweepTrigger } from '../../worker/sweep-api';
+import type { RetentionWorkerApi } from '../../worker/contract';
+import type { SweepReport, SweepTrigger } from '../../worker/sweep-contract';
 import { readSweepReport } from '../../worker/sweep/report-store';
 import { connectSweepWorker, type SweepWorkerConnection } from '../../worker/sweep-client';
 import { forgetLocalAccountState } from '../session/session';
@@ -50,14 +50,14 @@ export interface RetentionServicesDeps {
   readonly clock: Clock;
   /** The unlocked account key: a manual sweep rewrites change sets that waited for it. */
   readonly accountKey: Uint8Array;
-  /** The rule proposals, from the page's main worker. */
-  readonly proposeRetention: RetentionWorkerApi['proposeRetention'];
   /** The page's navigator.storage and permission check. */
   readonly storage: StoragePorts;
 }
 
-/** Retention for the options page: the owner's policy, the last and next sweep, and "sweep now". */
-export const createRetentionServices = ({ db, clock, accountKey, proposeRetention, storage }: RetentionServicesDeps): RetentionServices => {
+/** Retention for the options page: the owner's policy, the last and next sweep, and "sweep now"; rule proposals come from the worker. */
+export const createRetentionServices = (
+  { db, clock, accountKey, storage }: RetentionServicesDeps,
+): Omit<RetentionServices, keyof RetentionWorkerApi> => {
   const auditKeys = deriveAuditKeys(new Uint8Array(accountKey));
   const audit = createAuditLog({ db, clock, keys: () => auditKeys });
   return {
@@ -75,7 +75,6 @@ export const createRetentionServices = ({ db, clock, accountKey, proposeRetentio
     lastSweep: () => readSweepReport(db),
     nextSweepAt: async () => (await browser.alarms.get(SWEEP_ALARM))?.scheduledTime ?? null,
     sweepNow: () => sweepIn(connectSweepWorker(), 'manual', accountKey),
-    proposeRetention,
     storageStatus: () => readStorageStatus(storage),
     keepData: () => askToKeepData(storage),
   };

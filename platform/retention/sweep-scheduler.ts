@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { toBase64 } from '../../core/vault/bytes';
-import type { SweepReport } from '../../worker/sweep-api';
+import type { SweepReport } from '../../worker/sweep-contract';
 import type { Result } from '../../core/result';
 import type { SendFailure } from '../messages/client';
 import { sendMessage } from '../messages/runtime';

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { RECORD_KINDS } from '../../core/records/types';
 import type { LocketDatabase } from '../../core/db/schema';
-import type { SweepReport } from '../sweep-api';
+import type { SweepReport } from '../sweep-contract';
 
 export const SWEEP_REPORT_KEY = 'sweep-report';
 

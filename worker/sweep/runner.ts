@@ -14,7 +14,7 @@ import { openStoreDeps } from '../../core/store/open-store';
 import { createPurger, type PurgerDeps } from '../../core/purge/purge';
 import { purgeAuditReceipt } from '../../core/purge/purge-receipt';
 import { createAesGcmCodec } from '../../core/vault/aes-codec';
-import type { SweepReport, SweepRequest, SweepTrigger } from '../sweep-api';
+import type { SweepReport, SweepRequest, SweepTrigger } from '../sweep-contract';
 import { finishErasures } from './erasure-scrub';
 import { expireLogins } from './login-expiry';
 import { SWEEP_LOCK, type SweepPorts } from './ports';

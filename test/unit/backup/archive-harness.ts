@@ -11,7 +11,8 @@ import type { LocketStore } from '../../../core/store/contract';
 import { openLocketDb, type LocketDatabase } from '../../../core/db/schema';
 import { createStore, type StoreDeps } from '../../../core/store/store';
 import { createAesGcmCodec } from '../../../core/vault/aes-codec';
-import type { ArchiveWorkerApi } from '../../../worker/api';
+import { archiveContract, type ArchiveWorkerApi } from '../../../worker/contract';
+import { validated } from '../../../worker/host';
 import { createArchiveApi } from '../../../worker/archive-api';
 import { createRecordingBus, START, type RecordingBus } from '../store/harness';
 
@@ -28,7 +29,7 @@ export interface ArchiveHarness {
   readonly codec: ValueCodec;
 }
 
-/** A store on its own in-memory IndexedDB, encrypted under a random account key, with the archive API beside it. */
+/** A store on its own in-memory IndexedDB, encrypted under a random account key, with the archive API (checked as the host checks it) beside it. */
 export const createArchiveHarness = async (accountKey = crypto.getRandomValues(new Uint8Array(32))): Promise<ArchiveHarness> => {
   const db = await openLocketDb(new IDBFactory(), 'locket-archive-test');
   const clock = createManualClock(START);
@@ -39,7 +40,7 @@ export const createArchiveHarness = async (accountKey = crypto.getRandomValues(n
     deviceId: 'device-a', author: 'owner@example.com', bus, auditKeys: await deriveAuditKeys(accountKey),
   };
   const store = createStore(deps);
-  return { deps, store, archive: createArchiveApi({ storeDeps: deps, store, kdfIterations: TEST_KDF_ITERATIONS }), db, clock, bus, codec };
+  return { deps, store, archive: validated(archiveContract, createArchiveApi({ storeDeps: deps, store, kdfIterations: TEST_KDF_ITERATIONS })), db, clock, bus, codec };
 };
 
 export const saved = <T>(result: { ok: true; value: T } | { ok: false; error: unknown }): T => {

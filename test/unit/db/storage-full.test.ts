@@ -4,7 +4,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { failureText, sweepErrorText, writeFailureText } from '../../../components/shared/failure-text';
 import { listSnapshots } from '../../../core/snapshots/snapshots';
 import { isStorageFull } from '../../../core/db/store-errors';
-import type { ArchiveWorkerApi } from '../../../worker/api';
+import { type ArchiveWorkerApi, coreWorkerContract } from '../../../worker/contract';
+import { validated } from '../../../worker/host';
+
 import { createWorkerApi } from '../../../worker/worker-api';
 import {
   createArchiveHarness, noProgress, PASSWORD, rawDatabase, saved, seedAccount, type ArchiveHarness,
@@ -66,7 +68,7 @@ describe('a full disk', () => {
 
   it('stops an import with the words for a full disk and writes no record of the failed batch', async () => {
     const harness = await seeded();
-    const api = createWorkerApi({ store: harness.store, bus: harness.bus, clock: harness.clock });
+    const api = validated(coreWorkerContract, createWorkerApi({ store: harness.store, bus: harness.bus, clock: harness.clock }));
     const file = { name: 'capsule-contacts.csv', bytes: new Uint8Array(readFileSync(new URL('../../fixtures/import/capsule-contacts.csv', import.meta.url))) };
     const [preview] = await api.previewImport([file]);
     if (!preview?.mapping) throw new Error('the fixture should preview');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toBase64 } from '../../../core/vault/bytes';
-import type { SweepReport } from '../../../worker/sweep-api';
+import type { SweepReport } from '../../../worker/sweep-contract';
 import { CAPTURE_ACTIVE_TAB_MESSAGE, type CaptureOutcome } from '../../../platform/capture/capture-messages';
 import { createMessageSender, type MessageTransport } from '../../../platform/messages/client';
 import { createMessageRouter, type MessageHandlers } from '../../../platform/messages/router';

@@ -9,7 +9,7 @@ import type { StoredRecord } from '../../../core/db/rows';
 import { openStore } from '../../../core/store/open-store';
 import { openLocketDb, type LocketDatabase } from '../../../core/db/schema';
 import { createAesGcmCodec } from '../../../core/vault/aes-codec';
-import type { SweepReport, SweepTrigger } from '../../../worker/sweep-api';
+import type { SweepReport, SweepTrigger } from '../../../worker/sweep-contract';
 import type { LockPort, SweepPorts } from '../../../worker/sweep/ports';
 import { createSweepRunner } from '../../../worker/sweep/runner';
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { isOwnExtensionContext } from '../../../platform/messages/senders';
 import { OffscreenSweepReplySchema, OffscreenSweepRequestSchema, SWEEP_MESSAGE } from '../../../platform/retention/offscreen-messages';
 import { toBase64 } from '../../../core/vault/bytes';
-import type { SweepReport } from '../../../worker/sweep-api';
+import type { SweepReport } from '../../../worker/sweep-contract';
 import { readSweepReport, SWEEP_REPORT_KEY } from '../../../worker/sweep/report-store';
 import { createSweepHarness, sweptOk } from './harness';
 

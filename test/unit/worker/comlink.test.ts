@@ -1,8 +1,8 @@
 import * as Comlink from 'comlink';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { LocketWorkerApi } from '../../../worker/api';
-import { deferWorkerApi } from '../../../worker/deferred-api';
-import { createOpenWorkerApi } from '../../../worker/open-worker-api';
+import { locketContract, type LocketWorkerApi } from '../../../worker/contract';
+import { hostContract } from '../../../worker/host';
+import { createOpenWorkerApi } from '../../../worker/implementation';
 import { createTestAccount, saved, titles, type TestAccount } from './harness';
 
 let account: TestAccount;
@@ -27,10 +27,10 @@ describe('worker api over comlink', () => {
     const annabel = saved(await seed.create('person', { firstName: 'Annabel', lastName: 'Lee', jobTitle: 'Buyer' }));
 
     let opened: Uint8Array | null = null;
-    const remote = connect(deferWorkerApi(
-      account.open().then(({ deps, bus }) => createOpenWorkerApi(deps, bus)),
-      async (key) => { opened = key; },
-    ));
+    const remote = connect(hostContract(locketContract, {
+      immediate: { open: async (key) => { opened = key; } },
+      ready: account.open().then(({ deps, bus }) => createOpenWorkerApi(deps, bus)),
+    }));
     await remote.open(new Uint8Array(32).fill(7));
     expect(opened).toEqual(new Uint8Array(32).fill(7));
 

@@ -1,8 +1,11 @@
 import { unzipSync } from 'fflate';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
+import { coreWorkerContract } from '../../../worker/contract';
+import { validated } from '../../../worker/host';
 import { createWorkerApi } from '../../../worker/worker-api';
 import { createHarness, person, saved } from '../store/harness';
+import { finished } from './harness';
 
 const text = (bytes: Uint8Array): string => new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
 const rowsOf = (csv: string): Record<string, string>[] =>
@@ -16,14 +19,14 @@ const seed = async () => {
   saved(await store.create('case', { name: 'Roof', partyId: ada.id }));
   saved(await store.create('opportunity', { name: '+1 upsell', partyId: org.id, currency: 'EUR', value: 1200 }));
   saved(await store.create('note', { body: 'Line one\nline two, with comma', recordId: ada.id, sourceUrl: null, capturedAt: null }));
-  const api = createWorkerApi({ store, bus: harness.bus, clock: harness.clock });
+  const api = validated(coreWorkerContract, createWorkerApi({ store, bus: harness.bus, clock: harness.clock }));
   return { ...harness, api, org, ada };
 };
 
 describe('exportCsv', () => {
   it('writes one CSV whose rows parse back, with linked names and formula cells neutralised', async () => {
     const { api, ada, org } = await seed();
-    const file = await api.exportCsv(['contacts'], { bom: false, zip: false }, () => undefined);
+    const file = finished(await api.exportCsv(['contacts'], { bom: false, zip: false }, () => undefined));
     expect(file.fileName).toBe('locket-contacts.csv');
     const rows = rowsOf(text(file.bytes));
     const adaRow = rows.find((row) => row['Locket ID'] === ada.id);
@@ -35,13 +38,13 @@ describe('exportCsv', () => {
 
   it('adds a UTF-8 byte-order mark for Excel', async () => {
     const { api } = await seed();
-    const file = await api.exportCsv(['cases'], { bom: true, zip: false }, () => undefined);
+    const file = finished(await api.exportCsv(['cases'], { bom: true, zip: false }, () => undefined));
     expect([...file.bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   });
 
   it('zips exactly the chosen files, each readable', async () => {
     const { api, clock } = await seed();
-    const file = await api.exportCsv(['opportunities', 'notes'], { bom: false, zip: true }, () => undefined);
+    const file = finished(await api.exportCsv(['opportunities', 'notes'], { bom: false, zip: true }, () => undefined));
     expect(file.fileName).toBe(`locket-export-${new Date(clock.now()).toISOString().slice(0, 10)}.zip`);
     const files = unzipSync(file.bytes);
     expect(Object.keys(files).sort()).toEqual(['locket-notes.csv', 'locket-opportunities.csv']);
@@ -67,7 +70,7 @@ describe('exportCsv', () => {
     const running = api.exportCsv(['contacts'], { bom: false, zip: false }, (done) => {
       if (done > 0) void api.cancelExport();
     });
-    await expect(running).rejects.toMatchObject({ name: 'ExportCancelled' });
+    await expect(running).resolves.toEqual({ type: 'cancelled' });
     expect(await store.audit.entries()).toEqual([]);
   });
 

@@ -10,6 +10,7 @@ import type { LocketStore } from '../../../core/store/contract';
 import { openStoreDeps } from '../../../core/store/open-store';
 import { createStore } from '../../../core/store/store';
 import type { StoreDeps } from '../../../core/db/store-deps';
+import { isCancelled, type Cancelled, type ExportedFile } from '../../../worker/contract';
 
 /** One account's database and change channel, shared by every store a test opens on it. */
 export interface TestAccount {
@@ -84,3 +85,9 @@ export const aNote = (body: string, recordId: string): LocketRecord<'note'> => (
   ...meta('note'),
   fields: { body, recordId, sourceUrl: null, capturedAt: null },
 });
+
+/** The file of an export that was expected to finish; a cancelled one fails the test. */
+export const finished = (result: ExportedFile | Cancelled): ExportedFile => {
+  if (isCancelled(result)) throw new Error('Expected the export to finish, not to be cancelled.');
+  return result;
+};

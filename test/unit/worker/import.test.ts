@@ -2,8 +2,11 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { CsvFile } from '../../../core/csv/import';
 import type { ImportFileInput } from '../../../worker/import-types';
+import { coreWorkerContract } from '../../../worker/contract';
+import { validated } from '../../../worker/host';
 import { createWorkerApi } from '../../../worker/worker-api';
 import { createHarness, person, saved } from '../store/harness';
+import { finished } from './harness';
 
 const fixture = (name: string): ImportFileInput => ({
   name, bytes: new Uint8Array(readFileSync(new URL(`../../fixtures/import/${name}`, import.meta.url))),
@@ -11,7 +14,7 @@ const fixture = (name: string): ImportFileInput => ({
 
 const start = async () => {
   const harness = await createHarness();
-  return { ...harness, api: createWorkerApi({ store: harness.store, bus: harness.bus, clock: harness.clock }) };
+  return { ...harness, api: validated(coreWorkerContract, createWorkerApi({ store: harness.store, bus: harness.bus, clock: harness.clock })) };
 };
 
 /** Preview, then a dry run with the guessed mappings. */
@@ -118,7 +121,7 @@ describe('importing a Locket export', () => {
     saved(await source.store.create('note', { body: 'Line one\nline two', recordId: roof.id, sourceUrl: null, capturedAt: null }));
     const files: ImportFileInput[] = [];
     for (const file of ['contacts', 'cases', 'notes'] as const satisfies readonly CsvFile[]) {
-      const exported = await source.api.exportCsv([file], { bom: true, zip: false }, () => undefined);
+      const exported = finished(await source.api.exportCsv([file], { bom: true, zip: false }, () => undefined));
       files.push({ name: exported.fileName, bytes: exported.bytes });
     }
 

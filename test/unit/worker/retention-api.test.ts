@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RetentionRule } from '../../../core/retention/policy';
+import { retentionContract } from '../../../worker/contract';
+import { validated } from '../../../worker/host';
 import { createRetentionApi, MAX_CANDIDATES } from '../../../worker/retention-api';
 import { createHarness, person, saved } from '../store/harness';
 
@@ -13,7 +15,7 @@ const rule = (kind: RetentionRule['kind'], months: number): RetentionRule => ({ 
 const start = async () => {
   const harness = await createHarness();
   harness.clock.set(T0);
-  return { ...harness, api: createRetentionApi({ store: harness.store, clock: harness.clock }) };
+  return { ...harness, api: validated(retentionContract, createRetentionApi({ store: harness.store, clock: harness.clock })) };
 };
 
 describe('people with no activity', () => {

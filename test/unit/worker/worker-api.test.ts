@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { LocketStore } from '../../../core/store/contract';
-import type { CoreWorkerApi } from '../../../worker/api';
+import { coreWorkerContract, type CoreWorkerApi } from '../../../worker/contract';
+import { validated } from '../../../worker/host';
 import { createWorkerApi } from '../../../worker/worker-api';
 import { createTestAccount, saved, titles, type TestAccount } from './harness';
 
@@ -13,7 +14,7 @@ afterEach(() => account.closeAll());
 const start = async (wrapStore: (store: LocketStore) => LocketStore = (store) => store) => {
   const page = await account.open();
   const worker = await account.open();
-  const api = createWorkerApi({ store: wrapStore(worker.store), bus: worker.bus });
+  const api = validated(coreWorkerContract, createWorkerApi({ store: wrapStore(worker.store), bus: worker.bus }));
   return { page: page.store, api };
 };
 

@@ -1,6 +1,8 @@
+import * as v from 'valibot';
 import type { RecordKind } from '../core/records/types';
 import type { ClockHold } from '../core/retention/clock-trust';
 import type { LowStorage } from '../core/snapshots/headroom';
+import { method, returns, type ClientOf, type ImplementationOf } from './contracts/method';
 
 /** Who started a sweep: a page as it opened, the background's alarm, or the owner's button. */
 export type SweepTrigger = 'page' | 'alarm' | 'manual';
@@ -37,11 +39,22 @@ export interface SweepRequest {
   readonly accountKey: Uint8Array | null;
 }
 
-/** The one contract of the sweep worker (`Remote<SweepWorkerApi>`), hosted by pages and by the offscreen document. */
-export interface SweepWorkerApi {
+/** What crosses from the host: checked in the worker, since a page or the offscreen document may be wrong. */
+const SweepRequestSchema = v.strictObject({
+  trigger: v.picklist(['page', 'alarm', 'manual']),
+  accountKey: v.nullable(v.pipe(v.instance(Uint8Array), v.length(32, 'The account key must be 32 bytes.'))),
+});
+
+/** The one contract of the sweep worker, hosted by pages and by the offscreen document (see contracts/method.ts). */
+export const sweepContract = {
   /**
    * Runs one sweep. A 'page' or 'alarm' sweep resolves null when another context's sweep holds
-   * the lock (that one does the work); a 'manual' one waits for it and then runs.
+   * the lock (that one does the work); a 'manual' one waits for it and then runs. Needs no
+   * store opened first: each sweep opens its own.
    */
-  readonly sweep: (request: SweepRequest) => Promise<SweepReport | null>;
-}
+  sweep: method({ args: [SweepRequestSchema], result: returns<SweepReport | null>(), waitsForOpen: false }),
+};
+
+/** What a host calls (`Remote<SweepWorkerApi>`). */
+export type SweepWorkerApi = ClientOf<typeof sweepContract>;
+export type SweepImplementation = ImplementationOf<typeof sweepContract>;

@@ -1,0 +1,57 @@
+/**
+ * The one contract between a page and its comlink worker. Each method is declared once, in
+ * its capability's file under contracts/ (arguments' schemas, result type, what moves rather
+ * than copies); the host's checks and deferral, the page's client and the types below are
+ * derived from those declarations. A new method: declare it there, implement it beside its
+ * capability (search, export, import, archive or retention api).
+ */
+import * as v from 'valibot';
+import { archiveContract } from './contracts/archives';
+import { exportContract } from './contracts/exports';
+import { importContract } from './contracts/imports';
+import { method, returnsNothing, type ClientOf, type ImplementationOf } from './contracts/method';
+import { retentionContract } from './contracts/retention';
+import { searchContract } from './contracts/search';
+
+/** All but backups and snapshots, which need the rows as stored: what worker-api.ts implements. */
+export const coreWorkerContract = { ...searchContract, ...exportContract, ...importContract, ...retentionContract };
+
+/** Every method that needs the store, which opens once the worker has the account key. */
+export const openWorkerContract = { ...coreWorkerContract, ...archiveContract };
+
+export const locketContract = {
+  /**
+   * Hands the worker the unlocked account key; every other call waits for it. Called once,
+   * right after the worker starts. A worker never reads the session itself.
+   */
+  open: method({
+    args: [v.pipe(v.instance(Uint8Array), v.length(32, 'The account key must be 32 bytes.'))], result: returnsNothing(), waitsForOpen: false,
+  }),
+  ...openWorkerContract,
+};
+
+/** What a page calls, on the comlink proxy (`Remote<LocketWorkerApi>`). */
+export type LocketWorkerApi = ClientOf<typeof locketContract>;
+export type CoreWorkerApi = ClientOf<typeof coreWorkerContract>;
+/** The page's view of each capability, as the services hand it to elements. */
+export type SearchWorkerApi = ClientOf<typeof searchContract>;
+export type ExportWorkerApi = ClientOf<typeof exportContract>;
+export type ImportWorkerApi = ClientOf<typeof importContract>;
+export type ArchiveWorkerApi = ClientOf<typeof archiveContract>;
+export type RetentionWorkerApi = ClientOf<typeof retentionContract>;
+
+/** The worker's side once its store is open: what implementation.ts builds. */
+export type OpenWorkerImplementation = ImplementationOf<typeof openWorkerContract>;
+export type CoreWorkerImplementation = ImplementationOf<typeof coreWorkerContract>;
+export type ExportImplementation = ImplementationOf<typeof exportContract>;
+export type ImportImplementation = ImplementationOf<typeof importContract>;
+export type ArchiveImplementation = ImplementationOf<typeof archiveContract>;
+export type RetentionImplementation = ImplementationOf<typeof retentionContract>;
+
+export { archiveContract, exportContract, importContract, retentionContract, searchContract };
+export type { RestoreOutcome, RestoreReport } from './contracts/archives';
+export { CANCELLED, isCancelled, type Cancelled } from './contracts/cancelled';
+export type { CsvExportOptions, ExportedFile } from './contracts/exports';
+export { INPUT_REFUSED, WorkerInputRefused } from './contracts/refusal';
+export type { RetentionCandidate } from './contracts/retention';
+export type { IndexStatus, SearchHit, SearchOptions } from './contracts/search';

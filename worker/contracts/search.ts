@@ -1,0 +1,45 @@
+/** Search over the index the worker keeps, and bulk inserts that feed it. */
+import * as v from 'valibot';
+import { RECORD_KINDS, type RecordId, type RecordKind } from '../../core/records/types';
+import type { BulkInsertReport } from '../../core/record-store/contract';
+import { method, returns } from './method';
+
+export interface SearchHit {
+  readonly id: RecordId;
+  readonly kind: RecordKind;
+  readonly title: string;
+  readonly subtitle: string;
+}
+
+export interface SearchOptions {
+  /** Only these kinds; all listed kinds when absent. */
+  readonly kinds?: readonly RecordKind[];
+  /** At most this many hits (default 20). */
+  readonly limit?: number;
+}
+
+export interface IndexStatus {
+  readonly state: 'building' | 'ready';
+  readonly indexed: number;
+  /** Time the last full build took, in ms. */
+  readonly buildMs: number;
+}
+
+const MAX_QUERY_LENGTH = 500;
+const MAX_LIMIT = 500;
+
+const QuerySchema = v.pipe(v.string(), v.maxLength(MAX_QUERY_LENGTH));
+const SearchOptionsSchema = v.optional(v.object({
+  kinds: v.optional(v.array(v.picklist(RECORD_KINDS))),
+  limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_LIMIT))),
+}));
+
+export const searchContract = {
+  indexStatus: method({ args: [], result: returns<IndexStatus>() }),
+  /** Resolves once the initial index build has finished. */
+  whenIndexed: method({ args: [], result: returns<IndexStatus>() }),
+  /** Prefix and fuzzy search over names, emails, phones, domains, tags. Live records only. */
+  search: method({ args: [QuerySchema, SearchOptionsSchema], result: returns<SearchHit[]>() }),
+  /** Bulk insert through the store, in transactions of about a thousand. */
+  insertMany: method({ args: [v.picklist(RECORD_KINDS), v.array(v.unknown())], result: returns<BulkInsertReport>() }),
+};
