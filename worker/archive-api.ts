@@ -13,6 +13,7 @@ import { replaceAllData, type ReplaceReport, type RestoreSource } from '../core/
 import type { StoreDeps } from '../core/store/store-deps';
 import { defaultVaultDeps } from '../core/vault/deps';
 import type { ArchiveWorkerApi, ExportedFile, RestoreOutcome } from './api';
+import { refusalError } from '../core/refusals';
 
 export interface ArchiveApiDeps {
   readonly storeDeps: StoreDeps;
@@ -21,7 +22,6 @@ export interface ArchiveApiDeps {
   readonly kdfIterations?: number;
 }
 
-const BUSY = 'A backup or restore is already running.';
 /** Progress is reported in thousandths of the whole job, whatever phase it is in. */
 const PROGRESS_SCALE = 1000;
 
@@ -55,7 +55,7 @@ export const createArchiveApi = ({ storeDeps, store, kdfIterations }: ArchiveApi
 
   /** One archive job at a time: a restore must not interleave with a backup or another restore. */
   const exclusive = async <T>(job: () => Promise<T>): Promise<T> => {
-    if (running) throw new Error(BUSY);
+    if (running) throw refusalError({ type: 'archive-busy' });
     running = true;
     try {
       return await job();

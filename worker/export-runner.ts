@@ -4,6 +4,7 @@ import { CSV_FILES } from '../core/csv/fields';
 import type { LocketStore } from '../core/store/contract';
 import type { OpenWorkerApi } from './api';
 import { runCsvExport } from './export-csv';
+import { refusalError } from '../core/refusals';
 
 // Arguments arrive from another context over comlink: checked, never trusted.
 const FilesSchema = v.pipe(v.array(v.picklist(CSV_FILES)), v.minLength(1, 'Choose at least one file.'),
@@ -24,8 +25,8 @@ export const createExportRunner = (
       const chosen = v.parse(FilesSchema, files);
       const settings = v.parse(OptionsSchema, options);
       const report = v.parse(ProgressSchema, onProgress);
-      if (chosen.length > 1 && !settings.zip) throw new Error('More than one file must be exported as a zip.');
-      if (running) throw new Error('An export is already running.');
+      if (chosen.length > 1 && !settings.zip) throw refusalError({ type: 'export-needs-zip' });
+      if (running) throw refusalError({ type: 'export-running' });
       const controller = new AbortController();
       running = controller;
       try {

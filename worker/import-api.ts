@@ -15,6 +15,7 @@ import type { PlannedWrite } from '../core/store/import-batch-types';
 import { FilesSchema, MappingsSchema, PolicySchema, RefSchema, fileKindOf, totalTooLarge } from './import-inputs';
 import { withoutSuppressed } from './import-suppression';
 import type { ImportFilePreview, ImportSummary, ImportWorkerApi, SummaryRow } from './import-types';
+import { refusalError } from '../core/refusals';
 
 export const SAMPLE_ROWS = 5;
 export const MAX_SUMMARY_ROWS = 500;
@@ -94,7 +95,7 @@ export const createImportApi = ({ store, clock }: ImportApiDeps): ImportWorkerAp
     const refusals: { name: string; message: string }[] = [];
     const tooLarge = totalTooLarge(files);
     if (tooLarge) refusals.push({ name: files.map((file) => file.name).join(', '), message: tooLarge });
-    if (mappings.length !== files.length) throw new Error('Every file needs its own column mapping.');
+    if (mappings.length !== files.length) throw refusalError({ type: 'import-mapping-missing' });
 
     const sources: { -readonly [F in keyof ImportSources]: ImportSources[F] } = {};
     files.forEach((file, index) => {
@@ -133,7 +134,7 @@ export const createImportApi = ({ store, clock }: ImportApiDeps): ImportWorkerAp
 
   const runImport: ImportWorkerApi['runImport'] = async (refInput, onProgress) => {
     const ref = v.parse(RefSchema, refInput);
-    if (!pending || pending.ref !== ref) throw new Error('This check is out of date: check the file again before importing.');
+    if (!pending || pending.ref !== ref) throw refusalError({ type: 'import-check-stale' });
     const { writes } = pending;
     pending = null;
     const batchId = newId();

@@ -9,6 +9,7 @@ import { confirmPassword } from './keys';
 import { vaultProtection } from './protection';
 import type { UnlockedKeys, VaultRecord } from './types';
 import { addKey, changePassword, createVault, regenerateRecoveryCodes, removeKey } from './vault';
+import { refusalError } from '../refusals';
 
 const OwnerSchema = v.object({
   name: v.pipe(v.string('Enter your name.'), v.trim(), v.nonEmpty('Enter your name.'), v.maxLength(200, 'Use at most 200 characters.')),
@@ -59,7 +60,7 @@ export const createAccountManager = (ports: AccessPorts) => {
 
   const load = async (): Promise<VaultRecord> => {
     const record = await ports.vaults.load();
-    if (!record) throw new Error('There is no account on this device.');
+    if (!record) throw refusalError({ type: 'no-account' });
     return record;
   };
 
