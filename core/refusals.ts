@@ -1,3 +1,5 @@
+import type { PasswordProblem } from './security/password-policy';
+
 /**
  * Refusals the owner can act on, thrown from core or the worker as codes with the data their
  * words need; the words live in components (components/shared/messages). A refusal is not a
@@ -12,6 +14,8 @@ export type Refusal =
   | { readonly type: 'export-needs-zip' }
   | { readonly type: 'export-running' }
   | { readonly type: 'archive-busy' }
+  /** The worker's own check of a backup password, behind the page's: the first problem it found. */
+  | { readonly type: 'backup-password'; readonly problem: PasswordProblem }
   | { readonly type: 'import-mapping-missing' }
   | { readonly type: 'import-check-stale' };
 

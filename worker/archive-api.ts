@@ -85,7 +85,7 @@ export const createArchiveApi = ({ storeDeps, store, kdfIterations }: ArchiveApi
     const password = parsed(NewPasswordSchema, input);
     const [{ checkPassword }, settings] = await Promise.all([import('../core/security/password-policy'), store.getSettings()]);
     const problem = checkPassword(password, { name: settings.ownerName, email: settings.ownerEmail }).problems[0];
-    if (problem) throw new Error(problem.message);
+    if (problem) throw refusalError({ type: 'backup-password', problem });
     return password;
   };
 

@@ -1,4 +1,5 @@
 import type { Refusal, RefusalType } from '../../../core/refusals';
+import { passwordProblemText } from './password-messages';
 
 /** The words for each refusal core and the worker can throw; a code without words fails to compile. */
 export const REFUSAL_MESSAGES: { readonly [T in RefusalType]: (refusal: Extract<Refusal, { type: T }>) => string } = {
@@ -12,6 +13,7 @@ export const REFUSAL_MESSAGES: { readonly [T in RefusalType]: (refusal: Extract<
   'export-needs-zip': () => 'More than one file must be exported as a zip.',
   'export-running': () => 'An export is already running.',
   'archive-busy': () => 'A backup or restore is already running.',
+  'backup-password': ({ problem }) => passwordProblemText(problem),
   'import-mapping-missing': () => 'Every file needs its own column mapping.',
   'import-check-stale': () => 'This check is out of date: check the file again before importing.',
 };
