@@ -15,6 +15,7 @@ import type { PlannedWrite } from '../core/store/import-batch-types';
 import { FilesSchema, MappingsSchema, PolicySchema, RefSchema, fileKindOf, totalTooLarge } from './import-inputs';
 import { withoutSuppressed } from './import-suppression';
 import type { ImportFilePreview, ImportSummary, ImportWorkerApi, SummaryRow } from './import-types';
+import type { ImportFileRefusal } from '../core/csv/csv-refusals';
 import { refusalError } from '../core/refusals';
 
 export const SAMPLE_ROWS = 5;
@@ -92,9 +93,8 @@ export const createImportApi = ({ store, clock }: ImportApiDeps): ImportWorkerAp
     const files = v.parse(FilesSchema, input);
     const mappings = v.parse(MappingsSchema, mappingInput);
     const policy = v.parse(PolicySchema, policyInput);
-    const refusals: { name: string; message: string }[] = [];
-    const tooLarge = totalTooLarge(files);
-    if (tooLarge) refusals.push({ name: files.map((file) => file.name).join(', '), message: tooLarge });
+    const refusals: { name: string; refusal: ImportFileRefusal }[] = [];
+    if (totalTooLarge(files)) refusals.push({ name: files.map((file) => file.name).join(', '), refusal: { type: 'files-too-large-together' } });
     if (mappings.length !== files.length) throw refusalError({ type: 'import-mapping-missing' });
 
     const sources: { -readonly [F in keyof ImportSources]: ImportSources[F] } = {};
@@ -102,9 +102,9 @@ export const createImportApi = ({ store, clock }: ImportApiDeps): ImportWorkerAp
       const mapping = mappings[index];
       const parsed = parseCsv(file.bytes);
       if (!mapping) return;
-      if (!parsed.ok) { refusals.push({ name: file.name, message: parsed.error }); return; }
-      if (mapping.columns.length !== parsed.value.headers.length) { refusals.push({ name: file.name, message: 'The column mapping does not match this file’s columns.' }); return; }
-      if (sources[mapping.file]) { refusals.push({ name: file.name, message: `Another chosen file already holds ${mapping.file}; import one ${mapping.file} file at a time.` }); return; }
+      if (!parsed.ok) { refusals.push({ name: file.name, refusal: parsed.error }); return; }
+      if (mapping.columns.length !== parsed.value.headers.length) { refusals.push({ name: file.name, refusal: { type: 'mapping-mismatch' } }); return; }
+      if (sources[mapping.file]) { refusals.push({ name: file.name, refusal: { type: 'file-kind-twice', file: mapping.file } }); return; }
       const table = parsed.value;
       if (mapping.file === 'contacts') sources.contacts = { table, mapping };
       else if (mapping.file === 'cases') sources.cases = { table, mapping };
