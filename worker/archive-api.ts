@@ -13,6 +13,7 @@ import type { StoreDeps } from '../core/db/store-deps';
 import { defaultVaultDeps } from '../core/vault/deps';
 import type { ArchiveImplementation, ExportedFile, RestoreOutcome } from './contract';
 import type { Progress } from './contracts/exports';
+import { refusalError } from '../core/refusals';
 
 export interface ArchiveApiDeps {
   readonly storeDeps: StoreDeps;
@@ -21,7 +22,6 @@ export interface ArchiveApiDeps {
   readonly kdfIterations?: number;
 }
 
-const BUSY = 'A backup or restore is already running.';
 /** Progress is reported in thousandths of the whole job, whatever phase it is in. */
 const PROGRESS_SCALE = 1000;
 
@@ -42,7 +42,7 @@ export const createArchiveApi = ({ storeDeps, store, kdfIterations }: ArchiveApi
 
   /** One archive job at a time: a restore must not interleave with a backup or another restore. */
   const exclusive = async <T>(job: () => Promise<T>): Promise<T> => {
-    if (running) throw new Error(BUSY);
+    if (running) throw refusalError({ type: 'archive-busy' });
     running = true;
     try {
       return await job();
@@ -71,7 +71,7 @@ export const createArchiveApi = ({ storeDeps, store, kdfIterations }: ArchiveApi
   const newBackupPassword = async (password: string): Promise<string> => {
     const [{ checkPassword }, settings] = await Promise.all([import('../core/security/password-policy'), store.getSettings()]);
     const problem = checkPassword(password, { name: settings.ownerName, email: settings.ownerEmail }).problems[0];
-    if (problem) throw new Error(problem.message);
+    if (problem) throw refusalError({ type: 'backup-password', problem });
     return password;
   };
 

@@ -2,6 +2,7 @@ import type { Clock } from '../core/clock';
 import type { LocketStore } from '../core/store/contract';
 import { isCancelled, type ExportImplementation } from './contract';
 import { runCsvExport } from './export-csv';
+import { refusalError } from '../core/refusals';
 
 /**
  * One export at a time: a second one while another runs is refused, so cancelExport()
@@ -13,8 +14,8 @@ export const createExportRunner = (
   let running: AbortController | null = null;
   return {
     exportCsv: async (chosen, settings, report) => {
-      if (chosen.length > 1 && !settings.zip) throw new Error('More than one file must be exported as a zip.');
-      if (running) throw new Error('An export is already running.');
+      if (chosen.length > 1 && !settings.zip) throw refusalError({ type: 'export-needs-zip' });
+      if (running) throw refusalError({ type: 'export-running' });
       const controller = new AbortController();
       running = controller;
       try {

@@ -15,6 +15,8 @@ import { fileKindOf, totalTooLarge } from './import-inputs';
 import type { ImportImplementation } from './contract';
 import { withoutSuppressed } from './import-suppression';
 import type { ImportFilePreview, ImportSummary, SummaryRow } from './import-types';
+import type { ImportFileRefusal } from '../core/csv/csv-refusals';
+import { refusalError } from '../core/refusals';
 
 export const SAMPLE_ROWS = 5;
 export const MAX_SUMMARY_ROWS = 500;
@@ -86,19 +88,18 @@ export const createImportApi = ({ store, clock }: ImportApiDeps): ImportImplemen
   });
 
   const planImportApi: ImportImplementation['planImport'] = async (files, mappings, policy) => {
-    const refusals: { name: string; message: string }[] = [];
-    const tooLarge = totalTooLarge(files);
-    if (tooLarge) refusals.push({ name: files.map((file) => file.name).join(', '), message: tooLarge });
-    if (mappings.length !== files.length) throw new Error('Every file needs its own column mapping.');
+    const refusals: { name: string; refusal: ImportFileRefusal }[] = [];
+    if (totalTooLarge(files)) refusals.push({ name: files.map((file) => file.name).join(', '), refusal: { type: 'files-too-large-together' } });
+    if (mappings.length !== files.length) throw refusalError({ type: 'import-mapping-missing' });
 
     const sources: { -readonly [F in keyof ImportSources]: ImportSources[F] } = {};
     files.forEach((file, index) => {
       const mapping = mappings[index];
       const parsed = parseCsv(file.bytes);
       if (!mapping) return;
-      if (!parsed.ok) { refusals.push({ name: file.name, message: parsed.error }); return; }
-      if (mapping.columns.length !== parsed.value.headers.length) { refusals.push({ name: file.name, message: 'The column mapping does not match this file’s columns.' }); return; }
-      if (sources[mapping.file]) { refusals.push({ name: file.name, message: `Another chosen file already holds ${mapping.file}; import one ${mapping.file} file at a time.` }); return; }
+      if (!parsed.ok) { refusals.push({ name: file.name, refusal: parsed.error }); return; }
+      if (mapping.columns.length !== parsed.value.headers.length) { refusals.push({ name: file.name, refusal: { type: 'mapping-mismatch' } }); return; }
+      if (sources[mapping.file]) { refusals.push({ name: file.name, refusal: { type: 'file-kind-twice', file: mapping.file } }); return; }
       const table = parsed.value;
       if (mapping.file === 'contacts') sources.contacts = { table, mapping };
       else if (mapping.file === 'cases') sources.cases = { table, mapping };
@@ -127,7 +128,7 @@ export const createImportApi = ({ store, clock }: ImportApiDeps): ImportImplemen
   };
 
   const runImport: ImportImplementation['runImport'] = async (ref, onProgress) => {
-    if (!pending || pending.ref !== ref) throw new Error('This check is out of date: check the file again before importing.');
+    if (!pending || pending.ref !== ref) throw refusalError({ type: 'import-check-stale' });
     const { writes } = pending;
     pending = null;
     const batchId = newId();

@@ -30,10 +30,8 @@ export const PolicySchema = v.picklist(['skip', 'update', 'create']);
 export const RefSchema = v.pipe(v.string(), v.nonEmpty(), v.maxLength(100));
 
 /** Several files are read together, so their sum is held to the single-file limit too. */
-export const totalTooLarge = (files: readonly { readonly bytes: Uint8Array }[]): string | null =>
-  (files.reduce((sum, file) => sum + file.bytes.byteLength, 0) > MAX_IMPORT_BYTES * 2
-    ? 'These files are too large to import together. Import them one at a time.'
-    : null);
+export const totalTooLarge = (files: readonly { readonly bytes: Uint8Array }[]): boolean =>
+  files.reduce((sum, file) => sum + file.bytes.byteLength, 0) > MAX_IMPORT_BYTES * 2;
 
 const sameHeaders = (headers: readonly string[], file: CsvFile): boolean => {
   const expected = LOCKET_COLUMNS[file].map((column) => column.header);

@@ -2,6 +2,7 @@
 import type { CsvFile, ImportMapping, PlanCounts } from '../core/csv/import';
 import type { ImportBatchSummary, UndoImportReport } from '../core/imports/import-batch-types';
 import type { WriteFailure } from '../core/db/store-errors';
+import type { ImportFileRefusal } from '../core/csv/csv-refusals';
 
 export interface ImportFileInput {
   readonly name: string;
@@ -11,7 +12,7 @@ export interface ImportFileInput {
 export interface ImportFilePreview {
   readonly name: string;
   /** Why the file cannot be imported (not CSV, empty, not UTF-8, too large), or null. */
-  readonly refusal: string | null;
+  readonly refusal: ImportFileRefusal | null;
   readonly headers: readonly string[];
   /** The first rows as they are in the file, cells as text. */
   readonly sampleRows: readonly (readonly string[])[];
@@ -35,7 +36,7 @@ export interface SummaryRow {
 export interface ImportSummary {
   /** Hands the checked plan to runImport; null when nothing would be written or a file was refused. */
   readonly planRef: string | null;
-  readonly refusals: readonly { readonly name: string; readonly message: string }[];
+  readonly refusals: readonly { readonly name: string; readonly refusal: ImportFileRefusal }[];
   readonly counts: { readonly [F in CsvFile]: PlanCounts };
   readonly total: PlanCounts;
   /** Skipped and invalid rows and rows with warnings, in file order, at most MAX_SUMMARY_ROWS. */

@@ -8,6 +8,7 @@ import { baseStyles } from '../shared/tokens.styles';
 import { AUDIT_TYPE_LABELS, chainMessage, detailText, subjectLabel } from './audit-labels';
 import { auditLogStyles } from './locket-audit-log.styles';
 import { failureText } from '../shared/failure-text';
+import { ActionController } from '../shared/action-controller';
 
 /** Rows per page of the table. */
 export const AUDIT_PAGE_SIZE = 50;
@@ -30,9 +31,9 @@ export class LocketAuditLog extends LitElement {
   @state() private entries: readonly AuditEntry[] | null = null;
   @state() private page = 0;
   @state() private check: ChainCheck | null = null;
-  @state() private busy = false;
+  /** One action at a time (the buttons wait for it); a failure is shown and leaves what was shown before. */
+  private readonly action = new ActionController(this);
   @state() private exported = '';
-  @state() private error = '';
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('services') && this.services) void this.run(() => this.load());
@@ -44,17 +45,8 @@ export class LocketAuditLog extends LitElement {
     this.page = Math.min(this.page, Math.max(0, Math.ceil(entries.length / AUDIT_PAGE_SIZE) - 1));
   }
 
-  /** One action at a time; a failure is shown and leaves what was shown before. */
   private async run(action: () => Promise<void>): Promise<void> {
-    this.busy = true;
-    this.error = '';
-    try {
-      await action();
-    } catch (error) {
-      this.error = failureText(error);
-    } finally {
-      this.busy = false;
-    }
+    await this.action.run('run', action);
   }
 
   private readonly refresh = () => this.run(async () => {
@@ -120,13 +112,13 @@ export class LocketAuditLog extends LitElement {
       <p class="muted">Security and deletion events, each entry chained to the one before by a hash, so a changed or
         removed entry shows. Records are named by kind and a hash of their id, never by what they hold.</p>
       <div class="actions">
-        <button type="button" ?disabled=${this.busy} @click=${this.verify}>Verify chain</button>
-        <button type="button" ?disabled=${this.busy} @click=${this.exportCsv}>Export as CSV</button>
-        <button type="button" ?disabled=${this.busy} @click=${this.refresh}>Refresh</button>
+        <button type="button" ?disabled=${this.action.busy} @click=${this.verify}>Verify chain</button>
+        <button type="button" ?disabled=${this.action.busy} @click=${this.exportCsv}>Export as CSV</button>
+        <button type="button" ?disabled=${this.action.busy} @click=${this.refresh}>Refresh</button>
       </div>
       ${this.check ? this.renderCheck(this.check) : nothing}
       ${this.exported ? html`<p class="intact" role="status">Exported ${this.exported}.</p>` : nothing}
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${this.action.failure ? html`<p class="error" role="alert">${failureText(this.action.failure.cause)}</p>` : nothing}
       ${this.entries === null ? html`<p class="muted" role="status">Loading…</p>` : this.renderTable(this.entries)}`;
   }
 }

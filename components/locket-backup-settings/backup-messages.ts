@@ -2,6 +2,7 @@ import { RECORD_KINDS } from '../../core/records/types';
 import type { PasswordVerdict } from '../../core/security/password-policy';
 import type { RestoreReport } from '../../worker/contract';
 import { KIND_LABELS } from '../shared/kind-labels';
+import { passwordProblemText } from '../shared/messages/password-messages';
 
 
 export interface BackupPasswordErrors {
@@ -15,7 +16,7 @@ export interface BackupPasswordErrors {
  */
 export const backupPasswordErrors = (verdict: PasswordVerdict, password: string, repeat: string): BackupPasswordErrors => {
   const problem = verdict.problems[0];
-  if (problem) return { password: problem.message };
+  if (problem) return { password: passwordProblemText(problem) };
   if (password !== repeat) return { repeat: 'The two passwords are not the same. Type the backup password again.' };
   return {};
 };

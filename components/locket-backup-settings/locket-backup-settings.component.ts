@@ -10,7 +10,7 @@ import { offerDownload } from '../../platform/downloads/download-file';
 import type { LocketServices } from '../../platform/page-services/services';
 import { failureText } from '../shared/failure-text';
 import { formStyles } from '../shared/form.styles';
-import { ProgressRun, type Progress } from '../shared/progress-run';
+import { ActionController, type Progress } from '../shared/action-controller';
 import { baseStyles } from '../shared/tokens.styles';
 import { backupPasswordErrors, restoreSummaryLines, type BackupPasswordErrors } from './backup-messages';
 import { backupSettingsStyles } from './locket-backup-settings.styles';
@@ -30,9 +30,8 @@ export class LocketBackupSettings extends LitElement {
   /** The owner's name and email: words a backup password must not lean on, as for the account's. */
   @state() private owner: PasswordContext = { name: '', email: '' };
   @state() private passwordErrors: BackupPasswordErrors = {};
-  private readonly backingUp = new ProgressRun(this);
+  private readonly backingUp = new ActionController<'backup'>(this, { exclusive: true });
   @state() private made = '';
-  @state() private makeError = '';
   /** Bumped after a finished backup or restore, so its form starts empty again (passwords included). */
   @state() private makeRevision = 0;
   @state() private restoreRevision = 0;
@@ -40,9 +39,8 @@ export class LocketBackupSettings extends LitElement {
   @state() private backupFile: File | null = null;
   @state() private restoreErrors: RestoreErrors = {};
   @state() private confirming = false;
-  private readonly restoring = new ProgressRun(this);
+  private readonly restoring = new ActionController<'restore'>(this, { exclusive: true });
   @state() private outcome: RestoreOutcome | null = null;
-  @state() private restoreError = '';
 
   private readonly passwordField = createRef<LocketPasswordField>();
   private readonly repeatField = createRef<LocketPasswordField>();
@@ -62,16 +60,13 @@ export class LocketBackupSettings extends LitElement {
     const check = await this.services.security.passwordPolicy();
     this.passwordErrors = backupPasswordErrors(check(password, this.owner), password, this.repeatField.value?.value ?? '');
     this.made = '';
-    this.makeError = '';
+    this.backingUp.clear();
     if (this.passwordErrors.password || this.passwordErrors.repeat) return;
-    try {
-      const file = await this.backingUp.run((onProgress) => this.services.archives.createBackup(password, onProgress));
-      offerDownload(file.bytes, file.fileName, file.mimeType);
-      this.made = file.fileName;
-      this.makeRevision++;
-    } catch (error) {
-      this.makeError = failureText(error);
-    }
+    const ran = await this.backingUp.run('backup', (onProgress) => this.services.archives.createBackup(password, onProgress), { total: 0 });
+    if (!ran.ok) return;
+    offerDownload(ran.value.bytes, ran.value.fileName, ran.value.mimeType);
+    this.made = ran.value.fileName;
+    this.makeRevision++;
   }
 
   private chooseFile(event: Event): void {
@@ -79,14 +74,14 @@ export class LocketBackupSettings extends LitElement {
     this.restoreErrors = {};
     this.confirming = false;
     this.outcome = null;
-    this.restoreError = '';
+    this.restoring.clear();
   }
 
   private askToRestore(event: SubmitEvent): void {
     event.preventDefault();
     if (this.restoring.busy) return;
     this.outcome = null;
-    this.restoreError = '';
+    this.restoring.clear();
     this.restoreErrors = {
       ...(this.backupFile ? {} : { file: 'Choose a backup file (.locket-backup).' }),
       ...(this.restorePasswordField.value?.value ? {} : { password: 'Enter the password this backup was made with.' }),
@@ -99,16 +94,13 @@ export class LocketBackupSettings extends LitElement {
     const password = this.restorePasswordField.value?.value ?? '';
     if (!file || this.restoring.busy) return;
     this.confirming = false;
-    try {
-      const outcome = await this.restoring.run(async (onProgress) =>
-        this.services.archives.restoreBackup(new Uint8Array(await file.arrayBuffer()), password, onProgress));
-      this.outcome = outcome;
-      if (outcome.ok) {
-        this.backupFile = null;
-        this.restoreRevision++;
-      }
-    } catch (error) {
-      this.restoreError = `The restore failed: ${failureText(error)} Your data was not changed.`;
+    const ran = await this.restoring.run('restore', async (onProgress) =>
+      this.services.archives.restoreBackup(new Uint8Array(await file.arrayBuffer()), password, onProgress), { total: 0 });
+    if (!ran.ok) return;
+    this.outcome = ran.value;
+    if (ran.value.ok) {
+      this.backupFile = null;
+      this.restoreRevision++;
     }
   }
 
@@ -133,7 +125,7 @@ export class LocketBackupSettings extends LitElement {
       <div class="actions"><button class="primary" type="submit" ?disabled=${busy}>Download backup</button></div>
       ${this.backingUp.progress ? this.renderProgress(this.backingUp.progress, 'Backup progress') : nothing}
       ${this.made ? html`<p class="done" role="status">Saved ${this.made}. Keep its password somewhere safe.</p>` : nothing}
-      ${this.makeError ? html`<p class="error" role="alert">The backup failed: ${this.makeError}</p>` : nothing}
+      ${this.backingUp.failure ? html`<p class="error" role="alert">The backup failed: ${failureText(this.backingUp.failure.cause)}</p>` : nothing}
     </form>`;
   }
 
@@ -177,7 +169,7 @@ export class LocketBackupSettings extends LitElement {
       ${this.confirming ? this.renderConfirmation() : nothing}
       ${this.restoring.progress ? this.renderProgress(this.restoring.progress, 'Restore progress') : nothing}
       ${this.outcome ? this.renderOutcome(this.outcome) : nothing}
-      ${this.restoreError ? html`<p class="error" role="alert">${this.restoreError}</p>` : nothing}
+      ${this.restoring.failure ? html`<p class="error" role="alert">The restore failed: ${failureText(this.restoring.failure.cause)} Your data was not changed.</p>` : nothing}
     </form>`;
   }
 

@@ -9,6 +9,9 @@ import type { LocketPasswordField } from '../locket-password-field/locket-passwo
 import { cancelAccountStyles } from './locket-cancel-account.styles';
 import { failureText } from '../shared/failure-text';
 import './cancel-account-events';
+import type { CancellationRefusal } from '../../core/vault/access-refusals';
+import { ActionController } from '../shared/action-controller';
+import { cancellationRefusalText } from '../shared/messages/access-messages';
 
 /**
  * The settings page's danger zone: cancels the account after saying what that means and
@@ -22,8 +25,9 @@ export class LocketCancelAccount extends LitElement {
 
   @state() private confirming = false;
   @state() private secondFactor = false;
-  @state() private error = '';
-  @state() private busy = false;
+  private readonly cancelling = new ActionController<'cancel'>(this);
+  /** Why the cancellation was refused (a wrong password…); null when it was not. */
+  @state() private refusal: CancellationRefusal | null = null;
   @query('locket-password-field') private password?: LocketPasswordField;
 
   override connectedCallback(): void {
@@ -38,7 +42,7 @@ export class LocketCancelAccount extends LitElement {
 
   private async open(): Promise<void> {
     this.confirming = true;
-    this.error = '';
+    this.forget();
     await this.readSecondFactor();
     await this.updateComplete;
     await this.password?.updateComplete;
@@ -47,31 +51,37 @@ export class LocketCancelAccount extends LitElement {
 
   private async submit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    if (this.busy || !this.password) return;
+    if (this.cancelling.busy || !this.password) return;
     const password = this.password.value;
-    this.busy = true;
-    this.error = '';
-    try {
-      const result = await this.services.security.cancelAccount(password);
-      if (!result.ok) { this.error = result.error; return; }
-      this.confirming = false;
-      this.dispatchEvent(locketEvent('locket-account-cancelled', { cancelledAt: result.value.cancelledAt }));
-    } catch (error) {
-      this.error = `The account was not cancelled: ${failureText(error)}`;
-    } finally {
-      this.busy = false;
-    }
+    this.refusal = null;
+    const ran = await this.cancelling.run('cancel', () => this.services.security.cancelAccount(password));
+    if (!ran.ok) return;
+    if (!ran.value.ok) { this.refusal = ran.value.error; return; }
+    this.confirming = false;
+    this.dispatchEvent(locketEvent('locket-account-cancelled', { cancelledAt: ran.value.value.cancelledAt }));
+  }
+
+  private forget(): void {
+    this.refusal = null;
+    this.cancelling.clear();
+  }
+
+  private errorText(): string {
+    if (this.refusal) return cancellationRefusalText(this.refusal);
+    const failure = this.cancelling.failure;
+    return failure ? `The account was not cancelled: ${failureText(failure.cause)}` : '';
   }
 
   private renderForm() {
+    const busy = this.cancelling.busy;
     return html`<form class="confirm" aria-label="Cancel account" novalidate @submit=${(e: SubmitEvent) => void this.submit(e)}>
       <h3>Cancel your account?</h3>
       <p>Confirm with your password${this.secondFactor ? ', then your security key' : ''}. Locket locks at once on every page.</p>
       <locket-password-field label="Current password" autocomplete="current-password"></locket-password-field>
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${this.errorText() ? html`<p class="error" role="alert">${this.errorText()}</p>` : nothing}
       <div class="actions">
-        <button type="submit" class="danger" ?disabled=${this.busy}>${this.busy ? 'Cancelling…' : 'Cancel my account'}</button>
-        <button type="button" ?disabled=${this.busy} @click=${() => { this.confirming = false; this.error = ''; }}>Keep my account</button>
+        <button type="submit" class="danger" ?disabled=${busy}>${busy ? 'Cancelling…' : 'Cancel my account'}</button>
+        <button type="button" ?disabled=${busy} @click=${() => { this.confirming = false; this.forget(); }}>Keep my account</button>
       </div>
     </form>`;
   }

@@ -11,6 +11,9 @@ import { deletionText } from './cancelled-text';
 import { cancelledStyles } from './locket-cancelled.styles';
 import { failureText } from '../shared/failure-text';
 import './cancelled-events';
+import type { CancellationRefusal } from '../../core/vault/access-refusals';
+import { ActionController } from '../shared/action-controller';
+import { cancellationRefusalText } from '../shared/messages/access-messages';
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'long' });
 
@@ -26,8 +29,9 @@ export class LocketCancelled extends LitElement {
   @property({ attribute: false }) cancellation!: AccountCancellation;
   @property({ type: Boolean, attribute: 'second-factor' }) secondFactor = false;
 
-  @state() private error = '';
-  @state() private busy = false;
+  private readonly restoring = new ActionController<'restore'>(this);
+  /** Why the restore was refused (a wrong password, the days have passed…); null when it was not. */
+  @state() private refusal: CancellationRefusal | null = null;
   @state() private useRecoveryCode = false;
   @query('locket-password-field') private password?: LocketPasswordField;
 
@@ -39,21 +43,21 @@ export class LocketCancelled extends LitElement {
 
   private async submit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    if (this.busy || !this.password) return;
+    if (this.restoring.busy || !this.password) return;
     // Read before the first await: the event forgets its target's form data once dispatch ends.
     const code = new FormData(event.target as HTMLFormElement).get('code');
     const password = this.password.value;
-    this.busy = true;
-    this.error = '';
-    try {
-      const result = await this.cancellation.restore(password, this.useRecoveryCode ? String(code ?? '') : undefined);
-      if (!result.ok) { this.error = result.error; return; }
-      this.dispatchEvent(locketEvent('locket-account-restored', undefined));
-    } catch (error) {
-      this.error = `The account was not restored: ${failureText(error)}`;
-    } finally {
-      this.busy = false;
-    }
+    this.refusal = null;
+    const ran = await this.restoring.run('restore', () => this.cancellation.restore(password, this.useRecoveryCode ? String(code ?? '') : undefined));
+    if (!ran.ok) return;
+    if (!ran.value.ok) { this.refusal = ran.value.error; return; }
+    this.dispatchEvent(locketEvent('locket-account-restored', undefined));
+  }
+
+  private errorText(): string {
+    if (this.refusal) return cancellationRefusalText(this.refusal);
+    const failure = this.restoring.failure;
+    return failure ? `The account was not restored: ${failureText(failure.cause)}` : '';
   }
 
   private renderForm() {
@@ -61,11 +65,11 @@ export class LocketCancelled extends LitElement {
       ${factorFields({
         secondFactor: this.secondFactor,
         useRecoveryCode: this.useRecoveryCode,
-        error: this.error,
-        busy: this.busy,
+        error: this.errorText(),
+        busy: this.restoring.busy,
         submitLabel: 'Restore account',
         busyLabel: 'Restoring…',
-        onToggle: () => { this.useRecoveryCode = !this.useRecoveryCode; this.error = ''; },
+        onToggle: () => { this.useRecoveryCode = !this.useRecoveryCode; this.refusal = null; this.restoring.clear(); },
       })}
     </form>`;
   }

@@ -11,6 +11,7 @@ import '../locket-password-field/locket-password-field';
 import type { LocketPasswordField } from '../locket-password-field/locket-password-field.component';
 import { changePasswordStyles } from './locket-change-password.styles';
 import { failureText } from '../shared/failure-text';
+import { fieldRefusalsText } from '../shared/messages/access-messages';
 
 /**
  * Changes the password: the account key is rewrapped, the records stay as they are. The new
@@ -40,7 +41,7 @@ export class LocketChangePassword extends LitElement {
       const keys = await this.security.sessionKeys();
       if (!keys) { this.errors = { [FORM_ERROR_KEY]: 'Locket is locked. Unlock it again to change your password.' }; return; }
       const result = await this.security.account.changePassword(keys, this.current.value, this.next.value, this.owner);
-      if (!result.ok) { this.errors = result.error; return; }
+      if (!result.ok) { this.errors = fieldRefusalsText(result.error); return; }
       this.errors = {};
       this.changed = true;
       this.generation++;

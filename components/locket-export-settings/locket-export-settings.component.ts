@@ -2,8 +2,8 @@ import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { CSV_FILES, type CsvFile } from '../../core/csv/fields';
 import type { LocketServices } from '../../platform/page-services/services';
+import { ActionController } from '../shared/action-controller';
 import { formStyles } from '../shared/form.styles';
-import { ProgressRun } from '../shared/progress-run';
 import { baseStyles } from '../shared/tokens.styles';
 import { runExport, type ExportOutcome } from './export-run';
 import { exportSettingsStyles } from './locket-export-settings.styles';
@@ -24,7 +24,7 @@ export class LocketExportSettings extends LitElement {
   @state() private chosen: ReadonlySet<CsvFile> = new Set(CSV_FILES);
   @state() private bom = false;
   @state() private outcome: ExportOutcome | null = null;
-  private readonly exporting = new ProgressRun(this);
+  private readonly exporting = new ActionController<'export'>(this, { exclusive: true });
 
   private toggle(file: CsvFile, on: boolean): void {
     const next = new Set(this.chosen);
@@ -37,7 +37,8 @@ export class LocketExportSettings extends LitElement {
     if (this.chosen.size === 0 || this.exporting.busy) return;
     this.outcome = null;
     const files = CSV_FILES.filter((file) => this.chosen.has(file));
-    this.outcome = await this.exporting.run((onProgress) => runExport(this.services, files, this.bom, onProgress));
+    const ran = await this.exporting.run('export', (onProgress) => runExport(this.services, files, this.bom, onProgress), { total: 0 });
+    if (ran.ok) this.outcome = ran.value;
   }
 
   private renderOutcome() {

@@ -5,6 +5,7 @@ import type { LocketServices } from '../../platform/page-services/services';
 import { failureText } from '../shared/failure-text';
 import { baseStyles } from '../shared/tokens.styles';
 import { importHistoryStyles } from './locket-import-history.styles';
+import { ActionController } from '../shared/action-controller';
 
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 const records = (n: number): string => `${n} ${n === 1 ? 'record' : 'records'}`;
@@ -29,44 +30,36 @@ export class LocketImportHistory extends LitElement {
   @state() private imports: readonly ImportBatchSummary[] | null = null;
   @state() private confirming: ImportBatchSummary | null = null;
   @state() private undone: UndoImportReport | null = null;
-  @state() private busy = false;
-  @state() private error = '';
+  private readonly acts = new ActionController<'load' | 'undo'>(this);
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if ((changed.has('services') || changed.has('revision')) && this.services) void this.load();
   }
 
+  /** A newer read supersedes an older one, so a late list never replaces a fresher one. */
   private async load(): Promise<void> {
-    try {
-      this.imports = await this.services.imports.listImports();
-    } catch (error) {
-      this.error = failureText(error);
-    }
+    const ran = await this.acts.run('load', () => this.services.imports.listImports(), { keepFailure: true });
+    if (ran.ok) this.imports = ran.value;
   }
 
   private async undo(batch: ImportBatchSummary): Promise<void> {
-    this.busy = true;
-    this.error = '';
-    try {
-      const report = await this.services.imports.undoImport(batch.batchId);
-      this.undone = report;
-      this.confirming = null;
-      this.dispatchEvent(new CustomEvent('locket-import-undone', { detail: { batchId: batch.batchId, report }, bubbles: true, composed: true }));
-      await this.load();
-    } catch (error) {
-      this.error = failureText(error);
-    } finally {
-      this.busy = false;
-    }
+    const ran = await this.acts.run('undo', () => this.services.imports.undoImport(batch.batchId));
+    if (!ran.ok) return;
+    const report = ran.value;
+    this.undone = report;
+    this.confirming = null;
+    this.dispatchEvent(new CustomEvent('locket-import-undone', { detail: { batchId: batch.batchId, report }, bubbles: true, composed: true }));
+    await this.load();
   }
 
   private confirmation(batch: ImportBatchSummary) {
+    const busy = this.acts.busyWith('undo');
     return html`<div class="confirm" role="alertdialog" aria-labelledby="undo-import-title">
       <p id="undo-import-title"><strong>Undo the import of ${when.format(batch.importedAt)}?</strong>
         This ${undoEffect(batch)}. Records changed since the import are kept as they are.</p>
       <div class="actions">
-        <button class="danger" type="button" ?disabled=${this.busy} @click=${() => void this.undo(batch)}>Undo import</button>
-        <button type="button" ?disabled=${this.busy} @click=${() => { this.confirming = null; }}>Keep it</button>
+        <button class="danger" type="button" ?disabled=${busy} @click=${() => void this.undo(batch)}>Undo import</button>
+        <button type="button" ?disabled=${busy} @click=${() => { this.confirming = null; }}>Keep it</button>
       </div>
     </div>`;
   }
@@ -74,7 +67,7 @@ export class LocketImportHistory extends LitElement {
   private row(batch: ImportBatchSummary) {
     return html`<tr>
       <td>${when.format(batch.importedAt)}</td><td>${batch.created}</td><td>${batch.updated}</td>
-      <td>${batch.undone ? 'Undone' : html`<button type="button" ?disabled=${this.busy}
+      <td>${batch.undone ? 'Undone' : html`<button type="button" ?disabled=${this.acts.busyWith('undo')}
         aria-label=${`Undo the import of ${when.format(batch.importedAt)}`}
         @click=${() => { this.undone = null; this.confirming = batch; }}>Undo</button>`}</td>
     </tr>`;
@@ -92,6 +85,6 @@ export class LocketImportHistory extends LitElement {
       ${this.confirming ? this.confirmation(this.confirming) : nothing}
       ${report ? html`<p class="status" role="status">Import undone: ${report.removed} removed, ${report.restored} restored.</p>
         ${report.skipped.length > 0 ? html`<ul class="rows" aria-label="Kept by the undo">${report.skipped.map((skip) => html`<li>${skip.kind} ${skip.id}: ${skip.reason}</li>`)}</ul>` : nothing}` : nothing}
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}`;
+      ${this.acts.failure ? html`<p class="error" role="alert">${failureText(this.acts.failure.cause)}</p>` : nothing}`;
   }
 }

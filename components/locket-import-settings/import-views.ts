@@ -3,6 +3,7 @@ import { html, nothing } from 'lit';
 import { CSV_FILES, type CsvFile, type ImportMapping } from '../../core/csv/fields';
 import type { ImportFilePreview, ImportSummary, SummaryRow } from '../../worker/import-types';
 import { FIELD_LABELS, FILE_LABELS, fieldsOf, targetValue } from './field-labels';
+import { importFileRefusalText } from '../shared/messages/import-messages';
 
 export interface PreviewHandlers {
   readonly kindChanged: (index: number, file: CsvFile) => void;
@@ -23,7 +24,7 @@ const columnSelect = (preview: ImportFilePreview, mapping: ImportMapping<CsvFile
 
 export const previewView = (preview: ImportFilePreview, mapping: ImportMapping<CsvFile> | null, index: number, handlers: PreviewHandlers) => {
   if (preview.refusal !== null || !mapping) {
-    return html`<div class="file"><strong>${preview.name}</strong><p class="error" role="alert">${preview.refusal}</p></div>`;
+    return html`<div class="file"><strong>${preview.name}</strong><p class="error" role="alert">${preview.refusal ? importFileRefusalText(preview.refusal) : nothing}</p></div>`;
   }
   return html`<div class="file" role="group" aria-label=${`Preview of ${preview.name}`}>
     <strong>${preview.name}</strong>
@@ -57,7 +58,7 @@ const rowLine = (row: SummaryRow) => html`<li>${FILE_LABELS[row.file]}, row ${ro
   [...row.reasons, ...row.warnings].length > 0 ? ` — ${[...row.reasons, ...row.warnings].join(' ')}` : ''}</li>`;
 
 export const summaryView = (summary: ImportSummary) => html`<div role="region" aria-label="Import check">
-  ${summary.refusals.map((refusal) => html`<p class="error" role="alert">${refusal.name}: ${refusal.message}</p>`)}
+  ${summary.refusals.map((refusal) => html`<p class="error" role="alert">${refusal.name}: ${importFileRefusalText(refusal.refusal)}</p>`)}
   ${summary.refusals.length > 0 ? nothing : html`
     <table aria-label="What the import would do">
       <thead><tr><th scope="col">File</th><th scope="col">New</th><th scope="col">Updated</th><th scope="col">Skipped</th><th scope="col">Invalid</th></tr></thead>

@@ -8,8 +8,8 @@ import type { UndoImportReport } from '../../core/imports/import-batch-types';
 import type { ImportFileInput, ImportFilePreview, ImportResult, ImportSummary } from '../../worker/import-types';
 import '../locket-import-history/locket-import-history';
 import type { LocketServices } from '../../platform/page-services/services';
+import { ActionController } from '../shared/action-controller';
 import { failureText, writeFailureText } from '../shared/failure-text';
-import { ProgressRun } from '../shared/progress-run';
 import { baseStyles } from '../shared/tokens.styles';
 import { targetFromValue } from './field-labels';
 import { previewView, summaryView, type PreviewHandlers } from './import-views';
@@ -34,9 +34,10 @@ export class LocketImportSettings extends LitElement {
   @state() private summary: ImportSummary | null = null;
   @state() private result: ImportResult | null = null;
   @state() private undone: UndoImportReport | null = null;
-  @state() private busy = false;
-  private readonly importing = new ProgressRun(this);
-  @state() private error = '';
+  /** Each step (reading the files, the check, the import, the undo) runs here, one at a time. */
+  private readonly step = new ActionController<'step'>(this);
+  /** A chosen file over the size limit, refused before anything is read. */
+  @state() private tooLarge: { readonly name: string; readonly size: number } | null = null;
   /** Bumped after each import and undo, so the recent-imports list reads the change log again. */
   @state() private historyRevision = 0;
 
@@ -44,7 +45,12 @@ export class LocketImportSettings extends LitElement {
     this.summary = null;
     this.result = null;
     this.undone = null;
-    this.error = '';
+    this.tooLarge = null;
+    this.step.clear();
+  }
+
+  private get busy(): boolean {
+    return this.step.busy;
   }
 
   private async choose(event: Event): Promise<void> {
@@ -57,7 +63,7 @@ export class LocketImportSettings extends LitElement {
     if (chosen.length === 0) return;
     const tooLarge = chosen.find((file) => file.size > MAX_IMPORT_BYTES);
     if (tooLarge) {
-      this.error = `${tooLarge.name} is ${(tooLarge.size / 1024 / 1024).toFixed(1)} MB; Locket imports files up to ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Split it into smaller files.`;
+      this.tooLarge = { name: tooLarge.name, size: tooLarge.size };
       return;
     }
     await this.run(async () => {
@@ -86,15 +92,8 @@ export class LocketImportSettings extends LitElement {
   };
 
   /** One step at a time; a failure is shown, and nothing else changes. */
-  private async run(step: () => Promise<void>): Promise<void> {
-    this.busy = true;
-    try {
-      await step();
-    } catch (error) {
-      this.error = failureText(error);
-    } finally {
-      this.busy = false;
-    }
+  private async run(step: (onProgress: (done: number, total: number) => void) => Promise<void>, total?: number): Promise<void> {
+    await this.step.run('step', step, { total });
   }
 
   private readonly check = () => this.run(async () => {
@@ -107,17 +106,18 @@ export class LocketImportSettings extends LitElement {
     this.summary = await this.services.imports.planImport(usable.map((u) => u.file), usable.map((u) => u.mapping), this.policy);
   });
 
-  private readonly startImport = () => this.run(async () => {
+  private readonly startImport = () => {
     const ref = this.summary?.planRef;
     if (!ref) return;
     const total = (this.summary?.total.new ?? 0) + (this.summary?.total.updated ?? 0);
-    try {
-      this.result = await this.importing.run((onProgress) =>
-        this.services.imports.runImport(ref, ({ done, total: all }) => onProgress(done, all)), total);
-    } finally {
-      this.historyRevision++;
-    }
-  });
+    void this.run(async (onProgress) => {
+      try {
+        this.result = await this.services.imports.runImport(ref, ({ done, total: all }) => onProgress(done, all));
+      } finally {
+        this.historyRevision++;
+      }
+    }, total);
+  };
 
   private readonly undo = () => this.run(async () => {
     if (!this.result) return;
@@ -143,6 +143,12 @@ export class LocketImportSettings extends LitElement {
         : html`<div class="actions"><button type="button" ?disabled=${this.busy} @click=${this.undo}>Undo this import</button></div>`}`;
   }
 
+  private errorText(): string {
+    const file = this.tooLarge;
+    if (file) return `${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; Locket imports files up to ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Split it into smaller files.`;
+    return this.step.failure ? failureText(this.step.failure.cause) : '';
+  }
+
   protected override render() {
     const readyToCheck = this.mappings.some((mapping) => mapping !== null);
     return html`
@@ -150,7 +156,7 @@ export class LocketImportSettings extends LitElement {
       <label>CSV files to import
         <input type="file" accept=".csv,text/csv" multiple ?disabled=${this.busy} @change=${(e: Event) => void this.choose(e)} />
       </label>
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${this.errorText() ? html`<p class="error" role="alert">${this.errorText()}</p>` : nothing}
       ${this.previews.map((preview, index) => previewView(preview, this.mappings[index] ?? null, index, this.handlers))}
       ${readyToCheck ? html`
         <fieldset>
@@ -162,7 +168,7 @@ export class LocketImportSettings extends LitElement {
       ${this.summary ? summaryView(this.summary) : nothing}
       ${this.summary?.planRef && !this.result ? html`<div class="actions">
         <button class="primary" type="button" ?disabled=${this.busy} @click=${this.startImport}>Import</button></div>` : nothing}
-      ${this.importing.progress ? html`<progress aria-label="Import progress" max=${Math.max(1, this.importing.progress.total)} value=${this.importing.progress.done}></progress>` : nothing}
+      ${this.step.progress ? html`<progress aria-label="Import progress" max=${Math.max(1, this.step.progress.total)} value=${this.step.progress.done}></progress>` : nothing}
       ${this.result ? this.resultView(this.result) : nothing}
       <locket-import-history .services=${this.services} .revision=${this.historyRevision}
         @locket-import-undone=${this.undoneFromList}></locket-import-history>`;

@@ -2,6 +2,7 @@ import { LitElement, html } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { LoginAttempt } from '../../core/security/login-log';
 import type { SecurityServices } from '../../platform/page-services/services';
+import { loginReasonText } from '../shared/messages/access-messages';
 import { baseStyles } from '../shared/tokens.styles';
 import { loginHistoryStyles } from './locket-login-history.styles';
 import { OUTCOME_LABELS, factorsLabel } from './login-labels';
@@ -33,7 +34,7 @@ export class LocketLoginHistory extends LitElement {
       <td><time datetime=${new Date(attempt.at).toISOString()}>${when.format(attempt.at)}</time></td>
       <td class=${attempt.outcome}>${OUTCOME_LABELS[attempt.outcome]}</td>
       <td>${factorsLabel(attempt)}</td>
-      <td>${attempt.reason || '—'}</td>
+      <td>${loginReasonText(attempt.reason) || '—'}</td>
       <td>${attempt.client}</td>
     </tr>`;
   }

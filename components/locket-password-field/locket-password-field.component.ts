@@ -4,6 +4,7 @@ import type { PasswordContext, PasswordVerdict, checkPassword } from '../../core
 import { baseStyles } from '../shared/tokens.styles';
 import { formStyles } from '../shared/form.styles';
 import { passwordFieldStyles } from './locket-password-field.styles';
+import { passwordProblemText, passwordSuggestions, STRENGTH_LABELS } from '../shared/messages/password-messages';
 
 let fieldCount = 0;
 
@@ -41,11 +42,11 @@ export class LocketPasswordField extends LitElement {
   private renderVerdict(verdict: PasswordVerdict) {
     return html`
       <meter min="0" max="4" low="2" high="3" optimum="4" .value=${verdict.strength}
-        aria-label="Password strength" aria-valuetext=${verdict.strengthLabel}></meter>
+        aria-label="Password strength" aria-valuetext=${STRENGTH_LABELS[verdict.strength]}></meter>
       <div id=${`${this.inputId}-verdict`} aria-live="polite">
-        <span>Strength: ${verdict.strengthLabel}</span>
-        ${verdict.problems.length ? html`<ul>${verdict.problems.map((p) => html`<li class="problem">${p.message}</li>`)}</ul>` : nothing}
-        ${!verdict.acceptable && verdict.suggestions.length ? html`<ul>${verdict.suggestions.map((s) => html`<li>${s}</li>`)}</ul>` : nothing}
+        <span>Strength: ${STRENGTH_LABELS[verdict.strength]}</span>
+        ${verdict.problems.length ? html`<ul>${verdict.problems.map((p) => html`<li class="problem">${passwordProblemText(p)}</li>`)}</ul>` : nothing}
+        ${!verdict.acceptable && passwordSuggestions(verdict).length ? html`<ul>${passwordSuggestions(verdict).map((s) => html`<li>${s}</li>`)}</ul>` : nothing}
       </div>`;
   }
 
@@ -61,7 +62,7 @@ export class LocketPasswordField extends LitElement {
           @click=${() => { this.visible = !this.visible; }}>${this.visible ? 'Hide' : 'Show'}</button>
       </div>
       ${this.verdict ? this.renderVerdict(this.verdict) : nothing}
-      ${this.error && !this.verdict?.problems.some((p) => p.message === this.error)
+      ${this.error && !this.verdict?.problems.some((p) => passwordProblemText(p) === this.error)
         ? html`<span class="error" id=${`${this.inputId}-error`} role="alert">${this.error}</span>` : nothing}`;
   }
 }

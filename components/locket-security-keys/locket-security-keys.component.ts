@@ -15,6 +15,7 @@ import '../locket-password-field/locket-password-field';
 import type { LocketPasswordField } from '../locket-password-field/locket-password-field.component';
 import { securityKeysStyles } from './locket-security-keys.styles';
 import { failureText } from '../shared/failure-text';
+import { fieldRefusalsText } from '../shared/messages/access-messages';
 
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -67,7 +68,7 @@ export class LocketSecurityKeys extends LitElement {
       const keys = await this.security.sessionKeys();
       if (!keys) { this.addErrors = { [FORM_ERROR_KEY]: NOT_UNLOCKED }; return; }
       const result = await this.security.account.addKey(keys, password, name, this.userName, { recoveryCode, acceptWithoutPrf });
-      if (!result.ok) { this.addErrors = result.error; return; }
+      if (!result.ok) { this.addErrors = fieldRefusalsText(result.error); return; }
       this.addErrors = {};
       form.reset();
       this.generation++;
@@ -95,7 +96,7 @@ export class LocketSecurityKeys extends LitElement {
       const keys = await this.security.sessionKeys();
       if (!keys) { this.removeErrors = { [FORM_ERROR_KEY]: NOT_UNLOCKED }; return; }
       const result = await this.security.account.removeKey(keys, password, key.id, { recoveryCode });
-      if (!result.ok) { this.removeErrors = result.error; return; }
+      if (!result.ok) { this.removeErrors = fieldRefusalsText(result.error); return; }
       this.removeErrors = {};
       this.removing = null;
       this.status = `Removed “${key.name}”.`;

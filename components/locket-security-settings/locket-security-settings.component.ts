@@ -18,6 +18,7 @@ import '../locket-change-password/locket-change-password';
 import '../locket-auto-lock-setting/locket-auto-lock-setting';
 import { securitySettingsStyles } from './locket-security-settings.styles';
 import { failureText } from '../shared/failure-text';
+import { fieldRefusalsText } from '../shared/messages/access-messages';
 
 /**
  * The owner's security settings: two-factor status and keys, recovery codes (shown once,
@@ -70,7 +71,7 @@ export class LocketSecuritySettings extends LitElement {
       const keys = await this.services.security.sessionKeys();
       if (!keys) { this.recoveryErrors = { [FORM_ERROR_KEY]: 'Locket is locked. Unlock it again to make new codes.' }; return; }
       const result = await this.services.security.account.regenerateRecoveryCodes(keys, password, { recoveryCode });
-      if (!result.ok) { this.recoveryErrors = result.error; return; }
+      if (!result.ok) { this.recoveryErrors = fieldRefusalsText(result.error); return; }
       this.freshCodes = result.value;
       this.confirmingNewCodes = false;
       await this.load();

@@ -10,6 +10,7 @@ import { formStyles } from '../shared/form.styles';
 import { panelStyles } from '../shared/panel.styles';
 import '../locket-password-field/locket-password-field';
 import type { LocketPasswordField } from '../locket-password-field/locket-password-field.component';
+import { fieldRefusalsText } from '../shared/messages/access-messages';
 
 /** First run: the owner creates the account. Sends `locket-account-created` once the vault exists and is unlocked. */
 export class LocketSetup extends LitElement {
@@ -29,7 +30,7 @@ export class LocketSetup extends LitElement {
     this.busy = true;
     try {
       const result = await this.account.create(this.context, this.password.value);
-      if (!result.ok) { this.errors = result.error; return; }
+      if (!result.ok) { this.errors = fieldRefusalsText(result.error); return; }
       this.dispatchEvent(locketEvent('locket-account-created', result.value.owner));
     } finally {
       this.busy = false;

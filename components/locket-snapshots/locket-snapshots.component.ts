@@ -7,10 +7,21 @@ import type { LocketServices } from '../../platform/page-services/services';
 import {
   REASON_TEXT, countTotal, dateTime, kindCounts, plural, sizeText,
 } from '../locket-retention-settings/retention-text';
+import { ActionController } from '../shared/action-controller';
 import { failureText } from '../shared/failure-text';
-import { ProgressRun } from '../shared/progress-run';
 import { baseStyles } from '../shared/tokens.styles';
 import { snapshotsStyles } from './locket-snapshots.styles';
+
+type SnapshotAct = 'read-choice' | 'list' | 'save-choice' | 'take' | 'restore';
+
+/** What the owner reads when an act failed; `cause` is the failure in words. */
+const FAILED: { readonly [A in SnapshotAct]: (cause: string) => string } = {
+  'read-choice': (cause) => `The snapshot choice could not be read: ${cause}`,
+  'list': (cause) => `The snapshots could not be listed: ${cause}`,
+  'save-choice': (cause) => `The choice was not saved: ${cause}`,
+  'take': (cause) => `The snapshot failed: ${cause}`,
+  'restore': (cause) => `The restore failed: ${cause}`,
+};
 
 const restoreLabel = (snapshot: SnapshotInfo): string => `Restore the snapshot of ${dateTime.format(snapshot.takenAt)}`;
 
@@ -27,18 +38,18 @@ export class LocketSnapshots extends LitElement {
 
   @state() private enabled: boolean | null = null;
   @state() private snapshots: readonly SnapshotInfo[] | null = null;
-  @state() private taking = false;
   @state() private confirming: SnapshotInfo | null = null;
-  private readonly restoring = new ProgressRun(this);
+  private readonly acts = new ActionController<SnapshotAct>(this);
   @state() private outcome: RestoreOutcome | null = null;
   @state() private notice = '';
-  @state() private error = '';
+  /** A choice the worker refused, in its own words. */
+  @state() private refused = '';
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void this.services.retention.readPolicy().then((policy) => { this.enabled = policy.snapshotsEnabled; }, (error: unknown) => {
-      this.error = `The snapshot choice could not be read: ${failureText(error)}`;
-    });
+    void this.acts.run('read-choice', async () => {
+      this.enabled = (await this.services.retention.readPolicy()).snapshotsEnabled;
+    }, { keepFailure: true });
     void this.load();
   }
 
@@ -52,57 +63,45 @@ export class LocketSnapshots extends LitElement {
   }
 
   private async load(): Promise<void> {
-    try {
+    await this.acts.run('list', async () => {
       this.snapshots = await this.services.archives.listSnapshots();
-    } catch (error) {
-      this.error = `The snapshots could not be listed: ${failureText(error)}`;
-    }
+    }, { keepFailure: true });
   }
 
   private async switchDaily(on: boolean): Promise<void> {
     this.notice = '';
-    this.error = '';
-    try {
+    this.refused = '';
+    await this.acts.run('save-choice', async () => {
       const result = await this.services.retention.writePolicy({ snapshotsEnabled: on });
-      if (!result.ok) { this.error = result.error; return; }
+      if (!result.ok) { this.refused = result.error; return; }
       this.enabled = result.value.snapshotsEnabled;
       this.notice = on ? 'Daily snapshots are on.' : 'Daily snapshots are off. The snapshots kept so far stay until they expire.';
-    } catch (error) {
-      this.error = `The choice was not saved: ${failureText(error)}`;
-    }
+    });
   }
 
   private async takeNow(): Promise<void> {
-    this.taking = true;
     this.notice = '';
-    this.error = '';
-    try {
-      const snapshot = await this.services.archives.takeSnapshot();
-      this.notice = `Snapshot taken: ${plural(snapshot.records, 'record', 'records')}, ${sizeText(snapshot.bytes)}.`;
-      await this.load();
-    } catch (error) {
-      this.error = `The snapshot failed: ${failureText(error)}`;
-    } finally {
-      this.taking = false;
-    }
+    this.refused = '';
+    const ran = await this.acts.run('take', () => this.services.archives.takeSnapshot());
+    if (!ran.ok) return;
+    this.notice = `Snapshot taken: ${plural(ran.value.records, 'record', 'records')}, ${sizeText(ran.value.bytes)}.`;
+    await this.load();
   }
 
   private async restore(snapshot: SnapshotInfo): Promise<void> {
-    if (this.restoring.busy) return;
+    if (this.acts.busyWith('restore')) return;
     this.notice = '';
-    this.error = '';
+    this.refused = '';
     this.outcome = null;
-    try {
-      this.outcome = await this.restoring.run((onProgress) => this.services.archives.restoreSnapshot(snapshot.id, onProgress));
-      this.confirming = null;
-      await this.load();
-    } catch (error) {
-      this.error = `The restore failed: ${failureText(error)}`;
-    }
+    const ran = await this.acts.run('restore', (onProgress) => this.services.archives.restoreSnapshot(snapshot.id, onProgress), { total: 0 });
+    if (!ran.ok) return;
+    this.outcome = ran.value;
+    this.confirming = null;
+    await this.load();
   }
 
   private renderConfirmation(snapshot: SnapshotInfo) {
-    const busy = this.restoring.busy;
+    const busy = this.acts.busyWith('restore');
     return html`<div class="confirm" role="alertdialog" aria-labelledby="restore-title" aria-describedby="restore-effect">
       <p id="restore-title"><strong>Restore the snapshot of ${dateTime.format(snapshot.takenAt)}?</strong></p>
       <p id="restore-effect">Records changed since then go back to how they were; records added since are removed.
@@ -111,8 +110,8 @@ export class LocketSnapshots extends LitElement {
         <button class="danger" type="button" ?disabled=${busy} @click=${() => void this.restore(snapshot)}>Restore this snapshot</button>
         <button class="keep" type="button" ?disabled=${busy} @click=${() => { this.confirming = null; }}>Cancel</button>
       </div>
-      ${this.restoring.progress ? html`<progress aria-label="Restore progress" max=${Math.max(this.restoring.progress.total, 1)}
-        .value=${this.restoring.progress.done}></progress>` : nothing}
+      ${this.acts.progress ? html`<progress aria-label="Restore progress" max=${Math.max(this.acts.progress.total, 1)}
+        .value=${this.acts.progress.done}></progress>` : nothing}
     </div>`;
   }
 
@@ -132,7 +131,7 @@ export class LocketSnapshots extends LitElement {
       <td>${REASON_TEXT[snapshot.reason]}</td>
       <td class="number">${snapshot.records.toLocaleString()}</td>
       <td class="number">${sizeText(snapshot.bytes)}</td>
-      <td><button type="button" aria-label=${restoreLabel(snapshot)} ?disabled=${this.restoring.busy}
+      <td><button type="button" aria-label=${restoreLabel(snapshot)} ?disabled=${this.acts.busyWith('restore')}
         @click=${() => { this.outcome = null; this.confirming = snapshot; }}>Restore</button></td>
     </tr>`;
   }
@@ -156,13 +155,18 @@ export class LocketSnapshots extends LitElement {
         ?disabled=${this.enabled === null} @change=${(e: Event) => void this.switchDaily((e.target as HTMLInputElement).checked)} />
         Keep a daily snapshot</label>
       <div class="actions">
-        <button type="button" ?disabled=${this.taking || this.restoring.busy} @click=${() => void this.takeNow()}>Take a snapshot now</button>
-        ${this.taking ? html`<span class="muted" role="status">Taking a snapshot…</span>` : nothing}
+        <button type="button" ?disabled=${this.acts.busyWith('take') || this.acts.busyWith('restore')} @click=${() => void this.takeNow()}>Take a snapshot now</button>
+        ${this.acts.busyWith('take') ? html`<span class="muted" role="status">Taking a snapshot…</span>` : nothing}
       </div>
       ${this.notice ? html`<p class="status" role="status">${this.notice}</p>` : nothing}
       ${this.snapshots === null ? html`<p class="muted" role="status">Loading…</p>` : this.renderList(this.snapshots)}
       ${this.confirming ? this.renderConfirmation(this.confirming) : nothing}
       ${this.outcome ? this.renderOutcome(this.outcome) : nothing}
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}`;
+      ${this.errorText() ? html`<p class="error" role="alert">${this.errorText()}</p>` : nothing}`;
+  }
+
+  private errorText(): string {
+    const failure = this.acts.failure;
+    return failure ? FAILED[failure.act](failureText(failure.cause)) : this.refused;
   }
 }

@@ -9,6 +9,7 @@ import { locketEvent } from '../shared/events';
 import { baseStyles } from '../shared/tokens.styles';
 import { subjectRightsStyles } from './locket-subject-rights.styles';
 import { failureText } from '../shared/failure-text';
+import { ActionController } from '../shared/action-controller';
 
 const plural = (count: number, one: string, many: string): string => `${count} ${count === 1 ? one : many}`;
 
@@ -23,8 +24,7 @@ export class LocketSubjectRights extends LitElement {
 
   @state() private confirming = false;
   @state() private suppress = false;
-  @state() private busy = false;
-  @state() private error = '';
+  private readonly acts = new ActionController<'export' | 'erase'>(this);
 
   private shownId = '';
 
@@ -34,31 +34,21 @@ export class LocketSubjectRights extends LitElement {
     this.shownId = this.person.id;
     this.confirming = false;
     this.suppress = false;
-    this.error = '';
+    this.acts.clear();
   }
 
   private async exportEverything(): Promise<void> {
-    this.error = '';
-    try {
-      const report = await buildSubjectAccessReport(this.services, this.person.id);
-      offerDownload(subjectAccessJson(report), subjectAccessFileName(this.person.id), 'application/json');
-    } catch (error) {
-      this.error = failureText(error);
-    }
+    const id = this.person.id;
+    await this.acts.run('export', async () => {
+      const report = await buildSubjectAccessReport(this.services, id);
+      offerDownload(subjectAccessJson(report), subjectAccessFileName(id), 'application/json');
+    });
   }
 
   private async erase(): Promise<void> {
     const id = this.person.id;
-    this.busy = true;
-    this.error = '';
-    try {
-      await this.services.store.erase(id, { suppressEmails: this.suppress });
-      this.dispatchEvent(locketEvent('locket-deleted', { id }));
-    } catch (error) {
-      this.error = failureText(error);
-    } finally {
-      this.busy = false;
-    }
+    const ran = await this.acts.run('erase', () => this.services.store.erase(id, { suppressEmails: this.suppress }));
+    if (ran.ok) this.dispatchEvent(locketEvent('locket-deleted', { id }));
   }
 
   private renderConfirmation() {
@@ -79,8 +69,8 @@ export class LocketSubjectRights extends LitElement {
         @change=${(e: Event) => { this.suppress = (e.target as HTMLInputElement).checked; }} />
         Remember a hash of their email so a later import does not bring them back</label>` : nothing}
       <div class="actions">
-        <button class="danger" ?disabled=${this.busy} @click=${() => void this.erase()}>Erase permanently</button>
-        <button ?disabled=${this.busy} @click=${() => { this.confirming = false; }}>Keep</button>
+        <button class="danger" ?disabled=${this.acts.busyWith('erase')} @click=${() => void this.erase()}>Erase permanently</button>
+        <button ?disabled=${this.acts.busyWith('erase')} @click=${() => { this.confirming = false; }}>Keep</button>
       </div>
     </div>`;
   }
@@ -91,6 +81,6 @@ export class LocketSubjectRights extends LitElement {
         <button class="danger" @click=${() => { this.confirming = true; }}>Erase…</button>
       </div>
       ${this.confirming ? this.renderConfirmation() : nothing}
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}`;
+      ${this.acts.failure ? html`<p class="error" role="alert">${failureText(this.acts.failure.cause)}</p>` : nothing}`;
   }
 }

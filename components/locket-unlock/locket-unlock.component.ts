@@ -1,6 +1,7 @@
 import { LitElement, html } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { Access } from '../../core/vault/access';
+import { accessRefusalText } from '../shared/messages/access-messages';
 import { baseStyles } from '../shared/tokens.styles';
 import { formStyles } from '../shared/form.styles';
 import { panelStyles } from '../shared/panel.styles';
@@ -36,7 +37,7 @@ export class LocketUnlock extends LitElement {
         ? await this.access.unlockWithRecoveryCode(this.password.value, typeof code === 'string' ? code : '')
         : await this.access.unlock(this.password.value);
       // Success needs nothing here: the session changes and the gate shows the surface.
-      if (!result.ok) this.error = result.error.message;
+      if (!result.ok) this.error = accessRefusalText(result.error);
     } finally {
       this.busy = false;
     }

@@ -1,14 +1,41 @@
 import { isStorageFull, STORAGE_FULL_REPORT, type WriteFailure } from '../../core/db/store-errors';
+import { refusalIn, type Refusal } from '../../core/refusals';
+import { refusalText } from './messages/refusal-messages';
 
 /** What the owner reads when the browser had no room for a write, and what to do about it. */
 export const STORAGE_FULL_TEXT = 'This device has no room left for Locket’s data. Nothing of this was saved and nothing was lost. '
   + 'Free up space on the disk (or empty Locket’s trash and delete old snapshots), then try again.';
 
-/** Words for a failure: a full disk in plain words, anything else with its own message. */
-export const failureText = (error: unknown): string => {
-  if (isStorageFull(error)) return STORAGE_FULL_TEXT;
-  return error instanceof Error ? error.message : String(error);
+/**
+ * Why an act failed, as a code an element renders: a full disk, a refusal from core or the
+ * worker, or an unexpected error, which keeps its own (developer's) message.
+ */
+export type Failure =
+  | { readonly type: 'storage-full' }
+  | { readonly type: 'refused'; readonly refusal: Refusal }
+  | { readonly type: 'unexpected'; readonly message: string };
+
+export const failureOf = (error: unknown): Failure => {
+  if (isStorageFull(error)) return { type: 'storage-full' };
+  const refusal = refusalIn(error);
+  if (refusal) return { type: 'refused', refusal };
+  return { type: 'unexpected', message: error instanceof Error ? error.message : String(error) };
 };
+
+const textOf = (failure: Failure): string => {
+  switch (failure.type) {
+    case 'storage-full': return STORAGE_FULL_TEXT;
+    case 'refused': return refusalText(failure.refusal);
+    case 'unexpected': return failure.message;
+  }
+};
+
+const isFailure = (value: unknown): value is Failure =>
+  typeof value === 'object' && value !== null && 'type' in value && !(value instanceof Error)
+  && (value.type === 'storage-full' || value.type === 'refused' || value.type === 'unexpected');
+
+/** Words for a failure, given as a coded Failure or as the error that was caught. */
+export const failureText = (failure: Failure | unknown): string => textOf(isFailure(failure) ? failure : failureOf(failure));
 
 /** Words for a write failure that crossed from the worker as a value (an import's failed batch). */
 export const writeFailureText = (failure: WriteFailure): string =>

@@ -9,6 +9,7 @@ import type { LocketDatabase } from '../db/schema';
 import { createAccess, type Access, type UnlockResult } from '../vault/access';
 import type { AccessPorts } from '../vault/access-ports';
 import type { UnlockedKeys } from '../vault/types';
+import type { CancellationRefusal } from '../vault/access-refusals';
 
 /** What the cancelled screen tells the owner. */
 export interface CancellationStatus {
@@ -36,13 +37,11 @@ export interface AccountCancellation {
   /** Null while the account is not cancelled. */
   readonly status: () => Promise<CancellationStatus | null>;
   /** Checks the password (and key), then hides and locks the account. A refusal changes nothing. */
-  readonly cancel: (password: string) => Promise<Result<{ readonly cancelledAt: number }, string>>;
+  readonly cancel: (password: string) => Promise<Result<{ readonly cancelledAt: number }, CancellationRefusal>>;
   /** Checks the password and the key (or a recovery code), lifts the cancellation and unlocks. */
-  readonly restore: (password: string, recoveryCode?: string) => Promise<Result<void, string>>;
+  readonly restore: (password: string, recoveryCode?: string) => Promise<Result<void, CancellationRefusal>>;
 }
 
-export const RESTORE_WINDOW_CLOSED = 'The 14 days to restore this account have passed. Locket is deleting it.';
-const ALREADY_CANCELLED = 'This account is already cancelled.';
 const OWNER = 'owner';
 
 export const createAccountCancellation = (deps: AccountCancellationDeps): AccountCancellation => {
@@ -84,11 +83,11 @@ export const createAccountCancellation = (deps: AccountCancellationDeps): Accoun
     };
   };
 
-  const cancel = async (password: string): Promise<Result<{ readonly cancelledAt: number }, string>> => {
-    if (await readCancellation(db, clock.now())) return { ok: false, error: ALREADY_CANCELLED };
+  const cancel = async (password: string): Promise<Result<{ readonly cancelledAt: number }, CancellationRefusal>> => {
+    if (await readCancellation(db, clock.now())) return { ok: false, error: { type: 'already-cancelled' } };
     // The keys are not released: the session is about to be locked anyway.
     const { result } = await reauthenticate((access) => access.unlock(password));
-    if (!result.ok) return { ok: false, error: result.error.message };
+    if (!result.ok) return { ok: false, error: result.error };
     const marker = await markCancelled(db, clock.now());
     try {
       await audit.append({ type: 'account-cancelled', by: OWNER, subjects: [], detail: { deletionDueAt: deletionDueAt(marker) } });
@@ -99,14 +98,14 @@ export const createAccountCancellation = (deps: AccountCancellationDeps): Accoun
     return { ok: true, value: { cancelledAt: marker.cancelledAt } };
   };
 
-  const restore = async (password: string, recoveryCode?: string): Promise<Result<void, string>> => {
+  const restore = async (password: string, recoveryCode?: string): Promise<Result<void, CancellationRefusal>> => {
     const now = await judgedNow();
     const marker = await readCancellation(db, now);
-    if (marker && cancellationExpired(marker, now)) return { ok: false, error: RESTORE_WINDOW_CLOSED };
+    if (marker && cancellationExpired(marker, now)) return { ok: false, error: { type: 'restore-window-closed' } };
     const { result, release } = await reauthenticate((access) => recoveryCode === undefined
       ? access.unlock(password)
       : access.unlockWithRecoveryCode(password, recoveryCode));
-    if (!result.ok) return { ok: false, error: result.error.message };
+    if (!result.ok) return { ok: false, error: result.error };
     if (!marker) { await release(); return { ok: true, value: undefined }; }
     await clearCancellation(db);
     try {

@@ -7,6 +7,7 @@ import type { LocketRecord, RecordId } from '../records/types';
 import type { RecordReads } from '../record-store/contract';
 import type { AuditEntry } from './audit-log';
 import type { AuditStore } from './contract';
+import { refusalError } from '../refusals';
 
 export interface SubjectAccessReport {
   readonly generatedAt: string;
@@ -27,7 +28,7 @@ export const buildSubjectAccessReport = async (
   personId: RecordId,
 ): Promise<SubjectAccessReport> => {
   const person = await store.get(personId);
-  if (person?.kind !== 'person') throw new Error('Only a person has a subject-access report, and this one does not exist');
+  if (person?.kind !== 'person') throw refusalError({ type: 'not-a-person', act: 'report' });
   const hash = await store.auditIdHash(personId);
   const [linked, organisation, history] = await Promise.all([
     store.linkedTo(personId),

@@ -5,6 +5,7 @@
  */
 import type { LocketDatabase } from '../db/schema';
 import { emailHash, legacyEmailHash, type AuditKeys } from './hash';
+import { refusalError } from '../refusals';
 
 export interface SuppressionEntry {
   readonly hash: string;
@@ -27,7 +28,7 @@ const NOTHING_SUPPRESSED: SuppressionCheck = () => Promise.resolve(false);
  * written by earlier versions hold unkeyed hashes: they are matched too.
  */
 export const createSuppressionCheck = (db: LocketDatabase, keys: AuditKeys | null) => async (): Promise<SuppressionCheck> => {
-  if (!keys) throw new Error('Checking the suppression list needs Locket unlocked');
+  if (!keys) throw refusalError({ type: 'needs-unlock', for: 'suppression' });
   const stored = new Set(await db.getAllKeys('suppressed'));
   if (stored.size === 0) return NOTHING_SUPPRESSED;
   return async (email) => {

@@ -1,10 +1,11 @@
 /**
- * Reads the bytes of a CSV file into a table, or refuses it with a message the user can
- * act on. Row numbers are the ones a spreadsheet shows: the header is row 1, and a
+ * Reads the bytes of a CSV file into a table, or refuses it with a code the user's words
+ * are chosen by (csv-refusals.ts). Row numbers are the ones a spreadsheet shows: the header is row 1, and a
  * record whose quoted cells span several lines is still one row.
  */
 import Papa from 'papaparse';
 import type { Result } from '../result';
+import type { CsvFileRefusal } from './csv-refusals';
 import { restoreCell } from './neutralise';
 
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
@@ -31,25 +32,20 @@ export interface CsvTable {
   readonly rows: readonly CsvRow[];
 }
 
-const megabytes = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-
 /** Checks the size before the file is read at all. */
-export const checkImportSize = (byteSize: number): string | null => (byteSize > MAX_IMPORT_BYTES
-  ? `This file is ${megabytes(byteSize)}; Locket imports files up to ${megabytes(MAX_IMPORT_BYTES)}. Split it into smaller files.`
-  : null);
+export const checkImportSize = (byteSize: number): CsvFileRefusal | null =>
+  (byteSize > MAX_IMPORT_BYTES ? { type: 'too-large', bytes: byteSize } : null);
 
 const startsWith = (bytes: Uint8Array, signature: readonly number[]): boolean =>
   signature.every((byte, index) => bytes[index] === byte);
 
-const SAVE_AS_CSV = 'Open it in your spreadsheet and save it as “CSV UTF-8”, then import that file.';
-
 /** Files people pick by mistake, recognised by their first bytes. */
-const KNOWN_BINARIES: readonly { readonly signature: readonly number[]; readonly message: string }[] = [
-  { signature: [0x50, 0x4b, 0x03, 0x04], message: `This is a zip or Excel (.xlsx) file, not CSV. Unzip it, or ${SAVE_AS_CSV.toLowerCase()}` },
-  { signature: [0xd0, 0xcf, 0x11, 0xe0], message: `This is an old Excel (.xls) file, not CSV. ${SAVE_AS_CSV}` },
-  { signature: [0x25, 0x50, 0x44, 0x46], message: 'This is a PDF, not a CSV file.' },
-  { signature: [0xff, 0xfe], message: `This file is UTF-16 text; Locket reads UTF-8. ${SAVE_AS_CSV}` },
-  { signature: [0xfe, 0xff], message: `This file is UTF-16 text; Locket reads UTF-8. ${SAVE_AS_CSV}` },
+const KNOWN_BINARIES: readonly { readonly signature: readonly number[]; readonly kind: 'zip' | 'xls' | 'pdf' | 'utf-16' }[] = [
+  { signature: [0x50, 0x4b, 0x03, 0x04], kind: 'zip' },
+  { signature: [0xd0, 0xcf, 0x11, 0xe0], kind: 'xls' },
+  { signature: [0x25, 0x50, 0x44, 0x46], kind: 'pdf' },
+  { signature: [0xff, 0xfe], kind: 'utf-16' },
+  { signature: [0xfe, 0xff], kind: 'utf-16' },
 ];
 
 /** Text with more control characters than this share (tab, CR, LF aside) is not a spreadsheet's text. */
@@ -92,7 +88,6 @@ const delimiterOf = (headerLine: string): string => {
   return best !== undefined && count(best) > 0 ? best : ',';
 };
 
-const NOT_CSV = 'This does not look like a CSV file: its first row should name the columns, separated by commas.';
 /** A one-column file is fine ("Email"), but a first row this long is prose, HTML or JSON rather than a column name. */
 const MAX_LONE_HEADER = 60;
 
@@ -112,11 +107,8 @@ const quoteProblems = (errors: readonly Papa.ParseError[]): Map<number, string> 
 const cellCountProblem = (cells: number, headers: number): string =>
   `This row has ${cells} cells but the header has ${headers}; a comma or quote is probably out of place.`;
 
-const count = (n: number): string => n.toLocaleString('en');
 /** A column's name is quoted in a message only this far: the name is the file's text. */
 const MAX_NAMED_COLUMN = 40;
-
-const TOO_MANY_ROWS = `This file has more than ${count(MAX_IMPORT_ROWS)} rows; Locket imports up to ${count(MAX_IMPORT_ROWS)} rows at a time. Split it into smaller files.`;
 
 /** The one empty cell Papa reads after a file's final line break; it is not a row. */
 const isFinalLineBreak = (cells: readonly string[]): boolean => cells.length === 1 && cells[0] === '';
@@ -136,46 +128,42 @@ const parseBounded = (text: string): { readonly parsed: Papa.ParseResult<string[
 };
 
 /** The first cell past the limits, in file order, said with its row (and column) and the numbers. */
-const oversizeProblem = (data: readonly (readonly string[])[], headers: readonly string[]): string | null => {
+const oversizeProblem = (data: readonly (readonly string[])[], headers: readonly string[]): CsvFileRefusal | null => {
   const [header = []] = data;
-  if (header.length > MAX_IMPORT_COLUMNS) {
-    return `This file has ${count(header.length)} columns; Locket imports up to ${count(MAX_IMPORT_COLUMNS)}. Remove the columns you do not need, or split the file.`;
-  }
+  if (header.length > MAX_IMPORT_COLUMNS) return { type: 'too-many-columns', columns: header.length };
   for (const [index, cells] of data.entries()) {
     const rowNumber = index + 1;
-    if (cells.length > MAX_IMPORT_COLUMNS) {
-      return `Row ${rowNumber} has ${count(cells.length)} cells; Locket imports up to ${count(MAX_IMPORT_COLUMNS)} columns. Remove the cells you do not need, or split the file.`;
-    }
+    if (cells.length > MAX_IMPORT_COLUMNS) return { type: 'row-too-wide', row: rowNumber, cells: cells.length };
     const long = cells.findIndex((cell) => cell.length > MAX_IMPORT_CELL_CHARS);
     if (long === -1) continue;
     const name = index === 0 ? '' : headers[long] ?? '';
-    const column = name === '' ? '' : ` (column “${name.length > MAX_NAMED_COLUMN ? `${name.slice(0, MAX_NAMED_COLUMN)}…` : name}”)`;
-    return `Row ${rowNumber} has a cell of ${count(cells[long]?.length ?? 0)} characters${column}; Locket imports cells of up to ${count(MAX_IMPORT_CELL_CHARS)} characters. Shorten it, or leave that column out of the file.`;
+    const column = name === '' ? null : name.length > MAX_NAMED_COLUMN ? `${name.slice(0, MAX_NAMED_COLUMN)}…` : name;
+    return { type: 'cell-too-long', row: rowNumber, chars: cells[long]?.length ?? 0, column };
   }
   return null;
 };
 
-export const parseCsv = (bytes: Uint8Array): Result<CsvTable, string> => {
-  const refuse = (error: string): Result<CsvTable, string> => ({ ok: false, error });
+export const parseCsv = (bytes: Uint8Array): Result<CsvTable, CsvFileRefusal> => {
+  const refuse = (error: CsvFileRefusal): Result<CsvTable, CsvFileRefusal> => ({ ok: false, error });
   const tooLarge = checkImportSize(bytes.byteLength);
   if (tooLarge) return refuse(tooLarge);
   const known = KNOWN_BINARIES.find((binary) => startsWith(bytes, binary.signature));
-  if (known) return refuse(known.message);
+  if (known) return refuse({ type: 'binary', kind: known.kind });
   const text = decodeUtf8(bytes);
-  if (text === null) return refuse(`This file is not UTF-8 text. ${SAVE_AS_CSV}`);
-  if (text.trim() === '') return refuse('This file is empty.');
-  if (looksBinary(text)) return refuse('This file is not text, so it cannot be CSV. Choose the .csv file your spreadsheet or CRM exported.');
-  if (/^\s*[<{[]/.test(text)) return refuse(NOT_CSV);
+  if (text === null) return refuse({ type: 'not-utf-8' });
+  if (text.trim() === '') return refuse({ type: 'empty' });
+  if (looksBinary(text)) return refuse({ type: 'not-text' });
+  if (/^\s*[<{[]/.test(text)) return refuse({ type: 'not-csv' });
 
   const { parsed, tooManyRows } = parseBounded(text);
-  if (tooManyRows) return refuse(TOO_MANY_ROWS);
+  if (tooManyRows) return refuse({ type: 'too-many-rows' });
   const [headerCells = [], ...dataRows] = parsed.data;
   const headers = headerCells.map((cell) => restoreCell(cell).trim());
   const oversize = oversizeProblem(parsed.data, headers);
   if (oversize) return refuse(oversize);
   const problems = quoteProblems(parsed.errors);
-  if (headers.every((header) => header === '')) return refuse('The first row of a CSV file must name its columns, and this one is blank.');
-  if (headers.length === 1 && (headers[0] ?? '').length > MAX_LONE_HEADER) return refuse(NOT_CSV);
+  if (headers.every((header) => header === '')) return refuse({ type: 'blank-header' });
+  if (headers.length === 1 && (headers[0] ?? '').length > MAX_LONE_HEADER) return refuse({ type: 'not-csv' });
 
   const rows: CsvRow[] = [];
   dataRows.forEach((cells, index) => {
@@ -185,6 +173,6 @@ export const parseCsv = (bytes: Uint8Array): Result<CsvTable, string> => {
       ?? (cells.length === headers.length ? null : cellCountProblem(cells.length, headers.length));
     rows.push({ rowNumber: dataIndex + 1, cells: cells.map(restoreCell), problem });
   });
-  if (rows.length === 0) return refuse('This file has a header row but no rows of data.');
+  if (rows.length === 0) return refuse({ type: 'no-data-rows' });
   return { ok: true, value: { headers, rows } };
 };

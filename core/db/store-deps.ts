@@ -6,6 +6,7 @@ import type { FieldErrors, RecordId, RecordKind } from '../records/types';
 import type { ChangeBus } from './change-bus';
 import type { ChangeOp, ChangeSetItem, StoredChangeSet } from './rows';
 import type { LocketDatabase } from './schema';
+import { refusalError } from '../refusals';
 
 export interface StoreDeps {
   readonly db: LocketDatabase;
@@ -24,7 +25,7 @@ export interface StoreDeps {
 
 /** The audit key for an action that names a record in the log: only unlocked stores have one. */
 export const auditKeysOf = (deps: Pick<StoreDeps, 'auditKeys'>): AuditKeys => {
-  if (!deps.auditKeys) throw new Error('This needs Locket unlocked: it names records in the audit log');
+  if (!deps.auditKeys) throw refusalError({ type: 'needs-unlock', for: 'audit' });
   return deps.auditKeys;
 };
 

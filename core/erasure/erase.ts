@@ -22,6 +22,7 @@ import type { StoredChangeSet, StoredRecord } from '../db/rows';
 import { fieldsFromBody, metaOf, rowFor } from '../db/record-rows';
 import { announce, auditKeysOf, changeItem, changeSet, type StoreDeps } from '../db/store-deps';
 import { retriedWrite, STALE } from '../db/transaction';
+import { refusalError } from '../refusals';
 
 export interface EraseOptions {
   /** Keep keyed hashes of the person's emails (audit/suppression.ts) so a later import can refuse to bring them back. */
@@ -71,7 +72,7 @@ interface ErasurePlan {
 
 const readPlan = async ({ db, codec }: StoreDeps, personId: RecordId): Promise<ErasurePlan> => {
   const person = await db.get('records', personId);
-  if (!person || person.kind !== 'person') throw new Error('Only a person can be erased, and this one does not exist');
+  if (!person || person.kind !== 'person') throw refusalError({ type: 'not-a-person', act: 'erase' });
   const linked = await db.getAllFromIndex('records', 'byLink', personId);
   const notes = linked.filter((row) => row.kind === 'note');
   const unlinked = linked.filter((row) => row.kind === 'case' || row.kind === 'opportunity');

@@ -13,7 +13,7 @@ const LoginAttemptSchema = v.object({
   factors: v.array(v.picklist(LOGIN_FACTORS)),
   /** The name the owner gave the key used, if any. */
   keyName: v.nullable(v.string()),
-  /** Why it failed, in words the owner can act on; '' on success. */
+  /** Why it failed, as a refusal code in JSON (core/vault/access-refusals.ts); '' on success. */
   reason: v.string(),
   /** "Chromium 156 on Linux". */
   client: v.string(),

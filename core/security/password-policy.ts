@@ -15,25 +15,30 @@ import {
   contextWordsOf, findContextWords, type ContextSource, type ContextWord, type PasswordContext,
 } from './password-context';
 import { estimateGuesses, isListedCommonPassword, type GuessEstimate } from './password-estimator';
-import {
-  commonMessage, contextMessage, easyToGuessMessage, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH,
-  passphraseSuggestion, repetitiveMessage, STRENGTH_LABELS, tooLongMessage, tooShortMessage,
-} from './password-messages';
 import { isDecoratedDictionaryWord, isRepeatedBlock, patternCoverage } from './password-patterns';
 import { scoreWithAlphabet } from './random-stretch';
 
 // The key derivation imports it from './normalise-password' directly, which keeps the
 // dictionaries out of its bundle; re-exported here for callers of the policy.
 export { normalisePassword } from './normalise-password';
-export { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './password-messages';
 export type { PasswordContext } from './password-context';
 
-export type PasswordProblemCode = 'too-short' | 'too-long' | 'common' | 'context' | 'repetitive' | 'easy-to-guess';
+export const MIN_PASSWORD_LENGTH = 8;
+/** Far above NIST's minimum of 64; longer input is refused, never silently cut. */
+export const MAX_PASSWORD_LENGTH = 256;
 
-export interface PasswordProblem {
-  readonly code: PasswordProblemCode;
-  readonly message: string;
-}
+/** Why a password is refused, as a code with what its words need; the words live in components. */
+export type PasswordProblem =
+  | { readonly code: 'too-short' }
+  /** `length` is the password's own length, in code points, so the owner knows how much to cut. */
+  | { readonly code: 'too-long'; readonly length: number }
+  | { readonly code: 'common' }
+  /** Which of the owner's words (name, email, the product's name) the password leans on. */
+  | { readonly code: 'context'; readonly sources: readonly ContextSource[] }
+  | { readonly code: 'repetitive' }
+  | { readonly code: 'easy-to-guess' };
+
+export type PasswordProblemCode = PasswordProblem['code'];
 
 export type PasswordStrength = Score;
 
@@ -41,7 +46,9 @@ export interface PasswordVerdict {
   readonly acceptable: boolean;
   readonly problems: readonly PasswordProblem[];
   readonly strength: PasswordStrength;
-  readonly strengthLabel: string;
+  /** A refused password with no advice from the estimator: the owner is told to try a passphrase. */
+  readonly suggestPassphrase: boolean;
+  /** The estimator's own advice (zxcvbn's words). */
   readonly suggestions: readonly string[];
 }
 
@@ -57,14 +64,14 @@ const MAX_PATTERN_SHARE = 0.5;
 /** A password refused as guessable shows at most "Weak", whatever zxcvbn thinks of it. */
 const REFUSED_STRENGTH_CAP: PasswordStrength = 1;
 
-const problem = (code: PasswordProblemCode, message: string): PasswordProblem => ({ code, message });
 
 const contextProblem = (password: string, words: readonly ContextWord[], estimate: GuessEstimate): PasswordProblem | null => {
   const use = findContextWords(password, words);
   if (use.found.length === 0) return null;
   if (use.remainingLength >= MIN_PASSWORD_LENGTH && estimate.score >= GOOD_SCORE) return null;
   const sources = new Set<ContextSource>(use.found.flatMap((word) => word.sources));
-  return problem('context', contextMessage(sources));
+  const order: readonly ContextSource[] = ['name', 'email', 'product'];
+  return { code: 'context', sources: order.filter((source) => sources.has(source)) };
 };
 
 /** Problems that say why an attacker would guess it early; each names its own cause. */
@@ -78,12 +85,12 @@ const guessabilityProblems = (
   const problems: PasswordProblem[] = [];
   const wholeAnalysed = analysedLength === points.length;
   if (isListedCommonPassword(password) || (wholeAnalysed && isDecoratedDictionaryWord(estimate.matches))) {
-    problems.push(problem('common', commonMessage));
+    problems.push({ code: 'common' });
   }
   const fromContext = contextProblem(password, contextWords, estimate);
   if (fromContext) problems.push(fromContext);
   if (isRepeatedBlock(points) || patternCoverage(estimate.matches, analysedLength) > MAX_PATTERN_SHARE) {
-    problems.push(problem('repetitive', repetitiveMessage));
+    problems.push({ code: 'repetitive' });
   }
   return problems;
 };
@@ -100,11 +107,11 @@ export const checkPassword = (password: string, context: PasswordContext): Passw
   const estimate = { ...zxcvbn, score: scoreWithAlphabet(zxcvbn.score, zxcvbn.matches, analysedPoints) };
 
   const lengthProblems: PasswordProblem[] = [];
-  if (points.length < MIN_PASSWORD_LENGTH) lengthProblems.push(problem('too-short', tooShortMessage));
-  if (points.length > MAX_PASSWORD_LENGTH) lengthProblems.push(problem('too-long', tooLongMessage(points.length)));
+  if (points.length < MIN_PASSWORD_LENGTH) lengthProblems.push({ code: 'too-short' });
+  if (points.length > MAX_PASSWORD_LENGTH) lengthProblems.push({ code: 'too-long', length: points.length });
   const guessable = guessabilityProblems(normalised, points, analysedPoints.length, contextWords, estimate);
   const weak = lengthProblems.length === 0 && guessable.length === 0 && !meetsScore(estimate.score, points.length);
-  const problems = [...lengthProblems, ...guessable, ...(weak ? [problem('easy-to-guess', easyToGuessMessage)] : [])];
+  const problems = [...lengthProblems, ...guessable, ...(weak ? [{ code: 'easy-to-guess' } as const] : [])];
 
   // A refused guessable password must not look good on the meter while the user types it.
   const capped = (guessable.length > 0 || points.length < MIN_PASSWORD_LENGTH) && estimate.score > REFUSED_STRENGTH_CAP;
@@ -116,7 +123,7 @@ export const checkPassword = (password: string, context: PasswordContext): Passw
     acceptable: problems.length === 0,
     problems,
     strength,
-    strengthLabel: STRENGTH_LABELS[strength],
-    suggestions: refused && advice.length === 0 ? [passphraseSuggestion] : advice,
+    suggestPassphrase: refused && advice.length === 0,
+    suggestions: advice,
   };
 };

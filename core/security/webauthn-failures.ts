@@ -1,4 +1,4 @@
-/** Why a WebAuthn response was refused: one code per cause, each with a message a user can act on. */
+/** Why a WebAuthn response was refused: one code per cause; the words live in components/shared/messages. */
 
 export type CeremonyCheckReason =
   /** Not issued by this ledger, already used, or expired. */
@@ -17,8 +17,7 @@ export type RegistrationFailureReason = CeremonyCheckReason | 'algorithm' | 'att
 
 export interface Refusal<R extends string> {
   readonly reason: R;
-  readonly message: string;
-  /** What the verifier saw, for logs and tests; never shown as the user-facing message. */
+  /** What the verifier saw, for logs and tests; never shown to the owner. */
   readonly detail?: string;
 }
 
@@ -35,25 +34,10 @@ export interface CounterRegression extends Refusal<'counter'> {
 export type VerifyFailure = Refusal<Exclude<AssertionFailureReason, 'counter'>> | CounterRegression;
 export type RegistrationFailure = Refusal<RegistrationFailureReason>;
 
-export const failureMessages: { readonly [R in AssertionFailureReason | RegistrationFailureReason]: string } = {
-  'challenge': 'This security key request expired or was already used. Please try again.',
-  'origin': 'The security key answered a request from a page other than Locket. Nothing was unlocked.',
-  'rp-id': 'The security key answered for a different site than Locket. Nothing was unlocked.',
-  'user-presence': 'The security key did not confirm you were there. Touch the key when it asks and try again.',
-  'user-verification': 'The security key did not verify you (PIN, fingerprint or face). Try again and complete that step.',
-  'malformed': 'The security key’s answer could not be read. Please try again.',
-  'signature': 'The security key’s signature does not match the key registered for this account.',
-  'unknown-key': 'This security key is not registered for this account.',
-  'counter':
-    'This security key’s use counter went backwards, which can mean the key was copied. ' +
-    'Locket refused to unlock with it; review the key under Security settings.',
-  'algorithm': 'This security key signs with an algorithm Locket does not accept (ES256 or RS256 are needed).',
-  'attestation': 'The security key’s registration could not be verified.',
-};
 
 export const refuse = <R extends AssertionFailureReason | RegistrationFailureReason>(
   reason: R, detail?: string,
 ): { readonly ok: false; readonly error: Refusal<R> } => ({
   ok: false,
-  error: detail === undefined ? { reason, message: failureMessages[reason] } : { reason, message: failureMessages[reason], detail },
+  error: detail === undefined ? { reason } : { reason, detail },
 });

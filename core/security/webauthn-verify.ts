@@ -26,7 +26,7 @@ import type { Bytes, RegisteredKey } from '../vault/types';
 import type { ChallengeLedger } from './challenges';
 import { fromBase64Url } from './base64url';
 import { checkCeremony, readAuthenticatorData, readClientData } from './webauthn-checks';
-import { failureMessages, refuse, type RegistrationFailure, type VerifyFailure } from './webauthn-failures';
+import { refuse, type RegistrationFailure, type VerifyFailure } from './webauthn-failures';
 import { authenticationResponseSchema, registrationResponseSchema } from './webauthn-schemas';
 
 /** The algorithms registration offers: ES256 first, RS256 for older keys (Windows Hello). */
@@ -187,7 +187,7 @@ export const verifyKeyAssertion = async (
     return {
       ok: false,
       error: {
-        reason: 'counter', message: failureMessages.counter, counterRegressed: true, newSignCount, storedSignCount,
+        reason: 'counter', counterRegressed: true, newSignCount, storedSignCount,
         detail: `counter ${newSignCount} after ${storedSignCount}`,
       },
     };

@@ -2,17 +2,15 @@ import type { LoginFactor } from '../security/login-log';
 import { afterFailure, afterPauseServed, afterSuccess, waitBeforeAttempt, type ThrottleState } from '../security/unlock-throttle';
 import type { Result } from '../result';
 import type { AccessPorts } from './access-ports';
+import { loginReason, type AccessRefusal } from './access-refusals';
 import { DEFAULT_KDF_ITERATIONS } from './kdf';
 import type { UnlockedKeys, VaultRecord } from './types';
 import {
   changePassword, recordKeyUse, unlockWithPassword, unlockWithPrf, unlockWithRecoveryCode, unlockWithVerifiedKey,
 } from './vault';
 
-/** Why an unlock did not happen, in words for the owner; `retryAt` when attempts are slowed down. */
-export interface UnlockRefusal {
-  readonly message: string;
-  readonly retryAt?: number;
-}
+/** Why an unlock did not happen, as a code; `retryAt` when attempts are slowed down. */
+export type UnlockRefusal = AccessRefusal & { readonly retryAt?: number };
 
 export type UnlockResult = Result<UnlockedKeys, UnlockRefusal>;
 
@@ -23,10 +21,8 @@ export interface Access {
 
 const OWNER = 'owner';
 
-const describeWait = (seconds: number): string =>
-  seconds < 120 ? `${seconds} s` : seconds < 7200 ? `${Math.ceil(seconds / 60)} min` : `${Math.ceil(seconds / 3600)} h`;
-const refused = (message: string, retryAt?: number): { readonly ok: false; readonly error: UnlockRefusal } =>
-  ({ ok: false, error: retryAt === undefined ? { message } : { message, retryAt } });
+const refused = (refusal: AccessRefusal, retryAt?: number): { readonly ok: false; readonly error: UnlockRefusal } =>
+  ({ ok: false, error: retryAt === undefined ? refusal : { ...refusal, retryAt } });
 
 /** An attempt that has passed the throttle: counted as a failure until it succeeds. */
 interface Turn {
@@ -49,8 +45,8 @@ export const createAccess = (ports: AccessPorts): Access => {
   const now = () => deps.clock.now();
   const kdfIterations = ports.kdfIterations ?? DEFAULT_KDF_ITERATIONS;
 
-  const log = (outcome: 'success' | 'failure' | 'throttled', factors: LoginFactor[], keyName: string | null, reason: string) =>
-    ports.logins.record({ outcome, factors, keyName, reason, client: ports.client, user: OWNER });
+  const log = (outcome: 'success' | 'failure' | 'throttled', factors: LoginFactor[], keyName: string | null, refusal: AccessRefusal | null) =>
+    ports.logins.record({ outcome, factors, keyName, reason: refusal ? loginReason(refusal) : '', client: ports.client, user: OWNER });
 
   /** Holds the profile-wide turn; refuses while a wait from earlier failures runs, else counts the attempt first. */
   const attempt = (run: (turn: Turn) => Promise<UnlockResult>): Promise<UnlockResult> => ports.oneAtATime(async () => {
@@ -58,9 +54,9 @@ export const createAccess = (ports: AccessPorts): Access => {
     const before = afterPauseServed(await ports.throttle.read(), now());
     const wait = waitBeforeAttempt(before, now());
     if (wait > 0) {
-      const message = `Too many failed attempts. Try again in ${describeWait(Math.ceil(wait / 1000))}.`;
-      await log('throttled', [], null, message);
-      return refused(message, before.notBefore);
+      const refusal: AccessRefusal = { type: 'throttled', waitSeconds: Math.ceil(wait / 1000) };
+      await log('throttled', [], null, refusal);
+      return refused(refusal, before.notBefore);
     }
     await ports.throttle.write(afterFailure(before, now()));
     return run({ before });
@@ -70,17 +66,17 @@ export const createAccess = (ports: AccessPorts): Access => {
    * The attempt stays counted; its wait is set last, just before the turn passes on, so the
    * next attempt in line meets all of it.
    */
-  const fail = async (turn: Turn, factors: LoginFactor[], keyName: string | null, message: string) => {
-    await log('failure', factors, keyName, message);
+  const fail = async (turn: Turn, factors: LoginFactor[], keyName: string | null, refusal: AccessRefusal) => {
+    await log('failure', factors, keyName, refusal);
     const state = afterFailure(turn.before, now());
     await ports.throttle.write(state);
-    return refused(message, state.notBefore);
+    return refused(refusal, state.notBefore);
   };
 
   /** Nothing was guessed (no account, a dismissed key prompt): the count goes back to what it was. */
-  const notAGuess = async (turn: Turn, message: string) => {
+  const notAGuess = async (turn: Turn, refusal: AccessRefusal) => {
     await ports.throttle.write(turn.before);
-    return refused(message);
+    return refused(refusal);
   };
 
   const succeed = async (record: VaultRecord, keys: UnlockedKeys, password: string, factors: LoginFactor[], keyName: string | null): Promise<UnlockResult> => {
@@ -93,7 +89,7 @@ export const createAccess = (ports: AccessPorts): Access => {
     await ports.throttle.write(afterSuccess());
     await ports.openData(keys);
     await ports.session.write(keys);
-    await log('success', factors, keyName, '');
+    await log('success', factors, keyName, null);
     // After the fact, and without the key's name: the owner chose it, so it may name someone.
     await ports.audit.append({
       type: 'unlocked', by: OWNER, subjects: [],
@@ -104,27 +100,28 @@ export const createAccess = (ports: AccessPorts): Access => {
 
   const withSecondFactor = async (turn: Turn, record: VaultRecord, password: string): Promise<UnlockResult> => {
     const secondFactor = record.secondFactor;
-    if (!secondFactor) return notAGuess(turn, 'This account has no security key.');
+    if (!secondFactor) return notAGuess(turn, { type: 'no-security-key' });
     const ceremony = await ports.ceremonies.authenticate({ ledger: ports.ledger, keys: secondFactor.keys, prfSalt: secondFactor.prfSalt });
     if (!ceremony.ok) {
-      await log('failure', ['password', 'security-key'], null, ceremony.error.message);
-      return notAGuess(turn, ceremony.error.message);
+      const refusal: AccessRefusal = { type: 'key-prompt', message: ceremony.error.message };
+      await log('failure', ['password', 'security-key'], null, refusal);
+      return notAGuess(turn, refusal);
     }
     const { response, challenge, prfOutput } = ceremony.value;
     const key = secondFactor.keys.find((candidate) => candidate.id === response.id);
-    if (!key) return fail(turn, ['password', 'security-key'], null, 'This security key is not registered with this account.');
+    if (!key) return fail(turn, ['password', 'security-key'], null, { type: 'key-not-this-account' });
     const { verifyKeyAssertion } = await ports.verifier();
     const verified = await verifyKeyAssertion({ response, ledger: ports.ledger, expectedChallenge: challenge, ...ports.relyingParty, key });
     if (!verified.ok) {
       if (verified.error.reason === 'counter') {
         await ports.vaults.save(recordKeyUse(record, key.id, key.signCount, true, now()));
       }
-      return fail(turn, ['password', 'security-key'], key.name, verified.error.message);
+      return fail(turn, ['password', 'security-key'], key.name, { type: 'key-refused', reason: verified.error.reason });
     }
     const opened = key.prf && prfOutput
       ? await unlockWithPrf(record, password, key.id, prfOutput, deps)
       : await unlockWithVerifiedKey(record, password, deps);
-    if (!opened.ok) return fail(turn, ['password', 'security-key'], key.name, 'Wrong password, or this key does not open this account.');
+    if (!opened.ok) return fail(turn, ['password', 'security-key'], key.name, { type: 'wrong-password-or-key' });
     const used = recordKeyUse(record, key.id, verified.value.newSignCount, false, now());
     await ports.vaults.save(used);
     return succeed(used, opened.value, password, ['password', 'security-key'], key.name);
@@ -133,19 +130,18 @@ export const createAccess = (ports: AccessPorts): Access => {
   return {
     unlock: (password) => attempt(async (turn) => {
       const record = await ports.vaults.load();
-      if (!record) return notAGuess(turn, 'There is no account on this device yet.');
+      if (!record) return notAGuess(turn, { type: 'no-account-yet' });
       const result = await unlockWithPassword(record, password, deps);
       if (result.ok) return succeed(record, result.value, password, ['password'], null);
-      if (result.error === 'wrong-password') return fail(turn, ['password'], null, 'Wrong password.');
+      if (result.error === 'wrong-password') return fail(turn, ['password'], null, { type: 'wrong-password' });
       return withSecondFactor(turn, record, password);
     }),
     unlockWithRecoveryCode: (password, code) => attempt(async (turn) => {
       const record = await ports.vaults.load();
-      if (!record?.secondFactor) return notAGuess(turn, 'Recovery codes work only once a security key is set up.');
+      if (!record?.secondFactor) return notAGuess(turn, { type: 'recovery-needs-key' });
       const result = await unlockWithRecoveryCode(record, password, code, deps);
       if (!result.ok) {
-        const message = result.error === 'code-used' ? 'That recovery code was used before; each works once.' : 'Wrong password or recovery code.';
-        return fail(turn, ['password', 'recovery-code'], null, message);
+        return fail(turn, ['password', 'recovery-code'], null, { type: result.error === 'code-used' ? 'recovery-code-used' : 'wrong-password-or-code' });
       }
       await ports.vaults.save(result.value.record);
       return succeed(result.value.record, result.value.keys, password, ['password', 'recovery-code'], null);

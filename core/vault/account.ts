@@ -1,8 +1,8 @@
 import { FORM_ERROR_KEY } from '../records/validate';
 import * as v from 'valibot';
-import type { FieldErrors } from '../records/types';
 import type { Result } from '../result';
 import type { AccessPorts } from './access-ports';
+import { loginReason, type AccountRefusal, type FieldRefusals, type OwnerIssue } from './access-refusals';
 import type { KeyNotInHand } from './factor-secret';
 import { proveSecondFactor } from './factor-proof';
 import { registerKey, type Registration } from './key-registration';
@@ -10,31 +10,36 @@ import { confirmPassword } from './keys';
 import { vaultProtection } from './protection';
 import type { UnlockedKeys, VaultRecord } from './types';
 import { addKey, changePassword, createVault, regenerateRecoveryCodes, removeKey } from './vault';
+import { refusalError } from '../refusals';
+
+// Each check's message is its issue code, which the setup form words.
+const issue = (code: OwnerIssue): OwnerIssue => code;
+const OWNER_ISSUES: readonly string[] = ['owner-missing', 'name-missing', 'name-too-long', 'email-missing', 'email-invalid'] satisfies OwnerIssue[];
+const ownerRefusal = (message: string | undefined): AccountRefusal =>
+  ({ type: 'owner-field', issue: message !== undefined && OWNER_ISSUES.includes(message) ? message as OwnerIssue : 'field-invalid' });
 
 const OwnerSchema = v.object({
-  name: v.pipe(v.string('Enter your name.'), v.trim(), v.nonEmpty('Enter your name.'), v.maxLength(200, 'Use at most 200 characters.')),
+  name: v.pipe(v.string(issue('name-missing')), v.trim(), v.nonEmpty(issue('name-missing')), v.maxLength(200, issue('name-too-long'))),
   email: v.pipe(
-    v.string('Enter your email address.'), v.trim(), v.nonEmpty('Enter your email address.'),
-    v.email('Enter a valid email address, such as you@example.com.'),
+    v.string(issue('email-missing')), v.trim(), v.nonEmpty(issue('email-missing')),
+    v.email(issue('email-invalid')),
   ),
-}, 'Enter your name and email address.');
+}, issue('owner-missing'));
 export type Owner = v.InferOutput<typeof OwnerSchema>;
 
 /** Input that is not an object at all has no field to show its message under: it goes to the form. */
-const fieldErrors = (issues: v.FlatErrors<typeof OwnerSchema>): FieldErrors => ({
-  ...(issues.root?.[0] === undefined ? {} : { [FORM_ERROR_KEY]: issues.root[0] }),
-  ...Object.fromEntries(Object.entries(issues.nested ?? {}).map(([field, messages]) => [field, messages?.[0] ?? 'Check this field.'])),
+const fieldErrors = (issues: v.FlatErrors<typeof OwnerSchema>): FieldRefusals => ({
+  ...(issues.root?.[0] === undefined ? {} : { [FORM_ERROR_KEY]: ownerRefusal(issues.root[0]) }),
+  ...Object.fromEntries(Object.entries(issues.nested ?? {}).map(([field, messages]) => [field, ownerRefusal(messages?.[0])])),
 });
 
-export type AccountResult<T> = Result<T, FieldErrors>;
-const refusedField = (field: string, message: string) => ({ ok: false as const, error: { [field]: message } });
-const WRONG_PASSWORD = 'Wrong password.';
+export type AccountResult<T> = Result<T, FieldRefusals>;
+const refusedField = (field: string, refusal: AccountRefusal) => ({ ok: false as const, error: { [field]: refusal } });
+const WRONG_PASSWORD: AccountRefusal = { type: 'wrong-password' };
 const OWNER = 'owner';
 
 const keyCount = (record: VaultRecord): number => record.secondFactor?.keys.length ?? 0;
 
-export const WEAKER_KEY_WARNING =
-  'This key has no PRF. While it is registered, your data can be opened with the password alone. To add it anyway, confirm with one of your keys.';
 
 /** True while every registered key has PRF: a key without it would let the password alone open the data. */
 const weakens = (record: VaultRecord): boolean => vaultProtection(record.secondFactor?.keys ?? []) === 'key-protects-data';
@@ -44,23 +49,23 @@ export interface ChangeOptions {
   readonly recoveryCode?: string;
 }
 
-const changeRefusal = (error: 'wrong-password' | 'unknown-key' | KeyNotInHand): [string, string] =>
+const changeRefusal = (error: 'wrong-password' | 'unknown-key' | KeyNotInHand): [string, AccountRefusal] =>
   error === 'wrong-password' ? ['password', WRONG_PASSWORD]
-    : error === 'unknown-key' ? ['password', 'This key is not registered.']
-      : ['confirm', `Confirm with “${error.key.name}” this time: Locket needs it once to carry it over.`];
+    : error === 'unknown-key' ? ['password', { type: 'key-unknown' }]
+      : ['confirm', { type: 'confirm-with-key', keyName: error.key.name }];
 
 /** The account's lifecycle and its factors. Every change here is saved to the vault at once. */
 export const createAccountManager = (ports: AccessPorts) => {
   const { deps } = ports;
 
-  const passwordProblem = async (password: string, owner: Owner): Promise<string | null> => {
-    const verdict = (await ports.passwordPolicy())(password, owner);
-    return verdict.problems[0]?.message ?? null;
+  const passwordProblem = async (password: string, owner: Owner): Promise<AccountRefusal | null> => {
+    const problem = (await ports.passwordPolicy())(password, owner).problems[0];
+    return problem ? { type: 'password-problem', problem } : null;
   };
 
   const load = async (): Promise<VaultRecord> => {
     const record = await ports.vaults.load();
-    if (!record) throw new Error('There is no account on this device.');
+    if (!record) throw refusalError({ type: 'no-account' });
     return record;
   };
 
@@ -91,12 +96,12 @@ export const createAccountManager = (ports: AccessPorts) => {
       if (!owner.success) return { ok: false, error: fieldErrors(v.flatten<typeof OwnerSchema>(owner.issues)) };
       const problem = await passwordProblem(password, owner.output);
       if (problem) return refusedField('password', problem);
-      if (await ports.vaults.load()) return refusedField(FORM_ERROR_KEY, 'This device already has an account. Unlock it instead.');
+      if (await ports.vaults.load()) return refusedField(FORM_ERROR_KEY, { type: 'account-exists' });
       const { record, keys } = await createVault(password, deps, ports.kdfIterations);
       await ports.vaults.save(record);
       await ports.openData(keys);
       await ports.session.write(keys);
-      await ports.logins.record({ outcome: 'success', factors: ['password'], keyName: null, reason: 'Account created', client: ports.client, user: OWNER });
+      await ports.logins.record({ outcome: 'success', factors: ['password'], keyName: null, reason: loginReason({ type: 'account-created' }), client: ports.client, user: OWNER });
       return { ok: true, value: { owner: owner.output, keys } };
     },
 
@@ -121,25 +126,25 @@ export const createAccountManager = (ports: AccessPorts) => {
       readonly acceptWithoutPrf?: boolean;
     } = {}): Promise<AccountResult<{ readonly recoveryCodes: readonly string[] | null }>> => {
       const keyName = name.trim();
-      if (!keyName || keyName.length > 60) return refusedField('name', 'Give the key a name of up to 60 characters, such as “Blue YubiKey”.');
+      if (!keyName || keyName.length > 60) return refusedField('name', { type: 'key-name-invalid' });
       const record = await load();
       const existing = record.secondFactor?.keys ?? [];
-      if (existing.some((key) => key.name === keyName)) return refusedField('name', 'Another key already has this name.');
+      if (existing.some((key) => key.name === keyName)) return refusedField('name', { type: 'key-name-taken' });
       if (!(await passwordHolds(record, keys, password))) return refusedField('password', WRONG_PASSWORD);
       const waiting = pending?.value.key.name === keyName && options.acceptWithoutPrf === true ? pending : null;
       pending = null;
       const registered = waiting ?? await registerKey(ports, record, keyName, userName);
       if (!registered.ok) return registered;
       const { key, prfOutput } = registered.value;
-      if (existing.some((other) => other.id === key.id)) return refusedField('name', 'This key is already registered.');
+      if (existing.some((other) => other.id === key.id)) return refusedField('name', { type: 'key-already-registered' });
       if (!key.prf && weakens(record)) {
-        const refusal: FieldErrors | null = options.acceptWithoutPrf !== true ? {}
+        const refusal: FieldRefusals | null = options.acceptWithoutPrf !== true ? {}
           // The owner's yes to a weaker vault is given with a key in hand, never with a code alone.
-          : options.recoveryCode !== undefined ? { recoveryCode: 'Adding a key without PRF needs a touch of one of your keys: clear the recovery code.' }
+          : options.recoveryCode !== undefined ? { recoveryCode: { type: 'weaker-key-needs-touch' } }
             : null;
         if (refusal !== null) {
           pending = registered;
-          return { ok: false, error: { prf: WEAKER_KEY_WARNING, ...refusal } };
+          return { ok: false, error: { prf: { type: 'weaker-key' }, ...refusal } };
         }
       }
       const proof = await proveSecondFactor(ports, record, keys, password, { allowed: existing, recoveryCode: options.recoveryCode });
@@ -161,7 +166,7 @@ export const createAccountManager = (ports: AccessPorts) => {
       Promise<AccountResult<{ readonly recoveryCodes: readonly string[] | null }>> => {
       const record = await load();
       const registered = record.secondFactor?.keys ?? [];
-      if (!registered.some((key) => key.id === credentialId)) return refusedField('password', 'This key is not registered.');
+      if (!registered.some((key) => key.id === credentialId)) return refusedField('password', { type: 'key-unknown' });
       if (!(await passwordHolds(record, keys, password))) return refusedField('password', WRONG_PASSWORD);
       const others = registered.filter((key) => key.id !== credentialId);
       const proof = await proveSecondFactor(ports, record, keys, password, {

@@ -1,6 +1,6 @@
-import type { FieldErrors } from '../records/types';
 import type { Result } from '../result';
 import type { AccessPorts } from './access-ports';
+import type { AccountRefusal, FieldRefusals } from './access-refusals';
 import { utf8 } from './bytes';
 import { prfSaltFor } from './keys';
 import type { Bytes, RegisteredKey, VaultRecord } from './types';
@@ -15,22 +15,22 @@ export interface Registration {
 const userHandle = (record: VaultRecord) => utf8(`locket-owner-${record.createdAt}`);
 
 /** Every refusal here concerns the key being named and registered: it goes under the name. */
-const refused = (message: string) => ({ ok: false as const, error: { name: message } });
+const refused = (refusal: AccountRefusal) => ({ ok: false as const, error: { name: refusal } });
 
 /** The registration ceremony and its verification (with the first assertion, when PRF comes only then). */
 export const registerKey = async (
   ports: AccessPorts, record: VaultRecord, keyName: string, userName: string,
-): Promise<Result<Registration, FieldErrors>> => {
+): Promise<Result<Registration, FieldRefusals>> => {
   const { deps } = ports;
   const existing = record.secondFactor?.keys ?? [];
   const prfSalt = await prfSaltFor(record, deps);
   const ceremony = await ports.ceremonies.register({ name: keyName, ledger: ports.ledger, userId: userHandle(record), userName, prfSalt, existing });
-  if (!ceremony.ok) return refused(ceremony.error.message);
+  if (!ceremony.ok) return refused({ type: 'key-prompt', message: ceremony.error.message });
   const { verifyKeyRegistration, verifyKeyAssertion } = await ports.verifier();
   const registered = await verifyKeyRegistration({
     response: ceremony.value.response, ledger: ports.ledger, expectedChallenge: ceremony.value.challenge, ...ports.relyingParty,
   });
-  if (!registered.ok) return refused(registered.error.message);
+  if (!registered.ok) return refused({ type: 'key-refused', reason: registered.error.reason });
   const key: RegisteredKey = {
     ...registered.value, name: keyName, prf: ceremony.value.prfOutput !== null,
     createdAt: deps.clock.now(), lastUsedAt: null, counterRegressionAt: null,
@@ -38,7 +38,7 @@ export const registerKey = async (
   const followUp = ceremony.value.prfAssertion;
   if (followUp && !existing.some((other) => other.id === key.id)) {
     const checked = await verifyKeyAssertion({ ...followUp, ledger: ports.ledger, expectedChallenge: followUp.challenge, ...ports.relyingParty, key });
-    if (!checked.ok) return refused(checked.error.message);
+    if (!checked.ok) return refused({ type: 'key-refused', reason: checked.error.reason });
   }
   return { ok: true, value: { key, prfOutput: ceremony.value.prfOutput } };
 };

@@ -80,7 +80,7 @@ export const timeImport = async (rows: number, seed: number): Promise<ImportRepo
       const planStarted = performance.now();
       const summary = await api.planImport(input, [mapping], 'skip');
       const planMs = performance.now() - planStarted;
-      if (summary.refusals.length > 0) throw new Error(`planImport refused: ${summary.refusals.map((r) => r.message).join('; ')}`);
+      if (summary.refusals.length > 0) throw new Error(`planImport refused: ${summary.refusals.map((r) => JSON.stringify(r.refusal)).join('; ')}`);
       if (summary.planRef === null) throw new Error('planImport planned nothing to write');
       const runStarted = performance.now();
       const result = await api.runImport(summary.planRef);

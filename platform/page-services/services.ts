@@ -15,6 +15,7 @@ import type { CaptureDraft } from '../../core/quick-capture/pending';
 import type { CaptureInboxState } from '../capture/capture-inbox';
 import type { CaptureOutcome } from '../capture/capture-messages';
 import type { StorageStatus } from '../retention/storage-status';
+import type { CancellationRefusal } from '../../core/vault/access-refusals';
 
 /** The owner's account and its protection: what the settings page's security sections use. */
 export interface SecurityServices {
@@ -32,7 +33,7 @@ export interface SecurityServices {
    * Asks for the password again (and the security key when two-factor is on), then cancels the
    * account: it is hidden and locked at once, restorable for 14 days. Refuses with a message.
    */
-  readonly cancelAccount: (password: string) => Promise<Result<{ readonly cancelledAt: number }, string>>;
+  readonly cancelAccount: (password: string) => Promise<Result<{ readonly cancelledAt: number }, CancellationRefusal>>;
 }
 
 /** Retention as the settings page sees it: the owner's choices, the sweeps, and the worker's rule proposals. */

@@ -4,7 +4,11 @@ import { readCancellation, type Cancellation } from '../../../core/account/cance
 import { createAuditLog } from '../../../core/audit/audit-log';
 import { DAY_MS } from '../../../core/retention/windows';
 import type { UnlockedKeys } from '../../../core/vault/types';
-import { RESTORE_WINDOW_CLOSED, createAccountCancellation } from '../../../core/account/account-cancellation';
+import { createAccountCancellation } from '../../../core/account/account-cancellation';
+import { cancellationRefusalText } from '../../../components/shared/messages/access-messages';
+import type { CancellationRefusal } from '../../../core/vault/access-refusals';
+
+const RESTORE_WINDOW_CLOSED = 'The 14 days to restore this account have passed. Locket is deleting it.';
 import { daysLeftText, deletionText } from '../../../components/locket-cancelled/cancelled-text';
 import { readTimeMark, writeTimeMark } from '../../../worker/sweep/time-mark';
 import { PASSWORD, addSoftKey, withAccount } from '../vault/access-harness';
@@ -43,9 +47,10 @@ const setUp = async () => {
   return { harness, audit, cancellation, sessionWrites, locks: () => locks, auditTypes };
 };
 
-const refusal = <T>(result: { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string }): string => {
+/** The refusal as the page shows it. */
+const refusal = <T>(result: { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: CancellationRefusal }): string => {
   if (result.ok) throw new Error('Expected a refusal');
-  return result.error;
+  return cancellationRefusalText(result.error);
 };
 
 describe('cancelling the account', () => {

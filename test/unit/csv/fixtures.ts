@@ -9,6 +9,7 @@ import {
   createRecordIndex, guessMapping, parseCsv, planImport,
   type CsvTable, type DuplicatePolicy, type ImportPlan, type ImportSources, type KnownRecord, type PlannedRow,
 } from '../../../core/csv/import';
+import { importFileRefusalText } from '../../../components/shared/messages/import-messages';
 
 export const DEFAULTS = { owner: 'Default Owner', currency: 'EUR' } as const;
 
@@ -20,10 +21,11 @@ export const table = (text: string): CsvTable => {
   return parsed.value;
 };
 
+/** Why the file is refused, in the words the import page shows. */
 export const refusal = (bytes: Uint8Array): string => {
   const parsed = parseCsv(bytes);
   if (parsed.ok) throw new Error('expected the file to be refused');
-  return parsed.error;
+  return importFileRefusalText(parsed.error);
 };
 
 /** Validated fields, as the store would hold them. */

@@ -3,6 +3,7 @@ import {
   MAX_IMPORT_BYTES, MAX_IMPORT_CELL_CHARS, MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS, checkImportSize, parseCsv,
 } from '../../../core/csv/import';
 import { encode, refusal, table } from './fixtures';
+import { importFileRefusalText } from '../../../components/shared/messages/import-messages';
 
 describe('reading a CSV file', () => {
   it('numbers rows as a spreadsheet does: header row 1, multi-line cells one row, blank lines counted', () => {
@@ -87,7 +88,8 @@ describe('reading a CSV file', () => {
 
   it('refuses files over the limit before reading them', () => {
     expect(checkImportSize(MAX_IMPORT_BYTES)).toBeNull();
-    expect(checkImportSize(MAX_IMPORT_BYTES + 1)).toMatch(/up to 50\.0 MB/);
+    const tooLarge = checkImportSize(MAX_IMPORT_BYTES + 1);
+    expect(tooLarge && importFileRefusalText(tooLarge)).toMatch(/up to 50\.0 MB/);
     const parsed = parseCsv(new Uint8Array(MAX_IMPORT_BYTES + 1));
     expect(parsed.ok).toBe(false);
   });

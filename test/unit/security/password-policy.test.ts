@@ -1,7 +1,19 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  checkPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, normalisePassword, type PasswordProblemCode,
+  checkPassword as checkCodes, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, normalisePassword, type PasswordContext, type PasswordProblemCode,
 } from '../../../core/security/password-policy';
+import { passwordProblemText, passwordSuggestions, STRENGTH_LABELS } from '../../../components/shared/messages/password-messages';
+
+/** The verdict as the password field shows it: each problem's code with its words, the strength's label, the advice. */
+const checkPassword = (password: string, context: PasswordContext) => {
+  const verdict = checkCodes(password, context);
+  return {
+    ...verdict,
+    problems: verdict.problems.map((problem) => ({ code: problem.code, message: passwordProblemText(problem) })),
+    strengthLabel: STRENGTH_LABELS[verdict.strength],
+    suggestions: passwordSuggestions(verdict),
+  };
+};
 
 const maria = { name: 'Maria Schmidt', email: 'maria.schmidt@example.com' } as const;
 const someoneElse = { name: 'Ann Lee', email: 'ann@lee.org' } as const;

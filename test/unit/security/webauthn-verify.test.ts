@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createManualClock, type ManualClock } from '../../../core/clock';
 import { fromBase64Url, toBase64Url } from '../../../core/security/base64url';
 import { createChallengeLedger, type ChallengeLedger } from '../../../core/security/challenges';
-import { failureMessages } from '../../../core/security/webauthn-failures';
+import { KEY_CHECK_MESSAGES as failureMessages } from '../../../components/shared/messages/security-key-messages';
 import {
   relyingPartyForExtension, verifyKeyAssertion, verifyKeyRegistration, type VerifiedRegistration,
 } from '../../../core/security/webauthn-verify';
@@ -65,7 +65,8 @@ describe('verifyKeyAssertion', () => {
     const verify = () => verifyKeyAssertion({ response, ledger, expectedChallenge: challenge, origin: ORIGIN, rpId: RP_ID, key: keyFrom(authenticator) });
     expect(reasonOf(await verify())).toBe('ok');
     const replay = await verify();
-    expect(replay.ok ? null : replay.error).toMatchObject({ reason: 'challenge', message: failureMessages.challenge });
+    expect(replay.ok ? null : replay.error).toMatchObject({ reason: 'challenge' });
+    expect(failureMessages.challenge).toBe('This security key request expired or was already used. Please try again.');
   });
 
   it('refuses a challenge this ledger never issued', async () => {
@@ -139,7 +140,7 @@ describe('verifyKeyAssertion', () => {
       const result = await assertWith({ counter }, { key: keyFrom(authenticator, { signCount: 5 }) });
       expect(result.ok).toBe(false);
       expect(result.ok ? null : result.error).toEqual({
-        reason: 'counter', message: failureMessages.counter, counterRegressed: true,
+        reason: 'counter', counterRegressed: true,
         newSignCount: counter, storedSignCount: 5, detail: expect.any(String),
       });
     }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { INITIAL_THROTTLE, delayAfterFailure, LONG_PAUSE_MS, MAX_CONSECUTIVE_FAILURES } from '../../../core/security/unlock-throttle';
-import { failureMessages } from '../../../core/security/webauthn-failures';
 import { createAccess } from '../../../core/vault/access';
+import { accessRefusalText, loginReasonText } from '../../../components/shared/messages/access-messages';
+import { KEY_CHECK_MESSAGES as failureMessages } from '../../../components/shared/messages/security-key-messages';
 import { createVault } from '../../../core/vault/vault';
 import {
   CLIENT, PASSWORD, addSoftKey, createAccessHarness, storedKey, withAccount, type AccessHarness,
@@ -18,12 +19,18 @@ const unlockAfterLock = async (harness: AccessHarness, password: string) => {
   return harness.access.unlock(password);
 };
 
+/** The refusal as the unlock screen shows it: its words, and when to retry. */
 const refusal = (result: Awaited<ReturnType<AccessHarness['access']['unlock']>>) => {
   if (result.ok) throw new Error('Expected the unlock to be refused');
-  return result.error;
+  const { retryAt } = result.error;
+  return retryAt === undefined ? { message: accessRefusalText(result.error) } : { message: accessRefusalText(result.error), retryAt };
 };
 
-const newest = async (harness: AccessHarness) => (await harness.logins(1))[0];
+/** The newest login-log entry, its reason as the login history shows it. */
+const newest = async (harness: AccessHarness) => {
+  const entry = (await harness.logins(1))[0];
+  return entry && { ...entry, reason: loginReasonText(entry.reason) };
+};
 
 describe('unlock without a second factor', () => {
   it('opens with the right password, fills the session, clears earlier failures and logs the success', async () => {

@@ -1,19 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import type { Result } from '../../../core/result';
+import type { FieldErrors } from '../../../core/records/types';
 import { FORM_ERROR_KEY } from '../../../core/records/validate';
-import { failureMessages } from '../../../core/security/webauthn-failures';
+import { KEY_CHECK_MESSAGES as failureMessages } from '../../../components/shared/messages/security-key-messages';
 import { createAesGcmCodec } from '../../../core/vault/aes-codec';
 import {
   OWNER, PASSWORD, addSoftKey, createAccessHarness, storedKey, withAccount, type AccessHarness,
 } from './access-harness';
 import { ok } from './helpers';
 import { createSoftKey, withBrokenSignature } from './soft-ceremonies';
+import type { FieldRefusals } from '../../../core/vault/access-refusals';
+import { fieldRefusalsText, loginReasonText } from '../../../components/shared/messages/access-messages';
 
 const NEW_PASSWORD = 'marble heron quietly sails';
 
-const errorsOf = <T, E>(result: Result<T, E>): E => {
+/** The refusals as the form shows them, field by field. */
+const errorsOf = <T>(result: Result<T, FieldRefusals>): FieldErrors => {
   if (result.ok) throw new Error('Expected a refusal');
-  return result.error;
+  return fieldRefusalsText(result.error);
 };
 
 const unlocks = async (harness: AccessHarness, password: string) => {
@@ -50,7 +54,10 @@ describe('creating the account', () => {
     const { owner, keys } = ok(await harness.account.create({ name: '  Ada Lovelace ', email: 'ada@example.org' }, PASSWORD));
     expect(owner).toEqual(OWNER);
     expect(harness.session()).toEqual(keys);
-    expect((await harness.logins())[0]).toMatchObject({ outcome: 'success', reason: 'Account created', factors: ['password'] });
+    const [created] = await harness.logins();
+    // As the login history shows it.
+    expect(created && { ...created, reason: loginReasonText(created.reason) })
+      .toMatchObject({ outcome: 'success', reason: 'Account created', factors: ['password'] });
     expect(await unlocks(harness, PASSWORD)).toBe(true);
   });
 

@@ -1,14 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { Result } from '../../../core/result';
-import { WEAKER_KEY_WARNING } from '../../../core/vault/account';
-import { failureMessages } from '../../../core/security/webauthn-failures';
+import type { FieldErrors } from '../../../core/records/types';
+import { KEY_CHECK_MESSAGES as failureMessages } from '../../../components/shared/messages/security-key-messages';
 import { OWNER, PASSWORD, addSoftKey, storedKey, withAccount, type AccessHarness } from './access-harness';
 import { ok } from './helpers';
 import { createSoftKey } from './soft-ceremonies';
+import type { FieldRefusals } from '../../../core/vault/access-refusals';
+import { accountRefusalText, fieldRefusalsText } from '../../../components/shared/messages/access-messages';
 
-const errorsOf = <T, E>(result: Result<T, E>): E => {
+const WEAKER_KEY_WARNING = accountRefusalText({ type: 'weaker-key' });
+
+/** The refusals as the form shows them, field by field. */
+const errorsOf = <T>(result: Result<T, FieldRefusals>): FieldErrors => {
   if (result.ok) throw new Error('Expected a refusal');
-  return result.error;
+  return fieldRefusalsText(result.error);
 };
 
 const unlocksWith = async (harness: AccessHarness, key: Parameters<AccessHarness['ceremonies']['hold']>[0]) => {

@@ -1,0 +1,91 @@
+import type { FieldErrors } from '../../../core/records/types';
+import type {
+  AccessRefusal, AccountRefusal, CancellationRefusal, FieldRefusals, LoginNote, OwnerIssue,
+} from '../../../core/vault/access-refusals';
+import { passwordProblemText } from './password-messages';
+import { KEY_CHECK_MESSAGES } from './security-key-messages';
+
+/** "45 s", "3 min", "2 h": how long the owner waits before the next unlock attempt. */
+const waitText = (seconds: number): string =>
+  seconds < 120 ? `${seconds} s` : seconds < 7200 ? `${Math.ceil(seconds / 60)} min` : `${Math.ceil(seconds / 3600)} h`;
+
+/** The words for each refusal of an unlock or of a change to the factors; a code without words fails to compile. */
+export const ACCESS_MESSAGES: { readonly [T in AccessRefusal['type']]: (refusal: Extract<AccessRefusal, { type: T }>) => string } = {
+  'throttled': ({ waitSeconds }) => `Too many failed attempts. Try again in ${waitText(waitSeconds)}.`,
+  'no-account-yet': () => 'There is no account on this device yet.',
+  'no-security-key': () => 'This account has no security key.',
+  'key-prompt': ({ message }) => message,
+  'key-not-this-account': () => 'This security key is not registered with this account.',
+  'key-refused': ({ reason }) => KEY_CHECK_MESSAGES[reason],
+  'wrong-password': () => 'Wrong password.',
+  'wrong-password-or-key': () => 'Wrong password, or this key does not open this account.',
+  'recovery-needs-key': () => 'Recovery codes work only once a security key is set up.',
+  'recovery-code-used': () => 'That recovery code was used before; each works once.',
+  'wrong-password-or-code': () => 'Wrong password or recovery code.',
+};
+
+export const accessRefusalText = (refusal: AccessRefusal): string =>
+  (ACCESS_MESSAGES[refusal.type] as (refusal: AccessRefusal) => string)(refusal);
+
+const OWNER_ISSUE_MESSAGES: { readonly [I in OwnerIssue]: string } = {
+  'owner-missing': 'Enter your name and email address.',
+  'name-missing': 'Enter your name.',
+  'name-too-long': 'Use at most 200 characters.',
+  'email-missing': 'Enter your email address.',
+  'email-invalid': 'Enter a valid email address, such as you@example.com.',
+  'field-invalid': 'Check this field.',
+};
+
+type AccountOnly = Exclude<AccountRefusal, AccessRefusal>;
+
+/** The words for the refusals of the account forms beyond those of an unlock. */
+export const ACCOUNT_MESSAGES: { readonly [T in AccountOnly['type']]: (refusal: Extract<AccountOnly, { type: T }>) => string } = {
+  'owner-field': ({ issue }) => OWNER_ISSUE_MESSAGES[issue],
+  'password-problem': ({ problem }) => passwordProblemText(problem),
+  'account-exists': () => 'This device already has an account. Unlock it instead.',
+  'key-name-invalid': () => 'Give the key a name of up to 60 characters, such as “Blue YubiKey”.',
+  'key-name-taken': () => 'Another key already has this name.',
+  'key-already-registered': () => 'This key is already registered.',
+  'key-unknown': () => 'This key is not registered.',
+  'confirm-with-key': ({ keyName }) => `Confirm with “${keyName}” this time: Locket needs it once to carry it over.`,
+  'weaker-key': () => 'This key has no PRF. While it is registered, your data can be opened with the password alone. '
+    + 'To add it anyway, confirm with one of your keys.',
+  'weaker-key-needs-touch': () => 'Adding a key without PRF needs a touch of one of your keys: clear the recovery code.',
+  'unlocked-with-other-keys': () => 'Locket was unlocked with other keys. Lock it and unlock it again.',
+  'confirm-with-other-key': () => 'Confirm with one of your other registered keys, or use a recovery code.',
+};
+
+export const accountRefusalText = (refusal: AccountRefusal): string =>
+  (refusal.type in ACCOUNT_MESSAGES
+    ? (ACCOUNT_MESSAGES[refusal.type as AccountOnly['type']] as (refusal: AccountRefusal) => string)(refusal)
+    : accessRefusalText(refusal as AccessRefusal));
+
+/** An account form's refusals in words, field by field, as the form shows them. */
+export const fieldRefusalsText = (refusals: FieldRefusals): FieldErrors =>
+  Object.fromEntries(Object.entries(refusals).map(([field, refusal]) => [field, accountRefusalText(refusal)]));
+
+/** Why cancelling or restoring the account was refused, in words. */
+export const cancellationRefusalText = (refusal: CancellationRefusal): string => {
+  switch (refusal.type) {
+    case 'already-cancelled': return 'This account is already cancelled.';
+    case 'restore-window-closed': return 'The 14 days to restore this account have passed. Locket is deleting it.';
+    default: return accessRefusalText(refusal);
+  }
+};
+
+const loginNoteText = (note: LoginNote): string => (note.type === 'account-created' ? 'Account created' : accessRefusalText(note));
+
+const isLoginNote = (value: unknown): value is LoginNote =>
+  typeof value === 'object' && value !== null && 'type' in value && typeof value.type === 'string'
+  && (value.type === 'account-created' || value.type in ACCESS_MESSAGES);
+
+/** The login history's reason: a stored refusal code in its words; an entry from before codes keeps its own words. */
+export const loginReasonText = (reason: string): string => {
+  if (!reason.startsWith('{')) return reason;
+  try {
+    const parsed: unknown = JSON.parse(reason);
+    return isLoginNote(parsed) ? loginNoteText(parsed) : reason;
+  } catch {
+    return reason;
+  }
+};
