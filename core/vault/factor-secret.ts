@@ -36,7 +36,8 @@ export const escrowSlotKeys = async (
   return Object.fromEntries(entries);
 };
 
-const openEscrow = async (accountKey: Bytes, secondFactor: SecondFactor, slotId: string, deps: Pick<VaultDeps, 'subtle'>): Promise<Bytes | null> => {
+/** A slot's key from the escrow, or null when it was never escrowed or does not open under this account key. */
+export const openEscrow = async (accountKey: Bytes, secondFactor: SecondFactor, slotId: string, deps: Pick<VaultDeps, 'subtle'>): Promise<Bytes | null> => {
   const sealed = Object.hasOwn(secondFactor.slotKeys, slotId) ? secondFactor.slotKeys[slotId] : undefined;
   return sealed === undefined ? null : openOrNull(open(await escrowKey(accountKey, deps), sealed, deps, escrowData(slotId)));
 };

@@ -21,6 +21,7 @@ import { createAccountManager, type AccountManager } from '../../../core/vault/a
 import type { UnlockedKeys, VaultRecord } from '../../../core/vault/types';
 import { createVaultRepo } from '../../../core/vault/vault-repo';
 import { openStoredData } from '../../../core/store/open-stored-data';
+import { rotateStoredData } from '../../../core/vault/rotate-stored-data';
 import { TEST_ITERATIONS, TEST_KDF_BOUNDS, ok, testDeps } from './helpers';
 import { createSoftCeremonies, createSoftKey, type PrfSupport, type SoftCeremonies, type SoftKey } from './soft-ceremonies';
 
@@ -86,6 +87,7 @@ export const createAccessHarness = async (
       write: (state) => { throttle = state; return Promise.resolve(); },
     },
     openData: (keys) => openStoredData(db, keys, clock),
+    rotateData: async (rotation) => { await rotateStoredData(db, clock, rotation); },
     session: { write: (keys) => { session = keys; return Promise.resolve(); } },
     oneAtATime: createMemoryLock(),
     ceremonies,
