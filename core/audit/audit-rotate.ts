@@ -82,12 +82,16 @@ export const rechainAuditLog = async (
       // Appended to meanwhile: the rechained log would drop that entry.
       if ((await audit.count()) !== rows.length || newest.seq !== newestRead.seq || newest.hash !== newestRead.hash) return STALE;
       const meta = tx.objectStore('meta');
-      await Promise.all([
-        ...resealed.map((sealed) => audit.put(sealed)),
-        audit.add(entry),
-        meta.put({ seq: entry.seq, hash: entry.hash }, AUDIT_HEAD_KEY),
-        meta.put(earlier, EARLIER_AUDIT_KEYS),
-      ]);
+      // Issued one by one and each observed: if one throws as it is issued, the ones before it
+      // still reject (aborted) and must not go unhandled.
+      const requests: Promise<unknown>[] = [];
+      try {
+        for (const sealed of resealed) requests.push(audit.put(sealed));
+        requests.push(audit.add(entry), meta.put({ seq: entry.seq, hash: entry.hash }, AUDIT_HEAD_KEY), meta.put(earlier, EARLIER_AUDIT_KEYS));
+      } finally {
+        for (const request of requests) request.catch(() => undefined);
+      }
+      await Promise.all(requests);
       return entry;
     },
   };
