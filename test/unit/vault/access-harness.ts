@@ -38,6 +38,9 @@ export interface AccessHarness {
   readonly account: AccountManager;
   readonly clock: ManualClock;
   readonly db: LocketDatabase;
+  /** The IndexedDB `db` lives in, and its name: for a second context's own connection. */
+  readonly factory: IDBFactory;
+  readonly dbName: string;
   readonly ceremonies: SoftCeremonies;
   /** What storage.session holds: null until something unlocks. */
   readonly session: () => UnlockedKeys | null;
@@ -72,7 +75,9 @@ export const createAccessHarness = async (
 ): Promise<AccessHarness> => {
   const clock = createManualClock(START);
   const deps = testDeps(clock);
-  const db = await openLocketDb(new IDBFactory(), 'locket-access-test');
+  const factory = new IDBFactory();
+  const dbName = 'locket-access-test';
+  const db = await openLocketDb(factory, dbName);
   let throttle = INITIAL_THROTTLE;
   let session: UnlockedKeys | null = null;
   let verifierLoads = 0;
@@ -108,6 +113,8 @@ export const createAccessHarness = async (
     account: createAccountManager(ports),
     clock,
     db,
+    factory,
+    dbName,
     ceremonies,
     session: () => session,
     lock: () => { session = null; },
