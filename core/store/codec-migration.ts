@@ -123,8 +123,8 @@ export const writeRewrites = async (tx: RewriteStores, rewrites: readonly Rewrit
   return { written, skipped: rewrites.length - written };
 };
 
-/** Pages through one store by key; returns how many rows it rewrote. */
-const rebindStore = async <T>(db: LocketDatabase, rebinder: Rebinder<T>): Promise<number> => {
+/** Pages through one store by key, writing each page's rewrites in a transaction of its own; returns how many rows it rewrote. */
+export const rebindStore = async <T>(db: LocketDatabase, rebinder: Rebinder<T>): Promise<number> => {
   let rewritten = 0;
   await walkStore(db, rebinder, async (rewrites) => {
     if (rewrites.length === 0) return;

@@ -12,7 +12,9 @@
  * store's keys and each rewritten row are checked unchanged since they were read, so a row
  * written meanwhile by another context (still under the old key) makes the attempt start
  * over instead of being left behind unreadable. The cost is memory: every rewritten row is
- * held until the commit (about 20 MB for 10,000 records).
+ * held until the commit (about 20 MB for 10,000 records). A write another page had prepared
+ * under the old key and commits just after this one is re-encrypted at the next unlock
+ * (retired-keys.ts).
  */
 import type { AuditDraft, AuditEntry } from '../audit/audit-log';
 import { rechainAuditLog } from '../audit/audit-rotate';
@@ -27,6 +29,7 @@ import type { StoredChangeSet } from '../store/contract';
 import type { LocketDatabase } from '../store/schema';
 import { STALE, retriedWrite, type WriteTransaction } from '../store/transaction';
 import { createAesGcmCodec } from './aes-codec';
+import { prepareRetiredKeys } from './retired-keys';
 import { bytesEqual } from './bytes';
 import type { UnlockedKeys, VaultRecord } from './types';
 import { VAULT_KEY } from './vault-repo';
@@ -60,6 +63,7 @@ interface Prepared {
   readonly rewrites: readonly Rewrite[];
   readonly keysByStore: ReadonlyMap<StoreName, readonly IDBValidKey[]>;
   readonly rechained: Awaited<ReturnType<typeof rechainAuditLog>>;
+  readonly retire: Awaited<ReturnType<typeof prepareRetiredKeys>>;
 }
 
 /** Keys here are strings, numbers and [string, number]: their JSON tells them apart. */
@@ -82,7 +86,7 @@ export const rotateStoredData = async (db: LocketDatabase, clock: Clock, rotatio
 
   const { receipt } = await retriedWrite(db, {
     subject: 'Your data, while it was re-encrypted under a new key',
-    stores: [...STORES, 'vault'],
+    stores: [...STORES, 'vault', 'meta'],
     prepare: async (): Promise<Prepared> => {
       const rewrites: Rewrite[] = [];
       const keysByStore = new Map<StoreName, readonly IDBValidKey[]>();
@@ -93,9 +97,10 @@ export const rotateStoredData = async (db: LocketDatabase, clock: Clock, rotatio
       const changeIds = rewrites.flatMap((rewrite) => (rewrite.store === 'changes' ? (rewrite.before as StoredChangeSet).recordIds : []));
       const knownIds = [...(keysByStore.get('records') ?? []).map(String), ...changeIds];
       const rechained = await rechainAuditLog(db, { from: fromAudit, to: toAudit, draft: rotation.audit, now: clock.now(), knownIds });
-      return { rewrites, keysByStore, rechained };
+      const retire = await prepareRetiredKeys(db, rotation.from.accountKey, rotation.to.accountKey);
+      return { rewrites, keysByStore, rechained, retire };
     },
-    write: async (tx, { rewrites, keysByStore }) => {
+    write: async (tx, { rewrites, keysByStore, retire }) => {
       for (const store of STORES) {
         const now = await tx.objectStore(store).getAllKeys();
         if (!sameKeys(now, keysByStore.get(store) ?? [])) return STALE;
@@ -104,6 +109,7 @@ export const rotateStoredData = async (db: LocketDatabase, clock: Clock, rotatio
       const { skipped } = await writeRewrites(tx as unknown as WriteTransaction<StoreName>, rewrites);
       if (skipped > 0) return STALE;
       await tx.objectStore('vault').put(rotation.record, VAULT_KEY);
+      await retire(tx as unknown as WriteTransaction<'meta'>);
       return null;
     },
     receipt: async ({ rechained }) => ({ stores: ['audit', 'meta'], writeIn: rechained.writeIn }),

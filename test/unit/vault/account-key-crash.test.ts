@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AccessPorts } from '../../../core/vault/access-ports';
 import { createAccountManager } from '../../../core/vault/account';
+import { RETIRED_ACCOUNT_KEYS } from '../../../core/vault/retired-keys';
 import { rotateStoredData, type AccountKeyRotation } from '../../../core/vault/rotate-stored-data';
 import { PASSWORD, type AccessHarness } from './access-harness';
 import { ok } from './helpers';
@@ -101,5 +102,23 @@ describe('a write from another page while the rows are re-encrypted', () => {
     const read = await readWith(session.accountKey, await storedValues(harness.db));
     expect([...read.values()]).not.toContain('sealed');
     expect(read.get(`record ${written}`)).toMatchObject({ firstName: 'Grace', lastName: 'Hopper' });
+  });
+});
+
+describe('a write another page had prepared under the old key, committed just after the change', () => {
+  it('is sealed again under the new key at the next unlock, and the old key is then forgotten', async () => {
+    const { harness, blue, red, keys } = await populatedAccount();
+    const otherPage = await storeFor(harness, keys);
+    harness.ceremonies.hold(blue.key);
+    ok(await harness.account.removeKey(keys, PASSWORD, red.key.credentialId));
+    const late = saved(await otherPage.create('person', person('Late', 'Writer')));
+    expect((await readWith(harness.session()!.accountKey, await storedValues(harness.db))).get(`record ${late.id}`)).toBe('sealed');
+
+    const session = await unlockWith(harness, blue.key);
+    const read = await readWith(session.accountKey, await storedValues(harness.db));
+    expect([...read.values()]).not.toContain('sealed');
+    expect(read.get(`record ${late.id}`)).toMatchObject({ firstName: 'Late', lastName: 'Writer' });
+    expect(await harness.db.get('meta', RETIRED_ACCOUNT_KEYS)).toBeUndefined();
+    expect(await readWith(keys.accountKey, await storedValues(harness.db))).toSatisfy((old: Map<string, unknown>) => [...old.values()].every((value) => value === 'sealed'));
   });
 });
