@@ -91,8 +91,10 @@ export const rotateStoredData = async (db: LocketDatabase, clock: Clock, rotatio
       const rewrites: Rewrite[] = [];
       const keysByStore = new Map<StoreName, readonly IDBValidKey[]>();
       for (const rebinder of rebinders) {
-        keysByStore.set(rebinder.store, await walkStore(db, rebinder, async (page) => { rewrites.push(...page); }));
-        rotation.onProgress?.(rewrites.length);
+        keysByStore.set(rebinder.store, await walkStore(db, rebinder, async (page) => {
+          rewrites.push(...page);
+          rotation.onProgress?.(rewrites.length);
+        }));
       }
       const changeIds = rewrites.flatMap((rewrite) => (rewrite.store === 'changes' ? (rewrite.before as StoredChangeSet).recordIds : []));
       const knownIds = [...(keysByStore.get('records') ?? []).map(String), ...changeIds];
