@@ -37,7 +37,7 @@ export class LocketGate extends LitElement {
   private surfaceElement?: HTMLElement & { services: LocketServices };
   /** Services on the session's account key; a new key (a key removed, codes replaced) gets new ones. */
   private readonly services = createKeyFollower<PageServices>(
-    async (keys) => createPageServices(keys, securityServicesFor(await this.connect())),
+    async (keys) => createPageServices(keys, securityServicesFor(await this.connect(), () => this.followSession())),
     (services, previous) => {
       if (previous && this.surfaceElement) {
         this.surfaceElement.services = services;
@@ -86,6 +86,12 @@ export class LocketGate extends LitElement {
   /** Re-reads vault and session; runs one at a time so a burst of session changes settles in order. */
   private evaluate(): void {
     this.queue = this.queue.then(() => this.settle()).catch((error: unknown) => this.fail(error));
+  }
+
+  /** Settles on the session as it is now (a new account key included), and resolves once done. */
+  private followSession(): Promise<void> {
+    this.evaluate();
+    return this.queue;
   }
 
   private async settle(): Promise<void> {
