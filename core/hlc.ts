@@ -8,7 +8,7 @@
  * (wallMs, counter, nodeId) tuples, and the change log can use them as sorted keys.
  */
 import type { Clock } from './clock';
-import type { Result } from './records/types';
+import type { Result } from './result';
 
 export interface HlcTimestamp {
   readonly wallMs: number;

@@ -1,9 +1,10 @@
-import { startAutoLock } from '@/components/services/auto-lock-alarm';
-import { startQuickCapture } from '@/components/services/capture-background';
-import { startSweeps } from '@/components/services/sweep-scheduler';
+import { serveMessages } from '@/platform/messages/runtime';
+import { startQuickCapture } from '@/platform/capture/capture-background';
+import { startSweeps } from '@/platform/retention/sweep-scheduler';
+import { startAutoLock } from '@/platform/session/auto-lock-alarm';
 
 export default defineBackground(() => {
   startAutoLock();
-  startQuickCapture();
   startSweeps();
+  serveMessages({ ...startQuickCapture() });
 });

@@ -1,8 +1,8 @@
-import type { BulkInsertReport } from '../core/store/contract';
+import type { BulkInsertReport } from '../core/record-store/contract';
 import type { RecordId, RecordKind } from '../core/records/types';
 import type { CsvFile } from '../core/csv/fields';
 import type { ImportWorkerApi } from './import-types';
-import type { Result } from '../core/records/types';
+import type { Result } from '../core/result';
 import type { RetentionRule } from '../core/retention/policy';
 import type { SnapshotInfo } from '../core/snapshots/types';
 

@@ -6,11 +6,11 @@
 import * as v from 'valibot';
 import { readBackup, writeBackup } from '../core/backup/backup-file';
 import { collectBackupContents } from '../core/backup/collect';
-import type { Result } from '../core/records/types';
+import type { Result } from '../core/result';
 import { deleteSnapshot, listSnapshots, readSnapshot, takeSnapshot } from '../core/snapshots/snapshots';
 import type { LocketStore } from '../core/store/contract';
-import { replaceAllData, type ReplaceReport, type RestoreSource } from '../core/store/replace-all';
-import type { StoreDeps } from '../core/store/store-deps';
+import { replaceAllData, type ReplaceReport, type RestoreSource } from '../core/archives/replace-all';
+import type { StoreDeps } from '../core/db/store-deps';
 import { defaultVaultDeps } from '../core/vault/deps';
 import type { ArchiveWorkerApi, ExportedFile, RestoreOutcome } from './api';
 

@@ -11,7 +11,7 @@ import {
 } from '../core/csv/import';
 import { createIdFactory } from '../core/ids';
 import type { LocketStore } from '../core/store/contract';
-import type { PlannedWrite } from '../core/store/import-batch-types';
+import type { PlannedWrite } from '../core/imports/import-batch-types';
 import { FilesSchema, MappingsSchema, PolicySchema, RefSchema, fileKindOf, totalTooLarge } from './import-inputs';
 import { withoutSuppressed } from './import-suppression';
 import type { ImportFilePreview, ImportSummary, ImportWorkerApi, SummaryRow } from './import-types';

@@ -1,7 +1,7 @@
 /** What crosses the page ↔ worker boundary for an import: plain data only. */
 import type { CsvFile, DuplicatePolicy, ImportMapping, PlanCounts } from '../core/csv/import';
-import type { ImportBatchSummary, UndoImportReport } from '../core/store/import-batch-types';
-import type { WriteFailure } from '../core/store/store-errors';
+import type { ImportBatchSummary, UndoImportReport } from '../core/imports/import-batch-types';
+import type { WriteFailure } from '../core/db/store-errors';
 
 export interface ImportFileInput {
   readonly name: string;

@@ -1,6 +1,6 @@
-import type { ChangeBus } from '../core/store/change-bus';
+import type { ChangeBus } from '../core/db/change-bus';
 import { createStore } from '../core/store/store';
-import type { StoreDeps } from '../core/store/store-deps';
+import type { StoreDeps } from '../core/db/store-deps';
 import type { OpenWorkerApi } from './api';
 import { createArchiveApi } from './archive-api';
 import { createWorkerApi } from './worker-api';

@@ -1,8 +1,8 @@
 import * as Comlink from 'comlink';
 import * as v from 'valibot';
 import { systemClock } from '../core/clock';
-import { createBroadcastBus } from '../core/store/broadcast-bus';
-import { LOCKET_DB_NAME } from '../core/store/db-name';
+import { createBroadcastBus } from '../core/db/broadcast-bus';
+import { LOCKET_DB_NAME } from '../core/db/db-name';
 import type { StorageEstimate } from '../core/snapshots/headroom';
 import type { SweepWorkerApi } from './sweep-api';
 import { webLockPort } from './sweep/ports';

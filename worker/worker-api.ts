@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { systemClock, type Clock } from '../core/clock';
 import { RECORD_KINDS, type RecordId } from '../core/records/types';
-import type { ChangeBus } from '../core/store/change-bus';
+import type { ChangeBus } from '../core/db/change-bus';
 import type { LocketStore } from '../core/store/contract';
 import type { CoreWorkerApi, IndexStatus } from './api';
 import { createSearchIndex } from './search-index';

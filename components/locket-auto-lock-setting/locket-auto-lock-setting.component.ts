@@ -1,7 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { IDLE_CHOICES, idleLabel, type IdleMinutes, type LockPolicy } from '../../core/security/auto-lock';
-import type { SecurityServices } from '../services/services';
+import type { SecurityServices } from '../../platform/page-services/services';
 import { baseStyles } from '../shared/tokens.styles';
 import { autoLockStyles } from './locket-auto-lock-setting.styles';
 import { failureText } from '../shared/failure-text';

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import type { LocketServices } from '../services/services';
+import type { LocketServices } from '../../platform/page-services/services';
 import { locketEvent } from '../shared/events';
 import { baseStyles } from '../shared/tokens.styles';
 import { formStyles } from '../shared/form.styles';

@@ -1,4 +1,4 @@
-import type { CancellationStatus } from '../services/account-cancellation';
+import type { CancellationStatus } from '../../core/account/account-cancellation';
 
 /** "1 day left", "14 days left". */
 export const daysLeftText = (days: number): string => `${days} ${days === 1 ? 'day' : 'days'} left`;

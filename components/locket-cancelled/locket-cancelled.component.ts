@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import type { AccountCancellation, CancellationStatus } from '../services/account-cancellation';
+import type { AccountCancellation, CancellationStatus } from '../../core/account/account-cancellation';
 import { locketEvent } from '../shared/events';
 import { baseStyles } from '../shared/tokens.styles';
 import { formStyles } from '../shared/form.styles';

@@ -8,7 +8,7 @@ import type { CaptureResult } from '../../core/capture/types';
 import type { CapturedEntity } from '../../core/quick-capture/entities';
 import { findEmployer, findOrganisationTwin, findPersonTwin, personTwinQueries, type Twin } from '../../core/quick-capture/twins';
 import type { LocketRecord, OrganisationRecord, PersonRecord, RecordKind } from '../../core/records/types';
-import type { LocketServices } from '../services/services';
+import type { LocketServices } from '../../platform/page-services/services';
 
 export interface Lookup {
   readonly twin: Twin<PersonRecord> | Twin<OrganisationRecord> | null;

@@ -7,8 +7,8 @@
 import type { CaptureResult } from '../../core/capture/types';
 import { captureNoteFields } from '../../core/quick-capture/note';
 import type { OrganisationFields, RecordId, RecordKind } from '../../core/records/types';
-import type { SaveResult } from '../../core/store/contract';
-import type { LocketServices } from '../services/services';
+import type { SaveResult } from '../../core/record-store/contract';
+import type { LocketServices } from '../../platform/page-services/services';
 
 export type SaveTarget =
   | { readonly mode: 'create'; readonly kind: 'person' | 'organisation' }

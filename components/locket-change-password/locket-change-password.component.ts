@@ -4,7 +4,7 @@ import { keyed } from 'lit/directives/keyed.js';
 import type { FieldErrors } from '../../core/records/types';
 import { FORM_ERROR_KEY } from '../../core/records/validate';
 import type { PasswordContext } from '../../core/security/password-policy';
-import type { SecurityServices } from '../services/services';
+import type { SecurityServices } from '../../platform/page-services/services';
 import { baseStyles } from '../shared/tokens.styles';
 import { formStyles } from '../shared/form.styles';
 import '../locket-password-field/locket-password-field';

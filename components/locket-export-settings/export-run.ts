@@ -1,6 +1,6 @@
 import type { CsvFile } from '../../core/csv/fields';
-import type { LocketServices } from '../services/services';
-import { offerDownload } from '../services/download-file';
+import type { LocketServices } from '../../platform/page-services/services';
+import { offerDownload } from '../../platform/downloads/download-file';
 import { failureText } from '../shared/failure-text';
 
 /** The name a cancelled export's rejection carries across comlink (worker/export-csv.ts). */

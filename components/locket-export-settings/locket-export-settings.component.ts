@@ -1,7 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { CSV_FILES, type CsvFile } from '../../core/csv/fields';
-import type { LocketServices } from '../services/services';
+import type { LocketServices } from '../../platform/page-services/services';
 import { formStyles } from '../shared/form.styles';
 import { ProgressRun } from '../shared/progress-run';
 import { baseStyles } from '../shared/tokens.styles';

@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { ImportBatchSummary, UndoImportReport } from '../../core/store/import-batch-types';
-import type { LocketServices } from '../services/services';
+import type { ImportBatchSummary, UndoImportReport } from '../../core/imports/import-batch-types';
+import type { LocketServices } from '../../platform/page-services/services';
 import { failureText } from '../shared/failure-text';
 import { baseStyles } from '../shared/tokens.styles';
 import { importHistoryStyles } from './locket-import-history.styles';

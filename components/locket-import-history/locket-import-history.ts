@@ -1,4 +1,4 @@
-import type { UndoImportReport } from '../../core/store/import-batch-types';
+import type { UndoImportReport } from '../../core/imports/import-batch-types';
 import { LocketImportHistory } from './locket-import-history.component';
 
 customElements.define('locket-import-history', LocketImportHistory);

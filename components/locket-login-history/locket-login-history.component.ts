@@ -1,7 +1,7 @@
 import { LitElement, html } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { LoginAttempt } from '../../core/security/login-log';
-import type { SecurityServices } from '../services/services';
+import type { SecurityServices } from '../../platform/page-services/services';
 import { baseStyles } from '../shared/tokens.styles';
 import { loginHistoryStyles } from './locket-login-history.styles';
 import { OUTCOME_LABELS, factorsLabel } from './login-labels';

@@ -1,8 +1,8 @@
 import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { FieldErrors } from '../../core/records/types';
-import type { Settings } from '../../core/store/contract';
-import type { LocketServices } from '../services/services';
+import type { Settings } from '../../core/settings/contract';
+import type { LocketServices } from '../../platform/page-services/services';
 import { baseStyles } from '../shared/tokens.styles';
 import '../locket-security-settings/locket-security-settings';
 import '../locket-login-history/locket-login-history';

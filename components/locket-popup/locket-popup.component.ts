@@ -2,7 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { LocketRecord, RecordId } from '../../core/records/types';
 import { subtitleOf, titleOf } from '../../core/records/display';
-import type { LocketServices } from '../services/services';
+import type { LocketServices } from '../../platform/page-services/services';
 import { KIND_LABELS } from '../shared/kind-labels';
 import { baseStyles } from '../shared/tokens.styles';
 import '../locket-search/locket-search';

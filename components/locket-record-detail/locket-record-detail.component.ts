@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import type { LocketRecord, RecordId, RecordKind } from '../../core/records/types';
 import { linksOf } from '../../core/records/links';
 import { subtitleOf, titleOf } from '../../core/records/display';
-import type { LocketServices } from '../services/services';
+import type { LocketServices } from '../../platform/page-services/services';
 import { KIND_LABELS } from '../shared/kind-labels';
 import { locketEvent } from '../shared/events';
 import { baseStyles } from '../shared/tokens.styles';

@@ -1,10 +1,10 @@
 import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { FieldErrors, LocketRecord, RecordKind } from '../../core/records/types';
-import type { SaveResult } from '../../core/store/contract';
+import type { SaveResult } from '../../core/record-store/contract';
 import { emptyFields } from '../../core/records/validate';
-import { isStorageFull } from '../../core/store/store-errors';
-import type { LocketServices } from '../services/services';
+import { isStorageFull } from '../../core/db/store-errors';
+import type { LocketServices } from '../../platform/page-services/services';
 import { failureText } from '../shared/failure-text';
 import { KIND_LABELS } from '../shared/kind-labels';
 import { locketEvent } from '../shared/events';

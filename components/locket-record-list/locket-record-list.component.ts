@@ -4,7 +4,7 @@ import '@lit-labs/virtualizer';
 import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
 import type { ListedKind, LocketRecord } from '../../core/records/types';
 import { subtitleOf, titleOf } from '../../core/records/display';
-import type { LocketServices } from '../services/services';
+import type { LocketServices } from '../../platform/page-services/services';
 import { KIND_LABELS } from '../shared/kind-labels';
 import { runExport } from '../locket-export-settings/export-run';
 import type { CsvFile } from '../../core/csv/fields';

@@ -3,7 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import type { RecordId, RecordKind } from '../../core/records/types';
 import { titleOf } from '../../core/records/display';
 import type { SearchHit } from '../../worker/api';
-import type { LocketServices } from '../services/services';
+import type { LocketServices } from '../../platform/page-services/services';
 import { baseStyles } from '../shared/tokens.styles';
 import { recordPickerStyles } from './locket-record-picker.styles';
 

@@ -4,7 +4,7 @@ import type { RecordId } from '../../core/records/types';
 import type { RetentionRule } from '../../core/retention/policy';
 import { TRASH_DAYS } from '../../core/retention/windows';
 import type { RetentionCandidate } from '../../worker/api';
-import type { LocketServices } from '../services/services';
+import type { LocketServices } from '../../platform/page-services/services';
 import { SINCE_TEXT, calendarDate, dateOnly, plural, ruleText } from '../locket-retention-settings/retention-text';
 import { failureText } from '../shared/failure-text';
 import { baseStyles } from '../shared/tokens.styles';

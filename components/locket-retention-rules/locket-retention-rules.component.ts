@@ -1,7 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { RULE_KINDS, type RetentionRule, type RuleKind } from '../../core/retention/policy';
-import type { LocketServices } from '../services/services';
+import type { LocketServices } from '../../platform/page-services/services';
 import { RULE_TEXT, monthsSuffix, ruleText } from '../locket-retention-settings/retention-text';
 import '../locket-retention-review/locket-retention-review';
 import { formStyles } from '../shared/form.styles';

@@ -5,7 +5,7 @@ import type { RetentionPolicy } from '../../core/retention/policy';
 import {
   CANCELLATION_DAYS, LOGIN_DAY_CHOICES, SNAPSHOT_MAX_DAYS, TRASH_DAYS,
 } from '../../core/retention/windows';
-import type { LocketServices } from '../services/services';
+import type { LocketServices } from '../../platform/page-services/services';
 import '../locket-sweep-status/locket-sweep-status';
 import '../locket-snapshots/locket-snapshots';
 import '../locket-storage-use/locket-storage-use';

@@ -7,7 +7,7 @@ import { FORM_ERROR_KEY } from '../../core/records/validate';
 import { vaultProtection } from '../../core/vault/protection';
 import type { RegisteredKey } from '../../core/vault/types';
 import { factorConfirmFields, recoveryCodeIn, recoveryCodeProblem } from '../locket-security-settings/factor-confirm';
-import type { SecurityServices } from '../services/services';
+import type { SecurityServices } from '../../platform/page-services/services';
 import { locketEvent } from '../shared/events';
 import '../locket-security-settings/security-events';
 import { baseStyles } from '../shared/tokens.styles';

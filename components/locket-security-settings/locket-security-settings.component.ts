@@ -9,7 +9,7 @@ import type { RegisteredKey, VaultRecord } from '../../core/vault/types';
 import type { LocketPasswordField } from '../locket-password-field/locket-password-field.component';
 import '../locket-password-field/locket-password-field';
 import { factorConfirmFields, recoveryCodeIn, recoveryCodeProblem } from './factor-confirm';
-import type { LocketServices } from '../services/services';
+import type { LocketServices } from '../../platform/page-services/services';
 import './security-events';
 import { baseStyles } from '../shared/tokens.styles';
 import { formStyles } from '../shared/form.styles';

@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import type { SnapshotInfo } from '../../core/snapshots/types';
 import type { RestoreOutcome } from '../../worker/api';
-import type { LocketServices } from '../services/services';
+import type { LocketServices } from '../../platform/page-services/services';
 import {
   REASON_TEXT, countTotal, dateTime, kindCounts, plural, sizeText,
 } from '../locket-retention-settings/retention-text';

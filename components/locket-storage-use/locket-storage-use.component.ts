@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { RetentionServices } from '../services/services';
-import type { StorageStatus } from '../services/storage-status';
+import type { RetentionServices } from '../../platform/page-services/services';
+import type { StorageStatus } from '../../platform/retention/storage-status';
 import { sizeText } from '../locket-retention-settings/retention-text';
 import { failureText } from '../shared/failure-text';
 import { baseStyles } from '../shared/tokens.styles';

@@ -1,11 +1,11 @@
 import { LitElement, html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import type { TrashItem } from '../../core/store/contract';
+import type { TrashItem } from '../../core/trash/contract';
 import type { LocketRecord, RecordId } from '../../core/records/types';
 import { LISTED_KINDS } from '../../core/records/types';
 import { titleOf } from '../../core/records/display';
 import { TRASH_DAYS } from '../../core/retention/windows';
-import type { LocketServices } from '../services/services';
+import type { LocketServices } from '../../platform/page-services/services';
 import { failureText } from '../shared/failure-text';
 import { KIND_LABELS } from '../shared/kind-labels';
 import { locketEvent } from '../shared/events';

@@ -1,6 +1,6 @@
 import { LitElement, html } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { LocketServices } from '../services/services';
+import type { LocketServices } from '../../platform/page-services/services';
 import { baseStyles } from '../shared/tokens.styles';
 import { usersSettingsStyles } from './locket-users-settings.styles';
 

@@ -1,8 +1,8 @@
 import { LitElement, html } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { LISTED_KINDS, type ListedKind, type RecordId } from '../../core/records/types';
-import type { CaptureInboxState } from '../services/capture-inbox';
-import type { LocketServices } from '../services/services';
+import type { CaptureInboxState } from '../../platform/capture/capture-inbox';
+import type { LocketServices } from '../../platform/page-services/services';
 import { KIND_LABELS } from '../shared/kind-labels';
 import { baseStyles } from '../shared/tokens.styles';
 import '../locket-record-list/locket-record-list';

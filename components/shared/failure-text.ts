@@ -1,4 +1,4 @@
-import { isStorageFull, STORAGE_FULL_REPORT, type WriteFailure } from '../../core/store/store-errors';
+import { isStorageFull, STORAGE_FULL_REPORT, type WriteFailure } from '../../core/db/store-errors';
 
 /** What the owner reads when the browser had no room for a write, and what to do about it. */
 export const STORAGE_FULL_TEXT = 'This device has no room left for Locket’s data. Nothing of this was saved and nothing was lost. '

@@ -4,8 +4,8 @@
  * when a sweep first saw its window closed.
  */
 import * as v from 'valibot';
-import type { LocketDatabase } from '../store/schema';
-import { writeTransaction } from '../store/transaction';
+import type { LocketDatabase } from '../db/schema';
+import { writeTransaction } from '../db/transaction';
 import { CANCELLATION_DAYS, DAY_MS, daysLeft, windowClosed, windowEnd } from '../retention/windows';
 
 export const CANCELLATION_KEY = 'account-cancellation';

@@ -16,8 +16,8 @@
 import * as v from 'valibot';
 import type { Clock } from '../clock';
 import { RECORD_KINDS } from '../records/types';
-import type { LocketDatabase } from '../store/schema';
-import { retriedWrite, STALE, type Participant } from '../store/transaction';
+import type { LocketDatabase } from '../db/schema';
+import { retriedWrite, STALE, type Participant } from '../db/transaction';
 import { canonicalJson, sha256Hex, type AuditKeys } from './hash';
 
 /** Append only: stored entries name these, and a type that disappears would make them unreadable. */

@@ -7,8 +7,8 @@
  * hiding it. Entries' id hashes stay as they were written (see hash.ts, legacyIdHash).
  */
 import * as v from 'valibot';
-import type { LocketDatabase } from '../store/schema';
-import { writeTransaction } from '../store/transaction';
+import type { LocketDatabase } from '../db/schema';
+import { writeTransaction } from '../db/transaction';
 import {
   AUDIT_HEAD_KEY, AuditEntrySchema, GENESIS_HASH, isUnsealed, legacyAuditEntryHash, sealedAfter, type AuditEntry,
 } from './audit-log';

@@ -10,8 +10,8 @@
  * earlier-keys.ts. Prepared outside any transaction; `writeIn` checks the log is unchanged.
  */
 import * as v from 'valibot';
-import type { LocketDatabase } from '../store/schema';
-import { STALE, type Stale, type WriteTransaction } from '../store/transaction';
+import type { LocketDatabase } from '../db/schema';
+import { STALE, type Stale, type WriteTransaction } from '../db/transaction';
 import {
   AUDIT_HEAD_KEY, AuditEntrySchema, GENESIS_HASH, auditEntryHash, isUnsealed, sealedAfter,
   type AuditDraft, type AuditEntry, type AuditSubject,

@@ -6,7 +6,7 @@
  * key derived from the current audit key, so those hashes still match. They add no way in:
  * whoever holds an earlier account key already holds the earlier copy those hashes came from.
  */
-import type { LocketDatabase } from '../store/schema';
+import type { LocketDatabase } from '../db/schema';
 import { hkdf } from '../vault/seal';
 import { openKeyList, sealKeyList } from '../vault/sealed-key-list';
 import type { Bytes, Sealed } from '../vault/types';

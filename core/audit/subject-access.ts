@@ -4,8 +4,9 @@
  */
 import type { Clock } from '../clock';
 import type { LocketRecord, RecordId } from '../records/types';
-import type { LocketStore } from '../store/contract';
+import type { RecordReads } from '../record-store/contract';
 import type { AuditEntry } from './audit-log';
+import type { AuditStore } from './contract';
 
 export interface SubjectAccessReport {
   readonly generatedAt: string;
@@ -15,14 +16,14 @@ export interface SubjectAccessReport {
   readonly notes: readonly LocketRecord[];
   readonly cases: readonly LocketRecord[];
   readonly opportunities: readonly LocketRecord[];
-  readonly history: Awaited<ReturnType<LocketStore['changesFor']>>;
+  readonly history: Awaited<ReturnType<RecordReads['changesFor']>>;
   readonly auditEntries: readonly AuditEntry[];
 }
 
 export const subjectAccessFileName = (personId: RecordId): string => `locket-subject-${personId}.json`;
 
 export const buildSubjectAccessReport = async (
-  { store, clock }: { readonly store: LocketStore; readonly clock: Clock },
+  { store, clock }: { readonly store: RecordReads & AuditStore; readonly clock: Clock },
   personId: RecordId,
 ): Promise<SubjectAccessReport> => {
   const person = await store.get(personId);

@@ -3,7 +3,7 @@
  * later import can notice the person coming back without Locket keeping the address
  * itself, and a copy of the profile cannot test an address against the list without the key.
  */
-import type { LocketDatabase } from '../store/schema';
+import type { LocketDatabase } from '../db/schema';
 import { readEarlierAuditKeys } from './earlier-keys';
 import { emailHash, legacyEmailHash, type AuditKeys } from './hash';
 

@@ -9,7 +9,7 @@
  * opened and every line of the payload validated.
  */
 import * as v from 'valibot';
-import type { Result } from '../records/types';
+import type { Result } from '../result';
 import { bytesEqual, concatBytes, fromBase64, toBase64, utf8 } from '../vault/bytes';
 import type { VaultDeps } from '../vault/deps';
 import { DEFAULT_KDF_ITERATIONS, derivePasswordKey, newKdfParams } from '../vault/kdf';

@@ -5,11 +5,11 @@
  */
 import { createAuditLog } from '../audit/audit-log';
 import { settingsAad } from '../codec';
-import { parseSettings } from '../store/settings';
-import type { StoredRecord } from '../store/contract';
-import { recordsFromRows } from '../store/record-rows';
-import type { StoreDeps } from '../store/store-deps';
-import { SETTINGS_ROW_KEY } from '../store/archive-rows';
+import { parseSettings } from '../settings/settings';
+import type { StoredRecord } from '../db/rows';
+import { recordsFromRows } from '../db/record-rows';
+import type { StoreDeps } from '../db/store-deps';
+import { SETTINGS_ROW_KEY } from '../archives/archive-rows';
 import type { BackupContents, BackupRecord } from './types';
 
 const PAGE = 1000;

@@ -1,6 +1,6 @@
 import type { AuditEntry } from '../audit/audit-log';
 import type { LocketRecord } from '../records/types';
-import type { Settings } from '../store/contract';
+import type { Settings } from '../settings/contract';
 
 /** One record as a backup holds it: decoded fields and meta, and who trashed it while it is in the trash. */
 export interface BackupRecord {

@@ -4,7 +4,7 @@
  * record whose quoted cells span several lines is still one row.
  */
 import Papa from 'papaparse';
-import type { Result } from '../records/types';
+import type { Result } from '../result';
 import { restoreCell } from './neutralise';
 
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;

@@ -7,7 +7,7 @@
  */
 import * as v from 'valibot';
 import { CAPTURE_LIMITS, CAPTURE_SOURCES, type CaptureResult } from '../capture/types';
-import type { Result } from '../records/types';
+import type { Result } from '../result';
 
 const capped = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const list = (max: number) => v.pipe(v.array(capped(max)), v.maxLength(CAPTURE_LIMITS.listItems));

@@ -127,7 +127,3 @@ export type NoteRecord = LocketRecord<'note'>;
 
 /** Field name → message a user can act on, shown next to the field. */
 export type FieldErrors = Readonly<Record<string, string>>;
-
-export type Result<T, E> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly error: E };

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { recordSchemas } from './schema';
-import type { FieldErrors, FieldsByKind, RecordKind, Result } from './types';
+import type { FieldErrors, FieldsByKind, RecordKind } from './types';
+import type { Result } from '../result';
 
 export interface FieldDefaults {
   readonly owner: string;

@@ -5,10 +5,10 @@
  * validated on every read.
  */
 import * as v from 'valibot';
-import type { Result } from '../records/types';
-import type { LocketDatabase } from '../store/schema';
+import type { Result } from '../result';
+import type { LocketDatabase } from '../db/schema';
 import { DEFAULT_LOGIN_DAYS, LOGIN_DAY_CHOICES } from './windows';
-import { writeTransaction } from '../store/transaction';
+import { writeTransaction } from '../db/transaction';
 
 export const RETENTION_POLICY_KEY = 'retention-policy';
 

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import type { Clock } from '../clock';
-import type { LocketDatabase } from '../store/schema';
-import { writeTransaction } from '../store/transaction';
+import type { LocketDatabase } from '../db/schema';
+import { writeTransaction } from '../db/transaction';
 
 export const LOGIN_FACTORS = ['password', 'security-key', 'recovery-code'] as const;
 export type LoginFactor = (typeof LOGIN_FACTORS)[number];

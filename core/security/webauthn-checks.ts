@@ -5,7 +5,7 @@
  */
 import * as v from 'valibot';
 import { isoUint8Array, parseAuthenticatorData, toHash, type ParsedAuthenticatorData } from '@simplewebauthn/server/helpers';
-import type { Result } from '../records/types';
+import type { Result } from '../result';
 import type { Bytes } from '../vault/types';
 import { fromBase64Url } from './base64url';
 import { refuse, type CeremonyCheckReason, type Refusal } from './webauthn-failures';

@@ -21,7 +21,7 @@ import {
   verifyAuthenticationResponse, verifyRegistrationResponse,
   type AuthenticationResponseJSON, type RegistrationResponseJSON,
 } from '@simplewebauthn/server';
-import type { Result } from '../records/types';
+import type { Result } from '../result';
 import type { Bytes, RegisteredKey } from '../vault/types';
 import type { ChallengeLedger } from './challenges';
 import { fromBase64Url } from './base64url';

@@ -9,7 +9,7 @@
 import * as v from 'valibot';
 import type { ValueCodec } from '../codec';
 import type { RecordId } from '../records/types';
-import type { LocketDatabase } from '../store/schema';
+import type { LocketDatabase } from '../db/schema';
 import { removeFromSnapshots } from './snapshot-erasure';
 
 const PREFIX = 'erasure-scrub:';

@@ -10,11 +10,11 @@ import { recordAad, type ValueCodec } from '../codec';
 import { linksOf } from '../records/links';
 import type { RecordId } from '../records/types';
 import { parseFields } from '../records/validate';
-import { scrubErasedIds } from '../store/archive-prepare';
-import { approximateRowBytes, normalisedRow } from '../store/archive-rows';
-import type { StoredRecord } from '../store/contract';
-import type { LocketDatabase } from '../store/schema';
-import { writeTransaction } from '../store/transaction';
+import { scrubErasedIds } from '../archives/archive-prepare';
+import { approximateRowBytes, normalisedRow } from '../archives/archive-rows';
+import type { StoredRecord } from '../db/rows';
+import type { LocketDatabase } from '../db/schema';
+import { writeTransaction } from '../db/transaction';
 import { chunkRange, ChunkSchema, InfoSchema, type Chunk } from './snapshot-schema';
 
 const CHUNKS_PER_PAGE = 10;

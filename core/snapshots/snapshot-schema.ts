@@ -1,6 +1,6 @@
 /** The stored shapes of snapshots, read back through these schemas and never trusted. */
 import * as v from 'valibot';
-import { SettingsRowSchema, StoredRecordSchema } from '../store/archive-rows';
+import { SettingsRowSchema, StoredRecordSchema } from '../archives/archive-rows';
 import type { SnapshotReason } from './types';
 
 export const InfoSchema = v.object({

@@ -10,12 +10,12 @@
  */
 import * as v from 'valibot';
 import type { Clock } from '../clock';
-import type { Result } from '../records/types';
+import type { Result } from '../result';
 import { snapshotsToDelete } from '../retention/snapshot-policy';
-import { approximateRowBytes, approximateSettingsBytes, normalisedRow, type SettingsRow } from '../store/archive-rows';
-import type { StoredRecord } from '../store/contract';
-import type { LocketDatabase, LocketDb } from '../store/schema';
-import { writeTransaction } from '../store/transaction';
+import { approximateRowBytes, approximateSettingsBytes, normalisedRow, type SettingsRow } from '../archives/archive-rows';
+import type { StoredRecord } from '../db/rows';
+import type { LocketDatabase, LocketDb } from '../db/schema';
+import { writeTransaction } from '../db/transaction';
 import { chunkRange, ChunkSchema, InfoSchema, type Chunk } from './snapshot-schema';
 import type { SnapshotInfo, SnapshotReason } from './types';
 

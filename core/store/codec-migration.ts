@@ -18,9 +18,9 @@ import {
 } from '../codec';
 import { ChunkSchema } from '../snapshots/snapshot-schema';
 import { bytesEqual } from '../vault/bytes';
-import type { StoredChangeSet, StoredRecord } from './contract';
-import type { LocketDatabase } from './schema';
-import { writeTransaction, type WriteTransaction } from './transaction';
+import type { StoredChangeSet, StoredRecord } from '../db/rows';
+import type { LocketDatabase } from '../db/schema';
+import { writeTransaction, type WriteTransaction } from '../db/transaction';
 
 /** The meta row saying every stored value is bound; absent until the rewrite has finished. */
 export const BOUND_VALUES_KEY = 'codec-version';

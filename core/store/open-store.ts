@@ -3,10 +3,10 @@ import type { ValueCodec } from '../codec';
 import type { Clock } from '../clock';
 import { createHlc } from '../hlc';
 import { createIdFactory } from '../ids';
-import type { ChangeBus } from './change-bus';
+import type { ChangeBus } from '../db/change-bus';
 import type { LocketStore } from './contract';
-import { loadDeviceId } from './device';
-import { openLocketDb, type LocketDatabase } from './schema';
+import { loadDeviceId } from '../db/device';
+import { openLocketDb, type LocketDatabase } from '../db/schema';
 import { createStore, type StoreDeps } from './store';
 
 export interface OpenStoreOptions {

@@ -5,7 +5,7 @@ import { rescueRetiredKeyRows } from '../vault/retired-keys';
 import type { Clock } from '../clock';
 import type { UnlockedKeys } from '../vault/types';
 import { bindStoredValues } from './codec-migration';
-import type { LocketDatabase } from './schema';
+import type { LocketDatabase } from '../db/schema';
 
 /**
  * What unlocking does to the stored data before the keys reach the session, each once per

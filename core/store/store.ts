@@ -2,17 +2,17 @@ import { createAuditLog } from '../audit/audit-log';
 import { idHash } from '../audit/hash';
 import { createIsSuppressed, createSuppressionCheck } from '../audit/suppression';
 import type { LocketStore } from './contract';
-import { createErase } from './erase';
-import { createImportBatch } from './import-batch';
-import { createListImports } from './import-batch-list';
-import { createBulkInsert } from './bulk-insert';
-import { createRecordReads } from './record-reads';
-import { createRecordWrites } from './record-writes';
-import { readSettings, writeSettings } from './settings';
-import { auditKeysOf, type StoreDeps } from './store-deps';
-import { createTrash } from './trash';
+import { createErase } from '../erasure/erase';
+import { createImportBatch } from '../imports/import-batch';
+import { createListImports } from '../imports/import-batch-list';
+import { createBulkInsert } from '../record-store/bulk-insert';
+import { createRecordReads } from '../record-store/record-reads';
+import { createRecordWrites } from '../record-store/record-writes';
+import { readSettings, writeSettings } from '../settings/settings';
+import { auditKeysOf, type StoreDeps } from '../db/store-deps';
+import { createTrash } from '../trash/trash';
 
-export type { StoreDeps } from './store-deps';
+export type { StoreDeps } from '../db/store-deps';
 
 /**
  * The one module every write goes through: validate, encode, then one transaction for the

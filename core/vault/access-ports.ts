@@ -5,7 +5,7 @@ import type { checkPassword } from '../security/password-policy';
 import type { ThrottleState } from '../security/unlock-throttle';
 import type { RelyingParty } from '../security/relying-party';
 import type { AssertionInput, RegistrationInput, verifyKeyAssertion, verifyKeyRegistration } from '../security/webauthn-verify';
-import type { Result } from '../records/types';
+import type { Result } from '../result';
 import type { VaultDeps } from './deps';
 import type { Bytes, RegisteredKey, UnlockedKeys } from './types';
 import type { AccountKeyRotation } from './rotate-stored-data';

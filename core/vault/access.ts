@@ -1,6 +1,6 @@
 import type { LoginFactor } from '../security/login-log';
 import { afterFailure, afterPauseServed, afterSuccess, waitBeforeAttempt, type ThrottleState } from '../security/unlock-throttle';
-import type { Result } from '../records/types';
+import type { Result } from '../result';
 import type { AccessPorts } from './access-ports';
 import { DEFAULT_KDF_ITERATIONS } from './kdf';
 import type { UnlockedKeys, VaultRecord } from './types';

@@ -1,6 +1,7 @@
 import { FORM_ERROR_KEY } from '../records/validate';
 import * as v from 'valibot';
-import type { FieldErrors, Result } from '../records/types';
+import type { FieldErrors } from '../records/types';
+import type { Result } from '../result';
 import type { AccessPorts } from './access-ports';
 import type { KeyNotInHand } from './factor-secret';
 import { proveSecondFactor } from './factor-proof';

@@ -3,7 +3,8 @@
  * key (its assertion verified in full, its PRF output checked against its slot) or an unused
  * recovery code. The password alone never changes what unlocks the vault once two-factor is on.
  */
-import type { FieldErrors, Result } from '../records/types';
+import type { FieldErrors } from '../records/types';
+import type { Result } from '../result';
 import { FORM_ERROR_KEY } from '../records/validate';
 import type { AccessPorts } from './access-ports';
 import { bytesEqual } from './bytes';

@@ -9,7 +9,7 @@
  * vault can reseal the slots of keys that are not in hand. Opening the escrow needs the
  * account key, which already opens everything; it adds no way in.
  */
-import type { Result } from '../records/types';
+import type { Result } from '../result';
 import { utf8 } from './bytes';
 import type { VaultDeps } from './deps';
 import { SECRET_BYTES, openOrNull, prfSlotKey, sealPasswordSlot, sealPrfSlot, wrapAccountKey } from './keys';

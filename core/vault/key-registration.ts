@@ -1,4 +1,5 @@
-import type { FieldErrors, Result } from '../records/types';
+import type { FieldErrors } from '../records/types';
+import type { Result } from '../result';
 import type { AccessPorts } from './access-ports';
 import { utf8 } from './bytes';
 import { prfSaltFor } from './keys';

@@ -10,8 +10,8 @@
 import {
   changeRebinder, chunkRebinder, rebindStore, recordRebinder, settingsRebinder, type Recode,
 } from '../store/codec-migration';
-import type { LocketDatabase } from '../store/schema';
-import { writeTransaction, type WriteTransaction } from '../store/transaction';
+import type { LocketDatabase } from '../db/schema';
+import { writeTransaction, type WriteTransaction } from '../db/transaction';
 import { createAesGcmCodec } from './aes-codec';
 import { defaultVaultDeps } from './deps';
 import { hkdf } from './seal';

@@ -25,9 +25,9 @@ import {
   changeRebinder, chunkRebinder, recordRebinder, settingsRebinder, walkStore, writeRewrites,
   type Recode, type Rebinder, type Rewrite, type StoreName,
 } from '../store/codec-migration';
-import type { StoredChangeSet } from '../store/contract';
-import type { LocketDatabase } from '../store/schema';
-import { STALE, retriedWrite, type WriteTransaction } from '../store/transaction';
+import type { StoredChangeSet } from '../db/rows';
+import type { LocketDatabase } from '../db/schema';
+import { STALE, retriedWrite, type WriteTransaction } from '../db/transaction';
 import { createAesGcmCodec } from './aes-codec';
 import { prepareRetiredKeys } from './retired-keys';
 import { bytesEqual } from './bytes';

@@ -5,7 +5,7 @@
  * re-encrypts the data under it (rotate-stored-data.ts).
  * Every change asks for the password again; account.ts adds a fresh second-factor proof.
  */
-import type { Result } from '../records/types';
+import type { Result } from '../result';
 import type { VaultDeps } from './deps';
 import { vaultError } from './errors';
 import { DEFAULT_KDF_ITERATIONS, derivePasswordKey, newKdfParams } from './kdf';

@@ -1,5 +1,5 @@
-import type { LocketDatabase } from '../store/schema';
-import { writeTransaction } from '../store/transaction';
+import type { LocketDatabase } from '../db/schema';
+import { writeTransaction } from '../db/transaction';
 import { KDF_ITERATION_BOUNDS, type KdfBounds } from './kdf';
 import type { VaultRecord } from './types';
 import { parseVaultRecord } from './vault-schema';

@@ -4,7 +4,7 @@
  * rely on, so a half-written or edited record is refused instead of half-working.
  */
 import * as v from 'valibot';
-import type { Result } from '../records/types';
+import type { Result } from '../result';
 import { KDF_ITERATION_BOUNDS, type KdfBounds } from './kdf';
 import type { VaultRecord } from './types';
 

@@ -3,7 +3,7 @@
  * never mutates a record; persisting the returned record is the caller's job.
  * Changes to factors and the password live in vault-factors.ts and are re-exported here.
  */
-import type { Result } from '../records/types';
+import type { Result } from '../result';
 import type { VaultDeps } from './deps';
 import { slotIds } from './factor-secret';
 import { DEFAULT_KDF_ITERATIONS, derivePasswordKey, newKdfParams } from './kdf';

@@ -1,9 +1,9 @@
-import { LOCKET_DB_NAME } from '../../core/store/db-name';
-import { openLocketDb } from '../../core/store/schema';
+import { LOCKET_DB_NAME } from '../../core/db/db-name';
+import { openLocketDb } from '../../core/db/schema';
 import { createAccountManager } from '../../core/vault/account';
 import type { Bytes, UnlockedKeys } from '../../core/vault/types';
-import { createPageAccessPorts } from '../../components/services/access-ports';
-import { readSessionKeys, writeLockPolicy } from '../../components/services/session';
+import { createPageAccessPorts } from '../../platform/session/access-ports';
+import { readSessionKeys, writeLockPolicy } from '../../platform/session/session';
 import { BENCH_PASSWORD } from '../../test/bench/bench-api';
 
 const BENCH_OWNER = { name: 'Bench Owner', email: 'owner@bench.invalid' };

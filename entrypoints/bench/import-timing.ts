@@ -1,7 +1,7 @@
 import { deriveAuditKeys } from '../../core/audit/hash';
 import { systemClock } from '../../core/clock';
 import { guessMapping, parseCsv } from '../../core/csv/import';
-import { createBroadcastBus } from '../../core/store/broadcast-bus';
+import { createBroadcastBus } from '../../core/db/broadcast-bus';
 import { openStore } from '../../core/store/open-store';
 import { createAesGcmCodec } from '../../core/vault/aes-codec';
 import type { ImportReport } from '../../test/bench/bench-api';

@@ -1,9 +1,9 @@
 import { deriveAuditKeys } from '../../core/audit/hash';
-import { lockSession } from '../../components/services/session';
+import { lockSession } from '../../platform/session/session';
 import { systemClock } from '../../core/clock';
 import { plainCodec } from '../../core/codec';
-import { createBroadcastBus } from '../../core/store/broadcast-bus';
-import { LOCKET_DB_NAME } from '../../core/store/db-name';
+import { createBroadcastBus } from '../../core/db/broadcast-bus';
+import { LOCKET_DB_NAME } from '../../core/db/db-name';
 import { openStore } from '../../core/store/open-store';
 import { createAesGcmCodec } from '../../core/vault/aes-codec';
 import type { LocketBench } from '../../test/bench/bench-api';

@@ -1,9 +1,9 @@
 import { deriveAuditKeys } from '../../core/audit/hash';
 import { systemClock } from '../../core/clock';
 import { plainCodec, type ValueCodec } from '../../core/codec';
-import { createBroadcastBus } from '../../core/store/broadcast-bus';
+import { createBroadcastBus } from '../../core/db/broadcast-bus';
 import type { LocketStore } from '../../core/store/contract';
-import { LOCKET_DB_NAME } from '../../core/store/db-name';
+import { LOCKET_DB_NAME } from '../../core/db/db-name';
 import { openStore } from '../../core/store/open-store';
 import { createAesGcmCodec } from '../../core/vault/aes-codec';
 import { defaultVaultDeps } from '../../core/vault/deps';

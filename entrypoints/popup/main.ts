@@ -1,4 +1,4 @@
 import '@/components/locket-popup/locket-popup';
-import { mountSurface } from '@/components/services/mount-surface';
+import { mountSurface } from '@/components/locket-gate/mount-surface';
 
 void mountSurface('locket-popup');

@@ -1,4 +1,4 @@
 import '@/components/locket-workspace/locket-workspace';
-import { mountSurface } from '@/components/services/mount-surface';
+import { mountSurface } from '@/components/locket-gate/mount-surface';
 
 void mountSurface('locket-workspace');

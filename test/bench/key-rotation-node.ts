@@ -11,7 +11,7 @@ import { createManualClock } from '../../core/clock';
 import { createIdFactory } from '../../core/ids';
 import { takeSnapshot } from '../../core/snapshots/snapshots';
 import { openStore } from '../../core/store/open-store';
-import { openLocketDb } from '../../core/store/schema';
+import { openLocketDb } from '../../core/db/schema';
 import { createAesGcmCodec } from '../../core/vault/aes-codec';
 import { rotateStoredData } from '../../core/vault/rotate-stored-data';
 import type { VaultRecord } from '../../core/vault/types';

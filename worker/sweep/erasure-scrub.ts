@@ -1,6 +1,6 @@
 import type { ValueCodec } from '../../core/codec';
 import { finishErasureScrubs } from '../../core/snapshots/erasure-pending';
-import type { LocketDatabase } from '../../core/store/schema';
+import type { LocketDatabase } from '../../core/db/schema';
 
 /**
  * Sweep step: finishes the snapshot scrub of erasures that were cut short (the erasure and its

@@ -1,5 +1,6 @@
 import { UUID } from 'uuidv7';
-import type { LocketDatabase } from '../../core/store/schema';
+import type { LocketDatabase } from '../../core/db/schema';
+import { writeTransaction } from '../../core/db/transaction';
 
 const PAGE = 1000;
 
@@ -17,12 +18,14 @@ export const expireLogins = async (db: LocketDatabase, before: number): Promise<
   const older = IDBKeyRange.upperBound(lowestIdAt(before), true);
   let deleted = 0;
   for (;;) {
-    const tx = db.transaction('logins', 'readwrite');
-    const keys = await tx.store.getAllKeys(older, PAGE);
-    const first = keys[0];
-    const last = keys.at(-1);
-    if (first !== undefined && last !== undefined) await tx.store.delete(IDBKeyRange.bound(first, last));
-    await tx.done;
+    const keys = await writeTransaction(db, ['logins'], async (tx) => {
+      const logins = tx.objectStore('logins');
+      const page = await logins.getAllKeys(older, PAGE);
+      const first = page[0];
+      const last = page.at(-1);
+      if (first !== undefined && last !== undefined) await logins.delete(IDBKeyRange.bound(first, last));
+      return page;
+    });
     deleted += keys.length;
     if (keys.length < PAGE) return deleted;
   }

@@ -1,6 +1,6 @@
 import type { Clock } from '../../core/clock';
 import type { StorageEstimate } from '../../core/snapshots/headroom';
-import type { ChangeBus } from '../../core/store/change-bus';
+import type { ChangeBus } from '../../core/db/change-bus';
 
 /** Every context of a profile asks for this one lock: two sweeps never run at once. */
 export const SWEEP_LOCK = 'locket:sweep';

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { RECORD_KINDS } from '../../core/records/types';
-import type { LocketDatabase } from '../../core/store/schema';
+import type { LocketDatabase } from '../../core/db/schema';
 import type { SweepReport } from '../sweep-api';
 
 export const SWEEP_REPORT_KEY = 'sweep-report';

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import type { TimeMark, TimeSeen } from '../../core/retention/clock-trust';
 import { parseHlc } from '../../core/hlc';
-import type { LocketDatabase } from '../../core/store/schema';
+import type { LocketDatabase } from '../../core/db/schema';
 import { readSweepReport } from './report-store';
 
 /** The newest time trusted sweeps have seen, in `meta` (in the clear: two times). */

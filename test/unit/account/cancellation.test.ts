@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   CANCELLATION_KEY, cancellationDaysLeft, cancellationExpired, markCancelled, readCancellation,
 } from '../../../core/account/cancellation';
-import { openLocketDb } from '../../../core/store/schema';
+import { openLocketDb } from '../../../core/db/schema';
 import { DAY_MS } from '../../../core/retention/windows';
 
 const NOW = Date.UTC(2026, 10, 29, 9);

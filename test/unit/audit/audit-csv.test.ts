@@ -7,7 +7,7 @@ import { canonicalJson, idHash } from '../../../core/audit/hash';
 import { TEST_AUDIT_KEYS } from '../store/harness';
 import { createManualClock } from '../../../core/clock';
 import { restoreCell } from '../../../core/csv/neutralise';
-import { openLocketDb } from '../../../core/store/schema';
+import { openLocketDb } from '../../../core/db/schema';
 
 const START = Date.UTC(2025, 2, 9, 23, 59, 58, 123);
 

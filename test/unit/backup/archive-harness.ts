@@ -8,7 +8,7 @@ import { createHlc } from '../../../core/hlc';
 import { createIdFactory } from '../../../core/ids';
 import type { LocketRecord } from '../../../core/records/types';
 import type { LocketStore } from '../../../core/store/contract';
-import { openLocketDb, type LocketDatabase } from '../../../core/store/schema';
+import { openLocketDb, type LocketDatabase } from '../../../core/db/schema';
 import { createStore, type StoreDeps } from '../../../core/store/store';
 import { createAesGcmCodec } from '../../../core/vault/aes-codec';
 import type { ArchiveWorkerApi } from '../../../worker/api';

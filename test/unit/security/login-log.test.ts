@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createManualClock } from '../../../core/clock';
 import { createIdFactory } from '../../../core/ids';
 import { createLoginLog, type LoginAttempt } from '../../../core/security/login-log';
-import { openLocketDb } from '../../../core/store/schema';
+import { openLocketDb } from '../../../core/db/schema';
 
 const START = Date.UTC(2025, 2, 3, 9, 0, 0);
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { recordAad, settingsAad, type EncodedValue, type ValueCodec } from '../../../core/codec';
 import { readSnapshot, takeSnapshot } from '../../../core/snapshots/snapshots';
 import { bindStoredValues, valuesAreBound } from '../../../core/store/codec-migration';
-import type { StoredRecord } from '../../../core/store/contract';
+import type { StoredRecord } from '../../../core/db/rows';
 import { createStore } from '../../../core/store/store';
 import { createHlc } from '../../../core/hlc';
 import { createIdFactory } from '../../../core/ids';

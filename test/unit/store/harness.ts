@@ -4,9 +4,9 @@ import { plainCodec, type ValueCodec } from '../../../core/codec';
 import { createManualClock, type ManualClock } from '../../../core/clock';
 import { createHlc } from '../../../core/hlc';
 import { createIdFactory } from '../../../core/ids';
-import type { ChangeBus, StoreChange } from '../../../core/store/change-bus';
+import type { ChangeBus, StoreChange } from '../../../core/db/change-bus';
 import type { LocketStore } from '../../../core/store/contract';
-import { openLocketDb, type LocketDatabase } from '../../../core/store/schema';
+import { openLocketDb, type LocketDatabase } from '../../../core/db/schema';
 import { createStore, type StoreDeps } from '../../../core/store/store';
 
 export const START = Date.UTC(2025, 0, 15, 9, 0, 0);

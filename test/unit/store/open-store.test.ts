@@ -4,7 +4,7 @@ import { plainCodec } from '../../../core/codec';
 import { parseHlc } from '../../../core/hlc';
 import { createManualClock } from '../../../core/clock';
 import { openStore } from '../../../core/store/open-store';
-import { currentSchemaVersion, migrations, openLocketDb } from '../../../core/store/schema';
+import { currentSchemaVersion, migrations, openLocketDb } from '../../../core/db/schema';
 import { START, createRecordingBus, person, saved } from './harness';
 
 const options = (factory: IDBFactory) => ({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { markCancelled } from '../../../core/account/cancellation';
-import { openLocketDb } from '../../../core/store/schema';
+import { openLocketDb } from '../../../core/db/schema';
 import { saved } from '../store/harness';
 import { createSweepHarness, sweptOk } from './harness';
 

@@ -3,7 +3,7 @@ import { createAuditLog } from '../../../core/audit/audit-log';
 import { deriveAuditKeys } from '../../../core/audit/hash';
 import { pendingErasureScrubs } from '../../../core/snapshots/erasure-pending';
 import { takeSnapshot } from '../../../core/snapshots/snapshots';
-import { createErase } from '../../../core/store/erase';
+import { createErase } from '../../../core/erasure/erase';
 import { openStoreDeps } from '../../../core/store/open-store';
 import { createAesGcmCodec } from '../../../core/vault/aes-codec';
 import { createIdFactory } from '../../../core/ids';

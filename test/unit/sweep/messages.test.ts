@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { OffscreenSweepReplySchema, OffscreenSweepRequestSchema, SWEEP_MESSAGE, isFromThisExtension } from '../../../components/services/offscreen-messages';
+import { isOwnExtensionContext } from '../../../platform/messages/senders';
+import { OffscreenSweepReplySchema, OffscreenSweepRequestSchema, SWEEP_MESSAGE } from '../../../platform/retention/offscreen-messages';
 import { toBase64 } from '../../../core/vault/bytes';
 import type { SweepReport } from '../../../worker/sweep-api';
 import { readSweepReport, SWEEP_REPORT_KEY } from '../../../worker/sweep/report-store';
@@ -26,11 +27,11 @@ describe('the background ↔ offscreen sweep messages', () => {
   });
 
   it('answers only this extension’s own contexts', () => {
-    expect(isFromThisExtension({ id: EXTENSION_ID, url: `${ORIGIN}/background.js` }, EXTENSION_ID, ORIGIN)).toBe(true);
-    expect(isFromThisExtension({ id: EXTENSION_ID, origin: ORIGIN }, EXTENSION_ID, ORIGIN)).toBe(true);
+    expect(isOwnExtensionContext({ id: EXTENSION_ID, url: `${ORIGIN}/background.js` }, EXTENSION_ID, ORIGIN)).toBe(true);
+    expect(isOwnExtensionContext({ id: EXTENSION_ID, origin: ORIGIN }, EXTENSION_ID, ORIGIN)).toBe(true);
     // A content script of this extension speaks for the web page it runs in.
-    expect(isFromThisExtension({ id: EXTENSION_ID, origin: 'https://shop.example', url: 'https://shop.example/' }, EXTENSION_ID, ORIGIN)).toBe(false);
-    expect(isFromThisExtension({ id: 'another-extension', origin: 'chrome-extension://another-extension' }, EXTENSION_ID, ORIGIN)).toBe(false);
+    expect(isOwnExtensionContext({ id: EXTENSION_ID, origin: 'https://shop.example', url: 'https://shop.example/' }, EXTENSION_ID, ORIGIN)).toBe(false);
+    expect(isOwnExtensionContext({ id: 'another-extension', origin: 'chrome-extension://another-extension' }, EXTENSION_ID, ORIGIN)).toBe(false);
   });
 
   it('carries a report back, and refuses a reply that is not one', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CANCELLATION_KEY, markCancelled } from '../../../core/account/cancellation';
 import { listSnapshots } from '../../../core/snapshots/snapshots';
-import { openLocketDb } from '../../../core/store/schema';
+import { openLocketDb } from '../../../core/db/schema';
 import { SWEEP_REPORT_KEY } from '../../../worker/sweep/report-store';
 import { TIME_MARK_KEY } from '../../../worker/sweep/time-mark';
 import { saved } from '../store/harness';

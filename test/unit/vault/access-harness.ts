@@ -14,7 +14,7 @@ import { createChallengeLedger } from '../../../core/security/challenges';
 import { createLoginLog, type LoginAttempt } from '../../../core/security/login-log';
 import { relyingPartyForExtension } from '../../../core/security/relying-party';
 import { INITIAL_THROTTLE, type ThrottleState } from '../../../core/security/unlock-throttle';
-import { openLocketDb, type LocketDatabase } from '../../../core/store/schema';
+import { openLocketDb, type LocketDatabase } from '../../../core/db/schema';
 import { createAccess, type Access } from '../../../core/vault/access';
 import type { AccessPorts } from '../../../core/vault/access-ports';
 import { createAccountManager, type AccountManager } from '../../../core/vault/account';

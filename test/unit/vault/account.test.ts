@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Result } from '../../../core/records/types';
+import type { Result } from '../../../core/result';
 import { FORM_ERROR_KEY } from '../../../core/records/validate';
 import { failureMessages } from '../../../core/security/webauthn-failures';
 import { createAesGcmCodec } from '../../../core/vault/aes-codec';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Result } from '../../../core/records/types';
+import type { Result } from '../../../core/result';
 import { WEAKER_KEY_WARNING } from '../../../core/vault/account';
 import { failureMessages } from '../../../core/security/webauthn-failures';
 import { OWNER, PASSWORD, addSoftKey, storedKey, withAccount, type AccessHarness } from './access-harness';

@@ -1,6 +1,6 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { openLocketDb } from '../../../core/store/schema';
+import { openLocketDb } from '../../../core/db/schema';
 import { KDF_ITERATION_BOUNDS } from '../../../core/vault/kdf';
 import type { VaultRecord } from '../../../core/vault/types';
 import { createVault } from '../../../core/vault/vault';

@@ -8,7 +8,7 @@ import type { AssertionCeremonyResult, CeremonyRefusal, KeyCeremonies } from '..
 import { fromBase64Url, toBase64Url } from '../../../core/security/base64url';
 import type { ChallengeLedger } from '../../../core/security/challenges';
 import type { RelyingParty } from '../../../core/security/relying-party';
-import type { Result } from '../../../core/records/types';
+import type { Result } from '../../../core/result';
 import type { Bytes } from '../../../core/vault/types';
 import { createSoftAuthenticator, type SoftAuthenticator } from '../security/soft-authenticator';
 

@@ -4,12 +4,12 @@ import { IDBFactory } from 'fake-indexeddb';
 import { systemClock } from '../../../core/clock';
 import { plainCodec } from '../../../core/codec';
 import type { LocketRecord, RecordKind } from '../../../core/records/types';
-import { createBroadcastBus } from '../../../core/store/broadcast-bus';
-import type { ChangeBus } from '../../../core/store/change-bus';
+import { createBroadcastBus } from '../../../core/db/broadcast-bus';
+import type { ChangeBus } from '../../../core/db/change-bus';
 import type { LocketStore } from '../../../core/store/contract';
 import { openStoreDeps } from '../../../core/store/open-store';
 import { createStore } from '../../../core/store/store';
-import type { StoreDeps } from '../../../core/store/store-deps';
+import type { StoreDeps } from '../../../core/db/store-deps';
 
 /** One account's database and change channel, shared by every store a test opens on it. */
 export interface TestAccount {

@@ -1,0 +1,58 @@
+import type { EncodedValue } from '../codec';
+import type { RecordId, RecordKind } from '../records/types';
+
+/** What a row in the `records` object store holds. Only what an index needs is outside `body`. */
+export interface StoredRecord {
+  readonly id: RecordId;
+  readonly kind: RecordKind;
+  readonly createdAt: number;
+  readonly updatedAt: number;
+  readonly deletedAt: number | null;
+  /** [kind, updatedAt] while the record is live; absent in the trash, so lists skip it. */
+  readonly listKey?: readonly [RecordKind, number];
+  /** Ids of the records this one points at (organisation, party, parent record). */
+  readonly links: readonly RecordId[];
+  readonly body: EncodedValue;
+  /** Who moved it to the trash (the change log's author id); set with deletedAt, cleared on restore. */
+  readonly deletedBy?: string;
+}
+
+/**
+ * `restore` brings a record back from the trash; `purge` removes it for good. A purge set's
+ * values are plain empty objects: it carries no field values, so a sweep writes it without the key.
+ */
+export type ChangeOp = 'create' | 'update' | 'delete' | 'restore' | 'purge';
+
+/** One record's part of a change set, in the clear: ids, kinds, ops and field names, never values. */
+export interface ChangeSetItem {
+  readonly recordId: RecordId;
+  readonly kind: RecordKind;
+  readonly op: ChangeOp;
+  /** Names of the fields that changed. */
+  readonly changed: readonly string[];
+}
+
+/**
+ * One row of the change log: every change one write transaction made, written in that same
+ * transaction. One HLC tick per set; within a set, the order is the order of `changes`.
+ */
+export interface StoredChangeSet {
+  /** Hybrid logical clock timestamp; unique and sortable, so it is the key. */
+  readonly hlc: string;
+  readonly deviceId: string;
+  readonly author: string;
+  readonly changes: readonly ChangeSetItem[];
+  /**
+   * One codec value for the whole set: an array aligned with `changes`, each element an
+   * object of that change's changed fields and their new values (all fields on create).
+   */
+  readonly values: EncodedValue;
+  /** The distinct record ids of `changes`; multiEntry-indexed so a record's history is one index read. */
+  readonly recordIds: readonly RecordId[];
+  /** The import this set wrote (indexed as byBatch); absent for every other write. */
+  readonly batchId?: string;
+  /** An import set's previous values, aligned with `changes`: the changed fields' earlier values for updates, null for creates. */
+  readonly previous?: EncodedValue;
+  /** The import batch this set undoes. */
+  readonly undoOf?: string;
+}

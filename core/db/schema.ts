@@ -1,0 +1,140 @@
+import { wrap, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import type { EncodedValue } from '../codec';
+import type { RecordId, RecordKind } from '../records/types';
+import type { StoredChangeSet, StoredRecord } from './rows';
+
+/** The typed shape of one account's database. */
+export interface LocketDb extends DBSchema {
+  records: {
+    key: RecordId;
+    value: StoredRecord;
+    indexes: {
+      /** [kind, updatedAt]; only live records carry a listKey, so the trash never shows in lists. */
+      list: [RecordKind, number];
+      /** multiEntry over `links`: one entry per id a record points at. */
+      byLink: RecordId;
+      /** deletedAt; live rows hold null, which is no key, so only the trash is in this index. */
+      trash: number;
+    };
+  };
+  /** The change log: one change set per write transaction. */
+  changes: {
+    /** Hybrid logical clock timestamp of the set: unique and sortable. */
+    key: string;
+    value: StoredChangeSet;
+    /** multiEntry over `recordIds`: one entry per record the set touched. */
+    indexes: { byRecord: RecordId; byBatch: string; byUndo: string };
+  };
+  /** Settings bodies through the codec: the owner's name is personal data. */
+  settings: { key: string; value: EncodedValue };
+  /** Per-install facts such as the device id; read back through a schema, never trusted. */
+  meta: { key: string; value: unknown };
+  /** The vault (salts, wrapped keys, public keys): readable while locked, validated on read. */
+  vault: { key: string; value: unknown };
+  /** Every unlock attempt, oldest first (ids sort by time); no personal data. */
+  logins: { key: string; value: unknown };
+  /** The append-only audit log, chained by keyed hashes, by sequence number; no personal data, so in the clear. */
+  audit: { key: number; value: unknown };
+  /** Keyed hashes (audit/hash.ts) of erased people's emails the owner asked to keep, so an import does not bring them back. */
+  suppressed: { key: string; value: unknown };
+  /** One row per archival snapshot: when, why, how big, whether it finished; validated on read. */
+  snapshots: { key: string; value: unknown };
+  /** A snapshot's copied rows, about a thousand per chunk, keyed [snapshotId, seq]. */
+  snapshotChunks: { key: [string, number]; value: unknown; indexes: { bySnapshot: string } };
+}
+
+export type LocketDatabase = IDBPDatabase<LocketDb>;
+export type UpgradeTransaction = IDBPTransaction<LocketDb, StoreNames<LocketDb>[], 'versionchange'>;
+
+/** One schema step. Runs inside the upgrade transaction, so it must not await anything but that transaction. */
+export type Migration = (db: LocketDatabase, tx: UpgradeTransaction) => void;
+
+const createInitialStores: Migration = (db) => {
+  const records = db.createObjectStore('records', { keyPath: 'id' });
+  records.createIndex('list', 'listKey');
+  records.createIndex('byLink', 'links', { multiEntry: true });
+
+  const changes = db.createObjectStore('changes', { keyPath: 'hlc' });
+  changes.createIndex('byRecord', 'recordIds', { multiEntry: true });
+
+  db.createObjectStore('settings');
+  db.createObjectStore('meta');
+};
+
+/**
+ * Migration N upgrades version N-1 to N; the database version is the length of this list.
+ * Append only: a shipped migration never changes, or installs already past it diverge.
+ */
+const createVaultStores: Migration = (db) => {
+  db.createObjectStore('vault');
+  db.createObjectStore('logins', { keyPath: 'id' });
+};
+
+const createAuditStores: Migration = (db) => {
+  db.createObjectStore('audit', { keyPath: 'seq' });
+  db.createObjectStore('suppressed', { keyPath: 'hash' });
+};
+
+/**
+ * Import batches: an import's change sets carry its batch id, so undo finds them in one
+ * index read; an undo's sets carry `undoOf`, so the list of imports tells undone ones apart.
+ */
+const indexChangesByBatch: Migration = (_db, tx) => {
+  const changes = tx.objectStore('changes');
+  changes.createIndex('byBatch', 'batchId');
+  changes.createIndex('byUndo', 'undoOf');
+};
+
+/**
+ * Retention: the trash is an index (sweeps read expired rows by deletedAt, oldest first), and
+ * archival snapshots are rows copied as stored (still encrypted), in chunks.
+ */
+const createRetentionStores: Migration = (db, tx) => {
+  tx.objectStore('records').createIndex('trash', 'deletedAt');
+  db.createObjectStore('snapshots', { keyPath: 'id' });
+  const chunks = db.createObjectStore('snapshotChunks', { keyPath: ['snapshotId', 'seq'] });
+  chunks.createIndex('bySnapshot', 'snapshotId');
+};
+
+export const migrations: readonly Migration[] = [
+  createInitialStores, createVaultStores, createAuditStores, indexChangesByBatch, createRetentionStores,
+];
+
+export const currentSchemaVersion = migrations.length;
+
+/**
+ * Opens (and upgrades) one account's database through an injected IDBFactory, so pages,
+ * the worker and tests each bring their own. Rejects if the stored version is newer than
+ * this code knows, or if any migration throws (the upgrade then rolls back as a whole).
+ */
+export const openLocketDb = async (factory: IDBFactory, name: string): Promise<LocketDatabase> => {
+  const request = factory.open(name, currentSchemaVersion);
+  let migrationError: unknown;
+  request.addEventListener('upgradeneeded', (event) => {
+    const upgrade = request.transaction;
+    if (!upgrade) return;
+    const db = typed(wrap(request.result));
+    const tx = typedUpgrade(wrap(upgrade));
+    try {
+      for (let version = event.oldVersion; version < currentSchemaVersion; version++) {
+        migrations[version]?.(db, tx);
+      }
+    } catch (error) {
+      // A half-applied schema must never be committed as the new version.
+      migrationError = error;
+      upgrade.abort();
+    }
+  });
+  const opened = await wrap(request).catch((error: unknown) => {
+    throw migrationError ?? error;
+  });
+  if (!opened) throw new Error(`IndexedDB did not open database "${name}"`);
+  const db = typed(opened);
+  // Another context is upgrading to a newer schema: step aside instead of blocking it forever.
+  db.addEventListener('versionchange', () => db.close());
+  return db;
+};
+
+// idb's schema typing is a compile-time view over the same objects; wrap() itself is untyped.
+const typed = (db: IDBPDatabase): LocketDatabase => db as unknown as LocketDatabase;
+const typedUpgrade = (tx: IDBPTransaction): UpgradeTransaction => tx as unknown as UpgradeTransaction;

@@ -1,0 +1,88 @@
+/** What an import writes, and what applying or undoing one reports. */
+import type { RecordId, RecordKind } from '../records/types';
+import type { WriteFailure } from '../db/store-errors';
+
+/**
+ * One record of an import, as planned. Fields are validated again on the way in
+ * (parseFields), so a plan built elsewhere can never write what a form would refuse.
+ */
+export type PlannedWrite =
+  | {
+    readonly op: 'create';
+    readonly id: RecordId;
+    readonly kind: RecordKind;
+    readonly fields: unknown;
+    readonly createdAt: number;
+    readonly updatedAt: number;
+  }
+  /** `fields` are the record's whole fields after the update, not a patch. */
+  | { readonly op: 'update'; readonly id: RecordId; readonly kind: RecordKind; readonly fields: unknown };
+
+export interface ImportItemProblem {
+  /** Position in the list given to applyImport. */
+  readonly index: number;
+  readonly id: RecordId;
+  readonly reason: string;
+}
+
+export interface ImportBatchReport {
+  /** Records created or changed, in the transactions that committed. */
+  readonly written: number;
+  /** Items refused before any write (invalid fields; an update whose record is gone or in the trash). */
+  readonly refused: readonly ImportItemProblem[];
+  /**
+   * Set when a transaction failed: nothing of it was written, the transactions before it
+   * stay, and the items from `firstIndex` on were not written.
+   */
+  readonly failure: { readonly firstIndex: number; readonly notWritten: number; readonly reason: WriteFailure } | null;
+}
+
+export interface UndoSkip {
+  readonly id: RecordId;
+  readonly kind: RecordKind;
+  readonly reason: string;
+}
+
+export interface UndoImportReport {
+  /** Records the import created, now removed for good. */
+  readonly removed: number;
+  /** Records the import updated, now holding their earlier fields again. */
+  readonly restored: number;
+  /** Records left as they are, each with the reason. */
+  readonly skipped: readonly UndoSkip[];
+}
+
+export interface ImportBatchStore {
+  /**
+   * Writes the items in transactions of about a thousand, each with one change set that
+   * carries `batchId` and, for updates, the fields' previous values. Stops at the first
+   * transaction that fails; `onProgress` gets the number of items handled so far.
+   */
+  readonly applyImport: (
+    batchId: string, items: readonly PlannedWrite[], onProgress?: (handled: number) => void,
+  ) => Promise<ImportBatchReport>;
+  /** Removes what the batch created and restores what it updated, unless changed since. */
+  readonly undoImport: (batchId: string) => Promise<UndoImportReport>;
+}
+
+/** One past import as the recent-imports list shows it. */
+export interface ImportBatchSummary {
+  readonly batchId: string;
+  /** Wall time (ms) of the import's first change set. */
+  readonly importedAt: number;
+  /** Records the import created. */
+  readonly created: number;
+  /** Records the import updated. */
+  readonly updated: number;
+  /** True once an undo has written change sets for this batch. */
+  readonly undone: boolean;
+}
+
+/** Every import in the change log, newest first. */
+export type ListImports = () => Promise<ImportBatchSummary[]>;
+
+/** Imports as the owner works them: apply a planned batch, undo it, list past ones. */
+export interface ImportStore extends ImportBatchStore {
+  /** Past imports, newest first, with their counts and whether they were undone. */
+  readonly listImports: ListImports;
+}

@@ -1,0 +1,168 @@
+/**
+ * Applies an import plan: records with the ids and timestamps the plan gave them, in
+ * transactions of about a thousand, each transaction one change set tagged with the
+ * import's batch id. An update's set also carries the fields' previous values (through
+ * the codec), so undoImport can put them back.
+ */
+import type { AuditEntry, AuditLog } from '../audit/audit-log';
+import { changeAad, changePreviousAad, recordAad, type EncodedValue } from '../codec';
+import { linksOf } from '../records/links';
+import { parseFields } from '../records/validate';
+import type { FieldsByKind, RecordKind, RecordMeta } from '../records/types';
+import type { ChangeSetItem, StoredChangeSet, StoredRecord } from '../db/rows';
+import { deepEqual } from '../db/deep-equal';
+import type { ImportBatchReport, ImportBatchStore, ImportItemProblem, PlannedWrite } from './import-batch-types';
+import { createUndoImport } from './import-undo';
+import { fieldsFromBody, isLive, metaOf, rowFor } from '../db/record-rows';
+import { announce, changeItem, changeSet, type StoreDeps } from '../db/store-deps';
+import { retriedWrite, STALE, type Participant } from '../db/transaction';
+import { writeFailureOf } from '../db/store-errors';
+
+export const IMPORT_BATCH_SIZE = 1000;
+
+interface Prepared {
+  readonly rows: readonly StoredRecord[];
+  /** For each update row, the row as it was read: the transaction writes only if it is unchanged. */
+  readonly expected: ReadonlyMap<string, StoredRecord>;
+  readonly set: StoredChangeSet | null;
+  readonly refused: readonly ImportItemProblem[];
+}
+
+const entries = (fields: object): Readonly<Record<string, unknown>> => Object.fromEntries(Object.entries(fields));
+
+const pick = (fields: object, names: readonly string[]): Record<string, unknown> => {
+  const all = entries(fields);
+  return Object.fromEntries(names.map((name) => [name, all[name]]));
+};
+
+const changedNames = (before: object, after: object): string[] => {
+  const old = entries(before);
+  return Object.entries(after).filter(([name, value]) => !deepEqual(old[name], value)).map(([name]) => name);
+};
+
+const describeErrors = (errors: Readonly<Record<string, string>>): string =>
+  Object.entries(errors).map(([field, message]) => `${field}: ${message}`).join(' ');
+
+/** Stages the entry a batch commits with, or null for none. */
+type ImportReceipt = () => Promise<Participant<AuditEntry> | null>;
+
+export const createImportBatch = (deps: StoreDeps, audit: AuditLog): ImportBatchStore => {
+  const { db, codec, clock } = deps;
+
+  const prepare = async (batchId: string, items: readonly PlannedWrite[], offset: number): Promise<Prepared> => {
+    const updateIds = items.filter((item) => item.op === 'update').map((item) => item.id);
+    const readTx = db.transaction('records');
+    const currentRows = new Map<string, StoredRecord>();
+    for (const row of await Promise.all(updateIds.map((id) => readTx.store.get(id)))) if (row) currentRows.set(row.id, row);
+    const currentBodies = await codec.decodeMany([...currentRows.values()].map((row) => row.body), [...currentRows.values()].map(recordAad));
+    const currentFields = new Map([...currentRows.values()].map((row, index) => [row.id, currentBodies[index]]));
+
+    const now = clock.now();
+    const refused: ImportItemProblem[] = [];
+    const metas: (RecordMeta & { readonly links: readonly string[] })[] = [];
+    const bodies: object[] = [];
+    const changes: ChangeSetItem[] = [];
+    const newValues: object[] = [];
+    const previousValues: (object | null)[] = [];
+    const expected = new Map<string, StoredRecord>();
+
+    items.forEach((item, position) => {
+      const index = offset + position;
+      const parsed = parseFields(item.kind, item.fields);
+      if (!parsed.ok) {
+        refused.push({ index, id: item.id, reason: describeErrors(parsed.error) });
+        return;
+      }
+      const fields: FieldsByKind[RecordKind] = parsed.value;
+      if (item.op === 'create') {
+        const meta = { id: item.id, kind: item.kind, createdAt: item.createdAt, updatedAt: item.updatedAt, deletedAt: null };
+        metas.push({ ...meta, links: linksOf(item.kind, fields) });
+        bodies.push(fields);
+        changes.push(changeItem(meta, 'create', Object.keys(fields)));
+        newValues.push(fields);
+        previousValues.push(null);
+        return;
+      }
+      const row = currentRows.get(item.id);
+      if (!row || !isLive(row) || row.kind !== item.kind) {
+        refused.push({ index, id: item.id, reason: 'The record to update no longer exists or is in the trash.' });
+        return;
+      }
+      const before = fieldsFromBody(row, row.kind, currentFields.get(row.id));
+      const changed = changedNames(before, fields);
+      if (changed.length === 0) return;
+      const meta = { ...metaOf(row), updatedAt: now };
+      metas.push({ ...meta, links: linksOf(item.kind, fields) });
+      bodies.push(fields);
+      changes.push(changeItem(meta, 'update', changed));
+      newValues.push(pick(fields, changed));
+      previousValues.push(pick(before, changed));
+      expected.set(row.id, row);
+    });
+    if (metas.length === 0) return { rows: [], expected, set: null, refused };
+
+    // One codec call: every body, then the set's new values, then its previous values.
+    const hlc = deps.hlc.tick();
+    const encoded = await codec.encodeMany(
+      [...bodies, newValues, previousValues],
+      [...metas.map(recordAad), changeAad(hlc), changePreviousAad(hlc)],
+    );
+    const values = encoded[bodies.length];
+    const previous = encoded[bodies.length + 1];
+    if (!values || !previous) throw new Error('The codec returned fewer values than it was given');
+    const rows = metas.map((meta, index) => {
+      const body: EncodedValue | undefined = encoded[index];
+      if (!body) throw new Error('The codec returned fewer values than it was given');
+      return rowFor(meta, meta.links, body);
+    });
+    return { rows, expected, set: { ...changeSet(deps, changes, values, hlc), batchId, previous }, refused };
+  };
+
+  /** Writes one prepared batch, only if every record it updates is as it was read. */
+  const write = (batchId: string, slice: readonly PlannedWrite[], start: number, receipt: ImportReceipt) => retriedWrite(db, {
+    subject: 'Records being imported',
+    stores: ['records', 'changes'],
+    prepare: () => prepare(batchId, slice, start),
+    receipt: (prepared) => (prepared.set ? receipt() : Promise.resolve(null)),
+    write: async (tx, prepared) => {
+      const { rows, expected, set } = prepared;
+      if (!set) return prepared;
+      const records = tx.objectStore('records');
+      const latest = await Promise.all([...expected.keys()].map((id) => records.get(id)));
+      if (latest.some((row) => !row || !deepEqual(row, expected.get(row.id)))) return STALE;
+      await Promise.all([
+        ...rows.map((row) => (expected.has(row.id) ? records.put(row) : records.add(row))),
+        tx.objectStore('changes').add(set),
+      ]);
+      return prepared;
+    },
+  });
+
+  const applyImport: ImportBatchStore['applyImport'] = async (batchId, items, onProgress) => {
+    let written = 0;
+    const refused: ImportItemProblem[] = [];
+    // The first batch that writes anything commits the import's entry, so an import cut short
+    // after it is in the log; the worker adds `import-done` with the totals when the run ends.
+    let started = false;
+    const startReceipt: ImportReceipt = () => (started
+      ? Promise.resolve(null)
+      : audit.stage({ type: 'import-started', by: deps.author, subjects: [], detail: { batchId, planned: items.length } }));
+    for (let start = 0; start < items.length; start += IMPORT_BATCH_SIZE) {
+      const slice = items.slice(start, start + IMPORT_BATCH_SIZE);
+      try {
+        const { value: prepared } = await write(batchId, slice, start, startReceipt);
+        if (prepared.set) started = true;
+        refused.push(...prepared.refused);
+        written += prepared.rows.length;
+        announce(deps.bus, prepared.rows);
+      } catch (error) {
+        const report: ImportBatchReport = { written, refused, failure: { firstIndex: start, notWritten: items.length - start, reason: writeFailureOf(error) } };
+        return report;
+      }
+      onProgress?.(Math.min(items.length, start + IMPORT_BATCH_SIZE));
+    }
+    return { written, refused, failure: null };
+  };
+
+  return { applyImport, undoImport: createUndoImport(deps, audit) };
+};

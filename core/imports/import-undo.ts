@@ -1,0 +1,185 @@
+/**
+ * Undoes one import batch. Records it updated get their previous fields back first, then
+ * records it created are removed for good (they never existed before the import), newest
+ * first so that a person goes before the organisation it links to. A record changed since
+ * the import, or one that records outside the import now link to, is left alone and
+ * reported. Every step is written as new change sets (marked `undoOf`), one transaction per
+ * import set; running the undo again finds nothing left to do.
+ */
+import * as v from 'valibot';
+import type { AuditEntry, AuditLog } from '../audit/audit-log';
+import { changeAad, changePreviousAad, recordAad } from '../codec';
+import { linksOf } from '../records/links';
+import { parseFields } from '../records/validate';
+import type { RecordId } from '../records/types';
+import type { ChangeSetItem, StoredChangeSet, StoredRecord } from '../db/rows';
+import type { ImportBatchStore, UndoImportReport, UndoSkip } from './import-batch-types';
+import { fieldsFromBody, metaOf, rowFor } from '../db/record-rows';
+import { announce, changeItem, changeSet, type StoreDeps } from '../db/store-deps';
+import { deepEqual } from '../db/deep-equal';
+import { retriedWrite, settled, STALE, type Participant, type Settled, type Stale } from '../db/transaction';
+
+/** An import set's previous values: one element per change, an object for updates, null for creates. */
+const PreviousSchema = v.array(v.nullable(v.record(v.string(), v.unknown())));
+
+interface Target {
+  readonly change: ChangeSetItem;
+  readonly row: StoredRecord | undefined;
+  /** Change sets after the import's that touched the record, other than this undo's own. */
+  readonly changedSince: boolean;
+  readonly undone: boolean;
+  /** Ids of the records that link to this one. */
+  readonly linkers: readonly RecordId[];
+}
+
+/** Stages the entry a step commits with, or null for none. */
+type UndoReceipt = () => Promise<Participant<AuditEntry> | null>;
+
+export const createUndoImport = (deps: StoreDeps, audit: AuditLog): ImportBatchStore['undoImport'] => {
+  const { db, codec, clock } = deps;
+
+  const readTargets = async (set: StoredChangeSet, batchId: string, op: 'create' | 'update'): Promise<Target[]> => {
+    const changes = set.changes.filter((change) => change.op === op);
+    const tx = db.transaction(['records', 'changes']);
+    const records = tx.objectStore('records');
+    const log = tx.objectStore('changes');
+    const read = await Promise.all(changes.map(async (change) => {
+      const [row, keys, linkers] = await Promise.all([
+        records.get(change.recordId),
+        log.index('byRecord').getAllKeys(change.recordId),
+        records.index('byLink').getAllKeys(change.recordId),
+      ]);
+      const later = await Promise.all(keys.filter((key) => key > set.hlc).map((key) => log.get(key)));
+      const others = later.filter((other) => other?.undoOf !== batchId && other?.batchId !== batchId);
+      const undone = later.some((other) => other?.undoOf === batchId);
+      return { change, row, changedSince: others.length > 0, undone, linkers };
+    }));
+    return read;
+  };
+
+  /** The one write of an undo step: `puts` and `removed` land only if every `expected` row is as read. */
+  interface UndoWrite {
+    readonly expected: readonly StoredRecord[];
+    readonly puts: readonly StoredRecord[];
+    readonly removed: readonly RecordId[];
+    readonly set: StoredChangeSet;
+  }
+  interface UndoStep {
+    readonly found: readonly UndoSkip[];
+    readonly written: readonly StoredRecord[];
+  }
+
+  const commit = (prepare: () => Promise<UndoWrite & UndoStep | Settled<UndoStep>>, receipt: UndoReceipt) => retriedWrite(db, {
+    subject: 'Records of the import being undone',
+    stores: ['records', 'changes'],
+    prepare,
+    receipt,
+    write: async (tx, { expected, puts, removed, set, found, written }): Promise<UndoStep | Stale> => {
+      const records = tx.objectStore('records');
+      const latest = await Promise.all(expected.map((row) => records.get(row.id)));
+      if (latest.some((row, index) => !deepEqual(row, expected[index]))) return STALE;
+      await Promise.all([...puts.map((row) => records.put(row)), ...removed.map((id) => records.delete(id)), tx.objectStore('changes').add(set)]);
+      return { found, written };
+    },
+  });
+
+  const skipOf = (target: Target, reason: string): UndoSkip => ({ id: target.change.recordId, kind: target.change.kind, reason });
+
+  const restoreSet = async (set: StoredChangeSet, batchId: string, skipped: UndoSkip[], receipt: UndoReceipt): Promise<number> => {
+    if (!set.previous || !set.changes.some((change) => change.op === 'update')) return 0;
+    const previous = v.parse(PreviousSchema, await codec.decode(set.previous, changePreviousAad(set.hlc)));
+    if (previous.length !== set.changes.length) {
+      // Rewritten since (an erasure drops changes): what is left no longer says which value was whose.
+      const lost = set.changes.filter((change) => change.op === 'update');
+      skipped.push(...lost.map((change) => ({ id: change.recordId, kind: change.kind, reason: 'Its earlier values are no longer in the change log.' })));
+      return 0;
+    }
+    const previousOf = new Map(set.changes.map((change, index) => [change.recordId, previous[index] ?? null]));
+    const { value: { found, written } } = await commit(async () => {
+      const found: UndoSkip[] = [];
+      const targets = await readTargets(set, batchId, 'update');
+      const ready = targets.filter((target) => {
+        if (target.undone) return false;
+        if (!target.row || target.row.deletedAt !== null) found.push(skipOf(target, 'It was deleted after the import.'));
+        else if (target.changedSince) found.push(skipOf(target, 'It was changed after the import, so it was kept as it is.'));
+        else return true;
+        return false;
+      });
+      const rows = ready.flatMap((target) => (target.row ? [target.row] : []));
+      if (rows.length === 0) return settled({ found, written: [] });
+      const current = await codec.decodeMany(rows.map((row) => row.body), rows.map(recordAad));
+      const restored = rows.map((row, index) => {
+        const back = previousOf.get(row.id) ?? {};
+        const parsed = parseFields(row.kind, { ...fieldsFromBody(row, row.kind, current[index]), ...back });
+        if (!parsed.ok) throw new Error(`The earlier fields of record ${row.id} no longer pass validation`);
+        return { row, fields: parsed.value, names: Object.keys(back) };
+      });
+      const now = clock.now();
+      const hlc = deps.hlc.tick();
+      const encoded = await codec.encodeMany(
+        [...restored.map((r) => r.fields), restored.map((r) => previousOf.get(r.row.id) ?? {})],
+        [...restored.map((r) => recordAad(r.row)), changeAad(hlc)],
+      );
+      const values = encoded[restored.length];
+      if (!values) throw new Error('The codec returned fewer values than it was given');
+      const puts = restored.map(({ row, fields }, index) => {
+        const body = encoded[index];
+        if (!body) throw new Error('The codec returned fewer values than it was given');
+        return rowFor({ ...metaOf(row), updatedAt: now }, linksOf(row.kind, fields), body);
+      });
+      const undo = { ...changeSet(deps, restored.map(({ row, names }) => changeItem(row, 'update', names)), values, hlc), undoOf: batchId };
+      return { expected: rows, puts, removed: [], set: undo, found, written: puts };
+    }, receipt);
+    skipped.push(...found);
+    announce(deps.bus, written);
+    return written.length;
+  };
+
+  const removeSet = async (set: StoredChangeSet, batchId: string, removing: Set<RecordId>, skipped: UndoSkip[], receipt: UndoReceipt): Promise<number> => {
+    const { value: { found, written } } = await commit(async () => {
+      const found: UndoSkip[] = [];
+      const chosen: StoredRecord[] = [];
+      // Grows as this set's records are chosen; becomes `removing` only once they are written.
+      const going = new Set(removing);
+      // Newest first: a record is removed only when everything linking to it is being removed too.
+      for (const target of (await readTargets(set, batchId, 'create')).reverse()) {
+        if (!target.row || target.undone) continue;
+        if (target.changedSince) found.push(skipOf(target, 'It was changed after the import, so it was kept.'));
+        else if (target.linkers.some((id) => !going.has(id))) found.push(skipOf(target, 'Records added since link to it, so it was kept.'));
+        else { chosen.push(target.row); going.add(target.row.id); }
+      }
+      if (chosen.length === 0) return settled({ found, written: [] });
+      const now = clock.now();
+      const hlc = deps.hlc.tick();
+      const values = await codec.encode(chosen.map(() => ({ purgedAt: now })), changeAad(hlc));
+      const undo = { ...changeSet(deps, chosen.map((row) => changeItem(row, 'delete', ['purgedAt'])), values, hlc), undoOf: batchId };
+      return { expected: chosen, puts: [], removed: chosen.map((row) => row.id), set: undo, found, written: chosen };
+    }, receipt);
+    for (const row of written) removing.add(row.id);
+    skipped.push(...found);
+    announce(deps.bus, written);
+    return written.length;
+  };
+
+  return async (batchId): Promise<UndoImportReport> => {
+    const keys = await db.getAllKeysFromIndex('changes', 'byBatch', batchId);
+    const skipped: UndoSkip[] = [];
+    let restored = 0;
+    let removed = 0;
+    // The first step that writes commits the undo's entry, so an undo cut short after it is in
+    // the log; the worker adds `import-undone` with the totals when it ends.
+    const receipt: UndoReceipt = () => (restored + removed > 0
+      ? Promise.resolve(null)
+      : audit.stage({ type: 'import-undo-started', by: deps.author, subjects: [], detail: { batchId } }));
+    for (const key of keys) {
+      const set = await db.get('changes', key);
+      if (set) restored += await restoreSet(set, batchId, skipped, receipt);
+    }
+    const removing = new Set<RecordId>();
+    for (const key of [...keys].reverse()) {
+      const set = await db.get('changes', key);
+      if (set) removed += await removeSet(set, batchId, removing, skipped, receipt);
+    }
+    return { removed, restored, skipped };
+  };
+};

@@ -1,0 +1,110 @@
+/**
+ * Purging the trash for good, shared by "delete forever", "empty trash" and the sweep. Each
+ * batch is one transaction (purge-batch.ts), so a sweep killed half-way leaves whole batches
+ * and the next run goes on from there; a row already purged is simply not found again.
+ */
+import type { ValueCodec } from '../codec';
+import type { RecordId, RecordKind } from '../records/types';
+import type { PurgeReport } from './contract';
+import type { StoredRecord } from '../db/rows';
+import { purgeBatch, type BatchWritten, type PurgeReceipt, type RecordsReader, type SelectTrashed } from './purge-batch';
+import { awaitingRange } from './purge-rewrite';
+import { rewriteAwaiting } from './purge-awaiting';
+import type { StoreDeps } from '../db/store-deps';
+import { notesTrashedWith } from '../db/trash-rows';
+
+/** Rows per transaction for purges the owner asks for. */
+export const PURGE_BATCH_SIZE = 1000;
+
+/** A rewrite prepared from one read may find its set changed by the write; read again this often. */
+const BATCH_ATTEMPTS = 4;
+
+export type PurgeResult = PurgeReport & {
+  /** Change sets that still hold purged records' values until a purger with the codec rewrites them. */
+  readonly changeSetsAwaitingKey: number;
+};
+
+export interface Purger {
+  /**
+   * Purges every trashed row deleted at or before `before`, oldest first, `batchSize` rows per
+   * transaction; `onBatch` hears each committed batch's own report.
+   */
+  readonly purgeExpired: (before: number, batchSize: number, onBatch?: (report: PurgeReport) => void) => Promise<PurgeResult>;
+  /** Purges these ids and the notes trashed with them, if they are in the trash; live or unknown ids are left alone. */
+  readonly purgeIds: (ids: readonly RecordId[]) => Promise<PurgeResult>;
+  /** Finishes the change sets a purge without the codec left behind; returns how many it finished (0 without a codec). */
+  readonly rewriteAwaitingKey: () => Promise<number>;
+}
+
+export type PurgerDeps = Omit<StoreDeps, 'codec'> & { readonly codec: ValueCodec | null };
+
+const reportOf = (batches: readonly BatchWritten[]): PurgeReport => {
+  const purged: Partial<Record<RecordKind, number>> = {};
+  for (const row of batches.flatMap((batch) => batch.purged)) purged[row.kind] = (purged[row.kind] ?? 0) + 1;
+  return {
+    purged,
+    changeSetsDeleted: batches.reduce((sum, batch) => sum + batch.changeSetsDeleted, 0),
+    changeSetsRewritten: batches.reduce((sum, batch) => sum + batch.changeSetsRewritten, 0),
+  };
+};
+
+const trashedAmong = (ids: readonly RecordId[]): SelectTrashed => async (records) => {
+  const rows = await Promise.all(ids.map((id) => records.get(id)));
+  const trashed = rows.filter((row): row is StoredRecord => row !== undefined && row.deletedAt !== null);
+  const notes = await Promise.all(trashed.map((row) => notesTrashedWith(records, row)));
+  const seen = new Set<RecordId>();
+  return [...trashed, ...notes.flat()].filter((row) => !seen.has(row.id) && seen.add(row.id)).map(({ id, kind }) => ({ id, kind }));
+};
+
+/** The oldest expired trash, keys only: the change log names each record's kind. */
+const expiredKeys = (expired: IDBKeyRange, batchSize: number): SelectTrashed => Object.assign(
+  async (records: RecordsReader) => (await records.index('trash').getAllKeys(expired, batchSize)).map((id) => ({ id, kind: null })),
+  { withKinds: async (records: RecordsReader) => (await records.index('trash').getAll(expired, batchSize)).map(({ id, kind }) => ({ id, kind })) },
+);
+
+/** With `receipt`, each batch commits with its own audit entry. */
+export const createPurger = (deps: PurgerDeps, receipt?: PurgeReceipt): Purger => {
+  const { db, codec } = deps;
+
+  const runBatch = async (select: SelectTrashed): Promise<BatchWritten> => {
+    const batch = await purgeBatch(deps, select, codec, BATCH_ATTEMPTS, receipt);
+    // No kinds: purged rows were already out of every list, so lists need not reload; the
+    // trash view hears the ids, and the search index drops them without reading them back.
+    if (batch.purged.length > 0) {
+      deps.bus.publish({ ids: batch.purged.map((row) => row.id), kinds: [], settings: false, purged: true });
+    }
+    return batch;
+  };
+
+  const withAwaiting = async (report: PurgeReport): Promise<PurgeResult> =>
+    ({ ...report, changeSetsAwaitingKey: await db.count('meta', awaitingRange()) });
+
+  const purgeExpired: Purger['purgeExpired'] = async (before, batchSize, onBatch) => {
+    if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`Batch size must be a positive whole number, not ${batchSize}`);
+    const expired = IDBKeyRange.upperBound(before);
+    const batches: BatchWritten[] = [];
+    for (;;) {
+      const batch = await runBatch(expiredKeys(expired, batchSize));
+      if (batch.purged.length === 0) break;
+      batches.push(batch);
+      onBatch?.(reportOf([batch]));
+      // A short batch took the last expired rows: asking again would only read an empty range.
+      if (batch.purged.length < batchSize) break;
+    }
+    return withAwaiting(reportOf(batches));
+  };
+
+  const purgeIds: Purger['purgeIds'] = async (ids) => {
+    const unique = [...new Set(ids)];
+    const batches: BatchWritten[] = [];
+    for (let start = 0; start < unique.length; start += PURGE_BATCH_SIZE) {
+      const batch = await runBatch(trashedAmong(unique.slice(start, start + PURGE_BATCH_SIZE)));
+      if (batch.purged.length > 0) batches.push(batch);
+    }
+    return withAwaiting(reportOf(batches));
+  };
+
+  const rewriteAwaitingKey = (): Promise<number> => (codec ? rewriteAwaiting({ db, codec }) : Promise.resolve(0));
+
+  return { purgeExpired, purgeIds, rewriteAwaitingKey };
+};

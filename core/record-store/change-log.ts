@@ -1,0 +1,56 @@
+import * as v from 'valibot';
+import { changeAad } from '../codec';
+import type { RecordId } from '../records/types';
+import type { ChangeEntry } from './contract';
+import type { StoredChangeSet } from '../db/rows';
+import type { StoreDeps } from '../db/store-deps';
+
+/** A set's decoded values are untrusted: they must be one element per change... */
+const SetValuesSchema = v.array(v.unknown());
+/** ...and each element read back must be an object of field names to values. */
+const ChangedValuesSchema = v.record(v.string(), v.unknown());
+
+/** The entries of one set that concern `id`, in the set's order, with the set's stamp and origin. */
+const entriesFor = (set: StoredChangeSet, decoded: unknown, id: RecordId): ChangeEntry[] => {
+  const values = v.safeParse(SetValuesSchema, decoded);
+  if (!values.success || values.output.length !== set.changes.length) {
+    throw new Error(`Change set ${set.hlc} holds values that do not line up with its ${set.changes.length} changes`);
+  }
+  const entries: ChangeEntry[] = [];
+  set.changes.forEach((change, index) => {
+    // A purge is not part of a record's history: after it there is no record to show one for.
+    if (change.recordId !== id || change.op === 'purge') return;
+    const fields = v.safeParse(ChangedValuesSchema, values.output[index]);
+    if (!fields.success) throw new Error(`Change set ${set.hlc} holds unreadable values for record ${id}`);
+    entries.push({
+      hlc: set.hlc,
+      recordId: change.recordId,
+      kind: change.kind,
+      op: change.op,
+      changed: change.changed,
+      values: fields.output,
+      deviceId: set.deviceId,
+      author: set.author,
+    });
+  });
+  return entries;
+};
+
+const isPurgeSet = (set: StoredChangeSet): boolean => set.changes.every((change) => change.op === 'purge');
+
+/**
+ * One record's history, oldest first: the byRecord index orders the sets of one record id
+ * by their hlc key, and within a set the order is that of its changes. Each set's values
+ * are encoded together, so every set that touched the record is decoded whole (one
+ * codec call for all of them).
+ */
+export const readChangesFor = async (
+  { db, codec }: Pick<StoreDeps, 'db' | 'codec'>,
+  id: RecordId,
+): Promise<ChangeEntry[]> => {
+  // A purge set's values are plain empty objects, which an encrypting codec rightly refuses.
+  const sets = (await db.getAllFromIndex('changes', 'byRecord', id)).filter((set) => !isPurgeSet(set));
+  if (sets.length === 0) return [];
+  const decoded = await codec.decodeMany(sets.map((set) => set.values), sets.map((set) => changeAad(set.hlc)));
+  return sets.flatMap((set, index) => entriesFor(set, decoded[index], id));
+};

@@ -1,0 +1,93 @@
+import type { IDBPIndex } from 'idb';
+import { LISTED_KINDS, type ListedKind, type LocketRecord } from '../records/types';
+import { readChangesFor } from './change-log';
+import type { RecordReads } from './contract';
+import type { StoredRecord } from '../db/rows';
+import { isLive, recordFromRow, recordsFromRows } from '../db/record-rows';
+import type { LocketDb } from '../db/schema';
+import type { StoreDeps } from '../db/store-deps';
+
+type ListIndex = IDBPIndex<LocketDb, ['records'], 'records', 'list'>;
+
+/** Every live record of a kind, whatever its updatedAt. */
+const listRange = (kind: ListedKind): IDBKeyRange => IDBKeyRange.bound([kind, -Infinity], [kind, Infinity]);
+
+/** Offsets and limits come from the UI: anything that is not a whole, non-negative number means 0. */
+const wholeNumber = (n: number): number => (Number.isFinite(n) ? Math.max(0, Math.floor(n)) : 0);
+
+/** Newest first; `advance` skips the offset without reading those rows' values. */
+const newestRows = async (index: ListIndex, kind: ListedKind, offset: number, limit: number): Promise<StoredRecord[]> => {
+  const rows: StoredRecord[] = [];
+  if (limit === 0) return rows;
+  let cursor = await index.openCursor(listRange(kind), 'prev');
+  if (cursor && offset > 0) cursor = await cursor.advance(offset);
+  while (cursor) {
+    rows.push(cursor.value);
+    if (rows.length >= limit) break;
+    cursor = await cursor.continue();
+  }
+  return rows;
+};
+
+const newestFirst = (a: StoredRecord, b: StoredRecord): number =>
+  b.updatedAt - a.updatedAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+
+export const createRecordReads = ({ db, codec }: Pick<StoreDeps, 'db' | 'codec'>): RecordReads => {
+  const get = async (id: string): Promise<LocketRecord | undefined> => {
+    const row = await db.get('records', id);
+    return row ? recordFromRow(codec, row) : undefined;
+  };
+
+  /** In the order asked for; ids that do not exist are left out. */
+  const getMany = async (ids: readonly string[]): Promise<LocketRecord[]> => {
+    const tx = db.transaction('records');
+    const rows = await Promise.all(ids.map((id) => tx.store.get(id)));
+    return recordsFromRows(codec, rows.filter((row) => row !== undefined));
+  };
+
+  const count = (kind: ListedKind): Promise<number> => db.countFromIndex('records', 'list', listRange(kind));
+
+  const page = async (kind: ListedKind, offset: number, limit: number): Promise<LocketRecord[]> => {
+    const index = db.transaction('records').store.index('list');
+    const rows = await newestRows(index, kind, wholeNumber(offset), wholeNumber(limit));
+    return recordsFromRows(codec, rows);
+  };
+
+  const linkedTo = async (id: string): Promise<LocketRecord[]> => {
+    const rows = await db.getAllFromIndex('records', 'byLink', id);
+    return recordsFromRows(codec, rows.filter(isLive));
+  };
+
+  /** The newest `limit` of each listed kind hold the newest `limit` overall; only those are decoded. */
+  const recent = async (limit: number): Promise<LocketRecord[]> => {
+    const wanted = wholeNumber(limit);
+    const index = db.transaction('records').store.index('list');
+    const perKind = await Promise.all(LISTED_KINDS.map((kind) => newestRows(index, kind, 0, wanted)));
+    return recordsFromRows(codec, perKind.flat().sort(newestFirst).slice(0, wanted));
+  };
+
+  /**
+   * Pages by primary key (ids sort by creation time), one short readonly transaction per page,
+   * so `visit` runs outside any transaction and may take as long as it needs.
+   */
+  const forEachBatch = async (
+    batchSize: number,
+    visit: (records: readonly LocketRecord[]) => void | Promise<void>,
+  ): Promise<void> => {
+    if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`Batch size must be a positive whole number, not ${batchSize}`);
+    let after: string | undefined;
+    for (;;) {
+      const range = after === undefined ? null : IDBKeyRange.lowerBound(after, true);
+      const rows = await db.getAll('records', range, batchSize);
+      const live = rows.filter(isLive);
+      if (live.length > 0) await visit(await recordsFromRows(codec, live));
+      const last = rows.at(-1);
+      if (!last || rows.length < batchSize) return;
+      after = last.id;
+    }
+  };
+
+  const changesFor = (id: string) => readChangesFor({ db, codec }, id);
+
+  return { get, getMany, count, page, linkedTo, recent, forEachBatch, changesFor };
+};

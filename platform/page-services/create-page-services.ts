@@ -1,0 +1,111 @@
+import { deriveAuditKeys } from '../../core/audit/hash';
+import * as Comlink from 'comlink';
+import { browser } from 'wxt/browser';
+import { systemClock } from '../../core/clock';
+import { createActivityMarker, keepUnlockedDuring } from '../../core/security/auto-lock';
+import { createBroadcastBus } from '../../core/db/broadcast-bus';
+import { LOCKET_DB_NAME } from '../../core/db/db-name';
+import { openStoreDeps } from '../../core/store/open-store';
+import { createStore } from '../../core/store/store';
+import { createAesGcmCodec } from '../../core/vault/aes-codec';
+import type { UnlockedKeys } from '../../core/vault/types';
+import type { RestoreOutcome } from '../../worker/api';
+import { connectWorker, type WorkerConnection } from '../../worker/client';
+import { onOpenRequest, requestOpen } from '../side-panel/open-requests';
+import {
+  dismissCapture, dismissCaptureFailure, readCaptureDraft, watchCaptureInbox, writeCaptureDraft,
+} from '../capture/capture-inbox';
+import { requestCaptureOfActiveTab } from '../capture/capture-request';
+import { createRetentionServices, startPageSweep } from '../retention/retention-services';
+import { touchActivity } from '../session/session';
+import type { LocketServices, SecurityServices } from './services';
+
+export interface PageServices extends LocketServices {
+  /** Closes the store, ends the worker and drops the key: called on lock. */
+  readonly close: () => void;
+}
+
+/** Past the first screen's budget (200 ms), so the index build starts once the page has painted. */
+const WORKER_WARM_UP_MS = 300;
+
+/** The services an unlocked extension page gives its top-level element. */
+export const createPageServices = async (keys: UnlockedKeys, security: SecurityServices): Promise<PageServices> => {
+  const bus = createBroadcastBus();
+  const codec = createAesGcmCodec(keys.accountKey);
+  const [storeDeps, window] = await Promise.all([
+    openStoreDeps({
+      factory: indexedDB, name: LOCKET_DB_NAME, codec, clock: systemClock, bus, author: 'owner', auditKeys: await deriveAuditKeys(keys.accountKey),
+    }),
+    browser.windows.getCurrent(),
+  ]);
+  const store = createStore(storeDeps);
+  // The worker's first act is indexing every record; started with the page, it competes with
+  // the first screen for IndexedDB and both cores. It starts on first use or shortly after.
+  let connection: WorkerConnection | null = null;
+  const worker = (): WorkerConnection => (connection ??= connectWorker(keys.accountKey));
+  const warmUp = setTimeout(worker, WORKER_WARM_UP_MS);
+  // Every page that opens unlocked sweeps once, in a worker of its own, with the key.
+  const stopSweep = startPageSweep(keys.accountKey);
+  // Locking ends the worker, so a long job's progress counts as activity (auto-lock.ts).
+  const activity = createActivityMarker(systemClock, touchActivity);
+  const whileWorking = <T, Report extends unknown[]>(
+    job: (progress: (...report: Report) => void) => Promise<T>, onProgress?: (...report: Report) => void,
+  ): Promise<T> =>
+    keepUnlockedDuring(activity, (progress) => job(Comlink.proxy(progress)), onProgress);
+  return {
+    store,
+    search: (query, options) => worker().api.search(query, options),
+    whenSearchReady: async () => { await worker().api.whenIndexed(); },
+    changes: bus,
+    clock: systemClock,
+    openSidePanel: async (recordId) => {
+      // Opening must happen inside the click's user gesture, so it goes first. Both are awaited
+      // together so that a refusal to open is never left unhandled while the request is stored.
+      const opening = window.id === undefined ? Promise.resolve() : browser.sidePanel.open({ windowId: window.id });
+      await Promise.all([opening, recordId ? requestOpen(recordId) : undefined]);
+    },
+    onOpenRequest,
+    security,
+    captures: {
+      watch: watchCaptureInbox,
+      readDraft: readCaptureDraft,
+      saveDraft: writeCaptureDraft,
+      dismiss: dismissCapture,
+      dismissFailure: dismissCaptureFailure,
+      captureActiveTab: requestCaptureOfActiveTab,
+    },
+    exportCsv: (files, options, onProgress) => whileWorking((progress) => worker().api.exportCsv(files, options, progress), onProgress),
+    cancelExport: () => worker().api.cancelExport(),
+    imports: {
+      previewImport: (files) => worker().api.previewImport(files),
+      planImport: (files, mappings, policy) => worker().api.planImport(files, mappings, policy),
+      runImport: (planRef, onProgress) => whileWorking((progress) => worker().api.runImport(planRef, progress), onProgress),
+      undoImport: (batchId) => worker().api.undoImport(batchId),
+      listImports: () => worker().api.listImports(),
+    },
+    archives: {
+      createBackup: (password, onProgress) => whileWorking((progress) => worker().api.createBackup(password, progress), onProgress),
+      restoreBackup: (file, password, onProgress) =>
+        whileWorking<RestoreOutcome, [number, number]>((progress) => worker().api.restoreBackup(file, password, progress), onProgress),
+      listSnapshots: () => worker().api.listSnapshots(),
+      takeSnapshot: () => worker().api.takeSnapshot(),
+      restoreSnapshot: (id, onProgress) =>
+        whileWorking<RestoreOutcome, [number, number]>((progress) => worker().api.restoreSnapshot(id, progress), onProgress),
+    },
+    retention: createRetentionServices({
+      db: storeDeps.db, clock: systemClock, accountKey: keys.accountKey,
+      proposeRetention: (rule) => worker().api.proposeRetention(rule),
+      storage: {
+        storage: navigator.storage,
+        hasUnlimitedStorage: () => browser.permissions.contains({ permissions: ['unlimitedStorage'] }),
+      },
+    }),
+    close: () => {
+      clearTimeout(warmUp);
+      stopSweep();
+      connection?.terminate();
+      store.close();
+      bus.close();
+    },
+  };
+};
