@@ -1,6 +1,6 @@
 /**
  * Account keys replaced since the last unlock, kept sealed under the current one until then.
- * Open pages drop the old key as soon as they hear of the new one (components/services/
+ * Open pages drop the old key as soon as they hear of the new one (platform/page-services/
  * key-follower.ts), but a write one of them had already prepared under the old key can still
  * commit just after the change did. Nothing could open such a row afterwards; so the next
  * unlock, when no page holds any key, re-encrypts every value that opens only under a retired
