@@ -23,6 +23,7 @@ export const AUDIT_TYPE_LABELS: Readonly<Record<AuditType, string>> = {
   'account-cancelled': 'Account cancelled',
   'account-restored': 'Account restored',
   'retention-rule-applied': 'Retention rule applied',
+  'recovery-codes-replaced': 'Recovery codes replaced',
 };
 
 /** A record as the log names it: its kind and the start of its id's hash, never the record itself. */

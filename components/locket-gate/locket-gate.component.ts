@@ -2,9 +2,9 @@ import { LitElement, css, html } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { systemClock } from '../../core/clock';
 import { createActivityMarker, idleExpired } from '../../core/security/auto-lock';
-import type { UnlockedKeys } from '../../core/vault/types';
 import type { CancellationStatus } from '../../core/account/account-cancellation';
 import { createPageServices, type PageServices } from '../../platform/page-services/create-page-services';
+import { createKeyFollower } from '../../platform/page-services/key-follower';
 import { startPageSweep } from '../../platform/retention/retention-services';
 import type { LocketServices } from '../../platform/page-services/services';
 import { lockSession, onSessionChange, readLastActivity, readLockPolicy, readSessionKeys, touchActivity } from '../../platform/session/session';
@@ -34,8 +34,20 @@ export class LocketGate extends LitElement {
   @state() private failure = '';
   @state() private cancelled: CancellationStatus | null = null;
   private connection?: GateConnection;
-  private services?: PageServices;
   private surfaceElement?: HTMLElement & { services: LocketServices };
+  /** Services on the session's account key; a new key (a key removed, codes replaced) gets new ones. */
+  private readonly services = createKeyFollower<PageServices>(
+    async (keys) => createPageServices(keys, securityServicesFor(await this.connect(), () => this.followSession())),
+    (services, previous) => {
+      if (previous && this.surfaceElement) {
+        this.surfaceElement.services = services;
+        return;
+      }
+      const element = document.createElement(this.surface) as HTMLElement & { services: LocketServices };
+      element.services = services;
+      this.surfaceElement = element;
+    },
+  );
   private pendingOwner: { readonly name: string; readonly email: string } | null = null;
   private queue: Promise<void> = Promise.resolve();
   private readonly activity = createActivityMarker(systemClock, touchActivity);
@@ -76,6 +88,12 @@ export class LocketGate extends LitElement {
     this.queue = this.queue.then(() => this.settle()).catch((error: unknown) => this.fail(error));
   }
 
+  /** Settles on the session as it is now (a new account key included), and resolves once done. */
+  private followSession(): Promise<void> {
+    this.evaluate();
+    return this.queue;
+  }
+
   private async settle(): Promise<void> {
     const connection = await this.connect();
     const vault = await connection.ports.vaults.load();
@@ -99,7 +117,7 @@ export class LocketGate extends LitElement {
       return;
     }
     if (!keys) { this.closeServices(); this.phase = 'locked'; return; }
-    const services = this.services ?? await this.openSurface(keys, connection);
+    const services = await this.services.follow(keys);
     if (this.pendingOwner) {
       // Name and email are personal data: they wait for the encrypted store of a fresh account.
       await services.store.saveSettings({ ownerName: this.pendingOwner.name, ownerEmail: this.pendingOwner.email });
@@ -110,20 +128,10 @@ export class LocketGate extends LitElement {
     this.phase = 'unlocked';
   }
 
-  private async openSurface(keys: UnlockedKeys, connection: GateConnection): Promise<PageServices> {
-    const services = await createPageServices(keys, securityServicesFor(connection));
-    this.services = services;
-    const element = document.createElement(this.surface) as HTMLElement & { services: LocketServices };
-    element.services = services;
-    this.surfaceElement = element;
-    return services;
-  }
-
   private closeServices(): void {
     this.surfaceElement?.remove();
     this.surfaceElement = undefined;
-    this.services?.close();
-    this.services = undefined;
+    this.services.close();
   }
 
   private fail(error: unknown): void {

@@ -1,4 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
+import { rekeyProgress } from '../shared/rekey-progress';
 import { property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import type { FieldErrors } from '../../core/records/types';
@@ -44,6 +45,8 @@ export class LocketSecurityKeys extends LitElement {
   @state() private removeErrors: FieldErrors = {};
   @state() private removing: string | null = null;
   @state() private busy = false;
+  /** Items re-encrypted so far while the account key is replaced; null when that is not running. */
+  @state() private rekeyRows: number | null = null;
   @state() private status = '';
   /** Bumped after a success so the password fields start empty again. */
   @state() private generation = 0;
@@ -95,7 +98,7 @@ export class LocketSecurityKeys extends LitElement {
     try {
       const keys = await this.security.sessionKeys();
       if (!keys) { this.removeErrors = { [FORM_ERROR_KEY]: NOT_UNLOCKED }; return; }
-      const result = await this.security.account.removeKey(keys, password, key.id, { recoveryCode });
+      const result = await this.security.account.removeKey(keys, password, key.id, { recoveryCode, onProgress: (rows) => { this.rekeyRows = rows; } });
       if (!result.ok) { this.removeErrors = fieldRefusalsText(result.error); return; }
       this.removeErrors = {};
       this.removing = null;
@@ -105,6 +108,7 @@ export class LocketSecurityKeys extends LitElement {
       this.removeErrors = { [FORM_ERROR_KEY]: problemOf(error) };
     } finally {
       this.busy = false;
+      this.rekeyRows = null;
     }
   }
 
@@ -118,12 +122,13 @@ export class LocketSecurityKeys extends LitElement {
     return html`<form class="remove-form" aria-label=${`Remove ${key.name}`} novalidate
         @submit=${(e: SubmitEvent) => void this.removeKey(e, key)}>
       <p class="hint">${last ? 'This is your only key: removing it turns two-factor off and your recovery codes stop working.'
-        : 'The key will no longer unlock Locket, not even with an earlier copy of your vault’s keys.'}</p>
+        : 'The key will no longer unlock Locket, not even with an earlier copy of your data: everything is re-encrypted under a new key.'}</p>
       <locket-password-field label="Current password" .error=${this.removeErrors['password'] ?? ''}></locket-password-field>
       ${factorConfirmFields(`remove-${key.id}`, this.removeErrors, last
         ? 'Then touch this key to confirm, or type a recovery code.'
         : 'Then touch one of your other keys to confirm, or type a recovery code.')}
       ${this.removeErrors[FORM_ERROR_KEY] ? html`<p class="error" role="alert">${this.removeErrors[FORM_ERROR_KEY]}</p>` : nothing}
+      ${rekeyProgress(this.rekeyRows)}
       <div class="actions">
         <button type="submit" class="danger" ?disabled=${this.busy}>Remove key</button>
         <button type="button" @click=${() => { this.removing = null; }}>Cancel</button>

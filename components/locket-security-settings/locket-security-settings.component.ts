@@ -1,4 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
+import { rekeyProgress } from '../shared/rekey-progress';
 import { property, state } from 'lit/decorators.js';
 import type { PasswordContext } from '../../core/security/password-policy';
 import type { FieldErrors } from '../../core/records/types';
@@ -36,6 +37,8 @@ export class LocketSecuritySettings extends LitElement {
   @state() private confirmingNewCodes = false;
   @state() private recoveryErrors: FieldErrors = {};
   @state() private busy = false;
+  /** Items re-encrypted so far while the account key is replaced; null when that is not running. */
+  @state() private rekeyRows: number | null = null;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -70,7 +73,7 @@ export class LocketSecuritySettings extends LitElement {
     try {
       const keys = await this.services.security.sessionKeys();
       if (!keys) { this.recoveryErrors = { [FORM_ERROR_KEY]: 'Locket is locked. Unlock it again to make new codes.' }; return; }
-      const result = await this.services.security.account.regenerateRecoveryCodes(keys, password, { recoveryCode });
+      const result = await this.services.security.account.regenerateRecoveryCodes(keys, password, { recoveryCode, onProgress: (rows) => { this.rekeyRows = rows; } });
       if (!result.ok) { this.recoveryErrors = fieldRefusalsText(result.error); return; }
       this.freshCodes = result.value;
       this.confirmingNewCodes = false;
@@ -79,6 +82,7 @@ export class LocketSecuritySettings extends LitElement {
       this.recoveryErrors = { [FORM_ERROR_KEY]: `No new codes were made: ${failureText(error)}` };
     } finally {
       this.busy = false;
+      this.rekeyRows = null;
     }
   }
 
@@ -94,6 +98,7 @@ export class LocketSecuritySettings extends LitElement {
           <locket-password-field label="Current password" .error=${errors['password'] ?? ''}></locket-password-field>
           ${factorConfirmFields('new-codes', errors, 'Then touch one of your keys to confirm, or type one of your current recovery codes.')}
           ${errors[FORM_ERROR_KEY] ? html`<p class="error" role="alert">${errors[FORM_ERROR_KEY]}</p>` : nothing}
+          ${rekeyProgress(this.rekeyRows)}
           <div class="actions">
             <button type="submit" class="primary" ?disabled=${this.busy}>Replace my recovery codes</button>
             <button type="button" @click=${() => { this.confirmingNewCodes = false; this.recoveryErrors = {}; }}>Cancel</button>

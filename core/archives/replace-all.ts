@@ -14,6 +14,7 @@
  */
 import * as v from 'valibot';
 import { createAuditLog, isUnsealed, type AuditDraft, type AuditEntry } from '../audit/audit-log';
+import { readEarlierAuditKeys } from '../audit/earlier-keys';
 import { auditKeysFrom, idHash, legacyIdHash } from '../audit/hash';
 import { BACKUP_DAMAGED } from '../backup/types';
 import { RECORD_KINDS, type RecordKind } from '../records/types';
@@ -100,7 +101,11 @@ export const replaceAllData = async (
   const backupKeys = source.from === 'backup' && source.auditKey ? auditKeysFrom(source.auditKey) : null;
   if (source.from === 'backup' && !(await chainVerifies(source.audit, backupKeys))) return damaged;
   const backupLog = source.from === 'backup' ? source.audit : [];
-  const hashers: IdHasher[] = [(id) => idHash(keys, id), legacyIdHash, ...(backupKeys ? [(id: string) => idHash(backupKeys, id)] : [])];
+  // Erasures logged before the account key was replaced keep that key's id hashes (audit/earlier-keys.ts).
+  const earlierKeys = await readEarlierAuditKeys(db, keys);
+  const hashers: IdHasher[] = [
+    (id) => idHash(keys, id), legacyIdHash, ...[...earlierKeys, ...(backupKeys ? [backupKeys] : [])].map((other) => (id: string) => idHash(other, id)),
+  ];
   /** Prepared once, and again only if the erasures it left out changed meanwhile. */
   const plan: { erased?: string; prepared?: PreparedRestore } = {};
 

@@ -8,6 +8,7 @@ import type { AssertionInput, RegistrationInput, verifyKeyAssertion, verifyKeyRe
 import type { Result } from '../result';
 import type { VaultDeps } from './deps';
 import type { Bytes, RegisteredKey, UnlockedKeys } from './types';
+import type { AccountKeyRotation } from './rotate-stored-data';
 import type { VaultRepo } from './vault-repo';
 
 /** A WebAuthn ceremony's refusal (cancelled, unsupported…), already in words for the owner. */
@@ -60,6 +61,12 @@ export interface AccessPorts {
    * pages): attempts from several pages must not each read the same failure count.
    */
   readonly oneAtATime: <T>(task: () => Promise<T>) => Promise<T>;
+  /**
+   * Moves the account to a new account key: every stored value re-encrypted under it, the
+   * audit log chained again with the change's entry, and the new vault record saved, in one
+   * transaction (core/vault/rotate-stored-data.ts).
+   */
+  readonly rotateData: (rotation: AccountKeyRotation) => Promise<void>;
   /** Holds the unlocked keys in memory for every surface (storage.session). */
   readonly session: { readonly write: (keys: UnlockedKeys) => Promise<void> };
   readonly ceremonies: KeyCeremonies;

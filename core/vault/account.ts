@@ -10,6 +10,8 @@ import { confirmPassword } from './keys';
 import { vaultProtection } from './protection';
 import type { UnlockedKeys, VaultRecord } from './types';
 import { addKey, changePassword, createVault, regenerateRecoveryCodes, removeKey } from './vault';
+import { drawNewAccountKey } from './account-key';
+import type { AuditDraft } from '../audit/audit-log';
 import { refusalError } from '../refusals';
 
 // Each check's message is its issue code, which the setup form words.
@@ -47,6 +49,8 @@ const weakens = (record: VaultRecord): boolean => vaultProtection(record.secondF
 /** How the owner confirms a change to the factors: by default a touch of a key; or an unused recovery code. */
 export interface ChangeOptions {
   readonly recoveryCode?: string;
+  /** Rows prepared so far while the data is re-encrypted under a new account key. */
+  readonly onProgress?: (rows: number) => void;
 }
 
 const changeRefusal = (error: 'wrong-password' | 'unknown-key' | KeyNotInHand): [string, AccountRefusal] =>
@@ -70,7 +74,7 @@ export const createAccountManager = (ports: AccessPorts) => {
   };
 
   /** Appended once the change is saved; key names stay out, they are the owner's words. */
-  const audit = (type: 'password-changed' | 'key-added' | 'key-removed', detail: Readonly<Record<string, number>>) =>
+  const audit = (type: 'password-changed' | 'key-added', detail: Readonly<Record<string, number>>) =>
     ports.audit.append({ type, by: OWNER, subjects: [], detail });
 
   /** Checked before any prompt, so a mistyped password costs no touch and uses up no recovery code. */
@@ -84,6 +88,24 @@ export const createAccountManager = (ports: AccessPorts) => {
   const refuseChange = async (proven: VaultRecord, error: 'wrong-password' | 'unknown-key' | KeyNotInHand) => {
     if (typeof error !== 'string') await ports.vaults.save(proven);
     return refusedField(...changeRefusal(error));
+  };
+
+  /**
+   * After removing a key or replacing the recovery codes: a new account key, every row
+   * re-encrypted under it, the new vault record and the change's audit entry in one
+   * transaction, then the session moves to the new keys (every open surface follows it).
+   * An earlier copy of the profile then opens nothing current with the removed key or an
+   * old code, even with the password.
+   */
+  const moveToNewAccountKey = async (
+    before: VaultRecord, from: UnlockedKeys, changed: { readonly record: VaultRecord; readonly keys: UnlockedKeys },
+    password: string, audit: AuditDraft, onProgress?: (rows: number) => void,
+  ): Promise<boolean> => {
+    const next = await drawNewAccountKey(changed.record, changed.keys, password, deps);
+    if (next === null) return false;
+    await ports.rotateData({ from, to: next.keys, record: next.record, before, audit, ...(onProgress ? { onProgress } : {}) });
+    await ports.session.write(next.keys);
+    return true;
   };
 
   /** A registered key awaiting the owner's yes to adding it without PRF: held in memory only. */
@@ -175,9 +197,8 @@ export const createAccountManager = (ports: AccessPorts) => {
       if (!proof.ok) return proof;
       const removed = await removeKey(proof.value.record, keys, password, credentialId, deps);
       if (!removed.ok) return refuseChange(proof.value.record, removed.error);
-      await ports.vaults.save(removed.value.record);
-      await ports.session.write(removed.value.keys);
-      await audit('key-removed', { keys: keyCount(removed.value.record) });
+      const draft: AuditDraft = { type: 'key-removed', by: OWNER, subjects: [], detail: { keys: keyCount(removed.value.record) } };
+      if (!(await moveToNewAccountKey(record, keys, removed.value, password, draft, options.onProgress))) return refusedField('password', WRONG_PASSWORD);
       return { ok: true, value: { recoveryCodes: removed.value.recoveryCodes } };
     },
 
@@ -192,8 +213,8 @@ export const createAccountManager = (ports: AccessPorts) => {
       if (!proof.ok) return proof;
       const regenerated = await regenerateRecoveryCodes(proof.value.record, keys, password, deps);
       if (!regenerated.ok) return refuseChange(proof.value.record, regenerated.error);
-      await ports.vaults.save(regenerated.value.record);
-      await ports.session.write(regenerated.value.keys);
+      const draft: AuditDraft = { type: 'recovery-codes-replaced', by: OWNER, subjects: [], detail: { codes: regenerated.value.codes.length } };
+      if (!(await moveToNewAccountKey(record, keys, regenerated.value, password, draft, options.onProgress))) return refusedField('password', WRONG_PASSWORD);
       return { ok: true, value: regenerated.value.codes };
     },
   };

@@ -1,6 +1,7 @@
 /**
- * Moving a vault to a new factor secret. The account key does not change (no record is
- * re-encrypted); what changes is the secret that, joined with the password, unwraps it. A
+ * Moving a vault to a new factor secret. This step leaves the account key as it is (the
+ * caller then draws a new one: account-key.ts); what changes is the secret that, joined
+ * with the password, unwraps it. A
  * secret once learnt through a removed key's slot or an old recovery code (from an earlier
  * copy of the vault record) then opens nothing in the current record.
  *
@@ -36,7 +37,8 @@ export const escrowSlotKeys = async (
   return Object.fromEntries(entries);
 };
 
-const openEscrow = async (accountKey: Bytes, secondFactor: SecondFactor, slotId: string, deps: Pick<VaultDeps, 'subtle'>): Promise<Bytes | null> => {
+/** A slot's key from the escrow, or null when it was never escrowed or does not open under this account key. */
+export const openEscrow = async (accountKey: Bytes, secondFactor: SecondFactor, slotId: string, deps: Pick<VaultDeps, 'subtle'>): Promise<Bytes | null> => {
   const sealed = Object.hasOwn(secondFactor.slotKeys, slotId) ? secondFactor.slotKeys[slotId] : undefined;
   return sealed === undefined ? null : openOrNull(open(await escrowKey(accountKey, deps), sealed, deps, escrowData(slotId)));
 };

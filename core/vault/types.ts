@@ -12,7 +12,9 @@
  *   by each PRF credential's output, by each recovery code, and — only while a key without
  *   PRF is registered — by passwordKey (then the assertion's verification is the gate, and
  *   the password alone opens the data). Removing a key or replacing the recovery codes draws
- *   a new factorSecret, so a secret learnt through the removed key or an old code stops working.
+ *   a new factorSecret, so a secret learnt through the removed key or an old code stops working,
+ *   and a new accountKey with every stored value re-encrypted under it, so an account key
+ *   learnt from an earlier copy of the vault opens nothing current (account-key.ts).
  * Changing the password rewraps the account key (and the password slot); records are untouched.
  */
 export type Bytes = Uint8Array<ArrayBuffer>;

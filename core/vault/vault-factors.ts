@@ -1,6 +1,8 @@
 /**
  * Changes to what unlocks the account key: second-factor keys, recovery codes, the
- * password. The account key itself never changes, so no record is ever re-encrypted.
+ * password. None of these functions changes the account key itself; after removing a key
+ * or replacing the recovery codes, account.ts draws a new one (account-key.ts) and
+ * re-encrypts the data under it (rotate-stored-data.ts).
  * Every change asks for the password again; account.ts adds a fresh second-factor proof.
  */
 import type { Result } from '../result';

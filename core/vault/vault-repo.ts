@@ -4,7 +4,8 @@ import { KDF_ITERATION_BOUNDS, type KdfBounds } from './kdf';
 import type { VaultRecord } from './types';
 import { parseVaultRecord } from './vault-schema';
 
-const VAULT_KEY = 'vault';
+/** The one row of the `vault` store; a write that must commit with others puts the record here itself. */
+export const VAULT_KEY = 'vault';
 
 export interface VaultRepo {
   /** undefined before the account exists. Rejects if what is stored is not a vault (never cast). */

@@ -46,10 +46,29 @@ export const openGateConnection = async (onClosed: () => void): Promise<GateConn
   };
 };
 
-/** What the settings page's security sections get, on this connection. */
-export const securityServicesFor = ({ ports, account, cancellation }: GateConnection): SecurityServices => ({
+/**
+ * What the settings page's security sections get, on this connection. Removing a key and
+ * replacing the recovery codes move the session to a new account key: `followKeys` (the gate's
+ * own) has this page's services follow before the change reports back, so nothing the page
+ * does next reads through services on the old key.
+ */
+export const securityServicesFor = (
+  { ports, account, cancellation }: GateConnection, followKeys: () => Promise<void> = async () => undefined,
+): SecurityServices => ({
   vault: () => ports.vaults.load(),
-  account,
+  account: {
+    ...account,
+    removeKey: async (...args) => {
+      const result = await account.removeKey(...args);
+      if (result.ok) await followKeys();
+      return result;
+    },
+    regenerateRecoveryCodes: async (...args) => {
+      const result = await account.regenerateRecoveryCodes(...args);
+      if (result.ok) await followKeys();
+      return result;
+    },
+  },
   sessionKeys: readSessionKeys,
   lockNow: lockSession,
   lockPolicy: { read: readLockPolicy, write: writeLockPolicy },

@@ -10,6 +10,7 @@ import type { AccessPorts, KeyCeremonies } from '../../core/vault/access-ports';
 import { defaultVaultDeps } from '../../core/vault/deps';
 import { createVaultRepo } from '../../core/vault/vault-repo';
 import { openStoredData } from '../../core/store/open-stored-data';
+import { rotateStoredData } from '../../core/vault/rotate-stored-data';
 import { readThrottle, writeSessionKeys, writeThrottle } from './session';
 import { createSessionAuditKeys } from './session-audit-keys';
 import { authenticate, registerKey } from '../webauthn/webauthn-ceremony';
@@ -46,6 +47,7 @@ export const createPageAccessPorts = (db: LocketDatabase): AccessPorts => {
     audit: createAuditLog({ db, clock: systemClock, keys: createSessionAuditKeys() }),
     throttle: { read: readThrottle, write: writeThrottle },
     openData: (keys) => openStoredData(db, keys, systemClock),
+    rotateData: async (rotation) => { await rotateStoredData(db, systemClock, rotation); },
     session: { write: (keys) => writeSessionKeys(keys, systemClock.now()) },
     oneAtATime: unlockOneAtATime,
     ceremonies,

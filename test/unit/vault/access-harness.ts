@@ -21,6 +21,7 @@ import { createAccountManager, type AccountManager } from '../../../core/vault/a
 import type { UnlockedKeys, VaultRecord } from '../../../core/vault/types';
 import { createVaultRepo } from '../../../core/vault/vault-repo';
 import { openStoredData } from '../../../core/store/open-stored-data';
+import { rotateStoredData } from '../../../core/vault/rotate-stored-data';
 import { TEST_ITERATIONS, TEST_KDF_BOUNDS, ok, testDeps } from './helpers';
 import { createSoftCeremonies, createSoftKey, type PrfSupport, type SoftCeremonies, type SoftKey } from './soft-ceremonies';
 
@@ -37,6 +38,9 @@ export interface AccessHarness {
   readonly account: AccountManager;
   readonly clock: ManualClock;
   readonly db: LocketDatabase;
+  /** The IndexedDB `db` lives in, and its name: for a second context's own connection. */
+  readonly factory: IDBFactory;
+  readonly dbName: string;
   readonly ceremonies: SoftCeremonies;
   /** What storage.session holds: null until something unlocks. */
   readonly session: () => UnlockedKeys | null;
@@ -71,7 +75,9 @@ export const createAccessHarness = async (
 ): Promise<AccessHarness> => {
   const clock = createManualClock(START);
   const deps = testDeps(clock);
-  const db = await openLocketDb(new IDBFactory(), 'locket-access-test');
+  const factory = new IDBFactory();
+  const dbName = 'locket-access-test';
+  const db = await openLocketDb(factory, dbName);
   let throttle = INITIAL_THROTTLE;
   let session: UnlockedKeys | null = null;
   let verifierLoads = 0;
@@ -86,6 +92,7 @@ export const createAccessHarness = async (
       write: (state) => { throttle = state; return Promise.resolve(); },
     },
     openData: (keys) => openStoredData(db, keys, clock),
+    rotateData: async (rotation) => { await rotateStoredData(db, clock, rotation); },
     session: { write: (keys) => { session = keys; return Promise.resolve(); } },
     oneAtATime: createMemoryLock(),
     ceremonies,
@@ -106,6 +113,8 @@ export const createAccessHarness = async (
     account: createAccountManager(ports),
     clock,
     db,
+    factory,
+    dbName,
     ceremonies,
     session: () => session,
     lock: () => { session = null; },
