@@ -1,0 +1,11 @@
+import { afterEach } from 'vitest';
+import { fakeBrowser, resetFakeBrowser } from './fake-browser';
+import { unmountAll } from './mount';
+
+// Before any element module loads: wxt/browser picks `browser` or `chrome` once, at import.
+Object.assign(globalThis, { browser: fakeBrowser });
+
+afterEach(async () => {
+  unmountAll();
+  await resetFakeBrowser();
+});

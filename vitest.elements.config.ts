@@ -1,0 +1,31 @@
+import { playwright } from '@vitest/browser-playwright';
+import { defineConfig } from 'vitest/config';
+import { chromePath } from './test/support/chromium';
+
+/**
+ * Element tests: each element mounted alone, with fake services, in a real Chromium (the one
+ * the end-to-end tests use, or CHROME_PATH). Kept apart from the Node unit suite, whose
+ * config is vitest.config.ts.
+ */
+export default defineConfig({
+  test: {
+    include: ['components/**/*.test.ts'],
+    setupFiles: ['test/elements/setup.ts'],
+    // The password policy's dictionaries and a fresh IndexedDB per test need headroom on a loaded machine.
+    testTimeout: 15_000,
+    browser: {
+      enabled: true,
+      headless: true,
+      screenshotFailures: false,
+      provider: playwright({
+        launchOptions: {
+          // Playwright never downloads a browser here: the system's Chromium is the one to drive.
+          executablePath: chromePath(),
+          args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+            '--disable-sync', '--no-first-run'],
+        },
+      }),
+      instances: [{ browser: 'chromium' }],
+    },
+  },
+});
