@@ -40,6 +40,10 @@ const storageArea = (area: 'session' | 'local') => {
 
 export const fakeBrowser = {
   runtime: { id: 'locket-element-tests' },
+  // An unlocked page asks for its window (the side panel opens there) and for its storage permission.
+  windows: { getCurrent: async () => ({ id: 1 }) },
+  permissions: { contains: async () => true },
+  sidePanel: { open: async () => undefined },
   storage: {
     session: storageArea('session'),
     local: storageArea('local'),
