@@ -1,3 +1,4 @@
+import { expect, vi } from 'vitest';
 import type { LitElement } from 'lit';
 
 /**
@@ -37,9 +38,13 @@ const litElementsIn = (root: Element): LitElement[] => {
   return found;
 };
 
+const listeners = new Set<() => void>();
+
 export const unmountAll = (): void => {
   for (const element of mounted) element.remove();
   mounted.clear();
+  for (const stop of listeners) stop();
+  listeners.clear();
 };
 
 /** The text a user reads in the element, shadow roots included, with white space collapsed. */
@@ -60,9 +65,20 @@ export const listen = <Name extends keyof HTMLElementEventMap>(name: Name) => {
   const events: HTMLElementEventMap[Name][] = [];
   const onEvent = (event: Event) => { events.push(event as HTMLElementEventMap[Name]); };
   document.addEventListener(name, onEvent);
+  listeners.add(() => document.removeEventListener(name, onEvent));
   return {
     events,
     get details() { return events.map((event) => (event as Event as CustomEvent).detail as unknown); },
-    stop: () => document.removeEventListener(name, onEvent),
   };
 };
+
+/** The element that has the focus, looked up through shadow roots (the document only knows the outermost host). */
+export const focusedElement = (): Element | null => {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+};
+
+/** Waits until `target` (an element, or a function finding it) has the focus. */
+export const expectFocusOn = (target: () => Element | null): Promise<void> =>
+  vi.waitFor(() => { expect(focusedElement()).toBe(target()); });
