@@ -8,6 +8,14 @@ import { chromePath } from './test/support/chromium';
  * config is vitest.config.ts.
  */
 export default defineConfig({
+  // Bundled before the first test: a dependency found mid-run makes Vite reload the page under a running test.
+  optimizeDeps: {
+    include: [
+      'lit', 'lit/decorators.js', 'lit/directives/keyed.js', 'lit/directives/live.js', 'lit/directives/ref.js',
+      '@lit-labs/virtualizer', '@simplewebauthn/browser', '@zxcvbn-ts/core', '@zxcvbn-ts/language-common',
+      '@zxcvbn-ts/language-en', 'comlink', 'fflate', 'idb', 'minisearch', 'papaparse', 'uuidv7', 'valibot', 'wxt/browser',
+    ],
+  },
   test: {
     include: ['components/**/*.test.ts'],
     setupFiles: ['test/elements/setup.ts'],
