@@ -7,7 +7,8 @@
 export const fakeWith = <T extends object>(name: string, members: Partial<T>): T =>
   new Proxy(members as T, {
     get: (target, key, receiver) => {
-      if (key in target || typeof key === 'symbol' || key === 'then') return Reflect.get(target, key, receiver) as unknown;
+      // Probes by libraries (a promise's `then`, Lit's `_$litDirective$`) must see an absent member, not a fake.
+      if (key in target || typeof key === 'symbol' || key === 'then' || /^[_$]/.test(key)) return Reflect.get(target, key, receiver) as unknown;
       return () => { throw new Error(`The test gave ${name} no ${String(key)}.`); };
     },
   });

@@ -13,6 +13,7 @@ import type { RegisteredKey, VaultRecord } from '../../core/vault/types';
 import type {
   CaptureServices, LocketServices, RetentionServices, SecurityServices,
 } from '../../components/services/services';
+import { createImportApi } from '../../worker/import-api';
 import { fakeWith } from './fakes';
 
 /**
@@ -93,7 +94,8 @@ export const createTestServices = async (overrides: TestServiceOverrides = {}): 
     openSidePanel: async () => undefined,
     security,
     captures: fakeWith<CaptureServices>('captures', { watch: () => () => undefined, ...overrides.captures }),
-    imports: fakeWith<LocketServices['imports']>('imports', { listImports: async () => [], ...overrides.imports }),
+    // The worker's own import code, run in the page on the test's store: previews and plans are real.
+    imports: { ...createImportApi({ store, clock }), ...overrides.imports },
     archives: fakeWith<LocketServices['archives']>('archives', { listSnapshots: async () => [], ...overrides.archives }),
     retention: fakeWith<RetentionServices>('retention', {
       lastSweep: async () => null,
