@@ -32,6 +32,8 @@ export interface TestServices {
 }
 
 export interface TestServiceOverrides {
+  /** Members that replace the real store's in what the element gets (the test's own `store` stays real). */
+  readonly store?: (real: LocketStore) => Partial<LocketStore>;
   readonly security?: Partial<SecurityServices>;
   readonly retention?: Partial<RetentionServices>;
   readonly captures?: Partial<CaptureServices>;
@@ -85,7 +87,7 @@ export const createTestServices = async (overrides: TestServiceOverrides = {}): 
     ...overrides.security,
   });
   const services = fakeWith<LocketServices>('services', {
-    store,
+    store: { ...store, ...overrides.store?.(store) },
     changes: bus,
     clock,
     search: async () => [],
