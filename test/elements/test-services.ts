@@ -14,6 +14,8 @@ import type {
   CaptureServices, LocketServices, RetentionServices, SecurityServices,
 } from '../../components/services/services';
 import { createImportApi } from '../../worker/import-api';
+import { createRetentionApi } from '../../worker/retention-api';
+import { readRetentionPolicy, writeRetentionPolicy } from '../../core/retention/policy';
 import { fakeWith } from './fakes';
 
 /**
@@ -100,6 +102,10 @@ export const createTestServices = async (overrides: TestServiceOverrides = {}): 
     imports: { ...createImportApi({ store, clock }), ...overrides.imports },
     archives: fakeWith<LocketServices['archives']>('archives', { listSnapshots: async () => [], ...overrides.archives }),
     retention: fakeWith<RetentionServices>('retention', {
+      // The policy on the test's database and the worker's own rule proposals, run in the page.
+      readPolicy: () => readRetentionPolicy(db),
+      writePolicy: (patch) => writeRetentionPolicy(db, patch),
+      proposeRetention: createRetentionApi({ store, clock }).proposeRetention,
       lastSweep: async () => null,
       nextSweepAt: async () => null,
       storageStatus: async () => ({ usage: 1_500_000, kept: true }),
