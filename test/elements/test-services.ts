@@ -16,6 +16,7 @@ import type {
 import { createImportApi } from '../../worker/import-api';
 import { createRetentionApi } from '../../worker/retention-api';
 import { readRetentionPolicy, writeRetentionPolicy } from '../../core/retention/policy';
+import type { SweepReport } from '../../worker/sweep-api';
 import { fakeWith } from './fakes';
 
 /**
@@ -115,3 +116,10 @@ export const createTestServices = async (overrides: TestServiceOverrides = {}): 
   });
   return { services, store, clock, db };
 };
+
+/** A sweep report as the sweep worker writes it: nothing purged, nothing held, unless the test says so. */
+export const testSweepReport = (overrides: Partial<SweepReport> = {}): SweepReport => ({
+  trigger: 'page', startedAt: TEST_START, finishedAt: TEST_START + 1200, durationMs: 1200, purged: {}, changeSetsDeleted: 0,
+  changeSetsRewritten: 0, changeSetsAwaitingKey: 0, loginsDeleted: 0, snapshotsDeleted: 0, snapshotTaken: null,
+  snapshotSkipped: null, accountDeleted: false, held: null, error: null, ...overrides,
+});
