@@ -10,6 +10,8 @@ import { createStore } from '../../core/store/store';
 import { DEFAULT_IDLE_MINUTES } from '../../core/security/auto-lock';
 import { checkPassword } from '../../core/security/password-policy';
 import type { RegisteredKey, VaultRecord } from '../../core/vault/types';
+import type { AccountManager } from '../../core/vault/account';
+import type { LoginLog } from '../../core/security/login-log';
 import type {
   CaptureServices, LocketServices, RetentionServices, SecurityServices,
 } from '../../components/services/services';
@@ -87,6 +89,8 @@ export const createTestServices = async (overrides: TestServiceOverrides = {}): 
     sessionKeys: async () => ({ accountKey: new Uint8Array(32), factorSecret: null }),
     lockPolicy: { read: async () => ({ idleMinutes: DEFAULT_IDLE_MINUTES }), write: async () => undefined },
     passwordPolicy: realPasswordPolicy,
+    logins: fakeWith<LoginLog>('logins', { recent: async () => [] }),
+    account: fakeWith<AccountManager>('account', {}),
     ...overrides.security,
   });
   const services = fakeWith<LocketServices>('services', {
