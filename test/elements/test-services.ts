@@ -19,6 +19,9 @@ import { createImportApi } from '../../worker/import-api';
 import { createRetentionApi } from '../../worker/retention-api';
 import { readRetentionPolicy, writeRetentionPolicy } from '../../core/retention/policy';
 import type { SweepReport } from '../../worker/sweep-api';
+import {
+  dismissCapture, dismissCaptureFailure, readCaptureDraft, watchCaptureInbox, writeCaptureDraft,
+} from '../../components/services/capture-inbox';
 import { fakeWith } from './fakes';
 
 /**
@@ -102,7 +105,11 @@ export const createTestServices = async (overrides: TestServiceOverrides = {}): 
     onOpenRequest: () => () => undefined,
     openSidePanel: async () => undefined,
     security,
-    captures: fakeWith<CaptureServices>('captures', { watch: () => () => undefined, ...overrides.captures }),
+    // The capture inbox as the side panel has it, on the in-memory session storage.
+    captures: fakeWith<CaptureServices>('captures', {
+      watch: watchCaptureInbox, readDraft: readCaptureDraft, saveDraft: writeCaptureDraft, dismiss: dismissCapture,
+      dismissFailure: dismissCaptureFailure, ...overrides.captures,
+    }),
     // The worker's own import code, run in the page on the test's store: previews and plans are real.
     imports: { ...createImportApi({ store, clock }), ...overrides.imports },
     archives: fakeWith<LocketServices['archives']>('archives', { listSnapshots: async () => [], ...overrides.archives }),
