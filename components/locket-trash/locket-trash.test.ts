@@ -85,7 +85,7 @@ describe('locket-trash', () => {
   });
 
   it('does not let a slow earlier read overwrite a newer one', async () => {
-    const first = held<void>();
+    const first = held<undefined>();
     let reads = 0;
     const { store, mountNow } = await mountTrash((real) => ({
       trashPage: async (offset, limit) => {
@@ -100,7 +100,7 @@ describe('locket-trash', () => {
     const [record] = await store.trashPage(0, 10);
     await store.restore(record!.record.id);
     await expect.element(page.getByText('The trash is empty.', { exact: false })).toBeVisible();
-    first.resolve();
+    first.resolve(undefined);
     await new Promise((resolve) => setTimeout(resolve, 50));
     await expect.element(page.getByText('The trash is empty.', { exact: false })).toBeVisible();
     expect(page.getByRole('list', { name: 'Trashed records' }).query()).toBeNull();

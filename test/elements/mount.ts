@@ -61,14 +61,14 @@ export const visibleText = (root: Element | ShadowRoot): string => {
 };
 
 /** Collects the events of one name that reach the document; `details` holds what each carried. */
-export const listen = <Name extends keyof HTMLElementEventMap>(name: Name) => {
-  const events: HTMLElementEventMap[Name][] = [];
-  const onEvent = (event: Event) => { events.push(event as HTMLElementEventMap[Name]); };
+export const listen = (name: keyof HTMLElementEventMap | (string & {})) => {
+  const events: Event[] = [];
+  const onEvent = (event: Event) => { events.push(event); };
   document.addEventListener(name, onEvent);
   listeners.add(() => document.removeEventListener(name, onEvent));
   return {
     events,
-    get details() { return events.map((event) => (event as Event as CustomEvent).detail as unknown); },
+    get details() { return events.map((event) => (event as CustomEvent).detail as unknown); },
   };
 };
 
