@@ -28,7 +28,7 @@ const createAccount = async (): Promise<void> => {
 /** Account creation and unlock derive keys at production strength: slow on a loaded machine. */
 const showsSurface = () => vi.waitFor(() => {
   expect(visibleText(document.querySelector('locket-gate')!)).toContain('Capture this page');
-}, { timeout: 20_000, interval: 100 });
+}, { timeout: 45_000, interval: 100 });
 
 describe('locket-gate', () => {
   // The password policy's dictionaries are large; loaded once here, not inside a test's time.
@@ -42,7 +42,7 @@ describe('locket-gate', () => {
     expect(document.querySelector('locket-gate')!.shadowRoot!.querySelector('locket-popup')).toBeNull();
   });
 
-  it('opens the surface once the account is created, shows the lock screen when the session locks, and opens again with the password', { timeout: 60_000 }, async () => {
+  it('opens the surface once the account is created, shows the lock screen when the session locks, and opens again with the password', { timeout: 120_000 }, async () => {
     await mount('locket-gate', { surface: 'locket-popup' });
     await createAccount();
     await showsSurface();
