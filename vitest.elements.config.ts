@@ -21,7 +21,6 @@ export default defineConfig({
     setupFiles: ['test/elements/setup.ts'],
     // The password policy's dictionaries and a fresh IndexedDB per test need headroom on a loaded machine.
     testTimeout: 15_000,
-    isolate: false,
     browser: {
       enabled: true,
       headless: true,

@@ -1,5 +1,6 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
+import { delayAfterFailure } from '../../core/security/unlock-throttle';
 import { LOCKET_DB_NAME } from '../../core/store/db-name';
 import { lockSession } from '../services/session';
 import { mount, visibleText } from '../../test/elements/mount';
@@ -56,6 +57,8 @@ describe('locket-gate', () => {
     await expect.element(page.getByRole('alert')).toBeVisible();
     await expect.element(page.getByRole('heading', { name: 'Locket is locked' })).toBeVisible();
 
+    // After one failure the throttle takes no attempt for 250 ms (unlock-throttle.ts); an owner would retype meanwhile.
+    await new Promise((resolve) => setTimeout(resolve, 2 * delayAfterFailure(1)));
     await userEvent.fill(page.getByLabelText('Password', { exact: true }), PASSWORD);
     await userEvent.click(page.getByRole('button', { name: 'Unlock' }));
     await showsSurface();
