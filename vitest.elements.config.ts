@@ -21,6 +21,8 @@ export default defineConfig({
     setupFiles: ['test/elements/setup.ts'],
     // The password policy's dictionaries and a fresh IndexedDB per test need headroom on a loaded machine.
     testTimeout: 15_000,
+    // One page for all element files: each file still starts from a fresh store and empty extension storage.
+    isolate: false,
     browser: {
       enabled: true,
       headless: true,
