@@ -19,7 +19,7 @@ export default tseslint.config(
   },
   {
     // A test that reaches past a missing value should fail loudly, which `!` does.
-    files: ['test/**/*.ts'],
+    files: ['test/**/*.ts', 'components/**/*.test.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
   // What each layer may import (lint/layers.js); cycles are checked by dependency-cruiser.

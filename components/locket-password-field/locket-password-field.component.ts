@@ -35,6 +35,18 @@ export class LocketPasswordField extends LitElement {
     if (typed === this.value) this.verdict = typed ? check(typed, this.context) : null;
   }
 
+  /**
+   * The input sits in this element's shadow root, so the form around the element does not
+   * own it and the browser's Enter-to-submit never reaches that form: it is passed on here.
+   */
+  private onKeydown(event: KeyboardEvent): void {
+    if (event.key !== 'Enter' || event.isComposing) return;
+    const form = this.closest('form');
+    if (!form) return;
+    event.preventDefault();
+    form.requestSubmit();
+  }
+
   override focus(): void {
     this.renderRoot.querySelector('input')?.focus();
   }
@@ -57,7 +69,7 @@ export class LocketPasswordField extends LitElement {
       <div class="row">
         <input id=${this.inputId} type=${this.visible ? 'text' : 'password'} autocomplete=${this.autocomplete}
           spellcheck="false" aria-invalid=${this.error ? 'true' : 'false'} aria-describedby=${describedBy || nothing}
-          @input=${(e: Event) => void this.onInput(e)} />
+          @input=${(e: Event) => void this.onInput(e)} @keydown=${(e: KeyboardEvent) => this.onKeydown(e)} />
         <button type="button" aria-pressed=${this.visible ? 'true' : 'false'} aria-label=${`Show ${this.label.toLowerCase()}`}
           @click=${() => { this.visible = !this.visible; }}>${this.visible ? 'Hide' : 'Show'}</button>
       </div>

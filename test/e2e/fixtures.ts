@@ -40,7 +40,23 @@ interface LiveBrowser {
   current: BrowserContext;
 }
 
-export const test = base.extend<LocketFixtures & { liveBrowser: LiveBrowser }>({
+/**
+ * Collects every uncaught exception thrown on any page of `context` (side panel, popup,
+ * options, and pages opened later), so a test fails on one even when it never looked.
+ */
+const watchForPageErrors = (context: BrowserContext, uncaught: string[]): void => {
+  const watch = (page: Page): void => {
+    page.on('pageerror', (error) => uncaught.push(`${page.url()}: ${error.stack ?? error.message}`));
+  };
+  context.pages().forEach(watch);
+  context.on('page', watch);
+};
+
+/**
+ * `uncaughtPageErrors` is set up before the browser and torn down after it: every test fails
+ * when any extension page threw, whatever the test itself checked.
+ */
+export const test = base.extend<LocketFixtures & { liveBrowser: LiveBrowser; uncaughtPageErrors: string[] }>({
   // Playwright's fixture API needs an object pattern even with no dependencies.
   // eslint-disable-next-line no-empty-pattern
   userDataDir: async ({}, use) => {
@@ -48,8 +64,15 @@ export const test = base.extend<LocketFixtures & { liveBrowser: LiveBrowser }>({
     await use(dir);
     await rm(dir, { recursive: true, force: true, maxRetries: 3 });
   },
-  liveBrowser: async ({ userDataDir }, use) => {
+  // eslint-disable-next-line no-empty-pattern
+  uncaughtPageErrors: async ({}, use) => {
+    const uncaught: string[] = [];
+    await use(uncaught);
+    if (uncaught.length > 0) throw new Error(`Uncaught error on an extension page:\n${uncaught.join('\n')}`);
+  },
+  liveBrowser: async ({ userDataDir, uncaughtPageErrors }, use) => {
     const live: LiveBrowser = { current: await launchWithExtension(userDataDir) };
+    watchForPageErrors(live.current, uncaughtPageErrors);
     await use(live);
     await live.current.close();
   },
@@ -69,11 +92,12 @@ export const test = base.extend<LocketFixtures & { liveBrowser: LiveBrowser }>({
       await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
     });
   },
-  relaunch: async ({ liveBrowser, userDataDir }, use) => {
+  relaunch: async ({ liveBrowser, userDataDir, uncaughtPageErrors }, use) => {
     await use(async () => {
       // Closing waits for Chromium to exit, so IndexedDB is flushed to the profile first.
       await liveBrowser.current.close();
       const context = await launchWithExtension(userDataDir);
+      watchForPageErrors(context, uncaughtPageErrors);
       liveBrowser.current = context;
       const extensionId = await extensionIdOf(context);
       return {

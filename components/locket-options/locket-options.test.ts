@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { page, userEvent } from 'vitest/browser';
+import { storageFullError } from '../../test/elements/fakes';
+import { mount } from '../../test/elements/mount';
+import { createTestServices } from '../../test/elements/test-services';
+import './locket-options';
+
+const general = () => page.getByRole('form', { name: 'General settings' });
+
+describe('locket-options', () => {
+  it('lists every section in the nav and saves the general settings', async () => {
+    const { services, store } = await createTestServices();
+    await mount('locket-options', { services });
+    for (const title of ['General', 'Security', 'Backup', 'Retention', 'Audit log', 'Danger zone']) {
+      await expect.element(page.getByRole('navigation', { name: 'Settings sections' }).getByRole('link', { name: title, exact: true })).toBeVisible();
+    }
+    await userEvent.fill(general().getByLabelText('Owner’s name'), 'Ada Lovelace');
+    await userEvent.fill(general().getByLabelText('Default currency'), 'GBP');
+    await userEvent.click(page.getByRole('button', { name: 'Save settings' }));
+    await expect.element(general().getByRole('status')).toHaveTextContent('Settings saved.');
+    expect(await store.getSettings()).toMatchObject({ ownerName: 'Ada Lovelace', defaultCurrency: 'GBP' });
+  });
+
+  it('shows a refused currency beside its field and saves nothing', async () => {
+    const { services, store } = await createTestServices();
+    await mount('locket-options', { services });
+    const before = await store.getSettings();
+    await userEvent.fill(general().getByLabelText('Default currency'), 'pounds');
+    await userEvent.click(page.getByRole('button', { name: 'Save settings' }));
+    await expect.element(general().getByLabelText('Default currency')).toHaveAttribute('aria-invalid', 'true');
+    expect(general().getByRole('status').query()).toBeNull();
+    expect(await store.getSettings()).toEqual(before);
+  });
+
+  it('keeps what was typed when the disk is full', async () => {
+    const { services } = await createTestServices({ store: () => ({ saveSettings: async () => { throw storageFullError(); } }) });
+    await mount('locket-options', { services });
+    await userEvent.fill(general().getByLabelText('Owner’s name'), 'Ada Lovelace');
+    await userEvent.click(page.getByRole('button', { name: 'Save settings' }));
+    await expect.element(general().getByRole('alert')).toHaveTextContent('This device has no room left for Locket’s data.');
+    await expect.element(general().getByLabelText('Owner’s name')).toHaveValue('Ada Lovelace');
+  });
+
+  it('shows settings changed elsewhere', async () => {
+    const { services, store } = await createTestServices();
+    await mount('locket-options', { services });
+    await expect.element(general()).toBeVisible();
+    await store.saveSettings({ ownerName: 'Grace Hopper' });
+    await expect.element(general().getByLabelText('Owner’s name')).toHaveValue('Grace Hopper');
+  });
+});

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { page, userEvent } from 'vitest/browser';
+import { listen, mount } from '../../test/elements/mount';
+import { createTestServices } from '../../test/elements/test-services';
+import './locket-record-detail';
+
+const withPerson = async () => {
+  const made = await createTestServices();
+  const created = await made.store.create('person', { firstName: 'Ada', lastName: 'Lovelace', jobTitle: 'Analyst' });
+  if (!created.ok) throw new Error('test person refused');
+  return { ...made, id: created.value.id };
+};
+
+describe('locket-record-detail', () => {
+  it('shows the record and moves it to the trash only after confirmation', async () => {
+    const { services, store, id } = await withPerson();
+    const deleted = listen('locket-deleted');
+    await mount('locket-record-detail', { services, recordId: id });
+    await expect.element(page.getByRole('heading', { name: 'Ada Lovelace' })).toBeVisible();
+    await expect.element(page.getByText('Analyst')).toBeVisible();
+
+    await userEvent.click(page.getByRole('button', { name: 'Delete' }));
+    await userEvent.click(page.getByRole('alertdialog', { name: 'Confirm delete' }).getByRole('button', { name: 'Keep' }));
+    expect((await store.get(id))?.deletedAt).toBeNull();
+
+    await userEvent.click(page.getByRole('button', { name: 'Delete' }));
+    await userEvent.click(page.getByRole('button', { name: 'Move to trash' }));
+    await expect.poll(() => deleted.details).toEqual([{ id }]);
+    expect((await store.get(id))?.deletedAt).not.toBeNull();
+  });
+
+  it('adds a note, and keeps the text when it is refused', async () => {
+    const { services, store, id } = await withPerson();
+    await mount('locket-record-detail', { services, recordId: id });
+    await userEvent.click(page.getByRole('button', { name: 'Add note' }));
+    await expect.element(page.getByLabelText('New note')).toHaveAttribute('aria-invalid', 'true');
+    expect((await store.linkedTo(id)).length).toBe(0);
+
+    await userEvent.fill(page.getByLabelText('New note'), 'Met at the Analytical Society');
+    await userEvent.click(page.getByRole('button', { name: 'Add note' }));
+    await expect.element(page.getByRole('region', { name: 'Notes' })).toHaveTextContent('Met at the Analytical Society');
+    await expect.element(page.getByLabelText('New note')).toHaveValue('');
+  });
+
+  it('edits in place and shows the saved values', async () => {
+    const { services, id } = await withPerson();
+    await mount('locket-record-detail', { services, recordId: id });
+    await userEvent.click(page.getByRole('button', { name: 'Edit' }));
+    await userEvent.fill(page.getByLabelText('Last name'), 'King');
+    await userEvent.click(page.getByRole('button', { name: 'Save changes' }));
+    await expect.element(page.getByRole('heading', { name: 'Ada King' })).toBeVisible();
+  });
+
+  it('says so when the record is gone', async () => {
+    const { services, store, id } = await withPerson();
+    await mount('locket-record-detail', { services, recordId: id });
+    await expect.element(page.getByRole('heading', { name: 'Ada Lovelace' })).toBeVisible();
+    await store.remove(id);
+    await expect.element(page.getByText('This record is no longer here.', { exact: false })).toBeVisible();
+  });
+});

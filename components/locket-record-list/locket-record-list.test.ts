@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { page, userEvent } from 'vitest/browser';
+import { listen, mount } from '../../test/elements/mount';
+import { createTestServices } from '../../test/elements/test-services';
+import './locket-record-list';
+
+describe('locket-record-list', () => {
+  it('says when a kind has no records yet', async () => {
+    const { services } = await createTestServices();
+    await mount('locket-record-list', { services, kind: 'case' });
+    await expect.element(page.getByText('No cases yet.')).toBeVisible();
+  });
+
+  it('lists the records with their count, follows changes, and opens one', async () => {
+    const { services, store } = await createTestServices();
+    const ada = await store.create('person', { firstName: 'Ada', lastName: 'Lovelace' });
+    await store.create('person', { firstName: 'Grace', lastName: 'Hopper' });
+    const opened = listen('locket-open');
+    await mount('locket-record-list', { services, kind: 'person' });
+    await expect.element(page.getByRole('status')).toHaveTextContent('2 people');
+    await expect.element(page.getByRole('button', { name: 'Open Grace Hopper' })).toBeVisible();
+
+    await store.create('person', { firstName: 'Alan', lastName: 'Turing' });
+    await expect.element(page.getByRole('status')).toHaveTextContent('3 people');
+    await expect.element(page.getByRole('button', { name: 'Open Alan Turing' })).toBeVisible();
+
+    await userEvent.click(page.getByRole('button', { name: 'Open Ada Lovelace' }));
+    expect(opened.details).toEqual([{ id: ada.ok ? ada.value.id : '' }]);
+  });
+
+  it('does not show the previous kind under the new one', async () => {
+    const { services, store } = await createTestServices();
+    await store.create('person', { firstName: 'Ada', lastName: 'Lovelace' });
+    const list = await mount('locket-record-list', { services, kind: 'person' });
+    await expect.element(page.getByRole('button', { name: 'Open Ada Lovelace' })).toBeVisible();
+    list.kind = 'organisation';
+    await expect.element(page.getByText('No organisations yet.')).toBeVisible();
+    expect(page.getByRole('button', { name: 'Open Ada Lovelace' }).query()).toBeNull();
+  });
+});

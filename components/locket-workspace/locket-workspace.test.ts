@@ -1,0 +1,48 @@
+import { describe, expect, it, vi } from 'vitest';
+import { page, userEvent } from 'vitest/browser';
+import type { RecordId } from '../../core/records/types';
+import { mount } from '../../test/elements/mount';
+import { createTestServices } from '../../test/elements/test-services';
+import './locket-workspace';
+
+describe('locket-workspace', () => {
+  it('goes from a kind\'s list to a new record, to its detail after saving, and back', async () => {
+    const { services } = await createTestServices();
+    await mount('locket-workspace', { services });
+    await userEvent.click(page.getByRole('tab', { name: 'Organisations' }));
+    await expect.element(page.getByRole('tab', { name: 'Organisations' })).toHaveAttribute('aria-selected', 'true');
+    await expect.element(page.getByText('No organisations yet.')).toBeVisible();
+
+    await userEvent.click(page.getByRole('button', { name: 'New organisation' }));
+    await userEvent.fill(page.getByLabelText('Name', { exact: true }), 'Navy Labs');
+    await userEvent.click(page.getByRole('button', { name: 'Add organisation' }));
+    await expect.element(page.getByRole('heading', { name: 'Navy Labs' })).toBeVisible();
+
+    await userEvent.click(page.getByRole('button', { name: 'Back' }));
+    await expect.element(page.getByRole('button', { name: 'Open Navy Labs' })).toBeVisible();
+  });
+
+  it('opens the record another surface asked for, and locks on request', async () => {
+    let requestOpen: (id: RecordId) => void = () => undefined;
+    const lockNow = vi.fn(async () => undefined);
+    const { services, store } = await createTestServices({
+      services: { onOpenRequest: (listener) => { requestOpen = listener; return () => undefined; } },
+      security: { lockNow },
+    });
+    const created = await store.create('person', { firstName: 'Ada', lastName: 'Lovelace' });
+    await mount('locket-workspace', { services });
+    requestOpen(created.ok ? created.value.id : '');
+    await expect.element(page.getByRole('heading', { name: 'Ada Lovelace' })).toBeVisible();
+
+    await userEvent.click(page.getByRole('button', { name: 'Lock' }));
+    expect(lockNow).toHaveBeenCalledOnce();
+  });
+
+  it('shows the trash and marks it as the current view', async () => {
+    const { services } = await createTestServices();
+    await mount('locket-workspace', { services });
+    await userEvent.click(page.getByRole('button', { name: 'Trash' }));
+    await expect.element(page.getByRole('heading', { name: 'Trash' })).toBeVisible();
+    await expect.element(page.getByRole('button', { name: 'Trash' })).toHaveAttribute('aria-current', 'page');
+  });
+});
