@@ -71,9 +71,16 @@ export class LocketSnapshots extends LitElement {
   private async switchDaily(on: boolean): Promise<void> {
     this.notice = '';
     this.refused = '';
+    // The switch shows the owner's choice while it is saved (a render during the save must not
+    // flip it back), and what is stored once the save is refused or fails.
+    const stored = this.enabled;
+    this.enabled = on;
     await this.acts.run('save-choice', async () => {
-      const result = await this.services.retention.writePolicy({ snapshotsEnabled: on });
-      if (!result.ok) { this.refused = result.error; return; }
+      const result = await this.services.retention.writePolicy({ snapshotsEnabled: on }).catch((error: unknown) => {
+        this.enabled = stored;
+        throw error;
+      });
+      if (!result.ok) { this.refused = result.error; this.enabled = stored; return; }
       this.enabled = result.value.snapshotsEnabled;
       this.notice = on ? 'Daily snapshots are on.' : 'Daily snapshots are off. The snapshots kept so far stay until they expire.';
     });

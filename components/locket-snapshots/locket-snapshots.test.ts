@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
-import { readRetentionPolicy } from '../../core/retention/policy';
+import { readRetentionPolicy, type RetentionPolicy } from '../../core/retention/policy';
+import type { Result } from '../../core/result';
 import type { SnapshotInfo } from '../../core/snapshots/types';
 import type { RestoreOutcome } from '../../worker/contract';
 import { controlled } from '../../test/elements/fakes';
@@ -20,6 +21,20 @@ describe('locket-snapshots', () => {
     await userEvent.click(daily);
     await expect.element(page.getByRole('status')).toHaveTextContent('Daily snapshots are off.');
     expect((await readRetentionPolicy(db)).snapshotsEnabled).toBe(false);
+  });
+
+  it('shows the owner\'s choice while it is saved, and goes back when it is refused', async () => {
+    const writePolicy = controlled<[Partial<RetentionPolicy>], Result<RetentionPolicy, string>>();
+    const { services } = await createTestServices({ retention: { writePolicy: writePolicy.fn } });
+    await mount('locket-snapshots', { services });
+    const daily = page.getByRole('switch', { name: 'Keep a daily snapshot' });
+    await expect.element(daily).toBeChecked();
+    await userEvent.click(daily);
+    await expect.poll(() => writePolicy.calls.length).toBe(1);
+    await expect.element(daily).not.toBeChecked();
+    writePolicy.calls[0]!.resolve({ ok: false, error: 'The retention choices could not be saved.' });
+    await expect.element(page.getByRole('alert')).toHaveTextContent('The retention choices could not be saved.');
+    await expect.element(daily).toBeChecked();
   });
 
   it('takes a snapshot on request and lists it', async () => {

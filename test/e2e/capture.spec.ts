@@ -65,7 +65,9 @@ interface StoredNote {
 const storedNotes = (panel: Page, email: string): Promise<StoredNote[]> => panel.evaluate(async (address) => {
   type Row = { readonly id: string; readonly kind: string; readonly fields: Record<string, unknown> };
   type Store = { page: (kind: string, offset: number, limit: number) => Promise<Row[]>; linkedTo: (id: string) => Promise<Row[]> };
-  const store = (document.querySelector('locket-gate') as unknown as { services: { store: Store } }).services.store;
+  // The surface the gate opened (the workspace) holds the services on the current account key.
+  const surface = document.querySelector('locket-gate')?.shadowRoot?.querySelector('locket-workspace');
+  const store = (surface as unknown as { services: { store: Store } }).services.store;
   const people = await store.page('person', 0, 100);
   const person = people.find((row) => (row.fields.emails as string[]).includes(address));
   if (!person) return [];
