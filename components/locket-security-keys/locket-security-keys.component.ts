@@ -1,5 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
-import { rekeyProgress } from '../shared/rekey-progress';
+import { rekeyProgress, rekeyRowsReport } from '../shared/rekey-progress';
 import { property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import type { FieldErrors } from '../../core/records/types';
@@ -15,7 +15,7 @@ import { formStyles } from '../shared/form.styles';
 import '../locket-password-field/locket-password-field';
 import type { LocketPasswordField } from '../locket-password-field/locket-password-field.component';
 import { securityKeysStyles } from './locket-security-keys.styles';
-import { ActionController, type ReportProgress } from '../shared/action-controller';
+import { ActionController } from '../shared/action-controller';
 import { failureText } from '../shared/failure-text';
 import { fieldRefusalsText } from '../shared/messages/access-messages';
 
@@ -26,9 +26,6 @@ const WEAKER_VAULT = 'Your data can be opened with the password alone while a ke
 const COUNTER_WARNING = 'This key’s signature counter went backwards — it may have been copied. Remove it if you don’t recognise this.';
 
 type KeyAct = 'add' | 'remove';
-
-/** Items re-encrypted so far, reported as progress with no known total. */
-const rowsReport = (onProgress: ReportProgress) => (rows: number): void => onProgress(rows, 0);
 
 /**
  * The registered security keys and passkeys: each by name with its dates and what the keys
@@ -111,7 +108,7 @@ export class LocketSecurityKeys extends LitElement {
     await this.acts.run('remove', async (onProgress) => {
       const keys = await this.security.sessionKeys();
       if (!keys) { this.removeErrors = { [FORM_ERROR_KEY]: NOT_UNLOCKED }; return; }
-      const result = await this.security.account.removeKey(keys, password, key.id, { recoveryCode, onProgress: rowsReport(onProgress) });
+      const result = await this.security.account.removeKey(keys, password, key.id, { recoveryCode, onProgress: rekeyRowsReport(onProgress) });
       if (!result.ok) { this.removeErrors = fieldRefusalsText(result.error); return; }
       this.removeErrors = {};
       this.removing = null;
