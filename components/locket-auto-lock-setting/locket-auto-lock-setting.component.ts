@@ -4,6 +4,7 @@ import { IDLE_CHOICES, idleLabel, type IdleMinutes, type LockPolicy } from '../.
 import type { SecurityServices } from '../../platform/page-services/services';
 import { baseStyles } from '../shared/tokens.styles';
 import { autoLockStyles } from './locket-auto-lock-setting.styles';
+import { ActionController } from '../shared/action-controller';
 import { failureText } from '../shared/failure-text';
 
 /** When Locket locks by itself, and the button that locks it now on every open page. */
@@ -14,7 +15,7 @@ export class LocketAutoLockSetting extends LitElement {
 
   @state() private policy: LockPolicy | null = null;
   @state() private saved = '';
-  @state() private error = '';
+  private readonly acts = new ActionController<'save'>(this);
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -23,14 +24,11 @@ export class LocketAutoLockSetting extends LitElement {
 
   private async choose(idleMinutes: IdleMinutes): Promise<void> {
     this.saved = '';
-    this.error = '';
-    try {
+    await this.acts.run('save', async () => {
       await this.security.lockPolicy.write({ idleMinutes });
       this.policy = { idleMinutes };
       this.saved = `Saved: ${idleLabel(idleMinutes)}.`;
-    } catch (error) {
-      this.error = `The choice was not saved: ${failureText(error)}`;
-    }
+    });
   }
 
   protected override render() {
@@ -42,7 +40,7 @@ export class LocketAutoLockSetting extends LitElement {
           @change=${() => void this.choose(choice)} /> ${idleLabel(choice)}</label>`)}
       </fieldset>` : html`<p class="muted" role="status">Loading…</p>`}
       ${this.saved ? html`<p class="status" role="status">${this.saved}</p>` : nothing}
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${this.acts.failure ? html`<p class="error" role="alert">The choice was not saved: ${failureText(this.acts.failure.cause)}</p>` : nothing}
       <div class="actions">
         <button type="button" @click=${() => void this.security.lockNow()}>Lock now</button>
         <span class="hint muted">Locks Locket on every open page and in the side panel.</span>

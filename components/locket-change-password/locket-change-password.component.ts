@@ -10,6 +10,7 @@ import { formStyles } from '../shared/form.styles';
 import '../locket-password-field/locket-password-field';
 import type { LocketPasswordField } from '../locket-password-field/locket-password-field.component';
 import { changePasswordStyles } from './locket-change-password.styles';
+import { ActionController } from '../shared/action-controller';
 import { failureText } from '../shared/failure-text';
 import { fieldRefusalsText } from '../shared/messages/access-messages';
 
@@ -25,7 +26,7 @@ export class LocketChangePassword extends LitElement {
   @property({ attribute: false }) owner: PasswordContext = { name: '', email: '' };
 
   @state() private errors: FieldErrors = {};
-  @state() private busy = false;
+  private readonly acts = new ActionController<'change'>(this);
   @state() private changed = false;
   /** Bumped after a success so both fields start empty again. */
   @state() private generation = 0;
@@ -34,10 +35,9 @@ export class LocketChangePassword extends LitElement {
 
   private async submit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    if (this.busy) return;
-    this.busy = true;
+    if (this.acts.busy) return;
     this.changed = false;
-    try {
+    await this.acts.run('change', async () => {
       const keys = await this.security.sessionKeys();
       if (!keys) { this.errors = { [FORM_ERROR_KEY]: 'Locket is locked. Unlock it again to change your password.' }; return; }
       const result = await this.security.account.changePassword(keys, this.current.value, this.next.value, this.owner);
@@ -45,11 +45,14 @@ export class LocketChangePassword extends LitElement {
       this.errors = {};
       this.changed = true;
       this.generation++;
-    } catch (error) {
-      this.errors = { [FORM_ERROR_KEY]: `The password was not changed: ${failureText(error)}` };
-    } finally {
-      this.busy = false;
-    }
+    });
+    // A failure takes the place of the refusals shown before: it is the one thing to read.
+    if (this.acts.failure) this.errors = {};
+  }
+
+  private formError(): string {
+    const failure = this.acts.failure;
+    return failure ? `The password was not changed: ${failureText(failure.cause)}` : this.errors[FORM_ERROR_KEY] ?? '';
   }
 
   protected override render() {
@@ -61,9 +64,9 @@ export class LocketChangePassword extends LitElement {
           .error=${this.errors['currentPassword'] ?? ''}></locket-password-field>
         <locket-password-field id="new-password" label="New password" autocomplete="new-password"
           .policy=${this.security.passwordPolicy} .context=${this.owner} .error=${this.errors['newPassword'] ?? ''}></locket-password-field>`)}
-      ${this.errors[FORM_ERROR_KEY] ? html`<p class="error" role="alert">${this.errors[FORM_ERROR_KEY]}</p>` : nothing}
-      <div class="actions"><button type="submit" class="primary" ?disabled=${this.busy}>
-        ${this.busy ? 'Changing…' : 'Change password'}</button></div>
+      ${this.formError() ? html`<p class="error" role="alert">${this.formError()}</p>` : nothing}
+      <div class="actions"><button type="submit" class="primary" ?disabled=${this.acts.busy}>
+        ${this.acts.busy ? 'Changing…' : 'Change password'}</button></div>
       ${this.changed ? html`<p class="status" role="status">Password changed. Use the new one the next time you unlock.</p>` : nothing}
     </form>`;
   }

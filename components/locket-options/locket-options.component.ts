@@ -14,6 +14,7 @@ import '../locket-retention-settings/locket-retention-settings';
 import '../locket-audit-log/locket-audit-log';
 import '../locket-cancel-account/locket-cancel-account';
 import { optionsStyles } from './locket-options.styles';
+import { ActionController } from '../shared/action-controller';
 import { failureText } from '../shared/failure-text';
 
 const SECTIONS = [
@@ -39,7 +40,7 @@ export class LocketOptions extends LitElement {
   @state() private settings: Settings | null = null;
   @state() private errors: FieldErrors = {};
   @state() private saved = false;
-  @state() private saveFailure = '';
+  private readonly acts = new ActionController<'save'>(this);
   /** Bumped when the owner or the vault changes, so the users table reads them again. */
   @state() private accountRevision = 0;
 
@@ -66,16 +67,11 @@ export class LocketOptions extends LitElement {
   private async save(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     const data = new FormData(event.target as HTMLFormElement);
-    this.saveFailure = '';
-    let result: Awaited<ReturnType<LocketServices['store']['saveSettings']>>;
-    try {
-      result = await this.services.store.saveSettings({ ownerName: data.get('ownerName'), defaultCurrency: data.get('defaultCurrency') });
-    } catch (error) {
-      // The form keeps what was typed.
-      this.saved = false;
-      this.saveFailure = failureText(error);
-      return;
-    }
+    const ran = await this.acts.run('save', () =>
+      this.services.store.saveSettings({ ownerName: data.get('ownerName'), defaultCurrency: data.get('defaultCurrency') }));
+    // After a failure the form keeps what was typed.
+    if (!ran.ok) { this.saved = false; return; }
+    const result = ran.value;
     this.saved = result.ok;
     if (result.ok) { this.settings = result.value; this.errors = {}; this.accountRevision++; } else { this.errors = result.error; }
   }
@@ -127,7 +123,7 @@ export class LocketOptions extends LitElement {
       ${this.field('defaultCurrency', 'Default currency', this.settings.defaultCurrency, 'Three letters, such as EUR or GBP.')}
       <div><button class="primary" type="submit">Save settings</button></div>
       ${this.saved ? html`<p class="saved" role="status">Settings saved.</p>` : nothing}
-      ${this.saveFailure ? html`<p class="error" role="alert">${this.saveFailure}</p>` : nothing}
+      ${this.acts.failure ? html`<p class="error" role="alert">${failureText(this.acts.failure.cause)}</p>` : nothing}
     </form>`;
   }
 

@@ -3,6 +3,8 @@ import { property, state } from 'lit/decorators.js';
 import type { LocketRecord, RecordId } from '../../core/records/types';
 import { subtitleOf, titleOf } from '../../core/records/display';
 import type { LocketServices } from '../../platform/page-services/services';
+import { ActionController } from '../shared/action-controller';
+import { failureText } from '../shared/failure-text';
 import { KIND_LABELS } from '../shared/kind-labels';
 import { baseStyles } from '../shared/tokens.styles';
 import '../locket-search/locket-search';
@@ -20,7 +22,8 @@ export class LocketPopup extends LitElement {
   @state() private quickKind: (typeof QUICK_KINDS)[number] = 'person';
   @state() private recent: readonly LocketRecord[] = [];
   @state() private lastSaved = '';
-  @state() private openFailure = '';
+  /** Opening the side panel, which Chromium may refuse (no user gesture left, no side panel in this browser). */
+  private readonly opening = new ActionController<'open'>(this);
   @state() private captureFailure = '';
   private unsubscribe?: () => void;
 
@@ -39,15 +42,14 @@ export class LocketPopup extends LitElement {
     this.recent = await this.services.store.recent(5);
   }
 
+  /** A refusal is said with the way round it; the popup stays usable. */
   private async open(id?: RecordId): Promise<void> {
-    this.openFailure = '';
-    try {
-      await this.services.openSidePanel(id);
-    } catch (error) {
-      // Chromium may refuse (no user gesture left, no side panel in this browser); the popup stays usable.
-      const reason = error instanceof Error ? error.message : String(error);
-      this.openFailure = `The side panel did not open (${reason}). Open it from the browser’s side panel menu.`;
-    }
+    await this.opening.run('open', () => this.services.openSidePanel(id));
+  }
+
+  private openFailureText(): string {
+    const failure = this.opening.failure;
+    return failure ? `The side panel did not open (${failureText(failure.cause)}). Open it from the browser’s side panel menu.` : '';
   }
 
   /**
@@ -70,7 +72,7 @@ export class LocketPopup extends LitElement {
         <button @click=${() => void this.open()}>Open side panel</button>
         <button @click=${() => void this.services.security.lockNow()}>Lock</button>
       </header>
-      ${this.openFailure ? html`<p class="error" role="alert">${this.openFailure}</p>` : nothing}
+      ${this.openFailureText() ? html`<p class="error" role="alert">${this.openFailureText()}</p>` : nothing}
       <div><button class="primary" @click=${() => this.capturePage()}>Capture this page</button></div>
       ${this.captureFailure ? html`<p class="error" role="alert">${this.captureFailure}</p>` : nothing}
       <locket-search focus-on-start .services=${this.services}

@@ -11,7 +11,18 @@ import '../locket-record-form/locket-record-form';
 import '../locket-subject-rights/locket-subject-rights';
 import { detailRows } from './detail-rows';
 import { recordDetailStyles } from './locket-record-detail.styles';
+import { ActionController } from '../shared/action-controller';
 import { failureText } from '../shared/failure-text';
+
+type DetailAct = 'load' | 'delete' | 'note';
+
+/** What the owner reads when an act failed; `cause` is the failure in words. */
+const FAILED: { readonly [A in DetailAct]: (cause: string) => string } = {
+  load: (cause) => `The record could not be read: ${cause}`,
+  delete: (cause) => `Nothing was moved to the trash: ${cause}`,
+  // The text stays in the box, so nothing typed is lost.
+  note: (cause) => cause,
+};
 
 const LINKED_SECTIONS: readonly RecordKind[] = ['person', 'case', 'opportunity'];
 /** What the record a kind points at is called on its page (the same words its form uses). */
@@ -31,8 +42,9 @@ export class LocketRecordDetail extends LitElement {
   @state() private linkedIn: readonly LocketRecord[] = [];
   @state() private editing = false;
   @state() private confirmingDelete = false;
-  @state() private noteError = '';
-  @state() private deleteError = '';
+  /** Why the note was refused, in the record rules' words. */
+  @state() private noteRefusal = '';
+  private readonly acts = new ActionController<DetailAct>(this);
   private unsubscribe?: () => void;
 
   override connectedCallback(): void {
@@ -53,19 +65,32 @@ export class LocketRecordDetail extends LitElement {
     }
   }
 
+  /**
+   * Reads the record and its links. The latest read wins: the record shown may change, or change
+   * again, while an earlier read is under way. A failed read leaves a failure shown in place.
+   */
   private async load(): Promise<void> {
     const id = this.recordId;
-    const record = await this.services.store.get(id);
-    if (id !== this.recordId) return;
-    if (!record || record.deletedAt !== null) { this.record = null; return; }
-    const [linksOut, linkedIn] = await Promise.all([
-      this.services.store.getMany(linksOf(record.kind, record.fields)),
-      this.services.store.linkedTo(id),
-    ]);
-    if (id !== this.recordId) return;
-    this.record = record;
-    this.linksOut = linksOut.filter((r) => r.deletedAt === null);
-    this.linkedIn = linkedIn;
+    const ran = await this.acts.run('load', async () => {
+      const record = await this.services.store.get(id);
+      if (!record || record.deletedAt !== null) return null;
+      const [linksOut, linkedIn] = await Promise.all([
+        this.services.store.getMany(linksOf(record.kind, record.fields)),
+        this.services.store.linkedTo(id),
+      ]);
+      return { record, linksOut: linksOut.filter((r) => r.deletedAt === null), linkedIn };
+    }, { keepFailure: true });
+    if (!ran.ok) return;
+    if (!ran.value) { this.record = null; return; }
+    this.record = ran.value.record;
+    this.linksOut = ran.value.linksOut;
+    this.linkedIn = ran.value.linkedIn;
+  }
+
+  /** The failure of `act` in words, or '' when the failure shown (if any) is another act's. */
+  private failedText(act: DetailAct): string {
+    const failure = this.acts.failure;
+    return failure?.act === act ? FAILED[act](failureText(failure.cause)) : '';
   }
 
   private open(id: RecordId): void {
@@ -73,13 +98,8 @@ export class LocketRecordDetail extends LitElement {
   }
 
   private async moveToTrash(record: LocketRecord): Promise<void> {
-    this.deleteError = '';
-    try {
-      await this.services.store.remove(record.id);
-    } catch (error) {
-      this.deleteError = `Nothing was moved to the trash: ${failureText(error)}`;
-      return;
-    }
+    const ran = await this.acts.run('delete', () => this.services.store.remove(record.id));
+    if (!ran.ok) return;
     this.dispatchEvent(locketEvent('locket-deleted', { id: record.id }));
   }
 
@@ -87,16 +107,13 @@ export class LocketRecordDetail extends LitElement {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
     const body = new FormData(form).get('body');
-    const result = await this.services.store.create('note', {
+    const ran = await this.acts.run('note', () => this.services.store.create('note', {
       body: typeof body === 'string' ? body : '', recordId: record.id, sourceUrl: null, capturedAt: null,
-    }).catch((error: unknown) => {
-      // The text stays in the box, so nothing typed is lost.
-      this.noteError = failureText(error);
-      return null;
-    });
-    if (!result) return;
-    if (!result.ok) { this.noteError = result.error.body ?? Object.values(result.error)[0] ?? 'The note was not saved.'; return; }
-    this.noteError = '';
+    }));
+    if (!ran.ok) return;
+    const result = ran.value;
+    if (!result.ok) { this.noteRefusal = result.error.body ?? Object.values(result.error)[0] ?? 'The note was not saved.'; return; }
+    this.noteRefusal = '';
     form.reset();
   }
 
@@ -110,6 +127,7 @@ export class LocketRecordDetail extends LitElement {
 
   private renderNotes(record: LocketRecord) {
     const notes = this.linkedIn.filter((r) => r.kind === 'note');
+    const noteError = this.failedText('note') || this.noteRefusal;
     return html`<section aria-label="Notes"><h3>Notes</h3>
       <ul>${notes.map((note) => note.kind === 'note' ? html`<li><p class="note">${note.fields.body}</p>
         <div class="muted">${new Date(note.createdAt).toLocaleString('en-GB')}
@@ -117,9 +135,9 @@ export class LocketRecordDetail extends LitElement {
             <a href=${note.fields.sourceUrl} target="_blank" rel="noopener noreferrer">${note.fields.sourceUrl}</a>` : nothing}</div></li>` : nothing)}</ul>
       <form @submit=${(e: SubmitEvent) => void this.addNote(e, record)}>
         <label for="note-body">New note</label>
-        <textarea id="note-body" name="body" aria-invalid=${this.noteError ? 'true' : 'false'}
-          aria-describedby=${this.noteError ? 'note-error' : nothing}></textarea>
-        ${this.noteError ? html`<span class="error" id="note-error" role="alert">${this.noteError}</span>` : nothing}
+        <textarea id="note-body" name="body" aria-invalid=${noteError ? 'true' : 'false'}
+          aria-describedby=${noteError ? 'note-error' : nothing}></textarea>
+        ${noteError ? html`<span class="error" id="note-error" role="alert">${noteError}</span>` : nothing}
         <div><button type="submit">Add note</button></div>
       </form>
     </section>`;
@@ -127,7 +145,10 @@ export class LocketRecordDetail extends LitElement {
 
   protected override render() {
     const record = this.record;
-    if (record === undefined) return html`<p class="muted" role="status">Loading…</p>`;
+    if (record === undefined) {
+      const failed = this.failedText('load');
+      return failed ? html`<p class="error" role="alert">${failed}</p>` : html`<p class="muted" role="status">Loading…</p>`;
+    }
     if (record === null) return html`<p role="status">This record is no longer here. It may have been deleted.</p>`;
     const noun = KIND_LABELS[record.kind].one;
     if (this.editing) {
@@ -148,7 +169,7 @@ export class LocketRecordDetail extends LitElement {
         <p>Move ${titleOf(record)} and its notes to the trash?</p>
         <button class="danger" @click=${() => void this.moveToTrash(record)}>Move to trash</button>
         <button @click=${() => { this.confirmingDelete = false; }}>Keep</button>
-        ${this.deleteError ? html`<p class="error" role="alert">${this.deleteError}</p>` : nothing}
+        ${this.failedText('delete') ? html`<p class="error" role="alert">${this.failedText('delete')}</p>` : nothing}
       </div>` : nothing}
       ${record.kind === 'person' ? html`<locket-subject-rights .services=${this.services} .person=${record} .linked=${this.linkedIn}></locket-subject-rights>` : nothing}
       <dl>${detailRows(record).map(([label, value]) => html`<dt>${label}</dt><dd>${value}</dd>`)}</dl>

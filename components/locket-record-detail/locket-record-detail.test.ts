@@ -11,6 +11,14 @@ const withPerson = async () => {
   return { ...made, id: created.value.id };
 };
 
+/** A person the element cannot read: the store's query for records linking to it fails. */
+const withPersonReadFailing = async () => {
+  const made = await createTestServices({ store: () => ({ linkedTo: async () => { throw new Error('no index'); } }) });
+  const created = await made.store.create('person', { firstName: 'Ada', lastName: 'Lovelace' });
+  if (!created.ok) throw new Error('test person refused');
+  return { ...made, id: created.value.id };
+};
+
 describe('locket-record-detail', () => {
   it('shows the record and moves it to the trash only after confirmation', async () => {
     const { services, store, id } = await withPerson();
@@ -57,5 +65,12 @@ describe('locket-record-detail', () => {
     await expect.element(page.getByRole('heading', { name: 'Ada Lovelace' })).toBeVisible();
     await store.remove(id);
     await expect.element(page.getByText('This record is no longer here.', { exact: false })).toBeVisible();
+  });
+
+  it('says when the record could not be read instead of loading forever', async () => {
+    const { services, id } = await withPersonReadFailing();
+    await mount('locket-record-detail', { services, recordId: id });
+    await expect.element(page.getByRole('alert')).toHaveTextContent('The record could not be read: no index');
+    expect(page.getByText('Loading…').query()).toBeNull();
   });
 });

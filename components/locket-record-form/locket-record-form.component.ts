@@ -3,8 +3,8 @@ import { property, state } from 'lit/decorators.js';
 import type { FieldErrors, LocketRecord, RecordKind } from '../../core/records/types';
 import type { SaveResult } from '../../core/record-store/contract';
 import { emptyFields } from '../../core/records/validate';
-import { isStorageFull } from '../../core/db/store-errors';
 import type { LocketServices } from '../../platform/page-services/services';
+import { ActionController, type ActionFailure } from '../shared/action-controller';
 import { failureText } from '../shared/failure-text';
 import { KIND_LABELS } from '../shared/kind-labels';
 import { locketEvent } from '../shared/events';
@@ -14,6 +14,14 @@ import { FORM_SPECS, toFormValues, toInput, type FieldSpec, type FormValues } fr
 import { recordFormStyles } from './locket-record-form.styles';
 
 let formCount = 0;
+
+type FormAct = 'defaults' | 'save';
+
+/** What the owner reads when an act failed; a full disk needs no preface, its words say nothing was saved. */
+const failedText = ({ act, cause }: ActionFailure<FormAct>): string => {
+  if (act === 'defaults') return `The default owner and currency could not be read: ${failureText(cause)}`;
+  return cause.type === 'storage-full' ? failureText(cause) : `Nothing was saved: ${failureText(cause)}`;
+};
 
 /**
  * Creates a record of `kind`, or edits `record`. Saves through the store, which validates:
@@ -39,26 +47,26 @@ export class LocketRecordForm extends LitElement {
 
   @state() private values: FormValues = {};
   @state() private errors: FieldErrors = {};
-  @state() private saving = false;
-  @state() private failure = '';
+  /** Refusals no visible field owns, shown above the buttons. */
+  @state() private unplaced = '';
+  private readonly acts = new ActionController<FormAct>(this);
   private readonly idPrefix = `form-${++formCount}`;
-  private resets = 0;
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('record') || changed.has('kind')) void this.resetValues();
   }
 
+  /**
+   * Every reset is a run of 'defaults', even one with none to read: a newer reset (another kind,
+   * a record to edit) owns the form, and the defaults an older one reads arrive too late to count.
+   */
   private async resetValues(): Promise<void> {
-    const reset = ++this.resets;
     this.errors = {};
-    if (this.record && this.record.kind === this.kind) {
-      this.values = toFormValues(this.record.kind, this.record.fields);
-      return;
-    }
-    this.values = { ...this.preset };
-    const settings = await this.services.store.getSettings();
-    // A newer reset (another kind, a record to edit) owns the form now.
-    if (reset !== this.resets) return;
+    const editing = this.record && this.record.kind === this.kind ? this.record : null;
+    this.values = editing ? toFormValues(editing.kind, editing.fields) : { ...this.preset };
+    const ran = await this.acts.run('defaults', async () => (editing ? null : this.services.store.getSettings()), { keepFailure: true });
+    if (!ran.ok || ran.value === null) return;
+    const settings = ran.value;
     const fields = emptyFields(this.kind, { owner: settings.ownerName, currency: settings.defaultCurrency });
     // The form is usable while the defaults load: what the user typed meanwhile wins over them.
     this.values = { ...toFormValues(this.kind, fields), ...this.values };
@@ -71,10 +79,9 @@ export class LocketRecordForm extends LitElement {
 
   private async onSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    if (this.saving) return;
-    this.saving = true;
-    this.failure = '';
-    try {
+    if (this.acts.busyWith('save')) return;
+    this.unplaced = '';
+    await this.acts.run('save', async () => {
       const input = toInput(this.kind, this.values);
       const result = this.save
         ? await this.save(input)
@@ -85,7 +92,7 @@ export class LocketRecordForm extends LitElement {
         this.errors = result.error;
         // A message no visible field owns (the record is gone, or a field the quick form hides) shows above the buttons.
         const placed = new Set(this.visibleSpecs().map((spec) => spec.errorKey ?? spec.name));
-        this.failure = Object.entries(result.error).filter(([key]) => !placed.has(key)).map(([, message]) => message).join(' ');
+        this.unplaced = Object.entries(result.error).filter(([key]) => !placed.has(key)).map(([, message]) => message).join(' ');
         await this.updateComplete;
         this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
         return;
@@ -93,11 +100,12 @@ export class LocketRecordForm extends LitElement {
       this.errors = {};
       this.dispatchEvent(locketEvent('locket-saved', { record: result.value }));
       if (!this.record) await this.resetValues();
-    } catch (error) {
-      this.failure = isStorageFull(error) ? failureText(error) : `Nothing was saved: ${failureText(error)}`;
-    } finally {
-      this.saving = false;
-    }
+    });
+  }
+
+  private formError(): string {
+    const failure = this.acts.failure;
+    return failure ? failedText(failure) : this.unplaced;
   }
 
   private renderControl(spec: FieldSpec, id: string, errorId: string, invalid: boolean) {
@@ -154,9 +162,9 @@ export class LocketRecordForm extends LitElement {
     return html`<form novalidate aria-label=${this.formLabel || (this.record ? `Edit ${noun}` : `New ${noun}`)}
         @submit=${(e: SubmitEvent) => void this.onSubmit(e)}>
       ${specs.map((spec) => this.renderField(spec))}
-      ${this.failure ? html`<p class="form-error" role="alert">${this.failure}</p>` : nothing}
+      ${this.formError() ? html`<p class="form-error" role="alert">${this.formError()}</p>` : nothing}
       <div class="actions">
-        <button class="primary" type="submit" ?disabled=${this.saving}>${action}</button>
+        <button class="primary" type="submit" ?disabled=${this.acts.busyWith('save')}>${action}</button>
         ${this.quick ? nothing : html`<button type="button" @click=${() => this.dispatchEvent(locketEvent('locket-cancel', undefined))}>Cancel</button>`}
       </div>
     </form>`;

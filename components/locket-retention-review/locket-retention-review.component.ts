@@ -6,9 +6,19 @@ import { TRASH_DAYS } from '../../core/retention/windows';
 import type { RetentionCandidate } from '../../worker/contract';
 import type { LocketServices } from '../../platform/page-services/services';
 import { SINCE_TEXT, calendarDate, dateOnly, plural, ruleText } from '../locket-retention-settings/retention-text';
+import { ActionController } from '../shared/action-controller';
 import { failureText } from '../shared/failure-text';
 import { baseStyles } from '../shared/tokens.styles';
 import { retentionReviewStyles } from './locket-retention-review.styles';
+
+type ReviewAct = 'propose' | 'move' | 'audit';
+
+/** What the owner reads when an act failed; `cause` is the failure in words. */
+const FAILED: { readonly [A in ReviewAct]: (cause: string) => string } = {
+  propose: (cause) => `The rule could not be checked: ${cause}`,
+  move: (cause) => `The records were not moved: ${cause}`,
+  audit: (cause) => `The records were moved, but the audit log could not note it: ${cause}`,
+};
 
 /**
  * What one retention rule proposes now. Nothing moves until the owner keeps the records
@@ -24,14 +34,13 @@ export class LocketRetentionReview extends LitElement {
   @state() private candidates: readonly RetentionCandidate[] | null = null;
   @state() private selected: ReadonlySet<RecordId> = new Set();
   @state() private confirming = false;
-  @state() private busy = false;
   @state() private moved: number | null = null;
-  @state() private error = '';
+  private readonly acts = new ActionController<ReviewAct>(this);
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('rule') && this.services) {
       this.moved = null;
-      this.error = '';
+      this.acts.clear();
       void this.propose();
     }
   }
@@ -41,19 +50,18 @@ export class LocketRetentionReview extends LitElement {
     if (changed.has('confirming') && this.confirming) this.renderRoot.querySelector<HTMLButtonElement>('.confirm .keep')?.focus();
   }
 
+  /**
+   * Reads what the rule proposes; the owner may choose another rule meanwhile, whose run then wins.
+   * A failure of the move shown before stays: checking again after a move is not the owner's act.
+   */
   private async propose(): Promise<void> {
     const rule = this.rule;
     this.candidates = null;
     this.confirming = false;
-    try {
-      const candidates = await this.services.retention.proposeRetention(rule);
-      // The owner may have chosen another rule to review while this one was being read.
-      if (rule !== this.rule) return;
-      this.candidates = candidates;
-      this.selected = new Set(candidates.map((candidate) => candidate.id));
-    } catch (error) {
-      this.error = `The rule could not be checked: ${failureText(error)}`;
-    }
+    const ran = await this.acts.run('propose', () => this.services.retention.proposeRetention(rule), { keepFailure: true });
+    if (!ran.ok) return;
+    this.candidates = ran.value;
+    this.selected = new Set(ran.value.map((candidate) => candidate.id));
   }
 
   private toggle(id: RecordId, on: boolean): void {
@@ -66,27 +74,29 @@ export class LocketRetentionReview extends LitElement {
   private async moveToTrash(): Promise<void> {
     const rule = this.rule;
     const ids = (this.candidates ?? []).map((candidate) => candidate.id).filter((id) => this.selected.has(id));
-    this.busy = true;
-    this.error = '';
-    try {
+    await this.acts.run('move', async () => {
       const moved = await this.services.store.removeMany(ids);
       this.moved = moved;
-      await this.services.store.audit.append({
+      await this.acts.run('audit', () => this.services.store.audit.append({
         type: 'retention-rule-applied', by: 'owner', subjects: [], detail: { rule: rule.kind, months: rule.months, moved },
-      });
-    } catch (error) {
-      this.error = this.moved === null ? `The records were not moved: ${failureText(error)}`
-        : `The records were moved, but the audit log could not note it: ${failureText(error)}`;
-    } finally {
-      this.busy = false;
-      this.confirming = false;
-    }
+      }));
+    });
+    this.confirming = false;
     if (this.moved !== null) await this.propose();
+  }
+
+  private get moving(): boolean {
+    return this.acts.busyWith('move');
+  }
+
+  private errorText(): string {
+    const failure = this.acts.failure;
+    return failure ? FAILED[failure.act](failureText(failure.cause)) : '';
   }
 
   private renderCandidate(candidate: RetentionCandidate) {
     return html`<li><label>
-      <input type="checkbox" .checked=${this.selected.has(candidate.id)} ?disabled=${this.busy}
+      <input type="checkbox" .checked=${this.selected.has(candidate.id)} ?disabled=${this.moving}
         @change=${(e: Event) => this.toggle(candidate.id, (e.target as HTMLInputElement).checked)} />
       <span class="title">${candidate.title}</span>
       ${candidate.subtitle ? html`<span class="muted">${candidate.subtitle}</span>` : nothing}
@@ -100,8 +110,8 @@ export class LocketRetentionReview extends LitElement {
       <p id="move-title"><strong>Move ${plural(count, 'record', 'records')} to the trash?</strong>
         They can be restored from the trash for ${TRASH_DAYS} days; after that they are purged for good.</p>
       <div class="actions">
-        <button class="danger" type="button" ?disabled=${this.busy} @click=${() => void this.moveToTrash()}>Move to the trash</button>
-        <button class="keep" type="button" ?disabled=${this.busy} @click=${() => { this.confirming = false; }}>Cancel</button>
+        <button class="danger" type="button" ?disabled=${this.moving} @click=${() => void this.moveToTrash()}>Move to the trash</button>
+        <button class="keep" type="button" ?disabled=${this.moving} @click=${() => { this.confirming = false; }}>Cancel</button>
       </div>
     </div>`;
   }
@@ -113,7 +123,7 @@ export class LocketRetentionReview extends LitElement {
       <p class="muted">${plural(candidates.length, 'record matches', 'records match')}. Uncheck any you want to keep.</p>
       <ul class="candidates" aria-label="Records the rule proposes">${candidates.map((candidate) => this.renderCandidate(candidate))}</ul>
       <div class="actions">
-        <button class="danger" type="button" ?disabled=${count === 0 || this.busy || this.confirming}
+        <button class="danger" type="button" ?disabled=${count === 0 || this.moving || this.confirming}
           @click=${() => { this.moved = null; this.confirming = true; }}>Move ${count.toLocaleString()} to the trash</button>
       </div>
       ${this.confirming ? this.renderConfirmation(count) : nothing}`;
@@ -121,13 +131,14 @@ export class LocketRetentionReview extends LitElement {
 
   protected override render() {
     const moved = this.moved;
+    const error = this.errorText();
     return html`<section aria-labelledby="review-heading">
       <h4 id="review-heading">Review: ${ruleText(this.rule)}</h4>
       ${moved !== null ? html`<p class="status" role="status">${plural(moved, 'record', 'records')} moved to the trash.
         They can be restored for ${TRASH_DAYS} days.</p>` : nothing}
-      ${this.candidates === null ? (this.error ? nothing : html`<p class="muted" role="status">Checking the rule…</p>`)
+      ${this.candidates === null ? (error ? nothing : html`<p class="muted" role="status">Checking the rule…</p>`)
         : this.renderCandidates(this.candidates)}
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${error ? html`<p class="error" role="alert">${error}</p>` : nothing}
     </section>`;
   }
 }

@@ -5,9 +5,18 @@ import type { LocketServices } from '../../platform/page-services/services';
 import { RULE_TEXT, monthsSuffix, ruleText } from '../locket-retention-settings/retention-text';
 import '../locket-retention-review/locket-retention-review';
 import { formStyles } from '../shared/form.styles';
+import { ActionController } from '../shared/action-controller';
 import { failureText } from '../shared/failure-text';
 import { baseStyles } from '../shared/tokens.styles';
 import { retentionRulesStyles } from './locket-retention-rules.styles';
+
+type RulesAct = 'read' | 'save';
+
+/** What the owner reads when an act failed; `cause` is the failure in words. */
+const FAILED: { readonly [A in RulesAct]: (cause: string) => string } = {
+  read: (cause) => `The rules could not be read: ${cause}`,
+  save: (cause) => `The rules were not saved: ${cause}`,
+};
 
 const ruleKindOf = (value: string): RuleKind | undefined => RULE_KINDS.find((kind) => kind === value);
 
@@ -26,26 +35,29 @@ export class LocketRetentionRules extends LitElement {
   @state() private months = 24;
   @state() private monthsError = '';
   @state() private reviewing: RetentionRule | null = null;
-  @state() private error = '';
+  private readonly acts = new ActionController<RulesAct>(this);
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void this.services.retention.readPolicy().then((policy) => { this.rules = policy.rules; }, (error: unknown) => {
-      this.error = `The rules could not be read: ${failureText(error)}`;
+    void this.acts.run('read', async () => {
+      this.rules = (await this.services.retention.readPolicy()).rules;
     });
   }
 
+  /** True when the rules were saved; a refusal shows under the months, a failure below the list. */
   private async save(rules: readonly RetentionRule[]): Promise<boolean> {
-    this.error = '';
-    try {
+    const ran = await this.acts.run('save', async () => {
       const result = await this.services.retention.writePolicy({ rules: [...rules] });
       if (!result.ok) { this.monthsError = result.error; return false; }
       this.rules = result.value.rules;
       return true;
-    } catch (error) {
-      this.error = `The rules were not saved: ${failureText(error)}`;
-      return false;
-    }
+    });
+    return ran.ok && ran.value;
+  }
+
+  private errorText(): string {
+    const failure = this.acts.failure;
+    return failure ? FAILED[failure.act](failureText(failure.cause)) : '';
   }
 
   private async add(event: SubmitEvent): Promise<void> {
@@ -105,7 +117,7 @@ export class LocketRetentionRules extends LitElement {
       ${rules === null ? html`<p class="muted" role="status">Loading…</p>`
         : rules.length === 0 ? html`<p class="muted">No rules yet.</p>`
           : html`<ul class="rules" aria-label="Retention rules">${rules.map((rule) => this.renderRule(rule))}</ul>`}
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${this.errorText() ? html`<p class="error" role="alert">${this.errorText()}</p>` : nothing}
       ${this.reviewing ? html`<locket-retention-review .services=${this.services} .rule=${this.reviewing}></locket-retention-review>` : nothing}`;
   }
 }

@@ -10,9 +10,18 @@ import '../locket-sweep-status/locket-sweep-status';
 import '../locket-snapshots/locket-snapshots';
 import '../locket-storage-use/locket-storage-use';
 import '../locket-retention-rules/locket-retention-rules';
+import { ActionController } from '../shared/action-controller';
 import { failureText } from '../shared/failure-text';
 import { baseStyles } from '../shared/tokens.styles';
 import { retentionSettingsStyles } from './locket-retention-settings.styles';
+
+type RetentionAct = 'read' | 'save';
+
+/** What the owner reads when an act failed; `cause` is the failure in words. */
+const FAILED: { readonly [A in RetentionAct]: (cause: string) => string } = {
+  read: (cause) => `The retention choices could not be read: ${cause}`,
+  save: (cause) => `The choice was not saved: ${cause}`,
+};
 
 type LoginDays = RetentionPolicy['loginDays'];
 const loginDaysOf = (value: string): LoginDays | undefined => LOGIN_DAY_CHOICES.find((days) => String(days) === value);
@@ -30,28 +39,34 @@ export class LocketRetentionSettings extends LitElement {
   /** Bumped when a sweep has run, so the snapshot list is read again. */
   @state() private sweeps = 0;
   @state() private saved = '';
-  @state() private error = '';
+  /** A choice the policy refused, in its own words. */
+  @state() private refused = '';
+  private readonly acts = new ActionController<RetentionAct>(this);
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void this.services.retention.readPolicy().then((policy) => { this.policy = policy; }, (error: unknown) => {
-      this.error = `The retention choices could not be read: ${failureText(error)}`;
+    void this.acts.run('read', async () => {
+      this.policy = await this.services.retention.readPolicy();
     });
   }
 
   private async chooseLoginDays(value: string): Promise<void> {
     this.saved = '';
-    this.error = '';
+    this.refused = '';
+    this.acts.clear();
     const loginDays = loginDaysOf(value);
     if (loginDays === undefined) return;
-    try {
+    await this.acts.run('save', async () => {
       const result = await this.services.retention.writePolicy({ loginDays });
-      if (!result.ok) { this.error = result.error; return; }
+      if (!result.ok) { this.refused = result.error; return; }
       this.policy = result.value;
       this.saved = `Login history is now kept for ${loginDays} days. The next sweep removes older entries.`;
-    } catch (error) {
-      this.error = `The choice was not saved: ${failureText(error)}`;
-    }
+    });
+  }
+
+  private errorText(): string {
+    const failure = this.acts.failure;
+    return failure ? FAILED[failure.act](failureText(failure.cause)) : this.refused;
   }
 
   private renderKept(policy: RetentionPolicy | null) {
@@ -77,14 +92,15 @@ export class LocketRetentionSettings extends LitElement {
 
   protected override render() {
     const policy = this.policy;
+    const error = this.errorText();
     return html`
       <div class="part">${this.renderKept(policy)}</div>
       <locket-sweep-status class="part" .retention=${this.services.retention}
         @locket-sweep-reported=${() => { this.sweeps++; }}></locket-sweep-status>
       <div class="part">
         <h3>Login history</h3>
-        ${policy ? this.renderLoginWindow(policy) : this.error ? nothing : html`<p class="muted" role="status">Loading…</p>`}
-        ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+        ${policy ? this.renderLoginWindow(policy) : error ? nothing : html`<p class="muted" role="status">Loading…</p>`}
+        ${error ? html`<p class="error" role="alert">${error}</p>` : nothing}
       </div>
       <locket-snapshots class="part" .services=${this.services} .revision=${this.sweeps}></locket-snapshots>
       <locket-storage-use class="part" .retention=${this.services.retention} .revision=${this.sweeps}></locket-storage-use>

@@ -1,5 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
-import { rekeyProgress } from '../shared/rekey-progress';
+import { rekeyProgress, rekeyRowsReport } from '../shared/rekey-progress';
 import { property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import type { FieldErrors } from '../../core/records/types';
@@ -15,6 +15,7 @@ import { formStyles } from '../shared/form.styles';
 import '../locket-password-field/locket-password-field';
 import type { LocketPasswordField } from '../locket-password-field/locket-password-field.component';
 import { securityKeysStyles } from './locket-security-keys.styles';
+import { ActionController } from '../shared/action-controller';
 import { failureText } from '../shared/failure-text';
 import { fieldRefusalsText } from '../shared/messages/access-messages';
 
@@ -24,8 +25,7 @@ const NOT_UNLOCKED = 'Locket is locked. Unlock it again to change your keys.';
 const WEAKER_VAULT = 'Your data can be opened with the password alone while a key without PRF is registered.';
 const COUNTER_WARNING = 'This key’s signature counter went backwards — it may have been copied. Remove it if you don’t recognise this.';
 
-const problemOf = (error: unknown): string =>
-  `That did not work: ${failureText(error)}`;
+type KeyAct = 'add' | 'remove';
 
 /**
  * The registered security keys and passkeys: each by name with its dates and what the keys
@@ -44,12 +44,26 @@ export class LocketSecurityKeys extends LitElement {
   @state() private addErrors: FieldErrors = {};
   @state() private removeErrors: FieldErrors = {};
   @state() private removing: string | null = null;
-  @state() private busy = false;
-  /** Items re-encrypted so far while the account key is replaced; null when that is not running. */
-  @state() private rekeyRows: number | null = null;
+  /** Adds and removes; while the account key is replaced, its progress counts the items re-encrypted so far. */
+  private readonly acts = new ActionController<KeyAct>(this);
   @state() private status = '';
   /** Bumped after a success so the password fields start empty again. */
   @state() private generation = 0;
+
+  private get busy(): boolean {
+    return this.acts.busy;
+  }
+
+  /** The failure of `act` in words, or '' when the failure shown (if any) is another act's. */
+  private failedText(act: KeyAct): string {
+    const failure = this.acts.failure;
+    return failure?.act === act ? `That did not work: ${failureText(failure.cause)}` : '';
+  }
+
+  /** Forgets a failure of `act`, as a new refusal of that form replaces everything it showed. */
+  private forget(act: KeyAct): void {
+    if (this.acts.failure?.act === act) this.acts.clear();
+  }
 
   private passwordIn(form: HTMLFormElement): string {
     return form.querySelector<LocketPasswordField>('locket-password-field')?.value ?? '';
@@ -64,10 +78,9 @@ export class LocketSecurityKeys extends LitElement {
     const password = this.passwordIn(form);
     const recoveryCode = recoveryCodeIn(form);
     const codeProblem = recoveryCodeProblem(recoveryCode);
-    if (codeProblem) { this.addErrors = codeProblem; return; }
-    this.busy = true;
+    if (codeProblem) { this.addErrors = codeProblem; this.forget('add'); return; }
     this.status = '';
-    try {
+    await this.acts.run('add', async () => {
       const keys = await this.security.sessionKeys();
       if (!keys) { this.addErrors = { [FORM_ERROR_KEY]: NOT_UNLOCKED }; return; }
       const result = await this.security.account.addKey(keys, password, name, this.userName, { recoveryCode, acceptWithoutPrf });
@@ -77,11 +90,9 @@ export class LocketSecurityKeys extends LitElement {
       this.generation++;
       this.status = `Added “${name.trim()}”.`;
       this.dispatchEvent(locketEvent('locket-vault-changed', { recoveryCodes: result.value.recoveryCodes }));
-    } catch (error) {
-      this.addErrors = { [FORM_ERROR_KEY]: problemOf(error) };
-    } finally {
-      this.busy = false;
-    }
+    });
+    // A failure takes the place of the refusals shown before: it is the one thing to read.
+    if (this.failedText('add')) this.addErrors = {};
   }
 
   private async removeKey(event: SubmitEvent, key: RegisteredKey): Promise<void> {
@@ -92,33 +103,30 @@ export class LocketSecurityKeys extends LitElement {
     const password = this.passwordIn(form);
     const recoveryCode = recoveryCodeIn(form);
     const codeProblem = recoveryCodeProblem(recoveryCode);
-    if (codeProblem) { this.removeErrors = codeProblem; return; }
-    this.busy = true;
+    if (codeProblem) { this.removeErrors = codeProblem; this.forget('remove'); return; }
     this.status = '';
-    try {
+    await this.acts.run('remove', async (onProgress) => {
       const keys = await this.security.sessionKeys();
       if (!keys) { this.removeErrors = { [FORM_ERROR_KEY]: NOT_UNLOCKED }; return; }
-      const result = await this.security.account.removeKey(keys, password, key.id, { recoveryCode, onProgress: (rows) => { this.rekeyRows = rows; } });
+      const result = await this.security.account.removeKey(keys, password, key.id, { recoveryCode, onProgress: rekeyRowsReport(onProgress) });
       if (!result.ok) { this.removeErrors = fieldRefusalsText(result.error); return; }
       this.removeErrors = {};
       this.removing = null;
       this.status = `Removed “${key.name}”.`;
       this.dispatchEvent(locketEvent('locket-vault-changed', { recoveryCodes: result.value.recoveryCodes }));
-    } catch (error) {
-      this.removeErrors = { [FORM_ERROR_KEY]: problemOf(error) };
-    } finally {
-      this.busy = false;
-      this.rekeyRows = null;
-    }
+    });
+    if (this.failedText('remove')) this.removeErrors = {};
   }
 
   private startRemoving(key: RegisteredKey): void {
     this.removing = this.removing === key.id ? null : key.id;
     this.removeErrors = {};
+    this.forget('remove');
   }
 
   private renderRemoveForm(key: RegisteredKey) {
     const last = this.keys.length === 1;
+    const removeError = this.failedText('remove') || this.removeErrors[FORM_ERROR_KEY];
     return html`<form class="remove-form" aria-label=${`Remove ${key.name}`} novalidate
         @submit=${(e: SubmitEvent) => void this.removeKey(e, key)}>
       <p class="hint">${last ? 'This is your only key: removing it turns two-factor off and your recovery codes stop working.'
@@ -127,8 +135,8 @@ export class LocketSecurityKeys extends LitElement {
       ${factorConfirmFields(`remove-${key.id}`, this.removeErrors, last
         ? 'Then touch this key to confirm, or type a recovery code.'
         : 'Then touch one of your other keys to confirm, or type a recovery code.')}
-      ${this.removeErrors[FORM_ERROR_KEY] ? html`<p class="error" role="alert">${this.removeErrors[FORM_ERROR_KEY]}</p>` : nothing}
-      ${rekeyProgress(this.rekeyRows)}
+      ${removeError ? html`<p class="error" role="alert">${removeError}</p>` : nothing}
+      ${rekeyProgress(this.acts.progress?.done ?? null)}
       <div class="actions">
         <button type="submit" class="danger" ?disabled=${this.busy}>Remove key</button>
         <button type="button" @click=${() => { this.removing = null; }}>Cancel</button>
@@ -158,6 +166,7 @@ export class LocketSecurityKeys extends LitElement {
 
   private renderAddForm() {
     const nameError = this.addErrors['name'];
+    const addError = this.failedText('add') || this.addErrors[FORM_ERROR_KEY];
     return html`<form aria-label="Add a security key or passkey" novalidate @submit=${(e: SubmitEvent) => void this.add(e)}>
       <h3>Add a security key or passkey</h3>
       <div class="field">
@@ -173,7 +182,7 @@ export class LocketSecurityKeys extends LitElement {
       ${this.addErrors['prf'] ? html`<div class="warning" role="alert"><p>${this.addErrors['prf']}</p>
         <button type="button" class="danger" ?disabled=${this.busy} @click=${(e: MouseEvent) => void this.add(e, true)}>Add it anyway</button></div>`
         : nothing}
-      ${this.addErrors[FORM_ERROR_KEY] ? html`<p class="error" role="alert">${this.addErrors[FORM_ERROR_KEY]}</p>` : nothing}
+      ${addError ? html`<p class="error" role="alert">${addError}</p>` : nothing}
       <div class="actions"><button type="submit" class="primary" ?disabled=${this.busy}>
         ${this.busy ? 'Waiting for your key…' : 'Add key'}</button></div>
     </form>`;

@@ -1,5 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
-import { rekeyProgress } from '../shared/rekey-progress';
+import { rekeyProgress, rekeyRowsReport } from '../shared/rekey-progress';
 import { property, state } from 'lit/decorators.js';
 import type { PasswordContext } from '../../core/security/password-policy';
 import type { FieldErrors } from '../../core/records/types';
@@ -18,6 +18,7 @@ import '../locket-recovery-codes/locket-recovery-codes';
 import '../locket-change-password/locket-change-password';
 import '../locket-auto-lock-setting/locket-auto-lock-setting';
 import { securitySettingsStyles } from './locket-security-settings.styles';
+import { ActionController } from '../shared/action-controller';
 import { failureText } from '../shared/failure-text';
 import { fieldRefusalsText } from '../shared/messages/access-messages';
 
@@ -36,9 +37,8 @@ export class LocketSecuritySettings extends LitElement {
   @state() private freshCodes: readonly string[] | null = null;
   @state() private confirmingNewCodes = false;
   @state() private recoveryErrors: FieldErrors = {};
-  @state() private busy = false;
-  /** Items re-encrypted so far while the account key is replaced; null when that is not running. */
-  @state() private rekeyRows: number | null = null;
+  /** Replacing the codes; its progress counts the items re-encrypted under the new account key. */
+  private readonly acts = new ActionController<'new-codes'>(this);
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -61,29 +61,28 @@ export class LocketSecuritySettings extends LitElement {
 
   private async newCodes(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    if (this.busy) return;
+    if (this.acts.busy) return;
     // Read before the first await: the event forgets its currentTarget once dispatch ends.
     const form = event.currentTarget as HTMLFormElement;
     const password = form.querySelector<LocketPasswordField>('locket-password-field')?.value ?? '';
     const recoveryCode = recoveryCodeIn(form);
     const codeProblem = recoveryCodeProblem(recoveryCode);
-    if (codeProblem) { this.recoveryErrors = codeProblem; return; }
+    if (codeProblem) { this.recoveryErrors = codeProblem; this.acts.clear(); return; }
     this.recoveryErrors = {};
-    this.busy = true;
-    try {
+    await this.acts.run('new-codes', async (onProgress) => {
       const keys = await this.services.security.sessionKeys();
       if (!keys) { this.recoveryErrors = { [FORM_ERROR_KEY]: 'Locket is locked. Unlock it again to make new codes.' }; return; }
-      const result = await this.services.security.account.regenerateRecoveryCodes(keys, password, { recoveryCode, onProgress: (rows) => { this.rekeyRows = rows; } });
+      const result = await this.services.security.account.regenerateRecoveryCodes(keys, password, { recoveryCode, onProgress: rekeyRowsReport(onProgress) });
       if (!result.ok) { this.recoveryErrors = fieldRefusalsText(result.error); return; }
       this.freshCodes = result.value;
       this.confirmingNewCodes = false;
       await this.load();
-    } catch (error) {
-      this.recoveryErrors = { [FORM_ERROR_KEY]: `No new codes were made: ${failureText(error)}` };
-    } finally {
-      this.busy = false;
-      this.rekeyRows = null;
-    }
+    });
+  }
+
+  private recoveryError(): string {
+    const failure = this.acts.failure;
+    return failure ? `No new codes were made: ${failureText(failure.cause)}` : this.recoveryErrors[FORM_ERROR_KEY] ?? '';
   }
 
   private renderRecovery(vault: VaultRecord) {
@@ -97,11 +96,11 @@ export class LocketSecuritySettings extends LitElement {
           <p role="alert">Your current recovery codes will stop working, used or not.</p>
           <locket-password-field label="Current password" .error=${errors['password'] ?? ''}></locket-password-field>
           ${factorConfirmFields('new-codes', errors, 'Then touch one of your keys to confirm, or type one of your current recovery codes.')}
-          ${errors[FORM_ERROR_KEY] ? html`<p class="error" role="alert">${errors[FORM_ERROR_KEY]}</p>` : nothing}
-          ${rekeyProgress(this.rekeyRows)}
+          ${this.recoveryError() ? html`<p class="error" role="alert">${this.recoveryError()}</p>` : nothing}
+          ${rekeyProgress(this.acts.progress?.done ?? null)}
           <div class="actions">
-            <button type="submit" class="primary" ?disabled=${this.busy}>Replace my recovery codes</button>
-            <button type="button" @click=${() => { this.confirmingNewCodes = false; this.recoveryErrors = {}; }}>Cancel</button>
+            <button type="submit" class="primary" ?disabled=${this.acts.busy}>Replace my recovery codes</button>
+            <button type="button" @click=${() => { this.confirmingNewCodes = false; this.recoveryErrors = {}; this.acts.clear(); }}>Cancel</button>
           </div>
         </form>`
         : html`<div class="actions"><button type="button" ?disabled=${this.freshCodes !== null}

@@ -11,6 +11,8 @@ import { panelStyles } from '../shared/panel.styles';
 import '../locket-password-field/locket-password-field';
 import type { LocketPasswordField } from '../locket-password-field/locket-password-field.component';
 import { fieldRefusalsText } from '../shared/messages/access-messages';
+import { ActionController } from '../shared/action-controller';
+import { failureText } from '../shared/failure-text';
 
 /** First run: the owner creates the account. Sends `locket-account-created` once the vault exists and is unlocked. */
 export class LocketSetup extends LitElement {
@@ -20,21 +22,23 @@ export class LocketSetup extends LitElement {
   @property({ attribute: false }) policy!: () => Promise<typeof checkPassword>;
 
   @state() private errors: FieldErrors = {};
-  @state() private busy = false;
+  private readonly acts = new ActionController<'create'>(this);
   @state() private context = { name: '', email: '' };
   @query('locket-password-field') private password!: LocketPasswordField;
 
   private async submit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    if (this.busy) return;
-    this.busy = true;
-    try {
+    if (this.acts.busy) return;
+    await this.acts.run('create', async () => {
       const result = await this.account.create(this.context, this.password.value);
       if (!result.ok) { this.errors = fieldRefusalsText(result.error); return; }
       this.dispatchEvent(locketEvent('locket-account-created', result.value.owner));
-    } finally {
-      this.busy = false;
-    }
+    });
+  }
+
+  private formError(): string {
+    const failure = this.acts.failure;
+    return failure ? failureText(failure.cause) : this.errors[FORM_ERROR_KEY] ?? '';
   }
 
   private onDetails(event: Event): void {
@@ -63,9 +67,9 @@ export class LocketSetup extends LitElement {
         ${this.field('email', 'Email', 'email', 'email')}
         <locket-password-field label="Password" autocomplete="new-password" .policy=${this.policy}
           .context=${this.context} .error=${this.errors.password ?? ''}></locket-password-field>
-        ${this.errors[FORM_ERROR_KEY] ? html`<p class="form-error" role="alert">${this.errors[FORM_ERROR_KEY]}</p>` : nothing}
-        <div class="actions"><button class="primary" type="submit" ?disabled=${this.busy}>
-          ${this.busy ? 'Creating…' : 'Create account'}</button></div>
+        ${this.formError() ? html`<p class="form-error" role="alert">${this.formError()}</p>` : nothing}
+        <div class="actions"><button class="primary" type="submit" ?disabled=${this.acts.busy}>
+          ${this.acts.busy ? 'Creating…' : 'Create account'}</button></div>
       </form>
       <p class="hint">Moving Locket from another device? Create your account here, then restore your backup from Settings → Backup.</p>`;
   }

@@ -57,4 +57,13 @@ describe('locket-setup', () => {
     await userEvent.fill(page.getByLabelText('Password', { exact: true }), 'correct horse battery staple lantern');
     await expect.element(page.getByText('Strength: Very strong')).toBeVisible();
   });
+
+  it('says why when creating the account fails unexpectedly, and lets the owner try again', async () => {
+    const create = await mountSetup();
+    await fillIn('correct horse battery staple lantern');
+    await userEvent.click(page.getByRole('button', { name: 'Create account' }));
+    create.calls[0]!.reject(new Error('The key could not be derived.'));
+    await expect.element(page.getByRole('alert')).toHaveTextContent('The key could not be derived.');
+    await expect.element(page.getByRole('button', { name: 'Create account' })).toBeEnabled();
+  });
 });

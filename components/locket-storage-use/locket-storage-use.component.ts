@@ -3,9 +3,18 @@ import { property, state } from 'lit/decorators.js';
 import type { RetentionServices } from '../../platform/page-services/services';
 import type { StorageStatus } from '../../platform/retention/storage-status';
 import { sizeText } from '../locket-retention-settings/retention-text';
+import { ActionController } from '../shared/action-controller';
 import { failureText } from '../shared/failure-text';
 import { baseStyles } from '../shared/tokens.styles';
 import { storageUseStyles } from './locket-storage-use.styles';
+
+type StorageAct = 'read' | 'ask';
+
+/** What the owner reads when an act failed; `cause` is the failure in words. */
+const FAILED: { readonly [A in StorageAct]: (cause: string) => string } = {
+  read: (cause) => `The storage use could not be read: ${cause}`,
+  ask: (cause) => `The browser could not be asked: ${cause}`,
+};
 
 const usageText = (usage: number | null): string =>
   (usage === null ? 'The browser does not say how much space Locket uses.' : `Locket uses ${sizeText(usage)} on this device.`);
@@ -23,9 +32,8 @@ export class LocketStorageUse extends LitElement {
   @property({ type: Number }) revision = 0;
 
   @state() private status: StorageStatus | null = null;
-  @state() private asking = false;
   @state() private refused = false;
-  @state() private error = '';
+  private readonly acts = new ActionController<StorageAct>(this);
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -36,25 +44,23 @@ export class LocketStorageUse extends LitElement {
     if (changed.has('revision') && this.hasUpdated) void this.load();
   }
 
+  /** A reload leaves a failure shown in place: the owner did not start it. */
   private async load(): Promise<void> {
-    try {
+    await this.acts.run('read', async () => {
       this.status = await this.retention.storageStatus();
-    } catch (error) {
-      this.error = `The storage use could not be read: ${failureText(error)}`;
-    }
+    }, { keepFailure: true });
   }
 
   private async askToKeep(): Promise<void> {
-    this.asking = true;
-    this.error = '';
-    try {
+    await this.acts.run('ask', async () => {
       this.refused = !(await this.retention.keepData());
       await this.load();
-    } catch (error) {
-      this.error = `The browser could not be asked: ${failureText(error)}`;
-    } finally {
-      this.asking = false;
-    }
+    });
+  }
+
+  private errorText(): string {
+    const failure = this.acts.failure;
+    return failure ? FAILED[failure.act](failureText(failure.cause)) : '';
   }
 
   private renderKept(kept: boolean) {
@@ -62,17 +68,18 @@ export class LocketStorageUse extends LitElement {
     return html`<p>The browser may delete Locket’s data when the disk runs low, and this device holds the only copy.
         Keep a recent backup (Settings → Backup).</p>
       <div class="actions">
-        <button type="button" ?disabled=${this.asking} @click=${() => void this.askToKeep()}>Ask the browser to keep Locket’s data</button>
+        <button type="button" ?disabled=${this.acts.busyWith('ask')} @click=${() => void this.askToKeep()}>Ask the browser to keep Locket’s data</button>
         ${this.refused ? html`<span role="status">The browser did not agree this time.</span>` : nothing}
       </div>`;
   }
 
   protected override render() {
     const status = this.status;
+    const error = this.errorText();
     return html`
       <h3>Storage</h3>
-      ${status === null ? (this.error ? nothing : html`<p class="muted" role="status">Loading…</p>`)
+      ${status === null ? (error ? nothing : html`<p class="muted" role="status">Loading…</p>`)
         : html`<p>${usageText(status.usage)}</p>${this.renderKept(status.kept)}`}
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}`;
+      ${error ? html`<p class="error" role="alert">${error}</p>` : nothing}`;
   }
 }

@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import type { SweepReport } from '../../worker/sweep-contract';
 import type { RetentionServices } from '../../platform/page-services/services';
 import { TRIGGER_TEXT, dateTime, durationText, kindCounts, plural } from '../locket-retention-settings/retention-text';
+import { ActionController } from '../shared/action-controller';
 import { failureText, sweepErrorText } from '../shared/failure-text';
 import { baseStyles } from '../shared/tokens.styles';
 import { sweepStatusStyles } from './locket-sweep-status.styles';
@@ -17,6 +18,14 @@ export const SWEEP_REPORTED = 'locket-sweep-reported';
  */
 export const SWEEP_REPORT_REFRESH_MS = 30_000;
 
+type SweepAct = 'read' | 'sweep';
+
+/** What the owner reads when an act failed; `cause` is the failure in words. */
+const FAILED: { readonly [A in SweepAct]: (cause: string) => string } = {
+  read: (cause) => `The sweep report could not be read: ${cause}`,
+  sweep: (cause) => `The sweep failed: ${cause}`,
+};
+
 /**
  * The last sweep's report, when the next one is due, and the button that runs one now.
  * Sends `locket-sweep-reported` whenever it sees a newer report than the one it showed.
@@ -29,9 +38,8 @@ export class LocketSweepStatus extends LitElement {
   /** Undefined while loading; null before the first sweep. */
   @state() private report: SweepReport | null | undefined = undefined;
   @state() private nextAt: number | null = null;
-  @state() private running = false;
   @state() private notice = '';
-  @state() private error = '';
+  private readonly acts = new ActionController<SweepAct>(this);
 
   private refreshTimer: ReturnType<typeof setInterval> | undefined;
 
@@ -44,7 +52,7 @@ export class LocketSweepStatus extends LitElement {
     void this.load();
     document.addEventListener('visibilitychange', this.onVisibility);
     this.refreshTimer = setInterval(() => {
-      if (document.visibilityState === 'visible' && !this.running) void this.load();
+      if (document.visibilityState === 'visible' && !this.acts.busyWith('sweep')) void this.load();
     }, SWEEP_REPORT_REFRESH_MS);
   }
 
@@ -54,14 +62,13 @@ export class LocketSweepStatus extends LitElement {
     clearInterval(this.refreshTimer);
   }
 
+  /** A reload leaves a failure shown in place: the owner did not start it. */
   private async load(): Promise<void> {
-    try {
+    await this.acts.run('read', async () => {
       const [report, nextAt] = await Promise.all([this.retention.lastSweep(), this.retention.nextSweepAt()]);
       this.show(report);
       this.nextAt = nextAt;
-    } catch (error) {
-      this.error = `The sweep report could not be read: ${failureText(error)}`;
-    }
+    }, { keepFailure: true });
   }
 
   /**
@@ -78,19 +85,18 @@ export class LocketSweepStatus extends LitElement {
   }
 
   private async runNow(): Promise<void> {
-    this.running = true;
     this.notice = '';
-    this.error = '';
-    try {
+    await this.acts.run('sweep', async () => {
       const report = await this.retention.sweepNow();
       this.notice = report ? 'Sweep finished.' : 'Another sweep was already running; its report shows here once it ends.';
       if (report) this.show(report, true);
       await this.load();
-    } catch (error) {
-      this.error = `The sweep failed: ${failureText(error)}`;
-    } finally {
-      this.running = false;
-    }
+    });
+  }
+
+  private errorText(): string {
+    const failure = this.acts.failure;
+    return failure ? FAILED[failure.act](failureText(failure.cause)) : '';
   }
 
   private renderReport(report: SweepReport) {
@@ -117,6 +123,8 @@ export class LocketSweepStatus extends LitElement {
 
   protected override render() {
     const report = this.report;
+    const running = this.acts.busyWith('sweep');
+    const error = this.errorText();
     return html`
       <h3>Sweeps</h3>
       <p class="muted">A sweep removes what has passed its window. Locket runs one at least daily, and whenever a Locket page opens.</p>
@@ -125,10 +133,10 @@ export class LocketSweepStatus extends LitElement {
       <p>Next sweep due: ${this.nextAt === null ? 'when Locket next opens'
         : html`<time datetime=${new Date(this.nextAt).toISOString()}>${dateTime.format(this.nextAt)}</time>`}</p>
       <div class="actions">
-        <button type="button" ?disabled=${this.running} @click=${() => void this.runNow()}>Run sweep now</button>
-        ${this.running ? html`<span class="muted" role="status">Sweeping…</span>` : nothing}
+        <button type="button" ?disabled=${running} @click=${() => void this.runNow()}>Run sweep now</button>
+        ${running ? html`<span class="muted" role="status">Sweeping…</span>` : nothing}
         ${this.notice ? html`<span class="status" role="status">${this.notice}</span>` : nothing}
       </div>
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}`;
+      ${error ? html`<p class="error" role="alert">${error}</p>` : nothing}`;
   }
 }

@@ -6,6 +6,7 @@ import { LISTED_KINDS } from '../../core/records/types';
 import { titleOf } from '../../core/records/display';
 import { TRASH_DAYS } from '../../core/retention/windows';
 import type { LocketServices } from '../../platform/page-services/services';
+import { ActionController } from '../shared/action-controller';
 import { failureText } from '../shared/failure-text';
 import { KIND_LABELS } from '../shared/kind-labels';
 import { locketEvent } from '../shared/events';
@@ -17,6 +18,14 @@ export const TRASH_PAGE_SIZE = 50;
 
 /** What the owner is being asked to confirm: one record, or everything in the trash. */
 type Confirmation = { readonly kind: 'one'; readonly item: TrashItem } | { readonly kind: 'all' };
+
+type TrashAct = 'read' | 'change';
+
+/** What the owner reads when an act failed; `cause` is the failure in words. */
+const FAILED: { readonly [A in TrashAct]: (cause: string) => string } = {
+  read: (cause) => `The trash could not be read: ${cause}`,
+  change: (cause) => `The trash could not be changed: ${cause}`,
+};
 
 const nameOf = (record: LocketRecord): string => titleOf(record) || KIND_LABELS[record.kind].one;
 const isListed = (record: LocketRecord): boolean => (LISTED_KINDS as readonly string[]).includes(record.kind);
@@ -31,15 +40,12 @@ export class LocketTrash extends LitElement {
   @state() private total = 0;
   @state() private ownerName = '';
   @state() private confirming: Confirmation | null = null;
-  @state() private busy = false;
   @state() private refusal: { readonly id: RecordId; readonly message: string } | null = null;
   @state() private restored: LocketRecord | null = null;
-  @state() private failure = '';
+  private readonly acts = new ActionController<TrashAct>(this);
   @query('h2') private heading?: HTMLElement;
   /** Rows shown; a refresh reads this many again so "Show more" is not undone by a change elsewhere. */
   private shown = TRASH_PAGE_SIZE;
-  /** Bumped by every read; an answer from an older read must not overwrite a newer one. */
-  private generation = 0;
   private returnFocus: HTMLElement | null = null;
   private unsubscribe?: () => void;
 
@@ -59,13 +65,17 @@ export class LocketTrash extends LitElement {
     if (changed.has('confirming') && this.confirming) this.renderRoot.querySelector<HTMLElement>('.confirm .cancel')?.focus();
   }
 
+  /**
+   * Reads the rows shown; the latest read wins, so a slow earlier answer never overwrites a newer
+   * one. A failure shown stays: a refresh is not the owner's act.
+   */
   private async load(): Promise<void> {
-    const generation = ++this.generation;
     const store = this.services.store;
-    const [items, total, settings] = await Promise.all([
+    const ran = await this.acts.run('read', () => Promise.all([
       store.trashPage(0, this.shown), store.trashCount(), store.getSettings(),
-    ]);
-    if (generation !== this.generation) return;
+    ]), { keepFailure: true });
+    if (!ran.ok) return;
+    const [items, total, settings] = ran.value;
     this.items = items;
     this.total = total;
     this.ownerName = settings.ownerName;
@@ -76,28 +86,25 @@ export class LocketTrash extends LitElement {
     }
   }
 
+  /** Reads the longer list as one read, so a refresh under way cannot splice a stale page into it. */
   private async showMore(): Promise<void> {
-    const generation = this.generation;
-    const offset = this.items?.length ?? 0;
-    // Set first: a refresh that starts while this page loads reads the longer list itself.
-    this.shown = offset + TRASH_PAGE_SIZE;
-    const next = await this.services.store.trashPage(offset, TRASH_PAGE_SIZE);
-    if (generation !== this.generation) return;
-    this.items = [...(this.items ?? []), ...next];
+    this.shown = (this.items?.length ?? 0) + TRASH_PAGE_SIZE;
+    await this.load();
   }
 
   /** Runs one change to the trash; the buttons wait for it, and a failure is said, not swallowed. */
-  private async act(run: () => Promise<void>): Promise<void> {
-    this.busy = true;
-    this.failure = '';
-    try {
-      await run();
-    } catch (error) {
-      this.failure = `The trash could not be changed: ${failureText(error)}`;
-    } finally {
-      this.busy = false;
-      await this.load();
-    }
+  private async act(change: () => Promise<void>): Promise<void> {
+    await this.acts.run('change', change);
+    await this.load();
+  }
+
+  private get busy(): boolean {
+    return this.acts.busyWith('change');
+  }
+
+  private errorText(): string {
+    const failure = this.acts.failure;
+    return failure ? FAILED[failure.act](failureText(failure.cause)) : '';
   }
 
   private restore(item: TrashItem): Promise<void> {
@@ -180,7 +187,7 @@ export class LocketTrash extends LitElement {
       ${this.total > 0 ? html`<button class="danger" ?disabled=${this.busy}
         @click=${(e: Event) => this.ask({ kind: 'all' }, e)}>Empty trash</button>` : nothing}</div>
       ${this.confirming?.kind === 'all' ? this.renderConfirmation(this.confirming) : nothing}
-      ${this.failure ? html`<p class="error" role="alert">${this.failure}</p>` : nothing}
+      ${this.errorText() ? html`<p class="error" role="alert">${this.errorText()}</p>` : nothing}
       ${this.restored ? this.renderRestored(this.restored) : nothing}`;
     if (items === null) return html`${header}<p class="muted" role="status">Loading the trash…</p>`;
     if (this.total === 0) {

@@ -105,4 +105,10 @@ describe('locket-trash', () => {
     await expect.element(page.getByText('The trash is empty.', { exact: false })).toBeVisible();
     expect(page.getByRole('list', { name: 'Trashed records' }).query()).toBeNull();
   });
+
+  it('says when the trash could not be read', async () => {
+    const { mountNow } = await mountTrash(() => ({ trashCount: async () => { throw new Error('no index'); } }));
+    await mountNow();
+    await expect.element(page.getByRole('alert')).toHaveTextContent('The trash could not be read: no index');
+  });
 });

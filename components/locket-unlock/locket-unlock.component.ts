@@ -2,6 +2,8 @@ import { LitElement, html } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { Access } from '../../core/vault/access';
 import { accessRefusalText } from '../shared/messages/access-messages';
+import { ActionController } from '../shared/action-controller';
+import { failureText } from '../shared/failure-text';
 import { baseStyles } from '../shared/tokens.styles';
 import { formStyles } from '../shared/form.styles';
 import { panelStyles } from '../shared/panel.styles';
@@ -15,8 +17,9 @@ export class LocketUnlock extends LitElement {
   @property({ attribute: false }) access!: Access;
   @property({ type: Boolean, attribute: 'second-factor' }) secondFactor = false;
 
-  @state() private error = '';
-  @state() private busy = false;
+  /** The refusal of the last try, in words. */
+  @state() private refused = '';
+  private readonly acts = new ActionController<'unlock'>(this);
   @state() private useRecoveryCode = false;
   @query('locket-password-field') private password!: LocketPasswordField;
 
@@ -28,19 +31,21 @@ export class LocketUnlock extends LitElement {
 
   private async submit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    if (this.busy) return;
-    this.busy = true;
-    this.error = '';
-    try {
+    if (this.acts.busy) return;
+    this.refused = '';
+    await this.acts.run('unlock', async () => {
       const code = new FormData(event.target as HTMLFormElement).get('code');
       const result = this.useRecoveryCode
         ? await this.access.unlockWithRecoveryCode(this.password.value, typeof code === 'string' ? code : '')
         : await this.access.unlock(this.password.value);
       // Success needs nothing here: the session changes and the gate shows the surface.
-      if (!result.ok) this.error = accessRefusalText(result.error);
-    } finally {
-      this.busy = false;
-    }
+      if (!result.ok) this.refused = accessRefusalText(result.error);
+    });
+  }
+
+  private errorText(): string {
+    const failure = this.acts.failure;
+    return failure ? failureText(failure.cause) : this.refused;
   }
 
   protected override render() {
@@ -51,11 +56,11 @@ export class LocketUnlock extends LitElement {
         ${factorFields({
           secondFactor: this.secondFactor,
           useRecoveryCode: this.useRecoveryCode,
-          error: this.error,
-          busy: this.busy,
+          error: this.errorText(),
+          busy: this.acts.busy,
           submitLabel: 'Unlock',
           busyLabel: 'Unlocking…',
-          onToggle: () => { this.useRecoveryCode = !this.useRecoveryCode; this.error = ''; },
+          onToggle: () => { this.useRecoveryCode = !this.useRecoveryCode; this.refused = ''; this.acts.clear(); },
         })}
       </form>`;
   }

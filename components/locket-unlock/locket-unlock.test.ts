@@ -51,4 +51,14 @@ describe('locket-unlock', () => {
     await expect.element(page.getByRole('button', { name: 'Unlock' })).toBeVisible();
     expect(page.getByRole('button', { name: 'Use a recovery code' }).query()).toBeNull();
   });
+
+  it('says why when unlocking fails unexpectedly, and lets the owner try again', async () => {
+    const unlock = controlled<[string], UnlockResult>();
+    await mount('locket-unlock', { access: accessWith(unlock.fn) });
+    await userEvent.fill(page.getByLabelText('Password', { exact: true }), 'secret');
+    await userEvent.click(page.getByRole('button', { name: 'Unlock' }));
+    unlock.calls[0]!.reject(new Error('The vault could not be read.'));
+    await expect.element(page.getByRole('alert')).toHaveTextContent('The vault could not be read.');
+    await expect.element(page.getByRole('button', { name: 'Unlock' })).toBeEnabled();
+  });
 });

@@ -1,4 +1,5 @@
 import { html, nothing } from 'lit';
+import type { ReportProgress } from './action-controller';
 
 /**
  * While a key is removed or the recovery codes are replaced, every stored value is
@@ -7,3 +8,6 @@ import { html, nothing } from 'lit';
  */
 export const rekeyProgress = (rows: number | null) => rows === null ? nothing
   : html`<p class="status" role="status">Re-encrypting your data under a new key: ${rows.toLocaleString()} items prepared. Keep this page open.</p>`;
+
+/** Hands the count of items re-encrypted to a run's progress, which then has no known total. */
+export const rekeyRowsReport = (onProgress: ReportProgress) => (rows: number): void => onProgress(rows, 0);
