@@ -9,6 +9,7 @@ import {
 } from '../locket-retention-settings/retention-text';
 import { ActionController } from '../shared/action-controller';
 import { failureText } from '../shared/failure-text';
+import { restoreProblemText } from '../shared/messages/archive-messages';
 import { baseStyles } from '../shared/tokens.styles';
 import { snapshotsStyles } from './locket-snapshots.styles';
 
@@ -116,7 +117,7 @@ export class LocketSnapshots extends LitElement {
   }
 
   private renderOutcome(outcome: RestoreOutcome) {
-    if (!outcome.ok) return html`<p class="error" role="alert">The snapshot was not restored: ${outcome.error}</p>`;
+    if (!outcome.ok) return html`<p class="error" role="alert">The snapshot was not restored: ${restoreProblemText(outcome.error)}</p>`;
     const report = outcome.value;
     const counts = kindCounts(report.records);
     return html`<p class="status" role="status">Snapshot restored:

@@ -54,11 +54,11 @@ describe('locket-snapshots', () => {
 
   it('says why a restore was refused', async () => {
     const { services } = await createTestServices({
-      archives: { listSnapshots: async () => [SNAPSHOT], restoreSnapshot: async () => ({ ok: false, error: 'The snapshot is incomplete.' }) },
+      archives: { listSnapshots: async () => [SNAPSHOT], restoreSnapshot: async () => ({ ok: false, error: { type: 'snapshot-damaged' } }) },
     });
     await mount('locket-snapshots', { services });
     await userEvent.click(page.getByRole('button', { name: /^Restore the snapshot of/ }));
     await userEvent.click(page.getByRole('button', { name: 'Restore this snapshot' }));
-    await expect.element(page.getByRole('alert')).toHaveTextContent('The snapshot was not restored: The snapshot is incomplete.');
+    await expect.element(page.getByRole('alert')).toHaveTextContent('The snapshot was not restored: This snapshot is damaged and cannot be restored.');
   });
 });

@@ -113,11 +113,15 @@ export const worded = (row: PlannedRow): WordedRow => {
   return { ...row, warnings } as WordedRow;
 };
 
-export const rowAt = (result: ImportPlan, rowNumber: number, file: CsvFile = 'contacts'): WordedRow => {
+/** The plan's own outcome of a row (not an organisation the row implied). */
+export const plannedRowAt = (result: ImportPlan, rowNumber: number, file: CsvFile = 'contacts'): PlannedRow => {
   const found = result.rows.filter((row) => row.file === file && row.rowNumber === rowNumber && !(row.action === 'new' && row.implied));
   if (found.length !== 1) throw new Error(`expected one outcome for ${file} row ${rowNumber}, got ${found.length}`);
-  return worded(found[0]!);
+  return found[0]!;
 };
+
+export const rowAt = (result: ImportPlan, rowNumber: number, file: CsvFile = 'contacts'): WordedRow =>
+  worded(plannedRowAt(result, rowNumber, file));
 
 /** The records a plan would leave behind, by id: new ones, then updates over them. */
 export const plannedRecords = (result: ImportPlan): Map<RecordId, KnownRecord & { createdAt: number | null; updatedAt: number | null }> => {
