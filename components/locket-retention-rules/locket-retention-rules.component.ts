@@ -6,6 +6,7 @@ import { RULE_TEXT, monthsSuffix, ruleText } from '../locket-retention-settings/
 import '../locket-retention-review/locket-retention-review';
 import { formStyles } from '../shared/form.styles';
 import { failureText } from '../shared/failure-text';
+import { policyProblemText } from '../shared/messages/retention-messages';
 import { baseStyles } from '../shared/tokens.styles';
 import { retentionRulesStyles } from './locket-retention-rules.styles';
 
@@ -39,7 +40,7 @@ export class LocketRetentionRules extends LitElement {
     this.error = '';
     try {
       const result = await this.services.retention.writePolicy({ rules: [...rules] });
-      if (!result.ok) { this.monthsError = result.error; return false; }
+      if (!result.ok) { this.monthsError = policyProblemText(result.error); return false; }
       this.rules = result.value.rules;
       return true;
     } catch (error) {

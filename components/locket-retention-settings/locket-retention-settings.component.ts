@@ -11,6 +11,7 @@ import '../locket-snapshots/locket-snapshots';
 import '../locket-storage-use/locket-storage-use';
 import '../locket-retention-rules/locket-retention-rules';
 import { failureText } from '../shared/failure-text';
+import { policyProblemText } from '../shared/messages/retention-messages';
 import { baseStyles } from '../shared/tokens.styles';
 import { retentionSettingsStyles } from './locket-retention-settings.styles';
 
@@ -46,7 +47,7 @@ export class LocketRetentionSettings extends LitElement {
     if (loginDays === undefined) return;
     try {
       const result = await this.services.retention.writePolicy({ loginDays });
-      if (!result.ok) { this.error = result.error; return; }
+      if (!result.ok) { this.error = policyProblemText(result.error); return; }
       this.policy = result.value;
       this.saved = `Login history is now kept for ${loginDays} days. The next sweep removes older entries.`;
     } catch (error) {

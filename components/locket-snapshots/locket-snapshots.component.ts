@@ -9,6 +9,7 @@ import {
 } from '../locket-retention-settings/retention-text';
 import { ActionController } from '../shared/action-controller';
 import { failureText } from '../shared/failure-text';
+import { policyProblemText } from '../shared/messages/retention-messages';
 import { restoreProblemText } from '../shared/messages/archive-messages';
 import { baseStyles } from '../shared/tokens.styles';
 import { snapshotsStyles } from './locket-snapshots.styles';
@@ -43,7 +44,7 @@ export class LocketSnapshots extends LitElement {
   private readonly acts = new ActionController<SnapshotAct>(this);
   @state() private outcome: RestoreOutcome | null = null;
   @state() private notice = '';
-  /** A choice the worker refused, in its own words. */
+  /** A choice the policy refused, in the words of the retention table. */
   @state() private refused = '';
 
   override connectedCallback(): void {
@@ -74,7 +75,7 @@ export class LocketSnapshots extends LitElement {
     this.refused = '';
     await this.acts.run('save-choice', async () => {
       const result = await this.services.retention.writePolicy({ snapshotsEnabled: on });
-      if (!result.ok) { this.refused = result.error; return; }
+      if (!result.ok) { this.refused = policyProblemText(result.error); return; }
       this.enabled = result.value.snapshotsEnabled;
       this.notice = on ? 'Daily snapshots are on.' : 'Daily snapshots are off. The snapshots kept so far stay until they expire.';
     });
