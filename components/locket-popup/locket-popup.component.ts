@@ -4,6 +4,7 @@ import type { LocketRecord, RecordId } from '../../core/records/types';
 import { subtitleOf, titleOf } from '../../core/records/display';
 import type { LocketServices } from '../../platform/page-services/services';
 import { KIND_LABELS } from '../shared/kind-labels';
+import { captureFailureText } from '../shared/messages/capture-failure-messages';
 import { baseStyles } from '../shared/tokens.styles';
 import '../locket-search/locket-search';
 import '../locket-record-form/locket-record-form';
@@ -59,7 +60,7 @@ export class LocketPopup extends LitElement {
     const capturing = this.services.captures.captureActiveTab();
     void this.open();
     void capturing.then((outcome) => {
-      if (!outcome.ok) this.captureFailure = outcome.reason;
+      if (!outcome.ok) this.captureFailure = captureFailureText(outcome.reason);
     });
   }
 
