@@ -4,13 +4,12 @@ import type { RecordId } from '../records/types';
 import type { CsvFile, ImportMapping } from './fields';
 import type { CsvTable } from './parse';
 import type { KnownRecord, RecordLookup } from './record-index';
-import type { RowNote } from './row-notes';
+import type { MatchedBy, RowNote } from './row-notes';
 
 /** What to do with a row that matches a record Locket already has (or an earlier row). */
 export type DuplicatePolicy = 'skip' | 'update' | 'create';
 
-/** How a duplicate was found: same id, a person's email, an organisation's domain or name. */
-export type MatchedBy = 'id' | 'email' | 'domain' | 'name';
+export type { MatchedBy };
 
 export type PlannedRecord = KnownRecord & {
   /** From the file's Created/Updated columns; null means "now" when the plan is applied. */

@@ -5,7 +5,9 @@
  * sees (their column's name, else Locket's); values quoted from the file are already cut.
  */
 import type { FieldErrors, RecordKind } from '../records/types';
-import type { MatchedBy } from './plan-types';
+
+/** How a duplicate was found: same id, a person's email, an organisation's domain or name. */
+export type MatchedBy = 'id' | 'email' | 'domain' | 'name';
 
 export type RowNote =
   /** A quoted cell is never closed, so the row ran into the rows after it. */
