@@ -12,6 +12,7 @@ import { replaceAllData, type ReplaceReport, type RestoreSource } from '../core/
 import type { StoreDeps } from '../core/db/store-deps';
 import { defaultVaultDeps } from '../core/vault/deps';
 import type { ArchiveImplementation, ExportedFile, RestoreOutcome } from './contract';
+import type { RestoreProblem } from './contracts/archives';
 import type { Progress } from './contracts/exports';
 import { refusalError } from '../core/refusals';
 
@@ -54,7 +55,7 @@ export const createArchiveApi = ({ storeDeps, store, kdfIterations }: ArchiveApi
   /** Safety snapshot, then the replace; the snapshot goes again if the replace refused or failed. */
   const restore = async (source: RestoreSource, report: Progress): Promise<RestoreOutcome> => {
     const safety = await takeSnapshot(db, { clock, newId, reason: 'before-restore' });
-    let outcome: Result<ReplaceReport, string> | undefined;
+    let outcome: Result<ReplaceReport, RestoreProblem> | undefined;
     try {
       outcome = await replaceAllData(storeDeps, source, { safetySnapshotId: safety.id, onProgress: report });
     } finally {

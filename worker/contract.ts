@@ -49,7 +49,7 @@ export type ArchiveImplementation = ImplementationOf<typeof archiveContract>;
 export type RetentionImplementation = ImplementationOf<typeof retentionContract>;
 
 export { archiveContract, exportContract, importContract, retentionContract, searchContract };
-export type { RestoreOutcome, RestoreReport } from './contracts/archives';
+export type { RestoreOutcome, RestoreProblem, RestoreReport } from './contracts/archives';
 export { CANCELLED, isCancelled, type Cancelled } from './contracts/cancelled';
 export type { CsvExportOptions, ExportedFile } from './contracts/exports';
 export { INPUT_REFUSED, WorkerInputRefused } from './contracts/refusal';

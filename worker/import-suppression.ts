@@ -5,9 +5,8 @@
  */
 import { linksOf } from '../core/records/links';
 import type { CsvFile, ImportPlan, PlanCounts, PlannedRow } from '../core/csv/import';
+import type { RowNote } from '../core/csv/row-notes';
 
-export const ERASED_REASON = 'Erased earlier at the owner’s request.';
-const LINKED_REASON = 'It belongs to a person erased earlier at the owner’s request.';
 
 const CHECK_SLICE = 500;
 
@@ -19,7 +18,7 @@ const countRows = (rows: readonly PlannedRow[]): PlanCounts => {
   return counts;
 };
 
-const skipped = (row: PlannedRow & { readonly action: 'new' }, reason: string, matchedBy: 'email' | 'id'): PlannedRow => ({
+const skipped = (row: PlannedRow & { readonly action: 'new' }, reason: RowNote, matchedBy: 'email' | 'id'): PlannedRow => ({
   file: row.file, rowNumber: row.rowNumber, warnings: row.warnings, action: 'skip', id: row.record.id, matchedBy, matchedRow: null, reason,
 });
 
@@ -37,10 +36,10 @@ export const withoutSuppressed = async (plan: ImportPlan, isSuppressed: (email: 
   // Rows come in link order (people before their notes), so one pass catches chains.
   const rows = plan.rows.map((row): PlannedRow => {
     if (row.action !== 'new') return row;
-    if (suppressed.has(row.record.id)) return skipped(row, ERASED_REASON, 'email');
+    if (suppressed.has(row.record.id)) return skipped(row, { type: 'erased' }, 'email');
     if (linksOf(row.record.kind, row.record.fields).some((id) => suppressed.has(id))) {
       suppressed.add(row.record.id);
-      return skipped(row, LINKED_REASON, 'id');
+      return skipped(row, { type: 'belongs-to-erased' }, 'id');
     }
     return row;
   });

@@ -3,6 +3,7 @@ import type { CsvFile, ImportMapping, PlanCounts } from '../core/csv/import';
 import type { ImportBatchSummary, UndoImportReport } from '../core/imports/import-batch-types';
 import type { WriteFailure } from '../core/db/store-errors';
 import type { ImportFileRefusal } from '../core/csv/csv-refusals';
+import type { RowNote } from '../core/csv/row-notes';
 
 export interface ImportFileInput {
   readonly name: string;
@@ -29,8 +30,9 @@ export interface SummaryRow {
   readonly rowNumber: number;
   readonly action: SummaryAction;
   /** Why it is skipped or invalid; empty for rows that are written. */
-  readonly reasons: readonly string[];
-  readonly warnings: readonly string[];
+  /** Codes; the words live in components/shared/messages/import-messages.ts. */
+  readonly reasons: readonly RowNote[];
+  readonly warnings: readonly RowNote[];
 }
 
 export interface ImportSummary {

@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import type { RecordKind } from '../core/records/types';
 import type { ClockHold } from '../core/retention/clock-trust';
 import type { LowStorage } from '../core/snapshots/headroom';
+import type { WriteFailure } from '../core/db/store-errors';
 import { method, returns, type ClientOf, type ImplementationOf } from './contracts/method';
 
 /** Who started a sweep: a page as it opened, the background's alarm, or the owner's button. */
@@ -29,8 +30,8 @@ export interface SweepReport {
   readonly accountDeleted: boolean;
   /** Why the sweep deleted nothing: its clock disagreed with the newest time Locket has seen. */
   readonly held: ClockHold | null;
-  /** Why the sweep stopped early; the next run resumes where it stopped. */
-  readonly error: string | null;
+  /** Why the sweep stopped early, as a code (a full disk, or the error's own message); the next run resumes where it stopped. */
+  readonly error: WriteFailure | null;
 }
 
 export interface SweepRequest {

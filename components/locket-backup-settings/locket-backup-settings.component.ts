@@ -9,6 +9,7 @@ import type { LocketPasswordField } from '../locket-password-field/locket-passwo
 import { offerDownload } from '../../platform/downloads/download-file';
 import type { LocketServices } from '../../platform/page-services/services';
 import { failureText } from '../shared/failure-text';
+import { restoreProblemText } from '../shared/messages/archive-messages';
 import { formStyles } from '../shared/form.styles';
 import { ActionController, type Progress } from '../shared/action-controller';
 import { baseStyles } from '../shared/tokens.styles';
@@ -141,7 +142,7 @@ export class LocketBackupSettings extends LitElement {
   }
 
   private renderOutcome(outcome: RestoreOutcome) {
-    if (!outcome.ok) return html`<p class="error" role="alert">${outcome.error}</p>`;
+    if (!outcome.ok) return html`<p class="error" role="alert">${restoreProblemText(outcome.error)}</p>`;
     return html`<div class="done" role="status">
       <p>Backup restored. It put back:</p>
       <ul aria-label="Restored from the backup">${restoreSummaryLines(outcome.value).map((line) => html`<li>${line}</li>`)}</ul>

@@ -94,7 +94,7 @@ describe('locket-backup-settings', () => {
     await userEvent.click(page.getByRole('button', { name: 'Restore backup…' }));
     await userEvent.click(page.getByRole('button', { name: 'Replace my data' }));
     await expect.poll(() => restoreBackup.calls.length).toBe(1);
-    restoreBackup.calls[0]!.resolve({ ok: false, error: 'That password does not open this backup. Nothing was changed.' });
-    await expect.element(restoreForm().getByRole('alert')).toHaveTextContent('That password does not open this backup.');
+    restoreBackup.calls[0]!.resolve({ ok: false, error: { type: 'backup-wrong-password' } });
+    await expect.element(restoreForm().getByRole('alert')).toHaveTextContent('This password does not open this backup.');
   });
 });

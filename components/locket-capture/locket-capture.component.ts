@@ -19,6 +19,7 @@ import { createPreset, updatePreset } from './capture-preset';
 import { organisationLinkFor } from './capture-organisation';
 import { saveCapture } from './capture-save';
 import { createDraftKeeper } from './capture-draft';
+import { captureFailureText } from '../shared/messages/capture-failure-messages';
 import { renderFailure, renderList, renderOrganisationOption, renderTwinOffer } from './capture-views';
 import { captureStyles } from './locket-capture.styles';
 
@@ -217,7 +218,7 @@ export class LocketCapture extends LitElement {
     const { pending, failure } = this.inbox;
     const entity = this.entity();
     return html`<section aria-label="Quick capture">
-      ${failure ? renderFailure(failure.reason, () => void this.services.captures.dismissFailure()) : nothing}
+      ${failure ? renderFailure(captureFailureText(failure.reason), () => void this.services.captures.dismissFailure()) : nothing}
       ${pending ? html`<p class="source">Captured from <cite>${pending.capture.page.title || 'a web page'}</cite><br>
         <span class="muted">${pending.capture.page.url}</span></p>` : nothing}
       ${pending?.capture.partial ? html`<p class="muted" role="note">This page is very large: Locket read only part of it,

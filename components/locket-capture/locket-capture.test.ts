@@ -55,8 +55,8 @@ describe('locket-capture', () => {
   it('shows why a capture failed and lets the owner dismiss it', async () => {
     const dismissFailure = vi.fn(async () => undefined);
     const { services } = await createTestServices({ captures: { dismissFailure } });
-    await mount('locket-capture', { services, inbox: { pending: null, failure: { at: 1, reason: 'This page cannot be read.' } } });
-    await expect.element(page.getByRole('alert')).toHaveTextContent('This page cannot be read.');
+    await mount('locket-capture', { services, inbox: { pending: null, failure: { at: 1, reason: { type: 'no-page', inWindow: false } } } });
+    await expect.element(page.getByRole('alert')).toHaveTextContent('There is no page to capture here.');
     await userEvent.click(page.getByRole('button', { name: 'Dismiss' }));
     expect(dismissFailure).toHaveBeenCalledOnce();
   });

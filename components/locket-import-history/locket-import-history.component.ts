@@ -6,6 +6,7 @@ import { failureText } from '../shared/failure-text';
 import { baseStyles } from '../shared/tokens.styles';
 import { importHistoryStyles } from './locket-import-history.styles';
 import { ActionController } from '../shared/action-controller';
+import { undoSkipText } from '../shared/messages/import-messages';
 
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 const records = (n: number): string => `${n} ${n === 1 ? 'record' : 'records'}`;
@@ -84,7 +85,7 @@ export class LocketImportHistory extends LitElement {
           </table>`}
       ${this.confirming ? this.confirmation(this.confirming) : nothing}
       ${report ? html`<p class="status" role="status">Import undone: ${report.removed} removed, ${report.restored} restored.</p>
-        ${report.skipped.length > 0 ? html`<ul class="rows" aria-label="Kept by the undo">${report.skipped.map((skip) => html`<li>${skip.kind} ${skip.id}: ${skip.reason}</li>`)}</ul>` : nothing}` : nothing}
+        ${report.skipped.length > 0 ? html`<ul class="rows" aria-label="Kept by the undo">${report.skipped.map((skip) => html`<li>${skip.kind} ${skip.id}: ${undoSkipText(skip.reason)}</li>`)}</ul>` : nothing}` : nothing}
       ${this.acts.failure ? html`<p class="error" role="alert">${failureText(this.acts.failure.cause)}</p>` : nothing}`;
   }
 }

@@ -3,7 +3,7 @@ import { html, nothing } from 'lit';
 import { CSV_FILES, type CsvFile, type ImportMapping } from '../../core/csv/fields';
 import type { ImportFilePreview, ImportSummary, SummaryRow } from '../../worker/import-types';
 import { FIELD_LABELS, FILE_LABELS, fieldsOf, targetValue } from './field-labels';
-import { importFileRefusalText } from '../shared/messages/import-messages';
+import { importFileRefusalText, rowNoteText } from '../shared/messages/import-messages';
 
 export interface PreviewHandlers {
   readonly kindChanged: (index: number, file: CsvFile) => void;
@@ -55,7 +55,7 @@ export const previewView = (preview: ImportFilePreview, mapping: ImportMapping<C
 const ACTION_WORDS: Readonly<Record<SummaryRow['action'], string>> = { new: 'New', update: 'Update', skip: 'Skipped', invalid: 'Invalid' };
 
 const rowLine = (row: SummaryRow) => html`<li>${FILE_LABELS[row.file]}, row ${row.rowNumber}: ${ACTION_WORDS[row.action]}${
-  [...row.reasons, ...row.warnings].length > 0 ? ` — ${[...row.reasons, ...row.warnings].join(' ')}` : ''}</li>`;
+  [...row.reasons, ...row.warnings].length > 0 ? ` — ${[...row.reasons, ...row.warnings].map(rowNoteText).join(' ')}` : ''}</li>`;
 
 export const summaryView = (summary: ImportSummary) => html`<div role="region" aria-label="Import check">
   ${summary.refusals.map((refusal) => html`<p class="error" role="alert">${refusal.name}: ${importFileRefusalText(refusal.refusal)}</p>`)}

@@ -10,6 +10,7 @@ import '../locket-import-history/locket-import-history';
 import type { LocketServices } from '../../platform/page-services/services';
 import { ActionController } from '../shared/action-controller';
 import { failureText, writeFailureText } from '../shared/failure-text';
+import { undoSkipText } from '../shared/messages/import-messages';
 import { baseStyles } from '../shared/tokens.styles';
 import { targetFromValue } from './field-labels';
 import { previewView, summaryView, type PreviewHandlers } from './import-views';
@@ -139,7 +140,7 @@ export class LocketImportSettings extends LitElement {
         result.failed > 0 ? ` ${result.failed} could not be written.` : ''}</p>
       ${result.failure ? html`<p class="error" role="alert">The import stopped: ${writeFailureText(result.failure)} What was written before that is kept.</p>` : nothing}
       ${this.undone ? html`<p class="status" role="status">Import undone: ${this.undone.removed} removed, ${this.undone.restored} restored.</p>
-          ${this.undone.skipped.length > 0 ? html`<ul class="rows" aria-label="Kept by the undo">${this.undone.skipped.map((skip) => html`<li>${skip.kind} ${skip.id}: ${skip.reason}</li>`)}</ul>` : nothing}`
+          ${this.undone.skipped.length > 0 ? html`<ul class="rows" aria-label="Kept by the undo">${this.undone.skipped.map((skip) => html`<li>${skip.kind} ${skip.id}: ${undoSkipText(skip.reason)}</li>`)}</ul>` : nothing}`
         : html`<div class="actions"><button type="button" ?disabled=${this.busy} @click=${this.undo}>Undo this import</button></div>`}`;
   }
 

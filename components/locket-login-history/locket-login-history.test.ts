@@ -27,4 +27,15 @@ describe('locket-login-history', () => {
     await userEvent.click(page.getByRole('button', { name: 'Refresh' }));
     await expect.element(page.getByText('No attempts yet.')).toBeVisible();
   });
+
+  it('words a refused key prompt from its code, and keeps the words of one stored before codes', async () => {
+    const recent = vi.fn(async (): Promise<LoginAttempt[]> => [
+      attempt({ id: 'b', outcome: 'failure', reason: JSON.stringify({ type: 'key-prompt', prompt: { code: 'cancelled', detail: null } }) }),
+      attempt({ id: 'a', outcome: 'failure', reason: JSON.stringify({ type: 'key-prompt', message: 'The security key prompt was closed.' }) }),
+    ]);
+    await mount('locket-login-history', { security: fakeWith<SecurityServices>('security', { logins: { recent, record: vi.fn() } }) });
+    const table = page.getByRole('table', { name: 'Recent logins: the last 2 attempts' });
+    await expect.element(table).toHaveTextContent('The security key request was cancelled or timed out. Please try again.');
+    await expect.element(table).toHaveTextContent('The security key prompt was closed.');
+  });
 });

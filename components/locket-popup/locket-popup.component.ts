@@ -6,6 +6,7 @@ import type { LocketServices } from '../../platform/page-services/services';
 import { ActionController } from '../shared/action-controller';
 import { failureText } from '../shared/failure-text';
 import { KIND_LABELS } from '../shared/kind-labels';
+import { captureFailureText } from '../shared/messages/capture-failure-messages';
 import { baseStyles } from '../shared/tokens.styles';
 import '../locket-search/locket-search';
 import '../locket-record-form/locket-record-form';
@@ -61,7 +62,7 @@ export class LocketPopup extends LitElement {
     const capturing = this.services.captures.captureActiveTab();
     void this.open();
     void capturing.then((outcome) => {
-      if (!outcome.ok) this.captureFailure = outcome.reason;
+      if (!outcome.ok) this.captureFailure = captureFailureText(outcome.reason);
     });
   }
 

@@ -34,8 +34,9 @@ describe('locket-popup', () => {
     const { services } = await createTestServices({ captures: { captureActiveTab: capture.fn } });
     await mount('locket-popup', { services });
     await userEvent.click(page.getByRole('button', { name: 'Capture this page' }));
-    capture.calls[0]!.resolve({ ok: false, reason: 'This page cannot be captured.' } as CaptureOutcome);
-    await expect.element(page.getByRole('alert')).toHaveTextContent('This page cannot be captured.');
+    capture.calls[0]!.resolve({ ok: false, reason: { type: 'page-out-of-reach' } } as CaptureOutcome);
+    await expect.element(page.getByRole('alert'))
+      .toHaveTextContent('Locket cannot read this page: the browser keeps extensions out of it, or it was not opened by your click.');
   });
 
   it('locks on request', async () => {

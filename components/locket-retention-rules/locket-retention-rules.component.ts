@@ -7,6 +7,7 @@ import '../locket-retention-review/locket-retention-review';
 import { formStyles } from '../shared/form.styles';
 import { ActionController } from '../shared/action-controller';
 import { failureText } from '../shared/failure-text';
+import { policyProblemText } from '../shared/messages/retention-messages';
 import { baseStyles } from '../shared/tokens.styles';
 import { retentionRulesStyles } from './locket-retention-rules.styles';
 
@@ -48,7 +49,7 @@ export class LocketRetentionRules extends LitElement {
   private async save(rules: readonly RetentionRule[]): Promise<boolean> {
     const ran = await this.acts.run('save', async () => {
       const result = await this.services.retention.writePolicy({ rules: [...rules] });
-      if (!result.ok) { this.monthsError = result.error; return false; }
+      if (!result.ok) { this.monthsError = policyProblemText(result.error); return false; }
       this.rules = result.value.rules;
       return true;
     });

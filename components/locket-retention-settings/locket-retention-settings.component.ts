@@ -12,6 +12,7 @@ import '../locket-storage-use/locket-storage-use';
 import '../locket-retention-rules/locket-retention-rules';
 import { ActionController } from '../shared/action-controller';
 import { failureText } from '../shared/failure-text';
+import { policyProblemText } from '../shared/messages/retention-messages';
 import { baseStyles } from '../shared/tokens.styles';
 import { retentionSettingsStyles } from './locket-retention-settings.styles';
 
@@ -58,7 +59,7 @@ export class LocketRetentionSettings extends LitElement {
     if (loginDays === undefined) return;
     await this.acts.run('save', async () => {
       const result = await this.services.retention.writePolicy({ loginDays });
-      if (!result.ok) { this.refused = result.error; return; }
+      if (!result.ok) { this.refused = policyProblemText(result.error); return; }
       this.policy = result.value;
       this.saved = `Login history is now kept for ${loginDays} days. The next sweep removes older entries.`;
     });

@@ -9,6 +9,8 @@ import {
 } from '../locket-retention-settings/retention-text';
 import { ActionController } from '../shared/action-controller';
 import { failureText } from '../shared/failure-text';
+import { policyProblemText } from '../shared/messages/retention-messages';
+import { restoreProblemText } from '../shared/messages/archive-messages';
 import { baseStyles } from '../shared/tokens.styles';
 import { snapshotsStyles } from './locket-snapshots.styles';
 
@@ -42,7 +44,7 @@ export class LocketSnapshots extends LitElement {
   private readonly acts = new ActionController<SnapshotAct>(this);
   @state() private outcome: RestoreOutcome | null = null;
   @state() private notice = '';
-  /** A choice the worker refused, in its own words. */
+  /** A choice the policy refused, in the words of the retention table. */
   @state() private refused = '';
 
   override connectedCallback(): void {
@@ -80,7 +82,7 @@ export class LocketSnapshots extends LitElement {
         this.enabled = stored;
         throw error;
       });
-      if (!result.ok) { this.refused = result.error; this.enabled = stored; return; }
+      if (!result.ok) { this.refused = policyProblemText(result.error); this.enabled = stored; return; }
       this.enabled = result.value.snapshotsEnabled;
       this.notice = on ? 'Daily snapshots are on.' : 'Daily snapshots are off. The snapshots kept so far stay until they expire.';
     });
@@ -123,7 +125,7 @@ export class LocketSnapshots extends LitElement {
   }
 
   private renderOutcome(outcome: RestoreOutcome) {
-    if (!outcome.ok) return html`<p class="error" role="alert">The snapshot was not restored: ${outcome.error}</p>`;
+    if (!outcome.ok) return html`<p class="error" role="alert">The snapshot was not restored: ${restoreProblemText(outcome.error)}</p>`;
     const report = outcome.value;
     const counts = kindCounts(report.records);
     return html`<p class="status" role="status">Snapshot restored:

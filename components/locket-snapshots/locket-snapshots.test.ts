@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
-import { readRetentionPolicy, type RetentionPolicy } from '../../core/retention/policy';
+import { readRetentionPolicy, type PolicyProblem, type RetentionPolicy } from '../../core/retention/policy';
 import type { Result } from '../../core/result';
 import type { SnapshotInfo } from '../../core/snapshots/types';
 import type { RestoreOutcome } from '../../worker/contract';
@@ -24,7 +24,7 @@ describe('locket-snapshots', () => {
   });
 
   it('shows the owner\'s choice while it is saved, and goes back when it is refused', async () => {
-    const writePolicy = controlled<[Partial<RetentionPolicy>], Result<RetentionPolicy, string>>();
+    const writePolicy = controlled<[Partial<RetentionPolicy>], Result<RetentionPolicy, PolicyProblem>>();
     const { services } = await createTestServices({ retention: { writePolicy: writePolicy.fn } });
     await mount('locket-snapshots', { services });
     const daily = page.getByRole('switch', { name: 'Keep a daily snapshot' });
@@ -32,8 +32,8 @@ describe('locket-snapshots', () => {
     await userEvent.click(daily);
     await expect.poll(() => writePolicy.calls.length).toBe(1);
     await expect.element(daily).not.toBeChecked();
-    writePolicy.calls[0]!.resolve({ ok: false, error: 'The retention choices could not be saved.' });
-    await expect.element(page.getByRole('alert')).toHaveTextContent('The retention choices could not be saved.');
+    writePolicy.calls[0]!.resolve({ ok: false, error: { type: 'too-many-rules' } });
+    await expect.element(page.getByRole('alert')).toHaveTextContent('Keep at most');
     await expect.element(daily).toBeChecked();
   });
 
@@ -69,11 +69,11 @@ describe('locket-snapshots', () => {
 
   it('says why a restore was refused', async () => {
     const { services } = await createTestServices({
-      archives: { listSnapshots: async () => [SNAPSHOT], restoreSnapshot: async () => ({ ok: false, error: 'The snapshot is incomplete.' }) },
+      archives: { listSnapshots: async () => [SNAPSHOT], restoreSnapshot: async () => ({ ok: false, error: { type: 'snapshot-damaged' } }) },
     });
     await mount('locket-snapshots', { services });
     await userEvent.click(page.getByRole('button', { name: /^Restore the snapshot of/ }));
     await userEvent.click(page.getByRole('button', { name: 'Restore this snapshot' }));
-    await expect.element(page.getByRole('alert')).toHaveTextContent('The snapshot was not restored: The snapshot is incomplete.');
+    await expect.element(page.getByRole('alert')).toHaveTextContent('The snapshot was not restored: This snapshot is damaged and cannot be restored.');
   });
 });

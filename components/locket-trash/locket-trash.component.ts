@@ -9,6 +9,7 @@ import type { LocketServices } from '../../platform/page-services/services';
 import { ActionController } from '../shared/action-controller';
 import { failureText } from '../shared/failure-text';
 import { KIND_LABELS } from '../shared/kind-labels';
+import { trashRestoreText } from '../shared/messages/trash-messages';
 import { locketEvent } from '../shared/events';
 import { baseStyles } from '../shared/tokens.styles';
 import { daysLeftLabel, deletedOnLabel, deleterName, notesCount, notesLabel, recordsLabel } from './trash-labels';
@@ -110,7 +111,7 @@ export class LocketTrash extends LitElement {
   private restore(item: TrashItem): Promise<void> {
     return this.act(async () => {
       const result = await this.services.store.restore(item.record.id);
-      this.refusal = result.ok ? null : { id: item.record.id, message: result.error };
+      this.refusal = result.ok ? null : { id: item.record.id, message: trashRestoreText(result.error) };
       this.restored = result.ok ? result.value : null;
     });
   }

@@ -1,4 +1,4 @@
-import { isStorageFull, STORAGE_FULL_REPORT, type WriteFailure } from '../../core/db/store-errors';
+import { isStorageFull, type WriteFailure } from '../../core/db/store-errors';
 import { refusalIn, type Refusal } from '../../core/refusals';
 import { refusalText } from './messages/refusal-messages';
 
@@ -41,6 +41,6 @@ export const failureText = (failure: Failure | unknown): string => textOf(isFail
 export const writeFailureText = (failure: WriteFailure): string =>
   failure.type === 'storage-full' ? STORAGE_FULL_TEXT : failure.message;
 
-/** Words for the error a sweep kept in its report (a string, since the report is stored). */
-export const sweepErrorText = (error: string): string =>
-  (error === STORAGE_FULL_REPORT ? `The sweep stopped early: ${STORAGE_FULL_TEXT}` : `The sweep stopped early (${error}).`);
+/** Words for the failure a sweep kept in its report. */
+export const sweepErrorText = (failure: WriteFailure): string =>
+  (failure.type === 'storage-full' ? `The sweep stopped early: ${STORAGE_FULL_TEXT}` : `The sweep stopped early (${failure.message}).`);

@@ -16,10 +16,10 @@ import * as v from 'valibot';
 import { createAuditLog, isUnsealed, type AuditDraft, type AuditEntry } from '../audit/audit-log';
 import { readEarlierAuditKeys } from '../audit/earlier-keys';
 import { auditKeysFrom, idHash, legacyIdHash } from '../audit/hash';
-import { BACKUP_DAMAGED } from '../backup/types';
+import { BACKUP_DAMAGED, type BackupProblem } from '../backup/types';
 import { RECORD_KINDS, type RecordKind } from '../records/types';
 import type { Result } from '../result';
-import { SNAPSHOT_DAMAGED } from '../snapshots/snapshots';
+import { SNAPSHOT_DAMAGED, type SnapshotProblem } from '../snapshots/snapshots';
 import {
   AUDIT_HEAD_KEY, AuditEntrySchema, chainedEntries, chainVerifies, EMPTY_HEAD, erasedIdHashes, headOf, type AuditHead,
 } from './archive-audit';
@@ -94,7 +94,7 @@ const logPlan = (current: readonly AuditEntry[], backupLog: readonly AuditEntry[
 
 export const replaceAllData = async (
   deps: StoreDeps, source: RestoreSource, options: ReplaceAllOptions,
-): Promise<Result<ReplaceReport, string>> => {
+): Promise<Result<ReplaceReport, BackupProblem | SnapshotProblem>> => {
   const { db, clock } = deps;
   const keys = auditKeysOf(deps);
   const damaged = { ok: false, error: source.from === 'backup' ? BACKUP_DAMAGED : SNAPSHOT_DAMAGED } as const;

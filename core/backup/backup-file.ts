@@ -18,6 +18,7 @@ import { IV_BYTES, openChunks, sealChunks } from './chunks';
 import { decodePayload, encodePayload } from './payload';
 import {
   BACKUP_DAMAGED, BACKUP_NOT_LOCKET, BACKUP_TOO_NEW, BACKUP_WRONG_PASSWORD, type BackupContents,
+  type BackupProblem,
 } from './types';
 
 export const BACKUP_FORMAT = 'locket-backup';
@@ -104,7 +105,7 @@ const decodeText = (bytes: Bytes): string | null => {
   }
 };
 
-const readHeader = (file: Bytes): Result<{ header: Header; headerBytes: Bytes; body: Bytes }, string> => {
+const readHeader = (file: Bytes): Result<{ header: Header; headerBytes: Bytes; body: Bytes }, BackupProblem> => {
   const end = file.subarray(0, MAX_HEADER_BYTES).indexOf(0x0a);
   const headerBytes = file.slice(0, Math.max(0, end));
   const json = end < 0 ? undefined : parseJson(decodeText(headerBytes) ?? '');
@@ -128,7 +129,7 @@ const openedKeyCheck = async (key: CryptoKey, header: Header, subtle: SubtleCryp
 /** The backup's contents, or why it is refused in words for the owner. */
 export const readBackup = async (
   file: Uint8Array, password: string, options: { readonly crypto: Pick<VaultDeps, 'subtle'>; readonly onProgress?: Progress },
-): Promise<Result<BackupContents, string>> => {
+): Promise<Result<BackupContents, BackupProblem>> => {
   const { subtle } = options.crypto;
   const parsed = readHeader(new Uint8Array(file));
   if (!parsed.ok) return parsed;

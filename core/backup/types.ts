@@ -24,8 +24,13 @@ export interface BackupContents {
   readonly auditKey: Uint8Array<ArrayBuffer> | null;
 }
 
-/** Messages for the owner: what went wrong, never how. */
-export const BACKUP_WRONG_PASSWORD = 'This password does not open this backup.';
-export const BACKUP_DAMAGED = 'This backup file is damaged or was changed.';
-export const BACKUP_NOT_LOCKET = 'This file is not a Locket backup.';
-export const BACKUP_TOO_NEW = 'This backup was made by a newer version of Locket. Update Locket, then restore it.';
+/**
+ * Why a backup file cannot be restored: what went wrong, never how. The words live in
+ * components/shared/messages/archive-messages.ts.
+ */
+export type BackupProblem = { readonly type: 'backup-wrong-password' | 'backup-damaged' | 'backup-not-locket' | 'backup-too-new' };
+
+export const BACKUP_WRONG_PASSWORD: BackupProblem = { type: 'backup-wrong-password' };
+export const BACKUP_DAMAGED: BackupProblem = { type: 'backup-damaged' };
+export const BACKUP_NOT_LOCKET: BackupProblem = { type: 'backup-not-locket' };
+export const BACKUP_TOO_NEW: BackupProblem = { type: 'backup-too-new' };

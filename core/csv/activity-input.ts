@@ -6,6 +6,7 @@
 import { readNumber, readTimestamp } from './cells';
 import { givenOnly, type RowCells } from './row-cells';
 import type { Label } from './row-meta';
+import type { RowNote } from './row-notes';
 
 export interface LinkRef {
   readonly id: string | null;
@@ -17,7 +18,7 @@ export interface ActivityDraft {
   /** The party (cases, opportunities) or record (notes) as the row names it; null when it says nothing. */
   readonly link: LinkRef | null;
   /** A problem the schema cannot word well, such as an unreadable capture time. */
-  readonly problem: string | null;
+  readonly problem: RowNote | null;
 }
 
 const lower = (value: string | undefined): string | undefined => value?.trim().toLowerCase();
@@ -68,7 +69,7 @@ export const noteDraft = (cells: RowCells<'notes'>, label: Label): ActivityDraft
     input: givenOnly({ body: cells.text('body'), sourceUrl: cells.text('sourceUrl'), capturedAt }),
     link: linkRef(cells.text('recordId'), cells.text('recordName')),
     problem: captured !== '' && capturedAt === null
-      ? `${label('capturedAt')}: “${captured.slice(0, 40)}” is not a date and time such as 2024-05-01T09:30:00Z.`
+      ? { type: 'not-a-time', column: label('capturedAt'), value: captured.slice(0, 40), importTimeUsed: false }
       : null,
   };
 };

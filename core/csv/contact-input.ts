@@ -46,18 +46,17 @@ const normaliseBasis = (value: string): string => {
 const withScheme = (website: string): string =>
   (/^[a-z][a-z0-9+.-]*:/i.test(website) || !/^[^\s/]+\.[^\s/]+/.test(website) ? website : `https://${website}`);
 
-/** `aboutType`: the problem is the Type cell's, so the message names that column. */
-export type ContactKind = { readonly kind: 'person' | 'organisation' } | { readonly problem: string; readonly aboutType: boolean };
+export type ContactKind = { readonly kind: 'person' | 'organisation' } | { readonly problem: 'unknown-type'; readonly value: string } | { readonly problem: 'no-name' };
 
 /** The row's Type, or without one, a person when it has a person's name and an organisation when it has only a name. */
 export const contactKind = (cells: Cells): ContactKind => {
   const type = cells.text('type')?.trim().toLowerCase() ?? '';
   if (PERSON_WORDS.has(type)) return { kind: 'person' };
   if (ORGANISATION_WORDS.has(type)) return { kind: 'organisation' };
-  if (type !== '') return { problem: `“${type.slice(0, 40)}” is not a type Locket knows: use person or organisation.`, aboutType: true };
+  if (type !== '') return { problem: 'unknown-type', value: type.slice(0, 40) };
   if (nonBlank(cells.text('firstName'), cells.text('lastName'), cells.text('fullName'))) return { kind: 'person' };
   if (nonBlank(cells.text('name'), cells.text('organisationName'))) return { kind: 'organisation' };
-  return { problem: 'This row has no name: give a person a first or last name, or an organisation a name.', aboutType: false };
+  return { problem: 'no-name' };
 };
 
 const ADDRESS_PARTS = ['city', 'region', 'postcode', 'country'] as const;

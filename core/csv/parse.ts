@@ -7,6 +7,7 @@ import Papa from 'papaparse';
 import type { Result } from '../result';
 import type { CsvFileRefusal } from './csv-refusals';
 import { restoreCell } from './neutralise';
+import type { RowNote } from './row-notes';
 
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 /**
@@ -23,7 +24,7 @@ export interface CsvRow {
   readonly rowNumber: number;
   readonly cells: readonly string[];
   /** Why the row cannot be read as a record (wrong number of cells, a broken quote), or null. */
-  readonly problem: string | null;
+  readonly problem: RowNote | null;
 }
 
 export interface CsvTable {
@@ -93,19 +94,16 @@ const MAX_LONE_HEADER = 60;
 
 const isBlankRow = (cells: readonly string[]): boolean => cells.every((cell) => cell.trim() === '');
 
-const quoteProblems = (errors: readonly Papa.ParseError[]): Map<number, string> => {
-  const problems = new Map<number, string>();
+const quoteProblems = (errors: readonly Papa.ParseError[]): Map<number, RowNote> => {
+  const problems = new Map<number, RowNote>();
   for (const error of errors) {
     if (error.type !== 'Quotes' || error.row === undefined) continue;
-    problems.set(error.row, error.code === 'MissingQuotes'
-      ? 'A quoted cell is never closed, so this row ran into the rows after it.'
-      : 'A cell has a stray double quote after its closing quote.');
+    problems.set(error.row, { type: error.code === 'MissingQuotes' ? 'unclosed-quote' : 'stray-quote' });
   }
   return problems;
 };
 
-const cellCountProblem = (cells: number, headers: number): string =>
-  `This row has ${cells} cells but the header has ${headers}; a comma or quote is probably out of place.`;
+const cellCountProblem = (cells: number, headers: number): RowNote => ({ type: 'cell-count', cells, headers });
 
 /** A column's name is quoted in a message only this far: the name is the file's text. */
 const MAX_NAMED_COLUMN = 40;

@@ -12,24 +12,25 @@ import type { ImportSource } from './plan-types';
 import type { KnownRecord } from './record-index';
 import { createRowReader, type RowCells } from './row-cells';
 import { readRowMeta, type Label, type RowMeta } from './row-meta';
+import type { RowNote } from './row-notes';
 
 type ActivityFile = 'cases' | 'opportunities' | 'notes';
 const KIND = { cases: 'case', opportunities: 'opportunity', notes: 'note' } as const;
 
 interface LinkOutcome {
   readonly id: RecordId | null;
-  readonly problem: string | null;
+  /** What was looked for and not found: an id, or a name (cut to a readable length). */
+  readonly missing: { readonly ref: string; readonly named: boolean } | null;
 }
 
 /** A case's or opportunity's party, or a note's record: by id, else by name. */
 const resolveLink = (state: PlanState, ref: LinkRef, accepts: (record: KnownRecord) => boolean): LinkOutcome => {
   const byId = ref.id === null ? undefined : state.resolve(ref.id);
-  if (byId && accepts(byId.record)) return { id: byId.record.id, problem: null };
+  if (byId && accepts(byId.record)) return { id: byId.record.id, missing: null };
   const { name } = ref;
   const named = name === null ? undefined : state.find('name', (lookup) => lookup.partyByName(name));
-  if (named) return { id: named.record.id, problem: null };
-  const what = ref.id === null ? `“${(name ?? '').slice(0, 60)}”` : `${ref.id}`;
-  return { id: null, problem: `${what} is not in this import or in Locket` };
+  if (named) return { id: named.record.id, missing: null };
+  return { id: null, missing: ref.id === null ? { ref: (name ?? '').slice(0, 60), named: true } : { ref: ref.id, named: false } };
 };
 
 const isParty = (record: KnownRecord): boolean => record.kind === 'person' || record.kind === 'organisation';
@@ -45,9 +46,9 @@ const draftFor = (file: ActivityFile, cells: RowCells<ActivityFile>, label: Labe
 
 interface Linked {
   readonly input: Readonly<Record<string, unknown>>;
-  readonly warnings: readonly string[];
+  readonly warnings: readonly RowNote[];
   /** Set when the row cannot stand without its link (a note). */
-  readonly problem: string | null;
+  readonly problem: RowNote | null;
 }
 
 /** `required`: a new note must belong to a record; an update may keep the one it has. */
@@ -55,19 +56,20 @@ const withLink = (
   state: PlanState, file: ActivityFile, draft: ActivityDraft, meta: RowMeta, label: Label, required: boolean,
 ): Linked => {
   const key = file === 'notes' ? 'recordId' : 'partyId';
-  const unlinked = (warning: string | null): Linked =>
+  const unlinked = (warning: RowNote | null): Linked =>
     ({ input: { ...draft.input, [key]: null }, warnings: warning ? [...meta.warnings, warning] : meta.warnings, problem: null });
-  const refused = (problem: string): Linked => ({ input: draft.input, warnings: meta.warnings, problem: `${label(key)}: ${problem}` });
+  const refused = (problem: RowNote): Linked => ({ input: draft.input, warnings: meta.warnings, problem });
   const { link } = draft;
   if (link === null || (link.id === null && link.name === null)) {
-    if (required) return refused('the note does not say which record it belongs to.');
+    if (required) return refused({ type: 'note-without-record', column: label(key) });
     return link === null || file === 'notes' ? { input: draft.input, warnings: meta.warnings, problem: null } : unlinked(null);
   }
   const outcome = resolveLink(state, link, file === 'notes' ? isNoteHolder : isParty);
-  if (outcome.problem === null) return { input: { ...draft.input, [key]: outcome.id }, warnings: meta.warnings, problem: null };
+  if (outcome.missing === null) return { input: { ...draft.input, [key]: outcome.id }, warnings: meta.warnings, problem: null };
+  const { ref, named } = outcome.missing;
   return file === 'notes'
-    ? refused(`${outcome.problem}, so the note has nothing to belong to.`)
-    : unlinked(`${label(key)}: ${outcome.problem}, so it is left unlinked.`);
+    ? refused({ type: 'link-not-found', column: label(key), ref, named, file: 'notes' })
+    : unlinked({ type: 'link-not-found', column: label(key), ref, named, file: 'activity' });
 };
 
 export const planActivities = <F extends ActivityFile>(state: PlanState, file: F, source: ImportSource<F>): void => {
@@ -76,7 +78,7 @@ export const planActivities = <F extends ActivityFile>(state: PlanState, file: F
   const kind = KIND[file];
   const readRow = createRowReader<ActivityFile>(mapping);
   for (const row of table.rows) {
-    const invalid = (reason: string, warnings: readonly string[] = []) =>
+    const invalid = (reason: RowNote, warnings: readonly RowNote[] = []) =>
       state.push({ file, rowNumber: row.rowNumber, warnings, action: 'invalid', reasons: [reason] });
     if (row.problem !== null) { invalid(row.problem); continue; }
     const cells = readRow(row.cells);

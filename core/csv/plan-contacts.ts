@@ -13,6 +13,7 @@ import type { ImportSource, PlannedRow } from './plan-types';
 import type { KnownRecord } from './record-index';
 import { createRowReader } from './row-cells';
 import { readRowMeta, type RowMeta } from './row-meta';
+import type { RowNote } from './row-notes';
 
 interface Pending {
   readonly rowNumber: number;
@@ -40,26 +41,25 @@ interface OrganisationLink {
   readonly organisationId: RecordId | null;
   /** A new organisation to plan before the person, when the name matched nothing. */
   readonly implied: PlannedRow | null;
-  readonly warning: string | null;
+  readonly warning: RowNote | null;
 }
 
 const linkOrganisation = (state: PlanState, pending: Pending, ref: NonNullable<ContactDraft['organisation']>): OrganisationLink => {
   const byId = ref.id === null ? undefined : state.resolve(ref.id);
   if (byId?.record.kind === 'organisation') return { organisationId: byId.record.id, implied: null, warning: null };
-  const missingId = ref.id === null ? null : `Organisation ID ${ref.id} is not in this import or in Locket`;
-  if (ref.name === null) {
-    return { organisationId: null, implied: null, warning: missingId && `${missingId}, so the person is left without an organisation.` };
-  }
+  const missingId = (linkedByName: boolean): RowNote | null =>
+    (ref.id === null ? null : { type: 'organisation-id-not-found', id: ref.id, linkedByName });
+  if (ref.name === null) return { organisationId: null, implied: null, warning: missingId(false) };
   const { name } = ref;
   const named = state.find('name', (lookup) => lookup.organisationByName(name));
   if (named) return { organisationId: named.record.id, implied: null, warning: null };
   const parsed = parseFields('organisation', { ...emptyFields('organisation', state.context.defaults), name });
   if (!parsed.ok) {
-    return { organisationId: null, implied: null, warning: `The organisation “${name.slice(0, 40)}” could not be created (${Object.values(parsed.error).join(' ')}), so the person is left without one.` };
+    return { organisationId: null, implied: null, warning: { type: 'organisation-not-created', name: name.slice(0, 40), errors: parsed.error } };
   }
   const record = { id: state.assignId(null), kind: 'organisation' as const, fields: parsed.value, createdAt: null, updatedAt: null };
   const implied: PlannedRow = { file: 'contacts', rowNumber: pending.rowNumber, warnings: [], action: 'new', record, implied: true };
-  return { organisationId: record.id, implied, warning: missingId && `${missingId}; linked by name instead.` };
+  return { organisationId: record.id, implied, warning: missingId(true) };
 };
 
 export const planContacts = (state: PlanState, source: ImportSource<'contacts'>): void => {
@@ -85,7 +85,7 @@ export const planContacts = (state: PlanState, source: ImportSource<'contacts'>)
   // Two passes over the rows, organisations then people; a row's draft lives only while it is planned.
   for (const pass of ['organisation', 'person'] as const) {
     for (const row of table.rows) {
-      const invalid = (reason: string) => state.push({ file: 'contacts', rowNumber: row.rowNumber, warnings: [], action: 'invalid', reasons: [reason] });
+      const invalid = (reason: RowNote) => state.push({ file: 'contacts', rowNumber: row.rowNumber, warnings: [], action: 'invalid', reasons: [reason] });
       if (row.problem !== null) {
         if (pass === 'organisation') invalid(row.problem);
         continue;
@@ -93,7 +93,7 @@ export const planContacts = (state: PlanState, source: ImportSource<'contacts'>)
       const cells = readRow(row.cells);
       const typed = contactKind(cells);
       if ('problem' in typed) {
-        if (pass === 'organisation') invalid(typed.aboutType ? `${label('type')}: ${typed.problem}` : typed.problem);
+        if (pass === 'organisation') invalid(typed.problem === 'unknown-type' ? { type: 'unknown-type', column: label('type'), value: typed.value } : { type: 'no-name' });
         continue;
       }
       if (typed.kind === pass) settle({ rowNumber: row.rowNumber, meta: readRowMeta(cells, label), draft: contactDraft(cells, typed.kind) });

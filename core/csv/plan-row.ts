@@ -1,6 +1,6 @@
 /**
  * Turns one row's draft into its outcome: skipped as a duplicate, an update of the
- * duplicate, a new record, or invalid with reasons worded for the user. Every outcome is
+ * duplicate, a new record, or invalid with the reasons as codes (row-notes.ts). Every outcome is
  * validated by the same record schemas as a form (parseFields).
  */
 import { FORM_ERROR_KEY, emptyFields, parseFields } from '../records/validate';
@@ -12,6 +12,7 @@ import type { Found, PlanState } from './plan-state';
 import type { PlannedRecord, PlannedRow } from './plan-types';
 import type { KnownRecord } from './record-index';
 import type { Label, RowMeta } from './row-meta';
+import { fieldNotes, type RowNote } from './row-notes';
 
 /** Schema field → the import fields that feed it, most direct first: where to point the user. */
 const FED_BY: Readonly<Record<string, readonly string[]>> = {
@@ -35,8 +36,7 @@ export const createLabel = <F extends CsvFile>(file: F, headers: readonly string
   return LOCKET_COLUMNS[file].find((column) => fields.includes(column.field))?.header ?? key;
 };
 
-const reasonsFrom = (errors: FieldErrors, label: Label): string[] =>
-  Object.entries(errors).map(([key, message]) => (key === FORM_ERROR_KEY ? message : `${label(key)}: ${message}`));
+const reasonsFrom = (errors: FieldErrors, label: Label): RowNote[] => fieldNotes(errors, FORM_ERROR_KEY, label);
 
 export interface RowDraft<K extends RecordKind> {
   readonly file: CsvFile;
@@ -47,7 +47,7 @@ export interface RowDraft<K extends RecordKind> {
   readonly label: Label;
   /** The row's own fields, plus any links already resolved to final ids. */
   readonly input: Readonly<Record<string, unknown>>;
-  readonly warnings: readonly string[];
+  readonly warnings: readonly RowNote[];
 }
 
 type Settled<K extends RecordKind> =
@@ -66,13 +66,13 @@ export const settleRow = <K extends RecordKind>(
   state: PlanState, draft: RowDraft<K>, duplicate: Found<KnownRecord<K>> | undefined,
 ): Settled<K> => {
   const { file, rowNumber, kind, meta, label, warnings } = draft;
-  const invalid = (reasons: string[]): Settled<K> =>
+  const invalid = (reasons: RowNote[]): Settled<K> =>
     ({ ok: false, row: { file, rowNumber, warnings, action: 'invalid', reasons } });
   const { policy, defaults } = state.context;
 
   if (duplicate && policy === 'skip') {
     const { record, matchedBy, matchedRow } = duplicate;
-    const reason = matchedRow === null ? `Locket already has this ${kind} (same ${matchedBy}).` : `Row ${matchedRow} is the same ${kind} (same ${matchedBy}).`;
+    const reason: RowNote = { type: 'duplicate', kind, matchedBy, matchedRow };
     return { ok: false, row: { file, rowNumber, warnings, action: 'skip', id: record.id, matchedBy, matchedRow, reason } };
   }
   if (duplicate && policy === 'update') {

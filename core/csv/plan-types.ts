@@ -4,12 +4,12 @@ import type { RecordId } from '../records/types';
 import type { CsvFile, ImportMapping } from './fields';
 import type { CsvTable } from './parse';
 import type { KnownRecord, RecordLookup } from './record-index';
+import type { MatchedBy, RowNote } from './row-notes';
 
 /** What to do with a row that matches a record Locket already has (or an earlier row). */
 export type DuplicatePolicy = 'skip' | 'update' | 'create';
 
-/** How a duplicate was found: same id, a person's email, an organisation's domain or name. */
-export type MatchedBy = 'id' | 'email' | 'domain' | 'name';
+export type { MatchedBy };
 
 export type PlannedRecord = KnownRecord & {
   /** From the file's Created/Updated columns; null means "now" when the plan is applied. */
@@ -22,7 +22,7 @@ interface RowOutcome {
   /** As a spreadsheet shows it: the header is row 1. */
   readonly rowNumber: number;
   /** Things the user should know that do not stop the row, such as a link left out. */
-  readonly warnings: readonly string[];
+  readonly warnings: readonly RowNote[];
 }
 
 export interface DuplicateMatch {
@@ -36,8 +36,8 @@ export type PlannedRow =
   | (RowOutcome & { readonly action: 'new'; readonly record: PlannedRecord; readonly implied: boolean })
   /** `record.fields` are the complete fields after the update, already validated. */
   | (RowOutcome & DuplicateMatch & { readonly action: 'update'; readonly record: PlannedRecord })
-  | (RowOutcome & DuplicateMatch & { readonly action: 'skip'; readonly id: RecordId; readonly reason: string })
-  | (RowOutcome & { readonly action: 'invalid'; readonly reasons: readonly string[] });
+  | (RowOutcome & DuplicateMatch & { readonly action: 'skip'; readonly id: RecordId; readonly reason: RowNote })
+  | (RowOutcome & { readonly action: 'invalid'; readonly reasons: readonly RowNote[] });
 
 export interface PlanCounts {
   readonly new: number;

@@ -2,6 +2,7 @@
 import { readTimestamp } from './cells';
 import type { CsvFile } from './fields';
 import type { RowCells } from './row-cells';
+import type { RowNote } from './row-notes';
 
 export type Label = (field: string) => string;
 
@@ -10,16 +11,16 @@ export interface RowMeta {
   readonly fileId: string | null;
   readonly createdAt: number | null;
   readonly updatedAt: number | null;
-  readonly warnings: readonly string[];
+  readonly warnings: readonly RowNote[];
 }
 
 export const readRowMeta = <F extends CsvFile>(cells: RowCells<F>, label: Label): RowMeta => {
-  const warnings: string[] = [];
+  const warnings: RowNote[] = [];
   const time = (field: 'createdAt' | 'updatedAt'): number | null => {
     const cell = cells.text(field)?.trim() ?? '';
     if (cell === '') return null;
     const ms = readTimestamp(cell);
-    if (ms === null) warnings.push(`${label(field)}: “${cell.slice(0, 40)}” is not a date and time such as 2024-05-01T09:30:00Z, so the import time is used.`);
+    if (ms === null) warnings.push({ type: 'not-a-time', column: label(field), value: cell.slice(0, 40), importTimeUsed: true });
     return ms;
   };
   const fileId = cells.text('id')?.trim() || null;

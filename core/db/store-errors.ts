@@ -38,5 +38,5 @@ export const writeFailureOf = (error: unknown): WriteFailure =>
     ? { type: STORAGE_FULL }
     : { type: 'write-failed', message: error instanceof Error ? error.message : String(error) };
 
-/** A sweep's stored report, whose error is the message of what it caught, holds this when the disk was full. */
+/** What a sweep's report stored by an earlier version holds when the disk was full (reports now keep a WriteFailure). */
 export const STORAGE_FULL_REPORT = STORAGE_FULL;

@@ -1,5 +1,5 @@
 /** What an import writes, and what applying or undoing one reports. */
-import type { RecordId, RecordKind } from '../records/types';
+import type { FieldErrors, RecordId, RecordKind } from '../records/types';
 import type { WriteFailure } from '../db/store-errors';
 
 /**
@@ -18,11 +18,20 @@ export type PlannedWrite =
   /** `fields` are the record's whole fields after the update, not a patch. */
   | { readonly op: 'update'; readonly id: RecordId; readonly kind: RecordKind; readonly fields: unknown };
 
+/**
+ * Why an item was refused before any write, as a code; the words live in
+ * components/shared/messages/import-messages.ts.
+ */
+export type ImportItemRefusal =
+  | { readonly type: 'invalid-fields'; readonly errors: FieldErrors }
+  /** An update whose record no longer exists, or is in the trash. */
+  | { readonly type: 'record-gone' };
+
 export interface ImportItemProblem {
   /** Position in the list given to applyImport. */
   readonly index: number;
   readonly id: RecordId;
-  readonly reason: string;
+  readonly reason: ImportItemRefusal;
 }
 
 export interface ImportBatchReport {
@@ -37,10 +46,19 @@ export interface ImportBatchReport {
   readonly failure: { readonly firstIndex: number; readonly notWritten: number; readonly reason: WriteFailure } | null;
 }
 
+/** Why an undo left a record as it is, as a code; the words live in import-messages.ts. */
+export type UndoSkipReason =
+  /** The change set was rewritten since (an erasure drops changes): the earlier values are gone. */
+  | { readonly type: 'earlier-values-lost' }
+  | { readonly type: 'deleted-since' }
+  /** `undoing`: whether the import had updated the record or created it. */
+  | { readonly type: 'changed-since'; readonly undoing: 'update' | 'create' }
+  | { readonly type: 'linked-since' };
+
 export interface UndoSkip {
   readonly id: RecordId;
   readonly kind: RecordKind;
-  readonly reason: string;
+  readonly reason: UndoSkipReason;
 }
 
 export interface UndoImportReport {

@@ -40,9 +40,6 @@ const changedNames = (before: object, after: object): string[] => {
   return Object.entries(after).filter(([name, value]) => !deepEqual(old[name], value)).map(([name]) => name);
 };
 
-const describeErrors = (errors: Readonly<Record<string, string>>): string =>
-  Object.entries(errors).map(([field, message]) => `${field}: ${message}`).join(' ');
-
 /** Stages the entry a batch commits with, or null for none. */
 type ImportReceipt = () => Promise<Participant<AuditEntry> | null>;
 
@@ -70,7 +67,7 @@ export const createImportBatch = (deps: StoreDeps, audit: AuditLog): ImportBatch
       const index = offset + position;
       const parsed = parseFields(item.kind, item.fields);
       if (!parsed.ok) {
-        refused.push({ index, id: item.id, reason: describeErrors(parsed.error) });
+        refused.push({ index, id: item.id, reason: { type: 'invalid-fields', errors: parsed.error } });
         return;
       }
       const fields: FieldsByKind[RecordKind] = parsed.value;
@@ -85,7 +82,7 @@ export const createImportBatch = (deps: StoreDeps, audit: AuditLog): ImportBatch
       }
       const row = currentRows.get(item.id);
       if (!row || !isLive(row) || row.kind !== item.kind) {
-        refused.push({ index, id: item.id, reason: 'The record to update no longer exists or is in the trash.' });
+        refused.push({ index, id: item.id, reason: { type: 'record-gone' } });
         return;
       }
       const before = fieldsFromBody(row, row.kind, currentFields.get(row.id));

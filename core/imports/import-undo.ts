@@ -13,7 +13,7 @@ import { linksOf } from '../records/links';
 import { parseFields } from '../records/validate';
 import type { RecordId } from '../records/types';
 import type { ChangeSetItem, StoredChangeSet, StoredRecord } from '../db/rows';
-import type { ImportBatchStore, UndoImportReport, UndoSkip } from './import-batch-types';
+import type { ImportBatchStore, UndoImportReport, UndoSkip, UndoSkipReason } from './import-batch-types';
 import { fieldsFromBody, metaOf, rowFor } from '../db/record-rows';
 import { announce, changeItem, changeSet, type StoreDeps } from '../db/store-deps';
 import { deepEqual } from '../db/deep-equal';
@@ -83,7 +83,7 @@ export const createUndoImport = (deps: StoreDeps, audit: AuditLog): ImportBatchS
     },
   });
 
-  const skipOf = (target: Target, reason: string): UndoSkip => ({ id: target.change.recordId, kind: target.change.kind, reason });
+  const skipOf = (target: Target, reason: UndoSkipReason): UndoSkip => ({ id: target.change.recordId, kind: target.change.kind, reason });
 
   const restoreSet = async (set: StoredChangeSet, batchId: string, skipped: UndoSkip[], receipt: UndoReceipt): Promise<number> => {
     if (!set.previous || !set.changes.some((change) => change.op === 'update')) return 0;
@@ -91,7 +91,7 @@ export const createUndoImport = (deps: StoreDeps, audit: AuditLog): ImportBatchS
     if (previous.length !== set.changes.length) {
       // Rewritten since (an erasure drops changes): what is left no longer says which value was whose.
       const lost = set.changes.filter((change) => change.op === 'update');
-      skipped.push(...lost.map((change) => ({ id: change.recordId, kind: change.kind, reason: 'Its earlier values are no longer in the change log.' })));
+      skipped.push(...lost.map((change) => ({ id: change.recordId, kind: change.kind, reason: { type: 'earlier-values-lost' as const } })));
       return 0;
     }
     const previousOf = new Map(set.changes.map((change, index) => [change.recordId, previous[index] ?? null]));
@@ -100,8 +100,8 @@ export const createUndoImport = (deps: StoreDeps, audit: AuditLog): ImportBatchS
       const targets = await readTargets(set, batchId, 'update');
       const ready = targets.filter((target) => {
         if (target.undone) return false;
-        if (!target.row || target.row.deletedAt !== null) found.push(skipOf(target, 'It was deleted after the import.'));
-        else if (target.changedSince) found.push(skipOf(target, 'It was changed after the import, so it was kept as it is.'));
+        if (!target.row || target.row.deletedAt !== null) found.push(skipOf(target, { type: 'deleted-since' }));
+        else if (target.changedSince) found.push(skipOf(target, { type: 'changed-since', undoing: 'update' }));
         else return true;
         return false;
       });
@@ -144,8 +144,8 @@ export const createUndoImport = (deps: StoreDeps, audit: AuditLog): ImportBatchS
       // Newest first: a record is removed only when everything linking to it is being removed too.
       for (const target of (await readTargets(set, batchId, 'create')).reverse()) {
         if (!target.row || target.undone) continue;
-        if (target.changedSince) found.push(skipOf(target, 'It was changed after the import, so it was kept.'));
-        else if (target.linkers.some((id) => !going.has(id))) found.push(skipOf(target, 'Records added since link to it, so it was kept.'));
+        if (target.changedSince) found.push(skipOf(target, { type: 'changed-since', undoing: 'create' }));
+        else if (target.linkers.some((id) => !going.has(id))) found.push(skipOf(target, { type: 'linked-since' }));
         else { chosen.push(target.row); going.add(target.row.id); }
       }
       if (chosen.length === 0) return settled({ found, written: [] });

@@ -1,5 +1,25 @@
 /** Why a WebAuthn response was refused: one code per cause; the words live in components/shared/messages. */
 
+/** Why the browser's key prompt did not go ahead, before any response was checked. */
+export type CeremonyFailureCode =
+  | 'unsupported'
+  | 'cancelled'
+  | 'aborted'
+  | 'already-registered'
+  | 'no-user-verification'
+  | 'no-algorithm'
+  | 'invalid-domain'
+  | 'authenticator-error'
+  | 'no-keys'
+  | 'prf'
+  | 'unknown';
+
+/** A key prompt's refusal; `detail`: the browser's own reason when it explains more (a refused domain), else null. */
+export interface CeremonyRefusal {
+  readonly code: CeremonyFailureCode;
+  readonly detail: string | null;
+}
+
 export type CeremonyCheckReason =
   /** Not issued by this ledger, already used, or expired. */
   | 'challenge'

@@ -26,8 +26,11 @@ const CHUNKS_PER_READ = 10;
 /** An unfinished snapshot this old was cut short (its context died): expire removes it. */
 const UNFINISHED_GRACE_MS = 60 * 60 * 1000;
 
-export const SNAPSHOT_MISSING = 'This snapshot no longer exists.';
-export const SNAPSHOT_DAMAGED = 'This snapshot is damaged and cannot be restored.';
+/** Why a snapshot cannot be restored; the words live in components/shared/messages/archive-messages.ts. */
+export type SnapshotProblem = { readonly type: 'snapshot-missing' | 'snapshot-damaged' };
+
+export const SNAPSHOT_MISSING: SnapshotProblem = { type: 'snapshot-missing' };
+export const SNAPSHOT_DAMAGED: SnapshotProblem = { type: 'snapshot-damaged' };
 
 export interface SnapshotContents {
   readonly info: SnapshotInfo;
@@ -112,7 +115,7 @@ const readChunks = async (db: LocketDatabase, id: string): Promise<unknown[]> =>
 };
 
 /** A finished snapshot whose every chunk is present, in order, and readable; refused otherwise. */
-export const readSnapshot = async (db: LocketDatabase, id: string): Promise<Result<SnapshotContents, string>> => {
+export const readSnapshot = async (db: LocketDatabase, id: string): Promise<Result<SnapshotContents, SnapshotProblem>> => {
   const stored = await db.get('snapshots', id);
   if (stored === undefined) return { ok: false, error: SNAPSHOT_MISSING };
   const info = v.safeParse(InfoSchema, stored);

@@ -9,6 +9,14 @@ export interface TrashItem {
   readonly notes: number;
 }
 
+/** Why a record cannot come back from the trash; the words live in components/shared/messages/trash-messages.ts. */
+export type TrashRestoreRefusal =
+  /** Deleted for good since the trash was shown. */
+  | { readonly type: 'purged' }
+  | { readonly type: 'not-in-trash' }
+  /** A note whose record is still in the trash. */
+  | { readonly type: 'owner-in-trash' };
+
 /** The trash as the owner works it: move many in, list, restore, delete forever, empty. */
 export interface TrashStore {
   /** Moves many live records (and their notes) to the trash, about a thousand per transaction; returns how many records moved. */
@@ -21,7 +29,7 @@ export interface TrashStore {
    * Brings a trashed record back with the notes that went with it (links were never removed).
    * Refuses, with a message for the owner, a record that is not in the trash or a note whose record still is.
    */
-  readonly restore: (id: RecordId) => Promise<Result<LocketRecord, string>>;
+  readonly restore: (id: RecordId) => Promise<Result<LocketRecord, TrashRestoreRefusal>>;
   /** Purges these trashed records (and the notes that went with them) now; live ids are left alone. */
   readonly deleteForever: (ids: readonly RecordId[]) => Promise<PurgeReport>;
   /** Purges everything in the trash now. */

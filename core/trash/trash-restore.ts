@@ -3,7 +3,7 @@ import { idHash } from '../audit/hash';
 import { changeAad } from '../codec';
 import type { LocketRecord, RecordId } from '../records/types';
 import type { Result } from '../result';
-import type { TrashStore } from './contract';
+import type { TrashRestoreRefusal, TrashStore } from './contract';
 import type { StoredRecord } from '../db/rows';
 import { recordFromRow, restoredRow } from '../db/record-rows';
 import { announce, auditKeysOf, changeItem, changeSet, type StoreDeps } from '../db/store-deps';
@@ -16,14 +16,14 @@ interface Restorable {
   readonly notes: readonly StoredRecord[];
 }
 
-/** What a restore would bring back, or why it cannot, in words for the owner. */
-const readRestorable = async (records: RecordLookup, id: RecordId): Promise<Result<Restorable, string>> => {
+/** What a restore would bring back, or why it cannot. */
+const readRestorable = async (records: RecordLookup, id: RecordId): Promise<Result<Restorable, TrashRestoreRefusal>> => {
   const row = await records.get(id);
-  if (!row) return { ok: false, error: 'This record was deleted for good and can no longer be restored.' };
-  if (row.deletedAt === null) return { ok: false, error: 'This record is not in the trash.' };
+  if (!row) return { ok: false, error: { type: 'purged' } };
+  if (row.deletedAt === null) return { ok: false, error: { type: 'not-in-trash' } };
   const target = noteTarget(row);
   const owner = target === undefined ? undefined : await records.get(target);
-  if (owner && owner.deletedAt !== null) return { ok: false, error: 'Restore the record this note belongs to first.' };
+  if (owner && owner.deletedAt !== null) return { ok: false, error: { type: 'owner-in-trash' } };
   return { ok: true, value: { row, notes: await notesTrashedWith(records, row) } };
 };
 
@@ -41,7 +41,7 @@ export const createRestore = (deps: StoreDeps, audit: AuditLog): TrashStore['res
     stores: ['records', 'changes'],
     prepare: async () => {
       const read = await readRestorable(db.transaction('records').store, id);
-      if (!read.ok) return settled<Result<Restorable & { readonly now: number }, string>>(read);
+      if (!read.ok) return settled<Result<Restorable & { readonly now: number }, TrashRestoreRefusal>>(read);
       const targets = [read.value.row, ...read.value.notes];
       const now = clock.now();
       const hlc = deps.hlc.tick();

@@ -11,10 +11,9 @@ import type { Bytes, RegisteredKey, UnlockedKeys } from './types';
 import type { AccountKeyRotation } from './rotate-stored-data';
 import type { VaultRepo } from './vault-repo';
 
-/** A WebAuthn ceremony's refusal (cancelled, unsupported…), already in words for the owner. */
-export interface CeremonyRefusal {
-  readonly message: string;
-}
+import type { CeremonyRefusal } from '../security/webauthn-failures';
+
+export type { CeremonyRefusal };
 
 export interface AssertionCeremonyResult {
   readonly response: AssertionInput['response'];

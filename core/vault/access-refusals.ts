@@ -1,5 +1,5 @@
 import type { PasswordProblem } from '../security/password-policy';
-import type { AssertionFailureReason, RegistrationFailureReason } from '../security/webauthn-failures';
+import type { AssertionFailureReason, CeremonyRefusal, RegistrationFailureReason } from '../security/webauthn-failures';
 
 /**
  * Why an unlock or a change to the account's factors was refused, as a code with the data its
@@ -10,8 +10,8 @@ export type AccessRefusal =
   | { readonly type: 'throttled'; readonly waitSeconds: number }
   | { readonly type: 'no-account-yet' }
   | { readonly type: 'no-security-key' }
-  /** The browser's key prompt refused (cancelled, unsupported…), in the words of the page that ran it. */
-  | { readonly type: 'key-prompt'; readonly message: string }
+  /** The browser's key prompt refused (cancelled, unsupported…). */
+  | { readonly type: 'key-prompt'; readonly prompt: CeremonyRefusal }
   /** At unlock: the key that answered is not one of this account's. */
   | { readonly type: 'key-not-this-account' }
   /** The key's answer failed a WebAuthn check. */

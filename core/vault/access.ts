@@ -103,7 +103,7 @@ export const createAccess = (ports: AccessPorts): Access => {
     if (!secondFactor) return notAGuess(turn, { type: 'no-security-key' });
     const ceremony = await ports.ceremonies.authenticate({ ledger: ports.ledger, keys: secondFactor.keys, prfSalt: secondFactor.prfSalt });
     if (!ceremony.ok) {
-      const refusal: AccessRefusal = { type: 'key-prompt', message: ceremony.error.message };
+      const refusal: AccessRefusal = { type: 'key-prompt', prompt: ceremony.error };
       await log('failure', ['password', 'security-key'], null, refusal);
       return notAGuess(turn, refusal);
     }

@@ -44,7 +44,7 @@ export const proveSecondFactor = async (
   }
 
   const ceremony = await ports.ceremonies.authenticate({ ledger: ports.ledger, keys: allowed, prfSalt: secondFactor.prfSalt });
-  if (!ceremony.ok) return refused('confirm', { type: 'key-prompt', message: ceremony.error.message });
+  if (!ceremony.ok) return refused('confirm', { type: 'key-prompt', prompt: ceremony.error });
   const { response, challenge, prfOutput } = ceremony.value;
   const key = allowed.find((candidate) => candidate.id === response.id);
   if (!key) return refused('confirm', { type: 'confirm-with-other-key' });

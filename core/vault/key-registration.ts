@@ -25,7 +25,7 @@ export const registerKey = async (
   const existing = record.secondFactor?.keys ?? [];
   const prfSalt = await prfSaltFor(record, deps);
   const ceremony = await ports.ceremonies.register({ name: keyName, ledger: ports.ledger, userId: userHandle(record), userName, prfSalt, existing });
-  if (!ceremony.ok) return refused({ type: 'key-prompt', message: ceremony.error.message });
+  if (!ceremony.ok) return refused({ type: 'key-prompt', prompt: ceremony.error });
   const { verifyKeyRegistration, verifyKeyAssertion } = await ports.verifier();
   const registered = await verifyKeyRegistration({
     response: ceremony.value.response, ledger: ports.ledger, expectedChallenge: ceremony.value.challenge, ...ports.relyingParty,

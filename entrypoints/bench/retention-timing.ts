@@ -47,7 +47,7 @@ export const timeArchive = async (): Promise<ArchiveReport> => {
     const restoreStarted = performance.now();
     const outcome = await connection.api.restoreBackup(file.bytes, BENCH_PASSWORD, Comlink.proxy(noProgress));
     const restoreMs = performance.now() - restoreStarted;
-    if (!outcome.ok) throw new Error(`The restore refused the backup it had just made: ${outcome.error}`);
+    if (!outcome.ok) throw new Error(`The restore refused the backup it had just made: ${outcome.error.type}`);
     const restored = Object.values(outcome.value.records).reduce((sum, count) => sum + (count ?? 0), 0);
     return { records, restored, bytes: file.bytes.length, backupMs, restoreMs };
   } finally {

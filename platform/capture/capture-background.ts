@@ -27,7 +27,7 @@ const createRunner = (): CaptureRunner => createCaptureRunner({
 /** The tab the popup was opened over: the active tab of the window the user last focused. */
 const captureActiveTab = async (runner: CaptureRunner): Promise<CaptureOutcome> => {
   const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
-  return tab?.id === undefined ? { ok: false, reason: 'There is no page to capture in this window.' } : runner.captureTab(tab.id);
+  return tab?.id === undefined ? { ok: false, reason: { type: 'no-page', inWindow: true } } : runner.captureTab(tab.id);
 };
 
 const addMenu = (): void => {

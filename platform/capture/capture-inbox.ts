@@ -3,6 +3,7 @@ import * as v from 'valibot';
 import {
   parseCaptureDraft, parsePendingCapture, type CaptureDraft, type PendingCapture,
 } from '../../core/quick-capture/pending';
+import { CaptureFailureReasonSchema, type CaptureFailureReason } from './capture-messages';
 
 /**
  * Where captures wait for the side panel: storage.session, which lives in memory only, is
@@ -16,10 +17,10 @@ const FAILURE_KEY = 'locket:capture-failure';
 
 export interface CaptureFailure {
   readonly at: number;
-  readonly reason: string;
+  readonly reason: CaptureFailureReason;
 }
 
-const FailureSchema = v.strictObject({ at: v.number(), reason: v.pipe(v.string(), v.maxLength(500)) });
+const FailureSchema = v.strictObject({ at: v.number(), reason: CaptureFailureReasonSchema });
 
 export interface CaptureInboxState {
   readonly pending: PendingCapture | null;

@@ -1,8 +1,6 @@
 import { sendMessage } from '../messages/runtime';
 import { CAPTURE_ACTIVE_TAB_MESSAGE, type CaptureOutcome } from './capture-messages';
 
-const NO_ANSWER = 'Locket did not answer the capture request. Please try again.';
-
 /**
  * The popup's "Capture this page": asks the background to capture the tab the popup was
  * opened over, which opening the popup granted activeTab on. The message leaves before
@@ -11,5 +9,5 @@ const NO_ANSWER = 'Locket did not answer the capture request. Please try again.'
 export const requestCaptureOfActiveTab = async (): Promise<CaptureOutcome> => {
   const sent = await sendMessage(CAPTURE_ACTIVE_TAB_MESSAGE, {});
   // Not delivered, refused or garbled: the background was restarting, and the user can simply try again.
-  return sent.ok ? sent.value : { ok: false, reason: NO_ANSWER };
+  return sent.ok ? sent.value : { ok: false, reason: { type: 'no-answer' } };
 };

@@ -6,7 +6,7 @@
 import type { Clock } from '../../core/clock';
 import { parseCaptureClaim } from '../../core/quick-capture/claim';
 import { fitCapture, type PendingCapture } from '../../core/quick-capture/pending';
-import type { CaptureOutcome } from './capture-messages';
+import type { CaptureFailureReason, CaptureOutcome } from './capture-messages';
 
 /** One frame's answer from chrome.scripting.executeScript. */
 export interface InjectionAnswer {
@@ -20,7 +20,7 @@ export interface CaptureRunnerDeps {
   /** Must be called while the gesture lasts, i.e. before anything is awaited. */
   readonly openSidePanel: (windowId: number) => Promise<void>;
   readonly savePending: (pending: PendingCapture) => Promise<void>;
-  readonly saveFailure: (reason: string, at: number) => Promise<void>;
+  readonly saveFailure: (reason: CaptureFailureReason, at: number) => Promise<void>;
   readonly newId: () => string;
   readonly clock: Clock;
   /** Calls onDone after ms unless the returned stop function is called first (setTimeout in the background). */
@@ -48,22 +48,22 @@ const TOP_FRAME = 0;
  * page that is busy, frozen or still loading can hold the injected script back indefinitely.
  */
 export const CAPTURE_TIMEOUT_MS = 10_000;
-const TOO_SLOW = 'Locket gave up reading this page after 10 seconds, so nothing was captured. The page may still be loading or busy; try again in a moment.';
+const TOO_SLOW: CaptureFailureReason = { type: 'too-slow', seconds: CAPTURE_TIMEOUT_MS / 1000 };
 const MAX_LINK = 4_096;
 
 /** A link the browser reports is still page content: kept only when it is a short web, mail or phone address. */
 const usableLink = (value: unknown): string =>
   typeof value === 'string' && value.length <= MAX_LINK && /^(?:https?:|mailto:|tel:)/i.test(value) ? value : '';
 
-const reasonOf = (error: unknown): string => {
+const reasonOf = (error: unknown): CaptureFailureReason => {
   const message = error instanceof Error ? error.message : String(error);
   return /cannot access|cannot be scripted|permission|chrome:\/\/|extensions gallery/i.test(message)
-    ? 'Locket cannot read this page: the browser keeps extensions out of it, or it was not opened by your click.'
-    : `Locket could not read this page (${message.slice(0, 200)}).`;
+    ? { type: 'page-out-of-reach' }
+    : { type: 'unreadable', detail: message.slice(0, 200) };
 };
 
 export const createCaptureRunner = (deps: CaptureRunnerDeps): CaptureRunner => {
-  const fail = async (reason: string): Promise<CaptureOutcome> => {
+  const fail = async (reason: CaptureFailureReason): Promise<CaptureOutcome> => {
     await deps.saveFailure(reason, deps.clock.now());
     return { ok: false, reason };
   };
@@ -91,7 +91,7 @@ export const createCaptureRunner = (deps: CaptureRunnerDeps): CaptureRunner => {
     const claim = parseCaptureClaim(answer?.result);
     if (!claim.ok) {
       deps.log(claim.error);
-      return fail('Locket could not make sense of what this page holds, so nothing was captured.');
+      return fail({ type: 'unintelligible' });
     }
     await deps.savePending({ id: deps.newId(), requestedAt, capture: fitCapture(claim.value), linkUrl });
     return { ok: true };
@@ -103,7 +103,7 @@ export const createCaptureRunner = (deps: CaptureRunnerDeps): CaptureRunner => {
       if (target.windowId !== undefined) {
         deps.openSidePanel(target.windowId).catch((error: unknown) => deps.log(`side panel did not open: ${String(error)}`));
       }
-      if (target.tabId === undefined) return fail('There is no page to capture here.');
+      if (target.tabId === undefined) return fail({ type: 'no-page', inWindow: false });
       return capture(target.tabId, usableLink(target.linkUrl));
     },
     captureTab: (tabId) => capture(tabId, ''),

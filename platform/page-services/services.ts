@@ -4,7 +4,7 @@ import type { LocketStore } from '../../core/store/contract';
 import type { RecordId } from '../../core/records/types';
 import type { ArchiveWorkerApi, ExportWorkerApi, ImportWorkerApi, RetentionWorkerApi, SearchWorkerApi } from '../../worker/contract';
 import type { SweepReport } from '../../worker/sweep-contract';
-import type { RetentionPolicy } from '../../core/retention/policy';
+import type { PolicyProblem, RetentionPolicy } from '../../core/retention/policy';
 import type { Result } from '../../core/result';
 import type { LockPolicy } from '../../core/security/auto-lock';
 import type { LoginLog } from '../../core/security/login-log';
@@ -39,7 +39,7 @@ export interface SecurityServices {
 /** Retention as the settings page sees it: the owner's choices, the sweeps, and the worker's rule proposals. */
 export interface RetentionServices extends RetentionWorkerApi {
   readonly readPolicy: () => Promise<RetentionPolicy>;
-  readonly writePolicy: (patch: Partial<RetentionPolicy>) => Promise<Result<RetentionPolicy, string>>;
+  readonly writePolicy: (patch: Partial<RetentionPolicy>) => Promise<Result<RetentionPolicy, PolicyProblem>>;
   /** The last sweep's report; null before the first. */
   readonly lastSweep: () => Promise<SweepReport | null>;
   /** When the background's alarm runs the next sweep; null when none is scheduled. */

@@ -84,7 +84,7 @@ export const startSweeps = (): void => {
   let running: Promise<void> | null = null;
   const sweep = (): void => {
     running ??= runOffscreenSweep()
-      .then((report) => { if (report?.error) console.warn(`Locket sweep stopped early: ${report.error}`); })
+      .then((report) => { if (report?.error) console.warn(`Locket sweep stopped early: ${report.error.type === 'storage-full' ? 'storage-full' : report.error.message}`); })
       .catch((error: unknown) => console.warn('Locket sweep did not run:', error))
       .finally(() => { running = null; });
   };

@@ -18,11 +18,11 @@ import { authenticate, registerKey } from '../webauthn/webauthn-ceremony';
 const ceremonies: KeyCeremonies = {
   authenticate: async (input) => {
     const result = await authenticate(input);
-    return result.ok ? result : { ok: false, error: { message: result.error.message } };
+    return result.ok ? result : { ok: false, error: { code: result.error.code, detail: result.error.detail } };
   },
   register: async (input) => {
     const result = await registerKey(input);
-    return result.ok ? result : { ok: false, error: { message: result.error.message } };
+    return result.ok ? result : { ok: false, error: { code: result.error.code, detail: result.error.detail } };
   },
 };
 

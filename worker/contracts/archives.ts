@@ -3,6 +3,8 @@ import * as v from 'valibot';
 import type { RecordKind } from '../../core/records/types';
 import type { Result } from '../../core/result';
 import type { SnapshotInfo } from '../../core/snapshots/types';
+import type { BackupProblem } from '../../core/backup/types';
+import type { SnapshotProblem } from '../../core/snapshots/snapshots';
 import { fileBuffers, ProgressSchema, type ExportedFile } from './exports';
 import { method, moved, returns } from './method';
 
@@ -18,7 +20,10 @@ export interface RestoreReport {
 }
 
 /** A refusal says why in words for the owner ("This password does not open the backup.") and changed nothing. */
-export type RestoreOutcome = Result<RestoreReport, string>;
+/** Why a restore was refused, with nothing changed: a code the page words (archive-messages.ts). */
+export type RestoreProblem = BackupProblem | SnapshotProblem;
+
+export type RestoreOutcome = Result<RestoreReport, RestoreProblem>;
 
 const NewPasswordSchema = v.string('Choose a password for the backup.');
 const PasswordSchema = v.pipe(v.string(), v.maxLength(4096));

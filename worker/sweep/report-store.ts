@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { RECORD_KINDS } from '../../core/records/types';
 import type { LocketDatabase } from '../../core/db/schema';
 import type { SweepReport } from '../sweep-contract';
+import { STORAGE_FULL_REPORT, type WriteFailure } from '../../core/db/store-errors';
 
 export const SWEEP_REPORT_KEY = 'sweep-report';
 
@@ -28,7 +29,13 @@ export const SweepReportSchema = v.strictObject({
     v.strictObject({ type: v.literal('clock-behind'), clockAt: Time, seenAt: Time }),
     v.strictObject({ type: v.literal('clock-jumped'), clockAt: Time, seenAt: Time, confirmAfter: Time }),
   ])), null),
-  error: v.nullable(v.pipe(v.string(), v.maxLength(1000))),
+  error: v.nullable(v.union([
+    v.strictObject({ type: v.literal('storage-full') }),
+    v.strictObject({ type: v.literal('write-failed'), message: v.pipe(v.string(), v.maxLength(1000)) }),
+    // Reports kept by earlier versions hold the message itself, or the storage-full code as a string.
+    v.pipe(v.string(), v.maxLength(1000), v.transform((message): WriteFailure =>
+      (message === STORAGE_FULL_REPORT ? { type: 'storage-full' } : { type: 'write-failed', message }))),
+  ])),
 }) satisfies v.GenericSchema<unknown, SweepReport>;
 
 /** The last sweep's report; null before the first, or when what is stored is not a report. */

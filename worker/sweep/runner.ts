@@ -11,6 +11,7 @@ import { snapshotRoom } from '../../core/snapshots/headroom';
 import { expireSnapshots, listSnapshots, takeSnapshot } from '../../core/snapshots/snapshots';
 import type { PurgeReport } from '../../core/purge/contract';
 import { openStoreDeps } from '../../core/store/open-store';
+import { writeFailureOf, type WriteFailure } from '../../core/db/store-errors';
 import { createPurger, type PurgerDeps } from '../../core/purge/purge';
 import { purgeAuditReceipt } from '../../core/purge/purge-receipt';
 import { createAesGcmCodec } from '../../core/vault/aes-codec';
@@ -52,7 +53,11 @@ const addPurged = (counts: Counts, batch: PurgeReport): void => {
 export const totalPurged = (purged: SweepReport['purged']): number =>
   Object.values(purged).reduce((sum, count) => sum + count, 0);
 
-const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error)).slice(0, 1000);
+/** The failure a report keeps: a stored report holds at most a thousand characters of a message. */
+const failureOf = (error: unknown): WriteFailure => {
+  const failure = writeFailureOf(error);
+  return failure.type === 'write-failed' ? { ...failure, message: failure.message.slice(0, 1000) } : failure;
+};
 
 /** Steps 2–5: everything that deletes. Each step's counts land in `counts` as soon as they are committed. */
 const expireAll = async (deps: PurgerDeps, ports: SweepPorts, now: number, counts: Counts, trigger: SweepTrigger): Promise<void> => {
@@ -117,7 +122,7 @@ const sweepAccount = async (deps: PurgerDeps, ports: SweepPorts, now: number, co
 const runSweep = async (ports: SweepPorts, { trigger, accountKey }: SweepRequest): Promise<SweepReport> => {
   const startedAt = ports.clock.now();
   const counts = emptyCounts();
-  const errors: string[] = [];
+  let failure: WriteFailure | null = null;
   let deps: PurgerDeps | null = null;
   try {
     const opened = await openStoreDeps({
@@ -128,12 +133,12 @@ const runSweep = async (ports: SweepPorts, { trigger, accountKey }: SweepRequest
     deps = { ...opened, codec: accountKey ? createAesGcmCodec(new Uint8Array(accountKey)) : null };
     if (await sweepAccount(deps, ports, startedAt, counts, trigger)) deps = null;
   } catch (error) {
-    errors.push(messageOf(error));
+    failure = failureOf(error);
   }
   const finishedAt = ports.clock.now();
   const report: SweepReport = {
     trigger, startedAt, finishedAt, durationMs: Math.max(0, finishedAt - startedAt), ...counts,
-    error: errors.length === 0 ? null : errors.join(' ').slice(0, 1000),
+    error: failure,
   };
   if (deps) {
     await writeSweepReport(deps.db, report).catch(() => undefined);

@@ -3,7 +3,7 @@ import type {
   AccessRefusal, AccountRefusal, CancellationRefusal, FieldRefusals, LoginNote, OwnerIssue,
 } from '../../../core/vault/access-refusals';
 import { passwordProblemText } from './password-messages';
-import { KEY_CHECK_MESSAGES } from './security-key-messages';
+import { ceremonyFailureText, KEY_CHECK_MESSAGES } from './security-key-messages';
 
 /** "45 s", "3 min", "2 h": how long the owner waits before the next unlock attempt. */
 const waitText = (seconds: number): string =>
@@ -14,7 +14,7 @@ export const ACCESS_MESSAGES: { readonly [T in AccessRefusal['type']]: (refusal:
   'throttled': ({ waitSeconds }) => `Too many failed attempts. Try again in ${waitText(waitSeconds)}.`,
   'no-account-yet': () => 'There is no account on this device yet.',
   'no-security-key': () => 'This account has no security key.',
-  'key-prompt': ({ message }) => message,
+  'key-prompt': ({ prompt }) => ceremonyFailureText(prompt),
   'key-not-this-account': () => 'This security key is not registered with this account.',
   'key-refused': ({ reason }) => KEY_CHECK_MESSAGES[reason],
   'wrong-password': () => 'Wrong password.',
@@ -73,7 +73,13 @@ export const cancellationRefusalText = (refusal: CancellationRefusal): string =>
   }
 };
 
-const loginNoteText = (note: LoginNote): string => (note.type === 'account-created' ? 'Account created' : accessRefusalText(note));
+/** Login entries from before key prompts were coded keep the words they were stored with. */
+const wordedKeyPrompt = (note: object): string | null =>
+  ('type' in note && note.type === 'key-prompt' && !('prompt' in note) && 'message' in note && typeof note.message === 'string'
+    ? note.message : null);
+
+const loginNoteText = (note: LoginNote): string =>
+  (note.type === 'account-created' ? 'Account created' : wordedKeyPrompt(note) ?? accessRefusalText(note));
 
 const isLoginNote = (value: unknown): value is LoginNote =>
   typeof value === 'object' && value !== null && 'type' in value && typeof value.type === 'string'

@@ -1,4 +1,6 @@
 import type { ImportFileRefusal } from '../../../core/csv/csv-refusals';
+import type { ImportItemRefusal, UndoSkipReason } from '../../../core/imports/import-batch-types';
+import type { RowNote } from '../../../core/csv/row-notes';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_CELL_CHARS, MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS } from '../../../core/csv/parse';
 
 const megabytes = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
@@ -37,3 +39,63 @@ export const IMPORT_FILE_MESSAGES: {
 
 export const importFileRefusalText = (refusal: ImportFileRefusal): string =>
   (IMPORT_FILE_MESSAGES[refusal.type] as (refusal: ImportFileRefusal) => string)(refusal);
+
+/** The words for why an undo kept a record as it is; a code without words fails to compile. */
+export const UNDO_SKIP_MESSAGES: {
+  readonly [T in UndoSkipReason['type']]: (reason: Extract<UndoSkipReason, { type: T }>) => string
+} = {
+  'earlier-values-lost': () => 'Its earlier values are no longer in the change log.',
+  'deleted-since': () => 'It was deleted after the import.',
+  'changed-since': ({ undoing }) => (undoing === 'update'
+    ? 'It was changed after the import, so it was kept as it is.'
+    : 'It was changed after the import, so it was kept.'),
+  'linked-since': () => 'Records added since link to it, so it was kept.',
+};
+
+export const undoSkipText = (reason: UndoSkipReason): string =>
+  (UNDO_SKIP_MESSAGES[reason.type] as (reason: UndoSkipReason) => string)(reason);
+
+/** The words for why an item of an import was refused before any write. */
+export const IMPORT_ITEM_MESSAGES: {
+  readonly [T in ImportItemRefusal['type']]: (refusal: Extract<ImportItemRefusal, { type: T }>) => string
+} = {
+  'invalid-fields': ({ errors }) => Object.entries(errors).map(([field, message]) => `${field}: ${message}`).join(' '),
+  'record-gone': () => 'The record to update no longer exists or is in the trash.',
+};
+
+export const importItemText = (refusal: ImportItemRefusal): string =>
+  (IMPORT_ITEM_MESSAGES[refusal.type] as (refusal: ImportItemRefusal) => string)(refusal);
+
+const NOT_A_TIME = (column: string, value: string): string => `${column}: “${value}” is not a date and time such as 2024-05-01T09:30:00Z`;
+
+/** The words for what an import's check says about a row; a code without words fails to compile. */
+export const ROW_NOTE_MESSAGES: {
+  readonly [T in RowNote['type']]: (note: Extract<RowNote, { type: T }>) => string
+} = {
+  'unclosed-quote': () => 'A quoted cell is never closed, so this row ran into the rows after it.',
+  'stray-quote': () => 'A cell has a stray double quote after its closing quote.',
+  'cell-count': ({ cells, headers }) => `This row has ${cells} cells but the header has ${headers}; a comma or quote is probably out of place.`,
+  'unknown-type': ({ column, value }) => `${column}: “${value}” is not a type Locket knows: use person or organisation.`,
+  'no-name': () => 'This row has no name: give a person a first or last name, or an organisation a name.',
+  'not-a-time': ({ column, value, importTimeUsed }) =>
+    (importTimeUsed ? `${NOT_A_TIME(column, value)}, so the import time is used.` : `${NOT_A_TIME(column, value)}.`),
+  'field': ({ column, message }) => (column === null ? message : `${column}: ${message}`),
+  'duplicate': ({ kind, matchedBy, matchedRow }) => (matchedRow === null
+    ? `Locket already has this ${kind} (same ${matchedBy}).`
+    : `Row ${matchedRow} is the same ${kind} (same ${matchedBy}).`),
+  'note-without-record': ({ column }) => `${column}: the note does not say which record it belongs to.`,
+  'link-not-found': ({ column, ref, named, file }) => {
+    const missing = `${column}: ${named ? `“${ref}”` : ref} is not in this import or in Locket`;
+    return file === 'notes' ? `${missing}, so the note has nothing to belong to.` : `${missing}, so it is left unlinked.`;
+  },
+  'organisation-id-not-found': ({ id, linkedByName }) => (linkedByName
+    ? `Organisation ID ${id} is not in this import or in Locket; linked by name instead.`
+    : `Organisation ID ${id} is not in this import or in Locket, so the person is left without an organisation.`),
+  'organisation-not-created': ({ name, errors }) =>
+    `The organisation “${name}” could not be created (${Object.values(errors).join(' ')}), so the person is left without one.`,
+  'erased': () => 'Erased earlier at the owner’s request.',
+  'belongs-to-erased': () => 'It belongs to a person erased earlier at the owner’s request.',
+};
+
+export const rowNoteText = (note: RowNote): string =>
+  (ROW_NOTE_MESSAGES[note.type] as (note: RowNote) => string)(note);

@@ -96,7 +96,7 @@ describe('cancelling the account', () => {
     const { harness, cancellation } = base;
     await addSoftKey(harness, harness.keys, 'at-registration');
     harness.lock();
-    harness.ceremonies.cancelNext('The security key request was cancelled or timed out.');
+    harness.ceremonies.cancelNext('cancelled');
     expect(refusal(await cancellation.cancel(PASSWORD))).toMatch(/cancelled or timed out/);
     expect(await readCancellation(harness.db, harness.clock.now())).toBeNull();
     harness.waitOutThrottle();
@@ -184,7 +184,7 @@ describe('restoring a cancelled account', () => {
     const { recoveryCodes } = await addSoftKey(harness, harness.keys, 'none');
     harness.lock();
     ok(await cancellation.cancel(PASSWORD));
-    harness.ceremonies.cancelNext('The security key request was cancelled or timed out.');
+    harness.ceremonies.cancelNext('cancelled');
     expect(refusal(await cancellation.restore(PASSWORD))).toMatch(/cancelled or timed out/);
     expect(await readCancellation(harness.db, harness.clock.now())).not.toBeNull();
     ok(await cancellation.restore(PASSWORD, recoveryCodes?.[0] ?? ''));

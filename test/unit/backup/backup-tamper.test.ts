@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { BACKUP_CHUNK_BYTES } from '../../../core/backup/chunks';
 import {
-  BACKUP_DAMAGED, BACKUP_NOT_LOCKET, BACKUP_TOO_NEW, BACKUP_WRONG_PASSWORD,
+  BACKUP_DAMAGED, BACKUP_NOT_LOCKET, BACKUP_TOO_NEW, BACKUP_WRONG_PASSWORD, type BackupProblem,
 } from '../../../core/backup/types';
 import {
   createArchiveHarness, noProgress, PASSWORD, rawDatabase, saved, seedAccount, type ArchiveHarness,
@@ -54,10 +54,10 @@ const largeAccount = async (): Promise<{ harness: ArchiveHarness; file: Uint8Arr
 };
 
 /** Changes the current data, so a refused restore is seen to leave it (and everything else) alone. */
-const refusedWithoutChanges = async (harness: ArchiveHarness, file: Uint8Array, password: string, message: string) => {
+const refusedWithoutChanges = async (harness: ArchiveHarness, file: Uint8Array, password: string, problem: BackupProblem) => {
   const before = await rawDatabase(harness.db);
   const published = harness.bus.published.length;
-  expect(await harness.archive.restoreBackup(file, password, noProgress)).toEqual({ ok: false, error: message });
+  expect(await harness.archive.restoreBackup(file, password, noProgress)).toEqual({ ok: false, error: problem });
   expect(await rawDatabase(harness.db)).toEqual(before);
   expect(harness.bus.published).toHaveLength(published);
 };

@@ -9,7 +9,8 @@ import {
   createRecordIndex, guessMapping, parseCsv, planImport,
   type CsvTable, type DuplicatePolicy, type ImportPlan, type ImportSources, type KnownRecord, type PlannedRow,
 } from '../../../core/csv/import';
-import { importFileRefusalText } from '../../../components/shared/messages/import-messages';
+import { importFileRefusalText, rowNoteText } from '../../../components/shared/messages/import-messages';
+import type { RowNote } from '../../../core/csv/row-notes';
 
 export const DEFAULTS = { owner: 'Default Owner', currency: 'EUR' } as const;
 
@@ -100,11 +101,27 @@ export const plan = (
   });
 };
 
-export const rowAt = (result: ImportPlan, rowNumber: number, file: CsvFile = 'contacts'): PlannedRow => {
+/** A planned row as the owner reads it: its notes in the words of the import message table. */
+export type WordedRow<R = PlannedRow> = R extends unknown ? {
+  readonly [K in keyof R]: R[K] extends RowNote ? string : R[K] extends readonly RowNote[] ? readonly string[] : R[K]
+} : never;
+
+export const worded = (row: PlannedRow): WordedRow => {
+  const warnings = row.warnings.map(rowNoteText);
+  if (row.action === 'invalid') return { ...row, warnings, reasons: row.reasons.map(rowNoteText) };
+  if (row.action === 'skip') return { ...row, warnings, reason: rowNoteText(row.reason) };
+  return { ...row, warnings } as WordedRow;
+};
+
+/** The plan's own outcome of a row (not an organisation the row implied). */
+export const plannedRowAt = (result: ImportPlan, rowNumber: number, file: CsvFile = 'contacts'): PlannedRow => {
   const found = result.rows.filter((row) => row.file === file && row.rowNumber === rowNumber && !(row.action === 'new' && row.implied));
   if (found.length !== 1) throw new Error(`expected one outcome for ${file} row ${rowNumber}, got ${found.length}`);
   return found[0]!;
 };
+
+export const rowAt = (result: ImportPlan, rowNumber: number, file: CsvFile = 'contacts'): WordedRow =>
+  worded(plannedRowAt(result, rowNumber, file));
 
 /** The records a plan would leave behind, by id: new ones, then updates over them. */
 export const plannedRecords = (result: ImportPlan): Map<RecordId, KnownRecord & { createdAt: number | null; updatedAt: number | null }> => {

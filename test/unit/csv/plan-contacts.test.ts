@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRecordMaker, plan, plannedRecords, rowAt } from './fixtures';
+import { createRecordMaker, plan, plannedRecords, plannedRowAt, rowAt } from './fixtures';
 
 const make = createRecordMaker();
 const acme = make('organisation', { name: 'Acme Ltd', domain: 'acme.example', tags: ['supplier'] });
@@ -40,7 +40,7 @@ describe('planning a contacts import', () => {
     const result = plan({ contacts: CAPSULE });
     const implied = result.rows.filter((row) => row.action === 'new' && row.implied);
     expect(implied).toHaveLength(1);
-    const turing = rowAt(result, 4);
+    const turing = plannedRowAt(result, 4);
     if (turing.action !== 'new' || turing.record.kind !== 'person' || implied[0]?.action !== 'new') throw new Error('expected new rows');
     expect(implied[0].rowNumber).toBe(4);
     expect(implied[0].record.fields).toMatchObject({ name: 'Bletchley Park' });

@@ -108,7 +108,8 @@ describe('a full disk', () => {
     const report = await h.sweep().finally(lift);
 
     expect(report).toMatchObject({ snapshotTaken: null });
-    expect(sweepErrorText(report?.error ?? '')).toMatch(FULL_DISK_WORDS);
+    expect(report?.error).toEqual({ type: 'storage-full' });
+    expect(sweepErrorText(report!.error!)).toMatch(FULL_DISK_WORDS);
     expect(await listSnapshots(h.db)).toEqual([]);
     expect(await h.db.getAll('records')).toEqual(records);
   });

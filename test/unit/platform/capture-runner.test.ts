@@ -3,6 +3,8 @@ import { createManualClock } from '../../../core/clock';
 import type { PendingCapture } from '../../../core/quick-capture/pending';
 import { isOwnExtensionContext } from '../../../platform/messages/senders';
 import { CAPTURE_TIMEOUT_MS, createCaptureRunner, type InjectionAnswer } from '../../../platform/capture/capture-runner';
+import type { CaptureOutcome } from '../../../platform/capture/capture-messages';
+import { captureFailureText } from '../../../components/shared/messages/capture-failure-messages';
 import { captureFixture } from '../capture/pages';
 
 const NOW = Date.UTC(2025, 2, 7, 10, 0);
@@ -22,6 +24,9 @@ const createManualTimers = () => {
   };
 };
 
+/** An outcome as the owner reads it, in the words of the capture table. */
+const worded = (outcome: CaptureOutcome) => (outcome.ok ? outcome : { ok: false, reason: captureFailureText(outcome.reason) });
+
 const setUp = (inject: (tabId: number) => Promise<readonly InjectionAnswer[]>) => {
   const events: string[] = [];
   const saved: PendingCapture[] = [];
@@ -31,7 +36,7 @@ const setUp = (inject: (tabId: number) => Promise<readonly InjectionAnswer[]>) =
     inject: async (tabId) => { events.push(`inject ${tabId}`); return inject(tabId); },
     openSidePanel: async (windowId) => { events.push(`open panel ${windowId}`); },
     savePending: async (pending) => { saved.push(pending); },
-    saveFailure: async (reason) => { failures.push(reason); },
+    saveFailure: async (reason) => { failures.push(captureFailureText(reason)); },
     newId: () => 'capture-1',
     clock: createManualClock(NOW),
     startTimer: timers.start,
@@ -77,7 +82,7 @@ describe('capturing on a gesture in a tab', () => {
       throw new Error('Cannot access contents of the page. Extension manifest must request permission to access the respective host.');
     });
     const outcome = await runner.fromGesture({ tabId: 7, windowId: 3 });
-    expect(outcome).toEqual({ ok: false, reason: failures[0] });
+    expect(worded(outcome)).toEqual({ ok: false, reason: failures[0] });
     expect(failures[0]).toMatch(/cannot read this page/);
   });
 
@@ -108,7 +113,7 @@ describe('a page that takes too long', () => {
     expect(CAPTURE_TIMEOUT_MS).toBeLessThanOrEqual(11_000);
     timers.runOut();
     const reason = 'Locket gave up reading this page after 10 seconds, so nothing was captured. The page may still be loading or busy; try again in a moment.';
-    expect(await outcome).toEqual({ ok: false, reason });
+    expect(worded(await outcome)).toEqual({ ok: false, reason });
     expect(failures).toEqual([reason]);
 
     // The page answering afterwards changes nothing: the user was already told.

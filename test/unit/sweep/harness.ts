@@ -80,7 +80,7 @@ export const createSweepHarness = async (): Promise<SweepHarness> => {
 
 export const sweptOk = (report: SweepReport | null): SweepReport => {
   if (!report) throw new Error('Expected the sweep to run, but another sweep held the lock');
-  if (report.error !== null) throw new Error(`Expected the sweep to finish: ${report.error}`);
+  if (report.error !== null) throw new Error(`Expected the sweep to finish: ${JSON.stringify(report.error)}`);
   return report;
 };
 

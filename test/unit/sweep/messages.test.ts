@@ -62,4 +62,12 @@ describe('the stored sweep report', () => {
     await h.db.put('meta', held, SWEEP_REPORT_KEY);
     expect(await readSweepReport(h.db)).toEqual(held);
   });
+
+  it('reads the error of a report kept when it was a sentence, as a coded failure', async () => {
+    const h = await createSweepHarness();
+    await h.db.put('meta', { ...report, error: 'The browser went away' }, SWEEP_REPORT_KEY);
+    expect((await readSweepReport(h.db))?.error).toEqual({ type: 'write-failed', message: 'The browser went away' });
+    await h.db.put('meta', { ...report, error: 'storage-full' }, SWEEP_REPORT_KEY);
+    expect((await readSweepReport(h.db))?.error).toEqual({ type: 'storage-full' });
+  });
 });

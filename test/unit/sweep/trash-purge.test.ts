@@ -54,10 +54,10 @@ describe('a sweep purges the trash after 30 days', () => {
     h.atDay(31);
     const failing = await h.sweep({ ports: { afterBatch: () => { throw new Error('The browser went away'); } } });
 
-    expect(failing?.error).toMatch(/The browser went away/);
+    expect(failing?.error).toEqual({ type: 'write-failed', message: expect.stringMatching(/The browser went away/) });
     expect(failing?.purged).toEqual({ person: PURGE_BATCH });
     expect(await trashCount(h.db)).toBe(total - PURGE_BATCH);
-    expect((await readSweepReport(h.db))?.error).toMatch(/The browser went away/);
+    expect((await readSweepReport(h.db))?.error).toEqual({ type: 'write-failed', message: expect.stringMatching(/The browser went away/) });
 
     const next = sweptOk(await h.sweep());
     expect(next.purged).toEqual({ person: total - PURGE_BATCH });

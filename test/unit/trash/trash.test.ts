@@ -3,6 +3,12 @@ import { idHash } from '../../../core/audit/hash';
 import { plainCodec } from '../../../core/codec';
 import { createTrashHarness, days, note, person, saved } from './trash-harness';
 import { TEST_AUDIT_KEYS } from '../store/harness';
+import type { TrashRestoreRefusal } from '../../../core/trash/contract';
+import type { Result } from '../../../core/result';
+import { trashRestoreText } from '../../../components/shared/messages/trash-messages';
+
+/** A restore's outcome as the trash shows it: a refusal in its words. */
+const worded = <T>(result: Result<T, TrashRestoreRefusal>) => (result.ok ? result : { ok: false, error: trashRestoreText(result.error) });
 
 const seed = async () => {
   const harness = await createTrashHarness();
@@ -99,12 +105,12 @@ describe('trash', () => {
 
   it('refuses, in words for the owner, a live record, a purged one and a note whose record is still in the trash', async () => {
     const { store, ada, notes, kase } = await seed();
-    expect(await store.restore(ada.id)).toEqual({ ok: false, error: 'This record is not in the trash.' });
+    expect(worded(await store.restore(ada.id))).toEqual({ ok: false, error: 'This record is not in the trash.' });
     await store.remove(ada.id);
-    expect(await store.restore(notes[0]?.id ?? '')).toEqual({ ok: false, error: 'Restore the record this note belongs to first.' });
+    expect(worded(await store.restore(notes[0]?.id ?? ''))).toEqual({ ok: false, error: 'Restore the record this note belongs to first.' });
     await store.remove(kase.id);
     await store.deleteForever([kase.id]);
-    expect(await store.restore(kase.id)).toEqual({ ok: false, error: 'This record was deleted for good and can no longer be restored.' });
+    expect(worded(await store.restore(kase.id))).toEqual({ ok: false, error: 'This record was deleted for good and can no longer be restored.' });
     expect(await store.trashCount()).toBe(1);
   });
 

@@ -202,10 +202,10 @@ describe('with a PRF security key', () => {
 
   it('logs a dismissed key prompt without counting it as a guess', async () => {
     const { harness } = await withPrfKey();
-    harness.ceremonies.cancelNext('The security key prompt was closed.');
-    expect(refusal(await unlockAfterLock(harness, PASSWORD)).message).toBe('The security key prompt was closed.');
+    harness.ceremonies.cancelNext('cancelled');
+    expect(refusal(await unlockAfterLock(harness, PASSWORD)).message).toBe('The security key request was cancelled or timed out. Please try again.');
     expect(harness.throttle().failures).toBe(0);
-    expect(await newest(harness)).toMatchObject({ outcome: 'failure', reason: 'The security key prompt was closed.' });
+    expect(await newest(harness)).toMatchObject({ outcome: 'failure', reason: 'The security key request was cancelled or timed out. Please try again.' });
   });
 });
 

@@ -112,9 +112,9 @@ describe('adding a key', () => {
   it('shows a dismissed prompt under the name and leaves the account as it was', async () => {
     const harness = await withAccount();
     harness.ceremonies.hold(await createSoftKey('at-registration'));
-    harness.ceremonies.cancelNext('The security key prompt was closed.');
+    harness.ceremonies.cancelNext('cancelled');
     expect(errorsOf(await harness.account.addKey(harness.keys, PASSWORD, 'Blue key', OWNER.email)))
-      .toEqual({ name: 'The security key prompt was closed.' });
+      .toEqual({ name: 'The security key request was cancelled or timed out. Please try again.' });
     expect((await harness.vault()).secondFactor).toBeNull();
   });
 

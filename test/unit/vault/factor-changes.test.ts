@@ -62,8 +62,8 @@ describe('a change to the factors needs a fresh touch of a registered key, not o
 
   it('turning two-factor off needs a touch of the last key or a recovery code, which is then used up', async () => {
     const { harness, key, keys, codes } = await withPrfKey();
-    harness.ceremonies.cancelNext('The security key prompt was closed.');
-    expect(errorsOf(await harness.account.removeKey(keys, PASSWORD, key.credentialId))).toEqual({ confirm: 'The security key prompt was closed.' });
+    harness.ceremonies.cancelNext('cancelled');
+    expect(errorsOf(await harness.account.removeKey(keys, PASSWORD, key.credentialId))).toEqual({ confirm: 'The security key request was cancelled or timed out. Please try again.' });
     expect((await harness.vault()).secondFactor).not.toBeNull();
     expect(errorsOf(await harness.account.removeKey(keys, PASSWORD, key.credentialId, { recoveryCode: 'AAAA-BBBB-CCCC-DDDD' })))
       .toEqual({ recoveryCode: 'Wrong password or recovery code.' });
@@ -73,8 +73,8 @@ describe('a change to the factors needs a fresh touch of a registered key, not o
 
   it('new recovery codes need a touch too, and the code that confirmed them cannot be used again', async () => {
     const { harness, keys, codes } = await withPrfKey();
-    harness.ceremonies.cancelNext('The security key prompt was closed.');
-    expect(errorsOf(await harness.account.regenerateRecoveryCodes(keys, PASSWORD))).toEqual({ confirm: 'The security key prompt was closed.' });
+    harness.ceremonies.cancelNext('cancelled');
+    expect(errorsOf(await harness.account.regenerateRecoveryCodes(keys, PASSWORD))).toEqual({ confirm: 'The security key request was cancelled or timed out. Please try again.' });
     const fresh = ok(await harness.account.regenerateRecoveryCodes(keys, PASSWORD, { recoveryCode: codes[1]! }));
     expect(fresh).toHaveLength(10);
     harness.lock();

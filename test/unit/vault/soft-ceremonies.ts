@@ -7,6 +7,7 @@
 import type { AssertionCeremonyResult, CeremonyRefusal, KeyCeremonies } from '../../../core/vault/access-ports';
 import { fromBase64Url, toBase64Url } from '../../../core/security/base64url';
 import type { ChallengeLedger } from '../../../core/security/challenges';
+import type { CeremonyFailureCode } from '../../../core/security/webauthn-failures';
 import type { RelyingParty } from '../../../core/security/relying-party';
 import type { Result } from '../../../core/result';
 import type { Bytes } from '../../../core/vault/types';
@@ -54,7 +55,7 @@ export interface SoftCeremonies extends KeyCeremonies {
   /** The key the owner touches at the next sign-in prompt only (a registration prompt still gets the held key). */
   readonly touchNext: (key: SoftKey) => void;
   /** The owner dismisses the next prompt. */
-  readonly cancelNext: (message: string) => void;
+  readonly cancelNext: (code: CeremonyFailureCode) => void;
   /** Changes the next assertion before it is handed back: a tampering page, a replay, a cloned key. */
   readonly tamperNext: (tamper: Tamper) => void;
   /** The sign counter the held key reports at its next assertion. */
@@ -67,23 +68,23 @@ export interface SoftCeremonies extends KeyCeremonies {
 export const createSoftCeremonies = (relyingParty: RelyingParty): SoftCeremonies => {
   let held: SoftKey | null = null;
   let touched: SoftKey | null = null;
-  let cancellation: string | null = null;
+  let cancellation: CeremonyFailureCode | null = null;
   let tamper: Tamper | null = null;
   let counter: number | undefined;
   let last: AssertionCeremonyResult | null = null;
   const calls = { authenticate: 0, register: 0 };
 
-  /** The message of a prompt that will not go ahead (dismissed, or no key held), once. */
-  const dismissal = (): string | null => {
-    const message = cancellation ?? (held === null ? 'No security key was touched.' : null);
+  /** Why a prompt will not go ahead (dismissed, or no key held), once. */
+  const dismissal = (): CeremonyFailureCode | null => {
+    const code = cancellation ?? (held === null ? 'cancelled' : null);
     cancellation = null;
-    return message;
+    return code;
   };
 
   /** A prompt that did not go ahead retires its challenge, as the page's ceremony does. */
-  const refuse = (ledger: ChallengeLedger, message: string): Result<never, CeremonyRefusal> => {
+  const refuse = (ledger: ChallengeLedger, code: CeremonyFailureCode): Result<never, CeremonyRefusal> => {
     ledger.consume(ledger.issue());
-    return { ok: false, error: { message } };
+    return { ok: false, error: { code, detail: null } };
   };
 
   const assertion = async (key: SoftKey, challenge: string, prfSalt: Bytes): Promise<AssertionCeremonyResult> => {
@@ -100,7 +101,7 @@ export const createSoftCeremonies = (relyingParty: RelyingParty): SoftCeremonies
     hold: (key) => { held = key; },
     held: () => held,
     touchNext: (key) => { touched = key; },
-    cancelNext: (message) => { cancellation = message; },
+    cancelNext: (code) => { cancellation = code; },
     tamperNext: (next) => { tamper = next; },
     counterNext: (next) => { counter = next; },
     lastAssertion: () => last,
@@ -111,14 +112,14 @@ export const createSoftCeremonies = (relyingParty: RelyingParty): SoftCeremonies
       const key = touched ?? held;
       touched = null;
       const problem = dismissal();
-      if (problem !== null || key === null) return refuse(ledger, problem ?? 'No security key was touched.');
+      if (problem !== null || key === null) return refuse(ledger, problem ?? 'cancelled');
       return { ok: true, value: await assertion(key, ledger.issue(), prfSalt) };
     },
 
     register: async ({ ledger, prfSalt }) => {
       calls.register += 1;
       const problem = dismissal();
-      if (problem !== null || held === null) return refuse(ledger, problem ?? 'No security key was touched.');
+      if (problem !== null || held === null) return refuse(ledger, problem ?? 'cancelled');
       const key = held;
       const challenge = ledger.issue();
       const response = await key.authenticator.register({ challenge, ...relyingParty });

@@ -140,7 +140,7 @@ describe('worker client', () => {
         restoreBackup: async (bytes, _password, report) => {
           arrived.push(bytes.byteLength);
           report(1, 2);
-          return { ok: false, error: 'This password does not open the backup.' };
+          return { ok: false, error: { type: 'backup-wrong-password' } };
         },
       }),
     }), channel.port1);
@@ -153,7 +153,7 @@ describe('worker client', () => {
     const progress: [number, number][] = [];
     const outcome = await client.restoreBackup(file, 'password', (done, total) => { progress.push([done, total]); });
 
-    expect(outcome).toEqual({ ok: false, error: 'This password does not open the backup.' });
+    expect(outcome).toEqual({ ok: false, error: { type: 'backup-wrong-password' } });
     expect(arrived).toEqual([4096]);
     expect(file.byteLength).toBe(0);
     // Progress crosses on a channel of its own, so it may land just after the answer.
