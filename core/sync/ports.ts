@@ -189,3 +189,36 @@ export interface SyncCrypto {
   /** Verifies the signer and hashes and decrypts; refuses (null) what does not verify. */
   readonly open: (set: StoredSet) => Promise<SyncSet | null>;
 }
+
+/** The stored, non-secret part of this device's sync identity. */
+export interface SyncIdentity {
+  readonly relayUrl: string;
+  readonly team: string;
+  readonly deviceId: string;
+  readonly deviceName: string;
+  readonly epoch: number;
+}
+
+/**
+ * Joining and leaving: device keys, the account's sync key, registering the first device,
+ * pairing, device names. Keys are sealed under the account key at rest and exist in memory
+ * only while the vault is unlocked.
+ */
+export interface SyncAccountPort {
+  readonly identity: () => Promise<SyncIdentity | null>;
+  /** First device: draws device keys and the sync key, registers a new account on the relay, stores the identity. */
+  readonly createAccount: (relayUrl: string, deviceName: string) => Promise<Result<SyncIdentity, SyncProblem>>;
+  /** The unlocked keys of the stored identity, or null when there is none. */
+  readonly crypto: () => Promise<SyncCrypto | null>;
+  /** The account's devices with their decrypted names; `token` is a session of this device. */
+  readonly devices: (token: string) => Promise<Result<readonly SyncDeviceView[], SyncProblem>>;
+  readonly removeDevice: (token: string, deviceId: string) => Promise<Result<void, SyncProblem>>;
+  /** Enrolled device: opens a one-time mailbox on the relay; `token` is a session of this device. */
+  readonly offerPairing: (token: string, onStep: (step: PairingStep) => void) => Promise<Result<PairingOffer, SyncProblem>>;
+  /** New device: joins through the code, receives the sync key sealed to it, stores the identity. */
+  readonly joinWithCode: (relayUrl: string, code: string, deviceName: string, onStep: (step: PairingStep) => void) => Promise<Result<SyncIdentity, SyncProblem>>;
+  /** Either side of a pairing in progress: the user compared the words. */
+  readonly confirmPairing: (same: boolean) => void;
+  /** Forgets the identity and its keys; records stay. */
+  readonly forget: () => Promise<void>;
+}
