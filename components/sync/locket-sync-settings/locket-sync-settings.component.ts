@@ -1,0 +1,62 @@
+import { LitElement, css, html } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { Clock } from '../../../core/clock';
+import type { SyncPageServices, SyncStatusView } from '../../../core/sync/ports';
+import type { HostPermissions } from '../../../platform/permissions/host-permission';
+import { baseStyles } from '../../shared/tokens.styles';
+import '../locket-sync-connect/locket-sync-connect';
+import '../locket-sync-join/locket-sync-join';
+import '../locket-sync-pairing/locket-sync-pairing';
+import '../locket-sync-status/locket-sync-status';
+import { syncStyles } from '../sync.styles';
+
+/** How often "5 minutes ago" is worked out again while the page stays open. */
+const RELATIVE_TIME_REFRESH_MS = 30_000;
+
+/**
+ * The options page's Sync section: off until the owner connects this device to a relay (or
+ * joins another device's account with a code); then its status, live, and "Add a device".
+ */
+export class LocketSyncSettings extends LitElement {
+  static override styles = [baseStyles, syncStyles, css`
+    :host { gap: 20px; }
+    .choices { display: grid; gap: 24px; }
+  `];
+
+  @property({ attribute: false }) services!: SyncPageServices;
+  @property({ attribute: false }) permissions!: HostPermissions;
+  @property({ attribute: false }) clock!: Clock;
+
+  @state() private status: SyncStatusView | null = null;
+  private stopWatching?: () => void;
+  private refresh?: ReturnType<typeof setInterval>;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    let watched = false;
+    this.stopWatching = this.services.watch((status) => { watched = true; this.status = status; });
+    // The first answer only fills in until the watch speaks: a status it sent is newer.
+    void this.services.status().then((status) => { if (!watched) this.status = status; });
+    this.refresh = setInterval(() => this.requestUpdate(), RELATIVE_TIME_REFRESH_MS);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopWatching?.();
+    clearInterval(this.refresh);
+  }
+
+  protected override render() {
+    const { status } = this;
+    if (!status) return html`<p class="muted" role="status">Loading…</p>`;
+    if (status.state === 'off') {
+      return html`<p class="muted">Sync is off: this device’s records are on this device only.</p>
+        <div class="choices">
+          <locket-sync-connect .services=${this.services} .permissions=${this.permissions}></locket-sync-connect>
+          <locket-sync-join .services=${this.services} .permissions=${this.permissions}></locket-sync-join>
+        </div>`;
+    }
+    return html`<locket-sync-status .services=${this.services} .status=${status} .clock=${this.clock}></locket-sync-status>
+      ${status.state === 'removed' ? '' : html`<locket-sync-pairing .services=${this.services} .clock=${this.clock}></locket-sync-pairing>`}`;
+  }
+}

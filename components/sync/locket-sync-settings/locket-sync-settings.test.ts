@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { page } from 'vitest/browser';
+import { createManualClock } from '../../../core/clock';
+import { mount } from '../../../test/elements/mount';
+import { createFakeSync, testSyncDevice, testSyncStatus } from '../../../test/elements/sync-fakes';
+import { TEST_START } from '../../../test/elements/test-services';
+import './locket-sync-settings';
+
+const mountSettings = async (fake = createFakeSync()) => {
+  const element = await mount('locket-sync-settings', { services: fake.services, permissions: fake.permissions, clock: createManualClock(TEST_START) });
+  return { ...fake, element };
+};
+
+describe('locket-sync-settings', () => {
+  it('is off at first: offers to connect to a relay or to join with a code, and asks nothing yet', async () => {
+    const { log } = await mountSettings();
+    await expect.element(page.getByText('Sync is off')).toBeVisible();
+    await expect.element(page.getByRole('form', { name: 'Connect to a relay' })).toBeVisible();
+    await expect.element(page.getByRole('form', { name: 'Join with a code' })).toBeVisible();
+    expect(page.getByRole('button', { name: 'Add a device' }).query()).toBeNull();
+    expect(log).toEqual([]);
+  });
+
+  it('follows the status as it changes: connected, waiting changes, removed', async () => {
+    const { sendStatus } = await mountSettings();
+    await expect.element(page.getByRole('form', { name: 'Connect to a relay' })).toBeVisible();
+    const devices = [testSyncDevice({ name: 'Chrome on Linux' })];
+    sendStatus(testSyncStatus({ state: 'connected', relayUrl: 'https://relay.example.com', lastSyncedAt: TEST_START, waiting: 2, devices }));
+    const summary = page.getByLabelText('Sync status');
+    await expect.element(summary).toHaveTextContent('Waiting to send 2 changes');
+    await expect.element(summary).toHaveTextContent('Last synced just now');
+    await expect.element(page.getByRole('button', { name: 'Add a device' })).toBeVisible();
+    expect(page.getByRole('form', { name: 'Connect to a relay' }).query()).toBeNull();
+
+    sendStatus(testSyncStatus({ state: 'connected', relayUrl: 'https://relay.example.com', lastSyncedAt: TEST_START, waiting: 0, devices }));
+    await expect.element(summary).toHaveTextContent('Waiting to send Nothing');
+
+    sendStatus(testSyncStatus({ state: 'removed', relayUrl: 'https://relay.example.com', devices, problem: { type: 'removed' } }));
+    await expect.element(summary).toHaveTextContent('Removed from the account');
+    await expect.element(page.getByRole('alert')).toHaveTextContent('This device was removed from the account on another device.');
+    expect(page.getByRole('button', { name: 'Add a device' }).query()).toBeNull();
+  });
+
+  it('shows the status it reads first, and a later watched status over it', async () => {
+    const first = testSyncStatus({ state: 'offline', relayUrl: 'https://relay.example.com', waiting: 4 });
+    const fake = createFakeSync({ status: async () => first });
+    await mountSettings(fake);
+    const summary = page.getByLabelText('Sync status');
+    await expect.element(summary).toHaveTextContent('Waiting to send 4 changes');
+    fake.sendStatus({ ...first, state: 'connected', waiting: 0 });
+    await expect.element(summary).toHaveTextContent('Status Connected');
+  });
+});

@@ -1,0 +1,17 @@
+import { browser } from 'wxt/browser';
+
+/**
+ * Access to one relay's origin, an optional host permission asked for when the owner connects:
+ * the manifest grants no host up front, so Locket reaches no server the owner did not name.
+ */
+export interface HostPermissions {
+  /**
+   * Asks the browser for `origin` (such as https://relay.example.com). Must be called inside the
+   * user's gesture, before any await in the click handler, or the browser refuses without asking.
+   */
+  readonly request: (origin: string) => Promise<boolean>;
+}
+
+export const hostPermissions: HostPermissions = {
+  request: (origin) => browser.permissions.request({ origins: [`${origin}/*`] }),
+};
