@@ -35,7 +35,7 @@ export class LocketSyncFingerprint extends LitElement {
   private renderConfirm(words: readonly string[]) {
     const answered = this.answered?.words === words ? this.answered : null;
     return html`<p>Check that the other device shows these same words, in the same order:</p>
-      <ol aria-label="Fingerprint words">${words.map((word) => html`<li>${word}</li>`)}</ol>
+      <ol aria-label="Fingerprint words">${words.map((word) => html`<li>${word}</li> `)}</ol>
       ${answered ? html`<p role="status">${answered.same ? 'Waiting for the other device to confirm…' : 'Stopping the pairing…'}</p>`
         : html`<div class="actions">
           <button type="button" class="primary" ?disabled=${this.acts.busy} @click=${() => void this.answer(words, true)}>They match</button>

@@ -66,7 +66,7 @@ export class LocketSyncPairing extends LitElement {
         relay address and this code, or scan the image:</p>
       <div class="offer">
         <div>
-          <p class="code" aria-label="Pairing code">${codeGroups(offer.code).map((group) => html`<span>${group}</span>`)}</p>
+          <p class="code" aria-label="Pairing code">${codeGroups(offer.code).map((group) => html`<span>${group}</span> `)}</p>
           <p class="muted">The code works once and expires
             <time datetime=${new Date(offer.expiresAt).toISOString()} title=${exactTime(offer.expiresAt)}>${relativeTime(offer.expiresAt, this.clock.now())}</time>.</p>
         </div>

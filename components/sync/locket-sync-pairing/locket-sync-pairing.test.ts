@@ -27,14 +27,14 @@ describe('locket-sync-pairing', () => {
     await expect.element(page.getByRole('button', { name: 'Preparing a code…' })).toBeDisabled();
     offer.calls[0]!.resolve({ ok: true, value: { code: 'ABCDEFGH2345', expiresAt: TEST_START + 10 * 60_000 } });
 
-    await expect.element(addDevice().getByLabelText('Pairing code')).toHaveTextContent('ABCD EFGH 2345');
+    await expect.element(addDevice().getByLabelText('Pairing code', { exact: true })).toHaveTextContent('ABCD EFGH 2345');
     await expect.element(addDevice().getByRole('img', { name: 'Pairing code as a QR image' })).toBeVisible();
     await expect.element(addDevice()).toHaveTextContent('The code works once and expires in 10 minutes.');
 
     sendStep({ phase: 'confirm', fingerprint: ['orbit', 'maple', 'quartz', 'lantern'] });
     await expect.element(addDevice().getByRole('list', { name: 'Fingerprint words' })).toHaveTextContent('orbit maple quartz lantern');
     // The code has done its part once the other device answered.
-    expect(addDevice().getByLabelText('Pairing code').query()).toBeNull();
+    expect(addDevice().getByLabelText('Pairing code', { exact: true }).query()).toBeNull();
     await userEvent.click(page.getByRole('button', { name: 'They match' }));
     expect(answers).toEqual([true]);
     sendStep({ phase: 'done' });
