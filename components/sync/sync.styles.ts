@@ -7,6 +7,7 @@ export const syncStyles = css`
   p { margin: 0; }
   ul { list-style: none; margin: 0; padding: 0; display: grid; gap: 8px; }
   .status { color: #067647; }
+  .error { color: var(--locket-danger); }
   .confirm { border-left: 3px solid var(--locket-danger); padding: 6px 10px; display: grid; gap: 6px; background: var(--locket-surface-alt); }
   .box { border: 1px solid var(--locket-border); border-radius: var(--locket-radius); padding: 10px 12px; display: grid; gap: 8px; }
 `;

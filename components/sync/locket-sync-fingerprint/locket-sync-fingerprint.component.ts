@@ -16,7 +16,6 @@ export class LocketSyncFingerprint extends LitElement {
   static override styles = [baseStyles, syncStyles, css`
     ol { display: flex; flex-wrap: wrap; gap: 6px 14px; padding: 0; margin: 0; list-style: none; font-size: 18px; font-weight: 600; }
     .actions { display: flex; gap: var(--locket-gap); }
-    .error { color: var(--locket-danger); }
   `];
 
   @property({ attribute: false }) services!: SyncPageServices;

@@ -20,7 +20,6 @@ export class LocketSyncPairing extends LitElement {
     .code { display: flex; flex-wrap: wrap; gap: 4px 12px; font: 600 22px/1.2 ui-monospace, monospace; letter-spacing: 1px; }
     .offer { display: flex; flex-wrap: wrap; gap: 16px; align-items: center; }
     .offer > div { display: grid; gap: 8px; }
-    .error { color: var(--locket-danger); }
     .actions { display: flex; gap: var(--locket-gap); }
   `];
 

@@ -3,6 +3,8 @@ import { property, state } from 'lit/decorators.js';
 import type { Clock } from '../../../core/clock';
 import type { SyncPageServices, SyncStatusView } from '../../../core/sync/ports';
 import type { HostPermissions } from '../../../platform/permissions/host-permission';
+import { ActionController } from '../../shared/action-controller';
+import { failureText } from '../../shared/failure-text';
 import { baseStyles } from '../../shared/tokens.styles';
 import '../locket-sync-connect/locket-sync-connect';
 import '../locket-sync-join/locket-sync-join';
@@ -28,6 +30,7 @@ export class LocketSyncSettings extends LitElement {
   @property({ attribute: false }) clock!: Clock;
 
   @state() private status: SyncStatusView | null = null;
+  private readonly acts = new ActionController<'load'>(this);
   private stopWatching?: () => void;
   private refresh?: ReturnType<typeof setInterval>;
 
@@ -36,7 +39,7 @@ export class LocketSyncSettings extends LitElement {
     let watched = false;
     this.stopWatching = this.services.watch((status) => { watched = true; this.status = status; });
     // The first answer only fills in until the watch speaks: a status it sent is newer.
-    void this.services.status().then((status) => { if (!watched) this.status = status; });
+    void this.acts.run('load', () => this.services.status()).then((ran) => { if (ran.ok && !watched) this.status = ran.value; });
     this.refresh = setInterval(() => this.requestUpdate(), RELATIVE_TIME_REFRESH_MS);
   }
 
@@ -48,7 +51,10 @@ export class LocketSyncSettings extends LitElement {
 
   protected override render() {
     const { status } = this;
-    if (!status) return html`<p class="muted" role="status">Loading…</p>`;
+    if (!status) {
+      return this.acts.failure ? html`<p class="error" role="alert">Sync’s status could not be read: ${failureText(this.acts.failure.cause)}</p>`
+        : html`<p class="muted" role="status">Loading…</p>`;
+    }
     if (status.state === 'off') {
       return html`<p class="muted">Sync is off: this device’s records are on this device only.</p>
         <div class="choices">

@@ -50,4 +50,9 @@ describe('locket-sync-settings', () => {
     fake.sendStatus({ ...first, state: 'connected', waiting: 0 });
     await expect.element(summary).toHaveTextContent('Status Connected');
   });
+
+  it('says when the status cannot be read', async () => {
+    await mountSettings(createFakeSync({ status: async () => { throw new Error('The sync worker did not start.'); } }));
+    await expect.element(page.getByRole('alert')).toHaveTextContent('Sync’s status could not be read: The sync worker did not start.');
+  });
 });

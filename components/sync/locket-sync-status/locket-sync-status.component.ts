@@ -33,7 +33,6 @@ export class LocketSyncStatus extends LitElement {
     .device { display: flex; gap: var(--locket-gap); align-items: baseline; flex-wrap: wrap; }
     .device .name { font-weight: 600; flex: 1; }
     .tag { font-size: 12px; border-radius: 10px; padding: 1px 8px; background: var(--locket-surface-alt); border: 1px solid var(--locket-border); }
-    .error { color: var(--locket-danger); }
     .actions { display: flex; gap: var(--locket-gap); flex-wrap: wrap; align-items: center; }
   `];
 
