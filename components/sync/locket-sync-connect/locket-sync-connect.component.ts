@@ -6,7 +6,9 @@ import { ActionController } from '../../shared/action-controller';
 import { failureText } from '../../shared/failure-text';
 import { formStyles } from '../../shared/form.styles';
 import { syncProblemText } from '../../shared/messages/sync-messages';
+import { locketEvent } from '../../shared/events';
 import { baseStyles } from '../../shared/tokens.styles';
+import '../sync-events';
 import { problemPlace, requestRelayAccess } from '../relay-address';
 import { DEVICE_NAME_HINT, NO_DEVICE_NAME, RELAY_HINT, syncField } from '../sync-fields';
 import { defaultDeviceName } from '../sync-text';
@@ -37,11 +39,12 @@ export class LocketSyncConnect extends LitElement {
     if (this.nameMissing) { this.problem = null; return; }
     // The permission is asked for here, in the click itself: after an await the browser would refuse.
     const access = requestRelayAccess(String(data.get('relay') ?? ''), this.permissions);
+    this.dispatchEvent(locketEvent('locket-sync-setting-up', { busy: true }));
     void this.acts.run('connect', async () => {
       const relay = await access;
       const result = relay.ok ? await this.services.connect(relay.value, deviceName) : relay;
       this.problem = result.ok ? null : result.error;
-    });
+    }).finally(() => { this.dispatchEvent(locketEvent('locket-sync-setting-up', { busy: false })); });
   }
 
   private errorAt(place: 'address' | 'form'): string {

@@ -6,7 +6,9 @@ import { ActionController } from '../../shared/action-controller';
 import { failureText } from '../../shared/failure-text';
 import { formStyles } from '../../shared/form.styles';
 import { syncProblemText } from '../../shared/messages/sync-messages';
+import { locketEvent } from '../../shared/events';
 import { baseStyles } from '../../shared/tokens.styles';
+import '../sync-events';
 import '../locket-sync-fingerprint/locket-sync-fingerprint';
 import { problemPlace, requestRelayAccess } from '../relay-address';
 import { DEVICE_NAME_HINT, NO_DEVICE_NAME, RELAY_HINT, syncField } from '../sync-fields';
@@ -47,6 +49,7 @@ export class LocketSyncJoin extends LitElement {
     // Asked for inside the click: after an await the browser would refuse without asking.
     const access = requestRelayAccess(String(data.get('relay') ?? ''), this.permissions);
     this.step = null;
+    this.dispatchEvent(locketEvent('locket-sync-setting-up', { busy: true }));
     void this.acts.run('join', async () => {
       const relay = await access;
       if (!relay.ok) { this.problem = relay.error; return; }
@@ -60,7 +63,7 @@ export class LocketSyncJoin extends LitElement {
         // A refused code or address is shown beside its field, not as a pairing that failed.
         if (problemPlace(result.error) !== 'form') this.step = null;
       }
-    });
+    }).finally(() => { this.dispatchEvent(locketEvent('locket-sync-setting-up', { busy: false })); });
   }
 
   private errorAt(place: 'address' | 'code' | 'form'): string {

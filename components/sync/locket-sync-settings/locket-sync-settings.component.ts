@@ -10,6 +10,7 @@ import '../locket-sync-connect/locket-sync-connect';
 import '../locket-sync-join/locket-sync-join';
 import '../locket-sync-pairing/locket-sync-pairing';
 import '../locket-sync-status/locket-sync-status';
+import '../sync-events';
 import { syncStyles } from '../sync.styles';
 
 /** How often "5 minutes ago" is worked out again while the page stays open. */
@@ -31,6 +32,8 @@ export class LocketSyncSettings extends LitElement {
 
   @state() private status: SyncStatusView | null = null;
   private readonly acts = new ActionController<'load'>(this);
+  /** True while a connect or join runs: its form stays even if the status moves on meanwhile. */
+  @state() private settingUp = false;
   private stopWatching?: () => void;
   private refresh?: ReturnType<typeof setInterval>;
 
@@ -55,9 +58,9 @@ export class LocketSyncSettings extends LitElement {
       return this.acts.failure ? html`<p class="error" role="alert">Sync’s status could not be read: ${failureText(this.acts.failure.cause)}</p>`
         : html`<p class="muted" role="status">Loading…</p>`;
     }
-    if (status.state === 'off') {
+    if (status.state === 'off' || this.settingUp) {
       return html`<p class="muted">Sync is off: this device’s records are on this device only.</p>
-        <div class="choices">
+        <div class="choices" @locket-sync-setting-up=${(event: CustomEvent<{ readonly busy: boolean }>) => { this.settingUp = event.detail.busy; }}>
           <locket-sync-connect .services=${this.services} .permissions=${this.permissions}></locket-sync-connect>
           <locket-sync-join .services=${this.services} .permissions=${this.permissions}></locket-sync-join>
         </div>`;

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { page } from 'vitest/browser';
+import { page, userEvent } from 'vitest/browser';
 import { createManualClock } from '../../../core/clock';
+import type { SyncPageServices } from '../../../core/sync/ports';
+import { controlled } from '../../../test/elements/fakes';
 import { mount } from '../../../test/elements/mount';
 import { createFakeSync, testSyncDevice, testSyncStatus } from '../../../test/elements/sync-fakes';
 import { TEST_START } from '../../../test/elements/test-services';
@@ -54,5 +56,26 @@ describe('locket-sync-settings', () => {
   it('says when the status cannot be read', async () => {
     await mountSettings(createFakeSync({ status: async () => { throw new Error('The sync worker did not start.'); } }));
     await expect.element(page.getByRole('alert')).toHaveTextContent('Sync’s status could not be read: The sync worker did not start.');
+  });
+
+  it('keeps the connect form and its refusal on screen while the status moves on during the attempt', async () => {
+    const connect = controlled<Parameters<SyncPageServices['connect']>, Awaited<ReturnType<SyncPageServices['connect']>>>();
+    const { sendStatus } = await mountSettings(createFakeSync({ connect: connect.fn }));
+    const form = page.getByRole('form', { name: 'Connect to a relay' });
+    await userEvent.fill(form.getByLabelText('Relay address'), 'https://relay.example.com');
+    await userEvent.click(form.getByRole('button', { name: 'Connect' }));
+    await expect.poll(() => connect.calls.length).toBe(1);
+    sendStatus(testSyncStatus({ state: 'connecting', relayUrl: 'https://relay.example.com' }));
+    sendStatus(testSyncStatus({ state: 'off' }));
+    connect.calls[0]!.resolve({ ok: false, error: { type: 'version' } });
+    await expect.element(form.getByRole('alert')).toHaveTextContent('This relay speaks another version of the sync protocol.');
+    await expect.element(form.getByLabelText('Relay address')).toHaveValue('https://relay.example.com');
+
+    await userEvent.click(form.getByRole('button', { name: 'Connect' }));
+    await expect.poll(() => connect.calls.length).toBe(2);
+    sendStatus(testSyncStatus({ state: 'connecting', relayUrl: 'https://relay.example.com' }));
+    await expect.element(form).toBeVisible();
+    connect.calls[1]!.resolve({ ok: true, value: undefined });
+    await expect.element(page.getByLabelText('Sync status')).toHaveTextContent('Status Connecting…');
   });
 });
