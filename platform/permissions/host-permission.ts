@@ -12,6 +12,14 @@ export interface HostPermissions {
   readonly request: (origin: string) => Promise<boolean>;
 }
 
-export const hostPermissions: HostPermissions = {
-  request: (origin) => browser.permissions.request({ origins: [`${origin}/*`] }),
-};
+/** The slice of the browser's permissions API the adapter uses. */
+export interface PermissionsApi {
+  readonly request: (permissions: { origins: string[] }) => Promise<boolean>;
+}
+
+/** Every path on that one origin: the relay's requests and its socket, nothing on any other host. */
+export const createHostPermissions = (api: () => PermissionsApi): HostPermissions => ({
+  request: (origin) => api().request({ origins: [`${origin}/*`] }),
+});
+
+export const hostPermissions: HostPermissions = createHostPermissions(() => browser.permissions);

@@ -60,7 +60,8 @@ export class LocketSyncPairing extends LitElement {
   private renderOffer(offer: PairingOffer) {
     const finished = this.step?.phase === 'done' || this.step?.phase === 'failed';
     const comparing = this.step?.phase === 'confirm';
-    return html`<div class="box" role="group" aria-label="Add a device">
+    return html`<div class="box" role="group" aria-labelledby="add-device-heading">
+      <h3 id="add-device-heading">Add a device</h3>
       ${finished || comparing ? nothing : html`<p>On the new device, open Locket’s settings, choose “Join with a code”, and enter the
         relay address and this code, or scan the image:</p>
       <div class="offer">
