@@ -1,6 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { Clock } from '../../../core/clock';
 import type { PairingOffer, PairingStep, SyncPageServices, SyncProblem } from '../../../core/sync/ports';
 import { ActionController } from '../../shared/action-controller';
 import { failureText } from '../../shared/failure-text';
@@ -24,7 +23,8 @@ export class LocketSyncPairing extends LitElement {
   `];
 
   @property({ attribute: false }) services!: SyncPageServices;
-  @property({ attribute: false }) clock!: Clock;
+  /** The time relative times are told from; the section moves it on while the page stays open. */
+  @property({ attribute: false }) now = 0;
 
   @state() private offer: PairingOffer | null = null;
   @state() private step: PairingStep | null = null;
@@ -68,7 +68,7 @@ export class LocketSyncPairing extends LitElement {
         <div>
           <p class="code" aria-label="Pairing code">${codeGroups(offer.code).map((group) => html`<span>${group}</span> `)}</p>
           <p class="muted">The code works once and expires
-            <time datetime=${new Date(offer.expiresAt).toISOString()} title=${exactTime(offer.expiresAt)}>${relativeTime(offer.expiresAt, this.clock.now())}</time>.</p>
+            <time datetime=${new Date(offer.expiresAt).toISOString()} title=${exactTime(offer.expiresAt)}>${relativeTime(offer.expiresAt, this.now)}</time>.</p>
         </div>
         <locket-sync-qr .text=${offer.code} label="Pairing code as a QR image"></locket-sync-qr>
       </div>`}

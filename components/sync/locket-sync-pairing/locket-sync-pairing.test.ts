@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
-import { createManualClock } from '../../../core/clock';
 import type { SyncPageServices } from '../../../core/sync/ports';
 import { controlled } from '../../../test/elements/fakes';
 import { mount } from '../../../test/elements/mount';
@@ -14,7 +13,7 @@ const mountPairing = async () => {
   const offer = controlled<Parameters<Offer>, Awaited<ReturnType<Offer>>>();
   const answers: boolean[] = [];
   const fake = createFakeSync({ offerPairing: offer.fn, confirmPairing: async (same) => { answers.push(same); } });
-  await mount('locket-sync-pairing', { services: fake.services, clock: createManualClock(TEST_START) });
+  await mount('locket-sync-pairing', { services: fake.services, now: TEST_START });
   return { ...fake, offer, answers };
 };
 

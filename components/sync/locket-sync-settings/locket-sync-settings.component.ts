@@ -31,6 +31,7 @@ export class LocketSyncSettings extends LitElement {
   @property({ attribute: false }) clock!: Clock;
 
   @state() private status: SyncStatusView | null = null;
+  @state() private now = 0;
   private readonly acts = new ActionController<'load'>(this);
   /** True while a connect or join runs: its form stays even if the status moves on meanwhile. */
   @state() private settingUp = false;
@@ -40,10 +41,18 @@ export class LocketSyncSettings extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     let watched = false;
-    this.stopWatching = this.services.watch((status) => { watched = true; this.status = status; });
+    this.stopWatching = this.services.watch((status) => {
+      watched = true;
+      // Told from the moment it arrived: "synced just now" must not read as a time ahead.
+      this.now = this.clock.now();
+      this.status = status;
+    });
     // The first answer only fills in until the watch speaks: a status it sent is newer.
-    void this.acts.run('load', () => this.services.status()).then((ran) => { if (ran.ok && !watched) this.status = ran.value; });
-    this.refresh = setInterval(() => this.requestUpdate(), RELATIVE_TIME_REFRESH_MS);
+    void this.acts.run('load', () => this.services.status()).then((ran) => {
+      if (ran.ok && !watched) { this.now = this.clock.now(); this.status = ran.value; }
+    });
+    this.now = this.clock.now();
+    this.refresh = setInterval(() => { this.now = this.clock.now(); }, RELATIVE_TIME_REFRESH_MS);
   }
 
   override disconnectedCallback(): void {
@@ -65,7 +74,7 @@ export class LocketSyncSettings extends LitElement {
           <locket-sync-join .services=${this.services} .permissions=${this.permissions}></locket-sync-join>
         </div>`;
     }
-    return html`<locket-sync-status .services=${this.services} .status=${status} .clock=${this.clock}></locket-sync-status>
-      ${status.state === 'removed' ? '' : html`<locket-sync-pairing .services=${this.services} .clock=${this.clock}></locket-sync-pairing>`}`;
+    return html`<locket-sync-status .services=${this.services} .status=${status} .now=${this.now}></locket-sync-status>
+      ${status.state === 'removed' ? '' : html`<locket-sync-pairing .services=${this.services} .now=${this.now}></locket-sync-pairing>`}`;
   }
 }

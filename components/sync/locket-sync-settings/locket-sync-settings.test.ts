@@ -9,8 +9,9 @@ import { TEST_START } from '../../../test/elements/test-services';
 import './locket-sync-settings';
 
 const mountSettings = async (fake = createFakeSync()) => {
-  const element = await mount('locket-sync-settings', { services: fake.services, permissions: fake.permissions, clock: createManualClock(TEST_START) });
-  return { ...fake, element };
+  const clock = createManualClock(TEST_START);
+  const element = await mount('locket-sync-settings', { services: fake.services, permissions: fake.permissions, clock });
+  return { ...fake, element, clock };
 };
 
 describe('locket-sync-settings', () => {
@@ -77,5 +78,13 @@ describe('locket-sync-settings', () => {
     await expect.element(form).toBeVisible();
     connect.calls[1]!.resolve({ ok: true, value: undefined });
     await expect.element(page.getByLabelText('Sync status')).toHaveTextContent('Status Connecting…');
+  });
+
+  it('tells times from when each status arrived', async () => {
+    const { sendStatus, clock } = await mountSettings();
+    await expect.element(page.getByRole('form', { name: 'Connect to a relay' })).toBeVisible();
+    clock.advance(10 * 60_000);
+    sendStatus(testSyncStatus({ state: 'connected', relayUrl: 'https://relay.example.com', lastSyncedAt: clock.now() - 5 * 60_000 }));
+    await expect.element(page.getByLabelText('Sync status')).toHaveTextContent('Last synced 5 minutes ago');
   });
 });

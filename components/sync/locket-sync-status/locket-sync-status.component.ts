@@ -1,6 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { Clock } from '../../../core/clock';
 import type { SyncDeviceView, SyncPageServices, SyncProblem, SyncState, SyncStatusView } from '../../../core/sync/ports';
 import { ActionController } from '../../shared/action-controller';
 import { failureText } from '../../shared/failure-text';
@@ -38,7 +37,8 @@ export class LocketSyncStatus extends LitElement {
 
   @property({ attribute: false }) services!: SyncPageServices;
   @property({ attribute: false }) status!: SyncStatusView;
-  @property({ attribute: false }) clock!: Clock;
+  /** The time relative times are told from; the section moves it on while the page stays open. */
+  @property({ attribute: false }) now = 0;
 
   /** The device whose removal is being confirmed, or 'disconnect' while disconnecting is. */
   @state() private confirming: string | null = null;
@@ -76,8 +76,9 @@ export class LocketSyncStatus extends LitElement {
     this.acts.clear();
   }
 
+  /** When something already happened; a time ahead of this device's clock (another device's skew) reads as now. */
   private when(at: number) {
-    return html`<time datetime=${new Date(at).toISOString()} title=${exactTime(at)}>${relativeTime(at, this.clock.now())}</time>`;
+    return html`<time datetime=${new Date(at).toISOString()} title=${exactTime(at)}>${relativeTime(Math.min(at, this.now), this.now)}</time>`;
   }
 
   private renderDevice(device: SyncDeviceView) {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
-import { createManualClock } from '../../../core/clock';
 import type { SyncPageServices, SyncStatusView } from '../../../core/sync/ports';
 import { controlled } from '../../../test/elements/fakes';
 import { mount } from '../../../test/elements/mount';
@@ -24,7 +23,7 @@ const mountStatus = async (status: SyncStatusView = CONNECTED) => {
   const syncNow = controlled<Parameters<SyncNow>, Awaited<ReturnType<SyncNow>>>();
   let disconnected = 0;
   const { services } = createFakeSync({ removeDevice: removeDevice.fn, syncNow: syncNow.fn, disconnect: async () => { disconnected++; } });
-  const element = await mount('locket-sync-status', { services, status, clock: createManualClock(TEST_START) });
+  const element = await mount('locket-sync-status', { services, status, now: TEST_START });
   return { element, removeDevice, syncNow, disconnected: () => disconnected };
 };
 
