@@ -16,6 +16,9 @@ export default defineConfig({
     // unlimitedStorage: this device holds the only copy of the records, so the origin's quota must not refuse
     // them as they grow, and the browser must not evict them when the disk runs low.
     permissions: ['storage', 'unlimitedStorage', 'sidePanel', 'alarms', 'activeTab', 'scripting', 'contextMenus', 'offscreen'],
+    // Sync reaches the one relay the owner names, asked for when they connect (platform/permissions):
+    // any https host, plain http only on this computer; no host is granted until the owner allows it.
+    optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
     commands: {
       'capture-page': { suggested_key: { default: 'Alt+Shift+L' }, description: 'Capture this page' },
     },

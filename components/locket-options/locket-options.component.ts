@@ -13,6 +13,8 @@ import '../locket-backup-settings/locket-backup-settings';
 import '../locket-retention-settings/locket-retention-settings';
 import '../locket-audit-log/locket-audit-log';
 import '../locket-cancel-account/locket-cancel-account';
+import '../sync/locket-sync-settings/locket-sync-settings';
+import { hostPermissions } from '../../platform/permissions/host-permission';
 import { optionsStyles } from './locket-options.styles';
 import { ActionController } from '../shared/action-controller';
 import { failureText } from '../shared/failure-text';
@@ -25,6 +27,7 @@ const SECTIONS = [
   { id: 'export', title: 'Export' },
   { id: 'import', title: 'Import' },
   { id: 'backup', title: 'Backup' },
+  { id: 'sync', title: 'Sync' },
   { id: 'retention', title: 'Retention' },
   { id: 'audit', title: 'Audit log' },
   { id: 'danger', title: 'Danger zone' },
@@ -109,6 +112,9 @@ export class LocketOptions extends LitElement {
       case 'export': return html`<locket-export-settings .services=${services}></locket-export-settings>`;
       case 'import': return html`<locket-import-settings .services=${services}></locket-import-settings>`;
       case 'backup': return html`<locket-backup-settings .services=${services}></locket-backup-settings>`;
+      case 'sync':
+        return services.sync ? html`<locket-sync-settings .services=${services.sync} .clock=${services.clock}
+          .permissions=${hostPermissions}></locket-sync-settings>` : nothing;
       case 'retention': return html`<locket-retention-settings .services=${services}></locket-retention-settings>`;
       case 'audit': return html`<locket-audit-log .services=${services}></locket-audit-log>`;
       case 'danger': return html`<locket-cancel-account .services=${services}></locket-cancel-account>`;
@@ -127,14 +133,19 @@ export class LocketOptions extends LitElement {
     </form>`;
   }
 
+  /** The sections this page offers: Sync only where sync services run behind it. */
+  private get sections() {
+    return SECTIONS.filter(({ id }) => id !== 'sync' || this.services.sync);
+  }
+
   protected override render() {
     return html`
       <nav aria-label="Settings sections">
         <h1>Locket settings</h1>
-        <ul>${SECTIONS.map((section) => html`<li><a href=${`#${section.id}`}
+        <ul>${this.sections.map((section) => html`<li><a href=${`#${section.id}`}
           @click=${(e: Event) => this.jump(e, section.id)}>${section.title}</a></li>`)}</ul>
       </nav>
-      <main>${SECTIONS.map(({ id, title }) => html`<section id=${id} aria-labelledby=${`${id}-heading`}>
+      <main>${this.sections.map(({ id, title }) => html`<section id=${id} aria-labelledby=${`${id}-heading`}>
           <h2 id=${`${id}-heading`}>${title}</h2>
           ${this.sectionBody(id)}
         </section>`)}
