@@ -4,6 +4,7 @@ import { keyed } from 'lit/directives/keyed.js';
 import { entityAt, initialEntity, type CapturedEntity } from '../../core/quick-capture/entities';
 import { emptyDraft, sameEntity, type CaptureDraft, type EntityRef, type PendingCapture } from '../../core/quick-capture/pending';
 import { captureNoteFields } from '../../core/quick-capture/note';
+import { capturedFromText } from '../shared/messages/capture-messages';
 import { recordTitle } from '../shared/record-title';
 import type { LocketRecord } from '../../core/records/types';
 import { FORM_ERROR_KEY } from '../../core/records/validate';
@@ -197,7 +198,7 @@ export class LocketCapture extends LitElement {
     const { twin, employer } = this.lookup;
     const kind = entity.ref.kind;
     const updating = draft.decision === 'update' && twin !== null;
-    const note = captureNoteFields(pending.capture, '', 0).body;
+    const note = captureNoteFields(pending.capture, '', 0, capturedFromText).body;
     const employerName = 'person' in entity ? entity.person.organisationName : '';
     const linked = (this.currentValues().organisationId ?? '') !== '';
     return html`

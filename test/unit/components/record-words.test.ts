@@ -5,6 +5,7 @@ import { openLocketDb } from '../../../core/db/schema';
 import { emptyFields } from '../../../core/records/validate';
 import type { LocketRecord } from '../../../core/records/types';
 import { failureText } from '../../../components/shared/failure-text';
+import { WorkerInputRefused } from '../../../worker/contracts/refusal';
 import { recordTitle, titleText } from '../../../components/shared/record-title';
 
 const meta = { id: 'r1', createdAt: 1, updatedAt: 2, deletedAt: null };
@@ -36,5 +37,12 @@ describe('a write that gave up, in words', () => {
     const crossed = Object.assign(new Error((failure as Error).message), { name: 'WriteConflict' });
     expect(failureText(crossed)).toBe(words);
     db.close();
+  });
+});
+
+describe('a call the worker refused, in words', () => {
+  it('tells the owner nothing was done and to reload, keeping the developer’s reason', () => {
+    const crossed = Object.assign(new Error('Each file only once.'), { name: new WorkerInputRefused('exportCsv', '').name });
+    expect(failureText(crossed)).toBe('Locket’s page and its worker disagree, so nothing was done: reload the page and try again (Each file only once.)');
   });
 });
