@@ -9,6 +9,8 @@ import type { RecordKind } from './types';
 export type TextSubject =
   | 'first-name' | 'last-name' | 'job-title' | 'owner' | 'name' | 'description' | 'lawful-basis-source'
   | 'note' | 'custom-field-name' | 'custom-field-value';
+/** A text field of its own (not the note's body, not part of a custom field): "Enter the first name as text." */
+export type PlainTextSubject = Exclude<TextSubject, 'note' | 'custom-field-name' | 'custom-field-value'>;
 /** A list field: "Keep to 100 email addresses or fewer." */
 export type ListSubject = 'emails' | 'phones' | 'websites' | 'addresses' | 'tags' | 'custom-fields';
 /** A link to another record, chosen from a list. */
@@ -17,7 +19,7 @@ export type LinkSubject = 'organisation' | 'party';
 export type FieldProblem =
   /** The input as a whole is not a record's fields at all. */
   | { readonly type: 'not-fields' }
-  | { readonly type: 'not-text'; readonly subject: Exclude<TextSubject, 'note' | 'custom-field-name' | 'custom-field-value'> | ListSubject }
+  | { readonly type: 'not-text'; readonly subject: PlainTextSubject | ListSubject }
   | { readonly type: 'too-long'; readonly subject: TextSubject; readonly max: number }
   | { readonly type: 'not-a-list'; readonly subject: ListSubject }
   | { readonly type: 'too-many'; readonly subject: ListSubject; readonly max: number }

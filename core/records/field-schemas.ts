@@ -6,7 +6,9 @@
  */
 import * as v from 'valibot';
 import { LAWFUL_BASES } from './types';
-import { cutInput, problem, type LinkSubject, type ListSubject, type TextSubject } from './field-problems';
+import {
+  cutInput, problem, type LinkSubject, type ListSubject, type PlainTextSubject, type TextSubject,
+} from './field-problems';
 import {
   isCalendarDate, isPhoneNumber, isWebAddress, numberFromInput, uniqueIgnoringCase,
 } from './field-rules';
@@ -26,7 +28,7 @@ export const LIMITS = {
 export const tooLong = (subject: TextSubject, max: number): string => problem({ type: 'too-long', subject, max });
 
 /** Trimmed text; missing or null reads as ''. */
-export const text = (subject: Extract<TextSubject, 'first-name' | 'last-name' | 'job-title' | 'owner' | 'name' | 'description' | 'lawful-basis-source'>, max: number) => v.pipe(
+export const text = (subject: PlainTextSubject, max: number) => v.pipe(
   v.nullish(v.string(problem({ type: 'not-text', subject })), ''),
   v.transform((value) => value.trim()),
   v.maxLength(max, tooLong(subject, max)),
