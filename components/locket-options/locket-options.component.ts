@@ -1,6 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { FieldErrors } from '../../core/records/types';
+import type { FieldTexts } from '../shared/messages/field-messages';
+import { settingsErrorsText } from '../shared/messages/settings-messages';
 import type { Settings } from '../../core/settings/contract';
 import type { LocketServices } from '../../platform/page-services/services';
 import { baseStyles } from '../shared/tokens.styles';
@@ -41,7 +42,7 @@ export class LocketOptions extends LitElement {
   @property({ attribute: false }) services!: LocketServices;
 
   @state() private settings: Settings | null = null;
-  @state() private errors: FieldErrors = {};
+  @state() private errors: FieldTexts = {};
   @state() private saved = false;
   private readonly acts = new ActionController<'save'>(this);
   /** Bumped when the owner or the vault changes, so the users table reads them again. */
@@ -76,7 +77,7 @@ export class LocketOptions extends LitElement {
     if (!ran.ok) { this.saved = false; return; }
     const result = ran.value;
     this.saved = result.ok;
-    if (result.ok) { this.settings = result.value; this.errors = {}; this.accountRevision++; } else { this.errors = result.error; }
+    if (result.ok) { this.settings = result.value; this.errors = {}; this.accountRevision++; } else { this.errors = settingsErrorsText(result.error); }
   }
 
   /** The sections live in this element's shadow root, where the browser's own fragment scrolling cannot reach. */
