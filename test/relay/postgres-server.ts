@@ -20,6 +20,8 @@ export interface PostgresServer {
   createDatabase(name: string): Promise<string>;
   /** Drops a database no one is connected to; fewer files make crash recovery quicker. */
   dropDatabase(name: string): Promise<void>;
+  /** The database as `pg_dump` writes it (plain SQL; BYTEA as `\\x` and hex), what a backup would hold. */
+  dump(name: string): string;
   readonly url: string;
   /** The cluster's folder, removed by `dispose`. */
   readonly dataDir: string;
@@ -55,7 +57,7 @@ const runPostgresCommand = (command: string, args: readonly string[]): SpawnSync
   const [file, fullArgs] = isRoot()
     ? ['runuser', ['-u', 'postgres', '--', command, ...args]]
     : [command, [...args]];
-  const result = spawnSync(file, fullArgs, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const result = spawnSync(file, fullArgs, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 * 1024 * 1024 });
   if (result.status !== 0) {
     throw new Error(`${command} ${args.join(' ')} failed (${result.status ?? result.signal}): ${result.stderr}${result.stdout}`);
   }
@@ -119,6 +121,7 @@ export const startPostgresServer = async (): Promise<PostgresServer> => {
       return `postgres://${ROLE}@127.0.0.1:${port}/${encodeURIComponent(name)}`;
     },
     dropDatabase: (name) => asAdmin(`DROP DATABASE IF EXISTS ${quoteIdentifier(name)}`),
+    dump: (name) => runPostgresCommand(join(binaries.bin, 'pg_dump'), ['-h', '127.0.0.1', '-p', String(port), '-U', ROLE, '-d', name]).stdout,
     stop(mode = 'fast') {
       runPostgresCommand(pgCtl, ['-D', dir, '-m', mode, '-w', 'stop']);
     },
