@@ -18,7 +18,7 @@ import type { DeviceInfo, Envelope, PushResult } from '../../core/sync/protocol'
 import { LATEST_SCHEMA_VERSION, migrate, readSchemaVersion } from './migrations';
 import { pullSets } from './pull';
 import { createSessionOps } from './sessions';
-import { applyTerminalItems, namesTombstone } from './tombstones';
+import { applyTerminalItems, hasTombstones, namesTombstone } from './tombstones';
 import type { SqlDriver, SqlExecutor } from './sql-driver';
 
 export interface RelayStoreOptions {
@@ -165,6 +165,8 @@ export const createRelayStore = (driver: SqlDriver, options: RelayStoreOptions) 
         let head = startHead;
         let lastSetId: string | undefined;
         let ciphertextsDropped = 0;
+        // Set once a tombstone exists (before this push or made by one of its sets).
+        let tombstonesExist = await hasTombstones(tx, team);
         const results: PushResult[] = [];
         for (const set of sets) {
           const prior = (await tx.all<{ seq: number; device_id: string; client_seq: number }>(
@@ -178,11 +180,13 @@ export const createRelayStore = (driver: SqlDriver, options: RelayStoreOptions) 
           if (set.clientSeq < expected) results.push({ setId: set.setId, error: 'conflict' });
           else if (set.clientSeq > expected) results.push({ setId: set.setId, error: 'gap', expected });
           else if ((parseHlc(set.setId)?.wallMs ?? Infinity) > now + maxDriftMs) results.push({ setId: set.setId, error: 'clock_skew' });
-          else if (await namesTombstone(tx, team, set)) results.push({ setId: set.setId, error: 'tombstoned' });
+          else if (tombstonesExist && (await namesTombstone(tx, team, set))) results.push({ setId: set.setId, error: 'tombstoned' });
           else {
             head += 1;
             await insertSet(tx, team, head, set, now);
-            ciphertextsDropped += await applyTerminalItems(tx, team, head, set, now);
+            const ended = await applyTerminalItems(tx, team, head, set, now);
+            ciphertextsDropped += ended.ciphertextsDropped;
+            tombstonesExist ||= ended.tombstoned;
             results.push({ setId: set.setId, seq: head, duplicate: false });
             expected += 1;
             lastSetId = set.setId;

@@ -10,30 +10,39 @@
  * - A set naming a tombstoned id is refused whole, except with a terminal op: two devices
  *   that purge the same record concurrently must both be able to push.
  */
-import { sha256Hex } from '../../core/audit/hash';
+import { createHash } from 'node:crypto';
 import { TERMINAL_OPS, type Envelope } from '../../core/sync/protocol';
 import type { SqlExecutor } from './sql-driver';
 
-export const tombstoneHash = (recordId: string): Promise<string> => sha256Hex(recordId);
+/** SHA-256 of the id's UTF-8, lower-case hex: `sha256Hex` of core/audit/hash.ts, computed without leaving the push transaction. */
+export const tombstoneHash = (recordId: string): string => createHash('sha256').update(recordId, 'utf8').digest('hex');
 
 const isTerminal = (op: Envelope['items'][number]['op']): boolean => TERMINAL_OPS.includes(op);
 
+/** Whether the team has any tombstone: most never do, and their pushes then skip the per-set lookup. */
+export const hasTombstones = async (tx: SqlExecutor, team: string): Promise<boolean> =>
+  (await tx.all(`SELECT 1 AS found FROM tombstones WHERE team_id = ? LIMIT 1`, [team])).length > 0;
+
 /** True when a non-terminal item of the set names a purged or erased id. */
 export const namesTombstone = async (tx: SqlExecutor, team: string, set: Envelope): Promise<boolean> => {
-  for (const item of set.items) {
-    if (isTerminal(item.op)) continue;
-    const rows = await tx.all(`SELECT 1 AS found FROM tombstones WHERE team_id = ? AND id_hash = ?`, [team, await tombstoneHash(item.recordId)]);
-    if (rows.length > 0) return true;
-  }
-  return false;
+  const hashes = [...new Set(set.items.filter((item) => !isTerminal(item.op)).map((item) => tombstoneHash(item.recordId)))];
+  if (hashes.length === 0) return false;
+  const rows = await tx.all(
+    `SELECT 1 AS found FROM tombstones WHERE team_id = ? AND id_hash IN (${hashes.map(() => '?').join(', ')}) LIMIT 1`, [team, ...hashes],
+  );
+  return rows.length > 0;
 };
 
 /**
  * For each terminal item of the set just stored at `seq`: drops the ciphertext of every other
- * item of that id in the team and records the tombstone. Returns how many items lost their ciphertext.
+ * item of that id in the team and records the tombstone: how many items lost their ciphertext,
+ * and whether the set tombstoned anything.
  */
-export const applyTerminalItems = async (tx: SqlExecutor, team: string, seq: number, set: Envelope, at: number): Promise<number> => {
+export const applyTerminalItems = async (
+  tx: SqlExecutor, team: string, seq: number, set: Envelope, at: number,
+): Promise<{ ciphertextsDropped: number; tombstoned: boolean }> => {
   let dropped = 0;
+  let tombstoned = false;
   for (const [idx, item] of set.items.entries()) {
     if (!isTerminal(item.op)) continue;
     const touched = await tx.all<{ seq: number }>(
@@ -42,6 +51,7 @@ export const applyTerminalItems = async (tx: SqlExecutor, team: string, seq: num
       [team, item.recordId, seq, idx],
     );
     dropped += touched.length;
+    tombstoned = true;
     for (const touchedSeq of new Set(touched.map((row) => row.seq))) {
       // `bytes` counts the ciphertext a set still holds, for quotas and retention.
       await tx.run(
@@ -52,8 +62,8 @@ export const applyTerminalItems = async (tx: SqlExecutor, team: string, seq: num
     }
     await tx.run(
       `INSERT INTO tombstones (team_id, id_hash, op, seq, at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-      [team, await tombstoneHash(item.recordId), item.op, seq, at],
+      [team, tombstoneHash(item.recordId), item.op, seq, at],
     );
   }
-  return dropped;
+  return { ciphertextsDropped: dropped, tombstoned };
 };
