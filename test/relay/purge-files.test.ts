@@ -3,7 +3,10 @@
  * storage could read it: the SQLite file and its WAL, or a pg_dump of the PostgreSQL database.
  * Before the purge the same scan finds them, so the scan itself is proven to look.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { fromBase64Url } from '../../core/security/base64url';
 import type { Envelope } from '../../core/sync/protocol';
@@ -41,14 +44,18 @@ describe('purge on SQLite', () => {
   let relay: TestRelay | undefined;
   afterEach(async () => { await relay?.dispose(); });
 
-  it('leaves no byte of the purged ciphertext in the database file or its WAL', async () => {
-    relay = await startTestRelay();
+  it('leaves no byte of the purged ciphertext in the database file or its WAL, and logs how many items it emptied', async () => {
+    const logPath = join(tmpdir(), `locket-relay-purge-${process.pid}-${Date.now()}.log`);
+    relay = await startTestRelay({ logLevel: 'info' }, pino.destination({ dest: logPath, sync: true }));
     const dataFile = relay.dataFile;
     const files = (): Buffer[] => [dataFile, `${dataFile}-wal`].filter((file) => existsSync(file)).map((file) => readFileSync(file));
     await purgeThroughRelay(relay, (cts) => {
       const contents = files();
       return cts.some((ct) => contents.some((content) => holdsBytesOf(content, ct)));
     });
+    const pushes = readFileSync(logPath, 'utf8').split('\n').filter((line) => line.includes('"msg":"push"'));
+    expect(pushes.map((line) => (JSON.parse(line) as { ciphertextsDropped: number }).ciphertextsDropped)).toEqual([0, 3]);
+    rmSync(logPath, { force: true });
   });
 });
 
