@@ -149,7 +149,8 @@ export const createRelayStore = (driver: SqlDriver, options: RelayStoreOptions) 
     /**
      * Stores the sets one device pushed, in order, in one transaction. Per set: a new seq, the
      * original seq for a duplicate, or a refusal (`gap` with the expected clientSeq, `conflict`
-     * for a reused clientSeq or set id, `clock_skew`). Resolves only after the commit.
+     * for a reused clientSeq or set id, `clock_skew`, `tombstoned` for a set naming a purged or
+     * erased id). Resolves only after the commit, and after SQLite scrubbed what a purge dropped.
      */
     appendSets: async (team: string, device: string, sets: readonly Envelope[]): Promise<AppendOutcome> => {
       const outcome = await driver.transaction(async (tx): Promise<AppendOutcome> => {
