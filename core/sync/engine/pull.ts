@@ -46,7 +46,8 @@ export const pullAll = async (deps: PullDeps): Promise<PullOutcome> => {
     const last = reply.sets.at(-1);
     if (!last) return { applied, rejected };
     // The log comes in seq order from the cursor on; anything else is not the relay's log.
-    if (!reply.sets.every((set, index) => set.seq > (index === 0 ? since : reply.sets[index - 1]!.seq)) || last.seq > reply.head) {
+    const inOrder = reply.sets.every((set, index) => set.seq > (reply.sets[index - 1]?.seq ?? since));
+    if (!inOrder || last.seq > reply.head) {
       throw malformedAnswer();
     }
     const opened: SyncSet[] = [];

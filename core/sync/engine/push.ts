@@ -38,7 +38,8 @@ export const pushAll = async (deps: PushDeps, cursor: () => Promise<SyncCursor |
   let pushed = 0;
   for (let request = 0; request < MAX_PUSH_REQUESTS; request += 1) {
     const entries = await replica.pending(LIMITS.maxSetsPerPush);
-    if (entries.length === 0) return pushed;
+    const first = entries[0];
+    if (!first) return pushed;
     const sets = await Promise.all(entries.map((entry) => crypto.seal(entry, team)));
     const ack = parseAnswer(AckSchema, await session.call('/v1/push', { reqId: deps.nextRequestId(), sets }));
     if (ack.results.length !== entries.length) throw new SyncFailure({ type: 'relay-refused', code: 'bad_answer' });
@@ -46,17 +47,17 @@ export const pushAll = async (deps: PushDeps, cursor: () => Promise<SyncCursor |
     const held = contiguousAck(entries, ack);
     if (held !== null) {
       await replica.acknowledge(held);
-      pushed += held - entries[0]!.clientSeq + 1;
+      pushed += held - first.clientSeq + 1;
     }
     const firstRefusal = ack.results.find((result) => 'error' in result);
     if (!firstRefusal || !('error' in firstRefusal)) continue;
     if (firstRefusal.error === 'gap' && firstRefusal.expected !== undefined) {
       const relayHolds = firstRefusal.expected - 1;
       // The relay holds fewer of ours than we thought: those after its count are pending again.
-      if (relayHolds < (held ?? entries[0]!.clientSeq - 1)) {
+      if (relayHolds < (held ?? first.clientSeq - 1)) {
         const at = await cursor();
         await replica.relayRegressed(relayHolds, at ?? { relayInstance: ack.relayInstance, seq: 0 });
-      } else if (relayHolds >= entries[0]!.clientSeq) {
+      } else if (relayHolds >= first.clientSeq) {
         await replica.acknowledge(relayHolds);
       }
       continue;

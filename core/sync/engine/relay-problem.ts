@@ -24,6 +24,8 @@ export const problemOfAnswer = (status: number, body: unknown): SyncProblem => {
   switch (refusal.output.error) {
     case 'removed': return { type: 'removed' };
     case 'version': return { type: 'version' };
+    // Shutting down or overloaded: the same as not answering, and retried the same way.
+    case 'unavailable': return { type: 'relay-unreachable' };
     default: return { type: 'relay-refused', code: refusal.output.error };
   }
 };
