@@ -16,6 +16,7 @@ import type { Envelope, StoredSet } from '../../../core/sync/protocol';
 import { itemHash, signSet, verifySet } from '../../../core/sync/signing';
 import { utf8 } from '../../../core/vault/bytes';
 import { createRelayTransport, type SocketConstructor } from '../../../platform/sync/relay-transport';
+import type { LockRequester } from '../../../platform/sync/sync-runner';
 import { createTestDevice, newTeamKey, type TestDevice } from './test-device';
 
 /** Public keys of the account's devices as the account knows them: a relay cannot add to it. */
@@ -161,5 +162,20 @@ export const createTestSyncDevice = async (team: string, relayUrl: string, direc
     newEngine: (timers) => createSyncEngine({
       transport, replica, crypto, team, clock: systemClock, random: Math.random, changes: replica.bus, ...(timers ? { timers } : {}),
     }),
+  };
+};
+
+/** Web Locks' exclusive mode in one process: requests for a name run one after another, in order. */
+export const createTestLocks = (): LockRequester => {
+  const tails = new Map<string, Promise<unknown>>();
+  return {
+    request: (name, options, run) => {
+      const turn = (tails.get(name) ?? Promise.resolve()).then(async () => {
+        if (options.signal?.aborted) throw new DOMException('The request was aborted.', 'AbortError');
+        await run();
+      });
+      tails.set(name, turn.catch(() => undefined));
+      return turn;
+    },
   };
 };
