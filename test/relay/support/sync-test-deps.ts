@@ -3,20 +3,23 @@
  * device's outbox and what it applied, a SyncCrypto with real Ed25519 signatures (signing.ts) and
  * JSON as ciphertext, a change bus, and engines wired to the real relay's transport.
  */
+import * as v from 'valibot';
 import WebSocket from 'ws';
 import { systemClock } from '../../../core/clock';
 import type { ChangeBus, StoreChange } from '../../../core/db/change-bus';
 import { formatHlc } from '../../../core/hlc';
 import { fromBase64Url, toBase64Url } from '../../../core/security/base64url';
 import { createSyncEngine, type SyncEngine, type Timers } from '../../../core/sync/engine/engine';
+import { problemOfAnswer } from '../../../core/sync/engine/relay-problem';
 import type {
-  ApplyOutcome, OutboxEntry, RelayTransport, ReplicaPort, SyncCrypto, SyncCursor, SyncSet,
+  ApplyOutcome, OutboxEntry, RelayTransport, ReplicaPort, SyncAccountPort, SyncCrypto, SyncCursor, SyncIdentity, SyncSet,
 } from '../../../core/sync/ports';
-import type { Envelope, StoredSet } from '../../../core/sync/protocol';
-import { itemHash, signSet, verifySet } from '../../../core/sync/signing';
+import { DeviceListSchema, type Envelope, type StoredSet } from '../../../core/sync/protocol';
+import { itemHash, removeDeviceMessage, signBytes, signSet, verifySet } from '../../../core/sync/signing';
 import { utf8 } from '../../../core/vault/bytes';
 import { createRelayTransport, type SocketConstructor } from '../../../platform/sync/relay-transport';
 import type { LockRequester } from '../../../platform/sync/sync-runner';
+import { connectDevice } from './relay-client';
 import { createTestDevice, newTeamKey, type TestDevice } from './test-device';
 
 /** Public keys of the account's devices as the account knows them: a relay cannot add to it. */
@@ -177,5 +180,47 @@ export const createTestLocks = (): LockRequester => {
       tails.set(name, turn.catch(() => undefined));
       return turn;
     },
+  };
+};
+
+/**
+ * A SyncAccountPort over a test device and the real relay: creating the account registers the
+ * device as its team's first; device names are not sealed here (core/sync-account does that).
+ */
+export const createTestAccount = (sync: TestSyncDevice): SyncAccountPort & { readonly identityNow: () => SyncIdentity | null } => {
+  let identity: SyncIdentity | null = null;
+  const transport = (): RelayTransport => sync.transport;
+  const refusedBy = (answer: { status: number; body: unknown }) => ({ ok: false as const, error: problemOfAnswer(answer.status, answer.body) });
+  return {
+    identityNow: () => identity,
+    identity: async () => identity,
+    createAccount: async (relayUrl, deviceName) => {
+      sync.transport.switchTo(relayUrl);
+      await connectDevice(relayUrl, sync.device, 'register');
+      identity = { relayUrl, team: sync.device.team, deviceId: sync.crypto.deviceId, deviceName, epoch: 1 };
+      return { ok: true, value: identity };
+    },
+    crypto: async () => (identity ? sync.crypto : null),
+    devices: async (token) => {
+      const answer = await transport().request('/v1/devices', { token });
+      if (answer.status !== 200) return refusedBy(answer);
+      const { devices } = v.parse(DeviceListSchema, answer.body);
+      return {
+        ok: true,
+        value: devices.map((device) => ({
+          id: device.device, name: device.device === sync.crypto.deviceId ? identity?.deviceName ?? '' : 'another device',
+          thisDevice: device.device === sync.crypto.deviceId, addedAt: device.addedAt, lastSeenAt: device.lastSeenAt, removed: device.removedAt !== null,
+        })),
+      };
+    },
+    removeDevice: async (token, deviceId) => {
+      const sig = await signBytes(sync.device.keys.privateKey, removeDeviceMessage(sync.device.team, sync.crypto.deviceId, deviceId));
+      const answer = await transport().request('/v1/devices/remove', { token, body: { device: deviceId, sig } });
+      return answer.status === 200 ? { ok: true, value: undefined } : refusedBy(answer);
+    },
+    offerPairing: async () => ({ ok: false, error: { type: 'not-connected' } }),
+    joinWithCode: async () => ({ ok: false, error: { type: 'not-connected' } }),
+    confirmPairing: () => undefined,
+    forget: async () => { identity = null; },
   };
 };
