@@ -114,6 +114,18 @@ describe('two sync engines through a real relay', () => {
     expect(onRelay.map((set) => set.setId).sort()).toEqual([...laptop.replica.sets().keys()].sort());
   });
 
+  it('re-sends from the clientSeq a relay names in `gap`, when it holds less than the device was told', async () => {
+    await enroll(relay.url, laptop, phone);
+    const ids = [laptop.replica.write('one'), laptop.replica.write('two'), laptop.replica.write('three')].map((set) => set.setId);
+    // The device believes 1 and 2 were acknowledged (say, by a relay since restored from an older copy of itself).
+    await laptop.replica.pending(100);
+    await laptop.replica.acknowledge(2);
+    const onLaptop = started(laptop.newEngine());
+    await waitFor(() => onLaptop.status().state === 'connected' && onLaptop.status().waiting === 0);
+    const onRelay = await (await connectDevice(relay.url, laptop.device, 'session')).pullAll(0);
+    expect(onRelay.map((set) => [set.setId, set.clientSeq])).toEqual([[ids[0], 1], [ids[1], 2], [ids[2], 3]]);
+  });
+
   it('stops a removed device with `removed`, and nothing more reaches it', async () => {
     const laptopClient = await enroll(relay.url, laptop, phone);
     const onLaptop = started(laptop.newEngine());

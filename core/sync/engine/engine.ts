@@ -174,6 +174,7 @@ export const createSyncEngine = (deps: SyncEngineDeps): SyncEngine => {
     connecting = (async () => {
       try {
         cursor = await replica.cursor();
+        status.update({ waiting: await replica.pendingCount() });
         const opened = await session.current();
         if (gen !== generation) return ok;
         socket = openPokeSocket(transport, opened.token, {
