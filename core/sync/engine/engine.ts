@@ -17,16 +17,14 @@ import type { Result } from '../../result';
 import type { RelayTransport, ReplicaPort, SyncCrypto, SyncCursor, SyncProblem } from '../ports';
 import { backoffDelay } from './backoff';
 import { openPokeSocket } from './poke-socket';
-import { pullAll } from './pull';
-import { pushAll } from './push';
-import { rebootstrap, RelayWentBack, wentBack } from './regression';
+import { wentBack } from './regression';
+import { runRound } from './round';
 import { asFailure, isFinalProblem, SyncFailure } from './relay-problem';
 import { createRelaySession } from './relay-session';
 import { createStatusHolder, type EngineStatus } from './status';
 
 /** Local writes come in bursts (an import, a merge): one push for the burst. */
 export const LOCAL_CHANGE_DEBOUNCE_MS = 200;
-const MAX_REBOOTSTRAPS_PER_ROUND = 3;
 const MAX_ROUNDS_IN_A_ROW = 10;
 
 export interface Timers {
@@ -86,34 +84,17 @@ export const createSyncEngine = (deps: SyncEngineDeps): SyncEngine => {
   let rejected = 0;
   let requests = 0;
   let round: Promise<Result<void, SyncProblem>> | null = null;
+  let roundGeneration = 0;
   let again = false;
   let connecting: Promise<Result<void, SyncProblem>> | null = null;
   let unsubscribe: (() => void) | null = null;
 
-  const checkRelay = async (relayInstance: string, head: number): Promise<void> => {
-    if (wentBack(cursor, relayInstance, head)) throw new RelayWentBack(relayInstance);
-  };
-  const currentCursor = async (): Promise<SyncCursor | null> => cursor;
-
-  const oneRound = async (): Promise<void> => {
-    for (let restart = 0; restart <= MAX_REBOOTSTRAPS_PER_ROUND; restart += 1) {
-      try {
-        const opened = await session.current();
-        await checkRelay(opened.relayInstance, cursor?.seq ?? 0);
-        await pushAll({ replica, crypto, session, team, checkRelay, nextRequestId: () => `r${(requests += 1)}` }, currentCursor);
-        await pullAll({
-          replica, crypto, session, checkRelay,
-          onRejected: () => { rejected += 1; },
-          onCursor: (next) => { cursor = next; },
-        });
-        return;
-      } catch (error) {
-        if (!(error instanceof RelayWentBack)) throw error;
-        cursor = await rebootstrap({ replica, session, deviceId: crypto.deviceId }, error.relayInstance);
-      }
-    }
-    throw new SyncFailure({ type: 'relay-went-back' });
-  };
+  const oneRound = (): Promise<void> => runRound({
+    replica, crypto, session, team,
+    cursor: { get: () => cursor, set: (next) => { cursor = next; } },
+    nextRequestId: () => `r${(requests += 1)}`,
+    onRejected: () => { rejected += 1; },
+  });
 
   const closeSocket = (): void => {
     socket?.close();
@@ -137,11 +118,13 @@ export const createSyncEngine = (deps: SyncEngineDeps): SyncEngine => {
   };
 
   const runRounds = (): Promise<Result<void, SyncProblem>> => {
+    // A round of an older connection ends on its own; this connection's round runs after it.
+    if (round && roundGeneration !== generation) return round.then(runRounds);
     if (round) {
       again = true;
       return round;
     }
-    const gen = generation;
+    const gen = (roundGeneration = generation);
     round = (async () => {
       try {
         let rounds = 0;
