@@ -1,3 +1,5 @@
+import { copyFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SyncEngine } from '../../core/sync/engine/engine';
 import { connectDevice, waitFor } from './support/relay-client';
@@ -112,6 +114,46 @@ describe('two sync engines through a real relay', () => {
     expect([...phone.replica.sets().keys()].sort()).toEqual([...laptop.replica.sets().keys()].sort());
     const onRelay = await (await connectDevice(relay.url, laptop.device, 'session')).pullAll(0);
     expect(onRelay.map((set) => set.setId).sort()).toEqual([...laptop.replica.sets().keys()].sort());
+  });
+
+  it('re-pushes to a relay restored from an older copy of its database (same instance, head below the cursor)', async () => {
+    await enroll(relay.url, laptop, phone);
+    const onLaptop = started(laptop.newEngine());
+    const onPhone = started(phone.newEngine());
+    laptop.replica.write('before the backup');
+    phone.replica.write('also before the backup');
+    await waitFor(() => laptop.replica.sets().size === 2 && phone.replica.sets().size === 2 && onPhone.status().waiting === 0);
+
+    // The operator copies the database, the devices carry on, then the relay comes back from the copy.
+    const backup = join(relay.dir, 'backup.sqlite');
+    await relay.close();
+    copyFileSync(relay.dataFile, backup);
+    const restarted = await startTestRelay({ dataFile: relay.dataFile });
+    for (const device of [laptop, phone]) device.transport.switchTo(restarted.url);
+    expect((await onLaptop.syncNow()).ok).toBe(true);
+    expect((await onPhone.syncNow()).ok).toBe(true);
+    const lost = [laptop.replica.write('after the backup'), phone.replica.write('also after the backup')].map((set) => set.setId);
+    await waitFor(() => laptop.replica.sets().size === 4 && phone.replica.sets().size === 4);
+    await restarted.close();
+    copyFileSync(backup, relay.dataFile);
+    const restored = await startTestRelay({ dataFile: relay.dataFile });
+    try {
+      for (const device of [laptop, phone]) device.transport.switchTo(restored.url);
+      expect(await onLaptop.syncNow()).toEqual({ ok: true, value: undefined });
+      expect(await onPhone.syncNow()).toEqual({ ok: true, value: undefined });
+      const onRelay = await (await connectDevice(restored.url, laptop.device, 'session')).pullAll(0);
+      expect(onRelay.map((set) => set.setId)).toEqual(expect.arrayContaining(lost));
+      expect(onRelay).toHaveLength(4);
+      expect([...phone.replica.sets().keys()].sort()).toEqual([...laptop.replica.sets().keys()].sort());
+      await waitFor(() => onLaptop.status().state === 'connected');
+      await onLaptop.syncNow();
+      expect(await laptop.replica.cursor()).toMatchObject({ seq: 4 });
+    } finally {
+      await Promise.all(engines.splice(0).map((engine) => engine.stop()));
+      await restored.close();
+      await restarted.dispose();
+      await restored.dispose();
+    }
   });
 
   it('re-sends from the clientSeq a relay names in `gap`, when it holds less than the device was told', async () => {
