@@ -3,7 +3,7 @@
  * its capability's file under contracts/ (arguments' schemas, result type, what moves rather
  * than copies); the host's checks and deferral, the page's client and the types below are
  * derived from those declarations. A new method: declare it there, implement it beside its
- * capability (search, export, import, archive or retention api).
+ * capability (search, export, import, archive, retention or sync api).
  */
 import * as v from 'valibot';
 import { archiveContract } from './contracts/archives';
@@ -12,12 +12,13 @@ import { importContract } from './contracts/imports';
 import { method, returnsNothing, type ClientOf, type ImplementationOf } from './contracts/method';
 import { retentionContract } from './contracts/retention';
 import { searchContract } from './contracts/search';
+import { syncContract } from './contracts/sync';
 
 /** All but backups and snapshots, which need the rows as stored: what worker-api.ts implements. */
 export const coreWorkerContract = { ...searchContract, ...exportContract, ...importContract, ...retentionContract };
 
 /** Every method that needs the store, which opens once the worker has the account key. */
-export const openWorkerContract = { ...coreWorkerContract, ...archiveContract };
+export const openWorkerContract = { ...coreWorkerContract, ...archiveContract, ...syncContract };
 
 export const locketContract = {
   /**
@@ -39,6 +40,7 @@ export type ExportWorkerApi = ClientOf<typeof exportContract>;
 export type ImportWorkerApi = ClientOf<typeof importContract>;
 export type ArchiveWorkerApi = ClientOf<typeof archiveContract>;
 export type RetentionWorkerApi = ClientOf<typeof retentionContract>;
+export type SyncWorkerApi = ClientOf<typeof syncContract>;
 
 /** The worker's side once its store is open: what implementation.ts builds. */
 export type OpenWorkerImplementation = ImplementationOf<typeof openWorkerContract>;
@@ -47,11 +49,13 @@ export type ExportImplementation = ImplementationOf<typeof exportContract>;
 export type ImportImplementation = ImplementationOf<typeof importContract>;
 export type ArchiveImplementation = ImplementationOf<typeof archiveContract>;
 export type RetentionImplementation = ImplementationOf<typeof retentionContract>;
+export type SyncImplementation = ImplementationOf<typeof syncContract>;
 
-export { archiveContract, exportContract, importContract, retentionContract, searchContract };
+export { archiveContract, exportContract, importContract, retentionContract, searchContract, syncContract };
 export type { RestoreOutcome, RestoreProblem, RestoreReport } from './contracts/archives';
 export { CANCELLED, isCancelled, type Cancelled } from './contracts/cancelled';
 export type { CsvExportOptions, ExportedFile } from './contracts/exports';
 export { INPUT_REFUSED, WorkerInputRefused } from './contracts/refusal';
 export type { RetentionCandidate } from './contracts/retention';
 export type { IndexStatus, SearchHit, SearchOptions } from './contracts/search';
+export type { SyncOutcome } from './contracts/sync';

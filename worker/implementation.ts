@@ -1,12 +1,21 @@
 import type { ChangeBus } from '../core/db/change-bus';
 import { createStore } from '../core/store/store';
 import type { StoreDeps } from '../core/db/store-deps';
-import type { OpenWorkerImplementation } from './contract';
+import type { OpenWorkerImplementation, SyncImplementation } from './contract';
 import { createArchiveApi } from './archive-api';
 import { createWorkerApi } from './worker-api';
+import { startWorkerSync } from './sync-worker';
+import { systemClock } from '../core/clock';
+import { createRelayTransport } from '../platform/sync/relay-transport';
 
-/** The whole worker API on one store: the core (search, export, import, retention) and archives. */
-export const createOpenWorkerApi = (storeDeps: StoreDeps, bus: ChangeBus): OpenWorkerImplementation => {
+/** Sync for a worker that has no sync seams: status `off`, every call `not-connected`. */
+const syncUnavailable = (): SyncImplementation => startWorkerSync({
+  ports: null, changes: { subscribe: () => () => undefined }, transportFor: (relayUrl) => createRelayTransport({ relayUrl }),
+  locks: { request: async () => undefined }, clock: systemClock, random: Math.random,
+}).api;
+
+/** The whole worker API on one store: the core (search, export, import, retention), archives and sync. */
+export const createOpenWorkerApi = (storeDeps: StoreDeps, bus: ChangeBus, sync: SyncImplementation = syncUnavailable()): OpenWorkerImplementation => {
   const store = createStore(storeDeps);
-  return { ...createWorkerApi({ store, bus }), ...createArchiveApi({ storeDeps, store }) };
+  return { ...createWorkerApi({ store, bus }), ...createArchiveApi({ storeDeps, store }), ...sync };
 };

@@ -8,6 +8,9 @@ import { createAesGcmCodec } from '../core/vault/aes-codec';
 import { locketContract } from './contract';
 import { hostContract } from './host';
 import { createOpenWorkerApi } from './implementation';
+import { createRelayTransport } from '../platform/sync/relay-transport';
+import { createSyncPorts } from './sync-ports';
+import { startWorkerSync } from './sync-worker';
 
 // One bus for both: it delivers the store's own announcements locally too, so the index
 // also sees what this worker writes (insertMany).
@@ -17,7 +20,16 @@ const { promise: accountKey, resolve: receiveKey } = Promise.withResolvers<Uint8
 const ready = accountKey.then(async (key) => openStoreDeps({
   factory: indexedDB, name: LOCKET_DB_NAME, codec: createAesGcmCodec(key), clock: systemClock, bus, author: 'owner',
   auditKeys: await deriveAuditKeys(key),
-})).then((storeDeps) => createOpenWorkerApi(storeDeps, bus));
+})).then((storeDeps) => {
+  // Sync starts with the key and ends with this worker: the page ends it on lock or close,
+  // and the browser then frees the sync lock for the next unlocked page.
+  const transportFor = (relayUrl: string) => createRelayTransport({ relayUrl });
+  const sync = startWorkerSync({
+    ports: createSyncPorts?.(storeDeps, transportFor) ?? null, changes: bus, transportFor, locks: navigator.locks, clock: systemClock,
+    random: Math.random,
+  });
+  return createOpenWorkerApi(storeDeps, bus, sync.api);
+});
 
 Comlink.expose(hostContract(locketContract, {
   // The key arrives checked (32 bytes); copied so that nothing else holds the buffer the store keeps.

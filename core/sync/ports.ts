@@ -168,10 +168,18 @@ export interface SyncPageServices {
   readonly confirmPairing: (same: boolean) => Promise<void>;
 }
 
+/** One HTTP answer from the relay. A network failure rejects instead. */
+export interface RelayAnswer {
+  readonly status: number;
+  readonly body: unknown;
+  /** The relay's Retry-After, in milliseconds, when it sent one (429, 503). */
+  readonly retryAfterMs?: number;
+}
+
 /** HTTP and the poke socket, injected so the engine runs in a worker, in Node tests and nowhere else. */
 export interface RelayTransport {
   /** POSTs (or GETs, without a body) JSON to the relay; the answer's status and parsed JSON body. */
-  readonly request: (path: string, init: { readonly body?: unknown; readonly token?: string }) => Promise<{ status: number; body: unknown }>;
+  readonly request: (path: string, init: { readonly body?: unknown; readonly token?: string }) => Promise<RelayAnswer>;
   /** Opens the poke socket; `send` the hello frame first. Closed by the returned close(). */
   readonly openSocket: (handlers: {
     readonly onOpen: (send: (frame: unknown) => void) => void;

@@ -8,7 +8,7 @@ import { openStoreDeps } from '../../core/store/open-store';
 import { createStore } from '../../core/store/store';
 import { createAesGcmCodec } from '../../core/vault/aes-codec';
 import type { UnlockedKeys } from '../../core/vault/types';
-import { archiveContract, exportContract, importContract, retentionContract, searchContract } from '../../worker/contract';
+import { archiveContract, exportContract, importContract, retentionContract, searchContract, syncContract } from '../../worker/contract';
 import { connectWorker, type WorkerConnection, createWorkerClient } from '../../worker/client';
 import type { Contract } from '../../worker/contracts/method';
 import { onOpenRequest, requestOpen } from '../side-panel/open-requests';
@@ -19,8 +19,13 @@ import { requestCaptureOfActiveTab } from '../capture/capture-request';
 import { createRetentionServices, startPageSweep } from '../retention/retention-services';
 import { touchActivity } from '../session/session';
 import type { LocketServices, SecurityServices } from './services';
+import type { SyncPageServices } from '../../core/sync/ports';
+import { createSyncChannel } from '../sync/sync-channel';
+import { createSyncServices } from './sync-services';
 
 export interface PageServices extends LocketServices {
+  /** The options page's Sync section: status, connect, pairing, devices. */
+  readonly sync: SyncPageServices;
   /** Closes the store, ends the worker and drops the key: called on lock. */
   readonly close: () => void;
 }
@@ -51,6 +56,7 @@ export const createPageServices = async (keys: UnlockedKeys, security: SecurityS
   // Each capability's methods as its contract declares them (worker/contracts/).
   const client = <C extends Contract>(contract: C) => createWorkerClient(contract, () => worker().api, activity);
   const searching = client(searchContract);
+  const syncChannel = createSyncChannel();
   return {
     store,
     search: searching.search,
@@ -86,8 +92,10 @@ export const createPageServices = async (keys: UnlockedKeys, security: SecurityS
         },
       }),
     },
+    sync: createSyncServices(client(syncContract), syncChannel),
     close: () => {
       clearTimeout(warmUp);
+      syncChannel.close();
       stopSweep();
       connection?.terminate();
       store.close();

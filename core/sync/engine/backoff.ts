@@ -1,0 +1,15 @@
+/**
+ * Reconnect delays: full-jitter exponential backoff (a random wait between 0 and the cap, the cap
+ * doubling from 1 s to 60 s), so devices that lost the relay together do not return together.
+ * A Retry-After from the relay is a floor, itself capped so that no wait is unbounded.
+ */
+export const BACKOFF_BASE_MS = 1000;
+export const BACKOFF_MAX_MS = 60_000;
+/** The longest the engine honours a Retry-After: beyond it, the relay is treated as down and retried anyway. */
+export const RETRY_AFTER_MAX_MS = 10 * 60_000;
+
+export const backoffDelay = (attempt: number, random: () => number, retryAfterMs = 0): number => {
+  const cap = Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** Math.min(attempt, 16));
+  const jittered = Math.floor(Math.min(Math.max(random(), 0), 1) * cap);
+  return Math.max(jittered, Math.min(Math.max(retryAfterMs, 0), RETRY_AFTER_MAX_MS));
+};

@@ -1,0 +1,235 @@
+/**
+ * The sync loop, free of any platform: it keeps one device in step with the relay while it runs.
+ *
+ *   connect  session → poke socket (hello first) → a round
+ *   round    regression check → push the outbox → pull to the head; rounds never overlap, and a
+ *            request during one runs one more after it
+ *   triggers a poke above the cursor, a local change (debounced), syncNow
+ *   failure  socket closed, the relay unreachable or refusing: offline, then a reconnect after a
+ *            full-jitter backoff (1 s → 60 s, Retry-After as a floor); `removed` and other final
+ *            refusals stop it until the user acts
+ *
+ * Every loop is bounded; every wait is a timer the engine clears on stop.
+ */
+import type { Clock } from '../../clock';
+import type { ChangeBus } from '../../db/change-bus';
+import type { Result } from '../../result';
+import type { RelayTransport, ReplicaPort, SyncCrypto, SyncCursor, SyncProblem } from '../ports';
+import { backoffDelay } from './backoff';
+import { openPokeSocket } from './poke-socket';
+import { wentBack } from './regression';
+import { runRound } from './round';
+import { asFailure, isFinalProblem, SyncFailure } from './relay-problem';
+import { createRelaySession } from './relay-session';
+import { createStatusHolder, type EngineStatus } from './status';
+
+/** Local writes come in bursts (an import, a merge): one push for the burst. */
+export const LOCAL_CHANGE_DEBOUNCE_MS = 200;
+const MAX_ROUNDS_IN_A_ROW = 10;
+
+export interface Timers {
+  readonly set: (run: () => void, ms: number) => unknown;
+  readonly clear: (handle: unknown) => void;
+}
+
+const systemTimers: Timers = {
+  set: (run, ms) => globalThis.setTimeout(run, ms),
+  clear: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+export interface SyncEngineDeps {
+  readonly transport: RelayTransport;
+  readonly replica: ReplicaPort;
+  readonly crypto: SyncCrypto;
+  readonly team: string;
+  readonly clock: Clock;
+  /** Uniform in [0, 1): the backoff's jitter. */
+  readonly random: () => number;
+  /** Local writes announce themselves here; each burst pushes once. */
+  readonly changes?: Pick<ChangeBus, 'subscribe'>;
+  readonly timers?: Timers;
+}
+
+export interface SyncEngine {
+  readonly start: () => void;
+  /** Closes the socket, cancels every timer and waits for a round in flight to end. */
+  readonly stop: () => Promise<void>;
+  /** Pushes and pulls now (reconnecting at once when offline); resolves when that round ends. */
+  readonly syncNow: () => Promise<Result<void, SyncProblem>>;
+  readonly status: () => EngineStatus;
+  readonly watch: (listener: (status: EngineStatus) => void) => () => void;
+  /** A session token of this device, for the account's calls (device list, pairing). */
+  readonly token: () => Promise<Result<string, SyncProblem>>;
+  /** Sets pulled that did not verify or decrypt, skipped and never applied, since start. */
+  readonly rejectedSets: () => number;
+}
+
+const ok: Result<void, SyncProblem> = { ok: true, value: undefined };
+const refused = (problem: SyncProblem): Result<never, SyncProblem> => ({ ok: false, error: problem });
+
+export const createSyncEngine = (deps: SyncEngineDeps): SyncEngine => {
+  const { transport, replica, crypto, team, clock, random } = deps;
+  const timers = deps.timers ?? systemTimers;
+  const status = createStatusHolder();
+  const session = createRelaySession({ transport, crypto, team, clock });
+  let running = false;
+  /** Bumped by every connect and by stop: callbacks of an older connection change nothing. */
+  let generation = 0;
+  let halted: SyncProblem | null = null;
+  let socket: { close: () => void } | null = null;
+  let cursor: SyncCursor | null = null;
+  let attempt = 0;
+  let retryTimer: unknown = null;
+  let debounceTimer: unknown = null;
+  let rejected = 0;
+  let requests = 0;
+  let round: Promise<Result<void, SyncProblem>> | null = null;
+  let roundGeneration = 0;
+  let again = false;
+  let connecting: Promise<Result<void, SyncProblem>> | null = null;
+  let unsubscribe: (() => void) | null = null;
+
+  const oneRound = (): Promise<void> => runRound({
+    replica, crypto, session, team,
+    cursor: { get: () => cursor, set: (next) => { cursor = next; } },
+    nextRequestId: () => `r${(requests += 1)}`,
+    onRejected: () => { rejected += 1; },
+  });
+
+  const closeSocket = (): void => {
+    socket?.close();
+    socket = null;
+  };
+
+  const fail = (failure: SyncFailure, gen: number): void => {
+    if (gen !== generation || !running) return;
+    generation += 1;
+    closeSocket();
+    const { problem } = failure;
+    if (isFinalProblem(problem)) {
+      halted = problem;
+      status.update({ state: problem.type === 'removed' ? 'removed' : 'offline', problem });
+      return;
+    }
+    status.update({ state: 'offline', problem });
+    const delay = backoffDelay(attempt, random, failure.retryAfterMs);
+    attempt += 1;
+    retryTimer = timers.set(() => { retryTimer = null; void connect(); }, delay);
+  };
+
+  const runRounds = (): Promise<Result<void, SyncProblem>> => {
+    // A round of an older connection ends on its own; this connection's round runs after it.
+    if (round && roundGeneration !== generation) return round.then(runRounds);
+    if (round) {
+      again = true;
+      return round;
+    }
+    const gen = (roundGeneration = generation);
+    round = (async () => {
+      try {
+        let rounds = 0;
+        do {
+          again = false;
+          await oneRound();
+          rounds += 1;
+        } while (again && rounds < MAX_ROUNDS_IN_A_ROW && gen === generation);
+        if (gen !== generation) return ok;
+        attempt = 0;
+        status.update({ state: 'connected', problem: null, lastSyncedAt: clock.now(), waiting: await replica.pendingCount() });
+        return ok;
+      } catch (error) {
+        const failure = asFailure(error);
+        fail(failure, gen);
+        return refused(failure.problem);
+      } finally {
+        round = null;
+      }
+    })();
+    return round;
+  };
+
+  const connect = (): Promise<Result<void, SyncProblem>> => {
+    if (connecting) return connecting;
+    if (retryTimer !== null) timers.clear(retryTimer);
+    retryTimer = null;
+    const gen = (generation += 1);
+    status.update({ state: 'connecting' });
+    connecting = (async () => {
+      try {
+        cursor = await replica.cursor();
+        status.update({ waiting: await replica.pendingCount() });
+        const opened = await session.current();
+        if (gen !== generation) return ok;
+        socket = openPokeSocket(transport, opened.token, {
+          onHead: (head, relayInstance) => {
+            if (gen !== generation) return;
+            // A head below the cursor is a relay that went back: the round finds out and re-bootstraps.
+            if (wentBack(cursor, relayInstance ?? cursor?.relayInstance ?? '', head) || head > (cursor?.seq ?? 0)) void runRounds();
+          },
+          onEnd: (failure) => {
+            if (failure?.problem.type === 'relay-refused' && failure.problem.code === 'unauthorized') session.drop();
+            fail(failure ?? new SyncFailure({ type: 'relay-unreachable' }), gen);
+          },
+        });
+      } catch (error) {
+        const failure = asFailure(error);
+        fail(failure, gen);
+        return refused(failure.problem);
+      } finally {
+        connecting = null;
+      }
+      return runRounds();
+    })();
+    return connecting;
+  };
+
+  const onLocalChange = (): void => {
+    if (debounceTimer !== null) timers.clear(debounceTimer);
+    debounceTimer = timers.set(() => {
+      debounceTimer = null;
+      if (!running || halted) return;
+      if (status.get().state === 'connected') void runRounds();
+      else void replica.pendingCount().then((waiting) => { if (running) status.update({ waiting }); }, () => undefined);
+    }, LOCAL_CHANGE_DEBOUNCE_MS);
+  };
+
+  return {
+    start: () => {
+      if (running) return;
+      running = true;
+      halted = null;
+      attempt = 0;
+      unsubscribe = deps.changes?.subscribe(onLocalChange) ?? null;
+      void connect();
+    },
+    stop: async () => {
+      if (!running) return;
+      running = false;
+      generation += 1;
+      for (const timer of [retryTimer, debounceTimer]) if (timer !== null) timers.clear(timer);
+      retryTimer = debounceTimer = null;
+      closeSocket();
+      unsubscribe?.();
+      unsubscribe = null;
+      session.drop();
+      await Promise.allSettled([round, connecting]);
+      status.update({ state: 'off', problem: null });
+    },
+    syncNow: async () => {
+      if (!running) return refused({ type: 'not-connected' });
+      if (halted?.type === 'removed') return refused(halted);
+      halted = null;
+      return status.get().state === 'connected' ? runRounds() : connect();
+    },
+    status: status.get,
+    watch: status.watch,
+    token: async () => {
+      try {
+        return { ok: true, value: (await session.current()).token };
+      } catch (error) {
+        return refused(asFailure(error).problem);
+      }
+    },
+    rejectedSets: () => rejected,
+  };
+};

@@ -1,0 +1,68 @@
+/**
+ * Pull: the relay's log from this device's cursor, 500 sets a page, each verified and decrypted by
+ * SyncCrypto before the replica sees it. A set that does not verify is skipped and counted, never
+ * applied; the cursor still moves past it, with the page it came in, in the replica's transaction.
+ */
+import type { ReplicaPort, SyncCrypto, SyncCursor, SyncSet } from '../ports';
+import { LIMITS, PullReplySchema, type StoredSet } from '../protocol';
+import { malformedAnswer, parseAnswer } from './relay-problem';
+import type { RelaySession } from './relay-session';
+
+/** 5 million sets at 500 a page: a round stops here and the next carries on from the cursor. */
+const MAX_PULL_PAGES = 10_000;
+
+export interface PullDeps {
+  readonly replica: ReplicaPort;
+  readonly crypto: SyncCrypto;
+  readonly session: RelaySession;
+  /** Throws (or re-bootstraps) when the answer shows a relay that went back in time. */
+  readonly checkRelay: (relayInstance: string, head: number) => Promise<void>;
+  /** A set that did not verify or decrypt. */
+  readonly onRejected: (set: StoredSet) => void;
+  readonly onCursor: (cursor: SyncCursor) => void;
+}
+
+export interface PullOutcome {
+  readonly applied: number;
+  readonly rejected: number;
+}
+
+const openOrNull = async (crypto: SyncCrypto, set: StoredSet): Promise<SyncSet | null> => {
+  try {
+    return await crypto.open(set);
+  } catch {
+    return null;
+  }
+};
+
+export const pullAll = async (deps: PullDeps): Promise<PullOutcome> => {
+  const { replica, crypto, session } = deps;
+  let applied = 0;
+  let rejected = 0;
+  for (let page = 0; page < MAX_PULL_PAGES; page += 1) {
+    const since = (await replica.cursor())?.seq ?? 0;
+    const reply = parseAnswer(PullReplySchema, await session.call('/v1/pull', { since, limit: LIMITS.maxPullSets }));
+    await deps.checkRelay(reply.relayInstance, reply.head);
+    const last = reply.sets.at(-1);
+    if (!last) return { applied, rejected };
+    // The log comes in seq order from the cursor on; anything else is not the relay's log.
+    const inOrder = reply.sets.every((set, index) => set.seq > (reply.sets[index - 1]?.seq ?? since));
+    if (!inOrder || last.seq > reply.head) {
+      throw malformedAnswer();
+    }
+    const opened: SyncSet[] = [];
+    for (const stored of reply.sets) {
+      const set = await openOrNull(crypto, stored);
+      if (set) opened.push(set);
+      else {
+        rejected += 1;
+        deps.onRejected(stored);
+      }
+    }
+    const cursor = { relayInstance: reply.relayInstance, seq: last.seq };
+    applied += (await replica.applyRemote(opened, cursor)).applied;
+    deps.onCursor(cursor);
+    if (!reply.more) return { applied, rejected };
+  }
+  return { applied, rejected };
+};

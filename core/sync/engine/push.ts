@@ -1,0 +1,69 @@
+/**
+ * Push: the outbox's oldest sets, sealed and sent in order, 100 at a time; the replica learns the
+ * highest clientSeq the relay holds without a hole. A `gap` names the clientSeq the relay expects
+ * next: the sets from there are sent again.
+ */
+import type { OutboxEntry, ReplicaPort, SyncCrypto, SyncCursor } from '../ports';
+import { AckSchema, LIMITS, type Ack } from '../protocol';
+import { parseAnswer, SyncFailure } from './relay-problem';
+import type { RelaySession } from './relay-session';
+
+/** Enough for a 50-day outbox at 100 sets a request; a round stops here and the next carries on. */
+const MAX_PUSH_REQUESTS = 200;
+
+export interface PushDeps {
+  readonly replica: ReplicaPort;
+  readonly crypto: SyncCrypto;
+  readonly session: RelaySession;
+  readonly team: string;
+  readonly nextRequestId: () => string;
+  /** Called with every answer's relay instance and head, before anything is acknowledged. */
+  readonly checkRelay: (relayInstance: string, head: number) => Promise<void>;
+}
+
+/** The highest clientSeq acknowledged without a hole from the first entry on, or null for none. */
+const contiguousAck = (entries: readonly OutboxEntry[], ack: Ack): number | null => {
+  let held: number | null = null;
+  for (const [index, entry] of entries.entries()) {
+    const result = ack.results[index];
+    if (!result || result.setId !== entry.set.setId || !('seq' in result)) break;
+    held = entry.clientSeq;
+  }
+  return held;
+};
+
+/** Sends every pending set; resolves when the outbox holds nothing the relay lacks. */
+export const pushAll = async (deps: PushDeps, cursor: () => Promise<SyncCursor | null>): Promise<number> => {
+  const { replica, crypto, session, team } = deps;
+  let pushed = 0;
+  for (let request = 0; request < MAX_PUSH_REQUESTS; request += 1) {
+    const entries = await replica.pending(LIMITS.maxSetsPerPush);
+    const first = entries[0];
+    if (!first) return pushed;
+    const sets = await Promise.all(entries.map((entry) => crypto.seal(entry, team)));
+    const ack = parseAnswer(AckSchema, await session.call('/v1/push', { reqId: deps.nextRequestId(), sets }));
+    if (ack.results.length !== entries.length) throw new SyncFailure({ type: 'relay-refused', code: 'bad_answer' });
+    await deps.checkRelay(ack.relayInstance, ack.head);
+    const held = contiguousAck(entries, ack);
+    if (held !== null) {
+      await replica.acknowledge(held);
+      pushed += held - first.clientSeq + 1;
+    }
+    const firstRefusal = ack.results.find((result) => 'error' in result);
+    if (!firstRefusal || !('error' in firstRefusal)) continue;
+    if (firstRefusal.error === 'gap' && firstRefusal.expected !== undefined) {
+      const relayHolds = firstRefusal.expected - 1;
+      // The relay holds fewer of ours than we thought: those after its count are pending again.
+      if (relayHolds < (held ?? first.clientSeq - 1)) {
+        const at = await cursor();
+        await replica.relayRegressed(relayHolds, at ?? { relayInstance: ack.relayInstance, seq: 0 });
+      } else if (relayHolds >= first.clientSeq) {
+        await replica.acknowledge(relayHolds);
+      }
+      continue;
+    }
+    // Anything else refused (a signature, a conflict): retrying the same bytes cannot help now.
+    throw new SyncFailure({ type: 'relay-refused', code: firstRefusal.error });
+  }
+  return pushed;
+};

@@ -1,0 +1,150 @@
+/**
+ * One context syncs at a time. Every unlocked worker asks for the `locket-sync` Web Lock; the one
+ * holding it runs the engine for the stored identity and broadcasts its status, the others follow
+ * that status and hand "Sync now" to it. The lock goes with the context: a page that locks or
+ * closes ends its worker, the browser releases the lock, and the next worker in line takes over.
+ */
+import type { Result } from '../../core/result';
+import type { SyncEngine } from '../../core/sync/engine/engine';
+import { createStatusHolder, OFF_STATUS, type EngineStatus } from '../../core/sync/engine/status';
+import type { SyncProblem } from '../../core/sync/ports';
+import { fromWire, SYNC_LOCK, toWire, type SyncChannel, type SyncMessage } from './sync-channel';
+
+/** How long a follower waits for the runner's answer to "Sync now" (a full round over a slow link). */
+const FORWARDED_SYNC_TIMEOUT_MS = 120_000;
+
+export interface LockRequester {
+  request: (name: string, options: { signal?: AbortSignal }, run: () => Promise<void>) => Promise<unknown>;
+}
+
+export interface SyncRunnerDeps {
+  readonly locks: LockRequester;
+  readonly channel: SyncChannel;
+  /** The engine for the stored identity (not started), or null when this device has none. */
+  readonly createEngine: () => Promise<SyncEngine | null>;
+  readonly newRequestId: () => string;
+}
+
+export interface SyncRunner {
+  readonly status: () => EngineStatus;
+  readonly watch: (listener: (status: EngineStatus) => void) => () => void;
+  readonly syncNow: () => Promise<Result<void, SyncProblem>>;
+  /** This context created, joined or forgot the identity: the runner (here or elsewhere) re-reads it. */
+  readonly identityChanged: () => Promise<void>;
+  /** The engine, when this context is the one running sync. */
+  readonly engine: () => SyncEngine | null;
+  readonly holdsLock: () => boolean;
+  /** Stops the engine (socket closed) and gives up the lock or the place in line. */
+  readonly close: () => Promise<void>;
+}
+
+export const startSyncRunner = (deps: SyncRunnerDeps): SyncRunner => {
+  const { channel } = deps;
+  const status = createStatusHolder();
+  const waiting = new Map<string, (result: Result<void, SyncProblem>) => void>();
+  const abort = new AbortController();
+  let holding = false;
+  let engine: SyncEngine | null = null;
+  let stopWatching: (() => void) | null = null;
+  let release: (() => void) | null = null;
+  let refreshing: Promise<void> = Promise.resolve();
+  let closed = false;
+
+  const publish = (next: EngineStatus): void => {
+    status.update(next);
+    channel.post({ type: 'status', status: status.get() });
+  };
+
+  const stopEngine = async (): Promise<void> => {
+    stopWatching?.();
+    stopWatching = null;
+    const running = engine;
+    engine = null;
+    await running?.stop();
+  };
+
+  // Serialised: two identity changes in a row must not start two engines.
+  const refresh = (): Promise<void> => (refreshing = refreshing.then(async () => {
+    await stopEngine();
+    if (closed || !holding) return;
+    const next = await deps.createEngine();
+    if (closed || !holding) return;
+    engine = next;
+    if (!next) return publish(OFF_STATUS);
+    stopWatching = next.watch(publish);
+    next.start();
+    publish(next.status());
+  }).catch(() => publish(OFF_STATUS)));
+
+  const syncHere = (): Promise<Result<void, SyncProblem>> =>
+    (engine ? engine.syncNow() : Promise.resolve({ ok: false, error: { type: 'not-connected' } as const }));
+
+  const onMessage = (message: SyncMessage): void => {
+    switch (message.type) {
+      case 'status':
+        if (!holding) status.update(message.status);
+        return;
+      case 'ask':
+        if (holding) channel.post({ type: 'status', status: status.get() });
+        return;
+      case 'identity-changed':
+        if (holding) void refresh();
+        return;
+      case 'sync-now':
+        if (holding) void syncHere().then((result) => channel.post({ type: 'synced', id: message.id, result: toWire(result) }));
+        return;
+      case 'synced':
+        waiting.get(message.id)?.(fromWire(message.result));
+        waiting.delete(message.id);
+        return;
+    }
+  };
+  const stopListening = channel.listen(onMessage);
+  channel.post({ type: 'ask' });
+
+  const held = deps.locks.request(SYNC_LOCK, { signal: abort.signal }, async () => {
+    if (closed) return;
+    holding = true;
+    const released = new Promise<void>((resolve) => { release = resolve; });
+    await refresh();
+    await released;
+  }).catch(() => undefined);
+
+  return {
+    status: status.get,
+    watch: status.watch,
+    syncNow: () => {
+      if (holding) return syncHere();
+      const id = deps.newRequestId();
+      return new Promise((resolve) => {
+        const timer = setTimeout(() => {
+          waiting.delete(id);
+          resolve({ ok: false, error: { type: 'relay-unreachable' } });
+        }, FORWARDED_SYNC_TIMEOUT_MS);
+        waiting.set(id, (result) => {
+          clearTimeout(timer);
+          resolve(result);
+        });
+        channel.post({ type: 'sync-now', id });
+      });
+    },
+    identityChanged: async () => {
+      channel.post({ type: 'identity-changed' });
+      if (holding) await refresh();
+    },
+    engine: () => engine,
+    holdsLock: () => holding,
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      abort.abort();
+      await refresh();
+      await stopEngine();
+      if (holding) channel.post({ type: 'status', status: OFF_STATUS });
+      holding = false;
+      release?.();
+      stopListening();
+      await held;
+    },
+  };
+};

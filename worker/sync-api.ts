@@ -1,0 +1,108 @@
+/**
+ * The sync capability of a page's worker: the options page's calls, answered from any worker.
+ * Account calls (devices, removal, pairing) need a session of this device: the running engine's
+ * when this worker holds the sync lock, else a session of its own.
+ */
+import type { Clock } from '../core/clock';
+import type { Result } from '../core/result';
+import { createRelaySession } from '../core/sync/engine/relay-session';
+import { asFailure } from '../core/sync/engine/relay-problem';
+import type { RelayTransport, SyncAccountPort, SyncDeviceView, SyncProblem, SyncStatusView } from '../core/sync/ports';
+import { normaliseRelayUrl } from '../platform/sync/relay-address';
+import type { SyncRunner } from '../platform/sync/sync-runner';
+import type { SyncImplementation } from './contract';
+
+/** The device list costs the relay a request: asked at most this often while the page polls status. */
+const DEVICES_FRESH_MS = 30_000;
+
+export interface SyncApiDeps {
+  /** Null until this build has a sync account: every call then answers `not-connected`. */
+  readonly account: SyncAccountPort | null;
+  readonly runner: SyncRunner | null;
+  readonly transportFor: (relayUrl: string) => RelayTransport;
+  readonly clock: Clock;
+}
+
+const notConnected = { ok: false, error: { type: 'not-connected' } } as const;
+
+export const createSyncApi = ({ account, runner, transportFor, clock }: SyncApiDeps): SyncImplementation => {
+  let devices: { list: readonly SyncDeviceView[]; at: number } | null = null;
+
+  const token = async (): Promise<Result<string, SyncProblem>> => {
+    const engine = runner?.engine();
+    if (engine) return engine.token();
+    const [identity, crypto] = await Promise.all([account?.identity(), account?.crypto()]);
+    if (!identity || !crypto) return notConnected;
+    try {
+      const session = createRelaySession({ transport: transportFor(identity.relayUrl), crypto, team: identity.team, clock });
+      return { ok: true, value: (await session.current()).token };
+    } catch (error) {
+      return { ok: false, error: asFailure(error).problem };
+    }
+  };
+
+  const deviceList = async (): Promise<readonly SyncDeviceView[]> => {
+    if (devices && clock.now() - devices.at < DEVICES_FRESH_MS) return devices.list;
+    const session = await token();
+    if (!session.ok || !account) return devices?.list ?? [];
+    const listed = await account.devices(session.value);
+    if (listed.ok) devices = { list: listed.value, at: clock.now() };
+    return devices?.list ?? [];
+  };
+
+  const identityChanged = async (): Promise<void> => {
+    devices = null;
+    await runner?.identityChanged();
+  };
+
+  return {
+    syncStatus: async (): Promise<SyncStatusView> => {
+      const identity = await account?.identity();
+      const engine = runner?.status();
+      if (!identity || !engine) return { state: 'off', relayUrl: null, lastSyncedAt: null, waiting: 0, devices: [], problem: null };
+      const listed = engine.state === 'removed' ? devices?.list ?? [] : await deviceList();
+      return { ...engine, relayUrl: identity.relayUrl, devices: listed };
+    },
+    syncNow: async () => (runner ? runner.syncNow() : notConnected),
+    connectSync: async (relayUrl, deviceName) => {
+      if (!account) return notConnected;
+      const origin = normaliseRelayUrl(relayUrl);
+      if (!origin.ok) return origin;
+      if (await account.identity()) return { ok: false, error: { type: 'already-connected' } };
+      const created = await account.createAccount(origin.value, deviceName);
+      if (!created.ok) return created;
+      await identityChanged();
+      return { ok: true, value: undefined };
+    },
+    disconnectSync: async () => {
+      if (!account) return;
+      await account.forget();
+      await identityChanged();
+    },
+    removeSyncDevice: async (deviceId) => {
+      const session = await token();
+      if (!session.ok || !account) return session.ok ? notConnected : session;
+      devices = null;
+      return account.removeDevice(session.value, deviceId);
+    },
+    offerPairing: async (onStep) => {
+      const session = await token();
+      if (!session.ok || !account) return session.ok ? notConnected : session;
+      return account.offerPairing(session.value, (step) => {
+        if (step.phase === 'done') devices = null;
+        onStep(step);
+      });
+    },
+    joinWithCode: async (relayUrl, code, deviceName, onStep) => {
+      if (!account) return notConnected;
+      const origin = normaliseRelayUrl(relayUrl);
+      if (!origin.ok) return origin;
+      if (await account.identity()) return { ok: false, error: { type: 'already-connected' } };
+      const joined = await account.joinWithCode(origin.value, code, deviceName, onStep);
+      if (!joined.ok) return joined;
+      await identityChanged();
+      return { ok: true, value: undefined };
+    },
+    confirmPairing: async (same) => { account?.confirmPairing(same); },
+  };
+};

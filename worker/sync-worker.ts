@@ -1,0 +1,50 @@
+/**
+ * Sync inside an unlocked worker: the sync lock's runner, whose engine runs over this worker's
+ * replica and the account's keys, and the sync api the pages call. Started when the worker opens
+ * with the account key; the worker ending (lock, page closed) ends the socket and frees the lock.
+ */
+import type { Clock } from '../core/clock';
+import type { ChangeBus } from '../core/db/change-bus';
+import { createSyncEngine } from '../core/sync/engine/engine';
+import type { RelayTransport } from '../core/sync/ports';
+import { createSyncChannel, type SyncChannel } from '../platform/sync/sync-channel';
+import { startSyncRunner, type LockRequester, type SyncRunner } from '../platform/sync/sync-runner';
+import type { SyncImplementation } from './contract';
+import { createSyncApi } from './sync-api';
+import type { SyncPorts } from './sync-ports';
+
+export interface WorkerSyncDeps {
+  readonly ports: SyncPorts | null;
+  readonly changes: Pick<ChangeBus, 'subscribe'>;
+  readonly transportFor: (relayUrl: string) => RelayTransport;
+  readonly locks: LockRequester;
+  readonly clock: Clock;
+  readonly random: () => number;
+  readonly channel?: SyncChannel;
+}
+
+export interface WorkerSync {
+  readonly api: SyncImplementation;
+  readonly runner: SyncRunner | null;
+  readonly close: () => Promise<void>;
+}
+
+export const startWorkerSync = (deps: WorkerSyncDeps): WorkerSync => {
+  const { ports, transportFor, clock } = deps;
+  if (!ports) return { api: createSyncApi({ account: null, runner: null, transportFor, clock }), runner: null, close: async () => undefined };
+  const { account, replica } = ports;
+  let requests = 0;
+  const runner = startSyncRunner({
+    locks: deps.locks,
+    channel: deps.channel ?? createSyncChannel(),
+    newRequestId: () => `${clock.now().toString(36)}-${Math.floor(deps.random() * 1e9).toString(36)}-${(requests += 1)}`,
+    createEngine: async () => {
+      const [identity, crypto] = await Promise.all([account.identity(), account.crypto()]);
+      if (!identity || !crypto) return null;
+      return createSyncEngine({
+        transport: transportFor(identity.relayUrl), replica, crypto, team: identity.team, clock, random: deps.random, changes: deps.changes,
+      });
+    },
+  });
+  return { api: createSyncApi({ account, runner, transportFor, clock }), runner, close: runner.close };
+};
