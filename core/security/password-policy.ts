@@ -11,6 +11,7 @@
  */
 import type { Score } from '@zxcvbn-ts/core';
 import { codePointsOf, normalisePassword } from './normalise-password';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './password-limits';
 import {
   contextWordsOf, findContextWords, type ContextSource, type ContextWord, type PasswordContext,
 } from './password-context';
@@ -23,9 +24,7 @@ import { scoreWithAlphabet } from './random-stretch';
 export { normalisePassword } from './normalise-password';
 export type { PasswordContext } from './password-context';
 
-export const MIN_PASSWORD_LENGTH = 8;
-/** Far above NIST's minimum of 64; longer input is refused, never silently cut. */
-export const MAX_PASSWORD_LENGTH = 256;
+export { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './password-limits';
 
 /** Why a password is refused, as a code with what its words need; the words live in components. */
 export type PasswordProblem =

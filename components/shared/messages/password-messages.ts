@@ -1,8 +1,9 @@
 /** What the owner reads beside a password field: each message says what to change. */
 import type { ContextSource } from '../../../core/security/password-context';
-import {
-  MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, type PasswordProblem, type PasswordStrength, type PasswordVerdict,
-} from '../../../core/security/password-policy';
+// The limits come from their own module: a value import of the policy would put the
+// estimator's dictionaries in every page that words a refusal, loaded before it paints.
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../../core/security/password-limits';
+import type { PasswordProblem, PasswordStrength, PasswordVerdict } from '../../../core/security/password-policy';
 
 export const STRENGTH_LABELS: { readonly [S in PasswordStrength]: string } = ['Very weak', 'Weak', 'Fair', 'Strong', 'Very strong'];
 

@@ -1,0 +1,80 @@
+import { resolve } from 'node:path';
+import type { Rolldown } from 'vite';
+import { build } from 'vite';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+/**
+ * What each extension page loads before it can paint: the chunks its entry imports statically,
+ * and theirs in turn (dynamic imports load later, on use). The pages are bundled as the
+ * extension build bundles them (vite, rolldown, minified), without writing anything.
+ */
+const PAGES = ['popup', 'sidepanel', 'options'] as const;
+type Page = (typeof PAGES)[number];
+
+interface PageLoad {
+  /** Bytes of minified JavaScript fetched, parsed and run before the page's first task. */
+  readonly bytes: number;
+  readonly modules: readonly string[];
+}
+
+const root = process.cwd();
+
+const bundlePages = async (): Promise<Rolldown.OutputChunk[]> => {
+  const result = await build({
+    configFile: false,
+    root,
+    logLevel: 'silent',
+    resolve: { alias: { '@': root } },
+    worker: { format: 'es' },
+    build: {
+      write: false,
+      minify: true,
+      modulePreload: false,
+      reportCompressedSize: false,
+      rolldownOptions: { input: Object.fromEntries(PAGES.map((page) => [page, resolve(root, `entrypoints/${page}/main.ts`)])) },
+    },
+  });
+  const outputs = (Array.isArray(result) ? result : [result]) as Rolldown.RolldownOutput[];
+  return outputs.flatMap((output) => output.output).filter((item): item is Rolldown.OutputChunk => item.type === 'chunk');
+};
+
+const staticLoad = (chunks: readonly Rolldown.OutputChunk[], page: Page): PageLoad => {
+  const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
+  const entry = chunks.find((chunk) => chunk.isEntry && chunk.name === page);
+  if (!entry) throw new Error(`No entry chunk for ${page}`);
+  const loaded = new Set<Rolldown.OutputChunk>();
+  const visit = (chunk: Rolldown.OutputChunk): void => {
+    if (loaded.has(chunk)) return;
+    loaded.add(chunk);
+    for (const name of chunk.imports) {
+      const imported = byName.get(name);
+      if (imported) visit(imported);
+    }
+  };
+  visit(entry);
+  const all = [...loaded];
+  return { bytes: all.reduce((sum, chunk) => sum + chunk.code.length, 0), modules: all.flatMap((chunk) => chunk.moduleIds) };
+};
+
+/**
+ * The most any page may load at open. Today the popup loads about 235 kB, the side panel
+ * 300 kB and the options page 315 kB: room to grow, but not for a dependency the size of the
+ * password dictionaries (1.6 MB) arriving unnoticed through a value import.
+ */
+const PAGE_BUDGET_BYTES = 500_000;
+
+describe('what a page loads before it paints', () => {
+  let chunks: Rolldown.OutputChunk[];
+  beforeAll(async () => {
+    chunks = await bundlePages();
+  }, 180_000);
+
+  it.each(PAGES)('%s leaves the password dictionaries to the password check, which loads them on use', (page) => {
+    const dictionaries = staticLoad(chunks, page).modules.filter((id) => id.includes('/@zxcvbn-ts/'));
+    expect(dictionaries).toEqual([]);
+  });
+
+  it.each(PAGES)('%s stays within its budget of script loaded at open', (page) => {
+    expect(staticLoad(chunks, page).bytes).toBeLessThan(PAGE_BUDGET_BYTES);
+  });
+});
