@@ -5,12 +5,13 @@
  * connections (fetch, XMLHttpRequest, WebSocket, EventSource, beacons) only to the extension
  * itself.
  *
- * The optional relay: a host permission, required or optional and however granted, lifts
- * CORS for its origin but never widens this policy, in Chromium or in Firefox, and the policy
- * is fixed in the manifest at build time. So the relay's connections need their own entry
- * here; as the owner chooses the relay, that entry is a scheme (`https: wss:`), and the
- * optional host permission, asked for one origin when sync is turned on, is what names it.
- * Until the relay's transport ships, nothing is listed.
+ * The optional relay: the manifest's optional_host_permissions (any https host, plain http on
+ * this computer), granted for one origin when the owner connects, lift CORS for it but never
+ * widen this policy, in Chromium or in Firefox, and the policy is fixed at build time. So the
+ * relay's transport, when it ships, needs its connections listed here, as schemes matching
+ * those permissions (`https: wss: http://127.0.0.1:* ws://127.0.0.1:* http://localhost:*
+ * ws://localhost:*`), since the owner chooses the relay. Until then nothing is listed, and no
+ * page can connect anywhere but the extension.
  */
 export const RELAY_CONNECT_SOURCES: readonly string[] = [];
 

@@ -13,7 +13,7 @@ export default defineConfig({
     include: [
       'lit', 'lit/decorators.js', 'lit/directives/keyed.js', 'lit/directives/live.js', 'lit/directives/ref.js',
       '@lit-labs/virtualizer', '@simplewebauthn/browser', '@zxcvbn-ts/core', '@zxcvbn-ts/language-common',
-      '@zxcvbn-ts/language-en', 'comlink', 'fflate', 'idb', 'minisearch', 'papaparse', 'uuidv7', 'valibot', 'wxt/browser',
+      '@zxcvbn-ts/language-en', 'comlink', 'fflate', 'idb', 'lean-qr', 'minisearch', 'papaparse', 'uuidv7', 'valibot', 'wxt/browser',
     ],
   },
   test: {

@@ -19,6 +19,9 @@ const SHARED_PERMISSIONS = ['storage', 'unlimitedStorage', 'alarms', 'activeTab'
 const sharedManifest = {
   name: 'Locket',
   description: 'A local-first CRM that keeps your contacts on your device.',
+  // Sync reaches the one relay the owner names, asked for when they connect (platform/permissions):
+  // any https host, plain http only on this computer; no host is granted until the owner allows it.
+  optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
   commands: {
     'capture-page': { suggested_key: { default: 'Alt+Shift+L' }, description: 'Capture this page' },
   },

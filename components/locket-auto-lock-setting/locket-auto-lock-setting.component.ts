@@ -1,6 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { IDLE_CHOICES, idleLabel, type IdleMinutes, type LockPolicy } from '../../core/security/auto-lock';
+import { IDLE_CHOICES, type IdleMinutes, type LockPolicy } from '../../core/security/auto-lock';
+import { idleLabel } from '../shared/messages/auto-lock-messages';
 import type { SecurityServices } from '../../platform/page-services/services';
 import { baseStyles } from '../shared/tokens.styles';
 import { autoLockStyles } from './locket-auto-lock-setting.styles';

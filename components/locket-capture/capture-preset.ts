@@ -3,6 +3,7 @@ import type { CaptureResult } from '../../core/capture/types';
 import type { CapturedEntity } from '../../core/quick-capture/entities';
 import { mergeOrganisationFields, mergePersonFields } from '../../core/quick-capture/merge';
 import { organisationFieldsFrom, personFieldsFrom } from '../../core/quick-capture/prefill';
+import { capturedFromText } from '../shared/messages/capture-messages';
 import type { OrganisationRecord, PersonRecord, RecordId } from '../../core/records/types';
 import { parseFields } from '../../core/records/validate';
 import { toFormValues, toInput, type FormValues } from '../locket-record-form/form-spec';
@@ -17,7 +18,7 @@ const NO_OWNER = '';
 
 export const createPreset = (capture: CaptureResult, entity: CapturedEntity, context: PresetContext): FormValues =>
   'person' in entity
-    ? toFormValues('person', personFieldsFrom(entity.person, capture, { owner: NO_OWNER, now: context.now, organisationId: context.employerId }))
+    ? toFormValues('person', personFieldsFrom(entity.person, capture, { owner: NO_OWNER, capturedFrom: capturedFromText, now: context.now, organisationId: context.employerId }))
     : toFormValues('organisation', organisationFieldsFrom(entity.organisation, NO_OWNER));
 
 /** What the user typed, when the schema accepts it; otherwise the capture as found. */
@@ -25,7 +26,7 @@ const personIncoming = (typed: FormValues, twin: PersonRecord, capture: CaptureR
   const fromForm = parseFields('person', toInput('person', typed));
   if (fromForm.ok) return fromForm.value;
   return 'person' in entity
-    ? personFieldsFrom(entity.person, capture, { owner: NO_OWNER, now: context.now, organisationId: context.employerId })
+    ? personFieldsFrom(entity.person, capture, { owner: NO_OWNER, capturedFrom: capturedFromText, now: context.now, organisationId: context.employerId })
     : twin.fields;
 };
 

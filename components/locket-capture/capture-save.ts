@@ -6,6 +6,7 @@
  */
 import type { CaptureResult } from '../../core/capture/types';
 import { captureNoteFields } from '../../core/quick-capture/note';
+import { capturedFromText } from '../shared/messages/capture-messages';
 import type { OrganisationFields, RecordId, RecordKind } from '../../core/records/types';
 import type { SaveResult } from '../../core/record-store/contract';
 import type { LocketServices } from '../../platform/page-services/services';
@@ -50,6 +51,6 @@ export const saveCapture = async (services: Services, args: SaveCaptureArgs): Pr
   if (record.kind === 'person' && record.fields.organisationId === null && args.organisation !== null) {
     await linkOrganisation(services, record.id, args.organisation);
   }
-  await services.store.create('note', captureNoteFields(args.capture, record.id, services.clock.now()));
+  await services.store.create('note', captureNoteFields(args.capture, record.id, services.clock.now(), capturedFromText));
   return { ok: true, value: (await services.store.get(record.id)) ?? record };
 };

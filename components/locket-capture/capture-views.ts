@@ -6,8 +6,9 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { CaptureResult, CapturedOrganisation, CapturedPerson } from '../../core/capture/types';
 import type { EntityRef } from '../../core/quick-capture/pending';
 import { sameEntity } from '../../core/quick-capture/pending';
+import { entityTitle, type CapturedEntity } from '../../core/quick-capture/entities';
 import type { Twin } from '../../core/quick-capture/twins';
-import { titleOf } from '../../core/records/display';
+import { recordTitle } from '../shared/record-title';
 import type { OrganisationRecord, PersonRecord } from '../../core/records/types';
 
 export interface ListHandlers {
@@ -20,6 +21,10 @@ const personLine = (person: CapturedPerson): string =>
 
 const organisationLine = (organisation: CapturedOrganisation): string =>
   [organisation.domain, organisation.emails[0] ?? ''].filter((part) => part !== '').join(' · ');
+
+/** What the list and the form's heading call a captured entity; page text, so always bound as text. */
+export const capturedTitle = (entity: CapturedEntity): string =>
+  entityTitle(entity) || ('person' in entity ? 'Unnamed contact' : 'Unnamed organisation');
 
 const row = (title: string, line: string, ref: EntityRef, saved: readonly EntityRef[], pick: (ref: EntityRef) => void) => {
   const done = saved.some((entry) => sameEntity(entry, ref));
@@ -37,10 +42,10 @@ export const renderList = (capture: CaptureResult, saved: readonly EntityRef[], 
       : `Found ${people.length === 1 ? '1 person' : `${people.length} people`} and ${organisations.length === 1 ? '1 organisation' : `${organisations.length} organisations`}. Choose one to check and save.`}</p>
     ${people.length ? html`<h3 id="capture-people">People</h3>
       <ul aria-labelledby="capture-people">${people.map((person, index) =>
-        row(person.name || person.emails[0] || person.phones[0] || 'Unnamed contact', personLine(person), { kind: 'person', index }, saved, on.pick))}</ul>` : nothing}
+        row(capturedTitle({ ref: { kind: 'person', index }, person }), personLine(person), { kind: 'person', index }, saved, on.pick))}</ul>` : nothing}
     ${organisations.length ? html`<h3 id="capture-organisations">Organisations</h3>
       <ul aria-labelledby="capture-organisations">${organisations.map((organisation, index) =>
-        row(organisation.name || organisation.domain || 'Unnamed organisation', organisationLine(organisation), { kind: 'organisation', index }, saved, on.pick))}</ul>` : nothing}
+        row(capturedTitle({ ref: { kind: 'organisation', index }, organisation }), organisationLine(organisation), { kind: 'organisation', index }, saved, on.pick))}</ul>` : nothing}
     <div class="actions"><button @click=${on.dismiss}>${saved.length ? 'Done' : 'Dismiss capture'}</button></div>`;
 };
 
@@ -58,7 +63,7 @@ export const renderTwinOffer = (
   noun: string,
   on: TwinHandlers,
 ): TemplateResult => {
-  const title = titleOf(twin.record);
+  const title = recordTitle(twin.record);
   if (decision === 'update') {
     return html`<section class="twin" aria-label="Already in Locket"><p>Updating <b>${title}</b>: what the page adds joins the
       record; nothing already there is overwritten.</p><button @click=${on.create}>Create new ${noun} instead</button></section>`;
@@ -81,4 +86,4 @@ export const renderOrganisationOption = (
   change: (checked: boolean) => void,
 ): TemplateResult => html`<label class="option"><input type="checkbox" .checked=${checked}
   @change=${(e: Event) => change((e.target as HTMLInputElement).checked)} />
-  ${existing ? `Link to ${titleOf(existing)}, already in Locket` : `Also add the organisation ${name} and link it`}</label>`;
+  ${existing ? `Link to ${recordTitle(existing)}, already in Locket` : `Also add the organisation ${name} and link it`}</label>`;

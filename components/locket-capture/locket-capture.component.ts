@@ -1,13 +1,14 @@
 import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
-import { entityAt, entityTitle, initialEntity, type CapturedEntity } from '../../core/quick-capture/entities';
+import { entityAt, initialEntity, type CapturedEntity } from '../../core/quick-capture/entities';
 import { emptyDraft, sameEntity, type CaptureDraft, type EntityRef, type PendingCapture } from '../../core/quick-capture/pending';
 import { captureNoteFields } from '../../core/quick-capture/note';
-import { titleOf } from '../../core/records/display';
-import type { LocketRecord, RecordKind } from '../../core/records/types';
+import { capturedFromText } from '../shared/messages/capture-messages';
+import { recordTitle } from '../shared/record-title';
+import type { LocketRecord } from '../../core/records/types';
 import { FORM_ERROR_KEY } from '../../core/records/validate';
-import type { SaveResult } from '../../core/record-store/contract';
+import { wordedSave, type FormSaveResult } from '../shared/messages/field-messages';
 import type { CaptureInboxState } from '../../platform/capture/capture-inbox';
 import type { LocketServices } from '../../platform/page-services/services';
 import { locketEvent } from '../shared/events';
@@ -20,7 +21,7 @@ import { organisationLinkFor } from './capture-organisation';
 import { saveCapture } from './capture-save';
 import { createDraftKeeper } from './capture-draft';
 import { captureFailureText } from '../shared/messages/capture-failure-messages';
-import { renderFailure, renderList, renderOrganisationOption, renderTwinOffer } from './capture-views';
+import { capturedTitle, renderFailure, renderList, renderOrganisationOption, renderTwinOffer } from './capture-views';
 import { captureStyles } from './locket-capture.styles';
 
 /** How long the form waits for a first look in Locket (twin, employer) before it shows anyway. */
@@ -132,7 +133,7 @@ export class LocketCapture extends LitElement {
     this.setDraft({ ...this.draft, decision });
   }
 
-  private readonly save = async (input: Record<string, unknown>): Promise<SaveResult<RecordKind>> => {
+  private readonly save = async (input: Record<string, unknown>): Promise<FormSaveResult> => {
     const { pending } = this.inbox;
     const entity = this.entity();
     if (!pending || !entity || !this.draft) return { ok: false, error: { [FORM_ERROR_KEY]: 'This capture was dismissed.' } };
@@ -142,11 +143,11 @@ export class LocketCapture extends LitElement {
     const { twin } = lookup;
     const kind = entity.ref.kind;
     if (twin && this.draft.decision === null) {
-      return { ok: false, error: { [FORM_ERROR_KEY]: `${titleOf(twin.record)} is already in Locket (${twin.reason}). Choose above whether to update it or create a new ${kind}.` } };
+      return { ok: false, error: { [FORM_ERROR_KEY]: `${recordTitle(twin.record)} is already in Locket (${twin.reason}). Choose above whether to update it or create a new ${kind}.` } };
     }
     const target = this.draft.decision === 'update' && twin ? { mode: 'update' as const, kind, id: twin.record.id } : { mode: 'create' as const, kind };
     const organisation = this.draft.createOrganisation ? organisationLinkFor(pending.capture, entity, lookup.employer) : null;
-    const result = await saveCapture(this.services, { capture: pending.capture, target, input, organisation });
+    const result = wordedSave(await saveCapture(this.services, { capture: pending.capture, target, input, organisation }));
     if (result.ok) await this.afterSave(pending, result.value);
     return result;
   };
@@ -197,19 +198,19 @@ export class LocketCapture extends LitElement {
     const { twin, employer } = this.lookup;
     const kind = entity.ref.kind;
     const updating = draft.decision === 'update' && twin !== null;
-    const note = captureNoteFields(pending.capture, '', 0).body;
+    const note = captureNoteFields(pending.capture, '', 0, capturedFromText).body;
     const employerName = 'person' in entity ? entity.person.organisationName : '';
     const linked = (this.currentValues().organisationId ?? '') !== '';
     return html`
-      <h2>${entityTitle(entity)}</h2>
+      <h2>${capturedTitle(entity)}</h2>
       ${twin ? renderTwinOffer(twin, draft.decision, kind, { update: () => this.decide('update'), create: () => this.decide('create') }) : nothing}
       <p class="muted source">Saved with a note:</p><p class="note-preview">${note}</p>
       ${employerName && !linked ? renderOrganisationOption(employerName, employer, draft.createOrganisation,
         (checked) => this.editDraft({ createOrganisation: checked })) : nothing}
       ${keyed(`${draft.captureId}:${kind}:${entity.ref.index}:${this.formRevision}`, html`<locket-record-form
         .services=${this.services} kind=${kind} .preset=${preset} .save=${this.save}
-        submit-label=${updating ? `Update ${titleOf(twin.record)}` : ''}
-        form-label=${updating ? `Update ${titleOf(twin.record)} from this page` : ''}
+        submit-label=${updating ? `Update ${recordTitle(twin.record)}` : ''}
+        form-label=${updating ? `Update ${recordTitle(twin.record)} from this page` : ''}
         @locket-form-input=${(e: HTMLElementEventMap['locket-form-input']) => this.editDraft({ values: e.detail.values })}
         @locket-cancel=${() => this.back()}></locket-record-form>`)}`;
   }
@@ -225,7 +226,7 @@ export class LocketCapture extends LitElement {
         so someone on it may be missing. Select their name or details and capture again.</p>` : nothing}
       ${!pending || !this.draft ? nothing
         : entity && this.preset ? this.renderForm(pending, entity, this.preset)
-        : entity ? html`<p class="muted" role="status">Looking for ${entityTitle(entity)} in Locket…</p>`
+        : entity ? html`<p class="muted" role="status">Looking for ${capturedTitle(entity)} in Locket…</p>`
         : renderList(pending.capture, this.draft.saved, { pick: (ref) => void this.open(ref, {}), dismiss: () => void this.dismiss() })}
     </section>`;
   }

@@ -1,7 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
-import type { FieldErrors } from '../../core/records/types';
+import type { FieldTexts } from '../shared/messages/field-messages';
 import { FORM_ERROR_KEY } from '../../core/records/validate';
 import type { PasswordContext } from '../../core/security/password-policy';
 import type { SecurityServices } from '../../platform/page-services/services';
@@ -25,7 +25,7 @@ export class LocketChangePassword extends LitElement {
   /** The owner's name and email: words a new password must not lean on. */
   @property({ attribute: false }) owner: PasswordContext = { name: '', email: '' };
 
-  @state() private errors: FieldErrors = {};
+  @state() private errors: FieldTexts = {};
   private readonly acts = new ActionController<'change'>(this);
   @state() private changed = false;
   /** Bumped after a success so both fields start empty again. */

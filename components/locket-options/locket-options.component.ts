@@ -1,6 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { FieldErrors } from '../../core/records/types';
+import type { FieldTexts } from '../shared/messages/field-messages';
+import { settingsErrorsText } from '../shared/messages/settings-messages';
 import type { Settings } from '../../core/settings/contract';
 import type { LocketServices } from '../../platform/page-services/services';
 import { baseStyles } from '../shared/tokens.styles';
@@ -13,6 +14,8 @@ import '../locket-backup-settings/locket-backup-settings';
 import '../locket-retention-settings/locket-retention-settings';
 import '../locket-audit-log/locket-audit-log';
 import '../locket-cancel-account/locket-cancel-account';
+import '../sync/locket-sync-settings/locket-sync-settings';
+import { hostPermissions } from '../../platform/permissions/host-permission';
 import { optionsStyles } from './locket-options.styles';
 import { ActionController } from '../shared/action-controller';
 import { failureText } from '../shared/failure-text';
@@ -25,6 +28,7 @@ const SECTIONS = [
   { id: 'export', title: 'Export' },
   { id: 'import', title: 'Import' },
   { id: 'backup', title: 'Backup' },
+  { id: 'sync', title: 'Sync' },
   { id: 'retention', title: 'Retention' },
   { id: 'audit', title: 'Audit log' },
   { id: 'danger', title: 'Danger zone' },
@@ -38,7 +42,7 @@ export class LocketOptions extends LitElement {
   @property({ attribute: false }) services!: LocketServices;
 
   @state() private settings: Settings | null = null;
-  @state() private errors: FieldErrors = {};
+  @state() private errors: FieldTexts = {};
   @state() private saved = false;
   private readonly acts = new ActionController<'save'>(this);
   /** Bumped when the owner or the vault changes, so the users table reads them again. */
@@ -73,7 +77,7 @@ export class LocketOptions extends LitElement {
     if (!ran.ok) { this.saved = false; return; }
     const result = ran.value;
     this.saved = result.ok;
-    if (result.ok) { this.settings = result.value; this.errors = {}; this.accountRevision++; } else { this.errors = result.error; }
+    if (result.ok) { this.settings = result.value; this.errors = {}; this.accountRevision++; } else { this.errors = settingsErrorsText(result.error); }
   }
 
   /** The sections live in this element's shadow root, where the browser's own fragment scrolling cannot reach. */
@@ -109,6 +113,9 @@ export class LocketOptions extends LitElement {
       case 'export': return html`<locket-export-settings .services=${services}></locket-export-settings>`;
       case 'import': return html`<locket-import-settings .services=${services}></locket-import-settings>`;
       case 'backup': return html`<locket-backup-settings .services=${services}></locket-backup-settings>`;
+      case 'sync':
+        return services.sync ? html`<locket-sync-settings .services=${services.sync} .clock=${services.clock}
+          .permissions=${hostPermissions}></locket-sync-settings>` : nothing;
       case 'retention': return html`<locket-retention-settings .services=${services}></locket-retention-settings>`;
       case 'audit': return html`<locket-audit-log .services=${services}></locket-audit-log>`;
       case 'danger': return html`<locket-cancel-account .services=${services}></locket-cancel-account>`;
@@ -127,14 +134,19 @@ export class LocketOptions extends LitElement {
     </form>`;
   }
 
+  /** The sections this page offers: Sync only where sync services run behind it. */
+  private get sections() {
+    return SECTIONS.filter(({ id }) => id !== 'sync' || this.services.sync);
+  }
+
   protected override render() {
     return html`
       <nav aria-label="Settings sections">
         <h1>Locket settings</h1>
-        <ul>${SECTIONS.map((section) => html`<li><a href=${`#${section.id}`}
+        <ul>${this.sections.map((section) => html`<li><a href=${`#${section.id}`}
           @click=${(e: Event) => this.jump(e, section.id)}>${section.title}</a></li>`)}</ul>
       </nav>
-      <main>${SECTIONS.map(({ id, title }) => html`<section id=${id} aria-labelledby=${`${id}-heading`}>
+      <main>${this.sections.map(({ id, title }) => html`<section id=${id} aria-labelledby=${`${id}-heading`}>
           <h2 id=${`${id}-heading`}>${title}</h2>
           ${this.sectionBody(id)}
         </section>`)}

@@ -48,4 +48,13 @@ describe('locket-options', () => {
     await store.saveSettings({ ownerName: 'Grace Hopper' });
     await expect.element(general().getByLabelText('Owner’s name')).toHaveValue('Grace Hopper');
   });
+
+  it('has a Sync section, off until the owner connects', async () => {
+    const { services } = await createTestServices();
+    await mount('locket-options', { services });
+    await expect.element(page.getByRole('navigation', { name: 'Settings sections' }).getByRole('link', { name: 'Sync', exact: true })).toBeVisible();
+    const sync = page.getByRole('region', { name: 'Sync', exact: true });
+    await expect.element(sync.getByText('Sync is off')).toBeVisible();
+    await expect.element(sync.getByRole('form', { name: 'Connect to a relay' })).toBeVisible();
+  });
 });

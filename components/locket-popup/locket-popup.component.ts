@@ -1,7 +1,8 @@
 import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { LocketRecord, RecordId } from '../../core/records/types';
-import { subtitleOf, titleOf } from '../../core/records/display';
+import { subtitleOf } from '../../core/records/display';
+import { recordTitle } from '../shared/record-title';
 import type { LocketServices } from '../../platform/page-services/services';
 import { ActionController } from '../shared/action-controller';
 import { failureText } from '../shared/failure-text';
@@ -81,8 +82,8 @@ export class LocketPopup extends LitElement {
       <section aria-labelledby="recent-heading">
         <h2 id="recent-heading">Recent</h2>
         ${this.recent.length ? html`<ul aria-labelledby="recent-heading">${this.recent.map((r) => html`<li>
-          <button aria-label=${`Open ${titleOf(r)}`} @click=${() => void this.open(r.id)}>
-            <b>${titleOf(r)}</b> <span class="muted">${[KIND_LABELS[r.kind].one, subtitleOf(r)].filter(Boolean).join(' · ')}</span></button></li>`)}</ul>`
+          <button aria-label=${`Open ${recordTitle(r)}`} @click=${() => void this.open(r.id)}>
+            <b>${recordTitle(r)}</b> <span class="muted">${[KIND_LABELS[r.kind].one, subtitleOf(r)].filter(Boolean).join(' · ')}</span></button></li>`)}</ul>`
           : html`<p class="muted">Nothing yet. Add someone below.</p>`}
       </section>
       <section aria-labelledby="add-heading">
@@ -92,7 +93,7 @@ export class LocketPopup extends LitElement {
             @change=${() => { this.quickKind = kind; this.lastSaved = ''; }} /> ${KIND_LABELS[kind].one}</label>`)}
         </div>
         <locket-record-form quick .services=${this.services} kind=${this.quickKind}
-          @locket-saved=${(e: HTMLElementEventMap['locket-saved']) => { this.lastSaved = titleOf(e.detail.record); }}></locket-record-form>
+          @locket-saved=${(e: HTMLElementEventMap['locket-saved']) => { this.lastSaved = recordTitle(e.detail.record); }}></locket-record-form>
         ${this.lastSaved ? html`<p class="saved" role="status">Saved ${this.lastSaved}.</p>` : nothing}
       </section>`;
   }

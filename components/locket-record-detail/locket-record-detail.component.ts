@@ -2,7 +2,8 @@ import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { LocketRecord, RecordId, RecordKind } from '../../core/records/types';
 import { linksOf } from '../../core/records/links';
-import { subtitleOf, titleOf } from '../../core/records/display';
+import { subtitleOf } from '../../core/records/display';
+import { recordTitle } from '../shared/record-title';
 import type { LocketServices } from '../../platform/page-services/services';
 import { KIND_LABELS } from '../shared/kind-labels';
 import { locketEvent } from '../shared/events';
@@ -13,6 +14,7 @@ import { detailRows } from './detail-rows';
 import { recordDetailStyles } from './locket-record-detail.styles';
 import { ActionController } from '../shared/action-controller';
 import { failureText } from '../shared/failure-text';
+import { noteRefusalText } from '../shared/messages/field-messages';
 
 type DetailAct = 'load' | 'delete' | 'note';
 
@@ -112,7 +114,7 @@ export class LocketRecordDetail extends LitElement {
     }));
     if (!ran.ok) return;
     const result = ran.value;
-    if (!result.ok) { this.noteRefusal = result.error.body ?? Object.values(result.error)[0] ?? 'The note was not saved.'; return; }
+    if (!result.ok) { this.noteRefusal = noteRefusalText(result.error); return; }
     this.noteRefusal = '';
     form.reset();
   }
@@ -120,7 +122,7 @@ export class LocketRecordDetail extends LitElement {
   private renderLinkList(heading: string, records: readonly LocketRecord[]) {
     if (!records.length) return nothing;
     return html`<section aria-label=${heading}><h3>${heading}</h3><ul>
-      ${records.map((r) => html`<li><button class="link" @click=${() => this.open(r.id)}>${titleOf(r)}</button>
+      ${records.map((r) => html`<li><button class="link" @click=${() => this.open(r.id)}>${recordTitle(r)}</button>
         <span class="muted">${subtitleOf(r)}</span></li>`)}
     </ul></section>`;
   }
@@ -158,7 +160,7 @@ export class LocketRecordDetail extends LitElement {
     }
     const tags = record.kind === 'person' || record.kind === 'organisation' ? record.fields.tags : [];
     return html`
-      <h2>${titleOf(record)}</h2>
+      <h2>${recordTitle(record)}</h2>
       <div class="muted">${noun}</div>
       ${tags.length ? html`<ul class="tags" aria-label="Tags">${tags.map((t) => html`<li class="tag">${t}</li>`)}</ul>` : nothing}
       <div class="actions">
@@ -166,7 +168,7 @@ export class LocketRecordDetail extends LitElement {
         <button class="danger" @click=${() => { this.confirmingDelete = true; }}>Delete</button>
       </div>
       ${this.confirmingDelete ? html`<div class="confirm" role="alertdialog" aria-label="Confirm delete">
-        <p>Move ${titleOf(record)} and its notes to the trash?</p>
+        <p>Move ${recordTitle(record)} and its notes to the trash?</p>
         <button class="danger" @click=${() => void this.moveToTrash(record)}>Move to trash</button>
         <button @click=${() => { this.confirmingDelete = false; }}>Keep</button>
         ${this.failedText('delete') ? html`<p class="error" role="alert">${this.failedText('delete')}</p>` : nothing}

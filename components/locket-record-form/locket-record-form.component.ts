@@ -1,7 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { FieldErrors, LocketRecord, RecordKind } from '../../core/records/types';
-import type { SaveResult } from '../../core/record-store/contract';
+import type { LocketRecord, RecordKind } from '../../core/records/types';
+import { wordedSave, type FieldTexts, type FormSaveResult } from '../shared/messages/field-messages';
 import { emptyFields } from '../../core/records/validate';
 import type { LocketServices } from '../../platform/page-services/services';
 import { ActionController, type ActionFailure } from '../shared/action-controller';
@@ -39,14 +39,14 @@ export class LocketRecordForm extends LitElement {
   /** Field values to start a new record with (e.g. a note's parent record). */
   @property({ attribute: false }) preset: Readonly<Record<string, string>> = {};
   /** Saves in place of the store's create or update (quick capture saves a record with its note). */
-  @property({ attribute: false }) save: ((input: Record<string, unknown>) => Promise<SaveResult<RecordKind>>) | null = null;
+  @property({ attribute: false }) save: ((input: Record<string, unknown>) => Promise<FormSaveResult>) | null = null;
   /** The submit button's text, when the default ("Add person", "Save changes") would not say what happens. */
   @property({ attribute: 'submit-label' }) submitLabel = '';
   /** The form's accessible name when it is neither a plain new record nor an edit (a capture updating a twin). */
   @property({ attribute: 'form-label' }) formLabel = '';
 
   @state() private values: FormValues = {};
-  @state() private errors: FieldErrors = {};
+  @state() private errors: FieldTexts = {};
   /** Refusals no visible field owns, shown above the buttons. */
   @state() private unplaced = '';
   private readonly acts = new ActionController<FormAct>(this);
@@ -85,9 +85,9 @@ export class LocketRecordForm extends LitElement {
       const input = toInput(this.kind, this.values);
       const result = this.save
         ? await this.save(input)
-        : this.record
-        ? await this.services.store.update(this.record.id, this.kind, input)
-        : await this.services.store.create(this.kind, input);
+        : wordedSave(this.record
+          ? await this.services.store.update(this.record.id, this.kind, input)
+          : await this.services.store.create(this.kind, input));
       if (!result.ok) {
         this.errors = result.error;
         // A message no visible field owns (the record is gone, or a field the quick form hides) shows above the buttons.

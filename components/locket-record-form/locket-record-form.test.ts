@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
-import type { RecordKind } from '../../core/records/types';
-import type { SaveResult } from '../../core/record-store/contract';
+import type { FormSaveResult } from '../shared/messages/field-messages';
 import { controlled, storageFullError } from '../../test/elements/fakes';
 import { expectFocusOn, listen, mount } from '../../test/elements/mount';
 import { createTestServices } from '../../test/elements/test-services';
@@ -49,7 +48,7 @@ describe('locket-record-form', () => {
 
   it('keeps the button disabled while saving, and puts a message no visible field owns above the buttons', async () => {
     const { services } = await createTestServices();
-    const save = controlled<[Record<string, unknown>], SaveResult<RecordKind>>();
+    const save = controlled<[Record<string, unknown>], FormSaveResult>();
     await mount('locket-record-form', { services, kind: 'person', quick: true, save: save.fn });
     await userEvent.fill(page.getByLabelText('First name'), 'Ada');
     await userEvent.click(page.getByRole('button', { name: 'Add person' }));

@@ -3,7 +3,8 @@ import { property, state } from 'lit/decorators.js';
 import '@lit-labs/virtualizer';
 import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
 import type { ListedKind, LocketRecord } from '../../core/records/types';
-import { subtitleOf, titleOf } from '../../core/records/display';
+import { subtitleOf } from '../../core/records/display';
+import { recordTitle } from '../shared/record-title';
 import type { LocketServices } from '../../platform/page-services/services';
 import { KIND_LABELS } from '../shared/kind-labels';
 import { runExport } from '../locket-export-settings/export-run';
@@ -92,7 +93,7 @@ export class LocketRecordList extends LitElement {
     const record: LocketRecord | undefined = this.cache.row(index);
     if (!record) return html`<div class="placeholder" role="listitem" aria-busy="true"></div>`;
     this.markFirstRow();
-    const title = titleOf(record);
+    const title = recordTitle(record);
     return html`<div role="listitem">
       <button class="row" aria-label=${`Open ${title}`}
         @click=${() => this.dispatchEvent(locketEvent('locket-open', { id: record.id }))}>

@@ -1,7 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { RecordId, RecordKind } from '../../core/records/types';
-import { titleOf } from '../../core/records/display';
+import { recordTitle } from '../shared/record-title';
 import type { SearchHit } from '../../worker/contract';
 import type { LocketServices } from '../../platform/page-services/services';
 import { baseStyles } from '../shared/tokens.styles';
@@ -37,7 +37,7 @@ export class LocketRecordPicker extends LitElement {
   private async loadChosenTitle(): Promise<void> {
     if (!this.value) { this.chosenTitle = ''; return; }
     const record = await this.services.store.get(this.value);
-    this.chosenTitle = record ? titleOf(record) : 'A record that no longer exists';
+    this.chosenTitle = record ? recordTitle(record) : 'A record that no longer exists';
   }
 
   private async onInput(event: InputEvent): Promise<void> {

@@ -10,6 +10,7 @@ import { ActionController } from '../shared/action-controller';
 import { failureText } from '../shared/failure-text';
 import { baseStyles } from '../shared/tokens.styles';
 import { retentionReviewStyles } from './locket-retention-review.styles';
+import { titleText } from '../shared/record-title';
 
 type ReviewAct = 'propose' | 'move' | 'audit';
 
@@ -98,7 +99,7 @@ export class LocketRetentionReview extends LitElement {
     return html`<li><label>
       <input type="checkbox" .checked=${this.selected.has(candidate.id)} ?disabled=${this.moving}
         @change=${(e: Event) => this.toggle(candidate.id, (e.target as HTMLInputElement).checked)} />
-      <span class="title">${candidate.title}</span>
+      <span class="title">${titleText(candidate.title, candidate.kind)}</span>
       ${candidate.subtitle ? html`<span class="muted">${candidate.subtitle}</span>` : nothing}
       <span class="since">${SINCE_TEXT[this.rule.kind]}
         ${(this.rule.kind === 'lost-opportunities' ? calendarDate : dateOnly).format(candidate.since)}</span>

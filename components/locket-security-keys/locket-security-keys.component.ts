@@ -2,7 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import { rekeyProgress, rekeyRowsReport } from '../shared/rekey-progress';
 import { property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
-import type { FieldErrors } from '../../core/records/types';
+import type { FieldTexts } from '../shared/messages/field-messages';
 import { FORM_ERROR_KEY } from '../../core/records/validate';
 import { vaultProtection } from '../../core/vault/protection';
 import type { RegisteredKey } from '../../core/vault/types';
@@ -41,8 +41,8 @@ export class LocketSecurityKeys extends LitElement {
   /** What the authenticator shows for the account, usually the owner's email. */
   @property({ attribute: false }) userName = '';
 
-  @state() private addErrors: FieldErrors = {};
-  @state() private removeErrors: FieldErrors = {};
+  @state() private addErrors: FieldTexts = {};
+  @state() private removeErrors: FieldTexts = {};
   @state() private removing: string | null = null;
   /** Adds and removes; while the account key is replaced, its progress counts the items re-encrypted so far. */
   private readonly acts = new ActionController<KeyAct>(this);

@@ -1,12 +1,12 @@
 import { html, nothing } from 'lit';
-import type { FieldErrors } from '../../core/records/types';
+import type { FieldTexts } from '../shared/messages/field-messages';
 import { normaliseRecoveryCode } from '../../core/vault/recovery-codes';
 
 /**
  * The part of every form that changes the factors once two-factor is on: Locket asks for a
  * touch of a registered key, or takes an unused recovery code typed here instead.
  */
-export const factorConfirmFields = (id: string, errors: FieldErrors, hint: string) => {
+export const factorConfirmFields = (id: string, errors: FieldTexts, hint: string) => {
   const codeError = errors['recoveryCode'];
   return html`<p class="hint">${hint}</p>
     <div class="field">
@@ -25,7 +25,7 @@ export const recoveryCodeIn = (form: HTMLFormElement): string | undefined => {
 };
 
 /** A typed code that cannot be one is refused here, before any prompt. */
-export const recoveryCodeProblem = (code: string | undefined): FieldErrors | null =>
+export const recoveryCodeProblem = (code: string | undefined): FieldTexts | null =>
   code !== undefined && normaliseRecoveryCode(code) === null
     ? { recoveryCode: 'A recovery code has 16 letters and digits, such as ABCD-EFGH-JKLM-NP23.' }
     : null;

@@ -2,7 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import { rekeyProgress, rekeyRowsReport } from '../shared/rekey-progress';
 import { property, state } from 'lit/decorators.js';
 import type { PasswordContext } from '../../core/security/password-policy';
-import type { FieldErrors } from '../../core/records/types';
+import type { FieldTexts } from '../shared/messages/field-messages';
 import { FORM_ERROR_KEY } from '../../core/records/validate';
 import { vaultProtection } from '../../core/vault/protection';
 import type { RegisteredKey, VaultRecord } from '../../core/vault/types';
@@ -36,7 +36,7 @@ export class LocketSecuritySettings extends LitElement {
   /** Codes made a moment ago: held only here, in memory, until the owner says they are saved. */
   @state() private freshCodes: readonly string[] | null = null;
   @state() private confirmingNewCodes = false;
-  @state() private recoveryErrors: FieldErrors = {};
+  @state() private recoveryErrors: FieldTexts = {};
   /** Replacing the codes; its progress counts the items re-encrypted under the new account key. */
   private readonly acts = new ActionController<'new-codes'>(this);
 

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import type { FieldErrors } from '../../core/records/types';
+import type { FieldTexts } from '../shared/messages/field-messages';
 import { FORM_ERROR_KEY } from '../../core/records/validate';
 import type { AccountManager } from '../../core/vault/account';
 import type { checkPassword } from '../../core/security/password-policy';
@@ -21,7 +21,7 @@ export class LocketSetup extends LitElement {
   @property({ attribute: false }) account!: AccountManager;
   @property({ attribute: false }) policy!: () => Promise<typeof checkPassword>;
 
-  @state() private errors: FieldErrors = {};
+  @state() private errors: FieldTexts = {};
   private readonly acts = new ActionController<'create'>(this);
   @state() private context = { name: '', email: '' };
   @query('locket-password-field') private password!: LocketPasswordField;

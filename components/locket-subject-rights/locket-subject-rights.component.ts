@@ -1,7 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { buildSubjectAccessReport, subjectAccessFileName, subjectAccessJson } from '../../core/audit/subject-access';
-import { titleOf } from '../../core/records/display';
+import { recordTitle } from '../shared/record-title';
 import type { LocketRecord } from '../../core/records/types';
 import { offerDownload } from '../../platform/downloads/download-file';
 import type { LocketServices } from '../../platform/page-services/services';
@@ -54,7 +54,7 @@ export class LocketSubjectRights extends LitElement {
   private renderConfirmation() {
     const notes = this.linked.filter((r) => r.kind === 'note').length;
     const links = this.linked.filter((r) => r.kind === 'case' || r.kind === 'opportunity').length;
-    const name = titleOf(this.person);
+    const name = recordTitle(this.person);
     const hasEmail = this.person.fields.emails.length > 0;
     return html`<div class="confirm" role="alertdialog" aria-labelledby="erase-title">
       <p id="erase-title"><strong>Erase ${name} for good?</strong> This cannot be undone, not even from the trash. It removes:</p>

@@ -3,7 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import type { TrashItem } from '../../core/trash/contract';
 import type { LocketRecord, RecordId } from '../../core/records/types';
 import { LISTED_KINDS } from '../../core/records/types';
-import { titleOf } from '../../core/records/display';
+import { recordTitle } from '../shared/record-title';
 import { TRASH_DAYS } from '../../core/retention/windows';
 import type { LocketServices } from '../../platform/page-services/services';
 import { ActionController } from '../shared/action-controller';
@@ -28,7 +28,7 @@ const FAILED: { readonly [A in TrashAct]: (cause: string) => string } = {
   change: (cause) => `The trash could not be changed: ${cause}`,
 };
 
-const nameOf = (record: LocketRecord): string => titleOf(record) || KIND_LABELS[record.kind].one;
+const nameOf = (record: LocketRecord): string => recordTitle(record) || KIND_LABELS[record.kind].one;
 const isListed = (record: LocketRecord): boolean => (LISTED_KINDS as readonly string[]).includes(record.kind);
 
 /** Trashed records, most recently deleted first, each restorable until its window closes or deletable for good. */

@@ -1,6 +1,9 @@
 import { isStorageFull, type WriteFailure } from '../../core/db/store-errors';
 import { refusalIn, type Refusal } from '../../core/refusals';
+import { writeConflictIn, type ConflictCode } from '../../core/db/write-conflict';
+import { INPUT_REFUSED } from '../../worker/contracts/refusal';
 import { refusalText } from './messages/refusal-messages';
+import { writeConflictText } from './messages/write-conflict-messages';
 
 /** What the owner reads when the browser had no room for a write, and what to do about it. */
 export const STORAGE_FULL_TEXT = 'This device has no room left for Locket’s data. Nothing of this was saved and nothing was lost. '
@@ -8,17 +11,24 @@ export const STORAGE_FULL_TEXT = 'This device has no room left for Locket’s da
 
 /**
  * Why an act failed, as a code an element renders: a full disk, a refusal from core or the
- * worker, or an unexpected error, which keeps its own (developer's) message.
+ * worker, a write that gave up because another context kept changing what it read, or an
+ * unexpected error, which keeps its own (developer's) message.
  */
 export type Failure =
   | { readonly type: 'storage-full' }
   | { readonly type: 'refused'; readonly refusal: Refusal }
+  | { readonly type: 'write-conflict'; readonly conflict: ConflictCode }
+  /** The worker refused a call's arguments: a page out of step with its worker, never the owner's doing. */
+  | { readonly type: 'input-refused'; readonly message: string }
   | { readonly type: 'unexpected'; readonly message: string };
 
 export const failureOf = (error: unknown): Failure => {
   if (isStorageFull(error)) return { type: 'storage-full' };
   const refusal = refusalIn(error);
   if (refusal) return { type: 'refused', refusal };
+  const conflict = writeConflictIn(error);
+  if (conflict) return { type: 'write-conflict', conflict };
+  if (error instanceof Error && error.name === INPUT_REFUSED) return { type: 'input-refused', message: error.message };
   return { type: 'unexpected', message: error instanceof Error ? error.message : String(error) };
 };
 
@@ -26,13 +36,15 @@ const textOf = (failure: Failure): string => {
   switch (failure.type) {
     case 'storage-full': return STORAGE_FULL_TEXT;
     case 'refused': return refusalText(failure.refusal);
+    case 'write-conflict': return writeConflictText(failure.conflict);
+    case 'input-refused': return `Locket’s page and its worker disagree, so nothing was done: reload the page and try again (${failure.message})`;
     case 'unexpected': return failure.message;
   }
 };
 
 const isFailure = (value: unknown): value is Failure =>
   typeof value === 'object' && value !== null && 'type' in value && !(value instanceof Error)
-  && (value.type === 'storage-full' || value.type === 'refused' || value.type === 'unexpected');
+  && (value.type === 'storage-full' || value.type === 'refused' || value.type === 'write-conflict' || value.type === 'input-refused' || value.type === 'unexpected');
 
 /** Words for a failure, given as a coded Failure or as the error that was caught. */
 export const failureText = (failure: Failure | unknown): string => textOf(isFailure(failure) ? failure : failureOf(failure));

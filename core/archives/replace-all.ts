@@ -110,7 +110,7 @@ export const replaceAllData = async (
   const plan: { erased?: string; prepared?: PreparedRestore } = {};
 
   const { value: outcome } = await retriedWrite(db, {
-    subject: 'The audit log during a restore',
+    subject: { type: 'audit-log-during-restore' },
     stores: ['records', 'changes', 'settings', 'audit', 'meta'],
     prepare: async () => {
       // Read again on every attempt: an erasure logged meanwhile must keep its person out of this restore too.

@@ -207,7 +207,7 @@ export const createAuditLog = (
 
   const append = async (draft: AuditDraft): Promise<AuditEntry> => {
     const { receipt } = await retriedWrite(db, {
-      subject: 'The audit log', stores: [], attempts: APPEND_ATTEMPTS,
+      subject: { type: 'audit-log' }, stores: [], attempts: APPEND_ATTEMPTS,
       prepare: async () => draft, write: async () => null, receipt: stage,
     });
     if (!receipt) throw new Error('The audit entry was not written');

@@ -4,7 +4,8 @@
  * validated by the same record schemas as a form (parseFields).
  */
 import { FORM_ERROR_KEY, emptyFields, parseFields } from '../records/validate';
-import type { FieldErrors, FieldsByKind, RecordKind } from '../records/types';
+import type { FieldsByKind, RecordKind } from '../records/types';
+import type { FieldErrors } from '../records/field-problems';
 import { LOCKET_COLUMNS } from './columns';
 import type { CsvFile, CsvFormat, ImportMapping } from './fields';
 import { mergeForUpdate } from './merge';

@@ -4,7 +4,8 @@
  * live in components/shared/messages/import-messages.ts. `column` is the header the owner
  * sees (their column's name, else Locket's); values quoted from the file are already cut.
  */
-import type { FieldErrors, RecordKind } from '../records/types';
+import type { RecordKind } from '../records/types';
+import type { FieldErrors, FieldProblem } from '../records/field-problems';
 
 /** How a duplicate was found: same id, a person's email, an organisation's domain or name. */
 export type MatchedBy = 'id' | 'email' | 'domain' | 'name';
@@ -19,7 +20,7 @@ export type RowNote =
   /** `importTimeUsed`: a Created/Updated cell, replaced by the time of the import; else the row is refused. */
   | { readonly type: 'not-a-time'; readonly column: string; readonly value: string; readonly importTimeUsed: boolean }
   /** A field the record schema refused; `column` is null for a problem of the record as a whole. */
-  | { readonly type: 'field'; readonly column: string | null; readonly message: string }
+  | { readonly type: 'field'; readonly column: string | null; readonly problem: FieldProblem }
   /** `matchedRow`: the earlier row of this import it matched, or null for a record already in Locket. */
   | { readonly type: 'duplicate'; readonly kind: RecordKind; readonly matchedBy: MatchedBy; readonly matchedRow: number | null }
   | { readonly type: 'note-without-record'; readonly column: string }
@@ -32,6 +33,6 @@ export type RowNote =
   | { readonly type: 'erased' }
   | { readonly type: 'belongs-to-erased' };
 
-/** A note for each error the record schema gave, naming the owner's column. */
+/** A note for each problem the record schema found, naming the owner's column. */
 export const fieldNotes = (errors: FieldErrors, formKey: string, label: (field: string) => string): RowNote[] =>
-  Object.entries(errors).map(([key, message]) => ({ type: 'field', column: key === formKey ? null : label(key), message }));
+  Object.entries(errors).map(([key, problem]) => ({ type: 'field', column: key === formKey ? null : label(key), problem }));

@@ -2,7 +2,8 @@ import type { AuditKeys } from '../audit/hash';
 import { FORM_ERROR_KEY } from '../records/validate';
 import type { EncodedValue, ValueCodec } from '../codec';
 import type { Clock } from '../clock';
-import type { FieldErrors, RecordId, RecordKind } from '../records/types';
+import type { RecordId, RecordKind } from '../records/types';
+import type { FieldErrors, FieldProblem } from '../records/field-problems';
 import type { ChangeBus } from './change-bus';
 import type { ChangeOp, ChangeSetItem, StoredChangeSet } from './rows';
 import type { LocketDatabase } from './schema';
@@ -67,7 +68,7 @@ export const announce = (bus: ChangeBus, records: readonly { readonly id: Record
 };
 
 /** A refusal that is not about one field (the record is gone, in the trash, of another kind). */
-export const refusal = (message: string): { readonly ok: false; readonly error: FieldErrors } => ({
+export const refusal = (problem: FieldProblem): { readonly ok: false; readonly error: FieldErrors } => ({
   ok: false,
-  error: { [FORM_ERROR_KEY]: message },
+  error: { [FORM_ERROR_KEY]: problem },
 });

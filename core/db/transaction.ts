@@ -10,6 +10,9 @@
 import type { IDBPTransaction, StoreNames } from 'idb';
 import type { LocketDatabase, LocketDb } from './schema';
 import { typedWriteError } from './store-errors';
+import { writeConflict, type WriteSubject } from './write-conflict';
+
+export { isWriteConflict, type WriteConflict, type WriteSubject } from './write-conflict';
 
 export type WriteTransaction<S extends StoreNames<LocketDb>> = IDBPTransaction<LocketDb, S[], 'readwrite'>;
 
@@ -78,23 +81,6 @@ export class Settled<T> {
 }
 export const settled = <T>(value: T): Settled<T> => new Settled(value);
 
-/** Another context kept changing what a write read, every attempt: nothing of the write was stored. */
-export interface WriteConflict extends Error {
-  readonly name: 'WriteConflict';
-  readonly type: 'write-conflict';
-  /** What kept changing, for the message and the logs (never personal data). */
-  readonly subject: string;
-  readonly attempts: number;
-}
-
-export const isWriteConflict = (error: unknown): error is WriteConflict =>
-  error instanceof Error && error.name === 'WriteConflict' && 'type' in error && error.type === 'write-conflict';
-
-const writeConflict = (subject: string, attempts: number): WriteConflict =>
-  Object.assign(new Error(`${subject} kept changing while being written; gave up after ${attempts} attempts without writing`), {
-    name: 'WriteConflict' as const, type: 'write-conflict' as const, subject, attempts,
-  });
-
 /**
  * A write that joins another write's transaction, prepared before it opens: the audit log's
  * next entry, hashed beforehand because hashing is not IndexedDB work.
@@ -106,7 +92,8 @@ export interface Participant<E> {
 }
 
 export interface RetriedWrite<S extends StoreNames<LocketDb>, P, T, E = never> {
-  readonly subject: string;
+  /** What the WriteConflict names when the write gives up. */
+  readonly subject: WriteSubject;
   readonly stores: readonly S[];
   /** How often to read and prepare again before giving up with a WriteConflict. */
   readonly attempts?: number;

@@ -163,7 +163,7 @@ export const createErase = (deps: StoreDeps, audit: AuditLog, hooks: ErasureHook
 
   return async (personId: RecordId, options: EraseOptions): Promise<ErasureReceipt> => {
     const { value: { plan, writes, hash }, receipt } = await retriedWrite(db, {
-      subject: 'The person being erased',
+      subject: { type: 'erasure' },
       stores: ['records', 'changes', 'suppressed', 'meta'],
       prepare: async () => {
         const plan = await readPlan(deps, personId);

@@ -1,5 +1,6 @@
 /** What an import writes, and what applying or undoing one reports. */
-import type { FieldErrors, RecordId, RecordKind } from '../records/types';
+import type { RecordId, RecordKind } from '../records/types';
+import type { FieldErrors } from '../records/field-problems';
 import type { WriteFailure } from '../db/store-errors';
 
 /**

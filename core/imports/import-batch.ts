@@ -117,7 +117,7 @@ export const createImportBatch = (deps: StoreDeps, audit: AuditLog): ImportBatch
 
   /** Writes one prepared batch, only if every record it updates is as it was read. */
   const write = (batchId: string, slice: readonly PlannedWrite[], start: number, receipt: ImportReceipt) => retriedWrite(db, {
-    subject: 'Records being imported',
+    subject: { type: 'import' },
     stores: ['records', 'changes'],
     prepare: () => prepare(batchId, slice, start),
     receipt: (prepared) => (prepared.set ? receipt() : Promise.resolve(null)),

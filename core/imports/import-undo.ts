@@ -70,7 +70,7 @@ export const createUndoImport = (deps: StoreDeps, audit: AuditLog): ImportBatchS
   }
 
   const commit = (prepare: () => Promise<UndoWrite & UndoStep | Settled<UndoStep>>, receipt: UndoReceipt) => retriedWrite(db, {
-    subject: 'Records of the import being undone',
+    subject: { type: 'import-undo' },
     stores: ['records', 'changes'],
     prepare,
     receipt,

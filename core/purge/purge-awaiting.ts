@@ -39,7 +39,7 @@ export const rewriteAwaiting = async ({ db, codec }: { readonly db: LocketDataba
   let finished = 0;
   for (;;) {
     const { value: done } = await retriedWrite(db, {
-      subject: 'The change log during the removal of purged values',
+      subject: { type: 'purged-values-removal' },
       stores: ['changes', 'meta'],
       attempts: PAGE_ATTEMPTS,
       prepare: async () => {

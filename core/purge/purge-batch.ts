@@ -85,7 +85,7 @@ export const purgeBatch = async (
   // first attempt that finds rows the staged receipt does not name stages it again for them.
   let named: readonly PurgedRecord[] | null = null;
   const { value } = await retriedWrite(deps.db, {
-    subject: 'The change log during a purge',
+    subject: { type: 'purge' },
     stores: ['records', 'changes', 'meta'],
     attempts: receipt ? attempts + 1 : attempts,
     prepare: async () => {

@@ -17,10 +17,13 @@ export const entityAt = (capture: CaptureResult, ref: EntityRef): CapturedEntity
   return organisation ? { ref: { kind: 'organisation', index: ref.index }, organisation } : null;
 };
 
-/** What a list row and a form heading call the entity; page text, so always rendered as text. */
+/**
+ * What a list row and a form heading call the entity; page text, so always rendered as text.
+ * '' when the page gave nothing to name it by, which the capture window words.
+ */
 export const entityTitle = (entity: CapturedEntity): string => {
-  if ('person' in entity) return entity.person.name || entity.person.emails[0] || entity.person.phones[0] || 'Unnamed contact';
-  return entity.organisation.name || entity.organisation.domain || 'Unnamed organisation';
+  if ('person' in entity) return entity.person.name || entity.person.emails[0] || entity.person.phones[0] || '';
+  return entity.organisation.name || entity.organisation.domain;
 };
 
 /** The one person a captured link points at: its mailto address or its profile address. */

@@ -6,8 +6,15 @@
 import type { CaptureResult, CapturedOrganisation, CapturedPerson } from '../capture/types';
 import type { Consent, OrganisationFields, PersonFields, RecordId } from '../records/types';
 
+/**
+ * "Where it was captured from" in words, given by the interface: the page's address or title,
+ * or null for a page with neither.
+ */
+export type CapturedFromText = (place: string | null) => string;
+
 export interface PrefillContext {
   readonly owner: string;
+  readonly capturedFrom: CapturedFromText;
   /** ms since the epoch; the consent date is this day in local time. */
   readonly now: number;
   readonly organisationId: RecordId | null;
@@ -24,10 +31,10 @@ export const localDay = (now: number): string => {
 /** The page's own address, else its canonical one: where the user was. */
 export const sourceUrlOf = (capture: CaptureResult): string => capture.page.url || capture.page.canonicalUrl;
 
-export const capturedConsent = (capture: CaptureResult, now: number): Consent => ({
+export const capturedConsent = (capture: CaptureResult, now: number, capturedFrom: CapturedFromText): Consent => ({
   basis: 'legitimate-interests',
   date: localDay(now),
-  source: `Captured from ${sourceUrlOf(capture) || capture.page.title || 'a web page'}`,
+  source: capturedFrom(sourceUrlOf(capture) || capture.page.title || null),
 });
 
 /** First and last name as captured, else the full name split at its first space. */
@@ -47,7 +54,7 @@ export const personFieldsFrom = (person: CapturedPerson, capture: CaptureResult,
   addresses: person.addresses,
   tags: [],
   customFields: [],
-  consent: capturedConsent(capture, context.now),
+  consent: capturedConsent(capture, context.now, context.capturedFrom),
   owner: context.owner,
 });
 

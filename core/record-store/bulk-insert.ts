@@ -1,7 +1,8 @@
 import { changeAad, recordAad } from '../codec';
 import { linksOf } from '../records/links';
 import { parseFields } from '../records/validate';
-import type { FieldErrors, FieldsByKind, RecordKind } from '../records/types';
+import type { FieldsByKind, RecordKind } from '../records/types';
+import type { FieldErrors } from '../records/field-problems';
 import type { BulkInsertReport, RecordWrites } from './contract';
 import type { ChangeSetItem, StoredChangeSet, StoredRecord } from '../db/rows';
 import { rowFor } from '../db/record-rows';

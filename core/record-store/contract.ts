@@ -1,6 +1,7 @@
 import type { ChangeOp } from '../db/rows';
 import type { Result } from '../result';
-import type { FieldErrors, ListedKind, LocketRecord, RecordId, RecordKind } from '../records/types';
+import type { ListedKind, LocketRecord, RecordId, RecordKind } from '../records/types';
+import type { FieldErrors } from '../records/field-problems';
 
 export type SaveResult<K extends RecordKind> = Result<LocketRecord<K>, FieldErrors>;
 

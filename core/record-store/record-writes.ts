@@ -68,17 +68,17 @@ export const createRecordWrites = (deps: StoreDeps, audit: AuditLog): Omit<Recor
 
   const update = async <K extends RecordKind>(id: RecordId, kind: K, patch: unknown): Promise<SaveResult<K>> => {
     const patchEntries = v.safeParse(PatchSchema, patch);
-    if (!patchEntries.success) return refusal('These changes could not be read.');
+    if (!patchEntries.success) return refusal({ type: 'changes-unreadable' });
     type Outcome = { readonly result: SaveResult<K>; readonly wrote: RecordMeta<K> | null };
     const unwritten = (result: SaveResult<K>) => settled<Outcome>({ result, wrote: null });
     const { value: { result, wrote } } = await retriedWrite(db, {
-      subject: `Record ${id}`,
+      subject: { type: 'record', id },
       stores: ['records', 'changes'],
       prepare: async () => {
         const row = await db.get('records', id);
-        if (!row) return unwritten(refusal('This record no longer exists.'));
-        if (row.kind !== kind) return unwritten(refusal(`This record is a ${row.kind}, not a ${kind}.`));
-        if (!isLive(row)) return unwritten(refusal('This record is in the trash.'));
+        if (!row) return unwritten(refusal({ type: 'record-gone' }));
+        if (row.kind !== kind) return unwritten(refusal({ type: 'record-of-other-kind', actual: row.kind, asked: kind }));
+        if (!isLive(row)) return unwritten(refusal({ type: 'record-in-trash' }));
         const meta: RecordMeta<K> = { ...metaOf(row), kind };
         const current = fieldsFromBody(row, kind, await codec.decode(row.body, recordAad(row)));
         const parsed = parseFields(kind, mergeKnownFields(current, patchEntries.output));

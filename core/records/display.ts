@@ -11,15 +11,18 @@ const cut = (line: string, max: number): string => {
 const firstLine = (body: string): string =>
   body.split(/\r?\n/).map((line) => line.trim()).find((line) => line !== '') ?? '';
 
-/** The name a list row, a search hit and a link show. */
+/**
+ * The name a list row, a search hit and a link show; '' for a person or organisation with
+ * nothing to name it by, which the interface words (components/shared/record-title.ts).
+ */
 export const titleOf = (record: LocketRecord): string => {
   switch (record.kind) {
     case 'person': {
       const { firstName, lastName, emails } = record.fields;
-      return [firstName, lastName].filter((part) => part !== '').join(' ') || (emails[0] ?? 'Unnamed person');
+      return [firstName, lastName].filter((part) => part !== '').join(' ') || (emails[0] ?? '');
     }
     case 'organisation':
-      return record.fields.name || record.fields.domain || 'Unnamed organisation';
+      return record.fields.name || record.fields.domain;
     case 'case':
     case 'opportunity':
       return record.fields.name;

@@ -1,10 +1,14 @@
 /**
  * Valibot building blocks shared by the record schemas. Tolerant of shape (missing or
  * null values take the empty value, strings are trimmed, blank list rows are dropped),
- * strict about content. Every block carries messages a user can act on.
+ * strict about content. Every block carries a coded problem (field-problems.ts), which the
+ * interface words.
  */
 import * as v from 'valibot';
 import { LAWFUL_BASES } from './types';
+import {
+  cutInput, problem, type LinkSubject, type ListSubject, type PlainTextSubject, type TextSubject,
+} from './field-problems';
 import {
   isCalendarDate, isPhoneNumber, isWebAddress, numberFromInput, uniqueIgnoringCase,
 } from './field-rules';
@@ -21,32 +25,23 @@ export const LIMITS = {
   listItems: 100,
 } as const;
 
-const count = (n: number): string => n.toLocaleString('en');
-
-export const tooLong = (label: string, max: number): string =>
-  `Keep the ${label} to ${count(max)} characters or fewer.`;
-
-/** Echoes what the user typed, cut short so a pasted page does not become the message. */
-const quote = (value: unknown): string => {
-  const shown = String(value);
-  return `“${shown.length > 40 ? `${shown.slice(0, 39)}…` : shown}”`;
-};
+export const tooLong = (subject: TextSubject, max: number): string => problem({ type: 'too-long', subject, max });
 
 /** Trimmed text; missing or null reads as ''. */
-export const text = (label: string, max: number) => v.pipe(
-  v.nullish(v.string(`Enter the ${label} as text.`), ''),
+export const text = (subject: PlainTextSubject, max: number) => v.pipe(
+  v.nullish(v.string(problem({ type: 'not-text', subject })), ''),
   v.transform((value) => value.trim()),
-  v.maxLength(max, tooLong(label, max)),
+  v.maxLength(max, tooLong(subject, max)),
 );
 
-export const requiredText = (label: string, max: number, missing: string) =>
-  v.pipe(text(label, max), v.nonEmpty(missing));
+export const requiredText = (subject: 'name', max: number, missing: string) =>
+  v.pipe(text(subject, max), v.nonEmpty(missing));
 
 /** A link to another record; missing, null or blank is "no link". */
-export const optionalId = (label: string) => v.pipe(
-  v.nullish(v.string(`Choose the ${label} from the list.`), null),
+export const optionalId = (subject: LinkSubject) => v.pipe(
+  v.nullish(v.string(problem({ type: 'not-from-list', subject })), null),
   v.transform((value) => value?.trim() || null),
-  v.check((value) => value === null || value.length <= LIMITS.id, `Choose the ${label} from the list.`),
+  v.check((value) => value === null || value.length <= LIMITS.id, problem({ type: 'not-from-list', subject })),
 );
 
 /** A web address; missing, null or blank is null. */
@@ -71,50 +66,49 @@ export const formNumber = (notANumber: string) => v.pipe(
 );
 
 /** A list of strings from a form: missing → [], entries trimmed, blank rows dropped. */
-const stringRows = (plural: string) => v.pipe(
-  v.nullish(v.array(v.nullish(v.string(`Enter the ${plural} as text.`), ''), `Enter the ${plural} as a list.`), []),
+const stringRows = (subject: ListSubject) => v.pipe(
+  v.nullish(v.array(v.nullish(v.string(problem({ type: 'not-text', subject })), ''), problem({ type: 'not-a-list', subject })), []),
   v.transform((rows) => rows.map((row) => row.trim()).filter((row) => row !== '')),
 );
 
-const tooMany = (plural: string): string => `Keep to ${count(LIMITS.listItems)} ${plural} or fewer.`;
+const tooMany = (subject: ListSubject): string => problem({ type: 'too-many', subject, max: LIMITS.listItems });
 
 export const emails = v.pipe(
-  stringRows('email addresses'),
+  stringRows('emails'),
   v.array(v.pipe(
     v.string(),
-    v.maxLength(LIMITS.email, (issue) => `${quote(issue.input)} is too long for an email address.`),
-    v.email((issue) => `${quote(issue.input)} is not a valid email address.`),
+    v.maxLength(LIMITS.email, (issue) => problem({ type: 'email-too-long', input: cutInput(issue.input) })),
+    v.email((issue) => problem({ type: 'not-an-email', input: cutInput(issue.input) })),
   )),
   v.transform((values: string[]) => uniqueIgnoringCase(values)),
-  v.maxLength(LIMITS.listItems, tooMany('email addresses')),
+  v.maxLength(LIMITS.listItems, tooMany('emails')),
   v.readonly(),
 );
 
 export const phones = v.pipe(
-  stringRows('phone numbers'),
+  stringRows('phones'),
   v.array(v.pipe(
     v.string(),
-    v.check(isPhoneNumber, (issue) =>
-      `${quote(issue.input)} is not a phone number: use 5 to 20 digits, with spaces, +, -, brackets or dots if you like.`),
+    v.check(isPhoneNumber, (issue) => problem({ type: 'not-a-phone', input: cutInput(issue.input) })),
   )),
-  v.maxLength(LIMITS.listItems, tooMany('phone numbers')),
+  v.maxLength(LIMITS.listItems, tooMany('phones')),
   v.readonly(),
 );
 
 export const websites = v.pipe(
-  stringRows('web addresses'),
+  stringRows('websites'),
   v.array(v.pipe(
     v.string(),
     v.check((value) => value.length <= LIMITS.url && isWebAddress(value), (issue) =>
-      `${quote(issue.input)} is not a full web address: start it with http:// or https://.`),
+      problem({ type: 'not-a-web-address', input: cutInput(issue.input) })),
   )),
-  v.maxLength(LIMITS.listItems, tooMany('web addresses')),
+  v.maxLength(LIMITS.listItems, tooMany('websites')),
   v.readonly(),
 );
 
 export const addresses = v.pipe(
   stringRows('addresses'),
-  v.array(v.pipe(v.string(), v.maxLength(LIMITS.address, `Keep each address to ${count(LIMITS.address)} characters or fewer.`))),
+  v.array(v.pipe(v.string(), v.maxLength(LIMITS.address, problem({ type: 'address-too-long', max: LIMITS.address })))),
   v.maxLength(LIMITS.listItems, tooMany('addresses')),
   v.readonly(),
 );
@@ -122,37 +116,37 @@ export const addresses = v.pipe(
 export const tags = v.pipe(
   stringRows('tags'),
   v.array(v.pipe(v.string(), v.maxLength(LIMITS.tag, (issue) =>
-    `Keep each tag to ${LIMITS.tag} characters or fewer: ${quote(issue.input)} is longer.`))),
+    problem({ type: 'tag-too-long', max: LIMITS.tag, input: cutInput(issue.input) })))),
   v.transform((values: string[]) => uniqueIgnoringCase(values)),
   v.maxLength(LIMITS.listItems, tooMany('tags')),
   v.readonly(),
 );
 
 const customFieldRow = v.object({
-  name: v.nullish(v.string('Enter each custom field’s name as text.'), ''),
-  value: v.nullish(v.string('Enter each custom field’s value as text.'), ''),
-}, 'Give each custom field a name and a value.');
+  name: v.nullish(v.string(problem({ type: 'custom-field-not-text', part: 'name' })), ''),
+  value: v.nullish(v.string(problem({ type: 'custom-field-not-text', part: 'value' })), ''),
+}, problem({ type: 'custom-field-not-a-pair' }));
 
 export const customFields = v.pipe(
-  v.nullish(v.array(customFieldRow, 'Enter the custom fields as a list.'), []),
+  v.nullish(v.array(customFieldRow, problem({ type: 'not-a-list', subject: 'custom-fields' })), []),
   // A row left entirely blank in a form is not a field.
   v.transform((rows) => rows
     .map((row) => ({ name: row.name.trim(), value: row.value.trim() }))
     .filter((row) => row.name !== '' || row.value !== '')),
   v.array(v.pipe(
     v.object({
-      name: v.pipe(v.string(), v.nonEmpty('Give each custom field a name.'),
-        v.maxLength(LIMITS.name, tooLong('custom field name', LIMITS.name))),
-      value: v.pipe(v.string(), v.maxLength(LIMITS.text, tooLong('custom field value', LIMITS.text))),
+      name: v.pipe(v.string(), v.nonEmpty(problem({ type: 'custom-field-name-missing' })),
+        v.maxLength(LIMITS.name, tooLong('custom-field-name', LIMITS.name))),
+      value: v.pipe(v.string(), v.maxLength(LIMITS.text, tooLong('custom-field-value', LIMITS.text))),
     }),
     v.readonly(),
   )),
-  v.maxLength(LIMITS.listItems, tooMany('custom fields')),
+  v.maxLength(LIMITS.listItems, tooMany('custom-fields')),
   v.readonly(),
 );
 
-const BASIS_MESSAGE = 'Choose the lawful basis for keeping this person’s data.';
-const CONSENT_DATE_MESSAGE = 'Enter the date the lawful basis was established as YYYY-MM-DD.';
+const BASIS_MESSAGE = problem({ type: 'no-lawful-basis' });
+const CONSENT_DATE_MESSAGE = problem({ type: 'not-a-consent-date' });
 
 const consentRecord = v.pipe(
   v.object({
@@ -162,8 +156,8 @@ const consentRecord = v.pipe(
       v.transform((value) => value.trim()),
       v.check(isCalendarDate, CONSENT_DATE_MESSAGE),
     ),
-    source: text('source of the lawful basis', LIMITS.text),
-  }, 'Record the lawful basis with its date and source.'),
+    source: text('lawful-basis-source', LIMITS.text),
+  }, problem({ type: 'consent-incomplete' })),
   v.readonly(),
 );
 

@@ -9,15 +9,16 @@ import {
   LIMITS, addresses, consent, customFields, emails, formNumber, optionalDate, optionalId,
   optionalWebAddress, phones, requiredText, tags, text, tooLong, websites,
 } from './field-schemas';
+import { problem } from './field-problems';
 
-const NOT_FIELDS = 'Expected the record’s fields.';
+const NOT_FIELDS = problem({ type: 'not-fields' });
 const owner = text('owner', LIMITS.name);
 
 export const personSchema = v.pipe(
   v.object({
-    firstName: text('first name', LIMITS.name),
-    lastName: text('last name', LIMITS.name),
-    jobTitle: text('job title', LIMITS.name),
+    firstName: text('first-name', LIMITS.name),
+    lastName: text('last-name', LIMITS.name),
+    jobTitle: text('job-title', LIMITS.name),
     organisationId: optionalId('organisation'),
     emails, phones, websites, addresses, tags, customFields, consent, owner,
   }, NOT_FIELDS),
@@ -25,25 +26,23 @@ export const personSchema = v.pipe(
     v.partialCheck(
       [['firstName'], ['lastName']],
       (fields) => fields.firstName !== '' || fields.lastName !== '',
-      'Enter a first or last name.',
+      problem({ type: 'name-missing', kind: 'person' }),
     ),
     ['firstName'],
   ),
   v.readonly(),
 );
 
-const DOMAIN_MESSAGE = 'Enter a domain such as example.co.uk.';
-
 const domain = v.pipe(
-  v.nullish(v.string(DOMAIN_MESSAGE), ''),
+  v.nullish(v.string(problem({ type: 'not-a-domain', input: null })), ''),
   v.transform(normaliseDomain),
   v.check((value) => value === '' || isDomain(value), (issue) =>
-    `“${String(issue.input).slice(0, 60)}” is not a domain. ${DOMAIN_MESSAGE}`),
+    problem({ type: 'not-a-domain', input: String(issue.input).slice(0, 60) })),
 );
 
 export const organisationSchema = v.pipe(
   v.object({
-    name: requiredText('name', LIMITS.name, 'Enter the organisation’s name.'),
+    name: requiredText('name', LIMITS.name, problem({ type: 'name-missing', kind: 'organisation' })),
     domain, emails, phones, websites, addresses, tags, customFields, owner,
   }, NOT_FIELDS),
   v.readonly(),
@@ -54,69 +53,72 @@ const picklistOr = <const T extends readonly string[]>(options: T, fallback: T[n
 
 export const caseSchema = v.pipe(
   v.object({
-    name: requiredText('name', LIMITS.name, 'Enter the case’s name.'),
+    name: requiredText('name', LIMITS.name, problem({ type: 'name-missing', kind: 'case' })),
     description: text('description', LIMITS.text),
-    status: picklistOr(CASE_STATUSES, 'open', 'Choose whether the case is open or closed.'),
-    partyId: optionalId('person or organisation'),
+    status: picklistOr(CASE_STATUSES, 'open', problem({ type: 'not-a-status', kind: 'case' })),
+    partyId: optionalId('party'),
     owner,
   }, NOT_FIELDS),
   v.readonly(),
 );
 
-const CURRENCY_MESSAGE = 'Use a three-letter currency code such as EUR.';
-const PROBABILITY_MESSAGE = 'Probability is a whole number from 0 to 100.';
+const CURRENCY_MESSAGE = problem({ type: 'not-a-currency' });
+const PROBABILITY_MESSAGE = problem({ type: 'not-a-whole-percent' });
 
 export const opportunitySchema = v.pipe(
   v.object({
-    name: requiredText('name', LIMITS.name, 'Enter the opportunity’s name.'),
-    partyId: optionalId('person or organisation'),
+    name: requiredText('name', LIMITS.name, problem({ type: 'name-missing', kind: 'opportunity' })),
+    partyId: optionalId('party'),
     value: v.pipe(
-      formNumber('Enter the value as a number, such as 1200.50.'),
-      v.check((value) => value === null || (Number.isFinite(value) && value >= 0), 'Enter a value of 0 or more.'),
+      formNumber(problem({ type: 'not-an-amount' })),
+      v.check((value) => value === null || (Number.isFinite(value) && value >= 0), problem({ type: 'negative-amount' })),
     ),
     currency: v.pipe(
       v.nullish(v.string(CURRENCY_MESSAGE), ''),
       v.transform((value) => value.trim().toUpperCase()),
       v.check((value) => value === '' || /^[A-Z]{3}$/.test(value), CURRENCY_MESSAGE),
     ),
-    milestone: picklistOr(MILESTONES, 'new', `Choose a milestone: ${MILESTONES.join(', ')}.`),
+    milestone: picklistOr(MILESTONES, 'new', problem({ type: 'not-a-milestone' })),
     probability: v.pipe(
       formNumber(PROBABILITY_MESSAGE),
       v.transform((value) => value ?? 0),
       v.check((value) => Number.isInteger(value) && value >= 0 && value <= 100, PROBABILITY_MESSAGE),
     ),
-    expectedCloseDate: optionalDate('Enter the expected close date as YYYY-MM-DD.'),
-    status: picklistOr(OPPORTUNITY_STATUSES, 'open', 'Choose whether the opportunity is open, won or lost.'),
+    expectedCloseDate: optionalDate(problem({ type: 'not-a-close-date' })),
+    status: picklistOr(OPPORTUNITY_STATUSES, 'open', problem({ type: 'not-a-status', kind: 'opportunity' })),
     owner,
   }, NOT_FIELDS),
   v.forward(
     v.partialCheck(
       [['value'], ['currency']],
       (fields) => fields.value === null || fields.currency !== '',
-      'Choose the currency of the value, such as EUR.',
+      problem({ type: 'currency-missing' }),
     ),
     ['currency'],
   ),
   v.readonly(),
 );
 
+const NO_OWNING_RECORD = problem({ type: 'no-owning-record' });
+const NOT_A_CAPTURE_TIME = problem({ type: 'not-a-capture-time' });
+
 export const noteSchema = v.pipe(
   v.object({
     body: v.pipe(
-      v.nullish(v.string('Write the note as text.'), ''),
+      v.nullish(v.string(problem({ type: 'note-not-text' })), ''),
       v.transform((value) => value.trim()),
-      v.nonEmpty('Write something in the note.'),
+      v.nonEmpty(problem({ type: 'note-empty' })),
       v.maxLength(LIMITS.noteBody, tooLong('note', LIMITS.noteBody)),
     ),
     recordId: v.pipe(
-      v.nullish(v.string('Choose the record this note belongs to.'), ''),
+      v.nullish(v.string(NO_OWNING_RECORD), ''),
       v.transform((value) => value.trim()),
-      v.nonEmpty('Choose the record this note belongs to.'),
-      v.maxLength(LIMITS.id, 'Choose the record this note belongs to.'),
+      v.nonEmpty(NO_OWNING_RECORD),
+      v.maxLength(LIMITS.id, NO_OWNING_RECORD),
     ),
-    sourceUrl: optionalWebAddress('The source must be a web address starting with http:// or https://.'),
+    sourceUrl: optionalWebAddress(problem({ type: 'not-a-source-address' })),
     capturedAt: v.nullish(
-      v.pipe(v.number('The capture time must be a number of milliseconds.'), v.finite('The capture time must be a number of milliseconds.')),
+      v.pipe(v.number(NOT_A_CAPTURE_TIME), v.finite(NOT_A_CAPTURE_TIME)),
       null,
     ),
   }, NOT_FIELDS),

@@ -124,6 +124,3 @@ export type OrganisationRecord = LocketRecord<'organisation'>;
 export type CaseRecord = LocketRecord<'case'>;
 export type OpportunityRecord = LocketRecord<'opportunity'>;
 export type NoteRecord = LocketRecord<'note'>;
-
-/** Field name → message a user can act on, shown next to the field. */
-export type FieldErrors = Readonly<Record<string, string>>;

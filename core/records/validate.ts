@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { recordSchemas } from './schema';
-import type { FieldErrors, FieldsByKind, RecordKind } from './types';
+import type { FieldsByKind, RecordKind } from './types';
+import { problemIn, type FieldErrors, type FieldProblem } from './field-problems';
 import type { Result } from '../result';
 
 export interface FieldDefaults {
@@ -11,18 +12,18 @@ export interface FieldDefaults {
 /** The FieldErrors key for a problem with the input as a whole (not an object at all). */
 export const FORM_ERROR_KEY = '_form';
 
-/** One message per top-level field: the first problem found, which is the one to fix first. */
+/** One problem per top-level field: the first found, which is the one to fix first. */
 const firstProblemPerField = (issues: readonly v.BaseIssue<unknown>[]): FieldErrors => {
-  const errors: Record<string, string> = {};
+  const errors: Record<string, FieldProblem> = {};
   for (const issue of issues) {
     const key = issue.path?.[0]?.key;
     const field = typeof key === 'string' ? key : FORM_ERROR_KEY;
-    errors[field] ??= issue.message;
+    errors[field] ??= problemIn(issue.message);
   }
   return errors;
 };
 
-/** Validates untrusted input (a form, a message, a stored body) into typed fields, or per-field messages. */
+/** Validates untrusted input (a form, a message, a stored body) into typed fields, or a coded problem per field. */
 export const parseFields = <K extends RecordKind>(kind: K, input: unknown): Result<FieldsByKind[K], FieldErrors> => {
   const schema: v.GenericSchema<unknown, FieldsByKind[K]> = recordSchemas[kind];
   const result = v.safeParse(schema, input);

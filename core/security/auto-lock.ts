@@ -14,9 +14,6 @@ export interface LockPolicy {
 export const idleExpired = (policy: LockPolicy, lastActivityAt: number, now: number): boolean =>
   policy.idleMinutes !== null && now - lastActivityAt >= policy.idleMinutes * 60_000;
 
-export const idleLabel = (minutes: IdleMinutes): string =>
-  minutes === null ? 'Only when the browser restarts' : minutes === 1 ? 'After 1 minute' : `After ${minutes} minutes`;
-
 /** How often activity is written to the session: often enough for a one-minute auto-lock. */
 export const ACTIVITY_WRITE_MS = 10_000;
 

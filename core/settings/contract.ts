@@ -1,5 +1,4 @@
 import type { Result } from '../result';
-import type { FieldErrors } from '../records/types';
 
 export interface Settings {
   readonly ownerName: string;
@@ -9,8 +8,22 @@ export interface Settings {
   readonly defaultCurrency: string;
 }
 
+/**
+ * Why a setting was refused, as a code; the words live in
+ * components/shared/messages/settings-messages.ts.
+ */
+export type SettingsProblem =
+  | 'name-not-text' | 'name-too-long'
+  | 'email-not-text' | 'email-too-long' | 'email-invalid'
+  | 'currency-not-text' | 'not-a-currency'
+  /** The input as a whole is not settings (under FORM_ERROR_KEY). */
+  | 'unreadable';
+
+/** Setting name → why it was refused; FORM_ERROR_KEY for the input as a whole. */
+export type SettingsErrors = Readonly<Record<string, SettingsProblem>>;
+
 export interface SettingsStore {
   readonly getSettings: () => Promise<Settings>;
   /** Merges the given fields onto the current settings and validates the whole. */
-  readonly saveSettings: (patch: unknown) => Promise<Result<Settings, FieldErrors>>;
+  readonly saveSettings: (patch: unknown) => Promise<Result<Settings, SettingsErrors>>;
 }

@@ -2,9 +2,8 @@ import { FORM_ERROR_KEY } from '../records/validate';
 import * as v from 'valibot';
 import type { AuditEntry } from '../audit/audit-log';
 import { settingsAad, type ValueCodec } from '../codec';
-import type { FieldErrors } from '../records/types';
 import type { Result } from '../result';
-import type { Settings } from './contract';
+import type { Settings, SettingsErrors, SettingsProblem } from './contract';
 import { deepEqual } from '../db/deep-equal';
 import type { LocketDatabase } from '../db/schema';
 import { retriedWrite, settled, STALE, type Participant } from '../db/transaction';
@@ -14,40 +13,47 @@ export const SETTINGS_ROW_KEY = 'general';
 
 export const defaultSettings: Settings = { ownerName: '', ownerEmail: '', defaultCurrency: 'EUR' };
 
+// Each check's message is its problem code, which the settings form words.
+const code = (problem: SettingsProblem): SettingsProblem => problem;
+const PROBLEMS: readonly string[] = [
+  'name-not-text', 'name-too-long', 'email-not-text', 'email-too-long', 'email-invalid', 'currency-not-text', 'not-a-currency',
+] satisfies SettingsProblem[];
+const problemOf = (message: string): SettingsProblem => (PROBLEMS.includes(message) ? message as SettingsProblem : 'unreadable');
+
 export const SettingsSchema = v.object({
   ownerName: v.pipe(
-    v.string('Enter a name.'),
+    v.string(code('name-not-text')),
     v.trim(),
-    v.maxLength(200, 'Use at most 200 characters.'),
+    v.maxLength(200, code('name-too-long')),
   ),
   ownerEmail: v.pipe(
-    v.string('Enter an email address.'),
+    v.string(code('email-not-text')),
     v.trim(),
-    v.maxLength(254, 'Use at most 254 characters.'),
-    v.check((email) => email === '' || v.is(v.pipe(v.string(), v.email()), email), 'Enter a valid email address, such as you@example.com.'),
+    v.maxLength(254, code('email-too-long')),
+    v.check((email) => email === '' || v.is(v.pipe(v.string(), v.email()), email), code('email-invalid')),
   ),
   defaultCurrency: v.pipe(
-    v.string('Enter a currency code.'),
+    v.string(code('currency-not-text')),
     v.trim(),
     v.toUpperCase(),
-    v.regex(/^[A-Z]{3}$/, 'Use a three-letter currency code, such as EUR.'),
+    v.regex(/^[A-Z]{3}$/, code('not-a-currency')),
   ),
-});
+}, code('unreadable'));
 
-/** Form-ready messages: the first problem of each field; problems with the whole input under `form`. */
-const fieldErrorsOf = (issues: Parameters<typeof v.flatten<typeof SettingsSchema>>[0]): FieldErrors => {
+/** The first problem of each field; problems with the whole input under FORM_ERROR_KEY. */
+const fieldErrorsOf = (issues: Parameters<typeof v.flatten<typeof SettingsSchema>>[0]): SettingsErrors => {
   const flat = v.flatten<typeof SettingsSchema>(issues);
-  const errors: Record<string, string> = {};
+  const errors: Record<string, SettingsProblem> = {};
   for (const [field, messages] of Object.entries(flat.nested ?? {})) {
     const first = messages?.[0];
-    if (first) errors[field] = first;
+    if (first) errors[field] = problemOf(first);
   }
   const root = flat.root?.[0];
-  if (root) errors[FORM_ERROR_KEY] = root;
+  if (root) errors[FORM_ERROR_KEY] = problemOf(root);
   return errors;
 };
 
-export const parseSettings = (input: unknown): Result<Settings, FieldErrors> => {
+export const parseSettings = (input: unknown): Result<Settings, SettingsErrors> => {
   const parsed = v.safeParse(SettingsSchema, input);
   return parsed.success ? { ok: true, value: parsed.output } : { ok: false, error: fieldErrorsOf(parsed.issues) };
 };
@@ -80,17 +86,17 @@ export type SettingsReceipt = (changed: readonly (keyof Settings)[]) => Promise<
  */
 export const writeSettings = async (
   db: LocketDatabase, codec: ValueCodec, patch: unknown, receipt: SettingsReceipt,
-): Promise<Result<SettingsWrite, FieldErrors>> => {
+): Promise<Result<SettingsWrite, SettingsErrors>> => {
   const entries = v.safeParse(PatchSchema, patch);
-  if (!entries.success) return { ok: false, error: { [FORM_ERROR_KEY]: 'These settings could not be read.' } };
+  if (!entries.success) return { ok: false, error: { [FORM_ERROR_KEY]: 'unreadable' } };
   const { value } = await retriedWrite(db, {
-    subject: 'The settings',
+    subject: { type: 'settings' },
     stores: ['settings'],
     prepare: async () => {
       const stored = await db.get('settings', SETTINGS_ROW_KEY);
       const before = await readSettings(db, codec);
       const parsed = parseSettings({ ...before, ...entries.output });
-      if (!parsed.ok) return settled<Result<SettingsWrite, FieldErrors>>(parsed);
+      if (!parsed.ok) return settled<Result<SettingsWrite, SettingsErrors>>(parsed);
       const changed = SETTING_NAMES.filter((name) => before[name] !== parsed.value[name]);
       return { stored, encoded: await codec.encode(parsed.value, settingsAad(SETTINGS_ROW_KEY)), written: { settings: parsed.value, changed } };
     },

@@ -38,7 +38,9 @@ const ShortName = v.pipe(v.string(), v.regex(/^[a-z][a-z0-9-]{0,31}$/, 'expected
 const Count = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER));
 const Positive = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(Number.MAX_SAFE_INTEGER));
 
-export const ITEM_OPS = ['create', 'update', 'delete', 'restore', 'purge'] as const;
+/** `purge` and `erase` are terminal: the relay drops the ciphertext of the id's items and refuses later ones (SYNC.md §10). */
+export const ITEM_OPS = ['create', 'update', 'delete', 'restore', 'purge', 'erase'] as const;
+export const TERMINAL_OPS: readonly Item['op'][] = ['purge', 'erase'];
 
 /** One record's part of a set: ids, kind and op in the clear, the rest sealed under a key the relay never holds. */
 export const ItemSchema = v.strictObject({
@@ -77,6 +79,8 @@ export const ERROR_CODES = [
   'bad_json', 'bad_request', 'too_large', 'version', 'unauthorized', 'bad_signature', 'bad_hash',
   'bad_nonce', 'unknown_device', 'removed', 'team_exists', 'forbidden', 'gap', 'conflict',
   'clock_skew', 'not_found', 'unavailable', 'internal',
+  /** A set names a record that was purged or erased: the relay stores nothing of that set. */
+  'tombstoned',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

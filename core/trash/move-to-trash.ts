@@ -43,7 +43,7 @@ export type TrashReceipt = (targets: readonly StoredRecord[]) => Promise<Partici
 export const moveToTrash = async (deps: StoreDeps, ids: readonly RecordId[], receipt?: TrashReceipt): Promise<StoredRecord[]> => {
   const { db, codec, clock } = deps;
   const { value: trashed } = await retriedWrite(db, {
-    subject: `Records being moved to the trash (${ids.length} asked for)`,
+    subject: { type: 'records-to-trash', asked: ids.length },
     stores: ['records', 'changes'],
     prepare: async () => {
       const expected = await trashTargets(db.transaction('records').store, ids);

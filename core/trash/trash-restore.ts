@@ -37,7 +37,7 @@ const stamps = ({ row, notes }: Restorable): string =>
 export const createRestore = (deps: StoreDeps, audit: AuditLog): TrashStore['restore'] => async (id) => {
   const { db, codec, clock } = deps;
   const { value: outcome } = await retriedWrite(db, {
-    subject: `Record ${id}`,
+    subject: { type: 'record', id },
     stores: ['records', 'changes'],
     prepare: async () => {
       const read = await readRestorable(db.transaction('records').store, id);

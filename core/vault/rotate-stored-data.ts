@@ -85,7 +85,7 @@ export const rotateStoredData = async (db: LocketDatabase, clock: Clock, rotatio
   const [fromAudit, toAudit] = await Promise.all([deriveAuditKeys(rotation.from.accountKey), deriveAuditKeys(rotation.to.accountKey)]);
 
   const { receipt } = await retriedWrite(db, {
-    subject: 'Your data, while it was re-encrypted under a new key',
+    subject: { type: 're-encryption' },
     stores: [...STORES, 'vault', 'meta'],
     prepare: async (): Promise<Prepared> => {
       const rewrites: Rewrite[] = [];

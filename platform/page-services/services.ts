@@ -16,6 +16,7 @@ import type { CaptureInboxState } from '../capture/capture-inbox';
 import type { CaptureOutcome } from '../capture/capture-messages';
 import type { StorageStatus } from '../retention/storage-status';
 import type { CancellationRefusal } from '../../core/vault/access-refusals';
+import type { SyncPageServices } from '../../core/sync/ports';
 
 /** The owner's account and its protection: what the settings page's security sections use. */
 export interface SecurityServices {
@@ -89,4 +90,9 @@ export interface LocketServices {
   /** Backups and snapshots, in the worker (`onProgress` is proxied there). */
   readonly archives: ArchiveWorkerApi;
   readonly retention: RetentionServices;
+  /**
+   * The options page's Sync section: status, connecting, pairing and devices. Absent where no
+   * sync worker runs behind the page, and then the section is not offered.
+   */
+  readonly sync?: SyncPageServices;
 }

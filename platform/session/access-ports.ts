@@ -2,7 +2,7 @@ import { createAuditLog } from '../../core/audit/audit-log';
 import { systemClock } from '../../core/clock';
 import { createChallengeLedger } from '../../core/security/challenges';
 import { createLoginLog } from '../../core/security/login-log';
-import { describeUserAgent } from '../../core/security/user-agent';
+import { describeUserAgent } from './user-agent';
 import { relyingPartyForExtension } from '../../core/security/relying-party';
 import { createIdFactory } from '../../core/ids';
 import type { LocketDatabase } from '../../core/db/schema';

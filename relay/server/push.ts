@@ -21,6 +21,8 @@ export interface PushOutcome {
   readonly results: PushResult[];
   readonly head: number;
   readonly stored: number;
+  /** Earlier items whose ciphertext a purge or erase in this push dropped. */
+  readonly ciphertextsDropped: number;
 }
 
 export const handlePush = async (
@@ -35,11 +37,11 @@ export const handlePush = async (
   // A refused set leaves a hole in this device's clientSeq, so the sets after it come back as `gap`.
   const appended = accepted.length > 0
     ? await store.appendSets(caller.team, caller.device, accepted)
-    : { results: [], head: await store.head(caller.team), stored: 0 };
+    : { results: [], head: await store.head(caller.team), stored: 0, ciphertextsDropped: 0 };
   const fromStore = appended.results[Symbol.iterator]();
   const results = request.sets.map((set, index): PushResult => {
     const code = refused.get(index);
     return code ? { setId: set.setId, error: code } : (fromStore.next().value as PushResult);
   });
-  return { results, head: appended.head, stored: appended.stored };
+  return { results, head: appended.head, stored: appended.stored, ciphertextsDropped: appended.ciphertextsDropped };
 };

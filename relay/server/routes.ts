@@ -75,7 +75,7 @@ export const route = async (request: IncomingMessage, context: RouteContext): Pr
       const push = parseMessage(PushRequestSchema, body);
       const outcome = await handlePush(store, caller, await signerKey(store, caller.team, caller.device), push);
       const refused = outcome.results.flatMap((result) => ('error' in result ? [result.error] : []));
-      log.info({ ...tags, sets: push.sets.length, stored: outcome.stored, head: outcome.head, refused }, 'push');
+      log.info({ ...tags, sets: push.sets.length, stored: outcome.stored, head: outcome.head, refused, ciphertextsDropped: outcome.ciphertextsDropped }, 'push');
       if (outcome.stored > 0) context.poke(caller.team, outcome.head);
       return { status: 200, body: { reqId: push.reqId, results: outcome.results, head: outcome.head, relayInstance } };
     }

@@ -27,6 +27,12 @@ export const MIGRATIONS: readonly (readonly string[])[] = [
     `CREATE TABLE nonces (nonce BLOB PRIMARY KEY, team_id TEXT NOT NULL, device_id TEXT NOT NULL, expires_at INTEGER NOT NULL) STRICT`,
     `CREATE TABLE sessions (token_hash BLOB PRIMARY KEY, team_id TEXT NOT NULL, device_id TEXT NOT NULL, expires_at INTEGER NOT NULL) STRICT`,
   ],
+  // Purge and erasure: a purged or erased id leaves only the SHA-256 of itself (hex), the op and the set that ended it.
+  [
+    `CREATE TABLE tombstones (
+      team_id TEXT NOT NULL, id_hash TEXT NOT NULL, op TEXT NOT NULL, seq INTEGER NOT NULL, at INTEGER NOT NULL,
+      PRIMARY KEY (team_id, id_hash)) STRICT`,
+  ],
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -38,6 +38,11 @@ export const pgliteDriver = (db: PGlite): PostgresDriver => {
       await db.exec(sql);
     },
     transaction: (fn) => db.transaction((tx) => fn(executorOn(tx))),
+    /**
+     * Nothing more to do here: pull and pg_dump see only live rows. The old row versions stay in
+     * the table's pages and in PostgreSQL's WAL until reused; no SQL command zeroes them.
+     */
+    scrub: async () => undefined,
     listen: (channel, onPayload) => db.listen(channel, onPayload).then((stop) => () => stop()),
     async notify(channel, payload) {
       await db.query('SELECT pg_notify($1, $2)', [channel, payload]);

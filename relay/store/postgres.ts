@@ -81,6 +81,11 @@ export const openPostgres = (options: PostgresOptions): PostgresDriver => {
         client.release(broken);
       }
     },
+    /**
+     * Nothing more to do here: pull and pg_dump see only live rows. The old row versions stay in
+     * the table's pages and in PostgreSQL's WAL until reused; no SQL command zeroes them.
+     */
+    scrub: async () => undefined,
     listen: notifications.listen,
     async notify(channel, payload) {
       await pool.query('SELECT pg_notify($1, $2)', [channel, payload]);

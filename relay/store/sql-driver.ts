@@ -28,5 +28,10 @@ export interface SqlDriver extends SqlExecutor {
   /** Several DDL statements at once (migrations); no parameters. */
   exec(sql: string): Promise<void>;
   transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T>;
+  /**
+   * After a commit that deleted ciphertext: makes the deleted bytes unreadable in the engine's
+   * own files as far as the engine allows (SQLite zeroes freed space and empties its WAL).
+   */
+  scrub(): Promise<void>;
   close(): Promise<void>;
 }

@@ -3,7 +3,9 @@
  *
  * Invariants: WAL with `synchronous=FULL`, so a committed transaction survives a killed process
  * (and power loss); every call goes through one queue, so a transaction's statements never
- * interleave with another caller's while its `fn` awaits.
+ * interleave with another caller's while its `fn` awaits. `secure_delete` zeroes every byte a
+ * statement frees, so ciphertext dropped by a purge is gone from the file once `scrub` copies
+ * the WAL back and truncates it (the WAL still holds the frames that wrote it until then).
  */
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
@@ -31,6 +33,7 @@ export const openSqliteDriver = (file: string): SqlDriver => {
   db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
+  db.pragma('secure_delete = ON');
 
   const statements = new Map<string, Statement>();
   const prepare = (sql: string): Statement => {
@@ -81,6 +84,12 @@ export const openSqliteDriver = (file: string): SqlDriver => {
           if (db.inTransaction) db.exec('ROLLBACK');
           throw error;
         }
+      }),
+    scrub: () =>
+      enqueue(async () => {
+        // A reader in another process can hold the checkpoint back; SQLite reports it as busy.
+        const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+        if (result && result.busy !== 0) throw new Error('The SQLite WAL could not be emptied: another connection is reading');
       }),
     close: () =>
       enqueue(async () => {

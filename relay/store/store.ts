@@ -18,6 +18,7 @@ import type { DeviceInfo, Envelope, PushResult } from '../../core/sync/protocol'
 import { LATEST_SCHEMA_VERSION, migrate, readSchemaVersion } from './migrations';
 import { pullSets } from './pull';
 import { createSessionOps } from './sessions';
+import { applyTerminalItems, hasTombstones, namesTombstone } from './tombstones';
 import type { SqlDriver, SqlExecutor } from './sql-driver';
 
 export interface RelayStoreOptions {
@@ -40,6 +41,8 @@ export interface AppendOutcome {
   readonly head: number;
   /** How many sets this call stored (duplicates and refusals excluded). */
   readonly stored: number;
+  /** How many earlier items lost their ciphertext to a purge or erase in these sets. */
+  readonly ciphertextsDropped: number;
 }
 
 export type TeamCreation = 'created' | 'team_exists';
@@ -146,21 +149,25 @@ export const createRelayStore = (driver: SqlDriver, options: RelayStoreOptions) 
     /**
      * Stores the sets one device pushed, in order, in one transaction. Per set: a new seq, the
      * original seq for a duplicate, or a refusal (`gap` with the expected clientSeq, `conflict`
-     * for a reused clientSeq or set id, `clock_skew`). Resolves only after the commit.
+     * for a reused clientSeq or set id, `clock_skew`, `tombstoned` for a set naming a purged or
+     * erased id). Resolves only after the commit, and after SQLite scrubbed what a purge dropped.
      */
-    appendSets: (team: string, device: string, sets: readonly Envelope[]): Promise<AppendOutcome> =>
-      driver.transaction(async (tx) => {
+    appendSets: async (team: string, device: string, sets: readonly Envelope[]): Promise<AppendOutcome> => {
+      const outcome = await driver.transaction(async (tx): Promise<AppendOutcome> => {
         // Takes the team row first: writers of one team queue here on both engines.
         const locked = await tx.all<{ head_seq: number }>(`UPDATE teams SET head_seq = head_seq + 0 WHERE id = ? RETURNING head_seq`, [team]);
         const state = locked[0] ? await readDevice(tx, team, device) : undefined;
         const startHead = locked[0]?.head_seq ?? 0;
-        if (!state) return { results: refuseAll(sets, 'unknown_device'), head: startHead, stored: 0 };
-        if (state.removed_at !== null) return { results: refuseAll(sets, 'removed'), head: startHead, stored: 0 };
+        if (!state) return { results: refuseAll(sets, 'unknown_device'), head: startHead, stored: 0, ciphertextsDropped: 0 };
+        if (state.removed_at !== null) return { results: refuseAll(sets, 'removed'), head: startHead, stored: 0, ciphertextsDropped: 0 };
 
         const now = clock.now();
         let expected = state.acked_client_seq + 1;
         let head = startHead;
         let lastSetId: string | undefined;
+        let ciphertextsDropped = 0;
+        // Set once a tombstone exists (before this push or made by one of its sets).
+        let tombstonesExist = await hasTombstones(tx, team);
         const results: PushResult[] = [];
         for (const set of sets) {
           const prior = (await tx.all<{ seq: number; device_id: string; client_seq: number }>(
@@ -174,9 +181,13 @@ export const createRelayStore = (driver: SqlDriver, options: RelayStoreOptions) 
           if (set.clientSeq < expected) results.push({ setId: set.setId, error: 'conflict' });
           else if (set.clientSeq > expected) results.push({ setId: set.setId, error: 'gap', expected });
           else if ((parseHlc(set.setId)?.wallMs ?? Infinity) > now + maxDriftMs) results.push({ setId: set.setId, error: 'clock_skew' });
+          else if (tombstonesExist && (await namesTombstone(tx, team, set))) results.push({ setId: set.setId, error: 'tombstoned' });
           else {
             head += 1;
             await insertSet(tx, team, head, set, now);
+            const ended = await applyTerminalItems(tx, team, head, set, now);
+            ciphertextsDropped += ended.ciphertextsDropped;
+            tombstonesExist ||= ended.tombstoned;
             results.push({ setId: set.setId, seq: head, duplicate: false });
             expected += 1;
             lastSetId = set.setId;
@@ -192,8 +203,12 @@ export const createRelayStore = (driver: SqlDriver, options: RelayStoreOptions) 
             [expected - 1, lastSetId ?? null, now, team, device],
           );
         }
-        return { results, head, stored };
-      }),
+        return { results, head, stored, ciphertextsDropped };
+      });
+      // The dropped ciphertext must leave the files too, not only the live rows.
+      if (outcome.ciphertextsDropped > 0) await driver.scrub();
+      return outcome;
+    },
 
     /** Sets after `since`, in seq order, at most `limit`; `more` when the head is further on. */
     pullSets: (team: string, since: number, limit: number) => pullSets(driver, team, since, limit),

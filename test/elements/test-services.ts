@@ -25,6 +25,7 @@ import {
   dismissCapture, dismissCaptureFailure, readCaptureDraft, watchCaptureInbox, writeCaptureDraft,
 } from '../../platform/capture/capture-inbox';
 import { fakeWith } from './fakes';
+import type { SyncPageServices } from '../../core/sync/ports';
 
 /**
  * The one place element tests get their services from: a real store on the page's own
@@ -49,7 +50,8 @@ export interface TestServiceOverrides {
   readonly captures?: Partial<CaptureServices>;
   readonly archives?: Partial<LocketServices['archives']>;
   readonly imports?: Partial<LocketServices['imports']>;
-  readonly services?: Partial<Omit<LocketServices, 'security' | 'retention' | 'captures' | 'archives' | 'imports'>>;
+  readonly sync?: Partial<SyncPageServices>;
+  readonly services?: Partial<Omit<LocketServices, 'security' | 'retention' | 'captures' | 'archives' | 'imports' | 'sync'>>;
 }
 
 /** A bus that hands each change to this page's subscribers, as BroadcastChannel does to other pages. */
@@ -124,6 +126,12 @@ export const createTestServices = async (overrides: TestServiceOverrides = {}): 
       nextSweepAt: async () => null,
       storageStatus: async () => ({ usage: 1_500_000, kept: true }),
       ...overrides.retention,
+    }),
+    // Sync as a device that never connected: off, and quiet.
+    sync: fakeWith<SyncPageServices>('sync', {
+      status: async () => ({ state: 'off', relayUrl: null, lastSyncedAt: null, waiting: 0, devices: [], problem: null }),
+      watch: () => () => undefined,
+      ...overrides.sync,
     }),
     ...overrides.services,
   });

@@ -1,4 +1,4 @@
-import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { execFile, spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -20,13 +20,15 @@ export interface PostgresServer {
   createDatabase(name: string): Promise<string>;
   /** Drops a database no one is connected to; fewer files make crash recovery quicker. */
   dropDatabase(name: string): Promise<void>;
+  /** The database as `pg_dump` writes it (plain SQL; BYTEA as `\\x` and hex), what a backup would hold. */
+  dump(name: string): string;
   readonly url: string;
   /** The cluster's folder, removed by `dispose`. */
   readonly dataDir: string;
   /** `fast` finishes open sessions cleanly; `immediate` drops everything, as a crash would. */
   stop(mode?: 'fast' | 'immediate'): void;
-  /** Starts the same cluster again on the same port, after `stop`. */
-  start(): void;
+  /** Starts the same cluster again on the same port, after `stop`; the event loop runs meanwhile (crash recovery takes seconds). */
+  start(): Promise<void>;
   /** Stops the server if it runs and removes its folder. */
   dispose(): void;
 }
@@ -50,17 +52,27 @@ export const findPostgres = (root = '/usr/lib/postgresql'): PostgresBinaries => 
 
 const isRoot = (): boolean => process.getuid?.() === 0;
 
+const asPostgresUser = (command: string, args: readonly string[]): [string, string[]] =>
+  (isRoot() ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, [...args]]);
+
 /** Runs a PostgreSQL binary, as `postgres` when this process is root; throws with its output on failure. */
 const runPostgresCommand = (command: string, args: readonly string[]): SpawnSyncReturns<string> => {
-  const [file, fullArgs] = isRoot()
-    ? ['runuser', ['-u', 'postgres', '--', command, ...args]]
-    : [command, [...args]];
-  const result = spawnSync(file, fullArgs, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const [file, fullArgs] = asPostgresUser(command, args);
+  const result = spawnSync(file, fullArgs, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 * 1024 * 1024 });
   if (result.status !== 0) {
     throw new Error(`${command} ${args.join(' ')} failed (${result.status ?? result.signal}): ${result.stderr}${result.stdout}`);
   }
   return result;
 };
+
+/** `runPostgresCommand` without blocking the event loop. */
+const runPostgresCommandInBackground = (command: string, args: readonly string[]): Promise<void> => new Promise((resolve, reject) => {
+  const [file, fullArgs] = asPostgresUser(command, args);
+  execFile(file, fullArgs, { encoding: 'utf8' }, (error, stdout, stderr) => {
+    if (error) reject(new Error(`${command} ${args.join(' ')} failed (${String(error.code ?? error.signal)}): ${stderr}${stdout}`));
+    else resolve();
+  });
+});
 
 const postgresUserIds = (): { uid: number; gid: number } => {
   const id = (flag: string): number => Number(spawnSync('id', [flag, 'postgres'], { encoding: 'utf8' }).stdout.trim());
@@ -82,7 +94,12 @@ const freePort = (): Promise<number> => new Promise((resolve, reject) => {
 const running = new Set<PostgresServer>();
 process.once('exit', () => { for (const server of running) server.dispose(); });
 
-export const startPostgresServer = async (): Promise<PostgresServer> => {
+export interface PostgresServerOptions {
+  /** Server settings, as `-c name=value` on the server's command line. */
+  readonly settings?: Readonly<Record<string, string>>;
+}
+
+export const startPostgresServer = async (options: PostgresServerOptions = {}): Promise<PostgresServer> => {
   const binaries = findPostgres();
   if (!binaries.found) throw new Error(binaries.reason);
   const pgCtl = join(binaries.bin, 'pg_ctl');
@@ -96,12 +113,11 @@ export const startPostgresServer = async (): Promise<PostgresServer> => {
     rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
   };
   const port = await freePort();
-  const start = (): void => {
-    runPostgresCommand(pgCtl, [
-      '-D', dir, '-l', join(dir, 'log'), '-w', '-t', START_TIMEOUT_SECONDS,
-      '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`, 'start',
-    ]);
-  };
+  const settings = Object.entries(options.settings ?? {}).map(([name, value]) => ` -c ${name}=${value}`).join('');
+  const start = (): Promise<void> => runPostgresCommandInBackground(pgCtl, [
+    '-D', dir, '-l', join(dir, 'log'), '-w', '-t', START_TIMEOUT_SECONDS,
+    '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1${settings}`, 'start',
+  ]);
   const asAdmin = async (sql: string): Promise<void> => {
     const admin = new pg.Client({ connectionString: server.url });
     await admin.connect();
@@ -119,6 +135,7 @@ export const startPostgresServer = async (): Promise<PostgresServer> => {
       return `postgres://${ROLE}@127.0.0.1:${port}/${encodeURIComponent(name)}`;
     },
     dropDatabase: (name) => asAdmin(`DROP DATABASE IF EXISTS ${quoteIdentifier(name)}`),
+    dump: (name) => runPostgresCommand(join(binaries.bin, 'pg_dump'), ['-h', '127.0.0.1', '-p', String(port), '-U', ROLE, '-d', name]).stdout,
     stop(mode = 'fast') {
       runPostgresCommand(pgCtl, ['-D', dir, '-m', mode, '-w', 'stop']);
     },
@@ -132,7 +149,7 @@ export const startPostgresServer = async (): Promise<PostgresServer> => {
       chownSync(dir, uid, gid);
     }
     runPostgresCommand(join(binaries.bin, 'initdb'), ['-D', dir, '-A', 'trust', '-U', ROLE, '--no-sync', '-E', 'UTF8']);
-    start();
+    await start();
   } catch (error) {
     dispose();
     throw error;

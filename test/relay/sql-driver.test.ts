@@ -195,7 +195,7 @@ describeDriver(postgresDrivers.find((factory) => factory.name === 'postgres')!, 
       await pause(200); // the connections' ends reach the pool, the LISTEN client and the open transaction
       resume();
       await expect(inFlight).rejects.toThrow();
-      server.start();
+      await server.start();
 
       expect(await driver.all('SELECT team_id, seq FROM change_sets')).toEqual([{ team_id: 'team-a', seq: 1 }]);
       expect(await driver.all('SELECT head_seq FROM teams')).toEqual([{ head_seq: 1 }]);

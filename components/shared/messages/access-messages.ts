@@ -1,4 +1,4 @@
-import type { FieldErrors } from '../../../core/records/types';
+import type { FieldTexts } from './field-messages';
 import type {
   AccessRefusal, AccountRefusal, CancellationRefusal, FieldRefusals, LoginNote, OwnerIssue,
 } from '../../../core/vault/access-refusals';
@@ -61,7 +61,7 @@ export const accountRefusalText = (refusal: AccountRefusal): string =>
     : accessRefusalText(refusal as AccessRefusal));
 
 /** An account form's refusals in words, field by field, as the form shows them. */
-export const fieldRefusalsText = (refusals: FieldRefusals): FieldErrors =>
+export const fieldRefusalsText = (refusals: FieldRefusals): FieldTexts =>
   Object.fromEntries(Object.entries(refusals).map(([field, refusal]) => [field, accountRefusalText(refusal)]));
 
 /** Why cancelling or restoring the account was refused, in words. */

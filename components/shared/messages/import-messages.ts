@@ -1,6 +1,7 @@
 import type { ImportFileRefusal } from '../../../core/csv/csv-refusals';
 import type { ImportItemRefusal, UndoSkipReason } from '../../../core/imports/import-batch-types';
 import type { RowNote } from '../../../core/csv/row-notes';
+import { fieldProblemText } from './field-messages';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_CELL_CHARS, MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS } from '../../../core/csv/parse';
 
 const megabytes = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
@@ -59,7 +60,7 @@ export const undoSkipText = (reason: UndoSkipReason): string =>
 export const IMPORT_ITEM_MESSAGES: {
   readonly [T in ImportItemRefusal['type']]: (refusal: Extract<ImportItemRefusal, { type: T }>) => string
 } = {
-  'invalid-fields': ({ errors }) => Object.entries(errors).map(([field, message]) => `${field}: ${message}`).join(' '),
+  'invalid-fields': ({ errors }) => Object.entries(errors).map(([field, problem]) => `${field}: ${fieldProblemText(problem)}`).join(' '),
   'record-gone': () => 'The record to update no longer exists or is in the trash.',
 };
 
@@ -79,7 +80,7 @@ export const ROW_NOTE_MESSAGES: {
   'no-name': () => 'This row has no name: give a person a first or last name, or an organisation a name.',
   'not-a-time': ({ column, value, importTimeUsed }) =>
     (importTimeUsed ? `${NOT_A_TIME(column, value)}, so the import time is used.` : `${NOT_A_TIME(column, value)}.`),
-  'field': ({ column, message }) => (column === null ? message : `${column}: ${message}`),
+  'field': ({ column, problem }) => (column === null ? fieldProblemText(problem) : `${column}: ${fieldProblemText(problem)}`),
   'duplicate': ({ kind, matchedBy, matchedRow }) => (matchedRow === null
     ? `Locket already has this ${kind} (same ${matchedBy}).`
     : `Row ${matchedRow} is the same ${kind} (same ${matchedBy}).`),
@@ -92,7 +93,7 @@ export const ROW_NOTE_MESSAGES: {
     ? `Organisation ID ${id} is not in this import or in Locket; linked by name instead.`
     : `Organisation ID ${id} is not in this import or in Locket, so the person is left without an organisation.`),
   'organisation-not-created': ({ name, errors }) =>
-    `The organisation “${name}” could not be created (${Object.values(errors).join(' ')}), so the person is left without one.`,
+    `The organisation “${name}” could not be created (${Object.values(errors).map(fieldProblemText).join(' ')}), so the person is left without one.`,
   'erased': () => 'Erased earlier at the owner’s request.',
   'belongs-to-erased': () => 'It belongs to a person erased earlier at the owner’s request.',
 };

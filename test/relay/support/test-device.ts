@@ -28,11 +28,14 @@ export const openItem = async (teamKey: Bytes, ct: string): Promise<string> => {
   return new TextDecoder().decode(plain);
 };
 
+/** One item to seal: a plaintext alone is a `create` of a new random record id. */
+export type ItemSpec = string | { readonly text: string; readonly recordId: string; readonly op: Envelope['items'][number]['op'] };
+
 export interface TestDevice {
   readonly keys: DeviceKeys;
   readonly team: string;
   /** The next set in this device's outbox, with one sealed item per plaintext. */
-  readonly nextSet: (plaintexts: readonly string[], options?: { wallMs?: number }) => Promise<Envelope>;
+  readonly nextSet: (plaintexts: readonly ItemSpec[], options?: { wallMs?: number }) => Promise<Envelope>;
 }
 
 export const createTestDevice = async (team: string, teamKey: Bytes, clock: Clock = systemClock): Promise<TestDevice> => {
@@ -45,9 +48,10 @@ export const createTestDevice = async (team: string, teamKey: Bytes, clock: Cloc
     nextSet: async (plaintexts, options = {}) => {
       clientSeq += 1;
       const setId = formatHlc({ wallMs: options.wallMs ?? clock.now(), counter: clientSeq % 100_000, nodeId: keys.deviceId });
-      const items = await Promise.all(plaintexts.map(async (plaintext) => {
-        const ct = await sealItem(teamKey, plaintext);
-        return { recordId: globalThis.crypto.randomUUID(), kind: 'person', op: 'create' as const, h: await itemHash(ct), ct: toBase64Url(ct) };
+      const items = await Promise.all(plaintexts.map(async (spec) => {
+        const { text, recordId, op } = typeof spec === 'string' ? { text: spec, recordId: globalThis.crypto.randomUUID(), op: 'create' as const } : spec;
+        const ct = await sealItem(teamKey, text);
+        return { recordId, kind: 'person', op, h: await itemHash(ct), ct: toBase64Url(ct) };
       }));
       const set = await signSet(keys.privateKey, { v: 1, team, setId, device: keys.deviceId, clientSeq, prevSetId, epoch: 1, items });
       prevSetId = setId;

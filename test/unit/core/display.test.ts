@@ -25,6 +25,13 @@ describe('titleOf', () => {
     expect(titleOf(recordOf('person', { firstName: 'Ada' }))).toBe('Ada');
   });
 
+  it('leaves a person or organisation with nothing to name it by untitled, for the interface to word', () => {
+    expect(titleOf(recordOf('person', { emails: ['ada@example.com'] }))).toBe('ada@example.com');
+    expect(titleOf(recordOf('person', {}))).toBe('');
+    expect(titleOf(recordOf('organisation', { domain: 'acme.com' }))).toBe('acme.com');
+    expect(titleOf(recordOf('organisation', {}))).toBe('');
+  });
+
   it('shows the name of organisations, cases and opportunities', () => {
     expect(titleOf(recordOf('organisation', { name: 'Acme' }))).toBe('Acme');
     expect(titleOf(recordOf('case', { name: 'Roof repair' }))).toBe('Roof repair');

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { fieldErrors, validFields } from './parse-result';
+import { fieldErrors, fieldProblems, validFields } from './parse-result';
 
 describe('opportunity fields', () => {
   it('needs a name and fills the defaults', () => {
     expect(fieldErrors('opportunity', {})).toEqual({ name: 'Enter the opportunity’s name.' });
+    expect(fieldProblems('opportunity', { name: 'O', probability: 5.5 })).toEqual({ probability: { type: 'not-a-whole-percent' } });
     expect(validFields('opportunity', { name: 'Website rebuild' })).toEqual({
       name: 'Website rebuild', partyId: null, value: null, currency: '', milestone: 'new', probability: 0,
       expectedCloseDate: null, status: 'open', owner: '',

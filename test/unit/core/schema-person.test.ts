@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { FieldErrors, PersonFields } from '../../../core/records/types';
-import { fieldErrors, validFields } from './parse-result';
+import type { PersonFields } from '../../../core/records/types';
+import type { FieldTexts } from '../../../components/shared/messages/field-messages';
+import { fieldErrors, fieldProblems, validFields } from './parse-result';
 
 const valid = (input: unknown): PersonFields => validFields('person', input);
-const invalid = (input: unknown): FieldErrors => fieldErrors('person', input);
+const invalid = (input: unknown): FieldTexts => fieldErrors('person', input);
 
 describe('person fields', () => {
   it('fills every missing optional field with its empty value', () => {
@@ -112,5 +113,15 @@ describe('person fields', () => {
     expect(Object.keys(errors).sort()).toEqual(['emails', 'firstName', 'phones']);
     expect(errors.emails).toBe('“nope” is not a valid email address.');
     expect(errors.firstName).toBe('Enter the first name as text.');
+  });
+
+  it('gives each problem as a code with the data its words need, never as words', () => {
+    expect(fieldProblems('person', { firstName: 42, emails: ['nope'], tags: ['x'.repeat(51)] })).toEqual({
+      firstName: { type: 'not-text', subject: 'first-name' },
+      emails: { type: 'not-an-email', input: 'nope' },
+      tags: { type: 'tag-too-long', max: 50, input: `${'x'.repeat(39)}…` },
+    });
+    expect(fieldProblems('person', {})).toEqual({ firstName: { type: 'name-missing', kind: 'person' } });
+    expect(fieldProblems('person', 'not an object')).toEqual({ _form: { type: 'not-fields' } });
   });
 });

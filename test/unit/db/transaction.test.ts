@@ -15,7 +15,7 @@ const readCounter = async (db: LocketDatabase): Promise<number> => v.parse(v.opt
 const increment = (db: LocketDatabase, meanwhile: (attempt: number) => Promise<void>, attempts?: number) => {
   let attempt = 0;
   return retriedWrite(db, {
-    subject: 'The counter', stores: ['meta'], attempts,
+    subject: { type: 'settings' }, stores: ['meta'], attempts,
     prepare: async () => {
       const read = await readCounter(db);
       await meanwhile(++attempt);
@@ -91,7 +91,7 @@ describe('retriedWrite, the one optimistic write', () => {
     const { db, other } = await twoContexts();
     const failure = await increment(db, () => bumpElsewhere(other), 4).catch((error: unknown) => error);
     expect(isWriteConflict(failure)).toBe(true);
-    expect(failure).toMatchObject({ type: 'write-conflict', subject: 'The counter', attempts: 4 });
+    expect(failure).toMatchObject({ type: 'write-conflict', subject: { type: 'settings' }, attempts: 4 });
     expect(await readCounter(db)).toBe(4);
     // Each stale attempt's own writes were undone with it.
     expect(await db.get('meta', LAST_ATTEMPT)).toBeUndefined();
@@ -100,7 +100,7 @@ describe('retriedWrite, the one optimistic write', () => {
   it('opens no transaction when prepare settles', async () => {
     const { db } = await createHarness();
     const written = await retriedWrite(db, {
-      subject: 'Nothing', stores: ['meta'], prepare: async () => settled('nothing to do'),
+      subject: { type: 'settings' }, stores: ['meta'], prepare: async () => settled('nothing to do'),
       write: async () => { throw new Error('never reached'); },
     });
     expect(written).toEqual({ value: 'nothing to do', receipt: null });
@@ -111,7 +111,7 @@ describe('retriedWrite, the one optimistic write', () => {
     const audit = createAuditLog({ db, clock, keys: async () => TEST_AUDIT_KEYS });
     let attempt = 0;
     const written = await retriedWrite(db, {
-      subject: 'The counter', stores: ['meta'],
+      subject: { type: 'settings' }, stores: ['meta'],
       prepare: async () => ++attempt,
       write: async (tx, at) => { await tx.objectStore('meta').put(at, COUNTER); return at; },
       receipt: async () => {

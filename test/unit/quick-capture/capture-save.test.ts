@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { entityAt } from '../../../core/quick-capture/entities';
 import { organisationFieldsFrom, personFieldsFrom } from '../../../core/quick-capture/prefill';
+import { capturedFromText } from '../../../components/shared/messages/capture-messages';
 import type { LocketRecord } from '../../../core/records/types';
 import { createSearchIndex } from '../../../worker/search-index';
 import { lookUp } from '../../../components/locket-capture/capture-lookup';
@@ -24,7 +25,7 @@ const setUp = async () => {
 
 const profile = captureFixture('json-ld-person.html', 'Met at the data summit');
 const ada = entityAt(profile, { kind: 'person', index: 0 })!;
-const adaFields = personFieldsFrom(profile.people[0]!, profile, { owner: '', now: Date.UTC(2025, 2, 7), organisationId: null });
+const adaFields = personFieldsFrom(profile.people[0]!, profile, { owner: '', capturedFrom: capturedFromText, now: Date.UTC(2025, 2, 7), organisationId: null });
 
 const notesOf = async (store: Awaited<ReturnType<typeof setUp>>['store'], id: string): Promise<LocketRecord[]> =>
   (await store.linkedTo(id)).filter((record) => record.kind === 'note');

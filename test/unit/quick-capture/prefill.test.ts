@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { captureNoteFields } from '../../../core/quick-capture/note';
 import { localDay, organisationFieldsFrom, personFieldsFrom } from '../../../core/quick-capture/prefill';
 import { parseFields } from '../../../core/records/validate';
+import { capturedFromText } from '../../../components/shared/messages/capture-messages';
 import { FIXTURE_PAGE_URL, captureFixture } from '../capture/pages';
 
 const NOW = new Date(2025, 2, 7, 23, 30).getTime();
-const context = { owner: 'Maria', now: NOW, organisationId: null };
+const context = { owner: 'Maria', capturedFrom: capturedFromText, now: NOW, organisationId: null };
 
 const FIXTURES = [
   'contact-links.html', 'h-card.html', 'hostile-deep-nesting.html', 'hostile-huge-json-ld.html',
@@ -53,21 +54,21 @@ describe('the record a capture suggests', () => {
 describe('the note a capture leaves', () => {
   it('holds the selected text, the page address and the capture time', () => {
     const capture = captureFixture('json-ld-person.html', 'Met Ada at the data summit.\nFollow up in May.');
-    expect(captureNoteFields(capture, 'person-1', NOW)).toEqual({
+    expect(captureNoteFields(capture, 'person-1', NOW, capturedFromText)).toEqual({
       body: 'Met Ada at the data summit.\nFollow up in May.', recordId: 'person-1', sourceUrl: FIXTURE_PAGE_URL, capturedAt: NOW,
     });
   });
 
   it('says where it came from when nothing was selected, and passes the note schema', () => {
     const capture = captureFixture('json-ld-person.html');
-    const note = captureNoteFields(capture, 'person-1', NOW);
+    const note = captureNoteFields(capture, 'person-1', NOW, capturedFromText);
     expect(note.body).toBe(`Captured from ${capture.page.title}`);
     expect(parseFields('note', note).ok).toBe(true);
   });
 
   it('leaves out an address the note schema would refuse rather than losing the note', () => {
     const capture = { ...captureFixture('nothing.html'), page: { url: '', title: '', siteName: '', canonicalUrl: '', author: '' } };
-    const note = captureNoteFields(capture, 'person-1', NOW);
+    const note = captureNoteFields(capture, 'person-1', NOW, capturedFromText);
     expect(note).toMatchObject({ body: 'Captured from a web page', sourceUrl: null });
     expect(parseFields('note', note).ok).toBe(true);
   });

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createManualClock } from '../../../core/clock';
 import {
-  ACTIVITY_WRITE_MS, DEFAULT_IDLE_MINUTES, IDLE_CHOICES, IDLE_MINUTES, createActivityMarker, idleExpired, idleLabel,
+  ACTIVITY_WRITE_MS, DEFAULT_IDLE_MINUTES, IDLE_CHOICES, IDLE_MINUTES, createActivityMarker, idleExpired,
   keepUnlockedDuring,
 } from '../../../core/security/auto-lock';
+import { idleLabel } from '../../../components/shared/messages/auto-lock-messages';
 
 const LAST_ACTIVITY = Date.UTC(2025, 2, 3, 9, 0, 0);
 const MINUTE = 60_000;

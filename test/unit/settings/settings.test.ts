@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createHarness, opaqueCodec } from '../store/harness';
+import { parseSettings } from '../../../core/settings/settings';
+import { settingsErrorsText } from '../../../components/shared/messages/settings-messages';
 
 describe('settings', () => {
   it('starts from the defaults', async () => {
@@ -27,6 +29,19 @@ describe('settings', () => {
     expect((await store.saveSettings('not settings')).ok).toBe(false);
     expect(await store.getSettings()).toEqual({ ownerName: 'Ada', ownerEmail: '', defaultCurrency: 'USD' });
     expect(bus.published).toHaveLength(1);
+  });
+
+  it('refuses with a code per field, which the settings form words', () => {
+    const result = parseSettings({ ownerName: 'x'.repeat(201), ownerEmail: 'ada@', defaultCurrency: 'EURO' });
+    expect(result).toEqual({ ok: false, error: { ownerName: 'name-too-long', ownerEmail: 'email-invalid', defaultCurrency: 'not-a-currency' } });
+    if (!result.ok) {
+      expect(settingsErrorsText(result.error)).toEqual({
+        ownerName: 'Use at most 200 characters.',
+        ownerEmail: 'Enter a valid email address, such as you@example.com.',
+        defaultCurrency: 'Use a three-letter currency code, such as EUR.',
+      });
+    }
+    expect(parseSettings('not settings')).toEqual({ ok: false, error: { _form: 'unreadable' } });
   });
 
   it('merges a partial save onto what is stored, and checks the owner email', async () => {

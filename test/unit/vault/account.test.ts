@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Result } from '../../../core/result';
-import type { FieldErrors } from '../../../core/records/types';
+import type { FieldTexts } from '../../../components/shared/messages/field-messages';
 import { FORM_ERROR_KEY } from '../../../core/records/validate';
 import { KEY_CHECK_MESSAGES as failureMessages } from '../../../components/shared/messages/security-key-messages';
 import { createAesGcmCodec } from '../../../core/vault/aes-codec';
@@ -15,7 +15,7 @@ import { fieldRefusalsText, loginReasonText } from '../../../components/shared/m
 const NEW_PASSWORD = 'marble heron quietly sails';
 
 /** The refusals as the form shows them, field by field. */
-const errorsOf = <T>(result: Result<T, FieldRefusals>): FieldErrors => {
+const errorsOf = <T>(result: Result<T, FieldRefusals>): FieldTexts => {
   if (result.ok) throw new Error('Expected a refusal');
   return fieldRefusalsText(result.error);
 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Result } from '../../../core/result';
-import type { FieldErrors } from '../../../core/records/types';
+import type { FieldTexts } from '../../../components/shared/messages/field-messages';
 import { KEY_CHECK_MESSAGES as failureMessages } from '../../../components/shared/messages/security-key-messages';
 import { OWNER, PASSWORD, addSoftKey, storedKey, withAccount, type AccessHarness } from './access-harness';
 import { ok } from './helpers';
@@ -11,7 +11,7 @@ import { accountRefusalText, fieldRefusalsText } from '../../../components/share
 const WEAKER_KEY_WARNING = accountRefusalText({ type: 'weaker-key' });
 
 /** The refusals as the form shows them, field by field. */
-const errorsOf = <T>(result: Result<T, FieldRefusals>): FieldErrors => {
+const errorsOf = <T>(result: Result<T, FieldRefusals>): FieldTexts => {
   if (result.ok) throw new Error('Expected a refusal');
   return fieldRefusalsText(result.error);
 };

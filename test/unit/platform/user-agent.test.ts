@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeUserAgent } from '../../../core/security/user-agent';
+import { describeUserAgent } from '../../../platform/session/user-agent';
 
 describe('describeUserAgent', () => {
   it.each([
