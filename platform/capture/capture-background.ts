@@ -4,6 +4,7 @@ import { writeCaptureFailure, writePendingCapture } from './capture-inbox';
 import type { MessageHandlers } from '../messages/router';
 import { CAPTURE_ACTIVE_TAB_MESSAGE, type CaptureOutcome } from './capture-messages';
 import { createCaptureRunner, type CaptureRunner } from './capture-runner';
+import { openSidePanel } from '../side-panel/open-side-panel';
 
 /** Ids the manifest and the menu share; `commands` in wxt.config.ts names the same command. */
 export const CAPTURE_MENU_ID = 'locket-capture';
@@ -12,7 +13,7 @@ const CAPTURE_SCRIPT = '/capture.js';
 
 const createRunner = (): CaptureRunner => createCaptureRunner({
   inject: (tabId) => browser.scripting.executeScript({ target: { tabId }, files: [CAPTURE_SCRIPT] }),
-  openSidePanel: (windowId) => browser.sidePanel.open({ windowId }),
+  openSidePanel,
   savePending: writePendingCapture,
   saveFailure: (reason, at) => writeCaptureFailure({ reason, at }),
   newId: () => crypto.randomUUID(),

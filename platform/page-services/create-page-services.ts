@@ -12,6 +12,7 @@ import { archiveContract, exportContract, importContract, retentionContract, sea
 import { connectWorker, type WorkerConnection, createWorkerClient } from '../../worker/client';
 import type { Contract } from '../../worker/contracts/method';
 import { onOpenRequest, requestOpen } from '../side-panel/open-requests';
+import { openSidePanel } from '../side-panel/open-side-panel';
 import {
   dismissCapture, dismissCaptureFailure, readCaptureDraft, watchCaptureInbox, writeCaptureDraft,
 } from '../capture/capture-inbox';
@@ -66,7 +67,7 @@ export const createPageServices = async (keys: UnlockedKeys, security: SecurityS
     openSidePanel: async (recordId) => {
       // Opening must happen inside the click's user gesture, so it goes first. Both are awaited
       // together so that a refusal to open is never left unhandled while the request is stored.
-      const opening = window.id === undefined ? Promise.resolve() : browser.sidePanel.open({ windowId: window.id });
+      const opening = window.id === undefined ? Promise.resolve() : openSidePanel(window.id);
       await Promise.all([opening, recordId ? requestOpen(recordId) : undefined]);
     },
     onOpenRequest,

@@ -7,6 +7,7 @@ import { sendMessage } from '../messages/runtime';
 import { OFFSCREEN_PATH } from '../messages/senders';
 import type { RequestOf } from '../messages/table';
 import { SWEEP_MESSAGE, type OffscreenSweepReply } from './offscreen-messages';
+import { sweepInOffscreenWorker } from './offscreen-sweep';
 import { forgetLocalAccountState, readSessionKeys } from '../session/session';
 
 export const SWEEP_ALARM = 'locket:sweep';
@@ -56,34 +57,47 @@ const deliver = async (request: RequestOf<typeof SWEEP_MESSAGE>): Promise<Result
 const describeFailure = (failure: SendFailure): string =>
   failure.type === 'not-delivered' ? failure.detail : `the offscreen document did not answer (${failure.type})`;
 
-/**
- * One sweep through the offscreen document. The account key goes along only while the
- * session is unlocked; a locked sweep does everything that needs no key.
- */
-export const runOffscreenSweep = async (): Promise<SweepReport | null> => {
-  const keys = await readSessionKeys();
+/** One sweep in an offscreen document, opened for it and closed after it. */
+const sweepInOffscreenDocument = async (request: RequestOf<typeof SWEEP_MESSAGE>): Promise<OffscreenSweepReply> => {
   await openOffscreen();
   try {
-    const sent = await deliver({ trigger: 'alarm', accountKey: keys && toBase64(keys.accountKey) });
+    const sent = await deliver(request);
     if (!sent.ok) throw new Error(describeFailure(sent.error));
-    const reply = sent.value;
-    if (!reply.ok) throw new Error(reply.reason);
-    if (reply.report?.accountDeleted) await forgetLocalAccountState();
-    return reply.report;
+    return sent.value;
   } finally {
     await closeOffscreen().catch(() => undefined);
   }
 };
 
 /**
- * The background's part of retention: alarm 'locket:sweep' every six hours, each run in an
- * offscreen document (a service worker cannot start a Web Worker). Runs never overlap here,
- * and the sweep's own lock keeps them apart from pages' sweeps.
+ * Where the sweep's worker starts: Firefox's background is an event page, a document that can
+ * start it itself (Firefox has no offscreen documents); Chromium's service worker cannot.
+ */
+const sweepInAWorker = import.meta.env.FIREFOX
+  ? (request: RequestOf<typeof SWEEP_MESSAGE>) => sweepInOffscreenWorker({ type: SWEEP_MESSAGE, ...request })
+  : sweepInOffscreenDocument;
+
+/**
+ * One sweep. The account key goes along only while the session is unlocked; a locked sweep
+ * does everything that needs no key.
+ */
+const runSweep = async (): Promise<SweepReport | null> => {
+  const keys = await readSessionKeys();
+  const reply = await sweepInAWorker({ trigger: 'alarm', accountKey: keys && toBase64(keys.accountKey) });
+  if (!reply.ok) throw new Error(reply.reason);
+  if (reply.report?.accountDeleted) await forgetLocalAccountState();
+  return reply.report;
+};
+
+/**
+ * The background's part of retention: alarm 'locket:sweep' every six hours, each run in a
+ * worker (in Chromium through an offscreen document: a service worker cannot start one).
+ * Runs never overlap here, and the sweep's own lock keeps them apart from pages' sweeps.
  */
 export const startSweeps = (): void => {
   let running: Promise<void> | null = null;
   const sweep = (): void => {
-    running ??= runOffscreenSweep()
+    running ??= runSweep()
       .then((report) => { if (report?.error) console.warn(`Locket sweep stopped early: ${report.error.type === 'storage-full' ? 'storage-full' : report.error.message}`); })
       .catch((error: unknown) => console.warn('Locket sweep did not run:', error))
       .finally(() => { running = null; });
