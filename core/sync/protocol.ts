@@ -38,7 +38,8 @@ const ShortName = v.pipe(v.string(), v.regex(/^[a-z][a-z0-9-]{0,31}$/, 'expected
 const Count = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER));
 const Positive = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(Number.MAX_SAFE_INTEGER));
 
-export const ITEM_OPS = ['create', 'update', 'delete', 'restore', 'purge'] as const;
+/** `erase`: an erased person's id, final on every device (SyncOp in ports.ts). */
+export const ITEM_OPS = ['create', 'update', 'delete', 'restore', 'purge', 'erase'] as const;
 
 /** One record's part of a set: ids, kind and op in the clear, the rest sealed under a key the relay never holds. */
 export const ItemSchema = v.strictObject({
