@@ -13,7 +13,7 @@ import type { Bytes } from '../vault/types';
 import { derivePurposeKey, ITEM_KEY_INFO, openItemValue, sealItemValue, type ItemPlace } from './item-crypto';
 import type { OutboxEntry, SyncCrypto, SyncItem, SyncItemBody, SyncSet } from './ports';
 import { EnvelopeSchema, PROTOCOL_VERSION, StoredSetSchema, type Envelope, type Item, type StoredSet } from './protocol';
-import { deviceIdFromPublicKey, itemHash, signBytes, signSet, verifySet, type DeviceKeys } from './signing';
+import { deviceIdFromPublicKey, itemHash, signSet, verifySet, type DeviceKeys } from './signing';
 
 /** Where a signer's Ed25519 public key comes from: the account's device list; null for an unknown or removed device. */
 export type SignerLookup = (deviceId: string) => Promise<Uint8Array | null>;
@@ -80,7 +80,8 @@ export const createSyncCrypto = async (keys: SyncCryptoKeys, signerKey: SignerLo
 
   return {
     deviceId: device.deviceId,
-    signChallenge: async (message) => fromBase64Url(await signBytes(device.privateKey, new Uint8Array(message)))!,
+    signChallenge: async (message) =>
+      new Uint8Array(await globalThis.crypto.subtle.sign({ name: 'Ed25519' }, device.privateKey, new Uint8Array(message))),
     seal,
     open: async (stored) => {
       // Whatever the relay sent: validated here too, and nothing it sends may throw.
