@@ -102,6 +102,6 @@ describe('SyncCrypto envelopes', () => {
     const message = new TextEncoder().encode('challenge');
     const sig = await laptopCrypto.signChallenge(message);
     const key = await globalThis.crypto.subtle.importKey('raw', laptop.publicKey, { name: 'Ed25519' }, false, ['verify']);
-    expect(await globalThis.crypto.subtle.verify({ name: 'Ed25519' }, key, sig, message)).toBe(true);
+    expect(await globalThis.crypto.subtle.verify({ name: 'Ed25519' }, key, new Uint8Array(sig), message)).toBe(true);
   });
 });
