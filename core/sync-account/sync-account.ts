@@ -103,6 +103,8 @@ export const createSyncAccount = (deps: SyncAccountDeps): SyncAccountPort => {
     const sig = await signBytes(state.keys.signing.privateKey, removeDeviceMessage(state.identity.team, state.identity.deviceId, deviceId));
     const removed = await call(state.transport, '/v1/devices/remove', { token, body: { device: deviceId, sig } }, v.object({ removed: v.boolean() }));
     if (!removed.ok) return removed;
+    // Already removed, or never a device of this account: nothing happened to record.
+    if (!removed.value.removed) return { ok: true, value: undefined };
     const list = (await store.knownDevices()).map((d) => (d.device === deviceId ? { ...d, removed: true } : d));
     await store.commit({ devices: list }, { type: 'device-removed' });
     return { ok: true, value: undefined };
