@@ -27,7 +27,7 @@ import {
   DeviceListSchema, PAIRING_TTL_MS, PairingAcceptContentSchema, PairingJoinContentSchema, PairingOfferContentSchema, PairingOpenedSchema,
   PairingSlotReplySchema, PairingWelcomeContentSchema, type PairingKind, type PairingSlotReply,
 } from '../sync/protocol';
-import { addDeviceMessage, deviceIdFromPublicKey, signBytes } from '../sync/signing';
+import { addDeviceMessage, deviceIdFromPublicKey, removeDeviceMessage, signBytes } from '../sync/signing';
 import * as v from 'valibot';
 import type { Bytes } from '../vault/types';
 import type { IdentityStore, KnownDevice, SyncSecrets } from './identity-store';
@@ -146,7 +146,12 @@ export const createPairing = (deps: PairingDeps) => {
     }
     const sealedKey = await sealSyncKey(secrets.syncKey, { team, epoch, deviceId }, agreementKey);
     const welcomed = await post(box, 'welcome', { team, epoch, device: identity.deviceId, sealedKey }, token);
-    if (!welcomed.ok) return welcomed;
+    if (!welcomed.ok) {
+      // Added but never given the key (the pairing expired meanwhile): take it off the list again.
+      const sig = await signBytes(keys.signing.privateKey, removeDeviceMessage(team, identity.deviceId, deviceId));
+      await call(state.transport, '/v1/devices/remove', { token, body: { device: deviceId, sig } }, v.object({ removed: v.boolean() }));
+      return welcomed;
+    }
     const devices: KnownDevice[] = [...(await deps.store.knownDevices()).filter((d) => d.device !== deviceId), { device: deviceId, publicKey: join.publicKey, removed: false }];
     await deps.store.commit({ devices }, { type: 'device-added' });
     return { ok: true, value: undefined };
@@ -190,7 +195,12 @@ export const createPairing = (deps: PairingDeps) => {
     if (!accepted.ok) return accepted.error.type === 'bad-pairing-code' ? fail({ type: 'pairing-declined' }) : accepted;
 
     const welcomed = await waitFor(deps, box, 'welcome');
-    if (!welcomed.ok) return welcomed;
+    if (!welcomed.ok) {
+      // Added but never given the key (the pairing expired meanwhile): take it off the list again.
+      const sig = await signBytes(keys.signing.privateKey, removeDeviceMessage(team, identity.deviceId, deviceId));
+      await call(state.transport, '/v1/devices/remove', { token, body: { device: deviceId, sig } }, v.object({ removed: v.boolean() }));
+      return welcomed;
+    }
     const welcome = await openPairingMessage(box.key, box.slot, 'welcome', welcomed.value.welcome ?? '', PairingWelcomeContentSchema);
     const deviceId = keys.signing.deviceId;
     const syncKey = welcome && welcome.team === offered.team && welcome.device === offered.device
