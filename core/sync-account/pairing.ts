@@ -195,12 +195,7 @@ export const createPairing = (deps: PairingDeps) => {
     if (!accepted.ok) return accepted.error.type === 'bad-pairing-code' ? fail({ type: 'pairing-declined' }) : accepted;
 
     const welcomed = await waitFor(deps, box, 'welcome');
-    if (!welcomed.ok) {
-      // Added but never given the key (the pairing expired meanwhile): take it off the list again.
-      const sig = await signBytes(keys.signing.privateKey, removeDeviceMessage(team, identity.deviceId, deviceId));
-      await call(state.transport, '/v1/devices/remove', { token, body: { device: deviceId, sig } }, v.object({ removed: v.boolean() }));
-      return welcomed;
-    }
+    if (!welcomed.ok) return welcomed;
     const welcome = await openPairingMessage(box.key, box.slot, 'welcome', welcomed.value.welcome ?? '', PairingWelcomeContentSchema);
     const deviceId = keys.signing.deviceId;
     const syncKey = welcome && welcome.team === offered.team && welcome.device === offered.device

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatHlc } from '../../core/hlc';
-import { formatPairingCode, newPairingSecret } from '../../core/sync/pairing-crypto';
+import { formatPairingCode, newPairingSecret, pairingSlot, parsePairingCode } from '../../core/sync/pairing-crypto';
 import type { RelayTransport } from '../../core/sync/ports';
 import { SYNC_DEVICES_KEY, SYNC_IDENTITY_KEY } from '../../core/sync-account/identity-store';
 import { startTestRelay, type TestRelay } from './support/in-process-relay';
@@ -104,6 +104,36 @@ describe('adding a device through the relay', () => {
     const devices = await fetchTransport(relay.url).request('/v1/devices', { token: victimToken });
     expect((devices.body as { devices: unknown[] }).devices).toHaveLength(1);
     expect(await auditTypes(victim)).toEqual(['sync-connected']);
+  });
+
+  it('takes a new device off the list again when its key could not be posted', async () => {
+    const losingWelcome = (url: string): RelayTransport => {
+      const inner = fetchTransport(url);
+      return {
+        ...inner,
+        request: async (path, init) => ((init.body as { kind?: string } | undefined)?.kind === 'welcome'
+          ? { status: 503, body: { error: 'unavailable' } }
+          : inner.request(path, init)),
+      };
+    };
+    const desk = await createSyncProfile({ answer: true, transport: losingWelcome });
+    await desk.account.createAccount(relay.url, 'Desk');
+    const deskToken = await desk.session(relay.url);
+    const phone = await createSyncProfile({ answer: true });
+    const offer = await desk.account.offerPairing(deskToken, desk.onStep);
+    if (!offer.ok) throw new Error('no offer');
+    const joining = phone.account.joinWithCode(relay.url, offer.value.code, 'Phone', phone.onStep);
+    expect(await settled(desk)).toEqual({ phase: 'failed', problem: { type: 'relay-refused', code: 'unavailable' } });
+    const devices = await fetchTransport(relay.url).request('/v1/devices', { token: deskToken });
+    const listed = (devices.body as { devices: { removedAt: number | null }[] }).devices;
+    expect(listed).toHaveLength(2);
+    expect(listed.filter((d) => d.removedAt !== null)).toHaveLength(1);
+    expect(await auditTypes(desk)).toEqual(['sync-connected']);
+    // The phone waits for a key that never comes; closing the slot ends its wait as declined.
+    const slot = await pairingSlot(parsePairingCode(offer.value.code)!);
+    await fetchTransport(relay.url).request('/v1/pairing/close', { body: { slot } });
+    expect(await joining).toEqual({ ok: false, error: { type: 'pairing-declined' } });
+    expect(await phone.account.identity()).toBeNull();
   });
 
   it('refuses a wrong or malformed code as a bad pairing code', async () => {
