@@ -24,6 +24,10 @@ export const AUDIT_TYPE_LABELS: Readonly<Record<AuditType, string>> = {
   'account-restored': 'Account restored',
   'retention-rule-applied': 'Retention rule applied',
   'recovery-codes-replaced': 'Recovery codes replaced',
+  'sync-connected': 'Sync connected on this device',
+  'sync-disconnected': 'Sync disconnected on this device',
+  'device-added': 'Device added to sync',
+  'device-removed': 'Device removed from sync',
 };
 
 /** A record as the log names it: its kind and the start of its id's hash, never the record itself. */

@@ -27,7 +27,7 @@ export const AUDIT_TYPES = [
   'record-deleted', 'record-restored', 'records-purged',
   'backup-made', 'backup-restored', 'snapshot-restored',
   'account-cancelled', 'account-restored', 'retention-rule-applied', 'import-started', 'import-undo-started',
-  'recovery-codes-replaced',
+  'recovery-codes-replaced', 'sync-connected', 'sync-disconnected', 'device-added', 'device-removed',
 ] as const;
 export type AuditType = (typeof AUDIT_TYPES)[number];
 

@@ -110,7 +110,9 @@ export type SyncProblem =
   | { readonly type: 'pairing-expired' }
   | { readonly type: 'pairing-declined' }
   | { readonly type: 'already-connected' }
-  | { readonly type: 'not-connected' };
+  | { readonly type: 'not-connected' }
+  /** Removing this device from its own list: "disconnect" is how a device leaves. */
+  | { readonly type: 'this-device' };
 
 export type SyncState = 'off' | 'connecting' | 'connected' | 'offline' | 'removed';
 

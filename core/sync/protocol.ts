@@ -38,7 +38,10 @@ const ShortName = v.pipe(v.string(), v.regex(/^[a-z][a-z0-9-]{0,31}$/, 'expected
 const Count = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER));
 const Positive = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(Number.MAX_SAFE_INTEGER));
 
-/** `purge` and `erase` are terminal: the relay drops the ciphertext of the id's items and refuses later ones (SYNC.md §10). */
+/**
+ * `purge` and `erase` (an erased person's id) are terminal: the relay drops the ciphertext of
+ * the id's items and refuses later ones (SYNC.md §10); every device drops them too.
+ */
 export const ITEM_OPS = ['create', 'update', 'delete', 'restore', 'purge', 'erase'] as const;
 export const TERMINAL_OPS: readonly Item['op'][] = ['purge', 'erase'];
 
@@ -78,7 +81,7 @@ export type StoredSet = v.InferOutput<typeof StoredSetSchema>;
 export const ERROR_CODES = [
   'bad_json', 'bad_request', 'too_large', 'version', 'unauthorized', 'bad_signature', 'bad_hash',
   'bad_nonce', 'unknown_device', 'removed', 'team_exists', 'forbidden', 'gap', 'conflict',
-  'clock_skew', 'not_found', 'unavailable', 'internal',
+  'clock_skew', 'not_found', 'unavailable', 'internal', 'expired',
   /** A set names a record that was purged or erased: the relay stores nothing of that set. */
   'tombstoned',
 ] as const;
@@ -97,9 +100,16 @@ export type Refusal = v.InferOutput<typeof RefusalSchema>;
 export const ChallengeRequestSchema = v.strictObject({ team: TeamIdSchema, device: DeviceIdSchema });
 export const ChallengeSchema = v.strictObject({ nonce: NonceSchema, relayTime: Count, relayInstance: v.string() });
 
+/**
+ * A device's name, encrypted on the device under the sync key (core/sync/device-names.ts): the relay
+ * stores and returns it as opaque bytes and never sees the name.
+ */
+export const DeviceLabelSchema = base64Url(512);
+
 /** The first device of a team: creates the team with itself as its only device. */
 export const RegisterRequestSchema = v.strictObject({
   team: TeamIdSchema, device: DeviceIdSchema, publicKey: PublicKeySchema, nonce: NonceSchema, sig: SignatureSchema,
+  label: v.optional(DeviceLabelSchema),
 });
 export const SessionRequestSchema = v.strictObject({
   team: TeamIdSchema, device: DeviceIdSchema, nonce: NonceSchema, sig: SignatureSchema,
@@ -110,11 +120,11 @@ export type Session = v.InferOutput<typeof SessionSchema>;
 // --- devices -------------------------------------------------------------------------------
 
 /** An enrolled device adds another device's key; signed by the enrolling device, not only by its session. */
-export const AddDeviceRequestSchema = v.strictObject({ publicKey: PublicKeySchema, sig: SignatureSchema });
+export const AddDeviceRequestSchema = v.strictObject({ publicKey: PublicKeySchema, sig: SignatureSchema, label: v.optional(DeviceLabelSchema) });
 export const RemoveDeviceRequestSchema = v.strictObject({ device: DeviceIdSchema, sig: SignatureSchema });
 export const DeviceInfoSchema = v.strictObject({
   device: DeviceIdSchema, publicKey: PublicKeySchema, addedAt: Count, removedAt: v.nullable(Count),
-  ackedClientSeq: Count, lastSeenAt: v.nullable(Count),
+  ackedClientSeq: Count, lastSeenAt: v.nullable(Count), label: v.optional(DeviceLabelSchema),
 });
 export const DeviceListSchema = v.strictObject({ devices: v.array(DeviceInfoSchema) });
 export type DeviceInfo = v.InferOutput<typeof DeviceInfoSchema>;
@@ -160,3 +170,40 @@ export const ServerFrameSchema = v.variant('type', [
   v.strictObject({ type: v.literal('error'), error: v.picklist(ERROR_CODES), detail: v.optional(v.string()) }),
 ]);
 export type ServerFrame = v.InferOutput<typeof ServerFrameSchema>;
+
+// --- pairing -------------------------------------------------------------------------------
+//
+// A one-time mailbox through which an enrolled device hands the sync key to a new one. The slot
+// is SHA-256 of the pairing secret, so the relay never learns the code; every message is
+// AES-GCM under a key derived from the secret, so the relay can neither read nor substitute one.
+// The relay keeps a slot for PAIRING_TTL_MS and each message kind once.
+
+export const PAIRING_TTL_MS = 10 * 60 * 1000;
+/** What the new device posts (`join`, `accept`) and what the enrolled one answers (`welcome`). */
+export const PAIRING_KINDS = ['join', 'accept', 'welcome'] as const;
+export type PairingKind = (typeof PAIRING_KINDS)[number];
+
+export const PairingSlotSchema = v.pipe(v.string(), v.length(43), v.regex(BASE64URL, 'expected a pairing slot'));
+export const PairingMessageSchema = v.pipe(base64Url(4096), v.minLength(1));
+
+export const PairingOpenRequestSchema = v.strictObject({ slot: PairingSlotSchema, offer: PairingMessageSchema });
+export const PairingOpenedSchema = v.strictObject({ expiresAt: Count });
+export const PairingPostRequestSchema = v.strictObject({ slot: PairingSlotSchema, kind: v.picklist(PAIRING_KINDS), msg: PairingMessageSchema });
+export const PairingSlotRequestSchema = v.strictObject({ slot: PairingSlotSchema });
+export const PairingSlotReplySchema = v.strictObject({
+  offer: PairingMessageSchema, join: v.optional(PairingMessageSchema), accept: v.optional(PairingMessageSchema),
+  welcome: v.optional(PairingMessageSchema), expiresAt: Count,
+});
+export type PairingSlotReply = v.InferOutput<typeof PairingSlotReplySchema>;
+
+/** Inside the mailbox, once decrypted: validated on arrival like everything else. */
+const X25519PublicKeySchema = v.pipe(v.string(), v.length(43), v.regex(BASE64URL, 'expected an X25519 public key'));
+export const PairingOfferContentSchema = v.strictObject({ team: TeamIdSchema, device: DeviceIdSchema, publicKey: PublicKeySchema });
+export const PairingJoinContentSchema = v.strictObject({
+  publicKey: PublicKeySchema, agreementKey: X25519PublicKeySchema, name: v.pipe(v.string(), v.minLength(1), v.maxLength(100)),
+});
+export const PairingAcceptContentSchema = v.strictObject({ accepted: v.literal(true) });
+export const PairingWelcomeContentSchema = v.strictObject({
+  team: TeamIdSchema, epoch: Positive, device: DeviceIdSchema,
+  sealedKey: v.strictObject({ eph: X25519PublicKeySchema, ct: base64Url(200) }),
+});

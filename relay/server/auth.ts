@@ -46,11 +46,13 @@ export const createAuth = (store: RelayStore, now: () => number) => {
     },
 
     /** The first device of a new team; its id must be the one its key derives. */
-    register: async (request: { team: string; device: string; publicKey: string; nonce: string; sig: string }, relayInstance: string): Promise<Session> => {
+    register: async (
+      request: { team: string; device: string; publicKey: string; nonce: string; sig: string; label?: string }, relayInstance: string,
+    ): Promise<Session> => {
       const publicKey = bytesOrRefuse(request.publicKey, 'publicKey');
       if ((await deviceIdFromPublicKey(publicKey)) !== request.device) throw new RelayRefusal(400, 'bad_request', 'The device id does not match its public key');
       await checkSignedNonce('register', relayInstance, request, publicKey);
-      if ((await store.createTeam(request.team, request.device, publicKey)) === 'team_exists') {
+      if ((await store.createTeam(request.team, request.device, publicKey, request.label)) === 'team_exists') {
         throw new RelayRefusal(409, 'team_exists', 'A team with this id exists');
       }
       return mintSession(request.team, request.device, relayInstance);

@@ -9,6 +9,7 @@
  *   GET  /v1/devices          bearer                                → { devices }
  *   POST /v1/devices/add      bearer; { publicKey, sig }            → { device }
  *   POST /v1/devices/remove   bearer; { device, sig }               → { removed }
+ *   POST /v1/pairing/…        the pairing mailbox (pairing-routes.ts)
  */
 import type { IncomingMessage } from 'node:http';
 import {
@@ -21,6 +22,7 @@ import type { RelayStore } from '../store/store';
 import type { RelayAuth } from './auth';
 import { parseMessage, readBody, RelayRefusal } from './http-kit';
 import { hashId, type RelayLogger } from './logger';
+import { isPairingPath, routePairing } from './pairing-routes';
 import { handlePush } from './push';
 
 export interface RouteContext {
@@ -50,6 +52,7 @@ export const route = async (request: IncomingMessage, context: RouteContext): Pr
     throw new RelayRefusal(404, 'not_found', 'No such endpoint');
   }
   const body = request.method === 'POST' ? await readBody(request, context.maxBodyBytes) : Buffer.alloc(0);
+  if (path && isPairingPath(path)) return routePairing(path, body, request.headers.authorization, context);
 
   switch (path) {
     case '/v1/challenge': {
@@ -89,14 +92,14 @@ export const route = async (request: IncomingMessage, context: RouteContext): Pr
       if (request.method === 'GET') return { status: 200, body: { devices: await store.listDevices(caller.team) } };
       throw new RelayRefusal(404, 'not_found', 'No such endpoint');
     case '/v1/devices/add': {
-      const { publicKey, sig } = parseMessage(AddDeviceRequestSchema, body);
+      const { publicKey, sig, label } = parseMessage(AddDeviceRequestSchema, body);
       const keyBytes = fromBase64Url(publicKey);
       if (!keyBytes) throw new RelayRefusal(400, 'bad_request', 'publicKey is not base64url');
       if (!(await verifyBytes(await signerKey(store, caller.team, caller.device), sig, addDeviceMessage(caller.team, caller.device, publicKey)))) {
         throw new RelayRefusal(401, 'bad_signature', 'The signature does not verify');
       }
       const device = await deviceIdFromPublicKey(keyBytes);
-      const added = await store.addDevice(caller.team, device, keyBytes, caller.device);
+      const added = await store.addDevice(caller.team, device, keyBytes, caller.device, label);
       if (added === 'removed') throw new RelayRefusal(403, 'removed', 'A removed device cannot be added again');
       log.info({ ...tags, added: hashId(device), outcome: added }, 'device added');
       return { status: 200, body: { device } };

@@ -33,6 +33,14 @@ export const MIGRATIONS: readonly (readonly string[])[] = [
       team_id TEXT NOT NULL, id_hash TEXT NOT NULL, op TEXT NOT NULL, seq INTEGER NOT NULL, at INTEGER NOT NULL,
       PRIMARY KEY (team_id, id_hash)) STRICT`,
   ],
+  [
+    // A device's name, encrypted on the device: opaque base64url to the relay.
+    `ALTER TABLE devices ADD COLUMN label TEXT`,
+    // Pairing mailboxes (relay/store/pairing.ts): one row per slot, each message kind written once.
+    `CREATE TABLE pairing_slots (
+      slot TEXT PRIMARY KEY, team_id TEXT NOT NULL, expires_at INTEGER NOT NULL, offer_msg TEXT NOT NULL,
+      join_msg TEXT, accept_msg TEXT, welcome_msg TEXT) STRICT`,
+  ],
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

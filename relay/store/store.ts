@@ -17,6 +17,7 @@ import { fromBase64Url, toBase64Url } from '../../core/security/base64url';
 import type { DeviceInfo, Envelope, PushResult } from '../../core/sync/protocol';
 import { LATEST_SCHEMA_VERSION, migrate, readSchemaVersion } from './migrations';
 import { pullSets } from './pull';
+import { createPairingOps } from './pairing';
 import { createSessionOps } from './sessions';
 import { applyTerminalItems, hasTombstones, namesTombstone } from './tombstones';
 import type { SqlDriver, SqlExecutor } from './sql-driver';
@@ -104,23 +105,23 @@ export const createRelayStore = (driver: SqlDriver, options: RelayStoreOptions) 
       (await driver.all<{ head_seq: number }>(`SELECT head_seq FROM teams WHERE id = ?`, [team]))[0]?.head_seq ?? 0,
 
     /** A new team whose only device is its creator (one account = a team of one, for now). */
-    createTeam: (team: string, device: string, publicKey: Uint8Array): Promise<TeamCreation> =>
+    createTeam: (team: string, device: string, publicKey: Uint8Array, label?: string): Promise<TeamCreation> =>
       driver.transaction(async (tx) => {
         const now = clock.now();
         const created = await tx.all(`INSERT INTO teams (id, created_at) VALUES (?, ?) ON CONFLICT DO NOTHING RETURNING id`, [team, now]);
         if (created.length === 0) return 'team_exists';
-        await tx.run(`INSERT INTO devices (team_id, device_id, sign_pub, added_at) VALUES (?, ?, ?, ?)`, [team, device, publicKey, now]);
+        await tx.run(`INSERT INTO devices (team_id, device_id, sign_pub, added_at, label) VALUES (?, ?, ?, ?, ?)`, [team, device, publicKey, now, label ?? null]);
         return 'created';
       }),
 
-    addDevice: (team: string, device: string, publicKey: Uint8Array, addedBy: string): Promise<DeviceAddition> =>
+    addDevice: (team: string, device: string, publicKey: Uint8Array, addedBy: string, label?: string): Promise<DeviceAddition> =>
       driver.transaction(async (tx) => {
         if ((await tx.all(`SELECT id FROM teams WHERE id = ?`, [team])).length === 0) return 'unknown_team';
         const existing = await readDevice(tx, team, device);
         if (existing) return existing.removed_at === null ? 'already_added' : 'removed';
         await tx.run(
-          `INSERT INTO devices (team_id, device_id, sign_pub, added_at, added_by) VALUES (?, ?, ?, ?, ?)`,
-          [team, device, publicKey, clock.now(), addedBy],
+          `INSERT INTO devices (team_id, device_id, sign_pub, added_at, added_by, label) VALUES (?, ?, ?, ?, ?, ?)`,
+          [team, device, publicKey, clock.now(), addedBy, label ?? null],
         );
         return 'added';
       }),
@@ -133,10 +134,11 @@ export const createRelayStore = (driver: SqlDriver, options: RelayStoreOptions) 
     listDevices: async (team: string): Promise<DeviceInfo[]> => {
       const rows = await driver.all<{
         device_id: string; sign_pub: Uint8Array; added_at: number; removed_at: number | null; acked_client_seq: number; last_seen_at: number | null;
-      }>(`SELECT device_id, sign_pub, added_at, removed_at, acked_client_seq, last_seen_at FROM devices WHERE team_id = ? ORDER BY added_at, device_id`, [team]);
+        label: string | null;
+      }>(`SELECT device_id, sign_pub, added_at, removed_at, acked_client_seq, last_seen_at, label FROM devices WHERE team_id = ? ORDER BY added_at, device_id`, [team]);
       return rows.map((row) => ({
         device: row.device_id, publicKey: toBase64Url(row.sign_pub), addedAt: row.added_at, removedAt: row.removed_at,
-        ackedClientSeq: row.acked_client_seq, lastSeenAt: row.last_seen_at,
+        ackedClientSeq: row.acked_client_seq, lastSeenAt: row.last_seen_at, ...(row.label === null ? {} : { label: row.label }),
       }));
     },
 
@@ -214,6 +216,8 @@ export const createRelayStore = (driver: SqlDriver, options: RelayStoreOptions) 
     pullSets: (team: string, since: number, limit: number) => pullSets(driver, team, since, limit),
 
     ...createSessionOps(driver, clock),
+
+    ...createPairingOps(driver, clock),
 
     close: () => driver.close(),
   };

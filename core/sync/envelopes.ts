@@ -1,0 +1,97 @@
+/**
+ * SyncCrypto over one device's keys and the account's sync key: seals an outbox entry into a
+ * signed envelope, and opens what the relay sends back only when every check holds.
+ *
+ * An item's plaintext is the PADMÉ-padded JSON `{ a: author, b: body }`: the author travels
+ * encrypted with the body, so the relay never learns who wrote a set. `open` returns null rather
+ * than throwing for anything that does not verify: an unknown or removed signer, a bad signature,
+ * a ciphertext whose hash differs from its signed `h`, or one that does not open for its place.
+ */
+import * as v from 'valibot';
+import { fromBase64Url, toBase64Url } from '../security/base64url';
+import type { Bytes } from '../vault/types';
+import { derivePurposeKey, ITEM_KEY_INFO, openItemValue, sealItemValue, type ItemPlace } from './item-crypto';
+import type { OutboxEntry, SyncCrypto, SyncItem, SyncItemBody, SyncSet } from './ports';
+import { EnvelopeSchema, PROTOCOL_VERSION, StoredSetSchema, type Envelope, type Item, type StoredSet } from './protocol';
+import { deviceIdFromPublicKey, itemHash, signSet, verifySet, type DeviceKeys } from './signing';
+
+/** Where a signer's Ed25519 public key comes from: the account's device list; null for an unknown or removed device. */
+export type SignerLookup = (deviceId: string) => Promise<Uint8Array | null>;
+
+export interface SyncCryptoKeys {
+  readonly device: DeviceKeys;
+  readonly team: string;
+  readonly epoch: number;
+  readonly syncKey: Bytes;
+}
+
+const BodySchema = v.looseObject({ changed: v.array(v.string()), values: v.record(v.string(), v.unknown()) });
+const PlaintextSchema = v.strictObject({ a: v.string(), b: v.nullable(BodySchema) });
+
+const placeOf = (set: { team: string; setId: string; epoch: number }, item: Omit<Item, 'h' | 'ct'>, index: number): ItemPlace =>
+  ({ team: set.team, setId: set.setId, index, recordId: item.recordId, kind: item.kind, op: item.op, epoch: set.epoch });
+
+export const createSyncCrypto = async (keys: SyncCryptoKeys, signerKey: SignerLookup): Promise<SyncCrypto> => {
+  const itemKey = await derivePurposeKey(keys.syncKey, ITEM_KEY_INFO);
+  const { device } = keys;
+
+  const seal = async (entry: OutboxEntry, team: string): Promise<Envelope> => {
+    const { set } = entry;
+    const header = { team, setId: set.setId, epoch: keys.epoch };
+    const items = await Promise.all(set.items.map(async (item, index) => {
+      const ct = await sealItemValue(itemKey, placeOf(header, item, index), { a: set.author, b: item.body });
+      return { recordId: item.recordId, kind: item.kind, op: item.op, h: await itemHash(ct), ct: toBase64Url(ct) };
+    }));
+    const unsigned = {
+      v: PROTOCOL_VERSION, ...header, device: device.deviceId, clientSeq: entry.clientSeq, prevSetId: entry.prevSetId,
+      ...(set.batchId === undefined ? {} : { batchId: set.batchId }), ...(set.undoOf === undefined ? {} : { undoOf: set.undoOf }),
+      items,
+    };
+    // Our own outbox: a set the wire contract refuses is a bug here, not the relay's to find.
+    return v.parse(EnvelopeSchema, await signSet(device.privateKey, v.parse(v.omit(EnvelopeSchema, ['sig']), unsigned)));
+  };
+
+  const openChecked = async (stored: StoredSet): Promise<SyncSet | null> => {
+    if (stored.team !== keys.team || stored.epoch !== keys.epoch) return null;
+    const publicKey = await signerKey(stored.device);
+    if (!publicKey || (await deviceIdFromPublicKey(publicKey)) !== stored.device) return null;
+    if (!(await verifySet(publicKey, stored))) return null;
+    let author: string | null = null;
+    const items: SyncItem[] = [];
+    for (const [index, item] of stored.items.entries()) {
+      const head = { recordId: item.recordId, kind: item.kind, op: item.op };
+      if (item.ct === undefined) {
+        items.push({ ...head, body: null });
+        continue;
+      }
+      const ct = fromBase64Url(item.ct);
+      if (!ct || (await itemHash(ct)) !== item.h) return null;
+      const opened = await openItemValue(itemKey, placeOf(stored, item, index), ct);
+      const plaintext = opened && v.safeParse(PlaintextSchema, opened.value);
+      if (!plaintext?.success) return null;
+      author ??= plaintext.output.a;
+      items.push({ ...head, body: plaintext.output.b as SyncItemBody | null });
+    }
+    return {
+      setId: stored.setId, deviceId: stored.device, author: author ?? '', items,
+      ...(stored.batchId === undefined ? {} : { batchId: stored.batchId }), ...(stored.undoOf === undefined ? {} : { undoOf: stored.undoOf }),
+    };
+  };
+
+  return {
+    deviceId: device.deviceId,
+    signChallenge: async (message) =>
+      new Uint8Array(await globalThis.crypto.subtle.sign({ name: 'Ed25519' }, device.privateKey, new Uint8Array(message))),
+    seal,
+    open: async (stored) => {
+      // Whatever the relay sent: validated here too, and nothing it sends may throw.
+      const parsed = v.safeParse(StoredSetSchema, stored);
+      if (!parsed.success) return null;
+      try {
+        return await openChecked(parsed.output);
+      } catch {
+        return null;
+      }
+    },
+  };
+};
