@@ -17,6 +17,7 @@ import { fieldsFromBody, isLive, metaOf, rowFor } from '../db/record-rows';
 import { announce, changeItem, changeSet, type StoreDeps } from '../db/store-deps';
 import { retriedWrite, STALE, type Participant } from '../db/transaction';
 import { writeFailureOf } from '../db/store-errors';
+import { appendChangeSet } from '../db/append-change-set';
 
 export const IMPORT_BATCH_SIZE = 1000;
 
@@ -118,7 +119,7 @@ export const createImportBatch = (deps: StoreDeps, audit: AuditLog): ImportBatch
   /** Writes one prepared batch, only if every record it updates is as it was read. */
   const write = (batchId: string, slice: readonly PlannedWrite[], start: number, receipt: ImportReceipt) => retriedWrite(db, {
     subject: 'Records being imported',
-    stores: ['records', 'changes'],
+    stores: ['records', 'changes', 'outbox'],
     prepare: () => prepare(batchId, slice, start),
     receipt: (prepared) => (prepared.set ? receipt() : Promise.resolve(null)),
     write: async (tx, prepared) => {
@@ -129,7 +130,7 @@ export const createImportBatch = (deps: StoreDeps, audit: AuditLog): ImportBatch
       if (latest.some((row) => !row || !deepEqual(row, expected.get(row.id)))) return STALE;
       await Promise.all([
         ...rows.map((row) => (expected.has(row.id) ? records.put(row) : records.add(row))),
-        tx.objectStore('changes').add(set),
+        appendChangeSet(tx, set),
       ]);
       return prepared;
     },

@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { changeAad } from '../codec';
 import type { RecordId } from '../records/types';
 import type { ChangeEntry } from './contract';
-import type { StoredChangeSet } from '../db/rows';
+import { isTerminalOp, type StoredChangeSet } from '../db/rows';
 import type { StoreDeps } from '../db/store-deps';
 
 /** A set's decoded values are untrusted: they must be one element per change... */
@@ -18,8 +18,8 @@ const entriesFor = (set: StoredChangeSet, decoded: unknown, id: RecordId): Chang
   }
   const entries: ChangeEntry[] = [];
   set.changes.forEach((change, index) => {
-    // A purge is not part of a record's history: after it there is no record to show one for.
-    if (change.recordId !== id || change.op === 'purge') return;
+    // A purge or erasure is not part of a record's history: after it there is no record to show one for.
+    if (change.recordId !== id || isTerminalOp(change.op)) return;
     const fields = v.safeParse(ChangedValuesSchema, values.output[index]);
     if (!fields.success) throw new Error(`Change set ${set.hlc} holds unreadable values for record ${id}`);
     entries.push({
@@ -36,7 +36,7 @@ const entriesFor = (set: StoredChangeSet, decoded: unknown, id: RecordId): Chang
   return entries;
 };
 
-const isPurgeSet = (set: StoredChangeSet): boolean => set.changes.every((change) => change.op === 'purge');
+const isPurgeSet = (set: StoredChangeSet): boolean => set.changes.every((change) => isTerminalOp(change.op));
 
 /**
  * One record's history, oldest first: the byRecord index orders the sets of one record id

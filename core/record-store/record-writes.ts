@@ -11,6 +11,7 @@ import { moveToTrash } from '../trash/move-to-trash';
 import { buildRecord, fieldsFromBody, isLive, metaOf, rowFor } from '../db/record-rows';
 import { announce, auditKeysOf, changeItem, changeSet, refusal, type StoreDeps } from '../db/store-deps';
 import { retriedWrite, settled, STALE, writeTransaction } from '../db/transaction';
+import { appendChangeSet } from '../db/append-change-set';
 
 /** A patch is any object; only the kind's own field names are taken from it. */
 const PatchSchema = v.record(v.string(), v.unknown());
@@ -58,9 +59,9 @@ export const createRecordWrites = (deps: StoreDeps, audit: AuditLog): Omit<Recor
     const [body, values] = await bodyAndSetValues(codec, meta, fields, [fields], hlc);
     const row = rowFor(meta, linksOf(kind, fields), body);
     const set = changeSet(deps, [changeItem(meta, 'create', Object.keys(fields))], values, hlc);
-    await writeTransaction(db, ['records', 'changes'], (tx) => Promise.all([
+    await writeTransaction(db, ['records', 'changes', 'outbox'], (tx) => Promise.all([
       tx.objectStore('records').add(row),
-      tx.objectStore('changes').add(set),
+      appendChangeSet(tx, set),
     ]));
     announce(deps.bus, [meta]);
     return { ok: true, value: buildRecord(meta, fields) };
@@ -73,7 +74,7 @@ export const createRecordWrites = (deps: StoreDeps, audit: AuditLog): Omit<Recor
     const unwritten = (result: SaveResult<K>) => settled<Outcome>({ result, wrote: null });
     const { value: { result, wrote } } = await retriedWrite(db, {
       subject: `Record ${id}`,
-      stores: ['records', 'changes'],
+      stores: ['records', 'changes', 'outbox'],
       prepare: async () => {
         const row = await db.get('records', id);
         if (!row) return unwritten(refusal('This record no longer exists.'));
@@ -96,7 +97,7 @@ export const createRecordWrites = (deps: StoreDeps, audit: AuditLog): Omit<Recor
         const latest = await tx.objectStore('records').get(id);
         // Written elsewhere since we read it, even within the same millisecond: merging onto stale fields would lose that write.
         if (!latest || !deepEqual(latest, row)) return STALE;
-        await Promise.all([tx.objectStore('records').put(nextRow), tx.objectStore('changes').add(set)]);
+        await Promise.all([tx.objectStore('records').put(nextRow), appendChangeSet(tx, set)]);
         return { result: { ok: true, value: buildRecord(next, fields) }, wrote: next };
       },
     });

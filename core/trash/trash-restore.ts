@@ -9,6 +9,7 @@ import { recordFromRow, restoredRow } from '../db/record-rows';
 import { announce, auditKeysOf, changeItem, changeSet, type StoreDeps } from '../db/store-deps';
 import { notesTrashedWith, noteTarget, type RecordLookup } from '../db/trash-rows';
 import { retriedWrite, settled, STALE } from '../db/transaction';
+import { appendChangeSet } from '../db/append-change-set';
 
 interface Restorable {
   readonly row: StoredRecord;
@@ -38,7 +39,7 @@ export const createRestore = (deps: StoreDeps, audit: AuditLog): TrashStore['res
   const { db, codec, clock } = deps;
   const { value: outcome } = await retriedWrite(db, {
     subject: `Record ${id}`,
-    stores: ['records', 'changes'],
+    stores: ['records', 'changes', 'outbox'],
     prepare: async () => {
       const read = await readRestorable(db.transaction('records').store, id);
       if (!read.ok) return settled<Result<Restorable & { readonly now: number }, TrashRestoreRefusal>>(read);
@@ -54,7 +55,7 @@ export const createRestore = (deps: StoreDeps, audit: AuditLog): TrashStore['res
       const again = await readRestorable(records, id);
       // Restored, purged, or a note trashed with it since the read: the set would describe other rows.
       if (!again.ok || stamps(again.value) !== stamps(read)) return STALE;
-      await Promise.all([...targets.map((target) => records.put(restoredRow(target, now))), tx.objectStore('changes').add(set)]);
+      await Promise.all([...targets.map((target) => records.put(restoredRow(target, now))), appendChangeSet(tx, set)]);
       return { ok: true, value: { ...read, now } } as const;
     },
     receipt: async ({ read }) => audit.stage({
