@@ -1,5 +1,5 @@
 import type { StoreNames } from 'idb';
-import type { RecordId } from '../records/types';
+import type { RecordId, RecordKind } from '../records/types';
 import type { StoredChangeSet } from './rows';
 import type { LocketDb } from './schema';
 import type { WriteTransaction } from './transaction';
@@ -19,8 +19,8 @@ export const appendChangeSet = async <S extends StoreNames<LocketDb>>(
 
 /** Id-only tombstones for ids a purge or an erasure removed for good, in the caller's transaction. */
 export const addTombstones = async <S extends StoreNames<LocketDb>>(
-  tx: WriteTransaction<S | 'purged'>, ids: readonly RecordId[], setId: string, op: 'purge' | 'erase',
+  tx: WriteTransaction<S | 'purged'>, rows: readonly { readonly id: RecordId; readonly kind: RecordKind }[], setId: string, op: 'purge' | 'erase',
 ): Promise<void> => {
   const purged = tx.objectStore('purged');
-  await Promise.all(ids.map((recordId) => purged.put({ recordId, setId, op })));
+  await Promise.all(rows.map((row) => purged.put({ recordId: row.id, kind: row.kind, setId, op })));
 };

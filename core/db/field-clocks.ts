@@ -8,6 +8,9 @@ import type { StoredChangeSet, StoredRecord } from './rows';
 /** The clock every trash and restore writes: the trash is one more LWW field. */
 export const DELETED_AT = 'deletedAt';
 
+/** Text fields whose concurrent edits are flagged rather than silently lost: a note's body. */
+export const FLAGGED_TEXT: Readonly<Record<string, readonly string[]>> = { note: ['body'] };
+
 /**
  * A field with no clock counts as older than every set (''). Rows get clocks from the change
  * log when sync's migration runs and from every write after, so a field without one has no set
@@ -19,13 +22,26 @@ export const fieldClockOf = (row: Pick<StoredRecord, 'fieldClocks'> | undefined,
 
 /** `row` with `changed` stamped at `hlc` on top of `base`'s clocks (the row as it was before this write). */
 export const stampClocks = <R extends StoredRecord>(
-  row: R, base: Pick<StoredRecord, 'fieldClocks' | 'conflictedFields'> | undefined, changed: readonly string[], hlc: string,
+  row: R, base: Pick<StoredRecord, 'fieldClocks' | 'conflictedFields' | 'textClocks'> | undefined, changed: readonly string[], hlc: string,
 ): R => {
   const fieldClocks: Record<string, string> = { ...base?.fieldClocks };
-  for (const field of changed) fieldClocks[field] = hlc;
+  const textClocks: Record<string, { basis: string; rival: string }> = { ...base?.textClocks };
+  for (const field of changed) {
+    // This edit saw the text it replaces: a version under that clock is not a rival.
+    const replaced = fieldClocks[field] ?? '';
+    if (FLAGGED_TEXT[row.kind]?.includes(field)) {
+      if (replaced === '') delete textClocks[field];
+      else textClocks[field] = { basis: replaced, rival: replaced };
+    }
+    fieldClocks[field] = hlc;
+  }
   // A local edit of a flagged field settles it: the owner has chosen what it says.
   const conflicted = (base?.conflictedFields ?? []).filter((field) => !changed.includes(field));
-  return { ...row, fieldClocks, ...(conflicted.length > 0 ? { conflictedFields: conflicted } : {}) };
+  return {
+    ...row, fieldClocks,
+    ...(conflicted.length > 0 ? { conflictedFields: conflicted } : {}),
+    ...(Object.keys(textClocks).length > 0 ? { textClocks } : {}),
+  };
 };
 
 /** Every record's clocks as its change log says, sets read in HLC order (later sets win). */

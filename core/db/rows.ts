@@ -23,6 +23,8 @@ export interface StoredRecord {
   readonly fieldClocks?: Readonly<Record<string, string>>;
   /** Fields whose concurrent edit from another device lost (a note's text): the UI offers to compare. Names only. */
   readonly conflictedFields?: readonly string[];
+  /** Per flagged text field: the clock its winning edit replaced, and the greatest clock that lost (replica/merge.ts). */
+  readonly textClocks?: Readonly<Record<string, { readonly basis: string; readonly rival: string }>>;
 }
 
 /**
@@ -46,6 +48,7 @@ export interface OutboxRow {
 /** An id-only tombstone: the id was purged or erased, by the set `setId`; nothing re-delivered brings it back. */
 export interface PurgedRow {
   readonly recordId: RecordId;
+  readonly kind: RecordKind;
   readonly setId: string;
   readonly op: 'purge' | 'erase';
 }

@@ -24,6 +24,7 @@ import { announce, auditKeysOf, changeItem, changeSet, type StoreDeps } from '..
 import { retriedWrite, STALE } from '../db/transaction';
 import { refusalError } from '../refusals';
 import { addTombstones, appendChangeSet } from '../db/append-change-set';
+import { stampClocks } from '../db/field-clocks';
 
 export interface EraseOptions {
   /** Keep keyed hashes of the person's emails (audit/suppression.ts) so a later import can refuse to bring them back. */
@@ -163,7 +164,7 @@ export const createErase = (deps: StoreDeps, audit: AuditLog, hooks: ErasureHook
       };
     });
     const newRows = unlinkedFields.map(({ row, fields }, index) =>
-      rowFor({ ...metaOf(row), updatedAt: now }, linksOf(row.kind, fields), at(kept.length + index)));
+      stampClocks(rowFor({ ...metaOf(row), updatedAt: now }, linksOf(row.kind, fields), at(kept.length + index)), row, ['partyId'], unlinkHlc));
     const unlinkSet = newRows.length === 0 ? null
       : changeSet(deps, newRows.map((row) => changeItem(row, 'update', ['partyId'])), at(kept.length + newRows.length), unlinkHlc);
     return {
@@ -210,7 +211,7 @@ export const createErase = (deps: StoreDeps, audit: AuditLog, hooks: ErasureHook
           ...writes.rewrittenSets.map((set) => changes.put(set)),
           ...(writes.unlinkSet ? [appendChangeSet(tx, writes.unlinkSet)] : []),
           appendChangeSet(tx, erasure),
-          addTombstones(tx, writes.deletedIds, erasure.hlc, 'erase'),
+          addTombstones(tx, [plan.person, ...plan.notes], erasure.hlc, 'erase'),
           ...writes.suppressed.map((entry) => tx.objectStore('suppressed').put(entry)),
           // Snapshots still hold copies of these rows: the next sweep finishes this if the scrub below is cut short.
           tx.objectStore('meta').put({ ids: writes.deletedIds }, erasureScrubKey(hash)),

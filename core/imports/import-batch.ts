@@ -18,6 +18,7 @@ import { announce, changeItem, changeSet, type StoreDeps } from '../db/store-dep
 import { retriedWrite, STALE, type Participant } from '../db/transaction';
 import { writeFailureOf } from '../db/store-errors';
 import { appendChangeSet } from '../db/append-change-set';
+import { stampClocks } from '../db/field-clocks';
 
 export const IMPORT_BATCH_SIZE = 1000;
 
@@ -111,7 +112,7 @@ export const createImportBatch = (deps: StoreDeps, audit: AuditLog): ImportBatch
     const rows = metas.map((meta, index) => {
       const body: EncodedValue | undefined = encoded[index];
       if (!body) throw new Error('The codec returned fewer values than it was given');
-      return rowFor(meta, meta.links, body);
+      return stampClocks(rowFor(meta, meta.links, body), expected.get(meta.id), changes[index]?.changed ?? [], hlc);
     });
     return { rows, expected, set: { ...changeSet(deps, changes, values, hlc), batchId, previous }, refused };
   };

@@ -19,6 +19,7 @@ import { announce, changeItem, changeSet, type StoreDeps } from '../db/store-dep
 import { deepEqual } from '../db/deep-equal';
 import { retriedWrite, settled, STALE, type Participant, type Settled, type Stale } from '../db/transaction';
 import { appendChangeSet } from '../db/append-change-set';
+import { stampClocks } from '../db/field-clocks';
 
 /** An import set's previous values: one element per change, an object for updates, null for creates. */
 const PreviousSchema = v.array(v.nullable(v.record(v.string(), v.unknown())));
@@ -126,7 +127,7 @@ export const createUndoImport = (deps: StoreDeps, audit: AuditLog): ImportBatchS
       const puts = restored.map(({ row, fields }, index) => {
         const body = encoded[index];
         if (!body) throw new Error('The codec returned fewer values than it was given');
-        return rowFor({ ...metaOf(row), updatedAt: now }, linksOf(row.kind, fields), body);
+        return stampClocks(rowFor({ ...metaOf(row), updatedAt: now }, linksOf(row.kind, fields), body), row, restored[index]?.names ?? [], hlc);
       });
       const undo = { ...changeSet(deps, restored.map(({ row, names }) => changeItem(row, 'update', names)), values, hlc), undoOf: batchId };
       return { expected: rows, puts, removed: [], set: undo, found, written: puts };

@@ -232,7 +232,7 @@ const purgeIn = async (
     ...(anyAwaiting ? deleted.map((hlc) => meta.delete(awaitingKey(hlc))) : []),
     ...rewrites.map((set) => changes.put(set)),
     appendChangeSet(tx, purge),
-    addTombstones(tx, rows.map((row) => row.id), purge.hlc, 'purge'),
+    addTombstones(tx, rows, purge.hlc, 'purge'),
   ]);
   return { kind: 'written', purged: rows, changeSetsDeleted: deleted.length, changeSetsRewritten: rewrites.length };
 };

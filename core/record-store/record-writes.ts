@@ -3,7 +3,7 @@ import type { AuditLog } from '../audit/audit-log';
 import { idHash } from '../audit/hash';
 import { linksOf } from '../records/links';
 import { parseFields } from '../records/validate';
-import type { RecordId, RecordKind, RecordMeta } from '../records/types';
+import type { FieldsByKind, RecordId, RecordKind, RecordMeta } from '../records/types';
 import { changeAad, recordAad, type EncodedValue } from '../codec';
 import type { RecordWrites, SaveResult } from './contract';
 import { deepEqual } from '../db/deep-equal';
@@ -12,6 +12,8 @@ import { buildRecord, fieldsFromBody, isLive, metaOf, rowFor } from '../db/recor
 import { announce, auditKeysOf, changeItem, changeSet, refusal, type StoreDeps } from '../db/store-deps';
 import { retriedWrite, settled, STALE, writeTransaction } from '../db/transaction';
 import { appendChangeSet } from '../db/append-change-set';
+import { stampClocks } from '../db/field-clocks';
+import { syncHints, tagEditOf } from './sync-hints';
 
 /** A patch is any object; only the kind's own field names are taken from it. */
 const PatchSchema = v.record(v.string(), v.unknown());
@@ -57,7 +59,7 @@ export const createRecordWrites = (deps: StoreDeps, audit: AuditLog): Omit<Recor
     // On create every field changed: the set's values are all the fields.
     const hlc = deps.hlc.tick();
     const [body, values] = await bodyAndSetValues(codec, meta, fields, [fields], hlc);
-    const row = rowFor(meta, linksOf(kind, fields), body);
+    const row = stampClocks(rowFor(meta, linksOf(kind, fields), body), undefined, Object.keys(fields), hlc);
     const set = changeSet(deps, [changeItem(meta, 'create', Object.keys(fields))], values, hlc);
     await writeTransaction(db, ['records', 'changes', 'outbox'], (tx) => Promise.all([
       tx.objectStore('records').add(row),
@@ -81,17 +83,25 @@ export const createRecordWrites = (deps: StoreDeps, audit: AuditLog): Omit<Recor
         if (row.kind !== kind) return unwritten(refusal(`This record is a ${row.kind}, not a ${kind}.`));
         if (!isLive(row)) return unwritten(refusal('This record is in the trash.'));
         const meta: RecordMeta<K> = { ...metaOf(row), kind };
-        const current = fieldsFromBody(row, kind, await codec.decode(row.body, recordAad(row)));
+        const decoded = await codec.decode(row.body, recordAad(row));
+        const current = fieldsFromBody(row, kind, decoded);
         const parsed = parseFields(kind, mergeKnownFields(current, patchEntries.output));
         if (!parsed.ok) return unwritten(parsed);
-        const changed = changedFieldNames(current, parsed.value);
+        // Ticked before the change is known: the tags' new clocks are this set's. An unused tick costs nothing.
+        const hlc = deps.hlc.tick();
+        const tagEdit = tagEditOf(row, decoded, current, parsed.value, hlc);
+        // Tags are a set: a reorder alone is no change, and the stored order is the set's.
+        const fields: FieldsByKind[K] = { ...parsed.value, ...('tags' in current ? { tags: tagEdit?.tags ?? current.tags } : {}) };
+        const changed = changedFieldNames(current, fields);
         if (changed.length === 0) return unwritten({ ok: true, value: buildRecord(meta, current) });
         const next: RecordMeta<K> = { ...meta, updatedAt: clock.now() };
-        const hlc = deps.hlc.tick();
-        const [body, values] = await bodyAndSetValues(codec, next, parsed.value, [pick(parsed.value, changed)], hlc);
-        const nextRow = rowFor(next, linksOf(kind, parsed.value), body);
+        const sync = syncHints(row, decoded, tagEdit, changed);
+        const [body, values] = await bodyAndSetValues(
+          codec, next, { ...fields, ...sync.body }, [{ ...pick(fields, changed), ...sync.values }], hlc,
+        );
+        const nextRow = stampClocks(rowFor(next, linksOf(kind, fields), body), row, changed, hlc);
         const set = changeSet(deps, [changeItem(next, 'update', changed)], values, hlc);
-        return { row, nextRow, set, next, fields: parsed.value };
+        return { row, nextRow, set, next, fields };
       },
       write: async (tx, { row, nextRow, set, next, fields }): Promise<Outcome | typeof STALE> => {
         const latest = await tx.objectStore('records').get(id);

@@ -61,7 +61,7 @@ export const moveToTrash = async (deps: StoreDeps, ids: readonly RecordId[], rec
       // Trashed, or a note added or removed, since the read: the set would describe other rows.
       if (!sameIds(targets, expected)) return STALE;
       await Promise.all([
-        ...targets.map((target) => records.put(trashedRow(target, now, deps.author))),
+        ...targets.map((target) => records.put(trashedRow(target, now, deps.author, set.hlc))),
         appendChangeSet(tx, set),
       ]);
       return targets;

@@ -42,7 +42,7 @@ export const createRestore = (deps: StoreDeps, audit: AuditLog): TrashStore['res
     stores: ['records', 'changes', 'outbox'],
     prepare: async () => {
       const read = await readRestorable(db.transaction('records').store, id);
-      if (!read.ok) return settled<Result<Restorable & { readonly now: number }, TrashRestoreRefusal>>(read);
+      if (!read.ok) return settled<Result<Restorable & { readonly now: number; readonly hlc: string }, TrashRestoreRefusal>>(read);
       const targets = [read.value.row, ...read.value.notes];
       const now = clock.now();
       const hlc = deps.hlc.tick();
@@ -55,8 +55,8 @@ export const createRestore = (deps: StoreDeps, audit: AuditLog): TrashStore['res
       const again = await readRestorable(records, id);
       // Restored, purged, or a note trashed with it since the read: the set would describe other rows.
       if (!again.ok || stamps(again.value) !== stamps(read)) return STALE;
-      await Promise.all([...targets.map((target) => records.put(restoredRow(target, now))), appendChangeSet(tx, set)]);
-      return { ok: true, value: { ...read, now } } as const;
+      await Promise.all([...targets.map((target) => records.put(restoredRow(target, now, set.hlc))), appendChangeSet(tx, set)]);
+      return { ok: true, value: { ...read, now, hlc: set.hlc } } as const;
     },
     receipt: async ({ read }) => audit.stage({
       type: 'record-restored',
@@ -66,8 +66,8 @@ export const createRestore = (deps: StoreDeps, audit: AuditLog): TrashStore['res
     }),
   });
   if (!outcome.ok) return outcome;
-  const { row, notes, now } = outcome.value;
+  const { row, notes, now, hlc } = outcome.value;
   announce(deps.bus, [row, ...notes]);
-  const record: LocketRecord = await recordFromRow(codec, restoredRow(row, now));
+  const record: LocketRecord = await recordFromRow(codec, restoredRow(row, now, hlc));
   return { ok: true, value: record };
 };
