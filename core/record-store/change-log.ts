@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { changeAad } from '../codec';
 import type { RecordId } from '../records/types';
 import type { ChangeEntry } from './contract';
+import { SYNC_HINTS_KEY } from './sync-hints';
 import { isTerminalOp, type StoredChangeSet } from '../db/rows';
 import type { StoreDeps } from '../db/store-deps';
 
@@ -9,6 +10,12 @@ import type { StoreDeps } from '../db/store-deps';
 const SetValuesSchema = v.array(v.unknown());
 /** ...and each element read back must be an object of field names to values. */
 const ChangedValuesSchema = v.record(v.string(), v.unknown());
+
+/** What merging elsewhere needs (record-store/sync-hints.ts) is not a field: history shows fields only. */
+const withoutSyncHints = (values: Readonly<Record<string, unknown>>): Record<string, unknown> => {
+  const { [SYNC_HINTS_KEY]: _hints, ...fields } = values;
+  return fields;
+};
 
 /** The entries of one set that concern `id`, in the set's order, with the set's stamp and origin. */
 const entriesFor = (set: StoredChangeSet, decoded: unknown, id: RecordId): ChangeEntry[] => {
@@ -28,7 +35,7 @@ const entriesFor = (set: StoredChangeSet, decoded: unknown, id: RecordId): Chang
       kind: change.kind,
       op: change.op,
       changed: change.changed,
-      values: fields.output,
+      values: withoutSyncHints(fields.output),
       deviceId: set.deviceId,
       author: set.author,
     });
