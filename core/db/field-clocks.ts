@@ -25,13 +25,13 @@ export const stampClocks = <R extends StoredRecord>(
   row: R, base: Pick<StoredRecord, 'fieldClocks' | 'conflictedFields' | 'textClocks'> | undefined, changed: readonly string[], hlc: string,
 ): R => {
   const fieldClocks: Record<string, string> = { ...base?.fieldClocks };
-  const textClocks: Record<string, { basis: string; rival: string }> = { ...base?.textClocks };
+  const textClocks = new Map(Object.entries(base?.textClocks ?? {}));
   for (const field of changed) {
     // This edit saw the text it replaces: a version under that clock is not a rival.
     const replaced = fieldClocks[field] ?? '';
     if (FLAGGED_TEXT[row.kind]?.includes(field)) {
-      if (replaced === '') delete textClocks[field];
-      else textClocks[field] = { basis: replaced, rival: replaced };
+      if (replaced === '') textClocks.delete(field);
+      else textClocks.set(field, { basis: replaced, rival: replaced });
     }
     fieldClocks[field] = hlc;
   }
@@ -40,7 +40,7 @@ export const stampClocks = <R extends StoredRecord>(
   return {
     ...row, fieldClocks,
     ...(conflicted.length > 0 ? { conflictedFields: conflicted } : {}),
-    ...(Object.keys(textClocks).length > 0 ? { textClocks } : {}),
+    ...(textClocks.size > 0 ? { textClocks: Object.fromEntries(textClocks) } : {}),
   };
 };
 

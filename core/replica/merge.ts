@@ -111,7 +111,7 @@ const joinText = (a: MergeRow, b: MergeRow, field: string): TextClock => {
 export const joinRows = (a: MergeRow, b: MergeRow): MergeRow => {
   const fields: Record<string, unknown> = { ...a.fields };
   const fieldClocks: Record<string, string> = { ...a.fieldClocks };
-  const textClocks: Record<string, TextClock> = { ...a.textClocks };
+  const textClocks = new Map(Object.entries(a.textClocks ?? {}));
   for (const field of new Set([...Object.keys(b.fieldClocks), ...Object.keys(b.fields)])) {
     const mine = clockOf(a, field);
     const theirs = clockOf(b, field);
@@ -122,8 +122,8 @@ export const joinRows = (a: MergeRow, b: MergeRow): MergeRow => {
     }
     if (FLAGGED_TEXT[a.kind]?.includes(field)) {
       const text = joinText(a, b, field);
-      if (text.basis === '' && text.rival === '') delete textClocks[field];
-      else textClocks[field] = text;
+      if (text.basis === '' && text.rival === '') textClocks.delete(field);
+      else textClocks.set(field, text);
     }
   }
   const deletedAt = clockOf(b, DELETED_AT) > clockOf(a, DELETED_AT) ? b.deletedAt : a.deletedAt;
@@ -134,7 +134,7 @@ export const joinRows = (a: MergeRow, b: MergeRow): MergeRow => {
   return {
     kind: a.kind, fields, fieldClocks, deletedAt,
     ...(tagClocks ? { tagClocks } : {}),
-    ...(Object.keys(textClocks).length > 0 ? { textClocks } : {}),
+    ...(textClocks.size > 0 ? { textClocks: Object.fromEntries(textClocks) } : {}),
   };
 };
 
