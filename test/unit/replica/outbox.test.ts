@@ -98,7 +98,7 @@ const killedAtCursorWrite = (db: LocketDatabase): LocketDatabase => new Proxy(db
         get: (inner, name) => {
           if (name !== 'objectStore') return Reflect.get(inner, name, inner) as unknown;
           return (store: 'meta') => {
-            const real = inner.objectStore(store);
+            const real = (inner as unknown as { objectStore: (name: string) => object }).objectStore(store);
             if (store !== 'meta') return real;
             return new Proxy(real, {
               get: (metaStore, method) => (method === 'put'
@@ -122,6 +122,7 @@ describe('sync migration', () => {
       for (let version = 0; version < migrations.length - 1; version++) migrations[version]?.(db, tx);
     };
     const old = await wrap(request);
+    if (!old) throw new Error('The old database did not open');
     const stamp = (wallMs: number) => formatHlc({ wallMs, counter: 0, nodeId: 'device-a' });
     const tx = old.transaction(['records', 'changes'], 'readwrite');
     await tx.objectStore('records').put({
