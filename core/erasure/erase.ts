@@ -34,7 +34,7 @@ export interface EraseOptions {
 }
 
 /**
- * The id-only set that tells other devices to erase too: no values, and its items name the
+ * The id-only set that tells other devices to erase too: no field values, and its items name the
  * ids by their keyed hash, as the audit log does; the ids wait in `purged` until pushed.
  */
 const eraseSet = async (deps: StoreDeps, plan: ErasurePlan): Promise<StoredChangeSet> => {
@@ -42,7 +42,9 @@ const eraseSet = async (deps: StoreDeps, plan: ErasurePlan): Promise<StoredChang
   const keys = auditKeysOf(deps);
   const hashes = await Promise.all(erased.map((row) => idHash(keys, row.id)));
   const items = erased.map((row, index) => changeItem({ id: hashes[index] ?? '', kind: row.kind }, 'erase', []));
-  return changeSet(deps, items, { codec: 'plain', value: erased.map(() => ({})) }, deps.hlc.tick());
+  const hlc = deps.hlc.tick();
+  // Empty objects, yet through the codec like every value an unlocked write stores: a key rotation then finds nothing left in the clear.
+  return changeSet(deps, items, await deps.codec.encode(erased.map(() => ({})), changeAad(hlc)), hlc);
 };
 
 export interface ErasureReceipt {
