@@ -142,3 +142,22 @@ describe('replica: two devices exchanging sets converge', () => {
     expect(await b.replica.pendingCount()).toBe(0);
   });
 });
+
+describe('field clocks on local writes', () => {
+  it('stamps the fields each write changed, and deletedAt on trash and restore, with that write’s set', async () => {
+    const { clock, a } = await pair();
+    const ada = saved(await a.store.create('person', person('Ada', 'Lovelace')));
+    const [created] = await a.db.getAllKeys('changes');
+    clock.advance(10);
+    saved(await a.store.update(ada.id, 'person', { jobTitle: 'Analyst' }));
+    await a.store.remove(ada.id);
+    const [, updated, trashed] = await a.db.getAllKeys('changes');
+    const row = await a.db.get('records', ada.id);
+    expect(row?.fieldClocks).toMatchObject({ firstName: created, lastName: created, jobTitle: updated, deletedAt: trashed });
+    await a.store.restore(ada.id);
+    const restored = (await a.db.getAllKeys('changes')).at(-1);
+    expect((await a.db.get('records', ada.id))?.fieldClocks).toMatchObject({ jobTitle: updated, deletedAt: restored });
+    // Field names and HLCs only: no value is in the clear beside the body.
+    expect(JSON.stringify(row?.fieldClocks)).not.toContain('Analyst');
+  });
+});
