@@ -26,6 +26,7 @@ import {
 import { prepareRestore, type IdHasher, type PreparedRestore, type RestoreSource } from './archive-prepare';
 import { auditKeysOf, type StoreDeps } from '../db/store-deps';
 import { retriedWrite, settled, STALE, type Stale } from '../db/transaction';
+import { appendChangeSet } from '../db/append-change-set';
 
 export type { RestoreSource } from './archive-prepare';
 
@@ -111,7 +112,7 @@ export const replaceAllData = async (
 
   const { value: outcome } = await retriedWrite(db, {
     subject: { type: 'audit-log-during-restore' },
-    stores: ['records', 'changes', 'settings', 'audit', 'meta'],
+    stores: ['records', 'changes', 'settings', 'audit', 'meta', 'outbox'],
     prepare: async () => {
       // Read again on every attempt: an erasure logged meanwhile must keep its person out of this restore too.
       const current = await createAuditLog({ db, clock, keys: async () => deps.auditKeys }).entries();
@@ -155,7 +156,7 @@ export const replaceAllData = async (
       await Promise.all([records.clear(), changes.clear(), settings.clear(), ...(rewrite ? [audit.clear()] : [])]);
       await Promise.all([
         ...rows.map((row) => records.put(row)),
-        ...changeSets.map((set) => changes.add(set)),
+        ...changeSets.map((set) => appendChangeSet(tx, set)),
         ...settingsRows.map((row) => settings.put(row.value, row.key)),
         // put: entries written while locked are sealed in place.
         ...appended.map((entry) => audit.put(entry)),

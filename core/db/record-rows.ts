@@ -2,6 +2,7 @@ import { recordAad, type EncodedValue, type ValueCodec } from '../codec';
 import { parseFields } from '../records/validate';
 import type { FieldsByKind, LocketRecord, RecordKind, RecordMeta } from '../records/types';
 import type { StoredRecord } from './rows';
+import { DELETED_AT, stampClocks } from './field-clocks';
 
 /**
  * Joins a record's clear meta with its fields. TypeScript cannot see that a generic K picks
@@ -23,15 +24,15 @@ export const rowFor = (meta: RecordMeta, links: readonly string[], body: Encoded
   return meta.deletedAt === null ? { ...row, listKey: [meta.kind, meta.updatedAt] } : row;
 };
 
-/** The same row moved to the trash at `now` by `by` (the change log's author id). */
-export const trashedRow = (row: StoredRecord, now: number, by: string): StoredRecord => ({
+/** The same row moved to the trash at `now` by `by` (the change log's author id), by the set `hlc`. */
+export const trashedRow = (row: StoredRecord, now: number, by: string, hlc: string): StoredRecord => stampClocks({
   ...rowFor({ ...metaOf(row), updatedAt: now, deletedAt: now }, row.links, row.body),
   deletedBy: by,
-});
+}, row, [DELETED_AT], hlc);
 
-/** The same row back from the trash: listed again, no deletedAt, no deletedBy. */
-export const restoredRow = (row: StoredRecord, now: number): StoredRecord =>
-  rowFor({ ...metaOf(row), updatedAt: now, deletedAt: null }, row.links, row.body);
+/** The same row back from the trash by the set `hlc`: listed again, no deletedAt, no deletedBy. */
+export const restoredRow = (row: StoredRecord, now: number, hlc: string): StoredRecord =>
+  stampClocks(rowFor({ ...metaOf(row), updatedAt: now, deletedAt: null }, row.links, row.body), row, [DELETED_AT], hlc);
 
 export const metaOf = (row: StoredRecord): RecordMeta => ({
   id: row.id, kind: row.kind, createdAt: row.createdAt, updatedAt: row.updatedAt, deletedAt: row.deletedAt,

@@ -15,13 +15,43 @@ export interface StoredRecord {
   readonly body: EncodedValue;
   /** Who moved it to the trash (the change log's author id); set with deletedAt, cleared on restore. */
   readonly deletedBy?: string;
+  /**
+   * The HLC of the change set that last wrote each field (and `deletedAt`), so merging a remote
+   * set is per-field last-writer-wins. Field names only, in the clear like the change log's
+   * `changed`; never values. Absent on rows written before sync existed: see fieldClockOf.
+   */
+  readonly fieldClocks?: Readonly<Record<string, string>>;
+  /** Fields whose concurrent edit from another device lost (a note's text): the UI offers to compare. Names only. */
+  readonly conflictedFields?: readonly string[];
+  /** Per flagged text field: the clock its winning edit replaced, and the greatest clock that lost (replica/merge.ts). */
+  readonly textClocks?: Readonly<Record<string, { readonly basis: string; readonly rival: string }>>;
 }
 
 /**
  * `restore` brings a record back from the trash; `purge` removes it for good. A purge set's
  * values are plain empty objects: it carries no field values, so a sweep writes it without the key.
+ * `erase` is an erasure's id-only set: it tells other devices to erase too; its items name the
+ * ids by their keyed hash (audit/hash.ts), the ids themselves wait in the `purged` store.
  */
-export type ChangeOp = 'create' | 'update' | 'delete' | 'restore' | 'purge';
+export type ChangeOp = 'create' | 'update' | 'delete' | 'restore' | 'purge' | 'erase';
+
+/** A purge or erasure set: no values, nothing of a record's history. */
+export const isTerminalOp = (op: ChangeOp): boolean => op === 'purge' || op === 'erase';
+
+/** One row of the `outbox`: a local set waiting for (or kept after) its push. Position is the store's key. */
+export interface OutboxRow {
+  readonly setId: string;
+  /** Assigned when first handed out for pushing; contiguous per device. */
+  readonly clientSeq?: number;
+}
+
+/** An id-only tombstone: the id was purged or erased, by the set `setId`; nothing re-delivered brings it back. */
+export interface PurgedRow {
+  readonly recordId: RecordId;
+  readonly kind: RecordKind;
+  readonly setId: string;
+  readonly op: 'purge' | 'erase';
+}
 
 /** One record's part of a change set, in the clear: ids, kinds, ops and field names, never values. */
 export interface ChangeSetItem {

@@ -1,7 +1,8 @@
 import { wrap, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { EncodedValue } from '../codec';
 import type { RecordId, RecordKind } from '../records/types';
-import type { StoredChangeSet, StoredRecord } from './rows';
+import type { OutboxRow, PurgedRow, StoredChangeSet, StoredRecord } from './rows';
+import { clocksFromLog } from './field-clocks';
 
 /** The typed shape of one account's database. */
 export interface LocketDb extends DBSchema {
@@ -41,6 +42,10 @@ export interface LocketDb extends DBSchema {
   snapshots: { key: string; value: unknown };
   /** A snapshot's copied rows, about a thousand per chunk, keyed [snapshotId, seq]. */
   snapshotChunks: { key: [string, number]; value: unknown; indexes: { bySnapshot: string } };
+  /** Local change sets in the order they were written (autoIncrement position); remote sets never enter. */
+  outbox: { key: number; value: OutboxRow; indexes: { bySeq: number } };
+  /** Id-only tombstones of purged and erased records; no data. */
+  purged: { key: RecordId; value: PurgedRow; indexes: { bySet: string } };
 }
 
 export type LocketDatabase = IDBPDatabase<LocketDb>;
@@ -96,8 +101,44 @@ const createRetentionStores: Migration = (db, tx) => {
   chunks.createIndex('bySnapshot', 'snapshotId');
 };
 
+/**
+ * Sync: the outbox and the tombstones, then the whole history enqueued in HLC order (so a
+ * profile that turns sync on later pushes everything it has), and every record's field clocks
+ * derived from the change log, where field names and ops are already in the clear. Only
+ * requests of the upgrade transaction are awaited, in callbacks, so it stays open.
+ */
+const createSyncStores: Migration = (db, tx) => {
+  const outbox = db.createObjectStore('outbox', { autoIncrement: true });
+  outbox.createIndex('bySeq', 'clientSeq');
+  db.createObjectStore('purged', { keyPath: 'recordId' }).createIndex('bySet', 'setId');
+  const sets: StoredChangeSet[] = [];
+  const changes = tx.objectStore('changes');
+  const records = tx.objectStore('records');
+  const readSets = (cursor: Awaited<ReturnType<typeof changes.openCursor>>): Promise<void> | undefined => {
+    if (!cursor) return undefined;
+    // Values stay behind: only the clear parts are needed here.
+    sets.push({ ...cursor.value, values: { codec: 'plain', value: null } });
+    void outbox.add({ setId: cursor.value.hlc });
+    return cursor.continue().then(readSets);
+  };
+  const stampRows = (cursor: Awaited<ReturnType<typeof records.openCursor>>): Promise<void> | undefined => {
+    if (!cursor) return undefined;
+    const fieldClocks = clocks.get(cursor.value.id);
+    if (fieldClocks) void cursor.update({ ...cursor.value, fieldClocks });
+    return cursor.continue().then(stampRows);
+  };
+  let clocks = new Map<RecordId, Record<string, string>>();
+  void changes.openCursor().then(readSets).then(() => {
+    clocks = clocksFromLog(sets);
+    return records.openCursor().then(stampRows);
+  }).catch(() => {
+    // A failed request has already aborted the upgrade: the database stays at the old version.
+  });
+};
+
 export const migrations: readonly Migration[] = [
   createInitialStores, createVaultStores, createAuditStores, indexChangesByBatch, createRetentionStores,
+  createSyncStores,
 ];
 
 export const currentSchemaVersion = migrations.length;

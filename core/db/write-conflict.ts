@@ -13,7 +13,9 @@ export type WriteSubject =
   | { readonly type: 'erasure' }
   | { readonly type: 'purge' }
   | { readonly type: 'purged-values-removal' }
-  | { readonly type: 're-encryption' };
+  | { readonly type: 're-encryption' }
+  | { readonly type: 'remote-changes' }
+  | { readonly type: 'sync-identity' };
 
 const WRITE_CONFLICT = 'WriteConflict';
 

@@ -23,11 +23,29 @@ import { fieldsFromBody, metaOf, rowFor } from '../db/record-rows';
 import { announce, auditKeysOf, changeItem, changeSet, type StoreDeps } from '../db/store-deps';
 import { retriedWrite, STALE } from '../db/transaction';
 import { refusalError } from '../refusals';
+import { addTombstones, appendChangeSet } from '../db/append-change-set';
+import { stampClocks } from '../db/field-clocks';
 
 export interface EraseOptions {
   /** Keep keyed hashes of the person's emails (audit/suppression.ts) so a later import can refuse to bring them back. */
   readonly suppressEmails: boolean;
+  /** The device whose erasure this one carries out (sync); absent when the owner erased here. */
+  readonly remoteDevice?: string;
 }
+
+/**
+ * The id-only set that tells other devices to erase too: no field values, and its items name the
+ * ids by their keyed hash, as the audit log does; the ids wait in `purged` until pushed.
+ */
+const eraseSet = async (deps: StoreDeps, plan: ErasurePlan): Promise<StoredChangeSet> => {
+  const erased = [plan.person, ...plan.notes];
+  const keys = auditKeysOf(deps);
+  const hashes = await Promise.all(erased.map((row) => idHash(keys, row.id)));
+  const items = erased.map((row, index) => changeItem({ id: hashes[index] ?? '', kind: row.kind }, 'erase', []));
+  const hlc = deps.hlc.tick();
+  // Empty objects, yet through the codec like every value an unlocked write stores: a key rotation then finds nothing left in the clear.
+  return changeSet(deps, items, await deps.codec.encode(erased.map(() => ({})), changeAad(hlc)), hlc);
+};
 
 export interface ErasureReceipt {
   readonly notes: number;
@@ -148,7 +166,7 @@ export const createErase = (deps: StoreDeps, audit: AuditLog, hooks: ErasureHook
       };
     });
     const newRows = unlinkedFields.map(({ row, fields }, index) =>
-      rowFor({ ...metaOf(row), updatedAt: now }, linksOf(row.kind, fields), at(kept.length + index)));
+      stampClocks(rowFor({ ...metaOf(row), updatedAt: now }, linksOf(row.kind, fields), at(kept.length + index)), row, ['partyId'], unlinkHlc));
     const unlinkSet = newRows.length === 0 ? null
       : changeSet(deps, newRows.map((row) => changeItem(row, 'update', ['partyId'])), at(kept.length + newRows.length), unlinkHlc);
     return {
@@ -164,17 +182,18 @@ export const createErase = (deps: StoreDeps, audit: AuditLog, hooks: ErasureHook
   return async (personId: RecordId, options: EraseOptions): Promise<ErasureReceipt> => {
     const { value: { plan, writes, hash }, receipt } = await retriedWrite(db, {
       subject: { type: 'erasure' },
-      stores: ['records', 'changes', 'suppressed', 'meta'],
+      stores: ['records', 'changes', 'suppressed', 'meta', 'outbox', 'purged'],
       prepare: async () => {
         const plan = await readPlan(deps, personId);
         hooks.reached?.('planned');
         const writes = await prepare(plan, options.suppressEmails);
         const hash = await idHash(auditKeysOf(deps), personId);
+        const erasure = await eraseSet(deps, plan);
         hooks.reached?.('prepared');
-        return { plan, writes, hash };
+        return { plan, writes, hash, erasure };
       },
       write: async (tx, prepared) => {
-        const { plan, writes, hash } = prepared;
+        const { plan, writes, hash, erasure } = prepared;
         const records = tx.objectStore('records');
         const changes = tx.objectStore('changes');
         const plannedRows = [plan.person, ...plan.notes, ...plan.unlinked];
@@ -192,7 +211,9 @@ export const createErase = (deps: StoreDeps, audit: AuditLog, hooks: ErasureHook
           ...writes.newRows.map((row) => records.put(row)),
           ...writes.deletedSets.map((hlc) => changes.delete(hlc)),
           ...writes.rewrittenSets.map((set) => changes.put(set)),
-          ...(writes.unlinkSet ? [changes.add(writes.unlinkSet)] : []),
+          ...(writes.unlinkSet ? [appendChangeSet(tx, writes.unlinkSet)] : []),
+          appendChangeSet(tx, erasure),
+          addTombstones(tx, [plan.person, ...plan.notes], erasure.hlc, 'erase'),
           ...writes.suppressed.map((entry) => tx.objectStore('suppressed').put(entry)),
           // Snapshots still hold copies of these rows: the next sweep finishes this if the scrub below is cut short.
           tx.objectStore('meta').put({ ids: writes.deletedIds }, erasureScrubKey(hash)),
@@ -202,7 +223,7 @@ export const createErase = (deps: StoreDeps, audit: AuditLog, hooks: ErasureHook
       },
       receipt: async ({ plan, writes, hash }) => audit.stage({
         type: 'record-erased',
-        by: deps.author,
+        by: options.remoteDevice === undefined ? deps.author : `device:${options.remoteDevice}`,
         subjects: [{ kind: 'person', idHash: hash }],
         detail: {
           person: 1, notes: plan.notes.length, links: plan.unlinked.length,

@@ -17,6 +17,8 @@ import { fieldsFromBody, isLive, metaOf, rowFor } from '../db/record-rows';
 import { announce, changeItem, changeSet, type StoreDeps } from '../db/store-deps';
 import { retriedWrite, STALE, type Participant } from '../db/transaction';
 import { writeFailureOf } from '../db/store-errors';
+import { appendChangeSet } from '../db/append-change-set';
+import { stampClocks } from '../db/field-clocks';
 
 export const IMPORT_BATCH_SIZE = 1000;
 
@@ -110,7 +112,7 @@ export const createImportBatch = (deps: StoreDeps, audit: AuditLog): ImportBatch
     const rows = metas.map((meta, index) => {
       const body: EncodedValue | undefined = encoded[index];
       if (!body) throw new Error('The codec returned fewer values than it was given');
-      return rowFor(meta, meta.links, body);
+      return stampClocks(rowFor(meta, meta.links, body), expected.get(meta.id), changes[index]?.changed ?? [], hlc);
     });
     return { rows, expected, set: { ...changeSet(deps, changes, values, hlc), batchId, previous }, refused };
   };
@@ -118,7 +120,7 @@ export const createImportBatch = (deps: StoreDeps, audit: AuditLog): ImportBatch
   /** Writes one prepared batch, only if every record it updates is as it was read. */
   const write = (batchId: string, slice: readonly PlannedWrite[], start: number, receipt: ImportReceipt) => retriedWrite(db, {
     subject: { type: 'import' },
-    stores: ['records', 'changes'],
+    stores: ['records', 'changes', 'outbox'],
     prepare: () => prepare(batchId, slice, start),
     receipt: (prepared) => (prepared.set ? receipt() : Promise.resolve(null)),
     write: async (tx, prepared) => {
@@ -129,7 +131,7 @@ export const createImportBatch = (deps: StoreDeps, audit: AuditLog): ImportBatch
       if (latest.some((row) => !row || !deepEqual(row, expected.get(row.id)))) return STALE;
       await Promise.all([
         ...rows.map((row) => (expected.has(row.id) ? records.put(row) : records.add(row))),
-        tx.objectStore('changes').add(set),
+        appendChangeSet(tx, set),
       ]);
       return prepared;
     },

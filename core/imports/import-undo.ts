@@ -18,6 +18,8 @@ import { fieldsFromBody, metaOf, rowFor } from '../db/record-rows';
 import { announce, changeItem, changeSet, type StoreDeps } from '../db/store-deps';
 import { deepEqual } from '../db/deep-equal';
 import { retriedWrite, settled, STALE, type Participant, type Settled, type Stale } from '../db/transaction';
+import { appendChangeSet } from '../db/append-change-set';
+import { stampClocks } from '../db/field-clocks';
 
 /** An import set's previous values: one element per change, an object for updates, null for creates. */
 const PreviousSchema = v.array(v.nullable(v.record(v.string(), v.unknown())));
@@ -71,14 +73,14 @@ export const createUndoImport = (deps: StoreDeps, audit: AuditLog): ImportBatchS
 
   const commit = (prepare: () => Promise<UndoWrite & UndoStep | Settled<UndoStep>>, receipt: UndoReceipt) => retriedWrite(db, {
     subject: { type: 'import-undo' },
-    stores: ['records', 'changes'],
+    stores: ['records', 'changes', 'outbox'],
     prepare,
     receipt,
     write: async (tx, { expected, puts, removed, set, found, written }): Promise<UndoStep | Stale> => {
       const records = tx.objectStore('records');
       const latest = await Promise.all(expected.map((row) => records.get(row.id)));
       if (latest.some((row, index) => !deepEqual(row, expected[index]))) return STALE;
-      await Promise.all([...puts.map((row) => records.put(row)), ...removed.map((id) => records.delete(id)), tx.objectStore('changes').add(set)]);
+      await Promise.all([...puts.map((row) => records.put(row)), ...removed.map((id) => records.delete(id)), appendChangeSet(tx, set)]);
       return { found, written };
     },
   });
@@ -125,7 +127,7 @@ export const createUndoImport = (deps: StoreDeps, audit: AuditLog): ImportBatchS
       const puts = restored.map(({ row, fields }, index) => {
         const body = encoded[index];
         if (!body) throw new Error('The codec returned fewer values than it was given');
-        return rowFor({ ...metaOf(row), updatedAt: now }, linksOf(row.kind, fields), body);
+        return stampClocks(rowFor({ ...metaOf(row), updatedAt: now }, linksOf(row.kind, fields), body), row, restored[index]?.names ?? [], hlc);
       });
       const undo = { ...changeSet(deps, restored.map(({ row, names }) => changeItem(row, 'update', names)), values, hlc), undoOf: batchId };
       return { expected: rows, puts, removed: [], set: undo, found, written: puts };

@@ -15,8 +15,9 @@ import {
 import { changeItem, changeSet, type StoreDeps } from '../db/store-deps';
 import type { LocketDatabase, LocketDb } from '../db/schema';
 import { retriedWrite, STALE, type Participant, type WriteTransaction } from '../db/transaction';
+import { addTombstones, appendChangeSet } from '../db/append-change-set';
 
-type PurgeStores = 'records' | 'changes' | 'meta';
+type PurgeStores = 'records' | 'changes' | 'meta' | 'outbox' | 'purged';
 export type RecordsInPurge = IDBPObjectStore<LocketDb, PurgeStores[], 'records', 'readwrite'>;
 type ChangesInPurge = IDBPObjectStore<LocketDb, PurgeStores[], 'changes', 'readwrite'>;
 
@@ -86,7 +87,7 @@ export const purgeBatch = async (
   let named: readonly PurgedRecord[] | null = null;
   const { value } = await retriedWrite(deps.db, {
     subject: { type: 'purge' },
-    stores: ['records', 'changes', 'meta'],
+    stores: ['records', 'changes', 'meta', 'outbox', 'purged'],
     attempts: receipt ? attempts + 1 : attempts,
     prepare: async () => {
       // Rewrites still valid from an earlier read are kept; only the stale ones are prepared again.
@@ -230,7 +231,8 @@ const purgeIn = async (
     ...deleted.map((hlc) => changes.delete(hlc)),
     ...(anyAwaiting ? deleted.map((hlc) => meta.delete(awaitingKey(hlc))) : []),
     ...rewrites.map((set) => changes.put(set)),
-    changes.add(purge),
+    appendChangeSet(tx, purge),
+    addTombstones(tx, rows, purge.hlc, 'purge'),
   ]);
   return { kind: 'written', purged: rows, changeSetsDeleted: deleted.length, changeSetsRewritten: rewrites.length };
 };

@@ -8,6 +8,8 @@ import type { ChangeSetItem, StoredChangeSet, StoredRecord } from '../db/rows';
 import { rowFor } from '../db/record-rows';
 import { announce, changeItem, changeSet, type StoreDeps } from '../db/store-deps';
 import { writeTransaction } from '../db/transaction';
+import { appendChangeSet } from '../db/append-change-set';
+import { stampClocks } from '../db/field-clocks';
 
 /** Records per transaction (each batch one change set): large enough to be fast, small enough to stay responsive. */
 export const BULK_BATCH_SIZE = 1000;
@@ -39,7 +41,7 @@ export const createBulkInsert = (deps: StoreDeps): RecordWrites['insertMany'] =>
       const body = encoded[index];
       const meta = metas[index];
       if (!body || !meta) throw new Error('The codec returned fewer values than it was given');
-      rows.push(rowFor(meta, linksOf(kind, fields), body));
+      rows.push(stampClocks(rowFor(meta, linksOf(kind, fields), body), undefined, Object.keys(fields), hlc));
       changes.push(changeItem(meta, 'create', Object.keys(fields)));
     });
     return { rows, set: changeSet(deps, changes, values, hlc) };
@@ -57,9 +59,9 @@ export const createBulkInsert = (deps: StoreDeps): RecordWrites['insertMany'] =>
     let inserted = 0;
     for (let start = 0; start < valid.length; start += BULK_BATCH_SIZE) {
       const batch = await prepareBatch(kind, valid.slice(start, start + BULK_BATCH_SIZE));
-      await writeTransaction(db, ['records', 'changes'], (tx) => {
+      await writeTransaction(db, ['records', 'changes', 'outbox'], (tx) => {
         const records = tx.objectStore('records');
-        return Promise.all([...batch.rows.map((row) => records.add(row)), tx.objectStore('changes').add(batch.set)]);
+        return Promise.all([...batch.rows.map((row) => records.add(row)), appendChangeSet(tx, batch.set)]);
       });
       inserted += batch.rows.length;
       announce(deps.bus, batch.rows);

@@ -2,13 +2,20 @@ import * as v from 'valibot';
 import { changeAad } from '../codec';
 import type { RecordId } from '../records/types';
 import type { ChangeEntry } from './contract';
-import type { StoredChangeSet } from '../db/rows';
+import { SYNC_HINTS_KEY } from './sync-hints';
+import { isTerminalOp, type StoredChangeSet } from '../db/rows';
 import type { StoreDeps } from '../db/store-deps';
 
 /** A set's decoded values are untrusted: they must be one element per change... */
 const SetValuesSchema = v.array(v.unknown());
 /** ...and each element read back must be an object of field names to values. */
 const ChangedValuesSchema = v.record(v.string(), v.unknown());
+
+/** What merging elsewhere needs (record-store/sync-hints.ts) is not a field: history shows fields only. */
+const withoutSyncHints = (values: Readonly<Record<string, unknown>>): Record<string, unknown> => {
+  const { [SYNC_HINTS_KEY]: _hints, ...fields } = values;
+  return fields;
+};
 
 /** The entries of one set that concern `id`, in the set's order, with the set's stamp and origin. */
 const entriesFor = (set: StoredChangeSet, decoded: unknown, id: RecordId): ChangeEntry[] => {
@@ -18,8 +25,8 @@ const entriesFor = (set: StoredChangeSet, decoded: unknown, id: RecordId): Chang
   }
   const entries: ChangeEntry[] = [];
   set.changes.forEach((change, index) => {
-    // A purge is not part of a record's history: after it there is no record to show one for.
-    if (change.recordId !== id || change.op === 'purge') return;
+    // A purge or erasure is not part of a record's history: after it there is no record to show one for.
+    if (change.recordId !== id || isTerminalOp(change.op)) return;
     const fields = v.safeParse(ChangedValuesSchema, values.output[index]);
     if (!fields.success) throw new Error(`Change set ${set.hlc} holds unreadable values for record ${id}`);
     entries.push({
@@ -28,7 +35,7 @@ const entriesFor = (set: StoredChangeSet, decoded: unknown, id: RecordId): Chang
       kind: change.kind,
       op: change.op,
       changed: change.changed,
-      values: fields.output,
+      values: withoutSyncHints(fields.output),
       deviceId: set.deviceId,
       author: set.author,
     });
@@ -36,7 +43,7 @@ const entriesFor = (set: StoredChangeSet, decoded: unknown, id: RecordId): Chang
   return entries;
 };
 
-const isPurgeSet = (set: StoredChangeSet): boolean => set.changes.every((change) => change.op === 'purge');
+const isPurgeSet = (set: StoredChangeSet): boolean => set.changes.every((change) => isTerminalOp(change.op));
 
 /**
  * One record's history, oldest first: the byRecord index orders the sets of one record id

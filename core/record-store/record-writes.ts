@@ -3,7 +3,7 @@ import type { AuditLog } from '../audit/audit-log';
 import { idHash } from '../audit/hash';
 import { linksOf } from '../records/links';
 import { parseFields } from '../records/validate';
-import type { RecordId, RecordKind, RecordMeta } from '../records/types';
+import type { FieldsByKind, RecordId, RecordKind, RecordMeta } from '../records/types';
 import { changeAad, recordAad, type EncodedValue } from '../codec';
 import type { RecordWrites, SaveResult } from './contract';
 import { deepEqual } from '../db/deep-equal';
@@ -11,6 +11,9 @@ import { moveToTrash } from '../trash/move-to-trash';
 import { buildRecord, fieldsFromBody, isLive, metaOf, rowFor } from '../db/record-rows';
 import { announce, auditKeysOf, changeItem, changeSet, refusal, type StoreDeps } from '../db/store-deps';
 import { retriedWrite, settled, STALE, writeTransaction } from '../db/transaction';
+import { appendChangeSet } from '../db/append-change-set';
+import { stampClocks } from '../db/field-clocks';
+import { syncHints, tagEditOf } from './sync-hints';
 
 /** A patch is any object; only the kind's own field names are taken from it. */
 const PatchSchema = v.record(v.string(), v.unknown());
@@ -56,11 +59,11 @@ export const createRecordWrites = (deps: StoreDeps, audit: AuditLog): Omit<Recor
     // On create every field changed: the set's values are all the fields.
     const hlc = deps.hlc.tick();
     const [body, values] = await bodyAndSetValues(codec, meta, fields, [fields], hlc);
-    const row = rowFor(meta, linksOf(kind, fields), body);
+    const row = stampClocks(rowFor(meta, linksOf(kind, fields), body), undefined, Object.keys(fields), hlc);
     const set = changeSet(deps, [changeItem(meta, 'create', Object.keys(fields))], values, hlc);
-    await writeTransaction(db, ['records', 'changes'], (tx) => Promise.all([
+    await writeTransaction(db, ['records', 'changes', 'outbox'], (tx) => Promise.all([
       tx.objectStore('records').add(row),
-      tx.objectStore('changes').add(set),
+      appendChangeSet(tx, set),
     ]));
     announce(deps.bus, [meta]);
     return { ok: true, value: buildRecord(meta, fields) };
@@ -73,30 +76,38 @@ export const createRecordWrites = (deps: StoreDeps, audit: AuditLog): Omit<Recor
     const unwritten = (result: SaveResult<K>) => settled<Outcome>({ result, wrote: null });
     const { value: { result, wrote } } = await retriedWrite(db, {
       subject: { type: 'record', id },
-      stores: ['records', 'changes'],
+      stores: ['records', 'changes', 'outbox'],
       prepare: async () => {
         const row = await db.get('records', id);
         if (!row) return unwritten(refusal({ type: 'record-gone' }));
         if (row.kind !== kind) return unwritten(refusal({ type: 'record-of-other-kind', actual: row.kind, asked: kind }));
         if (!isLive(row)) return unwritten(refusal({ type: 'record-in-trash' }));
         const meta: RecordMeta<K> = { ...metaOf(row), kind };
-        const current = fieldsFromBody(row, kind, await codec.decode(row.body, recordAad(row)));
+        const decoded = await codec.decode(row.body, recordAad(row));
+        const current = fieldsFromBody(row, kind, decoded);
         const parsed = parseFields(kind, mergeKnownFields(current, patchEntries.output));
         if (!parsed.ok) return unwritten(parsed);
-        const changed = changedFieldNames(current, parsed.value);
+        // Ticked before the change is known: the tags' new clocks are this set's. An unused tick costs nothing.
+        const hlc = deps.hlc.tick();
+        const tagEdit = tagEditOf(row, decoded, current, parsed.value, hlc);
+        // Tags are a set: a reorder alone is no change, and the stored order is the set's.
+        const fields: FieldsByKind[K] = { ...parsed.value, ...('tags' in current ? { tags: tagEdit?.tags ?? current.tags } : {}) };
+        const changed = changedFieldNames(current, fields);
         if (changed.length === 0) return unwritten({ ok: true, value: buildRecord(meta, current) });
         const next: RecordMeta<K> = { ...meta, updatedAt: clock.now() };
-        const hlc = deps.hlc.tick();
-        const [body, values] = await bodyAndSetValues(codec, next, parsed.value, [pick(parsed.value, changed)], hlc);
-        const nextRow = rowFor(next, linksOf(kind, parsed.value), body);
+        const sync = syncHints(row, decoded, tagEdit, changed);
+        const [body, values] = await bodyAndSetValues(
+          codec, next, { ...fields, ...sync.body }, [{ ...pick(fields, changed), ...sync.values }], hlc,
+        );
+        const nextRow = stampClocks(rowFor(next, linksOf(kind, fields), body), row, changed, hlc);
         const set = changeSet(deps, [changeItem(next, 'update', changed)], values, hlc);
-        return { row, nextRow, set, next, fields: parsed.value };
+        return { row, nextRow, set, next, fields };
       },
       write: async (tx, { row, nextRow, set, next, fields }): Promise<Outcome | typeof STALE> => {
         const latest = await tx.objectStore('records').get(id);
         // Written elsewhere since we read it, even within the same millisecond: merging onto stale fields would lose that write.
         if (!latest || !deepEqual(latest, row)) return STALE;
-        await Promise.all([tx.objectStore('records').put(nextRow), tx.objectStore('changes').add(set)]);
+        await Promise.all([tx.objectStore('records').put(nextRow), appendChangeSet(tx, set)]);
         return { result: { ok: true, value: buildRecord(next, fields) }, wrote: next };
       },
     });

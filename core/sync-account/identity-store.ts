@@ -76,7 +76,7 @@ export const createIdentityStore = (db: LocketDatabase, codec: ValueCodec, audit
     entry: { type: AuditType; detail?: Record<string, string | number | boolean> },
   ): Promise<void> => {
     await retriedWrite(db, {
-      subject: 'This device\'s sync identity',
+      subject: { type: 'sync-identity' },
       stores: ['meta'],
       prepare: async () => {
         const [identityBefore, devicesBefore] = await Promise.all([db.get('meta', SYNC_IDENTITY_KEY), db.get('meta', SYNC_DEVICES_KEY)]);

@@ -5,6 +5,7 @@ import type { StoredRecord } from '../db/rows';
 import { isLive, trashedRow } from '../db/record-rows';
 import { announce, changeItem, changeSet, type StoreDeps } from '../db/store-deps';
 import { retriedWrite, settled, STALE, type Participant } from '../db/transaction';
+import { appendChangeSet } from '../db/append-change-set';
 
 /** The records' object store, in a readonly or a readwrite transaction. */
 interface RecordLookup {
@@ -44,7 +45,7 @@ export const moveToTrash = async (deps: StoreDeps, ids: readonly RecordId[], rec
   const { db, codec, clock } = deps;
   const { value: trashed } = await retriedWrite(db, {
     subject: { type: 'records-to-trash', asked: ids.length },
-    stores: ['records', 'changes'],
+    stores: ['records', 'changes', 'outbox'],
     prepare: async () => {
       const expected = await trashTargets(db.transaction('records').store, ids);
       if (expected.length === 0) return settled<StoredRecord[]>([]);
@@ -60,8 +61,8 @@ export const moveToTrash = async (deps: StoreDeps, ids: readonly RecordId[], rec
       // Trashed, or a note added or removed, since the read: the set would describe other rows.
       if (!sameIds(targets, expected)) return STALE;
       await Promise.all([
-        ...targets.map((target) => records.put(trashedRow(target, now, deps.author))),
-        tx.objectStore('changes').add(set),
+        ...targets.map((target) => records.put(trashedRow(target, now, deps.author, set.hlc))),
+        appendChangeSet(tx, set),
       ]);
       return targets;
     },

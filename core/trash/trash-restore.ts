@@ -9,6 +9,7 @@ import { recordFromRow, restoredRow } from '../db/record-rows';
 import { announce, auditKeysOf, changeItem, changeSet, type StoreDeps } from '../db/store-deps';
 import { notesTrashedWith, noteTarget, type RecordLookup } from '../db/trash-rows';
 import { retriedWrite, settled, STALE } from '../db/transaction';
+import { appendChangeSet } from '../db/append-change-set';
 
 interface Restorable {
   readonly row: StoredRecord;
@@ -38,10 +39,10 @@ export const createRestore = (deps: StoreDeps, audit: AuditLog): TrashStore['res
   const { db, codec, clock } = deps;
   const { value: outcome } = await retriedWrite(db, {
     subject: { type: 'record', id },
-    stores: ['records', 'changes'],
+    stores: ['records', 'changes', 'outbox'],
     prepare: async () => {
       const read = await readRestorable(db.transaction('records').store, id);
-      if (!read.ok) return settled<Result<Restorable & { readonly now: number }, TrashRestoreRefusal>>(read);
+      if (!read.ok) return settled<Result<Restorable & { readonly now: number; readonly hlc: string }, TrashRestoreRefusal>>(read);
       const targets = [read.value.row, ...read.value.notes];
       const now = clock.now();
       const hlc = deps.hlc.tick();
@@ -54,8 +55,8 @@ export const createRestore = (deps: StoreDeps, audit: AuditLog): TrashStore['res
       const again = await readRestorable(records, id);
       // Restored, purged, or a note trashed with it since the read: the set would describe other rows.
       if (!again.ok || stamps(again.value) !== stamps(read)) return STALE;
-      await Promise.all([...targets.map((target) => records.put(restoredRow(target, now))), tx.objectStore('changes').add(set)]);
-      return { ok: true, value: { ...read, now } } as const;
+      await Promise.all([...targets.map((target) => records.put(restoredRow(target, now, set.hlc))), appendChangeSet(tx, set)]);
+      return { ok: true, value: { ...read, now, hlc: set.hlc } } as const;
     },
     receipt: async ({ read }) => audit.stage({
       type: 'record-restored',
@@ -65,8 +66,8 @@ export const createRestore = (deps: StoreDeps, audit: AuditLog): TrashStore['res
     }),
   });
   if (!outcome.ok) return outcome;
-  const { row, notes, now } = outcome.value;
+  const { row, notes, now, hlc } = outcome.value;
   announce(deps.bus, [row, ...notes]);
-  const record: LocketRecord = await recordFromRow(codec, restoredRow(row, now));
+  const record: LocketRecord = await recordFromRow(codec, restoredRow(row, now, hlc));
   return { ok: true, value: record };
 };

@@ -20,7 +20,7 @@ const ProblemSchema = v.union([
   v.strictObject({
     type: v.picklist([
       'insecure-address', 'bad-address', 'permission-denied', 'relay-unreachable', 'relay-went-back', 'version', 'removed', 'locked',
-      'bad-pairing-code', 'pairing-expired', 'pairing-declined', 'already-connected', 'not-connected',
+      'bad-pairing-code', 'pairing-expired', 'pairing-declined', 'already-connected', 'not-connected', 'this-device',
     ]),
   }),
 ]);

@@ -21,6 +21,7 @@ export const SYNC_PROBLEM_MESSAGES: { readonly [T in SyncProblem['type']]: (prob
     + 'Start again with a new code, and make sure both devices use the same relay.',
   'already-connected': () => 'This device is already connected to a relay. Disconnect it first.',
   'not-connected': () => 'This device is not connected to a relay.',
+  'this-device': () => 'This is the device you are using: to stop it syncing, choose Disconnect.',
 };
 
 export const syncProblemText = (problem: SyncProblem): string =>

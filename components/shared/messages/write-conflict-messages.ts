@@ -15,6 +15,8 @@ export const WRITE_SUBJECT_MESSAGES: {
   'purge': () => 'The change log during a purge',
   'purged-values-removal': () => 'The change log during the removal of purged values',
   're-encryption': () => 'Your data, while it was re-encrypted under a new key',
+  'remote-changes': () => 'Records changed on another device',
+  'sync-identity': () => 'This device’s sync identity',
 };
 
 export const writeSubjectText = (subject: WriteSubject): string =>

@@ -26,7 +26,7 @@ describe('opening the database', () => {
     expect(db.version).toBe(migrations.length);
     expect(currentSchemaVersion).toBe(migrations.length);
     expect([...db.objectStoreNames].sort()).toEqual([
-      'audit', 'changes', 'logins', 'meta', 'records', 'settings', 'snapshotChunks', 'snapshots', 'suppressed', 'vault',
+      'audit', 'changes', 'logins', 'meta', 'outbox', 'purged', 'records', 'settings', 'snapshotChunks', 'snapshots', 'suppressed', 'vault',
     ]);
     const tx = db.transaction(['records', 'changes']);
     expect([...tx.objectStore('records').indexNames].sort()).toEqual(['byLink', 'list', 'trash']);

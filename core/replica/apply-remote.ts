@@ -1,0 +1,177 @@
+/**
+ * Applying verified, decrypted remote sets: read and decrypt first, merge (replica/merge.ts),
+ * then one transaction through retriedWrite writes the records, the remote sets under their
+ * own HLC keys (an existing key means already applied), tombstones and the cursor. A crash
+ * applies all or nothing; applying the same sets again changes nothing.
+ */
+import { createAuditLog } from '../audit/audit-log';
+import { idHash } from '../audit/hash';
+import { createErase } from '../erasure/erase';
+import { createPurger } from '../purge/purge';
+import { purgeAuditReceipt } from '../purge/purge-receipt';
+import { changeAad, recordAad, type EncodedValue } from '../codec';
+import { deepEqual } from '../db/deep-equal';
+import type { ChangeSetItem, PurgedRow, StoredChangeSet, StoredRecord } from '../db/rows';
+import { auditKeysOf } from '../db/store-deps';
+import { retriedWrite, STALE } from '../db/transaction';
+import { parseHlc } from '../hlc';
+import { RECORD_KINDS, type RecordId, type RecordKind } from '../records/types';
+import type { ApplyOutcome, SyncCursor, SyncSet } from '../sync/ports';
+import { mergeItem, type MergeOutcome } from './merge';
+import { CURSOR_KEY } from './outbox';
+import { localOutcomeOf, nextRowOf, type ReplicaDeps } from './replica-rows';
+import { logValuesOf, mergeItemOf } from './sync-items';
+
+const isRecordKind = (kind: string): kind is RecordKind => (RECORD_KINDS as readonly string[]).includes(kind);
+const wallOf = (setId: string): number => parseHlc(setId)?.wallMs ?? 0;
+
+interface Plan {
+  readonly fresh: readonly string[];
+  /** Every id read, with what it was: the write checks each is unchanged. */
+  readonly seen: ReadonlyMap<RecordId, { readonly row: StoredRecord | undefined; readonly tomb: PurgedRow | undefined }>;
+  readonly puts: readonly StoredRecord[];
+  readonly tombs: readonly PurgedRow[];
+  readonly logged: readonly StoredChangeSet[];
+  readonly outcome: ApplyOutcome;
+}
+
+export const createApplyRemote = (deps: ReplicaDeps) => {
+  const { db, codec } = deps;
+
+  const prepare = async (sets: readonly SyncSet[]): Promise<Plan> => {
+    const unique = [...new Map(sets.map((set) => [set.setId, set])).values()].sort((a, b) => (a.setId < b.setId ? -1 : 1));
+    const tx = db.transaction(['changes', 'records', 'purged']);
+    const known = await Promise.all(unique.map((set) => tx.objectStore('changes').getKey(set.setId)));
+    const fresh = unique.filter((_, index) => known[index] === undefined);
+    const ids = [...new Set(fresh.flatMap((set) => set.items.map((item) => item.recordId)))];
+    const read = await Promise.all(ids.map(async (id) => ({
+      id, row: await tx.objectStore('records').get(id), tomb: await tx.objectStore('purged').get(id),
+    })));
+    const seen = new Map(read.map(({ id, row, tomb }) => [id, { row, tomb }]));
+    const live = read.flatMap(({ row }) => (row ? [row] : []));
+    const bodies = await codec.decodeMany(live.map((row) => row.body), live.map(recordAad));
+    const states = new Map<RecordId, MergeOutcome | undefined>(read.map(({ id, row, tomb }) => [id, tomb
+      ? { type: 'terminal', op: tomb.op, setId: tomb.setId }
+      : row ? localOutcomeOf(row, bodies[live.indexOf(row)]) : undefined]));
+    const lastSet = new Map<RecordId, string>();
+    const kinds = new Map<RecordId, RecordKind>();
+    let skipped = unique.length - fresh.length;
+    const kept: { set: SyncSet; items: SyncSet['items'] }[] = [];
+    for (const set of fresh) {
+      // A remote item for an id purged or erased here before this batch is dropped.
+      const items = set.items.filter((item) => isRecordKind(item.kind) && !seen.get(item.recordId)?.tomb);
+      if (items.length === 0) { skipped++; continue; }
+      kept.push({ set, items });
+      for (const item of items) {
+        states.set(item.recordId, mergeItem(states.get(item.recordId), mergeItemOf(set, item)));
+        lastSet.set(item.recordId, later(lastSet.get(item.recordId), set.setId));
+        if (isRecordKind(item.kind)) kinds.set(item.recordId, item.kind);
+      }
+    }
+    const tombs: PurgedRow[] = [];
+    const nextRows: { readonly id: RecordId; readonly row: StoredRecord; readonly body: object }[] = [];
+    for (const [id, state] of states) {
+      const before = seen.get(id);
+      if (!state || before?.tomb) continue;
+      const kind = kinds.get(id);
+      if (state.type === 'terminal') {
+        if (kind) tombs.push({ recordId: id, kind, setId: state.setId, op: state.op });
+        continue;
+      }
+      const next = nextRowOf(id, before?.row, state.row, wallOf(lastSet.get(id) ?? ''));
+      if (next) nextRows.push({ id, ...next });
+    }
+    const encoded = await codec.encodeMany(nextRows.map((next) => next.body), nextRows.map((next) => recordAad(next.row)));
+    const puts = nextRows.map((next, index) => ({ ...next.row, body: encoded[index] ?? next.row.body }))
+      .filter((row) => !deepEqual(row, seen.get(row.id)?.row));
+    const logged = await logSets(kept);
+    return { fresh: fresh.map((set) => set.setId), seen, puts, tombs, logged, outcome: { applied: kept.length, skipped } };
+  };
+
+  /** The remote sets as the local change log keeps them: values encrypted per set, erased ids only as keyed hashes. */
+  const logSets = async (kept: readonly { set: SyncSet; items: SyncSet['items'] }[]): Promise<StoredChangeSet[]> => {
+    const withValues = kept.filter(({ items }) => items.some((item) => item.op !== 'purge' && item.op !== 'erase'));
+    const encoded = await codec.encodeMany(withValues.map(({ items }) => items.map(logValuesOf)), withValues.map(({ set }) => changeAad(set.setId)));
+    const valuesOf = new Map<string, EncodedValue | undefined>(withValues.map(({ set }, index) => [set.setId, encoded[index]]));
+    return Promise.all(kept.map(async ({ set, items }) => {
+      const changes: ChangeSetItem[] = await Promise.all(items.map(async (item) => ({
+        recordId: item.op === 'erase' ? await idHash(auditKeysOf(deps), item.recordId) : item.recordId,
+        kind: item.kind as RecordKind,
+        op: item.op,
+        changed: item.body?.changed ?? [],
+      })));
+      return {
+        hlc: set.setId, deviceId: set.deviceId, author: set.author, changes,
+        values: valuesOf.get(set.setId) ?? { codec: 'plain', value: items.map(() => ({})) },
+        recordIds: [...new Set(changes.map((change) => change.recordId))],
+        ...(set.batchId === undefined ? {} : { batchId: set.batchId }),
+        ...(set.undoOf === undefined ? {} : { undoOf: set.undoOf }),
+      };
+    }));
+  };
+
+  const audit = createAuditLog({ db, clock: deps.clock, keys: () => Promise.resolve(deps.auditKeys) });
+  const erase = createErase(deps, audit);
+  const purger = createPurger(deps, purgeAuditReceipt(audit, deps.author, 'owner'));
+
+  /**
+   * A remote purge or erasure of a record this device holds runs the existing purger or
+   * erasure first (change log, snapshots, links, audit entry naming the remote device), which
+   * leaves its tombstone: the batch then drops those items like any for a purged id. A record
+   * they cannot take (a purge of a record live here) is removed by the batch itself.
+   */
+  const finishTerminal = async (sets: readonly SyncSet[]): Promise<void> => {
+    for (const set of sets) {
+      for (const item of set.items) {
+        if (item.op !== 'erase' && item.op !== 'purge') continue;
+        const row = await db.get('records', item.recordId);
+        if (!row || (await db.getKey('purged', item.recordId)) !== undefined) continue;
+        if (item.op === 'erase' && row.kind === 'person') await erase(row.id, { suppressEmails: false, remoteDevice: set.deviceId });
+        else if (item.op === 'purge' && row.deletedAt !== null) await purger.purgeIds([row.id]);
+      }
+    }
+  };
+
+  return async (sets: readonly SyncSet[], cursor: SyncCursor): Promise<ApplyOutcome> => {
+    await finishTerminal(sets);
+    const { value: plan } = await retriedWrite(db, {
+      subject: { type: 'remote-changes' },
+      stores: ['records', 'changes', 'purged', 'meta'],
+      prepare: () => prepare(sets),
+      write: async (tx, plan) => {
+        const records = tx.objectStore('records');
+        const purged = tx.objectStore('purged');
+        const changes = tx.objectStore('changes');
+        const [keys, rows, tombs] = await Promise.all([
+          Promise.all(plan.fresh.map((setId) => changes.getKey(setId))),
+          Promise.all([...plan.seen.keys()].map((id) => records.get(id))),
+          Promise.all([...plan.seen.keys()].map((id) => purged.get(id))),
+        ]);
+        const expected = [...plan.seen.values()];
+        // Applied by another context, or a record written here, since the read: merge again from what is stored.
+        if (keys.some((key) => key !== undefined)) return STALE;
+        if (rows.some((row, index) => !deepEqual(row, expected[index]?.row))) return STALE;
+        if (tombs.some((tomb, index) => !deepEqual(tomb, expected[index]?.tomb))) return STALE;
+        await Promise.all([
+          ...plan.puts.map((row) => records.put(row)),
+          ...plan.tombs.flatMap((tomb) => [records.delete(tomb.recordId), purged.put(tomb)]),
+          ...plan.logged.map((set) => changes.add(set)),
+          tx.objectStore('meta').put(cursor, CURSOR_KEY),
+        ]);
+        return plan;
+      },
+    });
+    // Applied even when the clock refuses the stamp (too far ahead): the clock then just does not jump.
+    for (const set of sets) deps.hlc.receive(set.setId);
+    const kindOf = (row: { readonly kind: RecordKind }) => row.kind;
+    if (plan.puts.length > 0) {
+      deps.bus.publish({ ids: plan.puts.map((row) => row.id), kinds: [...new Set(plan.puts.map(kindOf))], settings: false });
+    }
+    if (plan.tombs.length > 0) {
+      deps.bus.publish({ ids: plan.tombs.map((tomb) => tomb.recordId), kinds: [...new Set(plan.tombs.map(kindOf))], settings: false, purged: true });
+    }
+    return plan.outcome;
+  };
+};
+
+const later = (a: string | undefined, b: string): string => (a !== undefined && a > b ? a : b);
