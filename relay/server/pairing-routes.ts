@@ -13,7 +13,7 @@ import {
 } from '../../core/sync/protocol';
 import { parseMessage, RelayRefusal } from './http-kit';
 import { hashId } from './logger';
-import type { RouteAnswer, RouteContext } from './routes';
+import type { RouteAnswer, RouteContext } from './route-context';
 
 const refuseMissing = (outcome: 'not_found' | 'expired'): never => {
   if (outcome === 'expired') throw new RelayRefusal(410, 'expired', 'This pairing expired: start again');

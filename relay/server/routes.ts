@@ -19,25 +19,14 @@ import {
 import { fromBase64Url } from '../../core/security/base64url';
 import { addDeviceMessage, deviceIdFromPublicKey, removeDeviceMessage, verifyBytes } from '../../core/sync/signing';
 import type { RelayStore } from '../store/store';
-import type { RelayAuth } from './auth';
 import { parseMessage, readBody, RelayRefusal } from './http-kit';
-import { hashId, type RelayLogger } from './logger';
+import { hashId } from './logger';
 import { isPairingPath, routePairing } from './pairing-routes';
 import { handlePush } from './push';
+import type { RouteAnswer, RouteContext } from './route-context';
 
-export interface RouteContext {
-  readonly store: RelayStore;
-  readonly auth: RelayAuth;
-  readonly log: RelayLogger;
-  readonly relayInstance: string;
-  readonly maxBodyBytes: number;
-  readonly now: () => number;
-  /** Wakes the team's open sockets after a commit moved its head. */
-  readonly poke: (team: string, head: number) => void;
-  readonly disconnect: (team: string, device: string) => void;
-}
+export type { RouteAnswer, RouteContext } from './route-context';
 
-export type RouteAnswer = { status: number; body: unknown };
 
 const signerKey = async (store: RelayStore, team: string, device: string): Promise<Uint8Array> => {
   const row = await store.getDevice(team, device);
