@@ -25,7 +25,7 @@ const ready = accountKey.then(async (key) => openStoreDeps({
   // and the browser then frees the sync lock for the next unlocked page.
   const transportFor = (relayUrl: string) => createRelayTransport({ relayUrl });
   const sync = startWorkerSync({
-    ports: createSyncPorts?.(storeDeps, transportFor) ?? null, changes: bus, transportFor, locks: navigator.locks, clock: systemClock,
+    ports: createSyncPorts(storeDeps, transportFor), changes: bus, transportFor, locks: navigator.locks, clock: systemClock,
     random: Math.random,
   });
   return createOpenWorkerApi(storeDeps, bus, sync.api);

@@ -2,6 +2,7 @@ import type { AuditKeys } from '../audit/hash';
 import { FORM_ERROR_KEY } from '../records/validate';
 import type { EncodedValue, ValueCodec } from '../codec';
 import type { Clock } from '../clock';
+import type { Hlc } from '../hlc';
 import type { RecordId, RecordKind } from '../records/types';
 import type { FieldErrors, FieldProblem } from '../records/field-problems';
 import type { ChangeBus } from './change-bus';
@@ -16,7 +17,7 @@ export interface StoreDeps {
   /** Ids that sort by creation time (UUIDv7). */
   readonly newId: () => string;
   /** Hybrid logical clock; every tick is unique, so it keys the change log. */
-  readonly hlc: { readonly tick: () => string };
+  readonly hlc: Pick<Hlc, 'tick' | 'receive'>;
   readonly deviceId: string;
   readonly author: string;
   readonly bus: ChangeBus;

@@ -3,9 +3,12 @@ import { BULK_BATCH_SIZE } from '../../../core/record-store/bulk-insert';
 import { createHarness, person, saved } from '../store/harness';
 
 /** An HLC that hands out the given stamps in turn: a repeated stamp makes that set's add fail. */
+/** These stores never receive a remote stamp; the clock's other half is here only to complete the type. */
+const acceptRemote = (remote: string) => ({ ok: true as const, value: remote });
+
 const stamps = (...values: string[]) => {
   let next = 0;
-  return { tick: () => values[next++] ?? `unused-${next}` };
+  return { tick: () => values[next++] ?? `unused-${next}`, receive: acceptRemote };
 };
 
 describe('bulk insert', () => {
@@ -58,7 +61,7 @@ describe('bulk insert', () => {
 
 describe('failed transactions', () => {
   it('writes neither record nor change set, and announces nothing, when the set cannot be added', async () => {
-    const { store, db, bus } = await createHarness({ hlc: { tick: () => 'same-timestamp' } });
+    const { store, db, bus } = await createHarness({ hlc: { tick: () => 'same-timestamp', receive: acceptRemote } });
     const first = saved(await store.create('person', person('Ada', 'L')));
 
     await expect(store.create('person', person('Bob', 'M'))).rejects.toThrow();
