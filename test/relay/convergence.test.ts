@@ -81,7 +81,7 @@ const checkConverged = async (world: ModelWorld): Promise<void> => {
     const writes = world.writes.filter((write) => write.recordId === id).sort((a, b) => (a.hlc < b.hlc ? -1 : 1));
     for (const field of FIELDS) {
       const newest = writes.filter((write) => write.changed.includes(field)).at(-1);
-      if (newest) expect((record.fields as Record<string, unknown>)[field], `${id}.${field} after ${newest.hlc}`).toEqual(newest.values[field]);
+      if (newest) expect((record.fields as unknown as Record<string, unknown>)[field], `${id}.${field} after ${newest.hlc}`).toEqual(newest.values[field]);
     }
     const trashState = writes.filter((write) => write.op === 'delete' || write.op === 'restore' || write.changed.includes(DELETED_AT)).at(-1);
     if (trashState) expect(record.deletedAt !== null, `${id} trash state after ${trashState.hlc}`).toBe(trashState.op === 'delete');

@@ -13,9 +13,10 @@ import { runRound } from '../../../core/sync/engine/round';
 import { createSyncCrypto } from '../../../core/sync/envelopes';
 import type { RelayAnswer, RelayTransport, SyncCrypto, SyncProblem } from '../../../core/sync/ports';
 import { generateDeviceKeys } from '../../../core/sync/signing';
+import type { Bytes } from '../../../core/vault/types';
 import { device as replicaDevice, type Device } from '../../unit/replica/replica-harness';
 import type { ModelRelay } from './model-relay';
-import { newTeamId } from './test-device';
+import { newTeamId, newTeamKey } from './test-device';
 
 export type Fault = 'ok' | 'lost-request' | 'lost-answer' | 'duplicated' | 'delayed';
 
@@ -66,13 +67,13 @@ const faultyTransport = (relay: ModelRelay, network: ModelNetwork, owner: { offl
 
 export interface ModelAccount {
   readonly team: string;
-  readonly syncKey: Uint8Array;
+  readonly syncKey: Bytes;
   readonly directory: Map<string, Uint8Array>;
 }
 
 export const newAccount = (): ModelAccount => ({
   team: newTeamId(),
-  syncKey: globalThis.crypto.getRandomValues(new Uint8Array(32)),
+  syncKey: newTeamKey(),
   directory: new Map(),
 });
 
