@@ -4,7 +4,7 @@
  * still holds, marks the rest pending again, and restarts its cursor at 0 on that relay.
  */
 import type { ReplicaPort, SyncCursor } from '../ports';
-import { DeviceListSchema } from '../protocol';
+import { DeviceListSchema, PullReplySchema } from '../protocol';
 import { parseAnswer } from './relay-problem';
 import type { RelaySession } from './relay-session';
 
@@ -17,6 +17,18 @@ export class RelayWentBack extends Error {
 
 export const wentBack = (cursor: SyncCursor | null, relayInstance: string, head: number): boolean =>
   cursor !== null && (cursor.relayInstance !== relayInstance || head < cursor.seq);
+
+/**
+ * Whether the relay still holds, at the cursor's seq, the set this device read there. A relay
+ * restored from an older copy keeps its instance id and, once others push again, may reach the
+ * cursor's seq with other sets: the head alone cannot show it.
+ */
+export const cursorSetMoved = async (session: RelaySession, cursor: SyncCursor | null): Promise<boolean> => {
+  if (!cursor?.setId || cursor.seq < 1) return false;
+  const reply = parseAnswer(PullReplySchema, await session.call('/v1/pull', { since: cursor.seq - 1, limit: 1 }));
+  const atCursor = reply.sets[0];
+  return reply.relayInstance === cursor.relayInstance && (atCursor?.seq !== cursor.seq || atCursor.setId !== cursor.setId);
+};
 
 /** Re-pending and a fresh cursor; the caller then pushes and pulls again. */
 export const rebootstrap = async (

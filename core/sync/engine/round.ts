@@ -6,7 +6,7 @@
 import type { ReplicaPort, SyncCrypto, SyncCursor } from '../ports';
 import { pullAll } from './pull';
 import { pushAll } from './push';
-import { rebootstrap, RelayWentBack, wentBack } from './regression';
+import { cursorSetMoved, rebootstrap, RelayWentBack, wentBack } from './regression';
 import { SyncFailure } from './relay-problem';
 import type { RelaySession } from './relay-session';
 
@@ -32,6 +32,7 @@ export const runRound = async (deps: RoundDeps): Promise<void> => {
     try {
       const opened = await session.current();
       await checkRelay(opened.relayInstance, cursor.get()?.seq ?? 0);
+      if (await cursorSetMoved(session, cursor.get())) throw new RelayWentBack(opened.relayInstance);
       await pushAll({ replica, crypto, session, team, checkRelay, nextRequestId: deps.nextRequestId }, async () => cursor.get());
       await pullAll({ replica, crypto, session, checkRelay, onRejected: deps.onRejected, onCursor: cursor.set });
       return;
