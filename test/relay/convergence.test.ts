@@ -16,7 +16,7 @@ import { DELETED_AT } from '../../core/db/field-clocks';
 import type { SyncSet } from '../../core/sync/ports';
 import { START } from '../unit/store/harness';
 import { everyRecord } from '../unit/replica/replica-harness';
-import { createModelDevice, newAccount, type ModelDevice, type ModelNetwork } from './support/model-devices';
+import { createModelDevice, newAccount, type Fault, type ModelDevice, type ModelNetwork } from './support/model-devices';
 import { openModelRelay } from './support/model-relay';
 import { deliverDelayed, faultArb, FIELDS, runStep, skewArb, stepArb, type ModelWorld, type Step } from './support/model-steps';
 
@@ -97,7 +97,7 @@ const checkConverged = async (world: ModelWorld): Promise<void> => {
   }
 };
 
-const runScenario = async (scenario: { devices: { skewMs: number; faults: ('ok' | 'lost-request' | 'lost-answer' | 'duplicated' | 'delayed')[] }[]; steps: Step[] }) => {
+const runScenario = async (scenario: { devices: readonly { skewMs: number; faults: readonly Fault[] }[]; steps: readonly Step[] }) => {
   const clock = createManualClock(START);
   const relay = await openModelRelay(clock);
   const network: ModelNetwork = { delayed: [], healed: false };
@@ -116,7 +116,40 @@ const runScenario = async (scenario: { devices: { skewMs: number; faults: ('ok' 
   }
 };
 
+const still = (count: number) => Array.from({ length: count }, () => ({ skewMs: 0, faults: [] }));
+
+/** Cases the model found, shrunk: each failed before its fix. */
+const FOUND: readonly { readonly name: string; readonly devices: number; readonly steps: Step[] }[] = [
+  {
+    name: 'a device that hears of an erased person only with the erasure keeps no line of them',
+    devices: 2,
+    steps: [{ t: 'create', d: 0, name: 'Ada' }, { t: 'sync', d: 0 }, { t: 'erase', d: 0, pick: 0 }],
+  },
+  {
+    name: 'a remote purge of a record live here takes its history too',
+    devices: 3,
+    steps: [{ t: 'create', d: 1, name: 'Ada' }, { t: 'sync', d: 1 }, { t: 'purge', d: 1, pick: 0 }],
+  },
+  {
+    name: 'a set whose push died with the relay, then purged, still goes out and the device keeps syncing',
+    devices: 2,
+    steps: [{ t: 'crash' }, { t: 'create', d: 0, name: 'Ada' }, { t: 'sync', d: 0 }, { t: 'purge', d: 0, pick: 0 }],
+  },
+  {
+    name: 'a relay restored from an older copy that reached the same head with other sets is noticed',
+    devices: 4,
+    steps: [
+      { t: 'snapshot' }, { t: 'create', d: 3, name: 'Ada' }, { t: 'sync', d: 3 }, { t: 'create', d: 0, name: 'Grace' },
+      { t: 'restore-relay' }, { t: 'sync', d: 0 },
+    ],
+  },
+];
+
 describe('convergence model: devices, a faulty network and a relay that crashes', () => {
+  for (const found of FOUND) {
+    it(found.name, () => runScenario({ devices: still(found.devices), steps: found.steps }));
+  }
+
   it(`converges after any mix of writes and faults (${RUNS} runs)`, async () => {
     const outcome = await fc.check(fc.asyncProperty(scenarioArb, runScenario), {
       numRuns: RUNS, ...(SEED === undefined ? {} : { seed: SEED }), ...(PATH === undefined ? {} : { path: PATH }),
