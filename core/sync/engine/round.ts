@@ -33,8 +33,18 @@ export const runRound = async (deps: RoundDeps): Promise<void> => {
       const opened = await session.current();
       await checkRelay(opened.relayInstance, cursor.get()?.seq ?? 0);
       if (await cursorSetMoved(session, cursor.get())) throw new RelayWentBack(opened.relayInstance);
-      await pushAll({ replica, crypto, session, team, checkRelay, nextRequestId: deps.nextRequestId }, async () => cursor.get());
-      await pullAll({ replica, crypto, session, checkRelay, onRejected: deps.onRejected, onCursor: cursor.set });
+      const push = () => pushAll({ replica, crypto, session, team, checkRelay, nextRequestId: deps.nextRequestId }, async () => cursor.get());
+      const pull = () => pullAll({ replica, crypto, session, checkRelay, onRejected: deps.onRejected, onCursor: cursor.set });
+      try {
+        await push();
+      } catch (error) {
+        // A set naming an id another device purged or erased is refused until this device applies
+        // that end: the pull does, and the purge here rewrites or drops the set, so the push goes through.
+        if (!(error instanceof SyncFailure && error.problem.type === 'relay-refused' && error.problem.code === 'tombstoned')) throw error;
+        await pull();
+        await push();
+      }
+      await pull();
       return;
     } catch (error) {
       if (!(error instanceof RelayWentBack)) throw error;
