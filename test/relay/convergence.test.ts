@@ -20,7 +20,7 @@ import { createModelDevice, newAccount, type Fault, type ModelDevice, type Model
 import { openModelRelay } from './support/model-relay';
 import { deliverDelayed, faultArb, FIELDS, runStep, skewArb, stepArb, type ModelWorld, type Step } from './support/model-steps';
 
-const RUNS = Number(process.env.LOCKET_MODEL_RUNS ?? 25);
+const RUNS = Number(process.env.LOCKET_MODEL_RUNS ?? 150);
 const SEED = process.env.LOCKET_MODEL_SEED === undefined ? undefined : Number(process.env.LOCKET_MODEL_SEED);
 const PATH = process.env.LOCKET_MODEL_PATH;
 /** Rounds of "everyone syncs" after the network heals: each device needs at most a few. */
@@ -73,6 +73,9 @@ const checkConverged = async (world: ModelWorld): Promise<void> => {
     expect(records.has(id), `ended ${id} is back`).toBe(false);
     for (const device of world.devices) expect(await device.store.changesFor(id), `change log of ended ${id}`).toEqual([]);
   }
+  const readable = (await relayLog(world, world.devices[0]!)).flatMap((set) => set.items)
+    .filter((item) => world.ended.has(item.recordId) && item.body !== null && item.op !== 'purge' && item.op !== 'erase');
+  expect(readable, 'the relay still holds ciphertext of an ended id').toEqual([]);
 
   // Every write is present or superseded: each field holds its newest write by HLC; trash state too.
   const created = new Set(world.writes.filter((write) => write.op === 'create').map((write) => write.recordId));
@@ -141,6 +144,22 @@ const FOUND: readonly { readonly name: string; readonly devices: number; readonl
     steps: [
       { t: 'snapshot' }, { t: 'create', d: 3, name: 'Ada' }, { t: 'sync', d: 3 }, { t: 'create', d: 0, name: 'Grace' },
       { t: 'restore-relay' }, { t: 'sync', d: 0 },
+    ],
+  },
+  {
+    name: 'a device whose unsent edit names a person erased elsewhere pulls the erasure and syncs on',
+    devices: 2,
+    steps: [
+      { t: 'create', d: 1, name: 'Ada' }, { t: 'sync', d: 1 }, { t: 'edit', d: 1, pick: 0, field: 'firstName', value: 'Alan' },
+      { t: 'sync', d: 0 }, { t: 'erase', d: 0, pick: 0 },
+    ],
+  },
+  {
+    name: 'a device whose unsent edit names a record purged elsewhere pulls the purge and syncs on',
+    devices: 2,
+    steps: [
+      { t: 'create', d: 1, name: 'Ada' }, { t: 'create', d: 1, name: 'Grace' }, { t: 'sync', d: 1 },
+      { t: 'edit', d: 1, pick: 0, field: 'jobTitle', value: 'Alan' }, { t: 'sync', d: 0 }, { t: 'purge', d: 0, pick: 0 },
     ],
   },
 ];
