@@ -30,13 +30,26 @@ export const cursorSetMoved = async (session: RelaySession, cursor: SyncCursor |
   return reply.relayInstance === cursor.relayInstance && (atCursor?.seq !== cursor.seq || atCursor.setId !== cursor.setId);
 };
 
-/** Re-pending and a fresh cursor; the caller then pushes and pulls again. */
-export const rebootstrap = async (
-  deps: { readonly replica: ReplicaPort; readonly session: RelaySession; readonly deviceId: string }, relayInstance: string,
-): Promise<SyncCursor> => {
+type HeldDeps = { readonly replica: ReplicaPort; readonly session: RelaySession; readonly deviceId: string };
+
+/** How many of this device's sets the relay holds, by its own count. */
+const relayHoldsOf = async (deps: HeldDeps): Promise<number> => {
   const list = parseAnswer(DeviceListSchema, await deps.session.call('/v1/devices'));
-  const relayHolds = list.devices.find((device) => device.device === deps.deviceId)?.ackedClientSeq ?? 0;
+  return list.devices.find((device) => device.device === deps.deviceId)?.ackedClientSeq ?? 0;
+};
+
+/**
+ * Sets this device was told the relay holds, and that a relay restored from an older copy lost
+ * while the cursor had not reached them, are pending again. The replica never moves its
+ * acknowledgement up here, so a relay that holds as many or more changes nothing.
+ */
+export const ownSetsHeld = async (deps: HeldDeps, cursor: SyncCursor): Promise<void> => {
+  await deps.replica.relayRegressed(await relayHoldsOf(deps), cursor);
+};
+
+/** Re-pending and a fresh cursor; the caller then pushes and pulls again. */
+export const rebootstrap = async (deps: HeldDeps, relayInstance: string): Promise<SyncCursor> => {
   const cursor = { relayInstance, seq: 0 };
-  await deps.replica.relayRegressed(relayHolds, cursor);
+  await deps.replica.relayRegressed(await relayHoldsOf(deps), cursor);
   return cursor;
 };

@@ -6,7 +6,7 @@
 import type { ReplicaPort, SyncCrypto, SyncCursor } from '../ports';
 import { pullAll } from './pull';
 import { pushAll } from './push';
-import { cursorSetMoved, rebootstrap, RelayWentBack, wentBack } from './regression';
+import { cursorSetMoved, ownSetsHeld, rebootstrap, RelayWentBack, wentBack } from './regression';
 import { SyncFailure } from './relay-problem';
 import type { RelaySession } from './relay-session';
 
@@ -21,6 +21,12 @@ export interface RoundDeps {
   readonly cursor: { get: () => SyncCursor | null; set: (cursor: SyncCursor) => void };
   readonly nextRequestId: () => string;
   readonly onRejected: () => void;
+  /**
+   * The first round of a connection: the relay may have been restored from an older copy of its
+   * database while this device was away, so the round first checks that it still holds the set at
+   * the cursor and this device's acknowledged sets.
+   */
+  readonly checkHeld?: boolean;
 }
 
 export const runRound = async (deps: RoundDeps): Promise<void> => {
@@ -32,7 +38,10 @@ export const runRound = async (deps: RoundDeps): Promise<void> => {
     try {
       const opened = await session.current();
       await checkRelay(opened.relayInstance, cursor.get()?.seq ?? 0);
-      if (await cursorSetMoved(session, cursor.get())) throw new RelayWentBack(opened.relayInstance);
+      if (deps.checkHeld && restart === 0) {
+        if (await cursorSetMoved(session, cursor.get())) throw new RelayWentBack(opened.relayInstance);
+        await ownSetsHeld({ replica, session, deviceId: crypto.deviceId }, cursor.get() ?? { relayInstance: opened.relayInstance, seq: 0 });
+      }
       const push = () => pushAll({ replica, crypto, session, team, checkRelay, nextRequestId: deps.nextRequestId }, async () => cursor.get());
       const pull = () => pullAll({ replica, crypto, session, checkRelay, onRejected: deps.onRejected, onCursor: cursor.set });
       try {
