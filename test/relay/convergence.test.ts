@@ -162,6 +162,11 @@ const FOUND: readonly { readonly name: string; readonly devices: number; readonl
       { t: 'edit', d: 1, pick: 0, field: 'jobTitle', value: 'Alan' }, { t: 'sync', d: 0 }, { t: 'purge', d: 0, pick: 0 },
     ],
   },
+  {
+    name: 'a device whose acknowledged set a restored relay lost, before its cursor reached it, pushes it again',
+    devices: 2,
+    steps: [{ t: 'snapshot' }, { t: 'create', d: 0, name: 'Ada' }, { t: 'sync-without-pull', d: 0 }, { t: 'restore-relay' }],
+  },
 ];
 
 describe('convergence model: devices, a faulty network and a relay that crashes', () => {

@@ -32,6 +32,8 @@ export interface ModelDevice extends Device {
   offline: boolean;
   /** One engine round (auth, push, pull, re-bootstrap); the problem it stopped on, or null. */
   readonly sync: () => Promise<SyncProblem | null>;
+  /** A round whose pulls all go unanswered: pushed and acknowledged, with the cursor left behind. */
+  readonly syncWithoutPull: () => Promise<SyncProblem | null>;
 }
 
 export interface DeviceSetup {
@@ -42,11 +44,13 @@ export interface DeviceSetup {
 
 const unreachable = (): never => { throw new Error('connection lost'); };
 
-const faultyTransport = (relay: ModelRelay, network: ModelNetwork, owner: { offline: boolean }, faults: readonly Fault[]): RelayTransport => {
+const faultyTransport = (
+  relay: ModelRelay, network: ModelNetwork, owner: { offline: boolean; losePulls: boolean }, faults: readonly Fault[],
+): RelayTransport => {
   let next = 0;
   return {
     request: async (path, init): Promise<RelayAnswer> => {
-      if (owner.offline) unreachable();
+      if (owner.offline || (owner.losePulls && path === '/v1/pull')) unreachable();
       const fault = network.healed || faults.length === 0 ? 'ok' : faults[next++ % faults.length]!;
       const deliver = () => relay.handle(path, init);
       switch (fault) {
@@ -96,34 +100,43 @@ export const createModelDevice = async (
     : await store.addDevice(account.team, keys.deviceId, keys.publicKey, [...account.directory.keys()][0]!);
   if (enrolled !== 'created' && enrolled !== 'added') throw new Error(`Could not enrol ${name}: ${enrolled}`);
 
-  const owner = { offline: false };
+  const owner = { offline: false, losePulls: false };
   const session: RelaySession = createRelaySession({
     transport: faultyTransport(relay, network, owner, setup.faults), crypto, team: account.team, clock,
   });
   let requests = 0;
+  const sync = async (): Promise<SyncProblem | null> => {
+    // As the engine's first round after connecting: its copy of the cursor starts from the replica's.
+    let cursor = await harness.replica.cursor();
+    try {
+      await runRound({
+        replica: harness.replica, crypto, session, team: account.team, checkHeld: true,
+        cursor: { get: () => cursor, set: (next) => { cursor = next; } },
+        nextRequestId: () => `${name}-${(requests += 1)}`,
+        onRejected: () => undefined,
+      });
+      return null;
+    } catch (error) {
+      if (error instanceof SyncFailure) {
+        session.drop();
+        return error.problem;
+      }
+      throw error;
+    }
+  };
   const self: ModelDevice = {
     ...harness,
     name,
     crypto,
     get offline() { return owner.offline; },
     set offline(value: boolean) { owner.offline = value; },
-    sync: async () => {
-      // As the engine does on connecting: its copy of the cursor starts from the replica's.
-      let cursor = await harness.replica.cursor();
+    sync,
+    syncWithoutPull: async () => {
+      owner.losePulls = true;
       try {
-        await runRound({
-          replica: harness.replica, crypto, session, team: account.team,
-          cursor: { get: () => cursor, set: (next) => { cursor = next; } },
-          nextRequestId: () => `${name}-${(requests += 1)}`,
-          onRejected: () => undefined,
-        });
-        return null;
-      } catch (error) {
-        if (error instanceof SyncFailure) {
-          session.drop();
-          return error.problem;
-        }
-        throw error;
+        return await sync();
+      } finally {
+        owner.losePulls = false;
       }
     },
   };

@@ -21,6 +21,7 @@ export type Step =
   | { readonly t: 'tags'; readonly d: number; readonly pick: number; readonly tags: readonly string[] }
   | { readonly t: 'trash' | 'restore' | 'purge' | 'erase'; readonly d: number; readonly pick: number }
   | { readonly t: 'sync'; readonly d: number }
+  | { readonly t: 'sync-without-pull'; readonly d: number }
   | { readonly t: 'offline'; readonly d: number; readonly offline: boolean }
   | { readonly t: 'tick'; readonly ms: number }
   | { readonly t: 'crash' }
@@ -39,6 +40,7 @@ export const stepArb: fc.Arbitrary<Step> = fc.oneof(
   { weight: 3, arbitrary: fc.record({ t: fc.constantFrom('trash' as const, 'restore' as const, 'purge' as const), d, pick }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('erase' as const), d, pick }) },
   { weight: 6, arbitrary: fc.record({ t: fc.constant('sync' as const), d }) },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant('sync-without-pull' as const), d }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('offline' as const), d, offline: fc.boolean() }) },
   { weight: 2, arbitrary: fc.record({ t: fc.constant('tick' as const), ms: fc.oneof(fc.integer({ min: 1, max: 10_000 }), fc.integer({ min: 1, max: 21 * DAY })) }) },
   { weight: 1, arbitrary: fc.oneof(fc.constant({ t: 'crash' as const }), fc.constant({ t: 'snapshot' as const }), fc.constant({ t: 'restore-relay' as const })) },
@@ -92,6 +94,7 @@ export const runStep = async (world: ModelWorld, step: Step): Promise<void> => {
   if (step.t === 'deliver-delayed') return deliverDelayed(world.network, step.order);
   const device = world.devices[step.d % world.devices.length]!;
   if (step.t === 'sync') { await device.sync(); return; }
+  if (step.t === 'sync-without-pull') { await device.syncWithoutPull(); return; }
   if (step.t === 'offline') { device.offline = step.offline; return; }
   if (step.t === 'create') {
     const created = await device.store.create('person', { firstName: step.name, lastName: '' });
