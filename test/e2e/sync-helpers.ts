@@ -1,0 +1,62 @@
+import type { BrowserContext, Locator, Page } from '@playwright/test';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnRelay, type RelayProcess } from '../relay/support/relay-process';
+import { expect, test, watchForPageErrors } from './fixtures';
+import { extensionIdOf, launchWithExtension, openSurfaceIn, type Surface } from './launch';
+
+/**
+ * The relay's host, granted to both profiles from install: headless Chromium cannot answer the
+ * permission prompt, so the extension's request for the relay's origin resolves on the grant.
+ */
+const RELAY_HOSTS = ['http://127.0.0.1/*'];
+
+/** A second browser profile with the built extension: another device of the same owner. */
+export interface OtherDevice {
+  readonly context: BrowserContext;
+  readonly openSurface: (surface: Surface) => Promise<Page>;
+}
+
+/**
+ * Two devices and a relay: the fixtures' browser is device A, `deviceB` a second profile, and
+ * `relay` the relay as `npm run relay` starts it (a child process on 127.0.0.1, a free port, a
+ * data file of its own), stopped after the test.
+ */
+export const syncTest = test.extend<{ relay: RelayProcess; deviceB: OtherDevice }>({
+  grantedHosts: RELAY_HOSTS,
+  // eslint-disable-next-line no-empty-pattern
+  relay: async ({}, use) => {
+    const dir = await mkdtemp(join(tmpdir(), 'locket-e2e-relay-'));
+    const relay = await spawnRelay(join(dir, 'relay.sqlite'), join(dir, 'relay.log'));
+    await use(relay);
+    if (relay.child.exitCode === null) relay.child.kill('SIGTERM');
+    await relay.exited;
+    await rm(dir, { recursive: true, force: true, maxRetries: 3 });
+  },
+  deviceB: async ({ uncaughtPageErrors }, use) => {
+    const dir = await mkdtemp(join(tmpdir(), 'locket-e2e-'));
+    const context = await launchWithExtension(dir, { grantedHosts: RELAY_HOSTS });
+    watchForPageErrors(context, uncaughtPageErrors);
+    const extensionId = await extensionIdOf(context);
+    await use({ context, openSurface: (surface) => openSurfaceIn(context, extensionId, surface) });
+    await context.close();
+    await rm(dir, { recursive: true, force: true, maxRetries: 3 });
+  },
+});
+
+/** The options page's Sync section. */
+export const syncSection = (options: Page): Locator => options.getByRole('region', { name: 'Sync', exact: true });
+
+/** The status line of the Sync section ("Connected", "Offline: …", "Removed from the account: …"). */
+export const syncState = (options: Page): Locator =>
+  syncSection(options).locator('dt:text-is("Status") + dd');
+
+/** Connects this device to the relay as the first device of a new sync account. */
+export const connectToRelay = async (options: Page, relayUrl: string, deviceName: string): Promise<void> => {
+  const form = syncSection(options).getByRole('form', { name: 'Connect to a relay' });
+  await form.getByLabel('Relay address', { exact: true }).fill(relayUrl);
+  await form.getByLabel('Device name', { exact: true }).fill(deviceName);
+  await form.getByRole('button', { name: 'Connect', exact: true }).click();
+  await expect(syncState(options)).toHaveText('Connected', { timeout: 15_000 });
+};
