@@ -60,3 +60,31 @@ export const connectToRelay = async (options: Page, relayUrl: string, deviceName
   await form.getByRole('button', { name: 'Connect', exact: true }).click();
   await expect(syncState(options)).toHaveText('Connected', { timeout: 15_000 });
 };
+
+/** On a connected device: "Add a device", then the one-time code it shows. */
+export const offerPairing = async (options: Page): Promise<string> => {
+  await syncSection(options).getByRole('button', { name: 'Add a device', exact: true }).click();
+  const code = syncSection(options).getByLabel('Pairing code', { exact: true });
+  await expect(code).toBeVisible({ timeout: 15_000 });
+  return (await code.textContent()) ?? '';
+};
+
+/** On the new device: "Join with a code" with the relay's address and the code the other device shows. */
+export const joinWithCode = async (options: Page, relayUrl: string, code: string, deviceName: string): Promise<void> => {
+  const form = syncSection(options).getByRole('form', { name: 'Join with a code' });
+  await form.getByLabel('Relay address', { exact: true }).fill(relayUrl);
+  await form.getByLabel('Pairing code', { exact: true }).fill(code);
+  await form.getByLabel('Device name', { exact: true }).fill(deviceName);
+  await form.getByRole('button', { name: 'Join', exact: true }).click();
+};
+
+/** The words a device shows for the owner to compare, once both sides have met. */
+export const fingerprintWords = async (options: Page): Promise<readonly string[]> => {
+  const words = syncSection(options).getByRole('list', { name: 'Fingerprint words' }).getByRole('listitem');
+  await expect(words.first()).toBeVisible({ timeout: 15_000 });
+  return (await words.allTextContents()).map((word) => word.trim());
+};
+
+export const confirmSameWords = async (options: Page): Promise<void> => {
+  await syncSection(options).getByRole('button', { name: 'They match', exact: true }).click();
+};

@@ -1,15 +1,96 @@
+import type { Page } from '@playwright/test';
 import { expect, pageErrors } from './fixtures';
-import { connectToRelay, syncTest as test } from './sync-helpers';
-import { createAccount } from './ui';
+import {
+  confirmSameWords, connectToRelay, fingerprintWords, joinWithCode, offerPairing, syncSection, syncState, syncTest as test,
+} from './sync-helpers';
+import {
+  DEFAULT_OWNER, SIDE_PANEL_VIEWPORT, createAccount, createRecord, fillFields, moveToTrash, openFromList, openTrash,
+  recordList, showTab, trashList, type Owner,
+} from './ui';
 
-test('two profiles pair through a relay and stay in step', async ({ openSurface, relay, saveScreenshot }) => {
-  test.setTimeout(180_000);
+const PERSON = 'Ada Lovelace';
+/** The same owner on a second device, with that device's own password. */
+const OWNER_ON_B: Owner = { ...DEFAULT_OWNER, password: 'amber glacier lantern 17' };
+/** How long a change may take to show on the other device while both are open. */
+const SEEN_WITHIN = { timeout: 10_000 } as const;
+
+const personRow = (panel: Page, title: string) =>
+  recordList(panel, 'People').getByRole('button', { name: `Open ${title}`, exact: true });
+
+test('two profiles pair through a relay and stay in step', async ({ openSurface, deviceB, relay, saveScreenshot }) => {
+  test.setTimeout(240_000);
   const optionsA = await openSurface('options');
   await createAccount(optionsA);
+  const panelA = await openSurface('sidepanel');
+  await panelA.setViewportSize(SIDE_PANEL_VIEWPORT);
+  await expect(panelA.getByRole('main')).toBeVisible();
 
-  await test.step('A connects to the relay', async () => {
+  await test.step('A connects to the relay and creates a person', async () => {
+    await optionsA.bringToFront();
     await connectToRelay(optionsA, relay.url, 'Laptop');
     await saveScreenshot(optionsA, 'sync-connected');
+    await panelA.bringToFront();
+    await createRecord(panelA, 'People', 'person', { 'First name': 'Ada', 'Last name': 'Lovelace', 'Job title': 'Engineer' });
   });
-  expect(pageErrors(optionsA)).toEqual([]);
+
+  const optionsB = await deviceB.openSurface('options');
+  await test.step('B, with its own password, joins with the code A shows; both show the same words', async () => {
+    await createAccount(optionsB, OWNER_ON_B);
+    await optionsA.bringToFront();
+    const code = await offerPairing(optionsA);
+    await saveScreenshot(optionsA, 'sync-pairing-code');
+    await optionsB.bringToFront();
+    await joinWithCode(optionsB, relay.url, code, 'Desktop');
+    const wordsOnB = await fingerprintWords(optionsB);
+    const wordsOnA = await fingerprintWords(optionsA);
+    expect(wordsOnB.length).toBeGreaterThan(0);
+    expect(wordsOnA).toEqual(wordsOnB);
+    await confirmSameWords(optionsB);
+    await confirmSameWords(optionsA);
+    await expect(syncSection(optionsA).getByText('The devices are paired.', { exact: false })).toBeVisible(SEEN_WITHIN);
+    await expect(syncState(optionsB)).toHaveText('Connected', SEEN_WITHIN);
+    await saveScreenshot(optionsB, 'sync-joined');
+  });
+
+  const panelB = await deviceB.openSurface('sidepanel');
+  await panelB.setViewportSize(SIDE_PANEL_VIEWPORT);
+  await test.step('B shows the person A created', async () => {
+    await showTab(panelB, 'People');
+    await expect(personRow(panelB, PERSON)).toBeVisible(SEEN_WITHIN);
+    await expect(personRow(panelB, PERSON)).toContainText('Engineer');
+  });
+
+  await test.step('an edit on B shows on A', async () => {
+    await openFromList(panelB, 'People', PERSON);
+    await panelB.getByRole('button', { name: 'Edit', exact: true }).click();
+    const form = panelB.getByRole('form', { name: 'Edit person' });
+    await fillFields(form, { 'Job title': 'Chief Engineer' });
+    await form.getByRole('button', { name: 'Save changes' }).click();
+    await expect(panelB.getByRole('main').getByText('Chief Engineer', { exact: true })).toBeVisible();
+    await panelA.bringToFront();
+    await showTab(panelA, 'People');
+    await expect(personRow(panelA, PERSON)).toContainText('Chief Engineer', SEEN_WITHIN);
+  });
+
+  await test.step('a person trashed on A is in B’s trash', async () => {
+    await openFromList(panelA, 'People', PERSON);
+    await moveToTrash(panelA);
+    await panelB.bringToFront();
+    await openTrash(panelB);
+    await expect(trashList(panelB).getByText(PERSON, { exact: true })).toBeVisible(SEEN_WITHIN);
+  });
+
+  await test.step('B removed on A shows removed and stops', async () => {
+    await optionsA.bringToFront();
+    const devices = syncSection(optionsA).getByRole('list', { name: 'Devices' });
+    await devices.getByRole('button', { name: 'Remove Desktop', exact: true }).click();
+    await syncSection(optionsA).getByRole('group', { name: 'Remove Desktop?' }).getByRole('button', { name: 'Remove it' }).click();
+    await expect(devices.getByRole('listitem', { name: 'Desktop' })).toContainText('Removed', SEEN_WITHIN);
+    await optionsB.bringToFront();
+    await expect(syncState(optionsB)).toHaveText('Removed from the account: this device no longer syncs', SEEN_WITHIN);
+    await expect(syncSection(optionsB).getByRole('button', { name: 'Sync now' })).toBeDisabled();
+    await saveScreenshot(optionsB, 'sync-removed');
+  });
+
+  for (const page of [optionsA, panelA, optionsB, panelB]) expect(pageErrors(page)).toEqual([]);
 });
