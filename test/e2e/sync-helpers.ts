@@ -12,6 +12,20 @@ import { extensionIdOf, launchWithExtension, openSurfaceIn, type Surface } from 
  */
 const RELAY_HOSTS = ['http://127.0.0.1/*'];
 
+/** The relay both devices reach, which a test may stop and start again at the same address. */
+export interface E2eRelay {
+  readonly url: string;
+  /** Kills the relay at once, as a crash or a lost connection would look to the devices. */
+  readonly kill: () => Promise<void>;
+  /** Starts it again on the same port and data file. */
+  readonly restart: () => Promise<void>;
+}
+
+const stopRelay = async (relay: RelayProcess, signal: NodeJS.Signals): Promise<void> => {
+  if (relay.child.exitCode === null && relay.child.signalCode === null) relay.child.kill(signal);
+  await relay.exited;
+};
+
 /** A second browser profile with the built extension: another device of the same owner. */
 export interface OtherDevice {
   readonly context: BrowserContext;
@@ -23,15 +37,23 @@ export interface OtherDevice {
  * `relay` the relay as `npm run relay` starts it (a child process on 127.0.0.1, a free port, a
  * data file of its own), stopped after the test.
  */
-export const syncTest = test.extend<{ relay: RelayProcess; deviceB: OtherDevice }>({
+export const syncTest = test.extend<{ relay: E2eRelay; deviceB: OtherDevice }>({
   grantedHosts: RELAY_HOSTS,
   // eslint-disable-next-line no-empty-pattern
   relay: async ({}, use) => {
     const dir = await mkdtemp(join(tmpdir(), 'locket-e2e-relay-'));
-    const relay = await spawnRelay(join(dir, 'relay.sqlite'), join(dir, 'relay.log'));
-    await use(relay);
-    if (relay.child.exitCode === null) relay.child.kill('SIGTERM');
-    await relay.exited;
+    const [dataFile, logFile] = [join(dir, 'relay.sqlite'), join(dir, 'relay.log')];
+    let running = await spawnRelay(dataFile, logFile);
+    const { url } = running;
+    await use({
+      url,
+      kill: () => stopRelay(running, 'SIGKILL'),
+      restart: async () => {
+        await stopRelay(running, 'SIGKILL');
+        running = await spawnRelay(dataFile, logFile, {}, Number(new URL(url).port));
+      },
+    });
+    await stopRelay(running, 'SIGTERM');
     await rm(dir, { recursive: true, force: true, maxRetries: 3 });
   },
   deviceB: async ({ uncaughtPageErrors }, use) => {

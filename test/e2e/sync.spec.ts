@@ -5,7 +5,7 @@ import {
 } from './sync-helpers';
 import {
   DEFAULT_OWNER, SIDE_PANEL_VIEWPORT, createAccount, createRecord, fillFields, moveToTrash, openFromList, openTrash,
-  recordList, showTab, trashList, type Owner,
+  recordList, showTab, trashList, type Fields, type Owner,
 } from './ui';
 
 const PERSON = 'Ada Lovelace';
@@ -13,6 +13,21 @@ const PERSON = 'Ada Lovelace';
 const OWNER_ON_B: Owner = { ...DEFAULT_OWNER, password: 'amber glacier lantern 17' };
 /** How long a change may take to show on the other device while both are open. */
 const SEEN_WITHIN = { timeout: 10_000 } as const;
+
+/** Once the relay is back: the devices retry with a backoff that grows to a minute. */
+const RECONNECTED_WITHIN = { timeout: 75_000 } as const;
+const PHONE = '+44 20 7946 0321';
+
+/** Edits the person whose page is open and waits for the saved page. */
+const editPerson = async (panel: Page, fields: Fields): Promise<void> => {
+  await panel.bringToFront();
+  await panel.getByRole('button', { name: 'Edit', exact: true }).click();
+  const form = panel.getByRole('form', { name: 'Edit person' });
+  await fillFields(form, fields);
+  await form.getByRole('button', { name: 'Save changes' }).click();
+  await expect(panel.getByRole('button', { name: 'Edit', exact: true })).toBeVisible();
+  for (const text of Object.values(fields)) await expect(panel.getByRole('main').getByText(text, { exact: true })).toBeVisible();
+};
 
 const personRow = (panel: Page, title: string) =>
   recordList(panel, 'People').getByRole('button', { name: `Open ${title}`, exact: true });
@@ -62,18 +77,32 @@ test('two profiles pair through a relay and stay in step', async ({ openSurface,
 
   await test.step('an edit on B shows on A', async () => {
     await openFromList(panelB, 'People', PERSON);
-    await panelB.getByRole('button', { name: 'Edit', exact: true }).click();
-    const form = panelB.getByRole('form', { name: 'Edit person' });
-    await fillFields(form, { 'Job title': 'Chief Engineer' });
-    await form.getByRole('button', { name: 'Save changes' }).click();
-    await expect(panelB.getByRole('main').getByText('Chief Engineer', { exact: true })).toBeVisible();
+    await editPerson(panelB, { 'Job title': 'Chief Engineer' });
     await panelA.bringToFront();
     await showTab(panelA, 'People');
     await expect(personRow(panelA, PERSON)).toContainText('Chief Engineer', SEEN_WITHIN);
+    await openFromList(panelA, 'People', PERSON);
+  });
+
+  await test.step('the same person edited on both while the relay is down converges on both', async () => {
+    await relay.kill();
+    for (const options of [optionsA, optionsB]) {
+      await expect(syncState(options)).toHaveText(/^Offline/, { timeout: 30_000 });
+    }
+    // A edits first; B's later edit of the same field wins everywhere, A's other field stays.
+    await editPerson(panelA, { 'Job title': 'Analyst', Phones: PHONE });
+    await editPerson(panelB, { 'Job title': 'Mathematician' });
+    await relay.restart();
+    for (const panel of [panelA, panelB]) {
+      await panel.bringToFront();
+      const page = panel.getByRole('main');
+      await expect(page.getByText('Mathematician', { exact: true })).toBeVisible(RECONNECTED_WITHIN);
+      await expect(page.getByText(PHONE, { exact: true })).toBeVisible(RECONNECTED_WITHIN);
+    }
   });
 
   await test.step('a person trashed on A is in B’s trash', async () => {
-    await openFromList(panelA, 'People', PERSON);
+    await panelA.bringToFront();
     await moveToTrash(panelA);
     await panelB.bringToFront();
     await openTrash(panelB);
