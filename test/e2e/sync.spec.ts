@@ -118,6 +118,7 @@ test('two profiles pair through a relay and stay in step', async ({ openSurface,
     await optionsB.bringToFront();
     await expect(syncState(optionsB)).toHaveText('Removed from the account: this device no longer syncs', SEEN_WITHIN);
     await expect(syncSection(optionsB).getByRole('button', { name: 'Sync now' })).toBeDisabled();
+    await expect(syncSection(optionsB).getByRole('button', { name: 'Remove Laptop' })).toHaveCount(0);
     await saveScreenshot(optionsB, 'sync-removed');
   });
 
