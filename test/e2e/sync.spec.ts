@@ -4,7 +4,7 @@ import {
   confirmSameWords, connectToRelay, fingerprintWords, joinWithCode, offerPairing, syncSection, syncState, syncTest as test,
 } from './sync-helpers';
 import {
-  DEFAULT_OWNER, SIDE_PANEL_VIEWPORT, createAccount, createRecord, fillFields, moveToTrash, openFromList, openTrash,
+  DEFAULT_OWNER, SIDE_PANEL_VIEWPORT, createAccount, createRecord, fillFields, listedCount, moveToTrash, openFromList, openTrash,
   recordList, showTab, trashList, type Fields, type Owner,
 } from './ui';
 
@@ -49,8 +49,14 @@ test('two profiles pair through a relay and stay in step', async ({ openSurface,
   });
 
   const optionsB = await deviceB.openSurface('options');
+  await createAccount(optionsB, OWNER_ON_B);
+  // B's side panel stays open from before the pairing: what A holds must appear in it live.
+  const panelB = await deviceB.openSurface('sidepanel');
+  await panelB.setViewportSize(SIDE_PANEL_VIEWPORT);
+  await showTab(panelB, 'People');
+  expect(await listedCount(panelB, 'People')).toBe(0);
+
   await test.step('B, with its own password, joins with the code A shows; both show the same words', async () => {
-    await createAccount(optionsB, OWNER_ON_B);
     await optionsA.bringToFront();
     const code = await offerPairing(optionsA);
     await saveScreenshot(optionsA, 'sync-pairing-code');
@@ -67,10 +73,8 @@ test('two profiles pair through a relay and stay in step', async ({ openSurface,
     await saveScreenshot(optionsB, 'sync-joined');
   });
 
-  const panelB = await deviceB.openSurface('sidepanel');
-  await panelB.setViewportSize(SIDE_PANEL_VIEWPORT);
   await test.step('B shows the person A created', async () => {
-    await showTab(panelB, 'People');
+    await panelB.bringToFront();
     await expect(personRow(panelB, PERSON)).toBeVisible(SEEN_WITHIN);
     await expect(personRow(panelB, PERSON)).toContainText('Engineer');
   });
