@@ -88,7 +88,10 @@ export const offerPairing = async (options: Page): Promise<string> => {
   await syncSection(options).getByRole('button', { name: 'Add a device', exact: true }).click();
   const code = syncSection(options).getByLabel('Pairing code', { exact: true });
   await expect(code).toBeVisible({ timeout: 15_000 });
-  return (await code.textContent()) ?? '';
+  const shown = ((await code.textContent()) ?? '').replace(/\s+/g, ' ').trim();
+  // Read aloud or typed by the owner: groups of four letters or digits, nothing else.
+  expect(shown).toMatch(/^([0-9A-Z]{4} )+[0-9A-Z]{1,4}$/);
+  return shown;
 };
 
 /** On the new device: "Join with a code" with the relay's address and the code the other device shows. */
