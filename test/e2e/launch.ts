@@ -1,8 +1,8 @@
 import { chromePath, launchExtensionContext } from '../support/chromium';
 export { chromePath } from '../support/chromium';
 import type { BrowserContext, Page, Worker } from '@playwright/test';
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -34,14 +34,18 @@ export interface LaunchOptions {
   readonly grantedHosts?: readonly string[];
 }
 
-/** Copies of the build with hosts granted, one per set of hosts, made once per test run. */
+/**
+ * Copies of the build with hosts granted, one per set of hosts, made afresh once per test run
+ * under test-results (which Playwright empties before each run).
+ */
 const grantedBuilds = new Map<string, string>();
 
 const buildWithGrantedHosts = (hosts: readonly string[]): string => {
   const key = hosts.join(' ');
   const known = grantedBuilds.get(key);
   if (known) return known;
-  const dir = join(mkdtempSync(join(tmpdir(), 'locket-e2e-build-')), 'chrome-mv3');
+  const dir = join(PROJECT_ROOT, 'test-results', 'builds', `granted-${createHash('sha256').update(key).digest('hex').slice(0, 12)}`);
+  rmSync(dir, { recursive: true, force: true });
   cpSync(EXTENSION_DIR, dir, { recursive: true });
   const manifestPath = join(dir, 'manifest.json');
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown>;
