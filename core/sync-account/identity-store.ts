@@ -7,6 +7,7 @@
 import * as v from 'valibot';
 import type { AuditLog, AuditType } from '../audit/audit-log';
 import type { EncodedValue, ValueCodec } from '../codec';
+import type { Recode } from '../store/codec-migration';
 import type { LocketDatabase } from '../db/schema';
 import { retriedWrite, STALE } from '../db/transaction';
 import { deepEqual } from '../db/deep-equal';
@@ -38,6 +39,18 @@ const SecretsSchema = v.strictObject({
 const IdentityRowSchema = v.object({
   relayUrl: v.string(), team: v.string(), deviceId: v.string(), deviceName: v.string(), epoch: v.number(), secrets: v.unknown(),
 });
+/**
+ * The identity row as `recode` leaves its sealed secrets (under the same name), or null when
+ * there is no identity or nothing in it changed. A change of account key rewrites it with
+ * every other value the account key seals, so the device stays connected afterwards.
+ */
+export const recodedIdentityRow = async (stored: unknown, recode: Recode): Promise<unknown | null> => {
+  const parsed = v.safeParse(IdentityRowSchema, stored);
+  if (!parsed.success) return null;
+  const sealed = parsed.output.secrets as EncodedValue;
+  const secrets = await recode(sealed, secretsAad(parsed.output.deviceId));
+  return secrets === sealed ? null : { ...(stored as object), secrets };
+};
 const DevicesSchema = v.array(v.object({ device: v.string(), publicKey: v.string(), removed: v.boolean() }));
 
 export const createIdentityStore = (db: LocketDatabase, codec: ValueCodec, audit: AuditLog, author: string) => {
