@@ -12,7 +12,7 @@ import { fromBase64Url, toBase64Url } from '../security/base64url';
 import type { Bytes } from '../vault/types';
 import { derivePurposeKey, ITEM_KEY_INFO, openItemValue, sealItemValue, type ItemPlace } from './item-crypto';
 import type { OutboxEntry, SyncCrypto, SyncItem, SyncItemBody, SyncSet } from './ports';
-import { EnvelopeSchema, PROTOCOL_VERSION, StoredSetSchema, type Envelope, type Item, type StoredSet } from './protocol';
+import { EnvelopeSchema, PROTOCOL_VERSION, StoredSetSchema, UnsignedEnvelopeSchema, type Envelope, type Item, type StoredSet } from './protocol';
 import { deviceIdFromPublicKey, itemHash, signSet, verifySet, type DeviceKeys } from './signing';
 
 /** Where a signer's Ed25519 public key comes from: the account's device list; null for an unknown or removed device. */
@@ -45,10 +45,12 @@ export const createSyncCrypto = async (keys: SyncCryptoKeys, signerKey: SignerLo
     const unsigned = {
       v: PROTOCOL_VERSION, ...header, device: device.deviceId, clientSeq: entry.clientSeq, prevSetId: entry.prevSetId,
       ...(set.batchId === undefined ? {} : { batchId: set.batchId }), ...(set.undoOf === undefined ? {} : { undoOf: set.undoOf }),
+      // A set whose clientSeq outlived what it held (purged since): it goes out vacant.
+      ...(items.length === 0 ? { vacant: true as const } : {}),
       items,
     };
     // Our own outbox: a set the wire contract refuses is a bug here, not the relay's to find.
-    return v.parse(EnvelopeSchema, await signSet(device.privateKey, v.parse(v.omit(EnvelopeSchema, ['sig']), unsigned)));
+    return v.parse(EnvelopeSchema, await signSet(device.privateKey, v.parse(UnsignedEnvelopeSchema, unsigned)));
   };
 
   const openChecked = async (stored: StoredSet): Promise<SyncSet | null> => {
