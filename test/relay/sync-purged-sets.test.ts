@@ -60,4 +60,36 @@ describe('sets whose records were purged, through a real relay', () => {
     expect((await phone.store.get(bert.id))?.fields).toMatchObject({ firstName: 'Bert' });
     expect(await everyRecord(phone)).toEqual(await everyRecord(laptop));
   });
+
+  it('drops an offline edit of a record purged elsewhere, pushes the rest, and the record stays purged on both', async () => {
+    const onLaptop = engineOf(laptop);
+    const ada = saved(await laptop.store.create('person', person('Ada', 'Lovelace')));
+    expect(await onLaptop.syncNow()).toEqual({ ok: true, value: undefined });
+    const firstOnPhone = engineOf(phone);
+    expect(await firstOnPhone.syncNow()).toEqual({ ok: true, value: undefined });
+    expect(await phone.store.get(ada.id)).toBeDefined();
+    await firstOnPhone.stop();
+
+    await laptop.store.remove(ada.id);
+    await laptop.store.deleteForever([ada.id]);
+    expect(await onLaptop.syncNow()).toEqual({ ok: true, value: undefined });
+    // Meanwhile, offline, the phone edits Ada and writes someone else.
+    saved(await phone.store.update(ada.id, 'person', { jobTitle: 'Edited offline' }));
+    const bert = saved(await phone.store.create('person', person('Bert', 'Example')));
+
+    const onPhone = engineOf(phone);
+    expect(await onPhone.syncNow()).toEqual({ ok: true, value: undefined });
+    expect(await phone.replica.pendingCount()).toBe(0);
+    expect(await onLaptop.syncNow()).toEqual({ ok: true, value: undefined });
+    for (const device of [laptop, phone]) {
+      expect(await device.store.get(ada.id)).toBeUndefined();
+      expect(await device.db.get('purged', ada.id)).toMatchObject({ op: 'purge' });
+      expect((await device.store.get(bert.id))?.fields).toMatchObject({ firstName: 'Bert' });
+    }
+    expect(await everyRecord(phone)).toEqual(await everyRecord(laptop));
+    const onRelay = await (await connectDevice(relay.url, phone.relayDevice, 'session')).pullAll(0);
+    const fromPhone = onRelay.filter((set) => set.device === phone.crypto.deviceId);
+    expect(fromPhone.map((set) => set.items.map((item) => [item.recordId, item.op]))).toEqual([[], [[bert.id, 'create']]]);
+    expect(onPhone.rejectedSets() + onLaptop.rejectedSets()).toBe(0);
+  });
 });
