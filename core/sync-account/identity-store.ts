@@ -14,6 +14,7 @@ import { deepEqual } from '../db/deep-equal';
 import { fromBase64Url, toBase64Url } from '../security/base64url';
 import type { ExportedDeviceKeys } from '../sync/device-keys';
 import type { SyncIdentity } from '../sync/ports';
+import type { DeviceInfo } from '../sync/protocol';
 import type { Bytes } from '../vault/types';
 
 export const SYNC_IDENTITY_KEY = 'sync-identity';
@@ -30,7 +31,21 @@ export interface KnownDevice {
   readonly device: string;
   readonly publicKey: string;
   readonly removed: boolean;
+  /**
+   * The highest clientSeq the relay held from the device when the list was read. Once it is
+   * removed the relay takes nothing more from it, so its sets up to this one are in the log
+   * from before the removal and still verify; later ones cannot have come through the relay.
+   */
+  readonly ackedClientSeq?: number;
 }
+
+/** The account's devices as the relay lists them (names are not kept here). */
+export const knownDevicesOf = (devices: readonly DeviceInfo[]): KnownDevice[] =>
+  devices.map((d) => ({ device: d.device, publicKey: d.publicKey, removed: d.removedAt !== null, ackedClientSeq: d.ackedClientSeq }));
+
+/** Whether a set at `clientSeq` signed by `device` may verify: a known device, and if removed, a set from before. */
+export const signsFor = (device: KnownDevice | undefined, clientSeq: number): device is KnownDevice =>
+  device !== undefined && (!device.removed || clientSeq <= (device.ackedClientSeq ?? 0));
 
 const Base64Bytes = v.pipe(v.string(), v.transform((text) => fromBase64Url(text)), v.instance(Uint8Array));
 const SecretsSchema = v.strictObject({
@@ -51,7 +66,7 @@ export const recodedIdentityRow = async (stored: unknown, recode: Recode): Promi
   const secrets = await recode(sealed, secretsAad(parsed.output.deviceId));
   return secrets === sealed ? null : { ...(stored as object), secrets };
 };
-const DevicesSchema = v.array(v.object({ device: v.string(), publicKey: v.string(), removed: v.boolean() }));
+const DevicesSchema = v.array(v.object({ device: v.string(), publicKey: v.string(), removed: v.boolean(), ackedClientSeq: v.optional(v.number()) }));
 
 export const createIdentityStore = (db: LocketDatabase, codec: ValueCodec, audit: AuditLog, author: string) => {
   const readRow = async () => {

@@ -24,6 +24,7 @@ export interface RoundDeps {
   readonly cursor: { get: () => SyncCursor | null; set: (cursor: SyncCursor) => void };
   readonly nextRequestId: () => string;
   readonly onRejected: () => void;
+  readonly refreshSigners?: (token: string) => Promise<void>;
 }
 
 export const runRound = async (deps: RoundDeps): Promise<void> => {
@@ -31,6 +32,11 @@ export const runRound = async (deps: RoundDeps): Promise<void> => {
   const checkRelay = async (relayInstance: string, head: number): Promise<void> => {
     if (wentBack(cursor.get(), relayInstance, head)) throw new RelayWentBack(relayInstance);
   };
+  const { refreshSigners } = deps;
+  const pull = () => pullAll({
+    replica, crypto, session, checkRelay, onRejected: deps.onRejected, onCursor: cursor.set,
+    ...(refreshSigners ? { refreshSigners: async () => refreshSigners((await session.current()).token) } : {}),
+  });
   let rebootstraps = 0;
   let purgePulls = 0;
   // Bounded: every pass returns, throws, or counts one rebootstrap or one purge pull.
@@ -39,9 +45,9 @@ export const runRound = async (deps: RoundDeps): Promise<void> => {
       const opened = await session.current();
       await checkRelay(opened.relayInstance, cursor.get()?.seq ?? 0);
       // After a `tombstoned` refusal: the purge behind it is applied before pushing again.
-      if (purgePulls > 0) await pullAll({ replica, crypto, session, checkRelay, onRejected: deps.onRejected, onCursor: cursor.set });
+      if (purgePulls > 0) await pull();
       await pushAll({ replica, crypto, session, team, checkRelay, nextRequestId: deps.nextRequestId }, async () => cursor.get());
-      await pullAll({ replica, crypto, session, checkRelay, onRejected: deps.onRejected, onCursor: cursor.set });
+      await pull();
       return;
     } catch (error) {
       if (error instanceof PurgedElsewhere) {
