@@ -46,4 +46,23 @@ describe('a change of account key keeps the device connected to sync', () => {
     // The old account key no longer opens the device's keys.
     expect(await createIdentityStore(harness.db, createAesGcmCodec(keys.accountKey), auditLogFor(harness, keys), 'owner').secrets()).toBeNull();
   });
+
+  it('keys a page sealed under the old account key just after the change are sealed again at the next unlock', async () => {
+    const { harness, blue, red, keys } = await populatedAccount();
+    harness.ceremonies.hold(blue.key);
+    ok(await harness.account.removeKey(keys, PASSWORD, red.key.credentialId));
+    // A page still holding the old key joins sync right after the change committed.
+    const { keys: deviceKeys, exported } = await generateSyncDeviceKeys();
+    const identity = { relayUrl: 'https://relay.example', team: 'team-1', deviceId: deviceKeys.signing.deviceId, deviceName: 'Laptop', epoch: FIRST_EPOCH };
+    await createIdentityStore(harness.db, createAesGcmCodec(keys.accountKey), auditLogFor(harness, keys), 'owner')
+      .commit({ identity: { identity, secrets: { deviceKeys: exported, syncKey: newSyncKey() } }, devices: [] }, { type: 'sync-connected' });
+
+    harness.lock();
+    harness.waitOutThrottle();
+    harness.ceremonies.hold(blue.key);
+    ok(await harness.access.unlock(PASSWORD));
+    const session = harness.session()!;
+    expect((await syncAccountFor(harness, session).crypto())?.deviceId).toBe(identity.deviceId);
+  });
 });
+
