@@ -5,7 +5,7 @@
  */
 import * as v from 'valibot';
 import { changeAad } from '../codec';
-import type { StoredChangeSet } from '../db/rows';
+import { isTerminalOp, type StoredChangeSet } from '../db/rows';
 import type { StoreDeps } from '../db/store-deps';
 import { writeTransaction } from '../db/transaction';
 import type { LocketDatabase } from '../db/schema';
@@ -37,6 +37,8 @@ interface Handed {
   /** Absent when the set was purged or erased after its clientSeq was given: it goes out empty, keeping the sequence whole. */
   readonly set: StoredChangeSet | undefined;
   readonly erased: readonly { readonly id: string; readonly kind: string }[];
+  /** Ids the set edits that have been purged or erased since (here or, once pulled, elsewhere): their items stay here. */
+  readonly purgedSince: ReadonlySet<string>;
 }
 
 /** Gives clientSeqs to rows that have none (dropping rows whose set is gone), then reads up to `limit` unacknowledged ones. */
@@ -67,7 +69,10 @@ const handOut = (db: LocketDatabase, limit: number): Promise<Handed[]> =>
       const erased = set?.changes.every((change) => change.op === 'erase')
         ? (await tx.objectStore('purged').index('bySet').getAll(row.setId)).map((tomb) => ({ id: tomb.recordId, kind: tomb.kind }))
         : [];
-      handed.push({ clientSeq: row.clientSeq ?? 0, prevSetId, setId: row.setId, set, erased });
+      const edited = [...new Set((set?.changes ?? []).filter((change) => !isTerminalOp(change.op)).map((change) => change.recordId))];
+      const tombs = await Promise.all(edited.map((id) => tx.objectStore('purged').getKey(id)));
+      const purgedSince = new Set(edited.filter((_, index) => tombs[index] !== undefined));
+      handed.push({ clientSeq: row.clientSeq ?? 0, prevSetId, setId: row.setId, set, erased, purgedSince });
       prevSetId = row.setId;
     }
     return handed;
@@ -84,10 +89,11 @@ export const createOutbox = ({ db, codec }: Pick<StoreDeps, 'db' | 'codec'>) => 
     const valuesOf = new Map(withValues.map((entry, index) => [entry.setId, decoded[index]]));
     return handed.map((entry) => {
       const values = valuesOf.get(entry.setId);
-      const set = entry.set
-        ? syncSetOf(entry.set, Array.isArray(values) ? values : null, entry.erased)
-        : { setId: entry.setId, deviceId: '', author: '', items: [] };
-      return { clientSeq: entry.clientSeq, prevSetId: entry.prevSetId, set };
+      if (!entry.set) return { clientSeq: entry.clientSeq, prevSetId: entry.prevSetId, set: { setId: entry.setId, deviceId: '', author: '', items: [] } };
+      const whole = syncSetOf(entry.set, Array.isArray(values) ? values : null, entry.erased);
+      // The relay refuses any edit of a purged id, and every device drops one: it goes out without them (vacant if nothing is left).
+      const items = whole.items.filter((item) => isTerminalOp(item.op) || !entry.purgedSince.has(item.recordId));
+      return { clientSeq: entry.clientSeq, prevSetId: entry.prevSetId, set: items.length === whole.items.length ? whole : { ...whole, items } };
     });
   };
 
