@@ -43,6 +43,7 @@ export const startWorkerSync = (deps: WorkerSyncDeps): WorkerSync => {
       if (!identity || !crypto) return null;
       return createSyncEngine({
         transport: transportFor(identity.relayUrl), replica, crypto, team: identity.team, clock, random: deps.random, changes: deps.changes,
+        refreshSigners: async (token) => { await account.devices(token); },
       });
     },
   });

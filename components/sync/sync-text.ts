@@ -27,8 +27,12 @@ export const defaultDeviceName = (userAgent: string = navigator.userAgent): stri
   return system ? `${browser} on ${system}` : browser;
 };
 
-/** The code cut into groups of four, as the owner reads it aloud or types it (the code itself has no spaces). */
-export const codeGroups = (code: string): string[] => code.match(/.{1,4}/g) ?? [];
+/**
+ * The code cut into groups of four, as the owner reads it aloud or types it. The sync account
+ * hands the code over already joined with dashes; they are dropped here so they never land
+ * inside a group.
+ */
+export const codeGroups = (code: string): string[] => code.replace(/[\s-]/g, '').match(/.{1,4}/g) ?? [];
 
 /** What the owner typed as a code, without the spaces they may have copied between its groups. */
 export const typedCode = (typed: string): string => typed.replace(/\s+/g, '');

@@ -5,9 +5,9 @@
  */
 import * as v from 'valibot';
 import { changeAad } from '../codec';
-import type { PurgedRow, StoredChangeSet } from '../db/rows';
+import { isTerminalOp, type StoredChangeSet } from '../db/rows';
 import type { StoreDeps } from '../db/store-deps';
-import { writeTransaction, type WriteTransaction } from '../db/transaction';
+import { writeTransaction } from '../db/transaction';
 import type { LocketDatabase } from '../db/schema';
 import type { OutboxEntry, SyncCursor } from '../sync/ports';
 import { syncSetOf } from './sync-items';
@@ -34,30 +34,12 @@ interface Handed {
   readonly clientSeq: number;
   readonly prevSetId: string | null;
   readonly setId: string;
-  /** Absent when the set was purged or erased after its clientSeq was given (see `ends`). */
+  /** Absent when the set was purged or erased after its clientSeq was given: it goes out empty, keeping the sequence whole. */
   readonly set: StoredChangeSet | undefined;
-  /** The records an erase set ends (its changes hold only hashed ids), or those a gone set's place carries. */
-  readonly ends: readonly EndedRecord[];
+  readonly erased: readonly { readonly id: string; readonly kind: string }[];
+  /** Ids the set edits that have been purged or erased since (here or, once pulled, elsewhere): their items stay here. */
+  readonly purgedSince: ReadonlySet<string>;
 }
-
-interface EndedRecord { readonly id: string; readonly kind: string; readonly op: 'purge' | 'erase' }
-
-type HandOutTx = WriteTransaction<'outbox' | 'changes' | 'purged' | 'meta'>;
-
-/**
- * A set purged or erased after its clientSeq was given may or may not be on the relay already, so
- * its place must still be filled, and a set needs an item. It goes out as the ends of the first
- * purge or erasure here after it: ids final on this device, whose own set follows anyway.
- */
-const endsAfter = async (tx: HandOutTx, setId: string): Promise<EndedRecord[]> => {
-  const bySet = tx.objectStore('purged').index('bySet');
-  const first = await bySet.getKey(IDBKeyRange.lowerBound(setId, true)) ?? await bySet.getKey(IDBKeyRange.lowerBound(''));
-  if (first === undefined) return [];
-  const tomb = await tx.objectStore('purged').get(first);
-  return tomb ? endsOf(await bySet.getAll(tomb.setId)) : [];
-};
-
-const endsOf = (tombs: readonly PurgedRow[]): EndedRecord[] => tombs.map((tomb) => ({ id: tomb.recordId, kind: tomb.kind, op: tomb.op }));
 
 /** Gives clientSeqs to rows that have none (dropping rows whose set is gone), then reads up to `limit` unacknowledged ones. */
 const handOut = (db: LocketDatabase, limit: number): Promise<Handed[]> =>
@@ -84,10 +66,13 @@ const handOut = (db: LocketDatabase, limit: number): Promise<Handed[]> =>
     const handed: Handed[] = [];
     for (const row of rows) {
       const set = await changes.get(row.setId);
-      const ends = !set
-        ? await endsAfter(tx, row.setId)
-        : set.changes.every((change) => change.op === 'erase') ? endsOf(await tx.objectStore('purged').index('bySet').getAll(row.setId)) : [];
-      handed.push({ clientSeq: row.clientSeq ?? 0, prevSetId, setId: row.setId, set, ends });
+      const erased = set?.changes.every((change) => change.op === 'erase')
+        ? (await tx.objectStore('purged').index('bySet').getAll(row.setId)).map((tomb) => ({ id: tomb.recordId, kind: tomb.kind }))
+        : [];
+      const edited = [...new Set((set?.changes ?? []).filter((change) => !isTerminalOp(change.op)).map((change) => change.recordId))];
+      const tombs = await Promise.all(edited.map((id) => tx.objectStore('purged').getKey(id)));
+      const purgedSince = new Set(edited.filter((_, index) => tombs[index] !== undefined));
+      handed.push({ clientSeq: row.clientSeq ?? 0, prevSetId, setId: row.setId, set, erased, purgedSince });
       prevSetId = row.setId;
     }
     return handed;
@@ -104,13 +89,11 @@ export const createOutbox = ({ db, codec }: Pick<StoreDeps, 'db' | 'codec'>) => 
     const valuesOf = new Map(withValues.map((entry, index) => [entry.setId, decoded[index]]));
     return handed.map((entry) => {
       const values = valuesOf.get(entry.setId);
-      const set = entry.set
-        ? syncSetOf(entry.set, Array.isArray(values) ? values : null, entry.ends)
-        : {
-          setId: entry.setId, deviceId: '', author: '',
-          items: entry.ends.map((end) => ({ recordId: end.id, kind: end.kind, op: end.op, body: { changed: [], values: {} } })),
-        };
-      return { clientSeq: entry.clientSeq, prevSetId: entry.prevSetId, set };
+      if (!entry.set) return { clientSeq: entry.clientSeq, prevSetId: entry.prevSetId, set: { setId: entry.setId, deviceId: '', author: '', items: [] } };
+      const whole = syncSetOf(entry.set, Array.isArray(values) ? values : null, entry.erased);
+      // The relay refuses any edit of a purged id, and every device drops one: it goes out without them (vacant if nothing is left).
+      const items = whole.items.filter((item) => isTerminalOp(item.op) || !entry.purgedSince.has(item.recordId));
+      return { clientSeq: entry.clientSeq, prevSetId: entry.prevSetId, set: items.length === whole.items.length ? whole : { ...whole, items } };
     });
   };
 

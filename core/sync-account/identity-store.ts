@@ -7,12 +7,14 @@
 import * as v from 'valibot';
 import type { AuditLog, AuditType } from '../audit/audit-log';
 import type { EncodedValue, ValueCodec } from '../codec';
+import type { Recode } from '../store/codec-migration';
 import type { LocketDatabase } from '../db/schema';
 import { retriedWrite, STALE } from '../db/transaction';
 import { deepEqual } from '../db/deep-equal';
 import { fromBase64Url, toBase64Url } from '../security/base64url';
 import type { ExportedDeviceKeys } from '../sync/device-keys';
 import type { SyncIdentity } from '../sync/ports';
+import type { DeviceInfo } from '../sync/protocol';
 import type { Bytes } from '../vault/types';
 
 export const SYNC_IDENTITY_KEY = 'sync-identity';
@@ -29,7 +31,21 @@ export interface KnownDevice {
   readonly device: string;
   readonly publicKey: string;
   readonly removed: boolean;
+  /**
+   * The highest clientSeq the relay held from the device when the list was read. Once it is
+   * removed the relay takes nothing more from it, so its sets up to this one are in the log
+   * from before the removal and still verify; later ones cannot have come through the relay.
+   */
+  readonly ackedClientSeq?: number;
 }
+
+/** The account's devices as the relay lists them (names are not kept here). */
+export const knownDevicesOf = (devices: readonly DeviceInfo[]): KnownDevice[] =>
+  devices.map((d) => ({ device: d.device, publicKey: d.publicKey, removed: d.removedAt !== null, ackedClientSeq: d.ackedClientSeq }));
+
+/** Whether a set at `clientSeq` signed by `device` may verify: a known device, and if removed, a set from before. */
+export const signsFor = (device: KnownDevice | undefined, clientSeq: number): device is KnownDevice =>
+  device !== undefined && (!device.removed || clientSeq <= (device.ackedClientSeq ?? 0));
 
 const Base64Bytes = v.pipe(v.string(), v.transform((text) => fromBase64Url(text)), v.instance(Uint8Array));
 const SecretsSchema = v.strictObject({
@@ -38,7 +54,19 @@ const SecretsSchema = v.strictObject({
 const IdentityRowSchema = v.object({
   relayUrl: v.string(), team: v.string(), deviceId: v.string(), deviceName: v.string(), epoch: v.number(), secrets: v.unknown(),
 });
-const DevicesSchema = v.array(v.object({ device: v.string(), publicKey: v.string(), removed: v.boolean() }));
+/**
+ * The identity row as `recode` leaves its sealed secrets (under the same name), or null when
+ * there is no identity or nothing in it changed. A change of account key rewrites it with
+ * every other value the account key seals, so the device stays connected afterwards.
+ */
+export const recodedIdentityRow = async (stored: unknown, recode: Recode): Promise<unknown | null> => {
+  const parsed = v.safeParse(IdentityRowSchema, stored);
+  if (!parsed.success) return null;
+  const sealed = parsed.output.secrets as EncodedValue;
+  const secrets = await recode(sealed, secretsAad(parsed.output.deviceId));
+  return secrets === sealed ? null : { ...(stored as object), secrets };
+};
+const DevicesSchema = v.array(v.object({ device: v.string(), publicKey: v.string(), removed: v.boolean(), ackedClientSeq: v.optional(v.number()) }));
 
 export const createIdentityStore = (db: LocketDatabase, codec: ValueCodec, audit: AuditLog, author: string) => {
   const readRow = async () => {

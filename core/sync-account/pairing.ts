@@ -30,7 +30,7 @@ import {
 import { addDeviceMessage, deviceIdFromPublicKey, removeDeviceMessage, signBytes } from '../sync/signing';
 import * as v from 'valibot';
 import type { Bytes } from '../vault/types';
-import type { IdentityStore, KnownDevice, SyncSecrets } from './identity-store';
+import { knownDevicesOf, type IdentityStore, type KnownDevice, type SyncSecrets } from './identity-store';
 import { authenticate, call, fail, pairingCall, type Answer } from './relay-calls';
 
 export interface Unlocked {
@@ -213,7 +213,7 @@ export const createPairing = (deps: PairingDeps) => {
     const identity: SyncIdentity = { relayUrl, team: welcome.team, deviceId, deviceName: name, epoch: welcome.epoch };
     await deps.store.commit({
       identity: { identity, secrets: { deviceKeys: exported, syncKey } },
-      devices: list.value.devices.map((d) => ({ device: d.device, publicKey: d.publicKey, removed: d.removedAt !== null })),
+      devices: knownDevicesOf(list.value.devices),
     }, { type: 'sync-connected', detail: { paired: true } });
     return { ok: true, value: identity };
   };

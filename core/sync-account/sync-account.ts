@@ -13,10 +13,10 @@ import { openDeviceName, sealDeviceName } from '../sync/device-names';
 import { createSyncCrypto } from '../sync/envelopes';
 import { FIRST_EPOCH, newSyncKey, randomBytes } from '../sync/item-crypto';
 import type { RelayTransport, SyncAccountPort, SyncCrypto, SyncDeviceView, SyncIdentity } from '../sync/ports';
-import { DeviceListSchema, type DeviceInfo } from '../sync/protocol';
+import { DeviceListSchema } from '../sync/protocol';
 import { removeDeviceMessage, signBytes } from '../sync/signing';
 import * as v from 'valibot';
-import { createIdentityStore, type KnownDevice } from './identity-store';
+import { createIdentityStore, knownDevicesOf, signsFor } from './identity-store';
 import { createPairing } from './pairing';
 import { authenticate, call, fail, type Answer } from './relay-calls';
 
@@ -32,9 +32,6 @@ export interface SyncAccountDeps {
   /** Pause between two reads of the pairing mailbox. */
   readonly pairingPollMs?: number;
 }
-
-const known = (devices: readonly DeviceInfo[]): KnownDevice[] =>
-  devices.map((d) => ({ device: d.device, publicKey: d.publicKey, removed: d.removedAt !== null }));
 
 export const createSyncAccount = (deps: SyncAccountDeps): SyncAccountPort => {
   const store = createIdentityStore(deps.db, deps.codec, deps.audit, deps.author);
@@ -68,11 +65,12 @@ export const createSyncAccount = (deps: SyncAccountDeps): SyncAccountPort => {
     let cache = new Map((await store.knownDevices()).map((d) => [d.device, d]));
     return createSyncCrypto(
       { device: state.keys.signing, team: state.identity.team, epoch: state.identity.epoch, syncKey: state.secrets.syncKey },
-      async (deviceId) => {
-        // A device added since this crypto was made: the list in meta may know it by now.
-        if (!cache.has(deviceId)) cache = new Map((await store.knownDevices()).map((d) => [d.device, d]));
+      async (deviceId, clientSeq) => {
+        // A device added (or a list read again) since this crypto was made: the list in meta may know more by now.
+        if (!signsFor(cache.get(deviceId), clientSeq)) cache = new Map((await store.knownDevices()).map((d) => [d.device, d]));
+        // Removed devices too, for what the relay held from them before their removal (their sets in the log).
         const device = cache.get(deviceId);
-        return device && !device.removed ? fromBase64Url(device.publicKey) : null;
+        return signsFor(device, clientSeq) ? fromBase64Url(device.publicKey) : null;
       },
     );
   };
@@ -82,7 +80,7 @@ export const createSyncAccount = (deps: SyncAccountDeps): SyncAccountPort => {
     if (!state) return fail({ type: 'not-connected' });
     const list = await call(state.transport, '/v1/devices', { token }, DeviceListSchema);
     if (!list.ok) return list;
-    await store.rememberDevices(known(list.value.devices));
+    await store.rememberDevices(knownDevicesOf(list.value.devices));
     const { team } = state.identity;
     return {
       ok: true,

@@ -4,19 +4,24 @@
  *
  * An item's plaintext is the PADMÉ-padded JSON `{ a: author, b: body }`: the author travels
  * encrypted with the body, so the relay never learns who wrote a set. `open` returns null rather
- * than throwing for anything that does not verify: an unknown or removed signer, a bad signature,
- * a ciphertext whose hash differs from its signed `h`, or one that does not open for its place.
+ * than throwing for anything that does not verify: an unknown signer (or a removed one's set from
+ * after its removal), a bad signature, a ciphertext whose hash differs from its signed `h`, or one
+ * that does not open for its place.
  */
 import * as v from 'valibot';
 import { fromBase64Url, toBase64Url } from '../security/base64url';
 import type { Bytes } from '../vault/types';
 import { derivePurposeKey, ITEM_KEY_INFO, openItemValue, sealItemValue, type ItemPlace } from './item-crypto';
 import type { OutboxEntry, SyncCrypto, SyncItem, SyncItemBody, SyncSet } from './ports';
-import { EnvelopeSchema, PROTOCOL_VERSION, StoredSetSchema, type Envelope, type Item, type StoredSet } from './protocol';
+import { EnvelopeSchema, PROTOCOL_VERSION, StoredSetSchema, UnsignedEnvelopeSchema, type Envelope, type Item, type StoredSet } from './protocol';
 import { deviceIdFromPublicKey, itemHash, signSet, verifySet, type DeviceKeys } from './signing';
 
-/** Where a signer's Ed25519 public key comes from: the account's device list; null for an unknown or removed device. */
-export type SignerLookup = (deviceId: string) => Promise<Uint8Array | null>;
+/**
+ * Where a signer's Ed25519 public key comes from: the account's device list. A removed device
+ * still signs the sets the relay accepted from it before its removal (`clientSeq` tells them
+ * apart); null for an unknown device, or a removed one's set from after.
+ */
+export type SignerLookup = (deviceId: string, clientSeq: number) => Promise<Uint8Array | null>;
 
 export interface SyncCryptoKeys {
   readonly device: DeviceKeys;
@@ -45,15 +50,17 @@ export const createSyncCrypto = async (keys: SyncCryptoKeys, signerKey: SignerLo
     const unsigned = {
       v: PROTOCOL_VERSION, ...header, device: device.deviceId, clientSeq: entry.clientSeq, prevSetId: entry.prevSetId,
       ...(set.batchId === undefined ? {} : { batchId: set.batchId }), ...(set.undoOf === undefined ? {} : { undoOf: set.undoOf }),
+      // A set whose clientSeq outlived what it held (purged since): it goes out vacant.
+      ...(items.length === 0 ? { vacant: true as const } : {}),
       items,
     };
     // Our own outbox: a set the wire contract refuses is a bug here, not the relay's to find.
-    return v.parse(EnvelopeSchema, await signSet(device.privateKey, v.parse(v.omit(EnvelopeSchema, ['sig']), unsigned)));
+    return v.parse(EnvelopeSchema, await signSet(device.privateKey, v.parse(UnsignedEnvelopeSchema, unsigned)));
   };
 
   const openChecked = async (stored: StoredSet): Promise<SyncSet | null> => {
     if (stored.team !== keys.team || stored.epoch !== keys.epoch) return null;
-    const publicKey = await signerKey(stored.device);
+    const publicKey = await signerKey(stored.device, stored.clientSeq);
     if (!publicKey || (await deviceIdFromPublicKey(publicKey)) !== stored.device) return null;
     if (!(await verifySet(publicKey, stored))) return null;
     let author: string | null = null;

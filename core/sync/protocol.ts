@@ -56,8 +56,7 @@ export const ItemSchema = v.strictObject({
 });
 export type Item = v.InferOutput<typeof ItemSchema>;
 
-/** One change set as a device signs and pushes it (SYNC.md §6). */
-export const EnvelopeSchema = v.strictObject({
+const envelopeEntries = {
   v: v.literal(PROTOCOL_VERSION),
   team: TeamIdSchema,
   setId: SetIdSchema,
@@ -68,14 +67,34 @@ export const EnvelopeSchema = v.strictObject({
   epoch: Positive,
   batchId: v.optional(v.pipe(v.string(), v.maxLength(64))),
   undoOf: v.optional(v.pipe(v.string(), v.maxLength(64))),
-  items: v.pipe(v.array(ItemSchema), v.minLength(1), v.maxLength(LIMITS.maxItemsPerSet)),
+  /**
+   * Set only on a set with no items: its clientSeq was given before the device purged or erased
+   * what it held. It still goes out, signed like any set, so the device's sequence stays whole;
+   * the relay stores it and every device skips it. Not signed itself: it says no more than the
+   * (signed) empty item list, and the relay gives it back from that list.
+   */
+  vacant: v.optional(v.literal(true)),
+  items: v.pipe(v.array(ItemSchema), v.maxLength(LIMITS.maxItemsPerSet)),
   sig: SignatureSchema,
-});
+};
+
+interface VacancyShape { readonly vacant?: true | undefined; readonly items: readonly unknown[] }
+
+/** A set has at least one item, except a vacant one, which has none. */
+const withVacancyRule = <TSchema extends v.GenericSchema<unknown, VacancyShape>>(schema: TSchema) =>
+  v.pipe(schema, v.check<v.InferOutput<TSchema>, string>(
+    (set) => ((set as VacancyShape).vacant === true) === ((set as VacancyShape).items.length === 0), 'expected items, or a vacant set without any',
+  ));
+
+/** One change set as a device signs and pushes it (SYNC.md §6). */
+export const EnvelopeSchema = withVacancyRule(v.strictObject(envelopeEntries));
+/** What a device signs: the envelope without its signature. */
+export const UnsignedEnvelopeSchema = withVacancyRule(v.omit(v.strictObject(envelopeEntries), ['sig']));
 export type Envelope = v.InferOutput<typeof EnvelopeSchema>;
 export type UnsignedEnvelope = Omit<Envelope, 'sig'>;
 
 /** A committed set as pull returns it: the envelope plus the relay's sequence number. */
-export const StoredSetSchema = v.strictObject({ ...EnvelopeSchema.entries, seq: Positive });
+export const StoredSetSchema = withVacancyRule(v.strictObject({ ...envelopeEntries, seq: Positive }));
 export type StoredSet = v.InferOutput<typeof StoredSetSchema>;
 
 export const ERROR_CODES = [

@@ -10,7 +10,9 @@
 import {
   changeRebinder, chunkRebinder, rebindStore, recordRebinder, settingsRebinder, type Recode,
 } from '../store/codec-migration';
+import { deepEqual } from '../db/deep-equal';
 import type { LocketDatabase } from '../db/schema';
+import { recodedIdentityRow, SYNC_IDENTITY_KEY } from '../sync-account/identity-store';
 import { writeTransaction, type WriteTransaction } from '../db/transaction';
 import { createAesGcmCodec } from './aes-codec';
 import { defaultVaultDeps } from './deps';
@@ -55,6 +57,19 @@ const rescuing = (accountKey: Bytes, retired: readonly Bytes[]): Recode => {
   };
 };
 
+/** The sync identity's sealed keys, written under a retired key just after a change: sealed again, if still as read. */
+const rescueIdentityRow = async (db: LocketDatabase, recode: Recode): Promise<number> => {
+  const before = await db.get('meta', SYNC_IDENTITY_KEY);
+  const after = await recodedIdentityRow(before, recode);
+  if (after === null) return 0;
+  return writeTransaction(db, ['meta'], async (tx) => {
+    const meta = tx.objectStore('meta');
+    if (!deepEqual(await meta.get(SYNC_IDENTITY_KEY), before)) return 0;
+    await meta.put(after, SYNC_IDENTITY_KEY);
+    return 1;
+  });
+};
+
 /** At unlock, before the keys reach the session. Returns how many rows were written again. */
 export const rescueRetiredKeyRows = async (db: LocketDatabase, accountKey: Bytes): Promise<number> => {
   const stored = await db.get('meta', RETIRED_ACCOUNT_KEYS);
@@ -65,6 +80,7 @@ export const rescueRetiredKeyRows = async (db: LocketDatabase, accountKey: Bytes
   for (const rebinder of [recordRebinder(recode), changeRebinder(recode), settingsRebinder(recode), chunkRebinder(recode)]) {
     rewritten += await rebindStore(db, rebinder as Parameters<typeof rebindStore>[1]);
   }
+  rewritten += await rescueIdentityRow(db, recode);
   // Forgotten only once every store was walked: interrupted, the next unlock walks again.
   await writeTransaction(db, ['meta'], (tx) => tx.objectStore('meta').delete(RETIRED_ACCOUNT_KEYS));
   return rewritten;

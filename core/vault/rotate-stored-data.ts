@@ -1,6 +1,6 @@
 /**
  * Re-encrypts everything stored under the old account key under the new one (record bodies,
- * trash, change-log values, settings, snapshot copies), chains the audit log again under the
+ * trash, change-log values, settings, snapshot copies, the sync identity's sealed keys), chains the audit log again under the
  * new audit key, and writes the new vault record: all in ONE transaction.
  *
  * Why one transaction rather than batches: the vault record lives in the same database, so
@@ -25,9 +25,11 @@ import {
   changeRebinder, chunkRebinder, recordRebinder, settingsRebinder, walkStore, writeRewrites,
   type Recode, type Rebinder, type Rewrite, type StoreName,
 } from '../store/codec-migration';
+import { deepEqual } from '../db/deep-equal';
 import type { StoredChangeSet } from '../db/rows';
 import type { LocketDatabase } from '../db/schema';
 import { STALE, retriedWrite, type WriteTransaction } from '../db/transaction';
+import { recodedIdentityRow, SYNC_IDENTITY_KEY } from '../sync-account/identity-store';
 import { createAesGcmCodec } from './aes-codec';
 import { prepareRetiredKeys } from './retired-keys';
 import { bytesEqual } from './bytes';
@@ -64,6 +66,8 @@ interface Prepared {
   readonly keysByStore: ReadonlyMap<StoreName, readonly IDBValidKey[]>;
   readonly rechained: Awaited<ReturnType<typeof rechainAuditLog>>;
   readonly retire: Awaited<ReturnType<typeof prepareRetiredKeys>>;
+  /** The sync identity row as read, and with its sealed secrets under the new key (null: nothing to write). */
+  readonly identity: { readonly before: unknown; readonly after: unknown | null };
 }
 
 /** Keys here are strings, numbers and [string, number]: their JSON tells them apart. */
@@ -100,17 +104,22 @@ export const rotateStoredData = async (db: LocketDatabase, clock: Clock, rotatio
       const knownIds = [...(keysByStore.get('records') ?? []).map(String), ...changeIds];
       const rechained = await rechainAuditLog(db, { from: fromAudit, to: toAudit, draft: rotation.audit, now: clock.now(), knownIds });
       const retire = await prepareRetiredKeys(db, rotation.from.accountKey, rotation.to.accountKey);
-      return { rewrites, keysByStore, rechained, retire };
+      const identityBefore = await db.get('meta', SYNC_IDENTITY_KEY);
+      const identity = { before: identityBefore, after: await recodedIdentityRow(identityBefore, recode) };
+      return { rewrites, keysByStore, rechained, retire, identity };
     },
-    write: async (tx, { rewrites, keysByStore, retire }) => {
+    write: async (tx, { rewrites, keysByStore, retire, identity }) => {
       for (const store of STORES) {
         const now = await tx.objectStore(store).getAllKeys();
         if (!sameKeys(now, keysByStore.get(store) ?? [])) return STALE;
       }
       if (!vaultUnchanged(await tx.objectStore('vault').get(VAULT_KEY), rotation.before)) return STALE;
+      // Joined or left sync meanwhile: its secrets are read again under the old key.
+      if (!deepEqual(await tx.objectStore('meta').get(SYNC_IDENTITY_KEY), identity.before)) return STALE;
       const { skipped } = await writeRewrites(tx as unknown as WriteTransaction<StoreName>, rewrites);
       if (skipped > 0) return STALE;
       await tx.objectStore('vault').put(rotation.record, VAULT_KEY);
+      if (identity.after !== null) await tx.objectStore('meta').put(identity.after, SYNC_IDENTITY_KEY);
       await retire(tx as unknown as WriteTransaction<'meta'>);
       return null;
     },

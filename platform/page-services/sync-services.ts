@@ -1,7 +1,8 @@
 /**
  * SyncPageServices for the options page's Sync section, over the page's worker. Status changes
  * arrive on the sync channel from whichever worker runs sync; each one refreshes the full view
- * (relay, devices) from this page's worker. Pairing steps fan out to every watcher.
+ * (relay, devices) from this page's worker. A device removed from this page changes no sync
+ * status, so the removal itself refreshes the watchers. Pairing steps fan out to every watcher.
  */
 import type { PairingStep, SyncPageServices, SyncStatusView } from '../../core/sync/ports';
 import type { SyncWorkerApi } from '../../worker/contract';
@@ -9,6 +10,7 @@ import type { SyncChannel } from '../sync/sync-channel';
 
 export const createSyncServices = (worker: SyncWorkerApi, channel: Pick<SyncChannel, 'listen'>): SyncPageServices => {
   const pairingWatchers = new Set<(step: PairingStep) => void>();
+  const statusRefreshers = new Set<() => void>();
   const onStep = (step: PairingStep): void => {
     for (const watcher of [...pairingWatchers]) watcher(step);
   };
@@ -36,14 +38,20 @@ export const createSyncServices = (worker: SyncWorkerApi, channel: Pick<SyncChan
       const stopListening = channel.listen((message) => {
         if (message.type === 'status') refresh();
       });
+      statusRefreshers.add(refresh);
       return () => {
         stopped = true;
+        statusRefreshers.delete(refresh);
         stopListening();
       };
     },
     connect: (relayUrl, deviceName) => worker.connectSync(relayUrl, deviceName),
     disconnect: () => worker.disconnectSync(),
-    removeDevice: (deviceId) => worker.removeSyncDevice(deviceId),
+    removeDevice: async (deviceId) => {
+      const removed = await worker.removeSyncDevice(deviceId);
+      if (removed.ok) for (const refresh of [...statusRefreshers]) refresh();
+      return removed;
+    },
     syncNow: () => worker.syncNow(),
     offerPairing: () => worker.offerPairing(onStep),
     joinWithCode: (relayUrl, code, deviceName) => worker.joinWithCode(relayUrl, code, deviceName, onStep),

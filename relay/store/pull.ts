@@ -26,10 +26,15 @@ export const pullSets = async (db: SqlExecutor, team: string, since: number, lim
     const withCt = row.ct === null ? item : { ...item, ct: toBase64Url(row.ct) };
     itemsBySeq.set(row.seq, [...(itemsBySeq.get(row.seq) ?? []), withCt]);
   }
-  const sets = setRows.map((row): StoredSet => ({
-    v: 1, team, setId: row.set_id, device: row.device_id, clientSeq: row.client_seq, prevSetId: row.prev_set_id,
-    epoch: row.epoch, ...(row.batch_id === null ? {} : { batchId: row.batch_id }), ...(row.undo_of === null ? {} : { undoOf: row.undo_of }),
-    items: itemsBySeq.get(row.seq) ?? [], sig: toBase64Url(row.sig), seq: row.seq,
-  }));
+  const sets = setRows.map((row): StoredSet => {
+    const items = itemsBySeq.get(row.seq) ?? [];
+    return {
+      v: 1, team, setId: row.set_id, device: row.device_id, clientSeq: row.client_seq, prevSetId: row.prev_set_id,
+      epoch: row.epoch, ...(row.batch_id === null ? {} : { batchId: row.batch_id }), ...(row.undo_of === null ? {} : { undoOf: row.undo_of }),
+      // A set stored without items was pushed vacant (the schema allows no other).
+      ...(items.length === 0 ? { vacant: true as const } : {}),
+      items, sig: toBase64Url(row.sig), seq: row.seq,
+    };
+  });
   return { sets, head, more: last < head };
 };

@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  PROJECT_ROOT, extensionIdOf, launchWithExtension, openSurfaceIn, type Surface,
+  PROJECT_ROOT, extensionIdOf, launchWithExtension, openSurfaceIn, type LaunchOptions, type Surface,
 } from './launch';
 
 export { expect } from '@playwright/test';
@@ -19,6 +19,8 @@ export interface Relaunched {
 }
 
 export interface LocketFixtures {
+  /** Hosts the extension holds from install; a spec sets it with `test.use` (see LaunchOptions). */
+  readonly grantedHosts: NonNullable<LaunchOptions['grantedHosts']>;
   /** A fresh profile folder per test, removed afterwards. */
   readonly userDataDir: string;
   /** Chromium with the built extension loaded. Stale after `relaunch()`; use its result. */
@@ -44,7 +46,7 @@ interface LiveBrowser {
  * Collects every uncaught exception thrown on any page of `context` (side panel, popup,
  * options, and pages opened later), so a test fails on one even when it never looked.
  */
-const watchForPageErrors = (context: BrowserContext, uncaught: string[]): void => {
+export const watchForPageErrors = (context: BrowserContext, uncaught: string[]): void => {
   const watch = (page: Page): void => {
     page.on('pageerror', (error) => uncaught.push(`${page.url()}: ${error.stack ?? error.message}`));
   };
@@ -57,6 +59,7 @@ const watchForPageErrors = (context: BrowserContext, uncaught: string[]): void =
  * when any extension page threw, whatever the test itself checked.
  */
 export const test = base.extend<LocketFixtures & { liveBrowser: LiveBrowser; uncaughtPageErrors: string[] }>({
+  grantedHosts: [[], { option: true }],
   // Playwright's fixture API needs an object pattern even with no dependencies.
   // eslint-disable-next-line no-empty-pattern
   userDataDir: async ({}, use) => {
@@ -70,8 +73,8 @@ export const test = base.extend<LocketFixtures & { liveBrowser: LiveBrowser; unc
     await use(uncaught);
     if (uncaught.length > 0) throw new Error(`Uncaught error on an extension page:\n${uncaught.join('\n')}`);
   },
-  liveBrowser: async ({ userDataDir, uncaughtPageErrors }, use) => {
-    const live: LiveBrowser = { current: await launchWithExtension(userDataDir) };
+  liveBrowser: async ({ userDataDir, uncaughtPageErrors, grantedHosts }, use) => {
+    const live: LiveBrowser = { current: await launchWithExtension(userDataDir, { grantedHosts }) };
     watchForPageErrors(live.current, uncaughtPageErrors);
     await use(live);
     await live.current.close();
@@ -92,11 +95,11 @@ export const test = base.extend<LocketFixtures & { liveBrowser: LiveBrowser; unc
       await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
     });
   },
-  relaunch: async ({ liveBrowser, userDataDir, uncaughtPageErrors }, use) => {
+  relaunch: async ({ liveBrowser, userDataDir, uncaughtPageErrors, grantedHosts }, use) => {
     await use(async () => {
       // Closing waits for Chromium to exit, so IndexedDB is flushed to the profile first.
       await liveBrowser.current.close();
-      const context = await launchWithExtension(userDataDir);
+      const context = await launchWithExtension(userDataDir, { grantedHosts });
       watchForPageErrors(context, uncaughtPageErrors);
       liveBrowser.current = context;
       const extensionId = await extensionIdOf(context);

@@ -1,7 +1,8 @@
 import { chromePath, launchExtensionContext } from '../support/chromium';
 export { chromePath } from '../support/chromium';
 import type { BrowserContext, Page, Worker } from '@playwright/test';
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -23,10 +24,40 @@ function assertLaunchable(): void {
   chromePath();
 }
 
+export interface LaunchOptions {
+  /**
+   * Host patterns (such as http://127.0.0.1/*) granted at install, as if the owner had already
+   * said yes to the browser's prompt: headless Chromium shows chrome.permissions.request's
+   * prompt where nobody can answer it, so the request would never settle. With the host
+   * granted, the extension's own request still runs and resolves true without a prompt.
+   */
+  readonly grantedHosts?: readonly string[];
+}
+
+/**
+ * Copies of the build with hosts granted, one per set of hosts, made afresh once per test run
+ * under test-results (which Playwright empties before each run).
+ */
+const grantedBuilds = new Map<string, string>();
+
+const buildWithGrantedHosts = (hosts: readonly string[]): string => {
+  const key = hosts.join(' ');
+  const known = grantedBuilds.get(key);
+  if (known) return known;
+  const dir = join(PROJECT_ROOT, 'test-results', 'builds', `granted-${createHash('sha256').update(key).digest('hex').slice(0, 12)}`);
+  rmSync(dir, { recursive: true, force: true });
+  cpSync(EXTENSION_DIR, dir, { recursive: true });
+  const manifestPath = join(dir, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown>;
+  writeFileSync(manifestPath, JSON.stringify({ ...manifest, host_permissions: [...hosts] }));
+  grantedBuilds.set(key, dir);
+  return dir;
+};
+
 /** A headless Chromium with only the built extension loaded, on the given profile folder. */
-export async function launchWithExtension(userDataDir: string): Promise<BrowserContext> {
+export async function launchWithExtension(userDataDir: string, { grantedHosts = [] }: LaunchOptions = {}): Promise<BrowserContext> {
   assertLaunchable();
-  return launchExtensionContext(EXTENSION_DIR, userDataDir);
+  return launchExtensionContext(grantedHosts.length > 0 ? buildWithGrantedHosts(grantedHosts) : EXTENSION_DIR, userDataDir);
 }
 
 function isExtensionWorker(worker: Worker): boolean {

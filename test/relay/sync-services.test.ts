@@ -77,4 +77,14 @@ describe('the options page’s sync services, through the worker, to a real rela
     expect(devices.find((device) => device.id === phone.crypto.deviceId)?.removed).toBe(true);
     await onPhone.stop();
   });
+
+  it('shows a removed device as removed on the page that removed it, without waiting for sync', async () => {
+    await services.connect(relay.url, 'Laptop');
+    await waitFor(() => seen.some((status) => status.state === 'connected'));
+    const phone = await createTestSyncDevice(laptop.device.team, relay.url, new Map());
+    expect((await (await connectDevice(relay.url, laptop.device, 'session')).addDevice(phone.device)).status).toBe(200);
+    const phoneListed = (status: SyncStatusView | undefined) => status?.devices.find((device) => device.id === phone.crypto.deviceId);
+    expect(await services.removeDevice(phone.crypto.deviceId)).toEqual({ ok: true, value: undefined });
+    await waitFor(() => phoneListed(seen.at(-1))?.removed === true);
+  });
 });

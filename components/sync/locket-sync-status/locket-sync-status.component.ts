@@ -21,7 +21,8 @@ type StatusAct = 'sync' | 'remove' | 'disconnect';
 /**
  * What sync is doing on a connected device: its state, the relay, when it last synced, what
  * waits to be sent, and the account's devices. "Sync now", removing another device and
- * disconnecting this one; the last two ask first. Each refusal shows beside its button.
+ * disconnecting this one; the last two ask first. Each refusal shows beside its button. A device
+ * removed from the account removes no other: the relay would refuse it.
  */
 export class LocketSyncStatus extends LitElement {
   static override styles = [baseStyles, syncStyles, css`
@@ -89,7 +90,7 @@ export class LocketSyncStatus extends LitElement {
         <span class="name">${device.name}</span>
         ${device.thisDevice ? html`<span class="tag">This device</span>` : nothing}
         ${device.removed ? html`<span class="tag">Removed</span>` : nothing}
-        ${device.thisDevice || device.removed ? nothing : html`<button type="button" aria-label=${`Remove ${device.name}`}
+        ${device.thisDevice || device.removed || this.status.state === 'removed' ? nothing : html`<button type="button" aria-label=${`Remove ${device.name}`}
           aria-expanded=${confirming ? 'true' : 'false'} @click=${() => this.ask(confirming ? null : device.id)}>Remove device</button>`}
       </div>
       <span class="muted">${device.thisDevice ? 'Seen now' : device.lastSeenAt === null ? 'Not seen yet' : html`Last seen ${this.when(device.lastSeenAt)}`}</span>

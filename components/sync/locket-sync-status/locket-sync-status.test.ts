@@ -67,6 +67,13 @@ describe('locket-sync-status', () => {
     await expect.element(page.getByRole('group', { name: 'Remove Work laptop?' })).not.toBeInTheDocument();
   });
 
+  it('offers to remove no device once this one was removed: it can no longer speak for the account', async () => {
+    await mountStatus(testSyncStatus({ ...CONNECTED, state: 'removed', problem: { type: 'removed' } }));
+    await expect.element(page.getByLabelText('Sync status')).toHaveTextContent('Removed from the account');
+    await expect.element(page.getByRole('listitem', { name: 'Work laptop' })).toHaveTextContent('Last seen 2 hours ago');
+    expect(page.getByRole('button', { name: 'Remove Work laptop' }).query()).toBeNull();
+  });
+
   it('disconnects only after saying the records stay', async () => {
     const { disconnected } = await mountStatus();
     await userEvent.click(page.getByRole('button', { name: 'Disconnect' }));

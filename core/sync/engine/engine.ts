@@ -48,6 +48,8 @@ export interface SyncEngineDeps {
   /** Local writes announce themselves here; each burst pushes once. */
   readonly changes?: Pick<ChangeBus, 'subscribe'>;
   readonly timers?: Timers;
+  /** Reads the account's device list again (a signer added since it was last read); at most once a pull. */
+  readonly refreshSigners?: (token: string) => Promise<void>;
 }
 
 export interface SyncEngine {
@@ -98,6 +100,7 @@ export const createSyncEngine = (deps: SyncEngineDeps): SyncEngine => {
       cursor: { get: () => cursor, set: (next) => { cursor = next; } },
       nextRequestId: () => `r${(requests += 1)}`,
       onRejected: () => { rejected += 1; },
+      ...(deps.refreshSigners ? { refreshSigners: deps.refreshSigners } : {}),
     });
     checkHeld = false;
   };

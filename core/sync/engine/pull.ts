@@ -2,6 +2,7 @@
  * Pull: the relay's log from this device's cursor, 500 sets a page, each verified and decrypted by
  * SyncCrypto before the replica sees it. A set that does not verify is skipped and counted, never
  * applied; the cursor still moves past it, with the page it came in, in the replica's transaction.
+ * The first such set of a pull reads the account's device list again first (a device added since).
  */
 import type { ReplicaPort, SyncCrypto, SyncCursor, SyncSet } from '../ports';
 import { LIMITS, PullReplySchema, type StoredSet } from '../protocol';
@@ -20,6 +21,8 @@ export interface PullDeps {
   /** A set that did not verify or decrypt. */
   readonly onRejected: (set: StoredSet) => void;
   readonly onCursor: (cursor: SyncCursor) => void;
+  /** Reads the account's device list again; called before the first set of a pull that does not open. */
+  readonly refreshSigners?: () => Promise<void>;
 }
 
 export interface PullOutcome {
@@ -39,6 +42,20 @@ export const pullAll = async (deps: PullDeps): Promise<PullOutcome> => {
   const { replica, crypto, session } = deps;
   let applied = 0;
   let rejected = 0;
+  let refreshed = false;
+  /** A set signed by a device added since this one last read the device list opens once the list is read again. */
+  const openWithRefresh = async (stored: StoredSet): Promise<SyncSet | null> => {
+    const set = await openOrNull(crypto, stored);
+    if (set || refreshed || !deps.refreshSigners) return set;
+    refreshed = true;
+    try {
+      await deps.refreshSigners();
+    } catch {
+      // The list stays as it was: the set is skipped like any that does not verify.
+      return null;
+    }
+    return openOrNull(crypto, stored);
+  };
   for (let page = 0; page < MAX_PULL_PAGES; page += 1) {
     const since = (await replica.cursor())?.seq ?? 0;
     const reply = parseAnswer(PullReplySchema, await session.call('/v1/pull', { since, limit: LIMITS.maxPullSets }));
@@ -52,7 +69,7 @@ export const pullAll = async (deps: PullDeps): Promise<PullOutcome> => {
     }
     const opened: SyncSet[] = [];
     for (const stored of reply.sets) {
-      const set = await openOrNull(crypto, stored);
+      const set = await openWithRefresh(stored);
       if (set) opened.push(set);
       else {
         rejected += 1;

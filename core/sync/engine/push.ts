@@ -1,7 +1,7 @@
 /**
  * Push: the outbox's oldest sets, sealed and sent in order, 100 at a time; the replica learns the
  * highest clientSeq the relay holds without a hole. A `gap` names the clientSeq the relay expects
- * next: the sets from there are sent again.
+ * next: the sets from there are sent again. `tombstoned` ends the push for the round to pull first.
  */
 import type { OutboxEntry, ReplicaPort, SyncCrypto, SyncCursor } from '../ports';
 import { AckSchema, LIMITS, type Ack } from '../protocol';
@@ -19,6 +19,17 @@ export interface PushDeps {
   readonly nextRequestId: () => string;
   /** Called with every answer's relay instance and head, before anything is acknowledged. */
   readonly checkRelay: (relayInstance: string, head: number) => Promise<void>;
+}
+
+/**
+ * The relay refused a set for naming an id purged or erased on another device. The purge is in
+ * the relay's log: once pulled, this device holds the tombstone and its outbox hands the set out
+ * again without those items (they are gone anyway), so the round pulls and pushes again.
+ */
+export class PurgedElsewhere extends Error {
+  constructor() {
+    super('tombstoned');
+  }
 }
 
 /** The highest clientSeq acknowledged without a hole from the first entry on, or null for none. */
@@ -62,6 +73,7 @@ export const pushAll = async (deps: PushDeps, cursor: () => Promise<SyncCursor |
       }
       continue;
     }
+    if (firstRefusal.error === 'tombstoned') throw new PurgedElsewhere();
     // Anything else refused (a signature, a conflict): retrying the same bytes cannot help now.
     throw new SyncFailure({ type: 'relay-refused', code: firstRefusal.error });
   }

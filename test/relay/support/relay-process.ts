@@ -10,9 +10,14 @@ export interface RelayProcess {
   readonly exited: Promise<number | NodeJS.Signals | null>;
 }
 
-/** Starts the relay on 127.0.0.1, any free port; its stdout (JSON logs) and stderr append to `logFile`. */
-export const spawnRelay = async (dataFile: string, logFile: string, env: Readonly<Record<string, string>> = {}): Promise<RelayProcess> => {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'relay/main.ts', '--port', '0', '--data', dataFile, '--log-level', 'debug'], {
+/**
+ * Starts the relay on 127.0.0.1, on `port` (any free port when 0); its stdout (JSON logs) and
+ * stderr append to `logFile`. A restart on the port it had keeps the address devices know.
+ */
+export const spawnRelay = async (
+  dataFile: string, logFile: string, env: Readonly<Record<string, string>> = {}, port = 0,
+): Promise<RelayProcess> => {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'relay/main.ts', '--port', String(port), '--data', dataFile, '--log-level', 'debug'], {
     cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env },
   });
   const log = createWriteStream(logFile, { flags: 'a' });

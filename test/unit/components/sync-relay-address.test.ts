@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { relayAddress, requestRelayAccess } from '../../../components/sync/relay-address';
 import { codeGroups, defaultDeviceName, relativeTime, typedCode } from '../../../components/sync/sync-text';
+import { formatPairingCode, PAIRING_SECRET_BYTES } from '../../../core/sync/pairing-crypto';
 
 describe('the relay address the owner typed', () => {
   it.each([
@@ -49,6 +50,13 @@ describe('the words of the Sync page', () => {
   it('cuts a code into groups of four and reads a typed one without its spaces', () => {
     expect(codeGroups('ABCDEFGH23')).toEqual(['ABCD', 'EFGH', '23']);
     expect(typedCode(' ABCD EFGH\t23 ')).toBe('ABCDEFGH23');
+  });
+
+  it('shows the code the sync account draws, dashes and all, as the same groups of four', () => {
+    const code = formatPairingCode(new Uint8Array(PAIRING_SECRET_BYTES).fill(0xa5));
+    const groups = codeGroups(code);
+    expect(groups.join('-')).toBe(code);
+    expect(groups.slice(0, -1).every((group) => /^[0-9A-Z]{4}$/.test(group))).toBe(true);
   });
 
   it('names the device after its browser and system', () => {

@@ -61,7 +61,7 @@ describe('SyncCrypto envelopes', () => {
     const envelope = await laptopCrypto.seal(entry(), team);
     const forgetful = await createSyncCrypto({ device: phone, team, epoch: 1, syncKey }, async () => null);
     expect(await forgetful.open(stored(envelope))).toBeNull();
-    const removedLaptop: SignerLookup = async (id) => (id === envelope.device ? null : lookup(id));
+    const removedLaptop: SignerLookup = async (id, clientSeq) => (id === envelope.device ? null : lookup(id, clientSeq));
     expect(await (await createSyncCrypto({ device: phone, team, epoch: 1, syncKey }, removedLaptop)).open(stored(envelope))).toBeNull();
   });
 
