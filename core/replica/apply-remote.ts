@@ -126,7 +126,8 @@ export const createApplyRemote = (deps: ReplicaDeps) => {
   /**
    * A remote purge or erasure of a record this device holds runs the existing purger or
    * erasure first (change log, snapshots, links, audit entry naming the remote device), which
-   * leaves its tombstone: the batch then drops those items like any for a purged id.
+   * leaves its tombstone: the batch then drops those items like any for a purged id. A record
+   * they cannot take (a purge of a record live here) is removed by the batch itself.
    */
   const finishTerminal = async (sets: readonly SyncSet[]): Promise<void> => {
     for (const set of sets) {
@@ -135,8 +136,7 @@ export const createApplyRemote = (deps: ReplicaDeps) => {
         const row = await db.get('records', item.recordId);
         if (!row || (await db.getKey('purged', item.recordId)) !== undefined) continue;
         if (item.op === 'erase' && row.kind === 'person') await erase(row.id, { suppressEmails: false, remoteDevice: set.deviceId });
-        // Live here only because its trash has not arrived, or was undone here: the purge is final all the same.
-        else if (item.op === 'purge') await purger.purgeFinal([row.id]);
+        else if (item.op === 'purge' && row.deletedAt !== null) await purger.purgeIds([row.id]);
       }
     }
   };
