@@ -26,6 +26,8 @@ export const recordAad = (row: { readonly id: string; readonly kind: string }): 
 export const changeAad = (hlc: string): string => `locket/change/${hlc}`;
 /** An import set's previous values: bound to the set too, and never interchangeable with its values. */
 export const changePreviousAad = (hlc: string): string => `locket/change/${hlc}/previous`;
+/** The plain ids behind an erase set, kept in its outbox row until the relay has it: bound to the set. */
+export const erasedIdsAad = (hlc: string): string => `locket/outbox/${hlc}/erased`;
 /** A row of the settings store, by its key. */
 export const settingsAad = (key: string): string => `locket/settings/${key}`;
 

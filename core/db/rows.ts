@@ -31,7 +31,8 @@ export interface StoredRecord {
  * `restore` brings a record back from the trash; `purge` removes it for good. A purge set's
  * values are plain empty objects: it carries no field values, so a sweep writes it without the key.
  * `erase` is an erasure's id-only set: it tells other devices to erase too; its items name the
- * ids by their keyed hash (audit/hash.ts), the ids themselves wait in the `purged` store.
+ * ids by their keyed hash (audit/hash.ts), as its tombstones in `purged` do; the ids themselves
+ * are kept only sealed in its outbox row, and only while a relay has yet to acknowledge the set.
  */
 export type ChangeOp = 'create' | 'update' | 'delete' | 'restore' | 'purge' | 'erase';
 
@@ -43,9 +44,17 @@ export interface OutboxRow {
   readonly setId: string;
   /** Assigned when first handed out for pushing; contiguous per device. */
   readonly clientSeq?: number;
+  /**
+   * An erase set's plain ids and kinds, sealed by the codec (erasedIdsAad): written only while
+   * this device has a sync identity, and dropped once the relay acknowledged the set.
+   */
+  readonly erased?: EncodedValue;
 }
 
-/** An id-only tombstone: the id was purged or erased, by the set `setId`; nothing re-delivered brings it back. */
+/**
+ * An id-only tombstone: the id was purged or erased, by the set `setId`; nothing re-delivered
+ * brings it back. An erased id is kept only as its keyed hash (audit/hash.ts idHash), never itself.
+ */
 export interface PurgedRow {
   readonly recordId: RecordId;
   readonly kind: RecordKind;

@@ -15,7 +15,7 @@ import type { AuditEntry, AuditLog } from '../audit/audit-log';
 import { idHash } from '../audit/hash';
 import { suppressionEntries } from '../audit/suppression';
 import { erasureScrubKey, scrubThenForget } from '../snapshots/erasure-pending';
-import { changeAad, changePreviousAad, recordAad, type EncodedValue } from '../codec';
+import { changeAad, changePreviousAad, erasedIdsAad, recordAad, type EncodedValue } from '../codec';
 import { linksOf } from '../records/links';
 import type { RecordId } from '../records/types';
 import type { StoredChangeSet, StoredRecord } from '../db/rows';
@@ -25,6 +25,7 @@ import { retriedWrite, STALE } from '../db/transaction';
 import { refusalError } from '../refusals';
 import { addTombstones, appendChangeSet } from '../db/append-change-set';
 import { stampClocks } from '../db/field-clocks';
+import { isSyncIdentityRow, SYNC_IDENTITY_KEY } from '../sync-account/identity-store';
 
 export interface EraseOptions {
   /** Keep keyed hashes of the person's emails (audit/suppression.ts) so a later import can refuse to bring them back. */
@@ -35,16 +36,22 @@ export interface EraseOptions {
 
 /**
  * The id-only set that tells other devices to erase too: no field values, and its items name the
- * ids by their keyed hash, as the audit log does; the ids wait in `purged` until pushed.
+ * ids by their keyed hash, as the audit log and the tombstones do. The plain ids other devices
+ * need are sealed for the set's outbox row (`sealedIds`), kept only while a relay is connected.
  */
-const eraseSet = async (deps: StoreDeps, plan: ErasurePlan): Promise<StoredChangeSet> => {
+const eraseSet = async (deps: StoreDeps, plan: ErasurePlan) => {
   const erased = [plan.person, ...plan.notes];
   const keys = auditKeysOf(deps);
-  const hashes = await Promise.all(erased.map((row) => idHash(keys, row.id)));
-  const items = erased.map((row, index) => changeItem({ id: hashes[index] ?? '', kind: row.kind }, 'erase', []));
+  const hashed = await Promise.all(erased.map(async (row) => ({ id: await idHash(keys, row.id), kind: row.kind })));
+  const items = hashed.map((row) => changeItem(row, 'erase', []));
   const hlc = deps.hlc.tick();
-  // Empty objects, yet through the codec like every value an unlocked write stores: a key rotation then finds nothing left in the clear.
-  return changeSet(deps, items, await deps.codec.encode(erased.map(() => ({})), changeAad(hlc)), hlc);
+  const [values, sealedIds] = await deps.codec.encodeMany([
+    // Empty objects, yet through the codec like every value an unlocked write stores: a key rotation then finds nothing left in the clear.
+    erased.map(() => ({})),
+    erased.map((row) => ({ id: row.id, kind: row.kind })),
+  ], [changeAad(hlc), erasedIdsAad(hlc)]);
+  if (!values || !sealedIds) throw new Error('The codec returned fewer values than it was given');
+  return { set: changeSet(deps, items, values, hlc), tombstones: hashed, sealedIds };
 };
 
 export interface ErasureReceipt {
@@ -197,10 +204,11 @@ export const createErase = (deps: StoreDeps, audit: AuditLog, hooks: ErasureHook
         const records = tx.objectStore('records');
         const changes = tx.objectStore('changes');
         const plannedRows = [plan.person, ...plan.notes, ...plan.unlinked];
-        const [rowsNow, linkedNow, setsNow] = await Promise.all([
+        const [rowsNow, linkedNow, setsNow, connected] = await Promise.all([
           Promise.all(plannedRows.map((row) => records.get(row.id))),
           records.index('byLink').getAllKeys(personId),
           Promise.all(plan.touchedIds.map((id) => changes.index('byRecord').getAll(id))),
+          tx.objectStore('meta').get(SYNC_IDENTITY_KEY).then(isSyncIdentityRow),
         ]);
         const unchanged = rowStamps(rowsNow) === rowStamps(plannedRows)
           && linkedNow.length === plan.notes.length + plan.unlinked.length
@@ -212,8 +220,9 @@ export const createErase = (deps: StoreDeps, audit: AuditLog, hooks: ErasureHook
           ...writes.deletedSets.map((hlc) => changes.delete(hlc)),
           ...writes.rewrittenSets.map((set) => changes.put(set)),
           ...(writes.unlinkSet ? [appendChangeSet(tx, writes.unlinkSet)] : []),
-          appendChangeSet(tx, erasure),
-          addTombstones(tx, [plan.person, ...plan.notes], erasure.hlc, 'erase'),
+          // Only a device connected to a relay keeps the plain ids (sealed) until the relay has the set: without one, nobody is left to tell.
+          appendChangeSet(tx, erasure.set, connected ? erasure.sealedIds : undefined),
+          addTombstones(tx, erasure.tombstones, erasure.set.hlc, 'erase'),
           ...writes.suppressed.map((entry) => tx.objectStore('suppressed').put(entry)),
           // Snapshots still hold copies of these rows: the next sweep finishes this if the scrub below is cut short.
           tx.objectStore('meta').put({ ids: writes.deletedIds }, erasureScrubKey(hash)),

@@ -31,7 +31,9 @@ interface Plan {
   /** Every id read, with what it was: the write checks each is unchanged. */
   readonly seen: ReadonlyMap<RecordId, { readonly row: StoredRecord | undefined; readonly tomb: PurgedRow | undefined }>;
   readonly puts: readonly StoredRecord[];
-  readonly tombs: readonly PurgedRow[];
+  /** The ids to remove, each with its tombstone: an erased id's tombstone names it by its keyed hash. */
+  readonly tombs: readonly { readonly id: RecordId; readonly tomb: PurgedRow }[];
+  readonly hashOf: ReadonlyMap<RecordId, string>;
   readonly logged: readonly StoredChangeSet[];
   readonly outcome: ApplyOutcome;
 }
@@ -41,12 +43,14 @@ export const createApplyRemote = (deps: ReplicaDeps) => {
 
   const prepare = async (sets: readonly SyncSet[]): Promise<Plan> => {
     const unique = [...new Map(sets.map((set) => [set.setId, set])).values()].sort((a, b) => (a.setId < b.setId ? -1 : 1));
+    // Hashed before the transaction opens: awaiting WebCrypto inside it would let it commit.
+    const hashOf = await hashesOf(unique.flatMap((set) => set.items.map((item) => item.recordId)));
     const tx = db.transaction(['changes', 'records', 'purged']);
     const known = await Promise.all(unique.map((set) => tx.objectStore('changes').getKey(set.setId)));
     const fresh = unique.filter((_, index) => known[index] === undefined);
     const ids = [...new Set(fresh.flatMap((set) => set.items.map((item) => item.recordId)))];
     const read = await Promise.all(ids.map(async (id) => ({
-      id, row: await tx.objectStore('records').get(id), tomb: await tx.objectStore('purged').get(id),
+      id, row: await tx.objectStore('records').get(id), tomb: await tombstoneOf(tx.objectStore('purged'), id, hashOf),
     })));
     const seen = new Map(read.map(({ id, row, tomb }) => [id, { row, tomb }]));
     const live = read.flatMap(({ row }) => (row ? [row] : []));
@@ -76,14 +80,15 @@ export const createApplyRemote = (deps: ReplicaDeps) => {
       .map(({ set, items }) => ({ set, items: items.filter((item) => isTerminalOp(item.op) || !endedHere.has(item.recordId)) }))
       .filter(({ items }) => items.length > 0);
     skipped += kept.length - logged.length;
-    const tombs: PurgedRow[] = [];
+    const tombs: { id: RecordId; tomb: PurgedRow }[] = [];
     const nextRows: { readonly id: RecordId; readonly row: StoredRecord; readonly body: object }[] = [];
     for (const [id, state] of states) {
       const before = seen.get(id);
       if (!state || before?.tomb) continue;
       const kind = kinds.get(id);
       if (state.type === 'terminal') {
-        if (kind) tombs.push({ recordId: id, kind, setId: state.setId, op: state.op });
+        const recordId = state.op === 'erase' ? hashOf.get(id) ?? '' : id;
+        if (kind && recordId !== '') tombs.push({ id, tomb: { recordId, kind, setId: state.setId, op: state.op } });
         continue;
       }
       const next = nextRowOf(id, before?.row, state.row, wallOf(lastSet.get(id) ?? ''));
@@ -93,7 +98,7 @@ export const createApplyRemote = (deps: ReplicaDeps) => {
     const puts = nextRows.map((next, index) => ({ ...next.row, body: encoded[index] ?? next.row.body }))
       .filter((row) => !deepEqual(row, seen.get(row.id)?.row));
     return {
-      fresh: fresh.map((set) => set.setId), seen, puts, tombs, logged: await logSets(logged), outcome: { applied: logged.length, skipped },
+      fresh: fresh.map((set) => set.setId), seen, puts, tombs, hashOf, logged: await logSets(logged), outcome: { applied: logged.length, skipped },
     };
   };
 
@@ -119,6 +124,13 @@ export const createApplyRemote = (deps: ReplicaDeps) => {
     }));
   };
 
+  /** Each id's keyed hash, the form an erased id's tombstone takes. */
+  const hashesOf = async (ids: readonly RecordId[]): Promise<Map<RecordId, string>> => {
+    const distinct = [...new Set(ids)];
+    const keys = auditKeysOf(deps);
+    return new Map(await Promise.all(distinct.map(async (id) => [id, await idHash(keys, id)] as const)));
+  };
+
   const audit = createAuditLog({ db, clock: deps.clock, keys: () => Promise.resolve(deps.auditKeys) });
   const erase = createErase(deps, audit);
   const purger = createPurger(deps, purgeAuditReceipt(audit, deps.author, 'owner'));
@@ -134,7 +146,9 @@ export const createApplyRemote = (deps: ReplicaDeps) => {
       for (const item of set.items) {
         if (item.op !== 'erase' && item.op !== 'purge') continue;
         const row = await db.get('records', item.recordId);
-        if (!row || (await db.getKey('purged', item.recordId)) !== undefined) continue;
+        const hashed = await idHash(auditKeysOf(deps), item.recordId);
+        const tombs = await Promise.all([db.getKey('purged', item.recordId), db.getKey('purged', hashed)]);
+        if (!row || tombs.some((key) => key !== undefined)) continue;
         if (item.op === 'erase' && row.kind === 'person') await erase(row.id, { suppressEmails: false, remoteDevice: set.deviceId });
         else if (item.op === 'purge' && row.deletedAt !== null) await purger.purgeIds([row.id]);
       }
@@ -154,7 +168,7 @@ export const createApplyRemote = (deps: ReplicaDeps) => {
         const [keys, rows, tombs] = await Promise.all([
           Promise.all(plan.fresh.map((setId) => changes.getKey(setId))),
           Promise.all([...plan.seen.keys()].map((id) => records.get(id))),
-          Promise.all([...plan.seen.keys()].map((id) => purged.get(id))),
+          Promise.all([...plan.seen.keys()].map((id) => tombstoneOf(purged, id, plan.hashOf))),
         ]);
         const expected = [...plan.seen.values()];
         // Applied by another context, or a record written here, since the read: merge again from what is stored.
@@ -163,7 +177,7 @@ export const createApplyRemote = (deps: ReplicaDeps) => {
         if (tombs.some((tomb, index) => !deepEqual(tomb, expected[index]?.tomb))) return STALE;
         await Promise.all([
           ...plan.puts.map((row) => records.put(row)),
-          ...plan.tombs.flatMap((tomb) => [records.delete(tomb.recordId), purged.put(tomb)]),
+          ...plan.tombs.flatMap(({ id, tomb }) => [records.delete(id), purged.put(tomb)]),
           ...plan.logged.map((set) => changes.add(set)),
           tx.objectStore('meta').put(cursor, CURSOR_KEY),
         ]);
@@ -177,10 +191,18 @@ export const createApplyRemote = (deps: ReplicaDeps) => {
       deps.bus.publish({ ids: plan.puts.map((row) => row.id), kinds: [...new Set(plan.puts.map(kindOf))], settings: false });
     }
     if (plan.tombs.length > 0) {
-      deps.bus.publish({ ids: plan.tombs.map((tomb) => tomb.recordId), kinds: [...new Set(plan.tombs.map(kindOf))], settings: false, purged: true });
+      deps.bus.publish({ ids: plan.tombs.map(({ id }) => id), kinds: [...new Set(plan.tombs.map(({ tomb }) => kindOf(tomb)))], settings: false, purged: true });
     }
     return plan.outcome;
   };
+};
+
+/** An id's tombstone: a purge keeps the id, an erasure only its keyed hash, so both are looked up. */
+const tombstoneOf = async (
+  purged: { get: (key: RecordId) => Promise<PurgedRow | undefined> }, id: RecordId, hashOf: ReadonlyMap<RecordId, string>,
+): Promise<PurgedRow | undefined> => {
+  const hashed = hashOf.get(id);
+  return (await purged.get(id)) ?? (hashed === undefined ? undefined : await purged.get(hashed));
 };
 
 const later = (a: string | undefined, b: string): string => (a !== undefined && a > b ? a : b);

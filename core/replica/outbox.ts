@@ -4,7 +4,8 @@
  * transaction; reading and decoding happen outside it.
  */
 import * as v from 'valibot';
-import { changeAad } from '../codec';
+import { idHash } from '../audit/hash';
+import { changeAad, erasedIdsAad, type EncodedValue } from '../codec';
 import { isTerminalOp, type StoredChangeSet } from '../db/rows';
 import type { StoreDeps } from '../db/store-deps';
 import { writeTransaction } from '../db/transaction';
@@ -36,14 +37,27 @@ interface Handed {
   readonly setId: string;
   /** Absent when the set was purged or erased after its clientSeq was given: it goes out empty, keeping the sequence whole. */
   readonly set: StoredChangeSet | undefined;
-  readonly erased: readonly { readonly id: string; readonly kind: string }[];
-  /** Ids the set edits that have been purged or erased since (here or, once pulled, elsewhere): their items stay here. */
-  readonly purgedSince: ReadonlySet<string>;
+  /** An erase set's plain ids, sealed in its outbox row; absent when erased while not connected, or once acknowledged. */
+  readonly sealedErased: EncodedValue | undefined;
+  /** The ids the set edits (not purges or erases). */
+  readonly edited: readonly string[];
+  /** Of those, the ids purged since (here or, once pulled, elsewhere): their items stay here. Erased ones are added by their hash. */
+  readonly purgedSince: Set<string>;
 }
+
+const ErasedIdsSchema = v.array(v.object({ id: v.string(), kind: v.string() }));
+type ErasedIds = v.InferOutput<typeof ErasedIdsSchema>;
+
+/** The ids an erase set stands for, opened from its outbox row; none when the row holds none or they do not open. */
+const openErased = async (codec: StoreDeps['codec'], entry: Handed): Promise<ErasedIds> => {
+  if (!entry.sealedErased) return [];
+  const parsed = v.safeParse(ErasedIdsSchema, await codec.decode(entry.sealedErased, erasedIdsAad(entry.setId)));
+  return parsed.success ? parsed.output : [];
+};
 
 /** Gives clientSeqs to rows that have none (dropping rows whose set is gone), then reads up to `limit` unacknowledged ones. */
 const handOut = (db: LocketDatabase, limit: number): Promise<Handed[]> =>
-  writeTransaction(db, ['outbox', 'changes', 'purged', 'meta'], async (tx) => {
+  writeTransaction(db, ['outbox', 'changes', 'meta', 'purged'], async (tx) => {
     const outbox = tx.objectStore('outbox');
     const changes = tx.objectStore('changes');
     const meta = tx.objectStore('meta');
@@ -66,13 +80,10 @@ const handOut = (db: LocketDatabase, limit: number): Promise<Handed[]> =>
     const handed: Handed[] = [];
     for (const row of rows) {
       const set = await changes.get(row.setId);
-      const erased = set?.changes.every((change) => change.op === 'erase')
-        ? (await tx.objectStore('purged').index('bySet').getAll(row.setId)).map((tomb) => ({ id: tomb.recordId, kind: tomb.kind }))
-        : [];
       const edited = [...new Set((set?.changes ?? []).filter((change) => !isTerminalOp(change.op)).map((change) => change.recordId))];
       const tombs = await Promise.all(edited.map((id) => tx.objectStore('purged').getKey(id)));
       const purgedSince = new Set(edited.filter((_, index) => tombs[index] !== undefined));
-      handed.push({ clientSeq: row.clientSeq ?? 0, prevSetId, setId: row.setId, set, erased, purgedSince });
+      handed.push({ clientSeq: row.clientSeq ?? 0, prevSetId, setId: row.setId, set, sealedErased: row.erased, edited, purgedSince });
       prevSetId = row.setId;
     }
     return handed;
@@ -80,17 +91,33 @@ const handOut = (db: LocketDatabase, limit: number): Promise<Handed[]> =>
 
 const hasValues = (set: StoredChangeSet): boolean => set.changes.some((change) => change.op !== 'purge' && change.op !== 'erase');
 
-export const createOutbox = ({ db, codec }: Pick<StoreDeps, 'db' | 'codec'>) => {
+/**
+ * Adds to each entry's `purgedSince` the edited ids erased since: an erased id's tombstone names
+ * it only by its keyed hash, hashed outside any transaction (WebCrypto would let one commit).
+ */
+const addErasedSince = async (db: LocketDatabase, keys: StoreDeps['auditKeys'], handed: readonly Handed[]): Promise<void> => {
+  const unknown = [...new Set(handed.flatMap((entry) => entry.edited.filter((id) => !entry.purgedSince.has(id))))];
+  if (!keys || unknown.length === 0) return;
+  const hashes = await Promise.all(unknown.map((id) => idHash(keys, id)));
+  const tx = db.transaction('purged');
+  const tombs = await Promise.all(hashes.map((hash) => tx.store.getKey(hash)));
+  const erased = new Set(unknown.filter((_, index) => tombs[index] !== undefined));
+  for (const entry of handed) for (const id of entry.edited) if (erased.has(id)) entry.purgedSince.add(id);
+};
+
+export const createOutbox = ({ db, codec, auditKeys }: Pick<StoreDeps, 'db' | 'codec' | 'auditKeys'>) => {
   const pending = async (limit: number): Promise<readonly OutboxEntry[]> => {
     if (limit <= 0) return [];
     const handed = await handOut(db, limit);
+    await addErasedSince(db, auditKeys, handed);
     const withValues = handed.filter((entry): entry is Handed & { set: StoredChangeSet } => entry.set !== undefined && hasValues(entry.set));
     const decoded = await codec.decodeMany(withValues.map((entry) => entry.set.values), withValues.map((entry) => changeAad(entry.setId)));
     const valuesOf = new Map(withValues.map((entry, index) => [entry.setId, decoded[index]]));
-    return handed.map((entry) => {
+    const erasedOf = await Promise.all(handed.map((entry) => openErased(codec, entry)));
+    return handed.map((entry, index) => {
       const values = valuesOf.get(entry.setId);
       if (!entry.set) return { clientSeq: entry.clientSeq, prevSetId: entry.prevSetId, set: { setId: entry.setId, deviceId: '', author: '', items: [] } };
-      const whole = syncSetOf(entry.set, Array.isArray(values) ? values : null, entry.erased);
+      const whole = syncSetOf(entry.set, Array.isArray(values) ? values : null, erasedOf[index] ?? []);
       // The relay refuses any edit of a purged id, and every device drops one: it goes out without them (vacant if nothing is left).
       const items = whole.items.filter((item) => isTerminalOp(item.op) || !entry.purgedSince.has(item.recordId));
       return { clientSeq: entry.clientSeq, prevSetId: entry.prevSetId, set: items.length === whole.items.length ? whole : { ...whole, items } };
@@ -108,12 +135,20 @@ export const createOutbox = ({ db, codec }: Pick<StoreDeps, 'db' | 'codec'>) => 
     return handedOut + unassigned;
   };
 
-  const acknowledge = (clientSeq: number): Promise<void> => writeTransaction(db, ['meta'], async (tx) => {
+  const acknowledge = (clientSeq: number): Promise<void> => writeTransaction(db, ['meta', 'outbox'], async (tx) => {
     const meta = tx.objectStore('meta');
     const state = outboxStateOf(await meta.get(OUTBOX_STATE_KEY));
     // Never backwards, and never past what was handed out.
     const acked = Math.min(Math.max(state.acked, clientSeq), state.lastSeq);
-    if (acked !== state.acked) await meta.put({ ...state, acked }, OUTBOX_STATE_KEY);
+    if (acked === state.acked) return;
+    await meta.put({ ...state, acked }, OUTBOX_STATE_KEY);
+    // The relay has these sets: an erase set's plain ids have nobody left to tell here, so they go.
+    let cursor = await tx.objectStore('outbox').index('bySeq').openCursor(IDBKeyRange.bound(state.acked, acked, true, false));
+    while (cursor) {
+      const { erased, ...row } = cursor.value;
+      if (erased !== undefined) await cursor.update(row);
+      cursor = await cursor.continue();
+    }
   });
 
   const relayRegressed = (relayHolds: number, cursor: SyncCursor): Promise<void> => writeTransaction(db, ['meta'], async (tx) => {

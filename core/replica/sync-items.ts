@@ -34,7 +34,7 @@ const bodyOf = (change: ChangeSetItem, decoded: unknown): SyncItemBody => {
 
 /**
  * A local set as it is pushed. `decodedValues` is the set's values array (null for a set
- * without values: purge, erase); `erased` are the real ids behind an erase set's hashed items (its tombstones).
+ * without values: purge, erase); `erased` are the real ids behind an erase set's hashed items, opened from its outbox row.
  */
 export const syncSetOf = (
   set: StoredChangeSet, decodedValues: readonly unknown[] | null, erased: readonly { readonly id: string; readonly kind: string }[],

@@ -14,11 +14,11 @@
  */
 import * as v from 'valibot';
 import {
-  BOUND_CODEC_VERSION, changeAad, changePreviousAad, isUnbound, recordAad, settingsAad, type EncodedValue, type ValueCodec,
+  BOUND_CODEC_VERSION, changeAad, changePreviousAad, erasedIdsAad, isUnbound, recordAad, settingsAad, type EncodedValue, type ValueCodec,
 } from '../codec';
 import { ChunkSchema } from '../snapshots/snapshot-schema';
 import { bytesEqual } from '../vault/bytes';
-import type { StoredChangeSet, StoredRecord } from '../db/rows';
+import type { OutboxRow, StoredChangeSet, StoredRecord } from '../db/rows';
 import type { LocketDatabase } from '../db/schema';
 import { writeTransaction, type WriteTransaction } from '../db/transaction';
 
@@ -54,7 +54,7 @@ const rebound = (codec: ValueCodec): Recode => async (value, aad) => {
   }
 };
 
-export type StoreName = 'records' | 'changes' | 'settings' | 'snapshotChunks';
+export type StoreName = 'records' | 'changes' | 'settings' | 'snapshotChunks' | 'outbox';
 type Key = IDBValidKey;
 
 export interface Rebinder<T> {
@@ -115,8 +115,8 @@ export const writeRewrites = async (tx: RewriteStores, rewrites: readonly Rewrit
     };
     const now = await untyped.get(key);
     if (now === undefined || !(unchanged as (a: unknown, b: unknown) => boolean)(before, now)) return 0;
-    // Settings are keyed out of line; every other store keys its rows by a key path.
-    await (store === 'settings' ? untyped.put(after, key) : untyped.put(after));
+    // Settings and the outbox are keyed out of line; every other store keys its rows by a key path.
+    await (store === 'settings' || store === 'outbox' ? untyped.put(after, key) : untyped.put(after));
     return 1;
   }));
   const written = outcomes.reduce<number>((sum, one) => sum + one, 0);
@@ -152,6 +152,17 @@ export const changeRebinder = (recode: Recode): Rebinder<StoredChangeSet> => ({
     return { ...set, values, ...(previous ? { previous } : {}) };
   },
   unchanged: (before, now) => sameValue(before.values, now.values) && sameValue(before.previous, now.previous),
+});
+
+/** An outbox row's sealed erased ids (an erase set not yet acknowledged by the relay), bound to its set. */
+export const outboxRebinder = (recode: Recode): Rebinder<OutboxRow> => ({
+  store: 'outbox',
+  rebind: async (row) => {
+    if (row.erased === undefined) return null;
+    const erased = await recode(row.erased, erasedIdsAad(row.setId));
+    return erased === row.erased ? null : { ...row, erased };
+  },
+  unchanged: (before, now) => before.clientSeq === now.clientSeq && sameValue(before.erased, now.erased),
 });
 
 export const settingsRebinder = (recode: Recode): Rebinder<EncodedValue> => ({

@@ -66,6 +66,9 @@ export const recodedIdentityRow = async (stored: unknown, recode: Recode): Promi
   const secrets = await recode(sealed, secretsAad(parsed.output.deviceId));
   return secrets === sealed ? null : { ...(stored as object), secrets };
 };
+/** Whether a stored `meta` row is a sync identity: this device is connected to a relay. */
+export const isSyncIdentityRow = (stored: unknown): boolean => v.safeParse(IdentityRowSchema, stored).success;
+
 const DevicesSchema = v.array(v.object({ device: v.string(), publicKey: v.string(), removed: v.boolean(), ackedClientSeq: v.optional(v.number()) }));
 
 export const createIdentityStore = (db: LocketDatabase, codec: ValueCodec, audit: AuditLog, author: string) => {

@@ -8,7 +8,7 @@
  * does not, and whoever holds the current key reads everything already.
  */
 import {
-  changeRebinder, chunkRebinder, rebindStore, recordRebinder, settingsRebinder, type Recode,
+  changeRebinder, chunkRebinder, outboxRebinder, rebindStore, recordRebinder, settingsRebinder, type Recode,
 } from '../store/codec-migration';
 import { deepEqual } from '../db/deep-equal';
 import type { LocketDatabase } from '../db/schema';
@@ -77,7 +77,7 @@ export const rescueRetiredKeyRows = async (db: LocketDatabase, accountKey: Bytes
   const retired = await openKeyList(await wrappingKey(accountKey), stored, PURPOSE);
   const recode = rescuing(accountKey, retired);
   let rewritten = 0;
-  for (const rebinder of [recordRebinder(recode), changeRebinder(recode), settingsRebinder(recode), chunkRebinder(recode)]) {
+  for (const rebinder of [recordRebinder(recode), changeRebinder(recode), settingsRebinder(recode), chunkRebinder(recode), outboxRebinder(recode)]) {
     rewritten += await rebindStore(db, rebinder as Parameters<typeof rebindStore>[1]);
   }
   rewritten += await rescueIdentityRow(db, recode);

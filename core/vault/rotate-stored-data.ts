@@ -1,6 +1,6 @@
 /**
  * Re-encrypts everything stored under the old account key under the new one (record bodies,
- * trash, change-log values, settings, snapshot copies, the sync identity's sealed keys), chains the audit log again under the
+ * trash, change-log values, settings, snapshot copies, an unacknowledged erasure's sealed ids, the sync identity's sealed keys), chains the audit log again under the
  * new audit key, and writes the new vault record: all in ONE transaction.
  *
  * Why one transaction rather than batches: the vault record lives in the same database, so
@@ -22,7 +22,7 @@ import { deriveAuditKeys } from '../audit/hash';
 import type { Clock } from '../clock';
 import type { ValueCodec } from '../codec';
 import {
-  changeRebinder, chunkRebinder, recordRebinder, settingsRebinder, walkStore, writeRewrites,
+  changeRebinder, chunkRebinder, outboxRebinder, recordRebinder, settingsRebinder, walkStore, writeRewrites,
   type Recode, type Rebinder, type Rewrite, type StoreName,
 } from '../store/codec-migration';
 import { deepEqual } from '../db/deep-equal';
@@ -48,7 +48,7 @@ export interface AccountKeyRotation {
   readonly onProgress?: (rows: number) => void;
 }
 
-const STORES: readonly StoreName[] = ['records', 'changes', 'settings', 'snapshotChunks'];
+const STORES: readonly StoreName[] = ['records', 'changes', 'settings', 'snapshotChunks', 'outbox'];
 
 /** Opens under `from`, seals under `to` with the same name; a value that does not open under `from` stays as it is (nothing read it before either). */
 const recodeUnder = (from: ValueCodec, to: ValueCodec): Recode => async (value, aad) => {
@@ -84,7 +84,7 @@ const vaultUnchanged = (stored: unknown, before: VaultRecord): boolean => {
 export const rotateStoredData = async (db: LocketDatabase, clock: Clock, rotation: AccountKeyRotation): Promise<AuditEntry> => {
   const recode = recodeUnder(createAesGcmCodec(rotation.from.accountKey), createAesGcmCodec(rotation.to.accountKey));
   const rebinders: readonly Rebinder<never>[] = [
-    recordRebinder(recode), changeRebinder(recode), settingsRebinder(recode), chunkRebinder(recode),
+    recordRebinder(recode), changeRebinder(recode), settingsRebinder(recode), chunkRebinder(recode), outboxRebinder(recode),
   ] as unknown as Rebinder<never>[];
   const [fromAudit, toAudit] = await Promise.all([deriveAuditKeys(rotation.from.accountKey), deriveAuditKeys(rotation.to.accountKey)]);
 

@@ -48,7 +48,7 @@ describe('replica: a record whose whole life arrives in one pull', () => {
     expect(await b.store.get(id)).toBeUndefined();
     expect(await everyChangeLine(b)).not.toContain(id);
     expect(await everyChangeLine(b)).toContain(await idHash(TEST_AUDIT_KEYS, id));
-    expect(await b.db.get('purged', id)).toMatchObject({ op: 'erase' });
+    expect(await b.db.get('purged', await idHash(TEST_AUDIT_KEYS, id))).toMatchObject({ op: 'erase' });
   });
 
   it('applies the same pull again as nothing new', async () => {

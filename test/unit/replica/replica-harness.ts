@@ -1,6 +1,7 @@
 import { createManualClock, type ManualClock } from '../../../core/clock';
 import { createHlc } from '../../../core/hlc';
 import { openReplica } from '../../../core/replica/open-replica';
+import { SYNC_IDENTITY_KEY } from '../../../core/sync-account/identity-store';
 import type { LocketRecord } from '../../../core/records/types';
 import type { ReplicaPort, SyncCursor } from '../../../core/sync/ports';
 import { createHarness, START, type Harness } from '../store/harness';
@@ -11,10 +12,16 @@ export interface Device extends Harness {
   seq: number;
 }
 
-/** One device: its own database, clock and HLC node; `clock` may be shared so tests order writes by hand. */
+/** The identity a device connected to a relay keeps in `meta`; its secrets do not matter to the replica. */
+export const connectToRelay = (harness: Pick<Harness, 'db'>, deviceId: string): Promise<unknown> => harness.db.put('meta', {
+  relayUrl: 'https://relay.example', team: 'team-1', deviceId, deviceName: deviceId, epoch: 1, secrets: null,
+}, SYNC_IDENTITY_KEY);
+
+/** One device, connected to a relay: its own database, clock and HLC node; `clock` may be shared so tests order writes by hand. */
 export const device = async (name: string, clock: ManualClock = createManualClock(START)): Promise<Device> => {
   const hlc = createHlc({ clock, nodeId: name });
   const harness = await createHarness({ clock, hlc, deviceId: name, newId: idsFor(name, clock) });
+  await connectToRelay(harness, name);
   return { ...harness, clock, replica: openReplica({ ...harness.deps, hlc }), seq: 0 };
 };
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createManualClock } from '../../../core/clock';
-import { START, person, saved } from '../store/harness';
+import { idHash } from '../../../core/audit/hash';
+import { START, TEST_AUDIT_KEYS, person, saved } from '../store/harness';
 import { cursorAt, deliver, device, everyRecord, exchange } from './replica-harness';
 
 const pair = async () => {
@@ -124,7 +125,8 @@ describe('replica: two devices exchanging sets converge', () => {
     expect(erase?.set.items.map((item) => item.recordId).sort()).toEqual([ada.id, note.id].sort());
     expect(await b.store.get(ada.id)).toBeUndefined();
     expect(await b.store.get(note.id)).toBeUndefined();
-    expect(await b.db.get('purged', ada.id)).toMatchObject({ op: 'erase' });
+    expect(await b.db.get('purged', ada.id)).toBeUndefined();
+    expect(await b.db.get('purged', await idHash(TEST_AUDIT_KEYS, ada.id))).toMatchObject({ op: 'erase' });
     expect(JSON.stringify(await b.db.getAll('changes'))).not.toContain('Secret');
   });
 
