@@ -24,6 +24,7 @@ import { logValuesOf, mergeItemOf } from './sync-items';
 
 const isRecordKind = (kind: string): kind is RecordKind => (RECORD_KINDS as readonly string[]).includes(kind);
 const wallOf = (setId: string): number => parseHlc(setId)?.wallMs ?? 0;
+const isTerminalOp = (op: SyncSet['items'][number]['op']): boolean => op === 'purge' || op === 'erase';
 
 interface Plan {
   readonly fresh: readonly string[];
@@ -72,6 +73,13 @@ export const createApplyRemote = (deps: ReplicaDeps) => {
         if (isRecordKind(item.kind)) kinds.set(item.recordId, item.kind);
       }
     }
+    // An id this batch ends leaves nothing but its terminal items: its earlier sets may arrive in the
+    // same pull (this device never held the record), and must not reach the change log.
+    const endedHere = new Set([...states].flatMap(([id, state]) => (state?.type === 'terminal' ? [id] : [])));
+    const logged = kept
+      .map(({ set, items }) => ({ set, items: items.filter((item) => isTerminalOp(item.op) || !endedHere.has(item.recordId)) }))
+      .filter(({ items }) => items.length > 0);
+    skipped += kept.length - logged.length;
     const tombs: { id: RecordId; tomb: PurgedRow }[] = [];
     const nextRows: { readonly id: RecordId; readonly row: StoredRecord; readonly body: object }[] = [];
     for (const [id, state] of states) {
@@ -89,8 +97,9 @@ export const createApplyRemote = (deps: ReplicaDeps) => {
     const encoded = await codec.encodeMany(nextRows.map((next) => next.body), nextRows.map((next) => recordAad(next.row)));
     const puts = nextRows.map((next, index) => ({ ...next.row, body: encoded[index] ?? next.row.body }))
       .filter((row) => !deepEqual(row, seen.get(row.id)?.row));
-    const logged = await logSets(kept);
-    return { fresh: fresh.map((set) => set.setId), seen, puts, tombs, hashOf, logged, outcome: { applied: kept.length, skipped } };
+    return {
+      fresh: fresh.map((set) => set.setId), seen, puts, tombs, hashOf, logged: await logSets(logged), outcome: { applied: logged.length, skipped },
+    };
   };
 
   /** The remote sets as the local change log keeps them: values encrypted per set, erased ids only as keyed hashes. */

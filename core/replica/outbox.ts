@@ -19,7 +19,7 @@ export const CURSOR_KEY = 'sync-cursor';
 const Count = v.pipe(v.number(), v.integer(), v.minValue(0));
 const OutboxStateSchema = v.object({ acked: Count, lastSeq: Count, assignedThrough: Count });
 type OutboxState = v.InferOutput<typeof OutboxStateSchema>;
-export const CursorSchema = v.object({ relayInstance: v.string(), seq: Count });
+export const CursorSchema = v.object({ relayInstance: v.string(), seq: Count, setId: v.optional(v.string()) });
 
 const EMPTY: OutboxState = { acked: 0, lastSeq: 0, assignedThrough: 0 };
 export const outboxStateOf = (stored: unknown): OutboxState => {

@@ -61,6 +61,11 @@ export interface OutboxEntry {
 export interface SyncCursor {
   readonly relayInstance: string;
   readonly seq: number;
+  /**
+   * The set this device read at `seq`: a relay restored from an older copy of its own database
+   * keeps its instance id, and may reach `seq` again with other sets; this tells them apart.
+   */
+  readonly setId?: string;
 }
 
 export interface ApplyOutcome {

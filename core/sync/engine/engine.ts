@@ -91,13 +91,19 @@ export const createSyncEngine = (deps: SyncEngineDeps): SyncEngine => {
   let connecting: Promise<Result<void, SyncProblem>> | null = null;
   let unsubscribe: (() => void) | null = null;
 
-  const oneRound = (): Promise<void> => runRound({
-    replica, crypto, session, team,
-    cursor: { get: () => cursor, set: (next) => { cursor = next; } },
-    nextRequestId: () => `r${(requests += 1)}`,
-    onRejected: () => { rejected += 1; },
-    ...(deps.refreshSigners ? { refreshSigners: deps.refreshSigners } : {}),
-  });
+  /** Set by every connect: the relay may have come back from an older copy while this device was away. */
+  let checkHeld = false;
+
+  const oneRound = async (): Promise<void> => {
+    await runRound({
+      replica, crypto, session, team, checkHeld,
+      cursor: { get: () => cursor, set: (next) => { cursor = next; } },
+      nextRequestId: () => `r${(requests += 1)}`,
+      onRejected: () => { rejected += 1; },
+      ...(deps.refreshSigners ? { refreshSigners: deps.refreshSigners } : {}),
+    });
+    checkHeld = false;
+  };
 
   const closeSocket = (): void => {
     socket?.close();
@@ -160,6 +166,7 @@ export const createSyncEngine = (deps: SyncEngineDeps): SyncEngine => {
     connecting = (async () => {
       try {
         cursor = await replica.cursor();
+        checkHeld = true;
         status.update({ waiting: await replica.pendingCount() });
         const opened = await session.current();
         if (gen !== generation) return ok;

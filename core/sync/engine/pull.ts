@@ -76,7 +76,7 @@ export const pullAll = async (deps: PullDeps): Promise<PullOutcome> => {
         deps.onRejected(stored);
       }
     }
-    const cursor = { relayInstance: reply.relayInstance, seq: last.seq };
+    const cursor = { relayInstance: reply.relayInstance, seq: last.seq, setId: last.setId };
     applied += (await replica.applyRemote(opened, cursor)).applied;
     deps.onCursor(cursor);
     if (!reply.more) return { applied, rejected };

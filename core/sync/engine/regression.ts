@@ -4,7 +4,7 @@
  * still holds, marks the rest pending again, and restarts its cursor at 0 on that relay.
  */
 import type { ReplicaPort, SyncCursor } from '../ports';
-import { DeviceListSchema } from '../protocol';
+import { DeviceListSchema, PullReplySchema } from '../protocol';
 import { parseAnswer } from './relay-problem';
 import type { RelaySession } from './relay-session';
 
@@ -18,13 +18,38 @@ export class RelayWentBack extends Error {
 export const wentBack = (cursor: SyncCursor | null, relayInstance: string, head: number): boolean =>
   cursor !== null && (cursor.relayInstance !== relayInstance || head < cursor.seq);
 
-/** Re-pending and a fresh cursor; the caller then pushes and pulls again. */
-export const rebootstrap = async (
-  deps: { readonly replica: ReplicaPort; readonly session: RelaySession; readonly deviceId: string }, relayInstance: string,
-): Promise<SyncCursor> => {
+/**
+ * Whether the relay still holds, at the cursor's seq, the set this device read there. A relay
+ * restored from an older copy keeps its instance id and, once others push again, may reach the
+ * cursor's seq with other sets: the head alone cannot show it.
+ */
+export const cursorSetMoved = async (session: RelaySession, cursor: SyncCursor | null): Promise<boolean> => {
+  if (!cursor?.setId || cursor.seq < 1) return false;
+  const reply = parseAnswer(PullReplySchema, await session.call('/v1/pull', { since: cursor.seq - 1, limit: 1 }));
+  const atCursor = reply.sets[0];
+  return reply.relayInstance === cursor.relayInstance && (atCursor?.seq !== cursor.seq || atCursor.setId !== cursor.setId);
+};
+
+type HeldDeps = { readonly replica: ReplicaPort; readonly session: RelaySession; readonly deviceId: string };
+
+/** How many of this device's sets the relay holds, by its own count. */
+const relayHoldsOf = async (deps: HeldDeps): Promise<number> => {
   const list = parseAnswer(DeviceListSchema, await deps.session.call('/v1/devices'));
-  const relayHolds = list.devices.find((device) => device.device === deps.deviceId)?.ackedClientSeq ?? 0;
+  return list.devices.find((device) => device.device === deps.deviceId)?.ackedClientSeq ?? 0;
+};
+
+/**
+ * Sets this device was told the relay holds, and that a relay restored from an older copy lost
+ * while the cursor had not reached them, are pending again. The replica never moves its
+ * acknowledgement up here, so a relay that holds as many or more changes nothing.
+ */
+export const ownSetsHeld = async (deps: HeldDeps, cursor: SyncCursor): Promise<void> => {
+  await deps.replica.relayRegressed(await relayHoldsOf(deps), cursor);
+};
+
+/** Re-pending and a fresh cursor; the caller then pushes and pulls again. */
+export const rebootstrap = async (deps: HeldDeps, relayInstance: string): Promise<SyncCursor> => {
   const cursor = { relayInstance, seq: 0 };
-  await deps.replica.relayRegressed(relayHolds, cursor);
+  await deps.replica.relayRegressed(await relayHoldsOf(deps), cursor);
   return cursor;
 };

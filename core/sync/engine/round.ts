@@ -7,7 +7,7 @@
 import type { ReplicaPort, SyncCrypto, SyncCursor } from '../ports';
 import { pullAll } from './pull';
 import { PurgedElsewhere, pushAll } from './push';
-import { rebootstrap, RelayWentBack, wentBack } from './regression';
+import { cursorSetMoved, ownSetsHeld, rebootstrap, RelayWentBack, wentBack } from './regression';
 import { SyncFailure } from './relay-problem';
 import type { RelaySession } from './relay-session';
 
@@ -25,6 +25,12 @@ export interface RoundDeps {
   readonly nextRequestId: () => string;
   readonly onRejected: () => void;
   readonly refreshSigners?: (token: string) => Promise<void>;
+  /**
+   * The first round of a connection: the relay may have been restored from an older copy of its
+   * database while this device was away, so the round first checks that it still holds the set at
+   * the cursor and this device's acknowledged sets.
+   */
+  readonly checkHeld?: boolean;
 }
 
 export const runRound = async (deps: RoundDeps): Promise<void> => {
@@ -44,6 +50,10 @@ export const runRound = async (deps: RoundDeps): Promise<void> => {
     try {
       const opened = await session.current();
       await checkRelay(opened.relayInstance, cursor.get()?.seq ?? 0);
+      if (deps.checkHeld && rebootstraps === 0 && purgePulls === 0) {
+        if (await cursorSetMoved(session, cursor.get())) throw new RelayWentBack(opened.relayInstance);
+        await ownSetsHeld({ replica, session, deviceId: crypto.deviceId }, cursor.get() ?? { relayInstance: opened.relayInstance, seq: 0 });
+      }
       // After a `tombstoned` refusal: the purge behind it is applied before pushing again.
       if (purgePulls > 0) await pull();
       await pushAll({ replica, crypto, session, team, checkRelay, nextRequestId: deps.nextRequestId }, async () => cursor.get());

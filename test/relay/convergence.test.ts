@@ -1,0 +1,209 @@
+/**
+ * The convergence model: 2–5 devices (real stores, replicas and SyncCrypto) write, trash, restore,
+ * purge, erase and tag while a faulty network loses, duplicates and delays their requests, the
+ * relay dies before commits and comes back from an older copy of its file, devices go offline for
+ * weeks and read clocks up to an hour off. Then the network heals and everyone syncs (bounded
+ * rounds), and every device must show the same records, each field the latest write by HLC, no
+ * purged or erased id anywhere, and applying the whole log again must change nothing.
+ *
+ * LOCKET_MODEL_RUNS raises the number of runs; a failure prints the seed and path to replay it
+ * (`LOCKET_MODEL_SEED=<seed> LOCKET_MODEL_PATH=<path> npx vitest run test/relay/convergence.test.ts`).
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createManualClock } from '../../core/clock';
+import { DELETED_AT } from '../../core/db/field-clocks';
+import type { SyncSet } from '../../core/sync/ports';
+import { START } from '../unit/store/harness';
+import { everyRecord } from '../unit/replica/replica-harness';
+import { createModelDevice, newAccount, type Fault, type ModelDevice, type ModelNetwork } from './support/model-devices';
+import { openModelRelay } from './support/model-relay';
+import { deliverDelayed, faultArb, FIELDS, runStep, skewArb, stepArb, type ModelWorld, type Step } from './support/model-steps';
+
+const RUNS = Number(process.env.LOCKET_MODEL_RUNS ?? 150);
+const SEED = process.env.LOCKET_MODEL_SEED === undefined ? undefined : Number(process.env.LOCKET_MODEL_SEED);
+const PATH = process.env.LOCKET_MODEL_PATH;
+/** Rounds of "everyone syncs" after the network heals: each device needs at most a few. */
+const QUIESCENCE_ROUNDS = 6;
+
+const scenarioArb = fc.record({
+  devices: fc.array(fc.record({ skewMs: skewArb, faults: fc.array(faultArb, { maxLength: 8 }) }), { minLength: 2, maxLength: 5 }),
+  steps: fc.array(stepArb, { minLength: 1, maxLength: 40 }),
+});
+
+const quiesce = async (world: ModelWorld): Promise<void> => {
+  world.network.healed = true;
+  for (const device of world.devices) device.offline = false;
+  await deliverDelayed(world.network, world.network.delayed.map(() => 0));
+  for (let round = 0; round < QUIESCENCE_ROUNDS; round += 1) {
+    const problems = [];
+    for (const device of world.devices) problems.push(await device.sync());
+    const head = await world.relay.store().head(world.team);
+    const settled = await Promise.all(world.devices.map(async (device) =>
+      (await device.replica.pendingCount()) === 0 && ((await device.replica.cursor())?.seq ?? 0) === head));
+    if (problems.every((problem) => problem === null) && settled.every(Boolean)) return;
+    if (round === QUIESCENCE_ROUNDS - 1) {
+      throw new Error(`No quiescence after ${QUIESCENCE_ROUNDS} rounds: problems ${JSON.stringify(problems)}, settled ${JSON.stringify(settled)}`);
+    }
+  }
+};
+
+/** Every set on the relay, opened by this device as a pull would. */
+const relayLog = async (world: ModelWorld, device: ModelDevice): Promise<SyncSet[]> => {
+  const sets: SyncSet[] = [];
+  for (let since = 0, page = 0; page < 100; page += 1) {
+    const pulled = await world.relay.store().pullSets(world.team, since, 500);
+    for (const stored of pulled.sets) {
+      const opened = await device.crypto.open(JSON.parse(JSON.stringify(stored)));
+      if (opened) sets.push(opened);
+    }
+    if (!pulled.more || pulled.sets.length === 0) break;
+    since = pulled.sets.at(-1)!.seq;
+  }
+  return sets;
+};
+
+/**
+ * Known divergences, not fixed here, each an `it.fails` case below (`strict` checks them):
+ * - a record's createdAt is its creator's clock on the creator and the create's HLC wall time
+ *   elsewhere, which differ when the creator's clock lags a stamp it received: here it must
+ *   agree within the skew;
+ * - a device holding a record live when another device's purge arrives (its trash in the same
+ *   pull) removes the record but keeps its earlier sets, values and all, in its change log.
+ */
+const withoutCreatedAt = (state: Awaited<ReturnType<typeof everyRecord>>) => state.map((record) => record && { ...record, createdAt: 0 });
+
+const checkConverged = async (world: ModelWorld, strict = false): Promise<void> => {
+  const states = await Promise.all(world.devices.map((device) => everyRecord(device)));
+  const skew = Math.max(...world.devices.map((device) => Math.abs(device.clock.now() - world.clock.now())));
+  for (const [index, state] of states.entries()) {
+    if (strict) expect(state, `device-${index} against device-0`).toEqual(states[0]);
+    expect(withoutCreatedAt(state), `device-${index} against device-0`).toEqual(withoutCreatedAt(states[0]!));
+    for (const [at, record] of state.entries()) expect(Math.abs(record!.createdAt - states[0]![at]!.createdAt)).toBeLessThanOrEqual(2 * skew);
+  }
+  const records = new Map(states[0]!.map((record) => [record!.id, record!]));
+
+  // No purged or erased id on any device, nor in any change log, nor readable on the relay.
+  for (const id of world.ended) {
+    expect(records.has(id), `ended ${id} is back`).toBe(false);
+    if (strict) for (const device of world.devices) expect(await device.store.changesFor(id), `change log of ended ${id}`).toEqual([]);
+  }
+  const readable = (await relayLog(world, world.devices[0]!)).flatMap((set) => set.items)
+    .filter((item) => world.ended.has(item.recordId) && item.body !== null && item.op !== 'purge' && item.op !== 'erase');
+  expect(readable, 'the relay still holds ciphertext of an ended id').toEqual([]);
+
+  // Every write is present or superseded: each field holds its newest write by HLC; trash state too.
+  const created = new Set(world.writes.filter((write) => write.op === 'create').map((write) => write.recordId));
+  for (const id of created) if (!world.ended.has(id)) expect(records.has(id), `created ${id} lost`).toBe(true);
+  for (const [id, record] of records) {
+    const writes = world.writes.filter((write) => write.recordId === id).sort((a, b) => (a.hlc < b.hlc ? -1 : 1));
+    for (const field of FIELDS) {
+      const newest = writes.filter((write) => write.changed.includes(field)).at(-1);
+      if (newest) expect((record.fields as unknown as Record<string, unknown>)[field], `${id}.${field} after ${newest.hlc}`).toEqual(newest.values[field]);
+    }
+    const trashState = writes.filter((write) => write.op === 'delete' || write.op === 'restore' || write.changed.includes(DELETED_AT)).at(-1);
+    if (trashState) expect(record.deletedAt !== null, `${id} trash state after ${trashState.hlc}`).toBe(trashState.op === 'delete');
+  }
+
+  // Applying everything again changes nothing.
+  for (const [index, device] of world.devices.entries()) {
+    const log = await relayLog(world, device);
+    const cursor = (await device.replica.cursor())!;
+    const again = await device.replica.applyRemote(log, cursor);
+    expect(again.applied, `device-${index} applied a set twice`).toBe(0);
+    expect(await everyRecord(device)).toEqual(states[index]);
+  }
+};
+
+const runScenario = async (
+  scenario: { devices: readonly { skewMs: number; faults: readonly Fault[] }[]; steps: readonly Step[] }, strict = false,
+) => {
+  const clock = createManualClock(START);
+  const relay = await openModelRelay(clock);
+  const network: ModelNetwork = { delayed: [], healed: false };
+  const account = newAccount();
+  try {
+    const devices: ModelDevice[] = [];
+    for (const [index, setup] of scenario.devices.entries()) {
+      devices.push(await createModelDevice(account, relay, network, clock, { index, ...setup }));
+    }
+    const world: ModelWorld = { team: account.team, clock, relay, network, devices, writes: [], ended: new Set() };
+    for (const step of scenario.steps) await runStep(world, step);
+    await quiesce(world);
+    await checkConverged(world, strict);
+  } finally {
+    await relay.dispose();
+  }
+};
+
+const still = (count: number) => Array.from({ length: count }, () => ({ skewMs: 0, faults: [] }));
+
+/** Cases the model found, shrunk: each failed before its fix. */
+const FOUND: readonly { readonly name: string; readonly devices: number; readonly steps: Step[]; readonly knownHistory?: true }[] = [
+  {
+    name: 'a device that hears of an erased person only with the erasure keeps no line of them',
+    devices: 2,
+    steps: [{ t: 'create', d: 0, name: 'Ada' }, { t: 'sync', d: 0 }, { t: 'erase', d: 0, pick: 0 }],
+  },
+  {
+    name: 'a set whose push died with the relay, then purged, still goes out and the device keeps syncing',
+    devices: 2,
+    steps: [{ t: 'crash' }, { t: 'create', d: 0, name: 'Ada' }, { t: 'sync', d: 0 }, { t: 'purge', d: 0, pick: 0 }],
+  },
+  {
+    name: 'a relay restored from an older copy that reached the same head with other sets is noticed',
+    devices: 4,
+    steps: [
+      { t: 'snapshot' }, { t: 'create', d: 3, name: 'Ada' }, { t: 'sync', d: 3 }, { t: 'create', d: 0, name: 'Grace' },
+      { t: 'restore-relay' }, { t: 'sync', d: 0 },
+    ],
+  },
+  {
+    name: 'a device whose unsent edit names a person erased elsewhere pulls the erasure and syncs on',
+    devices: 2,
+    steps: [
+      { t: 'create', d: 1, name: 'Ada' }, { t: 'sync', d: 1 }, { t: 'edit', d: 1, pick: 0, field: 'firstName', value: 'Alan' },
+      { t: 'sync', d: 0 }, { t: 'erase', d: 0, pick: 0 },
+    ],
+  },
+  {
+    name: 'a device whose unsent edit names a record purged elsewhere pulls the purge and syncs on',
+    devices: 2,
+    // Its edit keeps the record live there when the purge arrives: the known change-log divergence.
+    knownHistory: true,
+    steps: [
+      { t: 'create', d: 1, name: 'Ada' }, { t: 'create', d: 1, name: 'Grace' }, { t: 'sync', d: 1 },
+      { t: 'edit', d: 1, pick: 0, field: 'jobTitle', value: 'Alan' }, { t: 'sync', d: 0 }, { t: 'purge', d: 0, pick: 0 },
+    ],
+  },
+  {
+    name: 'a device whose acknowledged set a restored relay lost, before its cursor reached it, pushes it again',
+    devices: 2,
+    steps: [{ t: 'snapshot' }, { t: 'create', d: 0, name: 'Ada' }, { t: 'sync-without-pull', d: 0 }, { t: 'restore-relay' }],
+  },
+];
+
+describe('convergence model: devices, a faulty network and a relay that crashes', () => {
+  it.fails('known divergence: a record created on a device whose clock lags shows another createdAt elsewhere', () => runScenario({
+    devices: [{ skewMs: 0, faults: [] }, { skewMs: -1, faults: [] }],
+    steps: [{ t: 'create', d: 0, name: 'Ada' }, { t: 'sync', d: 0 }, { t: 'sync', d: 1 }, { t: 'create', d: 1, name: 'Grace' }],
+  }, true));
+
+  it.fails('known divergence: a remote purge of a record live here leaves its history in the change log', () => runScenario({
+    devices: still(3), steps: [{ t: 'create', d: 1, name: 'Ada' }, { t: 'sync', d: 1 }, { t: 'purge', d: 1, pick: 0 }],
+  }, true));
+
+  for (const found of FOUND) {
+    it(found.name, () => runScenario({ devices: still(found.devices), steps: found.steps }, !found.knownHistory));
+  }
+
+  it(`converges after any mix of writes and faults (${RUNS} runs)`, async () => {
+    const outcome = await fc.check(fc.asyncProperty(scenarioArb, (scenario) => runScenario(scenario)), {
+      numRuns: RUNS, ...(SEED === undefined ? {} : { seed: SEED }), ...(PATH === undefined ? {} : { path: PATH }),
+    });
+    if (outcome.failed) {
+      const replay = `LOCKET_MODEL_SEED=${outcome.seed} LOCKET_MODEL_PATH=${outcome.counterexamplePath ?? ''} npx vitest run test/relay/convergence.test.ts`;
+      throw new Error(`${fc.defaultReportMessage(outcome)}\n\n${String(outcome.errorInstance)}\n\nReplay the shrunk case with:\n  ${replay}`);
+    }
+  }, 600_000);
+});
