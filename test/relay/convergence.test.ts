@@ -20,7 +20,8 @@ import { createModelDevice, newAccount, type Fault, type ModelDevice, type Model
 import { openModelRelay } from './support/model-relay';
 import { deliverDelayed, faultArb, FIELDS, runStep, skewArb, stepArb, type ModelWorld, type Step } from './support/model-steps';
 
-const RUNS = Number(process.env.LOCKET_MODEL_RUNS ?? 150);
+/** 1,000 runs under CI (about 2 minutes on two cores); 150 locally, so a change is checked in seconds. */
+const RUNS = Number(process.env.LOCKET_MODEL_RUNS ?? (process.env.CI ? 1000 : 150));
 const SEED = process.env.LOCKET_MODEL_SEED === undefined ? undefined : Number(process.env.LOCKET_MODEL_SEED);
 const PATH = process.env.LOCKET_MODEL_PATH;
 /** Rounds of "everyone syncs" after the network heals: each device needs at most a few. */
