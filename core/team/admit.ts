@@ -44,7 +44,7 @@ const admitGenesis = async (entry: TeamEntry, hash: string): Promise<Admitted> =
   if (body.keys.epoch !== 1 || body.keys.sealed.length !== 1 || body.keys.sealed[0]?.device !== body.device.id || body.profile.epoch !== 1) {
     return refuse(refusal('key-grant', 1, 'the genesis seals epoch 1 to its own device'));
   }
-  const member = { member: body.member, role: 'owner' as const, canExport: true, status: 'active' as const, profile: body.profile };
+  const member = { member: body.member, role: 'owner' as const, highestRole: 'owner' as const, canExport: true, status: 'active' as const, profile: body.profile };
   return {
     ok: true,
     value: {

@@ -8,7 +8,7 @@ import { fromBase64Url } from '../security/base64url';
 import { deviceIdFromPublicKey, verifyBytes } from '../sync/signing';
 import { inviteProofBytes } from './encoding';
 import { refusal, type LogRefusal } from './refusals';
-import { isRoleAtMost, mayAppend, type MemberRole, type MembershipAct } from './roles';
+import { isRoleAtMost, mayAppend, roleRank, type MemberRole, type MembershipAct } from './roles';
 import type { BodyOf, KeyGrant, TeamEntry } from './schemas';
 import { keyHolders, withEntry, type MemberState, type TeamState } from './state';
 
@@ -52,7 +52,7 @@ const invite = (state: TeamState, entry: TeamEntry, body: BodyOf<'invite'>): App
   const { inviteId, invitePub, member, role, canExport, expiresAt, profile } = body;
   return accept({
     ...state,
-    members: withEntry(state.members, member, { member, role, canExport, status: 'invited', profile }),
+    members: withEntry(state.members, member, { member, role, highestRole: role, canExport, status: 'invited', profile }),
     invites: withEntry(state.invites, inviteId, { inviteId, invitePub, member, role, canExport, expiresAt, usedBy: null }),
   });
 };
@@ -78,7 +78,7 @@ const join = async (state: TeamState, entry: TeamEntry, body: BodyOf<'join'>, ha
   return accept({
     ...state,
     invites: withEntry(state.invites, found.inviteId, { ...found, usedBy: hash }),
-    members: withEntry(state.members, member.member, { ...member, role: body.role, status: 'joined' }),
+    members: withEntry(state.members, member.member, { ...member, role: body.role, highestRole: body.role, status: 'joined' }),
     devices: withEntry(state.devices, body.device.id, { device: body.device, member: member.member, status: 'pending', joinHash: hash }),
   });
 };
@@ -108,7 +108,8 @@ const changeRole = (state: TeamState, entry: TeamEntry, body: BodyOf<'change-rol
   const denied = allowed(state, entry, { act: 'change-role', from: member.role, to: body.role });
   if (denied) return denied;
   if (member.role === body.role && member.canExport === body.canExport) return refuse('no-change', entry.seq);
-  return accept({ ...state, members: withEntry(state.members, member.member, { ...member, role: body.role, canExport: body.canExport }) });
+  const highestRole = roleRank(body.role) > roleRank(member.highestRole) ? body.role : member.highestRole;
+  return accept({ ...state, members: withEntry(state.members, member.member, { ...member, role: body.role, highestRole, canExport: body.canExport }) });
 };
 
 const removeMember = (state: TeamState, entry: TeamEntry, body: BodyOf<'remove-member'>): Applied => {
@@ -138,7 +139,7 @@ const transferOwnership = (state: TeamState, entry: TeamEntry, body: BodyOf<'tra
   const previous = state.members.get(state.owner);
   if (!previous) throw new Error('The owner is a member');
   const demoted: MemberState = { ...previous, role: 'admin' };
-  const promoted: MemberState = { ...member, role: 'owner', canExport: true };
+  const promoted: MemberState = { ...member, role: 'owner', highestRole: 'owner', canExport: true };
   const members = withEntry(withEntry(state.members, previous.member, demoted), member.member, promoted);
   return accept({ ...state, owner: member.member, members });
 };

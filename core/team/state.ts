@@ -11,6 +11,12 @@ export type MemberStatus = 'invited' | 'joined' | 'active' | 'removed';
 export interface MemberState {
   readonly member: string;
   readonly role: MemberRole;
+  /**
+   * The highest role the member has held since joining: devices judge a set they receive by it,
+   * because a set carries no log position and the relay refused it when it was pushed if the
+   * member's role then did not allow it (core/team/receipt.ts).
+   */
+  readonly highestRole: MemberRole;
   readonly canExport: boolean;
   readonly status: MemberStatus;
   readonly profile: SealedProfile;
