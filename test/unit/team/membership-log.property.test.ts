@@ -137,4 +137,27 @@ describe('the membership log, by property', () => {
       expect(refused?.type).toBe(swapSigning ? 'device-key-substituted' : 'forged-signature');
     }), { numRuns: 8 });
   });
+
+  it('refuses any entry built on an earlier head, and a log that replaced any entry a device had seen', async () => {
+    const world = await newTeamWorld();
+    const admin = await addMember(world, 'admin');
+    await addMember(world, 'read-only', admin);
+    const heads: TeamWorld['state'][] = [];
+    // Every earlier state the log passed through, rebuilt by validating its prefixes.
+    for (let length = 1; length <= world.entries.length; length += 1) {
+      const prefix = await validateLog(world.entries.slice(0, length), { clock: world.clock });
+      if (prefix.ok) heads.push(prefix.value);
+    }
+    await fc.assert(fc.asyncProperty(fc.nat(heads.length - 2), fc.nat(heads.length - 1), async (earlier, seen) => {
+      const stale = await buildEntry(heads[earlier]!, world.owner.keys, { type: 'require-two-factor', required: true }, world.clock);
+      expect((await tryAppend({ ...world }, stale))?.type).toBe('stale-head');
+      // A log forked after `earlier`: a device that saw a later entry calls it a fork, whatever the relay says.
+      const forked = [...world.entries.slice(0, earlier + 1), stale];
+      const known = { seq: heads[seen]!.head.seq, hash: heads[seen]!.head.hash };
+      const validated = await validateLog(forked, { clock: world.clock, known });
+      expect(validated.ok).toBe(known.seq <= earlier + 1);
+      if (!validated.ok) expect(validated.error.type).toBe('fork');
+    }), { numRuns: RUNS * 2 });
+  });
 });
+
