@@ -8,11 +8,11 @@
  * refusals never make devices diverge. The relay refuses a removed member's devices from the
  * removal on, so their earlier sets stay valid everywhere.
  */
-import type { StoredSet } from '../sync/protocol';
-import { mayPush } from './roles';
+import { mayPush, type PushedSet } from './roles';
 import type { TeamState } from './state';
 
-export const admitsSet = (state: TeamState, set: Pick<StoredSet, 'device' | 'undoOf' | 'items'>): boolean => {
+/** `set` is a pulled set (core/sync/protocol.ts StoredSet) or anything naming its device, ops and kinds. */
+export const admitsSet = (state: TeamState, set: PushedSet & { readonly device: string }): boolean => {
   const device = state.devices.get(set.device);
   // A device the log does not name is one a member added through pairing; the device list vouches for it.
   if (!device) return true;

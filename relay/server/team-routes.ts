@@ -11,6 +11,9 @@
  * Refusals: `stale_head` (409: read the log again and rebuild), `role_forbidden` (403),
  * `bad_signature` (401), `invalid_entry` (400, the log's refusal type as detail).
  */
+import { fromBase64Url } from '../../core/security/base64url';
+import { verifyBytes } from '../../core/sync/signing';
+import { inviteProofBytes } from '../../core/team/encoding';
 import type { LogRefusal } from '../../core/team/refusals';
 import {
   InviteLookupRequestSchema, JoinRequestSchema, LogAppendRequestSchema, LogPullRequestSchema, type TeamEntry,
@@ -62,6 +65,13 @@ export const routeTeam = async (path: string, body: Buffer, authorization: strin
     case '/v1/team/join': {
       const { team, entry } = parseMessage(JoinRequestSchema, body);
       if (entry.body.type !== 'join') throw new RelayRefusal(403, 'forbidden', 'Only a join is taken without a session');
+      // Anyone may call this: without the invite secret a join is refused here, before the log is read and validated.
+      const found = await store.findInvite(team, entry.body.inviteId);
+      const invitePub = found?.invite.body.type === 'invite' ? fromBase64Url(found.invite.body.invitePub) : null;
+      if (!invitePub) throw new RelayRefusal(404, 'not_found', 'No such invite');
+      if (!entry.inviteSig || !(await verifyBytes(invitePub, entry.inviteSig, inviteProofBytes(entry)))) {
+        throw new RelayRefusal(400, 'invalid_entry', 'device-key-substituted: not signed with the invite key');
+      }
       return append(context, team, entry);
     }
     default:

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { buildEntry, buildInvite, buildJoin } from '../../../core/team/build';
 import { admitsSet } from '../../../core/team/receipt';
+import type { PushedSet } from '../../../core/team/roles';
 import { addMember, append, inviteIdOf, newKeys, newTeamWorld, removeMember } from './team-harness';
 
-const create = { items: [{ op: 'create' as const, kind: 'person' }] };
-const restore = { items: [{ op: 'restore' as const, kind: 'person' }] };
-const from = (keys: Awaited<ReturnType<typeof newKeys>>, set: typeof create) => ({ device: keys.signing.deviceId, ...set });
+const create: PushedSet = { items: [{ op: 'create', kind: 'person' }] };
+const restore: PushedSet = { items: [{ op: 'restore', kind: 'person' }] };
+const from = (keys: Awaited<ReturnType<typeof newKeys>>, set: PushedSet) => ({ device: keys.signing.deviceId, ...set });
 
 describe('a device checking a pulled set against the team log', () => {
   it('refuses what the signer\'s role never allowed, and keeps what it allowed when it was pushed', async () => {
