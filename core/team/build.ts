@@ -68,13 +68,13 @@ export const buildInvite = async (state: TeamState, keys: SyncDeviceKeys, teamKe
 
 /** The invitee's join, signed by its new device and by the invite key only the secret gives. */
 export const buildJoin = async (
-  team: string, head: TeamState['head'] | { seq: number; hash: string; at?: number }, invite: { inviteId: string; member: string },
+  team: string, head: TeamState['head'], invite: { inviteId: string; member: string },
   secret: Bytes, keys: SyncDeviceKeys, role: MemberRole, clock: Clock,
 ): Promise<TeamEntry> => {
   const identity = await inviteIdentity(secret);
   const device = teamDeviceOf(keys);
   const body: EntryBody = { type: 'join', inviteId: invite.inviteId, member: invite.member, role, device };
-  const entry = unsigned(team, { seq: head.seq, hash: head.hash, at: head.at ?? 0 }, device.id, body, clock);
+  const entry = unsigned(team, head, device.id, body, clock);
   return { ...(await signEntry(keys, entry)), inviteSig: await signBytes(identity.privateKey, inviteProofBytes(entry)) };
 };
 

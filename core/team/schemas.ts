@@ -96,7 +96,11 @@ export type TeamEntry = v.InferOutput<typeof TeamEntrySchema>;
 // --- relay messages -----------------------------------------------------------------------------
 
 /** Where a team's log stands: the relay's answer to every log read and append. */
-export const LogHeadSchema = v.strictObject({ seq: Count, hash: v.nullable(EntryHashSchema) });
+export const LogHeadSchema = v.strictObject({
+  seq: Count, hash: v.nullable(EntryHashSchema),
+  /** The head entry's date: a new entry is never dated before it, whatever the appending device's clock says. */
+  at: Count,
+});
 export type LogHead = v.InferOutput<typeof LogHeadSchema>;
 
 export const LogPullRequestSchema = v.strictObject({ since: Count });

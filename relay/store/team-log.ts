@@ -32,10 +32,10 @@ const readEntries = async (db: SqlExecutor, team: string, since = 0, limit = Num
     .map((row) => JSON.parse(row.entry) as TeamEntry);
 
 const readHead = async (db: SqlExecutor, team: string): Promise<LogHead> => {
-  const row = (await db.all<{ seq: number; hash: string }>(
-    `SELECT seq, hash FROM team_log WHERE team_id = ? ORDER BY seq DESC LIMIT 1`, [team],
+  const row = (await db.all<{ seq: number; hash: string; at: number }>(
+    `SELECT seq, hash, at FROM team_log WHERE team_id = ? ORDER BY seq DESC LIMIT 1`, [team],
   ))[0];
-  return row ? { seq: row.seq, hash: row.hash } : { seq: 0, hash: null };
+  return row ? { seq: row.seq, hash: row.hash, at: row.at } : { seq: 0, hash: null, at: 0 };
 };
 
 /** Writes what the relay enforces from the state the new entry made. */

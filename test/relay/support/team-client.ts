@@ -73,7 +73,7 @@ export const startRelayTeam = async (url: string): Promise<RelayTeam> => {
       if (invite.entry.body.type !== 'invite') throw new Error('expected an invite');
       const lookup = v.parse(InviteLookupReplySchema, ok(await postRaw(`${url}/v1/team/invite`, JSON.stringify({ team, inviteId: invite.entry.body.inviteId }))).body);
       const joiner = await newTeamDevice(team, relayTeam.teamKey);
-      const head = { seq: lookup.head.seq, hash: lookup.head.hash ?? '' };
+      const head = { seq: lookup.head.seq, hash: lookup.head.hash ?? '', at: lookup.head.at };
       const joinEntry = await buildJoin(team, head, { inviteId: invite.entry.body.inviteId, member: invite.member }, invite.secret, joiner.keys, role, systemClock);
       ok(await join(joinEntry));
       ok(await append(by, await buildConfirm(await state(), by.keys, relayTeam.teamKey, await entryHash(joinEntry), systemClock)));

@@ -105,6 +105,15 @@ describe('the membership log', () => {
     expect(await tryAppend(world, tooLate)).toMatchObject({ type: 'invite-expired' });
   });
 
+  it('dates a join from a device whose clock is behind no earlier than the head it follows', async () => {
+    const world = await newTeamWorld();
+    const invite = await inviteFor(world, 'standard');
+    const behind = { now: () => world.clock.now() - 10 * 60 * 1000 };
+    const join = await buildJoin(world.team, world.state.head, { inviteId: invite.inviteId, member: invite.member }, invite.secret, await newKeys(), 'standard', behind);
+    expect(join.at).toBe(world.state.head.at);
+    expect(await tryAppend(world, join)).toBeNull();
+  });
+
   it('refuses a join that claims a higher role than its invite', async () => {
     const world = await newTeamWorld();
     const invite = await inviteFor(world, 'read-only');
