@@ -74,7 +74,11 @@ for (const factory of drivers.filter((candidate) => candidate.name !== 'postgres
     const swapped = await signEntry(relayKeys, { ...unsigned, signer: relayKeys.signing.deviceId, body: { ...join.body, device: teamDeviceOf(relayKeys) } as typeof join.body });
     const substituted = await team.join({ ...swapped, ...(join.inviteSig ? { inviteSig: join.inviteSig } : {}) });
     expect([substituted.status, refusalOf(substituted).error, refusalOf(substituted).detail]).toEqual([400, 'invalid_entry', expect.stringContaining('device-key-substituted')]);
+    const unknownInvite = await postRaw(`${relay.url}/v1/team/invite`, JSON.stringify({ team: team.team, inviteId: 'A'.repeat(22) }));
+    expect([unknownInvite.status, refusalOf(unknownInvite).error]).toEqual([404, 'not_found']);
     expect((await team.join(join)).status).toBe(200);
+    const reused = await team.join(join);
+    expect([reused.status, refusalOf(reused).error]).toEqual([409, 'stale_head']);
     // Joined but not confirmed: no session, so nothing reaches the device yet.
     const pending = await newTeamDevice(team.team, team.teamKey);
     expect(refusalOf(await openSessionRaw(relay.url, pending.device, 'session')).error).toBe('unknown_device');
