@@ -103,6 +103,8 @@ export const ERROR_CODES = [
   'clock_skew', 'not_found', 'unavailable', 'internal', 'expired',
   /** A set names a record that was purged or erased: the relay stores nothing of that set. */
   'tombstoned',
+  /** Team membership (core/team): an entry not built on the log's head, a role that may not do this, an entry the log refuses. */
+  'stale_head', 'role_forbidden', 'invalid_entry',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

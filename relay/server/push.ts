@@ -6,10 +6,14 @@
 import { fromBase64Url } from '../../core/security/base64url';
 import type { Envelope, ErrorCode, PushRequest, PushResult } from '../../core/sync/protocol';
 import { itemHash, verifySet } from '../../core/sync/signing';
+import { mayPush, type MemberRole } from '../../core/team/roles';
 import type { RelayStore } from '../store/store';
 
-const precheck = async (set: Envelope, caller: { team: string; device: string }, publicKey: Uint8Array): Promise<ErrorCode | undefined> => {
+const precheck = async (
+  set: Envelope, caller: { team: string; device: string }, publicKey: Uint8Array, role: MemberRole | null,
+): Promise<ErrorCode | undefined> => {
   if (set.team !== caller.team || set.device !== caller.device) return 'forbidden';
+  if (role !== null && !mayPush(role, set)) return 'role_forbidden';
   for (const item of set.items) {
     const ct = item.ct === undefined ? undefined : fromBase64Url(item.ct);
     if (!ct || (await itemHash(ct)) !== item.h) return 'bad_hash';
@@ -25,12 +29,13 @@ export interface PushOutcome {
   readonly ciphertextsDropped: number;
 }
 
+/** `role` is the pushing member's, from the team log; null for a team without one (its owner's alone). */
 export const handlePush = async (
-  store: RelayStore, caller: { team: string; device: string }, publicKey: Uint8Array, request: PushRequest,
+  store: RelayStore, caller: { team: string; device: string }, publicKey: Uint8Array, request: PushRequest, role: MemberRole | null = null,
 ): Promise<PushOutcome> => {
   const refused = new Map<number, ErrorCode>();
   for (const [index, set] of request.sets.entries()) {
-    const code = await precheck(set, caller, publicKey);
+    const code = await precheck(set, caller, publicKey, role);
     if (code) refused.set(index, code);
   }
   const accepted = request.sets.filter((_, index) => !refused.has(index));

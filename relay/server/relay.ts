@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { systemClock, type Clock } from '../../core/clock';
 import type { DestinationStream } from 'pino';
 import { openDriver } from '../store/open-driver';
+import type { SqlDriver } from '../store/sql-driver';
 import { createRelayStore } from '../store/store';
 import { createAuth } from './auth';
 import type { RelayConfig } from './config';
@@ -38,12 +39,14 @@ export interface RelayOptions {
   readonly clock?: Clock;
   readonly logDestination?: DestinationStream;
   readonly socketHeartbeatMs?: number;
+  /** A database already opened (tests run the relay on PGlite this way); otherwise the config's. */
+  readonly driver?: SqlDriver;
 }
 
 export const startRelay = async (config: RelayConfig, options: RelayOptions = {}): Promise<RunningRelay> => {
   const clock = options.clock ?? systemClock;
   const log = createRelayLogger(config.logLevel, options.logDestination);
-  const driver = await openDriver(config);
+  const driver = options.driver ?? (await openDriver(config));
   const store = createRelayStore(driver, { clock, ...faultHooks(config) });
   const migrated = await store.migrate();
   if (migrated.from !== migrated.to) log.info({ from: migrated.from, to: migrated.to }, 'migrated');

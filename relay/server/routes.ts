@@ -10,6 +10,10 @@
  *   POST /v1/devices/add      bearer; { publicKey, sig }            → { device }
  *   POST /v1/devices/remove   bearer; { device, sig }               → { removed }
  *   POST /v1/pairing/…        the pairing mailbox (pairing-routes.ts)
+ *   POST /v1/team/…           the team membership log (team-routes.ts)
+ *
+ * In a team with a membership log, a push is refused set by set (`role_forbidden`) when the
+ * pushing member's role may not push it (core/team/roles.ts).
  */
 import type { IncomingMessage } from 'node:http';
 import {
@@ -23,6 +27,7 @@ import { parseMessage, readBody, RelayRefusal } from './http-kit';
 import { hashId } from './logger';
 import { isPairingPath, routePairing } from './pairing-routes';
 import { handlePush } from './push';
+import { isTeamPath, routeTeam } from './team-routes';
 import type { RouteAnswer, RouteContext } from './route-context';
 
 export type { RouteAnswer, RouteContext } from './route-context';
@@ -42,6 +47,7 @@ export const route = async (request: IncomingMessage, context: RouteContext): Pr
   }
   const body = request.method === 'POST' ? await readBody(request, context.maxBodyBytes) : Buffer.alloc(0);
   if (path && isPairingPath(path)) return routePairing(path, body, request.headers.authorization, context);
+  if (path && isTeamPath(path)) return routeTeam(path, body, request.headers.authorization, context);
 
   switch (path) {
     case '/v1/challenge': {
@@ -65,7 +71,8 @@ export const route = async (request: IncomingMessage, context: RouteContext): Pr
   switch (path) {
     case '/v1/push': {
       const push = parseMessage(PushRequestSchema, body);
-      const outcome = await handlePush(store, caller, await signerKey(store, caller.team, caller.device), push);
+      const publicKey = await signerKey(store, caller.team, caller.device);
+      const outcome = await handlePush(store, caller, publicKey, push, (await store.deviceAccess(caller.team, caller.device)).role);
       const refused = outcome.results.flatMap((result) => ('error' in result ? [result.error] : []));
       log.info({ ...tags, sets: push.sets.length, stored: outcome.stored, head: outcome.head, refused, ciphertextsDropped: outcome.ciphertextsDropped }, 'push');
       if (outcome.stored > 0) context.poke(caller.team, outcome.head);
@@ -97,6 +104,10 @@ export const route = async (request: IncomingMessage, context: RouteContext): Pr
       const { device, sig } = parseMessage(RemoveDeviceRequestSchema, body);
       if (!(await verifyBytes(await signerKey(store, caller.team, caller.device), sig, removeDeviceMessage(caller.team, caller.device, device)))) {
         throw new RelayRefusal(401, 'bad_signature', 'The signature does not verify');
+      }
+      // In a team, a device removes only its own member's devices; members leave through the log.
+      if ((await store.deviceMember(caller.team, device)) !== (await store.deviceMember(caller.team, caller.device))) {
+        throw new RelayRefusal(403, 'role_forbidden', 'Another member\'s device is removed with that member, in the team log');
       }
       const removed = await store.removeDevice(caller.team, device);
       if (removed) context.disconnect(caller.team, device);

@@ -41,6 +41,18 @@ export const MIGRATIONS: readonly (readonly string[])[] = [
       slot TEXT PRIMARY KEY, team_id TEXT NOT NULL, expires_at INTEGER NOT NULL, offer_msg TEXT NOT NULL,
       join_msg TEXT, accept_msg TEXT, welcome_msg TEXT) STRICT`,
   ],
+  // The team membership log (relay/store/team-log.ts) and what the relay derives from it to enforce roles.
+  [
+    `ALTER TABLE teams ADD COLUMN log_seq INTEGER NOT NULL DEFAULT 0`,
+    `CREATE TABLE team_log (
+      team_id TEXT NOT NULL, seq INTEGER NOT NULL, hash TEXT NOT NULL, type TEXT NOT NULL, signer TEXT NOT NULL,
+      entry TEXT NOT NULL, at INTEGER NOT NULL, PRIMARY KEY (team_id, seq), UNIQUE (team_id, hash)) STRICT`,
+    `CREATE TABLE team_members (
+      team_id TEXT NOT NULL, member_id TEXT NOT NULL, role TEXT NOT NULL, can_export INTEGER NOT NULL, status TEXT NOT NULL,
+      PRIMARY KEY (team_id, member_id)) STRICT`,
+    // The member a device acts for; null only in a team without a log (its one owner).
+    `ALTER TABLE devices ADD COLUMN member_id TEXT`,
+  ],
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -19,6 +19,7 @@ import { LATEST_SCHEMA_VERSION, migrate, readSchemaVersion } from './migrations'
 import { pullSets } from './pull';
 import { createPairingOps } from './pairing';
 import { createSessionOps } from './sessions';
+import { createTeamLogOps } from './team-log';
 import { applyTerminalItems, hasTombstones, namesTombstone } from './tombstones';
 import type { SqlDriver, SqlExecutor } from './sql-driver';
 
@@ -119,9 +120,11 @@ export const createRelayStore = (driver: SqlDriver, options: RelayStoreOptions) 
         if ((await tx.all(`SELECT id FROM teams WHERE id = ?`, [team])).length === 0) return 'unknown_team';
         const existing = await readDevice(tx, team, device);
         if (existing) return existing.removed_at === null ? 'already_added' : 'removed';
+        // A device acts for the member whose device added it (in a team with a membership log).
         await tx.run(
-          `INSERT INTO devices (team_id, device_id, sign_pub, added_at, added_by, label) VALUES (?, ?, ?, ?, ?, ?)`,
-          [team, device, publicKey, clock.now(), addedBy, label ?? null],
+          `INSERT INTO devices (team_id, device_id, sign_pub, added_at, added_by, label, member_id)
+           VALUES (?, ?, ?, ?, ?, ?, (SELECT member_id FROM devices WHERE team_id = ? AND device_id = ?))`,
+          [team, device, publicKey, clock.now(), addedBy, label ?? null, team, addedBy],
         );
         return 'added';
       }),
@@ -218,6 +221,8 @@ export const createRelayStore = (driver: SqlDriver, options: RelayStoreOptions) 
     ...createSessionOps(driver, clock),
 
     ...createPairingOps(driver, clock),
+
+    ...createTeamLogOps(driver, clock),
 
     close: () => driver.close(),
   };

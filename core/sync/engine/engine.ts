@@ -15,6 +15,7 @@ import type { Clock } from '../../clock';
 import type { ChangeBus } from '../../db/change-bus';
 import type { Result } from '../../result';
 import type { RelayTransport, ReplicaPort, SyncCrypto, SyncCursor, SyncProblem } from '../ports';
+import type { StoredSet } from '../protocol';
 import { backoffDelay } from './backoff';
 import { openPokeSocket } from './poke-socket';
 import { wentBack } from './regression';
@@ -50,6 +51,8 @@ export interface SyncEngineDeps {
   readonly timers?: Timers;
   /** Reads the account's device list again (a signer added since it was last read); at most once a pull. */
   readonly refreshSigners?: (token: string) => Promise<void>;
+  /** The team's roles, checked again on receipt (core/team/receipt.ts); absent for a team of one. */
+  readonly admits?: (set: StoredSet) => boolean;
 }
 
 export interface SyncEngine {
@@ -101,6 +104,7 @@ export const createSyncEngine = (deps: SyncEngineDeps): SyncEngine => {
       nextRequestId: () => `r${(requests += 1)}`,
       onRejected: () => { rejected += 1; },
       ...(deps.refreshSigners ? { refreshSigners: deps.refreshSigners } : {}),
+      ...(deps.admits ? { admits: deps.admits } : {}),
     });
     checkHeld = false;
   };

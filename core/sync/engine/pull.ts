@@ -23,6 +23,8 @@ export interface PullDeps {
   readonly onCursor: (cursor: SyncCursor) => void;
   /** Reads the account's device list again; called before the first set of a pull that does not open. */
   readonly refreshSigners?: () => Promise<void>;
+  /** The team's roles (core/team/receipt.ts): a set they forbid is skipped and counted like one that does not verify. */
+  readonly admits?: (set: StoredSet) => boolean;
 }
 
 export interface PullOutcome {
@@ -69,7 +71,7 @@ export const pullAll = async (deps: PullDeps): Promise<PullOutcome> => {
     }
     const opened: SyncSet[] = [];
     for (const stored of reply.sets) {
-      const set = await openWithRefresh(stored);
+      const set = deps.admits && !deps.admits(stored) ? null : await openWithRefresh(stored);
       if (set) opened.push(set);
       else {
         rejected += 1;

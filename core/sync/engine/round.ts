@@ -5,6 +5,7 @@
  * that purge first.
  */
 import type { ReplicaPort, SyncCrypto, SyncCursor } from '../ports';
+import type { StoredSet } from '../protocol';
 import { pullAll } from './pull';
 import { PurgedElsewhere, pushAll } from './push';
 import { cursorSetMoved, ownSetsHeld, rebootstrap, RelayWentBack, wentBack } from './regression';
@@ -25,6 +26,7 @@ export interface RoundDeps {
   readonly nextRequestId: () => string;
   readonly onRejected: () => void;
   readonly refreshSigners?: (token: string) => Promise<void>;
+  readonly admits?: (set: StoredSet) => boolean;
   /**
    * The first round of a connection: the relay may have been restored from an older copy of its
    * database while this device was away, so the round first checks that it still holds the set at
@@ -42,6 +44,7 @@ export const runRound = async (deps: RoundDeps): Promise<void> => {
   const pull = () => pullAll({
     replica, crypto, session, checkRelay, onRejected: deps.onRejected, onCursor: cursor.set,
     ...(refreshSigners ? { refreshSigners: async () => refreshSigners((await session.current()).token) } : {}),
+    ...(deps.admits ? { admits: deps.admits } : {}),
   });
   let rebootstraps = 0;
   let purgePulls = 0;

@@ -29,17 +29,19 @@ export const openItem = async (teamKey: Bytes, ct: string): Promise<string> => {
 };
 
 /** One item to seal: a plaintext alone is a `create` of a new random record id. */
-export type ItemSpec = string | { readonly text: string; readonly recordId: string; readonly op: Envelope['items'][number]['op'] };
+export type ItemSpec = string | {
+  readonly text: string; readonly recordId: string; readonly op: Envelope['items'][number]['op']; readonly kind?: string;
+};
 
 export interface TestDevice {
   readonly keys: DeviceKeys;
   readonly team: string;
   /** The next set in this device's outbox, with one sealed item per plaintext. */
-  readonly nextSet: (plaintexts: readonly ItemSpec[], options?: { wallMs?: number }) => Promise<Envelope>;
+  readonly nextSet: (plaintexts: readonly ItemSpec[], options?: { wallMs?: number; undoOf?: string }) => Promise<Envelope>;
 }
 
-export const createTestDevice = async (team: string, teamKey: Bytes, clock: Clock = systemClock): Promise<TestDevice> => {
-  const keys = await generateDeviceKeys();
+export const createTestDevice = async (team: string, teamKey: Bytes, clock: Clock = systemClock, signingKeys?: DeviceKeys): Promise<TestDevice> => {
+  const keys = signingKeys ?? (await generateDeviceKeys());
   let clientSeq = 0;
   let prevSetId: string | null = null;
   return {
@@ -49,11 +51,13 @@ export const createTestDevice = async (team: string, teamKey: Bytes, clock: Cloc
       clientSeq += 1;
       const setId = formatHlc({ wallMs: options.wallMs ?? clock.now(), counter: clientSeq % 100_000, nodeId: keys.deviceId });
       const items = await Promise.all(plaintexts.map(async (spec) => {
-        const { text, recordId, op } = typeof spec === 'string' ? { text: spec, recordId: globalThis.crypto.randomUUID(), op: 'create' as const } : spec;
+        const { text, recordId, op, kind } = typeof spec === 'string' ? { text: spec, recordId: globalThis.crypto.randomUUID(), op: 'create' as const, kind: undefined } : spec;
         const ct = await sealItem(teamKey, text);
-        return { recordId, kind: 'person', op, h: await itemHash(ct), ct: toBase64Url(ct) };
+        return { recordId, kind: kind ?? 'person', op, h: await itemHash(ct), ct: toBase64Url(ct) };
       }));
-      const set = await signSet(keys.privateKey, { v: 1, team, setId, device: keys.deviceId, clientSeq, prevSetId, epoch: 1, items });
+      const set = await signSet(keys.privateKey, {
+        v: 1, team, setId, device: keys.deviceId, clientSeq, prevSetId, epoch: 1, items, ...(options.undoOf ? { undoOf: options.undoOf } : {}),
+      });
       prevSetId = setId;
       return set;
     },
