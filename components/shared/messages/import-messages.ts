@@ -109,3 +109,10 @@ export const IMPORT_PREVIEW_MESSAGES = {
   photosSkipped: (photos: number): string =>
     `${count(photos)} ${photos === 1 ? 'photo was' : 'photos were'} left out: Locket keeps no images.`,
 } as const;
+
+/** The words of vCard export, from the export settings and a record's page. */
+export const VCARD_EXPORT_MESSAGES = {
+  everyoneHint: 'Every person and organisation outside the trash as one vCard 4.0 file (.vcf), with their notes, for phones and address books.',
+  everyone: 'Download everyone as vCard (.vcf)',
+  one: 'Download as vCard (.vcf)',
+} as const;
