@@ -38,10 +38,17 @@ const LOOSE_SEPARATORS: Readonly<Record<string, RegExp>> = {
 /** Outlook's way of writing "no date" in its date columns (Birthday, Anniversary). */
 const isNoDate = (value: string): boolean => value === '0/0/00';
 
+/**
+ * Google Contacts marks its own labels with "* " ("* starred") and puts every contact in
+ * "* myContacts" (in a vCard, "myContacts"): that one says nothing, the others lose the mark.
+ */
+const GOOGLE_EVERYONE = /^(?:\*\s*)?mycontacts$/i;
+const tagOf = (item: string): string => (GOOGLE_EVERYONE.test(item) ? '' : item.replace(/^\*\s+/, ''));
+
 const looseItems = (field: string, cell: string): string[] => {
   const separator = LOOSE_SEPARATORS[field];
-  const items = separator ? cell.split(separator) : [cell];
-  return items.map((item) => item.trim()).filter((item) => item !== '');
+  const items = (separator ? cell.split(separator) : [cell]).map((item) => item.trim());
+  return (field === 'tags' ? items.map(tagOf) : items).filter((item) => item !== '');
 };
 
 /** Which columns feed which field, worked out once per file rather than once per row. */

@@ -44,7 +44,7 @@ describe('Google Contacts CSV', () => {
       phones: ['+49 151 00000001', '+49 30 0000002'],
       addresses: ['Musterstraße 1, Berlin, 10115, DE', 'Beispielweg 2, 20095 Hamburg'],
       websites: ['https://www.example.com/mira'],
-      tags: ['* myContacts', 'Suppliers'],
+      tags: ['starred', 'Suppliers'],
     });
     expect(mira.fields.customFields).toEqual([
       { name: 'Department', value: 'Procurement' }, { name: 'Birthday', value: '1984-03-15' },

@@ -35,6 +35,7 @@ describe('importing vCard files', () => {
     expect(person(contacts, 'Placeholder').fields).toMatchObject({
       emails: ['tom.placeholder@example.com', 'tom@example.net'], phones: ['+44 7700 900000', '+44 20 7946 0018'],
       websites: ['http://www.example.co.uk'], jobTitle: 'Director', addresses: ['10 Example Street, London, SW1A 1AA, United Kingdom'],
+      tags: ['Friends'],
     });
     expect(person(contacts, 'Beispiel').fields).toMatchObject({ emails: ['ines.beispiel@example.de'], phones: ['+49 89 0000000'] });
   });
