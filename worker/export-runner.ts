@@ -2,6 +2,7 @@ import type { Clock } from '../core/clock';
 import type { LocketStore } from '../core/store/contract';
 import { isCancelled, type ExportImplementation } from './contract';
 import { runCsvExport } from './export-csv';
+import { runVcardExport } from './export-vcard';
 import { refusalError } from '../core/refusals';
 
 /**
@@ -29,6 +30,13 @@ export const createExportRunner = (
       } finally {
         running = null;
       }
+    },
+    exportVcard: async (ids) => {
+      const file = await runVcardExport(store, ids);
+      await store.audit.append({
+        type: 'export-taken', by: 'owner', subjects: [], detail: { files: 'vcard', zip: false, bom: false, ...file.rows },
+      });
+      return file;
     },
     cancelExport: async () => { running?.abort(); },
   };

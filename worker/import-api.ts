@@ -5,10 +5,11 @@
  */
 import type { Clock } from '../core/clock';
 import {
-  createRecordIndex, guessMapping, parseCsv, planImport,
+  createRecordIndex, guessMapping, planImport,
   type ImportSources, type KnownRecord, type PlannedRow,
 } from '../core/csv/import';
 import { createIdFactory } from '../core/ids';
+import { readImportFile } from '../core/csv/read-file';
 import type { LocketStore } from '../core/store/contract';
 import type { PlannedWrite } from '../core/imports/import-batch-types';
 import { fileKindOf, totalTooLarge } from './import-inputs';
@@ -73,19 +74,24 @@ export const createImportApi = ({ store, clock }: ImportApiDeps): ImportImplemen
     return known;
   };
 
-  const previewImport: ImportImplementation['previewImport'] = async (files) => files.map((file): ImportFilePreview => {
-    const parsed = parseCsv(file.bytes);
-    if (!parsed.ok) return { name: file.name, refusal: parsed.error, headers: [], sampleRows: [], rowCount: 0, mapping: null };
-    const { headers, rows } = parsed.value;
+  const previewImport: ImportImplementation['previewImport'] = async (files) => Promise.all(files.map(async (file): Promise<ImportFilePreview> => {
+    const read = await readImportFile(file.name, file.bytes);
+    if (!read.ok) {
+      return { name: file.name, refusal: read.error, headers: [], sampleRows: [], rowCount: 0, mapping: null, format: 'csv', photosSkipped: 0 };
+    }
+    const { format, photosSkipped, table: { headers, rows } } = read.value;
     return {
       name: file.name,
       refusal: null,
       headers,
       sampleRows: rows.slice(0, SAMPLE_ROWS).map((row) => row.cells),
       rowCount: rows.length,
-      mapping: guessMapping(fileKindOf(file.name, headers), headers),
+      // A vCard file holds people and organisations, whatever it is called.
+      mapping: guessMapping(format === 'vcard' ? 'contacts' : fileKindOf(file.name, headers), headers),
+      format,
+      photosSkipped,
     };
-  });
+  }));
 
   const planImportApi: ImportImplementation['planImport'] = async (files, mappings, policy) => {
     const refusals: { name: string; refusal: ImportFileRefusal }[] = [];
@@ -93,10 +99,12 @@ export const createImportApi = ({ store, clock }: ImportApiDeps): ImportImplemen
     if (mappings.length !== files.length) throw refusalError({ type: 'import-mapping-missing' });
 
     const sources: { -readonly [F in keyof ImportSources]: ImportSources[F] } = {};
+    const reads = await Promise.all(files.map((file) => readImportFile(file.name, file.bytes)));
     files.forEach((file, index) => {
       const mapping = mappings[index];
-      const parsed = parseCsv(file.bytes);
-      if (!mapping) return;
+      const read = reads[index];
+      if (!mapping || !read) return;
+      const parsed = read.ok ? { ok: true as const, value: read.value.table } : read;
       if (!parsed.ok) { refusals.push({ name: file.name, refusal: parsed.error }); return; }
       if (mapping.columns.length !== parsed.value.headers.length) { refusals.push({ name: file.name, refusal: { type: 'mapping-mismatch' } }); return; }
       if (sources[mapping.file]) { refusals.push({ name: file.name, refusal: { type: 'file-kind-twice', file: mapping.file } }); return; }

@@ -1,5 +1,6 @@
 /** What crosses the page ↔ worker boundary for an import: plain data only. */
 import type { CsvFile, ImportMapping, PlanCounts } from '../core/csv/import';
+import type { ImportFileFormat } from '../core/csv/read-file';
 import type { ImportBatchSummary, UndoImportReport } from '../core/imports/import-batch-types';
 import type { WriteFailure } from '../core/db/store-errors';
 import type { ImportFileRefusal } from '../core/csv/csv-refusals';
@@ -20,6 +21,10 @@ export interface ImportFilePreview {
   readonly rowCount: number;
   /** The guessed mapping (which Locket file it is, and each column's field), or null when refused. */
   readonly mapping: ImportMapping<CsvFile> | null;
+  /** A CSV file, or a vCard file read into the same columns. */
+  readonly format: ImportFileFormat;
+  /** Photos in a vCard file, which Locket leaves out. */
+  readonly photosSkipped: number;
 }
 
 export type SummaryAction = 'new' | 'update' | 'skip' | 'invalid';

@@ -25,3 +25,16 @@ export const runExport = async (
     return { state: 'failed', message: failureText(error) };
   }
 };
+
+/** People and organisations as one vCard file (those ids, or everyone when null), offered as a download. */
+export const runVcardExport = async (
+  services: Pick<LocketServices, 'exports'>, ids: readonly string[] | null,
+): Promise<ExportOutcome> => {
+  try {
+    const file = await services.exports.exportVcard(ids);
+    offerDownload(file.bytes, file.fileName, file.mimeType);
+    return { state: 'done', fileName: file.fileName };
+  } catch (error) {
+    return { state: 'failed', message: failureText(error) };
+  }
+};

@@ -5,7 +5,8 @@ import type { LocketServices } from '../../platform/page-services/services';
 import { ActionController } from '../shared/action-controller';
 import { formStyles } from '../shared/form.styles';
 import { baseStyles } from '../shared/tokens.styles';
-import { runExport, type ExportOutcome } from './export-run';
+import { runExport, runVcardExport, type ExportOutcome } from './export-run';
+import { VCARD_EXPORT_MESSAGES } from '../shared/messages/import-messages';
 import { exportSettingsStyles } from './locket-export-settings.styles';
 
 const FILE_LABELS: Readonly<Record<CsvFile, string>> = {
@@ -41,6 +42,13 @@ export class LocketExportSettings extends LitElement {
     if (ran.ok) this.outcome = ran.value;
   }
 
+  private async startVcard(): Promise<void> {
+    if (this.exporting.busy) return;
+    this.outcome = null;
+    const ran = await this.exporting.run('export', () => runVcardExport(this.services, null));
+    if (ran.ok) this.outcome = ran.value;
+  }
+
   private renderOutcome() {
     const outcome = this.outcome;
     if (!outcome) return nothing;
@@ -71,6 +79,10 @@ export class LocketExportSettings extends LitElement {
       ${progress ? html`<progress aria-label="Export progress" max=${Math.max(progress.total, 1)} .value=${progress.done}></progress>
         <span class="hint">${progress.done} of ${progress.total} records</span>` : nothing}
       ${this.renderOutcome()}
-    </form>`;
+    </form>
+    <div class="actions">
+      <p class="hint">${VCARD_EXPORT_MESSAGES.everyoneHint}</p>
+      <button type="button" ?disabled=${progress !== null || this.exporting.busy} @click=${() => void this.startVcard()}>${VCARD_EXPORT_MESSAGES.everyone}</button>
+    </div>`;
   }
 }

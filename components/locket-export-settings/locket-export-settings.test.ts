@@ -13,12 +13,13 @@ type Progress = (done: number, total: number) => void;
 
 const mountExport = async () => {
   const exportCsv = controlled<[readonly CsvFile[], CsvExportOptions, Progress], ExportedFile | Cancelled>();
+  const exportVcard = controlled<[readonly string[] | null], ExportedFile>();
   const cancels: number[] = [];
   const { services } = await createTestServices({
-    services: { exports: { exportCsv: exportCsv.fn, cancelExport: async () => { cancels.push(1); } } },
+    services: { exports: { exportCsv: exportCsv.fn, exportVcard: exportVcard.fn, cancelExport: async () => { cancels.push(1); } } },
   });
   await mount('locket-export-settings', { services });
-  return { exportCsv, cancels };
+  return { exportCsv, exportVcard, cancels };
 };
 
 const file = (fileName: string): ExportedFile => ({ fileName, mimeType: 'text/csv', bytes: new Uint8Array([65]), rows: {} }) as ExportedFile;
@@ -65,5 +66,14 @@ describe('locket-export-settings', () => {
     exportCsv.calls[0]!.reject(new Error('the worker stopped'));
     await expect.element(page.getByRole('alert')).toHaveTextContent('The export failed: the worker stopped');
     await expect.element(page.getByRole('button', { name: 'Export' })).toBeEnabled();
+  });
+
+  it('downloads every person and organisation as one vCard file', async () => {
+    const { exportVcard } = await mountExport();
+    await userEvent.click(page.getByRole('button', { name: 'Download everyone as vCard (.vcf)' }));
+    expect(exportVcard.calls[0]!.args).toEqual([null]);
+    exportVcard.calls[0]!.resolve(file('locket-contacts.vcf'));
+    await expect.element(page.getByRole('status')).toHaveTextContent('Exported locket-contacts.vcf.');
+    expect(offeredDownloads()).toEqual(['locket-contacts.vcf']);
   });
 });

@@ -7,7 +7,7 @@ export const FIELD_LABELS: Readonly<Record<FieldsOfFile[CsvFile], string>> = {
   jobTitle: 'Job title', organisationId: 'Organisation ID', organisationName: 'Organisation (by name)', domain: 'Domain',
   emails: 'Emails', phones: 'Phones', websites: 'Websites', addresses: 'Addresses', street: 'Address: street',
   city: 'Address: city', region: 'Address: region', postcode: 'Address: postcode', country: 'Address: country',
-  tags: 'Tags', customFields: 'Custom fields (Name: value)', consentBasis: 'Lawful basis', consentDate: 'Consent date',
+  tags: 'Tags', customFields: 'Custom fields (Name: value)', note: 'Note on the record', consentBasis: 'Lawful basis', consentDate: 'Consent date',
   consentSource: 'Consent source', description: 'Description', status: 'Status', partyId: 'Party ID',
   partyName: 'Party (by name)', value: 'Value', currency: 'Currency', milestone: 'Milestone', probability: 'Probability',
   expectedCloseDate: 'Expected close date', recordId: 'Record ID', recordName: 'Record (by name)', body: 'Note text',

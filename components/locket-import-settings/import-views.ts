@@ -3,7 +3,7 @@ import { html, nothing } from 'lit';
 import { CSV_FILES, type CsvFile, type ImportMapping } from '../../core/csv/fields';
 import type { ImportFilePreview, ImportSummary, SummaryRow } from '../../worker/import-types';
 import { FIELD_LABELS, FILE_LABELS, fieldsOf, targetValue } from './field-labels';
-import { importFileRefusalText, rowNoteText } from '../shared/messages/import-messages';
+import { IMPORT_PREVIEW_MESSAGES, importFileRefusalText, rowNoteText } from '../shared/messages/import-messages';
 
 export interface PreviewHandlers {
   readonly kindChanged: (index: number, file: CsvFile) => void;
@@ -28,7 +28,9 @@ export const previewView = (preview: ImportFilePreview, mapping: ImportMapping<C
   }
   return html`<div class="file" role="group" aria-label=${`Preview of ${preview.name}`}>
     <strong>${preview.name}</strong>
-    <span class="muted">${preview.rowCount} ${preview.rowCount === 1 ? 'row' : 'rows'}${mapping.format === 'locket' ? ', a Locket export' : ''}.</span>
+    <span class="muted">${preview.rowCount} ${preview.rowCount === 1 ? 'row' : 'rows'}${mapping.format === 'locket' ? ', a Locket export' : ''}${
+      preview.format === 'vcard' ? `, ${IMPORT_PREVIEW_MESSAGES.vcardFile}` : ''}.</span>
+    ${preview.photosSkipped > 0 ? html`<p class="muted" role="status">${IMPORT_PREVIEW_MESSAGES.photosSkipped(preview.photosSkipped)}</p>` : nothing}
     <label>This file holds
       <select @change=${(e: Event) => {
         const chosen = CSV_FILES.find((file) => file === (e.target as HTMLSelectElement).value);

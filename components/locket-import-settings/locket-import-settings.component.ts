@@ -155,7 +155,7 @@ export class LocketImportSettings extends LitElement {
     return html`
       <p class="muted">Import people, organisations, cases, opportunities and notes from CSV files: Locket’s own export, or another tool’s.</p>
       <label>CSV files to import
-        <input type="file" accept=".csv,text/csv" multiple ?disabled=${this.busy} @change=${(e: Event) => void this.choose(e)} />
+        <input type="file" accept=".csv,text/csv,.vcf,text/vcard" multiple ?disabled=${this.busy} @change=${(e: Event) => void this.choose(e)} />
       </label>
       ${this.errorText() ? html`<p class="error" role="alert">${this.errorText()}</p>` : nothing}
       ${this.previews.map((preview, index) => previewView(preview, this.mappings[index] ?? null, index, this.handlers))}

@@ -13,6 +13,8 @@ import '../locket-subject-rights/locket-subject-rights';
 import { detailRows } from './detail-rows';
 import { recordDetailStyles } from './locket-record-detail.styles';
 import { ActionController } from '../shared/action-controller';
+import { runVcardExport } from '../locket-export-settings/export-run';
+import { VCARD_EXPORT_MESSAGES } from '../shared/messages/import-messages';
 import { failureText } from '../shared/failure-text';
 import { noteRefusalText } from '../shared/messages/field-messages';
 
@@ -99,6 +101,14 @@ export class LocketRecordDetail extends LitElement {
     this.dispatchEvent(locketEvent('locket-open', { id }));
   }
 
+  /** Why the last vCard download failed; '' when it did not. */
+  @state() private vcardFailure = '';
+
+  private async downloadVcard(record: LocketRecord): Promise<void> {
+    const outcome = await runVcardExport(this.services, [record.id]);
+    this.vcardFailure = outcome.state === 'failed' ? outcome.message : '';
+  }
+
   private async moveToTrash(record: LocketRecord): Promise<void> {
     const ran = await this.acts.run('delete', () => this.services.store.remove(record.id));
     if (!ran.ok) return;
@@ -166,7 +176,10 @@ export class LocketRecordDetail extends LitElement {
       <div class="actions">
         <button @click=${() => { this.editing = true; }}>Edit</button>
         <button class="danger" @click=${() => { this.confirmingDelete = true; }}>Delete</button>
+        ${record.kind === 'person' || record.kind === 'organisation'
+          ? html`<button @click=${() => void this.downloadVcard(record)}>${VCARD_EXPORT_MESSAGES.one}</button>` : nothing}
       </div>
+      ${this.vcardFailure ? html`<p class="error" role="alert">${this.vcardFailure}</p>` : nothing}
       ${this.confirmingDelete ? html`<div class="confirm" role="alertdialog" aria-label="Confirm delete">
         <p>Move ${recordTitle(record)} and its notes to the trash?</p>
         <button class="danger" @click=${() => void this.moveToTrash(record)}>Move to trash</button>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
+import { offeredDownloads } from '../../test/elements/downloads';
 import { listen, mount } from '../../test/elements/mount';
 import { createTestServices } from '../../test/elements/test-services';
 import './locket-record-detail';
@@ -72,5 +73,32 @@ describe('locket-record-detail', () => {
     await mount('locket-record-detail', { services, recordId: id });
     await expect.element(page.getByRole('alert')).toHaveTextContent('The record could not be read: no index');
     expect(page.getByText('Loading…').query()).toBeNull();
+  });
+
+  it('downloads the person as a vCard, and says so when that fails', async () => {
+    const asked: (readonly string[] | null)[] = [];
+    let fail = false;
+    const made = await createTestServices({
+      services: {
+        exports: {
+          exportCsv: async () => { throw new Error('not used'); },
+          cancelExport: async () => undefined,
+          exportVcard: async (ids) => {
+            asked.push(ids);
+            if (fail) throw new Error('the worker stopped');
+            return { fileName: 'Ada Lovelace.vcf', mimeType: 'text/vcard', bytes: new Uint8Array([66]), rows: { contacts: 1 } };
+          },
+        },
+      },
+    });
+    const created = await made.store.create('person', { firstName: 'Ada', lastName: 'Lovelace' });
+    if (!created.ok) throw new Error('test person refused');
+    await mount('locket-record-detail', { services: made.services, recordId: created.value.id });
+    await userEvent.click(page.getByRole('button', { name: 'Download as vCard (.vcf)' }));
+    await expect.poll(() => offeredDownloads()).toEqual(['Ada Lovelace.vcf']);
+    expect(asked).toEqual([[created.value.id]]);
+    fail = true;
+    await userEvent.click(page.getByRole('button', { name: 'Download as vCard (.vcf)' }));
+    await expect.element(page.getByRole('alert')).toHaveTextContent('the worker stopped');
   });
 });

@@ -18,6 +18,8 @@ export interface ContactDraft {
   readonly emails: readonly string[];
   readonly domain: string;
   readonly name: string;
+  /** The row's note ("Notes" in address books): a note record for a new contact; null when blank. */
+  readonly note: string | null;
 }
 
 const PERSON_WORDS = new Set(['person', 'people', 'individual', 'contact', 'human']);
@@ -60,13 +62,31 @@ export const contactKind = (cells: Cells): ContactKind => {
 };
 
 const ADDRESS_PARTS = ['city', 'region', 'postcode', 'country'] as const;
+const ADDRESS_FIELDS = ['addresses', 'street', ...ADDRESS_PARTS] as const;
 
 /** Address columns plus one address joined from street, city, region, postcode and country columns. */
-const addresses = (cells: Cells): string[] | undefined => {
+const oneAddressFile = (cells: Cells): string[] | undefined => {
   const listed = cells.list('addresses');
   const parts = [...(cells.list('street') ?? []), ...ADDRESS_PARTS.map((field) => cells.text(field)?.trim() ?? '')]
     .filter((part) => part !== '');
   return parts.length === 0 ? listed : [...(listed ?? []), parts.join(', ')];
+};
+
+/**
+ * Several addresses side by side (Outlook's Business, Home and Other; Google's Address 1,
+ * 2…): one address per group, joined from its parts, or its whole-address cell when its
+ * parts are blank (the parts are what the owner typed; the whole is the tool's rendering).
+ */
+const addresses = (cells: Cells): string[] | undefined => {
+  const byField = new Map(ADDRESS_FIELDS.map((field) => [field, cells.byAddress(field)] as const));
+  const cellsOf = (field: (typeof ADDRESS_FIELDS)[number], group: string): readonly string[] => byField.get(field)?.get(group) ?? [];
+  const groups = [...new Set([...byField.values()].flatMap((grouped) => [...grouped.keys()]))];
+  if (groups.every((group) => group === '')) return oneAddressFile(cells);
+  const found = groups.flatMap((group) => {
+    const parts = [...cellsOf('street', group), ...ADDRESS_PARTS.map((field) => cellsOf(field, group)[0] ?? '')].filter((part) => part !== '');
+    return parts.length > 0 ? [parts.join(', ')] : [...cellsOf('addresses', group)];
+  });
+  return found.length === 0 ? undefined : found;
 };
 
 /** The fields people and organisations share. */
@@ -103,6 +123,11 @@ const lowerEmails = (input: Record<string, unknown>): string[] => {
   return Array.isArray(emails) ? emails.map((email) => String(email).trim().toLowerCase()) : [];
 };
 
+const noteOf = (cells: Cells): string | null => {
+  const note = cells.text('note')?.trim() ?? '';
+  return note === '' ? null : note;
+};
+
 export const contactDraft = (cells: Cells, kind: 'person' | 'organisation'): ContactDraft => {
   if (kind === 'person') {
     const input = givenOnly({
@@ -111,7 +136,7 @@ export const contactDraft = (cells: Cells, kind: 'person' | 'organisation'): Con
     const id = cells.text('organisationId');
     const name = cells.text('organisationName');
     const organisation = id === undefined && name === undefined ? null : { id: id?.trim() || null, name: name?.trim() || null };
-    return { kind, input, organisation, emails: lowerEmails(input), domain: '', name: '' };
+    return { kind, input, organisation, emails: lowerEmails(input), domain: '', name: '', note: noteOf(cells) };
   }
   const name = nonBlank(cells.text('name'), cells.text('organisationName'), cells.text('fullName'))
     ?? cells.text('name') ?? cells.text('organisationName');
@@ -119,5 +144,6 @@ export const contactDraft = (cells: Cells, kind: 'person' | 'organisation'): Con
   const input = givenOnly({ name, domain, ...sharedInput(cells) });
   return {
     kind, input, organisation: null, emails: lowerEmails(input), domain: normaliseDomain(domain ?? ''), name: name?.trim() ?? '',
+    note: noteOf(cells),
   };
 };

@@ -2,6 +2,8 @@
  * Why a CSV file (or a set of them) is refused before any row is planned, as a code with the
  * numbers its words need; the words live in components/shared/messages/import-messages.ts.
  */
+import type { VcardFileRefusal } from '../vcard/vcard-refusals';
+
 export type CsvFileRefusal =
   | { readonly type: 'too-large'; readonly bytes: number }
   /** Files people pick by mistake, recognised by their first bytes. */
@@ -21,6 +23,7 @@ export type CsvFileRefusal =
 /** Why the worker refused a file of an import, beyond what its bytes say. */
 export type ImportFileRefusal =
   | CsvFileRefusal
+  | VcardFileRefusal
   | { readonly type: 'files-too-large-together' }
   | { readonly type: 'mapping-mismatch' }
   /** Another chosen file already holds this kind of record (`file`: contacts, cases…). */

@@ -1,7 +1,8 @@
 /**
  * What a CSV column can feed on import, per file. Locket's own columns each feed one of
  * these; other tools' columns are mapped onto them (mapping.ts). Some exist only for
- * other tools' files: a full name to split, address parts to join, a named custom field.
+ * other tools' files: a full name to split, address parts to join, a named custom field,
+ * and a contact's note (address books keep one per person; it becomes a note on the record).
  */
 export const CSV_FILES = ['contacts', 'cases', 'opportunities', 'notes'] as const;
 export type CsvFile = (typeof CSV_FILES)[number];
@@ -11,7 +12,7 @@ const COMMON = ['id', 'createdAt', 'updatedAt', 'owner'] as const;
 export const CONTACT_FIELDS = [
   ...COMMON, 'type', 'firstName', 'lastName', 'fullName', 'name', 'jobTitle', 'organisationId', 'organisationName',
   'domain', 'emails', 'phones', 'websites', 'addresses', 'street', 'city', 'region', 'postcode', 'country',
-  'tags', 'customFields', 'consentBasis', 'consentDate', 'consentSource',
+  'tags', 'customFields', 'note', 'consentBasis', 'consentDate', 'consentSource',
 ] as const;
 
 export const CASE_FIELDS = [...COMMON, 'name', 'description', 'status', 'partyId', 'partyName'] as const;

@@ -1,43 +1,17 @@
 /**
  * Guesses which field each column feeds, from the header row alone. Locket's own headers
- * match exactly; other tools' headers (Capsule, spreadsheets, other CRMs) match their
- * common names, ignoring case, spaces and punctuation. The guess is a starting point the
- * user edits; nothing here reads the data.
+ * match exactly; other tools' headers (Capsule, Google Contacts, Outlook, spreadsheets,
+ * other CRMs) match their common names, ignoring case, spaces and punctuation. Numbered
+ * columns ("E-mail 2 Address", "Phone 3 - Value") all feed one list; the label half of
+ * Google's label/value pairs says only "Work" or "Home", and is left out. The guess is a
+ * starting point the user edits; nothing here reads the data.
  */
 import { ID_HEADER, LOCKET_COLUMNS } from './columns';
 import type { CsvFile, FieldsOfFile, ImportMapping, ImportTarget } from './fields';
+import { addressGroupOf, headerKey } from './header-key';
+import { CONTACT_SYNONYMS, IGNORED_CONTACT_COLUMNS, NAMED_CUSTOM_FIELDS, matches } from './contact-synonyms';
 
 type Synonyms<F extends CsvFile> = readonly (readonly [FieldsOfFile[F], readonly (string | RegExp)[]])[];
-
-/** Lower case, letters and digits only: "E-mail Address" → "emailaddress". */
-const normalise = (header: string): string =>
-  header.normalize('NFKD').toLowerCase().replace(/[^a-z0-9]/g, '');
-
-const CONTACT_SYNONYMS: Synonyms<'contacts'> = [
-  ['type', ['type', 'recordtype', 'contacttype', 'kind', 'partytype']],
-  ['firstName', ['firstname', 'givenname', 'forename', 'first']],
-  ['lastName', ['lastname', 'surname', 'familyname', 'last']],
-  ['fullName', ['fullname', 'contactname', 'personname', 'displayname']],
-  ['name', ['name']],
-  ['jobTitle', ['jobtitle', 'position', 'role', 'jobrole', 'occupation']],
-  ['organisationName', ['organisation', 'organization', 'organisationname', 'organizationname', 'company', 'companyname', 'employer', 'account', 'accountname']],
-  ['domain', ['domain', 'companydomain', 'websitedomain']],
-  ['emails', [/^(?:work|home|other|primary|personal|business)?e?mail(?:address(?:es)?)?s?\d*$/]],
-  ['phones', [/^(?:work|home|mobile|other|primary|business|direct|office)?(?:phone|telephone|tel|mobile|cell|cellphone|mobilephone)(?:number)?s?\d*$/]],
-  ['websites', ['url', 'web', 'homepage', 'site', /^(?:website|webaddress|linkedin|linkedinurl|linkedinprofile)s?\d*$/]],
-  ['addresses', ['address', 'addresses', 'fulladdress', 'postaladdress', 'mailingaddress']],
-  ['street', [/^(?:address)?(?:street|streetaddress|line\d|addressline\d|address\d)$/]],
-  ['city', ['city', 'town', 'addresscity', 'locality']],
-  ['region', ['state', 'region', 'county', 'province', 'addressstate', 'addressregion', 'addresscounty']],
-  ['postcode', ['postcode', 'zip', 'zipcode', 'postalcode', 'addresspostcode', 'addresszip', 'addresszipcode', 'addresspostalcode']],
-  ['country', ['country', 'addresscountry']],
-  ['tags', ['tags', 'tag', 'labels', 'label', 'categories', 'category']],
-  ['customFields', ['customfields']],
-  ['consentBasis', ['lawfulbasis', 'legalbasis', 'consent', 'consentbasis', 'gdprlawfulbasis']],
-  ['consentDate', ['consentdate', 'dateofconsent', 'lawfulbasisdate']],
-  ['consentSource', ['consentsource', 'lawfulbasissource']],
-  ['owner', ['owner', 'contactowner', 'accountowner', 'assignedto']],
-];
 
 /** Guesses that a more specific column beats: Capsule's "Title" is an honorific beside "Job Title". */
 const WEAK_CONTACT_SYNONYMS: Synonyms<'contacts'> = [['jobTitle', ['title']]];
@@ -87,12 +61,37 @@ const WEAK = 1;
 interface Guess<F extends CsvFile> { readonly field: FieldsOfFile[F]; readonly strength: number }
 
 const matchSynonyms = <F extends CsvFile>(synonyms: Synonyms<F>, key: string): FieldsOfFile[F] | undefined =>
-  synonyms.find(([, names]) => names.some((name) => (typeof name === 'string' ? name === key : name.test(key))))?.[0];
+  synonyms.find(([, names]) => matches(names, key))?.[0];
+
+export const isLocketFile = (headers: readonly string[]): boolean => headers.includes(ID_HEADER);
+
+/** Outlook fills these on every contact with its own defaults ("Normal", "False"); they say nothing of the person. */
+const OUTLOOK_BOOKKEEPING: readonly string[] = ['priority', 'sensitivity', 'private', 'internetfreebusy'];
+
+/** Whose export a contacts file is, from its header row: it decides which columns are left out. */
+export type ContactsLayout = 'locket' | 'google' | 'outlook' | 'other';
+
+export const detectLayout = (headers: readonly string[]): ContactsLayout => {
+  if (isLocketFile(headers)) return 'locket';
+  const keys = new Set(headers.map(headerKey));
+  if (keys.has('email1value') || (keys.has('givenname') && keys.has('groupmembership'))) return 'google';
+  if (keys.has('emailaddress') && (keys.has('email2address') || keys.has('businessstreet'))) return 'outlook';
+  return 'other';
+};
+
+/** A contacts column with a fixed target (a named custom field, or left out), before any guess. */
+const fixedContactTarget = (header: string, layout: ContactsLayout): ImportTarget<'contacts'> | undefined => {
+  const key = headerKey(header);
+  const named = NAMED_CUSTOM_FIELDS.find(([, names]) => matches(names, key));
+  if (named) return { customField: named[0] };
+  if (layout === 'outlook' && OUTLOOK_BOOKKEEPING.includes(key)) return null;
+  return matches(IGNORED_CONTACT_COLUMNS, key) ? null : undefined;
+};
 
 const guessColumn = <F extends CsvFile>(file: F, header: string): Guess<F> | null => {
   const exact = LOCKET_COLUMNS[file].find((column) => column.header === header);
   if (exact) return { field: exact.field, strength: EXACT };
-  const key = normalise(header);
+  const key = headerKey(header);
   const [strong, weak] = SYNONYMS[file];
   const field = matchSynonyms(strong, key);
   if (field) return { field, strength: SYNONYM };
@@ -119,21 +118,38 @@ type Adjust = { readonly [F in CsvFile]: (columns: ImportTarget<F>[]) => ImportT
 const unchanged = <T>(columns: T): T => columns;
 const ADJUST: Adjust = { contacts: nameAsPerson, cases: unchanged, opportunities: unchanged, notes: unchanged };
 
-export const isLocketFile = (headers: readonly string[]): boolean => headers.includes(ID_HEADER);
+/** Address parts: one column of each per address, so "Home City" and "Business City" both count. */
+const ADDRESS_PARTS: ReadonlySet<string> = new Set(['city', 'region', 'postcode', 'country']);
+
+/** What a column competes with for a single-value field: the field, and for address parts its address. */
+const rivalKey = (field: string, header: string): string => (ADDRESS_PARTS.has(field) ? `${field}@${addressGroupOf(header)}` : field);
+
+/** Locket's own header wins; else a contacts column may have a fixed target. */
+const fixedTarget = <F extends CsvFile>(
+  file: F, header: string, guess: Guess<F> | null, layout: ContactsLayout,
+): ImportTarget<F> | undefined =>
+  (file === 'contacts' && guess?.strength !== EXACT ? (fixedContactTarget(header, layout) as ImportTarget<F> | undefined) : undefined);
 
 export const guessMapping = <F extends CsvFile>(file: F, headers: readonly string[]): ImportMapping<F> => {
-  const guesses = headers.map((header) => guessColumn(file, header));
+  const layout = detectLayout(headers);
+  const guesses = headers.map((header) => {
+    const guess = guessColumn(file, header);
+    return fixedTarget(file, header, guess, layout) === undefined ? guess : null;
+  });
   // A single-value field takes the strongest column (the first of equals); the others are not lost.
   const winner = new Map<string, number>();
   guesses.forEach((guess, index) => {
     if (!guess || MANY_COLUMN_FIELDS.has(guess.field)) return;
-    const best = winner.get(guess.field);
-    if (best === undefined || (guesses[best]?.strength ?? 0) < guess.strength) winner.set(guess.field, index);
+    const key = rivalKey(guess.field, headers[index] ?? '');
+    const best = winner.get(key);
+    if (best === undefined || (guesses[best]?.strength ?? 0) < guess.strength) winner.set(key, index);
   });
   const columns = headers.map((header, index): ImportTarget<F> => {
+    const fixed = fixedTarget(file, header, guesses[index] ?? null, layout);
+    if (fixed !== undefined) return fixed;
     const guess = guesses[index];
     if (!guess) return unrecognised(file, header);
-    const kept = MANY_COLUMN_FIELDS.has(guess.field) || winner.get(guess.field) === index;
+    const kept = MANY_COLUMN_FIELDS.has(guess.field) || winner.get(rivalKey(guess.field, header)) === index;
     return kept ? guess.field : unrecognised(file, header);
   });
   const adjust: Adjust[F] = ADJUST[file];

@@ -66,7 +66,7 @@ const looksBinary = (text: string): boolean => {
   return sample > 0 && controls / sample > MAX_CONTROL_SHARE;
 };
 
-const decodeUtf8 = (bytes: Uint8Array): string | null => {
+export const decodeUtf8 = (bytes: Uint8Array): string | null => {
   try {
     // Strips one leading byte-order mark, so files with and without one read the same.
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);

@@ -2,9 +2,11 @@
  * Plans the contacts file: organisations first, so people can link to them, then people.
  * A person whose organisation is named but not in the file nor in Locket gets a new
  * organisation of that name (planned just before them), unless the person is skipped or
- * invalid.
+ * invalid. A new contact's note (the "Notes" column of an address book) is planned as a
+ * note record right after it; an update leaves the record's notes as they are, so
+ * importing the same file twice does not repeat them.
  */
-import { parseFields, emptyFields } from '../records/validate';
+import { FORM_ERROR_KEY, parseFields, emptyFields } from '../records/validate';
 import type { RecordId } from '../records/types';
 import { contactDraft, contactKind, type ContactDraft } from './contact-input';
 import { commitRow, createLabel, settleRow } from './plan-row';
@@ -13,7 +15,8 @@ import type { ImportSource, PlannedRow } from './plan-types';
 import type { KnownRecord } from './record-index';
 import { createRowReader } from './row-cells';
 import { readRowMeta, type RowMeta } from './row-meta';
-import type { RowNote } from './row-notes';
+import { fieldNotes, type RowNote } from './row-notes';
+import type { Label } from './row-meta';
 
 interface Pending {
   readonly rowNumber: number;
@@ -62,10 +65,18 @@ const linkOrganisation = (state: PlanState, pending: Pending, ref: NonNullable<C
   return { organisationId: record.id, implied, warning: missingId(true) };
 };
 
+/** The contact's note as a note record of its own, counted with the notes. */
+const contactNote = (state: PlanState, rowNumber: number, recordId: RecordId, body: string, label: Label): PlannedRow => {
+  const parsed = parseFields('note', { ...emptyFields('note', state.context.defaults), body, recordId });
+  if (!parsed.ok) return { file: 'notes', rowNumber, warnings: [], action: 'invalid', reasons: fieldNotes(parsed.error, FORM_ERROR_KEY, () => label('note')) };
+  const record = { id: state.assignId(null), kind: 'note' as const, fields: parsed.value, createdAt: null, updatedAt: null };
+  return { file: 'notes', rowNumber, warnings: [], action: 'new', record, implied: false };
+};
+
 export const planContacts = (state: PlanState, source: ImportSource<'contacts'>): void => {
   const { table, mapping } = source;
   const label = createLabel('contacts', table.headers, mapping);
-  const readRow = createRowReader(mapping);
+  const readRow = createRowReader(mapping, table.headers);
 
   const settle = (item: Pending): void => {
     const duplicate = findDuplicate(state, item);
@@ -80,6 +91,9 @@ export const planContacts = (state: PlanState, source: ImportSource<'contacts'>)
       : settleRow(state, { ...base, kind: 'organisation' }, duplicate?.record.kind === 'organisation' ? { ...duplicate, record: duplicate.record } : undefined);
     if (settled.ok && link?.implied) state.push(link.implied);
     commitRow(state, item.meta.fileId, settled.row);
+    if (settled.row.action === 'new' && item.draft.note !== null) {
+      state.push(contactNote(state, item.rowNumber, settled.row.record.id, item.draft.note, label));
+    }
   };
 
   // Two passes over the rows, organisations then people; a row's draft lives only while it is planned.

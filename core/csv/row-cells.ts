@@ -6,6 +6,7 @@
 import type { CustomField } from '../records/types';
 import { splitCustomFields, splitLines } from './cells';
 import type { CsvFile, CsvFormat, FieldsOfFile, ImportMapping } from './fields';
+import { addressGroupOf } from './header-key';
 
 /** Fields every file has. */
 export type CommonField = 'id' | 'createdAt' | 'updatedAt';
@@ -18,20 +19,36 @@ export interface RowCells<F extends CsvFile> {
   readonly list: (field: FieldsOfFile[F] | CommonField) => string[] | undefined;
   /** Custom fields from a "Custom Fields" column and from columns mapped to a named custom field. */
   readonly customFields: () => CustomField[] | undefined;
+  /**
+   * The field's non-blank cells, trimmed, by the address their column describes
+   * (header-key.ts); groups in the order their first column comes.
+   */
+  readonly byAddress: (field: FieldsOfFile[F]) => ReadonlyMap<string, readonly string[]>;
 }
 
 /** Separators other tools put between several values in one cell. Addresses keep theirs: a comma is part of an address. */
 const LOOSE_SEPARATORS: Readonly<Record<string, RegExp>> = {
-  emails: /[\r\n,;]+/,
-  phones: /[\r\n,;]+/,
-  tags: /[\r\n,;]+/,
-  websites: /[\r\n]+|[,;]?\s+/,
+  // Google Contacts joins several values of one label ("Work") with " ::: ".
+  emails: /[\r\n,;]+|\s*:::\s*/,
+  phones: /[\r\n,;]+|\s*:::\s*/,
+  tags: /[\r\n,;]+|\s*:::\s*/,
+  websites: /[\r\n]+|\s*:::\s*|[,;]?\s+/,
 };
+
+/** Outlook's way of writing "no date" in its date columns (Birthday, Anniversary). */
+const isNoDate = (value: string): boolean => value === '0/0/00';
+
+/**
+ * Google Contacts marks its own labels with "* " ("* starred") and puts every contact in
+ * "* myContacts" (in a vCard, "myContacts"): that one says nothing, the others lose the mark.
+ */
+const GOOGLE_EVERYONE = /^(?:\*\s*)?mycontacts$/i;
+const tagOf = (item: string): string => (GOOGLE_EVERYONE.test(item) ? '' : item.replace(/^\*\s+/, ''));
 
 const looseItems = (field: string, cell: string): string[] => {
   const separator = LOOSE_SEPARATORS[field];
-  const items = separator ? cell.split(separator) : [cell];
-  return items.map((item) => item.trim()).filter((item) => item !== '');
+  const items = (separator ? cell.split(separator) : [cell]).map((item) => item.trim());
+  return (field === 'tags' ? items.map(tagOf) : items).filter((item) => item !== '');
 };
 
 /** Which columns feed which field, worked out once per file rather than once per row. */
@@ -46,10 +63,13 @@ const columnsByField = <F extends CsvFile>(mapping: ImportMapping<F>) => {
   return { byField, custom };
 };
 
-/** Reads rows of one file through its mapping. */
-export const createRowReader = <F extends CsvFile>(mapping: ImportMapping<F>): ((cells: readonly string[]) => RowCells<F>) => {
+/** Reads rows of one file through its mapping; `headers` tell which address a column describes. */
+export const createRowReader = <F extends CsvFile>(
+  mapping: ImportMapping<F>, headers: readonly string[] = [],
+): ((cells: readonly string[]) => RowCells<F>) => {
   const locket = mapping.format === 'locket';
   const { byField, custom } = columnsByField(mapping);
+  const groups = headers.map(addressGroupOf);
   const given = <T>(values: T[]): T[] | undefined => (values.length === 0 && !locket ? undefined : values);
 
   return (cells) => {
@@ -68,8 +88,19 @@ export const createRowReader = <F extends CsvFile>(mapping: ImportMapping<F>): (
       customFields: () => {
         const fromColumn = cellsOf('customFields');
         if (!fromColumn && custom.length === 0) return undefined;
-        const named = custom.map(({ name, index }) => ({ name, value: (cells[index] ?? '').trim() })).filter((field) => field.value !== '');
+        const named = custom.map(({ name, index }) => ({ name, value: (cells[index] ?? '').trim() }))
+          .filter((field) => field.value !== '' && !(isNoDate(field.value) && !locket));
         return given([...(fromColumn ?? []).flatMap(splitCustomFields), ...named]);
+      },
+      byAddress: (field) => {
+        const grouped = new Map<string, string[]>();
+        for (const index of byField.get(field) ?? []) {
+          const cell = (cells[index] ?? '').trim();
+          if (cell === '') continue;
+          const group = groups[index] ?? '';
+          grouped.set(group, [...(grouped.get(group) ?? []), cell]);
+        }
+        return grouped;
       },
     };
   };

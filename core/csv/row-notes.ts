@@ -14,6 +14,8 @@ export type RowNote =
   /** A quoted cell is never closed, so the row ran into the rows after it. */
   | { readonly type: 'unclosed-quote' }
   | { readonly type: 'stray-quote' }
+  /** A vCard in a .vcf file that its parser could not read. */
+  | { readonly type: 'unreadable-vcard' }
   | { readonly type: 'cell-count'; readonly cells: number; readonly headers: number }
   | { readonly type: 'unknown-type'; readonly column: string; readonly value: string }
   | { readonly type: 'no-name' }

@@ -26,6 +26,7 @@ export const ProgressSchema = progress(v.custom<Progress>((input) => typeof inpu
 
 const FilesSchema = v.pipe(v.array(v.picklist(CSV_FILES)), v.minLength(1, 'Choose at least one file.'),
   v.check((files) => new Set(files).size === files.length, 'Each file only once.'));
+const VcardIdsSchema = v.nullable(v.pipe(v.array(v.pipe(v.string(), v.nonEmpty(), v.maxLength(100))), v.minLength(1), v.maxLength(200_000)));
 const OptionsSchema = v.object({ bom: v.boolean(), zip: v.boolean() });
 
 /** A file's bytes go to the page without a copy; exports can be tens of megabytes. */
@@ -40,6 +41,11 @@ export const exportContract = {
   exportCsv: method({
     args: [FilesSchema, OptionsSchema, ProgressSchema], result: returns<ExportedFile | Cancelled>(), movesOut: fileBuffers,
   }),
+  /**
+   * People and organisations as one vCard 4.0 file: those ids (one person, a selection),
+   * or every live one when null; logged in the audit log.
+   */
+  exportVcard: method({ args: [VcardIdsSchema], result: returns<ExportedFile>(), movesOut: fileBuffers }),
   /** Stops the running export, if any, at its next batch. */
   cancelExport: method({ args: [], result: returnsNothing() }),
 };

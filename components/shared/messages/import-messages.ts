@@ -33,6 +33,7 @@ export const IMPORT_FILE_MESSAGES: {
     : `Row ${row} has a cell of ${count(chars)} characters (column “${column}”); Locket imports cells of up to ${count(MAX_IMPORT_CELL_CHARS)} characters. Shorten it, or leave that column out of the file.`),
   'blank-header': () => 'The first row of a CSV file must name its columns, and this one is blank.',
   'no-data-rows': () => 'This file has a header row but no rows of data.',
+  'no-vcards': () => 'This .vcf file holds no contacts (no BEGIN:VCARD … END:VCARD).',
   'files-too-large-together': () => 'These files are too large to import together. Import them one at a time.',
   'mapping-mismatch': () => 'The column mapping does not match this file’s columns.',
   'file-kind-twice': ({ file }) => `Another chosen file already holds ${file}; import one ${file} file at a time.`,
@@ -75,6 +76,7 @@ export const ROW_NOTE_MESSAGES: {
 } = {
   'unclosed-quote': () => 'A quoted cell is never closed, so this row ran into the rows after it.',
   'stray-quote': () => 'A cell has a stray double quote after its closing quote.',
+  'unreadable-vcard': () => 'This contact in the vCard file could not be read.',
   'cell-count': ({ cells, headers }) => `This row has ${cells} cells but the header has ${headers}; a comma or quote is probably out of place.`,
   'unknown-type': ({ column, value }) => `${column}: “${value}” is not a type Locket knows: use person or organisation.`,
   'no-name': () => 'This row has no name: give a person a first or last name, or an organisation a name.',
@@ -100,3 +102,17 @@ export const ROW_NOTE_MESSAGES: {
 
 export const rowNoteText = (note: RowNote): string =>
   (ROW_NOTE_MESSAGES[note.type] as (note: RowNote) => string)(note);
+
+/** What the import preview says about a file beyond its rows. */
+export const IMPORT_PREVIEW_MESSAGES = {
+  vcardFile: 'a vCard file',
+  photosSkipped: (photos: number): string =>
+    `${count(photos)} ${photos === 1 ? 'photo was' : 'photos were'} left out: Locket keeps no images.`,
+} as const;
+
+/** The words of vCard export, from the export settings and a record's page. */
+export const VCARD_EXPORT_MESSAGES = {
+  everyoneHint: 'Every person and organisation outside the trash as one vCard 4.0 file (.vcf), with their notes, for phones and address books.',
+  everyone: 'Download everyone as vCard (.vcf)',
+  one: 'Download as vCard (.vcf)',
+} as const;

@@ -74,6 +74,11 @@ describe('what a page loads before it paints', () => {
     expect(dictionaries).toEqual([]);
   });
 
+  it.each(PAGES)('%s leaves the vCard parser (ical.js) to vCard import and export, which load it on use', (page) => {
+    const vcard = staticLoad(chunks, page).modules.filter((id) => id.includes('/ical.js/'));
+    expect(vcard).toEqual([]);
+  });
+
   it.each(PAGES)('%s stays within its budget of script loaded at open', (page) => {
     expect(staticLoad(chunks, page).bytes).toBeLessThan(PAGE_BUDGET_BYTES);
   });
