@@ -24,7 +24,9 @@ export const pullSets = async (db: SqlExecutor, team: string, since: number, lim
   for (const row of itemRows) {
     const item: Item = { recordId: row.record_id, kind: row.kind, op: row.op as Item['op'], h: toBase64Url(row.h) };
     const withCt = row.ct === null ? item : { ...item, ct: toBase64Url(row.ct) };
-    itemsBySeq.set(row.seq, [...(itemsBySeq.get(row.seq) ?? []), withCt]);
+    const items = itemsBySeq.get(row.seq);
+    if (items) items.push(withCt);
+    else itemsBySeq.set(row.seq, [withCt]);
   }
   const sets = setRows.map((row): StoredSet => {
     const items = itemsBySeq.get(row.seq) ?? [];

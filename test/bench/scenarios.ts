@@ -56,7 +56,7 @@ export const runSizeScenarios = async (
     notes.push(...outcome.notes);
   };
 
-  const sync = () => attempt('sync: first full sync of a new device, and push to visible', async () => merge(await measureSync(browser, size, options.seed)));
+  const sync = () => attempt('sync: first full sync of a new device, and push to visible', async () => merge(await measureSync(browser, size, options.seed, options.profileDir)));
   if (options.syncOnly) {
     await sync();
     return { figures, notes, errors };

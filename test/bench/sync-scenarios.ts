@@ -16,6 +16,7 @@ import { FullSyncReportSchema, SyncDeviceSchema, SyncWriteSchema, type SyncJoin 
 import { withBenchPage } from './bench-page';
 import type { ExtensionBrowser } from './browser';
 import type { Figures } from './metrics';
+import { profiled } from './profiler';
 import { median, percentile } from './stats';
 import { enroll, seedTeam, type SeededTeam } from './sync-seed';
 import type { VaultOutcome } from './vault-scenarios';
@@ -37,13 +38,13 @@ const newDevice = async (page: Page, seeded: SeededTeam, name: string): Promise<
   return enroll(seeded, device);
 };
 
-const measureFullSync = async (browser: ExtensionBrowser, seeded: SeededTeam, size: number): Promise<VaultOutcome> =>
+const measureFullSync = async (browser: ExtensionBrowser, seeded: SeededTeam, size: number, profileDir: string | undefined): Promise<VaultOutcome> =>
   withBenchPage(browser, 'first full sync', async (page) => {
     const join = await newDevice(page, seeded, 'new');
-    const report = v.parse(FullSyncReportSchema, await page.evaluate(([which, joining]) => {
+    const report = v.parse(FullSyncReportSchema, await profiled(page, profileDir, `sync-${size}`, () => page.evaluate(([which, joining]) => {
       if (!window.locketBench) throw new Error('window.locketBench is missing');
       return window.locketBench.fullSync(which, joining);
-    }, ['new', join] as const));
+    }, ['new', join] as const)));
     if (report.records !== size) throw new Error(`The new device holds ${report.records} records of ${size} after its first sync`);
     const parts = report.pullMs + report.decryptMs + report.putMs;
     const figures: Figures = {
@@ -103,11 +104,11 @@ const measureLatency = async (browser: ExtensionBrowser, seeded: SeededTeam): Pr
     };
   }));
 
-/** Both sync figures for one size; each in its own account on its own relay. */
-export const measureSync = async (browser: ExtensionBrowser, size: number, seed: number): Promise<VaultOutcome> => {
+/** Both sync figures for one size, each in its own account on one relay; `profileDir` gets the new device's page profile. */
+export const measureSync = async (browser: ExtensionBrowser, size: number, seed: number, profileDir?: string): Promise<VaultOutcome> => {
   const relay = await startTestRelay({ maxBodyBytes: SEED_BODY_LIMIT });
   try {
-    const full = await measureFullSync(browser, await seedTeam(relay.url, size, seed), size);
+    const full = await measureFullSync(browser, await seedTeam(relay.url, size, seed), size, profileDir);
     const latency = await measureLatency(browser, await seedTeam(relay.url, 1, seed));
     return { figures: { ...full.figures, ...latency.figures }, notes: [...full.notes, ...latency.notes] };
   } finally {
