@@ -22,6 +22,7 @@ import { createAesGcmCodec } from '../../core/vault/aes-codec';
 import { createRelayTransport } from '../../platform/sync/relay-transport';
 import type { FullSyncReport, SyncJoin, SyncWrite } from '../../test/bench/bench-api';
 import { deleteDatabase } from './delete-database';
+import { timeFloorPut } from './sync-floor';
 
 const keysByName = new Map<string, DeviceKeys>();
 
@@ -123,40 +124,6 @@ const pullEverything = async (join: SyncJoin, crypto: SyncCrypto): Promise<Store
     if (!reply.more) break;
   }
   return pages;
-};
-
-const FLOOR_DB = 'locket-bench-sync-floor';
-
-const openFloor = (): Promise<IDBDatabase> => new Promise((resolve, reject) => {
-  const request = indexedDB.open(FLOOR_DB, 1);
-  request.addEventListener('upgradeneeded', () => { request.result.createObjectStore('records', { keyPath: 'id' }); });
-  request.addEventListener('success', () => resolve(request.result));
-  request.addEventListener('error', () => reject(request.error ?? new Error('open failed')));
-});
-
-const putPage = (db: IDBDatabase, rows: readonly object[]): Promise<void> => new Promise((resolve, reject) => {
-  const tx = db.transaction('records', 'readwrite');
-  const store = tx.objectStore('records');
-  for (const row of rows) store.put(row);
-  tx.addEventListener('complete', () => resolve());
-  tx.addEventListener('abort', () => reject(tx.error ?? new Error('floor put aborted')));
-});
-
-/** The opened records' fields put with bare IndexedDB, one transaction per pulled page; only the transactions are timed. */
-const timeFloorPut = async (opened: readonly (readonly Awaited<ReturnType<SyncCrypto['open']>>[])[]): Promise<number> => {
-  await deleteDatabase(indexedDB, FLOOR_DB);
-  const db = await openFloor();
-  try {
-    let ms = 0;
-    for (const page of opened) {
-      const rows = page.flatMap((set) => set?.items.map((item) => ({ id: item.recordId, kind: item.kind, body: { codec: 'plain', value: item.body?.values ?? null } })) ?? []);
-      ms += (await timed(() => putPage(db, rows))).ms;
-    }
-    return ms;
-  } finally {
-    db.close();
-    await deleteDatabase(indexedDB, FLOOR_DB);
-  }
 };
 
 export const fullSync = async (name: string, join: SyncJoin): Promise<FullSyncReport> => {
