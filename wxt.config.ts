@@ -35,6 +35,8 @@ const chromiumManifest = {
   // sidePanel.open() from a user gesture arrived in Chrome 116.
   minimum_chrome_version: '116',
   ...(isStoreBuild ? {} : { key: EXTENSION_KEY }),
+  // The bench drives sync against a relay on this computer; headless Chromium cannot answer the prompt.
+  ...(isBenchBuild ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
 };
 
 /**

@@ -17,6 +17,7 @@ import { retriedWrite, STALE } from '../db/transaction';
 import { parseHlc } from '../hlc';
 import { RECORD_KINDS, type RecordId, type RecordKind } from '../records/types';
 import type { ApplyOutcome, SyncCursor, SyncSet } from '../sync/ports';
+import { readMany, type KeyedStore } from './batch-reads';
 import { mergeItem, type MergeOutcome } from './merge';
 import { CURSOR_KEY } from './outbox';
 import { localOutcomeOf, nextRowOf, type ReplicaDeps } from './replica-rows';
@@ -49,15 +50,15 @@ export const createApplyRemote = (deps: ReplicaDeps) => {
     const known = await Promise.all(unique.map((set) => tx.objectStore('changes').getKey(set.setId)));
     const fresh = unique.filter((_, index) => known[index] === undefined);
     const ids = [...new Set(fresh.flatMap((set) => set.items.map((item) => item.recordId)))];
-    const read = await Promise.all(ids.map(async (id) => ({
-      id, row: await tx.objectStore('records').get(id), tomb: await tombstoneOf(tx.objectStore('purged'), id, hashOf),
-    })));
+    const [rows, tombstones] = await Promise.all([readMany(tx.objectStore('records'), ids), tombstonesOf(tx.objectStore('purged'), ids, hashOf)]);
+    const read = ids.map((id, index) => ({ id, row: rows[index], tomb: tombstones[index] }));
     const seen = new Map(read.map(({ id, row, tomb }) => [id, { row, tomb }]));
     const live = read.flatMap(({ row }) => (row ? [row] : []));
-    const bodies = await codec.decodeMany(live.map((row) => row.body), live.map(recordAad));
+    const decoded = await codec.decodeMany(live.map((row) => row.body), live.map(recordAad));
+    const bodyOf = new Map(live.map((row, index) => [row, decoded[index]]));
     const states = new Map<RecordId, MergeOutcome | undefined>(read.map(({ id, row, tomb }) => [id, tomb
       ? { type: 'terminal', op: tomb.op, setId: tomb.setId }
-      : row ? localOutcomeOf(row, bodies[live.indexOf(row)]) : undefined]));
+      : row ? localOutcomeOf(row, bodyOf.get(row)) : undefined]));
     const lastSet = new Map<RecordId, string>();
     const kinds = new Map<RecordId, RecordKind>();
     let skipped = unique.length - fresh.length;
@@ -165,10 +166,11 @@ export const createApplyRemote = (deps: ReplicaDeps) => {
         const records = tx.objectStore('records');
         const purged = tx.objectStore('purged');
         const changes = tx.objectStore('changes');
+        const ids = [...plan.seen.keys()];
         const [keys, rows, tombs] = await Promise.all([
           Promise.all(plan.fresh.map((setId) => changes.getKey(setId))),
-          Promise.all([...plan.seen.keys()].map((id) => records.get(id))),
-          Promise.all([...plan.seen.keys()].map((id) => tombstoneOf(purged, id, plan.hashOf))),
+          readMany(records, ids),
+          tombstonesOf(purged, ids, plan.hashOf),
         ]);
         const expected = [...plan.seen.values()];
         // Applied by another context, or a record written here, since the read: merge again from what is stored.
@@ -197,12 +199,21 @@ export const createApplyRemote = (deps: ReplicaDeps) => {
   };
 };
 
-/** An id's tombstone: a purge keeps the id, an erasure only its keyed hash, so both are looked up. */
-const tombstoneOf = async (
-  purged: { get: (key: RecordId) => Promise<PurgedRow | undefined> }, id: RecordId, hashOf: ReadonlyMap<RecordId, string>,
-): Promise<PurgedRow | undefined> => {
-  const hashed = hashOf.get(id);
-  return (await purged.get(id)) ?? (hashed === undefined ? undefined : await purged.get(hashed));
+/** Each id's tombstone, aligned with `ids`: a purge keeps the id, an erasure only its keyed hash, so both are looked up. */
+const tombstonesOf = async (
+  purged: KeyedStore<PurgedRow>, ids: readonly RecordId[], hashOf: ReadonlyMap<RecordId, string>,
+): Promise<(PurgedRow | undefined)[]> => {
+  const hashes = ids.map((id) => hashOf.get(id));
+  const found = await readMany(purged, [...ids, ...hashes.filter((hash): hash is string => hash !== undefined)]);
+  // The hashes' answers follow the ids', in the same order.
+  let nextHash = ids.length;
+  return ids.map((_, index) => {
+    const byId = found[index];
+    if (hashes[index] === undefined) return byId;
+    const byHash = found[nextHash];
+    nextHash += 1;
+    return byId ?? byHash;
+  });
 };
 
 const later = (a: string | undefined, b: string): string => (a !== undefined && a > b ? a : b);

@@ -3,10 +3,16 @@ import type { Bytes } from '../vault/types';
 
 const BASE64URL = /^[A-Za-z0-9_-]*$/;
 
+/** Bytes per String.fromCharCode call: far below any engine's limit on arguments. */
+const CHUNK = 0x2000;
+
 export const toBase64Url = (bytes: Uint8Array): string => {
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  // A chunk at a time: a string grown byte by byte costs the relay most of a pull's time.
+  const parts: string[] = [];
+  for (let start = 0; start < bytes.length; start += CHUNK) {
+    parts.push(String.fromCharCode(...bytes.subarray(start, start + CHUNK)));
+  }
+  return btoa(parts.join('')).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 };
 
 /** The bytes of a base64url string, or null for anything that is not one (padding is refused too). */

@@ -16,6 +16,7 @@ import { rawPut } from './raw-put';
 import { expireEverything, timeArchive, timeBareDelete, timeSweep } from './retention-timing';
 import { timeSearch } from './search-timing';
 import { seedThroughStores } from './seed-through-store';
+import { fullSync, syncClose, syncDeviceKeys, syncOpen, syncSeen, syncWrite } from './sync-timing';
 import { dropPlain, openPlainTwin, readAll, timeUnlock } from './vault-timing';
 
 // Only the bench build contains this page (LOCKET_BENCH=1); test/bench/run.ts drives it.
@@ -57,6 +58,12 @@ const bench: LocketBench = {
   sweep: timeSweep,
   bareDelete: timeBareDelete,
   lock: lockSession,
+  syncDeviceKeys,
+  fullSync,
+  syncOpen,
+  syncWrite,
+  syncSeen,
+  syncClose,
 };
 
 window.locketBench = bench;

@@ -143,6 +143,38 @@ export const BareDeleteReportSchema = v.object({
 });
 export type BareDeleteReport = v.InferOutput<typeof BareDeleteReportSchema>;
 
+/** What a bench device needs to join the account on the relay: its address, the account's sync key, the signers' public keys. */
+export interface SyncJoin {
+  readonly relayUrl: string;
+  readonly team: string;
+  /** The account's sync key, base64url: the bench page is a device of the account. */
+  readonly syncKey: string;
+  readonly signers: readonly { readonly deviceId: string; readonly publicKey: string }[];
+}
+
+export const SyncDeviceSchema = v.object({ deviceId: v.string(), publicKey: v.string() });
+
+export const FullSyncReportSchema = v.object({
+  /** Records in the new device's database once the engine reported connected. */
+  records: Count,
+  sets: Count,
+  /** createSyncEngine().start() on a wiped database until its first round ends (status connected). */
+  fullMs: Millis,
+  /** The same pull over HTTP from seq 0 to the head, answers parsed as the engine parses them, nothing opened or applied. */
+  pullMs: Millis,
+  /** SyncCrypto.open of every pulled set: schema, signature, hashes, AES-GCM, padding. */
+  decryptMs: Millis,
+  /** The opened records' fields put with bare IndexedDB into a store without indexes, one transaction per pulled page. */
+  putMs: Millis,
+  /** Bytes of the pull answers' JSON. */
+  pulledBytes: Count,
+  pages: Count,
+});
+export type FullSyncReport = v.InferOutput<typeof FullSyncReportSchema>;
+
+export const SyncWriteSchema = v.object({ id: v.string(), startedAt: Millis });
+export type SyncWrite = v.InferOutput<typeof SyncWriteSchema>;
+
 export interface LocketBench {
   /**
    * Deletes the account database, creates the account (which unlocks the session) and seeds
@@ -175,6 +207,17 @@ export interface LocketBench {
   readonly bareDelete: () => Promise<BareDeleteReport>;
   /** Locks the session, as "lock now" does: every open surface shows its lock screen. */
   readonly lock: () => Promise<void>;
+  /** Draws sync device keys for `name` in this page (the private key never leaves it); returns its id and public key. */
+  readonly syncDeviceKeys: (name: string) => Promise<v.InferOutput<typeof SyncDeviceSchema>>;
+  /** Device `name` on a wiped database pulls the whole account through the sync engine, then the parts are timed. */
+  readonly fullSync: (name: string, join: SyncJoin) => Promise<FullSyncReport>;
+  /** Opens device `name` on a wiped database with its engine running (first round over); it notes when records arrive. */
+  readonly syncOpen: (name: string, join: SyncJoin) => Promise<void>;
+  /** Creates one person through device `name`'s store; `startedAt` is wall time (timeOrigin + now) before the call. */
+  readonly syncWrite: (name: string, index: number) => Promise<SyncWrite>;
+  /** The wall time at which device `name` read record `id` back from its store, or null while it has not. */
+  readonly syncSeen: (name: string, id: string) => Promise<number | null>;
+  readonly syncClose: (name: string) => Promise<void>;
 }
 
 declare global {

@@ -12,6 +12,8 @@ export interface BenchArgs {
   readonly seed: number;
   /** Writes CPU profiles of the page-side scenarios to .bench-profile/. */
   readonly profile: boolean;
+  /** `--only sync`: the sync figures alone, without quick capture or the scenarios over the seeded account. */
+  readonly syncOnly: boolean;
 }
 
 export const DEFAULT_SIZES = [10_000, 100_000] as const;
@@ -23,7 +25,13 @@ const positiveInteger = (flag: string, text: string): number => {
 };
 
 export const USAGE = `npm run bench -- [--no-build] [--update-baselines] [--sizes 10000,100000]
-                    [--runs 5] [--repeats 5] [--seed 20240611] [--profile]`;
+                    [--runs 5] [--repeats 5] [--seed 20240611] [--profile] [--only sync]`;
+
+const onlySync = (only: string | undefined): boolean => {
+  if (only === undefined) return false;
+  if (only !== 'sync') throw new Error(`--only takes "sync", got "${only}"`);
+  return true;
+};
 
 export const parseBenchArgs = (argv: readonly string[]): BenchArgs => {
   const { values } = parseArgs({
@@ -36,6 +44,7 @@ export const parseBenchArgs = (argv: readonly string[]): BenchArgs => {
       repeats: { type: 'string', default: '5' },
       seed: { type: 'string', default: '20240611' },
       profile: { type: 'boolean', default: false },
+      only: { type: 'string' },
     },
     strict: true,
     allowPositionals: false,
@@ -51,5 +60,6 @@ export const parseBenchArgs = (argv: readonly string[]): BenchArgs => {
     repeats: positiveInteger('--repeats', values.repeats),
     seed: positiveInteger('--seed', values.seed),
     profile: values.profile,
+    syncOnly: onlySync(values.only),
   };
 };

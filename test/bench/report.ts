@@ -7,9 +7,9 @@ const pad = (rows: readonly (readonly string[])[]): string => {
     .join('\n');
 };
 
-/** One size's figures beside their baselines and aims; a failed scenario shows as "error". */
-export const formatSizeTable = (size: number, figures: Figures, baseline: Figures): string => {
-  const rows = METRICS.map((metric) => {
+/** One size's figures beside their baselines and aims; a failed scenario shows as "error" (or not at all with `onlyMeasured`, for a partial run). */
+export const formatSizeTable = (size: number, figures: Figures, baseline: Figures, onlyMeasured = false): string => {
+  const rows = METRICS.filter((metric) => !onlyMeasured || figures[metric.key] !== undefined).map((metric) => {
     const value = figures[metric.key];
     const previous = baseline[metric.key];
     return [

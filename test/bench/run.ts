@@ -60,7 +60,14 @@ const main = async (args: BenchArgs): Promise<number> => {
       const outcome = await runSizeScenarios(browser, size, {
         seed: args.seed, runs: args.runs, repeats: args.repeats, queries,
         ...(args.profile ? { profileDir: join(root, '.bench-profile') } : {}),
+        syncOnly: args.syncOnly,
       }, progress);
+      if (args.syncOnly) {
+        measured.set(size, outcome.figures);
+        errors.push(...outcome.errors);
+        sections.push([formatSizeTable(size, outcome.figures, baselineFor(baselines, size), true), ...outcome.notes.map((note) => `  · ${note}`)].join('\n'));
+        continue;
+      }
       // Quick capture drives the toolbar button, which needs a browser of its own (see capture-bench.ts).
       progress('  quick capture, in a browser of its own:');
       const capture = await runCaptureBench({ extensionDir, records: size, runs: args.runs, seed: args.seed, progress });

@@ -8,6 +8,7 @@ import { profiled } from './profiler';
 import { median, percentile } from './stats';
 import { measureExport, measureImport } from './export-import-scenarios';
 import { measureArchive, measureSweep } from './retention-scenarios';
+import { measureSync } from './sync-scenarios';
 import { measureReads, measureUiUnlock, measureUnlock, plainInsertOutcome, type VaultOutcome } from './vault-scenarios';
 
 export interface ScenarioOptions {
@@ -16,6 +17,8 @@ export interface ScenarioOptions {
   readonly repeats: number;
   readonly queries: readonly string[];
   readonly profileDir?: string;
+  /** Only the sync scenario (no seeding of the account's database): `--only sync`. */
+  readonly syncOnly?: boolean;
 }
 
 export interface SizeOutcome {
@@ -52,6 +55,12 @@ export const runSizeScenarios = async (
     Object.assign(figures, outcome.figures);
     notes.push(...outcome.notes);
   };
+
+  const sync = () => attempt('sync: first full sync of a new device, and push to visible', async () => merge(await measureSync(browser, size, options.seed, options.profileDir)));
+  if (options.syncOnly) {
+    await sync();
+    return { figures, notes, errors };
+  }
 
   const seeded = await attempt('seeding through the store, encrypted and plain in turn', () => withBenchPage(browser, 'seed', async (page) => {
     const report = v.parse(SeedReportSchema, await profiled(page, options.profileDir, `seed-${size}`, () =>
@@ -130,6 +139,7 @@ export const runSizeScenarios = async (
   await attempt('popup search ready', () => pageLoads('popup.searchReady', 'popup.html', 'locket:search-ready', 'input[type="search"]'));
   await attempt('backup and restore through the worker', () => withBenchPage(browser, 'backup', async (page) =>
     merge(await measureArchive(page))));
+  await sync();
   // After every scenario that reads the seeded records: the sweep purges them all.
   await attempt('sweep of the whole data set, expired, with a side panel open', () => withBenchPage(browser, 'sweep', async (page) =>
     merge(await measureSweep(browser, page))));

@@ -74,6 +74,20 @@ for (const factory of drivers) describeDriver(factory, ({ open }) => {
     expect(rest.more).toBe(false);
   });
 
+  it('ends a pull page at about a mebibyte of ciphertext, so a new device can fetch and apply a bulk insert page by page', async () => {
+    const sets = [];
+    // Two items of about 200 KB each: 400 KB of ciphertext a set.
+    for (let i = 0; i < 5; i += 1) sets.push(await device.nextSet([`${i}a ${'x'.repeat(200_000)}`, `${i}b ${'y'.repeat(200_000)}`]));
+    await store.appendSets(team, device.keys.deviceId, sets);
+    const first = await store.pullSets(team, 0, 500);
+    expect(first.sets.map((s) => s.seq)).toEqual([1, 2, 3]);
+    expect(first.more).toBe(true);
+    const rest = await store.pullSets(team, 3, 500);
+    expect(rest.sets.map((s) => s.seq)).toEqual([4, 5]);
+    expect(rest.more).toBe(false);
+    expect([...first.sets, ...rest.sets]).toEqual(sets.map((s, i) => ({ ...s, seq: i + 1 })));
+  });
+
   it('acknowledges a duplicate with its original seq and stores it once', async () => {
     const first = await device.nextSet(['a']);
     const second = await device.nextSet(['b']);
