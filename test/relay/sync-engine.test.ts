@@ -69,6 +69,18 @@ describe('two sync engines through a real relay', () => {
     expect(onLaptop.status().lastSyncedAt).not.toBeNull();
   });
 
+  it('pushes an outbox larger than one request body in several requests, and the other device gets every set', async () => {
+    await enroll(relay.url, laptop, phone);
+    // 40 sets of about 100 kB: together more than twice the relay's 2 MiB body limit.
+    const written = Array.from({ length: 40 }, (_, index) => laptop.replica.write(`${index} `.padEnd(100_000, 'x')).setId);
+    const onLaptop = started(laptop.newEngine());
+    const onPhone = started(phone.newEngine());
+    await waitFor(() => onLaptop.status().waiting === 0 && phone.replica.sets().size === written.length, 20_000);
+    expect(onLaptop.status().problem).toBeNull();
+    expect([...phone.replica.sets().keys()].sort()).toEqual([...written].sort());
+    expect(onPhone.status().problem).toBeNull();
+  });
+
   it('catches up a device that was offline, both ways', async () => {
     await enroll(relay.url, laptop, phone);
     const onLaptop = started(laptop.newEngine());

@@ -1,10 +1,10 @@
 /**
- * Push: the outbox's oldest sets, sealed and sent in order, 100 at a time; the replica learns the
- * highest clientSeq the relay holds without a hole. A `gap` names the clientSeq the relay expects
+ * Push: the outbox's oldest sets, sealed and sent in order, at most 100 and at most a body the
+ * relay accepts at a time; the replica learns the highest clientSeq the relay holds without a hole. A `gap` names the clientSeq the relay expects
  * next: the sets from there are sent again. `tombstoned` ends the push for the round to pull first.
  */
 import type { OutboxEntry, ReplicaPort, SyncCrypto, SyncCursor } from '../ports';
-import { AckSchema, LIMITS, type Ack } from '../protocol';
+import { AckSchema, LIMITS, type Ack, type Envelope } from '../protocol';
 import { parseAnswer, SyncFailure } from './relay-problem';
 import type { RelaySession } from './relay-session';
 
@@ -43,15 +43,40 @@ const contiguousAck = (entries: readonly OutboxEntry[], ack: Ack): number | null
   return held;
 };
 
+/** A request's sets stay this far under the relay's body limit, leaving room for the request's own fields. */
+const PUSH_BODY_BUDGET = LIMITS.maxBodyBytes - 64 * 1024;
+const bytesOf = (envelope: Envelope): number => new TextEncoder().encode(JSON.stringify(envelope)).byteLength + 1;
+
+/**
+ * Seals entries in order while they fit the budget; the first always goes, alone if need be
+ * (a set the relay still finds too large is refused as final, never retried in a loop).
+ */
+const sealWithinBudget = async (crypto: SyncCrypto, team: string, entries: readonly OutboxEntry[]): Promise<Envelope[]> => {
+  const sealed: Envelope[] = [];
+  let bytes = 0;
+  for (const entry of entries) {
+    const envelope = await crypto.seal(entry, team);
+    bytes += bytesOf(envelope);
+    if (sealed.length > 0 && bytes > PUSH_BODY_BUDGET) break;
+    sealed.push(envelope);
+  }
+  return sealed;
+};
+
 /** Sends every pending set; resolves when the outbox holds nothing the relay lacks. */
 export const pushAll = async (deps: PushDeps, cursor: () => Promise<SyncCursor | null>): Promise<number> => {
   const { replica, crypto, session, team } = deps;
   let pushed = 0;
+  // How many sets the last request carried: large sets ask the outbox for fewer next time.
+  let lastFit: number = LIMITS.maxSetsPerPush;
   for (let request = 0; request < MAX_PUSH_REQUESTS; request += 1) {
-    const entries = await replica.pending(LIMITS.maxSetsPerPush);
+    const offered = await replica.pending(Math.min(LIMITS.maxSetsPerPush, lastFit * 2));
+    if (offered.length === 0) return pushed;
+    const sets = await sealWithinBudget(crypto, team, offered);
+    const entries = offered.slice(0, sets.length);
     const first = entries[0];
     if (!first) return pushed;
-    const sets = await Promise.all(entries.map((entry) => crypto.seal(entry, team)));
+    lastFit = sets.length;
     const ack = parseAnswer(AckSchema, await session.call('/v1/push', { reqId: deps.nextRequestId(), sets }));
     if (ack.results.length !== entries.length) throw new SyncFailure({ type: 'relay-refused', code: 'bad_answer' });
     await deps.checkRelay(ack.relayInstance, ack.head);

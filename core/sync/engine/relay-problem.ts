@@ -40,8 +40,11 @@ export const parseAnswer = <S extends v.GenericSchema>(schema: S, body: unknown)
   return parsed.output;
 };
 
-/** Codes after which trying again cannot help until the user acts (update, re-pair, reconnect). */
-const FINAL_REFUSALS = new Set(['unknown_device', 'forbidden']);
+/**
+ * Codes after which trying again cannot help until the user acts (update, re-pair, reconnect).
+ * `too_large`: push already sends a set alone when it is big, so the same bytes would be refused again.
+ */
+const FINAL_REFUSALS = new Set(['unknown_device', 'forbidden', 'too_large']);
 
 export const isFinalProblem = (problem: SyncProblem): boolean =>
   problem.type === 'removed' || problem.type === 'version' || (problem.type === 'relay-refused' && FINAL_REFUSALS.has(problem.code));
