@@ -149,3 +149,29 @@ export const FIELD_WORDS = catalogue({
 
 export type FieldLabelKey = keyof typeof FIELD_WORDS.labels;
 export type FieldHintKey = keyof typeof FIELD_WORDS.hints;
+
+/** A person's data-subject tools: export everything about them, and erase them. */
+export const SUBJECT_RIGHTS_WORDS = catalogue({
+  en: {
+    eraseQuestion: (name: string) => `Erase ${name} for good?`,
+    cannotUndo: 'This cannot be undone, not even from the trash. It removes:',
+    theRecord: (name: string) => `${name}’s record and every field of it`,
+    notes: (n: number) => `${formatNumber(n)} ${plural(n, { one: 'note', other: 'notes' })} about them (and any of their notes in the trash)`,
+    links: (n: number) => `the link from ${formatNumber(n)} ${plural(n, { one: 'case or opportunity', other: 'cases and opportunities' })} (those stay, without a party)`,
+    history: 'their values in the change history',
+    receipt: 'The audit log keeps a receipt with counts and a hash of the record’s id, nothing personal.',
+    suppress: 'Remember a hash of their email so a later import does not bring them back',
+    erase: 'Erase permanently', keep: 'Keep', exportAll: 'Export everything about this person', eraseOpen: 'Erase…',
+  },
+  de: {
+    eraseQuestion: (name: string) => `${name} endgültig löschen?`,
+    cannotUndo: 'Das lässt sich nicht rückgängig machen, auch nicht aus dem Papierkorb. Gelöscht werden:',
+    theRecord: (name: string) => `der Datensatz von ${name} mit allen Feldern`,
+    notes: (n: number) => `${formatNumber(n)} ${plural(n, { one: 'Notiz', other: 'Notizen' })} zu dieser Person (auch solche im Papierkorb)`,
+    links: (n: number) => `die Verknüpfung von ${formatNumber(n)} ${plural(n, { one: 'Vorgang oder Verkaufschance', other: 'Vorgängen und Verkaufschancen' })} (diese bleiben, ohne Partei)`,
+    history: 'ihre Werte im Änderungsverlauf',
+    receipt: 'Das Prüfprotokoll behält einen Beleg mit Anzahlen und einem Hash der ID des Datensatzes, nichts Persönliches.',
+    suppress: 'Einen Hash der E-Mail-Adresse behalten, damit ein späterer Import die Person nicht zurückbringt',
+    erase: 'Endgültig löschen', keep: 'Behalten', exportAll: 'Alles über diese Person exportieren', eraseOpen: 'Löschen…',
+  },
+});
