@@ -9,11 +9,13 @@ import { AUDIT_TYPE_LABELS, chainMessage, detailText, subjectLabel } from './aud
 import { auditLogStyles } from './locket-audit-log.styles';
 import { failureText } from '../shared/failure-text';
 import { ActionController } from '../shared/action-controller';
+import { formatDateTime } from '../shared/i18n/format';
 
 /** Rows per page of the table. */
 export const AUDIT_PAGE_SIZE = 50;
 
-const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+/** Formats in the page's language at the moment it is called. */
+const when = { format: (at: number): string => formatDateTime(at, 'medium') };
 /** The latest moment a Date can hold: an edited row may carry any number, and must still render. */
 const MAX_DATE_MS = 8.64e15;
 

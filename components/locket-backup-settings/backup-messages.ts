@@ -3,6 +3,7 @@ import type { PasswordVerdict } from '../../core/security/password-policy';
 import type { RestoreReport } from '../../worker/contract';
 import { KIND_LABELS } from '../shared/kind-labels';
 import { passwordProblemText } from '../shared/messages/password-messages';
+import { formatNumber } from '../shared/i18n/format';
 
 
 export interface BackupPasswordErrors {
@@ -21,7 +22,7 @@ export const backupPasswordErrors = (verdict: PasswordVerdict, password: string,
   return {};
 };
 
-export const count = (n: number, one: string, many: string): string => `${n.toLocaleString()} ${n === 1 ? one : many}`;
+export const count = (n: number, one: string, many: string): string => `${formatNumber(n)} ${n === 1 ? one : many}`;
 
 /** What a restore put back, one line per kind of thing, for the summary list. */
 export const restoreSummaryLines = (report: RestoreReport): string[] => {
