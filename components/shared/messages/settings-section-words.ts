@@ -68,3 +68,26 @@ export const USERS_WORDS = catalogue({
     on: (keys: number) => `An (${formatNumber(keys)} Schlüssel)`, off: 'Aus',
   },
 });
+
+export const STORAGE_WORDS = catalogue({
+  en: {
+    readFailed: (cause: string) => `The storage use could not be read: ${cause}`,
+    askFailed: (cause: string) => `The browser could not be asked: ${cause}`,
+    unknownUse: 'The browser does not say how much space Locket uses.',
+    uses: (size: string) => `Locket uses ${size} on this device.`,
+    kept: 'The browser keeps Locket’s data even when the disk runs low.',
+    notKept: 'The browser may delete Locket’s data when the disk runs low, and this device holds the only copy. Keep a recent backup (Settings → Backup).',
+    ask: 'Ask the browser to keep Locket’s data', refused: 'The browser did not agree this time.',
+    storage: 'Storage', loading: 'Loading…',
+  },
+  de: {
+    readFailed: (cause: string) => `Der Speicherverbrauch konnte nicht gelesen werden: ${cause}`,
+    askFailed: (cause: string) => `Der Browser konnte nicht gefragt werden: ${cause}`,
+    unknownUse: 'Der Browser gibt nicht an, wie viel Platz Locket belegt.',
+    uses: (size: string) => `Locket belegt ${size} auf diesem Gerät.`,
+    kept: 'Der Browser behält die Daten von Locket auch dann, wenn der Datenträger knapp wird.',
+    notKept: 'Der Browser darf die Daten von Locket löschen, wenn der Datenträger knapp wird, und dieses Gerät hat die einzige Kopie. Halten Sie eine aktuelle Sicherung bereit (Einstellungen → Sicherung).',
+    ask: 'Den Browser bitten, die Daten von Locket zu behalten', refused: 'Der Browser hat diesmal nicht zugestimmt.',
+    storage: 'Speicher', loading: 'Wird geladen…',
+  },
+});
