@@ -20,8 +20,6 @@ const holdsNoUiWords = (path: string): boolean =>
  * list only shrinks: an entry whose file has become clean fails the check below.
  */
 const NOT_YET_IN_CATALOGUE: readonly string[] = [
-  'components/locket-backup-settings/backup-messages.ts',
-  'components/locket-backup-settings/locket-backup-settings.component.ts',
   'components/locket-capture/capture-views.ts',
   'components/locket-capture/locket-capture.component.ts',
   'components/locket-import-history/locket-import-history.component.ts',
