@@ -5,15 +5,18 @@ import type { AuditEntry, ChainCheck } from '../../core/audit/audit-log';
 import { offerDownload } from '../../platform/downloads/download-file';
 import type { LocketServices } from '../../platform/page-services/services';
 import { baseStyles } from '../shared/tokens.styles';
-import { AUDIT_TYPE_LABELS, chainMessage, detailText, subjectLabel } from './audit-labels';
+import { AUDIT_TYPE_LABELS, AUDIT_WORDS as W, chainMessage, detailText, subjectLabel } from './audit-labels';
+import { LocaleController } from '../shared/i18n/locale';
 import { auditLogStyles } from './locket-audit-log.styles';
 import { failureText } from '../shared/failure-text';
 import { ActionController } from '../shared/action-controller';
+import { formatDateTime } from '../shared/i18n/format';
 
 /** Rows per page of the table. */
 export const AUDIT_PAGE_SIZE = 50;
 
-const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+/** Formats in the page's language at the moment it is called. */
+const when = { format: (at: number): string => formatDateTime(at, 'medium') };
 /** The latest moment a Date can hold: an edited row may carry any number, and must still render. */
 const MAX_DATE_MS = 8.64e15;
 
@@ -33,6 +36,7 @@ export class LocketAuditLog extends LitElement {
   @state() private check: ChainCheck | null = null;
   /** One action at a time (the buttons wait for it); a failure is shown and leaves what was shown before. */
   private readonly action = new ActionController(this);
+  private readonly locale = new LocaleController(this);
   @state() private exported = '';
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -84,20 +88,20 @@ export class LocketAuditLog extends LitElement {
   }
 
   private renderTable(entries: readonly AuditEntry[]) {
-    if (entries.length === 0) return html`<p class="muted">No entries yet.</p>`;
+    if (entries.length === 0) return html`<p class="muted">${W.none}</p>`;
     const first = this.page * AUDIT_PAGE_SIZE;
     const shown = entries.slice(first, first + AUDIT_PAGE_SIZE);
-    const range = `${first + 1}–${first + shown.length} of ${entries.length}`;
+    const range = W.range(first + 1, first + shown.length, entries.length);
     return html`<div class="table-wrap"><table>
-        <caption>Audit log entries ${range}, newest first</caption>
-        <thead><tr><th scope="col">Entry</th><th scope="col">When</th><th scope="col">What</th>
-          <th scope="col">Who</th><th scope="col">Records</th><th scope="col">Details</th></tr></thead>
+        <caption>${W.caption(range)}</caption>
+        <thead><tr><th scope="col">${W.entry}</th><th scope="col">${W.when}</th><th scope="col">${W.what}</th>
+          <th scope="col">${W.who}</th><th scope="col">${W.records}</th><th scope="col">${W.details}</th></tr></thead>
         <tbody>${shown.map((entry) => this.renderRow(entry))}</tbody>
       </table></div>
       ${entries.length > AUDIT_PAGE_SIZE ? html`<div class="actions pager">
-        <button type="button" ?disabled=${this.page === 0} @click=${() => { this.page--; }}>Newer entries</button>
+        <button type="button" ?disabled=${this.page === 0} @click=${() => { this.page--; }}>${W.newer}</button>
         <span class="muted">${range}</span>
-        <button type="button" ?disabled=${first + AUDIT_PAGE_SIZE >= entries.length} @click=${() => { this.page++; }}>Older entries</button>
+        <button type="button" ?disabled=${first + AUDIT_PAGE_SIZE >= entries.length} @click=${() => { this.page++; }}>${W.older}</button>
       </div>` : nothing}`;
   }
 
@@ -109,16 +113,15 @@ export class LocketAuditLog extends LitElement {
 
   protected override render() {
     return html`
-      <p class="muted">Security and deletion events, each entry chained to the one before by a hash, so a changed or
-        removed entry shows. Records are named by kind and a hash of their id, never by what they hold.</p>
+      <p class="muted">${W.lead}</p>
       <div class="actions">
-        <button type="button" ?disabled=${this.action.busy} @click=${this.verify}>Verify chain</button>
-        <button type="button" ?disabled=${this.action.busy} @click=${this.exportCsv}>Export as CSV</button>
-        <button type="button" ?disabled=${this.action.busy} @click=${this.refresh}>Refresh</button>
+        <button type="button" ?disabled=${this.action.busy} @click=${this.verify}>${W.verify}</button>
+        <button type="button" ?disabled=${this.action.busy} @click=${this.exportCsv}>${W.exportCsv}</button>
+        <button type="button" ?disabled=${this.action.busy} @click=${this.refresh}>${W.refresh}</button>
       </div>
       ${this.check ? this.renderCheck(this.check) : nothing}
-      ${this.exported ? html`<p class="intact" role="status">Exported ${this.exported}.</p>` : nothing}
+      ${this.exported ? html`<p class="intact" role="status">${W.exported(this.exported)}</p>` : nothing}
       ${this.action.failure ? html`<p class="error" role="alert">${failureText(this.action.failure.cause)}</p>` : nothing}
-      ${this.entries === null ? html`<p class="muted" role="status">Loading…</p>` : this.renderTable(this.entries)}`;
+      ${this.entries === null ? html`<p class="muted" role="status">${W.loading}</p>` : this.renderTable(this.entries)}`;
   }
 }

@@ -1,7 +1,8 @@
 import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { IDLE_CHOICES, type IdleMinutes, type LockPolicy } from '../../core/security/auto-lock';
-import { idleLabel } from '../shared/messages/auto-lock-messages';
+import { AUTO_LOCK_WORDS, idleLabel } from '../shared/messages/auto-lock-messages';
+import { LocaleController } from '../shared/i18n/locale';
 import type { SecurityServices } from '../../platform/page-services/services';
 import { baseStyles } from '../shared/tokens.styles';
 import { autoLockStyles } from './locket-auto-lock-setting.styles';
@@ -17,6 +18,7 @@ export class LocketAutoLockSetting extends LitElement {
   @state() private policy: LockPolicy | null = null;
   @state() private saved = '';
   private readonly acts = new ActionController<'save'>(this);
+  private readonly locale = new LocaleController(this);
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -28,23 +30,23 @@ export class LocketAutoLockSetting extends LitElement {
     await this.acts.run('save', async () => {
       await this.security.lockPolicy.write({ idleMinutes });
       this.policy = { idleMinutes };
-      this.saved = `Saved: ${idleLabel(idleMinutes)}.`;
+      this.saved = AUTO_LOCK_WORDS.saved(idleLabel(idleMinutes));
     });
   }
 
   protected override render() {
     return html`
-      <h3>Lock</h3>
+      <h3>${AUTO_LOCK_WORDS.lock}</h3>
       ${this.policy ? html`<fieldset>
-        <legend>Lock automatically</legend>
+        <legend>${AUTO_LOCK_WORDS.lockAutomatically}</legend>
         ${IDLE_CHOICES.map((choice) => html`<label><input type="radio" name="idle" .checked=${this.policy?.idleMinutes === choice}
           @change=${() => void this.choose(choice)} /> ${idleLabel(choice)}</label>`)}
-      </fieldset>` : html`<p class="muted" role="status">Loading…</p>`}
+      </fieldset>` : html`<p class="muted" role="status">${AUTO_LOCK_WORDS.loading}</p>`}
       ${this.saved ? html`<p class="status" role="status">${this.saved}</p>` : nothing}
-      ${this.acts.failure ? html`<p class="error" role="alert">The choice was not saved: ${failureText(this.acts.failure.cause)}</p>` : nothing}
+      ${this.acts.failure ? html`<p class="error" role="alert">${AUTO_LOCK_WORDS.notSaved(failureText(this.acts.failure.cause))}</p>` : nothing}
       <div class="actions">
-        <button type="button" @click=${() => void this.security.lockNow()}>Lock now</button>
-        <span class="hint muted">Locks Locket on every open page and in the side panel.</span>
+        <button type="button" @click=${() => void this.security.lockNow()}>${AUTO_LOCK_WORDS.lockNow}</button>
+        <span class="hint muted">${AUTO_LOCK_WORDS.lockNowHint}</span>
       </div>`;
   }
 }

@@ -13,7 +13,8 @@ import { restoreProblemText } from '../shared/messages/archive-messages';
 import { formStyles } from '../shared/form.styles';
 import { ActionController, type Progress } from '../shared/action-controller';
 import { baseStyles } from '../shared/tokens.styles';
-import { backupPasswordErrors, restoreSummaryLines, type BackupPasswordErrors } from './backup-messages';
+import { BACKUP_WORDS as W, backupPasswordErrors, restoreSummaryLines, type BackupPasswordErrors } from './backup-messages';
+import { LocaleController } from '../shared/i18n/locale';
 import { backupSettingsStyles } from './locket-backup-settings.styles';
 
 interface RestoreErrors { readonly file?: string; readonly password?: string }
@@ -46,6 +47,7 @@ export class LocketBackupSettings extends LitElement {
   private readonly passwordField = createRef<LocketPasswordField>();
   private readonly repeatField = createRef<LocketPasswordField>();
   private readonly restorePasswordField = createRef<LocketPasswordField>();
+  private readonly locale = new LocaleController(this);
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -84,8 +86,8 @@ export class LocketBackupSettings extends LitElement {
     this.outcome = null;
     this.restoring.clear();
     this.restoreErrors = {
-      ...(this.backupFile ? {} : { file: 'Choose a backup file (.locket-backup).' }),
-      ...(this.restorePasswordField.value?.value ? {} : { password: 'Enter the password this backup was made with.' }),
+      ...(this.backupFile ? {} : { file: W.chooseFile }),
+      ...(this.restorePasswordField.value?.value ? {} : { password: W.enterPassword }),
     };
     this.confirming = !this.restoreErrors.file && !this.restoreErrors.password;
   }
@@ -107,36 +109,33 @@ export class LocketBackupSettings extends LitElement {
 
   private renderProgress(progress: Progress, label: string) {
     return html`<progress aria-label=${label} max=${Math.max(progress.total, 1)} .value=${progress.done}></progress>
-      <span class="hint">${progress.total > 0 ? `${Math.floor((progress.done / progress.total) * 100)}% done` : 'Starting…'}</span>`;
+      <span class="hint">${progress.total > 0 ? W.percentDone(Math.floor((progress.done / progress.total) * 100)) : W.starting}</span>`;
   }
 
   private renderDownload() {
     const busy = this.backingUp.busy;
-    return html`<form aria-label="Download backup" novalidate @submit=${(e: SubmitEvent) => void this.makeBackup(e)}>
-      <h3>Download backup</h3>
-      <p class="hint">One encrypted file with every record, note, the trash, the settings and the audit log. Choose a
-        password for it, as strong as the account’s: the file can leave this device. Locket does not store this password,
-        and without it the backup cannot be opened by anyone, you included.</p>
+    return html`<form aria-label=${W.download} novalidate @submit=${(e: SubmitEvent) => void this.makeBackup(e)}>
+      <h3>${W.download}</h3>
+      <p class="hint">${W.downloadHint}</p>
       ${keyed(this.makeRevision, html`
-        <locket-password-field ${ref(this.passwordField)} label="Backup password" autocomplete="new-password"
+        <locket-password-field ${ref(this.passwordField)} label=${W.password} autocomplete="new-password"
           .policy=${this.services.security.passwordPolicy} .context=${this.owner}
           .error=${this.passwordErrors.password ?? ''}></locket-password-field>
-        <locket-password-field ${ref(this.repeatField)} label="Backup password again" autocomplete="new-password"
+        <locket-password-field ${ref(this.repeatField)} label=${W.passwordAgain} autocomplete="new-password"
           .error=${this.passwordErrors.repeat ?? ''}></locket-password-field>`)}
-      <div class="actions"><button class="primary" type="submit" ?disabled=${busy}>Download backup</button></div>
-      ${this.backingUp.progress ? this.renderProgress(this.backingUp.progress, 'Backup progress') : nothing}
-      ${this.made ? html`<p class="done" role="status">Saved ${this.made}. Keep its password somewhere safe.</p>` : nothing}
-      ${this.backingUp.failure ? html`<p class="error" role="alert">The backup failed: ${failureText(this.backingUp.failure.cause)}</p>` : nothing}
+      <div class="actions"><button class="primary" type="submit" ?disabled=${busy}>${W.download}</button></div>
+      ${this.backingUp.progress ? this.renderProgress(this.backingUp.progress, W.backupProgress) : nothing}
+      ${this.made ? html`<p class="done" role="status">${W.saved(this.made)}</p>` : nothing}
+      ${this.backingUp.failure ? html`<p class="error" role="alert">${W.backupFailed(failureText(this.backingUp.failure.cause))}</p>` : nothing}
     </form>`;
   }
 
   private renderConfirmation() {
     return html`<div class="confirm" role="alertdialog" aria-labelledby="restore-confirm-text">
-      <p id="restore-confirm-text">This replaces all records, notes, the trash and settings on this device with the backup’s.
-        A snapshot of the current data is kept first.</p>
+      <p id="restore-confirm-text">${W.replaces}</p>
       <div class="actions">
-        <button class="danger" type="button" @click=${() => void this.restore()}>Replace my data</button>
-        <button type="button" @click=${() => { this.confirming = false; }}>Cancel</button>
+        <button class="danger" type="button" @click=${() => void this.restore()}>${W.replace}</button>
+        <button type="button" @click=${() => { this.confirming = false; }}>${W.cancel}</button>
       </div>
     </div>`;
   }
@@ -144,33 +143,33 @@ export class LocketBackupSettings extends LitElement {
   private renderOutcome(outcome: RestoreOutcome) {
     if (!outcome.ok) return html`<p class="error" role="alert">${restoreProblemText(outcome.error)}</p>`;
     return html`<div class="done" role="status">
-      <p>Backup restored. It put back:</p>
-      <ul aria-label="Restored from the backup">${restoreSummaryLines(outcome.value).map((line) => html`<li>${line}</li>`)}</ul>
-      <p>A snapshot of the data as it was just before the restore was kept.</p>
+      <p>${W.restored}</p>
+      <ul aria-label=${W.restoredList}>${restoreSummaryLines(outcome.value).map((line) => html`<li>${line}</li>`)}</ul>
+      <p>${W.snapshotKept}</p>
     </div>`;
   }
 
   private renderRestore() {
     const busy = this.restoring.busy;
     const fileError = this.restoreErrors.file;
-    return html`<form aria-label="Restore backup" novalidate @submit=${(e: SubmitEvent) => this.askToRestore(e)}>
-      <h3>Restore backup</h3>
-      <p class="hint">Loads a backup file into this device. Nothing is changed unless the whole file opens with its password and is sound.</p>
+    return html`<form aria-label=${W.restore} novalidate @submit=${(e: SubmitEvent) => this.askToRestore(e)}>
+      <h3>${W.restore}</h3>
+      <p class="hint">${W.restoreHint}</p>
       ${keyed(this.restoreRevision, html`
         <div class="field">
-          <label for="backup-file">Backup file</label>
+          <label for="backup-file">${W.file}</label>
           <input id="backup-file" type="file" accept=".locket-backup" ?disabled=${busy}
             aria-invalid=${fileError ? 'true' : 'false'} aria-describedby=${fileError ? 'backup-file-error' : nothing}
             @change=${(e: Event) => this.chooseFile(e)} />
           ${fileError ? html`<span class="error" id="backup-file-error" role="alert">${fileError}</span>` : nothing}
         </div>
-        <locket-password-field ${ref(this.restorePasswordField)} label="Password of the backup"
+        <locket-password-field ${ref(this.restorePasswordField)} label=${W.filePassword}
           .error=${this.restoreErrors.password ?? ''}></locket-password-field>`)}
-      <div class="actions"><button type="submit" ?disabled=${busy || this.confirming}>Restore backup…</button></div>
+      <div class="actions"><button type="submit" ?disabled=${busy || this.confirming}>${W.restoreOpen}</button></div>
       ${this.confirming ? this.renderConfirmation() : nothing}
-      ${this.restoring.progress ? this.renderProgress(this.restoring.progress, 'Restore progress') : nothing}
+      ${this.restoring.progress ? this.renderProgress(this.restoring.progress, W.restoreProgress) : nothing}
       ${this.outcome ? this.renderOutcome(this.outcome) : nothing}
-      ${this.restoring.failure ? html`<p class="error" role="alert">The restore failed: ${failureText(this.restoring.failure.cause)} Your data was not changed.</p>` : nothing}
+      ${this.restoring.failure ? html`<p class="error" role="alert">${W.restoreFailed(failureText(this.restoring.failure.cause))}</p>` : nothing}
     </form>`;
   }
 

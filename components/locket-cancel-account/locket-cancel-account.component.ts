@@ -12,6 +12,8 @@ import './cancel-account-events';
 import type { CancellationRefusal } from '../../core/vault/access-refusals';
 import { ActionController } from '../shared/action-controller';
 import { cancellationRefusalText } from '../shared/messages/access-messages';
+import { CANCEL_ACCOUNT_WORDS as W } from '../shared/messages/settings-section-words';
+import { LocaleController } from '../shared/i18n/locale';
 
 /**
  * The settings page's danger zone: cancels the account after saying what that means and
@@ -26,6 +28,7 @@ export class LocketCancelAccount extends LitElement {
   @state() private confirming = false;
   @state() private secondFactor = false;
   private readonly cancelling = new ActionController<'cancel'>(this);
+  private readonly locale = new LocaleController(this);
   /** Why the cancellation was refused (a wrong password…); null when it was not. */
   @state() private refusal: CancellationRefusal | null = null;
   @query('locket-password-field') private password?: LocketPasswordField;
@@ -69,35 +72,35 @@ export class LocketCancelAccount extends LitElement {
   private errorText(): string {
     if (this.refusal) return cancellationRefusalText(this.refusal);
     const failure = this.cancelling.failure;
-    return failure ? `The account was not cancelled: ${failureText(failure.cause)}` : '';
+    return failure ? W.notCancelled(failureText(failure.cause)) : '';
   }
 
   private renderForm() {
     const busy = this.cancelling.busy;
-    return html`<form class="confirm" aria-label="Cancel account" novalidate @submit=${(e: SubmitEvent) => void this.submit(e)}>
-      <h3>Cancel your account?</h3>
-      <p>Confirm with your password${this.secondFactor ? ', then your security key' : ''}. Locket locks at once on every page.</p>
-      <locket-password-field label="Current password" autocomplete="current-password"></locket-password-field>
+    return html`<form class="confirm" aria-label=${W.form} novalidate @submit=${(e: SubmitEvent) => void this.submit(e)}>
+      <h3>${W.question}</h3>
+      <p>${W.confirmWith(this.secondFactor)}</p>
+      <locket-password-field label=${W.currentPassword} autocomplete="current-password"></locket-password-field>
       ${this.errorText() ? html`<p class="error" role="alert">${this.errorText()}</p>` : nothing}
       <div class="actions">
-        <button type="submit" class="danger" ?disabled=${busy}>${busy ? 'Cancelling…' : 'Cancel my account'}</button>
-        <button type="button" ?disabled=${busy} @click=${() => { this.confirming = false; this.forget(); }}>Keep my account</button>
+        <button type="submit" class="danger" ?disabled=${busy}>${busy ? W.cancelling : W.cancelMine}</button>
+        <button type="button" ?disabled=${busy} @click=${() => { this.confirming = false; this.forget(); }}>${W.keepMine}</button>
       </div>
     </form>`;
   }
 
   protected override render() {
     return html`<div class="field">
-      <p>Cancelling the account:</p>
+      <p>${W.intro}</p>
       <ul>
-        <li>locks Locket and hides all its data on every page at once;</li>
-        <li>can be undone for 14 days with your password${this.secondFactor ? ' and security key' : ''}: “Restore account”;</li>
-        <li>after 14 days deletes everything for good: records, notes, settings, keys, snapshots and the audit log.</li>
+        <li>${W.locks}</li>
+        <li>${W.undo(this.secondFactor)}</li>
+        <li>${W.after}</li>
       </ul>
-      <p class="hint">Download a backup first if you may need this data later. Nobody can bring it back once deleted.</p>
+      <p class="hint">${W.backupFirst}</p>
     </div>
     ${this.confirming ? this.renderForm() : html`<div class="actions">
-      <button type="button" class="danger" aria-expanded="false" @click=${() => void this.open()}>Cancel account…</button>
+      <button type="button" class="danger" aria-expanded="false" @click=${() => void this.open()}>${W.open}</button>
     </div>`}`;
   }
 }

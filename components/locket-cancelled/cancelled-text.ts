@@ -1,13 +1,12 @@
 import type { CancellationStatus } from '../../core/account/account-cancellation';
+import { SURFACE_WORDS } from '../shared/messages/surface-words';
 
 /** "1 day left", "14 days left". */
-export const daysLeftText = (days: number): string => `${days} ${days === 1 ? 'day' : 'days'} left`;
+export const daysLeftText = (days: number): string => SURFACE_WORDS.daysLeft(days);
 
 /**
  * What the cancelled screen says about the deadline. `formatDate` is injected so the words
- * follow the browser's locale on the page and stay fixed in tests.
+ * follow the page's language and stay fixed in tests.
  */
 export const deletionText = (status: CancellationStatus, formatDate: (at: number) => string): string =>
-  status.expired
-    ? `The 14 days to restore it have passed. Locket deletes it, with everything it held, at its next clean-up.`
-    : `It will be deleted for good on ${formatDate(status.deletionDueAt)} (${daysLeftText(status.daysLeft)}).`;
+  (status.expired ? SURFACE_WORDS.expired : SURFACE_WORDS.deletedOn(formatDate(status.deletionDueAt), daysLeftText(status.daysLeft)));

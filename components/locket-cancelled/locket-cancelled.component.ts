@@ -14,8 +14,10 @@ import './cancelled-events';
 import type { CancellationRefusal } from '../../core/vault/access-refusals';
 import { ActionController } from '../shared/action-controller';
 import { cancellationRefusalText } from '../shared/messages/access-messages';
+import { SURFACE_WORDS } from '../shared/messages/surface-words';
+import { LocaleController } from '../shared/i18n/locale';
+import { formatDate } from '../shared/i18n/format';
 
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'long' });
 
 /**
  * What every surface shows while the account is cancelled: when it will be deleted, and a
@@ -30,6 +32,7 @@ export class LocketCancelled extends LitElement {
   @property({ type: Boolean, attribute: 'second-factor' }) secondFactor = false;
 
   private readonly restoring = new ActionController<'restore'>(this);
+  private readonly locale = new LocaleController(this);
   /** Why the restore was refused (a wrong password, the days have passed…); null when it was not. */
   @state() private refusal: CancellationRefusal | null = null;
   @state() private useRecoveryCode = false;
@@ -57,18 +60,18 @@ export class LocketCancelled extends LitElement {
   private errorText(): string {
     if (this.refusal) return cancellationRefusalText(this.refusal);
     const failure = this.restoring.failure;
-    return failure ? `The account was not restored: ${failureText(failure.cause)}` : '';
+    return failure ? SURFACE_WORDS.notRestored(failureText(failure.cause)) : '';
   }
 
   private renderForm() {
-    return html`<form aria-label="Restore account" novalidate @submit=${(e: SubmitEvent) => void this.submit(e)}>
+    return html`<form aria-label=${SURFACE_WORDS.restoreAccount} novalidate @submit=${(e: SubmitEvent) => void this.submit(e)}>
       ${factorFields({
         secondFactor: this.secondFactor,
         useRecoveryCode: this.useRecoveryCode,
         error: this.errorText(),
         busy: this.restoring.busy,
-        submitLabel: 'Restore account',
-        busyLabel: 'Restoring…',
+        submitLabel: SURFACE_WORDS.restoreAccount,
+        busyLabel: SURFACE_WORDS.restoring,
         onToggle: () => { this.useRecoveryCode = !this.useRecoveryCode; this.refusal = null; this.restoring.clear(); },
       })}
     </form>`;
@@ -77,10 +80,10 @@ export class LocketCancelled extends LitElement {
   protected override render() {
     if (!this.status) return nothing;
     return html`
-      <h1>This account is cancelled</h1>
-      <p class="lead">${deletionText(this.status, (at) => dateFormat.format(at))}</p>
+      <h1>${SURFACE_WORDS.cancelledTitle}</h1>
+      <p class="lead">${deletionText(this.status, (at) => formatDate(at, { dateStyle: 'long' }))}</p>
       ${this.status.expired ? nothing : html`
-        <p class="hint">Restoring brings back every record, note and setting as they were. It needs your password${this.secondFactor ? ' and your security key' : ''}.</p>
+        <p class="hint">${SURFACE_WORDS.restoreHint(this.secondFactor)}</p>
         ${this.renderForm()}`}`;
   }
 }

@@ -13,6 +13,8 @@ import { changePasswordStyles } from './locket-change-password.styles';
 import { ActionController } from '../shared/action-controller';
 import { failureText } from '../shared/failure-text';
 import { fieldRefusalsText } from '../shared/messages/access-messages';
+import { CHANGE_PASSWORD_WORDS as W } from '../shared/messages/security-words';
+import { LocaleController } from '../shared/i18n/locale';
 
 /**
  * Changes the password: the account key is rewrapped, the records stay as they are. The new
@@ -27,6 +29,7 @@ export class LocketChangePassword extends LitElement {
 
   @state() private errors: FieldTexts = {};
   private readonly acts = new ActionController<'change'>(this);
+  private readonly locale = new LocaleController(this);
   @state() private changed = false;
   /** Bumped after a success so both fields start empty again. */
   @state() private generation = 0;
@@ -39,7 +42,7 @@ export class LocketChangePassword extends LitElement {
     this.changed = false;
     await this.acts.run('change', async () => {
       const keys = await this.security.sessionKeys();
-      if (!keys) { this.errors = { [FORM_ERROR_KEY]: 'Locket is locked. Unlock it again to change your password.' }; return; }
+      if (!keys) { this.errors = { [FORM_ERROR_KEY]: W.locked }; return; }
       const result = await this.security.account.changePassword(keys, this.current.value, this.next.value, this.owner);
       if (!result.ok) { this.errors = fieldRefusalsText(result.error); return; }
       this.errors = {};
@@ -52,22 +55,22 @@ export class LocketChangePassword extends LitElement {
 
   private formError(): string {
     const failure = this.acts.failure;
-    return failure ? `The password was not changed: ${failureText(failure.cause)}` : this.errors[FORM_ERROR_KEY] ?? '';
+    return failure ? W.notChanged(failureText(failure.cause)) : this.errors[FORM_ERROR_KEY] ?? '';
   }
 
   protected override render() {
-    return html`<form aria-label="Change password" novalidate @submit=${(e: SubmitEvent) => void this.submit(e)}>
-      <h3>Change password</h3>
-      <p class="hint">Your data is not re-encrypted; only the key that opens it is. Nobody can reset a forgotten password.</p>
+    return html`<form aria-label=${W.title} novalidate @submit=${(e: SubmitEvent) => void this.submit(e)}>
+      <h3>${W.title}</h3>
+      <p class="hint">${W.hint}</p>
       ${keyed(this.generation, html`
-        <locket-password-field id="current-password" label="Current password" autocomplete="current-password"
+        <locket-password-field id="current-password" label=${W.current} autocomplete="current-password"
           .error=${this.errors['currentPassword'] ?? ''}></locket-password-field>
-        <locket-password-field id="new-password" label="New password" autocomplete="new-password"
+        <locket-password-field id="new-password" label=${W.next} autocomplete="new-password"
           .policy=${this.security.passwordPolicy} .context=${this.owner} .error=${this.errors['newPassword'] ?? ''}></locket-password-field>`)}
       ${this.formError() ? html`<p class="error" role="alert">${this.formError()}</p>` : nothing}
       <div class="actions"><button type="submit" class="primary" ?disabled=${this.acts.busy}>
-        ${this.acts.busy ? 'Changing…' : 'Change password'}</button></div>
-      ${this.changed ? html`<p class="status" role="status">Password changed. Use the new one the next time you unlock.</p>` : nothing}
+        ${this.acts.busy ? W.changing : W.title}</button></div>
+      ${this.changed ? html`<p class="status" role="status">${W.changed}</p>` : nothing}
     </form>`;
   }
 }

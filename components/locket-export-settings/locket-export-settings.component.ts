@@ -8,13 +8,9 @@ import { baseStyles } from '../shared/tokens.styles';
 import { runExport, runVcardExport, type ExportOutcome } from './export-run';
 import { VCARD_EXPORT_MESSAGES } from '../shared/messages/import-messages';
 import { exportSettingsStyles } from './locket-export-settings.styles';
+import { EXPORT_WORDS as W } from '../shared/messages/settings-section-words';
+import { LocaleController } from '../shared/i18n/locale';
 
-const FILE_LABELS: Readonly<Record<CsvFile, string>> = {
-  contacts: 'Contacts (people and organisations)',
-  cases: 'Cases',
-  opportunities: 'Opportunities',
-  notes: 'Notes',
-};
 
 /** The options page's Export section: choose files, export in the worker with progress, download. */
 export class LocketExportSettings extends LitElement {
@@ -26,6 +22,7 @@ export class LocketExportSettings extends LitElement {
   @state() private bom = false;
   @state() private outcome: ExportOutcome | null = null;
   private readonly exporting = new ActionController<'export'>(this, { exclusive: true });
+  private readonly locale = new LocaleController(this);
 
   private toggle(file: CsvFile, on: boolean): void {
     const next = new Set(this.chosen);
@@ -53,31 +50,31 @@ export class LocketExportSettings extends LitElement {
     const outcome = this.outcome;
     if (!outcome) return nothing;
     switch (outcome.state) {
-      case 'done': return html`<p class="done" role="status">Exported ${outcome.fileName}.</p>`;
-      case 'cancelled': return html`<p role="status">Export cancelled. No file was saved.</p>`;
-      case 'failed': return html`<p class="error" role="alert">The export failed: ${outcome.message}</p>`;
+      case 'done': return html`<p class="done" role="status">${W.exported(outcome.fileName)}</p>`;
+      case 'cancelled': return html`<p role="status">${W.cancelled}</p>`;
+      case 'failed': return html`<p class="error" role="alert">${W.failed(outcome.message)}</p>`;
     }
   }
 
   protected override render() {
     const progress = this.exporting.progress;
-    return html`<form aria-label="Export" @submit=${(e: SubmitEvent) => void this.start(e)}>
-      <p class="hint">Every record outside the trash, as CSV files (UTF-8). Several files come as one zip. Exports are noted in the audit log.</p>
+    return html`<form aria-label=${W.form} @submit=${(e: SubmitEvent) => void this.start(e)}>
+      <p class="hint">${W.hint}</p>
       <fieldset>
-        <legend>Files</legend>
+        <legend>${W.filesLegend}</legend>
         ${CSV_FILES.map((file) => html`<label class="check"><input type="checkbox" name="files" .value=${file}
           .checked=${this.chosen.has(file)} ?disabled=${progress !== null}
-          @change=${(e: Event) => this.toggle(file, (e.target as HTMLInputElement).checked)} />${FILE_LABELS[file]}</label>`)}
+          @change=${(e: Event) => this.toggle(file, (e.target as HTMLInputElement).checked)} />${W.files[file]}</label>`)}
       </fieldset>
       <label class="check"><input type="checkbox" name="bom" .checked=${this.bom} ?disabled=${progress !== null}
-        @change=${(e: Event) => { this.bom = (e.target as HTMLInputElement).checked; }} />For Excel (adds a byte-order mark)</label>
-      ${this.chosen.size === 0 ? html`<p class="error" role="alert">Choose at least one file.</p>` : nothing}
+        @change=${(e: Event) => { this.bom = (e.target as HTMLInputElement).checked; }} />${W.bom}</label>
+      ${this.chosen.size === 0 ? html`<p class="error" role="alert">${W.chooseOne}</p>` : nothing}
       <div class="actions">
-        <button class="primary" type="submit" ?disabled=${this.chosen.size === 0 || progress !== null}>Export</button>
-        ${progress ? html`<button type="button" @click=${() => void this.services.exports.cancelExport()}>Cancel</button>` : nothing}
+        <button class="primary" type="submit" ?disabled=${this.chosen.size === 0 || progress !== null}>${W.exportButton}</button>
+        ${progress ? html`<button type="button" @click=${() => void this.services.exports.cancelExport()}>${W.cancel}</button>` : nothing}
       </div>
-      ${progress ? html`<progress aria-label="Export progress" max=${Math.max(progress.total, 1)} .value=${progress.done}></progress>
-        <span class="hint">${progress.done} of ${progress.total} records</span>` : nothing}
+      ${progress ? html`<progress aria-label=${W.progress} max=${Math.max(progress.total, 1)} .value=${progress.done}></progress>
+        <span class="hint">${W.progressOf(progress.done, progress.total)}</span>` : nothing}
       ${this.renderOutcome()}
     </form>
     <div class="actions">

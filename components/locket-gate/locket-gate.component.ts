@@ -11,6 +11,8 @@ import { lockSession, onSessionChange, readLastActivity, readLockPolicy, readSes
 import { baseStyles } from '../shared/tokens.styles';
 import { openGateConnection, securityServicesFor, type GateConnection } from '../../platform/page-services/gate-connection';
 import { failureText } from '../shared/failure-text';
+import { LocaleController } from '../shared/i18n/locale';
+import { ACCESS_WORDS } from '../shared/messages/access-words';
 import '../locket-setup/locket-setup';
 import '../locket-unlock/locket-unlock';
 import '../locket-cancelled/locket-cancelled';
@@ -53,6 +55,7 @@ export class LocketGate extends LitElement {
   private readonly activity = createActivityMarker(systemClock, touchActivity);
   private stopListening?: () => void;
   private stopExpiredSweep?: () => void;
+  private readonly locale = new LocaleController(this);
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -145,8 +148,8 @@ export class LocketGate extends LitElement {
 
   protected override render() {
     switch (this.phase) {
-      case 'loading': return html`<p class="muted" role="status">Opening Locket…</p>`;
-      case 'failed': return html`<p role="alert">Locket could not open its data: ${this.failure}</p>`;
+      case 'loading': return html`<p class="muted" role="status">${ACCESS_WORDS.opening}</p>`;
+      case 'failed': return html`<p role="alert">${ACCESS_WORDS.openFailed(this.failure)}</p>`;
       case 'setup':
         return html`<locket-setup .account=${this.connection?.account} .policy=${this.connection?.ports.passwordPolicy}
           @locket-account-created=${(e: HTMLElementEventMap['locket-account-created']) => { this.pendingOwner = e.detail; this.evaluate(); }}></locket-setup>`;

@@ -1,8 +1,10 @@
 import './locket-gate';
 import type { SurfaceTag } from './locket-gate.component';
+import { followLocalePreference } from '../shared/i18n/follow-locale';
 
 /** Mounts a surface behind the gate: setup on first run, the lock screen while locked, the surface once unlocked. */
-export const mountSurface = (tag: SurfaceTag): void => {
+export const mountSurface = async (tag: SurfaceTag): Promise<void> => {
+  await followLocalePreference();
   const gate = document.createElement('locket-gate');
   gate.surface = tag;
   document.body.append(gate);

@@ -7,8 +7,10 @@ import { baseStyles } from '../shared/tokens.styles';
 import { importHistoryStyles } from './locket-import-history.styles';
 import { ActionController } from '../shared/action-controller';
 import { undoSkipText } from '../shared/messages/import-messages';
+import { formatDateTime } from '../shared/i18n/format';
 
-const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+/** Formats in the page's language at the moment it is called. */
+const when = { format: (at: number): string => formatDateTime(at, 'short') };
 const records = (n: number): string => `${n} ${n === 1 ? 'record' : 'records'}`;
 /** What undoing `batch` would do, in words: the confirmation must say how many records it touches. */
 const undoEffect = (batch: ImportBatchSummary): string => [

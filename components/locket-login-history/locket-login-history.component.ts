@@ -5,12 +5,13 @@ import type { SecurityServices } from '../../platform/page-services/services';
 import { loginReasonText } from '../shared/messages/access-messages';
 import { baseStyles } from '../shared/tokens.styles';
 import { loginHistoryStyles } from './locket-login-history.styles';
-import { OUTCOME_LABELS, factorsLabel } from './login-labels';
+import { LOGIN_WORDS, OUTCOME_LABELS, factorsLabel } from './login-labels';
+import { LocaleController } from '../shared/i18n/locale';
+import { formatDateTime } from '../shared/i18n/format';
 
 /** How many attempts the table shows, newest first. */
 export const SHOWN_ATTEMPTS = 100;
 
-const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
 
 /** Every unlock attempt on this device: when, how it ended, with which factors, from which browser. */
 export class LocketLoginHistory extends LitElement {
@@ -19,6 +20,7 @@ export class LocketLoginHistory extends LitElement {
   @property({ attribute: false }) security!: SecurityServices;
 
   @state() private attempts: readonly LoginAttempt[] | null = null;
+  private readonly locale = new LocaleController(this);
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -31,7 +33,7 @@ export class LocketLoginHistory extends LitElement {
 
   private renderRow(attempt: LoginAttempt) {
     return html`<tr>
-      <td><time datetime=${new Date(attempt.at).toISOString()}>${when.format(attempt.at)}</time></td>
+      <td><time datetime=${new Date(attempt.at).toISOString()}>${formatDateTime(attempt.at, 'medium')}</time></td>
       <td class=${attempt.outcome}>${OUTCOME_LABELS[attempt.outcome]}</td>
       <td>${factorsLabel(attempt)}</td>
       <td>${loginReasonText(attempt.reason) || '—'}</td>
@@ -41,16 +43,16 @@ export class LocketLoginHistory extends LitElement {
 
   protected override render() {
     const attempts = this.attempts;
-    if (attempts === null) return html`<p class="muted" role="status">Loading…</p>`;
+    if (attempts === null) return html`<p class="muted" role="status">${LOGIN_WORDS.loading}</p>`;
     return html`
       <div class="actions">
-        <p class="muted">Every unlock attempt on this device, newest first. If one is not yours, change your password.</p>
-        <button type="button" @click=${() => void this.load()}>Refresh</button>
+        <p class="muted">${LOGIN_WORDS.lead}</p>
+        <button type="button" @click=${() => void this.load()}>${LOGIN_WORDS.refresh}</button>
       </div>
-      ${attempts.length === 0 ? html`<p class="muted">No attempts yet.</p>` : html`<div class="table-wrap"><table>
-        <caption>Recent logins: the last ${attempts.length === 1 ? 'attempt' : `${attempts.length} attempts`}</caption>
-        <thead><tr><th scope="col">Time</th><th scope="col">Outcome</th><th scope="col">Factors</th>
-          <th scope="col">Reason</th><th scope="col">Browser and OS</th></tr></thead>
+      ${attempts.length === 0 ? html`<p class="muted">${LOGIN_WORDS.none}</p>` : html`<div class="table-wrap"><table>
+        <caption>${LOGIN_WORDS.caption(attempts.length)}</caption>
+        <thead><tr><th scope="col">${LOGIN_WORDS.time}</th><th scope="col">${LOGIN_WORDS.outcome}</th><th scope="col">${LOGIN_WORDS.factors}</th>
+          <th scope="col">${LOGIN_WORDS.reason}</th><th scope="col">${LOGIN_WORDS.browser}</th></tr></thead>
         <tbody>${attempts.map((attempt) => this.renderRow(attempt))}</tbody>
       </table></div>`}`;
   }

@@ -1,7 +1,10 @@
 import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { FieldTexts } from '../shared/messages/field-messages';
-import { settingsErrorsText } from '../shared/messages/settings-messages';
+import { OPTIONS_WORDS, settingsErrorsText } from '../shared/messages/settings-messages';
+import { LocaleController, browserLanguages } from '../shared/i18n/locale';
+import { LOCALES, isLocale, localeFromLanguages } from '../../core/i18n/locale';
+import { readLocalePreference, watchLocalePreference, writeLocalePreference, type LocalePreference } from '../../platform/locale/locale-preference';
 import type { Settings } from '../../core/settings/contract';
 import type { LocketServices } from '../../platform/page-services/services';
 import { baseStyles } from '../shared/tokens.styles';
@@ -20,20 +23,9 @@ import { optionsStyles } from './locket-options.styles';
 import { ActionController } from '../shared/action-controller';
 import { failureText } from '../shared/failure-text';
 
-const SECTIONS = [
-  { id: 'general', title: 'General' },
-  { id: 'security', title: 'Security' },
-  { id: 'logins', title: 'Recent logins' },
-  { id: 'users', title: 'Users' },
-  { id: 'export', title: 'Export' },
-  { id: 'import', title: 'Import' },
-  { id: 'backup', title: 'Backup' },
-  { id: 'sync', title: 'Sync' },
-  { id: 'retention', title: 'Retention' },
-  { id: 'audit', title: 'Audit log' },
-  { id: 'danger', title: 'Danger zone' },
-] as const;
-type SectionId = (typeof SECTIONS)[number]['id'];
+/** The sections in page order; each one's title is in OPTIONS_WORDS.sections. */
+const SECTIONS = ['general', 'security', 'logins', 'users', 'export', 'import', 'backup', 'sync', 'retention', 'audit', 'danger'] as const;
+type SectionId = (typeof SECTIONS)[number];
 
 /** The owner's settings page. Each section is one <section>, listed in the nav. */
 export class LocketOptions extends LitElement {
@@ -49,10 +41,16 @@ export class LocketOptions extends LitElement {
   @state() private accountRevision = 0;
 
   private unsubscribe?: () => void;
+  private stopLocale?: () => void;
+  /** The owner's choice of language; null follows the browser's. */
+  @state() private localePreference: LocalePreference = null;
+  private readonly locale = new LocaleController(this);
 
   override connectedCallback(): void {
     super.connectedCallback();
     void this.loadSettings();
+    void readLocalePreference().then((preference) => { this.localePreference = preference; });
+    this.stopLocale = watchLocalePreference((preference) => { this.localePreference = preference; });
     // A restore (or another page) replaces the settings: a stale form would save the old ones back.
     this.unsubscribe = this.services.changes.subscribe((change) => {
       if (change.settings) { void this.loadSettings(); this.accountRevision++; }
@@ -62,6 +60,7 @@ export class LocketOptions extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.unsubscribe?.();
+    this.stopLocale?.();
   }
 
   private async loadSettings(): Promise<void> {
@@ -122,32 +121,49 @@ export class LocketOptions extends LitElement {
     }
   }
 
+  /** Takes effect on every open page at once: each follows the stored preference. */
+  private renderLanguage() {
+    const words = OPTIONS_WORDS;
+    const browser = words.languageNames[localeFromLanguages(browserLanguages())];
+    return html`<div class="field">
+      <label for="locale">${words.language}</label>
+      <select id="locale" aria-describedby="locale-hint" @change=${(e: Event) => {
+        const chosen = (e.target as HTMLSelectElement).value;
+        void writeLocalePreference(isLocale(chosen) ? chosen : null);
+      }}>
+        <option value="" ?selected=${this.localePreference === null}>${words.browserLanguage(browser)}</option>
+        ${LOCALES.map((locale) => html`<option value=${locale} lang=${locale} ?selected=${this.localePreference === locale}>${words.languageNames[locale]}</option>`)}
+      </select>
+      <span class="muted" id="locale-hint">${words.languageHint}</span>
+    </div>`;
+  }
+
   private renderGeneral() {
-    if (!this.settings) return html`<p class="muted" role="status">Loading…</p>`;
-    return html`<form aria-label="General settings" novalidate @submit=${(e: SubmitEvent) => void this.save(e)}
+    if (!this.settings) return html`<p class="muted" role="status">${OPTIONS_WORDS.loading}</p>`;
+    return html`${this.renderLanguage()}<form aria-label=${OPTIONS_WORDS.generalSettings} novalidate @submit=${(e: SubmitEvent) => void this.save(e)}
         @input=${() => { this.saved = false; }}>
-      ${this.field('ownerName', 'Owner’s name', this.settings.ownerName, 'Shown as the owner of new records.')}
-      ${this.field('defaultCurrency', 'Default currency', this.settings.defaultCurrency, 'Three letters, such as EUR or GBP.')}
-      <div><button class="primary" type="submit">Save settings</button></div>
-      ${this.saved ? html`<p class="saved" role="status">Settings saved.</p>` : nothing}
+      ${this.field('ownerName', OPTIONS_WORDS.ownerName, this.settings.ownerName, OPTIONS_WORDS.ownerNameHint)}
+      ${this.field('defaultCurrency', OPTIONS_WORDS.currency, this.settings.defaultCurrency, OPTIONS_WORDS.currencyHint)}
+      <div><button class="primary" type="submit">${OPTIONS_WORDS.save}</button></div>
+      ${this.saved ? html`<p class="saved" role="status">${OPTIONS_WORDS.saved}</p>` : nothing}
       ${this.acts.failure ? html`<p class="error" role="alert">${failureText(this.acts.failure.cause)}</p>` : nothing}
     </form>`;
   }
 
   /** The sections this page offers: Sync only where sync services run behind it. */
   private get sections() {
-    return SECTIONS.filter(({ id }) => id !== 'sync' || this.services.sync);
+    return SECTIONS.filter((id) => id !== 'sync' || this.services.sync);
   }
 
   protected override render() {
     return html`
-      <nav aria-label="Settings sections">
-        <h1>Locket settings</h1>
-        <ul>${this.sections.map((section) => html`<li><a href=${`#${section.id}`}
-          @click=${(e: Event) => this.jump(e, section.id)}>${section.title}</a></li>`)}</ul>
+      <nav aria-label=${OPTIONS_WORDS.settingsSections}>
+        <h1>${OPTIONS_WORDS.title}</h1>
+        <ul>${this.sections.map((id) => html`<li><a href=${`#${id}`}
+          @click=${(e: Event) => this.jump(e, id)}>${OPTIONS_WORDS.sections[id]}</a></li>`)}</ul>
       </nav>
-      <main>${this.sections.map(({ id, title }) => html`<section id=${id} aria-labelledby=${`${id}-heading`}>
-          <h2 id=${`${id}-heading`}>${title}</h2>
+      <main>${this.sections.map((id) => html`<section id=${id} aria-labelledby=${`${id}-heading`}>
+          <h2 id=${`${id}-heading`}>${OPTIONS_WORDS.sections[id]}</h2>
           ${this.sectionBody(id)}
         </section>`)}
       </main>`;

@@ -5,6 +5,8 @@ import { baseStyles } from '../shared/tokens.styles';
 import { formStyles } from '../shared/form.styles';
 import { passwordFieldStyles } from './locket-password-field.styles';
 import { passwordProblemText, passwordSuggestions, STRENGTH_LABELS } from '../shared/messages/password-messages';
+import { LocaleController } from '../shared/i18n/locale';
+import { ACCESS_WORDS } from '../shared/messages/access-words';
 
 let fieldCount = 0;
 
@@ -16,7 +18,8 @@ let fieldCount = 0;
 export class LocketPasswordField extends LitElement {
   static override styles = [baseStyles, formStyles, passwordFieldStyles];
 
-  @property() label = 'Password';
+  /** The field's label; empty for the catalogue's "Password". */
+  @property() label = '';
   @property() autocomplete: 'current-password' | 'new-password' = 'current-password';
   @property() error = '';
   @property({ attribute: false }) policy: (() => Promise<typeof checkPassword>) | null = null;
@@ -26,6 +29,7 @@ export class LocketPasswordField extends LitElement {
   @state() private visible = false;
   value = '';
   private readonly inputId = `password-${++fieldCount}`;
+  private readonly locale = new LocaleController(this);
 
   private async onInput(event: Event): Promise<void> {
     this.value = (event.target as HTMLInputElement).value;
@@ -54,9 +58,9 @@ export class LocketPasswordField extends LitElement {
   private renderVerdict(verdict: PasswordVerdict) {
     return html`
       <meter min="0" max="4" low="2" high="3" optimum="4" .value=${verdict.strength}
-        aria-label="Password strength" aria-valuetext=${STRENGTH_LABELS[verdict.strength]}></meter>
+        aria-label=${ACCESS_WORDS.strength} aria-valuetext=${STRENGTH_LABELS[verdict.strength]}></meter>
       <div id=${`${this.inputId}-verdict`} aria-live="polite">
-        <span>Strength: ${STRENGTH_LABELS[verdict.strength]}</span>
+        <span>${ACCESS_WORDS.strengthIs(STRENGTH_LABELS[verdict.strength])}</span>
         ${verdict.problems.length ? html`<ul>${verdict.problems.map((p) => html`<li class="problem">${passwordProblemText(p)}</li>`)}</ul>` : nothing}
         ${!verdict.acceptable && passwordSuggestions(verdict).length ? html`<ul>${passwordSuggestions(verdict).map((s) => html`<li>${s}</li>`)}</ul>` : nothing}
       </div>`;
@@ -65,13 +69,13 @@ export class LocketPasswordField extends LitElement {
   protected override render() {
     const describedBy = [this.error ? `${this.inputId}-error` : '', this.verdict ? `${this.inputId}-verdict` : ''].filter(Boolean).join(' ');
     return html`
-      <label for=${this.inputId}>${this.label}</label>
+      <label for=${this.inputId}>${this.label || ACCESS_WORDS.password}</label>
       <div class="row">
         <input id=${this.inputId} type=${this.visible ? 'text' : 'password'} autocomplete=${this.autocomplete}
           spellcheck="false" aria-invalid=${this.error ? 'true' : 'false'} aria-describedby=${describedBy || nothing}
           @input=${(e: Event) => void this.onInput(e)} @keydown=${(e: KeyboardEvent) => this.onKeydown(e)} />
-        <button type="button" aria-pressed=${this.visible ? 'true' : 'false'} aria-label=${`Show ${this.label.toLowerCase()}`}
-          @click=${() => { this.visible = !this.visible; }}>${this.visible ? 'Hide' : 'Show'}</button>
+        <button type="button" aria-pressed=${this.visible ? 'true' : 'false'} aria-label=${ACCESS_WORDS.show(this.label || ACCESS_WORDS.password)}
+          @click=${() => { this.visible = !this.visible; }}>${this.visible ? ACCESS_WORDS.hideButton : ACCESS_WORDS.showButton}</button>
       </div>
       ${this.verdict ? this.renderVerdict(this.verdict) : nothing}
       ${this.error && !this.verdict?.problems.some((p) => passwordProblemText(p) === this.error)

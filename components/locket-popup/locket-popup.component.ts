@@ -1,8 +1,9 @@
 import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { LocketRecord, RecordId } from '../../core/records/types';
-import { subtitleOf } from '../../core/records/display';
-import { recordTitle } from '../shared/record-title';
+import { recordSubtitle, recordTitle } from '../shared/record-title';
+import { SURFACE_WORDS } from '../shared/messages/surface-words';
+import { LocaleController } from '../shared/i18n/locale';
 import type { LocketServices } from '../../platform/page-services/services';
 import { ActionController } from '../shared/action-controller';
 import { failureText } from '../shared/failure-text';
@@ -26,6 +27,7 @@ export class LocketPopup extends LitElement {
   @state() private lastSaved = '';
   /** Opening the side panel, which Chromium may refuse (no user gesture left, no side panel in this browser). */
   private readonly opening = new ActionController<'open'>(this);
+  private readonly locale = new LocaleController(this);
   @state() private captureFailure = '';
   private unsubscribe?: () => void;
 
@@ -51,7 +53,7 @@ export class LocketPopup extends LitElement {
 
   private openFailureText(): string {
     const failure = this.opening.failure;
-    return failure ? `The side panel did not open (${failureText(failure.cause)}). Open it from the browser’s side panel menu.` : '';
+    return failure ? SURFACE_WORDS.panelFailed(failureText(failure.cause)) : '';
   }
 
   /**
@@ -71,30 +73,30 @@ export class LocketPopup extends LitElement {
     return html`
       <header>
         <h1>Locket</h1>
-        <button @click=${() => void this.open()}>Open side panel</button>
-        <button @click=${() => void this.services.security.lockNow()}>Lock</button>
+        <button @click=${() => void this.open()}>${SURFACE_WORDS.openPanel}</button>
+        <button @click=${() => void this.services.security.lockNow()}>${SURFACE_WORDS.lock}</button>
       </header>
       ${this.openFailureText() ? html`<p class="error" role="alert">${this.openFailureText()}</p>` : nothing}
-      <div><button class="primary" @click=${() => this.capturePage()}>Capture this page</button></div>
+      <div><button class="primary" @click=${() => this.capturePage()}>${SURFACE_WORDS.capture}</button></div>
       ${this.captureFailure ? html`<p class="error" role="alert">${this.captureFailure}</p>` : nothing}
       <locket-search focus-on-start .services=${this.services}
         @locket-open=${(e: HTMLElementEventMap['locket-open']) => void this.open(e.detail.id)}></locket-search>
       <section aria-labelledby="recent-heading">
-        <h2 id="recent-heading">Recent</h2>
+        <h2 id="recent-heading">${SURFACE_WORDS.recent}</h2>
         ${this.recent.length ? html`<ul aria-labelledby="recent-heading">${this.recent.map((r) => html`<li>
-          <button aria-label=${`Open ${recordTitle(r)}`} @click=${() => void this.open(r.id)}>
-            <b>${recordTitle(r)}</b> <span class="muted">${[KIND_LABELS[r.kind].one, subtitleOf(r)].filter(Boolean).join(' · ')}</span></button></li>`)}</ul>`
-          : html`<p class="muted">Nothing yet. Add someone below.</p>`}
+          <button aria-label=${SURFACE_WORDS.open(recordTitle(r))} @click=${() => void this.open(r.id)}>
+            <b>${recordTitle(r)}</b> <span class="muted">${[KIND_LABELS[r.kind].one, recordSubtitle(r)].filter(Boolean).join(' · ')}</span></button></li>`)}</ul>`
+          : html`<p class="muted">${SURFACE_WORDS.nothingYet}</p>`}
       </section>
       <section aria-labelledby="add-heading">
-        <h2 id="add-heading">Quick add</h2>
-        <div role="radiogroup" aria-label="Kind to add">
+        <h2 id="add-heading">${SURFACE_WORDS.quickAdd}</h2>
+        <div role="radiogroup" aria-label=${SURFACE_WORDS.kindToAdd}>
           ${QUICK_KINDS.map((kind) => html`<label><input type="radio" name="quick-kind" .checked=${kind === this.quickKind}
             @change=${() => { this.quickKind = kind; this.lastSaved = ''; }} /> ${KIND_LABELS[kind].one}</label>`)}
         </div>
         <locket-record-form quick .services=${this.services} kind=${this.quickKind}
           @locket-saved=${(e: HTMLElementEventMap['locket-saved']) => { this.lastSaved = recordTitle(e.detail.record); }}></locket-record-form>
-        ${this.lastSaved ? html`<p class="saved" role="status">Saved ${this.lastSaved}.</p>` : nothing}
+        ${this.lastSaved ? html`<p class="saved" role="status">${SURFACE_WORDS.saved(this.lastSaved)}</p>` : nothing}
       </section>`;
   }
 }

@@ -1,9 +1,11 @@
-import { formatValue } from '../../core/records/display';
+import { choiceLabel, FIELD_WORDS, RECORD_WORDS } from '../shared/messages/record-words';
+import { formatAmount } from '../shared/record-title';
 import type { LocketRecord } from '../../core/records/types';
 
 /** A label and the text to show for each filled field of a record, in reading order. Links are shown apart. */
 export const detailRows = (record: LocketRecord): ReadonlyArray<readonly [string, string]> => {
   const rows: Array<readonly [string, string]> = [];
+  const L = FIELD_WORDS.labels;
   const add = (label: string, value: string | number | null | undefined) => {
     if (value !== null && value !== undefined && String(value).trim() !== '') rows.push([label, String(value)]);
   };
@@ -11,31 +13,31 @@ export const detailRows = (record: LocketRecord): ReadonlyArray<readonly [string
   switch (record.kind) {
     case 'person': {
       const f = record.fields;
-      add('Job title', f.jobTitle); list('Emails', f.emails); list('Phones', f.phones);
-      list('Websites', f.websites); list('Addresses', f.addresses);
+      add(L.jobTitle, f.jobTitle); list(L.emails, f.emails); list(L.phones, f.phones);
+      list(L.websites, f.websites); list(L.addresses, f.addresses);
       for (const custom of f.customFields) add(custom.name, custom.value);
-      if (f.consent) add('Lawful basis', `${f.consent.basis.replaceAll('-', ' ')} since ${f.consent.date}${f.consent.source ? ` (${f.consent.source})` : ''}`);
+      if (f.consent) add(L.consentBasis, `${RECORD_WORDS.since(choiceLabel(f.consent.basis), f.consent.date)}${f.consent.source ? ` (${f.consent.source})` : ''}`);
       break;
     }
     case 'organisation': {
       const f = record.fields;
-      add('Domain', f.domain); list('Emails', f.emails); list('Phones', f.phones);
-      list('Websites', f.websites); list('Addresses', f.addresses);
+      add(L.domain, f.domain); list(L.emails, f.emails); list(L.phones, f.phones);
+      list(L.websites, f.websites); list(L.addresses, f.addresses);
       for (const custom of f.customFields) add(custom.name, custom.value);
       break;
     }
     case 'case':
-      add('Status', record.fields.status); add('Description', record.fields.description);
+      add(L.status, choiceLabel(record.fields.status)); add(L.description, record.fields.description);
       break;
     case 'opportunity': {
       const f = record.fields;
-      add('Value', f.value === null ? null : formatValue(f.value, f.currency));
-      add('Milestone', f.milestone); add('Probability', `${f.probability}%`);
-      add('Expected close', f.expectedCloseDate); add('Status', f.status);
+      add(L.value, f.value === null ? null : formatAmount(f.value, f.currency));
+      add(L.milestone, choiceLabel(f.milestone)); add(L.probabilityShown, `${f.probability}%`);
+      add(L.expectedClose, f.expectedCloseDate); add(L.status, choiceLabel(f.status));
       break;
     }
     case 'note':
-      add('Source', record.fields.sourceUrl);
+      add(L.source, record.fields.sourceUrl);
       break;
   }
   return rows;

@@ -2,8 +2,10 @@ import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { LocketRecord, RecordId, RecordKind } from '../../core/records/types';
 import { linksOf } from '../../core/records/links';
-import { subtitleOf } from '../../core/records/display';
-import { recordTitle } from '../shared/record-title';
+import { recordSubtitle, recordTitle } from '../shared/record-title';
+import { RECORD_WORDS } from '../shared/messages/record-words';
+import { LocaleController } from '../shared/i18n/locale';
+import { formatDateTime } from '../shared/i18n/format';
 import type { LocketServices } from '../../platform/page-services/services';
 import { KIND_LABELS } from '../shared/kind-labels';
 import { locketEvent } from '../shared/events';
@@ -22,16 +24,17 @@ type DetailAct = 'load' | 'delete' | 'note';
 
 /** What the owner reads when an act failed; `cause` is the failure in words. */
 const FAILED: { readonly [A in DetailAct]: (cause: string) => string } = {
-  load: (cause) => `The record could not be read: ${cause}`,
-  delete: (cause) => `Nothing was moved to the trash: ${cause}`,
+  load: (cause) => RECORD_WORDS.loadFailed(cause),
+  delete: (cause) => RECORD_WORDS.deleteFailed(cause),
   // The text stays in the box, so nothing typed is lost.
   note: (cause) => cause,
 };
 
 const LINKED_SECTIONS: readonly RecordKind[] = ['person', 'case', 'opportunity'];
 /** What the record a kind points at is called on its page (the same words its form uses). */
-const OUTGOING_LINK_HEADINGS: Readonly<Record<RecordKind, string>> = {
-  person: 'Organisation', organisation: '', case: 'Concerns', opportunity: 'Party', note: 'Belongs to',
+const outgoingLinkHeading = (kind: RecordKind): string => {
+  const headings = RECORD_WORDS.linkHeadings;
+  return { person: headings.organisation, organisation: '', case: headings.concerns, opportunity: headings.party, note: headings.belongsTo }[kind];
 };
 
 /** One record with its fields, the records it links to and that link to it, and its notes. */
@@ -50,6 +53,7 @@ export class LocketRecordDetail extends LitElement {
   @state() private noteRefusal = '';
   private readonly acts = new ActionController<DetailAct>(this);
   private unsubscribe?: () => void;
+  private readonly locale = new LocaleController(this);
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -133,24 +137,24 @@ export class LocketRecordDetail extends LitElement {
     if (!records.length) return nothing;
     return html`<section aria-label=${heading}><h3>${heading}</h3><ul>
       ${records.map((r) => html`<li><button class="link" @click=${() => this.open(r.id)}>${recordTitle(r)}</button>
-        <span class="muted">${subtitleOf(r)}</span></li>`)}
+        <span class="muted">${recordSubtitle(r)}</span></li>`)}
     </ul></section>`;
   }
 
   private renderNotes(record: LocketRecord) {
     const notes = this.linkedIn.filter((r) => r.kind === 'note');
     const noteError = this.failedText('note') || this.noteRefusal;
-    return html`<section aria-label="Notes"><h3>Notes</h3>
+    return html`<section aria-label=${RECORD_WORDS.notes}><h3>${RECORD_WORDS.notes}</h3>
       <ul>${notes.map((note) => note.kind === 'note' ? html`<li><p class="note">${note.fields.body}</p>
-        <div class="muted">${new Date(note.createdAt).toLocaleString('en-GB')}
-          ${note.fields.sourceUrl ? html`· captured from
+        <div class="muted">${formatDateTime(note.createdAt, 'medium')}
+          ${note.fields.sourceUrl ? html`· ${RECORD_WORDS.capturedFrom}
             <a href=${note.fields.sourceUrl} target="_blank" rel="noopener noreferrer">${note.fields.sourceUrl}</a>` : nothing}</div></li>` : nothing)}</ul>
       <form @submit=${(e: SubmitEvent) => void this.addNote(e, record)}>
-        <label for="note-body">New note</label>
+        <label for="note-body">${RECORD_WORDS.newNote}</label>
         <textarea id="note-body" name="body" aria-invalid=${noteError ? 'true' : 'false'}
           aria-describedby=${noteError ? 'note-error' : nothing}></textarea>
         ${noteError ? html`<span class="error" id="note-error" role="alert">${noteError}</span>` : nothing}
-        <div><button type="submit">Add note</button></div>
+        <div><button type="submit">${RECORD_WORDS.addNote}</button></div>
       </form>
     </section>`;
   }
@@ -159,9 +163,9 @@ export class LocketRecordDetail extends LitElement {
     const record = this.record;
     if (record === undefined) {
       const failed = this.failedText('load');
-      return failed ? html`<p class="error" role="alert">${failed}</p>` : html`<p class="muted" role="status">Loading…</p>`;
+      return failed ? html`<p class="error" role="alert">${failed}</p>` : html`<p class="muted" role="status">${RECORD_WORDS.loading}</p>`;
     }
-    if (record === null) return html`<p role="status">This record is no longer here. It may have been deleted.</p>`;
+    if (record === null) return html`<p role="status">${RECORD_WORDS.gone}</p>`;
     const noun = KIND_LABELS[record.kind].one;
     if (this.editing) {
       return html`<locket-record-form .services=${this.services} kind=${record.kind} .record=${record}
@@ -172,23 +176,23 @@ export class LocketRecordDetail extends LitElement {
     return html`
       <h2>${recordTitle(record)}</h2>
       <div class="muted">${noun}</div>
-      ${tags.length ? html`<ul class="tags" aria-label="Tags">${tags.map((t) => html`<li class="tag">${t}</li>`)}</ul>` : nothing}
+      ${tags.length ? html`<ul class="tags" aria-label=${RECORD_WORDS.tags}>${tags.map((t) => html`<li class="tag">${t}</li>`)}</ul>` : nothing}
       <div class="actions">
-        <button @click=${() => { this.editing = true; }}>Edit</button>
-        <button class="danger" @click=${() => { this.confirmingDelete = true; }}>Delete</button>
+        <button @click=${() => { this.editing = true; }}>${RECORD_WORDS.edit}</button>
+        <button class="danger" @click=${() => { this.confirmingDelete = true; }}>${RECORD_WORDS.delete}</button>
         ${record.kind === 'person' || record.kind === 'organisation'
           ? html`<button @click=${() => void this.downloadVcard(record)}>${VCARD_EXPORT_MESSAGES.one}</button>` : nothing}
       </div>
       ${this.vcardFailure ? html`<p class="error" role="alert">${this.vcardFailure}</p>` : nothing}
-      ${this.confirmingDelete ? html`<div class="confirm" role="alertdialog" aria-label="Confirm delete">
-        <p>Move ${recordTitle(record)} and its notes to the trash?</p>
-        <button class="danger" @click=${() => void this.moveToTrash(record)}>Move to trash</button>
-        <button @click=${() => { this.confirmingDelete = false; }}>Keep</button>
+      ${this.confirmingDelete ? html`<div class="confirm" role="alertdialog" aria-label=${RECORD_WORDS.confirmDelete}>
+        <p>${RECORD_WORDS.moveQuestion(recordTitle(record))}</p>
+        <button class="danger" @click=${() => void this.moveToTrash(record)}>${RECORD_WORDS.moveToTrash}</button>
+        <button @click=${() => { this.confirmingDelete = false; }}>${RECORD_WORDS.keep}</button>
         ${this.failedText('delete') ? html`<p class="error" role="alert">${this.failedText('delete')}</p>` : nothing}
       </div>` : nothing}
       ${record.kind === 'person' ? html`<locket-subject-rights .services=${this.services} .person=${record} .linked=${this.linkedIn}></locket-subject-rights>` : nothing}
       <dl>${detailRows(record).map(([label, value]) => html`<dt>${label}</dt><dd>${value}</dd>`)}</dl>
-      ${this.renderLinkList(OUTGOING_LINK_HEADINGS[record.kind], this.linksOut)}
+      ${this.renderLinkList(outgoingLinkHeading(record.kind), this.linksOut)}
       ${LINKED_SECTIONS.map((kind) => this.renderLinkList(KIND_LABELS[kind].many, this.linkedIn.filter((r) => r.kind === kind)))}
       ${record.kind === 'note' ? nothing : this.renderNotes(record)}`;
   }

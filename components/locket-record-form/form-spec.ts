@@ -2,6 +2,7 @@ import {
   CASE_STATUSES, LAWFUL_BASES, MILESTONES, OPPORTUNITY_STATUSES,
   type FieldsByKind, type RecordKind,
 } from '../../core/records/types';
+import type { FieldHintKey, FieldLabelKey } from '../shared/messages/record-words';
 
 /** How one field is edited. Values in a form are strings; `toInput` turns them into what the schema parses. */
 export type FieldControl =
@@ -14,58 +15,59 @@ export type FieldControl =
 
 export interface FieldSpec {
   readonly name: string;
-  readonly label: string;
+  /** Its words are in FIELD_WORDS, read when the form renders. */
+  readonly label: FieldLabelKey;
   readonly control: FieldControl;
-  readonly hint?: string;
+  readonly hint?: FieldHintKey;
   /** Shown in the popup's quick add. */
   readonly quick?: boolean;
   /** The schema field an error for this control is reported under, when not `name`. */
   readonly errorKey?: string;
 }
 
-const lines = (name: string, label: string, hint = 'One per line'): FieldSpec =>
+const lines = (name: string, label: FieldLabelKey, hint: FieldHintKey = 'onePerLine'): FieldSpec =>
   ({ name, label, hint, control: { type: 'lines' } });
 const contactLists: readonly FieldSpec[] = [
-  lines('emails', 'Emails'), lines('phones', 'Phones'), lines('websites', 'Websites', 'One per line, starting with https://'),
-  lines('addresses', 'Addresses', 'One address per line'),
-  { name: 'tags', label: 'Tags', hint: 'Separated by commas', control: { type: 'tags' } },
-  { name: 'customFields', label: 'Custom fields', hint: 'One per line, as name: value', control: { type: 'custom' } },
+  lines('emails', 'emails'), lines('phones', 'phones'), lines('websites', 'websites', 'websites'),
+  lines('addresses', 'addresses', 'addresses'),
+  { name: 'tags', label: 'tags', hint: 'tags', control: { type: 'tags' } },
+  { name: 'customFields', label: 'customFields', hint: 'customFields', control: { type: 'custom' } },
 ];
 
 export const FORM_SPECS: Readonly<Record<RecordKind, readonly FieldSpec[]>> = {
   person: [
-    { name: 'firstName', label: 'First name', control: { type: 'text' }, quick: true },
-    { name: 'lastName', label: 'Last name', control: { type: 'text' }, quick: true },
-    { name: 'jobTitle', label: 'Job title', control: { type: 'text' } },
-    { name: 'organisationId', label: 'Organisation', control: { type: 'link', kinds: ['organisation'] } },
+    { name: 'firstName', label: 'firstName', control: { type: 'text' }, quick: true },
+    { name: 'lastName', label: 'lastName', control: { type: 'text' }, quick: true },
+    { name: 'jobTitle', label: 'jobTitle', control: { type: 'text' } },
+    { name: 'organisationId', label: 'organisation', control: { type: 'link', kinds: ['organisation'] } },
     ...contactLists,
-    { name: 'consentBasis', label: 'Lawful basis', errorKey: 'consent', control: { type: 'select', options: LAWFUL_BASES, allowEmpty: true } },
-    { name: 'consentDate', label: 'Basis since', errorKey: 'consent', control: { type: 'date' } },
-    { name: 'consentSource', label: 'Basis source', errorKey: 'consent', control: { type: 'text' } },
+    { name: 'consentBasis', label: 'consentBasis', errorKey: 'consent', control: { type: 'select', options: LAWFUL_BASES, allowEmpty: true } },
+    { name: 'consentDate', label: 'consentDate', errorKey: 'consent', control: { type: 'date' } },
+    { name: 'consentSource', label: 'consentSource', errorKey: 'consent', control: { type: 'text' } },
   ],
   organisation: [
-    { name: 'name', label: 'Name', control: { type: 'text' }, quick: true },
-    { name: 'domain', label: 'Domain', hint: 'For example example.com', control: { type: 'text' }, quick: true },
+    { name: 'name', label: 'name', control: { type: 'text' }, quick: true },
+    { name: 'domain', label: 'domain', hint: 'domain', control: { type: 'text' }, quick: true },
     ...contactLists,
   ],
   case: [
-    { name: 'name', label: 'Name', control: { type: 'text' } },
-    { name: 'partyId', label: 'Concerns', control: { type: 'link', kinds: ['person', 'organisation'] } },
-    { name: 'status', label: 'Status', control: { type: 'select', options: CASE_STATUSES } },
-    { name: 'description', label: 'Description', control: { type: 'textarea' } },
+    { name: 'name', label: 'name', control: { type: 'text' } },
+    { name: 'partyId', label: 'concerns', control: { type: 'link', kinds: ['person', 'organisation'] } },
+    { name: 'status', label: 'status', control: { type: 'select', options: CASE_STATUSES } },
+    { name: 'description', label: 'description', control: { type: 'textarea' } },
   ],
   opportunity: [
-    { name: 'name', label: 'Name', control: { type: 'text' } },
-    { name: 'partyId', label: 'Party', control: { type: 'link', kinds: ['person', 'organisation'] } },
-    { name: 'value', label: 'Value', control: { type: 'number' } },
-    { name: 'currency', label: 'Currency', hint: 'Three letters, such as EUR', control: { type: 'text' } },
-    { name: 'milestone', label: 'Milestone', control: { type: 'select', options: MILESTONES } },
-    { name: 'probability', label: 'Probability (%)', control: { type: 'number' } },
-    { name: 'expectedCloseDate', label: 'Expected close', control: { type: 'date' } },
-    { name: 'status', label: 'Status', control: { type: 'select', options: OPPORTUNITY_STATUSES } },
+    { name: 'name', label: 'name', control: { type: 'text' } },
+    { name: 'partyId', label: 'party', control: { type: 'link', kinds: ['person', 'organisation'] } },
+    { name: 'value', label: 'value', control: { type: 'number' } },
+    { name: 'currency', label: 'currency', hint: 'currency', control: { type: 'text' } },
+    { name: 'milestone', label: 'milestone', control: { type: 'select', options: MILESTONES } },
+    { name: 'probability', label: 'probability', control: { type: 'number' } },
+    { name: 'expectedCloseDate', label: 'expectedClose', control: { type: 'date' } },
+    { name: 'status', label: 'status', control: { type: 'select', options: OPPORTUNITY_STATUSES } },
   ],
   note: [
-    { name: 'body', label: 'Note', control: { type: 'textarea' } },
+    { name: 'body', label: 'note', control: { type: 'textarea' } },
   ],
 };
 

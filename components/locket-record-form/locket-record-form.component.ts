@@ -6,7 +6,8 @@ import { emptyFields } from '../../core/records/validate';
 import type { LocketServices } from '../../platform/page-services/services';
 import { ActionController, type ActionFailure } from '../shared/action-controller';
 import { failureText } from '../shared/failure-text';
-import { KIND_LABELS } from '../shared/kind-labels';
+import { choiceLabel, FIELD_WORDS, kindPhrases, RECORD_WORDS } from '../shared/messages/record-words';
+import { LocaleController } from '../shared/i18n/locale';
 import { locketEvent } from '../shared/events';
 import { baseStyles } from '../shared/tokens.styles';
 import '../locket-record-picker/locket-record-picker';
@@ -19,8 +20,8 @@ type FormAct = 'defaults' | 'save';
 
 /** What the owner reads when an act failed; a full disk needs no preface, its words say nothing was saved. */
 const failedText = ({ act, cause }: ActionFailure<FormAct>): string => {
-  if (act === 'defaults') return `The default owner and currency could not be read: ${failureText(cause)}`;
-  return cause.type === 'storage-full' ? failureText(cause) : `Nothing was saved: ${failureText(cause)}`;
+  if (act === 'defaults') return RECORD_WORDS.defaultsUnread(failureText(cause));
+  return cause.type === 'storage-full' ? failureText(cause) : RECORD_WORDS.nothingSaved(failureText(cause));
 };
 
 /**
@@ -51,6 +52,7 @@ export class LocketRecordForm extends LitElement {
   @state() private unplaced = '';
   private readonly acts = new ActionController<FormAct>(this);
   private readonly idPrefix = `form-${++formCount}`;
+  private readonly locale = new LocaleController(this);
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('record') || changed.has('kind')) void this.resetValues();
@@ -116,12 +118,12 @@ export class LocketRecordForm extends LitElement {
     switch (control.type) {
       case 'link':
         return html`<locket-record-picker id=${id} .services=${this.services} .kinds=${control.kinds}
-          label=${spec.label} .value=${value} .describedBy=${describedBy}
+          label=${FIELD_WORDS.labels[spec.label]} .value=${value} .describedBy=${describedBy}
           @change=${(e: Event) => this.setValue(spec.name, (e.target as HTMLElement & { value: string }).value)}></locket-record-picker>`;
       case 'select':
         return html`<select id=${id} aria-invalid=${invalid ? 'true' : 'false'} aria-describedby=${describedBy || nothing} @change=${onInput}>
-          ${control.allowEmpty ? html`<option value="" ?selected=${value === ''}>None</option>` : nothing}
-          ${control.options.map((option) => html`<option value=${option} ?selected=${option === value}>${option.replaceAll('-', ' ')}</option>`)}
+          ${control.allowEmpty ? html`<option value="" ?selected=${value === ''}>${RECORD_WORDS.none}</option>` : nothing}
+          ${control.options.map((option) => html`<option value=${option} ?selected=${option === value}>${choiceLabel(option)}</option>`)}
         </select>`;
       case 'textarea': case 'lines': case 'custom':
         return html`<textarea id=${id} .value=${value} aria-invalid=${invalid ? 'true' : 'false'}
@@ -143,10 +145,10 @@ export class LocketRecordForm extends LitElement {
     const message = owner === spec ? this.errors[errorKey] : undefined;
     const errorId = `${id}-error`;
     return html`<div class="field">
-      ${spec.control.type === 'link' ? html`<span class="label" id=${`${id}-label`}><b>${spec.label}</b></span>`
-        : html`<label for=${id}>${spec.label}</label>`}
+      ${spec.control.type === 'link' ? html`<span class="label" id=${`${id}-label`}><b>${FIELD_WORDS.labels[spec.label]}</b></span>`
+        : html`<label for=${id}>${FIELD_WORDS.labels[spec.label]}</label>`}
       ${this.renderControl(spec, id, errorId, Boolean(this.errors[errorKey]))}
-      ${spec.hint ? html`<span class="hint muted" id=${`${id}-hint`}>${spec.hint}</span>` : nothing}
+      ${spec.hint ? html`<span class="hint muted" id=${`${id}-hint`}>${FIELD_WORDS.hints[spec.hint]}</span>` : nothing}
       ${message ? html`<span class="error" id=${errorId} role="alert">${message}</span>` : nothing}
     </div>`;
   }
@@ -157,15 +159,15 @@ export class LocketRecordForm extends LitElement {
 
   protected override render() {
     const specs = this.visibleSpecs();
-    const noun = KIND_LABELS[this.kind].one.toLowerCase();
-    const action = this.submitLabel || (this.record ? 'Save changes' : `Add ${noun}`);
-    return html`<form novalidate aria-label=${this.formLabel || (this.record ? `Edit ${noun}` : `New ${noun}`)}
+    const phrases = kindPhrases(this.kind);
+    const action = this.submitLabel || (this.record ? RECORD_WORDS.saveChanges : phrases.addOne);
+    return html`<form novalidate aria-label=${this.formLabel || (this.record ? phrases.editOne : phrases.newOne)}
         @submit=${(e: SubmitEvent) => void this.onSubmit(e)}>
       ${specs.map((spec) => this.renderField(spec))}
       ${this.formError() ? html`<p class="form-error" role="alert">${this.formError()}</p>` : nothing}
       <div class="actions">
         <button class="primary" type="submit" ?disabled=${this.acts.busyWith('save')}>${action}</button>
-        ${this.quick ? nothing : html`<button type="button" @click=${() => this.dispatchEvent(locketEvent('locket-cancel', undefined))}>Cancel</button>`}
+        ${this.quick ? nothing : html`<button type="button" @click=${() => this.dispatchEvent(locketEvent('locket-cancel', undefined))}>${RECORD_WORDS.cancel}</button>`}
       </div>
     </form>`;
   }

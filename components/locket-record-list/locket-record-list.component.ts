@@ -3,10 +3,11 @@ import { property, state } from 'lit/decorators.js';
 import '@lit-labs/virtualizer';
 import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
 import type { ListedKind, LocketRecord } from '../../core/records/types';
-import { subtitleOf } from '../../core/records/display';
-import { recordTitle } from '../shared/record-title';
 import type { LocketServices } from '../../platform/page-services/services';
 import { KIND_LABELS } from '../shared/kind-labels';
+import { countedRecords, kindPhrases, RECORD_WORDS } from '../shared/messages/record-words';
+import { LocaleController } from '../shared/i18n/locale';
+import { recordSubtitle, recordTitle } from '../shared/record-title';
 import { runExport } from '../locket-export-settings/export-run';
 import type { CsvFile } from '../../core/csv/fields';
 
@@ -38,6 +39,7 @@ export class LocketRecordList extends LitElement {
   private visible = { first: 0, last: 0 };
   private unsubscribe?: () => void;
   private firstRowMarked = false;
+  private readonly locale = new LocaleController(this);
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -95,10 +97,10 @@ export class LocketRecordList extends LitElement {
     this.markFirstRow();
     const title = recordTitle(record);
     return html`<div role="listitem">
-      <button class="row" aria-label=${`Open ${title}`}
+      <button class="row" aria-label=${RECORD_WORDS.open(title)}
         @click=${() => this.dispatchEvent(locketEvent('locket-open', { id: record.id }))}>
         <span class="title">${title}</span>
-        <span class="subtitle muted">${subtitleOf(record) || '\u00a0'}</span>
+        <span class="subtitle muted">${recordSubtitle(record) || '\u00a0'}</span>
       </button>
     </div>`;
   }
@@ -112,19 +114,19 @@ export class LocketRecordList extends LitElement {
   }
 
   protected override render() {
-    const labels = KIND_LABELS[this.kind];
-    const label = labels.many;
-    if (this.total === null) return html`<p class="muted count" role="status">Loading ${label.toLowerCase()}…</p>`;
+    const label = KIND_LABELS[this.kind].many;
+    const phrases = kindPhrases(this.kind);
+    if (this.total === null) return html`<p class="muted count" role="status">${phrases.loading}</p>`;
     if (this.total === 0 && this.counted) {
-      return html`<p class="empty muted" role="status">No ${label.toLowerCase()} yet.</p>`;
+      return html`<p class="empty muted" role="status">${phrases.none}</p>`;
     }
     // A fresh array each revision makes the virtualizer re-render rows whose page just arrived.
     const items = Array.from({ length: this.total }, (_, index) => index);
     return html`
       <p class="count muted" role="status">${this.counted
-        ? `${this.total.toLocaleString('en')} ${(this.total === 1 ? labels.one : label).toLowerCase()}`
-        : `Counting ${label.toLowerCase()}…`}</p>
-      <div class="count"><button ?disabled=${this.exporting} @click=${() => void this.exportList()}>${this.exporting ? 'Exporting…' : `Export ${FILE_OF_KIND[this.kind]} (CSV)`}</button></div>
+        ? countedRecords(this.kind, this.total)
+        : phrases.counting}</p>
+      <div class="count"><button ?disabled=${this.exporting} @click=${() => void this.exportList()}>${this.exporting ? RECORD_WORDS.exporting : RECORD_WORDS.exportFile(FILE_OF_KIND[this.kind])}</button></div>
       <lit-virtualizer role="list" aria-label=${label} scroller
         data-revision=${this.revision}
         .items=${items}

@@ -6,6 +6,8 @@ import type { SearchHit } from '../../worker/contract';
 import type { LocketServices } from '../../platform/page-services/services';
 import { baseStyles } from '../shared/tokens.styles';
 import { recordPickerStyles } from './locket-record-picker.styles';
+import { RECORD_WORDS } from '../shared/messages/record-words';
+import { LocaleController } from '../shared/i18n/locale';
 
 let pickerCount = 0;
 
@@ -29,6 +31,7 @@ export class LocketRecordPicker extends LitElement {
   @query('.chosen button') private removeButton?: HTMLButtonElement;
   private readonly listId = `picker-list-${++pickerCount}`;
   private query = '';
+  private readonly locale = new LocaleController(this);
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('value')) void this.loadChosenTitle();
@@ -37,7 +40,7 @@ export class LocketRecordPicker extends LitElement {
   private async loadChosenTitle(): Promise<void> {
     if (!this.value) { this.chosenTitle = ''; return; }
     const record = await this.services.store.get(this.value);
-    this.chosenTitle = record ? recordTitle(record) : 'A record that no longer exists';
+    this.chosenTitle = record ? recordTitle(record) : RECORD_WORDS.goneRecord;
   }
 
   private async onInput(event: InputEvent): Promise<void> {
@@ -78,7 +81,7 @@ export class LocketRecordPicker extends LitElement {
     if (this.value) {
       return html`<div class="chosen">
         <span>${this.chosenTitle}</span>
-        <button type="button" aria-label=${`Remove ${this.label.toLowerCase()} link`} @click=${() => void this.clear()}>Remove</button>
+        <button type="button" aria-label=${RECORD_WORDS.removeLink(this.label)} @click=${() => void this.clear()}>${RECORD_WORDS.remove}</button>
       </div>`;
     }
     const open = this.hits.length > 0;
@@ -86,9 +89,9 @@ export class LocketRecordPicker extends LitElement {
       <input role="combobox" aria-label=${this.label} aria-expanded=${open ? 'true' : 'false'}
         aria-controls=${this.listId} aria-autocomplete="list" aria-describedby=${this.describedBy || nothing}
         aria-activedescendant=${open && this.active >= 0 ? `${this.listId}-${this.active}` : nothing}
-        placeholder="Type to search" autocomplete="off"
+        placeholder=${RECORD_WORDS.typeToSearch} autocomplete="off"
         @input=${(e: InputEvent) => void this.onInput(e)} @keydown=${(e: KeyboardEvent) => this.onKeyDown(e)} />
-      ${open ? html`<ul role="listbox" id=${this.listId} aria-label=${`${this.label} suggestions`}>
+      ${open ? html`<ul role="listbox" id=${this.listId} aria-label=${RECORD_WORDS.suggestions(this.label)}>
         ${this.hits.map((hit, index) => html`<li role="option" id=${`${this.listId}-${index}`}
           aria-selected=${index === this.active ? 'true' : 'false'} @click=${() => void this.choose(hit)}>
           ${hit.title} <span class="muted">${hit.subtitle}</span></li>`)}

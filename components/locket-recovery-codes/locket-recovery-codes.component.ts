@@ -4,6 +4,8 @@ import { locketEvent } from '../shared/events';
 import '../locket-security-settings/security-events';
 import { baseStyles } from '../shared/tokens.styles';
 import { recoveryCodesStyles } from './locket-recovery-codes.styles';
+import { RECOVERY_WORDS as W } from '../shared/messages/security-words';
+import { LocaleController } from '../shared/i18n/locale';
 
 const FILE_NAME = 'locket-recovery-codes.txt';
 
@@ -17,6 +19,7 @@ export class LocketRecoveryCodes extends LitElement {
   @property({ attribute: false }) codes: readonly string[] = [];
 
   @state() private status = '';
+  private readonly locale = new LocaleController(this);
 
   /** The codes appear after an action elsewhere on the page: take the owner (and a screen reader) to them. */
   protected override firstUpdated(): void {
@@ -27,8 +30,8 @@ export class LocketRecoveryCodes extends LitElement {
 
   private asText(): string {
     return [
-      'Locket recovery codes',
-      'Each code unlocks Locket once, together with your password, when your security key is not at hand.',
+      W.fileTitle,
+      W.fileLead,
       '',
       ...this.codes,
       '',
@@ -38,9 +41,9 @@ export class LocketRecoveryCodes extends LitElement {
   private async copy(): Promise<void> {
     try {
       await navigator.clipboard.writeText(this.asText());
-      this.status = 'Codes copied.';
+      this.status = W.copied;
     } catch {
-      this.status = 'The browser did not allow copying. Download the codes or write them down instead.';
+      this.status = W.copyRefused;
     }
   }
 
@@ -52,20 +55,19 @@ export class LocketRecoveryCodes extends LitElement {
     link.click();
     // The click has handed the file to the browser's download; the URL is no longer needed.
     setTimeout(() => URL.revokeObjectURL(url), 0);
-    this.status = `Saved as ${FILE_NAME} in your downloads.`;
+    this.status = W.savedAs(FILE_NAME);
   }
 
   protected override render() {
     return html`<div class="box" role="region" aria-labelledby="codes-heading" tabindex="-1">
-      <h3 id="codes-heading">Your recovery codes</h3>
-      <p><strong>Shown only this once.</strong> Save them somewhere safe, away from this computer. Each code unlocks
-        Locket once, with your password, if your security key is lost. Locket cannot show them again.</p>
-      <ol aria-label="Recovery codes">${this.codes.map((code) => html`<li>${code}</li>`)}</ol>
+      <h3 id="codes-heading">${W.yourCodes}</h3>
+      <p><strong>${W.onlyOnce}</strong> ${W.keepSafe}</p>
+      <ol aria-label=${W.codes}>${this.codes.map((code) => html`<li>${code}</li>`)}</ol>
       <div class="actions">
-        <button type="button" @click=${() => void this.copy()}>Copy codes</button>
-        <button type="button" @click=${() => this.download()}>Download as text</button>
+        <button type="button" @click=${() => void this.copy()}>${W.copy}</button>
+        <button type="button" @click=${() => this.download()}>${W.download}</button>
         <button type="button" class="primary" @click=${() => this.dispatchEvent(locketEvent('locket-codes-saved', undefined))}>
-          I have saved these codes</button>
+          ${W.haveSaved}</button>
       </div>
       ${this.status ? html`<p class="status" role="status">${this.status}</p>` : nothing}
     </div>`;

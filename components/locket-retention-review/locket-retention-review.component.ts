@@ -11,6 +11,7 @@ import { failureText } from '../shared/failure-text';
 import { baseStyles } from '../shared/tokens.styles';
 import { retentionReviewStyles } from './locket-retention-review.styles';
 import { titleText } from '../shared/record-title';
+import { formatNumber } from '../shared/i18n/format';
 
 type ReviewAct = 'propose' | 'move' | 'audit';
 
@@ -125,7 +126,7 @@ export class LocketRetentionReview extends LitElement {
       <ul class="candidates" aria-label="Records the rule proposes">${candidates.map((candidate) => this.renderCandidate(candidate))}</ul>
       <div class="actions">
         <button class="danger" type="button" ?disabled=${count === 0 || this.moving || this.confirming}
-          @click=${() => { this.moved = null; this.confirming = true; }}>Move ${count.toLocaleString()} to the trash</button>
+          @click=${() => { this.moved = null; this.confirming = true; }}>Move ${formatNumber(count)} to the trash</button>
       </div>
       ${this.confirming ? this.renderConfirmation(count) : nothing}`;
   }

@@ -3,15 +3,17 @@ import type { RuleKind, RetentionRule } from '../../core/retention/policy';
 import type { SnapshotReason } from '../../core/snapshots/types';
 import type { SweepTrigger } from '../../worker/sweep-contract';
 import { KIND_LABELS } from '../shared/kind-labels';
+import { formatDate, formatNumber } from '../shared/i18n/format';
 
 /** The words the Retention section uses for times, sizes, counts and rules. */
 
-export const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-export const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+/** Each formats in the page's language at the moment it is called. */
+export const dateTime = { format: (at: number): string => formatDate(at, { dateStyle: 'medium', timeStyle: 'short' }) };
+export const dateOnly = { format: (at: number): string => formatDate(at, { dateStyle: 'medium' }) };
 /** Calendar dates (an opportunity's expected close) are kept as midnight UTC: shown in UTC they keep their day. */
-export const calendarDate = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
+export const calendarDate = { format: (at: number): string => formatDate(at, { dateStyle: 'medium', timeZone: 'UTC' }) };
 
-export const plural = (n: number, one: string, many: string): string => `${n.toLocaleString()} ${n === 1 ? one : many}`;
+export const plural = (n: number, one: string, many: string): string => `${formatNumber(n)} ${n === 1 ? one : many}`;
 
 export const durationText = (ms: number): string => {
   if (ms < 1000) return `${Math.max(0, Math.round(ms))} ms`;

@@ -3,6 +3,8 @@ import { property, query, state } from 'lit/decorators.js';
 import type { SearchHit } from '../../worker/contract';
 import type { LocketServices } from '../../platform/page-services/services';
 import { KIND_LABELS } from '../shared/kind-labels';
+import { RECORD_WORDS } from '../shared/messages/record-words';
+import { LocaleController } from '../shared/i18n/locale';
 import { locketEvent } from '../shared/events';
 import { baseStyles } from '../shared/tokens.styles';
 import { searchStyles } from './locket-search.styles';
@@ -19,6 +21,7 @@ export class LocketSearch extends LitElement {
   @state() private queried = '';
   @query('input') private input!: HTMLInputElement;
   private latest = '';
+  private readonly locale = new LocaleController(this);
 
   protected override firstUpdated(): void {
     if (!this.focusOnStart) return;
@@ -46,12 +49,12 @@ export class LocketSearch extends LitElement {
 
   protected override render() {
     return html`
-      <input type="search" aria-label="Search records" placeholder="Search people, organisations, cases…"
+      <input type="search" aria-label=${RECORD_WORDS.searchRecords} placeholder=${RECORD_WORDS.searchPlaceholder}
         autocomplete="off" @input=${() => void this.onInput()} />
       ${this.queried ? html`
-        <p class="status muted" role="status">${this.hits.length ? `${this.hits.length} found` : `Nothing matches “${this.queried}”.`}</p>
-        <ul aria-label="Search results">
-          ${this.hits.map((hit) => html`<li><button aria-label=${`Open ${hit.title}`}
+        <p class="status muted" role="status">${this.hits.length ? RECORD_WORDS.found(this.hits.length) : RECORD_WORDS.nothingMatches(this.queried)}</p>
+        <ul aria-label=${RECORD_WORDS.searchResults}>
+          ${this.hits.map((hit) => html`<li><button aria-label=${RECORD_WORDS.open(hit.title)}
             @click=${() => this.dispatchEvent(locketEvent('locket-open', { id: hit.id }))}>
             <span class="kind muted">${KIND_LABELS[hit.kind].one}</span>
             <b>${hit.title}</b> <span class="muted">${hit.subtitle}</span></button></li>`)}

@@ -18,8 +18,10 @@ import { securityKeysStyles } from './locket-security-keys.styles';
 import { ActionController } from '../shared/action-controller';
 import { failureText } from '../shared/failure-text';
 import { fieldRefusalsText } from '../shared/messages/access-messages';
+import { formatDateTime } from '../shared/i18n/format';
 
-const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+/** Formats in the page's language at the moment it is called. */
+const when = { format: (at: number): string => formatDateTime(at, 'short') };
 
 const NOT_UNLOCKED = 'Locket is locked. Unlock it again to change your keys.';
 const WEAKER_VAULT = 'Your data can be opened with the password alone while a key without PRF is registered.';

@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import type { FieldTexts } from '../shared/messages/field-messages';
 import { normaliseRecoveryCode } from '../../core/vault/recovery-codes';
+import { RECOVERY_WORDS } from '../shared/messages/security-words';
 
 /**
  * The part of every form that changes the factors once two-factor is on: Locket asks for a
@@ -10,7 +11,7 @@ export const factorConfirmFields = (id: string, errors: FieldTexts, hint: string
   const codeError = errors['recoveryCode'];
   return html`<p class="hint">${hint}</p>
     <div class="field">
-      <label for=${`${id}-code`}>Recovery code instead of a key (optional)</label>
+      <label for=${`${id}-code`}>${RECOVERY_WORDS.codeInstead}</label>
       <input id=${`${id}-code`} name="recoveryCode" autocomplete="off" spellcheck="false"
         aria-invalid=${codeError ? 'true' : 'false'} aria-describedby=${codeError ? `${id}-code-error` : nothing} />
       ${codeError ? html`<span class="error" id=${`${id}-code-error`} role="alert">${codeError}</span>` : nothing}
@@ -27,5 +28,5 @@ export const recoveryCodeIn = (form: HTMLFormElement): string | undefined => {
 /** A typed code that cannot be one is refused here, before any prompt. */
 export const recoveryCodeProblem = (code: string | undefined): FieldTexts | null =>
   code !== undefined && normaliseRecoveryCode(code) === null
-    ? { recoveryCode: 'A recovery code has 16 letters and digits, such as ABCD-EFGH-JKLM-NP23.' }
+    ? { recoveryCode: RECOVERY_WORDS.codeShape }
     : null;

@@ -21,6 +21,8 @@ import { securitySettingsStyles } from './locket-security-settings.styles';
 import { ActionController } from '../shared/action-controller';
 import { failureText } from '../shared/failure-text';
 import { fieldRefusalsText } from '../shared/messages/access-messages';
+import { RECOVERY_WORDS as W } from '../shared/messages/security-words';
+import { LocaleController } from '../shared/i18n/locale';
 
 /**
  * The owner's security settings: two-factor status and keys, recovery codes (shown once,
@@ -39,6 +41,7 @@ export class LocketSecuritySettings extends LitElement {
   @state() private recoveryErrors: FieldTexts = {};
   /** Replacing the codes; its progress counts the items re-encrypted under the new account key. */
   private readonly acts = new ActionController<'new-codes'>(this);
+  private readonly locale = new LocaleController(this);
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -71,7 +74,7 @@ export class LocketSecuritySettings extends LitElement {
     this.recoveryErrors = {};
     await this.acts.run('new-codes', async (onProgress) => {
       const keys = await this.services.security.sessionKeys();
-      if (!keys) { this.recoveryErrors = { [FORM_ERROR_KEY]: 'Locket is locked. Unlock it again to make new codes.' }; return; }
+      if (!keys) { this.recoveryErrors = { [FORM_ERROR_KEY]: W.locked }; return; }
       const result = await this.services.security.account.regenerateRecoveryCodes(keys, password, { recoveryCode, onProgress: rekeyRowsReport(onProgress) });
       if (!result.ok) { this.recoveryErrors = fieldRefusalsText(result.error); return; }
       this.freshCodes = result.value;
@@ -82,7 +85,7 @@ export class LocketSecuritySettings extends LitElement {
 
   private recoveryError(): string {
     const failure = this.acts.failure;
-    return failure ? `No new codes were made: ${failureText(failure.cause)}` : this.recoveryErrors[FORM_ERROR_KEY] ?? '';
+    return failure ? W.notMade(failureText(failure.cause)) : this.recoveryErrors[FORM_ERROR_KEY] ?? '';
   }
 
   private renderRecovery(vault: VaultRecord) {
@@ -90,21 +93,21 @@ export class LocketSecuritySettings extends LitElement {
     const unused = recovery.filter((slot) => slot.usedAt === null).length;
     const errors = this.recoveryErrors;
     return html`<div class="recovery">
-      <h3>Recovery codes</h3>
-      <p>${unused} of ${recovery.length} recovery codes unused.${unused <= 3 ? ' Make new ones before you run out.' : ''}</p>
-      ${this.confirmingNewCodes ? html`<form aria-label="Replace recovery codes" novalidate @submit=${(e: SubmitEvent) => void this.newCodes(e)}>
-          <p role="alert">Your current recovery codes will stop working, used or not.</p>
-          <locket-password-field label="Current password" .error=${errors['password'] ?? ''}></locket-password-field>
-          ${factorConfirmFields('new-codes', errors, 'Then touch one of your keys to confirm, or type one of your current recovery codes.')}
+      <h3>${W.codes}</h3>
+      <p>${W.unused(unused, recovery.length)}${unused <= 3 ? ` ${W.runningOut}` : ''}</p>
+      ${this.confirmingNewCodes ? html`<form aria-label=${W.replaceForm} novalidate @submit=${(e: SubmitEvent) => void this.newCodes(e)}>
+          <p role="alert">${W.stopWorking}</p>
+          <locket-password-field label=${W.currentPassword} .error=${errors['password'] ?? ''}></locket-password-field>
+          ${factorConfirmFields('new-codes', errors, W.confirmHint)}
           ${this.recoveryError() ? html`<p class="error" role="alert">${this.recoveryError()}</p>` : nothing}
           ${rekeyProgress(this.acts.progress?.done ?? null)}
           <div class="actions">
-            <button type="submit" class="primary" ?disabled=${this.acts.busy}>Replace my recovery codes</button>
-            <button type="button" @click=${() => { this.confirmingNewCodes = false; this.recoveryErrors = {}; this.acts.clear(); }}>Cancel</button>
+            <button type="submit" class="primary" ?disabled=${this.acts.busy}>${W.replace}</button>
+            <button type="button" @click=${() => { this.confirmingNewCodes = false; this.recoveryErrors = {}; this.acts.clear(); }}>${W.cancel}</button>
           </div>
         </form>`
         : html`<div class="actions"><button type="button" ?disabled=${this.freshCodes !== null}
-          @click=${() => { this.confirmingNewCodes = true; }}>New recovery codes</button></div>`}
+          @click=${() => { this.confirmingNewCodes = true; }}>${W.newCodes}</button></div>`}
     </div>`;
   }
 
@@ -112,20 +115,19 @@ export class LocketSecuritySettings extends LitElement {
   private renderStatus(keys: readonly RegisteredKey[]) {
     const protection = vaultProtection(keys);
     if (protection === 'password-only') {
-      return html`<p class="two-factor"><strong>Two-factor: off</strong> —
-        your password alone unlocks Locket. Add a security key or passkey to ask for both.</p>`;
+      return html`<p class="two-factor"><strong>${W.twoFactorOff}</strong> — ${W.passwordAlone}</p>`;
     }
-    const asks = `unlocking needs your password and ${keys.length === 1 ? 'your key' : `one of your ${keys.length} keys`} (or a recovery code).`;
+    const asks = W.asks(keys.length);
     return protection === 'key-protects-data'
-      ? html`<p class="two-factor on"><strong>Two-factor: on</strong> — ${asks}
-          Your data cannot be decrypted without one of your keys or a recovery code.</p>`
-      : html`<p class="two-factor on weaker"><strong>Two-factor: on, checked at unlock</strong> — ${asks}
-          Your data can be opened with the password alone while a key without PRF is registered.</p>`;
+      ? html`<p class="two-factor on"><strong>${W.twoFactorOn}</strong> — ${asks}
+          ${W.keyProtects}</p>`
+      : html`<p class="two-factor on weaker"><strong>${W.twoFactorAtUnlock}</strong> — ${asks}
+          ${W.weaker}</p>`;
   }
 
   protected override render() {
     const vault = this.vault;
-    if (!vault) return html`<p class="muted" role="status">Loading…</p>`;
+    if (!vault) return html`<p class="muted" role="status">${W.loading}</p>`;
     const keys = vault.secondFactor?.keys ?? [];
     const on = vault.secondFactor !== null;
     return html`

@@ -13,6 +13,8 @@ import type { LocketPasswordField } from '../locket-password-field/locket-passwo
 import { fieldRefusalsText } from '../shared/messages/access-messages';
 import { ActionController } from '../shared/action-controller';
 import { failureText } from '../shared/failure-text';
+import { LocaleController } from '../shared/i18n/locale';
+import { ACCESS_WORDS } from '../shared/messages/access-words';
 
 /** First run: the owner creates the account. Sends `locket-account-created` once the vault exists and is unlocked. */
 export class LocketSetup extends LitElement {
@@ -25,6 +27,7 @@ export class LocketSetup extends LitElement {
   private readonly acts = new ActionController<'create'>(this);
   @state() private context = { name: '', email: '' };
   @query('locket-password-field') private password!: LocketPasswordField;
+  private readonly locale = new LocaleController(this);
 
   private async submit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
@@ -59,18 +62,17 @@ export class LocketSetup extends LitElement {
 
   protected override render() {
     return html`
-      <h1>Set up Locket</h1>
-      <p class="lead">Your contacts stay on this device, encrypted with a key only your password opens.
-        Nobody can reset it for you, so choose one you will remember.</p>
-      <form aria-label="Create your account" novalidate @input=${(e: Event) => this.onDetails(e)} @submit=${(e: SubmitEvent) => void this.submit(e)}>
-        ${this.field('name', 'Your name', 'text', 'name')}
-        ${this.field('email', 'Email', 'email', 'email')}
-        <locket-password-field label="Password" autocomplete="new-password" .policy=${this.policy}
+      <h1>${ACCESS_WORDS.setupTitle}</h1>
+      <p class="lead">${ACCESS_WORDS.setupLead}</p>
+      <form aria-label=${ACCESS_WORDS.createAccount} novalidate @input=${(e: Event) => this.onDetails(e)} @submit=${(e: SubmitEvent) => void this.submit(e)}>
+        ${this.field('name', ACCESS_WORDS.yourName, 'text', 'name')}
+        ${this.field('email', ACCESS_WORDS.email, 'email', 'email')}
+        <locket-password-field label=${ACCESS_WORDS.password} autocomplete="new-password" .policy=${this.policy}
           .context=${this.context} .error=${this.errors.password ?? ''}></locket-password-field>
         ${this.formError() ? html`<p class="form-error" role="alert">${this.formError()}</p>` : nothing}
         <div class="actions"><button class="primary" type="submit" ?disabled=${this.acts.busy}>
-          ${this.acts.busy ? 'Creating…' : 'Create account'}</button></div>
+          ${this.acts.busy ? ACCESS_WORDS.creating : ACCESS_WORDS.create}</button></div>
       </form>
-      <p class="hint">Moving Locket from another device? Create your account here, then restore your backup from Settings → Backup.</p>`;
+      <p class="hint">${ACCESS_WORDS.movingHint}</p>`;
   }
 }

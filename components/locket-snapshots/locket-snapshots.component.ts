@@ -13,6 +13,7 @@ import { policyProblemText } from '../shared/messages/retention-messages';
 import { restoreProblemText } from '../shared/messages/archive-messages';
 import { baseStyles } from '../shared/tokens.styles';
 import { snapshotsStyles } from './locket-snapshots.styles';
+import { formatNumber } from '../shared/i18n/format';
 
 type SnapshotAct = 'read-choice' | 'list' | 'save-choice' | 'take' | 'restore';
 
@@ -138,7 +139,7 @@ export class LocketSnapshots extends LitElement {
     return html`<tr>
       <td><time datetime=${new Date(snapshot.takenAt).toISOString()}>${dateTime.format(snapshot.takenAt)}</time></td>
       <td>${REASON_TEXT[snapshot.reason]}</td>
-      <td class="number">${snapshot.records.toLocaleString()}</td>
+      <td class="number">${formatNumber(snapshot.records)}</td>
       <td class="number">${sizeText(snapshot.bytes)}</td>
       <td><button type="button" aria-label=${restoreLabel(snapshot)} ?disabled=${this.acts.busyWith('restore')}
         @click=${() => { this.outcome = null; this.confirming = snapshot; }}>Restore</button></td>

@@ -7,17 +7,19 @@ import { ActionController } from '../shared/action-controller';
 import { failureText } from '../shared/failure-text';
 import { baseStyles } from '../shared/tokens.styles';
 import { storageUseStyles } from './locket-storage-use.styles';
+import { STORAGE_WORDS as W } from '../shared/messages/settings-section-words';
+import { LocaleController } from '../shared/i18n/locale';
 
 type StorageAct = 'read' | 'ask';
 
 /** What the owner reads when an act failed; `cause` is the failure in words. */
 const FAILED: { readonly [A in StorageAct]: (cause: string) => string } = {
-  read: (cause) => `The storage use could not be read: ${cause}`,
-  ask: (cause) => `The browser could not be asked: ${cause}`,
+  read: (cause) => W.readFailed(cause),
+  ask: (cause) => W.askFailed(cause),
 };
 
 const usageText = (usage: number | null): string =>
-  (usage === null ? 'The browser does not say how much space Locket uses.' : `Locket uses ${sizeText(usage)} on this device.`);
+  (usage === null ? W.unknownUse : W.uses(sizeText(usage)));
 
 /**
  * Under Retention: how much Locket stores on this device, and whether the browser keeps it when
@@ -34,6 +36,7 @@ export class LocketStorageUse extends LitElement {
   @state() private status: StorageStatus | null = null;
   @state() private refused = false;
   private readonly acts = new ActionController<StorageAct>(this);
+  private readonly locale = new LocaleController(this);
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -64,12 +67,11 @@ export class LocketStorageUse extends LitElement {
   }
 
   private renderKept(kept: boolean) {
-    if (kept) return html`<p>The browser keeps Locket’s data even when the disk runs low.</p>`;
-    return html`<p>The browser may delete Locket’s data when the disk runs low, and this device holds the only copy.
-        Keep a recent backup (Settings → Backup).</p>
+    if (kept) return html`<p>${W.kept}</p>`;
+    return html`<p>${W.notKept}</p>
       <div class="actions">
-        <button type="button" ?disabled=${this.acts.busyWith('ask')} @click=${() => void this.askToKeep()}>Ask the browser to keep Locket’s data</button>
-        ${this.refused ? html`<span role="status">The browser did not agree this time.</span>` : nothing}
+        <button type="button" ?disabled=${this.acts.busyWith('ask')} @click=${() => void this.askToKeep()}>${W.ask}</button>
+        ${this.refused ? html`<span role="status">${W.refused}</span>` : nothing}
       </div>`;
   }
 
@@ -77,8 +79,8 @@ export class LocketStorageUse extends LitElement {
     const status = this.status;
     const error = this.errorText();
     return html`
-      <h3>Storage</h3>
-      ${status === null ? (error ? nothing : html`<p class="muted" role="status">Loading…</p>`)
+      <h3>${W.storage}</h3>
+      ${status === null ? (error ? nothing : html`<p class="muted" role="status">${W.loading}</p>`)
         : html`<p>${usageText(status.usage)}</p>${this.renderKept(status.kept)}`}
       ${error ? html`<p class="error" role="alert">${error}</p>` : nothing}`;
   }

@@ -10,8 +10,8 @@ import { baseStyles } from '../shared/tokens.styles';
 import { subjectRightsStyles } from './locket-subject-rights.styles';
 import { failureText } from '../shared/failure-text';
 import { ActionController } from '../shared/action-controller';
-
-const plural = (count: number, one: string, many: string): string => `${count} ${count === 1 ? one : many}`;
+import { SUBJECT_RIGHTS_WORDS as W } from '../shared/messages/record-words';
+import { LocaleController } from '../shared/i18n/locale';
 
 /** A person's data-subject tools: export everything about them, and erase them. */
 export class LocketSubjectRights extends LitElement {
@@ -25,6 +25,7 @@ export class LocketSubjectRights extends LitElement {
   @state() private confirming = false;
   @state() private suppress = false;
   private readonly acts = new ActionController<'export' | 'erase'>(this);
+  private readonly locale = new LocaleController(this);
 
   private shownId = '';
 
@@ -57,28 +58,28 @@ export class LocketSubjectRights extends LitElement {
     const name = recordTitle(this.person);
     const hasEmail = this.person.fields.emails.length > 0;
     return html`<div class="confirm" role="alertdialog" aria-labelledby="erase-title">
-      <p id="erase-title"><strong>Erase ${name} for good?</strong> This cannot be undone, not even from the trash. It removes:</p>
+      <p id="erase-title"><strong>${W.eraseQuestion(name)}</strong> ${W.cannotUndo}</p>
       <ul>
-        <li>${name}’s record and every field of it</li>
-        <li>${plural(notes, 'note', 'notes')} about them (and any of their notes in the trash)</li>
-        ${links > 0 ? html`<li>the link from ${plural(links, 'case or opportunity', 'cases and opportunities')} (those stay, without a party)</li>` : nothing}
-        <li>their values in the change history</li>
+        <li>${W.theRecord(name)}</li>
+        <li>${W.notes(notes)}</li>
+        ${links > 0 ? html`<li>${W.links(links)}</li>` : nothing}
+        <li>${W.history}</li>
       </ul>
-      <p>The audit log keeps a receipt with counts and a hash of the record’s id, nothing personal.</p>
+      <p>${W.receipt}</p>
       ${hasEmail ? html`<label class="check"><input type="checkbox" .checked=${this.suppress}
         @change=${(e: Event) => { this.suppress = (e.target as HTMLInputElement).checked; }} />
-        Remember a hash of their email so a later import does not bring them back</label>` : nothing}
+        ${W.suppress}</label>` : nothing}
       <div class="actions">
-        <button class="danger" ?disabled=${this.acts.busyWith('erase')} @click=${() => void this.erase()}>Erase permanently</button>
-        <button ?disabled=${this.acts.busyWith('erase')} @click=${() => { this.confirming = false; }}>Keep</button>
+        <button class="danger" ?disabled=${this.acts.busyWith('erase')} @click=${() => void this.erase()}>${W.erase}</button>
+        <button ?disabled=${this.acts.busyWith('erase')} @click=${() => { this.confirming = false; }}>${W.keep}</button>
       </div>
     </div>`;
   }
 
   protected override render() {
     return html`<div class="actions">
-        <button @click=${() => void this.exportEverything()}>Export everything about this person</button>
-        <button class="danger" @click=${() => { this.confirming = true; }}>Erase…</button>
+        <button @click=${() => void this.exportEverything()}>${W.exportAll}</button>
+        <button class="danger" @click=${() => { this.confirming = true; }}>${W.eraseOpen}</button>
       </div>
       ${this.confirming ? this.renderConfirmation() : nothing}
       ${this.acts.failure ? html`<p class="error" role="alert">${failureText(this.acts.failure.cause)}</p>` : nothing}`;

@@ -12,7 +12,8 @@ import { KIND_LABELS } from '../shared/kind-labels';
 import { trashRestoreText } from '../shared/messages/trash-messages';
 import { locketEvent } from '../shared/events';
 import { baseStyles } from '../shared/tokens.styles';
-import { daysLeftLabel, deletedOnLabel, deleterName, notesCount, notesLabel, recordsLabel } from './trash-labels';
+import { daysLeftLabel, deletedOnLabel, deleterName, notesCount, notesLabel, recordsLabel, TRASH_WORDS } from './trash-labels';
+import { LocaleController } from '../shared/i18n/locale';
 import { trashStyles } from './locket-trash.styles';
 
 export const TRASH_PAGE_SIZE = 50;
@@ -24,8 +25,8 @@ type TrashAct = 'read' | 'change';
 
 /** What the owner reads when an act failed; `cause` is the failure in words. */
 const FAILED: { readonly [A in TrashAct]: (cause: string) => string } = {
-  read: (cause) => `The trash could not be read: ${cause}`,
-  change: (cause) => `The trash could not be changed: ${cause}`,
+  read: (cause) => TRASH_WORDS.readFailed(cause),
+  change: (cause) => TRASH_WORDS.changeFailed(cause),
 };
 
 const nameOf = (record: LocketRecord): string => recordTitle(record) || KIND_LABELS[record.kind].one;
@@ -49,6 +50,7 @@ export class LocketTrash extends LitElement {
   private shown = TRASH_PAGE_SIZE;
   private returnFocus: HTMLElement | null = null;
   private unsubscribe?: () => void;
+  private readonly locale = new LocaleController(this);
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -140,16 +142,16 @@ export class LocketTrash extends LitElement {
 
   private renderConfirmation(confirmation: Confirmation) {
     const [question, detail] = confirmation.kind === 'all'
-      ? ['Empty the trash?', `${recordsLabel(this.total)} and the notes that went with them will be deleted for good.`]
-      : [`Delete ${nameOf(confirmation.item.record)} forever?`,
-        confirmation.item.notes > 0 ? `Its ${notesCount(confirmation.item.notes)} will be deleted with it.` : ''];
+      ? [TRASH_WORDS.emptyQuestion, TRASH_WORDS.emptyDetail(recordsLabel(this.total))]
+      : [TRASH_WORDS.deleteQuestion(nameOf(confirmation.item.record)),
+        confirmation.item.notes > 0 ? TRASH_WORDS.deleteDetail(notesCount(confirmation.item.notes)) : ''];
     return html`<div class="confirm" role="alertdialog" aria-labelledby="confirm-question" aria-describedby="confirm-detail"
       @keydown=${(e: KeyboardEvent) => { if (e.key === 'Escape') this.cancel(); }}>
       <p id="confirm-question" class="question">${question}</p>
-      <p id="confirm-detail">${detail} This cannot be undone.</p>
+      <p id="confirm-detail">${detail} ${TRASH_WORDS.cannotUndo}</p>
       <div class="actions">
-        <button class="cancel" @click=${() => this.cancel()}>Cancel</button>
-        <button class="danger" ?disabled=${this.busy} @click=${() => void this.confirm(confirmation)}>Delete forever</button>
+        <button class="cancel" @click=${() => this.cancel()}>${TRASH_WORDS.cancel}</button>
+        <button class="danger" ?disabled=${this.busy} @click=${() => void this.confirm(confirmation)}>${TRASH_WORDS.deleteForever}</button>
       </div>
     </div>`;
   }
@@ -162,13 +164,13 @@ export class LocketTrash extends LitElement {
     return html`<li>
       <span class="title">${name}</span>
       <span class="muted">${KIND_LABELS[record.kind].one}${notes > 0 ? ` ${notesLabel(notes)}` : ''}</span>
-      <span class="muted">Deleted by ${deleterName(item.deletedBy, this.ownerName)} on
+      <span class="muted">${TRASH_WORDS.deletedBy(deleterName(item.deletedBy, this.ownerName))}
         <time datetime=${new Date(deletedAt).toISOString()}>${deletedOnLabel(deletedAt)}</time></span>
       <span class="left">${daysLeftLabel(deletedAt, this.services.clock.now())}</span>
       <div class="actions">
-        <button aria-label=${`Restore ${name}`} ?disabled=${this.busy} @click=${() => void this.restore(item)}>Restore</button>
-        <button class="danger" aria-label=${`Delete ${name} forever`} ?disabled=${this.busy}
-          @click=${(e: Event) => this.ask({ kind: 'one', item }, e)}>Delete forever</button>
+        <button aria-label=${TRASH_WORDS.restoreName(name)} ?disabled=${this.busy} @click=${() => void this.restore(item)}>${TRASH_WORDS.restore}</button>
+        <button class="danger" aria-label=${TRASH_WORDS.deleteNameForever(name)} ?disabled=${this.busy}
+          @click=${(e: Event) => this.ask({ kind: 'one', item }, e)}>${TRASH_WORDS.deleteForever}</button>
       </div>
       ${this.refusal?.id === record.id ? html`<p class="error" role="alert">${this.refusal.message}</p>` : nothing}
       ${confirming?.kind === 'one' && confirming.item.record.id === record.id ? this.renderConfirmation(confirming) : nothing}
@@ -177,26 +179,26 @@ export class LocketTrash extends LitElement {
 
   private renderRestored(record: LocketRecord) {
     const name = nameOf(record);
-    const place = isListed(record) ? ` in ${KIND_LABELS[record.kind].many}` : '';
-    return html`<p class="restored" role="status">${name} is back${place}.
-      <button class="link" @click=${() => this.dispatchEvent(locketEvent('locket-open', { id: record.id }))}>Open ${name}</button></p>`;
+    const list = isListed(record) ? KIND_LABELS[record.kind].many : null;
+    return html`<p class="restored" role="status">${TRASH_WORDS.isBack(name, list)}
+      <button class="link" @click=${() => this.dispatchEvent(locketEvent('locket-open', { id: record.id }))}>${TRASH_WORDS.open(name)}</button></p>`;
   }
 
   protected override render() {
     const items = this.items;
-    const header = html`<div class="head"><h2 tabindex="-1">Trash</h2>
+    const header = html`<div class="head"><h2 tabindex="-1">${TRASH_WORDS.trash}</h2>
       ${this.total > 0 ? html`<button class="danger" ?disabled=${this.busy}
-        @click=${(e: Event) => this.ask({ kind: 'all' }, e)}>Empty trash</button>` : nothing}</div>
+        @click=${(e: Event) => this.ask({ kind: 'all' }, e)}>${TRASH_WORDS.emptyTrash}</button>` : nothing}</div>
       ${this.confirming?.kind === 'all' ? this.renderConfirmation(this.confirming) : nothing}
       ${this.errorText() ? html`<p class="error" role="alert">${this.errorText()}</p>` : nothing}
       ${this.restored ? this.renderRestored(this.restored) : nothing}`;
-    if (items === null) return html`${header}<p class="muted" role="status">Loading the trash…</p>`;
+    if (items === null) return html`${header}<p class="muted" role="status">${TRASH_WORDS.loading}</p>`;
     if (this.total === 0) {
-      return html`${header}<p class="empty muted" role="status">The trash is empty. Deleted records wait here for ${TRASH_DAYS} days.</p>`;
+      return html`${header}<p class="empty muted" role="status">${TRASH_WORDS.empty(TRASH_DAYS)}</p>`;
     }
     return html`${header}
-      <p class="muted">${recordsLabel(this.total)}. Each can be restored for ${TRASH_DAYS} days after it was deleted, then it is deleted for good.</p>
-      <ul aria-label="Trashed records">${items.map((item) => this.renderItem(item))}</ul>
-      ${items.length < this.total ? html`<button class="more" @click=${() => void this.showMore()}>Show more</button>` : nothing}`;
+      <p class="muted">${TRASH_WORDS.window(recordsLabel(this.total), TRASH_DAYS)}</p>
+      <ul aria-label=${TRASH_WORDS.trashedRecords}>${items.map((item) => this.renderItem(item))}</ul>
+      ${items.length < this.total ? html`<button class="more" @click=${() => void this.showMore()}>${TRASH_WORDS.showMore}</button>` : nothing}`;
   }
 }

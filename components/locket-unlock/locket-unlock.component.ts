@@ -8,6 +8,8 @@ import { baseStyles } from '../shared/tokens.styles';
 import { formStyles } from '../shared/form.styles';
 import { panelStyles } from '../shared/panel.styles';
 import { factorFields } from '../shared/factor-fields';
+import { LocaleController } from '../shared/i18n/locale';
+import { ACCESS_WORDS } from '../shared/messages/access-words';
 import type { LocketPasswordField } from '../locket-password-field/locket-password-field.component';
 
 /** The lock screen: password, then the security key when two-factor is on, or a recovery code. */
@@ -22,6 +24,7 @@ export class LocketUnlock extends LitElement {
   private readonly acts = new ActionController<'unlock'>(this);
   @state() private useRecoveryCode = false;
   @query('locket-password-field') private password!: LocketPasswordField;
+  private readonly locale = new LocaleController(this);
 
   protected override async firstUpdated(): Promise<void> {
     // The field renders its input in its own update, after ours.
@@ -50,16 +53,16 @@ export class LocketUnlock extends LitElement {
 
   protected override render() {
     return html`
-      <h1>Locket is locked</h1>
-      <p class="lead">Enter your password to open your contacts.</p>
-      <form aria-label="Unlock Locket" novalidate @submit=${(e: SubmitEvent) => void this.submit(e)}>
+      <h1>${ACCESS_WORDS.lockedTitle}</h1>
+      <p class="lead">${ACCESS_WORDS.lockedLead}</p>
+      <form aria-label=${ACCESS_WORDS.unlockForm} novalidate @submit=${(e: SubmitEvent) => void this.submit(e)}>
         ${factorFields({
           secondFactor: this.secondFactor,
           useRecoveryCode: this.useRecoveryCode,
           error: this.errorText(),
           busy: this.acts.busy,
-          submitLabel: 'Unlock',
-          busyLabel: 'Unlocking…',
+          submitLabel: ACCESS_WORDS.unlock,
+          busyLabel: ACCESS_WORDS.unlocking,
           onToggle: () => { this.useRecoveryCode = !this.useRecoveryCode; this.refused = ''; this.acts.clear(); },
         })}
       </form>`;

@@ -3,11 +3,13 @@ import { property, state } from 'lit/decorators.js';
 import type { LocketServices } from '../../platform/page-services/services';
 import { baseStyles } from '../shared/tokens.styles';
 import { usersSettingsStyles } from './locket-users-settings.styles';
+import { USERS_WORDS as W } from '../shared/messages/settings-section-words';
+import { LocaleController } from '../shared/i18n/locale';
 
 interface UserRow {
   readonly name: string;
   readonly email: string;
-  readonly role: 'Owner';
+  readonly role: 'owner';
   /** Registered keys; 0 when two-factor is off. */
   readonly keys: number;
 }
@@ -23,6 +25,7 @@ export class LocketUsersSettings extends LitElement {
   @property({ type: Number }) revision = 0;
 
   @state() private users: readonly UserRow[] | null = null;
+  private readonly locale = new LocaleController(this);
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('services') || changed.has('revision')) void this.load();
@@ -30,20 +33,20 @@ export class LocketUsersSettings extends LitElement {
 
   private async load(): Promise<void> {
     const [settings, vault] = await Promise.all([this.services.store.getSettings(), this.services.security.vault()]);
-    this.users = [{ name: settings.ownerName, email: settings.ownerEmail, role: 'Owner', keys: vault?.secondFactor?.keys.length ?? 0 }];
+    this.users = [{ name: settings.ownerName, email: settings.ownerEmail, role: 'owner', keys: vault?.secondFactor?.keys.length ?? 0 }];
   }
 
   protected override render() {
     const users = this.users;
-    if (users === null) return html`<p class="muted" role="status">Loading…</p>`;
+    if (users === null) return html`<p class="muted" role="status">${W.loading}</p>`;
     return html`<table>
-      <caption>Users who can open Locket on this device</caption>
-      <thead><tr><th scope="col">Name</th><th scope="col">Email</th><th scope="col">Role</th><th scope="col">Two-factor</th></tr></thead>
+      <caption>${W.caption}</caption>
+      <thead><tr><th scope="col">${W.name}</th><th scope="col">${W.email}</th><th scope="col">${W.role}</th><th scope="col">${W.twoFactor}</th></tr></thead>
       <tbody>${users.map((user) => html`<tr>
         <th scope="row">${user.name || '—'}</th>
         <td>${user.email || '—'}</td>
-        <td>${user.role}</td>
-        <td class=${user.keys ? 'on' : ''}>${user.keys ? `On (${user.keys === 1 ? '1 key' : `${user.keys} keys`})` : 'Off'}</td>
+        <td>${W.owner}</td>
+        <td class=${user.keys ? 'on' : ''}>${user.keys ? W.on(user.keys) : W.off}</td>
       </tr>`)}</tbody>
     </table>`;
   }

@@ -4,6 +4,8 @@ import { LISTED_KINDS, type ListedKind, type RecordId } from '../../core/records
 import type { CaptureInboxState } from '../../platform/capture/capture-inbox';
 import type { LocketServices } from '../../platform/page-services/services';
 import { KIND_LABELS } from '../shared/kind-labels';
+import { kindPhrases, RECORD_WORDS } from '../shared/messages/record-words';
+import { LocaleController } from '../shared/i18n/locale';
 import { baseStyles } from '../shared/tokens.styles';
 import '../locket-record-list/locket-record-list';
 import '../locket-record-detail/locket-record-detail';
@@ -32,6 +34,7 @@ export class LocketWorkspace extends LitElement {
   @state() private captures: CaptureInboxState = { pending: null, failure: null };
   @query('locket-search') private search?: LocketSearch;
   private history: View[] = [];
+  private readonly locale = new LocaleController(this);
   private unsubscribe?: () => void;
   private stopCaptures?: () => void;
 
@@ -99,27 +102,26 @@ export class LocketWorkspace extends LitElement {
   }
 
   protected override render() {
-    const noun = KIND_LABELS[this.kind].one.toLowerCase();
     return html`
       <header>
         <div class="title"><h1>Locket</h1><span class="spacer"></span>
           <button aria-current=${this.view.name === 'trash' ? 'page' : 'false'}
-            @click=${() => { if (this.view.name !== 'trash') this.go({ name: 'trash' }); }}>Trash</button>
-          <button @click=${() => void this.services.security.lockNow()}>Lock</button></div>
+            @click=${() => { if (this.view.name !== 'trash') this.go({ name: 'trash' }); }}>${RECORD_WORDS.trash}</button>
+          <button @click=${() => void this.services.security.lockNow()}>${RECORD_WORDS.lock}</button></div>
         <locket-search .services=${this.services}
           @locket-open=${(e: HTMLElementEventMap['locket-open']) => this.openRecord(e.detail.id)}></locket-search>
-        <div role="tablist" aria-label="Record kinds">
+        <div role="tablist" aria-label=${RECORD_WORDS.recordKinds}>
           ${LISTED_KINDS.map((kind) => html`<button role="tab" aria-selected=${kind === this.kind && this.view.name === 'list' ? 'true' : 'false'}
             @click=${() => this.showKind(kind)}>${KIND_LABELS[kind].many}</button>`)}
         </div>
       </header>
       <div class="toolbar">
         ${this.view.name === 'list' ? html`<span class="spacer"></span>`
-          : html`<button @click=${() => this.back()}>Back</button><span class="spacer"></span>`}
+          : html`<button @click=${() => this.back()}>${RECORD_WORDS.back}</button><span class="spacer"></span>`}
         ${this.captures.pending && this.view.name !== 'capture'
-          ? html`<button @click=${() => this.go({ name: 'capture' })}>Back to capture</button>` : ''}
+          ? html`<button @click=${() => this.go({ name: 'capture' })}>${RECORD_WORDS.backToCapture}</button>` : ''}
         ${this.view.name === 'new' || this.view.name === 'capture' || this.view.name === 'trash' ? ''
-          : html`<button class="primary" @click=${() => this.go({ name: 'new' })}>New ${noun}</button>`}
+          : html`<button class="primary" @click=${() => this.go({ name: 'new' })}>${kindPhrases(this.kind).newOne}</button>`}
       </div>
       <main @locket-open=${(e: HTMLElementEventMap['locket-open']) => this.openRecord(e.detail.id)}>${this.renderMain()}</main>`;
   }

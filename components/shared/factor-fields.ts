@@ -7,6 +7,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import '../locket-password-field/locket-password-field';
+import { ACCESS_WORDS } from './messages/access-words';
 
 export interface FactorFieldsOptions {
   /** Two-factor is on: show the security-key hint and the recovery-code toggle. */
@@ -23,22 +24,20 @@ export interface FactorFieldsOptions {
   readonly onToggle: () => void;
 }
 
-const securityKeyHint = 'After your password, Locket asks for your security key.';
-
 /** The fields and actions inside the form, in the order a user meets them. */
 export const factorFields = (options: FactorFieldsOptions): TemplateResult => {
   const { secondFactor, useRecoveryCode, error, busy, submitLabel, busyLabel, onToggle } = options;
   return html`
-    <locket-password-field label="Password" autocomplete="current-password"></locket-password-field>
+    <locket-password-field label=${ACCESS_WORDS.password} autocomplete="current-password"></locket-password-field>
     ${useRecoveryCode ? html`<div class="field">
-      <label for="code">Recovery code</label>
+      <label for="code">${ACCESS_WORDS.recoveryCode}</label>
       <input id="code" name="code" autocomplete="off" spellcheck="false" placeholder="XXXX-XXXX-XXXX-XXXX" />
     </div>` : nothing}
-    ${secondFactor && !useRecoveryCode ? html`<span class="hint">${securityKeyHint}</span>` : nothing}
+    ${secondFactor && !useRecoveryCode ? html`<span class="hint">${ACCESS_WORDS.keyHint}</span>` : nothing}
     ${error ? html`<p class="form-error" role="alert">${error}</p>` : nothing}
     <div class="actions">
       <button class="primary" type="submit" ?disabled=${busy}>${busy ? busyLabel : submitLabel}</button>
       ${secondFactor ? html`<button type="button" @click=${onToggle}>
-        ${useRecoveryCode ? 'Use my security key' : 'Use a recovery code'}</button>` : nothing}
+        ${useRecoveryCode ? ACCESS_WORDS.useKey : ACCESS_WORDS.useCode}</button>` : nothing}
     </div>`;
 };

@@ -4,10 +4,28 @@ import { writeConflictIn, type ConflictCode } from '../../core/db/write-conflict
 import { INPUT_REFUSED } from '../../worker/contracts/refusal';
 import { refusalText } from './messages/refusal-messages';
 import { writeConflictText } from './messages/write-conflict-messages';
+import { catalogue } from './i18n/catalogue';
 
-/** What the owner reads when the browser had no room for a write, and what to do about it. */
-export const STORAGE_FULL_TEXT = 'This device has no room left for Locket’s data. Nothing of this was saved and nothing was lost. '
-  + 'Free up space on the disk (or empty Locket’s trash and delete old snapshots), then try again.';
+const TEXTS = catalogue({
+  en: {
+    /** What the owner reads when the browser had no room for a write, and what to do about it. */
+    storageFull: 'This device has no room left for Locket’s data. Nothing of this was saved and nothing was lost. '
+      + 'Free up space on the disk (or empty Locket’s trash and delete old snapshots), then try again.',
+    inputRefused: (message: string) => `Locket’s page and its worker disagree, so nothing was done: reload the page and try again (${message})`,
+    sweepStoppedFull: (storageFull: string) => `The sweep stopped early: ${storageFull}`,
+    sweepStopped: (message: string) => `The sweep stopped early (${message}).`,
+  },
+  de: {
+    storageFull: 'Auf diesem Gerät ist kein Platz mehr für die Daten von Locket. Davon wurde nichts gespeichert und nichts ging verloren. '
+      + 'Schaffen Sie Platz auf dem Datenträger (oder leeren Sie den Papierkorb von Locket und löschen Sie alte Schnappschüsse) und versuchen Sie es dann erneut.',
+    inputRefused: (message: string) => `Die Seite von Locket und ihr Worker passen nicht zusammen, daher wurde nichts getan: Laden Sie die Seite neu und versuchen Sie es erneut (${message})`,
+    sweepStoppedFull: (storageFull: string) => `Die Bereinigung wurde vorzeitig beendet: ${storageFull}`,
+    sweepStopped: (message: string) => `Die Bereinigung wurde vorzeitig beendet (${message}).`,
+  },
+});
+
+/** What the owner reads when the browser had no room for a write, in the page's language at the moment it is read. */
+export const storageFullText = (): string => TEXTS.storageFull;
 
 /**
  * Why an act failed, as a code an element renders: a full disk, a refusal from core or the
@@ -34,10 +52,10 @@ export const failureOf = (error: unknown): Failure => {
 
 const textOf = (failure: Failure): string => {
   switch (failure.type) {
-    case 'storage-full': return STORAGE_FULL_TEXT;
+    case 'storage-full': return storageFullText();
     case 'refused': return refusalText(failure.refusal);
     case 'write-conflict': return writeConflictText(failure.conflict);
-    case 'input-refused': return `Locket’s page and its worker disagree, so nothing was done: reload the page and try again (${failure.message})`;
+    case 'input-refused': return TEXTS.inputRefused(failure.message);
     case 'unexpected': return failure.message;
   }
 };
@@ -51,8 +69,8 @@ export const failureText = (failure: Failure | unknown): string => textOf(isFail
 
 /** Words for a write failure that crossed from the worker as a value (an import's failed batch). */
 export const writeFailureText = (failure: WriteFailure): string =>
-  failure.type === 'storage-full' ? STORAGE_FULL_TEXT : failure.message;
+  failure.type === 'storage-full' ? storageFullText() : failure.message;
 
 /** Words for the failure a sweep kept in its report. */
 export const sweepErrorText = (failure: WriteFailure): string =>
-  (failure.type === 'storage-full' ? `The sweep stopped early: ${STORAGE_FULL_TEXT}` : `The sweep stopped early (${failure.message}).`);
+  (failure.type === 'storage-full' ? TEXTS.sweepStoppedFull(storageFullText()) : TEXTS.sweepStopped(failure.message));

@@ -1,6 +1,8 @@
 import { dateTime } from '../locket-retention-settings/retention-text';
+import { intlLocale } from '../shared/i18n/locale';
 
-const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+/** In the page's language at the moment it is called. */
+const relative = (): Intl.RelativeTimeFormat => new Intl.RelativeTimeFormat(intlLocale(), { numeric: 'auto' });
 
 type Unit = readonly [Intl.RelativeTimeFormatUnit, number];
 
@@ -12,7 +14,7 @@ export const relativeTime = (at: number, now: number): string => {
   const delta = at - now;
   if (Math.abs(delta) < 45_000) return delta > 0 ? 'in a moment' : 'just now';
   const [unit, size] = UNITS.find(([, ms]) => Math.abs(delta) >= ms) ?? MINUTE;
-  return relative.format(Math.round(delta / size), unit);
+  return relative().format(Math.round(delta / size), unit);
 };
 
 /** The exact time, for a <time> element's title beside the relative words. */

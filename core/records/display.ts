@@ -32,15 +32,15 @@ export const titleOf = (record: LocketRecord): string => {
 };
 
 /** "€1,200", "€1,200.50", or the bare number when the currency is missing or unknown to Intl. */
-export const formatValue = (value: number, currency: string): string => {
+export const formatValue = (value: number, currency: string, locale = 'en'): string => {
   const whole = Number.isInteger(value);
   const digits = whole ? { minimumFractionDigits: 0, maximumFractionDigits: 0 } : {};
   try {
-    if (currency !== '') return new Intl.NumberFormat('en', { style: 'currency', currency, ...digits }).format(value);
+    if (currency !== '') return new Intl.NumberFormat(locale, { style: 'currency', currency, ...digits }).format(value);
   } catch {
     // An unusual stored code: fall through to the bare number with the code beside it.
   }
-  const number = new Intl.NumberFormat('en', whole ? digits : { maximumFractionDigits: 2 }).format(value);
+  const number = new Intl.NumberFormat(locale, whole ? digits : { maximumFractionDigits: 2 }).format(value);
   return currency === '' ? number : `${number} ${currency}`;
 };
 

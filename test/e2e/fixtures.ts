@@ -21,6 +21,8 @@ export interface Relaunched {
 export interface LocketFixtures {
   /** Hosts the extension holds from install; a spec sets it with `test.use` (see LaunchOptions). */
   readonly grantedHosts: NonNullable<LaunchOptions['grantedHosts']>;
+  /** The browser's language; a spec sets it with `test.use({ browserLocale: 'de-DE' })`. */
+  readonly browserLocale: LaunchOptions['locale'];
   /** A fresh profile folder per test, removed afterwards. */
   readonly userDataDir: string;
   /** Chromium with the built extension loaded. Stale after `relaunch()`; use its result. */
@@ -60,6 +62,7 @@ export const watchForPageErrors = (context: BrowserContext, uncaught: string[]):
  */
 export const test = base.extend<LocketFixtures & { liveBrowser: LiveBrowser; uncaughtPageErrors: string[] }>({
   grantedHosts: [[], { option: true }],
+  browserLocale: [undefined, { option: true }],
   // Playwright's fixture API needs an object pattern even with no dependencies.
   // eslint-disable-next-line no-empty-pattern
   userDataDir: async ({}, use) => {
@@ -73,8 +76,8 @@ export const test = base.extend<LocketFixtures & { liveBrowser: LiveBrowser; unc
     await use(uncaught);
     if (uncaught.length > 0) throw new Error(`Uncaught error on an extension page:\n${uncaught.join('\n')}`);
   },
-  liveBrowser: async ({ userDataDir, uncaughtPageErrors, grantedHosts }, use) => {
-    const live: LiveBrowser = { current: await launchWithExtension(userDataDir, { grantedHosts }) };
+  liveBrowser: async ({ userDataDir, uncaughtPageErrors, grantedHosts, browserLocale }, use) => {
+    const live: LiveBrowser = { current: await launchWithExtension(userDataDir, { grantedHosts, locale: browserLocale }) };
     watchForPageErrors(live.current, uncaughtPageErrors);
     await use(live);
     await live.current.close();
@@ -95,11 +98,11 @@ export const test = base.extend<LocketFixtures & { liveBrowser: LiveBrowser; unc
       await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
     });
   },
-  relaunch: async ({ liveBrowser, userDataDir, uncaughtPageErrors, grantedHosts }, use) => {
+  relaunch: async ({ liveBrowser, userDataDir, uncaughtPageErrors, grantedHosts, browserLocale }, use) => {
     await use(async () => {
       // Closing waits for Chromium to exit, so IndexedDB is flushed to the profile first.
       await liveBrowser.current.close();
-      const context = await launchWithExtension(userDataDir, { grantedHosts });
+      const context = await launchWithExtension(userDataDir, { grantedHosts, locale: browserLocale });
       watchForPageErrors(context, uncaughtPageErrors);
       liveBrowser.current = context;
       const extensionId = await extensionIdOf(context);

@@ -32,6 +32,8 @@ export interface LaunchOptions {
    * granted, the extension's own request still runs and resolves true without a prompt.
    */
   readonly grantedHosts?: readonly string[];
+  /** The browser's language ("de-DE"); Playwright's default, English, when not given. */
+  readonly locale?: string;
 }
 
 /**
@@ -55,9 +57,9 @@ const buildWithGrantedHosts = (hosts: readonly string[]): string => {
 };
 
 /** A headless Chromium with only the built extension loaded, on the given profile folder. */
-export async function launchWithExtension(userDataDir: string, { grantedHosts = [] }: LaunchOptions = {}): Promise<BrowserContext> {
+export async function launchWithExtension(userDataDir: string, { grantedHosts = [], locale }: LaunchOptions = {}): Promise<BrowserContext> {
   assertLaunchable();
-  return launchExtensionContext(grantedHosts.length > 0 ? buildWithGrantedHosts(grantedHosts) : EXTENSION_DIR, userDataDir);
+  return launchExtensionContext(grantedHosts.length > 0 ? buildWithGrantedHosts(grantedHosts) : EXTENSION_DIR, userDataDir, [], locale);
 }
 
 function isExtensionWorker(worker: Worker): boolean {

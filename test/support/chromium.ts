@@ -30,18 +30,21 @@ export const chromePath = (): string => {
  * Without the network switches Chromium keeps dialling out, which this machine refuses.
  */
 export const launchExtensionContext = (
-  extensionDir: string, userDataDir: string, extraArgs: readonly string[] = [],
+  extensionDir: string, userDataDir: string, extraArgs: readonly string[] = [], locale?: string,
 ): Promise<BrowserContext> => {
   const dir = resolve(extensionDir);
   return chromium.launchPersistentContext(userDataDir, {
     executablePath: chromePath(),
     headless: true,
+    // The browser's language, as pages read it (navigator.languages) and as its own UI speaks it.
+    ...(locale ? { locale } : {}),
     // Playwright's default --disable-extensions would win over --load-extension.
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [
       `--disable-extensions-except=${dir}`,
       `--load-extension=${dir}`,
       ...extraArgs,
+      ...(locale ? [`--lang=${locale}`] : []),
       '--no-sandbox',
       '--disable-gpu',
       '--disable-background-networking',

@@ -3,9 +3,10 @@ import type { ImportItemRefusal, UndoSkipReason } from '../../../core/imports/im
 import type { RowNote } from '../../../core/csv/row-notes';
 import { fieldProblemText } from './field-messages';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_CELL_CHARS, MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS } from '../../../core/csv/parse';
+import { formatNumber } from '../i18n/format';
 
 const megabytes = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-const count = (n: number): string => n.toLocaleString('en');
+const count = (n: number): string => formatNumber(n);
 const SAVE_AS_CSV = 'Open it in your spreadsheet and save it as “CSV UTF-8”, then import that file.';
 
 const BINARY_MESSAGES = {

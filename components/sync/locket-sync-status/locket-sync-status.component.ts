@@ -7,6 +7,7 @@ import { syncProblemText } from '../../shared/messages/sync-messages';
 import { baseStyles } from '../../shared/tokens.styles';
 import { exactTime, relativeTime } from '../sync-text';
 import { syncStyles } from '../sync.styles';
+import { formatNumber } from '../../shared/i18n/format';
 
 const STATE_TEXT: { readonly [S in SyncState]: string } = {
   off: 'Not connected',
@@ -126,7 +127,7 @@ export class LocketSyncStatus extends LitElement {
     const { status } = this;
     const syncError = this.errorFor('sync');
     const waiting = status.waiting === 0 ? 'Nothing'
-      : `${status.waiting.toLocaleString('en')} ${status.waiting === 1 ? 'change' : 'changes'}`;
+      : `${formatNumber(status.waiting)} ${status.waiting === 1 ? 'change' : 'changes'}`;
     return html`
       <dl aria-label="Sync status">
         <dt>Status</dt>
