@@ -74,6 +74,7 @@ export class LocketPopup extends LitElement {
         <button @click=${() => void this.open()}>Open side panel</button>
         <button @click=${() => void this.services.security.lockNow()}>Lock</button>
       </header>
+      <main>
       ${this.openFailureText() ? html`<p class="error" role="alert">${this.openFailureText()}</p>` : nothing}
       <div><button class="primary" @click=${() => this.capturePage()}>Capture this page</button></div>
       ${this.captureFailure ? html`<p class="error" role="alert">${this.captureFailure}</p>` : nothing}
@@ -95,6 +96,7 @@ export class LocketPopup extends LitElement {
         <locket-record-form quick .services=${this.services} kind=${this.quickKind}
           @locket-saved=${(e: HTMLElementEventMap['locket-saved']) => { this.lastSaved = recordTitle(e.detail.record); }}></locket-record-form>
         ${this.lastSaved ? html`<p class="saved" role="status">Saved ${this.lastSaved}.</p>` : nothing}
-      </section>`;
+      </section>
+      </main>`;
   }
 }
