@@ -23,7 +23,8 @@ export const baseStyles = css`
     --locket-muted: #5b6472;
     --locket-border: #d5d9e0;
     --locket-control-border: #7d8591;
-    --locket-surface: #fff;
+    /* The page's own background in either scheme, so a surface and the page around it are one colour. */
+    --locket-surface: Canvas;
     --locket-surface-alt: #f5f7fa;
     --locket-shadow: rgb(0 0 0 / 12%);
     --locket-focus: var(--locket-accent);
@@ -51,7 +52,6 @@ export const baseStyles = css`
       --locket-muted: #a3acb9;
       --locket-border: #3a404a;
       --locket-control-border: #7d8591;
-      --locket-surface: #16181d;
       --locket-surface-alt: #23272f;
       --locket-shadow: rgb(0 0 0 / 50%);
     }
