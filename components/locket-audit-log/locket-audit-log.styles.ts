@@ -14,6 +14,6 @@ export const auditLogStyles = css`
   td.details { white-space: normal; overflow-wrap: anywhere; min-width: 10em; }
   .actions { display: flex; gap: var(--locket-gap); align-items: center; flex-wrap: wrap; }
   .pager { justify-content: space-between; }
-  .intact { color: #067647; }
+  .intact { color: var(--locket-success); }
   .error { color: var(--locket-danger); }
 `;

@@ -7,6 +7,6 @@ export const autoLockStyles = css`
   legend { font-weight: 600; padding: 0 4px; }
   fieldset label { display: flex; align-items: center; padding: 3px 0; font-weight: normal; }
   .actions { display: flex; gap: var(--locket-gap); align-items: center; }
-  .status { color: #067647; margin: 0; }
+  .status { color: var(--locket-success); margin: 0; }
   .error { color: var(--locket-danger); margin: 0; }
 `;

@@ -10,7 +10,8 @@ export const captureStyles = css`
   ul { list-style: none; margin: 0; padding: 0; }
   li { display: flex; align-items: center; gap: var(--locket-gap); border-bottom: 1px solid var(--locket-border); }
   li button { flex: 1; text-align: left; border: 0; border-radius: 0; padding: 5px 4px; overflow-wrap: anywhere; }
-  .saved { color: #067647; font-size: 12px; padding-right: 4px; }
+  li button:focus-visible { outline-offset: -2px; }
+  .saved { color: var(--locket-success); font-size: 12px; padding-right: 4px; }
   .actions { display: flex; gap: var(--locket-gap); flex-wrap: wrap; align-items: center; margin-top: 8px; }
   .twin, .failure { border: 1px solid var(--locket-border); background: var(--locket-surface-alt); border-radius: var(--locket-radius); padding: 8px; margin-block: 8px; }
   .failure [role='alert'] { color: var(--locket-danger); }

@@ -4,5 +4,5 @@ export const changePasswordStyles = css`
   :host { display: block; }
   h3 { font-size: 15px; margin: 0; }
   p { margin: 0; }
-  .status { color: #067647; margin: 0; }
+  .status { color: var(--locket-success); margin: 0; }
 `;

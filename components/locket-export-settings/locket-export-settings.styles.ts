@@ -6,5 +6,5 @@ export const exportSettingsStyles = css`
   .check { display: flex; gap: 6px; align-items: center; font-weight: normal; }
   .check input { width: auto; }
   progress { width: 100%; height: 12px; }
-  .done { color: #067647; }
+  .done { color: var(--locket-success); }
 `;

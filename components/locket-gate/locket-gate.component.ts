@@ -150,14 +150,15 @@ export class LocketGate extends LitElement {
     switch (this.phase) {
       case 'loading': return html`<p class="muted" role="status">${ACCESS_WORDS.opening}</p>`;
       case 'failed': return html`<p role="alert">${ACCESS_WORDS.openFailed(this.failure)}</p>`;
+      // The screens before the surface are the page's main content: a screen reader can jump to them.
       case 'setup':
-        return html`<locket-setup .account=${this.connection?.account} .policy=${this.connection?.ports.passwordPolicy}
-          @locket-account-created=${(e: HTMLElementEventMap['locket-account-created']) => { this.pendingOwner = e.detail; this.evaluate(); }}></locket-setup>`;
+        return html`<main><locket-setup .account=${this.connection?.account} .policy=${this.connection?.ports.passwordPolicy}
+          @locket-account-created=${(e: HTMLElementEventMap['locket-account-created']) => { this.pendingOwner = e.detail; this.evaluate(); }}></locket-setup></main>`;
       case 'locked':
-        return html`<locket-unlock .access=${this.connection?.access} ?second-factor=${this.secondFactor}></locket-unlock>`;
+        return html`<main><locket-unlock .access=${this.connection?.access} ?second-factor=${this.secondFactor}></locket-unlock></main>`;
       case 'cancelled':
-        return html`<locket-cancelled .status=${this.cancelled} .cancellation=${this.connection?.cancellation}
-          ?second-factor=${this.secondFactor} @locket-account-restored=${() => this.evaluate()}></locket-cancelled>`;
+        return html`<main><locket-cancelled .status=${this.cancelled} .cancellation=${this.connection?.cancellation}
+          ?second-factor=${this.secondFactor} @locket-account-restored=${() => this.evaluate()}></locket-cancelled></main>`;
       case 'unlocked':
         return html`${this.surfaceElement}`;
     }

@@ -9,7 +9,7 @@ export const importHistoryStyles = css`
   .confirm { display: grid; gap: 8px; border: 1px solid var(--locket-danger); border-radius: var(--locket-radius); padding: 10px 12px; }
   .confirm p { margin: 0; }
   .actions { display: flex; gap: var(--locket-gap); align-items: center; flex-wrap: wrap; }
-  .status { color: #067647; margin: 0; }
+  .status { color: var(--locket-success); margin: 0; }
   .error { color: var(--locket-danger); margin: 0; }
   .muted { color: var(--locket-muted); margin: 0; }
   ul.rows { margin: 0; padding-left: 18px; font-size: 13px; }

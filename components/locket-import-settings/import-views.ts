@@ -39,7 +39,7 @@ export const previewView = (preview: ImportFilePreview, mapping: ImportMapping<C
         ${CSV_FILES.map((file) => html`<option value=${file} ?selected=${file === mapping.file}>${FILE_LABELS[file]}</option>`)}
       </select>
     </label>
-    <div class="scroll"><table class="preview" aria-label=${`First rows of ${preview.name}`}>
+    <div class="scroll" tabindex="0" role="region" aria-labelledby=${`preview-${index}`}><table id=${`preview-${index}`} class="preview" aria-label=${`First rows of ${preview.name}`}>
       <thead><tr>${preview.headers.map((header) => html`<th scope="col">${header}</th>`)}</tr></thead>
       <tbody>${preview.sampleRows.map((row) => html`<tr>${row.map((cell) => html`<td title=${cell}>${cell}</td>`)}</tr>`)}</tbody>
     </table></div>

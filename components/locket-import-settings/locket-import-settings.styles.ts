@@ -18,7 +18,7 @@ export const importStyles = css`
   legend { font-weight: 600; padding: 0 4px; }
   fieldset label { display: flex; align-items: center; gap: 6px; padding: 2px 0; font-weight: normal; }
   .actions { display: flex; gap: var(--locket-gap); align-items: center; flex-wrap: wrap; }
-  .status { color: #067647; margin: 0; }
+  .status { color: var(--locket-success); margin: 0; }
   .error { color: var(--locket-danger); margin: 0; }
   progress { width: 100%; }
   ul.rows { margin: 0; padding-left: 18px; font-size: 13px; }

@@ -13,6 +13,6 @@ export const optionsStyles = css`
   .field { display: grid; gap: 3px; }
   label { font-weight: 600; }
   .error { color: var(--locket-danger); font-size: 13px; }
-  .saved { color: #067647; }
+  .saved { color: var(--locket-success); }
   [aria-invalid='true'] { border-color: var(--locket-danger); }
 `;

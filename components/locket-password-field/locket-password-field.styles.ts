@@ -22,8 +22,8 @@ export const passwordFieldStyles = css`
   meter::-webkit-meter-optimum-value,
   meter::-webkit-meter-suboptimum-value,
   meter::-webkit-meter-even-less-good-value { min-width: 12%; border-radius: 4px; }
-  meter::-webkit-meter-optimum-value { background: #1a7f37; }
-  meter::-webkit-meter-suboptimum-value { background: #b7791f; }
+  meter::-webkit-meter-optimum-value { background: var(--locket-meter-strong); }
+  meter::-webkit-meter-suboptimum-value { background: var(--locket-meter-fair); }
   meter::-webkit-meter-even-less-good-value { background: var(--locket-danger); }
   ul { margin: 2px 0 0; padding-left: 18px; font-size: 13px; }
   .problem { color: var(--locket-danger); }

@@ -76,6 +76,7 @@ export class LocketPopup extends LitElement {
         <button @click=${() => void this.open()}>${SURFACE_WORDS.openPanel}</button>
         <button @click=${() => void this.services.security.lockNow()}>${SURFACE_WORDS.lock}</button>
       </header>
+      <main>
       ${this.openFailureText() ? html`<p class="error" role="alert">${this.openFailureText()}</p>` : nothing}
       <div><button class="primary" @click=${() => this.capturePage()}>${SURFACE_WORDS.capture}</button></div>
       ${this.captureFailure ? html`<p class="error" role="alert">${this.captureFailure}</p>` : nothing}
@@ -97,6 +98,7 @@ export class LocketPopup extends LitElement {
         <locket-record-form quick .services=${this.services} kind=${this.quickKind}
           @locket-saved=${(e: HTMLElementEventMap['locket-saved']) => { this.lastSaved = recordTitle(e.detail.record); }}></locket-record-form>
         ${this.lastSaved ? html`<p class="saved" role="status">${SURFACE_WORDS.saved(this.lastSaved)}</p>` : nothing}
-      </section>`;
+      </section>
+      </main>`;
   }
 }

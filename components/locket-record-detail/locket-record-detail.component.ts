@@ -1,5 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property, query, state } from 'lit/decorators.js';
 import type { LocketRecord, RecordId, RecordKind } from '../../core/records/types';
 import { linksOf } from '../../core/records/links';
 import { recordSubtitle, recordTitle } from '../shared/record-title';
@@ -9,6 +9,7 @@ import { formatDateTime } from '../shared/i18n/format';
 import type { LocketServices } from '../../platform/page-services/services';
 import { KIND_LABELS } from '../shared/kind-labels';
 import { locketEvent } from '../shared/events';
+import { focusWasDropped } from '../shared/focus';
 import { baseStyles } from '../shared/tokens.styles';
 import '../locket-record-form/locket-record-form';
 import '../locket-subject-rights/locket-subject-rights';
@@ -52,6 +53,9 @@ export class LocketRecordDetail extends LitElement {
   /** Why the note was refused, in the record rules' words. */
   @state() private noteRefusal = '';
   private readonly acts = new ActionController<DetailAct>(this);
+  @query('.actions button') private editButton?: HTMLElement;
+  @query('.actions button.danger') private deleteButton?: HTMLElement;
+  @query('.confirm button:not(.danger)') private keepButton?: HTMLElement;
   private unsubscribe?: () => void;
   private readonly locale = new LocaleController(this);
 
@@ -71,6 +75,19 @@ export class LocketRecordDetail extends LitElement {
       this.confirmingDelete = false;
       void this.load();
     }
+  }
+
+  /**
+   * Opening and closing the edit form or the delete confirmation removes the control that had
+   * focus; it moves where the keyboard user goes next instead of back to the top of the page.
+   * The confirmation opens on its safe answer, as the trash's does.
+   */
+  protected override updated(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('recordId')) return;
+    const lost = focusWasDropped(this.ownerDocument);
+    if (changed.has('confirmingDelete') && this.confirmingDelete) this.keepButton?.focus();
+    else if (changed.get('confirmingDelete') === true && lost) this.deleteButton?.focus();
+    if (changed.get('editing') === true && !this.editing && lost) this.editButton?.focus();
   }
 
   /**

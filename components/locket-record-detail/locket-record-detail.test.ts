@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { offeredDownloads } from '../../test/elements/downloads';
+import { hasFocus } from '../../test/elements/focus';
 import { listen, mount } from '../../test/elements/mount';
 import { createTestServices } from '../../test/elements/test-services';
 import './locket-record-detail';
@@ -36,6 +37,24 @@ describe('locket-record-detail', () => {
     await userEvent.click(page.getByRole('button', { name: 'Move to trash' }));
     await expect.poll(() => deleted.details).toEqual([{ id }]);
     expect((await store.get(id))?.deletedAt).not.toBeNull();
+  });
+
+  it('keeps the keyboard\'s place as the delete confirmation and the edit form open and close', async () => {
+    const { services, id } = await withPerson();
+    await mount('locket-record-detail', { services, recordId: id });
+    const [edit, del] = [page.getByRole('button', { name: 'Edit' }), page.getByRole('button', { name: 'Delete' })];
+    await userEvent.click(del);
+    // The confirmation opens on its safe answer; once it closes, the keyboard is back on Delete.
+    await expect.poll(() => hasFocus(page.getByRole('button', { name: 'Keep' }))).toBe(true);
+    await userEvent.keyboard('{Enter}');
+    await expect.element(page.getByRole('alertdialog')).not.toBeInTheDocument();
+    await expect.poll(() => hasFocus(del)).toBe(true);
+
+    await userEvent.click(edit);
+    await userEvent.fill(page.getByLabelText('Job title'), 'Mathematician');
+    await userEvent.click(page.getByRole('button', { name: 'Save changes' }));
+    await expect.element(page.getByText('Mathematician')).toBeVisible();
+    await expect.poll(() => hasFocus(edit)).toBe(true);
   });
 
   it('adds a note, and keeps the text when it is refused', async () => {

@@ -11,6 +11,8 @@ export const recordListStyles = css`
     border-radius: 0; padding: 6px 12px; height: 52px; background: var(--locket-surface);
   }
   .row:hover { background: var(--locket-surface-alt); }
+  /* Inside the scroller an outer ring would be clipped: the ring sits within the row. */
+  .row:focus-visible { outline-offset: -2px; }
   .title { font-weight: 600; display: block; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
   .subtitle { display: block; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
   .placeholder { height: 52px; padding: 6px 12px; border-bottom: 1px solid var(--locket-border); }

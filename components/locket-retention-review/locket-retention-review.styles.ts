@@ -11,6 +11,6 @@ export const retentionReviewStyles = css`
   .since { font-size: 12px; color: var(--locket-muted); }
   .actions { display: flex; gap: var(--locket-gap); align-items: center; flex-wrap: wrap; }
   .confirm { display: grid; gap: 8px; border: 1px solid var(--locket-danger); border-radius: var(--locket-radius); padding: 10px 12px; }
-  .status { color: #067647; }
+  .status { color: var(--locket-success); }
   .error { color: var(--locket-danger); }
 `;

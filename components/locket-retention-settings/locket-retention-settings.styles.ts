@@ -8,6 +8,6 @@ export const retentionSettingsStyles = css`
   ul.kept { margin: 0; padding-left: 18px; }
   .field { display: grid; gap: 3px; max-width: 240px; }
   label { font-weight: 600; }
-  .status { color: #067647; }
+  .status { color: var(--locket-success); }
   .error { color: var(--locket-danger); }
 `;

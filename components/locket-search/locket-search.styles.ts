@@ -9,6 +9,7 @@ export const searchStyles = css`
     border-bottom: 1px solid var(--locket-border); padding: 6px 8px;
   }
   li button:hover { background: var(--locket-surface-alt); }
+  li button:focus-visible { outline-offset: -2px; }
   .kind { font-size: 12px; float: right; }
   .status { margin: 6px 8px; }
 `;

@@ -8,10 +8,10 @@ export const securityKeysStyles = css`
   .key-head { display: flex; gap: var(--locket-gap); align-items: baseline; flex-wrap: wrap; }
   .key-head .name { font-weight: 600; flex: 1; }
   .kind { font-size: 12px; border-radius: 10px; padding: 1px 8px; background: var(--locket-surface-alt); border: 1px solid var(--locket-border); }
-  .kind.prf { background: #ecfdf3; border-color: #abefc6; color: #067647; }
-  .warning { margin: 0; color: #93370d; background: #fffaeb; border-left: 3px solid #dc6803; padding: 4px 8px; }
+  .kind.prf { background: var(--locket-success-surface); border-color: var(--locket-success-border); color: var(--locket-success); }
+  .warning { margin: 0; color: var(--locket-warning-text); background: var(--locket-warning-surface); border-left: 3px solid var(--locket-warning-border); padding: 4px 8px; }
   div.warning { display: grid; gap: 6px; justify-items: start; }
   div.warning p { margin: 0; }
   .remove-form { border-top: 1px solid var(--locket-border); padding-top: 8px; margin-top: 4px; }
-  .status { color: #067647; margin: 0; }
+  .status { color: var(--locket-success); margin: 0; }
 `;

@@ -13,6 +13,6 @@ export const snapshotsStyles = css`
   td.number { text-align: right; }
   .confirm { display: grid; gap: 8px; border: 1px solid var(--locket-danger); border-radius: var(--locket-radius); padding: 10px 12px; }
   progress { width: 100%; height: 12px; }
-  .status { color: #067647; }
+  .status { color: var(--locket-success); }
   .error { color: var(--locket-danger); }
 `;

@@ -6,7 +6,7 @@ export const sweepStatusStyles = css`
   p { margin: 0; }
   ul.report { margin: 0; padding-left: 18px; display: grid; gap: 2px; }
   .actions { display: flex; gap: var(--locket-gap); align-items: center; flex-wrap: wrap; }
-  .status { color: #067647; }
+  .status { color: var(--locket-success); }
   .error { color: var(--locket-danger); }
   .held { font-weight: 600; }
 `;

@@ -11,6 +11,7 @@ import { failureText } from '../shared/failure-text';
 import { KIND_LABELS } from '../shared/kind-labels';
 import { trashRestoreText } from '../shared/messages/trash-messages';
 import { locketEvent } from '../shared/events';
+import { focusWasDropped } from '../shared/focus';
 import { baseStyles } from '../shared/tokens.styles';
 import { daysLeftLabel, deletedOnLabel, deleterName, notesCount, notesLabel, recordsLabel, TRASH_WORDS } from './trash-labels';
 import { LocaleController } from '../shared/i18n/locale';
@@ -46,6 +47,7 @@ export class LocketTrash extends LitElement {
   @state() private restored: LocketRecord | null = null;
   private readonly acts = new ActionController<TrashAct>(this);
   @query('h2') private heading?: HTMLElement;
+  @query('.restored button') private openRestored?: HTMLElement;
   /** Rows shown; a refresh reads this many again so "Show more" is not undone by a change elsewhere. */
   private shown = TRASH_PAGE_SIZE;
   private returnFocus: HTMLElement | null = null;
@@ -110,12 +112,15 @@ export class LocketTrash extends LitElement {
     return failure ? FAILED[failure.act](failureText(failure.cause)) : '';
   }
 
-  private restore(item: TrashItem): Promise<void> {
-    return this.act(async () => {
+  private async restore(item: TrashItem): Promise<void> {
+    await this.act(async () => {
       const result = await this.services.store.restore(item.record.id);
       this.refusal = result.ok ? null : { id: item.record.id, message: trashRestoreText(result.error) };
       this.restored = result.ok ? result.value : null;
     });
+    // The restored row went with its button: the keyboard lands on the way to open the record.
+    await this.updateComplete;
+    if (focusWasDropped(this.ownerDocument)) (this.openRestored ?? this.heading)?.focus();
   }
 
   private ask(confirmation: Confirmation, event: Event): void {

@@ -4,7 +4,6 @@ export const trashStyles = css`
   :host { display: block; padding: 12px; }
   .head { display: flex; align-items: center; justify-content: space-between; gap: var(--locket-gap); }
   h2 { margin: 0; font-size: 18px; }
-  h2:focus { outline: none; }
   p { margin: 8px 0; }
   ul { list-style: none; padding: 0; margin: 0; }
   li { display: grid; gap: 2px; padding: 8px 0; border-bottom: 1px solid var(--locket-border); }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import type { LocketStore } from '../../core/store/contract';
 import { held, storageFullError } from '../../test/elements/fakes';
+import { hasFocus } from '../../test/elements/focus';
 import { listen, mount } from '../../test/elements/mount';
 import { createTestServices } from '../../test/elements/test-services';
 import './locket-trash';
@@ -42,6 +43,8 @@ describe('locket-trash', () => {
     await expect.element(page.getByRole('status')).toHaveTextContent('Ada Example is back in People.');
     await expect.element(page.getByRole('list', { name: 'Trashed records' })).not.toHaveTextContent('Ada Example');
     expect((await store.get(adaId!))?.deletedAt).toBeNull();
+    // The restored row went with the button pressed: the keyboard lands on the offer to open the record.
+    await expect.poll(() => hasFocus(page.getByRole('button', { name: 'Open Ada Example' }))).toBe(true);
     await userEvent.click(page.getByRole('button', { name: 'Open Ada Example' }));
     expect(opened.details).toEqual([{ id: adaId }]);
   });

@@ -7,5 +7,5 @@ export const usersSettingsStyles = css`
   th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--locket-border); }
   thead th { background: var(--locket-surface-alt); }
   th { font-weight: 600; }
-  .on { color: #067647; }
+  .on { color: var(--locket-success); }
 `;

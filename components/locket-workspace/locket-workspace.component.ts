@@ -6,6 +6,7 @@ import type { LocketServices } from '../../platform/page-services/services';
 import { KIND_LABELS } from '../shared/kind-labels';
 import { kindPhrases, RECORD_WORDS } from '../shared/messages/record-words';
 import { LocaleController } from '../shared/i18n/locale';
+import { focusWasDropped } from '../shared/focus';
 import { baseStyles } from '../shared/tokens.styles';
 import '../locket-record-list/locket-record-list';
 import '../locket-record-detail/locket-record-detail';
@@ -33,6 +34,7 @@ export class LocketWorkspace extends LitElement {
   @state() private view: View = { name: 'list' };
   @state() private captures: CaptureInboxState = { pending: null, failure: null };
   @query('locket-search') private search?: LocketSearch;
+  @query('main') private main?: HTMLElement;
   private history: View[] = [];
   private readonly locale = new LocaleController(this);
   private unsubscribe?: () => void;
@@ -61,6 +63,15 @@ export class LocketWorkspace extends LitElement {
     } else if (arrived && this.view.name !== 'capture') {
       this.go({ name: 'capture' });
     }
+  }
+
+  /**
+   * A view that replaces another takes the focused control with it, and the keyboard would
+   * start again from the top of the page: focus moves to the new view's main area instead.
+   * Where the user put focus elsewhere (the search box, a tab), it stays there.
+   */
+  protected override updated(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('view') && focusWasDropped(this.ownerDocument)) this.main?.focus();
   }
 
   private go(view: View): void {
@@ -123,6 +134,6 @@ export class LocketWorkspace extends LitElement {
         ${this.view.name === 'new' || this.view.name === 'capture' || this.view.name === 'trash' ? ''
           : html`<button class="primary" @click=${() => this.go({ name: 'new' })}>${kindPhrases(this.kind).newOne}</button>`}
       </div>
-      <main @locket-open=${(e: HTMLElementEventMap['locket-open']) => this.openRecord(e.detail.id)}>${this.renderMain()}</main>`;
+      <main tabindex="-1" @locket-open=${(e: HTMLElementEventMap['locket-open']) => this.openRecord(e.detail.id)}>${this.renderMain()}</main>`;
   }
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import type { RecordId } from '../../core/records/types';
+import { hasFocus } from '../../test/elements/focus';
 import { mount } from '../../test/elements/mount';
 import { createTestServices } from '../../test/elements/test-services';
 import './locket-workspace';
@@ -17,6 +18,8 @@ describe('locket-workspace', () => {
     await userEvent.fill(page.getByLabelText('Name', { exact: true }), 'Navy Labs');
     await userEvent.click(page.getByRole('button', { name: 'Add organisation' }));
     await expect.element(page.getByRole('heading', { name: 'Navy Labs' })).toBeVisible();
+    // The form went with the button pressed: the keyboard continues in the new view, not at the top of the page.
+    await expect.poll(() => hasFocus(page.getByRole('main'))).toBe(true);
 
     await userEvent.click(page.getByRole('button', { name: 'Back' }));
     await expect.element(page.getByRole('button', { name: 'Open Navy Labs' })).toBeVisible();
