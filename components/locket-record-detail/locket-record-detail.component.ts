@@ -55,7 +55,7 @@ export class LocketRecordDetail extends LitElement {
   private readonly acts = new ActionController<DetailAct>(this);
   @query('.actions button') private editButton?: HTMLElement;
   @query('.actions button.danger') private deleteButton?: HTMLElement;
-  @query('.confirm button:not(.danger)') private keepButton?: HTMLElement;
+  @query('button.keep') private keepButton?: HTMLElement;
   private unsubscribe?: () => void;
   private readonly locale = new LocaleController(this);
 
@@ -204,7 +204,7 @@ export class LocketRecordDetail extends LitElement {
       ${this.confirmingDelete ? html`<div class="confirm" role="alertdialog" aria-label=${RECORD_WORDS.confirmDelete}>
         <p>${RECORD_WORDS.moveQuestion(recordTitle(record))}</p>
         <button class="danger" @click=${() => void this.moveToTrash(record)}>${RECORD_WORDS.moveToTrash}</button>
-        <button @click=${() => { this.confirmingDelete = false; }}>${RECORD_WORDS.keep}</button>
+        <button class="keep" @click=${() => { this.confirmingDelete = false; }}>${RECORD_WORDS.keep}</button>
         ${this.failedText('delete') ? html`<p class="error" role="alert">${this.failedText('delete')}</p>` : nothing}
       </div>` : nothing}
       ${record.kind === 'person' ? html`<locket-subject-rights .services=${this.services} .person=${record} .linked=${this.linkedIn}></locket-subject-rights>` : nothing}
