@@ -43,6 +43,8 @@ interface Handed {
   readonly edited: readonly string[];
   /** Of those, the ids purged since (here or, once pulled, elsewhere): their items stay here. Erased ones are added by their hash. */
   readonly purgedSince: Set<string>;
+  /** The createdAt of each record the set creates, as stored here: it travels with the create. */
+  readonly createdAt: ReadonlyMap<string, number>;
 }
 
 const ErasedIdsSchema = v.array(v.object({ id: v.string(), kind: v.string() }));
@@ -57,7 +59,7 @@ const openErased = async (codec: StoreDeps['codec'], entry: Handed): Promise<Era
 
 /** Gives clientSeqs to rows that have none (dropping rows whose set is gone), then reads up to `limit` unacknowledged ones. */
 const handOut = (db: LocketDatabase, limit: number): Promise<Handed[]> =>
-  writeTransaction(db, ['outbox', 'changes', 'meta', 'purged'], async (tx) => {
+  writeTransaction(db, ['outbox', 'changes', 'meta', 'purged', 'records'], async (tx) => {
     const outbox = tx.objectStore('outbox');
     const changes = tx.objectStore('changes');
     const meta = tx.objectStore('meta');
@@ -83,7 +85,10 @@ const handOut = (db: LocketDatabase, limit: number): Promise<Handed[]> =>
       const edited = [...new Set((set?.changes ?? []).filter((change) => !isTerminalOp(change.op)).map((change) => change.recordId))];
       const tombs = await Promise.all(edited.map((id) => tx.objectStore('purged').getKey(id)));
       const purgedSince = new Set(edited.filter((_, index) => tombs[index] !== undefined));
-      handed.push({ clientSeq: row.clientSeq ?? 0, prevSetId, setId: row.setId, set, sealedErased: row.erased, edited, purgedSince });
+      const createdIds = (set?.changes ?? []).filter((change) => change.op === 'create').map((change) => change.recordId);
+      const createdRows = await Promise.all(createdIds.map((id) => tx.objectStore('records').get(id)));
+      const createdAt = new Map(createdRows.flatMap((created) => (created ? [[created.id, created.createdAt] as const] : [])));
+      handed.push({ clientSeq: row.clientSeq ?? 0, prevSetId, setId: row.setId, set, sealedErased: row.erased, edited, purgedSince, createdAt });
       prevSetId = row.setId;
     }
     return handed;
@@ -117,7 +122,7 @@ export const createOutbox = ({ db, codec, auditKeys }: Pick<StoreDeps, 'db' | 'c
     return handed.map((entry, index) => {
       const values = valuesOf.get(entry.setId);
       if (!entry.set) return { clientSeq: entry.clientSeq, prevSetId: entry.prevSetId, set: { setId: entry.setId, deviceId: '', author: '', items: [] } };
-      const whole = syncSetOf(entry.set, Array.isArray(values) ? values : null, erasedOf[index] ?? []);
+      const whole = syncSetOf(entry.set, Array.isArray(values) ? values : null, erasedOf[index] ?? [], entry.createdAt);
       // The relay refuses any edit of a purged id, and every device drops one: it goes out without them (vacant if nothing is left).
       const items = whole.items.filter((item) => isTerminalOp(item.op) || !entry.purgedSince.has(item.recordId));
       return { clientSeq: entry.clientSeq, prevSetId: entry.prevSetId, set: items.length === whole.items.length ? whole : { ...whole, items } };
