@@ -4,7 +4,9 @@
  *   connect  session → poke socket (hello first) → a round
  *   round    regression check → push the outbox → pull to the head; rounds never overlap, and a
  *            request during one runs one more after it
- *   triggers a poke above the cursor, a local change (debounced), syncNow
+ *   triggers a poke above the cursor, a local change (debounced), syncNow, and a periodic round
+ *            while connected (pokes can be lost: a missed one costs one period, and a device
+ *            removed elsewhere hears the relay refuse it within one period)
  *   failure  socket closed, the relay unreachable or refusing: offline, then a reconnect after a
  *            full-jitter backoff (1 s → 60 s, Retry-After as a floor); `removed` and other final
  *            refusals stop it until the user acts
@@ -23,19 +25,15 @@ import { asFailure, isFinalProblem, SyncFailure } from './relay-problem';
 import { createRelaySession } from './relay-session';
 import { createStatusHolder, type EngineStatus } from './status';
 
+import { createTimerSlot, systemTimers, type Timers } from './timers';
+
+export type { Timers } from './timers';
+
 /** Local writes come in bursts (an import, a merge): one push for the burst. */
 export const LOCAL_CHANGE_DEBOUNCE_MS = 200;
+/** While connected, a round this long after the last one, whatever the socket said. */
+export const PERIODIC_ROUND_MS = 45_000;
 const MAX_ROUNDS_IN_A_ROW = 10;
-
-export interface Timers {
-  readonly set: (run: () => void, ms: number) => unknown;
-  readonly clear: (handle: unknown) => void;
-}
-
-const systemTimers: Timers = {
-  set: (run, ms) => globalThis.setTimeout(run, ms),
-  clear: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
 
 export interface SyncEngineDeps {
   readonly transport: RelayTransport;
@@ -81,8 +79,9 @@ export const createSyncEngine = (deps: SyncEngineDeps): SyncEngine => {
   let socket: { close: () => void } | null = null;
   let cursor: SyncCursor | null = null;
   let attempt = 0;
-  let retryTimer: unknown = null;
-  let debounceTimer: unknown = null;
+  const retry = createTimerSlot(timers);
+  const debounce = createTimerSlot(timers);
+  const periodic = createTimerSlot(timers);
   let rejected = 0;
   let requests = 0;
   let round: Promise<Result<void, SyncProblem>> | null = null;
@@ -114,6 +113,7 @@ export const createSyncEngine = (deps: SyncEngineDeps): SyncEngine => {
     if (gen !== generation || !running) return;
     generation += 1;
     closeSocket();
+    periodic.cancel();
     const { problem } = failure;
     if (isFinalProblem(problem)) {
       halted = problem;
@@ -123,7 +123,14 @@ export const createSyncEngine = (deps: SyncEngineDeps): SyncEngine => {
     status.update({ state: 'offline', problem });
     const delay = backoffDelay(attempt, random, failure.retryAfterMs);
     attempt += 1;
-    retryTimer = timers.set(() => { retryTimer = null; void connect(); }, delay);
+    retry.arm(() => { void connect(); }, delay);
+  };
+
+  /** The next round comes at the latest one period after this one, for as long as this connection lasts. */
+  const armPeriodic = (gen: number): void => {
+    periodic.arm(() => {
+      if (gen === generation && running && !halted) void runRounds();
+    }, PERIODIC_ROUND_MS);
   };
 
   const runRounds = (): Promise<Result<void, SyncProblem>> => {
@@ -144,6 +151,7 @@ export const createSyncEngine = (deps: SyncEngineDeps): SyncEngine => {
         } while (again && rounds < MAX_ROUNDS_IN_A_ROW && gen === generation);
         if (gen !== generation) return ok;
         attempt = 0;
+        armPeriodic(gen);
         status.update({ state: 'connected', problem: null, lastSyncedAt: clock.now(), waiting: await replica.pendingCount() });
         return ok;
       } catch (error) {
@@ -159,8 +167,8 @@ export const createSyncEngine = (deps: SyncEngineDeps): SyncEngine => {
 
   const connect = (): Promise<Result<void, SyncProblem>> => {
     if (connecting) return connecting;
-    if (retryTimer !== null) timers.clear(retryTimer);
-    retryTimer = null;
+    retry.cancel();
+    periodic.cancel();
     const gen = (generation += 1);
     status.update({ state: 'connecting' });
     connecting = (async () => {
@@ -194,9 +202,7 @@ export const createSyncEngine = (deps: SyncEngineDeps): SyncEngine => {
   };
 
   const onLocalChange = (): void => {
-    if (debounceTimer !== null) timers.clear(debounceTimer);
-    debounceTimer = timers.set(() => {
-      debounceTimer = null;
+    debounce.arm(() => {
       if (!running || halted) return;
       if (status.get().state === 'connected') void runRounds();
       else void replica.pendingCount().then((waiting) => { if (running) status.update({ waiting }); }, () => undefined);
@@ -216,8 +222,7 @@ export const createSyncEngine = (deps: SyncEngineDeps): SyncEngine => {
       if (!running) return;
       running = false;
       generation += 1;
-      for (const timer of [retryTimer, debounceTimer]) if (timer !== null) timers.clear(timer);
-      retryTimer = debounceTimer = null;
+      for (const slot of [retry, debounce, periodic]) slot.cancel();
       closeSocket();
       unsubscribe?.();
       unsubscribe = null;
