@@ -101,7 +101,7 @@ describe('the options page’s sync services, through the worker, to a real rela
     expect((await (await connectDevice(relay.url, laptop.device, 'session')).addDevice(phone.device)).status).toBe(200);
     const phoneListed = (status: SyncStatusView) => status.devices.find((device) => device.id === phone.crypto.deviceId);
     skippedMs += 60_000;
-    let release = () => undefined as void;
+    let release: () => void = () => undefined;
     removalHeld = new Promise<void>((resolve) => { release = resolve; });
 
     const removal = services.removeDevice(phone.crypto.deviceId);
