@@ -11,6 +11,7 @@ import type { StoreDeps } from '../db/store-deps';
 import { writeTransaction } from '../db/transaction';
 import type { LocketDatabase } from '../db/schema';
 import type { OutboxEntry, SyncCursor } from '../sync/ports';
+import { parseHlc } from '../hlc';
 import { syncSetOf } from './sync-items';
 
 export const OUTBOX_STATE_KEY = 'sync-outbox';
@@ -108,6 +109,33 @@ const addErasedSince = async (db: LocketDatabase, keys: StoreDeps['auditKeys'], 
   const tombs = await Promise.all(hashes.map((hash) => tx.store.getKey(hash)));
   const erased = new Set(unknown.filter((_, index) => tombs[index] !== undefined));
   for (const entry of handed) for (const id of entry.edited) if (erased.has(id)) entry.purgedSince.add(id);
+};
+
+/**
+ * Drops acknowledged outbox rows whose set was written before `before` (retention's
+ * OUTBOX_DAYS), oldest clientSeq first, `batchSize` rows per transaction; returns how many went.
+ * Only a prefix goes: the rows kept stay contiguous, so a relay restored from a copy younger than
+ * the window is healed from them. The last acknowledged row stays, naming the next push's previous set.
+ */
+export const pruneAcknowledged = async (db: LocketDatabase, before: number, batchSize: number): Promise<number> => {
+  let pruned = 0;
+  for (;;) {
+    const dropped = await writeTransaction(db, ['outbox', 'meta'], async (tx) => {
+      const { acked } = outboxStateOf(await tx.objectStore('meta').get(OUTBOX_STATE_KEY));
+      let count = 0;
+      let cursor = await tx.objectStore('outbox').index('bySeq').openCursor(IDBKeyRange.upperBound(acked, true));
+      while (cursor && count < batchSize) {
+        const written = parseHlc(cursor.value.setId)?.wallMs;
+        if (written === undefined || written >= before) break;
+        await cursor.delete();
+        count += 1;
+        cursor = await cursor.continue();
+      }
+      return count;
+    });
+    pruned += dropped;
+    if (dropped < batchSize) return pruned;
+  }
 };
 
 export const createOutbox = ({ db, codec, auditKeys }: Pick<StoreDeps, 'db' | 'codec' | 'auditKeys'>) => {
