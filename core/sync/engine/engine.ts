@@ -13,20 +13,19 @@
  *
  * Every loop is bounded; every wait is a timer the engine clears on stop.
  */
-import type { Clock } from '../../clock';
-import type { ChangeBus } from '../../db/change-bus';
 import type { Result } from '../../result';
-import type { RelayTransport, ReplicaPort, SyncCrypto, SyncCursor, SyncProblem } from '../ports';
+import type { SyncCursor, SyncProblem } from '../ports';
 import { backoffDelay } from './backoff';
+import type { SyncEngine, SyncEngineDeps } from './engine-contract';
 import { openPokeSocket } from './poke-socket';
 import { wentBack } from './regression';
 import { runRound } from './round';
 import { asFailure, isFinalProblem, SyncFailure } from './relay-problem';
 import { createRelaySession } from './relay-session';
-import { createStatusHolder, type EngineStatus } from './status';
+import { createStatusHolder } from './status';
+import { createTimerSlot, systemTimers } from './timers';
 
-import { createTimerSlot, systemTimers, type Timers } from './timers';
-
+export type { SyncEngine, SyncEngineDeps } from './engine-contract';
 export type { Timers } from './timers';
 
 /** Local writes come in bursts (an import, a merge): one push for the burst. */
@@ -35,34 +34,6 @@ export const LOCAL_CHANGE_DEBOUNCE_MS = 200;
 export const PERIODIC_ROUND_MS = 45_000;
 const MAX_ROUNDS_IN_A_ROW = 10;
 
-export interface SyncEngineDeps {
-  readonly transport: RelayTransport;
-  readonly replica: ReplicaPort;
-  readonly crypto: SyncCrypto;
-  readonly team: string;
-  readonly clock: Clock;
-  /** Uniform in [0, 1): the backoff's jitter. */
-  readonly random: () => number;
-  /** Local writes announce themselves here; each burst pushes once. */
-  readonly changes?: Pick<ChangeBus, 'subscribe'>;
-  readonly timers?: Timers;
-  /** Reads the account's device list again (a signer added since it was last read); at most once a pull. */
-  readonly refreshSigners?: (token: string) => Promise<void>;
-}
-
-export interface SyncEngine {
-  readonly start: () => void;
-  /** Closes the socket, cancels every timer and waits for a round in flight to end. */
-  readonly stop: () => Promise<void>;
-  /** Pushes and pulls now (reconnecting at once when offline); resolves when that round ends. */
-  readonly syncNow: () => Promise<Result<void, SyncProblem>>;
-  readonly status: () => EngineStatus;
-  readonly watch: (listener: (status: EngineStatus) => void) => () => void;
-  /** A session token of this device, for the account's calls (device list, pairing). */
-  readonly token: () => Promise<Result<string, SyncProblem>>;
-  /** Sets pulled that did not verify or decrypt, skipped and never applied, since start. */
-  readonly rejectedSets: () => number;
-}
 
 const ok: Result<void, SyncProblem> = { ok: true, value: undefined };
 const refused = (problem: SyncProblem): Result<never, SyncProblem> => ({ ok: false, error: problem });

@@ -7,7 +7,7 @@ import { createSweepHarness, sweptOk, type SweepHarness } from './harness';
 
 /** Five local writes, the first three on day 0 and two on day 30, the relay having acknowledged the first four. */
 const queued = async (h: SweepHarness) => {
-  const outbox = createOutbox({ db: h.db, codec: createAesGcmCodec(h.accountKey), auditKeys: null });
+  const outbox = createOutbox({ db: h.db, codec: createAesGcmCodec(new Uint8Array(h.accountKey)), auditKeys: null });
   for (const name of ['Ada', 'Grace', 'Alan']) saved(await h.store.create('person', { firstName: name, lastName: 'Day0' }));
   h.atDay(30);
   for (const name of ['Edsger', 'Barbara']) saved(await h.store.create('person', { firstName: name, lastName: 'Day30' }));
