@@ -34,7 +34,8 @@ export interface Purger {
   readonly purgeIds: (ids: readonly RecordId[]) => Promise<PurgeResult>;
   /**
    * Purges these ids whether live or in the trash (and the notes trashed with them): another
-   * device's purge is final, even where this device still shows the record. Unknown ids are left alone.
+   * device's purge is final, even where this device still shows the record. Unknown ids are left
+   * alone. The purge set it writes is not queued for sync: the other device's already travels.
    */
   readonly purgeHeld: (ids: readonly RecordId[]) => Promise<PurgeResult>;
   /** Finishes the change sets a purge without the codec left behind; returns how many it finished (0 without a codec). */
@@ -71,8 +72,8 @@ const expiredKeys = (expired: IDBKeyRange, batchSize: number): SelectTrashed => 
 export const createPurger = (deps: PurgerDeps, receipt?: PurgeReceipt): Purger => {
   const { db, codec } = deps;
 
-  const runBatch = async (select: SelectTrashed): Promise<BatchWritten> => {
-    const batch = await purgeBatch(deps, select, codec, BATCH_ATTEMPTS, receipt);
+  const runBatch = async (select: SelectTrashed, queued = true): Promise<BatchWritten> => {
+    const batch = await purgeBatch(deps, select, codec, BATCH_ATTEMPTS, receipt, queued);
     // No kinds: purged rows were already out of every list, so lists need not reload; the
     // trash view hears the ids, and the search index drops them without reading them back.
     if (batch.purged.length > 0) {
@@ -103,7 +104,8 @@ export const createPurger = (deps: PurgerDeps, receipt?: PurgeReceipt): Purger =
     const unique = [...new Set(ids)];
     const batches: BatchWritten[] = [];
     for (let start = 0; start < unique.length; start += PURGE_BATCH_SIZE) {
-      const batch = await runBatch(heldAmong(unique.slice(start, start + PURGE_BATCH_SIZE), trashedOnly));
+      // Only a purge of what this device's owner trashed is news to the other devices.
+      const batch = await runBatch(heldAmong(unique.slice(start, start + PURGE_BATCH_SIZE), trashedOnly), trashedOnly);
       if (batch.purged.length > 0) batches.push(batch);
     }
     return withAwaiting(reportOf(batches));
