@@ -4,15 +4,14 @@ import type { StoreDeps } from '../core/db/store-deps';
 import type { OpenWorkerImplementation, SyncImplementation } from './contract';
 import { createArchiveApi } from './archive-api';
 import { createWorkerApi } from './worker-api';
-import { startWorkerSync } from './sync-worker';
+import { createSyncApi } from './sync-api';
 import { systemClock } from '../core/clock';
 import { createRelayTransport } from '../platform/sync/relay-transport';
 
 /** Sync for a worker that has no sync seams: status `off`, every call `not-connected`. */
-const syncUnavailable = (): SyncImplementation => startWorkerSync({
-  ports: null, changes: { subscribe: () => () => undefined }, transportFor: (relayUrl) => createRelayTransport({ relayUrl }),
-  locks: { request: async () => undefined }, clock: systemClock, random: Math.random,
-}).api;
+const syncUnavailable = (): SyncImplementation => createSyncApi({
+  account: null, runner: null, transportFor: (relayUrl) => createRelayTransport({ relayUrl }), clock: systemClock,
+});
 
 /** The whole worker API on one store: the core (search, export, import, retention), archives and sync. */
 export const createOpenWorkerApi = (storeDeps: StoreDeps, bus: ChangeBus, sync: SyncImplementation = syncUnavailable()): OpenWorkerImplementation => {

@@ -82,8 +82,10 @@ export const createSyncApi = ({ account, runner, transportFor, clock }: SyncApiD
     removeSyncDevice: async (deviceId) => {
       const session = await token();
       if (!session.ok || !account) return session.ok ? notConnected : session;
-      devices = null;
-      return account.removeDevice(session.value, deviceId);
+      const removed = await account.removeDevice(session.value, deviceId);
+      // Forgotten only once the relay removed it: a list read while the removal was on its way would still show it.
+      if (removed.ok) devices = null;
+      return removed;
     },
     offerPairing: async (onStep) => {
       const session = await token();

@@ -14,7 +14,7 @@ import { createSyncApi } from './sync-api';
 import type { SyncPorts } from './sync-ports';
 
 export interface WorkerSyncDeps {
-  readonly ports: SyncPorts | null;
+  readonly ports: SyncPorts;
   readonly changes: Pick<ChangeBus, 'subscribe'>;
   readonly transportFor: (relayUrl: string) => RelayTransport;
   readonly locks: LockRequester;
@@ -25,14 +25,12 @@ export interface WorkerSyncDeps {
 
 export interface WorkerSync {
   readonly api: SyncImplementation;
-  readonly runner: SyncRunner | null;
+  readonly runner: SyncRunner;
   readonly close: () => Promise<void>;
 }
 
 export const startWorkerSync = (deps: WorkerSyncDeps): WorkerSync => {
-  const { ports, transportFor, clock } = deps;
-  if (!ports) return { api: createSyncApi({ account: null, runner: null, transportFor, clock }), runner: null, close: async () => undefined };
-  const { account, replica } = ports;
+  const { ports: { account, replica }, transportFor, clock } = deps;
   let requests = 0;
   const runner = startSyncRunner({
     locks: deps.locks,

@@ -8,6 +8,13 @@ import type { StoredChangeSet, StoredRecord } from './rows';
 /** The clock every trash and restore writes: the trash is one more LWW field. */
 export const DELETED_AT = 'deletedAt';
 
+/**
+ * The clock of the set that created the record, whose createdAt every device shows: the create
+ * carries the creator's createdAt (its own clock, or an import file's), and the later create wins
+ * should two ever name one id. Like deletedAt, a clock without a field of that name.
+ */
+export const CREATED_AT = 'createdAt';
+
 /** Text fields whose concurrent edits are flagged rather than silently lost: a note's body. */
 export const FLAGGED_TEXT: Readonly<Record<string, readonly string[]>> = { note: ['body'] };
 
@@ -20,7 +27,10 @@ export const FLAGGED_TEXT: Readonly<Record<string, readonly string[]>> = { note:
 export const fieldClockOf = (row: Pick<StoredRecord, 'fieldClocks'> | undefined, field: string): string =>
   row?.fieldClocks?.[field] ?? '';
 
-/** `row` with `changed` stamped at `hlc` on top of `base`'s clocks (the row as it was before this write). */
+/**
+ * `row` with `changed` stamped at `hlc` on top of `base`'s clocks (the row as it was before this
+ * write). Without a base the write creates the record: its createdAt takes the clock too.
+ */
 export const stampClocks = <R extends StoredRecord>(
   row: R, base: Pick<StoredRecord, 'fieldClocks' | 'conflictedFields' | 'textClocks'> | undefined, changed: readonly string[], hlc: string,
 ): R => {
@@ -35,6 +45,7 @@ export const stampClocks = <R extends StoredRecord>(
     }
     fieldClocks[field] = hlc;
   }
+  if (!base) fieldClocks[CREATED_AT] = hlc;
   // A local edit of a flagged field settles it: the owner has chosen what it says.
   const conflicted = (base?.conflictedFields ?? []).filter((field) => !changed.includes(field));
   return {

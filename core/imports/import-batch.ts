@@ -19,6 +19,7 @@ import { retriedWrite, STALE, type Participant } from '../db/transaction';
 import { writeFailureOf } from '../db/store-errors';
 import { appendChangeSet } from '../db/append-change-set';
 import { stampClocks } from '../db/field-clocks';
+import { syncHints, tagEditOf } from '../record-store/sync-hints';
 
 export const IMPORT_BATCH_SIZE = 1000;
 
@@ -64,6 +65,8 @@ export const createImportBatch = (deps: StoreDeps, audit: AuditLog): ImportBatch
     const newValues: object[] = [];
     const previousValues: (object | null)[] = [];
     const expected = new Map<string, StoredRecord>();
+    // Ticked before the changes are known: an update's tag clocks are this set's. An unused tick costs nothing.
+    const hlc = deps.hlc.tick();
 
     items.forEach((item, position) => {
       const index = offset + position;
@@ -87,21 +90,25 @@ export const createImportBatch = (deps: StoreDeps, audit: AuditLog): ImportBatch
         refused.push({ index, id: item.id, reason: { type: 'record-gone' } });
         return;
       }
-      const before = fieldsFromBody(row, row.kind, currentFields.get(row.id));
-      const changed = changedNames(before, fields);
+      const decoded = currentFields.get(row.id);
+      const before = fieldsFromBody(row, row.kind, decoded);
+      // Tags are a set merged per tag elsewhere: the update names what it added and removed, as an edit does.
+      const tagEdit = tagEditOf(row, decoded, before, parsed.value, hlc);
+      const after = { ...parsed.value, ...('tags' in before ? { tags: tagEdit?.tags ?? before.tags } : {}) };
+      const changed = changedNames(before, after);
       if (changed.length === 0) return;
+      const sync = syncHints(row, decoded, tagEdit, changed);
       const meta = { ...metaOf(row), updatedAt: now };
-      metas.push({ ...meta, links: linksOf(item.kind, fields) });
-      bodies.push(fields);
+      metas.push({ ...meta, links: linksOf(item.kind, after) });
+      bodies.push({ ...after, ...sync.body });
       changes.push(changeItem(meta, 'update', changed));
-      newValues.push(pick(fields, changed));
+      newValues.push({ ...pick(after, changed), ...sync.values });
       previousValues.push(pick(before, changed));
       expected.set(row.id, row);
     });
     if (metas.length === 0) return { rows: [], expected, set: null, refused };
 
     // One codec call: every body, then the set's new values, then its previous values.
-    const hlc = deps.hlc.tick();
     const encoded = await codec.encodeMany(
       [...bodies, newValues, previousValues],
       [...metas.map(recordAad), changeAad(hlc), changePreviousAad(hlc)],

@@ -4,7 +4,9 @@
  * first so that a person goes before the organisation it links to. A record changed since
  * the import, or one that records outside the import now link to, is left alone and
  * reported. Every step is written as new change sets (marked `undoOf`), one transaction per
- * import set; running the undo again finds nothing left to do.
+ * import set; running the undo again finds nothing left to do. A record removed is removed for
+ * good, as a purge is: it leaves a tombstone in the same transaction, so no edit another device
+ * made before it heard of the undo brings it back here (elsewhere the undo arrives as a purge).
  */
 import * as v from 'valibot';
 import type { AuditEntry, AuditLog } from '../audit/audit-log';
@@ -18,8 +20,9 @@ import { fieldsFromBody, metaOf, rowFor } from '../db/record-rows';
 import { announce, changeItem, changeSet, type StoreDeps } from '../db/store-deps';
 import { deepEqual } from '../db/deep-equal';
 import { retriedWrite, settled, STALE, type Participant, type Settled, type Stale } from '../db/transaction';
-import { appendChangeSet } from '../db/append-change-set';
+import { addTombstones, appendChangeSet } from '../db/append-change-set';
 import { stampClocks } from '../db/field-clocks';
+import { syncHints, tagEditOf } from '../record-store/sync-hints';
 
 /** An import set's previous values: one element per change, an object for updates, null for creates. */
 const PreviousSchema = v.array(v.nullable(v.record(v.string(), v.unknown())));
@@ -33,6 +36,11 @@ interface Target {
   /** Ids of the records that link to this one. */
   readonly linkers: readonly RecordId[];
 }
+
+const pick = (fields: object, names: readonly string[]): Record<string, unknown> => {
+  const all = Object.fromEntries(Object.entries(fields));
+  return Object.fromEntries(names.map((name) => [name, all[name]]));
+};
 
 /** Stages the entry a step commits with, or null for none. */
 type UndoReceipt = () => Promise<Participant<AuditEntry> | null>;
@@ -73,14 +81,18 @@ export const createUndoImport = (deps: StoreDeps, audit: AuditLog): ImportBatchS
 
   const commit = (prepare: () => Promise<UndoWrite & UndoStep | Settled<UndoStep>>, receipt: UndoReceipt) => retriedWrite(db, {
     subject: { type: 'import-undo' },
-    stores: ['records', 'changes', 'outbox'],
+    stores: ['records', 'changes', 'outbox', 'purged'],
     prepare,
     receipt,
     write: async (tx, { expected, puts, removed, set, found, written }): Promise<UndoStep | Stale> => {
       const records = tx.objectStore('records');
       const latest = await Promise.all(expected.map((row) => records.get(row.id)));
       if (latest.some((row, index) => !deepEqual(row, expected[index]))) return STALE;
-      await Promise.all([...puts.map((row) => records.put(row)), ...removed.map((id) => records.delete(id)), appendChangeSet(tx, set)]);
+      const gone = expected.filter((row) => removed.includes(row.id));
+      await Promise.all([
+        ...puts.map((row) => records.put(row)), ...removed.map((id) => records.delete(id)), appendChangeSet(tx, set),
+        addTombstones(tx, gone, set.hlc, 'purge'),
+      ]);
       return { found, written };
     },
   });
@@ -110,16 +122,22 @@ export const createUndoImport = (deps: StoreDeps, audit: AuditLog): ImportBatchS
       const rows = ready.flatMap((target) => (target.row ? [target.row] : []));
       if (rows.length === 0) return settled({ found, written: [] });
       const current = await codec.decodeMany(rows.map((row) => row.body), rows.map(recordAad));
+      const hlc = deps.hlc.tick();
       const restored = rows.map((row, index) => {
         const back = previousOf.get(row.id) ?? {};
-        const parsed = parseFields(row.kind, { ...fieldsFromBody(row, row.kind, current[index]), ...back });
+        const before = fieldsFromBody(row, row.kind, current[index]);
+        const parsed = parseFields(row.kind, { ...before, ...back });
         if (!parsed.ok) throw new Error(`The earlier fields of record ${row.id} no longer pass validation`);
-        return { row, fields: parsed.value, names: Object.keys(back) };
+        // Tags come back as an edit would bring them: naming what returns and what goes, so other devices merge them alike.
+        const tagEdit = tagEditOf(row, current[index], before, parsed.value, hlc);
+        const fields = { ...parsed.value, ...('tags' in before ? { tags: tagEdit?.tags ?? before.tags } : {}) };
+        const names = Object.keys(back);
+        const sync = syncHints(row, current[index], tagEdit, names);
+        return { row, fields, names, body: { ...fields, ...sync.body }, values: { ...pick(fields, names), ...sync.values } };
       });
       const now = clock.now();
-      const hlc = deps.hlc.tick();
       const encoded = await codec.encodeMany(
-        [...restored.map((r) => r.fields), restored.map((r) => previousOf.get(r.row.id) ?? {})],
+        [...restored.map((r) => r.body), restored.map((r) => r.values)],
         [...restored.map((r) => recordAad(r.row)), changeAad(hlc)],
       );
       const values = encoded[restored.length];

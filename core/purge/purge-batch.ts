@@ -79,6 +79,8 @@ type PurgeDeps = Pick<StoreDeps, 'db' | 'hlc' | 'deviceId' | 'author'>;
  */
 export const purgeBatch = async (
   deps: PurgeDeps, select: SelectTrashed, codec: ValueCodec | null, attempts: number, receipt?: PurgeReceipt,
+  /** False for a purge another device made: its own purge set travels; this one stays in the local log only. */
+  queued = true,
 ): Promise<BatchWritten> => {
   let prepared: ReadonlyMap<string, PreparedRewrite> = new Map();
   let requests: readonly RewriteRequest[] = [];
@@ -96,7 +98,7 @@ export const purgeBatch = async (
       return { rewrites: prepared, named };
     },
     write: async (tx, ready) => {
-      const written = await purgeIn(tx, deps, select, ready.rewrites, codec !== null);
+      const written = await purgeIn(tx, deps, select, ready.rewrites, codec !== null, queued);
       if (written.kind !== 'written') {
         requests = written.requests;
         return STALE;
@@ -168,6 +170,7 @@ const purgeIn = async (
   select: SelectTrashed,
   prepared: ReadonlyMap<string, PreparedRewrite>,
   canRewrite: boolean,
+  queued: boolean,
 ): Promise<BatchWritten | BatchNeedsRewrite> => {
   const records = tx.objectStore('records');
   const changes = tx.objectStore('changes');
@@ -231,7 +234,7 @@ const purgeIn = async (
     ...deleted.map((hlc) => changes.delete(hlc)),
     ...(anyAwaiting ? deleted.map((hlc) => meta.delete(awaitingKey(hlc))) : []),
     ...rewrites.map((set) => changes.put(set)),
-    appendChangeSet(tx, purge),
+    queued ? appendChangeSet(tx, purge) : changes.add(purge),
     addTombstones(tx, rows, purge.hlc, 'purge'),
   ]);
   return { kind: 'written', purged: rows, changeSetsDeleted: deleted.length, changeSetsRewritten: rewrites.length };

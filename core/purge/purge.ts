@@ -32,6 +32,12 @@ export interface Purger {
   readonly purgeExpired: (before: number, batchSize: number, onBatch?: (report: PurgeReport) => void) => Promise<PurgeResult>;
   /** Purges these ids and the notes trashed with them, if they are in the trash; live or unknown ids are left alone. */
   readonly purgeIds: (ids: readonly RecordId[]) => Promise<PurgeResult>;
+  /**
+   * Purges these ids whether live or in the trash (and the notes trashed with them): another
+   * device's purge is final, even where this device still shows the record. Unknown ids are left
+   * alone. The purge set it writes is not queued for sync: the other device's already travels.
+   */
+  readonly purgeHeld: (ids: readonly RecordId[]) => Promise<PurgeResult>;
   /** Finishes the change sets a purge without the codec left behind; returns how many it finished (0 without a codec). */
   readonly rewriteAwaitingKey: () => Promise<number>;
 }
@@ -48,9 +54,9 @@ const reportOf = (batches: readonly BatchWritten[]): PurgeReport => {
   };
 };
 
-const trashedAmong = (ids: readonly RecordId[]): SelectTrashed => async (records) => {
+const heldAmong = (ids: readonly RecordId[], trashedOnly: boolean): SelectTrashed => async (records) => {
   const rows = await Promise.all(ids.map((id) => records.get(id)));
-  const trashed = rows.filter((row): row is StoredRecord => row !== undefined && row.deletedAt !== null);
+  const trashed = rows.filter((row): row is StoredRecord => row !== undefined && (!trashedOnly || row.deletedAt !== null));
   const notes = await Promise.all(trashed.map((row) => notesTrashedWith(records, row)));
   const seen = new Set<RecordId>();
   return [...trashed, ...notes.flat()].filter((row) => !seen.has(row.id) && seen.add(row.id)).map(({ id, kind }) => ({ id, kind }));
@@ -66,8 +72,8 @@ const expiredKeys = (expired: IDBKeyRange, batchSize: number): SelectTrashed => 
 export const createPurger = (deps: PurgerDeps, receipt?: PurgeReceipt): Purger => {
   const { db, codec } = deps;
 
-  const runBatch = async (select: SelectTrashed): Promise<BatchWritten> => {
-    const batch = await purgeBatch(deps, select, codec, BATCH_ATTEMPTS, receipt);
+  const runBatch = async (select: SelectTrashed, queued = true): Promise<BatchWritten> => {
+    const batch = await purgeBatch(deps, select, codec, BATCH_ATTEMPTS, receipt, queued);
     // No kinds: purged rows were already out of every list, so lists need not reload; the
     // trash view hears the ids, and the search index drops them without reading them back.
     if (batch.purged.length > 0) {
@@ -94,11 +100,12 @@ export const createPurger = (deps: PurgerDeps, receipt?: PurgeReceipt): Purger =
     return withAwaiting(reportOf(batches));
   };
 
-  const purgeIds: Purger['purgeIds'] = async (ids) => {
+  const purgeAmong = async (ids: readonly RecordId[], trashedOnly: boolean): Promise<PurgeResult> => {
     const unique = [...new Set(ids)];
     const batches: BatchWritten[] = [];
     for (let start = 0; start < unique.length; start += PURGE_BATCH_SIZE) {
-      const batch = await runBatch(trashedAmong(unique.slice(start, start + PURGE_BATCH_SIZE)));
+      // Only a purge of what this device's owner trashed is news to the other devices.
+      const batch = await runBatch(heldAmong(unique.slice(start, start + PURGE_BATCH_SIZE), trashedOnly), trashedOnly);
       if (batch.purged.length > 0) batches.push(batch);
     }
     return withAwaiting(reportOf(batches));
@@ -106,5 +113,10 @@ export const createPurger = (deps: PurgerDeps, receipt?: PurgeReceipt): Purger =
 
   const rewriteAwaitingKey = (): Promise<number> => (codec ? rewriteAwaiting({ db, codec }) : Promise.resolve(0));
 
-  return { purgeExpired, purgeIds, rewriteAwaitingKey };
+  return {
+    purgeExpired,
+    purgeIds: (ids) => purgeAmong(ids, true),
+    purgeHeld: (ids) => purgeAmong(ids, false),
+    rewriteAwaitingKey,
+  };
 };

@@ -140,7 +140,8 @@ export const createApplyRemote = (deps: ReplicaDeps) => {
    * A remote purge or erasure of a record this device holds runs the existing purger or
    * erasure first (change log, snapshots, links, audit entry naming the remote device), which
    * leaves its tombstone: the batch then drops those items like any for a purged id. A record
-   * they cannot take (a purge of a record live here) is removed by the batch itself.
+   * live here is purged all the same (its trash may come in this very pull, or an unsent edit
+   * kept it live): nothing of its history may stay behind in this device's change log.
    */
   const finishTerminal = async (sets: readonly SyncSet[]): Promise<void> => {
     for (const set of sets) {
@@ -151,7 +152,7 @@ export const createApplyRemote = (deps: ReplicaDeps) => {
         const tombs = await Promise.all([db.getKey('purged', item.recordId), db.getKey('purged', hashed)]);
         if (!row || tombs.some((key) => key !== undefined)) continue;
         if (item.op === 'erase' && row.kind === 'person') await erase(row.id, { suppressEmails: false, remoteDevice: set.deviceId });
-        else if (item.op === 'purge' && row.deletedAt !== null) await purger.purgeIds([row.id]);
+        else if (item.op === 'purge') await purger.purgeHeld([row.id]);
       }
     }
   };

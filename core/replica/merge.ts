@@ -10,10 +10,11 @@
  * - Tags: an LWW-element-set (db/tag-clocks.ts).
  * - Note text: last writer wins, but a text its winner's writer had not seen (a clock above the
  *   winner's basis) flags the field; the losing text stays in the change log.
+ * - createdAt: the create's (the creator's clock, carried in the create), under the create's clock.
  * - Purge and erasure: terminal; nothing after them brings the record back.
  */
 import type { SyncOp } from '../sync/ports';
-import { DELETED_AT, FLAGGED_TEXT } from '../db/field-clocks';
+import { CREATED_AT, DELETED_AT, FLAGGED_TEXT } from '../db/field-clocks';
 import { assignTags, derivedTagClocks, joinTagClocks, tagsOf, type TagClocks } from '../db/tag-clocks';
 
 /** A note's text clocks: the clock its winner's writer replaced, and the greatest clock that lost. */
@@ -28,6 +29,8 @@ export interface MergeRow {
   readonly fields: Readonly<Record<string, unknown>>;
   readonly fieldClocks: Readonly<Record<string, string>>;
   readonly deletedAt: number | null;
+  /** Known once the create was merged (or the row is stored here); its clock is fieldClocks.createdAt. */
+  readonly createdAt?: number;
   readonly tagClocks?: TagClocks;
   readonly textClocks?: Readonly<Record<string, TextClock>>;
 }
@@ -42,6 +45,8 @@ export interface MergeItem {
   readonly tagsAdded?: readonly string[];
   readonly tagsRemoved?: readonly string[];
   readonly basis?: Readonly<Record<string, string>>;
+  /** A create's createdAt as its creator stored it; absent from sets written before it travelled. */
+  readonly createdAt?: number;
 }
 
 export type MergeOutcome =
@@ -51,6 +56,8 @@ export type MergeOutcome =
 const TAGS = 'tags';
 
 const later = (a: string, b: string): string => (a > b ? a : b);
+/** The wall time of an HLC string (core/hlc.ts: 13 digits of milliseconds first). */
+const wallOf = (hlc: string): number => Number(hlc.slice(0, 13));
 const clockOf = (row: MergeRow, field: string): string => row.fieldClocks[field] ?? '';
 
 /** The row's tag clocks, derived from its tags and their field clock when it never held any. */
@@ -67,6 +74,11 @@ export const rowOfItem = (item: MergeItem): MergeRow => {
   let deletedAt: number | null = null;
   let tagClocks: TagClocks | undefined;
   const textClocks: Record<string, TextClock> = {};
+  let createdAt: number | undefined;
+  if (item.op === 'create') {
+    createdAt = item.createdAt ?? wallOf(item.setId);
+    fieldClocks[CREATED_AT] = item.setId;
+  }
   if (item.op === 'delete' || item.op === 'restore') {
     const value = item.values[DELETED_AT];
     deletedAt = item.op === 'delete' && typeof value === 'number' ? value : null;
@@ -89,6 +101,7 @@ export const rowOfItem = (item: MergeItem): MergeRow => {
   }
   return {
     kind: item.kind, fields, fieldClocks, deletedAt,
+    ...(createdAt === undefined || !Number.isFinite(createdAt) ? {} : { createdAt }),
     ...(tagClocks ? { tagClocks } : {}),
     ...(Object.keys(textClocks).length > 0 ? { textClocks } : {}),
   };
@@ -105,6 +118,14 @@ const joinText = (a: MergeRow, b: MergeRow, field: string): TextClock => {
   const rivals = later(own.rival, other.rival);
   if (mine === theirs) return { basis: later(own.basis, other.basis), rival: rivals };
   return theirs > mine ? { basis: other.basis, rival: later(rivals, mine) } : { basis: own.basis, rival: later(rivals, theirs) };
+};
+
+/** createdAt after a join: the one under the later create clock; on a tie (no create seen on either side) the earlier time. */
+const joinCreatedAt = (a: MergeRow, b: MergeRow): number | undefined => {
+  const [mine, theirs] = [clockOf(a, CREATED_AT), clockOf(b, CREATED_AT)];
+  if (theirs > mine) return b.createdAt ?? a.createdAt;
+  if (mine > theirs) return a.createdAt ?? b.createdAt;
+  return a.createdAt === undefined || b.createdAt === undefined ? a.createdAt ?? b.createdAt : Math.min(a.createdAt, b.createdAt);
 };
 
 /** The join of two rows of one record: per field the later clock, tags joined, text rivals kept. */
@@ -127,12 +148,14 @@ export const joinRows = (a: MergeRow, b: MergeRow): MergeRow => {
     }
   }
   const deletedAt = clockOf(b, DELETED_AT) > clockOf(a, DELETED_AT) ? b.deletedAt : a.deletedAt;
+  const createdAt = joinCreatedAt(a, b);
   const ownTags = tagClocksOf(a);
   const otherTags = tagClocksOf(b);
   const tagClocks = ownTags && otherTags ? joinTagClocks(ownTags, otherTags) : ownTags ?? otherTags;
   if (tagClocks) fields[TAGS] = tagsOf(tagClocks);
   return {
     kind: a.kind, fields, fieldClocks, deletedAt,
+    ...(createdAt === undefined ? {} : { createdAt }),
     ...(tagClocks ? { tagClocks } : {}),
     ...(textClocks.size > 0 ? { textClocks: Object.fromEntries(textClocks) } : {}),
   };

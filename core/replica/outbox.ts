@@ -11,6 +11,7 @@ import type { StoreDeps } from '../db/store-deps';
 import { writeTransaction } from '../db/transaction';
 import type { LocketDatabase } from '../db/schema';
 import type { OutboxEntry, SyncCursor } from '../sync/ports';
+import { parseHlc } from '../hlc';
 import { syncSetOf } from './sync-items';
 
 export const OUTBOX_STATE_KEY = 'sync-outbox';
@@ -43,6 +44,8 @@ interface Handed {
   readonly edited: readonly string[];
   /** Of those, the ids purged since (here or, once pulled, elsewhere): their items stay here. Erased ones are added by their hash. */
   readonly purgedSince: Set<string>;
+  /** The createdAt of each record the set creates, as stored here: it travels with the create. */
+  readonly createdAt: ReadonlyMap<string, number>;
 }
 
 const ErasedIdsSchema = v.array(v.object({ id: v.string(), kind: v.string() }));
@@ -57,7 +60,7 @@ const openErased = async (codec: StoreDeps['codec'], entry: Handed): Promise<Era
 
 /** Gives clientSeqs to rows that have none (dropping rows whose set is gone), then reads up to `limit` unacknowledged ones. */
 const handOut = (db: LocketDatabase, limit: number): Promise<Handed[]> =>
-  writeTransaction(db, ['outbox', 'changes', 'meta', 'purged'], async (tx) => {
+  writeTransaction(db, ['outbox', 'changes', 'meta', 'purged', 'records'], async (tx) => {
     const outbox = tx.objectStore('outbox');
     const changes = tx.objectStore('changes');
     const meta = tx.objectStore('meta');
@@ -83,7 +86,10 @@ const handOut = (db: LocketDatabase, limit: number): Promise<Handed[]> =>
       const edited = [...new Set((set?.changes ?? []).filter((change) => !isTerminalOp(change.op)).map((change) => change.recordId))];
       const tombs = await Promise.all(edited.map((id) => tx.objectStore('purged').getKey(id)));
       const purgedSince = new Set(edited.filter((_, index) => tombs[index] !== undefined));
-      handed.push({ clientSeq: row.clientSeq ?? 0, prevSetId, setId: row.setId, set, sealedErased: row.erased, edited, purgedSince });
+      const createdIds = (set?.changes ?? []).filter((change) => change.op === 'create').map((change) => change.recordId);
+      const createdRows = await Promise.all(createdIds.map((id) => tx.objectStore('records').get(id)));
+      const createdAt = new Map(createdRows.flatMap((created) => (created ? [[created.id, created.createdAt] as const] : [])));
+      handed.push({ clientSeq: row.clientSeq ?? 0, prevSetId, setId: row.setId, set, sealedErased: row.erased, edited, purgedSince, createdAt });
       prevSetId = row.setId;
     }
     return handed;
@@ -105,6 +111,33 @@ const addErasedSince = async (db: LocketDatabase, keys: StoreDeps['auditKeys'], 
   for (const entry of handed) for (const id of entry.edited) if (erased.has(id)) entry.purgedSince.add(id);
 };
 
+/**
+ * Drops acknowledged outbox rows whose set was written before `before` (retention's
+ * OUTBOX_DAYS), oldest clientSeq first, `batchSize` rows per transaction; returns how many went.
+ * Only a prefix goes: the rows kept stay contiguous, so a relay restored from a copy younger than
+ * the window is healed from them. The last acknowledged row stays, naming the next push's previous set.
+ */
+export const pruneAcknowledged = async (db: LocketDatabase, before: number, batchSize: number): Promise<number> => {
+  let pruned = 0;
+  for (;;) {
+    const dropped = await writeTransaction(db, ['outbox', 'meta'], async (tx) => {
+      const { acked } = outboxStateOf(await tx.objectStore('meta').get(OUTBOX_STATE_KEY));
+      let count = 0;
+      let cursor = await tx.objectStore('outbox').index('bySeq').openCursor(IDBKeyRange.upperBound(acked, true));
+      while (cursor && count < batchSize) {
+        const written = parseHlc(cursor.value.setId)?.wallMs;
+        if (written === undefined || written >= before) break;
+        await cursor.delete();
+        count += 1;
+        cursor = await cursor.continue();
+      }
+      return count;
+    });
+    pruned += dropped;
+    if (dropped < batchSize) return pruned;
+  }
+};
+
 export const createOutbox = ({ db, codec, auditKeys }: Pick<StoreDeps, 'db' | 'codec' | 'auditKeys'>) => {
   const pending = async (limit: number): Promise<readonly OutboxEntry[]> => {
     if (limit <= 0) return [];
@@ -117,7 +150,7 @@ export const createOutbox = ({ db, codec, auditKeys }: Pick<StoreDeps, 'db' | 'c
     return handed.map((entry, index) => {
       const values = valuesOf.get(entry.setId);
       if (!entry.set) return { clientSeq: entry.clientSeq, prevSetId: entry.prevSetId, set: { setId: entry.setId, deviceId: '', author: '', items: [] } };
-      const whole = syncSetOf(entry.set, Array.isArray(values) ? values : null, erasedOf[index] ?? []);
+      const whole = syncSetOf(entry.set, Array.isArray(values) ? values : null, erasedOf[index] ?? [], entry.createdAt);
       // The relay refuses any edit of a purged id, and every device drops one: it goes out without them (vacant if nothing is left).
       const items = whole.items.filter((item) => isTerminalOp(item.op) || !entry.purgedSince.has(item.recordId));
       return { clientSeq: entry.clientSeq, prevSetId: entry.prevSetId, set: items.length === whole.items.length ? whole : { ...whole, items } };

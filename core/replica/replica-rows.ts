@@ -1,5 +1,5 @@
 import type { Hlc } from '../hlc';
-import { DELETED_AT } from '../db/field-clocks';
+import { CREATED_AT, DELETED_AT } from '../db/field-clocks';
 import { rowFor } from '../db/record-rows';
 import type { StoredRecord } from '../db/rows';
 import type { StoreDeps } from '../db/store-deps';
@@ -21,7 +21,7 @@ export const localOutcomeOf = (row: StoredRecord, decoded: unknown): MergeOutcom
   return {
     type: 'row',
     row: {
-      kind: row.kind, fields, fieldClocks: row.fieldClocks ?? {}, deletedAt: row.deletedAt,
+      kind: row.kind, fields, fieldClocks: row.fieldClocks ?? {}, deletedAt: row.deletedAt, createdAt: row.createdAt,
       ...(tagClocks ? { tagClocks } : {}),
       ...(row.textClocks ? { textClocks: row.textClocks } : {}),
     },
@@ -31,7 +31,8 @@ export const localOutcomeOf = (row: StoredRecord, decoded: unknown): MergeOutcom
 /**
  * The row to store for a merged record, with the body still to encode; undefined while the
  * merge holds no valid record (an edit whose create has not arrived): nothing is written for it.
- * Times follow the sets: createdAt is the create's wall time, updatedAt the newest set's.
+ * Times follow the sets: createdAt is the one the create carried (until the create arrives, the
+ * wall time of the oldest field clock), updatedAt the newest set's wall time.
  */
 export const nextRowOf = (
   id: RecordId, before: StoredRecord | undefined, merged: MergeRow, newestWall: number,
@@ -41,7 +42,7 @@ export const nextRowOf = (
   const parsed = parseFields(kind as StoredRecord['kind'], merged.fields);
   if (!parsed.ok) return undefined;
   const fields = parsed.value;
-  const createdAt = before?.createdAt ?? newestWallOfCreate(merged, newestWall);
+  const createdAt = merged.createdAt ?? before?.createdAt ?? newestWallOfCreate(merged, newestWall);
   const updatedAt = Math.max(before?.updatedAt ?? 0, newestWall);
   const meta = { id, kind: kind as StoredRecord['kind'], createdAt, updatedAt, deletedAt: merged.deletedAt };
   const conflicted = conflictedFieldsOf(merged);
@@ -59,7 +60,7 @@ export const nextRowOf = (
 
 /** A record first seen here was created at the wall time of its oldest field clock. */
 const newestWallOfCreate = (merged: MergeRow, fallback: number): number => {
-  const clocks = Object.entries(merged.fieldClocks).filter(([field]) => field !== DELETED_AT).map(([, clock]) => clock).sort();
+  const clocks = Object.entries(merged.fieldClocks).filter(([field]) => field !== DELETED_AT && field !== CREATED_AT).map(([, clock]) => clock).sort();
   const first = clocks[0];
   const wall = first === undefined ? undefined : Number(first.slice(0, 13));
   return wall !== undefined && Number.isFinite(wall) ? wall : fallback;

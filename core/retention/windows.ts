@@ -10,6 +10,8 @@ export const TRASH_DAYS = 30;
 export const CANCELLATION_DAYS = 14;
 /** No automatic snapshot is kept longer than this. */
 export const SNAPSHOT_MAX_DAYS = 50;
+/** A change set the relay acknowledged stays queued this long, to heal a relay restored from a backup up to this old. */
+export const OUTBOX_DAYS = 50;
 /** Recent-login entries are kept this long unless the owner chooses another window. */
 export const DEFAULT_LOGIN_DAYS = 90;
 /** The login-history windows the owner can choose from. */

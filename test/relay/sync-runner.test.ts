@@ -1,36 +1,22 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SyncEngine } from '../../core/sync/engine/engine';
-import { createSyncChannel, type SyncChannel } from '../../platform/sync/sync-channel';
 import { startSyncRunner, type SyncRunner } from '../../platform/sync/sync-runner';
-import { connectDevice, waitFor } from './support/relay-client';
-import { startTestRelay, type TestRelay } from './support/in-process-relay';
-import { createTestLocks, createTestSyncDevice, type TestSyncDevice } from './support/sync-test-deps';
-import { newTeamId } from './support/test-device';
+import { waitFor } from './support/relay-client';
+import { useRelayFixture } from './support/relay-fixture';
+import { createTestLocks } from './support/sync-test-deps';
 
 describe('one context syncs at a time', () => {
-  let relay: TestRelay;
-  let laptop: TestSyncDevice;
-  let phone: TestSyncDevice;
+  const fixture = useRelayFixture({ enrollPhone: true });
   let phoneEngine: SyncEngine;
-  const channels: SyncChannel[] = [];
   const runners: SyncRunner[] = [];
 
-  beforeEach(async () => {
-    relay = await startTestRelay();
-    const directory = new Map();
-    const team = newTeamId();
-    laptop = await createTestSyncDevice(team, relay.url, directory);
-    phone = await createTestSyncDevice(team, relay.url, directory);
-    const client = await connectDevice(relay.url, laptop.device, 'register');
-    await client.addDevice(phone.device);
-    phoneEngine = phone.newEngine();
+  beforeEach(() => {
+    phoneEngine = fixture.phone.newEngine();
     phoneEngine.start();
   });
   afterEach(async () => {
     await Promise.all(runners.splice(0).map((runner) => runner.close()));
-    for (const channel of channels.splice(0)) channel.close();
     await phoneEngine.stop();
-    await relay.dispose();
   });
 
   /** Two workers of the laptop (two open pages), sharing its replica, locks and channel name. */
@@ -39,14 +25,13 @@ describe('one context syncs at a time', () => {
     const enginesBuilt: string[] = [];
     let identity = true;
     const worker = (name: string) => {
-      const channel = createSyncChannel(new BroadcastChannel(channelName));
-      channels.push(channel);
+      const channel = fixture.channel(channelName);
       const runner = startSyncRunner({
         locks, channel, newRequestId: () => `${name}-${Math.random()}`,
         createEngine: async () => {
           if (!identity) return null;
           enginesBuilt.push(name);
-          return laptop.newEngine();
+          return fixture.laptop.newEngine();
         },
       });
       runners.push(runner);
@@ -62,9 +47,9 @@ describe('one context syncs at a time', () => {
     expect([first.holdsLock(), second.holdsLock()]).toEqual([true, false]);
     expect(second.engine()).toBeNull();
 
-    const written = laptop.replica.write('from the laptop');
+    const written = fixture.laptop.replica.write('from the laptop');
     expect(await second.syncNow()).toEqual({ ok: true, value: undefined });
-    await waitFor(() => phone.replica.sets().has(written.setId));
+    await waitFor(() => fixture.phone.replica.sets().has(written.setId));
     expect(enginesBuilt).toEqual(['first']);
 
     await first.close();
@@ -72,8 +57,8 @@ describe('one context syncs at a time', () => {
     await waitFor(() => second.engine()?.status().state === 'connected' && second.status().state === 'connected');
     expect(second.holdsLock()).toBe(true);
     expect(enginesBuilt).toEqual(['first', 'second']);
-    const later = laptop.replica.write('after the first page closed');
-    await waitFor(() => phone.replica.sets().has(later.setId));
+    const later = fixture.laptop.replica.write('after the first page closed');
+    await waitFor(() => fixture.phone.replica.sets().has(later.setId));
 
     forget();
     await second.identityChanged();

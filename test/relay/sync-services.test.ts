@@ -2,32 +2,40 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { systemClock } from '../../core/clock';
 import type { SyncPageServices, SyncStatusView } from '../../core/sync/ports';
 import { createSyncServices } from '../../platform/page-services/sync-services';
-import { createSyncChannel, type SyncChannel } from '../../platform/sync/sync-channel';
 import { syncContract } from '../../worker/contract';
 import { validated } from '../../worker/host';
 import { startWorkerSync, type WorkerSync } from '../../worker/sync-worker';
 import { connectDevice, waitFor } from './support/relay-client';
-import { startTestRelay, type TestRelay } from './support/in-process-relay';
-import { createTestAccount, createTestLocks, createTestSyncDevice, type TestSyncDevice } from './support/sync-test-deps';
-import { newTeamId } from './support/test-device';
+import { useRelayFixture } from './support/relay-fixture';
+import { createTestAccount, createTestLocks, type TestSyncDevice } from './support/sync-test-deps';
 
 describe('the options page’s sync services, through the worker, to a real relay', () => {
-  let relay: TestRelay;
+  const fixture = useRelayFixture({ enrollPhone: false });
+  let relay: { readonly url: string };
   let laptop: TestSyncDevice;
   let sync: WorkerSync;
   let services: SyncPageServices;
-  const channels: SyncChannel[] = [];
   const seen: SyncStatusView[] = [];
+  /** While set, the account's removal waits for it before asking the relay. */
+  let removalHeld: Promise<void> | null = null;
+  /** Time the worker's clock is ahead of the system's: moved on to let a cached device list go stale. */
+  let skippedMs = 0;
 
-  beforeEach(async () => {
-    relay = await startTestRelay();
-    laptop = await createTestSyncDevice(newTeamId(), relay.url, new Map());
+  beforeEach(() => {
+    ({ relay, laptop } = fixture);
+    removalHeld = null;
+    skippedMs = 0;
     const name = `locket-sync-test-${Math.random()}`;
-    const [workerSide, pageSide] = [createSyncChannel(new BroadcastChannel(name)), createSyncChannel(new BroadcastChannel(name))];
-    channels.push(workerSide, pageSide);
+    const [workerSide, pageSide] = [fixture.channel(name), fixture.channel(name)];
+    const account = createTestAccount(laptop);
+    const removeDevice: typeof account.removeDevice = async (token, deviceId) => {
+      await removalHeld;
+      return account.removeDevice(token, deviceId);
+    };
     sync = startWorkerSync({
-      ports: { account: createTestAccount(laptop), replica: laptop.replica }, changes: laptop.replica.bus,
-      transportFor: () => laptop.transport, locks: createTestLocks(), clock: systemClock, random: Math.random, channel: workerSide,
+      ports: { account: { ...account, removeDevice }, replica: laptop.replica }, changes: laptop.replica.bus,
+      transportFor: () => laptop.transport, locks: createTestLocks(), clock: { now: () => systemClock.now() + skippedMs }, random: Math.random,
+      channel: workerSide,
     });
     services = createSyncServices(validated(syncContract, sync.api), pageSide);
     seen.length = 0;
@@ -35,8 +43,6 @@ describe('the options page’s sync services, through the worker, to a real rela
   });
   afterEach(async () => {
     await sync.close();
-    for (const channel of channels.splice(0)) channel.close();
-    await relay.dispose();
   });
 
   it('connects, shows status and devices, syncs, and disconnects keeping the records', async () => {
@@ -65,7 +71,7 @@ describe('the options page’s sync services, through the worker, to a real rela
   it('removes another device, which stops with `removed`', async () => {
     await services.connect(relay.url, 'Laptop');
     await waitFor(() => seen.some((status) => status.state === 'connected'));
-    const phone = await createTestSyncDevice(laptop.device.team, relay.url, new Map());
+    const { phone } = fixture;
     expect((await (await connectDevice(relay.url, laptop.device, 'session')).addDevice(phone.device)).status).toBe(200);
     const onPhone = phone.newEngine();
     onPhone.start();
@@ -81,10 +87,28 @@ describe('the options page’s sync services, through the worker, to a real rela
   it('shows a removed device as removed on the page that removed it, without waiting for sync', async () => {
     await services.connect(relay.url, 'Laptop');
     await waitFor(() => seen.some((status) => status.state === 'connected'));
-    const phone = await createTestSyncDevice(laptop.device.team, relay.url, new Map());
+    const { phone } = fixture;
     expect((await (await connectDevice(relay.url, laptop.device, 'session')).addDevice(phone.device)).status).toBe(200);
     const phoneListed = (status: SyncStatusView | undefined) => status?.devices.find((device) => device.id === phone.crypto.deviceId);
     expect(await services.removeDevice(phone.crypto.deviceId)).toEqual({ ok: true, value: undefined });
     await waitFor(() => phoneListed(seen.at(-1))?.removed === true);
+  });
+
+  it('shows a removed device as removed even when the page asked for the list while the removal was on its way', async () => {
+    await services.connect(relay.url, 'Laptop');
+    await waitFor(() => seen.some((status) => status.state === 'connected'));
+    const { phone } = fixture;
+    expect((await (await connectDevice(relay.url, laptop.device, 'session')).addDevice(phone.device)).status).toBe(200);
+    const phoneListed = (status: SyncStatusView) => status.devices.find((device) => device.id === phone.crypto.deviceId);
+    skippedMs += 60_000;
+    let release: () => void = () => undefined;
+    removalHeld = new Promise<void>((resolve) => { release = resolve; });
+
+    const removal = services.removeDevice(phone.crypto.deviceId);
+    // The page polls while the relay has not yet removed the device: the list then still shows it.
+    expect(phoneListed(await services.status())?.removed).toBe(false);
+    release();
+    expect(await removal).toEqual({ ok: true, value: undefined });
+    expect(phoneListed(await services.status())?.removed).toBe(true);
   });
 });

@@ -6,7 +6,8 @@ import { RECORD_KINDS, type RecordKind } from '../../core/records/types';
 import { judgeClock } from '../../core/retention/clock-trust';
 import { readRetentionPolicy } from '../../core/retention/policy';
 import { snapshotDue } from '../../core/retention/snapshot-policy';
-import { TRASH_DAYS, expiredBefore } from '../../core/retention/windows';
+import { OUTBOX_DAYS, TRASH_DAYS, expiredBefore } from '../../core/retention/windows';
+import { pruneAcknowledged } from '../../core/replica/outbox';
 import { snapshotRoom } from '../../core/snapshots/headroom';
 import { expireSnapshots, listSnapshots, takeSnapshot } from '../../core/snapshots/snapshots';
 import type { PurgeReport } from '../../core/purge/contract';
@@ -80,6 +81,7 @@ const expireAll = async (deps: PurgerDeps, ports: SweepPorts, now: number, count
   const policy = await readRetentionPolicy(db);
   counts.loginsDeleted = await expireLogins(db, expiredBefore(policy.loginDays, now));
   counts.snapshotsDeleted = await expireSnapshots(db, now);
+  await pruneAcknowledged(db, expiredBefore(OUTBOX_DAYS, now), PURGE_BATCH);
 };
 
 /** Step 6: the daily snapshot, when due and when the disk has room for it. */
@@ -152,7 +154,8 @@ const runSweep = async (ports: SweepPorts, { trigger, accountKey }: SweepRequest
  * is held (then it deletes nothing and the report says why): (1) a cancelled account whose 14
  * days sweeps on two different days have seen pass is deleted with its database; otherwise (2)
  * trash older than 30 days is purged in batches, (3) change sets that kept purged values are
- * rewritten when the key is given, (4) old login entries and (5) old snapshots are removed.
+ * rewritten when the key is given, (4) old login entries, (5) old snapshots and sync's outbox
+ * rows acknowledged more than 50 days ago are removed.
  * Then (6) the daily snapshot is taken when due and there is room. The report is kept in `meta`
  * (unless the database is gone).
  */

@@ -4,70 +4,36 @@
  *   connect  session → poke socket (hello first) → a round
  *   round    regression check → push the outbox → pull to the head; rounds never overlap, and a
  *            request during one runs one more after it
- *   triggers a poke above the cursor, a local change (debounced), syncNow
+ *   triggers a poke above the cursor, a local change (debounced), syncNow, and a periodic round
+ *            while connected (pokes can be lost: a missed one costs one period, and a device
+ *            removed elsewhere hears the relay refuse it within one period)
  *   failure  socket closed, the relay unreachable or refusing: offline, then a reconnect after a
  *            full-jitter backoff (1 s → 60 s, Retry-After as a floor); `removed` and other final
  *            refusals stop it until the user acts
  *
  * Every loop is bounded; every wait is a timer the engine clears on stop.
  */
-import type { Clock } from '../../clock';
-import type { ChangeBus } from '../../db/change-bus';
 import type { Result } from '../../result';
-import type { RelayTransport, ReplicaPort, SyncCrypto, SyncCursor, SyncProblem } from '../ports';
-import type { StoredSet } from '../protocol';
+import type { SyncCursor, SyncProblem } from '../ports';
 import { backoffDelay } from './backoff';
+import type { SyncEngine, SyncEngineDeps } from './engine-contract';
 import { openPokeSocket } from './poke-socket';
 import { wentBack } from './regression';
 import { runRound } from './round';
 import { asFailure, isFinalProblem, SyncFailure } from './relay-problem';
 import { createRelaySession } from './relay-session';
-import { createStatusHolder, type EngineStatus } from './status';
+import { createStatusHolder } from './status';
+import { createTimerSlot, systemTimers } from './timers';
+
+export type { SyncEngine, SyncEngineDeps } from './engine-contract';
+export type { Timers } from './timers';
 
 /** Local writes come in bursts (an import, a merge): one push for the burst. */
 export const LOCAL_CHANGE_DEBOUNCE_MS = 200;
+/** While connected, a round this long after the last one, whatever the socket said. */
+export const PERIODIC_ROUND_MS = 45_000;
 const MAX_ROUNDS_IN_A_ROW = 10;
 
-export interface Timers {
-  readonly set: (run: () => void, ms: number) => unknown;
-  readonly clear: (handle: unknown) => void;
-}
-
-const systemTimers: Timers = {
-  set: (run, ms) => globalThis.setTimeout(run, ms),
-  clear: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
-
-export interface SyncEngineDeps {
-  readonly transport: RelayTransport;
-  readonly replica: ReplicaPort;
-  readonly crypto: SyncCrypto;
-  readonly team: string;
-  readonly clock: Clock;
-  /** Uniform in [0, 1): the backoff's jitter. */
-  readonly random: () => number;
-  /** Local writes announce themselves here; each burst pushes once. */
-  readonly changes?: Pick<ChangeBus, 'subscribe'>;
-  readonly timers?: Timers;
-  /** Reads the account's device list again (a signer added since it was last read); at most once a pull. */
-  readonly refreshSigners?: (token: string) => Promise<void>;
-  /** The team's roles, checked again on receipt (core/team/receipt.ts); absent for a team of one. */
-  readonly admits?: (set: StoredSet) => boolean;
-}
-
-export interface SyncEngine {
-  readonly start: () => void;
-  /** Closes the socket, cancels every timer and waits for a round in flight to end. */
-  readonly stop: () => Promise<void>;
-  /** Pushes and pulls now (reconnecting at once when offline); resolves when that round ends. */
-  readonly syncNow: () => Promise<Result<void, SyncProblem>>;
-  readonly status: () => EngineStatus;
-  readonly watch: (listener: (status: EngineStatus) => void) => () => void;
-  /** A session token of this device, for the account's calls (device list, pairing). */
-  readonly token: () => Promise<Result<string, SyncProblem>>;
-  /** Sets pulled that did not verify or decrypt, skipped and never applied, since start. */
-  readonly rejectedSets: () => number;
-}
 
 const ok: Result<void, SyncProblem> = { ok: true, value: undefined };
 const refused = (problem: SyncProblem): Result<never, SyncProblem> => ({ ok: false, error: problem });
@@ -84,8 +50,9 @@ export const createSyncEngine = (deps: SyncEngineDeps): SyncEngine => {
   let socket: { close: () => void } | null = null;
   let cursor: SyncCursor | null = null;
   let attempt = 0;
-  let retryTimer: unknown = null;
-  let debounceTimer: unknown = null;
+  const retry = createTimerSlot(timers);
+  const debounce = createTimerSlot(timers);
+  const periodic = createTimerSlot(timers);
   let rejected = 0;
   let requests = 0;
   let round: Promise<Result<void, SyncProblem>> | null = null;
@@ -118,6 +85,7 @@ export const createSyncEngine = (deps: SyncEngineDeps): SyncEngine => {
     if (gen !== generation || !running) return;
     generation += 1;
     closeSocket();
+    periodic.cancel();
     const { problem } = failure;
     if (isFinalProblem(problem)) {
       halted = problem;
@@ -127,7 +95,14 @@ export const createSyncEngine = (deps: SyncEngineDeps): SyncEngine => {
     status.update({ state: 'offline', problem });
     const delay = backoffDelay(attempt, random, failure.retryAfterMs);
     attempt += 1;
-    retryTimer = timers.set(() => { retryTimer = null; void connect(); }, delay);
+    retry.arm(() => { void connect(); }, delay);
+  };
+
+  /** The next round comes at the latest one period after this one, for as long as this connection lasts. */
+  const armPeriodic = (gen: number): void => {
+    periodic.arm(() => {
+      if (gen === generation && running && !halted) void runRounds();
+    }, PERIODIC_ROUND_MS);
   };
 
   const runRounds = (): Promise<Result<void, SyncProblem>> => {
@@ -148,6 +123,7 @@ export const createSyncEngine = (deps: SyncEngineDeps): SyncEngine => {
         } while (again && rounds < MAX_ROUNDS_IN_A_ROW && gen === generation);
         if (gen !== generation) return ok;
         attempt = 0;
+        armPeriodic(gen);
         status.update({ state: 'connected', problem: null, lastSyncedAt: clock.now(), waiting: await replica.pendingCount() });
         return ok;
       } catch (error) {
@@ -163,8 +139,8 @@ export const createSyncEngine = (deps: SyncEngineDeps): SyncEngine => {
 
   const connect = (): Promise<Result<void, SyncProblem>> => {
     if (connecting) return connecting;
-    if (retryTimer !== null) timers.clear(retryTimer);
-    retryTimer = null;
+    retry.cancel();
+    periodic.cancel();
     const gen = (generation += 1);
     status.update({ state: 'connecting' });
     connecting = (async () => {
@@ -198,9 +174,7 @@ export const createSyncEngine = (deps: SyncEngineDeps): SyncEngine => {
   };
 
   const onLocalChange = (): void => {
-    if (debounceTimer !== null) timers.clear(debounceTimer);
-    debounceTimer = timers.set(() => {
-      debounceTimer = null;
+    debounce.arm(() => {
       if (!running || halted) return;
       if (status.get().state === 'connected') void runRounds();
       else void replica.pendingCount().then((waiting) => { if (running) status.update({ waiting }); }, () => undefined);
@@ -220,8 +194,7 @@ export const createSyncEngine = (deps: SyncEngineDeps): SyncEngine => {
       if (!running) return;
       running = false;
       generation += 1;
-      for (const timer of [retryTimer, debounceTimer]) if (timer !== null) timers.clear(timer);
-      retryTimer = debounceTimer = null;
+      for (const slot of [retry, debounce, periodic]) slot.cancel();
       closeSocket();
       unsubscribe?.();
       unsubscribe = null;

@@ -5,6 +5,7 @@
  */
 import fc from 'fast-check';
 import type { ManualClock } from '../../../core/clock';
+import type { PlannedWrite } from '../../../core/imports/import-batch-types';
 import type { ChangeEntry } from '../../../core/record-store/contract';
 import type { ModelRelay } from './model-relay';
 import type { Fault, ModelDevice, ModelNetwork } from './model-devices';
@@ -20,6 +21,10 @@ export type Step =
   | { readonly t: 'edit'; readonly d: number; readonly pick: number; readonly field: (typeof FIELDS)[number]; readonly value: string }
   | { readonly t: 'tags'; readonly d: number; readonly pick: number; readonly tags: readonly string[] }
   | { readonly t: 'trash' | 'restore' | 'purge' | 'erase'; readonly d: number; readonly pick: number }
+  /** One import batch as the import page writes it: new people, and tags (re)set on records this device holds. */
+  | { readonly t: 'import'; readonly d: number; readonly names: readonly string[]; readonly retag: readonly { readonly pick: number; readonly tags: readonly string[] }[] }
+  /** Undo of one of the imports this device lists (its own or, once pulled, another's), as the imports page does. */
+  | { readonly t: 'undo-import'; readonly d: number; readonly pick: number }
   | { readonly t: 'sync'; readonly d: number }
   | { readonly t: 'sync-without-pull'; readonly d: number }
   | { readonly t: 'offline'; readonly d: number; readonly offline: boolean }
@@ -39,6 +44,14 @@ export const stepArb: fc.Arbitrary<Step> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ t: fc.constant('tags' as const), d, pick, tags: fc.subarray([...TAGS]) }) },
   { weight: 3, arbitrary: fc.record({ t: fc.constantFrom('trash' as const, 'restore' as const, 'purge' as const), d, pick }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('erase' as const), d, pick }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      t: fc.constant('import' as const), d, names: fc.array(word, { maxLength: 3 }),
+      retag: fc.array(fc.record({ pick, tags: fc.subarray([...TAGS]) }), { maxLength: 2 }),
+    }),
+  },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant('undo-import' as const), d, pick }) },
   { weight: 6, arbitrary: fc.record({ t: fc.constant('sync' as const), d }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('sync-without-pull' as const), d }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('offline' as const), d, offline: fc.boolean() }) },
@@ -62,8 +75,13 @@ export interface ModelWorld {
   readonly devices: ModelDevice[];
   /** Every local write that succeeded, as its device's change log recorded it. */
   readonly writes: ChangeEntry[];
-  /** Ids some device purged or erased: final everywhere. */
+  /** Ids some device purged or erased, or removed by undoing their import: final everywhere. */
   readonly ended: Set<string>;
+  /**
+   * The devices that removed an id by undoing its import: each keeps that import and its undo in
+   * its own history (the imports page lists it as undone); every other device keeps no line of it.
+   */
+  readonly undoneBy: Map<string, Set<ModelDevice>>;
 }
 
 const idsOn = async (device: ModelDevice): Promise<string[]> => (await device.db.getAllKeys('records')).map(String).sort();
@@ -82,6 +100,48 @@ export const deliverDelayed = async (network: ModelNetwork, order: readonly numb
   }
 };
 
+const PERSON_DEFAULTS = { lastName: '' };
+
+/** One import batch: the creates carry the tags the file gives them; a retag sets a held record's whole tags. */
+const runImport = async (world: ModelWorld, device: ModelDevice, step: Extract<Step, { t: 'import' }>): Promise<void> => {
+  const now = device.clock.now();
+  const creates = step.names.map((name, index) => ({
+    op: 'create' as const, id: device.deps.newId(), kind: 'person' as const,
+    fields: { ...PERSON_DEFAULTS, firstName: name, tags: [...TAGS].slice(0, index + 1) }, createdAt: now, updatedAt: now,
+  }));
+  const ids = await idsOn(device);
+  const updates: PlannedWrite[] = [];
+  for (const { pick: at, tags } of step.retag) {
+    const id = ids[at % Math.max(1, ids.length)];
+    const record = id === undefined ? undefined : (await device.store.getMany([id]))[0];
+    if (!record || record.kind !== 'person' || record.deletedAt !== null || updates.some((update) => update.id === id)) continue;
+    updates.push({ op: 'update' as const, id: record.id, kind: 'person' as const, fields: { ...record.fields, tags } });
+  }
+  if (creates.length + updates.length === 0) return;
+  const report = await device.store.applyImport(`batch-${device.name}-${world.writes.length}-${now}`, [...creates, ...updates]);
+  for (const { id } of [...creates, ...updates]) await recordWrite(world, device, id);
+  if (report.failure) throw new Error(`The import failed: ${JSON.stringify(report.failure)}`);
+};
+
+/** Undo of an import: records it created go for good (a purge everywhere), records it updated get their earlier values back. */
+const runUndoImport = async (world: ModelWorld, device: ModelDevice, pick: number): Promise<void> => {
+  const batches = await device.store.listImports();
+  const batch = batches[pick % Math.max(1, batches.length)];
+  if (!batch) return;
+  const touched = [...new Set((await device.db.getAllFromIndex('changes', 'byBatch', batch.batchId)).flatMap((set) => set.recordIds))];
+  const held = await Promise.all(touched.map(async (id) => (await device.db.getKey('records', id)) !== undefined));
+  await device.store.undoImport(batch.batchId);
+  for (const [index, id] of touched.entries()) {
+    if (!held[index]) continue;
+    if (await device.db.get('records', id)) {
+      await recordWrite(world, device, id);
+    } else {
+      world.ended.add(id);
+      world.undoneBy.set(id, new Set([...world.undoneBy.get(id) ?? [], device]));
+    }
+  }
+};
+
 export const runStep = async (world: ModelWorld, step: Step): Promise<void> => {
   if (step.t === 'tick') {
     world.clock.advance(step.ms);
@@ -96,6 +156,8 @@ export const runStep = async (world: ModelWorld, step: Step): Promise<void> => {
   if (step.t === 'sync') { await device.sync(); return; }
   if (step.t === 'sync-without-pull') { await device.syncWithoutPull(); return; }
   if (step.t === 'offline') { device.offline = step.offline; return; }
+  if (step.t === 'import') return runImport(world, device, step);
+  if (step.t === 'undo-import') return runUndoImport(world, device, step.pick);
   if (step.t === 'create') {
     const created = await device.store.create('person', { firstName: step.name, lastName: '' });
     if (created.ok) await recordWrite(world, device, created.value.id);

@@ -1,25 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { erasedIdsAad } from '../../../core/codec';
 import { createAesGcmCodec } from '../../../core/vault/aes-codec';
-import { PASSWORD } from './access-harness';
-import { ok } from './helpers';
-import { populatedAccount } from './rotation-fixture';
+import { populatedAccount, unlockAfterKeyChange } from './rotation-fixture';
 
 describe('a change of account key keeps an unacknowledged erasure able to reach the relay', () => {
   it('seals the erase set’s ids in the outbox again under the new key', async () => {
-    const { harness, blue, red, keys } = await populatedAccount();
+    const account = await populatedAccount();
+    const { harness, keys } = account;
     const setId = '0001736931600000-0000-device-a';
     const ids = [{ id: 'person-erased-here', kind: 'person' }];
     const sealed = await createAesGcmCodec(keys.accountKey).encode(ids, erasedIdsAad(setId));
     const key = await harness.db.add('outbox', { setId, erased: sealed });
 
-    harness.ceremonies.hold(blue.key);
-    ok(await harness.account.removeKey(keys, PASSWORD, red.key.credentialId));
-    harness.lock();
-    harness.waitOutThrottle();
-    harness.ceremonies.hold(blue.key);
-    ok(await harness.access.unlock(PASSWORD));
-    const session = harness.session()!;
+    const session = await unlockAfterKeyChange(account);
     expect(session.accountKey).not.toEqual(keys.accountKey);
 
     const row = await harness.db.get('outbox', key);

@@ -17,7 +17,8 @@ import type { LocketDatabase } from '../../../core/db/schema';
 import { createAesGcmCodec } from '../../../core/vault/aes-codec';
 import type { Bytes, UnlockedKeys } from '../../../core/vault/types';
 import * as v from 'valibot';
-import { addSoftKey, withAccount, type AccessHarness } from './access-harness';
+import { addSoftKey, PASSWORD, withAccount, type AccessHarness } from './access-harness';
+import { ok } from './helpers';
 import { createRecordingBus, person, saved } from '../store/harness';
 
 /** Every encrypted value stored, with the name it is sealed to. */
@@ -96,4 +97,27 @@ export const populatedAccount = async ({ records = 4 }: { readonly records?: num
   await takeSnapshot(harness.db, { clock: harness.clock, newId: createIdFactory(harness.clock), reason: 'daily' });
   await store.erase(third.id, { suppressEmails: true });
   return { harness, blue, red, keys, store, people };
+};
+
+type PopulatedAccount = Awaited<ReturnType<typeof populatedAccount>>;
+
+/** Removes the red key, which changes the account key (the old session's keys still in hand). */
+export const removeRedKey = async ({ harness, blue, red, keys }: PopulatedAccount): Promise<void> => {
+  harness.ceremonies.hold(blue.key);
+  ok(await harness.account.removeKey(keys, PASSWORD, red.key.credentialId));
+};
+
+/** Locks and unlocks again with the blue key: the keys the next page opens with. */
+export const unlockAgain = async ({ harness, blue }: PopulatedAccount): Promise<UnlockedKeys> => {
+  harness.lock();
+  harness.waitOutThrottle();
+  harness.ceremonies.hold(blue.key);
+  ok(await harness.access.unlock(PASSWORD));
+  return harness.session()!;
+};
+
+/** The account key changed (red key removed) and the vault unlocked again: the new session, under a new account key. */
+export const unlockAfterKeyChange = async (account: PopulatedAccount): Promise<UnlockedKeys> => {
+  await removeRedKey(account);
+  return unlockAgain(account);
 };

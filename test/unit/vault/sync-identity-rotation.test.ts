@@ -8,9 +8,8 @@ import type { RelayTransport } from '../../../core/sync/ports';
 import { verifyBytes } from '../../../core/sync/signing';
 import { createAesGcmCodec } from '../../../core/vault/aes-codec';
 import type { UnlockedKeys } from '../../../core/vault/types';
-import { PASSWORD, type AccessHarness } from './access-harness';
-import { ok } from './helpers';
-import { auditLogFor, populatedAccount } from './rotation-fixture';
+import type { AccessHarness } from './access-harness';
+import { auditLogFor, populatedAccount, removeRedKey, unlockAfterKeyChange, unlockAgain } from './rotation-fixture';
 
 const syncAccountFor = (harness: AccessHarness, keys: UnlockedKeys) => createSyncAccount({
   db: harness.db, codec: createAesGcmCodec(keys.accountKey), audit: auditLogFor(harness, keys), author: 'owner', clock: harness.clock,
@@ -20,7 +19,8 @@ const syncAccountFor = (harness: AccessHarness, keys: UnlockedKeys) => createSyn
 
 describe('a change of account key keeps the device connected to sync', () => {
   it('after removing a security key, the sync identity still opens and signs as the same device', async () => {
-    const { harness, blue, red, keys } = await populatedAccount();
+    const account = await populatedAccount();
+    const { harness, keys } = account;
     const { keys: deviceKeys, exported } = await generateSyncDeviceKeys();
     const syncKey = newSyncKey();
     const identity = { relayUrl: 'https://relay.example', team: 'team-1', deviceId: deviceKeys.signing.deviceId, deviceName: 'Laptop', epoch: FIRST_EPOCH };
@@ -28,13 +28,7 @@ describe('a change of account key keeps the device connected to sync', () => {
       .commit({ identity: { identity, secrets: { deviceKeys: exported, syncKey } }, devices: [] }, { type: 'sync-connected' });
     expect(await syncAccountFor(harness, keys).crypto()).not.toBeNull();
 
-    harness.ceremonies.hold(blue.key);
-    ok(await harness.account.removeKey(keys, PASSWORD, red.key.credentialId));
-    harness.lock();
-    harness.waitOutThrottle();
-    harness.ceremonies.hold(blue.key);
-    ok(await harness.access.unlock(PASSWORD));
-    const session = harness.session()!;
+    const session = await unlockAfterKeyChange(account);
     expect(session.accountKey).not.toEqual(keys.accountKey);
 
     const crypto = await syncAccountFor(harness, session).crypto();
@@ -48,20 +42,16 @@ describe('a change of account key keeps the device connected to sync', () => {
   });
 
   it('keys a page sealed under the old account key just after the change are sealed again at the next unlock', async () => {
-    const { harness, blue, red, keys } = await populatedAccount();
-    harness.ceremonies.hold(blue.key);
-    ok(await harness.account.removeKey(keys, PASSWORD, red.key.credentialId));
+    const account = await populatedAccount();
+    const { harness, keys } = account;
+    await removeRedKey(account);
     // A page still holding the old key joins sync right after the change committed.
     const { keys: deviceKeys, exported } = await generateSyncDeviceKeys();
     const identity = { relayUrl: 'https://relay.example', team: 'team-1', deviceId: deviceKeys.signing.deviceId, deviceName: 'Laptop', epoch: FIRST_EPOCH };
     await createIdentityStore(harness.db, createAesGcmCodec(keys.accountKey), auditLogFor(harness, keys), 'owner')
       .commit({ identity: { identity, secrets: { deviceKeys: exported, syncKey: newSyncKey() } }, devices: [] }, { type: 'sync-connected' });
 
-    harness.lock();
-    harness.waitOutThrottle();
-    harness.ceremonies.hold(blue.key);
-    ok(await harness.access.unlock(PASSWORD));
-    const session = harness.session()!;
+    const session = await unlockAgain(account);
     expect((await syncAccountFor(harness, session).crypto())?.deviceId).toBe(identity.deviceId);
   });
 });

@@ -1,0 +1,39 @@
+/** What the sync engine is built from and what it offers (engine.ts builds it). */
+import type { Clock } from '../../clock';
+import type { ChangeBus } from '../../db/change-bus';
+import type { Result } from '../../result';
+import type { RelayTransport, ReplicaPort, SyncCrypto, SyncProblem } from '../ports';
+import type { StoredSet } from '../protocol';
+import type { EngineStatus } from './status';
+import type { Timers } from './timers';
+
+export interface SyncEngineDeps {
+  readonly transport: RelayTransport;
+  readonly replica: ReplicaPort;
+  readonly crypto: SyncCrypto;
+  readonly team: string;
+  readonly clock: Clock;
+  /** Uniform in [0, 1): the backoff's jitter. */
+  readonly random: () => number;
+  /** Local writes announce themselves here; each burst pushes once. */
+  readonly changes?: Pick<ChangeBus, 'subscribe'>;
+  readonly timers?: Timers;
+  /** Reads the account's device list again (a signer added since it was last read); at most once a pull. */
+  readonly refreshSigners?: (token: string) => Promise<void>;
+  /** The team's roles, checked again on receipt (core/team/receipt.ts); absent for a team of one. */
+  readonly admits?: (set: StoredSet) => boolean;
+}
+
+export interface SyncEngine {
+  readonly start: () => void;
+  /** Closes the socket, cancels every timer and waits for a round in flight to end. */
+  readonly stop: () => Promise<void>;
+  /** Pushes and pulls now (reconnecting at once when offline); resolves when that round ends. */
+  readonly syncNow: () => Promise<Result<void, SyncProblem>>;
+  readonly status: () => EngineStatus;
+  readonly watch: (listener: (status: EngineStatus) => void) => () => void;
+  /** A session token of this device, for the account's calls (device list, pairing). */
+  readonly token: () => Promise<Result<string, SyncProblem>>;
+  /** Sets pulled that did not verify or decrypt, skipped and never applied, since start. */
+  readonly rejectedSets: () => number;
+}
