@@ -1,0 +1,50 @@
+/**
+ * Pins what a fixed set of queries returns over a fixed corpus: which records, in which
+ * order. Any change to tokenising, matching, fuzziness, field weights or tie order shows
+ * here as a changed result; a change to how the index is held (persisted, shared, compacted)
+ * must leave every line as it is.
+ */
+import { describe, expect, it } from 'vitest';
+import type { RecordKind } from '../../../core/records/types';
+import type { SearchOptions } from '../../../worker/contract';
+import { createSearchIndex } from '../../../worker/search-index';
+import { benchQueries } from '../../bench/queries';
+import { CORPUS_SEED, searchCorpus } from './search-corpus';
+
+interface PinnedQuery { readonly query: string; readonly options?: SearchOptions }
+
+const corpus = searchCorpus(3000);
+
+const typed = (query: string): PinnedQuery => ({ query });
+const ofKinds = (query: string, kinds: readonly RecordKind[], limit?: number): PinnedQuery =>
+  ({ query, options: limit === undefined ? { kinds } : { kinds, limit } });
+
+/** Prefixes as typed, typos, every field group, each kind alone and together, broad and narrow limits. */
+export const PINNED_QUERIES: readonly PinnedQuery[] = [
+  ...benchQueries(CORPUS_SEED).map(typed),
+  // Prefixes, keystroke by keystroke.
+  ...['s', 'sc', 'sch', 'schu', 'schul', 'b', 'be', 'ber'].map(typed),
+  // One typo in a longer word; short words never fuzzy.
+  ...['mueller', 'schmit', 'logistic', 'nordlict', 'bekr', 'joh'].map(typed),
+  // Across kinds, and one kind at a time.
+  ofKinds('a', ['organisation']), ofKinds('a', ['case', 'opportunity']), ofKinds('ma', ['person'], 5),
+  ofKinds('renewal', ['opportunity']), ofKinds('audit', ['case']), ofKinds('gmbh', ['organisation', 'person'], 50),
+  // Ranking: a broad prefix with a long list.
+  { query: 'a', options: { limit: 100 } }, { query: 'customer', options: { limit: 100 } },
+  // The trashed person and the note share words with live records, and must never show.
+  typed(corpus.find((record) => record.kind === 'note' && record.fields.body !== '')?.fields.body.split(' ')[0] ?? ''),
+  // Nothing to find.
+  typed('zzzzqx'), typed(''), typed('   '),
+];
+
+describe('search quality', () => {
+  it('returns the same records in the same order for every pinned query', () => {
+    const index = createSearchIndex();
+    index.upsertMany(corpus);
+    const answers = PINNED_QUERIES.map(({ query, options }) => ({
+      query, options: options ?? {},
+      hits: index.search(query, options).map((hit) => `${hit.kind} ${hit.id} ${hit.title} | ${hit.subtitle}`),
+    }));
+    expect(answers).toMatchSnapshot();
+  });
+});
