@@ -5,9 +5,9 @@
  * must leave every line as it is.
  */
 import { describe, expect, it } from 'vitest';
-import type { RecordKind } from '../../../core/records/types';
+import type { LocketRecord, RecordKind } from '../../../core/records/types';
 import type { SearchOptions } from '../../../worker/contract';
-import { createSearchIndex } from '../../../worker/search-index';
+import { createSearchIndex, type SearchIndex, type SearchIndexJson } from '../../../worker/search-index';
 import { benchQueries } from '../../bench/queries';
 import { CORPUS_SEED, searchCorpus } from './search-corpus';
 
@@ -37,14 +37,40 @@ export const PINNED_QUERIES: readonly PinnedQuery[] = [
   typed('zzzzqx'), typed(''), typed('   '),
 ];
 
+const answersOf = (index: SearchIndex) => PINNED_QUERIES.map(({ query, options }) => ({
+  query, options: options ?? {},
+  hits: index.search(query, options).map((hit) => `${hit.kind} ${hit.id} ${hit.title} | ${hit.subtitle}`),
+}));
+
+const builtFrom = (records: readonly LocketRecord[]): SearchIndex => {
+  const index = createSearchIndex();
+  index.upsertMany(records);
+  return index;
+};
+
 describe('search quality', () => {
   it('returns the same records in the same order for every pinned query', () => {
-    const index = createSearchIndex();
-    index.upsertMany(corpus);
-    const answers = PINNED_QUERIES.map(({ query, options }) => ({
-      query, options: options ?? {},
-      hits: index.search(query, options).map((hit) => `${hit.kind} ${hit.id} ${hit.title} | ${hit.subtitle}`),
-    }));
-    expect(answers).toMatchSnapshot();
+    expect(answersOf(builtFrom(corpus))).toMatchSnapshot();
+  });
+
+  it('answers the same after being saved as JSON and loaded back', () => {
+    const saved: unknown = JSON.parse(JSON.stringify(builtFrom(corpus).toJSON()));
+    expect(answersOf(createSearchIndex(saved as SearchIndexJson))).toEqual(answersOf(builtFrom(corpus)));
+  });
+
+  it('answers as a fresh build after records were edited, trashed and compacted away', () => {
+    const index = builtFrom(corpus);
+    // Every other person renamed, then most organisations and every case and opportunity
+    // trashed: over half the slots dead, so the index compacts itself.
+    const edited = corpus.map((record, at) => (record.kind === 'person' && at % 2 === 0
+      ? { ...record, fields: { ...record.fields, firstName: `Renamed${at}`, tags: ['customer'] } } : record));
+    index.upsertMany(edited);
+    const trashed = new Set(edited.filter((record, at) => (record.kind === 'organisation' && at % 5 !== 0) || record.kind === 'case' || record.kind === 'opportunity').map((record) => record.id));
+    for (const id of trashed) index.remove(id);
+    const remaining = edited.filter((record) => !trashed.has(record.id));
+
+    const again = answersOf(index);
+    expect(again).toEqual(answersOf(builtFrom(remaining)));
+    expect(again).not.toEqual(answersOf(builtFrom(corpus)));
   });
 });
