@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { LocketRecord, RecordKind } from '../../../core/records/types';
 import type { SearchOptions } from '../../../worker/contract';
 import { createSearchIndex, type SearchIndex, type SearchIndexJson } from '../../../worker/search-index';
+import { scanSearch } from '../../../worker/search-scan';
 import { benchQueries } from '../../bench/queries';
 import { CORPUS_SEED, searchCorpus } from './search-corpus';
 
@@ -72,5 +73,21 @@ describe('search quality', () => {
     const again = answersOf(index);
     expect(again).toEqual(answersOf(builtFrom(remaining)));
     expect(again).not.toEqual(answersOf(builtFrom(corpus)));
+  });
+});
+
+describe('search without an index', () => {
+  it('answers every pinned query as the index does', async () => {
+    const reads = {
+      forEachBatch: async (size: number, visit: (records: readonly LocketRecord[]) => void | Promise<void>) => {
+        for (let at = 0; at < corpus.length; at += size) await visit(corpus.slice(at, at + size));
+      },
+    };
+    const scanned = [];
+    for (const { query, options } of PINNED_QUERIES) {
+      const hits = await scanSearch(reads, query, options);
+      scanned.push({ query, options: options ?? {}, hits: hits.map((hit) => `${hit.kind} ${hit.id} ${hit.title} | ${hit.subtitle}`) });
+    }
+    expect(scanned).toEqual(answersOf(builtFrom(corpus)));
   });
 });
