@@ -15,6 +15,8 @@ import { CORPUS_SEED, searchCorpus } from './search-corpus';
 interface PinnedQuery { readonly query: string; readonly options?: SearchOptions }
 
 const corpus = searchCorpus(3000);
+const note = corpus.find((record) => record.kind === 'note');
+const noteWords = note?.kind === 'note' ? note.fields.body.split(' ') : [];
 
 const typed = (query: string): PinnedQuery => ({ query });
 const ofKinds = (query: string, kinds: readonly RecordKind[], limit?: number): PinnedQuery =>
@@ -33,7 +35,7 @@ export const PINNED_QUERIES: readonly PinnedQuery[] = [
   // Ranking: a broad prefix with a long list.
   { query: 'a', options: { limit: 100 } }, { query: 'customer', options: { limit: 100 } },
   // The trashed person and the note share words with live records, and must never show.
-  typed(corpus.find((record) => record.kind === 'note' && record.fields.body !== '')?.fields.body.split(' ')[0] ?? ''),
+  typed(noteWords[0] ?? ''),
   // Nothing to find.
   typed('zzzzqx'), typed(''), typed('   '),
 ];
