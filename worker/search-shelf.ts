@@ -22,8 +22,7 @@ interface ShelfDb extends DBSchema {
   index: { key: string; value: EncodedValue };
 }
 
-/** The saved index's database sits beside the account's: its own, so the account's schema and backups never carry it. */
-export const searchShelfName = (accountDbName: string): string => `${accountDbName}-search`;
+export { searchIndexDbName as searchShelfName } from '../core/db/db-name';
 
 const KEY = 'current';
 const SHELF_AAD = 'locket/search-index';
@@ -33,7 +32,11 @@ const FORMAT = 1;
 const openShelfDb = (factory: IDBFactory, name: string): Promise<IDBPDatabase<ShelfDb>> => new Promise((resolve, reject) => {
   const request = factory.open(name, 1);
   request.addEventListener('upgradeneeded', () => { request.result.createObjectStore('index'); });
-  request.addEventListener('success', () => { resolve(wrap(request.result) as unknown as IDBPDatabase<ShelfDb>); });
+  request.addEventListener('success', () => {
+    // Deleting the account deletes this database too: never block it.
+    request.result.addEventListener('versionchange', () => { request.result.close(); });
+    resolve(wrap(request.result) as unknown as IDBPDatabase<ShelfDb>);
+  });
   request.addEventListener('error', () => { reject(request.error ?? new Error(`Cannot open ${name}`)); });
 });
 
