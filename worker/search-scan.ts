@@ -49,35 +49,98 @@ const readingScore = (reading: QueryReading, terms: readonly string[][]): number
 
 interface Scored { readonly hit: SearchHit; readonly score: number; readonly titleKey: string; readonly order: number }
 
+/** One query of a scan pass. */
+export interface ScanRequest {
+  readonly query: string;
+  readonly options?: SearchOptions;
+}
+
+interface ScanQuery {
+  readonly readings: QueryReading[];
+  readonly limit: number;
+  readonly kinds: ReadonlySet<RecordKind> | null;
+  best: Scored[];
+  found: Scored[];
+}
+
+const byTitle = (a: Scored, b: Scored): number =>
+  (a.titleKey < b.titleKey ? -1 : a.titleKey > b.titleKey ? 1 : a.order - b.order);
+
 /**
- * Search without an index: reads every record and scores it as the index would (same terms,
- * same matches, same weights, ties by title then reading order), so its answers are the
- * index's, only slower. Serves while the index is first built.
+ * Search without an index: reads every record once and scores it for each query as the index
+ * would (same terms, same matches, same weights, ties by title then reading order), so the
+ * answers are the index's, only slower. Serves while the index is first built; queries that
+ * arrive together share one pass over the records.
  */
-export const scanSearch = async (
-  records: Pick<RecordReads, 'forEachBatch'>, query: string, options: SearchOptions = {},
-): Promise<SearchHit[]> => {
-  const readings = queryReadingsOf(query);
-  if (readings.length === 0) return [];
-  const limit = options.limit ?? DEFAULT_SEARCH_LIMIT;
-  const kinds: ReadonlySet<RecordKind> | null = options.kinds ? new Set(options.kinds) : null;
-  const byTitle = (a: Scored, b: Scored): number =>
-    (a.titleKey < b.titleKey ? -1 : a.titleKey > b.titleKey ? 1 : a.order - b.order);
-  let best: Scored[] = [];
+export const scanSearchMany = async (
+  records: Pick<RecordReads, 'forEachBatch'>, requests: readonly ScanRequest[],
+): Promise<SearchHit[][]> => {
+  const queries: ScanQuery[] = requests.map(({ query, options = {} }) => ({
+    readings: queryReadingsOf(query), limit: options.limit ?? DEFAULT_SEARCH_LIMIT,
+    kinds: options.kinds ? new Set(options.kinds) : null, best: [], found: [],
+  }));
+  if (queries.every((query) => query.readings.length === 0)) return queries.map(() => []);
   let order = 0;
   await records.forEachBatch(SCAN_BATCH, (batch) => {
-    const found: Scored[] = [];
     for (const record of batch) {
       if (!isSearchable(record)) continue;
       order += 1;
-      if (kinds !== null && !kinds.has(record.kind)) continue;
-      const terms = groupTermsOf(record);
-      const score = Math.max(...readings.map((reading) => readingScore(reading, terms)));
-      if (score === 0) continue;
-      const title = titleOf(record);
-      found.push({ hit: { id: record.id, kind: record.kind, title, subtitle: subtitleOf(record) }, score, titleKey: normaliseText(title), order });
+      let terms: string[][] | null = null;
+      for (const query of queries) {
+        if (query.readings.length === 0 || (query.kinds !== null && !query.kinds.has(record.kind))) continue;
+        terms ??= groupTermsOf(record);
+        const recordTerms = terms;
+        const score = Math.max(...query.readings.map((reading) => readingScore(reading, recordTerms)));
+        if (score === 0) continue;
+        const title = titleOf(record);
+        query.found.push({ hit: { id: record.id, kind: record.kind, title, subtitle: subtitleOf(record) }, score, titleKey: normaliseText(title), order });
+      }
     }
-    best = topK([...best, ...found], limit, (candidate) => candidate.score, byTitle);
+    for (const query of queries) {
+      query.best = topK([...query.best, ...query.found], query.limit, (candidate) => candidate.score, byTitle);
+      query.found = [];
+    }
   });
-  return best.map(({ hit }) => hit);
+  return queries.map((query) => query.best.map(({ hit }) => hit));
+};
+
+export const scanSearch = async (
+  records: Pick<RecordReads, 'forEachBatch'>, query: string, options: SearchOptions = {},
+): Promise<SearchHit[]> => (await scanSearchMany(records, [{ query, options }]))[0] ?? [];
+
+/**
+ * Scans on demand, one pass at a time: queries asked while a pass runs wait for the next,
+ * which answers all of them, so a burst of lookups costs one or two passes, not one each.
+ */
+export const createScanQueue = (records: Pick<RecordReads, 'forEachBatch'>) => {
+  interface Waiting {
+    readonly request: ScanRequest;
+    readonly resolve: (hits: SearchHit[]) => void;
+    readonly reject: (error: unknown) => void;
+  }
+  let waiting: Waiting[] = [];
+  let running = false;
+  const run = async (): Promise<void> => {
+    running = true;
+    while (waiting.length > 0) {
+      const taken = waiting;
+      waiting = [];
+      try {
+        const answers = await scanSearchMany(records, taken.map(({ request }) => request));
+        taken.forEach(({ resolve }, at) => { resolve(answers[at] ?? []); });
+      } catch (error) {
+        for (const { reject } of taken) reject(error);
+      }
+    }
+    running = false;
+  };
+  return {
+    search: (query: string, options?: SearchOptions): Promise<SearchHit[]> => {
+      const answer = new Promise<SearchHit[]>((resolve, reject) => {
+        waiting.push({ request: options ? { query, options } : { query }, resolve, reject });
+      });
+      if (!running) void run();
+      return answer;
+    },
+  };
 };

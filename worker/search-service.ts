@@ -5,7 +5,7 @@ import type { RecordId } from '../core/records/types';
 import type { IndexStatus, SearchImplementation } from './contract';
 import { createSearchIndex, type SearchIndex } from './search-index';
 import type { LogPosition, SearchLog } from './search-log';
-import { scanSearch } from './search-scan';
+import { createScanQueue } from './search-scan';
 import type { SearchIndexShelf } from './search-shelf';
 
 export interface SearchServiceDeps {
@@ -62,6 +62,7 @@ export const createSearchService = ({
   const purgedEarly = new Set<RecordId>();
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
   let closed = false;
+  const scans = createScanQueue(records);
 
   // Work cut off by close (the database closing under it) is no failure.
   const reportFailure = (what: string) => (error: unknown): void => {
@@ -184,7 +185,7 @@ export const createSearchService = ({
       await ready;
       return status();
     },
-    search: async (query, options) => (state === 'ready' ? index.search(query, options ?? {}) : scanSearch(records, query, options ?? {})),
+    search: async (query, options) => (state === 'ready' ? index.search(query, options ?? {}) : scans.search(query, options)),
     close: () => {
       closed = true;
       clearTimeout(saveTimer);

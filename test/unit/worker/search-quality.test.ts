@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { LocketRecord, RecordKind } from '../../../core/records/types';
 import type { SearchOptions } from '../../../worker/contract';
 import { createSearchIndex, type SearchIndex, type SearchIndexJson } from '../../../worker/search-index';
-import { scanSearch } from '../../../worker/search-scan';
+import { createScanQueue, scanSearch } from '../../../worker/search-scan';
 import { benchQueries } from '../../bench/queries';
 import { CORPUS_SEED, searchCorpus } from './search-corpus';
 
@@ -91,5 +91,22 @@ describe('search without an index', () => {
       scanned.push({ query, options: options ?? {}, hits: hits.map((hit) => `${hit.kind} ${hit.id} ${hit.title} | ${hit.subtitle}`) });
     }
     expect(scanned).toEqual(answersOf(builtFrom(corpus)));
+  });
+
+  it('answers a burst of queries with one or two passes over the records, not one each', async () => {
+    let passes = 0;
+    const reads = {
+      forEachBatch: async (size: number, visit: (records: readonly LocketRecord[]) => void | Promise<void>) => {
+        passes += 1;
+        for (let at = 0; at < corpus.length; at += size) await visit(corpus.slice(at, at + size));
+      },
+    };
+    const queue = createScanQueue(reads);
+    const burst = PINNED_QUERIES.slice(0, 12);
+    const answers = await Promise.all(burst.map(({ query, options }) => queue.search(query, options)));
+    expect(passes).toBeLessThanOrEqual(2);
+    const index = builtFrom(corpus);
+    expect(answers.map((hits) => hits.map((hit) => hit.id)))
+      .toEqual(burst.map(({ query, options }) => index.search(query, options).map((hit) => hit.id)));
   });
 });
