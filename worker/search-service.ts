@@ -75,7 +75,10 @@ export const createSearchService = ({
     const found = await records.getMany(ids);
     index.upsertMany(found);
     const seen = new Set(found.map((record) => record.id));
-    for (const id of ids) if (!seen.has(id)) index.remove(id);
+    const vanished = ids.filter((id) => !seen.has(id) && index.has(id));
+    for (const id of vanished) index.remove(id);
+    // Gone for good (an erasure announces no purge): the saved copy must not keep them either.
+    if (vanished.length > 0) forgetSaved();
   };
 
   // One drain at a time, so an older read can never land after a newer one.
@@ -109,6 +112,10 @@ export const createSearchService = ({
     await saved.shelf.save({ position, index: index.toJSON() });
   };
 
+  const forgetSaved = (): void => {
+    if (saved) saved.shelf.clear().catch(reportFailure('forgetting the saved index'));
+  };
+
   const saveLater = (): void => {
     if (!saved || closed) return;
     clearTimeout(saveTimer);
@@ -124,7 +131,7 @@ export const createSearchService = ({
         if (state !== 'ready') purgedEarly.add(id);
       }
       // Nor may the saved copy keep them until the next save.
-      if (saved) saved.shelf.clear().catch(reportFailure('forgetting the saved index'));
+      forgetSaved();
     } else {
       for (const id of change.ids) pending.add(id);
     }

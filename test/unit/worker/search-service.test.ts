@@ -136,4 +136,18 @@ describe('search service', () => {
     }, WAIT);
     expect(JSON.stringify(await shelf.load())).not.toContain('Gone');
   });
+
+  it('forgets the saved index as soon as a person is erased', async () => {
+    account = createTestAccount();
+    const page = (await account.open()).store;
+    const erased = saved(await page.create('person', { firstName: 'Annabel', lastName: 'Erased' }));
+    saved(await page.create('person', { firstName: 'Anna', lastName: 'Kept' }));
+    const { service, shelf } = await start(shelfName(), createAesGcmCodec(keyOf(7)), { fullReads: 0 }, 1000);
+    await service.whenIndexed();
+    await savedOn(shelf);
+
+    await page.erase(erased.id, { suppressEmails: false });
+    await vi.waitFor(async () => expect(await shelf.load()).toBeNull(), { timeout: 800, interval: 10 });
+    expect(await searchTitles(service, 'ann')).toEqual(['Anna Kept']);
+  });
 });
