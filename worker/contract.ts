@@ -11,7 +11,7 @@ import { exportContract } from './contracts/exports';
 import { importContract } from './contracts/imports';
 import { method, returnsNothing, type ClientOf, type ImplementationOf } from './contracts/method';
 import { retentionContract } from './contracts/retention';
-import { searchContract } from './contracts/search';
+import { searchContract, searchQueryContract } from './contracts/search';
 import { syncContract } from './contracts/sync';
 
 /** All but backups and snapshots, which need the rows as stored: what worker-api.ts implements. */
@@ -36,6 +36,7 @@ export type LocketWorkerApi = ClientOf<typeof locketContract>;
 export type CoreWorkerApi = ClientOf<typeof coreWorkerContract>;
 /** The page's view of each capability, as the services hand it to elements. */
 export type SearchWorkerApi = ClientOf<typeof searchContract>;
+export type SearchImplementation = ImplementationOf<typeof searchQueryContract>;
 export type ExportWorkerApi = ClientOf<typeof exportContract>;
 export type ImportWorkerApi = ClientOf<typeof importContract>;
 export type ArchiveWorkerApi = ClientOf<typeof archiveContract>;
@@ -51,7 +52,7 @@ export type ArchiveImplementation = ImplementationOf<typeof archiveContract>;
 export type RetentionImplementation = ImplementationOf<typeof retentionContract>;
 export type SyncImplementation = ImplementationOf<typeof syncContract>;
 
-export { archiveContract, exportContract, importContract, retentionContract, searchContract, syncContract };
+export { archiveContract, exportContract, importContract, retentionContract, searchContract, searchQueryContract, syncContract };
 export type { RestoreOutcome, RestoreProblem, RestoreReport } from './contracts/archives';
 export { CANCELLED, isCancelled, type Cancelled } from './contracts/cancelled';
 export type { CsvExportOptions, ExportedFile } from './contracts/exports';

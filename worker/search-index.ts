@@ -1,11 +1,11 @@
-import MiniSearch from 'minisearch';
 import {
-  searchTextOf, subtitleOf, titleOf, type SearchField, type SearchText,
+  searchTextOf, subtitleOf, titleOf, type SearchField,
 } from '../core/records/display';
 import type { LocketRecord, RecordId, RecordKind } from '../core/records/types';
 import type { SearchHit, SearchOptions } from './contract';
 import { createMatchCollector, type ScoredSlot } from './search-collector';
 import { topK } from './search-ranking';
+import { createTermMap, type TermTreeJson } from './search-terms';
 import { indexTermsOf, normaliseText, queryReadingsOf, type QueryReading } from './search-tokens';
 
 export const DEFAULT_SEARCH_LIMIT = 20;
@@ -17,7 +17,7 @@ export const DEFAULT_SEARCH_LIMIT = 20;
  * looked for in names, then contact details, only: "a" would otherwise walk most of
  * the index for matches nobody is after.
  */
-const FIELD_GROUPS: readonly {
+export const FIELD_GROUPS: readonly {
   readonly fields: SearchField[];
   readonly boost: number;
   readonly minTermLength: number;
@@ -27,14 +27,19 @@ const FIELD_GROUPS: readonly {
   { fields: ['extra'], boost: 0.5, minTermLength: 3 },
 ];
 
-/** Fuzzy matching is for typos in words; shorter terms and numbers only match by prefix. */
-const MIN_FUZZY_TERM_LENGTH = 4;
-const FUZZINESS = 0.2;
-const MAX_EDIT_DISTANCE = 1;
-const HAS_DIGIT = /\d/u;
+/** Compacting renumbers every posting, so it waits until dead slots are this share of all. */
+const COMPACT_DEAD_SHARE = 0.5;
+const COMPACT_MIN_DEAD = 1000;
 
-/** Documents are keyed by a small integer slot, so matching can score into typed arrays. */
-type IndexedDocument = SearchText & { readonly slot: number };
+/** What a saved index holds: the terms, and by slot what results show and how ties order. */
+export interface SearchIndexJson {
+  readonly groups: TermTreeJson[];
+  /** By slot: the hit, or null for a dead slot. */
+  readonly hits: (SearchHit | null)[];
+  /** By slot: the order equal scores list in (a record keeps its order when edited). */
+  readonly order: number[];
+  readonly nextOrder: number;
+}
 
 export interface SearchIndex {
   /** Adds or refreshes a record; a trashed record or a note leaves the index instead. */
@@ -44,95 +49,85 @@ export interface SearchIndex {
   /** Every term must match (as a prefix, or within one typo for longer words). Best first. */
   readonly search: (query: string, options?: SearchOptions) => SearchHit[];
   readonly size: () => number;
+  readonly has: (id: RecordId) => boolean;
+  readonly ids: () => IterableIterator<RecordId>;
+  readonly toJSON: () => SearchIndexJson;
 }
 
 /** Notes are not searched for now; trashed records never are. */
 export const isSearchable = (record: LocketRecord): boolean =>
   record.deletedAt === null && record.kind !== 'note';
 
-const createGroupIndex = (fields: SearchField[]): MiniSearch<IndexedDocument> => new MiniSearch<IndexedDocument>({
-  idField: 'slot',
-  fields,
-  tokenize: indexTermsOf,
-  // Terms leave the tokenizers normalised.
-  processTerm: (term) => term,
-  searchOptions: {
-    // Each search is one term from queryReadingsOf, already normalised.
-    tokenize: (term) => [term],
-    processTerm: (term) => term,
-    prefix: true,
-    fuzzy: (term) => (term.length >= MIN_FUZZY_TERM_LENGTH && !HAS_DIGIT.test(term) ? FUZZINESS : false),
-    maxFuzzy: MAX_EDIT_DISTANCE,
-  },
-});
-
-export const createSearchIndex = (): SearchIndex => {
-  const slots = new Map<RecordId, number>();
-  // What a hit shows, by slot, so results render without reading the store.
-  const hits: (SearchHit | undefined)[] = [];
+export const createSearchIndex = (saved?: SearchIndexJson): SearchIndex => {
+  const groups = FIELD_GROUPS.map((group, at) => ({ ...group, terms: createTermMap(saved?.groups[at]) }));
+  // What a hit shows, by slot, so results render without reading the store; undefined once dead.
+  let hits: (SearchHit | undefined)[] = saved ? saved.hits.map((hit) => hit ?? undefined) : [];
+  let order: number[] = saved ? [...saved.order] : [];
+  let nextOrder = saved?.nextOrder ?? 0;
   // Equal scores list alphabetically. Broad queries compare thousands of ties, so each
   // title is normalised once here and compared as a plain string.
-  const titleKeys: string[] = [];
+  let titleKeys: string[] = hits.map((hit) => (hit ? normaliseText(hit.title) : ''));
+  const slots = new Map<RecordId, number>();
+  hits.forEach((hit, slot) => { if (hit) slots.set(hit.id, slot); });
+  let dead = hits.length - slots.size;
   const byTitle = (a: number, b: number): number => {
     const keyA = titleKeys[a] ?? '';
     const keyB = titleKeys[b] ?? '';
-    return keyA < keyB ? -1 : keyA > keyB ? 1 : a - b;
+    return keyA < keyB ? -1 : keyA > keyB ? 1 : (order[a] ?? 0) - (order[b] ?? 0);
   };
-  // One MiniSearch per field group: a prefix walk then visits only that group's terms, so
-  // "1" does not step through every phone number to find the names that start with it.
-  const groups = FIELD_GROUPS.map((group) => ({ ...group, index: createGroupIndex(group.fields) }));
   const collector = createMatchCollector();
 
-  const remove = (id: RecordId): void => {
+  const compact = (): void => {
+    const moved = new Int32Array(hits.length).fill(-1);
+    const kept: number[] = [];
+    hits.forEach((hit, slot) => { if (hit) { moved[slot] = kept.length; kept.push(slot); } });
+    for (const { terms } of groups) terms.compact(moved);
+    hits = kept.map((slot) => hits[slot]);
+    order = kept.map((slot) => order[slot] ?? 0);
+    titleKeys = kept.map((slot) => titleKeys[slot] ?? '');
+    kept.forEach((slot, at) => { const hit = hits[at]; if (hit) slots.set(hit.id, at); });
+    dead = 0;
+  };
+
+  /** Marks the record's slot dead; returns its tie order, to keep when it comes back. */
+  const retire = (id: RecordId): number | undefined => {
     const slot = slots.get(id);
-    if (slot === undefined) return;
-    for (const { index } of groups) if (index.has(slot)) index.discard(slot);
+    if (slot === undefined) return undefined;
     slots.delete(id);
     hits[slot] = undefined;
     titleKeys[slot] = '';
+    dead += 1;
+    return order[slot];
+  };
+
+  const remove = (id: RecordId): void => {
+    retire(id);
+    if (dead >= COMPACT_MIN_DEAD && dead >= hits.length * COMPACT_DEAD_SHARE) compact();
   };
 
   const upsert = (record: LocketRecord): void => {
-    if (!isSearchable(record)) {
-      remove(record.id);
-      return;
+    const kept = retire(record.id);
+    if (!isSearchable(record)) return;
+    const slot = hits.length;
+    const text = searchTextOf(record);
+    for (const { fields, terms } of groups) {
+      for (const field of fields) for (const term of indexTermsOf(text[field], field)) terms.add(term, slot);
     }
-    const slot = slots.get(record.id) ?? hits.length;
-    const document = { ...searchTextOf(record), slot };
-    for (const { fields, index } of groups) {
-      const present = index.has(slot);
-      // A record with nothing in a group's fields stays out of that group's index.
-      if (fields.every((field) => document[field] === '')) {
-        if (present) index.discard(slot);
-      } else if (present) index.replace(document);
-      else index.add(document);
-    }
-    slots.set(record.id, slot);
     const title = titleOf(record);
-    hits[slot] = { id: record.id, kind: record.kind, title, subtitle: subtitleOf(record) };
-    titleKeys[slot] = normaliseText(title);
+    hits.push({ id: record.id, kind: record.kind, title, subtitle: subtitleOf(record) });
+    titleKeys.push(normaliseText(title));
+    order.push(kept ?? nextOrder++);
+    slots.set(record.id, slot);
   };
 
-  /**
-   * MiniSearch's own `search` builds an object per matching record and sorts them all,
-   * which costs tens of milliseconds when a prefix like "a" matches most of 100,000
-   * records. Its `boostDocument` hook sees every (record, stored term) match first, so
-   * the collector scores there into typed arrays and declines every match (boost 0),
-   * leaving MiniSearch nothing to build.
-   */
   const searchReading = (reading: QueryReading, limit: number, accepts: (slot: number) => boolean): ScoredSlot[] => {
     collector.begin(hits.length);
     for (const clause of reading) {
       collector.beginClause();
       for (const term of clause) {
-        for (const { index, boost, minTermLength } of groups) {
+        for (const { terms, boost, minTermLength } of groups) {
           if (term.length < minTermLength) continue;
-          index.search(term, {
-            boostDocument: (slot: number, storedTerm: string) => {
-              collector.match(slot, term, storedTerm, boost, accepts);
-              return 0;
-            },
-          });
+          terms.visit(term, (slot, storedTerm) => { collector.match(slot, term, storedTerm, boost, accepts); });
         }
       }
       if (collector.endClause() === 0) return [];
@@ -165,5 +160,10 @@ export const createSearchIndex = (): SearchIndex => {
     remove,
     search,
     size: () => slots.size,
+    has: (id) => slots.has(id),
+    ids: () => slots.keys(),
+    toJSON: () => ({
+      groups: groups.map(({ terms }) => terms.toJSON()), hits: hits.map((hit) => hit ?? null), order, nextOrder,
+    }),
   };
 };

@@ -4,6 +4,7 @@
  * when a sweep first saw its window closed.
  */
 import * as v from 'valibot';
+import { searchIndexDbName } from '../db/db-name';
 import type { LocketDatabase } from '../db/schema';
 import { writeTransaction } from '../db/transaction';
 import { CANCELLATION_DAYS, DAY_MS, daysLeft, windowClosed, windowEnd } from '../retention/windows';
@@ -85,14 +86,20 @@ export const confirmCancellationExpiry = async (db: LocketDatabase, marker: Canc
   return 'keep';
 };
 
-/**
- * Deletes the account's whole database (records, change log, vault and keys, logins, audit,
- * snapshots, settings). Every open connection closes itself on `versionchange` (schema.ts), so
- * this is not blocked for long. Resolves once the browser has deleted it.
- */
-export const deleteAccountDatabase = (factory: IDBFactory, name: string): Promise<void> =>
+const deleteDatabase = (factory: IDBFactory, name: string): Promise<void> =>
   new Promise((resolve, reject) => {
     const request = factory.deleteDatabase(name);
     request.addEventListener('success', () => resolve());
     request.addEventListener('error', () => reject(request.error ?? new Error(`Could not delete database "${name}"`)));
   });
+
+/**
+ * Deletes the account's whole database (records, change log, vault and keys, logins, audit,
+ * snapshots, settings), then its saved search index. Every open connection closes itself on
+ * `versionchange` (schema.ts, search-shelf.ts), so this is not blocked for long. Resolves once
+ * the browser has deleted both.
+ */
+export const deleteAccountDatabase = async (factory: IDBFactory, name: string): Promise<void> => {
+  await deleteDatabase(factory, name);
+  await deleteDatabase(factory, searchIndexDbName(name));
+};

@@ -7,7 +7,6 @@ import { LOCKET_DB_NAME } from '../../core/db/db-name';
 import { openStore } from '../../core/store/open-store';
 import { createAesGcmCodec } from '../../core/vault/aes-codec';
 import type { LocketBench } from '../../test/bench/bench-api';
-import { connectWorker } from '../../worker/client';
 import { createBenchAccount, sessionAccountKey } from './bench-account';
 import { deleteDatabase } from './delete-database';
 import { timeExport } from './export-timing';
@@ -15,9 +14,11 @@ import { timeImport } from './import-timing';
 import { rawPut } from './raw-put';
 import { expireEverything, timeArchive, timeBareDelete, timeSweep } from './retention-timing';
 import { timeSearch } from './search-timing';
+import { savedIndexProbe } from './saved-index-probe';
+import { connectSearchWorker } from '../../worker/search-client';
 import { seedThroughStores } from './seed-through-store';
 import { fullSync, syncClose, syncDeviceKeys, syncOpen, syncSeen, syncWrite } from './sync-timing';
-import { dropPlain, openPlainTwin, readAll, timeUnlock } from './vault-timing';
+import { dropPlain, openPlainTwin, rawDataBytes, readAll, timeUnlock } from './vault-timing';
 
 // Only the bench build contains this page (LOCKET_BENCH=1); test/bench/run.ts drives it.
 const bench: LocketBench = {
@@ -46,7 +47,16 @@ const bench: LocketBench = {
   rawPut: (total, seed) => rawPut(indexedDB, total, seed),
   search: async (queries, repeats) => {
     const accountKey = await sessionAccountKey();
-    return timeSearch(() => connectWorker(accountKey), queries, repeats);
+    return timeSearch(() => connectSearchWorker(accountKey), savedIndexProbe(), queries, repeats);
+  },
+  searchHolding: async () => {
+    const connection = connectSearchWorker(await sessionAccountKey());
+    try {
+      const { indexed } = await connection.api.whenIndexed();
+      return { indexed, rawBytes: await rawDataBytes() };
+    } finally {
+      connection.release();
+    }
   },
   readAll,
   dropPlain,

@@ -32,12 +32,11 @@ const forEachPage = async (db: Awaited<ReturnType<typeof openLocketDb>>, visit: 
 
 /**
  * A backup of everything the seed wrote, then its restore, both through the page's worker
- * once its search index has been built (so the build does not compete with either).
+ * (which builds no search index: the profile's search worker does).
  */
 export const timeArchive = async (): Promise<ArchiveReport> => {
   const connection = connectWorker(await sessionAccountKey());
   try {
-    await connection.api.whenIndexed();
     const db = await openLocketDb(indexedDB, LOCKET_DB_NAME);
     const records = await db.count('records');
     db.close();

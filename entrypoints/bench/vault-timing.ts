@@ -61,6 +61,15 @@ export const readAll = async (target: ReadTarget): Promise<ReadReport> => {
   });
 };
 
+/** Every live record of the account's database as JSON, in bytes: the raw data an index is measured beside. */
+export const rawDataBytes = async (): Promise<number> =>
+  withStore(LOCKET_DB_NAME, createAesGcmCodec(await sessionAccountKey()), undefined, async (store) => {
+    let bytes = 0;
+    const encoder = new TextEncoder();
+    await store.forEachBatch(1000, (batch) => { for (const record of batch) bytes += encoder.encode(JSON.stringify(record)).length; });
+    return bytes;
+  });
+
 /**
  * Unlock as the vault does it, without the session, throttle or login log around it:
  * PBKDF2-SHA256 at the default iterations, then unwrapping the account key.

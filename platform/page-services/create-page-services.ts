@@ -8,8 +8,9 @@ import { openStoreDeps } from '../../core/store/open-store';
 import { createStore } from '../../core/store/store';
 import { createAesGcmCodec } from '../../core/vault/aes-codec';
 import type { UnlockedKeys } from '../../core/vault/types';
-import { archiveContract, exportContract, importContract, retentionContract, searchContract, syncContract } from '../../worker/contract';
+import { archiveContract, exportContract, importContract, retentionContract, syncContract } from '../../worker/contract';
 import { connectWorker, type WorkerConnection, createWorkerClient } from '../../worker/client';
+import { connectSearchWorker, type SearchConnection } from '../../worker/search-client';
 import type { Contract } from '../../worker/contracts/method';
 import { onOpenRequest, requestOpen } from '../side-panel/open-requests';
 import { openSidePanel } from '../side-panel/open-side-panel';
@@ -31,7 +32,7 @@ export interface PageServices extends LocketServices {
   readonly close: () => void;
 }
 
-/** Past the first screen's budget (200 ms), so the index build starts once the page has painted. */
+/** Past the first screen's budget, so neither worker competes with the first paint. */
 const WORKER_WARM_UP_MS = 300;
 
 /** The services an unlocked extension page gives its top-level element. */
@@ -45,23 +46,25 @@ export const createPageServices = async (keys: UnlockedKeys, security: SecurityS
     browser.windows.getCurrent(),
   ]);
   const store = createStore(storeDeps);
-  // The worker's first act is indexing every record; started with the page, it competes with
-  // the first screen for IndexedDB and both cores. It starts on first use or shortly after.
+  // Search goes to the profile's one search worker, shared with every other open page: the
+  // first page to open it loads (or builds) the index, the others find it ready. Both workers
+  // start on first use or shortly after the first paint, which never waits for them.
+  let searchConnection: SearchConnection | null = null;
+  const searchWorker = (): SearchConnection => (searchConnection ??= connectSearchWorker(keys.accountKey));
   let connection: WorkerConnection | null = null;
   const worker = (): WorkerConnection => (connection ??= connectWorker(keys.accountKey));
-  const warmUp = setTimeout(worker, WORKER_WARM_UP_MS);
+  const warmUp = setTimeout(() => { searchWorker(); worker(); }, WORKER_WARM_UP_MS);
   // Every page that opens unlocked sweeps once, in a worker of its own, with the key.
   const stopSweep = startPageSweep(keys.accountKey);
   // Locking ends the worker, so a long job's progress counts as activity (auto-lock.ts).
   const activity = createActivityMarker(systemClock, touchActivity);
   // Each capability's methods as its contract declares them (worker/contracts/).
   const client = <C extends Contract>(contract: C) => createWorkerClient(contract, () => worker().api, activity);
-  const searching = client(searchContract);
   const syncChannel = createSyncChannel();
   return {
     store,
-    search: searching.search,
-    whenSearchReady: async () => { await searching.whenIndexed(); },
+    search: async (query, options) => searchWorker().api.search(query, options),
+    whenSearchReady: async () => { await searchWorker().api.whenIndexed(); },
     changes: bus,
     clock: systemClock,
     openSidePanel: async (recordId) => {
@@ -98,6 +101,7 @@ export const createPageServices = async (keys: UnlockedKeys, security: SecurityS
       clearTimeout(warmUp);
       syncChannel.close();
       stopSweep();
+      searchConnection?.release();
       connection?.terminate();
       store.close();
       bus.close();

@@ -51,6 +51,14 @@ export const ReadReportSchema = v.object({
 });
 export type ReadReport = v.InferOutput<typeof ReadReportSchema>;
 
+export const SearchHoldingSchema = v.object({
+  /** The search worker's index, once ready: how many records it holds. */
+  indexed: Count,
+  /** Every live record's JSON, in bytes: the data the index is about, decrypted. */
+  rawBytes: Count,
+});
+export type SearchHolding = v.InferOutput<typeof SearchHoldingSchema>;
+
 export const UnlockReportSchema = v.object({
   iterations: Count,
   /** createVault once: key derivation, a fresh account key, wrapping. */
@@ -74,6 +82,14 @@ export const SearchReportSchema = v.object({
   buildMs: Millis,
   indexed: Count,
   samples: v.array(v.object({ query: v.string(), ms: Millis, hits: Count })),
+  /** A second start, once the first saved its index and let go: from connecting to whenIndexed. */
+  loadMs: Millis,
+  /** Where the second start's index came from: 'saved' unless the saved one could not be used. */
+  loadOrigin: v.picklist(['saved', 'built']),
+  /** The worker's own figure for that load and catch-up. */
+  loadWorkerMs: Millis,
+  /** The saved index, sealed, in bytes. */
+  savedBytes: Count,
 });
 export type SearchReport = v.InferOutput<typeof SearchReportSchema>;
 
@@ -187,6 +203,8 @@ export interface LocketBench {
   readonly rawPut: (total: number, seed: number) => Promise<RawPutReport>;
   /** Starts a worker with the session's key, waits for its index, runs each query `repeats` times in turn. */
   readonly search: (queries: readonly string[], repeats: number) => Promise<SearchReport>;
+  /** Waits for the profile's search worker to hold its index (connecting for a moment), and measures the raw data. */
+  readonly searchHolding: () => Promise<SearchHolding>;
   /** Visits every live record with forEachBatch(1000) through a freshly opened store. */
   readonly readAll: (target: ReadTarget) => Promise<ReadReport>;
   /** Deletes the plain twin that seed wrote. */

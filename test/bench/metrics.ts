@@ -7,7 +7,7 @@ export interface Aim {
 export interface Metric {
   readonly key: string;
   readonly label: string;
-  readonly unit: 'rec/s' | 'ms' | 'x';
+  readonly unit: 'rec/s' | 'ms' | 'x' | 'MB' | 'count';
   readonly better: 'higher' | 'lower';
   readonly aim?: Aim;
 }
@@ -25,6 +25,8 @@ export const METRICS = [
   { key: 'vault.unlockUi', label: 'unlock, lock screen click to surface', unit: 'ms', better: 'lower', aim: { op: '<', limit: 500 } },
   { key: 'search.build', label: 'search index build (worker)', unit: 'ms', better: 'lower' },
   { key: 'search.ready', label: 'worker start to index ready', unit: 'ms', better: 'lower' },
+  { key: 'search.load', label: 'search worker start to index ready, saved index', unit: 'ms', better: 'lower', aim: { op: '<', limit: 1500 } },
+  { key: 'search.saved', label: 'saved search index, sealed', unit: 'MB', better: 'lower' },
   { key: 'search.median', label: 'search latency, median', unit: 'ms', better: 'lower' },
   { key: 'search.p95', label: 'search latency, p95', unit: 'ms', better: 'lower', aim: { op: '<', limit: 10 } },
   { key: 'export.full', label: 'export, all files as a zip (worker)', unit: 'ms', better: 'lower' },
@@ -49,6 +51,12 @@ export const METRICS = [
   { key: 'sync.ratio', label: 'full sync / its parts', unit: 'x', better: 'lower', aim: { op: '<', limit: 2 } },
   { key: 'sync.latencyMedian', label: 'push to visible, median', unit: 'ms', better: 'lower' },
   { key: 'sync.latencyP95', label: 'push to visible, p95', unit: 'ms', better: 'lower', aim: { op: '<', limit: 1000 } },
+  { key: 'memory.raw', label: 'raw data, live records as JSON', unit: 'MB', better: 'lower' },
+  { key: 'memory.searchWorker', label: 'search worker JS heap, index held', unit: 'MB', better: 'lower', aim: { op: '<', limit: 60 } },
+  { key: 'memory.searchWorkers', label: 'search workers, 3 surfaces open', unit: 'count', better: 'lower', aim: { op: '<', limit: 2 } },
+  { key: 'memory.sidepanel', label: 'side panel JS heap, 3 surfaces open', unit: 'MB', better: 'lower' },
+  { key: 'memory.popup', label: 'popup JS heap, 3 surfaces open', unit: 'MB', better: 'lower' },
+  { key: 'memory.options', label: 'options page JS heap, 3 surfaces open', unit: 'MB', better: 'lower' },
   { key: 'capture.extract', label: 'capture, extract 2 MB / 500 people', unit: 'ms', better: 'lower' },
   { key: 'capture.validate', label: 'capture, validate that claim (Node)', unit: 'ms', better: 'lower' },
   { key: 'capture.formCold', label: 'capture, gesture to form, panel closed', unit: 'ms', better: 'lower', aim: { op: '<', limit: 200 } },
@@ -66,6 +74,8 @@ export const formatValue = (metric: Metric, value: number): string => {
     case 'rec/s': return `${Math.round(value).toLocaleString('en-GB')} rec/s`;
     case 'ms': return `${value.toFixed(value < 100 ? 2 : 0)} ms`;
     case 'x': return `${value.toFixed(2)}x`;
+    case 'MB': return `${value.toFixed(1)} MB`;
+    case 'count': return String(Math.round(value));
   }
 };
 

@@ -9,6 +9,7 @@ import { median, percentile } from './stats';
 import { measureExport, measureImport } from './export-import-scenarios';
 import { measureArchive, measureSweep } from './retention-scenarios';
 import { measureSync } from './sync-scenarios';
+import { measureMemory } from './memory-scenarios';
 import { measureReads, measureUiUnlock, measureUnlock, plainInsertOutcome, type VaultOutcome } from './vault-scenarios';
 
 export interface ScenarioOptions {
@@ -101,6 +102,9 @@ export const runSizeScenarios = async (
     const times = report.samples.map((sample) => sample.ms);
     figures['search.build'] = report.buildMs;
     figures['search.ready'] = report.readyMs;
+    figures['search.load'] = report.loadMs;
+    figures['search.saved'] = report.savedBytes / (1024 * 1024);
+    if (report.loadOrigin !== 'saved') throw new Error('The second start rebuilt its index instead of loading the saved one');
     figures['search.median'] = median(times);
     figures['search.p95'] = percentile(times, 95);
     const byQuery = options.queries.map((query) => ({
@@ -108,6 +112,8 @@ export const runSizeScenarios = async (
     }));
     const slowest = byQuery.sort((a, b) => b.ms - a.ms).slice(0, 4);
     const empty = [...new Set(report.samples.filter((sample) => sample.hits === 0).map((sample) => sample.query))];
+    notes.push(`search: first start built ${report.indexed} in ${ms(report.buildMs)} (worker), ${ms(report.readyMs)} from connecting; `
+      + `second start loaded the saved index (${(report.savedBytes / (1024 * 1024)).toFixed(1)} MB sealed) in ${ms(report.loadWorkerMs)} (worker), ${ms(report.loadMs)} from connecting`);
     notes.push(`search: ${report.indexed} indexed; ${times.length} samples `
       + `(${options.queries.length} queries x ${options.repeats}); max ${ms(Math.max(...times))}; `
       + `slowest queries (their median) ${slowest.map((s) => `"${s.query}" ${ms(s.ms)}`).join(', ')}`);
@@ -137,6 +143,7 @@ export const runSizeScenarios = async (
   };
   await attempt('side panel first row', () => pageLoads('sidepanel.firstRow', 'sidepanel.html', 'locket:first-row', '[role="listitem"] .row'));
   await attempt('popup search ready', () => pageLoads('popup.searchReady', 'popup.html', 'locket:search-ready', 'input[type="search"]'));
+  await attempt('memory: three surfaces open, one search worker', async () => merge(await measureMemory(browser)));
   await attempt('backup and restore through the worker', () => withBenchPage(browser, 'backup', async (page) =>
     merge(await measureArchive(page))));
   await sync();

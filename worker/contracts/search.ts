@@ -21,8 +21,10 @@ export interface SearchOptions {
 export interface IndexStatus {
   readonly state: 'building' | 'ready';
   readonly indexed: number;
-  /** Time the last full build took, in ms. */
+  /** Time the last full build (or load and catch-up) took, in ms. */
   readonly buildMs: number;
+  /** Loaded from where it was saved and caught up, or built from every record. */
+  readonly origin: 'saved' | 'built';
 }
 
 const MAX_QUERY_LENGTH = 500;
@@ -34,12 +36,17 @@ const SearchOptionsSchema = v.optional(v.object({
   limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_LIMIT))),
 }));
 
-export const searchContract = {
+/** Search itself: what the profile's shared search worker answers for every open page. */
+export const searchQueryContract = {
   indexStatus: method({ args: [], result: returns<IndexStatus>() }),
-  /** Resolves once the initial index build has finished. */
+  /** Resolves once the index is ready (loaded and caught up, or built). */
   whenIndexed: method({ args: [], result: returns<IndexStatus>() }),
   /** Prefix and fuzzy search over names, emails, phones, domains, tags. Live records only. */
   search: method({ args: [QuerySchema, SearchOptionsSchema], result: returns<SearchHit[]>() }),
+};
+
+export const searchContract = {
+  ...searchQueryContract,
   /** Bulk insert through the store, in transactions of about a thousand. */
   insertMany: method({ args: [v.picklist(RECORD_KINDS), v.array(v.unknown())], result: returns<BulkInsertReport>() }),
 };

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { markCancelled } from '../../../core/account/cancellation';
+import { plainCodec } from '../../../core/codec';
+import { searchIndexDbName } from '../../../core/db/db-name';
 import { openLocketDb } from '../../../core/db/schema';
+import { createSearchIndex } from '../../../worker/search-index';
+import { createSearchIndexShelf } from '../../../worker/search-shelf';
 import { saved } from '../store/harness';
 import { createSweepHarness, sweptOk } from './harness';
 
@@ -27,5 +31,22 @@ describe('a sweep deletes a cancelled account after 14 days', () => {
     expect(await reopened.count('records')).toBe(0);
     expect(await reopened.count('meta')).toBe(0);
     reopened.close();
+  });
+});
+
+describe('deleting a cancelled account', () => {
+  it('deletes its saved search index too, even while a connection to it is open', async () => {
+    const h = await createSweepHarness();
+    const shelf = createSearchIndexShelf(h.factory, searchIndexDbName(h.name), plainCodec);
+    await shelf.save({ position: { newest: null, sets: 0 }, index: createSearchIndex().toJSON() });
+    expect(await shelf.load()).not.toBeNull();
+    await markCancelled(h.db, h.clock.now());
+    h.atDay(15);
+    await h.sweep({ key: false, trigger: 'alarm' });
+    h.atDay(16);
+    expect(sweptOk(await h.sweep({ key: false, trigger: 'alarm' })).accountDeleted).toBe(true);
+
+    const databases = (await h.factory.databases()).map((database) => database.name);
+    expect(databases).not.toContain(searchIndexDbName(h.name));
   });
 });

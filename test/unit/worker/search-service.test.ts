@@ -1,0 +1,153 @@
+import { randomUUID } from 'node:crypto';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ValueCodec } from '../../../core/codec';
+import type { RecordReads } from '../../../core/record-store/contract';
+import { createAesGcmCodec } from '../../../core/vault/aes-codec';
+import { createSearchLog } from '../../../worker/search-log';
+import { createSearchService, type SearchService } from '../../../worker/search-service';
+import { createSearchIndexShelf, type SearchIndexShelf } from '../../../worker/search-shelf';
+import { createTestAccount, saved, titles, type TestAccount } from './harness';
+
+const WAIT = { timeout: 2000, interval: 20 };
+const keyOf = (fill: number): Uint8Array<ArrayBuffer> => new Uint8Array(32).fill(fill);
+
+let account: TestAccount;
+const services: SearchService[] = [];
+afterEach(() => {
+  for (const service of services.splice(0)) service.close();
+  account.closeAll();
+});
+
+/** A shelf of its own per test, sealed with `codec`. */
+const shelfName = (): string => `locket-search-test-${randomUUID()}`;
+
+/** What reading every record costs the service: counted, so a load that skips it shows. */
+interface Counted { fullReads: number }
+
+/** A search service as the shared worker starts one, on a store of its own over the account. */
+const start = async (shelfAt: string, codec: ValueCodec, counted: Counted = { fullReads: 0 }, saveDelayMs = 10) => {
+  const { store, bus, deps } = await account.open();
+  const records: Pick<RecordReads, 'forEachBatch' | 'getMany'> = {
+    getMany: (ids) => store.getMany(ids),
+    forEachBatch: (size, visit) => { counted.fullReads += 1; return store.forEachBatch(size, visit); },
+  };
+  const shelf: SearchIndexShelf = createSearchIndexShelf(indexedDB, shelfAt, codec);
+  const service = createSearchService({ records, bus, saved: { shelf, log: createSearchLog(deps.db) }, saveDelayMs });
+  services.push(service);
+  return { service, shelf };
+};
+
+const searchTitles = async (service: SearchService, query: string): Promise<string[]> => titles(await service.search(query));
+
+/** Waits until the shelf holds an index. */
+const savedOn = async (shelf: SearchIndexShelf) => vi.waitFor(async () => expect(await shelf.load()).not.toBeNull(), WAIT);
+
+describe('search service', () => {
+  it('saves its index sealed, and the next start loads it instead of reading every record', async () => {
+    account = createTestAccount();
+    const page = (await account.open()).store;
+    saved(await page.create('person', { firstName: 'Annabel', lastName: 'Lee', emails: ['annabel@example.com'] }));
+    saved(await page.create('organisation', { name: 'Acme Ltd', tags: ['supplier'] }));
+    const at = shelfName();
+    const codec = createAesGcmCodec(keyOf(7));
+
+    const first = await start(at, codec);
+    expect(await first.service.whenIndexed()).toMatchObject({ origin: 'built', indexed: 2 });
+    await savedOn(first.shelf);
+    first.service.close();
+
+    const counted = { fullReads: 0 };
+    const second = await start(at, codec, counted);
+    expect(await second.service.whenIndexed()).toMatchObject({ state: 'ready', origin: 'saved', indexed: 2 });
+    expect(counted.fullReads).toBe(0);
+    expect(await searchTitles(second.service, 'ann')).toEqual(['Annabel Lee']);
+    expect(await searchTitles(second.service, 'supplier')).toEqual(['Acme Ltd']);
+  });
+
+  it('catches up with what changed while it was not running: created, renamed, trashed, purged', async () => {
+    account = createTestAccount();
+    const page = (await account.open()).store;
+    const renamed = saved(await page.create('person', { firstName: 'Annabel', lastName: 'Lee' }));
+    const trashed = saved(await page.create('person', { firstName: 'Bob', lastName: 'Trashed' }));
+    const purged = saved(await page.create('person', { firstName: 'Cyril', lastName: 'Purged' }));
+    const at = shelfName();
+    const codec = createAesGcmCodec(keyOf(7));
+    const first = await start(at, codec);
+    await first.service.whenIndexed();
+    await savedOn(first.shelf);
+    first.service.close();
+
+    saved(await page.update(renamed.id, 'person', { firstName: 'Mabel' }));
+    saved(await page.create('person', { firstName: 'Dora', lastName: 'New' }));
+    await page.remove(trashed.id);
+    await page.remove(purged.id);
+    await page.deleteForever([purged.id]);
+
+    const counted = { fullReads: 0 };
+    const second = await start(at, codec, counted);
+    expect(await second.service.whenIndexed()).toMatchObject({ origin: 'saved', indexed: 2 });
+    expect(counted.fullReads).toBe(0);
+    expect(await searchTitles(second.service, 'mabel')).toEqual(['Mabel Lee']);
+    expect(await second.service.search('annabel')).toEqual([]);
+    expect(await searchTitles(second.service, 'dora')).toEqual(['Dora New']);
+    expect(await second.service.search('bob')).toEqual([]);
+    expect(await second.service.search('cyril')).toEqual([]);
+  });
+
+  it('rebuilds when the saved index was sealed with another key, and answers by scanning meanwhile', async () => {
+    account = createTestAccount();
+    const page = (await account.open()).store;
+    saved(await page.create('person', { firstName: 'Annabel', lastName: 'Lee' }));
+    saved(await page.create('person', { firstName: 'Anna', lastName: 'Smith' }));
+    const at = shelfName();
+    const first = await start(at, createAesGcmCodec(keyOf(7)));
+    await first.service.whenIndexed();
+    await savedOn(first.shelf);
+    first.service.close();
+
+    const counted = { fullReads: 0 };
+    const second = await start(at, createAesGcmCodec(keyOf(8)), counted);
+    // Asked before the build is done: answered by a scan, with the index's answers.
+    expect((await searchTitles(second.service, 'ann')).sort()).toEqual(['Anna Smith', 'Annabel Lee']);
+    expect(await second.service.whenIndexed()).toMatchObject({ origin: 'built', indexed: 2 });
+    expect(counted.fullReads).toBeGreaterThanOrEqual(1);
+    expect(await searchTitles(second.service, 'annabel')).toEqual(['Annabel Lee']);
+  });
+
+  it('forgets the saved index as soon as records are purged, and saves it again without them', async () => {
+    account = createTestAccount();
+    const page = (await account.open()).store;
+    const doomed = saved(await page.create('person', { firstName: 'Annabel', lastName: 'Gone' }));
+    saved(await page.create('person', { firstName: 'Anna', lastName: 'Kept' }));
+    const at = shelfName();
+    const codec = createAesGcmCodec(keyOf(7));
+    // Saves come a second after changes: the purge must not wait for one.
+    const { service, shelf } = await start(at, codec, { fullReads: 0 }, 1000);
+    await service.whenIndexed();
+    await savedOn(shelf);
+
+    await page.remove(doomed.id);
+    await page.deleteForever([doomed.id]);
+    await vi.waitFor(async () => expect(await shelf.load()).toBeNull(), { timeout: 800, interval: 10 });
+    expect(await searchTitles(service, 'ann')).toEqual(['Anna Kept']);
+    await vi.waitFor(async () => {
+      const again = await shelf.load();
+      expect(again?.index.hits.filter((hit) => hit !== null).map((hit) => hit?.title)).toEqual(['Anna Kept']);
+    }, WAIT);
+    expect(JSON.stringify(await shelf.load())).not.toContain('Gone');
+  });
+
+  it('forgets the saved index as soon as a person is erased', async () => {
+    account = createTestAccount();
+    const page = (await account.open()).store;
+    const erased = saved(await page.create('person', { firstName: 'Annabel', lastName: 'Erased' }));
+    saved(await page.create('person', { firstName: 'Anna', lastName: 'Kept' }));
+    const { service, shelf } = await start(shelfName(), createAesGcmCodec(keyOf(7)), { fullReads: 0 }, 1000);
+    await service.whenIndexed();
+    await savedOn(shelf);
+
+    await page.erase(erased.id, { suppressEmails: false });
+    await vi.waitFor(async () => expect(await shelf.load()).toBeNull(), { timeout: 800, interval: 10 });
+    expect(await searchTitles(service, 'ann')).toEqual(['Anna Kept']);
+  });
+});

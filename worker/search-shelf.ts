@@ -1,0 +1,74 @@
+import { wrap, type DBSchema, type IDBPDatabase } from 'idb';
+import type { EncodedValue, ValueCodec } from '../core/codec';
+import type { SearchIndexJson } from './search-index';
+import type { LogPosition } from './search-log';
+
+/** A saved index and the change-log position it holds every change up to. */
+export interface SavedSearchIndex {
+  readonly position: LogPosition;
+  readonly index: SearchIndexJson;
+}
+
+/** Where the index waits between unlocks, sealed by the account's codec. */
+export interface SearchIndexShelf {
+  /** The saved index; null when there is none, or it cannot be read (altered, another key, older format). */
+  readonly load: () => Promise<SavedSearchIndex | null>;
+  readonly save: (saved: SavedSearchIndex) => Promise<void>;
+  /** Forgets the saved index: what it holds of purged or erased records must not outlive them on disk. */
+  readonly clear: () => Promise<void>;
+}
+
+interface ShelfDb extends DBSchema {
+  index: { key: string; value: EncodedValue };
+}
+
+export { searchIndexDbName as searchShelfName } from '../core/db/db-name';
+
+const KEY = 'current';
+const SHELF_AAD = 'locket/search-index';
+/** Raised when the saved shape changes, so an older one is rebuilt rather than misread. */
+const FORMAT = 1;
+
+const openShelfDb = (factory: IDBFactory, name: string): Promise<IDBPDatabase<ShelfDb>> => new Promise((resolve, reject) => {
+  const request = factory.open(name, 1);
+  request.addEventListener('upgradeneeded', () => { request.result.createObjectStore('index'); });
+  request.addEventListener('success', () => {
+    // Deleting the account deletes this database too: never block it.
+    request.result.addEventListener('versionchange', () => { request.result.close(); });
+    resolve(wrap(request.result) as unknown as IDBPDatabase<ShelfDb>);
+  });
+  request.addEventListener('error', () => { reject(request.error ?? new Error(`Cannot open ${name}`)); });
+});
+
+const isSaved = (value: unknown): value is SavedSearchIndex & { readonly format: number } => {
+  if (typeof value !== 'object' || value === null) return false;
+  const { format, position, index } = value as Record<string, unknown>;
+  if (format !== FORMAT || typeof position !== 'object' || position === null || typeof index !== 'object' || index === null) return false;
+  const { groups, hits, order } = index as Record<string, unknown>;
+  return Array.isArray(groups) && Array.isArray(hits) && Array.isArray(order) && hits.length === order.length;
+};
+
+export const createSearchIndexShelf = (factory: IDBFactory, name: string, codec: ValueCodec): SearchIndexShelf => {
+  let opened: Promise<IDBPDatabase<ShelfDb>> | null = null;
+  const db = (): Promise<IDBPDatabase<ShelfDb>> => (opened ??= openShelfDb(factory, name));
+  const clear = async (): Promise<void> => { await (await db()).delete('index', KEY); };
+  return {
+    load: async () => {
+      const stored = await (await db()).get('index', KEY);
+      if (stored === undefined) return null;
+      try {
+        const saved = await codec.decode(stored, SHELF_AAD);
+        if (isSaved(saved)) return { position: saved.position, index: saved.index };
+      } catch {
+        // Sealed with another key or altered: as good as missing.
+      }
+      await clear();
+      return null;
+    },
+    save: async (saved) => {
+      const sealed = await codec.encode({ format: FORMAT, ...saved }, SHELF_AAD);
+      await (await db()).put('index', sealed, KEY);
+    },
+    clear,
+  };
+};
