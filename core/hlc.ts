@@ -60,6 +60,13 @@ export interface Hlc {
    * value and leaves the clock unchanged; nothing throws.
    */
   readonly receive: (remote: string) => Result<string, HlcRejection>;
+  /**
+   * Moves the clock past a stamp the data here already holds (a remote set applied even though
+   * `receive` refused it as too far ahead), so every later local stamp is greater: otherwise an
+   * edit made here after seeing that data would lose to it on every other device while this
+   * device shows the edit. A malformed stamp changes nothing.
+   */
+  readonly adopt: (stored: string) => void;
 }
 
 export interface HlcOptions {
@@ -111,5 +118,13 @@ export const createHlc = ({ clock, nodeId, maxDriftMs = DEFAULT_MAX_DRIFT_MS, la
     return { ok: true, value: issue(settle(wallMs, counter)) };
   };
 
-  return { tick, receive };
+  const adopt = (stored: string): void => {
+    const theirs = parseHlc(stored);
+    if (!theirs) return;
+    if (!latest || theirs.wallMs > latest.wallMs || (theirs.wallMs === latest.wallMs && theirs.counter > latest.counter)) {
+      latest = { wallMs: theirs.wallMs, counter: theirs.counter };
+    }
+  };
+
+  return { tick, receive, adopt };
 };

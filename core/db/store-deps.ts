@@ -17,7 +17,7 @@ export interface StoreDeps {
   /** Ids that sort by creation time (UUIDv7). */
   readonly newId: () => string;
   /** Hybrid logical clock; every tick is unique, so it keys the change log. */
-  readonly hlc: Pick<Hlc, 'tick' | 'receive'>;
+  readonly hlc: Pick<Hlc, 'tick' | 'receive' | 'adopt'>;
   readonly deviceId: string;
   readonly author: string;
   readonly bus: ChangeBus;

@@ -187,8 +187,9 @@ export const createApplyRemote = (deps: ReplicaDeps) => {
         return plan;
       },
     });
-    // Applied even when the clock refuses the stamp (too far ahead): the clock then just does not jump.
-    for (const set of sets) deps.hlc.receive(set.setId);
+    // Applied even when the clock refuses the stamp as too far ahead; the data holds it now, so the
+    // clock still moves past it: a later edit here must win everywhere, as it does here.
+    for (const set of sets) if (!deps.hlc.receive(set.setId).ok) deps.hlc.adopt(set.setId);
     const kindOf = (row: { readonly kind: RecordKind }) => row.kind;
     if (plan.puts.length > 0) {
       deps.bus.publish({ ids: plan.puts.map((row) => row.id), kinds: [...new Set(plan.puts.map(kindOf))], settings: false });

@@ -11,7 +11,7 @@ import { conflictedFieldsOf, type MergeOutcome, type MergeRow } from './merge';
 
 /** What the replica is built from: a store's deps, with a clock that also receives remote stamps. */
 export interface ReplicaDeps extends Omit<StoreDeps, 'hlc'> {
-  readonly hlc: Pick<Hlc, 'tick' | 'receive'>;
+  readonly hlc: Pick<Hlc, 'tick' | 'receive' | 'adopt'>;
 }
 
 /** A stored row, decoded, as merging sees it. The body's fields are taken as stored; validation comes after the merge. */

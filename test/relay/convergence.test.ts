@@ -175,6 +175,12 @@ const FOUND: readonly { readonly name: string; readonly devices: number; readonl
     steps: [{ t: 'create', d: 0, name: 'Ada' }, { t: 'sync', d: 0 }, { t: 'sync', d: 1 }, { t: 'create', d: 1, name: 'Grace' }],
   },
   {
+    name: 'an edit on a device whose clock is more than the drift limit behind the record it edits wins everywhere, as it does there',
+    devices: 4,
+    skews: [0, -375_481, 3_224_520, 0],
+    steps: [{ t: 'create', d: 2, name: 'Ada' }, { t: 'sync', d: 2 }, { t: 'sync', d: 1 }, { t: 'edit', d: 1, pick: 0, field: 'firstName', value: 'Alan' }],
+  },
+  {
     name: 'a device holding a record live when its trash and purge arrive in one pull keeps no line of it',
     devices: 3,
     steps: [{ t: 'create', d: 1, name: 'Ada' }, { t: 'sync', d: 1 }, { t: 'purge', d: 1, pick: 0 }],

@@ -169,3 +169,24 @@ describe('hybrid logical clock', () => {
     expect(() => createHlc({ clock, nodeId: 'a', last: 'nonsense' })).toThrow(RangeError);
   });
 });
+
+describe('adopt', () => {
+  it('moves the clock past a stamp too far ahead to receive, so the next local stamp is greater', () => {
+    const clock = createManualClock(START);
+    const hlc = createHlc({ clock, nodeId: 'a' });
+    const ahead = formatHlc({ wallMs: START + DEFAULT_MAX_DRIFT_MS + 5_000, counter: 3, nodeId: 'b' });
+    expect(hlc.receive(ahead).ok).toBe(false);
+    expect(hlc.tick() < ahead).toBe(true);
+    hlc.adopt(ahead);
+    expect(hlc.tick() > ahead).toBe(true);
+  });
+
+  it('never moves the clock back, and ignores a malformed stamp', () => {
+    const clock = createManualClock(START);
+    const hlc = createHlc({ clock, nodeId: 'a' });
+    const first = hlc.tick();
+    hlc.adopt(formatHlc({ wallMs: START - 10_000, counter: 0, nodeId: 'b' }));
+    hlc.adopt('not a stamp');
+    expect(hlc.tick() > first).toBe(true);
+  });
+});

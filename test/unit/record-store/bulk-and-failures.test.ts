@@ -8,7 +8,7 @@ const acceptRemote = (remote: string) => ({ ok: true as const, value: remote });
 
 const stamps = (...values: string[]) => {
   let next = 0;
-  return { tick: () => values[next++] ?? `unused-${next}`, receive: acceptRemote };
+  return { tick: () => values[next++] ?? `unused-${next}`, receive: acceptRemote, adopt: () => undefined };
 };
 
 describe('bulk insert', () => {
@@ -61,7 +61,7 @@ describe('bulk insert', () => {
 
 describe('failed transactions', () => {
   it('writes neither record nor change set, and announces nothing, when the set cannot be added', async () => {
-    const { store, db, bus } = await createHarness({ hlc: { tick: () => 'same-timestamp', receive: acceptRemote } });
+    const { store, db, bus } = await createHarness({ hlc: { tick: () => 'same-timestamp', receive: acceptRemote, adopt: () => undefined } });
     const first = saved(await store.create('person', person('Ada', 'L')));
 
     await expect(store.create('person', person('Bob', 'M'))).rejects.toThrow();
