@@ -51,7 +51,9 @@ describe('replica outbox', () => {
     expect(await a.replica.pendingCount()).toBe(2);
   });
 
-  it('applies a set stamped too far ahead, without dragging the clock along', async () => {
+  // Once the data holds a stamp, a later local write must be stamped after it, or it would lose to
+  // it on every other device while this one shows it (the convergence model's drift case).
+  it('applies a set stamped too far ahead, and a later local write is stamped after it', async () => {
     const clock = createManualClock(START);
     const a = await device('device-a', clock);
     const ahead = formatHlc({ wallMs: START + 5 * 60 * 60 * 1000, counter: 0, nodeId: 'device-z' });
@@ -63,7 +65,7 @@ describe('replica outbox', () => {
     expect((await a.store.get('rec-1'))?.fields).toMatchObject({ firstName: 'Zed' });
     saved(await a.store.create('person', person('Local', 'Y')));
     const [local] = await a.replica.pending(1);
-    expect(local!.set.setId < ahead).toBe(true);
+    expect(local!.set.setId > ahead).toBe(true);
   });
 
   it('leaves the cursor and every record as they were when the apply transaction dies', async () => {
