@@ -24,11 +24,14 @@ export const connectSearchWorker = (accountKey: Uint8Array): SearchConnection =>
   const held = new Promise<void>((granted) => {
     void navigator.locks.request(lease, () => { granted(); return released; });
   });
-  // Opened only once the lease is held, so the worker can never find it free too early.
-  void held.then(() => api.open(accountKey, lease));
+  let closed = false;
+  // Opened only once the lease is held, so the worker can never find it free too early; a page
+  // that locked before the lease came never opens it (its proxy is released by then).
+  void held.then(() => (closed ? undefined : api.open(accountKey, lease)));
   return {
     api,
     release: () => {
+      closed = true;
       release(undefined);
       api[Comlink.releaseProxy]();
       if (endpoint instanceof Worker) endpoint.terminate();
