@@ -1,7 +1,8 @@
 import type { Page } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
 import { expectAccessible } from './axe';
-import { launchForCapture, pressToolbarButton, serveFixtures, type FixtureServer } from './capture-helpers';
+import { pressToolbarButton } from './capture-helpers';
+import { captureTest } from './capture-test';
 import { expect, pageErrors, test } from './fixtures';
 import { syncSection } from './sync-helpers';
 import {
@@ -209,21 +210,6 @@ test('every section of the options page, the import wizard and the sync section 
     await expectAccessible(options, 'import undo confirmation');
   });
   expect(pageErrors(options)).toEqual([]);
-});
-
-const captureTest = test.extend<{ fixtures: FixtureServer }>({
-  // The shared profile, launched with the switch that lets the test press the toolbar button.
-  liveBrowser: async ({ userDataDir }, use) => {
-    const live = { current: await launchForCapture(userDataDir) };
-    await use(live);
-    await live.current.close();
-  },
-  // eslint-disable-next-line no-empty-pattern
-  fixtures: async ({}, use) => {
-    const server = await serveFixtures();
-    await use(server);
-    await server.close();
-  },
 });
 
 captureTest('the capture form and its duplicate offer have no serious accessibility problems', async ({

@@ -1,19 +1,10 @@
-import { fileURLToPath } from 'node:url';
 import { expect, test } from './fixtures';
-import { SIDE_PANEL_VIEWPORT, createAccount, openFromList, showTab } from './ui';
+import { importFixture as fixture, openImportStage } from './import-helpers';
+import { openFromList, showTab } from './ui';
 
-const fixture = (name: string): string => fileURLToPath(new URL(`../fixtures/import/${name}`, import.meta.url));
 
 test('a Google Contacts CSV and an Outlook vCard import with every email and phone in its place', async ({ openSurface, saveScreenshot }) => {
-  const options = await openSurface('options');
-  await options.setViewportSize({ width: 1100, height: 900 });
-  await createAccount(options);
-  const panel = await openSurface('sidepanel');
-  await panel.setViewportSize(SIDE_PANEL_VIEWPORT);
-
-  await options.bringToFront();
-  await options.getByRole('link', { name: 'Import', exact: true }).click();
-  const section = options.getByRole('region', { name: 'Import', exact: true });
+  const { options, panel, section } = await openImportStage(openSurface);
   const picker = section.getByLabel('CSV files to import');
 
   await test.step('Google’s CSV is mapped from its header row, checked and imported', async () => {

@@ -1,7 +1,8 @@
 import type { BrowserContext, Page } from '@playwright/test';
-import { test as base, expect, pageErrors } from './fixtures';
+import { expect, pageErrors } from './fixtures';
+import { captureTest } from './capture-test';
 import {
-  browserSession, launchForCapture, listTargets, pressToolbarButton, selectText, serveFixtures, type FixtureServer,
+  browserSession, listTargets, pressToolbarButton, selectText,
 } from './capture-helpers';
 import { backgroundWorker } from './launch';
 import { waitForSidePanel } from './side-panel-target';
@@ -15,20 +16,7 @@ import {
  * a click on the toolbar button does; see capture-helpers.ts), then checked and saved in a
  * side panel page. The browser's own side panel opens too and shows the same capture.
  */
-const test = base.extend<{ fixtures: FixtureServer }>({
-  // The shared profile and teardown, launched with the switch that lets the test press the toolbar button.
-  liveBrowser: async ({ userDataDir }, use) => {
-    const live = { current: await launchForCapture(userDataDir) };
-    await use(live);
-    await live.current.close();
-  },
-  // eslint-disable-next-line no-empty-pattern
-  fixtures: async ({}, use) => {
-    const server = await serveFixtures();
-    await use(server);
-    await server.close();
-  },
-});
+const test = captureTest;
 
 const captureView = (panel: Page) => panel.getByRole('region', { name: 'Quick capture' });
 

@@ -1,11 +1,10 @@
-import { fileURLToPath } from 'node:url';
 import { expect, test } from './fixtures';
+import { importFixture as fixture, openImportStage } from './import-helpers';
 import {
   DEFAULT_OWNER, SIDE_PANEL_VIEWPORT, createAccount, createRecord, listedCount, lockedHeading, openFromList, searchBox, searchResults,
   showTab, surfaceElement, typeUntilFound, unlock,
 } from './ui';
 
-const fixture = (name: string): string => fileURLToPath(new URL(`../fixtures/import/${name}`, import.meta.url));
 
 test('a Capsule contacts file is checked, imported, found, and undone as one batch', async ({ openSurface, saveScreenshot }) => {
   const options = await openSurface('options');
@@ -90,15 +89,7 @@ test('a Capsule contacts file is checked, imported, found, and undone as one bat
 });
 
 test('an import stays listed after a reload and can be undone from the list', async ({ openSurface, saveScreenshot }) => {
-  const options = await openSurface('options');
-  await options.setViewportSize({ width: 1100, height: 900 });
-  await createAccount(options);
-  const panel = await openSurface('sidepanel');
-  await panel.setViewportSize(SIDE_PANEL_VIEWPORT);
-
-  await options.bringToFront();
-  await options.getByRole('link', { name: 'Import', exact: true }).click();
-  const section = options.getByRole('region', { name: 'Import', exact: true });
+  const { options, panel, section } = await openImportStage(openSurface);
   const recent = section.getByRole('table', { name: 'Recent imports' });
 
   await test.step('an import is written and shows up in the recent imports', async () => {
