@@ -29,6 +29,8 @@ export class LocketWorkspace extends LitElement {
   static override styles = [baseStyles, workspaceStyles];
 
   @property({ attribute: false }) services!: LocketServices;
+  /** A read-only team member's workspace: records to read, and no control to add, edit or trash them. */
+  @property({ type: Boolean, attribute: 'read-only' }) readOnly = false;
 
   @state() private kind: ListedKind = 'person';
   @state() private view: View = { name: 'list' };
@@ -60,7 +62,7 @@ export class LocketWorkspace extends LitElement {
     if (inbox.pending === null && inbox.failure === null) {
       this.history = this.history.filter((view) => view.name !== 'capture');
       if (this.view.name === 'capture') this.back();
-    } else if (arrived && this.view.name !== 'capture') {
+    } else if (arrived && this.view.name !== 'capture' && !this.readOnly) {
       this.go({ name: 'capture' });
     }
   }
@@ -97,7 +99,7 @@ export class LocketWorkspace extends LitElement {
   private renderMain() {
     switch (this.view.name) {
       case 'detail':
-        return html`<locket-record-detail .services=${this.services} recordId=${this.view.id}
+        return html`<locket-record-detail .services=${this.services} recordId=${this.view.id} ?read-only=${this.readOnly}
           @locket-deleted=${() => this.back()}></locket-record-detail>`;
       case 'new':
         return html`<locket-record-form .services=${this.services} kind=${this.kind}
@@ -116,8 +118,8 @@ export class LocketWorkspace extends LitElement {
     return html`
       <header>
         <div class="title"><h1>Locket</h1><span class="spacer"></span>
-          <button aria-current=${this.view.name === 'trash' ? 'page' : 'false'}
-            @click=${() => { if (this.view.name !== 'trash') this.go({ name: 'trash' }); }}>${RECORD_WORDS.trash}</button>
+          ${this.readOnly ? '' : html`<button aria-current=${this.view.name === 'trash' ? 'page' : 'false'}
+            @click=${() => { if (this.view.name !== 'trash') this.go({ name: 'trash' }); }}>${RECORD_WORDS.trash}</button>`}
           <button @click=${() => void this.services.security.lockNow()}>${RECORD_WORDS.lock}</button></div>
         <locket-search .services=${this.services}
           @locket-open=${(e: HTMLElementEventMap['locket-open']) => this.openRecord(e.detail.id)}></locket-search>
@@ -129,9 +131,9 @@ export class LocketWorkspace extends LitElement {
       <div class="toolbar">
         ${this.view.name === 'list' ? html`<span class="spacer"></span>`
           : html`<button @click=${() => this.back()}>${RECORD_WORDS.back}</button><span class="spacer"></span>`}
-        ${this.captures.pending && this.view.name !== 'capture'
+        ${this.captures.pending && this.view.name !== 'capture' && !this.readOnly
           ? html`<button @click=${() => this.go({ name: 'capture' })}>${RECORD_WORDS.backToCapture}</button>` : ''}
-        ${this.view.name === 'new' || this.view.name === 'capture' || this.view.name === 'trash' ? ''
+        ${this.readOnly || this.view.name === 'new' || this.view.name === 'capture' || this.view.name === 'trash' ? ''
           : html`<button class="primary" @click=${() => this.go({ name: 'new' })}>${kindPhrases(this.kind).newOne}</button>`}
       </div>
       <main tabindex="-1" @locket-open=${(e: HTMLElementEventMap['locket-open']) => this.openRecord(e.detail.id)}>${this.renderMain()}</main>`;
