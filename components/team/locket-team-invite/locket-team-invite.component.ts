@@ -119,7 +119,7 @@ export class LocketTeamInvite extends LitElement {
     return html`<form aria-label=${W.heading} novalidate @submit=${(e: SubmitEvent) => void this.invite(e)}>
       <h3>${W.heading}</h3>
       <fieldset><legend>${W.role}</legend>${roles.map((role) => html`<label class="check">
-        <input type="radio" name="role" value=${role} ?checked=${role === chosen} />${TEAM_NAMES.roles[role]}
+        <input type="radio" name="role" .value=${role} ?checked=${role === chosen} />${TEAM_NAMES.roles[role]}
         <span class="hint">${TEAM_NAMES.roleHints[role]}</span></label>`)}</fieldset>
       <label class="check"><input type="checkbox" name="canExport" aria-describedby="invite-copy" />${TEAM_MEMBERS_WORDS.exportBox}</label>
       <p class="hint" id="invite-copy">${TEAM_NAMES.copyWarning}</p>
