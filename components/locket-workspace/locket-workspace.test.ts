@@ -3,6 +3,7 @@ import { page, userEvent } from 'vitest/browser';
 import type { RecordId } from '../../core/records/types';
 import { hasFocus } from '../../test/elements/focus';
 import { mount } from '../../test/elements/mount';
+import { createFakeTeam, testTeamView } from '../../test/elements/team-fakes';
 import { createTestServices } from '../../test/elements/test-services';
 import './locket-workspace';
 
@@ -73,5 +74,14 @@ describe('locket-workspace', () => {
     for (const control of ['New person', 'Trash', 'Edit', 'Delete', 'Add note', 'Erase…']) {
       await expect.element(page.getByRole('button', { name: control, exact: true }), { message: control }).toBeVisible();
     }
+  });
+
+  it('turns read-only by itself once it learns the member’s role in the team is read-only', async () => {
+    const { services: team } = createFakeTeam({ teamView: async () => ({ ok: true, value: testTeamView({ myRole: 'read-only' }) }) });
+    const { services } = await createTestServices({ services: { team } });
+    await mount('locket-workspace', { services });
+    await expect.element(page.getByRole('tab', { name: 'People' })).toBeVisible();
+    await expect.element(page.getByRole('button', { name: 'New person' })).not.toBeInTheDocument();
+    expect(page.getByRole('button', { name: 'Trash', exact: true }).query()).toBeNull();
   });
 });

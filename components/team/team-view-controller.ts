@@ -10,6 +10,13 @@ import { ActionController, type ActionFailure } from '../shared/action-controlle
  */
 export const TEAM_REFRESH_MS = 15_000;
 
+export interface TeamViewOptions {
+  /** How often to read again; null reads only on connect, on sync status changes and on `reload`. */
+  readonly refreshMs?: number | null;
+  /** Waits this long before the first read, so a surface's first paint does not wait for the worker to start. */
+  readonly firstReadAfterMs?: number;
+}
+
 export interface TeamSource {
   readonly team?: TeamServices | undefined;
   /** Sync's status changes (connected, removed) change the team too: each one reads the view again. */
@@ -17,9 +24,10 @@ export interface TeamSource {
 }
 
 /**
- * The team as this device sees it, shared by the sections that show it (Team, Users, the join
- * entry): read when the host connects, after every act (`reload`), on each sync status change
- * and every TEAM_REFRESH_MS. The latest read wins; a failed read keeps the last view shown.
+ * The team as this device sees it, shared by the parts that show it (the Team and Users
+ * sections, the join entry, the workspace's read-only mode): read when the host connects,
+ * after every act (`reload`), on each sync status change and every TEAM_REFRESH_MS unless
+ * told otherwise. The latest read wins; a failed read keeps the last view shown.
  */
 export class TeamViewController implements ReactiveController {
   /** Undefined until the first answer; null while this device is in no team. */
@@ -29,9 +37,14 @@ export class TeamViewController implements ReactiveController {
   private readonly acts: ActionController<'load'>;
   private stopWatching?: () => void;
   private refresh?: ReturnType<typeof setInterval>;
+  private firstRead?: ReturnType<typeof setTimeout>;
+  private readonly refreshMs: number | null;
+  private readonly firstReadAfterMs: number;
 
-  constructor(private readonly host: ReactiveControllerHost, private readonly source: () => TeamSource, private readonly refreshMs = TEAM_REFRESH_MS) {
+  constructor(private readonly host: ReactiveControllerHost, private readonly source: () => TeamSource, options: TeamViewOptions = {}) {
     host.addController(this);
+    this.refreshMs = options.refreshMs === undefined ? TEAM_REFRESH_MS : options.refreshMs;
+    this.firstReadAfterMs = options.firstReadAfterMs ?? 0;
     this.acts = new ActionController<'load'>(host);
   }
 
@@ -44,13 +57,15 @@ export class TeamViewController implements ReactiveController {
     const { team, sync } = this.source();
     if (!team) return;
     this.stopWatching = sync?.watch(() => void this.reload());
-    this.refresh = setInterval(() => void this.reload(), this.refreshMs);
-    void this.reload();
+    if (this.refreshMs !== null) this.refresh = setInterval(() => void this.reload(), this.refreshMs);
+    if (this.firstReadAfterMs > 0) this.firstRead = setTimeout(() => void this.reload(), this.firstReadAfterMs);
+    else void this.reload();
   }
 
   hostDisconnected(): void {
     this.stopWatching?.();
     clearInterval(this.refresh);
+    clearTimeout(this.firstRead);
   }
 
   async reload(): Promise<void> {
