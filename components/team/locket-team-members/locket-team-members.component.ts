@@ -67,11 +67,11 @@ export class LocketTeamMembers extends LitElement {
       <td>${TEAM_NAMES.roles[member.role]}</td>
       <td>${member.canExport || member.role === 'owner' ? TEAM_NAMES.mayExport : TEAM_NAMES.mayNotExport}</td>
       <td>${TEAM_NAMES.statuses[member.status]}</td>
-      <td class="acts">
+      <td><div class="acts">
         ${manages ? html`<button aria-label=${W.changeName(member.name)} @click=${() => this.show({ act: 'change', member: member.member })}>${W.change}</button>
           <button class="danger" aria-label=${W.removeName(member.name)} @click=${() => this.show({ act: 'remove', member: member.member })}>${W.remove}</button>` : nothing}
         ${transfers ? html`<button aria-label=${W.makeOwnerName(member.name)} @click=${() => this.show({ act: 'transfer', member: member.member })}>${W.makeOwner}</button>` : nothing}
-      </td>
+      </div></td>
     </tr>`;
   }
 
