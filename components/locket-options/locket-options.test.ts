@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { storageFullError } from '../../test/elements/fakes';
 import { mount } from '../../test/elements/mount';
+import type { SyncStatusView } from '../../core/sync/ports';
+import { testSyncStatus } from '../../test/elements/sync-fakes';
 import { createFakeTeam, testTeamView } from '../../test/elements/team-fakes';
 import { createTestServices } from '../../test/elements/test-services';
 import './locket-options';
@@ -91,5 +93,21 @@ describe('locket-options', () => {
     await userEvent.click(region.getByRole('button', { name: 'Remove from the team' }));
     await expect.poll(() => log).toEqual(['remove member-bob']);
     await expect.poll(() => reads).toBe(before + 1);
+  });
+
+  it('brings the Team section in when sync connects, without a reload', async () => {
+    let inTeam = false;
+    const watchers: ((status: SyncStatusView) => void)[] = [];
+    const { services: team } = createFakeTeam({ teamView: async () => ({ ok: true, value: inTeam ? testTeamView() : null }) });
+    const { services } = await createTestServices({
+      services: { team },
+      sync: { watch: (listener) => { watchers.push(listener); return () => undefined; } },
+    });
+    await mount('locket-options', { services });
+    await expect.element(page.getByRole('form', { name: 'Join a team' })).toBeVisible();
+    inTeam = true;
+    for (const watcher of watchers) watcher(testSyncStatus({ state: 'connected', relayUrl: 'https://relay.example.com' }));
+    await expect.element(page.getByRole('region', { name: 'Team', exact: true }).getByRole('table', { name: 'Members of the team' })).toBeVisible();
+    expect(page.getByRole('form', { name: 'Join a team' }).query()).toBeNull();
   });
 });

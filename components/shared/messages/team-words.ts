@@ -67,7 +67,7 @@ export const TEAM_NAMES = catalogue({
       owner: 'Alles, auch Administratoren und Inhaber ernennen.',
     },
     mayExport: 'Darf exportieren', mayNotExport: 'Kein Export',
-    copyWarning: 'Wer lesen kann, kann auch abschreiben, was er liest.',
+    copyWarning: 'Wer lesen kann, kann auch kopieren, was er liest.',
     you: (name: string) => `${name} (Sie)`,
     failed: (cause: string) => `Das hat nicht geklappt: ${cause}`,
   },

@@ -1,8 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { listen, mount } from '../../../test/elements/mount';
 import { createFakeTeam, testJoin, testTeamView } from '../../../test/elements/team-fakes';
+import { setCurrentLocale } from '../../shared/i18n/locale';
 import './locket-team-settings';
+
+afterEach(() => { setCurrentLocale('en'); });
 
 describe('locket-team-settings', () => {
   it('shows the viewer’s role, the members, the joins waiting and the invite form together', async () => {
@@ -39,5 +42,16 @@ describe('locket-team-settings', () => {
     await mount('locket-team-settings', { services, view: testTeamView({ myRole: 'admin', requireTwoFactor: true }) });
     await expect.element(page.getByText('Two-factor is required for every member.')).toBeVisible();
     expect(page.getByLabelText('Require two-factor for every member').query()).toBeNull();
+  });
+
+  it('speaks German when the page does, the removal warning included', async () => {
+    const { services } = createFakeTeam();
+    await mount('locket-team-settings', { services, view: testTeamView() });
+    setCurrentLocale('de');
+    await expect.element(page.getByText('Ihre Rolle: Inhaber.')).toBeVisible();
+    await userEvent.click(page.getByRole('button', { name: 'Bob Builder entfernen' }));
+    await expect.element(page.getByRole('alertdialog', { name: 'Entfernen bestätigen' }))
+      .toHaveTextContent('Die Person erhält ab sofort nichts Neues mehr; was sie bereits synchronisiert hat, bleibt bei ihr.');
+    await expect.element(page.getByRole('form', { name: 'Mitglied einladen' })).toHaveTextContent('Wer lesen kann, kann auch kopieren, was er liest.');
   });
 });
