@@ -3,7 +3,7 @@
  * that the relay and every device enforce: the page offers only what would be accepted.
  */
 import { INVITE_ROLES, MEMBER_ROLES, mayAppend, type InviteRole, type MemberRole } from '../../core/team/roles';
-import type { PendingJoinView, TeamMemberView, TeamView } from '../../core/team/team-view';
+import type { PendingJoinView, TeamInviteView, TeamMemberView, TeamView } from '../../core/team/team-view';
 
 /** The roles the viewer may invite with; none for a standard or read-only member. */
 export const invitableRoles = (myRole: MemberRole): readonly InviteRole[] =>
@@ -24,3 +24,6 @@ export const mayTransferTo = (view: TeamView, member: TeamMemberView): boolean =
 export const mayConfirm = (myRole: MemberRole, join: PendingJoinView): boolean => mayAppend(myRole, { act: 'confirm', role: join.role });
 
 export const mayRequireTwoFactor = (myRole: MemberRole): boolean => mayAppend(myRole, { act: 'require-two-factor' });
+
+/** Whoever may invite with a role may take such an invite back: an admin leaves the owner's admin invites alone. */
+export const mayRevoke = (myRole: MemberRole, invite: TeamInviteView): boolean => mayAppend(myRole, { act: 'invite', role: invite.role });

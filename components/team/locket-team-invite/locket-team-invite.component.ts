@@ -16,7 +16,7 @@ import { baseStyles } from '../../shared/tokens.styles';
 import '../../sync/locket-sync-qr/locket-sync-qr';
 import { codeGroups } from '../../sync/sync-text';
 import { syncStyles } from '../../sync/sync.styles';
-import { invitableRoles } from '../team-rights';
+import { invitableRoles, mayRevoke } from '../team-rights';
 import '../team-events';
 import { teamStyles } from '../team.styles';
 
@@ -139,7 +139,8 @@ export class LocketTeamInvite extends LitElement {
       const role = TEAM_NAMES.roles[invite.role];
       const date = formatDateTime(invite.expiresAt);
       return html`<li class="actions"><span>${W.openInvite(role, invite.canExport ? TEAM_NAMES.mayExport : TEAM_NAMES.mayNotExport, date)}</span>
-        <button aria-label=${W.revokeInvite(role, date)} ?disabled=${this.acts.busy} @click=${() => void this.revoke(invite)}>${W.revoke}</button></li>`;
+        ${mayRevoke(this.view.myRole, invite) ? html`<button aria-label=${W.revokeInvite(role, date)} ?disabled=${this.acts.busy}
+          @click=${() => void this.revoke(invite)}>${W.revoke}</button>` : nothing}</li>`;
     })}</ul>`;
   }
 

@@ -48,10 +48,16 @@ describe('locket-team-invite', () => {
     await expect.poll(() => requests).toEqual([{ role: 'read-only', canExport: true, expiresInDays: 3 }]);
   });
 
-  it('offers an admin no admin role', async () => {
-    await mountInvite(testTeamView({ myRole: 'admin', members: [testMember({ role: 'admin', thisMember: true })] }));
+  it('offers an admin no admin role, and no revoking of the owner’s admin invite', async () => {
+    await mountInvite(testTeamView({
+      myRole: 'admin', members: [testMember({ role: 'admin', thisMember: true })],
+      invites: [{ inviteId: 'invite-7', role: 'admin', canExport: false, expiresAt: OFFER.expiresAt, used: false },
+        { inviteId: 'invite-6', role: 'standard', canExport: false, expiresAt: OFFER.expiresAt, used: false }],
+    }));
     await expect.element(form().getByRole('radio', { name: /Read-only/ })).toBeVisible();
     expect(form().getByRole('radio', { name: /Admin/ }).query()).toBeNull();
+    await expect.element(page.getByRole('button', { name: /Revoke the Standard invite/ })).toBeVisible();
+    expect(page.getByRole('button', { name: /Revoke the Admin invite/ }).query()).toBeNull();
   });
 
   it('shows a standard member no invite at all', async () => {
