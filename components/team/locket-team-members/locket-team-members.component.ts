@@ -35,6 +35,15 @@ export class LocketTeamMembers extends LitElement {
   private readonly acts = new ActionController<MemberAct>(this);
   private readonly locale = new LocaleController(this);
 
+  /**
+   * A confirmation opens on its safe answer and the change form on its first field, as the
+   * record's own confirmations do, so the keyboard is where the next step is.
+   */
+  protected override updated(changed: Map<PropertyKey, unknown>): void {
+    if (!changed.has('open') || !this.open) return;
+    this.renderRoot.querySelector<HTMLElement>(this.open.act === 'change' ? '#member-role' : '.confirm button.keep')?.focus();
+  }
+
   private show(open: Open): void {
     this.open = open;
     this.problem = null;
@@ -94,7 +103,7 @@ export class LocketTeamMembers extends LitElement {
       <p><strong>${W.removeQuestion(member.name)}</strong></p><p>${W.removeStops}</p><p>${W.removeRotates}</p>
       <div class="actions"><button class="danger" ?disabled=${busy} @click=${() => void this.act('remove', () => this.services.removeMember(member.member))}>
         ${busy ? W.removing : W.removeConfirm}</button>
-        <button @click=${() => this.show(null)}>${W.keep}</button></div>
+        <button class="keep" @click=${() => this.show(null)}>${W.keep}</button></div>
     </div>`;
   }
 
@@ -103,7 +112,7 @@ export class LocketTeamMembers extends LitElement {
       <p><strong>${W.ownerQuestion(member.name)}</strong></p><p>${W.ownerMeans}</p>
       <div class="actions"><button class="primary" ?disabled=${this.acts.busyWith('transfer')}
         @click=${() => void this.act('transfer', () => this.services.transferOwnership(member.member))}>${W.ownerConfirm}</button>
-        <button @click=${() => this.show(null)}>${W.keepAsIs}</button></div>
+        <button class="keep" @click=${() => this.show(null)}>${W.keepAsIs}</button></div>
     </div>`;
   }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
+import { hasFocus } from '../../../test/elements/focus';
 import { listen, mount } from '../../../test/elements/mount';
 import { createFakeTeam, testMember, testOwner, testTeamView } from '../../../test/elements/team-fakes';
 import './locket-team-members';
@@ -52,6 +53,8 @@ describe('locket-team-members', () => {
     await mount('locket-team-members', { services, view: testTeamView() });
     await userEvent.click(page.getByRole('button', { name: 'Remove Bob Builder' }));
     const dialog = page.getByRole('alertdialog', { name: 'Confirm removal' });
+    // It opens on its safe answer: Enter at once keeps the member.
+    await expect.poll(() => hasFocus(dialog.getByRole('button', { name: 'Keep' }))).toBe(true);
     await expect.element(dialog).toHaveTextContent('They stop receiving anything new at once; what they already synced stays with them.');
     await expect.element(dialog).toHaveTextContent('The team key is replaced');
     await userEvent.click(dialog.getByRole('button', { name: 'Keep' }));
