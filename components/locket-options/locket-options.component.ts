@@ -133,9 +133,11 @@ export class LocketOptions extends LitElement {
 
   private renderTeam() {
     const { view, problem } = this.team;
-    if (!this.services.team || !view) return nothing;
+    if (!this.services.team) return nothing;
+    // A member held until they add a security key learns why here, even before any view arrives.
     return html`${problem ? html`<p class="error" role="alert">${teamProblemText(problem)}</p>` : nothing}
-      <locket-team-settings .services=${this.services.team} .view=${view} @locket-team-changed=${() => void this.team.reload()}></locket-team-settings>`;
+      ${view ? html`<locket-team-settings .services=${this.services.team} .view=${view}
+        @locket-team-changed=${() => void this.team.reload()}></locket-team-settings>` : nothing}`;
   }
 
   /** "Join a team" is offered on a device in no team, beside connecting and pairing. */
@@ -179,7 +181,7 @@ export class LocketOptions extends LitElement {
 
   /** The sections this page offers: Sync only where sync services run behind it, Team only while this device is in a team. */
   private get sections() {
-    return SECTIONS.filter((id) => (id !== 'sync' || this.services.sync) && (id !== 'team' || (this.services.team && this.team.view)));
+    return SECTIONS.filter((id) => (id !== 'sync' || this.services.sync) && (id !== 'team' || (this.services.team && (this.team.view || this.team.problem))));
   }
 
   protected override render() {

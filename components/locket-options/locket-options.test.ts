@@ -110,4 +110,12 @@ describe('locket-options', () => {
     await expect.element(page.getByRole('region', { name: 'Team', exact: true }).getByRole('table', { name: 'Members of the team' })).toBeVisible();
     expect(page.getByRole('form', { name: 'Join a team' }).query()).toBeNull();
   });
+
+  it('tells a member held by the team’s two-factor rule why, in the Team section', async () => {
+    const { services: team } = createFakeTeam({ teamView: async () => ({ ok: false, error: { type: 'two-factor-required' } }) });
+    const { services } = await createTestServices({ services: { team } });
+    await mount('locket-options', { services });
+    await expect.element(page.getByRole('region', { name: 'Team', exact: true }).getByRole('alert'))
+      .toHaveTextContent('The team requires two-factor: add a security key under Security to continue.');
+  });
 });
