@@ -4,7 +4,7 @@ import { catalogue } from '../i18n/catalogue';
 export const TEAM_INVITE_WORDS = catalogue({
   en: {
     heading: 'Invite a member', role: 'Role',
-    expiry: 'The invite expires after (days)', expiryHint: 'From 1 to 30 days.', badExpiry: 'Choose from 1 to 30 days.',
+    expiry: 'Days until the invite expires', expiryHint: 'From 1 to 30 days.', badExpiry: 'Choose from 1 to 30 days.',
     create: 'Create invite', creating: 'Creating…',
     offerIntro: 'Give this code to the person you invite, by a channel you trust (in person, or on the phone). In Locket’s settings, under Sync, they choose “Join a team” and enter it with this device’s relay address.',
     code: 'Invite code', qr: 'Invite code as a QR image',
@@ -21,7 +21,7 @@ export const TEAM_INVITE_WORDS = catalogue({
   },
   de: {
     heading: 'Mitglied einladen', role: 'Rolle',
-    expiry: 'Die Einladung läuft ab nach (Tagen)', expiryHint: 'Von 1 bis 30 Tagen.', badExpiry: 'Wählen Sie 1 bis 30 Tage.',
+    expiry: 'Tage bis zum Ablauf der Einladung', expiryHint: '1 bis 30 Tage.', badExpiry: 'Wählen Sie 1 bis 30 Tage.',
     create: 'Einladung erstellen', creating: 'Wird erstellt…',
     offerIntro: 'Geben Sie diesen Code der eingeladenen Person über einen Weg, dem Sie vertrauen (persönlich oder am Telefon). In den Einstellungen von Locket wählt sie unter „Synchronisierung“ „Einem Team beitreten“ und gibt ihn zusammen mit der Relay-Adresse dieses Geräts ein.',
     code: 'Einladungscode', qr: 'Einladungscode als QR-Bild',

@@ -24,7 +24,7 @@ export const TEAM_JOIN_WORDS = catalogue({
     name: 'Ihr Name', nameHint: 'So sieht Sie das Team.', noName: 'Geben Sie Ihren Namen ein.',
     email: 'Ihre E-Mail-Adresse', emailHint: 'Freiwillig. Nur das Team kann sie lesen, nicht das Relay.',
     device: 'Gerätename', deviceHint: 'So führt das Team dieses Gerät auf.', noDevice: 'Geben Sie diesem Gerät einen Namen.',
-    join: 'Beitreten', joining: 'Wird beigetreten…',
+    join: 'Beitreten', joining: 'Beitritt läuft…',
     compare: 'Lesen Sie diese sechs Wörter dem Administrator vor, der Sie einlässt. Sein Bildschirm muss dieselben Wörter in derselben Reihenfolge zeigen:',
     words: 'Zu vergleichende Wörter', waiting: 'Warten auf die Bestätigung durch einen Administrator…',
     confirmed: 'Ein Administrator hat Sie bestätigt: Sie gehören zum Team. Seine Datensätze kommen auf dieses Gerät, während es synchronisiert.',

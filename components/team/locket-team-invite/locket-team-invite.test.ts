@@ -24,7 +24,7 @@ const form = () => page.getByRole('form', { name: 'Invite a member' });
 describe('locket-team-invite', () => {
   it('invites a standard member for 7 days by default, then shows the one-time code, its QR image and when it expires', async () => {
     const { requests, changed } = await mountInvite();
-    await expect.element(form().getByLabelText('The invite expires after (days)')).toHaveValue(7);
+    await expect.element(form().getByLabelText('Days until the invite expires')).toHaveValue(7);
     await expect.element(form().getByRole('radio', { name: /Standard/ })).toBeChecked();
     await expect.element(form()).toHaveTextContent('A member who can read can copy what they read.');
     await userEvent.click(form().getByRole('button', { name: 'Create invite' }));
@@ -39,11 +39,11 @@ describe('locket-team-invite', () => {
     const { requests } = await mountInvite();
     await userEvent.click(form().getByRole('radio', { name: /Read-only/ }));
     await userEvent.click(form().getByLabelText('May export CSV files and download backups'));
-    await userEvent.fill(form().getByLabelText('The invite expires after (days)'), '45');
+    await userEvent.fill(form().getByLabelText('Days until the invite expires'), '45');
     await userEvent.click(form().getByRole('button', { name: 'Create invite' }));
     await expect.element(form().getByRole('alert')).toHaveTextContent('Choose from 1 to 30 days.');
     expect(requests).toEqual([]);
-    await userEvent.fill(form().getByLabelText('The invite expires after (days)'), '3');
+    await userEvent.fill(form().getByLabelText('Days until the invite expires'), '3');
     await userEvent.click(form().getByRole('button', { name: 'Create invite' }));
     await expect.poll(() => requests).toEqual([{ role: 'read-only', canExport: true, expiresInDays: 3 }]);
   });
