@@ -18,13 +18,17 @@ import '../locket-retention-settings/locket-retention-settings';
 import '../locket-audit-log/locket-audit-log';
 import '../locket-cancel-account/locket-cancel-account';
 import '../sync/locket-sync-settings/locket-sync-settings';
+import '../team/locket-team-join/locket-team-join';
+import '../team/locket-team-settings/locket-team-settings';
+import { TeamViewController } from '../team/team-view-controller';
+import { teamProblemText } from '../shared/messages/team-words';
 import { hostPermissions } from '../../platform/permissions/host-permission';
 import { optionsStyles } from './locket-options.styles';
 import { ActionController } from '../shared/action-controller';
 import { failureText } from '../shared/failure-text';
 
 /** The sections in page order; each one's title is in OPTIONS_WORDS.sections. */
-const SECTIONS = ['general', 'security', 'logins', 'users', 'export', 'import', 'backup', 'sync', 'retention', 'audit', 'danger'] as const;
+const SECTIONS = ['general', 'security', 'logins', 'users', 'team', 'export', 'import', 'backup', 'sync', 'retention', 'audit', 'danger'] as const;
 type SectionId = (typeof SECTIONS)[number];
 
 /** The owner's settings page. Each section is one <section>, listed in the nav. */
@@ -45,6 +49,10 @@ export class LocketOptions extends LitElement {
   /** The owner's choice of language; null follows the browser's. */
   @state() private localePreference: LocalePreference = null;
   private readonly locale = new LocaleController(this);
+  /** The team this device is in, shared by the Team and Users sections and the join entry. */
+  private readonly team = new TeamViewController(this, () => ({ team: this.services.team, sync: this.services.sync }));
+  /** Once a join starts, its form stays (with its words and outcome) even after the team appears. */
+  @state() private joinStarted = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -108,17 +116,38 @@ export class LocketOptions extends LitElement {
         return html`<locket-security-settings .services=${services}
           @locket-vault-changed=${() => { this.accountRevision++; }}></locket-security-settings>`;
       case 'logins': return html`<locket-login-history .security=${services.security}></locket-login-history>`;
-      case 'users': return html`<locket-users-settings .services=${services} .revision=${this.accountRevision}></locket-users-settings>`;
+      case 'users':
+        return html`<locket-users-settings .services=${services} .revision=${this.accountRevision} .team=${this.team.view ?? null}></locket-users-settings>`;
+      case 'team': return this.renderTeam();
       case 'export': return html`<locket-export-settings .services=${services}></locket-export-settings>`;
       case 'import': return html`<locket-import-settings .services=${services}></locket-import-settings>`;
       case 'backup': return html`<locket-backup-settings .services=${services}></locket-backup-settings>`;
       case 'sync':
         return services.sync ? html`<locket-sync-settings .services=${services.sync} .clock=${services.clock}
-          .permissions=${hostPermissions}></locket-sync-settings>` : nothing;
+          .permissions=${hostPermissions}></locket-sync-settings>${this.renderJoinTeam()}` : nothing;
       case 'retention': return html`<locket-retention-settings .services=${services}></locket-retention-settings>`;
       case 'audit': return html`<locket-audit-log .services=${services}></locket-audit-log>`;
       case 'danger': return html`<locket-cancel-account .services=${services}></locket-cancel-account>`;
     }
+  }
+
+  private renderTeam() {
+    const { view, problem } = this.team;
+    if (!this.services.team) return nothing;
+    // A member held until they add a security key learns why here, even before any view arrives.
+    return html`${problem ? html`<p class="error" role="alert">${teamProblemText(problem)}</p>` : nothing}
+      ${view ? html`<locket-team-settings .services=${this.services.team} .view=${view}
+        @locket-team-changed=${() => void this.team.reload()}></locket-team-settings>` : nothing}`;
+  }
+
+  /** "Join a team" is offered on a device in no team, beside connecting and pairing. */
+  private renderJoinTeam() {
+    if (!this.services.team || (this.team.view !== null && !this.joinStarted)) return nothing;
+    return html`<locket-team-join .services=${this.services.team} .permissions=${hostPermissions}
+      @locket-team-joining=${(e: HTMLElementEventMap['locket-team-joining']) => {
+        if (e.detail.busy) this.joinStarted = true;
+        else void this.team.reload();
+      }}></locket-team-join>`;
   }
 
   /** Takes effect on every open page at once: each follows the stored preference. */
@@ -150,9 +179,9 @@ export class LocketOptions extends LitElement {
     </form>`;
   }
 
-  /** The sections this page offers: Sync only where sync services run behind it. */
+  /** The sections this page offers: Sync only where sync services run behind it, Team only while this device is in a team. */
   private get sections() {
-    return SECTIONS.filter((id) => id !== 'sync' || this.services.sync);
+    return SECTIONS.filter((id) => (id !== 'sync' || this.services.sync) && (id !== 'team' || (this.services.team && (this.team.view || this.team.problem))));
   }
 
   protected override render() {

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { storageFullError } from '../../test/elements/fakes';
 import { mount } from '../../test/elements/mount';
+import type { SyncStatusView } from '../../core/sync/ports';
+import { testSyncStatus } from '../../test/elements/sync-fakes';
+import { createFakeTeam, testTeamView } from '../../test/elements/team-fakes';
 import { createTestServices } from '../../test/elements/test-services';
 import './locket-options';
 
@@ -56,5 +59,63 @@ describe('locket-options', () => {
     const sync = page.getByRole('region', { name: 'Sync', exact: true });
     await expect.element(sync.getByText('Sync is off')).toBeVisible();
     await expect.element(sync.getByRole('form', { name: 'Connect to a relay' })).toBeVisible();
+  });
+
+  it('offers no Team section and no join where no team worker runs behind the page', async () => {
+    const { services } = await createTestServices();
+    await mount('locket-options', { services });
+    await expect.element(page.getByRole('region', { name: 'Sync', exact: true }).getByRole('form', { name: 'Connect to a relay' })).toBeVisible();
+    expect(page.getByRole('link', { name: 'Team', exact: true }).query()).toBeNull();
+    expect(page.getByRole('form', { name: 'Join a team' }).query()).toBeNull();
+  });
+
+  it('offers to join a team on the Sync section while this device is in none, and no Team section', async () => {
+    const { services: team } = createFakeTeam({ teamView: async () => ({ ok: true, value: null }) });
+    const { services } = await createTestServices({ services: { team } });
+    await mount('locket-options', { services });
+    await expect.element(page.getByRole('region', { name: 'Sync', exact: true }).getByRole('form', { name: 'Join a team' })).toBeVisible();
+    expect(page.getByRole('link', { name: 'Team', exact: true }).query()).toBeNull();
+  });
+
+  it('shows the Team section and the members in Users once this device is in a team, and reads the team again after an act', async () => {
+    let reads = 0;
+    const { services: team, log } = createFakeTeam({ teamView: async () => { reads++; return { ok: true, value: testTeamView() }; } });
+    const { services } = await createTestServices({ services: { team } });
+    await mount('locket-options', { services });
+    await expect.element(page.getByRole('navigation', { name: 'Settings sections' }).getByRole('link', { name: 'Team', exact: true })).toBeVisible();
+    const region = page.getByRole('region', { name: 'Team', exact: true });
+    await expect.element(region.getByRole('table', { name: 'Members of the team' })).toHaveTextContent('Bob Builder');
+    await expect.element(page.getByRole('region', { name: 'Users', exact: true }).getByRole('table', { name: 'Members of the team' }))
+      .toHaveTextContent('Off reported by their device');
+    expect(page.getByRole('form', { name: 'Join a team' }).query()).toBeNull();
+    const before = reads;
+    await userEvent.click(region.getByRole('button', { name: 'Remove Bob Builder' }));
+    await userEvent.click(region.getByRole('button', { name: 'Remove from the team' }));
+    await expect.poll(() => log).toEqual(['remove member-bob']);
+    await expect.poll(() => reads).toBe(before + 1);
+  });
+
+  it('brings the Team section in when sync connects, without a reload', async () => {
+    let inTeam = false;
+    const watchers: ((status: SyncStatusView) => void)[] = [];
+    const { services: team } = createFakeTeam({ teamView: async () => ({ ok: true, value: inTeam ? testTeamView() : null }) });
+    const { services } = await createTestServices({
+      services: { team },
+      sync: { watch: (listener) => { watchers.push(listener); return () => undefined; } },
+    });
+    await mount('locket-options', { services });
+    await expect.element(page.getByRole('form', { name: 'Join a team' })).toBeVisible();
+    inTeam = true;
+    for (const watcher of watchers) watcher(testSyncStatus({ state: 'connected', relayUrl: 'https://relay.example.com' }));
+    await expect.element(page.getByRole('region', { name: 'Team', exact: true }).getByRole('table', { name: 'Members of the team' })).toBeVisible();
+    expect(page.getByRole('form', { name: 'Join a team' }).query()).toBeNull();
+  });
+
+  it('tells a member held by the team’s two-factor rule why, in the Team section', async () => {
+    const { services: team } = createFakeTeam({ teamView: async () => ({ ok: false, error: { type: 'two-factor-required' } }) });
+    const { services } = await createTestServices({ services: { team } });
+    await mount('locket-options', { services });
+    await expect.element(page.getByRole('region', { name: 'Team', exact: true }).getByRole('alert'))
+      .toHaveTextContent('The team requires two-factor: add a security key under Security to continue.');
   });
 });

@@ -44,6 +44,8 @@ export class LocketRecordDetail extends LitElement {
 
   @property({ attribute: false }) services!: LocketServices;
   @property() recordId: RecordId = '';
+  /** A read-only team member reads the record and its notes, with no control to edit, trash, erase or add a note. */
+  @property({ type: Boolean, attribute: 'read-only' }) readOnly = false;
 
   @state() private record: LocketRecord | null | undefined;
   @state() private linksOut: readonly LocketRecord[] = [];
@@ -166,13 +168,13 @@ export class LocketRecordDetail extends LitElement {
         <div class="muted">${formatDateTime(note.createdAt, 'medium')}
           ${note.fields.sourceUrl ? html`· ${RECORD_WORDS.capturedFrom}
             <a href=${note.fields.sourceUrl} target="_blank" rel="noopener noreferrer">${note.fields.sourceUrl}</a>` : nothing}</div></li>` : nothing)}</ul>
-      <form @submit=${(e: SubmitEvent) => void this.addNote(e, record)}>
+      ${this.readOnly ? nothing : html`<form @submit=${(e: SubmitEvent) => void this.addNote(e, record)}>
         <label for="note-body">${RECORD_WORDS.newNote}</label>
         <textarea id="note-body" name="body" aria-invalid=${noteError ? 'true' : 'false'}
           aria-describedby=${noteError ? 'note-error' : nothing}></textarea>
         ${noteError ? html`<span class="error" id="note-error" role="alert">${noteError}</span>` : nothing}
         <div><button type="submit">${RECORD_WORDS.addNote}</button></div>
-      </form>
+      </form>`}
     </section>`;
   }
 
@@ -184,7 +186,7 @@ export class LocketRecordDetail extends LitElement {
     }
     if (record === null) return html`<p role="status">${RECORD_WORDS.gone}</p>`;
     const noun = KIND_LABELS[record.kind].one;
-    if (this.editing) {
+    if (this.editing && !this.readOnly) {
       return html`<locket-record-form .services=${this.services} kind=${record.kind} .record=${record}
         @locket-saved=${(e: Event) => { e.stopPropagation(); this.editing = false; void this.load(); }}
         @locket-cancel=${() => { this.editing = false; }}></locket-record-form>`;
@@ -195,19 +197,19 @@ export class LocketRecordDetail extends LitElement {
       <div class="muted">${noun}</div>
       ${tags.length ? html`<ul class="tags" aria-label=${RECORD_WORDS.tags}>${tags.map((t) => html`<li class="tag">${t}</li>`)}</ul>` : nothing}
       <div class="actions">
-        <button @click=${() => { this.editing = true; }}>${RECORD_WORDS.edit}</button>
-        <button class="danger" @click=${() => { this.confirmingDelete = true; }}>${RECORD_WORDS.delete}</button>
+        ${this.readOnly ? nothing : html`<button @click=${() => { this.editing = true; }}>${RECORD_WORDS.edit}</button>
+          <button class="danger" @click=${() => { this.confirmingDelete = true; }}>${RECORD_WORDS.delete}</button>`}
         ${record.kind === 'person' || record.kind === 'organisation'
           ? html`<button @click=${() => void this.downloadVcard(record)}>${VCARD_EXPORT_MESSAGES.one}</button>` : nothing}
       </div>
       ${this.vcardFailure ? html`<p class="error" role="alert">${this.vcardFailure}</p>` : nothing}
-      ${this.confirmingDelete ? html`<div class="confirm" role="alertdialog" aria-label=${RECORD_WORDS.confirmDelete}>
+      ${this.confirmingDelete && !this.readOnly ? html`<div class="confirm" role="alertdialog" aria-label=${RECORD_WORDS.confirmDelete}>
         <p>${RECORD_WORDS.moveQuestion(recordTitle(record))}</p>
         <button class="danger" @click=${() => void this.moveToTrash(record)}>${RECORD_WORDS.moveToTrash}</button>
         <button class="keep" @click=${() => { this.confirmingDelete = false; }}>${RECORD_WORDS.keep}</button>
         ${this.failedText('delete') ? html`<p class="error" role="alert">${this.failedText('delete')}</p>` : nothing}
       </div>` : nothing}
-      ${record.kind === 'person' ? html`<locket-subject-rights .services=${this.services} .person=${record} .linked=${this.linkedIn}></locket-subject-rights>` : nothing}
+      ${record.kind === 'person' && !this.readOnly ? html`<locket-subject-rights .services=${this.services} .person=${record} .linked=${this.linkedIn}></locket-subject-rights>` : nothing}
       <dl>${detailRows(record).map(([label, value]) => html`<dt>${label}</dt><dd>${value}</dd>`)}</dl>
       ${this.renderLinkList(outgoingLinkHeading(record.kind), this.linksOut)}
       ${LINKED_SECTIONS.map((kind) => this.renderLinkList(KIND_LABELS[kind].many, this.linkedIn.filter((r) => r.kind === kind)))}

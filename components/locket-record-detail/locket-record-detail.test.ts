@@ -120,4 +120,14 @@ describe('locket-record-detail', () => {
     await userEvent.click(page.getByRole('button', { name: 'Download as vCard (.vcf)' }));
     await expect.element(page.getByRole('alert')).toHaveTextContent('the worker stopped');
   });
+
+  it('shows a read-only member the record with no control to edit, trash, erase or add a note', async () => {
+    const { services, id } = await withPerson();
+    await mount('locket-record-detail', { services, recordId: id, readOnly: true });
+    await expect.element(page.getByRole('heading', { name: 'Ada Lovelace' })).toBeVisible();
+    await expect.element(page.getByText('Analyst')).toBeVisible();
+    for (const control of ['Edit', 'Delete', 'Add note', 'Erase…']) {
+      expect(page.getByRole('button', { name: control, exact: true }).query(), control).toBeNull();
+    }
+  });
 });

@@ -1,10 +1,12 @@
 import { LitElement, html } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import type { TeamView } from '../../core/team/team-view';
 import type { LocketServices } from '../../platform/page-services/services';
 import { baseStyles } from '../shared/tokens.styles';
 import { usersSettingsStyles } from './locket-users-settings.styles';
 import { USERS_WORDS as W } from '../shared/messages/settings-section-words';
 import { LocaleController } from '../shared/i18n/locale';
+import { teamUsersTable } from './team-users-table';
 
 interface UserRow {
   readonly name: string;
@@ -15,7 +17,8 @@ interface UserRow {
 }
 
 /**
- * Who can open this Locket. Today that is the owner alone; members arrive with the relay.
+ * Who can open this Locket: the owner alone, or, once this device is in a team, every member
+ * with their devices and two-factor status (`team`, from the page's view of the team).
  * Set `revision` to a new value to re-read after the vault changed elsewhere on the page.
  */
 export class LocketUsersSettings extends LitElement {
@@ -23,6 +26,8 @@ export class LocketUsersSettings extends LitElement {
 
   @property({ attribute: false }) services!: LocketServices;
   @property({ type: Number }) revision = 0;
+  /** The team this device is in; null shows the owner of this device alone. */
+  @property({ attribute: false }) team: TeamView | null = null;
 
   @state() private users: readonly UserRow[] | null = null;
   private readonly locale = new LocaleController(this);
@@ -37,6 +42,7 @@ export class LocketUsersSettings extends LitElement {
   }
 
   protected override render() {
+    if (this.team) return teamUsersTable(this.team);
     const users = this.users;
     if (users === null) return html`<p class="muted" role="status">${W.loading}</p>`;
     return html`<table>

@@ -8,4 +8,6 @@ export const usersSettingsStyles = css`
   thead th { background: var(--locket-surface-alt); }
   th { font-weight: 600; }
   .on { color: var(--locket-success); }
+  td ul { list-style: none; margin: 0; padding: 0; }
+  .source { display: block; font-size: 12px; }
 `;

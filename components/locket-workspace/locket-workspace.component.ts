@@ -15,6 +15,7 @@ import '../locket-search/locket-search';
 import '../locket-capture/locket-capture';
 import '../locket-trash/locket-trash';
 import type { LocketSearch } from '../locket-search/locket-search.component';
+import { TeamViewController } from '../team/team-view-controller';
 import { workspaceStyles } from './locket-workspace.styles';
 
 type View =
@@ -24,11 +25,24 @@ type View =
   | { readonly name: 'capture' }
   | { readonly name: 'trash' };
 
+/** Past the first screen's budget (and the worker's own warm-up), so the first paint never waits for the worker. */
+const TEAM_ROLE_READ_AFTER_MS = 500;
+
 /** The side panel's workspace: a list per kind, search, record detail, create and edit, and the trash. */
 export class LocketWorkspace extends LitElement {
   static override styles = [baseStyles, workspaceStyles];
 
   @property({ attribute: false }) services!: LocketServices;
+  /** A read-only team member's workspace: records to read, and no control to add, edit or trash them. */
+  @property({ type: Boolean, attribute: 'read-only' }) readOnly = false;
+  /**
+   * The member's role, read once the list has painted and again when sync's status changes (a
+   * role changes through sync). The relay and every device refuse a read-only member's writes
+   * anyway; this keeps the controls for them off the screen.
+   */
+  private readonly team = new TeamViewController(this, () => ({ team: this.services.team, sync: this.services.sync }), {
+    refreshMs: null, firstReadAfterMs: TEAM_ROLE_READ_AFTER_MS,
+  });
 
   @state() private kind: ListedKind = 'person';
   @state() private view: View = { name: 'list' };
@@ -39,6 +53,11 @@ export class LocketWorkspace extends LitElement {
   private readonly locale = new LocaleController(this);
   private unsubscribe?: () => void;
   private stopCaptures?: () => void;
+
+  /** Read-only by the page's word or by the member's role in the team. */
+  private get readsOnly(): boolean {
+    return this.readOnly || this.team.view?.myRole === 'read-only';
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -60,7 +79,7 @@ export class LocketWorkspace extends LitElement {
     if (inbox.pending === null && inbox.failure === null) {
       this.history = this.history.filter((view) => view.name !== 'capture');
       if (this.view.name === 'capture') this.back();
-    } else if (arrived && this.view.name !== 'capture') {
+    } else if (arrived && this.view.name !== 'capture' && !this.readsOnly) {
       this.go({ name: 'capture' });
     }
   }
@@ -95,9 +114,13 @@ export class LocketWorkspace extends LitElement {
   }
 
   private renderMain() {
+    // A role that became read-only while a form or the trash was open leaves nothing to write with.
+    if (this.readsOnly && (this.view.name === 'new' || this.view.name === 'capture' || this.view.name === 'trash')) {
+      return html`<locket-record-list .services=${this.services} kind=${this.kind}></locket-record-list>`;
+    }
     switch (this.view.name) {
       case 'detail':
-        return html`<locket-record-detail .services=${this.services} recordId=${this.view.id}
+        return html`<locket-record-detail .services=${this.services} recordId=${this.view.id} ?read-only=${this.readsOnly}
           @locket-deleted=${() => this.back()}></locket-record-detail>`;
       case 'new':
         return html`<locket-record-form .services=${this.services} kind=${this.kind}
@@ -116,8 +139,8 @@ export class LocketWorkspace extends LitElement {
     return html`
       <header>
         <div class="title"><h1>Locket</h1><span class="spacer"></span>
-          <button aria-current=${this.view.name === 'trash' ? 'page' : 'false'}
-            @click=${() => { if (this.view.name !== 'trash') this.go({ name: 'trash' }); }}>${RECORD_WORDS.trash}</button>
+          ${this.readsOnly ? '' : html`<button aria-current=${this.view.name === 'trash' ? 'page' : 'false'}
+            @click=${() => { if (this.view.name !== 'trash') this.go({ name: 'trash' }); }}>${RECORD_WORDS.trash}</button>`}
           <button @click=${() => void this.services.security.lockNow()}>${RECORD_WORDS.lock}</button></div>
         <locket-search .services=${this.services}
           @locket-open=${(e: HTMLElementEventMap['locket-open']) => this.openRecord(e.detail.id)}></locket-search>
@@ -129,9 +152,9 @@ export class LocketWorkspace extends LitElement {
       <div class="toolbar">
         ${this.view.name === 'list' ? html`<span class="spacer"></span>`
           : html`<button @click=${() => this.back()}>${RECORD_WORDS.back}</button><span class="spacer"></span>`}
-        ${this.captures.pending && this.view.name !== 'capture'
+        ${this.captures.pending && this.view.name !== 'capture' && !this.readsOnly
           ? html`<button @click=${() => this.go({ name: 'capture' })}>${RECORD_WORDS.backToCapture}</button>` : ''}
-        ${this.view.name === 'new' || this.view.name === 'capture' || this.view.name === 'trash' ? ''
+        ${this.readsOnly || this.view.name === 'new' || this.view.name === 'capture' || this.view.name === 'trash' ? ''
           : html`<button class="primary" @click=${() => this.go({ name: 'new' })}>${kindPhrases(this.kind).newOne}</button>`}
       </div>
       <main tabindex="-1" @locket-open=${(e: HTMLElementEventMap['locket-open']) => this.openRecord(e.detail.id)}>${this.renderMain()}</main>`;

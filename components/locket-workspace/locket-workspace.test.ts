@@ -3,6 +3,7 @@ import { page, userEvent } from 'vitest/browser';
 import type { RecordId } from '../../core/records/types';
 import { hasFocus } from '../../test/elements/focus';
 import { mount } from '../../test/elements/mount';
+import { createFakeTeam, testTeamView } from '../../test/elements/team-fakes';
 import { createTestServices } from '../../test/elements/test-services';
 import './locket-workspace';
 
@@ -47,5 +48,40 @@ describe('locket-workspace', () => {
     await userEvent.click(page.getByRole('button', { name: 'Trash' }));
     await expect.element(page.getByRole('heading', { name: 'Trash' })).toBeVisible();
     await expect.element(page.getByRole('button', { name: 'Trash' })).toHaveAttribute('aria-current', 'page');
+  });
+
+  it('gives a read-only member records to read and no control to add, edit, trash or erase them', async () => {
+    const { services, store } = await createTestServices();
+    const created = await store.create('person', { firstName: 'Ada', lastName: 'Lovelace' });
+    const id = created.ok ? created.value.id : '';
+    await store.create('note', { body: 'Met at the fair.', recordId: id, sourceUrl: null, capturedAt: null });
+    await mount('locket-workspace', { services, readOnly: true });
+    await userEvent.click(page.getByRole('button', { name: 'Open Ada Lovelace' }));
+    await expect.element(page.getByRole('heading', { name: 'Ada Lovelace' })).toBeVisible();
+    await expect.element(page.getByText('Met at the fair.')).toBeVisible();
+    for (const control of ['New person', 'Trash', 'Edit', 'Delete', 'Add note', 'Erase…']) {
+      expect(page.getByRole('button', { name: control, exact: true }).query(), control).toBeNull();
+    }
+    expect(page.getByLabelText('New note').query()).toBeNull();
+  });
+
+  it('keeps every control for a member who may edit, as before', async () => {
+    const { services, store } = await createTestServices();
+    await store.create('person', { firstName: 'Ada', lastName: 'Lovelace' });
+    await mount('locket-workspace', { services });
+    await userEvent.click(page.getByRole('button', { name: 'Open Ada Lovelace' }));
+    await expect.element(page.getByRole('heading', { name: 'Ada Lovelace' })).toBeVisible();
+    for (const control of ['New person', 'Trash', 'Edit', 'Delete', 'Add note', 'Erase…']) {
+      await expect.element(page.getByRole('button', { name: control, exact: true }), { message: control }).toBeVisible();
+    }
+  });
+
+  it('turns read-only by itself once it learns the member’s role in the team is read-only', async () => {
+    const { services: team } = createFakeTeam({ teamView: async () => ({ ok: true, value: testTeamView({ myRole: 'read-only' }) }) });
+    const { services } = await createTestServices({ services: { team } });
+    await mount('locket-workspace', { services });
+    await expect.element(page.getByRole('tab', { name: 'People' })).toBeVisible();
+    await expect.element(page.getByRole('button', { name: 'New person' })).not.toBeInTheDocument();
+    expect(page.getByRole('button', { name: 'Trash', exact: true }).query()).toBeNull();
   });
 });

@@ -17,6 +17,8 @@ import type { CaptureOutcome } from '../capture/capture-messages';
 import type { StorageStatus } from '../retention/storage-status';
 import type { CancellationRefusal } from '../../core/vault/access-refusals';
 import type { SyncPageServices } from '../../core/sync/ports';
+import type { ClientOf } from '../../worker/contracts/method';
+import type { teamContract } from '../../worker/contracts/team';
 
 /** The owner's account and its protection: what the settings page's security sections use. */
 export interface SecurityServices {
@@ -66,6 +68,9 @@ export interface CaptureServices {
   readonly captureActiveTab: () => Promise<CaptureOutcome>;
 }
 
+/** The options page's Team and Users sections: the team as this device sees it, and every act on it, in the page's worker. */
+export type TeamServices = ClientOf<typeof teamContract>;
+
 /**
  * Everything a surface needs from the platform, injected by its entrypoint so that every
  * element can be mounted anywhere (and driven by tests) without reaching for globals.
@@ -95,4 +100,9 @@ export interface LocketServices {
    * sync worker runs behind the page, and then the section is not offered.
    */
   readonly sync?: SyncPageServices;
+  /**
+   * The team this device belongs to (the owner's account is a team of one once sync is on).
+   * Absent where no team worker runs behind the page: the Team section is then not offered.
+   */
+  readonly team?: TeamServices;
 }

@@ -1,0 +1,11 @@
+import { LocketTeamPending } from './locket-team-pending.component';
+
+customElements.define('locket-team-pending', LocketTeamPending);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'locket-team-pending': LocketTeamPending;
+  }
+}
+
+export { LocketTeamPending };
