@@ -14,7 +14,7 @@ import { createPglite, pgliteDriver } from '../../relay/store/pglite';
 import { openPostgres } from '../../relay/store/postgres';
 import type { SqlDriver } from '../../relay/store/sql-driver';
 import { createRelayStore } from '../../relay/store/store';
-import { parseTeamNotice } from '../../relay/store/team-notices';
+import { parseTeamNotice, TEAM_CHANNEL } from '../../relay/store/team-notices';
 import { describeDriver, FIRST_OPEN_TIMEOUT_MS, postgresDrivers, releaseDriverResources, sharedPostgresServer } from './postgres-drivers';
 import { startTestRelay, type TestRelay } from './support/in-process-relay';
 import { connectDevice, openPokeSocket, postRaw, waitFor } from './support/relay-client';
@@ -41,6 +41,37 @@ describe('a team notice', () => {
     for (const malformed of ['', ':4', 'team', 'team:', 'team:-1', 'team:1.5', 'team:99999999999999999999']) {
       expect(parseTeamNotice(malformed)).toBeUndefined();
     }
+  });
+});
+
+describe('the store on PostgreSQL', () => {
+  let db: PGlite;
+  beforeAll(async () => { db = await createPglite(); }, FIRST_OPEN_TIMEOUT_MS);
+  afterAll(() => db.close());
+
+  it('announces the team and its new head when a push commits, and nothing when it rolls back or stores nothing', async () => {
+    const driver = pgliteDriver(db);
+    let failNextCommit = true;
+    const store = createRelayStore(driver, {
+      clock: systemClock,
+      beforeCommit: () => {
+        if (failNextCommit) throw new Error('the commit did not happen');
+      },
+    });
+    await store.migrate();
+    const device = await createTestDevice(newTeamId(), newTeamKey());
+    await store.createTeam(device.team, device.keys.deviceId, device.keys.publicKey);
+    const heard: string[] = [];
+    const stop = await driver.listen(TEAM_CHANNEL, (payload) => heard.push(payload));
+
+    const first = await device.nextSet(['one']);
+    await expect(store.appendSets(device.team, device.keys.deviceId, [first])).rejects.toThrow('the commit did not happen');
+    failNextCommit = false;
+    await store.appendSets(device.team, device.keys.deviceId, [first, await device.nextSet(['two'])]);
+    await store.appendSets(device.team, device.keys.deviceId, [first]); // a duplicate: stored nothing
+    await store.appendSets(device.team, device.keys.deviceId, [await device.nextSet(['three'])]);
+    await expect.poll(() => heard).toEqual([`${device.team}:2`, `${device.team}:3`]);
+    await stop();
   });
 });
 
