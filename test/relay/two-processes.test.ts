@@ -13,7 +13,7 @@ import type { SyncEngine } from '../../core/sync/engine/engine';
 import { hashId } from '../../relay/server/logger';
 import { describeDriver, postgresDrivers } from './postgres-drivers';
 import { startPostgresServer, type PostgresServer } from './postgres-server';
-import { connectDevice, waitFor } from './support/relay-client';
+import { connectDevice, openPokeSocket, postRaw, waitFor } from './support/relay-client';
 import { spawnRelay, type RelayProcess } from './support/relay-process';
 import { createTestSyncDevice, type Directory, type TestSyncDevice } from './support/sync-test-deps';
 import { startTcpFailover, type TcpFailover } from './support/tcp-failover';
@@ -71,6 +71,13 @@ describeDriver(postgresDrivers.find((factory) => factory.name === 'postgres')!, 
     const phone = await createTestSyncDevice(team, toSecond.url, directory);
     // Registered through the first process, enrolled, then a session opened through the second.
     expect((await (await connectDevice(toFirst.url, laptop.device, 'register')).addDevice(phone.device)).status).toBe(200);
+    // A session opened on one process is good on the other, for requests and for the poke socket.
+    const openedOnFirst = (await connectDevice(first.url, phone.device, 'session')).token();
+    expect(await postRaw(`${second.url}/v1/pull`, JSON.stringify({ since: 0 }), openedOnFirst)).toMatchObject({ status: 200, body: { head: 0 } });
+    const socketOnSecond = await openPokeSocket(second.url, openedOnFirst);
+    await waitFor(() => socketOnSecond.frames.some((frame) => frame.type === 'welcome'));
+    socketOnSecond.socket.close();
+
     const onLaptop = laptop.newEngine();
     const onPhone = phone.newEngine();
     engines.push(onLaptop, onPhone);
