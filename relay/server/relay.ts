@@ -1,6 +1,7 @@
 /**
- * One relay process: store, HTTP API, poke sockets, expiry sweeps, and a graceful stop that
- * refuses new work, lets in-flight requests (and so their commits and acks) finish, then closes.
+ * One relay process: store, HTTP API, poke sockets (woken also by other processes' commits on the
+ * same PostgreSQL), expiry sweeps, and a graceful stop that refuses new work, lets in-flight
+ * requests (and so their commits and acks) finish, then closes.
  */
 import { readFileSync } from 'node:fs';
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -10,6 +11,7 @@ import { systemClock, type Clock } from '../../core/clock';
 import type { DestinationStream } from 'pino';
 import { openDriver } from '../store/open-driver';
 import type { SqlDriver } from '../store/sql-driver';
+import { listenForTeamHeads } from '../store/team-notices';
 import { createRelayStore } from '../store/store';
 import { createAuth } from './auth';
 import type { RelayConfig } from './config';
@@ -55,6 +57,14 @@ export const startRelay = async (config: RelayConfig, options: RelayOptions = {}
   const sockets = createSocketHub({
     auth, log, allowOrigins: config.allowOrigins, head: store.head, relayInstance,
     ...(options.socketHeartbeatMs === undefined ? {} : { heartbeatMs: options.socketHeartbeatMs }),
+  });
+  // Other processes on the same PostgreSQL commit pushes too; their notices wake this one's sockets.
+  const stopListening = await listenForTeamHeads(driver, {
+    onHead: ({ team, head }) => sockets.poke(team, head),
+    onResumed: () => {
+      log.info('notices resumed');
+      sockets.pokeEveryTeam().catch((error: Error) => log.warn({ reason: error.message }, 'poking after resuming failed'));
+    },
   });
 
   let draining = false;
@@ -121,6 +131,7 @@ export const startRelay = async (config: RelayConfig, options: RelayOptions = {}
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       sockets.close();
+      await stopListening();
       if (inFlight > 0) {
         await new Promise<void>((resolve) => {
           drained = resolve;

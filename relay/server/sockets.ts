@@ -36,9 +36,26 @@ const send = (socket: WebSocket, frame: ServerFrame): void => {
 export const createSocketHub = (options: SocketHubOptions) => {
   const { auth, log } = options;
   const server = new WebSocketServer({ noServer: true, maxPayload: LIMITS.maxSocketFrameBytes });
-  const members = new Set<Member>();
+  /** Open sockets by team, and the last head poked to them, so a local poke and its PostgreSQL notice send one frame. */
+  const teams = new Map<string, { readonly members: Set<Member>; lastPoked: number | undefined }>();
+  const join = (member: Member): void => {
+    const team = teams.get(member.team) ?? { members: new Set<Member>(), lastPoked: undefined };
+    team.members.add(member);
+    teams.set(member.team, team);
+  };
+  const leave = (member: Member): void => {
+    const team = teams.get(member.team);
+    team?.members.delete(member);
+    if (team?.members.size === 0) teams.delete(member.team);
+  };
+  const poke = (teamId: string, head: number): void => {
+    const team = teams.get(teamId);
+    if (!team || team.lastPoked === head) return;
+    team.lastPoked = head;
+    for (const member of team.members) send(member.socket, { type: 'poke', head });
+  };
   const alive = new WeakSet<WebSocket>();
-  // Peers that vanished without a close (sleeping laptops, dropped networks) would otherwise stay in `members`.
+  // Peers that vanished without a close (sleeping laptops, dropped networks) would otherwise stay in `teams`.
   const heartbeat = setInterval(() => {
     for (const client of server.clients) {
       if (!alive.has(client)) {
@@ -80,7 +97,7 @@ export const createSocketHub = (options: SocketHubOptions) => {
       try {
         const caller = await auth.authenticate(`Bearer ${hello.output.token}`);
         member = { ...caller, socket };
-        members.add(member);
+        join(member);
         send(socket, { type: 'welcome', head: await options.head(caller.team), relayInstance: options.relayInstance });
         log.info({ team: hashId(caller.team), device: hashId(caller.device) }, 'socket open');
       } catch (error) {
@@ -89,7 +106,7 @@ export const createSocketHub = (options: SocketHubOptions) => {
     });
     socket.on('close', () => {
       clearTimeout(helloTimer);
-      if (member) members.delete(member);
+      if (member) leave(member);
     });
     socket.on('error', (error) => log.debug({ reason: error.message }, 'socket error'));
   });
@@ -106,12 +123,23 @@ export const createSocketHub = (options: SocketHubOptions) => {
       }
       server.handleUpgrade(request, stream, head, (socket) => server.emit('connection', socket, request));
     },
-    poke: (team: string, head: number): void => {
-      for (const member of members) if (member.team === team) send(member.socket, { type: 'poke', head });
+    /** Wakes the team's sockets here (a push on this process, or another's notice); a repeat of the last head is sent once. */
+    poke,
+    /**
+     * After notices may have been lost: every team with a socket here is poked with its head as
+     * the database has it now, one team after another (bounded by the teams held here).
+     */
+    pokeEveryTeam: async (): Promise<void> => {
+      for (const team of [...teams.keys()]) {
+        const head = await options.head(team);
+        const held = teams.get(team);
+        if (held) held.lastPoked = undefined;
+        poke(team, head);
+      }
     },
-    disconnect: (team: string, device: string): void => {
-      for (const member of members) {
-        if (member.team === team && member.device === device) refuse(member.socket, { type: 'error', error: 'removed' });
+    disconnect: (teamId: string, device: string): void => {
+      for (const member of teams.get(teamId)?.members ?? []) {
+        if (member.device === device) refuse(member.socket, { type: 'error', error: 'removed' });
       }
     },
     close: (): void => {

@@ -63,6 +63,9 @@ export const toDialect = (sql: string, dialect: Dialect): string =>
     ? sql
     : sql.replace(/\bBLOB\b/g, 'BYTEA').replace(/\bINTEGER\b/g, 'BIGINT').replace(/\)\s*STRICT\b/g, ')');
 
+/** Any fixed number: the advisory lock PostgreSQL holds for one migration at a time. */
+const MIGRATION_LOCK_KEY = 0x6c6f636b;
+
 const META_TABLE = `CREATE TABLE IF NOT EXISTS relay_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT`;
 
 export const readSchemaVersion = async (db: SqlExecutor): Promise<number> => {
@@ -74,9 +77,11 @@ export const readSchemaVersion = async (db: SqlExecutor): Promise<number> => {
  * Brings the database to the latest schema and mints the relay instance id on first start.
  * Refuses a database newer than this code knows (a downgrade would misread it).
  */
-export const migrate = async (driver: SqlDriver, newInstanceId: () => string): Promise<{ from: number; to: number }> => {
-  await driver.exec(toDialect(META_TABLE, driver.dialect));
-  return driver.transaction(async (tx) => {
+export const migrate = async (driver: SqlDriver, newInstanceId: () => string): Promise<{ from: number; to: number }> =>
+  driver.transaction(async (tx) => {
+    // Relay processes starting together on one PostgreSQL take turns: the later ones find the schema current.
+    if (driver.dialect === 'postgres') await tx.all(`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK_KEY})`);
+    await tx.run(toDialect(META_TABLE, driver.dialect));
     const from = await readSchemaVersion(tx);
     if (from > LATEST_SCHEMA_VERSION) throw new Error(`The relay database is at schema ${from}; this relay knows up to ${LATEST_SCHEMA_VERSION}`);
     for (const step of MIGRATIONS.slice(from)) {
@@ -89,4 +94,3 @@ export const migrate = async (driver: SqlDriver, newInstanceId: () => string): P
     );
     return { from, to: LATEST_SCHEMA_VERSION };
   });
-};

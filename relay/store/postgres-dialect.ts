@@ -8,8 +8,12 @@ import type { SqlDriver, SqlValue } from './sql-driver';
 /** A driver on the PostgreSQL dialect; `notify` is delivered to listeners when it commits. */
 export interface PostgresDriver extends SqlDriver {
   readonly dialect: 'postgres';
-  /** Calls `onPayload` for every notification on `channel`; resolves to a function that stops. */
-  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * Calls `onPayload` for every notification on `channel`; resolves to a function that stops.
+   * `onResumed` runs each time the listening connection is back after a loss, during which
+   * notifications may have been missed.
+   */
+  listen(channel: string, onPayload: (payload: string) => void, onResumed?: () => void): Promise<() => Promise<void>>;
   notify(channel: string, payload: string): Promise<void>;
 }
 

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { jitteredBackoff } from '../../core/sync/engine/backoff';
 import type { SqlExecutor, SqlRow, SqlValue } from './sql-driver';
 import {
   contractParsers, numberedPlaceholders, quoteIdentifier, type PostgresDriver,
@@ -16,8 +17,10 @@ export interface PostgresOptions {
   readonly maxConnections?: number;
   /** Connection-level failures (server restarted, network cut); the pool replaces the client itself. */
   readonly onConnectionError?: (error: Error) => void;
-  /** How long the LISTEN client waits before reconnecting after its connection dropped. */
+  /** The LISTEN client's first reconnect waits up to this long after its connection dropped (default 1 s)… */
   readonly listenRetryMs?: number;
+  /** …and each failed attempt doubles that bound, up to this (default 5 s). */
+  readonly listenRetryMaxMs?: number;
 }
 
 const contractTypes: pg.CustomTypesConfig = {
@@ -97,47 +100,73 @@ export const openPostgres = (options: PostgresOptions): PostgresDriver => {
   };
 };
 
-type Listeners = Map<string, Set<(payload: string) => void>>;
+interface Listener {
+  readonly onPayload: (payload: string) => void;
+  readonly onResumed: (() => void) | undefined;
+}
+type Listeners = Map<string, Set<Listener>>;
 
 /**
  * One connection that LISTENs on every channel someone listens to. When it drops, it comes back
- * after `listenRetryMs` and LISTENs again; notifications sent meanwhile are lost, which the relay
- * tolerates because a notification only hints that a team moved and a timed pull backstops it.
+ * after a jittered backoff (from `listenRetryMs`, doubling to `listenRetryMaxMs`) and LISTENs
+ * again, then calls every `onResumed`: notifications sent meanwhile are lost, which the relay
+ * tolerates because a notification only hints that a team moved, so on resuming it pokes its
+ * sockets anyway. TCP keep-alive finds a connection that died without a word.
  */
 const listenClient = (options: PostgresOptions, reportError: (error: Error) => void) => {
   const listeners: Listeners = new Map();
   const retryMs = options.listenRetryMs ?? 1_000;
+  const retryMaxMs = options.listenRetryMaxMs ?? 5_000;
   let current: Promise<pg.Client> | undefined;
   let closed = false;
   let retryTimer: NodeJS.Timeout | undefined;
+  /** Reconnects failed since the connection last stood; drives the backoff. */
+  let failures = 0;
+  /** Set when a connection that stood was lost, until a new one LISTENs again. */
+  let lost = false;
 
   const scheduleReconnect = (): void => {
     clearTimeout(retryTimer);
     retryTimer = setTimeout(() => {
       if (closed || listeners.size === 0) return;
-      connect().catch(reportError);
-    }, retryMs);
+      connect().catch(() => undefined);
+    }, jitteredBackoff(failures, Math.random, retryMs, retryMaxMs));
+    failures += 1;
+  };
+
+  const resumed = (): void => {
+    for (const forChannel of listeners.values()) {
+      for (const { onResumed } of forChannel) onResumed?.();
+    }
   };
 
   const connect = (): Promise<pg.Client> => {
     if (current) return current;
-    const client = new pg.Client({ connectionString: options.url, types: contractTypes });
+    const client = new pg.Client({ connectionString: options.url, types: contractTypes, keepAlive: true });
     const attempt = (async () => {
       await client.connect();
       for (const channel of listeners.keys()) await client.query(`LISTEN ${quoteIdentifier(channel)}`);
+      failures = 0;
+      if (lost) {
+        lost = false;
+        resumed();
+      }
       return client;
     })();
+    let stood = false;
+    void attempt.then(() => { stood = true; }, () => undefined);
     const dropped = (error?: Error): void => {
       if (error) reportError(error);
       if (current !== attempt || closed) return;
       current = undefined;
+      lost ||= stood;
       client.end().catch(() => undefined);
       scheduleReconnect();
     };
     client.on('error', dropped);
     client.on('end', () => dropped());
     client.on('notification', ({ channel, payload }) => {
-      for (const onPayload of listeners.get(channel) ?? []) onPayload(payload ?? '');
+      for (const { onPayload } of listeners.get(channel) ?? []) onPayload(payload ?? '');
     });
     current = attempt;
     attempt.catch((error: Error) => dropped(error));
@@ -145,15 +174,16 @@ const listenClient = (options: PostgresOptions, reportError: (error: Error) => v
   };
 
   return {
-    async listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>> {
+    async listen(channel: string, onPayload: (payload: string) => void, onResumed?: () => void): Promise<() => Promise<void>> {
       const isNewChannel = !listeners.has(channel);
       const forChannel = listeners.get(channel) ?? new Set();
-      listeners.set(channel, forChannel.add(onPayload));
+      const listener: Listener = { onPayload, onResumed };
+      listeners.set(channel, forChannel.add(listener));
       const client = await connect();
       // A client that connected after the channel was added has already LISTENed; twice is harmless.
       if (isNewChannel) await client.query(`LISTEN ${quoteIdentifier(channel)}`);
       return async () => {
-        forChannel.delete(onPayload);
+        forChannel.delete(listener);
         if (forChannel.size > 0 || listeners.get(channel) !== forChannel) return;
         listeners.delete(channel);
         const live = await current?.catch(() => undefined);

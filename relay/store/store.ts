@@ -9,6 +9,8 @@
  *   set id is acknowledged again with its original seq, nothing is stored twice.
  * - A removed device stays removed: it cannot push, open a session, or be added again; its old
  *   sessions resolve as removed.
+ * - On PostgreSQL, a commit that stored sets also delivers `<team>:<head>` to every relay
+ *   process listening (team-notices.ts); a rollback delivers nothing.
  * The store trusts its caller to have validated and signature-checked every envelope.
  */
 import { DEFAULT_MAX_DRIFT_MS, parseHlc } from '../../core/hlc';
@@ -20,6 +22,7 @@ import { pullSets } from './pull';
 import { createPairingOps } from './pairing';
 import { createSessionOps } from './sessions';
 import { createTeamLogOps } from './team-log';
+import { announceTeamHead } from './team-notices';
 import { applyTerminalItems, hasTombstones, namesTombstone } from './tombstones';
 import type { SqlDriver, SqlExecutor } from './sql-driver';
 
@@ -202,6 +205,7 @@ export const createRelayStore = (driver: SqlDriver, options: RelayStoreOptions) 
         if (stored > 0) {
           const moved = await tx.all<{ head_seq: number }>(`UPDATE teams SET head_seq = head_seq + ? WHERE id = ? RETURNING head_seq`, [stored, team]);
           if (moved[0]?.head_seq !== head) throw new Error('The team head moved inside its own lock');
+          await announceTeamHead(driver, tx, team, head);
           options.beforeCommit?.();
           await tx.run(
             `UPDATE devices SET acked_client_seq = ?, last_set_id = ?, last_seen_at = ? WHERE team_id = ? AND device_id = ?`,

@@ -8,8 +8,11 @@ export const BACKOFF_MAX_MS = 60_000;
 /** The longest the engine honours a Retry-After: beyond it, the relay is treated as down and retried anyway. */
 export const RETRY_AFTER_MAX_MS = 10 * 60_000;
 
-export const backoffDelay = (attempt: number, random: () => number, retryAfterMs = 0): number => {
-  const cap = Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** Math.min(attempt, 16));
-  const jittered = Math.floor(Math.min(Math.max(random(), 0), 1) * cap);
-  return Math.max(jittered, Math.min(Math.max(retryAfterMs, 0), RETRY_AFTER_MAX_MS));
+/** Full jitter under a cap that doubles from `baseMs` per attempt up to `maxMs`: the one backoff rule. */
+export const jitteredBackoff = (attempt: number, random: () => number, baseMs: number, maxMs: number): number => {
+  const cap = Math.min(maxMs, baseMs * 2 ** Math.min(attempt, 16));
+  return Math.floor(Math.min(Math.max(random(), 0), 1) * cap);
 };
+
+export const backoffDelay = (attempt: number, random: () => number, retryAfterMs = 0): number =>
+  Math.max(jitteredBackoff(attempt, random, BACKOFF_BASE_MS, BACKOFF_MAX_MS), Math.min(Math.max(retryAfterMs, 0), RETRY_AFTER_MAX_MS));

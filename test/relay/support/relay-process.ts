@@ -15,9 +15,9 @@ export interface RelayProcess {
  * stderr append to `logFile`. A restart on the port it had keeps the address devices know.
  */
 export const spawnRelay = async (
-  dataFile: string, logFile: string, env: Readonly<Record<string, string>> = {}, port = 0,
+  dataFile: string, logFile: string, env: Readonly<Record<string, string>> = {}, port = 0, logLevel = 'debug',
 ): Promise<RelayProcess> => {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'relay/main.ts', '--port', String(port), '--data', dataFile, '--log-level', 'debug'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'relay/main.ts', '--port', String(port), '--data', dataFile, '--log-level', logLevel], {
     cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env },
   });
   const log = createWriteStream(logFile, { flags: 'a' });
