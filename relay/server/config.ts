@@ -33,6 +33,11 @@ export interface RelayConfig {
 export const HELP = `Locket relay: end-to-end encrypted sync for Locket devices.
 
 Usage: npm run relay -- [options]
+       npm run relay -- backup [<dir>] [--data <file>]
+
+  backup [<dir>]          write a consistent copy of the SQLite data file into <dir> (also
+                          --backup-dir; default relay-data/backups) and delete copies there
+                          older than 50 days; PostgreSQL: see the README on point-in-time recovery
 
   --host <address>        address to listen on (default 127.0.0.1)
   --port <number>         port to listen on, 0 for any free port (default 8787)
