@@ -25,7 +25,7 @@ import { tombstoneHash } from '../../relay/store/tombstones';
 import { drivers } from './drivers';
 import { describeDriver, FIRST_OPEN_TIMEOUT_MS, releaseDriverResources } from './postgres-drivers';
 import { startTestRelay, type TestRelay } from './support/in-process-relay';
-import { connectDevice, openSessionRaw, postRaw, refusalOf, type RelayClient } from './support/relay-client';
+import { connectDevice, openSessionRaw, postRaw, refusalOf, waitFor, type RelayClient } from './support/relay-client';
 import { rowsHolding } from './support/table-scan';
 import { createTestDevice, newTeamId, newTeamKey, type TestDevice } from './support/test-device';
 
@@ -149,5 +149,25 @@ for (const factory of drivers.filter((candidate) => candidate.name !== 'postgres
     expect(again).toEqual(first);
     const rows = await driver.all(`SELECT key FROM relay_meta WHERE key = 'relay_signing_key'`);
     expect(rows).toHaveLength(1);
+  });
+
+  // The timer is the process's; what each sweep does is proven on every driver in retention.test.ts.
+  it.runIf(name === 'sqlite')('sweeps on its own timer: left alone for 31 days with every device off, it holds no ciphertext of a trashed record', async () => {
+    const lines: { msg?: string; at?: number; trashedRecordsEnded?: number }[] = [];
+    const alone = await startTestRelay({ retentionEveryMs: 20, logLevel: 'info' }, { write: (line: string) => { lines.push(JSON.parse(line)); } }, { driver, clock });
+    try {
+      const device = await createTestDevice(newTeamId(), newTeamKey(), clock);
+      const session = await connectDevice(alone.url, device, 'register');
+      const created = await device.nextSet([{ text: 'Ivy', recordId: 'ivy', op: 'create' }]);
+      await session.push([created, await device.nextSet([{ text: 'trash', recordId: 'ivy', op: 'delete' }])]);
+      for (let day = 1; day <= 31; day += 1) {
+        clock.advance(DAY_MS);
+        await waitFor(() => lines.some((line) => line.msg === 'retention sweep' && line.at === clock.now()));
+      }
+      expect(lines.filter((line) => line.msg === 'retention sweep').reduce((sum, line) => sum + (line.trashedRecordsEnded ?? 0), 0)).toBe(1);
+      expect(Object.values(await rowsHolding(driver, [fromBase64Url(created.items[0]!.ct!)!])).every((count) => count === 0)).toBe(true);
+    } finally {
+      await alone.close();
+    }
   });
 });
