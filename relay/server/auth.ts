@@ -45,6 +45,8 @@ export const createAuth = (store: RelayStore, now: () => number) => {
 
   return {
     challenge: async (team: string, device: string): Promise<string> => {
+      // A cancelled team still gets challenges (its owner signs a restore over one); a deleted one leaves no row again.
+      if (await store.teamDeleted(team)) throw new RelayRefusal(403, 'team_cancelled', 'The owner cancelled this team');
       const nonce = randomBytes(32);
       await store.issueNonce(team, device, nonce, NONCE_TTL_MS);
       return toBase64Url(nonce);

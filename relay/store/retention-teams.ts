@@ -60,6 +60,10 @@ export const createTeamRetentionOps = (driver: SqlDriver, clock: Clock) => {
         [team, teamHash(team)],
       )).length > 0,
 
+    /** Deleted after its cancellation: only the tombstone is left, and nothing may write the id again. */
+    teamDeleted: async (team: string): Promise<boolean> =>
+      (await driver.all(`SELECT 1 AS found FROM team_tombstones WHERE team_hash = ?`, [teamHash(team)])).length > 0,
+
     /** Stores a verified cancellation; a second one keeps the first (its 14 days keep running). */
     cancelTeam: async (cancellation: Omit<TeamCancellation, 'cancelledAt'>): Promise<'cancelled' | 'already_cancelled'> => {
       const rows = await driver.all(

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as v from 'valibot';
-import { afterAll, afterEach, beforeEach, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { createManualClock } from '../../core/clock';
 import {
   ErasureReceiptListSchema, ErasureStatusSchema, RelayKeySchema, relayErasureView, verifyRelayErasureReceipt,
@@ -32,6 +32,8 @@ import { createTestDevice, newTeamId, newTeamKey, type TestDevice } from './supp
 const START = Date.UTC(2026, 2, 1);
 
 afterAll(releaseDriverResources, FIRST_OPEN_TIMEOUT_MS);
+// Each test lives through weeks of daily sweeps; PGlite runs them in WebAssembly.
+vi.setConfig({ testTimeout: FIRST_OPEN_TIMEOUT_MS });
 
 for (const factory of drivers.filter((candidate) => candidate.name !== 'postgres')) describeDriver(factory, ({ open, name }) => {
   let clock: ReturnType<typeof createManualClock>;
@@ -98,8 +100,10 @@ for (const factory of drivers.filter((candidate) => candidate.name !== 'postgres
     expect((await post('/v1/cancel-team', await signed('cancel'))).status).toBe(200);
     await sweepDays(15);
     expect(Object.entries(await rowsHolding(driver, [owner.team])).filter(([, count]) => count > 0)).toEqual([]);
-    expect(refusalOf(await post('/v1/restore-team', await signed('restore'))).error).not.toBe(undefined);
-    expect(refusalOf(await openSessionRaw(relay.url, owner, 'session')).error).toBe('unknown_device');
+    // Gone for good: no challenge, so no restore and no session, and still no row naming the team.
+    expect(refusalOf(await post('/v1/challenge', { team: owner.team, device: owner.keys.deviceId })).error).toBe('team_cancelled');
+    await expect(openSessionRaw(relay.url, owner, 'session')).rejects.toThrow(/team_cancelled/);
+    expect(Object.entries(await rowsHolding(driver, [owner.team])).filter(([, count]) => count > 0)).toEqual([]);
   });
 
   it('takes a cancellation only from an owner\'s device with a valid signature', async () => {

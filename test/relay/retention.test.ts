@@ -3,7 +3,7 @@
  * trash after 30 days, a cancelled team after 14, ended sets after 50; in bounded batches that
  * resume after a kill, and never under a clock that jumped.
  */
-import { afterAll, afterEach, beforeEach, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { createManualClock } from '../../core/clock';
 import { DAY_MS } from '../../core/retention/windows';
 import { fromBase64Url } from '../../core/security/base64url';
@@ -22,6 +22,8 @@ import { createTestDevice, newTeamId, newTeamKey, type TestDevice } from './supp
 const START = Date.UTC(2026, 0, 1);
 
 afterAll(releaseDriverResources, FIRST_OPEN_TIMEOUT_MS);
+// Each test lives through weeks of daily sweeps; PGlite runs them in WebAssembly.
+vi.setConfig({ testTimeout: FIRST_OPEN_TIMEOUT_MS });
 
 const ciphertextsOf = (sets: readonly Envelope[], recordId: string): Uint8Array[] =>
   sets.flatMap((set) => set.items.filter((item) => item.recordId === recordId && item.ct !== undefined).map((item) => fromBase64Url(item.ct!)!));
