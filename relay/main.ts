@@ -1,12 +1,17 @@
 /**
  * `npm run relay`: starts the Locket relay with the options on the command line (see --help) and
  * stops it gracefully on SIGTERM or SIGINT, after in-flight commits finished.
+ * `npm run relay -- backup [<dir>]`: writes one operator backup and exits (relay/retention/backup-command.ts).
  */
+import { runBackupCommand } from './retention/backup-command';
 import { HELP, parseRelayArgs } from './server/config';
 import { startRelay } from './server/relay';
 
-const parsed = parseRelayArgs(process.argv.slice(2), process.env);
-if (parsed.kind === 'help') {
+const args = process.argv.slice(2);
+const parsed = args[0] === 'backup' ? { kind: 'backup' as const } : parseRelayArgs(args, process.env);
+if (parsed.kind === 'backup') {
+  process.exitCode = await runBackupCommand(args.slice(1), process.env, (line) => process.stderr.write(`${line}\n`));
+} else if (parsed.kind === 'help') {
   process.stdout.write(HELP);
 } else if (parsed.kind === 'error') {
   process.stderr.write(`${parsed.message}\n\n${HELP}`);

@@ -26,6 +26,8 @@ import { logValuesOf, mergeItemOf } from './sync-items';
 const isRecordKind = (kind: string): kind is RecordKind => (RECORD_KINDS as readonly string[]).includes(kind);
 const wallOf = (setId: string): number => parseHlc(setId)?.wallMs ?? 0;
 const isTerminalOp = (op: SyncSet['items'][number]['op']): boolean => op === 'purge' || op === 'erase';
+/** An item pulled without ciphertext opens to a null body (core/sync/envelopes.ts); a terminal item needs none. */
+const isEmptied = (item: SyncSet['items'][number]): boolean => item.body === null && !isTerminalOp(item.op);
 
 interface Plan {
   readonly fresh: readonly string[];
@@ -64,8 +66,10 @@ export const createApplyRemote = (deps: ReplicaDeps) => {
     let skipped = unique.length - fresh.length;
     const kept: { set: SyncSet; items: SyncSet['items'] }[] = [];
     for (const set of fresh) {
-      // A remote item for an id purged or erased here before this batch is dropped.
-      const items = set.items.filter((item) => isRecordKind(item.kind) && !seen.get(item.recordId)?.tomb);
+      // A remote item for an id purged or erased here before this batch is dropped, and so is one
+      // the relay holds without its ciphertext (it ended the record: SYNC.md §10, §11): it carries
+      // nothing to merge, and the relay's word alone never changes or ends a record here.
+      const items = set.items.filter((item) => isRecordKind(item.kind) && !seen.get(item.recordId)?.tomb && !isEmptied(item));
       if (items.length === 0) { skipped++; continue; }
       kept.push({ set, items });
       for (const item of items) {

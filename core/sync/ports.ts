@@ -32,7 +32,7 @@ export interface SyncItem {
   readonly recordId: string;
   readonly kind: string;
   readonly op: SyncOp;
-  /** null when the relay dropped this item's ciphertext after a purge or erasure of its record. */
+  /** null when the relay dropped this item's ciphertext: its record was purged, erased or ended by the relay's trash retention. */
   readonly body: SyncItemBody | null;
 }
 

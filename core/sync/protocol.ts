@@ -105,6 +105,8 @@ export const ERROR_CODES = [
   'tombstoned',
   /** Team membership (core/team): an entry not built on the log's head, a role that may not do this, an entry the log refuses. */
   'stale_head', 'role_forbidden', 'invalid_entry',
+  /** The team's owner cancelled it (core/sync/team-cancellation.ts): every read and write is refused until a restore. */
+  'team_cancelled',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -14,6 +14,11 @@ export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 
 export const hashToken = (token: string): Uint8Array => new Uint8Array(createHash('sha256').update(token).digest());
 
+/** A cancelled team (or one deleted after its cancellation) gets no session and no answer. */
+const refuseCancelled = async (store: RelayStore, team: string): Promise<void> => {
+  if (await store.teamRefused(team)) throw new RelayRefusal(403, 'team_cancelled', 'The owner cancelled this team');
+};
+
 const bytesOrRefuse = (base64url: string, what: string): Uint8Array => {
   const bytes = fromBase64Url(base64url);
   if (!bytes) throw new RelayRefusal(400, 'bad_request', `${what} is not base64url`);
@@ -40,6 +45,8 @@ export const createAuth = (store: RelayStore, now: () => number) => {
 
   return {
     challenge: async (team: string, device: string): Promise<string> => {
+      // A cancelled team still gets challenges (its owner signs a restore over one); a deleted one leaves no row again.
+      if (await store.teamDeleted(team)) throw new RelayRefusal(403, 'team_cancelled', 'The owner cancelled this team');
       const nonce = randomBytes(32);
       await store.issueNonce(team, device, nonce, NONCE_TTL_MS);
       return toBase64Url(nonce);
@@ -52,6 +59,7 @@ export const createAuth = (store: RelayStore, now: () => number) => {
       const publicKey = bytesOrRefuse(request.publicKey, 'publicKey');
       if ((await deviceIdFromPublicKey(publicKey)) !== request.device) throw new RelayRefusal(400, 'bad_request', 'The device id does not match its public key');
       await checkSignedNonce('register', relayInstance, request, publicKey);
+      await refuseCancelled(store, request.team);
       if ((await store.createTeam(request.team, request.device, publicKey, request.label)) === 'team_exists') {
         throw new RelayRefusal(409, 'team_exists', 'A team with this id exists');
       }
@@ -63,6 +71,7 @@ export const createAuth = (store: RelayStore, now: () => number) => {
       if (!device) throw new RelayRefusal(403, 'unknown_device', 'This device is not enrolled in this team');
       if (device.removed) throw new RelayRefusal(403, 'removed', 'This device was removed from the team');
       await checkSignedNonce('session', relayInstance, request, device.publicKey);
+      await refuseCancelled(store, request.team);
       return mintSession(request.team, request.device, relayInstance);
     },
 
@@ -72,6 +81,7 @@ export const createAuth = (store: RelayStore, now: () => number) => {
       const session = token ? await store.resolveSession(hashToken(token)) : undefined;
       if (!session) throw new RelayRefusal(401, 'unauthorized', 'Open a session first');
       if (session.removed) throw new RelayRefusal(403, 'removed', 'This device was removed from the team');
+      await refuseCancelled(store, session.team);
       return { team: session.team, device: session.device };
     },
   };

@@ -21,6 +21,8 @@ export interface RelayConfig {
   /** Origins allowed on the WebSocket; `chrome-extension://*` allows any extension origin. */
   readonly allowOrigins: readonly string[];
   readonly maxBodyBytes: number;
+  /** How often the relay's retention sweep runs (relay/retention/sweep.ts). */
+  readonly retentionEveryMs: number;
   /**
    * Test-only, from LOCKET_RELAY_FAULT=exit-before-commit:N: the process kills itself inside the
    * Nth push transaction that stores something, after its writes and before its commit.
@@ -31,6 +33,11 @@ export interface RelayConfig {
 export const HELP = `Locket relay: end-to-end encrypted sync for Locket devices.
 
 Usage: npm run relay -- [options]
+       npm run relay -- backup [<dir>] [--data <file>]
+
+  backup [<dir>]          write a consistent copy of the SQLite data file into <dir> (also
+                          --backup-dir; default relay-data/backups) and delete copies there
+                          older than 50 days; PostgreSQL: see the README on point-in-time recovery
 
   --host <address>        address to listen on (default 127.0.0.1)
   --port <number>         port to listen on, 0 for any free port (default 8787)
@@ -42,6 +49,8 @@ Usage: npm run relay -- [options]
   --log-level <level>     ${LOG_LEVELS.join(', ')} (default info); also LOCKET_RELAY_LOG_LEVEL
   --allow-origin <origin> WebSocket Origin to accept, repeatable (default chrome-extension://*)
   --max-body <bytes>      largest request body accepted (default ${LIMITS.maxBodyBytes})
+  --retention-every <s>   seconds between retention sweeps: trash after 30 days, cancelled
+                          teams after 14, ended change sets after 50 (default 600)
   -h, --help              show this help
 
 A bind to anything but loopback is refused unless --tls-cert/--tls-key or --behind-proxy is given.
@@ -66,7 +75,7 @@ export const parseRelayArgs = (argv: readonly string[], env: Readonly<Record<str
         host: { type: 'string' }, port: { type: 'string' }, data: { type: 'string' }, db: { type: 'string' },
         'tls-cert': { type: 'string' }, 'tls-key': { type: 'string' }, 'behind-proxy': { type: 'boolean' },
         'log-level': { type: 'string' }, 'allow-origin': { type: 'string', multiple: true }, 'max-body': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
+        'retention-every': { type: 'string' }, help: { type: 'boolean', short: 'h' },
       },
       strict: true,
     }));
@@ -78,6 +87,8 @@ export const parseRelayArgs = (argv: readonly string[], env: Readonly<Record<str
   if (typeof port === 'string' || port > 65535) return { kind: 'error', message: typeof port === 'string' ? port : '--port must be ≤ 65535' };
   const maxBodyBytes = integerOption(values['max-body'], LIMITS.maxBodyBytes, 'max-body', 1024);
   if (typeof maxBodyBytes === 'string') return { kind: 'error', message: maxBodyBytes };
+  const retentionEvery = integerOption(values['retention-every'], 600, 'retention-every', 1);
+  if (typeof retentionEvery === 'string') return { kind: 'error', message: retentionEvery };
   const logLevel = values['log-level'] ?? env.LOCKET_RELAY_LOG_LEVEL ?? 'info';
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) return { kind: 'error', message: `--log-level must be one of ${LOG_LEVELS.join(', ')}` };
   const tlsCert = values['tls-cert'];
@@ -96,6 +107,7 @@ export const parseRelayArgs = (argv: readonly string[], env: Readonly<Record<str
     config: {
       host, port, dataFile: values.data ?? 'relay-data/relay.sqlite', db, tlsCert, tlsKey, behindProxy,
       logLevel: logLevel as LogLevel, allowOrigins: values['allow-origin'] ?? ['chrome-extension://*'], maxBodyBytes,
+      retentionEveryMs: retentionEvery * 1000,
       exitBeforeCommit: fault?.[1] ? Number(fault[1]) : undefined,
     },
   };

@@ -13,6 +13,7 @@ import { openDriver } from '../store/open-driver';
 import type { SqlDriver } from '../store/sql-driver';
 import { listenForTeamHeads } from '../store/team-notices';
 import { createRelayStore } from '../store/store';
+import { createRetentionSweep } from '../retention/sweep';
 import { createAuth } from './auth';
 import type { RelayConfig } from './config';
 import { RelayRefusal, sendJson } from './http-kit';
@@ -121,12 +122,23 @@ export const startRelay = async (config: RelayConfig, options: RelayOptions = {}
     store.sweepExpired().then((swept) => log.debug(swept, 'swept'), (error: Error) => log.warn({ reason: error.message }, 'sweep failed'));
   }, SWEEP_INTERVAL_MS);
   sweep.unref();
+  // Retention: the relay holds its windows by itself, with every device off (relay/retention/sweep.ts).
+  const retention = createRetentionSweep(driver, { clock });
+  const sweepRetention = (): void => {
+    retention.run().then(
+      (report) => log.info({ ...report, held: report.held?.type ?? null }, 'retention sweep'),
+      (error: Error) => log.warn({ reason: error.message }, 'retention sweep failed'),
+    );
+  };
+  const retentionTimer = setInterval(sweepRetention, config.retentionEveryMs);
+  retentionTimer.unref();
 
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {
     closing ??= (async () => {
       draining = true;
       clearInterval(sweep);
+      clearInterval(retentionTimer);
       log.info({ inFlight }, 'shutting down');
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
@@ -140,6 +152,7 @@ export const startRelay = async (config: RelayConfig, options: RelayOptions = {}
       }
       server.closeAllConnections();
       await stopped;
+      await retention.settled();
       await store.close();
       log.info('stopped');
     })();

@@ -11,6 +11,7 @@
  *   POST /v1/devices/remove   bearer; { device, sig }               → { removed }
  *   POST /v1/pairing/…        the pairing mailbox (pairing-routes.ts)
  *   POST /v1/team/…           the team membership log (team-routes.ts)
+ *   /v1/relay-key, /v1/erasures…, /v1/cancel-team, /v1/restore-team, /v1/team-cancellation  (relay/retention/routes.ts)
  *
  * In a team with a membership log, a push is refused set by set (`role_forbidden`) when the
  * pushing member's role may not push it (core/team/roles.ts).
@@ -25,6 +26,7 @@ import { addDeviceMessage, deviceIdFromPublicKey, removeDeviceMessage, verifyByt
 import type { RelayStore } from '../store/store';
 import { parseMessage, readBody, RelayRefusal } from './http-kit';
 import { hashId } from './logger';
+import { isRetentionPath, routeRetention } from '../retention/routes';
 import { isPairingPath, routePairing } from './pairing-routes';
 import { handlePush } from './push';
 import { isTeamPath, routeTeam } from './team-routes';
@@ -42,6 +44,10 @@ const signerKey = async (store: RelayStore, team: string, device: string): Promi
 export const route = async (request: IncomingMessage, context: RouteContext): Promise<RouteAnswer> => {
   const { store, auth, log, relayInstance } = context;
   const path = (request.url ?? '/').split('?')[0];
+  if (path && isRetentionPath(path)) {
+    const body = request.method === 'POST' ? await readBody(request, context.maxBodyBytes) : Buffer.alloc(0);
+    return routeRetention(path, request.method, body, request.headers.authorization, context);
+  }
   if (request.method !== 'POST' && !(request.method === 'GET' && path === '/v1/devices')) {
     throw new RelayRefusal(404, 'not_found', 'No such endpoint');
   }

@@ -58,12 +58,14 @@ export const routeTeam = async (path: string, body: Buffer, authorization: strin
   switch (path) {
     case '/v1/team/invite': {
       const { team, inviteId } = parseMessage(InviteLookupRequestSchema, body);
+      if (await store.teamRefused(team)) throw new RelayRefusal(403, 'team_cancelled', 'The owner cancelled this team');
       const found = await store.findInvite(team, inviteId);
       if (!found) throw new RelayRefusal(404, 'not_found', 'No such invite');
       return { status: 200, body: found };
     }
     case '/v1/team/join': {
       const { team, entry } = parseMessage(JoinRequestSchema, body);
+      if (await store.teamRefused(team)) throw new RelayRefusal(403, 'team_cancelled', 'The owner cancelled this team');
       if (entry.body.type !== 'join') throw new RelayRefusal(403, 'forbidden', 'Only a join is taken without a session');
       // Anyone may call this: without the invite secret a join is refused here, before the log is read and validated.
       const found = await store.findInvite(team, entry.body.inviteId);

@@ -53,6 +53,27 @@ export const MIGRATIONS: readonly (readonly string[])[] = [
     // The member a device acts for; null only in a team without a log (its one owner).
     `ALTER TABLE devices ADD COLUMN member_id TEXT`,
   ],
+  // Retention on the relay (relay/store/retention-*.ts, relay/retention/*): what the relay's own sweep measures its windows by.
+  [
+    // Per record, the HLC-latest move to or out of the trash: `trashed_at` (relay time) while trashed, null once restored.
+    `CREATE TABLE trash_watch (
+      team_id TEXT NOT NULL, record_id TEXT NOT NULL, set_id TEXT NOT NULL, trashed_at INTEGER, PRIMARY KEY (team_id, record_id)) STRICT`,
+    `CREATE INDEX trash_watch_due ON trash_watch (trashed_at)`,
+    `CREATE INDEX change_sets_by_received ON change_sets (received_at)`,
+    // An owner-signed cancellation: while a row exists every read and write of the team is refused.
+    `CREATE TABLE team_cancellations (
+      team_id TEXT PRIMARY KEY, cancelled_at INTEGER NOT NULL, device_id TEXT NOT NULL, signed_at INTEGER NOT NULL, nonce TEXT NOT NULL,
+      sig TEXT NOT NULL) STRICT`,
+    // A team deleted after its cancellation: only the SHA-256 of its id stays, so the id is never taken again.
+    `CREATE TABLE team_tombstones (team_hash TEXT PRIMARY KEY, deleted_at INTEGER NOT NULL) STRICT`,
+    // One row per erased id, written in the push transaction; the relay signs it when it is read (Ed25519 is deterministic).
+    `CREATE TABLE erasure_receipts (
+      team_id TEXT NOT NULL, id_hash TEXT NOT NULL, seq INTEGER NOT NULL, items_deleted INTEGER NOT NULL, at INTEGER NOT NULL,
+      PRIMARY KEY (team_id, id_hash)) STRICT`,
+    `CREATE TABLE erasure_acks (
+      team_id TEXT NOT NULL, id_hash TEXT NOT NULL, device_id TEXT NOT NULL, at INTEGER NOT NULL,
+      PRIMARY KEY (team_id, id_hash, device_id)) STRICT`,
+  ],
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

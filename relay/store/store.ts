@@ -19,6 +19,10 @@ import { fromBase64Url, toBase64Url } from '../../core/security/base64url';
 import type { DeviceInfo, Envelope, PushResult } from '../../core/sync/protocol';
 import { LATEST_SCHEMA_VERSION, migrate, readSchemaVersion } from './migrations';
 import { pullSets } from './pull';
+import { createErasureOps } from './retention-erasure';
+import { loadRelayKey, type RelayKey } from './retention-relay-key';
+import { createTeamRetentionOps } from './retention-teams';
+import { watchTrash } from './retention-trash';
 import { createPairingOps } from './pairing';
 import { createSessionOps } from './sessions';
 import { createTeamLogOps } from './team-log';
@@ -93,8 +97,16 @@ export const createRelayStore = (driver: SqlDriver, options: RelayStoreOptions) 
   const refuseAll = (sets: readonly Envelope[], error: 'removed' | 'unknown_device'): PushResult[] =>
     sets.map((set) => ({ setId: set.setId, error }));
 
+  let relayKey: Promise<RelayKey> | undefined;
+
   return {
     migrate: () => migrate(driver, () => randomId(randomBytes)),
+
+    /** The relay's Ed25519 signing key (erasure receipts), made on first use and kept in the database. */
+    relayKey: (): Promise<RelayKey> => {
+      relayKey ??= loadRelayKey(driver).catch((error: unknown) => { relayKey = undefined; throw error; });
+      return relayKey;
+    },
 
     /** Migrations current and the database answering: what `/readyz` reports. */
     isReady: async (): Promise<boolean> => (await readSchemaVersion(driver)) === LATEST_SCHEMA_VERSION,
@@ -193,6 +205,7 @@ export const createRelayStore = (driver: SqlDriver, options: RelayStoreOptions) 
           else {
             head += 1;
             await insertSet(tx, team, head, set, now);
+            await watchTrash(tx, team, set, now);
             const ended = await applyTerminalItems(tx, team, head, set, now);
             ciphertextsDropped += ended.ciphertextsDropped;
             tombstonesExist ||= ended.tombstoned;
@@ -227,6 +240,10 @@ export const createRelayStore = (driver: SqlDriver, options: RelayStoreOptions) 
     ...createPairingOps(driver, clock),
 
     ...createTeamLogOps(driver, clock),
+
+    ...createErasureOps(driver, clock),
+
+    ...createTeamRetentionOps(driver, clock),
 
     close: () => driver.close(),
   };

@@ -12,6 +12,7 @@
  */
 import { createHash } from 'node:crypto';
 import { TERMINAL_OPS, type Envelope } from '../../core/sync/protocol';
+import { recordErasure } from './retention-erasure';
 import type { SqlExecutor } from './sql-driver';
 
 /** SHA-256 of the id's UTF-8, lower-case hex: `sha256Hex` of core/audit/hash.ts, computed without leaving the push transaction. */
@@ -34,9 +35,41 @@ export const namesTombstone = async (tx: SqlExecutor, team: string, set: Envelop
 };
 
 /**
+ * Ends one id in the team: drops the ciphertext of its items (all but `keep`, the terminal item
+ * itself), keeps each touched set's `bytes` true, and records the tombstone. How many items lost
+ * their ciphertext. Shared by a pushed purge or erase and the relay's own trash retention.
+ */
+export const endRecord = async (
+  tx: SqlExecutor, team: string, recordId: string, ending: { op: string; seq: number; at: number; keep?: { seq: number; idx: number } },
+): Promise<number> => {
+  const keep = ending.keep ?? { seq: -1, idx: -1 };
+  const touched = await tx.all<{ seq: number }>(
+    `UPDATE change_items SET ct = NULL
+     WHERE team_id = ? AND record_id = ? AND ct IS NOT NULL AND NOT (seq = ? AND idx = ?) RETURNING seq`,
+    [team, recordId, keep.seq, keep.idx],
+  );
+  for (const touchedSeq of new Set(touched.map((row) => row.seq))) {
+    // `bytes` counts the ciphertext a set still holds, for quotas and retention.
+    await tx.run(
+      `UPDATE change_sets SET bytes = (SELECT COALESCE(SUM(LENGTH(ct)), 0) FROM change_items WHERE team_id = ? AND seq = ?)
+       WHERE team_id = ? AND seq = ?`,
+      [team, touchedSeq, team, touchedSeq],
+    );
+  }
+  await tx.run(
+    `INSERT INTO tombstones (team_id, id_hash, op, seq, at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+    [team, tombstoneHash(recordId), ending.op, ending.seq, ending.at],
+  );
+  // An ended record is no longer the trash sweep's to watch.
+  await tx.run(`DELETE FROM trash_watch WHERE team_id = ? AND record_id = ?`, [team, recordId]);
+  return touched.length;
+};
+
+/**
  * For each terminal item of the set just stored at `seq`: drops the ciphertext of every other
- * item of that id in the team and records the tombstone: how many items lost their ciphertext,
- * and whether the set tombstoned anything.
+ * item of that id in the team and records the tombstone; an erase also leaves the row its
+ * receipt is signed from (relay/store/retention-erasure.ts). How many items lost their
+ * ciphertext, and whether the set tombstoned anything.
  */
 export const applyTerminalItems = async (
   tx: SqlExecutor, team: string, seq: number, set: Envelope, at: number,
@@ -45,25 +78,10 @@ export const applyTerminalItems = async (
   let tombstoned = false;
   for (const [idx, item] of set.items.entries()) {
     if (!isTerminal(item.op)) continue;
-    const touched = await tx.all<{ seq: number }>(
-      `UPDATE change_items SET ct = NULL
-       WHERE team_id = ? AND record_id = ? AND ct IS NOT NULL AND NOT (seq = ? AND idx = ?) RETURNING seq`,
-      [team, item.recordId, seq, idx],
-    );
-    dropped += touched.length;
+    const itemsDeleted = await endRecord(tx, team, item.recordId, { op: item.op, seq, at, keep: { seq, idx } });
+    dropped += itemsDeleted;
     tombstoned = true;
-    for (const touchedSeq of new Set(touched.map((row) => row.seq))) {
-      // `bytes` counts the ciphertext a set still holds, for quotas and retention.
-      await tx.run(
-        `UPDATE change_sets SET bytes = (SELECT COALESCE(SUM(LENGTH(ct)), 0) FROM change_items WHERE team_id = ? AND seq = ?)
-         WHERE team_id = ? AND seq = ?`,
-        [team, touchedSeq, team, touchedSeq],
-      );
-    }
-    await tx.run(
-      `INSERT INTO tombstones (team_id, id_hash, op, seq, at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-      [team, tombstoneHash(item.recordId), item.op, seq, at],
-    );
+    if (item.op === 'erase') await recordErasure(tx, team, tombstoneHash(item.recordId), { seq, itemsDeleted, at });
   }
   return { ciphertextsDropped: dropped, tombstoned };
 };
