@@ -25,7 +25,8 @@ export interface RateLimitsConfig {
 export const DAY_SECONDS = 86_400;
 
 export const DEFAULT_LIMITS: RateLimitsConfig = {
-  auth: { points: 10, seconds: 60 },
+  // Ten sign-ins a minute per address (SYNC.md §12): each sign-in is two requests, challenge and session.
+  auth: { points: 20, seconds: 60 },
   requests: { points: 4000, seconds: 3600 },
   burst: { points: 120, seconds: 60 },
   frames: { points: 20, seconds: 1 },
