@@ -2,7 +2,8 @@
  * A device that meets the relay's fair-use limit in the middle of pushing its outbox (issue 14):
  * on held timers and a relay clock moved by hand, it waits exactly the relay's Retry-After, tries
  * again, and ends with every change acknowledged and held by the relay, none lost or doubled. The
- * status says the relay asked it to slow down only when the wait is long.
+ * status says the relay asked it to slow down only when the wait is long. A socket refused with a
+ * `rate_limited` frame is opened again after exactly the frame's wait.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createManualClock, type ManualClock } from '../../core/clock';
@@ -10,9 +11,9 @@ import { SLOWED_NOTICE_MS } from '../../core/sync/engine/backoff';
 import { createSyncEngine, type SyncEngine, type Timers } from '../../core/sync/engine/engine';
 import type { EngineStatus } from '../../core/sync/engine/status';
 import type { RelayTransport } from '../../core/sync/ports';
-import { NO_LIMITS } from '../../relay/server/limits-config';
+import { NO_LIMITS, type RateLimitsConfig } from '../../relay/server/limits-config';
 import { startTestRelay, type TestRelay } from './support/in-process-relay';
-import { connectDevice, waitFor } from './support/relay-client';
+import { connectDevice, openPokeSocket, waitFor } from './support/relay-client';
 import { createTestSyncDevice, type TestSyncDevice } from './support/sync-test-deps';
 import { newTeamId } from './support/test-device';
 
@@ -53,16 +54,15 @@ const recorded = (transport: RelayTransport) => {
 
 const SETS = 250;
 
-describe('a device over the relay\'s request limit', () => {
+describe('a device over one of the relay\'s limits', () => {
   let relay: TestRelay;
   let relayClock: ManualClock;
   let laptop: TestSyncDevice;
   let engine: SyncEngine | undefined;
 
-  const startRelayWithBurst = async (seconds: number) => {
+  const startRelayWith = async (limits: Partial<RateLimitsConfig>) => {
     relayClock = createManualClock(Date.now());
-    // Three requests a window: the round's device check and two pushes of 100 sets; the third push is refused.
-    relay = await startTestRelay({ limits: { ...NO_LIMITS, burst: { points: 3, seconds } } }, undefined, { clock: relayClock });
+    relay = await startTestRelay({ limits: { ...NO_LIMITS, ...limits } }, undefined, { clock: relayClock });
     laptop = await createTestSyncDevice(newTeamId(), relay.url, new Map());
     await connectDevice(relay.url, laptop.device, 'register');
   };
@@ -77,8 +77,8 @@ describe('a device over the relay\'s request limit', () => {
    * Starts the engine on the laptop's outbox and, each time it waits for the relay, moves the
    * relay's clock by that wait and lets the wait end; bounded. Returns every wait and every status.
    */
-  const syncThroughLimits = async () => {
-    const written = Array.from({ length: SETS }, (_, index) => laptop.replica.write(`person ${index}`).setId);
+  const syncThroughLimits = async (sets = SETS) => {
+     const written = Array.from({ length: sets }, (_, index) => laptop.replica.write(`person ${index}`).setId);
     const { timers, live } = heldTimers();
     const { answers, wrapped } = recorded(laptop.transport);
     const statuses: EngineStatus[] = [];
@@ -109,7 +109,8 @@ describe('a device over the relay\'s request limit', () => {
   };
 
   it('waits exactly the Retry-After when refused mid-push, says it was slowed down, then completes without losing a change', async () => {
-    await startRelayWithBurst(60);
+    // Three requests a window: the round's device check and two pushes of 100 sets; the third push is refused.
+    await startRelayWith({ burst: { points: 3, seconds: 60 } });
     const { written, waits, answers, statuses } = await syncThroughLimits();
 
     const firstRefusal = answers.findIndex((answer) => answer.status === 429);
@@ -132,13 +133,26 @@ describe('a device over the relay\'s request limit', () => {
   });
 
   it('says nothing about slowing down when the wait is short, and still completes', async () => {
-    await startRelayWithBurst(10);
+    await startRelayWith({ burst: { points: 3, seconds: 10 } });
     const { written, waits, statuses } = await syncThroughLimits();
 
     expect(waits.length).toBeGreaterThanOrEqual(1);
     expect(10_000).toBeLessThan(SLOWED_NOTICE_MS);
     for (const wait of waits) expect([wait.ms, wait.status.state, wait.status.problem]).toEqual([10_000, 'connecting', null]);
     expect(statuses.every((status) => status.problem === null)).toBe(true);
+    expect(engine!.status()).toMatchObject({ state: 'connected', problem: null, waiting: 0 });
+    expect((await relayHolds()).map((set) => set.setId)).toEqual(written);
+  });
+
+  it('connects its socket again after exactly the wait a rate_limited frame names, and syncs', async () => {
+    await startRelayWith({ frames: { points: 1, seconds: 40 } });
+    // Another connection of this device spent the window's one frame.
+    const earlier = await openPokeSocket(relay.url, (await connectDevice(relay.url, laptop.device, 'session')).token());
+    await waitFor(() => earlier.frames.length > 0);
+    earlier.socket.close();
+
+    const { written, waits } = await syncThroughLimits(3);
+    expect(waits.map((wait) => [wait.ms, wait.status.state, wait.status.problem?.type])).toEqual([[40_000, 'offline', 'slowed']]);
     expect(engine!.status()).toMatchObject({ state: 'connected', problem: null, waiting: 0 });
     expect((await relayHolds()).map((set) => set.setId)).toEqual(written);
   });
