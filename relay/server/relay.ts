@@ -94,14 +94,16 @@ export const startRelay = async (config: RelayConfig, options: RelayOptions = {}
     }
     if (draining) return sendJson(response, 503, { error: 'unavailable', detail: 'The relay is shutting down' }, { connection: 'close' });
     inFlight += 1;
+    const clientAddress = clientAddressOf(request, config.behindProxy);
     try {
       const answer = await route(request, {
-        store, auth: routeAuth, limits, clientAddress: clientAddressOf(request, config.behindProxy), log, relayInstance, maxBodyBytes: config.maxBodyBytes, now: clock.now, poke: sockets.poke, disconnect: sockets.disconnect,
+        store, auth: routeAuth, limits, clientAddress, log, relayInstance, maxBodyBytes: config.maxBodyBytes, now: clock.now,
+        poke: sockets.poke, disconnect: sockets.disconnect,
       });
       sendJson(response, answer.status, answer.body);
     } catch (error) {
       if (error instanceof RateLimited) {
-        log.info({ path, limit: error.limit, retryAfter: error.retryAfterSeconds, address: hashId(clientAddressOf(request, config.behindProxy)) }, 'rate limited');
+        log.info({ path, limit: error.limit, retryAfter: error.retryAfterSeconds, address: hashId(clientAddress) }, 'rate limited');
         sendJson(response, 429, { error: error.code, detail: error.detail, retryAfter: error.retryAfterSeconds }, error.headers());
       } else if (error instanceof RelayRefusal) {
         log.info({ path, code: error.code, status: error.status }, 'refused');
