@@ -2,17 +2,20 @@
  * The relay's fair-use limits (issue 14, SYNC.md §12), on SQLite and on PGlite, with the relay's
  * clock moved by hand: 429 with Retry-After and RateLimit-* at the configured limit and not
  * before, the wait shrinking as time passes; other teams and other addresses unaffected; the
- * per-address sign-in limit; the socket's frame limit answered with a `rate_limited` frame.
+ * per-address sign-in limit; the socket's frame limit answered with a `rate_limited` frame; and
+ * two relays on one PGlite, and on one real PostgreSQL server, sharing one count.
  */
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, expect, it } from 'vitest';
 import { createManualClock, type ManualClock } from '../../core/clock';
 import type { RateLimitsConfig } from '../../relay/server/limits-config';
 import { NO_LIMITS } from '../../relay/server/limits-config';
 import { RATE_LIMITED_CLOSE } from '../../relay/server/sockets';
+import { openPostgres } from '../../relay/store/postgres';
+import type { SqlDriver } from '../../relay/store/sql-driver';
 import { drivers } from './drivers';
 import { startTestRelay, type TestRelay } from './support/in-process-relay';
 import { connectDevice, openPokeSocket, waitFor, type RelayClient } from './support/relay-client';
-import { describeDriver, FIRST_OPEN_TIMEOUT_MS, releaseDriverResources } from './postgres-drivers';
+import { describeDriver, FIRST_OPEN_TIMEOUT_MS, postgresDrivers, releaseDriverResources, sharedPostgresServer } from './postgres-drivers';
 import { createTestDevice, newTeamId, newTeamKey, type TestDevice } from './support/test-device';
 
 afterAll(releaseDriverResources);
@@ -130,24 +133,43 @@ for (const factory of drivers.filter((candidate) => candidate.name !== 'postgres
   }, FIRST_OPEN_TIMEOUT_MS);
 });
 
-describe('limits shared through the database', () => {
-  const pglite = drivers.find((candidate) => candidate.name === 'pglite')!;
+/** Two relays on one database, as two processes on one PostgreSQL, each with its own connections. */
+const sharedDatabases: readonly { readonly name: string; readonly unavailable: string | undefined; readonly open: () => Promise<[SqlDriver, SqlDriver]> }[] = [
+  {
+    name: 'pglite',
+    unavailable: undefined,
+    open: async () => {
+      const driver = await drivers.find((candidate) => candidate.name === 'pglite')!.open();
+      return [driver, driver];
+    },
+  },
+  {
+    name: 'postgres',
+    unavailable: postgresDrivers.find((candidate) => candidate.name === 'postgres')!.unavailable,
+    open: async () => {
+      const url = await (await sharedPostgresServer()).createDatabase(`limits_${process.pid}`);
+      return [openPostgres({ url }), openPostgres({ url })];
+    },
+  },
+];
+
+for (const shared of sharedDatabases) describeDriver(shared, () => {
   const relays: TestRelay[] = [];
   afterEach(async () => { await Promise.all(relays.splice(0).map((relay) => relay.dispose())); });
 
   it('refuses on one relay process what a device spent on another over the same database', async () => {
     const clock = createManualClock(Date.UTC(2026, 11, 6, 9));
-    const driver = await pglite.open();
+    const [first, second] = await shared.open();
     const config = { limits: { ...NO_LIMITS, burst: { points: 3, seconds: 60 } } };
-    // Two relays on one database, as two processes on one PostgreSQL; the store is closed once, by the last.
-    relays.push(await startTestRelay(config, undefined, { clock, driver: { ...driver, close: async () => undefined } }));
-    relays.push(await startTestRelay(config, undefined, { clock, driver }));
+    relays.push(await startTestRelay(config, undefined, { clock, driver: first === second ? { ...first, close: async () => undefined } : first }));
+    relays.push(await startTestRelay(config, undefined, { clock, driver: second }));
     const [one, two] = relays as [TestRelay, TestRelay];
     const device = await createTestDevice(newTeamId(), newTeamKey(), clock);
     const client = await connectDevice(one.url, device, 'register');
     const pullFrom = (relayUrl: string) => post(`${relayUrl}/v1/pull`, { since: 0 }, { authorization: `Bearer ${client.token()}` });
 
     expect([(await pullFrom(one.url)).status, (await pullFrom(two.url)).status, (await pullFrom(one.url)).status]).toEqual([200, 200, 200]);
-    expect((await pullFrom(two.url)).status).toBe(429);
+    const refused = await pullFrom(two.url);
+    expect([refused.status, refused.headers.get('retry-after')]).toEqual([429, '60']);
   }, FIRST_OPEN_TIMEOUT_MS);
 });
