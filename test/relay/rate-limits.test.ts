@@ -12,7 +12,7 @@ import { NO_LIMITS } from '../../relay/server/limits-config';
 import { RATE_LIMITED_CLOSE } from '../../relay/server/sockets';
 import { openPostgres } from '../../relay/store/postgres';
 import type { SqlDriver } from '../../relay/store/sql-driver';
-import { drivers } from './drivers';
+import { drivers, type DriverFactory } from './drivers';
 import { startTestRelay, type TestRelay } from './support/in-process-relay';
 import { connectDevice, openPokeSocket, waitFor, type RelayClient } from './support/relay-client';
 import { describeDriver, FIRST_OPEN_TIMEOUT_MS, postgresDrivers, releaseDriverResources, sharedPostgresServer } from './postgres-drivers';
@@ -134,23 +134,22 @@ for (const factory of drivers.filter((candidate) => candidate.name !== 'postgres
 });
 
 /** Two relays on one database, as two processes on one PostgreSQL, each with its own connections. */
-const sharedDatabases: readonly { readonly name: string; readonly unavailable: string | undefined; readonly open: () => Promise<[SqlDriver, SqlDriver]> }[] = [
-  {
-    name: 'pglite',
-    unavailable: undefined,
-    open: async () => {
-      const driver = await drivers.find((candidate) => candidate.name === 'pglite')!.open();
-      return [driver, driver];
-    },
-  },
-  {
-    name: 'postgres',
-    unavailable: postgresDrivers.find((candidate) => candidate.name === 'postgres')!.unavailable,
-    open: async () => {
-      const url = await (await sharedPostgresServer()).createDatabase(`limits_${process.pid}`);
-      return [openPostgres({ url }), openPostgres({ url })];
-    },
-  },
+interface SharedDatabase extends DriverFactory {
+  readonly openPair: () => Promise<[SqlDriver, SqlDriver]>;
+}
+
+const sharedDatabase = (name: string, unavailable: string | undefined, openPair: SharedDatabase['openPair']): SharedDatabase =>
+  ({ name, unavailable, openPair, open: async () => (await openPair())[0] });
+
+const sharedDatabases: readonly SharedDatabase[] = [
+  sharedDatabase('pglite', undefined, async () => {
+    const driver = await drivers.find((candidate) => candidate.name === 'pglite')!.open();
+    return [driver, driver];
+  }),
+  sharedDatabase('postgres', postgresDrivers.find((candidate) => candidate.name === 'postgres')!.unavailable, async () => {
+    const url = await (await sharedPostgresServer()).createDatabase(`limits_${process.pid}`);
+    return [openPostgres({ url }), openPostgres({ url })];
+  }),
 ];
 
 for (const shared of sharedDatabases) describeDriver(shared, () => {
@@ -159,7 +158,7 @@ for (const shared of sharedDatabases) describeDriver(shared, () => {
 
   it('refuses on one relay process what a device spent on another over the same database', async () => {
     const clock = createManualClock(Date.UTC(2026, 11, 6, 9));
-    const [first, second] = await shared.open();
+    const [first, second] = await shared.openPair();
     const config = { limits: { ...NO_LIMITS, burst: { points: 3, seconds: 60 } } };
     relays.push(await startTestRelay(config, undefined, { clock, driver: first === second ? { ...first, close: async () => undefined } : first }));
     relays.push(await startTestRelay(config, undefined, { clock, driver: second }));
