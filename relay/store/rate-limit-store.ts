@@ -4,9 +4,9 @@
  * on SQLite in a private in-memory SQLite database of the process (`openRateLimitDriver`).
  *
  * Why not the library's RateLimiterSQLite or RateLimiterPostgres: they need the raw client
- * (a better-sqlite3 handle, a pg pool), and the SQLite one would run its statements beside the
- * driver's queue, in the middle of a transaction another request holds open across an await.
- * Through the driver, a counter update is one statement queued like any other.
+ * (a better-sqlite3 handle, a pg pool; PGlite in tests is neither), and the SQLite one would run
+ * its statements beside the driver's queue, in the middle of a transaction another request holds
+ * open across an await. Through the driver, a counter update is one statement like any other.
  *
  * Invariants: one statement both reads and moves a counter (`INSERT … ON CONFLICT DO UPDATE …
  * RETURNING`), so concurrent requests from several processes never lose a point; a window
@@ -29,8 +29,9 @@ interface CounterRow {
  * Where the counters live. A SQLite relay is one process, so nothing needs sharing; and in its
  * file each counter update would be a transaction of its own, synced to disk (synchronous=FULL)
  * and queued behind every push: a request's two counters took 15 ms in the file against 0.01 ms
- * in memory, and doubled the push-to-applied latency in test/relay/sync-engine.test.ts. A counter lost with the process costs a few requests
- * let through after a restart, never data, so on SQLite they stay in memory, in the same SQL.
+ * in memory, and doubled the push-to-applied latency in test/relay/sync-engine.test.ts. A counter
+ * lost with the process lets a few requests through after a restart, never loses data, so on
+ * SQLite they stay in memory, in the same SQL.
  */
 export const openRateLimitDriver = async (driver: SqlDriver): Promise<{ driver: SqlDriver; close: () => Promise<void> }> => {
   if (driver.dialect !== 'sqlite') return { driver, close: async () => undefined };
