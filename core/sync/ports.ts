@@ -108,6 +108,8 @@ export type SyncProblem =
   | { readonly type: 'relay-unreachable' }
   | { readonly type: 'relay-refused'; readonly code: string }
   | { readonly type: 'relay-went-back' }
+  /** The relay asked this device to slow down (a fair-use limit); sync carries on by itself at `retryAt`. */
+  | { readonly type: 'slowed'; readonly retryAt: number }
   | { readonly type: 'version' }
   | { readonly type: 'removed' }
   | { readonly type: 'locked' }

@@ -107,6 +107,8 @@ export const ERROR_CODES = [
   'stale_head', 'role_forbidden', 'invalid_entry',
   /** The team's owner cancelled it (core/sync/team-cancellation.ts): every read and write is refused until a restore. */
   'team_cancelled',
+  /** A fair-use limit: wait the answer's Retry-After (or the frame's `retryAfter`) before asking again. */
+  'rate_limited',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -115,6 +117,8 @@ export const RefusalSchema = v.strictObject({
   detail: v.optional(v.string()),
   /** For `gap`: the clientSeq the relay expects next from this device. */
   expected: v.optional(Positive),
+  /** For `rate_limited`: the wait in whole seconds, as in the Retry-After header. */
+  retryAfter: v.optional(Positive),
 });
 export type Refusal = v.InferOutput<typeof RefusalSchema>;
 
@@ -191,6 +195,8 @@ export const ServerFrameSchema = v.variant('type', [
   /** Something new committed: pull if `head` is above your cursor. */
   v.strictObject({ type: v.literal('poke'), head: Count }),
   v.strictObject({ type: v.literal('error'), error: v.picklist(ERROR_CODES), detail: v.optional(v.string()) }),
+  /** Over a fair-use limit: the relay closes the socket; connect again after `retryAfter` seconds. */
+  v.strictObject({ type: v.literal('rate_limited'), retryAfter: Positive }),
 ]);
 export type ServerFrame = v.InferOutput<typeof ServerFrameSchema>;
 

@@ -17,6 +17,7 @@ export const SYNC_LOCK = 'locket-sync';
 
 const ProblemSchema = v.union([
   v.strictObject({ type: v.literal('relay-refused'), code: v.pipe(v.string(), v.maxLength(64)) }),
+  v.strictObject({ type: v.literal('slowed'), retryAt: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
   v.strictObject({
     type: v.picklist([
       'insecure-address', 'bad-address', 'permission-denied', 'relay-unreachable', 'relay-went-back', 'version', 'removed', 'locked',

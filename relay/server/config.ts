@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { LIMITS } from '../../core/sync/protocol';
+import { LIMIT_OPTIONS, LIMITS_HELP, parseLimits, type RateLimitsConfig } from './limits-config';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -23,6 +24,8 @@ export interface RelayConfig {
   readonly maxBodyBytes: number;
   /** How often the relay's retention sweep runs (relay/retention/sweep.ts). */
   readonly retentionEveryMs: number;
+  /** Fair-use limits (limits-config.ts); a null limit is off. */
+  readonly limits: RateLimitsConfig;
   /**
    * Test-only, from LOCKET_RELAY_FAULT=exit-before-commit:N: the process kills itself inside the
    * Nth push transaction that stores something, after its writes and before its commit.
@@ -54,7 +57,8 @@ Usage: npm run relay -- [options]
   -h, --help              show this help
 
 A bind to anything but loopback is refused unless --tls-cert/--tls-key or --behind-proxy is given.
-`;
+
+${LIMITS_HELP}`;
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
@@ -75,7 +79,7 @@ export const parseRelayArgs = (argv: readonly string[], env: Readonly<Record<str
         host: { type: 'string' }, port: { type: 'string' }, data: { type: 'string' }, db: { type: 'string' },
         'tls-cert': { type: 'string' }, 'tls-key': { type: 'string' }, 'behind-proxy': { type: 'boolean' },
         'log-level': { type: 'string' }, 'allow-origin': { type: 'string', multiple: true }, 'max-body': { type: 'string' },
-        'retention-every': { type: 'string' }, help: { type: 'boolean', short: 'h' },
+        'retention-every': { type: 'string' }, ...LIMIT_OPTIONS, help: { type: 'boolean', short: 'h' },
       },
       strict: true,
     }));
@@ -101,12 +105,14 @@ export const parseRelayArgs = (argv: readonly string[], env: Readonly<Record<str
   }
   const db = values.db ?? env.LOCKET_RELAY_DB;
   if (db !== undefined && !/^postgres(ql)?:\/\//.test(db)) return { kind: 'error', message: '--db expects a postgres:// URL' };
+  const limits = parseLimits(values, maxBodyBytes);
+  if (typeof limits === 'string') return { kind: 'error', message: limits };
   const fault = /^exit-before-commit:(\d+)$/.exec(env.LOCKET_RELAY_FAULT ?? '');
   return {
     kind: 'config',
     config: {
       host, port, dataFile: values.data ?? 'relay-data/relay.sqlite', db, tlsCert, tlsKey, behindProxy,
-      logLevel: logLevel as LogLevel, allowOrigins: values['allow-origin'] ?? ['chrome-extension://*'], maxBodyBytes,
+      logLevel: logLevel as LogLevel, allowOrigins: values['allow-origin'] ?? ['chrome-extension://*'], maxBodyBytes, limits,
       retentionEveryMs: retentionEvery * 1000,
       exitBeforeCommit: fault?.[1] ? Number(fault[1]) : undefined,
     },

@@ -14,15 +14,37 @@ import type { SqlDriver } from '../store/sql-driver';
 import { listenForTeamHeads } from '../store/team-notices';
 import { createRelayStore } from '../store/store';
 import { createRetentionSweep } from '../retention/sweep';
-import { createAuth } from './auth';
+import { createAuth, type RelayAuth } from './auth';
 import type { RelayConfig } from './config';
 import { RelayRefusal, sendJson } from './http-kit';
-import { createRelayLogger } from './logger';
+import { createRelayLogger, hashId } from './logger';
+import { openRateLimits, RateLimited, type RateLimits } from './rate-limits';
 import { route } from './routes';
 import { createSocketHub } from './sockets';
 
 const SWEEP_INTERVAL_MS = 60_000;
 const DRAIN_LIMIT_MS = 10_000;
+
+/**
+ * Who is asking, for the per-address limit. Behind a reverse proxy every connection comes from the
+ * proxy, which appends the client's address to X-Forwarded-For; only that last entry is the
+ * proxy's word, the ones before it are the client's own and could be anything.
+ */
+export const clientAddressOf = (request: IncomingMessage, behindProxy: boolean): string => {
+  const forwarded = request.headers['x-forwarded-for'];
+  const last = behindProxy ? (Array.isArray(forwarded) ? forwarded.join(',') : forwarded)?.split(',').at(-1)?.trim() : undefined;
+  return last || request.socket.remoteAddress || 'unknown';
+};
+
+/** Routes see an `authenticate` that also spends the caller's per-device request allowance. */
+const limitedAuth = (auth: RelayAuth, limits: RateLimits): RelayAuth => ({
+  ...auth,
+  authenticate: async (authorization) => {
+    const caller = await auth.authenticate(authorization);
+    await limits.deviceRequest(caller);
+    return caller;
+  },
+});
 
 /** LOCKET_RELAY_FAULT: die like a power cut inside the Nth storing transaction, so tests can prove nothing half-written survives. */
 const faultHooks = (config: RelayConfig): { beforeCommit?: () => void } => {
@@ -55,8 +77,10 @@ export const startRelay = async (config: RelayConfig, options: RelayOptions = {}
   if (migrated.from !== migrated.to) log.info({ from: migrated.from, to: migrated.to }, 'migrated');
   const relayInstance = await store.instanceId();
   const auth = createAuth(store, clock.now);
+  const limits = await openRateLimits(driver, config.limits, clock.now);
+  const routeAuth = limitedAuth(auth, limits);
   const sockets = createSocketHub({
-    auth, log, allowOrigins: config.allowOrigins, head: store.head, relayInstance,
+    auth, log, onFrame: limits.socketFrame, allowOrigins: config.allowOrigins, head: store.head, relayInstance,
     ...(options.socketHeartbeatMs === undefined ? {} : { heartbeatMs: options.socketHeartbeatMs }),
   });
   // Other processes on the same PostgreSQL commit pushes too; their notices wake this one's sockets.
@@ -81,13 +105,18 @@ export const startRelay = async (config: RelayConfig, options: RelayOptions = {}
     }
     if (draining) return sendJson(response, 503, { error: 'unavailable', detail: 'The relay is shutting down' }, { connection: 'close' });
     inFlight += 1;
+    const clientAddress = clientAddressOf(request, config.behindProxy);
     try {
       const answer = await route(request, {
-        store, auth, log, relayInstance, maxBodyBytes: config.maxBodyBytes, now: clock.now, poke: sockets.poke, disconnect: sockets.disconnect,
+        store, auth: routeAuth, limits, clientAddress, log, relayInstance, maxBodyBytes: config.maxBodyBytes, now: clock.now,
+        poke: sockets.poke, disconnect: sockets.disconnect,
       });
       sendJson(response, answer.status, answer.body);
     } catch (error) {
-      if (error instanceof RelayRefusal) {
+      if (error instanceof RateLimited) {
+        log.info({ path, limit: error.limit, retryAfter: error.retryAfterSeconds, address: hashId(clientAddress) }, 'rate limited');
+        sendJson(response, 429, { error: error.code, detail: error.detail, retryAfter: error.retryAfterSeconds }, error.headers());
+      } else if (error instanceof RelayRefusal) {
         log.info({ path, code: error.code, status: error.status }, 'refused');
         sendJson(response, error.status, { error: error.code, ...(error.detail ? { detail: error.detail } : {}) }, error.status === 413 ? { connection: 'close' } : {});
       } else {
@@ -119,7 +148,9 @@ export const startRelay = async (config: RelayConfig, options: RelayOptions = {}
   log.info({ url, store: config.db ? 'postgres' : 'sqlite', schema: migrated.to }, 'listening');
 
   const sweep = setInterval(() => {
-    store.sweepExpired().then((swept) => log.debug(swept, 'swept'), (error: Error) => log.warn({ reason: error.message }, 'sweep failed'));
+    Promise.all([store.sweepExpired(), limits.sweep()]).then(
+      ([swept, rateLimits]) => log.debug({ ...swept, rateLimits }, 'swept'), (error: Error) => log.warn({ reason: error.message }, 'sweep failed'),
+    );
   }, SWEEP_INTERVAL_MS);
   sweep.unref();
   // Retention: the relay holds its windows by itself, with every device off (relay/retention/sweep.ts).
@@ -154,6 +185,7 @@ export const startRelay = async (config: RelayConfig, options: RelayOptions = {}
       await stopped;
       await retention.settled();
       await store.close();
+      await limits.close();
       log.info('stopped');
     })();
     return closing;

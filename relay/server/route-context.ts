@@ -2,10 +2,15 @@
 import type { RelayStore } from '../store/store';
 import type { RelayAuth } from './auth';
 import type { RelayLogger } from './logger';
+import type { RateLimits } from './rate-limits';
 
 export interface RouteContext {
   readonly store: RelayStore;
+  /** Its `authenticate` also spends the caller's per-device request allowance (relay.ts). */
   readonly auth: RelayAuth;
+  readonly limits: RateLimits;
+  /** The client's address (the proxy's X-Forwarded-For entry with --behind-proxy), for per-address limits. */
+  readonly clientAddress: string;
   readonly log: RelayLogger;
   readonly relayInstance: string;
   readonly maxBodyBytes: number;

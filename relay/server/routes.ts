@@ -55,6 +55,7 @@ export const route = async (request: IncomingMessage, context: RouteContext): Pr
   if (path && isPairingPath(path)) return routePairing(path, body, request.headers.authorization, context);
   if (path && isTeamPath(path)) return routeTeam(path, body, request.headers.authorization, context);
 
+  if (path === '/v1/challenge' || path === '/v1/register' || path === '/v1/session') await context.limits.authAttempt(context.clientAddress);
   switch (path) {
     case '/v1/challenge': {
       const { team, device } = parseMessage(ChallengeRequestSchema, body);
@@ -76,6 +77,7 @@ export const route = async (request: IncomingMessage, context: RouteContext): Pr
   const tags = { team: hashId(caller.team), device: hashId(caller.device) };
   switch (path) {
     case '/v1/push': {
+      await context.limits.pushedBytes(caller.team, body.length);
       const push = parseMessage(PushRequestSchema, body);
       const publicKey = await signerKey(store, caller.team, caller.device);
       const outcome = await handlePush(store, caller, publicKey, push, (await store.deviceAccess(caller.team, caller.device)).role);

@@ -1,7 +1,9 @@
 /**
  * The poke channel: one WebSocket per device, authenticated by its first frame (`hello` with the
- * session token, never in the URL). The relay only ever sends `welcome`, `poke` and `error`; data
- * moves over HTTP pull, so a missed poke costs latency, never data.
+ * session token, never in the URL). The relay only ever sends `welcome`, `poke`, `error` and
+ * `rate_limited`; data moves over HTTP pull, so a missed poke costs latency, never data. Every frame
+ * a known device sends spends its frame allowance; over it, the socket gets `rate_limited` with the
+ * wait and is closed, and the device connects again after that wait.
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -12,10 +14,13 @@ import type { RelayAuth } from './auth';
 import { isOriginAllowed } from './config';
 import { RelayRefusal } from './http-kit';
 import { hashId, type RelayLogger } from './logger';
+import { RateLimited, type Caller } from './rate-limits';
 
 const HELLO_TIMEOUT_MS = 10_000;
 /** Close codes: 1008 policy (refused hello), 1009 too big (ws itself), 1001 going away (shutdown). */
 const POLICY_VIOLATION = 1008;
+/** Application close code for a socket over its frame limit (HTTP's 429 in the 4000 range). */
+export const RATE_LIMITED_CLOSE = 4429;
 
 interface Member { readonly team: string; readonly device: string; readonly socket: WebSocket }
 
@@ -25,6 +30,8 @@ export interface SocketHubOptions {
   readonly allowOrigins: readonly string[];
   readonly head: (team: string) => Promise<number>;
   readonly relayInstance: string;
+  /** Spends the device's frame allowance for one frame; throws RateLimited over it. */
+  readonly onFrame?: (caller: Caller) => Promise<void>;
   /** A socket that has not answered the previous ping by the next one is dropped (default 30 s). */
   readonly heartbeatMs?: number;
 }
@@ -73,6 +80,20 @@ export const createSocketHub = (options: SocketHubOptions) => {
     socket.close(POLICY_VIOLATION, error.error);
   };
 
+  /** False when the device is over its frame limit: the socket has been told the wait and closed. */
+  const frameAllowed = async (socket: WebSocket, caller: Caller): Promise<boolean> => {
+    try {
+      await options.onFrame?.(caller);
+      return true;
+    } catch (error) {
+      if (!(error instanceof RateLimited)) throw error;
+      log.info({ team: hashId(caller.team), device: hashId(caller.device), retryAfter: error.retryAfterSeconds }, 'socket rate limited');
+      send(socket, { type: 'rate_limited', retryAfter: error.retryAfterSeconds });
+      socket.close(RATE_LIMITED_CLOSE, 'rate_limited');
+      return false;
+    }
+  };
+
   server.on('connection', (socket: WebSocket) => {
     let member: Member | undefined;
     alive.add(socket);
@@ -80,7 +101,7 @@ export const createSocketHub = (options: SocketHubOptions) => {
     const helloTimer = setTimeout(() => refuse(socket, { type: 'error', error: 'unauthorized', detail: 'No hello in time' }), HELLO_TIMEOUT_MS);
     socket.on('message', async (data, isBinary) => {
       if (member) {
-        refuse(socket, { type: 'error', error: 'bad_request', detail: 'This socket only carries pokes' });
+        if (await frameAllowed(socket, member).catch(() => true)) refuse(socket, { type: 'error', error: 'bad_request', detail: 'This socket only carries pokes' });
         return;
       }
       clearTimeout(helloTimer);
@@ -96,6 +117,7 @@ export const createSocketHub = (options: SocketHubOptions) => {
       if (hello.output.v !== PROTOCOL_VERSION) return refuse(socket, { type: 'error', error: 'version', detail: `This relay speaks v${PROTOCOL_VERSION}` });
       try {
         const caller = await auth.authenticate(`Bearer ${hello.output.token}`);
+        if (!(await frameAllowed(socket, caller))) return;
         member = { ...caller, socket };
         join(member);
         send(socket, { type: 'welcome', head: await options.head(caller.team), relayInstance: options.relayInstance });

@@ -7,6 +7,9 @@ import type { SqlDriver, SqlExecutor } from './sql-driver';
 
 type Dialect = SqlDriver['dialect'];
 
+/** Fair-use counters (rate-limit-store.ts): a step below, and the whole of a SQLite relay's in-memory counter database. */
+export const RATE_LIMITS_TABLE = `CREATE TABLE rate_limits (key TEXT PRIMARY KEY, points INTEGER NOT NULL, expire INTEGER) STRICT`;
+
 /** Each step is a list of single statements (better-sqlite3 prepares one statement at a time). */
 export const MIGRATIONS: readonly (readonly string[])[] = [
   [
@@ -74,6 +77,9 @@ export const MIGRATIONS: readonly (readonly string[])[] = [
       team_id TEXT NOT NULL, id_hash TEXT NOT NULL, device_id TEXT NOT NULL, at INTEGER NOT NULL,
       PRIMARY KEY (team_id, id_hash, device_id)) STRICT`,
   ],
+  // Fair-use limits (relay/store/rate-limit-store.ts): one counter per hashed key, until its window ends.
+  // Used on PostgreSQL; a SQLite relay keeps its counters in memory and leaves this table empty.
+  [RATE_LIMITS_TABLE],
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HELP, isOriginAllowed, parseRelayArgs } from '../../relay/server/config';
+import { DEFAULT_LIMITS } from '../../relay/server/limits-config';
 
 describe('relay command line', () => {
   it('starts on 127.0.0.1:8787 with the SQLite file under relay-data by default', () => {
@@ -12,6 +13,20 @@ describe('relay command line', () => {
     for (const option of ['--host', '--port', '--data', '--db', 'LOCKET_RELAY_DB', '--tls-cert', '--tls-key', '--log-level', '--behind-proxy', '--allow-origin', '--max-body']) {
       expect(HELP).toContain(option);
     }
+  });
+
+  it('lists every fair-use limit in --help with its default, and reads them from the command line', () => {
+    for (const option of ['--limit-auth', '--limit-requests', '--limit-burst', '--limit-frames', '--limit-team-bytes']) expect(HELP).toContain(option);
+    expect(HELP).toContain(`(default ${DEFAULT_LIMITS.teamBytesPerDay})`);
+    expect(HELP).toContain(`(default ${DEFAULT_LIMITS.auth!.points}/${DEFAULT_LIMITS.auth!.seconds})`);
+    expect(parseRelayArgs([], {})).toMatchObject({ config: { limits: DEFAULT_LIMITS } });
+    expect(parseRelayArgs(['--limit-auth', '5/30', '--limit-frames', 'off', '--limit-team-bytes', '4194304'], {})).toMatchObject({
+      config: { limits: { ...DEFAULT_LIMITS, auth: { points: 5, seconds: 30 }, frames: null, teamBytesPerDay: 4_194_304 } },
+    });
+    expect(parseRelayArgs(['--limit-burst', 'lots'], {})).toMatchObject({ kind: 'error', message: expect.stringContaining('--limit-burst') });
+    expect(parseRelayArgs(['--limit-requests', '0/60'], {}).kind).toBe('error');
+    // A day's quota smaller than one request body could never be met, however long a device waited.
+    expect(parseRelayArgs(['--limit-team-bytes', '1000'], {}).kind).toBe('error');
   });
 
   it('refuses a non-loopback bind without TLS or --behind-proxy', () => {

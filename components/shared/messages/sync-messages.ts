@@ -1,5 +1,9 @@
 import type { SyncProblem } from '../../../core/sync/ports';
 import { catalogue } from '../i18n/catalogue';
+import { formatDate } from '../i18n/format';
+
+/** HH:MM in the page's language: the wait is minutes long, so the time of day says when. */
+const clockTime = (at: number): string => formatDate(at, { timeStyle: 'short' });
 
 type ProblemTexts = { readonly [T in SyncProblem['type']]: (problem: Extract<SyncProblem, { type: T }>) => string };
 
@@ -16,6 +20,8 @@ export const SYNC_PROBLEM_MESSAGES = catalogue<ProblemTexts>({
     'relay-refused': ({ code }) => `The relay refused the request (${code}).`,
     'relay-went-back': () => 'The relay lost some of its data or was restored from an older copy. '
       + 'This device is sending its changes again; nothing is lost.',
+    'slowed': ({ retryAt }) => `The relay asked us to slow down; Locket will try again at ${clockTime(retryAt)}. `
+      + 'Your changes wait safely on this device.',
     'version': () => 'This relay speaks another version of the sync protocol. Update Locket or the relay.',
     'removed': () => 'This device was removed from the account on another device. It keeps its records but no longer syncs.',
     'locked': () => 'Locket is locked. Unlock it to sync.',
@@ -38,6 +44,8 @@ export const SYNC_PROBLEM_MESSAGES = catalogue<ProblemTexts>({
     'relay-refused': ({ code }) => `Das Relay hat die Anfrage abgelehnt (${code}).`,
     'relay-went-back': () => 'Das Relay hat einen Teil seiner Daten verloren oder wurde aus einer älteren Kopie wiederhergestellt. '
       + 'Dieses Gerät sendet seine Änderungen erneut; es geht nichts verloren.',
+    'slowed': ({ retryAt }) => `Das Relay hat uns gebeten, das Tempo zu drosseln; Locket versucht es um ${clockTime(retryAt)} Uhr erneut. `
+      + 'Ihre Änderungen bleiben sicher auf diesem Gerät.',
     'version': () => 'Dieses Relay spricht eine andere Version des Sync-Protokolls. Aktualisieren Sie Locket oder das Relay.',
     'removed': () => 'Dieses Gerät wurde auf einem anderen Gerät aus dem Konto entfernt. Es behält seine Datensätze, synchronisiert aber nicht mehr.',
     'locked': () => 'Locket ist gesperrt. Entsperren Sie es, um zu synchronisieren.',

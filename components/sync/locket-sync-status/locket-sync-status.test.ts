@@ -5,6 +5,7 @@ import { controlled } from '../../../test/elements/fakes';
 import { mount } from '../../../test/elements/mount';
 import { createFakeSync, testSyncDevice, testSyncStatus } from '../../../test/elements/sync-fakes';
 import { TEST_START } from '../../../test/elements/test-services';
+import { intlLocale } from '../../shared/i18n/locale';
 import './locket-sync-status';
 
 type Remove = SyncPageServices['removeDevice'];
@@ -44,6 +45,14 @@ describe('locket-sync-status', () => {
     await expect.element(summary).toHaveTextContent('Offline');
     await expect.element(summary).toHaveTextContent('Waiting to send 1 change');
     await expect.element(page.getByRole('alert')).toHaveTextContent('The relay did not answer.');
+  });
+
+  it('says when the relay asked to slow down and at what time Locket tries again', async () => {
+    const retryAt = new Date(TEST_START + 3_600_000).setSeconds(0, 0);
+    const at = new Intl.DateTimeFormat(intlLocale(), { timeStyle: 'short' }).format(retryAt);
+    await mountStatus(testSyncStatus({ ...CONNECTED, state: 'offline', problem: { type: 'slowed', retryAt } }));
+    await expect.element(page.getByRole('alert')).toHaveTextContent(`The relay asked us to slow down; Locket will try again at ${at}.`);
+    await expect.element(page.getByLabelText('Sync status')).toHaveTextContent('Waiting to send 3 changes');
   });
 
   it('removes another device only after the owner confirms, and shows a refusal beside it', async () => {

@@ -10,17 +10,20 @@
  *   failure  socket closed, the relay unreachable or refusing: offline, then a reconnect after a
  *            full-jitter backoff (1 s → 60 s, Retry-After as a floor); `removed` and other final
  *            refusals stop it until the user acts
+ *   limits   a `rate_limited` refusal (429 or socket frame): a reconnect after exactly the relay's
+ *            wait; the round then carries on from the last acknowledged set, so nothing is lost.
+ *            Only a wait of SLOWED_NOTICE_MS or more shows, as the `slowed` problem with its end
  *
  * Every loop is bounded; every wait is a timer the engine clears on stop.
  */
 import type { Result } from '../../result';
 import type { SyncCursor, SyncProblem } from '../ports';
-import { backoffDelay } from './backoff';
+import { backoffDelay, rateLimitDelay, SLOWED_NOTICE_MS } from './backoff';
 import type { SyncEngine, SyncEngineDeps } from './engine-contract';
 import { openPokeSocket } from './poke-socket';
 import { wentBack } from './regression';
 import { runRound } from './round';
-import { asFailure, isFinalProblem, SyncFailure } from './relay-problem';
+import { asFailure, isFinalProblem, isRateLimited, SyncFailure } from './relay-problem';
 import { createRelaySession } from './relay-session';
 import { createStatusHolder } from './status';
 import { createTimerSlot, systemTimers } from './timers';
@@ -76,6 +79,10 @@ export const createSyncEngine = (deps: SyncEngineDeps): SyncEngine => {
     checkHeld = false;
   };
 
+  /** What a caller is told: a fair-use refusal becomes `slowed`, with the time of the next try. */
+  const problemOf = (failure: SyncFailure): SyncProblem =>
+    (isRateLimited(failure) ? { type: 'slowed', retryAt: clock.now() + rateLimitDelay(failure.retryAfterMs) } : failure.problem);
+
   const closeSocket = (): void => {
     socket?.close();
     socket = null;
@@ -90,6 +97,13 @@ export const createSyncEngine = (deps: SyncEngineDeps): SyncEngine => {
     if (isFinalProblem(problem)) {
       halted = problem;
       status.update({ state: problem.type === 'removed' ? 'removed' : 'offline', problem });
+      return;
+    }
+    if (isRateLimited(failure)) {
+      const wait = rateLimitDelay(failure.retryAfterMs);
+      // A short wait is part of syncing; a long one is news, with when it ends.
+      status.update(wait >= SLOWED_NOTICE_MS ? { state: 'offline', problem: problemOf(failure) } : { state: 'connecting', problem: null });
+      retry.arm(() => { void connect(); }, wait);
       return;
     }
     status.update({ state: 'offline', problem });
@@ -129,7 +143,7 @@ export const createSyncEngine = (deps: SyncEngineDeps): SyncEngine => {
       } catch (error) {
         const failure = asFailure(error);
         fail(failure, gen);
-        return refused(failure.problem);
+        return refused(problemOf(failure));
       } finally {
         round = null;
       }
@@ -164,7 +178,7 @@ export const createSyncEngine = (deps: SyncEngineDeps): SyncEngine => {
       } catch (error) {
         const failure = asFailure(error);
         fail(failure, gen);
-        return refused(failure.problem);
+        return refused(problemOf(failure));
       } finally {
         connecting = null;
       }
@@ -214,7 +228,7 @@ export const createSyncEngine = (deps: SyncEngineDeps): SyncEngine => {
       try {
         return { ok: true, value: (await session.current()).token };
       } catch (error) {
-        return refused(asFailure(error).problem);
+        return refused(problemOf(asFailure(error)));
       }
     },
     rejectedSets: () => rejected,

@@ -1,6 +1,6 @@
 /**
- * The poke socket: `hello` with the session token as its first frame, then only `welcome`, `poke`
- * and `error` frames, each validated. Data never moves here: a missed poke costs latency only.
+ * The poke socket: `hello` with the session token as its first frame, then only `welcome`, `poke`,
+ * `error` and `rate_limited` frames, each validated. Data never moves here: a missed poke costs latency only.
  */
 import * as v from 'valibot';
 import type { RelayTransport } from '../ports';
@@ -30,6 +30,7 @@ export const openPokeSocket = (transport: RelayTransport, token: string, handler
       const { output } = frame;
       if (output.type === 'welcome') handlers.onHead(output.head, output.relayInstance);
       else if (output.type === 'poke') handlers.onHead(output.head, null);
+      else if (output.type === 'rate_limited') refusal = new SyncFailure({ type: 'relay-refused', code: 'rate_limited' }, output.retryAfter * 1000);
       else refusal = new SyncFailure(problemOfAnswer(output.error === 'unauthorized' ? 401 : 400, { error: output.error }));
     },
     onClose: end,

@@ -49,5 +49,9 @@ const FINAL_REFUSALS = new Set(['unknown_device', 'forbidden', 'too_large']);
 export const isFinalProblem = (problem: SyncProblem): boolean =>
   problem.type === 'removed' || problem.type === 'version' || (problem.type === 'relay-refused' && FINAL_REFUSALS.has(problem.code));
 
+/** The relay refused for a fair-use limit: not a failure of the relay, and the wait it asked for is all there is to do. */
+export const isRateLimited = (failure: SyncFailure): boolean =>
+  failure.problem.type === 'relay-refused' && failure.problem.code === 'rate_limited';
+
 export const asFailure = (error: unknown): SyncFailure =>
   error instanceof SyncFailure ? error : new SyncFailure({ type: 'relay-unreachable' });

@@ -15,7 +15,9 @@ import type { RelayAnswer } from '../../../core/sync/ports';
 import { LIMITS } from '../../../core/sync/protocol';
 import { createAuth } from '../../../relay/server/auth';
 import { RelayRefusal } from '../../../relay/server/http-kit';
+import { NO_LIMITS } from '../../../relay/server/limits-config';
 import { createRelayLogger } from '../../../relay/server/logger';
+import { createRateLimits } from '../../../relay/server/rate-limits';
 import { route, type RouteContext } from '../../../relay/server/routes';
 import { openSqliteDriver } from '../../../relay/store/sqlite';
 import { createRelayStore, type RelayStore } from '../../../relay/store/store';
@@ -55,7 +57,8 @@ export const openModelRelay = async (clock: ManualClock): Promise<ModelRelay> =>
     });
     await store.migrate();
     const context: RouteContext = {
-      store, auth: createAuth(store, clock.now), log, relayInstance: await store.instanceId(),
+      store, auth: createAuth(store, clock.now), limits: createRateLimits(driver, NO_LIMITS, clock.now), clientAddress: '127.0.0.1',
+      log, relayInstance: await store.instanceId(),
       maxBodyBytes: LIMITS.maxBodyBytes, now: clock.now, poke: () => undefined, disconnect: () => undefined,
     };
     return { store, context };

@@ -1,6 +1,7 @@
 /** The relay as a child process (`node --import tsx relay/main.ts`), as `npm run relay` starts it. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
+import { ROOMY_LIMIT_ARGS } from './in-process-relay';
 
 const STARTUP_LIMIT_MS = 30_000;
 
@@ -12,12 +13,12 @@ export interface RelayProcess {
 
 /**
  * Starts the relay on 127.0.0.1, on `port` (any free port when 0); its stdout (JSON logs) and
- * stderr append to `logFile`. A restart on the port it had keeps the address devices know.
+ * stderr append to `logFile`. Its fair-use limits are far above what a test sends (in-process-relay.ts). A restart on the port it had keeps the address devices know.
  */
 export const spawnRelay = async (
   dataFile: string, logFile: string, env: Readonly<Record<string, string>> = {}, port = 0, logLevel = 'debug',
 ): Promise<RelayProcess> => {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'relay/main.ts', '--port', String(port), '--data', dataFile, '--log-level', logLevel], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'relay/main.ts', '--port', String(port), '--data', dataFile, '--log-level', logLevel, ...ROOMY_LIMIT_ARGS], {
     cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env },
   });
   const log = createWriteStream(logFile, { flags: 'a' });
