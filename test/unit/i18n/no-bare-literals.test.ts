@@ -22,10 +22,6 @@ const holdsNoUiWords = (path: string): boolean =>
 const NOT_YET_IN_CATALOGUE: readonly string[] = [
   'components/locket-capture/capture-views.ts',
   'components/locket-capture/locket-capture.component.ts',
-  'components/locket-import-history/locket-import-history.component.ts',
-  'components/locket-import-settings/field-labels.ts',
-  'components/locket-import-settings/import-views.ts',
-  'components/locket-import-settings/locket-import-settings.component.ts',
   'components/locket-retention-review/locket-retention-review.component.ts',
   'components/locket-retention-rules/locket-retention-rules.component.ts',
   'components/locket-retention-settings/locket-retention-settings.component.ts',
@@ -34,7 +30,6 @@ const NOT_YET_IN_CATALOGUE: readonly string[] = [
   'components/locket-snapshots/locket-snapshots.component.ts',
   'components/locket-sweep-status/locket-sweep-status.component.ts',
   'components/locket-sweep-status/sweep-notice-text.ts',
-  'components/shared/messages/import-messages.ts',
   'components/sync/locket-sync-connect/locket-sync-connect.component.ts',
   'components/sync/locket-sync-fingerprint/locket-sync-fingerprint.component.ts',
   'components/sync/locket-sync-join/locket-sync-join.component.ts',
