@@ -20,8 +20,6 @@ const holdsNoUiWords = (path: string): boolean =>
  * list only shrinks: an entry whose file has become clean fails the check below.
  */
 const NOT_YET_IN_CATALOGUE: readonly string[] = [
-  'components/locket-capture/capture-views.ts',
-  'components/locket-capture/locket-capture.component.ts',
   'components/locket-retention-review/locket-retention-review.component.ts',
   'components/locket-retention-rules/locket-retention-rules.component.ts',
   'components/locket-retention-settings/locket-retention-settings.component.ts',
