@@ -20,7 +20,6 @@ const holdsNoUiWords = (path: string): boolean =>
  * list only shrinks: an entry whose file has become clean fails the check below.
  */
 const NOT_YET_IN_CATALOGUE: readonly string[] = [
-  'components/locket-security-keys/locket-security-keys.component.ts',
   'components/sync/locket-sync-connect/locket-sync-connect.component.ts',
   'components/sync/locket-sync-fingerprint/locket-sync-fingerprint.component.ts',
   'components/sync/locket-sync-join/locket-sync-join.component.ts',
