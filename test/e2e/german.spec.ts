@@ -185,7 +185,7 @@ test('a German browser: import, retention and sync in the options page, all in G
     const part = await section(options, 'Synchronisierung');
     await expect(part.getByText('Die Synchronisierung ist aus: Die Datensätze dieses Geräts liegen nur auf diesem Gerät.')).toBeVisible();
     const connect = part.getByRole('form', { name: 'Mit einem Relay verbinden' });
-    await field(connect, 'Relay-Adresse').fill('kein relay');
+    await field(connect, 'Relay-Adresse').fill('ftp://relay.example.com');
     await expect(field(connect, 'Gerätename')).not.toHaveValue('');
     await connect.getByRole('button', { name: 'Verbinden', exact: true }).click();
     await expect(connect.getByRole('alert')).toHaveText('Das ist keine Relay-Adresse. Sie sieht aus wie https://relay.example.com.');
