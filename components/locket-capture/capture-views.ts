@@ -10,6 +10,7 @@ import { entityTitle, type CapturedEntity } from '../../core/quick-capture/entit
 import type { Twin } from '../../core/quick-capture/twins';
 import { recordTitle } from '../shared/record-title';
 import type { OrganisationRecord, PersonRecord } from '../../core/records/types';
+import { CAPTURE_WORDS as WORDS, twinReason } from './capture-words';
 
 export interface ListHandlers {
   readonly pick: (ref: EntityRef) => void;
@@ -24,33 +25,31 @@ const organisationLine = (organisation: CapturedOrganisation): string =>
 
 /** What the list and the form's heading call a captured entity; page text, so always bound as text. */
 export const capturedTitle = (entity: CapturedEntity): string =>
-  entityTitle(entity) || ('person' in entity ? 'Unnamed contact' : 'Unnamed organisation');
+  entityTitle(entity) || WORDS.unnamed['person' in entity ? 'person' : 'organisation'];
 
 const row = (title: string, line: string, ref: EntityRef, saved: readonly EntityRef[], pick: (ref: EntityRef) => void) => {
   const done = saved.some((entry) => sameEntity(entry, ref));
-  return html`<li><button aria-label=${`Capture ${title}`} @click=${() => pick(ref)}><b>${title}</b>
-    <span class="muted">${line}</span></button>${done ? html`<span class="saved">Saved</span>` : nothing}</li>`;
+  return html`<li><button aria-label=${WORDS.captureOne(title)} @click=${() => pick(ref)}><b>${title}</b>
+    <span class="muted">${line}</span></button>${done ? html`<span class="saved">${WORDS.saved}</span>` : nothing}</li>`;
 };
 
 export const renderList = (capture: CaptureResult, saved: readonly EntityRef[], on: ListHandlers): TemplateResult => {
   const { people, organisations } = capture;
   const found = people.length + organisations.length;
   return html`
-    <h2>On this page</h2>
-    <p class="muted" role="status">${found === 0
-      ? 'Locket found no person or organisation on this page. Select a name, email address or phone number and capture again.'
-      : `Found ${people.length === 1 ? '1 person' : `${people.length} people`} and ${organisations.length === 1 ? '1 organisation' : `${organisations.length} organisations`}. Choose one to check and save.`}</p>
-    ${people.length ? html`<h3 id="capture-people">People</h3>
+    <h2>${WORDS.onThisPage}</h2>
+    <p class="muted" role="status">${found === 0 ? WORDS.foundNothing : WORDS.found(people.length, organisations.length)}</p>
+    ${people.length ? html`<h3 id="capture-people">${WORDS.people}</h3>
       <ul aria-labelledby="capture-people">${people.map((person, index) =>
         row(capturedTitle({ ref: { kind: 'person', index }, person }), personLine(person), { kind: 'person', index }, saved, on.pick))}</ul>` : nothing}
-    ${organisations.length ? html`<h3 id="capture-organisations">Organisations</h3>
+    ${organisations.length ? html`<h3 id="capture-organisations">${WORDS.organisations}</h3>
       <ul aria-labelledby="capture-organisations">${organisations.map((organisation, index) =>
         row(capturedTitle({ ref: { kind: 'organisation', index }, organisation }), organisationLine(organisation), { kind: 'organisation', index }, saved, on.pick))}</ul>` : nothing}
-    <div class="actions"><button @click=${on.dismiss}>${saved.length ? 'Done' : 'Dismiss capture'}</button></div>`;
+    <div class="actions"><button @click=${on.dismiss}>${saved.length ? WORDS.done : WORDS.dismissCapture}</button></div>`;
 };
 
 export const renderFailure = (reason: string, dismiss: () => void): TemplateResult => html`
-  <div class="failure"><p role="alert">${reason}</p><button @click=${dismiss}>Dismiss</button></div>`;
+  <div class="failure"><p role="alert">${reason}</p><button @click=${dismiss}>${WORDS.dismiss}</button></div>`;
 
 export interface TwinHandlers {
   readonly update: () => void;
@@ -60,22 +59,24 @@ export interface TwinHandlers {
 export const renderTwinOffer = (
   twin: Twin<PersonRecord> | Twin<OrganisationRecord>,
   decision: 'update' | 'create' | null,
-  noun: string,
+  kind: 'person' | 'organisation',
   on: TwinHandlers,
 ): TemplateResult => {
   const title = recordTitle(twin.record);
   if (decision === 'update') {
-    return html`<section class="twin" aria-label="Already in Locket"><p>Updating <b>${title}</b>: what the page adds joins the
-      record; nothing already there is overwritten.</p><button @click=${on.create}>Create new ${noun} instead</button></section>`;
+    const [before, after] = WORDS.updating;
+    return html`<section class="twin" aria-label=${WORDS.alreadyInLocket}><p>${before}<b>${title}</b>${after}</p>
+      <button @click=${on.create}>${WORDS.createInstead[kind]}</button></section>`;
   }
   if (decision === 'create') {
-    return html`<section class="twin" aria-label="Already in Locket"><p>A new ${noun} will be created beside <b>${title}</b>.</p>
-      <button @click=${on.update}>Update ${title} instead</button></section>`;
+    const [before, after] = WORDS.willCreate[kind];
+    return html`<section class="twin" aria-label=${WORDS.alreadyInLocket}><p>${before}<b>${title}</b>${after}</p>
+      <button @click=${on.update}>${WORDS.updateInstead(title)}</button></section>`;
   }
-  return html`<section class="twin" aria-label="Already in Locket">
-    <p><b>${title}</b> is already in Locket (${twin.reason}).</p>
-    <div class="actions"><button class="primary" @click=${on.update}>Update ${title}</button>
-      <button @click=${on.create}>Create new ${noun}</button></div></section>`;
+  return html`<section class="twin" aria-label=${WORDS.alreadyInLocket}>
+    <p><b>${title}</b> ${WORDS.isAlready(twinReason(twin.match))}</p>
+    <div class="actions"><button class="primary" @click=${on.update}>${WORDS.update(title)}</button>
+      <button @click=${on.create}>${WORDS.createNew[kind]}</button></div></section>`;
 };
 
 /** For a person whose form names no organisation: link the one Locket has, or add the one the page names. */
@@ -86,4 +87,4 @@ export const renderOrganisationOption = (
   change: (checked: boolean) => void,
 ): TemplateResult => html`<label class="option"><input type="checkbox" .checked=${checked}
   @change=${(e: Event) => change((e.target as HTMLInputElement).checked)} />
-  ${existing ? `Link to ${recordTitle(existing)}, already in Locket` : `Also add the organisation ${name} and link it`}</label>`;
+  ${existing ? WORDS.linkTo(recordTitle(existing)) : WORDS.alsoAdd(name)}</label>`;

@@ -23,6 +23,8 @@ import { createDraftKeeper } from './capture-draft';
 import { captureFailureText } from '../shared/messages/capture-failure-messages';
 import { capturedTitle, renderFailure, renderList, renderOrganisationOption, renderTwinOffer } from './capture-views';
 import { captureStyles } from './locket-capture.styles';
+import { CAPTURE_WORDS as WORDS, twinReason } from './capture-words';
+import { LocaleController } from '../shared/i18n/locale';
 
 /** How long the form waits for a first look in Locket (twin, employer) before it shows anyway. */
 const FIRST_LOOK_MS = 40;
@@ -46,6 +48,7 @@ export class LocketCapture extends LitElement {
   @state() private lookup: Lookup = NOTHING_FOUND;
   @state() private preset: FormValues | null = null;
   @state() private formRevision = 0;
+  private readonly locale = new LocaleController(this);
   private fullLookup: Promise<Lookup> = Promise.resolve(NOTHING_FOUND);
   private token = 0;
   private marked = '';
@@ -136,14 +139,14 @@ export class LocketCapture extends LitElement {
   private readonly save = async (input: Record<string, unknown>): Promise<FormSaveResult> => {
     const { pending } = this.inbox;
     const entity = this.entity();
-    if (!pending || !entity || !this.draft) return { ok: false, error: { [FORM_ERROR_KEY]: 'This capture was dismissed.' } };
+    if (!pending || !entity || !this.draft) return { ok: false, error: { [FORM_ERROR_KEY]: WORDS.dismissed } };
     // The duplicate check must have seen every record before anything is written.
     const lookup = await this.fullLookup.catch(() => this.lookup);
     this.lookup = lookup;
     const { twin } = lookup;
     const kind = entity.ref.kind;
     if (twin && this.draft.decision === null) {
-      return { ok: false, error: { [FORM_ERROR_KEY]: `${recordTitle(twin.record)} is already in Locket (${twin.reason}). Choose above whether to update it or create a new ${kind}.` } };
+      return { ok: false, error: { [FORM_ERROR_KEY]: WORDS.chooseTwin[kind](recordTitle(twin.record), twinReason(twin.match)) } };
     }
     const target = this.draft.decision === 'update' && twin ? { mode: 'update' as const, kind, id: twin.record.id } : { mode: 'create' as const, kind };
     const organisation = this.draft.createOrganisation ? organisationLinkFor(pending.capture, entity, lookup.employer) : null;
@@ -204,13 +207,13 @@ export class LocketCapture extends LitElement {
     return html`
       <h2>${capturedTitle(entity)}</h2>
       ${twin ? renderTwinOffer(twin, draft.decision, kind, { update: () => this.decide('update'), create: () => this.decide('create') }) : nothing}
-      <p class="muted source">Saved with a note:</p><p class="note-preview">${note}</p>
+      <p class="muted source">${WORDS.savedWithNote}</p><p class="note-preview">${note}</p>
       ${employerName && !linked ? renderOrganisationOption(employerName, employer, draft.createOrganisation,
         (checked) => this.editDraft({ createOrganisation: checked })) : nothing}
       ${keyed(`${draft.captureId}:${kind}:${entity.ref.index}:${this.formRevision}`, html`<locket-record-form
         .services=${this.services} kind=${kind} .preset=${preset} .save=${this.save}
-        submit-label=${updating ? `Update ${recordTitle(twin.record)}` : ''}
-        form-label=${updating ? `Update ${recordTitle(twin.record)} from this page` : ''}
+        submit-label=${updating ? WORDS.update(recordTitle(twin.record)) : ''}
+        form-label=${updating ? WORDS.updateFromPage(recordTitle(twin.record)) : ''}
         @locket-form-input=${(e: HTMLElementEventMap['locket-form-input']) => this.editDraft({ values: e.detail.values })}
         @locket-cancel=${() => this.back()}></locket-record-form>`)}`;
   }
@@ -218,15 +221,14 @@ export class LocketCapture extends LitElement {
   protected override render() {
     const { pending, failure } = this.inbox;
     const entity = this.entity();
-    return html`<section aria-label="Quick capture">
+    return html`<section aria-label=${WORDS.quickCapture}>
       ${failure ? renderFailure(captureFailureText(failure.reason), () => void this.services.captures.dismissFailure()) : nothing}
-      ${pending ? html`<p class="source">Captured from <cite>${pending.capture.page.title || 'a web page'}</cite><br>
+      ${pending ? html`<p class="source">${WORDS.capturedFrom} <cite>${pending.capture.page.title || WORDS.aWebPage}</cite><br>
         <span class="muted">${pending.capture.page.url}</span></p>` : nothing}
-      ${pending?.capture.partial ? html`<p class="muted" role="note">This page is very large: Locket read only part of it,
-        so someone on it may be missing. Select their name or details and capture again.</p>` : nothing}
+      ${pending?.capture.partial ? html`<p class="muted" role="note">${WORDS.partial}</p>` : nothing}
       ${!pending || !this.draft ? nothing
         : entity && this.preset ? this.renderForm(pending, entity, this.preset)
-        : entity ? html`<p class="muted" role="status">Looking for ${capturedTitle(entity)} in Locket…</p>`
+        : entity ? html`<p class="muted" role="status">${WORDS.lookingFor(capturedTitle(entity))}</p>`
         : renderList(pending.capture, this.draft.saved, { pick: (ref) => void this.open(ref, {}), dismiss: () => void this.dismiss() })}
     </section>`;
   }

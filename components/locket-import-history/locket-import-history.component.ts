@@ -7,16 +7,13 @@ import { baseStyles } from '../shared/tokens.styles';
 import { importHistoryStyles } from './locket-import-history.styles';
 import { ActionController } from '../shared/action-controller';
 import { undoSkipText } from '../shared/messages/import-messages';
-import { formatDateTime } from '../shared/i18n/format';
+import { formatDateTime, formatNumber } from '../shared/i18n/format';
+import { LocaleController } from '../shared/i18n/locale';
+import { KIND_LABELS } from '../shared/kind-labels';
+import { IMPORT_HISTORY_WORDS as WORDS } from './import-history-words';
 
 /** Formats in the page's language at the moment it is called. */
 const when = { format: (at: number): string => formatDateTime(at, 'short') };
-const records = (n: number): string => `${n} ${n === 1 ? 'record' : 'records'}`;
-/** What undoing `batch` would do, in words: the confirmation must say how many records it touches. */
-const undoEffect = (batch: ImportBatchSummary): string => [
-  batch.created > 0 ? `removes the ${records(batch.created)} it created` : '',
-  batch.updated > 0 ? `restores the earlier values of the ${records(batch.updated)} it updated` : '',
-].filter(Boolean).join(' and ') || 'changes nothing';
 
 /**
  * The imports Locket holds, read from the change log, so an import can be undone after the
@@ -34,6 +31,7 @@ export class LocketImportHistory extends LitElement {
   @state() private confirming: ImportBatchSummary | null = null;
   @state() private undone: UndoImportReport | null = null;
   private readonly acts = new ActionController<'load' | 'undo'>(this);
+  private readonly locale = new LocaleController(this);
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if ((changed.has('services') || changed.has('revision')) && this.services) void this.load();
@@ -58,36 +56,36 @@ export class LocketImportHistory extends LitElement {
   private confirmation(batch: ImportBatchSummary) {
     const busy = this.acts.busyWith('undo');
     return html`<div class="confirm" role="alertdialog" aria-labelledby="undo-import-title">
-      <p id="undo-import-title"><strong>Undo the import of ${when.format(batch.importedAt)}?</strong>
-        This ${undoEffect(batch)}. Records changed since the import are kept as they are.</p>
+      <p id="undo-import-title"><strong>${WORDS.undoQuestion(when.format(batch.importedAt))}</strong>
+        ${WORDS.undoEffect(batch.created, batch.updated)}</p>
       <div class="actions">
-        <button class="danger" type="button" ?disabled=${busy} @click=${() => void this.undo(batch)}>Undo import</button>
-        <button type="button" ?disabled=${busy} @click=${() => { this.confirming = null; }}>Keep it</button>
+        <button class="danger" type="button" ?disabled=${busy} @click=${() => void this.undo(batch)}>${WORDS.undoImport}</button>
+        <button type="button" ?disabled=${busy} @click=${() => { this.confirming = null; }}>${WORDS.keepIt}</button>
       </div>
     </div>`;
   }
 
   private row(batch: ImportBatchSummary) {
     return html`<tr>
-      <td>${when.format(batch.importedAt)}</td><td>${batch.created}</td><td>${batch.updated}</td>
-      <td>${batch.undone ? 'Undone' : html`<button type="button" ?disabled=${this.acts.busyWith('undo')}
-        aria-label=${`Undo the import of ${when.format(batch.importedAt)}`}
-        @click=${() => { this.undone = null; this.confirming = batch; }}>Undo</button>`}</td>
+      <td>${when.format(batch.importedAt)}</td><td>${formatNumber(batch.created)}</td><td>${formatNumber(batch.updated)}</td>
+      <td>${batch.undone ? WORDS.undone : html`<button type="button" ?disabled=${this.acts.busyWith('undo')}
+        aria-label=${WORDS.undoOf(when.format(batch.importedAt))}
+        @click=${() => { this.undone = null; this.confirming = batch; }}>${WORDS.undo}</button>`}</td>
     </tr>`;
   }
 
   protected override render() {
     const report = this.undone;
-    return html`<h3 id="recent-imports">Recent imports</h3>
-      ${this.imports === null ? html`<p class="muted">Loading…</p>`
-        : this.imports.length === 0 ? html`<p class="muted">No imports yet.</p>`
+    return html`<h3 id="recent-imports">${WORDS.recent}</h3>
+      ${this.imports === null ? html`<p class="muted">${WORDS.loading}</p>`
+        : this.imports.length === 0 ? html`<p class="muted">${WORDS.none}</p>`
           : html`<table aria-labelledby="recent-imports">
-            <thead><tr><th scope="col">Imported</th><th scope="col">Created</th><th scope="col">Updated</th><th scope="col">State</th></tr></thead>
+            <thead><tr><th scope="col">${WORDS.imported}</th><th scope="col">${WORDS.created}</th><th scope="col">${WORDS.updated}</th><th scope="col">${WORDS.state}</th></tr></thead>
             <tbody>${this.imports.map((batch) => this.row(batch))}</tbody>
           </table>`}
       ${this.confirming ? this.confirmation(this.confirming) : nothing}
-      ${report ? html`<p class="status" role="status">Import undone: ${report.removed} removed, ${report.restored} restored.</p>
-        ${report.skipped.length > 0 ? html`<ul class="rows" aria-label="Kept by the undo">${report.skipped.map((skip) => html`<li>${skip.kind} ${skip.id}: ${undoSkipText(skip.reason)}</li>`)}</ul>` : nothing}` : nothing}
+      ${report ? html`<p class="status" role="status">${WORDS.undoneReport(report.removed, report.restored)}</p>
+        ${report.skipped.length > 0 ? html`<ul class="rows" aria-label=${WORDS.keptByUndo}>${report.skipped.map((skip) => html`<li>${KIND_LABELS[skip.kind].one} ${skip.id}: ${undoSkipText(skip.reason)}</li>`)}</ul>` : nothing}` : nothing}
       ${this.acts.failure ? html`<p class="error" role="alert">${failureText(this.acts.failure.cause)}</p>` : nothing}`;
   }
 }

@@ -4,6 +4,8 @@ import { CSV_FILES, type CsvFile, type ImportMapping } from '../../core/csv/fiel
 import type { ImportFilePreview, ImportSummary, SummaryRow } from '../../worker/import-types';
 import { FIELD_LABELS, FILE_LABELS, fieldsOf, targetValue } from './field-labels';
 import { IMPORT_PREVIEW_MESSAGES, importFileRefusalText, rowNoteText } from '../shared/messages/import-messages';
+import { formatNumber } from '../shared/i18n/format';
+import { IMPORT_WORDS as WORDS } from './import-words';
 
 export interface PreviewHandlers {
   readonly kindChanged: (index: number, file: CsvFile) => void;
@@ -13,11 +15,11 @@ export interface PreviewHandlers {
 const columnSelect = (preview: ImportFilePreview, mapping: ImportMapping<CsvFile>, index: number, column: number, handlers: PreviewHandlers) => {
   const header = preview.headers[column] ?? '';
   const current = targetValue(mapping.columns[column] ?? null);
-  return html`<select aria-label=${`Field for column “${header}”`}
+  return html`<select aria-label=${WORDS.fieldFor(header)}
       @change=${(e: Event) => handlers.columnChanged(index, column, (e.target as HTMLSelectElement).value)}>
-    <option value="" ?selected=${current === ''}>Ignore</option>
+    <option value="" ?selected=${current === ''}>${WORDS.ignore}</option>
     ${mapping.file === 'contacts' && header !== ''
-      ? html`<option value=${`custom:${header}`} ?selected=${current.startsWith('custom:')}>Custom field “${header}”</option>` : nothing}
+      ? html`<option value=${`custom:${header}`} ?selected=${current.startsWith('custom:')}>${WORDS.customField(header)}</option>` : nothing}
     ${fieldsOf(mapping.file).map((field) => html`<option value=${field} ?selected=${current === field}>${FIELD_LABELS[field]}</option>`)}
   </select>`;
 };
@@ -26,12 +28,11 @@ export const previewView = (preview: ImportFilePreview, mapping: ImportMapping<C
   if (preview.refusal !== null || !mapping) {
     return html`<div class="file"><strong>${preview.name}</strong><p class="error" role="alert">${preview.refusal ? importFileRefusalText(preview.refusal) : nothing}</p></div>`;
   }
-  return html`<div class="file" role="group" aria-label=${`Preview of ${preview.name}`}>
+  return html`<div class="file" role="group" aria-label=${WORDS.previewOf(preview.name)}>
     <strong>${preview.name}</strong>
-    <span class="muted">${preview.rowCount} ${preview.rowCount === 1 ? 'row' : 'rows'}${mapping.format === 'locket' ? ', a Locket export' : ''}${
-      preview.format === 'vcard' ? `, ${IMPORT_PREVIEW_MESSAGES.vcardFile}` : ''}.</span>
+    <span class="muted">${WORDS.fileFacts(preview.rowCount, mapping.format === 'locket', preview.format === 'vcard' ? IMPORT_PREVIEW_MESSAGES.vcardFile : null)}</span>
     ${preview.photosSkipped > 0 ? html`<p class="muted" role="status">${IMPORT_PREVIEW_MESSAGES.photosSkipped(preview.photosSkipped)}</p>` : nothing}
-    <label>This file holds
+    <label>${WORDS.fileHolds}
       <select @change=${(e: Event) => {
         const chosen = CSV_FILES.find((file) => file === (e.target as HTMLSelectElement).value);
         if (chosen) handlers.kindChanged(index, chosen);
@@ -39,12 +40,12 @@ export const previewView = (preview: ImportFilePreview, mapping: ImportMapping<C
         ${CSV_FILES.map((file) => html`<option value=${file} ?selected=${file === mapping.file}>${FILE_LABELS[file]}</option>`)}
       </select>
     </label>
-    <div class="scroll" tabindex="0" role="region" aria-labelledby=${`preview-${index}`}><table id=${`preview-${index}`} class="preview" aria-label=${`First rows of ${preview.name}`}>
+    <div class="scroll" tabindex="0" role="region" aria-labelledby=${`preview-${index}`}><table id=${`preview-${index}`} class="preview" aria-label=${WORDS.firstRowsOf(preview.name)}>
       <thead><tr>${preview.headers.map((header) => html`<th scope="col">${header}</th>`)}</tr></thead>
       <tbody>${preview.sampleRows.map((row) => html`<tr>${row.map((cell) => html`<td title=${cell}>${cell}</td>`)}</tr>`)}</tbody>
     </table></div>
-    <table class="mapping" aria-label=${`Column mapping of ${preview.name}`}>
-      <thead><tr><th scope="col">Column</th><th scope="col">Imported as</th><th scope="col">Example</th></tr></thead>
+    <table class="mapping" aria-label=${WORDS.mappingOf(preview.name)}>
+      <thead><tr><th scope="col">${WORDS.column}</th><th scope="col">${WORDS.importedAs}</th><th scope="col">${WORDS.example}</th></tr></thead>
       <tbody>${preview.headers.map((header, column) => html`<tr>
         <th scope="row">${header}</th>
         <td>${columnSelect(preview, mapping, index, column, handlers)}</td>
@@ -54,24 +55,22 @@ export const previewView = (preview: ImportFilePreview, mapping: ImportMapping<C
   </div>`;
 };
 
-const ACTION_WORDS: Readonly<Record<SummaryRow['action'], string>> = { new: 'New', update: 'Update', skip: 'Skipped', invalid: 'Invalid' };
-
-const rowLine = (row: SummaryRow) => html`<li>${FILE_LABELS[row.file]}, row ${row.rowNumber}: ${ACTION_WORDS[row.action]}${
+const rowLine = (row: SummaryRow) => html`<li>${WORDS.rowLine(FILE_LABELS[row.file], row.rowNumber, WORDS.actions[row.action])}${
   [...row.reasons, ...row.warnings].length > 0 ? ` — ${[...row.reasons, ...row.warnings].map(rowNoteText).join(' ')}` : ''}</li>`;
 
-export const summaryView = (summary: ImportSummary) => html`<div role="region" aria-label="Import check">
+export const summaryView = (summary: ImportSummary) => html`<div role="region" aria-label=${WORDS.importCheck}>
   ${summary.refusals.map((refusal) => html`<p class="error" role="alert">${refusal.name}: ${importFileRefusalText(refusal.refusal)}</p>`)}
   ${summary.refusals.length > 0 ? nothing : html`
-    <table aria-label="What the import would do">
-      <thead><tr><th scope="col">File</th><th scope="col">New</th><th scope="col">Updated</th><th scope="col">Skipped</th><th scope="col">Invalid</th></tr></thead>
+    <table aria-label=${WORDS.wouldDo}>
+      <thead><tr><th scope="col">${WORDS.file}</th><th scope="col">${WORDS.newCount}</th><th scope="col">${WORDS.updated}</th><th scope="col">${WORDS.skipped}</th><th scope="col">${WORDS.invalid}</th></tr></thead>
       <tbody>
         ${CSV_FILES.filter((file) => Object.values(summary.counts[file]).some((n) => n > 0)).map((file) => html`<tr>
-          <th scope="row">${FILE_LABELS[file]}</th><td>${summary.counts[file].new}</td><td>${summary.counts[file].updated}</td>
-          <td>${summary.counts[file].skipped}</td><td>${summary.counts[file].invalid}</td></tr>`)}
-        <tr><th scope="row">Total</th><td>${summary.total.new}</td><td>${summary.total.updated}</td><td>${summary.total.skipped}</td><td>${summary.total.invalid}</td></tr>
+          <th scope="row">${FILE_LABELS[file]}</th><td>${formatNumber(summary.counts[file].new)}</td><td>${formatNumber(summary.counts[file].updated)}</td>
+          <td>${formatNumber(summary.counts[file].skipped)}</td><td>${formatNumber(summary.counts[file].invalid)}</td></tr>`)}
+        <tr><th scope="row">${WORDS.total}</th><td>${formatNumber(summary.total.new)}</td><td>${formatNumber(summary.total.updated)}</td><td>${formatNumber(summary.total.skipped)}</td><td>${formatNumber(summary.total.invalid)}</td></tr>
       </tbody>
     </table>
-    ${summary.rows.length > 0 ? html`<ul class="rows" aria-label="Rows to look at">${summary.rows.map(rowLine)}</ul>` : nothing}
-    ${summary.rowsLeftOut > 0 ? html`<p class="muted">…and ${summary.rowsLeftOut} more rows like these.</p>` : nothing}
-    ${summary.planRef === null ? html`<p class="muted" role="status">Nothing in these files would be imported.</p>` : nothing}`}
+    ${summary.rows.length > 0 ? html`<ul class="rows" aria-label=${WORDS.rowsToLookAt}>${summary.rows.map(rowLine)}</ul>` : nothing}
+    ${summary.rowsLeftOut > 0 ? html`<p class="muted">${WORDS.moreRows(summary.rowsLeftOut)}</p>` : nothing}
+    ${summary.planRef === null ? html`<p class="muted" role="status">${WORDS.nothingToImport}</p>` : nothing}`}
 </div>`;

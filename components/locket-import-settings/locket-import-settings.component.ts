@@ -15,12 +15,12 @@ import { baseStyles } from '../shared/tokens.styles';
 import { targetFromValue } from './field-labels';
 import { previewView, summaryView, type PreviewHandlers } from './import-views';
 import { importStyles } from './locket-import-settings.styles';
+import { IMPORT_WORDS as WORDS } from './import-words';
+import { IMPORT_HISTORY_WORDS as HISTORY_WORDS } from '../locket-import-history/import-history-words';
+import { LocaleController } from '../shared/i18n/locale';
+import { KIND_LABELS } from '../shared/kind-labels';
 
-const POLICIES: readonly { readonly value: DuplicatePolicy; readonly label: string }[] = [
-  { value: 'skip', label: 'Skip them' },
-  { value: 'update', label: 'Update them with the file’s values' },
-  { value: 'create', label: 'Import them anyway, as new records' },
-];
+const POLICIES: readonly DuplicatePolicy[] = ['skip', 'update', 'create'];
 
 /** Import from CSV: choose files, check the preview and mapping, dry run, import with progress, undo. */
 export class LocketImportSettings extends LitElement {
@@ -41,6 +41,7 @@ export class LocketImportSettings extends LitElement {
   @state() private tooLarge: { readonly name: string; readonly size: number } | null = null;
   /** Bumped after each import and undo, so the recent-imports list reads the change log again. */
   @state() private historyRevision = 0;
+  private readonly locale = new LocaleController(this);
 
   private reset(): void {
     this.summary = null;
@@ -136,40 +137,39 @@ export class LocketImportSettings extends LitElement {
 
   private resultView(result: ImportResult) {
     return html`
-      <p class="status" role="status">Imported ${result.written} ${result.written === 1 ? 'record' : 'records'}.${
-        result.failed > 0 ? ` ${result.failed} could not be written.` : ''}</p>
-      ${result.failure ? html`<p class="error" role="alert">The import stopped: ${writeFailureText(result.failure)} What was written before that is kept.</p>` : nothing}
-      ${this.undone ? html`<p class="status" role="status">Import undone: ${this.undone.removed} removed, ${this.undone.restored} restored.</p>
-          ${this.undone.skipped.length > 0 ? html`<ul class="rows" aria-label="Kept by the undo">${this.undone.skipped.map((skip) => html`<li>${skip.kind} ${skip.id}: ${undoSkipText(skip.reason)}</li>`)}</ul>` : nothing}`
-        : html`<div class="actions"><button type="button" ?disabled=${this.busy} @click=${this.undo}>Undo this import</button></div>`}`;
+      <p class="status" role="status">${WORDS.imported(result.written)}${result.failed > 0 ? WORDS.notWritten(result.failed) : ''}</p>
+      ${result.failure ? html`<p class="error" role="alert">${WORDS.stopped(writeFailureText(result.failure))}</p>` : nothing}
+      ${this.undone ? html`<p class="status" role="status">${HISTORY_WORDS.undoneReport(this.undone.removed, this.undone.restored)}</p>
+          ${this.undone.skipped.length > 0 ? html`<ul class="rows" aria-label=${HISTORY_WORDS.keptByUndo}>${this.undone.skipped.map((skip) => html`<li>${KIND_LABELS[skip.kind].one} ${skip.id}: ${undoSkipText(skip.reason)}</li>`)}</ul>` : nothing}`
+        : html`<div class="actions"><button type="button" ?disabled=${this.busy} @click=${this.undo}>${WORDS.undoThis}</button></div>`}`;
   }
 
   private errorText(): string {
     const file = this.tooLarge;
-    if (file) return `${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; Locket imports files up to ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Split it into smaller files.`;
+    if (file) return WORDS.tooLarge(file.name, file.size, MAX_IMPORT_BYTES);
     return this.step.failure ? failureText(this.step.failure.cause) : '';
   }
 
   protected override render() {
     const readyToCheck = this.mappings.some((mapping) => mapping !== null);
     return html`
-      <p class="muted">Import people, organisations, cases, opportunities and notes from CSV files: Locket’s own export, or another tool’s.</p>
-      <label>CSV files to import
+      <p class="muted">${WORDS.intro}</p>
+      <label>${WORDS.filesToImport}
         <input type="file" accept=".csv,text/csv,.vcf,text/vcard" multiple ?disabled=${this.busy} @change=${(e: Event) => void this.choose(e)} />
       </label>
       ${this.errorText() ? html`<p class="error" role="alert">${this.errorText()}</p>` : nothing}
       ${this.previews.map((preview, index) => previewView(preview, this.mappings[index] ?? null, index, this.handlers))}
       ${readyToCheck ? html`
         <fieldset>
-          <legend>Records Locket already has</legend>
-          ${POLICIES.map((choice) => html`<label><input type="radio" name="policy" .checked=${this.policy === choice.value}
-            @change=${() => { this.policy = choice.value; this.reset(); }} /> ${choice.label}</label>`)}
+          <legend>${WORDS.alreadyHas}</legend>
+          ${POLICIES.map((choice) => html`<label><input type="radio" name="policy" .checked=${this.policy === choice}
+            @change=${() => { this.policy = choice; this.reset(); }} /> ${WORDS.policies[choice]}</label>`)}
         </fieldset>
-        <div class="actions"><button type="button" ?disabled=${this.busy || this.result !== null} @click=${this.check}>Check</button></div>` : nothing}
+        <div class="actions"><button type="button" ?disabled=${this.busy || this.result !== null} @click=${this.check}>${WORDS.check}</button></div>` : nothing}
       ${this.summary ? summaryView(this.summary) : nothing}
       ${this.summary?.planRef && !this.result ? html`<div class="actions">
-        <button class="primary" type="button" ?disabled=${this.busy} @click=${this.startImport}>Import</button></div>` : nothing}
-      ${this.step.progress ? html`<progress aria-label="Import progress" max=${Math.max(1, this.step.progress.total)} value=${this.step.progress.done}></progress>` : nothing}
+        <button class="primary" type="button" ?disabled=${this.busy} @click=${this.startImport}>${WORDS.import}</button></div>` : nothing}
+      ${this.step.progress ? html`<progress aria-label=${WORDS.progress} max=${Math.max(1, this.step.progress.total)} value=${this.step.progress.done}></progress>` : nothing}
       ${this.result ? this.resultView(this.result) : nothing}
       <locket-import-history .services=${this.services} .revision=${this.historyRevision}
         @locket-import-undone=${this.undoneFromList}></locket-import-history>`;

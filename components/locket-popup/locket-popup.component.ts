@@ -10,6 +10,7 @@ import { failureText } from '../shared/failure-text';
 import { KIND_LABELS } from '../shared/kind-labels';
 import { captureFailureText } from '../shared/messages/capture-failure-messages';
 import { baseStyles } from '../shared/tokens.styles';
+import { rowButtonStyles } from '../shared/row-button.styles';
 import '../locket-search/locket-search';
 import '../locket-record-form/locket-record-form';
 import { popupStyles } from './locket-popup.styles';
@@ -18,7 +19,7 @@ const QUICK_KINDS = ['person', 'organisation'] as const;
 
 /** The toolbar popup: quick search, quick add, the five records touched last, and the way to the side panel. */
 export class LocketPopup extends LitElement {
-  static override styles = [baseStyles, popupStyles];
+  static override styles = [baseStyles, rowButtonStyles, popupStyles];
 
   @property({ attribute: false }) services!: LocketServices;
 
@@ -84,9 +85,9 @@ export class LocketPopup extends LitElement {
         @locket-open=${(e: HTMLElementEventMap['locket-open']) => void this.open(e.detail.id)}></locket-search>
       <section aria-labelledby="recent-heading">
         <h2 id="recent-heading">${SURFACE_WORDS.recent}</h2>
-        ${this.recent.length ? html`<ul aria-labelledby="recent-heading">${this.recent.map((r) => html`<li>
-          <button aria-label=${SURFACE_WORDS.open(recordTitle(r))} @click=${() => void this.open(r.id)}>
-            <b>${recordTitle(r)}</b> <span class="muted">${[KIND_LABELS[r.kind].one, recordSubtitle(r)].filter(Boolean).join(' · ')}</span></button></li>`)}</ul>`
+        ${this.recent.length ? html`<ul aria-labelledby="recent-heading">${this.recent.map((r) => html`<li class="row-item">
+          <button class="row-open" aria-label=${SURFACE_WORDS.open(recordTitle(r))} @click=${() => void this.open(r.id)}>${recordTitle(r)}</button>
+          <span class="muted">${[KIND_LABELS[r.kind].one, recordSubtitle(r)].filter(Boolean).join(' · ')}</span></li>`)}</ul>`
           : html`<p class="muted">${SURFACE_WORDS.nothingYet}</p>`}
       </section>
       <section aria-labelledby="add-heading">

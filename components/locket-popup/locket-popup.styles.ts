@@ -6,8 +6,7 @@ export const popupStyles = css`
   h1 { font-size: 16px; margin: 0; flex: 1; }
   h2 { font-size: 13px; margin: 12px 0 4px; text-transform: uppercase; letter-spacing: 0.04em; color: var(--locket-muted); }
   ul { list-style: none; margin: 0; padding: 0; }
-  li button { display: block; width: 100%; text-align: left; border: 0; border-radius: 0; border-bottom: 1px solid var(--locket-border); padding: 5px 4px; }
-  li button:focus-visible { outline-offset: -2px; }
+  li.row-item { border-bottom: 1px solid var(--locket-border); padding: 5px 4px; }
   [role='radiogroup'] { display: flex; gap: 12px; }
   .saved { color: var(--locket-success); margin: 4px 0 0; }
   .error { color: var(--locket-danger); margin: 0 0 8px; }

@@ -16,6 +16,7 @@ const FILE_OF_KIND: Readonly<Record<ListedKind, CsvFile>> = {
 };
 import { locketEvent } from '../shared/events';
 import { baseStyles } from '../shared/tokens.styles';
+import { rowButtonStyles } from '../shared/row-button.styles';
 import { createPageCache } from './page-cache';
 import { recordListStyles } from './locket-record-list.styles';
 
@@ -24,7 +25,7 @@ import { recordListStyles } from './locket-record-list.styles';
  * view are in the DOM and only their pages are read from the store.
  */
 export class LocketRecordList extends LitElement {
-  static override styles = [baseStyles, recordListStyles];
+  static override styles = [baseStyles, rowButtonStyles, recordListStyles];
 
   @property({ attribute: false }) services!: LocketServices;
   @property() kind: ListedKind = 'person';
@@ -96,13 +97,11 @@ export class LocketRecordList extends LitElement {
     if (!record) return html`<div class="placeholder" role="listitem" aria-busy="true"></div>`;
     this.markFirstRow();
     const title = recordTitle(record);
-    return html`<div role="listitem">
-      <button class="row" aria-label=${RECORD_WORDS.open(title)}
-        @click=${() => this.dispatchEvent(locketEvent('locket-open', { id: record.id }))}>
-        <span class="title">${title}</span>
-        <span class="subtitle muted">${recordSubtitle(record) || '\u00a0'}</span>
-      </button>
-    </div>`;
+    return html`<div role="listitem"><div class="row row-item">
+      <button class="title row-open" aria-label=${RECORD_WORDS.open(title)}
+        @click=${() => this.dispatchEvent(locketEvent('locket-open', { id: record.id }))}>${title}</button>
+      <span class="subtitle muted">${recordSubtitle(record) || '\u00a0'}</span>
+    </div></div>`;
   }
 
   /** The CSV file this list belongs to (people and organisations share the contacts file), offered as a download. */

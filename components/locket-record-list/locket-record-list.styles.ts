@@ -6,14 +6,8 @@ export const recordListStyles = css`
   lit-virtualizer { flex: 1; min-height: 200px; }
   /* The virtualizer positions each row absolutely, which would shrink it to its text. */
   lit-virtualizer > [role='listitem'] { width: 100%; }
-  .row {
-    display: block; width: 100%; text-align: left; border: 0; border-bottom: 1px solid var(--locket-border);
-    border-radius: 0; padding: 6px 12px; height: 52px; background: var(--locket-surface);
-  }
-  .row:hover { background: var(--locket-surface-alt); }
-  /* Inside the scroller an outer ring would be clipped: the ring sits within the row. */
-  .row:focus-visible { outline-offset: -2px; }
-  .title { font-weight: 600; display: block; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+  .row { border-bottom: 1px solid var(--locket-border); padding: 6px 12px; height: 52px; background: var(--locket-surface); }
+  .title { display: block; width: 100%; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
   .subtitle { display: block; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
   .placeholder { height: 52px; padding: 6px 12px; border-bottom: 1px solid var(--locket-border); }
   .empty { padding: 24px 12px; text-align: center; }

@@ -5,21 +5,22 @@ import type { RetentionRule } from '../../core/retention/policy';
 import { TRASH_DAYS } from '../../core/retention/windows';
 import type { RetentionCandidate } from '../../worker/contract';
 import type { LocketServices } from '../../platform/page-services/services';
-import { SINCE_TEXT, calendarDate, dateOnly, plural, ruleText } from '../locket-retention-settings/retention-text';
+import { SINCE_TEXT, calendarDate, dateOnly, ruleText } from '../locket-retention-settings/retention-text';
 import { ActionController } from '../shared/action-controller';
 import { failureText } from '../shared/failure-text';
 import { baseStyles } from '../shared/tokens.styles';
+import { LocaleController } from '../shared/i18n/locale';
 import { retentionReviewStyles } from './locket-retention-review.styles';
+import { REVIEW_WORDS as WORDS } from '../locket-retention-settings/retention-words';
 import { titleText } from '../shared/record-title';
-import { formatNumber } from '../shared/i18n/format';
 
 type ReviewAct = 'propose' | 'move' | 'audit';
 
 /** What the owner reads when an act failed; `cause` is the failure in words. */
 const FAILED: { readonly [A in ReviewAct]: (cause: string) => string } = {
-  propose: (cause) => `The rule could not be checked: ${cause}`,
-  move: (cause) => `The records were not moved: ${cause}`,
-  audit: (cause) => `The records were moved, but the audit log could not note it: ${cause}`,
+  propose: (cause) => WORDS.proposeFailed(cause),
+  move: (cause) => WORDS.moveFailed(cause),
+  audit: (cause) => WORDS.auditFailed(cause),
 };
 
 /**
@@ -38,6 +39,7 @@ export class LocketRetentionReview extends LitElement {
   @state() private confirming = false;
   @state() private moved: number | null = null;
   private readonly acts = new ActionController<ReviewAct>(this);
+  private readonly locale = new LocaleController(this);
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('rule') && this.services) {
@@ -109,24 +111,24 @@ export class LocketRetentionReview extends LitElement {
 
   private renderConfirmation(count: number) {
     return html`<div class="confirm" role="alertdialog" aria-labelledby="move-title">
-      <p id="move-title"><strong>Move ${plural(count, 'record', 'records')} to the trash?</strong>
-        They can be restored from the trash for ${TRASH_DAYS} days; after that they are purged for good.</p>
+      <p id="move-title"><strong>${WORDS.moveQuestion(count)}</strong>
+        ${WORDS.restorableFor(TRASH_DAYS)}</p>
       <div class="actions">
-        <button class="danger" type="button" ?disabled=${this.moving} @click=${() => void this.moveToTrash()}>Move to the trash</button>
-        <button class="keep" type="button" ?disabled=${this.moving} @click=${() => { this.confirming = false; }}>Cancel</button>
+        <button class="danger" type="button" ?disabled=${this.moving} @click=${() => void this.moveToTrash()}>${WORDS.moveToTrash}</button>
+        <button class="keep" type="button" ?disabled=${this.moving} @click=${() => { this.confirming = false; }}>${WORDS.cancel}</button>
       </div>
     </div>`;
   }
 
   private renderCandidates(candidates: readonly RetentionCandidate[]) {
-    if (candidates.length === 0) return html`<p class="muted">Nothing matches this rule now.</p>`;
+    if (candidates.length === 0) return html`<p class="muted">${WORDS.nothingMatches}</p>`;
     const count = this.selected.size;
     return html`
-      <p class="muted">${plural(candidates.length, 'record matches', 'records match')}. Uncheck any you want to keep.</p>
-      <ul class="candidates" aria-label="Records the rule proposes">${candidates.map((candidate) => this.renderCandidate(candidate))}</ul>
+      <p class="muted">${WORDS.matching(candidates.length)}</p>
+      <ul class="candidates" aria-label=${WORDS.proposed}>${candidates.map((candidate) => this.renderCandidate(candidate))}</ul>
       <div class="actions">
         <button class="danger" type="button" ?disabled=${count === 0 || this.moving || this.confirming}
-          @click=${() => { this.moved = null; this.confirming = true; }}>Move ${formatNumber(count)} to the trash</button>
+          @click=${() => { this.moved = null; this.confirming = true; }}>${WORDS.moveCount(count)}</button>
       </div>
       ${this.confirming ? this.renderConfirmation(count) : nothing}`;
   }
@@ -135,10 +137,9 @@ export class LocketRetentionReview extends LitElement {
     const moved = this.moved;
     const error = this.errorText();
     return html`<section aria-labelledby="review-heading">
-      <h4 id="review-heading">Review: ${ruleText(this.rule)}</h4>
-      ${moved !== null ? html`<p class="status" role="status">${plural(moved, 'record', 'records')} moved to the trash.
-        They can be restored for ${TRASH_DAYS} days.</p>` : nothing}
-      ${this.candidates === null ? (error ? nothing : html`<p class="muted" role="status">Checking the rule…</p>`)
+      <h4 id="review-heading">${WORDS.review(ruleText(this.rule))}</h4>
+      ${moved !== null ? html`<p class="status" role="status">${WORDS.moved(moved, TRASH_DAYS)}</p>` : nothing}
+      ${this.candidates === null ? (error ? nothing : html`<p class="muted" role="status">${WORDS.checking}</p>`)
         : this.renderCandidates(this.candidates)}
       ${error ? html`<p class="error" role="alert">${error}</p>` : nothing}
     </section>`;

@@ -9,14 +9,16 @@ import { ActionController } from '../shared/action-controller';
 import { failureText } from '../shared/failure-text';
 import { policyProblemText } from '../shared/messages/retention-messages';
 import { baseStyles } from '../shared/tokens.styles';
+import { LocaleController } from '../shared/i18n/locale';
 import { retentionRulesStyles } from './locket-retention-rules.styles';
+import { RULE_WORDS as WORDS } from '../locket-retention-settings/retention-words';
 
 type RulesAct = 'read' | 'save';
 
 /** What the owner reads when an act failed; `cause` is the failure in words. */
 const FAILED: { readonly [A in RulesAct]: (cause: string) => string } = {
-  read: (cause) => `The rules could not be read: ${cause}`,
-  save: (cause) => `The rules were not saved: ${cause}`,
+  read: (cause) => WORDS.readFailed(cause),
+  save: (cause) => WORDS.saveFailed(cause),
 };
 
 const ruleKindOf = (value: string): RuleKind | undefined => RULE_KINDS.find((kind) => kind === value);
@@ -37,6 +39,7 @@ export class LocketRetentionRules extends LitElement {
   @state() private monthsError = '';
   @state() private reviewing: RetentionRule | null = null;
   private readonly acts = new ActionController<RulesAct>(this);
+  private readonly locale = new LocaleController(this);
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -78,25 +81,25 @@ export class LocketRetentionRules extends LitElement {
 
   private renderForm() {
     const error = this.monthsError;
-    return html`<form aria-label="Add a retention rule" novalidate @submit=${(e: SubmitEvent) => void this.add(e)}>
+    return html`<form aria-label=${WORDS.addRule} novalidate @submit=${(e: SubmitEvent) => void this.add(e)}>
       <div class="rule-fields">
         <div class="field">
-          <label for="rule-kind">Propose</label>
+          <label for="rule-kind">${WORDS.propose}</label>
           <select id="rule-kind" @change=${(e: Event) => { this.kind = ruleKindOf((e.target as HTMLSelectElement).value) ?? this.kind; }}>
             ${RULE_KINDS.map((kind) => html`<option .value=${kind} ?selected=${kind === this.kind}>${RULE_TEXT[kind]}</option>`)}
           </select>
         </div>
         <div class="field months">
-          <label for="rule-months">Months</label>
+          <label for="rule-months">${WORDS.months}</label>
           <input id="rule-months" type="number" inputmode="numeric" min="1" max="120" value="24"
             aria-invalid=${error ? 'true' : 'false'} aria-describedby=${error ? 'rule-months-error' : 'rule-months-hint'}
             @input=${(e: Event) => { this.months = (e.target as HTMLInputElement).valueAsNumber; this.monthsError = ''; }} />
         </div>
         <span class="suffix" aria-hidden="true">${monthsSuffix(this.kind, this.months)}</span>
-        <button class="primary" type="submit">Add rule</button>
+        <button class="primary" type="submit">${WORDS.add}</button>
       </div>
       ${error ? html`<span class="error" id="rule-months-error" role="alert">${error}</span>`
-        : html`<span class="hint" id="rule-months-hint">A rule only proposes records; you review them before anything moves to the trash.</span>`}
+        : html`<span class="hint" id="rule-months-hint">${WORDS.hint}</span>`}
     </form>`;
   }
 
@@ -104,20 +107,20 @@ export class LocketRetentionRules extends LitElement {
     const text = ruleText(rule);
     return html`<li>
       <span>${text}</span>
-      <button type="button" aria-label=${`Review rule: ${text}`} aria-pressed=${this.reviewing?.id === rule.id ? 'true' : 'false'}
-        @click=${() => { this.reviewing = rule; }}>Review</button>
-      <button type="button" aria-label=${`Remove rule: ${text}`} @click=${() => void this.removeRule(rule)}>Remove</button>
+      <button type="button" aria-label=${WORDS.reviewRule(text)} aria-pressed=${this.reviewing?.id === rule.id ? 'true' : 'false'}
+        @click=${() => { this.reviewing = rule; }}>${WORDS.review}</button>
+      <button type="button" aria-label=${WORDS.removeRule(text)} @click=${() => void this.removeRule(rule)}>${WORDS.remove}</button>
     </li>`;
   }
 
   protected override render() {
     const rules = this.rules;
     return html`
-      <h3>Retention rules</h3>
+      <h3>${WORDS.rules}</h3>
       ${this.renderForm()}
-      ${rules === null ? html`<p class="muted" role="status">Loading…</p>`
-        : rules.length === 0 ? html`<p class="muted">No rules yet.</p>`
-          : html`<ul class="rules" aria-label="Retention rules">${rules.map((rule) => this.renderRule(rule))}</ul>`}
+      ${rules === null ? html`<p class="muted" role="status">${WORDS.loading}</p>`
+        : rules.length === 0 ? html`<p class="muted">${WORDS.none}</p>`
+          : html`<ul class="rules" aria-label=${WORDS.rules}>${rules.map((rule) => this.renderRule(rule))}</ul>`}
       ${this.errorText() ? html`<p class="error" role="alert">${this.errorText()}</p>` : nothing}
       ${this.reviewing ? html`<locket-retention-review .services=${this.services} .rule=${this.reviewing}></locket-retention-review>` : nothing}`;
   }

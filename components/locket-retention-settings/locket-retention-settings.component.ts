@@ -14,14 +14,16 @@ import { ActionController } from '../shared/action-controller';
 import { failureText } from '../shared/failure-text';
 import { policyProblemText } from '../shared/messages/retention-messages';
 import { baseStyles } from '../shared/tokens.styles';
+import { LocaleController } from '../shared/i18n/locale';
 import { retentionSettingsStyles } from './locket-retention-settings.styles';
+import { RETENTION_WORDS as WORDS } from './retention-words';
 
 type RetentionAct = 'read' | 'save';
 
 /** What the owner reads when an act failed; `cause` is the failure in words. */
 const FAILED: { readonly [A in RetentionAct]: (cause: string) => string } = {
-  read: (cause) => `The retention choices could not be read: ${cause}`,
-  save: (cause) => `The choice was not saved: ${cause}`,
+  read: (cause) => WORDS.readFailed(cause),
+  save: (cause) => WORDS.saveFailed(cause),
 };
 
 type LoginDays = RetentionPolicy['loginDays'];
@@ -43,6 +45,7 @@ export class LocketRetentionSettings extends LitElement {
   /** A choice the policy refused, in its own words. */
   @state() private refused = '';
   private readonly acts = new ActionController<RetentionAct>(this);
+  private readonly locale = new LocaleController(this);
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -61,7 +64,7 @@ export class LocketRetentionSettings extends LitElement {
       const result = await this.services.retention.writePolicy({ loginDays });
       if (!result.ok) { this.refused = policyProblemText(result.error); return; }
       this.policy = result.value;
-      this.saved = `Login history is now kept for ${loginDays} days. The next sweep removes older entries.`;
+      this.saved = WORDS.loginDaysSaved(loginDays);
     });
   }
 
@@ -71,21 +74,21 @@ export class LocketRetentionSettings extends LitElement {
   }
 
   private renderKept(policy: RetentionPolicy | null) {
-    return html`<h3>What Locket keeps</h3>
-      <ul class="kept" aria-label="What Locket keeps">
-        <li>Deleted records stay in the trash for ${TRASH_DAYS} days, then they are purged.</li>
-        <li>A cancelled account can be restored for ${CANCELLATION_DAYS} days, then everything in it is deleted.</li>
-        <li>Snapshots are kept at most ${SNAPSHOT_MAX_DAYS} days.</li>
-        <li>Login history is kept for ${policy ? `${policy.loginDays} days` : '…'}.</li>
+    return html`<h3>${WORDS.whatKept}</h3>
+      <ul class="kept" aria-label=${WORDS.whatKept}>
+        <li>${WORDS.trashKept(TRASH_DAYS)}</li>
+        <li>${WORDS.cancelKept(CANCELLATION_DAYS)}</li>
+        <li>${WORDS.snapshotsKept(SNAPSHOT_MAX_DAYS)}</li>
+        <li>${WORDS.loginsKept(policy ? WORDS.days(policy.loginDays) : '…')}</li>
       </ul>`;
   }
 
   private renderLoginWindow(policy: RetentionPolicy) {
     return html`<div class="field">
-        <label for="login-days">Keep login history for</label>
+        <label for="login-days">${WORDS.keepLoginsFor}</label>
         <select id="login-days" @change=${(e: Event) => void this.chooseLoginDays((e.target as HTMLSelectElement).value)}
           .value=${live(String(policy.loginDays))}>
-          ${LOGIN_DAY_CHOICES.map((days) => html`<option value=${String(days)} ?selected=${days === policy.loginDays}>${days} days</option>`)}
+          ${LOGIN_DAY_CHOICES.map((days) => html`<option value=${String(days)} ?selected=${days === policy.loginDays}>${WORDS.days(days)}</option>`)}
         </select>
       </div>
       ${this.saved ? html`<p class="status" role="status">${this.saved}</p>` : nothing}`;
@@ -99,8 +102,8 @@ export class LocketRetentionSettings extends LitElement {
       <locket-sweep-status class="part" .retention=${this.services.retention}
         @locket-sweep-reported=${() => { this.sweeps++; }}></locket-sweep-status>
       <div class="part">
-        <h3>Login history</h3>
-        ${policy ? this.renderLoginWindow(policy) : error ? nothing : html`<p class="muted" role="status">Loading…</p>`}
+        <h3>${WORDS.loginHistory}</h3>
+        ${policy ? this.renderLoginWindow(policy) : error ? nothing : html`<p class="muted" role="status">${WORDS.loading}</p>`}
         ${error ? html`<p class="error" role="alert">${error}</p>` : nothing}
       </div>
       <locket-snapshots class="part" .services=${this.services} .revision=${this.sweeps}></locket-snapshots>

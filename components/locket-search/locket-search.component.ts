@@ -7,11 +7,12 @@ import { RECORD_WORDS } from '../shared/messages/record-words';
 import { LocaleController } from '../shared/i18n/locale';
 import { locketEvent } from '../shared/events';
 import { baseStyles } from '../shared/tokens.styles';
+import { rowButtonStyles } from '../shared/row-button.styles';
 import { searchStyles } from './locket-search.styles';
 
 /** Search across every listed kind; the index lives in the worker. Sends `locket-open` for a chosen hit. */
 export class LocketSearch extends LitElement {
-  static override styles = [baseStyles, searchStyles];
+  static override styles = [baseStyles, rowButtonStyles, searchStyles];
 
   @property({ attribute: false }) services!: LocketServices;
   /** Focus the box on first render and mark when it accepts input (the popup's first task). */
@@ -54,10 +55,10 @@ export class LocketSearch extends LitElement {
       ${this.queried ? html`
         <p class="status muted" role="status">${this.hits.length ? RECORD_WORDS.found(this.hits.length) : RECORD_WORDS.nothingMatches(this.queried)}</p>
         <ul aria-label=${RECORD_WORDS.searchResults}>
-          ${this.hits.map((hit) => html`<li><button aria-label=${RECORD_WORDS.open(hit.title)}
-            @click=${() => this.dispatchEvent(locketEvent('locket-open', { id: hit.id }))}>
-            <span class="kind muted">${KIND_LABELS[hit.kind].one}</span>
-            <b>${hit.title}</b> <span class="muted">${hit.subtitle}</span></button></li>`)}
+          ${this.hits.map((hit) => html`<li class="row-item"><span class="kind muted">${KIND_LABELS[hit.kind].one}</span>
+            <button class="row-open" aria-label=${RECORD_WORDS.open(hit.title)}
+              @click=${() => this.dispatchEvent(locketEvent('locket-open', { id: hit.id }))}>${hit.title}</button>
+            <span class="muted">${hit.subtitle}</span></li>`)}
         </ul>` : nothing}`;
   }
 }

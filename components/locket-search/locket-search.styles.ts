@@ -4,12 +4,7 @@ export const searchStyles = css`
   :host { display: block; }
   input { padding: 6px 8px; }
   ul { list-style: none; margin: 4px 0 0; padding: 0; }
-  li button {
-    display: block; width: 100%; text-align: left; border: 0; border-radius: 0;
-    border-bottom: 1px solid var(--locket-border); padding: 6px 8px;
-  }
-  li button:hover { background: var(--locket-surface-alt); }
-  li button:focus-visible { outline-offset: -2px; }
+  li { border-bottom: 1px solid var(--locket-border); padding: 6px 8px; }
   .kind { font-size: 12px; float: right; }
   .status { margin: 6px 8px; }
 `;

@@ -19,13 +19,12 @@ import { ActionController } from '../shared/action-controller';
 import { failureText } from '../shared/failure-text';
 import { fieldRefusalsText } from '../shared/messages/access-messages';
 import { formatDateTime } from '../shared/i18n/format';
+import { LocaleController } from '../shared/i18n/locale';
+import { SECURITY_KEY_WORDS as WORDS } from './security-key-words';
 
 /** Formats in the page's language at the moment it is called. */
 const when = { format: (at: number): string => formatDateTime(at, 'short') };
 
-const NOT_UNLOCKED = 'Locket is locked. Unlock it again to change your keys.';
-const WEAKER_VAULT = 'Your data can be opened with the password alone while a key without PRF is registered.';
-const COUNTER_WARNING = 'This key’s signature counter went backwards — it may have been copied. Remove it if you don’t recognise this.';
 
 type KeyAct = 'add' | 'remove';
 
@@ -48,6 +47,7 @@ export class LocketSecurityKeys extends LitElement {
   @state() private removing: string | null = null;
   /** Adds and removes; while the account key is replaced, its progress counts the items re-encrypted so far. */
   private readonly acts = new ActionController<KeyAct>(this);
+  private readonly locale = new LocaleController(this);
   @state() private status = '';
   /** Bumped after a success so the password fields start empty again. */
   @state() private generation = 0;
@@ -59,7 +59,7 @@ export class LocketSecurityKeys extends LitElement {
   /** The failure of `act` in words, or '' when the failure shown (if any) is another act's. */
   private failedText(act: KeyAct): string {
     const failure = this.acts.failure;
-    return failure?.act === act ? `That did not work: ${failureText(failure.cause)}` : '';
+    return failure?.act === act ? WORDS.didNotWork(failureText(failure.cause)) : '';
   }
 
   /** Forgets a failure of `act`, as a new refusal of that form replaces everything it showed. */
@@ -84,13 +84,13 @@ export class LocketSecurityKeys extends LitElement {
     this.status = '';
     await this.acts.run('add', async () => {
       const keys = await this.security.sessionKeys();
-      if (!keys) { this.addErrors = { [FORM_ERROR_KEY]: NOT_UNLOCKED }; return; }
+      if (!keys) { this.addErrors = { [FORM_ERROR_KEY]: WORDS.notUnlocked }; return; }
       const result = await this.security.account.addKey(keys, password, name, this.userName, { recoveryCode, acceptWithoutPrf });
       if (!result.ok) { this.addErrors = fieldRefusalsText(result.error); return; }
       this.addErrors = {};
       form.reset();
       this.generation++;
-      this.status = `Added “${name.trim()}”.`;
+      this.status = WORDS.added(name.trim());
       this.dispatchEvent(locketEvent('locket-vault-changed', { recoveryCodes: result.value.recoveryCodes }));
     });
     // A failure takes the place of the refusals shown before: it is the one thing to read.
@@ -109,12 +109,12 @@ export class LocketSecurityKeys extends LitElement {
     this.status = '';
     await this.acts.run('remove', async (onProgress) => {
       const keys = await this.security.sessionKeys();
-      if (!keys) { this.removeErrors = { [FORM_ERROR_KEY]: NOT_UNLOCKED }; return; }
+      if (!keys) { this.removeErrors = { [FORM_ERROR_KEY]: WORDS.notUnlocked }; return; }
       const result = await this.security.account.removeKey(keys, password, key.id, { recoveryCode, onProgress: rekeyRowsReport(onProgress) });
       if (!result.ok) { this.removeErrors = fieldRefusalsText(result.error); return; }
       this.removeErrors = {};
       this.removing = null;
-      this.status = `Removed “${key.name}”.`;
+      this.status = WORDS.removed(key.name);
       this.dispatchEvent(locketEvent('locket-vault-changed', { recoveryCodes: result.value.recoveryCodes }));
     });
     if (this.failedText('remove')) this.removeErrors = {};
@@ -129,19 +129,16 @@ export class LocketSecurityKeys extends LitElement {
   private renderRemoveForm(key: RegisteredKey) {
     const last = this.keys.length === 1;
     const removeError = this.failedText('remove') || this.removeErrors[FORM_ERROR_KEY];
-    return html`<form class="remove-form" aria-label=${`Remove ${key.name}`} novalidate
+    return html`<form class="remove-form" aria-label=${WORDS.removeName(key.name)} novalidate
         @submit=${(e: SubmitEvent) => void this.removeKey(e, key)}>
-      <p class="hint">${last ? 'This is your only key: removing it turns two-factor off and your recovery codes stop working.'
-        : 'The key will no longer unlock Locket, not even with an earlier copy of your data: everything is re-encrypted under a new key.'}</p>
-      <locket-password-field label="Current password" .error=${this.removeErrors['password'] ?? ''}></locket-password-field>
-      ${factorConfirmFields(`remove-${key.id}`, this.removeErrors, last
-        ? 'Then touch this key to confirm, or type a recovery code.'
-        : 'Then touch one of your other keys to confirm, or type a recovery code.')}
+      <p class="hint">${last ? WORDS.onlyKey : WORDS.reencrypted}</p>
+      <locket-password-field label=${WORDS.currentPassword} .error=${this.removeErrors['password'] ?? ''}></locket-password-field>
+      ${factorConfirmFields(`remove-${key.id}`, this.removeErrors, last ? WORDS.confirmLast : WORDS.confirmOther)}
       ${removeError ? html`<p class="error" role="alert">${removeError}</p>` : nothing}
       ${rekeyProgress(this.acts.progress?.done ?? null)}
       <div class="actions">
-        <button type="submit" class="danger" ?disabled=${this.busy}>Remove key</button>
-        <button type="button" @click=${() => { this.removing = null; }}>Cancel</button>
+        <button type="submit" class="danger" ?disabled=${this.busy}>${WORDS.removeKey}</button>
+        <button type="button" @click=${() => { this.removing = null; }}>${WORDS.cancel}</button>
       </div>
     </form>`;
   }
@@ -152,16 +149,15 @@ export class LocketSecurityKeys extends LitElement {
     return html`<li aria-label=${key.name}>
       <div class="key-head">
         <span class="name">${key.name}</span>
-        ${protectsData ? html`<span class="kind prf">Protects the data itself</span>` : html`<span class="kind">Checked at unlock</span>`}
-        <button type="button" aria-label=${`Remove ${key.name}`} aria-expanded=${this.removing === key.id ? 'true' : 'false'}
-          @click=${() => this.startRemoving(key)}>Remove</button>
+        ${protectsData ? html`<span class="kind prf">${WORDS.protectsData}</span>` : html`<span class="kind">${WORDS.checkedAtUnlock}</span>`}
+        <button type="button" aria-label=${WORDS.removeName(key.name)} aria-expanded=${this.removing === key.id ? 'true' : 'false'}
+          @click=${() => this.startRemoving(key)}>${WORDS.remove}</button>
       </div>
-      <span class="muted">Added ${when.format(key.createdAt)} · ${key.lastUsedAt === null ? 'Not used yet' : `Last used ${when.format(key.lastUsedAt)}`}
-        · ${key.prf ? 'PRF' : 'No PRF'}</span>
-      <span class="hint">${protectsData ? 'Your data cannot be decrypted without one of your keys (or a recovery code) in hand.'
-        : key.prf ? `${WEAKER_VAULT} This key’s own protection applies only once every key has PRF.`
-          : `${WEAKER_VAULT} Locket verifies this key’s signature before it opens your data.`}</span>
-      ${key.counterRegressionAt === null ? nothing : html`<p class="warning">${COUNTER_WARNING}</p>`}
+      <span class="muted">${WORDS.addedAt(when.format(key.createdAt))} · ${key.lastUsedAt === null ? WORDS.notUsed : WORDS.lastUsed(when.format(key.lastUsedAt))}
+        · ${key.prf ? WORDS.prf : WORDS.noPrf}</span>
+      <span class="hint">${protectsData ? WORDS.noDecryptWithout
+        : `${WORDS.weakerVault} ${key.prf ? WORDS.ownProtectionLater : WORDS.verifiesSignature}`}</span>
+      ${key.counterRegressionAt === null ? nothing : html`<p class="warning">${WORDS.counterWarning}</p>`}
       ${this.removing === key.id ? this.renderRemoveForm(key) : nothing}
     </li>`;
   }
@@ -169,33 +165,33 @@ export class LocketSecurityKeys extends LitElement {
   private renderAddForm() {
     const nameError = this.addErrors['name'];
     const addError = this.failedText('add') || this.addErrors[FORM_ERROR_KEY];
-    return html`<form aria-label="Add a security key or passkey" novalidate @submit=${(e: SubmitEvent) => void this.add(e)}>
-      <h3>Add a security key or passkey</h3>
+    return html`<form aria-label=${WORDS.addTitle} novalidate @submit=${(e: SubmitEvent) => void this.add(e)}>
+      <h3>${WORDS.addTitle}</h3>
       <div class="field">
-        <label for="key-name">Key name</label>
+        <label for="key-name">${WORDS.keyName}</label>
         <input id="key-name" name="name" autocomplete="off" maxlength="60" aria-invalid=${nameError ? 'true' : 'false'}
           aria-describedby=${nameError ? 'key-name-error' : 'key-name-hint'} />
-        <span class="hint" id="key-name-hint">So you can tell your keys apart, such as “Blue YubiKey” or “This laptop”.</span>
+        <span class="hint" id="key-name-hint">${WORDS.keyNameHint}</span>
         ${nameError ? html`<span class="error" id="key-name-error" role="alert">${nameError}</span>` : nothing}
       </div>
-      ${keyed(this.generation, html`<locket-password-field label="Current password" .error=${this.addErrors['password'] ?? ''}>
+      ${keyed(this.generation, html`<locket-password-field label=${WORDS.currentPassword} .error=${this.addErrors['password'] ?? ''}>
         </locket-password-field>`)}
-      ${this.keys.length ? factorConfirmFields('add', this.addErrors, 'After the new key, touch one of your keys to confirm, or type a recovery code.') : nothing}
+      ${this.keys.length ? factorConfirmFields('add', this.addErrors, WORDS.confirmAdd) : nothing}
       ${this.addErrors['prf'] ? html`<div class="warning" role="alert"><p>${this.addErrors['prf']}</p>
-        <button type="button" class="danger" ?disabled=${this.busy} @click=${(e: MouseEvent) => void this.add(e, true)}>Add it anyway</button></div>`
+        <button type="button" class="danger" ?disabled=${this.busy} @click=${(e: MouseEvent) => void this.add(e, true)}>${WORDS.addAnyway}</button></div>`
         : nothing}
       ${addError ? html`<p class="error" role="alert">${addError}</p>` : nothing}
       <div class="actions"><button type="submit" class="primary" ?disabled=${this.busy}>
-        ${this.busy ? 'Waiting for your key…' : 'Add key'}</button></div>
+        ${this.busy ? WORDS.waiting : WORDS.addKey}</button></div>
     </form>`;
   }
 
   protected override render() {
     return html`
       <div>
-        <h3>Security keys and passkeys</h3>
-        ${this.keys.length ? html`<ul aria-label="Registered keys">${this.keys.map((key) => this.renderKey(key))}</ul>`
-          : html`<p class="muted">No key yet. Add one to turn two-factor on.</p>`}
+        <h3>${WORDS.title}</h3>
+        ${this.keys.length ? html`<ul aria-label=${WORDS.registered}>${this.keys.map((key) => this.renderKey(key))}</ul>`
+          : html`<p class="muted">${WORDS.noKey}</p>`}
       </div>
       ${this.status ? html`<p class="status" role="status">${this.status}</p>` : nothing}
       ${this.renderAddForm()}`;

@@ -4,9 +4,9 @@ import { live } from 'lit/directives/live.js';
 import type { SnapshotInfo } from '../../core/snapshots/types';
 import type { RestoreOutcome } from '../../worker/contract';
 import type { LocketServices } from '../../platform/page-services/services';
-import {
-  REASON_TEXT, countTotal, dateTime, kindCounts, plural, sizeText,
-} from '../locket-retention-settings/retention-text';
+import { REASON_TEXT, countTotal, dateTime, kindCounts, sizeText } from '../locket-retention-settings/retention-text';
+import { SNAPSHOT_WORDS as WORDS } from './snapshot-words';
+import { LocaleController } from '../shared/i18n/locale';
 import { ActionController } from '../shared/action-controller';
 import { failureText } from '../shared/failure-text';
 import { policyProblemText } from '../shared/messages/retention-messages';
@@ -18,15 +18,9 @@ import { formatNumber } from '../shared/i18n/format';
 type SnapshotAct = 'read-choice' | 'list' | 'save-choice' | 'take' | 'restore';
 
 /** What the owner reads when an act failed; `cause` is the failure in words. */
-const FAILED: { readonly [A in SnapshotAct]: (cause: string) => string } = {
-  'read-choice': (cause) => `The snapshot choice could not be read: ${cause}`,
-  'list': (cause) => `The snapshots could not be listed: ${cause}`,
-  'save-choice': (cause) => `The choice was not saved: ${cause}`,
-  'take': (cause) => `The snapshot failed: ${cause}`,
-  'restore': (cause) => `The restore failed: ${cause}`,
-};
+const FAILED = (act: SnapshotAct, cause: string): string => WORDS.failed[act](cause);
 
-const restoreLabel = (snapshot: SnapshotInfo): string => `Restore the snapshot of ${dateTime.format(snapshot.takenAt)}`;
+const restoreLabel = (snapshot: SnapshotInfo): string => WORDS.restoreOf(dateTime.format(snapshot.takenAt));
 
 /**
  * Archival snapshots: the daily switch, the snapshots kept, one taken on demand, and a restore
@@ -43,6 +37,7 @@ export class LocketSnapshots extends LitElement {
   @state() private snapshots: readonly SnapshotInfo[] | null = null;
   @state() private confirming: SnapshotInfo | null = null;
   private readonly acts = new ActionController<SnapshotAct>(this);
+  private readonly locale = new LocaleController(this);
   @state() private outcome: RestoreOutcome | null = null;
   @state() private notice = '';
   /** A choice the policy refused, in the words of the retention table. */
@@ -85,7 +80,7 @@ export class LocketSnapshots extends LitElement {
       });
       if (!result.ok) { this.refused = policyProblemText(result.error); this.enabled = stored; return; }
       this.enabled = result.value.snapshotsEnabled;
-      this.notice = on ? 'Daily snapshots are on.' : 'Daily snapshots are off. The snapshots kept so far stay until they expire.';
+      this.notice = on ? WORDS.dailyOn : WORDS.dailyOff;
     });
   }
 
@@ -94,7 +89,7 @@ export class LocketSnapshots extends LitElement {
     this.refused = '';
     const ran = await this.acts.run('take', () => this.services.archives.takeSnapshot());
     if (!ran.ok) return;
-    this.notice = `Snapshot taken: ${plural(ran.value.records, 'record', 'records')}, ${sizeText(ran.value.bytes)}.`;
+    this.notice = WORDS.taken(ran.value.records, sizeText(ran.value.bytes));
     await this.load();
   }
 
@@ -113,26 +108,24 @@ export class LocketSnapshots extends LitElement {
   private renderConfirmation(snapshot: SnapshotInfo) {
     const busy = this.acts.busyWith('restore');
     return html`<div class="confirm" role="alertdialog" aria-labelledby="restore-title" aria-describedby="restore-effect">
-      <p id="restore-title"><strong>Restore the snapshot of ${dateTime.format(snapshot.takenAt)}?</strong></p>
-      <p id="restore-effect">Records changed since then go back to how they were; records added since are removed.
-        A snapshot of the current data is taken first.</p>
+      <p id="restore-title"><strong>${WORDS.restoreQuestion(dateTime.format(snapshot.takenAt))}</strong></p>
+      <p id="restore-effect">${WORDS.restoreEffect}</p>
       <div class="actions">
-        <button class="danger" type="button" ?disabled=${busy} @click=${() => void this.restore(snapshot)}>Restore this snapshot</button>
-        <button class="keep" type="button" ?disabled=${busy} @click=${() => { this.confirming = null; }}>Cancel</button>
+        <button class="danger" type="button" ?disabled=${busy} @click=${() => void this.restore(snapshot)}>${WORDS.restoreThis}</button>
+        <button class="keep" type="button" ?disabled=${busy} @click=${() => { this.confirming = null; }}>${WORDS.cancel}</button>
       </div>
-      ${this.acts.progress ? html`<progress aria-label="Restore progress" max=${Math.max(this.acts.progress.total, 1)}
+      ${this.acts.progress ? html`<progress aria-label=${WORDS.progress} max=${Math.max(this.acts.progress.total, 1)}
         .value=${this.acts.progress.done}></progress>` : nothing}
     </div>`;
   }
 
   private renderOutcome(outcome: RestoreOutcome) {
-    if (!outcome.ok) return html`<p class="error" role="alert">The snapshot was not restored: ${restoreProblemText(outcome.error)}</p>`;
+    if (!outcome.ok) return html`<p class="error" role="alert">${WORDS.notRestored(restoreProblemText(outcome.error))}</p>`;
     const report = outcome.value;
     const counts = kindCounts(report.records);
-    return html`<p class="status" role="status">Snapshot restored:
-      ${plural(countTotal(report.records), 'record', 'records')} put back${counts ? ` (${counts})` : ''}.
-      ${report.skippedErased > 0 ? `${plural(report.skippedErased, 'erased record was', 'erased records were')} left out. ` : ''}
-      The data as it was just before is kept as a snapshot.</p>`;
+    return html`<p class="status" role="status">${WORDS.restored(countTotal(report.records), counts)}
+      ${report.skippedErased > 0 ? WORDS.erasedLeftOut(report.skippedErased) : ''}
+      ${WORDS.keptAsSnapshot}</p>`;
   }
 
   private renderRow(snapshot: SnapshotInfo) {
@@ -142,34 +135,33 @@ export class LocketSnapshots extends LitElement {
       <td class="number">${formatNumber(snapshot.records)}</td>
       <td class="number">${sizeText(snapshot.bytes)}</td>
       <td><button type="button" aria-label=${restoreLabel(snapshot)} ?disabled=${this.acts.busyWith('restore')}
-        @click=${() => { this.outcome = null; this.confirming = snapshot; }}>Restore</button></td>
+        @click=${() => { this.outcome = null; this.confirming = snapshot; }}>${WORDS.restore}</button></td>
     </tr>`;
   }
 
   private renderList(snapshots: readonly SnapshotInfo[]) {
-    if (snapshots.length === 0) return html`<p class="muted">No snapshots yet.</p>`;
+    if (snapshots.length === 0) return html`<p class="muted">${WORDS.none}</p>`;
     return html`<table>
-      <caption>Snapshots kept, newest first</caption>
-      <thead><tr><th scope="col">Taken</th><th scope="col">Why</th><th scope="col">Records</th>
-        <th scope="col">Size</th><th scope="col"><span class="visually-hidden">Action</span></th></tr></thead>
+      <caption>${WORDS.caption}</caption>
+      <thead><tr><th scope="col">${WORDS.takenColumn}</th><th scope="col">${WORDS.why}</th><th scope="col">${WORDS.records}</th>
+        <th scope="col">${WORDS.size}</th><th scope="col"><span class="visually-hidden">${WORDS.action}</span></th></tr></thead>
       <tbody>${snapshots.map((snapshot) => this.renderRow(snapshot))}</tbody>
     </table>`;
   }
 
   protected override render() {
     return html`
-      <h3>Snapshots</h3>
-      <p class="muted">A snapshot copies every record and setting as stored, still encrypted. Those from the last
-        week are all kept, older ones one a week, none longer than 50 days.</p>
+      <h3>${WORDS.snapshots}</h3>
+      <p class="muted">${WORDS.intro}</p>
       <label class="switch"><input type="checkbox" role="switch" .checked=${live(this.enabled === true)}
         ?disabled=${this.enabled === null} @change=${(e: Event) => void this.switchDaily((e.target as HTMLInputElement).checked)} />
-        Keep a daily snapshot</label>
+        ${WORDS.keepDaily}</label>
       <div class="actions">
-        <button type="button" ?disabled=${this.acts.busyWith('take') || this.acts.busyWith('restore')} @click=${() => void this.takeNow()}>Take a snapshot now</button>
-        ${this.acts.busyWith('take') ? html`<span class="muted" role="status">Taking a snapshot…</span>` : nothing}
+        <button type="button" ?disabled=${this.acts.busyWith('take') || this.acts.busyWith('restore')} @click=${() => void this.takeNow()}>${WORDS.takeNow}</button>
+        ${this.acts.busyWith('take') ? html`<span class="muted" role="status">${WORDS.taking}</span>` : nothing}
       </div>
       ${this.notice ? html`<p class="status" role="status">${this.notice}</p>` : nothing}
-      ${this.snapshots === null ? html`<p class="muted" role="status">Loading…</p>` : this.renderList(this.snapshots)}
+      ${this.snapshots === null ? html`<p class="muted" role="status">${WORDS.loading}</p>` : this.renderList(this.snapshots)}
       ${this.confirming ? this.renderConfirmation(this.confirming) : nothing}
       ${this.outcome ? this.renderOutcome(this.outcome) : nothing}
       ${this.errorText() ? html`<p class="error" role="alert">${this.errorText()}</p>` : nothing}`;
@@ -177,6 +169,6 @@ export class LocketSnapshots extends LitElement {
 
   private errorText(): string {
     const failure = this.acts.failure;
-    return failure ? FAILED[failure.act](failureText(failure.cause)) : this.refused;
+    return failure ? FAILED(failure.act, failureText(failure.cause)) : this.refused;
   }
 }

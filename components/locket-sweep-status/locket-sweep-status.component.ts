@@ -2,7 +2,9 @@ import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { SweepReport } from '../../worker/sweep-contract';
 import type { RetentionServices } from '../../platform/page-services/services';
-import { TRIGGER_TEXT, dateTime, durationText, kindCounts, plural } from '../locket-retention-settings/retention-text';
+import { TRIGGER_TEXT, dateTime, durationText, kindCounts } from '../locket-retention-settings/retention-text';
+import { SWEEP_WORDS as WORDS } from './sweep-words';
+import { LocaleController } from '../shared/i18n/locale';
 import { ActionController } from '../shared/action-controller';
 import { failureText, sweepErrorText } from '../shared/failure-text';
 import { baseStyles } from '../shared/tokens.styles';
@@ -22,8 +24,8 @@ type SweepAct = 'read' | 'sweep';
 
 /** What the owner reads when an act failed; `cause` is the failure in words. */
 const FAILED: { readonly [A in SweepAct]: (cause: string) => string } = {
-  read: (cause) => `The sweep report could not be read: ${cause}`,
-  sweep: (cause) => `The sweep failed: ${cause}`,
+  read: (cause) => WORDS.readFailed(cause),
+  sweep: (cause) => WORDS.sweepFailed(cause),
 };
 
 /**
@@ -40,6 +42,7 @@ export class LocketSweepStatus extends LitElement {
   @state() private nextAt: number | null = null;
   @state() private notice = '';
   private readonly acts = new ActionController<SweepAct>(this);
+  private readonly locale = new LocaleController(this);
 
   private refreshTimer: ReturnType<typeof setInterval> | undefined;
 
@@ -88,7 +91,7 @@ export class LocketSweepStatus extends LitElement {
     this.notice = '';
     await this.acts.run('sweep', async () => {
       const report = await this.retention.sweepNow();
-      this.notice = report ? 'Sweep finished.' : 'Another sweep was already running; its report shows here once it ends.';
+      this.notice = report ? WORDS.finished : WORDS.alreadyRunning;
       if (report) this.show(report, true);
       await this.load();
     });
@@ -101,23 +104,19 @@ export class LocketSweepStatus extends LitElement {
 
   private renderReport(report: SweepReport) {
     const purged = kindCounts(report.purged);
-    return html`<ul class="report" aria-label="Last sweep">
+    return html`<ul class="report" aria-label=${WORDS.lastSweep}>
       ${report.held ? html`<li class="held" role="alert">${clockHoldText(report.held)}</li>` : nothing}
-      <li>Finished <time datetime=${new Date(report.finishedAt).toISOString()}>${dateTime.format(report.finishedAt)}</time>,
-        ${TRIGGER_TEXT[report.trigger]}, in ${durationText(report.durationMs)}.</li>
-      <li>${purged ? `Purged from the trash: ${purged}.` : report.held ? 'Nothing was purged from the trash.'
-        : 'Nothing in the trash had reached 30 days.'}</li>
-      <li>Snapshots: ${report.snapshotsDeleted === 0 ? 'none expired'
-        : `${plural(report.snapshotsDeleted, 'expired snapshot', 'expired snapshots')} removed`},
-        ${report.snapshotTaken ? 'a daily snapshot taken' : 'no new one taken'}.</li>
+      <li>${WORDS.finishedAt} <time datetime=${new Date(report.finishedAt).toISOString()}>${dateTime.format(report.finishedAt)}</time>${
+        WORDS.howLong(TRIGGER_TEXT[report.trigger], durationText(report.durationMs))}</li>
+      <li>${purged ? WORDS.purged(purged) : report.held ? WORDS.nothingPurged : WORDS.nothingDue}</li>
+      <li>${WORDS.snapshots(report.snapshotsDeleted, report.snapshotTaken !== null)}</li>
       ${report.snapshotSkipped ? html`<li class="held" role="alert">${snapshotSkippedText(report.snapshotSkipped)}</li>` : nothing}
-      <li>Login history: ${plural(report.loginsDeleted, 'entry', 'entries')} removed.</li>
-      ${report.changeSetsDeleted + report.changeSetsRewritten > 0 ? html`<li>Change history: ${plural(report.changeSetsDeleted,
-        'entry', 'entries')} removed, ${plural(report.changeSetsRewritten, 'entry', 'entries')} cleaned of purged values.</li>` : nothing}
-      ${report.changeSetsAwaitingKey > 0 ? html`<li>${plural(report.changeSetsAwaitingKey, 'change history entry waits',
-        'change history entries wait')} for a sweep while Locket is unlocked to drop purged values.</li>` : nothing}
+      <li>${WORDS.logins(report.loginsDeleted)}</li>
+      ${report.changeSetsDeleted + report.changeSetsRewritten > 0
+        ? html`<li>${WORDS.changeHistory(report.changeSetsDeleted, report.changeSetsRewritten)}</li>` : nothing}
+      ${report.changeSetsAwaitingKey > 0 ? html`<li>${WORDS.awaitingKey(report.changeSetsAwaitingKey)}</li>` : nothing}
       ${report.error ? html`<li class="error" role="alert">${sweepErrorText(report.error)}
-        The next sweep continues where it stopped.</li>` : nothing}
+        ${WORDS.continues}</li>` : nothing}
     </ul>`;
   }
 
@@ -126,15 +125,15 @@ export class LocketSweepStatus extends LitElement {
     const running = this.acts.busyWith('sweep');
     const error = this.errorText();
     return html`
-      <h3>Sweeps</h3>
-      <p class="muted">A sweep removes what has passed its window. Locket runs one at least daily, and whenever a Locket page opens.</p>
-      ${report === undefined ? html`<p class="muted" role="status">Loading…</p>`
-        : report === null ? html`<p>No sweep has run yet.</p>` : this.renderReport(report)}
-      <p>Next sweep due: ${this.nextAt === null ? 'when Locket next opens'
+      <h3>${WORDS.sweeps}</h3>
+      <p class="muted">${WORDS.intro}</p>
+      ${report === undefined ? html`<p class="muted" role="status">${WORDS.loading}</p>`
+        : report === null ? html`<p>${WORDS.noneYet}</p>` : this.renderReport(report)}
+      <p>${WORDS.nextDue} ${this.nextAt === null ? WORDS.whenOpens
         : html`<time datetime=${new Date(this.nextAt).toISOString()}>${dateTime.format(this.nextAt)}</time>`}</p>
       <div class="actions">
-        <button type="button" ?disabled=${running} @click=${() => void this.runNow()}>Run sweep now</button>
-        ${running ? html`<span class="muted" role="status">Sweeping…</span>` : nothing}
+        <button type="button" ?disabled=${running} @click=${() => void this.runNow()}>${WORDS.runNow}</button>
+        ${running ? html`<span class="muted" role="status">${WORDS.sweeping}</span>` : nothing}
         ${this.notice ? html`<span class="status" role="status">${this.notice}</span>` : nothing}
       </div>
       ${error ? html`<p class="error" role="alert">${error}</p>` : nothing}`;

@@ -175,7 +175,7 @@ export class LocketTrash extends LitElement {
       <div class="actions">
         <button aria-label=${TRASH_WORDS.restoreName(name)} ?disabled=${this.busy} @click=${() => void this.restore(item)}>${TRASH_WORDS.restore}</button>
         <button class="danger" aria-label=${TRASH_WORDS.deleteNameForever(name)} ?disabled=${this.busy}
-          @click=${(e: Event) => this.ask({ kind: 'one', item }, e)}>${TRASH_WORDS.deleteForever}</button>
+          @click=${(e: Event) => this.ask({ kind: 'one', item }, e)}>${TRASH_WORDS.deleteRow}</button>
       </div>
       ${this.refusal?.id === record.id ? html`<p class="error" role="alert">${this.refusal.message}</p>` : nothing}
       ${confirming?.kind === 'one' && confirming.item.record.id === record.id ? this.renderConfirmation(confirming) : nothing}

@@ -26,6 +26,8 @@ export const TRASH_WORDS = catalogue({
     deletedBy: (who: string) => `Deleted by ${who} on`,
     restoreName: (name: string) => `Restore ${name}`, restore: 'Restore',
     deleteNameForever: (name: string) => `Delete ${name} forever`,
+    /** What the row's button shows: every word of it is in its name, deleteNameForever (WCAG 2.5.3). */
+    deleteRow: 'Delete',
     isBack: (name: string, list: string | null) => `${name} is back${list ? ` in ${list}` : ''}.`,
     open: (name: string) => `Open ${name}`,
     trash: 'Trash', emptyTrash: 'Empty trash', loading: 'Loading the trash…',
@@ -51,6 +53,7 @@ export const TRASH_WORDS = catalogue({
     deletedBy: (who: string) => `Gelöscht von ${who} am`,
     restoreName: (name: string) => `${name} wiederherstellen`, restore: 'Wiederherstellen',
     deleteNameForever: (name: string) => `${name} endgültig löschen`,
+    deleteRow: 'Endgültig löschen',
     isBack: (name: string, list: string | null) => `${name} ist wieder da${list ? ` unter ${list}` : ''}.`,
     open: (name: string) => `${name} öffnen`,
     trash: 'Papierkorb', emptyTrash: 'Papierkorb leeren', loading: 'Papierkorb wird geladen…',

@@ -1,4 +1,5 @@
 import { html, nothing } from 'lit';
+import { SYNC_WORDS } from './sync-words';
 
 export interface SyncFieldOptions {
   readonly id: string;
@@ -21,6 +22,7 @@ export const syncField = ({ id, name, label, hint, initial = '', error, autocomp
     ${error ? html`<span class="error" id=${`${id}-error`} role="alert">${error}</span>` : nothing}
   </div>`;
 
-export const RELAY_HINT = 'Such as https://relay.example.com, or http://127.0.0.1:8787 for a relay on this computer.';
-export const DEVICE_NAME_HINT = 'How your other devices list this one. Only your devices can read it.';
-export const NO_DEVICE_NAME = 'Give this device a name, so you can tell your devices apart.';
+/** Read where they are shown, so each render speaks the page's language of the moment. */
+export const relayHint = (): string => SYNC_WORDS.relayHint;
+export const deviceNameHint = (): string => SYNC_WORDS.deviceNameHint;
+export const noDeviceName = (): string => SYNC_WORDS.noDeviceName;

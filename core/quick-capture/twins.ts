@@ -7,11 +7,21 @@ import { nameKey } from '../capture/text';
 import { normaliseDomain } from '../records/field-rules';
 import type { LocketRecord, OrganisationRecord, PersonRecord } from '../records/types';
 
+/** The exact value that makes a twin: the UI puts it in the owner's words. */
+export interface TwinMatch {
+  readonly by: 'email' | 'profile' | 'domain';
+  readonly value: string;
+}
+
 export interface Twin<R extends LocketRecord> {
   readonly record: R;
-  /** Why it is the same one, for the offer: "same email ada@example.com". */
+  readonly match: TwinMatch;
+  /** Why it is the same one, for logs and tests: "same email ada@example.com". */
   readonly reason: string;
 }
+
+const twin = <R extends LocketRecord>(record: R, by: TwinMatch['by'], value: string): Twin<R> =>
+  ({ record, match: { by, value }, reason: `same ${by} ${value}` });
 
 /** "https://WWW.Example.com/in/Ada/?x#y" and "http://example.com/in/ada" are the same profile. */
 export const profileKey = (url: string): string => {
@@ -41,12 +51,12 @@ export const findPersonTwin = (captured: PersonKeys, candidates: readonly Locket
   const emails = lowerSet(captured.emails);
   for (const record of people) {
     const shared = record.fields.emails.find((email) => emails.has(email.toLowerCase()));
-    if (shared !== undefined) return { record, reason: `same email ${shared}` };
+    if (shared !== undefined) return twin(record, 'email', shared);
   }
   const profiles = new Set(captured.websites.map(profileKey).filter((key) => key !== ''));
   for (const record of people) {
     const shared = record.fields.websites.find((url) => profiles.has(profileKey(url)));
-    if (shared !== undefined) return { record, reason: `same profile ${shared}` };
+    if (shared !== undefined) return twin(record, 'profile', shared);
   }
   return null;
 };
@@ -62,7 +72,7 @@ export const findOrganisationTwin = (domain: string, candidates: readonly Locket
   if (wanted === '') return null;
   const record = candidates.find((candidate): candidate is OrganisationRecord =>
     candidate.kind === 'organisation' && isLive(candidate) && organisationDomain(candidate) === wanted);
-  return record ? { record, reason: `same domain ${wanted}` } : null;
+  return record ? twin(record, 'domain', wanted) : null;
 };
 
 /** The organisation a captured person works for, by its domain or else by its name written the same way. */

@@ -19,29 +19,9 @@ const STRUCTURE_RULES = [
 
 type Results = Awaited<ReturnType<AxeBuilder['analyze']>>;
 
-/**
- * Findings known and left open, each with the reason; every other element is held to every rule.
- * WCAG 2.5.3 (label in name): these buttons are named for what they act on ("Open Ada Lovelace",
- * "Delete Ada Lovelace forever") while they show more, or other, words ("Ada Lovelace Engineer",
- * "Delete forever"). Their names and texts are the words the message catalogues take over, so
- * they change there, together, rather than twice.
- */
-const KNOWN_FINDINGS: readonly { readonly rule: string; readonly inside: string }[] = [
-  { rule: 'label-content-name-mismatch', inside: 'locket-record-list' },
-  { rule: 'label-content-name-mismatch', inside: 'locket-search' },
-  { rule: 'label-content-name-mismatch', inside: 'locket-popup' },
-  { rule: 'label-content-name-mismatch', inside: 'locket-trash' },
-];
-
-/** Whether axe's path to the element (one selector per shadow root) ends inside the known element's own root. */
-const isKnown = (rule: string, target: readonly unknown[]): boolean => {
-  const path = target.flat().map(String);
-  return KNOWN_FINDINGS.some((known) => known.rule === rule && path[path.length - 2] === known.inside);
-};
-
 /** One line per offending element: rule, impact, where (through shadow roots), and axe's reason. */
 const describeViolations = (violations: Results['violations']): string[] =>
-  violations.flatMap((violation) => violation.nodes.filter((node) => !isKnown(violation.id, node.target)).map((node) => {
+  violations.flatMap((violation) => violation.nodes.map((node) => {
     const where = node.target.map((step) => (Array.isArray(step) ? step.join(' >> ') : String(step))).join(' | ');
     const reason = node.failureSummary?.replace(/\s+/g, ' ').trim() ?? violation.help;
     return `${violation.id} (${violation.impact ?? 'unknown'}) at ${where}: ${reason}`;

@@ -1,7 +1,12 @@
 import { currentLocale, intlLocale } from './locale';
 
 /** A count, a sum or a date in the page's language: every number and date on screen goes through here. */
-export const formatNumber = (n: number): string => new Intl.NumberFormat(intlLocale()).format(n);
+export const formatNumber = (n: number, options?: Intl.NumberFormatOptions): string =>
+  new Intl.NumberFormat(intlLocale(), options).format(n);
+
+/** A size in megabytes with one decimal ("5.0 MB", "5,0 MB"): how file and storage sizes are shown. */
+export const formatMegabytes = (bytes: number): string =>
+  `${formatNumber(bytes / (1024 * 1024), { minimumFractionDigits: 1, maximumFractionDigits: 1 })} MB`;
 
 export const formatDate = (at: number | Date, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' }): string =>
   new Intl.DateTimeFormat(intlLocale(), options).format(at);

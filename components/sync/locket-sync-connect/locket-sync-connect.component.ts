@@ -10,7 +10,9 @@ import { locketEvent } from '../../shared/events';
 import { baseStyles } from '../../shared/tokens.styles';
 import '../sync-events';
 import { problemPlace, requestRelayAccess } from '../relay-address';
-import { DEVICE_NAME_HINT, NO_DEVICE_NAME, RELAY_HINT, syncField } from '../sync-fields';
+import { deviceNameHint, noDeviceName, relayHint, syncField } from '../sync-fields';
+import { LocaleController } from '../../shared/i18n/locale';
+import { SYNC_WORDS as WORDS } from '../sync-words';
 import { defaultDeviceName } from '../sync-text';
 import { syncStyles } from '../sync.styles';
 
@@ -28,6 +30,7 @@ export class LocketSyncConnect extends LitElement {
   @state() private problem: SyncProblem | null = null;
   @state() private nameMissing = false;
   private readonly acts = new ActionController<'connect'>(this);
+  private readonly locale = new LocaleController(this);
   private readonly initialName = defaultDeviceName();
 
   private submit(event: SubmitEvent): void {
@@ -48,23 +51,23 @@ export class LocketSyncConnect extends LitElement {
   }
 
   private errorAt(place: 'address' | 'form'): string {
-    if (place === 'form' && this.acts.failure) return `That did not work: ${failureText(this.acts.failure.cause)}`;
+    if (place === 'form' && this.acts.failure) return WORDS.didNotWork(failureText(this.acts.failure.cause));
     return this.problem && problemPlace(this.problem) === place ? syncProblemText(this.problem) : '';
   }
 
   protected override render() {
     const formError = this.errorAt('form');
-    return html`<form aria-label="Connect to a relay" novalidate @submit=${(e: SubmitEvent) => this.submit(e)}>
-      <h3>Connect to a relay</h3>
-      <p class="muted">Your records stay on this device and reach your other devices through the relay, encrypted: the relay cannot read them.</p>
-      ${syncField({ id: 'connect-relay', name: 'relay', label: 'Relay address', hint: RELAY_HINT, error: this.errorAt('address') })}
+    return html`<form aria-label=${WORDS.connect.title} novalidate @submit=${(e: SubmitEvent) => this.submit(e)}>
+      <h3>${WORDS.connect.title}</h3>
+      <p class="muted">${WORDS.connect.intro}</p>
+      ${syncField({ id: 'connect-relay', name: 'relay', label: WORDS.relayAddress, hint: relayHint(), error: this.errorAt('address') })}
       ${syncField({
-        id: 'connect-device-name', name: 'deviceName', label: 'Device name', hint: DEVICE_NAME_HINT, initial: this.initialName,
-        error: this.nameMissing ? NO_DEVICE_NAME : '',
+        id: 'connect-device-name', name: 'deviceName', label: WORDS.deviceName, hint: deviceNameHint(), initial: this.initialName,
+        error: this.nameMissing ? noDeviceName() : '',
       })}
       ${formError ? html`<p class="error" role="alert">${formError}</p>` : nothing}
       <div class="actions"><button type="submit" class="primary" ?disabled=${this.acts.busy}>
-        ${this.acts.busy ? 'Connecting…' : 'Connect'}</button></div>
+        ${this.acts.busy ? WORDS.connect.busy : WORDS.connect.button}</button></div>
     </form>`;
   }
 }

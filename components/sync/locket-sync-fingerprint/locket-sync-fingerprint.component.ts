@@ -6,6 +6,8 @@ import { failureText } from '../../shared/failure-text';
 import { syncProblemText } from '../../shared/messages/sync-messages';
 import { baseStyles } from '../../shared/tokens.styles';
 import { syncStyles } from '../sync.styles';
+import { LocaleController } from '../../shared/i18n/locale';
+import { SYNC_WORDS as WORDS } from '../sync-words';
 
 /**
  * A pairing's progress as both devices show it: waiting for the other side, then the
@@ -24,6 +26,7 @@ export class LocketSyncFingerprint extends LitElement {
   /** The owner's answer for the words on screen; cleared when other words arrive. */
   @state() private answered: { readonly words: readonly string[]; readonly same: boolean } | null = null;
   private readonly acts = new ActionController<'confirm'>(this);
+  private readonly locale = new LocaleController(this);
 
   private async answer(words: readonly string[], same: boolean): Promise<void> {
     if (this.acts.busy) return;
@@ -33,23 +36,23 @@ export class LocketSyncFingerprint extends LitElement {
 
   private renderConfirm(words: readonly string[]) {
     const answered = this.answered?.words === words ? this.answered : null;
-    return html`<p>Check that the other device shows these same words, in the same order:</p>
-      <ol aria-label="Fingerprint words">${words.map((word) => html`<li>${word}</li> `)}</ol>
-      ${answered ? html`<p role="status">${answered.same ? 'Waiting for the other device to confirm…' : 'Stopping the pairing…'}</p>`
+    return html`<p>${WORDS.fingerprint.check}</p>
+      <ol aria-label=${WORDS.fingerprint.words}>${words.map((word) => html`<li>${word}</li> `)}</ol>
+      ${answered ? html`<p role="status">${answered.same ? WORDS.fingerprint.waitingConfirm : WORDS.fingerprint.stopping}</p>`
         : html`<div class="actions">
-          <button type="button" class="primary" ?disabled=${this.acts.busy} @click=${() => void this.answer(words, true)}>They match</button>
-          <button type="button" class="danger" ?disabled=${this.acts.busy} @click=${() => void this.answer(words, false)}>They differ</button>
+          <button type="button" class="primary" ?disabled=${this.acts.busy} @click=${() => void this.answer(words, true)}>${WORDS.fingerprint.match}</button>
+          <button type="button" class="danger" ?disabled=${this.acts.busy} @click=${() => void this.answer(words, false)}>${WORDS.fingerprint.differ}</button>
         </div>`}
-      ${this.acts.failure ? html`<p class="error" role="alert">That did not work: ${failureText(this.acts.failure.cause)}</p>` : nothing}`;
+      ${this.acts.failure ? html`<p class="error" role="alert">${WORDS.didNotWork(failureText(this.acts.failure.cause))}</p>` : nothing}`;
   }
 
   protected override render() {
     const step = this.step;
     if (!step) return nothing;
     switch (step.phase) {
-      case 'waiting': return html`<p role="status">Waiting for the other device…</p>`;
+      case 'waiting': return html`<p role="status">${WORDS.fingerprint.waiting}</p>`;
       case 'confirm': return this.renderConfirm(step.fingerprint);
-      case 'done': return html`<p class="status" role="status">The devices are paired. The new device is receiving every record.</p>`;
+      case 'done': return html`<p class="status" role="status">${WORDS.fingerprint.paired}</p>`;
       case 'failed': return html`<p class="error" role="alert">${syncProblemText(step.problem)}</p>`;
     }
   }

@@ -11,7 +11,9 @@ import { baseStyles } from '../../shared/tokens.styles';
 import '../sync-events';
 import '../locket-sync-fingerprint/locket-sync-fingerprint';
 import { problemPlace, requestRelayAccess } from '../relay-address';
-import { DEVICE_NAME_HINT, NO_DEVICE_NAME, RELAY_HINT, syncField } from '../sync-fields';
+import { deviceNameHint, noDeviceName, relayHint, syncField } from '../sync-fields';
+import { LocaleController } from '../../shared/i18n/locale';
+import { SYNC_WORDS as WORDS } from '../sync-words';
 import { defaultDeviceName, typedCode } from '../sync-text';
 import { syncStyles } from '../sync.styles';
 
@@ -30,6 +32,7 @@ export class LocketSyncJoin extends LitElement {
   @state() private missing: { readonly code: boolean; readonly name: boolean } = { code: false, name: false };
   @state() private step: PairingStep | null = null;
   private readonly acts = new ActionController<'join'>(this);
+  private readonly locale = new LocaleController(this);
   private readonly initialName = defaultDeviceName();
   private stopWatching?: () => void;
 
@@ -67,28 +70,28 @@ export class LocketSyncJoin extends LitElement {
   }
 
   private errorAt(place: 'address' | 'code' | 'form'): string {
-    if (place === 'form' && this.acts.failure) return `That did not work: ${failureText(this.acts.failure.cause)}`;
+    if (place === 'form' && this.acts.failure) return WORDS.didNotWork(failureText(this.acts.failure.cause));
     if (place === 'form' && this.step?.phase === 'failed') return '';
     return this.problem && problemPlace(this.problem) === place ? syncProblemText(this.problem) : '';
   }
 
   protected override render() {
     const formError = this.errorAt('form');
-    return html`<form aria-label="Join with a code" novalidate @submit=${(e: SubmitEvent) => this.submit(e)}>
-      <h3>Join with a code</h3>
-      <p class="muted">Already syncing on another device? There, choose “Add a device”, then enter the relay address and the code it shows.</p>
-      ${syncField({ id: 'join-relay', name: 'relay', label: 'Relay address', hint: RELAY_HINT, error: this.errorAt('address') })}
+    return html`<form aria-label=${WORDS.join.title} novalidate @submit=${(e: SubmitEvent) => this.submit(e)}>
+      <h3>${WORDS.join.title}</h3>
+      <p class="muted">${WORDS.join.intro}</p>
+      ${syncField({ id: 'join-relay', name: 'relay', label: WORDS.relayAddress, hint: relayHint(), error: this.errorAt('address') })}
       ${syncField({
-        id: 'join-code', name: 'code', label: 'Pairing code', hint: 'As the other device shows it; spaces do not matter.',
-        error: this.missing.code ? 'Enter the code the other device shows.' : this.errorAt('code'),
+        id: 'join-code', name: 'code', label: WORDS.join.code, hint: WORDS.join.codeHint,
+        error: this.missing.code ? WORDS.join.noCode : this.errorAt('code'),
       })}
       ${syncField({
-        id: 'join-device-name', name: 'deviceName', label: 'Device name', hint: DEVICE_NAME_HINT, initial: this.initialName,
-        error: this.missing.name ? NO_DEVICE_NAME : '',
+        id: 'join-device-name', name: 'deviceName', label: WORDS.deviceName, hint: deviceNameHint(), initial: this.initialName,
+        error: this.missing.name ? noDeviceName() : '',
       })}
       ${formError ? html`<p class="error" role="alert">${formError}</p>` : nothing}
       <div class="actions"><button type="submit" class="primary" ?disabled=${this.acts.busy}>
-        ${this.acts.busy ? 'Joining…' : 'Join'}</button></div>
+        ${this.acts.busy ? WORDS.join.busy : WORDS.join.button}</button></div>
     </form>
     ${this.step ? html`<locket-sync-fingerprint .services=${this.services} .step=${this.step}></locket-sync-fingerprint>` : nothing}`;
   }

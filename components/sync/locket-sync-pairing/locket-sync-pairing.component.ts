@@ -9,6 +9,8 @@ import '../locket-sync-fingerprint/locket-sync-fingerprint';
 import '../locket-sync-qr/locket-sync-qr';
 import { codeGroups, exactTime, relativeTime } from '../sync-text';
 import { syncStyles } from '../sync.styles';
+import { LocaleController } from '../../shared/i18n/locale';
+import { SYNC_WORDS as WORDS } from '../sync-words';
 
 /**
  * "Add a device", on a device already connected: a one-time code in groups and the same as a
@@ -30,6 +32,7 @@ export class LocketSyncPairing extends LitElement {
   @state() private step: PairingStep | null = null;
   @state() private problem: SyncProblem | null = null;
   private readonly acts = new ActionController<'offer'>(this);
+  private readonly locale = new LocaleController(this);
   private stopWatching?: () => void;
 
   override disconnectedCallback(): void {
@@ -61,29 +64,28 @@ export class LocketSyncPairing extends LitElement {
     const finished = this.step?.phase === 'done' || this.step?.phase === 'failed';
     const comparing = this.step?.phase === 'confirm';
     return html`<div class="box" role="group" aria-labelledby="add-device-heading">
-      <h3 id="add-device-heading">Add a device</h3>
-      ${finished || comparing ? nothing : html`<p>On the new device, open Locket’s settings, choose “Join with a code”, and enter the
-        relay address and this code, or scan the image:</p>
+      <h3 id="add-device-heading">${WORDS.pairing.title}</h3>
+      ${finished || comparing ? nothing : html`<p>${WORDS.pairing.howTo}</p>
       <div class="offer">
         <div>
-          <p class="code" aria-label="Pairing code">${codeGroups(offer.code).map((group) => html`<span>${group}</span> `)}</p>
-          <p class="muted">The code works once and expires
-            <time datetime=${new Date(offer.expiresAt).toISOString()} title=${exactTime(offer.expiresAt)}>${relativeTime(offer.expiresAt, this.now)}</time>.</p>
+          <p class="code" aria-label=${WORDS.pairing.code}>${codeGroups(offer.code).map((group) => html`<span>${group}</span> `)}</p>
+          <p class="muted">${WORDS.pairing.expires[0]}<time datetime=${new Date(offer.expiresAt).toISOString()}
+            title=${exactTime(offer.expiresAt)}>${relativeTime(offer.expiresAt, this.now)}</time>${WORDS.pairing.expires[1]}</p>
         </div>
-        <locket-sync-qr .text=${offer.code} label="Pairing code as a QR image"></locket-sync-qr>
+        <locket-sync-qr .text=${offer.code} label=${WORDS.pairing.qr}></locket-sync-qr>
       </div>`}
       <locket-sync-fingerprint .services=${this.services} .step=${this.step}></locket-sync-fingerprint>
-      <div class="actions"><button type="button" @click=${() => this.close()}>${finished ? 'Done' : 'Cancel'}</button></div>
+      <div class="actions"><button type="button" @click=${() => this.close()}>${finished ? WORDS.pairing.done : WORDS.pairing.cancel}</button></div>
     </div>`;
   }
 
   protected override render() {
     if (this.offer) return this.renderOffer(this.offer);
-    const error = this.acts.failure ? `That did not work: ${failureText(this.acts.failure.cause)}`
+    const error = this.acts.failure ? WORDS.didNotWork(failureText(this.acts.failure.cause))
       : this.problem ? syncProblemText(this.problem) : '';
     return html`<div class="actions">
         <button type="button" ?disabled=${this.acts.busy} @click=${() => void this.start()}>
-          ${this.acts.busy ? 'Preparing a code…' : 'Add a device'}</button>
+          ${this.acts.busy ? WORDS.pairing.preparing : WORDS.pairing.add}</button>
       </div>
       ${error ? html`<p class="error" role="alert">${error}</p>` : nothing}`;
   }

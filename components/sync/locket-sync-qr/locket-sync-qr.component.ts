@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { generate } from 'lean-qr';
+import { SYNC_WORDS } from '../sync-words';
 
 /** Light modules around the code, as the QR standard asks, so a camera finds its edges. */
 const QUIET_ZONE = 4;
@@ -28,13 +29,13 @@ export class LocketSyncQr extends LitElement {
   `;
 
   @property() text = '';
-  /** What a screen reader says for the image. */
-  @property() label = 'QR code';
+  /** What a screen reader says for the image; a generic name when none is given. */
+  @property() label = '';
 
   protected override render() {
     if (!this.text) return nothing;
     const { size, path } = darkModulesPath(this.text);
-    return html`<svg role="img" aria-label=${this.label} viewBox=${`0 0 ${size} ${size}`} shape-rendering="crispEdges"
+    return html`<svg role="img" aria-label=${this.label || SYNC_WORDS.qr} viewBox=${`0 0 ${size} ${size}`} shape-rendering="crispEdges"
       xmlns="http://www.w3.org/2000/svg"><path fill="#000" d=${path}></path></svg>`;
   }
 }

@@ -12,6 +12,8 @@ import '../locket-sync-pairing/locket-sync-pairing';
 import '../locket-sync-status/locket-sync-status';
 import '../sync-events';
 import { syncStyles } from '../sync.styles';
+import { LocaleController } from '../../shared/i18n/locale';
+import { SYNC_WORDS as WORDS } from '../sync-words';
 
 /** How often "5 minutes ago" is worked out again while the page stays open. */
 const RELATIVE_TIME_REFRESH_MS = 30_000;
@@ -33,6 +35,7 @@ export class LocketSyncSettings extends LitElement {
   @state() private status: SyncStatusView | null = null;
   @state() private now = 0;
   private readonly acts = new ActionController<'load'>(this);
+  private readonly locale = new LocaleController(this);
   /** True while a connect or join runs: its form stays even if the status moves on meanwhile. */
   @state() private settingUp = false;
   private stopWatching?: () => void;
@@ -64,11 +67,11 @@ export class LocketSyncSettings extends LitElement {
   protected override render() {
     const { status } = this;
     if (!status) {
-      return this.acts.failure ? html`<p class="error" role="alert">Sync’s status could not be read: ${failureText(this.acts.failure.cause)}</p>`
-        : html`<p class="muted" role="status">Loading…</p>`;
+      return this.acts.failure ? html`<p class="error" role="alert">${WORDS.settings.unreadable(failureText(this.acts.failure.cause))}</p>`
+        : html`<p class="muted" role="status">${WORDS.settings.loading}</p>`;
     }
     if (status.state === 'off' || this.settingUp) {
-      return html`<p class="muted">Sync is off: this device’s records are on this device only.</p>
+      return html`<p class="muted">${WORDS.settings.off}</p>
         <div class="choices" @locket-sync-setting-up=${(event: CustomEvent<{ readonly busy: boolean }>) => { this.settingUp = event.detail.busy; }}>
           <locket-sync-connect .services=${this.services} .permissions=${this.permissions}></locket-sync-connect>
           <locket-sync-join .services=${this.services} .permissions=${this.permissions}></locket-sync-join>

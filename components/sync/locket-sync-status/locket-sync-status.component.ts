@@ -1,21 +1,14 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { SyncDeviceView, SyncPageServices, SyncProblem, SyncState, SyncStatusView } from '../../../core/sync/ports';
+import type { SyncDeviceView, SyncPageServices, SyncProblem, SyncStatusView } from '../../../core/sync/ports';
 import { ActionController } from '../../shared/action-controller';
 import { failureText } from '../../shared/failure-text';
 import { syncProblemText } from '../../shared/messages/sync-messages';
 import { baseStyles } from '../../shared/tokens.styles';
 import { exactTime, relativeTime } from '../sync-text';
 import { syncStyles } from '../sync.styles';
-import { formatNumber } from '../../shared/i18n/format';
-
-const STATE_TEXT: { readonly [S in SyncState]: string } = {
-  off: 'Not connected',
-  connecting: 'Connecting…',
-  connected: 'Connected',
-  offline: 'Offline: changes wait on this device until the relay answers',
-  removed: 'Removed from the account: this device no longer syncs',
-};
+import { LocaleController } from '../../shared/i18n/locale';
+import { SYNC_WORDS as WORDS } from '../sync-words';
 
 type StatusAct = 'sync' | 'remove' | 'disconnect';
 
@@ -47,10 +40,11 @@ export class LocketSyncStatus extends LitElement {
   @state() private refused: { readonly act: StatusAct; readonly deviceId?: string; readonly problem: SyncProblem } | null = null;
   @state() private synced = false;
   private readonly acts = new ActionController<StatusAct>(this);
+  private readonly locale = new LocaleController(this);
 
   private errorFor(act: StatusAct, deviceId?: string): string {
     const failure = this.acts.failure;
-    if (failure?.act === act && (act !== 'remove' || this.confirming === deviceId)) return `That did not work: ${failureText(failure.cause)}`;
+    if (failure?.act === act && (act !== 'remove' || this.confirming === deviceId)) return WORDS.didNotWork(failureText(failure.cause));
     const refused = this.refused;
     return refused?.act === act && refused.deviceId === deviceId ? syncProblemText(refused.problem) : '';
   }
@@ -89,18 +83,18 @@ export class LocketSyncStatus extends LitElement {
     return html`<li aria-label=${device.name}>
       <div class="device">
         <span class="name">${device.name}</span>
-        ${device.thisDevice ? html`<span class="tag">This device</span>` : nothing}
-        ${device.removed ? html`<span class="tag">Removed</span>` : nothing}
-        ${device.thisDevice || device.removed || this.status.state === 'removed' ? nothing : html`<button type="button" aria-label=${`Remove ${device.name}`}
-          aria-expanded=${confirming ? 'true' : 'false'} @click=${() => this.ask(confirming ? null : device.id)}>Remove device</button>`}
+        ${device.thisDevice ? html`<span class="tag">${WORDS.status.thisDevice}</span>` : nothing}
+        ${device.removed ? html`<span class="tag">${WORDS.status.removed}</span>` : nothing}
+        ${device.thisDevice || device.removed || this.status.state === 'removed' ? nothing : html`<button type="button" aria-label=${WORDS.status.removeName(device.name)}
+          aria-expanded=${confirming ? 'true' : 'false'} @click=${() => this.ask(confirming ? null : device.id)}>${WORDS.status.removeDevice}</button>`}
       </div>
-      <span class="muted">${device.thisDevice ? 'Seen now' : device.lastSeenAt === null ? 'Not seen yet' : html`Last seen ${this.when(device.lastSeenAt)}`}</span>
-      ${confirming ? html`<div class="confirm" role="group" aria-label=${`Remove ${device.name}?`}>
-        <p>Remove “${device.name}”? It stops receiving and sending changes at once. What it already holds stays on it;
-          to sync it again, add it as a new device.</p>
+      <span class="muted">${device.thisDevice ? WORDS.status.seenNow : device.lastSeenAt === null ? WORDS.status.notSeen
+        : html`${WORDS.status.lastSeen} ${this.when(device.lastSeenAt)}`}</span>
+      ${confirming ? html`<div class="confirm" role="group" aria-label=${WORDS.status.removeQuestion(device.name)}>
+        <p>${WORDS.status.removeEffect(device.name)}</p>
         <div class="actions">
-          <button type="button" class="danger" ?disabled=${this.acts.busy} @click=${() => void this.removeDevice(device)}>Remove it</button>
-          <button type="button" @click=${() => this.ask(null)}>Keep it</button>
+          <button type="button" class="danger" ?disabled=${this.acts.busy} @click=${() => void this.removeDevice(device)}>${WORDS.status.removeIt}</button>
+          <button type="button" @click=${() => this.ask(null)}>${WORDS.status.keepIt}</button>
         </div>
       </div>` : nothing}
       ${error ? html`<p class="error" role="alert">${error}</p>` : nothing}
@@ -110,14 +104,14 @@ export class LocketSyncStatus extends LitElement {
   private renderDisconnect() {
     const error = this.errorFor('disconnect');
     if (this.confirming !== 'disconnect') {
-      return html`<button type="button" class="danger" @click=${() => this.ask('disconnect')}>Disconnect</button>`;
+      return html`<button type="button" class="danger" @click=${() => this.ask('disconnect')}>${WORDS.status.disconnect}</button>`;
     }
-    return html`<div class="confirm" role="group" aria-label="Disconnect this device?">
-      <p>Disconnect this device? Every record stays on this device; it stops syncing with your other devices.</p>
+    return html`<div class="confirm" role="group" aria-label=${WORDS.status.disconnectQuestion}>
+      <p>${WORDS.status.disconnectEffect}</p>
       <div class="actions">
         <button type="button" class="danger" ?disabled=${this.acts.busy}
-          @click=${() => void this.acts.run('disconnect', () => this.services.disconnect())}>Disconnect this device</button>
-        <button type="button" @click=${() => this.ask(null)}>Stay connected</button>
+          @click=${() => void this.acts.run('disconnect', () => this.services.disconnect())}>${WORDS.status.disconnectThis}</button>
+        <button type="button" @click=${() => this.ask(null)}>${WORDS.status.stayConnected}</button>
       </div>
       ${error ? html`<p class="error" role="alert">${error}</p>` : nothing}
     </div>`;
@@ -126,28 +120,27 @@ export class LocketSyncStatus extends LitElement {
   protected override render() {
     const { status } = this;
     const syncError = this.errorFor('sync');
-    const waiting = status.waiting === 0 ? 'Nothing'
-      : `${formatNumber(status.waiting)} ${status.waiting === 1 ? 'change' : 'changes'}`;
+    const waiting = status.waiting === 0 ? WORDS.status.nothingWaiting : WORDS.status.changes(status.waiting);
     return html`
-      <dl aria-label="Sync status">
-        <dt>Status</dt>
-        <dd>${STATE_TEXT[status.state]}</dd>
-        <dt>Relay</dt>
+      <dl aria-label=${WORDS.status.syncStatus}>
+        <dt>${WORDS.status.status}</dt>
+        <dd>${WORDS.states[status.state]}</dd>
+        <dt>${WORDS.status.relay}</dt>
         <dd>${status.relayUrl ?? '—'}</dd>
-        <dt>Last synced</dt>
-        <dd>${status.lastSyncedAt === null ? 'Not yet' : this.when(status.lastSyncedAt)}</dd>
-        <dt>Waiting to send</dt>
+        <dt>${WORDS.status.lastSynced}</dt>
+        <dd>${status.lastSyncedAt === null ? WORDS.status.notYet : this.when(status.lastSyncedAt)}</dd>
+        <dt>${WORDS.status.waiting}</dt>
         <dd>${waiting}</dd>
       </dl>
       ${status.problem ? html`<p class="error" role="alert">${syncProblemText(status.problem)}</p>` : nothing}
       <div class="actions">
         <button type="button" class="primary" ?disabled=${this.acts.busyWith('sync') || status.state === 'removed'}
-          @click=${() => void this.syncNow()}>${this.acts.busyWith('sync') ? 'Syncing…' : 'Sync now'}</button>
-        ${this.synced ? html`<span class="status" role="status">Synced.</span>` : nothing}
+          @click=${() => void this.syncNow()}>${this.acts.busyWith('sync') ? WORDS.status.syncing : WORDS.status.syncNow}</button>
+        ${this.synced ? html`<span class="status" role="status">${WORDS.status.synced}</span>` : nothing}
         ${syncError ? html`<span class="error" role="alert">${syncError}</span>` : nothing}
       </div>
-      <h3>Devices</h3>
-      <ul aria-label="Devices">${status.devices.map((device) => this.renderDevice(device))}</ul>
+      <h3>${WORDS.status.devices}</h3>
+      <ul aria-label=${WORDS.status.devices}>${status.devices.map((device) => this.renderDevice(device))}</ul>
       <div class="actions">${this.renderDisconnect()}</div>`;
   }
 }

@@ -97,6 +97,9 @@ const htmlWords = (part: string): string[] => {
 /** The literal words a user would read in this source file. */
 export const bareLiterals = (source: string): string[] => {
   // Developer messages (console, thrown errors) are not shown to the owner.
-  const code = stripComments(source.replace(/^import .*$/gm, '').replace(/console\.\w+\([^;]*\);/g, '').replace(/new Error\([^;]*\)/g, '').replace(/^\s*(static override styles|@customElement).*$/gm, ''));
+  const code = stripComments(source.replace(/^import .*$/gm, '').replace(/console\.\w+\([^;]*\);/g, '').replace(/new Error\([^;]*\)/g, '')
+    // Styles hold no words: an element's own css`` block may run over several lines.
+    .replace(/^\s*static override styles\s*=[^\n`]*css`[^`]*`\s*\]?;/gm, '')
+    .replace(/^\s*(static override styles|@customElement).*$/gm, ''));
   return literalsOf(code).flatMap(({ text, html }) => (html ? htmlWords(text) : looksLikeProse(text) ? [text.trim()] : []));
 };
