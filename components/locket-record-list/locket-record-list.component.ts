@@ -66,6 +66,7 @@ export class LocketRecordList extends LitElement {
     const kind = this.kind;
     this.cache.clear();
     await this.cache.ensure(this.visible.first, Math.max(this.visible.last, 20));
+    if (!this.firstRowMarked) performance.mark('locket:first-page');
     // A newer kind was chosen while this one loaded: its own reload paints.
     if (kind !== this.kind) return;
     // Counting a long list walks its whole index; the first screen paints without waiting for it.

@@ -66,24 +66,37 @@ export const createRecordReads = ({ db, codec }: Pick<StoreDeps, 'db' | 'codec'>
     return recordsFromRows(codec, perKind.flat().sort(newestFirst).slice(0, wanted));
   };
 
+  /** One page after `after` (by primary key), its live rows decoded; `next` is where the following page starts. */
+  const readBatch = async (batchSize: number, after: string | undefined) => {
+    const range = after === undefined ? null : IDBKeyRange.lowerBound(after, true);
+    const rows = await db.getAll('records', range, batchSize);
+    const live = rows.filter(isLive);
+    const records = live.length > 0 ? await recordsFromRows(codec, live) : [];
+    const last = rows.at(-1);
+    return { records, next: last && rows.length === batchSize ? last.id : undefined };
+  };
+
   /**
    * Pages by primary key (ids sort by creation time), one short readonly transaction per page,
-   * so `visit` runs outside any transaction and may take as long as it needs.
+   * so `visit` runs outside any transaction and may take as long as it needs. The next page is
+   * read and decoded while `visit` works on this one (at most two pages are held), so reading,
+   * decrypting and visiting overlap.
    */
   const forEachBatch = async (
     batchSize: number,
     visit: (records: readonly LocketRecord[]) => void | Promise<void>,
   ): Promise<void> => {
     if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`Batch size must be a positive whole number, not ${batchSize}`);
-    let after: string | undefined;
+    let reading = readBatch(batchSize, undefined);
     for (;;) {
-      const range = after === undefined ? null : IDBKeyRange.lowerBound(after, true);
-      const rows = await db.getAll('records', range, batchSize);
-      const live = rows.filter(isLive);
-      if (live.length > 0) await visit(await recordsFromRows(codec, live));
-      const last = rows.at(-1);
-      if (!last || rows.length < batchSize) return;
-      after = last.id;
+      const { records, next } = await reading;
+      if (next !== undefined) {
+        reading = readBatch(batchSize, next);
+        // Observed now, awaited on the next turn: a visit that throws leaves it unawaited.
+        reading.catch(() => undefined);
+      }
+      if (records.length > 0) await visit(records);
+      if (next === undefined) return;
     }
   };
 
