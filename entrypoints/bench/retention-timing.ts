@@ -2,6 +2,7 @@ import { deriveAuditKeys } from '../../core/audit/hash';
 import * as Comlink from 'comlink';
 import { LOCKET_DB_NAME } from '../../core/db/db-name';
 import { openLocketDb } from '../../core/db/schema';
+import { deleteSnapshot } from '../../core/snapshots/snapshots';
 import { DAY_MS, TRASH_DAYS } from '../../core/retention/windows';
 import type { ArchiveReport, BareDeleteReport, SweepBenchReport } from '../../test/bench/bench-api';
 import { BENCH_PASSWORD } from '../../test/bench/bench-api';
@@ -65,6 +66,20 @@ const timeBareRestorePut = async (): Promise<number> => {
   }
 };
 
+/** A snapshot of the restored data as a restore's safety snapshot takes it, through the worker; deleted again after. */
+const timeSnapshot = async (api: ReturnType<typeof connectWorker>['api']): Promise<number> => {
+  const started = performance.now();
+  const snapshot = await api.takeSnapshot();
+  const ms = performance.now() - started;
+  const db = await openLocketDb(indexedDB, LOCKET_DB_NAME);
+  try {
+    await deleteSnapshot(db, snapshot.id);
+  } finally {
+    db.close();
+  }
+  return ms;
+};
+
 /**
  * A backup of everything the seed wrote, then its restore, both through the page's worker
  * (which builds no search index: the profile's search worker does).
@@ -84,7 +99,7 @@ export const timeArchive = async (): Promise<ArchiveReport> => {
     const restoreMs = performance.now() - restoreStarted;
     if (!outcome.ok) throw new Error(`The restore refused the backup it had just made: ${outcome.error.type}`);
     const restored = Object.values(outcome.value.records).reduce((sum, count) => sum + (count ?? 0), 0);
-    return { records, restored, bytes: file.bytes.length, backupMs, restoreMs, startedAt, barePutMs: await timeBareRestorePut() };
+    return { records, restored, bytes: file.bytes.length, backupMs, restoreMs, startedAt, snapshotMs: await timeSnapshot(connection.api), barePutMs: await timeBareRestorePut() };
   } finally {
     connection.terminate();
   }

@@ -145,6 +145,8 @@ export const ArchiveReportSchema = v.object({
   restoreMs: Millis,
   /** When the backup started, in wall time (performance.timeOrigin + now()); the restore followed it at once. */
   startedAt: Millis,
+  /** A snapshot of the restored data through the worker, as the restore's safety snapshot is taken (deleted again). */
+  snapshotMs: Millis,
   /** The restored rows as stored, put with bare IndexedDB into a scratch store without indexes, one transaction per 1000. */
   barePutMs: Millis,
 });

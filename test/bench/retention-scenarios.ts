@@ -38,7 +38,7 @@ export const measureArchive = async (browser: ExtensionBrowser, page: Page): Pro
     notes: [`backup: ${report.records} records into ${megabytes(report.bytes)} in ${ms(report.backupMs)} `
       + `(${Math.round(perSecond(report.records, report.backupMs))} rec/s); restore ${ms(report.restoreMs)} `
       + `(${Math.round(perSecond(report.records, report.restoreMs))} rec/s, the safety snapshot included); `
-      + `bare put of the restored rows ${ms(report.barePutMs)}; side panel long tasks meanwhile: ${describeLongTasks(longTasks)}`],
+      + `bare put of the restored rows ${ms(report.barePutMs)}; a snapshot of the same data alone ${ms(report.snapshotMs)}; side panel long tasks meanwhile: ${describeLongTasks(longTasks)}`],
   };
 };
 
