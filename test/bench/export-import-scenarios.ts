@@ -13,8 +13,8 @@ const megabytes = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(
  * The worker's export of the seeded records beside its unavoidable parts, measured in the same
  * page, with a side panel open and watched for long tasks meanwhile.
  */
-export const measureExport = async (browser: ExtensionBrowser, page: Page): Promise<VaultOutcome> => {
-  const { value: report, longTasks: allTasks } = await withWatchedPanel(browser, async () => v.parse(ExportReportSchema, await page.evaluate(() => {
+export const measureExport = async (browser: ExtensionBrowser, page: Page, records: number): Promise<VaultOutcome> => {
+  const { value: report, longTasks: allTasks } = await withWatchedPanel(browser, records, async () => v.parse(ExportReportSchema, await page.evaluate(() => {
     if (!window.locketBench) throw new Error('window.locketBench is missing');
     return window.locketBench.exportAll();
   })));

@@ -22,8 +22,8 @@ const perSecond = (records: number, millis: number): number => (millis > 0 ? (re
 const megabytes = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 
 /** A backup of the seeded account through the worker, and its restore, with a side panel open and watched for long tasks. */
-export const measureArchive = async (browser: ExtensionBrowser, page: Page): Promise<VaultOutcome> => {
-  const { value: report, longTasks: allTasks } = await withWatchedPanel(browser, async () => v.parse(ArchiveReportSchema, await page.evaluate(() => {
+export const measureArchive = async (browser: ExtensionBrowser, page: Page, records: number): Promise<VaultOutcome> => {
+  const { value: report, longTasks: allTasks } = await withWatchedPanel(browser, records, async () => v.parse(ArchiveReportSchema, await page.evaluate(() => {
     if (!window.locketBench) throw new Error('window.locketBench is missing');
     return window.locketBench.archive();
   })));
@@ -51,15 +51,18 @@ export const describeLongTasks = (longTasks: readonly LongTask[]): string =>
   (longTasks.length === 0 ? 'none over 50 ms' : `${longTasks.map((task) => task.ms.toFixed(0)).join(', ')} ms`);
 
 /**
- * Runs `work` with a side panel open (settled past its own sweep) and watched for long tasks,
- * from just before `work` until 0.5 s after it, as the sweep's figure is.
+ * Runs `work` with a side panel open and watched for long tasks, from just before `work` until
+ * 0.5 s after it, as the sweep's figure is. The panel is first left past its own sweep and the
+ * time its search worker takes to have the index of `records` ready, so neither competes with `work`.
  */
-export const withWatchedPanel = async <T>(browser: ExtensionBrowser, work: () => Promise<T>): Promise<{ value: T; longTasks: LongTask[] }> => {
+export const withWatchedPanel = async <T>(
+  browser: ExtensionBrowser, records: number, work: () => Promise<T>,
+): Promise<{ value: T; longTasks: LongTask[] }> => {
   const panel = await browser.context.newPage();
   try {
     await panel.goto(browser.pageUrl('sidepanel.html'));
     await panel.locator('locket-workspace').waitFor({ timeout: 20_000 });
-    await panel.waitForTimeout(PAGE_SWEEP_SETTLE_MS);
+    await panel.waitForTimeout(PAGE_SWEEP_SETTLE_MS + indexSettleMs(records));
     await watchLongTasks(panel);
     const value = await work();
     await panel.waitForTimeout(500);

@@ -22,7 +22,7 @@ const watched = (db: LocketDatabase, events: string[]): LocketDatabase => {
       if (name === 'transaction') {
         return (...args: Parameters<LocketDatabase['transaction']>) => {
           const tx = target.transaction(...args);
-          if (args[0].includes('snapshotChunks') && args[1] === 'readwrite') {
+          if (Array.from(args[0]).includes('snapshotChunks') && args[1] === 'readwrite') {
             void tx.done.then(() => { chunks += 1; events.push(`chunk ${chunks} written`); }, () => undefined);
           }
           return tx;
