@@ -99,6 +99,7 @@ export class LocketGate extends LitElement {
 
   private async settle(): Promise<void> {
     const connection = await this.connect();
+    performance.mark('locket:gate-open');
     const vault = await connection.ports.vaults.load();
     if (!vault) { this.closeServices(); this.phase = 'setup'; return; }
     this.secondFactor = vault.secondFactor !== null;
@@ -121,6 +122,8 @@ export class LocketGate extends LitElement {
     }
     if (!keys) { this.closeServices(); this.phase = 'locked'; return; }
     const services = await this.services.follow(keys);
+    // Stages of opening a surface, read by the bench (test/bench/page-timing.ts) beside its figures.
+    performance.mark('locket:services-ready');
     if (this.pendingOwner) {
       // Name and email are personal data: they wait for the encrypted store of a fresh account.
       await services.store.saveSettings({ ownerName: this.pendingOwner.name, ownerEmail: this.pendingOwner.email });

@@ -20,6 +20,9 @@ import { rowButtonStyles } from '../shared/row-button.styles';
 import { createPageCache } from './page-cache';
 import { recordListStyles } from './locket-record-list.styles';
 
+/** The longest the count waits for the first rows to be painted. */
+const FIRST_ROWS_WAIT_MS = 1000;
+
 /**
  * One kind's live records, most recently updated first, virtualised: only the rows in
  * view are in the DOM and only their pages are read from the store.
@@ -67,12 +70,15 @@ export class LocketRecordList extends LitElement {
     const kind = this.kind;
     this.cache.clear();
     await this.cache.ensure(this.visible.first, Math.max(this.visible.last, 20));
+    if (!this.firstRowMarked) performance.mark('locket:first-page');
     // A newer kind was chosen while this one loaded: its own reload paints.
     if (kind !== this.kind) return;
     // Counting a long list walks its whole index; the first screen paints without waiting for it.
     if (this.total === null) this.total = this.cache.knownFromTop();
     this.revision++;
-    // Asked only now: IndexedDB would serve a count over the whole index ahead of the first page.
+    // Asked only once the first rows are on screen: IndexedDB would serve a count over the whole
+    // index ahead of the first page, and the count redraws the list at its full length.
+    await this.firstRowsShown();
     const total = await this.services.store.count(kind);
     if (kind !== this.kind) return;
     this.total = total;
@@ -89,7 +95,23 @@ export class LocketRecordList extends LitElement {
   private markFirstRow(): void {
     if (this.firstRowMarked) return;
     this.firstRowMarked = true;
-    requestAnimationFrame(() => performance.mark('locket:first-row'));
+    requestAnimationFrame(() => {
+      performance.mark('locket:first-row');
+      this.firstRowShown();
+    });
+  }
+
+  private firstRowShown: () => void = () => undefined;
+  private readonly firstRowPainted = new Promise<void>((resolve) => { this.firstRowShown = resolve; });
+
+  /**
+   * Resolves once the first rows were painted, or at once when there are none to paint (an
+   * empty list, or they were painted before). A page in the background paints no frames: the
+   * wait ends after FIRST_ROWS_WAIT_MS whatever happened.
+   */
+  private firstRowsShown(): Promise<void> {
+    if (this.cache.knownFromTop() === 0) return Promise.resolve();
+    return Promise.race([this.firstRowPainted, new Promise<void>((resolve) => { setTimeout(resolve, FIRST_ROWS_WAIT_MS); })]);
   }
 
   private renderRow(index: number) {

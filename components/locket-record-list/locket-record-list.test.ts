@@ -28,6 +28,25 @@ describe('locket-record-list', () => {
     expect(opened.details).toEqual([{ id: ada.ok ? ada.value.id : '' }]);
   });
 
+  it('paints the first rows before it counts the whole list', async () => {
+    const { services, store } = await createTestServices();
+    await store.create('person', { firstName: 'Ada', lastName: 'Lovelace' });
+    const rowsWhenCounted: number[] = [];
+    const counting = {
+      ...services,
+      store: {
+        ...services.store,
+        count: (kind: Parameters<typeof services.store.count>[0]) => {
+          rowsWhenCounted.push(document.querySelector('locket-record-list')?.shadowRoot?.querySelectorAll('button.row').length ?? 0);
+          return services.store.count(kind);
+        },
+      },
+    };
+    await mount('locket-record-list', { services: counting, kind: 'person' });
+    await expect.element(page.getByRole('status')).toHaveTextContent('1 person');
+    expect(rowsWhenCounted).toEqual([1]);
+  });
+
   it('does not show the previous kind under the new one', async () => {
     const { services, store } = await createTestServices();
     await store.create('person', { firstName: 'Ada', lastName: 'Lovelace' });

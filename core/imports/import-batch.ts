@@ -124,25 +124,36 @@ export const createImportBatch = (deps: StoreDeps, audit: AuditLog): ImportBatch
     return { rows, expected, set: { ...changeSet(deps, changes, values, hlc), batchId, previous }, refused };
   };
 
-  /** Writes one prepared batch, only if every record it updates is as it was read. */
-  const write = (batchId: string, slice: readonly PlannedWrite[], start: number, receipt: ImportReceipt) => retriedWrite(db, {
-    subject: { type: 'import' },
-    stores: ['records', 'changes', 'outbox'],
-    prepare: () => prepare(batchId, slice, start),
-    receipt: (prepared) => (prepared.set ? receipt() : Promise.resolve(null)),
-    write: async (tx, prepared) => {
-      const { rows, expected, set } = prepared;
-      if (!set) return prepared;
-      const records = tx.objectStore('records');
-      const latest = await Promise.all([...expected.keys()].map((id) => records.get(id)));
-      if (latest.some((row) => !row || !deepEqual(row, expected.get(row.id)))) return STALE;
-      await Promise.all([
-        ...rows.map((row) => (expected.has(row.id) ? records.put(row) : records.add(row))),
-        appendChangeSet(tx, set),
-      ]);
-      return prepared;
-    },
-  });
+  /**
+   * Writes one prepared batch, only if every record it updates is as it was read. `early` is
+   * the batch's first preparation, started while the batch before it committed; a retry
+   * prepares again from what is stored then.
+   */
+  const write = (batchId: string, slice: readonly PlannedWrite[], start: number, receipt: ImportReceipt, early: Promise<Prepared>) => {
+    let first: Promise<Prepared> | null = early;
+    return retriedWrite(db, {
+      subject: { type: 'import' },
+      stores: ['records', 'changes', 'outbox'],
+      prepare: () => {
+        const preparing = first ?? prepare(batchId, slice, start);
+        first = null;
+        return preparing;
+      },
+      receipt: (prepared) => (prepared.set ? receipt() : Promise.resolve(null)),
+      write: async (tx, prepared) => {
+        const { rows, expected, set } = prepared;
+        if (!set) return prepared;
+        const records = tx.objectStore('records');
+        const latest = await Promise.all([...expected.keys()].map((id) => records.get(id)));
+        if (latest.some((row) => !row || !deepEqual(row, expected.get(row.id)))) return STALE;
+        await Promise.all([
+          ...rows.map((row) => (expected.has(row.id) ? records.put(row) : records.add(row))),
+          appendChangeSet(tx, set),
+        ]);
+        return prepared;
+      },
+    });
+  };
 
   const applyImport: ImportBatchStore['applyImport'] = async (batchId, items, onProgress) => {
     let written = 0;
@@ -153,10 +164,22 @@ export const createImportBatch = (deps: StoreDeps, audit: AuditLog): ImportBatch
     const startReceipt: ImportReceipt = () => (started
       ? Promise.resolve(null)
       : audit.stage({ type: 'import-started', by: deps.author, subjects: [], detail: { batchId, planned: items.length } }));
-    for (let start = 0; start < items.length; start += IMPORT_BATCH_SIZE) {
+    const prepareFrom = (start: number): Promise<Prepared> | null => {
+      if (start >= items.length) return null;
+      const preparing = prepare(batchId, items.slice(start, start + IMPORT_BATCH_SIZE), start);
+      // Observed now, awaited on the next turn: a batch that fails first leaves this one unawaited.
+      preparing.catch(() => undefined);
+      return preparing;
+    };
+    let next = prepareFrom(0);
+    for (let start = 0; next; start += IMPORT_BATCH_SIZE) {
       const slice = items.slice(start, start + IMPORT_BATCH_SIZE);
+      const early = next;
       try {
-        const { value: prepared } = await write(batchId, slice, start, startReceipt);
+        const writing = write(batchId, slice, start, startReceipt, early);
+        // The next batch is read and encoded while this one is written and commits.
+        next = prepareFrom(start + IMPORT_BATCH_SIZE);
+        const { value: prepared } = await writing;
         if (prepared.set) started = true;
         refused.push(...prepared.refused);
         written += prepared.rows.length;

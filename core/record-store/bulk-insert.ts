@@ -56,13 +56,26 @@ export const createBulkInsert = (deps: StoreDeps): RecordWrites['insertMany'] =>
       else invalid.push({ index, errors: parsed.error });
     });
 
+    const prepareFrom = (start: number): Promise<Batch> | null => {
+      if (start >= valid.length) return null;
+      const preparing = prepareBatch(kind, valid.slice(start, start + BULK_BATCH_SIZE));
+      // Observed now, awaited on the next turn: a batch that fails first leaves this one unawaited.
+      preparing.catch(() => undefined);
+      return preparing;
+    };
+
     let inserted = 0;
-    for (let start = 0; start < valid.length; start += BULK_BATCH_SIZE) {
-      const batch = await prepareBatch(kind, valid.slice(start, start + BULK_BATCH_SIZE));
-      await writeTransaction(db, ['records', 'changes', 'outbox'], (tx) => {
+    let next = prepareFrom(0);
+    for (let start = 0; next; start += BULK_BATCH_SIZE) {
+      const batch = await next;
+      const writing = writeTransaction(db, ['records', 'changes', 'outbox'], (tx) => {
         const records = tx.objectStore('records');
         return Promise.all([...batch.rows.map((row) => records.add(row)), appendChangeSet(tx, batch.set)]);
       });
+      // The next batch is encoded while this one commits: its rows were already handed to
+      // IndexedDB above, and it only opens its own transaction once this one has committed.
+      next = prepareFrom(start + BULK_BATCH_SIZE);
+      await writing;
       inserted += batch.rows.length;
       announce(deps.bus, batch.rows);
     }

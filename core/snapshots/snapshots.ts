@@ -62,16 +62,25 @@ export const takeSnapshot = async (
     await putRow(db, 'snapshotChunks', { snapshotId: started.id, seq: 0, records: [], settings });
     let bytes = settings.reduce((total, row) => total + approximateSettingsBytes(row), 0);
     let records = 0;
-    let after: string | null = null;
+    const readPage = (after: string | null): Promise<StoredRecord[]> =>
+      db.getAll('records', after === null ? null : IDBKeyRange.lowerBound(after, true), SNAPSHOT_CHUNK_ROWS);
+    let reading = readPage(null);
     for (let seq = 1; ; seq++) {
-      const page: StoredRecord[] = await db.getAll('records', after === null ? null : IDBKeyRange.lowerBound(after, true), SNAPSHOT_CHUNK_ROWS);
+      const page = await reading;
       if (page.length === 0) break;
-      await putRow(db, 'snapshotChunks', { snapshotId: started.id, seq, records: page, settings: [] });
+      const writing = putRow(db, 'snapshotChunks', { snapshotId: started.id, seq, records: page, settings: [] });
+      const last = page.at(-1);
+      const more = page.length === SNAPSHOT_CHUNK_ROWS && last !== undefined;
+      // The next page is read while this chunk is written: the two transactions share no store.
+      if (more) {
+        reading = readPage(last.id);
+        // Observed now, awaited on the next turn: a write that fails first leaves it unawaited.
+        reading.catch(() => undefined);
+      }
+      await writing;
       records += page.length;
       bytes += page.reduce((total, row) => total + approximateRowBytes(row), 0);
-      const last = page.at(-1);
-      if (page.length < SNAPSHOT_CHUNK_ROWS || !last) break;
-      after = last.id;
+      if (!more) break;
     }
     const finished: SnapshotInfo = { ...started, records, bytes, complete: true };
     await putRow(db, 'snapshots', finished);

@@ -24,14 +24,17 @@ const PAGE = 1000;
 const FILE_OF = { person: 'contacts', organisation: 'contacts', case: 'cases', opportunity: 'opportunities', note: 'notes' } as const;
 
 /** The worker's export as the export dialog runs it: all four files, one zip. Pages' workers build no search index, so nothing competes. */
-const timeWorkerExport = async (accountKey: Bytes): Promise<{ readonly ms: number; readonly rows: number; readonly bytes: number }> => {
+const timeWorkerExport = async (accountKey: Bytes): Promise<{ readonly ms: number; readonly rows: number; readonly bytes: number; readonly startedAt: number }> => {
   const { api, terminate } = connectWorker(accountKey);
   try {
     const started = performance.now();
     const file = await api.exportCsv(CSV_FILES, { bom: false, zip: true }, Comlink.proxy(() => undefined));
     const ms = performance.now() - started;
     if (isCancelled(file)) throw new Error('The timed export was cancelled.');
-    return { ms, rows: Object.values(file.rows).reduce((sum, rows) => sum + rows, 0), bytes: file.bytes.byteLength };
+    return {
+      ms, rows: Object.values(file.rows).reduce((sum, rows) => sum + rows, 0), bytes: file.bytes.byteLength,
+      startedAt: performance.timeOrigin + started,
+    };
   } finally {
     terminate();
   }
@@ -125,7 +128,7 @@ export const timeExport = async (): Promise<ExportReport> => {
   const read = await timeReadParts(accountKey);
   const { unparseMs, zipMs } = timeUnparseAndZip(rowsByFile(await liveRecords(accountKey)));
   return {
-    records: read.records, rows: exported.rows, bytes: exported.bytes, exportMs: exported.ms,
+    records: read.records, rows: exported.rows, bytes: exported.bytes, exportMs: exported.ms, exportStartedAt: exported.startedAt,
     getAllMs: read.getAllMs, decodeMs: read.decodeMs, unparseMs, zipMs,
   };
 };

@@ -2,6 +2,7 @@ import { deriveAuditKeys } from '../../core/audit/hash';
 import * as Comlink from 'comlink';
 import { LOCKET_DB_NAME } from '../../core/db/db-name';
 import { openLocketDb } from '../../core/db/schema';
+import { deleteSnapshot } from '../../core/snapshots/snapshots';
 import { DAY_MS, TRASH_DAYS } from '../../core/retention/windows';
 import type { ArchiveReport, BareDeleteReport, SweepBenchReport } from '../../test/bench/bench-api';
 import { BENCH_PASSWORD } from '../../test/bench/bench-api';
@@ -30,6 +31,55 @@ const forEachPage = async (db: Awaited<ReturnType<typeof openLocketDb>>, visit: 
   }
 };
 
+const PUT_SCRATCH_DB = 'locket-bench-restore-put';
+
+/**
+ * The restore's floor: every row as the restore left it (read outside the timing), put with
+ * bare IndexedDB into an object store without indexes, no change log, one transaction per 1000.
+ */
+const timeBareRestorePut = async (): Promise<number> => {
+  const db = await openLocketDb(indexedDB, LOCKET_DB_NAME);
+  const rows = await db.getAll('records');
+  db.close();
+  await deleteDatabase(indexedDB, PUT_SCRATCH_DB);
+  const scratch = await new Promise<IDBDatabase>((resolve, reject) => {
+    const request = indexedDB.open(PUT_SCRATCH_DB, 1);
+    request.addEventListener('upgradeneeded', () => { request.result.createObjectStore('records', { keyPath: 'id' }); });
+    request.addEventListener('success', () => resolve(request.result));
+    request.addEventListener('error', () => reject(request.error ?? new Error('open failed')));
+  });
+  try {
+    const started = performance.now();
+    for (let start = 0; start < rows.length; start += PAGE) {
+      await new Promise<void>((resolve, reject) => {
+        const tx = scratch.transaction('records', 'readwrite');
+        const store = tx.objectStore('records');
+        for (const row of rows.slice(start, start + PAGE)) store.put(row);
+        tx.addEventListener('complete', () => resolve());
+        tx.addEventListener('abort', () => reject(tx.error ?? new Error('bare put aborted')));
+      });
+    }
+    return performance.now() - started;
+  } finally {
+    scratch.close();
+    await deleteDatabase(indexedDB, PUT_SCRATCH_DB);
+  }
+};
+
+/** A snapshot of the restored data as a restore's safety snapshot takes it, through the worker; deleted again after. */
+const timeSnapshot = async (api: ReturnType<typeof connectWorker>['api']): Promise<number> => {
+  const started = performance.now();
+  const snapshot = await api.takeSnapshot();
+  const ms = performance.now() - started;
+  const db = await openLocketDb(indexedDB, LOCKET_DB_NAME);
+  try {
+    await deleteSnapshot(db, snapshot.id);
+  } finally {
+    db.close();
+  }
+  return ms;
+};
+
 /**
  * A backup of everything the seed wrote, then its restore, both through the page's worker
  * (which builds no search index: the profile's search worker does).
@@ -41,6 +91,7 @@ export const timeArchive = async (): Promise<ArchiveReport> => {
     const records = await db.count('records');
     db.close();
     const backupStarted = performance.now();
+    const startedAt = performance.timeOrigin + backupStarted;
     const file = await connection.api.createBackup(BENCH_PASSWORD, Comlink.proxy(noProgress));
     const backupMs = performance.now() - backupStarted;
     const restoreStarted = performance.now();
@@ -48,7 +99,7 @@ export const timeArchive = async (): Promise<ArchiveReport> => {
     const restoreMs = performance.now() - restoreStarted;
     if (!outcome.ok) throw new Error(`The restore refused the backup it had just made: ${outcome.error.type}`);
     const restored = Object.values(outcome.value.records).reduce((sum, count) => sum + (count ?? 0), 0);
-    return { records, restored, bytes: file.bytes.length, backupMs, restoreMs };
+    return { records, restored, bytes: file.bytes.length, backupMs, restoreMs, startedAt, snapshotMs: await timeSnapshot(connection.api), barePutMs: await timeBareRestorePut() };
   } finally {
     connection.terminate();
   }

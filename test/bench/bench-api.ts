@@ -101,6 +101,8 @@ export const ExportReportSchema = v.object({
   bytes: Count,
   /** The worker's exportCsv of all four files as one zip, from the call to the bytes arriving back in the page. */
   exportMs: Millis,
+  /** When the worker's export started, in wall time (performance.timeOrigin + now()), so other pages can tell its tasks apart. */
+  exportStartedAt: Millis,
   /** Bare getAll over `records`, pages of 1000 by id (IDBKeyRange). */
   getAllMs: Millis,
   /** The AES-GCM codec's decodeMany over those pages' bodies. */
@@ -141,6 +143,12 @@ export const ArchiveReportSchema = v.object({
   backupMs: Millis,
   /** The worker's restoreBackup of that file (safety snapshot included). */
   restoreMs: Millis,
+  /** When the backup started, in wall time (performance.timeOrigin + now()); the restore followed it at once. */
+  startedAt: Millis,
+  /** A snapshot of the restored data through the worker, as the restore's safety snapshot is taken (deleted again). */
+  snapshotMs: Millis,
+  /** The restored rows as stored, put with bare IndexedDB into a scratch store without indexes, one transaction per 1000. */
+  barePutMs: Millis,
 });
 export type ArchiveReport = v.InferOutput<typeof ArchiveReportSchema>;
 

@@ -14,7 +14,18 @@ export interface BenchArgs {
   readonly profile: boolean;
   /** `--only sync`: the sync figures alone, without quick capture or the scenarios over the seeded account. */
   readonly syncOnly: boolean;
+  /**
+   * `--only export,import,...`: these scenarios over the seeded account and nothing else (seeding
+   * always runs); null for every scenario.
+   */
+  readonly scenarios: ReadonlySet<BenchScenario> | null;
 }
+
+/** The scenarios `--only` can pick, besides `sync` alone. */
+export const BENCH_SCENARIOS = [
+  'read', 'unlock', 'search', 'export', 'import', 'sidepanel', 'popup', 'memory', 'backup', 'sync', 'sweep', 'lockscreen', 'capture',
+] as const;
+export type BenchScenario = typeof BENCH_SCENARIOS[number];
 
 export const DEFAULT_SIZES = [10_000, 100_000] as const;
 
@@ -25,12 +36,21 @@ const positiveInteger = (flag: string, text: string): number => {
 };
 
 export const USAGE = `npm run bench -- [--no-build] [--update-baselines] [--sizes 10000,100000]
-                    [--runs 5] [--repeats 5] [--seed 20240611] [--profile] [--only sync]`;
+                    [--runs 5] [--repeats 5] [--seed 20240611] [--profile]
+                    [--only sync | --only export,import,sidepanel,backup,sweep,...]`;
 
-const onlySync = (only: string | undefined): boolean => {
-  if (only === undefined) return false;
-  if (only !== 'sync') throw new Error(`--only takes "sync", got "${only}"`);
-  return true;
+const isScenario = (name: string): name is BenchScenario => (BENCH_SCENARIOS as readonly string[]).includes(name);
+
+/** `--only sync` keeps its meaning (no seeding); any other list picks scenarios after seeding. */
+const onlyScenarios = (only: string | undefined): { syncOnly: boolean; scenarios: ReadonlySet<BenchScenario> | null } => {
+  if (only === undefined) return { syncOnly: false, scenarios: null };
+  if (only === 'sync') return { syncOnly: true, scenarios: null };
+  const names = only.split(',').map((name) => name.trim()).filter((name) => name !== '');
+  const unknown = names.filter((name) => !isScenario(name));
+  if (names.length === 0 || unknown.length > 0) {
+    throw new Error(`--only takes "sync" or a list of ${BENCH_SCENARIOS.join(', ')}; got "${only}"`);
+  }
+  return { syncOnly: false, scenarios: new Set(names.filter(isScenario)) };
 };
 
 export const parseBenchArgs = (argv: readonly string[]): BenchArgs => {
@@ -60,6 +80,6 @@ export const parseBenchArgs = (argv: readonly string[]): BenchArgs => {
     repeats: positiveInteger('--repeats', values.repeats),
     seed: positiveInteger('--seed', values.seed),
     profile: values.profile,
-    syncOnly: onlySync(values.only),
+    ...onlyScenarios(values.only),
   };
 };

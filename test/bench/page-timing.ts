@@ -30,6 +30,8 @@ export const timeToMark = async (
   /** What the mark announces, found with a shadow-piercing selector: says whether only the mark is missing. */
   evidenceSelector: string,
   timeoutMs = 20_000,
+  /** When given, collects the page's other `locket:*` marks and DOMContentLoaded, by name, run after run. */
+  stages?: Map<string, number[]>,
 ): Promise<number> => {
   const page = await context.newPage();
   const errors = collectPageErrors(page);
@@ -44,6 +46,15 @@ export const timeToMark = async (
       (name) => performance.getEntriesByName(name, 'mark')[0]?.startTime ?? -1,
       mark,
     );
+    if (stages) {
+      const seen = await page.evaluate(() => {
+        const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+        const marks = performance.getEntriesByType('mark').filter((entry) => entry.name.startsWith('locket:'))
+          .map((entry) => [entry.name.replace('locket:', ''), entry.startTime] as const);
+        return [...(navigation ? [['dom-content-loaded', navigation.domContentLoadedEventEnd] as const] : []), ...marks];
+      });
+      for (const [name, at] of seen) stages.set(name, [...(stages.get(name) ?? []), at]);
+    }
     return v.parse(MarkTimeSchema, startTime);
   } catch (error) {
     const evidence = await page.locator(evidenceSelector).count().catch(() => 0);

@@ -18,7 +18,8 @@ import { runSizeScenarios } from './scenarios';
  * baselines. Timings never fail the run; only errors do (exit code 1).
  */
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const extensionDir = join(root, '.output', 'bench');
+/** LOCKET_BENCH_EXTENSION_DIR (with --no-build) runs a copy of an earlier build, so a long run can go on while the code changes. */
+const extensionDir = process.env['LOCKET_BENCH_EXTENSION_DIR'] ?? join(root, '.output', 'bench');
 const baselinesPath = join(root, 'test', 'bench', 'baselines.json');
 const progress = (line: string): void => { process.stderr.write(`${line}\n`); };
 
@@ -61,6 +62,7 @@ const main = async (args: BenchArgs): Promise<number> => {
         seed: args.seed, runs: args.runs, repeats: args.repeats, queries,
         ...(args.profile ? { profileDir: join(root, '.bench-profile') } : {}),
         syncOnly: args.syncOnly,
+        scenarios: args.scenarios,
       }, progress);
       if (args.syncOnly) {
         measured.set(size, outcome.figures);
@@ -69,13 +71,14 @@ const main = async (args: BenchArgs): Promise<number> => {
         continue;
       }
       // Quick capture drives the toolbar button, which needs a browser of its own (see capture-bench.ts).
-      progress('  quick capture, in a browser of its own:');
-      const capture = await runCaptureBench({ extensionDir, records: size, runs: args.runs, seed: args.seed, progress });
+      const capture = args.scenarios && !args.scenarios.has('capture')
+        ? { figures: {}, notes: [], errors: [] }
+        : (progress('  quick capture, in a browser of its own:'), await runCaptureBench({ extensionDir, records: size, runs: args.runs, seed: args.seed, progress }));
       const figures: Figures = { ...outcome.figures, ...capture.figures };
       measured.set(size, figures);
       errors.push(...outcome.errors, ...capture.errors.map((error) => `${error} (${size})`));
       sections.push([
-        formatSizeTable(size, figures, baselineFor(baselines, size)),
+        formatSizeTable(size, figures, baselineFor(baselines, size), args.scenarios !== null),
         ...[...outcome.notes, ...capture.notes].map((note) => `  · ${note}`),
       ].join('\n'));
     }

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { RawPutReportSchema, SearchReportSchema, SeedReportSchema } from './bench-api';
 import type { ExtensionBrowser } from './browser';
+import type { BenchScenario } from './cli-args';
 import type { Figures } from './metrics';
 import { withBenchPage } from './bench-page';
 import { timeToFirstMatch, timeToMark } from './page-timing';
@@ -20,6 +21,8 @@ export interface ScenarioOptions {
   readonly profileDir?: string;
   /** Only the sync scenario (no seeding of the account's database): `--only sync`. */
   readonly syncOnly?: boolean;
+  /** `--only` without sync alone: seeding, then these scenarios; absent for all of them. */
+  readonly scenarios?: ReadonlySet<BenchScenario> | null;
 }
 
 export interface SizeOutcome {
@@ -42,7 +45,9 @@ export const runSizeScenarios = async (
   const figures: Figures = {};
   const notes: string[] = [];
   const errors: string[] = [];
-  const attempt = async (what: string, work: () => Promise<void>): Promise<boolean> => {
+  const picked = (scenario: BenchScenario): boolean => !options.scenarios || options.scenarios.has(scenario);
+  const attempt = async (what: string, work: () => Promise<void>, scenario?: BenchScenario): Promise<boolean> => {
+    if (scenario && !picked(scenario)) return true;
     progress(`  ${what}…`);
     try {
       await work();
@@ -57,7 +62,7 @@ export const runSizeScenarios = async (
     notes.push(...outcome.notes);
   };
 
-  const sync = () => attempt('sync: first full sync of a new device, and push to visible', async () => merge(await measureSync(browser, size, options.seed, options.profileDir)));
+  const sync = () => attempt('sync: first full sync of a new device, and push to visible', async () => merge(await measureSync(browser, size, options.seed, options.profileDir)), 'sync');
   if (options.syncOnly) {
     await sync();
     return { figures, notes, errors };
@@ -89,9 +94,9 @@ export const runSizeScenarios = async (
   if (!seeded) return { figures, notes, errors };
 
   await attempt('reading everything, encrypted and plain in turn', () => withBenchPage(browser, 'read all', async (page) =>
-    merge(await measureReads(page))));
+    merge(await measureReads(page))), 'read');
   await attempt('unlock: key derivation and unwrap', () => withBenchPage(browser, 'unlock', async (page) =>
-    merge(await measureUnlock(page, options.runs))));
+    merge(await measureUnlock(page, options.runs))), 'unlock');
 
   await attempt('search through the worker', () => withBenchPage(browser, 'search', async (page) => {
     const report = v.parse(SearchReportSchema, await page.evaluate(
@@ -118,18 +123,19 @@ export const runSizeScenarios = async (
       + `(${options.queries.length} queries x ${options.repeats}); max ${ms(Math.max(...times))}; `
       + `slowest queries (their median) ${slowest.map((s) => `"${s.query}" ${ms(s.ms)}`).join(', ')}`);
     if (empty.length > 0) notes.push(`search: no hits for ${empty.map((query) => `"${query}"`).join(', ')}`);
-  }));
+  }), 'search');
 
   await attempt('export through the worker, and its parts', () => withBenchPage(browser, 'export', async (page) =>
-    merge(await measureExport(page))));
+    merge(await measureExport(browser, page, size))), 'export');
   await attempt('import of a contacts file, and its parts', () => withBenchPage(browser, 'import', async (page) =>
-    merge(await measureImport(page, size, options.seed))));
+    merge(await measureImport(page, size, options.seed))), 'import');
 
   const pageLoads = async (key: 'sidepanel.firstRow' | 'popup.searchReady', file: string, mark: string, evidence: string) => {
     const url = browser.pageUrl(file);
     const times: number[] = [];
+    const stages = new Map<string, number[]>();
     try {
-      for (let run = 0; run < options.runs; run += 1) times.push(await timeToMark(browser.context, url, mark, evidence));
+      for (let run = 0; run < options.runs; run += 1) times.push(await timeToMark(browser.context, url, mark, evidence, undefined, stages));
     } catch (error) {
       const standIn = await timeToFirstMatch(browser.context, url, evidence).catch(() => null);
       if (standIn !== null) {
@@ -139,20 +145,21 @@ export const runSizeScenarios = async (
       throw error;
     }
     figures[key] = median(times);
-    notes.push(`${file} → ${mark}: runs ${times.map((time) => time.toFixed(1)).join(', ')} ms`);
+    notes.push(`${file} → ${mark}: runs ${times.map((time) => time.toFixed(1)).join(', ')} ms; stages (median ms from navigation start) `
+      + [...stages].sort((a, b) => median(a[1]) - median(b[1])).map(([name, at]) => `${name} ${median(at).toFixed(1)}`).join(', '));
   };
-  await attempt('side panel first row', () => pageLoads('sidepanel.firstRow', 'sidepanel.html', 'locket:first-row', '[role="listitem"] .row'));
-  await attempt('popup search ready', () => pageLoads('popup.searchReady', 'popup.html', 'locket:search-ready', 'input[type="search"]'));
-  await attempt('memory: three surfaces open, one search worker', async () => merge(await measureMemory(browser)));
+  await attempt('side panel first row', () => pageLoads('sidepanel.firstRow', 'sidepanel.html', 'locket:first-row', '[role="listitem"] .row'), 'sidepanel');
+  await attempt('popup search ready', () => pageLoads('popup.searchReady', 'popup.html', 'locket:search-ready', 'input[type="search"]'), 'popup');
+  await attempt('memory: three surfaces open, one search worker', async () => merge(await measureMemory(browser)), 'memory');
   await attempt('backup and restore through the worker', () => withBenchPage(browser, 'backup', async (page) =>
-    merge(await measureArchive(page))));
+    merge(await measureArchive(browser, page, size))), 'backup');
   await sync();
   // After every scenario that reads the seeded records: the sweep purges them all.
   await attempt('sweep of the whole data set, expired, with a side panel open', () => withBenchPage(browser, 'sweep', async (page) =>
-    merge(await measureSweep(browser, page))));
+    merge(await measureSweep(browser, page))), 'sweep');
   // Last: it locks the session, and a run that fails part-way leaves it locked.
   await attempt('unlock through the lock screen', () => withBenchPage(browser, 'lock screen unlock', async (page) =>
-    merge(await measureUiUnlock(browser, page, options.runs))));
+    merge(await measureUiUnlock(browser, page, options.runs))), 'lockscreen');
 
   return { figures, notes, errors };
 };
