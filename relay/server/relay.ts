@@ -12,6 +12,7 @@ import { openDriver } from '../store/open-driver';
 import type { SqlDriver } from '../store/sql-driver';
 import { createRelayStore } from '../store/store';
 import { createAuth } from './auth';
+import { createTwoFactor } from './two-factor';
 import type { RelayConfig } from './config';
 import { RelayRefusal, sendJson } from './http-kit';
 import { createRelayLogger } from './logger';
@@ -51,7 +52,8 @@ export const startRelay = async (config: RelayConfig, options: RelayOptions = {}
   const migrated = await store.migrate();
   if (migrated.from !== migrated.to) log.info({ from: migrated.from, to: migrated.to }, 'migrated');
   const relayInstance = await store.instanceId();
-  const auth = createAuth(store, clock.now);
+  const twoFactor = createTwoFactor(store, { origins: config.extensionOrigins, userVerification: config.twoFactorUserVerification });
+  const auth = createAuth(store, clock.now, twoFactor);
   const sockets = createSocketHub({
     auth, log, allowOrigins: config.allowOrigins, head: store.head, relayInstance,
     ...(options.socketHeartbeatMs === undefined ? {} : { heartbeatMs: options.socketHeartbeatMs }),
@@ -72,7 +74,8 @@ export const startRelay = async (config: RelayConfig, options: RelayOptions = {}
     inFlight += 1;
     try {
       const answer = await route(request, {
-        store, auth, log, relayInstance, maxBodyBytes: config.maxBodyBytes, now: clock.now, poke: sockets.poke, disconnect: sockets.disconnect,
+        store, auth, twoFactor, log, relayInstance, maxBodyBytes: config.maxBodyBytes, now: clock.now, poke: sockets.poke, disconnect: sockets.disconnect,
+        behindProxy: config.behindProxy,
       });
       sendJson(response, answer.status, answer.body);
     } catch (error) {

@@ -2,10 +2,14 @@
 import type { RelayStore } from '../store/store';
 import type { RelayAuth } from './auth';
 import type { RelayLogger } from './logger';
+import type { RelayTwoFactor } from './two-factor';
 
 export interface RouteContext {
   readonly store: RelayStore;
   readonly auth: RelayAuth;
+  readonly twoFactor: RelayTwoFactor;
+  /** A reverse proxy terminates connections: the client's address is the last X-Forwarded-For entry. */
+  readonly behindProxy: boolean;
   readonly log: RelayLogger;
   readonly relayInstance: string;
   readonly maxBodyBytes: number;

@@ -11,6 +11,7 @@
  *   POST /v1/devices/remove   bearer; { device, sig }               → { removed }
  *   POST /v1/pairing/…        the pairing mailbox (pairing-routes.ts)
  *   POST /v1/team/…           the team membership log (team-routes.ts)
+ *   POST /v1/two-factor/…     a member's WebAuthn key with the relay (two-factor-routes.ts)
  *
  * In a team with a membership log, a push is refused set by set (`role_forbidden`) when the
  * pushing member's role may not push it (core/team/roles.ts).
@@ -23,11 +24,12 @@ import {
 import { fromBase64Url } from '../../core/security/base64url';
 import { addDeviceMessage, deviceIdFromPublicKey, removeDeviceMessage, verifyBytes } from '../../core/sync/signing';
 import type { RelayStore } from '../store/store';
-import { parseMessage, readBody, RelayRefusal } from './http-kit';
+import { clientAddress, parseMessage, readBody, RelayRefusal } from './http-kit';
 import { hashId } from './logger';
 import { isPairingPath, routePairing } from './pairing-routes';
 import { handlePush } from './push';
 import { isTeamPath, routeTeam } from './team-routes';
+import { isTwoFactorPath, routeTwoFactor } from './two-factor-routes';
 import type { RouteAnswer, RouteContext } from './route-context';
 
 export type { RouteAnswer, RouteContext } from './route-context';
@@ -47,7 +49,8 @@ export const route = async (request: IncomingMessage, context: RouteContext): Pr
   }
   const body = request.method === 'POST' ? await readBody(request, context.maxBodyBytes) : Buffer.alloc(0);
   if (path && isPairingPath(path)) return routePairing(path, body, request.headers.authorization, context);
-  if (path && isTeamPath(path)) return routeTeam(path, body, request.headers.authorization, context);
+  if (path && isTeamPath(path)) return routeTeam(path, body, request.headers.authorization, context, clientAddress(request, context.behindProxy));
+  if (path && isTwoFactorPath(path)) return routeTwoFactor(path, body, request.headers.authorization, context);
 
   switch (path) {
     case '/v1/challenge': {

@@ -20,6 +20,8 @@ import { pullSets } from './pull';
 import { createPairingOps } from './pairing';
 import { createSessionOps } from './sessions';
 import { createTeamLogOps } from './team-log';
+import { createJoinLimitOps } from './join-limits';
+import { createTwoFactorOps } from './two-factor';
 import { applyTerminalItems, hasTombstones, namesTombstone } from './tombstones';
 import type { SqlDriver, SqlExecutor } from './sql-driver';
 
@@ -223,6 +225,10 @@ export const createRelayStore = (driver: SqlDriver, options: RelayStoreOptions) 
     ...createPairingOps(driver, clock),
 
     ...createTeamLogOps(driver, clock),
+
+    ...createTwoFactorOps(driver, clock),
+
+    ...createJoinLimitOps(driver, clock),
 
     close: () => driver.close(),
   };

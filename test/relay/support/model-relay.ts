@@ -14,6 +14,8 @@ import type { ManualClock } from '../../../core/clock';
 import type { RelayAnswer } from '../../../core/sync/ports';
 import { LIMITS } from '../../../core/sync/protocol';
 import { createAuth } from '../../../relay/server/auth';
+import { DEVELOPMENT_EXTENSION_ORIGIN } from '../../../relay/server/config';
+import { createTwoFactor } from '../../../relay/server/two-factor';
 import { RelayRefusal } from '../../../relay/server/http-kit';
 import { createRelayLogger } from '../../../relay/server/logger';
 import { route, type RouteContext } from '../../../relay/server/routes';
@@ -54,9 +56,10 @@ export const openModelRelay = async (clock: ManualClock): Promise<ModelRelay> =>
       },
     });
     await store.migrate();
+    const twoFactor = createTwoFactor(store, { origins: [DEVELOPMENT_EXTENSION_ORIGIN], userVerification: 'required' });
     const context: RouteContext = {
-      store, auth: createAuth(store, clock.now), log, relayInstance: await store.instanceId(),
-      maxBodyBytes: LIMITS.maxBodyBytes, now: clock.now, poke: () => undefined, disconnect: () => undefined,
+      store, auth: createAuth(store, clock.now, twoFactor), twoFactor, log, relayInstance: await store.instanceId(),
+      maxBodyBytes: LIMITS.maxBodyBytes, now: clock.now, poke: () => undefined, disconnect: () => undefined, behindProxy: false,
     };
     return { store, context };
   };
@@ -73,6 +76,7 @@ export const openModelRelay = async (clock: ManualClock): Promise<ModelRelay> =>
     const request = Object.assign(Readable.from(payload), {
       method: init.body === undefined ? 'GET' : 'POST',
       url: path,
+      socket: { remoteAddress: '127.0.0.1' },
       headers: init.token === undefined ? {} : { authorization: `Bearer ${init.token}` },
     }) as unknown as IncomingMessage;
     try {
