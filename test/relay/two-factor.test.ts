@@ -4,7 +4,7 @@
  * member registered with the relay — on SQLite and on PGlite.
  */
 import * as v from 'valibot';
-import { afterAll, afterEach, beforeEach, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { systemClock } from '../../core/clock';
 import { createSyncEngine, type SyncEngine } from '../../core/sync/engine/engine';
 import { SyncFailure } from '../../core/sync/engine/relay-problem';
@@ -151,5 +151,24 @@ for (const factory of drivers.filter((candidate) => candidate.name !== 'postgres
     expect(await engine.confirmTwoFactor(softSecurityKey(await createSoftAuthenticator()))).toEqual({ ok: true, value: undefined });
     expect(engine.status()).toMatchObject({ state: 'connected', problem: null });
     expect(replica.ackedAt.size).toBe(1);
+  });
+});
+
+describe('a relay configured to accept a key\'s presence alone', () => {
+  it('opens a session with an assertion that did not verify the user, still requiring presence', async () => {
+    const relay = await startTestRelay({ twoFactorUserVerification: 'preferred' });
+    try {
+      const team = await startRelayTeam(relay.url);
+      const member = await team.addMember('read-only');
+      await requireTwoFactor(team);
+      const authenticator = await createSoftAuthenticator();
+      expect((await registerRaw(relay.url, member.device, authenticator)).status).toBe(200);
+      expect((await twoFactorOptions(relay.url, member.device)).userVerification).toBe('preferred');
+      expect((await sessionWithAssertion(relay.url, member.device, authenticator, { userVerified: false })).answer.status).toBe(200);
+      const absent = await sessionWithAssertion(relay.url, member.device, authenticator, { userVerified: false, userPresent: false });
+      expect([absent.answer.status, refusalOf(absent.answer).detail?.split(':')[0]]).toEqual([401, 'user-presence']);
+    } finally {
+      await relay.dispose();
+    }
   });
 });
