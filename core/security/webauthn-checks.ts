@@ -41,6 +41,7 @@ export interface CeremonyExpectations {
   readonly challengeFresh: boolean;
   readonly origin: string;
   readonly rpId: string;
+  readonly requireUserVerification: boolean;
 }
 
 /**
@@ -62,6 +63,6 @@ export const checkCeremony = async (
   const expectedRpIdHash = await toHash(isoUint8Array.fromASCIIString(expected.rpId));
   if (!isoUint8Array.areEqual(authData.rpIdHash, expectedRpIdHash)) return refuse('rp-id').error;
   if (!authData.flags.up) return refuse('user-presence').error;
-  if (!authData.flags.uv) return refuse('user-verification').error;
+  if (expected.requireUserVerification && !authData.flags.uv) return refuse('user-verification').error;
   return null;
 };

@@ -40,6 +40,8 @@ interface CeremonyInput extends RelyingParty {
   readonly ledger: ChallengeLedger;
   /** The challenge this ceremony was started with; consumed here whatever the outcome. */
   readonly expectedChallenge: string;
+  /** False only where the relying party lets presence alone do (a relay so configured); true unless given. */
+  readonly requireUserVerification?: boolean;
 }
 
 export interface RegistrationInput extends CeremonyInput {
@@ -80,6 +82,7 @@ export const verifyKeyRegistration = async (
 
   const problem = await checkCeremony(clientData.value, authData.value, {
     type: 'webauthn.create', challenge: input.expectedChallenge, challengeFresh, origin: input.origin, rpId: input.rpId,
+    requireUserVerification: input.requireUserVerification ?? true,
   });
   if (problem) return { ok: false, error: problem };
 
@@ -105,7 +108,7 @@ export const verifyKeyRegistration = async (
       expectedChallenge: input.expectedChallenge,
       expectedOrigin: input.origin,
       expectedRPID: input.rpId,
-      requireUserVerification: true,
+      requireUserVerification: input.requireUserVerification ?? true,
       supportedAlgorithmIDs: [...ACCEPTED_ALGORITHMS],
     });
     if (!verification.verified) return refuse('attestation', 'attestation statement did not verify');
@@ -122,7 +125,7 @@ export const verifyKeyRegistration = async (
 export interface AssertionInput extends CeremonyInput {
   readonly response: AuthenticationResponseJSON;
   /** The registered key the response claims to come from (found by response.id). */
-  readonly key: RegisteredKey;
+  readonly key: Pick<RegisteredKey, 'id' | 'publicKey' | 'signCount'>;
 }
 
 export interface VerifiedAssertion {
@@ -160,6 +163,7 @@ export const verifyKeyAssertion = async (
 
   const problem = await checkCeremony(clientData.value, authData.value, {
     type: 'webauthn.get', challenge: input.expectedChallenge, challengeFresh, origin: input.origin, rpId: input.rpId,
+    requireUserVerification: input.requireUserVerification ?? true,
   });
   if (problem) return { ok: false, error: problem };
 
@@ -172,7 +176,7 @@ export const verifyKeyAssertion = async (
       expectedChallenge: input.expectedChallenge,
       expectedOrigin: input.origin,
       expectedRPID: input.rpId,
-      requireUserVerification: true,
+      requireUserVerification: input.requireUserVerification ?? true,
       // The counter is judged below, after the signature, so the library's own check is neutralised.
       credential: { id: input.key.id, publicKey: input.key.publicKey, counter: 0 },
     });

@@ -119,7 +119,11 @@ export type SyncProblem =
   | { readonly type: 'already-connected' }
   | { readonly type: 'not-connected' }
   /** Removing this device from its own list: "disconnect" is how a device leaves. */
-  | { readonly type: 'this-device' };
+  | { readonly type: 'this-device' }
+  /** The team requires two-factor: the relay opens a session only with the member's security key. */
+  | { readonly type: 'two-factor-required' }
+  /** …and holds no key of this member yet: "add a security key to continue". */
+  | { readonly type: 'two-factor-not-registered' };
 
 export type SyncState = 'off' | 'connecting' | 'connected' | 'offline' | 'removed';
 

@@ -7,6 +7,7 @@
  * carries `poke` frames when the team's head moves.
  */
 import * as v from 'valibot';
+import { authenticationResponseSchema } from '../security/webauthn-schemas';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -109,6 +110,14 @@ export const ERROR_CODES = [
   'team_cancelled',
   /** A fair-use limit: wait the answer's Retry-After (or the frame's `retryAfter`) before asking again. */
   'rate_limited',
+  /**
+   * The team requires two-factor: a session starts only with an assertion the relay verifies
+   * (`two_factor_required`), from a key the member registered with it (`two_factor_not_registered`);
+   * `two_factor_failed`: the assertion or registration did not verify.
+   */
+  'two_factor_required', 'two_factor_not_registered', 'two_factor_failed',
+  /** Too many failed joins with this invite, or from this address: the invite is burnt. */
+  'invite_locked',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -138,8 +147,15 @@ export const RegisterRequestSchema = v.strictObject({
   team: TeamIdSchema, device: DeviceIdSchema, publicKey: PublicKeySchema, nonce: NonceSchema, sig: SignatureSchema,
   label: v.optional(DeviceLabelSchema),
 });
+/**
+ * A second factor for the session: a WebAuthn assertion over a challenge the relay issued to this
+ * device (core/sync/two-factor-protocol.ts), verified by the relay against the member's registered key.
+ */
+export const TwoFactorProofSchema = v.strictObject({ challenge: NonceSchema, response: authenticationResponseSchema });
+export type TwoFactorProof = v.InferOutput<typeof TwoFactorProofSchema>;
+
 export const SessionRequestSchema = v.strictObject({
-  team: TeamIdSchema, device: DeviceIdSchema, nonce: NonceSchema, sig: SignatureSchema,
+  team: TeamIdSchema, device: DeviceIdSchema, nonce: NonceSchema, sig: SignatureSchema, twoFactor: v.optional(TwoFactorProofSchema),
 });
 export const SessionSchema = v.strictObject({ token: base64Url(64), expiresAt: Count, relayInstance: v.string() });
 export type Session = v.InferOutput<typeof SessionSchema>;

@@ -88,7 +88,7 @@ export const verifySet = (publicKey: Uint8Array, set: Envelope): Promise<boolean
 // --- request signatures -----------------------------------------------------------------------
 
 /** What a device signs to open a session or register: bound to this relay instance and a single-use nonce. */
-export const authMessage = (purpose: 'register' | 'session', relayInstance: string, team: string, device: string, nonce: string): Bytes =>
+export const authMessage = (purpose: 'register' | 'session' | 'two-factor', relayInstance: string, team: string, device: string, nonce: string): Bytes =>
   utf8(`locket-relay-auth/v1|${purpose}|${relayInstance}|${team}|${device}|${nonce}`);
 
 /** An enrolled device vouching for another device's key. A removed device is never re-added, so a replay changes nothing. */

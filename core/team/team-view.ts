@@ -107,7 +107,6 @@ export type TeamProblem =
   | { readonly type: 'invite-used' }
   | { readonly type: 'needs-recovery' }
   | { readonly type: 'last-owner' }
-  | { readonly type: 'two-factor-required' }
   | { readonly type: 'log-refused'; readonly reason: string };
 
 /** The printed recovery key: shown once, opens the team's keys if every owner device is lost. */

@@ -22,6 +22,7 @@ const ProblemSchema = v.union([
     type: v.picklist([
       'insecure-address', 'bad-address', 'permission-denied', 'relay-unreachable', 'relay-went-back', 'version', 'removed', 'locked',
       'bad-pairing-code', 'pairing-expired', 'pairing-declined', 'already-connected', 'not-connected', 'this-device',
+      'two-factor-required', 'two-factor-not-registered',
     ]),
   }),
 ]);

@@ -5,6 +5,12 @@
 import { parseArgs } from 'node:util';
 import { LIMITS } from '../../core/sync/protocol';
 import { LIMIT_OPTIONS, LIMITS_HELP, parseLimits, type RateLimitsConfig } from './limits-config';
+import { EXTENSION_KEY } from '../../extension-key';
+import { extensionIdFromKey } from './extension-id';
+import type { UserVerificationPolicy } from './two-factor';
+
+/** The origin of every unpacked build (its manifest carries the development key, extension-key.ts). */
+export const DEVELOPMENT_EXTENSION_ORIGIN = `chrome-extension://${extensionIdFromKey(EXTENSION_KEY)}`;
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -26,6 +32,10 @@ export interface RelayConfig {
   readonly retentionEveryMs: number;
   /** Fair-use limits (limits-config.ts); a null limit is off. */
   readonly limits: RateLimitsConfig;
+  /** Exact extension origins whose WebAuthn keys the relay verifies (two-factor.ts); the RP ID follows from each. */
+  readonly extensionOrigins: readonly string[];
+  /** `required`: assertions must carry user verification (PIN, biometrics); `preferred`: presence alone will do. */
+  readonly twoFactorUserVerification: UserVerificationPolicy;
   /**
    * Test-only, from LOCKET_RELAY_FAULT=exit-before-commit:N: the process kills itself inside the
    * Nth push transaction that stores something, after its writes and before its commit.
@@ -54,6 +64,11 @@ Usage: npm run relay -- [options]
   --max-body <bytes>      largest request body accepted (default ${LIMITS.maxBodyBytes})
   --retention-every <s>   seconds between retention sweeps: trash after 30 days, cancelled
                           teams after 14, ended change sets after 50 (default 600)
+  --extension-origin <origin>
+                          extension origin whose security keys the relay verifies, repeatable
+                          (default ${DEVELOPMENT_EXTENSION_ORIGIN}, the unpacked build's)
+  --two-factor-user-verification <required|preferred>
+                          whether a key's assertion must verify the user (default required)
   -h, --help              show this help
 
 A bind to anything but loopback is refused unless --tls-cert/--tls-key or --behind-proxy is given.
@@ -79,7 +94,9 @@ export const parseRelayArgs = (argv: readonly string[], env: Readonly<Record<str
         host: { type: 'string' }, port: { type: 'string' }, data: { type: 'string' }, db: { type: 'string' },
         'tls-cert': { type: 'string' }, 'tls-key': { type: 'string' }, 'behind-proxy': { type: 'boolean' },
         'log-level': { type: 'string' }, 'allow-origin': { type: 'string', multiple: true }, 'max-body': { type: 'string' },
-        'retention-every': { type: 'string' }, ...LIMIT_OPTIONS, help: { type: 'boolean', short: 'h' },
+        'retention-every': { type: 'string' }, ...LIMIT_OPTIONS,
+        'extension-origin': { type: 'string', multiple: true }, 'two-factor-user-verification': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
       },
       strict: true,
     }));
@@ -107,13 +124,20 @@ export const parseRelayArgs = (argv: readonly string[], env: Readonly<Record<str
   if (db !== undefined && !/^postgres(ql)?:\/\//.test(db)) return { kind: 'error', message: '--db expects a postgres:// URL' };
   const limits = parseLimits(values, maxBodyBytes);
   if (typeof limits === 'string') return { kind: 'error', message: limits };
+  const extensionOrigins = values['extension-origin'] ?? [DEVELOPMENT_EXTENSION_ORIGIN];
+  const badOrigin = extensionOrigins.find((origin) => !/^[a-z][a-z0-9+.-]*-extension:\/\/[A-Za-z0-9_.-]+$/.test(origin));
+  if (badOrigin !== undefined) return { kind: 'error', message: `--extension-origin expects an exact origin like chrome-extension://<id>, not ${JSON.stringify(badOrigin)}` };
+  const userVerification = values['two-factor-user-verification'] ?? 'required';
+  if (userVerification !== 'required' && userVerification !== 'preferred') {
+    return { kind: 'error', message: '--two-factor-user-verification must be required or preferred' };
+  }
   const fault = /^exit-before-commit:(\d+)$/.exec(env.LOCKET_RELAY_FAULT ?? '');
   return {
     kind: 'config',
     config: {
       host, port, dataFile: values.data ?? 'relay-data/relay.sqlite', db, tlsCert, tlsKey, behindProxy,
       logLevel: logLevel as LogLevel, allowOrigins: values['allow-origin'] ?? ['chrome-extension://*'], maxBodyBytes, limits,
-      retentionEveryMs: retentionEvery * 1000,
+      retentionEveryMs: retentionEvery * 1000, extensionOrigins, twoFactorUserVerification: userVerification,
       exitBeforeCommit: fault?.[1] ? Number(fault[1]) : undefined,
     },
   };

@@ -15,6 +15,7 @@ import { listenForTeamHeads } from '../store/team-notices';
 import { createRelayStore } from '../store/store';
 import { createRetentionSweep } from '../retention/sweep';
 import { createAuth, type RelayAuth } from './auth';
+import { createTwoFactor } from './two-factor';
 import type { RelayConfig } from './config';
 import { RelayRefusal, sendJson } from './http-kit';
 import { createRelayLogger, hashId } from './logger';
@@ -76,7 +77,8 @@ export const startRelay = async (config: RelayConfig, options: RelayOptions = {}
   const migrated = await store.migrate();
   if (migrated.from !== migrated.to) log.info({ from: migrated.from, to: migrated.to }, 'migrated');
   const relayInstance = await store.instanceId();
-  const auth = createAuth(store, clock.now);
+  const twoFactor = createTwoFactor(store, { origins: config.extensionOrigins, userVerification: config.twoFactorUserVerification });
+  const auth = createAuth(store, clock.now, twoFactor);
   const limits = await openRateLimits(driver, config.limits, clock.now);
   const routeAuth = limitedAuth(auth, limits);
   const sockets = createSocketHub({
@@ -108,7 +110,7 @@ export const startRelay = async (config: RelayConfig, options: RelayOptions = {}
     const clientAddress = clientAddressOf(request, config.behindProxy);
     try {
       const answer = await route(request, {
-        store, auth: routeAuth, limits, clientAddress, log, relayInstance, maxBodyBytes: config.maxBodyBytes, now: clock.now,
+        store, auth: routeAuth, twoFactor, limits, clientAddress, log, relayInstance, maxBodyBytes: config.maxBodyBytes, now: clock.now,
         poke: sockets.poke, disconnect: sockets.disconnect,
       });
       sendJson(response, answer.status, answer.body);

@@ -3,6 +3,7 @@ import type { RelayStore } from '../store/store';
 import type { RelayAuth } from './auth';
 import type { RelayLogger } from './logger';
 import type { RateLimits } from './rate-limits';
+import type { RelayTwoFactor } from './two-factor';
 
 export interface RouteContext {
   readonly store: RelayStore;
@@ -11,6 +12,7 @@ export interface RouteContext {
   readonly limits: RateLimits;
   /** The client's address (the proxy's X-Forwarded-For entry with --behind-proxy), for per-address limits. */
   readonly clientAddress: string;
+  readonly twoFactor: RelayTwoFactor;
   readonly log: RelayLogger;
   readonly relayInstance: string;
   readonly maxBodyBytes: number;

@@ -12,6 +12,7 @@
  *   POST /v1/pairing/…        the pairing mailbox (pairing-routes.ts)
  *   POST /v1/team/…           the team membership log (team-routes.ts)
  *   /v1/relay-key, /v1/erasures…, /v1/cancel-team, /v1/restore-team, /v1/team-cancellation  (relay/retention/routes.ts)
+ *   POST /v1/two-factor/…     a member's WebAuthn key with the relay (two-factor-routes.ts)
  *
  * In a team with a membership log, a push is refused set by set (`role_forbidden`) when the
  * pushing member's role may not push it (core/team/roles.ts).
@@ -24,12 +25,13 @@ import {
 import { fromBase64Url } from '../../core/security/base64url';
 import { addDeviceMessage, deviceIdFromPublicKey, removeDeviceMessage, verifyBytes } from '../../core/sync/signing';
 import type { RelayStore } from '../store/store';
-import { parseMessage, readBody, RelayRefusal } from './http-kit';
+import { clientAddress, parseMessage, readBody, RelayRefusal } from './http-kit';
 import { hashId } from './logger';
 import { isRetentionPath, routeRetention } from '../retention/routes';
 import { isPairingPath, routePairing } from './pairing-routes';
 import { handlePush } from './push';
 import { isTeamPath, routeTeam } from './team-routes';
+import { isTwoFactorPath, routeTwoFactor } from './two-factor-routes';
 import type { RouteAnswer, RouteContext } from './route-context';
 
 export type { RouteAnswer, RouteContext } from './route-context';
@@ -53,7 +55,8 @@ export const route = async (request: IncomingMessage, context: RouteContext): Pr
   }
   const body = request.method === 'POST' ? await readBody(request, context.maxBodyBytes) : Buffer.alloc(0);
   if (path && isPairingPath(path)) return routePairing(path, body, request.headers.authorization, context);
-  if (path && isTeamPath(path)) return routeTeam(path, body, request.headers.authorization, context);
+  if (path && isTeamPath(path)) return routeTeam(path, body, request.headers.authorization, context, context.clientAddress);
+  if (path && isTwoFactorPath(path)) return routeTwoFactor(path, body, request.headers.authorization, context);
 
   if (path === '/v1/challenge' || path === '/v1/register' || path === '/v1/session') await context.limits.authAttempt(context.clientAddress);
   switch (path) {

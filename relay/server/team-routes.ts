@@ -9,7 +9,9 @@
  *   POST /v1/team/join      { team, entry }             → { seq, hash }   (a join only)
  *
  * Refusals: `stale_head` (409: read the log again and rebuild), `role_forbidden` (403),
- * `bad_signature` (401), `invalid_entry` (400, the log's refusal type as detail).
+ * `bad_signature` (401), `invalid_entry` (400, the log's refusal type as detail), `invite_locked`
+ * (403): five failed lookups or joins with that invite, or from that address within the hour
+ * (relay/store/join-limits.ts); a stale head is nobody's mistake and is not counted.
  */
 import { fromBase64Url } from '../../core/security/base64url';
 import { verifyBytes } from '../../core/sync/signing';
@@ -18,6 +20,7 @@ import type { LogRefusal } from '../../core/team/refusals';
 import {
   InviteLookupRequestSchema, JoinRequestSchema, LogAppendRequestSchema, LogPullRequestSchema, type TeamEntry,
 } from '../../core/team/schemas';
+import type { JoinAttempt } from '../store/join-limits';
 import type { RelayStore } from '../store/store';
 import { parseMessage, RelayRefusal } from './http-kit';
 import { hashId } from './logger';
@@ -53,28 +56,54 @@ const append = async (context: RouteContext, team: string, entry: TeamEntry): Pr
   return { status: 200, body: { seq: appended.seq, hash: appended.hash } };
 };
 
-export const routeTeam = async (path: string, body: Buffer, authorization: string | undefined, context: RouteContext): Promise<RouteAnswer> => {
+/**
+ * Runs an invitee's request under the attempt limit: refused outright once the invite or the
+ * address is locked; a refusal it ends in counts against both, unless the head only moved.
+ */
+const limitedAttempt = async (context: RouteContext, attempt: JoinAttempt, run: () => Promise<RouteAnswer>): Promise<RouteAnswer> => {
+  if (await context.store.joinLocked(attempt)) {
+    throw new RelayRefusal(403, 'invite_locked', 'Too many failed attempts with this invite: ask for a new one');
+  }
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof RelayRefusal && error.status < 500 && error.code !== 'stale_head') {
+      await context.store.recordJoinFailure(attempt);
+      context.log.info({ team: hashId(attempt.team), code: error.code }, 'join attempt failed');
+    }
+    throw error;
+  }
+};
+
+export const routeTeam = async (
+  path: string, body: Buffer, authorization: string | undefined, context: RouteContext, address: string,
+): Promise<RouteAnswer> => {
   const store: RelayStore = context.store;
   switch (path) {
     case '/v1/team/invite': {
       const { team, inviteId } = parseMessage(InviteLookupRequestSchema, body);
       if (await store.teamRefused(team)) throw new RelayRefusal(403, 'team_cancelled', 'The owner cancelled this team');
-      const found = await store.findInvite(team, inviteId);
-      if (!found) throw new RelayRefusal(404, 'not_found', 'No such invite');
-      return { status: 200, body: found };
+      return limitedAttempt(context, { team, inviteId, address }, async () => {
+        const found = await store.findInvite(team, inviteId);
+        if (!found) throw new RelayRefusal(404, 'not_found', 'No such invite');
+        return { status: 200, body: found };
+      });
     }
     case '/v1/team/join': {
       const { team, entry } = parseMessage(JoinRequestSchema, body);
       if (await store.teamRefused(team)) throw new RelayRefusal(403, 'team_cancelled', 'The owner cancelled this team');
       if (entry.body.type !== 'join') throw new RelayRefusal(403, 'forbidden', 'Only a join is taken without a session');
-      // Anyone may call this: without the invite secret a join is refused here, before the log is read and validated.
-      const found = await store.findInvite(team, entry.body.inviteId);
-      const invitePub = found?.invite.body.type === 'invite' ? fromBase64Url(found.invite.body.invitePub) : null;
-      if (!invitePub) throw new RelayRefusal(404, 'not_found', 'No such invite');
-      if (!entry.inviteSig || !(await verifyBytes(invitePub, entry.inviteSig, inviteProofBytes(entry)))) {
-        throw new RelayRefusal(400, 'invalid_entry', 'device-key-substituted: not signed with the invite key');
-      }
-      return append(context, team, entry);
+      const { inviteId } = entry.body;
+      return limitedAttempt(context, { team, inviteId, address }, async () => {
+        // Anyone may call this: without the invite secret a join is refused here, before the log is read and validated.
+        const found = await store.findInvite(team, inviteId);
+        const invitePub = found?.invite.body.type === 'invite' ? fromBase64Url(found.invite.body.invitePub) : null;
+        if (!invitePub) throw new RelayRefusal(404, 'not_found', 'No such invite');
+        if (!entry.inviteSig || !(await verifyBytes(invitePub, entry.inviteSig, inviteProofBytes(entry)))) {
+          throw new RelayRefusal(400, 'invalid_entry', 'device-key-substituted: not signed with the invite key');
+        }
+        return append(context, team, entry);
+      });
     }
     default:
       break;

@@ -80,6 +80,25 @@ export const MIGRATIONS: readonly (readonly string[])[] = [
   // Fair-use limits (relay/store/rate-limit-store.ts): one counter per hashed key, until its window ends.
   // Used on PostgreSQL; a SQLite relay keeps its counters in memory and leaves this table empty.
   [RATE_LIMITS_TABLE],
+  // Two-factor the relay verifies (relay/store/two-factor.ts), and the invite attempt limit.
+  [
+    // Derived from the log's latest require-two-factor entry, like team_members: what the relay enforces.
+    `ALTER TABLE teams ADD COLUMN two_factor_required INTEGER NOT NULL DEFAULT 0`,
+    // Logs appended before this step: the entry's JSON names the flag once, in its body.
+    `UPDATE teams SET two_factor_required = 1 WHERE (SELECT l.entry FROM team_log l WHERE l.team_id = teams.id
+      AND l.type = 'require-two-factor' ORDER BY l.seq DESC LIMIT 1) LIKE '%"required":true%'`,
+    // When the session's start came with a WebAuthn assertion the relay verified; null without one.
+    `ALTER TABLE sessions ADD COLUMN two_factor_at INTEGER`,
+    `CREATE TABLE two_factor_keys (
+      team_id TEXT NOT NULL, member_id TEXT NOT NULL, credential_id TEXT NOT NULL, public_key BLOB NOT NULL,
+      sign_count INTEGER NOT NULL, transports TEXT NOT NULL, origin TEXT NOT NULL, created_at INTEGER NOT NULL,
+      last_verified_at INTEGER, PRIMARY KEY (team_id, credential_id)) STRICT`,
+    `CREATE INDEX two_factor_keys_by_member ON two_factor_keys (team_id, member_id)`,
+    `CREATE TABLE two_factor_challenges (
+      challenge TEXT PRIMARY KEY, team_id TEXT NOT NULL, device_id TEXT NOT NULL, expires_at INTEGER NOT NULL) STRICT`,
+    // Failed joins per invite (for good) and per client address (per window): `key` is 'invite:<team>:<id>' or 'ip:<address>'.
+    `CREATE TABLE join_failures (key TEXT PRIMARY KEY, failures INTEGER NOT NULL, window_start INTEGER NOT NULL) STRICT`,
+  ],
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -27,6 +27,8 @@ import { createPairingOps } from './pairing';
 import { createSessionOps } from './sessions';
 import { createTeamLogOps } from './team-log';
 import { announceTeamHead } from './team-notices';
+import { createJoinLimitOps } from './join-limits';
+import { createTwoFactorOps } from './two-factor';
 import { applyTerminalItems, hasTombstones, namesTombstone } from './tombstones';
 import type { SqlDriver, SqlExecutor } from './sql-driver';
 
@@ -244,6 +246,10 @@ export const createRelayStore = (driver: SqlDriver, options: RelayStoreOptions) 
     ...createErasureOps(driver, clock),
 
     ...createTeamRetentionOps(driver, clock),
+
+    ...createTwoFactorOps(driver, clock),
+
+    ...createJoinLimitOps(driver, clock),
 
     close: () => driver.close(),
   };

@@ -112,6 +112,7 @@ export const createTeamLogOps = (driver: SqlDriver, clock: Clock) => ({
       );
       await tx.run(`UPDATE teams SET log_seq = ? WHERE id = ?`, [head.seq, team]);
       const removedDevices = await deriveAccess(tx, admitted.value, entry.signer, now);
+      await tx.run(`UPDATE teams SET two_factor_required = ? WHERE id = ?`, [admitted.value.twoFactorRequired ? 1 : 0, team]);
       // Devices the owner enrolled before the log began act for the owner.
       if (entry.body.type === 'genesis') {
         await tx.run(`UPDATE devices SET member_id = ? WHERE team_id = ? AND member_id IS NULL`, [entry.body.member, team]);

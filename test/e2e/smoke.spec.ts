@@ -1,5 +1,5 @@
 import { EXTENSION_KEY } from '../../extension-key';
-import { extensionIdFromKey } from './extension-id';
+import { extensionIdFromKey } from '../../relay/server/extension-id';
 import { expect, pageErrors, test, type Surface } from './fixtures';
 import { backgroundWorker } from './launch';
 import {

@@ -44,6 +44,21 @@ describe('relay command line', () => {
     expect(parseRelayArgs(['--unknown'], {}).kind).toBe('error');
   });
 
+  it('verifies security keys made on the unpacked build\'s origin unless told the exact extension origins, and never a pattern', () => {
+    expect(parseRelayArgs([], {})).toMatchObject({
+      config: { extensionOrigins: [expect.stringMatching(/^chrome-extension:\/\/[a-p]{32}$/)], twoFactorUserVerification: 'required' },
+    });
+    const both = ['--extension-origin', 'chrome-extension://abcdefghijklmnopabcdefghijklmnop', '--extension-origin', 'moz-extension://7e1c2f0a-1b2c-4d5e-8f90-a1b2c3d4e5f6'];
+    expect(parseRelayArgs([...both, '--two-factor-user-verification', 'preferred'], {})).toMatchObject({
+      config: { extensionOrigins: ['chrome-extension://abcdefghijklmnopabcdefghijklmnop', 'moz-extension://7e1c2f0a-1b2c-4d5e-8f90-a1b2c3d4e5f6'], twoFactorUserVerification: 'preferred' },
+    });
+    for (const origin of ['chrome-extension://*', 'https://relay.example.org', 'chrome-extension://abc/']) {
+      expect(parseRelayArgs(['--extension-origin', origin], {}).kind).toBe('error');
+    }
+    expect(parseRelayArgs(['--two-factor-user-verification', 'never'], {}).kind).toBe('error');
+    for (const option of ['--extension-origin', '--two-factor-user-verification']) expect(HELP).toContain(option);
+  });
+
   it('allows extension origins by rule and refuses web pages', () => {
     expect(isOriginAllowed('chrome-extension://abc', ['chrome-extension://*'])).toBe(true);
     expect(isOriginAllowed('https://evil.example', ['chrome-extension://*'])).toBe(false);

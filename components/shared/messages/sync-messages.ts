@@ -32,6 +32,8 @@ export const SYNC_PROBLEM_MESSAGES = catalogue<ProblemTexts>({
     'already-connected': () => 'This device is already connected to a relay. Disconnect it first.',
     'not-connected': () => 'This device is not connected to a relay.',
     'this-device': () => 'This is the device you are using: to stop it syncing, choose Disconnect.',
+    'two-factor-required': () => 'Your team requires a security key. Confirm with your security key to continue; nothing syncs until then.',
+    'two-factor-not-registered': () => 'Your team requires a security key. Add a security key to continue; nothing syncs until then.',
   },
   de: {
     'insecure-address': () => 'Locket spricht mit einem Relay nur über https (einfaches http ist für ein Relay auf diesem Computer erlaubt, '
@@ -56,6 +58,8 @@ export const SYNC_PROBLEM_MESSAGES = catalogue<ProblemTexts>({
     'already-connected': () => 'Dieses Gerät ist bereits mit einem Relay verbunden. Trennen Sie es zuerst.',
     'not-connected': () => 'Dieses Gerät ist mit keinem Relay verbunden.',
     'this-device': () => 'Das ist das Gerät, das Sie gerade verwenden: Um die Synchronisierung hier zu beenden, wählen Sie „Trennen“.',
+    'two-factor-required': () => 'Ihr Team verlangt einen Sicherheitsschlüssel. Bestätigen Sie mit Ihrem Sicherheitsschlüssel, um fortzufahren; bis dahin wird nichts synchronisiert.',
+    'two-factor-not-registered': () => 'Ihr Team verlangt einen Sicherheitsschlüssel. Fügen Sie einen Sicherheitsschlüssel hinzu, um fortzufahren; bis dahin wird nichts synchronisiert.',
   },
 });
 

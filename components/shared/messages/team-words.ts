@@ -17,7 +17,6 @@ const TEAM_PROBLEM_MESSAGES = catalogue<ProblemTexts>({
     'invite-used': () => 'This invite has already been used. An invite works once: ask for a new one.',
     'needs-recovery': () => 'Before the first invite, make a recovery key, so the team’s records survive losing every owner device.',
     'last-owner': () => 'The team needs an owner. Make another member owner first.',
-    'two-factor-required': () => 'The team requires two-factor: add a security key under Security to continue. No data reaches this device until then.',
     'log-refused': ({ reason }) => `The team’s membership log refused this change (${reason}). Nothing was changed.`,
   },
   de: {
@@ -28,7 +27,6 @@ const TEAM_PROBLEM_MESSAGES = catalogue<ProblemTexts>({
     'invite-used': () => 'Diese Einladung wurde bereits verwendet. Eine Einladung gilt nur einmal: Bitten Sie um eine neue.',
     'needs-recovery': () => 'Erstellen Sie vor der ersten Einladung einen Wiederherstellungsschlüssel, damit die Datensätze des Teams den Verlust aller Geräte des Inhabers überstehen.',
     'last-owner': () => 'Das Team braucht einen Inhaber. Machen Sie zuerst ein anderes Mitglied zum Inhaber.',
-    'two-factor-required': () => 'Das Team verlangt Zwei-Faktor-Anmeldung: Fügen Sie unter „Sicherheit“ einen Sicherheitsschlüssel hinzu, um fortzufahren. Bis dahin erreichen dieses Gerät keine Daten.',
     'log-refused': ({ reason }) => `Das Mitgliederprotokoll des Teams hat diese Änderung abgelehnt (${reason}). Es wurde nichts geändert.`,
   },
 });

@@ -6,6 +6,7 @@ import type { RelayTransport, ReplicaPort, SyncCrypto, SyncProblem } from '../po
 import type { StoredSet } from '../protocol';
 import type { EngineStatus } from './status';
 import type { Timers } from './timers';
+import type { SecurityKeyPort, TwoFactorProblem } from './two-factor-session';
 
 export interface SyncEngineDeps {
   readonly transport: RelayTransport;
@@ -36,4 +37,9 @@ export interface SyncEngine {
   readonly token: () => Promise<Result<string, SyncProblem>>;
   /** Sets pulled that did not verify or decrypt, skipped and never applied, since start. */
   readonly rejectedSets: () => number;
+  /**
+   * After `two-factor-required` or `two-factor-not-registered`: opens the session with the
+   * member's security key through `port` (a visible page's WebAuthn), then syncs again.
+   */
+  readonly confirmTwoFactor: (port: SecurityKeyPort) => Promise<Result<void, TwoFactorProblem>>;
 }

@@ -232,5 +232,13 @@ export const createSyncEngine = (deps: SyncEngineDeps): SyncEngine => {
       }
     },
     rejectedSets: () => rejected,
+    confirmTwoFactor: async (port) => {
+      if (!running) return refused({ type: 'not-connected' });
+      const proved = await session.proveTwoFactor(port);
+      if (!proved.ok) return proved;
+      // The session just opened is the one connect() uses; what halted the engine is answered.
+      halted = null;
+      return connect();
+    },
   };
 };

@@ -26,6 +26,8 @@ export const problemOfAnswer = (status: number, body: unknown): SyncProblem => {
     case 'version': return { type: 'version' };
     // Shutting down or overloaded: the same as not answering, and retried the same way.
     case 'unavailable': return { type: 'relay-unreachable' };
+    case 'two_factor_required': return { type: 'two-factor-required' };
+    case 'two_factor_not_registered': return { type: 'two-factor-not-registered' };
     default: return { type: 'relay-refused', code: refusal.output.error };
   }
 };
@@ -46,8 +48,10 @@ export const parseAnswer = <S extends v.GenericSchema>(schema: S, body: unknown)
  */
 const FINAL_REFUSALS = new Set(['unknown_device', 'forbidden', 'too_large']);
 
+/** Two-factor waits for the member's security key, which only a visible page can ask for. */
 export const isFinalProblem = (problem: SyncProblem): boolean =>
-  problem.type === 'removed' || problem.type === 'version' || (problem.type === 'relay-refused' && FINAL_REFUSALS.has(problem.code));
+  problem.type === 'removed' || problem.type === 'version' || problem.type === 'two-factor-required' || problem.type === 'two-factor-not-registered'
+  || (problem.type === 'relay-refused' && FINAL_REFUSALS.has(problem.code));
 
 /** The relay refused for a fair-use limit: not a failure of the relay, and the wait it asked for is all there is to do. */
 export const isRateLimited = (failure: SyncFailure): boolean =>

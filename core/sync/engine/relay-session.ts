@@ -1,14 +1,18 @@
 /**
  * A device's session with the relay: challenge → signed `session` request → bearer token, renewed
  * before it expires and once on a 401. Every answer is validated before use; a refusal becomes a
- * SyncFailure carrying its SyncProblem code.
+ * SyncFailure carrying its SyncProblem code. In a team that requires two-factor the relay refuses
+ * a session without a security key's assertion (`two-factor-required`, final for the engine);
+ * `proveTwoFactor` runs the key through an injected port and opens the session with it.
  */
 import type { Clock } from '../../clock';
+import type { Result } from '../../result';
 import type { RelayAnswer, RelayTransport, SyncCrypto } from '../ports';
-import { ChallengeSchema, SessionSchema } from '../protocol';
+import { ChallengeSchema, SessionSchema, type TwoFactorProof } from '../protocol';
 import { toBase64Url } from '../../security/base64url';
 import { authMessage } from '../signing';
 import { parseAnswer, problemOfAnswer, SyncFailure } from './relay-problem';
+import { proveSecondFactor, type SecurityKeyPort, type TwoFactorProblem } from './two-factor-session';
 
 /** Renew this long before the relay's expiry, so a request never races it. */
 const RENEW_BEFORE_MS = 5 * 60 * 1000;
@@ -34,6 +38,8 @@ export interface RelaySession {
   readonly call: (path: string, body?: unknown) => Promise<unknown>;
   /** Forgets the token (the socket was refused, or sync stopped). */
   readonly drop: () => void;
+  /** Opens a session with the member's security key (registering one first if the relay holds none). */
+  readonly proveTwoFactor: (port: SecurityKeyPort) => Promise<Result<OpenSession, TwoFactorProblem>>;
 }
 
 /** A transport failure (no answer at all) is the relay being unreachable. */
@@ -51,15 +57,26 @@ export const createRelaySession = ({ transport, crypto, team, clock }: RelaySess
   let session: OpenSession | null = null;
   let opening: Promise<OpenSession> | null = null;
 
-  const open = async (): Promise<OpenSession> => {
+  const signedNonce = async (purpose: 'session' | 'two-factor') => {
     const device = crypto.deviceId;
     const asked = await send(transport, '/v1/challenge', { body: { team, device } });
     if (asked.status !== 200) throw refused(asked);
     const challenge = parseAnswer(ChallengeSchema, asked.body);
-    const localAtChallenge = clock.now();
-    const message = authMessage('session', challenge.relayInstance, team, device, challenge.nonce);
+    const message = authMessage(purpose, challenge.relayInstance, team, device, challenge.nonce);
     const sig = toBase64Url(await crypto.signChallenge(message));
-    const answer = await send(transport, '/v1/session', { body: { team, device, nonce: challenge.nonce, sig } });
+    return { challenge, body: { team, device, nonce: challenge.nonce, sig } };
+  };
+
+  const post = async (path: string, body: unknown): Promise<unknown> => {
+    const answer = await send(transport, path, { body });
+    if (answer.status !== 200) throw refused(answer);
+    return answer.body;
+  };
+
+  const open = async (twoFactor?: TwoFactorProof): Promise<OpenSession> => {
+    const { challenge, body } = await signedNonce('session');
+    const localAtChallenge = clock.now();
+    const answer = await send(transport, '/v1/session', { body: twoFactor ? { ...body, twoFactor } : body });
     if (answer.status !== 200) throw refused(answer);
     const opened = parseAnswer(SessionSchema, answer.body);
     // The relay's clock may differ from ours: its expiry is measured from its own time at the challenge.
@@ -86,5 +103,19 @@ export const createRelaySession = ({ transport, crypto, team, clock }: RelaySess
     throw new SyncFailure({ type: 'relay-refused', code: 'unauthorized' });
   };
 
-  return { current, call, drop: () => { session = null; } };
+  const proveTwoFactor = async (port: SecurityKeyPort): Promise<Result<OpenSession, TwoFactorProblem>> => {
+    const proof = await proveSecondFactor({
+      signedCall: async (path, purpose) => post(path, (await signedNonce(purpose)).body), post, team, device: crypto.deviceId,
+    }, port);
+    if (!proof.ok) return proof;
+    try {
+      session = await open(proof.value);
+      return { ok: true, value: session };
+    } catch (error) {
+      if (error instanceof SyncFailure) return { ok: false, error: error.problem };
+      throw error;
+    }
+  };
+
+  return { current, call, drop: () => { session = null; }, proveTwoFactor };
 };

@@ -14,6 +14,8 @@ import type { ManualClock } from '../../../core/clock';
 import type { RelayAnswer } from '../../../core/sync/ports';
 import { LIMITS } from '../../../core/sync/protocol';
 import { createAuth } from '../../../relay/server/auth';
+import { DEVELOPMENT_EXTENSION_ORIGIN } from '../../../relay/server/config';
+import { createTwoFactor } from '../../../relay/server/two-factor';
 import { RelayRefusal } from '../../../relay/server/http-kit';
 import { NO_LIMITS } from '../../../relay/server/limits-config';
 import { createRelayLogger } from '../../../relay/server/logger';
@@ -56,9 +58,10 @@ export const openModelRelay = async (clock: ManualClock): Promise<ModelRelay> =>
       },
     });
     await store.migrate();
+    const twoFactor = createTwoFactor(store, { origins: [DEVELOPMENT_EXTENSION_ORIGIN], userVerification: 'required' });
     const context: RouteContext = {
-      store, auth: createAuth(store, clock.now), limits: createRateLimits(driver, NO_LIMITS, clock.now), clientAddress: '127.0.0.1',
-      log, relayInstance: await store.instanceId(),
+      store, auth: createAuth(store, clock.now, twoFactor), twoFactor, limits: createRateLimits(driver, NO_LIMITS, clock.now),
+      clientAddress: '127.0.0.1', log, relayInstance: await store.instanceId(),
       maxBodyBytes: LIMITS.maxBodyBytes, now: clock.now, poke: () => undefined, disconnect: () => undefined,
     };
     return { store, context };
@@ -76,6 +79,7 @@ export const openModelRelay = async (clock: ManualClock): Promise<ModelRelay> =>
     const request = Object.assign(Readable.from(payload), {
       method: init.body === undefined ? 'GET' : 'POST',
       url: path,
+      socket: { remoteAddress: '127.0.0.1' },
       headers: init.token === undefined ? {} : { authorization: `Bearer ${init.token}` },
     }) as unknown as IncomingMessage;
     try {
