@@ -94,13 +94,14 @@ export const createTeamAccount = (deps: TeamAccountDeps) => {
   };
 
   /** This device's team: its genesis first when the account has no log yet (a team of one). */
-  const ensureTeam = async (token: string, ownerName: string): Promise<TeamAnswer<TeamContext>> => {
+  const ensureTeam = async (token: string, ownerName?: string): Promise<TeamAnswer<TeamContext>> => {
     for (let attempt = 0; attempt < APPEND_ATTEMPTS; attempt += 1) {
       const context = await contextOf(token);
       if (!context.ok || context.value) return context as TeamAnswer<TeamContext>;
       const open = await unlocked();
       if (!open) return teamFail({ type: 'not-connected' });
-      const genesis = await buildGenesis(open.identity.team, open.keys, { name: ownerName, email: '' }, deps.clock, open.secrets.syncKey);
+      const name = ownerName ?? open.identity.deviceName;
+      const genesis = await buildGenesis(open.identity.team, open.keys, { name, email: '' }, deps.clock, open.secrets.syncKey);
       const appended = await append(open.transport, token, genesis.entry);
       if (!appended.ok && !isStaleHead(appended.error)) return appended;
     }
@@ -112,9 +113,8 @@ export const createTeamAccount = (deps: TeamAccountDeps) => {
     token: string, build: (context: TeamContext) => Promise<TeamAnswer<TeamEntry>>,
   ): Promise<TeamAnswer<TeamContext>> => {
     for (let attempt = 0; attempt < APPEND_ATTEMPTS; attempt += 1) {
-      const context = await contextOf(token);
+      const context = await ensureTeam(token);
       if (!context.ok) return context;
-      if (!context.value) return teamFail({ type: 'not-in-team' });
       const entry = await build(context.value);
       if (!entry.ok) return entry;
       // Refused here by the rules the relay and every device apply, before the relay is asked.
