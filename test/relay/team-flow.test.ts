@@ -9,6 +9,8 @@ import { formatHlc } from '../../core/hlc';
 import { createSyncAccount } from '../../core/sync-account/sync-account';
 import { createIdentityStore } from '../../core/sync-account/identity-store';
 import { createTeamAccount } from '../../core/sync-account/team-account';
+import { keyringOf } from '../../core/sync-account/team-log-cache';
+import { parseRecoveryWords, recoveryDeviceKeys } from '../../core/team/recovery-key';
 import { joinTeam } from '../../core/sync-account/team-join';
 import { PullReplySchema, type StoredSet } from '../../core/sync/protocol';
 import type { JoinStep } from '../../core/team/team-view';
@@ -174,5 +176,27 @@ describe('a team through the relay: invite, join, confirm, roles, removal', () =
       { relayUrl: relay.url, code: offer.value.code, profile: { name: 'Late', email: '' }, deviceName: 'Late', onStep: () => undefined },
     );
     expect(expired).toEqual({ ok: false, error: { type: 'invite-expired' } });
+  });
+
+  it('a revoked invite is refused as used, and the printed recovery words open the current team key', async () => {
+    const recovery = await owner.api.createRecoveryKey();
+    if (!recovery.ok) throw new Error(JSON.stringify(recovery.error));
+    const offer = await owner.api.inviteMember({ role: 'standard', canExport: true, expiresInDays: 7 });
+    if (!offer.ok) throw new Error(JSON.stringify(offer.error));
+    expect(await owner.api.revokeInvite(offer.value.inviteId)).toEqual({ ok: true, value: undefined });
+    const revoked = await member.api.joinTeam(relay.url, offer.value.code, { name: 'Mia', email: '' }, 'Mia', () => undefined);
+    expect(revoked).toEqual({ ok: false, error: { type: 'invite-used' } });
+
+    const secret = parseRecoveryWords(recovery.value.words);
+    const state = owner.team.latest();
+    if (!secret || !state) throw new Error('no recovery secret or log');
+    const ring = await keyringOf(state, await recoveryDeviceKeys(secret));
+    const crypto = await owner.account.crypto();
+    // The key the words open seals what the owner's engine seals: one of its sets opens with it.
+    const sealed = await crypto!.seal({ clientSeq: 1, prevSetId: null, set: {
+      setId: formatHlc({ wallMs: Date.now(), counter: 1, nodeId: 'x' }), deviceId: 'x', author: 'me', items: [],
+    } }, state.team);
+    expect(ring?.epoch).toBe(sealed.epoch);
+    expect(ring?.key).toEqual((await keyringOf(state, (await owner.team.unlocked())!.keys))?.key);
   });
 });
