@@ -13,12 +13,13 @@ import { method, returnsNothing, type ClientOf, type ImplementationOf } from './
 import { retentionContract } from './contracts/retention';
 import { searchContract, searchQueryContract } from './contracts/search';
 import { syncContract } from './contracts/sync';
+import { teamContract } from './contracts/team';
 
 /** All but backups and snapshots, which need the rows as stored: what worker-api.ts implements. */
 export const coreWorkerContract = { ...searchContract, ...exportContract, ...importContract, ...retentionContract };
 
 /** Every method that needs the store, which opens once the worker has the account key. */
-export const openWorkerContract = { ...coreWorkerContract, ...archiveContract, ...syncContract };
+export const openWorkerContract = { ...coreWorkerContract, ...archiveContract, ...syncContract, ...teamContract };
 
 export const locketContract = {
   /**
@@ -42,6 +43,7 @@ export type ImportWorkerApi = ClientOf<typeof importContract>;
 export type ArchiveWorkerApi = ClientOf<typeof archiveContract>;
 export type RetentionWorkerApi = ClientOf<typeof retentionContract>;
 export type SyncWorkerApi = ClientOf<typeof syncContract>;
+export type TeamWorkerApi = ClientOf<typeof teamContract>;
 
 /** The worker's side once its store is open: what implementation.ts builds. */
 export type OpenWorkerImplementation = ImplementationOf<typeof openWorkerContract>;
@@ -51,8 +53,9 @@ export type ImportImplementation = ImplementationOf<typeof importContract>;
 export type ArchiveImplementation = ImplementationOf<typeof archiveContract>;
 export type RetentionImplementation = ImplementationOf<typeof retentionContract>;
 export type SyncImplementation = ImplementationOf<typeof syncContract>;
+export type TeamImplementation = ImplementationOf<typeof teamContract>;
 
-export { archiveContract, exportContract, importContract, retentionContract, searchContract, searchQueryContract, syncContract };
+export { archiveContract, exportContract, importContract, retentionContract, searchContract, searchQueryContract, syncContract, teamContract };
 export type { RestoreOutcome, RestoreProblem, RestoreReport } from './contracts/archives';
 export { CANCELLED, isCancelled, type Cancelled } from './contracts/cancelled';
 export type { CsvExportOptions, ExportedFile } from './contracts/exports';

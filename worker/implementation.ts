@@ -1,7 +1,8 @@
 import type { ChangeBus } from '../core/db/change-bus';
 import { createStore } from '../core/store/store';
 import type { StoreDeps } from '../core/db/store-deps';
-import type { OpenWorkerImplementation, SyncImplementation } from './contract';
+import type { OpenWorkerImplementation, SyncImplementation, TeamImplementation } from './contract';
+import { createTeamApi } from './team-api';
 import { createArchiveApi } from './archive-api';
 import { createWorkerApi } from './worker-api';
 import { createSyncApi } from './sync-api';
@@ -14,7 +15,14 @@ const syncUnavailable = (): SyncImplementation => createSyncApi({
 });
 
 /** The whole worker API on one store: the core (search, export, import, retention), archives and sync. */
-export const createOpenWorkerApi = (storeDeps: StoreDeps, bus: ChangeBus, sync: SyncImplementation = syncUnavailable()): OpenWorkerImplementation => {
+/** Team calls for a worker without sync: no team to show, every change `not-connected`. */
+const teamUnavailable = (): TeamImplementation => createTeamApi({
+  team: null, join: null, clock: systemClock, token: async () => ({ ok: false, error: { type: 'not-connected' } }), identityChanged: async () => undefined,
+});
+
+export const createOpenWorkerApi = (
+  storeDeps: StoreDeps, bus: ChangeBus, sync: SyncImplementation = syncUnavailable(), team: TeamImplementation = teamUnavailable(),
+): OpenWorkerImplementation => {
   const store = createStore(storeDeps);
-  return { ...createWorkerApi({ store, bus }), ...createArchiveApi({ storeDeps, store }), ...sync };
+  return { ...createWorkerApi({ store, bus }), ...createArchiveApi({ storeDeps, store }), ...sync, ...team };
 };

@@ -28,7 +28,7 @@ const ready = accountKey.then(async (key) => openStoreDeps({
     ports: createSyncPorts(storeDeps, transportFor), changes: bus, transportFor, locks: navigator.locks, clock: systemClock,
     random: Math.random,
   });
-  return createOpenWorkerApi(storeDeps, bus, sync.api);
+  return createOpenWorkerApi(storeDeps, bus, sync.api, sync.team);
 });
 
 Comlink.expose(hostContract(locketContract, {

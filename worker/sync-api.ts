@@ -4,13 +4,12 @@
  * when this worker holds the sync lock, else a session of its own.
  */
 import type { Clock } from '../core/clock';
-import type { Result } from '../core/result';
-import { createRelaySession } from '../core/sync/engine/relay-session';
-import { asFailure } from '../core/sync/engine/relay-problem';
-import type { RelayTransport, SyncAccountPort, SyncDeviceView, SyncProblem, SyncStatusView } from '../core/sync/ports';
+import type { RelayTransport, SyncAccountPort, SyncDeviceView, SyncStatusView } from '../core/sync/ports';
 import { normaliseRelayUrl } from '../platform/sync/relay-address';
 import type { SyncRunner } from '../platform/sync/sync-runner';
 import type { SyncImplementation } from './contract';
+import { createTokenSource } from './sync-token';
+import type { TeamAccount } from '../core/sync-account/team-account';
 
 /** The device list costs the relay a request: asked at most this often while the page polls status. */
 const DEVICES_FRESH_MS = 30_000;
@@ -21,25 +20,16 @@ export interface SyncApiDeps {
   readonly runner: SyncRunner | null;
   readonly transportFor: (relayUrl: string) => RelayTransport;
   readonly clock: Clock;
+  /** The account's team (issue 13): connecting makes it a team of one, pairing reads its log. */
+  readonly team?: Pick<TeamAccount, 'ensureTeam' | 'refresh'>;
 }
 
 const notConnected = { ok: false, error: { type: 'not-connected' } } as const;
 
-export const createSyncApi = ({ account, runner, transportFor, clock }: SyncApiDeps): SyncImplementation => {
+export const createSyncApi = ({ account, runner, transportFor, clock, team }: SyncApiDeps): SyncImplementation => {
   let devices: { list: readonly SyncDeviceView[]; at: number } | null = null;
 
-  const token = async (): Promise<Result<string, SyncProblem>> => {
-    const engine = runner?.engine();
-    if (engine) return engine.token();
-    const [identity, crypto] = await Promise.all([account?.identity(), account?.crypto()]);
-    if (!identity || !crypto) return notConnected;
-    try {
-      const session = createRelaySession({ transport: transportFor(identity.relayUrl), crypto, team: identity.team, clock });
-      return { ok: true, value: (await session.current()).token };
-    } catch (error) {
-      return { ok: false, error: asFailure(error).problem };
-    }
-  };
+  const token = createTokenSource({ account, runner, transportFor, clock });
 
   const deviceList = async (): Promise<readonly SyncDeviceView[]> => {
     if (devices && clock.now() - devices.at < DEVICES_FRESH_MS) return devices.list;
@@ -71,6 +61,9 @@ export const createSyncApi = ({ account, runner, transportFor, clock }: SyncApiD
       if (await account.identity()) return { ok: false, error: { type: 'already-connected' } };
       const created = await account.createAccount(origin.value, deviceName);
       if (!created.ok) return created;
+      // The genesis, with the sync key as the team's first key; a relay that does not answer now gets it on the next team view.
+      const session = team ? await token() : null;
+      if (team && session?.ok) await team.ensureTeam(session.value, deviceName);
       await identityChanged();
       return { ok: true, value: undefined };
     },
@@ -102,6 +95,9 @@ export const createSyncApi = ({ account, runner, transportFor, clock }: SyncApiD
       if (await account.identity()) return { ok: false, error: { type: 'already-connected' } };
       const joined = await account.joinWithCode(origin.value, code, deviceName, onStep);
       if (!joined.ok) return joined;
+      // The team's keys, so this device seals with the newest epoch from its first push.
+      const session = team ? await token() : null;
+      if (team && session?.ok) await team.refresh(session.value);
       await identityChanged();
       return { ok: true, value: undefined };
     },

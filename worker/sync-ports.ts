@@ -8,23 +8,34 @@ import type { StoreDeps } from '../core/db/store-deps';
 import { openReplica } from '../core/replica/open-replica';
 import { createSyncAccount } from '../core/sync-account/sync-account';
 import type { RelayTransport, ReplicaPort, SyncAccountPort } from '../core/sync/ports';
+import { createIdentityStore } from '../core/sync-account/identity-store';
+import { createTeamAccount, type TeamAccount } from '../core/sync-account/team-account';
+import { joinTeam, type JoinRequest } from '../core/sync-account/team-join';
 
 export interface SyncPorts {
   readonly account: SyncAccountPort;
   readonly replica: ReplicaPort;
+  /** The account's team (issue 13): its log, keys and the invitee's join. */
+  readonly team?: { readonly account: TeamAccount; readonly join: (request: JoinRequest) => ReturnType<typeof joinTeam> };
 }
 
 /** Builds the seams over the worker's open store; `transportFor` is the only way they reach a relay. */
 export type SyncPortsFactory = (storeDeps: StoreDeps, transportFor: (relayUrl: string) => RelayTransport) => SyncPorts;
 
-export const createSyncPorts: SyncPortsFactory = (storeDeps, transportFor) => ({
-  replica: openReplica(storeDeps),
-  account: createSyncAccount({
+export const createSyncPorts: SyncPortsFactory = (storeDeps, transportFor) => {
+  const deps = {
     db: storeDeps.db,
     codec: storeDeps.codec,
     clock: storeDeps.clock,
     author: storeDeps.author,
     audit: createAuditLog({ db: storeDeps.db, clock: storeDeps.clock, keys: async () => storeDeps.auditKeys }),
     transportFor,
-  }),
-});
+  };
+  const team = createTeamAccount(deps);
+  return {
+    replica: openReplica(storeDeps),
+    // A device paired to this one joins the team's log with the current key sealed to it.
+    account: createSyncAccount({ ...deps, onDeviceAdded: async (token, device) => { await team.enrolDevice(token, device); } }),
+    team: { account: team, join: (request) => joinTeam({ ...deps, store: createIdentityStore(deps.db, deps.codec, deps.audit, deps.author), team }, request) },
+  };
+};

@@ -9,8 +9,10 @@ import { createSyncEngine } from '../core/sync/engine/engine';
 import type { RelayTransport } from '../core/sync/ports';
 import { createSyncChannel, type SyncChannel } from '../platform/sync/sync-channel';
 import { startSyncRunner, type LockRequester, type SyncRunner } from '../platform/sync/sync-runner';
-import type { SyncImplementation } from './contract';
+import type { SyncImplementation, TeamImplementation } from './contract';
 import { createSyncApi } from './sync-api';
+import { createTeamApi } from './team-api';
+import { createTokenSource } from './sync-token';
 import type { SyncPorts } from './sync-ports';
 
 export interface WorkerSyncDeps {
@@ -25,12 +27,13 @@ export interface WorkerSyncDeps {
 
 export interface WorkerSync {
   readonly api: SyncImplementation;
+  readonly team: TeamImplementation;
   readonly runner: SyncRunner;
   readonly close: () => Promise<void>;
 }
 
 export const startWorkerSync = (deps: WorkerSyncDeps): WorkerSync => {
-  const { ports: { account, replica }, transportFor, clock } = deps;
+  const { ports: { account, replica, team }, transportFor, clock } = deps;
   let requests = 0;
   const runner = startSyncRunner({
     locks: deps.locks,
@@ -39,11 +42,22 @@ export const startWorkerSync = (deps: WorkerSyncDeps): WorkerSync => {
     createEngine: async () => {
       const [identity, crypto] = await Promise.all([account.identity(), account.crypto()]);
       if (!identity || !crypto) return null;
+      await team?.account.loadCached();
       return createSyncEngine({
         transport: transportFor(identity.relayUrl), replica, crypto, team: identity.team, clock, random: deps.random, changes: deps.changes,
-        refreshSigners: async (token) => { await account.devices(token); },
+        // A set that does not open may come from a member or a key this device has not read yet: the log too.
+        refreshSigners: async (token) => { await Promise.all([account.devices(token), team?.account.refresh(token)]); },
+        ...(team ? { admits: team.account.admits } : {}),
       });
     },
   });
-  return { api: createSyncApi({ account, runner, transportFor, clock }), runner, close: runner.close };
+  const token = createTokenSource({ account, runner, transportFor, clock });
+  return {
+    api: createSyncApi({ account, runner, transportFor, clock, ...(team ? { team: team.account } : {}) }),
+    team: createTeamApi({
+      team: team?.account ?? null, join: team?.join ?? null, token, clock, identityChanged: () => runner.identityChanged(),
+    }),
+    runner,
+    close: runner.close,
+  };
 };

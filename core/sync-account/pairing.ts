@@ -46,6 +46,8 @@ export interface PairingDeps {
   readonly transportFor: (relayUrl: string) => RelayTransport;
   readonly unlocked: () => Promise<Unlocked | null>;
   readonly pollMs: number;
+  /** In a team: the paired device's keys, for the log's add-device entry that seals the team key to it. */
+  readonly onDeviceAdded?: (token: string, device: { readonly id: string; readonly signPub: string; readonly dhPub: string }) => Promise<void>;
 }
 
 const Posted = v.object({ posted: v.literal(true) });
@@ -154,6 +156,8 @@ export const createPairing = (deps: PairingDeps) => {
     }
     const devices: KnownDevice[] = [...(await deps.store.knownDevices()).filter((d) => d.device !== deviceId), { device: deviceId, publicKey: join.publicKey, removed: false }];
     await deps.store.commit({ devices }, { type: 'device-added' });
+    // The pairing stands whatever the log says; a device left out of it is enrolled the next time (core/sync-account/team-account.ts).
+    await deps.onDeviceAdded?.(token, { id: deviceId, signPub: join.publicKey, dhPub: join.agreementKey }).catch(() => undefined);
     return { ok: true, value: undefined };
   };
 

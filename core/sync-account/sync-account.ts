@@ -17,7 +17,8 @@ import { DeviceListSchema } from '../sync/protocol';
 import { removeDeviceMessage, signBytes } from '../sync/signing';
 import * as v from 'valibot';
 import { createIdentityStore, knownDevicesOf, signsFor } from './identity-store';
-import { createPairing } from './pairing';
+import { cachedTeamState, forgetCachedLog, keyringOf, readCachedEntries } from './team-log-cache';
+import { createPairing, type PairingDeps } from './pairing';
 import { authenticate, call, fail, type Answer } from './relay-calls';
 
 export interface SyncAccountDeps {
@@ -31,6 +32,7 @@ export interface SyncAccountDeps {
   readonly transportFor: (relayUrl: string) => RelayTransport;
   /** Pause between two reads of the pairing mailbox. */
   readonly pairingPollMs?: number;
+  readonly onDeviceAdded?: PairingDeps['onDeviceAdded'];
 }
 
 export const createSyncAccount = (deps: SyncAccountDeps): SyncAccountPort => {
@@ -63,16 +65,39 @@ export const createSyncAccount = (deps: SyncAccountDeps): SyncAccountPort => {
     const state = await unlocked();
     if (!state) return null;
     let cache = new Map((await store.knownDevices()).map((d) => [d.device, d]));
-    return createSyncCrypto(
-      { device: state.keys.signing, team: state.identity.team, epoch: state.identity.epoch, syncKey: state.secrets.syncKey },
-      async (deviceId, clientSeq) => {
-        // A device added (or a list read again) since this crypto was made: the list in meta may know more by now.
-        if (!signsFor(cache.get(deviceId), clientSeq)) cache = new Map((await store.knownDevices()).map((d) => [d.device, d]));
-        // Removed devices too, for what the relay held from them before their removal (their sets in the log).
-        const device = cache.get(deviceId);
-        return signsFor(device, clientSeq) ? fromBase64Url(device.publicKey) : null;
-      },
-    );
+    const signerKey = async (deviceId: string, clientSeq: number) => {
+      // A device added (or a list read again) since this crypto was made: the list in meta may know more by now.
+      if (!signsFor(cache.get(deviceId), clientSeq)) cache = new Map((await store.knownDevices()).map((d) => [d.device, d]));
+      // Removed devices too, for what the relay held from them before their removal (their sets in the log).
+      const device = cache.get(deviceId);
+      return signsFor(device, clientSeq) ? fromBase64Url(device.publicKey) : null;
+    };
+    // In a team the log's keys rule: the newest epoch sealed to this device seals, older ones open history.
+    const build = async (): Promise<SyncCrypto> => {
+      const team = await cachedTeamState(deps.db, deps.clock);
+      const ring = team && (await keyringOf(team, state.keys));
+      const { team: teamId } = state.identity;
+      return createSyncCrypto(ring
+        ? { device: state.keys.signing, team: teamId, epoch: ring.epoch, syncKey: ring.key, olderKeys: ring.keys }
+        : { device: state.keys.signing, team: teamId, epoch: state.identity.epoch, syncKey: state.secrets.syncKey }, signerKey);
+    };
+    let seen = (await readCachedEntries(deps.db)).length;
+    let built = await build();
+    /** The log only grows: a longer cached log (a rotation, a member added) rebuilds the keys before the next seal or open. */
+    const current = async (): Promise<SyncCrypto> => {
+      const length = (await readCachedEntries(deps.db)).length;
+      if (length !== seen) {
+        seen = length;
+        built = await build();
+      }
+      return built;
+    };
+    return {
+      deviceId: state.keys.signing.deviceId,
+      signChallenge: (message) => built.signChallenge(message),
+      seal: async (entry, team) => (await current()).seal(entry, team),
+      open: async (stored) => (await current()).open(stored),
+    };
   };
 
   const devices = async (token: string): Promise<Answer<readonly SyncDeviceView[]>> => {
@@ -111,9 +136,13 @@ export const createSyncAccount = (deps: SyncAccountDeps): SyncAccountPort => {
   const forget = async (): Promise<void> => {
     if (!(await store.identity())) return;
     await store.commit({ identity: null }, { type: 'sync-disconnected' });
+    await forgetCachedLog(deps.db);
   };
 
-  const pairing = createPairing({ store, clock: deps.clock, transportFor: deps.transportFor, unlocked, pollMs: deps.pairingPollMs ?? 1000 });
+  const pairing = createPairing({
+    store, clock: deps.clock, transportFor: deps.transportFor, unlocked, pollMs: deps.pairingPollMs ?? 1000,
+    ...(deps.onDeviceAdded ? { onDeviceAdded: deps.onDeviceAdded } : {}),
+  });
 
   return {
     identity: store.identity,

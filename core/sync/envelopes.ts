@@ -26,8 +26,11 @@ export type SignerLookup = (deviceId: string, clientSeq: number) => Promise<Uint
 export interface SyncCryptoKeys {
   readonly device: DeviceKeys;
   readonly team: string;
+  /** The newest epoch this device holds: every set it seals is under `syncKey` at this epoch. */
   readonly epoch: number;
   readonly syncKey: Bytes;
+  /** A team's earlier epochs' keys (core/team/keyring.ts): sets sealed before a rotation still open. */
+  readonly olderKeys?: ReadonlyMap<number, Bytes>;
 }
 
 const BodySchema = v.looseObject({ changed: v.array(v.string()), values: v.record(v.string(), v.unknown()) });
@@ -38,6 +41,8 @@ const placeOf = (set: { team: string; setId: string; epoch: number }, item: Omit
 
 export const createSyncCrypto = async (keys: SyncCryptoKeys, signerKey: SignerLookup): Promise<SyncCrypto> => {
   const itemKey = await derivePurposeKey(keys.syncKey, ITEM_KEY_INFO);
+  const itemKeys = new Map<number, CryptoKey>([[keys.epoch, itemKey]]);
+  for (const [epoch, key] of keys.olderKeys ?? []) if (epoch !== keys.epoch) itemKeys.set(epoch, await derivePurposeKey(key, ITEM_KEY_INFO));
   const { device } = keys;
 
   const seal = async (entry: OutboxEntry, team: string): Promise<Envelope> => {
@@ -59,7 +64,8 @@ export const createSyncCrypto = async (keys: SyncCryptoKeys, signerKey: SignerLo
   };
 
   const openChecked = async (stored: StoredSet): Promise<SyncSet | null> => {
-    if (stored.team !== keys.team || stored.epoch !== keys.epoch) return null;
+    const setKey = itemKeys.get(stored.epoch);
+    if (stored.team !== keys.team || !setKey) return null;
     const publicKey = await signerKey(stored.device, stored.clientSeq);
     if (!publicKey || (await deviceIdFromPublicKey(publicKey)) !== stored.device) return null;
     if (!(await verifySet(publicKey, stored))) return null;
@@ -69,7 +75,7 @@ export const createSyncCrypto = async (keys: SyncCryptoKeys, signerKey: SignerLo
       if (item.ct === undefined) return { item: { ...head, body: null }, author: null };
       const ct = fromBase64Url(item.ct);
       if (!ct || (await itemHash(ct)) !== item.h) return null;
-      const value = await openItemValue(itemKey, placeOf(stored, item, index), ct);
+      const value = await openItemValue(setKey, placeOf(stored, item, index), ct);
       const plaintext = value && v.safeParse(PlaintextSchema, value.value);
       if (!plaintext?.success) return null;
       return { item: { ...head, body: plaintext.output.b as SyncItemBody | null }, author: plaintext.output.a };

@@ -94,7 +94,22 @@ export const buildRemoval = async (state: TeamState, keys: SyncDeviceKeys, curre
   return { entry: await signEntry(keys, unsigned(state.team, state.head, keys.signing.deviceId, body, clock)), nextKey };
 };
 
-/** Change-role, transfer-ownership and require-two-factor: no keys involved. */
+/** Change-role, transfer-ownership, require-two-factor and revoke-invite: no keys involved. */
 export const buildEntry = (
-  state: TeamState, keys: SyncDeviceKeys, body: Extract<EntryBody, { type: 'change-role' | 'transfer-ownership' | 'require-two-factor' }>, clock: Clock,
+  state: TeamState, keys: SyncDeviceKeys,
+  body: Extract<EntryBody, { type: 'change-role' | 'transfer-ownership' | 'require-two-factor' | 'revoke-invite' }>, clock: Clock,
 ): Promise<TeamEntry> => signEntry(keys, unsigned(state.team, state.head, keys.signing.deviceId, body, clock));
+
+/** Another device of the signer's member (or the owner's recovery key), with the current key sealed to it. */
+export const buildAddDevice = async (
+  state: TeamState, keys: SyncDeviceKeys, teamKey: Bytes, member: string, device: TeamDevice, clock: Clock, recovery = false,
+): Promise<TeamEntry> => {
+  const body: EntryBody = { type: 'add-device', member, device, keys: await grantKey(state.team, state.epoch, teamKey, [device]), ...(recovery ? { recovery } : {}) };
+  return signEntry(keys, unsigned(state.team, state.head, keys.signing.deviceId, body, clock));
+};
+
+/** The signer's own name and email under the current key. */
+export const buildProfile = async (state: TeamState, keys: SyncDeviceKeys, teamKey: Bytes, member: string, profile: MemberProfile, clock: Clock) => {
+  const body: EntryBody = { type: 'profile', member, profile: await sealProfile(state.team, member, state.epoch, teamKey, profile) };
+  return signEntry(keys, unsigned(state.team, state.head, keys.signing.deviceId, body, clock));
+};

@@ -3,44 +3,14 @@
  * Who may ask for what is the role table's (core/team/roles.ts); this file says what each entry
  * must name and what it changes.
  */
-import type { Result } from '../result';
 import { fromBase64Url } from '../security/base64url';
 import { deviceIdFromPublicKey, verifyBytes } from '../sync/signing';
 import { inviteProofBytes } from './encoding';
-import { refusal, type LogRefusal } from './refusals';
-import { isRoleAtMost, mayAppend, roleRank, type MemberRole, type MembershipAct } from './roles';
-import type { BodyOf, KeyGrant, TeamEntry } from './schemas';
+import { addDevice, profile, revokeInvite } from './own-entry-rules';
+import { isRoleAtMost, roleRank } from './roles';
+import { accept, allowed, grantCovers, liveMember, refuse, type Applied } from './rule-kit';
+import type { BodyOf, TeamEntry } from './schemas';
 import { keyHolders, withEntry, type MemberState, type TeamState } from './state';
-
-type Applied = Result<TeamState, LogRefusal>;
-
-const refuse = (type: LogRefusal['type'], seq: number, detail?: string): Applied => ({ ok: false, error: refusal(type, seq, detail) });
-const accept = (value: TeamState): Applied => ({ ok: true, value });
-
-const signerRole = (state: TeamState, entry: TeamEntry): MemberRole => {
-  const member = state.members.get(state.devices.get(entry.signer)?.member ?? '');
-  if (!member) throw new Error('admitEntry checks the signer before the rules run');
-  return member.role;
-};
-
-const allowed = (state: TeamState, entry: TeamEntry, act: MembershipAct): Applied | undefined => {
-  const role = signerRole(state, entry);
-  return mayAppend(role, act) ? undefined : refuse('role-forbidden', entry.seq, `${role} may not ${act.act}`);
-};
-
-/** A grant seals exactly one key to exactly these devices, under the epoch it names. */
-const grantCovers = (grant: KeyGrant, epoch: number, deviceIds: readonly string[]): boolean => {
-  const sealedTo = grant.sealed.map((sealed) => sealed.device);
-  return grant.epoch === epoch && sealedTo.length === deviceIds.length && new Set(sealedTo).size === sealedTo.length
-    && deviceIds.every((id) => sealedTo.includes(id));
-};
-
-const liveMember = (state: TeamState, seq: number, member: string) => {
-  const found = state.members.get(member);
-  if (!found) return refuse('member-unknown', seq);
-  if (found.status === 'removed') return refuse('member-removed', seq);
-  return found;
-};
 
 const invite = (state: TeamState, entry: TeamEntry, body: BodyOf<'invite'>): Applied => {
   const denied = allowed(state, entry, { act: 'invite', role: body.role });
@@ -163,5 +133,8 @@ export const applyBody = async (state: TeamState, entry: TeamEntry, hash: string
     case 'remove-member': return removeMember(state, entry, body);
     case 'transfer-ownership': return transferOwnership(state, entry, body);
     case 'require-two-factor': return requireTwoFactor(state, entry, body);
+    case 'add-device': return addDevice(state, entry, body);
+    case 'revoke-invite': return revokeInvite(state, entry, body, hash);
+    case 'profile': return profile(state, entry, body);
   }
 };

@@ -11,7 +11,7 @@ import { toBase64Url } from '../security/base64url';
 import { concatBytes } from '../vault/bytes';
 import { hkdf } from '../vault/seal';
 import type { Bytes } from '../vault/types';
-import { newPairingSecret } from '../sync/pairing-crypto';
+import { formatPairingCode, newPairingSecret, parsePairingCode } from '../sync/pairing-crypto';
 
 export const newInviteSecret = (): Bytes => newPairingSecret();
 
@@ -37,4 +37,17 @@ export const inviteIdentity = async (secret: Bytes): Promise<InviteIdentity> => 
   if (!jwk.x) throw new Error('The invite key has no public half');
   const privateKey = await subtle().importKey('pkcs8', pkcs8, { name: 'Ed25519' }, false, ['sign']);
   return { inviteId: toBase64Url(idBytes), invitePub: jwk.x, privateKey };
+};
+
+/**
+ * What the invitee types or scans: the team id (it says which log to join; the relay knows it
+ * anyway) and the secret as a pairing-style code, joined by a dot (never in either part).
+ */
+export const formatInviteCode = (team: string, secret: Bytes): string => `${team}.${formatPairingCode(secret)}`;
+
+export const parseInviteCode = (code: string): { team: string; secret: Bytes } | null => {
+  const at = code.trim().lastIndexOf('.');
+  const team = code.trim().slice(0, at);
+  const secret = at > 0 ? parsePairingCode(code.trim().slice(at + 1)) : null;
+  return secret && /^[A-Za-z0-9_-]{22}$/.test(team) ? { team, secret } : null;
 };

@@ -56,6 +56,7 @@ export type MembershipAct =
   | { readonly act: 'confirm'; readonly role: MemberRole }
   | { readonly act: 'change-role'; readonly from: MemberRole; readonly to: MemberRole }
   | { readonly act: 'remove'; readonly role: MemberRole }
+  | { readonly act: 'revoke-invite'; readonly role: InviteRole }
   | { readonly act: 'transfer-ownership' }
   | { readonly act: 'require-two-factor' };
 
@@ -70,6 +71,7 @@ const manages = (role: MemberRole, target: MemberRole): boolean => {
 export const mayAppend = (role: MemberRole, act: MembershipAct): boolean => {
   switch (act.act) {
     case 'invite':
+    case 'revoke-invite':
     case 'confirm':
     case 'remove':
       return manages(role, act.role);

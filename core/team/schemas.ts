@@ -67,10 +67,23 @@ export const ChangeRoleBodySchema = v.strictObject({
 export const RemoveMemberBodySchema = v.strictObject({ type: v.literal('remove-member'), member: MemberIdSchema, rotation: RotationSchema });
 export const TransferOwnershipBodySchema = v.strictObject({ type: v.literal('transfer-ownership'), member: MemberIdSchema });
 export const RequireTwoFactorBodySchema = v.strictObject({ type: v.literal('require-two-factor'), required: v.boolean() });
+/**
+ * A member enrols another device of their own (one paired through the relay's mailbox) with the
+ * current key sealed to it, so every later rotation seals to it too. `recovery` marks the owner's
+ * printed recovery key: a device whose private keys are the printed words (core/team/recovery-key.ts).
+ */
+export const AddDeviceBodySchema = v.strictObject({
+  type: v.literal('add-device'), member: MemberIdSchema, device: TeamDeviceSchema, keys: KeyGrantSchema, recovery: v.optional(v.literal(true)),
+});
+/** An unused invite withdrawn: a join with it is refused as used. */
+export const RevokeInviteBodySchema = v.strictObject({ type: v.literal('revoke-invite'), inviteId: InviteIdSchema });
+/** A member's own name and email, sealed under the current key (the invitee's, once confirmed). */
+export const ProfileBodySchema = v.strictObject({ type: v.literal('profile'), member: MemberIdSchema, profile: SealedProfileSchema });
 
 export const EntryBodySchema = v.variant('type', [
   GenesisBodySchema, InviteBodySchema, JoinBodySchema, ConfirmBodySchema, ChangeRoleBodySchema,
-  RemoveMemberBodySchema, TransferOwnershipBodySchema, RequireTwoFactorBodySchema,
+  RemoveMemberBodySchema, TransferOwnershipBodySchema, RequireTwoFactorBodySchema, AddDeviceBodySchema, RevokeInviteBodySchema,
+  ProfileBodySchema,
 ]);
 export type EntryBody = v.InferOutput<typeof EntryBodySchema>;
 export type EntryType = EntryBody['type'];
@@ -111,4 +124,8 @@ export const LogAppendReplySchema = v.strictObject({ seq: Positive, hash: EntryH
 export const JoinRequestSchema = v.strictObject({ team: TeamIdSchema, entry: TeamEntrySchema });
 /** What an invitee's device reads before it joins: the invite entry and the head to append on. */
 export const InviteLookupRequestSchema = v.strictObject({ team: TeamIdSchema, inviteId: InviteIdSchema });
-export const InviteLookupReplySchema = v.strictObject({ invite: TeamEntrySchema, head: LogHeadSchema });
+export const InviteLookupReplySchema = v.strictObject({
+  invite: TeamEntrySchema, head: LogHeadSchema,
+  /** Where the invited member stands: a joining device waits for `active`, and stops at `removed` (declined). */
+  member: v.optional(v.picklist(['invited', 'joined', 'active', 'removed'])),
+});

@@ -29,6 +29,8 @@ export interface DeviceState {
   readonly status: 'pending' | 'active' | 'removed';
   /** The join entry that brought the device in (none for the genesis device). */
   readonly joinHash?: string;
+  /** The owner's printed recovery key, held as a device so every rotation seals to it. */
+  readonly recovery?: boolean;
 }
 
 export interface InviteState {
@@ -38,8 +40,9 @@ export interface InviteState {
   readonly role: InviteRole;
   readonly canExport: boolean;
   readonly expiresAt: number;
-  /** The hash of the join that used it: an invite is good for one join. */
+  /** The hash of the join that used it (or of the entry that revoked it): an invite is good for one join. */
   readonly usedBy: string | null;
+  readonly revoked?: boolean;
 }
 
 /** One epoch's key as sealed to devices so far, and (from epoch 2) the previous key sealed under it. */

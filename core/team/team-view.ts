@@ -78,6 +78,9 @@ export interface InviteRequest {
   readonly canExport: boolean;
   /** 1 to 30; 7 unless the inviter chose otherwise. */
   readonly expiresInDays: number;
+  /** What admins see of the invitee until they join and seal their own (sealed under the team key). */
+  readonly name?: string;
+  readonly email?: string;
 }
 
 /** The inviter's side: handed over by any channel the owner trusts (the QR image encodes `code`). */

@@ -11,7 +11,7 @@ import { admitEntry } from '../../core/team/admit';
 import { refusal, type LogRefusal } from '../../core/team/refusals';
 import type { MemberRole } from '../../core/team/roles';
 import type { LogHead, TeamEntry } from '../../core/team/schemas';
-import type { TeamState } from '../../core/team/state';
+import type { MemberStatus, TeamState } from '../../core/team/state';
 import { validateLog } from '../../core/team/validate';
 import { fromBase64Url } from '../../core/security/base64url';
 import type { SqlDriver, SqlExecutor } from './sql-driver';
@@ -78,11 +78,15 @@ export const createTeamLogOps = (driver: SqlDriver, clock: Clock) => ({
   }),
 
   /** An invite entry by its id (for the invitee, who has no session yet), and the head to join on. */
-  findInvite: async (team: string, inviteId: string): Promise<{ invite: TeamEntry; head: LogHead } | undefined> => {
+  findInvite: async (team: string, inviteId: string): Promise<{ invite: TeamEntry; head: LogHead; member?: MemberStatus } | undefined> => {
     const rows = await driver.all<{ entry: string }>(`SELECT entry FROM team_log WHERE team_id = ? AND type = 'invite' ORDER BY seq`, [team]);
     const invite = rows.map((row) => JSON.parse(row.entry) as TeamEntry)
       .find((entry) => entry.body.type === 'invite' && entry.body.inviteId === inviteId);
-    return invite && { invite, head: await readHead(driver, team) };
+    if (invite?.body.type !== 'invite') return undefined;
+    const status = (await driver.all<{ status: MemberStatus }>(
+      `SELECT status FROM team_members WHERE team_id = ? AND member_id = ?`, [team, invite.body.member],
+    ))[0]?.status;
+    return { invite, head: await readHead(driver, team), ...(status ? { member: status } : {}) };
   },
 
   /**

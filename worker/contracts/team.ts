@@ -20,6 +20,8 @@ const InviteRequestSchema = v.object({
   role: v.picklist(INVITE_ROLES),
   canExport: v.boolean(),
   expiresInDays: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(30)),
+  name: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(200))),
+  email: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(320))),
 });
 const ProfileSchema = v.object({
   name: v.pipe(v.string(), v.trim(), v.minLength(1, 'Enter your name.'), v.maxLength(200)),

@@ -71,7 +71,9 @@ export const pullAll = async (deps: PullDeps): Promise<PullOutcome> => {
     }
     const opened: SyncSet[] = [];
     for (const stored of reply.sets) {
-      const set = deps.admits && !deps.admits(stored) ? null : await openWithRefresh(stored);
+      const openedSet = deps.admits && !deps.admits(stored) ? null : await openWithRefresh(stored);
+      // Opening may have read the team's log again (a member added since): the roles are checked on what it says now.
+      const set = openedSet && (!deps.admits || deps.admits(stored)) ? openedSet : null;
       if (set) opened.push(set);
       else {
         rejected += 1;
