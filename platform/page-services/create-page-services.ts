@@ -8,7 +8,7 @@ import { openStoreDeps } from '../../core/store/open-store';
 import { createStore } from '../../core/store/store';
 import { createAesGcmCodec } from '../../core/vault/aes-codec';
 import type { UnlockedKeys } from '../../core/vault/types';
-import { archiveContract, exportContract, importContract, retentionContract, syncContract } from '../../worker/contract';
+import { archiveContract, exportContract, importContract, retentionContract, syncContract, teamContract } from '../../worker/contract';
 import { connectWorker, type WorkerConnection, createWorkerClient } from '../../worker/client';
 import { connectSearchWorker, type SearchConnection } from '../../worker/search-client';
 import type { Contract } from '../../worker/contracts/method';
@@ -97,6 +97,7 @@ export const createPageServices = async (keys: UnlockedKeys, security: SecurityS
       }),
     },
     sync: createSyncServices(client(syncContract), syncChannel),
+    team: client(teamContract),
     close: () => {
       clearTimeout(warmUp);
       syncChannel.close();
