@@ -56,13 +56,6 @@ export const parseMessage = <TSchema extends v.GenericSchema>(schema: TSchema, b
   return parsed.output;
 };
 
-/** Who is asking, as far as the relay can tell: the socket's peer, or behind a proxy the address the proxy appended. */
-export const clientAddress = (request: IncomingMessage, behindProxy: boolean): string => {
-  const forwarded = request.headers['x-forwarded-for'];
-  const last = (Array.isArray(forwarded) ? forwarded.join(',') : forwarded ?? '').split(',').map((part) => part.trim()).filter(Boolean).at(-1);
-  return (behindProxy && last) || (request.socket.remoteAddress ?? 'unknown');
-};
-
 export const sendJson = (response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void => {
   const text = JSON.stringify(body);
   response.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store', ...headers });

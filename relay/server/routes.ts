@@ -25,7 +25,7 @@ import {
 import { fromBase64Url } from '../../core/security/base64url';
 import { addDeviceMessage, deviceIdFromPublicKey, removeDeviceMessage, verifyBytes } from '../../core/sync/signing';
 import type { RelayStore } from '../store/store';
-import { clientAddress, parseMessage, readBody, RelayRefusal } from './http-kit';
+import { parseMessage, readBody, RelayRefusal } from './http-kit';
 import { hashId } from './logger';
 import { isRetentionPath, routeRetention } from '../retention/routes';
 import { isPairingPath, routePairing } from './pairing-routes';
