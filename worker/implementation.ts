@@ -1,6 +1,7 @@
 import type { ChangeBus } from '../core/db/change-bus';
 import { createStore } from '../core/store/store';
 import type { StoreDeps } from '../core/db/store-deps';
+import type { StandingSource } from '../core/sync-account/local-standing';
 import type { OpenWorkerImplementation, SyncImplementation, TeamImplementation } from './contract';
 import { createTeamApi } from './team-api';
 import { createArchiveApi } from './archive-api';
@@ -8,21 +9,32 @@ import { createWorkerApi } from './worker-api';
 import { createSyncApi } from './sync-api';
 import { systemClock } from '../core/clock';
 import { createRelayTransport } from '../platform/sync/relay-transport';
+import { guardStore, guardWorker } from './role-guard';
 
 /** Sync for a worker that has no sync seams: status `off`, every call `not-connected`. */
 const syncUnavailable = (): SyncImplementation => createSyncApi({
   account: null, runner: null, transportFor: (relayUrl) => createRelayTransport({ relayUrl }), clock: systemClock,
 });
 
-/** The whole worker API on one store: the core (search, export, import, retention), archives and sync. */
 /** Team calls for a worker without sync: no team to show, every change `not-connected`. */
 const teamUnavailable = (): TeamImplementation => createTeamApi({
   team: null, join: null, clock: systemClock, token: async () => ({ ok: false, error: { type: 'not-connected' } }), identityChanged: async () => undefined,
 });
 
+/** A worker without sync is in no team: every act is its own. */
+const inNoTeam: StandingSource = async () => null;
+
+export interface OpenWorkerParts {
+  readonly sync?: SyncImplementation;
+  readonly team?: TeamImplementation;
+  /** This device's member's role and export right; every local write and export is checked against it (role-guard.ts). */
+  readonly standing?: StandingSource;
+}
+
+/** The whole worker API on one store: the core (search, export, import, retention), archives, sync and team. */
 export const createOpenWorkerApi = (
-  storeDeps: StoreDeps, bus: ChangeBus, sync: SyncImplementation = syncUnavailable(), team: TeamImplementation = teamUnavailable(),
+  storeDeps: StoreDeps, bus: ChangeBus, { sync = syncUnavailable(), team = teamUnavailable(), standing = inNoTeam }: OpenWorkerParts = {},
 ): OpenWorkerImplementation => {
-  const store = createStore(storeDeps);
-  return { ...createWorkerApi({ store, bus }), ...createArchiveApi({ storeDeps, store }), ...sync, ...team };
+  const store = guardStore(createStore(storeDeps), standing);
+  return guardWorker({ ...createWorkerApi({ store, bus }), ...createArchiveApi({ storeDeps, store }), ...sync, ...team }, standing);
 };

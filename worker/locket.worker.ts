@@ -10,6 +10,7 @@ import { hostContract } from './host';
 import { createOpenWorkerApi } from './implementation';
 import { createRelayTransport } from '../platform/sync/relay-transport';
 import { createSyncPorts } from './sync-ports';
+import { createLocalStanding } from '../core/sync-account/local-standing';
 import { startWorkerSync } from './sync-worker';
 
 // One bus for both: it delivers the store's own announcements locally too, so the index
@@ -24,11 +25,13 @@ const ready = accountKey.then(async (key) => openStoreDeps({
   // Sync starts with the key and ends with this worker: the page ends it on lock or close,
   // and the browser then frees the sync lock for the next unlocked page.
   const transportFor = (relayUrl: string) => createRelayTransport({ relayUrl });
-  const sync = startWorkerSync({
-    ports: createSyncPorts(storeDeps, transportFor), changes: bus, transportFor, locks: navigator.locks, clock: systemClock,
-    random: Math.random,
+  const ports = createSyncPorts(storeDeps, transportFor);
+  const sync = startWorkerSync({ ports, changes: bus, transportFor, locks: navigator.locks, clock: systemClock, random: Math.random });
+  // The member's role, from the log this device last validated, for this device's id in it.
+  const standing = createLocalStanding({
+    db: storeDeps.db, clock: systemClock, deviceId: async () => (await ports.account.identity())?.deviceId ?? null,
   });
-  return createOpenWorkerApi(storeDeps, bus, sync.api, sync.team);
+  return createOpenWorkerApi(storeDeps, bus, { sync: sync.api, team: sync.team, standing });
 });
 
 Comlink.expose(hostContract(locketContract, {

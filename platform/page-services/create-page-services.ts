@@ -6,6 +6,9 @@ import { createBroadcastBus } from '../../core/db/broadcast-bus';
 import { LOCKET_DB_NAME } from '../../core/db/db-name';
 import { openStoreDeps } from '../../core/store/open-store';
 import { createStore } from '../../core/store/store';
+import { createIdentityStore } from '../../core/sync-account/identity-store';
+import { createLocalStanding } from '../../core/sync-account/local-standing';
+import { guardStore } from '../../worker/role-guard';
 import { createAesGcmCodec } from '../../core/vault/aes-codec';
 import type { UnlockedKeys } from '../../core/vault/types';
 import { archiveContract, exportContract, importContract, retentionContract, syncContract, teamContract } from '../../worker/contract';
@@ -45,7 +48,12 @@ export const createPageServices = async (keys: UnlockedKeys, security: SecurityS
     }),
     browser.windows.getCurrent(),
   ]);
-  const store = createStore(storeDeps);
+  const plainStore = createStore(storeDeps);
+  // A team member's page writes directly, so its store refuses what the member's role does not allow, as the worker's does.
+  const identities = createIdentityStore(storeDeps.db, codec, plainStore.audit, storeDeps.author);
+  const store = guardStore(plainStore, createLocalStanding({
+    db: storeDeps.db, clock: systemClock, deviceId: async () => (await identities.identity())?.deviceId ?? null,
+  }));
   // Search goes to the profile's one search worker, shared with every other open page: the
   // first page to open it loads (or builds) the index, the others find it ready. Both workers
   // start on first use or shortly after the first paint, which never waits for them.

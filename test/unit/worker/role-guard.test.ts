@@ -1,0 +1,110 @@
+import * as Comlink from 'comlink';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createLocalStanding } from '../../../core/sync-account/local-standing';
+import { cacheEntries } from '../../../core/sync-account/team-log-cache';
+import { refusedActOf } from '../../../core/team/local-rights';
+import { locketContract, type LocketWorkerApi } from '../../../worker/contract';
+import { hostContract } from '../../../worker/host';
+import { createOpenWorkerApi } from '../../../worker/implementation';
+import { guardStore } from '../../../worker/role-guard';
+import { person } from '../store/harness';
+import { addMember, newTeamWorld, type Member, type TeamWorld } from '../team/team-harness';
+import { createTestAccount, saved, type TestAccount } from './harness';
+
+let account: TestAccount;
+afterEach(() => account.closeAll());
+
+/** One team for every test: an owner, a read-only member, and standard members with and without the export right. */
+let world: TeamWorld;
+let reader: Member;
+let standard: Member;
+let exporter: Member;
+beforeAll(async () => {
+  world = await newTeamWorld();
+  reader = await addMember(world, 'read-only');
+  standard = await addMember(world, 'standard');
+  exporter = await addMember(world, 'standard', world.owner, true);
+});
+
+/** This device as `member`'s device: the team's log cached as validated, and the worker opened on it. */
+const openAs = async (member: Member | null) => {
+  account = createTestAccount();
+  const { deps, bus, store } = await account.open();
+  if (member) await cacheEntries(deps.db, world.entries);
+  const standing = createLocalStanding({ db: deps.db, clock: world.clock, deviceId: async () => member?.keys.signing.deviceId ?? null });
+  return { api: createOpenWorkerApi(deps, bus, { standing }), store, guarded: guardStore(store, standing) };
+};
+
+const refusal = async (call: Promise<unknown>) => call.then(() => null, (error: unknown) => refusedActOf(error));
+const CSV = [['contacts'], { bom: false, zip: false }, () => undefined] as const;
+
+describe('a member’s role on their own device', () => {
+  it('refuses a read-only member’s create, edit and trash, and writes nothing', async () => {
+    const { api, store, guarded } = await openAs(reader);
+    const ada = saved(await store.create('person', person('Ada', 'Lovelace')));
+
+    expect(await refusal(api.insertMany('person', [person('Bo', 'Brown')]))).toBe('create');
+    expect(await refusal(guarded.create('person', person('Cy', 'Young')))).toBe('create');
+    expect(await refusal(guarded.update(ada.id, 'person', { firstName: 'Augusta' }))).toBe('edit');
+    expect(await refusal(guarded.remove(ada.id))).toBe('trash');
+
+    expect(await store.count('person')).toBe(1);
+    expect(await store.get(ada.id)).toMatchObject({ fields: { firstName: 'Ada' }, deletedAt: null });
+  });
+
+  it('lets a standard member create and trash but not restore from the trash, delete forever or erase', async () => {
+    const { api, store, guarded } = await openAs(standard);
+    expect((await api.insertMany('person', [person('Bo', 'Brown')])).inserted).toBe(1);
+    const ada = saved(await guarded.create('person', person('Ada', 'Lovelace')));
+    await guarded.remove(ada.id);
+
+    expect(await refusal(guarded.restore(ada.id))).toBe('restore');
+    expect(await refusal(guarded.deleteForever([ada.id]))).toBe('purge');
+    expect(await refusal(guarded.emptyTrash())).toBe('purge');
+    expect(await refusal(guarded.saveSettings({ ownerName: 'Someone' }))).toBe('settings');
+    expect(await refusal(api.restoreSnapshot('any', () => undefined))).toBe('restore');
+
+    expect(await store.trashCount()).toBe(1);
+    expect((await store.get(ada.id))?.deletedAt).not.toBeNull();
+  });
+
+  it('refuses CSV, vCard and backup files without the export right, and writes nothing to the audit log', async () => {
+    const { api, store } = await openAs(standard);
+    await store.create('person', person('Ada', 'Lovelace'));
+    const entriesBefore = (await store.audit.entries()).length;
+
+    expect(await refusal(api.exportCsv(...CSV))).toBe('export');
+    expect(await refusal(api.exportVcard(null))).toBe('export');
+    expect(await refusal(api.createBackup('a long backup password', () => undefined))).toBe('export');
+    expect((await store.audit.entries()).length).toBe(entriesBefore);
+  });
+
+  it('exports for a member given the right', async () => {
+    const { api, store } = await openAs(exporter);
+    await store.create('person', person('Ada', 'Lovelace'));
+    const file = await api.exportVcard(null);
+    expect(new TextDecoder().decode(file.bytes)).toContain('Lovelace');
+  });
+
+  it('leaves the owner, and a device in no team, free to do everything', async () => {
+    for (const member of [world.owner, null]) {
+      const { api, store, guarded } = await openAs(member);
+      const ada = saved(await guarded.create('person', person('Ada', 'Lovelace')));
+      await guarded.remove(ada.id);
+      saved(await guarded.restore(ada.id));
+      expect((await store.get(ada.id))?.deletedAt).toBeNull();
+      expect(new TextDecoder().decode((await api.exportVcard(null)).bytes)).toContain('Lovelace');
+      account.closeAll();
+    }
+  });
+
+  it('keeps the refusal’s type when it crosses from the worker to the page', async () => {
+    const { api } = await openAs(reader);
+    const channel = new MessageChannel();
+    Comlink.expose(hostContract(locketContract, { immediate: { open: async () => undefined }, ready: Promise.resolve(api) }), channel.port1);
+    const remote = Comlink.wrap<LocketWorkerApi>(channel.port2);
+    expect(await refusal(remote.insertMany('person', [person('Bo', 'Brown')]))).toBe('create');
+    channel.port1.close();
+    channel.port2.close();
+  });
+});
