@@ -16,6 +16,7 @@ import { baseStyles } from '../shared/tokens.styles';
 import { BACKUP_WORDS as W, backupPasswordErrors, restoreSummaryLines, type BackupPasswordErrors } from './backup-messages';
 import { LocaleController } from '../shared/i18n/locale';
 import { backupSettingsStyles } from './locket-backup-settings.styles';
+import { ROLE_REFUSAL_WORDS } from '../shared/messages/role-refusal-words';
 
 interface RestoreErrors { readonly file?: string; readonly password?: string }
 
@@ -28,6 +29,8 @@ export class LocketBackupSettings extends LitElement {
   static override styles = [baseStyles, formStyles, backupSettingsStyles];
 
   @property({ attribute: false }) services!: LocketServices;
+  /** False for a team member without the export right: no download form, the sentence saying who can give the right instead. */
+  @property({ attribute: false }) mayDownload = true;
 
   /** The owner's name and email: words a backup password must not lean on, as for the account's. */
   @state() private owner: PasswordContext = { name: '', email: '' };
@@ -174,6 +177,7 @@ export class LocketBackupSettings extends LitElement {
   }
 
   protected override render() {
-    return html`${this.renderDownload()}${this.renderRestore()}`;
+    const download = this.mayDownload ? this.renderDownload() : html`<p class="hint">${ROLE_REFUSAL_WORDS.noExportRight}</p>`;
+    return html`${download}${this.renderRestore()}`;
   }
 }

@@ -22,6 +22,7 @@ import '../team/locket-team-join/locket-team-join';
 import '../team/locket-team-settings/locket-team-settings';
 import { TeamViewController } from '../team/team-view-controller';
 import { teamProblemText } from '../shared/messages/team-words';
+import { ROLE_REFUSAL_WORDS } from '../shared/messages/role-refusal-words';
 import { hostPermissions } from '../../platform/permissions/host-permission';
 import { optionsStyles } from './locket-options.styles';
 import { ActionController } from '../shared/action-controller';
@@ -119,9 +120,11 @@ export class LocketOptions extends LitElement {
       case 'users':
         return html`<locket-users-settings .services=${services} .revision=${this.accountRevision} .team=${this.team.view ?? null}></locket-users-settings>`;
       case 'team': return this.renderTeam();
-      case 'export': return html`<locket-export-settings .services=${services}></locket-export-settings>`;
+      case 'export': return this.mayExport ? html`<locket-export-settings .services=${services}></locket-export-settings>`
+        : html`<p class="muted">${ROLE_REFUSAL_WORDS.noExportRight}</p>`;
       case 'import': return html`<locket-import-settings .services=${services}></locket-import-settings>`;
-      case 'backup': return html`<locket-backup-settings .services=${services}></locket-backup-settings>`;
+      // Restoring stays for whoever's role allows it; downloading needs the export right.
+      case 'backup': return html`<locket-backup-settings .services=${services} .mayDownload=${this.mayExport}></locket-backup-settings>`;
       case 'sync':
         return services.sync ? html`<locket-sync-settings .services=${services.sync} .clock=${services.clock}
           .permissions=${hostPermissions}></locket-sync-settings>${this.renderJoinTeam()}` : nothing;
@@ -129,6 +132,12 @@ export class LocketOptions extends LitElement {
       case 'audit': return html`<locket-audit-log .services=${services}></locket-audit-log>`;
       case 'danger': return html`<locket-cancel-account .services=${services}></locket-cancel-account>`;
     }
+  }
+
+  /** A team member without the export right gets no Export or Backup controls (the worker refuses them too). */
+  private get mayExport(): boolean {
+    const view = this.team.view;
+    return !view || view.myRole === 'owner' || view.canExport;
   }
 
   private renderTeam() {

@@ -118,4 +118,27 @@ describe('locket-options', () => {
     await expect.element(page.getByRole('region', { name: 'Team', exact: true }).getByRole('alert'))
       .toHaveTextContent('The team requires two-factor: add a security key under Security to continue.');
   });
+  it('hides Export and backup download from a member without the export right, and says an admin can give it', async () => {
+    const { services: team } = createFakeTeam({ teamView: async () => ({ ok: true, value: testTeamView({ myRole: 'standard', canExport: false }) }) });
+    const { services } = await createTestServices({ services: { team } });
+    await mount('locket-options', { services });
+    const exportSection = page.getByRole('region', { name: 'Export', exact: true });
+    const backupSection = page.getByRole('region', { name: 'Backup', exact: true });
+    const sentence = 'You do not have the right to export or download backups. An admin can give you the right in the Team section.';
+    await expect.element(exportSection.getByText(sentence)).toBeVisible();
+    await expect.element(backupSection.getByText(sentence)).toBeVisible();
+    expect(exportSection.getByRole('button', { name: 'Export' }).query()).toBeNull();
+    expect(backupSection.getByRole('form', { name: 'Download backup' }).query()).toBeNull();
+    await expect.element(backupSection.getByRole('form', { name: 'Restore backup' })).toBeVisible();
+  });
+
+  it('keeps Export and backup download for a member given the export right', async () => {
+    const { services: team } = createFakeTeam({ teamView: async () => ({ ok: true, value: testTeamView({ myRole: 'standard', canExport: true }) }) });
+    const { services } = await createTestServices({ services: { team } });
+    await mount('locket-options', { services });
+    await expect.element(page.getByRole('region', { name: 'Team', exact: true }).getByRole('table', { name: 'Members of the team' })).toBeVisible();
+    await expect.element(page.getByRole('region', { name: 'Export', exact: true }).getByRole('button', { name: 'Export' })).toBeVisible();
+    await expect.element(page.getByRole('region', { name: 'Backup', exact: true }).getByRole('form', { name: 'Download backup' })).toBeVisible();
+    expect(page.getByText('An admin can give you the right', { exact: false }).query()).toBeNull();
+  });
 });

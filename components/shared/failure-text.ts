@@ -2,6 +2,8 @@ import { isStorageFull, type WriteFailure } from '../../core/db/store-errors';
 import { refusalIn, type Refusal } from '../../core/refusals';
 import { writeConflictIn, type ConflictCode } from '../../core/db/write-conflict';
 import { INPUT_REFUSED } from '../../worker/contracts/refusal';
+import { refusedActOf, type LocalAct } from '../../core/team/local-rights';
+import { roleRefusalText } from './messages/role-refusal-words';
 import { refusalText } from './messages/refusal-messages';
 import { writeConflictText } from './messages/write-conflict-messages';
 import { catalogue } from './i18n/catalogue';
@@ -38,6 +40,8 @@ export type Failure =
   | { readonly type: 'write-conflict'; readonly conflict: ConflictCode }
   /** The worker refused a call's arguments: a page out of step with its worker, never the owner's doing. */
   | { readonly type: 'input-refused'; readonly message: string }
+  /** A team member's role (or missing export right) does not allow the act; nothing was done. */
+  | { readonly type: 'role-refused'; readonly act: LocalAct }
   | { readonly type: 'unexpected'; readonly message: string };
 
 export const failureOf = (error: unknown): Failure => {
@@ -46,6 +50,8 @@ export const failureOf = (error: unknown): Failure => {
   if (refusal) return { type: 'refused', refusal };
   const conflict = writeConflictIn(error);
   if (conflict) return { type: 'write-conflict', conflict };
+  const act = refusedActOf(error);
+  if (act) return { type: 'role-refused', act };
   if (error instanceof Error && error.name === INPUT_REFUSED) return { type: 'input-refused', message: error.message };
   return { type: 'unexpected', message: error instanceof Error ? error.message : String(error) };
 };
@@ -56,13 +62,14 @@ const textOf = (failure: Failure): string => {
     case 'refused': return refusalText(failure.refusal);
     case 'write-conflict': return writeConflictText(failure.conflict);
     case 'input-refused': return TEXTS.inputRefused(failure.message);
+    case 'role-refused': return roleRefusalText(failure.act);
     case 'unexpected': return failure.message;
   }
 };
 
 const isFailure = (value: unknown): value is Failure =>
   typeof value === 'object' && value !== null && 'type' in value && !(value instanceof Error)
-  && (value.type === 'storage-full' || value.type === 'refused' || value.type === 'write-conflict' || value.type === 'input-refused' || value.type === 'unexpected');
+  && (value.type === 'storage-full' || value.type === 'refused' || value.type === 'write-conflict' || value.type === 'input-refused' || value.type === 'role-refused' || value.type === 'unexpected');
 
 /** Words for a failure, given as a coded Failure or as the error that was caught. */
 export const failureText = (failure: Failure | unknown): string => textOf(isFailure(failure) ? failure : failureOf(failure));

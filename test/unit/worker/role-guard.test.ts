@@ -3,6 +3,8 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createLocalStanding } from '../../../core/sync-account/local-standing';
 import { cacheEntries } from '../../../core/sync-account/team-log-cache';
 import { refusedActOf } from '../../../core/team/local-rights';
+import { failureText } from '../../../components/shared/failure-text';
+import { setCurrentLocale } from '../../../components/shared/i18n/locale';
 import { locketContract, type LocketWorkerApi } from '../../../worker/contract';
 import { hostContract } from '../../../worker/host';
 import { createOpenWorkerApi } from '../../../worker/implementation';
@@ -98,12 +100,20 @@ describe('a member’s role on their own device', () => {
     }
   });
 
-  it('keeps the refusal’s type when it crosses from the worker to the page', async () => {
-    const { api } = await openAs(reader);
+  it('keeps the refusal’s type when it crosses from the worker to the page, which words it in the page’s language', async () => {
+    const { api } = await openAs(standard);
     const channel = new MessageChannel();
     Comlink.expose(hostContract(locketContract, { immediate: { open: async () => undefined }, ready: Promise.resolve(api) }), channel.port1);
     const remote = Comlink.wrap<LocketWorkerApi>(channel.port2);
-    expect(await refusal(remote.insertMany('person', [person('Bo', 'Brown')]))).toBe('create');
+    const crossed: unknown = await remote.exportVcard(null).catch((error: unknown) => error);
+    expect(refusedActOf(crossed)).toBe('export');
+    expect(failureText(crossed)).toBe('You do not have the right to export or download backups. An admin can give you the right.');
+    setCurrentLocale('de');
+    try {
+      expect(failureText(crossed)).toBe('Sie haben nicht das Recht, zu exportieren oder Sicherungen herunterzuladen. Ein Administrator kann Ihnen dieses Recht geben.');
+    } finally {
+      setCurrentLocale('en');
+    }
     channel.port1.close();
     channel.port2.close();
   });
