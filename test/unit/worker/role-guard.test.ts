@@ -64,6 +64,8 @@ describe('a member’s role on their own device', () => {
     expect(await refusal(guarded.deleteForever([ada.id]))).toBe('purge');
     expect(await refusal(guarded.emptyTrash())).toBe('purge');
     expect(await refusal(guarded.saveSettings({ ownerName: 'Someone' }))).toBe('settings');
+    expect(await refusal(guarded.undoImport('batch-1'))).toBe('undo-import');
+    expect(await refusal(guarded.erase(ada.id, { suppressEmails: true }))).toBe('erase');
     expect(await refusal(api.restoreSnapshot('any', () => undefined))).toBe('restore');
 
     expect(await store.trashCount()).toBe(1);
