@@ -116,7 +116,7 @@ describe('locket-options', () => {
     const { services } = await createTestServices({ services: { team } });
     await mount('locket-options', { services });
     await expect.element(page.getByRole('region', { name: 'Team', exact: true }).getByRole('alert'))
-      .toHaveTextContent('The team requires two-factor: add a security key under Security to continue.');
+      .toHaveTextContent('Your team requires a security key. Confirm with your security key to continue; nothing syncs until then.');
   });
   it('hides Export and backup download from a member without the export right, and says an admin can give it', async () => {
     const { services: team } = createFakeTeam({ teamView: async () => ({ ok: true, value: testTeamView({ myRole: 'standard', canExport: false }) }) });
