@@ -3,6 +3,7 @@ import { page, userEvent } from 'vitest/browser';
 import { offeredDownloads } from '../../test/elements/downloads';
 import { mount } from '../../test/elements/mount';
 import { createTestServices } from '../../test/elements/test-services';
+import { setCurrentLocale } from '../shared/i18n/locale';
 import './locket-audit-log';
 
 /** Two people deleted for good: two audit entries. */
@@ -48,5 +49,22 @@ describe('locket-audit-log', () => {
     await userEvent.click(page.getByRole('button', { name: 'Export as CSV' }));
     await expect.element(page.getByRole('status')).toHaveTextContent(/^Exported .+\.csv\.$/);
     expect(offeredDownloads()).toHaveLength(1);
+  });
+
+  it('names team acts in the owner\'s language, with the member by id', async () => {
+    const made = await createTestServices();
+    await made.store.audit.append({ type: 'member-invited', by: 'owner', subjects: [], detail: { member: 'm-7f3a', role: 'standard', canExport: false } });
+    await made.store.audit.append({ type: 'member-removed', by: 'owner', subjects: [], detail: { member: 'm-7f3a', epoch: 2 } });
+    await mount('locket-audit-log', { services: made.services });
+    const removed = page.getByRole('row').filter({ hasText: 'Team member removed and the team key replaced' });
+    await expect.element(removed).toHaveTextContent('member: m-7f3a, epoch: 2');
+    await expect.element(page.getByRole('row').filter({ hasText: 'Team member invited' })).toHaveTextContent('canExport: no');
+    try {
+      setCurrentLocale('de');
+      await expect.element(page.getByRole('row').filter({ hasText: 'Teammitglied entfernt und Teamschlüssel ersetzt' })).toBeVisible();
+      await expect.element(page.getByRole('row').filter({ hasText: 'Teammitglied eingeladen' })).toHaveTextContent('canExport: nein');
+    } finally {
+      setCurrentLocale('en');
+    }
   });
 });

@@ -28,6 +28,8 @@ export const AUDIT_TYPES = [
   'backup-made', 'backup-restored', 'snapshot-restored',
   'account-cancelled', 'account-restored', 'retention-rule-applied', 'import-started', 'import-undo-started',
   'recovery-codes-replaced', 'sync-connected', 'sync-disconnected', 'device-added', 'device-removed',
+  'member-invited', 'invite-revoked', 'join-confirmed', 'join-declined', 'member-changed', 'member-removed',
+  'ownership-transferred', 'two-factor-required', 'recovery-key-made',
 ] as const;
 export type AuditType = (typeof AUDIT_TYPES)[number];
 

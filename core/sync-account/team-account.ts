@@ -19,6 +19,7 @@ import type { TeamState } from '../team/state';
 import { validateLog } from '../team/validate';
 import type { AuditLog } from '../audit/audit-log';
 import { createIdentityStore, type SyncSecrets } from './identity-store';
+import { teamAuditDraft } from './team-audit';
 import { isStaleHead, problemOfRefusal, teamCall, teamFail, type TeamAnswer } from './team-calls';
 import { cachedHead, cachedTeamState, cacheEntries, keyringOf, type TeamKeyring } from './team-log-cache';
 
@@ -122,6 +123,9 @@ export const createTeamAccount = (deps: TeamAccountDeps) => {
       if (!admitted.ok) return teamFail(problemOfRefusal(admitted.error.type));
       const appended = await append(deps.transportFor(context.value.identity.relayUrl), token, entry.value);
       if (appended.ok) {
+        // The act itself lives on the relay, outside any IndexedDB transaction: its entry follows once the relay took it.
+        const audited = teamAuditDraft(context.value.state, entry.value);
+        if (audited) await deps.audit.append({ ...audited, by: deps.author });
         const after = await contextOf(token);
         return after.ok && after.value ? { ok: true, value: after.value } : context as TeamAnswer<TeamContext>;
       }
