@@ -37,7 +37,7 @@ describe('locket-record-list', () => {
       store: {
         ...services.store,
         count: (kind: Parameters<typeof services.store.count>[0]) => {
-          rowsWhenCounted.push(document.querySelector('locket-record-list')?.shadowRoot?.querySelectorAll('button.row').length ?? 0);
+          rowsWhenCounted.push(document.querySelector('locket-record-list')?.shadowRoot?.querySelectorAll('button.row-open').length ?? 0);
           return services.store.count(kind);
         },
       },
