@@ -6,7 +6,7 @@
  */
 import * as Comlink from 'comlink';
 import { keepUnlockedDuring, type ActivityMarker } from '../core/security/auto-lock';
-import { isMoved, isProgress, type AnyMethod, type ClientOf, type Contract } from './contracts/method';
+import { isCallback, isMoved, isProgress, type AnyMethod, type ClientOf, type Contract } from './contracts/method';
 import type { LocketWorkerApi } from './contract';
 
 export interface WorkerConnection {
@@ -27,8 +27,10 @@ type LooseCall = (...args: unknown[]) => Promise<unknown>;
 type Report = (...report: unknown[]) => void;
 
 /** Moves what the method declares moved: the page's byte array is left empty once sent. */
-const sendable = (spec: AnyMethod) => (arg: unknown, index: number): unknown =>
-  (isMoved(spec.args[index]) && arg instanceof Uint8Array && arg.buffer instanceof ArrayBuffer ? Comlink.transfer(arg, [arg.buffer]) : arg);
+const sendable = (spec: AnyMethod) => (arg: unknown, index: number): unknown => {
+  if (isCallback(spec.args[index]) && typeof arg === 'function') return Comlink.proxy(arg);
+  return isMoved(spec.args[index]) && arg instanceof Uint8Array && arg.buffer instanceof ArrayBuffer ? Comlink.transfer(arg, [arg.buffer]) : arg;
+};
 
 const isReport = (value: unknown): value is Report => typeof value === 'function';
 

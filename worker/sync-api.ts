@@ -10,6 +10,11 @@ import type { SyncRunner } from '../platform/sync/sync-runner';
 import type { SyncImplementation } from './contract';
 import { createTokenSource } from './sync-token';
 import type { TeamAccount } from '../core/sync-account/team-account';
+import type { SecurityKeyPrompter } from './contracts/sync';
+import type { SecurityKeyPort } from '../core/sync/engine/two-factor-session';
+import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
+import type { Result } from '../core/result';
+import type { CeremonyRefusal } from '../core/security/webauthn-failures';
 
 /** The device list costs the relay a request: asked at most this often while the page polls status. */
 const DEVICES_FRESH_MS = 30_000;
@@ -23,6 +28,14 @@ export interface SyncApiDeps {
   /** The account's team (issue 13): connecting makes it a team of one, pairing reads its log. */
   readonly team?: Pick<TeamAccount, 'ensureTeam' | 'refresh'>;
 }
+
+/** The engine's key port, each ceremony asked of the page; the page answers a registration with a registration. */
+const securityKeyThroughPage = (prompt: SecurityKeyPrompter, user: { id: string; name: string }): SecurityKeyPort => ({
+  register: async (request) =>
+    await prompt({ ceremony: 'register', request, user }) as Result<RegistrationResponseJSON, CeremonyRefusal>,
+  assert: async (request) =>
+    await prompt({ ceremony: 'assert', request, user }) as Result<AuthenticationResponseJSON, CeremonyRefusal>,
+});
 
 const notConnected = { ok: false, error: { type: 'not-connected' } } as const;
 
@@ -102,5 +115,12 @@ export const createSyncApi = ({ account, runner, transportFor, clock, team }: Sy
       return { ok: true, value: undefined };
     },
     confirmPairing: async (same) => { account?.confirmPairing(same); },
+    confirmTwoFactor: async (prompt) => {
+      const identity = await account?.identity();
+      const engine = runner?.engine();
+      // The prompt goes to the worker running sync: it holds the session the relay refused.
+      if (!identity || !engine) return notConnected;
+      return engine.confirmTwoFactor(securityKeyThroughPage(prompt, { id: identity.deviceId, name: identity.deviceName }));
+    },
   };
 };

@@ -12,6 +12,7 @@ import { joinTeam, type JoinRequest } from '../core/sync-account/team-join';
 import { teamViewOf } from '../core/sync-account/team-view-of';
 import { recoveryReady } from '../core/sync-account/team-view-of';
 import { DeviceListSchema } from '../core/sync/protocol';
+import { TwoFactorStatusReplySchema } from '../core/sync/two-factor-protocol';
 import { buildConfirm, buildEntry, buildInvite, buildAddDevice, buildRemoval, teamDeviceOf } from '../core/team/build';
 import { formatInviteCode } from '../core/team/invite-secret';
 import { newRecoverySecret, recoveryDeviceKeys, recoveryWords } from '../core/team/recovery-key';
@@ -60,8 +61,11 @@ export const createTeamApi = (deps: TeamApiDeps): TeamImplementation => {
       if (!open) return { ok: true, value: null };
       const context = await deps.team.ensureTeam(session.value, open.identity.deviceName);
       if (!context.ok) return context;
-      const list = await teamCall(open.transport, '/v1/devices', { token: session.value }, DeviceListSchema);
-      return { ok: true, value: await teamViewOf(context.value, list.ok ? list.value.devices : []) };
+      const [list, twoFactor] = await Promise.all([
+        teamCall(open.transport, '/v1/devices', { token: session.value }, DeviceListSchema),
+        teamCall(open.transport, '/v1/two-factor/status', { token: session.value, body: {} }, TwoFactorStatusReplySchema),
+      ]);
+      return { ok: true, value: await teamViewOf(context.value, list.ok ? list.value.devices : [], twoFactor.ok ? twoFactor.value : null) };
     },
 
     inviteMember: async (request) => {

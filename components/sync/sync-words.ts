@@ -54,6 +54,7 @@ export const SYNC_WORDS = catalogue({
       nothingWaiting: 'Nothing', changes: (n: number) => `${formatNumber(n)} ${plural(n, { one: 'change', other: 'changes' })}`,
       syncStatus: 'Sync status', status: 'Status', relay: 'Relay', lastSynced: 'Last synced', notYet: 'Not yet', waiting: 'Waiting to send',
       syncing: 'Syncing…', syncNow: 'Sync now', synced: 'Synced.', devices: 'Devices',
+      addKey: 'Add a security key', confirmKey: 'Confirm with your security key', waitingForKey: 'Waiting for your security key…',
     },
   },
   de: {
@@ -106,6 +107,7 @@ export const SYNC_WORDS = catalogue({
       nothingWaiting: 'Nichts', changes: (n: number) => `${formatNumber(n)} ${plural(n, { one: 'Änderung', other: 'Änderungen' })}`,
       syncStatus: 'Status der Synchronisierung', status: 'Status', relay: 'Relay', lastSynced: 'Zuletzt synchronisiert', notYet: 'Noch nicht', waiting: 'Warten auf Versand',
       syncing: 'Wird synchronisiert…', syncNow: 'Jetzt synchronisieren', synced: 'Synchronisiert.', devices: 'Geräte',
+      addKey: 'Sicherheitsschlüssel hinzufügen', confirmKey: 'Mit Ihrem Sicherheitsschlüssel bestätigen', waitingForKey: 'Warten auf Ihren Sicherheitsschlüssel…',
     },
   },
 });

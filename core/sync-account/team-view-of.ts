@@ -5,6 +5,8 @@
  */
 import { openDeviceName } from '../sync/device-names';
 import type { DeviceInfo } from '../sync/protocol';
+import type { TwoFactorStatusReply } from '../sync/two-factor-protocol';
+import { twoFactorViewOf } from '../team/two-factor-view';
 import { openProfile } from '../team/directory';
 import { joinFingerprint } from '../team/fingerprint';
 import type { MemberState, TeamState } from '../team/state';
@@ -32,7 +34,10 @@ export const recoveryReady = (state: TeamState, me: string): boolean =>
   [...state.devices.values()].some((device) => device.recovery && device.status === 'active')
   || [...state.members.values()].some((member) => member.member !== me && member.status === 'active' && (member.role === 'admin' || member.role === 'owner'));
 
-export const teamViewOf = async (context: TeamContext, relayDevices: readonly DeviceInfo[]): Promise<TeamView> => {
+/** `twoFactor`: the relay's /v1/two-factor/status answer, or null when it could not be asked. */
+export const teamViewOf = async (
+  context: TeamContext, relayDevices: readonly DeviceInfo[], twoFactor: TwoFactorStatusReply | null,
+): Promise<TeamView> => {
   const { state, ring, me } = context;
   const byId = new Map(relayDevices.map((device) => [device.device, device]));
   const devices = [...state.devices.values()].filter((device) => !device.recovery && device.status !== 'removed');
@@ -50,8 +55,8 @@ export const teamViewOf = async (context: TeamContext, relayDevices: readonly De
     members.push({
       member: member.member, name: profile.name, email: profile.email, role: member.role, canExport: member.canExport,
       status: member.status, thisMember: member.member === me, devices: views, lastSeenAt: Math.max(0, ...seen) || null,
-      // The log records no second factor yet: the member's own device is the only word on it.
-      twoFactor: { enabled: false, source: 'member' },
+      // The relay verifies the keys, so its word counts; no device claims a second factor of its own yet.
+      twoFactor: twoFactorViewOf(twoFactor, member.member, null),
     });
     for (const device of own.filter((candidate) => candidate.status === 'pending' && candidate.joinHash)) {
       const invite = [...state.invites.values()].find((candidate) => candidate.usedBy === device.joinHash);

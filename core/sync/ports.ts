@@ -10,6 +10,7 @@
  * outside SyncCrypto, no sentences (problems are codes; the page words them).
  */
 import type { Result } from '../result';
+import type { CeremonyRefusal } from '../security/webauthn-failures';
 import type { Envelope, StoredSet } from './protocol';
 
 /** The local change log's ops plus `erase`: an erased person's id, final on every device. */
@@ -179,6 +180,11 @@ export interface SyncPageServices {
   readonly watchPairing: (listener: (step: PairingStep) => void) => () => void;
   /** Both sides: the user saw the same words on both screens (or not). */
   readonly confirmPairing: (same: boolean) => Promise<void>;
+  /**
+   * When the team requires a security key (`two-factor-*`): the key prompt runs on this page,
+   * the relay checks the answer, and sync resumes. A refused prompt is `security-key`.
+   */
+  readonly confirmTwoFactor: () => Promise<Result<void, SyncProblem | { readonly type: 'security-key'; readonly prompt: CeremonyRefusal }>>;
 }
 
 /** One HTTP answer from the relay. A network failure rejects instead. */

@@ -5,6 +5,7 @@
  * status, so the removal itself refreshes the watchers. Pairing steps fan out to every watcher.
  */
 import type { PairingStep, SyncPageServices, SyncStatusView } from '../../core/sync/ports';
+import { relaySecurityKey } from '../webauthn/relay-security-key';
 import type { SyncWorkerApi } from '../../worker/contract';
 import type { SyncChannel } from '../sync/sync-channel';
 
@@ -60,5 +61,9 @@ export const createSyncServices = (worker: SyncWorkerApi, channel: Pick<SyncChan
       return () => { pairingWatchers.delete(listener); };
     },
     confirmPairing: (same) => worker.confirmPairing(same),
+    confirmTwoFactor: () => worker.confirmTwoFactor(async ({ ceremony, request, user }) => {
+      const key = relaySecurityKey({ id: new TextEncoder().encode(user.id), name: user.name });
+      return ceremony === 'register' ? key.register(request) : key.assert(request);
+    }),
   };
 };

@@ -45,6 +45,17 @@ export const progress = <S extends ArgSchema>(schema: S): S => {
 };
 export const isProgress = (schema: ArgSchema | undefined): boolean => schema !== undefined && progressSchemas.has(schema);
 
+const callbackSchemas = new WeakSet<ArgSchema>();
+/**
+ * Marks a callback the worker calls back and waits on (a security key prompt, which only a page
+ * can show): the page sends it as a comlink proxy and its answer returns to the worker.
+ */
+export const callback = <S extends ArgSchema>(schema: S): S => {
+  callbackSchemas.add(schema);
+  return schema;
+};
+export const isCallback = (schema: ArgSchema | undefined): boolean => schema !== undefined && callbackSchemas.has(schema);
+
 /** Declares one worker method. Waits for the store to open unless told otherwise. */
 export const method = <const Args extends readonly ArgSchema[], Result, const Waits extends boolean = true>(
   spec: MethodSpec<Args, Result, Waits>,

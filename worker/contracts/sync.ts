@@ -5,9 +5,12 @@
  */
 import * as v from 'valibot';
 import type { Result } from '../../core/result';
+import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
+import type { SecurityKeyRequest, TwoFactorProblem } from '../../core/sync/engine/two-factor-session';
+import type { CeremonyRefusal } from '../../core/security/webauthn-failures';
 import type { PairingOffer, PairingStep, SyncProblem, SyncStatusView } from '../../core/sync/ports';
 import { DeviceIdSchema } from '../../core/sync/protocol';
-import { method, progress, returns, returnsNothing } from './method';
+import { callback, method, progress, returns, returnsNothing } from './method';
 
 export type SyncOutcome = Result<void, SyncProblem>;
 
@@ -16,6 +19,17 @@ const DeviceNameSchema = v.pipe(v.string(), v.trim(), v.minLength(1, 'Name this 
 const PairingCodeSchema = v.pipe(v.string(), v.maxLength(512));
 /** Pairing's progress reaches the page as a proxied callback; it counts as activity, so auto-lock waits for it. */
 const PairingStepsSchema = progress(v.custom<(step: PairingStep) => void>((input) => typeof input === 'function', 'Steps must be a function.'));
+
+/** One security key prompt the worker asks the page for: WebAuthn runs only on a visible page. */
+export interface SecurityKeyPrompt {
+  readonly ceremony: 'register' | 'assert';
+  readonly request: SecurityKeyRequest;
+  /** Who the key is registered for: this device's id (as the WebAuthn user handle) and name. */
+  readonly user: { readonly id: string; readonly name: string };
+}
+/** The page's answer: the browser's WebAuthn response (the relay checks it), or why the prompt stopped. */
+export type SecurityKeyPrompter = (prompt: SecurityKeyPrompt) => Promise<Result<RegistrationResponseJSON | AuthenticationResponseJSON, CeremonyRefusal>>;
+const PrompterSchema = callback(v.custom<SecurityKeyPrompter>((input) => typeof input === 'function', 'The prompt must be a function.'));
 
 export const syncContract = {
   /** What the Sync section shows: state, relay, last sync, waiting changes, devices, problem. */
@@ -29,4 +43,6 @@ export const syncContract = {
   offerPairing: method({ args: [PairingStepsSchema], result: returns<Result<PairingOffer, SyncProblem>>() }),
   joinWithCode: method({ args: [RelayUrlSchema, PairingCodeSchema, DeviceNameSchema, PairingStepsSchema], result: returns<SyncOutcome>() }),
   confirmPairing: method({ args: [v.boolean()], result: returnsNothing() }),
+  /** Answers the relay's two-factor rule with the member's security key (registering one first if needed); sync resumes. */
+  confirmTwoFactor: method({ args: [PrompterSchema], result: returns<Result<void, TwoFactorProblem>>() }),
 };

@@ -4,13 +4,16 @@ import type { SyncDeviceView, SyncPageServices, SyncProblem, SyncStatusView } fr
 import { ActionController } from '../../shared/action-controller';
 import { failureText } from '../../shared/failure-text';
 import { syncProblemText } from '../../shared/messages/sync-messages';
+import { ceremonyFailureText } from '../../shared/messages/security-key-messages';
+import type { CeremonyRefusal } from '../../../core/security/webauthn-failures';
 import { baseStyles } from '../../shared/tokens.styles';
 import { exactTime, relativeTime } from '../sync-text';
 import { syncStyles } from '../sync.styles';
 import { LocaleController } from '../../shared/i18n/locale';
 import { SYNC_WORDS as WORDS } from '../sync-words';
 
-type StatusAct = 'sync' | 'remove' | 'disconnect';
+type StatusAct = 'sync' | 'remove' | 'disconnect' | 'key';
+type StatusRefusal = SyncProblem | { readonly type: 'security-key'; readonly prompt: CeremonyRefusal };
 
 /**
  * What sync is doing on a connected device: its state, the relay, when it last synced, what
@@ -37,7 +40,7 @@ export class LocketSyncStatus extends LitElement {
 
   /** The device whose removal is being confirmed, or 'disconnect' while disconnecting is. */
   @state() private confirming: string | null = null;
-  @state() private refused: { readonly act: StatusAct; readonly deviceId?: string; readonly problem: SyncProblem } | null = null;
+  @state() private refused: { readonly act: StatusAct; readonly deviceId?: string; readonly problem: StatusRefusal } | null = null;
   @state() private synced = false;
   private readonly acts = new ActionController<StatusAct>(this);
   private readonly locale = new LocaleController(this);
@@ -46,7 +49,27 @@ export class LocketSyncStatus extends LitElement {
     const failure = this.acts.failure;
     if (failure?.act === act && (act !== 'remove' || this.confirming === deviceId)) return WORDS.didNotWork(failureText(failure.cause));
     const refused = this.refused;
-    return refused?.act === act && refused.deviceId === deviceId ? syncProblemText(refused.problem) : '';
+    if (refused?.act !== act || refused.deviceId !== deviceId) return '';
+    return refused.problem.type === 'security-key' ? ceremonyFailureText(refused.problem.prompt) : syncProblemText(refused.problem);
+  }
+
+  /** The relay's two-factor rule holds sync: the key prompt runs here, and success resumes sync. */
+  private async confirmTwoFactor(): Promise<void> {
+    this.refused = null;
+    const ran = await this.acts.run('key', () => this.services.confirmTwoFactor());
+    if (ran.ok && !ran.value.ok) this.refused = { act: 'key', problem: ran.value.error };
+  }
+
+  private renderTwoFactor() {
+    const problem = this.status.problem?.type;
+    if (problem !== 'two-factor-required' && problem !== 'two-factor-not-registered') return nothing;
+    const error = this.errorFor('key');
+    const label = problem === 'two-factor-not-registered' ? WORDS.status.addKey : WORDS.status.confirmKey;
+    return html`<div class="actions">
+      <button type="button" class="primary" ?disabled=${this.acts.busy}
+        @click=${() => void this.confirmTwoFactor()}>${this.acts.busyWith('key') ? WORDS.status.waitingForKey : label}</button>
+      ${error ? html`<span class="error" role="alert">${error}</span>` : nothing}
+    </div>`;
   }
 
   private async syncNow(): Promise<void> {
@@ -133,6 +156,7 @@ export class LocketSyncStatus extends LitElement {
         <dd>${waiting}</dd>
       </dl>
       ${status.problem ? html`<p class="error" role="alert">${syncProblemText(status.problem)}</p>` : nothing}
+      ${this.renderTwoFactor()}
       <div class="actions">
         <button type="button" class="primary" ?disabled=${this.acts.busyWith('sync') || status.state === 'removed'}
           @click=${() => void this.syncNow()}>${this.acts.busyWith('sync') ? WORDS.status.syncing : WORDS.status.syncNow}</button>

@@ -104,3 +104,37 @@ describe('locket-sync-status', () => {
     await expect.element(page.getByRole('status')).toHaveTextContent('Synced.');
   });
 });
+
+describe('locket-sync-status under the team’s two-factor rule', () => {
+  type Confirm = SyncPageServices['confirmTwoFactor'];
+  const mountHeld = async (problem: SyncStatusView['problem']) => {
+    const confirmTwoFactor = controlled<Parameters<Confirm>, Awaited<ReturnType<Confirm>>>();
+    const { services } = createFakeSync({ confirmTwoFactor: confirmTwoFactor.fn });
+    const element = await mount('locket-sync-status', { services, status: testSyncStatus({ ...CONNECTED, state: 'offline', problem }), now: TEST_START });
+    return { element, confirmTwoFactor };
+  };
+
+  it('offers to add a security key to a member without one, and shows why the key prompt stopped', async () => {
+    const { confirmTwoFactor } = await mountHeld({ type: 'two-factor-not-registered' });
+    await userEvent.click(page.getByRole('button', { name: 'Add a security key' }));
+    expect(confirmTwoFactor.calls).toHaveLength(1);
+    await expect.element(page.getByRole('button', { name: 'Waiting for your security key…' })).toBeDisabled();
+    confirmTwoFactor.calls[0]!.resolve({ ok: false, error: { type: 'security-key', prompt: { code: 'cancelled', detail: null } } });
+    await expect.element(page.getByRole('button', { name: 'Add a security key' })).toBeEnabled();
+    await expect.element(page.getByText('The security key request was cancelled or timed out. Please try again.')).toHaveRole('alert');
+  });
+
+  it('asks a member with a key to confirm with it; once confirmed, the resumed status shows no button', async () => {
+    const { element, confirmTwoFactor } = await mountHeld({ type: 'two-factor-required' });
+    await userEvent.click(page.getByRole('button', { name: 'Confirm with your security key' }));
+    confirmTwoFactor.calls[0]!.resolve({ ok: true, value: undefined });
+    element.status = CONNECTED;
+    await expect.element(page.getByRole('button', { name: 'Confirm with your security key' })).not.toBeInTheDocument();
+    expect(page.getByRole('alert').query()).toBeNull();
+  });
+
+  it('offers no security key button for other problems', async () => {
+    await mountHeld({ type: 'relay-unreachable' });
+    expect(page.getByRole('button', { name: /security key/ }).query()).toBeNull();
+  });
+});
