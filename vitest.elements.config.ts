@@ -11,7 +11,7 @@ export default defineConfig({
   // Bundled before the first test: a dependency found mid-run makes Vite reload the page under a running test.
   optimizeDeps: {
     include: [
-      'lit', 'lit/decorators.js', 'lit/directives/keyed.js', 'lit/directives/live.js', 'lit/directives/ref.js',
+      'lit', 'lit/decorators.js', 'lit/directives/keyed.js', 'lit/directives/live.js', 'lit/directives/ref.js', 'lit/directives/repeat.js',
       '@lit-labs/virtualizer', '@simplewebauthn/browser', '@zxcvbn-ts/core', '@zxcvbn-ts/language-common',
       '@zxcvbn-ts/language-en', 'comlink', 'fflate', 'idb', 'lean-qr', 'minisearch', 'papaparse', 'uuidv7', 'valibot', 'wxt/browser',
     ],

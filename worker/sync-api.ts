@@ -76,7 +76,7 @@ export const createSyncApi = ({ account, runner, transportFor, clock, team }: Sy
       if (!created.ok) return created;
       // The genesis, with the sync key as the team's first key; a relay that does not answer now gets it on the next team view.
       const session = team ? await token() : null;
-      if (team && session?.ok) await team.ensureTeam(session.value, deviceName);
+      if (team && session?.ok) await team.ensureTeam(session.value);
       await identityChanged();
       return { ok: true, value: undefined };
     },

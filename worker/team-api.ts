@@ -59,7 +59,7 @@ export const createTeamApi = (deps: TeamApiDeps): TeamImplementation => {
       if (!deps.team) return { ok: true, value: null };
       const open = await deps.team.unlocked();
       if (!open) return { ok: true, value: null };
-      const context = await deps.team.ensureTeam(session.value, open.identity.deviceName);
+      const context = await deps.team.ensureTeam(session.value);
       if (!context.ok) return context;
       const [list, twoFactor] = await Promise.all([
         teamCall(open.transport, '/v1/devices', { token: session.value }, DeviceListSchema),

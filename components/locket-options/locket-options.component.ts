@@ -1,5 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
 import type { FieldTexts } from '../shared/messages/field-messages';
 import { OPTIONS_WORDS, settingsErrorsText } from '../shared/messages/settings-messages';
 import { LocaleController, browserLanguages } from '../shared/i18n/locale';
@@ -193,6 +194,8 @@ export class LocketOptions extends LitElement {
     return SECTIONS.filter((id) => (id !== 'sync' || this.services.sync) && (id !== 'team' || (this.services.team && (this.team.view || this.team.problem))));
   }
 
+  // Keyed by id: the Team section comes in when a device joins or connects, and the sections after
+  // it (Sync, with a join in progress) must keep their elements and what they hold.
   protected override render() {
     return html`
       <nav aria-label=${OPTIONS_WORDS.settingsSections}>
@@ -200,7 +203,7 @@ export class LocketOptions extends LitElement {
         <ul>${this.sections.map((id) => html`<li><a href=${`#${id}`}
           @click=${(e: Event) => this.jump(e, id)}>${OPTIONS_WORDS.sections[id]}</a></li>`)}</ul>
       </nav>
-      <main>${this.sections.map((id) => html`<section id=${id} aria-labelledby=${`${id}-heading`}>
+      <main>${repeat(this.sections, (id) => id, (id) => html`<section id=${id} aria-labelledby=${`${id}-heading`}>
           <h2 id=${`${id}-heading`}>${OPTIONS_WORDS.sections[id]}</h2>
           ${this.sectionBody(id)}
         </section>`)}

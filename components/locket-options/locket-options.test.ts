@@ -111,6 +111,24 @@ describe('locket-options', () => {
     expect(page.getByRole('form', { name: 'Join a team' }).query()).toBeNull();
   });
 
+  it('keeps what the sections after Team hold when the Team section comes in', async () => {
+    let inTeam = false;
+    const watchers: ((status: SyncStatusView) => void)[] = [];
+    const { services: team } = createFakeTeam({ teamView: async () => ({ ok: true, value: inTeam ? testTeamView() : null }) });
+    const { services } = await createTestServices({
+      services: { team },
+      sync: { watch: (listener) => { watchers.push(listener); return () => undefined; } },
+    });
+    await mount('locket-options', { services });
+    const relay = page.getByRole('region', { name: 'Sync', exact: true }).getByRole('form', { name: 'Connect to a relay' }).getByLabelText('Relay address');
+    await userEvent.fill(relay, 'https://relay.example.com');
+    // Any status change reads the team again; this one leaves the Sync section's form on screen.
+    inTeam = true;
+    for (const watcher of watchers) watcher(testSyncStatus({ state: 'off' }));
+    await expect.element(page.getByRole('region', { name: 'Team', exact: true }).getByRole('table', { name: 'Members of the team' })).toBeVisible();
+    await expect.element(relay).toHaveValue('https://relay.example.com');
+  });
+
   it('tells a member held by the team’s two-factor rule why, in the Team section', async () => {
     const { services: team } = createFakeTeam({ teamView: async () => ({ ok: false, error: { type: 'two-factor-required' } }) });
     const { services } = await createTestServices({ services: { team } });

@@ -18,6 +18,7 @@ import { LogAppendReplySchema, LogPullReplySchema, type TeamDevice, type TeamEnt
 import type { TeamState } from '../team/state';
 import { validateLog } from '../team/validate';
 import type { AuditLog } from '../audit/audit-log';
+import { readSettings } from '../settings/settings';
 import { createIdentityStore, type SyncSecrets } from './identity-store';
 import { teamAuditDraft } from './team-audit';
 import { isStaleHead, problemOfRefusal, teamCall, teamFail, type TeamAnswer } from './team-calls';
@@ -94,15 +95,20 @@ export const createTeamAccount = (deps: TeamAccountDeps) => {
     return appended.ok ? { ok: true, value: undefined } : appended;
   };
 
-  /** This device's team: its genesis first when the account has no log yet (a team of one). */
-  const ensureTeam = async (token: string, ownerName?: string): Promise<TeamAnswer<TeamContext>> => {
+  /**
+   * This device's team: its genesis first when the account has no log yet (a team of one). The
+   * owner's profile is the name and email they gave this Locket; the device's name stands in
+   * for a Locket that has no owner name.
+   */
+  const ensureTeam = async (token: string): Promise<TeamAnswer<TeamContext>> => {
     for (let attempt = 0; attempt < APPEND_ATTEMPTS; attempt += 1) {
       const context = await contextOf(token);
       if (!context.ok || context.value) return context as TeamAnswer<TeamContext>;
       const open = await unlocked();
       if (!open) return teamFail({ type: 'not-connected' });
-      const name = ownerName ?? open.identity.deviceName;
-      const genesis = await buildGenesis(open.identity.team, open.keys, { name, email: '' }, deps.clock, open.secrets.syncKey);
+      const { ownerName, ownerEmail } = await readSettings(deps.db, deps.codec);
+      const profile = { name: ownerName || open.identity.deviceName, email: ownerEmail };
+      const genesis = await buildGenesis(open.identity.team, open.keys, profile, deps.clock, open.secrets.syncKey);
       const appended = await append(open.transport, token, genesis.entry);
       if (!appended.ok && !isStaleHead(appended.error)) return appended;
     }

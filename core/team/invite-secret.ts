@@ -7,11 +7,11 @@
  * The secret has the pairing code's size and form (core/sync/pairing-crypto.ts): 128 bits is
  * plenty for a code that expires in days and is burnt by its first join.
  */
-import { toBase64Url } from '../security/base64url';
+import { fromBase64Url, toBase64Url } from '../security/base64url';
 import { concatBytes } from '../vault/bytes';
 import { hkdf } from '../vault/seal';
 import type { Bytes } from '../vault/types';
-import { formatPairingCode, newPairingSecret, parsePairingCode } from '../sync/pairing-crypto';
+import { formatPairingCode, newPairingSecret, PAIRING_SECRET_BYTES, parsePairingCode } from '../sync/pairing-crypto';
 
 export const newInviteSecret = (): Bytes => newPairingSecret();
 
@@ -40,14 +40,21 @@ export const inviteIdentity = async (secret: Bytes): Promise<InviteIdentity> => 
 };
 
 /**
- * What the invitee types or scans: the team id (it says which log to join; the relay knows it
- * anyway) and the secret as a pairing-style code, joined by a dot (never in either part).
+ * What the invitee types, reads out or scans: the team id (it says which log to join; the relay
+ * knows it anyway), then the secret, both 16 bytes in the pairing code's letters, so the code is
+ * one case-blind run of 52 that survives being shown in groups and typed with spaces or dashes.
+ * Every account's team id is 16 random bytes in base64url (core/sync-account/sync-account.ts).
  */
-export const formatInviteCode = (team: string, secret: Bytes): string => `${team}.${formatPairingCode(secret)}`;
+export const formatInviteCode = (team: string, secret: Bytes): string => {
+  const teamBytes = fromBase64Url(team);
+  if (teamBytes?.length !== PAIRING_SECRET_BYTES) throw new Error('A team id is 16 bytes of base64url');
+  return `${formatPairingCode(teamBytes)}${formatPairingCode(secret)}`;
+};
 
-export const parseInviteCode = (code: string): { team: string; secret: Bytes } | null => {
-  const at = code.trim().lastIndexOf('.');
-  const team = code.trim().slice(0, at);
-  const secret = at > 0 ? parsePairingCode(code.trim().slice(at + 1)) : null;
-  return secret && /^[A-Za-z0-9_-]{22}$/.test(team) ? { team, secret } : null;
+export const parseInviteCode = (typed: string): { team: string; secret: Bytes } | null => {
+  const code = typed.replace(/[\s-]/g, '');
+  const half = code.length / 2;
+  const teamBytes = Number.isInteger(half) ? parsePairingCode(code.slice(0, half)) : null;
+  const secret = teamBytes ? parsePairingCode(code.slice(half)) : null;
+  return teamBytes && secret ? { team: toBase64Url(teamBytes), secret } : null;
 };

@@ -32,12 +32,23 @@ export interface OtherDevice {
   readonly openSurface: (surface: Surface) => Promise<Page>;
 }
 
+/** A profile of its own for the length of a test, its page errors failing the test as the first profile's do. */
+const useOtherDevice = async (uncaughtPageErrors: string[], use: (device: OtherDevice) => Promise<void>): Promise<void> => {
+  const dir = await mkdtemp(join(tmpdir(), 'locket-e2e-'));
+  const context = await launchWithExtension(dir, { grantedHosts: RELAY_HOSTS });
+  watchForPageErrors(context, uncaughtPageErrors);
+  const extensionId = await extensionIdOf(context);
+  await use({ context, openSurface: (surface) => openSurfaceIn(context, extensionId, surface) });
+  await context.close();
+  await rm(dir, { recursive: true, force: true, maxRetries: 3 });
+};
+
 /**
  * Two devices and a relay: the fixtures' browser is device A, `deviceB` a second profile, and
  * `relay` the relay as `npm run relay` starts it (a child process on 127.0.0.1, a free port, a
- * data file of its own), stopped after the test.
+ * data file of its own), stopped after the test. `deviceC`, a third profile, starts only in a test that asks for it.
  */
-export const syncTest = test.extend<{ relay: E2eRelay; deviceB: OtherDevice }>({
+export const syncTest = test.extend<{ relay: E2eRelay; deviceB: OtherDevice; deviceC: OtherDevice }>({
   grantedHosts: RELAY_HOSTS,
   // eslint-disable-next-line no-empty-pattern
   relay: async ({}, use) => {
@@ -56,15 +67,8 @@ export const syncTest = test.extend<{ relay: E2eRelay; deviceB: OtherDevice }>({
     await stopRelay(running, 'SIGTERM');
     await rm(dir, { recursive: true, force: true, maxRetries: 3 });
   },
-  deviceB: async ({ uncaughtPageErrors }, use) => {
-    const dir = await mkdtemp(join(tmpdir(), 'locket-e2e-'));
-    const context = await launchWithExtension(dir, { grantedHosts: RELAY_HOSTS });
-    watchForPageErrors(context, uncaughtPageErrors);
-    const extensionId = await extensionIdOf(context);
-    await use({ context, openSurface: (surface) => openSurfaceIn(context, extensionId, surface) });
-    await context.close();
-    await rm(dir, { recursive: true, force: true, maxRetries: 3 });
-  },
+  deviceB: async ({ uncaughtPageErrors }, use) => { await useOtherDevice(uncaughtPageErrors, use); },
+  deviceC: async ({ uncaughtPageErrors }, use) => { await useOtherDevice(uncaughtPageErrors, use); },
 });
 
 /** The options page's Sync section. */

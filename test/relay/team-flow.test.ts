@@ -12,6 +12,7 @@ import { createTeamAccount } from '../../core/sync-account/team-account';
 import { keyringOf } from '../../core/sync-account/team-log-cache';
 import { parseRecoveryWords, recoveryDeviceKeys } from '../../core/team/recovery-key';
 import { joinTeam } from '../../core/sync-account/team-join';
+import { writeSettings } from '../../core/settings/settings';
 import { PullReplySchema, type StoredSet } from '../../core/sync/protocol';
 import type { JoinStep } from '../../core/team/team-view';
 import { createAesGcmCodec } from '../../core/vault/aes-codec';
@@ -138,6 +139,13 @@ describe('a team through the relay: invite, join, confirm, roles, removal', () =
     const again = await createProfile();
     const reused = await again.api.joinTeam(relay.url, offer.value.code, { name: 'Eve', email: '' }, 'Eve', () => undefined);
     expect(reused).toEqual({ ok: false, error: { type: 'invite-used' } });
+  });
+
+  it('names the owner of a team of one with the name and email they gave this Locket, not the device\'s name', async () => {
+    const saved = await writeSettings(owner.db, owner.deps.codec, { ownerName: 'Maria Schmidt', ownerEmail: 'maria@example.com' }, async () => null);
+    expect(saved.ok).toBe(true);
+    const view = await owner.api.teamView();
+    expect(view.ok && view.value?.members.map((m) => [m.name, m.email, m.role])).toEqual([['Maria Schmidt', 'maria@example.com', 'owner']]);
   });
 
   it('refuses a read-only member\'s push, and a removal rotates the key so the removed device opens nothing after it', async () => {

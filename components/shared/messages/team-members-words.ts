@@ -22,6 +22,9 @@ export const TEAM_MEMBERS_WORDS = catalogue({
     twoFactorRequired: 'Two-factor is required for every member.', twoFactorOptional: 'Two-factor is up to each member.',
     pendingHeading: 'Waiting to join',
     pendingAsks: (name: string, email: string, role: string, device: string) => `${name}${email ? ` (${email})` : ''} asks to join as ${role}, on “${device}”.`,
+    /** A join carries no name: the joining device seals its name and email under the team key it gets on confirmation. */
+    pendingUnnamed: (role: string) => `Someone asks to join as ${role}. Their name and email show once you confirm them.`,
+    someoneJoining: 'Someone asking to join',
     pendingCompare: 'Ask them to read out the six words their screen shows. Confirm only if they are these, in this order:',
     words: 'Words to compare', wordsMatch: 'Words match', wordsDiffer: 'Words differ',
   },
@@ -45,6 +48,8 @@ export const TEAM_MEMBERS_WORDS = catalogue({
     twoFactorRequired: 'Zwei-Faktor-Anmeldung ist für alle Mitglieder Pflicht.', twoFactorOptional: 'Zwei-Faktor-Anmeldung ist jedem Mitglied freigestellt.',
     pendingHeading: 'Warten auf Beitritt',
     pendingAsks: (name: string, email: string, role: string, device: string) => `${name}${email ? ` (${email})` : ''} möchte mit der Rolle „${role}“ beitreten, auf „${device}“.`,
+    pendingUnnamed: (role: string) => `Jemand möchte mit der Rolle „${role}“ beitreten. Name und E-Mail-Adresse erscheinen, sobald Sie die Person bestätigen.`,
+    someoneJoining: 'Beitrittsanfrage',
     pendingCompare: 'Bitten Sie die Person, die sechs Wörter auf ihrem Bildschirm vorzulesen. Bestätigen Sie nur, wenn es genau diese sind, in dieser Reihenfolge:',
     words: 'Zu vergleichende Wörter', wordsMatch: 'Wörter stimmen überein', wordsDiffer: 'Wörter weichen ab',
   },

@@ -42,8 +42,9 @@ export class LocketTeamPending extends LitElement {
   }
 
   private renderJoin(join: PendingJoinView) {
-    return html`<li class="box" aria-label=${join.name}>
-      <p>${W.pendingAsks(join.name, join.email, TEAM_NAMES.roles[join.role], join.deviceName)}</p>
+    const role = TEAM_NAMES.roles[join.role];
+    return html`<li class="box" aria-label=${join.name || W.someoneJoining}>
+      <p>${join.name ? W.pendingAsks(join.name, join.email, role, join.deviceName) : W.pendingUnnamed(role)}</p>
       <p>${W.pendingCompare}</p>
       <ol class="words" aria-label=${W.words}>${join.words.map((word) => html`<li>${word}</li> `)}</ol>
       <div class="actions">

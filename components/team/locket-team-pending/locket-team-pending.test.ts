@@ -29,6 +29,14 @@ describe('locket-team-pending', () => {
     await expect.element(page.getByRole('button', { name: 'Words match' })).toBeEnabled();
   });
 
+  it('says plainly that a join shows no name until it is confirmed, rather than an empty one', async () => {
+    const { services } = createFakeTeam();
+    await mount('locket-team-pending', { services, view: testTeamView({ pendingJoins: [testJoin({ name: '', email: '', deviceName: '' })] }) });
+    const join = page.getByRole('listitem', { name: 'Someone asking to join' });
+    await expect.element(join).toHaveTextContent('Someone asks to join as Standard. Their name and email show once you confirm them.');
+    await expect.element(join.getByRole('button', { name: 'Words match' })).toBeEnabled();
+  });
+
   it('shows an admin no join for the admin role, which only the owner confirms', async () => {
     const { services } = createFakeTeam();
     const me = testMember({ member: 'member-dan', role: 'admin', thisMember: true });
