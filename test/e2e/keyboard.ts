@@ -44,9 +44,14 @@ const readFocus = (): FocusStop => {
     const linear = (v: number) => { const c = v / 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
     return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
   };
-  const style = getComputedStyle(active);
+  const own = getComputedStyle(active);
+  const after = getComputedStyle(active, '::after');
+  // A list row's ring is drawn by its button's ::after, which covers the whole row (row-button.styles.ts).
+  const onRow = own.outlineStyle === 'none' && after.outlineStyle !== 'none';
+  const style = onRow ? after : own;
   const ring = rgba(style.outlineColor);
-  const drawnOn = parseFloat(style.outlineOffset) < 0 ? backgroundOf(active) : backgroundOf(active.parentElement ?? (active.getRootNode() as ShadowRoot).host);
+  const inside = onRow ? active.parentElement ?? active : active;
+  const drawnOn = parseFloat(style.outlineOffset) < 0 ? backgroundOf(inside) : backgroundOf(active.parentElement ?? (active.getRootNode() as ShadowRoot).host);
   const [lighter, darker] = [luminance(ring), luminance(drawnOn)].sort((x, y) => y - x) as [number, number];
   const labelled = (active as HTMLInputElement).labels?.[0]?.textContent ?? active.textContent ?? '';
   const label = active.getAttribute('aria-label') ?? labelled.replace(/\s+/g, ' ').trim().slice(0, 40);

@@ -30,6 +30,8 @@ const quickAddPerson = async (popup: Page, firstName: string, lastName: string):
 };
 
 const recentButtons = (popup: Page) => popup.getByRole('region', { name: 'Recent' }).getByRole('button');
+/** Each Recent row: the record's name (its button) and, beside it, its kind. */
+const recentRows = (popup: Page) => popup.getByRole('region', { name: 'Recent' }).getByRole('listitem');
 
 test('people added in the popup reach the open side panel at once, and Recent keeps the five touched last', async ({
   openSurface, saveScreenshot,
@@ -49,7 +51,7 @@ test('people added in the popup reach the open side panel at once, and Recent ke
   expect(await listedCount(panel, 'People')).toBe(PEOPLE.length);
 
   const touchedLast = PEOPLE.slice(1).reverse().map(([first, last]) => `${first} ${last} Person`);
-  await expect(recentButtons(popup)).toHaveText(touchedLast);
+  await expect(recentRows(popup)).toHaveText(touchedLast);
 
   // Editing the oldest in the side panel brings it back to the top of the popup's Recent.
   await openFromList(panel, 'People', 'Ada Lovelace');

@@ -5,7 +5,7 @@ import {
 } from './sync-helpers';
 import {
   DEFAULT_OWNER, SIDE_PANEL_VIEWPORT, createAccount, createRecord, fillFields, listedCount, moveToTrash, openFromList, openTrash,
-  recordList, showTab, trashList, type Fields, type Owner,
+  recordRow, showTab, trashList, type Fields, type Owner,
 } from './ui';
 
 const PERSON = 'Ada Lovelace';
@@ -29,8 +29,7 @@ const editPerson = async (panel: Page, fields: Fields): Promise<void> => {
   for (const text of Object.values(fields)) await expect(panel.getByRole('main').getByText(text, { exact: true })).toBeVisible();
 };
 
-const personRow = (panel: Page, title: string) =>
-  recordList(panel, 'People').getByRole('button', { name: `Open ${title}`, exact: true });
+const personRow = (panel: Page, title: string) => recordRow(panel, 'People', title);
 
 test('two profiles pair through a relay and stay in step', async ({ openSurface, deviceB, relay, saveScreenshot }) => {
   test.setTimeout(240_000);

@@ -27,11 +27,16 @@ export const showTab = async (page: Page, tab: ListedTab): Promise<void> => {
 /** The list of one kind in the side panel. */
 export const recordList = (page: Page, tab: ListedTab): Locator => page.getByRole('list', { name: tab, exact: true });
 
+/** One row of a list: the record's "Open …" button and, beside it, its details. */
+export const recordRow = (page: Page, tab: ListedTab, title: string): Locator =>
+  recordList(page, tab).getByRole('listitem').filter({ has: page.getByRole('button', { name: `Open ${title}`, exact: true }) });
+
 /** The "N people" line above a list, or "No people yet.", as a number. */
 export const listedCount = async (page: Page, tab: ListedTab): Promise<number> => {
   await expect(page.getByRole('tab', { name: tab })).toHaveAttribute('aria-selected', 'true');
   const status = page.getByRole('main').getByRole('status');
-  await expect(status).not.toHaveText(/Loading/);
+  // The list paints its first rows before it counts them all: the count follows.
+  await expect(status).not.toHaveText(/Loading|Counting/);
   const text = (await status.textContent()) ?? '';
   if (/^No /.test(text.trim())) return 0;
   const count = /^([\d,]+) /.exec(text.trim());

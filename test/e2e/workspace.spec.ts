@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { expect, pageErrors, test } from './fixtures';
 import {
   DEFAULT_OWNER, SIDE_PANEL_VIEWPORT, createAccount, createRecord, fillFields, linkedSection, listedCount, lockedHeading,
-  openFromList, recordList, searchBox, searchResults, showTab, surfaceElement, typeUntilFound, unlock,
+  openFromList, recordRow, searchBox, searchResults, showTab, surfaceElement, typeUntilFound, unlock,
 } from './ui';
 
 const ORGANISATION = 'Northwind Traders';
@@ -93,7 +93,7 @@ test('a user builds linked records in the side panel, finds, edits and trashes t
     await form.getByRole('button', { name: 'Save changes' }).click();
     await expect(page.getByRole('main').getByText('Chief Engineer', { exact: true })).toBeVisible();
     await showTab(page, 'People');
-    await expect(recordList(page, 'People').getByRole('button', { name: `Open ${PERSON}` })).toContainText('Chief Engineer');
+    await expect(recordRow(page, 'People', PERSON)).toContainText('Chief Engineer');
     await saveScreenshot(page, 'workspace-list');
   });
 
