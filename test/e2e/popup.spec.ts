@@ -60,7 +60,7 @@ test('people added in the popup reach the open side panel at once, and Recent ke
   await panel.getByRole('button', { name: 'Save changes' }).click();
   await expect(recentButtons(popup)).toHaveCount(5);
   await expect(recentButtons(popup).first()).toHaveAccessibleName('Open Ada Lovelace');
-  await expect(recentButtons(popup).first()).toContainText('Analyst');
+  await expect(recentRows(popup).first()).toContainText('Analyst');
   await expect(popup.getByRole('button', { name: 'Open Grace Hopper' })).toHaveCount(0);
 
   // Quick add switches to organisations, and they reach the panel too.
