@@ -1,14 +1,15 @@
 /**
  * The sync capability of a page's worker: the options page's calls, answered from any worker.
  * Account calls (devices, removal, pairing) need a session of this device: the running engine's
- * when this worker holds the sync lock, else a session of its own.
+ * when this worker holds the sync lock, else a session of its own. Confirming two-factor runs the
+ * security key in the asking page either way, and hands the proof to the worker that runs sync.
  */
 import type { Clock } from '../core/clock';
 import type { RelayTransport, SyncAccountPort, SyncDeviceView, SyncStatusView } from '../core/sync/ports';
 import { normaliseRelayUrl } from '../platform/sync/relay-address';
 import type { SyncRunner } from '../platform/sync/sync-runner';
 import type { SyncImplementation } from './contract';
-import { createTokenSource } from './sync-token';
+import { createTokenSource, ownRelaySession } from './sync-token';
 import type { TeamAccount } from '../core/sync-account/team-account';
 import type { SecurityKeyPrompter } from './contracts/sync';
 import type { SecurityKeyPort } from '../core/sync/engine/two-factor-session';
@@ -117,10 +118,16 @@ export const createSyncApi = ({ account, runner, transportFor, clock, team }: Sy
     confirmPairing: async (same) => { account?.confirmPairing(same); },
     confirmTwoFactor: async (prompt) => {
       const identity = await account?.identity();
-      const engine = runner?.engine();
-      // The prompt goes to the worker running sync: it holds the session the relay refused.
-      if (!identity || !engine) return notConnected;
-      return engine.confirmTwoFactor(securityKeyThroughPage(prompt, { id: identity.deviceId, name: identity.deviceName }));
+      if (!identity || !runner) return notConnected;
+      const key = securityKeyThroughPage(prompt, { id: identity.deviceId, name: identity.deviceName });
+      const engine = runner.engine();
+      if (engine) return engine.confirmTwoFactor(key);
+      // Another page's worker runs sync: the key answers here, in the page the user pressed the
+      // button in, and the proof (bound to this device, used once) opens that worker's session.
+      const session = await ownRelaySession({ account, transportFor, clock });
+      if (!session) return notConnected;
+      const proof = await session.secondFactor(key);
+      return proof.ok ? runner.resumeWithProof(proof.value) : proof;
     },
   };
 };

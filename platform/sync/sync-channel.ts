@@ -6,11 +6,15 @@
  *   ask               a follower that just started wants the status now
  *   identity-changed  an account was created, joined or forgotten: the runner re-reads it
  *   sync-now / synced a follower's "Sync now", run by the runner and answered by id
+ *   two-factor        a follower's security key proof (the key answered in its page, where the
+ *                     user pressed the button); the runner opens its session with it and answers
+ *                     with `synced` by id
  */
 import * as v from 'valibot';
 import type { Result } from '../../core/result';
 import type { SyncProblem } from '../../core/sync/ports';
 import type { EngineStatus } from '../../core/sync/engine/status';
+import { TwoFactorProofSchema } from '../../core/sync/protocol';
 
 export const SYNC_CHANNEL = 'locket-sync';
 export const SYNC_LOCK = 'locket-sync';
@@ -41,6 +45,7 @@ export const SyncMessageSchema = v.variant('type', [
   v.strictObject({ type: v.literal('ask') }),
   v.strictObject({ type: v.literal('identity-changed') }),
   v.strictObject({ type: v.literal('sync-now'), id: RequestId }),
+  v.strictObject({ type: v.literal('two-factor'), id: RequestId, proof: TwoFactorProofSchema }),
   v.strictObject({
     type: v.literal('synced'), id: RequestId,
     result: v.union([v.strictObject({ ok: v.literal(true) }), v.strictObject({ ok: v.literal(false), error: ProblemSchema })]),

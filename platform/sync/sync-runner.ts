@@ -1,16 +1,17 @@
 /**
  * One context syncs at a time. Every unlocked worker asks for the `locket-sync` Web Lock; the one
  * holding it runs the engine for the stored identity and broadcasts its status, the others follow
- * that status and hand "Sync now" to it. The lock goes with the context: a page that locks or
+ * that status and hand "Sync now" and a security key's proof to it. The lock goes with the context: a page that locks or
  * closes ends its worker, the browser releases the lock, and the next worker in line takes over.
  */
 import type { Result } from '../../core/result';
 import type { SyncEngine } from '../../core/sync/engine/engine';
 import { createStatusHolder, OFF_STATUS, type EngineStatus } from '../../core/sync/engine/status';
 import type { SyncProblem } from '../../core/sync/ports';
+import type { TwoFactorProof } from '../../core/sync/protocol';
 import { fromWire, SYNC_LOCK, toWire, type SyncChannel, type SyncMessage } from './sync-channel';
 
-/** How long a follower waits for the runner's answer to "Sync now" (a full round over a slow link). */
+/** How long a follower waits for the runner's answer to what it handed over (a full round over a slow link). */
 const FORWARDED_SYNC_TIMEOUT_MS = 120_000;
 
 export interface LockRequester {
@@ -29,6 +30,8 @@ export interface SyncRunner {
   readonly status: () => EngineStatus;
   readonly watch: (listener: (status: EngineStatus) => void) => () => void;
   readonly syncNow: () => Promise<Result<void, SyncProblem>>;
+  /** Resumes sync held by the relay's two-factor rule with a proof this device's key gave, here or in the runner. */
+  readonly resumeWithProof: (proof: TwoFactorProof) => Promise<Result<void, SyncProblem>>;
   /** This context created, joined or forgot the identity: the runner (here or elsewhere) re-reads it. */
   readonly identityChanged: () => Promise<void>;
   /** The engine, when this context is the one running sync. */
@@ -76,8 +79,26 @@ export const startSyncRunner = (deps: SyncRunnerDeps): SyncRunner => {
     publish(next.status());
   }).catch(() => publish(OFF_STATUS)));
 
-  const syncHere = (): Promise<Result<void, SyncProblem>> =>
-    (engine ? engine.syncNow() : Promise.resolve({ ok: false, error: { type: 'not-connected' } as const }));
+  const notConnected: Promise<Result<void, SyncProblem>> = Promise.resolve({ ok: false, error: { type: 'not-connected' } });
+  const syncHere = (): Promise<Result<void, SyncProblem>> => (engine ? engine.syncNow() : notConnected);
+  const resumeHere = (proof: TwoFactorProof): Promise<Result<void, SyncProblem>> => (engine ? engine.resumeWithProof(proof) : notConnected);
+  const answer = (id: string) => (result: Result<void, SyncProblem>): void => channel.post({ type: 'synced', id, result: toWire(result) });
+
+  /** A follower's request, run by the runner and answered by id; no answer in time reads as an unreachable relay. */
+  const handOver = (send: (id: string) => SyncMessage): Promise<Result<void, SyncProblem>> => {
+    const id = deps.newRequestId();
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        waiting.delete(id);
+        resolve({ ok: false, error: { type: 'relay-unreachable' } });
+      }, FORWARDED_SYNC_TIMEOUT_MS);
+      waiting.set(id, (result) => {
+        clearTimeout(timer);
+        resolve(result);
+      });
+      channel.post(send(id));
+    });
+  };
 
   const onMessage = (message: SyncMessage): void => {
     switch (message.type) {
@@ -91,7 +112,10 @@ export const startSyncRunner = (deps: SyncRunnerDeps): SyncRunner => {
         if (holding) void refresh();
         return;
       case 'sync-now':
-        if (holding) void syncHere().then((result) => channel.post({ type: 'synced', id: message.id, result: toWire(result) }));
+        if (holding) void syncHere().then(answer(message.id));
+        return;
+      case 'two-factor':
+        if (holding) void resumeHere(message.proof).then(answer(message.id));
         return;
       case 'synced':
         waiting.get(message.id)?.(fromWire(message.result));
@@ -113,21 +137,8 @@ export const startSyncRunner = (deps: SyncRunnerDeps): SyncRunner => {
   return {
     status: status.get,
     watch: status.watch,
-    syncNow: () => {
-      if (holding) return syncHere();
-      const id = deps.newRequestId();
-      return new Promise((resolve) => {
-        const timer = setTimeout(() => {
-          waiting.delete(id);
-          resolve({ ok: false, error: { type: 'relay-unreachable' } });
-        }, FORWARDED_SYNC_TIMEOUT_MS);
-        waiting.set(id, (result) => {
-          clearTimeout(timer);
-          resolve(result);
-        });
-        channel.post({ type: 'sync-now', id });
-      });
-    },
+    syncNow: () => (holding ? syncHere() : handOver((id) => ({ type: 'sync-now', id }))),
+    resumeWithProof: (proof) => (holding ? resumeHere(proof) : handOver((id) => ({ type: 'two-factor', id, proof }))),
     identityChanged: async () => {
       channel.post({ type: 'identity-changed' });
       if (holding) await refresh();

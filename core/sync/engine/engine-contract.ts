@@ -3,7 +3,7 @@ import type { Clock } from '../../clock';
 import type { ChangeBus } from '../../db/change-bus';
 import type { Result } from '../../result';
 import type { RelayTransport, ReplicaPort, SyncCrypto, SyncProblem } from '../ports';
-import type { StoredSet } from '../protocol';
+import type { StoredSet, TwoFactorProof } from '../protocol';
 import type { EngineStatus } from './status';
 import type { Timers } from './timers';
 import type { SecurityKeyPort, TwoFactorProblem } from './two-factor-session';
@@ -42,4 +42,6 @@ export interface SyncEngine {
    * member's security key through `port` (a visible page's WebAuthn), then syncs again.
    */
   readonly confirmTwoFactor: (port: SecurityKeyPort) => Promise<Result<void, TwoFactorProblem>>;
+  /** The same, with a proof another context of this device got from the key (the page the user is on). */
+  readonly resumeWithProof: (proof: TwoFactorProof) => Promise<Result<void, SyncProblem>>;
 }

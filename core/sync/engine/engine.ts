@@ -18,6 +18,7 @@
  */
 import type { Result } from '../../result';
 import type { SyncCursor, SyncProblem } from '../ports';
+import type { TwoFactorProof } from '../protocol';
 import { backoffDelay, rateLimitDelay, SLOWED_NOTICE_MS } from './backoff';
 import type { SyncEngine, SyncEngineDeps } from './engine-contract';
 import { openPokeSocket } from './poke-socket';
@@ -195,6 +196,15 @@ export const createSyncEngine = (deps: SyncEngineDeps): SyncEngine => {
     }, LOCAL_CHANGE_DEBOUNCE_MS);
   };
 
+  const resumeWithProof = async (proof: TwoFactorProof): Promise<Result<void, SyncProblem>> => {
+    if (!running) return refused({ type: 'not-connected' });
+    const opened = await session.openWithProof(proof);
+    if (!opened.ok) return opened;
+    // The session just opened is the one connect() uses; what halted the engine is answered.
+    halted = null;
+    return connect();
+  };
+
   return {
     start: () => {
       if (running) return;
@@ -234,11 +244,9 @@ export const createSyncEngine = (deps: SyncEngineDeps): SyncEngine => {
     rejectedSets: () => rejected,
     confirmTwoFactor: async (port) => {
       if (!running) return refused({ type: 'not-connected' });
-      const proved = await session.proveTwoFactor(port);
-      if (!proved.ok) return proved;
-      // The session just opened is the one connect() uses; what halted the engine is answered.
-      halted = null;
-      return connect();
+      const proof = await session.secondFactor(port);
+      return proof.ok ? resumeWithProof(proof.value) : proof;
     },
+    resumeWithProof,
   };
 };

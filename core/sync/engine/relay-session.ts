@@ -3,11 +3,13 @@
  * before it expires and once on a 401. Every answer is validated before use; a refusal becomes a
  * SyncFailure carrying its SyncProblem code. In a team that requires two-factor the relay refuses
  * a session without a security key's assertion (`two-factor-required`, final for the engine);
- * `proveTwoFactor` runs the key through an injected port and opens the session with it.
+ * `proveTwoFactor` runs the key through an injected port and opens the session with it. The proof
+ * is bound to this team and device, not to one context: `secondFactor` gets it in the page the
+ * user pressed the button in, and `openWithProof` opens the session in the worker running sync.
  */
 import type { Clock } from '../../clock';
 import type { Result } from '../../result';
-import type { RelayAnswer, RelayTransport, SyncCrypto } from '../ports';
+import type { RelayAnswer, RelayTransport, SyncCrypto, SyncProblem } from '../ports';
 import { ChallengeSchema, SessionSchema, type TwoFactorProof } from '../protocol';
 import { toBase64Url } from '../../security/base64url';
 import { authMessage } from '../signing';
@@ -40,6 +42,10 @@ export interface RelaySession {
   readonly drop: () => void;
   /** Opens a session with the member's security key (registering one first if the relay holds none). */
   readonly proveTwoFactor: (port: SecurityKeyPort) => Promise<Result<OpenSession, TwoFactorProblem>>;
+  /** The key's answer to a fresh challenge (registering a key first if the relay holds none); opens no session. */
+  readonly secondFactor: (port: SecurityKeyPort) => Promise<Result<TwoFactorProof, TwoFactorProblem>>;
+  /** Opens the session with a proof of this device, whichever context of it got the proof. */
+  readonly openWithProof: (proof: TwoFactorProof) => Promise<Result<OpenSession, SyncProblem>>;
 }
 
 /** A transport failure (no answer at all) is the relay being unreachable. */
@@ -103,13 +109,13 @@ export const createRelaySession = ({ transport, crypto, team, clock }: RelaySess
     throw new SyncFailure({ type: 'relay-refused', code: 'unauthorized' });
   };
 
-  const proveTwoFactor = async (port: SecurityKeyPort): Promise<Result<OpenSession, TwoFactorProblem>> => {
-    const proof = await proveSecondFactor({
-      signedCall: async (path, purpose) => post(path, (await signedNonce(purpose)).body), post, team, device: crypto.deviceId,
-    }, port);
-    if (!proof.ok) return proof;
+  const secondFactor = (port: SecurityKeyPort): Promise<Result<TwoFactorProof, TwoFactorProblem>> => proveSecondFactor({
+    signedCall: async (path, purpose) => post(path, (await signedNonce(purpose)).body), post, team, device: crypto.deviceId,
+  }, port);
+
+  const openWithProof = async (proof: TwoFactorProof): Promise<Result<OpenSession, SyncProblem>> => {
     try {
-      session = await open(proof.value);
+      session = await open(proof);
       return { ok: true, value: session };
     } catch (error) {
       if (error instanceof SyncFailure) return { ok: false, error: error.problem };
@@ -117,5 +123,10 @@ export const createRelaySession = ({ transport, crypto, team, clock }: RelaySess
     }
   };
 
-  return { current, call, drop: () => { session = null; }, proveTwoFactor };
+  const proveTwoFactor = async (port: SecurityKeyPort): Promise<Result<OpenSession, TwoFactorProblem>> => {
+    const proof = await secondFactor(port);
+    return proof.ok ? openWithProof(proof.value) : proof;
+  };
+
+  return { current, call, drop: () => { session = null; }, proveTwoFactor, secondFactor, openWithProof };
 };
