@@ -98,12 +98,19 @@ export const createRelaySession = ({ transport, crypto, team, clock }: RelaySess
     return session;
   };
 
+  /**
+   * A 401, or a session opened before the team required two-factor: a new session is asked for
+   * once. For the latter its refusal says which step is missing, a key to add or one to confirm with.
+   */
+  const renewable = (answer: RelayAnswer): boolean =>
+    answer.status === 401 || (answer.status === 403 && problemOfAnswer(answer.status, answer.body).type === 'two-factor-required');
+
   const call = async (path: string, body?: unknown): Promise<unknown> => {
     for (let attempt = 0; attempt < 2; attempt += 1) {
       const { token } = await current();
       const answer = await send(transport, path, body === undefined ? { token } : { body, token });
       if (answer.status === 200) return answer.body;
-      if (answer.status !== 401 || attempt === 1) throw refused(answer);
+      if (!renewable(answer) || attempt === 1) throw refused(answer);
       session = null;
     }
     throw new SyncFailure({ type: 'relay-refused', code: 'unauthorized' });

@@ -74,6 +74,18 @@ describe('relay session', () => {
     expect(calls.filter((call) => call.path === '/v1/session')).toHaveLength(3);
   });
 
+  it('asks for a new session when the team came to require two-factor, and reports the step its refusal names', async () => {
+    const { calls, session } = await setup((path, token) => {
+      if (path === '/v1/pull' && token === 'token1') return { status: 403, body: { error: 'two_factor_required' } };
+      if (path === '/v1/session' && calls.filter((call) => call.path === '/v1/session').length > 1) return { status: 403, body: { error: 'two_factor_not_registered' } };
+      return undefined;
+    });
+    await session.current();
+    // The member has no key yet: "add a security key", not "confirm with your security key".
+    await expect(session.call('/v1/pull', { since: 0 })).rejects.toMatchObject({ problem: { type: 'two-factor-not-registered' } });
+    expect(calls.filter((call) => call.path === '/v1/session')).toHaveLength(2);
+  });
+
   it('maps refusals to problem codes and refuses an answer that does not match its schema', async () => {
     const removed = await setup((path) => (path === '/v1/session' ? { status: 403, body: { error: 'removed' } } : undefined));
     await expect(removed.session.current()).rejects.toMatchObject({ problem: { type: 'removed' } });
