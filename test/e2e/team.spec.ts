@@ -1,7 +1,8 @@
-import type { Locator, Page } from '@playwright/test';
-import { expect, pageErrors } from './fixtures';
-import { connectToRelay, syncSection, syncTest as test } from './sync-helpers';
+import type { BrowserContext, Locator, Page } from '@playwright/test';
+import { expect, pageErrors, type Surface } from './fixtures';
+import { connectToRelay, syncSection, syncState, syncTest as test, type E2eRelay } from './sync-helpers';
 import { DEFAULT_OWNER, SIDE_PANEL_VIEWPORT, createAccount, createRecord, recordList, showTab, type Owner } from './ui';
+import { addVirtualAuthenticator } from './vault-helpers';
 
 /** The member on the second profile, with a Locket of their own. */
 const MEMBER: Owner = { name: 'Grace Hopper', email: 'grace.hopper@example.com', password: 'cobalt meadow signal 58' };
@@ -157,4 +158,159 @@ test('an owner invites a member, who joins from a profile of their own; both edi
   });
 
   for (const page of [ownerOptions, memberOptions]) expect(pageErrors(page)).toEqual([]);
+});
+
+/** A removed member's device hears the relay refuse it at its next request: a poke, or one periodic round (45 s). */
+const REFUSED_WITHIN = { timeout: 60_000 } as const;
+/**
+ * How long a person must stay away to count as never arriving: several times what a change takes
+ * between two open devices here, once the writer's relay has it.
+ */
+const STAYS_AWAY_MS = 8_000;
+
+/** An owner (recovery key made) and a standard member they confirmed, each on the options page of a profile of their own. */
+const ownerAndMember = async (
+  openOwner: (surface: Surface) => Promise<Page>, openMember: (surface: Surface) => Promise<Page>, relay: E2eRelay,
+): Promise<{ ownerOptions: Page; memberOptions: Page }> => {
+  const ownerOptions = await openOwner('options');
+  await createAccount(ownerOptions);
+  const memberOptions = await openMember('options');
+  await createAccount(memberOptions, MEMBER);
+  await ownerOptions.bringToFront();
+  await connectToRelay(ownerOptions, relay.url, 'Laptop');
+  const team = teamSection(ownerOptions);
+  await team.getByRole('button', { name: 'Make a recovery key', exact: true }).click();
+  const recovery = team.getByRole('group', { name: 'Before the first invite' });
+  await wordsIn(recovery.getByRole('list', { name: 'Recovery key words' }));
+  await recovery.getByLabel('I have written these words down').check();
+  await recovery.getByRole('button', { name: 'Continue', exact: true }).click();
+  const code = await inviteMember(ownerOptions, 'Standard');
+  await confirmJoin(ownerOptions, memberOptions, 'Standard', await joinTeam(memberOptions, relay.url, code, MEMBER, 'Desk'));
+  return { ownerOptions, memberOptions };
+};
+
+const sidePanel = async (open: (surface: Surface) => Promise<Page>): Promise<Page> => {
+  const panel = await open('sidepanel');
+  await panel.setViewportSize(SIDE_PANEL_VIEWPORT);
+  return panel;
+};
+
+const addPerson = async (panel: Page, first: string, last: string): Promise<void> => {
+  await panel.bringToFront();
+  await createRecord(panel, 'People', 'person', { 'First name': first, 'Last name': last });
+};
+
+/** "Sync now" on this device's options page, until it says so: what it wrote is at the relay. */
+const syncNow = async (options: Page): Promise<void> => {
+  await options.bringToFront();
+  await syncSection(options).getByRole('button', { name: 'Sync now', exact: true }).click();
+  await expect(syncSection(options).getByText('Synced.', { exact: true })).toBeVisible(SEEN_WITHIN);
+};
+
+/** The owner's Users list, read afresh. */
+const membersTable = async (ownerOptions: Page): Promise<Locator> => {
+  await ownerOptions.bringToFront();
+  await ownerOptions.reload();
+  const table = usersSection(ownerOptions).getByRole('table', { name: 'Members of the team' });
+  await expect(table.getByRole('row', { name: new RegExp(`^${DEFAULT_OWNER.name} \\(you\\)`) })).toBeVisible(SEEN_WITHIN);
+  return table;
+};
+const memberRow = (table: Locator): Locator => table.getByRole('row', { name: new RegExp(`^${MEMBER.name}`) });
+
+/** The sync section's security key button, pressed with a virtual authenticator in that tab; sync then runs again. */
+const addSecurityKey = async (context: BrowserContext, options: Page, button: string | RegExp): Promise<void> => {
+  await options.bringToFront();
+  await addVirtualAuthenticator(context, options, { prf: false, transport: 'usb' });
+  await syncSection(options).getByRole('button', { name: button }).click();
+  await expect(syncState(options)).toHaveText('Connected', SEEN_WITHIN);
+};
+
+test('the owner removes a member: gone from the Users list, they keep what they had and receive nothing written after', async ({
+  openSurface, deviceB, relay, saveScreenshot,
+}) => {
+  test.setTimeout(300_000);
+  const { ownerOptions, memberOptions } = await ownerAndMember(openSurface, deviceB.openSurface, relay);
+  const ownerPanel = await sidePanel(openSurface);
+  const memberPanel = await sidePanel(deviceB.openSurface);
+  await addPerson(ownerPanel, 'Ada', 'Lovelace');
+  await memberPanel.bringToFront();
+  await showTab(memberPanel, 'People');
+  await expect(personRow(memberPanel, 'Ada Lovelace')).toBeVisible(SEEN_WITHIN);
+
+  await test.step('the owner removes the member, told what they already synced stays with them', async () => {
+    await ownerOptions.bringToFront();
+    await teamSection(ownerOptions).getByRole('button', { name: `Remove ${MEMBER.name}`, exact: true }).click();
+    const confirm = teamSection(ownerOptions).getByRole('alertdialog', { name: 'Confirm removal' });
+    await expect(confirm).toContainText('They stop receiving anything new at once; what they already synced stays with them.');
+    await expect(confirm).toContainText('The team key is replaced');
+    await saveScreenshot(ownerOptions, 'team-remove-member');
+    await confirm.getByRole('button', { name: 'Remove from the team', exact: true }).click();
+    await expect(confirm).toHaveCount(0, SEEN_WITHIN);
+    await expect(memberRow(await membersTable(ownerOptions))).toHaveCount(0);
+    await saveScreenshot(ownerOptions, 'team-users-after-removal');
+  });
+
+  await test.step('a person the owner creates afterwards never reaches the member, whose earlier records stay', async () => {
+    await addPerson(ownerPanel, 'Katherine', 'Johnson');
+    await syncNow(ownerOptions);
+    await memberOptions.bringToFront();
+    await expect(syncState(memberOptions)).toHaveText('Removed from the account: this device no longer syncs', REFUSED_WITHIN);
+    await memberPanel.bringToFront();
+    await memberPanel.waitForTimeout(STAYS_AWAY_MS);
+    await expect(personRow(memberPanel, 'Katherine Johnson')).toHaveCount(0);
+    await expect(personRow(memberPanel, 'Ada Lovelace')).toBeVisible();
+    await saveScreenshot(memberPanel, 'team-removed-member-panel');
+  });
+
+  for (const page of [ownerOptions, memberOptions, ownerPanel, memberPanel]) expect(pageErrors(page)).toEqual([]);
+});
+
+test('the owner requires two-factor: a member without a key receives nothing until they add one, then shows as verified by the relay', async ({
+  context, openSurface, deviceB, relay, saveScreenshot,
+}) => {
+  test.setTimeout(300_000);
+  const { ownerOptions, memberOptions } = await ownerAndMember(openSurface, deviceB.openSurface, relay);
+  const ownerPanel = await sidePanel(openSurface);
+  const memberPanel = await sidePanel(deviceB.openSurface);
+
+  await test.step('the owner requires two-factor, and meets the rule with a key of their own', async () => {
+    await ownerOptions.bringToFront();
+    const rule = teamSection(ownerOptions).getByRole('checkbox', { name: 'Require two-factor for every member' });
+    await rule.check();
+    await expect(rule).toBeChecked();
+    // The owner's own session is held from its next request on, as everyone's is.
+    await syncSection(ownerOptions).getByRole('button', { name: 'Sync now', exact: true }).click();
+    await addSecurityKey(context, ownerOptions, /^(Add a security key|Confirm with your security key)$/);
+  });
+
+  await test.step('the member is held at "Add a security key" and a person the owner creates does not reach them', async () => {
+    await addPerson(ownerPanel, 'Katherine', 'Johnson');
+    await syncNow(ownerOptions);
+    await memberOptions.bringToFront();
+    await syncSection(memberOptions).getByRole('button', { name: 'Sync now', exact: true }).click();
+    await expect(syncSection(memberOptions).getByText('Add a security key to continue; nothing syncs until then.', { exact: false })).toBeVisible(SEEN_WITHIN);
+    await expect(syncSection(memberOptions).getByRole('button', { name: 'Add a security key', exact: true })).toBeVisible();
+    await saveScreenshot(memberOptions, 'team-two-factor-held');
+    await memberPanel.bringToFront();
+    await showTab(memberPanel, 'People');
+    await memberPanel.waitForTimeout(STAYS_AWAY_MS);
+    await expect(personRow(memberPanel, 'Katherine Johnson')).toHaveCount(0);
+  });
+
+  await test.step('the member adds a key from the options page while the side panel runs sync, and receives the person', async () => {
+    // A reload ends the options page's worker: the side panel's worker takes over sync.
+    await memberOptions.reload();
+    await addSecurityKey(deviceB.context, memberOptions, 'Add a security key');
+    await memberPanel.bringToFront();
+    await expect(personRow(memberPanel, 'Katherine Johnson')).toBeVisible(SEEN_WITHIN);
+  });
+
+  await test.step('the owner’s Users list shows the member’s two-factor as on, verified by the relay', async () => {
+    const row = memberRow(await membersTable(ownerOptions));
+    await expect(row.getByRole('cell').nth(1)).toHaveText('Standard');
+    await expect(row.getByRole('cell').last()).toHaveText(/^\s*On\s+verified by the relay\s*$/, SEEN_WITHIN);
+    await saveScreenshot(ownerOptions, 'team-users-two-factor');
+  });
+
+  for (const page of [ownerOptions, memberOptions, ownerPanel, memberPanel]) expect(pageErrors(page)).toEqual([]);
 });
