@@ -1,6 +1,6 @@
 /**
- * A session token of this device for the account's and the team's calls: the running engine's
- * when this worker holds the sync lock, else a session of its own.
+ * A session token of this device for the account's and the team's calls: the running engine's,
+ * here or lent by the worker that holds the sync lock, else a session of its own.
  */
 import type { Clock } from '../core/clock';
 import type { Result } from '../core/result';
@@ -28,6 +28,9 @@ export const ownRelaySession = async (deps: Omit<SessionDeps, 'runner'>): Promis
 export const createTokenSource = (deps: SessionDeps): TokenSource => async () => {
   const engine = deps.runner?.engine();
   if (engine) return engine.token();
+  // The worker running sync lends its session: under the team's two-factor rule only a session a key verified is served.
+  const lent = await deps.runner?.borrowToken();
+  if (lent) return lent;
   const session = await ownRelaySession(deps);
   if (!session) return { ok: false, error: { type: 'not-connected' } };
   try {

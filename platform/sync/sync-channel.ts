@@ -9,6 +9,9 @@
  *   two-factor        a follower's security key proof (the key answered in its page, where the
  *                     user pressed the button); the runner opens its session with it and answers
  *                     with `synced` by id
+ *   token / token-is  a follower borrows the runner's session token for the account's and the
+ *                     team's calls: under the team's two-factor rule only that session was
+ *                     verified by a key. `token-is` carries null when the runner has no engine
  */
 import * as v from 'valibot';
 import type { Result } from '../../core/result';
@@ -46,6 +49,14 @@ export const SyncMessageSchema = v.variant('type', [
   v.strictObject({ type: v.literal('identity-changed') }),
   v.strictObject({ type: v.literal('sync-now'), id: RequestId }),
   v.strictObject({ type: v.literal('two-factor'), id: RequestId, proof: TwoFactorProofSchema }),
+  v.strictObject({ type: v.literal('token'), id: RequestId }),
+  v.strictObject({
+    type: v.literal('token-is'), id: RequestId,
+    result: v.nullable(v.union([
+      v.strictObject({ ok: v.literal(true), value: v.pipe(v.string(), v.maxLength(128)) }),
+      v.strictObject({ ok: v.literal(false), error: ProblemSchema }),
+    ])),
+  }),
   v.strictObject({
     type: v.literal('synced'), id: RequestId,
     result: v.union([v.strictObject({ ok: v.literal(true) }), v.strictObject({ ok: v.literal(false), error: ProblemSchema })]),

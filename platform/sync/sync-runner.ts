@@ -13,6 +13,8 @@ import { fromWire, SYNC_LOCK, toWire, type SyncChannel, type SyncMessage } from 
 
 /** How long a follower waits for the runner's answer to what it handed over (a full round over a slow link). */
 const FORWARDED_SYNC_TIMEOUT_MS = 120_000;
+/** How long a follower waits for the runner's token (a session opened over a slow link) before opening its own. */
+const BORROWED_TOKEN_TIMEOUT_MS = 15_000;
 
 export interface LockRequester {
   request: (name: string, options: { signal?: AbortSignal }, run: () => Promise<void>) => Promise<unknown>;
@@ -34,6 +36,11 @@ export interface SyncRunner {
   readonly resumeWithProof: (proof: TwoFactorProof) => Promise<Result<void, SyncProblem>>;
   /** This context created, joined or forgot the identity: the runner (here or elsewhere) re-reads it. */
   readonly identityChanged: () => Promise<void>;
+  /**
+   * The running engine's session token, lent by whichever context runs it; null when none did in
+   * time or it runs no engine (the caller then opens a session of its own).
+   */
+  readonly borrowToken: () => Promise<Result<string, SyncProblem> | null>;
   /** The engine, when this context is the one running sync. */
   readonly engine: () => SyncEngine | null;
   readonly holdsLock: () => boolean;
@@ -45,6 +52,7 @@ export const startSyncRunner = (deps: SyncRunnerDeps): SyncRunner => {
   const { channel } = deps;
   const status = createStatusHolder();
   const waiting = new Map<string, (result: Result<void, SyncProblem>) => void>();
+  const lending = new Map<string, (result: Result<string, SyncProblem> | null) => void>();
   const abort = new AbortController();
   let holding = false;
   let engine: SyncEngine | null = null;
@@ -84,6 +92,8 @@ export const startSyncRunner = (deps: SyncRunnerDeps): SyncRunner => {
   const resumeHere = (proof: TwoFactorProof): Promise<Result<void, SyncProblem>> => (engine ? engine.resumeWithProof(proof) : notConnected);
   const answer = (id: string) => (result: Result<void, SyncProblem>): void => channel.post({ type: 'synced', id, result: toWire(result) });
 
+  const lendToken = async (): Promise<Result<string, SyncProblem> | null> => (engine ? engine.token() : null);
+
   /** A follower's request, run by the runner and answered by id; no answer in time reads as an unreachable relay. */
   const handOver = (send: (id: string) => SyncMessage): Promise<Result<void, SyncProblem>> => {
     const id = deps.newRequestId();
@@ -121,6 +131,13 @@ export const startSyncRunner = (deps: SyncRunnerDeps): SyncRunner => {
         waiting.get(message.id)?.(fromWire(message.result));
         waiting.delete(message.id);
         return;
+      case 'token':
+        if (holding) void lendToken().then((result) => channel.post({ type: 'token-is', id: message.id, result }));
+        return;
+      case 'token-is':
+        lending.get(message.id)?.(message.result);
+        lending.delete(message.id);
+        return;
     }
   };
   const stopListening = channel.listen(onMessage);
@@ -138,6 +155,21 @@ export const startSyncRunner = (deps: SyncRunnerDeps): SyncRunner => {
     status: status.get,
     watch: status.watch,
     syncNow: () => (holding ? syncHere() : handOver((id) => ({ type: 'sync-now', id }))),
+    borrowToken: () => {
+      if (holding) return lendToken();
+      const id = deps.newRequestId();
+      return new Promise((resolve) => {
+        const timer = setTimeout(() => {
+          lending.delete(id);
+          resolve(null);
+        }, BORROWED_TOKEN_TIMEOUT_MS);
+        lending.set(id, (result) => {
+          clearTimeout(timer);
+          resolve(result);
+        });
+        channel.post({ type: 'token', id });
+      });
+    },
     resumeWithProof: (proof) => (holding ? resumeHere(proof) : handOver((id) => ({ type: 'two-factor', id, proof }))),
     identityChanged: async () => {
       channel.post({ type: 'identity-changed' });

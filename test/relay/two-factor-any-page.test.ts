@@ -1,7 +1,8 @@
 /**
  * The security key button works from whichever Locket page the member is on (issue 13): the page
  * whose worker does not run sync has the key answer there, where the user pressed the button, and
- * the worker running sync opens its session with that proof and syncs again.
+ * the worker running sync opens its session with that proof and syncs again; it then lends that
+ * session to the page's team calls.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { systemClock } from '../../core/clock';
@@ -12,9 +13,10 @@ import { createSyncChannel } from '../../platform/sync/sync-channel';
 import { startSyncRunner, type SyncRunner } from '../../platform/sync/sync-runner';
 import type { SecurityKeyPrompt, SecurityKeyPrompter } from '../../worker/contracts/sync';
 import { createSyncApi } from '../../worker/sync-api';
+import { createTokenSource } from '../../worker/sync-token';
 import { createSoftAuthenticator } from '../unit/security/soft-authenticator';
 import { startTestRelay, type TestRelay } from './support/in-process-relay';
-import { waitFor } from './support/relay-client';
+import { postRaw, waitFor } from './support/relay-client';
 import { createSwitchableTransport, createTestCrypto, createTestLocks, createTestReplica } from './support/sync-test-deps';
 import { startRelayTeam, type TeamMember } from './support/team-client';
 import { softSecurityKey } from './support/two-factor-client';
@@ -64,7 +66,8 @@ describe('confirming two-factor from a page whose worker does not run sync', () 
         },
       });
       runners.push(runner);
-      return { runner, api: createSyncApi({ account, runner, transportFor: createSwitchableTransport, clock: systemClock }) };
+      const deps = { account, runner, transportFor: createSwitchableTransport, clock: systemClock };
+      return { runner, api: createSyncApi(deps), token: createTokenSource(deps) };
     };
     return { holder: worker('holder'), follower: worker('follower'), replica };
   };
@@ -87,6 +90,12 @@ describe('confirming two-factor from a page whose worker does not run sync', () 
     expect(holder.runner.engine()?.status()).toMatchObject({ state: 'connected', problem: null });
     await waitFor(() => follower.runner.status().state === 'connected');
     expect(replica.ackedAt.size).toBe(1);
+
+    // The asking page's team calls go through the session the key verified, lent by the worker running sync.
+    const token = await follower.token();
+    expect(token.ok).toBe(true);
+    const status = await postRaw(`${relay.url}/v1/two-factor/status`, '{}', token.ok ? token.value : '');
+    expect(status.status).toBe(200);
   });
 
   it('returns the prompt’s refusal in the asking page, and sync stays held', async () => {
