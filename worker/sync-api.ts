@@ -1,8 +1,9 @@
 /**
  * The sync capability of a page's worker: the options page's calls, answered from any worker.
  * Account calls (devices, removal, pairing) need a session of this device: the running engine's,
- * here or lent by the worker holding the sync lock, else a session of its own. Confirming two-factor runs the
- * security key in the asking page either way, and hands the proof to the worker that runs sync.
+ * here or lent by the worker holding the sync lock, else a session of its own. Confirming
+ * two-factor runs the security key in the asking page either way, and hands the proof to the
+ * worker that runs sync.
  */
 import type { Clock } from '../core/clock';
 import type { RelayTransport, SyncAccountPort, SyncDeviceView, SyncStatusView } from '../core/sync/ports';

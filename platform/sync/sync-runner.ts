@@ -1,8 +1,9 @@
 /**
  * One context syncs at a time. Every unlocked worker asks for the `locket-sync` Web Lock; the one
  * holding it runs the engine for the stored identity and broadcasts its status, the others follow
- * that status and hand "Sync now" and a security key's proof to it. The lock goes with the context: a page that locks or
- * closes ends its worker, the browser releases the lock, and the next worker in line takes over.
+ * that status, hand "Sync now" and a security key's proof to it, and borrow its session token.
+ * The lock goes with the context: a page that locks or closes ends its worker, the browser
+ * releases the lock, and the next worker in line takes over.
  */
 import type { Result } from '../../core/result';
 import type { SyncEngine } from '../../core/sync/engine/engine';
