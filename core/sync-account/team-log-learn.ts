@@ -37,31 +37,44 @@ const markOf = (entries: readonly unknown[]): string => {
 
 type Draft = Parameters<AuditLog['stage']>[0];
 
+/** The state a validated log folds to after its first `at` entries: where the next chunk starts. */
+interface Folded {
+  readonly at: number;
+  readonly state: TeamState;
+}
+
 /**
  * The entries to cache next after the first `from`: up to and including the next one that
- * records something, with its audit draft; everything left when none does.
+ * records something, with its audit draft; everything left when none does. `start` spares
+ * validating the prefix again when it is where the previous chunk ended.
  */
-const nextChunk = async (deps: LearnDeps, entries: readonly TeamEntry[], from: number, ownDevice: string) => {
-  const prefix = await validateLog(entries.slice(0, from), { clock: deps.clock });
-  // The whole log validated before this was called, so its prefix does too.
-  if (!prefix.ok) throw new Error(`A validated log's prefix does not validate: ${prefix.error.type}`);
-  let before: TeamState = prefix.value;
+const nextChunk = async (deps: LearnDeps, entries: readonly TeamEntry[], from: number, ownDevice: string, start: Folded | null) => {
+  let before: TeamState;
+  if (start?.at === from) before = start.state;
+  else {
+    const prefix = await validateLog(entries.slice(0, from), { clock: deps.clock });
+    // The whole log validated before this was called, so its prefix does too.
+    if (!prefix.ok) throw new Error(`A validated log's prefix does not validate: ${prefix.error.type}`);
+    before = prefix.value;
+  }
   for (const [offset, entry] of entries.slice(from).entries()) {
-    const index = from + offset;
     const recorded = teamAuditDraft(before, entry);
-    if (recorded) {
-      const by = entry.signer === ownDevice ? deps.author : (before.devices.get(entry.signer)?.member ?? entry.signer);
-      return { upTo: index + 1, draft: { ...recorded, by } as Draft };
-    }
     const admitted = await admitEntry(before, entry, { now: deps.clock.now() });
     if (!admitted.ok) throw new Error(`A validated log's entry ${entry.seq} is not admitted: ${admitted.error.type}`);
+    const upTo = from + offset + 1;
+    if (recorded) {
+      const by = entry.signer === ownDevice ? deps.author : (before.devices.get(entry.signer)?.member ?? entry.signer);
+      return { upTo, draft: { ...recorded, by } as Draft, folded: { at: upTo, state: admitted.value } };
+    }
     before = admitted.value;
   }
-  return { upTo: entries.length, draft: null };
+  return { upTo: entries.length, draft: null, folded: null };
 };
 
 /** Caches `entries` (validated, and holding the cached log as its start), each new member change with its audit entry. */
 export const learnEntries = async (deps: LearnDeps, entries: readonly TeamEntry[], ownDevice: string): Promise<void> => {
+  let folded: Folded | null = null;
+  let prepared: Folded | null = null;
   // Every round commits at least one more entry or finds nothing left to cache.
   for (let round = 0; round <= entries.length; round += 1) {
     const { value: done } = await retriedWrite(deps.db, {
@@ -70,7 +83,10 @@ export const learnEntries = async (deps: LearnDeps, entries: readonly TeamEntry[
       prepare: async () => {
         const cached = await readCachedEntries(deps.db);
         if (entries.length <= cached.length) return settled(true);
-        const chunk = cached.length === 0 ? { upTo: entries.length, draft: null } : await nextChunk(deps, entries, cached.length, ownDevice);
+        const chunk = cached.length === 0
+          ? { upTo: entries.length, draft: null, folded: null }
+          : await nextChunk(deps, entries, cached.length, ownDevice, folded);
+        prepared = chunk.folded;
         return { mark: markOf(cached), ...chunk };
       },
       write: async (tx, { mark, upTo }) => {
@@ -83,5 +99,7 @@ export const learnEntries = async (deps: LearnDeps, entries: readonly TeamEntry[
       receipt: async ({ draft }) => (draft ? deps.audit.stage(draft) : null),
     });
     if (done) return;
+    // What the last prepare folded is what was written: the next chunk starts from it.
+    folded = prepared;
   }
 };

@@ -71,6 +71,17 @@ describe('team acts learned on reading the log', () => {
     expect(await owner.audit.verifyChain()).toMatchObject({ ok: true });
   });
 
+  it('records several acts learned in one read, each once and in the log\'s order', async () => {
+    const first = await inviteCode(admin);
+    const second = await inviteCode(admin);
+    expect(await admin.api.revokeInvite(first.inviteId)).toEqual({ ok: true, value: undefined });
+    const learned = await entriesOf(owner, () => owner.api.teamView());
+    expect(learned.map((entry) => [entry.type, entry.by, entry.detail['invite']])).toEqual([
+      ['member-invited', adminMember, first.inviteId], ['member-invited', adminMember, second.inviteId], ['invite-revoked', adminMember, first.inviteId],
+    ]);
+    expect(await entriesOf(owner, () => owner.api.teamView())).toEqual([]);
+  });
+
   it('never caches an act without its audit entry: a failed audit write leaves the cached log where it was, and the next read records it once', async () => {
     const headBefore = await cachedHead(owner.db);
     const offer = await inviteCode(admin);
