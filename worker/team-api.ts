@@ -9,6 +9,7 @@ import type { TeamAccount, TeamContext } from '../core/sync-account/team-account
 import type { TeamAnswer } from '../core/sync-account/team-calls';
 import { teamCall, teamFail } from '../core/sync-account/team-calls';
 import { joinTeam, type JoinRequest } from '../core/sync-account/team-join';
+import { joinClaimViews } from '../core/sync-account/join-claims';
 import { teamViewOf } from '../core/sync-account/team-view-of';
 import { recoveryReady } from '../core/sync-account/team-view-of';
 import { DeviceListSchema } from '../core/sync/protocol';
@@ -16,7 +17,7 @@ import { TwoFactorStatusReplySchema } from '../core/sync/two-factor-protocol';
 import { buildConfirm, buildEntry, buildInvite, buildAddDevice, buildRemoval, teamDeviceOf } from '../core/team/build';
 import { formatInviteCode } from '../core/team/invite-secret';
 import { newRecoverySecret, recoveryDeviceKeys, recoveryWords } from '../core/team/recovery-key';
-import type { TeamEntry } from '../core/team/schemas';
+import { JoinClaimsReplySchema, type TeamEntry } from '../core/team/schemas';
 import type { InviteOffer, TeamProblem } from '../core/team/team-view';
 import { normaliseRelayUrl } from '../platform/sync/relay-address';
 import type { TeamImplementation } from './contract';
@@ -61,15 +62,21 @@ export const createTeamApi = (deps: TeamApiDeps): TeamImplementation => {
       if (!open) return { ok: true, value: null };
       const context = await deps.team.ensureTeam(session.value);
       if (!context.ok) return context;
-      const [list, twoFactor] = await Promise.all([
+      const { state } = context.value;
+      await deps.team.inviteSecrets.forgetSpent(state, clock.now());
+      const [list, twoFactor, claims, secrets] = await Promise.all([
         teamCall(open.transport, '/v1/devices', { token: session.value }, DeviceListSchema),
         teamCall(open.transport, '/v1/two-factor/status', { token: session.value, body: {} }, TwoFactorStatusReplySchema),
+        teamCall(open.transport, '/v1/team/join-claims', { token: session.value, body: {} }, JoinClaimsReplySchema),
+        deps.team.inviteSecrets.held(),
       ]);
-      return { ok: true, value: await teamViewOf(context.value, list.ok ? list.value.devices : [], twoFactor.ok ? twoFactor.value : null) };
+      const named = await joinClaimViews(state, claims.ok ? claims.value.claims : [], secrets);
+      return { ok: true, value: await teamViewOf(context.value, list.ok ? list.value.devices : [], twoFactor.ok ? twoFactor.value : null, named) };
     },
 
     inviteMember: async (request) => {
       let offer: InviteOffer | null = null;
+      let secret: Uint8Array | null = null;
       const changed = await change(async (context) => {
         // Before the first invite the team must survive losing every device of its owner.
         if (!recoveryReady(context.state, context.me) && context.state.members.get(context.me)?.role === 'owner') {
@@ -81,11 +88,15 @@ export const createTeamApi = (deps: TeamApiDeps): TeamImplementation => {
         }, clock);
         if (invite.entry.body.type !== 'invite') throw new Error('buildInvite builds an invite');
         offer = { inviteId: invite.entry.body.inviteId, code: formatInviteCode(context.state.team, invite.secret), expiresAt: invite.entry.body.expiresAt };
+        secret = invite.secret;
         return { ok: true, value: invite.entry };
       });
       if (!changed.ok) return changed;
-      if (!offer) throw new Error('An appended invite has its offer');
-      return { ok: true, value: offer };
+      if (!offer || !secret || !deps.team) throw new Error('An appended invite has its offer');
+      const made: InviteOffer = offer;
+      // Kept to read who the join says they are; the invite stands without it (the pending join then shows no name).
+      await deps.team.inviteSecrets.remember(made.inviteId, secret, made.expiresAt);
+      return { ok: true, value: made };
     },
 
     revokeInvite: async (inviteId) =>

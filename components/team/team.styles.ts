@@ -10,6 +10,7 @@ export const teamStyles = css`
   ol.words { display: flex; flex-wrap: wrap; gap: 6px 14px; padding: 0; margin: 0; list-style: none; font-size: 18px; font-weight: 600; }
   .actions { display: flex; gap: var(--locket-gap); flex-wrap: wrap; align-items: center; }
   .hint { font-size: 12px; color: var(--locket-muted); }
+  .warning { color: var(--locket-warning-text); background: var(--locket-warning-surface); border-left: 3px solid var(--locket-warning-border); padding: 4px 8px; }
   .check { display: flex; gap: 6px; align-items: center; font-weight: 600; }
   .code { display: flex; flex-wrap: wrap; gap: 4px 12px; font: 600 22px/1.2 ui-monospace, monospace; letter-spacing: 1px; }
   fieldset .check { flex-wrap: wrap; }

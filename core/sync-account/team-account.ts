@@ -12,6 +12,7 @@ import { importDeviceKeys, type SyncDeviceKeys } from '../sync/device-keys';
 import type { RelayTransport, SyncIdentity } from '../sync/ports';
 import type { StoredSet } from '../sync/protocol';
 import { admitEntry } from '../team/admit';
+import { entryHash } from '../team/encoding';
 import { buildAddDevice, buildGenesis } from '../team/build';
 import { admitsSet } from '../team/receipt';
 import { LogAppendReplySchema, LogPullReplySchema, type TeamDevice, type TeamEntry } from '../team/schemas';
@@ -20,9 +21,10 @@ import { validateLog } from '../team/validate';
 import type { AuditLog } from '../audit/audit-log';
 import { readSettings } from '../settings/settings';
 import { createIdentityStore, type SyncSecrets } from './identity-store';
-import { teamAuditDraft } from './team-audit';
+import { createInviteSecrets } from './invite-secrets';
 import { isStaleHead, problemOfRefusal, teamCall, teamFail, type TeamAnswer } from './team-calls';
-import { cachedHead, cachedTeamState, cacheEntries, keyringOf, type TeamKeyring } from './team-log-cache';
+import { cachedHead, cachedTeamState, keyringOf, type TeamKeyring } from './team-log-cache';
+import { learnEntries } from './team-log-learn';
 
 export interface TeamAccountDeps {
   readonly db: LocketDatabase;
@@ -39,6 +41,8 @@ export interface TeamAccountDeps {
 export interface TeamContext {
   readonly identity: SyncIdentity;
   readonly state: TeamState;
+  /** The validated log `state` folds. */
+  readonly entries: readonly TeamEntry[];
   readonly keys: SyncDeviceKeys;
   readonly secrets: SyncSecrets;
   readonly ring: TeamKeyring;
@@ -60,8 +64,14 @@ export const createTeamAccount = (deps: TeamAccountDeps) => {
     return { identity, secrets, keys: await importDeviceKeys(secrets.deviceKeys), transport: deps.transportFor(identity.relayUrl) };
   };
 
-  /** The whole log from the relay, validated against the head this device saw before; null while the team has none. */
-  const readLog = async (transport: RelayTransport, token: string): Promise<TeamAnswer<TeamState | null>> => {
+  /**
+   * The whole log from the relay, validated against the head this device saw before; null while
+   * the team has none. What it adds is cached with its audit entries, in one transaction each
+   * (team-log-learn.ts); `ownDevice` tells this device's own acts from other admins'.
+   */
+  const readEntries = async (
+    transport: RelayTransport, token: string, ownDevice: string,
+  ): Promise<TeamAnswer<{ state: TeamState; entries: readonly TeamEntry[] } | null>> => {
     const entries: TeamEntry[] = [];
     for (let page = 0; page < 1000; page += 1) {
       const read = await teamCall(transport, '/v1/team/log', { token, body: { since: entries.length } }, LogPullReplySchema);
@@ -73,27 +83,30 @@ export const createTeamAccount = (deps: TeamAccountDeps) => {
     const known = await cachedHead(deps.db);
     const validated = await validateLog(entries, { clock: deps.clock, ...(known ? { known } : {}) });
     if (!validated.ok) return teamFail({ type: 'log-refused', reason: validated.error.type });
-    await cacheEntries(deps.db, entries);
+    await learnEntries(deps, entries, ownDevice);
     latest = validated.value;
-    return { ok: true, value: validated.value };
+    return { ok: true, value: { state: validated.value, entries } };
+  };
+
+  const readLog = async (transport: RelayTransport, token: string, ownDevice: string): Promise<TeamAnswer<TeamState | null>> => {
+    const read = await readEntries(transport, token, ownDevice);
+    return read.ok ? { ok: true, value: read.value?.state ?? null } : read;
   };
 
   const contextOf = async (token: string): Promise<TeamAnswer<TeamContext | null>> => {
     const open = await unlocked();
     if (!open) return teamFail({ type: 'not-connected' });
-    const read = await readLog(open.transport, token);
+    const read = await readEntries(open.transport, token, open.keys.signing.deviceId);
     if (!read.ok || !read.value) return read as TeamAnswer<null>;
-    const state = read.value;
+    const { state, entries } = read.value;
     const me = state.devices.get(open.keys.signing.deviceId);
     const ring = await keyringOf(state, open.keys);
     if (!me || me.status !== 'active' || !ring) return teamFail({ type: 'not-in-team' });
-    return { ok: true, value: { identity: open.identity, state, keys: open.keys, secrets: open.secrets, ring, me: me.member } };
+    return { ok: true, value: { identity: open.identity, state, entries, keys: open.keys, secrets: open.secrets, ring, me: me.member } };
   };
 
-  const append = async (transport: RelayTransport, token: string, entry: TeamEntry): Promise<TeamAnswer<void>> => {
-    const appended = await teamCall(transport, '/v1/team/append', { token, body: { entry } }, LogAppendReplySchema);
-    return appended.ok ? { ok: true, value: undefined } : appended;
-  };
+  const append = (transport: RelayTransport, token: string, entry: TeamEntry) =>
+    teamCall(transport, '/v1/team/append', { token, body: { entry } }, LogAppendReplySchema);
 
   /**
    * This device's team: its genesis first when the account has no log yet (a team of one). The
@@ -129,9 +142,11 @@ export const createTeamAccount = (deps: TeamAccountDeps) => {
       if (!admitted.ok) return teamFail(problemOfRefusal(admitted.error.type));
       const appended = await append(deps.transportFor(context.value.identity.relayUrl), token, entry.value);
       if (appended.ok) {
-        // The act itself lives on the relay, outside any IndexedDB transaction: its entry follows once the relay took it.
-        const audited = teamAuditDraft(context.value.state, entry.value);
-        if (audited) await deps.audit.append({ ...audited, by: deps.author });
+        // The relay took it where it was built: cached with its audit entry at once, in one transaction, even
+        // where reading it back is refused (a two-factor rule this very entry made may hold this device).
+        if (appended.value.hash === (await entryHash(entry.value))) {
+          await learnEntries(deps, [...context.value.entries, entry.value], context.value.keys.signing.deviceId);
+        }
         const after = await contextOf(token);
         return after.ok && after.value ? { ok: true, value: after.value } : context as TeamAnswer<TeamContext>;
       }
@@ -160,11 +175,13 @@ export const createTeamAccount = (deps: TeamAccountDeps) => {
     /** Reads the log again (a member added or removed since): the keys and checks follow it. */
     refresh: async (token: string): Promise<void> => {
       const open = await unlocked();
-      if (open) await readLog(open.transport, token);
+      if (open) await readLog(open.transport, token, open.keys.signing.deviceId);
     },
     /** core/team/receipt.ts over the last validated log; a device with no log yet is a team of one. */
     admits: (set: StoredSet): boolean => (latest ? admitsSet(latest, set) : true),
     latest: (): TeamState | null => latest,
+    /** The secrets of invites this device made, kept to read who their joins say they are. */
+    inviteSecrets: createInviteSecrets(deps.db, deps.codec),
   };
 };
 

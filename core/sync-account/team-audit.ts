@@ -1,6 +1,7 @@
 /**
- * The audit entry a team act of this device leaves (issue 13: "the audit log records member
- * changes"). Audit entries are stored in the clear, HMAC-chained but not encrypted, so they name
+ * The audit entry a team act leaves on every device that learns it, its own acts and other
+ * admins' alike, committed with the cached log that first holds it (team-log-learn.ts; issue 13:
+ * "the audit log records member changes"). Audit entries are stored in the clear, HMAC-chained but not encrypted, so they name
  * members and invites by the ids the relay already knows, never by a name or an email (those
  * travel sealed under the team key). Entries that record no member change of their own leave
  * none: the genesis (sync-connected is written already), a join (the invitee's sync-connected),

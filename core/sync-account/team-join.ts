@@ -6,13 +6,14 @@
  * key sealed under its own account key like the sync key, and syncs as that member.
  */
 import { generateSyncDeviceKeys } from '../sync/device-keys';
-import { normaliseDeviceName } from '../sync/device-names';
+import { normaliseDeviceName, sealDeviceName } from '../sync/device-names';
 import type { SyncIdentity } from '../sync/ports';
 import { DeviceListSchema } from '../sync/protocol';
 import { buildJoin, buildProfile, teamDeviceOf } from '../team/build';
 import { joinFingerprint } from '../team/fingerprint';
 import { inviteIdentity, parseInviteCode } from '../team/invite-secret';
-import { InviteLookupReplySchema, LogAppendReplySchema, LogPullReplySchema } from '../team/schemas';
+import { sealJoinClaim } from '../team/join-claim';
+import { InviteLookupReplySchema, LogAppendReplySchema, LogPullReplySchema, OwnDeviceLabelReplySchema } from '../team/schemas';
 import type { JoinStep, MemberProfileInput } from '../team/team-view';
 import { validateLog } from '../team/validate';
 import { knownDevicesOf, type IdentityStore } from './identity-store';
@@ -48,6 +49,9 @@ export const joinTeam = async (
   };
 
   const { keys, exported } = await generateSyncDeviceKeys();
+  const deviceName = normaliseDeviceName(request.deviceName);
+  // Who asks, for the admin who made the invite (and so holds its secret): their own word until the fingerprint words prove it.
+  const claim = await sealJoinClaim(secret, { team, inviteId, device: keys.signing.deviceId }, { ...request.profile, deviceName });
   let expiresAt: number;
   for (let attempt = 0; ; attempt += 1) {
     const found = await lookup();
@@ -58,7 +62,7 @@ export const joinTeam = async (
     if (deps.clock.now() > invite.body.expiresAt) return teamFail({ type: 'invite-expired' });
     expiresAt = invite.body.expiresAt;
     const entry = await buildJoin(team, { seq: head.seq, hash: head.hash, at: head.at }, { inviteId, member: invite.body.member }, secret, keys, invite.body.role, deps.clock);
-    const joined = await teamCall(transport, '/v1/team/join', { body: { team, entry } }, LogAppendReplySchema);
+    const joined = await teamCall(transport, '/v1/team/join', { body: { team, entry, claim } }, LogAppendReplySchema);
     if (joined.ok) break;
     if (!isStaleHead(joined.error) || attempt >= 3) return joined;
   }
@@ -89,14 +93,16 @@ export const joinTeam = async (
   const list = await call(transport, '/v1/devices', { token }, DeviceListSchema);
   if (!ring || !list.ok) return ring ? list as TeamAnswer<never> : teamFail({ type: 'not-in-team' });
   const identity: SyncIdentity = {
-    relayUrl: request.relayUrl, team, deviceId: keys.signing.deviceId, deviceName: normaliseDeviceName(request.deviceName), epoch: ring.epoch,
+    relayUrl: request.relayUrl, team, deviceId: keys.signing.deviceId, deviceName, epoch: ring.epoch,
   };
   await cacheEntries(deps.db, log.value.entries);
   await deps.store.commit(
     { identity: { identity, secrets: { deviceKeys: exported, syncKey: ring.key } }, devices: knownDevicesOf(list.value.devices) },
     { type: 'sync-connected', detail: { team: true } },
   );
-  // The member's own name and email, now that they hold the key to seal them under; the join stands without it.
+  // The device's name and the member's own name and email, now that they hold the key to seal them under; the join stands without them.
+  const label = await sealDeviceName(ring.key, team, keys.signing.deviceId, deviceName);
+  await teamCall(transport, '/v1/team/device-label', { token, body: { label } }, OwnDeviceLabelReplySchema);
   await deps.team.change(token, async (context) => ({
     ok: true, value: await buildProfile(context.state, context.keys, context.ring.key, context.me, request.profile, deps.clock),
   }));

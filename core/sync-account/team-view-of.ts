@@ -10,7 +10,7 @@ import { twoFactorViewOf } from '../team/two-factor-view';
 import { openProfile } from '../team/directory';
 import { joinFingerprint } from '../team/fingerprint';
 import type { MemberState, TeamState } from '../team/state';
-import type { PendingJoinView, TeamMemberView, TeamView } from '../team/team-view';
+import type { JoinClaimView, PendingJoinView, TeamMemberView, TeamView } from '../team/team-view';
 import type { Bytes } from '../vault/types';
 import type { TeamContext } from './team-account';
 
@@ -34,9 +34,13 @@ export const recoveryReady = (state: TeamState, me: string): boolean =>
   [...state.devices.values()].some((device) => device.recovery && device.status === 'active')
   || [...state.members.values()].some((member) => member.member !== me && member.status === 'active' && (member.role === 'admin' || member.role === 'owner'));
 
-/** `twoFactor`: the relay's /v1/two-factor/status answer, or null when it could not be asked. */
+/**
+ * `twoFactor`: the relay's /v1/two-factor/status answer, or null when it could not be asked;
+ * `claims`: what pending joins say of themselves, by join hash, where this device could read it (join-claims.ts).
+ */
 export const teamViewOf = async (
   context: TeamContext, relayDevices: readonly DeviceInfo[], twoFactor: TwoFactorStatusReply | null,
+  claims: ReadonlyMap<string, JoinClaimView> = new Map(),
 ): Promise<TeamView> => {
   const { state, ring, me } = context;
   const byId = new Map(relayDevices.map((device) => [device.device, device]));
@@ -64,6 +68,7 @@ export const teamViewOf = async (
       pendingJoins.push({
         joinHash: device.joinHash, member: member.member, name: profile.name, email: profile.email, role: invite.role,
         deviceName: '', words: await joinFingerprint(state.team, invite.inviteId, device.device),
+        ...(claims.has(device.joinHash) ? { claim: claims.get(device.joinHash) } : {}),
       });
     }
   }

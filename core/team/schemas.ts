@@ -9,7 +9,7 @@
  * rights; names and emails travel only as `profile` ciphertext under the team key.
  */
 import * as v from 'valibot';
-import { DeviceIdSchema, PublicKeySchema, SignatureSchema, TeamIdSchema } from '../sync/protocol';
+import { DeviceIdSchema, DeviceLabelSchema, PublicKeySchema, SignatureSchema, TeamIdSchema } from '../sync/protocol';
 import { INVITE_ROLES, MEMBER_ROLES } from './roles';
 
 export const TEAM_LOG_VERSION = 1;
@@ -121,7 +121,21 @@ export const LogPullReplySchema = v.strictObject({ entries: v.pipe(v.array(TeamE
 export const LogAppendRequestSchema = v.strictObject({ entry: TeamEntrySchema });
 export const LogAppendReplySchema = v.strictObject({ seq: Positive, hash: EntryHashSchema });
 /** A joining device has no session yet: it names the team and proves itself by the entry's two signatures. */
-export const JoinRequestSchema = v.strictObject({ team: TeamIdSchema, entry: TeamEntrySchema });
+/** A sealed join claim (core/team/join-claim.ts): iv‖ciphertext‖tag of the padded claim, base64url. */
+export const SealedJoinClaimSchema = base64Url(40, 8192);
+export const JoinRequestSchema = v.strictObject({
+  team: TeamIdSchema, entry: TeamEntrySchema,
+  /** The joiner's name, email and device name sealed under the invite secret (core/team/join-claim.ts): opaque to the relay. */
+  claim: v.optional(SealedJoinClaimSchema),
+});
+/** The sealed claims of joins still waiting for an admin, by invite and joining device (a confirmed or declined join's claim is deleted). */
+export const JoinClaimsReplySchema = v.strictObject({
+  claims: v.pipe(v.array(v.strictObject({ inviteId: InviteIdSchema, device: DeviceIdSchema, claim: SealedJoinClaimSchema })), v.maxLength(200)),
+});
+export type JoinClaimsReply = v.InferOutput<typeof JoinClaimsReplySchema>;
+/** A member's device names itself once it holds the team key: the name sealed under it (core/sync/device-names.ts). */
+export const OwnDeviceLabelRequestSchema = v.strictObject({ label: DeviceLabelSchema });
+export const OwnDeviceLabelReplySchema = v.strictObject({ labelled: v.boolean() });
 /** What an invitee's device reads before it joins: the invite entry and the head to append on. */
 export const InviteLookupRequestSchema = v.strictObject({ team: TeamIdSchema, inviteId: InviteIdSchema });
 export const InviteLookupReplySchema = v.strictObject({

@@ -44,6 +44,15 @@ export interface TeamInviteView {
   readonly used: boolean;
 }
 
+/**
+ * What a joining person says of themselves (core/team/join-claim.ts), as this device read it:
+ * `claimed` opened under the invite's secret; `unreadable` came with the join but does not open
+ * with it (altered on the way, or moved from another join), so it names nobody.
+ */
+export type JoinClaimView =
+  | { readonly state: 'claimed'; readonly name: string; readonly email: string; readonly deviceName: string }
+  | { readonly state: 'unreadable' };
+
 /** A join an admin may confirm once both screens show the same words. */
 export interface PendingJoinView {
   readonly joinHash: string;
@@ -53,6 +62,8 @@ export interface PendingJoinView {
   readonly role: InviteRole;
   readonly deviceName: string;
   readonly words: readonly string[];
+  /** Absent where this device holds no secret of the invite (another admin's), or the join brought no claim. */
+  readonly claim?: JoinClaimView;
 }
 
 export interface TeamView {

@@ -6,7 +6,9 @@
  *   POST /v1/team/log       bearer; { since }           → { entries, head }
  *   POST /v1/team/append    bearer; { entry }           → { seq, hash }   (the signer is the caller)
  *   POST /v1/team/invite    { team, inviteId }          → { invite, head }
- *   POST /v1/team/join      { team, entry }             → { seq, hash }   (a join only)
+ *   POST /v1/team/join      { team, entry, claim? }     → { seq, hash }   (a join only; `claim` is opaque, kept while it waits)
+ *   POST /v1/team/join-claims  bearer                   → { claims }      (the pending joins' sealed claims)
+ *   POST /v1/team/device-label bearer; { label }        → { labelled }    (the caller's own device's sealed name)
  *
  * Refusals: `stale_head` (409: read the log again and rebuild), `role_forbidden` (403),
  * `bad_signature` (401), `invalid_entry` (400, the log's refusal type as detail), `invite_locked`
@@ -18,7 +20,7 @@ import { verifyBytes } from '../../core/sync/signing';
 import { inviteProofBytes } from '../../core/team/encoding';
 import type { LogRefusal } from '../../core/team/refusals';
 import {
-  InviteLookupRequestSchema, JoinRequestSchema, LogAppendRequestSchema, LogPullRequestSchema, type TeamEntry,
+  InviteLookupRequestSchema, JoinRequestSchema, LogAppendRequestSchema, LogPullRequestSchema, OwnDeviceLabelRequestSchema, type TeamEntry,
 } from '../../core/team/schemas';
 import type { JoinAttempt } from '../store/join-limits';
 import type { RelayStore } from '../store/store';
@@ -44,8 +46,8 @@ const refuse = (refused: LogRefusal): never => {
   }
 };
 
-const append = async (context: RouteContext, team: string, entry: TeamEntry): Promise<RouteAnswer> => {
-  const appended = await context.store.appendTeamEntry(team, entry);
+const append = async (context: RouteContext, team: string, entry: TeamEntry, claim?: string): Promise<RouteAnswer> => {
+  const appended = await context.store.appendTeamEntry(team, entry, claim);
   if (appended.kind === 'unknown_team') throw new RelayRefusal(404, 'not_found', 'No such team');
   if (appended.kind === 'refused') {
     context.log.info({ team: hashId(team), type: entry.body.type, refused: appended.refusal.type }, 'team entry refused');
@@ -90,7 +92,7 @@ export const routeTeam = async (
       });
     }
     case '/v1/team/join': {
-      const { team, entry } = parseMessage(JoinRequestSchema, body);
+      const { team, entry, claim } = parseMessage(JoinRequestSchema, body);
       if (await store.teamRefused(team)) throw new RelayRefusal(403, 'team_cancelled', 'The owner cancelled this team');
       if (entry.body.type !== 'join') throw new RelayRefusal(403, 'forbidden', 'Only a join is taken without a session');
       const { inviteId } = entry.body;
@@ -102,7 +104,7 @@ export const routeTeam = async (
         if (!entry.inviteSig || !(await verifyBytes(invitePub, entry.inviteSig, inviteProofBytes(entry)))) {
           throw new RelayRefusal(400, 'invalid_entry', 'device-key-substituted: not signed with the invite key');
         }
-        return append(context, team, entry);
+        return append(context, team, entry, claim);
       });
     }
     default:
@@ -119,6 +121,12 @@ export const routeTeam = async (
       if (entry.signer !== caller.device) throw new RelayRefusal(403, 'forbidden', 'A device appends the entries it signed');
       if (entry.body.type === 'join') throw new RelayRefusal(403, 'forbidden', 'A join comes from the joining device');
       return append(context, caller.team, entry);
+    }
+    case '/v1/team/join-claims':
+      return { status: 200, body: { claims: await store.joinClaims(caller.team) } };
+    case '/v1/team/device-label': {
+      const { label } = parseMessage(OwnDeviceLabelRequestSchema, body);
+      return { status: 200, body: { labelled: await store.setDeviceLabel(caller.team, caller.device, label) } };
     }
     default:
       throw new RelayRefusal(404, 'not_found', 'No such endpoint');

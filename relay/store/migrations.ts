@@ -99,6 +99,12 @@ export const MIGRATIONS: readonly (readonly string[])[] = [
     // Failed joins per invite (for good) and per client address (per window): `key` is 'invite:<team>:<id>' or 'ip:<address>'.
     `CREATE TABLE join_failures (key TEXT PRIMARY KEY, failures INTEGER NOT NULL, window_start INTEGER NOT NULL) STRICT`,
   ],
+  // A joiner's name, email and device name sealed under the invite secret (relay/store/join-claims.ts): kept while the join waits.
+  [
+    `CREATE TABLE team_join_claims (
+      team_id TEXT NOT NULL, invite_id TEXT NOT NULL, member_id TEXT NOT NULL, device_id TEXT NOT NULL, claim TEXT NOT NULL,
+      PRIMARY KEY (team_id, invite_id)) STRICT`,
+  ],
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -28,6 +28,7 @@ import { createSessionOps } from './sessions';
 import { createTeamLogOps } from './team-log';
 import { announceTeamHead } from './team-notices';
 import { createJoinLimitOps } from './join-limits';
+import { createJoinClaimOps } from './join-claims';
 import { createTwoFactorOps } from './two-factor';
 import { applyTerminalItems, hasTombstones, namesTombstone } from './tombstones';
 import type { SqlDriver, SqlExecutor } from './sql-driver';
@@ -162,6 +163,10 @@ export const createRelayStore = (driver: SqlDriver, options: RelayStoreOptions) 
       }));
     },
 
+    /** A device's own opaque name (a member's device names itself once it holds the team key); false for a removed or unknown one. */
+    setDeviceLabel: async (team: string, device: string, label: string): Promise<boolean> =>
+      (await driver.run(`UPDATE devices SET label = ? WHERE team_id = ? AND device_id = ? AND removed_at IS NULL`, [label, team, device])) > 0,
+
     /** Marks the device removed; its sessions stay only so its next request learns `removed` instead of a bare 401. */
     removeDevice: async (team: string, device: string): Promise<boolean> =>
       (await driver.run(
@@ -250,6 +255,8 @@ export const createRelayStore = (driver: SqlDriver, options: RelayStoreOptions) 
     ...createTwoFactorOps(driver, clock),
 
     ...createJoinLimitOps(driver, clock),
+
+    ...createJoinClaimOps(driver),
 
     close: () => driver.close(),
   };

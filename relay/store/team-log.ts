@@ -14,6 +14,7 @@ import type { LogHead, TeamEntry } from '../../core/team/schemas';
 import type { MemberStatus, TeamState } from '../../core/team/state';
 import { validateLog } from '../../core/team/validate';
 import { fromBase64Url } from '../../core/security/base64url';
+import { settleJoinClaims } from './join-claims';
 import type { SqlDriver, SqlExecutor } from './sql-driver';
 
 /** The log's entries come back at most this many per read. */
@@ -91,9 +92,9 @@ export const createTeamLogOps = (driver: SqlDriver, clock: Clock) => ({
 
   /**
    * Appends `entry` if it is built on the head and the log with it validates; the team row is
-   * taken first, so two appends on one head cannot both pass.
+   * taken first, so two appends on one head cannot both pass. A join's sealed `claim` is kept with it.
    */
-  appendTeamEntry: (team: string, entry: TeamEntry): Promise<LogAppend> =>
+  appendTeamEntry: (team: string, entry: TeamEntry, claim?: string): Promise<LogAppend> =>
     driver.transaction(async (tx): Promise<LogAppend> => {
       const locked = await tx.all<{ log_seq: number }>(`UPDATE teams SET log_seq = log_seq WHERE id = ? RETURNING log_seq`, [team]);
       if (!locked[0]) return { kind: 'unknown_team' };
@@ -116,6 +117,7 @@ export const createTeamLogOps = (driver: SqlDriver, clock: Clock) => ({
       );
       await tx.run(`UPDATE teams SET log_seq = ? WHERE id = ?`, [head.seq, team]);
       const removedDevices = await deriveAccess(tx, admitted.value, entry.signer, now);
+      await settleJoinClaims(tx, team, entry, claim);
       await tx.run(`UPDATE teams SET two_factor_required = ? WHERE id = ?`, [admitted.value.twoFactorRequired ? 1 : 0, team]);
       // Devices the owner enrolled before the log began act for the owner.
       if (entry.body.type === 'genesis') {

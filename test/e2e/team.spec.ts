@@ -50,14 +50,18 @@ const joinTeam = async (options: Page, relayUrl: string, code: string, person: O
   return wordsIn(syncSection(options).getByRole('list', { name: 'Words to compare' }));
 };
 
-/** The owner finds the waiting join showing `words` and says they match; the member's page then says they are in. */
-const confirmJoin = async (owner: Page, member: Page, role: string, words: readonly string[]): Promise<void> => {
+/**
+ * The owner finds the waiting join, named as `person` typed it on `device`, showing `words`, and
+ * says they match; the member's page then says they are in.
+ */
+const confirmJoin = async (owner: Page, member: Page, role: string, words: readonly string[], person: Owner, device: string): Promise<void> => {
   await owner.bringToFront();
   const join = teamSection(owner).getByRole('list', { name: 'Waiting to join' }).getByRole('listitem')
     .filter({ has: owner.getByRole('button', { name: 'Words match', exact: true }) });
   await expect(join).toBeVisible(PENDING_WITHIN);
-  // A join carries no name: the member seals theirs under the team key they get on confirmation.
-  await expect(join).toContainText(`Someone asks to join as ${role}. Their name and email show once you confirm them.`);
+  // The owner made the invite, so holds its secret: the join's claim opens, and is said to be the joiner's own word.
+  await expect(join).toContainText(`${person.name} (${person.email}) asks to join as ${role} from “${device}”.`);
+  await expect(join).toContainText('They typed this name themselves: it says whom to ask, not who they are. The six words are the proof.');
   expect(await wordsIn(join.getByRole('list', { name: 'Words to compare' }))).toEqual(words);
   await join.getByRole('button', { name: 'Words match', exact: true }).click();
   await expect(join).toHaveCount(0, SEEN_WITHIN);
@@ -100,7 +104,7 @@ test('an owner invites a member, who joins from a profile of their own; both edi
     const words = await joinTeam(memberOptions, relay.url, code, MEMBER, 'Desk');
     expect(words).toHaveLength(6);
     await saveScreenshot(memberOptions, 'team-join-words');
-    await confirmJoin(ownerOptions, memberOptions, 'Standard', words);
+    await confirmJoin(ownerOptions, memberOptions, 'Standard', words, MEMBER, 'Desk');
   });
 
   await test.step('a person created on each device appears on the other', async () => {
@@ -131,6 +135,7 @@ test('an owner invites a member, who joins from a profile of their own; both edi
     await expect(ownerRow.getByRole('cell').last()).toContainText('Off');
     await expect(memberRow.getByRole('cell').first()).toHaveText(MEMBER.email);
     await expect(memberRow.getByRole('cell').nth(1)).toHaveText('Standard');
+    await expect(memberRow.getByRole('cell').nth(3)).toHaveText('Desk');
     await expect(memberRow.getByRole('cell').last()).toContainText('Off');
     await saveScreenshot(ownerOptions, 'team-users');
   });
@@ -141,7 +146,7 @@ test('an owner invites a member, who joins from a profile of their own; both edi
     await ownerOptions.bringToFront();
     const code = await inviteMember(ownerOptions, 'Read-only');
     const words = await joinTeam(readerOptions, relay.url, code, READER, 'Tablet');
-    await confirmJoin(ownerOptions, readerOptions, 'Read-only', words);
+    await confirmJoin(ownerOptions, readerOptions, 'Read-only', words, READER, 'Tablet');
     const readerPanel = await deviceC.openSurface('sidepanel');
     await readerPanel.setViewportSize(SIDE_PANEL_VIEWPORT);
     await showTab(readerPanel, 'People');

@@ -1,44 +1,11 @@
-import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createAuditLog, type AuditEntry } from '../../core/audit/audit-log';
-import { auditKeysFrom } from '../../core/audit/hash';
-import { systemClock } from '../../core/clock';
-import { openLocketDb } from '../../core/db/schema';
-import { createIdentityStore } from '../../core/sync-account/identity-store';
-import { createSyncAccount } from '../../core/sync-account/sync-account';
-import { createTeamAccount } from '../../core/sync-account/team-account';
-import { joinTeam } from '../../core/sync-account/team-join';
+import type { AuditEntry } from '../../core/audit/audit-log';
 import type { JoinStep } from '../../core/team/team-view';
-import { createAesGcmCodec } from '../../core/vault/aes-codec';
-import { createTeamApi } from '../../worker/team-api';
-import { createTokenSource } from '../../worker/sync-token';
 import { startTestRelay, type TestRelay } from './support/in-process-relay';
-import { fetchTransport } from './support/sync-profile';
-
-let profiles = 0;
-
-const createProfile = async () => {
-  profiles += 1;
-  const auditKey = new Uint8Array(32).fill(profiles);
-  const db = await openLocketDb(new IDBFactory(), `team-audit-${profiles}`);
-  const audit = createAuditLog({ db, clock: systemClock, keys: async () => auditKeysFrom(auditKey) });
-  const deps = {
-    db, audit, author: 'owner', clock: systemClock, transportFor: fetchTransport, pollMs: 20,
-    codec: createAesGcmCodec(globalThis.crypto.getRandomValues(new Uint8Array(32))),
-  };
-  const team = createTeamAccount(deps);
-  const account = createSyncAccount({ ...deps, onDeviceAdded: async (token, device) => { await team.enrolDevice(token, device); } });
-  const token = createTokenSource({ account, runner: null, transportFor: fetchTransport, clock: systemClock });
-  const api = createTeamApi({
-    team, token, clock: systemClock, identityChanged: async () => undefined,
-    join: (request) => joinTeam({ ...deps, store: createIdentityStore(db, deps.codec, audit, 'owner'), team }, request),
-  });
-  return { audit, account, api };
-};
-type Profile = Awaited<ReturnType<typeof createProfile>>;
+import { createTeamProfile, type TeamProfile } from './support/team-profile';
 
 /** The audit entries `act` added to `profile`'s log. */
-const entriesOf = async (profile: Profile, act: () => Promise<unknown>): Promise<AuditEntry[]> => {
+const entriesOf = async (profile: TeamProfile, act: () => Promise<unknown>): Promise<AuditEntry[]> => {
   const before = (await profile.audit.entries()).length;
   await act();
   return (await profile.audit.entries()).slice(before);
@@ -46,11 +13,11 @@ const entriesOf = async (profile: Profile, act: () => Promise<unknown>): Promise
 
 describe('team acts in the audit log', () => {
   let relay: TestRelay;
-  let owner: Profile;
+  let owner: TeamProfile;
 
   beforeEach(async () => {
     relay = await startTestRelay();
-    owner = await createProfile();
+    owner = await createTeamProfile();
     expect((await owner.account.createAccount(relay.url, 'Laptop')).ok).toBe(true);
     await owner.api.teamView();
   });
@@ -64,7 +31,7 @@ describe('team acts in the audit log', () => {
 
   /** A new profile joins with `code`; the owner confirms (or declines) it and the owner's new entries are returned. */
   const join = async (code: string, same: boolean) => {
-    const member = await createProfile();
+    const member = await createTeamProfile();
     const steps: JoinStep[] = [];
     const joined = member.api.joinTeam(relay.url, code, { name: 'Mia Muster', email: 'mia@example.com' }, 'Mia laptop', (step) => steps.push(step));
     for (let i = 0; i < 500 && steps.length === 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 20));

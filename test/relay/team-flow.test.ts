@@ -1,49 +1,18 @@
-import { IDBFactory } from 'fake-indexeddb';
 import * as v from 'valibot';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createAuditLog } from '../../core/audit/audit-log';
-import { auditKeysFrom } from '../../core/audit/hash';
-import { systemClock } from '../../core/clock';
-import { openLocketDb } from '../../core/db/schema';
 import { formatHlc } from '../../core/hlc';
-import { createSyncAccount } from '../../core/sync-account/sync-account';
 import { createIdentityStore } from '../../core/sync-account/identity-store';
-import { createTeamAccount } from '../../core/sync-account/team-account';
 import { keyringOf } from '../../core/sync-account/team-log-cache';
 import { parseRecoveryWords, recoveryDeviceKeys } from '../../core/team/recovery-key';
 import { joinTeam } from '../../core/sync-account/team-join';
 import { writeSettings } from '../../core/settings/settings';
 import { PullReplySchema, type StoredSet } from '../../core/sync/protocol';
 import type { JoinStep } from '../../core/team/team-view';
-import { createAesGcmCodec } from '../../core/vault/aes-codec';
-import { createTeamApi } from '../../worker/team-api';
-import { createTokenSource } from '../../worker/sync-token';
 import { startTestRelay, type TestRelay } from './support/in-process-relay';
 import { fetchTransport } from './support/sync-profile';
+import { createTeamProfile, type TeamProfile } from './support/team-profile';
 
-let profiles = 0;
-
-/** A browser profile with its own database and account key, its sync account, team account and team calls. */
-const createProfile = async () => {
-  profiles += 1;
-  const db = await openLocketDb(new IDBFactory(), `team-flow-${profiles}`);
-  const audit = createAuditLog({ db, clock: systemClock, keys: async () => auditKeysFrom(new Uint8Array(32).fill(profiles)) });
-  const deps = {
-    db, audit, author: 'owner', clock: systemClock, transportFor: fetchTransport, pollMs: 20,
-    codec: createAesGcmCodec(globalThis.crypto.getRandomValues(new Uint8Array(32))),
-  };
-  const team = createTeamAccount(deps);
-  const account = createSyncAccount({ ...deps, onDeviceAdded: async (token, device) => { await team.enrolDevice(token, device); } });
-  const token = createTokenSource({ account, runner: null, transportFor: fetchTransport, clock: systemClock });
-  const api = createTeamApi({
-    team, token, clock: systemClock, identityChanged: async () => undefined,
-    join: (request) => joinTeam({ ...deps, store: createIdentityStore(db, deps.codec, audit, 'owner'), team }, request),
-  });
-  return { db, deps, account, team, token, api };
-};
-type Profile = Awaited<ReturnType<typeof createProfile>>;
-
-const tokenOf = async (profile: Profile): Promise<string> => {
+const tokenOf = async (profile: TeamProfile): Promise<string> => {
   const token = await profile.token();
   if (!token.ok) throw new Error(`no session: ${JSON.stringify(token.error)}`);
   return token.value;
@@ -51,7 +20,7 @@ const tokenOf = async (profile: Profile): Promise<string> => {
 
 let writes = 0;
 /** One set sealed by the profile's engine crypto and pushed through the relay. */
-const push = async (relay: TestRelay, profile: Profile, name: string, clientSeq: number, prevSetId: string | null) => {
+const push = async (relay: TestRelay, profile: TeamProfile, name: string, clientSeq: number, prevSetId: string | null) => {
   const crypto = await profile.account.crypto();
   const identity = await profile.account.identity();
   if (!crypto || !identity) throw new Error('not connected');
@@ -65,13 +34,13 @@ const push = async (relay: TestRelay, profile: Profile, name: string, clientSeq:
   return { answer, setId: set.setId };
 };
 
-const pull = async (relay: TestRelay, profile: Profile): Promise<StoredSet[]> => {
+const pull = async (relay: TestRelay, profile: TeamProfile): Promise<StoredSet[]> => {
   const answer = await fetchTransport(relay.url).request('/v1/pull', { token: await tokenOf(profile), body: { since: 0 } });
   return v.parse(PullReplySchema, answer.body).sets;
 };
 
 /** Opens sets as the engine does after it read the device list and the log again (its refreshSigners). */
-const names = async (profile: Profile, sets: readonly StoredSet[]) => {
+const names = async (profile: TeamProfile, sets: readonly StoredSet[]) => {
   const token = await tokenOf(profile);
   await Promise.all([profile.account.devices(token), profile.team.refresh(token)]);
   const crypto = await profile.account.crypto();
@@ -81,13 +50,13 @@ const names = async (profile: Profile, sets: readonly StoredSet[]) => {
 
 describe('a team through the relay: invite, join, confirm, roles, removal', () => {
   let relay: TestRelay;
-  let owner: Profile;
-  let member: Profile;
+  let owner: TeamProfile;
+  let member: TeamProfile;
 
   beforeEach(async () => {
     relay = await startTestRelay();
-    owner = await createProfile();
-    member = await createProfile();
+    owner = await createTeamProfile();
+    member = await createTeamProfile();
     expect((await owner.account.createAccount(relay.url, 'Laptop')).ok).toBe(true);
   });
   afterEach(async () => { await relay.dispose(); });
@@ -136,7 +105,7 @@ describe('a team through the relay: invite, join, confirm, roles, removal', () =
     expect(await names(member, await pull(relay, member))).toEqual(['Ada', 'Grace']);
 
     // The same code again: the invite is spent.
-    const again = await createProfile();
+    const again = await createTeamProfile();
     const reused = await again.api.joinTeam(relay.url, offer.value.code, { name: 'Eve', email: '' }, 'Eve', () => undefined);
     expect(reused).toEqual({ ok: false, error: { type: 'invite-used' } });
   });

@@ -6,6 +6,7 @@ import { ActionController } from '../../shared/action-controller';
 import { locketEvent } from '../../shared/events';
 import { failureText } from '../../shared/failure-text';
 import { LocaleController } from '../../shared/i18n/locale';
+import { TEAM_JOIN_CLAIM_WORDS as C } from '../../shared/messages/team-join-claim-words';
 import { TEAM_MEMBERS_WORDS as W } from '../../shared/messages/team-members-words';
 import { TEAM_NAMES, teamProblemText } from '../../shared/messages/team-words';
 import { baseStyles } from '../../shared/tokens.styles';
@@ -41,10 +42,23 @@ export class LocketTeamPending extends LitElement {
     this.dispatchEvent(locketEvent('locket-team-changed', undefined));
   }
 
+  /** Who asks, and the name the list item carries: the joiner's own claim where this device reads it, never a name from one that does not open. */
+  private whoAsks(join: PendingJoinView, role: string) {
+    const claim = join.claim;
+    if (claim?.state === 'claimed') {
+      return {
+        label: claim.name || W.someoneJoining,
+        text: html`<p>${C.asks(claim.name || W.someoneJoining, claim.email, role, claim.deviceName)}</p><p class="hint">${C.ownWord}</p>`,
+      };
+    }
+    if (claim?.state === 'unreadable') return { label: W.someoneJoining, text: html`<p class="warning">${C.unreadable(role)}</p>` };
+    return { label: join.name || W.someoneJoining, text: html`<p>${join.name ? W.pendingAsks(join.name, join.email, role, join.deviceName) : W.pendingUnnamed(role)}</p>` };
+  }
+
   private renderJoin(join: PendingJoinView) {
-    const role = TEAM_NAMES.roles[join.role];
-    return html`<li class="box" aria-label=${join.name || W.someoneJoining}>
-      <p>${join.name ? W.pendingAsks(join.name, join.email, role, join.deviceName) : W.pendingUnnamed(role)}</p>
+    const asks = this.whoAsks(join, TEAM_NAMES.roles[join.role]);
+    return html`<li class="box" aria-label=${asks.label}>
+      ${asks.text}
       <p>${W.pendingCompare}</p>
       <ol class="words" aria-label=${W.words}>${join.words.map((word) => html`<li>${word}</li> `)}</ol>
       <div class="actions">

@@ -37,6 +37,25 @@ describe('locket-team-pending', () => {
     await expect.element(join.getByRole('button', { name: 'Words match' })).toBeEnabled();
   });
 
+  it('names the joiner by their own claim where this device made the invite, and says the words are the proof', async () => {
+    const { services } = createFakeTeam();
+    const claim = { state: 'claimed' as const, name: 'Grace Hopper', email: 'grace.hopper@example.com', deviceName: 'Laptop' };
+    await mount('locket-team-pending', { services, view: testTeamView({ pendingJoins: [testJoin({ name: '', email: '', deviceName: '', claim })] }) });
+    const join = page.getByRole('listitem', { name: 'Grace Hopper' });
+    await expect.element(join).toHaveTextContent('Grace Hopper (grace.hopper@example.com) asks to join as Standard from “Laptop”.');
+    await expect.element(join).toHaveTextContent('They typed this name themselves: it says whom to ask, not who they are. The six words are the proof.');
+    await expect.element(join.getByRole('button', { name: 'Words match' })).toBeEnabled();
+  });
+
+  it('warns, and shows no name at all, when the claim sent with a join does not open', async () => {
+    const { services } = createFakeTeam();
+    await mount('locket-team-pending', { services, view: testTeamView({ pendingJoins: [testJoin({ claim: { state: 'unreadable' } })] }) });
+    const join = page.getByRole('listitem', { name: 'Someone asking to join' });
+    await expect.element(join).toHaveTextContent('the name sent with the request does not open: it was changed on the way. No name is shown.');
+    expect(join.element().textContent).not.toContain('Carol');
+    await expect.element(join.getByRole('list', { name: 'Words to compare' })).toHaveTextContent('orbit maple quartz lantern cedar harbor');
+  });
+
   it('shows an admin no join for the admin role, which only the owner confirms', async () => {
     const { services } = createFakeTeam();
     const me = testMember({ member: 'member-dan', role: 'admin', thisMember: true });

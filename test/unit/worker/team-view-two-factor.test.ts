@@ -27,6 +27,7 @@ const teamApiWith = (context: TeamContext, status: TwoFactorStatusReply | null) 
   const team = {
     unlocked: async () => ({ identity: { deviceName: 'Laptop' }, transport }),
     ensureTeam: async () => ({ ok: true, value: context }),
+    inviteSecrets: { forgetSpent: async () => undefined, held: async () => new Map() },
   } as unknown as TeamAccount;
   const api = createTeamApi({ team, token: async () => ({ ok: true, value: 'token' }), clock: { now: () => 0 }, join: null, identityChanged: async () => undefined });
   return { api, asked };
