@@ -190,7 +190,7 @@ const ownerAndMember = async (
   await recovery.getByLabel('I have written these words down').check();
   await recovery.getByRole('button', { name: 'Continue', exact: true }).click();
   const code = await inviteMember(ownerOptions, 'Standard');
-  await confirmJoin(ownerOptions, memberOptions, 'Standard', await joinTeam(memberOptions, relay.url, code, MEMBER, 'Desk'));
+  await confirmJoin(ownerOptions, memberOptions, 'Standard', await joinTeam(memberOptions, relay.url, code, MEMBER, 'Desk'), MEMBER, 'Desk');
   return { ownerOptions, memberOptions };
 };
 
