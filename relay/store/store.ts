@@ -28,6 +28,7 @@ import { createSessionOps } from './sessions';
 import { createTeamLogOps } from './team-log';
 import { announceTeamHead } from './team-notices';
 import { createJoinLimitOps } from './join-limits';
+import { createMemberLoginOps } from './member-logins';
 import { createTwoFactorOps } from './two-factor';
 import { applyTerminalItems, hasTombstones, namesTombstone } from './tombstones';
 import type { SqlDriver, SqlExecutor } from './sql-driver';
@@ -250,6 +251,8 @@ export const createRelayStore = (driver: SqlDriver, options: RelayStoreOptions) 
     ...createTwoFactorOps(driver, clock),
 
     ...createJoinLimitOps(driver, clock),
+
+    ...createMemberLoginOps(driver, clock),
 
     close: () => driver.close(),
   };
