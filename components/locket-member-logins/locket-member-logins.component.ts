@@ -7,6 +7,7 @@ import { LocaleController } from '../shared/i18n/locale';
 import { formatDateTime } from '../shared/i18n/format';
 import { MEMBER_LOGINS_WORDS as W } from '../shared/messages/member-logins-words';
 import { teamProblemText } from '../shared/messages/team-words';
+import { failureText } from '../shared/failure-text';
 import { baseStyles } from '../shared/tokens.styles';
 import { loginHistoryStyles } from '../locket-login-history/locket-login-history.styles';
 import { memberLoginLabels, seesMembersLogins } from './member-login-labels';
@@ -40,9 +41,14 @@ export class LocketMemberLogins extends LitElement {
 
   private async load(): Promise<void> {
     if (!this.logins) return;
-    const answer = await this.logins.memberLogins();
-    this.problem = answer.ok ? null : W.failed(teamProblemText(answer.error));
-    this.rows = answer.ok ? answer.value ?? [] : [];
+    try {
+      const answer = await this.logins.memberLogins();
+      this.problem = answer.ok ? null : W.failed(teamProblemText(answer.error));
+      this.rows = answer.ok ? answer.value ?? [] : [];
+    } catch (error) {
+      this.problem = W.failed(failureText(error));
+      this.rows = [];
+    }
   }
 
   private renderRow(team: TeamView, row: MemberLoginRow) {

@@ -54,4 +54,10 @@ describe('locket-member-logins', () => {
     await mount('locket-member-logins', { team: testTeamView(), logins: { memberLogins } });
     await expect.element(page.getByRole('alert')).toHaveTextContent(/^The team members’ logins could not be read: /);
   });
+
+  it('says so when the worker could not answer', async () => {
+    const memberLogins = vi.fn(async () => { throw new Error('The worker stopped.'); });
+    await mount('locket-member-logins', { team: testTeamView(), logins: { memberLogins } });
+    await expect.element(page.getByRole('alert')).toHaveTextContent(/^The team members’ logins could not be read: .*The worker stopped\./);
+  });
 });
