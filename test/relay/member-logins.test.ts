@@ -17,6 +17,8 @@ import { describeDriver, FIRST_OPEN_TIMEOUT_MS, releaseDriverResources } from '.
 import { startTestRelay, type TestRelay } from './support/in-process-relay';
 import { connectDevice, postRaw, refusalOf, type RawAnswer } from './support/relay-client';
 import { startRelayTeam, type RelayTeam, type TeamMember } from './support/team-client';
+import { registerRaw, sessionWithAssertion } from './support/two-factor-client';
+import { createSoftAuthenticator } from '../unit/security/soft-authenticator';
 
 afterAll(releaseDriverResources);
 vi.setConfig({ testTimeout: FIRST_OPEN_TIMEOUT_MS });
@@ -75,6 +77,17 @@ for (const factory of drivers.filter((candidate) => candidate.name !== 'postgres
     for (const refused of [await sessionsSeenBy(standard), await unlocksSeenBy(standard), await sessionsSeenBy(reader), await unlocksSeenBy(reader)]) {
       expect([refused.status, refusalOf(refused).error]).toEqual([403, 'role_forbidden']);
     }
+  });
+
+  it('marks a session the relay opened with a second factor it verified', async () => {
+    const standard = await team.addMember('standard');
+    const authenticator = await createSoftAuthenticator();
+    expect((await registerRaw(relay.url, standard.device, authenticator, undefined, standard.client.token())).status).toBe(200);
+    expect((await sessionWithAssertion(relay.url, standard.device, authenticator)).answer.status).toBe(200);
+
+    const sessions = v.parse(MemberSessionsReplySchema, (await sessionsSeenBy(team.owner)).body).sessions
+      .filter((session) => session.member === standard.member);
+    expect(sessions.map((session) => session.twoFactorVerified).sort()).toEqual([false, true]);
   });
 
   it('drops session starts and unlocks older than the login window when the sweep runs by the relay\'s clock', async () => {
