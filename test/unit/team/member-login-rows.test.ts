@@ -9,6 +9,7 @@ import { memberLoginRows } from '../../../core/team/member-login-rows';
 import type { StoredUnlock } from '../../../core/team/member-logins-protocol';
 import type { TeamState } from '../../../core/team/state';
 import { sealUnlock } from '../../../core/team/unlock-seal';
+import type { Bytes } from '../../../core/vault/types';
 
 const TEAM = 'T'.repeat(22);
 const BOB_DEVICE = 'B'.repeat(22);
@@ -20,7 +21,7 @@ const state = {
   devices: new Map([[BOB_DEVICE, { member: 'member-bob' }], [ADA_DEVICE, { member: 'member-ada' }]]),
 } as unknown as Pick<TeamState, 'team' | 'devices'>;
 
-const stored = async (device: string, at: number, key: Uint8Array, member: string | null = null): Promise<StoredUnlock> =>
+const stored = async (device: string, at: number, key: Bytes, member: string | null = null): Promise<StoredUnlock> =>
   ({ device, member, ...(await sealUnlock(TEAM, device, 1, key, at)) });
 
 describe('member login rows', () => {
