@@ -1,6 +1,6 @@
 /**
  * A team's recent logins as the relay knows them (issue 13): when each device opened a session
- * and whether the relay verified its second factor, and the unlock reports devices seal under the
+ * (at most one row an hour per device) and whether the relay verified its second factor, and the unlock reports devices seal under the
  * team key (device, hour, epoch, ciphertext). No address is kept. Both are kept as long as local
  * login history by default (core/retention/windows.ts DEFAULT_LOGIN_DAYS); the relay's retention
  * sweep deletes older rows with `expireMemberLoginsBatch`.
@@ -10,13 +10,25 @@ import { fromBase64Url, toBase64Url } from '../../core/security/base64url';
 import { MAX_MEMBER_LOGIN_ROWS, type MemberSession, type StoredUnlock, type UnlockReport } from '../../core/team/member-logins-protocol';
 import type { SqlDriver } from './sql-driver';
 
+/**
+ * A device whose pages each open a session of their own (a page's worker without the sync lock)
+ * would fill the list: a start within this long of the device's last one, verified alike, is not recorded.
+ */
+export const SESSION_ROW_GAP_MS = 60 * 60 * 1000;
+
 export const createMemberLoginOps = (driver: SqlDriver, clock: Clock) => ({
-  recordSessionStart: async (team: string, device: string, twoFactorVerified: boolean): Promise<void> => {
-    await driver.run(
-      `INSERT INTO member_sessions (team_id, device_id, started_at, two_factor) VALUES (?, ?, ?, ?)`,
-      [team, device, clock.now(), twoFactorVerified ? 1 : 0],
-    );
-  },
+  recordSessionStart: (team: string, device: string, twoFactorVerified: boolean): Promise<void> =>
+    driver.transaction(async (tx) => {
+      const now = clock.now();
+      const twoFactor = twoFactorVerified ? 1 : 0;
+      const recent = await tx.all(
+        `SELECT 1 AS recent FROM member_sessions WHERE team_id = ? AND device_id = ? AND two_factor = ? AND started_at > ? LIMIT 1`,
+        [team, device, twoFactor, now - SESSION_ROW_GAP_MS],
+      );
+      if (recent.length === 0) {
+        await tx.run(`INSERT INTO member_sessions (team_id, device_id, started_at, two_factor) VALUES (?, ?, ?, ?)`, [team, device, now, twoFactor]);
+      }
+    }),
 
   /** Reports whose hour already left the window (a device offline that long) are not stored. */
   storeUnlocks: (team: string, device: string, unlocks: readonly UnlockReport[], keptAfter: number): Promise<number> =>

@@ -79,6 +79,19 @@ for (const factory of drivers.filter((candidate) => candidate.name !== 'postgres
     }
   });
 
+  it('records a device\'s sessions at most once an hour, so a page opening one per call does not fill the list', async () => {
+    const standard = await team.addMember('standard');
+    const countOf = async () => v.parse(MemberSessionsReplySchema, (await sessionsSeenBy(team.owner)).body).sessions
+      .filter((session) => session.member === standard.member).length;
+    for (let i = 0; i < 3; i += 1) await connectDevice(relay.url, standard.device, 'session');
+    clock.advance(HOUR_MS - 1);
+    await connectDevice(relay.url, standard.device, 'session');
+    expect(await countOf()).toBe(1);
+    clock.advance(2);
+    await connectDevice(relay.url, standard.device, 'session');
+    expect(await countOf()).toBe(2);
+  });
+
   it('marks a session the relay opened with a second factor it verified', async () => {
     const standard = await team.addMember('standard');
     const authenticator = await createSoftAuthenticator();
