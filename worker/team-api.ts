@@ -21,6 +21,7 @@ import { JoinClaimsReplySchema, type TeamEntry } from '../core/team/schemas';
 import type { InviteOffer, TeamProblem } from '../core/team/team-view';
 import { normaliseRelayUrl } from '../platform/sync/relay-address';
 import type { TeamImplementation } from './contract';
+import { createMemberLoginsCall } from './member-logins-api';
 import type { TokenSource } from './sync-token';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -147,5 +148,7 @@ export const createTeamApi = (deps: TeamApiDeps): TeamImplementation => {
         : built(buildAddDevice(context.state, context.keys, context.ring.key, context.me, device, clock, true))));
       return changed.ok ? { ok: true, value: { words: recoveryWords(secret) } } : changed;
     },
+
+    memberLogins: createMemberLoginsCall({ team: deps.team, token: deps.token }),
   };
 };

@@ -11,6 +11,7 @@ import type { LocketServices } from '../../platform/page-services/services';
 import { baseStyles } from '../shared/tokens.styles';
 import '../locket-security-settings/locket-security-settings';
 import '../locket-login-history/locket-login-history';
+import '../locket-member-logins/locket-member-logins';
 import '../locket-users-settings/locket-users-settings';
 import '../locket-export-settings/locket-export-settings';
 import '../locket-import-settings/locket-import-settings';
@@ -117,7 +118,8 @@ export class LocketOptions extends LitElement {
       case 'security':
         return html`<locket-security-settings .services=${services}
           @locket-vault-changed=${() => { this.accountRevision++; }}></locket-security-settings>`;
-      case 'logins': return html`<locket-login-history .security=${services.security}></locket-login-history>`;
+      case 'logins': return html`<locket-login-history .security=${services.security}></locket-login-history>
+        <locket-member-logins .team=${this.team.view ?? null} .logins=${services.team ?? null}></locket-member-logins>`;
       case 'users':
         return html`<locket-users-settings .services=${services} .revision=${this.accountRevision} .team=${this.team.view ?? null}></locket-users-settings>`;
       case 'team': return this.renderTeam();

@@ -6,13 +6,15 @@
  * transaction each:
  *   1. records trashed on the relay more than 30 days ago end like a purge;
  *   2. teams cancelled more than 14 days ago lose every row, leaving a hashed tombstone;
- *   3. sets older than 50 days that hold nothing any more go (relay/store/retention-log.ts).
+ *   3. sets older than 50 days that hold nothing any more go (relay/store/retention-log.ts);
+ *   4. members' session starts and unlock reports older than the login window go (relay/store/member-logins.ts).
  * A run stops after `maxBatches`; what is left is the next run's, so a killed run loses at most
  * one uncommitted batch and the next one resumes where the database stands.
  */
 import type { Clock } from '../../core/clock';
 import { judgeClock, type ClockHold } from '../../core/retention/clock-trust';
-import { CANCELLATION_DAYS, SNAPSHOT_MAX_DAYS, TRASH_DAYS, expiredBefore } from '../../core/retention/windows';
+import { CANCELLATION_DAYS, DEFAULT_LOGIN_DAYS, SNAPSHOT_MAX_DAYS, TRASH_DAYS, expiredBefore } from '../../core/retention/windows';
+import { expireMemberLoginsBatch } from '../store/member-logins';
 import { compactEndedSetsBatch } from '../store/retention-log';
 import { readRelayTimeSeen, writeRelayTimeMark } from '../store/retention-mark';
 import { deleteTeamBatch, teamsDueForDeletion } from '../store/retention-teams';
@@ -33,6 +35,8 @@ export interface RetentionReport {
   readonly teamsDeleted: number;
   readonly teamRowsDeleted: number;
   readonly setsCompacted: number;
+  /** Members' session starts and unlock reports past the login window. */
+  readonly memberLoginsExpired: number;
   readonly batches: number;
   /** True when the run stopped at `maxBatches` with work left. */
   readonly unfinished: boolean;
@@ -64,7 +68,7 @@ export const createRetentionSweep = (driver: SqlDriver, options: RetentionSweepO
     await writeRelayTimeMark(driver, judgement.mark);
     const report = {
       at: now, held: judgement.hold, trashedRecordsEnded: 0, ciphertextsDropped: 0, teamsDeleted: 0, teamRowsDeleted: 0,
-      setsCompacted: 0, batches: 0, unfinished: false,
+      setsCompacted: 0, memberLoginsExpired: 0, batches: 0, unfinished: false,
     };
     if (judgement.hold !== null) return report;
     const budgetLeft = (): boolean => {
@@ -96,6 +100,12 @@ export const createRetentionSweep = (driver: SqlDriver, options: RetentionSweepO
       report.batches += 1;
       report.setsCompacted += compacted;
       if (compacted < batch) break;
+    }
+    while (budgetLeft()) {
+      const expired = await expireMemberLoginsBatch(driver, expiredBefore(DEFAULT_LOGIN_DAYS, now), batch, hooks);
+      report.batches += 1;
+      report.memberLoginsExpired += expired.rows;
+      if (!expired.more) break;
     }
     return report;
   };

@@ -40,6 +40,8 @@ export const createAuth = (store: RelayStore, now: () => number, twoFactor: Rela
     const token = toBase64Url(randomBytes(32));
     const expiresAt = now() + SESSION_TTL_MS;
     await store.createSession(team, device, hashToken(token), expiresAt, twoFactorAt);
+    // What owners and admins see under Recent logins: the start and whether the relay verified a second factor.
+    await store.recordSessionStart(team, device, twoFactorAt !== null);
     return { token, expiresAt, relayInstance };
   };
 

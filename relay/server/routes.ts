@@ -11,6 +11,7 @@
  *   POST /v1/devices/remove   bearer; { device, sig }               → { removed }
  *   POST /v1/pairing/…        the pairing mailbox (pairing-routes.ts)
  *   POST /v1/team/…           the team membership log (team-routes.ts)
+ *   /v1/team/sessions, /v1/team/unlocks   members' recent logins, for owners and admins (member-login-routes.ts)
  *   /v1/relay-key, /v1/erasures…, /v1/cancel-team, /v1/restore-team, /v1/team-cancellation  (relay/retention/routes.ts)
  *   POST /v1/two-factor/…     a member's WebAuthn key with the relay (two-factor-routes.ts)
  *
@@ -30,6 +31,7 @@ import { hashId } from './logger';
 import { isRetentionPath, routeRetention } from '../retention/routes';
 import { isPairingPath, routePairing } from './pairing-routes';
 import { handlePush } from './push';
+import { isMemberLoginPath, memberLoginMethodAllowed, routeMemberLogins } from './member-login-routes';
 import { isTeamPath, routeTeam } from './team-routes';
 import { isTwoFactorPath, routeTwoFactor } from './two-factor-routes';
 import type { RouteAnswer, RouteContext } from './route-context';
@@ -49,6 +51,11 @@ export const route = async (request: IncomingMessage, context: RouteContext): Pr
   if (path && isRetentionPath(path)) {
     const body = request.method === 'POST' ? await readBody(request, context.maxBodyBytes) : Buffer.alloc(0);
     return routeRetention(path, request.method, body, request.headers.authorization, context);
+  }
+  if (isMemberLoginPath(path)) {
+    if (!memberLoginMethodAllowed(path, request.method)) throw new RelayRefusal(404, 'not_found', 'No such endpoint');
+    const body = request.method === 'POST' ? await readBody(request, context.maxBodyBytes) : Buffer.alloc(0);
+    return routeMemberLogins(path ?? '', request.method, body, request.headers.authorization, context);
   }
   if (request.method !== 'POST' && !(request.method === 'GET' && path === '/v1/devices')) {
     throw new RelayRefusal(404, 'not_found', 'No such endpoint');

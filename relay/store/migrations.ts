@@ -105,6 +105,18 @@ export const MIGRATIONS: readonly (readonly string[])[] = [
       team_id TEXT NOT NULL, invite_id TEXT NOT NULL, member_id TEXT NOT NULL, device_id TEXT NOT NULL, claim TEXT NOT NULL,
       PRIMARY KEY (team_id, invite_id)) STRICT`,
   ],
+  // A team's recent logins (relay/store/member-logins.ts): session starts and sealed unlock reports, no addresses.
+  [
+    `CREATE TABLE member_sessions (team_id TEXT NOT NULL, device_id TEXT NOT NULL, started_at INTEGER NOT NULL, two_factor INTEGER NOT NULL) STRICT`,
+    `CREATE INDEX member_sessions_by_team ON member_sessions (team_id, started_at)`,
+    `CREATE INDEX member_sessions_by_start ON member_sessions (started_at)`,
+    // `bucket`: the hour the unlock fell in; its exact time is inside `ct`, sealed under the team key.
+    `CREATE TABLE member_unlocks (
+      team_id TEXT NOT NULL, device_id TEXT NOT NULL, bucket INTEGER NOT NULL, epoch INTEGER NOT NULL, ct BLOB NOT NULL,
+      received_at INTEGER NOT NULL) STRICT`,
+    `CREATE INDEX member_unlocks_by_team ON member_unlocks (team_id, bucket)`,
+    `CREATE INDEX member_unlocks_by_bucket ON member_unlocks (bucket)`,
+  ],
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -29,6 +29,7 @@ import { createTeamLogOps } from './team-log';
 import { announceTeamHead } from './team-notices';
 import { createJoinLimitOps } from './join-limits';
 import { createJoinClaimOps } from './join-claims';
+import { createMemberLoginOps } from './member-logins';
 import { createTwoFactorOps } from './two-factor';
 import { applyTerminalItems, hasTombstones, namesTombstone } from './tombstones';
 import type { SqlDriver, SqlExecutor } from './sql-driver';
@@ -257,6 +258,7 @@ export const createRelayStore = (driver: SqlDriver, options: RelayStoreOptions) 
     ...createJoinLimitOps(driver, clock),
 
     ...createJoinClaimOps(driver),
+    ...createMemberLoginOps(driver, clock),
 
     close: () => driver.close(),
   };

@@ -36,6 +36,7 @@ export const createFakeTeam = (members: Partial<TeamServices> = {}) => {
   const done = { ok: true, value: undefined } as const;
   const services = fakeWith<TeamServices>('team', {
     teamView: async () => ({ ok: true, value: testTeamView() }),
+    memberLogins: async () => ({ ok: true, value: [] }),
     changeMember: async (member, change) => { log.push(`change ${member} ${change.role} ${String(change.canExport)}`); return done; },
     removeMember: async (member) => { log.push(`remove ${member}`); return done; },
     transferOwnership: async (member) => { log.push(`transfer ${member}`); return done; },

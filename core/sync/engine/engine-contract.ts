@@ -23,6 +23,8 @@ export interface SyncEngineDeps {
   readonly refreshSigners?: (token: string) => Promise<void>;
   /** The team's roles, checked again on receipt (core/team/receipt.ts); absent for a team of one. */
   readonly admits?: (set: StoredSet) => boolean;
+  /** Runs after each round that ended well, with its session (a member's unlock reports); its failure fails nothing. */
+  readonly afterRound?: (token: string) => Promise<void>;
 }
 
 export interface SyncEngine {

@@ -68,6 +68,16 @@ export const createSyncEngine = (deps: SyncEngineDeps): SyncEngine => {
   /** Set by every connect: the relay may have come back from an older copy while this device was away. */
   let checkHeld = false;
 
+  /** What runs after a round must never fail it: whatever it could not do, it does after the next. */
+  const afterRound = async (): Promise<void> => {
+    if (!deps.afterRound) return;
+    try {
+      await deps.afterRound((await session.current()).token);
+    } catch {
+      // Left for the next round.
+    }
+  };
+
   const oneRound = async (): Promise<void> => {
     await runRound({
       replica, crypto, session, team, checkHeld,
@@ -78,6 +88,7 @@ export const createSyncEngine = (deps: SyncEngineDeps): SyncEngine => {
       ...(deps.admits ? { admits: deps.admits } : {}),
     });
     checkHeld = false;
+    await afterRound();
   };
 
   /** What a caller is told: a fair-use refusal becomes `slowed`, with the time of the next try. */
