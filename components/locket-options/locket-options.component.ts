@@ -11,7 +11,6 @@ import type { LocketServices } from '../../platform/page-services/services';
 import { baseStyles } from '../shared/tokens.styles';
 import '../locket-security-settings/locket-security-settings';
 import '../locket-login-history/locket-login-history';
-import '../locket-member-logins/locket-member-logins';
 import '../locket-users-settings/locket-users-settings';
 import '../locket-export-settings/locket-export-settings';
 import '../locket-import-settings/locket-import-settings';
@@ -20,8 +19,6 @@ import '../locket-retention-settings/locket-retention-settings';
 import '../locket-audit-log/locket-audit-log';
 import '../locket-cancel-account/locket-cancel-account';
 import '../sync/locket-sync-settings/locket-sync-settings';
-import '../team/locket-team-join/locket-team-join';
-import '../team/locket-team-settings/locket-team-settings';
 import { TeamViewController } from '../team/team-view-controller';
 import { teamProblemText } from '../shared/messages/team-words';
 import { ROLE_REFUSAL_WORDS } from '../shared/messages/role-refusal-words';
@@ -29,6 +26,8 @@ import { hostPermissions } from '../../platform/permissions/host-permission';
 import { optionsStyles } from './locket-options.styles';
 import { ActionController } from '../shared/action-controller';
 import { failureText } from '../shared/failure-text';
+import { LazyElement } from '../shared/lazy-element';
+import { seesMembersLogins } from '../locket-member-logins/member-login-labels';
 
 /** The sections in page order; each one's title is in OPTIONS_WORDS.sections. */
 const SECTIONS = ['general', 'security', 'logins', 'users', 'team', 'export', 'import', 'backup', 'sync', 'retention', 'audit', 'danger'] as const;
@@ -56,6 +55,10 @@ export class LocketOptions extends LitElement {
   private readonly team = new TeamViewController(this, () => ({ team: this.services.team, sync: this.services.sync }));
   /** Once a join starts, its form stays (with its words and outcome) even after the team appears. */
   @state() private joinStarted = false;
+  // Shown only in or on the way into a team: loaded when first shown, to keep the page's script at open small.
+  private readonly teamSettings = new LazyElement(this, 'locket-team-settings', () => import('../team/locket-team-settings/locket-team-settings'));
+  private readonly teamJoin = new LazyElement(this, 'locket-team-join', () => import('../team/locket-team-join/locket-team-join'));
+  private readonly memberLogins = new LazyElement(this, 'locket-member-logins', () => import('../locket-member-logins/locket-member-logins'));
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -119,7 +122,8 @@ export class LocketOptions extends LitElement {
         return html`<locket-security-settings .services=${services}
           @locket-vault-changed=${() => { this.accountRevision++; }}></locket-security-settings>`;
       case 'logins': return html`<locket-login-history .security=${services.security}></locket-login-history>
-        <locket-member-logins .team=${this.team.view ?? null} .logins=${services.team ?? null}></locket-member-logins>`;
+        ${seesMembersLogins(this.team.view ?? null) ? this.memberLogins.render(() => html`<locket-member-logins
+          .team=${this.team.view ?? null} .logins=${services.team ?? null}></locket-member-logins>`, OPTIONS_WORDS.loading) : nothing}`;
       case 'users':
         return html`<locket-users-settings .services=${services} .revision=${this.accountRevision} .team=${this.team.view ?? null}></locket-users-settings>`;
       case 'team': return this.renderTeam();
@@ -148,18 +152,18 @@ export class LocketOptions extends LitElement {
     if (!this.services.team) return nothing;
     // A member held until they add a security key learns why here, even before any view arrives.
     return html`${problem ? html`<p class="error" role="alert">${teamProblemText(problem)}</p>` : nothing}
-      ${view ? html`<locket-team-settings .services=${this.services.team} .view=${view}
-        @locket-team-changed=${() => void this.team.reload()}></locket-team-settings>` : nothing}`;
+      ${view ? this.teamSettings.render(() => html`<locket-team-settings .services=${this.services.team} .view=${view}
+        @locket-team-changed=${() => void this.team.reload()}></locket-team-settings>`, OPTIONS_WORDS.loading) : nothing}`;
   }
 
   /** "Join a team" is offered on a device in no team, beside connecting and pairing. */
   private renderJoinTeam() {
     if (!this.services.team || (this.team.view !== null && !this.joinStarted)) return nothing;
-    return html`<locket-team-join .services=${this.services.team} .permissions=${hostPermissions}
+    return this.teamJoin.render(() => html`<locket-team-join .services=${this.services.team} .permissions=${hostPermissions}
       @locket-team-joining=${(e: HTMLElementEventMap['locket-team-joining']) => {
         if (e.detail.busy) this.joinStarted = true;
         else void this.team.reload();
-      }}></locket-team-join>`;
+      }}></locket-team-join>`, OPTIONS_WORDS.loading);
   }
 
   /** Takes effect on every open page at once: each follows the stored preference. */
