@@ -91,5 +91,33 @@ test('a German browser: a team page is captured, checked, saved and opened, all 
     await expectNoEnglish(panel.getByRole('main'), ENGLISH);
     await saveScreenshot(panel, 'german-capture-record');
   });
+
+  await test.step('captured again, the person is offered for update in German', async () => {
+    const site = await context.newPage();
+    await site.goto(pageUrl);
+    await (await pressToolbarButton(context, extensionId, site)).click('Diese Seite erfassen');
+    await people.getByRole('button', { name: `${PERSON} erfassen`, exact: true }).click();
+    const offer = view.getByRole('region', { name: 'Bereits in Locket', exact: true });
+    await expect(offer).toContainText(`${PERSON} ist bereits in Locket (gleiche E-Mail-Adresse dmitri.abara@team.example).`);
+    await expect(offer.getByRole('button', { name: 'Neue Person anlegen', exact: true })).toBeVisible();
+    await offer.getByRole('button', { name: `${PERSON} aktualisieren`, exact: true }).click();
+    await expect(view.getByRole('form', { name: `${PERSON} mit dieser Seite aktualisieren` })).toBeVisible();
+    await expectNoEnglish(view, ENGLISH);
+    await panel.bringToFront();
+    await saveScreenshot(panel, 'german-capture-update');
+    await view.getByRole('button', { name: 'Abbrechen', exact: true }).click();
+    await view.getByRole('button', { name: 'Erfassung verwerfen', exact: true }).click();
+    await expect(view).toHaveCount(0);
+  });
+
+  await test.step('a page Locket cannot read is refused in German', async () => {
+    // The popup opened as a tab over itself has no page to read.
+    const popupTab = await openSurface('popup');
+    await popupTab.getByRole('button', { name: 'Diese Seite erfassen', exact: true }).click();
+    await expect(captureView(panel).getByRole('alert')).toContainText('Locket kann diese Seite nicht lesen');
+    await expectNoEnglish(captureView(panel), ENGLISH);
+    await captureView(panel).getByRole('button', { name: 'Schließen', exact: true }).click();
+    await expect(captureView(panel)).toHaveCount(0);
+  });
   expect(pageErrors(panel)).toEqual([]);
 });
