@@ -47,9 +47,12 @@ export const serveFixtures = async (): Promise<FixtureServer> => {
   };
 };
 
-/** The shared launch, plus the switch that lets the DevTools Protocol press the toolbar button. */
-export const launchForCapture = (userDataDir: string): Promise<BrowserContext> =>
-  launchExtensionContext(EXTENSION_DIR, userDataDir, ['--enable-unsafe-extension-debugging']);
+/**
+ * The shared launch, plus the switch that lets the DevTools Protocol press the toolbar button;
+ * in the browser's language when one is given ("de-DE"), as the shared launch does.
+ */
+export const launchForCapture = (userDataDir: string, locale?: string): Promise<BrowserContext> =>
+  launchExtensionContext(EXTENSION_DIR, userDataDir, ['--enable-unsafe-extension-debugging'], locale);
 
 export interface TargetInfo {
   readonly targetId: string;

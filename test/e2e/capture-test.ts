@@ -3,11 +3,12 @@ import { test } from './fixtures';
 
 /**
  * The shared harness for quick capture: the profile launched with the switch that lets a test
- * press the toolbar button, and the fixture pages served from 127.0.0.1.
+ * press the toolbar button (in the language a spec sets with `browserLocale`), and the fixture
+ * pages served from 127.0.0.1.
  */
 export const captureTest = test.extend<{ fixtures: FixtureServer }>({
-  liveBrowser: async ({ userDataDir }, use) => {
-    const live = { current: await launchForCapture(userDataDir) };
+  liveBrowser: async ({ userDataDir, browserLocale }, use) => {
+    const live = { current: await launchForCapture(userDataDir, browserLocale) };
     await use(live);
     await live.current.close();
   },

@@ -1,6 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from './fixtures';
+import { createGermanAccount } from './german-helpers';
 import { DEFAULT_OWNER, SIDE_PANEL_VIEWPORT, field, typeUntilFound } from './ui';
 
 /**
@@ -114,12 +115,7 @@ const importFixture = (name: string): string => fileURLToPath(new URL(`../fixtur
 const germanOptions = async (openSurface: (surface: 'options') => Promise<Page>): Promise<Page> => {
   const options = await openSurface('options');
   await options.setViewportSize(OPTIONS_VIEWPORT);
-  await expect(options.getByRole('heading', { name: 'Locket einrichten', exact: true })).toBeVisible({ timeout: 15_000 });
-  const form = options.getByRole('form', { name: 'Ihr Konto erstellen' });
-  await field(form, 'Ihr Name').fill(DEFAULT_OWNER.name);
-  await field(form, 'E-Mail').fill(DEFAULT_OWNER.email);
-  await field(form, 'Passwort').fill(DEFAULT_OWNER.password);
-  await form.getByRole('button', { name: 'Konto erstellen', exact: true }).click();
+  await createGermanAccount(options);
   await expect(options.getByRole('heading', { level: 1, name: 'Locket-Einstellungen' })).toBeVisible({ timeout: 15_000 });
   return options;
 };

@@ -44,7 +44,7 @@ export const launchExtensionContext = (
       `--disable-extensions-except=${dir}`,
       `--load-extension=${dir}`,
       ...extraArgs,
-      ...(locale ? [`--lang=${locale}`] : []),
+      ...(locale ? [`--lang=${locale}`, `--accept-lang=${locale}`] : []),
       '--no-sandbox',
       '--disable-gpu',
       '--disable-background-networking',
