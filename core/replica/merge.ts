@@ -11,11 +11,14 @@
  * - Note text: last writer wins, but a text its winner's writer had not seen (a clock above the
  *   winner's basis) flags the field; the losing text stays in the change log.
  * - createdAt: the create's (the creator's clock, carried in the create), under the create's clock.
+ * - Who created and last changed it (db/attribution.ts): the signer of the create and of the latest
+ *   set that wrote fields, each the later stamp by clock.
  * - Purge and erasure: terminal; nothing after them brings the record back.
  */
 import type { SyncOp } from '../sync/ports';
 import { CREATED_AT, DELETED_AT, FLAGGED_TEXT } from '../db/field-clocks';
 import { assignTags, derivedTagClocks, joinTagClocks, tagsOf, type TagClocks } from '../db/tag-clocks';
+import { joinAttribution, stampWrite, type Attribution } from '../db/attribution';
 
 /** A note's text clocks: the clock its winner's writer replaced, and the greatest clock that lost. */
 export interface TextClock {
@@ -33,6 +36,7 @@ export interface MergeRow {
   readonly createdAt?: number;
   readonly tagClocks?: TagClocks;
   readonly textClocks?: Readonly<Record<string, TextClock>>;
+  readonly attribution?: Attribution;
 }
 
 /** One item of a remote set, decrypted. */
@@ -47,6 +51,8 @@ export interface MergeItem {
   readonly basis?: Readonly<Record<string, string>>;
   /** A create's createdAt as its creator stored it; absent from sets written before it travelled. */
   readonly createdAt?: number;
+  /** The device that signed the set, as its verified envelope names it (never its payload): credited with what it writes. */
+  readonly by?: string;
 }
 
 export type MergeOutcome =
@@ -75,6 +81,7 @@ export const rowOfItem = (item: MergeItem): MergeRow => {
   let tagClocks: TagClocks | undefined;
   const textClocks: Record<string, TextClock> = {};
   let createdAt: number | undefined;
+  let attribution: Attribution | undefined;
   if (item.op === 'create') {
     createdAt = item.createdAt ?? wallOf(item.setId);
     fieldClocks[CREATED_AT] = item.setId;
@@ -98,12 +105,16 @@ export const rowOfItem = (item: MergeItem): MergeRow => {
       tagClocks = assignTags({}, added, item.tagsRemoved ?? [], item.setId);
       fields[TAGS] = tagsOf(tagClocks);
     }
+    if (item.by !== undefined && (item.op === 'create' || Object.keys(fields).length > 0)) {
+      attribution = stampWrite(undefined, item.by, item.setId, item.op === 'create');
+    }
   }
   return {
     kind: item.kind, fields, fieldClocks, deletedAt,
     ...(createdAt === undefined || !Number.isFinite(createdAt) ? {} : { createdAt }),
     ...(tagClocks ? { tagClocks } : {}),
     ...(Object.keys(textClocks).length > 0 ? { textClocks } : {}),
+    ...(attribution ? { attribution } : {}),
   };
 };
 
@@ -153,11 +164,13 @@ export const joinRows = (a: MergeRow, b: MergeRow): MergeRow => {
   const otherTags = tagClocksOf(b);
   const tagClocks = ownTags && otherTags ? joinTagClocks(ownTags, otherTags) : ownTags ?? otherTags;
   if (tagClocks) fields[TAGS] = tagsOf(tagClocks);
+  const attribution = joinAttribution(a.attribution, b.attribution);
   return {
     kind: a.kind, fields, fieldClocks, deletedAt,
     ...(createdAt === undefined ? {} : { createdAt }),
     ...(tagClocks ? { tagClocks } : {}),
     ...(textClocks.size > 0 ? { textClocks: Object.fromEntries(textClocks) } : {}),
+    ...(attribution ? { attribution } : {}),
   };
 };
 
