@@ -17,6 +17,8 @@ export interface SyncPorts {
   readonly replica: ReplicaPort;
   /** The account's team (issue 13): its log, keys and the invitee's join. */
   readonly team?: { readonly account: TeamAccount; readonly join: (request: JoinRequest) => ReturnType<typeof joinTeam> };
+  /** The install's own device id, which its local writes carry: named as "you" beside its team device id. */
+  readonly localDeviceId?: string;
 }
 
 /** Builds the seams over the worker's open store; `transportFor` is the only way they reach a relay. */
@@ -34,6 +36,7 @@ export const createSyncPorts: SyncPortsFactory = (storeDeps, transportFor) => {
   const team = createTeamAccount(deps);
   return {
     replica: openReplica(storeDeps),
+    localDeviceId: storeDeps.deviceId,
     // A device paired to this one joins the team's log with the current key sealed to it.
     account: createSyncAccount({ ...deps, onDeviceAdded: async (token, device) => { await team.enrolDevice(token, device); } }),
     team: { account: team, join: (request) => joinTeam({ ...deps, store: createIdentityStore(deps.db, deps.codec, deps.audit, deps.author), team }, request) },

@@ -10,6 +10,8 @@ import type { TeamAnswer } from '../core/sync-account/team-calls';
 import { teamCall, teamFail } from '../core/sync-account/team-calls';
 import { joinTeam, type JoinRequest } from '../core/sync-account/team-join';
 import { teamViewOf } from '../core/sync-account/team-view-of';
+import { nameDirectoryOf } from '../core/sync-account/name-directory-of';
+import { keyringOf } from '../core/sync-account/team-log-cache';
 import { recoveryReady } from '../core/sync-account/team-view-of';
 import { DeviceListSchema } from '../core/sync/protocol';
 import { TwoFactorStatusReplySchema } from '../core/sync/two-factor-protocol';
@@ -33,6 +35,8 @@ export interface TeamApiDeps {
   readonly join: ((request: JoinRequest) => ReturnType<typeof joinTeam>) | null;
   /** A device that joined starts syncing as its member. */
   readonly identityChanged: () => Promise<void>;
+  /** This install's own device id, which its local writes carry (core/db/attribution.ts). */
+  readonly localDeviceId?: string;
 }
 
 const done = <T>(answer: TeamAnswer<T>): Result<void, TeamProblem> => (answer.ok ? { ok: true, value: undefined } : answer);
@@ -135,6 +139,18 @@ export const createTeamApi = (deps: TeamApiDeps): TeamImplementation => {
         ? teamFail({ type: 'role-forbidden' })
         : built(buildAddDevice(context.state, context.keys, context.ring.key, context.me, device, clock, true))));
       return changed.ok ? { ok: true, value: { words: recoveryWords(secret) } } : changed;
+    },
+
+    nameDirectory: async () => {
+      const open = deps.team && (await deps.team.unlocked());
+      if (!deps.team || !open) return { ok: true, value: null };
+      if (!deps.team.latest()) await deps.team.loadCached();
+      const state = deps.team.latest();
+      const me = state?.devices.get(open.keys.signing.deviceId);
+      const ring = state && (await keyringOf(state, open.keys));
+      if (!state || !me || !ring) return { ok: true, value: null };
+      const thisDevice = [open.identity.deviceId, ...(deps.localDeviceId === undefined ? [] : [deps.localDeviceId])];
+      return { ok: true, value: await nameDirectoryOf(state, ring.keys, me.member, thisDevice) };
     },
   };
 };

@@ -34,6 +34,7 @@ export type Attribution = v.InferOutput<typeof AttributionSchema>;
 /** What a reader sees: device ids with the times they wrote; null where unknown. */
 export interface RecordAttribution {
   readonly created: { readonly by: string; readonly at: number } | null;
+  /** The latest change after the create; null when nothing changed since (or who did is unknown). */
   readonly changed: { readonly by: string; readonly at: number } | null;
 }
 
@@ -73,9 +74,10 @@ export const withAttribution = <B extends object>(body: B, attribution: Attribut
 
 /** The stamps as a reader sees them: the create at the record's createdAt, a change at its set's wall time. */
 export const readAttribution = (attribution: Attribution | undefined, createdAt: number): RecordAttribution => {
-  const changedAt = attribution?.changed && parseHlc(attribution.changed.clock)?.wallMs;
+  const { created, changed } = attribution ?? {};
+  const changedAt = changed && changed.clock !== created?.clock ? parseHlc(changed.clock)?.wallMs : undefined;
   return {
-    created: attribution?.created ? { by: attribution.created.by, at: createdAt } : null,
-    changed: attribution?.changed && changedAt !== undefined ? { by: attribution.changed.by, at: changedAt } : null,
+    created: created ? { by: created.by, at: createdAt } : null,
+    changed: changed && changedAt !== undefined ? { by: changed.by, at: changedAt } : null,
   };
 };

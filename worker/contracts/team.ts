@@ -7,6 +7,7 @@ import * as v from 'valibot';
 import type { Result } from '../../core/result';
 import { INVITE_ROLES, MEMBER_ROLES } from '../../core/team/roles';
 import type { InviteOffer, JoinStep, RecoveryKeyOffer, TeamProblem, TeamView } from '../../core/team/team-view';
+import type { NameDirectory } from '../../core/team/name-directory';
 import { method, progress, returns } from './method';
 
 export type TeamOutcome = Result<void, TeamProblem>;
@@ -45,4 +46,6 @@ export const teamContract = {
   transferOwnership: method({ args: [MemberIdSchema], result: returns<TeamOutcome>() }),
   setRequireTwoFactor: method({ args: [v.boolean()], result: returns<TeamOutcome>() }),
   createRecoveryKey: method({ args: [], result: returns<Result<RecoveryKeyOffer, TeamProblem>>() }),
+  /** Who the team's device and member ids are, from the log this device last validated (no relay call); null while in no team. */
+  nameDirectory: method({ args: [], result: returns<Result<NameDirectory | null, TeamProblem>>() }),
 };
