@@ -26,6 +26,7 @@ import { refusalError } from '../refusals';
 import { addTombstones, appendChangeSet } from '../db/append-change-set';
 import { stampClocks } from '../db/field-clocks';
 import { attributionIn, stampWrite, withAttribution } from '../db/attribution';
+import { remoteAuthor } from '../audit/remote-author';
 import { isSyncIdentityRow, SYNC_IDENTITY_KEY } from '../sync-account/identity-store';
 
 export interface EraseOptions {
@@ -233,7 +234,7 @@ export const createErase = (deps: StoreDeps, audit: AuditLog, hooks: ErasureHook
       },
       receipt: async ({ plan, writes, hash }) => audit.stage({
         type: 'record-erased',
-        by: options.remoteDevice === undefined ? deps.author : `device:${options.remoteDevice}`,
+        by: options.remoteDevice === undefined ? deps.author : remoteAuthor(options.remoteDevice),
         subjects: [{ kind: 'person', idHash: hash }],
         detail: {
           person: 1, notes: plan.notes.length, links: plan.unlinked.length,

@@ -1,7 +1,7 @@
 /**
  * The NameDirectory (core/team/name-directory.ts) of this device's team, from the log it last
  * validated and the team keys it holds: no relay call, so a record opened offline still names
- * who wrote it. Members only invited (never joined) wrote nothing and are left out.
+ * who wrote it. An invitee not yet joined is named as the inviter gave them (the audit log's invite).
  */
 import { openProfile } from '../team/directory';
 import type { NameDirectory } from '../team/name-directory';
@@ -11,8 +11,7 @@ import type { Bytes } from '../vault/types';
 export const nameDirectoryOf = async (
   state: TeamState, keys: ReadonlyMap<number, Bytes>, me: string, thisDevice: readonly string[],
 ): Promise<NameDirectory> => {
-  const joined = [...state.members.values()].filter((member) => member.status !== 'invited');
-  const members = await Promise.all(joined.map(async (member) => {
+  const members = await Promise.all([...state.members.values()].map(async (member) => {
     const key = keys.get(member.profile.epoch);
     const profile = key ? await openProfile(state.team, member.member, member.profile, key) : null;
     return { member: member.member, name: profile?.name.trim() ?? '', removed: member.status === 'removed' };

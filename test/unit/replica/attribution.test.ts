@@ -73,6 +73,17 @@ describe('who created and last changed a record', () => {
     expect(await b.store.attribution(ada.id)).toEqual(expected);
   });
 
+  it('audits a purge that arrives from another device as that device\'s act, not this one\'s', async () => {
+    const { a, b } = await pair();
+    const ada = saved(await a.store.create('person', person('Ada', 'Lovelace')));
+    await deliver(a, b);
+    await a.store.remove(ada.id);
+    await a.store.deleteForever([ada.id]);
+    await b.replica.applyRemote(await signedBy(a, 'team-device-of-a'), cursorAt(2));
+    const purged = (await b.store.audit.entries()).filter((entry) => entry.type === 'records-purged');
+    expect(purged.map((entry) => entry.by)).toEqual(['device:team-device-of-a']);
+  });
+
   it('keeps the writers inside the encrypted body, not in the clear row', async () => {
     const a = await device('device-a');
     const store = createStore({ ...a.deps, codec: opaqueCodec, deviceId: 'install-7' });
