@@ -38,12 +38,15 @@ export interface RecordAttribution {
   readonly changed: { readonly by: string; readonly at: number } | null;
 }
 
-/** The stamps a decoded body holds; undefined when it holds none or they do not parse (a body is untrusted). */
-export const attributionIn = (body: unknown): Attribution | undefined => {
-  if (body === null || typeof body !== 'object' || !(ATTRIBUTION_KEY in body)) return undefined;
-  const parsed = v.safeParse(AttributionSchema, (body as Record<string, unknown>)[ATTRIBUTION_KEY]);
+/** Stamps read from anywhere untrusted (a body, a backup file); undefined when they do not parse. */
+export const parseAttribution = (value: unknown): Attribution | undefined => {
+  const parsed = v.safeParse(AttributionSchema, value);
   return parsed.success ? parsed.output : undefined;
 };
+
+/** The stamps a decoded body holds; undefined when it holds none or they do not parse (a body is untrusted). */
+export const attributionIn = (body: unknown): Attribution | undefined =>
+  (body !== null && typeof body === 'object' && ATTRIBUTION_KEY in body ? parseAttribution((body as Record<string, unknown>)[ATTRIBUTION_KEY]) : undefined);
 
 const laterStamp = (a: Stamp | undefined, b: Stamp | undefined): Stamp | undefined => {
   if (!a || !b) return a ?? b;
