@@ -13,6 +13,7 @@ import { ActionController } from '../shared/action-controller';
 import { formatDateTime } from '../shared/i18n/format';
 import type { NameDirectory } from '../../core/team/name-directory';
 import { namedDetail, whoText } from './audit-names';
+import { readNameDirectory } from '../team/read-name-directory';
 
 /** Rows per page of the table. */
 export const AUDIT_PAGE_SIZE = 50;
@@ -48,21 +49,11 @@ export class LocketAuditLog extends LitElement {
   }
 
   private async load(): Promise<void> {
-    const [stored, directory] = await Promise.all([this.services.store.audit.entries(), this.readDirectory()]);
+    const [stored, directory] = await Promise.all([this.services.store.audit.entries(), readNameDirectory(this.services)]);
     const entries = stored.reverse();
     this.directory = directory;
     this.entries = entries;
     this.page = Math.min(this.page, Math.max(0, Math.ceil(entries.length / AUDIT_PAGE_SIZE) - 1));
-  }
-
-  /** Names are extra: a worker that cannot read the team leaves the log as stored rather than unshown. */
-  private async readDirectory(): Promise<NameDirectory | null> {
-    try {
-      const answer = await this.services.team?.nameDirectory();
-      return answer?.ok ? answer.value : null;
-    } catch {
-      return null;
-    }
   }
 
   private async run(action: () => Promise<void>): Promise<void> {

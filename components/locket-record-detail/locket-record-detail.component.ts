@@ -15,6 +15,7 @@ import '../locket-record-form/locket-record-form';
 import '../locket-subject-rights/locket-subject-rights';
 import { detailRows } from './detail-rows';
 import { attributionLine } from './attribution-line';
+import { readNameDirectory } from '../team/read-name-directory';
 import { recordDetailStyles } from './locket-record-detail.styles';
 import { ActionController } from '../shared/action-controller';
 import { runVcardExport } from '../locket-export-settings/export-run';
@@ -119,18 +120,10 @@ export class LocketRecordDetail extends LitElement {
     void this.loadAttribution(id);
   }
 
-  /**
-   * Names come from the worker, after the record has painted. The line is extra: a team the
-   * worker cannot read, or a failed read, leaves it out rather than the record unshown.
-   */
+  /** Names come from the worker, after the record has painted; outside a team there is no line. */
   private async loadAttribution(id: RecordId): Promise<void> {
-    let line = '';
-    try {
-      const directory = await this.services.team?.nameDirectory();
-      if (directory?.ok && directory.value) line = attributionLine(await this.services.store.attribution(id), directory.value);
-    } catch {
-      line = '';
-    }
+    const directory = await readNameDirectory(this.services);
+    const line = directory ? attributionLine(await this.services.store.attribution(id), directory) : '';
     if (this.recordId === id) this.attribution = line;
   }
 

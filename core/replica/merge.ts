@@ -19,6 +19,7 @@ import type { SyncOp } from '../sync/ports';
 import { CREATED_AT, DELETED_AT, FLAGGED_TEXT } from '../db/field-clocks';
 import { assignTags, derivedTagClocks, joinTagClocks, tagsOf, type TagClocks } from '../db/tag-clocks';
 import { joinAttribution, stampWrite, type Attribution } from '../db/attribution';
+import { remoteAuthor } from '../audit/remote-author';
 
 /** A note's text clocks: the clock its winner's writer replaced, and the greatest clock that lost. */
 export interface TextClock {
@@ -37,6 +38,8 @@ export interface MergeRow {
   readonly tagClocks?: TagClocks;
   readonly textClocks?: Readonly<Record<string, TextClock>>;
   readonly attribution?: Attribution;
+  /** Who moved it to the trash, under the deletedAt clock: as the trash names them (`owner` here, a remote device by audit/remote-author.ts). */
+  readonly deletedBy?: string;
 }
 
 /** One item of a remote set, decrypted. */
@@ -82,6 +85,7 @@ export const rowOfItem = (item: MergeItem): MergeRow => {
   const textClocks: Record<string, TextClock> = {};
   let createdAt: number | undefined;
   let attribution: Attribution | undefined;
+  let deletedBy: string | undefined;
   if (item.op === 'create') {
     createdAt = item.createdAt ?? wallOf(item.setId);
     fieldClocks[CREATED_AT] = item.setId;
@@ -90,6 +94,7 @@ export const rowOfItem = (item: MergeItem): MergeRow => {
     const value = item.values[DELETED_AT];
     deletedAt = item.op === 'delete' && typeof value === 'number' ? value : null;
     fieldClocks[DELETED_AT] = item.setId;
+    if (deletedAt !== null && item.by !== undefined) deletedBy = remoteAuthor(item.by);
   } else if (item.op === 'create' || item.op === 'update') {
     for (const field of item.changed) {
       if (!Object.hasOwn(item.values, field)) continue;
@@ -115,6 +120,7 @@ export const rowOfItem = (item: MergeItem): MergeRow => {
     ...(tagClocks ? { tagClocks } : {}),
     ...(Object.keys(textClocks).length > 0 ? { textClocks } : {}),
     ...(attribution ? { attribution } : {}),
+    ...(deletedBy === undefined ? {} : { deletedBy }),
   };
 };
 
@@ -158,7 +164,9 @@ export const joinRows = (a: MergeRow, b: MergeRow): MergeRow => {
       else textClocks.set(field, text);
     }
   }
-  const deletedAt = clockOf(b, DELETED_AT) > clockOf(a, DELETED_AT) ? b.deletedAt : a.deletedAt;
+  const trashedByB = clockOf(b, DELETED_AT) > clockOf(a, DELETED_AT);
+  const deletedAt = trashedByB ? b.deletedAt : a.deletedAt;
+  const deletedBy = trashedByB ? b.deletedBy : a.deletedBy;
   const createdAt = joinCreatedAt(a, b);
   const ownTags = tagClocksOf(a);
   const otherTags = tagClocksOf(b);
@@ -171,6 +179,7 @@ export const joinRows = (a: MergeRow, b: MergeRow): MergeRow => {
     ...(tagClocks ? { tagClocks } : {}),
     ...(textClocks.size > 0 ? { textClocks: Object.fromEntries(textClocks) } : {}),
     ...(attribution ? { attribution } : {}),
+    ...(deletedBy === undefined ? {} : { deletedBy }),
   };
 };
 

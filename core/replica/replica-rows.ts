@@ -27,6 +27,7 @@ export const localOutcomeOf = (row: StoredRecord, decoded: unknown): MergeOutcom
       ...(tagClocks ? { tagClocks } : {}),
       ...(row.textClocks ? { textClocks: row.textClocks } : {}),
       ...(attribution ? { attribution } : {}),
+      ...(row.deletedBy === undefined ? {} : { deletedBy: row.deletedBy }),
     },
   };
 };
@@ -49,7 +50,7 @@ export const nextRowOf = (
   const updatedAt = Math.max(before?.updatedAt ?? 0, newestWall);
   const meta = { id, kind: kind as StoredRecord['kind'], createdAt, updatedAt, deletedAt: merged.deletedAt };
   const conflicted = conflictedFieldsOf(merged);
-  const trashedBy = merged.deletedAt === null ? undefined : before?.deletedBy ?? 'owner';
+  const trashedBy = merged.deletedAt === null ? undefined : merged.deletedBy ?? before?.deletedBy ?? 'owner';
   const row: StoredRecord = {
     ...rowFor(meta, linksOf(kind as StoredRecord['kind'], fields as never), before?.body ?? { codec: 'plain', value: null }),
     fieldClocks: merged.fieldClocks,

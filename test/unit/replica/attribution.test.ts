@@ -84,6 +84,15 @@ describe('who created and last changed a record', () => {
     expect(purged.map((entry) => entry.by)).toEqual(['device:team-device-of-a']);
   });
 
+  it('names the device that trashed a record elsewhere as who deleted it, not this device\'s owner', async () => {
+    const { a, b } = await pair();
+    const ada = saved(await a.store.create('person', person('Ada', 'Lovelace')));
+    await deliver(a, b);
+    await a.store.remove(ada.id);
+    await b.replica.applyRemote(await signedBy(a, 'team-device-of-a'), cursorAt(2));
+    expect((await b.store.trashPage(0, 10)).map((item) => item.deletedBy)).toEqual(['device:team-device-of-a']);
+  });
+
   it('keeps the writers inside the encrypted body, not in the clear row', async () => {
     const a = await device('device-a');
     const store = createStore({ ...a.deps, codec: opaqueCodec, deviceId: 'install-7' });
