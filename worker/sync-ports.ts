@@ -13,12 +13,12 @@ import { createTeamAccount, type TeamAccount } from '../core/sync-account/team-a
 import { joinTeam, type JoinRequest } from '../core/sync-account/team-join';
 
 export interface SyncPorts {
+  /** The install's own device id, which its local writes carry: named as "you" beside its team device id. */
+  readonly localDeviceId?: string;
   readonly account: SyncAccountPort;
   readonly replica: ReplicaPort;
   /** The account's team (issue 13): its log, keys and the invitee's join. */
   readonly team?: { readonly account: TeamAccount; readonly join: (request: JoinRequest) => ReturnType<typeof joinTeam> };
-  /** The install's own device id, which its local writes carry: named as "you" beside its team device id. */
-  readonly localDeviceId?: string;
 }
 
 /** Builds the seams over the worker's open store; `transportFor` is the only way they reach a relay. */

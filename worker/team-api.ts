@@ -4,14 +4,14 @@
  * head with core/team/build.ts and checks it with the same rules the relay applies.
  */
 import type { Clock } from '../core/clock';
+import { nameDirectoryOf } from '../core/sync-account/name-directory-of';
+import { keyringOf } from '../core/sync-account/team-log-cache';
 import type { Result } from '../core/result';
 import type { TeamAccount, TeamContext } from '../core/sync-account/team-account';
 import type { TeamAnswer } from '../core/sync-account/team-calls';
 import { teamCall, teamFail } from '../core/sync-account/team-calls';
 import { joinTeam, type JoinRequest } from '../core/sync-account/team-join';
 import { teamViewOf } from '../core/sync-account/team-view-of';
-import { nameDirectoryOf } from '../core/sync-account/name-directory-of';
-import { keyringOf } from '../core/sync-account/team-log-cache';
 import { recoveryReady } from '../core/sync-account/team-view-of';
 import { DeviceListSchema } from '../core/sync/protocol';
 import { TwoFactorStatusReplySchema } from '../core/sync/two-factor-protocol';
@@ -95,6 +95,18 @@ export const createTeamApi = (deps: TeamApiDeps): TeamImplementation => {
     revokeInvite: async (inviteId) =>
       done(await change((context) => built(buildEntry(context.state, context.keys, { type: 'revoke-invite', inviteId }, clock)))),
 
+    nameDirectory: async () => {
+      const open = deps.team && (await deps.team.unlocked());
+      if (!deps.team || !open) return { ok: true, value: null };
+      if (!deps.team.latest()) await deps.team.loadCached();
+      const state = deps.team.latest();
+      const me = state?.devices.get(open.keys.signing.deviceId);
+      const ring = state && (await keyringOf(state, open.keys));
+      if (!state || !me || !ring) return { ok: true, value: null };
+      const thisDevice = [open.identity.deviceId, ...(deps.localDeviceId === undefined ? [] : [deps.localDeviceId])];
+      return { ok: true, value: await nameDirectoryOf(state, ring.keys, me.member, thisDevice) };
+    },
+
     confirmJoin: async (joinHash, same) => done(await change(async (context) => {
       const device = [...context.state.devices.values()].find((candidate) => candidate.joinHash === joinHash && candidate.status === 'pending');
       if (!device) return teamFail({ type: 'log-refused', reason: 'join-unknown' });
@@ -139,18 +151,6 @@ export const createTeamApi = (deps: TeamApiDeps): TeamImplementation => {
         ? teamFail({ type: 'role-forbidden' })
         : built(buildAddDevice(context.state, context.keys, context.ring.key, context.me, device, clock, true))));
       return changed.ok ? { ok: true, value: { words: recoveryWords(secret) } } : changed;
-    },
-
-    nameDirectory: async () => {
-      const open = deps.team && (await deps.team.unlocked());
-      if (!deps.team || !open) return { ok: true, value: null };
-      if (!deps.team.latest()) await deps.team.loadCached();
-      const state = deps.team.latest();
-      const me = state?.devices.get(open.keys.signing.deviceId);
-      const ring = state && (await keyringOf(state, open.keys));
-      if (!state || !me || !ring) return { ok: true, value: null };
-      const thisDevice = [open.identity.deviceId, ...(deps.localDeviceId === undefined ? [] : [deps.localDeviceId])];
-      return { ok: true, value: await nameDirectoryOf(state, ring.keys, me.member, thisDevice) };
     },
   };
 };
