@@ -14,6 +14,8 @@ import { joinTeam, type JoinRequest } from '../core/sync-account/team-join';
 import { createUnlockReporter, type UnlockReporter } from './unlock-reports';
 
 export interface SyncPorts {
+  /** The install's own device id, which its local writes carry: named as "you" beside its team device id. */
+  readonly localDeviceId?: string;
   readonly account: SyncAccountPort;
   readonly replica: ReplicaPort;
   /** The account's team (issue 13): its log, keys and the invitee's join. */
@@ -40,6 +42,7 @@ export const createSyncPorts: SyncPortsFactory = (storeDeps, transportFor) => {
   const team = createTeamAccount(deps);
   return {
     replica: openReplica(storeDeps),
+    localDeviceId: storeDeps.deviceId,
     // A device paired to this one joins the team's log with the current key sealed to it.
     account: createSyncAccount({ ...deps, onDeviceAdded: async (token, device) => { await team.enrolDevice(token, device); } }),
     team: {

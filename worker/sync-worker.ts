@@ -57,6 +57,7 @@ export const startWorkerSync = (deps: WorkerSyncDeps): WorkerSync => {
     api: createSyncApi({ account, runner, transportFor, clock, ...(team ? { team: team.account } : {}) }),
     team: createTeamApi({
       team: team?.account ?? null, join: team?.join ?? null, token, clock, identityChanged: () => runner.identityChanged(),
+      ...(deps.ports.localDeviceId === undefined ? {} : { localDeviceId: deps.ports.localDeviceId }),
     }),
     runner,
     close: runner.close,

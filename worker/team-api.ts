@@ -4,6 +4,8 @@
  * head with core/team/build.ts and checks it with the same rules the relay applies.
  */
 import type { Clock } from '../core/clock';
+import { nameDirectoryOf } from '../core/sync-account/name-directory-of';
+import { keyringOf } from '../core/sync-account/team-log-cache';
 import type { Result } from '../core/result';
 import type { TeamAccount, TeamContext } from '../core/sync-account/team-account';
 import type { TeamAnswer } from '../core/sync-account/team-calls';
@@ -35,6 +37,8 @@ export interface TeamApiDeps {
   readonly join: ((request: JoinRequest) => ReturnType<typeof joinTeam>) | null;
   /** A device that joined starts syncing as its member. */
   readonly identityChanged: () => Promise<void>;
+  /** This install's own device id, which its local writes carry (core/db/attribution.ts). */
+  readonly localDeviceId?: string;
 }
 
 const done = <T>(answer: TeamAnswer<T>): Result<void, TeamProblem> => (answer.ok ? { ok: true, value: undefined } : answer);
@@ -102,6 +106,18 @@ export const createTeamApi = (deps: TeamApiDeps): TeamImplementation => {
 
     revokeInvite: async (inviteId) =>
       done(await change((context) => built(buildEntry(context.state, context.keys, { type: 'revoke-invite', inviteId }, clock)))),
+
+    nameDirectory: async () => {
+      const open = deps.team && (await deps.team.unlocked());
+      if (!deps.team || !open) return { ok: true, value: null };
+      if (!deps.team.latest()) await deps.team.loadCached();
+      const state = deps.team.latest();
+      const me = state?.devices.get(open.keys.signing.deviceId);
+      const ring = state && (await keyringOf(state, open.keys));
+      if (!state || !me || !ring) return { ok: true, value: null };
+      const thisDevice = [open.identity.deviceId, ...(deps.localDeviceId === undefined ? [] : [deps.localDeviceId])];
+      return { ok: true, value: await nameDirectoryOf(state, ring.keys, me.member, thisDevice) };
+    },
 
     confirmJoin: async (joinHash, same) => done(await change(async (context) => {
       const device = [...context.state.devices.values()].find((candidate) => candidate.joinHash === joinHash && candidate.status === 'pending');

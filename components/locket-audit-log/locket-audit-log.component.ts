@@ -11,6 +11,9 @@ import { auditLogStyles } from './locket-audit-log.styles';
 import { failureText } from '../shared/failure-text';
 import { ActionController } from '../shared/action-controller';
 import { formatDateTime } from '../shared/i18n/format';
+import type { NameDirectory } from '../../core/team/name-directory';
+import { namedDetail, whoText } from './audit-names';
+import { readNameDirectory } from '../team/read-name-directory';
 
 /** Rows per page of the table. */
 export const AUDIT_PAGE_SIZE = 50;
@@ -38,13 +41,17 @@ export class LocketAuditLog extends LitElement {
   private readonly action = new ActionController(this);
   private readonly locale = new LocaleController(this);
   @state() private exported = '';
+  /** Who the team's ids are; null outside a team, and then entries read as stored. */
+  @state() private directory: NameDirectory | null = null;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('services') && this.services) void this.run(() => this.load());
   }
 
   private async load(): Promise<void> {
-    const entries = (await this.services.store.audit.entries()).reverse();
+    const [stored, directory] = await Promise.all([this.services.store.audit.entries(), readNameDirectory(this.services)]);
+    const entries = stored.reverse();
+    this.directory = directory;
     this.entries = entries;
     this.page = Math.min(this.page, Math.max(0, Math.ceil(entries.length / AUDIT_PAGE_SIZE) - 1));
   }
@@ -75,13 +82,13 @@ export class LocketAuditLog extends LitElement {
   });
 
   private renderRow(entry: AuditEntry) {
-    const detail = detailText(entry.detail);
+    const detail = detailText(namedDetail(entry.detail, this.directory));
     return html`<tr>
       <td>${entry.seq}</td>
       <td>${Math.abs(entry.at) <= MAX_DATE_MS
         ? html`<time datetime=${new Date(entry.at).toISOString()}>${when.format(entry.at)}</time>` : String(entry.at)}</td>
       <td class="what">${AUDIT_TYPE_LABELS[entry.type]}</td>
-      <td>${entry.by}</td>
+      <td>${whoText(entry.by, this.directory)}</td>
       <td>${entry.subjects.length === 0 ? '—' : entry.subjects.map(subjectLabel).join(', ')}</td>
       <td class="details">${detail || '—'}</td>
     </tr>`;

@@ -3,6 +3,7 @@ import { page, userEvent } from 'vitest/browser';
 import { offeredDownloads } from '../../test/elements/downloads';
 import { mount } from '../../test/elements/mount';
 import { createTestServices } from '../../test/elements/test-services';
+import { createFakeTeam } from '../../test/elements/team-fakes';
 import { setCurrentLocale } from '../shared/i18n/locale';
 import './locket-audit-log';
 
@@ -66,5 +67,30 @@ describe('locket-audit-log', () => {
     } finally {
       setCurrentLocale('en');
     }
+  });
+
+  it('in a team, names members and the devices that acted here by who they are, never by markup', async () => {
+    const { services: team } = createFakeTeam({
+      nameDirectory: async () => ({
+        ok: true,
+        value: {
+          thisDevice: ['device-a'], me: 'member-ada',
+          members: [{ member: 'member-ada', name: 'Ada Lovelace', removed: false }, { member: 'm-7f3a', name: '<b>Mia</b> Wong', removed: true }],
+          devices: [{ device: 'device-mia', member: 'm-7f3a' }],
+        },
+      }),
+    });
+    const made = await createTestServices({ services: { team } });
+    await made.store.audit.append({ type: 'member-removed', by: 'owner', subjects: [], detail: { member: 'm-7f3a', epoch: 2 } });
+    await made.store.audit.append({ type: 'records-purged', by: 'device:device-mia', subjects: [], detail: { person: 1, trigger: 'owner' } });
+    await made.store.audit.append({ type: 'member-changed', by: 'owner', subjects: [], detail: { member: 'm-unnamed', role: 'admin', canExport: true } });
+    await mount('locket-audit-log', { services: made.services });
+    const removed = page.getByRole('row').filter({ hasText: 'Team member removed and the team key replaced' });
+    await expect.element(removed).toHaveTextContent('You');
+    await expect.element(removed).toHaveTextContent('member: <b>Mia</b> Wong (removed), epoch: 2');
+    await expect.element(page.getByRole('row').filter({ hasText: 'Records purged from the trash for good' })).toHaveTextContent('<b>Mia</b> Wong (removed)');
+    // A member this device cannot name keeps the id the log holds.
+    await expect.element(page.getByRole('row').filter({ hasText: 'role or export right changed' })).toHaveTextContent('member: m-unnamed');
+    expect(document.querySelector('locket-audit-log')?.shadowRoot?.querySelector('td b')).toBeNull();
   });
 });

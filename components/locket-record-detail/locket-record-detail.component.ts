@@ -14,6 +14,8 @@ import { baseStyles } from '../shared/tokens.styles';
 import '../locket-record-form/locket-record-form';
 import '../locket-subject-rights/locket-subject-rights';
 import { detailRows } from './detail-rows';
+import { attributionLine } from './attribution-line';
+import { readNameDirectory } from '../team/read-name-directory';
 import { recordDetailStyles } from './locket-record-detail.styles';
 import { ActionController } from '../shared/action-controller';
 import { runVcardExport } from '../locket-export-settings/export-run';
@@ -54,6 +56,8 @@ export class LocketRecordDetail extends LitElement {
   @state() private confirmingDelete = false;
   /** Why the note was refused, in the record rules' words. */
   @state() private noteRefusal = '';
+  /** Who created and last changed the record, by member name; '' outside a team. */
+  @state() private attribution = '';
   private readonly acts = new ActionController<DetailAct>(this);
   @query('.actions button') private editButton?: HTMLElement;
   @query('.actions button.danger') private deleteButton?: HTMLElement;
@@ -74,6 +78,7 @@ export class LocketRecordDetail extends LitElement {
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('recordId')) {
       this.editing = false;
+      this.attribution = '';
       this.confirmingDelete = false;
       void this.load();
     }
@@ -112,6 +117,14 @@ export class LocketRecordDetail extends LitElement {
     this.record = ran.value.record;
     this.linksOut = ran.value.linksOut;
     this.linkedIn = ran.value.linkedIn;
+    void this.loadAttribution(id);
+  }
+
+  /** Names come from the worker, after the record has painted; outside a team there is no line. */
+  private async loadAttribution(id: RecordId): Promise<void> {
+    const directory = await readNameDirectory(this.services);
+    const line = directory ? attributionLine(await this.services.store.attribution(id), directory) : '';
+    if (this.recordId === id) this.attribution = line;
   }
 
   /** The failure of `act` in words, or '' when the failure shown (if any) is another act's. */
@@ -195,6 +208,7 @@ export class LocketRecordDetail extends LitElement {
     return html`
       <h2>${recordTitle(record)}</h2>
       <div class="muted">${noun}</div>
+      ${this.attribution ? html`<p class="muted attribution">${this.attribution}</p>` : nothing}
       ${tags.length ? html`<ul class="tags" aria-label=${RECORD_WORDS.tags}>${tags.map((t) => html`<li class="tag">${t}</li>`)}</ul>` : nothing}
       <div class="actions">
         ${this.readOnly ? nothing : html`<button @click=${() => { this.editing = true; }}>${RECORD_WORDS.edit}</button>

@@ -16,6 +16,9 @@ import { baseStyles } from '../shared/tokens.styles';
 import { daysLeftLabel, deletedOnLabel, deleterName, notesCount, notesLabel, recordsLabel, TRASH_WORDS } from './trash-labels';
 import { LocaleController } from '../shared/i18n/locale';
 import { trashStyles } from './locket-trash.styles';
+import type { NameDirectory } from '../../core/team/name-directory';
+import { remoteDeviceOf } from '../../core/audit/remote-author';
+import { readNameDirectory } from '../team/read-name-directory';
 
 export const TRASH_PAGE_SIZE = 50;
 
@@ -42,6 +45,8 @@ export class LocketTrash extends LitElement {
   @state() private items: readonly TrashItem[] | null = null;
   @state() private total = 0;
   @state() private ownerName = '';
+  /** Who the team's devices are, read only when another device trashed something shown; null otherwise. */
+  @state() private directory: NameDirectory | null = null;
   @state() private confirming: Confirmation | null = null;
   @state() private refusal: { readonly id: RecordId; readonly message: string } | null = null;
   @state() private restored: LocketRecord | null = null;
@@ -81,6 +86,8 @@ export class LocketTrash extends LitElement {
     ]), { keepFailure: true });
     if (!ran.ok) return;
     const [items, total, settings] = ran.value;
+    const trashedElsewhere = items.some((item) => remoteDeviceOf(item.deletedBy) !== null);
+    this.directory = trashedElsewhere ? await readNameDirectory(this.services) : null;
     this.items = items;
     this.total = total;
     this.ownerName = settings.ownerName;
@@ -169,7 +176,7 @@ export class LocketTrash extends LitElement {
     return html`<li>
       <span class="title">${name}</span>
       <span class="muted">${KIND_LABELS[record.kind].one}${notes > 0 ? ` ${notesLabel(notes)}` : ''}</span>
-      <span class="muted">${TRASH_WORDS.deletedBy(deleterName(item.deletedBy, this.ownerName))}
+      <span class="muted">${TRASH_WORDS.deletedBy(deleterName(item.deletedBy, this.ownerName, this.directory))}
         <time datetime=${new Date(deletedAt).toISOString()}>${deletedOnLabel(deletedAt)}</time></span>
       <span class="left">${daysLeftLabel(deletedAt, this.services.clock.now())}</span>
       <div class="actions">

@@ -5,6 +5,7 @@ import { held, storageFullError } from '../../test/elements/fakes';
 import { hasFocus } from '../../test/elements/focus';
 import { listen, mount } from '../../test/elements/mount';
 import { createTestServices } from '../../test/elements/test-services';
+import { createFakeTeam } from '../../test/elements/team-fakes';
 import './locket-trash';
 
 const trashedPeople = async (store: LocketStore, names: readonly string[]) => {
@@ -113,5 +114,30 @@ describe('locket-trash', () => {
     const { mountNow } = await mountTrash(() => ({ trashCount: async () => { throw new Error('no index'); } }));
     await mountNow();
     await expect.element(page.getByRole('alert')).toHaveTextContent('The trash could not be read: no index');
+  });
+
+  /** A person trashed as a trash that came through sync leaves its row: by the device that signed it. */
+  const trashedByMia = async (services: Parameters<typeof createTestServices>[0]) => {
+    const made = await createTestServices(services);
+    const [id] = await trashedPeople(made.store, ['Ada']);
+    const row = await made.db.get('records', id!);
+    await made.db.put('records', { ...row!, deletedBy: 'device:device-mia' });
+    await mount('locket-trash', { services: made.services });
+  };
+
+  it('names the member whose device trashed a record', async () => {
+    const { services: team } = createFakeTeam({
+      nameDirectory: async () => ({
+        ok: true,
+        value: { thisDevice: ['device-a'], me: 'member-ada', members: [{ member: 'member-mia', name: 'Mia Wong', removed: false }], devices: [{ device: 'device-mia', member: 'member-mia' }] },
+      }),
+    });
+    await trashedByMia({ services: { team } });
+    await expect.element(page.getByRole('list', { name: 'Trashed records' })).toHaveTextContent('Deleted by Mia Wong on');
+  });
+
+  it('says "another device" for a trash that came from one when no team names it', async () => {
+    await trashedByMia({});
+    await expect.element(page.getByRole('list', { name: 'Trashed records' })).toHaveTextContent('Deleted by another device on');
   });
 });

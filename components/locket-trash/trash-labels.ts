@@ -1,6 +1,9 @@
 import { TRASH_DAYS, daysLeft } from '../../core/retention/windows';
 import { catalogue } from '../shared/i18n/catalogue';
 import { formatDate, formatNumber, plural } from '../shared/i18n/format';
+import { remoteDeviceOf } from '../../core/audit/remote-author';
+import { deviceWriter, type NameDirectory } from '../../core/team/name-directory';
+import { ATTRIBUTION_WORDS, byWriter } from '../shared/messages/attribution-words';
 
 /** The store's author id for writes the owner made on this device. */
 const OWNER_AUTHOR = 'owner';
@@ -63,9 +66,16 @@ export const TRASH_WORDS = catalogue({
   },
 });
 
-/** "Maria Schmidt", or "you" before the owner has given a name; another author's id as it is. */
-export const deleterName = (deletedBy: string, ownerName: string): string =>
-  deletedBy === OWNER_AUTHOR ? ownerName.trim() || TRASH_WORDS.you : deletedBy;
+/**
+ * "Maria Schmidt", or "you" before the owner has given a name; a trash that came from another
+ * device, its member by name (core/team/name-directory.ts) or "another device" outside a team;
+ * another author's id as it is.
+ */
+export const deleterName = (deletedBy: string, ownerName: string, directory: NameDirectory | null = null): string => {
+  const device = remoteDeviceOf(deletedBy);
+  if (device !== null) return directory ? byWriter(deviceWriter(directory, device)) : ATTRIBUTION_WORDS.byOtherDevice;
+  return deletedBy === OWNER_AUTHOR ? ownerName.trim() || TRASH_WORDS.you : deletedBy;
+};
 
 export const deletedOnLabel = (deletedAt: number): string => formatDate(deletedAt);
 

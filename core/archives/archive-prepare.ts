@@ -15,6 +15,7 @@ import { SETTINGS_ROW_KEY, type SettingsRow } from './archive-rows';
 import type { Settings } from '../settings/contract';
 import type { StoredChangeSet, StoredRecord } from '../db/rows';
 import { metaOf, rowFor } from '../db/record-rows';
+import { attributionIn, withAttribution, type Attribution } from '../db/attribution';
 import { parseSettings } from '../settings/settings';
 import { changeItem, changeSet, type StoreDeps } from '../db/store-deps';
 
@@ -53,6 +54,8 @@ interface Candidate {
   readonly fields: FieldsByKind[RecordKind];
   /** The stored body when it can be written back unchanged; null when it must be encoded. */
   readonly body: EncodedValue | null;
+  /** Who created and last changed it: written back with the fields when the body is encoded again. */
+  readonly attribution?: Attribution;
 }
 
 const batches = <T>(items: readonly T[]): T[][] => {
@@ -70,7 +73,8 @@ const snapshotCandidates = async (deps: Pick<StoreDeps, 'codec'>, rows: readonly
     for (const [index, row] of batch.entries()) {
       const fields = parseFields(row.kind, decoded[index]);
       if (!fields.ok) return null;
-      candidates.push({ meta: metaOf(row), deletedBy: row.deletedBy ?? null, fields: fields.value, body: row.body });
+      const attribution = attributionIn(decoded[index]);
+      candidates.push({ meta: metaOf(row), deletedBy: row.deletedBy ?? null, fields: fields.value, body: row.body, ...(attribution ? { attribution } : {}) });
     }
     progress(candidates.length, rows.length);
   }
@@ -78,11 +82,12 @@ const snapshotCandidates = async (deps: Pick<StoreDeps, 'codec'>, rows: readonly
 };
 
 const backupCandidates = (records: readonly BackupRecord[]): Candidate[] =>
-  records.map(({ record, deletedBy }) => ({
+  records.map(({ record, deletedBy, attribution }) => ({
     meta: { id: record.id, kind: record.kind, createdAt: record.createdAt, updatedAt: record.updatedAt, deletedAt: record.deletedAt },
     deletedBy,
     fields: record.fields,
     body: null,
+    ...(attribution ? { attribution } : {}),
   }));
 
 /** Every way an erasure receipt may name an id: this account's key, the backup's, and the unkeyed hash of earlier versions. */
@@ -127,7 +132,9 @@ const encodedRows = async (deps: Pick<StoreDeps, 'codec'>, candidates: readonly 
   const rows: StoredRecord[] = [];
   for (const batch of batches(candidates)) {
     const fresh = batch.filter((candidate) => candidate.body === null);
-    const encoded = await deps.codec.encodeMany(fresh.map((candidate) => candidate.fields), fresh.map((candidate) => recordAad(candidate.meta)));
+    const encoded = await deps.codec.encodeMany(
+      fresh.map((candidate) => withAttribution(candidate.fields, candidate.attribution)), fresh.map((candidate) => recordAad(candidate.meta)),
+    );
     let next = 0;
     for (const candidate of batch) {
       const body = candidate.body ?? encoded[next++];

@@ -4,10 +4,11 @@
  * as a read does, so a backup never carries a record the app itself could not open.
  */
 import { createAuditLog } from '../audit/audit-log';
-import { settingsAad } from '../codec';
+import { recordAad, settingsAad } from '../codec';
 import { parseSettings } from '../settings/settings';
 import type { StoredRecord } from '../db/rows';
-import { recordsFromRows } from '../db/record-rows';
+import { recordFromBody } from '../db/record-rows';
+import { attributionIn } from '../db/attribution';
 import type { StoreDeps } from '../db/store-deps';
 import { SETTINGS_ROW_KEY } from '../archives/archive-rows';
 import type { BackupContents, BackupRecord } from './types';
@@ -24,10 +25,13 @@ export const collectBackupContents = async (
   let after: string | null = null;
   for (;;) {
     const page: StoredRecord[] = await db.getAll('records', after === null ? null : IDBKeyRange.lowerBound(after, true), PAGE);
-    const decoded = await recordsFromRows(codec, page);
-    decoded.forEach((record, index) => {
-      const deletedBy = page[index]?.deletedBy;
-      records.push({ record, deletedBy: record.deletedAt !== null && deletedBy !== undefined ? deletedBy : null });
+    // Decoded here rather than through recordsFromRows: who wrote each record sits in its body beside the fields.
+    const bodies = page.length > 0 ? await codec.decodeMany(page.map((row) => row.body), page.map(recordAad)) : [];
+    page.forEach((row, index) => {
+      const record = recordFromBody(row, bodies[index]);
+      const attribution = attributionIn(bodies[index]);
+      const deletedBy = record.deletedAt !== null && row.deletedBy !== undefined ? row.deletedBy : null;
+      records.push({ record, deletedBy, ...(attribution ? { attribution } : {}) });
     });
     onProgress?.(records.length, Math.max(total, records.length));
     const last = page.at(-1);

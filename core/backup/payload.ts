@@ -13,6 +13,7 @@ import { parseFields } from '../records/validate';
 import { AuditEntrySchema, chainVerifies } from '../archives/archive-audit';
 import type { Settings } from '../settings/contract';
 import { buildRecord } from '../db/record-rows';
+import { parseAttribution } from '../db/attribution';
 import { parseSettings } from '../settings/settings';
 import type { BackupContents, BackupRecord } from './types';
 import { concatBytes, fromBase64, toBase64 } from '../vault/bytes';
@@ -43,6 +44,7 @@ const RecordLineSchema = v.object({
   deletedAt: v.nullable(TimeSchema),
   deletedBy: v.nullable(v.string()),
   fields: v.unknown(),
+  attribution: v.optional(v.unknown()),
 });
 const LineSchema = v.variant('t', [
   RecordLineSchema,
@@ -53,9 +55,9 @@ const LineSchema = v.variant('t', [
 
 export type PayloadContents = Omit<BackupContents, 'createdAt'>;
 
-const recordLine = ({ record, deletedBy }: BackupRecord) => ({
+const recordLine = ({ record, deletedBy, attribution }: BackupRecord) => ({
   t: 'record', id: record.id, kind: record.kind, createdAt: record.createdAt, updatedAt: record.updatedAt,
-  deletedAt: record.deletedAt, deletedBy, fields: record.fields,
+  deletedAt: record.deletedAt, deletedBy, fields: record.fields, ...(attribution ? { attribution } : {}),
 });
 
 /** Gzipped JSON lines, compressed as they are written so no one string holds the whole payload. */
@@ -152,7 +154,9 @@ export const decodePayload = async (
       if (!fields.ok || ids.has(item.id) || (item.deletedBy !== null && item.deletedAt === null)) return damaged;
       ids.add(item.id);
       const meta = { id: item.id, kind: item.kind, createdAt: item.createdAt, updatedAt: item.updatedAt, deletedAt: item.deletedAt };
-      records.push({ record: buildRecord(meta, fields.value), deletedBy: item.deletedBy });
+      // Who wrote it is kept when it parses; a backup made before it was kept has none.
+      const attribution = parseAttribution(item.attribution);
+      records.push({ record: buildRecord(meta, fields.value), deletedBy: item.deletedBy, ...(attribution ? { attribution } : {}) });
     } else if (item.t === 'settings') {
       const parsedSettings = parseSettings(item.value);
       if (!parsedSettings.ok || settings !== null) return damaged;

@@ -1,11 +1,14 @@
 import type { AuditEntry } from '../audit/audit-log';
 import type { LocketRecord } from '../records/types';
+import type { Attribution } from '../db/attribution';
 import type { Settings } from '../settings/contract';
 
 /** One record as a backup holds it: decoded fields and meta, and who trashed it while it is in the trash. */
 export interface BackupRecord {
   readonly record: LocketRecord;
   readonly deletedBy: string | null;
+  /** Which devices created and last changed it (db/attribution.ts); absent in backups made before, and for records that never had any. */
+  readonly attribution?: Attribution;
 }
 
 /** Everything a backup file holds, decoded and validated. */

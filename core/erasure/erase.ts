@@ -25,6 +25,8 @@ import { retriedWrite, STALE } from '../db/transaction';
 import { refusalError } from '../refusals';
 import { addTombstones, appendChangeSet } from '../db/append-change-set';
 import { stampClocks } from '../db/field-clocks';
+import { attributionIn, stampWrite, withAttribution } from '../db/attribution';
+import { remoteAuthor } from '../audit/remote-author';
 import { isSyncIdentityRow, SYNC_IDENTITY_KEY } from '../sync-account/identity-store';
 
 export interface EraseOptions {
@@ -135,15 +137,15 @@ export const createErase = (deps: StoreDeps, audit: AuditLog, hooks: ErasureHook
       }]));
       return { set, kept };
     });
+    const unlinkHlc = deps.hlc.tick();
     const unlinkedFields = plan.unlinked.map((row, index) => {
       const fields = { ...fieldsFromBody(row, row.kind, linkedBodies[index]), partyId: null };
-      return { row, fields };
+      return { row, fields, body: withAttribution(fields, stampWrite(attributionIn(linkedBodies[index]), deps.deviceId, unlinkHlc, false)) };
     });
     const kept = rewrites.filter((rewrite) => rewrite.kept.length > 0);
-    const unlinkHlc = deps.hlc.tick();
     const encoded = await codec.encodeMany([
       ...kept.map((rewrite) => rewrite.kept.map((item) => item.value)),
-      ...unlinkedFields.map((item) => item.fields),
+      ...unlinkedFields.map((item) => item.body),
       unlinkedFields.map(() => ({ partyId: null })),
     ], [
       ...kept.map(({ set }) => changeAad(set.hlc)),
@@ -232,7 +234,7 @@ export const createErase = (deps: StoreDeps, audit: AuditLog, hooks: ErasureHook
       },
       receipt: async ({ plan, writes, hash }) => audit.stage({
         type: 'record-erased',
-        by: options.remoteDevice === undefined ? deps.author : `device:${options.remoteDevice}`,
+        by: options.remoteDevice === undefined ? deps.author : remoteAuthor(options.remoteDevice),
         subjects: [{ kind: 'person', idHash: hash }],
         detail: {
           person: 1, notes: plan.notes.length, links: plan.unlinked.length,

@@ -18,6 +18,7 @@ import { announce, changeItem, changeSet, type StoreDeps } from '../db/store-dep
 import { retriedWrite, STALE, type Participant } from '../db/transaction';
 import { writeFailureOf } from '../db/store-errors';
 import { appendChangeSet } from '../db/append-change-set';
+import { attributionIn, stampWrite, withAttribution } from '../db/attribution';
 import { stampClocks } from '../db/field-clocks';
 import { syncHints, tagEditOf } from '../record-store/sync-hints';
 
@@ -79,7 +80,7 @@ export const createImportBatch = (deps: StoreDeps, audit: AuditLog): ImportBatch
       if (item.op === 'create') {
         const meta = { id: item.id, kind: item.kind, createdAt: item.createdAt, updatedAt: item.updatedAt, deletedAt: null };
         metas.push({ ...meta, links: linksOf(item.kind, fields) });
-        bodies.push(fields);
+        bodies.push(withAttribution(fields, stampWrite(undefined, deps.deviceId, hlc, true)));
         changes.push(changeItem(meta, 'create', Object.keys(fields)));
         newValues.push(fields);
         previousValues.push(null);
@@ -100,7 +101,7 @@ export const createImportBatch = (deps: StoreDeps, audit: AuditLog): ImportBatch
       const sync = syncHints(row, decoded, tagEdit, changed);
       const meta = { ...metaOf(row), updatedAt: now };
       metas.push({ ...meta, links: linksOf(item.kind, after) });
-      bodies.push({ ...after, ...sync.body });
+      bodies.push(withAttribution({ ...after, ...sync.body }, stampWrite(attributionIn(decoded), deps.deviceId, hlc, false)));
       changes.push(changeItem(meta, 'update', changed));
       newValues.push({ ...pick(after, changed), ...sync.values });
       previousValues.push(pick(before, changed));

@@ -22,6 +22,7 @@ import { deepEqual } from '../db/deep-equal';
 import { retriedWrite, settled, STALE, type Participant, type Settled, type Stale } from '../db/transaction';
 import { addTombstones, appendChangeSet } from '../db/append-change-set';
 import { stampClocks } from '../db/field-clocks';
+import { attributionIn, stampWrite, withAttribution } from '../db/attribution';
 import { syncHints, tagEditOf } from '../record-store/sync-hints';
 
 /** An import set's previous values: one element per change, an object for updates, null for creates. */
@@ -133,7 +134,7 @@ export const createUndoImport = (deps: StoreDeps, audit: AuditLog): ImportBatchS
         const fields = { ...parsed.value, ...('tags' in before ? { tags: tagEdit?.tags ?? before.tags } : {}) };
         const names = Object.keys(back);
         const sync = syncHints(row, current[index], tagEdit, names);
-        return { row, fields, names, body: { ...fields, ...sync.body }, values: { ...pick(fields, names), ...sync.values } };
+        return { row, fields, names, body: withAttribution({ ...fields, ...sync.body }, stampWrite(attributionIn(current[index]), deps.deviceId, hlc, false)), values: { ...pick(fields, names), ...sync.values } };
       });
       const now = clock.now();
       const encoded = await codec.encodeMany(

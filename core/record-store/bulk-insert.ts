@@ -1,4 +1,5 @@
 import { changeAad, recordAad } from '../codec';
+import { stampWrite, withAttribution } from '../db/attribution';
 import { linksOf } from '../records/links';
 import { parseFields } from '../records/validate';
 import type { FieldsByKind, RecordKind } from '../records/types';
@@ -32,7 +33,9 @@ export const createBulkInsert = (deps: StoreDeps): RecordWrites['insertMany'] =>
     const metas = fieldsList.map(() => ({ id: deps.newId(), kind, createdAt: now, updatedAt: now, deletedAt: null }));
     const hlc = deps.hlc.tick();
     // One codec call: every body, then the set's values (on create, all of each record's fields).
-    const encoded = await codec.encodeMany([...fieldsList, fieldsList], [...metas.map(recordAad), changeAad(hlc)]);
+    const attribution = stampWrite(undefined, deps.deviceId, hlc, true);
+    const bodies = fieldsList.map((fields) => withAttribution(fields, attribution));
+    const encoded = await codec.encodeMany([...bodies, fieldsList], [...metas.map(recordAad), changeAad(hlc)]);
     const values = encoded[fieldsList.length];
     if (!values) throw new Error('The codec returned fewer values than it was given');
     const rows: StoredRecord[] = [];

@@ -2,6 +2,7 @@ import type { ChangeOp } from '../db/rows';
 import type { Result } from '../result';
 import type { ListedKind, LocketRecord, RecordId, RecordKind } from '../records/types';
 import type { FieldErrors } from '../records/field-problems';
+import type { RecordAttribution } from '../db/attribution';
 
 export type SaveResult<K extends RecordKind> = Result<LocketRecord<K>, FieldErrors>;
 
@@ -54,4 +55,6 @@ export interface RecordReads {
   readonly forEachBatch: (batchSize: number, visit: (records: readonly LocketRecord[]) => void | Promise<void>) => Promise<void>;
   /** The record's changes, oldest first (by set hlc, then by position within the set). */
   readonly changesFor: (id: RecordId) => Promise<ChangeEntry[]>;
+  /** Which devices created and last changed the record (db/attribution.ts); undefined when there is no such record. */
+  readonly attribution: (id: RecordId) => Promise<RecordAttribution | undefined>;
 }

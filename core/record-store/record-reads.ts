@@ -1,6 +1,8 @@
 import { unwrap, wrap, type IDBPIndex } from 'idb';
 import { LISTED_KINDS, type ListedKind, type LocketRecord } from '../records/types';
 import { readChangesFor } from './change-log';
+import { recordAad } from '../codec';
+import { attributionIn, readAttribution, type RecordAttribution } from '../db/attribution';
 import type { RecordReads } from './contract';
 import type { StoredRecord } from '../db/rows';
 import { isLive, recordFromRow, recordsFromRows } from '../db/record-rows';
@@ -116,5 +118,10 @@ export const createRecordReads = ({ db, codec }: Pick<StoreDeps, 'db' | 'codec'>
 
   const changesFor = (id: string) => readChangesFor({ db, codec }, id);
 
-  return { get, getMany, count, page, linkedTo, recent, forEachBatch, changesFor };
+  const attribution = async (id: string): Promise<RecordAttribution | undefined> => {
+    const row = await db.get('records', id);
+    return row ? readAttribution(attributionIn(await codec.decode(row.body, recordAad(row))), row.createdAt) : undefined;
+  };
+
+  return { get, getMany, count, page, linkedTo, recent, forEachBatch, changesFor, attribution };
 };

@@ -13,6 +13,7 @@ import { announce, auditKeysOf, changeItem, changeSet, refusal, type StoreDeps }
 import { retriedWrite, settled, STALE, writeTransaction } from '../db/transaction';
 import { appendChangeSet } from '../db/append-change-set';
 import { stampClocks } from '../db/field-clocks';
+import { attributionIn, stampWrite, withAttribution } from '../db/attribution';
 import { syncHints, tagEditOf } from './sync-hints';
 
 /** A patch is any object; only the kind's own field names are taken from it. */
@@ -58,7 +59,8 @@ export const createRecordWrites = (deps: StoreDeps, audit: AuditLog): Omit<Recor
     const meta: RecordMeta<K> = { id: deps.newId(), kind, createdAt: now, updatedAt: now, deletedAt: null };
     // On create every field changed: the set's values are all the fields.
     const hlc = deps.hlc.tick();
-    const [body, values] = await bodyAndSetValues(codec, meta, fields, [fields], hlc);
+    const attributed = withAttribution(fields, stampWrite(undefined, deps.deviceId, hlc, true));
+    const [body, values] = await bodyAndSetValues(codec, meta, attributed, [fields], hlc);
     const row = stampClocks(rowFor(meta, linksOf(kind, fields), body), undefined, Object.keys(fields), hlc);
     const set = changeSet(deps, [changeItem(meta, 'create', Object.keys(fields))], values, hlc);
     await writeTransaction(db, ['records', 'changes', 'outbox'], (tx) => Promise.all([
@@ -97,7 +99,7 @@ export const createRecordWrites = (deps: StoreDeps, audit: AuditLog): Omit<Recor
         const next: RecordMeta<K> = { ...meta, updatedAt: clock.now() };
         const sync = syncHints(row, decoded, tagEdit, changed);
         const [body, values] = await bodyAndSetValues(
-          codec, next, { ...fields, ...sync.body }, [{ ...pick(fields, changed), ...sync.values }], hlc,
+          codec, next, withAttribution({ ...fields, ...sync.body }, stampWrite(attributionIn(decoded), deps.deviceId, hlc, false)), [{ ...pick(fields, changed), ...sync.values }], hlc,
         );
         const nextRow = stampClocks(rowFor(next, linksOf(kind, fields), body), row, changed, hlc);
         const set = changeSet(deps, [changeItem(next, 'update', changed)], values, hlc);

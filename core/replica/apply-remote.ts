@@ -5,6 +5,7 @@
  * applies all or nothing; applying the same sets again changes nothing.
  */
 import { createAuditLog } from '../audit/audit-log';
+import { remoteAuthor } from '../audit/remote-author';
 import { idHash } from '../audit/hash';
 import { createErase } from '../erasure/erase';
 import { createPurger } from '../purge/purge';
@@ -138,7 +139,8 @@ export const createApplyRemote = (deps: ReplicaDeps) => {
 
   const audit = createAuditLog({ db, clock: deps.clock, keys: () => Promise.resolve(deps.auditKeys) });
   const erase = createErase(deps, audit);
-  const purger = createPurger(deps, purgeAuditReceipt(audit, deps.author, 'owner'));
+  /** A purge that arrived through sync is audited as the act of the device that signed it. */
+  const purgerFor = (deviceId: string) => createPurger(deps, purgeAuditReceipt(audit, remoteAuthor(deviceId), 'owner'));
 
   /**
    * A remote purge or erasure of a record this device holds runs the existing purger or
@@ -156,7 +158,7 @@ export const createApplyRemote = (deps: ReplicaDeps) => {
         const tombs = await Promise.all([db.getKey('purged', item.recordId), db.getKey('purged', hashed)]);
         if (!row || tombs.some((key) => key !== undefined)) continue;
         if (item.op === 'erase' && row.kind === 'person') await erase(row.id, { suppressEmails: false, remoteDevice: set.deviceId });
-        else if (item.op === 'purge') await purger.purgeHeld([row.id]);
+        else if (item.op === 'purge') await purgerFor(set.deviceId).purgeHeld([row.id]);
       }
     }
   };

@@ -11,11 +11,15 @@
  * - Note text: last writer wins, but a text its winner's writer had not seen (a clock above the
  *   winner's basis) flags the field; the losing text stays in the change log.
  * - createdAt: the create's (the creator's clock, carried in the create), under the create's clock.
+ * - Who created and last changed it (db/attribution.ts): the signer of the create and of the latest
+ *   set that wrote fields, each the later stamp by clock.
  * - Purge and erasure: terminal; nothing after them brings the record back.
  */
 import type { SyncOp } from '../sync/ports';
 import { CREATED_AT, DELETED_AT, FLAGGED_TEXT } from '../db/field-clocks';
 import { assignTags, derivedTagClocks, joinTagClocks, tagsOf, type TagClocks } from '../db/tag-clocks';
+import { joinAttribution, stampWrite, type Attribution } from '../db/attribution';
+import { remoteAuthor } from '../audit/remote-author';
 
 /** A note's text clocks: the clock its winner's writer replaced, and the greatest clock that lost. */
 export interface TextClock {
@@ -33,6 +37,9 @@ export interface MergeRow {
   readonly createdAt?: number;
   readonly tagClocks?: TagClocks;
   readonly textClocks?: Readonly<Record<string, TextClock>>;
+  readonly attribution?: Attribution;
+  /** Who moved it to the trash, under the deletedAt clock: as the trash names them (`owner` here, a remote device by audit/remote-author.ts). */
+  readonly deletedBy?: string;
 }
 
 /** One item of a remote set, decrypted. */
@@ -47,6 +54,8 @@ export interface MergeItem {
   readonly basis?: Readonly<Record<string, string>>;
   /** A create's createdAt as its creator stored it; absent from sets written before it travelled. */
   readonly createdAt?: number;
+  /** The device that signed the set, as its verified envelope names it (never its payload): credited with what it writes. */
+  readonly by?: string;
 }
 
 export type MergeOutcome =
@@ -75,6 +84,8 @@ export const rowOfItem = (item: MergeItem): MergeRow => {
   let tagClocks: TagClocks | undefined;
   const textClocks: Record<string, TextClock> = {};
   let createdAt: number | undefined;
+  let attribution: Attribution | undefined;
+  let deletedBy: string | undefined;
   if (item.op === 'create') {
     createdAt = item.createdAt ?? wallOf(item.setId);
     fieldClocks[CREATED_AT] = item.setId;
@@ -83,6 +94,7 @@ export const rowOfItem = (item: MergeItem): MergeRow => {
     const value = item.values[DELETED_AT];
     deletedAt = item.op === 'delete' && typeof value === 'number' ? value : null;
     fieldClocks[DELETED_AT] = item.setId;
+    if (deletedAt !== null && item.by !== undefined) deletedBy = remoteAuthor(item.by);
   } else if (item.op === 'create' || item.op === 'update') {
     for (const field of item.changed) {
       if (!Object.hasOwn(item.values, field)) continue;
@@ -98,12 +110,17 @@ export const rowOfItem = (item: MergeItem): MergeRow => {
       tagClocks = assignTags({}, added, item.tagsRemoved ?? [], item.setId);
       fields[TAGS] = tagsOf(tagClocks);
     }
+    if (item.by !== undefined && (item.op === 'create' || Object.keys(fields).length > 0)) {
+      attribution = stampWrite(undefined, item.by, item.setId, item.op === 'create');
+    }
   }
   return {
     kind: item.kind, fields, fieldClocks, deletedAt,
     ...(createdAt === undefined || !Number.isFinite(createdAt) ? {} : { createdAt }),
     ...(tagClocks ? { tagClocks } : {}),
     ...(Object.keys(textClocks).length > 0 ? { textClocks } : {}),
+    ...(attribution ? { attribution } : {}),
+    ...(deletedBy === undefined ? {} : { deletedBy }),
   };
 };
 
@@ -147,17 +164,22 @@ export const joinRows = (a: MergeRow, b: MergeRow): MergeRow => {
       else textClocks.set(field, text);
     }
   }
-  const deletedAt = clockOf(b, DELETED_AT) > clockOf(a, DELETED_AT) ? b.deletedAt : a.deletedAt;
+  const trashedByB = clockOf(b, DELETED_AT) > clockOf(a, DELETED_AT);
+  const deletedAt = trashedByB ? b.deletedAt : a.deletedAt;
+  const deletedBy = trashedByB ? b.deletedBy : a.deletedBy;
   const createdAt = joinCreatedAt(a, b);
   const ownTags = tagClocksOf(a);
   const otherTags = tagClocksOf(b);
   const tagClocks = ownTags && otherTags ? joinTagClocks(ownTags, otherTags) : ownTags ?? otherTags;
   if (tagClocks) fields[TAGS] = tagsOf(tagClocks);
+  const attribution = joinAttribution(a.attribution, b.attribution);
   return {
     kind: a.kind, fields, fieldClocks, deletedAt,
     ...(createdAt === undefined ? {} : { createdAt }),
     ...(tagClocks ? { tagClocks } : {}),
     ...(textClocks.size > 0 ? { textClocks: Object.fromEntries(textClocks) } : {}),
+    ...(attribution ? { attribution } : {}),
+    ...(deletedBy === undefined ? {} : { deletedBy }),
   };
 };
 

@@ -4,6 +4,7 @@ import { rowFor } from '../db/record-rows';
 import type { StoredRecord } from '../db/rows';
 import type { StoreDeps } from '../db/store-deps';
 import { TAG_CLOCKS_KEY, tagClocksIn } from '../db/tag-clocks';
+import { ATTRIBUTION_KEY, attributionIn, withAttribution } from '../db/attribution';
 import { linksOf } from '../records/links';
 import type { RecordId } from '../records/types';
 import { parseFields } from '../records/validate';
@@ -16,14 +17,17 @@ export interface ReplicaDeps extends Omit<StoreDeps, 'hlc'> {
 
 /** A stored row, decoded, as merging sees it. The body's fields are taken as stored; validation comes after the merge. */
 export const localOutcomeOf = (row: StoredRecord, decoded: unknown): MergeOutcome => {
-  const { [TAG_CLOCKS_KEY]: _clocks, ...fields } = (decoded !== null && typeof decoded === 'object' ? decoded : {}) as Record<string, unknown>;
+  const { [TAG_CLOCKS_KEY]: _clocks, [ATTRIBUTION_KEY]: _by, ...fields } = (decoded !== null && typeof decoded === 'object' ? decoded : {}) as Record<string, unknown>;
   const tagClocks = tagClocksIn(decoded);
+  const attribution = attributionIn(decoded);
   return {
     type: 'row',
     row: {
       kind: row.kind, fields, fieldClocks: row.fieldClocks ?? {}, deletedAt: row.deletedAt, createdAt: row.createdAt,
       ...(tagClocks ? { tagClocks } : {}),
       ...(row.textClocks ? { textClocks: row.textClocks } : {}),
+      ...(attribution ? { attribution } : {}),
+      ...(row.deletedBy === undefined ? {} : { deletedBy: row.deletedBy }),
     },
   };
 };
@@ -46,7 +50,7 @@ export const nextRowOf = (
   const updatedAt = Math.max(before?.updatedAt ?? 0, newestWall);
   const meta = { id, kind: kind as StoredRecord['kind'], createdAt, updatedAt, deletedAt: merged.deletedAt };
   const conflicted = conflictedFieldsOf(merged);
-  const trashedBy = merged.deletedAt === null ? undefined : before?.deletedBy ?? 'owner';
+  const trashedBy = merged.deletedAt === null ? undefined : merged.deletedBy ?? before?.deletedBy ?? 'owner';
   const row: StoredRecord = {
     ...rowFor(meta, linksOf(kind as StoredRecord['kind'], fields as never), before?.body ?? { codec: 'plain', value: null }),
     fieldClocks: merged.fieldClocks,
@@ -54,7 +58,8 @@ export const nextRowOf = (
     ...(conflicted.length > 0 ? { conflictedFields: conflicted } : {}),
     ...(trashedBy === undefined ? {} : { deletedBy: trashedBy }),
   };
-  const body = merged.tagClocks ? { ...fields, [TAG_CLOCKS_KEY]: merged.tagClocks } : fields;
+  // Only what validated as fields, the merged clocks and stamps: whatever else a remote payload carried is dropped here.
+  const body = withAttribution(merged.tagClocks ? { ...fields, [TAG_CLOCKS_KEY]: merged.tagClocks } : fields, merged.attribution);
   return { row, body };
 };
 

@@ -65,7 +65,7 @@ export const mergeItemOf = (set: SyncSet, item: SyncItem): MergeItem => {
   const body = v.safeParse(BodySchema, item.body);
   const parsed = body.success ? body.output : { changed: [], values: {} };
   return {
-    setId: set.setId, kind: item.kind, op: item.op, changed: parsed.changed, values: parsed.values,
+    setId: set.setId, kind: item.kind, op: item.op, changed: parsed.changed, values: parsed.values, by: set.deviceId,
     ...(body.success && body.output.tagsAdded ? { tagsAdded: body.output.tagsAdded } : {}),
     ...(body.success && body.output.tagsRemoved ? { tagsRemoved: body.output.tagsRemoved } : {}),
     ...(body.success && body.output.basis ? { basis: body.output.basis } : {}),

@@ -4,6 +4,7 @@
  * membership log on the relay is the truth, validated whole on this device before it is shown.
  */
 import * as v from 'valibot';
+import type { NameDirectory } from '../../core/team/name-directory';
 import type { Result } from '../../core/result';
 import { INVITE_ROLES, MEMBER_ROLES } from '../../core/team/roles';
 import type { InviteOffer, JoinStep, RecoveryKeyOffer, TeamProblem, TeamView } from '../../core/team/team-view';
@@ -34,6 +35,8 @@ const JoinStepsSchema = progress(v.custom<(step: JoinStep) => void>((input) => t
 export const teamContract = {
   /** Null while this device is in no team (sync off). */
   teamView: method({ args: [], result: returns<Result<TeamView | null, TeamProblem>>() }),
+  /** Who the team's device and member ids are, from the log this device last validated (no relay call); null while in no team. */
+  nameDirectory: method({ args: [], result: returns<Result<NameDirectory | null, TeamProblem>>() }),
   inviteMember: method({ args: [InviteRequestSchema], result: returns<Result<InviteOffer, TeamProblem>>() }),
   revokeInvite: method({ args: [v.pipe(v.string(), v.maxLength(100))], result: returns<TeamOutcome>() }),
   /** The admin compared the words the joining device shows: `same` confirms, otherwise declines. */

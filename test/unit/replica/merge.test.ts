@@ -20,14 +20,16 @@ const personItem = fc.record({
   touch: fc.subarray(['jobTitle', 'firstName', 'tags'], { minLength: 1 }),
 }).map(({ wall, counter, node, op, jobTitle, firstName, tags, tagsRemoved, touch }): MergeItem => {
   const setId = hlc(wall, counter, node);
+  // The signer of the set: credited with the fields it writes.
+  const by = `device-${node}`;
   const all = { jobTitle, firstName, tags };
-  if (op === 'delete') return { setId, kind: 'person', op, changed: ['deletedAt'], values: { deletedAt: wall } };
-  if (op === 'restore') return { setId, kind: 'person', op, changed: ['deletedAt'], values: { deletedAt: null } };
-  if (op === 'purge') return { setId, kind: 'person', op, changed: [], values: {} };
+  if (op === 'delete') return { setId, by, kind: 'person', op, changed: ['deletedAt'], values: { deletedAt: wall } };
+  if (op === 'restore') return { setId, by, kind: 'person', op, changed: ['deletedAt'], values: { deletedAt: null } };
+  if (op === 'purge') return { setId, by, kind: 'person', op, changed: [], values: {} };
   const changed = op === 'create' ? Object.keys(all) : touch;
   const values = Object.fromEntries(changed.map((field) => [field, all[field as keyof typeof all]]));
   const removed = tagsRemoved.filter((tag) => !tags.includes(tag));
-  return { setId, kind: 'person', op, changed, values, ...(op === 'update' && changed.includes('tags') ? { tagsAdded: tags, tagsRemoved: removed } : {}) };
+  return { setId, by, kind: 'person', op, changed, values, ...(op === 'update' && changed.includes('tags') ? { tagsAdded: tags, tagsRemoved: removed } : {}) };
 });
 
 const noteItem = fc.record({
@@ -72,6 +74,18 @@ describe('merge', () => {
       const [a, b, c] = [rowOfItem(x), rowOfItem(y), rowOfItem(z)];
       expect(joinRows(joinRows(a, b), c)).toEqual(joinRows(a, joinRows(b, c)));
     }), { numRuns: 300 });
+  });
+
+  it('credits the create\'s signer as creator and the latest field write\'s as last changer, whatever the order; a trash changes neither', () => {
+    const create: MergeItem = { setId: hlc(1, 0, 'a'), by: 'device-a', kind: 'person', op: 'create', changed: ['firstName'], values: { firstName: 'Ada' } };
+    const edit: MergeItem = { setId: hlc(3, 0, 'b'), by: 'device-b', kind: 'person', op: 'update', changed: ['jobTitle'], values: { jobTitle: 'Analyst' } };
+    const older: MergeItem = { setId: hlc(2, 0, 'c'), by: 'device-c', kind: 'person', op: 'update', changed: ['lastName'], values: { lastName: 'King' } };
+    const trash: MergeItem = { setId: hlc(4, 0, 'c'), by: 'device-c', kind: 'person', op: 'delete', changed: ['deletedAt'], values: { deletedAt: 4 } };
+    const expected = { created: { by: 'device-a', clock: create.setId }, changed: { by: 'device-b', clock: edit.setId } };
+    for (const order of [[create, edit, older, trash], [trash, older, edit, create], [edit, create, trash, older]]) {
+      const outcome = fold(order);
+      expect(outcome?.type === 'row' && outcome.row.attribution).toEqual(expected);
+    }
   });
 
   it('keeps tags added concurrently on two devices, and a removal only of what its writer saw', () => {
