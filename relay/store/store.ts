@@ -26,6 +26,7 @@ import { watchTrash } from './retention-trash';
 import { createPairingOps } from './pairing';
 import { createSessionOps } from './sessions';
 import { createTeamLogOps } from './team-log';
+import { createRecoveryLookupOps } from './recovery-lookup';
 import { announceTeamHead } from './team-notices';
 import { createJoinLimitOps } from './join-limits';
 import { createTwoFactorOps } from './two-factor';
@@ -250,6 +251,8 @@ export const createRelayStore = (driver: SqlDriver, options: RelayStoreOptions) 
     ...createTwoFactorOps(driver, clock),
 
     ...createJoinLimitOps(driver, clock),
+
+    ...createRecoveryLookupOps(driver),
 
     close: () => driver.close(),
   };
