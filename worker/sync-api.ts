@@ -122,12 +122,18 @@ export const createSyncApi = ({ account, runner, transportFor, clock, team, rest
       if (!account || !restore) return notConnected;
       const origin = normaliseRelayUrl(relayUrl);
       if (!origin.ok) return origin;
-      const restored = await restore({ relayUrl: origin.value, words, deviceName });
-      if (!restored.ok) return restored;
-      await identityChanged();
-      // The records arrive with the first sync: the restore is done when they are here, not before.
+      const connected = await account.identity();
+      // Tried again after the enrolment went through but the first sync did not: only the sync is left to do.
+      if (connected && connected.relayUrl !== origin.value) return { ok: false, error: { type: 'already-connected' } };
+      if (!connected) {
+        const restored = await restore({ relayUrl: origin.value, words, deviceName });
+        if (!restored.ok) return restored;
+        await identityChanged();
+      }
+      // The records arrive with the first sync: the restore is done when they are here, not before. A worker
+      // that does not run sync (another page holds it) leaves the pull to that page's engine.
       const synced = runner ? await runner.syncNow() : notConnected;
-      return synced.ok ? { ok: true, value: undefined } : synced;
+      return synced.ok || synced.error.type === 'not-connected' ? { ok: true, value: undefined } : synced;
     },
     confirmTwoFactor: async (prompt) => {
       const identity = await account?.identity();

@@ -11,12 +11,15 @@ import { createTeamAccount } from '../../core/sync-account/team-account';
 import { createSyncEngine, type SyncEngine } from '../../core/sync/engine/engine';
 import { newRecoverySecret, recoveryWords } from '../../core/team/recovery-key';
 import { createAesGcmCodec } from '../../core/vault/aes-codec';
+import { createSyncChannel } from '../../platform/sync/sync-channel';
+import { createSyncPorts } from '../../worker/sync-ports';
+import { startWorkerSync } from '../../worker/sync-worker';
 import { createTeamApi } from '../../worker/team-api';
 import { createTokenSource } from '../../worker/sync-token';
 import { createHarness, person, saved } from '../unit/store/harness';
 import { startTestRelay, type TestRelay } from './support/in-process-relay';
 import { fetchTransport } from './support/sync-profile';
-import { createSwitchableTransport } from './support/sync-test-deps';
+import { createSwitchableTransport, createTestLocks } from './support/sync-test-deps';
 
 const RECORDS = 50;
 
@@ -34,7 +37,7 @@ const createProfile = async (name: string) => {
   const account = createSyncAccount({ ...deps, onDeviceAdded: async (token, device) => { await team.enrolDevice(token, device); } });
   const token = createTokenSource({ account, runner: null, transportFor: fetchTransport, clock: systemClock });
   const teamApi = createTeamApi({ team, token, clock: systemClock, join: null, identityChanged: async () => undefined });
-  return { ...harness, deps, team, account, teamApi, replica: openReplica(harness.deps) };
+  return { ...harness, storeDeps: harness.deps, deps, team, account, teamApi, replica: openReplica(harness.deps) };
 };
 type Profile = Awaited<ReturnType<typeof createProfile>>;
 
@@ -121,6 +124,28 @@ describe('restoring onto a new device from the relay with the printed recovery k
     const devices = [...(state?.devices.values() ?? [])];
     expect(devices.map((device) => [device.member === state?.owner, device.status, device.recovery ?? false]))
       .toEqual([[true, 'active', false], [true, 'active', true], [true, 'active', false]]);
+  });
+
+  it('restores through the worker as the restore screen calls it: done once the records are on the device', async () => {
+    for (let n = 0; n < 5; n += 1) saved(await owner.store.create('person', person('Person', `Number ${n}`)));
+    expect(await (await engineOf(owner)).syncNow()).toEqual({ ok: true, value: undefined });
+    const fresh = await createProfile('worker-laptop');
+    const channel = new BroadcastChannel(`relay-restore-${Math.random()}`);
+    const sync = startWorkerSync({
+      ports: createSyncPorts(fresh.storeDeps, createSwitchableTransport), changes: fresh.bus, transportFor: createSwitchableTransport,
+      locks: createTestLocks(), clock: systemClock, random: Math.random, channel: createSyncChannel(channel),
+    });
+    try {
+      expect(await sync.api.restoreFromRelay(relay.url, [...words], 'New laptop')).toEqual({ ok: true, value: undefined });
+      expect(await namesOf(fresh)).toEqual(await namesOf(owner));
+      // Asked again (the screen's "Try again" after a first sync that failed), it only syncs.
+      expect(await sync.api.restoreFromRelay(relay.url, [...words], 'New laptop')).toEqual({ ok: true, value: undefined });
+      expect(await sync.api.restoreFromRelay('https://elsewhere.example', [...words], 'New laptop'))
+        .toEqual({ ok: false, error: { type: 'already-connected' } });
+    } finally {
+      await sync.close();
+      channel.close();
+    }
   });
 
   it('refuses wrong words, words of no team and a wrong relay, and writes nothing on the new profile', async () => {
