@@ -99,6 +99,7 @@ const openRecoveryAccess = async (transport: RelayTransport, words: readonly str
   const found = await teamCall(transport, RECOVERY_TEAM_PATH, { body: { device: keys.signing.deviceId } }, RecoveryTeamReplySchema);
   if (!found.ok) return refused(asRestoreProblem(found.error));
   const { team } = found.value;
+  if (!team) return refused({ type: 'no-team-for-words' });
   const session = await authenticate(transport, team, keys.signing, 'session');
   if (!session.ok) return refused(asRestoreProblem(session.error));
   const log = await readLog(transport, session.value.token, clock);

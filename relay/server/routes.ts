@@ -13,7 +13,7 @@
  *   POST /v1/team/…           the team membership log (team-routes.ts)
  *   /v1/relay-key, /v1/erasures…, /v1/cancel-team, /v1/restore-team, /v1/team-cancellation  (relay/retention/routes.ts)
  *   POST /v1/two-factor/…     a member's WebAuthn key with the relay (two-factor-routes.ts)
- *   POST /v1/recovery/team    { device } → { team }: a printed recovery key's team (recovery-routes.ts)
+ *   POST /v1/recovery/team    { device } → { team | null }: a printed recovery key's team (recovery-routes.ts)
  *
  * In a team with a membership log, a push is refused set by set (`role_forbidden`) when the
  * pushing member's role may not push it (core/team/roles.ts).
