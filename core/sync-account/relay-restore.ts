@@ -67,7 +67,7 @@ interface RecoveryAccess {
 const APPEND_ATTEMPTS = 4;
 
 /** Refusals that mean "these words are not a key of any team here", whatever step found out. */
-const NOT_THIS_TEAM = new Set(['unknown_device', 'removed', 'not_found', 'bad_signature']);
+const NOT_THIS_TEAM = new Set(['unknown_device', 'removed']);
 
 const asRestoreProblem = (problem: TeamProblem): RelayRestoreProblem => {
   if (problem.type === 'removed') return { type: 'no-team-for-words' };
