@@ -19,6 +19,15 @@ import { syncField } from '../sync-fields';
 import { defaultDeviceName } from '../sync-text';
 import { syncStyles } from '../sync.styles';
 
+/** A relay that did not answer, or an address refused, is shown beside the address; the rest under the form. */
+const placeOf = (problem: TeamProblem): 'address' | 'form' => {
+  switch (problem.type) {
+    case 'insecure-address': case 'bad-address': case 'permission-denied': case 'relay-unreachable': case 'relay-refused': case 'version':
+      return problemPlace(problem) === 'address' ? 'address' : 'form';
+    default: return 'form';
+  }
+};
+
 /** Whether this device is an owner alone: the switch is theirs (a team's owner keeps the key in the Team section). */
 export const isOwnerAlone = (view: TeamView | null | undefined): boolean =>
   view === null || (view !== undefined && view.myRole === 'owner' && view.members.length === 1);
@@ -83,8 +92,7 @@ export class LocketRelayCopy extends LitElement {
   private errorText(place: 'address' | 'form'): string {
     if (place === 'form' && this.acts.failure) return W.failed(failureText(this.acts.failure.cause));
     if (!this.problem) return '';
-    const atAddress = problemPlace(this.problem as Parameters<typeof problemPlace>[0]) === 'address';
-    return atAddress === (place === 'address') ? teamProblemText(this.problem) : '';
+    return placeOf(this.problem) === place ? teamProblemText(this.problem) : '';
   }
 
   private renderSwitch(on: boolean) {

@@ -8,10 +8,10 @@ import './locket-relay-copy';
 
 const WORDS = ['amber', 'bison', 'cobalt', 'dune', 'ember', 'fjord', 'garnet', 'harbor', 'indigo', 'jasper', 'kelp', 'lagoon', 'maple', 'nectar', 'onyx', 'prairie'];
 
-const mountCopy = async (view: TeamView | null) => {
+const mountCopy = async (view: TeamView | null, { granted = true } = {}) => {
   const sync = createFakeSync({
     connect: async (relayUrl, deviceName) => { sync.log.push(`connect ${relayUrl} | ${deviceName}`); return { ok: true, value: undefined }; },
-  });
+  }, { granted });
   const team = createFakeTeam({ createRecoveryKey: async () => { sync.log.push('recovery key'); return { ok: true, value: { words: WORDS } }; } });
   const changed = listen('locket-team-changed');
   await mount('locket-relay-copy', { sync: sync.services, team: team.services, permissions: sync.permissions, view });
@@ -40,6 +40,18 @@ describe('locket-relay-copy', () => {
     await userEvent.click(done);
     expect(words.query()).toBeNull();
     expect(changed.events).toHaveLength(1);
+  });
+
+  it('connects nothing and makes no key when the browser refuses the relay, and says why beside the address', async () => {
+    const { log } = await mountCopy(null, { granted: false });
+    await userEvent.click(copySwitch());
+    const form = page.getByRole('form', { name: 'Keep an encrypted copy on my relay' });
+    await userEvent.fill(form.getByLabelText('Relay address'), 'https://relay.example.com');
+    await userEvent.click(form.getByRole('button', { name: 'Connect and keep a copy' }));
+    await expect.element(form.getByLabelText('Relay address')).toHaveAttribute('aria-invalid', 'true');
+    await expect.element(form.getByRole('alert')).toHaveTextContent('The browser did not allow Locket to reach this relay');
+    expect(log).toEqual(['permission https://relay.example.com']);
+    expect(page.getByRole('list', { name: 'Recovery key words' }).query()).toBeNull();
   });
 
   it('shows the copy as kept for an owner alone with a recovery key', async () => {
