@@ -22,9 +22,12 @@ import type { ValueCodec } from '../codec';
 import type { LocketDatabase } from '../db/schema';
 import type { Result } from '../result';
 import { generateSyncDeviceKeys, type SyncDeviceKeys } from '../sync/device-keys';
-import { normaliseDeviceName } from '../sync/device-names';
+import { normaliseDeviceName, sealDeviceName } from '../sync/device-names';
 import type { RelayTransport, SyncIdentity } from '../sync/ports';
 import { DeviceListSchema } from '../sync/protocol';
+import { addDeviceMessage, signBytes } from '../sync/signing';
+import { toBase64Url } from '../security/base64url';
+import * as v from 'valibot';
 import { admitEntry } from '../team/admit';
 import { buildAddDevice, teamDeviceOf } from '../team/build';
 import { openProfile, type MemberProfile } from '../team/directory';
@@ -149,10 +152,23 @@ export interface RelayRestoreRequest {
   readonly deviceName: string;
 }
 
-/** The recovery device enrols `device` for its member, rebuilt on a head that moved meanwhile. */
+/**
+ * The recovery device enrols `device` for its member: first on the relay's device list with its
+ * name sealed (as pairing adds a device, so the owner's other devices list it by name), then in
+ * the log with the team key sealed to it, rebuilt on a head that moved meanwhile.
+ */
 const enrolNewDevice = async (
-  transport: RelayTransport, access: RecoveryAccess, device: SyncDeviceKeys, clock: Clock,
+  transport: RelayTransport, access: RecoveryAccess, device: SyncDeviceKeys, deviceName: string, clock: Clock,
 ): Promise<RestoreAnswer<void>> => {
+  const publicKey = toBase64Url(device.signing.publicKey);
+  const listed = await teamCall(transport, '/v1/devices/add', {
+    token: access.token,
+    body: {
+      publicKey, label: await sealDeviceName(access.ring.key, access.team, device.signing.deviceId, deviceName),
+      sig: await signBytes(access.keys.signing.privateKey, addDeviceMessage(access.team, access.keys.signing.deviceId, publicKey)),
+    },
+  }, v.object({ device: v.literal(device.signing.deviceId) }));
+  if (!listed.ok) return refused(asRestoreProblem(listed.error));
   let current = access;
   for (let attempt = 0; attempt < APPEND_ATTEMPTS; attempt += 1) {
     const entry = await buildAddDevice(current.state, current.keys, current.ring.key, current.member, teamDeviceOf(device), clock);
@@ -183,7 +199,7 @@ export const restoreFromRelay = async (deps: RelayRestoreDeps, request: RelayRes
   if (!access.ok) return access;
 
   const { keys, exported } = await generateSyncDeviceKeys();
-  const enrolled = await enrolNewDevice(transport, access.value, keys, deps.clock);
+  const enrolled = await enrolNewDevice(transport, access.value, keys, request.deviceName, deps.clock);
   if (!enrolled.ok) return enrolled;
   // From here on this device speaks for itself: its own session, the log and the keys sealed to it.
   const session = await authenticate(transport, access.value.team, keys.signing, 'session');

@@ -119,7 +119,11 @@ describe('restoring onto a new device from the relay with the printed recovery k
     expect(await onLaptop.syncNow()).toEqual({ ok: true, value: undefined });
     expect(onLaptop.rejectedSets()).toBe(0);
     expect((await owner.store.get(written.id))?.fields).toMatchObject({ firstName: 'Written', lastName: 'After restore' });
-    await owner.team.refresh(await sessionOf(owner));
+    const ownerSession = await sessionOf(owner);
+    const listed = await owner.account.devices(ownerSession);
+    expect(listed.ok && listed.value.map((device) => [device.name, device.thisDevice, device.removed]))
+      .toEqual([['Laptop', true, false], ['', false, false], ['New laptop', false, false]]);
+    await owner.team.refresh(ownerSession);
     const state = owner.team.latest();
     const devices = [...(state?.devices.values() ?? [])];
     expect(devices.map((device) => [device.member === state?.owner, device.status, device.recovery ?? false]))
