@@ -17,6 +17,7 @@ import type { SecurityKeyPort } from '../core/sync/engine/two-factor-session';
 import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
 import type { Result } from '../core/result';
 import type { CeremonyRefusal } from '../core/security/webauthn-failures';
+import type { RelayRestoreRequest, RestoreAnswer } from '../core/sync-account/relay-restore';
 
 /** The device list costs the relay a request: asked at most this often while the page polls status. */
 const DEVICES_FRESH_MS = 30_000;
@@ -29,6 +30,8 @@ export interface SyncApiDeps {
   readonly clock: Clock;
   /** The account's team (issue 13): connecting makes it a team of one, pairing reads its log. */
   readonly team?: Pick<TeamAccount, 'ensureTeam' | 'refresh'>;
+  /** A fresh install restoring from the relay with the printed recovery key (core/sync-account/relay-restore.ts). */
+  readonly restore?: (request: RelayRestoreRequest) => Promise<RestoreAnswer<unknown>>;
 }
 
 /** The engine's key port, each ceremony asked of the page; the page answers a registration with a registration. */
@@ -41,7 +44,7 @@ const securityKeyThroughPage = (prompt: SecurityKeyPrompter, user: { id: string;
 
 const notConnected = { ok: false, error: { type: 'not-connected' } } as const;
 
-export const createSyncApi = ({ account, runner, transportFor, clock, team }: SyncApiDeps): SyncImplementation => {
+export const createSyncApi = ({ account, runner, transportFor, clock, team, restore }: SyncApiDeps): SyncImplementation => {
   let devices: { list: readonly SyncDeviceView[]; at: number } | null = null;
 
   const token = createTokenSource({ account, runner, transportFor, clock });
@@ -117,6 +120,23 @@ export const createSyncApi = ({ account, runner, transportFor, clock, team }: Sy
       return { ok: true, value: undefined };
     },
     confirmPairing: async (same) => { account?.confirmPairing(same); },
+    restoreFromRelay: async (relayUrl, words, deviceName) => {
+      if (!account || !restore) return notConnected;
+      const origin = normaliseRelayUrl(relayUrl);
+      if (!origin.ok) return origin;
+      const connected = await account.identity();
+      // Tried again after the enrolment went through but the first sync did not: only the sync is left to do.
+      if (connected && connected.relayUrl !== origin.value) return { ok: false, error: { type: 'already-connected' } };
+      if (!connected) {
+        const restored = await restore({ relayUrl: origin.value, words, deviceName });
+        if (!restored.ok) return restored;
+        await identityChanged();
+      }
+      // The records arrive with the first sync: the restore is done when they are here, not before. A worker
+      // that does not run sync (another page holds it) leaves the pull to that page's engine.
+      const synced = runner ? await runner.syncNow() : notConnected;
+      return synced.ok || synced.error.type === 'not-connected' ? { ok: true, value: undefined } : synced;
+    },
     confirmTwoFactor: async (prompt) => {
       const identity = await account?.identity();
       if (!identity || !runner) return notConnected;

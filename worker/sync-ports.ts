@@ -12,6 +12,7 @@ import { createIdentityStore } from '../core/sync-account/identity-store';
 import { createTeamAccount, type TeamAccount } from '../core/sync-account/team-account';
 import { joinTeam, type JoinRequest } from '../core/sync-account/team-join';
 import { createUnlockReporter, type UnlockReporter } from './unlock-reports';
+import { restoreFromRelay, type RelayRestoreRequest } from '../core/sync-account/relay-restore';
 
 export interface SyncPorts {
   /** The install's own device id, which its local writes carry: named as "you" beside its team device id. */
@@ -25,6 +26,8 @@ export interface SyncPorts {
     /** Tells the team's owner and admins of this device's unlocks, after each sync round. */
     readonly unlockReports?: UnlockReporter;
   };
+  /** A fresh install's restore from the relay with the printed recovery key. */
+  readonly restore?: (request: RelayRestoreRequest) => ReturnType<typeof restoreFromRelay>;
 }
 
 /** Builds the seams over the worker's open store; `transportFor` is the only way they reach a relay. */
@@ -45,6 +48,7 @@ export const createSyncPorts: SyncPortsFactory = (storeDeps, transportFor) => {
     localDeviceId: storeDeps.deviceId,
     // A device paired to this one joins the team's log with the current key sealed to it.
     account: createSyncAccount({ ...deps, onDeviceAdded: async (token, device) => { await team.enrolDevice(token, device); } }),
+    restore: (request) => restoreFromRelay(deps, request),
     team: {
       account: team,
       join: (request) => joinTeam({ ...deps, store: createIdentityStore(deps.db, deps.codec, deps.audit, deps.author), team }, request),

@@ -54,7 +54,9 @@ export const startWorkerSync = (deps: WorkerSyncDeps): WorkerSync => {
   });
   const token = createTokenSource({ account, runner, transportFor, clock });
   return {
-    api: createSyncApi({ account, runner, transportFor, clock, ...(team ? { team: team.account } : {}) }),
+    api: createSyncApi({
+      account, runner, transportFor, clock, ...(team ? { team: team.account } : {}), ...(deps.ports.restore ? { restore: deps.ports.restore } : {}),
+    }),
     team: createTeamApi({
       team: team?.account ?? null, join: team?.join ?? null, token, clock, identityChanged: () => runner.identityChanged(),
       ...(deps.ports.localDeviceId === undefined ? {} : { localDeviceId: deps.ports.localDeviceId }),

@@ -43,6 +43,7 @@ export const AUDIT_WORDS = catalogue({
       'ownership-transferred': 'Team ownership handed over',
       'two-factor-required': 'Two-factor rule for every team member changed',
       'recovery-key-made': 'Printed team recovery key made',
+      'restored-from-relay': 'Restored from the relay with the printed recovery key',
     } as Readonly<Record<AuditType, string>>,
     yes: 'yes', no: 'no',
     links: {
@@ -100,6 +101,7 @@ export const AUDIT_WORDS = catalogue({
       'ownership-transferred': 'Teameigentum übergeben',
       'two-factor-required': 'Zwei-Faktor-Regel für alle Teammitglieder geändert',
       'recovery-key-made': 'Gedruckter Team-Wiederherstellungsschlüssel erstellt',
+      'restored-from-relay': 'Mit dem gedruckten Wiederherstellungsschlüssel vom Relay wiederhergestellt',
     },
     yes: 'ja', no: 'nein',
     links: {

@@ -16,6 +16,11 @@ import { ACCESS_WORDS } from '../shared/messages/access-words';
 import '../locket-setup/locket-setup';
 import '../locket-unlock/locket-unlock';
 import '../locket-cancelled/locket-cancelled';
+import type { Result } from '../../core/result';
+import type { RelayRestoreProblem } from '../../core/sync-account/relay-restore';
+import { hostPermissions } from '../../platform/permissions/host-permission';
+import type { RelayRestorePort } from '../sync/locket-relay-restore/locket-relay-restore.component';
+import { RELAY_COPY_WORDS } from '../shared/messages/relay-copy-words';
 
 export type SurfaceTag = 'locket-workspace' | 'locket-popup' | 'locket-options';
 type Phase = 'loading' | 'setup' | 'locked' | 'cancelled' | 'unlocked' | 'failed';
@@ -56,6 +61,10 @@ export class LocketGate extends LitElement {
   private stopListening?: () => void;
   private stopExpiredSweep?: () => void;
   private readonly locale = new LocaleController(this);
+  /** First run shows "Create account", or the screen that restores from the owner's relay (loaded when asked for). */
+  @state() private relayRestore: RelayRestorePort | null = null;
+  /** True from the moment the restore screen makes the vault until its restore ends: the surface waits behind it. */
+  private restoring = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -122,6 +131,7 @@ export class LocketGate extends LitElement {
     }
     if (!keys) { this.closeServices(); this.phase = 'locked'; return; }
     const services = await this.services.follow(keys);
+    if (this.restoring) return;
     // Stages of opening a surface, read by the bench (test/bench/page-timing.ts) beside its figures.
     performance.mark('locket:services-ready');
     if (this.pendingOwner) {
@@ -132,6 +142,39 @@ export class LocketGate extends LitElement {
       await services.retention.keepData().catch(() => false);
     }
     this.phase = 'unlocked';
+  }
+
+  private async openRelayRestore(): Promise<void> {
+    const [{ previewThroughRelay }] = await Promise.all([
+      import('../../platform/page-services/relay-restore-port'), import('../sync/locket-relay-restore/locket-relay-restore'),
+    ]);
+    this.relayRestore = { preview: previewThroughRelay, finish: (...args) => this.finishRelayRestore(...args) };
+  }
+
+  /** On the services of the vault the restore screen just made: the worker enrols this device and pulls the records. */
+  private async finishRelayRestore(relayUrl: string, words: readonly string[], deviceName: string): Promise<Result<void, RelayRestoreProblem>> {
+    await this.followSession();
+    const services = this.services.current();
+    return services ? services.restoreFromRelay(relayUrl, [...words], deviceName) : { ok: false, error: { type: 'locked' } };
+  }
+
+  private renderSetup() {
+    if (this.relayRestore) {
+      return html`<main><locket-relay-restore .account=${this.connection?.account} .policy=${this.connection?.ports.passwordPolicy}
+        .restore=${this.relayRestore} .permissions=${hostPermissions}
+        @locket-relay-restore-started=${() => { this.restoring = true; }}
+        @locket-relay-restore-stopped=${() => { this.restoring = false; }}
+        @locket-relay-restore-closed=${() => { this.relayRestore = null; }}
+        @locket-relay-restore-done=${(e: HTMLElementEventMap['locket-relay-restore-done']) => {
+          this.restoring = false;
+          this.pendingOwner = e.detail;
+          this.relayRestore = null;
+          this.evaluate();
+        }}></locket-relay-restore></main>`;
+    }
+    return html`<main><locket-setup .account=${this.connection?.account} .policy=${this.connection?.ports.passwordPolicy}
+        @locket-account-created=${(e: HTMLElementEventMap['locket-account-created']) => { this.pendingOwner = e.detail; this.evaluate(); }}></locket-setup>
+      <p><button type="button" @click=${() => void this.openRelayRestore()}>${RELAY_COPY_WORDS.open}</button></p></main>`;
   }
 
   private closeServices(): void {
@@ -154,9 +197,7 @@ export class LocketGate extends LitElement {
       case 'loading': return html`<p class="muted" role="status">${ACCESS_WORDS.opening}</p>`;
       case 'failed': return html`<p role="alert">${ACCESS_WORDS.openFailed(this.failure)}</p>`;
       // The screens before the surface are the page's main content: a screen reader can jump to them.
-      case 'setup':
-        return html`<main><locket-setup .account=${this.connection?.account} .policy=${this.connection?.ports.passwordPolicy}
-          @locket-account-created=${(e: HTMLElementEventMap['locket-account-created']) => { this.pendingOwner = e.detail; this.evaluate(); }}></locket-setup></main>`;
+      case 'setup': return this.renderSetup();
       case 'locked':
         return html`<main><locket-unlock .access=${this.connection?.access} ?second-factor=${this.secondFactor}></locket-unlock></main>`;
       case 'cancelled':

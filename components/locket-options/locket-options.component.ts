@@ -19,6 +19,7 @@ import '../locket-retention-settings/locket-retention-settings';
 import '../locket-audit-log/locket-audit-log';
 import '../locket-cancel-account/locket-cancel-account';
 import '../sync/locket-sync-settings/locket-sync-settings';
+import '../sync/locket-relay-copy/locket-relay-copy';
 import { TeamViewController } from '../team/team-view-controller';
 import { teamProblemText } from '../shared/messages/team-words';
 import { ROLE_REFUSAL_WORDS } from '../shared/messages/role-refusal-words';
@@ -133,7 +134,7 @@ export class LocketOptions extends LitElement {
       // Restoring stays for whoever's role allows it; downloading needs the export right.
       case 'backup': return html`<locket-backup-settings .services=${services} .mayDownload=${this.mayExport}></locket-backup-settings>`;
       case 'sync':
-        return services.sync ? html`<locket-sync-settings .services=${services.sync} .clock=${services.clock}
+        return services.sync ? html`${this.renderRelayCopy()}<locket-sync-settings .services=${services.sync} .clock=${services.clock}
           .permissions=${hostPermissions}></locket-sync-settings>${this.renderJoinTeam()}` : nothing;
       case 'retention': return html`<locket-retention-settings .services=${services}></locket-retention-settings>`;
       case 'audit': return html`<locket-audit-log .services=${services}></locket-audit-log>`;
@@ -154,6 +155,14 @@ export class LocketOptions extends LitElement {
     return html`${problem ? html`<p class="error" role="alert">${teamProblemText(problem)}</p>` : nothing}
       ${view ? this.teamSettings.render(() => html`<locket-team-settings .services=${this.services.team} .view=${view}
         @locket-team-changed=${() => void this.team.reload()}></locket-team-settings>`, OPTIONS_WORDS.loading) : nothing}`;
+  }
+
+  /** An owner alone keeps an encrypted copy on their relay, with the printed recovery key to restore it. */
+  private renderRelayCopy() {
+    const { sync, team } = this.services;
+    if (!sync || !team) return nothing;
+    return html`<locket-relay-copy .sync=${sync} .team=${team} .view=${this.team.view} .permissions=${hostPermissions}
+      @locket-team-changed=${() => void this.team.reload()}></locket-relay-copy>`;
   }
 
   /** "Join a team" is offered on a device in no team, beside connecting and pairing. */

@@ -30,6 +30,7 @@ export const AUDIT_TYPES = [
   'recovery-codes-replaced', 'sync-connected', 'sync-disconnected', 'device-added', 'device-removed',
   'member-invited', 'invite-revoked', 'join-confirmed', 'join-declined', 'member-changed', 'member-removed',
   'ownership-transferred', 'two-factor-required', 'recovery-key-made',
+  'restored-from-relay',
 ] as const;
 export type AuditType = (typeof AUDIT_TYPES)[number];
 

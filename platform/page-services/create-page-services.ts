@@ -11,7 +11,7 @@ import { createLocalStanding } from '../../core/sync-account/local-standing';
 import { guardStore } from '../../worker/role-guard';
 import { createAesGcmCodec } from '../../core/vault/aes-codec';
 import type { UnlockedKeys } from '../../core/vault/types';
-import { archiveContract, exportContract, importContract, retentionContract, syncContract, teamContract } from '../../worker/contract';
+import { archiveContract, exportContract, importContract, retentionContract, syncContract, teamContract, type SyncWorkerApi } from '../../worker/contract';
 import { connectWorker, type WorkerConnection, createWorkerClient } from '../../worker/client';
 import { connectSearchWorker, type SearchConnection } from '../../worker/search-client';
 import type { Contract } from '../../worker/contracts/method';
@@ -31,6 +31,8 @@ import { createSyncServices } from './sync-services';
 export interface PageServices extends LocketServices {
   /** The options page's Sync section: status, connect, pairing, devices. */
   readonly sync: SyncPageServices;
+  /** A fresh install's restore from the relay, once the restore screen made the vault (components/sync/locket-relay-restore). */
+  readonly restoreFromRelay: SyncWorkerApi['restoreFromRelay'];
   /** Closes the store, ends the worker and drops the key: called on lock. */
   readonly close: () => void;
 }
@@ -105,6 +107,7 @@ export const createPageServices = async (keys: UnlockedKeys, security: SecurityS
       }),
     },
     sync: createSyncServices(client(syncContract), syncChannel),
+    restoreFromRelay: (relayUrl, words, deviceName) => client(syncContract).restoreFromRelay(relayUrl, words, deviceName),
     team: client(teamContract),
     close: () => {
       clearTimeout(warmUp);

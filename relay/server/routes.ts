@@ -14,6 +14,7 @@
  *   /v1/team/sessions, /v1/team/unlocks   members' recent logins, for owners and admins (member-login-routes.ts)
  *   /v1/relay-key, /v1/erasures…, /v1/cancel-team, /v1/restore-team, /v1/team-cancellation  (relay/retention/routes.ts)
  *   POST /v1/two-factor/…     a member's WebAuthn key with the relay (two-factor-routes.ts)
+ *   POST /v1/recovery/team    { device } → { team | null }: a printed recovery key's team (recovery-routes.ts)
  *
  * In a team with a membership log, a push is refused set by set (`role_forbidden`) when the
  * pushing member's role may not push it (core/team/roles.ts).
@@ -34,6 +35,7 @@ import { handlePush } from './push';
 import { isMemberLoginPath, memberLoginMethodAllowed, routeMemberLogins } from './member-login-routes';
 import { isTeamPath, routeTeam } from './team-routes';
 import { isTwoFactorPath, routeTwoFactor } from './two-factor-routes';
+import { isRecoveryPath, routeRecovery } from './recovery-routes';
 import type { RouteAnswer, RouteContext } from './route-context';
 
 export type { RouteAnswer, RouteContext } from './route-context';
@@ -64,6 +66,7 @@ export const route = async (request: IncomingMessage, context: RouteContext): Pr
   if (path && isPairingPath(path)) return routePairing(path, body, request.headers.authorization, context);
   if (path && isTeamPath(path)) return routeTeam(path, body, request.headers.authorization, context, context.clientAddress);
   if (path && isTwoFactorPath(path)) return routeTwoFactor(path, body, request.headers.authorization, context);
+  if (path && isRecoveryPath(path)) return routeRecovery(body, context);
 
   if (path === '/v1/challenge' || path === '/v1/register' || path === '/v1/session') await context.limits.authAttempt(context.clientAddress);
   switch (path) {

@@ -26,6 +26,7 @@ import { watchTrash } from './retention-trash';
 import { createPairingOps } from './pairing';
 import { createSessionOps } from './sessions';
 import { createTeamLogOps } from './team-log';
+import { createRecoveryLookupOps } from './recovery-lookup';
 import { announceTeamHead } from './team-notices';
 import { createJoinLimitOps } from './join-limits';
 import { createJoinClaimOps } from './join-claims';
@@ -259,6 +260,7 @@ export const createRelayStore = (driver: SqlDriver, options: RelayStoreOptions) 
 
     ...createJoinClaimOps(driver),
     ...createMemberLoginOps(driver, clock),
+    ...createRecoveryLookupOps(driver),
 
     close: () => driver.close(),
   };

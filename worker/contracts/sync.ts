@@ -10,6 +10,7 @@ import type { SecurityKeyRequest, TwoFactorProblem } from '../../core/sync/engin
 import type { CeremonyRefusal } from '../../core/security/webauthn-failures';
 import type { PairingOffer, PairingStep, SyncProblem, SyncStatusView } from '../../core/sync/ports';
 import { DeviceIdSchema } from '../../core/sync/protocol';
+import type { RelayRestoreProblem } from '../../core/sync-account/relay-restore';
 import { callback, method, progress, returns, returnsNothing } from './method';
 
 export type SyncOutcome = Result<void, SyncProblem>;
@@ -17,6 +18,8 @@ export type SyncOutcome = Result<void, SyncProblem>;
 const RelayUrlSchema = v.pipe(v.string(), v.maxLength(2048));
 const DeviceNameSchema = v.pipe(v.string(), v.trim(), v.minLength(1, 'Name this device.'), v.maxLength(100));
 const PairingCodeSchema = v.pipe(v.string(), v.maxLength(512));
+/** The printed recovery key as typed; core/team/recovery-key.ts says which words count. */
+const RecoveryWordsSchema = v.pipe(v.array(v.pipe(v.string(), v.maxLength(64))), v.maxLength(64));
 /** Pairing's progress reaches the page as a proxied callback; it counts as activity, so auto-lock waits for it. */
 const PairingStepsSchema = progress(v.custom<(step: PairingStep) => void>((input) => typeof input === 'function', 'Steps must be a function.'));
 
@@ -43,6 +46,11 @@ export const syncContract = {
   offerPairing: method({ args: [PairingStepsSchema], result: returns<Result<PairingOffer, SyncProblem>>() }),
   joinWithCode: method({ args: [RelayUrlSchema, PairingCodeSchema, DeviceNameSchema, PairingStepsSchema], result: returns<SyncOutcome>() }),
   confirmPairing: method({ args: [v.boolean()], result: returnsNothing() }),
+  /**
+   * A fresh install's vault fills from the relay: the printed recovery key enrols this device for
+   * the owner, then the first sync pulls every record (core/sync-account/relay-restore.ts).
+   */
+  restoreFromRelay: method({ args: [RelayUrlSchema, RecoveryWordsSchema, DeviceNameSchema], result: returns<Result<void, RelayRestoreProblem>>() }),
   /** Answers the relay's two-factor rule with the member's security key (registering one first if needed); sync resumes. */
   confirmTwoFactor: method({ args: [PrompterSchema], result: returns<Result<void, TwoFactorProblem>>() }),
 };
