@@ -19,7 +19,6 @@ import '../locket-retention-settings/locket-retention-settings';
 import '../locket-audit-log/locket-audit-log';
 import '../locket-cancel-account/locket-cancel-account';
 import '../sync/locket-sync-settings/locket-sync-settings';
-import '../sync/locket-relay-copy/locket-relay-copy';
 import { TeamViewController } from '../team/team-view-controller';
 import { teamProblemText } from '../shared/messages/team-words';
 import { ROLE_REFUSAL_WORDS } from '../shared/messages/role-refusal-words';
@@ -59,6 +58,7 @@ export class LocketOptions extends LitElement {
   // Shown only in or on the way into a team: loaded when first shown, to keep the page's script at open small.
   private readonly teamSettings = new LazyElement(this, 'locket-team-settings', () => import('../team/locket-team-settings/locket-team-settings'));
   private readonly teamJoin = new LazyElement(this, 'locket-team-join', () => import('../team/locket-team-join/locket-team-join'));
+  private readonly relayCopy = new LazyElement(this, 'locket-relay-copy', () => import('../sync/locket-relay-copy/locket-relay-copy'));
   private readonly memberLogins = new LazyElement(this, 'locket-member-logins', () => import('../locket-member-logins/locket-member-logins'));
 
   override connectedCallback(): void {
@@ -161,8 +161,8 @@ export class LocketOptions extends LitElement {
   private renderRelayCopy() {
     const { sync, team } = this.services;
     if (!sync || !team) return nothing;
-    return html`<locket-relay-copy .sync=${sync} .team=${team} .view=${this.team.view} .permissions=${hostPermissions}
-      @locket-team-changed=${() => void this.team.reload()}></locket-relay-copy>`;
+    return this.relayCopy.render(() => html`<locket-relay-copy .sync=${sync} .team=${team} .view=${this.team.view} .permissions=${hostPermissions}
+      @locket-team-changed=${() => void this.team.reload()}></locket-relay-copy>`, OPTIONS_WORDS.loading);
   }
 
   /** "Join a team" is offered on a device in no team, beside connecting and pairing. */
