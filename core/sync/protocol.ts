@@ -104,6 +104,8 @@ export const ERROR_CODES = [
   'clock_skew', 'not_found', 'unavailable', 'internal', 'expired',
   /** A set names a record that was purged or erased: the relay stores nothing of that set. */
   'tombstoned',
+  /** The log no longer reaches back to the cursor (SYNC.md §7.6): bootstrap from the latest snapshot (`/v1/snapshots/latest`). */
+  'gone',
   /** Team membership (core/team): an entry not built on the log's head, a role that may not do this, an entry the log refuses. */
   'stale_head', 'role_forbidden', 'invalid_entry',
   /** The team's owner cancelled it (core/sync/team-cancellation.ts): every read and write is refused until a restore. */

@@ -25,6 +25,7 @@ import { createTeamRetentionOps } from './retention-teams';
 import { watchTrash } from './retention-trash';
 import { createPairingOps } from './pairing';
 import { createSessionOps } from './sessions';
+import { createSnapshotOps } from './snapshots';
 import { createTeamLogOps } from './team-log';
 import { announceTeamHead } from './team-notices';
 import { createJoinLimitOps } from './join-limits';
@@ -250,6 +251,8 @@ export const createRelayStore = (driver: SqlDriver, options: RelayStoreOptions) 
     ...createTwoFactorOps(driver, clock),
 
     ...createJoinLimitOps(driver, clock),
+
+    ...createSnapshotOps(driver, clock, randomBytes),
 
     close: () => driver.close(),
   };
