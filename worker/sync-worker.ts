@@ -48,6 +48,8 @@ export const startWorkerSync = (deps: WorkerSyncDeps): WorkerSync => {
         // A set that does not open may come from a member or a key this device has not read yet: the log too.
         refreshSigners: async (token) => { await Promise.all([account.devices(token), team?.account.refresh(token)]); },
         ...(team ? { admits: team.account.admits } : {}),
+        // The daily encrypted snapshot a device offline past the log's window bootstraps from (the relay refuses read-only members).
+        ...(team ? { uploadSnapshots: () => true } : {}),
       });
     },
   });

@@ -198,6 +198,11 @@ export type Ack = v.InferOutput<typeof AckSchema>;
 export const PullRequestSchema = v.strictObject({
   since: Count,
   limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(LIMITS.maxPullSets))),
+  /**
+   * Sent only by a device that just loaded the latest snapshot: below the log's floor it gets what
+   * the relay still holds there (purges and erasures, kept so nothing ended comes back) instead of `gone`.
+   */
+  fromSnapshot: v.optional(v.literal(true)),
 });
 export const PullReplySchema = v.strictObject({
   sets: v.array(StoredSetSchema), head: Count, more: v.boolean(), relayInstance: v.string(),

@@ -93,9 +93,9 @@ export const route = async (request: IncomingMessage, context: RouteContext): Pr
       return { status: 200, body: { reqId: push.reqId, results: outcome.results, head: outcome.head, relayInstance } };
     }
     case '/v1/pull': {
-      const { since, limit } = parseMessage(PullRequestSchema, body);
+      const { since, limit, fromSnapshot } = parseMessage(PullRequestSchema, body);
       // The log was truncated past this cursor: the device bootstraps from the latest snapshot.
-      if (since < (await store.logFloor(caller.team))) throw new RelayRefusal(410, 'gone', 'The log starts after this cursor: read /v1/snapshots/latest');
+      if (!fromSnapshot && since < (await store.logFloor(caller.team))) throw new RelayRefusal(410, 'gone', 'The log starts after this cursor: read /v1/snapshots/latest');
       const pulled = await store.pullSets(caller.team, since, limit ?? LIMITS.maxPullSets);
       log.debug({ ...tags, since, sets: pulled.sets.length, head: pulled.head }, 'pull');
       return { status: 200, body: { ...pulled, relayInstance } };

@@ -5,7 +5,9 @@
  *   an upload left open for a day was abandoned and goes too;
  * - change sets older than 50 days go once a complete snapshot at a later seq exists, as a
  *   prefix of the log: the floor moves up to the last seq removed, and a cursor below it is
- *   answered `gone` (the device bootstraps from the snapshot, relay/server/routes.ts).
+ *   answered `gone` (the device bootstraps from the snapshot, relay/server/routes.ts). Sets
+ *   holding a purge or erase stay (they carry no record data): a device that loaded the snapshot
+ *   reads them with `fromSnapshot`, so a record ended while it was away does not come back.
  *
  * Invariants: each batch is one transaction deleting at most `batch` rows; the floor never moves
  * past a complete snapshot's `at_seq` nor past a set younger than the window; it never goes down.
@@ -117,8 +119,11 @@ export const truncateLogBatch = async (
       const youngFrom = team.young === null ? Number(team.head_seq) + 1 : Number(team.young);
       const target = Math.min(Number(team.covered), youngFrom - 1);
       if (target <= floor) continue;
+      // A purge or erase stays below the floor: it is how a device back from the snapshot learns what ended.
       const doomed = (await tx.all<{ seq: number }>(
-        `SELECT seq FROM change_sets WHERE team_id = ? AND seq > ? AND seq <= ? ORDER BY seq LIMIT ?`,
+        `SELECT c.seq FROM change_sets c WHERE c.team_id = ? AND c.seq > ? AND c.seq <= ?
+           AND NOT EXISTS (SELECT 1 FROM change_items i WHERE i.team_id = c.team_id AND i.seq = c.seq AND i.op IN ('purge', 'erase'))
+         ORDER BY c.seq LIMIT ?`,
         [team.id, floor, target, batch - deleted],
       )).map((row) => Number(row.seq));
       for (const seq of doomed) {

@@ -23,6 +23,11 @@ export interface SyncEngineDeps {
   readonly refreshSigners?: (token: string) => Promise<void>;
   /** The team's roles, checked again on receipt (core/team/receipt.ts); absent for a team of one. */
   readonly admits?: (set: StoredSet) => boolean;
+  /**
+   * Whether this device uploads the team's daily encrypted snapshot after a successful round
+   * (snapshot-upload.ts); asked before each upload and between its pages. Absent: never uploads.
+   */
+  readonly uploadSnapshots?: () => boolean | Promise<boolean>;
 }
 
 export interface SyncEngine {

@@ -25,6 +25,7 @@ import { wentBack } from './regression';
 import { runRound } from './round';
 import { asFailure, isFinalProblem, isRateLimited, SyncFailure } from './relay-problem';
 import { createRelaySession } from './relay-session';
+import { createSnapshotUploader } from './snapshot-upload';
 import { createStatusHolder } from './status';
 import { createTimerSlot, systemTimers } from './timers';
 
@@ -66,6 +67,12 @@ export const createSyncEngine = (deps: SyncEngineDeps): SyncEngine => {
 
   /** Set by every connect: the relay may have come back from an older copy while this device was away. */
   let checkHeld = false;
+
+  const { uploadSnapshots } = deps;
+  const uploader = uploadSnapshots && createSnapshotUploader({
+    replica, crypto, session, clock, cursor: () => cursor,
+    active: async () => running && !halted && (await uploadSnapshots()),
+  });
 
   const oneRound = async (): Promise<void> => {
     await runRound({
@@ -139,6 +146,8 @@ export const createSyncEngine = (deps: SyncEngineDeps): SyncEngine => {
         attempt = 0;
         armPeriodic(gen);
         status.update({ state: 'connected', problem: null, lastSyncedAt: clock.now(), waiting: await replica.pendingCount() });
+        // Beside the rounds, never in them: the next push does not wait for an upload.
+        void uploader?.maybeUpload();
         return ok;
       } catch (error) {
         const failure = asFailure(error);
@@ -213,7 +222,7 @@ export const createSyncEngine = (deps: SyncEngineDeps): SyncEngine => {
       unsubscribe?.();
       unsubscribe = null;
       session.drop();
-      await Promise.allSettled([round, connecting]);
+      await Promise.allSettled([round, connecting, uploader?.settled()]);
       status.update({ state: 'off', problem: null });
     },
     syncNow: async () => {
