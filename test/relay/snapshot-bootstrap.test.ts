@@ -139,3 +139,22 @@ it('a new device joining after the log was truncated gets every live record', as
   expect(await everyRecord(desk)).toEqual(await everyRecord(laptop));
   expect((await everyRecord(desk)).length).toBe(2);
 });
+
+it('uploads at most one snapshot a day, after a round: rounds the same day add none, the next day one more', async () => {
+  const onLaptop = engineOf(laptop);
+  saved(await laptop.store.create('person', person('Ada', 'Lovelace')));
+  await syncAndSnapshot(onLaptop);
+  const snapshots = async () => (await driver.all<{ n: number }>(`SELECT COUNT(*) AS n FROM snapshots`))[0]?.n;
+  saved(await laptop.store.create('person', person('Bert', 'Example')));
+  clock.advance(6 * 60 * 60 * 1000);
+  expect(await onLaptop.syncNow()).toEqual({ ok: true, value: undefined });
+  expect(await onLaptop.syncNow()).toEqual({ ok: true, value: undefined });
+  expect(await snapshots()).toBe(1);
+  clock.advance(18 * 60 * 60 * 1000);
+  const next = await syncAndSnapshot(onLaptop);
+  expect(await snapshots()).toBe(2);
+  // The new one covers both records, sealed: the relay holds neither name.
+  const rows = await driver.all<{ ct: Uint8Array }>(`SELECT ct FROM snapshot_rows r JOIN snapshots s ON s.id = r.snapshot_id WHERE s.at_seq = ?`, [next.snapshot?.atSeq ?? -1]);
+  expect(rows).toHaveLength(2);
+  expect(rows.some((row) => Buffer.from(row.ct).includes('Lovelace'))).toBe(false);
+});

@@ -122,6 +122,16 @@ for (const factory of drivers) describeDriver(factory, ({ open }) => {
     // Day 51: sets 1 and 2 are past 50 days and under the day-45 snapshot; set 3 is 31 days old.
     expect(await store.logFloor(team)).toBe(2);
     expect((await store.pullSets(team, 0, 10)).sets.map((set) => set.seq)).toEqual([3]);
+  });
+
+  it('keeps a purge below the floor: a device back from the snapshot still learns the record ended', async () => {
+    await store.appendSets(team, deviceId(), [await device.nextSet([{ text: 'Dee', recordId: 'dee', op: 'create' }])]);
+    await store.appendSets(team, deviceId(), [await device.nextSet([{ text: '', recordId: 'dee', op: 'purge' }]), await device.nextSet(['Eve'])]);
+    await liveFor(45);
+    await upload([rowOf('eve')]);
+    await liveFor(6);
+    expect(await store.logFloor(team)).toBe(3);
+    expect((await store.pullSets(team, 0, 10)).sets.map((set) => [set.seq, set.items.map((item) => item.op)])).toEqual([[2, ['purge']]]);
     expect((await store.latestSnapshot(team)).snapshot?.atSeq).toBe(3);
   });
 
