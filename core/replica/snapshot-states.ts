@@ -71,7 +71,6 @@ export const createSnapshotStates = (deps: ReplicaDeps) => {
         const tx = db.transaction(['records', 'purged']);
         const [rows, tombs] = await Promise.all([readMany(tx.objectStore('records'), ids), tombstonesOf(tx.objectStore('purged'), ids, hashOf)]);
         const live = rows.flatMap((row) => (row ? [row] : []));
-        const before = new Map(live.map((row) => [row.id, row]));
         const decoded = await codec.decodeMany(live.map((row) => row.body), live.map(recordAad));
         const bodyOf = new Map(live.map((row, index) => [row.id, decoded[index]]));
         const next: { row: StoredRecord; body: object }[] = [];
@@ -83,11 +82,13 @@ export const createSnapshotStates = (deps: ReplicaDeps) => {
           if (local?.type === 'terminal') return;
           const merged = local ? joinRows(local.row, theirs) : theirs;
           const written = nextRowOf(id, before, merged, wallOf(newestClock(merged)));
-          if (written) next.push(written);
+          // Nothing new for this record: compared before encoding (an encrypted body differs every time).
+          const unchanged = before && written && deepEqual({ ...written.row, body: null }, { ...before, body: null })
+            && deepEqual(written.body, bodyOf.get(id));
+          if (written && !unchanged) next.push(written);
         });
         const encoded = await codec.encodeMany(next.map((entry) => entry.body), next.map((entry) => recordAad(entry.row)));
-        const puts = next.map((entry, index) => ({ ...entry.row, body: encoded[index] ?? entry.row.body }))
-          .filter((row) => !deepEqual(row, before.get(row.id)));
+        const puts = next.map((entry, index) => ({ ...entry.row, body: encoded[index] ?? entry.row.body }));
         return { rows, tombs, puts };
       },
       write: async (tx, prepared) => {
