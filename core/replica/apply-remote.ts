@@ -208,7 +208,7 @@ export const createApplyRemote = (deps: ReplicaDeps) => {
 };
 
 /** Each id's tombstone, aligned with `ids`: a purge keeps the id, an erasure only its keyed hash, so both are looked up. */
-const tombstonesOf = async (
+export const tombstonesOf = async (
   purged: KeyedStore<PurgedRow>, ids: readonly RecordId[], hashOf: ReadonlyMap<RecordId, string>,
 ): Promise<(PurgedRow | undefined)[]> => {
   const hashes = ids.map((id) => hashOf.get(id));

@@ -1,6 +1,7 @@
 import type { ReplicaPort } from '../sync/ports';
 import { createApplyRemote } from './apply-remote';
 import { createOutbox } from './outbox';
+import { createSnapshotStates } from './snapshot-states';
 import type { ReplicaDeps } from './replica-rows';
 
 export type { ReplicaDeps } from './replica-rows';
@@ -12,6 +13,7 @@ export type { ReplicaDeps } from './replica-rows';
  */
 export const openReplica = (deps: ReplicaDeps): ReplicaPort => {
   const outbox = createOutbox(deps);
+  const snapshots = createSnapshotStates(deps);
   return {
     pending: outbox.pending,
     pendingCount: outbox.pendingCount,
@@ -19,5 +21,7 @@ export const openReplica = (deps: ReplicaDeps): ReplicaPort => {
     relayRegressed: outbox.relayRegressed,
     cursor: outbox.cursor,
     applyRemote: createApplyRemote(deps),
+    snapshotStates: snapshots.read,
+    applySnapshotStates: snapshots.apply,
   };
 };

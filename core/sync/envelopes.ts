@@ -15,6 +15,7 @@ import { derivePurposeKey, ITEM_KEY_INFO, openItemValue, sealItemValue, type Ite
 import type { OutboxEntry, SyncCrypto, SyncItem, SyncItemBody, SyncSet } from './ports';
 import { EnvelopeSchema, PROTOCOL_VERSION, StoredSetSchema, UnsignedEnvelopeSchema, type Envelope, type Item, type StoredSet } from './protocol';
 import { deviceIdFromPublicKey, itemHash, signSet, verifySet, type DeviceKeys } from './signing';
+import { createSnapshotCrypto } from './snapshot-crypto';
 
 /**
  * Where a signer's Ed25519 public key comes from: the account's device list. A removed device
@@ -44,6 +45,7 @@ export const createSyncCrypto = async (keys: SyncCryptoKeys, signerKey: SignerLo
   const itemKeys = new Map<number, CryptoKey>([[keys.epoch, itemKey]]);
   for (const [epoch, key] of keys.olderKeys ?? []) if (epoch !== keys.epoch) itemKeys.set(epoch, await derivePurposeKey(key, ITEM_KEY_INFO));
   const { device } = keys;
+  const snapshots = await createSnapshotCrypto(keys.team, keys.epoch, keys.syncKey, keys.olderKeys);
 
   const seal = async (entry: OutboxEntry, team: string): Promise<Envelope> => {
     const { set } = entry;
@@ -99,6 +101,7 @@ export const createSyncCrypto = async (keys: SyncCryptoKeys, signerKey: SignerLo
     signChallenge: async (message) =>
       new Uint8Array(await globalThis.crypto.subtle.sign({ name: 'Ed25519' }, device.privateKey, new Uint8Array(message))),
     seal,
+    snapshots,
     open: async (stored) => {
       // Whatever the relay sent: validated here too, and nothing it sends may throw.
       const parsed = v.safeParse(StoredSetSchema, stored);

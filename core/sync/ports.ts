@@ -12,6 +12,7 @@
 import type { Result } from '../result';
 import type { CeremonyRefusal } from '../security/webauthn-failures';
 import type { Envelope, StoredSet } from './protocol';
+import type { SnapshotCrypto } from './snapshot-crypto';
 
 /** The local change log's ops plus `erase`: an erased person's id, final on every device. */
 export type SyncOp = 'create' | 'update' | 'delete' | 'restore' | 'purge' | 'erase';
@@ -99,6 +100,23 @@ export interface ReplicaPort {
    */
   readonly applyRemote: (sets: readonly SyncSet[], cursor: SyncCursor) => Promise<ApplyOutcome>;
   readonly cursor: () => Promise<SyncCursor | null>;
+  /**
+   * Snapshots (core/replica/snapshot-states.ts): up to `limit` records after `afterId` in id order,
+   * each with its state as merging sees it (fields and their clocks), for an upload to the relay.
+   */
+  readonly snapshotStates?: (afterId: string, limit: number) => Promise<readonly RecordState[]>;
+  /**
+   * Merges states read from a snapshot by the same per-field clocks as remote sets: a newer local
+   * edit wins, and an id purged or erased here stays so. The cursor is not moved.
+   */
+  readonly applySnapshotStates?: (states: readonly RecordState[]) => Promise<ApplyOutcome>;
+}
+
+/** One record's current state, as a snapshot row holds it once opened. Opaque outside core/replica. */
+export interface RecordState {
+  readonly recordId: string;
+  readonly kind: string;
+  readonly state: unknown;
 }
 
 /** Why sync stopped or refused: codes only; components/shared/messages words them. */
@@ -215,6 +233,8 @@ export interface SyncCrypto {
   readonly seal: (entry: OutboxEntry, team: string) => Promise<Envelope>;
   /** Verifies the signer and hashes and decrypts; refuses (null) what does not verify. */
   readonly open: (set: StoredSet) => Promise<SyncSet | null>;
+  /** Snapshot rows on the relay (core/sync/snapshot-crypto.ts); absent where snapshots are not kept. */
+  readonly snapshots?: SnapshotCrypto;
 }
 
 /** The stored, non-secret part of this device's sync identity. */

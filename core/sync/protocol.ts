@@ -104,6 +104,8 @@ export const ERROR_CODES = [
   'clock_skew', 'not_found', 'unavailable', 'internal', 'expired',
   /** A set names a record that was purged or erased: the relay stores nothing of that set. */
   'tombstoned',
+  /** The log no longer reaches back to the cursor (SYNC.md §7.6): bootstrap from the latest snapshot (`/v1/snapshots/latest`). */
+  'gone',
   /** Team membership (core/team): an entry not built on the log's head, a role that may not do this, an entry the log refuses. */
   'stale_head', 'role_forbidden', 'invalid_entry',
   /** The team's owner cancelled it (core/sync/team-cancellation.ts): every read and write is refused until a restore. */
@@ -196,6 +198,11 @@ export type Ack = v.InferOutput<typeof AckSchema>;
 export const PullRequestSchema = v.strictObject({
   since: Count,
   limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(LIMITS.maxPullSets))),
+  /**
+   * Sent only by a device that just loaded the latest snapshot: below the log's floor it gets what
+   * the relay still holds there (purges and erasures, kept so nothing ended comes back) instead of `gone`.
+   */
+  fromSnapshot: v.optional(v.literal(true)),
 });
 export const PullReplySchema = v.strictObject({
   sets: v.array(StoredSetSchema), head: Count, more: v.boolean(), relayInstance: v.string(),

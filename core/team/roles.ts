@@ -82,3 +82,6 @@ export const mayAppend = (role: MemberRole, act: MembershipAct): boolean => {
       return role === 'owner';
   }
 };
+
+/** Whether a member of `role` may upload the team's encrypted snapshots: whoever may write records (SYNC.md §8.2). */
+export const mayUploadSnapshots = (role: MemberRole): boolean => role !== 'read-only';

@@ -8,6 +8,9 @@
  *   2. teams cancelled more than 14 days ago lose every row, leaving a hashed tombstone;
  *   3. sets older than 50 days that hold nothing any more go (relay/store/retention-log.ts);
  *   4. members' session starts and unlock reports older than the login window go (relay/store/member-logins.ts).
+ *   5. sets older than 50 days covered by a later snapshot go, moving the log's floor; then
+ *      snapshots are thinned (daily for a week, then weekly, none past 50 days): nothing older
+ *      than 50 days stays, in the log or in a snapshot (retention-snapshots.ts).
  * A run stops after `maxBatches`; what is left is the next run's, so a killed run loses at most
  * one uncommitted batch and the next one resumes where the database stands.
  */
@@ -18,6 +21,7 @@ import { expireMemberLoginsBatch } from '../store/member-logins';
 import { compactEndedSetsBatch } from '../store/retention-log';
 import { readRelayTimeSeen, writeRelayTimeMark } from '../store/retention-mark';
 import { deleteTeamBatch, teamsDueForDeletion } from '../store/retention-teams';
+import { thinSnapshotsBatch, truncateLogBatch } from '../store/retention-snapshots';
 import { endTrashedBatch } from '../store/retention-trash';
 import type { SqlDriver } from '../store/sql-driver';
 
@@ -37,6 +41,10 @@ export interface RetentionReport {
   readonly setsCompacted: number;
   /** Members' session starts and unlock reports past the login window. */
   readonly memberLoginsExpired: number;
+  readonly snapshotsDeleted: number;
+  readonly snapshotRowsDeleted: number;
+  /** Sets below a snapshot that went with the log's floor. */
+  readonly setsTruncated: number;
   readonly batches: number;
   /** True when the run stopped at `maxBatches` with work left. */
   readonly unfinished: boolean;
@@ -69,6 +77,7 @@ export const createRetentionSweep = (driver: SqlDriver, options: RetentionSweepO
     const report = {
       at: now, held: judgement.hold, trashedRecordsEnded: 0, ciphertextsDropped: 0, teamsDeleted: 0, teamRowsDeleted: 0,
       setsCompacted: 0, memberLoginsExpired: 0, batches: 0, unfinished: false,
+      setsCompacted: 0, snapshotsDeleted: 0, snapshotRowsDeleted: 0, setsTruncated: 0, batches: 0, unfinished: false,
     };
     if (judgement.hold !== null) return report;
     const budgetLeft = (): boolean => {
@@ -106,6 +115,19 @@ export const createRetentionSweep = (driver: SqlDriver, options: RetentionSweepO
       report.batches += 1;
       report.memberLoginsExpired += expired.rows;
       if (!expired.more) break;
+    }
+    while (budgetLeft()) {
+      const truncated = await truncateLogBatch(driver, expiredBefore(CHANGE_LOG_DAYS, now), batch, hooks);
+      report.batches += 1;
+      report.setsTruncated += truncated;
+      if (truncated < batch) break;
+    }
+    while (budgetLeft()) {
+      const thinned = await thinSnapshotsBatch(driver, now, batch, hooks);
+      report.batches += 1;
+      report.snapshotsDeleted += thinned.snapshots;
+      report.snapshotRowsDeleted += thinned.rows;
+      if (thinned.done) break;
     }
     return report;
   };

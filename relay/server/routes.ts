@@ -15,6 +15,7 @@
  *   /v1/relay-key, /v1/erasures…, /v1/cancel-team, /v1/restore-team, /v1/team-cancellation  (relay/retention/routes.ts)
  *   POST /v1/two-factor/…     a member's WebAuthn key with the relay (two-factor-routes.ts)
  *   POST /v1/recovery/team    { device } → { team | null }: a printed recovery key's team (recovery-routes.ts)
+ *   POST /v1/snapshots/…      encrypted snapshots (snapshot-routes.ts); a pull from below the log's floor is `410 gone`
  *
  * In a team with a membership log, a push is refused set by set (`role_forbidden`) when the
  * pushing member's role may not push it (core/team/roles.ts).
@@ -36,6 +37,7 @@ import { isMemberLoginPath, memberLoginMethodAllowed, routeMemberLogins } from '
 import { isTeamPath, routeTeam } from './team-routes';
 import { isTwoFactorPath, routeTwoFactor } from './two-factor-routes';
 import { isRecoveryPath, routeRecovery } from './recovery-routes';
+import { isSnapshotPath, routeSnapshots } from './snapshot-routes';
 import type { RouteAnswer, RouteContext } from './route-context';
 
 export type { RouteAnswer, RouteContext } from './route-context';
@@ -67,6 +69,7 @@ export const route = async (request: IncomingMessage, context: RouteContext): Pr
   if (path && isTeamPath(path)) return routeTeam(path, body, request.headers.authorization, context, context.clientAddress);
   if (path && isTwoFactorPath(path)) return routeTwoFactor(path, body, request.headers.authorization, context);
   if (path && isRecoveryPath(path)) return routeRecovery(body, context);
+  if (path && isSnapshotPath(path)) return routeSnapshots(path, body, request.headers.authorization, context);
 
   if (path === '/v1/challenge' || path === '/v1/register' || path === '/v1/session') await context.limits.authAttempt(context.clientAddress);
   switch (path) {
@@ -100,7 +103,9 @@ export const route = async (request: IncomingMessage, context: RouteContext): Pr
       return { status: 200, body: { reqId: push.reqId, results: outcome.results, head: outcome.head, relayInstance } };
     }
     case '/v1/pull': {
-      const { since, limit } = parseMessage(PullRequestSchema, body);
+      const { since, limit, fromSnapshot } = parseMessage(PullRequestSchema, body);
+      // The log was truncated past this cursor: the device bootstraps from the latest snapshot.
+      if (!fromSnapshot && since < (await store.logFloor(caller.team))) throw new RelayRefusal(410, 'gone', 'The log starts after this cursor: read /v1/snapshots/latest');
       const pulled = await store.pullSets(caller.team, since, limit ?? LIMITS.maxPullSets);
       log.debug({ ...tags, since, sets: pulled.sets.length, head: pulled.head }, 'pull');
       return { status: 200, body: { ...pulled, relayInstance } };

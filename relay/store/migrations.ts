@@ -117,6 +117,18 @@ export const MIGRATIONS: readonly (readonly string[])[] = [
     `CREATE INDEX member_unlocks_by_team ON member_unlocks (team_id, bucket)`,
     `CREATE INDEX member_unlocks_by_bucket ON member_unlocks (bucket)`,
   ],
+  // Encrypted snapshots (relay/store/snapshots.ts) and the log's floor: sets at or below it may be gone.
+  [
+    `ALTER TABLE teams ADD COLUMN floor_seq INTEGER NOT NULL DEFAULT 0`,
+    // `created_at` is the relay's time of `begin`; `complete` once the uploader committed every row.
+    `CREATE TABLE snapshots (
+      team_id TEXT NOT NULL, id TEXT NOT NULL, at_seq INTEGER NOT NULL, epoch INTEGER NOT NULL, created_at INTEGER NOT NULL,
+      device_id TEXT NOT NULL, complete INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (team_id, id)) STRICT`,
+    `CREATE TABLE snapshot_rows (
+      team_id TEXT NOT NULL, snapshot_id TEXT NOT NULL, record_id TEXT NOT NULL, kind TEXT NOT NULL, ct BLOB NOT NULL,
+      PRIMARY KEY (team_id, snapshot_id, record_id)) STRICT`,
+    `CREATE INDEX snapshot_rows_by_record ON snapshot_rows (team_id, record_id)`,
+  ],
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -5,8 +5,9 @@
  * and none is a purge or an erase: those terminal items are how a device that was away learns
  * that a record ended, and carry no record data. Vacant sets (nothing in them) go too.
  *
- * What stays past 50 days is exactly what a new device needs to build current state: the sets
- * that still hold a live record's ciphertext, until the relay keeps snapshots to rebuild from.
+ * Sets that still hold a live record's ciphertext go too once a later snapshot covers them
+ * (retention-snapshots.ts, which moves the log's floor); until one exists they stay, since they
+ * are what a new device builds current state from.
  * A device whose cursor stood on a removed set finds it gone and bootstraps again from seq 0
  * (core/sync/engine/regression.ts `cursorSetMoved`), re-pushing whatever the relay lacks.
  */

@@ -25,6 +25,7 @@ import { createTeamRetentionOps } from './retention-teams';
 import { watchTrash } from './retention-trash';
 import { createPairingOps } from './pairing';
 import { createSessionOps } from './sessions';
+import { createSnapshotOps } from './snapshots';
 import { createTeamLogOps } from './team-log';
 import { createRecoveryLookupOps } from './recovery-lookup';
 import { announceTeamHead } from './team-notices';
@@ -261,6 +262,7 @@ export const createRelayStore = (driver: SqlDriver, options: RelayStoreOptions) 
     ...createJoinClaimOps(driver),
     ...createMemberLoginOps(driver, clock),
     ...createRecoveryLookupOps(driver),
+    ...createSnapshotOps(driver, clock, randomBytes),
 
     close: () => driver.close(),
   };

@@ -36,8 +36,9 @@ export const namesTombstone = async (tx: SqlExecutor, team: string, set: Envelop
 
 /**
  * Ends one id in the team: drops the ciphertext of its items (all but `keep`, the terminal item
- * itself), keeps each touched set's `bytes` true, and records the tombstone. How many items lost
- * their ciphertext. Shared by a pushed purge or erase and the relay's own trash retention.
+ * itself) and its rows in every snapshot, keeps each touched set's `bytes` true, and records the
+ * tombstone. How many ciphertexts went (items and snapshot rows). Shared by a pushed purge or
+ * erase and the relay's own trash retention.
  */
 export const endRecord = async (
   tx: SqlExecutor, team: string, recordId: string, ending: { op: string; seq: number; at: number; keep?: { seq: number; idx: number } },
@@ -62,7 +63,9 @@ export const endRecord = async (
   );
   // An ended record is no longer the trash sweep's to watch.
   await tx.run(`DELETE FROM trash_watch WHERE team_id = ? AND record_id = ?`, [team, recordId]);
-  return touched.length;
+  // Nor may any snapshot bring it back: its rows go with the items' ciphertext.
+  const snapshotRows = await tx.run(`DELETE FROM snapshot_rows WHERE team_id = ? AND record_id = ?`, [team, recordId]);
+  return touched.length + snapshotRows;
 };
 
 /**

@@ -25,6 +25,11 @@ export interface SyncEngineDeps {
   readonly admits?: (set: StoredSet) => boolean;
   /** Runs after each round that ended well, with its session (a member's unlock reports); its failure fails nothing. */
   readonly afterRound?: (token: string) => Promise<void>;
+  /**
+   * Whether this device uploads the team's daily encrypted snapshot after a successful round
+   * (snapshot-upload.ts); asked before each upload and between its pages. Absent: never uploads.
+   */
+  readonly uploadSnapshots?: () => boolean | Promise<boolean>;
 }
 
 export interface SyncEngine {

@@ -26,6 +26,7 @@ import { wentBack } from './regression';
 import { runRound } from './round';
 import { asFailure, isFinalProblem, isRateLimited, SyncFailure } from './relay-problem';
 import { createRelaySession } from './relay-session';
+import { createSnapshotUploader } from './snapshot-upload';
 import { createStatusHolder } from './status';
 import { createTimerSlot, systemTimers } from './timers';
 
@@ -77,6 +78,11 @@ export const createSyncEngine = (deps: SyncEngineDeps): SyncEngine => {
       // Left for the next round.
     }
   };
+  const { uploadSnapshots } = deps;
+  const uploader = uploadSnapshots && createSnapshotUploader({
+    replica, crypto, session, clock, cursor: () => cursor,
+    active: async () => running && !halted && (await uploadSnapshots()),
+  });
 
   const oneRound = async (): Promise<void> => {
     await runRound({
@@ -151,6 +157,8 @@ export const createSyncEngine = (deps: SyncEngineDeps): SyncEngine => {
         attempt = 0;
         armPeriodic(gen);
         status.update({ state: 'connected', problem: null, lastSyncedAt: clock.now(), waiting: await replica.pendingCount() });
+        // Beside the rounds, never in them: the next push does not wait for an upload.
+        void uploader?.maybeUpload();
         return ok;
       } catch (error) {
         const failure = asFailure(error);
@@ -234,7 +242,7 @@ export const createSyncEngine = (deps: SyncEngineDeps): SyncEngine => {
       unsubscribe?.();
       unsubscribe = null;
       session.drop();
-      await Promise.allSettled([round, connecting]);
+      await Promise.allSettled([round, connecting, uploader?.settled()]);
       status.update({ state: 'off', problem: null });
     },
     syncNow: async () => {

@@ -25,6 +25,8 @@ export interface PullDeps {
   readonly refreshSigners?: () => Promise<void>;
   /** The team's roles (core/team/receipt.ts): a set they forbid is skipped and counted like one that does not verify. */
   readonly admits?: (set: StoredSet) => boolean;
+  /** Right after loading a snapshot: read below the log's floor too (its purges and erasures). */
+  readonly fromSnapshot?: boolean;
 }
 
 export interface PullOutcome {
@@ -60,7 +62,7 @@ export const pullAll = async (deps: PullDeps): Promise<PullOutcome> => {
   };
   for (let page = 0; page < MAX_PULL_PAGES; page += 1) {
     const since = (await replica.cursor())?.seq ?? 0;
-    const reply = parseAnswer(PullReplySchema, await session.call('/v1/pull', { since, limit: LIMITS.maxPullSets }));
+    const reply = parseAnswer(PullReplySchema, await session.call('/v1/pull', { since, limit: LIMITS.maxPullSets, ...(deps.fromSnapshot ? { fromSnapshot: true } : {}) }));
     await deps.checkRelay(reply.relayInstance, reply.head);
     const last = reply.sets.at(-1);
     if (!last) return { applied, rejected };

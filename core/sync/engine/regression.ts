@@ -6,6 +6,7 @@
 import type { ReplicaPort, SyncCursor } from '../ports';
 import { DeviceListSchema, PullReplySchema } from '../protocol';
 import { parseAnswer } from './relay-problem';
+import { isLogGone } from './snapshot-bootstrap';
 import type { RelaySession } from './relay-session';
 
 /** Thrown from an answer's check; the round catches it, re-bootstraps and starts over. */
@@ -25,7 +26,15 @@ export const wentBack = (cursor: SyncCursor | null, relayInstance: string, head:
  */
 export const cursorSetMoved = async (session: RelaySession, cursor: SyncCursor | null): Promise<boolean> => {
   if (!cursor?.setId || cursor.seq < 1) return false;
-  const reply = parseAnswer(PullReplySchema, await session.call('/v1/pull', { since: cursor.seq - 1, limit: 1 }));
+  let answer: unknown;
+  try {
+    answer = await session.call('/v1/pull', { since: cursor.seq - 1, limit: 1 });
+  } catch (error) {
+    // The set at the cursor went with the log's floor: nothing moved (a cursor below the floor hears `gone` on its pull).
+    if (isLogGone(error)) return false;
+    throw error;
+  }
+  const reply = parseAnswer(PullReplySchema, answer);
   const atCursor = reply.sets[0];
   return reply.relayInstance === cursor.relayInstance && (atCursor?.seq !== cursor.seq || atCursor.setId !== cursor.setId);
 };

@@ -2,7 +2,9 @@
  * One sync round: make sure the relay has not gone back in time, push the outbox, pull to the
  * head. A relay found to have gone back mid-round is re-bootstrapped and the round starts over,
  * a bounded number of times; so does a push refused for naming an id purged elsewhere, pulling
- * that purge first.
+ * that purge first. A pull answered `gone` (the log was truncated past the cursor, or a new
+ * device after truncation) pushes the outbox, then bootstraps from the latest snapshot
+ * (snapshot-bootstrap.ts), and the round starts over from the snapshot's seq.
  */
 import type { ReplicaPort, SyncCrypto, SyncCursor } from '../ports';
 import type { StoredSet } from '../protocol';
@@ -10,6 +12,7 @@ import { pullAll } from './pull';
 import { PurgedElsewhere, pushAll } from './push';
 import { cursorSetMoved, ownSetsHeld, rebootstrap, RelayWentBack, wentBack } from './regression';
 import { SyncFailure } from './relay-problem';
+import { bootstrapFromSnapshot, isLogGone } from './snapshot-bootstrap';
 import type { RelaySession } from './relay-session';
 
 const MAX_REBOOTSTRAPS_PER_ROUND = 3;
@@ -41,13 +44,15 @@ export const runRound = async (deps: RoundDeps): Promise<void> => {
     if (wentBack(cursor.get(), relayInstance, head)) throw new RelayWentBack(relayInstance);
   };
   const { refreshSigners } = deps;
-  const pull = () => pullAll({
-    replica, crypto, session, checkRelay, onRejected: deps.onRejected, onCursor: cursor.set,
+  const pull = (fromSnapshot = false) => pullAll({
+    replica, crypto, session, checkRelay, onRejected: deps.onRejected, onCursor: cursor.set, fromSnapshot,
     ...(refreshSigners ? { refreshSigners: async () => refreshSigners((await session.current()).token) } : {}),
     ...(deps.admits ? { admits: deps.admits } : {}),
   });
   let rebootstraps = 0;
   let purgePulls = 0;
+  let snapshotLoads = 0;
+  const push = () => pushAll({ replica, crypto, session, team, checkRelay, nextRequestId: deps.nextRequestId }, async () => cursor.get());
   // Bounded: every pass returns, throws, or counts one rebootstrap or one purge pull.
   for (;;) {
     try {
@@ -59,10 +64,28 @@ export const runRound = async (deps: RoundDeps): Promise<void> => {
       }
       // After a `tombstoned` refusal: the purge behind it is applied before pushing again.
       if (purgePulls > 0) await pull();
-      await pushAll({ replica, crypto, session, team, checkRelay, nextRequestId: deps.nextRequestId }, async () => cursor.get());
+      await push();
       await pull();
       return;
     } catch (error) {
+      if (isLogGone(error)) {
+        if (snapshotLoads >= MAX_REBOOTSTRAPS_PER_ROUND) throw error;
+        snapshotLoads += 1;
+        // Its own edits reach the relay first: they keep their clocks, and merge after the snapshot by them.
+        await push().catch((pushError: unknown) => { if (!(pushError instanceof PurgedElsewhere)) throw pushError; });
+        const opened = await session.current();
+        const loaded = await bootstrapFromSnapshot({ replica, crypto, session }, opened.relayInstance);
+        cursor.set(loaded.cursor);
+        // Then everything the relay still holds, from the start: purges and erasures below the floor, the log above it.
+        await pull(true);
+        // Read to the head: when no set is left above the floor, the cursor still stands on it, not below.
+        if ((cursor.get()?.seq ?? 0) < loaded.floor) {
+          const atFloor = { relayInstance: opened.relayInstance, seq: loaded.floor };
+          await replica.applyRemote([], atFloor);
+          cursor.set(atFloor);
+        }
+        continue;
+      }
       if (error instanceof PurgedElsewhere) {
         if (purgePulls >= MAX_PURGE_PULLS_PER_ROUND) throw new SyncFailure({ type: 'relay-refused', code: 'tombstoned' });
         purgePulls += 1;
