@@ -111,7 +111,7 @@ export const startRelay = async (config: RelayConfig, options: RelayOptions = {}
     try {
       const answer = await route(request, {
         store, auth: routeAuth, twoFactor, limits, clientAddress, log, relayInstance, maxBodyBytes: config.maxBodyBytes, now: clock.now,
-        poke: sockets.poke, disconnect: sockets.disconnect,
+        poke: sockets.poke, pokeMembers: sockets.pokeMembers, disconnect: sockets.disconnect,
       });
       sendJson(response, answer.status, answer.body);
     } catch (error) {

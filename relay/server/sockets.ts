@@ -1,7 +1,7 @@
 /**
  * The poke channel: one WebSocket per device, authenticated by its first frame (`hello` with the
- * session token, never in the URL). The relay only ever sends `welcome`, `poke`, `error` and
- * `rate_limited`; data moves over HTTP pull, so a missed poke costs latency, never data. Every frame
+ * session token, never in the URL). The relay only ever sends `welcome`, `poke`, `members`, `error`
+ * and `rate_limited`; data moves over HTTP pull, so a missed poke costs latency, never data. Every frame
  * a known device sends spends its frame allowance; over it, the socket gets `rate_limited` with the
  * wait and is closed, and the device connects again after that wait.
  */
@@ -147,6 +147,13 @@ export const createSocketHub = (options: SocketHubOptions) => {
     },
     /** Wakes the team's sockets here (a push on this process, or another's notice); a repeat of the last head is sent once. */
     poke,
+    /**
+     * The team's membership log moved to `seq`: every device of the team reads it again before its
+     * next push, so a rotation reaches the next set each remaining member seals (a hint, as pokes are).
+     */
+    pokeMembers: (teamId: string, seq: number): void => {
+      for (const member of teams.get(teamId)?.members ?? []) send(member.socket, { type: 'members', seq });
+    },
     /**
      * After notices may have been lost: every team with a socket here is poked with its head as
      * the database has it now, one team after another (bounded by the teams held here).

@@ -27,6 +27,15 @@ export type LogAppend =
 /** What a device may do, from the log: a team without a log is its one owner's. */
 export type DeviceAccess = { readonly role: MemberRole } | { readonly role: null };
 
+/**
+ * The team key's epoch as the log has it: 1, plus one for every removal (each rotates the key in
+ * the same entry, core/team/entry-rules.ts). A team without a log is at epoch 1.
+ */
+export const currentEpoch = async (db: SqlExecutor, team: string): Promise<number> =>
+  1 + Number((await db.all<{ rotations: number | string }>(
+    `SELECT COUNT(*) AS rotations FROM team_log WHERE team_id = ? AND type = 'remove-member'`, [team],
+  ))[0]?.rotations ?? 0);
+
 const readEntries = async (db: SqlExecutor, team: string, since = 0, limit = Number.MAX_SAFE_INTEGER): Promise<TeamEntry[]> =>
   (await db.all<{ entry: string }>(`SELECT entry FROM team_log WHERE team_id = ? AND seq > ? ORDER BY seq LIMIT ?`, [team, since, limit]))
     .map((row) => JSON.parse(row.entry) as TeamEntry);
