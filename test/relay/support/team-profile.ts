@@ -19,6 +19,7 @@ import type { JoinStep } from '../../../core/team/team-view';
 import { createAesGcmCodec } from '../../../core/vault/aes-codec';
 import { createTeamApi } from '../../../worker/team-api';
 import { createTokenSource } from '../../../worker/sync-token';
+import type { TeamImplementation } from '../../../worker/contract';
 import { createSwitchableTransport, createTestReplica, type TestReplica } from './sync-test-deps';
 
 let profiles = 0;
@@ -66,7 +67,9 @@ export type TeamProfile = Awaited<ReturnType<typeof createTeamProfile>>;
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** `owner` invites with `role`; `joiner` joins, the owner confirms on the same words. Resolves with the new member's id. */
-export const inviteAndJoin = async (relayUrl: string, owner: TeamProfile, joiner: TeamProfile, role: InviteRole, name: string): Promise<string> => {
+export const inviteAndJoin = async (
+  relayUrl: string, owner: { readonly api: TeamImplementation }, joiner: { readonly api: TeamImplementation }, role: InviteRole, name: string,
+): Promise<string> => {
   const offer = await owner.api.inviteMember({ role, canExport: false, expiresInDays: 7 });
   if (!offer.ok) throw new Error(`No invite: ${JSON.stringify(offer.error)}`);
   const steps: JoinStep[] = [];
