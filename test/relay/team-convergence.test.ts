@@ -20,6 +20,7 @@ import { fromBase64Url } from '../../core/security/base64url';
 import { keyringOf } from '../../core/sync-account/team-log-cache';
 import { createSyncCrypto } from '../../core/sync/envelopes';
 import type { StoredSet } from '../../core/sync/protocol';
+import type { InviteRole } from '../../core/team/roles';
 import { START } from '../unit/store/harness';
 import { checkConverged, quiesce } from './support/model-checks';
 import type { DeviceSetup, ModelNetwork } from './support/model-devices';
@@ -40,7 +41,7 @@ const setupArb: fc.Arbitrary<Setup> = fc.record({ skewMs: skewArb, faults: fc.ar
 
 interface Scenario {
   readonly owner: Setup;
-  readonly members: readonly { readonly role: TeamStep & { t: 'add-member' } extends { role: infer R } ? R : never; readonly setup: Setup }[];
+  readonly members: readonly { readonly role: InviteRole; readonly setup: Setup }[];
   readonly steps: readonly TeamStep[];
 }
 

@@ -16,7 +16,7 @@ import { mayAct, type LocalAct } from '../../../core/team/local-rights';
 import type { InviteRole } from '../../../core/team/roles';
 import { device as replicaDevice, type Device } from '../../unit/replica/replica-harness';
 import type { DeviceSetup } from './model-devices';
-import { addTeamMember, type TeamModelDevice } from './model-team';
+import type { TeamModelDevice } from './model-team';
 import { runStep, stepArb, type ModelWorld, type Step } from './model-steps';
 
 /** Every device the model ever holds, removed ones included. */
