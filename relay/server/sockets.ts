@@ -43,8 +43,8 @@ const send = (socket: WebSocket, frame: ServerFrame): void => {
 export const createSocketHub = (options: SocketHubOptions) => {
   const { auth, log } = options;
   const server = new WebSocketServer({ noServer: true, maxPayload: LIMITS.maxSocketFrameBytes });
-  /** Open sockets by team, and the last head poked to them, so a local poke and its PostgreSQL notice send one frame. */
-  const teams = new Map<string, { readonly members: Set<Member>; lastPoked: number | undefined }>();
+  /** Open sockets by team, and the last head and log entry poked to them, so a local poke and its PostgreSQL notice send one frame. */
+  const teams = new Map<string, { readonly members: Set<Member>; lastPoked: number | undefined; lastLogSeq?: number }>();
   const join = (member: Member): void => {
     const team = teams.get(member.team) ?? { members: new Set<Member>(), lastPoked: undefined };
     team.members.add(member);
@@ -152,7 +152,11 @@ export const createSocketHub = (options: SocketHubOptions) => {
      * next push, so a rotation reaches the next set each remaining member seals (a hint, as pokes are).
      */
     pokeMembers: (teamId: string, seq: number): void => {
-      for (const member of teams.get(teamId)?.members ?? []) send(member.socket, { type: 'members', seq });
+      const team = teams.get(teamId);
+      // The appending process hears its own notice too: one frame per entry.
+      if (!team || team.lastLogSeq === seq) return;
+      team.lastLogSeq = seq;
+      for (const member of team.members) send(member.socket, { type: 'members', seq });
     },
     /**
      * After notices may have been lost: every team with a socket here is poked with its head as

@@ -15,6 +15,7 @@ import type { MemberStatus, TeamState } from '../../core/team/state';
 import { validateLog } from '../../core/team/validate';
 import { fromBase64Url } from '../../core/security/base64url';
 import type { SqlDriver, SqlExecutor } from './sql-driver';
+import { announceTeamHead, TEAM_LOG_CHANNEL } from './team-notices';
 
 /** The log's entries come back at most this many per read. */
 export const MAX_LOG_ENTRIES = 1000;
@@ -130,6 +131,7 @@ export const createTeamLogOps = (driver: SqlDriver, clock: Clock) => ({
       if (entry.body.type === 'genesis') {
         await tx.run(`UPDATE devices SET member_id = ? WHERE team_id = ? AND member_id IS NULL`, [entry.body.member, team]);
       }
+      await announceTeamHead(driver, tx, team, head.seq, TEAM_LOG_CHANNEL);
       return { kind: 'appended', seq: head.seq, hash: head.hash, removedDevices };
     }),
 
