@@ -143,7 +143,9 @@ const removedWrite = async (world: TeamWorld, step: Extract<TeamStep, { t: 'remo
   if (!removed) return;
   const created = await removed.device.store.create('person', { firstName: step.name, lastName: '' });
   if (created.ok) world.refused.set(created.value.id, removed.device.name);
-  expect(await removed.device.sync(), 'the relay refuses a removed member').toEqual({ type: 'removed' });
+  // Refused as removed, unless the faulty network lost the request first: never synced.
+  const problem = await removed.device.sync();
+  expect(['removed', 'relay-unreachable'], 'the relay refuses a removed member').toContain(problem?.type);
 };
 
 /** One base step on the device of the member it names, as that member's role allows on their own device. */
