@@ -123,6 +123,8 @@ const forge = async (world: TeamWorld, scratch: () => Promise<Device>, step: Ext
   const set = {
     ...written!.set, deviceId: forger.deviceId, setId: formatHlc({ wallMs: world.clock.now(), counter: forger.forged, nodeId: forger.deviceId }),
   };
+  // Sealed under the newest key, as a forger would: the relay refuses anything older for its own reason.
+  await forger.team.refresh(await forger.token());
   const identity = (await forger.account.identity())!;
   const envelope = await forger.device.crypto.seal({ clientSeq: forger.forged, prevSetId: null, set }, identity.team);
   world.refused.set(created.value.id, '');
