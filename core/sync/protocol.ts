@@ -120,6 +120,11 @@ export const ERROR_CODES = [
   'two_factor_required', 'two_factor_not_registered', 'two_factor_failed',
   /** Too many failed joins with this invite, or from this address: the invite is burnt. */
   'invite_locked',
+  /**
+   * A set sealed under a team key older than the team's current epoch: a member was removed and
+   * the key rotated since this device last read the log. Read the log again, then push again.
+   */
+  'stale_epoch',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -217,6 +222,11 @@ export const ServerFrameSchema = v.variant('type', [
   v.strictObject({ type: v.literal('welcome'), head: Count, relayInstance: v.string() }),
   /** Something new committed: pull if `head` is above your cursor. */
   v.strictObject({ type: v.literal('poke'), head: Count }),
+  /**
+   * The team's membership log moved to entry `seq` (a member joined or left, a key rotated): read
+   * the log again before the next push. A hint only; the log itself comes over HTTP.
+   */
+  v.strictObject({ type: v.literal('members'), seq: Positive }),
   v.strictObject({ type: v.literal('error'), error: v.picklist(ERROR_CODES), detail: v.optional(v.string()) }),
   /** Over a fair-use limit: the relay closes the socket; connect again after `retryAfter` seconds. */
   v.strictObject({ type: v.literal('rate_limited'), retryAfter: Positive }),

@@ -11,7 +11,7 @@ import { systemClock, type Clock } from '../../core/clock';
 import type { DestinationStream } from 'pino';
 import { openDriver } from '../store/open-driver';
 import type { SqlDriver } from '../store/sql-driver';
-import { listenForTeamHeads } from '../store/team-notices';
+import { listenForTeamHeads, TEAM_LOG_CHANNEL } from '../store/team-notices';
 import { createRelayStore } from '../store/store';
 import { createRetentionSweep } from '../retention/sweep';
 import { createAuth, type RelayAuth } from './auth';
@@ -93,6 +93,10 @@ export const startRelay = async (config: RelayConfig, options: RelayOptions = {}
       sockets.pokeEveryTeam().catch((error: Error) => log.warn({ reason: error.message }, 'poking after resuming failed'));
     },
   });
+  // A membership log moved on another process: this one's sockets of that team read it before their next push.
+  const stopListeningForLogs = await listenForTeamHeads(driver, {
+    onHead: ({ team, head }) => sockets.pokeMembers(team, head), onResumed: () => undefined,
+  }, TEAM_LOG_CHANNEL);
 
   let draining = false;
   let inFlight = 0;
@@ -111,7 +115,7 @@ export const startRelay = async (config: RelayConfig, options: RelayOptions = {}
     try {
       const answer = await route(request, {
         store, auth: routeAuth, twoFactor, limits, clientAddress, log, relayInstance, maxBodyBytes: config.maxBodyBytes, now: clock.now,
-        poke: sockets.poke, disconnect: sockets.disconnect,
+        poke: sockets.poke, pokeMembers: sockets.pokeMembers, disconnect: sockets.disconnect,
       });
       sendJson(response, answer.status, answer.body);
     } catch (error) {
@@ -177,6 +181,7 @@ export const startRelay = async (config: RelayConfig, options: RelayOptions = {}
       server.closeIdleConnections();
       sockets.close();
       await stopListening();
+      await stopListeningForLogs();
       if (inFlight > 0) {
         await new Promise<void>((resolve) => {
           drained = resolve;

@@ -19,6 +19,8 @@ export interface RouteContext {
   readonly now: () => number;
   /** Wakes the team's open sockets after a commit moved its head. */
   readonly poke: (team: string, head: number) => void;
+  /** Tells the team's open sockets that its membership log moved to `seq` (relay/server/sockets.ts). */
+  readonly pokeMembers?: (team: string, seq: number) => void;
   readonly disconnect: (team: string, device: string) => void;
 }
 

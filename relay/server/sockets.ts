@@ -1,7 +1,7 @@
 /**
  * The poke channel: one WebSocket per device, authenticated by its first frame (`hello` with the
- * session token, never in the URL). The relay only ever sends `welcome`, `poke`, `error` and
- * `rate_limited`; data moves over HTTP pull, so a missed poke costs latency, never data. Every frame
+ * session token, never in the URL). The relay only ever sends `welcome`, `poke`, `members`, `error`
+ * and `rate_limited`; data moves over HTTP pull, so a missed poke costs latency, never data. Every frame
  * a known device sends spends its frame allowance; over it, the socket gets `rate_limited` with the
  * wait and is closed, and the device connects again after that wait.
  */
@@ -43,8 +43,8 @@ const send = (socket: WebSocket, frame: ServerFrame): void => {
 export const createSocketHub = (options: SocketHubOptions) => {
   const { auth, log } = options;
   const server = new WebSocketServer({ noServer: true, maxPayload: LIMITS.maxSocketFrameBytes });
-  /** Open sockets by team, and the last head poked to them, so a local poke and its PostgreSQL notice send one frame. */
-  const teams = new Map<string, { readonly members: Set<Member>; lastPoked: number | undefined }>();
+  /** Open sockets by team, and the last head and log entry poked to them, so a local poke and its PostgreSQL notice send one frame. */
+  const teams = new Map<string, { readonly members: Set<Member>; lastPoked: number | undefined; lastLogSeq?: number }>();
   const join = (member: Member): void => {
     const team = teams.get(member.team) ?? { members: new Set<Member>(), lastPoked: undefined };
     team.members.add(member);
@@ -147,6 +147,17 @@ export const createSocketHub = (options: SocketHubOptions) => {
     },
     /** Wakes the team's sockets here (a push on this process, or another's notice); a repeat of the last head is sent once. */
     poke,
+    /**
+     * The team's membership log moved to `seq`: every device of the team reads it again before its
+     * next push, so a rotation reaches the next set each remaining member seals (a hint, as pokes are).
+     */
+    pokeMembers: (teamId: string, seq: number): void => {
+      const team = teams.get(teamId);
+      // The appending process hears its own notice too: one frame per entry.
+      if (!team || team.lastLogSeq === seq) return;
+      team.lastLogSeq = seq;
+      for (const member of team.members) send(member.socket, { type: 'members', seq });
+    },
     /**
      * After notices may have been lost: every team with a socket here is poked with its head as
      * the database has it now, one team after another (bounded by the teams held here).

@@ -54,6 +54,7 @@ const append = async (context: RouteContext, team: string, entry: TeamEntry, cla
     return refuse(appended.refusal);
   }
   for (const device of appended.removedDevices) context.disconnect(team, device);
+  context.pokeMembers?.(team, appended.seq);
   context.log.info({ team: hashId(team), type: entry.body.type, seq: appended.seq, removedDevices: appended.removedDevices.length }, 'team entry');
   return { status: 200, body: { seq: appended.seq, hash: appended.hash } };
 };

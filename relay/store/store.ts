@@ -26,7 +26,7 @@ import { watchTrash } from './retention-trash';
 import { createPairingOps } from './pairing';
 import { createSessionOps } from './sessions';
 import { createSnapshotOps } from './snapshots';
-import { createTeamLogOps } from './team-log';
+import { createTeamLogOps, currentEpoch } from './team-log';
 import { createRecoveryLookupOps } from './recovery-lookup';
 import { announceTeamHead } from './team-notices';
 import { createJoinLimitOps } from './join-limits';
@@ -179,8 +179,8 @@ export const createRelayStore = (driver: SqlDriver, options: RelayStoreOptions) 
     /**
      * Stores the sets one device pushed, in order, in one transaction. Per set: a new seq, the
      * original seq for a duplicate, or a refusal (`gap` with the expected clientSeq, `conflict`
-     * for a reused clientSeq or set id, `clock_skew`, `tombstoned` for a set naming a purged or
-     * erased id). Resolves only after the commit, and after SQLite scrubbed what a purge dropped.
+     * for a reused clientSeq or set id, `clock_skew`, `stale_epoch` for a set sealed under a key
+     * rotated away by a removal, `tombstoned` for a set naming a purged or erased id). Resolves only after the commit, and after SQLite scrubbed what a purge dropped.
      */
     appendSets: async (team: string, device: string, sets: readonly Envelope[]): Promise<AppendOutcome> => {
       const outcome = await driver.transaction(async (tx): Promise<AppendOutcome> => {
@@ -198,6 +198,8 @@ export const createRelayStore = (driver: SqlDriver, options: RelayStoreOptions) 
         let ciphertextsDropped = 0;
         // Set once a tombstone exists (before this push or made by one of its sets).
         let tombstonesExist = await hasTombstones(tx, team);
+        // Read under the team row's lock, which a removal takes too: no set sealed under a key a removed member holds lands after it.
+        const epoch = await currentEpoch(tx, team);
         const results: PushResult[] = [];
         for (const set of sets) {
           const prior = (await tx.all<{ seq: number; device_id: string; client_seq: number }>(
@@ -211,6 +213,7 @@ export const createRelayStore = (driver: SqlDriver, options: RelayStoreOptions) 
           if (set.clientSeq < expected) results.push({ setId: set.setId, error: 'conflict' });
           else if (set.clientSeq > expected) results.push({ setId: set.setId, error: 'gap', expected });
           else if ((parseHlc(set.setId)?.wallMs ?? Infinity) > now + maxDriftMs) results.push({ setId: set.setId, error: 'clock_skew' });
+          else if (set.epoch < epoch) results.push({ setId: set.setId, error: 'stale_epoch' })
           else if (tombstonesExist && (await namesTombstone(tx, team, set))) results.push({ setId: set.setId, error: 'tombstoned' });
           else {
             head += 1;

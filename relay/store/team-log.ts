@@ -16,6 +16,7 @@ import { validateLog } from '../../core/team/validate';
 import { fromBase64Url } from '../../core/security/base64url';
 import { settleJoinClaims } from './join-claims';
 import type { SqlDriver, SqlExecutor } from './sql-driver';
+import { announceTeamHead, TEAM_LOG_CHANNEL } from './team-notices';
 
 /** The log's entries come back at most this many per read. */
 export const MAX_LOG_ENTRIES = 1000;
@@ -27,6 +28,15 @@ export type LogAppend =
 
 /** What a device may do, from the log: a team without a log is its one owner's. */
 export type DeviceAccess = { readonly role: MemberRole } | { readonly role: null };
+
+/**
+ * The team key's epoch as the log has it: 1, plus one for every removal (each rotates the key in
+ * the same entry, core/team/entry-rules.ts). A team without a log is at epoch 1.
+ */
+export const currentEpoch = async (db: SqlExecutor, team: string): Promise<number> =>
+  1 + Number((await db.all<{ rotations: number | string }>(
+    `SELECT COUNT(*) AS rotations FROM team_log WHERE team_id = ? AND type = 'remove-member'`, [team],
+  ))[0]?.rotations ?? 0);
 
 const readEntries = async (db: SqlExecutor, team: string, since = 0, limit = Number.MAX_SAFE_INTEGER): Promise<TeamEntry[]> =>
   (await db.all<{ entry: string }>(`SELECT entry FROM team_log WHERE team_id = ? AND seq > ? ORDER BY seq LIMIT ?`, [team, since, limit]))
@@ -123,6 +133,7 @@ export const createTeamLogOps = (driver: SqlDriver, clock: Clock) => ({
       if (entry.body.type === 'genesis') {
         await tx.run(`UPDATE devices SET member_id = ? WHERE team_id = ? AND member_id IS NULL`, [entry.body.member, team]);
       }
+      await announceTeamHead(driver, tx, team, head.seq, TEAM_LOG_CHANNEL);
       return { kind: 'appended', seq: head.seq, hash: head.hash, removedDevices };
     }),
 

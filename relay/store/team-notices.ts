@@ -10,6 +10,8 @@ import type { PostgresDriver } from './postgres-dialect';
 import type { SqlDriver, SqlExecutor } from './sql-driver';
 
 export const TEAM_CHANNEL = 'locket_team';
+/** `<team>:<seq>` when a team's membership log moved: every process sends its sockets of that team a `members` poke. */
+export const TEAM_LOG_CHANNEL = 'locket_team_log';
 
 export interface TeamNotice {
   readonly team: string;
@@ -26,8 +28,8 @@ export const parseTeamNotice = (payload: string): TeamNotice | undefined => {
  * Inside the transaction that moved the team's head: PostgreSQL delivers the notice when it
  * commits and drops it when it rolls back, so no process pokes for a set that is not there.
  */
-export const announceTeamHead = async (driver: SqlDriver, tx: SqlExecutor, team: string, head: number): Promise<void> => {
-  if (driver.dialect === 'postgres') await tx.all(`SELECT pg_notify(?, ?)`, [TEAM_CHANNEL, `${team}:${head}`]);
+export const announceTeamHead = async (driver: SqlDriver, tx: SqlExecutor, team: string, head: number, channel = TEAM_CHANNEL): Promise<void> => {
+  if (driver.dialect === 'postgres') await tx.all(`SELECT pg_notify(?, ?)`, [channel, `${team}:${head}`]);
 };
 
 const canListen = (driver: SqlDriver): driver is PostgresDriver => driver.dialect === 'postgres' && 'listen' in driver;
@@ -39,9 +41,9 @@ export interface TeamNoticeHandlers {
 }
 
 /** Starts listening (PostgreSQL only); resolves to the function that stops. */
-export const listenForTeamHeads = async (driver: SqlDriver, handlers: TeamNoticeHandlers): Promise<() => Promise<void>> => {
+export const listenForTeamHeads = async (driver: SqlDriver, handlers: TeamNoticeHandlers, channel = TEAM_CHANNEL): Promise<() => Promise<void>> => {
   if (!canListen(driver)) return async () => undefined;
-  return driver.listen(TEAM_CHANNEL, (payload) => {
+  return driver.listen(channel, (payload) => {
     const notice = parseTeamNotice(payload);
     if (notice) handlers.onHead(notice);
   }, handlers.onResumed);

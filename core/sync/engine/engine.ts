@@ -4,7 +4,8 @@
  *   connect  session → poke socket (hello first) → a round
  *   round    regression check → push the outbox → pull to the head; rounds never overlap, and a
  *            request during one runs one more after it
- *   triggers a poke above the cursor, a local change (debounced), syncNow, and a periodic round
+ *   triggers a poke above the cursor, a local change (debounced), syncNow, a `members` poke (the
+ *            team's log moved: read again before the next push, so a rotated key seals it), and a periodic round
  *            while connected (pokes can be lost: a missed one costs one period, and a device
  *            removed elsewhere hears the relay refuse it within one period)
  *   failure  socket closed, the relay unreachable or refusing: offline, then a reconnect after a
@@ -68,6 +69,19 @@ export const createSyncEngine = (deps: SyncEngineDeps): SyncEngine => {
 
   /** Set by every connect: the relay may have come back from an older copy while this device was away. */
   let checkHeld = false;
+  /** Set by a `members` poke: the next round reads the team's log (and its newest key) before it pushes. */
+  let membersMoved = false;
+
+  const readMembersIfMoved = async (): Promise<void> => {
+    if (!membersMoved || !deps.refreshSigners) return;
+    membersMoved = false;
+    try {
+      await deps.refreshSigners((await session.current()).token);
+    } catch (error) {
+      membersMoved = true;
+      throw error;
+    }
+  };
 
   /** What runs after a round must never fail it: whatever it could not do, it does after the next. */
   const afterRound = async (): Promise<void> => {
@@ -85,6 +99,7 @@ export const createSyncEngine = (deps: SyncEngineDeps): SyncEngine => {
   });
 
   const oneRound = async (): Promise<void> => {
+    await readMembersIfMoved();
     await runRound({
       replica, crypto, session, team, checkHeld,
       cursor: { get: () => cursor, set: (next) => { cursor = next; } },
@@ -189,6 +204,11 @@ export const createSyncEngine = (deps: SyncEngineDeps): SyncEngine => {
             if (gen !== generation) return;
             // A head below the cursor is a relay that went back: the round finds out and re-bootstraps.
             if (wentBack(cursor, relayInstance ?? cursor?.relayInstance ?? '', head) || head > (cursor?.seq ?? 0)) void runRounds();
+          },
+          onMembers: () => {
+            if (gen !== generation) return;
+            membersMoved = true;
+            void runRounds();
           },
           onEnd: (failure) => {
             if (failure?.problem.type === 'relay-refused' && failure.problem.code === 'unauthorized') session.drop();

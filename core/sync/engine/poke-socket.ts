@@ -1,6 +1,6 @@
 /**
  * The poke socket: `hello` with the session token as its first frame, then only `welcome`, `poke`,
- * `error` and `rate_limited` frames, each validated. Data never moves here: a missed poke costs latency only.
+ * `members`, `error` and `rate_limited` frames, each validated. Data never moves here: a missed poke costs latency only.
  */
 import * as v from 'valibot';
 import type { RelayTransport } from '../ports';
@@ -10,6 +10,8 @@ import { problemOfAnswer, SyncFailure } from './relay-problem';
 export interface PokeHandlers {
   /** The relay's head now (welcome or poke), and its instance when it said (welcome). */
   readonly onHead: (head: number, relayInstance: string | null) => void;
+  /** The team's membership log moved (a member joined or left, the key rotated): read it before the next push. */
+  readonly onMembers?: (seq: number) => void;
   /** The socket ended: refused (with why) or dropped (null). */
   readonly onEnd: (failure: SyncFailure | null) => void;
 }
@@ -30,6 +32,7 @@ export const openPokeSocket = (transport: RelayTransport, token: string, handler
       const { output } = frame;
       if (output.type === 'welcome') handlers.onHead(output.head, output.relayInstance);
       else if (output.type === 'poke') handlers.onHead(output.head, null);
+      else if (output.type === 'members') handlers.onMembers?.(output.seq);
       else if (output.type === 'rate_limited') refusal = new SyncFailure({ type: 'relay-refused', code: 'rate_limited' }, output.retryAfter * 1000);
       else refusal = new SyncFailure(problemOfAnswer(output.error === 'unauthorized' ? 401 : 400, { error: output.error }));
     },

@@ -32,6 +32,17 @@ export class PurgedElsewhere extends Error {
   }
 }
 
+/**
+ * The relay refused a set sealed under a key a removal rotated away since this device last read
+ * the team's log. The outbox holds plaintext and seals at push time: once the log is read again,
+ * the same sets go out under the new key.
+ */
+export class KeyRotated extends Error {
+  constructor() {
+    super('stale_epoch');
+  }
+}
+
 /** The highest clientSeq acknowledged without a hole from the first entry on, or null for none. */
 const contiguousAck = (entries: readonly OutboxEntry[], ack: Ack): number | null => {
   let held: number | null = null;
@@ -99,6 +110,7 @@ export const pushAll = async (deps: PushDeps, cursor: () => Promise<SyncCursor |
       continue;
     }
     if (firstRefusal.error === 'tombstoned') throw new PurgedElsewhere();
+    if (firstRefusal.error === 'stale_epoch') throw new KeyRotated();
     // Anything else refused (a signature, a conflict): retrying the same bytes cannot help now.
     throw new SyncFailure({ type: 'relay-refused', code: firstRefusal.error });
   }

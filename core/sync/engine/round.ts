@@ -2,14 +2,14 @@
  * One sync round: make sure the relay has not gone back in time, push the outbox, pull to the
  * head. A relay found to have gone back mid-round is re-bootstrapped and the round starts over,
  * a bounded number of times; so does a push refused for naming an id purged elsewhere, pulling
- * that purge first. A pull answered `gone` (the log was truncated past the cursor, or a new
+ * that purge first, and one refused for a key rotated since, reading the team's log first. A pull answered `gone` (the log was truncated past the cursor, or a new
  * device after truncation) pushes the outbox, then bootstraps from the latest snapshot
  * (snapshot-bootstrap.ts), and the round starts over from the snapshot's seq.
  */
 import type { ReplicaPort, SyncCrypto, SyncCursor } from '../ports';
 import type { StoredSet } from '../protocol';
 import { pullAll } from './pull';
-import { PurgedElsewhere, pushAll } from './push';
+import { KeyRotated, PurgedElsewhere, pushAll } from './push';
 import { cursorSetMoved, ownSetsHeld, rebootstrap, RelayWentBack, wentBack } from './regression';
 import { SyncFailure } from './relay-problem';
 import { bootstrapFromSnapshot, isLogGone } from './snapshot-bootstrap';
@@ -18,6 +18,8 @@ import type { RelaySession } from './relay-session';
 const MAX_REBOOTSTRAPS_PER_ROUND = 3;
 /** One pull brings every purge up to the head; more are needed only for purges landing meanwhile. */
 const MAX_PURGE_PULLS_PER_ROUND = 3;
+/** One read of the log brings the newest key; more are needed only for removals landing meanwhile. */
+const MAX_KEY_READS_PER_ROUND = 3;
 
 export interface RoundDeps {
   readonly replica: ReplicaPort;
@@ -53,7 +55,8 @@ export const runRound = async (deps: RoundDeps): Promise<void> => {
   let purgePulls = 0;
   let snapshotLoads = 0;
   const push = () => pushAll({ replica, crypto, session, team, checkRelay, nextRequestId: deps.nextRequestId }, async () => cursor.get());
-  // Bounded: every pass returns, throws, or counts one rebootstrap or one purge pull.
+  let keyReads = 0;
+  // Bounded: every pass returns, throws, or counts one rebootstrap, one purge pull or one read of the log.
   for (;;) {
     try {
       const opened = await session.current();
@@ -89,6 +92,12 @@ export const runRound = async (deps: RoundDeps): Promise<void> => {
       if (error instanceof PurgedElsewhere) {
         if (purgePulls >= MAX_PURGE_PULLS_PER_ROUND) throw new SyncFailure({ type: 'relay-refused', code: 'tombstoned' });
         purgePulls += 1;
+        continue;
+      }
+      if (error instanceof KeyRotated) {
+        if (keyReads >= MAX_KEY_READS_PER_ROUND || !refreshSigners) throw new SyncFailure({ type: 'relay-refused', code: 'stale_epoch' });
+        keyReads += 1;
+        await refreshSigners((await session.current()).token);
         continue;
       }
       if (!(error instanceof RelayWentBack)) throw error;

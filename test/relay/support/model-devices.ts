@@ -12,6 +12,7 @@ import { createRelaySession, type RelaySession } from '../../../core/sync/engine
 import { runRound } from '../../../core/sync/engine/round';
 import { createSyncCrypto } from '../../../core/sync/envelopes';
 import type { RelayAnswer, RelayTransport, SyncCrypto, SyncProblem } from '../../../core/sync/ports';
+import type { StoredSet } from '../../../core/sync/protocol';
 import { generateDeviceKeys } from '../../../core/sync/signing';
 import type { Bytes } from '../../../core/vault/types';
 import { device as replicaDevice, type Device } from '../../unit/replica/replica-harness';
@@ -29,6 +30,8 @@ export interface ModelNetwork {
 export interface ModelDevice extends Device {
   readonly name: string;
   readonly crypto: SyncCrypto;
+  /** A team device's check of a pulled set on receipt (core/team/receipt.ts); absent outside a team. */
+  readonly admits?: (set: StoredSet) => boolean;
   offline: boolean;
   /** One engine round (auth, push, pull, re-bootstrap); the problem it stopped on, or null. */
   readonly sync: () => Promise<SyncProblem | null>;
@@ -69,6 +72,65 @@ const faultyTransport = (
   };
 };
 
+/** The relay without faults: what a team's own calls (invite, join, confirm, remove, log reads) go over. */
+export const cleanTransport = (relay: ModelRelay): RelayTransport => ({
+  request: (path, init) => relay.handle(path, init),
+  openSocket: () => { throw new Error('the model drives rounds itself; no pokes'); },
+});
+
+/** What a team device adds to an engine round, as the sync worker wires it (worker/sync-worker.ts). */
+export interface RoundHooks {
+  readonly refreshSigners?: (token: string) => Promise<void>;
+  readonly admits?: (set: StoredSet) => boolean;
+}
+
+/** A harness device synced by the engine's own round over a faulty transport, sealing with `crypto`. */
+export const driveModelDevice = (
+  harness: Device, name: string, crypto: SyncCrypto, team: string, clock: ManualClock,
+  relay: ModelRelay, network: ModelNetwork, faults: readonly Fault[], hooks: RoundHooks = {},
+): ModelDevice => {
+  const owner = { offline: false, losePulls: false };
+  const session: RelaySession = createRelaySession({ transport: faultyTransport(relay, network, owner, faults), crypto, team, clock });
+  let requests = 0;
+  const sync = async (): Promise<SyncProblem | null> => {
+    // As the engine's first round after connecting: its copy of the cursor starts from the replica's.
+    let cursor = await harness.replica.cursor();
+    try {
+      await runRound({
+        replica: harness.replica, crypto, session, team, checkHeld: true,
+        cursor: { get: () => cursor, set: (next) => { cursor = next; } },
+        nextRequestId: () => `${name}-${(requests += 1)}`,
+        onRejected: () => undefined,
+        ...hooks,
+      });
+      return null;
+    } catch (error) {
+      if (error instanceof SyncFailure) {
+        session.drop();
+        return error.problem;
+      }
+      throw error;
+    }
+  };
+  return {
+    ...harness,
+    name,
+    crypto,
+    ...(hooks.admits ? { admits: hooks.admits } : {}),
+    get offline() { return owner.offline; },
+    set offline(value: boolean) { owner.offline = value; },
+    sync,
+    syncWithoutPull: async () => {
+      owner.losePulls = true;
+      try {
+        return await sync();
+      } finally {
+        owner.losePulls = false;
+      }
+    },
+  };
+};
+
 export interface ModelAccount {
   readonly team: string;
   readonly syncKey: Bytes;
@@ -100,45 +162,5 @@ export const createModelDevice = async (
     : await store.addDevice(account.team, keys.deviceId, keys.publicKey, [...account.directory.keys()][0]!);
   if (enrolled !== 'created' && enrolled !== 'added') throw new Error(`Could not enrol ${name}: ${enrolled}`);
 
-  const owner = { offline: false, losePulls: false };
-  const session: RelaySession = createRelaySession({
-    transport: faultyTransport(relay, network, owner, setup.faults), crypto, team: account.team, clock,
-  });
-  let requests = 0;
-  const sync = async (): Promise<SyncProblem | null> => {
-    // As the engine's first round after connecting: its copy of the cursor starts from the replica's.
-    let cursor = await harness.replica.cursor();
-    try {
-      await runRound({
-        replica: harness.replica, crypto, session, team: account.team, checkHeld: true,
-        cursor: { get: () => cursor, set: (next) => { cursor = next; } },
-        nextRequestId: () => `${name}-${(requests += 1)}`,
-        onRejected: () => undefined,
-      });
-      return null;
-    } catch (error) {
-      if (error instanceof SyncFailure) {
-        session.drop();
-        return error.problem;
-      }
-      throw error;
-    }
-  };
-  const self: ModelDevice = {
-    ...harness,
-    name,
-    crypto,
-    get offline() { return owner.offline; },
-    set offline(value: boolean) { owner.offline = value; },
-    sync,
-    syncWithoutPull: async () => {
-      owner.losePulls = true;
-      try {
-        return await sync();
-      } finally {
-        owner.losePulls = false;
-      }
-    },
-  };
-  return self;
+  return driveModelDevice(harness, name, crypto, account.team, clock, relay, network, setup.faults);
 };
