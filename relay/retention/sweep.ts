@@ -76,8 +76,8 @@ export const createRetentionSweep = (driver: SqlDriver, options: RetentionSweepO
     await writeRelayTimeMark(driver, judgement.mark);
     const report = {
       at: now, held: judgement.hold, trashedRecordsEnded: 0, ciphertextsDropped: 0, teamsDeleted: 0, teamRowsDeleted: 0,
-      setsCompacted: 0, memberLoginsExpired: 0, batches: 0, unfinished: false,
-      setsCompacted: 0, snapshotsDeleted: 0, snapshotRowsDeleted: 0, setsTruncated: 0, batches: 0, unfinished: false,
+      setsCompacted: 0, memberLoginsExpired: 0, snapshotsDeleted: 0, snapshotRowsDeleted: 0, setsTruncated: 0, batches: 0,
+      unfinished: false,
     };
     if (judgement.hold !== null) return report;
     const budgetLeft = (): boolean => {
