@@ -38,6 +38,8 @@ export interface RelayStoreOptions {
   readonly maxDriftMs?: number;
   /** Test-only fault injection: runs inside an append's transaction after its writes, before the commit. */
   readonly beforeCommit?: () => void;
+  /** Seals the relay's signing key at rest (relay/server/relay-key-secret.ts); without it the store signs nothing. */
+  readonly relayKeySecret?: Uint8Array;
 }
 
 export interface DeviceRow {
@@ -106,7 +108,9 @@ export const createRelayStore = (driver: SqlDriver, options: RelayStoreOptions) 
 
     /** The relay's Ed25519 signing key (erasure receipts), made on first use and kept in the database. */
     relayKey: (): Promise<RelayKey> => {
-      relayKey ??= loadRelayKey(driver).catch((error: unknown) => { relayKey = undefined; throw error; });
+      const secret = options.relayKeySecret;
+      if (!secret) return Promise.reject(new Error('This relay store was opened without a key-encryption secret for its signing key'));
+      relayKey ??= loadRelayKey(driver, secret).catch((error: unknown) => { relayKey = undefined; throw error; });
       return relayKey;
     },
 
