@@ -11,12 +11,16 @@ import type { RelayTransport, ReplicaPort, SyncAccountPort } from '../core/sync/
 import { createIdentityStore } from '../core/sync-account/identity-store';
 import { createTeamAccount, type TeamAccount } from '../core/sync-account/team-account';
 import { joinTeam, type JoinRequest } from '../core/sync-account/team-join';
+import { createEraseHeld, createRelayReceiptStore } from './relay-receipts-port';
+import type { RelayReceiptsPort } from './relay-retention-worker';
 
 export interface SyncPorts {
   readonly account: SyncAccountPort;
   readonly replica: ReplicaPort;
   /** The account's team (issue 13): its log, keys and the invitee's join. */
   readonly team?: { readonly account: TeamAccount; readonly join: (request: JoinRequest) => ReturnType<typeof joinTeam> };
+  /** The relay's erasure receipts: kept in `meta`, and the person they name erased here through the erasure path. */
+  readonly receipts?: RelayReceiptsPort;
 }
 
 /** Builds the seams over the worker's open store; `transportFor` is the only way they reach a relay. */
@@ -36,6 +40,7 @@ export const createSyncPorts: SyncPortsFactory = (storeDeps, transportFor) => {
     replica: openReplica(storeDeps),
     // A device paired to this one joins the team's log with the current key sealed to it.
     account: createSyncAccount({ ...deps, onDeviceAdded: async (token, device) => { await team.enrolDevice(token, device); } }),
+    receipts: { store: (teamId) => createRelayReceiptStore(storeDeps.db, teamId), eraseHeld: createEraseHeld(storeDeps) },
     team: { account: team, join: (request) => joinTeam({ ...deps, store: createIdentityStore(deps.db, deps.codec, deps.audit, deps.author), team }, request) },
   };
 };

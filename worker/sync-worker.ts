@@ -14,6 +14,7 @@ import { createSyncApi } from './sync-api';
 import { createTeamApi } from './team-api';
 import { createTokenSource } from './sync-token';
 import type { SyncPorts } from './sync-ports';
+import { startRelayRetentionWorker } from './relay-retention-worker';
 
 export interface WorkerSyncDeps {
   readonly ports: SyncPorts;
@@ -52,12 +53,17 @@ export const startWorkerSync = (deps: WorkerSyncDeps): WorkerSync => {
     },
   });
   const token = createTokenSource({ account, runner, transportFor, clock });
+  // After each round, the relay's erasure receipts (at most every few hours): only the lock's holder runs it.
+  const retention = deps.ports.receipts ? startRelayRetentionWorker({ runner, account, transportFor, token, clock, receipts: deps.ports.receipts }) : null;
   return {
     api: createSyncApi({ account, runner, transportFor, clock, ...(team ? { team: team.account } : {}) }),
     team: createTeamApi({
       team: team?.account ?? null, join: team?.join ?? null, token, clock, identityChanged: () => runner.identityChanged(),
     }),
     runner,
-    close: runner.close,
+    close: async () => {
+      retention?.stop();
+      await runner.close();
+    },
   };
 };
