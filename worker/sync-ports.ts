@@ -13,6 +13,9 @@ import { createTeamAccount, type TeamAccount } from '../core/sync-account/team-a
 import { joinTeam, type JoinRequest } from '../core/sync-account/team-join';
 import { createEraseHeld, createRelayReceiptStore } from './relay-receipts-port';
 import type { RelayReceiptsPort } from './relay-retention-worker';
+import { createRelayEndedSettler } from '../core/replica/relay-ended';
+import { judgeClock } from '../core/retention/clock-trust';
+import { readTimeSeen } from './sweep/time-mark';
 
 export interface SyncPorts {
   readonly account: SyncAccountPort;
@@ -21,6 +24,8 @@ export interface SyncPorts {
   readonly team?: { readonly account: TeamAccount; readonly join: (request: JoinRequest) => ReturnType<typeof joinTeam> };
   /** The relay's erasure receipts: kept in `meta`, and the person they name erased here through the erasure path. */
   readonly receipts?: RelayReceiptsPort;
+  /** Records the relay's trash rule ended while this device kept them (core/replica/relay-ended.ts). */
+  readonly relayEnded?: ReturnType<typeof createRelayEndedSettler>;
 }
 
 /** Builds the seams over the worker's open store; `transportFor` is the only way they reach a relay. */
@@ -40,6 +45,10 @@ export const createSyncPorts: SyncPortsFactory = (storeDeps, transportFor) => {
     replica: openReplica(storeDeps),
     // A device paired to this one joins the team's log with the current key sealed to it.
     account: createSyncAccount({ ...deps, onDeviceAdded: async (token, device) => { await team.enrolDevice(token, device); } }),
+    // Destructive only under a clock the sweeps trust: the mark is read here, never moved.
+    relayEnded: createRelayEndedSettler({
+      store: storeDeps, clockTrusted: async () => judgeClock(await readTimeSeen(storeDeps.db), storeDeps.clock.now()).hold === null,
+    }),
     receipts: { store: (teamId) => createRelayReceiptStore(storeDeps.db, teamId), eraseHeld: createEraseHeld(storeDeps) },
     team: { account: team, join: (request) => joinTeam({ ...deps, store: createIdentityStore(deps.db, deps.codec, deps.audit, deps.author), team }, request) },
   };

@@ -49,6 +49,7 @@ export const startWorkerSync = (deps: WorkerSyncDeps): WorkerSync => {
         // A set that does not open may come from a member or a key this device has not read yet: the log too.
         refreshSigners: async (token) => { await Promise.all([account.devices(token), team?.account.refresh(token)]); },
         ...(team ? { admits: team.account.admits } : {}),
+        ...(deps.ports.relayEnded ? { settleRelayEnded: deps.ports.relayEnded } : {}),
       });
     },
   });

@@ -60,8 +60,11 @@ export type RelayReceiptsOutcome =
 /** The relay answered something else than expected: this run ends, the next tries again. */
 export class RelayReceiptsUnavailable extends Error {}
 
-/** Six hours: receipts are not urgent (the pull already erased what it carried); this is the backstop. */
-export const RELAY_RECEIPTS_EVERY_MS = 6 * 60 * 60 * 1000;
+/**
+ * A quarter of an hour: two small requests; the pull already erased what its sets carried, so
+ * this is the backstop and the acknowledgement, soon enough for the eraser's audit view.
+ */
+export const RELAY_RECEIPTS_EVERY_MS = 15 * 60 * 1000;
 
 export const createRelayReceipts = (deps: RelayReceiptDeps) => {
   const { transport, store, clock } = deps;

@@ -20,6 +20,7 @@ import type { DeviceInfo, Envelope, PushResult } from '../../core/sync/protocol'
 import { LATEST_SCHEMA_VERSION, migrate, readSchemaVersion } from './migrations';
 import { pullSets } from './pull';
 import { createErasureOps } from './retention-erasure';
+import { createTombstoneOps } from './retention-tombstones';
 import { loadRelayKey, type RelayKey } from './retention-relay-key';
 import { createTeamRetentionOps } from './retention-teams';
 import { watchTrash } from './retention-trash';
@@ -248,6 +249,7 @@ export const createRelayStore = (driver: SqlDriver, options: RelayStoreOptions) 
     ...createTeamLogOps(driver, clock),
 
     ...createErasureOps(driver, clock),
+    ...createTombstoneOps(driver),
 
     ...createTeamRetentionOps(driver, clock),
 

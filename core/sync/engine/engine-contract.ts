@@ -23,6 +23,8 @@ export interface SyncEngineDeps {
   readonly refreshSigners?: (token: string) => Promise<void>;
   /** The team's roles, checked again on receipt (core/team/receipt.ts); absent for a team of one. */
   readonly admits?: (set: StoredSet) => boolean;
+  /** Settles ids the relay ended by its trash rule when a push naming them is refused (round.ts). */
+  readonly settleRelayEnded?: (call: (path: string, body: unknown) => Promise<unknown>, recordIds: readonly string[]) => Promise<unknown>;
 }
 
 export interface SyncEngine {
