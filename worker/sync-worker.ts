@@ -55,7 +55,10 @@ export const startWorkerSync = (deps: WorkerSyncDeps): WorkerSync => {
   });
   const token = createTokenSource({ account, runner, transportFor, clock });
   // After each round, the relay's erasure receipts (at most every few hours): only the lock's holder runs it.
-  const retention = deps.ports.receipts ? startRelayRetentionWorker({ runner, account, transportFor, token, clock, receipts: deps.ports.receipts }) : null;
+  const { receipts, cancellation } = deps.ports;
+  const retention = receipts ? startRelayRetentionWorker({
+    runner, account, transportFor, token, clock, receipts, ...(cancellation ? { cancellation } : {}), identityChanged: () => runner.identityChanged(),
+  }) : null;
   return {
     api: createSyncApi({ account, runner, transportFor, clock, ...(team ? { team: team.account } : {}) }),
     team: createTeamApi({

@@ -50,4 +50,48 @@ describe('relay retention worker', () => {
     expect(asked).toHaveLength(2);
     worker.stop();
   });
+
+  it('checks the team\'s cancellation while the relay refuses it as cancelled, and lets the runner drop the identity after a wipe', async () => {
+    const clock = createManualClock(Date.UTC(2026, 5, 1));
+    const status = createStatusHolder();
+    const checks: number[] = [];
+    let identityDropped = 0;
+    const worker = startRelayRetentionWorker({
+      runner: { watch: status.watch, holdsLock: () => true },
+      account: { identity: async () => ({ relayUrl: 'https://relay.example', team: 'team', deviceId: 'd', deviceName: 'Laptop', epoch: 1 }) },
+      transportFor: () => ({ request: async () => ({ status: 403, body: {} }), openSocket: () => { throw new Error('unused'); } }),
+      token: async () => ({ ok: false, error: { type: 'not-connected' } }), clock, everyMs: 60_000,
+      receipts: {
+        store: () => ({ pin: async () => null, setPin: async () => undefined, cursor: async () => 0, keep: async () => undefined }),
+        eraseHeld: async () => false,
+      },
+      cancellation: () => ({
+        check: async () => {
+          checks.push(clock.now());
+          return checks.length < 2 ? { type: 'cancelled', signedAt: 0, restorableUntil: 14 } : { type: 'wiped', signedAt: 0, wipedAt: clock.now() };
+        },
+        restored: async () => undefined,
+      }),
+      identityChanged: async () => { identityDropped += 1; },
+    });
+    const refused = { type: 'relay-refused', code: 'team_cancelled' } as const;
+    status.update({ state: 'offline', problem: refused });
+    await flush();
+    await worker.settled();
+    expect(checks).toHaveLength(1);
+    // A retry a minute later refused again: within the period, no second check.
+    status.update({ state: 'connecting', problem: null });
+    status.update({ state: 'offline', problem: refused });
+    await flush();
+    await worker.settled();
+    expect(checks).toHaveLength(1);
+    clock.advance(60_000);
+    status.update({ state: 'connecting', problem: null });
+    status.update({ state: 'offline', problem: refused });
+    await flush();
+    await worker.settled();
+    expect(checks).toHaveLength(2);
+    expect(identityDropped).toBe(1);
+    worker.stop();
+  });
 });
