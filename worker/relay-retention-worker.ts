@@ -25,6 +25,7 @@ export interface RelayReceiptsPort {
 export interface TeamCancellationPort {
   readonly check: () => Promise<TeamCancellationState>;
   readonly restored: () => Promise<void>;
+  readonly state: () => Promise<TeamCancellationState>;
 }
 
 export interface RelayRetentionWorkerDeps {

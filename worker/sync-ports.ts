@@ -19,6 +19,8 @@ import { judgeClock } from '../core/retention/clock-trust';
 import { readTimeSeen } from './sweep/time-mark';
 
 export interface SyncPorts {
+  /** The store's database, for what sync keeps in `meta` beside the replica (relay receipts, a team's cancellation). */
+  readonly db?: StoreDeps['db'];
   readonly account: SyncAccountPort;
   readonly replica: ReplicaPort;
   /** The account's team (issue 13): its log, keys and the invitee's join. */
@@ -48,6 +50,7 @@ export const createSyncPorts: SyncPortsFactory = (storeDeps, transportFor) => {
   // Destructive only under a clock the sweeps trust: the mark is read here, never moved.
   const clockTrusted = async () => judgeClock(await readTimeSeen(storeDeps.db), storeDeps.clock.now()).hold === null;
   return {
+    db: storeDeps.db,
     replica,
     // A device paired to this one joins the team's log with the current key sealed to it.
     account: createSyncAccount({ ...deps, onDeviceAdded: async (token, device) => { await team.enrolDevice(token, device); } }),

@@ -9,7 +9,8 @@ import { createSyncEngine } from '../core/sync/engine/engine';
 import type { RelayTransport } from '../core/sync/ports';
 import { createSyncChannel, type SyncChannel } from '../platform/sync/sync-channel';
 import { startSyncRunner, type LockRequester, type SyncRunner } from '../platform/sync/sync-runner';
-import type { SyncImplementation, TeamImplementation } from './contract';
+import type { RelayRetentionImplementation, SyncImplementation, TeamImplementation } from './contract';
+import { createRelayRetentionApi, relayRetentionUnavailable } from './relay-retention-api';
 import { createSyncApi } from './sync-api';
 import { createTeamApi } from './team-api';
 import { createTokenSource } from './sync-token';
@@ -30,6 +31,7 @@ export interface WorkerSync {
   readonly api: SyncImplementation;
   readonly team: TeamImplementation;
   readonly runner: SyncRunner;
+  readonly relayRetention: RelayRetentionImplementation;
   readonly close: () => Promise<void>;
 }
 
@@ -59,7 +61,13 @@ export const startWorkerSync = (deps: WorkerSyncDeps): WorkerSync => {
   const retention = receipts ? startRelayRetentionWorker({
     runner, account, transportFor, token, clock, receipts, ...(cancellation ? { cancellation } : {}), identityChanged: () => runner.identityChanged(),
   }) : null;
+  const { db } = deps.ports;
+  const relayRetention = db ? createRelayRetentionApi({
+    db, account, token, transportFor, worker: retention,
+    cancellationState: async (identity) => (cancellation ? cancellation(identity, transportFor(identity.relayUrl)).state() : { type: 'active' }),
+  }) : relayRetentionUnavailable;
   return {
+    relayRetention,
     api: createSyncApi({ account, runner, transportFor, clock, ...(team ? { team: team.account } : {}) }),
     team: createTeamApi({
       team: team?.account ?? null, join: team?.join ?? null, token, clock, identityChanged: () => runner.identityChanged(),

@@ -71,6 +71,7 @@ describe('relay retention worker', () => {
           return checks.length < 2 ? { type: 'cancelled', signedAt: 0, restorableUntil: 14 } : { type: 'wiped', signedAt: 0, wipedAt: clock.now() };
         },
         restored: async () => undefined,
+        state: async () => ({ type: 'active' }),
       }),
       identityChanged: async () => { identityDropped += 1; },
     });
