@@ -17,11 +17,14 @@ import { person, saved } from '../unit/store/harness';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { connectDevice } from './support/relay-client';
+import { connectDevice, postRaw } from './support/relay-client';
 import { startTestRelay, type TestRelay } from './support/in-process-relay';
 import { replicaSyncDevice, type ReplicaSyncDevice, type TestSyncAccount } from './support/replica-sync-device';
 import { createSwitchableTransport } from './support/sync-test-deps';
-import { newTeamId } from './support/test-device';
+import { createTestDevice, newTeamId, newTeamKey } from './support/test-device';
+import { tombstoneHash } from '../../relay/store/tombstones';
+import { TombstoneReplySchema } from '../../core/sync/relay-ended';
+import * as v from 'valibot';
 
 describe('a record the relay ended by its trash rule, edited on a device afterwards', () => {
   let dir: string;
@@ -96,5 +99,23 @@ describe('a record the relay ended by its trash rule, edited on a device afterwa
     // Nothing of the ended record went out after its end.
     expect(named.filter(([id, op]) => id === ada.id && (op === 'restore' || op === 'update'))).toEqual([]);
     expect(await engine.syncNow()).toEqual({ ok: true, value: undefined });
+  });
+
+  it('tells a device which ids its trash rule ended, apart from ids a purge set ended', async () => {
+    const { ada } = await trashEndedOnTheRelay();
+    const client = await connectDevice(relay.url, laptop.relayDevice, 'session');
+    const other = await createTestDevice(account.team, newTeamKey(), relayClock);
+    expect((await client.addDevice(other)).status).toBe(200);
+    const otherClient = await connectDevice(relay.url, other, 'session');
+    const purgedBySet = 'purged-by-a-set';
+    await otherClient.push([await other.nextSet([{ text: 'Cy', recordId: purgedBySet, op: 'create' }])]);
+    await otherClient.push([await other.nextSet([{ text: '', recordId: purgedBySet, op: 'purge' }])]);
+    const answer = await postRaw(`${relay.url}/v1/tombstones`,
+      JSON.stringify({ idHashes: [tombstoneHash(ada.id), tombstoneHash(purgedBySet), tombstoneHash('never-ended')] }), client.token());
+    expect(answer.status).toBe(200);
+    const { tombstones } = v.parse(TombstoneReplySchema, answer.body);
+    expect(tombstones.map(({ idHash, byTrash }) => [idHash, byTrash]).sort()).toEqual([
+      [tombstoneHash(ada.id), true], [tombstoneHash(purgedBySet), false],
+    ].sort());
   });
 });
