@@ -10,6 +10,7 @@ import { archiveContract } from './contracts/archives';
 import { exportContract } from './contracts/exports';
 import { importContract } from './contracts/imports';
 import { method, returnsNothing, type ClientOf, type ImplementationOf } from './contracts/method';
+import { relayRetentionContract } from './contracts/relay-retention';
 import { retentionContract } from './contracts/retention';
 import { searchContract, searchQueryContract } from './contracts/search';
 import { syncContract } from './contracts/sync';
@@ -19,7 +20,7 @@ import { teamContract } from './contracts/team';
 export const coreWorkerContract = { ...searchContract, ...exportContract, ...importContract, ...retentionContract };
 
 /** Every method that needs the store, which opens once the worker has the account key. */
-export const openWorkerContract = { ...coreWorkerContract, ...archiveContract, ...syncContract, ...teamContract };
+export const openWorkerContract = { ...coreWorkerContract, ...archiveContract, ...syncContract, ...teamContract, ...relayRetentionContract };
 
 export const locketContract = {
   /**
@@ -44,6 +45,7 @@ export type ArchiveWorkerApi = ClientOf<typeof archiveContract>;
 export type RetentionWorkerApi = ClientOf<typeof retentionContract>;
 export type SyncWorkerApi = ClientOf<typeof syncContract>;
 export type TeamWorkerApi = ClientOf<typeof teamContract>;
+export type RelayRetentionWorkerApi = ClientOf<typeof relayRetentionContract>;
 
 /** The worker's side once its store is open: what implementation.ts builds. */
 export type OpenWorkerImplementation = ImplementationOf<typeof openWorkerContract>;
@@ -53,9 +55,10 @@ export type ImportImplementation = ImplementationOf<typeof importContract>;
 export type ArchiveImplementation = ImplementationOf<typeof archiveContract>;
 export type RetentionImplementation = ImplementationOf<typeof retentionContract>;
 export type SyncImplementation = ImplementationOf<typeof syncContract>;
+export type RelayRetentionImplementation = ImplementationOf<typeof relayRetentionContract>;
 export type TeamImplementation = ImplementationOf<typeof teamContract>;
 
-export { archiveContract, exportContract, importContract, retentionContract, searchContract, searchQueryContract, syncContract, teamContract };
+export { archiveContract, exportContract, importContract, relayRetentionContract, retentionContract, searchContract, searchQueryContract, syncContract, teamContract };
 export type { RestoreOutcome, RestoreProblem, RestoreReport } from './contracts/archives';
 export { CANCELLED, isCancelled, type Cancelled } from './contracts/cancelled';
 export type { CsvExportOptions, ExportedFile } from './contracts/exports';

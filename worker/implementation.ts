@@ -2,7 +2,8 @@ import type { ChangeBus } from '../core/db/change-bus';
 import { createStore } from '../core/store/store';
 import type { StoreDeps } from '../core/db/store-deps';
 import type { StandingSource } from '../core/sync-account/local-standing';
-import type { OpenWorkerImplementation, SyncImplementation, TeamImplementation } from './contract';
+import type { OpenWorkerImplementation, RelayRetentionImplementation, SyncImplementation, TeamImplementation } from './contract';
+import { relayRetentionUnavailable } from './relay-retention-api';
 import { createTeamApi } from './team-api';
 import { createArchiveApi } from './archive-api';
 import { createWorkerApi } from './worker-api';
@@ -29,12 +30,14 @@ export interface OpenWorkerParts {
   readonly team?: TeamImplementation;
   /** This device's member's role and export right; every local write and export is checked against it (role-guard.ts). */
   readonly standing?: StandingSource;
+  /** What the pages read of the relay's retention (worker/relay-retention-api.ts). */
+  readonly relayRetention?: RelayRetentionImplementation;
 }
 
 /** The whole worker API on one store: the core (search, export, import, retention), archives, sync and team. */
 export const createOpenWorkerApi = (
-  storeDeps: StoreDeps, bus: ChangeBus, { sync = syncUnavailable(), team = teamUnavailable(), standing = inNoTeam }: OpenWorkerParts = {},
+  storeDeps: StoreDeps, bus: ChangeBus, { sync = syncUnavailable(), team = teamUnavailable(), standing = inNoTeam, relayRetention = relayRetentionUnavailable }: OpenWorkerParts = {},
 ): OpenWorkerImplementation => {
   const store = guardStore(createStore(storeDeps), standing);
-  return guardWorker({ ...createWorkerApi({ store, bus }), ...createArchiveApi({ storeDeps, store }), ...sync, ...team }, standing);
+  return guardWorker({ ...createWorkerApi({ store, bus }), ...createArchiveApi({ storeDeps, store }), ...sync, ...team, ...relayRetention }, standing);
 };

@@ -31,7 +31,7 @@ const ready = accountKey.then(async (key) => openStoreDeps({
   const standing = createLocalStanding({
     db: storeDeps.db, clock: systemClock, deviceId: async () => (await ports.account.identity())?.deviceId ?? null,
   });
-  return createOpenWorkerApi(storeDeps, bus, { sync: sync.api, team: sync.team, standing });
+  return createOpenWorkerApi(storeDeps, bus, { sync: sync.api, team: sync.team, standing, relayRetention: sync.relayRetention });
 });
 
 Comlink.expose(hostContract(locketContract, {

@@ -9,11 +9,13 @@ import { createSyncEngine } from '../core/sync/engine/engine';
 import type { RelayTransport } from '../core/sync/ports';
 import { createSyncChannel, type SyncChannel } from '../platform/sync/sync-channel';
 import { startSyncRunner, type LockRequester, type SyncRunner } from '../platform/sync/sync-runner';
-import type { SyncImplementation, TeamImplementation } from './contract';
+import type { RelayRetentionImplementation, SyncImplementation, TeamImplementation } from './contract';
+import { createRelayRetentionApi, relayRetentionUnavailable } from './relay-retention-api';
 import { createSyncApi } from './sync-api';
 import { createTeamApi } from './team-api';
 import { createTokenSource } from './sync-token';
 import type { SyncPorts } from './sync-ports';
+import { startRelayRetentionWorker } from './relay-retention-worker';
 
 export interface WorkerSyncDeps {
   readonly ports: SyncPorts;
@@ -29,6 +31,7 @@ export interface WorkerSync {
   readonly api: SyncImplementation;
   readonly team: TeamImplementation;
   readonly runner: SyncRunner;
+  readonly relayRetention: RelayRetentionImplementation;
   readonly close: () => Promise<void>;
 }
 
@@ -51,11 +54,23 @@ export const startWorkerSync = (deps: WorkerSyncDeps): WorkerSync => {
         ...(team?.unlockReports ? { afterRound: team.unlockReports.flush } : {}),
         // The daily encrypted snapshot a device offline past the log's window bootstraps from (the relay refuses read-only members).
         ...(team ? { uploadSnapshots: () => true } : {}),
+        ...(deps.ports.relayEnded ? { settleRelayEnded: deps.ports.relayEnded } : {}),
       });
     },
   });
   const token = createTokenSource({ account, runner, transportFor, clock });
+  // After each round, the relay's erasure receipts (at most every few hours): only the lock's holder runs it.
+  const { receipts, cancellation } = deps.ports;
+  const retention = receipts ? startRelayRetentionWorker({
+    runner, account, transportFor, token, clock, receipts, ...(cancellation ? { cancellation } : {}), identityChanged: () => runner.identityChanged(),
+  }) : null;
+  const { db } = deps.ports;
+  const relayRetention = db ? createRelayRetentionApi({
+    db, account, token, transportFor, worker: retention,
+    cancellationState: async (identity) => (cancellation ? cancellation(identity, transportFor(identity.relayUrl)).state() : { type: 'active' }),
+  }) : relayRetentionUnavailable;
   return {
+    relayRetention,
     api: createSyncApi({
       account, runner, transportFor, clock, ...(team ? { team: team.account } : {}), ...(deps.ports.restore ? { restore: deps.ports.restore } : {}),
     }),
@@ -64,6 +79,9 @@ export const startWorkerSync = (deps: WorkerSyncDeps): WorkerSync => {
       ...(deps.ports.localDeviceId === undefined ? {} : { localDeviceId: deps.ports.localDeviceId }),
     }),
     runner,
-    close: runner.close,
+    close: async () => {
+      retention?.stop();
+      await runner.close();
+    },
   };
 };

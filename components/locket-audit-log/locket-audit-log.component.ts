@@ -14,6 +14,8 @@ import { formatDateTime } from '../shared/i18n/format';
 import type { NameDirectory } from '../../core/team/name-directory';
 import { namedDetail, whoText } from './audit-names';
 import { readNameDirectory } from '../team/read-name-directory';
+import type { RelayErasureView } from '../../core/erasure/relay-receipt';
+import { relayErasureText } from '../shared/messages/relay-retention-words';
 
 /** Rows per page of the table. */
 export const AUDIT_PAGE_SIZE = 50;
@@ -43,6 +45,8 @@ export class LocketAuditLog extends LitElement {
   @state() private exported = '';
   /** Who the team's ids are; null outside a team, and then entries read as stored. */
   @state() private directory: NameDirectory | null = null;
+  /** The relay's part of each erasure on the page, by entry seq (read when the page shows it; none without sync). */
+  @state() private relayErasures: ReadonlyMap<number, RelayErasureView> = new Map();
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('services') && this.services) void this.run(() => this.load());
@@ -54,6 +58,18 @@ export class LocketAuditLog extends LitElement {
     this.directory = directory;
     this.entries = entries;
     this.page = Math.min(this.page, Math.max(0, Math.ceil(entries.length / AUDIT_PAGE_SIZE) - 1));
+    void this.loadRelayErasures();
+  }
+
+  /** "Erased on the relay; acknowledged by 4 of 5 devices; …" for the erasures on the page shown. */
+  private async loadRelayErasures(): Promise<void> {
+    const relay = this.services.relayRetention;
+    if (!relay || !this.entries) return;
+    const first = this.page * AUDIT_PAGE_SIZE;
+    const erasures = this.entries.slice(first, first + AUDIT_PAGE_SIZE)
+      .flatMap((entry) => (entry.type === 'record-erased' && entry.subjects[0] ? [{ seq: entry.seq, hash: entry.subjects[0].idHash }] : []));
+    const views = await Promise.all(erasures.map(async ({ seq, hash }) => [seq, await relay.relayErasure(hash).catch(() => null)] as const));
+    this.relayErasures = new Map(views.flatMap(([seq, view]) => (view && view.type !== 'not-synced' ? [[seq, view] as const] : [])));
   }
 
   private async run(action: () => Promise<void>): Promise<void> {
@@ -90,8 +106,13 @@ export class LocketAuditLog extends LitElement {
       <td class="what">${AUDIT_TYPE_LABELS[entry.type]}</td>
       <td>${whoText(entry.by, this.directory)}</td>
       <td>${entry.subjects.length === 0 ? '—' : entry.subjects.map(subjectLabel).join(', ')}</td>
-      <td class="details">${detail || '—'}</td>
+      <td class="details">${detail || '—'}${this.renderRelayErasure(entry.seq)}</td>
     </tr>`;
+  }
+
+  private renderRelayErasure(seq: number) {
+    const view = this.relayErasures.get(seq);
+    return view ? html`<br><span class="relay-erasure">${relayErasureText(view, this.services.clock.now())}</span>` : nothing;
   }
 
   private renderTable(entries: readonly AuditEntry[]) {
@@ -106,9 +127,9 @@ export class LocketAuditLog extends LitElement {
         <tbody>${shown.map((entry) => this.renderRow(entry))}</tbody>
       </table></div>
       ${entries.length > AUDIT_PAGE_SIZE ? html`<div class="actions pager">
-        <button type="button" ?disabled=${this.page === 0} @click=${() => { this.page--; }}>${W.newer}</button>
+        <button type="button" ?disabled=${this.page === 0} @click=${() => { this.page--; void this.loadRelayErasures(); }}>${W.newer}</button>
         <span class="muted">${range}</span>
-        <button type="button" ?disabled=${first + AUDIT_PAGE_SIZE >= entries.length} @click=${() => { this.page++; }}>${W.older}</button>
+        <button type="button" ?disabled=${first + AUDIT_PAGE_SIZE >= entries.length} @click=${() => { this.page++; void this.loadRelayErasures(); }}>${W.older}</button>
       </div>` : nothing}`;
   }
 

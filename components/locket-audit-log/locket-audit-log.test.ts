@@ -93,4 +93,26 @@ describe('locket-audit-log', () => {
     await expect.element(page.getByRole('row').filter({ hasText: 'role or export right changed' })).toHaveTextContent('member: m-unnamed');
     expect(document.querySelector('locket-audit-log')?.shadowRoot?.querySelector('td b')).toBeNull();
   });
+
+  it('shows the relay\'s part of an erasure on the person\'s entry: receipt, acknowledgements and who has not yet', async () => {
+    const made = await createTestServices();
+    const hash = 'a'.repeat(64);
+    await made.store.audit.append({ type: 'record-erased', by: 'owner', subjects: [{ kind: 'person', idHash: hash }], detail: { person: 1 } });
+    const now = made.services.clock.now();
+    const asked: string[] = [];
+    const relayRetention = {
+      relayErasure: async (subject: string) => {
+        asked.push(subject);
+        return {
+          type: 'erased-on-relay' as const, at: now, rowsDeleted: 3, acknowledged: 4, devices: 5,
+          pending: [{ device: 'device-laptop-1', label: 'Laptop', lastSeenAt: now - 12 * 24 * 60 * 60 * 1000 }],
+        };
+      },
+      relayRetention: async () => ({ relayKeyChangedSince: null, team: { type: 'active' as const }, heldBack: 0 }),
+    };
+    await mount('locket-audit-log', { services: { ...made.services, relayRetention } });
+    await expect.element(page.getByRole('row').filter({ hasText: 'Person erased for good' }))
+      .toHaveTextContent('Erased on the relay; acknowledged by 4 of 5 devices; \'Laptop\' last seen 12 days ago');
+    expect(asked).toEqual([hash]);
+  });
 });

@@ -19,6 +19,7 @@ import '../locket-retention-settings/locket-retention-settings';
 import '../locket-audit-log/locket-audit-log';
 import '../locket-cancel-account/locket-cancel-account';
 import '../sync/locket-sync-settings/locket-sync-settings';
+import '../sync/locket-relay-retention-notice/locket-relay-retention-notice';
 import { TeamViewController } from '../team/team-view-controller';
 import { teamProblemText } from '../shared/messages/team-words';
 import { ROLE_REFUSAL_WORDS } from '../shared/messages/role-refusal-words';
@@ -135,7 +136,8 @@ export class LocketOptions extends LitElement {
       case 'backup': return html`<locket-backup-settings .services=${services} .mayDownload=${this.mayExport}></locket-backup-settings>`;
       case 'sync':
         return services.sync ? html`${this.renderRelayCopy()}<locket-sync-settings .services=${services.sync} .clock=${services.clock}
-          .permissions=${hostPermissions}></locket-sync-settings>${this.renderJoinTeam()}` : nothing;
+          .permissions=${hostPermissions}></locket-sync-settings>${services.relayRetention
+          ? html`<locket-relay-retention-notice .services=${services.relayRetention}></locket-relay-retention-notice>` : nothing}${this.renderJoinTeam()}` : nothing;
       case 'retention': return html`<locket-retention-settings .services=${services}></locket-retention-settings>`;
       case 'audit': return html`<locket-audit-log .services=${services}></locket-audit-log>`;
       case 'danger': return html`<locket-cancel-account .services=${services}></locket-cancel-account>`;

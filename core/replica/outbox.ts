@@ -4,6 +4,7 @@
  * transaction; reading and decoding happen outside it.
  */
 import * as v from 'valibot';
+import { HELD_BACK_KEY, heldBackOf } from './relay-ended';
 import { idHash } from '../audit/hash';
 import { changeAad, erasedIdsAad, type EncodedValue } from '../codec';
 import { isTerminalOp, type StoredChangeSet } from '../db/rows';
@@ -79,13 +80,15 @@ const handOut = (db: LocketDatabase, limit: number): Promise<Handed[]> =>
     await meta.put({ ...state, lastSeq, assignedThrough }, OUTBOX_STATE_KEY);
     const rows = await outbox.index('bySeq').getAll(IDBKeyRange.bound(state.acked, state.acked + limit, true, false));
     const before = state.acked === 0 ? undefined : await outbox.index('bySeq').get(state.acked);
+    const heldBack = new Set(heldBackOf(await meta.get(HELD_BACK_KEY)).map((entry) => entry.id));
     let prevSetId = before?.setId ?? null;
     const handed: Handed[] = [];
     for (const row of rows) {
       const set = await changes.get(row.setId);
       const edited = [...new Set((set?.changes ?? []).filter((change) => !isTerminalOp(change.op)).map((change) => change.recordId))];
       const tombs = await Promise.all(edited.map((id) => tx.objectStore('purged').getKey(id)));
-      const purgedSince = new Set(edited.filter((_, index) => tombs[index] !== undefined));
+      // Ids the relay ended by its trash rule while this device kept them (relay-ended.ts) go out like purged ones: left out.
+      const purgedSince = new Set(edited.filter((id, index) => tombs[index] !== undefined || heldBack.has(id)));
       const createdIds = (set?.changes ?? []).filter((change) => change.op === 'create').map((change) => change.recordId);
       const createdRows = await Promise.all(createdIds.map((id) => tx.objectStore('records').get(id)));
       const createdAt = new Map(createdRows.flatMap((created) => (created ? [[created.id, created.createdAt] as const] : [])));

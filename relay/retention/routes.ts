@@ -5,6 +5,7 @@
  *   POST /v1/erasures             bearer; { since }               → { receipts }   signed, in seq order
  *   POST /v1/erasures/ack         bearer; { idHash }              → { acknowledged: true }   after erasing locally
  *   POST /v1/erasures/status      bearer; { idHash }              → { idHash, devices, acknowledged, pending }
+ *   POST /v1/tombstones           bearer; { idHashes }            → { tombstones }   which ids are ended, and whether by the trash rule
  *   POST /v1/cancel-team          { team, device, nonce, signedAt, sig }  → { cancelledAt }   owner-signed
  *   POST /v1/restore-team         { team, device, nonce, signedAt, sig }  → { restored: true }  within 14 days
  *   POST /v1/team-cancellation    { team }                        → { cancellation, relayInstance }
@@ -16,6 +17,7 @@ import * as v from 'valibot';
 import { ErasureAckRequestSchema, ErasureStatusRequestSchema, erasureReceiptMessage } from '../../core/erasure/relay-receipt';
 import { fromBase64Url } from '../../core/security/base64url';
 import { PullRequestSchema } from '../../core/sync/protocol';
+import { TombstoneQuerySchema } from '../../core/sync/relay-ended';
 import {
   TeamCancellationLookupSchema, TeamCancellationRequestSchema, verifyTeamCancellation, type TeamCancellationRequest,
 } from '../../core/sync/team-cancellation';
@@ -26,7 +28,7 @@ import type { RouteAnswer, RouteContext } from '../server/route-context';
 /** A signed cancellation's time may differ from the relay's by this much. */
 export const SIGNED_AT_SLACK_MS = 10 * 60 * 1000;
 
-const PATHS = new Set(['/v1/relay-key', '/v1/erasures', '/v1/erasures/ack', '/v1/erasures/status', '/v1/cancel-team', '/v1/restore-team', '/v1/team-cancellation']);
+const PATHS = new Set(['/v1/relay-key', '/v1/erasures', '/v1/erasures/ack', '/v1/erasures/status', '/v1/tombstones', '/v1/cancel-team', '/v1/restore-team', '/v1/team-cancellation']);
 export const isRetentionPath = (path: string | undefined): boolean => path !== undefined && PATHS.has(path);
 
 const SinceSchema = v.strictObject({ since: v.optional(PullRequestSchema.entries.since) });
@@ -103,6 +105,10 @@ export const routeRetention = async (
       const status = await store.erasureStatus(caller.team, idHash);
       if (!status) throw new RelayRefusal(404, 'not_found', 'No such erasure');
       return { status: 200, body: status };
+    }
+    case '/v1/tombstones': {
+      const { idHashes } = parseMessage(TombstoneQuerySchema, body);
+      return { status: 200, body: { tombstones: await store.tombstonesOf(caller.team, idHashes) } };
     }
     default:
       throw new RelayRefusal(404, 'not_found', 'No such endpoint');

@@ -41,6 +41,8 @@ export interface RelayConfig {
    * Nth push transaction that stores something, after its writes and before its commit.
    */
   readonly exitBeforeCommit: number | undefined;
+  /** The file holding the secret that seals the relay's signing key; undefined: `relay-key.secret` next to `dataFile`, made if missing. */
+  readonly relayKeySecretFile: string | undefined;
 }
 
 export const HELP = `Locket relay: end-to-end encrypted sync for Locket devices.
@@ -69,6 +71,10 @@ Usage: npm run relay -- [options]
                           (default ${DEVELOPMENT_EXTENSION_ORIGIN}, the unpacked build's)
   --two-factor-user-verification <required|preferred>
                           whether a key's assertion must verify the user (default required)
+  --relay-key-secret-file <file>
+                          32-byte key-encryption secret (base64url) sealing the relay's
+                          signing key in the database; also LOCKET_RELAY_KEY_SECRET_FILE
+                          (default relay-key.secret next to --data, made 0600 if missing)
   -h, --help              show this help
 
 A bind to anything but loopback is refused unless --tls-cert/--tls-key or --behind-proxy is given.
@@ -96,6 +102,7 @@ export const parseRelayArgs = (argv: readonly string[], env: Readonly<Record<str
         'log-level': { type: 'string' }, 'allow-origin': { type: 'string', multiple: true }, 'max-body': { type: 'string' },
         'retention-every': { type: 'string' }, ...LIMIT_OPTIONS,
         'extension-origin': { type: 'string', multiple: true }, 'two-factor-user-verification': { type: 'string' },
+        'relay-key-secret-file': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -139,6 +146,7 @@ export const parseRelayArgs = (argv: readonly string[], env: Readonly<Record<str
       logLevel: logLevel as LogLevel, allowOrigins: values['allow-origin'] ?? ['chrome-extension://*'], maxBodyBytes, limits,
       retentionEveryMs: retentionEvery * 1000, extensionOrigins, twoFactorUserVerification: userVerification,
       exitBeforeCommit: fault?.[1] ? Number(fault[1]) : undefined,
+      relayKeySecretFile: values['relay-key-secret-file'] ?? env.LOCKET_RELAY_KEY_SECRET_FILE,
     },
   };
 };

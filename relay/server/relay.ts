@@ -15,6 +15,7 @@ import { listenForTeamHeads, TEAM_LOG_CHANNEL } from '../store/team-notices';
 import { createRelayStore } from '../store/store';
 import { createRetentionSweep } from '../retention/sweep';
 import { createAuth, type RelayAuth } from './auth';
+import { loadKeySecret } from './relay-key-secret';
 import { createTwoFactor } from './two-factor';
 import type { RelayConfig } from './config';
 import { RelayRefusal, sendJson } from './http-kit';
@@ -67,15 +68,20 @@ export interface RelayOptions {
   readonly socketHeartbeatMs?: number;
   /** A database already opened (tests run the relay on PGlite this way); otherwise the config's. */
   readonly driver?: SqlDriver;
+  /** The key-encryption secret itself (tests sharing one database between relays); otherwise read from the config's file. */
+  readonly relayKeySecret?: Uint8Array;
 }
 
 export const startRelay = async (config: RelayConfig, options: RelayOptions = {}): Promise<RunningRelay> => {
   const clock = options.clock ?? systemClock;
   const log = createRelayLogger(config.logLevel, options.logDestination);
   const driver = options.driver ?? (await openDriver(config));
-  const store = createRelayStore(driver, { clock, ...faultHooks(config) });
+  const relayKeySecret = options.relayKeySecret ?? loadKeySecret(config);
+  const store = createRelayStore(driver, { clock, relayKeySecret, ...faultHooks(config) });
   const migrated = await store.migrate();
   if (migrated.from !== migrated.to) log.info({ from: migrated.from, to: migrated.to }, 'migrated');
+  // At start, not at the first receipt: a wrong secret stops the relay at once, and a key an earlier version stored unsealed is sealed now.
+  await store.relayKey();
   const relayInstance = await store.instanceId();
   const twoFactor = createTwoFactor(store, { origins: config.extensionOrigins, userVerification: config.twoFactorUserVerification });
   const auth = createAuth(store, clock.now, twoFactor);

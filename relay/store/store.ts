@@ -20,6 +20,7 @@ import type { DeviceInfo, Envelope, PushResult } from '../../core/sync/protocol'
 import { LATEST_SCHEMA_VERSION, migrate, readSchemaVersion } from './migrations';
 import { pullSets } from './pull';
 import { createErasureOps } from './retention-erasure';
+import { createTombstoneOps } from './retention-tombstones';
 import { loadRelayKey, type RelayKey } from './retention-relay-key';
 import { createTeamRetentionOps } from './retention-teams';
 import { watchTrash } from './retention-trash';
@@ -42,6 +43,8 @@ export interface RelayStoreOptions {
   readonly maxDriftMs?: number;
   /** Test-only fault injection: runs inside an append's transaction after its writes, before the commit. */
   readonly beforeCommit?: () => void;
+  /** Seals the relay's signing key at rest (relay/server/relay-key-secret.ts); without it the store signs nothing. */
+  readonly relayKeySecret?: Uint8Array;
 }
 
 export interface DeviceRow {
@@ -110,7 +113,9 @@ export const createRelayStore = (driver: SqlDriver, options: RelayStoreOptions) 
 
     /** The relay's Ed25519 signing key (erasure receipts), made on first use and kept in the database. */
     relayKey: (): Promise<RelayKey> => {
-      relayKey ??= loadRelayKey(driver).catch((error: unknown) => { relayKey = undefined; throw error; });
+      const secret = options.relayKeySecret;
+      if (!secret) return Promise.reject(new Error('This relay store was opened without a key-encryption secret for its signing key'));
+      relayKey ??= loadRelayKey(driver, secret).catch((error: unknown) => { relayKey = undefined; throw error; });
       return relayKey;
     },
 
@@ -255,6 +260,7 @@ export const createRelayStore = (driver: SqlDriver, options: RelayStoreOptions) 
     ...createTeamLogOps(driver, clock),
 
     ...createErasureOps(driver, clock),
+    ...createTombstoneOps(driver),
 
     ...createTeamRetentionOps(driver, clock),
 

@@ -30,6 +30,8 @@ export interface SyncEngineDeps {
    * (snapshot-upload.ts); asked before each upload and between its pages. Absent: never uploads.
    */
   readonly uploadSnapshots?: () => boolean | Promise<boolean>;
+  /** Settles ids the relay ended by its trash rule when a push naming them is refused (round.ts). */
+  readonly settleRelayEnded?: (call: (path: string, body: unknown) => Promise<unknown>, recordIds: readonly string[]) => Promise<unknown>;
 }
 
 export interface SyncEngine {

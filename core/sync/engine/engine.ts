@@ -107,6 +107,7 @@ export const createSyncEngine = (deps: SyncEngineDeps): SyncEngine => {
       onRejected: () => { rejected += 1; },
       ...(deps.refreshSigners ? { refreshSigners: deps.refreshSigners } : {}),
       ...(deps.admits ? { admits: deps.admits } : {}),
+      ...(deps.settleRelayEnded ? { settleRelayEnded: deps.settleRelayEnded } : {}),
     });
     checkHeld = false;
     await afterRound();

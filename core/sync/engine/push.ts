@@ -27,7 +27,8 @@ export interface PushDeps {
  * again without those items (they are gone anyway), so the round pulls and pushes again.
  */
 export class PurgedElsewhere extends Error {
-  constructor() {
+  /** The ids the refused set edits (terminal items left out): one of them the relay ended. */
+  constructor(readonly recordIds: readonly string[] = []) {
     super('tombstoned');
   }
 }
@@ -109,7 +110,10 @@ export const pushAll = async (deps: PushDeps, cursor: () => Promise<SyncCursor |
       }
       continue;
     }
-    if (firstRefusal.error === 'tombstoned') throw new PurgedElsewhere();
+    if (firstRefusal.error === 'tombstoned') {
+      const refused = entries[ack.results.indexOf(firstRefusal)];
+      throw new PurgedElsewhere((refused?.set.items ?? []).filter((item) => item.op !== 'purge' && item.op !== 'erase').map((item) => item.recordId));
+    }
     if (firstRefusal.error === 'stale_epoch') throw new KeyRotated();
     // Anything else refused (a signature, a conflict): retrying the same bytes cannot help now.
     throw new SyncFailure({ type: 'relay-refused', code: firstRefusal.error });

@@ -38,6 +38,12 @@ export interface RoundDeps {
    * the cursor and this device's acknowledged sets.
    */
   readonly checkHeld?: boolean;
+  /**
+   * A push still refused `tombstoned` after pulling: asks the relay which of the set's ids its
+   * trash rule ended, and settles them on this device (core/replica/relay-ended.ts). Without it
+   * such a set is refused on every round, and nothing after it gets through.
+   */
+  readonly settleRelayEnded?: (call: (path: string, body: unknown) => Promise<unknown>, recordIds: readonly string[]) => Promise<unknown>;
 }
 
 export const runRound = async (deps: RoundDeps): Promise<void> => {
@@ -92,6 +98,8 @@ export const runRound = async (deps: RoundDeps): Promise<void> => {
       if (error instanceof PurgedElsewhere) {
         if (purgePulls >= MAX_PURGE_PULLS_PER_ROUND) throw new SyncFailure({ type: 'relay-refused', code: 'tombstoned' });
         purgePulls += 1;
+        // Refused again after a pull: no purge set ends these ids, so the relay's trash rule may have.
+        if (purgePulls > 1 && deps.settleRelayEnded) await deps.settleRelayEnded(session.call, error.recordIds);
         continue;
       }
       if (error instanceof KeyRotated) {
