@@ -13,7 +13,6 @@ import '../locket-security-settings/locket-security-settings';
 import '../locket-login-history/locket-login-history';
 import '../locket-users-settings/locket-users-settings';
 import '../locket-export-settings/locket-export-settings';
-import '../locket-import-settings/locket-import-settings';
 import '../locket-backup-settings/locket-backup-settings';
 import '../locket-retention-settings/locket-retention-settings';
 import '../locket-audit-log/locket-audit-log';
@@ -60,6 +59,8 @@ export class LocketOptions extends LitElement {
   private readonly teamSettings = new LazyElement(this, 'locket-team-settings', () => import('../team/locket-team-settings/locket-team-settings'));
   private readonly teamJoin = new LazyElement(this, 'locket-team-join', () => import('../team/locket-team-join/locket-team-join'));
   private readonly relayCopy = new LazyElement(this, 'locket-relay-copy', () => import('../sync/locket-relay-copy/locket-relay-copy'));
+  /** Import brings the CSV parser (papaparse) and the mapping screens: the page paints before they arrive. */
+  private readonly importSettings = new LazyElement(this, 'locket-import-settings', () => import('../locket-import-settings/locket-import-settings'));
   private readonly memberLogins = new LazyElement(this, 'locket-member-logins', () => import('../locket-member-logins/locket-member-logins'));
 
   override connectedCallback(): void {
@@ -131,7 +132,7 @@ export class LocketOptions extends LitElement {
       case 'team': return this.renderTeam();
       case 'export': return this.mayExport ? html`<locket-export-settings .services=${services}></locket-export-settings>`
         : html`<p class="muted">${ROLE_REFUSAL_WORDS.noExportRight}</p>`;
-      case 'import': return html`<locket-import-settings .services=${services}></locket-import-settings>`;
+      case 'import': return this.importSettings.render(() => html`<locket-import-settings .services=${services}></locket-import-settings>`, OPTIONS_WORDS.loading);
       // Restoring stays for whoever's role allows it; downloading needs the export right.
       case 'backup': return html`<locket-backup-settings .services=${services} .mayDownload=${this.mayExport}></locket-backup-settings>`;
       case 'sync':
