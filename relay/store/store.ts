@@ -29,7 +29,7 @@ import { createTeamLogOps } from './team-log';
 import { announceTeamHead } from './team-notices';
 import { createJoinLimitOps } from './join-limits';
 import { createTwoFactorOps } from './two-factor';
-import { applyTerminalItems, hasTombstones, namesTombstone } from './tombstones';
+import { ANY_TOMBSTONE_COLUMN, applyTerminalItems, namesTombstone } from './tombstones';
 import type { SqlDriver, SqlExecutor } from './sql-driver';
 
 export interface RelayStoreOptions {
@@ -78,12 +78,12 @@ const insertSet = async (tx: SqlExecutor, team: string, seq: number, set: Envelo
     [team, seq, set.setId, set.device, set.clientSeq, set.prevSetId, set.epoch, set.batchId ?? null, set.undoOf ?? null,
       parseHlc(set.setId)?.wallMs ?? 0, receivedAt, bytesOf(set.sig), bytes],
   );
-  for (const [idx, { item, ct }] of items.entries()) {
-    await tx.run(
-      `INSERT INTO change_items (team_id, seq, idx, record_id, kind, op, h, ct) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      [team, seq, idx, item.recordId, item.kind, item.op, bytesOf(item.h), ct],
-    );
-  }
+  if (items.length === 0) return;
+  // One statement for all of a set's items: each statement is a round trip to PostgreSQL inside the team's lock.
+  await tx.run(
+    `INSERT INTO change_items (team_id, seq, idx, record_id, kind, op, h, ct) VALUES ${items.map(() => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+    items.flatMap(({ item, ct }, idx) => [team, seq, idx, item.recordId, item.kind, item.op, bytesOf(item.h), ct]),
+  );
 };
 
 export const createRelayStore = (driver: SqlDriver, options: RelayStoreOptions) => {
@@ -178,7 +178,11 @@ export const createRelayStore = (driver: SqlDriver, options: RelayStoreOptions) 
       const outcome = await driver.transaction(async (tx): Promise<AppendOutcome> => {
         // Takes the team row first: writers of one team queue here on both engines.
         const locked = await tx.all<{ head_seq: number }>(`UPDATE teams SET head_seq = head_seq + 0 WHERE id = ? RETURNING head_seq`, [team]);
-        const state = locked[0] ? await readDevice(tx, team, device) : undefined;
+        // Read after the lock, by a statement of its own: on PostgreSQL it then sees every push of the team committed before.
+        const state = locked[0] ? (await tx.all<DeviceState & { any_tombstone: number }>(
+          `SELECT sign_pub, removed_at, acked_client_seq, ${ANY_TOMBSTONE_COLUMN} AS any_tombstone FROM devices WHERE team_id = ? AND device_id = ?`,
+          [team, team, device],
+        ))[0] : undefined;
         const startHead = locked[0]?.head_seq ?? 0;
         if (!state) return { results: refuseAll(sets, 'unknown_device'), head: startHead, stored: 0, ciphertextsDropped: 0 };
         if (state.removed_at !== null) return { results: refuseAll(sets, 'removed'), head: startHead, stored: 0, ciphertextsDropped: 0 };
@@ -189,7 +193,7 @@ export const createRelayStore = (driver: SqlDriver, options: RelayStoreOptions) 
         let lastSetId: string | undefined;
         let ciphertextsDropped = 0;
         // Set once a tombstone exists (before this push or made by one of its sets).
-        let tombstonesExist = await hasTombstones(tx, team);
+        let tombstonesExist = Number(state.any_tombstone) === 1;
         const results: PushResult[] = [];
         for (const set of sets) {
           const prior = (await tx.all<{ seq: number; device_id: string; client_seq: number }>(

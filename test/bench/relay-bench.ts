@@ -119,6 +119,7 @@ const measureEngine = async (engine: Engine, workload: RelayWorkload, runs: numb
 };
 
 const formatRelayValue = (metric: RelayMetric, value: number): string => {
+  if (metric.unit === 'load') return value.toFixed(2);
   if (metric.unit === 'x') return `${value.toFixed(2)}x`;
   if (metric.unit === 'ms') return `${value.toFixed(1)} ms`;
   return `${Math.round(value).toLocaleString('en-GB')} ${metric.unit}`;
