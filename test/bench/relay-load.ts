@@ -7,7 +7,7 @@
  * peak resident memory. Checked: every push stored, and every device of a team pulls the same log.
  * Every loop is bounded, and the whole load stops with an error past `capMs`.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { Envelope } from '../../core/sync/protocol';
@@ -34,6 +34,8 @@ export interface LoadFigures {
   readonly rssMb: number;
   /** CPU time the relay processes spent (user + system, summed) per set stored, over the push phase: less sensitive to load elsewhere than the rates. */
   readonly relayCpuMsPerSet: number;
+  /** The same for the PostgreSQL server (postmaster and every backend); 0 on SQLite, whose work is in the relay's. */
+  readonly databaseCpuMsPerSet: number;
   /** The same for the load generator (this process), so a saturated generator shows. */
   readonly clientCpuMsPerSet: number;
   /** The machine's 1-minute load average at the end of the push phase. */
@@ -45,6 +47,8 @@ export interface Deployment {
   readonly processes: number;
   readonly env: Readonly<Record<string, string>>;
   readonly dataFile: string;
+  /** The PostgreSQL server's data folder, to find its processes and measure their CPU; none on SQLite. */
+  readonly databaseDir?: string;
 }
 
 interface LoadDevice {
@@ -96,6 +100,32 @@ const cpuMsOf = (pid: number | undefined): number => {
     return 0;
   }
 };
+/**
+ * CPU time of a PostgreSQL server so far, in ms: its postmaster (with the backends it has reaped)
+ * and every live child, found through /proc by parent pid. 0 without a data folder.
+ */
+const serverCpuMsOf = (dataDir: string | undefined): number => {
+  if (!dataDir) return 0;
+  try {
+    const postmaster = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    const fieldsOf = (pid: string | number): string[] => readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    const own = fieldsOf(postmaster);
+    // utime, stime, and the waited-for children's cutime, cstime: fields 12 to 15 after the name.
+    let ticks = [11, 12, 13, 14].reduce((total, field) => total + Number(own[field] ?? 0), 0);
+    for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+      try {
+        const fields = fieldsOf(pid);
+        if (Number(fields[1]) === postmaster) ticks += Number(fields[11]) + Number(fields[12]);
+      } catch {
+        // The process ended meanwhile: the postmaster's children's time has it.
+      }
+    }
+    return (ticks * 1000) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return 0;
+  }
+};
+
 /** Linux's USER_HZ, 100 on every architecture Node runs on. */
 const CLOCK_TICKS_PER_SECOND = 100;
 
@@ -139,6 +169,7 @@ export const measureLoad = async (deployment: Deployment, shape: LoadShape, logD
     const deadline = Date.now() + shape.capMs;
     const latencies: number[] = [];
     const relayCpuAtStart = relays.reduce((total, relay) => total + cpuMsOf(relay.child.pid), 0);
+    const databaseCpuAtStart = serverCpuMsOf(deployment.databaseDir);
     const clientCpuAtStart = process.cpuUsage();
     const pushStarted = performance.now();
     await withinCap(Promise.all(teams.flat().map(async ({ client, sets }) => {
@@ -151,6 +182,7 @@ export const measureLoad = async (deployment: Deployment, shape: LoadShape, logD
     })), deadline, 'The push phase');
     const pushSeconds = (performance.now() - pushStarted) / 1000;
     const relayCpuMs = relays.reduce((total, relay) => total + cpuMsOf(relay.child.pid), 0) - relayCpuAtStart;
+    const databaseCpuMs = serverCpuMsOf(deployment.databaseDir) - databaseCpuAtStart;
     const clientCpu = process.cpuUsage(clientCpuAtStart);
     const loadAverage = loadavg()[0] ?? 0;
 
@@ -172,6 +204,7 @@ export const measureLoad = async (deployment: Deployment, shape: LoadShape, logD
       pullSetsPerSecond: (totalSets * shape.devices) / pullSeconds,
       rssMb: relays.reduce((total, relay) => total + peakRssMb(relay.child.pid), 0),
       relayCpuMsPerSet: relayCpuMs / totalSets,
+      databaseCpuMsPerSet: databaseCpuMs / totalSets,
       clientCpuMsPerSet: (clientCpu.user + clientCpu.system) / 1000 / totalSets,
       loadAverage,
     };
@@ -204,6 +237,7 @@ export const loadMetricsFor = (run: (typeof LOAD_RUNS)[number]): LoadMetric[] =>
   { key: `load.${run.name}.pullSetsPerSecond`, label: 'pull, every device its team\'s log', unit: 'sets/s', better: 'higher' },
   { key: `load.${run.name}.rssMb`, label: 'relay peak RSS, all processes', unit: 'MB', better: 'lower' },
   { key: `load.${run.name}.relayCpuMsPerSet`, label: 'relay CPU per set, all processes', unit: 'ms', better: 'lower' },
+  { key: `load.${run.name}.databaseCpuMsPerSet`, label: 'PostgreSQL server CPU per set (0 on SQLite)', unit: 'ms', better: 'lower' },
   { key: `load.${run.name}.clientCpuMsPerSet`, label: 'load generator CPU per set', unit: 'ms', better: 'lower' },
   { key: `load.${run.name}.loadAverage`, label: 'machine load average (1 min) after pushing', unit: 'load', better: 'lower' },
 ];
