@@ -81,15 +81,14 @@ export class SqlRateLimiter extends RateLimiterStoreAbstract {
 
   /**
    * On PostgreSQL a counter's commit does not wait for the disk (synchronous_commit off, for this
-   * transaction only): a server crash may forget the last few points, which lets a few requests
-   * through; waiting for the flush cost every request two synced commits.
+   * statement's own transaction only): a server crash may forget the last few points, which lets a
+   * few requests through; waiting for the flush cost every request two synced commits. The setting
+   * rides in the statement itself (`set_config(…, true)` in RETURNING runs before its implicit
+   * commit), so a counter is one round trip, not BEGIN, SET LOCAL, the upsert and COMMIT.
    */
   private write(sql: string, params: readonly (string | number | null)[]): Promise<CounterRow[]> {
     if (this.driver.dialect !== 'postgres') return this.driver.all<CounterRow>(sql, params);
-    return this.driver.transaction(async (tx) => {
-      await tx.run(`SET LOCAL synchronous_commit = off`);
-      return tx.all<CounterRow>(sql, params);
-    });
+    return this.driver.all<CounterRow>(`${sql}, set_config('synchronous_commit', 'off', true) AS unsynced`, params);
   }
 
   /** @internal */

@@ -27,14 +27,14 @@ import { watchTrash } from './retention-trash';
 import { createPairingOps } from './pairing';
 import { createSessionOps } from './sessions';
 import { createSnapshotOps } from './snapshots';
-import { createTeamLogOps, currentEpoch } from './team-log';
+import { createTeamLogOps, CURRENT_EPOCH_COLUMN } from './team-log';
 import { createRecoveryLookupOps } from './recovery-lookup';
 import { announceTeamHead } from './team-notices';
 import { createJoinLimitOps } from './join-limits';
 import { createJoinClaimOps } from './join-claims';
 import { createMemberLoginOps } from './member-logins';
 import { createTwoFactorOps } from './two-factor';
-import { applyTerminalItems, hasTombstones, namesTombstone } from './tombstones';
+import { ANY_TOMBSTONE_COLUMN, applyTerminalItems, namesTombstone } from './tombstones';
 import type { SqlDriver, SqlExecutor } from './sql-driver';
 
 export interface RelayStoreOptions {
@@ -85,12 +85,12 @@ const insertSet = async (tx: SqlExecutor, team: string, seq: number, set: Envelo
     [team, seq, set.setId, set.device, set.clientSeq, set.prevSetId, set.epoch, set.batchId ?? null, set.undoOf ?? null,
       parseHlc(set.setId)?.wallMs ?? 0, receivedAt, bytesOf(set.sig), bytes],
   );
-  for (const [idx, { item, ct }] of items.entries()) {
-    await tx.run(
-      `INSERT INTO change_items (team_id, seq, idx, record_id, kind, op, h, ct) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      [team, seq, idx, item.recordId, item.kind, item.op, bytesOf(item.h), ct],
-    );
-  }
+  if (items.length === 0) return;
+  // One statement for all of a set's items: each statement is a round trip to PostgreSQL inside the team's lock.
+  await tx.run(
+    `INSERT INTO change_items (team_id, seq, idx, record_id, kind, op, h, ct) VALUES ${items.map(() => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+    items.flatMap(({ item, ct }, idx) => [team, seq, idx, item.recordId, item.kind, item.op, bytesOf(item.h), ct]),
+  );
 };
 
 export const createRelayStore = (driver: SqlDriver, options: RelayStoreOptions) => {
@@ -191,7 +191,12 @@ export const createRelayStore = (driver: SqlDriver, options: RelayStoreOptions) 
       const outcome = await driver.transaction(async (tx): Promise<AppendOutcome> => {
         // Takes the team row first: writers of one team queue here on both engines.
         const locked = await tx.all<{ head_seq: number }>(`UPDATE teams SET head_seq = head_seq + 0 WHERE id = ? RETURNING head_seq`, [team]);
-        const state = locked[0] ? await readDevice(tx, team, device) : undefined;
+        // Read after the lock, by a statement of its own: on PostgreSQL it then sees every push of the team committed before.
+        const state = locked[0] ? (await tx.all<DeviceState & { any_tombstone: number; current_epoch: number | string }>(
+          `SELECT sign_pub, removed_at, acked_client_seq, ${ANY_TOMBSTONE_COLUMN} AS any_tombstone, ${CURRENT_EPOCH_COLUMN} AS current_epoch
+           FROM devices WHERE team_id = ? AND device_id = ?`,
+          [team, team, team, device],
+        ))[0] : undefined;
         const startHead = locked[0]?.head_seq ?? 0;
         if (!state) return { results: refuseAll(sets, 'unknown_device'), head: startHead, stored: 0, ciphertextsDropped: 0 };
         if (state.removed_at !== null) return { results: refuseAll(sets, 'removed'), head: startHead, stored: 0, ciphertextsDropped: 0 };
@@ -202,9 +207,9 @@ export const createRelayStore = (driver: SqlDriver, options: RelayStoreOptions) 
         let lastSetId: string | undefined;
         let ciphertextsDropped = 0;
         // Set once a tombstone exists (before this push or made by one of its sets).
-        let tombstonesExist = await hasTombstones(tx, team);
+        let tombstonesExist = Number(state.any_tombstone) === 1;
         // Read under the team row's lock, which a removal takes too: no set sealed under a key a removed member holds lands after it.
-        const epoch = await currentEpoch(tx, team);
+        const epoch = Number(state.current_epoch);
         const results: PushResult[] = [];
         for (const set of sets) {
           const prior = (await tx.all<{ seq: number; device_id: string; client_seq: number }>(
@@ -218,7 +223,7 @@ export const createRelayStore = (driver: SqlDriver, options: RelayStoreOptions) 
           if (set.clientSeq < expected) results.push({ setId: set.setId, error: 'conflict' });
           else if (set.clientSeq > expected) results.push({ setId: set.setId, error: 'gap', expected });
           else if ((parseHlc(set.setId)?.wallMs ?? Infinity) > now + maxDriftMs) results.push({ setId: set.setId, error: 'clock_skew' });
-          else if (set.epoch < epoch) results.push({ setId: set.setId, error: 'stale_epoch' })
+          else if (set.epoch < epoch) results.push({ setId: set.setId, error: 'stale_epoch' });
           else if (tombstonesExist && (await namesTombstone(tx, team, set))) results.push({ setId: set.setId, error: 'tombstoned' });
           else {
             head += 1;

@@ -20,9 +20,12 @@ export const tombstoneHash = (recordId: string): string => createHash('sha256').
 
 const isTerminal = (op: Envelope['items'][number]['op']): boolean => TERMINAL_OPS.includes(op);
 
-/** Whether the team has any tombstone: most never do, and their pushes then skip the per-set lookup. */
-export const hasTombstones = async (tx: SqlExecutor, team: string): Promise<boolean> =>
-  (await tx.all(`SELECT 1 AS found FROM tombstones WHERE team_id = ? LIMIT 1`, [team])).length > 0;
+/**
+ * A column, 1 when the team (the fragment's one `?`) has any tombstone and 0 otherwise: most teams
+ * never do, and their pushes then skip the per-set lookup. A column rather than a query of its
+ * own, so a push reads it with the pushing device's row in one round trip.
+ */
+export const ANY_TOMBSTONE_COLUMN = `CASE WHEN EXISTS (SELECT 1 FROM tombstones WHERE team_id = ?) THEN 1 ELSE 0 END`;
 
 /** True when a non-terminal item of the set names a purged or erased id. */
 export const namesTombstone = async (tx: SqlExecutor, team: string, set: Envelope): Promise<boolean> => {

@@ -119,6 +119,7 @@ const measureEngine = async (engine: Engine, workload: RelayWorkload, runs: numb
 };
 
 const formatRelayValue = (metric: RelayMetric, value: number): string => {
+  if (metric.unit === 'load') return value.toFixed(2);
   if (metric.unit === 'x') return `${value.toFixed(2)}x`;
   if (metric.unit === 'ms') return `${value.toFixed(1)} ms`;
   return `${Math.round(value).toLocaleString('en-GB')} ${metric.unit}`;
@@ -194,7 +195,8 @@ const loadPart = async (shape: LoadShape, baselines: Baselines) => {
       const env: Record<string, string> = run.engine === 'postgres' && server ? { LOCKET_RELAY_DB: await server.createDatabase(`load_${run.name}`) } : {};
       const runShape = { ...shape, teams: Math.max(1, Math.round(shape.teams * run.teamShare)) };
       progress(`  ${run.label}: ${runShape.teams} teams x ${shape.devices} devices x ${shape.pushes} pushes…`);
-      const measured = await measureLoad({ processes: run.processes, env, dataFile: join(dir, `${run.name}.sqlite`) }, runShape, dir, run.name);
+      const deployment = { processes: run.processes, env, dataFile: join(dir, `${run.name}.sqlite`), ...(run.engine === 'postgres' && server ? { databaseDir: server.dataDir } : {}) };
+      const measured = await measureLoad(deployment, runShape, dir, run.name);
       for (const [metric, value] of Object.entries(measured)) figures[`load.${run.name}.${metric}`] = value;
       tables.push(formatTable(run.label, loadMetricsFor(run), figures, baseline));
     }

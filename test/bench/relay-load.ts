@@ -7,7 +7,8 @@
  * peak resident memory. Checked: every push stored, and every device of a team pulls the same log.
  * Every loop is bounded, and the whole load stops with an error past `capMs`.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { Envelope } from '../../core/sync/protocol';
 import { connectDevice, openPokeSocket, type RelayClient } from '../relay/support/relay-client';
@@ -31,6 +32,14 @@ export interface LoadFigures {
   readonly pullSetsPerSecond: number;
   /** Peak resident memory, summed over the relay processes (VmHWM), in MB. */
   readonly rssMb: number;
+  /** CPU time the relay processes spent (user + system, summed) per set stored, over the push phase: less sensitive to load elsewhere than the rates. */
+  readonly relayCpuMsPerSet: number;
+  /** The same for the PostgreSQL server (postmaster and every backend); 0 on SQLite, whose work is in the relay's. */
+  readonly databaseCpuMsPerSet: number;
+  /** The same for the load generator (this process), so a saturated generator shows. */
+  readonly clientCpuMsPerSet: number;
+  /** The machine's 1-minute load average at the end of the push phase. */
+  readonly loadAverage: number;
 }
 
 /** How a deployment is started: `processes` relays on one database (`env` names it), or one on a SQLite file. */
@@ -38,6 +47,8 @@ export interface Deployment {
   readonly processes: number;
   readonly env: Readonly<Record<string, string>>;
   readonly dataFile: string;
+  /** The PostgreSQL server's data folder, to find its processes and measure their CPU; none on SQLite. */
+  readonly databaseDir?: string;
 }
 
 interface LoadDevice {
@@ -79,6 +90,45 @@ const peakRssMb = (pid: number | undefined): number => {
   }
 };
 
+/** User + system CPU time of a process so far, in ms, from Linux's /proc; 0 where there is none. */
+const cpuMsOf = (pid: number | undefined): number => {
+  try {
+    // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return 0;
+  }
+};
+/**
+ * CPU time of a PostgreSQL server so far, in ms: its postmaster (with the backends it has reaped)
+ * and every live child, found through /proc by parent pid. 0 without a data folder.
+ */
+const serverCpuMsOf = (dataDir: string | undefined): number => {
+  if (!dataDir) return 0;
+  try {
+    const postmaster = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    const fieldsOf = (pid: string | number): string[] => readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    const own = fieldsOf(postmaster);
+    // utime, stime, and the waited-for children's cutime, cstime: fields 12 to 15 after the name.
+    let ticks = [11, 12, 13, 14].reduce((total, field) => total + Number(own[field] ?? 0), 0);
+    for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+      try {
+        const fields = fieldsOf(pid);
+        if (Number(fields[1]) === postmaster) ticks += Number(fields[11]) + Number(fields[12]);
+      } catch {
+        // The process ended meanwhile: the postmaster's children's time has it.
+      }
+    }
+    return (ticks * 1000) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return 0;
+  }
+};
+
+/** Linux's USER_HZ, 100 on every architecture Node runs on. */
+const CLOCK_TICKS_PER_SECOND = 100;
+
 const withinCap = async <T>(work: Promise<T>, deadline: number, what: string): Promise<T> => {
   let timer: NodeJS.Timeout | undefined;
   const cap = new Promise<never>((_, reject) => {
@@ -118,6 +168,9 @@ export const measureLoad = async (deployment: Deployment, shape: LoadShape, logD
 
     const deadline = Date.now() + shape.capMs;
     const latencies: number[] = [];
+    const relayCpuAtStart = relays.reduce((total, relay) => total + cpuMsOf(relay.child.pid), 0);
+    const databaseCpuAtStart = serverCpuMsOf(deployment.databaseDir);
+    const clientCpuAtStart = process.cpuUsage();
     const pushStarted = performance.now();
     await withinCap(Promise.all(teams.flat().map(async ({ client, sets }) => {
       for (const set of sets) {
@@ -128,6 +181,10 @@ export const measureLoad = async (deployment: Deployment, shape: LoadShape, logD
       }
     })), deadline, 'The push phase');
     const pushSeconds = (performance.now() - pushStarted) / 1000;
+    const relayCpuMs = relays.reduce((total, relay) => total + cpuMsOf(relay.child.pid), 0) - relayCpuAtStart;
+    const databaseCpuMs = serverCpuMsOf(deployment.databaseDir) - databaseCpuAtStart;
+    const clientCpu = process.cpuUsage(clientCpuAtStart);
+    const loadAverage = loadavg()[0] ?? 0;
 
     const pullStarted = performance.now();
     const pulled = await withinCap(Promise.all(teams.map((devices) => Promise.all(devices.map(({ client }) => client!.pullAll(0))))), deadline, 'The pull phase');
@@ -146,6 +203,10 @@ export const measureLoad = async (deployment: Deployment, shape: LoadShape, logD
       setsPerSecond: totalSets / pushSeconds,
       pullSetsPerSecond: (totalSets * shape.devices) / pullSeconds,
       rssMb: relays.reduce((total, relay) => total + peakRssMb(relay.child.pid), 0),
+      relayCpuMsPerSet: relayCpuMs / totalSets,
+      databaseCpuMsPerSet: databaseCpuMs / totalSets,
+      clientCpuMsPerSet: (clientCpu.user + clientCpu.system) / 1000 / totalSets,
+      loadAverage,
     };
   } finally {
     for (const { socket } of sockets) socket.terminate();
@@ -157,7 +218,7 @@ export const measureLoad = async (deployment: Deployment, shape: LoadShape, logD
 export interface LoadMetric {
   readonly key: string;
   readonly label: string;
-  readonly unit: 'ms' | 'sets/s' | 'MB' | 'x';
+  readonly unit: 'ms' | 'sets/s' | 'MB' | 'x' | 'load';
   readonly better: 'higher' | 'lower';
 }
 
@@ -175,6 +236,10 @@ export const loadMetricsFor = (run: (typeof LOAD_RUNS)[number]): LoadMetric[] =>
   { key: `load.${run.name}.setsPerSecond`, label: 'sets stored', unit: 'sets/s', better: 'higher' },
   { key: `load.${run.name}.pullSetsPerSecond`, label: 'pull, every device its team\'s log', unit: 'sets/s', better: 'higher' },
   { key: `load.${run.name}.rssMb`, label: 'relay peak RSS, all processes', unit: 'MB', better: 'lower' },
+  { key: `load.${run.name}.relayCpuMsPerSet`, label: 'relay CPU per set, all processes', unit: 'ms', better: 'lower' },
+  { key: `load.${run.name}.databaseCpuMsPerSet`, label: 'PostgreSQL server CPU per set (0 on SQLite)', unit: 'ms', better: 'lower' },
+  { key: `load.${run.name}.clientCpuMsPerSet`, label: 'load generator CPU per set', unit: 'ms', better: 'lower' },
+  { key: `load.${run.name}.loadAverage`, label: 'machine load average (1 min) after pushing', unit: 'load', better: 'lower' },
 ];
 
 /** The figures to watch: what a second process adds, and its latency against one process at half the load. */
