@@ -139,11 +139,13 @@ for (const factory of drivers) describeDriver(factory, ({ open }) => {
   });
 
   it('keeps no ended set older than 50 days; sets still holding a live record stay', async () => {
+    // Ids long enough that no random instance id, key or ciphertext holds them by chance (a three-letter id once did).
+    const [FAY, GUS] = ['record-fay-5c1e9a', 'record-gus-83d07b'];
     const live = await device.nextSet([{ text: 'Eve, live', recordId: 'eve', op: 'create' }]);
-    const doomed = await device.nextSet([{ text: 'Fay', recordId: 'fay', op: 'create' }]);
-    const trashed = await device.nextSet([{ text: 'trash', recordId: 'fay', op: 'delete' }]);
-    const purged = await device.nextSet([{ text: 'Gus', recordId: 'gus', op: 'create' }]);
-    const purge = await device.nextSet([{ text: '', recordId: 'gus', op: 'purge' }]);
+    const doomed = await device.nextSet([{ text: 'Fay', recordId: FAY, op: 'create' }]);
+    const trashed = await device.nextSet([{ text: 'trash', recordId: FAY, op: 'delete' }]);
+    const purged = await device.nextSet([{ text: 'Gus', recordId: GUS, op: 'create' }]);
+    const purge = await device.nextSet([{ text: '', recordId: GUS, op: 'purge' }]);
     await push(live, doomed, trashed, purged, purge);
     const seqs = async () => (await driver.all<{ seq: number }>(`SELECT seq FROM change_sets WHERE team_id = ? ORDER BY seq`, [team])).map((row) => row.seq);
     await liveFor(49);
@@ -153,8 +155,8 @@ for (const factory of drivers) describeDriver(factory, ({ open }) => {
     expect(await seqs()).toEqual([1, 5]);
     const old = (await store.pullSets(team, 0, 10)).sets.filter((set) => set.seq <= 5);
     for (const set of old) expect(set.items.every((item) => item.ct !== undefined || item.op === 'purge' || item.op === 'erase')).toBe(true);
-    expect(nonZero(await rowsHolding(driver, ['fay']))).toEqual({});
-    expect(nonZero(await rowsHolding(driver, ['gus']))).toEqual({ change_items: 1 });
+    expect(nonZero(await rowsHolding(driver, [FAY]))).toEqual({});
+    expect(nonZero(await rowsHolding(driver, [GUS]))).toEqual({ change_items: 1 });
   });
 
   it('a sweep killed mid-run keeps the batches it committed and the next run finishes', async () => {
