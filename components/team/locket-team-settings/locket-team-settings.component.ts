@@ -10,6 +10,8 @@ import { TEAM_MEMBERS_WORDS as W } from '../../shared/messages/team-members-word
 import { TEAM_NAMES, teamProblemText } from '../../shared/messages/team-words';
 import { baseStyles } from '../../shared/tokens.styles';
 import { syncStyles } from '../../sync/sync.styles';
+import type { TeamCancelled } from '../../../worker/contracts/team';
+import '../locket-team-cancel/locket-team-cancel';
 import '../locket-team-invite/locket-team-invite';
 import '../locket-team-members/locket-team-members';
 import '../locket-team-pending/locket-team-pending';
@@ -19,7 +21,8 @@ import { teamStyles } from '../team.styles';
 
 /**
  * The options page's Team section: the members and what the viewer may change about them,
- * joins waiting for an admin, invites, and the owner's rule that every member use two-factor.
+ * joins waiting for an admin, invites, the owner's rule that every member use two-factor, and
+ * the owner's cancellation of the whole team.
  * Takes the team's view from the page; every part sends `locket-team-changed` after an act
  * so the page reads the view again.
  */
@@ -28,6 +31,8 @@ export class LocketTeamSettings extends LitElement {
 
   @property({ attribute: false }) services!: TeamServices;
   @property({ attribute: false }) view!: TeamView;
+  /** The team's cancellation as this device's watch verified it; null while active. */
+  @property({ attribute: false }) cancelled: TeamCancelled | null = null;
 
   @state() private problem: TeamProblem | null = null;
   private readonly acts = new ActionController<'two-factor'>(this);
@@ -62,6 +67,7 @@ export class LocketTeamSettings extends LitElement {
       <locket-team-members .services=${services} .view=${view}></locket-team-members>
       <locket-team-pending .services=${services} .view=${view}></locket-team-pending>
       <locket-team-invite .services=${services} .view=${view}></locket-team-invite>
-      ${this.renderTwoFactor()}`;
+      ${this.renderTwoFactor()}
+      ${view.myRole === 'owner' ? html`<locket-team-cancel .services=${services} .cancelled=${this.cancelled}></locket-team-cancel>` : nothing}`;
   }
 }
