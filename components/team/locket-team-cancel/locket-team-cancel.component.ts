@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { systemClock, type Clock } from '../../../core/clock';
 import { CANCELLATION_DAYS, windowEnd } from '../../../core/retention/windows';
 import type { TeamProblem } from '../../../core/team/team-view';
-import type { TeamServices } from '../../../platform/page-services/services';
+import type { LocketServices, TeamServices } from '../../../platform/page-services/services';
 import type { TeamCancelled } from '../../../worker/contracts/team';
 import { ActionController } from '../../shared/action-controller';
 import { locketEvent } from '../../shared/events';
@@ -31,6 +31,13 @@ export class LocketTeamCancel extends LitElement {
   @property({ attribute: false }) services!: TeamServices;
   /** The cancellation this device knows of (the relay retention watch's); null while the team is active. */
   @property({ attribute: false }) cancelled: TeamCancelled | null = null;
+  /**
+   * Where the page learns, after a reload, of a cancellation this device's watch verified (the
+   * relay then serves the team no view); absent where no sync worker runs.
+   */
+  @property({ attribute: false }) retention: LocketServices['relayRetention'] | undefined = undefined;
+  /** Where the team serves no view: only a cancellation, with its restore, is shown; nothing while it is unknown. */
+  @property({ type: Boolean, attribute: 'restore-only' }) restoreOnly = false;
   /** What "14 days on" counts from in the confirmation. */
   @property({ attribute: false }) clock: Clock = systemClock;
 
@@ -38,6 +45,17 @@ export class LocketTeamCancel extends LitElement {
   @state() private problem: TeamProblem | null = null;
   private readonly acts = new ActionController<CancelAct>(this);
   private readonly locale = new LocaleController(this);
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.readCancellation();
+  }
+
+  private async readCancellation(): Promise<void> {
+    if (!this.retention || this.cancelled) return;
+    const { team } = await this.retention.relayRetention();
+    if (team.type === 'cancelled') this.cancelled = { signedAt: team.signedAt, restorableUntil: team.restorableUntil };
+  }
 
   protected override updated(changed: Map<PropertyKey, unknown>): void {
     // The confirmation opens on its safe answer, as the team's other confirmations do.
@@ -87,6 +105,7 @@ export class LocketTeamCancel extends LitElement {
       return html`<p>${W.cancelled(formatDate(cancelled.signedAt), formatDate(cancelled.restorableUntil))}</p>
         <div class="actions"><button class="primary" ?disabled=${busy} @click=${() => void this.restoreTeam()}>${busy ? W.restoring : W.restore}</button></div>`;
     }
+    if (this.restoreOnly) return nothing;
     if (this.confirming) return this.renderConfirm();
     return html`<div class="actions"><button class="danger" @click=${() => this.show(true)}>${W.open}</button></div>`;
   }

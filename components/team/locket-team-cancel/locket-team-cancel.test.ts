@@ -69,6 +69,19 @@ describe('locket-team-cancel', () => {
     await expect.element(page.getByText(/^Gekündigt am .*; Sie können es bis .* wiederherstellen\.$/)).toBeVisible();
   });
 
+  it('after a reload, reads the cancellation this device verified and offers only the restore', async () => {
+    const { services, calls } = cancellable();
+    const retention = {
+      relayErasure: async () => ({ type: 'not-synced' as const }),
+      relayRetention: async () => ({ relayKeyChangedSince: null, team: { type: 'cancelled' as const, signedAt: MARCH_1, restorableUntil: MARCH_1 + 14 * DAY_MS }, heldBack: 0 }),
+    };
+    const element = await mount('locket-team-cancel', { services, clock, retention, restoreOnly: true });
+    await expect.element(page.getByText('Cancelled on Mar 1, 2026; you can restore it until Mar 15, 2026.')).toBeVisible();
+    await userEvent.click(page.getByRole('button', { name: 'Restore the team' }));
+    expect(calls).toEqual(['restore']);
+    await expect.poll(() => element.shadowRoot?.querySelector('button')).toBeNull();
+  });
+
   it('is offered in the Team section to the owner', async () => {
     await mount('locket-team-settings', { services: cancellable().services, view: testTeamView() });
     await expect.element(page.getByRole('button', { name: 'Cancel the team…' })).toBeVisible();

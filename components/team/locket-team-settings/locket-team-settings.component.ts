@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { TeamProblem, TeamView } from '../../../core/team/team-view';
-import type { TeamServices } from '../../../platform/page-services/services';
+import type { LocketServices, TeamServices } from '../../../platform/page-services/services';
 import { ActionController } from '../../shared/action-controller';
 import { locketEvent } from '../../shared/events';
 import { failureText } from '../../shared/failure-text';
@@ -10,7 +10,6 @@ import { TEAM_MEMBERS_WORDS as W } from '../../shared/messages/team-members-word
 import { TEAM_NAMES, teamProblemText } from '../../shared/messages/team-words';
 import { baseStyles } from '../../shared/tokens.styles';
 import { syncStyles } from '../../sync/sync.styles';
-import type { TeamCancelled } from '../../../worker/contracts/team';
 import '../locket-team-cancel/locket-team-cancel';
 import '../locket-team-invite/locket-team-invite';
 import '../locket-team-members/locket-team-members';
@@ -31,8 +30,8 @@ export class LocketTeamSettings extends LitElement {
 
   @property({ attribute: false }) services!: TeamServices;
   @property({ attribute: false }) view!: TeamView;
-  /** The team's cancellation as this device's watch verified it; null while active. */
-  @property({ attribute: false }) cancelled: TeamCancelled | null = null;
+  /** Where the owner's cancel control reads a cancellation this device's watch verified. */
+  @property({ attribute: false }) retention: LocketServices['relayRetention'] | undefined = undefined;
 
   @state() private problem: TeamProblem | null = null;
   private readonly acts = new ActionController<'two-factor'>(this);
@@ -68,6 +67,6 @@ export class LocketTeamSettings extends LitElement {
       <locket-team-pending .services=${services} .view=${view}></locket-team-pending>
       <locket-team-invite .services=${services} .view=${view}></locket-team-invite>
       ${this.renderTwoFactor()}
-      ${view.myRole === 'owner' ? html`<locket-team-cancel .services=${services} .cancelled=${this.cancelled}></locket-team-cancel>` : nothing}`;
+      ${view.myRole === 'owner' ? html`<locket-team-cancel .services=${services} .retention=${this.retention}></locket-team-cancel>` : nothing}`;
   }
 }
