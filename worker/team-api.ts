@@ -24,6 +24,7 @@ import type { InviteOffer, TeamProblem } from '../core/team/team-view';
 import { normaliseRelayUrl } from '../platform/sync/relay-address';
 import type { TeamImplementation } from './contract';
 import { createMemberLoginsCall } from './member-logins-api';
+import { createTeamCancelCalls } from './team-cancel-api';
 import type { TokenSource } from './sync-token';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -166,5 +167,6 @@ export const createTeamApi = (deps: TeamApiDeps): TeamImplementation => {
     },
 
     memberLogins: createMemberLoginsCall({ team: deps.team, token: deps.token }),
+    ...createTeamCancelCalls({ team: deps.team, token: deps.token, clock }),
   };
 };

@@ -44,6 +44,8 @@ export const AUDIT_WORDS = catalogue({
       'two-factor-required': 'Two-factor rule for every team member changed',
       'recovery-key-made': 'Printed team recovery key made',
       'restored-from-relay': 'Restored from the relay with the printed recovery key',
+      'team-cancelled': 'Team cancelled',
+      'team-restored': 'Team restored',
     } as Readonly<Record<AuditType, string>>,
     yes: 'yes', no: 'no',
     links: {
@@ -102,6 +104,8 @@ export const AUDIT_WORDS = catalogue({
       'two-factor-required': 'Zwei-Faktor-Regel für alle Teammitglieder geändert',
       'recovery-key-made': 'Gedruckter Team-Wiederherstellungsschlüssel erstellt',
       'restored-from-relay': 'Mit dem gedruckten Wiederherstellungsschlüssel vom Relay wiederhergestellt',
+      'team-cancelled': 'Team gekündigt',
+      'team-restored': 'Team wiederhergestellt',
     },
     yes: 'ja', no: 'nein',
     links: {

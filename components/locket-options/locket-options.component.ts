@@ -157,7 +157,16 @@ export class LocketOptions extends LitElement {
     // A member held until they add a security key learns why here, even before any view arrives.
     return html`${problem ? html`<p class="error" role="alert">${teamProblemText(problem)}</p>` : nothing}
       ${view ? this.teamSettings.render(() => html`<locket-team-settings .services=${this.services.team} .view=${view}
-        @locket-team-changed=${() => void this.team.reload()}></locket-team-settings>`, OPTIONS_WORDS.loading) : nothing}`;
+        .retention=${this.services.relayRetention} @locket-team-changed=${() => void this.team.reload()}></locket-team-settings>`, OPTIONS_WORDS.loading)
+    : this.renderCancelledTeam()}`;
+  }
+
+  /** A cancelled team has no view: its owner restores it from here (the worker and the relay refuse anyone else). */
+  private renderCancelledTeam() {
+    const { problem } = this.team;
+    if (problem?.type !== 'relay-refused' || problem.code !== 'team_cancelled' || !this.services.relayRetention) return nothing;
+    return this.teamSettings.render(() => html`<locket-team-cancel restore-only .services=${this.services.team} .retention=${this.services.relayRetention}
+      .clock=${this.services.clock} @locket-team-changed=${() => void this.team.reload()}></locket-team-cancel>`, OPTIONS_WORDS.loading);
   }
 
   /** An owner alone keeps an encrypted copy on their relay, with the printed recovery key to restore it. */

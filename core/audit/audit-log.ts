@@ -31,6 +31,7 @@ export const AUDIT_TYPES = [
   'member-invited', 'invite-revoked', 'join-confirmed', 'join-declined', 'member-changed', 'member-removed',
   'ownership-transferred', 'two-factor-required', 'recovery-key-made',
   'restored-from-relay',
+  'team-cancelled', 'team-restored',
 ] as const;
 export type AuditType = (typeof AUDIT_TYPES)[number];
 

@@ -18,7 +18,7 @@ import { admitsSet } from '../team/receipt';
 import { LogAppendReplySchema, LogPullReplySchema, type TeamDevice, type TeamEntry } from '../team/schemas';
 import type { TeamState } from '../team/state';
 import { validateLog } from '../team/validate';
-import type { AuditLog } from '../audit/audit-log';
+import type { AuditDraft, AuditLog } from '../audit/audit-log';
 import { readSettings } from '../settings/settings';
 import { createIdentityStore, type SyncSecrets } from './identity-store';
 import { createInviteSecrets } from './invite-secrets';
@@ -182,6 +182,8 @@ export const createTeamAccount = (deps: TeamAccountDeps) => {
     latest: (): TeamState | null => latest,
     /** The secrets of invites this device made, kept to read who their joins say they are. */
     inviteSecrets: createInviteSecrets(deps.db, deps.codec),
+    /** The audit entry of a team act the relay holds outside the log (a cancellation, a restore), by this Locket's owner. */
+    recordAct: (draft: Omit<AuditDraft, 'by'>) => deps.audit.append({ ...draft, by: deps.author }),
   };
 };
 

@@ -13,6 +13,12 @@ import { method, progress, returns } from './method';
 
 export type TeamOutcome = Result<void, TeamProblem>;
 
+/** A cancelled team, as its owner's device signed it: the owner may restore it until `restorableUntil`. */
+export interface TeamCancelled {
+  readonly signedAt: number;
+  readonly restorableUntil: number;
+}
+
 const MemberIdSchema = v.pipe(v.string(), v.maxLength(100));
 const JoinHashSchema = v.pipe(v.string(), v.maxLength(200));
 const InviteCodeSchema = v.pipe(v.string(), v.maxLength(512));
@@ -49,5 +55,9 @@ export const teamContract = {
   transferOwnership: method({ args: [MemberIdSchema], result: returns<TeamOutcome>() }),
   setRequireTwoFactor: method({ args: [v.boolean()], result: returns<TeamOutcome>() }),
   createRecoveryKey: method({ args: [], result: returns<Result<RecoveryKeyOffer, TeamProblem>>() }),
+  /** Owner only: every member loses access at once; after 14 days the relay deletes the team and each device its copy. */
+  cancelTeam: method({ args: [], result: returns<Result<TeamCancelled, TeamProblem>>() }),
+  /** Owner only, within the 14 days. */
+  restoreTeam: method({ args: [], result: returns<TeamOutcome>() }),
   ...memberLoginsContract,
 };

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { TeamProblem, TeamView } from '../../../core/team/team-view';
-import type { TeamServices } from '../../../platform/page-services/services';
+import type { LocketServices, TeamServices } from '../../../platform/page-services/services';
 import { ActionController } from '../../shared/action-controller';
 import { locketEvent } from '../../shared/events';
 import { failureText } from '../../shared/failure-text';
@@ -10,6 +10,7 @@ import { TEAM_MEMBERS_WORDS as W } from '../../shared/messages/team-members-word
 import { TEAM_NAMES, teamProblemText } from '../../shared/messages/team-words';
 import { baseStyles } from '../../shared/tokens.styles';
 import { syncStyles } from '../../sync/sync.styles';
+import '../locket-team-cancel/locket-team-cancel';
 import '../locket-team-invite/locket-team-invite';
 import '../locket-team-members/locket-team-members';
 import '../locket-team-pending/locket-team-pending';
@@ -19,7 +20,8 @@ import { teamStyles } from '../team.styles';
 
 /**
  * The options page's Team section: the members and what the viewer may change about them,
- * joins waiting for an admin, invites, and the owner's rule that every member use two-factor.
+ * joins waiting for an admin, invites, the owner's rule that every member use two-factor, and
+ * the owner's cancellation of the whole team.
  * Takes the team's view from the page; every part sends `locket-team-changed` after an act
  * so the page reads the view again.
  */
@@ -28,6 +30,8 @@ export class LocketTeamSettings extends LitElement {
 
   @property({ attribute: false }) services!: TeamServices;
   @property({ attribute: false }) view!: TeamView;
+  /** Where the owner's cancel control reads a cancellation this device's watch verified. */
+  @property({ attribute: false }) retention: LocketServices['relayRetention'] | undefined = undefined;
 
   @state() private problem: TeamProblem | null = null;
   private readonly acts = new ActionController<'two-factor'>(this);
@@ -62,6 +66,7 @@ export class LocketTeamSettings extends LitElement {
       <locket-team-members .services=${services} .view=${view}></locket-team-members>
       <locket-team-pending .services=${services} .view=${view}></locket-team-pending>
       <locket-team-invite .services=${services} .view=${view}></locket-team-invite>
-      ${this.renderTwoFactor()}`;
+      ${this.renderTwoFactor()}
+      ${view.myRole === 'owner' ? html`<locket-team-cancel .services=${services} .retention=${this.retention}></locket-team-cancel>` : nothing}`;
   }
 }
