@@ -28,7 +28,15 @@ export const ROOMY_LIMIT_ARGS = [
   '--limit-team-bytes', String(1024 ** 4),
 ];
 
-export const startTestRelay = async (overrides: Partial<RelayConfig> = {}, logDestination?: DestinationStream, options: RelayOptions = {}): Promise<TestRelay> => {
+/**
+ * Relays a test starts over one database it opened share one key-encryption secret, as the
+ * processes of one deployment share one secret file: each must open the signing key the first sealed.
+ */
+const SHARED_DATABASE_SECRET = new Uint8Array(32).fill(7);
+
+export const startTestRelay = async (overrides: Partial<RelayConfig> = {}, logDestination?: DestinationStream, given: RelayOptions = {}): Promise<TestRelay> => {
+  const sharesDatabase = given.driver !== undefined && given.relayKeySecret === undefined && overrides.relayKeySecretFile === undefined;
+  const options = sharesDatabase ? { ...given, relayKeySecret: SHARED_DATABASE_SECRET } : given;
   const dir = mkdtempSync(join(tmpdir(), 'locket-relay-'));
   const parsed = parseRelayArgs(['--port', '0', '--data', join(dir, 'relay.sqlite'), '--log-level', 'silent'], {});
   if (parsed.kind !== 'config') throw new Error('test relay config did not parse');
