@@ -25,6 +25,7 @@ import {
   dismissCapture, dismissCaptureFailure, readCaptureDraft, watchCaptureInbox, writeCaptureDraft,
 } from '../../platform/capture/capture-inbox';
 import { fakeWith } from './fakes';
+import type { RelayRetentionWorkerApi } from '../../worker/contract';
 import type { SyncPageServices } from '../../core/sync/ports';
 
 /**
@@ -132,6 +133,11 @@ export const createTestServices = async (overrides: TestServiceOverrides = {}): 
       status: async () => ({ state: 'off', relayUrl: null, lastSyncedAt: null, waiting: 0, devices: [], problem: null }),
       watch: () => () => undefined,
       ...overrides.sync,
+    }),
+    // The relay's retention as a device that never connected sees it: nothing erased there, nothing held.
+    relayRetention: fakeWith<RelayRetentionWorkerApi>('relayRetention', {
+      relayErasure: async () => ({ type: 'not-synced' }),
+      relayRetention: async () => ({ relayKeyChangedSince: null, team: { type: 'active' }, heldBack: 0 }),
     }),
     ...overrides.services,
   });
