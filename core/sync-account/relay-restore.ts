@@ -16,10 +16,7 @@
  * This device stores its identity and keys with the audit entry "restored from the relay" in one
  * transaction; the sync engine then pulls every set through its usual path.
  */
-import type { AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
-import type { ValueCodec } from '../codec';
-import type { LocketDatabase } from '../db/schema';
 import type { Result } from '../result';
 import { generateSyncDeviceKeys, type SyncDeviceKeys } from '../sync/device-keys';
 import { normaliseDeviceName, sealDeviceName } from '../sync/device-names';
@@ -39,6 +36,7 @@ import type { TeamProblem } from '../team/team-view';
 import { validateLog } from '../team/validate';
 import { knownDevicesOf, createIdentityStore } from './identity-store';
 import { authenticate } from './relay-calls';
+import type { SyncAccountDeps } from './sync-account';
 import { isStaleHead, problemOfRefusal, teamCall } from './team-calls';
 import { cacheEntries, keyringOf, type TeamKeyring } from './team-log-cache';
 
@@ -131,13 +129,8 @@ export const previewRelayRestore = async (
   return { ok: true, value: { owner: sealed && key ? await openProfile(team, member, sealed, key) : null } };
 };
 
-export interface RelayRestoreDeps {
-  readonly db: LocketDatabase;
-  readonly codec: ValueCodec;
-  readonly audit: AuditLog;
-  readonly author: string;
-  readonly clock: Clock;
-  readonly transportFor: (relayUrl: string) => RelayTransport;
+/** What connecting sync needs, less the pairing mailbox's polling. */
+export interface RelayRestoreDeps extends Pick<SyncAccountDeps, 'db' | 'codec' | 'audit' | 'author' | 'clock' | 'transportFor'> {
   /**
    * The seam for a relay that keeps encrypted snapshots (SYNC.md §10, a pull answered with
    * `gone {floor, snapshot}`): fills the store from the newest snapshot once the identity is
