@@ -15,10 +15,8 @@ import '../locket-users-settings/locket-users-settings';
 import '../locket-export-settings/locket-export-settings';
 import '../locket-backup-settings/locket-backup-settings';
 import '../locket-retention-settings/locket-retention-settings';
-import '../locket-audit-log/locket-audit-log';
 import '../locket-cancel-account/locket-cancel-account';
 import '../sync/locket-sync-settings/locket-sync-settings';
-import '../sync/locket-relay-retention-notice/locket-relay-retention-notice';
 import { TeamViewController } from '../team/team-view-controller';
 import { teamProblemText } from '../shared/messages/team-words';
 import { ROLE_REFUSAL_WORDS } from '../shared/messages/role-refusal-words';
@@ -61,6 +59,9 @@ export class LocketOptions extends LitElement {
   private readonly relayCopy = new LazyElement(this, 'locket-relay-copy', () => import('../sync/locket-relay-copy/locket-relay-copy'));
   /** Import brings the CSV parser (papaparse) and the mapping screens: the page paints before they arrive. */
   private readonly importSettings = new LazyElement(this, 'locket-import-settings', () => import('../locket-import-settings/locket-import-settings'));
+  private readonly relayNotice = new LazyElement(this, 'locket-relay-retention-notice', () => import('../sync/locket-relay-retention-notice/locket-relay-retention-notice'));
+  /** The audit log, last on the page, brings every entry's words and the team's names. */
+  private readonly auditLog = new LazyElement(this, 'locket-audit-log', () => import('../locket-audit-log/locket-audit-log'));
   private readonly memberLogins = new LazyElement(this, 'locket-member-logins', () => import('../locket-member-logins/locket-member-logins'));
 
   override connectedCallback(): void {
@@ -137,10 +138,9 @@ export class LocketOptions extends LitElement {
       case 'backup': return html`<locket-backup-settings .services=${services} .mayDownload=${this.mayExport}></locket-backup-settings>`;
       case 'sync':
         return services.sync ? html`${this.renderRelayCopy()}<locket-sync-settings .services=${services.sync} .clock=${services.clock}
-          .permissions=${hostPermissions}></locket-sync-settings>${services.relayRetention
-          ? html`<locket-relay-retention-notice .services=${services.relayRetention}></locket-relay-retention-notice>` : nothing}${this.renderJoinTeam()}` : nothing;
+          .permissions=${hostPermissions}></locket-sync-settings>${this.renderRelayNotice()}${this.renderJoinTeam()}` : nothing;
       case 'retention': return html`<locket-retention-settings .services=${services}></locket-retention-settings>`;
-      case 'audit': return html`<locket-audit-log .services=${services}></locket-audit-log>`;
+      case 'audit': return this.auditLog.render(() => html`<locket-audit-log .services=${services}></locket-audit-log>`, OPTIONS_WORDS.loading);
       case 'danger': return html`<locket-cancel-account .services=${services}></locket-cancel-account>`;
     }
   }
@@ -167,6 +167,13 @@ export class LocketOptions extends LitElement {
     if (problem?.type !== 'relay-refused' || problem.code !== 'team_cancelled' || !this.services.relayRetention) return nothing;
     return this.teamSettings.render(() => html`<locket-team-cancel restore-only .services=${this.services.team} .retention=${this.services.relayRetention}
       .clock=${this.services.clock} @locket-team-changed=${() => void this.team.reload()}></locket-team-cancel>`, OPTIONS_WORDS.loading);
+  }
+
+  /** What this device did on the relay's retention (a cancelled team, a changed relay key, records held back). */
+  private renderRelayNotice() {
+    const retention = this.services.relayRetention;
+    if (!retention) return nothing;
+    return this.relayNotice.render(() => html`<locket-relay-retention-notice .services=${retention}></locket-relay-retention-notice>`, OPTIONS_WORDS.loading);
   }
 
   /** An owner alone keeps an encrypted copy on their relay, with the printed recovery key to restore it. */
