@@ -48,10 +48,15 @@ const useOtherDevice = async (uncaughtPageErrors: string[], use: (device: OtherD
  * `relay` the relay as `npm run relay` starts it (a child process on 127.0.0.1, a free port, a
  * data file of its own), stopped after the test. `deviceC`, a third profile, starts only in a test that asks for it.
  */
+/** Time to start (and stop) a relay process or another profile. */
+const FIXTURE_START_MS = 120_000;
+
 export const syncTest = test.extend<{ relay: E2eRelay; deviceB: OtherDevice; deviceC: OtherDevice }>({
   grantedHosts: RELAY_HOSTS,
+  // A relay process and a second browser profile each take seconds to start on a loaded machine:
+  // their own time limits, so a test's setup does not spend the test's.
   // eslint-disable-next-line no-empty-pattern
-  relay: async ({}, use) => {
+  relay: [async ({}, use) => {
     const dir = await mkdtemp(join(tmpdir(), 'locket-e2e-relay-'));
     const [dataFile, logFile] = [join(dir, 'relay.sqlite'), join(dir, 'relay.log')];
     let running = await spawnRelay(dataFile, logFile);
@@ -66,9 +71,9 @@ export const syncTest = test.extend<{ relay: E2eRelay; deviceB: OtherDevice; dev
     });
     await stopRelay(running, 'SIGTERM');
     await rm(dir, { recursive: true, force: true, maxRetries: 3 });
-  },
-  deviceB: async ({ uncaughtPageErrors }, use) => { await useOtherDevice(uncaughtPageErrors, use); },
-  deviceC: async ({ uncaughtPageErrors }, use) => { await useOtherDevice(uncaughtPageErrors, use); },
+  }, { timeout: FIXTURE_START_MS }],
+  deviceB: [async ({ uncaughtPageErrors }, use) => { await useOtherDevice(uncaughtPageErrors, use); }, { timeout: FIXTURE_START_MS }],
+  deviceC: [async ({ uncaughtPageErrors }, use) => { await useOtherDevice(uncaughtPageErrors, use); }, { timeout: FIXTURE_START_MS }],
 });
 
 /** The options page's Sync section. */
