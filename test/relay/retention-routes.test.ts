@@ -158,7 +158,7 @@ for (const factory of drivers.filter((candidate) => candidate.name !== 'postgres
   // The timer is the process's; what each sweep does is proven on every driver in retention.test.ts.
   it.runIf(name === 'sqlite')('sweeps on its own timer: left alone for 31 days with every device off, it holds no ciphertext of a trashed record', async () => {
     const lines: { msg?: string; at?: number; trashedRecordsEnded?: number }[] = [];
-    const alone = await startTestRelay({ retentionEveryMs: 20, logLevel: 'info', relayKeySecretFile: join(relay.dir, 'relay-key.secret') }, { write: (line: string) => { lines.push(JSON.parse(line)); } }, { driver, clock });
+    const alone = await startTestRelay({ retentionEveryMs: 20, logLevel: 'info' }, { write: (line: string) => { lines.push(JSON.parse(line)); } }, { driver, clock });
     try {
       const device = await createTestDevice(newTeamId(), newTeamKey(), clock);
       const session = await connectDevice(alone.url, device, 'register');
