@@ -129,15 +129,12 @@ export const previewRelayRestore = async (
   return { ok: true, value: { owner: sealed && key ? await openProfile(team, member, sealed, key) : null } };
 };
 
-/** What connecting sync needs, less the pairing mailbox's polling. */
-export interface RelayRestoreDeps extends Pick<SyncAccountDeps, 'db' | 'codec' | 'audit' | 'author' | 'clock' | 'transportFor'> {
-  /**
-   * The seam for a relay that keeps encrypted snapshots (SYNC.md §10, a pull answered with
-   * `gone {floor, snapshot}`): fills the store from the newest snapshot once the identity is
-   * stored, so the first pull starts at the snapshot's seq. Unset, the first pull reads every set.
-   */
-  readonly bootstrapFromSnapshot?: (token: string, identity: SyncIdentity) => Promise<void>;
-}
+/**
+ * What connecting sync needs, less the pairing mailbox's polling. A relay whose log was truncated
+ * behind a snapshot answers the first pull `gone`, and the engine starts from the snapshot there
+ * (core/sync/engine/round.ts), as for any device: the restore itself has no snapshot step.
+ */
+export type RelayRestoreDeps = Pick<SyncAccountDeps, 'db' | 'codec' | 'audit' | 'author' | 'clock' | 'transportFor'>;
 
 export interface RelayRestoreRequest {
   readonly relayUrl: string;
@@ -213,6 +210,5 @@ export const restoreFromRelay = async (deps: RelayRestoreDeps, request: RelayRes
     { type: 'restored-from-relay', detail: { epoch: ring.epoch, logEntries: log.value.entries.length } },
   );
   await cacheEntries(deps.db, log.value.entries);
-  await deps.bootstrapFromSnapshot?.(session.value.token, identity);
   return { ok: true, value: identity };
 };
