@@ -1,7 +1,7 @@
 import {
   searchTextOf, subtitleOf, titleOf, type SearchField,
 } from '../core/records/display';
-import type { LocketRecord, RecordId, RecordKind } from '../core/records/types';
+import { isDependentKind, type LocketRecord, type RecordId, type RecordKind } from '../core/records/types';
 import type { SearchHit, SearchOptions } from './contract';
 import { createMatchCollector, type ScoredSlot } from './search-collector';
 import { topK } from './search-ranking';
@@ -54,9 +54,9 @@ export interface SearchIndex {
   readonly toJSON: () => SearchIndexJson;
 }
 
-/** Notes are not searched for now; trashed records never are. */
+/** Notes, tasks and activities are not searched for now; trashed records never are. */
 export const isSearchable = (record: LocketRecord): boolean =>
-  record.deletedAt === null && record.kind !== 'note';
+  record.deletedAt === null && !isDependentKind(record.kind);
 
 export const createSearchIndex = (saved?: SearchIndexJson): SearchIndex => {
   const groups = FIELD_GROUPS.map((group, at) => ({ ...group, terms: createTermMap(saved?.groups[at]) }));

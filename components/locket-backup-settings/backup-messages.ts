@@ -14,6 +14,7 @@ export const BACKUP_WORDS = catalogue({
     kinds: {
       person: { one: 'person', other: 'people' }, organisation: { one: 'organisation', other: 'organisations' },
       case: { one: 'case', other: 'cases' }, opportunity: { one: 'opportunity', other: 'opportunities' }, note: { one: 'note', other: 'notes' },
+      task: { one: 'task', other: 'tasks' }, activity: { one: 'logged conversation', other: 'logged conversations' },
     } as Readonly<Record<(typeof RECORD_KINDS)[number], PluralForms>>,
     noRecords: 'No records', settings: 'The settings', noSettings: 'No settings (the backup had none)',
     auditEntries: { one: 'audit log entry', other: 'audit log entries' } as PluralForms,
@@ -39,6 +40,7 @@ export const BACKUP_WORDS = catalogue({
     kinds: {
       person: { one: 'Person', other: 'Personen' }, organisation: { one: 'Organisation', other: 'Organisationen' },
       case: { one: 'Vorgang', other: 'Vorgänge' }, opportunity: { one: 'Verkaufschance', other: 'Verkaufschancen' }, note: { one: 'Notiz', other: 'Notizen' },
+      task: { one: 'Aufgabe', other: 'Aufgaben' }, activity: { one: 'Aktivität', other: 'Aktivitäten' },
     },
     noRecords: 'Keine Datensätze', settings: 'Die Einstellungen', noSettings: 'Keine Einstellungen (die Sicherung enthielt keine)',
     auditEntries: { one: 'Eintrag im Prüfprotokoll', other: 'Einträge im Prüfprotokoll' },

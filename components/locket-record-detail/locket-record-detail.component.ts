@@ -37,7 +37,7 @@ const LINKED_SECTIONS: readonly RecordKind[] = ['person', 'case', 'opportunity']
 /** What the record a kind points at is called on its page (the same words its form uses). */
 const outgoingLinkHeading = (kind: RecordKind): string => {
   const headings = RECORD_WORDS.linkHeadings;
-  return { person: headings.organisation, organisation: '', case: headings.concerns, opportunity: headings.party, note: headings.belongsTo }[kind];
+  return { person: headings.organisation, organisation: '', case: headings.concerns, opportunity: headings.party, note: headings.belongsTo, task: headings.belongsTo, activity: headings.belongsTo }[kind];
 };
 
 /** One record with its fields, the records it links to and that link to it, and its notes. */

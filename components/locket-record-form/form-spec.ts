@@ -69,6 +69,13 @@ export const FORM_SPECS: Readonly<Record<RecordKind, readonly FieldSpec[]>> = {
   note: [
     { name: 'body', label: 'note', control: { type: 'textarea' } },
   ],
+  // Tasks and conversations have forms of their own (due dates, times, zones); these are the text parts.
+  task: [
+    { name: 'description', label: 'description', control: { type: 'textarea' } },
+  ],
+  activity: [
+    { name: 'body', label: 'note', control: { type: 'textarea' } },
+  ],
 };
 
 export type FormValues = Readonly<Record<string, string>>;

@@ -35,10 +35,12 @@ const COUNTED_KINDS = catalogue<Readonly<Record<RecordKind, { readonly one: stri
   en: {
     person: { one: 'person', many: 'people' }, organisation: { one: 'organisation', many: 'organisations' },
     case: { one: 'case', many: 'cases' }, opportunity: { one: 'opportunity', many: 'opportunities' }, note: { one: 'note', many: 'notes' },
+    task: { one: 'task', many: 'tasks' }, activity: { one: 'logged conversation', many: 'logged conversations' },
   },
   de: {
     person: { one: 'Person', many: 'Personen' }, organisation: { one: 'Organisation', many: 'Organisationen' },
     case: { one: 'Vorgang', many: 'Vorgänge' }, opportunity: { one: 'Verkaufschance', many: 'Verkaufschancen' }, note: { one: 'Notiz', many: 'Notizen' },
+    task: { one: 'Aufgabe', many: 'Aufgaben' }, activity: { one: 'Aktivität', many: 'Aktivitäten' },
   },
 });
 

@@ -11,6 +11,8 @@ export const KIND_LABELS = catalogue<KindLabels>({
     case: { one: 'Case', many: 'Cases' },
     opportunity: { one: 'Opportunity', many: 'Opportunities' },
     note: { one: 'Note', many: 'Notes' },
+    task: { one: 'Task', many: 'Tasks' },
+    activity: { one: 'Activity', many: 'Activities' },
   },
   de: {
     person: { one: 'Person', many: 'Personen' },
@@ -18,5 +20,7 @@ export const KIND_LABELS = catalogue<KindLabels>({
     case: { one: 'Vorgang', many: 'Vorgänge' },
     opportunity: { one: 'Verkaufschance', many: 'Verkaufschancen' },
     note: { one: 'Notiz', many: 'Notizen' },
+    task: { one: 'Aufgabe', many: 'Aufgaben' },
+    activity: { one: 'Aktivität', many: 'Aktivitäten' },
   },
 });

@@ -2,7 +2,7 @@ import { titleOf } from '../../core/records/display';
 import type { LocketRecord, RecordKind } from '../../core/records/types';
 import { choiceLabel, kindPhrases } from './messages/record-words';
 import { intlLocale } from './i18n/locale';
-import { formatValue } from '../../core/records/display';
+import { formatValue, subtitleOf } from '../../core/records/display';
 
 /** A title from core (titleOf, a candidate's title) in words: an empty one names the kind instead. */
 export const titleText = (title: string, kind: RecordKind): string =>
@@ -25,5 +25,7 @@ export const recordSubtitle = (record: LocketRecord): string => {
       return value === null ? choiceLabel(status) : `${formatAmount(value, currency)} · ${choiceLabel(status)}`;
     }
     case 'note': return '';
+    case 'task':
+    case 'activity': return subtitleOf(record);
   }
 };

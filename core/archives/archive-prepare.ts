@@ -8,7 +8,7 @@ import type { AuditEntry } from '../audit/audit-log';
 import type { BackupRecord } from '../backup/types';
 import { changeAad, recordAad, settingsAad, type EncodedValue } from '../codec';
 import { linksOf } from '../records/links';
-import type { FieldsByKind, RecordId, RecordKind, RecordMeta } from '../records/types';
+import { isDependentKind, type FieldsByKind, type RecordId, type RecordKind, type RecordMeta } from '../records/types';
 import type { Result } from '../result';
 import { parseFields } from '../records/validate';
 import { SETTINGS_ROW_KEY, type SettingsRow } from './archive-rows';
@@ -18,6 +18,7 @@ import { metaOf, rowFor } from '../db/record-rows';
 import { attributionIn, withAttribution, type Attribution } from '../db/attribution';
 import { parseSettings } from '../settings/settings';
 import { changeItem, changeSet, type StoreDeps } from '../db/store-deps';
+import { taskDueOf } from '../tasks/due-instant';
 
 /** Rows decoded, hashed or encoded per codec call, and restore changes per change set. */
 export const RESTORE_BATCH = 1000;
@@ -121,7 +122,7 @@ export const scrubErasedIds = (value: unknown, erased: ReadonlySet<string>): unk
 const withoutErased = (candidates: readonly Candidate[], erased: ReadonlySet<RecordId>): Candidate[] =>
   candidates.flatMap((candidate) => {
     const links = linksOf(candidate.meta.kind, candidate.fields);
-    if (erased.has(candidate.meta.id) || (candidate.meta.kind === 'note' && links.some((id) => erased.has(id)))) return [];
+    if (erased.has(candidate.meta.id) || (isDependentKind(candidate.meta.kind) && links.some((id) => erased.has(id)))) return [];
     if (!links.some((id) => erased.has(id))) return [candidate];
     const fields = parseFields(candidate.meta.kind, scrubErasedIds(candidate.fields, erased));
     // A record that cannot stand without the erased one is left out rather than kept pointing at it.
@@ -139,7 +140,7 @@ const encodedRows = async (deps: Pick<StoreDeps, 'codec'>, candidates: readonly 
     for (const candidate of batch) {
       const body = candidate.body ?? encoded[next++];
       if (!body) throw new Error('The codec returned fewer values than it was given');
-      const row = rowFor(candidate.meta, linksOf(candidate.meta.kind, candidate.fields), body);
+      const row = rowFor(candidate.meta, linksOf(candidate.meta.kind, candidate.fields), body, taskDueOf(candidate.meta.kind, candidate.fields));
       rows.push(candidate.meta.deletedAt !== null && candidate.deletedBy !== null ? { ...row, deletedBy: candidate.deletedBy } : row);
     }
     progress(rows.length, candidates.length);

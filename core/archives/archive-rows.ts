@@ -32,6 +32,8 @@ export const StoredRecordSchema = v.object({
   links: v.array(RecordIdSchema),
   body: EncodedValueSchema,
   deletedBy: v.optional(v.string()),
+  /** An open task's clear due facts (core/tasks/due-instant.ts); the index keys are rebuilt from it. */
+  due: v.optional(v.object({ at: TimeSchema, remindAt: v.nullable(TimeSchema) })),
 });
 
 /** A settings row: the settings store keys its encoded values out of line. */
@@ -44,7 +46,7 @@ export const SettingsRowSchema = v.object({ key: v.pipe(v.string(), v.nonEmpty()
 
 /** The row as the store would write it: listKey only while live, deletedBy only while trashed. */
 export const normalisedRow = (row: v.InferOutput<typeof StoredRecordSchema> | StoredRecord): StoredRecord => {
-  const rebuilt = rowFor(metaOf(row), row.links, row.body);
+  const rebuilt = rowFor(metaOf(row), row.links, row.body, row.due);
   return row.deletedAt !== null && row.deletedBy !== undefined ? { ...rebuilt, deletedBy: row.deletedBy } : rebuilt;
 };
 

@@ -3,6 +3,7 @@ import { parseFields } from '../records/validate';
 import type { FieldsByKind, LocketRecord, RecordKind, RecordMeta } from '../records/types';
 import type { StoredRecord } from './rows';
 import { DELETED_AT, stampClocks } from './field-clocks';
+import type { TaskDue } from '../tasks/due-instant';
 
 /**
  * Joins a record's clear meta with its fields. TypeScript cannot see that a generic K picks
@@ -15,24 +16,29 @@ export const buildRecord = <K extends RecordKind>(meta: RecordMeta<K>, fields: F
   return record as LocketRecord<K>;
 };
 
-/** The row to store. A live row carries listKey; a trashed one must not, or lists would show it. */
-export const rowFor = (meta: RecordMeta, links: readonly string[], body: EncodedValue): StoredRecord => {
-  const row = {
+/**
+ * The row to store. A live row carries listKey (and an open task its dueKey and remindKey);
+ * a trashed one must not, or lists and reminders would show it.
+ */
+export const rowFor = (meta: RecordMeta, links: readonly string[], body: EncodedValue, due?: TaskDue): StoredRecord => {
+  const row: StoredRecord = {
     id: meta.id, kind: meta.kind, createdAt: meta.createdAt, updatedAt: meta.updatedAt,
-    deletedAt: meta.deletedAt, links, body,
+    deletedAt: meta.deletedAt, links, body, ...(due ? { due } : {}),
   };
-  return meta.deletedAt === null ? { ...row, listKey: [meta.kind, meta.updatedAt] } : row;
+  if (meta.deletedAt !== null) return row;
+  const dueKeys = due ? { dueKey: due.at, ...(due.remindAt === null ? {} : { remindKey: due.remindAt }) } : {};
+  return { ...row, listKey: [meta.kind, meta.updatedAt], ...dueKeys };
 };
 
 /** The same row moved to the trash at `now` by `by` (the change log's author id), by the set `hlc`. */
 export const trashedRow = (row: StoredRecord, now: number, by: string, hlc: string): StoredRecord => stampClocks({
-  ...rowFor({ ...metaOf(row), updatedAt: now, deletedAt: now }, row.links, row.body),
+  ...rowFor({ ...metaOf(row), updatedAt: now, deletedAt: now }, row.links, row.body, row.due),
   deletedBy: by,
 }, row, [DELETED_AT], hlc);
 
 /** The same row back from the trash by the set `hlc`: listed again, no deletedAt, no deletedBy. */
 export const restoredRow = (row: StoredRecord, now: number, hlc: string): StoredRecord =>
-  stampClocks(rowFor({ ...metaOf(row), updatedAt: now, deletedAt: null }, row.links, row.body), row, [DELETED_AT], hlc);
+  stampClocks(rowFor({ ...metaOf(row), updatedAt: now, deletedAt: null }, row.links, row.body, row.due), row, [DELETED_AT], hlc);
 
 export const metaOf = (row: StoredRecord): RecordMeta => ({
   id: row.id, kind: row.kind, createdAt: row.createdAt, updatedAt: row.updatedAt, deletedAt: row.deletedAt,

@@ -1,5 +1,6 @@
 import type { EncodedValue } from '../codec';
 import type { RecordId, RecordKind } from '../records/types';
+import type { TaskDue } from '../tasks/due-instant';
 
 /** What a row in the `records` object store holds. Only what an index needs is outside `body`. */
 export interface StoredRecord {
@@ -10,6 +11,12 @@ export interface StoredRecord {
   readonly deletedAt: number | null;
   /** [kind, updatedAt] while the record is live; absent in the trash, so lists skip it. */
   readonly listKey?: readonly [RecordKind, number];
+  /** An open task's due instant and reminder time, in the clear so reminders need no key (core/tasks/due-instant.ts). */
+  readonly due?: TaskDue;
+  /** `due.at` while the record is live; absent in the trash, so the `due` index holds only live open tasks. */
+  readonly dueKey?: number;
+  /** `due.remindAt` while live: the `remind` index the background schedules alarms from. */
+  readonly remindKey?: number;
   /** Ids of the records this one points at (organisation, party, parent record). */
   readonly links: readonly RecordId[];
   readonly body: EncodedValue;

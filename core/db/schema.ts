@@ -16,6 +16,10 @@ export interface LocketDb extends DBSchema {
       byLink: RecordId;
       /** deletedAt; live rows hold null, which is no key, so only the trash is in this index. */
       trash: number;
+      /** dueKey: live open tasks with a due date, by due instant (Tasks, counts while locked). */
+      due: number;
+      /** remindKey: live open tasks with a due time, by that instant (the background's alarms). */
+      remind: number;
     };
   };
   /** The change log: one change set per write transaction. */
@@ -136,9 +140,20 @@ const createSyncStores: Migration = (db, tx) => {
   });
 };
 
+/**
+ * Tasks: open tasks by due instant and by reminder instant. Only live rows carry the keys
+ * (record-rows.ts rowFor), so neither index ever lists the trash or a done task.
+ */
+const indexTasksByDue: Migration = (_db, tx) => {
+  const records = tx.objectStore('records');
+  records.createIndex('due', 'dueKey');
+  records.createIndex('remind', 'remindKey');
+};
+
 export const migrations: readonly Migration[] = [
   createInitialStores, createVaultStores, createAuditStores, indexChangesByBatch, createRetentionStores,
   createSyncStores,
+  indexTasksByDue,
 ];
 
 export const currentSchemaVersion = migrations.length;

@@ -1,4 +1,4 @@
-import type { RecordId } from '../records/types';
+import { isDependentKind, type RecordId } from '../records/types';
 import type { StoredRecord } from './rows';
 
 /** The records' object store, in a readonly or a readwrite transaction. */
@@ -7,20 +7,20 @@ export interface RecordLookup {
   readonly index: (name: 'byLink') => { readonly getAll: (id: RecordId) => Promise<StoredRecord[]> };
 }
 
-/** The record a note belongs to (a note links to that one record only). */
-export const noteTarget = (note: StoredRecord): RecordId | undefined => (note.kind === 'note' ? note.links[0] : undefined);
+/** The record a note, task or activity belongs to (each links to that one record only). */
+export const noteTarget = (note: StoredRecord): RecordId | undefined => (isDependentKind(note.kind) ? note.links[0] : undefined);
 
 /**
  * True for a note that went to the trash with its record: both trashed at the same moment.
  * Such a note is not listed in the trash; it is counted on its record and comes back with it.
  */
 export const trashedWithTarget = (note: StoredRecord, target: StoredRecord | undefined): boolean =>
-  note.kind === 'note' && note.deletedAt !== null && target !== undefined && target.id === noteTarget(note)
+  isDependentKind(note.kind) && note.deletedAt !== null && target !== undefined && target.id === noteTarget(note)
   && target.deletedAt === note.deletedAt;
 
 /** The trashed notes that went to the trash with `row`. */
 export const notesTrashedWith = async (records: RecordLookup, row: StoredRecord): Promise<StoredRecord[]> => {
-  if (row.kind === 'note' || row.deletedAt === null) return [];
+  if (isDependentKind(row.kind) || row.deletedAt === null) return [];
   const linked = await records.index('byLink').getAll(row.id);
   return linked.filter((other) => trashedWithTarget(other, row));
 };

@@ -17,7 +17,7 @@ import { suppressionEntries } from '../audit/suppression';
 import { erasureScrubKey, scrubThenForget } from '../snapshots/erasure-pending';
 import { changeAad, changePreviousAad, erasedIdsAad, recordAad, type EncodedValue } from '../codec';
 import { linksOf } from '../records/links';
-import type { RecordId } from '../records/types';
+import { isDependentKind, type RecordId } from '../records/types';
 import type { StoredChangeSet, StoredRecord } from '../db/rows';
 import { fieldsFromBody, metaOf, rowFor } from '../db/record-rows';
 import { announce, auditKeysOf, changeItem, changeSet, type StoreDeps } from '../db/store-deps';
@@ -101,7 +101,7 @@ const readPlan = async ({ db, codec }: StoreDeps, personId: RecordId): Promise<E
   const person = await db.get('records', personId);
   if (!person || person.kind !== 'person') throw refusalError({ type: 'not-a-person', act: 'erase' });
   const linked = await db.getAllFromIndex('records', 'byLink', personId);
-  const notes = linked.filter((row) => row.kind === 'note');
+  const notes = linked.filter((row) => isDependentKind(row.kind));
   const unlinked = linked.filter((row) => row.kind === 'case' || row.kind === 'opportunity');
   const touchedIds = [personId, ...notes.map((row) => row.id), ...unlinked.map((row) => row.id)];
   const perId = await Promise.all(touchedIds.map((id) => db.getAllFromIndex('changes', 'byRecord', id)));

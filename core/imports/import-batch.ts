@@ -21,6 +21,7 @@ import { appendChangeSet } from '../db/append-change-set';
 import { attributionIn, stampWrite, withAttribution } from '../db/attribution';
 import { stampClocks } from '../db/field-clocks';
 import { syncHints, tagEditOf } from '../record-store/sync-hints';
+import { taskDueOf, type TaskDue } from '../tasks/due-instant';
 
 export const IMPORT_BATCH_SIZE = 1000;
 
@@ -60,7 +61,7 @@ export const createImportBatch = (deps: StoreDeps, audit: AuditLog): ImportBatch
 
     const now = clock.now();
     const refused: ImportItemProblem[] = [];
-    const metas: (RecordMeta & { readonly links: readonly string[] })[] = [];
+    const metas: (RecordMeta & { readonly links: readonly string[]; readonly due: TaskDue | undefined })[] = [];
     const bodies: object[] = [];
     const changes: ChangeSetItem[] = [];
     const newValues: object[] = [];
@@ -79,7 +80,7 @@ export const createImportBatch = (deps: StoreDeps, audit: AuditLog): ImportBatch
       const fields: FieldsByKind[RecordKind] = parsed.value;
       if (item.op === 'create') {
         const meta = { id: item.id, kind: item.kind, createdAt: item.createdAt, updatedAt: item.updatedAt, deletedAt: null };
-        metas.push({ ...meta, links: linksOf(item.kind, fields) });
+        metas.push({ ...meta, links: linksOf(item.kind, fields), due: taskDueOf(item.kind, fields) });
         bodies.push(withAttribution(fields, stampWrite(undefined, deps.deviceId, hlc, true)));
         changes.push(changeItem(meta, 'create', Object.keys(fields)));
         newValues.push(fields);
@@ -100,7 +101,7 @@ export const createImportBatch = (deps: StoreDeps, audit: AuditLog): ImportBatch
       if (changed.length === 0) return;
       const sync = syncHints(row, decoded, tagEdit, changed);
       const meta = { ...metaOf(row), updatedAt: now };
-      metas.push({ ...meta, links: linksOf(item.kind, after) });
+      metas.push({ ...meta, links: linksOf(item.kind, after), due: taskDueOf(item.kind, after) });
       bodies.push(withAttribution({ ...after, ...sync.body }, stampWrite(attributionIn(decoded), deps.deviceId, hlc, false)));
       changes.push(changeItem(meta, 'update', changed));
       newValues.push({ ...pick(after, changed), ...sync.values });
@@ -120,7 +121,7 @@ export const createImportBatch = (deps: StoreDeps, audit: AuditLog): ImportBatch
     const rows = metas.map((meta, index) => {
       const body: EncodedValue | undefined = encoded[index];
       if (!body) throw new Error('The codec returned fewer values than it was given');
-      return stampClocks(rowFor(meta, meta.links, body), expected.get(meta.id), changes[index]?.changed ?? [], hlc);
+      return stampClocks(rowFor(meta, meta.links, body, meta.due), expected.get(meta.id), changes[index]?.changed ?? [], hlc);
     });
     return { rows, expected, set: { ...changeSet(deps, changes, values, hlc), batchId, previous }, refused };
   };

@@ -24,6 +24,7 @@ import { addTombstones, appendChangeSet } from '../db/append-change-set';
 import { stampClocks } from '../db/field-clocks';
 import { attributionIn, stampWrite, withAttribution } from '../db/attribution';
 import { syncHints, tagEditOf } from '../record-store/sync-hints';
+import { taskDueOf } from '../tasks/due-instant';
 
 /** An import set's previous values: one element per change, an object for updates, null for creates. */
 const PreviousSchema = v.array(v.nullable(v.record(v.string(), v.unknown())));
@@ -146,7 +147,7 @@ export const createUndoImport = (deps: StoreDeps, audit: AuditLog): ImportBatchS
       const puts = restored.map(({ row, fields }, index) => {
         const body = encoded[index];
         if (!body) throw new Error('The codec returned fewer values than it was given');
-        return stampClocks(rowFor({ ...metaOf(row), updatedAt: now }, linksOf(row.kind, fields), body), row, restored[index]?.names ?? [], hlc);
+        return stampClocks(rowFor({ ...metaOf(row), updatedAt: now }, linksOf(row.kind, fields), body, taskDueOf(row.kind, fields)), row, restored[index]?.names ?? [], hlc);
       });
       const undo = { ...changeSet(deps, restored.map(({ row, names }) => changeItem(row, 'update', names)), values, hlc), undoOf: batchId };
       return { expected: rows, puts, removed: [], set: undo, found, written: puts };

@@ -11,6 +11,7 @@ import { announce, changeItem, changeSet, type StoreDeps } from '../db/store-dep
 import { writeTransaction } from '../db/transaction';
 import { appendChangeSet } from '../db/append-change-set';
 import { stampClocks } from '../db/field-clocks';
+import { taskDueOf } from '../tasks/due-instant';
 
 /** Records per transaction (each batch one change set): large enough to be fast, small enough to stay responsive. */
 export const BULK_BATCH_SIZE = 1000;
@@ -44,7 +45,7 @@ export const createBulkInsert = (deps: StoreDeps): RecordWrites['insertMany'] =>
       const body = encoded[index];
       const meta = metas[index];
       if (!body || !meta) throw new Error('The codec returned fewer values than it was given');
-      rows.push(stampClocks(rowFor(meta, linksOf(kind, fields), body), undefined, Object.keys(fields), hlc));
+      rows.push(stampClocks(rowFor(meta, linksOf(kind, fields), body, taskDueOf(kind, fields)), undefined, Object.keys(fields), hlc));
       changes.push(changeItem(meta, 'create', Object.keys(fields)));
     });
     return { rows, set: changeSet(deps, changes, values, hlc) };

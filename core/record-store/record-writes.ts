@@ -15,6 +15,7 @@ import { appendChangeSet } from '../db/append-change-set';
 import { stampClocks } from '../db/field-clocks';
 import { attributionIn, stampWrite, withAttribution } from '../db/attribution';
 import { syncHints, tagEditOf } from './sync-hints';
+import { taskDueOf } from '../tasks/due-instant';
 
 /** A patch is any object; only the kind's own field names are taken from it. */
 const PatchSchema = v.record(v.string(), v.unknown());
@@ -61,7 +62,7 @@ export const createRecordWrites = (deps: StoreDeps, audit: AuditLog): Omit<Recor
     const hlc = deps.hlc.tick();
     const attributed = withAttribution(fields, stampWrite(undefined, deps.deviceId, hlc, true));
     const [body, values] = await bodyAndSetValues(codec, meta, attributed, [fields], hlc);
-    const row = stampClocks(rowFor(meta, linksOf(kind, fields), body), undefined, Object.keys(fields), hlc);
+    const row = stampClocks(rowFor(meta, linksOf(kind, fields), body, taskDueOf(kind, fields)), undefined, Object.keys(fields), hlc);
     const set = changeSet(deps, [changeItem(meta, 'create', Object.keys(fields))], values, hlc);
     await writeTransaction(db, ['records', 'changes', 'outbox'], (tx) => Promise.all([
       tx.objectStore('records').add(row),
@@ -101,7 +102,7 @@ export const createRecordWrites = (deps: StoreDeps, audit: AuditLog): Omit<Recor
         const [body, values] = await bodyAndSetValues(
           codec, next, withAttribution({ ...fields, ...sync.body }, stampWrite(attributionIn(decoded), deps.deviceId, hlc, false)), [{ ...pick(fields, changed), ...sync.values }], hlc,
         );
-        const nextRow = stampClocks(rowFor(next, linksOf(kind, fields), body), row, changed, hlc);
+        const nextRow = stampClocks(rowFor(next, linksOf(kind, fields), body, taskDueOf(kind, fields)), row, changed, hlc);
         const set = changeSet(deps, [changeItem(next, 'update', changed)], values, hlc);
         return { row, nextRow, set, next, fields };
       },

@@ -28,6 +28,10 @@ export const titleOf = (record: LocketRecord): string => {
       return record.fields.name;
     case 'note':
       return cut(firstLine(record.fields.body), NOTE_TITLE_LENGTH);
+    case 'task':
+      return cut(firstLine(record.fields.description), NOTE_TITLE_LENGTH);
+    case 'activity':
+      return cut(firstLine(record.fields.outcome || record.fields.body), NOTE_TITLE_LENGTH);
   }
 };
 
@@ -60,6 +64,10 @@ export const subtitleOf = (record: LocketRecord): string => {
       return opportunitySubtitle(record.fields);
     case 'note':
       return '';
+    case 'task':
+      return [record.fields.dueDate, record.fields.dueTime].filter((part) => part !== null).join(' ');
+    case 'activity':
+      return record.fields.type;
   }
 };
 
@@ -108,5 +116,9 @@ export const searchTextOf = (record: LocketRecord): SearchText => {
       return { ...blank, name: record.fields.name, extra: lines(record.fields.milestone, record.fields.status) };
     case 'note':
       return { ...blank, name: titleOf(record), extra: record.fields.body };
+    case 'task':
+      return { ...blank, name: titleOf(record), extra: lines(record.fields.description, record.fields.category) };
+    case 'activity':
+      return { ...blank, name: titleOf(record), extra: lines(record.fields.outcome, record.fields.body) };
   }
 };

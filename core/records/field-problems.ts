@@ -8,13 +8,13 @@ import type { RecordKind } from './types';
 /** A text field whose words name it: "Enter the first name as text." */
 export type TextSubject =
   | 'first-name' | 'last-name' | 'job-title' | 'owner' | 'name' | 'description' | 'lawful-basis-source'
-  | 'note' | 'custom-field-name' | 'custom-field-value';
+  | 'note' | 'custom-field-name' | 'custom-field-value' | 'task-category' | 'assignee' | 'outcome' | 'activity-body';
 /** A text field of its own (not the note's body, not part of a custom field): "Enter the first name as text." */
 export type PlainTextSubject = Exclude<TextSubject, 'note' | 'custom-field-name' | 'custom-field-value'>;
 /** A list field: "Keep to 100 email addresses or fewer." */
 export type ListSubject = 'emails' | 'phones' | 'websites' | 'addresses' | 'tags' | 'custom-fields';
 /** A link to another record, chosen from a list. */
-export type LinkSubject = 'organisation' | 'party';
+export type LinkSubject = 'organisation' | 'party' | 'task-record';
 
 export type FieldProblem =
   /** The input as a whole is not a record's fields at all. */
@@ -25,7 +25,7 @@ export type FieldProblem =
   | { readonly type: 'too-many'; readonly subject: ListSubject; readonly max: number }
   | { readonly type: 'not-from-list'; readonly subject: LinkSubject }
   /** A person without a first or last name; another kind without its name. */
-  | { readonly type: 'name-missing'; readonly kind: Exclude<RecordKind, 'note'> }
+  | { readonly type: 'name-missing'; readonly kind: Exclude<RecordKind, 'note' | 'task' | 'activity'> }
   | { readonly type: 'email-too-long'; readonly input: string }
   | { readonly type: 'not-an-email'; readonly input: string }
   | { readonly type: 'not-a-phone'; readonly input: string }
@@ -53,6 +53,15 @@ export type FieldProblem =
   | { readonly type: 'no-owning-record' }
   | { readonly type: 'not-a-source-address' }
   | { readonly type: 'not-a-capture-time' }
+  | { readonly type: 'task-description-missing' }
+  | { readonly type: 'not-a-due-date' }
+  | { readonly type: 'not-a-due-time' }
+  | { readonly type: 'due-time-without-date' }
+  | { readonly type: 'not-a-time-zone' }
+  | { readonly type: 'not-a-done-time' }
+  | { readonly type: 'not-an-activity-type' }
+  | { readonly type: 'not-an-activity-time' }
+  | { readonly type: 'not-a-duration' }
   /** Refusals of a save as a whole (under FORM_ERROR_KEY): an unreadable patch, a record gone, trashed or of another kind. */
   | { readonly type: 'changes-unreadable' }
   | { readonly type: 'record-gone' }

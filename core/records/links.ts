@@ -8,6 +8,8 @@ export const linksOf = <K extends RecordKind>(kind: K, fields: FieldsByKind[K]):
     case 'case': return one((fields as FieldsByKind['case']).partyId);
     case 'opportunity': return one((fields as FieldsByKind['opportunity']).partyId);
     case 'note': return one((fields as FieldsByKind['note']).recordId);
+    case 'task': return one((fields as FieldsByKind['task']).recordId);
+    case 'activity': return one((fields as FieldsByKind['activity']).recordId);
     default: return [];
   }
 };

@@ -10,6 +10,7 @@ import {
   optionalWebAddress, phones, requiredText, tags, text, tooLong, websites,
 } from './field-schemas';
 import { problem } from './field-problems';
+import { activitySchema, taskSchema } from './follow-up-schemas';
 
 const NOT_FIELDS = problem({ type: 'not-fields' });
 const owner = text('owner', LIMITS.name);
@@ -131,4 +132,6 @@ export const recordSchemas: { readonly [K in RecordKind]: v.GenericSchema<unknow
   case: caseSchema,
   opportunity: opportunitySchema,
   note: noteSchema,
+  task: taskSchema,
+  activity: activitySchema,
 };

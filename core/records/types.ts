@@ -2,12 +2,21 @@
  * The domain records. Every record has an id that sorts by creation time (UUIDv7),
  * createdAt, updatedAt, and deletedAt while it is in the trash. Ids never change.
  */
-export const RECORD_KINDS = ['person', 'organisation', 'case', 'opportunity', 'note'] as const;
+export const RECORD_KINDS = ['person', 'organisation', 'case', 'opportunity', 'note', 'task', 'activity'] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
-/** The kinds that have their own list in the workspace (notes live under their record). */
+/** The kinds that have their own list in the workspace (notes and activities live under their record, tasks in Tasks). */
 export const LISTED_KINDS = ['person', 'organisation', 'case', 'opportunity'] as const;
 export type ListedKind = (typeof LISTED_KINDS)[number];
+
+/**
+ * The kinds that belong to one record (a note on it, a task about it, a conversation with it):
+ * they go to the trash and come back with it, are erased with it, and are not searched alone.
+ */
+export const DEPENDENT_KINDS = ['note', 'task', 'activity'] as const;
+export type DependentKind = (typeof DEPENDENT_KINDS)[number];
+export const isDependentKind = (kind: RecordKind): kind is DependentKind =>
+  (DEPENDENT_KINDS as readonly RecordKind[]).includes(kind);
 
 export type RecordId = string;
 
@@ -99,12 +108,53 @@ export interface NoteFields {
   readonly capturedAt: number | null;
 }
 
+/** Built-in task categories; the owner may type a category of their own. */
+export const TASK_CATEGORIES = ['call', 'email', 'meeting', 'follow-up'] as const;
+
+export interface TaskFields {
+  readonly description: string;
+  /** The record the task is about (person, organisation, case, opportunity), or null for a task of its own. */
+  readonly recordId: RecordId | null;
+  /** ISO date (YYYY-MM-DD) in `timeZone`, or null for a task without a due date. */
+  readonly dueDate: string | null;
+  /** HH:MM wall-clock time in `timeZone`, or null for "some time that day" (no reminder at a time). */
+  readonly dueTime: string | null;
+  /** The IANA zone the due date and time were given in; "today" follows the device's zone. */
+  readonly timeZone: string;
+  /** One of TASK_CATEGORIES or the owner's own word; '' for none. */
+  readonly category: string;
+  /** Who does it: the owner until teams; a member's device-independent name otherwise. */
+  readonly assignee: string;
+  /** When it was marked done (ms since epoch), or null while open. */
+  readonly doneAt: number | null;
+  /** The track the task was made from, so completing it can start the next; null otherwise. */
+  readonly trackId: string | null;
+}
+
+export const ACTIVITY_TYPES = ['call', 'meeting', 'email'] as const;
+export type ActivityType = (typeof ACTIVITY_TYPES)[number];
+
+export interface ActivityFields {
+  readonly type: ActivityType;
+  /** The record the conversation was with. */
+  readonly recordId: RecordId;
+  /** When it happened (ms since epoch). */
+  readonly occurredAt: number;
+  /** Whole minutes, or null when not recorded. */
+  readonly durationMinutes: number | null;
+  /** A short outcome ("left a voicemail", "agreed a demo"). */
+  readonly outcome: string;
+  readonly body: string;
+}
+
 export interface FieldsByKind {
   readonly person: PersonFields;
   readonly organisation: OrganisationFields;
   readonly case: CaseFields;
   readonly opportunity: OpportunityFields;
   readonly note: NoteFields;
+  readonly task: TaskFields;
+  readonly activity: ActivityFields;
 }
 
 export interface RecordMeta<K extends RecordKind = RecordKind> {

@@ -47,6 +47,11 @@ const emptyByKind: { readonly [K in RecordKind]: (defaults: FieldDefaults) => Fi
     expectedCloseDate: null, status: 'open', owner,
   }),
   note: () => ({ body: '', recordId: '', sourceUrl: null, capturedAt: null }),
+  task: ({ owner }) => ({
+    description: '', recordId: null, dueDate: null, dueTime: null, timeZone: 'UTC', category: '', assignee: owner,
+    doneAt: null, trackId: null,
+  }),
+  activity: () => ({ type: 'call', recordId: '', occurredAt: 0, durationMinutes: null, outcome: '', body: '' }),
 };
 
 /** The fields of a new, empty record of a kind, as a form starts. */

@@ -9,6 +9,7 @@ import { linksOf } from '../records/links';
 import type { RecordId } from '../records/types';
 import { parseFields } from '../records/validate';
 import { conflictedFieldsOf, type MergeOutcome, type MergeRow } from './merge';
+import { taskDueOf } from '../tasks/due-instant';
 
 /** What the replica is built from: a store's deps, with a clock that also receives remote stamps. */
 export interface ReplicaDeps extends Omit<StoreDeps, 'hlc'> {
@@ -52,7 +53,8 @@ export const nextRowOf = (
   const conflicted = conflictedFieldsOf(merged);
   const trashedBy = merged.deletedAt === null ? undefined : merged.deletedBy ?? before?.deletedBy ?? 'owner';
   const row: StoredRecord = {
-    ...rowFor(meta, linksOf(kind as StoredRecord['kind'], fields as never), before?.body ?? { codec: 'plain', value: null }),
+    ...rowFor(meta, linksOf(kind as StoredRecord['kind'], fields as never), before?.body ?? { codec: 'plain', value: null },
+      taskDueOf(kind as StoredRecord['kind'], fields as never)),
     fieldClocks: merged.fieldClocks,
     ...(merged.textClocks ? { textClocks: merged.textClocks } : {}),
     ...(conflicted.length > 0 ? { conflictedFields: conflicted } : {}),

@@ -8,7 +8,7 @@
 import * as v from 'valibot';
 import { recordAad, type ValueCodec } from '../codec';
 import { linksOf } from '../records/links';
-import type { RecordId } from '../records/types';
+import { isDependentKind, type RecordId } from '../records/types';
 import { parseFields } from '../records/validate';
 import { scrubErasedIds } from '../archives/archive-prepare';
 import { approximateRowBytes, normalisedRow } from '../archives/archive-rows';
@@ -21,9 +21,9 @@ const CHUNKS_PER_PAGE = 10;
 
 type ChunkKey = [string, number];
 
-/** The record itself, or a note that belongs to it. */
+/** The record itself, or a note, task or activity that belongs to it. */
 const isErased = (row: StoredRecord, erased: ReadonlySet<RecordId>): boolean =>
-  erased.has(row.id) || (row.kind === 'note' && row.links.some((link) => erased.has(link)));
+  erased.has(row.id) || (isDependentKind(row.kind) && row.links.some((link) => erased.has(link)));
 
 const pointsAtErased = (row: StoredRecord, erased: ReadonlySet<RecordId>): boolean => row.links.some((link) => erased.has(link));
 

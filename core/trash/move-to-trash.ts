@@ -1,6 +1,6 @@
 import type { AuditEntry } from '../audit/audit-log';
 import { changeAad } from '../codec';
-import type { RecordId } from '../records/types';
+import { isDependentKind, type RecordId } from '../records/types';
 import type { StoredRecord } from '../db/rows';
 import { isLive, trashedRow } from '../db/record-rows';
 import { announce, changeItem, changeSet, type StoreDeps } from '../db/store-deps';
@@ -21,7 +21,7 @@ const trashTargets = async (records: RecordLookup, ids: readonly RecordId[]): Pr
   const perId = await Promise.all(ids.map(async (id) => {
     const [row, linked] = await Promise.all([records.get(id), records.index('byLink').getAll(id)]);
     if (!row || !isLive(row)) return [];
-    return [row, ...linked.filter((other) => other.kind === 'note' && isLive(other))];
+    return [row, ...linked.filter((other) => isDependentKind(other.kind) && isLive(other))];
   }));
   const seen = new Set<RecordId>();
   return perId.flat().filter((row) => !seen.has(row.id) && seen.add(row.id));

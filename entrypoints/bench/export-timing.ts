@@ -96,9 +96,10 @@ const rowsByFile = (records: readonly LocketRecord[]): Map<CsvFile, string[][]> 
         case 'case': return LOCKET_COLUMNS.cases.map((column) => column.read(record, context));
         case 'opportunity': return LOCKET_COLUMNS.opportunities.map((column) => column.read(record, context));
         case 'note': return LOCKET_COLUMNS.notes.map((column) => column.read(record, context));
+        default: return [];
       }
     })();
-    rows.get(FILE_OF[record.kind])?.push(cells.map(neutraliseCell));
+    if (record.kind in FILE_OF) rows.get(FILE_OF[record.kind as keyof typeof FILE_OF])?.push(cells.map(neutraliseCell));
   }
   return rows;
 };

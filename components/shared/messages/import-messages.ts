@@ -141,6 +141,8 @@ const DUPLICATE_DE: { readonly [K in Duplicate['kind']]: { readonly this: string
   case: { this: 'diesen Vorgang', same: 'derselbe Vorgang' },
   opportunity: { this: 'diese Verkaufschance', same: 'dieselbe Verkaufschance' },
   note: { this: 'diese Notiz', same: 'dieselbe Notiz' },
+  task: { this: 'diese Aufgabe', same: 'dieselbe Aufgabe' },
+  activity: { this: 'dieses Gespräch', same: 'dasselbe Gespräch' },
 };
 const MATCHED_BY_DE: { readonly [M in Duplicate['matchedBy']]: string } = {
   id: 'gleiche ID', email: 'gleiche E-Mail-Adresse', domain: 'gleiche Domain', name: 'gleicher Name',

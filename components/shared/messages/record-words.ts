@@ -16,13 +16,15 @@ interface KindPhrases {
   readonly unnamed: string;
 }
 
-const KIND_PHRASES = catalogue<Readonly<Record<Listed, KindPhrases>> & { readonly note: Pick<KindPhrases, 'newOne' | 'addOne' | 'editOne'> }>({
+const KIND_PHRASES = catalogue<Readonly<Record<Listed, KindPhrases>> & { readonly [D in 'note' | 'task' | 'activity']: Pick<KindPhrases, 'newOne' | 'addOne' | 'editOne'> }>({
   en: {
     person: { newOne: 'New person', addOne: 'Add person', editOne: 'Edit person', loading: 'Loading people…', none: 'No people yet.', counting: 'Counting people…', counted: { one: 'person', other: 'people' }, unnamed: 'Unnamed person' },
     organisation: { newOne: 'New organisation', addOne: 'Add organisation', editOne: 'Edit organisation', loading: 'Loading organisations…', none: 'No organisations yet.', counting: 'Counting organisations…', counted: { one: 'organisation', other: 'organisations' }, unnamed: 'Unnamed organisation' },
     case: { newOne: 'New case', addOne: 'Add case', editOne: 'Edit case', loading: 'Loading cases…', none: 'No cases yet.', counting: 'Counting cases…', counted: { one: 'case', other: 'cases' }, unnamed: '' },
     opportunity: { newOne: 'New opportunity', addOne: 'Add opportunity', editOne: 'Edit opportunity', loading: 'Loading opportunities…', none: 'No opportunities yet.', counting: 'Counting opportunities…', counted: { one: 'opportunity', other: 'opportunities' }, unnamed: '' },
     note: { newOne: 'New note', addOne: 'Add note', editOne: 'Edit note' },
+    task: { newOne: 'New task', addOne: 'Add task', editOne: 'Edit task' },
+    activity: { newOne: 'Log a conversation', addOne: 'Log it', editOne: 'Edit conversation' },
   },
   de: {
     person: { newOne: 'Neue Person', addOne: 'Person hinzufügen', editOne: 'Person bearbeiten', loading: 'Personen werden geladen…', none: 'Noch keine Personen.', counting: 'Personen werden gezählt…', counted: { one: 'Person', other: 'Personen' }, unnamed: 'Person ohne Namen' },
@@ -30,6 +32,8 @@ const KIND_PHRASES = catalogue<Readonly<Record<Listed, KindPhrases>> & { readonl
     case: { newOne: 'Neuer Vorgang', addOne: 'Vorgang hinzufügen', editOne: 'Vorgang bearbeiten', loading: 'Vorgänge werden geladen…', none: 'Noch keine Vorgänge.', counting: 'Vorgänge werden gezählt…', counted: { one: 'Vorgang', other: 'Vorgänge' }, unnamed: '' },
     opportunity: { newOne: 'Neue Verkaufschance', addOne: 'Verkaufschance hinzufügen', editOne: 'Verkaufschance bearbeiten', loading: 'Verkaufschancen werden geladen…', none: 'Noch keine Verkaufschancen.', counting: 'Verkaufschancen werden gezählt…', counted: { one: 'Verkaufschance', other: 'Verkaufschancen' }, unnamed: '' },
     note: { newOne: 'Neue Notiz', addOne: 'Notiz hinzufügen', editOne: 'Notiz bearbeiten' },
+    task: { newOne: 'Neue Aufgabe', addOne: 'Aufgabe hinzufügen', editOne: 'Aufgabe bearbeiten' },
+    activity: { newOne: 'Gespräch erfassen', addOne: 'Erfassen', editOne: 'Gespräch bearbeiten' },
   },
 });
 

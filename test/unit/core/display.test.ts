@@ -14,6 +14,8 @@ const build: { readonly [K in RecordKind]: (fields: SomeFields<K>) => LocketReco
   case: (fields) => ({ ...meta, kind: 'case', fields: { ...emptyFields('case', defaults), ...fields } }),
   opportunity: (fields) => ({ ...meta, kind: 'opportunity', fields: { ...emptyFields('opportunity', defaults), ...fields } }),
   note: (fields) => ({ ...meta, kind: 'note', fields: { ...emptyFields('note', defaults), ...fields } }),
+  task: (fields) => ({ ...meta, kind: 'task', fields: { ...emptyFields('task', defaults), ...fields } }),
+  activity: (fields) => ({ ...meta, kind: 'activity', fields: { ...emptyFields('activity', defaults), ...fields } }),
 };
 
 const recordOf = <K extends RecordKind>(kind: K, fields: SomeFields<K>): LocketRecord => build[kind](fields);

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { RECORD_KINDS, type FieldsByKind } from '../../../core/records/types';
+import { RECORD_KINDS, type FieldsByKind, isDependentKind } from '../../../core/records/types';
 import { recordSchemas, caseSchema, noteSchema, opportunitySchema, organisationSchema, personSchema } from '../../../core/records/schema';
 import { FORM_ERROR_KEY, emptyFields, parseFields } from '../../../core/records/validate';
 
@@ -34,9 +34,10 @@ describe('emptyFields', () => {
   it('starts every kind with the owner and nothing else filled in', () => {
     for (const kind of RECORD_KINDS) {
       const fields: Record<string, unknown> = { ...emptyFields(kind, defaults) };
-      if (kind !== 'note') expect(fields.owner).toBe('Sam');
+      if (!isDependentKind(kind)) expect(fields.owner).toBe('Sam');
     }
     expect(emptyFields('person', defaults)).toMatchObject({ firstName: '', lastName: '', emails: [], consent: null });
+    expect(emptyFields('task', defaults)).toMatchObject({ assignee: 'Sam', description: '', dueDate: null, doneAt: null });
   });
 
   it('starts an opportunity in the default currency, open, at the first milestone', () => {
@@ -53,5 +54,7 @@ describe('emptyFields', () => {
     expect(missing('case')).toEqual(['name']);
     expect(missing('opportunity')).toEqual(['name']);
     expect(missing('note')).toEqual(['body', 'recordId']);
+    expect(missing('task')).toEqual(['description']);
+    expect(missing('activity')).toEqual(['recordId']);
   });
 });

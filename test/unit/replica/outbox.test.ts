@@ -117,11 +117,13 @@ const killedAtCursorWrite = (db: LocketDatabase): LocketDatabase => new Proxy(db
 describe('sync migration', () => {
   it('queues a pre-sync database’s whole history in HLC order and derives its field clocks from the log', async () => {
     const factory = new IDBFactory();
-    const request = factory.open('old', migrations.length - 1);
+    // Versions 1–5 came before the sync stores (core/db/schema.ts: createSyncStores is migration 6).
+    const beforeSync = 5;
+    const request = factory.open('old', beforeSync);
     request.onupgradeneeded = () => {
       const db = wrap(request.result) as unknown as LocketDatabase;
       const tx = wrap(request.transaction!) as unknown as UpgradeTransaction;
-      for (let version = 0; version < migrations.length - 1; version++) migrations[version]?.(db, tx);
+      for (let version = 0; version < beforeSync; version++) migrations[version]?.(db, tx);
     };
     const old = await wrap(request);
     if (!old) throw new Error('The old database did not open');
