@@ -3,7 +3,7 @@
  * person, as one JSON document, and an audit entry saying it was given out.
  */
 import type { Clock } from '../clock';
-import type { LocketRecord, RecordId } from '../records/types';
+import { isDependentKind, type LocketRecord, type RecordId } from '../records/types';
 import type { RecordReads } from '../record-store/contract';
 import type { AuditEntry } from './audit-log';
 import type { AuditStore } from './contract';
@@ -15,6 +15,9 @@ export interface SubjectAccessReport {
   readonly organisation: string | null;
   readonly consent: LocketRecord<'person'>['fields']['consent'];
   readonly notes: readonly LocketRecord[];
+  /** Tasks about the person and conversations logged with them. */
+  readonly tasks: readonly LocketRecord[];
+  readonly activities: readonly LocketRecord[];
   readonly cases: readonly LocketRecord[];
   readonly opportunities: readonly LocketRecord[];
   readonly history: Awaited<ReturnType<RecordReads['changesFor']>>;
@@ -36,7 +39,9 @@ export const buildSubjectAccessReport = async (
     store.changesFor(personId),
   ]);
   const notes = linked.filter((record) => record.kind === 'note');
-  const noteHistory = await Promise.all(notes.map((note) => store.changesFor(note.id)));
+  // A note, task or conversation is about the person: its history is part of what is held about them.
+  const dependents = linked.filter((record) => isDependentKind(record.kind));
+  const noteHistory = await Promise.all(dependents.map((record) => store.changesFor(record.id)));
   // Logged before it is read, so the report itself lists this access.
   await store.audit.append({
     type: 'subject-access-export', by: 'owner', subjects: [{ kind: 'person', idHash: hash }],
@@ -48,6 +53,8 @@ export const buildSubjectAccessReport = async (
     organisation: organisation?.kind === 'organisation' ? organisation.fields.name : null,
     consent: person.fields.consent,
     notes,
+    tasks: linked.filter((record) => record.kind === 'task'),
+    activities: linked.filter((record) => record.kind === 'activity'),
     cases: linked.filter((record) => record.kind === 'case'),
     opportunities: linked.filter((record) => record.kind === 'opportunity'),
     history: [...history, ...noteHistory.flat()].sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0)),

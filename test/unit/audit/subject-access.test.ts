@@ -28,6 +28,20 @@ describe('subject access report', () => {
     expect(JSON.parse(subjectAccessJson(report))).toMatchObject({ person: { id: ada.id } });
   });
 
+  it('holds the tasks about the person and the conversations logged with them, with their history', async () => {
+    const { store, clock } = await createHarness();
+    const ada = saved(await store.create('person', person('Ada', 'Lovelace')));
+    const task = saved(await store.create('task', { description: 'Send Ada the contract', recordId: ada.id, dueDate: '2026-12-08' }));
+    saved(await store.create('activity', { type: 'call', recordId: ada.id, occurredAt: clock.now(), outcome: 'Agreed a demo' }));
+    saved(await store.create('task', { description: 'Tidy the office' }));
+
+    const report = await buildSubjectAccessReport({ store, clock }, ada.id);
+    expect(report.tasks.map((record) => record.kind === 'task' && record.fields.description)).toEqual(['Send Ada the contract']);
+    expect(report.activities.map((record) => record.kind === 'activity' && record.fields.outcome)).toEqual(['Agreed a demo']);
+    expect(report.history.some((entry) => entry.recordId === task.id)).toBe(true);
+    expect(subjectAccessJson(report)).not.toContain('Tidy the office');
+  });
+
   it('refuses anything but a person', async () => {
     const { store, clock } = await createHarness();
     const org = saved(await store.create('organisation', { name: 'Acme Ltd' }));
