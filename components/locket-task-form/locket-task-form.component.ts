@@ -36,7 +36,7 @@ export class LocketTaskForm extends LitElement {
   @state() private assignee = '';
   @state() private errors: FieldTexts = {};
   private readonly acts = new ActionController<'defaults' | 'save'>(this);
-  private readonly id = `task-form-${++formCount}`;
+  private readonly idPrefix = `task-form-${++formCount}`;
   private readonly locale = new LocaleController(this);
 
   override connectedCallback(): void {
@@ -67,8 +67,8 @@ export class LocketTaskForm extends LitElement {
 
   private field(name: string, label: string, input: unknown) {
     const error = this.errors[name];
-    return html`<div class="field"><label for="${this.id}-${name}">${label}</label>${input}
-      ${error ? html`<span class="error" id="${this.id}-${name}-error" role="alert">${error}</span>` : nothing}</div>`;
+    return html`<div class="field"><label for="${this.idPrefix}-${name}">${label}</label>${input}
+      ${error ? html`<span class="error" id="${this.idPrefix}-${name}-error" role="alert">${error}</span>` : nothing}</div>`;
   }
 
   private invalid(name: string) {
@@ -80,20 +80,20 @@ export class LocketTaskForm extends LitElement {
     const formError = Object.entries(this.errors).filter(([name]) => !['description', 'dueDate', 'dueTime', 'category', 'assignee'].includes(name));
     return html`<form aria-label=${TASK_WORDS.newTask} @submit=${(e: SubmitEvent) => void this.submit(e)}>
       ${this.recordTitle ? html`<p class="about">${TASK_WORDS.about(this.recordTitle)}</p>` : nothing}
-      ${this.field('description', TASK_WORDS.description, html`<input id="${this.id}-description" name="description" required
+      ${this.field('description', TASK_WORDS.description, html`<input id="${this.idPrefix}-description" name="description" required
         aria-invalid=${this.invalid('description')}>`)}
       <div class="when">
-        ${this.field('dueDate', TASK_WORDS.dueDate, html`<input id="${this.id}-dueDate" name="dueDate" type="date" aria-invalid=${this.invalid('dueDate')}>`)}
-        ${this.field('dueTime', TASK_WORDS.dueTime, html`<input id="${this.id}-dueTime" name="dueTime" type="time" aria-invalid=${this.invalid('dueTime')}>`)}
+        ${this.field('dueDate', TASK_WORDS.dueDate, html`<input id="${this.idPrefix}-dueDate" name="dueDate" type="date" aria-invalid=${this.invalid('dueDate')}>`)}
+        ${this.field('dueTime', TASK_WORDS.dueTime, html`<input id="${this.idPrefix}-dueTime" name="dueTime" type="time" aria-invalid=${this.invalid('dueTime')}>`)}
       </div>
-      ${this.field('category', TASK_WORDS.category, html`<select id="${this.id}-category" name="category"
+      ${this.field('category', TASK_WORDS.category, html`<select id="${this.idPrefix}-category" name="category"
         @change=${(e: Event) => { this.category = (e.target as HTMLSelectElement).value; }}>
         ${TASK_CATEGORIES.map((category) => html`<option value=${category} ?selected=${this.category === category}>${TASK_WORDS.categories[category]}</option>`)}
         <option value="" ?selected=${this.category === ''}>${TASK_WORDS.noCategory}</option>
         <option value=${OWN} ?selected=${this.category === OWN}>${TASK_WORDS.ownCategory}</option>
       </select>`)}
-      ${this.category === OWN ? this.field('ownCategory', TASK_WORDS.ownCategory, html`<input id="${this.id}-ownCategory" name="ownCategory">`) : nothing}
-      ${this.field('assignee', TASK_WORDS.assignee, html`<input id="${this.id}-assignee" name="assignee" .value=${this.assignee}
+      ${this.category === OWN ? this.field('ownCategory', TASK_WORDS.ownCategory, html`<input id="${this.idPrefix}-ownCategory" name="ownCategory">`) : nothing}
+      ${this.field('assignee', TASK_WORDS.assignee, html`<input id="${this.idPrefix}-assignee" name="assignee" .value=${this.assignee}
         @input=${(e: Event) => { this.assignee = (e.target as HTMLInputElement).value; }}>`)}
       ${formError.map(([, text]) => html`<p class="error" role="alert">${text}</p>`)}
       ${failure ? html`<p class="error" role="alert">${RECORD_WORDS.nothingSaved(failureText(failure.cause))}</p>` : nothing}

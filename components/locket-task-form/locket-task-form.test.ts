@@ -37,9 +37,9 @@ describe('locket-task-form', () => {
     await userEvent.fill(page.getByLabelText('Own word'), 'Site visit');
     await userEvent.click(page.getByRole('button', { name: 'Save task' }));
     await expect.poll(() => saved.details.length).toBe(1);
-    const record = saved.details[0]?.record;
-    expect(record?.kind === 'task' && record.fields.category).toBe('Site visit');
-    expect(await store.get(record!.id)).toBeDefined();
+    const { record } = saved.details[0] as HTMLElementEventMap['locket-saved']['detail'];
+    const stored = await store.get(record.id);
+    expect(stored?.kind === 'task' && stored.fields.category).toBe('Site visit');
   });
 
   it('shows why a task was refused and saves nothing', async () => {

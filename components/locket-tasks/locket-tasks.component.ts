@@ -84,6 +84,10 @@ export class LocketTasks extends LitElement {
     return this.change(task, snoozed(task.fields, by, this.services.clock.now()));
   }
 
+  private renderRecordLink(record: NonNullable<TaskRow['record']>) {
+    return html`<button class="link" @click=${() => this.dispatchEvent(locketEvent('locket-open', { id: record.id }))}>${record.title}</button>`;
+  }
+
   private renderTask(task: TaskRow, bucket: TaskBucket) {
     const done = task.fields.doneAt !== null;
     const busy = this.acts.busyWith('change');
@@ -93,7 +97,7 @@ export class LocketTasks extends LitElement {
       <div class="body">
         <span class="description">${task.fields.description}</span>
         <span class="meta">
-          ${task.record ? html`<button class="link" @click=${() => this.dispatchEvent(locketEvent('locket-open', { id: task.record!.id }))}>${task.record.title}</button>` : nothing}
+          ${task.record ? this.renderRecordLink(task.record) : nothing}
           ${task.fields.category ? html`<span class="category">${categoryLabel(task.fields.category)}</span>` : nothing}
           <span class="due">${dueLabel(task.fields, this.zone)}</span>
         </span>

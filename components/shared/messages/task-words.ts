@@ -64,3 +64,23 @@ export const TASK_WORDS = catalogue({
     reminderTitle: 'Aufgabe fällig',
   },
 });
+
+/** The options page's reminder control. */
+export const REMINDER_SETTING_WORDS = catalogue({
+  en: {
+    heading: 'Task reminders',
+    explain: 'A notification at each task’s time, and one summary each morning of what is overdue or due today. While Locket is locked, notifications name no one: they only say how many tasks are due.',
+    enabled: 'Morning summary',
+    time: 'at',
+    saved: 'Saved.',
+    failed: (cause: string) => `The reminder setting could not be changed: ${cause}`,
+  },
+  de: {
+    heading: 'Erinnerungen an Aufgaben',
+    explain: 'Eine Benachrichtigung zur Zeit jeder Aufgabe und jeden Morgen eine Übersicht, was überfällig oder heute fällig ist. Solange Locket gesperrt ist, nennen Benachrichtigungen keine Namen, nur die Zahl fälliger Aufgaben.',
+    enabled: 'Morgenübersicht',
+    time: 'um',
+    saved: 'Gespeichert.',
+    failed: (cause: string) => `Die Erinnerungseinstellung konnte nicht geändert werden: ${cause}`,
+  },
+});
