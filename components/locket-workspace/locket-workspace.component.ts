@@ -162,7 +162,7 @@ export class LocketWorkspace extends LitElement {
         </div>
       </header>
       <div class="toolbar">
-        ${this.view.name === 'list' ? html`<span class="spacer"></span>`
+        ${this.view.name === 'list' || this.view.name === 'tasks' ? html`<span class="spacer"></span>`
           : html`<button @click=${() => this.back()}>${RECORD_WORDS.back}</button><span class="spacer"></span>`}
         ${this.captures.pending && this.view.name !== 'capture' && !this.readsOnly
           ? html`<button @click=${() => this.go({ name: 'capture' })}>${RECORD_WORDS.backToCapture}</button>` : ''}
