@@ -14,7 +14,8 @@ const FIREFOX_ADDON_ID = 'locket@locket-crm';
 // Quick capture reads a page only on the user's gesture (activeTab + scripting); no host permissions.
 // unlimitedStorage: this device holds the only copy of the records, so the origin's quota must not refuse
 // them as they grow, and the browser must not evict them when the disk runs low.
-const SHARED_PERMISSIONS = ['storage', 'unlimitedStorage', 'alarms', 'activeTab', 'scripting', 'contextMenus'];
+// notifications: a task's reminder and the morning summary (platform/tasks/task-reminders.ts).
+const SHARED_PERMISSIONS = ['storage', 'unlimitedStorage', 'alarms', 'activeTab', 'scripting', 'contextMenus', 'notifications'];
 
 const sharedManifest = {
   name: 'Locket',

@@ -14,13 +14,14 @@ import { relayRetentionContract } from './contracts/relay-retention';
 import { retentionContract } from './contracts/retention';
 import { searchContract, searchQueryContract } from './contracts/search';
 import { syncContract } from './contracts/sync';
+import { tasksContract } from './contracts/tasks';
 import { teamContract } from './contracts/team';
 
 /** All but backups and snapshots, which need the rows as stored: what worker-api.ts implements. */
 export const coreWorkerContract = { ...searchContract, ...exportContract, ...importContract, ...retentionContract };
 
 /** Every method that needs the store, which opens once the worker has the account key. */
-export const openWorkerContract = { ...coreWorkerContract, ...archiveContract, ...syncContract, ...teamContract, ...relayRetentionContract };
+export const openWorkerContract = { ...coreWorkerContract, ...archiveContract, ...syncContract, ...teamContract, ...relayRetentionContract, ...tasksContract };
 
 export const locketContract = {
   /**
@@ -46,6 +47,8 @@ export type RetentionWorkerApi = ClientOf<typeof retentionContract>;
 export type SyncWorkerApi = ClientOf<typeof syncContract>;
 export type TeamWorkerApi = ClientOf<typeof teamContract>;
 export type RelayRetentionWorkerApi = ClientOf<typeof relayRetentionContract>;
+export type TasksWorkerApi = ClientOf<typeof tasksContract>;
+export type TasksImplementation = ImplementationOf<typeof tasksContract>;
 
 /** The worker's side once its store is open: what implementation.ts builds. */
 export type OpenWorkerImplementation = ImplementationOf<typeof openWorkerContract>;
@@ -58,7 +61,7 @@ export type SyncImplementation = ImplementationOf<typeof syncContract>;
 export type RelayRetentionImplementation = ImplementationOf<typeof relayRetentionContract>;
 export type TeamImplementation = ImplementationOf<typeof teamContract>;
 
-export { archiveContract, exportContract, importContract, relayRetentionContract, retentionContract, searchContract, searchQueryContract, syncContract, teamContract };
+export { archiveContract, exportContract, importContract, relayRetentionContract, retentionContract, searchContract, searchQueryContract, syncContract, tasksContract, teamContract };
 export type { RestoreOutcome, RestoreProblem, RestoreReport } from './contracts/archives';
 export { CANCELLED, isCancelled, type Cancelled } from './contracts/cancelled';
 export type { CsvExportOptions, ExportedFile } from './contracts/exports';
@@ -66,3 +69,4 @@ export { INPUT_REFUSED, WorkerInputRefused } from './contracts/refusal';
 export type { RetentionCandidate } from './contracts/retention';
 export type { IndexStatus, SearchHit, SearchOptions } from './contracts/search';
 export type { SyncOutcome } from './contracts/sync';
+export type { TaskRow } from './contracts/tasks';

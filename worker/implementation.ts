@@ -2,7 +2,7 @@ import type { ChangeBus } from '../core/db/change-bus';
 import { createStore } from '../core/store/store';
 import type { StoreDeps } from '../core/db/store-deps';
 import type { StandingSource } from '../core/sync-account/local-standing';
-import type { OpenWorkerImplementation, RelayRetentionImplementation, SyncImplementation, TeamImplementation } from './contract';
+import type { OpenWorkerImplementation, RelayRetentionImplementation, SyncImplementation, TasksImplementation, TeamImplementation } from './contract';
 import { relayRetentionUnavailable } from './relay-retention-api';
 import { createTeamApi } from './team-api';
 import { createArchiveApi } from './archive-api';
@@ -11,6 +11,7 @@ import { createSyncApi } from './sync-api';
 import { systemClock } from '../core/clock';
 import { createRelayTransport } from '../platform/sync/relay-transport';
 import { guardStore, guardWorker } from './role-guard';
+import { createTaskReads } from '../core/tasks/task-reads';
 
 /** Sync for a worker that has no sync seams: status `off`, every call `not-connected`. */
 const syncUnavailable = (): SyncImplementation => createSyncApi({
@@ -34,10 +35,16 @@ export interface OpenWorkerParts {
   readonly relayRetention?: RelayRetentionImplementation;
 }
 
+/** The Tasks view's reads (core/tasks/task-reads.ts), over the store's database. */
+const tasksApi = (storeDeps: StoreDeps): TasksImplementation => {
+  const reads = createTaskReads(storeDeps);
+  return { dueTasks: async (limit) => reads.dueTasks(limit), otherTasks: async () => reads.otherTasks() };
+};
+
 /** The whole worker API on one store: the core (search, export, import, retention), archives, sync and team. */
 export const createOpenWorkerApi = (
   storeDeps: StoreDeps, bus: ChangeBus, { sync = syncUnavailable(), team = teamUnavailable(), standing = inNoTeam, relayRetention = relayRetentionUnavailable }: OpenWorkerParts = {},
 ): OpenWorkerImplementation => {
   const store = guardStore(createStore(storeDeps), standing);
-  return guardWorker({ ...createWorkerApi({ store, bus }), ...createArchiveApi({ storeDeps, store }), ...sync, ...team, ...relayRetention }, standing);
+  return guardWorker({ ...createWorkerApi({ store, bus }), ...createArchiveApi({ storeDeps, store }), ...sync, ...team, ...relayRetention, ...tasksApi(storeDeps) }, standing);
 };

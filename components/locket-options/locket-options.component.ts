@@ -61,6 +61,7 @@ export class LocketOptions extends LitElement {
   private readonly importSettings = new LazyElement(this, 'locket-import-settings', () => import('../locket-import-settings/locket-import-settings'));
   private readonly relayNotice = new LazyElement(this, 'locket-relay-retention-notice', () => import('../sync/locket-relay-retention-notice/locket-relay-retention-notice'));
   /** The audit log, last on the page, brings every entry's words and the team's names. */
+  private readonly reminderSettings = new LazyElement(this, 'locket-reminder-settings', () => import('../locket-reminder-settings/locket-reminder-settings'));
   private readonly auditLog = new LazyElement(this, 'locket-audit-log', () => import('../locket-audit-log/locket-audit-log'));
   private readonly memberLogins = new LazyElement(this, 'locket-member-logins', () => import('../locket-member-logins/locket-member-logins'));
 
@@ -121,7 +122,7 @@ export class LocketOptions extends LitElement {
   private sectionBody(id: SectionId) {
     const { services } = this;
     switch (id) {
-      case 'general': return this.renderGeneral();
+      case 'general': return html`${this.renderGeneral()}${this.reminderSettings.render(() => html`<locket-reminder-settings></locket-reminder-settings>`, OPTIONS_WORDS.loading)}`;
       case 'security':
         return html`<locket-security-settings .services=${services}
           @locket-vault-changed=${() => { this.accountRevision++; }}></locket-security-settings>`;

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import type { LocketRecord, RecordId, RecordKind } from '../../core/records/types';
+import { LISTED_KINDS, type LocketRecord, type RecordId, type RecordKind } from '../../core/records/types';
 import { linksOf } from '../../core/records/links';
 import { recordSubtitle, recordTitle } from '../shared/record-title';
 import { RECORD_WORDS } from '../shared/messages/record-words';
@@ -13,6 +13,7 @@ import { focusWasDropped } from '../shared/focus';
 import { baseStyles } from '../shared/tokens.styles';
 import '../locket-record-form/locket-record-form';
 import '../locket-subject-rights/locket-subject-rights';
+import '../locket-record-tasks/locket-record-tasks';
 import { detailRows } from './detail-rows';
 import { attributionLine } from './attribution-line';
 import { readNameDirectory } from '../team/read-name-directory';
@@ -40,7 +41,11 @@ const outgoingLinkHeading = (kind: RecordKind): string => {
   return { person: headings.organisation, organisation: '', case: headings.concerns, opportunity: headings.party, note: headings.belongsTo, task: headings.belongsTo, activity: headings.belongsTo }[kind];
 };
 
+/** Tasks are on people, organisations, cases and opportunities. */
+const isListedRecord = (record: LocketRecord): boolean => (LISTED_KINDS as readonly string[]).includes(record.kind);
+
 /** One record with its fields, the records it links to and that link to it, and its notes. */
+
 export class LocketRecordDetail extends LitElement {
   static override styles = [baseStyles, recordDetailStyles];
 
@@ -227,6 +232,8 @@ export class LocketRecordDetail extends LitElement {
       <dl>${detailRows(record).map(([label, value]) => html`<dt>${label}</dt><dd>${value}</dd>`)}</dl>
       ${this.renderLinkList(outgoingLinkHeading(record.kind), this.linksOut)}
       ${LINKED_SECTIONS.map((kind) => this.renderLinkList(KIND_LABELS[kind].many, this.linkedIn.filter((r) => r.kind === kind)))}
+      ${isListedRecord(record) ? html`<locket-record-tasks .services=${this.services} .recordId=${record.id}
+        record-title=${recordTitle(record)} ?read-only=${this.readOnly}></locket-record-tasks>` : nothing}
       ${record.kind === 'note' ? nothing : this.renderNotes(record)}`;
   }
 }

@@ -14,6 +14,8 @@ import '../locket-record-form/locket-record-form';
 import '../locket-search/locket-search';
 import '../locket-capture/locket-capture';
 import '../locket-trash/locket-trash';
+import '../locket-tasks/locket-tasks';
+import { TASK_WORDS } from '../shared/messages/task-words';
 import type { LocketSearch } from '../locket-search/locket-search.component';
 import { TeamViewController } from '../team/team-view-controller';
 import { workspaceStyles } from './locket-workspace.styles';
@@ -23,7 +25,8 @@ type View =
   | { readonly name: 'detail'; readonly id: RecordId }
   | { readonly name: 'new' }
   | { readonly name: 'capture' }
-  | { readonly name: 'trash' };
+  | { readonly name: 'trash' }
+  | { readonly name: 'tasks' };
 
 /** Past the first screen's budget (and the worker's own warm-up), so the first paint never waits for the worker. */
 const TEAM_ROLE_READ_AFTER_MS = 500;
@@ -113,6 +116,11 @@ export class LocketWorkspace extends LitElement {
     this.view = { name: 'list' };
   }
 
+  private showTasks(): void {
+    this.history = [];
+    this.view = { name: 'tasks' };
+  }
+
   private renderMain() {
     // A role that became read-only while a form or the trash was open leaves nothing to write with.
     if (this.readsOnly && (this.view.name === 'new' || this.view.name === 'capture' || this.view.name === 'trash')) {
@@ -130,6 +138,8 @@ export class LocketWorkspace extends LitElement {
         return html`<locket-capture .services=${this.services} .inbox=${this.captures}></locket-capture>`;
       case 'trash':
         return html`<locket-trash .services=${this.services}></locket-trash>`;
+      case 'tasks':
+        return html`<locket-tasks .services=${this.services} ?read-only=${this.readsOnly}></locket-tasks>`;
       case 'list':
         return html`<locket-record-list .services=${this.services} kind=${this.kind}></locket-record-list>`;
     }
@@ -147,14 +157,16 @@ export class LocketWorkspace extends LitElement {
         <div role="tablist" aria-label=${RECORD_WORDS.recordKinds}>
           ${LISTED_KINDS.map((kind) => html`<button role="tab" aria-selected=${kind === this.kind && this.view.name === 'list' ? 'true' : 'false'}
             @click=${() => this.showKind(kind)}>${KIND_LABELS[kind].many}</button>`)}
+          ${this.services.tasks ? html`<button role="tab" aria-selected=${this.view.name === 'tasks' ? 'true' : 'false'}
+            @click=${() => this.showTasks()}>${TASK_WORDS.tasks}</button>` : ''}
         </div>
       </header>
       <div class="toolbar">
-        ${this.view.name === 'list' ? html`<span class="spacer"></span>`
+        ${this.view.name === 'list' || this.view.name === 'tasks' ? html`<span class="spacer"></span>`
           : html`<button @click=${() => this.back()}>${RECORD_WORDS.back}</button><span class="spacer"></span>`}
         ${this.captures.pending && this.view.name !== 'capture' && !this.readsOnly
           ? html`<button @click=${() => this.go({ name: 'capture' })}>${RECORD_WORDS.backToCapture}</button>` : ''}
-        ${this.readsOnly || this.view.name === 'new' || this.view.name === 'capture' || this.view.name === 'trash' ? ''
+        ${this.readsOnly || this.view.name === 'new' || this.view.name === 'capture' || this.view.name === 'trash' || this.view.name === 'tasks' ? ''
           : html`<button class="primary" @click=${() => this.go({ name: 'new' })}>${kindPhrases(this.kind).newOne}</button>`}
       </div>
       <main tabindex="-1" @locket-open=${(e: HTMLElementEventMap['locket-open']) => this.openRecord(e.detail.id)}>${this.renderMain()}</main>`;

@@ -19,6 +19,7 @@ import type {
 } from '../../platform/page-services/services';
 import { createImportApi } from '../../worker/import-api';
 import { createRetentionApi } from '../../worker/retention-api';
+import { createTaskReads } from '../../core/tasks/task-reads';
 import { readRetentionPolicy, writeRetentionPolicy } from '../../core/retention/policy';
 import type { SweepReport } from '../../worker/sweep-contract';
 import {
@@ -139,6 +140,8 @@ export const createTestServices = async (overrides: TestServiceOverrides = {}): 
       relayErasure: async () => ({ type: 'not-synced' }),
       relayRetention: async () => ({ relayKeyChangedSince: null, team: { type: 'active' }, heldBack: 0 }),
     }),
+    // The worker's own task reads, run in the page on the test's database.
+    tasks: (({ dueTasks, otherTasks }) => ({ dueTasks, otherTasks }))(createTaskReads({ db, codec: plainCodec })),
     ...overrides.services,
   });
   return { services, store, clock, db };

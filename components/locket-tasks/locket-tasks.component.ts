@@ -1,0 +1,133 @@
+import { LitElement, html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { TaskRow } from '../../core/tasks/task-reads';
+import { bucketTasks, TASK_BUCKETS, type Bucketed, type TaskBucket } from '../../core/tasks/due-buckets';
+import { markedDone, snoozed, type Snooze } from '../../core/tasks/task-changes';
+import type { LocketServices } from '../../platform/page-services/services';
+import { ActionController, type ActionFailure } from '../shared/action-controller';
+import { failureText } from '../shared/failure-text';
+import { locketEvent } from '../shared/events';
+import { LocaleController } from '../shared/i18n/locale';
+import { TASK_WORDS } from '../shared/messages/task-words';
+import { baseStyles } from '../shared/tokens.styles';
+import '../locket-task-form/locket-task-form';
+import { deviceTimeZone } from './device-zone';
+import { categoryLabel, dueLabel } from './task-labels';
+import { tasksStyles } from './locket-tasks.styles';
+
+/** Rows read first from the due index: the first screen paints before the rest is read. */
+export const FIRST_ROWS = 100;
+
+type TasksAct = 'read' | 'change';
+
+const failedText = ({ act, cause }: ActionFailure<TasksAct>): string =>
+  (act === 'read' ? TASK_WORDS.readFailed : TASK_WORDS.changeFailed)(failureText(cause));
+
+/**
+ * Side panel → Tasks: overdue, today, next 7 days, later and done, in the device's zone. Each
+ * task links to its record (sends `locket-open`), can be marked done or undone, and snoozed by
+ * a day or a week. "New task" opens the task form in place.
+ */
+export class LocketTasks extends LitElement {
+  static override styles = [baseStyles, tasksStyles];
+
+  @property({ attribute: false }) services!: LocketServices;
+  /** The device's zone; a test sets another to see tasks move between days. */
+  @property() zone = deviceTimeZone();
+  @property({ type: Boolean, attribute: 'read-only' }) readOnly = false;
+
+  @state() private due: readonly TaskRow[] | null = null;
+  @state() private other: readonly TaskRow[] = [];
+  @state() private creating = false;
+  private readonly acts = new ActionController<TasksAct>(this);
+  private readonly locale = new LocaleController(this);
+  private unsubscribe?: () => void;
+  private reads = 0;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.unsubscribe = this.services.changes.subscribe((change) => {
+      if (change.kinds.some((kind) => kind !== 'note' && kind !== 'activity')) void this.load(false);
+    });
+    void this.load(true);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unsubscribe?.();
+  }
+
+  /** The first read paints the soonest tasks from the due index alone; then everything. The latest read wins. */
+  private async load(first: boolean): Promise<void> {
+    const tasks = this.services.tasks;
+    if (!tasks) return;
+    const read = ++this.reads;
+    if (first) {
+      const ran = await this.acts.run('read', () => tasks.dueTasks(FIRST_ROWS), { keepFailure: true });
+      if (!ran.ok || read !== this.reads) return;
+      this.due = ran.value;
+    }
+    const ran = await this.acts.run('read', () => Promise.all([tasks.dueTasks(), tasks.otherTasks()]), { keepFailure: true });
+    if (!ran.ok || read !== this.reads) return;
+    [this.due, this.other] = ran.value;
+  }
+
+  private async change(task: TaskRow, fields: Record<string, unknown>): Promise<void> {
+    await this.acts.run('change', () => this.services.store.update(task.id, 'task', fields));
+  }
+
+  private toggleDone(task: TaskRow, done: boolean): Promise<void> {
+    return this.change(task, markedDone(done, this.services.clock.now()));
+  }
+
+  private snooze(task: TaskRow, by: Snooze): Promise<void> {
+    return this.change(task, snoozed(task.fields, by, this.services.clock.now()));
+  }
+
+  private renderRecordLink(record: NonNullable<TaskRow['record']>) {
+    return html`<button class="link" @click=${() => this.dispatchEvent(locketEvent('locket-open', { id: record.id }))}>${record.title}</button>`;
+  }
+
+  private renderTask(task: TaskRow, bucket: TaskBucket) {
+    const done = task.fields.doneAt !== null;
+    const busy = this.acts.busyWith('change');
+    return html`<li class=${bucket} data-task=${task.id}>
+      <input type="checkbox" .checked=${done} ?disabled=${this.readOnly || busy} aria-label=${TASK_WORDS.markDone(task.fields.description)}
+        @change=${(e: Event) => void this.toggleDone(task, (e.target as HTMLInputElement).checked)}>
+      <div class="body">
+        <span class="description">${task.fields.description}</span>
+        <span class="meta">
+          ${task.record ? this.renderRecordLink(task.record) : nothing}
+          ${task.fields.category ? html`<span class="category">${categoryLabel(task.fields.category)}</span>` : nothing}
+          <span class="due">${dueLabel(task.fields, this.zone)}</span>
+        </span>
+        ${done || this.readOnly ? nothing : html`<div class="actions">
+          <button ?disabled=${busy} @click=${() => void this.snooze(task, 'day')}>${TASK_WORDS.snoozeDay}</button>
+          <button ?disabled=${busy} @click=${() => void this.snooze(task, 'week')}>${TASK_WORDS.snoozeWeek}</button>
+        </div>`}
+      </div>
+    </li>`;
+  }
+
+  private renderSections(buckets: Bucketed<TaskRow>) {
+    return TASK_BUCKETS.map((bucket) => html`<section aria-label=${TASK_WORDS.sections[bucket]}>
+      <h3>${TASK_WORDS.sections[bucket]}</h3>
+      ${buckets[bucket].length === 0 ? html`<p class="empty">${TASK_WORDS.noneInSection}</p>`
+        : html`<ul>${buckets[bucket].map((task) => this.renderTask(task, bucket))}</ul>`}
+    </section>`);
+  }
+
+  protected override render() {
+    const failure = this.acts.failure;
+    const all = [...(this.due ?? []), ...this.other];
+    return html`<div class="head"><h2>${TASK_WORDS.tasks}</h2>
+        ${this.readOnly || this.creating ? nothing : html`<button class="primary" @click=${() => { this.creating = true; }}>${TASK_WORDS.newTask}</button>`}</div>
+      ${this.creating ? html`<locket-task-form .services=${this.services}
+        @locket-saved=${(e: Event) => { e.stopPropagation(); this.creating = false; }}
+        @locket-cancel=${(e: Event) => { e.stopPropagation(); this.creating = false; }}></locket-task-form>` : nothing}
+      ${failure ? html`<p class="error" role="alert">${failedText(failure)}</p>` : nothing}
+      ${this.due === null ? nothing
+        : all.length === 0 ? html`<p class="empty" role="status">${TASK_WORDS.noTasks}</p>`
+        : this.renderSections(bucketTasks(all, this.services.clock.now(), this.zone))}`;
+  }
+}
