@@ -64,4 +64,8 @@ export interface MergeStore {
   readonly convertRecord: (request: ConvertRequest) => Promise<Result<MergeOutcome, MergeRefusal>>;
   /** Undoes a merge or a convert as one transaction. */
   readonly undoMerge: (undoId: string) => Promise<Result<{ readonly restoredId: RecordId }, MergeRefusal>>;
+  /** Pair keys (duplicate-pairs.ts pairKey) the user said are not duplicates. */
+  readonly readNotDuplicates: () => Promise<string[]>;
+  /** Remembers that two records are not duplicates: the Duplicates view no longer proposes them. */
+  readonly markNotDuplicates: (a: RecordId, b: RecordId) => Promise<void>;
 }
