@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, pageErrors, test } from './fixtures';
 import {
-  SIDE_PANEL_VIEWPORT, createAccount, createRecord, linkedSection, listedCount, openFromList, openTrash, showTab, trashList,
+  SIDE_PANEL_VIEWPORT, createAccount, createRecord, linkedSection, listedCount, openTrash, recordRow, showTab, trashList,
 } from './ui';
 
 const ANNA = 'Anna Schmidt';
@@ -18,6 +18,7 @@ const addNote = async (page: Page, text: string): Promise<void> => {
 test('two Annas are found as duplicates, merged with every note on the one kept, the other in the trash, and the merge undone', async ({
   openSurface, saveScreenshot,
 }) => {
+  test.setTimeout(120_000);
   const page = await openSurface('sidepanel');
   await page.setViewportSize(SIDE_PANEL_VIEWPORT);
   await createAccount(page);
@@ -52,8 +53,7 @@ test('two Annas are found as duplicates, merged with every note on the one kept,
     await expect(notes.filter({ hasText: SHOES })).toBeVisible();
     await expect(notes.filter({ hasText: `Merged from ${ANNA} on` })).toBeVisible();
     await expect(page.getByText('Buyer', { exact: true })).toBeVisible();
-    await showTab(page, 'People');
-    expect(await listedCount(page, 'People')).toBe(1);
+    await page.getByRole('button', { name: 'Back', exact: true }).click();
   });
 
   await test.step('the other Anna is in the trash, alone: her note moved', async () => {
@@ -62,13 +62,16 @@ test('two Annas are found as duplicates, merged with every note on the one kept,
     await expect(rows).toHaveCount(1);
     await expect(rows).toContainText(ANNA);
     await expect(rows).not.toContainText('note');
+    await page.getByRole('button', { name: 'Back', exact: true }).click();
   });
 
   await test.step('undo brings the other Anna back with her note, and the pair is proposed again', async () => {
-    await page.getByRole('button', { name: 'Back', exact: true }).click();
-    await page.getByRole('button', { name: 'Back', exact: true }).click();
     await page.getByRole('button', { name: 'Undo', exact: true }).click();
     await expect(page.getByRole('status').filter({ hasText: `Undone: ${ANNA} is back.` })).toBeVisible();
+    await page.getByRole('button', { name: `Open ${ANNA}`, exact: true }).click();
+    const notes = linkedSection(page, 'Notes').getByRole('listitem');
+    await expect(notes.filter({ hasText: SHOES })).toBeVisible();
+    await expect(notes).toHaveCount(1);
     await showTab(page, 'People');
     expect(await listedCount(page, 'People')).toBe(2);
     await page.getByRole('button', { name: 'Duplicates', exact: true }).click();
@@ -84,7 +87,8 @@ test('two Annas are found as duplicates, merged with every note on the one kept,
   });
 
   await test.step('a person converts into an organisation with their note', async () => {
-    await openFromList(page, 'People', ANNA);
+    await showTab(page, 'People');
+    await recordRow(page, 'People', ANNA).filter({ hasText: 'Buyer' }).getByRole('button', { name: `Open ${ANNA}`, exact: true }).click();
     await page.getByRole('button', { name: 'Convert to an organisation' }).click();
     await page.getByRole('alertdialog').getByRole('button', { name: 'Convert', exact: true }).click();
     await expect(page.getByRole('status').filter({ hasText: `${ANNA} is now an organisation.` })).toBeVisible();
@@ -93,6 +97,8 @@ test('two Annas are found as duplicates, merged with every note on the one kept,
     await expect(linkedSection(page, 'Notes').getByRole('listitem').filter({ hasText: 'Converted from a person on' })).toBeVisible();
     await showTab(page, 'Organisations');
     expect(await listedCount(page, 'Organisations')).toBe(1);
+    await showTab(page, 'People');
+    expect(await listedCount(page, 'People')).toBe(1);
   });
 
   expect(pageErrors(page)).toEqual([]);
