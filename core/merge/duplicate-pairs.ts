@@ -31,24 +31,37 @@ export const MAX_PAIRS = 500;
 export const pairKey = (a: RecordId, b: RecordId): string => (a < b ? `${a}|${b}` : `${b}|${a}`);
 
 /** Case, spacing and accents aside: "Anna  Schmidt" and "anna schmídt" compare alike. */
-export const looseName = (name: string): string => nameKey(name.normalize('NFD').replace(/\p{M}/gu, ''));
+export const looseName = (name: string): string =>
+  nameKey(/[^ -~]/.test(name) ? name.normalize('NFD').replace(/\p{M}/gu, '') : name);
+
+/** Two rows of the distance table, reused between calls: the pass makes hundreds of thousands of them. */
+let previousRow = new Int32Array(64);
+let currentRow = new Int32Array(64);
 
 /** Levenshtein distance, given up (returns limit + 1) once it must exceed `limit`. */
 export const editDistance = (a: string, b: string, limit: number): number => {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  if (previousRow.length <= b.length) {
+    previousRow = new Int32Array(b.length + 1);
+    currentRow = new Int32Array(b.length + 1);
+  }
+  for (let j = 0; j <= b.length; j++) previousRow[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+    currentRow[0] = i;
     let best = i;
+    const code = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
-      current.push(value);
-      best = Math.min(best, value);
+      const replace = (previousRow[j - 1] ?? 0) + (code === b.charCodeAt(j - 1) ? 0 : 1);
+      const insert = (currentRow[j - 1] ?? 0) + 1;
+      const remove = (previousRow[j] ?? 0) + 1;
+      const value = replace < insert ? (replace < remove ? replace : remove) : (insert < remove ? insert : remove);
+      currentRow[j] = value;
+      if (value < best) best = value;
     }
     if (best > limit) return limit + 1;
-    previous = current;
+    [previousRow, currentRow] = [currentRow, previousRow];
   }
-  return previous[b.length] ?? limit + 1;
+  return previousRow[b.length] ?? limit + 1;
 };
 
 /** Names of 6 to 10 characters may differ by one edit, longer ones by two; shorter ones must match. */
