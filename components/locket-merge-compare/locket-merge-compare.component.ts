@@ -115,7 +115,8 @@ export class LocketMergeCompare extends LitElement {
     const kind = kept.kind;
     return html`<h2 tabindex="-1">${MERGE_WORDS.compareHeading}</h2>
       <table>
-        <thead><tr><th scope="col">${MERGE_WORDS.field}</th>${pair.map((record) => html`<th scope="col">${recordTitle(record)}</th>`)}</tr></thead>
+        <thead><tr><th scope="col">${MERGE_WORDS.field}</th>${pair.map((record) => html`<th scope="col">${recordTitle(record)}
+          <div class="muted">${MERGE_WORDS.added(record.createdAt)}</div></th>`)}</tr></thead>
         <tbody>
           <tr><th scope="row">${MERGE_WORDS.keeps}</th>${pair.map((record, index) => html`<td><label>
             <input type="radio" name="kept" .checked=${this.keptIndex === index} @change=${() => { this.keptIndex = index === 0 ? 0 : 1; }}>

@@ -31,6 +31,7 @@ export const MERGE_WORDS = catalogue({
     keeps: 'Record to keep',
     keepThis: (name: string) => `Keep ${name}`,
     field: 'Field',
+    added: (at: number) => `Added ${formatDate(at)}`,
     united: 'Both, combined',
     empty: '—',
     explain: (other: string, kept: string) =>
@@ -86,6 +87,7 @@ export const MERGE_WORDS = catalogue({
     keeps: 'Zu behaltender Datensatz',
     keepThis: (name: string) => `${name} behalten`,
     field: 'Feld',
+    added: (at: number) => `Angelegt am ${formatDate(at)}`,
     united: 'Beide, zusammengefasst',
     empty: '—',
     explain: (other: string, kept: string) =>
