@@ -7,6 +7,7 @@
  */
 import * as v from 'valibot';
 import { archiveContract } from './contracts/archives';
+import { duplicatesContract } from './contracts/duplicates';
 import { exportContract } from './contracts/exports';
 import { importContract } from './contracts/imports';
 import { method, returnsNothing, type ClientOf, type ImplementationOf } from './contracts/method';
@@ -18,7 +19,7 @@ import { tasksContract } from './contracts/tasks';
 import { teamContract } from './contracts/team';
 
 /** All but backups and snapshots, which need the rows as stored: what worker-api.ts implements. */
-export const coreWorkerContract = { ...searchContract, ...exportContract, ...importContract, ...retentionContract };
+export const coreWorkerContract = { ...searchContract, ...exportContract, ...importContract, ...retentionContract, ...duplicatesContract };
 
 /** Every method that needs the store, which opens once the worker has the account key. */
 export const openWorkerContract = { ...coreWorkerContract, ...archiveContract, ...syncContract, ...teamContract, ...relayRetentionContract, ...tasksContract };
@@ -44,6 +45,7 @@ export type ExportWorkerApi = ClientOf<typeof exportContract>;
 export type ImportWorkerApi = ClientOf<typeof importContract>;
 export type ArchiveWorkerApi = ClientOf<typeof archiveContract>;
 export type RetentionWorkerApi = ClientOf<typeof retentionContract>;
+export type DuplicatesWorkerApi = ClientOf<typeof duplicatesContract>;
 export type SyncWorkerApi = ClientOf<typeof syncContract>;
 export type TeamWorkerApi = ClientOf<typeof teamContract>;
 export type RelayRetentionWorkerApi = ClientOf<typeof relayRetentionContract>;
@@ -61,7 +63,7 @@ export type SyncImplementation = ImplementationOf<typeof syncContract>;
 export type RelayRetentionImplementation = ImplementationOf<typeof relayRetentionContract>;
 export type TeamImplementation = ImplementationOf<typeof teamContract>;
 
-export { archiveContract, exportContract, importContract, relayRetentionContract, retentionContract, searchContract, searchQueryContract, syncContract, tasksContract, teamContract };
+export { archiveContract, duplicatesContract, exportContract, importContract, relayRetentionContract, retentionContract, searchContract, searchQueryContract, syncContract, tasksContract, teamContract };
 export type { RestoreOutcome, RestoreProblem, RestoreReport } from './contracts/archives';
 export { CANCELLED, isCancelled, type Cancelled } from './contracts/cancelled';
 export type { CsvExportOptions, ExportedFile } from './contracts/exports';

@@ -36,6 +36,10 @@ export const guardStore = (store: LocketStore, standing: StandingSource): Locket
   erase: gate(standing, 'erase', store.erase),
   undoImport: gate(standing, 'undo-import', store.undoImport),
   saveSettings: gate(standing, 'settings', store.saveSettings),
+  // A merge or convert edits the survivor and trashes the other: a standing that may do both.
+  mergeRecords: gate(standing, 'trash', gate(standing, 'edit', store.mergeRecords)),
+  convertRecord: gate(standing, 'trash', gate(standing, 'create', store.convertRecord)),
+  undoMerge: gate(standing, 'restore', gate(standing, 'edit', store.undoMerge)),
 });
 
 /**

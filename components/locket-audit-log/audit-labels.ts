@@ -46,6 +46,9 @@ export const AUDIT_WORDS = catalogue({
       'restored-from-relay': 'Restored from the relay with the printed recovery key',
       'team-cancelled': 'Team cancelled',
       'team-restored': 'Team restored',
+      'records-merged': 'Two records merged',
+      'record-converted': 'Record converted (person ↔ organisation)',
+      'merge-undone': 'Merge or conversion undone',
     } as Readonly<Record<AuditType, string>>,
     yes: 'yes', no: 'no',
     links: {
@@ -106,6 +109,9 @@ export const AUDIT_WORDS = catalogue({
       'restored-from-relay': 'Mit dem gedruckten Wiederherstellungsschlüssel vom Relay wiederhergestellt',
       'team-cancelled': 'Team gekündigt',
       'team-restored': 'Team wiederhergestellt',
+      'records-merged': 'Zwei Datensätze zusammengeführt',
+      'record-converted': 'Datensatz umgewandelt (Person ↔ Organisation)',
+      'merge-undone': 'Zusammenführung oder Umwandlung rückgängig gemacht',
     },
     yes: 'ja', no: 'nein',
     links: {

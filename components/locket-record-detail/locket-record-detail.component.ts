@@ -14,6 +14,7 @@ import { baseStyles } from '../shared/tokens.styles';
 import '../locket-record-form/locket-record-form';
 import '../locket-subject-rights/locket-subject-rights';
 import '../locket-record-tasks/locket-record-tasks';
+import '../locket-convert/locket-convert';
 import { detailRows } from './detail-rows';
 import { attributionLine } from './attribution-line';
 import { readNameDirectory } from '../team/read-name-directory';
@@ -221,6 +222,8 @@ export class LocketRecordDetail extends LitElement {
         ${record.kind === 'person' || record.kind === 'organisation'
           ? html`<button @click=${() => void this.downloadVcard(record)}>${VCARD_EXPORT_MESSAGES.one}</button>` : nothing}
       </div>
+      ${(record.kind === 'person' || record.kind === 'organisation') && !this.readOnly
+        ? html`<locket-convert .services=${this.services} .record=${record}></locket-convert>` : nothing}
       ${this.vcardFailure ? html`<p class="error" role="alert">${this.vcardFailure}</p>` : nothing}
       ${this.confirmingDelete && !this.readOnly ? html`<div class="confirm" role="alertdialog" aria-label=${RECORD_WORDS.confirmDelete}>
         <p>${RECORD_WORDS.moveQuestion(recordTitle(record))}</p>

@@ -16,6 +16,11 @@ import '../locket-capture/locket-capture';
 import '../locket-trash/locket-trash';
 import '../locket-tasks/locket-tasks';
 import { TASK_WORDS } from '../shared/messages/task-words';
+import '../locket-duplicates/locket-duplicates';
+import '../locket-merge-compare/locket-merge-compare';
+import '../locket-merge-done/locket-merge-done';
+import { MERGE_WORDS } from '../shared/messages/merge-words';
+import type { MergedDetail } from '../shared/merge-events';
 import type { LocketSearch } from '../locket-search/locket-search.component';
 import { TeamViewController } from '../team/team-view-controller';
 import { workspaceStyles } from './locket-workspace.styles';
@@ -26,7 +31,13 @@ type View =
   | { readonly name: 'new' }
   | { readonly name: 'capture' }
   | { readonly name: 'trash' }
-  | { readonly name: 'tasks' };
+  | { readonly name: 'tasks' }
+  | { readonly name: 'duplicates' }
+  | { readonly name: 'compare'; readonly ids: readonly [RecordId, RecordId] }
+  | { readonly name: 'merged'; readonly detail: MergedDetail };
+
+/** Views that write: none of them is offered to a read-only member. */
+const WRITING_VIEWS: readonly View['name'][] = ['new', 'capture', 'trash', 'duplicates', 'compare', 'merged'];
 
 /** Past the first screen's budget (and the worker's own warm-up), so the first paint never waits for the worker. */
 const TEAM_ROLE_READ_AFTER_MS = 500;
@@ -110,6 +121,12 @@ export class LocketWorkspace extends LitElement {
     this.go({ name: 'detail', id });
   }
 
+  /** The compare view (or the record converted) is done with: Back leads to where the user came from before it. */
+  private showMerged(detail: MergedDetail): void {
+    if (this.view.name === 'compare' || this.view.name === 'detail') this.view = { name: 'merged', detail };
+    else this.go({ name: 'merged', detail });
+  }
+
   private showKind(kind: ListedKind): void {
     this.kind = kind;
     this.history = [];
@@ -123,7 +140,7 @@ export class LocketWorkspace extends LitElement {
 
   private renderMain() {
     // A role that became read-only while a form or the trash was open leaves nothing to write with.
-    if (this.readsOnly && (this.view.name === 'new' || this.view.name === 'capture' || this.view.name === 'trash')) {
+    if (this.readsOnly && WRITING_VIEWS.includes(this.view.name)) {
       return html`<locket-record-list .services=${this.services} kind=${this.kind}></locket-record-list>`;
     }
     switch (this.view.name) {
@@ -140,6 +157,13 @@ export class LocketWorkspace extends LitElement {
         return html`<locket-trash .services=${this.services}></locket-trash>`;
       case 'tasks':
         return html`<locket-tasks .services=${this.services} ?read-only=${this.readsOnly}></locket-tasks>`;
+      case 'duplicates':
+        return html`<locket-duplicates .services=${this.services} kind=${this.kind === 'organisation' ? 'organisation' : 'person'}
+          @locket-compare=${(e: HTMLElementEventMap['locket-compare']) => this.go({ name: 'compare', ids: e.detail.ids })}></locket-duplicates>`;
+      case 'compare':
+        return html`<locket-merge-compare .services=${this.services} .ids=${this.view.ids} @locket-cancel=${() => this.back()}></locket-merge-compare>`;
+      case 'merged':
+        return html`<locket-merge-done .services=${this.services} .detail=${this.view.detail}></locket-merge-done>`;
       case 'list':
         return html`<locket-record-list .services=${this.services} kind=${this.kind}></locket-record-list>`;
     }
@@ -166,9 +190,12 @@ export class LocketWorkspace extends LitElement {
           : html`<button @click=${() => this.back()}>${RECORD_WORDS.back}</button><span class="spacer"></span>`}
         ${this.captures.pending && this.view.name !== 'capture' && !this.readsOnly
           ? html`<button @click=${() => this.go({ name: 'capture' })}>${RECORD_WORDS.backToCapture}</button>` : ''}
-        ${this.readsOnly || this.view.name === 'new' || this.view.name === 'capture' || this.view.name === 'trash' || this.view.name === 'tasks' ? ''
+        ${this.view.name === 'list' && !this.readsOnly && (this.kind === 'person' || this.kind === 'organisation')
+          ? html`<button @click=${() => this.go({ name: 'duplicates' })}>${MERGE_WORDS.duplicates}</button>` : ''}
+        ${this.readsOnly || WRITING_VIEWS.includes(this.view.name) || this.view.name === 'tasks' ? ''
           : html`<button class="primary" @click=${() => this.go({ name: 'new' })}>${kindPhrases(this.kind).newOne}</button>`}
       </div>
-      <main tabindex="-1" @locket-open=${(e: HTMLElementEventMap['locket-open']) => this.openRecord(e.detail.id)}>${this.renderMain()}</main>`;
+      <main tabindex="-1" @locket-open=${(e: HTMLElementEventMap['locket-open']) => this.openRecord(e.detail.id)}
+        @locket-merged=${(e: HTMLElementEventMap['locket-merged']) => this.showMerged(e.detail)}>${this.renderMain()}</main>`;
   }
 }

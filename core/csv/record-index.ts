@@ -35,7 +35,7 @@ export const nameKey = (name: string): string => name.trim().replace(/\s+/g, ' '
 const personName = (fields: FieldsByKind['person']): string => `${fields.firstName} ${fields.lastName}`;
 
 /** Every key a record can be found by, each tagged with what it is. */
-const keysOf = (record: KnownRecord): string[] => {
+export const keysOf = (record: KnownRecord): string[] => {
   switch (record.kind) {
     case 'person':
       return [`name:${nameKey(personName(record.fields))}`, ...record.fields.emails.map((email) => `email:${email.toLowerCase()}`)];

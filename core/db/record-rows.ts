@@ -20,7 +20,8 @@ export const buildRecord = <K extends RecordKind>(meta: RecordMeta<K>, fields: F
  * The row to store. A live row carries listKey (and an open task its dueKey and remindKey);
  * a trashed one must not, or lists and reminders would show it.
  */
-export const rowFor = (meta: RecordMeta, links: readonly string[], body: EncodedValue, due?: TaskDue): StoredRecord => {
+// `due` is required (undefined for all but open dated tasks), so no writer can forget a task's reminder keys.
+export const rowFor = (meta: RecordMeta, links: readonly string[], body: EncodedValue, due: TaskDue | undefined): StoredRecord => {
   const row: StoredRecord = {
     id: meta.id, kind: meta.kind, createdAt: meta.createdAt, updatedAt: meta.updatedAt,
     deletedAt: meta.deletedAt, links, body, ...(due ? { due } : {}),

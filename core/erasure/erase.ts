@@ -175,7 +175,7 @@ export const createErase = (deps: StoreDeps, audit: AuditLog, hooks: ErasureHook
       };
     });
     const newRows = unlinkedFields.map(({ row, fields }, index) =>
-      stampClocks(rowFor({ ...metaOf(row), updatedAt: now }, linksOf(row.kind, fields), at(kept.length + index)), row, ['partyId'], unlinkHlc));
+      stampClocks(rowFor({ ...metaOf(row), updatedAt: now }, linksOf(row.kind, fields), at(kept.length + index), row.due), row, ['partyId'], unlinkHlc));
     const unlinkSet = newRows.length === 0 ? null
       : changeSet(deps, newRows.map((row) => changeItem(row, 'update', ['partyId'])), at(kept.length + newRows.length), unlinkHlc);
     return {

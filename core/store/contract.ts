@@ -1,6 +1,7 @@
 import type { AuditStore } from '../audit/contract';
 import type { ErasureStore } from '../erasure/contract';
 import type { ImportStore } from '../imports/import-batch-types';
+import type { MergeStore } from '../merge/contract';
 import type { RecordReads, RecordWrites } from '../record-store/contract';
 import type { SettingsStore } from '../settings/contract';
 import type { TrashStore } from '../trash/contract';
@@ -11,7 +12,7 @@ import type { TrashStore } from '../trash/contract';
  * interface, not this one.
  */
 export interface LocketStore
-  extends RecordWrites, RecordReads, TrashStore, SettingsStore, ErasureStore, AuditStore, ImportStore {
+  extends RecordWrites, RecordReads, TrashStore, SettingsStore, ErasureStore, AuditStore, ImportStore, MergeStore {
   /** Closes the database; the change bus belongs to whoever opened the store. */
   readonly close: () => void;
 }

@@ -5,6 +5,7 @@ import type { LocketStore } from './contract';
 import { createErase } from '../erasure/erase';
 import { createImportBatch } from '../imports/import-batch';
 import { createListImports } from '../imports/import-batch-list';
+import { createMergeStore } from '../merge/merge-store';
 import { createBulkInsert } from '../record-store/bulk-insert';
 import { createRecordReads } from '../record-store/record-reads';
 import { createRecordWrites } from '../record-store/record-writes';
@@ -43,6 +44,7 @@ export const createStore = (deps: StoreDeps): LocketStore => {
     suppressionCheck: createSuppressionCheck(db, deps.auditKeys),
     ...createImportBatch(deps, audit),
     listImports: createListImports(db),
+    ...createMergeStore(deps, audit),
     close: () => db.close(),
   };
 };

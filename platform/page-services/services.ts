@@ -2,7 +2,7 @@ import type { Clock } from '../../core/clock';
 import type { ChangeBus } from '../../core/db/change-bus';
 import type { LocketStore } from '../../core/store/contract';
 import type { RecordId } from '../../core/records/types';
-import type { ArchiveWorkerApi, ExportWorkerApi, ImportWorkerApi, RelayRetentionWorkerApi, RetentionWorkerApi, SearchWorkerApi, TasksWorkerApi } from '../../worker/contract';
+import type { ArchiveWorkerApi, DuplicatesWorkerApi, ExportWorkerApi, ImportWorkerApi, RelayRetentionWorkerApi, RetentionWorkerApi, SearchWorkerApi, TasksWorkerApi } from '../../worker/contract';
 import type { SweepReport } from '../../worker/sweep-contract';
 import type { PolicyProblem, RetentionPolicy } from '../../core/retention/policy';
 import type { Result } from '../../core/result';
@@ -95,6 +95,8 @@ export interface LocketServices {
   /** Backups and snapshots, in the worker (`onProgress` is proxied there). */
   readonly archives: ArchiveWorkerApi;
   readonly retention: RetentionServices;
+  /** Likely duplicate pairs, found in the worker (merging itself is the store's). */
+  readonly duplicates: DuplicatesWorkerApi;
   /**
    * The options page's Sync section: status, connecting, pairing and devices. Absent where no
    * sync worker runs behind the page, and then the section is not offered.

@@ -1,4 +1,5 @@
-import { importContract } from '../../worker/contract';
+import { duplicatesContract, importContract } from '../../worker/contract';
+import { createDuplicatesApi } from '../../worker/duplicates-api';
 import { validated } from '../../worker/host';
 import { plainCodec } from '../../core/codec';
 import { createManualClock, type ManualClock } from '../../core/clock';
@@ -118,6 +119,8 @@ export const createTestServices = async (overrides: TestServiceOverrides = {}): 
     }),
     // The worker's own import code, run in the page on the test's store: previews and plans are real.
     imports: { ...validated(importContract, createImportApi({ store, clock })), ...overrides.imports },
+    // The worker's own pair finder, run in the page on the test's store.
+    duplicates: validated(duplicatesContract, createDuplicatesApi({ store })),
     archives: fakeWith<LocketServices['archives']>('archives', { listSnapshots: async () => [], ...overrides.archives }),
     retention: fakeWith<RetentionServices>('retention', {
       // The policy on the test's database and the worker's own rule proposals, run in the page.
