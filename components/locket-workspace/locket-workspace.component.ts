@@ -1,5 +1,7 @@
 import { LitElement, html } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
+import { DEFAULT_SORT, EMPTY_FILTER, type SavedList } from '../../core/filters/filter-schema';
 import { LISTED_KINDS, type ListedKind, type RecordId } from '../../core/records/types';
 import type { CaptureInboxState } from '../../platform/capture/capture-inbox';
 import type { LocketServices } from '../../platform/page-services/services';
@@ -14,6 +16,7 @@ import '../locket-record-form/locket-record-form';
 import '../locket-search/locket-search';
 import '../locket-capture/locket-capture';
 import '../locket-trash/locket-trash';
+import '../locket-saved-lists/locket-saved-lists';
 import type { LocketSearch } from '../locket-search/locket-search.component';
 import { TeamViewController } from '../team/team-view-controller';
 import { workspaceStyles } from './locket-workspace.styles';
@@ -46,6 +49,8 @@ export class LocketWorkspace extends LitElement {
 
   @state() private kind: ListedKind = 'person';
   @state() private view: View = { name: 'list' };
+  /** The saved list shown as the list view; null for a kind's plain list. */
+  @state() private list: SavedList | null = null;
   @state() private captures: CaptureInboxState = { pending: null, failure: null };
   @query('locket-search') private search?: LocketSearch;
   @query('main') private main?: HTMLElement;
@@ -107,7 +112,23 @@ export class LocketWorkspace extends LitElement {
     this.go({ name: 'detail', id });
   }
 
+  private openList(list: SavedList | null): void {
+    this.list = list;
+    if (list) this.kind = list.kind;
+    this.history = [];
+    this.view = { name: 'list' };
+  }
+
+  /** A kind's list, or the saved list open now; a fresh element for each, so no filter carries over. */
+  private renderList() {
+    const list = this.list;
+    return keyed(`${this.kind}:${list?.id ?? ''}`, html`<locket-record-list .services=${this.services} kind=${this.kind}
+      .filter=${list?.filter ?? EMPTY_FILTER} .sort=${list?.sort ?? DEFAULT_SORT} list-id=${list?.id ?? ''}
+      @locket-list-saved=${(e: HTMLElementEventMap['locket-list-saved']) => this.openList(e.detail.list)}></locket-record-list>`);
+  }
+
   private showKind(kind: ListedKind): void {
+    this.list = null;
     this.kind = kind;
     this.history = [];
     this.view = { name: 'list' };
@@ -116,7 +137,7 @@ export class LocketWorkspace extends LitElement {
   private renderMain() {
     // A role that became read-only while a form or the trash was open leaves nothing to write with.
     if (this.readsOnly && (this.view.name === 'new' || this.view.name === 'capture' || this.view.name === 'trash')) {
-      return html`<locket-record-list .services=${this.services} kind=${this.kind}></locket-record-list>`;
+      return this.renderList();
     }
     switch (this.view.name) {
       case 'detail':
@@ -131,7 +152,7 @@ export class LocketWorkspace extends LitElement {
       case 'trash':
         return html`<locket-trash .services=${this.services}></locket-trash>`;
       case 'list':
-        return html`<locket-record-list .services=${this.services} kind=${this.kind}></locket-record-list>`;
+        return this.renderList();
     }
   }
 
@@ -145,9 +166,12 @@ export class LocketWorkspace extends LitElement {
         <locket-search .services=${this.services}
           @locket-open=${(e: HTMLElementEventMap['locket-open']) => this.openRecord(e.detail.id)}></locket-search>
         <div role="tablist" aria-label=${RECORD_WORDS.recordKinds}>
-          ${LISTED_KINDS.map((kind) => html`<button role="tab" aria-selected=${kind === this.kind && this.view.name === 'list' ? 'true' : 'false'}
+          ${LISTED_KINDS.map((kind) => html`<button role="tab" aria-selected=${kind === this.kind && this.view.name === 'list' && !this.list ? 'true' : 'false'}
             @click=${() => this.showKind(kind)}>${KIND_LABELS[kind].many}</button>`)}
         </div>
+        ${this.services.filters ? html`<locket-saved-lists .services=${this.services} active-id=${this.view.name === 'list' ? this.list?.id ?? '' : ''}
+          @locket-open-list=${(e: HTMLElementEventMap['locket-open-list']) => this.openList(e.detail.list)}
+          @locket-list-deleted=${() => this.openList(null)}></locket-saved-lists>` : ''}
       </header>
       <div class="toolbar">
         ${this.view.name === 'list' ? html`<span class="spacer"></span>`

@@ -1,4 +1,5 @@
-import { importContract } from '../../worker/contract';
+import { filterContract, importContract } from '../../worker/contract';
+import { createFilterApi } from '../../worker/filters/filter-api';
 import { validated } from '../../worker/host';
 import { plainCodec } from '../../core/codec';
 import { createManualClock, type ManualClock } from '../../core/clock';
@@ -117,6 +118,8 @@ export const createTestServices = async (overrides: TestServiceOverrides = {}): 
     }),
     // The worker's own import code, run in the page on the test's store: previews and plans are real.
     imports: { ...validated(importContract, createImportApi({ store, clock })), ...overrides.imports },
+    // The worker's own filter code, run in the page on the test's store.
+    filters: validated(filterContract, createFilterApi({ store, db, clock })),
     archives: fakeWith<LocketServices['archives']>('archives', { listSnapshots: async () => [], ...overrides.archives }),
     retention: fakeWith<RetentionServices>('retention', {
       // The policy on the test's database and the worker's own rule proposals, run in the page.

@@ -4,6 +4,7 @@ import { emptyFields } from '../../../core/records/validate';
 import { isCancelled } from '../../../worker/contract';
 import { createFilterApi, FIRST_MATCHES } from '../../../worker/filters/filter-api';
 import type { FilteredList } from '../../../worker/contracts/filters';
+import type { Filter } from '../../../core/filters/filter-schema';
 import { createHarness, saved } from '../store/harness';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -44,7 +45,7 @@ describe('filtering a list in the worker', () => {
     saved(await store.create('person', { firstName: 'Bob', lastName: 'York', tags: ['Customer'], addresses: ['York'] }));
     saved(await store.create('person', { firstName: 'Cy', lastName: 'Leeds', addresses: ['Leeds'] }));
 
-    const filter = { conditions: [{ field: 'tag', op: 'has', tag: 'Customer' }, { field: 'city', op: 'is', text: 'Leeds' }] } as const;
+    const filter: Filter = { conditions: [{ field: 'tag', op: 'has', tag: 'Customer' }, { field: 'city', op: 'is', text: 'Leeds' }] };
     expect(listed(await api.filterList('person', filter, byName, onFirst))).toEqual([ada.id, zoe.id]);
     expect(listed(await api.filterList('person', filter, { column: 'name', direction: 'desc' }, onFirst))).toEqual([zoe.id, ada.id]);
     expect(listed(await api.filterList('organisation', { conditions: [{ field: 'tag', op: 'has', tag: 'Customer' }] }, newest, onFirst))).toEqual([acme.id]);
@@ -90,7 +91,7 @@ describe('filtering a list in the worker', () => {
     saved(await store.create('person', { firstName: 'Before' }));
     const id = deps.newId();
     await store.applyImport('batch-1', [{ op: 'create', id, kind: 'person', createdAt: 1, updatedAt: 2, fields: { ...emptyFields('person', { owner: 'o', currency: 'EUR' }), firstName: 'Imported' } }]);
-    const lastImport = { conditions: [{ field: 'import', op: 'last' }] } as const;
+    const lastImport: Filter = { conditions: [{ field: 'import', op: 'last' }] };
     expect(listed(await api.filterList('person', lastImport, byName, onFirst))).toEqual([id]);
     await store.undoImport('batch-1');
     expect(listed(await api.filterList('person', lastImport, byName, onFirst))).toEqual([]);
