@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { listen, mount } from '../../test/elements/mount';
 import { createTestServices } from '../../test/elements/test-services';
-import type { Filter } from '../../core/filters/filter-schema';
+import type { Filter, SavedList, Sort } from '../../core/filters/filter-schema';
 import './locket-filter-bar';
 import '../locket-record-list/locket-record-list';
 
@@ -29,8 +29,9 @@ describe('locket-filter-bar', () => {
     await userEvent.click(page.getByRole('button', { name: 'Remove filter: City is Leeds' }));
     await userEvent.click(page.getByRole('button', { name: 'Clear filters' }));
     await userEvent.selectOptions(page.getByRole('combobox', { name: 'Sort by' }).first(), 'Name');
-    expect(changes.details.map((detail) => detail.filter.conditions.length)).toEqual([1, 0, 2]);
-    expect(changes.details.at(-1)?.sort).toEqual({ column: 'name', direction: 'desc' });
+    const details = changes.details as { filter: Filter; sort: Sort }[];
+    expect(details.map((detail) => detail.filter.conditions.length)).toEqual([1, 0, 2]);
+    expect(details.at(-1)?.sort).toEqual({ column: 'name', direction: 'desc' });
   });
 
   it('refuses a condition without its value, in words', async () => {
@@ -51,7 +52,8 @@ describe('locket-filter-bar', () => {
     await userEvent.fill(page.getByRole('textbox', { name: 'List name' }), 'Leeds customers');
     await userEvent.click(page.getByRole('button', { name: 'Save', exact: true }));
     await expect.poll(() => saved.details.length).toBe(1);
-    expect((await store.getSettings()).savedLists).toEqual([{ ...saved.details[0]?.list, name: 'Leeds customers', kind: 'person', filter: customersInLeeds }]);
+    const [{ list }] = saved.details as [{ list: SavedList }];
+    expect((await store.getSettings()).savedLists).toEqual([{ ...list, name: 'Leeds customers', kind: 'person', filter: customersInLeeds }]);
 
     await userEvent.click(page.getByRole('button', { name: 'Save list' }));
     await userEvent.fill(page.getByRole('textbox', { name: 'List name' }), 'leeds customers');
