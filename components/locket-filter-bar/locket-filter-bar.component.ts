@@ -133,7 +133,7 @@ export class LocketFilterBar extends LitElement {
     return html`<label>${FILTER_WORDS.sortBy}<select @change=${(event: Event) => this.change(this.filter, { ...this.sort, column: (event.target as HTMLSelectElement).value as SortColumn })}>
         ${columns.map((column) => html`<option value=${column} ?selected=${column === this.sort.column}>${FILTER_WORDS.columns[column]}</option>`)}
       </select></label>
-      <select aria-label=${FILTER_WORDS.sortBy} @change=${(event: Event) => this.change(this.filter, { ...this.sort, direction: (event.target as HTMLSelectElement).value as Sort['direction'] })}>
+      <select aria-label=${FILTER_WORDS.sortDirection} @change=${(event: Event) => this.change(this.filter, { ...this.sort, direction: (event.target as HTMLSelectElement).value as Sort['direction'] })}>
         <option value="asc" ?selected=${this.sort.direction === 'asc'}>${FILTER_WORDS.ascending}</option>
         <option value="desc" ?selected=${this.sort.direction === 'desc'}>${FILTER_WORDS.descending}</option>
       </select>`;

@@ -28,10 +28,12 @@ describe('locket-filter-bar', () => {
     await expect.element(page.getByText('Tag has Customer')).toBeVisible();
     await userEvent.click(page.getByRole('button', { name: 'Remove filter: City is Leeds' }));
     await userEvent.click(page.getByRole('button', { name: 'Clear filters' }));
-    await userEvent.selectOptions(page.getByRole('combobox', { name: 'Sort by' }).first(), 'Name');
+    await userEvent.selectOptions(page.getByRole('combobox', { name: 'Sort by' }), 'Name');
+    await userEvent.selectOptions(page.getByRole('combobox', { name: 'Sort direction' }), 'Ascending');
     const details = changes.details as { filter: Filter; sort: Sort }[];
-    expect(details.map((detail) => detail.filter.conditions.length)).toEqual([1, 0, 2]);
-    expect(details.at(-1)?.sort).toEqual({ column: 'name', direction: 'desc' });
+    expect(details.map((detail) => detail.filter.conditions.length)).toEqual([1, 0, 2, 2]);
+    // The bar holds no sort of its own: each change is made on the sort the list gave it.
+    expect(details.slice(2).map((detail) => detail.sort)).toEqual([{ column: 'name', direction: 'desc' }, { column: 'updated', direction: 'asc' }]);
   });
 
   it('refuses a condition without its value, in words', async () => {
