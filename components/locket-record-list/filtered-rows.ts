@@ -54,13 +54,15 @@ export const createFilteredRows = (host: FilteredListHost, shown: (total: number
       const sorted = sort.column !== host.sort.column || sort.direction !== host.sort.direction;
       host.filter = filter;
       host.sort = sort;
-      if (sorted && host.listId === '') void views().rememberView(host.kind, { sort, columns: isDefaultSort(sort) ? [] : [sort.column] });
+      // A member whose role may not change settings is refused: the sort then holds for this visit only.
+      if (sorted && host.listId === '') views().rememberView(host.kind, { sort, columns: isDefaultSort(sort) ? [] : [sort.column] }).catch(() => undefined);
     },
     /** Takes up the kind's remembered sort, once read, unless the list moved on meanwhile. */
     rememberedSort: async (): Promise<void> => {
       const kind = host.kind;
-      const view = await views().view(kind);
-      if (host.kind !== kind || host.listId !== '' || isDefaultSort(view.sort)) return;
+      // Settings that cannot be read leave the list newest first, as before sorting existed.
+      const view = await views().view(kind).catch(() => null);
+      if (!view || host.kind !== kind || host.listId !== '' || isDefaultSort(view.sort)) return;
       host.sort = view.sort;
     },
   };

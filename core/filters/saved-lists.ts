@@ -30,9 +30,10 @@ export interface SavedListsDeps {
 export const createSavedLists = ({ settings, newId }: SavedListsDeps) => {
   const saved = async (): Promise<readonly SavedList[]> => (await settings.getSettings()).savedLists ?? [];
 
+  /** A refusal of the settings (or of the member's role, which throws) saves nothing and says so. */
   const store = async (lists: readonly SavedList[]): Promise<Result<readonly SavedList[], SavedListProblem>> => {
-    const result = await settings.saveSettings({ savedLists: lists });
-    return result.ok ? { ok: true, value: result.value.savedLists ?? [] } : { ok: false, error: { type: 'not-saved' } };
+    const result = await settings.saveSettings({ savedLists: lists }).catch(() => null);
+    return result?.ok ? { ok: true, value: result.value.savedLists ?? [] } : { ok: false, error: { type: 'not-saved' } };
   };
 
   const checkName = (lists: readonly SavedList[], name: string, except?: string): SavedListProblem | null => {

@@ -65,6 +65,16 @@ describe('saved lists', () => {
     expect(await fresh.lists.view('person')).toEqual({ sort: byName, columns: ['organisation'] });
   });
 
+  it('says "not saved" when the settings refuse the write (a read-only member), keeping the lists as they were', async () => {
+    const { harness } = await listsOn();
+    const refusing = createSavedLists({
+      settings: { ...harness.store, saveSettings: async () => { throw new Error('role refused'); } },
+      newId: () => 'list-x',
+    });
+    expect(await refusing.save('Mine', 'person', leedsCustomers, byName)).toEqual({ ok: false, error: { type: 'not-saved' } });
+    expect(await refusing.all()).toEqual(BUILT_IN_LISTS);
+  });
+
   it('refuses a stored list that is not a valid filter, saving nothing', async () => {
     const { harness } = await listsOn();
     const broken = { id: 'x', name: 'Broken', kind: 'person', filter: { conditions: [{ field: 'tag', op: 'sounds-like', tag: 'A' }] }, sort: byName };
