@@ -9,6 +9,7 @@ import * as v from 'valibot';
 import { archiveContract } from './contracts/archives';
 import { duplicatesContract } from './contracts/duplicates';
 import { exportContract } from './contracts/exports';
+import { filterContract } from './contracts/filters';
 import { importContract } from './contracts/imports';
 import { method, returnsNothing, type ClientOf, type ImplementationOf } from './contracts/method';
 import { relayRetentionContract } from './contracts/relay-retention';
@@ -22,7 +23,10 @@ import { teamContract } from './contracts/team';
 export const coreWorkerContract = { ...searchContract, ...exportContract, ...importContract, ...retentionContract, ...duplicatesContract };
 
 /** Every method that needs the store, which opens once the worker has the account key. */
-export const openWorkerContract = { ...coreWorkerContract, ...archiveContract, ...syncContract, ...teamContract, ...relayRetentionContract, ...tasksContract };
+export const openWorkerContract = {
+  ...coreWorkerContract, ...archiveContract, ...syncContract, ...teamContract, ...relayRetentionContract, ...tasksContract,
+  ...filterContract,
+};
 
 export const locketContract = {
   /**
@@ -63,7 +67,7 @@ export type SyncImplementation = ImplementationOf<typeof syncContract>;
 export type RelayRetentionImplementation = ImplementationOf<typeof relayRetentionContract>;
 export type TeamImplementation = ImplementationOf<typeof teamContract>;
 
-export { archiveContract, duplicatesContract, exportContract, importContract, relayRetentionContract, retentionContract, searchContract, searchQueryContract, syncContract, tasksContract, teamContract };
+export { archiveContract, duplicatesContract, exportContract, filterContract, importContract, relayRetentionContract, retentionContract, searchContract, searchQueryContract, syncContract, tasksContract, teamContract };
 export type { RestoreOutcome, RestoreProblem, RestoreReport } from './contracts/archives';
 export { CANCELLED, isCancelled, type Cancelled } from './contracts/cancelled';
 export type { CsvExportOptions, ExportedFile } from './contracts/exports';

@@ -12,6 +12,7 @@ import { systemClock } from '../core/clock';
 import { createRelayTransport } from '../platform/sync/relay-transport';
 import { guardStore, guardWorker } from './role-guard';
 import { createTaskReads } from '../core/tasks/task-reads';
+import { createFilterApi } from './filters/filter-api';
 
 /** Sync for a worker that has no sync seams: status `off`, every call `not-connected`. */
 const syncUnavailable = (): SyncImplementation => createSyncApi({
@@ -46,5 +47,9 @@ export const createOpenWorkerApi = (
   storeDeps: StoreDeps, bus: ChangeBus, { sync = syncUnavailable(), team = teamUnavailable(), standing = inNoTeam, relayRetention = relayRetentionUnavailable }: OpenWorkerParts = {},
 ): OpenWorkerImplementation => {
   const store = guardStore(createStore(storeDeps), standing);
-  return guardWorker({ ...createWorkerApi({ store, bus }), ...createArchiveApi({ storeDeps, store }), ...sync, ...team, ...relayRetention, ...tasksApi(storeDeps) }, standing);
+  const filters = createFilterApi({ store, db: storeDeps.db, clock: systemClock });
+  return guardWorker({
+    ...createWorkerApi({ store, bus }), ...createArchiveApi({ storeDeps, store }), ...sync, ...team, ...relayRetention,
+    ...tasksApi(storeDeps), ...filters,
+  }, standing);
 };

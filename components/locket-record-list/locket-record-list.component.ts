@@ -18,6 +18,11 @@ import { locketEvent } from '../shared/events';
 import { baseStyles } from '../shared/tokens.styles';
 import { rowButtonStyles } from '../shared/row-button.styles';
 import { createPageCache } from './page-cache';
+import { createFilteredRows } from './filtered-rows';
+import '../locket-filter-bar/locket-filter-bar';
+import { columnText } from '../locket-filter-bar/column-text';
+import { DEFAULT_SORT, EMPTY_FILTER, type Filter, type Sort } from '../../core/filters/filter-schema';
+import { FILTER_WORDS } from '../shared/messages/filter-words';
 import { recordListStyles } from './locket-record-list.styles';
 
 /** The longest the count waits for the first rows to be painted. */
@@ -32,6 +37,11 @@ export class LocketRecordList extends LitElement {
 
   @property({ attribute: false }) services!: LocketServices;
   @property() kind: ListedKind = 'person';
+  /** What the list shows; its filter bar changes them, and a saved list opens with its own. */
+  @property({ attribute: false }) filter: Filter = EMPTY_FILTER;
+  @property({ attribute: false }) sort: Sort = DEFAULT_SORT;
+  /** The saved list shown, if any: a plain list remembers its sort per kind, a saved one keeps its own. */
+  @property({ attribute: 'list-id' }) listId = '';
 
   @state() private total: number | null = null;
   @state() private revision = 0;
@@ -39,7 +49,15 @@ export class LocketRecordList extends LitElement {
   @state() private counted = false;
   @state() private exporting = false;
 
-  private cache = createPageCache((offset, limit) => this.services.store.page(this.kind, offset, limit));
+  private readonly filtered = createFilteredRows(this, async (total, counted) => {
+    this.cache.clear();
+    await this.cache.ensure(this.visible.first, Math.max(this.visible.last, 20));
+    this.total = total;
+    this.counted = counted;
+    this.revision++;
+  });
+  private cache = createPageCache((offset, limit) => (this.filtered.active
+    ? this.filtered.page(offset, limit) : this.services.store.page(this.kind, offset, limit)));
   private visible = { first: 0, last: 0 };
   private unsubscribe?: () => void;
   private firstRowMarked = false;
@@ -58,15 +76,31 @@ export class LocketRecordList extends LitElement {
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('kind') || changed.has('services')) {
+    if (changed.has('kind') || changed.has('services') || changed.has('filter') || changed.has('sort')) {
       // The previous kind's count must not show under the new kind's name while it loads.
       this.total = null;
       this.counted = false;
       void this.reload();
     }
+    if ((changed.has('kind') || changed.has('listId')) && this.listId === '') void this.filtered.rememberedSort();
+  }
+
+  /** The filter and sort shown now, for actions on every matching record ("select all N matching"). */
+  currentFilter(): { readonly kind: ListedKind; readonly filter: Filter; readonly sort: Sort } {
+    return { kind: this.kind, filter: this.filter, sort: this.sort };
+  }
+
+  /** Every matching record's id in the list's order, once counted; empty for a plain list. */
+  matchingIds(): readonly string[] {
+    return this.filtered.active && this.counted ? this.filtered.matchingIds() : [];
   }
 
   private async reload(): Promise<void> {
+    if (this.filtered.wanted()) {
+      await this.filtered.reload();
+      return;
+    }
+    this.filtered.stop();
     const kind = this.kind;
     this.cache.clear();
     await this.cache.ensure(this.visible.first, Math.max(this.visible.last, 20));
@@ -119,10 +153,11 @@ export class LocketRecordList extends LitElement {
     if (!record) return html`<div class="placeholder" role="listitem" aria-busy="true"></div>`;
     this.markFirstRow();
     const title = recordTitle(record);
+    const column = columnText(record, this.sort.column);
     return html`<div role="listitem"><div class="row row-item">
       <button class="title row-open" aria-label=${RECORD_WORDS.open(title)}
         @click=${() => this.dispatchEvent(locketEvent('locket-open', { id: record.id }))}>${title}</button>
-      <span class="subtitle muted">${recordSubtitle(record) || '\u00a0'}</span>
+      <span class="subtitle muted">${[recordSubtitle(record), column].filter((part) => part !== '').join(' · ') || '\u00a0'}</span>
     </div></div>`;
   }
 
@@ -135,18 +170,28 @@ export class LocketRecordList extends LitElement {
   }
 
   protected override render() {
+    return html`${this.services.filters ? html`<locket-filter-bar .services=${this.services} kind=${this.kind}
+      .filter=${this.filter} .sort=${this.sort} @locket-filter-change=${(event: HTMLElementEventMap['locket-filter-change']) => this.filtered.apply(event.detail)}
+      ></locket-filter-bar>` : nothing}${this.renderList()}`;
+  }
+
+  private countText(): string {
+    const phrases = kindPhrases(this.kind);
+    if (this.filtered.active) return this.counted ? FILTER_WORDS.matching(this.total ?? 0) : FILTER_WORDS.finding(this.total ?? 0);
+    return this.counted ? countedRecords(this.kind, this.total ?? 0) : phrases.counting;
+  }
+
+  private renderList() {
     const label = KIND_LABELS[this.kind].many;
     const phrases = kindPhrases(this.kind);
     if (this.total === null) return html`<p class="muted count" role="status">${phrases.loading}</p>`;
     if (this.total === 0 && this.counted) {
-      return html`<p class="empty muted" role="status">${phrases.none}</p>`;
+      return html`<p class="empty muted" role="status">${this.filtered.active ? FILTER_WORDS.noMatches : phrases.none}</p>`;
     }
     // A fresh array each revision makes the virtualizer re-render rows whose page just arrived.
     const items = Array.from({ length: this.total }, (_, index) => index);
     return html`
-      <p class="count muted" role="status">${this.counted
-        ? countedRecords(this.kind, this.total)
-        : phrases.counting}</p>
+      <p class="count muted" role="status">${this.countText()}</p>
       <div class="count"><button ?disabled=${this.exporting} @click=${() => void this.exportList()}>${this.exporting ? RECORD_WORDS.exporting : RECORD_WORDS.exportFile(FILE_OF_KIND[this.kind])}</button></div>
       <lit-virtualizer role="list" aria-label=${label} scroller
         data-revision=${this.revision}

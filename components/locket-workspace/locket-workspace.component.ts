@@ -1,5 +1,7 @@
 import { LitElement, html } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
+import { DEFAULT_SORT, EMPTY_FILTER, type SavedList } from '../../core/filters/filter-schema';
 import { LISTED_KINDS, type ListedKind, type RecordId } from '../../core/records/types';
 import type { CaptureInboxState } from '../../platform/capture/capture-inbox';
 import type { LocketServices } from '../../platform/page-services/services';
@@ -21,6 +23,7 @@ import '../locket-merge-compare/locket-merge-compare';
 import '../locket-merge-done/locket-merge-done';
 import { MERGE_WORDS } from '../shared/messages/merge-words';
 import type { MergedDetail } from '../shared/merge-events';
+import '../locket-saved-lists/locket-saved-lists';
 import type { LocketSearch } from '../locket-search/locket-search.component';
 import { TeamViewController } from '../team/team-view-controller';
 import { workspaceStyles } from './locket-workspace.styles';
@@ -60,6 +63,8 @@ export class LocketWorkspace extends LitElement {
 
   @state() private kind: ListedKind = 'person';
   @state() private view: View = { name: 'list' };
+  /** The saved list shown as the list view; null for a kind's plain list. */
+  @state() private list: SavedList | null = null;
   @state() private captures: CaptureInboxState = { pending: null, failure: null };
   @query('locket-search') private search?: LocketSearch;
   @query('main') private main?: HTMLElement;
@@ -127,7 +132,23 @@ export class LocketWorkspace extends LitElement {
     else this.go({ name: 'merged', detail });
   }
 
+  private openList(list: SavedList | null): void {
+    this.list = list;
+    if (list) this.kind = list.kind;
+    this.history = [];
+    this.view = { name: 'list' };
+  }
+
+  /** A kind's list, or the saved list open now; a fresh element for each, so no filter carries over. */
+  private renderList() {
+    const list = this.list;
+    return keyed(`${this.kind}:${list?.id ?? ''}`, html`<locket-record-list .services=${this.services} kind=${this.kind}
+      .filter=${list?.filter ?? EMPTY_FILTER} .sort=${list?.sort ?? DEFAULT_SORT} list-id=${list?.id ?? ''}
+      @locket-list-saved=${(e: HTMLElementEventMap['locket-list-saved']) => this.openList(e.detail.list)}></locket-record-list>`);
+  }
+
   private showKind(kind: ListedKind): void {
+    this.list = null;
     this.kind = kind;
     this.history = [];
     this.view = { name: 'list' };
@@ -141,7 +162,7 @@ export class LocketWorkspace extends LitElement {
   private renderMain() {
     // A role that became read-only while a form or the trash was open leaves nothing to write with.
     if (this.readsOnly && WRITING_VIEWS.includes(this.view.name)) {
-      return html`<locket-record-list .services=${this.services} kind=${this.kind}></locket-record-list>`;
+      return this.renderList();
     }
     switch (this.view.name) {
       case 'detail':
@@ -165,7 +186,7 @@ export class LocketWorkspace extends LitElement {
       case 'merged':
         return html`<locket-merge-done .services=${this.services} .detail=${this.view.detail}></locket-merge-done>`;
       case 'list':
-        return html`<locket-record-list .services=${this.services} kind=${this.kind}></locket-record-list>`;
+        return this.renderList();
     }
   }
 
@@ -179,11 +200,14 @@ export class LocketWorkspace extends LitElement {
         <locket-search .services=${this.services}
           @locket-open=${(e: HTMLElementEventMap['locket-open']) => this.openRecord(e.detail.id)}></locket-search>
         <div role="tablist" aria-label=${RECORD_WORDS.recordKinds}>
-          ${LISTED_KINDS.map((kind) => html`<button role="tab" aria-selected=${kind === this.kind && this.view.name === 'list' ? 'true' : 'false'}
+          ${LISTED_KINDS.map((kind) => html`<button role="tab" aria-selected=${kind === this.kind && this.view.name === 'list' && !this.list ? 'true' : 'false'}
             @click=${() => this.showKind(kind)}>${KIND_LABELS[kind].many}</button>`)}
           ${this.services.tasks ? html`<button role="tab" aria-selected=${this.view.name === 'tasks' ? 'true' : 'false'}
             @click=${() => this.showTasks()}>${TASK_WORDS.tasks}</button>` : ''}
         </div>
+        ${this.services.filters ? html`<locket-saved-lists .services=${this.services} active-id=${this.view.name === 'list' ? this.list?.id ?? '' : ''}
+          @locket-open-list=${(e: HTMLElementEventMap['locket-open-list']) => this.openList(e.detail.list)}
+          @locket-list-deleted=${() => this.openList(null)}></locket-saved-lists>` : ''}
       </header>
       <div class="toolbar">
         ${this.view.name === 'list' || this.view.name === 'tasks' ? html`<span class="spacer"></span>`

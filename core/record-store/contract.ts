@@ -3,6 +3,10 @@ import type { Result } from '../result';
 import type { ListedKind, LocketRecord, RecordId, RecordKind } from '../records/types';
 import type { FieldErrors } from '../records/field-problems';
 import type { RecordAttribution } from '../db/attribution';
+import type { StoredRecord } from '../db/rows';
+
+/** A test on what a stored row shows in the clear (kind, times, links), made before it is decrypted. */
+export type ClearRowTest = (row: Pick<StoredRecord, 'id' | 'kind' | 'createdAt' | 'updatedAt' | 'links'>) => boolean;
 
 export type SaveResult<K extends RecordKind> = Result<LocketRecord<K>, FieldErrors>;
 
@@ -51,8 +55,13 @@ export interface RecordReads {
   readonly linkedTo: (id: RecordId) => Promise<LocketRecord[]>;
   /** The most recently touched live records of the listed kinds. */
   readonly recent: (limit: number) => Promise<LocketRecord[]>;
-  /** Visits every live record in pages (getAll by key range, never one cursor over all). */
-  readonly forEachBatch: (batchSize: number, visit: (records: readonly LocketRecord[]) => void | Promise<void>) => Promise<void>;
+  /**
+   * Visits every live record in pages (getAll by key range, never one cursor over all), oldest
+   * created first; with `keep`, only the rows it accepts, the others left encrypted.
+   */
+  readonly forEachBatch: (
+    batchSize: number, visit: (records: readonly LocketRecord[]) => void | Promise<void>, keep?: ClearRowTest,
+  ) => Promise<void>;
   /** The record's changes, oldest first (by set hlc, then by position within the set). */
   readonly changesFor: (id: RecordId) => Promise<ChangeEntry[]>;
   /** Which devices created and last changed the record (db/attribution.ts); undefined when there is no such record. */

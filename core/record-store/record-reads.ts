@@ -3,7 +3,7 @@ import { LISTED_KINDS, type ListedKind, type LocketRecord } from '../records/typ
 import { readChangesFor } from './change-log';
 import { recordAad } from '../codec';
 import { attributionIn, readAttribution, type RecordAttribution } from '../db/attribution';
-import type { RecordReads } from './contract';
+import type { ClearRowTest, RecordReads } from './contract';
 import type { StoredRecord } from '../db/rows';
 import { isLive, recordFromRow, recordsFromRows } from '../db/record-rows';
 import type { LocketDb } from '../db/schema';
@@ -83,10 +83,10 @@ export const createRecordReads = ({ db, codec }: Pick<StoreDeps, 'db' | 'codec'>
   };
 
   /** One page after `after` (by primary key), its live rows decoded; `next` is where the following page starts. */
-  const readBatch = async (batchSize: number, after: string | undefined) => {
+  const readBatch = async (batchSize: number, after: string | undefined, keep: ClearRowTest | undefined) => {
     const range = after === undefined ? null : IDBKeyRange.lowerBound(after, true);
     const rows = await db.getAll('records', range, batchSize);
-    const live = rows.filter(isLive);
+    const live = rows.filter((row) => isLive(row) && (keep === undefined || keep(row)));
     const records = live.length > 0 ? await recordsFromRows(codec, live) : [];
     const last = rows.at(-1);
     return { records, next: last && rows.length === batchSize ? last.id : undefined };
@@ -96,18 +96,20 @@ export const createRecordReads = ({ db, codec }: Pick<StoreDeps, 'db' | 'codec'>
    * Pages by primary key (ids sort by creation time), one short readonly transaction per page,
    * so `visit` runs outside any transaction and may take as long as it needs. The next page is
    * read and decoded while `visit` works on this one (at most two pages are held), so reading,
-   * decrypting and visiting overlap.
+   * decrypting and visiting overlap. Rows `keep` refuses by what they show in the clear are
+   * never decrypted.
    */
   const forEachBatch = async (
     batchSize: number,
     visit: (records: readonly LocketRecord[]) => void | Promise<void>,
+    keep?: ClearRowTest,
   ): Promise<void> => {
     if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`Batch size must be a positive whole number, not ${batchSize}`);
-    let reading = readBatch(batchSize, undefined);
+    let reading = readBatch(batchSize, undefined, keep);
     for (;;) {
       const { records, next } = await reading;
       if (next !== undefined) {
-        reading = readBatch(batchSize, next);
+        reading = readBatch(batchSize, next, keep);
         // Observed now, awaited on the next turn: a visit that throws leaves it unawaited.
         reading.catch(() => undefined);
       }

@@ -122,3 +122,9 @@ export const searchTextOf = (record: LocketRecord): SearchText => {
       return { ...blank, name: titleOf(record), extra: lines(record.fields.outcome, record.fields.body) };
   }
 };
+
+/** Who a record is someone's: its owner, or a task's assignee; null for a note or a logged conversation. */
+export const ownerOf = (record: LocketRecord): string | null => {
+  if (record.kind === 'task') return record.fields.assignee;
+  return record.kind === 'note' || record.kind === 'activity' ? null : record.fields.owner;
+};

@@ -1,4 +1,5 @@
 import type { Result } from '../result';
+import type { ListViews, SavedList } from '../filters/filter-schema';
 
 export interface Settings {
   readonly ownerName: string;
@@ -6,6 +7,10 @@ export interface Settings {
   readonly ownerEmail: string;
   /** ISO 4217 code used for new opportunities. */
   readonly defaultCurrency: string;
+  /** Filters with their sort, saved under a name (absent until the first is saved). */
+  readonly savedLists?: readonly SavedList[];
+  /** Each kind's list: its remembered sort and columns. */
+  readonly listViews?: ListViews;
 }
 
 /**

@@ -11,6 +11,7 @@ import { createBenchAccount, sessionAccountKey } from './bench-account';
 import { deleteDatabase } from './delete-database';
 import { timeExport } from './export-timing';
 import { timeImport } from './import-timing';
+import { timeFilter } from './filter-timing';
 import { rawPut } from './raw-put';
 import { expireEverything, timeArchive, timeBareDelete, timeSweep } from './retention-timing';
 import { timeSearch } from './search-timing';
@@ -64,6 +65,7 @@ const bench: LocketBench = {
   exportAll: timeExport,
   importContacts: timeImport,
   archive: timeArchive,
+  filter: timeFilter,
   expireEverything: () => expireEverything(),
   sweep: timeSweep,
   bareDelete: timeBareDelete,

@@ -11,7 +11,7 @@ import { createLocalStanding } from '../../core/sync-account/local-standing';
 import { guardStore } from '../../worker/role-guard';
 import { createAesGcmCodec } from '../../core/vault/aes-codec';
 import type { UnlockedKeys } from '../../core/vault/types';
-import { archiveContract, duplicatesContract, exportContract, importContract, relayRetentionContract, retentionContract, syncContract, tasksContract, teamContract, type SyncWorkerApi } from '../../worker/contract';
+import { archiveContract, duplicatesContract, exportContract, filterContract, importContract, relayRetentionContract, retentionContract, syncContract, tasksContract, teamContract, type SyncWorkerApi } from '../../worker/contract';
 import { connectWorker, type WorkerConnection, createWorkerClient } from '../../worker/client';
 import { connectSearchWorker, type SearchConnection } from '../../worker/search-client';
 import type { Contract } from '../../worker/contracts/method';
@@ -97,6 +97,7 @@ export const createPageServices = async (keys: UnlockedKeys, security: SecurityS
     imports: client(importContract),
     archives: client(archiveContract),
     duplicates: client(duplicatesContract),
+    filters: client(filterContract),
     retention: {
       ...client(retentionContract),
       ...createRetentionServices({

@@ -19,6 +19,7 @@ import type { CancellationRefusal } from '../../core/vault/access-refusals';
 import type { SyncPageServices } from '../../core/sync/ports';
 import type { ClientOf } from '../../worker/contracts/method';
 import type { teamContract } from '../../worker/contracts/team';
+import type { filterContract } from '../../worker/contracts/filters';
 
 /** The owner's account and its protection: what the settings page's security sections use. */
 export interface SecurityServices {
@@ -92,6 +93,8 @@ export interface LocketServices {
   readonly exports: ExportWorkerApi;
   /** CSV import in the worker: preview, dry run, run with progress, undo, past imports. */
   readonly imports: ImportWorkerApi;
+  /** Filtered and sorted lists, in the worker (worker/filters); absent where no worker runs, and lists then show newest first unfiltered. */
+  readonly filters?: ClientOf<typeof filterContract>;
   /** Backups and snapshots, in the worker (`onProgress` is proxied there). */
   readonly archives: ArchiveWorkerApi;
   readonly retention: RetentionServices;

@@ -199,6 +199,21 @@ export type FullSyncReport = v.InferOutput<typeof FullSyncReportSchema>;
 export const SyncWriteSchema = v.object({ id: v.string(), startedAt: Millis });
 export type SyncWrite = v.InferOutput<typeof SyncWriteSchema>;
 
+export const FilterReportSchema = v.object({
+  /** Live people the filter ran over. */
+  people: Count,
+  /** The plain people list's first page (store.page, newest first) in the page. */
+  plainRows: Count,
+  plainFirstPageMs: Millis,
+  /** People the one-condition filter matched: its exact count. */
+  matches: Count,
+  /** From the worker call until the first page of matches was read in the page (the worker's first ids, then getMany). */
+  firstRowsMs: Millis,
+  /** From the worker call until every match came back, counted and sorted. */
+  countMs: Millis,
+});
+export type FilterReport = v.InferOutput<typeof FilterReportSchema>;
+
 export interface LocketBench {
   /**
    * Deletes the account database, creates the account (which unlocks the session) and seeds
@@ -225,6 +240,8 @@ export interface LocketBench {
   readonly importContacts: (rows: number, seed: number) => Promise<ImportReport>;
   /** Times a backup of the whole account through the worker, then restoring it. */
   readonly archive: () => Promise<ArchiveReport>;
+  /** Times the plain people list's first page, then a one-condition filter over the people through the worker: first rows, exact count. */
+  readonly filter: () => Promise<FilterReport>;
   /** Moves every record to the trash 31 days back (rows only), ready for a sweep to purge; returns how many. */
   readonly expireEverything: () => Promise<number>;
   /** Times one sweep through the sweep worker. */

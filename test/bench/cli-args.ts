@@ -23,7 +23,7 @@ export interface BenchArgs {
 
 /** The scenarios `--only` can pick, besides `sync` alone. */
 export const BENCH_SCENARIOS = [
-  'read', 'unlock', 'search', 'export', 'import', 'sidepanel', 'popup', 'memory', 'backup', 'sync', 'sweep', 'lockscreen', 'capture',
+  'read', 'unlock', 'search', 'export', 'import', 'filter', 'sidepanel', 'popup', 'memory', 'backup', 'sync', 'sweep', 'lockscreen', 'capture',
 ] as const;
 export type BenchScenario = typeof BENCH_SCENARIOS[number];
 

@@ -8,6 +8,7 @@ import { timeToFirstMatch, timeToMark } from './page-timing';
 import { profiled } from './profiler';
 import { median, percentile } from './stats';
 import { measureExport, measureImport } from './export-import-scenarios';
+import { measureFilter } from './filter-scenarios';
 import { measureArchive, measureSweep } from './retention-scenarios';
 import { measureSync } from './sync-scenarios';
 import { measureMemory } from './memory-scenarios';
@@ -129,6 +130,9 @@ export const runSizeScenarios = async (
     merge(await measureExport(browser, page, size))), 'export');
   await attempt('import of a contacts file, and its parts', () => withBenchPage(browser, 'import', async (page) =>
     merge(await measureImport(page, size, options.seed))), 'import');
+
+  await attempt('a one-condition filter over the people, beside the plain list\'s first page', () => withBenchPage(browser, 'filter', async (page) =>
+    merge(await measureFilter(page))), 'filter');
 
   const pageLoads = async (key: 'sidepanel.firstRow' | 'popup.searchReady', file: string, mark: string, evidence: string) => {
     const url = browser.pageUrl(file);

@@ -1,5 +1,6 @@
-import { duplicatesContract, importContract } from '../../worker/contract';
+import { duplicatesContract, filterContract, importContract } from '../../worker/contract';
 import { createDuplicatesApi } from '../../worker/duplicates-api';
+import { createFilterApi } from '../../worker/filters/filter-api';
 import { validated } from '../../worker/host';
 import { plainCodec } from '../../core/codec';
 import { createManualClock, type ManualClock } from '../../core/clock';
@@ -121,6 +122,8 @@ export const createTestServices = async (overrides: TestServiceOverrides = {}): 
     imports: { ...validated(importContract, createImportApi({ store, clock })), ...overrides.imports },
     // The worker's own pair finder, run in the page on the test's store.
     duplicates: validated(duplicatesContract, createDuplicatesApi({ store })),
+    // The worker's own filter code, run in the page on the test's store.
+    filters: validated(filterContract, createFilterApi({ store, db, clock })),
     archives: fakeWith<LocketServices['archives']>('archives', { listSnapshots: async () => [], ...overrides.archives }),
     retention: fakeWith<RetentionServices>('retention', {
       // The policy on the test's database and the worker's own rule proposals, run in the page.

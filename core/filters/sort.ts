@@ -1,0 +1,70 @@
+/**
+ * Ordering a filtered list by a column. Records without a value for the column come last in
+ * either direction; ties keep the newest-created first (ids sort by creation time), so the
+ * order is the same on every run.
+ */
+import { ownerOf, titleOf } from '../records/display';
+import { MILESTONES, type LocketRecord, type RecordId } from '../records/types';
+import type { Sort, SortColumn } from './filter-schema';
+
+export type SortKey = string | number | null;
+
+/** The organisation's name for a record's organisation id; the worker reads them once per sort. */
+export type OrganisationNames = (id: RecordId) => string | undefined;
+
+const partyOf = (record: LocketRecord): RecordId | null => {
+  switch (record.kind) {
+    case 'person': return record.fields.organisationId;
+    case 'case': case 'opportunity': return record.fields.partyId;
+    default: return null;
+  }
+};
+
+const textKey = (text: string): string | null => (text.trim() === '' ? null : text.trim().toLocaleLowerCase());
+
+export const sortKeyOf = (record: LocketRecord, column: SortColumn, organisationNames: OrganisationNames): SortKey => {
+  switch (column) {
+    case 'updated': return record.updatedAt;
+    case 'created': return record.createdAt;
+    case 'name': return textKey(titleOf(record));
+    case 'organisation': {
+      if (record.kind === 'organisation') return textKey(titleOf(record));
+      const party = partyOf(record);
+      return party === null ? null : textKey(organisationNames(party) ?? '');
+    }
+    case 'value': return record.kind === 'opportunity' ? record.fields.value : null;
+    case 'close-date': return record.kind === 'opportunity' ? record.fields.expectedCloseDate : null;
+    case 'milestone': return record.kind === 'opportunity' ? MILESTONES.indexOf(record.fields.milestone) : null;
+    case 'status': return record.kind === 'case' || record.kind === 'opportunity' ? record.fields.status : null;
+    case 'owner': { const owner = ownerOf(record); return owner === null ? null : textKey(owner); }
+  }
+};
+
+/** Whether a column needs organisation names looked up (people, cases and opportunities point at one by id). */
+export const needsOrganisationNames = (sort: Sort): boolean => sort.column === 'organisation';
+
+export interface Keyed {
+  readonly id: RecordId;
+  readonly key: SortKey;
+}
+
+const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+
+const compareKeys = (a: SortKey, b: SortKey): number => {
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  return collator.compare(String(a), String(b));
+};
+
+const newestCreatedFirst = (a: Keyed, b: Keyed): number => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+
+/** Sorts in place and returns the same array. */
+export const sortKeyed = (rows: Keyed[], sort: Sort): Keyed[] => {
+  const sign = sort.direction === 'asc' ? 1 : -1;
+  return rows.sort((a, b) => {
+    if (a.key === null || b.key === null) {
+      if (a.key === b.key) return newestCreatedFirst(a, b);
+      return a.key === null ? 1 : -1;
+    }
+    return sign * compareKeys(a.key, b.key) || newestCreatedFirst(a, b);
+  });
+};
