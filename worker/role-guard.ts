@@ -36,6 +36,13 @@ export const guardStore = (store: LocketStore, standing: StandingSource): Locket
   erase: gate(standing, 'erase', store.erase),
   undoImport: gate(standing, 'undo-import', store.undoImport),
   saveSettings: gate(standing, 'settings', store.saveSettings),
+  applyBulk: async (ids, action, onProgress) => {
+    assertMayAct(await standing(), action.type === 'trash' ? 'trash' : 'edit');
+    return store.applyBulk(ids, action, onProgress);
+  },
+  renameTag: gate(standing, 'edit', store.renameTag),
+  // Undoing a bulk change is undoing a batch, as undoing an import is.
+  undoBulk: gate(standing, 'undo-import', store.undoBulk),
 });
 
 /**

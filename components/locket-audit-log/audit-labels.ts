@@ -46,6 +46,10 @@ export const AUDIT_WORDS = catalogue({
       'restored-from-relay': 'Restored from the relay with the printed recovery key',
       'team-cancelled': 'Team cancelled',
       'team-restored': 'Team restored',
+      'bulk-change-started': 'Bulk change started',
+      'bulk-change-done': 'Bulk change done',
+      'bulk-undo-started': 'Undoing a bulk change started',
+      'bulk-undone': 'Bulk change undone',
     } as Readonly<Record<AuditType, string>>,
     yes: 'yes', no: 'no',
     links: {
@@ -106,6 +110,10 @@ export const AUDIT_WORDS = catalogue({
       'restored-from-relay': 'Mit dem gedruckten Wiederherstellungsschlüssel vom Relay wiederhergestellt',
       'team-cancelled': 'Team gekündigt',
       'team-restored': 'Team wiederhergestellt',
+      'bulk-change-started': 'Sammeländerung begonnen',
+      'bulk-change-done': 'Sammeländerung abgeschlossen',
+      'bulk-undo-started': 'Rückgängigmachen einer Sammeländerung begonnen',
+      'bulk-undone': 'Sammeländerung rückgängig gemacht',
     },
     yes: 'ja', no: 'nein',
     links: {
