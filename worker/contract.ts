@@ -7,6 +7,7 @@
  */
 import * as v from 'valibot';
 import { archiveContract } from './contracts/archives';
+import { bulkContract } from './contracts/bulk';
 import { exportContract } from './contracts/exports';
 import { importContract } from './contracts/imports';
 import { method, returnsNothing, type ClientOf, type ImplementationOf } from './contracts/method';
@@ -17,7 +18,7 @@ import { syncContract } from './contracts/sync';
 import { teamContract } from './contracts/team';
 
 /** All but backups and snapshots, which need the rows as stored: what worker-api.ts implements. */
-export const coreWorkerContract = { ...searchContract, ...exportContract, ...importContract, ...retentionContract };
+export const coreWorkerContract = { ...searchContract, ...exportContract, ...importContract, ...retentionContract, ...bulkContract };
 
 /** Every method that needs the store, which opens once the worker has the account key. */
 export const openWorkerContract = { ...coreWorkerContract, ...archiveContract, ...syncContract, ...teamContract, ...relayRetentionContract };
@@ -41,6 +42,7 @@ export type SearchWorkerApi = ClientOf<typeof searchContract>;
 export type SearchImplementation = ImplementationOf<typeof searchQueryContract>;
 export type ExportWorkerApi = ClientOf<typeof exportContract>;
 export type ImportWorkerApi = ClientOf<typeof importContract>;
+export type BulkWorkerApi = ClientOf<typeof bulkContract>;
 export type ArchiveWorkerApi = ClientOf<typeof archiveContract>;
 export type RetentionWorkerApi = ClientOf<typeof retentionContract>;
 export type SyncWorkerApi = ClientOf<typeof syncContract>;
@@ -52,13 +54,14 @@ export type OpenWorkerImplementation = ImplementationOf<typeof openWorkerContrac
 export type CoreWorkerImplementation = ImplementationOf<typeof coreWorkerContract>;
 export type ExportImplementation = ImplementationOf<typeof exportContract>;
 export type ImportImplementation = ImplementationOf<typeof importContract>;
+export type BulkImplementation = ImplementationOf<typeof bulkContract>;
 export type ArchiveImplementation = ImplementationOf<typeof archiveContract>;
 export type RetentionImplementation = ImplementationOf<typeof retentionContract>;
 export type SyncImplementation = ImplementationOf<typeof syncContract>;
 export type RelayRetentionImplementation = ImplementationOf<typeof relayRetentionContract>;
 export type TeamImplementation = ImplementationOf<typeof teamContract>;
 
-export { archiveContract, exportContract, importContract, relayRetentionContract, retentionContract, searchContract, searchQueryContract, syncContract, teamContract };
+export { archiveContract, bulkContract, exportContract, importContract, relayRetentionContract, retentionContract, searchContract, searchQueryContract, syncContract, teamContract };
 export type { RestoreOutcome, RestoreProblem, RestoreReport } from './contracts/archives';
 export { CANCELLED, isCancelled, type Cancelled } from './contracts/cancelled';
 export type { CsvExportOptions, ExportedFile } from './contracts/exports';

@@ -53,6 +53,7 @@ export const guardWorker = (api: OpenWorkerImplementation, standing: StandingSou
   ...api,
   exportCsv: gate(standing, 'export', api.exportCsv),
   exportVcard: gate(standing, 'export', api.exportVcard),
+  exportCsvSelection: gate(standing, 'export', api.exportCsvSelection),
   createBackup: gate(standing, 'export', api.createBackup),
   restoreBackup: gate(standing, 'restore', api.restoreBackup),
   restoreSnapshot: gate(standing, 'restore', api.restoreSnapshot),
