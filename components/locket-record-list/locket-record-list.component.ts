@@ -18,6 +18,10 @@ import { locketEvent } from '../shared/events';
 import { baseStyles } from '../shared/tokens.styles';
 import { rowButtonStyles } from '../shared/row-button.styles';
 import { createPageCache } from './page-cache';
+import { SelectionController } from '../shared/selection-controller';
+import { BULK_WORDS } from '../shared/messages/bulk-words';
+import { matchingIds, rowIdsOf } from '../locket-bulk-bar/matching-ids';
+import '../locket-bulk-bar/locket-bulk-bar';
 import { recordListStyles } from './locket-record-list.styles';
 
 /** The longest the count waits for the first rows to be painted. */
@@ -38,6 +42,10 @@ export class LocketRecordList extends LitElement {
   /** False while `total` is only the rows read so far. */
   @state() private counted = false;
   @state() private exporting = false;
+  /** Which records "select all" takes: those this accepts (the list's filter), or every one when null. */
+  @property({ attribute: false }) filter: ((record: LocketRecord) => boolean) | null = null;
+  @state() private selectingAll = false;
+  private readonly selection = new SelectionController(this);
 
   private cache = createPageCache((offset, limit) => this.services.store.page(this.kind, offset, limit));
   private visible = { first: 0, last: 0 };
@@ -62,6 +70,7 @@ export class LocketRecordList extends LitElement {
       // The previous kind's count must not show under the new kind's name while it loads.
       this.total = null;
       this.counted = false;
+      this.selection.clear();
       void this.reload();
     }
   }
@@ -120,6 +129,8 @@ export class LocketRecordList extends LitElement {
     this.markFirstRow();
     const title = recordTitle(record);
     return html`<div role="listitem"><div class="row row-item">
+      <input type="checkbox" class="pick" aria-label=${BULK_WORDS.select(title)} .checked=${this.selection.has(record.id)}
+        @click=${(event: MouseEvent) => void this.selection.click(index, record.id, event.shiftKey, rowIdsOf(this.services.store, this.kind))}>
       <button class="title row-open" aria-label=${RECORD_WORDS.open(title)}
         @click=${() => this.dispatchEvent(locketEvent('locket-open', { id: record.id }))}>${title}</button>
       <span class="subtitle muted">${recordSubtitle(record) || '\u00a0'}</span>
@@ -132,6 +143,12 @@ export class LocketRecordList extends LitElement {
     const outcome = await runExport(this.services, [FILE_OF_KIND[this.kind]], false, () => undefined);
     this.exporting = false;
     if (outcome.state === 'failed') console.error('List export failed:', outcome.message);
+  }
+
+  private async selectAll(): Promise<void> {
+    this.selectingAll = true;
+    this.selection.selectAll(await matchingIds(this.services.store, this.kind, this.filter));
+    this.selectingAll = false;
   }
 
   protected override render() {
@@ -147,7 +164,10 @@ export class LocketRecordList extends LitElement {
       <p class="count muted" role="status">${this.counted
         ? countedRecords(this.kind, this.total)
         : phrases.counting}</p>
-      <div class="count"><button ?disabled=${this.exporting} @click=${() => void this.exportList()}>${this.exporting ? RECORD_WORDS.exporting : RECORD_WORDS.exportFile(FILE_OF_KIND[this.kind])}</button></div>
+      <div class="count"><button ?disabled=${this.exporting} @click=${() => void this.exportList()}>${this.exporting ? RECORD_WORDS.exporting : RECORD_WORDS.exportFile(FILE_OF_KIND[this.kind])}</button>
+        <button ?disabled=${this.selectingAll} @click=${() => void this.selectAll()}>${this.selectingAll ? BULK_WORDS.selecting : BULK_WORDS.selectAll(this.total)}</button></div>
+      <locket-bulk-bar .services=${this.services} kind=${this.kind} .selected=${this.selection.selected}
+        @locket-bulk-clear=${() => this.selection.clear()}></locket-bulk-bar>
       <lit-virtualizer role="list" aria-label=${label} scroller
         data-revision=${this.revision}
         .items=${items}
