@@ -8,6 +8,7 @@ import { timeToFirstMatch, timeToMark } from './page-timing';
 import { profiled } from './profiler';
 import { median, percentile } from './stats';
 import { measureExport, measureImport } from './export-import-scenarios';
+import { BULK_TAG_RECORDS, measureBulkTag } from './bulk-scenarios';
 import { measureArchive, measureSweep } from './retention-scenarios';
 import { measureSync } from './sync-scenarios';
 import { measureMemory } from './memory-scenarios';
@@ -129,6 +130,8 @@ export const runSizeScenarios = async (
     merge(await measureExport(browser, page, size))), 'export');
   await attempt('import of a contacts file, and its parts', () => withBenchPage(browser, 'import', async (page) =>
     merge(await measureImport(page, size, options.seed))), 'import');
+  await attempt('bulk tag of 10,000 records beside the raw put rate', () => withBenchPage(browser, 'bulk', async (page) =>
+    merge(await measureBulkTag(page, Math.min(size, BULK_TAG_RECORDS), options.seed))), 'bulk');
 
   const pageLoads = async (key: 'sidepanel.firstRow' | 'popup.searchReady', file: string, mark: string, evidence: string) => {
     const url = browser.pageUrl(file);
