@@ -8,6 +8,7 @@
 import * as v from 'valibot';
 import { archiveContract } from './contracts/archives';
 import { duplicatesContract } from './contracts/duplicates';
+import { bulkContract } from './contracts/bulk';
 import { exportContract } from './contracts/exports';
 import { filterContract } from './contracts/filters';
 import { importContract } from './contracts/imports';
@@ -20,7 +21,7 @@ import { tasksContract } from './contracts/tasks';
 import { teamContract } from './contracts/team';
 
 /** All but backups and snapshots, which need the rows as stored: what worker-api.ts implements. */
-export const coreWorkerContract = { ...searchContract, ...exportContract, ...importContract, ...retentionContract, ...duplicatesContract };
+export const coreWorkerContract = { ...bulkContract, ...duplicatesContract, ...exportContract, ...importContract, ...retentionContract, ...searchContract };
 
 /** Every method that needs the store, which opens once the worker has the account key. */
 export const openWorkerContract = {
@@ -47,6 +48,7 @@ export type SearchWorkerApi = ClientOf<typeof searchContract>;
 export type SearchImplementation = ImplementationOf<typeof searchQueryContract>;
 export type ExportWorkerApi = ClientOf<typeof exportContract>;
 export type ImportWorkerApi = ClientOf<typeof importContract>;
+export type BulkWorkerApi = ClientOf<typeof bulkContract>;
 export type ArchiveWorkerApi = ClientOf<typeof archiveContract>;
 export type RetentionWorkerApi = ClientOf<typeof retentionContract>;
 export type DuplicatesWorkerApi = ClientOf<typeof duplicatesContract>;
@@ -61,13 +63,14 @@ export type OpenWorkerImplementation = ImplementationOf<typeof openWorkerContrac
 export type CoreWorkerImplementation = ImplementationOf<typeof coreWorkerContract>;
 export type ExportImplementation = ImplementationOf<typeof exportContract>;
 export type ImportImplementation = ImplementationOf<typeof importContract>;
+export type BulkImplementation = ImplementationOf<typeof bulkContract>;
 export type ArchiveImplementation = ImplementationOf<typeof archiveContract>;
 export type RetentionImplementation = ImplementationOf<typeof retentionContract>;
 export type SyncImplementation = ImplementationOf<typeof syncContract>;
 export type RelayRetentionImplementation = ImplementationOf<typeof relayRetentionContract>;
 export type TeamImplementation = ImplementationOf<typeof teamContract>;
 
-export { archiveContract, duplicatesContract, exportContract, filterContract, importContract, relayRetentionContract, retentionContract, searchContract, searchQueryContract, syncContract, tasksContract, teamContract };
+export { archiveContract, bulkContract, duplicatesContract, exportContract, filterContract, importContract, relayRetentionContract, retentionContract, searchContract, searchQueryContract, syncContract, tasksContract, teamContract };
 export type { RestoreOutcome, RestoreProblem, RestoreReport } from './contracts/archives';
 export { CANCELLED, isCancelled, type Cancelled } from './contracts/cancelled';
 export type { CsvExportOptions, ExportedFile } from './contracts/exports';

@@ -40,6 +40,13 @@ export const guardStore = (store: LocketStore, standing: StandingSource): Locket
   mergeRecords: gate(standing, 'trash', gate(standing, 'edit', store.mergeRecords)),
   convertRecord: gate(standing, 'trash', gate(standing, 'create', store.convertRecord)),
   undoMerge: gate(standing, 'restore', gate(standing, 'edit', store.undoMerge)),
+  applyBulk: async (ids, action, onProgress) => {
+    assertMayAct(await standing(), action.type === 'trash' ? 'trash' : 'edit');
+    return store.applyBulk(ids, action, onProgress);
+  },
+  renameTag: gate(standing, 'edit', store.renameTag),
+  // Undoing a bulk change is undoing a batch, as undoing an import is.
+  undoBulk: gate(standing, 'undo-import', store.undoBulk),
 });
 
 /**
@@ -50,6 +57,7 @@ export const guardWorker = (api: OpenWorkerImplementation, standing: StandingSou
   ...api,
   exportCsv: gate(standing, 'export', api.exportCsv),
   exportVcard: gate(standing, 'export', api.exportVcard),
+  exportCsvSelection: gate(standing, 'export', api.exportCsvSelection),
   createBackup: gate(standing, 'export', api.createBackup),
   restoreBackup: gate(standing, 'restore', api.restoreBackup),
   restoreSnapshot: gate(standing, 'restore', api.restoreSnapshot),

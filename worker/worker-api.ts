@@ -4,6 +4,7 @@ import type { LocketStore } from '../core/store/contract';
 import type { CoreWorkerImplementation } from './contract';
 import { createExportRunner } from './export-runner';
 import { createImportApi } from './import-api';
+import { createBulkApi } from './bulk/bulk-api';
 import { createRetentionApi } from './retention-api';
 import { createDuplicatesApi } from './duplicates-api';
 import { createSearchService, type SearchService } from './search-service';
@@ -30,6 +31,7 @@ export const createWorkerApi = ({ store, bus, clock = systemClock }: WorkerApiDe
   return {
     ...createExportRunner({ store, clock }),
     ...createImportApi({ store, clock }),
+    ...createBulkApi({ store, clock }),
     ...createRetentionApi({ store, clock }),
     ...createDuplicatesApi({ store }),
     indexStatus: async () => searching().indexStatus(),

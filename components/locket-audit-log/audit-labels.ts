@@ -49,6 +49,10 @@ export const AUDIT_WORDS = catalogue({
       'records-merged': 'Two records merged',
       'record-converted': 'Record converted (person ↔ organisation)',
       'merge-undone': 'Merge or conversion undone',
+      'bulk-change-started': 'Bulk change started',
+      'bulk-change-done': 'Bulk change done',
+      'bulk-undo-started': 'Undoing a bulk change started',
+      'bulk-undone': 'Bulk change undone',
     } as Readonly<Record<AuditType, string>>,
     yes: 'yes', no: 'no',
     links: {
@@ -112,6 +116,10 @@ export const AUDIT_WORDS = catalogue({
       'records-merged': 'Zwei Datensätze zusammengeführt',
       'record-converted': 'Datensatz umgewandelt (Person ↔ Organisation)',
       'merge-undone': 'Zusammenführung oder Umwandlung rückgängig gemacht',
+      'bulk-change-started': 'Sammeländerung begonnen',
+      'bulk-change-done': 'Sammeländerung abgeschlossen',
+      'bulk-undo-started': 'Rückgängigmachen einer Sammeländerung begonnen',
+      'bulk-undone': 'Sammeländerung rückgängig gemacht',
     },
     yes: 'ja', no: 'nein',
     links: {

@@ -28,7 +28,7 @@ import { LazyElement } from '../shared/lazy-element';
 import { seesMembersLogins } from '../locket-member-logins/member-login-labels';
 
 /** The sections in page order; each one's title is in OPTIONS_WORDS.sections. */
-const SECTIONS = ['general', 'security', 'logins', 'users', 'team', 'export', 'import', 'backup', 'sync', 'retention', 'audit', 'danger'] as const;
+const SECTIONS = ['general', 'security', 'logins', 'users', 'team', 'export', 'import', 'tags', 'backup', 'sync', 'retention', 'audit', 'danger'] as const;
 type SectionId = (typeof SECTIONS)[number];
 
 /** The owner's settings page. Each section is one <section>, listed in the nav. */
@@ -57,6 +57,8 @@ export class LocketOptions extends LitElement {
   private readonly teamSettings = new LazyElement(this, 'locket-team-settings', () => import('../team/locket-team-settings/locket-team-settings'));
   private readonly teamJoin = new LazyElement(this, 'locket-team-join', () => import('../team/locket-team-join/locket-team-join'));
   private readonly relayCopy = new LazyElement(this, 'locket-relay-copy', () => import('../sync/locket-relay-copy/locket-relay-copy'));
+  /** Tags reads every record to count them: loaded, and counted, only once the section is shown. */
+  private readonly tagsSettings = new LazyElement(this, 'locket-tags-settings', () => import('../locket-tags-settings/locket-tags-settings'));
   /** Import brings the CSV parser (papaparse) and the mapping screens: the page paints before they arrive. */
   private readonly importSettings = new LazyElement(this, 'locket-import-settings', () => import('../locket-import-settings/locket-import-settings'));
   private readonly relayNotice = new LazyElement(this, 'locket-relay-retention-notice', () => import('../sync/locket-relay-retention-notice/locket-relay-retention-notice'));
@@ -135,6 +137,7 @@ export class LocketOptions extends LitElement {
       case 'export': return this.mayExport ? html`<locket-export-settings .services=${services}></locket-export-settings>`
         : html`<p class="muted">${ROLE_REFUSAL_WORDS.noExportRight}</p>`;
       case 'import': return this.importSettings.render(() => html`<locket-import-settings .services=${services}></locket-import-settings>`, OPTIONS_WORDS.loading);
+      case 'tags': return this.tagsSettings.render(() => html`<locket-tags-settings .services=${services}></locket-tags-settings>`, OPTIONS_WORDS.loading);
       // Restoring stays for whoever's role allows it; downloading needs the export right.
       case 'backup': return html`<locket-backup-settings .services=${services} .mayDownload=${this.mayExport}></locket-backup-settings>`;
       case 'sync':

@@ -23,6 +23,10 @@ import '../locket-filter-bar/locket-filter-bar';
 import { columnText } from '../locket-filter-bar/column-text';
 import { DEFAULT_SORT, EMPTY_FILTER, type Filter, type Sort } from '../../core/filters/filter-schema';
 import { FILTER_WORDS } from '../shared/messages/filter-words';
+import { SelectionController } from '../shared/selection-controller';
+import { BULK_WORDS } from '../shared/messages/bulk-words';
+import { matchingIds } from '../locket-bulk-bar/matching-ids';
+import '../locket-bulk-bar/locket-bulk-bar';
 import { recordListStyles } from './locket-record-list.styles';
 
 /** The longest the count waits for the first rows to be painted. */
@@ -48,6 +52,8 @@ export class LocketRecordList extends LitElement {
   /** False while `total` is only the rows read so far. */
   @state() private counted = false;
   @state() private exporting = false;
+  @state() private selectingAll = false;
+  private readonly selection = new SelectionController(this);
 
   private readonly filtered = createFilteredRows(this, async (total, counted) => {
     this.cache.clear();
@@ -56,8 +62,10 @@ export class LocketRecordList extends LitElement {
     this.counted = counted;
     this.revision++;
   });
-  private cache = createPageCache((offset, limit) => (this.filtered.active
-    ? this.filtered.page(offset, limit) : this.services.store.page(this.kind, offset, limit)));
+  /** The list's rows in order: the filter's matches while one is set, else the kind's records. */
+  private readonly rowsAt = (offset: number, limit: number) => (this.filtered.active
+    ? this.filtered.page(offset, limit) : this.services.store.page(this.kind, offset, limit));
+  private cache = createPageCache(this.rowsAt);
   private visible = { first: 0, last: 0 };
   private unsubscribe?: () => void;
   private firstRowMarked = false;
@@ -80,6 +88,7 @@ export class LocketRecordList extends LitElement {
       // The previous kind's count must not show under the new kind's name while it loads.
       this.total = null;
       this.counted = false;
+      this.selection.clear();
       void this.reload();
     }
     if ((changed.has('kind') || changed.has('listId')) && this.listId === '') void this.filtered.rememberedSort();
@@ -155,6 +164,8 @@ export class LocketRecordList extends LitElement {
     const title = recordTitle(record);
     const column = columnText(record, this.sort.column);
     return html`<div role="listitem"><div class="row row-item">
+      <input type="checkbox" class="pick" aria-label=${BULK_WORDS.select(title)} .checked=${this.selection.has(record.id)}
+        @click=${(event: MouseEvent) => void this.selection.click(index, record.id, event.shiftKey, async (first, last) => (await this.rowsAt(first, last - first + 1)).map((row) => row.id))}>
       <button class="title row-open" aria-label=${RECORD_WORDS.open(title)}
         @click=${() => this.dispatchEvent(locketEvent('locket-open', { id: record.id }))}>${title}</button>
       <span class="subtitle muted">${[recordSubtitle(record), column].filter((part) => part !== '').join(' · ') || '\u00a0'}</span>
@@ -167,6 +178,13 @@ export class LocketRecordList extends LitElement {
     const outcome = await runExport(this.services, [FILE_OF_KIND[this.kind]], false, () => undefined);
     this.exporting = false;
     if (outcome.state === 'failed') console.error('List export failed:', outcome.message);
+  }
+
+  private async selectAll(): Promise<void> {
+    this.selectingAll = true;
+    // "Select all N matching": the filter's counted matches, or every record of the kind.
+    this.selection.selectAll(this.filtered.active ? [...this.filtered.matchingIds()] : await matchingIds(this.services.store, this.kind, null));
+    this.selectingAll = false;
   }
 
   protected override render() {
@@ -192,7 +210,10 @@ export class LocketRecordList extends LitElement {
     const items = Array.from({ length: this.total }, (_, index) => index);
     return html`
       <p class="count muted" role="status">${this.countText()}</p>
-      <div class="count"><button ?disabled=${this.exporting} @click=${() => void this.exportList()}>${this.exporting ? RECORD_WORDS.exporting : RECORD_WORDS.exportFile(FILE_OF_KIND[this.kind])}</button></div>
+      <div class="count"><button ?disabled=${this.exporting} @click=${() => void this.exportList()}>${this.exporting ? RECORD_WORDS.exporting : RECORD_WORDS.exportFile(FILE_OF_KIND[this.kind])}</button>
+        <button ?disabled=${this.selectingAll || (this.filtered.active && !this.counted)} @click=${() => void this.selectAll()}>${this.selectingAll ? BULK_WORDS.selecting : BULK_WORDS.selectAll(this.total)}</button></div>
+      <locket-bulk-bar .services=${this.services} kind=${this.kind} .selected=${this.selection.selected}
+        @locket-bulk-clear=${() => this.selection.clear()}></locket-bulk-bar>
       <lit-virtualizer role="list" aria-label=${label} scroller
         data-revision=${this.revision}
         .items=${items}

@@ -6,6 +6,9 @@ export const recordListStyles = css`
   lit-virtualizer { flex: 1; min-height: 200px; }
   /* The virtualizer positions each row absolutely, which would shrink it to its text. */
   lit-virtualizer > [role='listitem'] { width: 100%; }
+  .row.row-item { padding-left: 36px; }
+  /* Above the row's open button, whose ::after covers the row. */
+  .pick { position: absolute; left: 12px; top: 16px; z-index: 1; margin: 0; }
   .row { border-bottom: 1px solid var(--locket-border); padding: 6px 12px; height: 52px; background: var(--locket-surface); }
   .title { display: block; width: 100%; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
   .subtitle { display: block; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }

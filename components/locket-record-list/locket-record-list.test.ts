@@ -56,4 +56,37 @@ describe('locket-record-list', () => {
     await expect.element(page.getByText('No organisations yet.')).toBeVisible();
     expect(page.getByRole('button', { name: 'Open Ada Lovelace' }).query()).toBeNull();
   });
+
+  it('selects a range with shift-click and every record with "select all", then offers the bulk actions', async () => {
+    const { services, store } = await createTestServices();
+    for (const name of ['A', 'B', 'C', 'D', 'E']) await store.create('person', { firstName: name, lastName: 'Row' });
+    await mount('locket-record-list', { services, kind: 'person' });
+    await expect.element(page.getByRole('status').first()).toHaveTextContent('5 people');
+    const boxes = page.getByRole('list', { name: 'People' }).getByRole('checkbox');
+
+    await userEvent.click(boxes.nth(1));
+    await userEvent.keyboard('{Shift>}');
+    await userEvent.click(boxes.nth(3));
+    await userEvent.keyboard('{/Shift}');
+    await expect.element(page.getByRole('toolbar', { name: 'Bulk actions' })).toHaveTextContent('3 selected');
+    await expect.element(boxes.nth(0)).not.toBeChecked();
+    await expect.element(boxes.nth(2)).toBeChecked();
+
+    await userEvent.click(page.getByRole('button', { name: 'Select all 5' }));
+    await expect.element(page.getByRole('toolbar', { name: 'Bulk actions' })).toHaveTextContent('5 selected');
+    await userEvent.click(page.getByRole('button', { name: 'Clear selection' }));
+    expect(page.getByRole('toolbar').query()).toBeNull();
+  });
+
+  it('selects all matching the list\'s filter when it has one', async () => {
+    const { services, store } = await createTestServices();
+    for (const [name, tags] of [['Ada', ['vip']], ['Alan', ['vip']], ['Grace', []]] as const) {
+      await store.create('person', { firstName: name, lastName: 'Row', tags });
+    }
+    await mount('locket-record-list', {
+      services, kind: 'person', filter: { conditions: [{ field: 'tag', op: 'has', tag: 'vip' }] },
+    });
+    await userEvent.click(page.getByRole('button', { name: 'Select all 2' }));
+    await expect.element(page.getByRole('toolbar', { name: 'Bulk actions' })).toHaveTextContent('2 selected');
+  });
 });

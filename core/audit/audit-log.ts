@@ -33,6 +33,7 @@ export const AUDIT_TYPES = [
   'restored-from-relay',
   'team-cancelled', 'team-restored',
   'records-merged', 'record-converted', 'merge-undone',
+  'bulk-change-started', 'bulk-change-done', 'bulk-undo-started', 'bulk-undone',
 ] as const;
 export type AuditType = (typeof AUDIT_TYPES)[number];
 

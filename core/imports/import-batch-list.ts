@@ -5,7 +5,7 @@
  */
 import { parseHlc } from '../hlc';
 import type { StoredChangeSet } from '../db/rows';
-import type { ImportBatchSummary, ListImports } from './import-batch-types';
+import { BULK_BATCH_PREFIX, type ImportBatchSummary, type ListImports } from './import-batch-types';
 import type { LocketDatabase } from '../db/schema';
 
 const READ_PAGE = 100;
@@ -16,7 +16,7 @@ interface BatchSets {
   updated: number;
 }
 
-const readSets = async (db: LocketDatabase, keys: readonly string[]): Promise<StoredChangeSet[]> => {
+export const readSets = async (db: LocketDatabase, keys: readonly string[]): Promise<StoredChangeSet[]> => {
   const sets: StoredChangeSet[] = [];
   for (let start = 0; start < keys.length; start += READ_PAGE) {
     const store = db.transaction('changes').store;
@@ -31,7 +31,8 @@ export const createListImports = (db: LocketDatabase): ListImports => async () =
   const keys = await db.getAllKeysFromIndex('changes', 'byBatch');
   const batches = new Map<string, BatchSets>();
   for (const set of await readSets(db, keys)) {
-    if (set.batchId === undefined) continue;
+    // Bulk changes share the batch mechanism but have their own history.
+    if (set.batchId === undefined || set.batchId.startsWith(BULK_BATCH_PREFIX)) continue;
     let batch = batches.get(set.batchId);
     if (!batch) {
       batch = { firstHlc: set.hlc, created: 0, updated: 0 };

@@ -2,6 +2,7 @@
 import type { RecordId, RecordKind } from '../records/types';
 import type { FieldErrors } from '../records/field-problems';
 import type { WriteFailure } from '../db/store-errors';
+import type { AuditDraft } from '../audit/audit-log';
 
 /**
  * One record of an import, as planned. Fields are validated again on the way in
@@ -18,6 +19,20 @@ export type PlannedWrite =
   }
   /** `fields` are the record's whole fields after the update, not a patch. */
   | { readonly op: 'update'; readonly id: RecordId; readonly kind: RecordKind; readonly fields: unknown };
+
+/**
+ * A bulk change's item: `edit` gets the record's fields as read for the batch's transaction and
+ * returns its whole fields after the change (or null to leave it as it is), so nothing written
+ * since is lost.
+ */
+export interface PlannedEdit {
+  readonly op: 'edit';
+  readonly id: RecordId;
+  readonly edit: (kind: RecordKind, fields: object) => object | null;
+}
+
+/** What a batch writes: an import's planned creates and updates, or a bulk change's edits. */
+export type BatchItem = PlannedWrite | PlannedEdit;
 
 /**
  * Why an item was refused before any write, as a code; the words live in
@@ -71,6 +86,12 @@ export interface UndoImportReport {
   readonly skipped: readonly UndoSkip[];
 }
 
+/** A bulk change's batch id starts with this; an import's never does (it is a bare id). */
+export const BULK_BATCH_PREFIX = 'bulk-';
+
+/** Stages the audit entry a batch commits with its first write (import-started, bulk-change-started…). */
+export type BatchStartEntry = (batchId: string, planned: number) => AuditDraft;
+
 export interface ImportBatchStore {
   /**
    * Writes the items in transactions of about a thousand, each with one change set that
@@ -82,6 +103,19 @@ export interface ImportBatchStore {
   ) => Promise<ImportBatchReport>;
   /** Removes what the batch created and restores what it updated, unless changed since. */
   readonly undoImport: (batchId: string) => Promise<UndoImportReport>;
+}
+
+/**
+ * The one batch mechanism imports and bulk changes share: a batch is written in transactions of
+ * about a thousand, each one change set tagged with `batchId` (updates carry their previous
+ * values), the first committing `startEntry`'s audit entry; undoBatch undoes it as one.
+ */
+export interface BatchWrites {
+  readonly applyBatch: (
+    batchId: string, items: readonly BatchItem[], startEntry: BatchStartEntry, onProgress?: (handled: number) => void,
+  ) => Promise<ImportBatchReport>;
+  /** As undoImport; the first step that writes commits `startEntry`'s entry. */
+  readonly undoBatch: (batchId: string, startEntry: (batchId: string) => AuditDraft) => Promise<UndoImportReport>;
 }
 
 /** One past import as the recent-imports list shows it. */

@@ -1,5 +1,5 @@
 /**
- * Applies an import plan: records with the ids and timestamps the plan gave them, in
+ * Applies a batch (an import plan, or a bulk change's edits): records with the ids and timestamps the plan gave them, in
  * transactions of about a thousand, each transaction one change set tagged with the
  * import's batch id. An update's set also carries the fields' previous values (through
  * the codec), so undoImport can put them back.
@@ -11,8 +11,8 @@ import { parseFields } from '../records/validate';
 import type { FieldsByKind, RecordKind, RecordMeta } from '../records/types';
 import type { ChangeSetItem, StoredChangeSet, StoredRecord } from '../db/rows';
 import { deepEqual } from '../db/deep-equal';
-import type { ImportBatchReport, ImportBatchStore, ImportItemProblem, PlannedWrite } from './import-batch-types';
-import { createUndoImport } from './import-undo';
+import type { BatchStartEntry, BatchWrites, ImportBatchReport, ImportBatchStore, ImportItemProblem, BatchItem } from './import-batch-types';
+import { createUndoBatch } from './import-undo';
 import { fieldsFromBody, isLive, metaOf, rowFor } from '../db/record-rows';
 import { announce, changeItem, changeSet, type StoreDeps } from '../db/store-deps';
 import { retriedWrite, STALE, type Participant } from '../db/transaction';
@@ -48,11 +48,11 @@ const changedNames = (before: object, after: object): string[] => {
 /** Stages the entry a batch commits with, or null for none. */
 type ImportReceipt = () => Promise<Participant<AuditEntry> | null>;
 
-export const createImportBatch = (deps: StoreDeps, audit: AuditLog): ImportBatchStore => {
+export const createImportBatch = (deps: StoreDeps, audit: AuditLog): ImportBatchStore & BatchWrites => {
   const { db, codec, clock } = deps;
 
-  const prepare = async (batchId: string, items: readonly PlannedWrite[], offset: number): Promise<Prepared> => {
-    const updateIds = items.filter((item) => item.op === 'update').map((item) => item.id);
+  const prepare = async (batchId: string, items: readonly BatchItem[], offset: number): Promise<Prepared> => {
+    const updateIds = items.filter((item) => item.op !== 'create').map((item) => item.id);
     const readTx = db.transaction('records');
     const currentRows = new Map<string, StoredRecord>();
     for (const row of await Promise.all(updateIds.map((id) => readTx.store.get(id)))) if (row) currentRows.set(row.id, row);
@@ -72,13 +72,14 @@ export const createImportBatch = (deps: StoreDeps, audit: AuditLog): ImportBatch
 
     items.forEach((item, position) => {
       const index = offset + position;
-      const parsed = parseFields(item.kind, item.fields);
-      if (!parsed.ok) {
-        refused.push({ index, id: item.id, reason: { type: 'invalid-fields', errors: parsed.error } });
+      // A plan's fields are checked before its record is looked up; an edit's only once it has seen them.
+      const planned = item.op === 'edit' ? null : parseFields(item.kind, item.fields);
+      if (planned && !planned.ok) {
+        refused.push({ index, id: item.id, reason: { type: 'invalid-fields', errors: planned.error } });
         return;
       }
-      const fields: FieldsByKind[RecordKind] = parsed.value;
-      if (item.op === 'create') {
+      if (item.op === 'create' && planned) {
+        const fields: FieldsByKind[RecordKind] = planned.value;
         const meta = { id: item.id, kind: item.kind, createdAt: item.createdAt, updatedAt: item.updatedAt, deletedAt: null };
         metas.push({ ...meta, links: linksOf(item.kind, fields), due: taskDueOf(item.kind, fields) });
         bodies.push(withAttribution(fields, stampWrite(undefined, deps.deviceId, hlc, true)));
@@ -88,12 +89,19 @@ export const createImportBatch = (deps: StoreDeps, audit: AuditLog): ImportBatch
         return;
       }
       const row = currentRows.get(item.id);
-      if (!row || !isLive(row) || row.kind !== item.kind) {
+      if (!row || !isLive(row) || (item.op === 'update' && row.kind !== item.kind)) {
         refused.push({ index, id: item.id, reason: { type: 'record-gone' } });
         return;
       }
       const decoded = currentFields.get(row.id);
       const before = fieldsFromBody(row, row.kind, decoded);
+      const wanted = item.op === 'edit' ? item.edit(row.kind, before) : null;
+      if (item.op === 'edit' && wanted === null) return;
+      const parsed = planned ?? parseFields(row.kind, wanted);
+      if (!parsed.ok) {
+        refused.push({ index, id: item.id, reason: { type: 'invalid-fields', errors: parsed.error } });
+        return;
+      }
       // Tags are a set merged per tag elsewhere: the update names what it added and removed, as an edit does.
       const tagEdit = tagEditOf(row, decoded, before, parsed.value, hlc);
       const after = { ...parsed.value, ...('tags' in before ? { tags: tagEdit?.tags ?? before.tags } : {}) };
@@ -101,7 +109,7 @@ export const createImportBatch = (deps: StoreDeps, audit: AuditLog): ImportBatch
       if (changed.length === 0) return;
       const sync = syncHints(row, decoded, tagEdit, changed);
       const meta = { ...metaOf(row), updatedAt: now };
-      metas.push({ ...meta, links: linksOf(item.kind, after), due: taskDueOf(item.kind, after) });
+      metas.push({ ...meta, links: linksOf(row.kind, after), due: taskDueOf(row.kind, after) });
       bodies.push(withAttribution({ ...after, ...sync.body }, stampWrite(attributionIn(decoded), deps.deviceId, hlc, false)));
       changes.push(changeItem(meta, 'update', changed));
       newValues.push({ ...pick(after, changed), ...sync.values });
@@ -131,7 +139,7 @@ export const createImportBatch = (deps: StoreDeps, audit: AuditLog): ImportBatch
    * the batch's first preparation, started while the batch before it committed; a retry
    * prepares again from what is stored then.
    */
-  const write = (batchId: string, slice: readonly PlannedWrite[], start: number, receipt: ImportReceipt, early: Promise<Prepared>) => {
+  const write = (batchId: string, slice: readonly BatchItem[], start: number, receipt: ImportReceipt, early: Promise<Prepared>) => {
     let first: Promise<Prepared> | null = early;
     return retriedWrite(db, {
       subject: { type: 'import' },
@@ -157,15 +165,13 @@ export const createImportBatch = (deps: StoreDeps, audit: AuditLog): ImportBatch
     });
   };
 
-  const applyImport: ImportBatchStore['applyImport'] = async (batchId, items, onProgress) => {
+  const applyBatch: BatchWrites['applyBatch'] = async (batchId, items, startEntry, onProgress) => {
     let written = 0;
     const refused: ImportItemProblem[] = [];
-    // The first batch that writes anything commits the import's entry, so an import cut short
-    // after it is in the log; the worker adds `import-done` with the totals when the run ends.
+    // The first batch that writes anything commits the batch's entry, so a run cut short after
+    // it is in the log; the caller adds the closing entry (`import-done`…) with the totals.
     let started = false;
-    const startReceipt: ImportReceipt = () => (started
-      ? Promise.resolve(null)
-      : audit.stage({ type: 'import-started', by: deps.author, subjects: [], detail: { batchId, planned: items.length } }));
+    const startReceipt: ImportReceipt = () => (started ? Promise.resolve(null) : audit.stage(startEntry(batchId, items.length)));
     const prepareFrom = (start: number): Promise<Prepared> | null => {
       if (start >= items.length) return null;
       const preparing = prepare(batchId, items.slice(start, start + IMPORT_BATCH_SIZE), start);
@@ -195,5 +201,14 @@ export const createImportBatch = (deps: StoreDeps, audit: AuditLog): ImportBatch
     return { written, refused, failure: null };
   };
 
-  return { applyImport, undoImport: createUndoImport(deps, audit) };
+  const undoBatch = createUndoBatch(deps, audit);
+  return {
+    applyBatch,
+    undoBatch,
+    applyImport: (batchId, items, onProgress) => applyBatch(batchId, items, importStarted(deps.author), onProgress),
+    undoImport: (batchId) => undoBatch(batchId, (id) => ({ type: 'import-undo-started', by: deps.author, subjects: [], detail: { batchId: id } })),
+  };
 };
+
+const importStarted = (author: string): BatchStartEntry => (batchId, planned) =>
+  ({ type: 'import-started', by: author, subjects: [], detail: { batchId, planned } });

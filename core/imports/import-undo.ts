@@ -1,5 +1,5 @@
 /**
- * Undoes one import batch. Records it updated get their previous fields back first, then
+ * Undoes one batch (an import or a bulk change). Records it updated get their previous fields back first, then
  * records it created are removed for good (they never existed before the import), newest
  * first so that a person goes before the organisation it links to. A record changed since
  * the import, or one that records outside the import now link to, is left alone and
@@ -15,8 +15,8 @@ import { linksOf } from '../records/links';
 import { parseFields } from '../records/validate';
 import type { RecordId } from '../records/types';
 import type { ChangeSetItem, StoredChangeSet, StoredRecord } from '../db/rows';
-import type { ImportBatchStore, UndoImportReport, UndoSkip, UndoSkipReason } from './import-batch-types';
-import { fieldsFromBody, metaOf, rowFor } from '../db/record-rows';
+import type { BatchWrites, UndoImportReport, UndoSkip, UndoSkipReason } from './import-batch-types';
+import { fieldsFromBody, metaOf, restoredRow, rowFor } from '../db/record-rows';
 import { announce, changeItem, changeSet, type StoreDeps } from '../db/store-deps';
 import { deepEqual } from '../db/deep-equal';
 import { retriedWrite, settled, STALE, type Participant, type Settled, type Stale } from '../db/transaction';
@@ -47,10 +47,10 @@ const pick = (fields: object, names: readonly string[]): Record<string, unknown>
 /** Stages the entry a step commits with, or null for none. */
 type UndoReceipt = () => Promise<Participant<AuditEntry> | null>;
 
-export const createUndoImport = (deps: StoreDeps, audit: AuditLog): ImportBatchStore['undoImport'] => {
+export const createUndoBatch = (deps: StoreDeps, audit: AuditLog): BatchWrites['undoBatch'] => {
   const { db, codec, clock } = deps;
 
-  const readTargets = async (set: StoredChangeSet, batchId: string, op: 'create' | 'update'): Promise<Target[]> => {
+  const readTargets = async (set: StoredChangeSet, batchId: string, op: 'create' | 'update' | 'delete'): Promise<Target[]> => {
     const changes = set.changes.filter((change) => change.op === op);
     const tx = db.transaction(['records', 'changes']);
     const records = tx.objectStore('records');
@@ -157,6 +157,31 @@ export const createUndoImport = (deps: StoreDeps, audit: AuditLog): ImportBatchS
     return written.length;
   };
 
+  /** A bulk move to the trash: its records (and the notes that went with them) come back, unless touched since. */
+  const untrashSet = async (set: StoredChangeSet, batchId: string, skipped: UndoSkip[], receipt: UndoReceipt): Promise<number> => {
+    if (!set.changes.some((change) => change.op === 'delete')) return 0;
+    const { value: { found, written } } = await commit(async () => {
+      const found: UndoSkip[] = [];
+      const chosen: StoredRecord[] = [];
+      for (const target of await readTargets(set, batchId, 'delete')) {
+        if (target.undone) continue;
+        if (!target.row) found.push(skipOf(target, { type: 'deleted-since' }));
+        else if (target.changedSince || target.row.deletedAt === null) found.push(skipOf(target, { type: 'changed-since', undoing: 'update' }));
+        else chosen.push(target.row);
+      }
+      if (chosen.length === 0) return settled({ found, written: [] });
+      const now = clock.now();
+      const hlc = deps.hlc.tick();
+      const values = await codec.encode(chosen.map(() => ({ deletedAt: null })), changeAad(hlc));
+      const undo = { ...changeSet(deps, chosen.map((row) => changeItem(row, 'restore', ['deletedAt'])), values, hlc), undoOf: batchId };
+      const puts = chosen.map((row) => restoredRow(row, now, hlc));
+      return { expected: chosen, puts, removed: [], set: undo, found, written: puts };
+    }, receipt);
+    skipped.push(...found);
+    announce(deps.bus, written);
+    return written.length;
+  };
+
   const removeSet = async (set: StoredChangeSet, batchId: string, removing: Set<RecordId>, skipped: UndoSkip[], receipt: UndoReceipt): Promise<number> => {
     const { value: { found, written } } = await commit(async () => {
       const found: UndoSkip[] = [];
@@ -183,7 +208,7 @@ export const createUndoImport = (deps: StoreDeps, audit: AuditLog): ImportBatchS
     return written.length;
   };
 
-  return async (batchId): Promise<UndoImportReport> => {
+  return async (batchId, startEntry): Promise<UndoImportReport> => {
     const keys = await db.getAllKeysFromIndex('changes', 'byBatch', batchId);
     const skipped: UndoSkip[] = [];
     let restored = 0;
@@ -192,10 +217,10 @@ export const createUndoImport = (deps: StoreDeps, audit: AuditLog): ImportBatchS
     // the log; the worker adds `import-undone` with the totals when it ends.
     const receipt: UndoReceipt = () => (restored + removed > 0
       ? Promise.resolve(null)
-      : audit.stage({ type: 'import-undo-started', by: deps.author, subjects: [], detail: { batchId } }));
+      : audit.stage(startEntry(batchId)));
     for (const key of keys) {
       const set = await db.get('changes', key);
-      if (set) restored += await restoreSet(set, batchId, skipped, receipt);
+      if (set) restored += await restoreSet(set, batchId, skipped, receipt) + await untrashSet(set, batchId, skipped, receipt);
     }
     const removing = new Set<RecordId>();
     for (const key of [...keys].reverse()) {

@@ -1,4 +1,5 @@
 import type { AuditStore } from '../audit/contract';
+import type { BulkStore } from '../bulk/bulk-types';
 import type { ErasureStore } from '../erasure/contract';
 import type { ImportStore } from '../imports/import-batch-types';
 import type { MergeStore } from '../merge/contract';
@@ -12,7 +13,7 @@ import type { TrashStore } from '../trash/contract';
  * interface, not this one.
  */
 export interface LocketStore
-  extends RecordWrites, RecordReads, TrashStore, SettingsStore, ErasureStore, AuditStore, ImportStore, MergeStore {
+  extends RecordWrites, RecordReads, TrashStore, SettingsStore, ErasureStore, AuditStore, ImportStore, MergeStore, BulkStore {
   /** Closes the database; the change bus belongs to whoever opened the store. */
   readonly close: () => void;
 }

@@ -4,6 +4,7 @@ import { createIsSuppressed, createSuppressionCheck } from '../audit/suppression
 import type { LocketStore } from './contract';
 import { createErase } from '../erasure/erase';
 import { createImportBatch } from '../imports/import-batch';
+import { createBulkStore } from '../bulk/bulk-store';
 import { createListImports } from '../imports/import-batch-list';
 import { createMergeStore } from '../merge/merge-store';
 import { createBulkInsert } from '../record-store/bulk-insert';
@@ -23,9 +24,11 @@ export type { StoreDeps } from '../db/store-deps';
 export const createStore = (deps: StoreDeps): LocketStore => {
   const { db, codec, bus } = deps;
   const audit = createAuditLog({ db, clock: deps.clock, keys: async () => deps.auditKeys });
+  const { applyBatch, undoBatch, applyImport, undoImport } = createImportBatch(deps, audit);
+  const reads = createRecordReads(deps);
   return {
     ...createRecordWrites(deps, audit),
-    ...createRecordReads(deps),
+    ...reads,
     ...createTrash(deps, audit),
     insertMany: createBulkInsert(deps),
     getSettings: () => readSettings(db, codec),
@@ -42,7 +45,9 @@ export const createStore = (deps: StoreDeps): LocketStore => {
     auditIdHash: (id) => idHash(auditKeysOf(deps), id),
     isSuppressed: createIsSuppressed(db, deps.auditKeys),
     suppressionCheck: createSuppressionCheck(db, deps.auditKeys),
-    ...createImportBatch(deps, audit),
+    applyImport,
+    undoImport,
+    ...createBulkStore(deps, audit, { applyBatch, undoBatch }, reads),
     listImports: createListImports(db),
     ...createMergeStore(deps, audit),
     close: () => db.close(),

@@ -36,12 +36,14 @@ export type TrashReceipt = (targets: readonly StoredRecord[]) => Promise<Partici
 /**
  * Moves the live records among `ids`, with their live notes, to the trash in one transaction
  * with one change set (and `receipt`'s audit entry, if given), and announces them once it has
- * committed. Returns the rows as they were before the move (empty when nothing was live).
+ * committed; `batchId` tags the set as part of a bulk change. Returns the rows as they were before the move (empty when nothing was live).
  *
  * The set's values are encoded before the transaction and depend on how many notes go along,
  * so the targets are read first and written only if the transaction finds the same ones.
  */
-export const moveToTrash = async (deps: StoreDeps, ids: readonly RecordId[], receipt?: TrashReceipt): Promise<StoredRecord[]> => {
+export const moveToTrash = async (
+  deps: StoreDeps, ids: readonly RecordId[], receipt?: TrashReceipt, batchId?: string,
+): Promise<StoredRecord[]> => {
   const { db, codec, clock } = deps;
   const { value: trashed } = await retriedWrite(db, {
     subject: { type: 'records-to-trash', asked: ids.length },
@@ -52,7 +54,11 @@ export const moveToTrash = async (deps: StoreDeps, ids: readonly RecordId[], rec
       const now = clock.now();
       const hlc = deps.hlc.tick();
       const values = await codec.encode(expected.map(() => ({ deletedAt: now })), changeAad(hlc));
-      const set = changeSet(deps, expected.map((target) => changeItem(target, 'delete', ['deletedAt'])), values, hlc);
+      const set = {
+        ...changeSet(deps, expected.map((target) => changeItem(target, 'delete', ['deletedAt'])), values, hlc),
+        // A bulk move is one batch, undone as one (imports/import-undo.ts).
+        ...(batchId === undefined ? {} : { batchId }),
+      };
       return { expected, now, set };
     },
     write: async (tx, { expected, now, set }) => {

@@ -13,6 +13,7 @@ import { timeExport } from './export-timing';
 import { timeImport } from './import-timing';
 import { timeFilter } from './filter-timing';
 import { rawPut } from './raw-put';
+import { timeBulkTag } from './bulk-timing';
 import { expireEverything, timeArchive, timeBareDelete, timeSweep } from './retention-timing';
 import { timeSearch } from './search-timing';
 import { savedIndexProbe } from './saved-index-probe';
@@ -46,6 +47,7 @@ const bench: LocketBench = {
     }
   },
   rawPut: (total, seed) => rawPut(indexedDB, total, seed),
+  bulkTag: timeBulkTag,
   search: async (queries, repeats) => {
     const accountKey = await sessionAccountKey();
     return timeSearch(() => connectSearchWorker(accountKey), savedIndexProbe(), queries, repeats);

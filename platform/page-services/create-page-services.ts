@@ -11,7 +11,7 @@ import { createLocalStanding } from '../../core/sync-account/local-standing';
 import { guardStore } from '../../worker/role-guard';
 import { createAesGcmCodec } from '../../core/vault/aes-codec';
 import type { UnlockedKeys } from '../../core/vault/types';
-import { archiveContract, duplicatesContract, exportContract, filterContract, importContract, relayRetentionContract, retentionContract, syncContract, tasksContract, teamContract, type SyncWorkerApi } from '../../worker/contract';
+import { archiveContract, bulkContract, duplicatesContract, exportContract, filterContract, importContract, relayRetentionContract, retentionContract, syncContract, tasksContract, teamContract, type SyncWorkerApi } from '../../worker/contract';
 import { connectWorker, type WorkerConnection, createWorkerClient } from '../../worker/client';
 import { connectSearchWorker, type SearchConnection } from '../../worker/search-client';
 import type { Contract } from '../../worker/contracts/method';
@@ -95,6 +95,7 @@ export const createPageServices = async (keys: UnlockedKeys, security: SecurityS
     },
     exports: client(exportContract),
     imports: client(importContract),
+    bulk: client(bulkContract),
     archives: client(archiveContract),
     duplicates: client(duplicatesContract),
     filters: client(filterContract),

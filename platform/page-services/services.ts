@@ -2,7 +2,7 @@ import type { Clock } from '../../core/clock';
 import type { ChangeBus } from '../../core/db/change-bus';
 import type { LocketStore } from '../../core/store/contract';
 import type { RecordId } from '../../core/records/types';
-import type { ArchiveWorkerApi, DuplicatesWorkerApi, ExportWorkerApi, ImportWorkerApi, RelayRetentionWorkerApi, RetentionWorkerApi, SearchWorkerApi, TasksWorkerApi } from '../../worker/contract';
+import type { ArchiveWorkerApi, BulkWorkerApi, DuplicatesWorkerApi, ExportWorkerApi, ImportWorkerApi, RelayRetentionWorkerApi, RetentionWorkerApi, SearchWorkerApi, TasksWorkerApi } from '../../worker/contract';
 import type { SweepReport } from '../../worker/sweep-contract';
 import type { PolicyProblem, RetentionPolicy } from '../../core/retention/policy';
 import type { Result } from '../../core/result';
@@ -91,6 +91,8 @@ export interface LocketServices {
   readonly captures: CaptureServices;
   /** CSV export in the worker; `onProgress` is called from there as batches finish. */
   readonly exports: ExportWorkerApi;
+  /** Work on a selection in the worker (its CSV export); absent where no worker runs behind the page. */
+  readonly bulk?: BulkWorkerApi;
   /** CSV import in the worker: preview, dry run, run with progress, undo, past imports. */
   readonly imports: ImportWorkerApi;
   /** Filtered and sorted lists, in the worker (worker/filters); absent where no worker runs, and lists then show newest first unfiltered. */

@@ -75,6 +75,18 @@ export const RawPutReportSchema = v.object({
 });
 export type RawPutReport = v.InferOutput<typeof RawPutReportSchema>;
 
+export const BulkTimingReportSchema = v.object({
+  /** Records the bulk tag was asked for, and how many it changed. */
+  records: Count,
+  changed: Count,
+  /** store.applyBulk from the call to its return: every transaction and the audit entries. */
+  bulkMs: Millis,
+  /** The raw put of as many records, right after, in the same page (raw-put.ts). */
+  putRecords: Count,
+  putMs: Millis,
+});
+export type BulkTimingReport = v.InferOutput<typeof BulkTimingReportSchema>;
+
 export const SearchReportSchema = v.object({
   /** From starting the worker to whenIndexed resolving. */
   readyMs: Millis,
@@ -224,6 +236,8 @@ export interface LocketBench {
   readonly seed: (total: number, seed: number, plainTwin?: boolean) => Promise<SeedReport>;
   /** Puts the same records with bare IndexedDB into a scratch database, then deletes it. */
   readonly rawPut: (total: number, seed: number) => Promise<RawPutReport>;
+  /** A bulk tag of `count` records of the seeded account, beside the raw put rate in the same run. */
+  readonly bulkTag: (count: number, seed: number) => Promise<BulkTimingReport>;
   /** Starts a worker with the session's key, waits for its index, runs each query `repeats` times in turn. */
   readonly search: (queries: readonly string[], repeats: number) => Promise<SearchReport>;
   /** Waits for the profile's search worker to hold its index (connecting for a moment), and measures the raw data. */

@@ -9,6 +9,7 @@ import { profiled } from './profiler';
 import { median, percentile } from './stats';
 import { measureExport, measureImport } from './export-import-scenarios';
 import { measureFilter } from './filter-scenarios';
+import { BULK_TAG_RECORDS, measureBulkTag } from './bulk-scenarios';
 import { measureArchive, measureSweep } from './retention-scenarios';
 import { measureSync } from './sync-scenarios';
 import { measureMemory } from './memory-scenarios';
@@ -130,6 +131,8 @@ export const runSizeScenarios = async (
     merge(await measureExport(browser, page, size))), 'export');
   await attempt('import of a contacts file, and its parts', () => withBenchPage(browser, 'import', async (page) =>
     merge(await measureImport(page, size, options.seed))), 'import');
+  await attempt('bulk tag of 10,000 records beside the raw put rate', () => withBenchPage(browser, 'bulk', async (page) =>
+    merge(await measureBulkTag(page, Math.min(size, BULK_TAG_RECORDS), options.seed))), 'bulk');
 
   await attempt('a one-condition filter over the people, beside the plain list\'s first page', () => withBenchPage(browser, 'filter', async (page) =>
     merge(await measureFilter(page))), 'filter');

@@ -34,7 +34,7 @@ export const settingsErrorsText = (errors: SettingsErrors): FieldTexts =>
 export const OPTIONS_WORDS = catalogue({
   en: {
     sections: {
-      general: 'General', security: 'Security', logins: 'Recent logins', users: 'Users', team: 'Team', export: 'Export', import: 'Import',
+      general: 'General', security: 'Security', logins: 'Recent logins', users: 'Users', team: 'Team', export: 'Export', import: 'Import', tags: 'Tags',
       backup: 'Backup', sync: 'Sync', retention: 'Retention', audit: 'Audit log', danger: 'Danger zone',
     },
     loading: 'Loading…', generalSettings: 'General settings',
@@ -48,7 +48,7 @@ export const OPTIONS_WORDS = catalogue({
   },
   de: {
     sections: {
-      general: 'Allgemein', security: 'Sicherheit', logins: 'Letzte Anmeldungen', users: 'Benutzer', team: 'Team', export: 'Export', import: 'Import',
+      general: 'Allgemein', security: 'Sicherheit', logins: 'Letzte Anmeldungen', users: 'Benutzer', team: 'Team', export: 'Export', import: 'Import', tags: 'Schlagwörter',
       backup: 'Sicherung', sync: 'Synchronisierung', retention: 'Aufbewahrung', audit: 'Prüfprotokoll', danger: 'Gefahrenbereich',
     },
     loading: 'Wird geladen…', generalSettings: 'Allgemeine Einstellungen',

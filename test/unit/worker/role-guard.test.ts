@@ -54,6 +54,18 @@ describe('a member’s role on their own device', () => {
     expect(await store.get(ada.id)).toMatchObject({ fields: { firstName: 'Ada' }, deletedAt: null });
   });
 
+  it('refuses a read-only member’s bulk changes, tag renames and selection exports, and writes nothing', async () => {
+    const { api, store, guarded } = await openAs(reader);
+    const ada = saved(await store.create('person', person('Ada', 'Lovelace', { tags: ['Lead'] })));
+
+    expect(await refusal(guarded.applyBulk([ada.id], { type: 'add-tag', tag: 'Customer' }))).toBe('edit');
+    expect(await refusal(guarded.applyBulk([ada.id], { type: 'trash' }))).toBe('trash');
+    expect(await refusal(guarded.renameTag('Lead', 'Customer'))).toBe('edit');
+    expect(await refusal(api.exportCsvSelection([ada.id], { bom: false }))).toBe('export');
+
+    expect(await store.get(ada.id)).toMatchObject({ fields: { tags: ['Lead'] }, deletedAt: null });
+  });
+
   it('lets a standard member create and trash but not restore from the trash, delete forever or erase', async () => {
     const { api, store, guarded } = await openAs(standard);
     expect((await api.insertMany('person', [person('Bo', 'Brown')])).inserted).toBe(1);
