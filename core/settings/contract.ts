@@ -1,4 +1,5 @@
 import type { Result } from '../result';
+import type { FieldDefinitions } from '../custom-fields/definitions';
 
 export interface Settings {
   readonly ownerName: string;
@@ -6,6 +7,8 @@ export interface Settings {
   readonly ownerEmail: string;
   /** ISO 4217 code used for new opportunities. */
   readonly defaultCurrency: string;
+  /** Custom fields defined once per kind (core/custom-fields); absent until the owner defines one. */
+  readonly fieldDefinitions?: FieldDefinitions;
 }
 
 /**
@@ -16,6 +19,8 @@ export type SettingsProblem =
   | 'name-not-text' | 'name-too-long'
   | 'email-not-text' | 'email-too-long' | 'email-invalid'
   | 'currency-not-text' | 'not-a-currency'
+  /** Field definitions that are not a valid list (the Fields section checks each one before saving). */
+  | 'fields-invalid'
   /** The input as a whole is not settings (under FORM_ERROR_KEY). */
   | 'unreadable';
 
