@@ -82,7 +82,8 @@ export const moveDefinition = (list: readonly FieldDefinition[], id: string, ste
   const to = from + step;
   if (from < 0 || to < 0 || to >= list.length) return [...list];
   const moved = [...list];
-  [moved[from], moved[to]] = [moved[to]!, moved[from]!];
+  const [taken] = moved.splice(from, 1);
+  if (taken) moved.splice(to, 0, taken);
   return moved;
 };
 
