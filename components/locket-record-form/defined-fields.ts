@@ -10,17 +10,10 @@ import { canonicalValue, type CustomValueProblem } from '../../core/custom-field
 import type { CustomField } from '../../core/records/types';
 import type { Result } from '../../core/result';
 import { customFieldsText, type FormValues } from './form-spec';
+import { isPair } from '../shared/custom-field-rows';
 
 export const definedKey = (definition: FieldDefinition): string => `defined:${definition.id}`;
 
-const isPair = (value: unknown): value is CustomField =>
-  typeof value === 'object' && value !== null && typeof Reflect.get(value, 'name') === 'string' && typeof Reflect.get(value, 'value') === 'string';
-
-/** The pairs a record's fields hold; none for a kind without custom fields. */
-export const pairsOf = (fields: object): readonly CustomField[] => {
-  const pairs: unknown = Reflect.get(fields, 'customFields');
-  return Array.isArray(pairs) ? pairs.filter(isPair) : [];
-};
 
 /** Defined fields' starting values, and the free text reduced to the pairs they do not claim. */
 export const definedFormValues = (definitions: readonly FieldDefinition[], pairs: readonly CustomField[]): FormValues => {

@@ -16,7 +16,8 @@ import { recordFormStyles } from './locket-record-form.styles';
 import { definitionsOf, type FieldDefinition } from '../../core/custom-fields/definitions';
 import { readCustomFields } from '../../core/custom-fields/read-values';
 import { CUSTOM_FIELD_WORDS, valueProblemText } from '../shared/messages/custom-field-words';
-import { definedFormValues, definedKey, pairsOf, withDefinedFields } from './defined-fields';
+import { definedFormValues, definedKey, withDefinedFields } from './defined-fields';
+import { pairsOf } from '../shared/custom-field-rows';
 import { renderDefinedField } from './defined-field-control';
 
 let formCount = 0;

@@ -3,6 +3,15 @@ import { readCustomFields } from '../../core/custom-fields/read-values';
 import type { CustomField } from '../../core/records/types';
 import { CUSTOM_FIELD_WORDS, valueProblemText } from './messages/custom-field-words';
 
+export const isPair = (value: unknown): value is CustomField =>
+  typeof value === 'object' && value !== null && typeof Reflect.get(value, 'name') === 'string' && typeof Reflect.get(value, 'value') === 'string';
+
+/** The pairs a record's fields hold; none for a kind without custom fields. */
+export const pairsOf = (fields: object): readonly CustomField[] => {
+  const pairs: unknown = Reflect.get(fields, 'customFields');
+  return Array.isArray(pairs) ? pairs.filter(isPair) : [];
+};
+
 export interface CustomFieldRows {
   /** Label and text: defined fields with a value in the owner's order, then the free pairs. */
   readonly rows: ReadonlyArray<readonly [string, string]>;
