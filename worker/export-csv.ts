@@ -56,7 +56,9 @@ export const runCsvExport = async (
 ): Promise<ExportedFile | Cancelled> => {
   const names = new Map<RecordId, string>();
   const nameOf = (id: RecordId): string | undefined => names.get(id);
-  const writers = files.map((file) => ({ file, writer: createCsvWriter(file, { nameOf }, { bom: options.bom }), chunks: [] as Uint8Array<ArrayBuffer>[], rows: 0 }));
+  // Defined custom fields are columns of their own, headed by their names.
+  const { fieldDefinitions: definitions } = await store.getSettings();
+  const writers = files.map((file) => ({ file, writer: createCsvWriter(file, { nameOf }, { bom: options.bom, definitions }), chunks: [] as Uint8Array<ArrayBuffer>[], rows: 0 }));
   for (const entry of writers) entry.chunks.push(encoder.encode(entry.writer.start()));
 
   const counts = await Promise.all(LISTED_KINDS.map((kind) => store.count(kind)));

@@ -5,11 +5,12 @@
  */
 import type { Clock } from '../core/clock';
 import {
-  createRecordIndex, guessMapping, planImport,
+  createRecordIndex, planImport,
   type ImportSources, type KnownRecord, type PlannedRow,
 } from '../core/csv/import';
 import { createIdFactory } from '../core/ids';
 import { readImportFile } from '../core/csv/read-file';
+import { guessMappingWithFields } from '../core/custom-fields/import-mapping';
 import type { LocketStore } from '../core/store/contract';
 import type { PlannedWrite } from '../core/imports/import-batch-types';
 import { fileKindOf, totalTooLarge } from './import-inputs';
@@ -74,24 +75,27 @@ export const createImportApi = ({ store, clock }: ImportApiDeps): ImportImplemen
     return known;
   };
 
-  const previewImport: ImportImplementation['previewImport'] = async (files) => Promise.all(files.map(async (file): Promise<ImportFilePreview> => {
-    const read = await readImportFile(file.name, file.bytes);
-    if (!read.ok) {
-      return { name: file.name, refusal: read.error, headers: [], sampleRows: [], rowCount: 0, mapping: null, format: 'csv', photosSkipped: 0 };
-    }
-    const { format, photosSkipped, table: { headers, rows } } = read.value;
-    return {
-      name: file.name,
-      refusal: null,
-      headers,
-      sampleRows: rows.slice(0, SAMPLE_ROWS).map((row) => row.cells),
-      rowCount: rows.length,
-      // A vCard file holds people and organisations, whatever it is called.
-      mapping: guessMapping(format === 'vcard' ? 'contacts' : fileKindOf(file.name, headers), headers),
-      format,
-      photosSkipped,
-    };
-  }));
+  const previewImport: ImportImplementation['previewImport'] = async (files) => {
+    const { fieldDefinitions } = await store.getSettings();
+    return Promise.all(files.map(async (file): Promise<ImportFilePreview> => {
+      const read = await readImportFile(file.name, file.bytes);
+      if (!read.ok) {
+        return { name: file.name, refusal: read.error, headers: [], sampleRows: [], rowCount: 0, mapping: null, format: 'csv', photosSkipped: 0 };
+      }
+      const { format, photosSkipped, table: { headers, rows } } = read.value;
+      return {
+        name: file.name,
+        refusal: null,
+        headers,
+        sampleRows: rows.slice(0, SAMPLE_ROWS).map((row) => row.cells),
+        rowCount: rows.length,
+        // A vCard file holds people and organisations, whatever it is called.
+        mapping: guessMappingWithFields(format === 'vcard' ? 'contacts' : fileKindOf(file.name, headers), headers, fieldDefinitions),
+        format,
+        photosSkipped,
+      };
+    }));
+  };
 
   const planImportApi: ImportImplementation['planImport'] = async (files, mappings, policy) => {
     const refusals: { name: string; refusal: ImportFileRefusal }[] = [];
@@ -122,6 +126,7 @@ export const createImportApi = ({ store, clock }: ImportApiDeps): ImportImplemen
     const [settings, existing] = await Promise.all([store.getSettings(), existingRecords()]);
     const planned = planImport(sources, {
       existing: createRecordIndex(existing), policy, newId, defaults: { owner: settings.ownerName, currency: settings.defaultCurrency },
+      definitions: settings.fieldDefinitions,
     });
     const plan = await withoutSuppressed(planned, await store.suppressionCheck());
     const listed = plan.rows.filter(worthListing);

@@ -42,7 +42,7 @@ export const targetValue = (target: ImportTarget<CsvFile>): string =>
 
 /** The select's value back into a target; anything not offered for this file means "ignore". */
 export const targetFromValue = (file: CsvFile, header: string, value: string): ImportTarget<CsvFile> => {
-  if (value.startsWith(CUSTOM) && file === 'contacts' && header.trim() !== '') return { customField: header.trim() };
+  if (value.startsWith(CUSTOM) && file !== 'notes' && header.trim() !== '') return { customField: header.trim() };
   const fields: readonly FieldsOfFile[CsvFile][] = FIELDS_OF_FILE[file];
   return fields.find((field) => field === value) ?? null;
 };

@@ -18,7 +18,7 @@ const columnSelect = (preview: ImportFilePreview, mapping: ImportMapping<CsvFile
   return html`<select aria-label=${WORDS.fieldFor(header)}
       @change=${(e: Event) => handlers.columnChanged(index, column, (e.target as HTMLSelectElement).value)}>
     <option value="" ?selected=${current === ''}>${WORDS.ignore}</option>
-    ${mapping.file === 'contacts' && header !== ''
+    ${mapping.file !== 'notes' && header !== ''
       ? html`<option value=${`custom:${header}`} ?selected=${current.startsWith('custom:')}>${WORDS.customField(header)}</option>` : nothing}
     ${fieldsOf(mapping.file).map((field) => html`<option value=${field} ?selected=${current === field}>${FIELD_LABELS[field]}</option>`)}
   </select>`;

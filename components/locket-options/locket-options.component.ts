@@ -28,7 +28,7 @@ import { LazyElement } from '../shared/lazy-element';
 import { seesMembersLogins } from '../locket-member-logins/member-login-labels';
 
 /** The sections in page order; each one's title is in OPTIONS_WORDS.sections. */
-const SECTIONS = ['general', 'security', 'logins', 'users', 'team', 'export', 'import', 'tags', 'backup', 'sync', 'retention', 'audit', 'danger'] as const;
+const SECTIONS = ['general', 'fields', 'security', 'logins', 'users', 'team', 'export', 'import', 'tags', 'backup', 'sync', 'retention', 'audit', 'danger'] as const;
 type SectionId = (typeof SECTIONS)[number];
 
 /** The owner's settings page. Each section is one <section>, listed in the nav. */
@@ -65,6 +65,8 @@ export class LocketOptions extends LitElement {
   /** The audit log, last on the page, brings every entry's words and the team's names. */
   private readonly reminderSettings = new LazyElement(this, 'locket-reminder-settings', () => import('../locket-reminder-settings/locket-reminder-settings'));
   private readonly auditLog = new LazyElement(this, 'locket-audit-log', () => import('../locket-audit-log/locket-audit-log'));
+  /** Custom field definitions: their editor loads when the page has painted. */
+  private readonly fieldSettings = new LazyElement(this, 'locket-field-settings', () => import('../locket-field-settings/locket-field-settings'));
   private readonly memberLogins = new LazyElement(this, 'locket-member-logins', () => import('../locket-member-logins/locket-member-logins'));
 
   override connectedCallback(): void {
@@ -125,6 +127,7 @@ export class LocketOptions extends LitElement {
     const { services } = this;
     switch (id) {
       case 'general': return html`${this.renderGeneral()}${this.reminderSettings.render(() => html`<locket-reminder-settings></locket-reminder-settings>`, OPTIONS_WORDS.loading)}`;
+      case 'fields': return this.fieldSettings.render(() => html`<locket-field-settings .services=${services}></locket-field-settings>`, OPTIONS_WORDS.loading);
       case 'security':
         return html`<locket-security-settings .services=${services}
           @locket-vault-changed=${() => { this.accountRevision++; }}></locket-security-settings>`;

@@ -16,6 +16,8 @@ import '../locket-subject-rights/locket-subject-rights';
 import '../locket-record-tasks/locket-record-tasks';
 import '../locket-convert/locket-convert';
 import { detailRows } from './detail-rows';
+import { definitionsOf, type FieldDefinition } from '../../core/custom-fields/definitions';
+import { customFieldRows, pairsOf } from '../shared/custom-field-rows';
 import { attributionLine } from './attribution-line';
 import { readNameDirectory } from '../team/read-name-directory';
 import { recordDetailStyles } from './locket-record-detail.styles';
@@ -58,6 +60,8 @@ export class LocketRecordDetail extends LitElement {
   @state() private record: LocketRecord | null | undefined;
   @state() private linksOut: readonly LocketRecord[] = [];
   @state() private linkedIn: readonly LocketRecord[] = [];
+  /** The owner's defined custom fields of the record's kind: how its name/value pairs read. */
+  @state() private definitions: readonly FieldDefinition[] = [];
   @state() private editing = false;
   @state() private confirmingDelete = false;
   /** Why the note was refused, in the record rules' words. */
@@ -112,17 +116,19 @@ export class LocketRecordDetail extends LitElement {
     const ran = await this.acts.run('load', async () => {
       const record = await this.services.store.get(id);
       if (!record || record.deletedAt !== null) return null;
-      const [linksOut, linkedIn] = await Promise.all([
+      const [linksOut, linkedIn, settings] = await Promise.all([
         this.services.store.getMany(linksOf(record.kind, record.fields)),
         this.services.store.linkedTo(id),
+        this.services.store.getSettings(),
       ]);
-      return { record, linksOut: linksOut.filter((r) => r.deletedAt === null), linkedIn };
+      return { record, linksOut: linksOut.filter((r) => r.deletedAt === null), linkedIn, definitions: definitionsOf(settings.fieldDefinitions, record.kind) };
     }, { keepFailure: true });
     if (!ran.ok) return;
     if (!ran.value) { this.record = null; return; }
     this.record = ran.value.record;
     this.linksOut = ran.value.linksOut;
     this.linkedIn = ran.value.linkedIn;
+    this.definitions = ran.value.definitions;
     void this.loadAttribution(id);
   }
 
@@ -131,6 +137,12 @@ export class LocketRecordDetail extends LitElement {
     const directory = await readNameDirectory(this.services);
     const line = directory ? attributionLine(await this.services.store.attribution(id), directory) : '';
     if (this.recordId === id) this.attribution = line;
+  }
+
+  /** Values kept as plain text because they do not fit the field their name belongs to. */
+  private renderMisfits(record: LocketRecord) {
+    const { warnings } = customFieldRows(this.definitions, pairsOf(record.fields));
+    return warnings.length === 0 ? nothing : html`<ul class="warnings" role="note">${warnings.map((text) => html`<li>${text}</li>`)}</ul>`;
   }
 
   /** The failure of `act` in words, or '' when the failure shown (if any) is another act's. */
@@ -232,7 +244,8 @@ export class LocketRecordDetail extends LitElement {
         ${this.failedText('delete') ? html`<p class="error" role="alert">${this.failedText('delete')}</p>` : nothing}
       </div>` : nothing}
       ${record.kind === 'person' && !this.readOnly ? html`<locket-subject-rights .services=${this.services} .person=${record} .linked=${this.linkedIn}></locket-subject-rights>` : nothing}
-      <dl>${detailRows(record).map(([label, value]) => html`<dt>${label}</dt><dd>${value}</dd>`)}</dl>
+      <dl>${detailRows(record, this.definitions).map(([label, value]) => html`<dt>${label}</dt><dd>${value}</dd>`)}</dl>
+      ${this.renderMisfits(record)}
       ${this.renderLinkList(outgoingLinkHeading(record.kind), this.linksOut)}
       ${LINKED_SECTIONS.map((kind) => this.renderLinkList(KIND_LABELS[kind].many, this.linkedIn.filter((r) => r.kind === kind)))}
       ${isListedRecord(record) ? html`<locket-record-tasks .services=${this.services} .recordId=${record.id}

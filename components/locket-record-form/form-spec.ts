@@ -1,6 +1,6 @@
 import {
   CASE_STATUSES, LAWFUL_BASES, MILESTONES, OPPORTUNITY_STATUSES,
-  type FieldsByKind, type RecordKind,
+  type CustomField, type FieldsByKind, type RecordKind,
 } from '../../core/records/types';
 import type { FieldHintKey, FieldLabelKey } from '../shared/messages/record-words';
 
@@ -27,11 +27,12 @@ export interface FieldSpec {
 
 const lines = (name: string, label: FieldLabelKey, hint: FieldHintKey = 'onePerLine'): FieldSpec =>
   ({ name, label, hint, control: { type: 'lines' } });
+const customFields: FieldSpec = { name: 'customFields', label: 'customFields', hint: 'customFields', control: { type: 'custom' } };
 const contactLists: readonly FieldSpec[] = [
   lines('emails', 'emails'), lines('phones', 'phones'), lines('websites', 'websites', 'websites'),
   lines('addresses', 'addresses', 'addresses'),
   { name: 'tags', label: 'tags', hint: 'tags', control: { type: 'tags' } },
-  { name: 'customFields', label: 'customFields', hint: 'customFields', control: { type: 'custom' } },
+  customFields,
 ];
 
 export const FORM_SPECS: Readonly<Record<RecordKind, readonly FieldSpec[]>> = {
@@ -55,6 +56,7 @@ export const FORM_SPECS: Readonly<Record<RecordKind, readonly FieldSpec[]>> = {
     { name: 'partyId', label: 'concerns', control: { type: 'link', kinds: ['person', 'organisation'] } },
     { name: 'status', label: 'status', control: { type: 'select', options: CASE_STATUSES } },
     { name: 'description', label: 'description', control: { type: 'textarea' } },
+    customFields,
   ],
   opportunity: [
     { name: 'name', label: 'name', control: { type: 'text' } },
@@ -65,6 +67,7 @@ export const FORM_SPECS: Readonly<Record<RecordKind, readonly FieldSpec[]>> = {
     { name: 'probability', label: 'probability', control: { type: 'number' } },
     { name: 'expectedCloseDate', label: 'expectedClose', control: { type: 'date' } },
     { name: 'status', label: 'status', control: { type: 'select', options: OPPORTUNITY_STATUSES } },
+    customFields,
   ],
   note: [
     { name: 'body', label: 'note', control: { type: 'textarea' } },
@@ -80,6 +83,10 @@ export const FORM_SPECS: Readonly<Record<RecordKind, readonly FieldSpec[]>> = {
 
 export type FormValues = Readonly<Record<string, string>>;
 
+/** Free custom fields as the form's text: one `Name: value` per line. */
+export const customFieldsText = (pairs: readonly CustomField[]): string =>
+  pairs.map((pair) => `${pair.name}: ${pair.value}`).join('\n');
+
 const splitLines = (text: string): string[] => text.split('\n').map((s) => s.trim()).filter(Boolean);
 const asText = (value: unknown): string => (value === null || value === undefined ? '' : String(value));
 
@@ -92,10 +99,7 @@ export const toFormValues = <K extends RecordKind>(kind: K, fields: FieldsByKind
     switch (spec.control.type) {
       case 'lines': values[spec.name] = Array.isArray(value) ? value.join('\n') : ''; break;
       case 'tags': values[spec.name] = Array.isArray(value) ? value.join(', ') : ''; break;
-      case 'custom':
-        values[spec.name] = Array.isArray(value)
-          ? value.map((f: { name: string; value: string }) => `${f.name}: ${f.value}`).join('\n') : '';
-        break;
+      case 'custom': values[spec.name] = Array.isArray(value) ? customFieldsText(value) : ''; break;
       default: values[spec.name] = asText(value);
     }
   }

@@ -13,6 +13,12 @@ import { baseStyles } from '../shared/tokens.styles';
 import '../locket-record-picker/locket-record-picker';
 import { FORM_SPECS, toFormValues, toInput, type FieldSpec, type FormValues } from './form-spec';
 import { recordFormStyles } from './locket-record-form.styles';
+import { definitionsOf, type FieldDefinition } from '../../core/custom-fields/definitions';
+import { readCustomFields } from '../../core/custom-fields/read-values';
+import { CUSTOM_FIELD_WORDS, valueProblemText } from '../shared/messages/custom-field-words';
+import { definedFormValues, definedKey, withDefinedFields } from './defined-fields';
+import { pairsOf } from '../shared/custom-field-rows';
+import { renderDefinedField } from './defined-field-control';
 
 let formCount = 0;
 
@@ -50,6 +56,10 @@ export class LocketRecordForm extends LitElement {
   @state() private errors: FieldTexts = {};
   /** Refusals no visible field owns, shown above the buttons. */
   @state() private unplaced = '';
+  /** The owner's defined custom fields of this kind, shown before the free "Name: value" lines. */
+  @state() private definitions: readonly FieldDefinition[] = [];
+  /** Stored values under a defined field's name that do not fit its type, in words: kept as plain text. */
+  @state() private misfits: readonly string[] = [];
   private readonly acts = new ActionController<FormAct>(this);
   private readonly idPrefix = `form-${++formCount}`;
   private readonly locale = new LocaleController(this);
@@ -66,12 +76,22 @@ export class LocketRecordForm extends LitElement {
     this.errors = {};
     const editing = this.record && this.record.kind === this.kind ? this.record : null;
     this.values = editing ? toFormValues(editing.kind, editing.fields) : { ...this.preset };
-    const ran = await this.acts.run('defaults', async () => (editing ? null : this.services.store.getSettings()), { keepFailure: true });
-    if (!ran.ok || ran.value === null) return;
+    this.definitions = [];
+    this.misfits = [];
+    const ran = await this.acts.run('defaults', () => this.services.store.getSettings(), { keepFailure: true });
+    if (!ran.ok) return;
     const settings = ran.value;
+    this.definitions = this.quick ? [] : definitionsOf(settings.fieldDefinitions, this.kind);
+    if (editing) {
+      const pairs = pairsOf(editing.fields);
+      this.misfits = readCustomFields(this.definitions, pairs).misfits.map(({ definition, pair, problem }) =>
+        CUSTOM_FIELD_WORDS.misfit(definition.name, pair.value, valueProblemText(problem)));
+      this.values = { ...this.values, ...definedFormValues(this.definitions, pairs) };
+      return;
+    }
     const fields = emptyFields(this.kind, { owner: settings.ownerName, currency: settings.defaultCurrency });
     // The form is usable while the defaults load: what the user typed meanwhile wins over them.
-    this.values = { ...toFormValues(this.kind, fields), ...this.values };
+    this.values = { ...toFormValues(this.kind, fields), ...definedFormValues(this.definitions, []), ...this.values };
   }
 
   private setValue(name: string, value: string): void {
@@ -84,7 +104,14 @@ export class LocketRecordForm extends LitElement {
     if (this.acts.busyWith('save')) return;
     this.unplaced = '';
     await this.acts.run('save', async () => {
-      const input = toInput(this.kind, this.values);
+      const checked = withDefinedFields(this.definitions, this.values, toInput(this.kind, this.values));
+      if (!checked.ok) {
+        this.errors = Object.fromEntries(Object.entries(checked.error).map(([key, problem]) => [key, valueProblemText(problem)]));
+        await this.updateComplete;
+        this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+        return;
+      }
+      const input = checked.value;
       const result = this.save
         ? await this.save(input)
         : wordedSave(this.record
@@ -144,13 +171,25 @@ export class LocketRecordForm extends LitElement {
     const owner = FORM_SPECS[this.kind].find((s) => (s.errorKey ?? s.name) === errorKey);
     const message = owner === spec ? this.errors[errorKey] : undefined;
     const errorId = `${id}-error`;
-    return html`<div class="field">
+    return html`${spec.control.type === 'custom' ? this.renderDefinedFields() : nothing}<div class="field">
       ${spec.control.type === 'link' ? html`<span class="label" id=${`${id}-label`}><b>${FIELD_WORDS.labels[spec.label]}</b></span>`
         : html`<label for=${id}>${FIELD_WORDS.labels[spec.label]}</label>`}
       ${this.renderControl(spec, id, errorId, Boolean(this.errors[errorKey]))}
       ${spec.hint ? html`<span class="hint muted" id=${`${id}-hint`}>${FIELD_WORDS.hints[spec.hint]}</span>` : nothing}
       ${message ? html`<span class="error" id=${errorId} role="alert">${message}</span>` : nothing}
+      ${spec.control.type === 'custom' && this.misfits.length > 0
+        ? html`<ul class="hint misfits">${this.misfits.map((text) => html`<li>${text}</li>`)}</ul>` : nothing}
     </div>`;
+  }
+
+  private renderDefinedFields() {
+    return this.definitions.map((definition) => {
+      const key = definedKey(definition);
+      return renderDefinedField({
+        definition, id: `${this.idPrefix}-${key.replace(':', '-')}`, value: this.values[key] ?? '',
+        error: this.errors[key] ?? '', onChange: (value) => this.setValue(key, value),
+      });
+    });
   }
 
   private visibleSpecs(): readonly FieldSpec[] {

@@ -13,4 +13,6 @@ export const recordFormStyles = css`
   textarea { min-height: 3.2em; resize: vertical; }
   .actions { display: flex; gap: var(--locket-gap); }
   .form-error { color: var(--locket-danger); margin: 0; }
+  .check { display: flex; gap: 6px; align-items: center; }
+  ul.misfits { margin: 2px 0 0; padding-left: 18px; }
 `;

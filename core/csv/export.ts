@@ -7,10 +7,14 @@ import Papa from 'papaparse';
 import { LOCKET_COLUMNS, type ExportContext, type RecordOfFile } from './columns';
 import type { CsvFile } from './fields';
 import { neutraliseCell } from './neutralise';
+import type { FieldDefinition, FieldDefinitions } from '../custom-fields/definitions';
+import { definedCells, definedColumnsOf } from '../custom-fields/csv-columns';
 
 export interface ExportOptions {
   /** Start the file with a UTF-8 byte-order mark, for spreadsheets that guess the encoding otherwise. */
   readonly bom: boolean;
+  /** The owner's custom field definitions: each defined field of the file's kinds gets a column of its own. */
+  readonly definitions?: FieldDefinitions;
 }
 
 export interface CsvWriter<F extends CsvFile> {
@@ -27,13 +31,28 @@ const NEWLINE = '\r\n';
 const unparse = (rows: readonly (readonly string[])[]): string =>
   Papa.unparse(rows.map((row) => row.map(neutraliseCell)), { newline: NEWLINE, quotes: false, escapeFormulae: false });
 
-export const createCsvWriter = <F extends CsvFile>(file: F, context: ExportContext, options: ExportOptions): CsvWriter<F> => {
+/** A record's row: Locket's columns (custom fields less the defined ones), then one cell per defined field. */
+const rowOf = <F extends CsvFile>(
+  file: F, record: RecordOfFile[F], context: ExportContext, options: ExportOptions, defined: readonly FieldDefinition[],
+): string[] => {
   const columns = LOCKET_COLUMNS[file];
+  if (defined.length === 0) return columns.map((column) => column.read(record, context));
+  const pairs = 'customFields' in record.fields ? record.fields.customFields : null;
+  if (pairs === null) return [...columns.map((column) => column.read(record, context)), ...defined.map(() => '')];
+  const { cells, rest } = definedCells(options.definitions, defined, record.kind, pairs);
+  // The same record with only the free pairs, so the "Custom Fields" column does not repeat a defined value.
+  const remaining = { ...record, fields: { ...record.fields, customFields: rest } } as RecordOfFile[F];
+  return [...columns.map((column) => column.read(remaining, context)), ...cells];
+};
+
+export const createCsvWriter = <F extends CsvFile>(file: F, context: ExportContext, options: ExportOptions): CsvWriter<F> => {
+  const defined = definedColumnsOf(options.definitions, file);
+  const headers = [...LOCKET_COLUMNS[file].map((column) => column.header), ...defined.map((definition) => definition.name)];
   return {
-    start: () => `${options.bom ? BYTE_ORDER_MARK : ''}${unparse([columns.map((column) => column.header)])}${NEWLINE}`,
+    start: () => `${options.bom ? BYTE_ORDER_MARK : ''}${unparse([headers])}${NEWLINE}`,
     write: (records) => (records.length === 0
       ? ''
-      : `${unparse(records.map((record) => columns.map((column) => column.read(record, context))))}${NEWLINE}`),
+      : `${unparse(records.map((record) => rowOf(file, record, context, options, defined)))}${NEWLINE}`),
   };
 };
 

@@ -10,6 +10,7 @@ import { ID_HEADER, LOCKET_COLUMNS } from './columns';
 import type { CsvFile, FieldsOfFile, ImportMapping, ImportTarget } from './fields';
 import { addressGroupOf, headerKey } from './header-key';
 import { CONTACT_SYNONYMS, IGNORED_CONTACT_COLUMNS, NAMED_CUSTOM_FIELDS, matches } from './contact-synonyms';
+import { nameKey } from '../custom-fields/definitions';
 
 type Synonyms<F extends CsvFile> = readonly (readonly [FieldsOfFile[F], readonly (string | RegExp)[]])[];
 
@@ -130,11 +131,18 @@ const fixedTarget = <F extends CsvFile>(
 ): ImportTarget<F> | undefined =>
   (file === 'contacts' && guess?.strength !== EXACT ? (fixedContactTarget(header, layout) as ImportTarget<F> | undefined) : undefined);
 
-export const guessMapping = <F extends CsvFile>(file: F, headers: readonly string[]): ImportMapping<F> => {
+/**
+ * `definedNames`: the owner's custom fields for the file's kinds. A column headed by one of
+ * their names (case and spaces aside) feeds that field, unless it is one of Locket's own headers.
+ */
+export const guessMapping = <F extends CsvFile>(file: F, headers: readonly string[], definedNames: readonly string[] = []): ImportMapping<F> => {
   const layout = detectLayout(headers);
+  const defined = new Set(file === 'notes' ? [] : definedNames.map(nameKey));
+  const namesDefined = (header: string, guess: Guess<F> | null): boolean =>
+    guess?.strength !== EXACT && header.trim() !== '' && defined.has(nameKey(header));
   const guesses = headers.map((header) => {
     const guess = guessColumn(file, header);
-    return fixedTarget(file, header, guess, layout) === undefined ? guess : null;
+    return fixedTarget(file, header, guess, layout) === undefined && !namesDefined(header, guess) ? guess : null;
   });
   // A single-value field takes the strongest column (the first of equals); the others are not lost.
   const winner = new Map<string, number>();
@@ -145,6 +153,7 @@ export const guessMapping = <F extends CsvFile>(file: F, headers: readonly strin
     if (best === undefined || (guesses[best]?.strength ?? 0) < guess.strength) winner.set(key, index);
   });
   const columns = headers.map((header, index): ImportTarget<F> => {
+    if (namesDefined(header, guessColumn(file, header))) return { customField: header.trim() };
     const fixed = fixedTarget(file, header, guesses[index] ?? null, layout);
     if (fixed !== undefined) return fixed;
     const guess = guesses[index];

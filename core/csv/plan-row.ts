@@ -4,6 +4,7 @@
  * validated by the same record schemas as a form (parseFields).
  */
 import { FORM_ERROR_KEY, emptyFields, parseFields } from '../records/validate';
+import { withImportedCustomFields } from '../custom-fields/import-values';
 import type { FieldsByKind, RecordKind } from '../records/types';
 import type { FieldErrors } from '../records/field-problems';
 import { LOCKET_COLUMNS } from './columns';
@@ -69,7 +70,8 @@ export const settleRow = <K extends RecordKind>(
   const { file, rowNumber, kind, meta, label, warnings } = draft;
   const invalid = (reasons: RowNote[]): Settled<K> =>
     ({ ok: false, row: { file, rowNumber, warnings, action: 'invalid', reasons } });
-  const { policy, defaults } = state.context;
+  const { policy, defaults, definitions } = state.context;
+  const input = withImportedCustomFields(definitions, kind, draft.input);
 
   if (duplicate && policy === 'skip') {
     const { record, matchedBy, matchedRow } = duplicate;
@@ -77,13 +79,13 @@ export const settleRow = <K extends RecordKind>(
     return { ok: false, row: { file, rowNumber, warnings, action: 'skip', id: record.id, matchedBy, matchedRow, reason } };
   }
   if (duplicate && policy === 'update') {
-    const parsed = parseFields(kind, mergeForUpdate(duplicate.record.fields, draft.input, draft.format));
+    const parsed = parseFields(kind, mergeForUpdate(duplicate.record.fields, input, draft.format));
     if (!parsed.ok) return invalid(reasonsFrom(parsed.error, label));
     const record = planned(duplicate.record.id, kind, parsed.value, null, meta.updatedAt);
     const { matchedBy, matchedRow } = duplicate;
     return { ok: true, record, row: { file, rowNumber, warnings, action: 'update', record, matchedBy, matchedRow } };
   }
-  const parsed = parseFields(kind, { ...emptyFields(kind, defaults), ...draft.input });
+  const parsed = parseFields(kind, { ...emptyFields(kind, defaults), ...input });
   if (!parsed.ok) return invalid(reasonsFrom(parsed.error, label));
   const record = planned(state.assignId(meta.fileId), kind, parsed.value, meta.createdAt, meta.updatedAt);
   return { ok: true, record, row: { file, rowNumber, warnings, action: 'new', record, implied: false } };

@@ -5,6 +5,7 @@ import type { CsvFile, ImportMapping } from './fields';
 import type { CsvTable } from './parse';
 import type { KnownRecord, RecordLookup } from './record-index';
 import type { MatchedBy, RowNote } from './row-notes';
+import type { FieldDefinitions } from '../custom-fields/definitions';
 
 /** What to do with a row that matches a record Locket already has (or an earlier row). */
 export type DuplicatePolicy = 'skip' | 'update' | 'create';
@@ -71,4 +72,6 @@ export interface PlanContext {
   /** Ids for new records whose file id cannot be kept. */
   readonly newId: () => RecordId;
   readonly defaults: FieldDefaults;
+  /** The owner's custom field definitions: imported values of defined fields are stored in canonical form. */
+  readonly definitions?: FieldDefinitions;
 }

@@ -111,9 +111,12 @@ export const searchTextOf = (record: LocketRecord): SearchText => {
       };
     }
     case 'case':
-      return { ...blank, name: record.fields.name, extra: record.fields.description };
+      return { ...blank, name: record.fields.name, extra: lines(record.fields.description, record.fields.customFields.map((c) => c.value)) };
     case 'opportunity':
-      return { ...blank, name: record.fields.name, extra: lines(record.fields.milestone, record.fields.status) };
+      return {
+        ...blank, name: record.fields.name,
+        extra: lines(record.fields.milestone, record.fields.status, record.fields.customFields.map((c) => c.value)),
+      };
     case 'note':
       return { ...blank, name: titleOf(record), extra: record.fields.body };
     case 'task':

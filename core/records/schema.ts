@@ -58,6 +58,7 @@ export const caseSchema = v.pipe(
     description: text('description', LIMITS.text),
     status: picklistOr(CASE_STATUSES, 'open', problem({ type: 'not-a-status', kind: 'case' })),
     partyId: optionalId('party'),
+    customFields,
     owner,
   }, NOT_FIELDS),
   v.readonly(),
@@ -87,6 +88,7 @@ export const opportunitySchema = v.pipe(
     ),
     expectedCloseDate: optionalDate(problem({ type: 'not-a-close-date' })),
     status: picklistOr(OPPORTUNITY_STATUSES, 'open', problem({ type: 'not-a-status', kind: 'opportunity' })),
+    customFields,
     owner,
   }, NOT_FIELDS),
   v.forward(

@@ -74,6 +74,7 @@ export interface CaseFields {
   readonly status: CaseStatus;
   /** The person or organisation the case concerns. */
   readonly partyId: RecordId | null;
+  readonly customFields: readonly CustomField[];
   readonly owner: string;
 }
 
@@ -96,6 +97,7 @@ export interface OpportunityFields {
   /** ISO date (YYYY-MM-DD) or null. */
   readonly expectedCloseDate: string | null;
   readonly status: OpportunityStatus;
+  readonly customFields: readonly CustomField[];
   readonly owner: string;
 }
 

@@ -41,10 +41,10 @@ const emptyByKind: { readonly [K in RecordKind]: (defaults: FieldDefaults) => Fi
   organisation: ({ owner }) => ({
     name: '', domain: '', emails: [], phones: [], websites: [], addresses: [], tags: [], customFields: [], owner,
   }),
-  case: ({ owner }) => ({ name: '', description: '', status: 'open', partyId: null, owner }),
+  case: ({ owner }) => ({ name: '', description: '', status: 'open', partyId: null, customFields: [], owner }),
   opportunity: ({ owner, currency }) => ({
     name: '', partyId: null, value: null, currency, milestone: 'new', probability: 0,
-    expectedCloseDate: null, status: 'open', owner,
+    expectedCloseDate: null, status: 'open', customFields: [], owner,
   }),
   note: () => ({ body: '', recordId: '', sourceUrl: null, capturedAt: null }),
   task: ({ owner }) => ({

@@ -1,5 +1,6 @@
 import type { Result } from '../result';
 import type { ListViews, SavedList } from '../filters/filter-schema';
+import type { FieldDefinitions } from '../custom-fields/definitions';
 
 export interface Settings {
   readonly ownerName: string;
@@ -11,6 +12,8 @@ export interface Settings {
   readonly savedLists?: readonly SavedList[];
   /** Each kind's list: its remembered sort and columns. */
   readonly listViews?: ListViews;
+  /** Custom fields defined once per kind (core/custom-fields); absent until the owner defines one. */
+  readonly fieldDefinitions?: FieldDefinitions;
 }
 
 /**
@@ -21,6 +24,8 @@ export type SettingsProblem =
   | 'name-not-text' | 'name-too-long'
   | 'email-not-text' | 'email-too-long' | 'email-invalid'
   | 'currency-not-text' | 'not-a-currency'
+  /** Field definitions that are not a valid list (the Fields section checks each one before saving). */
+  | 'fields-invalid'
   /** The input as a whole is not settings (under FORM_ERROR_KEY). */
   | 'unreadable';
 

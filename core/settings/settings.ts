@@ -8,6 +8,7 @@ import { deepEqual } from '../db/deep-equal';
 import type { LocketDatabase } from '../db/schema';
 import { retriedWrite, settled, STALE, type Participant } from '../db/transaction';
 import { ListViewsSchema, SavedListsSchema } from '../filters/filter-schema';
+import { FieldDefinitionsSchema } from '../custom-fields/definitions';
 
 /** The one row of the settings store. */
 export const SETTINGS_ROW_KEY = 'general';
@@ -17,7 +18,7 @@ export const defaultSettings: Settings = { ownerName: '', ownerEmail: '', defaul
 // Each check's message is its problem code, which the settings form words.
 const code = (problem: SettingsProblem): SettingsProblem => problem;
 const PROBLEMS: readonly string[] = [
-  'name-not-text', 'name-too-long', 'email-not-text', 'email-too-long', 'email-invalid', 'currency-not-text', 'not-a-currency',
+  'name-not-text', 'name-too-long', 'email-not-text', 'email-too-long', 'email-invalid', 'currency-not-text', 'not-a-currency', 'fields-invalid',
 ] satisfies SettingsProblem[];
 const problemOf = (message: string): SettingsProblem => (PROBLEMS.includes(message) ? message as SettingsProblem : 'unreadable');
 
@@ -42,6 +43,8 @@ export const SettingsSchema = v.object({
   // Absent until the owner saves a list or sorts one (core/filters/saved-lists.ts).
   savedLists: v.optional(SavedListsSchema),
   listViews: v.optional(ListViewsSchema),
+  fieldDefinitions: v.optional(v.pipe(v.unknown(), v.check((value) => v.is(FieldDefinitionsSchema, value), code('fields-invalid')),
+    v.transform((value) => v.parse(FieldDefinitionsSchema, value)))),
 }, code('unreadable'));
 
 /** The first problem of each field; problems with the whole input under FORM_ERROR_KEY. */
@@ -78,7 +81,7 @@ export interface SettingsWrite {
   readonly changed: readonly (keyof Settings)[];
 }
 
-const SETTING_NAMES: readonly (keyof Settings)[] = ['ownerName', 'ownerEmail', 'defaultCurrency', 'savedLists', 'listViews'];
+const SETTING_NAMES: readonly (keyof Settings)[] = ['ownerName', 'ownerEmail', 'defaultCurrency', 'savedLists', 'listViews', 'fieldDefinitions'];
 
 /** The audit entry a save commits with, from the names of the fields it changes (never their values). */
 export type SettingsReceipt = (changed: readonly (keyof Settings)[]) => Promise<Participant<AuditEntry> | null>;

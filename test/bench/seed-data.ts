@@ -144,6 +144,7 @@ export const caseAt = (seed: number, index: number, plan: DatasetPlan): CaseSeed
       description: `${topic} opened after a request on ${isoDate(random, 2023, 3)}. Follow up with the contact and record the outcome.`,
       status: random.pick(CASE_STATUSES),
       partyId: null,
+      customFields: [],
       owner: random.pick(OWNERS),
     },
   };
@@ -164,6 +165,7 @@ export const opportunityAt = (seed: number, index: number, plan: DatasetPlan): O
       probability: 5 * random.int(21),
       expectedCloseDate: random.chance(0.8) ? isoDate(random, 2025, 3) : null,
       status: random.pick(OPPORTUNITY_STATUSES),
+      customFields: [],
       owner: random.pick(OWNERS),
     },
   };

@@ -12,6 +12,7 @@ export const SETTINGS_MESSAGES = catalogue<{ readonly [P in SettingsProblem]: st
     'email-invalid': 'Enter a valid email address, such as you@example.com.',
     'currency-not-text': 'Enter a currency code.',
     'not-a-currency': 'Use a three-letter currency code, such as EUR.',
+    'fields-invalid': 'These field definitions could not be saved.',
     'unreadable': 'These settings could not be read.',
   },
   de: {
@@ -22,6 +23,7 @@ export const SETTINGS_MESSAGES = catalogue<{ readonly [P in SettingsProblem]: st
     'email-invalid': 'Geben Sie eine gültige E-Mail-Adresse ein, etwa sie@example.com.',
     'currency-not-text': 'Geben Sie einen Währungscode ein.',
     'not-a-currency': 'Verwenden Sie einen dreibuchstabigen Währungscode wie EUR.',
+    'fields-invalid': 'Diese Felddefinitionen konnten nicht gespeichert werden.',
     'unreadable': 'Diese Einstellungen konnten nicht gelesen werden.',
   },
 });
@@ -35,7 +37,7 @@ export const OPTIONS_WORDS = catalogue({
   en: {
     sections: {
       general: 'General', security: 'Security', logins: 'Recent logins', users: 'Users', team: 'Team', export: 'Export', import: 'Import', tags: 'Tags',
-      backup: 'Backup', sync: 'Sync', retention: 'Retention', audit: 'Audit log', danger: 'Danger zone',
+      backup: 'Backup', sync: 'Sync', retention: 'Retention', audit: 'Audit log', danger: 'Danger zone', fields: 'Fields',
     },
     loading: 'Loading…', generalSettings: 'General settings',
     ownerName: 'Owner’s name', ownerNameHint: 'Shown as the owner of new records.',
@@ -49,7 +51,7 @@ export const OPTIONS_WORDS = catalogue({
   de: {
     sections: {
       general: 'Allgemein', security: 'Sicherheit', logins: 'Letzte Anmeldungen', users: 'Benutzer', team: 'Team', export: 'Export', import: 'Import', tags: 'Schlagwörter',
-      backup: 'Sicherung', sync: 'Synchronisierung', retention: 'Aufbewahrung', audit: 'Prüfprotokoll', danger: 'Gefahrenbereich',
+      backup: 'Sicherung', sync: 'Synchronisierung', retention: 'Aufbewahrung', audit: 'Prüfprotokoll', danger: 'Gefahrenbereich', fields: 'Felder',
     },
     loading: 'Wird geladen…', generalSettings: 'Allgemeine Einstellungen',
     ownerName: 'Name der zuständigen Person', ownerNameHint: 'Wird bei neuen Datensätzen als zuständige Person eingetragen.',

@@ -7,7 +7,7 @@ describe('opportunity fields', () => {
     expect(fieldProblems('opportunity', { name: 'O', probability: 5.5 })).toEqual({ probability: { type: 'not-a-whole-percent' } });
     expect(validFields('opportunity', { name: 'Website rebuild' })).toEqual({
       name: 'Website rebuild', partyId: null, value: null, currency: '', milestone: 'new', probability: 0,
-      expectedCloseDate: null, status: 'open', owner: '',
+      expectedCloseDate: null, status: 'open', customFields: [], owner: '',
     });
   });
 

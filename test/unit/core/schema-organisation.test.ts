@@ -43,7 +43,7 @@ describe('case fields', () => {
   it('needs a name and defaults to open with no party', () => {
     expect(fieldErrors('case', {})).toEqual({ name: 'Enter the case’s name.' });
     expect(validFields('case', { name: 'Roof repair', partyId: '' }))
-      .toEqual({ name: 'Roof repair', description: '', status: 'open', partyId: null, owner: '' });
+      .toEqual({ name: 'Roof repair', description: '', status: 'open', partyId: null, customFields: [], owner: '' });
   });
 
   it('keeps a closed status and refuses an unknown one', () => {

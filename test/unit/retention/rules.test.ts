@@ -23,11 +23,11 @@ const organisation = (updatedAt: number): LocketRecord<'organisation'> => ({
   fields: { name: 'Acme', domain: '', emails: [], phones: [], websites: [], addresses: [], tags: [], customFields: [], owner: 'owner' },
 });
 const aCase = (updatedAt: number, status: 'open' | 'closed'): LocketRecord<'case'> => ({
-  ...base('case', updatedAt), fields: { name: 'Refund', description: '', status, partyId: null, owner: 'owner' },
+  ...base('case', updatedAt), fields: { name: 'Refund', description: '', status, partyId: null, customFields: [], owner: 'owner' },
 });
 const opportunity = (updatedAt: number, status: 'open' | 'won' | 'lost', expectedCloseDate: string | null): LocketRecord<'opportunity'> => ({
   ...base('opportunity', updatedAt),
-  fields: { name: 'Renewal', partyId: null, value: null, currency: '', milestone: 'new', probability: 0, expectedCloseDate, status, owner: 'owner' },
+  fields: { name: 'Renewal', partyId: null, value: null, currency: '', milestone: 'new', probability: 0, expectedCloseDate, status, customFields: [], owner: 'owner' },
 });
 const note = (updatedAt: number): LocketRecord<'note'> => ({
   ...base('note', updatedAt), fields: { body: 'Called', recordId: 'person-1', sourceUrl: null, capturedAt: null },

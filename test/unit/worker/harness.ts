@@ -78,7 +78,7 @@ export const anOrganisation = (
 
 export const aCase = (name: string): LocketRecord<'case'> => ({
   ...meta('case'),
-  fields: { name, description: '', status: 'open', partyId: null, owner: 'owner' },
+  fields: { name, description: '', status: 'open', partyId: null, customFields: [], owner: 'owner' },
 });
 
 export const aNote = (body: string, recordId: string): LocketRecord<'note'> => ({
