@@ -10,6 +10,7 @@ import { archiveContract } from './contracts/archives';
 import { exportContract } from './contracts/exports';
 import { importContract } from './contracts/imports';
 import { method, returnsNothing, type ClientOf, type ImplementationOf } from './contracts/method';
+import { pipelineContract } from './contracts/pipeline';
 import { relayRetentionContract } from './contracts/relay-retention';
 import { retentionContract } from './contracts/retention';
 import { searchContract, searchQueryContract } from './contracts/search';
@@ -20,7 +21,9 @@ import { teamContract } from './contracts/team';
 export const coreWorkerContract = { ...searchContract, ...exportContract, ...importContract, ...retentionContract };
 
 /** Every method that needs the store, which opens once the worker has the account key. */
-export const openWorkerContract = { ...coreWorkerContract, ...archiveContract, ...syncContract, ...teamContract, ...relayRetentionContract };
+export const openWorkerContract = {
+  ...coreWorkerContract, ...archiveContract, ...syncContract, ...teamContract, ...relayRetentionContract, ...pipelineContract,
+};
 
 export const locketContract = {
   /**
@@ -46,6 +49,7 @@ export type RetentionWorkerApi = ClientOf<typeof retentionContract>;
 export type SyncWorkerApi = ClientOf<typeof syncContract>;
 export type TeamWorkerApi = ClientOf<typeof teamContract>;
 export type RelayRetentionWorkerApi = ClientOf<typeof relayRetentionContract>;
+export type PipelineWorkerApi = ClientOf<typeof pipelineContract>;
 
 /** The worker's side once its store is open: what implementation.ts builds. */
 export type OpenWorkerImplementation = ImplementationOf<typeof openWorkerContract>;
@@ -57,7 +61,9 @@ export type RetentionImplementation = ImplementationOf<typeof retentionContract>
 export type SyncImplementation = ImplementationOf<typeof syncContract>;
 export type RelayRetentionImplementation = ImplementationOf<typeof relayRetentionContract>;
 export type TeamImplementation = ImplementationOf<typeof teamContract>;
+export type PipelineImplementation = ImplementationOf<typeof pipelineContract>;
 
+export { pipelineContract };
 export { archiveContract, exportContract, importContract, relayRetentionContract, retentionContract, searchContract, searchQueryContract, syncContract, teamContract };
 export type { RestoreOutcome, RestoreProblem, RestoreReport } from './contracts/archives';
 export { CANCELLED, isCancelled, type Cancelled } from './contracts/cancelled';

@@ -6,6 +6,7 @@ import type { OpenWorkerImplementation, RelayRetentionImplementation, SyncImplem
 import { relayRetentionUnavailable } from './relay-retention-api';
 import { createTeamApi } from './team-api';
 import { createArchiveApi } from './archive-api';
+import { createPipelineApi } from './pipeline-api';
 import { createWorkerApi } from './worker-api';
 import { createSyncApi } from './sync-api';
 import { systemClock } from '../core/clock';
@@ -39,5 +40,5 @@ export const createOpenWorkerApi = (
   storeDeps: StoreDeps, bus: ChangeBus, { sync = syncUnavailable(), team = teamUnavailable(), standing = inNoTeam, relayRetention = relayRetentionUnavailable }: OpenWorkerParts = {},
 ): OpenWorkerImplementation => {
   const store = guardStore(createStore(storeDeps), standing);
-  return guardWorker({ ...createWorkerApi({ store, bus }), ...createArchiveApi({ storeDeps, store }), ...sync, ...team, ...relayRetention }, standing);
+  return guardWorker({ ...createWorkerApi({ store, bus }), ...createArchiveApi({ storeDeps, store }), ...createPipelineApi({ storeDeps, store }), ...sync, ...team, ...relayRetention }, standing);
 };

@@ -17,13 +17,16 @@ import '../locket-trash/locket-trash';
 import type { LocketSearch } from '../locket-search/locket-search.component';
 import { TeamViewController } from '../team/team-view-controller';
 import { workspaceStyles } from './locket-workspace.styles';
+import { LazyElement } from '../shared/lazy-element';
+import { PIPELINE_WORDS } from '../shared/messages/pipeline-words';
 
 type View =
   | { readonly name: 'list' }
   | { readonly name: 'detail'; readonly id: RecordId }
   | { readonly name: 'new' }
   | { readonly name: 'capture' }
-  | { readonly name: 'trash' };
+  | { readonly name: 'trash' }
+  | { readonly name: 'pipeline' };
 
 /** Past the first screen's budget (and the worker's own warm-up), so the first paint never waits for the worker. */
 const TEAM_ROLE_READ_AFTER_MS = 500;
@@ -53,6 +56,8 @@ export class LocketWorkspace extends LitElement {
   private readonly locale = new LocaleController(this);
   private unsubscribe?: () => void;
   private stopCaptures?: () => void;
+  /** The board brings its own code when first opened, so the lists paint without it. */
+  private readonly pipelineBoard = new LazyElement(this, 'locket-pipeline-board', () => import('../locket-pipeline-board/locket-pipeline-board'));
 
   /** Read-only by the page's word or by the member's role in the team. */
   private get readsOnly(): boolean {
@@ -130,6 +135,8 @@ export class LocketWorkspace extends LitElement {
         return html`<locket-capture .services=${this.services} .inbox=${this.captures}></locket-capture>`;
       case 'trash':
         return html`<locket-trash .services=${this.services}></locket-trash>`;
+      case 'pipeline':
+        return this.pipelineBoard.render(() => html`<locket-pipeline-board .services=${this.services}></locket-pipeline-board>`, PIPELINE_WORDS.loading);
       case 'list':
         return html`<locket-record-list .services=${this.services} kind=${this.kind}></locket-record-list>`;
     }
@@ -139,6 +146,8 @@ export class LocketWorkspace extends LitElement {
     return html`
       <header>
         <div class="title"><h1>Locket</h1><span class="spacer"></span>
+          ${this.services.pipeline ? html`<button aria-current=${this.view.name === 'pipeline' ? 'page' : 'false'}
+            @click=${() => { if (this.view.name !== 'pipeline') this.go({ name: 'pipeline' }); }}>${PIPELINE_WORDS.pipeline}</button>` : ''}
           ${this.readsOnly ? '' : html`<button aria-current=${this.view.name === 'trash' ? 'page' : 'false'}
             @click=${() => { if (this.view.name !== 'trash') this.go({ name: 'trash' }); }}>${RECORD_WORDS.trash}</button>`}
           <button @click=${() => void this.services.security.lockNow()}>${RECORD_WORDS.lock}</button></div>
@@ -154,7 +163,7 @@ export class LocketWorkspace extends LitElement {
           : html`<button @click=${() => this.back()}>${RECORD_WORDS.back}</button><span class="spacer"></span>`}
         ${this.captures.pending && this.view.name !== 'capture' && !this.readsOnly
           ? html`<button @click=${() => this.go({ name: 'capture' })}>${RECORD_WORDS.backToCapture}</button>` : ''}
-        ${this.readsOnly || this.view.name === 'new' || this.view.name === 'capture' || this.view.name === 'trash' ? ''
+        ${this.readsOnly || this.view.name === 'new' || this.view.name === 'capture' || this.view.name === 'trash' || this.view.name === 'pipeline' ? ''
           : html`<button class="primary" @click=${() => this.go({ name: 'new' })}>${kindPhrases(this.kind).newOne}</button>`}
       </div>
       <main tabindex="-1" @locket-open=${(e: HTMLElementEventMap['locket-open']) => this.openRecord(e.detail.id)}>${this.renderMain()}</main>`;

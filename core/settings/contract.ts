@@ -1,4 +1,5 @@
 import type { Result } from '../result';
+import type { PipelineSettings } from '../pipeline/pipeline-settings';
 
 export interface Settings {
   readonly ownerName: string;
@@ -6,6 +7,8 @@ export interface Settings {
   readonly ownerEmail: string;
   /** ISO 4217 code used for new opportunities. */
   readonly defaultCurrency: string;
+  /** The owner's milestones and lost reasons; absent until first changed (core/pipeline/pipeline-settings.ts). */
+  readonly pipeline?: PipelineSettings;
 }
 
 /**
@@ -16,6 +19,7 @@ export type SettingsProblem =
   | 'name-not-text' | 'name-too-long'
   | 'email-not-text' | 'email-too-long' | 'email-invalid'
   | 'currency-not-text' | 'not-a-currency'
+  | 'not-a-pipeline'
   /** The input as a whole is not settings (under FORM_ERROR_KEY). */
   | 'unreadable';
 

@@ -7,6 +7,7 @@ import type { Settings, SettingsErrors, SettingsProblem } from './contract';
 import { deepEqual } from '../db/deep-equal';
 import type { LocketDatabase } from '../db/schema';
 import { retriedWrite, settled, STALE, type Participant } from '../db/transaction';
+import { PipelineSettingsSchema } from '../pipeline/pipeline-settings';
 
 /** The one row of the settings store. */
 export const SETTINGS_ROW_KEY = 'general';
@@ -17,6 +18,7 @@ export const defaultSettings: Settings = { ownerName: '', ownerEmail: '', defaul
 const code = (problem: SettingsProblem): SettingsProblem => problem;
 const PROBLEMS: readonly string[] = [
   'name-not-text', 'name-too-long', 'email-not-text', 'email-too-long', 'email-invalid', 'currency-not-text', 'not-a-currency',
+  'not-a-pipeline',
 ] satisfies SettingsProblem[];
 const problemOf = (message: string): SettingsProblem => (PROBLEMS.includes(message) ? message as SettingsProblem : 'unreadable');
 
@@ -38,6 +40,8 @@ export const SettingsSchema = v.object({
     v.toUpperCase(),
     v.regex(/^[A-Z]{3}$/, code('not-a-currency')),
   ),
+  pipeline: v.optional(v.pipe(v.unknown(), v.check((input) => v.is(PipelineSettingsSchema, input), code('not-a-pipeline')),
+    v.transform((input) => v.parse(PipelineSettingsSchema, input)))),
 }, code('unreadable'));
 
 /** The first problem of each field; problems with the whole input under FORM_ERROR_KEY. */
@@ -74,7 +78,7 @@ export interface SettingsWrite {
   readonly changed: readonly (keyof Settings)[];
 }
 
-const SETTING_NAMES: readonly (keyof Settings)[] = ['ownerName', 'ownerEmail', 'defaultCurrency'];
+const SETTING_NAMES: readonly (keyof Settings)[] = ['ownerName', 'ownerEmail', 'defaultCurrency', 'pipeline'];
 
 /** The audit entry a save commits with, from the names of the fields it changes (never their values). */
 export type SettingsReceipt = (changed: readonly (keyof Settings)[]) => Promise<Participant<AuditEntry> | null>;
@@ -97,7 +101,7 @@ export const writeSettings = async (
       const before = await readSettings(db, codec);
       const parsed = parseSettings({ ...before, ...entries.output });
       if (!parsed.ok) return settled<Result<SettingsWrite, SettingsErrors>>(parsed);
-      const changed = SETTING_NAMES.filter((name) => before[name] !== parsed.value[name]);
+      const changed = SETTING_NAMES.filter((name) => !deepEqual(before[name], parsed.value[name]));
       return { stored, encoded: await codec.encode(parsed.value, settingsAad(SETTINGS_ROW_KEY)), written: { settings: parsed.value, changed } };
     },
     write: async (tx, { stored, encoded, written }) => {

@@ -11,7 +11,7 @@ import { createLocalStanding } from '../../core/sync-account/local-standing';
 import { guardStore } from '../../worker/role-guard';
 import { createAesGcmCodec } from '../../core/vault/aes-codec';
 import type { UnlockedKeys } from '../../core/vault/types';
-import { archiveContract, exportContract, importContract, relayRetentionContract, retentionContract, syncContract, teamContract, type SyncWorkerApi } from '../../worker/contract';
+import { archiveContract, exportContract, importContract, pipelineContract, relayRetentionContract, retentionContract, syncContract, teamContract, type SyncWorkerApi } from '../../worker/contract';
 import { connectWorker, type WorkerConnection, createWorkerClient } from '../../worker/client';
 import { connectSearchWorker, type SearchConnection } from '../../worker/search-client';
 import type { Contract } from '../../worker/contracts/method';
@@ -110,6 +110,7 @@ export const createPageServices = async (keys: UnlockedKeys, security: SecurityS
     restoreFromRelay: (relayUrl, words, deviceName) => client(syncContract).restoreFromRelay(relayUrl, words, deviceName),
     team: client(teamContract),
     relayRetention: client(relayRetentionContract),
+    pipeline: client(pipelineContract),
     close: () => {
       clearTimeout(warmUp);
       syncChannel.close();

@@ -164,6 +164,7 @@ export const opportunityAt = (seed: number, index: number, plan: DatasetPlan): O
       probability: 5 * random.int(21),
       expectedCloseDate: random.chance(0.8) ? isoDate(random, 2025, 3) : null,
       status: random.pick(OPPORTUNITY_STATUSES),
+      lostReason: '',
       owner: random.pick(OWNERS),
     },
   };

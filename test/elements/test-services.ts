@@ -1,4 +1,5 @@
-import { importContract } from '../../worker/contract';
+import { importContract, pipelineContract } from '../../worker/contract';
+import { createPipelineApi } from '../../worker/pipeline-api';
 import { validated } from '../../worker/host';
 import { plainCodec } from '../../core/codec';
 import { createManualClock, type ManualClock } from '../../core/clock';
@@ -88,10 +89,11 @@ export const createTestServices = async (overrides: TestServiceOverrides = {}): 
   const clock = createManualClock(TEST_START);
   const db = await openLocketDb(indexedDB, `locket-element-test-${Date.now()}-${++databases}`);
   const bus = createLocalBus();
-  const store = createStore({
+  const storeDeps = {
     db, codec: plainCodec, clock, newId: createIdFactory(clock), hlc: createHlc({ clock, nodeId: 'device-a' }),
     deviceId: 'device-a', author: 'owner', bus, auditKeys: auditKeysFrom(new Uint8Array(32).fill(7)),
-  });
+  };
+  const store = createStore(storeDeps);
   const security = fakeWith<SecurityServices>('security', {
     vault: async () => testVault(),
     sessionKeys: async () => ({ accountKey: new Uint8Array(32), factorSecret: null }),
@@ -139,6 +141,8 @@ export const createTestServices = async (overrides: TestServiceOverrides = {}): 
       relayErasure: async () => ({ type: 'not-synced' }),
       relayRetention: async () => ({ relayKeyChangedSince: null, team: { type: 'active' }, heldBack: 0 }),
     }),
+    // The worker's own pipeline code, run in the page on the test's store and checked as the host checks it.
+    pipeline: validated(pipelineContract, createPipelineApi({ storeDeps, store })),
     ...overrides.services,
   });
   return { services, store, clock, db };

@@ -32,6 +32,7 @@ const LABELS = catalogue<FieldLabels>({
       'first-name': 'first name', 'last-name': 'last name', 'job-title': 'job title', 'owner': 'owner', 'name': 'name',
       'description': 'description', 'lawful-basis-source': 'source of the lawful basis', 'note': 'note',
       'custom-field-name': 'custom field name', 'custom-field-value': 'custom field value',
+      'lost-reason': 'lost reason',
     },
     list: {
       'emails': 'email addresses', 'phones': 'phone numbers', 'websites': 'web addresses', 'addresses': 'addresses',
@@ -56,6 +57,7 @@ const LABELS = catalogue<FieldLabels>({
       'first-name': 'Vorname', 'last-name': 'Nachname', 'job-title': 'Position', 'owner': 'Zuständige Person', 'name': 'Name',
       'description': 'Beschreibung', 'lawful-basis-source': 'Quelle der Rechtsgrundlage', 'note': 'Notiz',
       'custom-field-name': 'Name des eigenen Felds', 'custom-field-value': 'Wert des eigenen Felds',
+      'lost-reason': 'Verlustgrund',
     },
     list: {
       'emails': 'E-Mail-Adressen', 'phones': 'Telefonnummern', 'websites': 'Webadressen', 'addresses': 'Adressen',

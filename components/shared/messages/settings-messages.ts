@@ -12,6 +12,7 @@ export const SETTINGS_MESSAGES = catalogue<{ readonly [P in SettingsProblem]: st
     'email-invalid': 'Enter a valid email address, such as you@example.com.',
     'currency-not-text': 'Enter a currency code.',
     'not-a-currency': 'Use a three-letter currency code, such as EUR.',
+    'not-a-pipeline': 'Each milestone needs a name, a probability from 0 to 100 and whole days; names and lost reasons must not repeat.',
     'unreadable': 'These settings could not be read.',
   },
   de: {
@@ -22,6 +23,7 @@ export const SETTINGS_MESSAGES = catalogue<{ readonly [P in SettingsProblem]: st
     'email-invalid': 'Geben Sie eine gültige E-Mail-Adresse ein, etwa sie@example.com.',
     'currency-not-text': 'Geben Sie einen Währungscode ein.',
     'not-a-currency': 'Verwenden Sie einen dreibuchstabigen Währungscode wie EUR.',
+    'not-a-pipeline': 'Jeder Meilenstein braucht einen Namen, eine Wahrscheinlichkeit von 0 bis 100 und ganze Tage; Namen und Verlustgründe dürfen sich nicht wiederholen.',
     'unreadable': 'Diese Einstellungen konnten nicht gelesen werden.',
   },
 });

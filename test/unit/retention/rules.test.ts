@@ -27,7 +27,7 @@ const aCase = (updatedAt: number, status: 'open' | 'closed'): LocketRecord<'case
 });
 const opportunity = (updatedAt: number, status: 'open' | 'won' | 'lost', expectedCloseDate: string | null): LocketRecord<'opportunity'> => ({
   ...base('opportunity', updatedAt),
-  fields: { name: 'Renewal', partyId: null, value: null, currency: '', milestone: 'new', probability: 0, expectedCloseDate, status, owner: 'owner' },
+  fields: { name: 'Renewal', partyId: null, value: null, currency: '', milestone: 'new', probability: 0, expectedCloseDate, status, lostReason: '', owner: 'owner' },
 });
 const note = (updatedAt: number): LocketRecord<'note'> => ({
   ...base('note', updatedAt), fields: { body: 'Called', recordId: 'person-1', sourceUrl: null, capturedAt: null },
