@@ -28,7 +28,7 @@ import { LazyElement } from '../shared/lazy-element';
 import { seesMembersLogins } from '../locket-member-logins/member-login-labels';
 
 /** The sections in page order; each one's title is in OPTIONS_WORDS.sections. */
-const SECTIONS = ['general', 'security', 'logins', 'users', 'team', 'export', 'import', 'backup', 'sync', 'retention', 'audit', 'danger'] as const;
+const SECTIONS = ['general', 'pipeline', 'security', 'logins', 'users', 'team', 'export', 'import', 'backup', 'sync', 'retention', 'audit', 'danger'] as const;
 type SectionId = (typeof SECTIONS)[number];
 
 /** The owner's settings page. Each section is one <section>, listed in the nav. */
@@ -62,6 +62,8 @@ export class LocketOptions extends LitElement {
   private readonly relayNotice = new LazyElement(this, 'locket-relay-retention-notice', () => import('../sync/locket-relay-retention-notice/locket-relay-retention-notice'));
   /** The audit log, last on the page, brings every entry's words and the team's names. */
   private readonly auditLog = new LazyElement(this, 'locket-audit-log', () => import('../locket-audit-log/locket-audit-log'));
+  /** The owner's milestones and lost reasons: only this section needs their editor. */
+  private readonly pipelineSettings = new LazyElement(this, 'locket-pipeline-settings', () => import('../locket-pipeline-settings/locket-pipeline-settings'));
   private readonly memberLogins = new LazyElement(this, 'locket-member-logins', () => import('../locket-member-logins/locket-member-logins'));
 
   override connectedCallback(): void {
@@ -122,6 +124,7 @@ export class LocketOptions extends LitElement {
     const { services } = this;
     switch (id) {
       case 'general': return this.renderGeneral();
+      case 'pipeline': return this.pipelineSettings.render(() => html`<locket-pipeline-settings .services=${services}></locket-pipeline-settings>`, OPTIONS_WORDS.loading);
       case 'security':
         return html`<locket-security-settings .services=${services}
           @locket-vault-changed=${() => { this.accountRevision++; }}></locket-security-settings>`;
@@ -225,7 +228,7 @@ export class LocketOptions extends LitElement {
 
   /** The sections this page offers: Sync only where sync services run behind it, Team only while this device is in a team. */
   private get sections() {
-    return SECTIONS.filter((id) => (id !== 'sync' || this.services.sync) && (id !== 'team' || (this.services.team && (this.team.view || this.team.problem))));
+    return SECTIONS.filter((id) => (id !== 'pipeline' || this.services.pipeline) && (id !== 'sync' || this.services.sync) && (id !== 'team' || (this.services.team && (this.team.view || this.team.problem))));
   }
 
   // Keyed by id: the Team section comes in when a device joins or connects, and the sections after

@@ -36,7 +36,7 @@ export const settingsErrorsText = (errors: SettingsErrors): FieldTexts =>
 export const OPTIONS_WORDS = catalogue({
   en: {
     sections: {
-      general: 'General', security: 'Security', logins: 'Recent logins', users: 'Users', team: 'Team', export: 'Export', import: 'Import',
+      general: 'General', pipeline: 'Pipeline', security: 'Security', logins: 'Recent logins', users: 'Users', team: 'Team', export: 'Export', import: 'Import',
       backup: 'Backup', sync: 'Sync', retention: 'Retention', audit: 'Audit log', danger: 'Danger zone',
     },
     loading: 'Loading…', generalSettings: 'General settings',
@@ -50,7 +50,7 @@ export const OPTIONS_WORDS = catalogue({
   },
   de: {
     sections: {
-      general: 'Allgemein', security: 'Sicherheit', logins: 'Letzte Anmeldungen', users: 'Benutzer', team: 'Team', export: 'Export', import: 'Import',
+      general: 'Allgemein', pipeline: 'Pipeline', security: 'Sicherheit', logins: 'Letzte Anmeldungen', users: 'Benutzer', team: 'Team', export: 'Export', import: 'Import',
       backup: 'Sicherung', sync: 'Synchronisierung', retention: 'Aufbewahrung', audit: 'Prüfprotokoll', danger: 'Gefahrenbereich',
     },
     loading: 'Wird geladen…', generalSettings: 'Allgemeine Einstellungen',
