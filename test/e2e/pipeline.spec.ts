@@ -25,16 +25,17 @@ test('the pipeline board shows opportunities by milestone; a card dragged to ano
   await test.step('the board shows them in New, with the count and the total', async () => {
     await openBoard(page);
     await expect(column(page, 'New')).toContainText('3 opportunities · €1,650.00');
-    await expect(column(page, 'Proposal')).toContainText('0 opportunities');
+    await expect(column(page, 'Qualified')).toContainText('0 opportunities');
     await saveScreenshot(page, 'pipeline-board');
   });
 
-  await test.step('dragging Renewal to Proposal moves it, and both columns’ totals change', async () => {
+  await test.step('dragging Renewal to Qualified moves it, and both columns’ totals change', async () => {
     const card = column(page, 'New').getByRole('listitem').filter({ hasText: 'Renewal' });
-    await card.dragTo(column(page, 'Proposal'));
-    await expect(column(page, 'Proposal')).toContainText('1 opportunity · €1,000.00');
+    // Picked up by its edge, as a hand would, rather than by the menu in its middle.
+    await card.dragTo(column(page, 'Qualified'), { sourcePosition: { x: 3, y: 3 } });
+    await expect(column(page, 'Qualified')).toContainText('1 opportunity · €1,000.00');
     await expect(column(page, 'New')).toContainText('2 opportunities · €650.00');
-    await expect(column(page, 'Proposal').getByRole('listitem')).toContainText('Renewal');
+    await expect(column(page, 'Qualified').getByRole('listitem')).toContainText('Renewal');
   });
 
   await test.step('the keyboard’s way: “Move to…” takes Pilot to Negotiation', async () => {
@@ -45,8 +46,8 @@ test('the pipeline board shows opportunities by milestone; a card dragged to ano
   await test.step('after a reload the cards are where they were moved', async () => {
     await page.reload();
     await openBoard(page);
-    await expect(column(page, 'Proposal')).toContainText('1 opportunity · €1,000.00');
-    await expect(column(page, 'Proposal').getByRole('listitem')).toContainText('Renewal');
+    await expect(column(page, 'Qualified')).toContainText('1 opportunity · €1,000.00');
+    await expect(column(page, 'Qualified').getByRole('listitem')).toContainText('Renewal');
     await expect(column(page, 'New')).toContainText('1 opportunity · €250.00');
     await expect(column(page, 'Negotiation')).toContainText('1 opportunity · €400.00');
   });
