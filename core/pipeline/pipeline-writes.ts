@@ -32,7 +32,8 @@ interface PatchPlan {
   readonly patch: OpportunityPatch;
   /** Saved in the same transaction: the owner's pipeline after the change. */
   readonly pipeline?: PipelineSettings;
-  readonly detail: Readonly<Record<string, string | number>>;
+  /** Counts and codes only: a milestone of the owner's is named after its name, which stays out of the clear audit log. */
+  readonly detail: Readonly<Record<string, string | number | boolean>>;
 }
 
 const pick = (fields: object, names: readonly string[]): Record<string, unknown> => {
@@ -125,7 +126,7 @@ export const createPipelineWrites = (deps: StoreDeps, audit: AuditLog) => {
     moveOpportunity: async (id: RecordId, milestoneId: string): Promise<Result<number, PipelineProblem>> => {
       const target = (await currentPipeline()).milestones.find((milestone) => milestone.id === milestoneId);
       if (!target) return { ok: false, error: { type: 'milestone-unknown', id: milestoneId } };
-      return patchOpportunities({ ids: [id], patch: { milestone: target.id, probability: target.probability }, detail: { to: target.id } });
+      return patchOpportunities({ ids: [id], patch: { milestone: target.id, probability: target.probability }, detail: {} });
     },
     /** Won, or lost for one of the owner's reasons (or none given). */
     closeOpportunity: async (id: RecordId, outcome: { readonly status: 'won' } | { readonly status: 'lost'; readonly reason: string }) =>
@@ -149,7 +150,7 @@ export const createPipelineWrites = (deps: StoreDeps, audit: AuditLog) => {
       if (!target || moveTo === milestoneId) return { ok: false, error: { type: 'milestone-unknown', id: moveTo } };
       const next = { ...pipeline, milestones: pipeline.milestones.filter((milestone) => milestone.id !== milestoneId) };
       const ids = opportunities.filter((record) => record.fields.milestone === milestoneId).map((record) => record.id);
-      return patchOpportunities({ ids, patch: { milestone: target.id, probability: target.probability }, pipeline: next, detail: { to: target.id, deleted: milestoneId } });
+      return patchOpportunities({ ids, patch: { milestone: target.id, probability: target.probability }, pipeline: next, detail: { milestoneDeleted: true } });
     },
   };
 };

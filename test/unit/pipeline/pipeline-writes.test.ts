@@ -27,6 +27,7 @@ describe('pipeline writes', () => {
       expect.arrayContaining(['name', 'milestone']), ['milestone', 'probability'],
     ]);
     expect(await auditTypes(store)).toEqual(['opportunities-moved']);
+    expect((await store.audit.entries())[0]?.subjects).toEqual([{ kind: 'opportunity', idHash: await store.auditIdHash(record.id) }]);
     const board = await api.pipelineBoard();
     expect(board.columns.find((column) => column.milestone.id === 'proposal')?.totals).toEqual([{ currency: 'EUR', amount: 1000 }]);
     expect(board.columns.find((column) => column.milestone.id === 'new')?.count).toBe(0);
@@ -96,7 +97,7 @@ describe('pipeline writes', () => {
     expect((await api.readPipeline()).milestones.map((milestone) => milestone.id)).toEqual(['new', 'proposal', 'negotiation', 'closing']);
     const entries = await store.audit.entries();
     expect(entries.map((entry) => [entry.type, entry.detail])).toEqual([
-      ['opportunities-moved', { records: 2, to: 'negotiation', deleted: 'qualified' }],
+      ['opportunities-moved', { records: 2, milestoneDeleted: true }],
     ]);
     expect(bus.published.at(-1)).toEqual({ ids: [], kinds: [], settings: true });
   });
