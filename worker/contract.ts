@@ -13,6 +13,7 @@ import { exportContract } from './contracts/exports';
 import { filterContract } from './contracts/filters';
 import { importContract } from './contracts/imports';
 import { method, returnsNothing, type ClientOf, type ImplementationOf } from './contracts/method';
+import { pipelineContract } from './contracts/pipeline';
 import { relayRetentionContract } from './contracts/relay-retention';
 import { retentionContract } from './contracts/retention';
 import { searchContract, searchQueryContract } from './contracts/search';
@@ -26,7 +27,7 @@ export const coreWorkerContract = { ...bulkContract, ...duplicatesContract, ...e
 /** Every method that needs the store, which opens once the worker has the account key. */
 export const openWorkerContract = {
   ...coreWorkerContract, ...archiveContract, ...syncContract, ...teamContract, ...relayRetentionContract, ...tasksContract,
-  ...filterContract,
+  ...filterContract, ...pipelineContract,
 };
 
 export const locketContract = {
@@ -57,6 +58,7 @@ export type TeamWorkerApi = ClientOf<typeof teamContract>;
 export type RelayRetentionWorkerApi = ClientOf<typeof relayRetentionContract>;
 export type TasksWorkerApi = ClientOf<typeof tasksContract>;
 export type TasksImplementation = ImplementationOf<typeof tasksContract>;
+export type PipelineWorkerApi = ClientOf<typeof pipelineContract>;
 
 /** The worker's side once its store is open: what implementation.ts builds. */
 export type OpenWorkerImplementation = ImplementationOf<typeof openWorkerContract>;
@@ -69,8 +71,9 @@ export type RetentionImplementation = ImplementationOf<typeof retentionContract>
 export type SyncImplementation = ImplementationOf<typeof syncContract>;
 export type RelayRetentionImplementation = ImplementationOf<typeof relayRetentionContract>;
 export type TeamImplementation = ImplementationOf<typeof teamContract>;
+export type PipelineImplementation = ImplementationOf<typeof pipelineContract>;
 
-export { archiveContract, bulkContract, duplicatesContract, exportContract, filterContract, importContract, relayRetentionContract, retentionContract, searchContract, searchQueryContract, syncContract, tasksContract, teamContract };
+export { archiveContract, bulkContract, duplicatesContract, exportContract, filterContract, importContract, pipelineContract, relayRetentionContract, retentionContract, searchContract, searchQueryContract, syncContract, tasksContract, teamContract };
 export type { RestoreOutcome, RestoreProblem, RestoreReport } from './contracts/archives';
 export { CANCELLED, isCancelled, type Cancelled } from './contracts/cancelled';
 export type { CsvExportOptions, ExportedFile } from './contracts/exports';

@@ -6,6 +6,7 @@ import type { OpenWorkerImplementation, RelayRetentionImplementation, SyncImplem
 import { relayRetentionUnavailable } from './relay-retention-api';
 import { createTeamApi } from './team-api';
 import { createArchiveApi } from './archive-api';
+import { createPipelineApi } from './pipeline-api';
 import { createWorkerApi } from './worker-api';
 import { createSyncApi } from './sync-api';
 import { systemClock } from '../core/clock';
@@ -49,7 +50,7 @@ export const createOpenWorkerApi = (
   const store = guardStore(createStore(storeDeps), standing);
   const filters = createFilterApi({ store, db: storeDeps.db, clock: systemClock });
   return guardWorker({
-    ...createWorkerApi({ store, bus }), ...createArchiveApi({ storeDeps, store }), ...sync, ...team, ...relayRetention,
-    ...tasksApi(storeDeps), ...filters,
+    ...createWorkerApi({ store, bus }), ...createArchiveApi({ storeDeps, store }), ...createPipelineApi({ storeDeps, store }),
+    ...sync, ...team, ...relayRetention, ...tasksApi(storeDeps), ...filters,
   }, standing);
 };

@@ -61,4 +61,9 @@ export const guardWorker = (api: OpenWorkerImplementation, standing: StandingSou
   createBackup: gate(standing, 'export', api.createBackup),
   restoreBackup: gate(standing, 'restore', api.restoreBackup),
   restoreSnapshot: gate(standing, 'restore', api.restoreSnapshot),
+  // The pipeline writes records and settings beside the store (core/pipeline/pipeline-writes.ts).
+  moveOpportunity: gate(standing, 'edit', api.moveOpportunity),
+  closeOpportunity: gate(standing, 'edit', api.closeOpportunity),
+  savePipeline: gate(standing, 'settings', api.savePipeline),
+  deleteMilestone: gate(standing, 'settings', api.deleteMilestone),
 });

@@ -53,6 +53,7 @@ export const AUDIT_WORDS = catalogue({
       'bulk-change-done': 'Bulk change done',
       'bulk-undo-started': 'Undoing a bulk change started',
       'bulk-undone': 'Bulk change undone',
+      'opportunities-moved': 'Opportunities moved',
     } as Readonly<Record<AuditType, string>>,
     yes: 'yes', no: 'no',
     links: {
@@ -120,6 +121,7 @@ export const AUDIT_WORDS = catalogue({
       'bulk-change-done': 'Sammeländerung abgeschlossen',
       'bulk-undo-started': 'Rückgängigmachen einer Sammeländerung begonnen',
       'bulk-undone': 'Sammeländerung rückgängig gemacht',
+      'opportunities-moved': 'Verkaufschancen verschoben',
     },
     yes: 'ja', no: 'nein',
     links: {

@@ -28,7 +28,7 @@ import { LazyElement } from '../shared/lazy-element';
 import { seesMembersLogins } from '../locket-member-logins/member-login-labels';
 
 /** The sections in page order; each one's title is in OPTIONS_WORDS.sections. */
-const SECTIONS = ['general', 'fields', 'security', 'logins', 'users', 'team', 'export', 'import', 'tags', 'backup', 'sync', 'retention', 'audit', 'danger'] as const;
+const SECTIONS = ['general', 'fields', 'pipeline', 'security', 'logins', 'users', 'team', 'export', 'import', 'tags', 'backup', 'sync', 'retention', 'audit', 'danger'] as const;
 type SectionId = (typeof SECTIONS)[number];
 
 /** The owner's settings page. Each section is one <section>, listed in the nav. */
@@ -67,6 +67,8 @@ export class LocketOptions extends LitElement {
   private readonly auditLog = new LazyElement(this, 'locket-audit-log', () => import('../locket-audit-log/locket-audit-log'));
   /** Custom field definitions: their editor loads when the page has painted. */
   private readonly fieldSettings = new LazyElement(this, 'locket-field-settings', () => import('../locket-field-settings/locket-field-settings'));
+  /** The owner's milestones and lost reasons: only this section needs their editor. */
+  private readonly pipelineSettings = new LazyElement(this, 'locket-pipeline-settings', () => import('../locket-pipeline-settings/locket-pipeline-settings'));
   private readonly memberLogins = new LazyElement(this, 'locket-member-logins', () => import('../locket-member-logins/locket-member-logins'));
 
   override connectedCallback(): void {
@@ -128,6 +130,7 @@ export class LocketOptions extends LitElement {
     switch (id) {
       case 'general': return html`${this.renderGeneral()}${this.reminderSettings.render(() => html`<locket-reminder-settings></locket-reminder-settings>`, OPTIONS_WORDS.loading)}`;
       case 'fields': return this.fieldSettings.render(() => html`<locket-field-settings .services=${services}></locket-field-settings>`, OPTIONS_WORDS.loading);
+      case 'pipeline': return this.pipelineSettings.render(() => html`<locket-pipeline-settings .services=${services}></locket-pipeline-settings>`, OPTIONS_WORDS.loading);
       case 'security':
         return html`<locket-security-settings .services=${services}
           @locket-vault-changed=${() => { this.accountRevision++; }}></locket-security-settings>`;
@@ -232,7 +235,7 @@ export class LocketOptions extends LitElement {
 
   /** The sections this page offers: Sync only where sync services run behind it, Team only while this device is in a team. */
   private get sections() {
-    return SECTIONS.filter((id) => (id !== 'sync' || this.services.sync) && (id !== 'team' || (this.services.team && (this.team.view || this.team.problem))));
+    return SECTIONS.filter((id) => (id !== 'pipeline' || this.services.pipeline) && (id !== 'sync' || this.services.sync) && (id !== 'team' || (this.services.team && (this.team.view || this.team.problem))));
   }
 
   // Keyed by id: the Team section comes in when a device joins or connects, and the sections after

@@ -19,6 +19,8 @@ import { CUSTOM_FIELD_WORDS, valueProblemText } from '../shared/messages/custom-
 import { definedFormValues, definedKey, withDefinedFields } from './defined-fields';
 import { pairsOf } from '../shared/custom-field-rows';
 import { renderDefinedField } from './defined-field-control';
+import { pipelineOf, type MilestoneDef } from '../../core/pipeline/pipeline-settings';
+import { milestoneName } from '../shared/messages/pipeline-words';
 
 let formCount = 0;
 
@@ -63,9 +65,23 @@ export class LocketRecordForm extends LitElement {
   private readonly acts = new ActionController<FormAct>(this);
   private readonly idPrefix = `form-${++formCount}`;
   private readonly locale = new LocaleController(this);
+  /** The owner's milestones, for the milestone choice; the built-in ones until read. */
+  @state() private milestones: readonly MilestoneDef[] | null = null;
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('record') || changed.has('kind')) void this.resetValues();
+    if (this.kind === 'opportunity' && this.milestones === null) {
+      this.milestones = [];
+      void this.services.store.getSettings().then((settings) => { this.milestones = pipelineOf(settings).milestones; }, () => undefined);
+    }
+  }
+
+  /** The owner's milestones in their order, and the record's own one kept (as its id) when it left the list. */
+  private milestoneChoices(value: string): readonly { readonly value: string; readonly label: string }[] {
+    const listed = this.milestones && this.milestones.length > 0 ? this.milestones : null;
+    if (!listed) return [];
+    const choices = listed.map((milestone) => ({ value: milestone.id, label: milestoneName(milestone) }));
+    return value === '' || listed.some((milestone) => milestone.id === value) ? choices : [...choices, { value, label: value }];
   }
 
   /**
@@ -150,7 +166,9 @@ export class LocketRecordForm extends LitElement {
       case 'select':
         return html`<select id=${id} aria-invalid=${invalid ? 'true' : 'false'} aria-describedby=${describedBy || nothing} @change=${onInput}>
           ${control.allowEmpty ? html`<option value="" ?selected=${value === ''}>${RECORD_WORDS.none}</option>` : nothing}
-          ${control.options.map((option) => html`<option value=${option} ?selected=${option === value}>${choiceLabel(option)}</option>`)}
+          ${(spec.name === 'milestone' && this.milestoneChoices(value).length > 0 ? this.milestoneChoices(value)
+    : control.options.map((option) => ({ value: option, label: choiceLabel(option) })))
+    .map((option) => html`<option value=${option.value} ?selected=${option.value === value}>${option.label}</option>`)}
         </select>`;
       case 'textarea': case 'lines': case 'custom':
         return html`<textarea id=${id} .value=${value} aria-invalid=${invalid ? 'true' : 'false'}

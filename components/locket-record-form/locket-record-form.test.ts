@@ -46,6 +46,24 @@ describe('locket-record-form', () => {
     }).toBe('Augusta Ada');
   });
 
+  it('offers the owner’s milestones, and keeps an opportunity’s own milestone when it is saved', async () => {
+    const { services, store } = await createTestServices();
+    const pilot = { id: 'pilot', name: 'Pilot', probability: 40, daysUntilStale: 30 };
+    await services.pipeline?.savePipeline({ milestones: [{ id: 'new', name: '', probability: 10, daysUntilStale: 14 }, pilot], lostReasons: [] });
+    const created = await store.create('opportunity', { name: 'Renewal', milestone: 'pilot' });
+    if (!created.ok) throw new Error('test opportunity refused');
+    await mount('locket-record-form', { services, kind: 'opportunity', record: created.value });
+    const milestone = page.getByRole('combobox', { name: 'Milestone' });
+    await expect.element(milestone).toHaveValue('pilot');
+    await expect.element(milestone.getByRole('option', { name: 'Pilot' })).toBeInTheDocument();
+    await userEvent.fill(page.getByLabelText('Name', { exact: true }), 'Renewal 2027');
+    await userEvent.click(page.getByRole('button', { name: 'Save changes' }));
+    await expect.poll(async () => {
+      const record = await store.get(created.value.id);
+      return record?.kind === 'opportunity' ? [record.fields.name, record.fields.milestone] : null;
+    }).toEqual(['Renewal 2027', 'pilot']);
+  });
+
   it('keeps the button disabled while saving, and puts a message no visible field owns above the buttons', async () => {
     const { services } = await createTestServices();
     const save = controlled<[Record<string, unknown>], FormSaveResult>();

@@ -27,6 +27,8 @@ import '../locket-saved-lists/locket-saved-lists';
 import type { LocketSearch } from '../locket-search/locket-search.component';
 import { TeamViewController } from '../team/team-view-controller';
 import { workspaceStyles } from './locket-workspace.styles';
+import { LazyElement } from '../shared/lazy-element';
+import { PIPELINE_WORDS } from '../shared/messages/pipeline-words';
 
 type View =
   | { readonly name: 'list' }
@@ -35,6 +37,7 @@ type View =
   | { readonly name: 'capture' }
   | { readonly name: 'trash' }
   | { readonly name: 'tasks' }
+  | { readonly name: 'pipeline' }
   | { readonly name: 'duplicates' }
   | { readonly name: 'compare'; readonly ids: readonly [RecordId, RecordId] }
   | { readonly name: 'merged'; readonly detail: MergedDetail };
@@ -72,6 +75,8 @@ export class LocketWorkspace extends LitElement {
   private readonly locale = new LocaleController(this);
   private unsubscribe?: () => void;
   private stopCaptures?: () => void;
+  /** The board brings its own code when first opened, so the lists paint without it. */
+  private readonly pipelineBoard = new LazyElement(this, 'locket-pipeline-board', () => import('../locket-pipeline-board/locket-pipeline-board'));
 
   /** Read-only by the page's word or by the member's role in the team. */
   private get readsOnly(): boolean {
@@ -185,6 +190,8 @@ export class LocketWorkspace extends LitElement {
         return html`<locket-merge-compare .services=${this.services} .ids=${this.view.ids} @locket-cancel=${() => this.back()}></locket-merge-compare>`;
       case 'merged':
         return html`<locket-merge-done .services=${this.services} .detail=${this.view.detail}></locket-merge-done>`;
+      case 'pipeline':
+        return this.pipelineBoard.render(() => html`<locket-pipeline-board .services=${this.services}></locket-pipeline-board>`, PIPELINE_WORDS.loading);
       case 'list':
         return this.renderList();
     }
@@ -194,6 +201,8 @@ export class LocketWorkspace extends LitElement {
     return html`
       <header>
         <div class="title"><h1>Locket</h1><span class="spacer"></span>
+          ${this.services.pipeline ? html`<button aria-current=${this.view.name === 'pipeline' ? 'page' : 'false'}
+            @click=${() => { if (this.view.name !== 'pipeline') this.go({ name: 'pipeline' }); }}>${PIPELINE_WORDS.pipeline}</button>` : ''}
           ${this.readsOnly ? '' : html`<button aria-current=${this.view.name === 'trash' ? 'page' : 'false'}
             @click=${() => { if (this.view.name !== 'trash') this.go({ name: 'trash' }); }}>${RECORD_WORDS.trash}</button>`}
           <button @click=${() => void this.services.security.lockNow()}>${RECORD_WORDS.lock}</button></div>
@@ -216,7 +225,7 @@ export class LocketWorkspace extends LitElement {
           ? html`<button @click=${() => this.go({ name: 'capture' })}>${RECORD_WORDS.backToCapture}</button>` : ''}
         ${this.view.name === 'list' && !this.readsOnly && (this.kind === 'person' || this.kind === 'organisation')
           ? html`<button @click=${() => this.go({ name: 'duplicates' })}>${MERGE_WORDS.duplicates}</button>` : ''}
-        ${this.readsOnly || WRITING_VIEWS.includes(this.view.name) || this.view.name === 'tasks' ? ''
+        ${this.readsOnly || WRITING_VIEWS.includes(this.view.name) || this.view.name === 'tasks' || this.view.name === 'pipeline' ? ''
           : html`<button class="primary" @click=${() => this.go({ name: 'new' })}>${kindPhrases(this.kind).newOne}</button>`}
       </div>
       <main tabindex="-1" @locket-open=${(e: HTMLElementEventMap['locket-open']) => this.openRecord(e.detail.id)}

@@ -34,6 +34,7 @@ export const AUDIT_TYPES = [
   'team-cancelled', 'team-restored',
   'records-merged', 'record-converted', 'merge-undone',
   'bulk-change-started', 'bulk-change-done', 'bulk-undo-started', 'bulk-undone',
+  'opportunities-moved',
 ] as const;
 export type AuditType = (typeof AUDIT_TYPES)[number];
 

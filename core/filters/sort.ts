@@ -34,7 +34,12 @@ export const sortKeyOf = (record: LocketRecord, column: SortColumn, organisation
     }
     case 'value': return record.kind === 'opportunity' ? record.fields.value : null;
     case 'close-date': return record.kind === 'opportunity' ? record.fields.expectedCloseDate : null;
-    case 'milestone': return record.kind === 'opportunity' ? MILESTONES.indexOf(record.fields.milestone) : null;
+    case 'milestone': {
+      if (record.kind !== 'opportunity') return null;
+      // The built-ins in their order; an owner's own milestone after them (the board shows the owner's order).
+      const at = (MILESTONES as readonly string[]).indexOf(record.fields.milestone);
+      return at < 0 ? MILESTONES.length : at;
+    }
     case 'status': return record.kind === 'case' || record.kind === 'opportunity' ? record.fields.status : null;
     case 'owner': { const owner = ownerOf(record); return owner === null ? null : textKey(owner); }
   }

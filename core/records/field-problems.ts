@@ -8,7 +8,7 @@ import type { RecordKind } from './types';
 /** A text field whose words name it: "Enter the first name as text." */
 export type TextSubject =
   | 'first-name' | 'last-name' | 'job-title' | 'owner' | 'name' | 'description' | 'lawful-basis-source'
-  | 'note' | 'custom-field-name' | 'custom-field-value' | 'task-category' | 'assignee' | 'outcome' | 'activity-body';
+  | 'note' | 'custom-field-name' | 'custom-field-value' | 'task-category' | 'assignee' | 'outcome' | 'activity-body' | 'lost-reason';
 /** A text field of its own (not the note's body, not part of a custom field): "Enter the first name as text." */
 export type PlainTextSubject = Exclude<TextSubject, 'note' | 'custom-field-name' | 'custom-field-value'>;
 /** A list field: "Keep to 100 email addresses or fewer." */

@@ -3,7 +3,7 @@
  * (checked in test/unit/core/schema.test.ts), and unknown keys are dropped.
  */
 import * as v from 'valibot';
-import { CASE_STATUSES, MILESTONES, OPPORTUNITY_STATUSES, type FieldsByKind, type RecordKind } from './types';
+import { CASE_STATUSES, OPPORTUNITY_STATUSES, type FieldsByKind, type RecordKind } from './types';
 import { isDomain, normaliseDomain } from './field-rules';
 import {
   LIMITS, addresses, consent, customFields, emails, formNumber, optionalDate, optionalId,
@@ -64,6 +64,8 @@ export const caseSchema = v.pipe(
   v.readonly(),
 );
 
+/** A milestone id is short: the owner's list makes them (core/pipeline/pipeline-settings.ts). */
+export const MILESTONE_ID_MAX = 40;
 const CURRENCY_MESSAGE = problem({ type: 'not-a-currency' });
 const PROBABILITY_MESSAGE = problem({ type: 'not-a-whole-percent' });
 
@@ -80,7 +82,12 @@ export const opportunitySchema = v.pipe(
       v.transform((value) => value.trim().toUpperCase()),
       v.check((value) => value === '' || /^[A-Z]{3}$/.test(value), CURRENCY_MESSAGE),
     ),
-    milestone: picklistOr(MILESTONES, 'new', problem({ type: 'not-a-milestone' })),
+    // Any of the owner's milestone ids (core/pipeline); blank reads as the first built-in.
+    milestone: v.pipe(
+      v.nullish(v.string(problem({ type: 'not-a-milestone' })), ''),
+      v.transform((value) => value.trim() || 'new'),
+      v.maxLength(MILESTONE_ID_MAX, problem({ type: 'not-a-milestone' })),
+    ),
     probability: v.pipe(
       formNumber(PROBABILITY_MESSAGE),
       v.transform((value) => value ?? 0),
@@ -89,6 +96,7 @@ export const opportunitySchema = v.pipe(
     expectedCloseDate: optionalDate(problem({ type: 'not-a-close-date' })),
     status: picklistOr(OPPORTUNITY_STATUSES, 'open', problem({ type: 'not-a-status', kind: 'opportunity' })),
     customFields,
+    lostReason: text('lost-reason', LIMITS.name),
     owner,
   }, NOT_FIELDS),
   v.forward(

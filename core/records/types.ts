@@ -81,8 +81,11 @@ export interface CaseFields {
 export const OPPORTUNITY_STATUSES = ['open', 'won', 'lost'] as const;
 export type OpportunityStatus = (typeof OPPORTUNITY_STATUSES)[number];
 
+/** The built-in milestones: the owner's list starts with these (core/pipeline), and their ids never change. */
 export const MILESTONES = ['new', 'qualified', 'proposal', 'negotiation', 'closing'] as const;
-export type Milestone = (typeof MILESTONES)[number];
+export type BuiltInMilestone = (typeof MILESTONES)[number];
+/** A milestone's id from the owner's list (core/pipeline/pipeline-settings.ts); an id no longer listed stays valid. */
+export type Milestone = string;
 
 export interface OpportunityFields {
   readonly name: string;
@@ -98,6 +101,8 @@ export interface OpportunityFields {
   readonly expectedCloseDate: string | null;
   readonly status: OpportunityStatus;
   readonly customFields: readonly CustomField[];
+  /** Why it was lost, from the owner's list of lost reasons; '' while open or won. */
+  readonly lostReason: string;
   readonly owner: string;
 }
 

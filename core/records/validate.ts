@@ -44,7 +44,7 @@ const emptyByKind: { readonly [K in RecordKind]: (defaults: FieldDefaults) => Fi
   case: ({ owner }) => ({ name: '', description: '', status: 'open', partyId: null, customFields: [], owner }),
   opportunity: ({ owner, currency }) => ({
     name: '', partyId: null, value: null, currency, milestone: 'new', probability: 0,
-    expectedCloseDate: null, status: 'open', customFields: [], owner,
+    expectedCloseDate: null, status: 'open', customFields: [], lostReason: '', owner,
   }),
   note: () => ({ body: '', recordId: '', sourceUrl: null, capturedAt: null }),
   task: ({ owner }) => ({

@@ -1,6 +1,7 @@
 import type { Result } from '../result';
 import type { ListViews, SavedList } from '../filters/filter-schema';
 import type { FieldDefinitions } from '../custom-fields/definitions';
+import type { PipelineSettings } from '../pipeline/pipeline-settings';
 
 export interface Settings {
   readonly ownerName: string;
@@ -14,6 +15,8 @@ export interface Settings {
   readonly listViews?: ListViews;
   /** Custom fields defined once per kind (core/custom-fields); absent until the owner defines one. */
   readonly fieldDefinitions?: FieldDefinitions;
+  /** The owner's milestones and lost reasons; absent until first changed (core/pipeline/pipeline-settings.ts). */
+  readonly pipeline?: PipelineSettings;
 }
 
 /**
@@ -26,6 +29,7 @@ export type SettingsProblem =
   | 'currency-not-text' | 'not-a-currency'
   /** Field definitions that are not a valid list (the Fields section checks each one before saving). */
   | 'fields-invalid'
+  | 'not-a-pipeline'
   /** The input as a whole is not settings (under FORM_ERROR_KEY). */
   | 'unreadable';
 

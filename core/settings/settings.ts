@@ -9,6 +9,7 @@ import type { LocketDatabase } from '../db/schema';
 import { retriedWrite, settled, STALE, type Participant } from '../db/transaction';
 import { ListViewsSchema, SavedListsSchema } from '../filters/filter-schema';
 import { FieldDefinitionsSchema } from '../custom-fields/definitions';
+import { PipelineSettingsSchema } from '../pipeline/pipeline-settings';
 
 /** The one row of the settings store. */
 export const SETTINGS_ROW_KEY = 'general';
@@ -19,6 +20,7 @@ export const defaultSettings: Settings = { ownerName: '', ownerEmail: '', defaul
 const code = (problem: SettingsProblem): SettingsProblem => problem;
 const PROBLEMS: readonly string[] = [
   'name-not-text', 'name-too-long', 'email-not-text', 'email-too-long', 'email-invalid', 'currency-not-text', 'not-a-currency', 'fields-invalid',
+  'not-a-pipeline',
 ] satisfies SettingsProblem[];
 const problemOf = (message: string): SettingsProblem => (PROBLEMS.includes(message) ? message as SettingsProblem : 'unreadable');
 
@@ -45,6 +47,8 @@ export const SettingsSchema = v.object({
   listViews: v.optional(ListViewsSchema),
   fieldDefinitions: v.optional(v.pipe(v.unknown(), v.check((value) => v.is(FieldDefinitionsSchema, value), code('fields-invalid')),
     v.transform((value) => v.parse(FieldDefinitionsSchema, value)))),
+  pipeline: v.optional(v.pipe(v.unknown(), v.check((input) => v.is(PipelineSettingsSchema, input), code('not-a-pipeline')),
+    v.transform((input) => v.parse(PipelineSettingsSchema, input)))),
 }, code('unreadable'));
 
 /** The first problem of each field; problems with the whole input under FORM_ERROR_KEY. */
@@ -81,7 +85,7 @@ export interface SettingsWrite {
   readonly changed: readonly (keyof Settings)[];
 }
 
-const SETTING_NAMES: readonly (keyof Settings)[] = ['ownerName', 'ownerEmail', 'defaultCurrency', 'savedLists', 'listViews', 'fieldDefinitions'];
+const SETTING_NAMES: readonly (keyof Settings)[] = ['ownerName', 'ownerEmail', 'defaultCurrency', 'savedLists', 'listViews', 'fieldDefinitions', 'pipeline'];
 
 /** The audit entry a save commits with, from the names of the fields it changes (never their values). */
 export type SettingsReceipt = (changed: readonly (keyof Settings)[]) => Promise<Participant<AuditEntry> | null>;

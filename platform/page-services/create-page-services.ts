@@ -11,7 +11,7 @@ import { createLocalStanding } from '../../core/sync-account/local-standing';
 import { guardStore } from '../../worker/role-guard';
 import { createAesGcmCodec } from '../../core/vault/aes-codec';
 import type { UnlockedKeys } from '../../core/vault/types';
-import { archiveContract, bulkContract, duplicatesContract, exportContract, filterContract, importContract, relayRetentionContract, retentionContract, syncContract, tasksContract, teamContract, type SyncWorkerApi } from '../../worker/contract';
+import { archiveContract, bulkContract, duplicatesContract, exportContract, filterContract, importContract, pipelineContract, relayRetentionContract, retentionContract, syncContract, tasksContract, teamContract, type SyncWorkerApi } from '../../worker/contract';
 import { connectWorker, type WorkerConnection, createWorkerClient } from '../../worker/client';
 import { connectSearchWorker, type SearchConnection } from '../../worker/search-client';
 import type { Contract } from '../../worker/contracts/method';
@@ -114,6 +114,7 @@ export const createPageServices = async (keys: UnlockedKeys, security: SecurityS
     team: client(teamContract),
     relayRetention: client(relayRetentionContract),
     tasks: client(tasksContract),
+    pipeline: client(pipelineContract),
     close: () => {
       clearTimeout(warmUp);
       syncChannel.close();

@@ -166,6 +166,7 @@ export const opportunityAt = (seed: number, index: number, plan: DatasetPlan): O
       expectedCloseDate: random.chance(0.8) ? isoDate(random, 2025, 3) : null,
       status: random.pick(OPPORTUNITY_STATUSES),
       customFields: [],
+      lostReason: '',
       owner: random.pick(OWNERS),
     },
   };

@@ -1,6 +1,7 @@
-import { duplicatesContract, filterContract, importContract } from '../../worker/contract';
+import { duplicatesContract, filterContract, importContract, pipelineContract } from '../../worker/contract';
 import { createDuplicatesApi } from '../../worker/duplicates-api';
 import { createFilterApi } from '../../worker/filters/filter-api';
+import { createPipelineApi } from '../../worker/pipeline-api';
 import { validated } from '../../worker/host';
 import { plainCodec } from '../../core/codec';
 import { createManualClock, type ManualClock } from '../../core/clock';
@@ -91,10 +92,11 @@ export const createTestServices = async (overrides: TestServiceOverrides = {}): 
   const clock = createManualClock(TEST_START);
   const db = await openLocketDb(indexedDB, `locket-element-test-${Date.now()}-${++databases}`);
   const bus = createLocalBus();
-  const store = createStore({
+  const storeDeps = {
     db, codec: plainCodec, clock, newId: createIdFactory(clock), hlc: createHlc({ clock, nodeId: 'device-a' }),
     deviceId: 'device-a', author: 'owner', bus, auditKeys: auditKeysFrom(new Uint8Array(32).fill(7)),
-  });
+  };
+  const store = createStore(storeDeps);
   const security = fakeWith<SecurityServices>('security', {
     vault: async () => testVault(),
     sessionKeys: async () => ({ accountKey: new Uint8Array(32), factorSecret: null }),
@@ -148,6 +150,8 @@ export const createTestServices = async (overrides: TestServiceOverrides = {}): 
     }),
     // The worker's own task reads, run in the page on the test's database.
     tasks: (({ dueTasks, otherTasks }) => ({ dueTasks, otherTasks }))(createTaskReads({ db, codec: plainCodec })),
+    // The worker's own pipeline code, run in the page on the test's store and checked as the host checks it.
+    pipeline: validated(pipelineContract, createPipelineApi({ storeDeps, store })),
     ...overrides.services,
   });
   return { services, store, clock, db };

@@ -33,6 +33,7 @@ const LABELS = catalogue<FieldLabels>({
       'description': 'description', 'lawful-basis-source': 'source of the lawful basis', 'note': 'note',
       'custom-field-name': 'custom field name', 'custom-field-value': 'custom field value',
       'task-category': 'category', 'assignee': 'assignee', 'outcome': 'outcome', 'activity-body': 'summary',
+      'lost-reason': 'lost reason',
     },
     list: {
       'emails': 'email addresses', 'phones': 'phone numbers', 'websites': 'web addresses', 'addresses': 'addresses',
@@ -58,6 +59,7 @@ const LABELS = catalogue<FieldLabels>({
       'description': 'Beschreibung', 'lawful-basis-source': 'Quelle der Rechtsgrundlage', 'note': 'Notiz',
       'custom-field-name': 'Name des eigenen Felds', 'custom-field-value': 'Wert des eigenen Felds',
       'task-category': 'Kategorie', 'assignee': 'Zuständig', 'outcome': 'Ergebnis', 'activity-body': 'Zusammenfassung',
+      'lost-reason': 'Verlustgrund',
     },
     list: {
       'emails': 'E-Mail-Adressen', 'phones': 'Telefonnummern', 'websites': 'Webadressen', 'addresses': 'Adressen',

@@ -1,4 +1,4 @@
-import type { CaseStatus, LawfulBasis, Milestone, OpportunityStatus, RecordKind } from '../../../core/records/types';
+import type { BuiltInMilestone, CaseStatus, LawfulBasis, OpportunityStatus, RecordKind } from '../../../core/records/types';
 import { catalogue } from '../i18n/catalogue';
 import { formatNumber, plural, type PluralForms } from '../i18n/format';
 
@@ -45,7 +45,7 @@ export function kindPhrases(kind: RecordKind): Pick<KindPhrases, 'newOne' | 'add
 export const countedRecords = (kind: Listed, n: number): string => `${formatNumber(n)} ${plural(n, KIND_PHRASES[kind].counted)}`;
 
 /** The words of the stored choices (statuses, milestones, lawful bases), which stay codes in the data. */
-type Choice = CaseStatus | OpportunityStatus | Milestone | LawfulBasis;
+type Choice = CaseStatus | OpportunityStatus | BuiltInMilestone | LawfulBasis;
 export const CHOICE_LABELS = catalogue<{ readonly [C in Choice]: string }>({
   en: {
     'open': 'open', 'closed': 'closed', 'won': 'won', 'lost': 'lost',

@@ -13,6 +13,7 @@ export const SETTINGS_MESSAGES = catalogue<{ readonly [P in SettingsProblem]: st
     'currency-not-text': 'Enter a currency code.',
     'not-a-currency': 'Use a three-letter currency code, such as EUR.',
     'fields-invalid': 'These field definitions could not be saved.',
+    'not-a-pipeline': 'Each milestone needs a name, a probability from 0 to 100 and whole days; names and lost reasons must not repeat.',
     'unreadable': 'These settings could not be read.',
   },
   de: {
@@ -24,6 +25,7 @@ export const SETTINGS_MESSAGES = catalogue<{ readonly [P in SettingsProblem]: st
     'currency-not-text': 'Geben Sie einen Währungscode ein.',
     'not-a-currency': 'Verwenden Sie einen dreibuchstabigen Währungscode wie EUR.',
     'fields-invalid': 'Diese Felddefinitionen konnten nicht gespeichert werden.',
+    'not-a-pipeline': 'Jeder Meilenstein braucht einen Namen, eine Wahrscheinlichkeit von 0 bis 100 und ganze Tage; Namen und Verlustgründe dürfen sich nicht wiederholen.',
     'unreadable': 'Diese Einstellungen konnten nicht gelesen werden.',
   },
 });
@@ -37,7 +39,7 @@ export const OPTIONS_WORDS = catalogue({
   en: {
     sections: {
       general: 'General', security: 'Security', logins: 'Recent logins', users: 'Users', team: 'Team', export: 'Export', import: 'Import', tags: 'Tags',
-      backup: 'Backup', sync: 'Sync', retention: 'Retention', audit: 'Audit log', danger: 'Danger zone', fields: 'Fields',
+      backup: 'Backup', sync: 'Sync', retention: 'Retention', audit: 'Audit log', danger: 'Danger zone', fields: 'Fields', pipeline: 'Pipeline',
     },
     loading: 'Loading…', generalSettings: 'General settings',
     ownerName: 'Owner’s name', ownerNameHint: 'Shown as the owner of new records.',
@@ -51,7 +53,7 @@ export const OPTIONS_WORDS = catalogue({
   de: {
     sections: {
       general: 'Allgemein', security: 'Sicherheit', logins: 'Letzte Anmeldungen', users: 'Benutzer', team: 'Team', export: 'Export', import: 'Import', tags: 'Schlagwörter',
-      backup: 'Sicherung', sync: 'Synchronisierung', retention: 'Aufbewahrung', audit: 'Prüfprotokoll', danger: 'Gefahrenbereich', fields: 'Felder',
+      backup: 'Sicherung', sync: 'Synchronisierung', retention: 'Aufbewahrung', audit: 'Prüfprotokoll', danger: 'Gefahrenbereich', fields: 'Felder', pipeline: 'Pipeline',
     },
     loading: 'Wird geladen…', generalSettings: 'Allgemeine Einstellungen',
     ownerName: 'Name der zuständigen Person', ownerNameHint: 'Wird bei neuen Datensätzen als zuständige Person eingetragen.',

@@ -7,7 +7,7 @@ describe('opportunity fields', () => {
     expect(fieldProblems('opportunity', { name: 'O', probability: 5.5 })).toEqual({ probability: { type: 'not-a-whole-percent' } });
     expect(validFields('opportunity', { name: 'Website rebuild' })).toEqual({
       name: 'Website rebuild', partyId: null, value: null, currency: '', milestone: 'new', probability: 0,
-      expectedCloseDate: null, status: 'open', customFields: [], owner: '',
+      expectedCloseDate: null, status: 'open', customFields: [], lostReason: '', owner: '',
     });
   });
 
@@ -54,10 +54,12 @@ describe('opportunity fields', () => {
     }
   });
 
-  it('keeps known milestones and statuses and refuses others', () => {
+  it('keeps any of the owner’s milestone ids and known statuses, and refuses others', () => {
     const fields = validFields('opportunity', { name: 'O', milestone: 'proposal', status: 'won' });
     expect([fields.milestone, fields.status]).toEqual(['proposal', 'won']);
-    const errors = fieldErrors('opportunity', { name: 'O', milestone: 'done', status: 'maybe' });
+    // Milestones are the owner's (core/pipeline): an id of their own, or one since deleted, stays valid.
+    expect(validFields('opportunity', { name: 'O', milestone: 'pilot-phase' }).milestone).toBe('pilot-phase');
+    const errors = fieldErrors('opportunity', { name: 'O', milestone: 'x'.repeat(41), status: 'maybe' });
     expect(errors.milestone).toMatch(/^Choose a milestone/);
     expect(errors.status).toBe('Choose whether the opportunity is open, won or lost.');
   });

@@ -19,7 +19,7 @@ describe('planning cases, opportunities and notes', () => {
     if (renewal.action !== 'new') throw new Error('expected a new opportunity');
     expect(renewal.record.fields).toEqual({
       name: 'Renewal', partyId: acme.id, value: 1200.5, currency: 'EUR', milestone: 'proposal', probability: 60,
-      expectedCloseDate: '2025-03-31', status: 'open', customFields: [], owner: 'Default Owner',
+      expectedCloseDate: '2025-03-31', status: 'open', customFields: [], lostReason: '', owner: 'Default Owner',
     });
     expect(rowAt(result, 3, 'opportunities')).toMatchObject({ action: 'new', record: { fields: { partyId: ada.id, milestone: 'new' } } });
     expect(rowAt(result, 4, 'opportunities')).toMatchObject({ action: 'new', record: { fields: { partyId: ada.id, status: 'won' } } });

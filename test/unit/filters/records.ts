@@ -19,6 +19,6 @@ export const opportunity = (fields: Partial<OpportunityFields> = {}): LocketReco
   id: nextId(), kind: 'opportunity', createdAt: NOW - DAY, updatedAt: NOW - DAY, deletedAt: null,
   fields: {
     name: 'Deal', partyId: null, value: null, currency: 'EUR', milestone: 'new', probability: 10,
-    expectedCloseDate: null, status: 'open', owner: '', customFields: [], ...fields,
+    expectedCloseDate: null, status: 'open', owner: '', customFields: [], lostReason: '', ...fields,
   },
 });

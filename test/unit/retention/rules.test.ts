@@ -27,7 +27,7 @@ const aCase = (updatedAt: number, status: 'open' | 'closed'): LocketRecord<'case
 });
 const opportunity = (updatedAt: number, status: 'open' | 'won' | 'lost', expectedCloseDate: string | null): LocketRecord<'opportunity'> => ({
   ...base('opportunity', updatedAt),
-  fields: { name: 'Renewal', partyId: null, value: null, currency: '', milestone: 'new', probability: 0, expectedCloseDate, status, customFields: [], owner: 'owner' },
+  fields: { currency: '', customFields: [], expectedCloseDate, lostReason: '', milestone: 'new', name: 'Renewal', owner: 'owner', partyId: null, probability: 0, status, value: null },
 });
 const note = (updatedAt: number): LocketRecord<'note'> => ({
   ...base('note', updatedAt), fields: { body: 'Called', recordId: 'person-1', sourceUrl: null, capturedAt: null },

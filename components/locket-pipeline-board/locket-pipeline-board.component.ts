@@ -1,0 +1,175 @@
+import { LitElement, html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import type { Board, BoardCard, BoardColumn } from '../../core/pipeline/board';
+import type { PipelineSettings } from '../../core/pipeline/pipeline-settings';
+import type { RecordId } from '../../core/records/types';
+import type { PipelineOutcome } from '../../worker/contracts/pipeline';
+import type { LocketServices } from '../../platform/page-services/services';
+import { ActionController } from '../shared/action-controller';
+import { locketEvent } from '../shared/events';
+import { failureText } from '../shared/failure-text';
+import { LocaleController } from '../shared/i18n/locale';
+import { counted } from '../shared/i18n/format';
+import { milestoneName, PIPELINE_WORDS, pipelineProblemText } from '../shared/messages/pipeline-words';
+import { baseStyles } from '../shared/tokens.styles';
+import { formatAmount, formatMonth, formatTotals } from './board-format';
+import { pipelineBoardStyles } from './locket-pipeline-board.styles';
+
+type BoardAct = 'read' | 'change';
+
+/** The drag's payload type: a card's record id, nothing a page outside Locket would send. */
+const CARD_TYPE = 'application/x-locket-opportunity';
+const WON = '#won';
+const LOST = '#lost';
+
+/**
+ * The pipeline board: open opportunities in columns by the owner's milestones, each with its
+ * count and totals per currency, stale cards marked, and the forecast above. A card moves by
+ * dragging it to another column or through its "Move to…" menu (the keyboard's way); "Lost…"
+ * asks for one of the owner's reasons. The board is read in the worker and read again on every change.
+ */
+export class LocketPipelineBoard extends LitElement {
+  static override styles = [baseStyles, pipelineBoardStyles];
+
+  @property({ attribute: false }) services!: LocketServices;
+
+  @state() private board: Board | null = null;
+  @state() private pipeline: PipelineSettings | null = null;
+  /** The card asking why it was lost. */
+  @state() private losing: BoardCard | null = null;
+  @state() private refusal: string | null = null;
+  @state() private dropTarget: string | null = null;
+  private readonly acts = new ActionController<BoardAct>(this);
+  private readonly locale = new LocaleController(this);
+  private unsubscribe?: () => void;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.unsubscribe = this.services.changes.subscribe((change) => {
+      if (change.settings || change.kinds.includes('opportunity')) void this.load();
+    });
+    void this.load();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unsubscribe?.();
+  }
+
+  private get api() {
+    const { pipeline } = this.services;
+    if (!pipeline) throw new Error('The pipeline needs the worker behind this page');
+    return pipeline;
+  }
+
+  private async load(): Promise<void> {
+    // The board paints as soon as it arrives; the lost reasons are only needed for "Lost…".
+    void this.api.readPipeline().then((pipeline) => { this.pipeline = pipeline; }, () => undefined);
+    const ran = await this.acts.run('read', () => this.api.pipelineBoard(), { keepFailure: true });
+    if (ran.ok) this.board = ran.value;
+  }
+
+  private async change(write: () => Promise<PipelineOutcome>): Promise<void> {
+    this.refusal = null;
+    const ran = await this.acts.run('change', write);
+    if (!ran.ok) return;
+    if (!ran.value.ok) this.refusal = pipelineProblemText(ran.value.error);
+    this.losing = null;
+    await this.load();
+  }
+
+  private move(id: RecordId, milestoneId: string): void {
+    void this.change(() => this.api.moveOpportunity(id, milestoneId));
+  }
+
+  private chose(card: BoardCard, select: HTMLSelectElement): void {
+    const choice = select.value;
+    select.value = '';
+    if (choice === '') return;
+    if (choice === LOST) { this.losing = card; return; }
+    if (choice === WON) { void this.change(() => this.api.closeOpportunity(card.id, { status: 'won' })); return; }
+    this.move(card.id, choice);
+  }
+
+  private drop(event: DragEvent, column: BoardColumn): void {
+    event.preventDefault();
+    this.dropTarget = null;
+    const id = event.dataTransfer?.getData(CARD_TYPE);
+    if (!id || !column.listed) return;
+    const from = this.board?.columns.find((candidate) => candidate.cards.some((card) => card.id === id));
+    if (from?.milestone.id !== column.milestone.id) this.move(id, column.milestone.id);
+  }
+
+  private renderLost(card: BoardCard) {
+    const reasons = this.pipeline?.lostReasons ?? [];
+    return html`<form class="lost" aria-label=${PIPELINE_WORDS.lostReasonFor(card.name)} @submit=${(e: SubmitEvent) => {
+      e.preventDefault();
+      const reason = String(new FormData(e.target as HTMLFormElement).get('reason') ?? '');
+      void this.change(() => this.api.closeOpportunity(card.id, { status: 'lost', reason }));
+    }}>
+      <label for="lost-reason">${PIPELINE_WORDS.lostReason}</label>
+      ${reasons.length > 0
+        ? html`<select id="lost-reason" name="reason" required>${reasons.map((reason) => html`<option value=${reason}>${reason}</option>`)}</select>`
+        : html`<input id="lost-reason" name="reason" maxlength="200" aria-describedby="no-reasons" /><span class="muted" id="no-reasons">${PIPELINE_WORDS.noReasons}</span>`}
+      <div class="row"><button class="primary" type="submit">${PIPELINE_WORDS.markLost}</button>
+        <button type="button" @click=${() => { this.losing = null; }}>${PIPELINE_WORDS.cancel}</button></div>
+    </form>`;
+  }
+
+  private renderCard(card: BoardCard, column: BoardColumn, columns: readonly BoardColumn[]) {
+    const others = columns.filter((other) => other.listed && other.milestone.id !== column.milestone.id);
+    return html`<li class="card ${card.stale ? 'stale' : ''}" draggable="true"
+      @dragstart=${(e: DragEvent) => { e.dataTransfer?.setData(CARD_TYPE, card.id); if (e.dataTransfer) e.dataTransfer.effectAllowed = 'move'; }}>
+      <button class="name" @click=${() => this.dispatchEvent(locketEvent('locket-open', { id: card.id }))}
+        aria-label=${PIPELINE_WORDS.open(card.name)}>${card.name}</button>
+      <span>${card.value === null ? PIPELINE_WORDS.noValue : formatAmount({ currency: card.currency, amount: card.value })} · ${card.probability}%</span>
+      ${card.stale ? html`<span class="badge" title=${PIPELINE_WORDS.staleHint(column.milestone.daysUntilStale)}>${PIPELINE_WORDS.stale}</span>` : nothing}
+      <select aria-label=${PIPELINE_WORDS.moveCard(card.name)} ?disabled=${this.acts.busyWith('change')}
+        @change=${(e: Event) => this.chose(card, e.target as HTMLSelectElement)}>
+        <option value="">${PIPELINE_WORDS.moveTo}</option>
+        ${others.map((other) => html`<option value=${other.milestone.id}>${milestoneName(other.milestone)}</option>`)}
+        <option value=${WON}>${PIPELINE_WORDS.won}</option>
+        <option value=${LOST}>${PIPELINE_WORDS.lost}</option>
+      </select>
+      ${this.losing?.id === card.id ? this.renderLost(card) : nothing}
+    </li>`;
+  }
+
+  private renderColumn(column: BoardColumn, columns: readonly BoardColumn[]) {
+    const name = milestoneName(column.milestone);
+    const id = `column-${column.milestone.id}`;
+    return html`<section class="column ${this.dropTarget === column.milestone.id ? 'target' : ''}" aria-labelledby=${id}
+      @dragover=${(e: DragEvent) => { if (column.listed) { e.preventDefault(); this.dropTarget = column.milestone.id; } }}
+      @dragleave=${() => { if (this.dropTarget === column.milestone.id) this.dropTarget = null; }}
+      @drop=${(e: DragEvent) => this.drop(e, column)}>
+      <h3 id=${id}>${name}</h3>
+      <p class="summary muted">${counted(column.count, PIPELINE_WORDS.opportunities)}${column.totals.length > 0 ? ` · ${formatTotals(column.totals)}` : ''}${column.listed ? '' : ` · ${PIPELINE_WORDS.notListed}`}</p>
+      <ul aria-label=${PIPELINE_WORDS.opportunitiesIn(name)}>
+        ${repeat(column.cards, (card) => card.id, (card) => this.renderCard(card, column, columns))}
+      </ul>
+      ${column.count > column.cards.length ? html`<p class="muted">${PIPELINE_WORDS.moreCards(column.count - column.cards.length)}</p>` : nothing}
+    </section>`;
+  }
+
+  private renderForecast(board: Board) {
+    return html`<section class="forecast" aria-labelledby="forecast-heading"><h3 id="forecast-heading">${PIPELINE_WORDS.forecast}</h3>
+      ${board.forecast.length === 0 ? html`<p class="muted">${PIPELINE_WORDS.noForecast}</p>`
+        : html`<ul>${board.forecast.map((line) => html`<li>${formatMonth(line.month)}: ${formatAmount({ currency: line.currency, amount: line.weighted })}</li>`)}</ul>`}
+    </section>`;
+  }
+
+  protected override render() {
+    const { board } = this;
+    const failure = this.acts.failure;
+    return html`<h2>${PIPELINE_WORDS.pipeline}</h2>
+      ${failure ? html`<p class="error" role="alert">${(failure.act === 'read' ? PIPELINE_WORDS.readFailed : PIPELINE_WORDS.changeFailed)(failureText(failure.cause))}</p>` : nothing}
+      ${this.refusal ? html`<p class="error" role="alert">${this.refusal}</p>` : nothing}
+      ${board === null ? html`<p class="muted" role="status">${PIPELINE_WORDS.loading}</p>` : html`
+        ${this.renderForecast(board)}
+        ${board.columns.every((column) => column.count === 0) ? html`<p class="muted">${PIPELINE_WORDS.empty}</p>` : nothing}
+        <div class="board" role="group" aria-label=${PIPELINE_WORDS.milestones}>
+          ${repeat(board.columns, (column) => column.milestone.id, (column) => this.renderColumn(column, board.columns))}
+        </div>`}`;
+  }
+}

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { page, userEvent } from 'vitest/browser';
+import type { LocketStore } from '../../core/store/contract';
+import { listen, mount } from '../../test/elements/mount';
+import { createTestServices, TEST_START } from '../../test/elements/test-services';
+import './locket-pipeline-board';
+
+const DAY = 86_400_000;
+
+const deal = async (store: LocketStore, name: string, milestone: string, value: number | null, currency = 'EUR') => {
+  const result = await store.create('opportunity', { name, milestone, value, currency, probability: 50, expectedCloseDate: '2026-02-10' });
+  if (!result.ok) throw new Error('test opportunity refused');
+  return result.value;
+};
+
+const column = (name: string) => page.getByRole('region', { name, exact: true });
+
+describe('locket-pipeline-board', () => {
+  it('shows each milestone with its count and totals per currency, and the weighted forecast', async () => {
+    const { services, store } = await createTestServices();
+    await deal(store, 'Renewal', 'proposal', 1000);
+    await deal(store, 'Upsell', 'proposal', 500, 'GBP');
+    await deal(store, 'Pilot', 'new', null);
+    await mount('locket-pipeline-board', { services });
+    await expect.element(column('Proposal')).toHaveTextContent(/2 opportunities · €1,000\.00 · £500\.00/);
+    await expect.element(column('New')).toHaveTextContent('1 opportunity');
+    await expect.element(column('Closing')).toHaveTextContent('0 opportunities');
+    await expect.element(page.getByRole('region', { name: /Forecast/ })).toHaveTextContent(/February 2026: €500\.00/);
+    await expect.element(page.getByRole('region', { name: /Forecast/ })).toHaveTextContent(/February 2026: £250\.00/);
+  });
+
+  it('moves a card through its "Move to…" menu, and both columns’ totals follow', async () => {
+    const { services, store } = await createTestServices();
+    const renewal = await deal(store, 'Renewal', 'proposal', 1000);
+    await deal(store, 'Other', 'negotiation', 300);
+    await mount('locket-pipeline-board', { services });
+    await expect.element(column('Proposal')).toHaveTextContent('€1,000.00');
+    await userEvent.selectOptions(page.getByRole('combobox', { name: 'Move Renewal to…' }), 'Negotiation');
+    await expect.element(column('Negotiation')).toHaveTextContent(/2 opportunities · €1,300\.00/);
+    await expect.element(column('Proposal')).toHaveTextContent('0 opportunities');
+    const moved = await store.get(renewal.id);
+    expect(moved?.kind === 'opportunity' && [moved.fields.milestone, moved.fields.probability]).toEqual(['negotiation', 75]);
+  });
+
+  it('asks why an opportunity was lost, from the owner’s reasons, and takes it off the board', async () => {
+    const { services, store } = await createTestServices();
+    const renewal = await deal(store, 'Renewal', 'closing', 1000);
+    await services.pipeline?.savePipeline({ milestones: (await services.pipeline.readPipeline()).milestones, lostReasons: ['Price', 'Timing'] });
+    await mount('locket-pipeline-board', { services });
+    await userEvent.selectOptions(page.getByRole('combobox', { name: 'Move Renewal to…' }), 'Lost…');
+    const form = page.getByRole('form', { name: 'Why was Renewal lost?' });
+    await userEvent.selectOptions(form.getByRole('combobox', { name: 'Why was it lost?' }), 'Timing');
+    await userEvent.click(form.getByRole('button', { name: 'Mark as lost' }));
+    await expect.element(column('Closing')).toHaveTextContent('0 opportunities');
+    const lost = await store.get(renewal.id);
+    expect(lost?.kind === 'opportunity' && [lost.fields.status, lost.fields.lostReason]).toEqual(['lost', 'Timing']);
+  });
+
+  it('marks a card untouched for longer than its milestone allows as stale', async () => {
+    const { services, store, clock } = await createTestServices();
+    await deal(store, 'Quiet deal', 'closing', 100);
+    clock.set(TEST_START + 8 * DAY);
+    await deal(store, 'Busy deal', 'closing', 100);
+    await mount('locket-pipeline-board', { services });
+    const cards = column('Closing').getByRole('listitem');
+    await expect.element(cards.filter({ hasText: 'Quiet deal' })).toHaveTextContent('stale');
+    await expect.element(cards.filter({ hasText: 'Busy deal' })).not.toHaveTextContent('stale');
+  });
+
+  it('opens a card’s record', async () => {
+    const { services, store } = await createTestServices();
+    const renewal = await deal(store, 'Renewal', 'new', 10);
+    const opened = listen('locket-open');
+    await mount('locket-pipeline-board', { services });
+    await userEvent.click(page.getByRole('button', { name: 'Open Renewal' }));
+    expect(opened.details).toEqual([{ id: renewal.id }]);
+  });
+});
