@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { RECORD_KINDS } from '../records/types';
 import type { ChangeBus, StoreChange } from './change-bus';
+import { createPartAssembler, MOST_PARTS, splitChange } from './announcement-parts';
 
 /** What another context claims changed. Anything else on the channel is dropped. */
 const StoreChangeSchema = v.strictObject({
@@ -8,6 +9,11 @@ const StoreChangeSchema = v.strictObject({
   kinds: v.array(v.picklist(RECORD_KINDS)),
   settings: v.boolean(),
   purged: v.optional(v.boolean()),
+  part: v.optional(v.strictObject({
+    batch: v.pipe(v.string(), v.nonEmpty(), v.maxLength(100)),
+    at: v.pipe(v.number(), v.integer(), v.minValue(0)),
+    of: v.pipe(v.number(), v.integer(), v.minValue(2), v.maxValue(MOST_PARTS)),
+  })),
 });
 
 type Listener = (change: StoreChange) => void;
@@ -22,6 +28,10 @@ export const createBroadcastBus = (channelName = 'locket-changes'): ChangeBus =>
   const channel = new BroadcastChannel(channelName);
   const listeners = new Set<Listener>();
   let closed = false;
+  // Names this bus's batches of parts: unique across every context on the channel.
+  const sender = crypto.randomUUID();
+  let batches = 0;
+  const assemble = createPartAssembler();
 
   const deliver = (change: StoreChange): void => {
     for (const listener of [...listeners]) queueMicrotask(() => listener(change));
@@ -29,15 +39,21 @@ export const createBroadcastBus = (channelName = 'locket-changes'): ChangeBus =>
 
   channel.addEventListener('message', (event: MessageEvent<unknown>) => {
     const claim = v.safeParse(StoreChangeSchema, event.data);
-    if (claim.success) deliver(claim.output);
+    if (!claim.success) return;
+    const { part, ...change } = claim.output;
+    if (part && part.at >= part.of) return;
+    const whole = assemble({ change, ...(part ? { part } : {}) });
+    if (whole) deliver(whole);
   });
 
   return {
     publish: (change) => {
       if (closed) return;
-      channel.postMessage({
-        ids: [...change.ids], kinds: [...change.kinds], settings: change.settings, ...(change.purged ? { purged: true } : {}),
-      });
+      for (const { change: sent, part } of splitChange(change, `${sender}:${batches++}`)) {
+        channel.postMessage({
+          ids: [...sent.ids], kinds: [...sent.kinds], settings: sent.settings, ...(sent.purged ? { purged: true } : {}), ...(part ? { part } : {}),
+        });
+      }
       deliver(change);
     },
     subscribe: (listener) => {

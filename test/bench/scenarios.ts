@@ -126,7 +126,7 @@ export const runSizeScenarios = async (
   }), 'search');
 
   await attempt('export through the worker, and its parts', () => withBenchPage(browser, 'export', async (page) =>
-    merge(await measureExport(browser, page, size))), 'export');
+    merge(await measureExport(browser, page, size, options.profileDir))), 'export');
   await attempt('import of a contacts file, and its parts', () => withBenchPage(browser, 'import', async (page) =>
     merge(await measureImport(page, size, options.seed))), 'import');
 
@@ -152,7 +152,7 @@ export const runSizeScenarios = async (
   await attempt('popup search ready', () => pageLoads('popup.searchReady', 'popup.html', 'locket:search-ready', 'input[type="search"]'), 'popup');
   await attempt('memory: three surfaces open, one search worker', async () => merge(await measureMemory(browser)), 'memory');
   await attempt('backup and restore through the worker', () => withBenchPage(browser, 'backup', async (page) =>
-    merge(await measureArchive(browser, page, size))), 'backup');
+    merge(await measureArchive(browser, page, size, options.profileDir))), 'backup');
   await sync();
   // After every scenario that reads the seeded records: the sweep purges them all.
   await attempt('sweep of the whole data set, expired, with a side panel open', () => withBenchPage(browser, 'sweep', async (page) =>

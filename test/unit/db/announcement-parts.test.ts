@@ -1,0 +1,52 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createPartAssembler, PART_IDS, splitChange } from '../../../core/db/announcement-parts';
+import { createBroadcastBus } from '../../../core/db/broadcast-bus';
+import type { StoreChange } from '../../../core/db/change-bus';
+
+const open: { close: () => void }[] = [];
+afterEach(() => { for (const closable of open.splice(0)) closable.close(); });
+
+let channelCount = 0;
+const uniqueChannel = () => `locket-parts-test-${process.pid}-${channelCount++}`;
+const idsOf = (count: number, prefix = 'r'): string[] => Array.from({ length: count }, (_, at) => `${prefix}-${String(at).padStart(6, '0')}`);
+
+describe('a change naming many records', () => {
+  it('crosses the channel in parts of at most 1000 ids, and arrives whole and once', async () => {
+    const name = uniqueChannel();
+    const sender = createBroadcastBus(name);
+    const receiver = createBroadcastBus(name);
+    const raw = new BroadcastChannel(name);
+    open.push(sender, receiver, raw);
+    const messages: { ids: string[] }[] = [];
+    raw.addEventListener('message', (event: MessageEvent<{ ids: string[] }>) => { messages.push(event.data); });
+    const received: StoreChange[] = [];
+    const arrived = new Promise<void>((resolve) => receiver.subscribe((change) => { received.push(change); resolve(); }));
+    const restored: StoreChange = { ids: idsOf(2500), kinds: ['person', 'case'], settings: true };
+
+    sender.publish(restored);
+    await arrived;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+
+    expect(messages.map((message) => message.ids.length)).toEqual([1000, 1000, 500]);
+    expect(received).toEqual([restored]);
+  });
+
+  it('still sends a small change as one message without parts', () => {
+    const change: StoreChange = { ids: idsOf(PART_IDS), kinds: ['person'], settings: false };
+    expect(splitChange(change, 'b')).toEqual([{ change }]);
+  });
+
+  it('drops a batch whose first part the receiver missed, and keeps two senders apart', () => {
+    const assemble = createPartAssembler();
+    const [first, second, third] = splitChange({ ids: idsOf(2100, 'a'), kinds: ['person'], settings: false }, 'a');
+    const other = splitChange({ ids: idsOf(1500, 'b'), kinds: ['note'], settings: false, purged: true }, 'b');
+
+    expect(assemble(second)).toBeNull();
+    expect(assemble(third)).toBeNull();
+    expect(assemble(first)).toBeNull();
+    expect(assemble(other[0])).toBeNull();
+    expect(assemble(second)).toBeNull();
+    expect(assemble(other[1])).toEqual({ ids: idsOf(1500, 'b'), kinds: ['note'], settings: false, purged: true });
+    expect(assemble(third)).toEqual({ ids: idsOf(2100, 'a'), kinds: ['person'], settings: false });
+  });
+});
