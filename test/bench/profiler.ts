@@ -24,7 +24,7 @@ export const profiled = async <T>(page: Page, dir: string | undefined, name: str
 
 const TRACE_CATEGORIES = [
   'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute', 'blink', 'toplevel',
-  'disabled-by-default-v8.cpu_profiler', 'disabled-by-default-devtools.timeline.stack',
+  'disabled-by-default-v8.cpu_profiler', 'disabled-by-default-devtools.timeline.stack', 'IndexedDB', 'disabled-by-default-IndexedDB',
 ].join(',');
 
 /**

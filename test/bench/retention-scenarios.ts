@@ -17,6 +17,8 @@ const PAGE_SWEEP_SETTLE_MS = 5_000;
  * index (about 0.1 ms a record here, then MiniSearch's vacuum), as it would have long before a
  * real sweep: 3 s at 10k, 15 s at 100k.
  */
+/** How long after a restore the panel's answer to it (reloading its lists) is still counted. */
+const RESTORE_ANSWER_MS = 500;
 const indexSettleMs = (records: number): number => Math.max(3_000, records * 0.15);
 const ms = (value: number): string => `${value.toFixed(1)} ms`;
 const perSecond = (records: number, millis: number): number => (millis > 0 ? (records * 1000) / millis : 0);
@@ -30,7 +32,8 @@ export const measureArchive = async (browser: ExtensionBrowser, page: Page, reco
   })), profileDir === undefined ? undefined : { dir: profileDir, name: `archive-${records}` });
   if (report.restored !== report.records) throw new Error(`the restore wrote ${report.restored} of ${report.records} records`);
   // The floor that follows runs in the bench page, whose tasks every extension page shares: it does not count.
-  const longTasks = during(allTasks, report.startedAt, report.backupMs + report.restoreMs);
+  // The panel's own answer to the restore (its lists reload) comes just after it, and counts.
+  const longTasks = during(allTasks, report.startedAt, report.backupMs + report.restoreMs + RESTORE_ANSWER_MS);
   return {
     figures: {
       'backup.make': report.backupMs, 'backup.restore': report.restoreMs, 'backup.bareput': report.barePutMs,

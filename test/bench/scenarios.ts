@@ -5,7 +5,7 @@ import type { BenchScenario } from './cli-args';
 import type { Figures } from './metrics';
 import { withBenchPage } from './bench-page';
 import { timeToFirstMatch, timeToMark } from './page-timing';
-import { profiled } from './profiler';
+import { profiled, traced } from './profiler';
 import { median, percentile } from './stats';
 import { measureExport, measureImport } from './export-import-scenarios';
 import { measureArchive, measureSweep } from './retention-scenarios';
@@ -31,6 +31,16 @@ export interface SizeOutcome {
   readonly notes: readonly string[];
   readonly errors: readonly string[];
 }
+
+/** Runs `work` under a trace started from a blank page of its own, closed after. */
+const tracedFromBlank = async <T>(browser: ExtensionBrowser, dir: string, name: string, work: () => Promise<T>): Promise<T> => {
+  const blank = await browser.context.newPage();
+  try {
+    return await traced(blank, dir, name, work);
+  } finally {
+    await blank.close();
+  }
+};
 
 const perSecond = (records: number, ms: number): number => (ms > 0 ? (records * 1000) / ms : 0);
 const ms = (value: number): string => `${value.toFixed(1)} ms`;
@@ -135,7 +145,11 @@ export const runSizeScenarios = async (
     const times: number[] = [];
     const stages = new Map<string, number[]>();
     try {
-      for (let run = 0; run < options.runs; run += 1) times.push(await timeToMark(browser.context, url, mark, evidence, undefined, stages));
+      for (let run = 0; run < options.runs; run += 1) {
+        const open = () => timeToMark(browser.context, url, mark, evidence, undefined, stages);
+        // With --profile, the first open is traced browser-wide (IndexedDB's own work included) from a blank page.
+        times.push(run === 0 && options.profileDir !== undefined ? await tracedFromBlank(browser, options.profileDir, `${file}-${size}`, open) : await open());
+      }
     } catch (error) {
       const standIn = await timeToFirstMatch(browser.context, url, evidence).catch(() => null);
       if (standIn !== null) {
