@@ -82,7 +82,7 @@ export const withWatchedPanel = async <T>(
 
 /** Records every long task (over 50 ms) of the page from now on, in window.__longTasks. */
 const watchLongTasks = (page: Page): Promise<void> => page.evaluate(() => {
-  const seen: { at: number; ms: number }[] = [];
+  const seen: { at: number; ms: number; from: string }[] = [];
   Object.assign(window, { __longTasks: seen });
   new PerformanceObserver((list) => {
     // The entry's name says whose task it was: 'self' (this page) or another context sharing the thread.

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createPartAssembler, PART_IDS, splitChange } from '../../../core/db/announcement-parts';
+import { createPartAssembler, PART_IDS, splitChange, type ChangePart } from '../../../core/db/announcement-parts';
 import { createBroadcastBus } from '../../../core/db/broadcast-bus';
 import type { StoreChange } from '../../../core/db/change-bus';
 
@@ -8,6 +8,11 @@ afterEach(() => { for (const closable of open.splice(0)) closable.close(); });
 
 let channelCount = 0;
 const uniqueChannel = () => `locket-parts-test-${process.pid}-${channelCount++}`;
+const partOf = (parts: readonly ChangePart[], at: number): ChangePart => {
+  const part = parts[at];
+  if (!part) throw new Error(`no part ${at}`);
+  return part;
+};
 const idsOf = (count: number, prefix = 'r'): string[] => Array.from({ length: count }, (_, at) => `${prefix}-${String(at).padStart(6, '0')}`);
 
 describe('a change naming many records', () => {
@@ -38,15 +43,16 @@ describe('a change naming many records', () => {
 
   it('drops a batch whose first part the receiver missed, and keeps two senders apart', () => {
     const assemble = createPartAssembler();
-    const [first, second, third] = splitChange({ ids: idsOf(2100, 'a'), kinds: ['person'], settings: false }, 'a');
+    const parts = splitChange({ ids: idsOf(2100, 'a'), kinds: ['person'], settings: false }, 'a');
+    const [first, second, third] = [partOf(parts, 0), partOf(parts, 1), partOf(parts, 2)];
     const other = splitChange({ ids: idsOf(1500, 'b'), kinds: ['note'], settings: false, purged: true }, 'b');
 
     expect(assemble(second)).toBeNull();
     expect(assemble(third)).toBeNull();
     expect(assemble(first)).toBeNull();
-    expect(assemble(other[0])).toBeNull();
+    expect(assemble(partOf(other, 0))).toBeNull();
     expect(assemble(second)).toBeNull();
-    expect(assemble(other[1])).toEqual({ ids: idsOf(1500, 'b'), kinds: ['note'], settings: false, purged: true });
+    expect(assemble(partOf(other, 1))).toEqual({ ids: idsOf(1500, 'b'), kinds: ['note'], settings: false, purged: true });
     expect(assemble(third)).toEqual({ ids: idsOf(2100, 'a'), kinds: ['person'], settings: false });
   });
 });
