@@ -3,9 +3,19 @@ import { RECORD_KINDS } from '../records/types';
 import type { ChangeBus, StoreChange } from './change-bus';
 import { createPartAssembler, MOST_PARTS, splitChange } from './announcement-parts';
 
+const MAX_ID_LENGTH = 100;
+/**
+ * Non-empty strings of at most 100 characters. Checked in one plain loop: a schema per id cost
+ * 35 ms for one part of 1000 ids in a traced side panel under load, on the page's main thread.
+ */
+const IdsSchema = v.custom<string[]>(
+  (input) => Array.isArray(input) && input.every((id) => typeof id === 'string' && id.length > 0 && id.length <= MAX_ID_LENGTH),
+  'ids must be non-empty strings of at most 100 characters',
+);
+
 /** What another context claims changed. Anything else on the channel is dropped. */
 const StoreChangeSchema = v.strictObject({
-  ids: v.array(v.pipe(v.string(), v.nonEmpty(), v.maxLength(100))),
+  ids: IdsSchema,
   kinds: v.array(v.picklist(RECORD_KINDS)),
   settings: v.boolean(),
   purged: v.optional(v.boolean()),

@@ -56,3 +56,24 @@ describe('a change naming many records', () => {
     expect(assemble(third)).toEqual({ ids: idsOf(2100, 'a'), kinds: ['person'], settings: false });
   });
 });
+
+describe('the ids a change names on the channel', () => {
+  it('are refused when one is empty, too long or not a string, and the part with them is dropped', async () => {
+    const name = uniqueChannel();
+    const receiver = createBroadcastBus(name);
+    const raw = new BroadcastChannel(name);
+    open.push(receiver, raw);
+    const received: StoreChange[] = [];
+    receiver.subscribe((change) => received.push(change));
+    const valid: StoreChange = { ids: ['x'.repeat(100)], kinds: ['person'], settings: false };
+    const arrived = new Promise<void>((resolve) => receiver.subscribe(() => resolve()));
+
+    raw.postMessage({ ids: [''], kinds: ['person'], settings: false });
+    raw.postMessage({ ids: ['x'.repeat(101)], kinds: ['person'], settings: false });
+    raw.postMessage({ ids: ['ok', 7], kinds: ['person'], settings: false });
+    raw.postMessage(valid);
+    await arrived;
+
+    expect(received).toEqual([valid]);
+  });
+});
