@@ -1,3 +1,5 @@
+// First: the account's database starts opening before the rest of the page's code runs.
+import '@/platform/early-open/start';
 import '@/components/locket-workspace/locket-workspace';
 import { mountSurface } from '@/components/locket-gate/mount-surface';
 

@@ -11,6 +11,7 @@ import { createSessionAuditKeys } from '../session/session-audit-keys';
 import type { SecurityServices } from './services';
 import { lockSession, readLockPolicy, readSessionKeys, writeLockPolicy } from '../session/session';
 import { readTimeMark } from '../../worker/sweep/time-mark';
+import { takeEarlyOpen } from '../early-open/early-open';
 
 /** The gate's own connection to the account's database, and everything it builds on it. */
 export interface GateConnection {
@@ -26,9 +27,9 @@ export interface GateConnection {
   readonly isOpen: () => boolean;
 }
 
-/** Opens the database; `onClosed` runs when the browser takes the connection away. */
+/** Opens the database (or takes the one the page started opening first); `onClosed` runs when the browser takes the connection away. */
 export const openGateConnection = async (onClosed: () => void): Promise<GateConnection> => {
-  const db = await openLocketDb(indexedDB, LOCKET_DB_NAME);
+  const db = await takeEarlyOpen() ?? await openLocketDb(indexedDB, LOCKET_DB_NAME);
   let open = true;
   // schema.ts closes the connection on this event; this only notes that it happened.
   db.addEventListener('versionchange', () => { open = false; onClosed(); });

@@ -13,11 +13,11 @@ const megabytes = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(
  * The worker's export of the seeded records beside its unavoidable parts, measured in the same
  * page, with a side panel open and watched for long tasks meanwhile.
  */
-export const measureExport = async (browser: ExtensionBrowser, page: Page, records: number): Promise<VaultOutcome> => {
+export const measureExport = async (browser: ExtensionBrowser, page: Page, records: number, profileDir?: string): Promise<VaultOutcome> => {
   const { value: report, longTasks: allTasks } = await withWatchedPanel(browser, records, async () => v.parse(ExportReportSchema, await page.evaluate(() => {
     if (!window.locketBench) throw new Error('window.locketBench is missing');
     return window.locketBench.exportAll();
-  })));
+  })), profileDir === undefined ? undefined : { dir: profileDir, name: `export-${records}` });
   // Only the worker's export counts: the parts that follow are timed in the bench page, whose tasks every extension page shares.
   const duringExport = during(allTasks, report.exportStartedAt, report.exportMs);
   if (report.rows !== report.records) throw new Error(`the export wrote ${report.rows} rows for ${report.records} live records`);

@@ -21,3 +21,31 @@ export const profiled = async <T>(page: Page, dir: string | undefined, name: str
     await session.detach();
   }
 };
+
+const TRACE_CATEGORIES = [
+  'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute', 'blink', 'toplevel',
+  'disabled-by-default-v8.cpu_profiler', 'disabled-by-default-devtools.timeline.stack', 'IndexedDB', 'disabled-by-default-IndexedDB',
+].join(',');
+
+/**
+ * Runs `work` under a DevTools trace of `page`'s renderer when `dir` is set, and writes
+ * `<dir>/<name>.trace.json` (open it in DevTools' Performance tab): unlike the CPU profile it
+ * shows every task of the renderer's main thread, message decoding and garbage collection included.
+ */
+export const traced = async <T>(page: Page, dir: string | undefined, name: string, work: () => Promise<T>): Promise<T> => {
+  if (dir === undefined) return work();
+  const session = await page.context().newCDPSession(page);
+  const events: unknown[] = [];
+  session.on('Tracing.dataCollected', ({ value }) => { events.push(...value); });
+  await session.send('Tracing.start', { categories: TRACE_CATEGORIES, transferMode: 'ReportEvents' });
+  try {
+    return await work();
+  } finally {
+    const complete = new Promise<void>((resolve) => { session.once('Tracing.tracingComplete', () => resolve()); });
+    await session.send('Tracing.end');
+    await complete;
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, `${name}.trace.json`), JSON.stringify({ traceEvents: events }));
+    await session.detach();
+  }
+};

@@ -3,11 +3,12 @@ import * as v from 'valibot';
 import { ArchiveReportSchema, BareDeleteReportSchema, SweepBenchReportSchema } from './bench-api';
 import type { ExtensionBrowser } from './browser';
 import { collectPageErrors } from './page-timing';
+import { traced } from './profiler';
 import type { VaultOutcome } from './vault-scenarios';
 
 const CountSchema = v.pipe(v.number(), v.integer(), v.minValue(0));
 /** Each long task's wall-clock start (timeOrigin + startTime) and duration, in ms. */
-const LongTasksSchema = v.array(v.object({ at: v.number(), ms: v.pipe(v.number(), v.minValue(0)) }));
+const LongTasksSchema = v.array(v.object({ at: v.number(), ms: v.pipe(v.number(), v.minValue(0)), from: v.optional(v.string()) }));
 export type LongTask = v.InferOutput<typeof LongTasksSchema>[number];
 /** Past the delay after which an opened page starts its own sweep, and that sweep's short run. */
 const PAGE_SWEEP_SETTLE_MS = 5_000;
@@ -16,20 +17,23 @@ const PAGE_SWEEP_SETTLE_MS = 5_000;
  * index (about 0.1 ms a record here, then MiniSearch's vacuum), as it would have long before a
  * real sweep: 3 s at 10k, 15 s at 100k.
  */
+/** How long after a restore the panel's answer to it (reloading its lists) is still counted. */
+const RESTORE_ANSWER_MS = 500;
 const indexSettleMs = (records: number): number => Math.max(3_000, records * 0.15);
 const ms = (value: number): string => `${value.toFixed(1)} ms`;
 const perSecond = (records: number, millis: number): number => (millis > 0 ? (records * 1000) / millis : 0);
 const megabytes = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 
 /** A backup of the seeded account through the worker, and its restore, with a side panel open and watched for long tasks. */
-export const measureArchive = async (browser: ExtensionBrowser, page: Page, records: number): Promise<VaultOutcome> => {
+export const measureArchive = async (browser: ExtensionBrowser, page: Page, records: number, profileDir?: string): Promise<VaultOutcome> => {
   const { value: report, longTasks: allTasks } = await withWatchedPanel(browser, records, async () => v.parse(ArchiveReportSchema, await page.evaluate(() => {
     if (!window.locketBench) throw new Error('window.locketBench is missing');
     return window.locketBench.archive();
-  })));
+  })), profileDir === undefined ? undefined : { dir: profileDir, name: `archive-${records}` });
   if (report.restored !== report.records) throw new Error(`the restore wrote ${report.restored} of ${report.records} records`);
   // The floor that follows runs in the bench page, whose tasks every extension page shares: it does not count.
-  const longTasks = during(allTasks, report.startedAt, report.backupMs + report.restoreMs);
+  // The panel's own answer to the restore (its lists reload) comes just after it, and counts.
+  const longTasks = during(allTasks, report.startedAt, report.backupMs + report.restoreMs + RESTORE_ANSWER_MS);
   return {
     figures: {
       'backup.make': report.backupMs, 'backup.restore': report.restoreMs, 'backup.bareput': report.barePutMs,
@@ -48,15 +52,16 @@ export const during = (tasks: readonly LongTask[], startedAt: number, ms: number
 
 export const longestOf = (longTasks: readonly LongTask[]): number => Math.max(0, ...longTasks.map((task) => task.ms));
 export const describeLongTasks = (longTasks: readonly LongTask[]): string =>
-  (longTasks.length === 0 ? 'none over 50 ms' : `${longTasks.map((task) => task.ms.toFixed(0)).join(', ')} ms`);
+  (longTasks.length === 0 ? 'none over 50 ms' : `${longTasks.map((task) => `${task.ms.toFixed(0)} ms${task.from ? ` (${task.from})` : ''}`).join(', ')}`);
 
 /**
  * Runs `work` with a side panel open and watched for long tasks, from just before `work` until
  * 0.5 s after it, as the sweep's figure is. The panel is first left past its own sweep and the
  * time its search worker takes to have the index of `records` ready, so neither competes with `work`.
+ * With `trace` (`--profile`), the panel's renderer is traced meanwhile.
  */
 export const withWatchedPanel = async <T>(
-  browser: ExtensionBrowser, records: number, work: () => Promise<T>,
+  browser: ExtensionBrowser, records: number, work: () => Promise<T>, trace?: { readonly dir: string; readonly name: string },
 ): Promise<{ value: T; longTasks: LongTask[] }> => {
   const panel = await browser.context.newPage();
   try {
@@ -64,8 +69,11 @@ export const withWatchedPanel = async <T>(
     await panel.locator('locket-workspace').waitFor({ timeout: 20_000 });
     await panel.waitForTimeout(PAGE_SWEEP_SETTLE_MS + indexSettleMs(records));
     await watchLongTasks(panel);
-    const value = await work();
-    await panel.waitForTimeout(500);
+    const value = await traced(panel, trace?.dir, trace?.name ?? '', async () => {
+      const done = await work();
+      await panel.waitForTimeout(500);
+      return done;
+    });
     return { value, longTasks: v.parse(LongTasksSchema, await panel.evaluate(() => (window as unknown as { __longTasks: unknown }).__longTasks)) };
   } finally {
     await panel.close();
@@ -74,10 +82,11 @@ export const withWatchedPanel = async <T>(
 
 /** Records every long task (over 50 ms) of the page from now on, in window.__longTasks. */
 const watchLongTasks = (page: Page): Promise<void> => page.evaluate(() => {
-  const seen: { at: number; ms: number }[] = [];
+  const seen: { at: number; ms: number; from: string }[] = [];
   Object.assign(window, { __longTasks: seen });
   new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) seen.push({ at: performance.timeOrigin + entry.startTime, ms: entry.duration });
+    // The entry's name says whose task it was: 'self' (this page) or another context sharing the thread.
+    for (const entry of list.getEntries()) seen.push({ at: performance.timeOrigin + entry.startTime, ms: entry.duration, from: entry.name });
   }).observe({ type: 'longtask' });
 });
 

@@ -5,7 +5,7 @@ import type { BenchScenario } from './cli-args';
 import type { Figures } from './metrics';
 import { withBenchPage } from './bench-page';
 import { timeToFirstMatch, timeToMark } from './page-timing';
-import { profiled } from './profiler';
+import { profiled, traced } from './profiler';
 import { median, percentile } from './stats';
 import { measureExport, measureImport } from './export-import-scenarios';
 import { measureFilter } from './filter-scenarios';
@@ -33,6 +33,16 @@ export interface SizeOutcome {
   readonly notes: readonly string[];
   readonly errors: readonly string[];
 }
+
+/** Runs `work` under a trace started from a blank page of its own, closed after. */
+const tracedFromBlank = async <T>(browser: ExtensionBrowser, dir: string, name: string, work: () => Promise<T>): Promise<T> => {
+  const blank = await browser.context.newPage();
+  try {
+    return await traced(blank, dir, name, work);
+  } finally {
+    await blank.close();
+  }
+};
 
 const perSecond = (records: number, ms: number): number => (ms > 0 ? (records * 1000) / ms : 0);
 const ms = (value: number): string => `${value.toFixed(1)} ms`;
@@ -128,7 +138,7 @@ export const runSizeScenarios = async (
   }), 'search');
 
   await attempt('export through the worker, and its parts', () => withBenchPage(browser, 'export', async (page) =>
-    merge(await measureExport(browser, page, size))), 'export');
+    merge(await measureExport(browser, page, size, options.profileDir))), 'export');
   await attempt('import of a contacts file, and its parts', () => withBenchPage(browser, 'import', async (page) =>
     merge(await measureImport(page, size, options.seed))), 'import');
   await attempt('bulk tag of 10,000 records beside the raw put rate', () => withBenchPage(browser, 'bulk', async (page) =>
@@ -142,7 +152,11 @@ export const runSizeScenarios = async (
     const times: number[] = [];
     const stages = new Map<string, number[]>();
     try {
-      for (let run = 0; run < options.runs; run += 1) times.push(await timeToMark(browser.context, url, mark, evidence, undefined, stages));
+      for (let run = 0; run < options.runs; run += 1) {
+        const open = () => timeToMark(browser.context, url, mark, evidence, undefined, stages);
+        // With --profile, the first open is traced browser-wide (IndexedDB's own work included) from a blank page.
+        times.push(run === 0 && options.profileDir !== undefined ? await tracedFromBlank(browser, options.profileDir, `${file}-${size}`, open) : await open());
+      }
     } catch (error) {
       const standIn = await timeToFirstMatch(browser.context, url, evidence).catch(() => null);
       if (standIn !== null) {
@@ -159,7 +173,7 @@ export const runSizeScenarios = async (
   await attempt('popup search ready', () => pageLoads('popup.searchReady', 'popup.html', 'locket:search-ready', 'input[type="search"]'), 'popup');
   await attempt('memory: three surfaces open, one search worker', async () => merge(await measureMemory(browser)), 'memory');
   await attempt('backup and restore through the worker', () => withBenchPage(browser, 'backup', async (page) =>
-    merge(await measureArchive(browser, page, size))), 'backup');
+    merge(await measureArchive(browser, page, size, options.profileDir))), 'backup');
   await sync();
   // After every scenario that reads the seeded records: the sweep purges them all.
   await attempt('sweep of the whole data set, expired, with a side panel open', () => withBenchPage(browser, 'sweep', async (page) =>
