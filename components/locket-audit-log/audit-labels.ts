@@ -46,6 +46,7 @@ export const AUDIT_WORDS = catalogue({
       'restored-from-relay': 'Restored from the relay with the printed recovery key',
       'team-cancelled': 'Team cancelled',
       'team-restored': 'Team restored',
+      'track-applied': 'Track applied',
     } as Readonly<Record<AuditType, string>>,
     yes: 'yes', no: 'no',
     links: {
@@ -106,6 +107,7 @@ export const AUDIT_WORDS = catalogue({
       'restored-from-relay': 'Mit dem gedruckten Wiederherstellungsschlüssel vom Relay wiederhergestellt',
       'team-cancelled': 'Team gekündigt',
       'team-restored': 'Team wiederhergestellt',
+      'track-applied': 'Ablauf angewendet',
     },
     yes: 'ja', no: 'nein',
     links: {

@@ -32,6 +32,7 @@ export const AUDIT_TYPES = [
   'ownership-transferred', 'two-factor-required', 'recovery-key-made',
   'restored-from-relay',
   'team-cancelled', 'team-restored',
+  'track-applied',
 ] as const;
 export type AuditType = (typeof AUDIT_TYPES)[number];
 

@@ -1,4 +1,5 @@
 import type { Result } from '../result';
+import type { Track } from '../tracks/track';
 
 export interface Settings {
   readonly ownerName: string;
@@ -6,6 +7,8 @@ export interface Settings {
   readonly ownerEmail: string;
   /** ISO 4217 code used for new opportunities. */
   readonly defaultCurrency: string;
+  /** Task templates (core/tracks/track.ts); absent until the first is saved. */
+  readonly tracks?: readonly Track[];
 }
 
 /**
@@ -16,6 +19,8 @@ export type SettingsProblem =
   | 'name-not-text' | 'name-too-long'
   | 'email-not-text' | 'email-too-long' | 'email-invalid'
   | 'currency-not-text' | 'not-a-currency'
+  /** A track that does not hold together (tracks/track.ts says which rule, the form checks first). */
+  | 'tracks-invalid'
   /** The input as a whole is not settings (under FORM_ERROR_KEY). */
   | 'unreadable';
 

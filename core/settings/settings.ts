@@ -6,6 +6,7 @@ import type { Result } from '../result';
 import type { Settings, SettingsErrors, SettingsProblem } from './contract';
 import { deepEqual } from '../db/deep-equal';
 import type { LocketDatabase } from '../db/schema';
+import { TracksSchema } from '../tracks/track';
 import { retriedWrite, settled, STALE, type Participant } from '../db/transaction';
 
 /** The one row of the settings store. */
@@ -16,7 +17,7 @@ export const defaultSettings: Settings = { ownerName: '', ownerEmail: '', defaul
 // Each check's message is its problem code, which the settings form words.
 const code = (problem: SettingsProblem): SettingsProblem => problem;
 const PROBLEMS: readonly string[] = [
-  'name-not-text', 'name-too-long', 'email-not-text', 'email-too-long', 'email-invalid', 'currency-not-text', 'not-a-currency',
+  'name-not-text', 'name-too-long', 'email-not-text', 'email-too-long', 'email-invalid', 'currency-not-text', 'not-a-currency', 'tracks-invalid',
 ] satisfies SettingsProblem[];
 const problemOf = (message: string): SettingsProblem => (PROBLEMS.includes(message) ? message as SettingsProblem : 'unreadable');
 
@@ -38,6 +39,14 @@ export const SettingsSchema = v.object({
     v.toUpperCase(),
     v.regex(/^[A-Z]{3}$/, code('not-a-currency')),
   ),
+  // Every problem inside a track reads as one code here: the tracks form words each step itself.
+  // Absent until the first track is saved, so settings stored before tracks read as they were.
+  tracks: v.optional(v.pipe(v.unknown(), v.rawTransform(({ dataset, addIssue, NEVER }) => {
+    const parsed = v.safeParse(TracksSchema, dataset.value);
+    if (parsed.success) return parsed.output;
+    addIssue({ message: code('tracks-invalid') });
+    return NEVER;
+  }))),
 }, code('unreadable'));
 
 /** The first problem of each field; problems with the whole input under FORM_ERROR_KEY. */
@@ -74,7 +83,7 @@ export interface SettingsWrite {
   readonly changed: readonly (keyof Settings)[];
 }
 
-const SETTING_NAMES: readonly (keyof Settings)[] = ['ownerName', 'ownerEmail', 'defaultCurrency'];
+const SETTING_NAMES: readonly (keyof Settings)[] = ['ownerName', 'ownerEmail', 'defaultCurrency', 'tracks'];
 
 /** The audit entry a save commits with, from the names of the fields it changes (never their values). */
 export type SettingsReceipt = (changed: readonly (keyof Settings)[]) => Promise<Participant<AuditEntry> | null>;
@@ -97,7 +106,7 @@ export const writeSettings = async (
       const before = await readSettings(db, codec);
       const parsed = parseSettings({ ...before, ...entries.output });
       if (!parsed.ok) return settled<Result<SettingsWrite, SettingsErrors>>(parsed);
-      const changed = SETTING_NAMES.filter((name) => before[name] !== parsed.value[name]);
+      const changed = SETTING_NAMES.filter((name) => !deepEqual(before[name], parsed.value[name]));
       return { stored, encoded: await codec.encode(parsed.value, settingsAad(SETTINGS_ROW_KEY)), written: { settings: parsed.value, changed } };
     },
     write: async (tx, { stored, encoded, written }) => {

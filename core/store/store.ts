@@ -11,6 +11,7 @@ import { createRecordWrites } from '../record-store/record-writes';
 import { readSettings, writeSettings } from '../settings/settings';
 import { auditKeysOf, type StoreDeps } from '../db/store-deps';
 import { createTrash } from '../trash/trash';
+import { createApplyTrack } from '../tracks/apply-track';
 
 export type { StoreDeps } from '../db/store-deps';
 
@@ -43,6 +44,7 @@ export const createStore = (deps: StoreDeps): LocketStore => {
     suppressionCheck: createSuppressionCheck(db, deps.auditKeys),
     ...createImportBatch(deps, audit),
     listImports: createListImports(db),
+    applyTrack: createApplyTrack(deps, audit),
     close: () => db.close(),
   };
 };

@@ -12,6 +12,7 @@ export const SETTINGS_MESSAGES = catalogue<{ readonly [P in SettingsProblem]: st
     'email-invalid': 'Enter a valid email address, such as you@example.com.',
     'currency-not-text': 'Enter a currency code.',
     'not-a-currency': 'Use a three-letter currency code, such as EUR.',
+    'tracks-invalid': 'A track needs a name and at least one step, each with a description and a whole number of days from 0.',
     'unreadable': 'These settings could not be read.',
   },
   de: {
@@ -22,6 +23,7 @@ export const SETTINGS_MESSAGES = catalogue<{ readonly [P in SettingsProblem]: st
     'email-invalid': 'Geben Sie eine gültige E-Mail-Adresse ein, etwa sie@example.com.',
     'currency-not-text': 'Geben Sie einen Währungscode ein.',
     'not-a-currency': 'Verwenden Sie einen dreibuchstabigen Währungscode wie EUR.',
+    'tracks-invalid': 'Ein Ablauf braucht einen Namen und mindestens einen Schritt, jeder mit einer Beschreibung und einer ganzen Zahl von Tagen ab 0.',
     'unreadable': 'Diese Einstellungen konnten nicht gelesen werden.',
   },
 });
