@@ -15,9 +15,10 @@ import { retentionContract } from './contracts/retention';
 import { searchContract, searchQueryContract } from './contracts/search';
 import { syncContract } from './contracts/sync';
 import { teamContract } from './contracts/team';
+import { contactsContract } from './contracts/contacts';
 
 /** All but backups and snapshots, which need the rows as stored: what worker-api.ts implements. */
-export const coreWorkerContract = { ...searchContract, ...exportContract, ...importContract, ...retentionContract };
+export const coreWorkerContract = { ...searchContract, ...exportContract, ...importContract, ...retentionContract, ...contactsContract };
 
 /** Every method that needs the store, which opens once the worker has the account key. */
 export const openWorkerContract = { ...coreWorkerContract, ...archiveContract, ...syncContract, ...teamContract, ...relayRetentionContract };
@@ -43,6 +44,7 @@ export type ExportWorkerApi = ClientOf<typeof exportContract>;
 export type ImportWorkerApi = ClientOf<typeof importContract>;
 export type ArchiveWorkerApi = ClientOf<typeof archiveContract>;
 export type RetentionWorkerApi = ClientOf<typeof retentionContract>;
+export type ContactsWorkerApi = ClientOf<typeof contactsContract>;
 export type SyncWorkerApi = ClientOf<typeof syncContract>;
 export type TeamWorkerApi = ClientOf<typeof teamContract>;
 export type RelayRetentionWorkerApi = ClientOf<typeof relayRetentionContract>;
@@ -58,6 +60,7 @@ export type SyncImplementation = ImplementationOf<typeof syncContract>;
 export type RelayRetentionImplementation = ImplementationOf<typeof relayRetentionContract>;
 export type TeamImplementation = ImplementationOf<typeof teamContract>;
 
+export { contactsContract };
 export { archiveContract, exportContract, importContract, relayRetentionContract, retentionContract, searchContract, searchQueryContract, syncContract, teamContract };
 export type { RestoreOutcome, RestoreProblem, RestoreReport } from './contracts/archives';
 export { CANCELLED, isCancelled, type Cancelled } from './contracts/cancelled';

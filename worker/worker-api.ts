@@ -5,6 +5,7 @@ import type { CoreWorkerImplementation } from './contract';
 import { createExportRunner } from './export-runner';
 import { createImportApi } from './import-api';
 import { createRetentionApi } from './retention-api';
+import { createContactsApi } from './contacts-api';
 import { createSearchService, type SearchService } from './search-service';
 
 export interface WorkerApiDeps {
@@ -30,6 +31,7 @@ export const createWorkerApi = ({ store, bus, clock = systemClock }: WorkerApiDe
     ...createExportRunner({ store, clock }),
     ...createImportApi({ store, clock }),
     ...createRetentionApi({ store, clock }),
+    ...createContactsApi({ store, clock }),
     indexStatus: async () => searching().indexStatus(),
     whenIndexed: async () => searching().whenIndexed(),
     search: async (query, options) => searching().search(query, options),

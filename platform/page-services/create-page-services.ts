@@ -11,6 +11,7 @@ import { createLocalStanding } from '../../core/sync-account/local-standing';
 import { guardStore } from '../../worker/role-guard';
 import { createAesGcmCodec } from '../../core/vault/aes-codec';
 import type { UnlockedKeys } from '../../core/vault/types';
+import { contactsContract } from '../../worker/contract';
 import { archiveContract, exportContract, importContract, relayRetentionContract, retentionContract, syncContract, teamContract, type SyncWorkerApi } from '../../worker/contract';
 import { connectWorker, type WorkerConnection, createWorkerClient } from '../../worker/client';
 import { connectSearchWorker, type SearchConnection } from '../../worker/search-client';
@@ -110,6 +111,7 @@ export const createPageServices = async (keys: UnlockedKeys, security: SecurityS
     restoreFromRelay: (relayUrl, words, deviceName) => client(syncContract).restoreFromRelay(relayUrl, words, deviceName),
     team: client(teamContract),
     relayRetention: client(relayRetentionContract),
+    contacts: client(contactsContract),
     close: () => {
       clearTimeout(warmUp);
       syncChannel.close();

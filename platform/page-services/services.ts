@@ -2,6 +2,7 @@ import type { Clock } from '../../core/clock';
 import type { ChangeBus } from '../../core/db/change-bus';
 import type { LocketStore } from '../../core/store/contract';
 import type { RecordId } from '../../core/records/types';
+import type { ContactsWorkerApi } from '../../worker/contract';
 import type { ArchiveWorkerApi, ExportWorkerApi, ImportWorkerApi, RelayRetentionWorkerApi, RetentionWorkerApi, SearchWorkerApi } from '../../worker/contract';
 import type { SweepReport } from '../../worker/sweep-contract';
 import type { PolicyProblem, RetentionPolicy } from '../../core/retention/policy';
@@ -107,4 +108,6 @@ export interface LocketServices {
   readonly team?: TeamServices;
   /** What this device does about the relay's retention (erasure receipts, a cancelled team); absent where no sync worker runs. */
   readonly relayRetention?: RelayRetentionWorkerApi;
+  /** Last contacted and stay-in-touch, computed in the worker; absent where no worker runs (the page then shows neither). */
+  readonly contacts?: ContactsWorkerApi;
 }
