@@ -13,6 +13,7 @@ import { focusWasDropped } from '../shared/focus';
 import { baseStyles } from '../shared/tokens.styles';
 import '../locket-record-form/locket-record-form';
 import '../locket-subject-rights/locket-subject-rights';
+import '../locket-timeline/locket-timeline';
 import { detailRows } from './detail-rows';
 import { attributionLine } from './attribution-line';
 import { readNameDirectory } from '../team/read-name-directory';
@@ -227,6 +228,7 @@ export class LocketRecordDetail extends LitElement {
       <dl>${detailRows(record).map(([label, value]) => html`<dt>${label}</dt><dd>${value}</dd>`)}</dl>
       ${this.renderLinkList(outgoingLinkHeading(record.kind), this.linksOut)}
       ${LINKED_SECTIONS.map((kind) => this.renderLinkList(KIND_LABELS[kind].many, this.linkedIn.filter((r) => r.kind === kind)))}
-      ${record.kind === 'note' ? nothing : this.renderNotes(record)}`;
+      ${record.kind === 'note' ? nothing : this.renderNotes(record)}
+      ${record.kind === 'note' ? nothing : html`<locket-timeline .services=${this.services} .record=${record} .linked=${this.linkedIn} ?read-only=${this.readOnly}></locket-timeline>`}`;
   }
 }
