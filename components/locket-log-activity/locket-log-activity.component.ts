@@ -29,8 +29,13 @@ export class LocketLogActivity extends LitElement {
   @property() type: ActivityType = 'call';
   @state() private errors: Readonly<Record<string, string>> = {};
   private readonly locale = new LocaleController(this);
-  /** Fixed when the form opens, so "now" does not move while the owner types. */
-  private readonly openedAt = Date.now();
+  /** Fixed when the form opens (on the page's clock), so "now" does not move while the owner types. */
+  private openedAt = 0;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.openedAt = this.services.clock.now();
+  }
 
   private async save(event: SubmitEvent): Promise<void> {
     event.preventDefault();
