@@ -28,7 +28,7 @@ import { LazyElement } from '../shared/lazy-element';
 import { seesMembersLogins } from '../locket-member-logins/member-login-labels';
 
 /** The sections in page order; each one's title is in OPTIONS_WORDS.sections. */
-const SECTIONS = ['general', 'security', 'logins', 'users', 'team', 'export', 'import', 'backup', 'sync', 'retention', 'audit', 'danger'] as const;
+const SECTIONS = ['general', 'security', 'logins', 'users', 'team', 'export', 'import', 'backup', 'sync', 'retention', 'tracks', 'audit', 'danger'] as const;
 type SectionId = (typeof SECTIONS)[number];
 
 /** The owner's settings page. Each section is one <section>, listed in the nav. */
@@ -61,6 +61,7 @@ export class LocketOptions extends LitElement {
   private readonly importSettings = new LazyElement(this, 'locket-import-settings', () => import('../locket-import-settings/locket-import-settings'));
   private readonly relayNotice = new LazyElement(this, 'locket-relay-retention-notice', () => import('../sync/locket-relay-retention-notice/locket-relay-retention-notice'));
   /** The audit log, last on the page, brings every entry's words and the team's names. */
+  private readonly tracksSettings = new LazyElement(this, 'locket-tracks-settings', () => import('../locket-tracks-settings/locket-tracks-settings'));
   private readonly auditLog = new LazyElement(this, 'locket-audit-log', () => import('../locket-audit-log/locket-audit-log'));
   private readonly memberLogins = new LazyElement(this, 'locket-member-logins', () => import('../locket-member-logins/locket-member-logins'));
 
@@ -140,6 +141,7 @@ export class LocketOptions extends LitElement {
         return services.sync ? html`${this.renderRelayCopy()}<locket-sync-settings .services=${services.sync} .clock=${services.clock}
           .permissions=${hostPermissions}></locket-sync-settings>${this.renderRelayNotice()}${this.renderJoinTeam()}` : nothing;
       case 'retention': return html`<locket-retention-settings .services=${services}></locket-retention-settings>`;
+      case 'tracks': return this.tracksSettings.render(() => html`<locket-tracks-settings .services=${services}></locket-tracks-settings>`, OPTIONS_WORDS.loading);
       case 'audit': return this.auditLog.render(() => html`<locket-audit-log .services=${services}></locket-audit-log>`, OPTIONS_WORDS.loading);
       case 'danger': return html`<locket-cancel-account .services=${services}></locket-cancel-account>`;
     }

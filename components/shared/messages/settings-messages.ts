@@ -37,7 +37,7 @@ export const OPTIONS_WORDS = catalogue({
   en: {
     sections: {
       general: 'General', security: 'Security', logins: 'Recent logins', users: 'Users', team: 'Team', export: 'Export', import: 'Import',
-      backup: 'Backup', sync: 'Sync', retention: 'Retention', audit: 'Audit log', danger: 'Danger zone',
+      backup: 'Backup', sync: 'Sync', retention: 'Retention', tracks: 'Tracks', audit: 'Audit log', danger: 'Danger zone',
     },
     loading: 'Loading…', generalSettings: 'General settings',
     ownerName: 'Owner’s name', ownerNameHint: 'Shown as the owner of new records.',
@@ -51,7 +51,7 @@ export const OPTIONS_WORDS = catalogue({
   de: {
     sections: {
       general: 'Allgemein', security: 'Sicherheit', logins: 'Letzte Anmeldungen', users: 'Benutzer', team: 'Team', export: 'Export', import: 'Import',
-      backup: 'Sicherung', sync: 'Synchronisierung', retention: 'Aufbewahrung', audit: 'Prüfprotokoll', danger: 'Gefahrenbereich',
+      backup: 'Sicherung', sync: 'Synchronisierung', retention: 'Aufbewahrung', tracks: 'Abläufe', audit: 'Prüfprotokoll', danger: 'Gefahrenbereich',
     },
     loading: 'Wird geladen…', generalSettings: 'Allgemeine Einstellungen',
     ownerName: 'Name der zuständigen Person', ownerNameHint: 'Wird bei neuen Datensätzen als zuständige Person eingetragen.',

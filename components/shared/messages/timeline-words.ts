@@ -58,3 +58,21 @@ export const TIMELINE_WORDS = catalogue({
     open: 'Öffnen',
   },
 });
+
+/** Options → Tracks: task templates, each step one line "days | category | description". */
+export const TRACKS_WORDS = catalogue({
+  en: {
+    none: 'No tracks yet.', name: 'Track name', steps: 'Steps',
+    stepsHint: 'One step per line: days after applying | category | description (for example: 7 | email | Send the welcome pack)',
+    add: 'Add track', save: 'Save track', delete: (name: string) => `Delete ${name}`, edit: (name: string) => `Edit ${name}`,
+    saved: 'Tracks saved.', unreadableLine: (line: string) => `This step is not "days | category | description": ${line}`,
+    stepsCount: (n: string) => `${n} steps`,
+  },
+  de: {
+    none: 'Noch keine Abläufe.', name: 'Name des Ablaufs', steps: 'Schritte',
+    stepsHint: 'Ein Schritt pro Zeile: Tage nach dem Anwenden | Kategorie | Beschreibung (zum Beispiel: 7 | email | Willkommenspaket senden)',
+    add: 'Ablauf hinzufügen', save: 'Ablauf speichern', delete: (name: string) => `${name} löschen`, edit: (name: string) => `${name} bearbeiten`,
+    saved: 'Abläufe gespeichert.', unreadableLine: (line: string) => `Dieser Schritt hat nicht die Form „Tage | Kategorie | Beschreibung“: ${line}`,
+    stepsCount: (n: string) => `${n} Schritte`,
+  },
+});
