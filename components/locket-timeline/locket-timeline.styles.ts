@@ -8,7 +8,6 @@ export const timelineStyles = css`
   .body { white-space: pre-wrap; margin: 0; }
   .actions, .inline { display: flex; gap: var(--locket-gap); flex-wrap: wrap; align-items: center; margin: 6px 0; }
   .toggle { border: 0; background: none; padding: 0; font: inherit; font-weight: 600; color: inherit; }
-  .toggle::before { content: '▸ '; }
-  .toggle[aria-expanded='true']::before { content: '▾ '; }
+  .toggle { text-decoration: underline; cursor: pointer; }
   .error { color: var(--locket-danger); }
 `;

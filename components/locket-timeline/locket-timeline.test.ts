@@ -17,7 +17,7 @@ describe('locket-timeline (on a record’s page)', () => {
     await store.update(deal.value.id, 'opportunity', { milestone: 'negotiation' });
 
     const dealPage = await mount('locket-record-detail', { services, recordId: deal.value.id });
-    await userEvent.click(page.getByRole('button', { name: 'Timeline' }));
+    await userEvent.click(page.getByRole('button', { name: 'Timeline', exact: true }));
     const timeline = page.getByRole('list', { name: 'Timeline' });
     await expect.element(timeline.getByText(/^Milestone: proposal → negotiation, by you, /)).toBeVisible();
 
@@ -29,7 +29,7 @@ describe('locket-timeline (on a record’s page)', () => {
     await userEvent.fill(page.getByLabelText('Outcome'), 'Agreed a demo');
     await userEvent.click(page.getByRole('button', { name: 'Save' }));
     await expect.poll(async () => (await store.linkedTo(anna.value.id)).filter((record) => record.kind === 'activity').length).toBe(1);
-    await userEvent.click(page.getByRole('button', { name: 'Timeline' }));
+    await userEvent.click(page.getByRole('button', { name: 'Timeline', exact: true }));
     await expect.element(page.getByRole('list', { name: 'Timeline' }).getByText('Agreed a demo', { exact: false })).toBeVisible();
     await expect.element(page.getByText(/^Last contacted /)).toBeVisible();
     const activities = (await store.linkedTo(anna.value.id)).filter((record) => record.kind === 'activity');
