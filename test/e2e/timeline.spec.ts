@@ -31,4 +31,21 @@ test('a logged call shows as last contacted and in the timeline; a milestone cha
     await expect(page.getByRole('list', { name: 'Timeline' })).toContainText(/Milestone: new → proposal, by you, /);
     await saveScreenshot(page, 'timeline');
   });
+
+  await test.step('make a track in the options and apply it to the opportunity', async () => {
+    const options = await openSurface('options');
+    await options.setViewportSize({ width: 900, height: 700 });
+    await options.getByRole('link', { name: 'Tracks', exact: true }).click();
+    const section = options.getByRole('region', { name: 'Tracks', exact: true });
+    await field(section, 'Track name').fill('Onboarding');
+    await field(section, 'Steps').fill('1 | call | Kick-off call\n7 | email | Welcome pack\n30 | meeting | Review');
+    await section.getByRole('button', { name: 'Add track' }).click();
+    await expect(section.getByText('3 steps')).toBeVisible();
+    await options.close();
+
+    await page.reload();
+    await createRecord(page, 'Opportunities', 'opportunity', { Name: 'Expansion', Currency: 'EUR' });
+    await page.getByRole('button', { name: 'Apply a track' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Track applied: 3 tasks added.' })).toBeVisible();
+  });
 });
