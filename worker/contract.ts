@@ -20,9 +20,10 @@ import { searchContract, searchQueryContract } from './contracts/search';
 import { syncContract } from './contracts/sync';
 import { tasksContract } from './contracts/tasks';
 import { teamContract } from './contracts/team';
+import { contactsContract } from './contracts/contacts';
 
 /** All but backups and snapshots, which need the rows as stored: what worker-api.ts implements. */
-export const coreWorkerContract = { ...bulkContract, ...duplicatesContract, ...exportContract, ...importContract, ...retentionContract, ...searchContract };
+export const coreWorkerContract = { ...bulkContract, ...contactsContract, ...duplicatesContract, ...exportContract, ...importContract, ...retentionContract, ...searchContract };
 
 /** Every method that needs the store, which opens once the worker has the account key. */
 export const openWorkerContract = {
@@ -53,6 +54,7 @@ export type BulkWorkerApi = ClientOf<typeof bulkContract>;
 export type ArchiveWorkerApi = ClientOf<typeof archiveContract>;
 export type RetentionWorkerApi = ClientOf<typeof retentionContract>;
 export type DuplicatesWorkerApi = ClientOf<typeof duplicatesContract>;
+export type ContactsWorkerApi = ClientOf<typeof contactsContract>;
 export type SyncWorkerApi = ClientOf<typeof syncContract>;
 export type TeamWorkerApi = ClientOf<typeof teamContract>;
 export type RelayRetentionWorkerApi = ClientOf<typeof relayRetentionContract>;
@@ -73,7 +75,7 @@ export type RelayRetentionImplementation = ImplementationOf<typeof relayRetentio
 export type TeamImplementation = ImplementationOf<typeof teamContract>;
 export type PipelineImplementation = ImplementationOf<typeof pipelineContract>;
 
-export { archiveContract, bulkContract, duplicatesContract, exportContract, filterContract, importContract, pipelineContract, relayRetentionContract, retentionContract, searchContract, searchQueryContract, syncContract, tasksContract, teamContract };
+export { archiveContract, bulkContract, contactsContract, duplicatesContract, exportContract, filterContract, importContract, pipelineContract, relayRetentionContract, retentionContract, searchContract, searchQueryContract, syncContract, tasksContract, teamContract };
 export type { RestoreOutcome, RestoreProblem, RestoreReport } from './contracts/archives';
 export { CANCELLED, isCancelled, type Cancelled } from './contracts/cancelled';
 export type { CsvExportOptions, ExportedFile } from './contracts/exports';

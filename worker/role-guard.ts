@@ -25,6 +25,7 @@ export const guardStore = (store: LocketStore, standing: StandingSource): Locket
   ...store,
   create: gate(standing, 'create', store.create),
   insertMany: gate(standing, 'create', store.insertMany),
+  applyTrack: gate(standing, 'create', store.applyTrack),
   // An import creates and edits: what a standing that may create may also do.
   applyImport: gate(standing, 'create', store.applyImport),
   update: gate(standing, 'edit', store.update),

@@ -7,6 +7,7 @@ import { createImportApi } from './import-api';
 import { createBulkApi } from './bulk/bulk-api';
 import { createRetentionApi } from './retention-api';
 import { createDuplicatesApi } from './duplicates-api';
+import { createContactsApi } from './contacts-api';
 import { createSearchService, type SearchService } from './search-service';
 
 export interface WorkerApiDeps {
@@ -34,6 +35,7 @@ export const createWorkerApi = ({ store, bus, clock = systemClock }: WorkerApiDe
     ...createBulkApi({ store, clock }),
     ...createRetentionApi({ store, clock }),
     ...createDuplicatesApi({ store }),
+    ...createContactsApi({ store, clock }),
     indexStatus: async () => searching().indexStatus(),
     whenIndexed: async () => searching().whenIndexed(),
     search: async (query, options) => searching().search(query, options),

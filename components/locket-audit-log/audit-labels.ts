@@ -54,6 +54,7 @@ export const AUDIT_WORDS = catalogue({
       'bulk-undo-started': 'Undoing a bulk change started',
       'bulk-undone': 'Bulk change undone',
       'opportunities-moved': 'Opportunities moved',
+      'track-applied': 'Track applied',
     } as Readonly<Record<AuditType, string>>,
     yes: 'yes', no: 'no',
     links: {
@@ -122,6 +123,7 @@ export const AUDIT_WORDS = catalogue({
       'bulk-undo-started': 'Rückgängigmachen einer Sammeländerung begonnen',
       'bulk-undone': 'Sammeländerung rückgängig gemacht',
       'opportunities-moved': 'Verkaufschancen verschoben',
+      'track-applied': 'Ablauf angewendet',
     },
     yes: 'ja', no: 'nein',
     links: {

@@ -28,7 +28,7 @@ import { LazyElement } from '../shared/lazy-element';
 import { seesMembersLogins } from '../locket-member-logins/member-login-labels';
 
 /** The sections in page order; each one's title is in OPTIONS_WORDS.sections. */
-const SECTIONS = ['general', 'fields', 'pipeline', 'security', 'logins', 'users', 'team', 'export', 'import', 'tags', 'backup', 'sync', 'retention', 'audit', 'danger'] as const;
+const SECTIONS = ['general', 'fields', 'pipeline', 'security', 'logins', 'users', 'team', 'export', 'import', 'tags', 'backup', 'sync', 'retention', 'tracks', 'audit', 'danger'] as const;
 type SectionId = (typeof SECTIONS)[number];
 
 /** The owner's settings page. Each section is one <section>, listed in the nav. */
@@ -64,6 +64,7 @@ export class LocketOptions extends LitElement {
   private readonly relayNotice = new LazyElement(this, 'locket-relay-retention-notice', () => import('../sync/locket-relay-retention-notice/locket-relay-retention-notice'));
   /** The audit log, last on the page, brings every entry's words and the team's names. */
   private readonly reminderSettings = new LazyElement(this, 'locket-reminder-settings', () => import('../locket-reminder-settings/locket-reminder-settings'));
+  private readonly tracksSettings = new LazyElement(this, 'locket-tracks-settings', () => import('../locket-tracks-settings/locket-tracks-settings'));
   private readonly auditLog = new LazyElement(this, 'locket-audit-log', () => import('../locket-audit-log/locket-audit-log'));
   /** Custom field definitions: their editor loads when the page has painted. */
   private readonly fieldSettings = new LazyElement(this, 'locket-field-settings', () => import('../locket-field-settings/locket-field-settings'));
@@ -150,6 +151,7 @@ export class LocketOptions extends LitElement {
         return services.sync ? html`${this.renderRelayCopy()}<locket-sync-settings .services=${services.sync} .clock=${services.clock}
           .permissions=${hostPermissions}></locket-sync-settings>${this.renderRelayNotice()}${this.renderJoinTeam()}` : nothing;
       case 'retention': return html`<locket-retention-settings .services=${services}></locket-retention-settings>`;
+      case 'tracks': return this.tracksSettings.render(() => html`<locket-tracks-settings .services=${services}></locket-tracks-settings>`, OPTIONS_WORDS.loading);
       case 'audit': return this.auditLog.render(() => html`<locket-audit-log .services=${services}></locket-audit-log>`, OPTIONS_WORDS.loading);
       case 'danger': return html`<locket-cancel-account .services=${services}></locket-cancel-account>`;
     }

@@ -15,6 +15,7 @@ import '../locket-record-form/locket-record-form';
 import '../locket-subject-rights/locket-subject-rights';
 import '../locket-record-tasks/locket-record-tasks';
 import '../locket-convert/locket-convert';
+import '../locket-timeline/locket-timeline';
 import { detailRows } from './detail-rows';
 import { definitionsOf, type FieldDefinition } from '../../core/custom-fields/definitions';
 import { customFieldRows, pairsOf } from '../shared/custom-field-rows';
@@ -250,6 +251,7 @@ export class LocketRecordDetail extends LitElement {
       ${LINKED_SECTIONS.map((kind) => this.renderLinkList(KIND_LABELS[kind].many, this.linkedIn.filter((r) => r.kind === kind)))}
       ${isListedRecord(record) ? html`<locket-record-tasks .services=${this.services} .recordId=${record.id}
         record-title=${recordTitle(record)} ?read-only=${this.readOnly}></locket-record-tasks>` : nothing}
-      ${record.kind === 'note' ? nothing : this.renderNotes(record)}`;
+      ${record.kind === 'note' ? nothing : this.renderNotes(record)}
+      ${record.kind === 'note' ? nothing : html`<locket-timeline .services=${this.services} .record=${record} .linked=${this.linkedIn} ?read-only=${this.readOnly}></locket-timeline>`}`;
   }
 }

@@ -45,6 +45,7 @@ export const FORM_SPECS: Readonly<Record<RecordKind, readonly FieldSpec[]>> = {
     { name: 'consentBasis', label: 'consentBasis', errorKey: 'consent', control: { type: 'select', options: LAWFUL_BASES, allowEmpty: true } },
     { name: 'consentDate', label: 'consentDate', errorKey: 'consent', control: { type: 'date' } },
     { name: 'consentSource', label: 'consentSource', errorKey: 'consent', control: { type: 'text' } },
+    { name: 'cadenceDays', label: 'cadenceDays', control: { type: 'number' } },
   ],
   organisation: [
     { name: 'name', label: 'name', control: { type: 'text' }, quick: true },

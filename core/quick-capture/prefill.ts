@@ -46,6 +46,7 @@ const names = (person: CapturedPerson): Pick<PersonFields, 'firstName' | 'lastNa
 
 export const personFieldsFrom = (person: CapturedPerson, capture: CaptureResult, context: PrefillContext): PersonFields => ({
   ...names(person),
+  cadenceDays: null,
   jobTitle: person.jobTitle,
   organisationId: context.organisationId,
   emails: person.emails,

@@ -62,6 +62,7 @@ export type FieldProblem =
   | { readonly type: 'not-an-activity-type' }
   | { readonly type: 'not-an-activity-time' }
   | { readonly type: 'not-a-duration' }
+  | { readonly type: 'not-a-cadence' }
   /** Refusals of a save as a whole (under FORM_ERROR_KEY): an unreadable patch, a record gone, trashed or of another kind. */
   | { readonly type: 'changes-unreadable' }
   | { readonly type: 'record-gone' }

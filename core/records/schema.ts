@@ -14,6 +14,7 @@ import { activitySchema, taskSchema } from './follow-up-schemas';
 
 const NOT_FIELDS = problem({ type: 'not-fields' });
 const owner = text('owner', LIMITS.name);
+const NOT_A_CADENCE = problem({ type: 'not-a-cadence' });
 
 export const personSchema = v.pipe(
   v.object({
@@ -22,6 +23,7 @@ export const personSchema = v.pipe(
     jobTitle: text('job-title', LIMITS.name),
     organisationId: optionalId('organisation'),
     emails, phones, websites, addresses, tags, customFields, consent, owner,
+    cadenceDays: v.pipe(formNumber(NOT_A_CADENCE), v.check((days) => days === null || (Number.isInteger(days) && days >= 1 && days <= 3650), NOT_A_CADENCE)),
   }, NOT_FIELDS),
   v.forward(
     v.partialCheck(

@@ -51,6 +51,8 @@ export interface PersonFields {
   readonly customFields: readonly CustomField[];
   readonly consent: Consent | null;
   readonly owner: string;
+  /** Stay in touch: contact them every this many days; null for no cadence. Stored records from before read as null. */
+  readonly cadenceDays: number | null;
 }
 
 export interface OrganisationFields {

@@ -34,7 +34,7 @@ export const parseFields = <K extends RecordKind>(kind: K, input: unknown): Resu
 
 const emptyByKind: { readonly [K in RecordKind]: (defaults: FieldDefaults) => FieldsByKind[K] } = {
   person: ({ owner }) => ({
-    firstName: '', lastName: '', jobTitle: '', organisationId: null,
+    firstName: '', lastName: '', jobTitle: '', organisationId: null, cadenceDays: null,
     emails: [], phones: [], websites: [], addresses: [], tags: [], customFields: [],
     consent: null, owner,
   }),

@@ -2,6 +2,7 @@ import type { Result } from '../result';
 import type { ListViews, SavedList } from '../filters/filter-schema';
 import type { FieldDefinitions } from '../custom-fields/definitions';
 import type { PipelineSettings } from '../pipeline/pipeline-settings';
+import type { Track } from '../tracks/track';
 
 export interface Settings {
   readonly ownerName: string;
@@ -17,6 +18,8 @@ export interface Settings {
   readonly fieldDefinitions?: FieldDefinitions;
   /** The owner's milestones and lost reasons; absent until first changed (core/pipeline/pipeline-settings.ts). */
   readonly pipeline?: PipelineSettings;
+  /** Task templates (core/tracks/track.ts); absent until the first is saved. */
+  readonly tracks?: readonly Track[];
 }
 
 /**
@@ -30,6 +33,8 @@ export type SettingsProblem =
   /** Field definitions that are not a valid list (the Fields section checks each one before saving). */
   | 'fields-invalid'
   | 'not-a-pipeline'
+  /** A track that does not hold together (tracks/track.ts says which rule, the form checks first). */
+  | 'tracks-invalid'
   /** The input as a whole is not settings (under FORM_ERROR_KEY). */
   | 'unreadable';
 

@@ -6,6 +6,7 @@ import type { Result } from '../result';
 import type { Settings, SettingsErrors, SettingsProblem } from './contract';
 import { deepEqual } from '../db/deep-equal';
 import type { LocketDatabase } from '../db/schema';
+import { TracksSchema } from '../tracks/track';
 import { retriedWrite, settled, STALE, type Participant } from '../db/transaction';
 import { ListViewsSchema, SavedListsSchema } from '../filters/filter-schema';
 import { FieldDefinitionsSchema } from '../custom-fields/definitions';
@@ -20,7 +21,7 @@ export const defaultSettings: Settings = { ownerName: '', ownerEmail: '', defaul
 const code = (problem: SettingsProblem): SettingsProblem => problem;
 const PROBLEMS: readonly string[] = [
   'name-not-text', 'name-too-long', 'email-not-text', 'email-too-long', 'email-invalid', 'currency-not-text', 'not-a-currency', 'fields-invalid',
-  'not-a-pipeline',
+  'not-a-pipeline', 'tracks-invalid',
 ] satisfies SettingsProblem[];
 const problemOf = (message: string): SettingsProblem => (PROBLEMS.includes(message) ? message as SettingsProblem : 'unreadable');
 
@@ -49,6 +50,14 @@ export const SettingsSchema = v.object({
     v.transform((value) => v.parse(FieldDefinitionsSchema, value)))),
   pipeline: v.optional(v.pipe(v.unknown(), v.check((input) => v.is(PipelineSettingsSchema, input), code('not-a-pipeline')),
     v.transform((input) => v.parse(PipelineSettingsSchema, input)))),
+  // Every problem inside a track reads as one code here: the tracks form words each step itself.
+  // Absent until the first track is saved, so settings stored before tracks read as they were.
+  tracks: v.optional(v.pipe(v.unknown(), v.rawTransform(({ dataset, addIssue, NEVER }) => {
+    const parsed = v.safeParse(TracksSchema, dataset.value);
+    if (parsed.success) return parsed.output;
+    addIssue({ message: code('tracks-invalid') });
+    return NEVER;
+  }))),
 }, code('unreadable'));
 
 /** The first problem of each field; problems with the whole input under FORM_ERROR_KEY. */
@@ -85,7 +94,7 @@ export interface SettingsWrite {
   readonly changed: readonly (keyof Settings)[];
 }
 
-const SETTING_NAMES: readonly (keyof Settings)[] = ['ownerName', 'ownerEmail', 'defaultCurrency', 'savedLists', 'listViews', 'fieldDefinitions', 'pipeline'];
+const SETTING_NAMES: readonly (keyof Settings)[] = ['ownerName', 'ownerEmail', 'defaultCurrency', 'savedLists', 'listViews', 'fieldDefinitions', 'pipeline', 'tracks'];
 
 /** The audit entry a save commits with, from the names of the fields it changes (never their values). */
 export type SettingsReceipt = (changed: readonly (keyof Settings)[]) => Promise<Participant<AuditEntry> | null>;

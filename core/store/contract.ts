@@ -6,6 +6,7 @@ import type { MergeStore } from '../merge/contract';
 import type { RecordReads, RecordWrites } from '../record-store/contract';
 import type { SettingsStore } from '../settings/contract';
 import type { TrashStore } from '../trash/contract';
+import type { ApplyTrack } from '../tracks/apply-track';
 
 /**
  * One account's store: every capability over one open database, composed here and nowhere
@@ -14,6 +15,8 @@ import type { TrashStore } from '../trash/contract';
  */
 export interface LocketStore
   extends RecordWrites, RecordReads, TrashStore, SettingsStore, ErasureStore, AuditStore, ImportStore, MergeStore, BulkStore {
+  /** Makes every step's task of a track for a case or opportunity, in one transaction with its audit entry. */
+  readonly applyTrack: ApplyTrack;
   /** Closes the database; the change bus belongs to whoever opened the store. */
   readonly close: () => void;
 }

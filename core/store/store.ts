@@ -13,6 +13,7 @@ import { createRecordWrites } from '../record-store/record-writes';
 import { readSettings, writeSettings } from '../settings/settings';
 import { auditKeysOf, type StoreDeps } from '../db/store-deps';
 import { createTrash } from '../trash/trash';
+import { createApplyTrack } from '../tracks/apply-track';
 
 export type { StoreDeps } from '../db/store-deps';
 
@@ -50,6 +51,7 @@ export const createStore = (deps: StoreDeps): LocketStore => {
     ...createBulkStore(deps, audit, { applyBatch, undoBatch }, reads),
     listImports: createListImports(db),
     ...createMergeStore(deps, audit),
+    applyTrack: createApplyTrack(deps, audit),
     close: () => db.close(),
   };
 };

@@ -11,7 +11,7 @@ import { createLocalStanding } from '../../core/sync-account/local-standing';
 import { guardStore } from '../../worker/role-guard';
 import { createAesGcmCodec } from '../../core/vault/aes-codec';
 import type { UnlockedKeys } from '../../core/vault/types';
-import { archiveContract, bulkContract, duplicatesContract, exportContract, filterContract, importContract, pipelineContract, relayRetentionContract, retentionContract, syncContract, tasksContract, teamContract, type SyncWorkerApi } from '../../worker/contract';
+import { archiveContract, bulkContract, contactsContract, duplicatesContract, exportContract, filterContract, importContract, pipelineContract, relayRetentionContract, retentionContract, syncContract, tasksContract, teamContract, type SyncWorkerApi } from '../../worker/contract';
 import { connectWorker, type WorkerConnection, createWorkerClient } from '../../worker/client';
 import { connectSearchWorker, type SearchConnection } from '../../worker/search-client';
 import type { Contract } from '../../worker/contracts/method';
@@ -115,6 +115,7 @@ export const createPageServices = async (keys: UnlockedKeys, security: SecurityS
     relayRetention: client(relayRetentionContract),
     tasks: client(tasksContract),
     pipeline: client(pipelineContract),
+    contacts: client(contactsContract),
     close: () => {
       clearTimeout(warmUp);
       syncChannel.close();

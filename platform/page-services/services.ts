@@ -2,7 +2,7 @@ import type { Clock } from '../../core/clock';
 import type { ChangeBus } from '../../core/db/change-bus';
 import type { LocketStore } from '../../core/store/contract';
 import type { RecordId } from '../../core/records/types';
-import type { ArchiveWorkerApi, BulkWorkerApi, DuplicatesWorkerApi, ExportWorkerApi, ImportWorkerApi, PipelineWorkerApi, RelayRetentionWorkerApi, RetentionWorkerApi, SearchWorkerApi, TasksWorkerApi } from '../../worker/contract';
+import type { ArchiveWorkerApi, BulkWorkerApi, ContactsWorkerApi, DuplicatesWorkerApi, ExportWorkerApi, ImportWorkerApi, PipelineWorkerApi, RelayRetentionWorkerApi, RetentionWorkerApi, SearchWorkerApi, TasksWorkerApi } from '../../worker/contract';
 import type { SweepReport } from '../../worker/sweep-contract';
 import type { PolicyProblem, RetentionPolicy } from '../../core/retention/policy';
 import type { Result } from '../../core/result';
@@ -118,4 +118,6 @@ export interface LocketServices {
   readonly tasks?: TasksWorkerApi;
   /** The pipeline board and the owner's milestones, in the worker; absent where no worker runs behind the page. */
   readonly pipeline?: PipelineWorkerApi;
+  /** Last contacted and stay-in-touch, computed in the worker; absent where no worker runs (the page then shows neither). */
+  readonly contacts?: ContactsWorkerApi;
 }

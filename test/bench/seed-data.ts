@@ -101,6 +101,7 @@ export const personAt = (seed: number, index: number, plan: DatasetPlan): Person
   return {
     organisationIndex,
     fields: {
+      cadenceDays: null,
       firstName,
       lastName,
       jobTitle: organisation ? random.pick(JOB_TITLES) : '',

@@ -127,6 +127,7 @@ export const FIELD_WORDS = catalogue({
       name: 'Name', domain: 'Domain', concerns: 'Concerns', status: 'Status', description: 'Description',
       party: 'Party', value: 'Value', currency: 'Currency', milestone: 'Milestone', probability: 'Probability (%)',
       probabilityShown: 'Probability', expectedClose: 'Expected close', note: 'Note', source: 'Source',
+      cadenceDays: 'Stay in touch every (days)',
     },
     hints: {
       onePerLine: 'One per line', websites: 'One per line, starting with https://', addresses: 'One address per line',
@@ -142,6 +143,7 @@ export const FIELD_WORDS = catalogue({
       name: 'Name', domain: 'Domain', concerns: 'Betrifft', status: 'Status', description: 'Beschreibung',
       party: 'Partei', value: 'Wert', currency: 'Währung', milestone: 'Meilenstein', probability: 'Wahrscheinlichkeit (%)',
       probabilityShown: 'Wahrscheinlichkeit', expectedClose: 'Voraussichtlicher Abschluss', note: 'Notiz', source: 'Quelle',
+      cadenceDays: 'In Kontakt bleiben alle (Tage)',
     },
     hints: {
       onePerLine: 'Eine pro Zeile', websites: 'Eine pro Zeile, beginnend mit https://', addresses: 'Eine Adresse pro Zeile',

@@ -14,6 +14,7 @@ export const SETTINGS_MESSAGES = catalogue<{ readonly [P in SettingsProblem]: st
     'not-a-currency': 'Use a three-letter currency code, such as EUR.',
     'fields-invalid': 'These field definitions could not be saved.',
     'not-a-pipeline': 'Each milestone needs a name, a probability from 0 to 100 and whole days; names and lost reasons must not repeat.',
+    'tracks-invalid': 'A track needs a name and at least one step, each with a description and a whole number of days from 0.',
     'unreadable': 'These settings could not be read.',
   },
   de: {
@@ -26,6 +27,7 @@ export const SETTINGS_MESSAGES = catalogue<{ readonly [P in SettingsProblem]: st
     'not-a-currency': 'Verwenden Sie einen dreibuchstabigen Währungscode wie EUR.',
     'fields-invalid': 'Diese Felddefinitionen konnten nicht gespeichert werden.',
     'not-a-pipeline': 'Jeder Meilenstein braucht einen Namen, eine Wahrscheinlichkeit von 0 bis 100 und ganze Tage; Namen und Verlustgründe dürfen sich nicht wiederholen.',
+    'tracks-invalid': 'Ein Ablauf braucht einen Namen und mindestens einen Schritt, jeder mit einer Beschreibung und einer ganzen Zahl von Tagen ab 0.',
     'unreadable': 'Diese Einstellungen konnten nicht gelesen werden.',
   },
 });
@@ -39,7 +41,7 @@ export const OPTIONS_WORDS = catalogue({
   en: {
     sections: {
       general: 'General', security: 'Security', logins: 'Recent logins', users: 'Users', team: 'Team', export: 'Export', import: 'Import', tags: 'Tags',
-      backup: 'Backup', sync: 'Sync', retention: 'Retention', audit: 'Audit log', danger: 'Danger zone', fields: 'Fields', pipeline: 'Pipeline',
+      backup: 'Backup', sync: 'Sync', retention: 'Retention', audit: 'Audit log', danger: 'Danger zone', fields: 'Fields', pipeline: 'Pipeline', tracks: 'Tracks',
     },
     loading: 'Loading…', generalSettings: 'General settings',
     ownerName: 'Owner’s name', ownerNameHint: 'Shown as the owner of new records.',
@@ -53,7 +55,7 @@ export const OPTIONS_WORDS = catalogue({
   de: {
     sections: {
       general: 'Allgemein', security: 'Sicherheit', logins: 'Letzte Anmeldungen', users: 'Benutzer', team: 'Team', export: 'Export', import: 'Import', tags: 'Schlagwörter',
-      backup: 'Sicherung', sync: 'Synchronisierung', retention: 'Aufbewahrung', audit: 'Prüfprotokoll', danger: 'Gefahrenbereich', fields: 'Felder', pipeline: 'Pipeline',
+      backup: 'Sicherung', sync: 'Synchronisierung', retention: 'Aufbewahrung', audit: 'Prüfprotokoll', danger: 'Gefahrenbereich', fields: 'Felder', pipeline: 'Pipeline', tracks: 'Abläufe',
     },
     loading: 'Wird geladen…', generalSettings: 'Allgemeine Einstellungen',
     ownerName: 'Name der zuständigen Person', ownerNameHint: 'Wird bei neuen Datensätzen als zuständige Person eingetragen.',

@@ -18,7 +18,7 @@ const personRecord = (emails: string[]): LocketRecord => ({
   id: newId(), kind: 'person', createdAt: 1, updatedAt: 2, deletedAt: null,
   fields: {
     firstName: 'Ada', lastName: 'Lovelace', jobTitle: '', organisationId: null, emails, phones: [], websites: [],
-    addresses: [], tags: [], customFields: [], consent: null, owner: 'owner',
+    addresses: [], tags: [], customFields: [], consent: null, owner: 'owner', cadenceDays: null,
   },
 });
 

@@ -11,7 +11,7 @@ describe('person fields', () => {
     expect(valid({ firstName: 'Ada' })).toEqual({
       firstName: 'Ada', lastName: '', jobTitle: '', organisationId: null,
       emails: [], phones: [], websites: [], addresses: [], tags: [], customFields: [],
-      consent: null, owner: '',
+      consent: null, owner: '', cadenceDays: null,
     });
   });
 

@@ -69,7 +69,7 @@ const stored = (kind: RecordKind, id: string, input: unknown, createdAt: number)
 /** Records the generated one links to, so its links resolve. */
 const anchors: readonly LocketRecord[] = [
   { id: ORG_ID, kind: 'organisation', createdAt: 1, updatedAt: 1, deletedAt: null, fields: { name: 'Anchor Org', domain: '', emails: [], phones: [], websites: [], addresses: [], tags: [], customFields: [], owner: '' } },
-  { id: PARTY_ID, kind: 'person', createdAt: 1, updatedAt: 1, deletedAt: null, fields: { firstName: 'Anchor', lastName: '', jobTitle: '', organisationId: null, emails: [], phones: [], websites: [], addresses: [], tags: [], customFields: [], consent: null, owner: '' } },
+  { id: PARTY_ID, kind: 'person', createdAt: 1, updatedAt: 1, deletedAt: null, fields: { firstName: 'Anchor', lastName: '', jobTitle: '', organisationId: null, emails: [], phones: [], websites: [], addresses: [], tags: [], customFields: [], consent: null, owner: '', cadenceDays: null } },
   { id: RECORD_ID, kind: 'case', createdAt: 1, updatedAt: 1, deletedAt: null, fields: { name: 'Anchor case', description: '', status: 'open', partyId: null, customFields: [], owner: '' } },
 ];
 

@@ -11,7 +11,7 @@ export const person = (fields: Partial<PersonFields> = {}, times: { createdAt?: 
   id: nextId(), kind: 'person', createdAt: times.createdAt ?? NOW - DAY, updatedAt: times.updatedAt ?? NOW - DAY, deletedAt: null,
   fields: {
     firstName: 'Ada', lastName: 'Lovelace', jobTitle: '', organisationId: null, emails: [], phones: [], websites: [],
-    addresses: [], tags: [], customFields: [], consent: null, owner: '', ...fields,
+    addresses: [], tags: [], customFields: [], consent: null, owner: '', cadenceDays: null, ...fields,
   },
 });
 

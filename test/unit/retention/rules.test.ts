@@ -15,7 +15,7 @@ const person = (updatedAt: number): LocketRecord<'person'> => ({
   ...base('person', updatedAt),
   fields: {
     firstName: 'Ada', lastName: 'Lovelace', jobTitle: '', organisationId: null, emails: [], phones: [], websites: [],
-    addresses: [], tags: [], customFields: [], consent: null, owner: 'owner',
+    addresses: [], tags: [], customFields: [], consent: null, owner: 'owner', cadenceDays: null,
   },
 });
 const organisation = (updatedAt: number): LocketRecord<'organisation'> => ({

@@ -62,7 +62,7 @@ export const aPerson = (
   ...meta('person'),
   fields: {
     firstName, lastName, jobTitle: '', organisationId: null, emails: [], phones: [], websites: [],
-    addresses: [], tags: [], customFields: [], consent: null, owner: 'owner', ...more,
+    addresses: [], tags: [], customFields: [], consent: null, owner: 'owner', cadenceDays: null, ...more,
   },
 });
 

@@ -1,0 +1,78 @@
+import type { ActivityType } from '../../../core/records/types';
+import { catalogue } from '../i18n/catalogue';
+
+/** The timeline on a record's page, logging a conversation, last contacted, tracks and stay-in-touch. */
+export const TIMELINE_WORDS = catalogue({
+  en: {
+    heading: 'Timeline',
+    empty: 'Nothing has happened here yet.',
+    showMore: 'Show more',
+    loadFailed: (cause: string) => `The timeline could not be read: ${cause}`,
+    activityTypes: { call: 'Call', meeting: 'Meeting', email: 'Email' } satisfies Record<ActivityType, string>,
+    log: { call: 'Log a call', meeting: 'Log a meeting', email: 'Log an email' } satisfies Record<ActivityType, string>,
+    logHeading: 'Log a conversation',
+    type: 'Type', when: 'When', duration: 'Duration (minutes)', outcome: 'Outcome', summary: 'Summary',
+    save: 'Save', cancel: 'Cancel',
+    minutes: (n: string) => `${n} min`,
+    taskDone: (description: string) => `Done: ${description}`,
+    note: 'Note', capture: 'Captured from',
+    fieldChange: (field: string, before: string, after: string, who: string, date: string) => `${field}: ${before} → ${after}, by ${who}, ${date}`,
+    none: '—',
+    byYou: 'you',
+    lastContacted: (date: string) => `Last contacted ${date}`,
+    neverContacted: 'Not contacted yet',
+    applyTrack: 'Apply a track', applyTrackLabel: 'Track', apply: 'Apply',
+    trackApplied: (n: string) => `Track applied: ${n} tasks added.`,
+    trackRefused: 'The track could not be applied: the record is gone or is not a case or opportunity.',
+    followUpsHeading: 'Stay in touch',
+    followUpsNone: 'Nobody is past their stay-in-touch cadence.',
+    overdueBy: (days: string) => `due for ${days} days`,
+    dueToday: 'due today',
+    open: 'Open',
+  },
+  de: {
+    heading: 'Verlauf',
+    empty: 'Hier ist noch nichts geschehen.',
+    showMore: 'Mehr anzeigen',
+    loadFailed: (cause: string) => `Der Verlauf konnte nicht gelesen werden: ${cause}`,
+    activityTypes: { call: 'Anruf', meeting: 'Termin', email: 'E-Mail' },
+    log: { call: 'Anruf erfassen', meeting: 'Termin erfassen', email: 'E-Mail erfassen' },
+    logHeading: 'Gespräch erfassen',
+    type: 'Art', when: 'Wann', duration: 'Dauer (Minuten)', outcome: 'Ergebnis', summary: 'Zusammenfassung',
+    save: 'Speichern', cancel: 'Abbrechen',
+    minutes: (n: string) => `${n} Min.`,
+    taskDone: (description: string) => `Erledigt: ${description}`,
+    note: 'Notiz', capture: 'Erfasst von',
+    fieldChange: (field: string, before: string, after: string, who: string, date: string) => `${field}: ${before} → ${after}, von ${who}, ${date}`,
+    none: '—',
+    byYou: 'Ihnen',
+    lastContacted: (date: string) => `Zuletzt kontaktiert am ${date}`,
+    neverContacted: 'Noch nicht kontaktiert',
+    applyTrack: 'Ablauf anwenden', applyTrackLabel: 'Ablauf', apply: 'Anwenden',
+    trackApplied: (n: string) => `Ablauf angewendet: ${n} Aufgaben hinzugefügt.`,
+    trackRefused: 'Der Ablauf konnte nicht angewendet werden: Der Datensatz ist weg oder ist kein Vorgang und keine Verkaufschance.',
+    followUpsHeading: 'In Kontakt bleiben',
+    followUpsNone: 'Niemand ist über seinen Kontaktrhythmus hinaus.',
+    overdueBy: (days: string) => `seit ${days} Tagen fällig`,
+    dueToday: 'heute fällig',
+    open: 'Öffnen',
+  },
+});
+
+/** Options → Tracks: task templates, each step one line "days | category | description". */
+export const TRACKS_WORDS = catalogue({
+  en: {
+    none: 'No tracks yet.', name: 'Track name', steps: 'Steps',
+    stepsHint: 'One step per line: days after applying | category | description (for example: 7 | email | Send the welcome pack)',
+    add: 'Add track', save: 'Save track', delete: (name: string) => `Delete ${name}`, edit: (name: string) => `Edit ${name}`,
+    saved: 'Tracks saved.', unreadableLine: (line: string) => `This step is not "days | category | description": ${line}`,
+    stepsCount: (n: string) => `${n} steps`,
+  },
+  de: {
+    none: 'Noch keine Abläufe.', name: 'Name des Ablaufs', steps: 'Schritte',
+    stepsHint: 'Ein Schritt pro Zeile: Tage nach dem Anwenden | Kategorie | Beschreibung (zum Beispiel: 7 | email | Willkommenspaket senden)',
+    add: 'Ablauf hinzufügen', save: 'Ablauf speichern', delete: (name: string) => `${name} löschen`, edit: (name: string) => `${name} bearbeiten`,
+    saved: 'Abläufe gespeichert.', unreadableLine: (line: string) => `Dieser Schritt hat nicht die Form „Tage | Kategorie | Beschreibung“: ${line}`,
+    stepsCount: (n: string) => `${n} Schritte`,
+  },
+});
