@@ -4,6 +4,7 @@ import type { RecordId } from '../records/types';
 import type { CsvFile, ImportMapping } from './fields';
 import type { CsvTable } from './parse';
 import type { KnownRecord, RecordLookup } from './record-index';
+import type { TaskImportDefaults } from './task-input';
 import type { MatchedBy, RowNote } from './row-notes';
 
 /** What to do with a row that matches a record Locket already has (or an earlier row). */
@@ -71,4 +72,6 @@ export interface PlanContext {
   /** Ids for new records whose file id cannot be kept. */
   readonly newId: () => RecordId;
   readonly defaults: FieldDefaults;
+  /** The zone and time tasks from other tools' files are read with. */
+  readonly tasks: TaskImportDefaults;
 }
