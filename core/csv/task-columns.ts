@@ -6,13 +6,22 @@
  */
 import type { LocketRecord, RecordId } from '../records/types';
 import { timestampCell } from './cells';
-import type { CsvColumn, ExportContext } from './columns';
+import type { FieldsOfFile } from './fields';
 
 export type TaskRecord = LocketRecord<'task'>;
 
-const recordName = (id: RecordId | null, context: ExportContext): string => (id ? context.nameOf(id) ?? '' : '');
+/** columns.ts's CsvColumn<'tasks'>, spelled out here so the two files do not import each other. */
+interface TaskColumn {
+  readonly header: string;
+  readonly field: FieldsOfFile['tasks'];
+  readonly doc: string;
+  readonly read: (record: TaskRecord, context: { readonly nameOf: (id: RecordId) => string | undefined }) => string;
+}
 
-export const TASK_COLUMNS: readonly CsvColumn<'tasks'>[] = [
+const recordName = (id: RecordId | null, context: { readonly nameOf: (id: RecordId) => string | undefined }): string =>
+  (id ? context.nameOf(id) ?? '' : '');
+
+export const TASK_COLUMNS: readonly TaskColumn[] = [
   { header: 'Locket ID', field: 'id', doc: 'The task’s id.', read: (r) => r.id },
   { header: 'Description', field: 'description', doc: 'What is to be done. Required.', read: (r) => r.fields.description },
   { header: 'Record ID', field: 'recordId', doc: 'The Locket ID of the person, organisation, case or opportunity the task is about; blank for a task of its own.', read: (r) => r.fields.recordId ?? '' },

@@ -8,12 +8,22 @@ import type { ImportFileInput } from '../../../worker/import-types';
 import { rowNoteText } from '../../../components/shared/messages/import-messages';
 import { createHarness, saved } from '../store/harness';
 import { finished } from './harness';
+import type { LocketRecord } from '../../../core/records/types';
 
 const fixture = (name: string): ImportFileInput => ({
   name, bytes: new Uint8Array(readFileSync(new URL(`../../fixtures/import/${name}`, import.meta.url))),
 });
 const rowsOf = (bytes: Uint8Array): Record<string, string>[] =>
   Papa.parse<Record<string, string>>(new TextDecoder().decode(bytes), { header: true, skipEmptyLines: true }).data;
+
+type Store = Awaited<ReturnType<typeof createHarness>>['store'];
+
+/** Every task outside the trash: tasks have no list of their own to count. */
+const liveTasks = async (store: Store): Promise<LocketRecord<'task'>[]> => {
+  const tasks: LocketRecord<'task'>[] = [];
+  await store.forEachBatch(100, (records) => { for (const record of records) if (record.kind === 'task') tasks.push(record); });
+  return tasks;
+};
 
 const start = async () => {
   const harness = await createHarness();
@@ -45,17 +55,17 @@ describe('tasks.csv through the worker', () => {
     const invalid = summary.rows.find((row) => row.action === 'invalid');
     expect(invalid?.rowNumber).toBe(5);
     expect(invalid?.reasons.map(rowNoteText)).toEqual(['Due Date: Enter the due date as YYYY-MM-DD.']);
-    expect(await store.count('task')).toBe(0);
+    expect(await liveTasks(store)).toEqual([]);
 
     const result = await api.runImport(summary.planRef ?? '');
     expect(result).toMatchObject({ written: 4, failed: 0 });
-    const tasks = await store.page('task', 0, 10);
+    const tasks = await liveTasks(store);
     expect(tasks.map((task) => task.fields.description).sort()).toEqual(
       ['Book a venue', 'Call about the renewal', 'Quarterly review', 'Send the proposal'],
     );
     expect(tasks.filter((task) => task.fields.recordId === org.id)).toHaveLength(2);
 
     expect(await api.undoImport(result.batchId)).toMatchObject({ removed: 4 });
-    expect(await store.count('task')).toBe(0);
+    expect(await liveTasks(store)).toEqual([]);
   });
 });
