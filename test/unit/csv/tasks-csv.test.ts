@@ -55,6 +55,12 @@ describe('tasks.csv', () => {
     const result = plan(exportAll(dataset), { existing: dataset });
     expect(result.counts.tasks).toEqual({ new: 0, updated: 0, skipped: 3, invalid: 0 });
   });
+
+  it('updates a task from an edited file by its id, blank Done At reopening it', () => {
+    const edited = (exportAll(dataset).tasks ?? '').replace('Send the proposal', 'Send the revised proposal').replace('2026-03-04T10:15:00.000Z', '');
+    const result = plan({ tasks: edited }, { existing: dataset, policy: 'update' });
+    expect(plannedRecords(result).get(done.id)?.fields).toEqual({ ...done.fields, description: 'Send the revised proposal', doneAt: null });
+  });
 });
 
 describe('Capsule’s task export', () => {
