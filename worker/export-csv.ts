@@ -8,7 +8,7 @@ import { concatBytes } from '../core/vault/bytes';
 import { zipSync } from 'fflate';
 import type { Clock } from '../core/clock';
 import { titleOf } from '../core/records/display';
-import { LISTED_KINDS, type LocketRecord, type RecordId } from '../core/records/types';
+import { LISTED_KINDS, isDependentKind, type LocketRecord, type RecordId } from '../core/records/types';
 import { FILE_NAMES, type RecordOfFile } from '../core/csv/columns';
 import { createCsvWriter } from '../core/csv/export';
 import type { CsvFile } from '../core/csv/fields';
@@ -32,7 +32,9 @@ const recordsOf = <F extends CsvFile>(file: F, batch: readonly LocketRecord[]): 
       case 'contacts': return record.kind === 'person' || record.kind === 'organisation';
       case 'cases': return record.kind === 'case';
       case 'opportunities': return record.kind === 'opportunity';
-      default: return record.kind === 'note';
+      case 'tasks': return record.kind === 'task';
+      case 'notes': return record.kind === 'note';
+      default: return false;
     }
   };
   // The filter above is exactly RecordOfFile[F]'s kinds; TypeScript cannot narrow a generic F.
@@ -77,7 +79,8 @@ export const runCsvExport = async (
       const text = entry.writer.write(records);
       if (text !== '') entry.chunks.push(encoder.encode(text));
     }
-    done += batch.filter((record) => record.kind !== 'note').length;
+    // Progress counts the listed kinds (the total above); tasks and notes ride along with them.
+    done += batch.filter((record) => !isDependentKind(record.kind)).length;
     onProgress(Math.min(done, total), total);
   };
   try {

@@ -19,6 +19,10 @@ import { withoutSuppressed } from './import-suppression';
 import type { ImportFilePreview, ImportSummary, SummaryRow } from './import-types';
 import type { ImportFileRefusal } from '../core/csv/csv-refusals';
 import { refusalError } from '../core/refusals';
+import { countsByFile } from '../core/csv/plan';
+
+/** The zone other tools' task due dates are read in: the one their screens showed them in. */
+const deviceTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
 export const SAMPLE_ROWS = 5;
 export const MAX_SUMMARY_ROWS = 500;
@@ -116,17 +120,19 @@ export const createImportApi = ({ store, clock }: ImportApiDeps): ImportImplemen
       if (mapping.file === 'contacts') sources.contacts = { table, mapping };
       else if (mapping.file === 'cases') sources.cases = { table, mapping };
       else if (mapping.file === 'opportunities') sources.opportunities = { table, mapping };
+      else if (mapping.file === 'tasks') sources.tasks = { table, mapping };
       else sources.notes = { table, mapping };
     });
     pending = null;
     if (refusals.length > 0) {
-      return { planRef: null, refusals, counts: { contacts: NO_COUNTS, cases: NO_COUNTS, opportunities: NO_COUNTS, notes: NO_COUNTS }, total: NO_COUNTS, rows: [], rowsLeftOut: 0 };
+      return { planRef: null, refusals, counts: countsByFile(() => NO_COUNTS), total: NO_COUNTS, rows: [], rowsLeftOut: 0 };
     }
 
     const [settings, existing] = await Promise.all([store.getSettings(), existingRecords()]);
     const planned = planImport(sources, {
       existing: createRecordIndex(existing), policy, newId, defaults: { owner: settings.ownerName, currency: settings.defaultCurrency },
       definitions: settings.fieldDefinitions,
+      tasks: { timeZone: deviceTimeZone(), now: clock.now() },
     });
     const plan = await withoutSuppressed(planned, await store.suppressionCheck());
     const listed = plan.rows.filter(worthListing);

@@ -6,6 +6,7 @@
 import { linksOf } from '../core/records/links';
 import type { CsvFile, ImportPlan, PlanCounts, PlannedRow } from '../core/csv/import';
 import type { RowNote } from '../core/csv/row-notes';
+import { countsByFile } from '../core/csv/plan';
 
 
 const CHECK_SLICE = 500;
@@ -46,7 +47,7 @@ export const withoutSuppressed = async (plan: ImportPlan, isSuppressed: (email: 
   const byFile = (file: CsvFile) => countRows(rows.filter((row) => row.file === file));
   return {
     rows,
-    counts: { contacts: byFile('contacts'), cases: byFile('cases'), opportunities: byFile('opportunities'), notes: byFile('notes') },
+    counts: countsByFile(byFile),
     total: countRows(rows),
   };
 };

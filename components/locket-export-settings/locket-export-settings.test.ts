@@ -31,7 +31,7 @@ describe('locket-export-settings', () => {
     await userEvent.click(page.getByRole('checkbox', { name: 'For Excel (adds a byte-order mark)' }));
     await userEvent.click(page.getByRole('button', { name: 'Export' }));
 
-    expect(exportCsv.calls[0]!.args.slice(0, 2)).toEqual([['contacts', 'cases', 'opportunities'], { bom: true, zip: true }]);
+    expect(exportCsv.calls[0]!.args.slice(0, 2)).toEqual([['contacts', 'cases', 'opportunities', 'tasks'], { bom: true, zip: true }]);
     exportCsv.calls[0]!.args[2](40, 100);
     await expect.element(page.getByText('40 of 100 records')).toBeVisible();
     await expect.element(page.getByRole('checkbox', { name: 'Cases' })).toBeDisabled();
@@ -43,11 +43,24 @@ describe('locket-export-settings', () => {
 
   it('refuses to export nothing', async () => {
     await mountExport();
-    for (const name of ['Contacts (people and organisations)', 'Cases', 'Opportunities', 'Notes']) {
+    for (const name of ['Contacts (people and organisations)', 'Cases', 'Opportunities', 'Notes', 'Tasks']) {
       await userEvent.click(page.getByRole('checkbox', { name }));
     }
     await expect.element(page.getByRole('alert')).toHaveTextContent('Choose at least one file.');
     await expect.element(page.getByRole('button', { name: 'Export' })).toBeDisabled();
+  });
+
+  it('offers tasks.csv among the files, and exports it alone as one CSV file', async () => {
+    const { exportCsv } = await mountExport();
+    for (const name of ['Contacts (people and organisations)', 'Cases', 'Opportunities', 'Notes']) {
+      await userEvent.click(page.getByRole('checkbox', { name }));
+    }
+    await expect.element(page.getByRole('checkbox', { name: 'Tasks' })).toBeChecked();
+    await userEvent.click(page.getByRole('button', { name: 'Export' }));
+    expect(exportCsv.calls[0]!.args.slice(0, 2)).toEqual([['tasks'], { bom: false, zip: false }]);
+    exportCsv.calls[0]!.resolve(file('locket-tasks.csv'));
+    await expect.element(page.getByRole('status')).toHaveTextContent('Exported locket-tasks.csv.');
+    expect(offeredDownloads()).toEqual(['locket-tasks.csv']);
   });
 
   it('cancels a running export and saves no file', async () => {

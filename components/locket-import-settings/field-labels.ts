@@ -1,6 +1,7 @@
 /** What the mapping selects call each import field, and how a column's choice is encoded in a select's value. */
 import { FIELDS_OF_FILE, type CsvFile, type FieldsOfFile, type ImportTarget } from '../../core/csv/fields';
 import { catalogue } from '../shared/i18n/catalogue';
+import { TASK_CSV_WORDS } from '../shared/messages/task-csv-words';
 
 export const FIELD_LABELS = catalogue<Readonly<Record<FieldsOfFile[CsvFile], string>>>({
   en: {
@@ -14,6 +15,7 @@ export const FIELD_LABELS = catalogue<Readonly<Record<FieldsOfFile[CsvFile], str
     partyName: 'Party (by name)', value: 'Value', currency: 'Currency', milestone: 'Milestone', probability: 'Probability',
     expectedCloseDate: 'Expected close date', recordId: 'Record ID', recordName: 'Record (by name)', body: 'Note text',
     sourceUrl: 'Source URL', capturedAt: 'Captured at',
+    ...TASK_CSV_WORDS.en.fields,
   },
   de: {
     id: 'Locket-ID', type: 'Art (person oder organisation)', createdAt: 'Angelegt', updatedAt: 'Geändert', owner: 'Zuständige Person',
@@ -26,12 +28,13 @@ export const FIELD_LABELS = catalogue<Readonly<Record<FieldsOfFile[CsvFile], str
     partyName: 'Partei (über den Namen)', value: 'Wert', currency: 'Währung', milestone: 'Meilenstein', probability: 'Wahrscheinlichkeit',
     expectedCloseDate: 'Voraussichtliches Abschlussdatum', recordId: 'Datensatz-ID', recordName: 'Datensatz (über den Namen)', body: 'Text der Notiz',
     sourceUrl: 'Quell-URL', capturedAt: 'Erfasst am',
+    ...TASK_CSV_WORDS.de.fields,
   },
 });
 
 export const FILE_LABELS = catalogue<Readonly<Record<CsvFile, string>>>({
-  en: { contacts: 'People and organisations', cases: 'Cases', opportunities: 'Opportunities', notes: 'Notes' },
-  de: { contacts: 'Personen und Organisationen', cases: 'Vorgänge', opportunities: 'Verkaufschancen', notes: 'Notizen' },
+  en: { contacts: 'People and organisations', cases: 'Cases', opportunities: 'Opportunities', notes: 'Notes', tasks: TASK_CSV_WORDS.en.file },
+  de: { contacts: 'Personen und Organisationen', cases: 'Vorgänge', opportunities: 'Verkaufschancen', notes: 'Notizen', tasks: TASK_CSV_WORDS.de.file },
 });
 
 const IGNORE = '';

@@ -15,6 +15,7 @@ import type {
 } from '../records/types';
 import { joinCustomFields, joinLines, timestampCell } from './cells';
 import type { CsvFile, FieldsOfFile } from './fields';
+import { TASK_COLUMNS, type TaskRecord } from './task-columns';
 
 export type ContactRecord = PersonRecord | OrganisationRecord;
 
@@ -23,6 +24,7 @@ export interface RecordOfFile {
   readonly cases: CaseRecord;
   readonly opportunities: OpportunityRecord;
   readonly notes: NoteRecord;
+  readonly tasks: TaskRecord;
 }
 
 export interface ExportContext {
@@ -113,6 +115,7 @@ export const LOCKET_COLUMNS: { readonly [F in CsvFile]: readonly CsvColumn<F>[] 
   cases: CASE_COLUMNS,
   opportunities: OPPORTUNITY_COLUMNS,
   notes: NOTE_COLUMNS,
+  tasks: TASK_COLUMNS,
 };
 
 /** The header every Locket file starts with; its presence marks a file as Locket's own. */
@@ -120,6 +123,7 @@ export const ID_HEADER = 'Locket ID';
 
 export const FILE_NAMES: { readonly [F in CsvFile]: string } = {
   contacts: 'contacts.csv', cases: 'cases.csv', opportunities: 'opportunities.csv', notes: 'notes.csv',
+  tasks: 'tasks.csv',
 };
 
 export interface ColumnDoc {
@@ -134,6 +138,7 @@ export const columnDocs = (): ColumnDoc[] => [
   ...LOCKET_COLUMNS.cases.map((c) => ({ file: FILE_NAMES.cases, header: c.header, meaning: c.doc })),
   ...LOCKET_COLUMNS.opportunities.map((c) => ({ file: FILE_NAMES.opportunities, header: c.header, meaning: c.doc })),
   ...LOCKET_COLUMNS.notes.map((c) => ({ file: FILE_NAMES.notes, header: c.header, meaning: c.doc })),
+  ...LOCKET_COLUMNS.tasks.map((c) => ({ file: FILE_NAMES.tasks, header: c.header, meaning: c.doc })),
 ];
 
 /** The column reference as a markdown table. */

@@ -4,7 +4,7 @@
  * other tools' files: a full name to split, address parts to join, a named custom field,
  * and a contact's note (address books keep one per person; it becomes a note on the record).
  */
-export const CSV_FILES = ['contacts', 'cases', 'opportunities', 'notes'] as const;
+export const CSV_FILES = ['contacts', 'cases', 'opportunities', 'notes', 'tasks'] as const;
 export type CsvFile = (typeof CSV_FILES)[number];
 
 const COMMON = ['id', 'createdAt', 'updatedAt', 'owner'] as const;
@@ -23,11 +23,18 @@ export const OPPORTUNITY_FIELDS = [
 
 export const NOTE_FIELDS = ['id', 'createdAt', 'updatedAt', 'recordId', 'recordName', 'body', 'sourceUrl', 'capturedAt'] as const;
 
+/** `status` only reads other tools' "Open"/"Completed"; Locket's own file says it with Done At. */
+export const TASK_FIELDS = [
+  'id', 'createdAt', 'updatedAt', 'description', 'recordId', 'recordName', 'dueDate', 'dueTime', 'timeZone', 'category',
+  'assignee', 'doneAt', 'status', 'trackId',
+] as const;
+
 export interface FieldsOfFile {
   readonly contacts: (typeof CONTACT_FIELDS)[number];
   readonly cases: (typeof CASE_FIELDS)[number];
   readonly opportunities: (typeof OPPORTUNITY_FIELDS)[number];
   readonly notes: (typeof NOTE_FIELDS)[number];
+  readonly tasks: (typeof TASK_FIELDS)[number];
 }
 
 export const FIELDS_OF_FILE: { readonly [F in CsvFile]: readonly FieldsOfFile[F][] } = {
@@ -35,6 +42,7 @@ export const FIELDS_OF_FILE: { readonly [F in CsvFile]: readonly FieldsOfFile[F]
   cases: CASE_FIELDS,
   opportunities: OPPORTUNITY_FIELDS,
   notes: NOTE_FIELDS,
+  tasks: TASK_FIELDS,
 };
 
 /** A column feeds a field, becomes a custom field with that name (contacts only), or is ignored (null). */

@@ -9,6 +9,7 @@
 import { ID_HEADER, LOCKET_COLUMNS } from './columns';
 import type { CsvFile, FieldsOfFile, ImportMapping, ImportTarget } from './fields';
 import { addressGroupOf, headerKey } from './header-key';
+import { TASK_SYNONYMS } from './task-input';
 import { CONTACT_SYNONYMS, IGNORED_CONTACT_COLUMNS, NAMED_CUSTOM_FIELDS, matches } from './contact-synonyms';
 import { nameKey } from '../custom-fields/definitions';
 
@@ -50,6 +51,7 @@ const SYNONYMS: { readonly [F in CsvFile]: readonly [Synonyms<F>, Synonyms<F>] }
   cases: [CASE_SYNONYMS, []],
   opportunities: [OPPORTUNITY_SYNONYMS, []],
   notes: [NOTE_SYNONYMS, []],
+  tasks: [TASK_SYNONYMS, []],
 };
 
 /** Fields several columns may feed at once: their values are added together. */
@@ -117,7 +119,7 @@ const nameAsPerson = (columns: ImportTarget<'contacts'>[]): ImportTarget<'contac
 
 type Adjust = { readonly [F in CsvFile]: (columns: ImportTarget<F>[]) => ImportTarget<F>[] };
 const unchanged = <T>(columns: T): T => columns;
-const ADJUST: Adjust = { contacts: nameAsPerson, cases: unchanged, opportunities: unchanged, notes: unchanged };
+const ADJUST: Adjust = { contacts: nameAsPerson, cases: unchanged, opportunities: unchanged, notes: unchanged, tasks: unchanged };
 
 /** Address parts: one column of each per address, so "Home City" and "Business City" both count. */
 const ADDRESS_PARTS: ReadonlySet<string> = new Set(['city', 'region', 'postcode', 'country']);

@@ -23,8 +23,8 @@ interface LinkOutcome {
   readonly missing: { readonly ref: string; readonly named: boolean } | null;
 }
 
-/** A case's or opportunity's party, or a note's record: by id, else by name. */
-const resolveLink = (state: PlanState, ref: LinkRef, accepts: (record: KnownRecord) => boolean): LinkOutcome => {
+/** A case's or opportunity's party, a note's or a task's record: by id, else by name. */
+export const resolveLink = (state: PlanState, ref: LinkRef, accepts: (record: KnownRecord) => boolean): LinkOutcome => {
   const byId = ref.id === null ? undefined : state.resolve(ref.id);
   if (byId && accepts(byId.record)) return { id: byId.record.id, missing: null };
   const { name } = ref;

@@ -4,6 +4,7 @@ import type { RecordId } from '../records/types';
 import type { CsvFile, ImportMapping } from './fields';
 import type { CsvTable } from './parse';
 import type { KnownRecord, RecordLookup } from './record-index';
+import type { TaskImportDefaults } from './task-input';
 import type { MatchedBy, RowNote } from './row-notes';
 import type { FieldDefinitions } from '../custom-fields/definitions';
 
@@ -74,4 +75,6 @@ export interface PlanContext {
   readonly defaults: FieldDefaults;
   /** The owner's custom field definitions: imported values of defined fields are stored in canonical form. */
   readonly definitions?: FieldDefinitions;
+  /** The zone and time tasks from other tools' files are read with. */
+  readonly tasks: TaskImportDefaults;
 }

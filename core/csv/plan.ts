@@ -5,10 +5,11 @@
  * nothing holds them yet, so a Locket export imported into an empty Locket keeps every
  * id and every link.
  */
-import type { CsvFile } from './fields';
+import { CSV_FILES, type CsvFile } from './fields';
 import { planActivities } from './plan-activities';
 import { planContacts } from './plan-contacts';
 import { createPlanState } from './plan-state';
+import { planTasks } from './plan-tasks';
 import type { ImportPlan, ImportSources, PlanContext, PlanCounts, PlannedRow } from './plan-types';
 
 const NO_ROWS: PlanCounts = { new: 0, updated: 0, skipped: 0, invalid: 0 };
@@ -20,17 +21,23 @@ const countRows = (rows: readonly PlannedRow[]): PlanCounts => rows.reduce<PlanC
   return { ...counts, [key]: counts[key] + 1 };
 }, NO_ROWS);
 
+/** Every file's counts, so a file added to CSV_FILES is counted without another edit. */
+export const countsByFile = (byFile: (file: CsvFile) => PlanCounts): ImportPlan['counts'] =>
+  // fromEntries over CSV_FILES builds exactly the record of every file.
+  Object.fromEntries(CSV_FILES.map((file) => [file, byFile(file)])) as unknown as ImportPlan['counts'];
+
 export const planImport = (sources: ImportSources, context: PlanContext): ImportPlan => {
   const state = createPlanState(context);
   if (sources.contacts) planContacts(state, sources.contacts);
   if (sources.cases) planActivities(state, 'cases', sources.cases);
   if (sources.opportunities) planActivities(state, 'opportunities', sources.opportunities);
   if (sources.notes) planActivities(state, 'notes', sources.notes);
+  if (sources.tasks) planTasks(state, sources.tasks, context.tasks);
   const rows = state.rows;
   const byFile = (file: CsvFile) => countRows(rows.filter((row) => row.file === file));
   return {
     rows,
-    counts: { contacts: byFile('contacts'), cases: byFile('cases'), opportunities: byFile('opportunities'), notes: byFile('notes') },
+    counts: countsByFile(byFile),
     total: countRows(rows),
   };
 };

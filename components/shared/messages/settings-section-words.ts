@@ -1,5 +1,6 @@
 import type { CsvFile } from '../../../core/csv/fields';
 import { catalogue } from '../i18n/catalogue';
+import { TASK_CSV_WORDS } from './task-csv-words';
 import { formatNumber, plural } from '../i18n/format';
 
 /**
@@ -8,7 +9,10 @@ import { formatNumber, plural } from '../i18n/format';
  */
 export const EXPORT_WORDS = catalogue({
   en: {
-    files: { contacts: 'Contacts (people and organisations)', cases: 'Cases', opportunities: 'Opportunities', notes: 'Notes' } as Readonly<Record<CsvFile, string>>,
+    files: {
+      contacts: 'Contacts (people and organisations)', cases: 'Cases', opportunities: 'Opportunities', notes: 'Notes',
+      tasks: TASK_CSV_WORDS.en.file,
+    } as Readonly<Record<CsvFile, string>>,
     exported: (file: string) => `Exported ${file}.`, cancelled: 'Export cancelled. No file was saved.',
     failed: (message: string) => `The export failed: ${message}`,
     form: 'Export',
@@ -18,7 +22,10 @@ export const EXPORT_WORDS = catalogue({
     progressOf: (done: number, total: number) => `${formatNumber(done)} of ${formatNumber(total)} records`,
   },
   de: {
-    files: { contacts: 'Kontakte (Personen und Organisationen)', cases: 'Vorgänge', opportunities: 'Verkaufschancen', notes: 'Notizen' },
+    files: {
+      contacts: 'Kontakte (Personen und Organisationen)', cases: 'Vorgänge', opportunities: 'Verkaufschancen', notes: 'Notizen',
+      tasks: TASK_CSV_WORDS.de.file,
+    },
     exported: (file: string) => `${file} exportiert.`, cancelled: 'Export abgebrochen. Es wurde keine Datei gespeichert.',
     failed: (message: string) => `Der Export ist fehlgeschlagen: ${message}`,
     form: 'Export',

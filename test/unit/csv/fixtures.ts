@@ -13,6 +13,8 @@ import { importFileRefusalText, rowNoteText } from '../../../components/shared/m
 import type { RowNote } from '../../../core/csv/row-notes';
 
 export const DEFAULTS = { owner: 'Default Owner', currency: 'EUR' } as const;
+/** Tasks from other tools are read in Berlin's zone, imported at 2025-01-01T00:00Z. */
+export const TASK_DEFAULTS = { timeZone: 'Europe/Berlin', now: Date.UTC(2025, 0, 1) } as const;
 
 export const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
 
@@ -59,6 +61,7 @@ export const contextFor = (records: readonly LocketRecord[]): ExportContext => {
 
 const FILE_KINDS: { readonly [F in CsvFile]: readonly RecordKind[] } = {
   contacts: ['organisation', 'person'], cases: ['case'], opportunities: ['opportunity'], notes: ['note'],
+  tasks: ['task'],
 };
 
 const ofFile = <F extends CsvFile>(file: F, records: readonly LocketRecord[]): RecordOfFile[F][] =>
@@ -71,7 +74,7 @@ export const exportAll = (records: readonly LocketRecord[], bom = false): { read
     const rows = ofFile(name, records);
     return rows.length === 0 ? undefined : recordsToCsv(name, rows, context, { bom });
   };
-  return { contacts: file('contacts'), cases: file('cases'), opportunities: file('opportunities'), notes: file('notes') };
+  return { contacts: file('contacts'), cases: file('cases'), opportunities: file('opportunities'), notes: file('notes'), tasks: file('tasks') };
 };
 
 export const sourcesFrom = (files: { readonly [F in CsvFile]?: string }): ImportSources => {
@@ -85,6 +88,7 @@ export const sourcesFrom = (files: { readonly [F in CsvFile]?: string }): Import
     cases: source('cases', files.cases),
     opportunities: source('opportunities', files.opportunities),
     notes: source('notes', files.notes),
+    tasks: source('tasks', files.tasks),
   };
 };
 
@@ -98,6 +102,7 @@ export const plan = (
     policy: options.policy ?? 'skip',
     newId: newIds,
     defaults: DEFAULTS,
+    tasks: TASK_DEFAULTS,
   });
 };
 

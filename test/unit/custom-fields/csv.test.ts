@@ -9,7 +9,7 @@ import type { CsvFile } from '../../../core/csv/fields';
 import { NO_DEFINITIONS, type FieldDefinition, type FieldDefinitions } from '../../../core/custom-fields/definitions';
 import { importedDate } from '../../../core/custom-fields/import-values';
 import { guessMappingWithFields } from '../../../core/custom-fields/import-mapping';
-import { DEFAULTS, contextFor, createRecordMaker, table } from '../csv/fixtures';
+import { DEFAULTS, TASK_DEFAULTS, contextFor, createRecordMaker, table } from '../csv/fixtures';
 
 const field = (id: string, name: string, type: FieldDefinition['type']): FieldDefinition =>
   ({ id, name, type, choices: [], required: false, formerNames: [] });
@@ -28,7 +28,7 @@ const planWith = (files: { readonly [F in CsvFile]?: string }, definitions: Fiel
   };
   return planImport(
     { contacts: source('contacts', files.contacts), opportunities: source('opportunities', files.opportunities) },
-    { existing: createRecordIndex([]), policy: 'skip', newId: createIdFactory(createManualClock(Date.UTC(2025, 0, 1))), defaults: DEFAULTS, definitions },
+    { existing: createRecordIndex([]), policy: 'skip', newId: createIdFactory(createManualClock(Date.UTC(2025, 0, 1))), defaults: DEFAULTS, definitions, tasks: TASK_DEFAULTS },
   );
 };
 

@@ -18,7 +18,7 @@ export const readVcf = async (text: string, name = 'contacts.vcf'): Promise<Impo
 export const planVcf = async (text: string, existing: readonly KnownRecord[] = []): Promise<ImportPlan> => {
   const { table } = await readVcf(text);
   return planImport({ contacts: { table, mapping: guessMapping('contacts', table.headers) } }, {
-    existing: createRecordIndex(existing), policy: 'skip', newId: createIdFactory(createManualClock(Date.UTC(2025, 0, 1))), defaults: DEFAULTS,
+    existing: createRecordIndex(existing), policy: 'skip', newId: createIdFactory(createManualClock(Date.UTC(2025, 0, 1))), defaults: DEFAULTS, tasks: { timeZone: 'UTC', now: Date.UTC(2025, 0, 1) },
   });
 };
 
