@@ -14,6 +14,8 @@ import '../locket-task-form/locket-task-form';
 import { deviceTimeZone } from './device-zone';
 import { categoryLabel, dueLabel } from './task-labels';
 import { tasksStyles } from './locket-tasks.styles';
+import { startNextTrackStep } from '../../core/tracks/start-next-step';
+import '../locket-follow-up-suggestions/locket-follow-up-suggestions';
 
 /** Rows read first from the due index: the first screen paints before the rest is read. */
 export const FIRST_ROWS = 100;
@@ -76,8 +78,11 @@ export class LocketTasks extends LitElement {
     await this.acts.run('change', () => this.services.store.update(task.id, 'task', fields));
   }
 
-  private toggleDone(task: TaskRow, done: boolean): Promise<void> {
-    return this.change(task, markedDone(done, this.services.clock.now()));
+  private async toggleDone(task: TaskRow, done: boolean): Promise<void> {
+    const fields = markedDone(done, this.services.clock.now());
+    await this.change(task, fields);
+    // A task made from a track starts the track's next step once it is done.
+    if (done && !this.acts.failure) await this.acts.run('change', () => startNextTrackStep(this.services.store, { ...task.fields, ...fields }));
   }
 
   private snooze(task: TaskRow, by: Snooze): Promise<void> {
@@ -126,6 +131,7 @@ export class LocketTasks extends LitElement {
         @locket-saved=${(e: Event) => { e.stopPropagation(); this.creating = false; }}
         @locket-cancel=${(e: Event) => { e.stopPropagation(); this.creating = false; }}></locket-task-form>` : nothing}
       ${failure ? html`<p class="error" role="alert">${failedText(failure)}</p>` : nothing}
+      ${this.services.contacts ? html`<locket-follow-up-suggestions .services=${this.services}></locket-follow-up-suggestions>` : nothing}
       ${this.due === null ? nothing
         : all.length === 0 ? html`<p class="empty" role="status">${TASK_WORDS.noTasks}</p>`
         : this.renderSections(bucketTasks(all, this.services.clock.now(), this.zone))}`;
