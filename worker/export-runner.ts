@@ -3,6 +3,7 @@ import type { LocketStore } from '../core/store/contract';
 import { isCancelled, type ExportImplementation } from './contract';
 import { runCsvExport } from './export-csv';
 import { runVcardExport } from './export-vcard';
+import { runTasksIcsExport } from './export-tasks-ics';
 import { refusalError } from '../core/refusals';
 
 /**
@@ -35,6 +36,13 @@ export const createExportRunner = (
       const file = await runVcardExport(store, ids);
       await store.audit.append({
         type: 'export-taken', by: 'owner', subjects: [], detail: { files: 'vcard', zip: false, bom: false, ...file.rows },
+      });
+      return file;
+    },
+    exportTasksIcs: async () => {
+      const file = await runTasksIcsExport(store, clock.now());
+      await store.audit.append({
+        type: 'export-taken', by: 'owner', subjects: [], detail: { files: 'ics', zip: false, bom: false, ...file.rows },
       });
       return file;
     },

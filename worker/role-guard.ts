@@ -58,6 +58,7 @@ export const guardWorker = (api: OpenWorkerImplementation, standing: StandingSou
   ...api,
   exportCsv: gate(standing, 'export', api.exportCsv),
   exportVcard: gate(standing, 'export', api.exportVcard),
+  exportTasksIcs: gate(standing, 'export', api.exportTasksIcs),
   exportCsvSelection: gate(standing, 'export', api.exportCsvSelection),
   createBackup: gate(standing, 'export', api.createBackup),
   restoreBackup: gate(standing, 'restore', api.restoreBackup),

@@ -16,7 +16,7 @@ const mountExport = async () => {
   const exportVcard = controlled<[readonly string[] | null], ExportedFile>();
   const cancels: number[] = [];
   const { services } = await createTestServices({
-    services: { exports: { exportCsv: exportCsv.fn, exportVcard: exportVcard.fn, cancelExport: async () => { cancels.push(1); } } },
+    services: { exports: { exportCsv: exportCsv.fn, exportVcard: exportVcard.fn, cancelExport: async () => { cancels.push(1); }, exportTasksIcs: async () => { throw new Error('not used'); } } },
   });
   await mount('locket-export-settings', { services });
   return { exportCsv, exportVcard, cancels };

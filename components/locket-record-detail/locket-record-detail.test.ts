@@ -102,6 +102,7 @@ describe('locket-record-detail', () => {
         exports: {
           exportCsv: async () => { throw new Error('not used'); },
           cancelExport: async () => undefined,
+          exportTasksIcs: async () => { throw new Error('not used'); },
           exportVcard: async (ids) => {
             asked.push(ids);
             if (fail) throw new Error('the worker stopped');

@@ -15,15 +15,20 @@ import { deviceTimeZone } from './device-zone';
 import { categoryLabel, dueLabel } from './task-labels';
 import { tasksStyles } from './locket-tasks.styles';
 import { startNextTrackStep } from '../../core/tracks/start-next-step';
+import { offerDownload } from '../../platform/downloads/download-file';
 import '../locket-follow-up-suggestions/locket-follow-up-suggestions';
 
 /** Rows read first from the due index: the first screen paints before the rest is read. */
 export const FIRST_ROWS = 100;
 
-type TasksAct = 'read' | 'change';
+type TasksAct = 'read' | 'change' | 'export';
 
-const failedText = ({ act, cause }: ActionFailure<TasksAct>): string =>
-  (act === 'read' ? TASK_WORDS.readFailed : TASK_WORDS.changeFailed)(failureText(cause));
+const FAILED: { readonly [A in TasksAct]: (cause: string) => string } = {
+  read: (cause) => TASK_WORDS.readFailed(cause),
+  change: (cause) => TASK_WORDS.changeFailed(cause),
+  export: (cause) => TASK_WORDS.exportFailed(cause),
+};
+const failedText = ({ act, cause }: ActionFailure<TasksAct>): string => FAILED[act](failureText(cause));
 
 /**
  * Side panel → Tasks: overdue, today, next 7 days, later and done, in the device's zone. Each
@@ -85,6 +90,14 @@ export class LocketTasks extends LitElement {
     if (done && !this.acts.failure) await this.acts.run('change', () => startNextTrackStep(this.services.store, { ...task.fields, ...fields }));
   }
 
+  /** Every task as an .ics file; a refusal (no export right) shows as the failure. */
+  private async exportIcs(): Promise<void> {
+    await this.acts.run('export', async () => {
+      const file = await this.services.exports.exportTasksIcs();
+      offerDownload(file.bytes, file.fileName, file.mimeType);
+    });
+  }
+
   private snooze(task: TaskRow, by: Snooze): Promise<void> {
     return this.change(task, snoozed(task.fields, by, this.services.clock.now()));
   }
@@ -126,6 +139,7 @@ export class LocketTasks extends LitElement {
     const failure = this.acts.failure;
     const all = [...(this.due ?? []), ...this.other];
     return html`<div class="head"><h2>${TASK_WORDS.tasks}</h2>
+        <button ?disabled=${this.acts.busyWith('export')} @click=${() => void this.exportIcs()}>${this.acts.busyWith('export') ? TASK_WORDS.exporting : TASK_WORDS.exportIcs}</button>
         ${this.readOnly || this.creating ? nothing : html`<button class="primary" @click=${() => { this.creating = true; }}>${TASK_WORDS.newTask}</button>`}</div>
       ${this.creating ? html`<locket-task-form .services=${this.services}
         @locket-saved=${(e: Event) => { e.stopPropagation(); this.creating = false; }}

@@ -88,4 +88,22 @@ describe('locket-tasks', () => {
     await expect.element(section('Later')).toHaveTextContent('Write to Müller GmbH');
     expect(page.getByRole('button', { name: 'Save task' }).query()).toBeNull();
   });
+
+  it('exports every task to a calendar file through the worker, and says so when it is refused', async () => {
+    let asked = 0;
+    const { services } = await createTestServices({
+      services: {
+        exports: {
+          exportCsv: async () => { throw new Error('not used'); },
+          exportVcard: async () => { throw new Error('not used'); },
+          cancelExport: async () => undefined,
+          exportTasksIcs: async () => { asked++; throw new Error('No room for the file'); },
+        },
+      },
+    });
+    await mount('locket-tasks', { services, zone: ZONE });
+    await userEvent.click(page.getByRole('button', { name: 'Export to a calendar (.ics)' }));
+    await expect.element(page.getByRole('alert')).toHaveTextContent('The calendar file was not made');
+    expect(asked).toBe(1);
+  });
 });

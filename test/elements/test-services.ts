@@ -1,4 +1,5 @@
-import { duplicatesContract, filterContract, importContract, pipelineContract } from '../../worker/contract';
+import { contactsContract, duplicatesContract, filterContract, importContract, pipelineContract } from '../../worker/contract';
+import { createContactsApi } from '../../worker/contacts-api';
 import { createDuplicatesApi } from '../../worker/duplicates-api';
 import { createFilterApi } from '../../worker/filters/filter-api';
 import { createPipelineApi } from '../../worker/pipeline-api';
@@ -122,6 +123,8 @@ export const createTestServices = async (overrides: TestServiceOverrides = {}): 
     }),
     // The worker's own import code, run in the page on the test's store: previews and plans are real.
     imports: { ...validated(importContract, createImportApi({ store, clock })), ...overrides.imports },
+    // The worker's own last-contacted and stay-in-touch reads, run in the page on the test's store.
+    contacts: validated(contactsContract, createContactsApi({ store, clock })),
     // The worker's own pair finder, run in the page on the test's store.
     duplicates: validated(duplicatesContract, createDuplicatesApi({ store })),
     // The worker's own filter code, run in the page on the test's store.

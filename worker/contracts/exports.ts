@@ -46,6 +46,8 @@ export const exportContract = {
    * or every live one when null; logged in the audit log.
    */
   exportVcard: method({ args: [VcardIdsSchema], result: returns<ExportedFile>(), movesOut: fileBuffers }),
+  /** Every live task as one iCalendar file (a VTODO each), for a calendar app; logged in the audit log. */
+  exportTasksIcs: method({ args: [], result: returns<ExportedFile>(), movesOut: fileBuffers }),
   /** Stops the running export, if any, at its next batch. */
   cancelExport: method({ args: [], result: returnsNothing() }),
 };

@@ -6,6 +6,9 @@ export const TASK_WORDS = catalogue({
   en: {
     tasks: 'Tasks',
     newTask: 'New task',
+    exportIcs: 'Export to a calendar (.ics)',
+    exporting: 'Exporting…',
+    exportFailed: (cause: string) => `The calendar file was not made: ${cause}`,
     addTask: 'Add task',
     sections: { overdue: 'Overdue', today: 'Today', 'next-7-days': 'Next 7 days', later: 'Later', done: 'Done' },
     categories: { call: 'Call', email: 'Email', meeting: 'Meeting', 'follow-up': 'Follow-up' },
@@ -36,6 +39,9 @@ export const TASK_WORDS = catalogue({
   de: {
     tasks: 'Aufgaben',
     newTask: 'Neue Aufgabe',
+    exportIcs: 'In einen Kalender exportieren (.ics)',
+    exporting: 'Wird exportiert…',
+    exportFailed: (cause: string) => `Die Kalenderdatei wurde nicht erstellt: ${cause}`,
     addTask: 'Aufgabe hinzufügen',
     sections: { overdue: 'Überfällig', today: 'Heute', 'next-7-days': 'Nächste 7 Tage', later: 'Später', done: 'Erledigt' },
     categories: { call: 'Anruf', email: 'E-Mail', meeting: 'Termin', 'follow-up': 'Nachfassen' },

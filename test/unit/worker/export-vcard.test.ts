@@ -51,3 +51,21 @@ describe('exportVcard', () => {
     ]);
   });
 });
+
+describe('exportTasksIcs', () => {
+  it('writes every live task with its record’s title as one calendar file, and logs the export', async () => {
+    const { api, store, ada } = await seed();
+    saved(await store.create('task', { description: 'Call Ada', recordId: ada.id, dueDate: '2026-12-07', dueTime: '10:00', timeZone: 'Europe/Berlin' }));
+    const gone = saved(await store.create('task', { description: 'Binned' }));
+    await store.remove(gone.id);
+
+    const file = await api.exportTasksIcs();
+    const text = new TextDecoder().decode(file.bytes);
+    expect([file.fileName, file.mimeType, file.rows]).toEqual(['locket-tasks.ics', 'text/calendar', { tasks: 1 }]);
+    expect(text).toContain('SUMMARY:Call Ada');
+    expect(text).toContain('DESCRIPTION:Ada Lovelace');
+    expect(text).toContain('DUE:20261207T090000Z');
+    expect(text).not.toContain('Binned');
+    expect((await store.audit.entries()).at(-1)).toMatchObject({ type: 'export-taken', detail: { files: 'ics', tasks: 1 } });
+  });
+});

@@ -91,6 +91,7 @@ describe('a member’s role on their own device', () => {
 
     expect(await refusal(api.exportCsv(...CSV))).toBe('export');
     expect(await refusal(api.exportVcard(null))).toBe('export');
+    expect(await refusal(api.exportTasksIcs())).toBe('export');
     expect(await refusal(api.createBackup('a long backup password', () => undefined))).toBe('export');
     expect((await store.audit.entries()).length).toBe(entriesBefore);
   });
