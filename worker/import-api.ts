@@ -20,9 +20,9 @@ import type { ImportFilePreview, ImportSummary, SummaryRow } from './import-type
 import type { ImportFileRefusal } from '../core/csv/csv-refusals';
 import { refusalError } from '../core/refusals';
 import { countsByFile } from '../core/csv/plan';
+import { deviceTimeZone } from '../core/tasks/device-zone';
 
 /** The zone other tools' task due dates are read in: the one their screens showed them in. */
-const deviceTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
 export const SAMPLE_ROWS = 5;
 export const MAX_SUMMARY_ROWS = 500;

@@ -10,6 +10,7 @@ import { TIMELINE_WORDS } from '../shared/messages/timeline-words';
 import { baseStyles } from '../shared/tokens.styles';
 import { timelineStyles } from '../locket-timeline/locket-timeline.styles';
 import '../locket-log-activity/locket-log-activity';
+import { deviceTimeZone } from '../../core/tasks/device-zone';
 
 /**
  * The people past their stay-in-touch cadence, longest overdue first, each with "Log a call"
@@ -38,7 +39,7 @@ export class LocketFollowUpSuggestions extends LitElement {
   }
 
   private async load(): Promise<void> {
-    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const zone = deviceTimeZone();
     this.suggestions = (await this.services.contacts?.followUpsDue(zone)) ?? [];
   }
 

@@ -10,7 +10,7 @@ import { LocaleController } from '../shared/i18n/locale';
 import { TASK_WORDS } from '../shared/messages/task-words';
 import { baseStyles } from '../shared/tokens.styles';
 import '../locket-task-form/locket-task-form';
-import { deviceTimeZone } from '../locket-tasks/device-zone';
+import { deviceTimeZone } from '../../core/tasks/device-zone';
 import { categoryLabel, dueLabel } from '../locket-tasks/task-labels';
 
 type TaskRecord = LocketRecord<'task'>;

@@ -11,7 +11,7 @@ import { RECORD_WORDS } from '../shared/messages/record-words';
 import { TASK_WORDS } from '../shared/messages/task-words';
 import { formStyles } from '../shared/form.styles';
 import { baseStyles } from '../shared/tokens.styles';
-import { deviceTimeZone } from '../locket-tasks/device-zone';
+import { deviceTimeZone } from '../../core/tasks/device-zone';
 import { taskFormStyles } from './locket-task-form.styles';
 
 let formCount = 0;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { listen, mount } from '../../test/elements/mount';
 import { createTestServices } from '../../test/elements/test-services';
-import { deviceTimeZone } from '../locket-tasks/device-zone';
+import { deviceTimeZone } from '../../core/tasks/device-zone';
 import './locket-task-form';
 
 describe('locket-task-form', () => {

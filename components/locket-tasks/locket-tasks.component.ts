@@ -11,7 +11,7 @@ import { LocaleController } from '../shared/i18n/locale';
 import { TASK_WORDS } from '../shared/messages/task-words';
 import { baseStyles } from '../shared/tokens.styles';
 import '../locket-task-form/locket-task-form';
-import { deviceTimeZone } from './device-zone';
+import { deviceTimeZone } from '../../core/tasks/device-zone';
 import { categoryLabel, dueLabel } from './task-labels';
 import { tasksStyles } from './locket-tasks.styles';
 import { startNextTrackStep } from '../../core/tracks/start-next-step';

@@ -15,6 +15,7 @@ import { baseStyles } from '../shared/tokens.styles';
 import { fieldChangeText } from './entry-text';
 import { timelineStyles } from './locket-timeline.styles';
 import '../locket-log-activity/locket-log-activity';
+import { deviceTimeZone } from '../../core/tasks/device-zone';
 
 /**
  * A record's history, newest first, in pages of 50 (the detail hands it the records that link
@@ -98,7 +99,7 @@ export class LocketTimeline extends LitElement {
     const track = this.tracks.find((t) => t.id === trackId);
     if (!track) return;
     const applied = await this.services.store.applyTrack({
-      track, recordId: this.record.id, timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone, assignee: '',
+      track, recordId: this.record.id, timeZone: deviceTimeZone(), assignee: '',
     });
     this.trackMessage = applied.ok ? TIMELINE_WORDS.trackApplied(formatNumber(applied.value.length)) : TIMELINE_WORDS.trackRefused;
   }

@@ -16,6 +16,7 @@ import { requestOpen } from '../side-panel/open-requests';
 import { openSidePanel } from '../side-panel/open-side-panel';
 import { namedReminder, lockedReminder, type ReminderNote, type ReminderWords } from './reminder-text';
 import { onMorningSummaryChange, readMorningSummary } from './morning-summary-setting';
+import { deviceTimeZone } from '../../core/tasks/device-zone';
 
 export const REMINDER_ALARM = 'locket:task-reminder';
 export const SUMMARY_ALARM = 'locket:task-summary';
@@ -27,7 +28,6 @@ const REMINDED_THROUGH_KEY = 'locket:reminded-through';
 /** The notification's picture (public/): Chromium refuses a basic notification without one. */
 const ICON = '/notification-icon.png';
 
-const deviceZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
 const withDb = async <T>(work: (db: LocketDatabase) => Promise<T>): Promise<T> => {
   // Opened per round and closed after it, so the background never holds up a page's schema upgrade.
@@ -76,12 +76,12 @@ const remindRound = async (words: ReminderWords): Promise<void> => {
 const summaryRound = async (fire: boolean, words: ReminderWords): Promise<void> => {
   const setting = await readMorningSummary();
   if (fire && setting.enabled) {
-    const counts = await withDb((db) => dueByEndOfToday(db, Date.now(), deviceZone()));
+    const counts = await withDb((db) => dueByEndOfToday(db, Date.now(), deviceTimeZone()));
     if (counts.overdue + counts.today > 0) {
       await show(SUMMARY_ID, { recordId: null, title: words.tasks, message: words.morningSummary(counts.overdue, counts.today) });
     }
   }
-  if (setting.enabled) await browser.alarms.create(SUMMARY_ALARM, { when: nextSummaryAt(setting.time, Date.now(), deviceZone()) });
+  if (setting.enabled) await browser.alarms.create(SUMMARY_ALARM, { when: nextSummaryAt(setting.time, Date.now(), deviceTimeZone()) });
   else await browser.alarms.clear(SUMMARY_ALARM);
 };
 
