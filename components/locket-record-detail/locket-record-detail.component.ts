@@ -13,9 +13,7 @@ import { focusWasDropped } from '../shared/focus';
 import { baseStyles } from '../shared/tokens.styles';
 import '../locket-record-form/locket-record-form';
 import '../locket-subject-rights/locket-subject-rights';
-import '../locket-record-tasks/locket-record-tasks';
-import '../locket-convert/locket-convert';
-import '../locket-timeline/locket-timeline';
+import { LazyElement } from '../shared/lazy-element';
 import { detailRows } from './detail-rows';
 import { definitionsOf, type FieldDefinition } from '../../core/custom-fields/definitions';
 import { customFieldRows, pairsOf } from '../shared/custom-field-rows';
@@ -52,6 +50,10 @@ const isListedRecord = (record: LocketRecord): boolean => (LISTED_KINDS as reado
 
 export class LocketRecordDetail extends LitElement {
   static override styles = [baseStyles, recordDetailStyles];
+  // Parts below the record's fields, each loaded the first time a record shows it.
+  private readonly recordTasks = new LazyElement(this, 'locket-record-tasks', () => import('../locket-record-tasks/locket-record-tasks'));
+  private readonly timeline = new LazyElement(this, 'locket-timeline', () => import('../locket-timeline/locket-timeline'));
+  private readonly convert = new LazyElement(this, 'locket-convert', () => import('../locket-convert/locket-convert'));
 
   @property({ attribute: false }) services!: LocketServices;
   @property() recordId: RecordId = '';
@@ -236,7 +238,7 @@ export class LocketRecordDetail extends LitElement {
           ? html`<button @click=${() => void this.downloadVcard(record)}>${VCARD_EXPORT_MESSAGES.one}</button>` : nothing}
       </div>
       ${(record.kind === 'person' || record.kind === 'organisation') && !this.readOnly
-        ? html`<locket-convert .services=${this.services} .record=${record}></locket-convert>` : nothing}
+        ? this.convert.render(() => html`<locket-convert .services=${this.services} .record=${record}></locket-convert>`, RECORD_WORDS.loading) : nothing}
       ${this.vcardFailure ? html`<p class="error" role="alert">${this.vcardFailure}</p>` : nothing}
       ${this.confirmingDelete && !this.readOnly ? html`<div class="confirm" role="alertdialog" aria-label=${RECORD_WORDS.confirmDelete}>
         <p>${RECORD_WORDS.moveQuestion(recordTitle(record))}</p>
@@ -249,9 +251,9 @@ export class LocketRecordDetail extends LitElement {
       ${this.renderMisfits(record)}
       ${this.renderLinkList(outgoingLinkHeading(record.kind), this.linksOut)}
       ${LINKED_SECTIONS.map((kind) => this.renderLinkList(KIND_LABELS[kind].many, this.linkedIn.filter((r) => r.kind === kind)))}
-      ${isListedRecord(record) ? html`<locket-record-tasks .services=${this.services} .recordId=${record.id}
-        record-title=${recordTitle(record)} ?read-only=${this.readOnly}></locket-record-tasks>` : nothing}
+      ${isListedRecord(record) ? this.recordTasks.render(() => html`<locket-record-tasks .services=${this.services} .recordId=${record.id}
+        record-title=${recordTitle(record)} ?read-only=${this.readOnly}></locket-record-tasks>`, RECORD_WORDS.loading) : nothing}
       ${record.kind === 'note' ? nothing : this.renderNotes(record)}
-      ${record.kind === 'note' ? nothing : html`<locket-timeline .services=${this.services} .record=${record} .linked=${this.linkedIn} ?read-only=${this.readOnly}></locket-timeline>`}`;
+      ${record.kind === 'note' ? nothing : this.timeline.render(() => html`<locket-timeline .services=${this.services} .record=${record} .linked=${this.linkedIn} ?read-only=${this.readOnly}></locket-timeline>`, RECORD_WORDS.loading)}`;
   }
 }

@@ -26,7 +26,7 @@ import { FILTER_WORDS } from '../shared/messages/filter-words';
 import { SelectionController } from '../shared/selection-controller';
 import { BULK_WORDS } from '../shared/messages/bulk-words';
 import { matchingIds } from '../locket-bulk-bar/matching-ids';
-import '../locket-bulk-bar/locket-bulk-bar';
+import { LazyElement } from '../shared/lazy-element';
 import { recordListStyles } from './locket-record-list.styles';
 
 /** The longest the count waits for the first rows to be painted. */
@@ -54,6 +54,8 @@ export class LocketRecordList extends LitElement {
   @state() private exporting = false;
   @state() private selectingAll = false;
   private readonly selection = new SelectionController(this);
+  /** The bulk bar loads with the first selection. */
+  private readonly bulkBar = new LazyElement(this, 'locket-bulk-bar', () => import('../locket-bulk-bar/locket-bulk-bar'));
 
   private readonly filtered = createFilteredRows(this, async (total, counted) => {
     this.cache.clear();
@@ -212,8 +214,8 @@ export class LocketRecordList extends LitElement {
       <p class="count muted" role="status">${this.countText()}</p>
       <div class="count"><button ?disabled=${this.exporting} @click=${() => void this.exportList()}>${this.exporting ? RECORD_WORDS.exporting : RECORD_WORDS.exportFile(FILE_OF_KIND[this.kind])}</button>
         <button ?disabled=${this.selectingAll || (this.filtered.active && !this.counted)} @click=${() => void this.selectAll()}>${this.selectingAll ? BULK_WORDS.selecting : BULK_WORDS.selectAll(this.total)}</button></div>
-      <locket-bulk-bar .services=${this.services} kind=${this.kind} .selected=${this.selection.selected}
-        @locket-bulk-clear=${() => this.selection.clear()}></locket-bulk-bar>
+      ${this.selection.selected.length === 0 ? nothing : this.bulkBar.render(() => html`<locket-bulk-bar .services=${this.services} kind=${this.kind} .selected=${this.selection.selected}
+        @locket-bulk-clear=${() => this.selection.clear()}></locket-bulk-bar>`, RECORD_WORDS.loading)}
       <lit-virtualizer role="list" aria-label=${label} scroller
         data-revision=${this.revision}
         .items=${items}

@@ -16,11 +16,7 @@ import '../locket-record-form/locket-record-form';
 import '../locket-search/locket-search';
 import '../locket-capture/locket-capture';
 import '../locket-trash/locket-trash';
-import '../locket-tasks/locket-tasks';
 import { TASK_WORDS } from '../shared/messages/task-words';
-import '../locket-duplicates/locket-duplicates';
-import '../locket-merge-compare/locket-merge-compare';
-import '../locket-merge-done/locket-merge-done';
 import { MERGE_WORDS } from '../shared/messages/merge-words';
 import type { MergedDetail } from '../shared/merge-events';
 import '../locket-saved-lists/locket-saved-lists';
@@ -77,6 +73,11 @@ export class LocketWorkspace extends LitElement {
   private stopCaptures?: () => void;
   /** The board brings its own code when first opened, so the lists paint without it. */
   private readonly pipelineBoard = new LazyElement(this, 'locket-pipeline-board', () => import('../locket-pipeline-board/locket-pipeline-board'));
+  // Views opened from the navigation or a list: each loads the first time it is shown.
+  private readonly tasksView = new LazyElement(this, 'locket-tasks', () => import('../locket-tasks/locket-tasks'));
+  private readonly duplicatesView = new LazyElement(this, 'locket-duplicates', () => import('../locket-duplicates/locket-duplicates'));
+  private readonly compareView = new LazyElement(this, 'locket-merge-compare', () => import('../locket-merge-compare/locket-merge-compare'));
+  private readonly mergedView = new LazyElement(this, 'locket-merge-done', () => import('../locket-merge-done/locket-merge-done'));
 
   /** Read-only by the page's word or by the member's role in the team. */
   private get readsOnly(): boolean {
@@ -182,14 +183,20 @@ export class LocketWorkspace extends LitElement {
       case 'trash':
         return html`<locket-trash .services=${this.services}></locket-trash>`;
       case 'tasks':
-        return html`<locket-tasks .services=${this.services} ?read-only=${this.readsOnly}></locket-tasks>`;
+        return this.tasksView.render(() => html`<locket-tasks .services=${this.services} ?read-only=${this.readsOnly}></locket-tasks>`, RECORD_WORDS.loading);
       case 'duplicates':
-        return html`<locket-duplicates .services=${this.services} kind=${this.kind === 'organisation' ? 'organisation' : 'person'}
-          @locket-compare=${(e: HTMLElementEventMap['locket-compare']) => this.go({ name: 'compare', ids: e.detail.ids })}></locket-duplicates>`;
+        return this.duplicatesView.render(() => html`<locket-duplicates .services=${this.services} kind=${this.kind === 'organisation' ? 'organisation' : 'person'}
+          @locket-compare=${(e: HTMLElementEventMap['locket-compare']) => this.go({ name: 'compare', ids: e.detail.ids })}></locket-duplicates>`, RECORD_WORDS.loading);
       case 'compare':
-        return html`<locket-merge-compare .services=${this.services} .ids=${this.view.ids} @locket-cancel=${() => this.back()}></locket-merge-compare>`;
+      {
+        const { ids } = this.view;
+        return this.compareView.render(() => html`<locket-merge-compare .services=${this.services} .ids=${ids} @locket-cancel=${() => this.back()}></locket-merge-compare>`, RECORD_WORDS.loading);
+      }
       case 'merged':
-        return html`<locket-merge-done .services=${this.services} .detail=${this.view.detail}></locket-merge-done>`;
+      {
+        const { detail } = this.view;
+        return this.mergedView.render(() => html`<locket-merge-done .services=${this.services} .detail=${detail}></locket-merge-done>`, RECORD_WORDS.loading);
+      }
       case 'pipeline':
         return this.pipelineBoard.render(() => html`<locket-pipeline-board .services=${this.services}></locket-pipeline-board>`, PIPELINE_WORDS.loading);
       case 'list':

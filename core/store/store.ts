@@ -4,18 +4,25 @@ import { createIsSuppressed, createSuppressionCheck } from '../audit/suppression
 import type { LocketStore } from './contract';
 import { createErase } from '../erasure/erase';
 import { createImportBatch } from '../imports/import-batch';
-import { createBulkStore } from '../bulk/bulk-store';
+import type { BulkStore } from '../bulk/bulk-types';
 import { createListImports } from '../imports/import-batch-list';
-import { createMergeStore } from '../merge/merge-store';
+import type { MergeStore } from '../merge/contract';
 import { createBulkInsert } from '../record-store/bulk-insert';
 import { createRecordReads } from '../record-store/record-reads';
 import { createRecordWrites } from '../record-store/record-writes';
 import { readSettings, writeSettings } from '../settings/settings';
 import { auditKeysOf, type StoreDeps } from '../db/store-deps';
 import { createTrash } from '../trash/trash';
-import { createApplyTrack } from '../tracks/apply-track';
+import type { ApplyTrack } from '../tracks/apply-track';
+import { loadOnUse } from './load-on-use';
 
 export type { StoreDeps } from '../db/store-deps';
+
+// Rarely used capabilities load on first use (load-on-use.ts); every operation is named here, so none is missed.
+const BULK_OPS: Record<keyof BulkStore, true> = { applyBulk: true, undoBulk: true, listBulkChanges: true, tagCounts: true, renameTag: true };
+const MERGE_OPS: Record<keyof MergeStore, true> = {
+  mergeRecords: true, convertRecord: true, undoMerge: true, readNotDuplicates: true, markNotDuplicates: true,
+};
 
 /**
  * The one module every write goes through: validate, encode, then one transaction for the
@@ -48,10 +55,11 @@ export const createStore = (deps: StoreDeps): LocketStore => {
     suppressionCheck: createSuppressionCheck(db, deps.auditKeys),
     applyImport,
     undoImport,
-    ...createBulkStore(deps, audit, { applyBatch, undoBatch }, reads),
+    ...loadOnUse<BulkStore>(BULK_OPS, async () => (await import('../bulk/bulk-store')).createBulkStore(deps, audit, { applyBatch, undoBatch }, reads)),
     listImports: createListImports(db),
-    ...createMergeStore(deps, audit),
-    applyTrack: createApplyTrack(deps, audit),
+    ...loadOnUse<MergeStore>(MERGE_OPS, async () => (await import('../merge/merge-store')).createMergeStore(deps, audit)),
+    ...loadOnUse<{ readonly applyTrack: ApplyTrack }>({ applyTrack: true },
+      async () => ({ applyTrack: (await import('../tracks/apply-track')).createApplyTrack(deps, audit) })),
     close: () => db.close(),
   };
 };

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
 import { createAccount, listedCount, recordList, showTab } from './ui';
 
@@ -38,6 +39,7 @@ test('select 20 people with shift-click, tag them, undo as one, and export a sel
     await expect(toolbar.getByText('20 selected')).toBeVisible();
     await expect(boxes.nth(19)).toBeChecked();
     await expect(boxes.nth(20)).not.toBeChecked();
+    await expectAccessible(panel, 'a list with a selection and its bulk bar');
   });
 
   await test.step('tagging them Customer is one change, seen in options → Tags', async () => {

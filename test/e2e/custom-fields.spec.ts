@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Download } from '@playwright/test';
 import { unzipSync } from 'fflate';
 import Papa from 'papaparse';
+import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
 import { SIDE_PANEL_VIEWPORT, createAccount, createRecord, openFromList } from './ui';
 
@@ -24,6 +25,7 @@ test('a date field defined once: filled on a person, shown on the record, export
     await section.getByRole('button', { name: 'Add field' }).click();
     await expect(section.getByRole('list', { name: 'Fields of People' })).toContainText('Renewal');
     await expect(section.getByRole('status').filter({ hasText: 'Fields saved.' })).toBeVisible();
+    await expectAccessible(options, 'options → Fields with a field');
   });
 
   await test.step('the person form offers the field and saves the date', async () => {

@@ -1,3 +1,4 @@
+import { expectAccessible } from './axe';
 import { expect, pageErrors, test } from './fixtures';
 import {
   DEFAULT_OWNER, SIDE_PANEL_VIEWPORT, createAccount, createRecord, listedCount, lockedHeading, recordList, showTab, unlock,
@@ -35,6 +36,7 @@ test('filter people by tag and city, see the count, save the list and reopen it 
     await expect(status).toHaveText('1 matching');
     await expect(recordList(page, 'People').getByRole('button', { name: 'Open Ada Lovelace', exact: true })).toBeVisible();
     await expect(recordList(page, 'People').getByRole('button', { name: /^Open (Bob|Cy)/ })).toHaveCount(0);
+    await expectAccessible(page, 'a list with two filters');
   });
 
   await test.step('removing a filter widens the list again', async () => {

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { expectAccessible } from './axe';
 import { expect, pageErrors, test } from './fixtures';
 import {
   SIDE_PANEL_VIEWPORT, createAccount, createRecord, linkedSection, listedCount, openTrash, recordRow, showTab, trashList,
@@ -37,10 +38,12 @@ test('two Annas are found as duplicates, merged with every note on the one kept,
     const pairs = page.getByRole('list', { name: 'Possible duplicate pairs' });
     await expect(pairs.getByRole('listitem')).toHaveCount(1);
     await expect(pairs).toContainText('Same name');
+    await expectAccessible(page, 'the Duplicates view');
     await pairs.getByRole('button', { name: `Compare and merge ${ANNA} and ${ANNA}` }).click();
     await expect(page.getByRole('heading', { level: 2, name: 'Compare and merge' })).toBeVisible();
     await expect(page.getByRole('table')).toContainText('anna@example.com');
     await saveScreenshot(page, 'merge-compare');
+    await expectAccessible(page, 'the compare and merge view');
     await page.getByRole('button', { name: 'Merge', exact: true }).click();
     await expect(page.getByRole('status').filter({ hasText: `${ANNA} was merged into ${ANNA}.` })).toBeVisible();
   });

@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
 import { SIDE_PANEL_VIEWPORT, createAccount, createRecord } from './ui';
 
@@ -27,6 +28,7 @@ test('the pipeline board shows opportunities by milestone; a card dragged to ano
     await expect(column(page, 'New')).toContainText('3 opportunities · €1,650.00');
     await expect(column(page, 'Qualified')).toContainText('0 opportunities');
     await saveScreenshot(page, 'pipeline-board');
+    await expectAccessible(page, 'the pipeline board');
   });
 
   await test.step('dragging Renewal to Qualified moves it, and both columns’ totals change', async () => {

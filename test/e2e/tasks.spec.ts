@@ -1,4 +1,5 @@
 import type { Page, Worker } from '@playwright/test';
+import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
 import { backgroundWorker } from './launch';
 import { SIDE_PANEL_VIEWPORT, createAccount, createRecord, field, unlock, DEFAULT_OWNER } from './ui';
@@ -84,6 +85,7 @@ test('a task due in a minute reminds by name, opens its record on click, and say
     await expect(today.getByText('Call about the offer')).toBeVisible();
     await expect(today.getByRole('button', { name: 'Anna Schmidt' }).first()).toBeVisible();
     await saveScreenshot(panel, 'tasks-view');
+    await expectAccessible(panel, 'the Tasks view');
   });
 
   await test.step('two minutes on, the reminder names the task and its record', async () => {

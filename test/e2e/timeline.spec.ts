@@ -1,3 +1,4 @@
+import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
 import { SIDE_PANEL_VIEWPORT, createAccount, createRecord, field } from './ui';
 
@@ -30,6 +31,7 @@ test('a logged call shows as last contacted and in the timeline; a milestone cha
     await page.getByRole('button', { name: 'Timeline', exact: true }).click();
     await expect(page.getByRole('list', { name: 'Timeline' })).toContainText(/Milestone: new → proposal, by you, /);
     await saveScreenshot(page, 'timeline');
+    await expectAccessible(page, 'an opportunity with its timeline');
   });
 
   await test.step('make a track in the options and apply it to the opportunity', async () => {
