@@ -33,6 +33,7 @@ const BINARY_MESSAGES = catalogue<Readonly<Record<BinaryKind, string>>>({
 /** The file kinds a refusal names by code ("contacts"), in German. */
 const FILE_KIND_DE: Readonly<Record<string, string>> = {
   contacts: 'Personen und Organisationen', cases: 'Vorgänge', opportunities: 'Verkaufschancen', notes: 'Notizen',
+  activities: ACTIVITY_CSV_WORDS.de.file,
 };
 
 /** The words for each refusal of a file to import; a code without words fails to compile. */

@@ -1,5 +1,7 @@
 import Papa from 'papaparse';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { setCurrentLocale } from '../../../components/shared/i18n/locale';
+import { importFileRefusalText } from '../../../components/shared/messages/import-messages';
 import { recordsToCsv } from '../../../core/csv/export';
 import { contextFor, createRecordMaker, exportAll, plan, plannedRecords, rowAt } from './fixtures';
 
@@ -93,5 +95,16 @@ describe('activities.csv', () => {
     });
     expect(rowAt(result, 4, 'activities')).toMatchObject({ action: 'invalid', reasons: ['Record: the conversation does not say who it was with.'] });
     expect(rowAt(result, 5, 'activities')).toMatchObject({ action: 'invalid', reasons: ['Type: Choose call, meeting or email.'] });
+  });
+});
+
+describe('activities.csv in a German page', () => {
+  afterEach(() => setCurrentLocale('en'));
+
+  it('names the file in German when two chosen files both hold conversations', () => {
+    setCurrentLocale('de');
+    expect(importFileRefusalText({ type: 'file-kind-twice', file: 'activities' })).toBe(
+      'Eine andere gewählte Datei enthält bereits Gespräche (Anrufe, Termine, E-Mails); importieren Sie jeweils nur eine solche Datei.',
+    );
   });
 });
