@@ -34,6 +34,7 @@ const recordsOf = <F extends CsvFile>(file: F, batch: readonly LocketRecord[]): 
       case 'opportunities': return record.kind === 'opportunity';
       case 'tasks': return record.kind === 'task';
       case 'notes': return record.kind === 'note';
+      case 'activities': return record.kind === 'activity';
       default: return false;
     }
   };
@@ -79,7 +80,7 @@ export const runCsvExport = async (
       const text = entry.writer.write(records);
       if (text !== '') entry.chunks.push(encoder.encode(text));
     }
-    // Progress counts the listed kinds (the total above); tasks and notes ride along with them.
+    // Progress counts the listed kinds (the total above); tasks, notes and conversations ride along with them.
     done += batch.filter((record) => !isDependentKind(record.kind)).length;
     onProgress(Math.min(done, total), total);
   };

@@ -121,6 +121,7 @@ export const createImportApi = ({ store, clock }: ImportApiDeps): ImportImplemen
       else if (mapping.file === 'cases') sources.cases = { table, mapping };
       else if (mapping.file === 'opportunities') sources.opportunities = { table, mapping };
       else if (mapping.file === 'tasks') sources.tasks = { table, mapping };
+      else if (mapping.file === 'activities') sources.activities = { table, mapping };
       else sources.notes = { table, mapping };
     });
     pending = null;

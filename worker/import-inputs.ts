@@ -2,7 +2,7 @@
 import * as v from 'valibot';
 import { FILE_NAMES, LOCKET_COLUMNS } from '../core/csv/columns';
 import { CASE_FIELDS, CONTACT_FIELDS, CSV_FILES, NOTE_FIELDS, OPPORTUNITY_FIELDS, type CsvFile } from '../core/csv/fields';
-import { TASK_FIELDS } from '../core/csv/fields';
+import { ACTIVITY_LOG_FIELDS, TASK_FIELDS } from '../core/csv/fields';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_COLUMNS } from '../core/csv/import';
 
 const MAX_FILES = 8;
@@ -24,6 +24,7 @@ export const MappingSchema = v.variant('file', [
   v.object({ file: v.literal('opportunities'), format: FORMAT, columns: columns(OPPORTUNITY_FIELDS) }),
   v.object({ file: v.literal('notes'), format: FORMAT, columns: columns(NOTE_FIELDS) }),
   v.object({ file: v.literal('tasks'), format: FORMAT, columns: columns(TASK_FIELDS) }),
+  v.object({ file: v.literal('activities'), format: FORMAT, columns: columns(ACTIVITY_LOG_FIELDS) }),
 ]);
 export const MappingsSchema = v.pipe(v.array(MappingSchema), v.maxLength(MAX_FILES));
 export type CheckedMapping = v.InferOutput<typeof MappingSchema>;
@@ -42,7 +43,7 @@ const sameHeaders = (headers: readonly string[], file: CsvFile): boolean => {
 
 const NAME_HINTS: readonly (readonly [CsvFile, RegExp])[] = [
   ['cases', /case|project/i], ['opportunities', /opportunit|deal/i], ['notes', /note/i],
-  ['tasks', /task|todo|to-do/i],
+  ['tasks', /task|todo|to-do/i], ['activities', /activit|conversation|call-log|calls/i],
 ];
 
 /**

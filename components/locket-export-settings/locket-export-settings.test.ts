@@ -22,6 +22,8 @@ const mountExport = async () => {
   return { exportCsv, exportVcard, cancels };
 };
 
+const CONVERSATIONS = 'Conversations (calls, meetings, emails)';
+
 const file = (fileName: string): ExportedFile => ({ fileName, mimeType: 'text/csv', bytes: new Uint8Array([65]), rows: {} }) as ExportedFile;
 
 describe('locket-export-settings', () => {
@@ -31,7 +33,7 @@ describe('locket-export-settings', () => {
     await userEvent.click(page.getByRole('checkbox', { name: 'For Excel (adds a byte-order mark)' }));
     await userEvent.click(page.getByRole('button', { name: 'Export' }));
 
-    expect(exportCsv.calls[0]!.args.slice(0, 2)).toEqual([['contacts', 'cases', 'opportunities', 'tasks'], { bom: true, zip: true }]);
+    expect(exportCsv.calls[0]!.args.slice(0, 2)).toEqual([['contacts', 'cases', 'opportunities', 'tasks', 'activities'], { bom: true, zip: true }]);
     exportCsv.calls[0]!.args[2](40, 100);
     await expect.element(page.getByText('40 of 100 records')).toBeVisible();
     await expect.element(page.getByRole('checkbox', { name: 'Cases' })).toBeDisabled();
@@ -43,7 +45,7 @@ describe('locket-export-settings', () => {
 
   it('refuses to export nothing', async () => {
     await mountExport();
-    for (const name of ['Contacts (people and organisations)', 'Cases', 'Opportunities', 'Notes', 'Tasks']) {
+    for (const name of ['Contacts (people and organisations)', 'Cases', 'Opportunities', 'Notes', 'Tasks', CONVERSATIONS]) {
       await userEvent.click(page.getByRole('checkbox', { name }));
     }
     await expect.element(page.getByRole('alert')).toHaveTextContent('Choose at least one file.');
@@ -52,7 +54,7 @@ describe('locket-export-settings', () => {
 
   it('offers tasks.csv among the files, and exports it alone as one CSV file', async () => {
     const { exportCsv } = await mountExport();
-    for (const name of ['Contacts (people and organisations)', 'Cases', 'Opportunities', 'Notes']) {
+    for (const name of ['Contacts (people and organisations)', 'Cases', 'Opportunities', 'Notes', CONVERSATIONS]) {
       await userEvent.click(page.getByRole('checkbox', { name }));
     }
     await expect.element(page.getByRole('checkbox', { name: 'Tasks' })).toBeChecked();
@@ -61,6 +63,19 @@ describe('locket-export-settings', () => {
     exportCsv.calls[0]!.resolve(file('locket-tasks.csv'));
     await expect.element(page.getByRole('status')).toHaveTextContent('Exported locket-tasks.csv.');
     expect(offeredDownloads()).toEqual(['locket-tasks.csv']);
+  });
+
+  it('offers activities.csv among the files, and exports the logged conversations alone as one CSV file', async () => {
+    const { exportCsv } = await mountExport();
+    for (const name of ['Contacts (people and organisations)', 'Cases', 'Opportunities', 'Notes', 'Tasks']) {
+      await userEvent.click(page.getByRole('checkbox', { name }));
+    }
+    await expect.element(page.getByRole('checkbox', { name: CONVERSATIONS })).toBeChecked();
+    await userEvent.click(page.getByRole('button', { name: 'Export' }));
+    expect(exportCsv.calls[0]!.args.slice(0, 2)).toEqual([['activities'], { bom: false, zip: false }]);
+    exportCsv.calls[0]!.resolve(file('locket-activities.csv'));
+    await expect.element(page.getByRole('status')).toHaveTextContent('Exported locket-activities.csv.');
+    expect(offeredDownloads()).toEqual(['locket-activities.csv']);
   });
 
   it('cancels a running export and saves no file', async () => {

@@ -2,6 +2,7 @@
 import { FIELDS_OF_FILE, type CsvFile, type FieldsOfFile, type ImportTarget } from '../../core/csv/fields';
 import { catalogue } from '../shared/i18n/catalogue';
 import { TASK_CSV_WORDS } from '../shared/messages/task-csv-words';
+import { ACTIVITY_CSV_WORDS } from '../shared/messages/activity-csv-words';
 
 export const FIELD_LABELS = catalogue<Readonly<Record<FieldsOfFile[CsvFile], string>>>({
   en: {
@@ -16,6 +17,7 @@ export const FIELD_LABELS = catalogue<Readonly<Record<FieldsOfFile[CsvFile], str
     expectedCloseDate: 'Expected close date', recordId: 'Record ID', recordName: 'Record (by name)', body: 'Note text',
     sourceUrl: 'Source URL', capturedAt: 'Captured at',
     ...TASK_CSV_WORDS.en.fields,
+    ...ACTIVITY_CSV_WORDS.en.fields,
   },
   de: {
     id: 'Locket-ID', type: 'Art (person oder organisation)', createdAt: 'Angelegt', updatedAt: 'Geändert', owner: 'Zuständige Person',
@@ -29,12 +31,15 @@ export const FIELD_LABELS = catalogue<Readonly<Record<FieldsOfFile[CsvFile], str
     expectedCloseDate: 'Voraussichtliches Abschlussdatum', recordId: 'Datensatz-ID', recordName: 'Datensatz (über den Namen)', body: 'Text der Notiz',
     sourceUrl: 'Quell-URL', capturedAt: 'Erfasst am',
     ...TASK_CSV_WORDS.de.fields,
+    ...ACTIVITY_CSV_WORDS.de.fields,
   },
 });
 
 export const FILE_LABELS = catalogue<Readonly<Record<CsvFile, string>>>({
-  en: { contacts: 'People and organisations', cases: 'Cases', opportunities: 'Opportunities', notes: 'Notes', tasks: TASK_CSV_WORDS.en.file },
-  de: { contacts: 'Personen und Organisationen', cases: 'Vorgänge', opportunities: 'Verkaufschancen', notes: 'Notizen', tasks: TASK_CSV_WORDS.de.file },
+  en: { contacts: 'People and organisations', cases: 'Cases', opportunities: 'Opportunities', notes: 'Notes', tasks: TASK_CSV_WORDS.en.file,
+    activities: ACTIVITY_CSV_WORDS.en.file },
+  de: { contacts: 'Personen und Organisationen', cases: 'Vorgänge', opportunities: 'Verkaufschancen', notes: 'Notizen', tasks: TASK_CSV_WORDS.de.file,
+    activities: ACTIVITY_CSV_WORDS.de.file },
 });
 
 const IGNORE = '';

@@ -16,6 +16,7 @@ import type {
 import { joinCustomFields, joinLines, timestampCell } from './cells';
 import type { CsvFile, FieldsOfFile } from './fields';
 import { TASK_COLUMNS, type TaskRecord } from './task-columns';
+import { ACTIVITY_COLUMNS, type ActivityRecord } from './activity-log-columns';
 
 export type ContactRecord = PersonRecord | OrganisationRecord;
 
@@ -25,6 +26,7 @@ export interface RecordOfFile {
   readonly opportunities: OpportunityRecord;
   readonly notes: NoteRecord;
   readonly tasks: TaskRecord;
+  readonly activities: ActivityRecord;
 }
 
 export interface ExportContext {
@@ -116,6 +118,7 @@ export const LOCKET_COLUMNS: { readonly [F in CsvFile]: readonly CsvColumn<F>[] 
   opportunities: OPPORTUNITY_COLUMNS,
   notes: NOTE_COLUMNS,
   tasks: TASK_COLUMNS,
+  activities: ACTIVITY_COLUMNS,
 };
 
 /** The header every Locket file starts with; its presence marks a file as Locket's own. */
@@ -123,7 +126,7 @@ export const ID_HEADER = 'Locket ID';
 
 export const FILE_NAMES: { readonly [F in CsvFile]: string } = {
   contacts: 'contacts.csv', cases: 'cases.csv', opportunities: 'opportunities.csv', notes: 'notes.csv',
-  tasks: 'tasks.csv',
+  tasks: 'tasks.csv', activities: 'activities.csv',
 };
 
 export interface ColumnDoc {
@@ -139,6 +142,7 @@ export const columnDocs = (): ColumnDoc[] => [
   ...LOCKET_COLUMNS.opportunities.map((c) => ({ file: FILE_NAMES.opportunities, header: c.header, meaning: c.doc })),
   ...LOCKET_COLUMNS.notes.map((c) => ({ file: FILE_NAMES.notes, header: c.header, meaning: c.doc })),
   ...LOCKET_COLUMNS.tasks.map((c) => ({ file: FILE_NAMES.tasks, header: c.header, meaning: c.doc })),
+  ...LOCKET_COLUMNS.activities.map((c) => ({ file: FILE_NAMES.activities, header: c.header, meaning: c.doc })),
 ];
 
 /** The column reference as a markdown table. */

@@ -4,7 +4,7 @@
  * other tools' files: a full name to split, address parts to join, a named custom field,
  * and a contact's note (address books keep one per person; it becomes a note on the record).
  */
-export const CSV_FILES = ['contacts', 'cases', 'opportunities', 'notes', 'tasks'] as const;
+export const CSV_FILES = ['contacts', 'cases', 'opportunities', 'notes', 'tasks', 'activities'] as const;
 export type CsvFile = (typeof CSV_FILES)[number];
 
 const COMMON = ['id', 'createdAt', 'updatedAt', 'owner'] as const;
@@ -29,12 +29,18 @@ export const TASK_FIELDS = [
   'assignee', 'doneAt', 'status', 'trackId',
 ] as const;
 
+/** A logged conversation; `activityType` and `summary` are its `type` and `body`, named apart from contacts' type and notes' body. */
+export const ACTIVITY_LOG_FIELDS = [
+  'id', 'createdAt', 'updatedAt', 'activityType', 'recordId', 'recordName', 'occurredAt', 'durationMinutes', 'outcome', 'summary',
+] as const;
+
 export interface FieldsOfFile {
   readonly contacts: (typeof CONTACT_FIELDS)[number];
   readonly cases: (typeof CASE_FIELDS)[number];
   readonly opportunities: (typeof OPPORTUNITY_FIELDS)[number];
   readonly notes: (typeof NOTE_FIELDS)[number];
   readonly tasks: (typeof TASK_FIELDS)[number];
+  readonly activities: (typeof ACTIVITY_LOG_FIELDS)[number];
 }
 
 export const FIELDS_OF_FILE: { readonly [F in CsvFile]: readonly FieldsOfFile[F][] } = {
@@ -43,6 +49,7 @@ export const FIELDS_OF_FILE: { readonly [F in CsvFile]: readonly FieldsOfFile[F]
   opportunities: OPPORTUNITY_FIELDS,
   notes: NOTE_FIELDS,
   tasks: TASK_FIELDS,
+  activities: ACTIVITY_LOG_FIELDS,
 };
 
 /** A column feeds a field, becomes a custom field with that name (contacts only), or is ignored (null). */

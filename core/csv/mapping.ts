@@ -10,6 +10,7 @@ import { ID_HEADER, LOCKET_COLUMNS } from './columns';
 import type { CsvFile, FieldsOfFile, ImportMapping, ImportTarget } from './fields';
 import { addressGroupOf, headerKey } from './header-key';
 import { TASK_SYNONYMS } from './task-input';
+import { ACTIVITY_LOG_SYNONYMS } from './activity-log-input';
 import { CONTACT_SYNONYMS, IGNORED_CONTACT_COLUMNS, NAMED_CUSTOM_FIELDS, matches } from './contact-synonyms';
 import { nameKey } from '../custom-fields/definitions';
 
@@ -52,6 +53,7 @@ const SYNONYMS: { readonly [F in CsvFile]: readonly [Synonyms<F>, Synonyms<F>] }
   opportunities: [OPPORTUNITY_SYNONYMS, []],
   notes: [NOTE_SYNONYMS, []],
   tasks: [TASK_SYNONYMS, []],
+  activities: [ACTIVITY_LOG_SYNONYMS, []],
 };
 
 /** Fields several columns may feed at once: their values are added together. */
@@ -119,7 +121,9 @@ const nameAsPerson = (columns: ImportTarget<'contacts'>[]): ImportTarget<'contac
 
 type Adjust = { readonly [F in CsvFile]: (columns: ImportTarget<F>[]) => ImportTarget<F>[] };
 const unchanged = <T>(columns: T): T => columns;
-const ADJUST: Adjust = { contacts: nameAsPerson, cases: unchanged, opportunities: unchanged, notes: unchanged, tasks: unchanged };
+const ADJUST: Adjust = { contacts: nameAsPerson, cases: unchanged, opportunities: unchanged, notes: unchanged, tasks: unchanged,
+  activities: unchanged,
+};
 
 /** Address parts: one column of each per address, so "Home City" and "Business City" both count. */
 const ADDRESS_PARTS: ReadonlySet<string> = new Set(['city', 'region', 'postcode', 'country']);

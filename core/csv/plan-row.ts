@@ -25,6 +25,9 @@ const FED_BY: Readonly<Record<string, readonly string[]>> = {
   organisationId: ['organisationId', 'organisationName'],
   partyId: ['partyId', 'partyName'],
   recordId: ['recordId', 'recordName'],
+  // A logged conversation's type and body, fed by activities.csv's activityType and summary.
+  type: ['type', 'activityType'],
+  body: ['body', 'summary'],
 };
 
 /** The header the user sees for a field: their column's, else Locket's own name for it. */

@@ -10,6 +10,7 @@ import { planActivities } from './plan-activities';
 import { planContacts } from './plan-contacts';
 import { createPlanState } from './plan-state';
 import { planTasks } from './plan-tasks';
+import { planActivityLog } from './plan-activity-log';
 import type { ImportPlan, ImportSources, PlanContext, PlanCounts, PlannedRow } from './plan-types';
 
 const NO_ROWS: PlanCounts = { new: 0, updated: 0, skipped: 0, invalid: 0 };
@@ -33,6 +34,7 @@ export const planImport = (sources: ImportSources, context: PlanContext): Import
   if (sources.opportunities) planActivities(state, 'opportunities', sources.opportunities);
   if (sources.notes) planActivities(state, 'notes', sources.notes);
   if (sources.tasks) planTasks(state, sources.tasks, context.tasks);
+  if (sources.activities) planActivityLog(state, sources.activities);
   const rows = state.rows;
   const byFile = (file: CsvFile) => countRows(rows.filter((row) => row.file === file));
   return {

@@ -28,6 +28,8 @@ export type RowNote =
   | { readonly type: 'note-without-record'; readonly column: string }
   /** A linked record by id or by name (`named`) that is nowhere; a note is refused, a case or opportunity left unlinked. */
   | { readonly type: 'link-not-found'; readonly column: string; readonly ref: string; readonly named: boolean; readonly file: 'notes' | 'activity' }
+  /** A logged conversation whose record is not named (`ref` null), or is nowhere: the row is refused. */
+  | { readonly type: 'conversation-without-record'; readonly column: string; readonly ref: string | null; readonly named: boolean }
   /** `linkedByName`: the person's organisation was found by its name instead; else the person has none. */
   | { readonly type: 'organisation-id-not-found'; readonly id: string; readonly linkedByName: boolean }
   | { readonly type: 'organisation-not-created'; readonly name: string; readonly errors: FieldErrors }

@@ -25,7 +25,8 @@ export const BUILT_IN_LISTS: readonly SavedList[] = [
     sort: { column: 'name', direction: 'asc' },
   },
   {
-    // "last-activity" is the record's own last change until activities exist (match.ts, lastActivityOf).
+    // "last-activity" is when the person was last contacted (a logged conversation or a done task),
+    // else their own last change (worker/filters/last-activity.ts, passed as match.ts's lastActivityOf).
     id: `${BUILT_IN_PREFIX}no-activity-90-days`, name: 'no-activity-90-days', kind: 'person',
     filter: { conditions: [{ field: 'last-activity', op: 'older-than-days', days: NO_ACTIVITY_DAYS }] },
     sort: { column: 'updated', direction: 'asc' },

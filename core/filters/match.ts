@@ -14,8 +14,9 @@ export interface MatchContext extends DayClock {
   /** The records of the newest import that was not undone; empty when there is none. */
   readonly lastImportIds: ReadonlySet<RecordId>;
   /**
-   * When the record last saw activity. Until activities are recorded this is its own last
-   * change (updatedAt); last-contacted plugs in here once it exists.
+   * When the record last saw activity. The worker's filter run passes when it was last
+   * contacted (a logged conversation or a done task), else its own last change; without
+   * one, its own last change (updatedAt).
    */
   readonly lastActivityOf?: (record: LocketRecord) => number;
 }

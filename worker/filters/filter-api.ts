@@ -15,6 +15,7 @@ import { CANCELLED, type Cancelled } from '../contracts/cancelled';
 import type { FilteredList, FirstMatches } from '../contracts/filters';
 import type { ClientOf, ImplementationOf } from '../contracts/method';
 import type { filterContract } from '../contracts/filters';
+import { lastActivityLookup } from './last-activity';
 
 /** As many as a list's first page (components/locket-record-list/page-cache.ts). */
 export const FIRST_MATCHES = 50;
@@ -50,9 +51,12 @@ export const createFilterApi = ({ store, db, clock }: FilterApiDeps): FilterImpl
   const run = async (kind: ListedKind, filter: Filter, sort: Sort, onFirst: FirstMatches): Promise<FilteredList | Cancelled> => {
     const run = ++running;
     const usesImport = filter.conditions.some((condition) => condition.field === 'import');
+    const usesLastActivity = filter.conditions.some((condition) => condition.field === 'last-activity');
     const compiled = compileFilter(filter, {
       now: clock.now(),
       lastImportIds: usesImport ? await lastImportIds(db, store.listImports) : new Set(),
+      // Logged conversations and done tasks, else the record's own last change.
+      ...(usesLastActivity ? { lastActivityOf: await lastActivityLookup(store) } : {}),
     });
     const byOrganisation = sort.column === 'organisation' && kind !== 'organisation';
     const matched: Keyed[] = [];

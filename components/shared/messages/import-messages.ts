@@ -4,6 +4,7 @@ import type { RowNote } from '../../../core/csv/row-notes';
 import { fieldProblemText } from './field-messages';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_CELL_CHARS, MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS } from '../../../core/csv/parse';
 import { catalogue } from '../i18n/catalogue';
+import { ACTIVITY_CSV_WORDS } from './activity-csv-words';
 import { formatMegabytes as megabytes, formatNumber as count, plural } from '../i18n/format';
 
 const SAVE_AS_CSV = {
@@ -32,6 +33,7 @@ const BINARY_MESSAGES = catalogue<Readonly<Record<BinaryKind, string>>>({
 /** The file kinds a refusal names by code ("contacts"), in German. */
 const FILE_KIND_DE: Readonly<Record<string, string>> = {
   contacts: 'Personen und Organisationen', cases: 'Vorgänge', opportunities: 'Verkaufschancen', notes: 'Notizen',
+  activities: ACTIVITY_CSV_WORDS.de.file,
 };
 
 /** The words for each refusal of a file to import; a code without words fails to compile. */
@@ -168,6 +170,7 @@ export const ROW_NOTE_MESSAGES = catalogue<NoteTexts>({
       const missing = `${column}: ${named ? `“${ref}”` : ref} is not in this import or in Locket`;
       return file === 'notes' ? `${missing}, so the note has nothing to belong to.` : `${missing}, so it is left unlinked.`;
     },
+    'conversation-without-record': ACTIVITY_CSV_WORDS.en.withoutRecord,
     'organisation-id-not-found': ({ id, linkedByName }) => (linkedByName
       ? `Organisation ID ${id} is not in this import or in Locket; linked by name instead.`
       : `Organisation ID ${id} is not in this import or in Locket, so the person is left without an organisation.`),
@@ -194,6 +197,7 @@ export const ROW_NOTE_MESSAGES = catalogue<NoteTexts>({
       const missing = `${column}: ${named ? `„${ref}“` : ref} ist weder in diesem Import noch in Locket`;
       return file === 'notes' ? `${missing}, daher gehört die Notiz zu nichts.` : `${missing}, daher bleibt die Verknüpfung leer.`;
     },
+    'conversation-without-record': ACTIVITY_CSV_WORDS.de.withoutRecord,
     'organisation-id-not-found': ({ id, linkedByName }) => (linkedByName
       ? `Die Organisations-ID ${id} ist weder in diesem Import noch in Locket; stattdessen über den Namen verknüpft.`
       : `Die Organisations-ID ${id} ist weder in diesem Import noch in Locket, daher bleibt die Person ohne Organisation.`),

@@ -1,6 +1,7 @@
 import type { CsvFile } from '../../../core/csv/fields';
 import { catalogue } from '../i18n/catalogue';
 import { TASK_CSV_WORDS } from './task-csv-words';
+import { ACTIVITY_CSV_WORDS } from './activity-csv-words';
 import { formatNumber, plural } from '../i18n/format';
 
 /**
@@ -11,7 +12,7 @@ export const EXPORT_WORDS = catalogue({
   en: {
     files: {
       contacts: 'Contacts (people and organisations)', cases: 'Cases', opportunities: 'Opportunities', notes: 'Notes',
-      tasks: TASK_CSV_WORDS.en.file,
+      tasks: TASK_CSV_WORDS.en.file, activities: ACTIVITY_CSV_WORDS.en.file,
     } as Readonly<Record<CsvFile, string>>,
     exported: (file: string) => `Exported ${file}.`, cancelled: 'Export cancelled. No file was saved.',
     failed: (message: string) => `The export failed: ${message}`,
@@ -24,7 +25,7 @@ export const EXPORT_WORDS = catalogue({
   de: {
     files: {
       contacts: 'Kontakte (Personen und Organisationen)', cases: 'Vorgänge', opportunities: 'Verkaufschancen', notes: 'Notizen',
-      tasks: TASK_CSV_WORDS.de.file,
+      tasks: TASK_CSV_WORDS.de.file, activities: ACTIVITY_CSV_WORDS.de.file,
     },
     exported: (file: string) => `${file} exportiert.`, cancelled: 'Export abgebrochen. Es wurde keine Datei gespeichert.',
     failed: (message: string) => `Der Export ist fehlgeschlagen: ${message}`,

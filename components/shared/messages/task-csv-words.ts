@@ -4,7 +4,7 @@
  * import catalogues (which check both languages have every key); typed here so a language
  * that lacks one fails to compile.
  */
-import type { Tables } from '../i18n/catalogue';
+import { catalogue, type Tables } from '../i18n/catalogue';
 
 interface TaskCsvWords {
   /** The file, in the export's list of files and the import's choice of what a file holds. */
@@ -32,3 +32,6 @@ export const TASK_CSV_WORDS: Tables<TaskCsvWords> = {
     },
   },
 };
+
+/** Registered with the catalogues, so the checks hold these tables to the same keys in every language. */
+catalogue(TASK_CSV_WORDS);

@@ -60,6 +60,6 @@ describe('CSV export', () => {
     expect(docs).toHaveLength(total);
     expect(docs.every((doc) => doc.meaning.length > 0)).toBe(true);
     expect(columnDocsMarkdown().split('\n')).toHaveLength(total + 2);
-    expect(new Set(docs.map((doc) => doc.file))).toEqual(new Set(['contacts.csv', 'cases.csv', 'opportunities.csv', 'notes.csv', 'tasks.csv']));
+    expect(new Set(docs.map((doc) => doc.file))).toEqual(new Set(['contacts.csv', 'cases.csv', 'opportunities.csv', 'notes.csv', 'tasks.csv', 'activities.csv']));
   });
 });

@@ -61,7 +61,7 @@ export const contextFor = (records: readonly LocketRecord[]): ExportContext => {
 
 const FILE_KINDS: { readonly [F in CsvFile]: readonly RecordKind[] } = {
   contacts: ['organisation', 'person'], cases: ['case'], opportunities: ['opportunity'], notes: ['note'],
-  tasks: ['task'],
+  tasks: ['task'], activities: ['activity'],
 };
 
 const ofFile = <F extends CsvFile>(file: F, records: readonly LocketRecord[]): RecordOfFile[F][] =>
@@ -74,7 +74,10 @@ export const exportAll = (records: readonly LocketRecord[], bom = false): { read
     const rows = ofFile(name, records);
     return rows.length === 0 ? undefined : recordsToCsv(name, rows, context, { bom });
   };
-  return { contacts: file('contacts'), cases: file('cases'), opportunities: file('opportunities'), notes: file('notes'), tasks: file('tasks') };
+  return {
+    contacts: file('contacts'), cases: file('cases'), opportunities: file('opportunities'), notes: file('notes'), tasks: file('tasks'),
+    activities: file('activities'),
+  };
 };
 
 export const sourcesFrom = (files: { readonly [F in CsvFile]?: string }): ImportSources => {
@@ -89,6 +92,7 @@ export const sourcesFrom = (files: { readonly [F in CsvFile]?: string }): Import
     opportunities: source('opportunities', files.opportunities),
     notes: source('notes', files.notes),
     tasks: source('tasks', files.tasks),
+    activities: source('activities', files.activities),
   };
 };
 

@@ -7,7 +7,7 @@ import { CHOICE_LABELS } from '../../../components/shared/messages/record-words'
 import { contextFor, createRecordMaker } from './fixtures';
 
 /**
- * The header rows of the five files, as README's "CSV headers" documents them: the file format,
+ * The header rows of the six files, as README's "CSV headers" documents them: the file format,
  * written here in full so that a header renamed or translated anywhere fails this test.
  */
 const HEADERS: Readonly<Record<CsvFile, string>> = {
@@ -17,6 +17,7 @@ const HEADERS: Readonly<Record<CsvFile, string>> = {
   opportunities: 'Locket ID,Name,Party ID,Party,Value,Currency,Milestone,Probability,Expected Close Date,Status,Owner,Created,Updated',
   notes: 'Locket ID,Record ID,Record,Body,Source URL,Captured At,Created,Updated',
   tasks: 'Locket ID,Description,Record ID,Record,Due Date,Due Time,Time Zone,Category,Assignee,Done At,Track ID,Created,Updated',
+  activities: 'Locket ID,Type,Record ID,Record,Occurred At,Duration (minutes),Outcome,Summary,Created,Updated',
 };
 
 const make = createRecordMaker();
