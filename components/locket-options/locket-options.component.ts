@@ -12,8 +12,6 @@ import { baseStyles } from '../shared/tokens.styles';
 import '../locket-security-settings/locket-security-settings';
 import '../locket-login-history/locket-login-history';
 import '../locket-users-settings/locket-users-settings';
-import '../locket-export-settings/locket-export-settings';
-import '../locket-backup-settings/locket-backup-settings';
 import '../locket-retention-settings/locket-retention-settings';
 import '../locket-cancel-account/locket-cancel-account';
 import '../sync/locket-sync-settings/locket-sync-settings';
@@ -54,6 +52,9 @@ export class LocketOptions extends LitElement {
   /** Once a join starts, its form stays (with its words and outcome) even after the team appears. */
   @state() private joinStarted = false;
   // Shown only in or on the way into a team: loaded when first shown, to keep the page's script at open small.
+  // Export and backup: their files' code loads once the page has painted.
+  private readonly exportSettings = new LazyElement(this, 'locket-export-settings', () => import('../locket-export-settings/locket-export-settings'));
+  private readonly backupSettings = new LazyElement(this, 'locket-backup-settings', () => import('../locket-backup-settings/locket-backup-settings'));
   private readonly teamSettings = new LazyElement(this, 'locket-team-settings', () => import('../team/locket-team-settings/locket-team-settings'));
   private readonly teamJoin = new LazyElement(this, 'locket-team-join', () => import('../team/locket-team-join/locket-team-join'));
   private readonly relayCopy = new LazyElement(this, 'locket-relay-copy', () => import('../sync/locket-relay-copy/locket-relay-copy'));
@@ -141,12 +142,12 @@ export class LocketOptions extends LitElement {
       case 'users':
         return html`<locket-users-settings .services=${services} .revision=${this.accountRevision} .team=${this.team.view ?? null}></locket-users-settings>`;
       case 'team': return this.renderTeam();
-      case 'export': return this.mayExport ? html`<locket-export-settings .services=${services}></locket-export-settings>`
+      case 'export': return this.mayExport ? this.exportSettings.render(() => html`<locket-export-settings .services=${services}></locket-export-settings>`, OPTIONS_WORDS.loading)
         : html`<p class="muted">${ROLE_REFUSAL_WORDS.noExportRight}</p>`;
       case 'import': return this.importSettings.render(() => html`<locket-import-settings .services=${services}></locket-import-settings>`, OPTIONS_WORDS.loading);
       case 'tags': return this.tagsSettings.render(() => html`<locket-tags-settings .services=${services}></locket-tags-settings>`, OPTIONS_WORDS.loading);
       // Restoring stays for whoever's role allows it; downloading needs the export right.
-      case 'backup': return html`<locket-backup-settings .services=${services} .mayDownload=${this.mayExport}></locket-backup-settings>`;
+      case 'backup': return this.backupSettings.render(() => html`<locket-backup-settings .services=${services} .mayDownload=${this.mayExport}></locket-backup-settings>`, OPTIONS_WORDS.loading);
       case 'sync':
         return services.sync ? html`${this.renderRelayCopy()}<locket-sync-settings .services=${services.sync} .clock=${services.clock}
           .permissions=${hostPermissions}></locket-sync-settings>${this.renderRelayNotice()}${this.renderJoinTeam()}` : nothing;

@@ -15,6 +15,7 @@ import { milestoneName, PIPELINE_WORDS, pipelineProblemText } from '../shared/me
 import { baseStyles } from '../shared/tokens.styles';
 import { formatAmount, formatMonth, formatTotals } from './board-format';
 import { pipelineBoardStyles } from './locket-pipeline-board.styles';
+import { LIST_WORDS } from '../shared/messages/list-words';
 
 type BoardAct = 'read' | 'change';
 
@@ -162,10 +163,10 @@ export class LocketPipelineBoard extends LitElement {
   protected override render() {
     const { board } = this;
     const failure = this.acts.failure;
-    return html`<h2>${PIPELINE_WORDS.pipeline}</h2>
+    return html`<h2>${LIST_WORDS.pipeline}</h2>
       ${failure ? html`<p class="error" role="alert">${(failure.act === 'read' ? PIPELINE_WORDS.readFailed : PIPELINE_WORDS.changeFailed)(failureText(failure.cause))}</p>` : nothing}
       ${this.refusal ? html`<p class="error" role="alert">${this.refusal}</p>` : nothing}
-      ${board === null ? html`<p class="muted" role="status">${PIPELINE_WORDS.loading}</p>` : html`
+      ${board === null ? html`<p class="muted" role="status">${LIST_WORDS.pipelineLoading}</p>` : html`
         ${this.renderForecast(board)}
         ${board.columns.every((column) => column.count === 0) ? html`<p class="muted">${PIPELINE_WORDS.empty}</p>` : nothing}
         <div class="board" role="group" aria-label=${PIPELINE_WORDS.milestones}>

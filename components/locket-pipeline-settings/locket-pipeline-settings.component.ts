@@ -10,6 +10,7 @@ import { LocaleController } from '../shared/i18n/locale';
 import { milestoneName, PIPELINE_WORDS, pipelineProblemText } from '../shared/messages/pipeline-words';
 import { baseStyles } from '../shared/tokens.styles';
 import { pipelineSettingsStyles } from './locket-pipeline-settings.styles';
+import { LIST_WORDS } from '../shared/messages/list-words';
 
 type SettingsAct = 'read' | 'save' | 'delete';
 
@@ -173,7 +174,7 @@ export class LocketPipelineSettings extends LitElement {
     const { draft } = this;
     const failure = this.acts.failure;
     if (!draft) {
-      return failure ? html`<p class="error" role="alert">${failureText(failure.cause)}</p>` : html`<p class="muted" role="status">${PIPELINE_WORDS.loading}</p>`;
+      return failure ? html`<p class="error" role="alert">${failureText(failure.cause)}</p>` : html`<p class="muted" role="status">${LIST_WORDS.pipelineLoading}</p>`;
     }
     const unsaved = !deepEqual(draft, this.stored);
     return html`<p class="muted">${PIPELINE_WORDS.lead}</p>

@@ -20,7 +20,7 @@ import { definedFormValues, definedKey, withDefinedFields } from './defined-fiel
 import { pairsOf } from '../shared/custom-field-rows';
 import { renderDefinedField } from './defined-field-control';
 import { pipelineOf, type MilestoneDef } from '../../core/pipeline/pipeline-settings';
-import { milestoneName } from '../shared/messages/pipeline-words';
+import { milestoneName } from '../shared/messages/list-words';
 
 let formCount = 0;
 

@@ -24,7 +24,7 @@ import { columnText } from '../locket-filter-bar/column-text';
 import { DEFAULT_SORT, EMPTY_FILTER, type Filter, type Sort } from '../../core/filters/filter-schema';
 import { FILTER_WORDS } from '../shared/messages/filter-words';
 import { SelectionController } from '../shared/selection-controller';
-import { BULK_WORDS } from '../shared/messages/bulk-words';
+import { LIST_WORDS } from '../shared/messages/list-words';
 import { matchingIds } from '../locket-bulk-bar/matching-ids';
 import { LazyElement } from '../shared/lazy-element';
 import { recordListStyles } from './locket-record-list.styles';
@@ -166,7 +166,7 @@ export class LocketRecordList extends LitElement {
     const title = recordTitle(record);
     const column = columnText(record, this.sort.column);
     return html`<div role="listitem"><div class="row row-item">
-      <input type="checkbox" class="pick" aria-label=${BULK_WORDS.select(title)} .checked=${this.selection.has(record.id)}
+      <input type="checkbox" class="pick" aria-label=${LIST_WORDS.select(title)} .checked=${this.selection.has(record.id)}
         @click=${(event: MouseEvent) => void this.selection.click(index, record.id, event.shiftKey, async (first, last) => (await this.rowsAt(first, last - first + 1)).map((row) => row.id))}>
       <button class="title row-open" aria-label=${RECORD_WORDS.open(title)}
         @click=${() => this.dispatchEvent(locketEvent('locket-open', { id: record.id }))}>${title}</button>
@@ -213,7 +213,7 @@ export class LocketRecordList extends LitElement {
     return html`
       <p class="count muted" role="status">${this.countText()}</p>
       <div class="count"><button ?disabled=${this.exporting} @click=${() => void this.exportList()}>${this.exporting ? RECORD_WORDS.exporting : RECORD_WORDS.exportFile(FILE_OF_KIND[this.kind])}</button>
-        <button ?disabled=${this.selectingAll || (this.filtered.active && !this.counted)} @click=${() => void this.selectAll()}>${this.selectingAll ? BULK_WORDS.selecting : BULK_WORDS.selectAll(this.total)}</button></div>
+        <button ?disabled=${this.selectingAll || (this.filtered.active && !this.counted)} @click=${() => void this.selectAll()}>${this.selectingAll ? LIST_WORDS.selecting : LIST_WORDS.selectAll(this.total)}</button></div>
       ${this.selection.selected.length === 0 ? nothing : this.bulkBar.render(() => html`<locket-bulk-bar .services=${this.services} kind=${this.kind} .selected=${this.selection.selected}
         @locket-bulk-clear=${() => this.selection.clear()}></locket-bulk-bar>`, RECORD_WORDS.loading)}
       <lit-virtualizer role="list" aria-label=${label} scroller

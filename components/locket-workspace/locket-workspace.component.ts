@@ -17,14 +17,13 @@ import '../locket-search/locket-search';
 import '../locket-capture/locket-capture';
 import '../locket-trash/locket-trash';
 import { TASK_WORDS } from '../shared/messages/task-words';
-import { MERGE_WORDS } from '../shared/messages/merge-words';
 import type { MergedDetail } from '../shared/merge-events';
 import '../locket-saved-lists/locket-saved-lists';
 import type { LocketSearch } from '../locket-search/locket-search.component';
 import { TeamViewController } from '../team/team-view-controller';
 import { workspaceStyles } from './locket-workspace.styles';
 import { LazyElement } from '../shared/lazy-element';
-import { PIPELINE_WORDS } from '../shared/messages/pipeline-words';
+import { LIST_WORDS } from '../shared/messages/list-words';
 
 type View =
   | { readonly name: 'list' }
@@ -198,7 +197,7 @@ export class LocketWorkspace extends LitElement {
         return this.mergedView.render(() => html`<locket-merge-done .services=${this.services} .detail=${detail}></locket-merge-done>`, RECORD_WORDS.loading);
       }
       case 'pipeline':
-        return this.pipelineBoard.render(() => html`<locket-pipeline-board .services=${this.services}></locket-pipeline-board>`, PIPELINE_WORDS.loading);
+        return this.pipelineBoard.render(() => html`<locket-pipeline-board .services=${this.services}></locket-pipeline-board>`, LIST_WORDS.pipelineLoading);
       case 'list':
         return this.renderList();
     }
@@ -209,7 +208,7 @@ export class LocketWorkspace extends LitElement {
       <header>
         <div class="title"><h1>Locket</h1><span class="spacer"></span>
           ${this.services.pipeline ? html`<button aria-current=${this.view.name === 'pipeline' ? 'page' : 'false'}
-            @click=${() => { if (this.view.name !== 'pipeline') this.go({ name: 'pipeline' }); }}>${PIPELINE_WORDS.pipeline}</button>` : ''}
+            @click=${() => { if (this.view.name !== 'pipeline') this.go({ name: 'pipeline' }); }}>${LIST_WORDS.pipeline}</button>` : ''}
           ${this.readsOnly ? '' : html`<button aria-current=${this.view.name === 'trash' ? 'page' : 'false'}
             @click=${() => { if (this.view.name !== 'trash') this.go({ name: 'trash' }); }}>${RECORD_WORDS.trash}</button>`}
           <button @click=${() => void this.services.security.lockNow()}>${RECORD_WORDS.lock}</button></div>
@@ -231,7 +230,7 @@ export class LocketWorkspace extends LitElement {
         ${this.captures.pending && this.view.name !== 'capture' && !this.readsOnly
           ? html`<button @click=${() => this.go({ name: 'capture' })}>${RECORD_WORDS.backToCapture}</button>` : ''}
         ${this.view.name === 'list' && !this.readsOnly && (this.kind === 'person' || this.kind === 'organisation')
-          ? html`<button @click=${() => this.go({ name: 'duplicates' })}>${MERGE_WORDS.duplicates}</button>` : ''}
+          ? html`<button @click=${() => this.go({ name: 'duplicates' })}>${LIST_WORDS.duplicates}</button>` : ''}
         ${this.readsOnly || WRITING_VIEWS.includes(this.view.name) || this.view.name === 'tasks' || this.view.name === 'pipeline' ? ''
           : html`<button class="primary" @click=${() => this.go({ name: 'new' })}>${kindPhrases(this.kind).newOne}</button>`}
       </div>

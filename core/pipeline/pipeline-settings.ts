@@ -59,14 +59,14 @@ export const PipelineSettingsSchema = v.object({
     v.array(MilestoneSchema),
     v.minLength(1),
     v.maxLength(PIPELINE_LIMITS.milestones),
-    v.check((list) => unique(list.map((milestone) => milestone.id)), 'Milestone ids must be unique'),
+    v.check((list) => unique(list.map((milestone) => milestone.id)), 'milestone-ids-repeat'),
     // A milestone of its own needs a name; a built-in may keep its word.
-    v.check((list) => list.every((milestone) => milestone.name !== '' || isBuiltInMilestone(milestone.id)), 'A milestone needs a name'),
+    v.check((list) => list.every((milestone) => milestone.name !== '' || isBuiltInMilestone(milestone.id)), 'milestone-name-missing'),
   ),
   lostReasons: v.pipe(
     v.array(v.pipe(v.string(), v.trim(), v.nonEmpty(), v.maxLength(PIPELINE_LIMITS.name))),
     v.maxLength(PIPELINE_LIMITS.lostReasons),
-    v.check((list) => unique(list.map((reason) => reason.toLowerCase())), 'Lost reasons must be unique'),
+    v.check((list) => unique(list.map((reason) => reason.toLowerCase())), 'lost-reasons-repeat'),
   ),
 });
 

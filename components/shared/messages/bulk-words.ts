@@ -8,9 +8,6 @@ const recordsDe = (n: number): string => `${formatNumber(n)} ${plural(n, { one: 
 /** Selection, bulk actions on it, their undo and history, and the Tags section. */
 export const BULK_WORDS = catalogue({
   en: {
-    select: (title: string) => `Select ${title}`,
-    selectAll: (n: number) => `Select all ${formatNumber(n)}`,
-    selecting: 'Selecting…',
     selected: (n: number) => `${formatNumber(n)} selected`,
     clear: 'Clear selection',
     actions: 'Bulk actions',
@@ -42,9 +39,6 @@ export const BULK_WORDS = catalogue({
     mergeInto: (tag: string) => `Merge ${tag} into`, merge: 'Merge', loading: 'Loading…',
   },
   de: {
-    select: (title: string) => `${title} auswählen`,
-    selectAll: (n: number) => `Alle ${formatNumber(n)} auswählen`,
-    selecting: 'Wird ausgewählt…',
     selected: (n: number) => `${formatNumber(n)} ausgewählt`,
     clear: 'Auswahl aufheben',
     actions: 'Sammelaktionen',

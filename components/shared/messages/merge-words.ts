@@ -8,7 +8,6 @@ const shortDate = (at: number): string => formatDate(at, { day: 'numeric', month
 
 export const MERGE_WORDS = catalogue({
   en: {
-    duplicates: 'Duplicates',
     /** A kind as a sentence names it. */
     aKind: { person: 'a person', organisation: 'an organisation' } satisfies { readonly [K in PartyKind]: string },
     kinds: { person: 'people', organisation: 'organisations' } satisfies { readonly [K in PartyKind]: string },
@@ -65,7 +64,6 @@ export const MERGE_WORDS = catalogue({
     } satisfies { readonly [T in MergeRefusal['type']]: string },
   },
   de: {
-    duplicates: 'Duplikate',
     aKind: { person: 'eine Person', organisation: 'eine Organisation' },
     kinds: { person: 'Personen', organisation: 'Organisationen' },
     duplicatesOf: (kinds: string) => `Mögliche Duplikate unter ${kinds}`,

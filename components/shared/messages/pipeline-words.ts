@@ -1,13 +1,10 @@
 import type { PipelineProblem } from '../../../core/pipeline/pipeline-rules';
-import type { BuiltInMilestone } from '../../../core/records/types';
 import { catalogue } from '../i18n/catalogue';
 import { counted, formatNumber } from '../i18n/format';
 
 /** The pipeline board (side panel) and the owner's milestones (options → Pipeline). */
 export const PIPELINE_WORDS = catalogue({
   en: {
-    pipeline: 'Pipeline', loading: 'Loading the pipeline…',
-    builtIn: { new: 'New', qualified: 'Qualified', proposal: 'Proposal', negotiation: 'Negotiation', closing: 'Closing' } as Readonly<Record<BuiltInMilestone, string>>,
     milestones: 'Milestones', opportunitiesIn: (milestone: string) => `Opportunities in ${milestone}`,
     opportunities: { one: 'opportunity', other: 'opportunities' },
     noValue: 'no value', stale: 'stale', staleHint: (days: number) => `Untouched for more than ${formatNumber(days)} days`,
@@ -33,8 +30,6 @@ export const PIPELINE_WORDS = catalogue({
     unsavedMilestone: 'Save the pipeline before deleting a milestone that has been changed.',
   },
   de: {
-    pipeline: 'Pipeline', loading: 'Die Pipeline wird geladen…',
-    builtIn: { new: 'Neu', qualified: 'Qualifiziert', proposal: 'Angebot', negotiation: 'Verhandlung', closing: 'Abschluss' },
     milestones: 'Meilensteine', opportunitiesIn: (milestone: string) => `Verkaufschancen in ${milestone}`,
     opportunities: { one: 'Verkaufschance', other: 'Verkaufschancen' },
     noValue: 'kein Wert', stale: 'liegt brach', staleHint: (days: number) => `Seit mehr als ${formatNumber(days)} Tagen unberührt`,
@@ -79,9 +74,4 @@ export const PIPELINE_PROBLEMS = catalogue<{ readonly [T in PipelineProblem['typ
 export const pipelineProblemText = (problem: PipelineProblem): string =>
   (PIPELINE_PROBLEMS[problem.type] as (p: PipelineProblem) => string)(problem);
 
-/** A milestone's name: the owner's, a built-in's own word, or an id no longer listed as itself. */
-export const milestoneName = (milestone: { readonly id: string; readonly name: string }): string => {
-  if (milestone.name !== '') return milestone.name;
-  const builtIn: Readonly<Record<string, string>> = PIPELINE_WORDS.builtIn;
-  return Object.hasOwn(builtIn, milestone.id) ? builtIn[milestone.id] ?? milestone.id : milestone.id;
-};
+export { milestoneName } from './list-words';

@@ -32,6 +32,11 @@ export interface ModelRelay {
   /** One request as the HTTP server would answer it; rejects when no answer comes (the relay died). */
   readonly handle: (path: string, init: { readonly body?: unknown; readonly token?: string }) => Promise<RelayAnswer>;
   readonly crashNextCommit: () => void;
+  /**
+   * A write straight to the relay's store, past its routes (a careless relay): null when an armed
+   * crash killed it before its commit, as the relay then restarts with nothing of it stored.
+   */
+  readonly direct: <T>(write: (store: RelayStore) => Promise<T>) => Promise<T | null>;
   readonly snapshot: () => Promise<void>;
   /** False when no snapshot was taken yet. */
   readonly restoreSnapshot: () => Promise<boolean>;
@@ -97,6 +102,15 @@ export const openModelRelay = async (clock: ManualClock): Promise<ModelRelay> =>
     store: () => running.store,
     handle,
     crashNextCommit: () => { crashArmed = true; },
+    direct: async (write) => {
+      try {
+        return await write(running.store);
+      } catch (error) {
+        if (!(error instanceof RelayCrash)) throw error;
+        await restart();
+        return null;
+      }
+    },
     snapshot: async () => {
       // Everything committed is in the main file once the WAL is checkpointed.
       await running.store.close();

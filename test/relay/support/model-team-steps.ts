@@ -135,7 +135,9 @@ const forge = async (world: TeamWorld, scratch: () => Promise<Device>, step: Ext
     return;
   }
   // A relay that skipped the role check: every device's own check on receipt is what is left.
-  const stored = await world.relay.store().appendSets(world.team, forger.deviceId, [envelope]);
+  const stored = await world.relay.direct((store) => store.appendSets(world.team, forger.deviceId, [envelope]));
+  // The relay died before storing it: nothing was forged after all.
+  if (stored === null) return;
   expect(stored.results[0], 'a careless relay stores the forged set').toMatchObject({ duplicate: false });
 };
 
