@@ -54,7 +54,7 @@ export class LocketRecordList extends LitElement {
   @state() private exporting = false;
   @state() private selectingAll = false;
   private readonly selection = new SelectionController(this);
-  /** The bulk bar loads with the first selection. */
+  /** The bulk bar loads with the first selection, then stays (its notice of a change done and its undo outlive the selection). */
   private readonly bulkBar = new LazyElement(this, 'locket-bulk-bar', () => import('../locket-bulk-bar/locket-bulk-bar'));
 
   private readonly filtered = createFilteredRows(this, async (total, counted) => {
@@ -214,7 +214,7 @@ export class LocketRecordList extends LitElement {
       <p class="count muted" role="status">${this.countText()}</p>
       <div class="count"><button ?disabled=${this.exporting} @click=${() => void this.exportList()}>${this.exporting ? RECORD_WORDS.exporting : RECORD_WORDS.exportFile(FILE_OF_KIND[this.kind])}</button>
         <button ?disabled=${this.selectingAll || (this.filtered.active && !this.counted)} @click=${() => void this.selectAll()}>${this.selectingAll ? LIST_WORDS.selecting : LIST_WORDS.selectAll(this.total)}</button></div>
-      ${this.selection.selected.length === 0 ? nothing : this.bulkBar.render(() => html`<locket-bulk-bar .services=${this.services} kind=${this.kind} .selected=${this.selection.selected}
+      ${this.selection.selected.length === 0 && !customElements.get('locket-bulk-bar') ? nothing : this.bulkBar.render(() => html`<locket-bulk-bar .services=${this.services} kind=${this.kind} .selected=${this.selection.selected}
         @locket-bulk-clear=${() => this.selection.clear()}></locket-bulk-bar>`, RECORD_WORDS.loading)}
       <lit-virtualizer role="list" aria-label=${label} scroller
         data-revision=${this.revision}
