@@ -76,7 +76,9 @@ test('export, subject access and erasure from the owner’s pages', async ({ ope
     await expect(section.getByRole('progressbar', { name: 'Export progress' })).toHaveCount(0);
     await expect(section.getByRole('checkbox', { name: 'Notes' })).toBeEnabled();
     const files = unzipSync(await bytesOf(download));
-    expect(Object.keys(files).sort()).toEqual(['locket-cases.csv', 'locket-contacts.csv', 'locket-notes.csv', 'locket-opportunities.csv']);
+    expect(Object.keys(files).sort()).toEqual([
+      'locket-activities.csv', 'locket-cases.csv', 'locket-contacts.csv', 'locket-notes.csv', 'locket-opportunities.csv', 'locket-tasks.csv',
+    ]);
     const contactsBytes = files['locket-contacts.csv'] ?? new Uint8Array();
     expect([...contactsBytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const contacts = rowsOf(contactsBytes);
