@@ -9,6 +9,7 @@ import { snapshotDue } from '../../core/retention/snapshot-policy';
 import { OUTBOX_DAYS, TRASH_DAYS, expiredBefore } from '../../core/retention/windows';
 import { pruneAcknowledged } from '../../core/replica/outbox';
 import { snapshotRoom } from '../../core/snapshots/headroom';
+import { expireUndoReceipts } from '../../core/merge/expire-receipts';
 import { expireSnapshots, listSnapshots, takeSnapshot } from '../../core/snapshots/snapshots';
 import type { PurgeReport } from '../../core/purge/contract';
 import { openStoreDeps } from '../../core/store/open-store';
@@ -72,6 +73,8 @@ const expireAll = async (deps: PurgerDeps, ports: SweepPorts, now: number, count
     ports.afterBatch?.(totalPurged(counts.purged));
   });
   counts.changeSetsAwaitingKey = purge.changeSetsAwaitingKey;
+  // Same window as the trash: the record an undo would bring back is purged by now.
+  await expireUndoReceipts(db, expiredBefore(TRASH_DAYS, now));
   if (deps.codec) {
     // Sets left by earlier sweeps that ran while locked: this purge itself rewrote its own at once.
     const rewritten = await purger.rewriteAwaitingKey();
@@ -153,7 +156,8 @@ const runSweep = async (ports: SweepPorts, { trigger, accountKey }: SweepRequest
  * Sweeps one account, one sweep at a time across every context of the profile. Unless its clock
  * is held (then it deletes nothing and the report says why): (1) a cancelled account whose 14
  * days sweeps on two different days have seen pass is deleted with its database; otherwise (2)
- * trash older than 30 days is purged in batches, (3) change sets that kept purged values are
+ * trash older than 30 days is purged in batches with the undo receipts of merges and
+ * converts as old, (3) change sets that kept purged values are
  * rewritten when the key is given, (4) old login entries, (5) old snapshots and sync's outbox
  * rows acknowledged more than 50 days ago are removed.
  * Then (6) the daily snapshot is taken when due and there is room. The report is kept in `meta`
