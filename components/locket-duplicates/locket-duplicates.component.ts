@@ -1,6 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { PartyKind } from '../../core/merge/contract';
+import type { StoreChange } from '../../core/db/change-bus';
+import { PARTY_KINDS, type PartyKind } from '../../core/merge/contract';
 import type { DuplicatePairView, PairSide } from '../../worker/contracts/duplicates';
 import type { LocketServices } from '../../platform/page-services/services';
 import { ActionController } from '../shared/action-controller';
@@ -9,10 +10,17 @@ import { LocaleController } from '../shared/i18n/locale';
 import { MERGE_WORDS } from '../shared/messages/merge-words';
 import { mergeEvent } from '../shared/merge-events';
 import { titleText } from '../shared/record-title';
+import { createSettledRunner, timerSchedule, type Schedule } from '../shared/settled-runner';
 import { baseStyles } from '../shared/tokens.styles';
 import { duplicatesStyles } from './locket-duplicates.styles';
 
 type DuplicatesAct = 'read' | 'dismiss';
+
+/** Pairs are read again this long after the last change, so typing in another page does not recompute every pair per keystroke. */
+export const DUPLICATES_SETTLE_MS = 1000;
+
+/** Only people and organisations make pairs (a person's organisation names them too). */
+const touchesParties = (change: StoreChange): boolean => change.kinds.some((kind) => (PARTY_KINDS as readonly string[]).includes(kind));
 
 const sideName = (side: PairSide, kind: PartyKind): string => titleText(side.title, kind);
 
@@ -25,26 +33,31 @@ export class LocketDuplicates extends LitElement {
 
   @property({ attribute: false }) services!: LocketServices;
   @property() kind: PartyKind = 'person';
+  /** When a settled run happens; tests fire it by hand. */
+  @property({ attribute: false }) schedule: Schedule = timerSchedule;
 
   @state() private pairs: readonly DuplicatePairView[] | null = null;
   private readonly acts = new ActionController<DuplicatesAct>(this);
   private readonly locale = new LocaleController(this);
   private unsubscribe?: () => void;
+  // Every change in any page reaches this view: each would otherwise compare every pair again.
+  private readonly reads = createSettledRunner(() => this.load(), (run, delayMs) => this.schedule(run, delayMs), DUPLICATES_SETTLE_MS);
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.unsubscribe = this.services.changes.subscribe(() => void this.load());
+    this.unsubscribe = this.services.changes.subscribe((change) => { if (touchesParties(change)) this.reads.changed(); });
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.unsubscribe?.();
+    this.reads.stop();
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('kind')) {
       this.pairs = null;
-      void this.load();
+      void this.reads.runNow();
     }
   }
 
