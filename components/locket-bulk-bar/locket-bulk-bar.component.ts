@@ -12,6 +12,8 @@ import { runVcardExport } from '../locket-export-settings/export-run';
 import { baseStyles } from '../shared/tokens.styles';
 import { bulkBarStyles } from './locket-bulk-bar.styles';
 import { choicesOf, FIELDS_OF_KIND } from './bulk-choices';
+import { pipelineOf } from '../../core/pipeline/pipeline-settings';
+import { PIPELINE_WORDS } from '../shared/messages/pipeline-words';
 
 type Mode = 'idle' | 'add-tag' | 'remove-tag' | 'set-field' | 'trash';
 type Notice =
@@ -34,6 +36,10 @@ export class LocketBulkBar extends LitElement {
   @state() private field: BulkField = 'owner';
   @state() private progress: { readonly done: number; readonly total: number } | null = null;
   @state() private notice: Notice | null = null;
+  /** The value chosen in "Set a field": status lost on opportunities asks why. */
+  @state() private chosen = '';
+  /** The owner's lost reasons (options → Pipeline), read when "Set a field" opens on opportunities. */
+  @state() private lostReasons: readonly string[] = [];
   private readonly locale = new LocaleController(this);
 
   private async apply(action: BulkAction): Promise<void> {
@@ -90,8 +96,28 @@ export class LocketBulkBar extends LitElement {
 
   private submitField(event: SubmitEvent): void {
     event.preventDefault();
-    const value = String(new FormData(event.target as HTMLFormElement).get('value') ?? '').trim();
-    void this.apply({ type: 'set-field', field: this.field, value });
+    const form = new FormData(event.target as HTMLFormElement);
+    const value = String(form.get('value') ?? '').trim();
+    const reason = form.get('reason');
+    void this.apply({ type: 'set-field', field: this.field, value, ...(reason === null ? {} : { lostReason: String(reason).trim() }) });
+  }
+
+  private openSetField(): void {
+    this.mode = 'set-field';
+    this.field = FIELDS_OF_KIND[this.kind][0] ?? 'owner';
+    this.chosen = '';
+    if (this.kind === 'opportunity') {
+      void this.services.store.getSettings().then((settings) => { this.lostReasons = pipelineOf(settings).lostReasons; }, () => undefined);
+    }
+  }
+
+  /** As on the board: one of the owner's reasons when there are any, else a reason in words. */
+  private renderLostReason() {
+    if (this.kind !== 'opportunity' || this.field !== 'status' || this.chosen !== 'lost') return nothing;
+    const reasons = this.lostReasons;
+    return html`<label>${PIPELINE_WORDS.lostReason}${reasons.length > 0
+      ? html`<select name="reason" required>${reasons.map((reason) => html`<option value=${reason}>${reason}</option>`)}</select>`
+      : html`<input name="reason" maxlength="200" autocomplete="off">`}</label>`;
   }
 
   private renderForm() {
@@ -106,12 +132,14 @@ export class LocketBulkBar extends LitElement {
       case 'set-field': {
         const choices = choicesOf(this.kind, this.field);
         return html`<form @submit=${(event: SubmitEvent) => this.submitField(event)}>
-          <label>${BULK_WORDS.field}<select @change=${(event: Event) => { this.field = (event.target as HTMLSelectElement).value as BulkField; }}>
+          <label>${BULK_WORDS.field}<select @change=${(event: Event) => { this.field = (event.target as HTMLSelectElement).value as BulkField; this.chosen = choicesOf(this.kind, this.field)?.[0] ?? ''; }}>
             ${FIELDS_OF_KIND[this.kind].map((field) => html`<option value=${field} ?selected=${field === this.field}>${BULK_WORDS.fields[field]}</option>`)}
           </select></label>
           <label>${BULK_WORDS.value}${choices
-            ? html`<select name="value">${choices.map((choice) => html`<option value=${choice}>${choiceLabel(choice)}</option>`)}</select>`
+            ? html`<select name="value" @change=${(event: Event) => { this.chosen = (event.target as HTMLSelectElement).value; }}>
+              ${choices.map((choice) => html`<option value=${choice} ?selected=${choice === this.chosen}>${choiceLabel(choice)}</option>`)}</select>`
             : html`<input name="value" maxlength="200" autocomplete="off">`}</label>
+          ${this.renderLostReason()}
           <button type="submit">${BULK_WORDS.apply}</button>${cancel}</form>`;
       }
       case 'trash':
@@ -140,7 +168,7 @@ export class LocketBulkBar extends LitElement {
         <strong>${BULK_WORDS.selected(count)}</strong>
         <button ?disabled=${busy} @click=${() => { this.mode = 'add-tag'; }}>${BULK_WORDS.addTag}</button>
         <button ?disabled=${busy} @click=${() => { this.mode = 'remove-tag'; }}>${BULK_WORDS.removeTag}</button>
-        <button ?disabled=${busy} @click=${() => { this.mode = 'set-field'; this.field = FIELDS_OF_KIND[this.kind][0] ?? 'owner'; }}>${BULK_WORDS.setField}</button>
+        <button ?disabled=${busy} @click=${() => this.openSetField()}>${BULK_WORDS.setField}</button>
         ${this.services.bulk ? html`<button ?disabled=${busy} @click=${() => void this.exportCsv()}>${BULK_WORDS.exportCsv}</button>` : nothing}
         ${contacts ? html`<button ?disabled=${busy} @click=${() => void this.exportVcard()}>${BULK_WORDS.exportVcard}</button>` : nothing}
         <button ?disabled=${busy} @click=${() => { this.mode = 'trash'; }}>${BULK_WORDS.trash}</button>

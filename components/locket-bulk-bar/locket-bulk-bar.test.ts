@@ -71,4 +71,25 @@ describe('locket-bulk-bar', () => {
     await expect.element(page.getByRole('status')).toHaveTextContent('Done: Status set on 1 record.');
     expect((await store.get(id))?.fields).toMatchObject({ status: 'closed' });
   });
+
+  it('asks why when it sets opportunities to lost, from the owner’s reasons, and keeps the reason on each', async () => {
+    const { services, store } = await createTestServices();
+    const pipeline = await services.pipeline?.readPipeline();
+    await services.pipeline?.savePipeline({ milestones: pipeline?.milestones ?? [], lostReasons: ['Price', 'Timing'] });
+    const ids: string[] = [];
+    for (const name of ['Renewal', 'Upsell']) {
+      const saved = await store.create('opportunity', { name });
+      if (saved.ok) ids.push(saved.value.id);
+    }
+    await mount('locket-bulk-bar', { services, kind: 'opportunity', selected: ids });
+
+    await userEvent.click(page.getByRole('button', { name: 'Set field' }));
+    await userEvent.selectOptions(page.getByRole('combobox', { name: 'Field' }), 'status');
+    await expect.element(page.getByRole('combobox', { name: 'Why was it lost?' })).not.toBeInTheDocument();
+    await userEvent.selectOptions(page.getByRole('combobox', { name: 'Value' }), 'lost');
+    await userEvent.selectOptions(page.getByRole('combobox', { name: 'Why was it lost?' }), 'Timing');
+    await userEvent.click(page.getByRole('button', { name: 'Apply' }));
+    await expect.element(page.getByRole('status')).toHaveTextContent('Done: Status set on 2 records.');
+    for (const id of ids) expect((await store.get(id))?.fields).toMatchObject({ status: 'lost', lostReason: 'Timing' });
+  });
 });

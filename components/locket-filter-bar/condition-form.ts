@@ -16,7 +16,7 @@ export const FIELDS_OF_KIND: Readonly<Record<ListedKind, readonly FormField[]>> 
   person: ['tag', 'organisation', 'city', 'country', 'owner', 'created', 'updated', 'last-activity', 'lawful-basis', 'consent-date', 'custom'],
   organisation: ['tag', 'city', 'country', 'owner', 'created', 'updated', 'last-activity', 'custom'],
   case: ['organisation', 'status', 'owner', 'created', 'updated'],
-  opportunity: ['organisation', 'milestone', 'status', 'value', 'close-date', 'owner', 'created', 'updated'],
+  opportunity: ['organisation', 'milestone', 'status', 'value', 'close-date', 'owner', 'created', 'updated', 'custom'],
 };
 
 export const OPS_OF_FIELD: Readonly<Record<FormField, readonly FilterOp[]>> = {

@@ -34,6 +34,8 @@ export class LocketFilterBar extends LitElement {
   @property() kind: ListedKind = 'person';
   @property({ attribute: false }) filter: Filter = EMPTY_FILTER;
   @property({ attribute: false }) sort: Sort = { column: 'updated', direction: 'desc' };
+  /** For a view with an order of its own (the pipeline board): no sort controls. */
+  @property({ type: Boolean, attribute: 'no-sort' }) noSort = false;
 
   @state() private adding = false;
   @state() private field: FormField = 'tag';
@@ -149,7 +151,7 @@ export class LocketFilterBar extends LitElement {
         ${this.adding ? nothing : html`<button @click=${() => this.openForm()}>${FILTER_WORDS.addFilter}</button>`}
         ${conditions.length > 0 ? html`<button @click=${() => this.change(EMPTY_FILTER)}>${FILTER_WORDS.clear}</button>` : nothing}
         <span class="spacer"></span>
-        ${this.renderSort()}
+        ${this.noSort ? nothing : this.renderSort()}
         ${this.naming ? nothing : html`<button @click=${() => { this.naming = true; this.problem = ''; }}>${FILTER_WORDS.saveList}</button>`}
       </div>
       ${this.adding ? this.renderForm() : nothing}

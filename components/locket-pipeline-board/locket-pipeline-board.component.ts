@@ -1,6 +1,8 @@
 import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { createSavedLists } from '../../core/filters/saved-lists';
+import { DEFAULT_SORT, EMPTY_FILTER, type Filter } from '../../core/filters/filter-schema';
 import type { Board, BoardCard, BoardColumn } from '../../core/pipeline/board';
 import type { PipelineSettings } from '../../core/pipeline/pipeline-settings';
 import type { RecordId } from '../../core/records/types';
@@ -16,6 +18,7 @@ import { baseStyles } from '../shared/tokens.styles';
 import { formatAmount, formatMonth, formatTotals } from './board-format';
 import { pipelineBoardStyles } from './locket-pipeline-board.styles';
 import { LIST_WORDS } from '../shared/messages/list-words';
+import '../locket-filter-bar/locket-filter-bar';
 
 type BoardAct = 'read' | 'change';
 
@@ -28,7 +31,9 @@ const LOST = '#lost';
  * The pipeline board: open opportunities in columns by the owner's milestones, each with its
  * count and totals per currency, stale cards marked, and the forecast above. A card moves by
  * dragging it to another column or through its "Move to…" menu (the keyboard's way); "Lost…"
- * asks for one of the owner's reasons. The board is read in the worker and read again on every change.
+ * asks for one of the owner's reasons. Above it, a list's filter bar: the cards, counts, totals,
+ * stale marks and forecast are those of the matching opportunities, and the filter is remembered
+ * (settings' list views) for the next time. The board is read in the worker and read again on every change.
  */
 export class LocketPipelineBoard extends LitElement {
   static override styles = [baseStyles, pipelineBoardStyles];
@@ -41,6 +46,11 @@ export class LocketPipelineBoard extends LitElement {
   @state() private losing: BoardCard | null = null;
   @state() private refusal: string | null = null;
   @state() private dropTarget: string | null = null;
+  /** Null until the remembered filter is read: the board is not read unfiltered first. */
+  @state() private filter: Filter | null = null;
+  @state() private filterUnsaved = false;
+  /** The newest read asked for: an older board arriving late is not shown over it. */
+  private asked = 0;
   private readonly acts = new ActionController<BoardAct>(this);
   private readonly locale = new LocaleController(this);
   private unsubscribe?: () => void;
@@ -50,7 +60,10 @@ export class LocketPipelineBoard extends LitElement {
     this.unsubscribe = this.services.changes.subscribe((change) => {
       if (change.settings || change.kinds.includes('opportunity')) void this.load();
     });
-    void this.load();
+    void this.views().boardFilter().catch(() => EMPTY_FILTER).then((filter) => {
+      this.filter = filter;
+      void this.load();
+    });
   }
 
   override disconnectedCallback(): void {
@@ -64,11 +77,25 @@ export class LocketPipelineBoard extends LitElement {
     return pipeline;
   }
 
+  private views() {
+    return createSavedLists({ settings: this.services.store, newId: () => crypto.randomUUID() });
+  }
+
+  private async applyFilter(filter: Filter): Promise<void> {
+    this.filter = filter;
+    this.filterUnsaved = false;
+    void this.load();
+    this.filterUnsaved = !(await this.views().rememberBoardFilter(filter).catch(() => false));
+  }
+
   private async load(): Promise<void> {
+    const { filter } = this;
+    if (filter === null) return;
+    const asked = ++this.asked;
     // The board paints as soon as it arrives; the lost reasons are only needed for "Lost…".
     void this.api.readPipeline().then((pipeline) => { this.pipeline = pipeline; }, () => undefined);
-    const ran = await this.acts.run('read', () => this.api.pipelineBoard(), { keepFailure: true });
-    if (ran.ok) this.board = ran.value;
+    const ran = await this.acts.run('read', () => this.api.pipelineBoard(filter), { keepFailure: true });
+    if (ran.ok && asked === this.asked) this.board = ran.value;
   }
 
   private async change(write: () => Promise<PipelineOutcome>): Promise<void> {
@@ -163,12 +190,17 @@ export class LocketPipelineBoard extends LitElement {
   protected override render() {
     const { board } = this;
     const failure = this.acts.failure;
+    const filter = this.filter ?? EMPTY_FILTER;
     return html`<h2>${LIST_WORDS.pipeline}</h2>
+      <locket-filter-bar .services=${this.services} kind="opportunity" no-sort .filter=${filter} .sort=${DEFAULT_SORT}
+        @locket-filter-change=${(e: HTMLElementEventMap['locket-filter-change']) => void this.applyFilter(e.detail.filter)}></locket-filter-bar>
+      ${this.filterUnsaved ? html`<p class="muted" role="status">${PIPELINE_WORDS.filterUnsaved}</p>` : nothing}
       ${failure ? html`<p class="error" role="alert">${(failure.act === 'read' ? PIPELINE_WORDS.readFailed : PIPELINE_WORDS.changeFailed)(failureText(failure.cause))}</p>` : nothing}
       ${this.refusal ? html`<p class="error" role="alert">${this.refusal}</p>` : nothing}
       ${board === null ? html`<p class="muted" role="status">${LIST_WORDS.pipelineLoading}</p>` : html`
         ${this.renderForecast(board)}
-        ${board.columns.every((column) => column.count === 0) ? html`<p class="muted">${PIPELINE_WORDS.empty}</p>` : nothing}
+        ${board.columns.every((column) => column.count === 0)
+          ? html`<p class="muted">${filter.conditions.length > 0 ? PIPELINE_WORDS.noneMatch : PIPELINE_WORDS.empty}</p>` : nothing}
         <div class="board" role="group" aria-label=${PIPELINE_WORDS.milestones}>
           ${repeat(board.columns, (column) => column.milestone.id, (column) => this.renderColumn(column, board.columns))}
         </div>`}`;

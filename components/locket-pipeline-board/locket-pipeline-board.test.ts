@@ -7,8 +7,8 @@ import './locket-pipeline-board';
 
 const DAY = 86_400_000;
 
-const deal = async (store: LocketStore, name: string, milestone: string, value: number | null, currency = 'EUR') => {
-  const result = await store.create('opportunity', { name, milestone, value, currency, probability: 50, expectedCloseDate: '2026-02-10' });
+const deal = async (store: LocketStore, name: string, milestone: string, value: number | null, currency = 'EUR', owner = '') => {
+  const result = await store.create('opportunity', { name, milestone, value, currency, probability: 50, expectedCloseDate: '2026-02-10', owner });
   if (!result.ok) throw new Error('test opportunity refused');
   return result.value;
 };
@@ -74,5 +74,43 @@ describe('locket-pipeline-board', () => {
     await mount('locket-pipeline-board', { services });
     await userEvent.click(page.getByRole('button', { name: 'Open Renewal' }));
     expect(opened.details).toEqual([{ id: renewal.id }]);
+  });
+
+  it('filters like a list: cards, counts, totals and forecast follow the filter, which is there again next time', async () => {
+    const { services, store } = await createTestServices();
+    await deal(store, 'Renewal', 'proposal', 1000, 'EUR', 'Ada');
+    await deal(store, 'Upsell', 'proposal', 600, 'EUR', 'Ben');
+    await deal(store, 'Pilot', 'new', 300, 'EUR', 'Ben');
+    const board = await mount('locket-pipeline-board', { services });
+    await expect.element(column('Proposal')).toHaveTextContent(/2 opportunities · €1,600\.00/);
+    await expect.element(page.getByRole('combobox', { name: 'Sort by' })).not.toBeInTheDocument();
+
+    await userEvent.click(page.getByRole('button', { name: 'Add filter' }));
+    await userEvent.selectOptions(page.getByRole('combobox', { name: 'Field' }), 'Owner');
+    await userEvent.selectOptions(page.getByRole('combobox', { name: 'Condition' }), 'is');
+    await userEvent.fill(page.getByRole('textbox', { name: 'Value' }), 'Ada');
+    await userEvent.click(page.getByRole('button', { name: 'Add', exact: true }));
+
+    await expect.element(column('Proposal')).toHaveTextContent(/1 opportunity · €1,000\.00/);
+    await expect.element(column('Proposal')).not.toHaveTextContent('Upsell');
+    await expect.element(column('New')).toHaveTextContent('0 opportunities');
+    await expect.element(page.getByRole('region', { name: /Forecast/ })).toHaveTextContent(/February 2026: €500\.00/);
+
+    board.remove();
+    await mount('locket-pipeline-board', { services });
+    await expect.element(page.getByRole('button', { name: /Remove filter: Owner/ })).toBeInTheDocument();
+    await expect.element(column('Proposal')).toHaveTextContent(/1 opportunity · €1,000\.00/);
+
+    await userEvent.click(page.getByRole('button', { name: 'Clear filters' }));
+    await expect.element(column('Proposal')).toHaveTextContent(/2 opportunities · €1,600\.00/);
+    await expect.element(column('New')).toHaveTextContent('1 opportunity');
+  });
+
+  it('says when no open opportunity matches the filter', async () => {
+    const { services, store } = await createTestServices();
+    await deal(store, 'Renewal', 'proposal', 1000, 'EUR', 'Ada');
+    await services.store.saveSettings({ listViews: { board: { filter: { conditions: [{ field: 'owner', op: 'is', text: 'Nobody' }] } } } });
+    await mount('locket-pipeline-board', { services });
+    await expect.element(page.getByText('No open opportunity matches these filters.')).toBeInTheDocument();
   });
 });

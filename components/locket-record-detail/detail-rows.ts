@@ -37,6 +37,7 @@ export const detailRows = (record: LocketRecord, definitions: readonly FieldDefi
       add(L.value, f.value === null ? null : formatAmount(f.value, f.currency));
       add(L.milestone, choiceLabel(f.milestone)); add(L.probabilityShown, `${f.probability}%`);
       add(L.expectedClose, f.expectedCloseDate); add(L.status, choiceLabel(f.status));
+      if (f.status === 'lost') add(L.lostReason, f.lostReason);
       for (const [label, value] of customFieldRows(definitions, f.customFields).rows) add(label, value);
       break;
     }

@@ -68,6 +68,8 @@ export const FORM_SPECS: Readonly<Record<RecordKind, readonly FieldSpec[]>> = {
     { name: 'probability', label: 'probability', control: { type: 'number' } },
     { name: 'expectedCloseDate', label: 'expectedClose', control: { type: 'date' } },
     { name: 'status', label: 'status', control: { type: 'select', options: OPPORTUNITY_STATUSES } },
+    // Shown only while the status is lost (lost-reason.ts).
+    { name: 'lostReason', label: 'lostReason', control: { type: 'text' } },
     customFields,
   ],
   note: [
@@ -132,6 +134,8 @@ export const toInput = (kind: RecordKind, values: FormValues): Record<string, un
       default: input[spec.name] = text;
     }
   }
+  // A reason belongs to a lost opportunity only: won or open again, it goes (as on the board).
+  if (kind === 'opportunity' && input.status !== 'lost') input.lostReason = '';
   if (kind === 'person') {
     const basis = values.consentBasis ?? '';
     input.consent = basis

@@ -21,6 +21,8 @@ import { pairsOf } from '../shared/custom-field-rows';
 import { renderDefinedField } from './defined-field-control';
 import { pipelineOf, type MilestoneDef } from '../../core/pipeline/pipeline-settings';
 import { milestoneName } from '../shared/messages/list-words';
+import { PIPELINE_WORDS } from '../shared/messages/pipeline-words';
+import { asksLostReason, lostReasonMissing, renderLostReason } from './lost-reason';
 
 let formCount = 0;
 
@@ -67,12 +69,18 @@ export class LocketRecordForm extends LitElement {
   private readonly locale = new LocaleController(this);
   /** The owner's milestones, for the milestone choice; the built-in ones until read. */
   @state() private milestones: readonly MilestoneDef[] | null = null;
+  /** The owner's lost reasons: a lost opportunity picks one of them when there are any. */
+  @state() private lostReasons: readonly string[] = [];
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('record') || changed.has('kind')) void this.resetValues();
     if (this.kind === 'opportunity' && this.milestones === null) {
       this.milestones = [];
-      void this.services.store.getSettings().then((settings) => { this.milestones = pipelineOf(settings).milestones; }, () => undefined);
+      void this.services.store.getSettings().then((settings) => {
+        const pipeline = pipelineOf(settings);
+        this.milestones = pipeline.milestones;
+        this.lostReasons = pipeline.lostReasons;
+      }, () => undefined);
     }
   }
 
@@ -121,8 +129,12 @@ export class LocketRecordForm extends LitElement {
     this.unplaced = '';
     await this.acts.run('save', async () => {
       const checked = withDefinedFields(this.definitions, this.values, toInput(this.kind, this.values));
-      if (!checked.ok) {
-        this.errors = Object.fromEntries(Object.entries(checked.error).map(([key, problem]) => [key, valueProblemText(problem)]));
+      const reasonMissing = this.kind === 'opportunity' && lostReasonMissing(this.values, this.lostReasons);
+      if (!checked.ok || reasonMissing) {
+        this.errors = {
+          ...(checked.ok ? {} : Object.fromEntries(Object.entries(checked.error).map(([key, problem]) => [key, valueProblemText(problem)]))),
+          ...(reasonMissing ? { lostReason: PIPELINE_WORDS.reasonRequired } : {}),
+        };
         await this.updateComplete;
         this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
         return;
@@ -158,6 +170,9 @@ export class LocketRecordForm extends LitElement {
     const describedBy = [invalid ? errorId : '', spec.hint ? `${id}-hint` : ''].filter(Boolean).join(' ');
     const onInput = (e: Event) => this.setValue(spec.name, (e.target as HTMLInputElement).value);
     const control = spec.control;
+    if (spec.name === 'lostReason' && this.kind === 'opportunity') {
+      return renderLostReason({ id, value, reasons: this.lostReasons, describedBy, invalid, choose: PIPELINE_WORDS.chooseReason, onChange: (next) => this.setValue(spec.name, next) });
+    }
     switch (control.type) {
       case 'link':
         return html`<locket-record-picker id=${id} .services=${this.services} .kinds=${control.kinds}
@@ -211,7 +226,7 @@ export class LocketRecordForm extends LitElement {
   }
 
   private visibleSpecs(): readonly FieldSpec[] {
-    return FORM_SPECS[this.kind].filter((spec) => !this.quick || spec.quick);
+    return FORM_SPECS[this.kind].filter((spec) => (!this.quick || spec.quick) && (spec.name !== 'lostReason' || asksLostReason(this.values)));
   }
 
   protected override render() {

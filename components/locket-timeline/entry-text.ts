@@ -12,6 +12,7 @@ const FIELD_LABEL_KEYS: Readonly<Record<string, FieldLabelKey>> = {
   emails: 'emails', phones: 'phones', websites: 'websites', addresses: 'addresses', tags: 'tags', customFields: 'customFields',
   consent: 'consentBasis', name: 'name', domain: 'domain', status: 'status', description: 'description', partyId: 'party',
   value: 'value', currency: 'currency', milestone: 'milestone', probability: 'probabilityShown', expectedCloseDate: 'expectedClose',
+  lostReason: 'lostReason',
   cadenceDays: 'cadenceDays', owner: 'name',
 };
 

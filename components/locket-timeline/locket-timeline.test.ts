@@ -37,6 +37,20 @@ describe('locket-timeline (on a record’s page)', () => {
     expect(activities[0]?.kind === 'activity' && activities[0].fields).toMatchObject({ type: 'call', durationMinutes: 20, outcome: 'Agreed a demo' });
   });
 
+  it('shows a lost opportunity’s reason on the record and names it in the timeline’s field change', async () => {
+    const { services, store, clock } = await createTestServices();
+    const deal = await store.create('opportunity', { name: 'Rollout', milestone: 'closing', currency: 'EUR' });
+    if (!deal.ok) throw new Error('opportunity refused');
+    clock.advance(HOUR);
+    await store.update(deal.value.id, 'opportunity', { status: 'lost', lostReason: 'Price' });
+
+    await mount('locket-record-detail', { services, recordId: deal.value.id });
+    await expect.element(page.getByText('Lost reason', { exact: true })).toBeVisible();
+    await expect.element(page.getByText('Price', { exact: true })).toBeVisible();
+    await userEvent.click(page.getByRole('button', { name: 'Timeline', exact: true }));
+    await expect.element(page.getByRole('list', { name: 'Timeline' }).getByText(/Lost reason: .* → Price/)).toBeVisible();
+  });
+
   it('applies a track to an opportunity and lists nothing more until a task is done', async () => {
     const { services, store } = await createTestServices();
     await store.saveSettings({ tracks: [{ id: 't1', name: 'Onboarding', steps: [{ description: 'Kick-off call', category: 'call', offsetDays: 1 }, { description: 'Review', category: '', offsetDays: 30 }] }] });

@@ -27,6 +27,11 @@ export const bulkEdit = (action: Exclude<BulkAction, { readonly type: 'trash' }>
   if (action.type === 'set-field') {
     if (!FIELD_KINDS[action.field].includes(kind)) return null;
     const current: unknown = (fields as Record<string, unknown>)[action.field];
+    if (action.field === 'status' && kind === 'opportunity') {
+      const reason = action.value === 'lost' ? (action.lostReason ?? '') : '';
+      const before: unknown = (fields as Record<string, unknown>).lostReason;
+      return current === action.value && before === reason ? null : { ...fields, status: action.value, lostReason: reason };
+    }
     return current === action.value ? null : { ...fields, [action.field]: action.value };
   }
   const tags = tagsOf(fields);

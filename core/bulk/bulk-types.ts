@@ -12,7 +12,11 @@ export type BulkAction =
   | { readonly type: 'remove-tag'; readonly tag: string }
   /** Renames a tag; where the record already carries `to`, the two merge into one. */
   | { readonly type: 'rename-tag'; readonly from: string; readonly to: string }
-  | { readonly type: 'set-field'; readonly field: BulkField; readonly value: string | null }
+  /**
+   * `lostReason` goes with status `lost` on opportunities: the reason each one takes. Any other
+   * status clears an opportunity's reason, as marking it won on the board does.
+   */
+  | { readonly type: 'set-field'; readonly field: BulkField; readonly value: string | null; readonly lostReason?: string }
   | { readonly type: 'trash' };
 
 export interface BulkReport {

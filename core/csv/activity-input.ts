@@ -56,6 +56,7 @@ export const opportunityDraft = (cells: RowCells<'opportunities'>): ActivityDraf
       probability: probability === undefined ? undefined : readNumber(probability.replace(/%\s*$/, '')),
       expectedCloseDate: cells.text('expectedCloseDate'),
       status: lower(cells.text('status')),
+      lostReason: cells.text('lostReason'),
       owner: cells.text('owner'),
       customFields: cells.customFields(),
     }),

@@ -96,6 +96,7 @@ const OPPORTUNITY_COLUMNS: readonly CsvColumn<'opportunities'>[] = [
   { header: 'Probability', field: 'probability', doc: 'Whole number from 0 to 100.', read: (r) => String(r.fields.probability) },
   { header: 'Expected Close Date', field: 'expectedCloseDate', doc: 'YYYY-MM-DD, or blank.', read: (r) => r.fields.expectedCloseDate ?? '' },
   { header: 'Status', field: 'status', doc: '`open`, `won` or `lost`; blank reads as open.', read: (r) => r.fields.status },
+  { header: 'Lost Reason', field: 'lostReason', doc: 'Why a lost opportunity was lost (one of the owner’s lost reasons when it was marked lost in Locket); blank otherwise.', read: (r) => r.fields.lostReason },
   { header: 'Owner', field: 'owner', doc: 'Who looks after the opportunity.', read: (r) => r.fields.owner },
   { header: 'Created', field: 'createdAt', doc: 'ISO 8601 UTC.', read: (r) => timestampCell(r.createdAt) },
   { header: 'Updated', field: 'updatedAt', doc: 'ISO 8601 UTC.', read: (r) => timestampCell(r.updatedAt) },

@@ -18,7 +18,7 @@ export const CONTACT_FIELDS = [
 export const CASE_FIELDS = [...COMMON, 'name', 'description', 'status', 'partyId', 'partyName'] as const;
 
 export const OPPORTUNITY_FIELDS = [
-  ...COMMON, 'name', 'partyId', 'partyName', 'value', 'currency', 'milestone', 'probability', 'expectedCloseDate', 'status',
+  ...COMMON, 'name', 'partyId', 'partyName', 'value', 'currency', 'milestone', 'probability', 'expectedCloseDate', 'status', 'lostReason',
 ] as const;
 
 export const NOTE_FIELDS = ['id', 'createdAt', 'updatedAt', 'recordId', 'recordName', 'body', 'sourceUrl', 'capturedAt'] as const;

@@ -38,6 +38,7 @@ const OPPORTUNITY_SYNONYMS: Synonyms<'opportunities'> = [
   ['probability', ['probability', 'winprobability', 'probabilitypercent']],
   ['expectedCloseDate', ['expectedclosedate', 'closedate', 'expectedclose', 'expectedclosingdate']],
   ['status', ['status', 'state', 'outcome']],
+  ['lostReason', ['lostreason', 'reasonlost', 'lossreason', 'closedlostreason']],
   ['owner', ['owner', 'assignedto']],
 ];
 

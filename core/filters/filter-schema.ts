@@ -56,7 +56,13 @@ export const ListViewSchema = v.object({
   columns: v.pipe(v.array(v.picklist(SORT_COLUMNS)), v.maxLength(SORT_COLUMNS.length)),
 });
 export type ListView = v.InferOutput<typeof ListViewSchema>;
-export const ListViewsSchema = v.partial(v.object(Object.fromEntries(LISTED_KINDS.map((kind) => [kind, ListViewSchema])) as Record<(typeof LISTED_KINDS)[number], typeof ListViewSchema>));
+/** The pipeline board's remembered filter: its cards keep their own order (newest touched first). */
+export const BoardViewSchema = v.object({ filter: FilterSchema });
+export type BoardView = v.InferOutput<typeof BoardViewSchema>;
+export const ListViewsSchema = v.partial(v.object({
+  ...(Object.fromEntries(LISTED_KINDS.map((kind) => [kind, ListViewSchema])) as Record<(typeof LISTED_KINDS)[number], typeof ListViewSchema>),
+  board: BoardViewSchema,
+}));
 export type ListViews = v.InferOutput<typeof ListViewsSchema>;
 
 export const SavedListSchema = v.object({

@@ -7,7 +7,7 @@ import type { Result } from '../result';
 import type { ListedKind } from '../records/types';
 import type { SettingsStore } from '../settings/contract';
 import { BUILT_IN_LISTS, isBuiltIn } from './built-in-lists';
-import { DEFAULT_SORT, type Filter, type ListView, type SavedList, type Sort } from './filter-schema';
+import { DEFAULT_SORT, EMPTY_FILTER, type Filter, type ListView, type SavedList, type Sort } from './filter-schema';
 
 export type SavedListProblem =
   | { readonly type: 'name-empty' }
@@ -72,6 +72,12 @@ export const createSavedLists = ({ settings, newId }: SavedListsDeps) => {
     rememberView: async (kind: ListedKind, view: ListView): Promise<boolean> => {
       const views = (await settings.getSettings()).listViews ?? {};
       return (await settings.saveSettings({ listViews: { ...views, [kind]: view } })).ok;
+    },
+    /** The pipeline board's filter, remembered as a list remembers its sort; none until chosen. */
+    boardFilter: async (): Promise<Filter> => (await settings.getSettings()).listViews?.board?.filter ?? EMPTY_FILTER,
+    rememberBoardFilter: async (filter: Filter): Promise<boolean> => {
+      const views = (await settings.getSettings()).listViews ?? {};
+      return (await settings.saveSettings({ listViews: { ...views, board: { filter } } })).ok;
     },
   };
 };

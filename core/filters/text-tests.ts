@@ -44,7 +44,8 @@ const numberOf = (value: string): number | null => {
 const dayOf = (value: string): string | null => /^\d{4}-\d{2}-\d{2}/.exec(value.trim())?.[0] ?? null;
 
 const customValuesOf = (record: LocketRecord, name: string): string[] => {
-  if (record.kind !== 'person' && record.kind !== 'organisation') return [];
+  // People, organisations, cases and opportunities carry custom fields; notes, tasks and conversations do not.
+  if (!('customFields' in record.fields)) return [];
   const wanted = fold(name);
   return record.fields.customFields.filter((field) => fold(field.name) === wanted).map((field) => field.value);
 };

@@ -1,5 +1,6 @@
 /** The pipeline board and the owner's milestones: read in one pass in the worker, each change one transaction with its audit entry. */
 import * as v from 'valibot';
+import { FilterSchema } from '../../core/filters/filter-schema';
 import type { Board } from '../../core/pipeline/board';
 import type { PipelineProblem } from '../../core/pipeline/pipeline-rules';
 import type { PipelineSettings } from '../../core/pipeline/pipeline-settings';
@@ -20,8 +21,11 @@ const OutcomeSchema = v.variant('status', [
 export type PipelineOutcome = Result<number, PipelineProblem>;
 
 export const pipelineContract = {
-  /** Open opportunities in the owner's milestones, with counts, totals per currency, stale cards and the forecast. */
-  pipelineBoard: method({ args: [], result: returns<Board>() }),
+  /**
+   * Open opportunities matching the filter (a list's filter, on opportunities) in the owner's
+   * milestones, with counts, totals per currency, stale cards and the forecast of those alone.
+   */
+  pipelineBoard: method({ args: [FilterSchema], result: returns<Board>() }),
   /** The owner's milestones and lost reasons (the built-in ones until changed). */
   readPipeline: method({ args: [], result: returns<PipelineSettings>() }),
   /** Refused while a milestone it leaves out still has opportunities: deleteMilestone moves them. */

@@ -126,7 +126,7 @@ export const FIELD_WORDS = catalogue({
       consentBasis: 'Lawful basis', consentDate: 'Basis since', consentSource: 'Basis source',
       name: 'Name', domain: 'Domain', concerns: 'Concerns', status: 'Status', description: 'Description',
       party: 'Party', value: 'Value', currency: 'Currency', milestone: 'Milestone', probability: 'Probability (%)',
-      probabilityShown: 'Probability', expectedClose: 'Expected close', note: 'Note', source: 'Source',
+      probabilityShown: 'Probability', expectedClose: 'Expected close', lostReason: 'Lost reason', note: 'Note', source: 'Source',
       cadenceDays: 'Stay in touch every (days)',
     },
     hints: {
@@ -142,7 +142,7 @@ export const FIELD_WORDS = catalogue({
       consentBasis: 'Rechtsgrundlage', consentDate: 'Rechtsgrundlage seit', consentSource: 'Quelle der Rechtsgrundlage',
       name: 'Name', domain: 'Domain', concerns: 'Betrifft', status: 'Status', description: 'Beschreibung',
       party: 'Partei', value: 'Wert', currency: 'Währung', milestone: 'Meilenstein', probability: 'Wahrscheinlichkeit (%)',
-      probabilityShown: 'Wahrscheinlichkeit', expectedClose: 'Voraussichtlicher Abschluss', note: 'Notiz', source: 'Quelle',
+      probabilityShown: 'Wahrscheinlichkeit', expectedClose: 'Voraussichtlicher Abschluss', lostReason: 'Verlustgrund', note: 'Notiz', source: 'Quelle',
       cadenceDays: 'In Kontakt bleiben alle (Tage)',
     },
     hints: {

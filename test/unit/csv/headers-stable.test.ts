@@ -14,7 +14,7 @@ const HEADERS: Readonly<Record<CsvFile, string>> = {
   contacts: 'Locket ID,Type,First Name,Last Name,Name,Job Title,Organisation ID,Organisation,Domain,Emails,Phones,Websites,'
     + 'Addresses,Tags,Custom Fields,Lawful Basis,Consent Date,Consent Source,Owner,Created,Updated',
   cases: 'Locket ID,Name,Description,Status,Party ID,Party,Owner,Created,Updated',
-  opportunities: 'Locket ID,Name,Party ID,Party,Value,Currency,Milestone,Probability,Expected Close Date,Status,Owner,Created,Updated',
+  opportunities: 'Locket ID,Name,Party ID,Party,Value,Currency,Milestone,Probability,Expected Close Date,Status,Lost Reason,Owner,Created,Updated',
   notes: 'Locket ID,Record ID,Record,Body,Source URL,Captured At,Created,Updated',
   tasks: 'Locket ID,Description,Record ID,Record,Due Date,Due Time,Time Zone,Category,Assignee,Done At,Track ID,Created,Updated',
   activities: 'Locket ID,Type,Record ID,Record,Occurred At,Duration (minutes),Outcome,Summary,Created,Updated',

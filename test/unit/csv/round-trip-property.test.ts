@@ -52,7 +52,7 @@ const opportunityInput = fc.record({
   value: fc.option(fc.oneof(fc.integer({ min: 0, max: 1e9 }), fc.double({ min: 0, max: 1e15, noNaN: true, noDefaultInfinity: true })), { nil: null }),
   currency: fc.constantFrom('EUR', 'GBP', 'JPY'), milestone: fc.constantFrom(...MILESTONES),
   probability: fc.integer({ min: 0, max: 100 }), expectedCloseDate: fc.option(isoDate, { nil: null }),
-  status: fc.constantFrom(...OPPORTUNITY_STATUSES), owner: tricky(20),
+  status: fc.constantFrom(...OPPORTUNITY_STATUSES), lostReason: tricky(40), owner: tricky(20),
 });
 const noteInput = fc.record({
   body: someText(200), recordId: fc.constant(RECORD_ID),

@@ -50,6 +50,16 @@ describe('saved lists', () => {
     expect(await harness.store.getSettings()).toMatchObject({ ownerName: 'Olive Owner', defaultCurrency: 'EUR' });
   });
 
+  it('remember the pipeline board’s filter beside the opportunities list’s own view', async () => {
+    const { lists } = await listsOn();
+    const adas: Filter = { conditions: [{ field: 'owner', op: 'is', text: 'Ada' }] };
+    expect(await lists.boardFilter()).toEqual({ conditions: [] });
+    expect(await lists.rememberView('opportunity', { sort: byName, columns: ['value'] })).toBe(true);
+    expect(await lists.rememberBoardFilter(adas)).toBe(true);
+    expect(await lists.boardFilter()).toEqual(adas);
+    expect(await lists.view('opportunity')).toEqual({ sort: byName, columns: ['value'] });
+  });
+
   it('travel with a backup, encrypted with the other settings', async () => {
     const { harness, lists } = await listsOn();
     const list = saved(await lists.save('Leeds customers', 'person', leedsCustomers, byName));

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createHarness, saved } from '../store/harness';
 import { createPipelineApi } from '../../../worker/pipeline-api';
 import { DEFAULT_PIPELINE } from '../../../core/pipeline/pipeline-settings';
+import { EMPTY_FILTER } from '../../../core/filters/filter-schema';
 import { createArchiveHarness, noProgress, PASSWORD } from '../backup/archive-harness';
 import { pipelineContract } from '../../../worker/contract';
 import { validated } from '../../../worker/host';
@@ -28,7 +29,7 @@ describe('pipeline writes', () => {
     ]);
     expect(await auditTypes(store)).toEqual(['opportunities-moved']);
     expect((await store.audit.entries())[0]?.subjects).toEqual([{ kind: 'opportunity', idHash: await store.auditIdHash(record.id) }]);
-    const board = await api.pipelineBoard();
+    const board = await api.pipelineBoard(EMPTY_FILTER);
     expect(board.columns.find((column) => column.milestone.id === 'proposal')?.totals).toEqual([{ currency: 'EUR', amount: 1000 }]);
     expect(board.columns.find((column) => column.milestone.id === 'new')?.count).toBe(0);
   });
@@ -46,7 +47,7 @@ describe('pipeline writes', () => {
     expect(await api.closeOpportunity(record.id, { status: 'lost', reason: 'Price' })).toEqual({ ok: true, value: 1 });
     const lost = await store.get(record.id);
     expect(lost?.kind === 'opportunity' && [lost.fields.status, lost.fields.lostReason]).toEqual(['lost', 'Price']);
-    expect((await api.pipelineBoard()).columns.every((column) => column.count === 0)).toBe(true);
+    expect((await api.pipelineBoard(EMPTY_FILTER)).columns.every((column) => column.count === 0)).toBe(true);
   });
 
   it('saves the owner’s milestones (added, renamed, reordered) and keeps the other settings', async () => {
@@ -59,7 +60,7 @@ describe('pipeline writes', () => {
     expect(await api.savePipeline({ milestones, lostReasons: ['Price', 'Timing'] })).toEqual({ ok: true, value: 0 });
     expect(await api.readPipeline()).toEqual({ milestones, lostReasons: ['Price', 'Timing'] });
     expect(await store.getSettings()).toMatchObject({ ownerName: 'Ada', defaultCurrency: 'GBP' });
-    expect((await api.pipelineBoard()).columns.map((column) => column.milestone.id)).toEqual(['pilot', 'closing', 'negotiation', 'proposal', 'qualified', 'new']);
+    expect((await api.pipelineBoard(EMPTY_FILTER)).columns.map((column) => column.milestone.id)).toEqual(['pilot', 'closing', 'negotiation', 'proposal', 'qualified', 'new']);
   });
 
   it('refuses a list with repeated ids, a nameless milestone of the owner’s, or a probability past 100', async () => {
