@@ -1,7 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
-import { SIDE_PANEL_VIEWPORT, createAccount, createRecord } from './ui';
+import { SIDE_PANEL_VIEWPORT, createAccount, createRecord, expectFieldError, openFromList } from './ui';
 
 /** A milestone's column on the board: a region named by its heading. */
 const column = (page: Page, milestone: string): Locator => page.getByRole('region', { name: milestone, exact: true });
@@ -52,5 +52,48 @@ test('the pipeline board shows opportunities by milestone; a card dragged to ano
     await expect(column(page, 'Qualified').getByRole('listitem')).toContainText('Renewal');
     await expect(column(page, 'New')).toContainText('1 opportunity · €250.00');
     await expect(column(page, 'Negotiation')).toContainText('1 opportunity · €400.00');
+  });
+});
+
+test('marking an opportunity lost in its form asks for one of the owner’s lost reasons, saves it and shows it', async ({ openSurface }) => {
+  const options = await openSurface('options');
+  await options.setViewportSize({ width: 1100, height: 900 });
+  await createAccount(options);
+
+  await test.step('the owner keeps two lost reasons (options → Pipeline)', async () => {
+    await options.getByRole('link', { name: 'Pipeline', exact: true }).click();
+    const section = options.getByRole('region', { name: 'Pipeline', exact: true });
+    for (const reason of ['Price', 'Timing']) {
+      await section.getByRole('textbox', { name: 'New lost reason' }).fill(reason);
+      await section.getByRole('button', { name: 'Add reason' }).click();
+    }
+    await section.getByRole('button', { name: 'Save pipeline' }).click();
+    await expect(section.getByRole('status')).toHaveText('Pipeline saved.');
+  });
+
+  const page = await openSurface('sidepanel');
+  await page.setViewportSize(SIDE_PANEL_VIEWPORT);
+  await createRecord(page, 'Opportunities', 'opportunity', { Name: 'Renewal', Value: '1000', Currency: 'EUR' });
+
+  await test.step('status lost asks why, and refuses to save without a reason', async () => {
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
+    const form = page.getByRole('form', { name: 'Edit opportunity' });
+    await expect(form.getByLabel('Lost reason')).toHaveCount(0);
+    await form.getByLabel('Status', { exact: true }).selectOption('lost');
+    await form.getByRole('button', { name: 'Save changes' }).click();
+    await expectFieldError(form, 'Lost reason', 'Choose why it was lost.');
+    await form.getByLabel('Lost reason').selectOption('Timing');
+    await form.getByRole('button', { name: 'Save changes' }).click();
+    await expect(form).toHaveCount(0);
+  });
+
+  await test.step('the record shows the reason, also after a reload, and the board no longer shows the card', async () => {
+    await expect(page.getByText('Lost reason', { exact: true })).toBeVisible();
+    await expect(page.getByText('Timing', { exact: true })).toBeVisible();
+    await page.reload();
+    await openFromList(page, 'Opportunities', 'Renewal');
+    await expect(page.getByText('Timing', { exact: true })).toBeVisible();
+    await openBoard(page);
+    await expect(column(page, 'New')).toContainText('0 opportunities');
   });
 });
