@@ -21,7 +21,6 @@ import { pairsOf } from '../shared/custom-field-rows';
 import { renderDefinedField } from './defined-field-control';
 import { pipelineOf, type MilestoneDef } from '../../core/pipeline/pipeline-settings';
 import { milestoneName } from '../shared/messages/list-words';
-import { PIPELINE_WORDS } from '../shared/messages/pipeline-words';
 import { asksLostReason, lostReasonMissing, renderLostReason } from './lost-reason';
 
 let formCount = 0;
@@ -133,7 +132,7 @@ export class LocketRecordForm extends LitElement {
       if (!checked.ok || reasonMissing) {
         this.errors = {
           ...(checked.ok ? {} : Object.fromEntries(Object.entries(checked.error).map(([key, problem]) => [key, valueProblemText(problem)]))),
-          ...(reasonMissing ? { lostReason: PIPELINE_WORDS.reasonRequired } : {}),
+          ...(reasonMissing ? { lostReason: RECORD_WORDS.lostReasonRequired } : {}),
         };
         await this.updateComplete;
         this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
@@ -171,7 +170,7 @@ export class LocketRecordForm extends LitElement {
     const onInput = (e: Event) => this.setValue(spec.name, (e.target as HTMLInputElement).value);
     const control = spec.control;
     if (spec.name === 'lostReason' && this.kind === 'opportunity') {
-      return renderLostReason({ id, value, reasons: this.lostReasons, describedBy, invalid, choose: PIPELINE_WORDS.chooseReason, onChange: (next) => this.setValue(spec.name, next) });
+      return renderLostReason({ id, value, reasons: this.lostReasons, describedBy, invalid, choose: RECORD_WORDS.chooseLostReason, onChange: (next) => this.setValue(spec.name, next) });
     }
     switch (control.type) {
       case 'link':
