@@ -16,6 +16,7 @@ import { counted } from '../shared/i18n/format';
 import { milestoneName, PIPELINE_WORDS, pipelineProblemText } from '../shared/messages/pipeline-words';
 import { baseStyles } from '../shared/tokens.styles';
 import { formatAmount, formatMonth, formatTotals } from './board-format';
+import { renderLostForm } from './lost-form';
 import { pipelineBoardStyles } from './locket-pipeline-board.styles';
 import { LIST_WORDS } from '../shared/messages/list-words';
 import '../locket-filter-bar/locket-filter-bar';
@@ -129,22 +130,6 @@ export class LocketPipelineBoard extends LitElement {
     if (from?.milestone.id !== column.milestone.id) this.move(id, column.milestone.id);
   }
 
-  private renderLost(card: BoardCard) {
-    const reasons = this.pipeline?.lostReasons ?? [];
-    return html`<form class="lost" aria-label=${PIPELINE_WORDS.lostReasonFor(card.name)} @submit=${(e: SubmitEvent) => {
-      e.preventDefault();
-      const reason = String(new FormData(e.target as HTMLFormElement).get('reason') ?? '');
-      void this.change(() => this.api.closeOpportunity(card.id, { status: 'lost', reason }));
-    }}>
-      <label for="lost-reason">${PIPELINE_WORDS.lostReason}</label>
-      ${reasons.length > 0
-        ? html`<select id="lost-reason" name="reason" required>${reasons.map((reason) => html`<option value=${reason}>${reason}</option>`)}</select>`
-        : html`<input id="lost-reason" name="reason" maxlength="200" aria-describedby="no-reasons" /><span class="muted" id="no-reasons">${PIPELINE_WORDS.noReasons}</span>`}
-      <div class="row"><button class="primary" type="submit">${PIPELINE_WORDS.markLost}</button>
-        <button type="button" @click=${() => { this.losing = null; }}>${PIPELINE_WORDS.cancel}</button></div>
-    </form>`;
-  }
-
   private renderCard(card: BoardCard, column: BoardColumn, columns: readonly BoardColumn[]) {
     const others = columns.filter((other) => other.listed && other.milestone.id !== column.milestone.id);
     return html`<li class="card ${card.stale ? 'stale' : ''}" draggable="true"
@@ -160,7 +145,10 @@ export class LocketPipelineBoard extends LitElement {
         <option value=${WON}>${PIPELINE_WORDS.won}</option>
         <option value=${LOST}>${PIPELINE_WORDS.lost}</option>
       </select>
-      ${this.losing?.id === card.id ? this.renderLost(card) : nothing}
+      ${this.losing?.id === card.id ? renderLostForm({
+        card, reasons: this.pipeline?.lostReasons ?? [], onCancel: () => { this.losing = null; },
+        onLost: (reason) => void this.change(() => this.api.closeOpportunity(card.id, { status: 'lost', reason })),
+      }) : nothing}
     </li>`;
   }
 
