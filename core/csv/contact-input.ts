@@ -78,6 +78,8 @@ const oneAddressFile = (cells: Cells): string[] | undefined => {
  * parts are blank (the parts are what the owner typed; the whole is the tool's rendering).
  */
 const addresses = (cells: Cells): string[] | undefined => {
+  // A file whose headers name no address group (a Locket export, most tools): one address at most.
+  if (!cells.groupedAddresses) return oneAddressFile(cells);
   const byField = new Map(ADDRESS_FIELDS.map((field) => [field, cells.byAddress(field)] as const));
   const cellsOf = (field: (typeof ADDRESS_FIELDS)[number], group: string): readonly string[] => byField.get(field)?.get(group) ?? [];
   const groups = [...new Set([...byField.values()].flatMap((grouped) => [...grouped.keys()]))];

@@ -96,21 +96,24 @@ export const planContacts = (state: PlanState, source: ImportSource<'contacts'>)
     }
   };
 
-  // Two passes over the rows, organisations then people; a row's draft lives only while it is planned.
-  for (const pass of ['organisation', 'person'] as const) {
-    for (const row of table.rows) {
-      const invalid = (reason: RowNote) => state.push({ file: 'contacts', rowNumber: row.rowNumber, warnings: [], action: 'invalid', reasons: [reason] });
-      if (row.problem !== null) {
-        if (pass === 'organisation') invalid(row.problem);
-        continue;
-      }
-      const cells = readRow(row.cells);
-      const typed = contactKind(cells);
-      if ('problem' in typed) {
-        if (pass === 'organisation') invalid(typed.problem === 'unknown-type' ? { type: 'unknown-type', column: label('type'), value: typed.value } : { type: 'no-name' });
-        continue;
-      }
-      if (typed.kind === pass) settle({ rowNumber: row.rowNumber, meta: readRowMeta(cells, label), draft: contactDraft(cells, typed.kind) });
+  // Organisations are settled first, so people can link to them; each row is read once, and
+  // people's drafts (pure, they depend on nothing planned) wait until every organisation is settled.
+  const people: Pending[] = [];
+  for (const row of table.rows) {
+    const invalid = (reason: RowNote) => state.push({ file: 'contacts', rowNumber: row.rowNumber, warnings: [], action: 'invalid', reasons: [reason] });
+    if (row.problem !== null) {
+      invalid(row.problem);
+      continue;
     }
+    const cells = readRow(row.cells);
+    const typed = contactKind(cells);
+    if ('problem' in typed) {
+      invalid(typed.problem === 'unknown-type' ? { type: 'unknown-type', column: label('type'), value: typed.value } : { type: 'no-name' });
+      continue;
+    }
+    const item = { rowNumber: row.rowNumber, meta: readRowMeta(cells, label), draft: contactDraft(cells, typed.kind) };
+    if (typed.kind === 'organisation') settle(item);
+    else people.push(item);
   }
+  for (const item of people) settle(item);
 };

@@ -24,6 +24,8 @@ export interface RowCells<F extends CsvFile> {
    * (header-key.ts); groups in the order their first column comes.
    */
   readonly byAddress: (field: FieldsOfFile[F]) => ReadonlyMap<string, readonly string[]>;
+  /** False when no mapped column's header names an address group: every cell is then in group ''. */
+  readonly groupedAddresses: boolean;
 }
 
 /** Separators other tools put between several values in one cell. Addresses keep theirs: a comma is part of an address. */
@@ -70,16 +72,23 @@ export const createRowReader = <F extends CsvFile>(
   const locket = mapping.format === 'locket';
   const { byField, custom } = columnsByField(mapping);
   const groups = headers.map(addressGroupOf);
+  const groupedAddresses = groups.some((group, index) => group !== '' && mapping.columns[index] !== null);
   const given = <T>(values: T[]): T[] | undefined => (values.length === 0 && !locket ? undefined : values);
 
   return (cells) => {
     const cellsOf = (field: string): string[] | undefined => byField.get(field)?.map((index) => cells[index] ?? '');
     return {
       format: mapping.format,
+      groupedAddresses,
+      // Called a score of times per row: a plain loop, no array built.
       text: (field) => {
-        const found = cellsOf(field);
-        if (!found) return undefined;
-        return found.find((cell) => cell.trim() !== '') ?? (locket ? '' : undefined);
+        const indexes = byField.get(field);
+        if (!indexes) return undefined;
+        for (const index of indexes) {
+          const cell = cells[index] ?? '';
+          if (cell.trim() !== '') return cell;
+        }
+        return locket ? '' : undefined;
       },
       list: (field) => {
         const found = cellsOf(field);
@@ -107,5 +116,8 @@ export const createRowReader = <F extends CsvFile>(
 };
 
 /** Drops the keys a row did not give, so a draft's input holds only what the row speaks to. */
-export const givenOnly = (input: Record<string, unknown>): Record<string, unknown> =>
-  Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
+export const givenOnly = (input: Record<string, unknown>): Record<string, unknown> => {
+  const given: Record<string, unknown> = {};
+  for (const key in input) if (input[key] !== undefined) given[key] = input[key];
+  return given;
+};

@@ -15,6 +15,7 @@ import { openStore } from '../../core/store/open-store';
 import { createAesGcmCodec } from '../../core/vault/aes-codec';
 import { sessionAccountKey } from './bench-account';
 import { deleteDatabase } from './delete-database';
+import { copyChangeSets, timeBarePurge, type PurgePage } from './bare-purge';
 
 const PAGE = 1000;
 const SCRATCH_DB = 'locket-bench-delete-scratch';
@@ -168,9 +169,10 @@ export const timeSweep = async (): Promise<SweepBenchReport> => {
 };
 
 /**
- * The floor: the account's rows copied as they are into a scratch database of the same schema
- * (so the same indexes), then the same keys deleted with bare IndexedDB, 1000 per transaction,
- * with nothing else: no change log, no reads. Only the deletes are timed.
+ * The floors: the account's rows and change sets copied as they are into a scratch database of
+ * the same schema (so the same indexes), then the same keys deleted with bare IndexedDB, 1000 per
+ * transaction, with nothing else (no change log, no reads); then the rows put back and purged
+ * with the work sync and the audit require (bare-purge.ts). Only the deletes and the purge are timed.
  */
 export const timeBareDelete = async (): Promise<BareDeleteReport> => {
   await deleteDatabase(indexedDB, SCRATCH_DB);
@@ -182,15 +184,23 @@ export const timeBareDelete = async (): Promise<BareDeleteReport> => {
   };
   const account = await openLocketDb(indexedDB, LOCKET_DB_NAME);
   try {
-    const pages: string[][] = [];
-    await forEachPage(account, async (ids) => {
+    const pages: PurgePage[] = [];
+    const copyRows = (list: boolean): Promise<void> => forEachPage(account, async (ids) => {
       const rows = await account.getAll('records', IDBKeyRange.bound(ids[0], ids.at(-1)));
       await run((store) => { for (const row of rows) store.put(row); });
-      pages.push(ids);
+      if (list) pages.push(rows.map(({ id, kind }) => ({ id, kind })));
     });
+    await copyRows(true);
+    const sets = await copyChangeSets(account, scratch);
+    const lastAudit = (await account.transaction('audit').store.openCursor(null, 'prev'))?.value;
     const started = performance.now();
-    for (const ids of pages) await run((store) => { for (const id of ids) store.delete(id); });
-    return { records: pages.reduce((sum, ids) => sum + ids.length, 0), deleteMs: performance.now() - started };
+    for (const page of pages) await run((store) => { for (const { id } of page) store.delete(id); });
+    const deleteMs = performance.now() - started;
+    const records = pages.reduce((sum, page) => sum + page.length, 0);
+    // Put back, outside the timing.
+    await copyRows(false);
+    const purge = await timeBarePurge(scratch, pages, sets, lastAudit);
+    return { records, deleteMs, purgeMs: purge.purgeMs, setsDeleted: purge.setsDeleted };
   } finally {
     account.close();
     scratch.close();

@@ -176,6 +176,10 @@ export const BareDeleteReportSchema = v.object({
   records: Count,
   /** Deleting the account's keys with bare IndexedDB, 1000 per transaction, from a copy of its rows in a database of the same schema. */
   deleteMs: Millis,
+  /** The same rows put back, then purged with a tombstone each and, per 1000, a purge set, its outbox row and an audit entry (bare-purge.ts). */
+  purgeMs: Millis,
+  /** Change sets the bare purge deleted with the rows. */
+  setsDeleted: Count,
 });
 export type BareDeleteReport = v.InferOutput<typeof BareDeleteReportSchema>;
 

@@ -130,10 +130,13 @@ export const measureSweep = async (browser: ExtensionBrowser, page: Page): Promi
         'sweep.purge': perSecond(sweep.purged, sweep.sweepMs),
         'sweep.bareDelete': perSecond(bare.records, bare.deleteMs),
         'sweep.ratio': bare.deleteMs > 0 ? sweep.sweepMs / bare.deleteMs : 0,
+        'sweep.barePurge': perSecond(bare.records, bare.purgeMs),
+        'sweep.purgeRatio': bare.purgeMs > 0 ? sweep.sweepMs / bare.purgeMs : 0,
         'sweep.longestTask': longest,
       },
       notes: [`sweep: ${sweep.purged} records purged and ${sweep.changeSetsDeleted} change sets deleted in ${ms(sweep.sweepMs)}; `
-        + `bare delete of ${bare.records} keys ${ms(bare.deleteMs)}; side panel long tasks during the sweep: `
+        + `bare delete of ${bare.records} keys ${ms(bare.deleteMs)}; bare purge of the same rows with tombstones, `
+        + `${bare.setsDeleted} change sets deleted, a purge set, outbox row and audit entry per 1000: ${ms(bare.purgeMs)}; side panel long tasks during the sweep: `
         + describeLongTasks(longTasks)
         + (panelErrors.length > 0 ? `; the panel said: ${panelErrors.slice(0, 3).join(' | ')}` : '')],
     };
