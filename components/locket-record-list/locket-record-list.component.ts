@@ -28,6 +28,7 @@ import { LIST_WORDS } from '../shared/messages/list-words';
 import { matchingIds } from '../locket-bulk-bar/matching-ids';
 import { LazyElement } from '../shared/lazy-element';
 import { recordListStyles } from './locket-record-list.styles';
+import { nextFrame } from '../shared/next-frame';
 
 /** The longest the count waits for the first rows to be painted. */
 const FIRST_ROWS_WAIT_MS = 1000;
@@ -60,6 +61,7 @@ export class LocketRecordList extends LitElement {
   private readonly filtered = createFilteredRows(this, async (total, counted) => {
     this.cache.clear();
     await this.cache.ensure(this.visible.first, Math.max(this.visible.last, 20));
+    await nextFrame();
     this.total = total;
     this.counted = counted;
     this.revision++;
@@ -116,6 +118,8 @@ export class LocketRecordList extends LitElement {
     this.cache.clear();
     await this.cache.ensure(this.visible.first, Math.max(this.visible.last, 20));
     if (!this.firstRowMarked) performance.mark('locket:first-page');
+    // The rows are drawn in the next frame, not in the task that read and decrypted them.
+    await nextFrame();
     // A newer kind was chosen while this one loaded: its own reload paints.
     if (kind !== this.kind) return;
     // Counting a long list walks its whole index; the first screen paints without waiting for it.
@@ -125,6 +129,8 @@ export class LocketRecordList extends LitElement {
     // index ahead of the first page, and the count redraws the list at its full length.
     await this.firstRowsShown();
     const total = await this.services.store.count(kind);
+    // The list's full length is laid out in a frame of its own, apart from the count's reply.
+    await nextFrame();
     if (kind !== this.kind) return;
     this.total = total;
     this.counted = true;
@@ -133,7 +139,9 @@ export class LocketRecordList extends LitElement {
 
   private async onRangeChanged(event: RangeChangedEvent): Promise<void> {
     this.visible = { first: event.first, last: event.last };
-    if (await this.cache.ensure(event.first, event.last)) this.revision++;
+    if (!await this.cache.ensure(event.first, event.last)) return;
+    await nextFrame();
+    this.revision++;
   }
 
   /** The virtualizer draws rows after this element updates: mark the frame after the first real row. */
