@@ -85,6 +85,20 @@ describe('locket-record-list', () => {
     expect(rowSeenInFrame - pageReadInFrame).toBeGreaterThanOrEqual(2);
   });
 
+  it('keeps the people list\'s first rows, as drawn, for the next side panel, and no other list\'s', async () => {
+    const { services, store } = await createTestServices();
+    await store.create('person', { firstName: 'Ada', lastName: 'Lovelace', jobTitle: 'Analyst' });
+    await store.create('organisation', { name: 'Analytical Engines' });
+    const remembered: unknown[] = [];
+    const keeping = { ...services, firstPage: { remember: async (firstPage: unknown) => { remembered.push(firstPage); } } };
+    const list = await mount('locket-record-list', { services: keeping, kind: 'organisation' });
+    await expect.element(page.getByRole('button', { name: 'Open Analytical Engines' })).toBeVisible();
+    list.kind = 'person';
+    await expect.element(page.getByRole('button', { name: 'Open Ada Lovelace' })).toBeVisible();
+    await expect.poll(() => remembered.length).toBe(1);
+    expect(remembered).toEqual([{ rows: [{ title: 'Ada Lovelace', subtitle: expect.stringMatching(/^Analyst · /) }] }]);
+  });
+
   it('does not show the previous kind under the new one', async () => {
     const { services, store } = await createTestServices();
     await store.create('person', { firstName: 'Ada', lastName: 'Lovelace' });

@@ -52,7 +52,7 @@ export const measureFirstRow = async (
     await sleep(IDLE_BEFORE_OPEN_MS);
     bare.push(await bareMeasures(browser));
     await sleep(IDLE_BEFORE_OPEN_MS);
-    const open = () => timeToMark(browser.context, url, 'locket:first-row', '[role="listitem"] .row', undefined, stages);
+    const open = () => timeToMark(browser.context, url, 'locket:first-row', '[role="listitem"] .row', undefined, stages, 'locket:list-row');
     if (run === 0 && profileDir !== undefined) {
       // The first open traced browser-wide (IndexedDB's own work included) from a blank page of its own.
       const blank = await browser.context.newPage();
@@ -77,7 +77,8 @@ export const measureFirstRow = async (
     notes: [
       `sidepanel.html → locket:first-row: runs ${list(times)} ms; stages (median ms from navigation start) `
         + [...stages].sort((a, b) => median(a[1]) - median(b[1])).map(([name, seen]) => `${name} ${median(seen).toFixed(1)}`).join(', ')
-        + `; DOMContentLoaded to the gate's connection ${gateWait.toFixed(1)} ms`,
+        + `; DOMContentLoaded to the gate's connection ${gateWait.toFixed(1)} ms. The first row is the rows remembered from the last `
+        + 'side panel (first-row) when it comes before the live list\'s own (list-row)',
       `bare open of the same database, same origin, no page code (bench-open.html, ${IDLE_BEFORE_OPEN_MS / 1000} s idle before each open, as before each side panel): `
         + `first open runs ${list(opens)} ms (from its script's start, median script start ${median(bare.map((entry) => entry.scriptAt)).toFixed(1)} ms after navigation); `
         + `a second open right after closing the first ${list(bare.map((entry) => entry.reopenMs))} ms; `
