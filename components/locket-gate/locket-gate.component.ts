@@ -89,7 +89,7 @@ export class LocketGate extends LitElement {
     this.stopListening = onSessionChange(() => this.evaluate());
     // Read from the session's memory, not IndexedDB: drawn before the database is open.
     if (this.surface === 'locket-workspace') {
-      void recallFirstPage().catch(() => null).then((firstPage) => { if (this.phase === 'loading') this.firstPage = firstPage; });
+      void recallFirstPage(systemClock.now()).catch(() => null).then((firstPage) => { if (this.phase === 'loading') this.firstPage = firstPage; });
     }
     this.evaluate();
   }

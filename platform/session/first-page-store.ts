@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import { openFirstPage, sealFirstPage, type FirstPage } from '../../core/first-page/first-page';
 import type { Bytes } from '../../core/vault/types';
-import { FIRST_PAGE_KEY, readSessionKeys } from './session';
+import { idleExpired } from '../../core/security/auto-lock';
+import { FIRST_PAGE_KEY, readLastActivity, readLockPolicy, readSessionKeys } from './session';
 
 /**
  * The side panel's first rows in storage.session (memory only, like the session's key, and
@@ -14,8 +15,14 @@ export const rememberFirstPage = async (accountKey: Bytes, page: FirstPage): Pro
 /** Rows some page listed since: a page that changed a person forgets them until the list is read again. */
 export const forgetFirstPage = (): Promise<void> => browser.storage.session.remove(FIRST_PAGE_KEY);
 
-/** The remembered rows, when the session is unlocked and they open under its key; else null. */
-export const recallFirstPage = async (): Promise<FirstPage | null> => {
-  const [keys, stored] = await Promise.all([readSessionKeys(), browser.storage.session.get(FIRST_PAGE_KEY)]);
-  return keys ? openFirstPage(keys.accountKey, stored[FIRST_PAGE_KEY]) : null;
+/**
+ * The remembered rows, when the session is unlocked, has not been idle past its auto-lock time
+ * at `now` (the gate is about to lock it), and they open under its key; else null.
+ */
+export const recallFirstPage = async (now: number): Promise<FirstPage | null> => {
+  const [keys, policy, lastActivity, stored] = await Promise.all([
+    readSessionKeys(), readLockPolicy(), readLastActivity(), browser.storage.session.get(FIRST_PAGE_KEY),
+  ]);
+  if (!keys || (lastActivity !== null && idleExpired(policy, lastActivity, now))) return null;
+  return openFirstPage(keys.accountKey, stored[FIRST_PAGE_KEY]);
 };
