@@ -1,10 +1,17 @@
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { SIDE_PANEL_VIEWPORT, createAccount, createRecord, lockedHeading, recordList, showTab, surfaceElement } from './ui';
 
 const FIRST_PAGE_KEY = 'locket:first-page';
 
+/** What storage.session holds under the remembered rows' key, as the pages read it. */
+const rememberedRows = (page: Page) => page.evaluate(async (key) => {
+  const chrome = (globalThis as unknown as { chrome: { storage: { session: { get: (key: string) => Promise<Record<string, unknown>> } } } }).chrome;
+  return chrome.storage.session.get(key);
+}, FIRST_PAGE_KEY);
+
 /** The `locket:*` marks a page set, by name: which rows were drawn first. */
-const marks = (page: import('@playwright/test').Page) => page.evaluate(() => Object.fromEntries(
+const marks = (page: Page) => page.evaluate(() => Object.fromEntries(
   performance.getEntriesByType('mark').filter((mark) => mark.name.startsWith('locket:')).map((mark) => [mark.name, mark.startTime]),
 ));
 
@@ -16,9 +23,8 @@ test('a side panel opened again while unlocked draws the people it listed before
   await showTab(first, 'People');
   await expect(recordList(first, 'People').getByRole('button', { name: 'Open Ada Lovelace', exact: true })).toBeVisible();
   // Kept sealed: no word of the row in the clear.
-  await expect.poll(async () => JSON.stringify(await first.evaluate((key) => chrome.storage.session.get(key), FIRST_PAGE_KEY)))
-    .toContain('"iv"');
-  expect(JSON.stringify(await first.evaluate((key) => chrome.storage.session.get(key), FIRST_PAGE_KEY))).not.toContain('Lovelace');
+  await expect.poll(async () => JSON.stringify(await rememberedRows(first))).toContain('"iv"');
+  expect(JSON.stringify(await rememberedRows(first))).not.toContain('Lovelace');
   await first.close();
 
   const again = await openSurface('sidepanel');
@@ -31,5 +37,5 @@ test('a side panel opened again while unlocked draws the people it listed before
 
   await surfaceElement(again).getByRole('button', { name: 'Lock', exact: true }).click();
   await expect(lockedHeading(again)).toBeVisible();
-  expect(await again.evaluate((key) => chrome.storage.session.get(key), FIRST_PAGE_KEY)).toEqual({});
+  expect(await rememberedRows(again)).toEqual({});
 });
