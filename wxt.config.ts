@@ -5,8 +5,8 @@ import { EXTENSION_PAGES_CSP } from './content-security-policy';
 const isStoreBuild = Boolean(process.env.LOCKET_STORE_BUILD);
 const isBenchBuild = process.env.LOCKET_BENCH === '1';
 
-/** Only the bench build carries the benchmark page; every other build leaves it out. */
-const BENCH_ENTRYPOINT = 'bench';
+/** Only the bench build carries the benchmark pages; every other build leaves them out. */
+const BENCH_ENTRYPOINTS: readonly string[] = ['bench', 'bench-open'];
 
 /** Add-on id on addons.mozilla.org and in Firefox profiles; MV3 add-ons must carry one. */
 const FIREFOX_ADDON_ID = 'locket@locket-crm';
@@ -66,11 +66,12 @@ export default defineConfig({
   ...(isStoreBuild ? { outDir: '.output/store' } : {}),
   hooks: {
     // filterEntrypoints is an allow-list, and per-entrypoint include/exclude is per
-    // browser, so the bench page is dropped here, before WXT imports it.
+    // browser, so the bench pages are dropped here, before WXT imports them.
     'entrypoints:found': (_wxt, infos) => {
       if (isBenchBuild) return;
-      const benchIndex = infos.findIndex((info) => info.name === BENCH_ENTRYPOINT);
-      if (benchIndex !== -1) infos.splice(benchIndex, 1);
+      for (let index = infos.length - 1; index >= 0; index--) {
+        if (BENCH_ENTRYPOINTS.includes(infos[index]?.name ?? '')) infos.splice(index, 1);
+      }
     },
   },
   vite: () => ({

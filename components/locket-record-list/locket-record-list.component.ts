@@ -28,6 +28,9 @@ import { LIST_WORDS } from '../shared/messages/list-words';
 import { matchingIds } from '../locket-bulk-bar/matching-ids';
 import { LazyElement } from '../shared/lazy-element';
 import { recordListStyles } from './locket-record-list.styles';
+import { nextFrame } from '../shared/next-frame';
+import { FIRST_PAGE_ROWS } from '../../core/first-page/first-page';
+import { FIRST_ROW_MARK } from '../shared/first-row-mark';
 
 /** The longest the count waits for the first rows to be painted. */
 const FIRST_ROWS_WAIT_MS = 1000;
@@ -60,6 +63,7 @@ export class LocketRecordList extends LitElement {
   private readonly filtered = createFilteredRows(this, async (total, counted) => {
     this.cache.clear();
     await this.cache.ensure(this.visible.first, Math.max(this.visible.last, 20));
+    await nextFrame();
     this.total = total;
     this.counted = counted;
     this.revision++;
@@ -116,15 +120,20 @@ export class LocketRecordList extends LitElement {
     this.cache.clear();
     await this.cache.ensure(this.visible.first, Math.max(this.visible.last, 20));
     if (!this.firstRowMarked) performance.mark('locket:first-page');
+    // The rows are drawn in the next frame, not in the task that read and decrypted them.
+    await nextFrame();
     // A newer kind was chosen while this one loaded: its own reload paints.
     if (kind !== this.kind) return;
     // Counting a long list walks its whole index; the first screen paints without waiting for it.
     if (this.total === null) this.total = this.cache.knownFromTop();
     this.revision++;
+    this.rememberFirstRows();
     // Asked only once the first rows are on screen: IndexedDB would serve a count over the whole
     // index ahead of the first page, and the count redraws the list at its full length.
     await this.firstRowsShown();
     const total = await this.services.store.count(kind);
+    // The list's full length is laid out in a frame of its own, apart from the count's reply.
+    await nextFrame();
     if (kind !== this.kind) return;
     this.total = total;
     this.counted = true;
@@ -133,17 +142,39 @@ export class LocketRecordList extends LitElement {
 
   private async onRangeChanged(event: RangeChangedEvent): Promise<void> {
     this.visible = { first: event.first, last: event.last };
-    if (await this.cache.ensure(event.first, event.last)) this.revision++;
+    if (!await this.cache.ensure(event.first, event.last)) return;
+    await nextFrame();
+    this.revision++;
   }
 
-  /** The virtualizer draws rows after this element updates: mark the frame after the first real row. */
+  /** The people list's first rows, as drawn, kept for the next side panel to show before its database is open. */
+  private rememberFirstRows(): void {
+    if (this.kind !== 'person' || this.listId !== '' || !this.services.firstPage) return;
+    const rows: { title: string; subtitle: string }[] = [];
+    for (let index = 0; index < FIRST_PAGE_ROWS; index++) {
+      const record = this.cache.row(index);
+      if (!record) break;
+      rows.push({ title: recordTitle(record), subtitle: this.subtitleText(record) });
+    }
+    this.services.firstPage.remember({ rows }).catch(() => undefined);
+  }
+
+  /**
+   * The virtualizer draws rows after this element updates: mark the frame after the first real
+   * row (`locket:first-row` too, unless rows remembered from before were drawn first).
+   */
   private markFirstRow(): void {
     if (this.firstRowMarked) return;
     this.firstRowMarked = true;
     requestAnimationFrame(() => {
-      performance.mark('locket:first-row');
+      performance.mark('locket:list-row');
+      if (performance.getEntriesByName(FIRST_ROW_MARK, 'mark').length === 0) performance.mark(FIRST_ROW_MARK);
       this.firstRowShown();
     });
+  }
+
+  private subtitleText(record: LocketRecord): string {
+    return [recordSubtitle(record), columnText(record, this.sort.column)].filter((part) => part !== '').join(' · ') || '\u00a0';
   }
 
   private firstRowShown: () => void = () => undefined;
@@ -164,13 +195,12 @@ export class LocketRecordList extends LitElement {
     if (!record) return html`<div class="placeholder" role="listitem" aria-busy="true"></div>`;
     this.markFirstRow();
     const title = recordTitle(record);
-    const column = columnText(record, this.sort.column);
     return html`<div role="listitem"><div class="row row-item">
       <input type="checkbox" class="pick" aria-label=${LIST_WORDS.select(title)} .checked=${this.selection.has(record.id)}
         @click=${(event: MouseEvent) => void this.selection.click(index, record.id, event.shiftKey, async (first, last) => (await this.rowsAt(first, last - first + 1)).map((row) => row.id))}>
       <button class="title row-open" aria-label=${RECORD_WORDS.open(title)}
         @click=${() => this.dispatchEvent(locketEvent('locket-open', { id: record.id }))}>${title}</button>
-      <span class="subtitle muted">${[recordSubtitle(record), column].filter((part) => part !== '').join(' · ') || '\u00a0'}</span>
+      <span class="subtitle muted">${this.subtitleText(record)}</span>
     </div></div>`;
   }
 

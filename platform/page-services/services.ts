@@ -20,6 +20,7 @@ import type { SyncPageServices } from '../../core/sync/ports';
 import type { ClientOf } from '../../worker/contracts/method';
 import type { teamContract } from '../../worker/contracts/team';
 import type { filterContract } from '../../worker/contracts/filters';
+import type { FirstPage } from '../../core/first-page/first-page';
 
 /** The owner's account and its protection: what the settings page's security sections use. */
 export interface SecurityServices {
@@ -120,4 +121,9 @@ export interface LocketServices {
   readonly pipeline?: PipelineWorkerApi;
   /** Last contacted and stay-in-touch, computed in the worker; absent where no worker runs (the page then shows neither). */
   readonly contacts?: ContactsWorkerApi;
+  /**
+   * Keeps the people list's first rows, sealed under the account key, for the next side panel
+   * to draw before its database is open (core/first-page); absent where nothing keeps them.
+   */
+  readonly firstPage?: { readonly remember: (page: FirstPage) => Promise<void> };
 }

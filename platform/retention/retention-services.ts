@@ -12,9 +12,12 @@ import { forgetLocalAccountState } from '../session/session';
 import type { RetentionServices } from '../page-services/services';
 import { askToKeepData, readStorageStatus, type StoragePorts } from './storage-status';
 import { SWEEP_ALARM } from './sweep-scheduler';
+import { startWhenIdle } from './start-when-idle';
 
 /** Long enough for the first screen to paint and settle before the sweep competes for IndexedDB. */
 export const PAGE_SWEEP_DELAY_MS = 2_000;
+/** After that delay, the sweep's worker waits for the page to be idle, at most this long. */
+const PAGE_SWEEP_IDLE_WAIT_MS = 5_000;
 
 /** One sweep in a worker of its own, ended as soon as the sweep is. */
 const sweepIn = async (connection: SweepWorkerConnection, trigger: SweepTrigger, accountKey: Uint8Array | null): Promise<SweepReport | null> => {
@@ -34,12 +37,12 @@ const sweepIn = async (connection: SweepWorkerConnection, trigger: SweepTrigger,
  */
 export const startPageSweep = (accountKey: Uint8Array | null, delayMs = PAGE_SWEEP_DELAY_MS): (() => void) => {
   let connection: SweepWorkerConnection | null = null;
-  const timer = setTimeout(() => {
+  const cancel = startWhenIdle(delayMs, PAGE_SWEEP_IDLE_WAIT_MS, () => {
     connection = connectSweepWorker();
     sweepIn(connection, 'page', accountKey).catch((error: unknown) => console.warn('Locket sweep did not run:', error));
-  }, delayMs);
+  });
   return () => {
-    clearTimeout(timer);
+    cancel();
     connection?.terminate();
   };
 };

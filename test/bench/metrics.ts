@@ -52,6 +52,8 @@ export const METRICS = [
   { key: 'sweep.purgeRatio', label: 'sweep time / bare purge time', unit: 'x', better: 'lower', aim: { op: '<=', limit: 1.3 } },
   { key: 'sweep.longestTask', label: 'longest side panel task during the sweep', unit: 'ms', better: 'lower', aim: { op: '<', limit: 50 } },
   { key: 'sidepanel.firstRow', label: 'side panel open to first row', unit: 'ms', better: 'lower', aim: { op: '<', limit: 150 } },
+  { key: 'sidepanel.bareOpen', label: 'floor: bare open of the same database, same origin, no page code', unit: 'ms', better: 'lower' },
+  { key: 'sidepanel.bareReopen', label: 'bare open again, the origin\'s storage still held', unit: 'ms', better: 'lower' },
   { key: 'filter.plainFirstPage', label: 'people list, first page (store.page, no filter)', unit: 'ms', better: 'lower' },
   { key: 'filter.firstRows', label: 'one-condition filter, first rows (worker)', unit: 'ms', better: 'lower', aim: { op: '<', limit: 150 } },
   { key: 'filter.count', label: 'one-condition filter, exact count (worker)', unit: 'ms', better: 'lower', aim: { op: '<', limit: 1000 } },

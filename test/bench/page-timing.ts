@@ -32,6 +32,8 @@ export const timeToMark = async (
   timeoutMs = 20_000,
   /** When given, collects the page's other `locket:*` marks and DOMContentLoaded, by name, run after run. */
   stages?: Map<string, number[]>,
+  /** A later mark the stages wait for too (the live list's row, after rows remembered from before). */
+  laterMark?: string,
 ): Promise<number> => {
   const page = await context.newPage();
   const errors = collectPageErrors(page);
@@ -47,6 +49,9 @@ export const timeToMark = async (
       mark,
     );
     if (stages) {
+      if (laterMark !== undefined) {
+        await page.waitForFunction((name) => performance.getEntriesByName(name, 'mark').length > 0, laterMark, { timeout: timeoutMs });
+      }
       const seen = await page.evaluate(() => {
         const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
         const marks = performance.getEntriesByType('mark').filter((entry) => entry.name.startsWith('locket:'))

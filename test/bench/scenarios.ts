@@ -13,6 +13,7 @@ import { BULK_TAG_RECORDS, measureBulkTag } from './bulk-scenarios';
 import { measureArchive, measureSweep } from './retention-scenarios';
 import { measureSync } from './sync-scenarios';
 import { measureMemory } from './memory-scenarios';
+import { measureFirstRow } from './first-row-scenarios';
 import { measureReads, measureUiUnlock, measureUnlock, plainInsertOutcome, type VaultOutcome } from './vault-scenarios';
 
 export interface ScenarioOptions {
@@ -147,7 +148,7 @@ export const runSizeScenarios = async (
   await attempt('a one-condition filter over the people, beside the plain list\'s first page', () => withBenchPage(browser, 'filter', async (page) =>
     merge(await measureFilter(page))), 'filter');
 
-  const pageLoads = async (key: 'sidepanel.firstRow' | 'popup.searchReady', file: string, mark: string, evidence: string) => {
+  const pageLoads = async (key: 'popup.searchReady', file: string, mark: string, evidence: string) => {
     const url = browser.pageUrl(file);
     const times: number[] = [];
     const stages = new Map<string, number[]>();
@@ -169,7 +170,11 @@ export const runSizeScenarios = async (
     notes.push(`${file} → ${mark}: runs ${times.map((time) => time.toFixed(1)).join(', ')} ms; stages (median ms from navigation start) `
       + [...stages].sort((a, b) => median(a[1]) - median(b[1])).map(([name, at]) => `${name} ${median(at).toFixed(1)}`).join(', '));
   };
-  await attempt('side panel first row', () => pageLoads('sidepanel.firstRow', 'sidepanel.html', 'locket:first-row', '[role="listitem"] .row'), 'sidepanel');
+  await attempt('side panel first row, beside a bare open of its database', async () => {
+    const outcome = await measureFirstRow(browser, size, options.runs, options.profileDir);
+    Object.assign(figures, outcome.figures);
+    notes.push(...outcome.notes);
+  }, 'sidepanel');
   await attempt('popup search ready', () => pageLoads('popup.searchReady', 'popup.html', 'locket:search-ready', 'input[type="search"]'), 'popup');
   await attempt('memory: three surfaces open, one search worker', async () => merge(await measureMemory(browser)), 'memory');
   await attempt('backup and restore through the worker', () => withBenchPage(browser, 'backup', async (page) =>

@@ -155,6 +155,8 @@ export const createTestServices = async (overrides: TestServiceOverrides = {}): 
     tasks: (({ dueTasks, otherTasks }) => ({ dueTasks, otherTasks }))(createTaskReads({ db, codec: plainCodec })),
     // The worker's own pipeline code, run in the page on the test's store and checked as the host checks it.
     pipeline: validated(pipelineContract, createPipelineApi({ storeDeps, store })),
+    // The side panel's remembered first rows: kept nowhere here.
+    firstPage: { remember: async () => undefined },
     ...overrides.services,
   });
   return { services, store, clock, db };
