@@ -4,6 +4,7 @@ import { systemClock } from '../core/clock';
 import { createBroadcastBus } from '../core/db/broadcast-bus';
 import { LOCKET_DB_NAME } from '../core/db/db-name';
 import { openStoreDeps } from '../core/store/open-store';
+import { migrateTeamSettings } from '../core/settings/settings';
 import { createAesGcmCodec } from '../core/vault/aes-codec';
 import { locketContract } from './contract';
 import { hostContract } from './host';
@@ -21,7 +22,9 @@ const { promise: accountKey, resolve: receiveKey } = Promise.withResolvers<Uint8
 const ready = accountKey.then(async (key) => openStoreDeps({
   factory: indexedDB, name: LOCKET_DB_NAME, codec: createAesGcmCodec(key), clock: systemClock, bus, author: 'owner',
   auditKeys: await deriveAuditKeys(key),
-})).then((storeDeps) => {
+})).then(async (storeDeps) => {
+  // Team settings an older version kept with the personal ones become records of their own, once, before anything syncs.
+  await migrateTeamSettings(storeDeps);
   // Sync starts with the key and ends with this worker: the page ends it on lock or close,
   // and the browser then frees the sync lock for the next unlocked page.
   const transportFor = (relayUrl: string) => createRelayTransport({ relayUrl });
