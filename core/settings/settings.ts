@@ -11,13 +11,13 @@ import { retriedWrite, settled, STALE, type Participant } from '../db/transactio
 import { appendChangeSet } from '../db/append-change-set';
 import type { ChangeSetItem } from '../db/rows';
 import { changeSet, type StoreDeps } from '../db/store-deps';
-import { combinedSettings, personalPart, TEAM_GROUP_IDS, TEAM_SETTING_NAMES, teamRowOf, teamWriteOf, type TeamGroupId, type TeamRows } from './team-settings';
+import { combinedSettings, personalPart, TEAM_SETTING_NAMES, teamWriteOf, type TeamRows } from './team-settings';
+import { decodeRows, holdsNoSettings, readStoredRows, SETTINGS_ROW_KEY, settingsUnchanged, type StoredSettingsRows } from './settings-rows';
 import { ListViewsSchema, SavedListsSchema } from '../filters/filter-schema';
 import { FieldDefinitionsSchema } from '../custom-fields/definitions';
 import { PipelineSettingsSchema } from '../pipeline/pipeline-settings';
 
-/** The one row of the settings store. */
-export const SETTINGS_ROW_KEY = 'general';
+export { readSettingsRows, SETTINGS_ROW_KEY, settingsUnchanged, type StoredSettingsRows } from './settings-rows';
 
 export const defaultSettings: Settings = { ownerName: '', ownerEmail: '', defaultCurrency: 'EUR' };
 
@@ -82,43 +82,6 @@ export const parseSettings = (input: unknown): Result<Settings, SettingsErrors> 
   return parsed.success ? { ok: true, value: parsed.output } : { ok: false, error: fieldErrorsOf(parsed.issues) };
 };
 
-/** The settings rows as stored: the `general` row and each team group's row (team-settings.ts). */
-export interface StoredSettingsRows {
-  readonly general: EncodedValue | undefined;
-  readonly groups: Readonly<Partial<Record<TeamGroupId, EncodedValue>>>;
-}
-
-/** The `settings` object store, of a read or of the write's own transaction. */
-interface SettingsStoreReads {
-  readonly get: (key: string) => Promise<EncodedValue | undefined>;
-}
-
-const readStoredRows = async (store: SettingsStoreReads): Promise<StoredSettingsRows> => {
-  const [general, ...groups] = await Promise.all([store.get(SETTINGS_ROW_KEY), ...TEAM_GROUP_IDS.map((id) => store.get(id))]);
-  return { general, groups: Object.fromEntries(TEAM_GROUP_IDS.flatMap((id, index) => { const row = groups[index]; return row ? [[id, row]] : []; })) };
-};
-
-const storedGroupIds = (stored: StoredSettingsRows): TeamGroupId[] => TEAM_GROUP_IDS.filter((id) => stored.groups[id] !== undefined);
-
-const decodeRows = async (codec: ValueCodec, stored: StoredSettingsRows): Promise<{ readonly general: unknown; readonly rows: TeamRows }> => {
-  const ids = storedGroupIds(stored);
-  const values = [...(stored.general ? [stored.general] : []), ...ids.flatMap((id) => stored.groups[id] ?? [])];
-  const aads = [...(stored.general ? [settingsAad(SETTINGS_ROW_KEY)] : []), ...ids.map(settingsAad)];
-  const decoded = values.length > 0 ? await codec.decodeMany(values, aads) : [];
-  const general = stored.general ? decoded[0] : {};
-  const offset = stored.general ? 1 : 0;
-  return { general, rows: new Map(ids.map((id, index) => [id, teamRowOf(decoded[offset + index])])) };
-};
-
-/** The rows as stored (for a write's check that nothing changed since) and decoded. */
-export const readSettingsRows = async (
-  db: LocketDatabase, codec: ValueCodec,
-): Promise<{ readonly stored: StoredSettingsRows; readonly general: unknown; readonly rows: TeamRows }> => {
-  const stored = await readStoredRows(db.transaction('settings').store);
-  return { stored, ...(await decodeRows(codec, stored)) };
-};
-
-const isEmpty = (stored: StoredSettingsRows): boolean => stored.general === undefined && storedGroupIds(stored).length === 0;
 
 /** The settings rows decoded and joined (as a backup or snapshot holds them too): untrusted until parsed. */
 export const settingsFromRows = (general: unknown, rows: TeamRows): Record<string, unknown> => ({ ...defaultSettings, ...combinedSettings(general, rows) });
@@ -131,7 +94,7 @@ const validStored = (input: unknown): Settings => {
 
 export const readSettings = async (db: LocketDatabase, codec: ValueCodec): Promise<Settings> => {
   const stored = await readStoredRows(db.transaction('settings').store);
-  if (isEmpty(stored)) return defaultSettings;
+  if (holdsNoSettings(stored)) return defaultSettings;
   const { general, rows } = await decodeRows(codec, stored);
   return validStored(settingsFromRows(general, rows));
 };
@@ -182,7 +145,7 @@ export const planSettings = async (
 ): Promise<Result<SettingsPlan, SettingsErrors>> => {
   const stored = await readStoredRows(deps.db.transaction('settings').store);
   const { general, rows } = await decodeRows(deps.codec, stored);
-  const before = isEmpty(stored) ? defaultSettings : validStored(settingsFromRows(general, rows));
+  const before = holdsNoSettings(stored) ? defaultSettings : validStored(settingsFromRows(general, rows));
   const parsed = parseSettings({ ...before, ...patch });
   if (!parsed.ok) return parsed;
   const settings = parsed.value;
@@ -200,9 +163,6 @@ export const planSettings = async (
   return { ok: true, value: { settings, changed, stored, puts, items: team.items, values: team.values } };
 };
 
-/** Inside the write's transaction: whether the settings rows are still those the plan was read from. */
-export const settingsUnchanged = async (store: SettingsStoreReads, stored: StoredSettingsRows): Promise<boolean> =>
-  deepEqual(await readStoredRows(store), stored);
 
 /**
  * Saves `patch` (settings.ts planSettings) with its receipt and, when a team setting changed, its
