@@ -163,14 +163,19 @@ export const planSettings = async (
   return { ok: true, value: { settings, changed, stored, puts, items: team.items, values: team.values } };
 };
 
+/**
+ * The clock of a team setting kept on this device only: below every set's stamp, so any value
+ * the team's sets bring replaces it.
+ */
+const LOCAL_ONLY_CLOCK = '';
 
 /**
  * Saves `patch` (settings.ts planSettings) with its receipt and, when a team setting changed, its
  * change set, only if the stored rows are still the ones the merge started from. Invalid input
- * writes nothing.
+ * writes nothing. `localOnly` writes team settings under LOCAL_ONLY_CLOCK with no change set.
  */
 export const writeSettings = async (
-  deps: SettingsDeps & Pick<StoreDeps, 'hlc'>, patch: unknown, receipt: SettingsReceipt,
+  deps: SettingsDeps & Pick<StoreDeps, 'hlc'>, patch: unknown, receipt: SettingsReceipt, localOnly = false,
 ): Promise<Result<SettingsWrite, SettingsErrors>> => {
   const entries = v.safeParse(PatchSchema, patch);
   if (!entries.success) return { ok: false, error: { [FORM_ERROR_KEY]: 'unreadable' } };
@@ -178,12 +183,12 @@ export const writeSettings = async (
     subject: { type: 'settings' },
     stores: ['settings', 'changes', 'outbox'],
     prepare: async () => {
-      const hlc = deps.hlc.tick();
+      const hlc = localOnly ? LOCAL_ONLY_CLOCK : deps.hlc.tick();
       const plan = await planSettings(deps, entries.output, hlc);
       if (!plan.ok) return settled<Result<SettingsWrite, SettingsErrors>>(plan);
       const written = { settings: plan.value.settings, changed: plan.value.changed };
       if (plan.value.puts.length === 0) return settled<Result<SettingsWrite, SettingsErrors>>({ ok: true, value: written });
-      const set = plan.value.items.length === 0 ? null
+      const set = plan.value.items.length === 0 || localOnly ? null
         : changeSet(deps, plan.value.items, await deps.codec.encode(plan.value.values, changeAad(hlc)), hlc);
       return { plan: plan.value, set, written };
     },
@@ -202,8 +207,11 @@ export const writeSettings = async (
 /**
  * Moves the team settings an older version kept in the `general` row into their group rows, once:
  * a save of nothing, so no audit entry, and nothing to do once moved. Run when the store opens.
+ * `shared` is whether this device may change the team's settings (no team, the owner, an admin):
+ * then they sync as the newest. A member below admin keeps them on this device only, replaced by
+ * the team's as those arrive, and pushes no set the relay would refuse (which would stop its sync).
  */
-export const migrateTeamSettings = async (deps: SettingsDeps & Pick<StoreDeps, 'hlc'>): Promise<void> => {
-  const migrated = await writeSettings(deps, {}, async () => null);
+export const migrateTeamSettings = async (deps: SettingsDeps & Pick<StoreDeps, 'hlc'>, shared = true): Promise<void> => {
+  const migrated = await writeSettings(deps, {}, async () => null, !shared);
   if (!migrated.ok) throw new Error(`Stored settings are invalid: ${Object.keys(migrated.error).join(', ')}`);
 };

@@ -82,6 +82,22 @@ describe('the migration of settings stored before team settings were records', (
     expect(await harness.store.getSettings()).toEqual(before);
   });
 
+  it('on a member\'s device below admin, keeps them there only, and the team\'s settings replace them as they arrive', async () => {
+    const owner = await device('device-a');
+    const member = await device('device-b', owner.clock);
+    await owner.store.saveSettings({ fieldDefinitions: fields('Team field') });
+    owner.clock.advance(1000);
+    await member.db.put('settings', { codec: 'plain', value: previous }, SETTINGS_ROW_KEY);
+
+    await migrateTeamSettings(member.deps, false);
+    // Nothing the relay would refuse is queued, and nothing is lost until the team says otherwise.
+    expect(await member.db.count('changes')).toBe(0);
+    expect(await member.store.getSettings()).toMatchObject({ defaultCurrency: 'CHF', fieldDefinitions: fields('Shoe size'), tracks: [track] });
+
+    await deliver(owner, member);
+    expect(await member.store.getSettings()).toMatchObject({ defaultCurrency: 'CHF', fieldDefinitions: fields('Team field'), tracks: [track] });
+  });
+
   it('leaves a setting still at its default where it was, so a new member does not push the defaults', async () => {
     const harness = await createHarness();
     await harness.db.put('settings', { codec: 'plain', value: { ownerName: 'Bo', ownerEmail: '', defaultCurrency: 'EUR' } }, SETTINGS_ROW_KEY);
