@@ -8,6 +8,7 @@
 import { assertMayAct, type LocalAct } from '../core/team/local-rights';
 import type { StandingSource } from '../core/sync-account/local-standing';
 import type { LocketStore } from '../core/store/contract';
+import { changesTeamSettings } from '../core/settings/settings';
 import type { OpenWorkerImplementation } from './contract';
 
 // Any async function: each guarded method keeps its own signature (generics included).
@@ -36,7 +37,11 @@ export const guardStore = (store: LocketStore, standing: StandingSource): Locket
   emptyTrash: gate(standing, 'purge', store.emptyTrash),
   erase: gate(standing, 'erase', store.erase),
   undoImport: gate(standing, 'undo-import', store.undoImport),
-  saveSettings: gate(standing, 'settings', store.saveSettings),
+  // A member keeps their own lists and views; changing the team's settings is an admin's act.
+  saveSettings: async (patch) => {
+    if (changesTeamSettings(await store.getSettings(), patch)) assertMayAct(await standing(), 'settings');
+    return store.saveSettings(patch);
+  },
   // A merge or convert edits the survivor and trashes the other: a standing that may do both.
   mergeRecords: gate(standing, 'trash', gate(standing, 'edit', store.mergeRecords)),
   convertRecord: gate(standing, 'trash', gate(standing, 'create', store.convertRecord)),

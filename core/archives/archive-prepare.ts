@@ -16,7 +16,8 @@ import type { Settings } from '../settings/contract';
 import type { StoredChangeSet, StoredRecord } from '../db/rows';
 import { metaOf, rowFor } from '../db/record-rows';
 import { attributionIn, withAttribution, type Attribution } from '../db/attribution';
-import { parseSettings } from '../settings/settings';
+import { parseSettings, settingsFromRows } from '../settings/settings';
+import { isTeamGroupId, teamRowOf } from '../settings/team-settings';
 import { changeItem, changeSet, type StoreDeps } from '../db/store-deps';
 import { taskDueOf } from '../tasks/due-instant';
 
@@ -148,12 +149,21 @@ const encodedRows = async (deps: Pick<StoreDeps, 'codec'>, candidates: readonly 
   return rows;
 };
 
-/** A snapshot's settings rows, kept as stored once they decode (and the settings row validates). */
-const checkedSettingsRows = async (deps: Pick<StoreDeps, 'codec'>, rows: readonly SettingsRow[]): Promise<SettingsRow[] | null> => {
+/**
+ * A snapshot's settings rows as the settings they held, or null when they do not decode or
+ * validate. Whichever layout the snapshot kept (team settings in the `general` row, or in their
+ * group rows since they became records), the restore writes them back in the `general` row,
+ * and the migration after it moves the team settings into group rows under new clocks, so the
+ * restored values reach the other devices as the newest.
+ */
+const snapshotSettings = async (deps: Pick<StoreDeps, 'codec'>, rows: readonly SettingsRow[]): Promise<Settings | null | undefined> => {
+  if (rows.length === 0) return undefined;
   const decoded = await deps.codec.decodeMany(rows.map((row) => row.value), rows.map((row) => settingsAad(row.key))).catch(() => null);
   if (!decoded) return null;
-  const sound = rows.every((row, index) => row.key !== SETTINGS_ROW_KEY || parseSettings(decoded[index]).ok);
-  return sound ? [...rows] : null;
+  const general = rows.findIndex((row) => row.key === SETTINGS_ROW_KEY);
+  const groups = new Map(rows.flatMap((row, index) => (isTeamGroupId(row.key) ? [[row.key, teamRowOf(decoded[index])] as const] : [])));
+  const parsed = parseSettings(settingsFromRows(general === -1 ? {} : decoded[general], groups));
+  return parsed.ok ? parsed.value : null;
 };
 
 const restoreChangeSets = async (deps: StoreDeps, rows: readonly StoredRecord[]): Promise<StoredChangeSet[]> => {
@@ -174,10 +184,9 @@ export const prepareRestore = async (
   const passes = source.from === 'snapshot' ? 2 : 1;
   const pass = (index: number): Progress => (done, total) => progress(index * total + done, passes * total);
   const candidates = source.from === 'snapshot' ? await snapshotCandidates(deps, source.rows, pass(0)) : backupCandidates(source.records);
-  const settingsRows = source.from === 'snapshot'
-    ? await checkedSettingsRows(deps, source.settingsRows)
-    : source.settings ? [{ key: SETTINGS_ROW_KEY, value: await deps.codec.encode(source.settings, settingsAad(SETTINGS_ROW_KEY)) }] : [];
-  if (!candidates || !settingsRows) return { ok: false, error: 'damaged' };
+  const settings = source.from === 'snapshot' ? await snapshotSettings(deps, source.settingsRows) : source.settings ?? undefined;
+  if (!candidates || settings === null) return { ok: false, error: 'damaged' };
+  const settingsRows = settings ? [{ key: SETTINGS_ROW_KEY, value: await deps.codec.encode(settings, settingsAad(SETTINGS_ROW_KEY)) }] : [];
   const kept = withoutErased(candidates, await erasedIdsAmong(candidates, erasedHashes, hashers));
   const rows = await encodedRows(deps, kept, pass(passes - 1));
   return {

@@ -18,6 +18,7 @@ import { readEarlierAuditKeys } from '../audit/earlier-keys';
 import { auditKeysFrom, idHash, legacyIdHash } from '../audit/hash';
 import { BACKUP_DAMAGED, type BackupProblem } from '../backup/types';
 import { RECORD_KINDS, type RecordKind } from '../records/types';
+import { migrateTeamSettings } from '../settings/settings';
 import type { Result } from '../result';
 import { SNAPSHOT_DAMAGED, type SnapshotProblem } from '../snapshots/snapshots';
 import {
@@ -166,6 +167,8 @@ export const replaceAllData = async (
     },
   });
   if (!outcome) return damaged;
+  // The restored team settings sit in the `general` row (archive-prepare.ts): into their group rows, under new clocks.
+  await migrateTeamSettings(deps);
   // Every surface refreshes: records that went away as well as those that came back.
   deps.bus.publish({ ids: outcome.ids, kinds: [...RECORD_KINDS], settings: true });
   options.onProgress?.(outcome.restored, outcome.restored);

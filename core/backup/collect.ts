@@ -4,13 +4,12 @@
  * as a read does, so a backup never carries a record the app itself could not open.
  */
 import { createAuditLog } from '../audit/audit-log';
-import { recordAad, settingsAad } from '../codec';
-import { parseSettings } from '../settings/settings';
+import { recordAad } from '../codec';
+import { readSettings } from '../settings/settings';
 import type { StoredRecord } from '../db/rows';
 import { recordFromBody } from '../db/record-rows';
 import { attributionIn } from '../db/attribution';
 import type { StoreDeps } from '../db/store-deps';
-import { SETTINGS_ROW_KEY } from '../archives/archive-rows';
 import type { BackupContents, BackupRecord } from './types';
 
 const PAGE = 1000;
@@ -38,9 +37,9 @@ export const collectBackupContents = async (
     if (page.length < PAGE || !last) break;
     after = last.id;
   }
-  const storedSettings = await db.get('settings', SETTINGS_ROW_KEY);
-  const settings = storedSettings === undefined ? null : parseSettings(await codec.decode(storedSettings, settingsAad(SETTINGS_ROW_KEY)));
-  if (settings && !settings.ok) throw new Error(`Stored settings are invalid: ${Object.keys(settings.error).join(', ')}`);
+  // Personal and team settings joined, in the one shape every backup has held (settings/team-settings.ts).
+  const stored = await db.count('settings');
+  const settings = stored === 0 ? null : await readSettings(db, codec);
   const audit = await createAuditLog({ db, clock, keys: async () => auditKeys }).entries();
-  return { createdAt, records, settings: settings?.value ?? null, audit, auditKey: auditKeys?.raw ?? null };
+  return { createdAt, records, settings, audit, auditKey: auditKeys?.raw ?? null };
 };

@@ -1,5 +1,6 @@
 import type { EncodedValue } from '../codec';
 import type { RecordId, RecordKind } from '../records/types';
+import type { SETTINGS_KIND } from '../team/roles';
 import type { TaskDue } from '../tasks/due-instant';
 
 /** What a row in the `records` object store holds. Only what an index needs is outside `body`. */
@@ -69,14 +70,25 @@ export interface PurgedRow {
   readonly op: 'purge' | 'erase';
 }
 
+/**
+ * What a change set's item is about: a record, or a group of team settings (settings/team-settings.ts),
+ * which travels like a record but is never listed, searched, trashed or exported.
+ */
+export type ChangeKind = RecordKind | typeof SETTINGS_KIND;
+
 /** One record's part of a change set, in the clear: ids, kinds, ops and field names, never values. */
 export interface ChangeSetItem {
   readonly recordId: RecordId;
-  readonly kind: RecordKind;
+  readonly kind: ChangeKind;
   readonly op: ChangeOp;
   /** Names of the fields that changed. */
   readonly changed: readonly string[];
 }
+
+/** A change to a record; imports, merges, purges and a record's history only ever hold these. */
+export type RecordChangeItem = ChangeSetItem & { readonly kind: RecordKind };
+
+export const isRecordChange = (change: ChangeSetItem): change is RecordChangeItem => change.kind !== 'settings';
 
 /**
  * One row of the change log: every change one write transaction made, written in that same

@@ -6,7 +6,7 @@ import type { Hlc } from '../hlc';
 import type { RecordId, RecordKind } from '../records/types';
 import type { FieldErrors, FieldProblem } from '../records/field-problems';
 import type { ChangeBus } from './change-bus';
-import type { ChangeOp, ChangeSetItem, StoredChangeSet } from './rows';
+import type { ChangeOp, ChangeSetItem, RecordChangeItem, StoredChangeSet } from './rows';
 import type { LocketDatabase } from './schema';
 import { refusalError } from '../refusals';
 
@@ -56,7 +56,7 @@ export const changeItem = (
   record: { readonly id: RecordId; readonly kind: RecordKind },
   op: ChangeOp,
   changed: readonly string[],
-): ChangeSetItem => ({ recordId: record.id, kind: record.kind, op, changed });
+): RecordChangeItem => ({ recordId: record.id, kind: record.kind, op, changed });
 
 /** Call only after the transaction has committed: surfaces refresh from what is really stored. */
 export const announce = (bus: ChangeBus, records: readonly { readonly id: RecordId; readonly kind: RecordKind }[]): void => {

@@ -14,7 +14,7 @@ import { changeAad, changePreviousAad, recordAad } from '../codec';
 import { linksOf } from '../records/links';
 import { parseFields } from '../records/validate';
 import type { RecordId } from '../records/types';
-import type { ChangeSetItem, StoredChangeSet, StoredRecord } from '../db/rows';
+import { isRecordChange, type RecordChangeItem, type StoredChangeSet, type StoredRecord } from '../db/rows';
 import type { BatchWrites, UndoImportReport, UndoSkip, UndoSkipReason } from './import-batch-types';
 import { fieldsFromBody, metaOf, restoredRow, rowFor } from '../db/record-rows';
 import { announce, changeItem, changeSet, type StoreDeps } from '../db/store-deps';
@@ -30,7 +30,7 @@ import { taskDueOf } from '../tasks/due-instant';
 const PreviousSchema = v.array(v.nullable(v.record(v.string(), v.unknown())));
 
 interface Target {
-  readonly change: ChangeSetItem;
+  readonly change: RecordChangeItem;
   readonly row: StoredRecord | undefined;
   /** Change sets after the import's that touched the record, other than this undo's own. */
   readonly changedSince: boolean;
@@ -51,7 +51,8 @@ export const createUndoBatch = (deps: StoreDeps, audit: AuditLog): BatchWrites['
   const { db, codec, clock } = deps;
 
   const readTargets = async (set: StoredChangeSet, batchId: string, op: 'create' | 'update' | 'delete'): Promise<Target[]> => {
-    const changes = set.changes.filter((change) => change.op === op);
+    // An import's sets hold records only.
+    const changes = set.changes.filter(isRecordChange).filter((change) => change.op === op);
     const tx = db.transaction(['records', 'changes']);
     const records = tx.objectStore('records');
     const log = tx.objectStore('changes');
@@ -106,7 +107,7 @@ export const createUndoBatch = (deps: StoreDeps, audit: AuditLog): BatchWrites['
     const previous = v.parse(PreviousSchema, await codec.decode(set.previous, changePreviousAad(set.hlc)));
     if (previous.length !== set.changes.length) {
       // Rewritten since (an erasure drops changes): what is left no longer says which value was whose.
-      const lost = set.changes.filter((change) => change.op === 'update');
+      const lost = set.changes.filter(isRecordChange).filter((change) => change.op === 'update');
       skipped.push(...lost.map((change) => ({ id: change.recordId, kind: change.kind, reason: { type: 'earlier-values-lost' as const } })));
       return 0;
     }

@@ -7,7 +7,7 @@
 import { changeAad, recordAad, type EncodedValue } from '../codec';
 import { linksOf } from '../records/links';
 import type { FieldsByKind, RecordId, RecordKind, RecordMeta } from '../records/types';
-import type { ChangeSetItem, StoredChangeSet, StoredRecord } from '../db/rows';
+import type { RecordChangeItem, StoredChangeSet, StoredRecord } from '../db/rows';
 import { metaOf, restoredRow, rowFor, trashedRow } from '../db/record-rows';
 import { changeItem, changeSet, type StoreDeps } from '../db/store-deps';
 import { deepEqual } from '../db/deep-equal';
@@ -35,7 +35,7 @@ export interface WritePlan {
 }
 
 interface Pending {
-  readonly item: ChangeSetItem;
+  readonly item: RecordChangeItem;
   readonly values: object;
   /** A body to encode, and how to make the row from it; absent when the row needs no new body. */
   readonly body?: { readonly meta: RecordMeta; readonly plain: object; readonly finish: (body: EncodedValue) => StoredRecord };

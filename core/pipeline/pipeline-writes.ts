@@ -7,7 +7,7 @@
  */
 import type { AuditLog } from '../audit/audit-log';
 import { idHash } from '../audit/hash';
-import { recordAad, changeAad, settingsAad, type EncodedValue } from '../codec';
+import { recordAad, changeAad, type EncodedValue } from '../codec';
 import { deepEqual } from '../db/deep-equal';
 import { appendChangeSet } from '../db/append-change-set';
 import { attributionIn, stampWrite, withAttribution } from '../db/attribution';
@@ -21,7 +21,7 @@ import type { OpportunityFields, RecordId } from '../records/types';
 import { parseFields } from '../records/validate';
 import { syncHints } from '../record-store/sync-hints';
 import type { Result } from '../result';
-import { parseSettings, readSettings, SETTINGS_ROW_KEY } from '../settings/settings';
+import { planSettings, readSettings, settingsUnchanged } from '../settings/settings';
 import { pipelineOf, type PipelineSettings } from './pipeline-settings';
 import { milestoneRemovalProblem, type PipelineProblem } from './pipeline-rules';
 
@@ -50,11 +50,8 @@ export const createPipelineWrites = (deps: StoreDeps, audit: AuditLog) => {
       subject: pipeline ? { type: 'settings' } : { type: 'record', id: ids[0] ?? '' },
       stores: ['records', 'changes', 'outbox', 'settings'],
       prepare: async () => {
-        const readTx = db.transaction(['records', 'settings']);
-        const [rows, storedSettings] = await Promise.all([
-          Promise.all(ids.map((id) => readTx.objectStore('records').get(id))),
-          readTx.objectStore('settings').get(SETTINGS_ROW_KEY),
-        ]);
+        const readTx = db.transaction('records');
+        const rows = await Promise.all(ids.map((id) => readTx.store.get(id)));
         const live = rows.filter((row): row is StoredRecord => row !== undefined && isLive(row) && row.kind === 'opportunity');
         if (live.length !== ids.length) return settled<Result<number, PipelineProblem>>({ ok: false, error: { type: 'opportunity-gone' } });
         const decoded = live.length > 0 ? await codec.decodeMany(live.map((row) => row.body), live.map(recordAad)) : [];
@@ -75,12 +72,14 @@ export const createPipelineWrites = (deps: StoreDeps, audit: AuditLog) => {
           values.push({ ...pick(after, changed), ...sync.values });
           nextRows.push({ meta: { ...metaOf(row), updatedAt: now }, links: linksOf('opportunity', after), changed, row });
         });
-        const settings = pipeline ? parseSettings({ ...(await readSettings(db, codec)), pipeline }) : null;
+        // The pipeline is a team setting: its group row and its item join this write's change set.
+        const settings = pipeline ? await planSettings(deps, { pipeline }, hlc) : null;
         if (settings && !settings.ok) return settled<Result<number, PipelineProblem>>({ ok: false, error: { type: 'not-a-pipeline' } });
-        if (nextRows.length === 0 && !settings) return settled<Result<number, PipelineProblem>>({ ok: true, value: 0 });
+        const plan = settings?.value ?? null;
+        if (nextRows.length === 0 && !plan?.puts.length) return settled<Result<number, PipelineProblem>>({ ok: true, value: 0 });
         const encoded = await codec.encodeMany(
-          [...bodies, values, ...(settings ? [settings.value] : [])],
-          [...nextRows.map(({ meta }) => recordAad(meta)), changeAad(hlc), ...(settings ? [settingsAad(SETTINGS_ROW_KEY)] : [])],
+          [...bodies, [...values, ...(plan?.values ?? [])]],
+          [...nextRows.map(({ meta }) => recordAad(meta)), changeAad(hlc)],
         );
         const setValues: EncodedValue | undefined = encoded[bodies.length];
         if (!setValues) throw new Error('The codec returned fewer values than it was given');
@@ -90,19 +89,20 @@ export const createPipelineWrites = (deps: StoreDeps, audit: AuditLog) => {
           // Only opportunities move here: no task's due keys to carry.
           return stampClocks(rowFor(meta, links, body, undefined), row, changed, hlc);
         });
-        const set = nextRows.length > 0 ? changeSet(deps, nextRows.map(({ meta, changed }) => changeItem(meta, 'update', changed)), setValues, hlc) : null;
-        return { live, storedSettings, written, set, settingsValue: settings ? encoded[bodies.length + 1] : undefined };
+        const items = [...nextRows.map(({ meta, changed }) => changeItem(meta, 'update', changed)), ...(plan?.items ?? [])];
+        const set = items.length > 0 ? changeSet(deps, items, setValues, hlc) : null;
+        return { live, plan, written, set };
       },
-      write: async (tx, { live, storedSettings, written, set, settingsValue }) => {
+      write: async (tx, { live, plan, written, set }) => {
         const records = tx.objectStore('records');
         const latest = await Promise.all(live.map((row) => records.get(row.id)));
         if (latest.some((row, index) => !deepEqual(row, live[index]))) return STALE;
         const settingsStore = tx.objectStore('settings');
-        if (settingsValue && !deepEqual(await settingsStore.get(SETTINGS_ROW_KEY), storedSettings)) return STALE;
+        if (plan && !(await settingsUnchanged(settingsStore, plan.stored))) return STALE;
         await Promise.all([
           ...written.map((row) => records.put(row)),
           ...(set ? [appendChangeSet(tx, set)] : []),
-          ...(settingsValue ? [settingsStore.put(settingsValue, SETTINGS_ROW_KEY)] : []),
+          ...(plan?.puts ?? []).map(({ key, value: row }) => settingsStore.put(row, key)),
         ]);
         return { ok: true, value: written.length } as const;
       },

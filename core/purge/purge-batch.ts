@@ -7,7 +7,7 @@
 import type { IDBPObjectStore } from 'idb';
 import type { AuditEntry } from '../audit/audit-log';
 import type { RecordId, RecordKind } from '../records/types';
-import type { StoredChangeSet, StoredRecord } from '../db/rows';
+import { isRecordChange, type StoredChangeSet, type StoredRecord } from '../db/rows';
 import type { ValueCodec } from '../codec';
 import {
   awaitingKey, awaitingRange, droppedKey, parseAwaiting, prepareRewrites, setStamp, type PreparedRewrite, type RewriteRequest,
@@ -156,7 +156,7 @@ const withKinds = async (
   records: RecordsInPurge, targets: readonly PurgeTarget[], sets: readonly StoredChangeSet[],
 ): Promise<PurgedRecord[]> => {
   const kinds = new Map<RecordId, RecordKind>();
-  for (const set of sets) for (const change of set.changes) kinds.set(change.recordId, change.kind);
+  for (const set of sets) for (const change of set.changes) if (isRecordChange(change)) kinds.set(change.recordId, change.kind);
   const resolved = await Promise.all(targets.map(async ({ id, kind }): Promise<PurgedRecord | undefined> => {
     const known = kind ?? kinds.get(id) ?? (await records.get(id))?.kind;
     return known === undefined ? undefined : { id, kind: known };

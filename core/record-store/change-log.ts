@@ -3,7 +3,7 @@ import { changeAad } from '../codec';
 import type { RecordId } from '../records/types';
 import type { ChangeEntry } from './contract';
 import { SYNC_HINTS_KEY } from './sync-hints';
-import { isTerminalOp, type StoredChangeSet } from '../db/rows';
+import { isRecordChange, isTerminalOp, type StoredChangeSet } from '../db/rows';
 import type { StoreDeps } from '../db/store-deps';
 
 /** A set's decoded values are untrusted: they must be one element per change... */
@@ -26,7 +26,7 @@ const entriesFor = (set: StoredChangeSet, decoded: unknown, id: RecordId): Chang
   const entries: ChangeEntry[] = [];
   set.changes.forEach((change, index) => {
     // A purge or erasure is not part of a record's history: after it there is no record to show one for.
-    if (change.recordId !== id || isTerminalOp(change.op)) return;
+    if (change.recordId !== id || isTerminalOp(change.op) || !isRecordChange(change)) return;
     const fields = v.safeParse(ChangedValuesSchema, values.output[index]);
     if (!fields.success) throw new Error(`Change set ${set.hlc} holds unreadable values for record ${id}`);
     entries.push({

@@ -12,7 +12,9 @@ import { createPurger } from '../purge/purge';
 import { purgeAuditReceipt } from '../purge/purge-receipt';
 import { changeAad, recordAad, type EncodedValue } from '../codec';
 import { deepEqual } from '../db/deep-equal';
-import type { ChangeSetItem, PurgedRow, StoredChangeSet, StoredRecord } from '../db/rows';
+import type { ChangeKind, ChangeSetItem, PurgedRow, StoredChangeSet, StoredRecord } from '../db/rows';
+import { settingsUnchanged } from '../settings/settings';
+import { isTeamSettingsItem, planRemoteSettings, type RemoteSettingsPlan } from './apply-settings';
 import { auditKeysOf } from '../db/store-deps';
 import { retriedWrite, STALE } from '../db/transaction';
 import { parseHlc } from '../hlc';
@@ -40,6 +42,8 @@ interface Plan {
   readonly hashOf: ReadonlyMap<RecordId, string>;
   readonly logged: readonly StoredChangeSet[];
   readonly outcome: ApplyOutcome;
+  /** The team settings' group rows this batch changes; null when it changes none. */
+  readonly settings: RemoteSettingsPlan | null;
 }
 
 export const createApplyRemote = (deps: ReplicaDeps) => {
@@ -52,7 +56,7 @@ export const createApplyRemote = (deps: ReplicaDeps) => {
     const tx = db.transaction(['changes', 'records', 'purged']);
     const known = await Promise.all(unique.map((set) => tx.objectStore('changes').getKey(set.setId)));
     const fresh = unique.filter((_, index) => known[index] === undefined);
-    const ids = [...new Set(fresh.flatMap((set) => set.items.map((item) => item.recordId)))];
+    const ids = [...new Set(fresh.flatMap((set) => set.items.filter((item) => isRecordKind(item.kind)).map((item) => item.recordId)))];
     const [rows, tombstones] = await Promise.all([readMany(tx.objectStore('records'), ids), tombstonesOf(tx.objectStore('purged'), ids, hashOf)]);
     const read = ids.map((id, index) => ({ id, row: rows[index], tomb: tombstones[index] }));
     const seen = new Map(read.map(({ id, row, tomb }) => [id, { row, tomb }]));
@@ -70,10 +74,12 @@ export const createApplyRemote = (deps: ReplicaDeps) => {
       // A remote item for an id purged or erased here before this batch is dropped, and so is one
       // the relay holds without its ciphertext (it ended the record: SYNC.md §10, §11): it carries
       // nothing to merge, and the relay's word alone never changes or ends a record here.
-      const items = set.items.filter((item) => isRecordKind(item.kind) && !seen.get(item.recordId)?.tomb && !isEmptied(item));
+      const items = set.items.filter((item) => (isRecordKind(item.kind) || isTeamSettingsItem(item)) && !seen.get(item.recordId)?.tomb && !isEmptied(item));
       if (items.length === 0) { skipped++; continue; }
       kept.push({ set, items });
       for (const item of items) {
+        // Team settings join their group rows apart (apply-settings.ts), never the records.
+        if (!isRecordKind(item.kind)) continue;
         states.set(item.recordId, mergeItem(states.get(item.recordId), mergeItemOf(set, item)));
         lastSet.set(item.recordId, later(lastSet.get(item.recordId), set.setId));
         if (isRecordKind(item.kind)) kinds.set(item.recordId, item.kind);
@@ -105,6 +111,7 @@ export const createApplyRemote = (deps: ReplicaDeps) => {
       .filter((row) => !deepEqual(row, seen.get(row.id)?.row));
     return {
       fresh: fresh.map((set) => set.setId), seen, puts, tombs, hashOf, logged: await logSets(logged), outcome: { applied: logged.length, skipped },
+      settings: await planRemoteSettings(deps, logged),
     };
   };
 
@@ -116,7 +123,7 @@ export const createApplyRemote = (deps: ReplicaDeps) => {
     return Promise.all(kept.map(async ({ set, items }) => {
       const changes: ChangeSetItem[] = await Promise.all(items.map(async (item) => ({
         recordId: item.op === 'erase' ? await idHash(auditKeysOf(deps), item.recordId) : item.recordId,
-        kind: item.kind as RecordKind,
+        kind: item.kind as ChangeKind,
         op: item.op,
         changed: item.body?.changed ?? [],
       })));
@@ -167,7 +174,7 @@ export const createApplyRemote = (deps: ReplicaDeps) => {
     await finishTerminal(sets);
     const { value: plan } = await retriedWrite(db, {
       subject: { type: 'remote-changes' },
-      stores: ['records', 'changes', 'purged', 'meta'],
+      stores: ['records', 'changes', 'purged', 'meta', 'settings'],
       prepare: () => prepare(sets),
       write: async (tx, plan) => {
         const records = tx.objectStore('records');
@@ -184,7 +191,10 @@ export const createApplyRemote = (deps: ReplicaDeps) => {
         if (keys.some((key) => key !== undefined)) return STALE;
         if (rows.some((row, index) => !deepEqual(row, expected[index]?.row))) return STALE;
         if (tombs.some((tomb, index) => !deepEqual(tomb, expected[index]?.tomb))) return STALE;
+        const settings = tx.objectStore('settings');
+        if (plan.settings && !(await settingsUnchanged(settings, plan.settings.stored))) return STALE;
         await Promise.all([
+          ...(plan.settings?.puts ?? []).map(({ key, value }) => settings.put(value, key)),
           ...plan.puts.map((row) => records.put(row)),
           ...plan.tombs.flatMap(({ id, tomb }) => [records.delete(id), purged.put(tomb)]),
           ...plan.logged.map((set) => changes.add(set)),
@@ -203,6 +213,8 @@ export const createApplyRemote = (deps: ReplicaDeps) => {
     if (plan.tombs.length > 0) {
       deps.bus.publish({ ids: plan.tombs.map(({ id }) => id), kinds: [...new Set(plan.tombs.map(({ tomb }) => kindOf(tomb)))], settings: false, purged: true });
     }
+    // Open pages (options → Fields, Pipeline, Tracks; forms; the board) read the settings again.
+    if (plan.settings) deps.bus.publish({ ids: [], kinds: [], settings: true });
     return plan.outcome;
   };
 };

@@ -1,19 +1,23 @@
 import { FORM_ERROR_KEY } from '../records/validate';
 import * as v from 'valibot';
 import type { AuditEntry } from '../audit/audit-log';
-import { settingsAad, type ValueCodec } from '../codec';
+import { changeAad, settingsAad, type EncodedValue, type ValueCodec } from '../codec';
 import type { Result } from '../result';
 import type { Settings, SettingsErrors, SettingsProblem } from './contract';
 import { deepEqual } from '../db/deep-equal';
 import type { LocketDatabase } from '../db/schema';
 import { TracksSchema } from '../tracks/track';
 import { retriedWrite, settled, STALE, type Participant } from '../db/transaction';
+import { appendChangeSet } from '../db/append-change-set';
+import type { ChangeSetItem } from '../db/rows';
+import { changeSet, type StoreDeps } from '../db/store-deps';
+import { combinedSettings, personalPart, TEAM_SETTING_NAMES, teamWriteOf, type TeamRows } from './team-settings';
+import { decodeRows, holdsNoSettings, readStoredRows, SETTINGS_ROW_KEY, settingsUnchanged, type StoredSettingsRows } from './settings-rows';
 import { ListViewsSchema, SavedListsSchema } from '../filters/filter-schema';
 import { FieldDefinitionsSchema } from '../custom-fields/definitions';
 import { PipelineSettingsSchema } from '../pipeline/pipeline-settings';
 
-/** The one row of the settings store. */
-export const SETTINGS_ROW_KEY = 'general';
+export { readSettingsRows, SETTINGS_ROW_KEY, settingsUnchanged, type StoredSettingsRows } from './settings-rows';
 
 export const defaultSettings: Settings = { ownerName: '', ownerEmail: '', defaultCurrency: 'EUR' };
 
@@ -78,15 +82,34 @@ export const parseSettings = (input: unknown): Result<Settings, SettingsErrors> 
   return parsed.success ? { ok: true, value: parsed.output } : { ok: false, error: fieldErrorsOf(parsed.issues) };
 };
 
-export const readSettings = async (db: LocketDatabase, codec: ValueCodec): Promise<Settings> => {
-  const stored = await db.get('settings', SETTINGS_ROW_KEY);
-  if (stored === undefined) return defaultSettings;
-  const parsed = parseSettings(await codec.decode(stored, settingsAad(SETTINGS_ROW_KEY)));
+
+/** The settings rows decoded and joined (as a backup or snapshot holds them too): untrusted until parsed. */
+export const settingsFromRows = (general: unknown, rows: TeamRows): Record<string, unknown> => ({ ...defaultSettings, ...combinedSettings(general, rows) });
+
+const validStored = (input: unknown): Settings => {
+  const parsed = parseSettings(input);
   if (!parsed.ok) throw new Error(`Stored settings are invalid: ${Object.keys(parsed.error).join(', ')}`);
   return parsed.value;
 };
 
+export const readSettings = async (db: LocketDatabase, codec: ValueCodec): Promise<Settings> => {
+  const stored = await readStoredRows(db.transaction('settings').store);
+  if (holdsNoSettings(stored)) return defaultSettings;
+  const { general, rows } = await decodeRows(codec, stored);
+  return validStored(settingsFromRows(general, rows));
+};
+
 const PatchSchema = v.record(v.string(), v.unknown());
+
+/**
+ * Whether saving `patch` onto `current` would change a team setting, which only an admin or the
+ * owner may; a patch that does not validate changes nothing (its save is refused for that).
+ */
+export const changesTeamSettings = (current: Settings, patch: unknown): boolean => {
+  const entries = v.safeParse(PatchSchema, patch);
+  const next = entries.success ? parseSettings({ ...current, ...entries.output }) : null;
+  return next?.ok === true && TEAM_SETTING_NAMES.some((name) => !deepEqual(current[name], next.value[name]));
+};
 
 /** Saved settings and the names of the fields that differ from before, in the settings' own order. */
 export interface SettingsWrite {
@@ -99,35 +122,96 @@ const SETTING_NAMES: readonly (keyof Settings)[] = ['ownerName', 'ownerEmail', '
 /** The audit entry a save commits with, from the names of the fields it changes (never their values). */
 export type SettingsReceipt = (changed: readonly (keyof Settings)[]) => Promise<Participant<AuditEntry> | null>;
 
+export type SettingsDeps = Pick<StoreDeps, 'db' | 'codec' | 'deviceId' | 'author'>;
+
 /**
- * Merges `patch` onto the stored settings, validates the whole, encodes (the owner's name and
- * email are personal data), then writes with its receipt, only if the stored row is still the
- * one the merge started from. Invalid input writes nothing.
+ * One save of the settings, prepared outside its transaction: the rows to put (encoded) and, when
+ * a team setting changes, its items and values for the write's change set (under the caller's `hlc`).
+ */
+export interface SettingsPlan extends SettingsWrite {
+  readonly stored: StoredSettingsRows;
+  readonly puts: readonly { readonly key: string; readonly value: EncodedValue }[];
+  readonly items: readonly ChangeSetItem[];
+  readonly values: readonly object[];
+}
+
+/**
+ * Merges `patch` onto the stored settings and validates the whole; then the personal part goes
+ * to the `general` row and each changed team setting to its group row. A team setting an older
+ * version left in the `general` row moves to its group row on any save (an empty patch migrates).
+ */
+export const planSettings = async (
+  deps: SettingsDeps, patch: Readonly<Record<string, unknown>>, hlc: string,
+): Promise<Result<SettingsPlan, SettingsErrors>> => {
+  const stored = await readStoredRows(deps.db.transaction('settings').store);
+  const { general, rows } = await decodeRows(deps.codec, stored);
+  const before = holdsNoSettings(stored) ? defaultSettings : validStored(settingsFromRows(general, rows));
+  const parsed = parseSettings({ ...before, ...patch });
+  if (!parsed.ok) return parsed;
+  const settings = parsed.value;
+  const changed = SETTING_NAMES.filter((name) => !deepEqual(before[name], settings[name]));
+  const team = teamWriteOf(rows, settings, defaultSettings, hlc);
+  const personal = personalPart(settings);
+  const writesGeneral = !deepEqual(personal, general);
+  const keys = [...(writesGeneral ? [SETTINGS_ROW_KEY] : []), ...team.rows.keys()];
+  const encoded = await deps.codec.encodeMany([...(writesGeneral ? [personal] : []), ...team.rows.values()], keys.map(settingsAad));
+  const puts = keys.map((key, index) => {
+    const value = encoded[index];
+    if (!value) throw new Error('The codec returned fewer values than it was given');
+    return { key, value };
+  });
+  return { ok: true, value: { settings, changed, stored, puts, items: team.items, values: team.values } };
+};
+
+/**
+ * The clock of a team setting kept on this device only: below every set's stamp, so any value
+ * the team's sets bring replaces it.
+ */
+const LOCAL_ONLY_CLOCK = '';
+
+/**
+ * Saves `patch` (settings.ts planSettings) with its receipt and, when a team setting changed, its
+ * change set, only if the stored rows are still the ones the merge started from. Invalid input
+ * writes nothing. `localOnly` writes team settings under LOCAL_ONLY_CLOCK with no change set.
  */
 export const writeSettings = async (
-  db: LocketDatabase, codec: ValueCodec, patch: unknown, receipt: SettingsReceipt,
+  deps: SettingsDeps & Pick<StoreDeps, 'hlc'>, patch: unknown, receipt: SettingsReceipt, localOnly = false,
 ): Promise<Result<SettingsWrite, SettingsErrors>> => {
   const entries = v.safeParse(PatchSchema, patch);
   if (!entries.success) return { ok: false, error: { [FORM_ERROR_KEY]: 'unreadable' } };
-  const { value } = await retriedWrite(db, {
+  const { value } = await retriedWrite(deps.db, {
     subject: { type: 'settings' },
-    stores: ['settings'],
+    stores: ['settings', 'changes', 'outbox'],
     prepare: async () => {
-      const stored = await db.get('settings', SETTINGS_ROW_KEY);
-      const before = await readSettings(db, codec);
-      const parsed = parseSettings({ ...before, ...entries.output });
-      if (!parsed.ok) return settled<Result<SettingsWrite, SettingsErrors>>(parsed);
-      const changed = SETTING_NAMES.filter((name) => !deepEqual(before[name], parsed.value[name]));
-      return { stored, encoded: await codec.encode(parsed.value, settingsAad(SETTINGS_ROW_KEY)), written: { settings: parsed.value, changed } };
+      const hlc = localOnly ? LOCAL_ONLY_CLOCK : deps.hlc.tick();
+      const plan = await planSettings(deps, entries.output, hlc);
+      if (!plan.ok) return settled<Result<SettingsWrite, SettingsErrors>>(plan);
+      const written = { settings: plan.value.settings, changed: plan.value.changed };
+      if (plan.value.puts.length === 0) return settled<Result<SettingsWrite, SettingsErrors>>({ ok: true, value: written });
+      const set = plan.value.items.length === 0 || localOnly ? null
+        : changeSet(deps, plan.value.items, await deps.codec.encode(plan.value.values, changeAad(hlc)), hlc);
+      return { plan: plan.value, set, written };
     },
-    write: async (tx, { stored, encoded, written }) => {
+    write: async (tx, { plan, set, written }) => {
+      // Saved from another page (or a remote change applied) since the read: merging onto it again keeps that write.
       const settings = tx.objectStore('settings');
-      // Saved from another page since the read: merging onto it again keeps that page's fields.
-      if (!deepEqual(await settings.get(SETTINGS_ROW_KEY), stored)) return STALE;
-      await settings.put(encoded, SETTINGS_ROW_KEY);
+      if (!(await settingsUnchanged(settings, plan.stored))) return STALE;
+      await Promise.all([...plan.puts.map(({ key, value: row }) => settings.put(row, key)), ...(set ? [appendChangeSet(tx, set)] : [])]);
       return { ok: true, value: written } as const;
     },
     receipt: ({ written }) => (written.changed.length > 0 ? receipt(written.changed) : Promise.resolve(null)),
   });
   return value;
+};
+
+/**
+ * Moves the team settings an older version kept in the `general` row into their group rows, once:
+ * a save of nothing, so no audit entry, and nothing to do once moved. Run when the store opens.
+ * `shared` is whether this device may change the team's settings (no team, the owner, an admin):
+ * then they sync as the newest. A member below admin keeps them on this device only, replaced by
+ * the team's as those arrive, and pushes no set the relay would refuse (which would stop its sync).
+ */
+export const migrateTeamSettings = async (deps: SettingsDeps & Pick<StoreDeps, 'hlc'>, shared = true): Promise<void> => {
+  const migrated = await writeSettings(deps, {}, async () => null, !shared);
+  if (!migrated.ok) throw new Error(`Stored settings are invalid: ${Object.keys(migrated.error).join(', ')}`);
 };

@@ -42,7 +42,7 @@ export const createStore = (deps: StoreDeps): LocketStore => {
     getSettings: () => readSettings(db, codec),
     saveSettings: async (input) => {
       // Names of the fields only: their values (the owner's name and email) stay out of the log.
-      const saved = await writeSettings(db, codec, input, (changed) =>
+      const saved = await writeSettings(deps, input, (changed) =>
         audit.stage({ type: 'settings-changed', by: deps.author, subjects: [], detail: { fields: changed.join(',') } }));
       if (!saved.ok) return saved;
       bus.publish({ ids: [], kinds: [], settings: true });

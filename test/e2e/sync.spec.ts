@@ -78,6 +78,23 @@ test('two profiles pair through a relay and stay in step', async ({ openSurface,
     await expect(personRow(panelB, PERSON)).toContainText('Engineer');
   });
 
+  await test.step('a field defined on A shows in B’s options → Fields, which redraws', async () => {
+    await optionsB.bringToFront();
+    await optionsB.getByRole('link', { name: 'Fields', exact: true }).click();
+    const fieldsOnB = optionsB.getByRole('region', { name: 'Fields', exact: true });
+    await expect(fieldsOnB).toBeVisible();
+    await optionsA.bringToFront();
+    await optionsA.getByRole('link', { name: 'Fields', exact: true }).click();
+    const fieldsOnA = optionsA.getByRole('region', { name: 'Fields', exact: true });
+    await fieldsOnA.getByLabel('Name', { exact: true }).fill('Renewal');
+    await fieldsOnA.getByLabel('Type', { exact: true }).selectOption({ label: 'Date' });
+    await fieldsOnA.getByRole('button', { name: 'Add field' }).click();
+    await expect(fieldsOnA.getByRole('status').filter({ hasText: 'Fields saved.' })).toBeVisible();
+    await optionsB.bringToFront();
+    await expect(fieldsOnB.getByRole('list', { name: 'Fields of People' })).toContainText('Renewal', SEEN_WITHIN);
+    for (const options of [optionsA, optionsB]) await options.getByRole('link', { name: 'Sync', exact: true }).click();
+  });
+
   await test.step('an edit on B shows on A', async () => {
     await openFromList(panelB, 'People', PERSON);
     await editPerson(panelB, { 'Job title': 'Chief Engineer' });

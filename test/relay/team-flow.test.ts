@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { formatHlc } from '../../core/hlc';
+import { createHlc, formatHlc } from '../../core/hlc';
+import { systemClock } from '../../core/clock';
 import { createIdentityStore } from '../../core/sync-account/identity-store';
 import { keyringOf } from '../../core/sync-account/team-log-cache';
 import { parseRecoveryWords, recoveryDeviceKeys } from '../../core/team/recovery-key';
@@ -111,7 +112,8 @@ describe('a team through the relay: invite, join, confirm, roles, removal', () =
   });
 
   it('names the owner of a team of one with the name and email they gave this Locket, not the device\'s name', async () => {
-    const saved = await writeSettings(owner.db, owner.deps.codec, { ownerName: 'Maria Schmidt', ownerEmail: 'maria@example.com' }, async () => null);
+    const device = { deviceId: 'laptop', hlc: createHlc({ clock: systemClock, nodeId: 'laptop' }) };
+    const saved = await writeSettings({ ...owner.deps, ...device }, { ownerName: 'Maria Schmidt', ownerEmail: 'maria@example.com' }, async () => null);
     expect(saved.ok).toBe(true);
     const view = await owner.api.teamView();
     expect(view.ok && view.value?.members.map((m) => [m.name, m.email, m.role])).toEqual([['Maria Schmidt', 'maria@example.com', 'owner']]);

@@ -75,11 +75,16 @@ describe('a member’s role on their own device', () => {
     expect(await refusal(guarded.restore(ada.id))).toBe('restore');
     expect(await refusal(guarded.deleteForever([ada.id]))).toBe('purge');
     expect(await refusal(guarded.emptyTrash())).toBe('purge');
-    expect(await refusal(guarded.saveSettings({ ownerName: 'Someone' }))).toBe('settings');
+    expect(await refusal(guarded.saveSettings({ defaultCurrency: 'USD' }))).toBe('settings');
+    expect(await refusal(guarded.saveSettings({ tracks: [{ id: 't1', name: 'Onboarding', steps: [{ description: 'Call', offsetDays: 1 }] }] }))).toBe('settings');
+    // Their own name and lists are personal: they never leave the device, so the role does not decide them.
+    expect(await refusal(guarded.saveSettings({ ownerName: 'Someone' }))).toBeNull();
     expect(await refusal(guarded.undoImport('batch-1'))).toBe('undo-import');
     expect(await refusal(guarded.erase(ada.id, { suppressEmails: true }))).toBe('erase');
     expect(await refusal(api.restoreSnapshot('any', () => undefined))).toBe('restore');
 
+    expect(await store.getSettings()).toMatchObject({ ownerName: 'Someone', defaultCurrency: 'EUR' });
+    expect((await store.getSettings()).tracks).toBeUndefined();
     expect(await store.trashCount()).toBe(1);
     expect((await store.get(ada.id))?.deletedAt).not.toBeNull();
   });
