@@ -2,7 +2,8 @@ import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Board, BoardCard, BoardColumn } from '../../core/pipeline/board';
-import type { PipelineSettings } from '../../core/pipeline/pipeline-settings';
+import { FIRST_READ, firstCards, type FirstCards, type FirstColumn } from '../../core/pipeline/first-cards';
+import { pipelineOf, type PipelineSettings } from '../../core/pipeline/pipeline-settings';
 import type { RecordId } from '../../core/records/types';
 import type { PipelineOutcome } from '../../worker/contracts/pipeline';
 import type { LocketServices } from '../../platform/page-services/services';
@@ -19,6 +20,9 @@ import { LIST_WORDS } from '../shared/messages/list-words';
 
 type BoardAct = 'read' | 'change';
 
+/** A column as drawn: the worker's, or the first read's (no count or totals yet). */
+type ShownColumn = FirstColumn & Partial<Pick<BoardColumn, 'count' | 'totals'>>;
+
 /** The drag's payload type: a card's record id, nothing a page outside Locket would send. */
 const CARD_TYPE = 'application/x-locket-opportunity';
 const WON = '#won';
@@ -29,6 +33,8 @@ const LOST = '#lost';
  * count and totals per currency, stale cards marked, and the forecast above. A card moves by
  * dragging it to another column or through its "Move to…" menu (the keyboard's way); "Lost…"
  * asks for one of the owner's reasons. The board is read in the worker and read again on every change.
+ * Until the worker's first board arrives, the page's own store reads the newest opportunities and
+ * draws each column's first cards (first-cards.ts), counts and totals shown as still counting.
  */
 export class LocketPipelineBoard extends LitElement {
   static override styles = [baseStyles, pipelineBoardStyles];
@@ -36,6 +42,10 @@ export class LocketPipelineBoard extends LitElement {
   @property({ attribute: false }) services!: LocketServices;
 
   @state() private board: Board | null = null;
+  /** The first read's cards, shown only while `board` is null. */
+  @state() private first: FirstCards | null = null;
+  private firstPaintMarked = false;
+  private completeMarked = false;
   @state() private pipeline: PipelineSettings | null = null;
   /** The card asking why it was lost. */
   @state() private losing: BoardCard | null = null;
@@ -67,8 +77,33 @@ export class LocketPipelineBoard extends LitElement {
   private async load(): Promise<void> {
     // The board paints as soon as it arrives; the lost reasons are only needed for "Lost…".
     void this.api.readPipeline().then((pipeline) => { this.pipeline = pipeline; }, () => undefined);
+    if (this.board === null) void this.readFirstCards();
     const ran = await this.acts.run('read', () => this.api.pipelineBoard(), { keepFailure: true });
     if (ran.ok) this.board = ran.value;
+  }
+
+  /** The newest opportunities through the page's store, so the first cards need neither the worker nor a pass over every opportunity. */
+  private async readFirstCards(): Promise<void> {
+    try {
+      const { store, clock } = this.services;
+      const [newest, settings] = await Promise.all([store.page('opportunity', 0, FIRST_READ), store.getSettings()]);
+      const opportunities = newest.filter((record) => record.kind === 'opportunity');
+      if (this.board === null) this.first = firstCards(opportunities, FIRST_READ, pipelineOf(settings), clock.now());
+    } catch {
+      // Only a head start: the worker's board says what went wrong, if anything did.
+    }
+  }
+
+  /** The frames after the first cards (or the whole board, when it came first) and the worker's board are drawn: the bench's figures. */
+  protected override updated(): void {
+    if (!this.firstPaintMarked && (this.board !== null || this.first !== null)) {
+      this.firstPaintMarked = true;
+      requestAnimationFrame(() => performance.mark('locket:board-first-paint'));
+    }
+    if (!this.completeMarked && this.board !== null) {
+      this.completeMarked = true;
+      requestAnimationFrame(() => performance.mark('locket:board-complete'));
+    }
   }
 
   private async change(write: () => Promise<PipelineOutcome>): Promise<void> {
@@ -93,12 +128,12 @@ export class LocketPipelineBoard extends LitElement {
     this.move(card.id, choice);
   }
 
-  private drop(event: DragEvent, column: BoardColumn): void {
+  private drop(event: DragEvent, column: ShownColumn): void {
     event.preventDefault();
     this.dropTarget = null;
     const id = event.dataTransfer?.getData(CARD_TYPE);
     if (!id || !column.listed) return;
-    const from = this.board?.columns.find((candidate) => candidate.cards.some((card) => card.id === id));
+    const from = this.shownColumns().find((candidate) => candidate.cards.some((card) => card.id === id));
     if (from?.milestone.id !== column.milestone.id) this.move(id, column.milestone.id);
   }
 
@@ -118,7 +153,7 @@ export class LocketPipelineBoard extends LitElement {
     </form>`;
   }
 
-  private renderCard(card: BoardCard, column: BoardColumn, columns: readonly BoardColumn[]) {
+  private renderCard(card: BoardCard, column: ShownColumn, columns: readonly ShownColumn[]) {
     const others = columns.filter((other) => other.listed && other.milestone.id !== column.milestone.id);
     return html`<li class="card ${card.stale ? 'stale' : ''}" draggable="true"
       @dragstart=${(e: DragEvent) => { e.dataTransfer?.setData(CARD_TYPE, card.id); if (e.dataTransfer) e.dataTransfer.effectAllowed = 'move'; }}>
@@ -137,7 +172,13 @@ export class LocketPipelineBoard extends LitElement {
     </li>`;
   }
 
-  private renderColumn(column: BoardColumn, columns: readonly BoardColumn[]) {
+  private summary(column: ShownColumn): string {
+    if (column.count === undefined) return `${PIPELINE_WORDS.counting}${column.listed ? '' : ` · ${PIPELINE_WORDS.notListed}`}`;
+    const totals = column.totals && column.totals.length > 0 ? ` · ${formatTotals(column.totals)}` : '';
+    return `${counted(column.count, PIPELINE_WORDS.opportunities)}${totals}${column.listed ? '' : ` · ${PIPELINE_WORDS.notListed}`}`;
+  }
+
+  private renderColumn(column: ShownColumn, columns: readonly ShownColumn[]) {
     const name = milestoneName(column.milestone);
     const id = `column-${column.milestone.id}`;
     return html`<section class="column ${this.dropTarget === column.milestone.id ? 'target' : ''}" aria-labelledby=${id}
@@ -145,11 +186,11 @@ export class LocketPipelineBoard extends LitElement {
       @dragleave=${() => { if (this.dropTarget === column.milestone.id) this.dropTarget = null; }}
       @drop=${(e: DragEvent) => this.drop(e, column)}>
       <h3 id=${id}>${name}</h3>
-      <p class="summary muted">${counted(column.count, PIPELINE_WORDS.opportunities)}${column.totals.length > 0 ? ` · ${formatTotals(column.totals)}` : ''}${column.listed ? '' : ` · ${PIPELINE_WORDS.notListed}`}</p>
+      <p class="summary muted">${this.summary(column)}</p>
       <ul aria-label=${PIPELINE_WORDS.opportunitiesIn(name)}>
         ${repeat(column.cards, (card) => card.id, (card) => this.renderCard(card, column, columns))}
       </ul>
-      ${column.count > column.cards.length ? html`<p class="muted">${PIPELINE_WORDS.moreCards(column.count - column.cards.length)}</p>` : nothing}
+      ${column.count !== undefined && column.count > column.cards.length ? html`<p class="muted">${PIPELINE_WORDS.moreCards(column.count - column.cards.length)}</p>` : nothing}
     </section>`;
   }
 
@@ -160,17 +201,30 @@ export class LocketPipelineBoard extends LitElement {
     </section>`;
   }
 
+  private shownColumns(): readonly ShownColumn[] {
+    return this.board?.columns ?? this.first?.columns ?? [];
+  }
+
+  private renderColumns(columns: readonly ShownColumn[]) {
+    return html`<div class="board" role="group" aria-label=${PIPELINE_WORDS.milestones}>
+      ${repeat(columns, (column) => column.milestone.id, (column) => this.renderColumn(column, columns))}
+    </div>`;
+  }
+
   protected override render() {
-    const { board } = this;
+    const { board, first } = this;
     const failure = this.acts.failure;
     return html`<h2>${LIST_WORDS.pipeline}</h2>
       ${failure ? html`<p class="error" role="alert">${(failure.act === 'read' ? PIPELINE_WORDS.readFailed : PIPELINE_WORDS.changeFailed)(failureText(failure.cause))}</p>` : nothing}
       ${this.refusal ? html`<p class="error" role="alert">${this.refusal}</p>` : nothing}
-      ${board === null ? html`<p class="muted" role="status">${LIST_WORDS.pipelineLoading}</p>` : html`
+      ${board !== null ? html`
         ${this.renderForecast(board)}
         ${board.columns.every((column) => column.count === 0) ? html`<p class="muted">${PIPELINE_WORDS.empty}</p>` : nothing}
-        <div class="board" role="group" aria-label=${PIPELINE_WORDS.milestones}>
-          ${repeat(board.columns, (column) => column.milestone.id, (column) => this.renderColumn(column, board.columns))}
-        </div>`}`;
+        ${this.renderColumns(board.columns)}`
+        : first !== null ? html`
+        <section class="forecast" aria-labelledby="forecast-heading"><h3 id="forecast-heading">${PIPELINE_WORDS.forecast}</h3>
+          <p class="muted" role="status">${PIPELINE_WORDS.counting}</p></section>
+        ${this.renderColumns(first.columns)}`
+        : html`<p class="muted" role="status">${LIST_WORDS.pipelineLoading}</p>`}`;
   }
 }
