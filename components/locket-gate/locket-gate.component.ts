@@ -38,6 +38,8 @@ export class LocketGate extends LitElement {
   static override styles = [baseStyles, css`:host { display: block; }`];
 
   @property() surface: SurfaceTag = 'locket-workspace';
+  /** Attributes the surface is created with (the side panel's `start-view`, from its address). */
+  @property({ attribute: false }) surfaceAttributes: Readonly<Record<string, string>> = {};
 
   @state() private phase: Phase = 'loading';
   @state() private secondFactor = false;
@@ -54,6 +56,7 @@ export class LocketGate extends LitElement {
         return;
       }
       const element = document.createElement(this.surface) as HTMLElement & { services: LocketServices };
+      for (const [name, value] of Object.entries(this.surfaceAttributes)) element.setAttribute(name, value);
       element.services = services;
       this.surfaceElement = element;
     },

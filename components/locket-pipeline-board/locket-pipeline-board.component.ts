@@ -4,7 +4,8 @@ import { repeat } from 'lit/directives/repeat.js';
 import { createSavedLists } from '../../core/filters/saved-lists';
 import { DEFAULT_SORT, EMPTY_FILTER, type Filter } from '../../core/filters/filter-schema';
 import type { Board, BoardCard, BoardColumn } from '../../core/pipeline/board';
-import type { PipelineSettings } from '../../core/pipeline/pipeline-settings';
+import { FIRST_READ, firstCards, type FirstCards, type FirstColumn } from '../../core/pipeline/first-cards';
+import { pipelineOf, type PipelineSettings } from '../../core/pipeline/pipeline-settings';
 import type { RecordId } from '../../core/records/types';
 import type { PipelineOutcome } from '../../worker/contracts/pipeline';
 import type { LocketServices } from '../../platform/page-services/services';
@@ -23,6 +24,9 @@ import '../locket-filter-bar/locket-filter-bar';
 
 type BoardAct = 'read' | 'change';
 
+/** A column as drawn: the worker's, or the first read's (no count or totals yet). */
+type ShownColumn = FirstColumn & Partial<Pick<BoardColumn, 'count' | 'totals'>>;
+
 /** The drag's payload type: a card's record id, nothing a page outside Locket would send. */
 const CARD_TYPE = 'application/x-locket-opportunity';
 const WON = '#won';
@@ -35,6 +39,9 @@ const LOST = '#lost';
  * asks for one of the owner's reasons. Above it, a list's filter bar: the cards, counts, totals,
  * stale marks and forecast are those of the matching opportunities, and the filter is remembered
  * (settings' list views) for the next time. The board is read in the worker and read again on every change.
+ * Until the worker's first board arrives, and only while no filter is set, the page's own store reads the
+ * newest opportunities and draws each column's first cards (first-cards.ts), counts and totals shown as
+ * still counting.
  */
 export class LocketPipelineBoard extends LitElement {
   static override styles = [baseStyles, pipelineBoardStyles];
@@ -42,6 +49,10 @@ export class LocketPipelineBoard extends LitElement {
   @property({ attribute: false }) services!: LocketServices;
 
   @state() private board: Board | null = null;
+  /** The first read's cards, shown only while `board` is null. */
+  @state() private first: FirstCards | null = null;
+  private firstPaintMarked = false;
+  private completeMarked = false;
   @state() private pipeline: PipelineSettings | null = null;
   /** The card asking why it was lost. */
   @state() private losing: BoardCard | null = null;
@@ -95,8 +106,34 @@ export class LocketPipelineBoard extends LitElement {
     const asked = ++this.asked;
     // The board paints as soon as it arrives; the lost reasons are only needed for "Lost…".
     void this.api.readPipeline().then((pipeline) => { this.pipeline = pipeline; }, () => undefined);
+    // The first cards are the newest opportunities unfiltered: a filtered board waits for the worker.
+    if (this.board === null && filter.conditions.length === 0) void this.readFirstCards();
     const ran = await this.acts.run('read', () => this.api.pipelineBoard(filter), { keepFailure: true });
     if (ran.ok && asked === this.asked) this.board = ran.value;
+  }
+
+  /** The newest opportunities through the page's store, so the first cards need neither the worker nor a pass over every opportunity. */
+  private async readFirstCards(): Promise<void> {
+    try {
+      const { store, clock } = this.services;
+      const [newest, settings] = await Promise.all([store.page('opportunity', 0, FIRST_READ), store.getSettings()]);
+      const opportunities = newest.filter((record) => record.kind === 'opportunity');
+      if (this.board === null && (this.filter?.conditions.length ?? 0) === 0) this.first = firstCards(opportunities, FIRST_READ, pipelineOf(settings), clock.now());
+    } catch {
+      // Only a head start: the worker's board says what went wrong, if anything did.
+    }
+  }
+
+  /** The frames after the first cards (or the whole board, when it came first) and the worker's board are drawn: the bench's figures. */
+  protected override updated(): void {
+    if (!this.firstPaintMarked && (this.board !== null || this.first !== null)) {
+      this.firstPaintMarked = true;
+      requestAnimationFrame(() => performance.mark('locket:board-first-paint'));
+    }
+    if (!this.completeMarked && this.board !== null) {
+      this.completeMarked = true;
+      requestAnimationFrame(() => performance.mark('locket:board-complete'));
+    }
   }
 
   private async change(write: () => Promise<PipelineOutcome>): Promise<void> {
@@ -121,16 +158,16 @@ export class LocketPipelineBoard extends LitElement {
     this.move(card.id, choice);
   }
 
-  private drop(event: DragEvent, column: BoardColumn): void {
+  private drop(event: DragEvent, column: ShownColumn): void {
     event.preventDefault();
     this.dropTarget = null;
     const id = event.dataTransfer?.getData(CARD_TYPE);
     if (!id || !column.listed) return;
-    const from = this.board?.columns.find((candidate) => candidate.cards.some((card) => card.id === id));
+    const from = this.shownColumns().find((candidate) => candidate.cards.some((card) => card.id === id));
     if (from?.milestone.id !== column.milestone.id) this.move(id, column.milestone.id);
   }
 
-  private renderCard(card: BoardCard, column: BoardColumn, columns: readonly BoardColumn[]) {
+  private renderCard(card: BoardCard, column: ShownColumn, columns: readonly ShownColumn[]) {
     const others = columns.filter((other) => other.listed && other.milestone.id !== column.milestone.id);
     return html`<li class="card ${card.stale ? 'stale' : ''}" draggable="true"
       @dragstart=${(e: DragEvent) => { e.dataTransfer?.setData(CARD_TYPE, card.id); if (e.dataTransfer) e.dataTransfer.effectAllowed = 'move'; }}>
@@ -152,7 +189,13 @@ export class LocketPipelineBoard extends LitElement {
     </li>`;
   }
 
-  private renderColumn(column: BoardColumn, columns: readonly BoardColumn[]) {
+  private summary(column: ShownColumn): string {
+    if (column.count === undefined) return `${PIPELINE_WORDS.counting}${column.listed ? '' : ` · ${PIPELINE_WORDS.notListed}`}`;
+    const totals = column.totals && column.totals.length > 0 ? ` · ${formatTotals(column.totals)}` : '';
+    return `${counted(column.count, PIPELINE_WORDS.opportunities)}${totals}${column.listed ? '' : ` · ${PIPELINE_WORDS.notListed}`}`;
+  }
+
+  private renderColumn(column: ShownColumn, columns: readonly ShownColumn[]) {
     const name = milestoneName(column.milestone);
     const id = `column-${column.milestone.id}`;
     return html`<section class="column ${this.dropTarget === column.milestone.id ? 'target' : ''}" aria-labelledby=${id}
@@ -160,11 +203,11 @@ export class LocketPipelineBoard extends LitElement {
       @dragleave=${() => { if (this.dropTarget === column.milestone.id) this.dropTarget = null; }}
       @drop=${(e: DragEvent) => this.drop(e, column)}>
       <h3 id=${id}>${name}</h3>
-      <p class="summary muted">${counted(column.count, PIPELINE_WORDS.opportunities)}${column.totals.length > 0 ? ` · ${formatTotals(column.totals)}` : ''}${column.listed ? '' : ` · ${PIPELINE_WORDS.notListed}`}</p>
+      <p class="summary muted">${this.summary(column)}</p>
       <ul aria-label=${PIPELINE_WORDS.opportunitiesIn(name)}>
         ${repeat(column.cards, (card) => card.id, (card) => this.renderCard(card, column, columns))}
       </ul>
-      ${column.count > column.cards.length ? html`<p class="muted">${PIPELINE_WORDS.moreCards(column.count - column.cards.length)}</p>` : nothing}
+      ${column.count !== undefined && column.count > column.cards.length ? html`<p class="muted">${PIPELINE_WORDS.moreCards(column.count - column.cards.length)}</p>` : nothing}
     </section>`;
   }
 
@@ -175,8 +218,18 @@ export class LocketPipelineBoard extends LitElement {
     </section>`;
   }
 
+  private shownColumns(): readonly ShownColumn[] {
+    return this.board?.columns ?? this.first?.columns ?? [];
+  }
+
+  private renderColumns(columns: readonly ShownColumn[]) {
+    return html`<div class="board" role="group" aria-label=${PIPELINE_WORDS.milestones}>
+      ${repeat(columns, (column) => column.milestone.id, (column) => this.renderColumn(column, columns))}
+    </div>`;
+  }
+
   protected override render() {
-    const { board } = this;
+    const { board, first } = this;
     const failure = this.acts.failure;
     const filter = this.filter ?? EMPTY_FILTER;
     return html`<h2>${LIST_WORDS.pipeline}</h2>
@@ -185,12 +238,15 @@ export class LocketPipelineBoard extends LitElement {
       ${this.filterUnsaved ? html`<p class="muted" role="status">${PIPELINE_WORDS.filterUnsaved}</p>` : nothing}
       ${failure ? html`<p class="error" role="alert">${(failure.act === 'read' ? PIPELINE_WORDS.readFailed : PIPELINE_WORDS.changeFailed)(failureText(failure.cause))}</p>` : nothing}
       ${this.refusal ? html`<p class="error" role="alert">${this.refusal}</p>` : nothing}
-      ${board === null ? html`<p class="muted" role="status">${LIST_WORDS.pipelineLoading}</p>` : html`
+      ${board !== null ? html`
         ${this.renderForecast(board)}
         ${board.columns.every((column) => column.count === 0)
           ? html`<p class="muted">${filter.conditions.length > 0 ? PIPELINE_WORDS.noneMatch : PIPELINE_WORDS.empty}</p>` : nothing}
-        <div class="board" role="group" aria-label=${PIPELINE_WORDS.milestones}>
-          ${repeat(board.columns, (column) => column.milestone.id, (column) => this.renderColumn(column, board.columns))}
-        </div>`}`;
+        ${this.renderColumns(board.columns)}`
+        : first !== null ? html`
+        <section class="forecast" aria-labelledby="forecast-heading"><h3 id="forecast-heading">${PIPELINE_WORDS.forecast}</h3>
+          <p class="muted" role="status">${PIPELINE_WORDS.counting}</p></section>
+        ${this.renderColumns(first.columns)}`
+        : html`<p class="muted" role="status">${LIST_WORDS.pipelineLoading}</p>`}`;
   }
 }

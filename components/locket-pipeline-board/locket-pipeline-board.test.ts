@@ -113,4 +113,25 @@ describe('locket-pipeline-board', () => {
     await mount('locket-pipeline-board', { services });
     await expect.element(page.getByText('No open opportunity matches these filters.')).toBeInTheDocument();
   });
+
+  it('draws the newest cards before the worker’s board arrives, then the exact counts and totals', async () => {
+    const { services, store } = await createTestServices();
+    await deal(store, 'Renewal', 'proposal', 1000);
+    await deal(store, 'Upsell', 'proposal', 500, 'GBP');
+    const pipeline = services.pipeline;
+    if (!pipeline) throw new Error('the test services run the pipeline');
+    let answer: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => { answer = resolve; });
+    const slow = { ...pipeline, pipelineBoard: async (filter: Parameters<typeof pipeline.pipelineBoard>[0]) => { await held; return pipeline.pipelineBoard(filter); } };
+    performance.clearMarks('locket:board-first-paint');
+    await mount('locket-pipeline-board', { services: { ...services, pipeline: slow } });
+
+    await expect.element(column('Proposal').getByRole('button', { name: 'Open Upsell' })).toBeVisible();
+    await expect.element(column('Proposal')).toHaveTextContent('counting…');
+    await expect.poll(() => performance.getEntriesByName('locket:board-first-paint', 'mark').length).toBe(1);
+    answer();
+    await expect.element(column('Proposal')).toHaveTextContent(/2 opportunities · €1,000\.00 · £500\.00/);
+    await expect.element(column('Proposal')).not.toHaveTextContent('counting…');
+    await expect.element(page.getByRole('region', { name: /Forecast/ })).toHaveTextContent(/February 2026: £250\.00/);
+  });
 });

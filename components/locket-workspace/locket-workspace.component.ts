@@ -50,6 +50,9 @@ export class LocketWorkspace extends LitElement {
   @property({ attribute: false }) services!: LocketServices;
   /** A read-only team member's workspace: records to read, and no control to add, edit or trash them. */
   @property({ type: Boolean, attribute: 'read-only' }) readOnly = false;
+  /** `pipeline` opens on the board (where there is one) instead of the first kind's list; read once, when connected. */
+  @property({ attribute: 'start-view' }) startView = '';
+  private startViewTaken = false;
   /**
    * The member's role, read once the list has painted and again when sync's status changes (a
    * role changes through sync). The relay and every device refuse a read-only member's writes
@@ -85,6 +88,8 @@ export class LocketWorkspace extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    if (!this.startViewTaken && this.startView === 'pipeline' && this.services.pipeline) this.view = { name: 'pipeline' };
+    this.startViewTaken = true;
     this.unsubscribe = this.services.onOpenRequest((id) => this.openRecord(id));
     this.stopCaptures = this.services.captures.watch((inbox) => this.followCaptures(inbox));
   }

@@ -50,6 +50,15 @@ describe('locket-workspace', () => {
     await expect.element(page.getByRole('button', { name: 'Trash' })).toHaveAttribute('aria-current', 'page');
   });
 
+  it('opens on the pipeline board when asked to start there, and goes back to the list', async () => {
+    const { services } = await createTestServices();
+    await mount('locket-workspace', { services }, { 'start-view': 'pipeline' });
+    await expect.element(page.getByRole('button', { name: 'Pipeline' })).toHaveAttribute('aria-current', 'page');
+    await expect.element(page.getByRole('group', { name: 'Milestones' })).toBeVisible();
+    await userEvent.click(page.getByRole('button', { name: 'Back' }));
+    await expect.element(page.getByRole('tab', { name: 'People' })).toHaveAttribute('aria-selected', 'true');
+  });
+
   it('gives a read-only member records to read and no control to add, edit, trash or erase them', async () => {
     const { services, store } = await createTestServices();
     const created = await store.create('person', { firstName: 'Ada', lastName: 'Lovelace' });

@@ -14,6 +14,7 @@ import { timeImport } from './import-timing';
 import { timeFilter } from './filter-timing';
 import { rawPut } from './raw-put';
 import { timeBulkTag } from './bulk-timing';
+import { seedOpenOpportunities } from './board-seed';
 import { expireEverything, timeArchive, timeBareDelete, timeSweep } from './retention-timing';
 import { timeSearch } from './search-timing';
 import { savedIndexProbe } from './saved-index-probe';
@@ -48,6 +49,7 @@ const bench: LocketBench = {
   },
   rawPut: (total, seed) => rawPut(indexedDB, total, seed),
   bulkTag: timeBulkTag,
+  seedOpenOpportunities,
   search: async (queries, repeats) => {
     const accountKey = await sessionAccountKey();
     return timeSearch(() => connectSearchWorker(accountKey), savedIndexProbe(), queries, repeats);

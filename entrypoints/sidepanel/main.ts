@@ -3,4 +3,5 @@ import '@/platform/early-open/start';
 import '@/components/locket-workspace/locket-workspace';
 import { mountSurface } from '@/components/locket-gate/mount-surface';
 
-void mountSurface('locket-workspace');
+// `sidepanel.html#pipeline` opens on the board instead of the people list.
+void mountSurface('locket-workspace', location.hash === '#pipeline' ? { 'start-view': 'pipeline' } : {});

@@ -87,6 +87,15 @@ export const BulkTimingReportSchema = v.object({
 });
 export type BulkTimingReport = v.InferOutput<typeof BulkTimingReportSchema>;
 
+export const BoardSeedReportSchema = v.object({
+  /** Live opportunities of the account, and how many are open, once the extra ones are in. */
+  opportunities: Count,
+  open: Count,
+  /** Open opportunities added to reach the figure's count. */
+  added: Count,
+});
+export type BoardSeedReport = v.InferOutput<typeof BoardSeedReportSchema>;
+
 export const SearchReportSchema = v.object({
   /** From starting the worker to whenIndexed resolving. */
   readyMs: Millis,
@@ -242,6 +251,8 @@ export interface LocketBench {
   readonly rawPut: (total: number, seed: number) => Promise<RawPutReport>;
   /** A bulk tag of `count` records of the seeded account, beside the raw put rate in the same run. */
   readonly bulkTag: (count: number, seed: number) => Promise<BulkTimingReport>;
+  /** Adds open opportunities to the account seeded with `size` records until `wanted` are open. */
+  readonly seedOpenOpportunities: (size: number, wanted: number, seed: number) => Promise<BoardSeedReport>;
   /** Starts a worker with the session's key, waits for its index, runs each query `repeats` times in turn. */
   readonly search: (queries: readonly string[], repeats: number) => Promise<SearchReport>;
   /** Waits for the profile's search worker to hold its index (connecting for a moment), and measures the raw data. */

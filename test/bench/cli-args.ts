@@ -23,7 +23,7 @@ export interface BenchArgs {
 
 /** The scenarios `--only` can pick, besides `sync` alone. */
 export const BENCH_SCENARIOS = [
-  'read', 'unlock', 'search', 'export', 'import', 'filter', 'sidepanel', 'popup', 'memory', 'backup', 'sync', 'sweep', 'lockscreen', 'capture', 'bulk',
+  'read', 'unlock', 'search', 'export', 'import', 'filter', 'sidepanel', 'popup', 'memory', 'backup', 'sync', 'sweep', 'lockscreen', 'capture', 'bulk', 'board',
 ] as const;
 export type BenchScenario = typeof BENCH_SCENARIOS[number];
 

@@ -10,6 +10,7 @@ import { median, percentile } from './stats';
 import { measureExport, measureImport } from './export-import-scenarios';
 import { measureFilter } from './filter-scenarios';
 import { BULK_TAG_RECORDS, measureBulkTag } from './bulk-scenarios';
+import { measureBoard } from './board-scenarios';
 import { measureArchive, measureSweep } from './retention-scenarios';
 import { measureSync } from './sync-scenarios';
 import { measureMemory } from './memory-scenarios';
@@ -143,7 +144,7 @@ export const runSizeScenarios = async (
   await attempt('import of a contacts file, and its parts', () => withBenchPage(browser, 'import', async (page) =>
     merge(await measureImport(page, size, options.seed))), 'import');
   await attempt('bulk tag of 10,000 records beside the raw put rate', () => withBenchPage(browser, 'bulk', async (page) =>
-    merge(await measureBulkTag(page, Math.min(size, BULK_TAG_RECORDS), options.seed))), 'bulk');
+    merge(await profiled(page, options.profileDir, `bulk-${size}`, () => measureBulkTag(page, Math.min(size, BULK_TAG_RECORDS), options.seed)))), 'bulk');
 
   await attempt('a one-condition filter over the people, beside the plain list\'s first page', () => withBenchPage(browser, 'filter', async (page) =>
     merge(await measureFilter(page))), 'filter');
@@ -179,6 +180,9 @@ export const runSizeScenarios = async (
   await attempt('memory: three surfaces open, one search worker', async () => merge(await measureMemory(browser)), 'memory');
   await attempt('backup and restore through the worker', () => withBenchPage(browser, 'backup', async (page) =>
     merge(await measureArchive(browser, page, size, options.profileDir))), 'backup');
+  // After the scenarios whose figures depend on the data set's size: it adds open opportunities.
+  await attempt('the board\'s first paint with 10,000 open opportunities, beside the list\'s first row', () => withBenchPage(browser, 'board', async (page) =>
+    merge(await measureBoard(browser, page, size, options.runs, options.seed))), 'board');
   await sync();
   // After every scenario that reads the seeded records: the sweep purges them all.
   await attempt('sweep of the whole data set, expired, with a side panel open', () => withBenchPage(browser, 'sweep', async (page) =>
