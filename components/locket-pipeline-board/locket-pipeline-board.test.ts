@@ -96,6 +96,8 @@ describe('locket-pipeline-board', () => {
     await expect.element(column('New')).toHaveTextContent('0 opportunities');
     await expect.element(page.getByRole('region', { name: /Forecast/ })).toHaveTextContent(/February 2026: €500\.00/);
 
+    // Remembered once saved: the board keeps it when opened again.
+    await expect.poll(async () => (await services.store.getSettings()).listViews?.board?.filter.conditions.length).toBe(1);
     board.remove();
     await mount('locket-pipeline-board', { services });
     await expect.element(page.getByRole('button', { name: /Remove filter: Owner/ })).toBeInTheDocument();
