@@ -28,6 +28,7 @@ import { LIST_WORDS } from '../shared/messages/list-words';
 import { matchingIds } from '../locket-bulk-bar/matching-ids';
 import { LazyElement } from '../shared/lazy-element';
 import { recordListStyles } from './locket-record-list.styles';
+import { createLastContactedRows } from './last-contacted-rows';
 
 /** The longest the count waits for the first rows to be painted. */
 const FIRST_ROWS_WAIT_MS = 1000;
@@ -63,12 +64,14 @@ export class LocketRecordList extends LitElement {
     this.total = total;
     this.counted = counted;
     this.revision++;
+    void this.firstRowsShown().then(() => this.fillContacted());
   });
   /** The list's rows in order: the filter's matches while one is set, else the kind's records. */
   private readonly rowsAt = (offset: number, limit: number) => (this.filtered.active
     ? this.filtered.page(offset, limit) : this.services.store.page(this.kind, offset, limit));
   private cache = createPageCache(this.rowsAt);
   private visible = { first: 0, last: 0 };
+  private readonly contacted = createLastContactedRows(() => { this.revision++; });
   private unsubscribe?: () => void;
   private firstRowMarked = false;
   private readonly locale = new LocaleController(this);
@@ -77,6 +80,11 @@ export class LocketRecordList extends LitElement {
     super.connectedCallback();
     this.unsubscribe = this.services.changes.subscribe((change) => {
       if (change.kinds.includes(this.kind)) void this.reload();
+      // A conversation logged or a task done (here or on another page) moves "last contacted".
+      if (change.kinds.some((kind) => kind === 'activity' || kind === 'task')) {
+        this.contacted.clear();
+        this.fillContacted();
+      }
     });
   }
 
@@ -121,6 +129,7 @@ export class LocketRecordList extends LitElement {
     // Counting a long list walks its whole index; the first screen paints without waiting for it.
     if (this.total === null) this.total = this.cache.knownFromTop();
     this.revision++;
+    void this.firstRowsShown().then(() => this.fillContacted());
     // Asked only once the first rows are on screen: IndexedDB would serve a count over the whole
     // index ahead of the first page, and the count redraws the list at its full length.
     await this.firstRowsShown();
@@ -134,6 +143,14 @@ export class LocketRecordList extends LitElement {
   private async onRangeChanged(event: RangeChangedEvent): Promise<void> {
     this.visible = { first: event.first, last: event.last };
     if (await this.cache.ensure(event.first, event.last)) this.revision++;
+    this.fillContacted();
+  }
+
+  /** Last contacted for the rows in view, once they are painted: one worker call per page of rows. */
+  private fillContacted(): void {
+    const contacts = this.services.contacts;
+    this.contacted.fill(this.kind, contacts && ((ids) => contacts.lastContactedOf(ids)), (index) => this.cache.row(index),
+      this.visible.first, Math.max(this.visible.last, this.visible.first));
   }
 
   /** The virtualizer draws rows after this element updates: mark the frame after the first real row. */
@@ -165,12 +182,13 @@ export class LocketRecordList extends LitElement {
     this.markFirstRow();
     const title = recordTitle(record);
     const column = columnText(record, this.sort.column);
+    const contacted = this.contacted.text(record.id, this.services.clock.now());
     return html`<div role="listitem"><div class="row row-item">
       <input type="checkbox" class="pick" aria-label=${LIST_WORDS.select(title)} .checked=${this.selection.has(record.id)}
         @click=${(event: MouseEvent) => void this.selection.click(index, record.id, event.shiftKey, async (first, last) => (await this.rowsAt(first, last - first + 1)).map((row) => row.id))}>
       <button class="title row-open" aria-label=${RECORD_WORDS.open(title)}
         @click=${() => this.dispatchEvent(locketEvent('locket-open', { id: record.id }))}>${title}</button>
-      <span class="subtitle muted">${[recordSubtitle(record), column].filter((part) => part !== '').join(' · ') || '\u00a0'}</span>
+      <span class="subtitle muted">${[recordSubtitle(record), column, contacted].filter((part) => part !== '').join(' · ') || '\u00a0'}</span>
     </div></div>`;
   }
 
