@@ -20,12 +20,26 @@ export const webAddress = (url: string): string => {
   }
 };
 
-/** What to search for to find the page's possible records, per kind. */
+/** The host with its port ("127.0.0.1:8080"), which the search reads an address as; '' when it has no port. */
+const hostWithPort = (address: string): string => {
+  const { host, port } = new URL(address);
+  return port === '' ? '' : host.toLowerCase();
+};
+
+/**
+ * What to search for to find the page's possible records, per kind: the page's domain, as
+ * capture searches for a profile's, and the host with its port when it has one (a domain
+ * alone, such as an address on this computer, would not find a website stored with its port).
+ */
 export const pageQueries = (url: string): { readonly person: string[]; readonly organisation: string[] } => {
   const address = webAddress(url);
   if (address === '') return { person: [], organisation: [] };
-  const domain = hostOf(address);
-  return { person: personTwinQueries('', { emails: [], websites: [address] }), organisation: domain === '' ? [] : [domain] };
+  const withPort = hostWithPort(address);
+  const distinct = (queries: readonly string[]) => [...new Set(queries.filter((query) => query !== ''))];
+  return {
+    person: distinct([...personTwinQueries('', { emails: [], websites: [address] }), withPort]),
+    organisation: distinct([hostOf(address), withPort]),
+  };
 };
 
 const organisationByWebsite = (url: string, candidates: readonly LocketRecord[]): Twin<OrganisationRecord> | null => {

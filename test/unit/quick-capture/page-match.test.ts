@@ -49,5 +49,7 @@ describe('the saved record a page is about', () => {
 
   it('searches by the page’s host, as capture does for a profile', () => {
     expect(pageQueries('https://www.linkedin.com/in/anna-schmidt')).toEqual({ person: ['linkedin.com'], organisation: ['linkedin.com'] });
+    // An address with a port is also searched as the search stores it: host and port together.
+    expect(pageQueries('http://127.0.0.1:4567/me.html').person).toEqual(['127.0.0.1', '127.0.0.1:4567']);
   });
 });
