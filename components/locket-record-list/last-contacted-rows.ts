@@ -1,6 +1,6 @@
 import type { ListedKind, LocketRecord, RecordId } from '../../core/records/types';
 import { formatDate } from '../shared/i18n/format';
-import { TIMELINE_WORDS } from '../shared/messages/timeline-words';
+import { LIST_WORDS } from '../shared/messages/list-words';
 import { PAGE_SIZE } from './page-cache';
 
 type Ask = (ids: readonly RecordId[]) => Promise<Readonly<Record<RecordId, number>>>;
@@ -44,7 +44,7 @@ export const createLastContactedRows = (onFilled: () => void) => {
       const at = known.get(id);
       if (at === undefined || at === null) return '';
       const sameYear = new Date(at).getFullYear() === new Date(now).getFullYear();
-      return TIMELINE_WORDS.lastContacted(formatDate(at, sameYear ? { day: 'numeric', month: 'short' } : { dateStyle: 'medium' }));
+      return LIST_WORDS.lastContacted(formatDate(at, sameYear ? { day: 'numeric', month: 'short' } : { dateStyle: 'medium' }));
     },
     /** Asks for the rows of every page that [first, last] covers, one call per page, without waiting on one another. */
     fill: (kind: ListedKind, ask: Ask | undefined, row: (index: number) => LocketRecord | undefined, first: number, last: number): void => {
