@@ -27,6 +27,7 @@ export const guardStore = (store: LocketStore, standing: StandingSource): Locket
   create: gate(standing, 'create', store.create),
   insertMany: gate(standing, 'create', store.insertMany),
   applyTrack: gate(standing, 'create', store.applyTrack),
+  startNextTrackStep: gate(standing, 'create', store.startNextTrackStep),
   // An import creates and edits: what a standing that may create may also do.
   applyImport: gate(standing, 'create', store.applyImport),
   update: gate(standing, 'edit', store.update),

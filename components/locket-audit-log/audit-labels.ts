@@ -55,6 +55,7 @@ export const AUDIT_WORDS = catalogue({
       'bulk-undone': 'Bulk change undone',
       'opportunities-moved': 'Opportunities moved',
       'track-applied': 'Track applied',
+      'track-step-started': 'Next step of a track started',
     } as Readonly<Record<AuditType, string>>,
     yes: 'yes', no: 'no',
     links: {
@@ -124,6 +125,7 @@ export const AUDIT_WORDS = catalogue({
       'bulk-undone': 'Sammeländerung rückgängig gemacht',
       'opportunities-moved': 'Verkaufschancen verschoben',
       'track-applied': 'Ablauf angewendet',
+      'track-step-started': 'Nächster Schritt eines Ablaufs angelegt',
     },
     yes: 'ja', no: 'nein',
     links: {

@@ -23,7 +23,8 @@ const HITS_PER_QUERY = 20;
 
 type Services = Pick<LocketServices, 'search' | 'store'>;
 
-const candidatesFor = async (services: Services, queries: readonly string[], kind: RecordKind): Promise<LocketRecord[]> => {
+/** The records of `kind` that a search for any of `queries` finds (the search scans while its index builds). */
+export const candidatesFor = async (services: Services, queries: readonly string[], kind: RecordKind): Promise<LocketRecord[]> => {
   const hits = await Promise.all(queries.map((query) => services.search(query, { kinds: [kind], limit: HITS_PER_QUERY })));
   const ids = [...new Set(hits.flat().map((hit) => hit.id))];
   return ids.length === 0 ? [] : services.store.getMany(ids);

@@ -14,10 +14,19 @@ import { rowButtonStyles } from '../shared/row-button.styles';
 import '../locket-search/locket-search';
 import '../locket-record-form/locket-record-form';
 import { popupStyles } from './locket-popup.styles';
+import type { PageRecord } from './page-lookup';
+import { ACTIVITY_TYPES, type ActivityType } from '../../core/records/types';
+import { TIMELINE_WORDS } from '../shared/messages/timeline-words';
+import { LazyElement } from '../shared/lazy-element';
+import { RECORD_WORDS } from '../shared/messages/record-words';
 
 const QUICK_KINDS = ['person', 'organisation'] as const;
 
-/** The toolbar popup: quick search, quick add, the five records touched last, and the way to the side panel. */
+/**
+ * The toolbar popup: the saved person or organisation of the page under it (with "Log a call",
+ * "Log a meeting", "Log an email" and "Open"), quick search, quick add, the five records touched
+ * last, and the way to the side panel.
+ */
 export class LocketPopup extends LitElement {
   static override styles = [baseStyles, rowButtonStyles, popupStyles];
 
@@ -30,12 +39,19 @@ export class LocketPopup extends LitElement {
   private readonly opening = new ActionController<'open'>(this);
   private readonly locale = new LocaleController(this);
   @state() private captureFailure = '';
+  /** The saved person or organisation the tab under the popup is about; null when none matched. */
+  @state() private onPage: PageRecord | null = null;
+  @state() private logging: ActivityType | null = null;
+  @state() private logged = '';
+  /** The log form loads on the first "Log a …" click, so the popup opens without it. */
+  private readonly logForm = new LazyElement(this, 'locket-log-activity', () => import('../locket-log-activity/locket-log-activity'));
   private unsubscribe?: () => void;
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.unsubscribe = this.services.changes.subscribe(() => void this.loadRecent());
     void this.loadRecent();
+    void this.findPageRecord();
   }
 
   override disconnectedCallback(): void {
@@ -45,6 +61,35 @@ export class LocketPopup extends LitElement {
 
   private async loadRecent(): Promise<void> {
     this.recent = await this.services.store.recent(5);
+  }
+
+  /** Matched after the first paint; a page that matches nothing (or a failed search) adds nothing. */
+  private async findPageRecord(): Promise<void> {
+    try {
+      const url = await this.services.captures.activeTabAddress();
+      if (url === '') return;
+      const { lookUpPage } = await import('./page-lookup');
+      this.onPage = await lookUpPage(this.services, url);
+    } catch (error) {
+      console.warn('Locket popup: the page was not matched to a record', error);
+    }
+  }
+
+  private renderOnPage(found: PageRecord) {
+    const title = recordTitle(found.record);
+    return html`<section class="on-page" aria-labelledby="page-heading">
+      <h2 id="page-heading" class="visually-hidden">${SURFACE_WORDS.onThisPageHeading}</h2>
+      <p class="page-record">${SURFACE_WORDS.onThisPage(title, found.organisationName)}</p>
+      <div class="actions">
+        ${ACTIVITY_TYPES.map((type) => html`<button ?disabled=${this.logging === type}
+          @click=${() => { this.logged = ''; this.logging = type; }}>${TIMELINE_WORDS.log[type]}</button>`)}
+        <button @click=${() => void this.open(found.record.id)}>${TIMELINE_WORDS.open}</button>
+      </div>
+      ${this.logging ? this.logForm.render(() => html`<locket-log-activity .services=${this.services} .recordId=${found.record.id} .type=${this.logging ?? 'call'}
+        @locket-saved=${() => { this.logging = null; this.logged = SURFACE_WORDS.logged(title); }}
+        @locket-cancel=${() => { this.logging = null; }}></locket-log-activity>`, RECORD_WORDS.loading) : nothing}
+      ${this.logged ? html`<p class="saved" role="status">${this.logged}</p>` : nothing}
+    </section>`;
   }
 
   /** A refusal is said with the way round it; the popup stays usable. */
@@ -78,6 +123,7 @@ export class LocketPopup extends LitElement {
         <button @click=${() => void this.services.security.lockNow()}>${SURFACE_WORDS.lock}</button>
       </header>
       <main>
+      ${this.onPage ? this.renderOnPage(this.onPage) : nothing}
       ${this.openFailureText() ? html`<p class="error" role="alert">${this.openFailureText()}</p>` : nothing}
       <div><button class="primary" @click=${() => this.capturePage()}>${SURFACE_WORDS.capture}</button></div>
       ${this.captureFailure ? html`<p class="error" role="alert">${this.captureFailure}</p>` : nothing}

@@ -9,5 +9,8 @@ export const popupStyles = css`
   li.row-item { border-bottom: 1px solid var(--locket-border); padding: 5px 4px; }
   [role='radiogroup'] { display: flex; gap: 12px; }
   .saved { color: var(--locket-success); margin: 4px 0 0; }
+  .on-page { border: 1px solid var(--locket-border); border-radius: 6px; padding: 6px 8px; margin-bottom: 8px; }
+  .page-record { margin: 0 0 6px; font-weight: 600; }
+  .actions { display: flex; flex-wrap: wrap; gap: 6px; }
   .error { color: var(--locket-danger); margin: 0 0 8px; }
 `;

@@ -31,6 +31,7 @@ import { recordListStyles } from './locket-record-list.styles';
 import { nextFrame } from '../shared/next-frame';
 import { FIRST_PAGE_ROWS } from '../../core/first-page/first-page';
 import { FIRST_ROW_MARK } from '../shared/first-row-mark';
+import { createLastContactedRows } from './last-contacted-rows';
 
 /** The longest the count waits for the first rows to be painted. */
 const FIRST_ROWS_WAIT_MS = 1000;
@@ -67,12 +68,14 @@ export class LocketRecordList extends LitElement {
     this.total = total;
     this.counted = counted;
     this.revision++;
+    void this.firstRowsShown().then(() => this.fillContacted());
   });
   /** The list's rows in order: the filter's matches while one is set, else the kind's records. */
   private readonly rowsAt = (offset: number, limit: number) => (this.filtered.active
     ? this.filtered.page(offset, limit) : this.services.store.page(this.kind, offset, limit));
   private cache = createPageCache(this.rowsAt);
   private visible = { first: 0, last: 0 };
+  private readonly contacted = createLastContactedRows(() => { this.revision++; });
   private unsubscribe?: () => void;
   private firstRowMarked = false;
   private readonly locale = new LocaleController(this);
@@ -81,6 +84,11 @@ export class LocketRecordList extends LitElement {
     super.connectedCallback();
     this.unsubscribe = this.services.changes.subscribe((change) => {
       if (change.kinds.includes(this.kind)) void this.reload();
+      // A conversation logged or a task done (here or on another page) moves "last contacted".
+      if (change.kinds.some((kind) => kind === 'activity' || kind === 'task')) {
+        this.contacted.clear();
+        this.fillContacted();
+      }
     });
   }
 
@@ -128,6 +136,7 @@ export class LocketRecordList extends LitElement {
     if (this.total === null) this.total = this.cache.knownFromTop();
     this.revision++;
     this.rememberFirstRows();
+    void this.firstRowsShown().then(() => this.fillContacted());
     // Asked only once the first rows are on screen: IndexedDB would serve a count over the whole
     // index ahead of the first page, and the count redraws the list at its full length.
     await this.firstRowsShown();
@@ -142,9 +151,18 @@ export class LocketRecordList extends LitElement {
 
   private async onRangeChanged(event: RangeChangedEvent): Promise<void> {
     this.visible = { first: event.first, last: event.last };
-    if (!await this.cache.ensure(event.first, event.last)) return;
-    await nextFrame();
-    this.revision++;
+    if (await this.cache.ensure(event.first, event.last)) {
+      await nextFrame();
+      this.revision++;
+    }
+    this.fillContacted();
+  }
+
+  /** Last contacted for the rows in view, once they are painted: one worker call per page of rows. */
+  private fillContacted(): void {
+    const contacts = this.services.contacts;
+    this.contacted.fill(this.kind, contacts && ((ids) => contacts.lastContactedOf(ids)), (index) => this.cache.row(index),
+      this.visible.first, Math.max(this.visible.last, this.visible.first));
   }
 
   /** The people list's first rows, as drawn, kept for the next side panel to show before its database is open. */
@@ -173,8 +191,9 @@ export class LocketRecordList extends LitElement {
     });
   }
 
-  private subtitleText(record: LocketRecord): string {
-    return [recordSubtitle(record), columnText(record, this.sort.column)].filter((part) => part !== '').join(' · ') || '\u00a0';
+  /** The remembered first rows leave out last contacted: it is filled in later, and changes. */
+  private subtitleText(record: LocketRecord, contacted = ''): string {
+    return [recordSubtitle(record), columnText(record, this.sort.column), contacted].filter((part) => part !== '').join(' · ') || '\u00a0';
   }
 
   private firstRowShown: () => void = () => undefined;
@@ -195,12 +214,13 @@ export class LocketRecordList extends LitElement {
     if (!record) return html`<div class="placeholder" role="listitem" aria-busy="true"></div>`;
     this.markFirstRow();
     const title = recordTitle(record);
+    const contacted = this.contacted.text(record.id, this.services.clock.now());
     return html`<div role="listitem"><div class="row row-item">
       <input type="checkbox" class="pick" aria-label=${LIST_WORDS.select(title)} .checked=${this.selection.has(record.id)}
         @click=${(event: MouseEvent) => void this.selection.click(index, record.id, event.shiftKey, async (first, last) => (await this.rowsAt(first, last - first + 1)).map((row) => row.id))}>
       <button class="title row-open" aria-label=${RECORD_WORDS.open(title)}
         @click=${() => this.dispatchEvent(locketEvent('locket-open', { id: record.id }))}>${title}</button>
-      <span class="subtitle muted">${this.subtitleText(record)}</span>
+      <span class="subtitle muted">${this.subtitleText(record, contacted)}</span>
     </div></div>`;
   }
 

@@ -141,4 +141,38 @@ describe('locket-record-list', () => {
     await userEvent.click(page.getByRole('button', { name: 'Select all 2' }));
     await expect.element(page.getByRole('toolbar', { name: 'Bulk actions' })).toHaveTextContent('2 selected');
   });
+
+  it('shows when each person was last contacted once the rows are painted, one worker call per page, and follows a call logged', async () => {
+    const { services, store, clock } = await createTestServices();
+    const ada = await store.create('person', { firstName: 'Ada', lastName: 'Lovelace' });
+    await store.create('person', { firstName: 'Grace', lastName: 'Hopper' });
+    if (!ada.ok) throw new Error('not saved');
+    await store.create('activity', { type: 'call', recordId: ada.value.id, occurredAt: Date.UTC(2026, 0, 3, 10), body: '' });
+    const asked: (readonly string[])[] = [];
+    const rowsWhenAsked: number[] = [];
+    const contacts = services.contacts!;
+    const counting = {
+      ...services,
+      contacts: {
+        ...contacts,
+        lastContactedOf: (ids: readonly string[]) => {
+          asked.push(ids);
+          rowsWhenAsked.push(document.querySelector('locket-record-list')?.shadowRoot?.querySelectorAll('button.row-open').length ?? 0);
+          return contacts.lastContactedOf([...ids]);
+        },
+      },
+    };
+    await mount('locket-record-list', { services: counting, kind: 'person' });
+    const adaRow = page.getByRole('listitem').filter({ hasText: 'Ada Lovelace' });
+    await expect.element(adaRow).toHaveTextContent(/Last contacted (Jan 3|3 Jan)/);
+    // The rows were on screen before the worker was asked, and both rows went in one call.
+    expect(rowsWhenAsked[0]).toBe(2);
+    expect(asked).toHaveLength(1);
+    expect([...asked[0]!].sort()).toHaveLength(2);
+    await expect.element(page.getByRole('listitem').filter({ hasText: 'Grace Hopper' })).not.toHaveTextContent('Last contacted');
+
+    clock.set(Date.UTC(2026, 1, 9, 12));
+    await store.create('activity', { type: 'meeting', recordId: ada.value.id, occurredAt: clock.now(), body: '' });
+    await expect.element(adaRow).toHaveTextContent(/Last contacted (Feb 9|9 Feb)/);
+  });
 });

@@ -14,7 +14,6 @@ import '../locket-task-form/locket-task-form';
 import { deviceTimeZone } from '../../core/tasks/device-zone';
 import { categoryLabel, dueLabel } from './task-labels';
 import { tasksStyles } from './locket-tasks.styles';
-import { startNextTrackStep } from '../../core/tracks/start-next-step';
 import { offerDownload } from '../../platform/downloads/download-file';
 import '../locket-follow-up-suggestions/locket-follow-up-suggestions';
 
@@ -87,7 +86,7 @@ export class LocketTasks extends LitElement {
     const fields = markedDone(done, this.services.clock.now());
     await this.change(task, fields);
     // A task made from a track starts the track's next step once it is done.
-    if (done && !this.acts.failure) await this.acts.run('change', () => startNextTrackStep(this.services.store, { ...task.fields, ...fields }));
+    if (done && !this.acts.failure) await this.acts.run('change', () => this.services.store.startNextTrackStep(task.id));
   }
 
   /** Every task as an .ics file; a refusal (no export right) shows as the failure. */

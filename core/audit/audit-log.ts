@@ -35,7 +35,7 @@ export const AUDIT_TYPES = [
   'records-merged', 'record-converted', 'merge-undone',
   'bulk-change-started', 'bulk-change-done', 'bulk-undo-started', 'bulk-undone',
   'opportunities-moved',
-  'track-applied',
+  'track-applied', 'track-step-started',
 ] as const;
 export type AuditType = (typeof AUDIT_TYPES)[number];
 

@@ -61,7 +61,8 @@ export const findPersonTwin = (captured: PersonKeys, candidates: readonly Locket
   return null;
 };
 
-const hostOf = (url: string): string => domainKey(url.replace(/^https?:\/\//i, '').replace(/:\d+(?=[/?#]|$)/, ''));
+/** The host of an address as a domain: "https://www.example.com:8443/x" is "example.com". */
+export const hostOf = (url: string): string => domainKey(url.replace(/^https?:\/\//i, '').replace(/:\d+(?=[/?#]|$)/, ''));
 
 /** An organisation's domain, else the host of its first website. */
 const organisationDomain = (record: OrganisationRecord): string =>

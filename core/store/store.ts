@@ -14,6 +14,7 @@ import { readSettings, writeSettings } from '../settings/settings';
 import { auditKeysOf, type StoreDeps } from '../db/store-deps';
 import { createTrash } from '../trash/trash';
 import type { ApplyTrack } from '../tracks/apply-track';
+import type { StartNextTrackStep } from '../tracks/start-next-step';
 import { loadOnUse } from './load-on-use';
 
 export type { StoreDeps } from '../db/store-deps';
@@ -23,6 +24,8 @@ const BULK_OPS: Record<keyof BulkStore, true> = { applyBulk: true, undoBulk: tru
 const MERGE_OPS: Record<keyof MergeStore, true> = {
   mergeRecords: true, convertRecord: true, undoMerge: true, readNotDuplicates: true, markNotDuplicates: true,
 };
+
+type TrackOps = { readonly applyTrack: ApplyTrack; readonly startNextTrackStep: StartNextTrackStep };
 
 /**
  * The one module every write goes through: validate, encode, then one transaction for the
@@ -58,8 +61,13 @@ export const createStore = (deps: StoreDeps): LocketStore => {
     ...loadOnUse<BulkStore>(BULK_OPS, async () => (await import('../bulk/bulk-store')).createBulkStore(deps, audit, { applyBatch, undoBatch }, reads)),
     listImports: createListImports(db),
     ...loadOnUse<MergeStore>(MERGE_OPS, async () => (await import('../merge/merge-store')).createMergeStore(deps, audit)),
-    ...loadOnUse<{ readonly applyTrack: ApplyTrack }>({ applyTrack: true },
-      async () => ({ applyTrack: (await import('../tracks/apply-track')).createApplyTrack(deps, audit) })),
+    ...loadOnUse<TrackOps>({ applyTrack: true, startNextTrackStep: true }, async () => {
+      const [applying, starting] = await Promise.all([import('../tracks/apply-track'), import('../tracks/start-next-step')]);
+      return {
+        applyTrack: applying.createApplyTrack(deps, audit),
+        startNextTrackStep: starting.createStartNextTrackStep(deps, audit, { ...reads, getSettings: () => readSettings(db, codec) }),
+      };
+    }),
     close: () => db.close(),
   };
 };

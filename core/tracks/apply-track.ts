@@ -4,20 +4,15 @@
  */
 import type { AuditLog } from '../audit/audit-log';
 import { idHash } from '../audit/hash';
-import { changeAad, recordAad } from '../codec';
-import { stampWrite, withAttribution } from '../db/attribution';
 import { appendChangeSet } from '../db/append-change-set';
-import { stampClocks } from '../db/field-clocks';
-import { isLive, rowFor } from '../db/record-rows';
-import type { StoredRecord } from '../db/rows';
-import { announce, auditKeysOf, changeItem, changeSet, type StoreDeps } from '../db/store-deps';
+import { isLive } from '../db/record-rows';
+import { announce, auditKeysOf, type StoreDeps } from '../db/store-deps';
 import { retriedWrite, settled, STALE } from '../db/transaction';
-import { linksOf } from '../records/links';
-import { parseFields } from '../records/validate';
-import type { RecordId, RecordMeta, TaskFields } from '../records/types';
+import type { RecordId } from '../records/types';
 import type { Result } from '../result';
-import { dateInZone, taskDueOf } from '../tasks/due-instant';
+import { dateInZone } from '../tasks/due-instant';
 import { tasksForTrack, type Track } from './track';
+import { trackTaskRows } from './track-task-rows';
 
 export type ApplyTrackProblem =
   | { readonly type: 'record-gone' }
@@ -36,7 +31,7 @@ export interface ApplyTrackInput {
 export type ApplyTrack = (input: ApplyTrackInput) => Promise<Result<readonly RecordId[], ApplyTrackProblem>>;
 
 export const createApplyTrack = (deps: StoreDeps, audit: AuditLog): ApplyTrack => async ({ track, recordId, timeZone, assignee }) => {
-  const { db, codec, clock } = deps;
+  const { db, clock } = deps;
   type Outcome = Result<readonly RecordId[], ApplyTrackProblem>;
   const refused = (type: ApplyTrackProblem['type']) => settled<Outcome>({ ok: false, error: { type } as ApplyTrackProblem });
   const { value } = await retriedWrite(db, {
@@ -46,30 +41,10 @@ export const createApplyTrack = (deps: StoreDeps, audit: AuditLog): ApplyTrack =
       const target = await db.get('records', recordId);
       if (!target || !isLive(target)) return refused('record-gone');
       if (target.kind !== 'case' && target.kind !== 'opportunity') return refused('not-a-case-or-opportunity');
-      const now = clock.now();
-      const fieldsList: TaskFields[] = [];
-      for (const fields of tasksForTrack(track, recordId, dateInZone(now, timeZone), timeZone, assignee)) {
-        const parsed = parseFields('task', fields);
-        if (!parsed.ok) return refused('task-invalid');
-        fieldsList.push(parsed.value);
-      }
-      const metas: RecordMeta<'task'>[] = fieldsList.map(() => ({ id: deps.newId(), kind: 'task', createdAt: now, updatedAt: now, deletedAt: null }));
-      const hlc = deps.hlc.tick();
-      const attribution = stampWrite(undefined, deps.deviceId, hlc, true);
-      const encoded = await codec.encodeMany(
-        [...fieldsList.map((fields) => withAttribution(fields, attribution)), fieldsList],
-        [...metas.map(recordAad), changeAad(hlc)],
-      );
-      const values = encoded[fieldsList.length];
-      if (!values) throw new Error('The codec returned fewer values than it was given');
-      const rows: StoredRecord[] = fieldsList.map((fields, index) => {
-        const body = encoded[index];
-        const meta = metas[index];
-        if (!body || !meta) throw new Error('The codec returned fewer values than it was given');
-        return stampClocks(rowFor(meta, linksOf('task', fields), body, taskDueOf('task', fields)), undefined, Object.keys(fields), hlc);
-      });
-      const set = changeSet(deps, metas.map((meta, index) => changeItem(meta, 'create', Object.keys(fieldsList[index] ?? {}))), values, hlc);
-      return { target, rows, set, metas };
+      const tasks = tasksForTrack(track, recordId, dateInZone(clock.now(), timeZone), timeZone, assignee);
+      const made = await trackTaskRows(deps, tasks);
+      if (!made) return refused('task-invalid');
+      return { target, rows: made.rows, set: made.set };
     },
     write: async (tx, { target, rows, set }) => {
       const records = tx.objectStore('records');

@@ -1,3 +1,4 @@
+import { activeTabAddress } from '../capture/active-tab-address';
 import { deriveAuditKeys } from '../../core/audit/hash';
 import { browser } from 'wxt/browser';
 import { systemClock } from '../../core/clock';
@@ -98,6 +99,7 @@ export const createPageServices = async (keys: UnlockedKeys, security: SecurityS
       dismiss: dismissCapture,
       dismissFailure: dismissCaptureFailure,
       captureActiveTab: requestCaptureOfActiveTab,
+      activeTabAddress,
     },
     exports: client(exportContract),
     imports: client(importContract),

@@ -68,6 +68,8 @@ export interface CaptureServices {
   readonly dismissFailure: () => Promise<void>;
   /** Asks the background to capture the active tab of this window (the popup's button). */
   readonly captureActiveTab: () => Promise<CaptureOutcome>;
+  /** The address of the tab the popup was opened over, '' when the browser does not tell (no activeTab grant). */
+  readonly activeTabAddress: () => Promise<string>;
 }
 
 /** The options page's Team and Users sections: the team as this device sees it, and every act on it, in the page's worker. */

@@ -4,9 +4,11 @@ import { join } from 'node:path';
 import { expect, pageErrors, test } from './fixtures';
 import { PROJECT_ROOT } from './launch';
 import { waitForSidePanel } from './side-panel-target';
+import { captureTest } from './capture-test';
+import { pressToolbarButton, waitFor } from './capture-helpers';
 import {
-  POPUP_VIEWPORT, SIDE_PANEL_VIEWPORT, createAccount, fillFields, listedCount, openFromList, recordList, searchBox, searchResults,
-  showTab, typeUntilFound,
+  POPUP_VIEWPORT, SIDE_PANEL_VIEWPORT, createAccount, createRecord, fillFields, listedCount, openFromList, recordList, recordRow,
+  searchBox, searchResults, showTab, typeUntilFound,
 } from './ui';
 
 const PEOPLE = [
@@ -127,3 +129,42 @@ test('the "Open side panel" button opens the panel, and says so plainly when the
   await quickAddPerson(popup, 'Barbara', 'Liskov');
   expect(pageErrors(popup)).toEqual([]);
 });
+
+captureTest('the toolbar popup over a saved person’s page logs a call in one click, and Last contacted follows in the side panel', async ({
+  context, extensionId, openSurface, fixtures,
+}) => {
+  const panel = await openSurface('sidepanel');
+  await panel.setViewportSize(SIDE_PANEL_VIEWPORT);
+  await createAccount(panel);
+  const profile = fixtures.url('json-ld-person.html');
+  await createRecord(panel, 'Organisations', 'organisation', { Name: 'Müller GmbH' });
+  await createRecord(panel, 'People', 'person', { 'First name': 'Anna', 'Last name': 'Schmidt', Websites: profile },
+    [['Organisation', 'Müller', 'Müller GmbH']]);
+  await expect(panel.getByText('Not contacted yet')).toBeVisible();
+  await showTab(panel, 'People');
+  await expect(recordRow(panel, 'People', 'Anna Schmidt')).not.toContainText('Last contacted');
+
+  // The real popup, opened by the toolbar button over the person's page (which grants activeTab on it).
+  const site = await context.newPage();
+  await site.goto(profile);
+  const popup = await pressToolbarButton(context, extensionId, site);
+  await waitFor('the page’s person in the popup', async () => ((await popup.text()).includes('On this page: Anna Schmidt — Müller GmbH') ? true : undefined), 30_000);
+  await popup.click('Log a call');
+  await popup.click('Save');
+  await waitFor('the call logged', async () => ((await popup.text()).includes('Logged for Anna Schmidt.') ? true : undefined));
+
+  // The side panel, never reloaded, hears of the call: the row and the record both say so.
+  await panel.bringToFront();
+  await expect(recordRow(panel, 'People', 'Anna Schmidt')).toContainText(/Last contacted /);
+  await openFromList(panel, 'People', 'Anna Schmidt');
+  await expect(panel.getByText(/^Last contacted /)).toBeVisible();
+
+  // A page about nobody saved shows nothing new.
+  const elsewhere = await context.newPage();
+  await elsewhere.goto(fixtures.url('nothing.html'));
+  const plain = await pressToolbarButton(context, extensionId, elsewhere);
+  await waitFor('the popup’s Recent', async () => ((await plain.text()).includes('Anna Schmidt') ? true : undefined));
+  expect(await plain.text()).not.toContain('On this page');
+  expect(pageErrors(panel)).toEqual([]);
+});
+

@@ -119,7 +119,7 @@ export const createTestServices = async (overrides: TestServiceOverrides = {}): 
     // The capture inbox as the side panel has it, on the in-memory session storage.
     captures: fakeWith<CaptureServices>('captures', {
       watch: watchCaptureInbox, readDraft: readCaptureDraft, saveDraft: writeCaptureDraft, dismiss: dismissCapture,
-      dismissFailure: dismissCaptureFailure, ...overrides.captures,
+      dismissFailure: dismissCaptureFailure, activeTabAddress: async () => '', ...overrides.captures,
     }),
     // The worker's own import code, run in the page on the test's store: previews and plans are real.
     imports: { ...validated(importContract, createImportApi({ store, clock })), ...overrides.imports },

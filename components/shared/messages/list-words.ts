@@ -4,7 +4,7 @@ import { formatNumber } from '../i18n/format';
 
 /**
  * The few words the side panel's lists, navigation and record form show before any of the
- * views they open has loaded (selection, Duplicates, Pipeline, milestone names): kept apart
+ * views they open has loaded (selection, last contacted, Duplicates, Pipeline, milestone names): kept apart
  * from those views' own catalogues, which load with them.
  */
 export const LIST_WORDS = catalogue({
@@ -12,6 +12,7 @@ export const LIST_WORDS = catalogue({
     select: (title: string) => `Select ${title}`,
     selectAll: (n: number) => `Select all ${formatNumber(n)}`,
     selecting: 'Selecting…',
+    lastContacted: (date: string) => `Last contacted ${date}`,
     duplicates: 'Duplicates',
     pipeline: 'Pipeline', pipelineLoading: 'Loading the pipeline…',
     builtInMilestones: { new: 'New', qualified: 'Qualified', proposal: 'Proposal', negotiation: 'Negotiation', closing: 'Closing' } as Readonly<Record<BuiltInMilestone, string>>,
@@ -20,6 +21,7 @@ export const LIST_WORDS = catalogue({
     select: (title: string) => `${title} auswählen`,
     selectAll: (n: number) => `Alle ${formatNumber(n)} auswählen`,
     selecting: 'Wird ausgewählt…',
+    lastContacted: (date: string) => `Zuletzt kontaktiert am ${date}`,
     duplicates: 'Duplikate',
     pipeline: 'Pipeline', pipelineLoading: 'Die Pipeline wird geladen…',
     builtInMilestones: { new: 'Neu', qualified: 'Qualifiziert', proposal: 'Angebot', negotiation: 'Verhandlung', closing: 'Abschluss' },
