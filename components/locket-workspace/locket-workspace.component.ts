@@ -85,6 +85,8 @@ export class LocketWorkspace extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // `sidepanel.html#tasks` opens on the Tasks view (a link to it, and the bench's way in).
+    if (this.ownerDocument.location.hash === '#tasks' && this.services.tasks) this.view = { name: 'tasks' };
     this.unsubscribe = this.services.onOpenRequest((id) => this.openRecord(id));
     this.stopCaptures = this.services.captures.watch((inbox) => this.followCaptures(inbox));
   }

@@ -16,6 +16,8 @@ import { rawPut } from './raw-put';
 import { timeBulkTag } from './bulk-timing';
 import { expireEverything, timeArchive, timeBareDelete, timeSweep } from './retention-timing';
 import { timeSearch } from './search-timing';
+import { seedTasks } from './tasks-seed';
+import { openInSidePanel, timeReminders, timeTimelineFloor } from './tasks-timing';
 import { savedIndexProbe } from './saved-index-probe';
 import { connectSearchWorker } from '../../worker/search-client';
 import { seedThroughStores } from './seed-through-store';
@@ -78,6 +80,10 @@ const bench: LocketBench = {
   syncWrite,
   syncSeen,
   syncClose,
+  seedTasks,
+  reminders: timeReminders,
+  timelineFloor: timeTimelineFloor,
+  openInSidePanel,
 };
 
 window.locketBench = bench;

@@ -12,6 +12,7 @@ import { measureFilter } from './filter-scenarios';
 import { BULK_TAG_RECORDS, measureBulkTag } from './bulk-scenarios';
 import { measureArchive, measureSweep } from './retention-scenarios';
 import { measureSync } from './sync-scenarios';
+import { measureTasks, tasksFor } from './tasks-scenarios';
 import { measureMemory } from './memory-scenarios';
 import { measureReads, measureUiUnlock, measureUnlock, plainInsertOutcome, type VaultOutcome } from './vault-scenarios';
 
@@ -174,6 +175,9 @@ export const runSizeScenarios = async (
   await attempt('memory: three surfaces open, one search worker', async () => merge(await measureMemory(browser)), 'memory');
   await attempt('backup and restore through the worker', () => withBenchPage(browser, 'backup', async (page) =>
     merge(await measureArchive(browser, page, size, options.profileDir))), 'backup');
+  // Adds tasks and a timeline to the account: after every scenario whose figures count its records.
+  await attempt(`tasks: ${tasksFor(size).toLocaleString('en-GB')} tasks, the Tasks view, reminders, a timeline of 1,000 entries`, () => withBenchPage(browser, 'tasks', async (page) =>
+    measureTasks(browser, page, size, options.seed, options.runs, merge)), 'tasks');
   await sync();
   // After every scenario that reads the seeded records: the sweep purges them all.
   await attempt('sweep of the whole data set, expired, with a side panel open', () => withBenchPage(browser, 'sweep', async (page) =>
