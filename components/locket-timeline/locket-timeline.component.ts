@@ -46,6 +46,7 @@ export class LocketTimeline extends LitElement {
   /** Closed until asked for: the record's page paints without reading its change log. */
   @state() private open = false;
   private generation = 0;
+  private aroundGeneration = 0;
   private firstScreenMarked = false;
   private readonly locale = new LocaleController(this);
 
@@ -55,24 +56,23 @@ export class LocketTimeline extends LitElement {
       this.logging = null;
       this.trackMessage = '';
     }
-    if (changed.has('record') || changed.has('linked') || (changed.has('open') && this.open)) void this.load();
+    // Opening reads the entries only: last contacted is a pass over every record in the worker.
+    const around = changed.has('record') || changed.has('linked');
+    if (around) void this.loadAround(++this.aroundGeneration, this.record, this.linked);
+    if (around || (changed.has('open') && this.open)) void this.load();
   }
 
-  /** The bench times opening the timeline to this mark: the frame after its first entries were drawn. */
+  /** The bench times opening the timeline to this mark: the frame after its first entries are drawn. */
   protected override updated(): void {
     if (this.firstScreenMarked || !this.open || !this.renderRoot.querySelector('ol > li')) return;
     this.firstScreenMarked = true;
     requestAnimationFrame(() => performance.mark('locket:timeline-first-screen'));
   }
 
-  /**
-   * The entries and what stands around them load apart: the first screen of entries never waits
-   * for the worker (last contacted is a pass over every record there) nor for the team's names.
-   */
+  /** The entries load apart from what stands around them: the first screen never waits for the worker. */
   private async load(): Promise<void> {
     const generation = ++this.generation;
     const { record, linked } = this;
-    void this.loadAround(generation, record, linked);
     if (!this.open) {
       this.entries = [];
       this.timeline = null;
@@ -100,11 +100,11 @@ export class LocketTimeline extends LitElement {
   private async loadAround(generation: number, record: LocketRecord, linked: readonly LocketRecord[]): Promise<void> {
     try {
       const [settings, contacted] = await Promise.all([this.services.store.getSettings(), this.readLastContacted(record, linked)]);
-      if (generation !== this.generation) return;
+      if (generation !== this.aroundGeneration) return;
       this.tracks = settings.tracks ?? [];
       this.lastContacted = contacted;
     } catch (error) {
-      if (generation === this.generation) this.failure = TIMELINE_WORDS.loadFailed(error instanceof Error ? error.message : String(error));
+      if (generation === this.aroundGeneration) this.failure = TIMELINE_WORDS.loadFailed(error instanceof Error ? error.message : String(error));
     }
   }
 
