@@ -62,4 +62,24 @@ describe('locket-timeline (on a record’s page)', () => {
     const tasks = (await store.linkedTo(deal.value.id)).flatMap((record) => (record.kind === 'task' ? [record.fields.description] : []));
     expect(tasks).toEqual(['Kick-off call', 'Review']);
   });
+
+  it('shows the newest screen of a long history first, and earlier entries on asking', async () => {
+    const { services, store, clock } = await createTestServices();
+    const deal = await store.create('opportunity', { name: 'Rollout', currency: 'EUR' });
+    if (!deal.ok) throw new Error('opportunity refused');
+    for (let i = 0; i < 60; i += 1) {
+      clock.advance(HOUR);
+      if (i % 2 === 0) await store.create('note', { body: `Note ${i}`, recordId: deal.value.id });
+      else await store.update(deal.value.id, 'opportunity', { lostReason: `Reason ${i}` });
+    }
+    await mount('locket-record-detail', { services, recordId: deal.value.id });
+    await userEvent.click(page.getByRole('button', { name: 'Timeline', exact: true }));
+    const entries = page.getByRole('list', { name: 'Timeline' }).getByRole('listitem');
+    await expect.poll(() => entries.all().length).toBe(50);
+    await expect.element(entries.first()).toHaveTextContent(/Reason 57 → Reason 59/);
+    await userEvent.click(page.getByRole('button', { name: 'Show more' }));
+    await expect.poll(() => entries.all().length).toBe(60);
+    await expect.element(entries.last()).toHaveTextContent('Note 0');
+    await expect.element(page.getByRole('button', { name: 'Show more' })).not.toBeInTheDocument();
+  });
 });

@@ -88,7 +88,9 @@ export class LocketWorkspace extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // `sidepanel.html#pipeline` and `#tasks` open on that view (a link to it, and the bench's way in).
     if (!this.startViewTaken && this.startView === 'pipeline' && this.services.pipeline) this.view = { name: 'pipeline' };
+    if (!this.startViewTaken && this.startView === 'tasks' && this.services.tasks) this.view = { name: 'tasks' };
     this.startViewTaken = true;
     this.unsubscribe = this.services.onOpenRequest((id) => this.openRecord(id));
     this.stopCaptures = this.services.captures.watch((inbox) => this.followCaptures(inbox));

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { changeAad } from '../codec';
 import type { RecordId } from '../records/types';
-import type { ChangeEntry } from './contract';
+import type { ChangeEntry, RecentChanges } from './contract';
 import { SYNC_HINTS_KEY } from './sync-hints';
 import { isRecordChange, isTerminalOp, type StoredChangeSet } from '../db/rows';
 import type { StoreDeps } from '../db/store-deps';
@@ -60,4 +60,45 @@ export const readChangesFor = async (
   if (sets.length === 0) return [];
   const decoded = await codec.decodeMany(sets.map((set) => set.values), sets.map((set) => changeAad(set.hlc)));
   return sets.flatMap((set, index) => entriesFor(set, decoded[index], id));
+};
+
+/** The fields a set wrote for record `id`. */
+const fieldsWritten = (set: StoredChangeSet, id: RecordId): string[] =>
+  set.changes.flatMap((change) => (change.recordId === id ? change.changed : []));
+
+/**
+ * The `count` newest sets of a record's history older than `before` (all when null), without
+ * decoding the rest: every set's clear part (which fields it wrote) is read, but only the page's
+ * sets and, for each field they wrote, the latest older set that wrote it are decoded.
+ */
+export const readRecentChanges = async (
+  { db, codec }: Pick<StoreDeps, 'db' | 'codec'>,
+  id: RecordId,
+  count: number,
+  before: string | null,
+): Promise<RecentChanges> => {
+  const all = (await db.getAllFromIndex('changes', 'byRecord', id)).filter((set) => !isPurgeSet(set));
+  const older = before === null ? all : all.filter((set) => set.hlc < before);
+  const page = older.slice(Math.max(0, older.length - Math.max(1, count)));
+  const rest = older.slice(0, older.length - page.length);
+  const wanted = new Set(page.flatMap((set) => fieldsWritten(set, id)));
+  const earlier: StoredChangeSet[] = [];
+  // Newest first: the first set met that wrote a wanted field holds that field's earlier value.
+  for (let index = rest.length - 1; index >= 0 && wanted.size > 0; index -= 1) {
+    const set = rest[index];
+    if (!set) continue;
+    const written = fieldsWritten(set, id).filter((field) => wanted.has(field));
+    if (written.length === 0) continue;
+    earlier.unshift(set);
+    for (const field of written) wanted.delete(field);
+  }
+  const sets = [...earlier, ...page];
+  if (sets.length === 0) return { entries: [], earlier: [], next: null };
+  const decoded = await codec.decodeMany(sets.map((set) => set.values), sets.map((set) => changeAad(set.hlc)));
+  const entries = sets.map((set, index) => entriesFor(set, decoded[index], id));
+  return {
+    earlier: entries.slice(0, earlier.length).flat(),
+    entries: entries.slice(earlier.length).flat(),
+    next: rest.length > 0 ? page[0]?.hlc ?? null : null,
+  };
 };

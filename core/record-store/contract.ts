@@ -43,6 +43,19 @@ export interface RecordWrites {
   readonly insertMany: <K extends RecordKind>(kind: K, inputs: readonly unknown[]) => Promise<BulkInsertReport>;
 }
 
+/** One page of a record's history, newest sets first, and what it took to word it. */
+export interface RecentChanges {
+  /** The entries of the page's sets, oldest first. */
+  readonly entries: ChangeEntry[];
+  /**
+   * Entries of older sets, oldest first, read only for the values the page's fields held before
+   * it (the latest earlier set that wrote each of them): not part of the page.
+   */
+  readonly earlier: ChangeEntry[];
+  /** The hlc of the page's oldest set, to ask for the page after it; null when no older set is left. */
+  readonly next: string | null;
+}
+
 /** Reading live records and their history. */
 export interface RecordReads {
   readonly get: (id: RecordId) => Promise<LocketRecord | undefined>;
@@ -64,6 +77,8 @@ export interface RecordReads {
   ) => Promise<void>;
   /** The record's changes, oldest first (by set hlc, then by position within the set). */
   readonly changesFor: (id: RecordId) => Promise<ChangeEntry[]>;
+  /** One page of the record's changes: the `count` newest sets older than `before` (null: the newest), decoding no others but what words them. */
+  readonly recentChanges: (id: RecordId, count: number, before: string | null) => Promise<RecentChanges>;
   /** Which devices created and last changed the record (db/attribution.ts); undefined when there is no such record. */
   readonly attribution: (id: RecordId) => Promise<RecordAttribution | undefined>;
 }

@@ -1,6 +1,6 @@
 import { unwrap, wrap, type IDBPIndex } from 'idb';
 import { LISTED_KINDS, type ListedKind, type LocketRecord } from '../records/types';
-import { readChangesFor } from './change-log';
+import { readChangesFor, readRecentChanges } from './change-log';
 import { recordAad } from '../codec';
 import { attributionIn, readAttribution, type RecordAttribution } from '../db/attribution';
 import type { ClearRowTest, RecordReads } from './contract';
@@ -119,11 +119,12 @@ export const createRecordReads = ({ db, codec }: Pick<StoreDeps, 'db' | 'codec'>
   };
 
   const changesFor = (id: string) => readChangesFor({ db, codec }, id);
+  const recentChanges = (id: string, count: number, before: string | null) => readRecentChanges({ db, codec }, id, count, before);
 
   const attribution = async (id: string): Promise<RecordAttribution | undefined> => {
     const row = await db.get('records', id);
     return row ? readAttribution(attributionIn(await codec.decode(row.body, recordAad(row))), row.createdAt) : undefined;
   };
 
-  return { get, getMany, count, page, linkedTo, recent, forEachBatch, changesFor, attribution };
+  return { get, getMany, count, page, linkedTo, recent, forEachBatch, changesFor, recentChanges, attribution };
 };

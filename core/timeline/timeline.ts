@@ -33,7 +33,7 @@ export type TimelineEntry = EntryBase & (
 );
 
 /** The entries the records that belong to this one give: notes, conversations, done tasks. */
-const dependentEntries = (linked: readonly LocketRecord[], recordId: RecordId): TimelineEntry[] => {
+export const dependentEntries = (linked: readonly LocketRecord[], recordId: RecordId): TimelineEntry[] => {
   const entries: TimelineEntry[] = [];
   for (const record of linked) {
     if (record.deletedAt !== null) continue;
@@ -71,7 +71,7 @@ export const fieldChangeEntries = (changes: readonly ChangeEntry[]): TimelineEnt
   return entries;
 };
 
-const newestFirst = (a: TimelineEntry, b: TimelineEntry): number =>
+export const newestFirst = (a: TimelineEntry, b: TimelineEntry): number =>
   b.at - a.at || (a.key < b.key ? 1 : a.key > b.key ? -1 : 0);
 
 /** The whole timeline of `recordId`, newest first; ties keep a stable order (by key, descending). */

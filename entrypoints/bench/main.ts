@@ -17,6 +17,8 @@ import { timeBulkTag } from './bulk-timing';
 import { seedOpenOpportunities } from './board-seed';
 import { expireEverything, timeArchive, timeBareDelete, timeSweep } from './retention-timing';
 import { timeSearch } from './search-timing';
+import { seedTasks } from './tasks-seed';
+import { openInSidePanel, timeReminders, timeTimelineFloor } from './tasks-timing';
 import { savedIndexProbe } from './saved-index-probe';
 import { connectSearchWorker } from '../../worker/search-client';
 import { seedThroughStores } from './seed-through-store';
@@ -80,6 +82,10 @@ const bench: LocketBench = {
   syncWrite,
   syncSeen,
   syncClose,
+  seedTasks,
+  reminders: timeReminders,
+  timelineFloor: timeTimelineFloor,
+  openInSidePanel,
 };
 
 window.locketBench = bench;

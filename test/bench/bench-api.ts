@@ -239,6 +239,36 @@ export const FilterReportSchema = v.object({
 });
 export type FilterReport = v.InferOutput<typeof FilterReportSchema>;
 
+export const TasksSeedReportSchema = v.object({
+  /** Tasks inserted through store.insertMany with the account's codec, spread over the Tasks view's sections. */
+  tasks: Count,
+  tasksMs: Millis,
+  /** The person whose timeline is timed, and how many entries it was given (notes, calls, done tasks, field changes). */
+  timelineId: v.string(),
+  timelineEntries: Count,
+  timelineMs: Millis,
+});
+export type TasksSeedReport = v.InferOutput<typeof TasksSeedReportSchema>;
+
+export const ReminderReportSchema = v.object({
+  /** The background's reminder round (runReminderRound), from the call until the alarm is set; one per run. */
+  roundMs: v.array(Millis),
+  /** The same reads of the clear `remind` index with bare IndexedDB, one per run. */
+  floorMs: v.array(Millis),
+  /** When the alarm the last round set will ring; null when none was set. */
+  alarmAt: v.nullable(Millis),
+  /** Tasks in the `remind` index (open, dated, with a time). */
+  reminders: Count,
+});
+export type ReminderReport = v.InferOutput<typeof ReminderReportSchema>;
+
+export const TimelineFloorReportSchema = v.object({
+  /** One page of the newest dependents and change sets of the record, bare IndexedDB, decrypted. */
+  ms: Millis,
+  rows: Count,
+});
+export type TimelineFloorReport = v.InferOutput<typeof TimelineFloorReportSchema>;
+
 export interface LocketBench {
   /**
    * Deletes the account database, creates the account (which unlocks the session) and seeds
@@ -290,6 +320,14 @@ export interface LocketBench {
   /** The wall time at which device `name` read record `id` back from its store, or null while it has not. */
   readonly syncSeen: (name: string, id: string) => Promise<number | null>;
   readonly syncClose: (name: string) => Promise<void>;
+  /** Seeds `count` tasks linked to the seeded records, and one person with a timeline of 1,000 entries. */
+  readonly seedTasks: (count: number, seed: number) => Promise<TasksSeedReport>;
+  /** Times the background's reminder round `runs` times, each beside a bare read of the same index. */
+  readonly reminders: (runs: number) => Promise<ReminderReport>;
+  /** Times a bare read and decryption of one page of record `id`'s timeline sources. */
+  readonly timelineFloor: (id: string) => Promise<TimelineFloorReport>;
+  /** Asks the side panel to show record `id` (an open request, as a reminder's click makes). */
+  readonly openInSidePanel: (id: string) => Promise<void>;
 }
 
 declare global {

@@ -23,7 +23,7 @@ export interface BenchArgs {
 
 /** The scenarios `--only` can pick, besides `sync` alone. */
 export const BENCH_SCENARIOS = [
-  'read', 'unlock', 'search', 'export', 'import', 'filter', 'sidepanel', 'popup', 'memory', 'backup', 'sync', 'sweep', 'lockscreen', 'capture', 'bulk', 'board',
+  'read', 'unlock', 'search', 'export', 'import', 'filter', 'sidepanel', 'popup', 'memory', 'backup', 'sync', 'sweep', 'lockscreen', 'capture', 'bulk', 'board', 'tasks',
 ] as const;
 export type BenchScenario = typeof BENCH_SCENARIOS[number];
 
@@ -37,7 +37,7 @@ const positiveInteger = (flag: string, text: string): number => {
 
 export const USAGE = `npm run bench -- [--no-build] [--update-baselines] [--sizes 10000,100000]
                     [--runs 5] [--repeats 5] [--seed 20240611] [--profile]
-                    [--only sync | --only export,import,bulk,sidepanel,backup,sweep,...]`;
+                    [--only sync | --only export,import,bulk,sidepanel,tasks,backup,sweep,...]`;
 
 const isScenario = (name: string): name is BenchScenario => (BENCH_SCENARIOS as readonly string[]).includes(name);
 

@@ -13,6 +13,7 @@ import { BULK_TAG_RECORDS, measureBulkTag } from './bulk-scenarios';
 import { measureBoard } from './board-scenarios';
 import { measureArchive, measureSweep } from './retention-scenarios';
 import { measureSync } from './sync-scenarios';
+import { measureTasks, tasksFor } from './tasks-scenarios';
 import { measureMemory } from './memory-scenarios';
 import { measureFirstRow } from './first-row-scenarios';
 import { measureReads, measureUiUnlock, measureUnlock, plainInsertOutcome, type VaultOutcome } from './vault-scenarios';
@@ -183,6 +184,9 @@ export const runSizeScenarios = async (
   // After the scenarios whose figures depend on the data set's size: it adds open opportunities.
   await attempt('the board\'s first paint with 10,000 open opportunities, beside the list\'s first row', () => withBenchPage(browser, 'board', async (page) =>
     merge(await measureBoard(browser, page, size, options.runs, options.seed))), 'board');
+  // Adds tasks and a timeline to the account: after every scenario whose figures count its records.
+  await attempt(`tasks: ${tasksFor(size).toLocaleString('en-GB')} tasks, the Tasks view, reminders, a timeline of 1,000 entries`, () => withBenchPage(browser, 'tasks', async (page) =>
+    measureTasks(browser, page, size, options.seed, options.runs, merge)), 'tasks');
   await sync();
   // After every scenario that reads the seeded records: the sweep purges them all.
   await attempt('sweep of the whole data set, expired, with a side panel open', () => withBenchPage(browser, 'sweep', async (page) =>
