@@ -8,6 +8,7 @@ import * as Comlink from 'comlink';
 import { keepUnlockedDuring, type ActivityMarker } from '../core/security/auto-lock';
 import { isCallback, isMoved, isProgress, type AnyMethod, type ClientOf, type Contract } from './contracts/method';
 import type { LocketWorkerApi } from './contract';
+import type { SearchWorkerRemote } from './search-worker-contract';
 
 export interface WorkerConnection {
   readonly api: Comlink.Remote<LocketWorkerApi>;
@@ -35,13 +36,13 @@ const sendable = (spec: AnyMethod) => (arg: unknown, index: number): unknown => 
 const isReport = (value: unknown): value is Report => typeof value === 'function';
 
 /**
- * Every method of `contract` (a capability's, or the whole open worker's), sent to the worker
+ * Every method of `contract` (a capability's, the whole open worker's, or the search worker's), sent to the worker
  * `remote()` returns, called per call so the worker can start on first use. The casts are
  * sound by construction: `contract` is part of the contract that types `remote`, and each
  * call goes to the method of the same name.
  */
 export const createWorkerClient = <C extends Contract>(
-  contract: C, remote: () => Comlink.Remote<LocketWorkerApi>, activity: ActivityMarker,
+  contract: C, remote: () => Comlink.Remote<LocketWorkerApi> | Comlink.Remote<SearchWorkerRemote>, activity: ActivityMarker,
 ): ClientOf<C> => {
   const calls = Object.entries(contract).map(([name, spec]: [string, AnyMethod]) => {
     const send = (args: unknown[]): Promise<unknown> => {

@@ -15,6 +15,8 @@ export interface LogPosition {
 /** What an index needs of the store to catch up instead of rebuilding. */
 export interface SearchLog {
   readonly position: () => Promise<LogPosition>;
+  /** The newest set's key alone (no count): enough to see that a local write has landed. */
+  readonly newest: () => Promise<string | null>;
   /**
    * The ids touched by sets newer than `since`, or null when sets were added at or below it
    * (the log can no longer tell what the index missed). Sets removed below it (purges,
@@ -34,6 +36,10 @@ export const createSearchLog = (db: LocketDatabase): SearchLog => {
   };
   return {
     position: async () => positionIn(db.transaction('changes').store),
+    newest: async () => {
+      const newest = await db.transaction('changes').store.openKeyCursor(null, 'prev');
+      return newest ? String(newest.key) : null;
+    },
     changedSince: async (since) => {
       const changes = db.transaction('changes').store;
       const below = since.newest === null ? 0 : await changes.count(IDBKeyRange.upperBound(since.newest));

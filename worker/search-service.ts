@@ -3,6 +3,7 @@ import type { ChangeBus } from '../core/db/change-bus';
 import type { RecordReads } from '../core/record-store/contract';
 import type { RecordId } from '../core/records/types';
 import type { IndexStatus, SearchImplementation } from './contract';
+import { createFilterColumns, type FilterColumns } from './filters/filter-columns';
 import { createSearchIndex, type SearchIndex } from './search-index';
 import type { LogPosition, SearchLog } from './search-log';
 import { createScanQueue } from './search-scan';
@@ -23,6 +24,13 @@ export interface SearchServiceDeps {
 export interface SearchService extends SearchImplementation {
   /** Stops listening and saving; the saved index stays for the next unlock. */
   readonly close: () => void;
+  /**
+   * What filters read of every live listed record, once it holds every change committed before
+   * the call (caught up from the change log, so a page's own write is in even when its
+   * announcement has not arrived yet); null while the index is not ready, or when the log
+   * cannot tell what changed.
+   */
+  readonly currentColumns: () => Promise<FilterColumns | null>;
 }
 
 const BATCH_SIZE = 1000;
@@ -50,6 +58,8 @@ export const createSearchService = ({
   records, bus, saved = null, clock = systemClock, saveDelayMs = SAVE_DELAY_MS,
 }: SearchServiceDeps): SearchService => {
   let index: SearchIndex = createSearchIndex();
+  // Built, loaded, caught up, saved and cleared with the index: the two always hold the same records.
+  let columns: FilterColumns = createFilterColumns();
   let state: IndexStatus['state'] = 'building';
   let origin: IndexStatus['origin'] = 'built';
   let buildMs = 0;
@@ -57,7 +67,7 @@ export const createSearchService = ({
   let position: LogPosition | null = null;
   /** Ids announced as changed and not yet re-read. Filled while loading, drained once ready. */
   const pending = new Set<RecordId>();
-  let draining = false;
+  let draining: Promise<void> | null = null;
   /** Ids purged before the index was ready: taken out of whatever index it turns out to be. */
   const purgedEarly = new Set<RecordId>();
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
@@ -74,31 +84,32 @@ export const createSearchService = ({
   const refresh = async (ids: readonly RecordId[]): Promise<void> => {
     const found = await records.getMany(ids);
     index.upsertMany(found);
+    columns.upsertMany(found);
     const seen = new Set(found.map((record) => record.id));
-    const vanished = ids.filter((id) => !seen.has(id) && index.has(id));
-    for (const id of vanished) index.remove(id);
+    const vanished = ids.filter((id) => !seen.has(id) && (index.has(id) || columns.has(id)));
+    for (const id of vanished) { index.remove(id); columns.remove(id); }
     // Gone for good (an erasure announces no purge): the saved copy must not keep them either.
     if (vanished.length > 0) forgetSaved();
   };
 
-  // One drain at a time, so an older read can never land after a newer one.
-  const drain = async (): Promise<void> => {
-    if (draining) return;
-    draining = true;
-    try {
-      while (pending.size > 0) {
-        const ids = takeSome(pending, BATCH_SIZE);
-        try {
-          await refresh(ids);
-        } catch (error) {
-          // Kept for the next announcement to retry rather than silently dropped.
-          for (const id of ids) pending.add(id);
-          throw error;
-        }
+  // One drain at a time, so an older read can never land after a newer one; a caller that
+  // comes while one runs waits for it (it takes up what was added meanwhile).
+  const drainAll = async (): Promise<void> => {
+    while (pending.size > 0) {
+      const ids = takeSome(pending, BATCH_SIZE);
+      try {
+        await refresh(ids);
+      } catch (error) {
+        // Kept for the next announcement to retry rather than silently dropped.
+        for (const id of ids) pending.add(id);
+        throw error;
       }
-    } finally {
-      draining = false;
     }
+  };
+  const drain = (): Promise<void> => {
+    // Cleared once settled (a later turn), never before it is set, even when nothing was pending.
+    draining ??= drainAll().finally(() => { draining = null; });
+    return draining;
   };
 
   /** Saves the index with the log position it holds every change up to (read before the records it re-reads). */
@@ -109,7 +120,7 @@ export const createSearchService = ({
     if (caught) for (const id of caught.ids) pending.add(id);
     await drain();
     position = next;
-    await saved.shelf.save({ position, index: index.toJSON() });
+    await saved.shelf.save({ position, index: index.toJSON(), columns: columns.toJSON() });
   };
 
   const forgetSaved = (): void => {
@@ -128,6 +139,7 @@ export const createSearchService = ({
       for (const id of change.ids) {
         pending.delete(id);
         index.remove(id);
+        columns.remove(id);
         if (state !== 'ready') purgedEarly.add(id);
       }
       // Nor may the saved copy keep them until the next save.
@@ -150,12 +162,13 @@ export const createSearchService = ({
     const caught = await saved.log.changedSince(found.position);
     if (!caught) return null;
     index = createSearchIndex(found.index);
+    columns = createFilterColumns(found.columns);
     for (const id of caught.ids) pending.add(id);
     // Purges and erasures leave no readable ids in the log: the live ids show what they took.
     const live = new Set(await saved.log.liveIds());
-    const gone = [...index.ids()].filter((id) => !live.has(id));
-    for (const id of gone) index.remove(id);
-    for (const id of live) if (!index.has(id)) pending.add(id);
+    const gone = [...new Set([...index.ids(), ...columns.ids()])].filter((id) => !live.has(id));
+    for (const id of gone) { index.remove(id); columns.remove(id); }
+    for (const id of live) if (!index.has(id) || !columns.has(id)) pending.add(id);
     position = caught.position;
     return gone.length + pending.size;
   };
@@ -164,15 +177,18 @@ export const createSearchService = ({
     // Read before the records: every change after it is announced, or found by the next catch-up.
     position = saved ? await saved.log.position() : null;
     const building = createSearchIndex();
-    await records.forEachBatch(BATCH_SIZE, (batch) => { building.upsertMany(batch); });
+    const held = createFilterColumns();
+    // One read of the records builds both.
+    await records.forEachBatch(BATCH_SIZE, (batch) => { building.upsertMany(batch); held.upsertMany(batch); });
     index = building;
+    columns = held;
   };
 
   const start = async (): Promise<void> => {
     const started = clock.now();
     const changedSinceSaved = await load().catch((error: unknown) => { reportFailure('loading the saved index')(error); return null; });
     if (changedSinceSaved === null) await build();
-    for (const id of purgedEarly) index.remove(id);
+    for (const id of purgedEarly) { index.remove(id); columns.remove(id); }
     purgedEarly.clear();
     origin = changedSinceSaved === null ? 'built' : 'saved';
     buildMs = clock.now() - started;
@@ -181,6 +197,21 @@ export const createSearchService = ({
     await drain().catch(reportFailure('refresh after build'));
     // Saved in the background: searches are answered meanwhile.
     if (changedSinceSaved !== 0) void save().catch(reportFailure('save'));
+  };
+
+  /** Reads what the log holds past the known position; false when it cannot tell (sets landed below it). */
+  const catchUp = async (): Promise<boolean> => {
+    if (!saved || position === null) return true;
+    const since = position;
+    // A local write always lands above the newest set: an unchanged newest key means nothing new here.
+    if (await saved.log.newest() === since.newest) return true;
+    const next = await saved.log.position();
+    const caught = await saved.log.changedSince(since);
+    if (!caught) return false;
+    for (const id of caught.ids) pending.add(id);
+    await drain();
+    position = next;
+    return true;
   };
 
   const ready = start();
@@ -193,6 +224,12 @@ export const createSearchService = ({
       return status();
     },
     search: async (query, options) => (state === 'ready' ? index.search(query, options ?? {}) : scans.search(query, options)),
+    currentColumns: async () => {
+      if (state !== 'ready' || closed) return null;
+      // A read that fails leaves the columns behind: the page scans instead.
+      const current = await catchUp().then(async (caught) => { if (caught) await drain(); return caught; }).catch(() => false);
+      return current && state === 'ready' ? columns : null;
+    },
     close: () => {
       closed = true;
       clearTimeout(saveTimer);

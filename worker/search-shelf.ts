@@ -1,12 +1,14 @@
 import { wrap, type DBSchema, type IDBPDatabase } from 'idb';
 import type { EncodedValue, ValueCodec } from '../core/codec';
+import type { FilterColumnsJson } from './filters/filter-columns';
 import type { SearchIndexJson } from './search-index';
 import type { LogPosition } from './search-log';
 
-/** A saved index and the change-log position it holds every change up to. */
+/** A saved index, the filter columns held with it, and the change-log position both hold every change up to. */
 export interface SavedSearchIndex {
   readonly position: LogPosition;
   readonly index: SearchIndexJson;
+  readonly columns: FilterColumnsJson;
 }
 
 /** Where the index waits between unlocks, sealed by the account's codec. */
@@ -27,7 +29,7 @@ export { searchIndexDbName as searchShelfName } from '../core/db/db-name';
 const KEY = 'current';
 const SHELF_AAD = 'locket/search-index';
 /** Raised when the saved shape changes, so an older one is rebuilt rather than misread. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 const openShelfDb = (factory: IDBFactory, name: string): Promise<IDBPDatabase<ShelfDb>> => new Promise((resolve, reject) => {
   const request = factory.open(name, 1);
@@ -42,8 +44,9 @@ const openShelfDb = (factory: IDBFactory, name: string): Promise<IDBPDatabase<Sh
 
 const isSaved = (value: unknown): value is SavedSearchIndex & { readonly format: number } => {
   if (typeof value !== 'object' || value === null) return false;
-  const { format, position, index } = value as Record<string, unknown>;
+  const { format, position, index, columns } = value as Record<string, unknown>;
   if (format !== FORMAT || typeof position !== 'object' || position === null || typeof index !== 'object' || index === null) return false;
+  if (typeof columns !== 'object' || columns === null || !Array.isArray((columns as Record<string, unknown>)['rows'])) return false;
   const { groups, hits, order } = index as Record<string, unknown>;
   return Array.isArray(groups) && Array.isArray(hits) && Array.isArray(order) && hits.length === order.length;
 };
@@ -58,7 +61,7 @@ export const createSearchIndexShelf = (factory: IDBFactory, name: string, codec:
       if (stored === undefined) return null;
       try {
         const saved = await codec.decode(stored, SHELF_AAD);
-        if (isSaved(saved)) return { position: saved.position, index: saved.index };
+        if (isSaved(saved)) return { position: saved.position, index: saved.index, columns: saved.columns };
       } catch {
         // Sealed with another key or altered: as good as missing.
       }

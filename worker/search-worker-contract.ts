@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { filterCacheContract } from './contracts/filters';
 import { searchQueryContract } from './contracts/search';
 import { method, returnsNothing, type ClientOf } from './contracts/method';
 
@@ -7,8 +8,8 @@ export const SEARCH_LEASE_PREFIX = 'locket-search-lease-';
 
 /**
  * The profile's one search worker, shared by every open page (search.worker.ts). Search
- * calls wait until some page has opened it; the index and the key are dropped when the
- * last page's lease ends (locked, closed, or moved to a new key).
+ * calls wait until some page has opened it; the index, the filter columns held beside it and
+ * the key are dropped when the last page's lease ends (locked, closed, or moved to a new key).
  */
 export const searchWorkerContract = {
   /**
@@ -24,6 +25,7 @@ export const searchWorkerContract = {
     waitsForOpen: false,
   }),
   ...searchQueryContract,
+  ...filterCacheContract,
 };
 
 export type SearchWorkerRemote = ClientOf<typeof searchWorkerContract>;

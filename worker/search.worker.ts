@@ -13,6 +13,7 @@ import { createStore } from '../core/store/store';
 import { createAesGcmCodec } from '../core/vault/aes-codec';
 import { bytesEqual } from '../core/vault/bytes';
 import type { SearchImplementation } from './contract';
+import { createFilterCacheApi, type FilterCacheApi } from './filters/filter-cache-api';
 import { hostContract } from './host';
 import { createSearchLog } from './search-log';
 import { createSearchService, type SearchService } from './search-service';
@@ -21,6 +22,7 @@ import { searchWorkerContract } from './search-worker-contract';
 
 interface Opened {
   readonly service: SearchService;
+  readonly filters: FilterCacheApi;
   readonly close: () => void;
 }
 
@@ -35,7 +37,8 @@ const openOn = async (key: Uint8Array<ArrayBuffer>): Promise<Opened> => {
     records: store, bus,
     saved: { shelf: createSearchIndexShelf(indexedDB, searchShelfName(LOCKET_DB_NAME), codec), log: createSearchLog(deps.db) },
   });
-  return { service, close: () => { service.close(); store.close(); bus.close(); } };
+  const filters = createFilterCacheApi({ store, db: deps.db, clock: systemClock, currentColumns: service.currentColumns });
+  return { service, filters, close: () => { service.close(); store.close(); bus.close(); } };
 };
 
 let openKey: Uint8Array<ArrayBuffer> | null = null;
@@ -52,15 +55,16 @@ const forget = async (): Promise<void> => {
   (await closing?.catch(() => null))?.close();
 };
 
-const current = async (): Promise<SearchService> => {
+const current = async (): Promise<Opened> => {
   while (!opened) await firstOpen;
-  return (await opened).service;
+  return opened;
 };
 
-const queries: SearchImplementation = {
-  indexStatus: async () => (await current()).indexStatus(),
-  whenIndexed: async () => (await current()).whenIndexed(),
-  search: async (query, options) => (await current()).search(query, options),
+const queries: SearchImplementation & FilterCacheApi = {
+  indexStatus: async () => (await current()).service.indexStatus(),
+  whenIndexed: async () => (await current()).service.whenIndexed(),
+  search: async (query, options) => (await current()).service.search(query, options),
+  filterCached: async (kind, filter, sort, onFirst) => (await current()).filters.filterCached(kind, filter, sort, onFirst),
 };
 
 const api = hostContract(searchWorkerContract, {

@@ -12,7 +12,8 @@ export type SortKey = string | number | null;
 /** The organisation's name for a record's organisation id; the worker reads them once per sort. */
 export type OrganisationNames = (id: RecordId) => string | undefined;
 
-const partyOf = (record: LocketRecord): RecordId | null => {
+/** The organisation (or party) a record points at by id. */
+export const partyOf = (record: LocketRecord): RecordId | null => {
   switch (record.kind) {
     case 'person': return record.fields.organisationId;
     case 'case': case 'opportunity': return record.fields.partyId;
@@ -62,14 +63,32 @@ const compareKeys = (a: SortKey, b: SortKey): number => {
 
 const newestCreatedFirst = (a: Keyed, b: Keyed): number => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 
-/** Sorts in place and returns the same array. */
-export const sortKeyed = (rows: Keyed[], sort: Sort): Keyed[] => {
+/** The order a sort puts two rows in: negative when `a` comes first. Never 0 for two ids. */
+export const keyedOrder = (sort: Sort) => {
   const sign = sort.direction === 'asc' ? 1 : -1;
-  return rows.sort((a, b) => {
+  return (a: Keyed, b: Keyed): number => {
     if (a.key === null || b.key === null) {
       if (a.key === b.key) return newestCreatedFirst(a, b);
       return a.key === null ? 1 : -1;
     }
     return sign * compareKeys(a.key, b.key) || newestCreatedFirst(a, b);
-  });
+  };
+};
+
+/** Sorts in place and returns the same array. */
+export const sortKeyed = (rows: Keyed[], sort: Sort): Keyed[] => rows.sort(keyedOrder(sort));
+
+/** The first `count` rows in the sort's order, without sorting the rest: one pass, each row held against the last kept. */
+export const firstKeyed = (rows: readonly Keyed[], sort: Sort, count: number): Keyed[] => {
+  const order = keyedOrder(sort);
+  const kept: Keyed[] = [];
+  for (const row of rows) {
+    const last = kept.at(-1);
+    if (kept.length >= count && last !== undefined && order(row, last) >= 0) continue;
+    let at = kept.length;
+    while (at > 0 && order(row, kept[at - 1] as Keyed) < 0) at--;
+    kept.splice(at, 0, row);
+    if (kept.length > count) kept.pop();
+  }
+  return kept;
 };

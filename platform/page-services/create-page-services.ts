@@ -15,6 +15,8 @@ import type { UnlockedKeys } from '../../core/vault/types';
 import { archiveContract, bulkContract, contactsContract, duplicatesContract, exportContract, filterContract, importContract, pipelineContract, relayRetentionContract, retentionContract, syncContract, tasksContract, teamContract, type SyncWorkerApi } from '../../worker/contract';
 import { connectWorker, type WorkerConnection, createWorkerClient } from '../../worker/client';
 import { connectSearchWorker, type SearchConnection } from '../../worker/search-client';
+import { filterCacheContract } from '../../worker/contracts/filters';
+import { routeFilters } from '../../worker/filters/filter-route';
 import type { Contract } from '../../worker/contracts/method';
 import { onOpenRequest, requestOpen } from '../side-panel/open-requests';
 import { openSidePanel } from '../side-panel/open-side-panel';
@@ -106,7 +108,7 @@ export const createPageServices = async (keys: UnlockedKeys, security: SecurityS
     bulk: client(bulkContract),
     archives: client(archiveContract),
     duplicates: client(duplicatesContract),
-    filters: client(filterContract),
+    filters: routeFilters(createWorkerClient(filterCacheContract, () => searchWorker().api, activity), client(filterContract)),
     retention: {
       ...client(retentionContract),
       ...createRetentionServices({

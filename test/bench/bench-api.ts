@@ -232,10 +232,17 @@ export const FilterReportSchema = v.object({
   plainFirstPageMs: Millis,
   /** People the one-condition filter matched: its exact count. */
   matches: Count,
-  /** From the worker call until the first page of matches was read in the page (the worker's first ids, then getMany). */
+  /** From the search worker's call until the first page of matches was read in the page (its first ids, then getMany), its columns loaded. */
   firstRowsMs: Millis,
-  /** From the worker call until every match came back, counted and sorted. */
+  /** From that call until every match came back, counted and sorted. */
   countMs: Millis,
+  /** From connecting to the search worker, no index saved, until its index and filter columns were built. */
+  coldBuildMs: Millis,
+  /** From connecting again once they were saved, until they were loaded and caught up (as after an unlock). */
+  loadMs: Millis,
+  /** The same filter by the page's worker's scan (what a list does while the columns are not ready): first rows, count. */
+  scanFirstRowsMs: Millis,
+  scanCountMs: Millis,
 });
 export type FilterReport = v.InferOutput<typeof FilterReportSchema>;
 

@@ -15,6 +15,14 @@ export interface FilteredList {
   readonly ids: readonly RecordId[];
 }
 
+/** The search worker's columns are not ready yet (first build, no saved copy): the page scans instead. */
+export interface NotReady { readonly type: 'not-ready' }
+export const NOT_READY: NotReady = { type: 'not-ready' };
+export const isNotReady = (value: unknown): value is NotReady =>
+  typeof value === 'object' && value !== null && 'type' in value && value.type === 'not-ready';
+
+const filterArgs = [v.picklist(LISTED_KINDS), FilterSchema, SortSchema, FirstMatchesSchema] as const;
+
 export const filterContract = {
   /**
    * The live records of a kind that match the filter, in the sort's order. `onFirst` gets the
@@ -22,7 +30,16 @@ export const filterContract = {
    * A later call on the same worker supersedes a running one, which answers `cancelled`.
    */
   filterList: method({
-    args: [v.picklist(LISTED_KINDS), FilterSchema, SortSchema, FirstMatchesSchema],
+    args: filterArgs,
     result: returns<FilteredList | Cancelled>(),
+  }),
+};
+
+/** The same list from the profile's search worker, out of the columns it holds in memory. */
+export const filterCacheContract = {
+  /** As `filterList`, answered from memory (worker/filters/filter-cache-api.ts); `not-ready` until the columns are. */
+  filterCached: method({
+    args: filterArgs,
+    result: returns<FilteredList | NotReady>(),
   }),
 };

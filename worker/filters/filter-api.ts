@@ -3,19 +3,14 @@
  * of another kind, or ruled out by their clear times or links, are never decrypted; the first
  * page of matches goes to the page as soon as it is found, the whole sorted list at the end.
  */
-import type { Clock } from '../../core/clock';
-import type { LocketDatabase } from '../../core/db/schema';
-import { lastImportIds } from '../../core/filters/last-import';
-import { compileFilter } from '../../core/filters/match';
-import { sortKeyOf, sortKeyed, type Keyed } from '../../core/filters/sort';
+import { partyOf, sortKeyOf, sortKeyed, type Keyed } from '../../core/filters/sort';
 import type { Filter, Sort } from '../../core/filters/filter-schema';
-import type { LocketRecord, ListedKind, RecordId } from '../../core/records/types';
-import type { LocketStore } from '../../core/store/contract';
+import type { ListedKind, RecordId } from '../../core/records/types';
 import { CANCELLED, type Cancelled } from '../contracts/cancelled';
 import type { FilteredList, FirstMatches } from '../contracts/filters';
 import type { ClientOf, ImplementationOf } from '../contracts/method';
 import type { filterContract } from '../contracts/filters';
-import { lastActivityLookup } from './last-activity';
+import { compileForRun, organisationNames, type FilterRunDeps } from './filter-context';
 
 /** As many as a list's first page (components/locket-record-list/page-cache.ts). */
 export const FIRST_MATCHES = 50;
@@ -27,37 +22,14 @@ class Superseded extends Error {}
 export type FilterImplementation = ImplementationOf<typeof filterContract>;
 export type FilterWorkerApi = ClientOf<typeof filterContract>;
 
-export interface FilterApiDeps {
-  readonly store: Pick<LocketStore, 'forEachBatch' | 'getMany' | 'listImports'>;
-  readonly db: LocketDatabase;
-  readonly clock: Clock;
-}
-
-const partyOf = (record: LocketRecord): RecordId | null =>
-  (record.kind === 'person' ? record.fields.organisationId : record.kind === 'case' || record.kind === 'opportunity' ? record.fields.partyId : null);
-
-/** Organisation names for the parties the matches point at, read once after the pass. */
-const organisationNames = async (store: FilterApiDeps['store'], parties: ReadonlySet<RecordId>): Promise<Map<RecordId, string>> => {
-  const names = new Map<RecordId, string>();
-  for (const record of await store.getMany([...parties])) {
-    if (record.kind === 'organisation') names.set(record.id, record.fields.name || record.fields.domain);
-  }
-  return names;
-};
+export type FilterApiDeps = FilterRunDeps;
 
 export const createFilterApi = ({ store, db, clock }: FilterApiDeps): FilterImplementation => {
   let running = 0;
 
   const run = async (kind: ListedKind, filter: Filter, sort: Sort, onFirst: FirstMatches): Promise<FilteredList | Cancelled> => {
     const run = ++running;
-    const usesImport = filter.conditions.some((condition) => condition.field === 'import');
-    const usesLastActivity = filter.conditions.some((condition) => condition.field === 'last-activity');
-    const compiled = compileFilter(filter, {
-      now: clock.now(),
-      lastImportIds: usesImport ? await lastImportIds(db, store.listImports) : new Set(),
-      // Logged conversations and done tasks, else the record's own last change.
-      ...(usesLastActivity ? { lastActivityOf: await lastActivityLookup(store) } : {}),
-    });
+    const compiled = await compileForRun(filter, { store, db, clock });
     const byOrganisation = sort.column === 'organisation' && kind !== 'organisation';
     const matched: Keyed[] = [];
     const parties = new Map<RecordId, RecordId | null>();
@@ -79,7 +51,7 @@ export const createFilterApi = ({ store, db, clock }: FilterApiDeps): FilterImpl
     });
     if (run !== running) return CANCELLED;
     if (byOrganisation) {
-      const names = await organisationNames(store, new Set([...parties.values()].filter((id) => id !== null)));
+      const names = await organisationNames(store, [...parties.values()].filter((id) => id !== null));
       matched.forEach(({ id }, index) => {
         const party = parties.get(id) ?? null;
         const name = party === null ? '' : (names.get(party) ?? '').trim();

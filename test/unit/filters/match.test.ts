@@ -3,11 +3,19 @@ import * as v from 'valibot';
 import { ConditionSchema, FilterSchema, type Condition } from '../../../core/filters/filter-schema';
 import { compileFilter, type MatchContext } from '../../../core/filters/match';
 import type { LocketRecord } from '../../../core/records/types';
+import { heldCopies } from './held';
 import { DAY, NOW, opportunity, person } from './records';
 
 const context: MatchContext = { now: NOW, lastImportIds: new Set() };
-const matches = (record: LocketRecord, ...conditions: Condition[]): boolean =>
-  compileFilter({ conditions }, context).matches(record);
+/** The record's answer; the filter columns' copies of it (worker/filters/filter-columns.ts) must give the same. */
+const matches = (record: LocketRecord, ...conditions: Condition[]): boolean => {
+  const compiled = compileFilter({ conditions }, context);
+  const answer = compiled.matches(record);
+  const held = heldCopies(record);
+  expect(held).toHaveLength(2);
+  for (const copy of held) expect(compiled.matches(copy)).toBe(answer);
+  return answer;
+};
 
 describe('filter operators', () => {
   it('tag has / has not, without regard to case', () => {

@@ -150,4 +150,24 @@ describe('search service', () => {
     await vi.waitFor(async () => expect(await shelf.load()).toBeNull(), { timeout: 800, interval: 10 });
     expect(await searchTitles(service, 'ann')).toEqual(['Anna Kept']);
   });
+  it('keeps its filter columns current from the change log, even when a write’s announcement has not come', async () => {
+    account = createTestAccount();
+    const page = (await account.open()).store;
+    saved(await page.create('person', { firstName: 'Annabel', lastName: 'Lee', tags: ['customer'] }));
+    const { store, deps } = await account.open();
+    // A bus that never delivers: only the catch-up from the log can bring the page's write in.
+    const service = createSearchService({
+      records: store, bus: { subscribe: () => () => undefined },
+      saved: { shelf: createSearchIndexShelf(indexedDB, shelfName(), createAesGcmCodec(keyOf(7))), log: createSearchLog(deps.db) },
+    });
+    services.push(service);
+    await service.whenIndexed();
+    const tagged = async () => [...(await service.currentColumns())?.ofKind('person') ?? []]
+      .filter((record) => record.kind === 'person' && record.fields.tags.includes('customer')).map((record) => record.id);
+    expect(await tagged()).toHaveLength(1);
+    const added = saved(await page.create('person', { firstName: 'Bea', tags: ['customer'] }));
+    expect(await tagged()).toContain(added.id);
+    await page.remove(added.id);
+    expect(await tagged()).not.toContain(added.id);
+  });
 });
