@@ -20,6 +20,11 @@ export interface LocketDb extends DBSchema {
       due: number;
       /** remindKey: live open tasks with a due time, by that instant (the background's alarms). */
       remind: number;
+      /**
+       * [deletedAt, id, kind]: the trash in the `trash` index's order (deletedAt, then id), with
+       * each row's kind in the key, so a purge learns kinds from a key cursor without reading bodies.
+       */
+      trashKinds: [number, RecordId, RecordKind];
     };
   };
   /** The change log: one change set per write transaction. */
@@ -150,10 +155,19 @@ const indexTasksByDue: Migration = (_db, tx) => {
   records.createIndex('remind', 'remindKey');
 };
 
+/**
+ * The trash with kinds in its keys (see `trashKinds` above). A live row's deletedAt is null,
+ * which is no key, so, as in `trash`, only trashed rows are in it.
+ */
+const indexTrashKinds: Migration = (_db, tx) => {
+  tx.objectStore('records').createIndex('trashKinds', ['deletedAt', 'id', 'kind']);
+};
+
 export const migrations: readonly Migration[] = [
   createInitialStores, createVaultStores, createAuditStores, indexChangesByBatch, createRetentionStores,
   createSyncStores,
   indexTasksByDue,
+  indexTrashKinds,
 ];
 
 export const currentSchemaVersion = migrations.length;

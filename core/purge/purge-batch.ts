@@ -42,13 +42,16 @@ export interface RecordsReader {
     });
 }
 
+/** The records store of the read a receipt needs before the batch's transaction. */
+export type RecordsBefore = IDBPObjectStore<LocketDb, ['records'], 'records', 'readonly'>;
+
 /** Reads the trashed records this batch purges: inside the batch's transaction, and before it to name them in the receipt. */
 export type SelectTrashed = ((records: RecordsReader) => Promise<readonly PurgeTarget[]>) & {
   /**
    * The same selection with every kind known, for the read a receipt needs before the
-   * transaction: one request for the batch instead of a read per row whose kind is unknown.
+   * transaction: from the clear index keys where it can, instead of a read per row whose kind is unknown.
    */
-  readonly withKinds?: (records: RecordsReader) => Promise<readonly PurgedRecord[]>;
+  readonly withKinds?: (records: RecordsBefore) => Promise<readonly PurgedRecord[]>;
 };
 
 export interface BatchWritten {

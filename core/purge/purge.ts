@@ -7,7 +7,9 @@ import type { ValueCodec } from '../codec';
 import type { RecordId, RecordKind } from '../records/types';
 import type { PurgeReport } from './contract';
 import type { StoredRecord } from '../db/rows';
-import { purgeBatch, type BatchWritten, type PurgeReceipt, type RecordsReader, type SelectTrashed } from './purge-batch';
+import {
+  purgeBatch, type BatchWritten, type PurgedRecord, type PurgeReceipt, type RecordsBefore, type RecordsReader, type SelectTrashed,
+} from './purge-batch';
 import { awaitingRange } from './purge-rewrite';
 import { rewriteAwaiting } from './purge-awaiting';
 import type { StoreDeps } from '../db/store-deps';
@@ -62,11 +64,29 @@ const heldAmong = (ids: readonly RecordId[], trashedOnly: boolean): SelectTrashe
   return [...trashed, ...notes.flat()].filter((row) => !seen.has(row.id) && seen.add(row.id)).map(({ id, kind }) => ({ id, kind }));
 };
 
-/** The oldest expired trash, keys only: the change log names each record's kind. */
-const expiredKeys = (expired: IDBKeyRange, batchSize: number): SelectTrashed => Object.assign(
-  async (records: RecordsReader) => (await records.index('trash').getAllKeys(expired, batchSize)).map((id) => ({ id, kind: null })),
-  { withKinds: async (records: RecordsReader) => (await records.index('trash').getAll(expired, batchSize)).map(({ id, kind }) => ({ id, kind })) },
+/**
+ * The oldest expired trash, keys only: inside the transaction the change log it reads anyway
+ * names each record's kind; before it, the `trashKinds` index keys do, so no body is read.
+ * Both walk the trash in the same order (deletedAt, then id), so they select the same rows.
+ */
+const expiredKeys = (before: number, batchSize: number): SelectTrashed => Object.assign(
+  async (records: RecordsReader) =>
+    (await records.index('trash').getAllKeys(IDBKeyRange.upperBound(before), batchSize)).map((id) => ({ id, kind: null })),
+  { withKinds: (records: RecordsBefore) => expiredKinds(records, before, batchSize) },
 );
+
+/** Up to `count` of the oldest rows trashed at or before `before`, with their kinds, from index keys alone. */
+const expiredKinds = async (records: RecordsBefore, before: number, count: number): Promise<PurgedRecord[]> => {
+  const found: PurgedRecord[] = [];
+  // An array sorts after every string, so [before, []] bounds every key trashed at `before`.
+  let cursor = await records.index('trashKinds').openKeyCursor(IDBKeyRange.upperBound([before, []]));
+  while (cursor && found.length < count) {
+    const [, id, kind] = cursor.key;
+    found.push({ id, kind });
+    cursor = found.length < count ? await cursor.continue() : null;
+  }
+  return found;
+};
 
 /** With `receipt`, each batch commits with its own audit entry. */
 export const createPurger = (deps: PurgerDeps, receipt?: PurgeReceipt): Purger => {
@@ -87,10 +107,9 @@ export const createPurger = (deps: PurgerDeps, receipt?: PurgeReceipt): Purger =
 
   const purgeExpired: Purger['purgeExpired'] = async (before, batchSize, onBatch) => {
     if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`Batch size must be a positive whole number, not ${batchSize}`);
-    const expired = IDBKeyRange.upperBound(before);
     const batches: BatchWritten[] = [];
     for (;;) {
-      const batch = await runBatch(expiredKeys(expired, batchSize));
+      const batch = await runBatch(expiredKeys(before, batchSize));
       if (batch.purged.length === 0) break;
       batches.push(batch);
       onBatch?.(reportOf([batch]));

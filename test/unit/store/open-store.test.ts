@@ -29,7 +29,8 @@ describe('opening the database', () => {
       'audit', 'changes', 'logins', 'meta', 'outbox', 'purged', 'records', 'settings', 'snapshotChunks', 'snapshots', 'suppressed', 'vault',
     ]);
     const tx = db.transaction(['records', 'changes']);
-    expect([...tx.objectStore('records').indexNames].sort()).toEqual(['byLink', 'due', 'list', 'remind', 'trash']);
+    expect([...tx.objectStore('records').indexNames].sort()).toEqual(['byLink', 'due', 'list', 'remind', 'trash', 'trashKinds']);
+    expect(tx.objectStore('records').index('trashKinds').keyPath).toEqual(['deletedAt', 'id', 'kind']);
     expect(tx.objectStore('records').index('due').keyPath).toBe('dueKey');
     expect(tx.objectStore('records').index('remind').keyPath).toBe('remindKey');
     expect(tx.objectStore('records').index('trash').keyPath).toBe('deletedAt');
