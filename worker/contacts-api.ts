@@ -1,13 +1,15 @@
 /**
- * Last contacted and stay-in-touch in the worker: one pass over the live records in batches
- * (conversations and done tasks may sit on a deal, counted for its party), then answers.
- * The filters of saved lists use lastContactedOf for many ids at once.
+ * Last contacted and stay-in-touch in the worker. Last contacted of a few records (a list's rows
+ * in view, one record's page) follows their clear links only (contacted-through-links.ts), so it
+ * costs what links to them, not the whole profile. Follow-ups need every person with a cadence:
+ * one pass over the live records in batches, then answers.
  */
 import type { Clock } from '../core/clock';
 import { subtitleOf, titleOf } from '../core/records/display';
 import type { PersonRecord, RecordId } from '../core/records/types';
 import type { LocketStore } from '../core/store/contract';
 import { createLastContactedMap } from '../core/timeline/last-contacted';
+import { lastContactedThroughLinks } from './contacted-through-links';
 import { followUpsDue } from '../core/timeline/stay-in-touch';
 import type { ImplementationOf } from './contracts/method';
 import type { contactsContract, FollowUpView } from './contracts/contacts';
@@ -31,11 +33,10 @@ export const createContactsApi = ({ store, clock }: { readonly store: LocketStor
 
   return {
     lastContactedOf: async (ids) => {
-      const { latest } = await pass();
       const answer: Record<RecordId, number> = {};
-      for (const id of ids) {
-        const at = latest.get(id);
-        if (at !== undefined) answer[id] = at;
+      for (const id of new Set(ids)) {
+        const at = await lastContactedThroughLinks(store, id);
+        if (at !== null) answer[id] = at;
       }
       return answer;
     },
