@@ -90,8 +90,9 @@ export class LocketGate extends LitElement {
 
   private start(): void {
     this.stopListening = onSessionChange(() => this.evaluate());
-    // Read from the session's memory, not IndexedDB: drawn before the database is open.
-    if (this.surface === 'locket-workspace') {
+    // Read from the session's memory, not IndexedDB: drawn before the database is open. They are
+    // the people list's rows: a side panel opened on another view (the board, Tasks) waits for it.
+    if (this.surface === 'locket-workspace' && this.surfaceAttributes['start-view'] === undefined) {
       void recallFirstPage(systemClock.now()).catch(() => null).then((firstPage) => { if (this.phase === 'loading') this.firstPage = firstPage; });
     }
     this.evaluate();

@@ -35,6 +35,14 @@ test('a side panel opened again while unlocked draws the people it listed before
   // The remembered rows marked the first row before the live list drew its own.
   expect(seen['locket:first-row']).toBeLessThan(seen['locket:list-row'] ?? 0);
 
+  // A side panel opened on Tasks shows no remembered people on its way there.
+  const onTasks = await again.context().newPage();
+  await onTasks.setViewportSize(SIDE_PANEL_VIEWPORT);
+  await onTasks.goto(again.url().replace(/#.*$/, '') + '#tasks');
+  await expect(onTasks.getByRole('heading', { name: 'Tasks', level: 2 })).toBeVisible();
+  expect(Object.keys(await marks(onTasks))).not.toContain('locket:first-row');
+  await onTasks.close();
+
   await surfaceElement(again).getByRole('button', { name: 'Lock', exact: true }).click();
   await expect(lockedHeading(again)).toBeVisible();
   expect(await rememberedRows(again)).toEqual({});
