@@ -12,7 +12,6 @@ import { locketEvent } from '../shared/events';
 import { focusWasDropped } from '../shared/focus';
 import { baseStyles } from '../shared/tokens.styles';
 import '../locket-record-form/locket-record-form';
-import '../locket-subject-rights/locket-subject-rights';
 import { LazyElement } from '../shared/lazy-element';
 import { detailRows } from './detail-rows';
 import { definitionsOf, type FieldDefinition } from '../../core/custom-fields/definitions';
@@ -54,6 +53,7 @@ export class LocketRecordDetail extends LitElement {
   private readonly recordTasks = new LazyElement(this, 'locket-record-tasks', () => import('../locket-record-tasks/locket-record-tasks'));
   private readonly timeline = new LazyElement(this, 'locket-timeline', () => import('../locket-timeline/locket-timeline'));
   private readonly convert = new LazyElement(this, 'locket-convert', () => import('../locket-convert/locket-convert'));
+  private readonly subjectRights = new LazyElement(this, 'locket-subject-rights', () => import('../locket-subject-rights/locket-subject-rights'));
 
   @property({ attribute: false }) services!: LocketServices;
   @property() recordId: RecordId = '';
@@ -246,7 +246,7 @@ export class LocketRecordDetail extends LitElement {
         <button class="keep" @click=${() => { this.confirmingDelete = false; }}>${RECORD_WORDS.keep}</button>
         ${this.failedText('delete') ? html`<p class="error" role="alert">${this.failedText('delete')}</p>` : nothing}
       </div>` : nothing}
-      ${record.kind === 'person' && !this.readOnly ? html`<locket-subject-rights .services=${this.services} .person=${record} .linked=${this.linkedIn}></locket-subject-rights>` : nothing}
+      ${record.kind === 'person' && !this.readOnly ? this.subjectRights.render(() => html`<locket-subject-rights .services=${this.services} .person=${record} .linked=${this.linkedIn}></locket-subject-rights>`, RECORD_WORDS.loading) : nothing}
       <dl>${detailRows(record, this.definitions).map(([label, value]) => html`<dt>${label}</dt><dd>${value}</dd>`)}</dl>
       ${this.renderMisfits(record)}
       ${this.renderLinkList(outgoingLinkHeading(record.kind), this.linksOut)}

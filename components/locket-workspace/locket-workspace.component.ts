@@ -15,7 +15,6 @@ import '../locket-record-detail/locket-record-detail';
 import '../locket-record-form/locket-record-form';
 import '../locket-search/locket-search';
 import '../locket-capture/locket-capture';
-import '../locket-trash/locket-trash';
 import { TASK_WORDS } from '../shared/messages/task-words';
 import type { MergedDetail } from '../shared/merge-events';
 import '../locket-saved-lists/locket-saved-lists';
@@ -77,6 +76,7 @@ export class LocketWorkspace extends LitElement {
   private readonly pipelineBoard = new LazyElement(this, 'locket-pipeline-board', () => import('../locket-pipeline-board/locket-pipeline-board'));
   // Views opened from the navigation or a list: each loads the first time it is shown.
   private readonly tasksView = new LazyElement(this, 'locket-tasks', () => import('../locket-tasks/locket-tasks'));
+  private readonly trashView = new LazyElement(this, 'locket-trash', () => import('../locket-trash/locket-trash'));
   private readonly duplicatesView = new LazyElement(this, 'locket-duplicates', () => import('../locket-duplicates/locket-duplicates'));
   private readonly compareView = new LazyElement(this, 'locket-merge-compare', () => import('../locket-merge-compare/locket-merge-compare'));
   private readonly mergedView = new LazyElement(this, 'locket-merge-done', () => import('../locket-merge-done/locket-merge-done'));
@@ -187,7 +187,7 @@ export class LocketWorkspace extends LitElement {
       case 'capture':
         return html`<locket-capture .services=${this.services} .inbox=${this.captures}></locket-capture>`;
       case 'trash':
-        return html`<locket-trash .services=${this.services}></locket-trash>`;
+        return this.trashView.render(() => html`<locket-trash .services=${this.services}></locket-trash>`, RECORD_WORDS.loading);
       case 'tasks':
         return this.tasksView.render(() => html`<locket-tasks .services=${this.services} ?read-only=${this.readsOnly}></locket-tasks>`, RECORD_WORDS.loading);
       case 'duplicates':
