@@ -1,18 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findPageRecord, pageQueries } from '../../../core/quick-capture/page-match';
-import { emptyFields } from '../../../core/records/validate';
-import type { LocketRecord, OrganisationFields, PersonFields } from '../../../core/records/types';
-
-const defaults = { owner: '', currency: 'EUR' };
-let nextId = 0;
-const person = (fields: Partial<PersonFields>, deletedAt: number | null = null): LocketRecord => ({
-  id: `p${++nextId}`, kind: 'person', createdAt: 1, updatedAt: 1, deletedAt,
-  fields: { ...emptyFields('person', defaults), ...fields },
-});
-const organisation = (fields: Partial<OrganisationFields>): LocketRecord => ({
-  id: `o${++nextId}`, kind: 'organisation', createdAt: 1, updatedAt: 1, deletedAt: null,
-  fields: { ...emptyFields('organisation', defaults), ...fields },
-});
+import { organisation, person } from './test-records';
 
 describe('the saved record a page is about', () => {
   const anna = person({ firstName: 'Anna', lastName: 'Schmidt', websites: ['https://www.linkedin.com/in/anna-schmidt/'] });

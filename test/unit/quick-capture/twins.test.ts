@@ -1,18 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findEmployer, findOrganisationTwin, findPersonTwin, personTwinQueries } from '../../../core/quick-capture/twins';
-import { emptyFields } from '../../../core/records/validate';
-import type { LocketRecord, OrganisationFields, PersonFields } from '../../../core/records/types';
-
-const defaults = { owner: '', currency: 'EUR' };
-let nextId = 0;
-const person = (fields: Partial<PersonFields>, deletedAt: number | null = null): LocketRecord => ({
-  id: `p${++nextId}`, kind: 'person', createdAt: 1, updatedAt: 1, deletedAt,
-  fields: { ...emptyFields('person', defaults), ...fields },
-});
-const organisation = (fields: Partial<OrganisationFields>): LocketRecord => ({
-  id: `o${++nextId}`, kind: 'organisation', createdAt: 1, updatedAt: 1, deletedAt: null,
-  fields: { ...emptyFields('organisation', defaults), ...fields },
-});
+import { organisation, person } from './test-records';
 
 describe('a captured person’s twin', () => {
   const ada = person({ firstName: 'Ada', lastName: 'Lovelace', emails: ['Ada@Engines.example'], websites: ['https://www.linkedin.com/in/ada-lovelace/'] });
