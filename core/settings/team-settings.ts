@@ -19,6 +19,7 @@
 import * as v from 'valibot';
 import { deepEqual } from '../db/deep-equal';
 import type { ChangeSetItem } from '../db/rows';
+import { parseHlc } from '../hlc';
 import { SETTINGS_KIND } from '../team/roles';
 import type { Settings } from './contract';
 
@@ -125,4 +126,32 @@ export const mergeTeamItem = (row: TeamRow | undefined, item: RemoteTeamItem): T
     clocks[name] = item.setId;
   }
   return { values, clocks };
+};
+
+/**
+ * A group row as the team shares it: only the settings written under a change set's clock. One
+ * kept on this device alone (a member below admin's migrated settings, under no clock) stays here.
+ */
+export const sharedPart = (row: TeamRow): TeamRow | null => {
+  const names = Object.keys(row.clocks).filter((name) => parseHlc(row.clocks[name] ?? '') !== undefined && Object.hasOwn(row.values, name));
+  if (names.length === 0) return null;
+  return {
+    values: Object.fromEntries(names.map((name) => [name, row.values[name]])),
+    clocks: Object.fromEntries(names.map((name) => [name, row.clocks[name] ?? ''])),
+  };
+};
+
+/**
+ * Joins another device's copy of a group row (a relay snapshot's) into this one: each setting as
+ * if its last change set arrived again, so the later clock wins and joining twice changes nothing.
+ * Undefined when there was no row and nothing was taken.
+ */
+export const joinTeamRow = (row: TeamRow | undefined, groupId: TeamGroupId, theirs: TeamRow): TeamRow | undefined => {
+  const shared = sharedPart(theirs);
+  if (!shared) return row;
+  const joined = Object.entries(shared.clocks).reduce<TeamRow>(
+    (next, [name, setId]) => mergeTeamItem(next, { groupId, setId, changed: [name], values: shared.values }),
+    row ?? { values: {}, clocks: {} },
+  );
+  return row || Object.keys(joined.clocks).length > 0 ? joined : undefined;
 };

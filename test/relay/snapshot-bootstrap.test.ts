@@ -2,11 +2,15 @@
  * Devices and the relay's snapshots over 60 days (injected clocks): a writer uploads the daily
  * snapshot after its rounds, the relay truncates its log under it, and a device offline for 60
  * days, or a new one, bootstraps from it and converges with the others: the returning device
- * keeps its own offline edits, and a record purged while it was away does not come back.
+ * keeps its own offline edits, and a record purged while it was away does not come back. Team
+ * settings written on day 0 ride in the snapshot: a new device sees them after their sets are gone.
  */
 import * as v from 'valibot';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { createManualClock } from '../../core/clock';
+import type { FieldDefinitions } from '../../core/custom-fields/definitions';
+import { DEFAULT_PIPELINE } from '../../core/pipeline/pipeline-settings';
+import { createPipelineWrites } from '../../core/pipeline/pipeline-writes';
 import { DAY_MS } from '../../core/retention/windows';
 import { createSyncEngine, type SyncEngine } from '../../core/sync/engine/engine';
 import { newSyncKey } from '../../core/sync/item-crypto';
@@ -23,6 +27,14 @@ import { createSwitchableTransport } from './support/sync-test-deps';
 import { newTeamId } from './support/test-device';
 
 vi.setConfig({ testTimeout: 60_000 });
+
+const shoeSize: FieldDefinitions = {
+  person: [{ id: 'shoe-size', name: 'Shoe size', type: 'number', choices: [], required: false, formerNames: [] }],
+  organisation: [], case: [], opportunity: [],
+};
+const withSigned = {
+  ...DEFAULT_PIPELINE, milestones: [...DEFAULT_PIPELINE.milestones, { id: 'signed', name: 'Signed', probability: 95, daysUntilStale: 7 }],
+};
 
 let relay: TestRelay;
 let driver: SqlDriver;
@@ -92,6 +104,8 @@ const sixtyDays = async () => {
   const ada = saved(await laptop.store.create('person', person('Ada', 'Lovelace')));
   const bert = saved(await laptop.store.create('person', person('Bert', 'Example')));
   const dee = saved(await laptop.store.create('person', person('Dee', 'Gone')));
+  expect((await laptop.store.saveSettings({ fieldDefinitions: shoeSize, defaultCurrency: 'CHF' })).ok).toBe(true);
+  expect((await createPipelineWrites(laptop.deps, laptop.store.audit).savePipeline(withSigned, [])).ok).toBe(true);
   await syncAndSnapshot(onLaptop);
   const firstOnPhone = engineOf(phone);
   expect(await firstOnPhone.syncNow()).toEqual({ ok: true, value: undefined });
@@ -138,6 +152,22 @@ it('a new device joining after the log was truncated gets every live record', as
   expect(await desk.store.get(dee.id)).toBeUndefined();
   expect(await everyRecord(desk)).toEqual(await everyRecord(laptop));
   expect((await everyRecord(desk)).length).toBe(2);
+});
+
+it('a new device joining after the log was truncated gets the team settings written before the snapshot', async () => {
+  await sixtyDays();
+  // The sets that wrote them are gone from the relay: only the snapshot still holds the settings.
+  const settingsSets = await driver.all<{ n: number }>(`SELECT COUNT(*) AS n FROM change_items WHERE kind = 'settings'`);
+  expect(settingsSets[0]?.n).toBe(0);
+  const onDesk = engineOf(desk);
+  expect(await onDesk.syncNow()).toEqual({ ok: true, value: undefined });
+  expect(await desk.store.getSettings()).toMatchObject({ fieldDefinitions: shoeSize, pipeline: withSigned, defaultCurrency: 'CHF' });
+  expect(desk.bus.published).toContainEqual({ ids: [], kinds: [], settings: true });
+  // A change made there afterwards wins on the laptop too.
+  expect((await desk.store.saveSettings({ defaultCurrency: 'USD' })).ok).toBe(true);
+  expect(await onDesk.syncNow()).toEqual({ ok: true, value: undefined });
+  expect(await engines[0]!.syncNow()).toEqual({ ok: true, value: undefined });
+  expect((await laptop.store.getSettings()).defaultCurrency).toBe('USD');
 });
 
 it('uploads at most one snapshot a day, after a round: rounds the same day add none, the next day one more', async () => {
