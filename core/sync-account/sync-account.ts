@@ -11,6 +11,7 @@ import { fromBase64Url, toBase64Url } from '../security/base64url';
 import { importDeviceKeys, generateSyncDeviceKeys } from '../sync/device-keys';
 import { openDeviceName, sealDeviceName } from '../sync/device-names';
 import { createSyncCrypto } from '../sync/envelopes';
+import type { SnapshotCrypto } from '../sync/snapshot-crypto';
 import { FIRST_EPOCH, newSyncKey, randomBytes } from '../sync/item-crypto';
 import type { RelayTransport, SyncAccountPort, SyncCrypto, SyncDeviceView, SyncIdentity } from '../sync/ports';
 import { DeviceListSchema } from '../sync/protocol';
@@ -97,6 +98,16 @@ export const createSyncAccount = (deps: SyncAccountDeps): SyncAccountPort => {
       signChallenge: (message) => built.signChallenge(message),
       seal: async (entry, team) => (await current()).seal(entry, team),
       open: async (stored) => (await current()).open(stored),
+      // Read once per snapshot upload: its epoch and sealing stay those of one key, even if the log grows meanwhile.
+      get snapshots(): SnapshotCrypto | undefined {
+        const sealing = built.snapshots;
+        return sealing && {
+          epoch: sealing.epoch,
+          seal: sealing.seal,
+          // A snapshot read after a rotation may be under an epoch only the log's newest keys open.
+          open: async (place, sealed) => ((await current()).snapshots?.open(place, sealed) ?? null),
+        };
+      },
     };
   };
 

@@ -18,6 +18,7 @@ import { DEVELOPMENT_EXTENSION_ORIGIN } from '../../../relay/server/config';
 import { createTwoFactor } from '../../../relay/server/two-factor';
 import { RelayRefusal } from '../../../relay/server/http-kit';
 import { NO_LIMITS } from '../../../relay/server/limits-config';
+import { createRetentionSweep, type RetentionReport } from '../../../relay/retention/sweep';
 import { createRelayLogger } from '../../../relay/server/logger';
 import { createRateLimits } from '../../../relay/server/rate-limits';
 import { route, type RouteContext } from '../../../relay/server/routes';
@@ -40,6 +41,8 @@ export interface ModelRelay {
   readonly snapshot: () => Promise<void>;
   /** False when no snapshot was taken yet. */
   readonly restoreSnapshot: () => Promise<boolean>;
+  /** One run of the relay's retention sweep under the model's clock (relay/retention/sweep.ts). */
+  readonly retention: () => Promise<RetentionReport>;
   readonly dispose: () => Promise<void>;
 }
 
@@ -69,7 +72,7 @@ export const openModelRelay = async (clock: ManualClock): Promise<ModelRelay> =>
       clientAddress: '127.0.0.1', log, relayInstance: await store.instanceId(),
       maxBodyBytes: LIMITS.maxBodyBytes, now: clock.now, poke: () => undefined, disconnect: () => undefined,
     };
-    return { store, context };
+    return { driver, store, context };
   };
   let running = await boot();
 
@@ -127,6 +130,7 @@ export const openModelRelay = async (clock: ManualClock): Promise<ModelRelay> =>
       });
       return true;
     },
+    retention: () => createRetentionSweep(running.driver, { clock }).run(),
     dispose: async () => {
       await running.store.close();
       rmSync(dir, { recursive: true, force: true });
