@@ -83,5 +83,10 @@ export const mayAppend = (role: MemberRole, act: MembershipAct): boolean => {
   }
 };
 
-/** Whether a member of `role` may upload the team's encrypted snapshots: whoever may write records (SYNC.md §8.2). */
-export const mayUploadSnapshots = (role: MemberRole): boolean => role !== 'read-only';
+/**
+ * Whether a member of `role` may upload the team's encrypted snapshots: admins and the owner.
+ * Snapshot rows are sealed but not signed, and a device starting from one takes its team
+ * settings as they are: a standard member's upload could plant settings the relay refuses
+ * from them as change sets. Without an admin online the log simply waits for a snapshot.
+ */
+export const mayUploadSnapshots = (role: MemberRole): boolean => RANK[role] >= RANK.admin;

@@ -1,7 +1,7 @@
 /**
  * The snapshot API (core/sync/snapshot-protocol.ts lists it). Every call takes a bearer token;
- * uploading (begin, rows, commit) is for the roles that may write records (core/team/roles.ts
- * `mayUploadSnapshots`): a read-only member's device is refused `role_forbidden`. Reading is for
+ * uploading (begin, rows, commit) is for admins and the owner (core/team/roles.ts
+ * `mayUploadSnapshots`): a standard or read-only member's device is refused `role_forbidden`. Reading is for
  * every member, as pulling the log is.
  */
 import {

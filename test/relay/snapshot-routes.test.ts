@@ -1,5 +1,5 @@
 /**
- * The snapshot API over HTTP: writers upload, a read-only member may read but not upload, and a
+ * The snapshot API over HTTP: admins upload, standard and read-only members may read but not upload, and a
  * pull from below the log's floor is answered `410 gone` once retention truncated the log.
  */
 import { afterEach, beforeEach, expect, it } from 'vitest';
@@ -38,18 +38,24 @@ const uploadAs = async (by: TeamMember, rows: readonly ReturnType<typeof row>[],
   return snapshotId;
 };
 
-it('a standard member uploads; a read-only member reads it but is refused uploading', async () => {
+it('an admin uploads; standard and read-only members read it but are refused uploading', async () => {
+  const admin = await team.addMember('admin');
   const standard = await team.addMember('standard');
   const reader = await team.addMember('read-only');
   const rows = [row('b'), row('a')];
-  const snapshotId = await uploadAs(standard, rows, 0);
+  const snapshotId = await uploadAs(admin, rows, 0);
 
-  const refused = await call(reader, 'begin', { atSeq: 0, epoch: 1 });
-  expect([refused.status, refusalOf(refused).error]).toEqual([403, 'role_forbidden']);
-  // Nor may it add rows to a writer's open upload.
-  const open = (await call(standard, 'begin', { atSeq: 0, epoch: 1 })).body as { snapshotId: string };
-  const sneaked = await call(reader, 'rows', { snapshotId: open.snapshotId, rows: [row('c')] });
-  expect([sneaked.status, refusalOf(sneaked).error]).toEqual([403, 'role_forbidden']);
+  // Snapshot rows are not signed: a standard member's could carry team settings it may not write.
+  for (const member of [standard, reader]) {
+    const refused = await call(member, 'begin', { atSeq: 0, epoch: 1 });
+    expect([refused.status, refusalOf(refused).error]).toEqual([403, 'role_forbidden']);
+  }
+  // Nor may they add rows to an admin's open upload.
+  const open = (await call(admin, 'begin', { atSeq: 0, epoch: 1 })).body as { snapshotId: string };
+  for (const member of [standard, reader]) {
+    const sneaked = await call(member, 'rows', { snapshotId: open.snapshotId, rows: [{ ...row('c'), kind: 'settings' }] });
+    expect([sneaked.status, refusalOf(sneaked).error]).toEqual([403, 'role_forbidden']);
+  }
 
   const latest = await call(reader, 'latest', {});
   expect(latest.body).toMatchObject({ floor: 0, snapshot: { id: snapshotId, atSeq: 0, epoch: 1 } });
