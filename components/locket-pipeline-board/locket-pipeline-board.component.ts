@@ -26,7 +26,9 @@ type BoardAct = 'read' | 'change';
  * dragging it to another column or through its "Move to…" menu (the keyboard's way); "Lost…"
  * asks for one of the owner's reasons. Above it, a list's filter bar: the cards, counts, totals,
  * stale marks and forecast are those of the matching opportunities, and the filter is remembered
- * (settings' list views) for the next time. The board is read in the worker and read again on every change.
+ * (settings' list views) for the next time; "Save list" keeps it as a board list, which opens
+ * this element with `list-id` and its filter (then nothing is remembered as the board's own).
+ * The board is read in the worker and read again on every change. The columns are drawn by board-columns.ts.
  * Until the worker's first board arrives, and only while no filter is set, the page's own store reads the
  * newest opportunities and draws each column's first cards (first-cards.ts), counts and totals shown as
  * still counting.
