@@ -49,7 +49,7 @@ export const choicesOf = (field: FormField, kind: ListedKind, milestones: readon
 
 export type ValueInput = 'text' | 'date' | 'number' | 'choice' | 'none';
 
-export const inputOf = (field: FormField, op: FilterOp, kind: ListedKind): ValueInput => {
+export const inputOf = (field: FormField, op: FilterOp): ValueInput => {
   if (op === 'this-week') return 'none';
   if (field === 'lawful-basis' || field === 'milestone' || field === 'status') return 'choice';
   if (op === 'before' || op === 'after') return 'date';

@@ -135,7 +135,7 @@ export class LocketFilterBar extends LitElement {
   }
 
   private renderValue() {
-    const input = inputOf(this.field, this.op, this.kind);
+    const input = inputOf(this.field, this.op);
     if (input === 'none') return nothing;
     if (input === 'choice') {
       return html`<label>${FILTER_WORDS.value}<select name="value">
