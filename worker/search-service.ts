@@ -3,6 +3,8 @@ import type { ChangeBus } from '../core/db/change-bus';
 import type { RecordReads } from '../core/record-store/contract';
 import type { RecordId } from '../core/records/types';
 import type { IndexStatus, SearchImplementation } from './contract';
+import { createLastContactedMap } from '../core/timeline/last-contacted';
+import { columnsTake } from './filters/contacted-columns';
 import { createFilterColumns, type FilterColumns } from './filters/filter-columns';
 import { createSearchIndex, type SearchIndex } from './search-index';
 import type { LogPosition, SearchLog } from './search-log';
@@ -10,7 +12,8 @@ import { createScanQueue } from './search-scan';
 import type { SearchIndexShelf } from './search-shelf';
 
 export interface SearchServiceDeps {
-  readonly records: Pick<RecordReads, 'forEachBatch' | 'getMany'>;
+  /** `linkedTo` reads last contacted again for the filter columns when a change moves it. */
+  readonly records: Pick<RecordReads, 'forEachBatch' | 'getMany' | 'linkedTo'>;
   /** Must deliver every committed change, including those of the context it runs in. */
   readonly bus: Pick<ChangeBus, 'subscribe'>;
   /** The saved index and the change log it catches up from; without them every start builds. */
@@ -83,11 +86,12 @@ export const createSearchService = ({
 
   const refresh = async (ids: readonly RecordId[]): Promise<void> => {
     const found = await records.getMany(ids);
-    index.upsertMany(found);
-    columns.upsertMany(found);
     const seen = new Set(found.map((record) => record.id));
     const vanished = ids.filter((id) => !seen.has(id) && (index.has(id) || columns.has(id)));
-    for (const id of vanished) { index.remove(id); columns.remove(id); }
+    index.upsertMany(found);
+    for (const id of vanished) index.remove(id);
+    // With last contacted read again where the change may move it.
+    await columnsTake(columns, records, found, vanished);
     // Gone for good (an erasure announces no purge): the saved copy must not keep them either.
     if (vanished.length > 0) forgetSaved();
   };
@@ -178,8 +182,14 @@ export const createSearchService = ({
     position = saved ? await saved.log.position() : null;
     const building = createSearchIndex();
     const held = createFilterColumns();
-    // One read of the records builds both.
-    await records.forEachBatch(BATCH_SIZE, (batch) => { building.upsertMany(batch); held.upsertMany(batch); });
+    const contacts = createLastContactedMap();
+    // One read of the records builds both, and last contacted for the columns.
+    await records.forEachBatch(BATCH_SIZE, (batch) => {
+      building.upsertMany(batch);
+      held.upsertMany(batch);
+      for (const record of batch) contacts.visit(record);
+    });
+    for (const [id, at] of contacts.result()) held.setLastContacted(id, at);
     index = building;
     columns = held;
   };

@@ -4,8 +4,11 @@
  */
 import * as v from 'valibot';
 import { ConditionSchema, type Condition, type ConditionField } from '../../core/filters/filter-schema';
-import { CASE_STATUSES, LAWFUL_BASES, MILESTONES, OPPORTUNITY_STATUSES, type ListedKind } from '../../core/records/types';
+import { DEFAULT_PIPELINE, type MilestoneDef } from '../../core/pipeline/pipeline-settings';
+import { CASE_STATUSES, LAWFUL_BASES, OPPORTUNITY_STATUSES, type ListedKind } from '../../core/records/types';
 import type { FilterOp } from '../shared/messages/filter-words';
+import { milestoneName } from '../shared/messages/list-words';
+import { choiceLabel } from '../shared/messages/record-words';
 
 /** The field the user picks in the form; "import" is the built-in list's alone. */
 export type FormField = Exclude<ConditionField, 'import'>;
@@ -26,19 +29,29 @@ export const OPS_OF_FIELD: Readonly<Record<FormField, readonly FilterOp[]>> = {
   custom: ['equals', 'contains', 'at-least', 'at-most', 'before', 'after'],
 };
 
-/** The choices a picklist field offers on this kind; empty for a field typed in. */
-export const choicesOf = (field: FormField, kind: ListedKind): readonly string[] => {
-  if (field === 'lawful-basis') return LAWFUL_BASES;
-  if (field === 'milestone') return MILESTONES;
-  if (field === 'status') return kind === 'case' ? CASE_STATUSES : OPPORTUNITY_STATUSES;
+export interface Choice {
+  readonly value: string;
+  readonly label: string;
+}
+
+const worded = (codes: readonly string[]): readonly Choice[] => codes.map((code) => ({ value: code, label: choiceLabel(code) }));
+
+/**
+ * The choices a picklist field offers on this kind; empty for a field typed in. Milestones are
+ * the owner's (renamed and added ones included, in the owner's order); the built-in five until read.
+ */
+export const choicesOf = (field: FormField, kind: ListedKind, milestones: readonly MilestoneDef[] = DEFAULT_PIPELINE.milestones): readonly Choice[] => {
+  if (field === 'lawful-basis') return worded(LAWFUL_BASES);
+  if (field === 'milestone') return milestones.map((milestone) => ({ value: milestone.id, label: milestoneName(milestone) }));
+  if (field === 'status') return worded(kind === 'case' ? CASE_STATUSES : OPPORTUNITY_STATUSES);
   return [];
 };
 
 export type ValueInput = 'text' | 'date' | 'number' | 'choice' | 'none';
 
-export const inputOf = (field: FormField, op: FilterOp, kind: ListedKind): ValueInput => {
+export const inputOf = (field: FormField, op: FilterOp): ValueInput => {
   if (op === 'this-week') return 'none';
-  if (choicesOf(field, kind).length > 0) return 'choice';
+  if (field === 'lawful-basis' || field === 'milestone' || field === 'status') return 'choice';
   if (op === 'before' || op === 'after') return 'date';
   if (op === 'within-days' || op === 'older-than-days' || op === 'at-least' || op === 'at-most') return 'number';
   return 'text';

@@ -2,10 +2,11 @@ import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { EMPTY_FILTER, SORT_COLUMNS, type Condition, type Filter, type Sort, type SortColumn } from '../../core/filters/filter-schema';
 import { createSavedLists } from '../../core/filters/saved-lists';
+import { DEFAULT_PIPELINE, pipelineOf, type MilestoneDef } from '../../core/pipeline/pipeline-settings';
 import type { ListedKind } from '../../core/records/types';
 import type { LocketServices } from '../../platform/page-services/services';
 import { LocaleController } from '../shared/i18n/locale';
-import { choiceLabel } from '../shared/messages/record-words';
+import { milestoneName } from '../shared/messages/list-words';
 import { FILTER_WORDS, type FilterOp } from '../shared/messages/filter-words';
 import { baseStyles } from '../shared/tokens.styles';
 import { choicesOf, conditionFrom, FIELDS_OF_KIND, inputOf, OPS_OF_FIELD, type FormField } from './condition-form';
@@ -36,13 +37,43 @@ export class LocketFilterBar extends LitElement {
   @property({ attribute: false }) sort: Sort = { column: 'updated', direction: 'desc' };
   /** For a view with an order of its own (the pipeline board): no sort controls. */
   @property({ type: Boolean, attribute: 'no-sort' }) noSort = false;
+  /** The pipeline board's bar: a list saved here opens on the board. */
+  @property({ type: Boolean }) board = false;
 
   @state() private adding = false;
   @state() private field: FormField = 'tag';
   @state() private op: FilterOp = 'has';
   @state() private naming = false;
   @state() private problem = '';
+  /** The owner's milestones, for the milestone filter's choices and its chip's words. */
+  @state() private milestones: readonly MilestoneDef[] = DEFAULT_PIPELINE.milestones;
   private readonly locale = new LocaleController(this);
+  private unsubscribe?: () => void;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Milestones are renamed, added and deleted in the options: the choices follow.
+    this.unsubscribe = this.services.changes.subscribe((change) => { if (change.settings) void this.readMilestones(); });
+  }
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('kind')) void this.readMilestones();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unsubscribe?.();
+  }
+
+  private async readMilestones(): Promise<void> {
+    if (this.kind !== 'opportunity') return;
+    // Unread, the built-in milestones stay offered.
+    this.milestones = pipelineOf(await this.services.store.getSettings().catch(() => ({}))).milestones;
+  }
+
+  /** A milestone id in words; a deleted milestone's as its id (or a built-in's word), so its chip can still be removed. */
+  private readonly milestoneWords = (id: string): string =>
+    milestoneName(this.milestones.find((milestone) => milestone.id === id) ?? { id, name: '' });
 
   private change(filter: Filter, sort: Sort = this.sort): void {
     this.dispatchEvent(filterEvent('locket-filter-change', { filter, sort }));
@@ -93,7 +124,7 @@ export class LocketFilterBar extends LitElement {
     event.preventDefault();
     const name = String(new FormData(event.target as HTMLFormElement).get('name') ?? '');
     const lists = createSavedLists({ settings: this.services.store, newId: () => crypto.randomUUID() });
-    const saved = await lists.save(name, this.kind, this.filter, this.sort);
+    const saved = await lists.save(name, this.kind, this.filter, this.sort, this.board ? 'board' : undefined);
     if (!saved.ok) {
       this.problem = FILTER_WORDS.problems[saved.error.type];
       return;
@@ -104,11 +135,11 @@ export class LocketFilterBar extends LitElement {
   }
 
   private renderValue() {
-    const input = inputOf(this.field, this.op, this.kind);
+    const input = inputOf(this.field, this.op);
     if (input === 'none') return nothing;
     if (input === 'choice') {
       return html`<label>${FILTER_WORDS.value}<select name="value">
-        ${choicesOf(this.field, this.kind).map((choice) => html`<option value=${choice}>${choiceLabel(choice)}</option>`)}
+        ${choicesOf(this.field, this.kind, this.milestones).map((choice) => html`<option value=${choice.value}>${choice.label}</option>`)}
       </select></label>`;
     }
     const type = input === 'date' ? 'date' : input === 'number' ? 'number' : 'text';
@@ -145,7 +176,7 @@ export class LocketFilterBar extends LitElement {
     const { conditions } = this.filter;
     return html`<div class="bar" role="group" aria-label=${FILTER_WORDS.filters}>
         <ul aria-label=${FILTER_WORDS.filters}>${conditions.map((condition, index) => {
-          const text = conditionText(condition);
+          const text = conditionText(condition, this.milestoneWords);
           return html`<li>${text}<button aria-label=${FILTER_WORDS.remove(text)} @click=${() => this.removeCondition(index)}>×</button></li>`;
         })}</ul>
         ${this.adding ? nothing : html`<button @click=${() => this.openForm()}>${FILTER_WORDS.addFilter}</button>`}

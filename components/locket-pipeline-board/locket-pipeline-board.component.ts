@@ -1,36 +1,24 @@
 import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
 import { createSavedLists } from '../../core/filters/saved-lists';
 import { DEFAULT_SORT, EMPTY_FILTER, type Filter } from '../../core/filters/filter-schema';
-import type { Board, BoardCard, BoardColumn } from '../../core/pipeline/board';
-import { FIRST_READ, firstCards, type FirstCards, type FirstColumn } from '../../core/pipeline/first-cards';
+import type { Board, BoardCard } from '../../core/pipeline/board';
+import { FIRST_READ, firstCards, type FirstCards } from '../../core/pipeline/first-cards';
 import { pipelineOf, type PipelineSettings } from '../../core/pipeline/pipeline-settings';
-import type { RecordId } from '../../core/records/types';
 import type { PipelineOutcome } from '../../worker/contracts/pipeline';
 import type { LocketServices } from '../../platform/page-services/services';
 import { ActionController } from '../shared/action-controller';
 import { locketEvent } from '../shared/events';
 import { failureText } from '../shared/failure-text';
 import { LocaleController } from '../shared/i18n/locale';
-import { counted } from '../shared/i18n/format';
-import { milestoneName, PIPELINE_WORDS, pipelineProblemText } from '../shared/messages/pipeline-words';
+import { PIPELINE_WORDS, pipelineProblemText } from '../shared/messages/pipeline-words';
 import { baseStyles } from '../shared/tokens.styles';
-import { formatAmount, formatMonth, formatTotals } from './board-format';
-import { renderLostForm } from './lost-form';
+import { renderColumns, renderForecast, type ColumnsHost } from './board-columns';
 import { pipelineBoardStyles } from './locket-pipeline-board.styles';
 import { LIST_WORDS } from '../shared/messages/list-words';
 import '../locket-filter-bar/locket-filter-bar';
 
 type BoardAct = 'read' | 'change';
-
-/** A column as drawn: the worker's, or the first read's (no count or totals yet). */
-type ShownColumn = FirstColumn & Partial<Pick<BoardColumn, 'count' | 'totals'>>;
-
-/** The drag's payload type: a card's record id, nothing a page outside Locket would send. */
-const CARD_TYPE = 'application/x-locket-opportunity';
-const WON = '#won';
-const LOST = '#lost';
 
 /**
  * The pipeline board: open opportunities in columns by the owner's milestones, each with its
@@ -38,7 +26,9 @@ const LOST = '#lost';
  * dragging it to another column or through its "Move to…" menu (the keyboard's way); "Lost…"
  * asks for one of the owner's reasons. Above it, a list's filter bar: the cards, counts, totals,
  * stale marks and forecast are those of the matching opportunities, and the filter is remembered
- * (settings' list views) for the next time. The board is read in the worker and read again on every change.
+ * (settings' list views) for the next time; "Save list" keeps it as a board list, which opens
+ * this element with `list-id` and its filter (then nothing is remembered as the board's own).
+ * The board is read in the worker and read again on every change. The columns are drawn by board-columns.ts.
  * Until the worker's first board arrives, and only while no filter is set, the page's own store reads the
  * newest opportunities and draws each column's first cards (first-cards.ts), counts and totals shown as
  * still counting.
@@ -47,6 +37,10 @@ export class LocketPipelineBoard extends LitElement {
   static override styles = [baseStyles, pipelineBoardStyles];
 
   @property({ attribute: false }) services!: LocketServices;
+  /** A saved board list open now ('' for the board itself): its filter is shown, and changes to it are not remembered as the board's. */
+  @property({ attribute: 'list-id' }) listId = '';
+  /** The saved board list's filter; read once, when connected. */
+  @property({ attribute: false }) listFilter: Filter = EMPTY_FILTER;
 
   @state() private board: Board | null = null;
   /** The first read's cards, shown only while `board` is null. */
@@ -72,7 +66,8 @@ export class LocketPipelineBoard extends LitElement {
     this.unsubscribe = this.services.changes.subscribe((change) => {
       if (change.settings || change.kinds.includes('opportunity')) void this.load();
     });
-    void this.views().boardFilter().catch(() => EMPTY_FILTER).then((filter) => {
+    const opening = this.listId === '' ? this.views().boardFilter().catch(() => EMPTY_FILTER) : Promise.resolve(this.listFilter);
+    void opening.then((filter) => {
       this.filter = filter;
       void this.load();
     });
@@ -97,6 +92,8 @@ export class LocketPipelineBoard extends LitElement {
     this.filter = filter;
     this.filterUnsaved = false;
     void this.load();
+    // A saved list keeps its filter as saved ("Save list" keeps the changed one under a name); the board remembers its own.
+    if (this.listId !== '') return;
     this.filterUnsaved = !(await this.views().rememberBoardFilter(filter).catch(() => false));
   }
 
@@ -145,87 +142,16 @@ export class LocketPipelineBoard extends LitElement {
     await this.load();
   }
 
-  private move(id: RecordId, milestoneId: string): void {
-    void this.change(() => this.api.moveOpportunity(id, milestoneId));
-  }
-
-  private chose(card: BoardCard, select: HTMLSelectElement): void {
-    const choice = select.value;
-    select.value = '';
-    if (choice === '') return;
-    if (choice === LOST) { this.losing = card; return; }
-    if (choice === WON) { void this.change(() => this.api.closeOpportunity(card.id, { status: 'won' })); return; }
-    this.move(card.id, choice);
-  }
-
-  private drop(event: DragEvent, column: ShownColumn): void {
-    event.preventDefault();
-    this.dropTarget = null;
-    const id = event.dataTransfer?.getData(CARD_TYPE);
-    if (!id || !column.listed) return;
-    const from = this.shownColumns().find((candidate) => candidate.cards.some((card) => card.id === id));
-    if (from?.milestone.id !== column.milestone.id) this.move(id, column.milestone.id);
-  }
-
-  private renderCard(card: BoardCard, column: ShownColumn, columns: readonly ShownColumn[]) {
-    const others = columns.filter((other) => other.listed && other.milestone.id !== column.milestone.id);
-    return html`<li class="card ${card.stale ? 'stale' : ''}" draggable="true"
-      @dragstart=${(e: DragEvent) => { e.dataTransfer?.setData(CARD_TYPE, card.id); if (e.dataTransfer) e.dataTransfer.effectAllowed = 'move'; }}>
-      <button class="name" @click=${() => this.dispatchEvent(locketEvent('locket-open', { id: card.id }))}
-        aria-label=${PIPELINE_WORDS.open(card.name)}>${card.name}</button>
-      <span>${card.value === null ? PIPELINE_WORDS.noValue : formatAmount({ currency: card.currency, amount: card.value })} · ${card.probability}%</span>
-      ${card.stale ? html`<span class="badge" title=${PIPELINE_WORDS.staleHint(column.milestone.daysUntilStale)}>${PIPELINE_WORDS.stale}</span>` : nothing}
-      <select aria-label=${PIPELINE_WORDS.moveCard(card.name)} ?disabled=${this.acts.busyWith('change')}
-        @change=${(e: Event) => this.chose(card, e.target as HTMLSelectElement)}>
-        <option value="">${PIPELINE_WORDS.moveTo}</option>
-        ${others.map((other) => html`<option value=${other.milestone.id}>${milestoneName(other.milestone)}</option>`)}
-        <option value=${WON}>${PIPELINE_WORDS.won}</option>
-        <option value=${LOST}>${PIPELINE_WORDS.lost}</option>
-      </select>
-      ${this.losing?.id === card.id ? renderLostForm({
-        card, reasons: this.pipeline?.lostReasons ?? [], onCancel: () => { this.losing = null; },
-        onLost: (reason) => void this.change(() => this.api.closeOpportunity(card.id, { status: 'lost', reason })),
-      }) : nothing}
-    </li>`;
-  }
-
-  private summary(column: ShownColumn): string {
-    if (column.count === undefined) return `${PIPELINE_WORDS.counting}${column.listed ? '' : ` · ${PIPELINE_WORDS.notListed}`}`;
-    const totals = column.totals && column.totals.length > 0 ? ` · ${formatTotals(column.totals)}` : '';
-    return `${counted(column.count, PIPELINE_WORDS.opportunities)}${totals}${column.listed ? '' : ` · ${PIPELINE_WORDS.notListed}`}`;
-  }
-
-  private renderColumn(column: ShownColumn, columns: readonly ShownColumn[]) {
-    const name = milestoneName(column.milestone);
-    const id = `column-${column.milestone.id}`;
-    return html`<section class="column ${this.dropTarget === column.milestone.id ? 'target' : ''}" aria-labelledby=${id}
-      @dragover=${(e: DragEvent) => { if (column.listed) { e.preventDefault(); this.dropTarget = column.milestone.id; } }}
-      @dragleave=${() => { if (this.dropTarget === column.milestone.id) this.dropTarget = null; }}
-      @drop=${(e: DragEvent) => this.drop(e, column)}>
-      <h3 id=${id}>${name}</h3>
-      <p class="summary muted">${this.summary(column)}</p>
-      <ul aria-label=${PIPELINE_WORDS.opportunitiesIn(name)}>
-        ${repeat(column.cards, (card) => card.id, (card) => this.renderCard(card, column, columns))}
-      </ul>
-      ${column.count !== undefined && column.count > column.cards.length ? html`<p class="muted">${PIPELINE_WORDS.moreCards(column.count - column.cards.length)}</p>` : nothing}
-    </section>`;
-  }
-
-  private renderForecast(board: Board) {
-    return html`<section class="forecast" aria-labelledby="forecast-heading"><h3 id="forecast-heading">${PIPELINE_WORDS.forecast}</h3>
-      ${board.forecast.length === 0 ? html`<p class="muted">${PIPELINE_WORDS.noForecast}</p>`
-        : html`<ul>${board.forecast.map((line) => html`<li>${formatMonth(line.month)}: ${formatAmount({ currency: line.currency, amount: line.weighted })}</li>`)}</ul>`}
-    </section>`;
-  }
-
-  private shownColumns(): readonly ShownColumn[] {
-    return this.board?.columns ?? this.first?.columns ?? [];
-  }
-
-  private renderColumns(columns: readonly ShownColumn[]) {
-    return html`<div class="board" role="group" aria-label=${PIPELINE_WORDS.milestones}>
-      ${repeat(columns, (column) => column.milestone.id, (column) => this.renderColumn(column, columns))}
-    </div>`;
+  /** What the drawn columns ask of the element: its state, and the writes their menus and drops make. */
+  private columnsHost(): ColumnsHost {
+    return {
+      busy: this.acts.busyWith('change'), dropTarget: this.dropTarget, losing: this.losing, lostReasons: this.pipeline?.lostReasons ?? [],
+      setDropTarget: (milestoneId) => { this.dropTarget = milestoneId; },
+      setLosing: (card) => { this.losing = card; },
+      open: (id) => this.dispatchEvent(locketEvent('locket-open', { id })),
+      move: (id, milestoneId) => void this.change(() => this.api.moveOpportunity(id, milestoneId)),
+      close: (card, outcome) => void this.change(() => this.api.closeOpportunity(card.id, outcome)),
+    };
   }
 
   protected override render() {
@@ -233,20 +159,17 @@ export class LocketPipelineBoard extends LitElement {
     const failure = this.acts.failure;
     const filter = this.filter ?? EMPTY_FILTER;
     return html`<h2>${LIST_WORDS.pipeline}</h2>
-      <locket-filter-bar .services=${this.services} kind="opportunity" no-sort .filter=${filter} .sort=${DEFAULT_SORT}
+      <locket-filter-bar .services=${this.services} kind="opportunity" no-sort board .filter=${filter} .sort=${DEFAULT_SORT}
         @locket-filter-change=${(e: HTMLElementEventMap['locket-filter-change']) => void this.applyFilter(e.detail.filter)}></locket-filter-bar>
       ${this.filterUnsaved ? html`<p class="muted" role="status">${PIPELINE_WORDS.filterUnsaved}</p>` : nothing}
       ${failure ? html`<p class="error" role="alert">${(failure.act === 'read' ? PIPELINE_WORDS.readFailed : PIPELINE_WORDS.changeFailed)(failureText(failure.cause))}</p>` : nothing}
       ${this.refusal ? html`<p class="error" role="alert">${this.refusal}</p>` : nothing}
       ${board !== null ? html`
-        ${this.renderForecast(board)}
+        ${renderForecast(board)}
         ${board.columns.every((column) => column.count === 0)
           ? html`<p class="muted">${filter.conditions.length > 0 ? PIPELINE_WORDS.noneMatch : PIPELINE_WORDS.empty}</p>` : nothing}
-        ${this.renderColumns(board.columns)}`
-        : first !== null ? html`
-        <section class="forecast" aria-labelledby="forecast-heading"><h3 id="forecast-heading">${PIPELINE_WORDS.forecast}</h3>
-          <p class="muted" role="status">${PIPELINE_WORDS.counting}</p></section>
-        ${this.renderColumns(first.columns)}`
+        ${renderColumns(this.columnsHost(), board.columns)}`
+        : first !== null ? html`${renderForecast(null)}${renderColumns(this.columnsHost(), first.columns)}`
         : html`<p class="muted" role="status">${LIST_WORDS.pipelineLoading}</p>`}`;
   }
 }

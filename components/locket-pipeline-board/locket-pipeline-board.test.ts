@@ -108,6 +108,64 @@ describe('locket-pipeline-board', () => {
     await expect.element(column('New')).toHaveTextContent('1 opportunity');
   });
 
+  it('offers the owner’s milestones in its filter, renamed and added ones too, and keeps working once one is deleted', async () => {
+    const { services, store } = await createTestServices();
+    const pipeline = services.pipeline;
+    if (!pipeline) throw new Error('the test services run the pipeline');
+    const { milestones } = await pipeline.readPipeline();
+    const renamed = milestones.map((milestone) => (milestone.id === 'proposal' ? { ...milestone, name: 'Offer sent' } : milestone));
+    await pipeline.savePipeline({ milestones: [...renamed, { id: 'demo', name: 'Demo booked', probability: 40, daysUntilStale: 10 }], lostReasons: [] });
+    await deal(store, 'Renewal', 'proposal', 1000);
+    await deal(store, 'Pilot', 'demo', 300);
+    await mount('locket-pipeline-board', { services });
+    await expect.element(column('Demo booked')).toHaveTextContent('1 opportunity');
+
+    await userEvent.click(page.getByRole('button', { name: 'Add filter' }));
+    await userEvent.selectOptions(page.getByRole('combobox', { name: 'Field' }), 'Milestone');
+    const value = page.getByRole('combobox', { name: 'Value' });
+    await expect.element(value.getByRole('option', { name: 'Offer sent' })).toBeInTheDocument();
+    await userEvent.selectOptions(value, 'Demo booked');
+    await userEvent.click(page.getByRole('button', { name: 'Add', exact: true }));
+    await expect.element(page.getByRole('button', { name: 'Remove filter: Milestone is Demo booked' })).toBeInTheDocument();
+    await expect.element(column('Demo booked')).toHaveTextContent(/1 opportunity · €300\.00/);
+    await expect.element(column('Offer sent')).toHaveTextContent('0 opportunities');
+    await expect.poll(async () => (await store.getSettings()).listViews?.board?.filter.conditions).toEqual([{ field: 'milestone', op: 'is', milestone: 'demo' }]);
+
+    // Deleted, its opportunity moved first: the filter still reads, matches none, and can be removed.
+    expect((await pipeline.deleteMilestone('demo', 'proposal')).ok).toBe(true);
+    await expect.element(page.getByText('No open opportunity matches these filters.')).toBeInTheDocument();
+    await userEvent.click(page.getByRole('button', { name: 'Remove filter: Milestone is demo' }));
+    await expect.element(column('Offer sent')).toHaveTextContent(/2 opportunities · €1,300\.00/);
+  });
+
+  it('saves its filter as a board list, which opens the board filtered and is not the board’s own remembered filter', async () => {
+    const { services, store } = await createTestServices();
+    await deal(store, 'Renewal', 'proposal', 1000, 'EUR', 'Ada');
+    await deal(store, 'Upsell', 'proposal', 600, 'EUR', 'Ben');
+    const filter = { conditions: [{ field: 'owner' as const, op: 'is' as const, text: 'Ada' }] };
+    await services.store.saveSettings({ listViews: { board: { filter } } });
+    const savedLists = listen('locket-list-saved');
+    const board = await mount('locket-pipeline-board', { services });
+    await expect.element(column('Proposal')).toHaveTextContent('1 opportunity');
+    await userEvent.click(page.getByRole('button', { name: 'Save list' }));
+    await userEvent.fill(page.getByRole('textbox', { name: 'List name' }), 'Ada’s deals');
+    await userEvent.click(page.getByRole('button', { name: 'Save', exact: true }));
+    await expect.poll(() => savedLists.details.length).toBe(1);
+    const [list] = (await store.getSettings()).savedLists ?? [];
+    expect(list && [list.name, list.kind, list.view, list.filter]).toEqual(['Ada’s deals', 'opportunity', 'board', filter]);
+    board.remove();
+
+    // Opened from the list: its filter, whatever the board remembers; a change to it is not remembered as the board's.
+    await services.store.saveSettings({ listViews: { board: { filter: { conditions: [] } } } });
+    await mount('locket-pipeline-board', { services, listId: list?.id ?? '', listFilter: list?.filter });
+    await expect.element(page.getByRole('button', { name: /Remove filter: Owner/ })).toBeInTheDocument();
+    await expect.element(column('Proposal')).toHaveTextContent(/1 opportunity · €1,000\.00/);
+    await userEvent.click(page.getByRole('button', { name: 'Clear filters' }));
+    await expect.element(column('Proposal')).toHaveTextContent('2 opportunities');
+    expect((await store.getSettings()).listViews?.board?.filter.conditions).toEqual([]);
+    expect((await store.getSettings()).savedLists?.[0]?.filter).toEqual(filter);
+  });
+
   it('says when no open opportunity matches the filter', async () => {
     const { services, store } = await createTestServices();
     await deal(store, 'Renewal', 'proposal', 1000, 'EUR', 'Ada');

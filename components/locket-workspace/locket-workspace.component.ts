@@ -31,7 +31,8 @@ type View =
   | { readonly name: 'capture' }
   | { readonly name: 'trash' }
   | { readonly name: 'tasks' }
-  | { readonly name: 'pipeline' }
+  /** The board, or a list saved from it (its filter shown). */
+  | { readonly name: 'pipeline'; readonly list?: SavedList }
   | { readonly name: 'duplicates' }
   | { readonly name: 'compare'; readonly ids: readonly [RecordId, RecordId] }
   | { readonly name: 'merged'; readonly detail: MergedDetail };
@@ -145,10 +146,21 @@ export class LocketWorkspace extends LitElement {
   }
 
   private openList(list: SavedList | null): void {
+    if (list?.view === 'board') {
+      this.history = [];
+      this.view = { name: 'pipeline', list };
+      return;
+    }
     this.list = list;
     if (list) this.kind = list.kind;
     this.history = [];
     this.view = { name: 'list' };
+  }
+
+  /** The saved list shown now, on the board or as a list; '' for none. */
+  private activeListId(): string {
+    if (this.view.name === 'pipeline') return this.view.list?.id ?? '';
+    return this.view.name === 'list' ? this.list?.id ?? '' : '';
   }
 
   /** A kind's list, or the saved list open now; a fresh element for each, so no filter carries over. */
@@ -204,7 +216,13 @@ export class LocketWorkspace extends LitElement {
         return this.mergedView.render(() => html`<locket-merge-done .services=${this.services} .detail=${detail}></locket-merge-done>`, RECORD_WORDS.loading);
       }
       case 'pipeline':
-        return this.pipelineBoard.render(() => html`<locket-pipeline-board .services=${this.services}></locket-pipeline-board>`, LIST_WORDS.pipelineLoading);
+      {
+        const { list } = this.view;
+        // A fresh board for each saved list, so no filter carries over.
+        return this.pipelineBoard.render(() => html`${keyed(list?.id ?? '', html`<locket-pipeline-board .services=${this.services}
+          list-id=${list?.id ?? ''} .listFilter=${list?.filter ?? EMPTY_FILTER}
+          @locket-list-saved=${(e: HTMLElementEventMap['locket-list-saved']) => this.openList(e.detail.list)}></locket-pipeline-board>`)}`, LIST_WORDS.pipelineLoading);
+      }
       case 'list':
         return this.renderList();
     }
@@ -214,8 +232,8 @@ export class LocketWorkspace extends LitElement {
     return html`
       <header>
         <div class="title"><h1>Locket</h1><span class="spacer"></span>
-          ${this.services.pipeline ? html`<button aria-current=${this.view.name === 'pipeline' ? 'page' : 'false'}
-            @click=${() => { if (this.view.name !== 'pipeline') this.go({ name: 'pipeline' }); }}>${LIST_WORDS.pipeline}</button>` : ''}
+          ${this.services.pipeline ? html`<button aria-current=${this.view.name === 'pipeline' && !this.view.list ? 'page' : 'false'}
+            @click=${() => { if (this.view.name !== 'pipeline' || this.view.list) this.go({ name: 'pipeline' }); }}>${LIST_WORDS.pipeline}</button>` : ''}
           ${this.readsOnly ? '' : html`<button aria-current=${this.view.name === 'trash' ? 'page' : 'false'}
             @click=${() => { if (this.view.name !== 'trash') this.go({ name: 'trash' }); }}>${RECORD_WORDS.trash}</button>`}
           <button @click=${() => void this.services.security.lockNow()}>${RECORD_WORDS.lock}</button></div>
@@ -227,9 +245,9 @@ export class LocketWorkspace extends LitElement {
           ${this.services.tasks ? html`<button role="tab" aria-selected=${this.view.name === 'tasks' ? 'true' : 'false'}
             @click=${() => this.showTasks()}>${TASK_WORDS.tasks}</button>` : ''}
         </div>
-        ${this.services.filters ? html`<locket-saved-lists .services=${this.services} active-id=${this.view.name === 'list' ? this.list?.id ?? '' : ''}
+        ${this.services.filters ? html`<locket-saved-lists .services=${this.services} active-id=${this.activeListId()}
           @locket-open-list=${(e: HTMLElementEventMap['locket-open-list']) => this.openList(e.detail.list)}
-          @locket-list-deleted=${() => this.openList(null)}></locket-saved-lists>` : ''}
+          @locket-list-deleted=${() => { if (this.view.name === 'pipeline') this.view = { name: 'pipeline' }; else this.openList(null); }}></locket-saved-lists>` : ''}
       </header>
       <div class="toolbar">
         ${this.view.name === 'list' || this.view.name === 'tasks' ? html`<span class="spacer"></span>`

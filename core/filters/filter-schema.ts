@@ -3,12 +3,15 @@
  * stored values are checked against these schemas when read, like every other setting.
  */
 import * as v from 'valibot';
-import { LAWFUL_BASES, LISTED_KINDS, MILESTONES } from '../records/types';
+import { MILESTONE_ID_MAX } from '../records/schema';
+import { LAWFUL_BASES, LISTED_KINDS } from '../records/types';
 
 const Text = v.pipe(v.string(), v.trim(), v.maxLength(200));
 const IsoDate = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/));
 const Days = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(36_500));
 const Amount = v.pipe(v.number(), v.finite());
+/** Any of the owner's milestone ids (core/pipeline), and one no longer listed: a filter outlives a deleted milestone. */
+const MilestoneId = v.pipe(v.string(), v.trim(), v.nonEmpty(), v.maxLength(MILESTONE_ID_MAX));
 
 /** Dates a record carries: the clear row's times, consent and expected close from its fields. */
 export const DATE_FIELDS = ['created', 'updated', 'consent-date', 'close-date', 'last-activity'] as const;
@@ -28,7 +31,7 @@ export const ConditionSchema = v.union([
   v.object({ field: v.picklist(DATE_FIELDS), op: v.picklist(['within-days', 'older-than-days']), days: Days }),
   v.object({ field: v.picklist(DATE_FIELDS), op: v.literal('this-week') }),
   v.object({ field: v.literal('lawful-basis'), op: v.literal('is'), basis: v.picklist(LAWFUL_BASES) }),
-  v.object({ field: v.literal('milestone'), op: v.literal('is'), milestone: v.picklist(MILESTONES) }),
+  v.object({ field: v.literal('milestone'), op: v.literal('is'), milestone: MilestoneId }),
   v.object({ field: v.literal('status'), op: v.literal('is'), status: v.picklist(['open', 'closed', 'won', 'lost']) }),
   v.object({ field: v.literal('value'), op: v.picklist(['at-least', 'at-most']), amount: Amount }),
   v.object({ field: v.literal('import'), op: v.literal('last') }),
@@ -71,6 +74,8 @@ export const SavedListSchema = v.object({
   kind: v.picklist(LISTED_KINDS),
   filter: FilterSchema,
   sort: SortSchema,
+  /** 'board': saved from the pipeline board's filter bar, and opens the board filtered (its sort unused); else a list. */
+  view: v.optional(v.literal('board')),
 });
 export type SavedList = v.InferOutput<typeof SavedListSchema>;
 export const SavedListsSchema = v.pipe(v.array(SavedListSchema), v.maxLength(200));

@@ -44,11 +44,14 @@ export const createSavedLists = ({ settings, newId }: SavedListsDeps) => {
   return {
     /** The built-in lists first, then the saved ones in the order they were saved. */
     all: async (): Promise<readonly SavedList[]> => [...BUILT_IN_LISTS, ...await saved()],
-    save: async (name: string, kind: ListedKind, filter: Filter, sort: Sort): Promise<Result<SavedList, SavedListProblem>> => {
+    /** A list of the kind; with `view` 'board', the pipeline board's filter (opportunities), opened on the board. */
+    save: async (name: string, kind: ListedKind, filter: Filter, sort: Sort, view?: 'board'): Promise<Result<SavedList, SavedListProblem>> => {
       const lists = await saved();
       const problem = checkName(lists, name);
       if (problem) return { ok: false, error: problem };
-      const list: SavedList = { id: newId(), name: cleanName(name), kind, filter, sort };
+      const list: SavedList = view === 'board'
+        ? { id: newId(), name: cleanName(name), kind: 'opportunity', filter, sort: DEFAULT_SORT, view }
+        : { id: newId(), name: cleanName(name), kind, filter, sort };
       const stored = await store([...lists, list]);
       return stored.ok ? { ok: true, value: list } : stored;
     },

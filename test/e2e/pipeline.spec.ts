@@ -53,6 +53,30 @@ test('the pipeline board shows opportunities by milestone; a card dragged to ano
     await expect(column(page, 'New')).toContainText('1 opportunity · €250.00');
     await expect(column(page, 'Negotiation')).toContainText('1 opportunity · €400.00');
   });
+
+  await test.step('the board’s filter saved as a list: it is in the navigation, and opening it opens the board filtered', async () => {
+    await page.getByRole('button', { name: 'Add filter' }).click();
+    await page.getByRole('combobox', { name: 'Field' }).selectOption({ label: 'Milestone' });
+    await page.getByRole('combobox', { name: 'Value' }).selectOption({ label: 'Qualified' });
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    await expect(column(page, 'New')).toContainText('0 opportunities');
+    await page.getByRole('button', { name: 'Save list' }).click();
+    await page.getByRole('textbox', { name: 'List name' }).fill('Qualified deals');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    const lists = page.getByRole('navigation', { name: 'Lists' });
+    await expect(lists.getByRole('button', { name: 'Qualified deals' })).toHaveAttribute('aria-current', 'page');
+
+    // The board itself, its filter cleared; then the people's list, and the saved list again.
+    await page.getByRole('button', { name: 'Pipeline', exact: true }).click();
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await expect(column(page, 'New')).toContainText('1 opportunity · €250.00');
+    await page.getByRole('tab', { name: 'People' }).click();
+    await lists.getByRole('button', { name: 'Qualified deals' }).click();
+    await expect(page.getByRole('heading', { level: 2, name: 'Pipeline', exact: true })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Remove filter: Milestone is Qualified' })).toBeVisible();
+    await expect(column(page, 'Qualified')).toContainText('1 opportunity · €1,000.00');
+    await expect(column(page, 'New')).toContainText('0 opportunities');
+  });
 });
 
 test('marking an opportunity lost in its form asks for one of the owner’s lost reasons, saves it and shows it', async ({ openSurface }) => {

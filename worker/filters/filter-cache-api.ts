@@ -40,9 +40,10 @@ const partyNames = async (deps: FilterRunDeps, columns: FilterColumns, parties: 
 
 export const createFilterCacheApi = (deps: FilterCacheDeps): FilterCacheApi => ({
   filterCached: async (kind, filter, sort, onFirst) => {
-    const compiled = await compileForRun(filter, deps);
     const columns = await deps.currentColumns();
     if (!columns) return NOT_READY;
+    // Last activity from the columns (last contacted, else the record's own last change), as the scan's pass gives it.
+    const compiled = await compileForRun(filter, deps, (record) => columns.lastContacted(record.id) ?? record.updatedAt);
     const matches = [...columns.ofKind(kind)].filter((record) => compiled.matches(record));
     const byOrganisation = sort.column === 'organisation' && kind !== 'organisation';
     const names = byOrganisation

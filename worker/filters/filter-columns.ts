@@ -7,7 +7,7 @@
  * value, and every other field is blank; so the same compiled filter and sort keys give the same
  * answer on it as on the stored record (test/unit/filters/filter-cache.test.ts pins it). Strings
  * that repeat across records (tags, owners, milestones, currencies, custom field names) are
- * held once.
+ * held once. Beside each record, when it was last contacted (contacted-columns.ts keeps it).
  */
 import { isDependentKind, type CustomField, type ListedKind, type LocketRecord, type RecordId } from '../../core/records/types';
 
@@ -16,6 +16,8 @@ type Listed = LocketRecord<ListedKind>;
 /** What a saved copy holds: per record a tuple (fields in the order `toRow` writes them). */
 export interface FilterColumnsJson {
   readonly rows: readonly unknown[][];
+  /** Last contacted, flat: id, time, id, time… (records never contacted are left out). */
+  readonly contacted: readonly (string | number)[];
 }
 
 export interface FilterColumns {
@@ -28,6 +30,10 @@ export interface FilterColumns {
   readonly ids: () => IterableIterator<RecordId>;
   /** The held records of one kind, oldest created first as they were added. */
   readonly ofKind: (kind: ListedKind) => Iterable<Listed>;
+  /** When the held record was last contacted (a logged conversation or a done task); null when never. */
+  readonly lastContacted: (id: RecordId) => number | null;
+  /** Ignored for a record not held: it would outlive its record otherwise. */
+  readonly setLastContacted: (id: RecordId, at: number | null) => void;
   readonly toJSON: () => FilterColumnsJson;
 }
 
@@ -49,6 +55,7 @@ export const createFilterColumns = (saved?: FilterColumnsJson): FilterColumns =>
   const intern = createInterner();
   const byKind = new Map<ListedKind, Map<RecordId, Listed>>([['person', new Map()], ['organisation', new Map()], ['case', new Map()], ['opportunity', new Map()]]);
   const kindOf = new Map<RecordId, ListedKind>();
+  const contacted = new Map<RecordId, number>();
 
   const customs = (fields: readonly CustomField[]): readonly CustomField[] =>
     list(fields.map(({ name, value }) => ({ name: intern(name), value })));
@@ -95,6 +102,7 @@ export const createFilterColumns = (saved?: FilterColumnsJson): FilterColumns =>
     if (kind === undefined) return;
     byKind.get(kind)?.delete(id);
     kindOf.delete(id);
+    contacted.delete(id);
   };
 
   const upsert = (record: LocketRecord): void => {
@@ -106,6 +114,11 @@ export const createFilterColumns = (saved?: FilterColumnsJson): FilterColumns =>
   };
 
   for (const row of saved?.rows ?? []) upsert(fromRow(row));
+  const flat = saved?.contacted ?? [];
+  for (let at = 0; at + 1 < flat.length; at += 2) {
+    const [id, time] = [flat[at], flat[at + 1]];
+    if (typeof id === 'string' && typeof time === 'number' && kindOf.has(id)) contacted.set(id, time);
+  }
 
   return {
     upsertMany: (records) => { for (const record of records) upsert(record); },
@@ -115,7 +128,15 @@ export const createFilterColumns = (saved?: FilterColumnsJson): FilterColumns =>
     size: () => kindOf.size,
     ids: () => kindOf.keys(),
     ofKind: (kind) => byKind.get(kind)?.values() ?? NONE,
-    toJSON: () => ({ rows: [...byKind.values()].flatMap((records) => [...records.values()].map(toRow)) }),
+    lastContacted: (id) => contacted.get(id) ?? null,
+    setLastContacted: (id, at) => {
+      if (at === null || !kindOf.has(id)) contacted.delete(id);
+      else contacted.set(id, at);
+    },
+    toJSON: () => ({
+      rows: [...byKind.values()].flatMap((records) => [...records.values()].map(toRow)),
+      contacted: [...contacted].flat(),
+    }),
   };
 };
 

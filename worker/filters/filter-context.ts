@@ -8,7 +8,7 @@ import type { LocketDatabase } from '../../core/db/schema';
 import { lastImportIds } from '../../core/filters/last-import';
 import { compileFilter, type CompiledFilter } from '../../core/filters/match';
 import type { Filter } from '../../core/filters/filter-schema';
-import type { RecordId } from '../../core/records/types';
+import type { LocketRecord, RecordId } from '../../core/records/types';
 import type { LocketStore } from '../../core/store/contract';
 import { lastActivityLookup } from './last-activity';
 
@@ -18,15 +18,21 @@ export interface FilterRunDeps {
   readonly clock: Clock;
 }
 
-/** The filter compiled against the clock's now, the newest import and (only when asked) last activity. */
-export const compileForRun = async (filter: Filter, { store, db, clock }: FilterRunDeps): Promise<CompiledFilter> => {
+/**
+ * The filter compiled against the clock's now, the newest import and (only when asked) last
+ * activity: from `lastActivityOf` where the caller holds it (the search worker's columns), else
+ * from a pass over conversations and tasks.
+ */
+export const compileForRun = async (
+  filter: Filter, { store, db, clock }: FilterRunDeps, lastActivityOf?: (record: LocketRecord) => number,
+): Promise<CompiledFilter> => {
   const usesImport = filter.conditions.some((condition) => condition.field === 'import');
   const usesLastActivity = filter.conditions.some((condition) => condition.field === 'last-activity');
   return compileFilter(filter, {
     now: clock.now(),
     lastImportIds: usesImport ? await lastImportIds(db, store.listImports) : new Set(),
     // Logged conversations and done tasks, else the record's own last change.
-    ...(usesLastActivity ? { lastActivityOf: await lastActivityLookup(store) } : {}),
+    ...(usesLastActivity ? { lastActivityOf: lastActivityOf ?? await lastActivityLookup(store) } : {}),
   });
 };
 

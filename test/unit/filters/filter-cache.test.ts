@@ -11,6 +11,8 @@ import { validated } from '../../../worker/host';
 import { createFilterApi, FIRST_MATCHES } from '../../../worker/filters/filter-api';
 import { createFilterCacheApi } from '../../../worker/filters/filter-cache-api';
 import { createFilterColumns, type FilterColumns } from '../../../worker/filters/filter-columns';
+import { columnsTake } from '../../../worker/filters/contacted-columns';
+import { createLastContactedMap } from '../../../core/timeline/last-contacted';
 import { routeFilters } from '../../../worker/filters/filter-route';
 import { createHarness, saved } from '../store/harness';
 import { heldCopies } from './held';
@@ -36,6 +38,13 @@ const CONDITIONS: readonly Condition[] = [
   { field: 'value', op: 'at-least', amount: 1000 }, { field: 'value', op: 'at-most', amount: 1000 }, { field: 'import', op: 'last' },
   { field: 'custom', name: 'region', op: 'equals', text: 'north' }, { field: 'custom', name: 'Region', op: 'contains', text: 'or' },
   { field: 'custom', name: 'seats', op: 'at-least', amount: 10 }, { field: 'custom', name: 'Renewal', op: 'before', date: '2026-01-01' },
+];
+
+/** Every operator on last activity: last contacted (conversations, done tasks, through links), else the record's own last change. */
+const LAST_ACTIVITY: readonly Condition[] = [
+  { field: 'last-activity', op: 'before', date: '2025-01-20' }, { field: 'last-activity', op: 'after', date: '2025-01-20' },
+  { field: 'last-activity', op: 'within-days', days: 5 }, { field: 'last-activity', op: 'older-than-days', days: 5 },
+  { field: 'last-activity', op: 'this-week' },
 ];
 
 /** A store with every listed kind and a spread of the values the conditions above ask about. */
@@ -66,10 +75,22 @@ const seeded = async () => {
   }
   // An organisation in the trash: its people still sort by its name, the scan reads it by id.
   await store.remove(gone.id);
+  const people = [...await store.page('person', 0, 200)];
+  const cases = [...await store.page('case', 0, 200)];
+  // Contacts before the columns are built: the build's pass reads them.
+  for (const [at, record] of people.slice(0, 10).entries()) {
+    saved(await store.create('activity', { type: 'call', recordId: record.id, occurredAt: clock.now() - at * DAY }));
+  }
   const columns = createFilterColumns();
-  await store.forEachBatch(100, (records) => { columns.upsertMany(records); });
-  return { ...harness, columns };
+  const contacts = createLastContactedMap();
+  await store.forEachBatch(100, (records) => { columns.upsertMany(records); for (const record of records) contacts.visit(record); });
+  for (const [id, at] of contacts.result()) columns.setLastContacted(id, at);
+  return { ...harness, columns, people, cases, acme, zeta };
 };
+
+/** What the search worker does with a change it reads from the log: the columns take the records changed. */
+const take = async (harness: Awaited<ReturnType<typeof seeded>>, ids: readonly string[]) =>
+  columnsTake(harness.columns, harness.store, await harness.store.getMany(ids), []);
 
 describe('filtering from the search worker’s columns', () => {
   it('answers every operator on every kind, and every sort, with the scan’s list', async () => {
@@ -91,6 +112,47 @@ describe('filtering from the search worker’s columns', () => {
         }
       }
     }
+  });
+
+  it('answers every last-activity operator from the columns as the scan’s pass does, kept current as contacts come, move and go', async () => {
+    const harness = await seeded();
+    const { store, db, clock, columns, people, cases, acme, zeta } = harness;
+    const scan = createFilterApi({ store, db, clock });
+    let passes = 0;
+    const counting = { ...store, forEachBatch: (...args: Parameters<typeof store.forEachBatch>) => { passes += 1; return store.forEachBatch(...args); } };
+    const cached = createFilterCacheApi({ store: counting, db, clock, currentColumns: async () => columns });
+    const bothAgree = async (step: string) => {
+      for (const kind of LISTED_KINDS) {
+        for (const condition of LAST_ACTIVITY) {
+          for (const sort of [{ column: 'updated', direction: 'desc' }, { column: 'name', direction: 'asc' }] as const) {
+            const filter: Filter = { conditions: [condition] };
+            expect(ids(await cached.filterCached(kind, filter, sort, ignore)), `${step}: ${kind} ${JSON.stringify(condition)} by ${sort.column}`)
+              .toEqual(ids(await scan.filterList(kind, filter, sort, ignore)));
+          }
+        }
+      }
+    };
+    await bothAgree('built');
+    clock.advance(3 * DAY);
+    const [first, second, third] = people;
+    const [someCase] = cases;
+    if (!first || !second || !third || !someCase) throw new Error('seeded records expected');
+    // A call with a person (counts for their organisation), a done task on a case (for its party), a meeting with zeta.
+    const call = saved(await store.create('activity', { type: 'call', recordId: third.id, occurredAt: clock.now() }));
+    const task = saved(await store.create('task', { description: 'Send the offer', recordId: someCase.id, doneAt: clock.now() - DAY }));
+    const meeting = saved(await store.create('activity', { type: 'meeting', recordId: zeta.id, occurredAt: clock.now() - 2 * DAY }));
+    await take(harness, [call.id, task.id, meeting.id]);
+    await bothAgree('contacts logged');
+    // The called person moves to another organisation: the old one's last contact drops, the new one's rises.
+    saved(await store.update(third.id, 'person', { organisationId: third.kind === 'person' && third.fields.organisationId === acme.id ? zeta.id : acme.id }));
+    // The task is opened again and the meeting trashed: neither counts any more.
+    saved(await store.update(task.id, 'task', { doneAt: null }));
+    await store.remove(meeting.id);
+    // A person trashed: their calls no longer count for their organisation.
+    await store.remove(first.id);
+    await take(harness, [third.id, task.id, meeting.id, first.id]);
+    await bothAgree('moved, reopened, trashed');
+    expect(passes).toBe(0);
   });
 
   it('hands over the true first page before the whole list', async () => {

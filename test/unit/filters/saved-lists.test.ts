@@ -30,6 +30,19 @@ describe('saved lists', () => {
     expect(changes.map((entry) => entry.detail.fields)).toEqual(['savedLists', 'savedLists', 'savedLists']);
   });
 
+  it('keep a board list: the board’s filter (any of the owner’s milestones) under a name, read back as a board list', async () => {
+    const { harness, lists } = await listsOn();
+    const demos: Filter = { conditions: [{ field: 'milestone', op: 'is', milestone: 'demo-booked' }, { field: 'owner', op: 'is', text: 'Ada' }] };
+    const list = saved(await lists.save('Ada’s demos', 'opportunity', demos, byName, 'board'));
+    // The board keeps its own order: a board list holds no sort of its own.
+    expect(list).toEqual({ id: 'list-1', name: 'Ada’s demos', kind: 'opportunity', filter: demos, sort: { column: 'updated', direction: 'desc' }, view: 'board' });
+    expect((await harness.store.getSettings()).savedLists).toEqual([list]);
+    // A list saved from the opportunities' list stays a list.
+    const plain = saved(await lists.save('Open deals', 'opportunity', { conditions: [{ field: 'status', op: 'is', status: 'open' }] }, byName));
+    expect(plain.view).toBeUndefined();
+    expect((await lists.all()).slice(BUILT_IN_LISTS.length).map((each) => [each.name, each.view])).toEqual([['Ada’s demos', 'board'], ['Open deals', undefined]]);
+  });
+
   it('refuses an empty or taken name, and leaves built-in lists alone', async () => {
     const { lists } = await listsOn();
     saved(await lists.save('Leeds', 'person', leedsCustomers, byName));

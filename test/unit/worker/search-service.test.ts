@@ -27,7 +27,8 @@ interface Counted { fullReads: number }
 /** A search service as the shared worker starts one, on a store of its own over the account. */
 const start = async (shelfAt: string, codec: ValueCodec, counted: Counted = { fullReads: 0 }, saveDelayMs = 10) => {
   const { store, bus, deps } = await account.open();
-  const records: Pick<RecordReads, 'forEachBatch' | 'getMany'> = {
+  const records: Pick<RecordReads, 'forEachBatch' | 'getMany' | 'linkedTo'> = {
+    linkedTo: (id) => store.linkedTo(id),
     getMany: (ids) => store.getMany(ids),
     forEachBatch: (size, visit) => { counted.fullReads += 1; return store.forEachBatch(size, visit); },
   };
