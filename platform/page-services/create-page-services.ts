@@ -31,6 +31,8 @@ import type { LocketServices, SecurityServices } from './services';
 import type { SyncPageServices } from '../../core/sync/ports';
 import { createSyncChannel } from '../sync/sync-channel';
 import { createSyncServices } from './sync-services';
+import { createTaskReads } from '../../core/tasks/task-reads';
+import { routeTaskReads } from './tasks-route';
 
 export interface PageServices extends LocketServices {
   /** The options page's Sync section: status, connect, pairing, devices. */
@@ -123,7 +125,7 @@ export const createPageServices = async (keys: UnlockedKeys, security: SecurityS
     restoreFromRelay: (relayUrl, words, deviceName) => client(syncContract).restoreFromRelay(relayUrl, words, deviceName),
     team: client(teamContract),
     relayRetention: client(relayRetentionContract),
-    tasks: client(tasksContract),
+    tasks: routeTaskReads(createTaskReads(storeDeps), client(tasksContract)),
     pipeline: client(pipelineContract),
     contacts: client(contactsContract),
     firstPage: { remember: (page) => rememberFirstPage(keys.accountKey, page) },
