@@ -17,8 +17,8 @@ import { tasksStyles } from './locket-tasks.styles';
 import { offerDownload } from '../../platform/downloads/download-file';
 import '../locket-follow-up-suggestions/locket-follow-up-suggestions';
 
-/** Rows read first from the due index: the first screen paints before the rest is read. */
-export const FIRST_ROWS = 100;
+/** Rows read first from the due index: a screen and more of them (a side panel shows about ten), read on the page and drawn before the rest is read. */
+export const FIRST_ROWS = 30;
 
 /** The longest the rest of the tasks and the suggestions wait for the first rows' frame. */
 const SUGGESTIONS_AFTER_MS = 1000;
