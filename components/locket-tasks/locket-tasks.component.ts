@@ -59,7 +59,7 @@ export class LocketTasks extends LitElement {
    */
   @state() private firstRowsDrawn = false;
   /** Resolved with `firstRowsDrawn`: the rest of the tasks are read once the first ones are on screen. */
-  private readonly drawn = Promise.withResolvers<void>();
+  private readonly drawn = Promise.withResolvers<undefined>();
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -104,7 +104,7 @@ export class LocketTasks extends LitElement {
     this.firstRowMarked = true;
     const drawn = (): void => {
       this.firstRowsDrawn = true;
-      this.drawn.resolve();
+      this.drawn.resolve(undefined);
     };
     requestAnimationFrame(() => {
       if (this.renderRoot.querySelector('li[data-task]')) performance.mark('locket:tasks-first-row');
