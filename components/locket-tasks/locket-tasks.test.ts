@@ -106,4 +106,21 @@ describe('locket-tasks', () => {
     await expect.element(page.getByRole('alert')).toHaveTextContent('The calendar file was not made');
     expect(asked).toBe(1);
   });
+
+  it('shows the soonest tasks before it asks for the rest, so the rest never competes with drawing them', async () => {
+    const { services } = await withTasks();
+    const tasks = services.tasks;
+    if (!tasks) throw new Error('the test services have no task reads');
+    const shownWhenRestAsked: boolean[] = [];
+    const watched = {
+      ...tasks,
+      dueTasks: async (limit?: number) => {
+        if (limit === undefined) shownWhenRestAsked.push(document.querySelector('locket-tasks')?.shadowRoot?.querySelector('li[data-task]') != null);
+        return tasks.dueTasks(limit);
+      },
+    };
+    await mount('locket-tasks', { services: { ...services, tasks: watched }, zone: ZONE });
+    await expect.element(section('Later')).toHaveTextContent('Some day');
+    expect(shownWhenRestAsked).toEqual([true]);
+  });
 });

@@ -9,6 +9,7 @@ import type { RecordId, RecordKind, TaskFields } from '../records/types';
 import { recordsFromRows } from '../db/record-rows';
 import type { StoredRecord } from '../db/rows';
 import type { StoreDeps } from '../db/store-deps';
+import { forEachIndexBatch } from '../db/index-batches';
 
 export interface TaskRow {
   readonly id: RecordId;
@@ -20,6 +21,12 @@ export interface TaskRow {
 
 /** Done tasks shown: the most recently changed; older ones stay in the record's history. */
 export const DONE_SHOWN = 200;
+
+/**
+ * Rows per read of a whole range: a view closed mid-read leaves the browser this many to finish
+ * before the next page's database open (core/db/index-batches.ts).
+ */
+export const TASK_READ_BATCH = 500;
 
 const TASK_RANGE = (): IDBKeyRange => IDBKeyRange.bound(['task', -Infinity], ['task', Infinity]);
 
@@ -36,14 +43,25 @@ export const createTaskReads = ({ db, codec }: Pick<StoreDeps, 'db' | 'codec'>) 
     }]);
   };
 
+  /** Every row of an index's range, read and decoded a batch at a time. */
+  const allOf = async (index: 'due' | 'list', range: IDBKeyRange | null, keep: (row: StoredRecord) => boolean): Promise<TaskRow[]> => {
+    const all: TaskRow[] = [];
+    await forEachIndexBatch(db, index, range, TASK_READ_BATCH, async (rows) => { all.push(...await rowsOf(rows.filter(keep))); });
+    return all;
+  };
+
   return {
-    /** Open tasks with a due date, soonest first; `limit` keeps the first paint short. */
-    dueTasks: async (limit?: number): Promise<TaskRow[]> => rowsOf(await db.getAllFromIndex('records', 'due', null, limit)),
+    /**
+     * Open tasks with a due date, soonest first. With a `limit` (the first screen), one read of
+     * the index's first `limit` keys, decoding only those tasks and their records.
+     */
+    dueTasks: async (limit?: number): Promise<TaskRow[]> => limit === undefined
+      ? allOf('due', null, () => true)
+      : rowsOf(await db.getAllFromIndex('records', 'due', null, limit)),
     /** Open tasks without a due date, and the most recently done ones. */
     otherTasks: async (): Promise<TaskRow[]> => {
       // A live task without a due key is undated or done; only its body tells which.
-      const rows = (await db.getAllFromIndex('records', 'list', TASK_RANGE())).filter((row) => row.dueKey === undefined);
-      const decoded = await rowsOf(rows);
+      const decoded = await allOf('list', TASK_RANGE(), (row) => row.dueKey === undefined);
       const open = decoded.filter((task) => task.fields.doneAt === null);
       const finished = decoded.filter((task) => task.fields.doneAt !== null)
         .sort((a, b) => (b.fields.doneAt ?? 0) - (a.fields.doneAt ?? 0)).slice(0, DONE_SHOWN);

@@ -25,12 +25,15 @@ import {
 } from '../capture/capture-inbox';
 import { requestCaptureOfActiveTab } from '../capture/capture-request';
 import { createRetentionServices, startPageSweep } from '../retention/retention-services';
+import { startWhenIdle } from '../retention/start-when-idle';
 import { touchActivity } from '../session/session';
 import { forgetFirstPage, rememberFirstPage } from '../session/first-page-store';
 import type { LocketServices, SecurityServices } from './services';
 import type { SyncPageServices } from '../../core/sync/ports';
 import { createSyncChannel } from '../sync/sync-channel';
 import { createSyncServices } from './sync-services';
+import { createTaskReads } from '../../core/tasks/task-reads';
+import { routeTaskReads } from './tasks-route';
 
 export interface PageServices extends LocketServices {
   /** The options page's Sync section: status, connect, pairing, devices. */
@@ -41,8 +44,14 @@ export interface PageServices extends LocketServices {
   readonly close: () => void;
 }
 
-/** Past the first screen's budget, so neither worker competes with the first paint. */
+/**
+ * Past the first screen's budget, and then only once the page is idle (at most
+ * WORKER_IDLE_WAIT_MS later), so neither worker competes with the first paint: a view whose
+ * first rows come later than the budget (Tasks at 100,000 records) would otherwise draw them
+ * while the search worker loads its saved index on the other core.
+ */
 const WORKER_WARM_UP_MS = 300;
+const WORKER_IDLE_WAIT_MS = 2000;
 
 /** The services an unlocked extension page gives its top-level element. */
 export const createPageServices = async (keys: UnlockedKeys, security: SecurityServices): Promise<PageServices> => {
@@ -67,7 +76,7 @@ export const createPageServices = async (keys: UnlockedKeys, security: SecurityS
   const searchWorker = (): SearchConnection => (searchConnection ??= connectSearchWorker(keys.accountKey));
   let connection: WorkerConnection | null = null;
   const worker = (): WorkerConnection => (connection ??= connectWorker(keys.accountKey));
-  const warmUp = setTimeout(() => { searchWorker(); worker(); }, WORKER_WARM_UP_MS);
+  const stopWarmUp = startWhenIdle(WORKER_WARM_UP_MS, WORKER_IDLE_WAIT_MS, () => { searchWorker(); worker(); });
   // Every page that opens unlocked sweeps once, in a worker of its own, with the key.
   const stopSweep = startPageSweep(keys.accountKey);
   // Locking ends the worker, so a long job's progress counts as activity (auto-lock.ts).
@@ -123,12 +132,12 @@ export const createPageServices = async (keys: UnlockedKeys, security: SecurityS
     restoreFromRelay: (relayUrl, words, deviceName) => client(syncContract).restoreFromRelay(relayUrl, words, deviceName),
     team: client(teamContract),
     relayRetention: client(relayRetentionContract),
-    tasks: client(tasksContract),
+    tasks: routeTaskReads(createTaskReads(storeDeps), client(tasksContract)),
     pipeline: client(pipelineContract),
     contacts: client(contactsContract),
     firstPage: { remember: (page) => rememberFirstPage(keys.accountKey, page) },
     close: () => {
-      clearTimeout(warmUp);
+      stopWarmUp();
       stopForgetting();
       syncChannel.close();
       stopSweep();
