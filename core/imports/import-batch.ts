@@ -18,6 +18,7 @@ import { announce, changeItem, changeSet, type StoreDeps } from '../db/store-dep
 import { retriedWrite, STALE, type Participant } from '../db/transaction';
 import { writeFailureOf } from '../db/store-errors';
 import { appendChangeSet } from '../db/append-change-set';
+import { getEach, writeEach } from '../db/bare-requests';
 import { attributionIn, stampWrite, withAttribution } from '../db/attribution';
 import { stampClocks } from '../db/field-clocks';
 import { syncHints, tagEditOf } from '../record-store/sync-hints';
@@ -53,9 +54,8 @@ export const createImportBatch = (deps: StoreDeps, audit: AuditLog): ImportBatch
 
   const prepare = async (batchId: string, items: readonly BatchItem[], offset: number): Promise<Prepared> => {
     const updateIds = items.filter((item) => item.op !== 'create').map((item) => item.id);
-    const readTx = db.transaction('records');
     const currentRows = new Map<string, StoredRecord>();
-    for (const row of await Promise.all(updateIds.map((id) => readTx.store.get(id)))) if (row) currentRows.set(row.id, row);
+    for (const row of await getEach<StoredRecord>(db.transaction('records').store, updateIds)) if (row) currentRows.set(row.id, row);
     const currentBodies = await codec.decodeMany([...currentRows.values()].map((row) => row.body), [...currentRows.values()].map(recordAad));
     const currentFields = new Map([...currentRows.values()].map((row, index) => [row.id, currentBodies[index]]));
 
@@ -154,10 +154,11 @@ export const createImportBatch = (deps: StoreDeps, audit: AuditLog): ImportBatch
         const { rows, expected, set } = prepared;
         if (!set) return prepared;
         const records = tx.objectStore('records');
-        const latest = await Promise.all([...expected.keys()].map((id) => records.get(id)));
+        const latest = await getEach<StoredRecord>(records, [...expected.keys()]);
         if (latest.some((row) => !row || !deepEqual(row, expected.get(row.id)))) return STALE;
         await Promise.all([
-          ...rows.map((row) => (expected.has(row.id) ? records.put(row) : records.add(row))),
+          writeEach(records, rows.filter((row) => expected.has(row.id)), 'put'),
+          writeEach(records, rows.filter((row) => !expected.has(row.id)), 'add'),
           appendChangeSet(tx, set),
         ]);
         return prepared;
