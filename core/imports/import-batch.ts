@@ -8,6 +8,7 @@ import type { AuditEntry, AuditLog } from '../audit/audit-log';
 import { changeAad, changePreviousAad, recordAad, type EncodedValue } from '../codec';
 import { linksOf } from '../records/links';
 import { parseFields } from '../records/validate';
+import { parseChangedFields } from '../records/validate-changed';
 import type { FieldsByKind, RecordKind, RecordMeta } from '../records/types';
 import type { ChangeSetItem, StoredChangeSet, StoredRecord } from '../db/rows';
 import { deepEqual } from '../db/deep-equal';
@@ -97,7 +98,8 @@ export const createImportBatch = (deps: StoreDeps, audit: AuditLog): ImportBatch
       const before = fieldsFromBody(row, row.kind, decoded);
       const wanted = item.op === 'edit' ? item.edit(row.kind, before) : null;
       if (item.op === 'edit' && wanted === null) return;
-      const parsed = planned ?? parseFields(row.kind, wanted);
+      // An edit checks only the fields it changed: the others were checked as they were read (fieldsFromBody).
+      const parsed = planned ?? (wanted ? parseChangedFields(row.kind, before, wanted, changedNames(before, wanted)) : parseFields(row.kind, wanted));
       if (!parsed.ok) {
         refused.push({ index, id: item.id, reason: { type: 'invalid-fields', errors: parsed.error } });
         return;
