@@ -1,3 +1,4 @@
+import { unwrap } from 'idb';
 import { LOCKET_DB_NAME } from '../../core/db/db-name';
 import type { StoredRecord } from '../../core/db/rows';
 import { openLocketDb } from '../../core/db/schema';
@@ -15,7 +16,7 @@ const lastOf = <T>(requests: readonly IDBRequest<T>[]): Promise<T[]> => new Prom
   last.onerror = () => reject(last.error ?? new Error('bulk floor request failed'));
 });
 
-const bare = async (database: { transaction: IDBDatabase['transaction'] }, ids: readonly string[]): Promise<StoredRecord[]> => {
+const bare = async (database: IDBDatabase, ids: readonly string[]): Promise<StoredRecord[]> => {
   const store = database.transaction('records').objectStore('records');
   return (await lastOf(ids.map((id) => store.get(id) as IDBRequest<StoredRecord | undefined>))).filter((row): row is StoredRecord => row !== undefined);
 };
@@ -30,11 +31,12 @@ const bare = async (database: { transaction: IDBDatabase['transaction'] }, ids: 
  */
 export const timeBulkFloor = async (factory: IDBFactory, ids: readonly string[]): Promise<number> => {
   const account = await openLocketDb(factory, LOCKET_DB_NAME);
-  const rows = await bare(account as unknown as IDBDatabase, ids);
+  // Bare requests need the underlying database: idb's wrapper hands back promises, not requests.
+  const rows = await bare(unwrap(account), ids);
   account.close();
   await deleteDatabase(factory, FLOOR_DB);
   const floor = await openLocketDb(factory, FLOOR_DB);
-  const raw = floor as unknown as IDBDatabase;
+  const raw = unwrap(floor);
   try {
     await floor.transaction('records', 'readwrite').store.clear();
     await new Promise<void>((resolve, reject) => {
