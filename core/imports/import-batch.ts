@@ -8,6 +8,7 @@ import type { AuditEntry, AuditLog } from '../audit/audit-log';
 import { changeAad, changePreviousAad, recordAad, type EncodedValue } from '../codec';
 import { linksOf } from '../records/links';
 import { parseFields } from '../records/validate';
+import { parseChangedFields } from '../records/validate-changed';
 import type { FieldsByKind, RecordKind, RecordMeta } from '../records/types';
 import type { ChangeSetItem, StoredChangeSet, StoredRecord } from '../db/rows';
 import { deepEqual } from '../db/deep-equal';
@@ -18,6 +19,7 @@ import { announce, changeItem, changeSet, type StoreDeps } from '../db/store-dep
 import { retriedWrite, STALE, type Participant } from '../db/transaction';
 import { writeFailureOf } from '../db/store-errors';
 import { appendChangeSet } from '../db/append-change-set';
+import { getEach, writeEach } from '../db/bare-requests';
 import { attributionIn, stampWrite, withAttribution } from '../db/attribution';
 import { stampClocks } from '../db/field-clocks';
 import { syncHints, tagEditOf } from '../record-store/sync-hints';
@@ -53,9 +55,8 @@ export const createImportBatch = (deps: StoreDeps, audit: AuditLog): ImportBatch
 
   const prepare = async (batchId: string, items: readonly BatchItem[], offset: number): Promise<Prepared> => {
     const updateIds = items.filter((item) => item.op !== 'create').map((item) => item.id);
-    const readTx = db.transaction('records');
     const currentRows = new Map<string, StoredRecord>();
-    for (const row of await Promise.all(updateIds.map((id) => readTx.store.get(id)))) if (row) currentRows.set(row.id, row);
+    for (const row of await getEach<StoredRecord>(db.transaction('records').store, updateIds)) if (row) currentRows.set(row.id, row);
     const currentBodies = await codec.decodeMany([...currentRows.values()].map((row) => row.body), [...currentRows.values()].map(recordAad));
     const currentFields = new Map([...currentRows.values()].map((row, index) => [row.id, currentBodies[index]]));
 
@@ -97,7 +98,8 @@ export const createImportBatch = (deps: StoreDeps, audit: AuditLog): ImportBatch
       const before = fieldsFromBody(row, row.kind, decoded);
       const wanted = item.op === 'edit' ? item.edit(row.kind, before) : null;
       if (item.op === 'edit' && wanted === null) return;
-      const parsed = planned ?? parseFields(row.kind, wanted);
+      // An edit checks only the fields it changed: the others were checked as they were read (fieldsFromBody).
+      const parsed = planned ?? (wanted ? parseChangedFields(row.kind, before, wanted, changedNames(before, wanted)) : parseFields(row.kind, wanted));
       if (!parsed.ok) {
         refused.push({ index, id: item.id, reason: { type: 'invalid-fields', errors: parsed.error } });
         return;
@@ -154,10 +156,11 @@ export const createImportBatch = (deps: StoreDeps, audit: AuditLog): ImportBatch
         const { rows, expected, set } = prepared;
         if (!set) return prepared;
         const records = tx.objectStore('records');
-        const latest = await Promise.all([...expected.keys()].map((id) => records.get(id)));
+        const latest = await getEach<StoredRecord>(records, [...expected.keys()]);
         if (latest.some((row) => !row || !deepEqual(row, expected.get(row.id)))) return STALE;
         await Promise.all([
-          ...rows.map((row) => (expected.has(row.id) ? records.put(row) : records.add(row))),
+          writeEach(records, rows.filter((row) => expected.has(row.id)), 'put'),
+          writeEach(records, rows.filter((row) => !expected.has(row.id)), 'add'),
           appendChangeSet(tx, set),
         ]);
         return prepared;

@@ -10,6 +10,7 @@ import { rowFor } from '../db/record-rows';
 import { announce, changeItem, changeSet, type StoreDeps } from '../db/store-deps';
 import { writeTransaction } from '../db/transaction';
 import { appendChangeSet } from '../db/append-change-set';
+import { writeEach } from '../db/bare-requests';
 import { stampClocks } from '../db/field-clocks';
 import { taskDueOf } from '../tasks/due-instant';
 
@@ -73,8 +74,7 @@ export const createBulkInsert = (deps: StoreDeps): RecordWrites['insertMany'] =>
     for (let start = 0; next; start += BULK_BATCH_SIZE) {
       const batch = await next;
       const writing = writeTransaction(db, ['records', 'changes', 'outbox'], (tx) => {
-        const records = tx.objectStore('records');
-        return Promise.all([...batch.rows.map((row) => records.add(row)), appendChangeSet(tx, batch.set)]);
+        return Promise.all([writeEach(tx.objectStore('records'), batch.rows, 'add'), appendChangeSet(tx, batch.set)]);
       });
       // The next batch is encoded while this one commits: its rows were already handed to
       // IndexedDB above, and it only opens its own transaction once this one has committed.

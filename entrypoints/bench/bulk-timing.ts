@@ -8,6 +8,7 @@ import { createAesGcmCodec } from '../../core/vault/aes-codec';
 import type { BulkTimingReport } from '../../test/bench/bench-api';
 import { sessionAccountKey } from './bench-account';
 import { rawPut } from './raw-put';
+import { timeBulkFloor } from './bulk-floor';
 
 /**
  * A bulk tag of `count` tagged-kind records of the seeded account (fewer when it holds fewer) through store.applyBulk (one batch,
@@ -31,7 +32,8 @@ export const timeBulkTag = async (count: number, seed: number): Promise<BulkTimi
     if (report.failure || !report.batchId) throw new Error(`The bulk tag wrote nothing: ${JSON.stringify(report.failure)}`);
     await store.undoBulk(report.batchId);
     const raw = await rawPut(indexedDB, ids.length, seed);
-    return { records: ids.length, changed: report.changed, bulkMs, putRecords: raw.records, putMs: raw.putMs };
+    const floorMs = await timeBulkFloor(indexedDB, ids);
+    return { records: ids.length, changed: report.changed, bulkMs, putRecords: raw.records, putMs: raw.putMs, floorMs };
   } finally {
     store.close();
     bus.close();

@@ -12,7 +12,7 @@ import { deleteDatabase } from './delete-database';
 import { timeExport } from './export-timing';
 import { timeImport } from './import-timing';
 import { timeFilter } from './filter-timing';
-import { rawPut } from './raw-put';
+import { rawPut, schemaFloor } from './raw-put';
 import { timeBulkTag } from './bulk-timing';
 import { seedOpenOpportunities } from './board-seed';
 import { expireEverything, timeArchive, timeBareDelete, timeSweep } from './retention-timing';
@@ -49,7 +49,7 @@ const bench: LocketBench = {
       bus.close();
     }
   },
-  rawPut: (total, seed) => rawPut(indexedDB, total, seed),
+  rawPut: async (total, seed) => ({ ...await rawPut(indexedDB, total, seed), schemaFloorMs: await schemaFloor(indexedDB, total, seed) }),
   bulkTag: timeBulkTag,
   seedOpenOpportunities,
   search: async (queries, repeats) => {

@@ -1,9 +1,14 @@
+import { unwrap } from 'idb';
 import { uuidv7 } from 'uuidv7';
+import { openLocketDb } from '../../core/db/schema';
 import type { RawPutReport } from '../../test/bench/bench-api';
 import { generateDataset, planDataset, type PartyRef } from '../../test/bench/seed-data';
 import { deleteDatabase } from './delete-database';
 
 const SCRATCH_DB = 'locket-bench-scratch';
+const SCHEMA_DB = 'locket-bench-schema-floor';
+/** As insertMany: records per transaction, each transaction one change set. */
+const FLOOR_BATCH = 1000;
 
 interface Row {
   readonly id: string;
@@ -57,7 +62,7 @@ const rowsFor = (total: number, seed: number, now: number): Row[] => {
  * with bare IndexedDB in one readwrite transaction into an object store with no indexes
  * and no change log. Only the transaction is timed; building the rows is not.
  */
-export const rawPut = async (factory: IDBFactory, total: number, seed: number): Promise<RawPutReport> => {
+export const rawPut = async (factory: IDBFactory, total: number, seed: number): Promise<Omit<RawPutReport, 'schemaFloorMs'>> => {
   const rows = rowsFor(total, seed, Date.now());
   await deleteDatabase(factory, SCRATCH_DB);
   const db = await openScratch(factory);
@@ -74,5 +79,44 @@ export const rawPut = async (factory: IDBFactory, total: number, seed: number): 
   } finally {
     db.close();
     await deleteDatabase(factory, SCRATCH_DB);
+  }
+};
+
+/**
+ * What an insert must write beside the records, with nothing else: the same rows put with bare
+ * IndexedDB into a database of Locket's own schema (so with the records' indexes), per
+ * transaction of 1000 as insertMany does, each with its change set (every field of every record,
+ * unencrypted, and the ids the change log indexes) and its outbox row. No validation, no codec.
+ */
+export const schemaFloor = async (factory: IDBFactory, total: number, seed: number): Promise<number> => {
+  const rows = rowsFor(total, seed, Date.now());
+  await deleteDatabase(factory, SCHEMA_DB);
+  const db = await openLocketDb(factory, SCHEMA_DB);
+  // Bare requests on the underlying database: idb's wrapper would add a promise per request.
+  const raw = unwrap(db);
+  try {
+    const started = performance.now();
+    for (let start = 0; start < rows.length; start += FLOOR_BATCH) {
+      const batch = rows.slice(start, start + FLOOR_BATCH);
+      await new Promise<void>((resolve, reject) => {
+        const tx = raw.transaction(['records', 'changes', 'outbox'], 'readwrite');
+        const records = tx.objectStore('records');
+        for (const row of batch) records.add(row);
+        const hlc = `floor-${String(start).padStart(9, '0')}`;
+        tx.objectStore('changes').add({
+          hlc, deviceId: 'bench', author: 'owner',
+          changes: batch.map((row) => ({ recordId: row.id, kind: row.kind, op: 'create', changed: Object.keys(row.body.value as object) })),
+          values: { codec: 'plain', value: batch.map((row) => row.body.value) },
+          recordIds: batch.map((row) => row.id),
+        });
+        tx.objectStore('outbox').add({ setId: hlc });
+        tx.addEventListener('complete', () => resolve());
+        tx.addEventListener('abort', () => reject(tx.error ?? new Error('schema floor aborted')));
+      });
+    }
+    return performance.now() - started;
+  } finally {
+    db.close();
+    await deleteDatabase(factory, SCHEMA_DB);
   }
 };

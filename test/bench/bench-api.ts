@@ -72,6 +72,9 @@ export const RawPutReportSchema = v.object({
   records: Count,
   /** One readwrite transaction from its creation to `complete`. */
   putMs: Millis,
+  /** The same rows into Locket's schema, 1000 per transaction, each with its change set and outbox row (raw-put.ts). */
+  /** Absent from bench builds made before it existed (LOCKET_BENCH_EXTENSION_DIR). */
+  schemaFloorMs: v.optional(Millis),
 });
 export type RawPutReport = v.InferOutput<typeof RawPutReportSchema>;
 
@@ -84,6 +87,8 @@ export const BulkTimingReportSchema = v.object({
   /** The raw put of as many records, right after, in the same page (raw-put.ts). */
   putRecords: Count,
   putMs: Millis,
+  /** The bulk tag's IndexedDB work alone, in bare IndexedDB (bulk-floor.ts); absent from older bench builds. */
+  floorMs: v.optional(Millis),
 });
 export type BulkTimingReport = v.InferOutput<typeof BulkTimingReportSchema>;
 

@@ -105,6 +105,11 @@ export const runSizeScenarios = async (
     figures['insert.raw'] = perSecond(raw.records, raw.putMs);
     figures['insert.ratio'] = figures['insert.store'] / figures['insert.raw'];
     notes.push(`raw put: ${raw.records} records in ${ms(raw.putMs)}`);
+    if (raw.schemaFloorMs !== undefined) {
+      figures['insert.schemaFloor'] = perSecond(raw.records, raw.schemaFloorMs);
+      figures['insert.floorRatio'] = figures['insert.schemaFloor'] / figures['insert.raw'];
+      notes.push(`insert floor: the same rows with Locket's indexes, change sets and outbox rows (no codec, no validation) in ${ms(raw.schemaFloorMs)}`);
+    }
   }));
   if (!seeded) return { figures, notes, errors };
 
