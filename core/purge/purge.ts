@@ -4,8 +4,7 @@
  * and the next run goes on from there; a row already purged is simply not found again.
  */
 import type { ValueCodec } from '../codec';
-import { unwrap } from 'idb';
-import { RECORD_KINDS, type RecordId, type RecordKind } from '../records/types';
+import type { RecordId, RecordKind } from '../records/types';
 import type { PurgeReport } from './contract';
 import type { StoredRecord } from '../db/rows';
 import {
@@ -76,33 +75,17 @@ const expiredKeys = (before: number, batchSize: number): SelectTrashed => Object
   { withKinds: (records: RecordsBefore) => expiredKinds(records, before, batchSize) },
 );
 
-/**
- * Up to `count` of the oldest rows trashed at or before `before`, with their kinds, from index keys
- * alone. One native request steps the key cursor: a promise per step (idb's `continue()`) costs a
- * batch of 1000 a thousand promises and twice as many listeners, which the sweep's profile showed.
- */
-const expiredKinds = (records: RecordsBefore, before: number, count: number): Promise<PurgedRecord[]> =>
-  new Promise((resolve, reject) => {
-    const found: PurgedRecord[] = [];
-    // An array sorts after every string, so [before, []] bounds every key trashed at `before`.
-    const request = unwrap(records.index('trashKinds')).openKeyCursor(IDBKeyRange.upperBound([before, []]));
-    request.onerror = () => reject(request.error ?? new Error('The trash could not be read'));
-    request.onsuccess = () => {
-      const cursor = request.result;
-      if (cursor === null) return resolve(found);
-      const key = trashKindsKey(cursor.key);
-      if (key !== null) found.push(key);
-      if (found.length < count) cursor.continue();
-      else resolve(found);
-    };
-  });
-
-/** A `trashKinds` key is [deletedAt, id, kind] by its key path; anything else is not a row to purge. */
-const trashKindsKey = (key: IDBValidKey): PurgedRecord | null => {
-  if (!Array.isArray(key)) return null;
-  const [, id, kind] = key as unknown[];
-  const known = RECORD_KINDS.find((each) => each === kind);
-  return typeof id === 'string' && known !== undefined ? { id, kind: known } : null;
+/** Up to `count` of the oldest rows trashed at or before `before`, with their kinds, from index keys alone. */
+const expiredKinds = async (records: RecordsBefore, before: number, count: number): Promise<PurgedRecord[]> => {
+  const found: PurgedRecord[] = [];
+  // An array sorts after every string, so [before, []] bounds every key trashed at `before`.
+  let cursor = await records.index('trashKinds').openKeyCursor(IDBKeyRange.upperBound([before, []]));
+  while (cursor && found.length < count) {
+    const [, id, kind] = cursor.key;
+    found.push({ id, kind });
+    cursor = found.length < count ? await cursor.continue() : null;
+  }
+  return found;
 };
 
 /** With `receipt`, each batch commits with its own audit entry. */
