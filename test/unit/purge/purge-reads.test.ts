@@ -1,4 +1,4 @@
-import { IDBIndex, IDBObjectStore } from 'fake-indexeddb';
+import { IDBCursor, IDBIndex, IDBObjectStore } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TRASH_DAYS, expiredBefore } from '../../../core/retention/windows';
 import { createPurger } from '../../../core/purge/purge';
@@ -83,5 +83,20 @@ describe('a purge of expired trash with an audit receipt', () => {
     expect(named).toEqual([['person', 'person'], ['case', 'opportunity'], ['case']]);
     expect(reads.count()).toBe(0);
     expect(await store.trashCount()).toBe(0);
+  });
+
+  it('names a batch from the change log, without stepping a cursor once per row', async () => {
+    const harness = await createTrashHarness();
+    const { store, deps, clock } = harness;
+    const people = [];
+    for (const name of ['Ada', 'Grace', 'Katherine', 'Dorothy']) people.push(saved(await store.create('person', person(name, 'Example'))));
+    for (const record of people) await store.remove(record.id);
+    clock.advance(days(31));
+    const steps = vi.spyOn(IDBCursor.prototype, 'continue');
+
+    const report = await createPurger(deps, async () => null).purgeExpired(expiredBefore(TRASH_DAYS, clock.now()), 1000);
+
+    expect(report.purged).toEqual({ person: 4 });
+    expect(steps).not.toHaveBeenCalled();
   });
 });
