@@ -4,7 +4,7 @@
  * rewritten (prepared beforehand with the codec) or remembered for a sweep with the key; one
  * purge set records what went. A kill before the commit leaves the batch untouched.
  */
-import type { IDBPObjectStore } from 'idb';
+import type { IDBPObjectStore, IDBPTransaction } from 'idb';
 import type { AuditEntry } from '../audit/audit-log';
 import type { RecordId, RecordKind } from '../records/types';
 import { isRecordChange, type StoredChangeSet, type StoredRecord } from '../db/rows';
@@ -42,8 +42,10 @@ export interface RecordsReader {
     });
 }
 
-/** The records store of the read a receipt needs before the batch's transaction. */
-export type RecordsBefore = IDBPObjectStore<LocketDb, ['records'], 'records', 'readonly'>;
+/** The read a receipt needs before the batch's transaction: the records and the change log that names their kinds. */
+export type ReadBefore = IDBPTransaction<LocketDb, ('records' | 'changes')[], 'readonly'>;
+/** The records store of that read. */
+export type RecordsBefore = IDBPObjectStore<LocketDb, ('records' | 'changes')[], 'records', 'readonly'>;
 
 /** Reads the trashed records this batch purges: inside the batch's transaction, and before it to name them in the receipt. */
 export type SelectTrashed = ((records: RecordsReader) => Promise<readonly PurgeTarget[]>) & {
@@ -51,7 +53,7 @@ export type SelectTrashed = ((records: RecordsReader) => Promise<readonly PurgeT
    * The same selection with every kind known, for the read a receipt needs before the
    * transaction: from the clear index keys where it can, instead of a read per row whose kind is unknown.
    */
-  readonly withKinds?: (records: RecordsBefore) => Promise<readonly PurgedRecord[]>;
+  readonly withKinds?: (read: ReadBefore) => Promise<readonly PurgedRecord[]>;
 };
 
 export interface BatchWritten {
@@ -119,8 +121,9 @@ export const purgeBatch = async (
 
 /** What the batch will most likely purge, read before its transaction; the transaction checks it. */
 const selectedBefore = async (db: LocketDatabase, select: SelectTrashed): Promise<PurgedRecord[]> => {
-  const records = db.transaction('records').store;
-  if (select.withKinds) return [...await select.withKinds(records)];
+  const read = db.transaction(['records', 'changes']);
+  if (select.withKinds) return [...await select.withKinds(read)];
+  const records = read.objectStore('records');
   const targets = await select(records);
   const rows = await Promise.all(targets.map(async ({ id, kind }) => (kind ? { id, kind } : (await records.get(id)) ?? null)));
   return rows.flatMap((row) => (row ? [{ id: row.id, kind: row.kind }] : []));

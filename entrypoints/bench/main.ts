@@ -22,6 +22,7 @@ import { openInSidePanel, timeReminders, timeTimelineFloor } from './tasks-timin
 import { savedIndexProbe } from './saved-index-probe';
 import { connectSearchWorker } from '../../worker/search-client';
 import { seedThroughStores } from './seed-through-store';
+import { panelSettled } from './panel-settled';
 import { fullSync, syncClose, syncDeviceKeys, syncOpen, syncSeen, syncWrite } from './sync-timing';
 import { dropPlain, openPlainTwin, rawDataBytes, readAll, timeUnlock } from './vault-timing';
 
@@ -68,6 +69,7 @@ const bench: LocketBench = {
   readAll,
   dropPlain,
   unlock: timeUnlock,
+  panelSettled,
   exportAll: timeExport,
   importContacts: timeImport,
   archive: timeArchive,

@@ -137,6 +137,10 @@ export const ExportReportSchema = v.object({
   unparseMs: Millis,
   /** Outside the parts: zipping the unparsed text (fflate, level 6), as the export does. */
   zipMs: Millis,
+  /** Outside the parts: checking every decoded body with the record schemas (`parseFields`), as every read through the store does. */
+  validateMs: Millis,
+  /** Outside the parts: reading every row's cells (linked names included) and neutralising them, as the export's writer does. */
+  cellsMs: Millis,
 });
 export type ExportReport = v.InferOutput<typeof ExportReportSchema>;
 
@@ -305,6 +309,11 @@ export interface LocketBench {
   readonly dropPlain: () => Promise<void>;
   /** Creates a vault once (not stored anywhere), then times unlockWithPassword `runs` times. */
   readonly unlock: (runs: number) => Promise<UnlockReport>;
+  /**
+   * True once the side panel opened at `since` (wall time) has finished its own sweep (its report is
+   * stored) and the profile's search worker holds its index: then neither competes with what is timed next.
+   */
+  readonly panelSettled: (since: number) => Promise<boolean>;
   /** Times the worker's export of every file as a zip, then its parts over the same records. */
   readonly exportAll: () => Promise<ExportReport>;
   /** Times importing a `rows`-row contacts file into a scratch account database, and its parts; drops the scratch databases. */

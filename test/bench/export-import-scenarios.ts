@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import * as v from 'valibot';
 import { ExportReportSchema, ImportReportSchema } from './bench-api';
 import type { ExtensionBrowser } from './browser';
-import { describeLongTasks, during, longestOf, withWatchedPanel } from './retention-scenarios';
+import { describeLongTasks, describeSettle, during, longestOf, withWatchedPanel } from './retention-scenarios';
 import type { VaultOutcome } from './vault-scenarios';
 
 const perSecond = (records: number, ms: number): number => (ms > 0 ? (records * 1000) / ms : 0);
@@ -14,7 +14,7 @@ const megabytes = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(
  * page, with a side panel open and watched for long tasks meanwhile.
  */
 export const measureExport = async (browser: ExtensionBrowser, page: Page, records: number, profileDir?: string): Promise<VaultOutcome> => {
-  const { value: report, longTasks: allTasks } = await withWatchedPanel(browser, records, async () => v.parse(ExportReportSchema, await page.evaluate(() => {
+  const { value: report, longTasks: allTasks, settledMs } = await withWatchedPanel(browser, page, records, async () => v.parse(ExportReportSchema, await page.evaluate(() => {
     if (!window.locketBench) throw new Error('window.locketBench is missing');
     return window.locketBench.exportAll();
   })), profileDir === undefined ? undefined : { dir: profileDir, name: `export-${records}` });
@@ -22,14 +22,18 @@ export const measureExport = async (browser: ExtensionBrowser, page: Page, recor
   const duringExport = during(allTasks, report.exportStartedAt, report.exportMs);
   if (report.rows !== report.records) throw new Error(`the export wrote ${report.rows} rows for ${report.records} live records`);
   const parts = report.getAllMs + report.decodeMs + report.unparseMs;
+  // The floor adds what the export must do besides its parts: check each body, read its cells, zip.
+  const floor = parts + report.validateMs + report.cellsMs + report.zipMs;
   return {
     figures: {
       'export.full': report.exportMs, 'export.parts': parts, 'export.ratio': parts > 0 ? report.exportMs / parts : 0,
+      'export.floor': floor, 'export.floorRatio': floor > 0 ? report.exportMs / floor : 0,
       'export.longestTask': longestOf(duringExport),
     },
     notes: [`export: ${report.rows} rows, zip of ${megabytes(report.bytes)} in ${ms(report.exportMs)}; parts getAll ${ms(report.getAllMs)}, `
-      + `decodeMany ${ms(report.decodeMs)}, Papa.unparse ${ms(report.unparseMs)}; outside the parts: zip (fflate level 6) ${ms(report.zipMs)}, `
-      + `reading cells and the linked names, worker round trip; side panel long tasks during the worker's export: ${describeLongTasks(duringExport)}`
+      + `decodeMany ${ms(report.decodeMs)}, Papa.unparse ${ms(report.unparseMs)}; outside the parts, in the floor: zip (fflate level 6) ${ms(report.zipMs)}, `
+      + `parseFields ${ms(report.validateMs)}, cells, linked names and neutralising ${ms(report.cellsMs)}; outside both: four counts, the audit entry, `
+      + `the worker round trip; ${describeSettle(settledMs)}; side panel long tasks during the worker's export: ${describeLongTasks(duringExport)}`
       + ` (during the parts, timed in the bench page: ${describeLongTasks(allTasks.filter((task) => !duringExport.includes(task)))})`],
   };
 };

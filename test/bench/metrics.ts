@@ -34,6 +34,8 @@ export const METRICS = [
   { key: 'export.full', label: 'export, all files as a zip (worker)', unit: 'ms', better: 'lower' },
   { key: 'export.parts', label: 'export parts: getAll + decodeMany + unparse', unit: 'ms', better: 'lower' },
   { key: 'export.ratio', label: 'export / its parts', unit: 'x', better: 'lower', aim: { op: '<=', limit: 1.3 } },
+  { key: 'export.floor', label: 'export floor: parts + parseFields + cells + zip, same run', unit: 'ms', better: 'lower' },
+  { key: 'export.floorRatio', label: 'export / its floor', unit: 'x', better: 'lower', aim: { op: '<=', limit: 1.3 } },
   { key: 'export.longestTask', label: 'longest side panel task during the export', unit: 'ms', better: 'lower', aim: { op: '<', limit: 50 } },
   { key: 'import.full', label: 'import contacts, planImport + runImport', unit: 'rec/s', better: 'higher' },
   { key: 'import.put', label: 'import floor, bare put (tx of 1000)', unit: 'rec/s', better: 'higher' },

@@ -26,7 +26,7 @@ const megabytes = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(
 
 /** A backup of the seeded account through the worker, and its restore, with a side panel open and watched for long tasks. */
 export const measureArchive = async (browser: ExtensionBrowser, page: Page, records: number, profileDir?: string): Promise<VaultOutcome> => {
-  const { value: report, longTasks: allTasks } = await withWatchedPanel(browser, records, async () => v.parse(ArchiveReportSchema, await page.evaluate(() => {
+  const { value: report, longTasks: allTasks, settledMs } = await withWatchedPanel(browser, page, records, async () => v.parse(ArchiveReportSchema, await page.evaluate(() => {
     if (!window.locketBench) throw new Error('window.locketBench is missing');
     return window.locketBench.archive();
   })), profileDir === undefined ? undefined : { dir: profileDir, name: `archive-${records}` });
@@ -42,7 +42,7 @@ export const measureArchive = async (browser: ExtensionBrowser, page: Page, reco
     notes: [`backup: ${report.records} records into ${megabytes(report.bytes)} in ${ms(report.backupMs)} `
       + `(${Math.round(perSecond(report.records, report.backupMs))} rec/s); restore ${ms(report.restoreMs)} `
       + `(${Math.round(perSecond(report.records, report.restoreMs))} rec/s, the safety snapshot included); `
-      + `bare put of the restored rows ${ms(report.barePutMs)}; a snapshot of the same data alone ${ms(report.snapshotMs)}; side panel long tasks meanwhile: ${describeLongTasks(longTasks)}`],
+      + `bare put of the restored rows ${ms(report.barePutMs)}; a snapshot of the same data alone ${ms(report.snapshotMs)}; side panel long tasks meanwhile: ${describeLongTasks(longTasks)}; ${describeSettle(settledMs)}`],
   };
 };
 
@@ -54,27 +54,56 @@ export const longestOf = (longTasks: readonly LongTask[]): number => Math.max(0,
 export const describeLongTasks = (longTasks: readonly LongTask[]): string =>
   (longTasks.length === 0 ? 'none over 50 ms' : `${longTasks.map((task) => `${task.ms.toFixed(0)} ms${task.from ? ` (${task.from})` : ''}`).join(', ')}`);
 
+/** How long a panel may take to finish its own sweep and its search index before the run gives up waiting. */
+const PANEL_SETTLE_LIMIT_MS = 300_000;
+
+/**
+ * Waits until the panel opened at `since` has finished its own sweep and the search worker holds
+ * its index (the bench page asks, `panelSettled`), or the limit passes. A fixed wait was not
+ * enough on a loaded machine: the panel's daily snapshot and index build ran on beside the work
+ * timed next. Returns how long it waited past the fixed settle, for the notes; null when it gave up.
+ */
+const settlePanel = async (page: Page, since: number): Promise<number | null> => {
+  const started = Date.now();
+  while (Date.now() - started < PANEL_SETTLE_LIMIT_MS) {
+    const settled = await page.evaluate((at) => {
+      if (!window.locketBench) throw new Error('window.locketBench is missing');
+      return window.locketBench.panelSettled(at);
+    }, since);
+    if (settled) return Date.now() - started;
+    await page.waitForTimeout(1_000);
+  }
+  return null;
+};
+
+/** The notes' words for how long a watched panel took to settle. */
+export const describeSettle = (settledMs: number | null): string =>
+  (settledMs === null ? `the panel had not settled after ${PANEL_SETTLE_LIMIT_MS / 1000} s (its sweep or index ran on meanwhile)`
+    : `the panel's own sweep and index were done ${(settledMs / 1000).toFixed(1)} s past the fixed wait`);
+
 /**
  * Runs `work` with a side panel open and watched for long tasks, from just before `work` until
- * 0.5 s after it, as the sweep's figure is. The panel is first left past its own sweep and the
- * time its search worker takes to have the index of `records` ready, so neither competes with `work`.
+ * 0.5 s after it, as the sweep's figure is. The panel is first left past its own sweep and until
+ * its search worker has the index of `records` ready (`settlePanel`), so neither competes with `work`.
  * With `trace` (`--profile`), the panel's renderer is traced meanwhile.
  */
 export const withWatchedPanel = async <T>(
-  browser: ExtensionBrowser, records: number, work: () => Promise<T>, trace?: { readonly dir: string; readonly name: string },
-): Promise<{ value: T; longTasks: LongTask[] }> => {
+  browser: ExtensionBrowser, page: Page, records: number, work: () => Promise<T>, trace?: { readonly dir: string; readonly name: string },
+): Promise<{ value: T; longTasks: LongTask[]; settledMs: number | null }> => {
   const panel = await browser.context.newPage();
   try {
+    const openedAt = Date.now();
     await panel.goto(browser.pageUrl('sidepanel.html'));
     await panel.locator('locket-workspace').waitFor({ timeout: 20_000 });
     await panel.waitForTimeout(PAGE_SWEEP_SETTLE_MS + indexSettleMs(records));
+    const settledMs = await settlePanel(page, openedAt);
     await watchLongTasks(panel);
     const value = await traced(panel, trace?.dir, trace?.name ?? '', async () => {
       const done = await work();
       await panel.waitForTimeout(500);
       return done;
     });
-    return { value, longTasks: v.parse(LongTasksSchema, await panel.evaluate(() => (window as unknown as { __longTasks: unknown }).__longTasks)) };
+    return { value, longTasks: v.parse(LongTasksSchema, await panel.evaluate(() => (window as unknown as { __longTasks: unknown }).__longTasks)), settledMs };
   } finally {
     await panel.close();
   }
@@ -95,7 +124,7 @@ const watchLongTasks = (page: Page): Promise<void> => page.evaluate(() => {
  * sweep worker while a side panel is open and watched for long tasks, beside the floor: the
  * same keys deleted with bare IndexedDB. Destroys the seeded data, so it runs last.
  */
-export const measureSweep = async (browser: ExtensionBrowser, page: Page): Promise<VaultOutcome> => {
+export const measureSweep = async (browser: ExtensionBrowser, page: Page, profileDir?: string): Promise<VaultOutcome> => {
   const panel = await browser.context.newPage();
   const panelErrors = collectPageErrors(panel);
   try {
@@ -116,10 +145,11 @@ export const measureSweep = async (browser: ExtensionBrowser, page: Page): Promi
       return window.locketBench.bareDelete();
     }));
     await watchLongTasks(panel);
-    const sweep = v.parse(SweepBenchReportSchema, await page.evaluate(() => {
+    // Traced with --profile: the trace holds every thread of the renderer, the bench page's sweep worker included.
+    const sweep = v.parse(SweepBenchReportSchema, await traced(panel, profileDir, `sweep-${expired}`, () => page.evaluate(() => {
       if (!window.locketBench) throw new Error('window.locketBench is missing');
       return window.locketBench.sweep();
-    }));
+    })));
     // Announcements of the last batches may still be reaching the panel.
     await panel.waitForTimeout(500);
     const longTasks = v.parse(LongTasksSchema, await panel.evaluate(() => (window as unknown as { __longTasks: unknown }).__longTasks));

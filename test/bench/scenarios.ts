@@ -195,7 +195,7 @@ export const runSizeScenarios = async (
   await sync();
   // After every scenario that reads the seeded records: the sweep purges them all.
   await attempt('sweep of the whole data set, expired, with a side panel open', () => withBenchPage(browser, 'sweep', async (page) =>
-    merge(await measureSweep(browser, page))), 'sweep');
+    merge(await measureSweep(browser, page, options.profileDir))), 'sweep');
   // Last: it locks the session, and a run that fails part-way leaves it locked.
   await attempt('unlock through the lock screen', () => withBenchPage(browser, 'lock screen unlock', async (page) =>
     merge(await measureUiUnlock(browser, page, options.runs))), 'lockscreen');

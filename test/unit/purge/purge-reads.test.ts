@@ -1,4 +1,4 @@
-import { IDBIndex, IDBObjectStore } from 'fake-indexeddb';
+import { IDBCursor, IDBIndex, IDBObjectStore } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TRASH_DAYS, expiredBefore } from '../../../core/retention/windows';
 import { createPurger } from '../../../core/purge/purge';
@@ -55,5 +55,48 @@ describe('a purge of expired trash with an audit receipt', () => {
     expect(named.map((rows) => rows.map((row) => row.kind).sort())).toEqual([['case', 'note', 'note', 'person']]);
     expect(reads.count()).toBe(0);
     expect(await store.trashCount()).toBe(0);
+  });
+
+  it('names each batch of a purge longer than one batch once, with the kinds of exactly its rows', async () => {
+    const harness = await createTrashHarness();
+    const { store, deps, clock } = harness;
+    const ada = saved(await store.create('person', person('Ada', 'Lovelace')));
+    const grace = saved(await store.create('person', person('Grace', 'Hopper')));
+    const roof = saved(await store.create('case', { name: 'Roof repair', partyId: ada.id }));
+    const deal = saved(await store.create('opportunity', { name: 'Annual plan', partyId: grace.id }));
+    const fence = saved(await store.create('case', { name: 'Fence', partyId: grace.id }));
+    for (const record of [ada, grace, roof, deal, fence]) {
+      await store.remove(record.id);
+      clock.advance(1000);
+    }
+    clock.advance(days(31));
+    const named: string[][] = [];
+    const reads = countRecordReads();
+
+    const report = await createPurger(deps, async (rows) => {
+      named.push(rows.map((row) => row.kind));
+      return null;
+    }).purgeExpired(expiredBefore(TRASH_DAYS, clock.now()), 2);
+
+    expect(report.purged).toEqual({ person: 2, case: 2, opportunity: 1 });
+    // Oldest first, two a batch, each staged once: the read before a batch stops at the batch's size.
+    expect(named).toEqual([['person', 'person'], ['case', 'opportunity'], ['case']]);
+    expect(reads.count()).toBe(0);
+    expect(await store.trashCount()).toBe(0);
+  });
+
+  it('names a batch from the change log, without stepping a cursor once per row', async () => {
+    const harness = await createTrashHarness();
+    const { store, deps, clock } = harness;
+    const people = [];
+    for (const name of ['Ada', 'Grace', 'Katherine', 'Dorothy']) people.push(saved(await store.create('person', person(name, 'Example'))));
+    for (const record of people) await store.remove(record.id);
+    clock.advance(days(31));
+    const steps = vi.spyOn(IDBCursor.prototype, 'continue');
+
+    const report = await createPurger(deps, async () => null).purgeExpired(expiredBefore(TRASH_DAYS, clock.now()), 1000);
+
+    expect(report.purged).toEqual({ person: 4 });
+    expect(steps).not.toHaveBeenCalled();
   });
 });
