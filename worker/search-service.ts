@@ -180,6 +180,7 @@ export const createSearchService = ({
     const held = createFilterColumns();
     // One read of the records builds both.
     await records.forEachBatch(BATCH_SIZE, (batch) => { building.upsertMany(batch); held.upsertMany(batch); });
+    building.freeze();
     index = building;
     columns = held;
   };

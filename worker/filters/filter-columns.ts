@@ -13,6 +13,7 @@
 import { isDependentKind, LISTED_KINDS, type ListedKind, type LocketRecord, type RecordId } from '../../core/records/types';
 import { createDictionary, numberColumn, textColumn, type Column, type Dictionary } from './column-kit';
 import { KIND_COLUMNS, type Listed, type Meta, type Values } from './kind-columns';
+import { rowRecords, type RowRecords } from './row-views';
 
 /** What a saved copy holds: the dictionary, and per kind each column's live rows. */
 export interface FilterColumnsJson {
@@ -28,7 +29,7 @@ export interface FilterColumns {
   readonly get: (id: RecordId) => Listed | undefined;
   readonly size: () => number;
   readonly ids: () => IterableIterator<RecordId>;
-  /** The held records of one kind, each made afresh. */
+  /** The held records of one kind, as views that read a field from the columns when it is asked for (row-views.ts). */
   readonly ofKind: (kind: ListedKind) => Iterable<Listed>;
   readonly toJSON: () => FilterColumnsJson;
 }
@@ -38,6 +39,8 @@ interface Table {
   readonly createdAt: Column<number | null>;
   readonly updatedAt: Column<number | null>;
   readonly fields: Record<string, Column<unknown>>;
+  /** The same columns as a list, for writing a row. */
+  readonly written: readonly (readonly [string, Column<unknown>])[];
   /** Rows in use; freed rows below it wait in `free` to be taken again. */
   count: number;
   readonly free: number[];
@@ -45,12 +48,13 @@ interface Table {
 
 const createTable = (kind: ListedKind, dictionary: Dictionary, saved?: Record<string, unknown>): Table => {
   const { columns } = KIND_COLUMNS[kind];
-  const ids = textColumn<RecordId | null>(saved?.['id']);
+  const written = Object.entries(columns).map(([name, make]) => [name, make(dictionary, saved?.[name])] as const);
   return {
-    ids,
+    ids: textColumn<RecordId | null>(saved?.['id']),
     createdAt: numberColumn(saved?.['createdAt']),
     updatedAt: numberColumn(saved?.['updatedAt']),
-    fields: Object.fromEntries(Object.entries(columns).map(([name, make]) => [name, make(dictionary, saved?.[name])])),
+    fields: Object.fromEntries(written),
+    written,
     count: Array.isArray(saved?.['id']) ? saved['id'].length : 0,
     free: [],
   };
@@ -70,17 +74,13 @@ export const createFilterColumns = (saved?: FilterColumnsJson): FilterColumns =>
     }
   });
 
-  const read = (kindAt: number, row: number): Listed => {
-    const kind = LISTED_KINDS[kindAt] as ListedKind;
-    const table = tables[kindAt] as Table;
-    const meta: Meta = { id: table.ids.get(row) ?? '', createdAt: table.createdAt.get(row) ?? 0, updatedAt: table.updatedAt.get(row) ?? 0, deletedAt: null };
-    const values: Values = {};
-    for (const name in table.fields) values[name] = table.fields[name]?.get(row);
-    return KIND_COLUMNS[kind].join(meta, values) as Listed;
-  };
+  const makers = tables.map((table, kindAt) => rowRecords(LISTED_KINDS[kindAt] as ListedKind, table.fields));
+  const metaOf = (table: Table, row: number): Meta =>
+    ({ id: table.ids.get(row) ?? '', createdAt: table.createdAt.get(row) ?? 0, updatedAt: table.updatedAt.get(row) ?? 0, deletedAt: null });
+  const read = (kindAt: number, row: number): Listed => (makers[kindAt] as RowRecords).record(metaOf(tables[kindAt] as Table, row), row);
 
   const write = (table: Table, row: number, values: Values): void => {
-    for (const name in table.fields) table.fields[name]?.set(row, values[name]);
+    for (const [name, column] of table.written) column.set(row, values[name]);
   };
 
   const remove = (id: RecordId): void => {
@@ -120,15 +120,16 @@ export const createFilterColumns = (saved?: FilterColumnsJson): FilterColumns =>
   function* ofKind(kind: ListedKind): Iterable<Listed> {
     const kindAt = LISTED_KINDS.indexOf(kind);
     const table = tables[kindAt];
-    if (!table) return;
-    for (let row = 0; row < table.count; row++) if (table.ids.get(row) !== null) yield read(kindAt, row);
+    const maker = makers[kindAt];
+    if (!table || !maker) return;
+    for (let row = 0; row < table.count; row++) if (table.ids.get(row) !== null) yield maker.view(metaOf(table, row), row);
   }
 
   const tableJson = (table: Table): Record<string, unknown> => {
     const rows: number[] = [];
     for (let row = 0; row < table.count; row++) if (table.ids.get(row) !== null) rows.push(row);
     const json: Record<string, unknown> = { id: table.ids.toJSON(rows), createdAt: table.createdAt.toJSON(rows), updatedAt: table.updatedAt.toJSON(rows) };
-    for (const name in table.fields) json[name] = table.fields[name]?.toJSON(rows);
+    for (const [name, column] of table.written) json[name] = column.toJSON(rows);
     return json;
   };
 
