@@ -5,7 +5,8 @@ import { isDependentKind, type LocketRecord, type RecordId, type RecordKind } fr
 import type { SearchHit, SearchOptions } from './contract';
 import { createMatchCollector, type ScoredSlot } from './search-collector';
 import { topK } from './search-ranking';
-import { createTermMap, type TermTreeJson } from './search-terms';
+import { createTermMap } from './search-terms';
+import type { TermTableJson } from './search-term-table';
 import { indexTermsOf, normaliseText, queryReadingsOf, type QueryReading } from './search-tokens';
 
 export const DEFAULT_SEARCH_LIMIT = 20;
@@ -33,7 +34,7 @@ const COMPACT_MIN_DEAD = 1000;
 
 /** What a saved index holds: the terms, and by slot what results show and how ties order. */
 export interface SearchIndexJson {
-  readonly groups: TermTreeJson[];
+  readonly groups: TermTableJson[];
   /** By slot: the hit, or null for a dead slot. */
   readonly hits: (SearchHit | null)[];
   /** By slot: the order equal scores list in (a record keeps its order when edited). */
@@ -51,6 +52,8 @@ export interface SearchIndex {
   readonly size: () => number;
   readonly has: (id: RecordId) => boolean;
   readonly ids: () => IterableIterator<RecordId>;
+  /** Packs every term added since into the frozen tables (search-terms.ts); after a build, before it is held. */
+  readonly freeze: () => void;
   readonly toJSON: () => SearchIndexJson;
 }
 
@@ -162,6 +165,7 @@ export const createSearchIndex = (saved?: SearchIndexJson): SearchIndex => {
     size: () => slots.size,
     has: (id) => slots.has(id),
     ids: () => slots.keys(),
+    freeze: () => { for (const { terms } of groups) terms.freeze(); },
     toJSON: () => ({
       groups: groups.map(({ terms }) => terms.toJSON()), hits: hits.map((hit) => hit ?? null), order, nextOrder,
     }),

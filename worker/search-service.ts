@@ -190,6 +190,7 @@ export const createSearchService = ({
       for (const record of batch) contacts.visit(record);
     });
     for (const [id, at] of contacts.result()) held.setLastContacted(id, at);
+    building.freeze();
     index = building;
     columns = held;
   };

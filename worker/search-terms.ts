@@ -1,18 +1,19 @@
 import SearchableMap from 'minisearch/SearchableMap';
+import { createTermTable, termTableFromJson, type TermTable, type TermTableJson } from './search-term-table';
 
 /**
- * One field group's terms: a radix tree from each stored term to the slots of the records
- * that hold it. A term held by one record stores that slot as a bare number, which is most
- * terms (names, addresses, references): no per-term maps, no per-record field lengths or
- * frequencies, since ranking needs only which stored term matched (search-ranking.ts).
+ * One field group's terms: from each stored term to the slots of the records that hold it,
+ * with no per-record field lengths or frequencies, since ranking needs only which stored term
+ * matched (search-ranking.ts). Most terms are frozen in a sorted table (search-term-table.ts,
+ * a few bytes a term); terms added since sit in a radix tree, a term held by one record as a
+ * bare number, until there are enough of them to merge into a new table. Both answer a
+ * query as the one radix tree did: the same terms by prefix and by edit distance.
  *
  * Slots are never removed from here one by one: a record that changes or leaves gets a new
  * slot or none, its old slot is dead, searches skip dead slots, and `compact` drops them.
  */
 type Postings = number | number[];
 
-/** A serialisable radix tree: [key, child] pairs, the empty key holding a term's postings. */
-export type TermTreeJson = [string, TermTreeJson | Postings][];
 
 /** Fuzzy matching is for typos in words; shorter terms and numbers only match by prefix. */
 const MIN_FUZZY_TERM_LENGTH = 4;
@@ -30,57 +31,86 @@ export interface TermMap {
   readonly visit: (term: string, visit: (slot: number, storedTerm: string) => void) => void;
   /** Renumbers slots (`moved[old]`, -1 for dead ones) and drops the dead. */
   readonly compact: (moved: Int32Array) => void;
-  readonly toJSON: () => TermTreeJson;
+  /** Merges the terms added since into the frozen table. */
+  readonly freeze: () => void;
+  readonly toJSON: () => TermTableJson;
 }
 
-type Tree = Map<string, unknown>;
+const slotsOf = (postings: Postings): readonly number[] => (typeof postings === 'number' ? [postings] : postings);
 
-const treeToJson = (tree: Tree): TermTreeJson =>
-  [...tree].map(([key, child]) => [key, key === '' ? child as Postings : treeToJson(child as Tree)]);
+/** New terms stay in the radix tree until it holds this many, or a share of the table's, then merge in. */
+const MIN_MERGE = 4096;
+const MERGE_SHARE = 0.25;
 
-const treeFromJson = (json: TermTreeJson): Tree =>
-  new Map(json.map(([key, child]) => [key, key === '' ? child : treeFromJson(child as TermTreeJson)]));
+const byTerm = <T>(a: readonly [string, T], b: readonly [string, T]): number => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
 
-const visitPostings = (postings: Postings, storedTerm: string, visit: (slot: number, storedTerm: string) => void): void => {
-  if (typeof postings === 'number') visit(postings, storedTerm);
-  else for (const slot of postings) visit(slot, storedTerm);
+/** The table's entries and the tree's, one sorted list; a term in both keeps the table's slots first (they are older). */
+const merged = (table: TermTable, live: SearchableMap<Postings>, moved?: Int32Array): [string, number[]][] => {
+  const renumber = (slots: ArrayLike<number>): number[] => {
+    const kept: number[] = [];
+    for (let i = 0; i < slots.length; i++) {
+      const slot = slots[i] ?? -1;
+      const next = moved ? moved[slot] ?? -1 : slot;
+      // A record's repeat of a term can land on both sides of a merge: kept once.
+      if (next >= 0 && kept[kept.length - 1] !== next) kept.push(next);
+    }
+    return kept;
+  };
+  const added = [...live.entries()].map(([term, postings]) => [term, slotsOf(postings)] as const).sort(byTerm);
+  const entries: [string, number[]][] = [];
+  let next = 0;
+  const push = (term: string, slots: number[]): void => { if (slots.length > 0) entries.push([term, slots]); };
+  for (let at = 0; at < table.size; at++) {
+    const term = table.termAt(at);
+    for (; next < added.length && (added[next]?.[0] ?? '') < term; next++) push(added[next]?.[0] ?? '', renumber(added[next]?.[1] ?? []));
+    const same = added[next]?.[0] === term ? added[next++]?.[1] ?? [] : [];
+    push(term, renumber([...table.slotsAt(at), ...same]));
+  }
+  for (; next < added.length; next++) push(added[next]?.[0] ?? '', renumber(added[next]?.[1] ?? []));
+  return entries;
 };
 
-export const createTermMap = (json?: TermTreeJson): TermMap => {
-  // SearchableMap's constructor takes its tree as is: loading a saved tree skips re-inserting every term.
-  const map = json ? new SearchableMap<Postings>(treeFromJson(json) as never) : new SearchableMap<Postings>();
+export const createTermMap = (json?: TermTableJson): TermMap => {
+  let table: TermTable = json ? termTableFromJson(json) : createTermTable([]);
+  let live = new SearchableMap<Postings>();
+  // Counted here: SearchableMap counts its size by walking the whole tree after every change.
+  let liveTerms = 0;
+  const freeze = (): void => {
+    if (liveTerms === 0) return;
+    table = createTermTable(merged(table, live));
+    live = new SearchableMap<Postings>();
+    liveTerms = 0;
+  };
   return {
     // One walk of the tree per term. A record adds its slot after every earlier record's,
     // so a repeat within one record is always the last posting.
     add: (term, slot) => {
-      map.update(term, (postings) => {
-        if (postings === undefined) return slot;
+      live.update(term, (postings) => {
+        if (postings === undefined) { liveTerms += 1; return slot; }
         if (typeof postings === 'number') return postings === slot ? postings : [postings, slot];
         if (postings[postings.length - 1] !== slot) postings.push(slot);
         return postings;
       });
+      if (liveTerms >= MIN_MERGE && liveTerms >= table.size * MERGE_SHARE) freeze();
     },
     visit: (term, visit) => {
       const seen = new Set<string>();
-      for (const [storedTerm, postings] of map.atPrefix(term)) {
-        seen.add(storedTerm);
-        visitPostings(postings, storedTerm, visit);
-      }
+      const prefixed = (slot: number, storedTerm: string): void => { seen.add(storedTerm); visit(slot, storedTerm); };
+      table.visitPrefix(term, prefixed);
+      for (const [storedTerm, postings] of live.atPrefix(term)) for (const slot of slotsOf(postings)) prefixed(slot, storedTerm);
       const distance = fuzzyDistanceOf(term);
       if (distance === 0) return;
-      for (const [storedTerm, [postings]] of map.fuzzyGet(term, distance)) {
-        if (!seen.has(storedTerm)) visitPostings(postings, storedTerm, visit);
+      table.visitFuzzy(term, distance, (storedTerm) => seen.has(storedTerm), visit);
+      for (const [storedTerm, [postings]] of live.fuzzyGet(term, distance)) {
+        if (!seen.has(storedTerm)) for (const slot of slotsOf(postings)) visit(slot, storedTerm);
       }
     },
     compact: (moved) => {
-      const emptied: string[] = [];
-      map.forEach((term, postings) => {
-        const kept = (typeof postings === 'number' ? [postings] : postings).map((slot) => moved[slot] ?? -1).filter((slot) => slot >= 0);
-        if (kept.length === 0) emptied.push(term);
-        else map.set(term, kept.length === 1 ? kept[0] as number : kept);
-      });
-      for (const term of emptied) map.delete(term);
+      table = createTermTable(merged(table, live, moved));
+      live = new SearchableMap<Postings>();
+      liveTerms = 0;
     },
-    toJSON: () => treeToJson(map._tree as unknown as Tree),
+    freeze,
+    toJSON: () => { freeze(); return table.toJSON(); },
   };
 };

@@ -4,6 +4,7 @@ import { plainCodec } from '../../../core/codec';
 import { searchIndexDbName } from '../../../core/db/db-name';
 import { openLocketDb } from '../../../core/db/schema';
 import { createSearchIndex } from '../../../worker/search-index';
+import { createFilterColumns } from '../../../worker/filters/filter-columns';
 import { createSearchIndexShelf } from '../../../worker/search-shelf';
 import { saved } from '../store/harness';
 import { createSweepHarness, sweptOk } from './harness';
@@ -38,7 +39,7 @@ describe('deleting a cancelled account', () => {
   it('deletes its saved search index too, even while a connection to it is open', async () => {
     const h = await createSweepHarness();
     const shelf = createSearchIndexShelf(h.factory, searchIndexDbName(h.name), plainCodec);
-    await shelf.save({ position: { newest: null, sets: 0 }, index: createSearchIndex().toJSON(), columns: { rows: [], contacted: [] } });
+    await shelf.save({ position: { newest: null, sets: 0 }, index: createSearchIndex().toJSON(), columns: createFilterColumns().toJSON() });
     expect(await shelf.load()).not.toBeNull();
     await markCancelled(h.db, h.clock.now());
     h.atDay(15);
