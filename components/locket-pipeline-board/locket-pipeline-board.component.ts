@@ -21,6 +21,8 @@ import { renderLostForm } from './lost-form';
 import { pipelineBoardStyles } from './locket-pipeline-board.styles';
 import { LIST_WORDS } from '../shared/messages/list-words';
 import '../locket-filter-bar/locket-filter-bar';
+import { FIRST_BOARD_CARDS, FIRST_BOARD_COLUMNS } from '../../core/first-page/first-board';
+import { BOARD_FIRST_PAINT_MARK, LIVE_SCREEN_MARKS, markOnce } from '../shared/first-row-mark';
 
 type BoardAct = 'read' | 'change';
 
@@ -125,15 +127,33 @@ export class LocketPipelineBoard extends LitElement {
   }
 
   /** The frames after the first cards (or the whole board, when it came first) and the worker's board are drawn: the bench's figures. */
-  protected override updated(): void {
+  protected override updated(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('board')) this.rememberFirstCards();
     if (!this.firstPaintMarked && (this.board !== null || this.first !== null)) {
       this.firstPaintMarked = true;
-      requestAnimationFrame(() => performance.mark('locket:board-first-paint'));
+      // The first paint may be the early paint's, of cards remembered from before (entrypoints/sidepanel).
+      requestAnimationFrame(() => { performance.mark(LIVE_SCREEN_MARKS.board); markOnce(BOARD_FIRST_PAINT_MARK); });
     }
     if (!this.completeMarked && this.board !== null) {
       this.completeMarked = true;
       requestAnimationFrame(() => performance.mark('locket:board-complete'));
     }
+  }
+
+  /** The unfiltered board's first cards as drawn, kept for the next side panel opened on it (core/first-page/first-board). */
+  private rememberFirstCards(): void {
+    const { board, filter, services: { firstScreens: keeper } } = this;
+    if (!keeper || board === null || (filter?.conditions.length ?? 0) > 0) return;
+    keeper.remember('board', () => ({
+      columns: board.columns.slice(0, FIRST_BOARD_COLUMNS).map((column) => ({
+        name: milestoneName(column.milestone),
+        cards: column.cards.slice(0, FIRST_BOARD_CARDS).map((card) => ({ title: card.name, value: this.cardValue(card) })),
+      })),
+    }));
+  }
+
+  private cardValue(card: BoardCard): string {
+    return `${card.value === null ? PIPELINE_WORDS.noValue : formatAmount({ currency: card.currency, amount: card.value })} · ${card.probability}%`;
   }
 
   private async change(write: () => Promise<PipelineOutcome>): Promise<void> {
@@ -173,7 +193,7 @@ export class LocketPipelineBoard extends LitElement {
       @dragstart=${(e: DragEvent) => { e.dataTransfer?.setData(CARD_TYPE, card.id); if (e.dataTransfer) e.dataTransfer.effectAllowed = 'move'; }}>
       <button class="name" @click=${() => this.dispatchEvent(locketEvent('locket-open', { id: card.id }))}
         aria-label=${PIPELINE_WORDS.open(card.name)}>${card.name}</button>
-      <span>${card.value === null ? PIPELINE_WORDS.noValue : formatAmount({ currency: card.currency, amount: card.value })} · ${card.probability}%</span>
+      <span>${this.cardValue(card)}</span>
       ${card.stale ? html`<span class="badge" title=${PIPELINE_WORDS.staleHint(column.milestone.daysUntilStale)}>${PIPELINE_WORDS.stale}</span>` : nothing}
       <select aria-label=${PIPELINE_WORDS.moveCard(card.name)} ?disabled=${this.acts.busyWith('change')}
         @change=${(e: Event) => this.chose(card, e.target as HTMLSelectElement)}>
