@@ -21,14 +21,4 @@ export const EARLY_PAINT_CSS = `
 #locket-early-paint h2 { margin: 0 0 8px; font-size: 18px; }
 #locket-early-paint h3 { margin: 14px 0 4px; font-size: 15px; }
 #locket-early-paint ul { list-style: none; padding: 0; margin: 0; }
-#locket-early-paint li[data-task] { padding: 8px 0 8px 24px; border-bottom: 1px solid var(--ep-border); display: grid; gap: 2px; }
-#locket-early-paint .description { font-weight: 600; overflow-wrap: anywhere; }
-#locket-early-paint .meta { font-size: 13px; color: var(--ep-muted); display: flex; gap: 6px; flex-wrap: wrap; }
-#locket-early-paint .overdue .due { color: var(--ep-danger); }
-#locket-early-paint .board { display: flex; gap: 8px; overflow: hidden; align-items: flex-start; }
-#locket-early-paint .column { flex: 0 0 220px; border: 1px solid var(--ep-border); border-radius: 6px; padding: 8px; background: var(--ep-alt); }
-#locket-early-paint .column h3 { margin: 0 0 8px; }
-#locket-early-paint .column ul { display: grid; gap: 6px; }
-#locket-early-paint .card { background: Canvas; border: 1px solid var(--ep-border); border-radius: 6px; padding: 6px; display: grid; gap: 4px; }
-#locket-early-paint .card .name { color: var(--ep-accent); text-decoration: underline; overflow-wrap: anywhere; }
 `;

@@ -5,7 +5,7 @@ import { readLocalePreference } from '../../platform/locale/locale-preference';
 import { recallFirstScreen, type ScreenView } from '../../platform/session/first-screen-store';
 import { browserLanguages, setCurrentLocale } from '../shared/i18n/locale';
 import { BOARD_FIRST_PAINT_MARK, FIRST_ROW_MARK, LIVE_SCREEN_MARKS, markOnce, TASKS_FIRST_ROW_MARK } from '../shared/first-row-mark';
-import { drawBoard, drawPeople, drawTasks } from './draw-screens';
+import { drawPeople } from './draw-people';
 import { EARLY_PAINT_CSS } from './early-paint.styles';
 
 /**
@@ -34,12 +34,14 @@ const remembered = async (view: ScreenView, now: number, zone: string): Promise<
       const page = await recallFirstScreen('people', now);
       return page && page.rows.length > 0 ? () => drawPeople(page) : null;
     }
+    // Tasks' and the board's drawing (and their words) load only for a panel opened on them:
+    // the people list's opening page does not carry them.
     case 'tasks': {
-      const tasks = await recallFirstScreen('tasks', now);
+      const [tasks, { drawTasks }] = await Promise.all([recallFirstScreen('tasks', now), import('./draw-tasks')]);
       return tasks && tasks.rows.length > 0 ? () => drawTasks(tasks, now, zone) : null;
     }
     case 'board': {
-      const board = await recallFirstScreen('board', now);
+      const [board, { drawBoard }] = await Promise.all([recallFirstScreen('board', now), import('./draw-board')]);
       return board && board.columns.some((column) => column.cards.length > 0) ? () => drawBoard(board) : null;
     }
   }

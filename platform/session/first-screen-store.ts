@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { openFirstPage, sealFirstPage, type FirstPage } from '../../core/first-page/first-page';
-import { openFirstTasks, sealFirstTasks, type FirstTasks } from '../../core/first-page/first-tasks';
-import { openFirstBoard, sealFirstBoard, type FirstBoard } from '../../core/first-page/first-board';
+import type { FirstTasks } from '../../core/first-page/first-tasks';
+import type { FirstBoard } from '../../core/first-page/first-board';
 import type { Bytes } from '../../core/vault/types';
 import { idleExpired } from '../../core/security/auto-lock';
 import { FIRST_SCREEN_KEYS, readLastActivity, readLockPolicy, readSessionKeys } from './session';
@@ -15,8 +15,15 @@ const SEALS: { readonly [V in ScreenView]: {
   readonly open: (accountKey: Bytes, stored: unknown) => Promise<FirstScreens[V] | null>;
 } } = {
   people: { seal: sealFirstPage, open: openFirstPage },
-  tasks: { seal: sealFirstTasks, open: openFirstTasks },
-  board: { seal: sealFirstBoard, open: openFirstBoard },
+  // Tasks' and the board's shapes load with the view that keeps them, or the panel opened on it.
+  tasks: {
+    seal: async (accountKey, screen) => (await import('../../core/first-page/first-tasks')).sealFirstTasks(accountKey, screen),
+    open: async (accountKey, stored) => (await import('../../core/first-page/first-tasks')).openFirstTasks(accountKey, stored),
+  },
+  board: {
+    seal: async (accountKey, screen) => (await import('../../core/first-page/first-board')).sealFirstBoard(accountKey, screen),
+    open: async (accountKey, stored) => (await import('../../core/first-page/first-board')).openFirstBoard(accountKey, stored),
+  },
 };
 
 /**
