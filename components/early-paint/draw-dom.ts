@@ -4,9 +4,9 @@
  */
 import { ACCESS_WORDS } from '../shared/messages/access-words';
 
-export const el = (tag: string, className = '', text?: string): HTMLElement => {
+export const el = (tag: string, className: string | readonly string[] = '', text?: string): HTMLElement => {
   const element = document.createElement(tag);
-  if (className) element.className = className;
+  element.classList.add(...[className].flat().filter((name) => name !== ''));
   if (text !== undefined) element.textContent = text;
   return element;
 };
@@ -20,7 +20,7 @@ export const busyList = (tag: string, label: string): HTMLElement => {
 };
 
 export const opening = (): HTMLElement => {
-  const status = el('p', 'muted count', ACCESS_WORDS.opening);
+  const status = el('p', ['muted', 'count'], ACCESS_WORDS.opening);
   status.setAttribute('role', 'status');
   return status;
 };

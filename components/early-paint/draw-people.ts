@@ -10,7 +10,7 @@ export const drawPeople = (page: FirstPage): HTMLElement[] => {
     const item = el('div');
     item.setAttribute('role', 'listitem');
     const line = el('div', 'row');
-    line.append(el('span', 'title', row.title), el('span', 'subtitle muted', row.subtitle));
+    line.append(el('span', 'title', row.title), el('span', ['subtitle', 'muted'], row.subtitle));
     item.append(line);
     rows.append(item);
   }

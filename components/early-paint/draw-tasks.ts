@@ -3,14 +3,7 @@ import { TASK_BUCKETS } from '../../core/tasks/due-buckets';
 import { TASK_WORDS } from '../shared/messages/task-words';
 import { dueLabel } from '../locket-tasks/task-labels';
 import { busyList, el, opening } from './draw-dom';
-
-/** Tasks' rows: loaded only for a panel opened on Tasks. */
-const EARLY_TASKS_CSS = `
-#locket-early-paint li[data-task] { padding: 8px 0 8px 24px; border-bottom: 1px solid var(--ep-border); display: grid; gap: 2px; }
-#locket-early-paint .description { font-weight: 600; overflow-wrap: anywhere; }
-#locket-early-paint .meta { font-size: 13px; color: var(--ep-muted); display: flex; gap: 6px; flex-wrap: wrap; }
-#locket-early-paint .overdue .due { color: var(--ep-danger); }
-`;
+import { EARLY_TASKS_CSS } from './draw-tasks.styles';
 
 /** In sections as of `now` in `zone`: a row remembered as due today may be overdue by now. */
 export const drawTasks = (tasks: FirstTasks, now: number, zone: string): HTMLElement[] => {
