@@ -21,9 +21,6 @@ import type { RelayRestoreProblem } from '../../core/sync-account/relay-restore'
 import { hostPermissions } from '../../platform/permissions/host-permission';
 import type { RelayRestorePort } from '../sync/locket-relay-restore/locket-relay-restore.component';
 import { RELAY_COPY_WORDS } from '../shared/messages/relay-copy-words';
-import { recallFirstPage } from '../../platform/session/first-page-store';
-import type { FirstPage } from '../../core/first-page/first-page';
-import '../locket-first-page/locket-first-page';
 
 export type SurfaceTag = 'locket-workspace' | 'locket-popup' | 'locket-options';
 type Phase = 'loading' | 'setup' | 'locked' | 'cancelled' | 'unlocked' | 'failed';
@@ -41,7 +38,8 @@ export class LocketGate extends LitElement {
   /** Attributes the surface is created with (the side panel's `start-view`, from its address). */
   @property({ attribute: false }) surfaceAttributes: Readonly<Record<string, string>> = {};
 
-  @state() private phase: Phase = 'loading';
+  /** Reflected, read-only from outside: the side panel's early paint gives way once it is past loading (entrypoints/sidepanel). */
+  @property({ reflect: true }) phase: Phase = 'loading';
   @state() private secondFactor = false;
   @state() private failure = '';
   @state() private cancelled: CancellationStatus | null = null;
@@ -71,8 +69,6 @@ export class LocketGate extends LitElement {
   @state() private relayRestore: RelayRestorePort | null = null;
   /** True from the moment the restore screen makes the vault until its restore ends: the surface waits behind it. */
   private restoring = false;
-  /** The side panel's first rows as last drawn, shown while the database opens (only while the session is unlocked). */
-  @state() private firstPage: FirstPage | null = null;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -90,11 +86,6 @@ export class LocketGate extends LitElement {
 
   private start(): void {
     this.stopListening = onSessionChange(() => this.evaluate());
-    // Read from the session's memory, not IndexedDB: drawn before the database is open. They are
-    // the people list's rows: a side panel opened on another view (the board, Tasks) waits for it.
-    if (this.surface === 'locket-workspace' && this.surfaceAttributes['start-view'] === undefined) {
-      void recallFirstPage(systemClock.now()).catch(() => null).then((firstPage) => { if (this.phase === 'loading') this.firstPage = firstPage; });
-    }
     this.evaluate();
   }
 
@@ -207,9 +198,7 @@ export class LocketGate extends LitElement {
 
   protected override render() {
     switch (this.phase) {
-      case 'loading': return this.firstPage && this.firstPage.rows.length > 0
-        ? html`<locket-first-page .page=${this.firstPage}></locket-first-page>`
-        : html`<p class="muted" role="status">${ACCESS_WORDS.opening}</p>`;
+      case 'loading': return html`<p class="muted" role="status">${ACCESS_WORDS.opening}</p>`;
       case 'failed': return html`<p role="alert">${ACCESS_WORDS.openFailed(this.failure)}</p>`;
       // The screens before the surface are the page's main content: a screen reader can jump to them.
       case 'setup': return this.renderSetup();

@@ -13,6 +13,10 @@ import { milestoneName, PIPELINE_WORDS } from '../shared/messages/pipeline-words
 import { formatAmount, formatMonth, formatTotals } from './board-format';
 import { renderLostForm } from './lost-form';
 
+/** A card's value and probability as its second line shows them (and the early paint remembers). */
+export const cardValueText = (card: BoardCard): string =>
+  `${card.value === null ? PIPELINE_WORDS.noValue : formatAmount({ currency: card.currency, amount: card.value })} · ${card.probability}%`;
+
 /** A column as drawn: the worker's, or the first read's (no count or totals yet). */
 export type ShownColumn = FirstColumn & Partial<Pick<BoardColumn, 'count' | 'totals'>>;
 
@@ -58,7 +62,7 @@ const renderCard = (host: ColumnsHost, card: BoardCard, column: ShownColumn, col
   return html`<li class="card ${card.stale ? 'stale' : ''}" draggable="true"
     @dragstart=${(e: DragEvent) => { e.dataTransfer?.setData(CARD_TYPE, card.id); if (e.dataTransfer) e.dataTransfer.effectAllowed = 'move'; }}>
     <button class="name" @click=${() => host.open(card.id)} aria-label=${PIPELINE_WORDS.open(card.name)}>${card.name}</button>
-    <span>${card.value === null ? PIPELINE_WORDS.noValue : formatAmount({ currency: card.currency, amount: card.value })} · ${card.probability}%</span>
+    <span>${cardValueText(card)}</span>
     ${card.stale ? html`<span class="badge" title=${PIPELINE_WORDS.staleHint(column.milestone.daysUntilStale)}>${PIPELINE_WORDS.stale}</span>` : nothing}
     <select aria-label=${PIPELINE_WORDS.moveCard(card.name)} ?disabled=${host.busy}
       @change=${(e: Event) => chose(host, card, e.target as HTMLSelectElement)}>

@@ -11,12 +11,14 @@ import { ActionController } from '../shared/action-controller';
 import { locketEvent } from '../shared/events';
 import { failureText } from '../shared/failure-text';
 import { LocaleController } from '../shared/i18n/locale';
-import { PIPELINE_WORDS, pipelineProblemText } from '../shared/messages/pipeline-words';
+import { milestoneName, PIPELINE_WORDS, pipelineProblemText } from '../shared/messages/pipeline-words';
 import { baseStyles } from '../shared/tokens.styles';
-import { renderColumns, renderForecast, type ColumnsHost } from './board-columns';
+import { cardValueText, renderColumns, renderForecast, type ColumnsHost } from './board-columns';
 import { pipelineBoardStyles } from './locket-pipeline-board.styles';
 import { LIST_WORDS } from '../shared/messages/list-words';
 import '../locket-filter-bar/locket-filter-bar';
+import { FIRST_BOARD_CARDS, FIRST_BOARD_COLUMNS } from '../../core/first-page/first-board';
+import { BOARD_FIRST_PAINT_MARK, LIVE_SCREEN_MARKS, markOnce } from '../shared/first-row-mark';
 
 type BoardAct = 'read' | 'change';
 
@@ -122,15 +124,29 @@ export class LocketPipelineBoard extends LitElement {
   }
 
   /** The frames after the first cards (or the whole board, when it came first) and the worker's board are drawn: the bench's figures. */
-  protected override updated(): void {
+  protected override updated(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('board')) this.rememberFirstCards();
     if (!this.firstPaintMarked && (this.board !== null || this.first !== null)) {
       this.firstPaintMarked = true;
-      requestAnimationFrame(() => performance.mark('locket:board-first-paint'));
+      // The first paint may be the early paint's, of cards remembered from before (entrypoints/sidepanel).
+      requestAnimationFrame(() => { performance.mark(LIVE_SCREEN_MARKS.board); markOnce(BOARD_FIRST_PAINT_MARK); });
     }
     if (!this.completeMarked && this.board !== null) {
       this.completeMarked = true;
       requestAnimationFrame(() => performance.mark('locket:board-complete'));
     }
+  }
+
+  /** The unfiltered board's first cards as drawn, kept for the next side panel opened on it (core/first-page/first-board). */
+  private rememberFirstCards(): void {
+    const { board, filter, listId, services: { firstScreens: keeper } } = this;
+    if (!keeper || board === null || listId !== '' || (filter?.conditions.length ?? 0) > 0) return;
+    keeper.remember('board', () => ({
+      columns: board.columns.slice(0, FIRST_BOARD_COLUMNS).map((column) => ({
+        name: milestoneName(column.milestone),
+        cards: column.cards.slice(0, FIRST_BOARD_CARDS).map((card) => ({ title: card.name, value: cardValueText(card) })),
+      })),
+    }));
   }
 
   private async change(write: () => Promise<PipelineOutcome>): Promise<void> {

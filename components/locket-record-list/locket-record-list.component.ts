@@ -30,7 +30,7 @@ import { LazyElement } from '../shared/lazy-element';
 import { recordListStyles } from './locket-record-list.styles';
 import { nextFrame } from '../shared/next-frame';
 import { FIRST_PAGE_ROWS } from '../../core/first-page/first-page';
-import { FIRST_ROW_MARK } from '../shared/first-row-mark';
+import { FIRST_ROW_MARK, LIVE_SCREEN_MARKS, markOnce } from '../shared/first-row-mark';
 import { createLastContactedRows } from './last-contacted-rows';
 
 /** The longest the count waits for the first rows to be painted. */
@@ -167,14 +167,14 @@ export class LocketRecordList extends LitElement {
 
   /** The people list's first rows, as drawn, kept for the next side panel to show before its database is open. */
   private rememberFirstRows(): void {
-    if (this.kind !== 'person' || this.listId !== '' || !this.services.firstPage) return;
+    if (this.kind !== 'person' || this.listId !== '' || !this.services.firstScreens) return;
     const rows: { title: string; subtitle: string }[] = [];
     for (let index = 0; index < FIRST_PAGE_ROWS; index++) {
       const record = this.cache.row(index);
       if (!record) break;
       rows.push({ title: recordTitle(record), subtitle: this.subtitleText(record) });
     }
-    this.services.firstPage.remember({ rows }).catch(() => undefined);
+    this.services.firstScreens.remember('people', () => ({ rows }));
   }
 
   /**
@@ -185,8 +185,8 @@ export class LocketRecordList extends LitElement {
     if (this.firstRowMarked) return;
     this.firstRowMarked = true;
     requestAnimationFrame(() => {
-      performance.mark('locket:list-row');
-      if (performance.getEntriesByName(FIRST_ROW_MARK, 'mark').length === 0) performance.mark(FIRST_ROW_MARK);
+      performance.mark(LIVE_SCREEN_MARKS.people);
+      markOnce(FIRST_ROW_MARK);
       this.firstRowShown();
     });
   }

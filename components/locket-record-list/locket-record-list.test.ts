@@ -90,7 +90,7 @@ describe('locket-record-list', () => {
     await store.create('person', { firstName: 'Ada', lastName: 'Lovelace', jobTitle: 'Analyst' });
     await store.create('organisation', { name: 'Analytical Engines' });
     const remembered: unknown[] = [];
-    const keeping = { ...services, firstPage: { remember: async (firstPage: unknown) => { remembered.push(firstPage); } } };
+    const keeping = { ...services, firstScreens: { remember: (view: string, screen: () => unknown) => { if (view === 'people') remembered.push(screen()); } } };
     const list = await mount('locket-record-list', { services: keeping, kind: 'organisation' });
     await expect.element(page.getByRole('button', { name: 'Open Analytical Engines' })).toBeVisible();
     list.kind = 'person';

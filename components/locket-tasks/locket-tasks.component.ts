@@ -16,6 +16,8 @@ import { categoryLabel, dueLabel } from './task-labels';
 import { tasksStyles } from './locket-tasks.styles';
 import { offerDownload } from '../../platform/downloads/download-file';
 import '../locket-follow-up-suggestions/locket-follow-up-suggestions';
+import { FIRST_TASK_ROWS } from '../../core/first-page/first-tasks';
+import { LIVE_SCREEN_MARKS, markOnce, TASKS_FIRST_ROW_MARK } from '../shared/first-row-mark';
 
 /** Rows read first from the due index: a screen and more of them (a side panel shows about ten), read on the page and drawn before the rest is read. */
 export const FIRST_ROWS = 30;
@@ -98,8 +100,13 @@ export class LocketTasks extends LitElement {
     [this.due, this.other] = ran.value;
   }
 
-  /** The bench times the view's open to this mark: the frame after the first real row was drawn. */
-  protected override updated(): void {
+  /**
+   * The bench times the view's open to TASKS_FIRST_ROW_MARK: the frame after the first row was
+   * drawn (by the early paint, when it had rows remembered, else here); LIVE_SCREEN_MARKS.tasks
+   * is this view's own first screen, rows or none, which the early paint gives way to.
+   */
+  protected override updated(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('due') || changed.has('other')) this.rememberFirstRows();
     if (this.firstRowMarked || this.due === null) return;
     this.firstRowMarked = true;
     const drawn = (): void => {
@@ -107,11 +114,28 @@ export class LocketTasks extends LitElement {
       this.drawn.resolve(undefined);
     };
     requestAnimationFrame(() => {
-      if (this.renderRoot.querySelector('li[data-task]')) performance.mark('locket:tasks-first-row');
+      performance.mark(LIVE_SCREEN_MARKS.tasks);
+      if (this.renderRoot.querySelector('li[data-task]')) markOnce(TASKS_FIRST_ROW_MARK);
       drawn();
     });
     // A page in the background draws no frames: the rest and the suggestions come regardless, a little later.
     setTimeout(drawn, SUGGESTIONS_AFTER_MS);
+  }
+
+  /** The soonest open tasks as drawn, kept for the next side panel opened on Tasks (core/first-page/first-tasks). */
+  private rememberFirstRows(): void {
+    const { due, other, zone, services: { firstScreens: keeper, clock } } = this;
+    if (!keeper || due === null) return;
+    keeper.remember('tasks', () => {
+      const buckets = bucketTasks([...due, ...other], clock.now(), zone);
+      const open = [...buckets.overdue, ...buckets.today, ...buckets['next-7-days'], ...buckets.later].slice(0, FIRST_TASK_ROWS);
+      return {
+        rows: open.map(({ fields, record }) => ({
+          description: fields.description, record: record?.title ?? null, category: fields.category ? categoryLabel(fields.category) : '',
+          dueDate: fields.dueDate, dueTime: fields.dueTime, timeZone: fields.timeZone,
+        })),
+      };
+    });
   }
 
   private async change(task: TaskRow, fields: Record<string, unknown>): Promise<void> {

@@ -11,7 +11,7 @@ export const categoryLabel = (category: string): string =>
  * The due date (and time) in the user's locale, shown in the device's zone: a timed task at
  * its instant, a dated one on its calendar date.
  */
-export const dueLabel = (task: TaskFields, zone: string): string => {
+export const dueLabel = (task: Pick<TaskFields, 'dueDate' | 'dueTime' | 'timeZone'>, zone: string): string => {
   if (task.dueDate === null) return TASK_WORDS.noDueDate;
   if (task.dueTime === null) {
     const [year, month, day] = task.dueDate.split('-').map(Number) as [number, number, number];

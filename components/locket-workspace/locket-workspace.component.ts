@@ -14,7 +14,6 @@ import '../locket-record-list/locket-record-list';
 import '../locket-record-detail/locket-record-detail';
 import '../locket-record-form/locket-record-form';
 import '../locket-search/locket-search';
-import '../locket-capture/locket-capture';
 import { TASK_WORDS } from '../shared/messages/task-words';
 import type { MergedDetail } from '../shared/merge-events';
 import '../locket-saved-lists/locket-saved-lists';
@@ -80,6 +79,8 @@ export class LocketWorkspace extends LitElement {
   private readonly trashView = new LazyElement(this, 'locket-trash', () => import('../locket-trash/locket-trash'));
   private readonly duplicatesView = new LazyElement(this, 'locket-duplicates', () => import('../locket-duplicates/locket-duplicates'));
   private readonly compareView = new LazyElement(this, 'locket-merge-compare', () => import('../locket-merge-compare/locket-merge-compare'));
+  /** A capture from a page comes in while the panel is open, never before its first rows. */
+  private readonly captureView = new LazyElement(this, 'locket-capture', () => import('../locket-capture/locket-capture'));
   private readonly mergedView = new LazyElement(this, 'locket-merge-done', () => import('../locket-merge-done/locket-merge-done'));
 
   /** Read-only by the page's word or by the member's role in the team. */
@@ -197,7 +198,7 @@ export class LocketWorkspace extends LitElement {
           @locket-saved=${(e: HTMLElementEventMap['locket-saved']) => { this.view = { name: 'detail', id: e.detail.record.id }; }}
           @locket-cancel=${() => this.back()}></locket-record-form>`;
       case 'capture':
-        return html`<locket-capture .services=${this.services} .inbox=${this.captures}></locket-capture>`;
+        return this.captureView.render(() => html`<locket-capture .services=${this.services} .inbox=${this.captures}></locket-capture>`, RECORD_WORDS.loading);
       case 'trash':
         return this.trashView.render(() => html`<locket-trash .services=${this.services}></locket-trash>`, RECORD_WORDS.loading);
       case 'tasks':

@@ -1,8 +1,12 @@
 // First: the account's database starts opening before the rest of the page's code runs.
 import '@/platform/early-open/start';
-import '@/components/locket-workspace/locket-workspace';
-import { mountSurface } from '@/components/locket-gate/mount-surface';
+import { giveWay, paintEarly, viewOfAddress } from '@/components/early-paint/early-paint';
 
-// `sidepanel.html#pipeline` opens on the board, `#tasks` on Tasks, instead of the people list.
-const START_VIEWS = ['#pipeline', '#tasks'];
-void mountSurface('locket-workspace', START_VIEWS.includes(location.hash) ? { 'start-view': location.hash.slice(1) } : {});
+// The remembered first screen is drawn before the workspace's code (a chunk of its own) is
+// fetched and run: the page's first paint does not wait for the whole of Locket.
+const view = viewOfAddress(location.hash);
+void paintEarly(view).catch(() => null).then(async (paint) => {
+  const { mountWorkspace } = await import('./workspace');
+  const gate = await mountWorkspace(location.hash);
+  if (paint) giveWay(paint, view, gate);
+});

@@ -27,7 +27,7 @@ import { requestCaptureOfActiveTab } from '../capture/capture-request';
 import { createRetentionServices, startPageSweep } from '../retention/retention-services';
 import { startWhenIdle } from '../retention/start-when-idle';
 import { touchActivity } from '../session/session';
-import { forgetFirstPage, rememberFirstPage } from '../session/first-page-store';
+import { createFirstScreenKeeper } from './first-screen-keeper';
 import type { LocketServices, SecurityServices } from './services';
 import type { SyncPageServices } from '../../core/sync/ports';
 import { createSyncChannel } from '../sync/sync-channel';
@@ -84,11 +84,10 @@ export const createPageServices = async (keys: UnlockedKeys, security: SecurityS
   // Each capability's methods as its contract declares them (worker/contracts/).
   const client = <C extends Contract>(contract: C) => createWorkerClient(contract, () => worker().api, activity);
   const syncChannel = createSyncChannel();
-  // Rows remembered for the next side panel must not outlive a change to the people they show:
-  // a change heard here drops them, and the side panel's list, reading its first page again, keeps the new ones.
-  const stopForgetting = bus.subscribe((change) => {
-    if (change.kinds.includes('person')) forgetFirstPage().catch(() => undefined);
-  });
+  // Screens remembered for the next side panel must not outlive a change to what they show: a
+  // change heard here drops them, and the view, reading its first screen again, keeps the new one.
+  const firstScreens = createFirstScreenKeeper(keys.accountKey);
+  const stopForgetting = bus.subscribe((change) => firstScreens.forget(change));
   return {
     store,
     search: async (query, options) => searchWorker().api.search(query, options),
@@ -135,10 +134,11 @@ export const createPageServices = async (keys: UnlockedKeys, security: SecurityS
     tasks: routeTaskReads(createTaskReads(storeDeps), client(tasksContract)),
     pipeline: client(pipelineContract),
     contacts: client(contactsContract),
-    firstPage: { remember: (page) => rememberFirstPage(keys.accountKey, page) },
+    firstScreens: { remember: firstScreens.remember },
     close: () => {
       stopWarmUp();
       stopForgetting();
+      firstScreens.close();
       syncChannel.close();
       stopSweep();
       searchConnection?.release();

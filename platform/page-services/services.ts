@@ -20,7 +20,7 @@ import type { SyncPageServices } from '../../core/sync/ports';
 import type { ClientOf } from '../../worker/contracts/method';
 import type { teamContract } from '../../worker/contracts/team';
 import type { filterContract } from '../../worker/contracts/filters';
-import type { FirstPage } from '../../core/first-page/first-page';
+import type { FirstScreens, ScreenView } from '../session/first-screen-store';
 
 /** The owner's account and its protection: what the settings page's security sections use. */
 export interface SecurityServices {
@@ -124,8 +124,9 @@ export interface LocketServices {
   /** Last contacted and stay-in-touch, computed in the worker; absent where no worker runs (the page then shows neither). */
   readonly contacts?: ContactsWorkerApi;
   /**
-   * Keeps the people list's first rows, sealed under the account key, for the next side panel
-   * to draw before its database is open (core/first-page); absent where nothing keeps them.
+   * Keeps a view's first screen as drawn (the people list's rows, Tasks' first rows, the board's
+   * first cards), sealed under the account key, for the next side panel to draw before its
+   * database is open (core/first-page); absent where nothing keeps them.
    */
-  readonly firstPage?: { readonly remember: (page: FirstPage) => Promise<void> };
+  readonly firstScreens?: { readonly remember: <V extends ScreenView>(view: V, screen: () => FirstScreens[V]) => void };
 }

@@ -14,8 +14,8 @@ const SESSION_KEY = 'locket:session';
 const ACTIVITY_KEY = 'locket:last-activity';
 const POLICY_KEY = 'locket:lock-policy';
 const THROTTLE_KEY = 'locket:unlock-throttle';
-/** The side panel's first rows, sealed under the account key (core/first-page): gone with the session. */
-export const FIRST_PAGE_KEY = 'locket:first-page';
+/** The side panel's first screens, each sealed under the account key (core/first-page): gone with the session. */
+export const FIRST_SCREEN_KEYS = { people: 'locket:first-page', tasks: 'locket:first-tasks', board: 'locket:first-board' } as const;
 
 const Base64 = v.pipe(v.string(), v.regex(/^[A-Za-z0-9+/]*={0,2}$/));
 const SessionSchema = v.object({ accountKey: Base64, factorSecret: v.nullable(Base64) });
@@ -38,7 +38,7 @@ export const writeSessionKeys = (keys: UnlockedKeys, now: number): Promise<void>
   });
 
 /** Locks every surface at once: each one hears the key go. */
-export const lockSession = (): Promise<void> => browser.storage.session.remove([SESSION_KEY, ACTIVITY_KEY, FIRST_PAGE_KEY]);
+export const lockSession = (): Promise<void> => browser.storage.session.remove([SESSION_KEY, ACTIVITY_KEY, ...Object.values(FIRST_SCREEN_KEYS)]);
 
 /** Calls `listener` whenever the session is unlocked or locked, in any context. */
 export const onSessionChange = (listener: () => void): (() => void) => {

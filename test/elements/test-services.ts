@@ -156,7 +156,7 @@ export const createTestServices = async (overrides: TestServiceOverrides = {}): 
     // The worker's own pipeline code, run in the page on the test's store and checked as the host checks it.
     pipeline: validated(pipelineContract, createPipelineApi({ storeDeps, store })),
     // The side panel's remembered first rows: kept nowhere here.
-    firstPage: { remember: async () => undefined },
+    firstScreens: { remember: () => undefined },
     ...overrides.services,
   });
   return { services, store, clock, db };
