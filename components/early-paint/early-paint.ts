@@ -5,7 +5,9 @@ import { readLocalePreference } from '../../platform/locale/locale-preference';
 import { recallFirstScreen, type ScreenView } from '../../platform/session/first-screen-store';
 import { browserLanguages, setCurrentLocale } from '../shared/i18n/locale';
 import { BOARD_FIRST_PAINT_MARK, FIRST_ROW_MARK, LIVE_SCREEN_MARKS, markOnce, TASKS_FIRST_ROW_MARK } from '../shared/first-row-mark';
+import { drawBoard } from './draw-board';
 import { drawPeople } from './draw-people';
+import { drawTasks } from './draw-tasks';
 import { EARLY_PAINT_CSS } from './early-paint.styles';
 
 /**
@@ -34,14 +36,14 @@ const remembered = async (view: ScreenView, now: number, zone: string): Promise<
       const page = await recallFirstScreen('people', now);
       return page && page.rows.length > 0 ? () => drawPeople(page) : null;
     }
-    // Tasks' and the board's drawing (and their words) load only for a panel opened on them:
-    // the people list's opening page does not carry them.
+    // Tasks' and the board's drawing come with the entry (a few kB): a chunk of their own loaded
+    // for a panel opened on them was one more fetch in line before the first paint.
     case 'tasks': {
-      const [tasks, { drawTasks }] = await Promise.all([recallFirstScreen('tasks', now), import('./draw-tasks')]);
+      const tasks = await recallFirstScreen('tasks', now);
       return tasks && tasks.rows.length > 0 ? () => drawTasks(tasks, now, zone) : null;
     }
     case 'board': {
-      const [board, { drawBoard }] = await Promise.all([recallFirstScreen('board', now), import('./draw-board')]);
+      const board = await recallFirstScreen('board', now);
       return board && board.columns.some((column) => column.cards.length > 0) ? () => drawBoard(board) : null;
     }
   }

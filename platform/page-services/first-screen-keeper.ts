@@ -2,6 +2,9 @@ import type { StoreChange } from '../../core/db/change-bus';
 import type { Bytes } from '../../core/vault/types';
 import { forgetFirstScreens, rememberFirstScreen, type FirstScreens, type ScreenView } from '../session/first-screen-store';
 
+/** Set once a screen is sealed and stored (test/bench/page-timing.ts waits for it before closing a panel). */
+export const SCREEN_KEPT_MARK = 'locket:screen-kept';
+
 /** A view drawing again soon after (a burst of changes, a list scrolled back up) writes once. */
 const WRITE_AFTER_MS = 300;
 
@@ -36,7 +39,9 @@ export const createFirstScreenKeeper = (accountKey: Bytes): FirstScreenKeeper =>
       waiting.set(view, setTimeout(() => {
         waiting.delete(view);
                 try {
-          void rememberFirstScreen(view, accountKey, screen(), () => current(view) === asked).catch(() => undefined);
+          void rememberFirstScreen(view, accountKey, screen(), () => current(view) === asked)
+            // Read by the bench: a side panel it opens stays open until its screen is kept, as a user's does.
+            .then(() => performance.mark(SCREEN_KEPT_MARK), () => undefined);
         } catch {
           // Only a head start for the next side panel: nothing is kept.
         }

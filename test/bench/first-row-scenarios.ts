@@ -1,6 +1,6 @@
 import type { ExtensionBrowser } from './browser';
 import type { Figures } from './metrics';
-import { timeToMark } from './page-timing';
+import { SCREEN_KEPT, timeToMark } from './page-timing';
 import { traced } from './profiler';
 import { median } from './stats';
 
@@ -52,7 +52,7 @@ export const measureFirstRow = async (
     await sleep(IDLE_BEFORE_OPEN_MS);
     bare.push(await bareMeasures(browser));
     await sleep(IDLE_BEFORE_OPEN_MS);
-    const open = () => timeToMark(browser.context, url, 'locket:first-row', '[role="listitem"] .row', undefined, stages, 'locket:list-row');
+    const open = () => timeToMark(browser.context, url, 'locket:first-row', '[role="listitem"] .row', undefined, stages, 'locket:list-row', SCREEN_KEPT);
     if (run === 0 && profileDir !== undefined) {
       // The first open traced browser-wide (IndexedDB's own work included) from a blank page of its own.
       const blank = await browser.context.newPage();

@@ -19,6 +19,12 @@ export const withDiagnostics = (what: string, errors: readonly string[], error: 
   return new Error(`${what}: ${reason}${seen}`);
 };
 
+/** The longest a side panel is kept open for its `keepOpenUntil` mark. */
+const KEEP_OPEN_MS = 3_000;
+
+/** What the side panel marks once it kept its first screen for the next panel (platform/page-services/first-screen-keeper.ts). */
+export const SCREEN_KEPT = 'locket:screen-kept';
+
 /**
  * Opens `url` in a new tab and returns the startTime of the performance mark `mark`:
  * milliseconds from the start of that navigation to the moment the page marked it.
@@ -34,6 +40,12 @@ export const timeToMark = async (
   stages?: Map<string, number[]>,
   /** A later mark the stages wait for too (the live list's row, after rows remembered from before). */
   laterMark?: string,
+  /**
+   * A mark the page is kept open for, at most KEEP_OPEN_MS, after the figure: a side panel keeps
+   * its first screen for the next one a moment after drawing (the keeper's 'locket:screen-kept'),
+   * and a user's panel stays open longer than the bench's otherwise would.
+   */
+  keepOpenUntil?: string,
 ): Promise<number> => {
   const page = await context.newPage();
   const errors = collectPageErrors(page);
@@ -59,6 +71,9 @@ export const timeToMark = async (
         return [...(navigation ? [['dom-content-loaded', navigation.domContentLoadedEventEnd] as const] : []), ...marks];
       });
       for (const [name, at] of seen) stages.set(name, [...(stages.get(name) ?? []), at]);
+    }
+    if (keepOpenUntil !== undefined) {
+      await page.waitForFunction((name) => performance.getEntriesByName(name, 'mark').length > 0, keepOpenUntil, { timeout: KEEP_OPEN_MS }).catch(() => undefined);
     }
     return v.parse(MarkTimeSchema, startTime);
   } catch (error) {

@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import * as v from 'valibot';
 import { ReminderReportSchema, TasksSeedReportSchema, TimelineFloorReportSchema } from './bench-api';
 import type { ExtensionBrowser } from './browser';
-import { collectPageErrors, timeToMark, withDiagnostics } from './page-timing';
+import { collectPageErrors, SCREEN_KEPT, timeToMark, withDiagnostics } from './page-timing';
 import { median } from './stats';
 import type { VaultOutcome } from './vault-scenarios';
 
@@ -24,8 +24,8 @@ const tasksFirstRows = async (browser: ExtensionBrowser, runs: number) => {
   const list: number[] = [];
   const stages = new Map<string, number[]>();
   for (let run = 0; run < runs; run += 1) {
-    tasks.push(await timeToMark(browser.context, `${browser.pageUrl('sidepanel.html')}#tasks`, 'locket:tasks-first-row', 'li[data-task]', MARK_TIMEOUT_MS, stages));
-    list.push(await timeToMark(browser.context, browser.pageUrl('sidepanel.html'), 'locket:first-row', '[role="listitem"] .row', MARK_TIMEOUT_MS));
+    tasks.push(await timeToMark(browser.context, `${browser.pageUrl('sidepanel.html')}#tasks`, 'locket:tasks-first-row', 'li[data-task]', MARK_TIMEOUT_MS, stages, undefined, SCREEN_KEPT));
+    list.push(await timeToMark(browser.context, browser.pageUrl('sidepanel.html'), 'locket:first-row', '[role="listitem"] .row', MARK_TIMEOUT_MS, undefined, undefined, SCREEN_KEPT));
   }
   return { tasks, list, stages };
 };
