@@ -29,7 +29,7 @@ export { searchIndexDbName as searchShelfName } from '../core/db/db-name';
 const KEY = 'current';
 const SHELF_AAD = 'locket/search-index';
 /** Raised when the saved shape changes, so an older one is rebuilt rather than misread. */
-const FORMAT = 4;
+const FORMAT = 5;
 
 const openShelfDb = (factory: IDBFactory, name: string): Promise<IDBPDatabase<ShelfDb>> => new Promise((resolve, reject) => {
   const request = factory.open(name, 1);
@@ -47,8 +47,8 @@ const isSaved = (value: unknown): value is SavedSearchIndex & { readonly format:
   const { format, position, index, columns } = value as Record<string, unknown>;
   if (format !== FORMAT || typeof position !== 'object' || position === null || typeof index !== 'object' || index === null) return false;
   if (typeof columns !== 'object' || columns === null) return false;
-  const { dictionary, kinds, contacted } = columns as Record<string, unknown>;
-  if (!Array.isArray(dictionary) || typeof kinds !== 'object' || kinds === null || !Array.isArray(contacted)) return false;
+  const { dictionary, kinds, contacted, targets } = columns as Record<string, unknown>;
+  if (!Array.isArray(dictionary) || typeof kinds !== 'object' || kinds === null || !Array.isArray(contacted) || !Array.isArray(targets)) return false;
   const { groups, hits, order } = index as Record<string, unknown>;
   return Array.isArray(groups) && Array.isArray(hits) && Array.isArray(order) && hits.length === order.length;
 };

@@ -7,8 +7,8 @@
  * answer as the pass).
  *
  * Invariant: after `refresh`, every held record a change could move (the one changed, the record
- * a conversation or task is on, and up to two links above each, before and after the change)
- * holds what the full pass would give it.
+ * a conversation or task is on and the one it was on before, and up to two links above each,
+ * before and after the change) holds what the full pass would give it.
  */
 import type { LocketRecord, RecordId } from '../../core/records/types';
 import type { LocketStore } from '../../core/store/contract';
@@ -66,12 +66,20 @@ export interface ContactsTouched {
  * they have (the new ones): last contacted may move on both sides of a moved link.
  */
 export const contactsTouched = (columns: FilterColumns, changed: readonly LocketRecord[], vanished: readonly RecordId[]): ContactsTouched => {
-  const seeds: RecordId[] = [...vanished];
+  const seeds: RecordId[] = [];
+  for (const id of vanished) {
+    seeds.push(id);
+    const target = columns.contactTarget(id);
+    if (target !== null) seeds.push(target);
+  }
   for (const record of changed) {
     if (!movesContacts(columns, record)) continue;
     seeds.push(record.id);
     const target = contactTargetOf(record);
     if (target !== null) seeds.push(target);
+    // Moved to another record: the one it left may have lost its last contact.
+    const before = columns.contactTarget(record.id);
+    if (before !== null && before !== target) seeds.push(before);
   }
   const touched = new Set<RecordId>();
   for (const id of seeds) addChain(columns, id, touched);

@@ -22,6 +22,8 @@ export interface FilterColumnsJson {
   readonly kinds: Partial<Record<ListedKind, Record<string, unknown>>>;
   /** Last contacted, flat: id, time, id, time… (records never contacted are left out). */
   readonly contacted: readonly (string | number)[];
+  /** Where each conversation and task is, flat: its id, the record's id, … */
+  readonly targets: readonly string[];
 }
 
 export interface FilterColumns {
@@ -38,6 +40,11 @@ export interface FilterColumns {
   readonly lastContacted: (id: RecordId) => number | null;
   /** Ignored for a record not held: it would outlive its record otherwise. */
   readonly setLastContacted: (id: RecordId, at: number | null) => void;
+  /**
+   * The record a conversation or task was on when the columns last took it (null when on none,
+   * or never taken): moved elsewhere, the record it left must be read again too.
+   */
+  readonly contactTarget: (id: RecordId) => RecordId | null;
   readonly toJSON: () => FilterColumnsJson;
 }
 
@@ -81,6 +88,12 @@ export const createFilterColumns = (saved?: FilterColumnsJson): FilterColumns =>
       if (id !== null) places.set(id, row * KIND_SLOTS + kindAt);
     }
   });
+  const targets = new Map<RecordId, RecordId>();
+  const pairs = saved?.targets ?? [];
+  for (let at = 0; at + 1 < pairs.length; at += 2) {
+    const [id, target] = [pairs[at], pairs[at + 1]];
+    if (typeof id === 'string' && typeof target === 'string') targets.set(id, target);
+  }
   const flat = saved?.contacted ?? [];
   for (let at = 0; at + 1 < flat.length; at += 2) {
     const [id, time] = [flat[at], flat[at + 1]];
@@ -112,6 +125,11 @@ export const createFilterColumns = (saved?: FilterColumnsJson): FilterColumns =>
   };
 
   const upsert = (record: LocketRecord): void => {
+    if (record.kind === 'activity' || record.kind === 'task') {
+      // Held in the trash too: a contact trashed, then moved and restored, still left its record.
+      if (record.fields.recordId === null) targets.delete(record.id);
+      else targets.set(record.id, record.fields.recordId);
+    }
     if (record.deletedAt !== null || isDependentKind(record.kind)) { remove(record.id); return; }
     const listed = record as Listed;
     const kindAt = LISTED_KINDS.indexOf(listed.kind);
@@ -149,13 +167,14 @@ export const createFilterColumns = (saved?: FilterColumnsJson): FilterColumns =>
 
   return {
     upsertMany: (records) => { for (const record of records) upsert(record); },
-    remove,
+    remove: (id) => { targets.delete(id); remove(id); },
     has: (id) => places.has(id),
     get: (id) => { const place = places.get(id); return place === undefined ? undefined : read(place % KIND_SLOTS, Math.floor(place / KIND_SLOTS)); },
     size: () => places.size,
     ids: () => places.keys(),
     ofKind,
     lastContacted: (id) => contacted.get(id) ?? null,
+    contactTarget: (id) => targets.get(id) ?? null,
     setLastContacted: (id, at) => {
       if (at === null || !places.has(id)) contacted.delete(id);
       else contacted.set(id, at);
@@ -164,6 +183,7 @@ export const createFilterColumns = (saved?: FilterColumnsJson): FilterColumns =>
       dictionary: dictionary.toJSON(),
       kinds: Object.fromEntries(LISTED_KINDS.map((kind, at) => [kind, tableJson(tables[at] as Table)])),
       contacted: [...contacted].flat(),
+      targets: [...targets].flat(),
     }),
   };
 };

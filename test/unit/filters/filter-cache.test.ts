@@ -10,7 +10,7 @@ import { filterCacheContract, filterContract, NOT_READY, type FilteredList, type
 import { validated } from '../../../worker/host';
 import { createFilterApi, FIRST_MATCHES } from '../../../worker/filters/filter-api';
 import { createFilterCacheApi } from '../../../worker/filters/filter-cache-api';
-import { createFilterColumns, type FilterColumns } from '../../../worker/filters/filter-columns';
+import { createFilterColumns, type FilterColumns, type FilterColumnsJson } from '../../../worker/filters/filter-columns';
 import { columnsTake } from '../../../worker/filters/contacted-columns';
 import { createLastContactedMap } from '../../../core/timeline/last-contacted';
 import { routeFilters } from '../../../worker/filters/filter-route';
@@ -152,6 +152,20 @@ describe('filtering from the search worker’s columns', () => {
     await store.remove(first.id);
     await take(harness, [third.id, task.id, meeting.id, first.id]);
     await bothAgree('moved, reopened, trashed');
+    // The call was logged on the wrong person: moved to another, the first one's last contact drops with it.
+    saved(await store.update(call.id, 'activity', { recordId: second.id }));
+    await take(harness, [call.id]);
+    await bothAgree('call moved to another person');
+    // Saved and loaded, the columns still know where each contact was, and follow the next move.
+    const loaded = { ...harness, columns: createFilterColumns(JSON.parse(JSON.stringify(harness.columns.toJSON())) as FilterColumnsJson) };
+    const fromLoaded = createFilterCacheApi({ store: counting, db, clock, currentColumns: async () => loaded.columns });
+    saved(await store.update(call.id, 'activity', { recordId: third.id }));
+    await take(loaded, [call.id]);
+    for (const condition of LAST_ACTIVITY) {
+      const filter: Filter = { conditions: [condition] };
+      expect(ids(await fromLoaded.filterCached('person', filter, { column: 'updated', direction: 'desc' }, ignore)), `loaded: ${JSON.stringify(condition)}`)
+        .toEqual(ids(await scan.filterList('person', filter, { column: 'updated', direction: 'desc' }, ignore)));
+    }
     expect(passes).toBe(0);
   });
 
