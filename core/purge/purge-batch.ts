@@ -134,22 +134,33 @@ const purgedKey = (rows: readonly PurgedRecord[]): string => rows.map((row) => `
 /** A batch's id range holds at most this many change-log entries per row before per-row reads are cheaper. */
 const RANGE_READ_LIMIT = 4;
 
+/** The `byRecord` index of `changes`, in any transaction that reads it. */
+interface ByRecordKeys {
+  readonly getAllKeys: (query: IDBKeyRange, count?: number) => Promise<string[]>;
+}
+
 /**
- * The keys of the change sets that touch these records. Trash is often deleted in runs of
- * neighbouring ids (an import, a rule), so one read over the id range is tried first; when the
- * range also holds many other records' entries, it falls back to one read per record.
+ * The keys of the change sets in the id range of `ids` (sorted, deduplicated), read at once;
+ * null when the range also holds many other records' entries, where one read per record is cheaper.
+ * Trash is often deleted in runs of neighbouring ids (an import, a rule).
  */
-const setKeysFor = async (changes: ChangesInPurge, ids: readonly RecordId[]): Promise<string[]> => {
+export const setKeysInIdRange = async (byRecord: ByRecordKeys, ids: readonly RecordId[]): Promise<string[] | null> => {
   const sorted = [...ids].sort();
   const first = sorted[0];
   const last = sorted.at(-1);
   if (first === undefined || last === undefined) return [];
-  const byRecord = changes.index('byRecord');
   // Capped one past the limit: a full answer means the range is crowded. (Cheaper than count(),
   // which Chromium answers by walking the range.)
   const limit = ids.length * RANGE_READ_LIMIT;
   const inRange = await byRecord.getAllKeys(IDBKeyRange.bound(first, last), limit + 1);
-  if (inRange.length <= limit) return [...new Set(inRange)];
+  return inRange.length <= limit ? [...new Set(inRange)] : null;
+};
+
+/** The keys of the change sets that touch these records: over their id range, else one read per record. */
+const setKeysFor = async (changes: ChangesInPurge, ids: readonly RecordId[]): Promise<string[]> => {
+  const byRecord = changes.index('byRecord');
+  const inRange = await setKeysInIdRange(byRecord, ids);
+  if (inRange !== null) return inRange;
   const keyLists = await Promise.all(ids.map((id) => byRecord.getAllKeys(id)));
   return [...new Set(keyLists.flat())];
 };

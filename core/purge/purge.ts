@@ -8,7 +8,7 @@ import type { RecordId, RecordKind } from '../records/types';
 import type { PurgeReport } from './contract';
 import { isRecordChange, type StoredRecord } from '../db/rows';
 import {
-  purgeBatch, type BatchWritten, type PurgedRecord, type PurgeReceipt, type ReadBefore, type RecordsBefore, type RecordsReader, type SelectTrashed,
+  purgeBatch, setKeysInIdRange, type BatchWritten, type PurgedRecord, type PurgeReceipt, type ReadBefore, type RecordsBefore, type RecordsReader, type SelectTrashed,
 } from './purge-batch';
 import { awaitingRange } from './purge-rewrite';
 import { rewriteAwaiting } from './purge-awaiting';
@@ -76,9 +76,6 @@ const expiredKeys = (before: number, batchSize: number): SelectTrashed => Object
   { withKinds: async (read: ReadBefore) => await namedBefore(read, before, batchSize) ?? expiredKinds(read.objectStore('records'), before, batchSize) },
 );
 
-/** A batch's id range holding more change-log entries than this per row is read by the index walk instead. */
-const NAMING_RANGE_LIMIT = 4;
-
 /**
  * The batch's rows with their kinds from a few requests: the trash index's keys, then the change
  * sets that name them (every write names its record's kind). A key cursor over `trashKinds` costs
@@ -87,17 +84,12 @@ const NAMING_RANGE_LIMIT = 4;
  */
 const namedBefore = async (read: ReadBefore, before: number, count: number): Promise<PurgedRecord[] | null> => {
   const ids = await read.objectStore('records').index('trash').getAllKeys(IDBKeyRange.upperBound(before), count);
-  const sorted = [...ids].sort();
-  const first = sorted[0];
-  const last = sorted.at(-1);
-  if (first === undefined || last === undefined) return [];
   const changes = read.objectStore('changes');
-  const limit = ids.length * NAMING_RANGE_LIMIT;
-  const keys = await changes.index('byRecord').getAllKeys(IDBKeyRange.bound(first, last), limit + 1);
-  if (keys.length > limit) return null;
+  const keys = await setKeysInIdRange(changes.index('byRecord'), ids);
+  if (keys === null) return null;
   const wanted = new Set(ids);
   const kinds = new Map<RecordId, RecordKind>();
-  for (const set of await Promise.all([...new Set(keys)].map((key) => changes.get(key)))) {
+  for (const set of await Promise.all(keys.map((key) => changes.get(key)))) {
     for (const change of set?.changes ?? []) if (isRecordChange(change) && wanted.has(change.recordId)) kinds.set(change.recordId, change.kind);
   }
   const named = ids.flatMap((id) => { const kind = kinds.get(id); return kind === undefined ? [] : [{ id, kind }]; });

@@ -1,26 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { plainCodec, type ValueCodec } from '../../../core/codec';
+import { plainCodec } from '../../../core/codec';
 import { emptyFields } from '../../../core/records/validate';
 import { isCancelled } from '../../../worker/contract';
 import { createFilterApi, FIRST_MATCHES } from '../../../worker/filters/filter-api';
 import type { FilteredList } from '../../../worker/contracts/filters';
 import type { Filter } from '../../../core/filters/filter-schema';
-import { createHarness, saved } from '../store/harness';
+import { countingCodec, createHarness, saved } from '../store/harness';
 
 const DAY = 24 * 60 * 60 * 1000;
 const byName = { column: 'name', direction: 'asc' } as const;
 const newest = { column: 'updated', direction: 'desc' } as const;
-
-/** Counts what is decrypted, to show the clear row rules out what it can before any decoding. */
-const countingCodec = () => {
-  let decoded = 0;
-  const codec: ValueCodec = {
-    ...plainCodec,
-    decode: async (value, aad) => { decoded++; return plainCodec.decode(value, aad); },
-    decodeMany: async (values, aads) => { decoded += values.length; return plainCodec.decodeMany(values, aads); },
-  };
-  return { codec, decoded: () => decoded };
-};
 
 const listed = (result: FilteredList | { type: 'cancelled' }): readonly string[] => {
   if (isCancelled(result)) throw new Error('Expected a list, not a cancelled run');
@@ -28,7 +17,7 @@ const listed = (result: FilteredList | { type: 'cancelled' }): readonly string[]
 };
 
 const setUp = async () => {
-  const counting = countingCodec();
+  const counting = countingCodec(plainCodec);
   const harness = await createHarness({}, counting.codec);
   const api = createFilterApi({ store: harness.store, db: harness.db, clock: harness.clock });
   const first: (readonly string[])[] = [];

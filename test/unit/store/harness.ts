@@ -71,6 +71,17 @@ export const opaqueCodec: ValueCodec = {
   decodeMany: async (encoded, aads) => Promise.all(encoded.map((value, index) => opaqueCodec.decode(value, aads[index] ?? ''))),
 };
 
+/** `inner` (the opaque codec unless given), counting every value it decodes: what a read costs. */
+export const countingCodec = (inner: ValueCodec = opaqueCodec) => {
+  let decoded = 0;
+  const codec: ValueCodec = {
+    ...inner,
+    decode: (value, aad) => { decoded += 1; return inner.decode(value, aad); },
+    decodeMany: (values, aads) => { decoded += values.length; return inner.decodeMany(values, aads); },
+  };
+  return { codec, decoded: () => decoded, reset: () => { decoded = 0; } };
+};
+
 export const person = (firstName: string, lastName: string, extra: Record<string, unknown> = {}) =>
   ({ firstName, lastName, ...extra });
 

@@ -1,21 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { ValueCodec } from '../../../core/codec';
 import type { LocketDatabase } from '../../../core/db/schema';
 import { createTaskReads, TASK_READ_BATCH } from '../../../core/tasks/task-reads';
 import { PAGE_READ_LIMIT, routeTaskReads } from '../../../platform/page-services/tasks-route';
 import type { TasksWorkerApi } from '../../../worker/contract';
-import { createHarness, opaqueCodec, person, saved } from '../store/harness';
-
-/** The opaque codec, counting every value it decodes. */
-const countingCodec = () => {
-  let decoded = 0;
-  const codec: ValueCodec = {
-    ...opaqueCodec,
-    decode: (value, aad) => { decoded += 1; return opaqueCodec.decode(value, aad); },
-    decodeMany: (values, aads) => { decoded += values.length; return opaqueCodec.decodeMany(values, aads); },
-  };
-  return { codec, decoded: () => decoded, reset: () => { decoded = 0; } };
-};
+import { countingCodec, createHarness, person, saved } from '../store/harness';
 
 /** The database, counting the rows each index read hands back, and the largest of them. */
 const countingDb = (db: LocketDatabase) => {

@@ -2,20 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { ValueCodec } from '../../../core/codec';
 import { changeSource, dependentSource, mergeNewestFirst } from '../../../core/timeline/timeline-merge';
 import { buildTimeline, TIMELINE_PAGE_SIZE, type TimelineEntry } from '../../../core/timeline/timeline';
-import { createHarness, opaqueCodec, saved } from '../store/harness';
+import { countingCodec, createHarness, saved } from '../store/harness';
 
 const MINUTE = 60_000;
-
-/** The opaque codec, counting every value it decodes: what a page of the timeline costs to read. */
-const countingCodec = () => {
-  let decoded = 0;
-  const codec: ValueCodec = {
-    ...opaqueCodec,
-    decode: (value, aad) => { decoded += 1; return opaqueCodec.decode(value, aad); },
-    decodeMany: (values, aads) => { decoded += values.length; return opaqueCodec.decodeMany(values, aads); },
-  };
-  return { codec, decoded: () => decoded, reset: () => { decoded = 0; } };
-};
 
 const label = (entry: TimelineEntry): string =>
   entry.type === 'field-change' ? `${entry.field}:${String(entry.before)}→${String(entry.after)}` : entry.type === 'note' ? entry.body : entry.type;
