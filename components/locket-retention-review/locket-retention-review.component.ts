@@ -133,13 +133,14 @@ export class LocketRetentionReview extends LitElement {
       ${this.confirming ? this.renderConfirmation(count) : nothing}`;
   }
 
+  /** One status at a time: after a move, its count stays the status while the rule is checked again. */
   protected override render() {
     const moved = this.moved;
     const error = this.errorText();
     return html`<section aria-labelledby="review-heading">
       <h4 id="review-heading">${WORDS.review(ruleText(this.rule))}</h4>
       ${moved !== null ? html`<p class="status" role="status">${WORDS.moved(moved, TRASH_DAYS)}</p>` : nothing}
-      ${this.candidates === null ? (error ? nothing : html`<p class="muted" role="status">${WORDS.checking}</p>`)
+      ${this.candidates === null ? (error || moved !== null ? nothing : html`<p class="muted" role="status">${WORDS.checking}</p>`)
         : this.renderCandidates(this.candidates)}
       ${error ? html`<p class="error" role="alert">${error}</p>` : nothing}
     </section>`;

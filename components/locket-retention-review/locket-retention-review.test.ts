@@ -60,6 +60,20 @@ describe('locket-retention-review', () => {
     await expect.element(page.getByText('Closed case')).toBeVisible();
   });
 
+  it('keeps one status after a move, the count moved, while the rule is checked again', async () => {
+    const propose = controlled<[RetentionRule], readonly RetentionCandidate[]>();
+    const { services, store } = await createTestServices({ retention: { proposeRetention: propose.fn } });
+    const ada = await store.create('person', { firstName: 'Ada', lastName: 'Example' });
+    if (!ada.ok) throw new Error('test person refused');
+    await mount('locket-retention-review', { services, rule: INACTIVE_24 });
+    propose.calls[0]!.resolve([{ id: ada.value.id, kind: 'person', title: 'Ada Example', subtitle: '', since: 0 }]);
+    await userEvent.click(page.getByRole('button', { name: 'Move 1 to the trash' }));
+    await userEvent.click(page.getByRole('button', { name: 'Move to the trash' }));
+    await expect.poll(() => propose.calls.length).toBe(2);
+    expect(page.getByRole('status').elements()).toHaveLength(1);
+    await expect.element(page.getByRole('status')).toHaveTextContent('1 record moved to the trash.');
+  });
+
   it('says when the rule could not be checked', async () => {
     const { services } = await createTestServices({ retention: { proposeRetention: async () => { throw new Error('the worker stopped'); } } });
     await mount('locket-retention-review', { services, rule: INACTIVE_24 });
