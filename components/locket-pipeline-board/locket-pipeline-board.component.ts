@@ -137,10 +137,15 @@ export class LocketPipelineBoard extends LitElement {
     }
   }
 
-  /** The unfiltered board's first cards as drawn, kept for the next side panel opened on it (core/first-page/first-board). */
+  /**
+   * The board's first cards as drawn under its own remembered filter, kept for the next side panel
+   * opened on it (core/first-page/first-board), which opens under that filter too. A saved list's
+   * board is not the board's: it is never kept. A change of the board's filter is a settings
+   * change, which forgets the kept screen until this draws again.
+   */
   private rememberFirstCards(): void {
-    const { board, filter, listId, services: { firstScreens: keeper } } = this;
-    if (!keeper || board === null || listId !== '' || (filter?.conditions.length ?? 0) > 0) return;
+    const { board, listId, services: { firstScreens: keeper } } = this;
+    if (!keeper || board === null || listId !== '') return;
     keeper.remember('board', () => ({
       columns: board.columns.slice(0, FIRST_BOARD_COLUMNS).map((column) => ({
         name: milestoneName(column.milestone),

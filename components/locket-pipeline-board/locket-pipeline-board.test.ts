@@ -166,6 +166,28 @@ describe('locket-pipeline-board', () => {
     expect((await store.getSettings()).savedLists?.[0]?.filter).toEqual(filter);
   });
 
+  it('keeps the board as drawn under its own filter for the next side panel, and never a saved list’s', async () => {
+    const kept: unknown[] = [];
+    const firstScreens = { remember: (view: string, screen: () => unknown) => { if (view === 'board') kept.push(screen()); } };
+    const { services, store } = await createTestServices({ services: { firstScreens } });
+    await deal(store, 'Renewal', 'proposal', 1000, 'EUR', 'Ada');
+    await deal(store, 'Upsell', 'proposal', 600, 'EUR', 'Ben');
+    const filter = { conditions: [{ field: 'owner' as const, op: 'is' as const, text: 'Ada' }] };
+    await services.store.saveSettings({ listViews: { board: { filter } } });
+    const board = await mount('locket-pipeline-board', { services });
+    await expect.element(column('Proposal')).toHaveTextContent('1 opportunity');
+    await expect.poll(() => kept.length).toBeGreaterThan(0);
+    expect(JSON.stringify(kept.at(-1))).toContain('Renewal');
+    expect(JSON.stringify(kept.at(-1))).not.toContain('Upsell');
+    board.remove();
+
+    kept.length = 0;
+    await mount('locket-pipeline-board', { services, listId: 'list-1', listFilter: filter });
+    await expect.element(column('Proposal')).toHaveTextContent('1 opportunity');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(kept).toEqual([]);
+  });
+
   it('says when no open opportunity matches the filter', async () => {
     const { services, store } = await createTestServices();
     await deal(store, 'Renewal', 'proposal', 1000, 'EUR', 'Ada');

@@ -38,7 +38,7 @@ export const createFirstScreenKeeper = (accountKey: Bytes): FirstScreenKeeper =>
       const asked = current(view);
       waiting.set(view, setTimeout(() => {
         waiting.delete(view);
-                try {
+        try {
           void rememberFirstScreen(view, accountKey, screen(), () => current(view) === asked)
             // Read by the bench: a side panel it opens stays open until its screen is kept, as a user's does.
             .then(() => performance.mark(SCREEN_KEPT_MARK), () => undefined);
