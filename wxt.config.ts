@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import { EXTENSION_KEY } from './extension-key';
 import { EXTENSION_PAGES_CSP } from './content-security-policy';
+import { CODE_SPLITTING } from './code-splitting';
 
 const isStoreBuild = Boolean(process.env.LOCKET_STORE_BUILD);
 const isBenchBuild = process.env.LOCKET_BENCH === '1';
@@ -76,6 +77,7 @@ export default defineConfig({
   },
   vite: () => ({
     worker: { format: 'es' },
+    build: { rollupOptions: { output: { codeSplitting: CODE_SPLITTING } } },
     resolve: {
       // @simplewebauthn/server imports the full polyfill, whose fallback for finding the global
       // object evaluates strings (refused by the pages' CSP anyway, and flagged by Firefox's

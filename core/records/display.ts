@@ -1,3 +1,4 @@
+import { numberFormat } from '../i18n/intl-cache';
 import type { LocketRecord, OpportunityFields } from './types';
 
 const NOTE_TITLE_LENGTH = 80;
@@ -40,11 +41,11 @@ export const formatValue = (value: number, currency: string, locale = 'en'): str
   const whole = Number.isInteger(value);
   const digits = whole ? { minimumFractionDigits: 0, maximumFractionDigits: 0 } : {};
   try {
-    if (currency !== '') return new Intl.NumberFormat(locale, { style: 'currency', currency, ...digits }).format(value);
+    if (currency !== '') return numberFormat(locale, { style: 'currency', currency, ...digits }).format(value);
   } catch {
     // An unusual stored code: fall through to the bare number with the code beside it.
   }
-  const number = new Intl.NumberFormat(locale, whole ? digits : { maximumFractionDigits: 2 }).format(value);
+  const number = numberFormat(locale, whole ? digits : { maximumFractionDigits: 2 }).format(value);
   return currency === '' ? number : `${number} ${currency}`;
 };
 

@@ -7,6 +7,7 @@ import * as v from 'valibot';
 import { ACTIVITY_TYPES } from './types';
 import { LIMITS, optionalDate, optionalId, text } from './field-schemas';
 import { problem } from './field-problems';
+import { dateTimeFormat } from '../i18n/intl-cache';
 
 const TIME_SHAPE = /^([01]\d|2[0-3]):[0-5]\d$/;
 
@@ -14,7 +15,7 @@ const TIME_SHAPE = /^([01]\d|2[0-3]):[0-5]\d$/;
 export const isTimeZone = (zone: string): boolean => {
   if (zone === '' || zone.length > 64) return false;
   try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
+    dateTimeFormat('en', { timeZone: zone });
     return true;
   } catch {
     return false;

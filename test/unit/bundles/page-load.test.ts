@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { Rolldown } from 'vite';
 import { build } from 'vite';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { CODE_SPLITTING } from '../../../code-splitting';
 
 /**
  * What each extension page loads before it can paint: the chunks its entry imports statically,
@@ -14,6 +15,8 @@ type Page = (typeof PAGES)[number];
 interface PageLoad {
   /** Bytes of minified JavaScript fetched, parsed and run before the page's first task. */
   readonly bytes: number;
+  /** The chunks fetched for it, each one more request in line before the first module runs. */
+  readonly chunks: number;
   readonly modules: readonly string[];
 }
 
@@ -31,7 +34,10 @@ const bundlePages = async (): Promise<Rolldown.OutputChunk[]> => {
       minify: true,
       modulePreload: false,
       reportCompressedSize: false,
-      rolldownOptions: { input: Object.fromEntries(PAGES.map((page) => [page, resolve(root, `entrypoints/${page}/main.ts`)])) },
+      rolldownOptions: {
+        input: Object.fromEntries(PAGES.map((page) => [page, resolve(root, `entrypoints/${page}/main.ts`)])),
+        output: { codeSplitting: CODE_SPLITTING },
+      },
     },
   });
   const outputs = (Array.isArray(result) ? result : [result]) as Rolldown.RolldownOutput[];
@@ -72,22 +78,25 @@ const load = (chunks: readonly Rolldown.OutputChunk[], page: Page, withOpen: boo
   };
   visit(entry);
   const all = [...loaded];
-  return { bytes: all.reduce((sum, chunk) => sum + chunk.code.length, 0), modules: all.flatMap((chunk) => chunk.moduleIds) };
+  return { bytes: all.reduce((sum, chunk) => sum + chunk.code.length, 0), chunks: all.length, modules: all.flatMap((chunk) => chunk.moduleIds) };
 };
 
 /**
  * The most any page may load at open: room to grow, but not for a dependency the size of the
  * password dictionaries (1.6 MB) arriving unnoticed through a value import. The options page is
- * the largest (about 483 kB): its sections shown only in or on the way into a team load on first
- * use (see LazyElement), and a new section of that kind should too.
+ * the largest (about 504 kB, 21 kB of it the side panel's early chunk, code-splitting.ts): its
+ * sections shown only in or on the way into a team load on first use (see LazyElement), and a
+ * new section of that kind should too.
  */
-const PAGE_BUDGET_BYTES = 500_000;
+const PAGE_BUDGET_BYTES = 525_000;
 /**
  * What the side panel runs before its early paint (entrypoints/sidepanel/main.ts): the early
  * database open, the session's sealed first screen, its words and plain DOM. Kept well below
  * the whole page, whose evaluation the first paint no longer waits for.
  */
 const SIDE_PANEL_ENTRY_BYTES = 60_000;
+/** The entry and the early chunk (code-splitting.ts), with room for the bundler's runtime. */
+const SIDE_PANEL_ENTRY_CHUNKS = 3;
 
 describe('what a page loads before it paints', () => {
   let chunks: Rolldown.OutputChunk[];
@@ -112,6 +121,7 @@ describe('what a page loads before it paints', () => {
   it('side panel paints its remembered first screen from a small entry: no Lit, no workspace', () => {
     const entry = entryLoad(chunks, 'sidepanel');
     expect(entry.bytes).toBeLessThan(SIDE_PANEL_ENTRY_BYTES);
+    expect(entry.chunks).toBeLessThanOrEqual(SIDE_PANEL_ENTRY_CHUNKS);
     expect(entry.modules.filter((id) => id.includes('/node_modules/lit') || id.includes('/components/locket-workspace/'))).toEqual([]);
     // The workspace is counted at open all the same: a page that lost it would pass the budget by accident.
     expect(staticLoad(chunks, 'sidepanel').modules.some((id) => id.includes('/components/locket-workspace/'))).toBe(true);
