@@ -43,6 +43,26 @@ describe('the side panel\'s early paint', () => {
     board?.remove();
   });
 
+  it('shows due dates as Tasks showed them while the zone and language are the same, and works them out again once either changed', async () => {
+    await writeLockPolicy({ idleMinutes: null });
+    await writeSessionKeys(KEYS, AT);
+    const row = { description: 'Call Ada', record: null, category: '', dueDate: '2026-12-08', dueTime: '09:30', timeZone: 'Europe/Berlin' };
+    const shownAs = { day: '2026-12-08', dueAt: Date.UTC(2026, 11, 8, 8, 30), label: 'as Tasks showed it' };
+    await rememberFirstScreen('tasks', KEYS.accountKey, { rows: [{ ...row, shown: shownAs }], shownIn: { zone: 'Europe/Berlin', locale: 'en' } });
+    const same = await paintEarly('tasks', createManualClock(AT), 'Europe/Berlin');
+    expect(shown()?.querySelector('li[data-task] .due')?.textContent).toBe('as Tasks showed it');
+    expect(shown()?.querySelector('section')?.getAttribute('aria-label')).toBe('Next 7 days');
+    same?.remove();
+    // The next morning after 9:30 in Berlin, the same row is overdue.
+    const later = await paintEarly('tasks', createManualClock(Date.UTC(2026, 11, 8, 9)), 'Europe/Berlin');
+    expect(shown()?.querySelector('section')?.getAttribute('aria-label')).toBe('Overdue');
+    later?.remove();
+    // The device moved to New York: the date is worked out again, in the new zone.
+    const moved = await paintEarly('tasks', createManualClock(AT), 'America/New_York');
+    expect(shown()?.querySelector('li[data-task] .due')?.textContent).toMatch(/Dec 8, 2026.*3:30/);
+    moved?.remove();
+  });
+
   it('draws nothing while locked, or once idle past the auto-lock time', async () => {
     await writeLockPolicy({ idleMinutes: 5 });
     await writeSessionKeys(KEYS, AT);

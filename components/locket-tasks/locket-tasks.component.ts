@@ -1,13 +1,13 @@
 import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { TaskRow } from '../../core/tasks/task-reads';
-import { bucketTasks, TASK_BUCKETS, type Bucketed, type TaskBucket } from '../../core/tasks/due-buckets';
+import { bucketTasks, dueDayOf, dueInstantOf, TASK_BUCKETS, type Bucketed, type TaskBucket } from '../../core/tasks/due-buckets';
 import { markedDone, snoozed, type Snooze } from '../../core/tasks/task-changes';
 import type { LocketServices } from '../../platform/page-services/services';
 import { ActionController, type ActionFailure } from '../shared/action-controller';
 import { failureText } from '../shared/failure-text';
 import { locketEvent } from '../shared/events';
-import { LocaleController } from '../shared/i18n/locale';
+import { currentLocale, LocaleController } from '../shared/i18n/locale';
 import { TASK_WORDS } from '../shared/messages/task-words';
 import { baseStyles } from '../shared/tokens.styles';
 import '../locket-task-form/locket-task-form';
@@ -133,7 +133,9 @@ export class LocketTasks extends LitElement {
         rows: open.map(({ fields, record }) => ({
           description: fields.description, record: record?.title ?? null, category: fields.category ? categoryLabel(fields.category) : '',
           dueDate: fields.dueDate, dueTime: fields.dueTime, timeZone: fields.timeZone,
+          shown: { day: dueDayOf(fields, zone), dueAt: dueInstantOf(fields), label: dueLabel(fields, zone) },
         })),
+        shownIn: { zone, locale: currentLocale() },
       };
     });
   }

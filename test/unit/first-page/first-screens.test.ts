@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bucketFirstTasks, FIRST_TASK_ROWS, openFirstTasks, sealFirstTasks, type FirstTaskRow } from '../../../core/first-page/first-tasks';
+import { bucketFirstTasks, FIRST_TASK_ROWS, openFirstTasks, sealFirstTasks, type FirstTaskRow, type FirstTasks } from '../../../core/first-page/first-tasks';
+import { dueDayOf, dueInstantOf } from '../../../core/tasks/due-buckets';
 import { FIRST_BOARD_CARDS, openFirstBoard, sealFirstBoard } from '../../../core/first-page/first-board';
 import { openFirstPage } from '../../../core/first-page/first-page';
 
@@ -53,4 +54,20 @@ describe('the sealed first screens of Tasks and the board', () => {
       overdue: ['Send the offer'], today: ['Call Ada'], 'next-7-days': [], later: ['Book the hall'], done: [],
     });
   });
+
+  it('place rows by what was worked out when drawn exactly as by working it out again', async () => {
+    const zone = 'Europe/Berlin';
+    const rows = [task('Send the offer', '2026-12-07', '15:00'), task('Call Ada', '2026-12-08'), task('Late call', '2026-12-07', '23:30'),
+      task('Book the hall', '2027-03-01'), task('Someday', null), { ...task('From Tokyo', '2026-12-08', '07:00'), timeZone: 'Asia/Tokyo' }];
+    const withShown = rows.map((row) => ({ ...row, shown: { day: dueDayOf(row, zone), dueAt: dueInstantOf(row), label: '' } }));
+    const remembered = await openFirstTasks(key(1), await sealFirstTasks(key(1), { rows: withShown, shownIn: { zone, locale: 'en' } }));
+    if (!remembered) throw new Error('the tasks did not open');
+    const order = (tasks: FirstTasks, now: number) => Object.fromEntries(Object.entries(bucketFirstTasks(tasks, now, zone))
+      .map(([bucket, items]) => [bucket, items.map((item) => item.row.description)]));
+    for (const hour of [0, 8, 14, 16, 23, 30, 24 * 8]) {
+      const now = Date.UTC(2026, 11, 7, hour);
+      expect(order(remembered, now)).toEqual(order({ rows }, now));
+    }
+  });
 });
+
