@@ -21,6 +21,7 @@ import { createPageCache } from './page-cache';
 import { createFilteredRows } from './filtered-rows';
 import '../locket-filter-bar/locket-filter-bar';
 import { columnText } from '../locket-filter-bar/column-text';
+import { MilestoneNamesController } from '../shared/milestone-names-controller';
 import { DEFAULT_SORT, EMPTY_FILTER, type Filter, type Sort } from '../../core/filters/filter-schema';
 import { FILTER_WORDS } from '../shared/messages/filter-words';
 import { SelectionController } from '../shared/selection-controller';
@@ -79,6 +80,7 @@ export class LocketRecordList extends LitElement {
   private unsubscribe?: () => void;
   private firstRowMarked = false;
   private readonly locale = new LocaleController(this);
+  private readonly milestones = new MilestoneNamesController(this);
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -193,7 +195,7 @@ export class LocketRecordList extends LitElement {
 
   /** The remembered first rows leave out last contacted: it is filled in later, and changes. */
   private subtitleText(record: LocketRecord, contacted = ''): string {
-    return [recordSubtitle(record), columnText(record, this.sort.column), contacted].filter((part) => part !== '').join(' · ') || '\u00a0';
+    return [recordSubtitle(record), columnText(record, this.sort.column, this.milestones.nameOf), contacted].filter((part) => part !== '').join(' · ') || '\u00a0';
   }
 
   private firstRowShown: () => void = () => undefined;

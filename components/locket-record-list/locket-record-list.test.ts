@@ -175,4 +175,17 @@ describe('locket-record-list', () => {
     await store.create('activity', { type: 'meeting', recordId: ada.value.id, occurredAt: clock.now(), body: '' });
     await expect.element(adaRow).toHaveTextContent(/Last contacted (Feb 9|9 Feb)/);
   });
+
+  it('names each milestone as the owner does when sorted by milestone, and follows a rename', async () => {
+    const { services, store } = await createTestServices();
+    const pipeline = await services.pipeline!.readPipeline();
+    const renamed = (name: string) => ({ ...pipeline, milestones: pipeline.milestones.map((m) => (m.id === 'proposal' ? { ...m, name } : m)) });
+    await services.pipeline!.savePipeline(renamed('Offer sent'));
+    await store.create('opportunity', { name: 'Renewal', milestone: 'proposal' });
+    await mount('locket-record-list', { services, kind: 'opportunity', sort: { column: 'milestone', direction: 'asc' } });
+    await expect.element(page.getByRole('listitem').filter({ hasText: 'Renewal' })).toHaveTextContent('Offer sent');
+    await services.pipeline!.savePipeline(renamed('Quote out'));
+    await expect.element(page.getByRole('listitem').filter({ hasText: 'Renewal' })).toHaveTextContent('Quote out');
+  });
 });
+

@@ -6,6 +6,7 @@
 import { ownerOf, titleOf } from '../records/display';
 import { MILESTONES, type LocketRecord, type RecordId } from '../records/types';
 import type { Sort, SortColumn } from './filter-schema';
+import { pipelineOf, type PipelineSettings } from '../pipeline/pipeline-settings';
 
 export type SortKey = string | number | null;
 
@@ -23,7 +24,11 @@ export const partyOf = (record: LocketRecord): RecordId | null => {
 
 const textKey = (text: string): string | null => (text.trim() === '' ? null : text.trim().toLocaleLowerCase());
 
-export const sortKeyOf = (record: LocketRecord, column: SortColumn, organisationNames: OrganisationNames): SortKey => {
+export const sortKeyOf = (
+  record: LocketRecord, column: SortColumn, organisationNames: OrganisationNames,
+  /** The owner's milestones in the board's order (pipelineOf(settings)); the built-ins' when not given. */
+  milestoneOrder: readonly string[] = MILESTONES,
+): SortKey => {
   switch (column) {
     case 'updated': return record.updatedAt;
     case 'created': return record.createdAt;
@@ -37,14 +42,18 @@ export const sortKeyOf = (record: LocketRecord, column: SortColumn, organisation
     case 'close-date': return record.kind === 'opportunity' ? record.fields.expectedCloseDate : null;
     case 'milestone': {
       if (record.kind !== 'opportunity') return null;
-      // The built-ins in their order; an owner's own milestone after them (the board shows the owner's order).
-      const at = (MILESTONES as readonly string[]).indexOf(record.fields.milestone);
-      return at < 0 ? MILESTONES.length : at;
+      // The owner's order, as the board shows it; a milestone no longer listed after them all.
+      const at = milestoneOrder.indexOf(record.fields.milestone);
+      return at < 0 ? milestoneOrder.length : at;
     }
     case 'status': return record.kind === 'case' || record.kind === 'opportunity' ? record.fields.status : null;
     case 'owner': { const owner = ownerOf(record); return owner === null ? null : textKey(owner); }
   }
 };
+
+/** The owner's milestone ids in order, read only for a sort by milestone. */
+export const milestoneOrderFor = async (sort: Sort, settings: () => Promise<{ readonly pipeline?: PipelineSettings | undefined }>): Promise<readonly string[]> =>
+  sort.column === 'milestone' ? pipelineOf(await settings()).milestones.map((milestone) => milestone.id) : MILESTONES;
 
 /** Whether a column needs organisation names looked up (people, cases and opportunities point at one by id). */
 export const needsOrganisationNames = (sort: Sort): boolean => sort.column === 'organisation';

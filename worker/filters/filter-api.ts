@@ -3,7 +3,7 @@
  * of another kind, or ruled out by their clear times or links, are never decrypted; the first
  * page of matches goes to the page as soon as it is found, the whole sorted list at the end.
  */
-import { partyOf, sortKeyOf, sortKeyed, type Keyed } from '../../core/filters/sort';
+import { milestoneOrderFor, partyOf, sortKeyOf, sortKeyed, type Keyed } from '../../core/filters/sort';
 import type { Filter, Sort } from '../../core/filters/filter-schema';
 import type { ListedKind, RecordId } from '../../core/records/types';
 import { CANCELLED, type Cancelled } from '../contracts/cancelled';
@@ -31,6 +31,7 @@ export const createFilterApi = ({ store, db, clock }: FilterApiDeps): FilterImpl
     const run = ++running;
     const compiled = await compileForRun(filter, { store, db, clock });
     const byOrganisation = sort.column === 'organisation' && kind !== 'organisation';
+    const milestoneOrder = await milestoneOrderFor(sort, () => store.getSettings());
     const matched: Keyed[] = [];
     const parties = new Map<RecordId, RecordId | null>();
     let firstSent = false;
@@ -40,7 +41,7 @@ export const createFilterApi = ({ store, db, clock }: FilterApiDeps): FilterImpl
       for (const record of records) {
         if (!compiled.matches(record)) continue;
         if (byOrganisation) parties.set(record.id, partyOf(record));
-        matched.push({ id: record.id, key: byOrganisation ? null : sortKeyOf(record, sort.column, () => undefined) });
+        matched.push({ id: record.id, key: byOrganisation ? null : sortKeyOf(record, sort.column, () => undefined, milestoneOrder) });
       }
       if (!firstSent && matched.length >= FIRST_MATCHES) {
         firstSent = true;

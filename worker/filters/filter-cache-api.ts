@@ -5,7 +5,7 @@
  * soon as the matches are known, before the whole list is sorted. While the columns are not
  * ready (first build, no saved copy) the answer is `not-ready` and the page scans instead.
  */
-import { firstKeyed, partyOf, sortKeyOf, sortKeyed, type Keyed } from '../../core/filters/sort';
+import { firstKeyed, milestoneOrderFor, partyOf, sortKeyOf, sortKeyed, type Keyed } from '../../core/filters/sort';
 import type { Filter, Sort } from '../../core/filters/filter-schema';
 import type { ListedKind, RecordId } from '../../core/records/types';
 import type { FilteredList, FirstMatches, NotReady } from '../contracts/filters';
@@ -49,7 +49,8 @@ export const createFilterCacheApi = (deps: FilterCacheDeps): FilterCacheApi => (
     const names = byOrganisation
       ? await partyNames(deps, columns, matches.map(partyOf).filter((id) => id !== null))
       : () => undefined;
-    const keyed: Keyed[] = matches.map((record) => ({ id: record.id, key: sortKeyOf(record, sort.column, names) }));
+    const milestoneOrder = await milestoneOrderFor(sort, () => deps.store.getSettings());
+    const keyed: Keyed[] = matches.map((record) => ({ id: record.id, key: sortKeyOf(record, sort.column, names, milestoneOrder) }));
     if (keyed.length >= FIRST_MATCHES) onFirst(firstKeyed(keyed, sort, FIRST_MATCHES).map((row) => row.id));
     return { ids: sortKeyed(keyed, sort).map((row) => row.id) };
   },

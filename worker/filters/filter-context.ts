@@ -13,7 +13,7 @@ import type { LocketStore } from '../../core/store/contract';
 import { lastActivityLookup } from './last-activity';
 
 export interface FilterRunDeps {
-  readonly store: Pick<LocketStore, 'forEachBatch' | 'getMany' | 'listImports'>;
+  readonly store: Pick<LocketStore, 'forEachBatch' | 'getMany' | 'listImports' | 'getSettings'>;
   readonly db: LocketDatabase;
   readonly clock: Clock;
 }
