@@ -24,3 +24,4 @@ const cached = <F, O>(make: (locale: string | undefined, options: O | undefined)
 export const dateTimeFormat = cached<Intl.DateTimeFormat, Intl.DateTimeFormatOptions>((locale, options) => new Intl.DateTimeFormat(locale, options));
 export const numberFormat = cached<Intl.NumberFormat, Intl.NumberFormatOptions>((locale, options) => new Intl.NumberFormat(locale, options));
 export const pluralRules = cached<Intl.PluralRules, Intl.PluralRulesOptions>((locale, options) => new Intl.PluralRules(locale, options));
+export const collator = cached<Intl.Collator, Intl.CollatorOptions>((locale, options) => new Intl.Collator(locale, options));

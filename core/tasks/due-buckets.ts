@@ -5,6 +5,7 @@
  */
 import type { TaskFields } from '../records/types';
 import { dateInZone, wallTimeToInstant } from './due-instant';
+import { collator } from '../i18n/intl-cache';
 
 export const TASK_BUCKETS = ['overdue', 'today', 'next-7-days', 'later', 'done'] as const;
 export type TaskBucket = (typeof TASK_BUCKETS)[number];
@@ -62,15 +63,12 @@ export const bucketOf = (task: DueFields, now: number, zone: string): TaskBucket
 
 export type Bucketed<T> = Readonly<Record<TaskBucket, readonly T[]>>;
 
-let descriptions: Intl.Collator | undefined;
-
 /** Tasks already placed, each with its due instant (Infinity for none), in the sections' order. */
 export const sortPlaced = <T extends { readonly fields: DueFields }>(
   placed: Record<TaskBucket, { readonly task: T; readonly due: number }[]>,
 ): Bucketed<T> => {
-  // The default locale's order, as String#localeCompare gives it, with one collator made once.
-  descriptions ??= new Intl.Collator();
-  const byDescription = descriptions;
+  // The default locale's order, as String#localeCompare gives it.
+  const byDescription = collator(undefined);
   const soonest = (a: { task: T; due: number }, b: { task: T; due: number }) =>
     (a.due === b.due ? 0 : a.due - b.due) || byDescription.compare(a.task.fields.description, b.task.fields.description);
   for (const bucket of ['overdue', 'today', 'next-7-days', 'later'] as const) placed[bucket].sort(soonest);
