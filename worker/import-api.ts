@@ -21,6 +21,7 @@ import type { ImportFileRefusal } from '../core/csv/csv-refusals';
 import { refusalError } from '../core/refusals';
 import { countsByFile } from '../core/csv/plan';
 import { deviceTimeZone } from '../core/tasks/device-zone';
+import { pipelineOf } from '../core/pipeline/pipeline-settings';
 
 /** The zone other tools' task due dates are read in: the one their screens showed them in. */
 
@@ -132,7 +133,7 @@ export const createImportApi = ({ store, clock }: ImportApiDeps): ImportImplemen
     const [settings, existing] = await Promise.all([store.getSettings(), existingRecords()]);
     const planned = planImport(sources, {
       existing: createRecordIndex(existing), policy, newId, defaults: { owner: settings.ownerName, currency: settings.defaultCurrency },
-      definitions: settings.fieldDefinitions,
+      definitions: settings.fieldDefinitions, pipeline: pipelineOf(settings),
       tasks: { timeZone: deviceTimeZone(), now: clock.now() },
     });
     const plan = await withoutSuppressed(planned, await store.suppressionCheck());

@@ -92,7 +92,7 @@ const OPPORTUNITY_COLUMNS: readonly CsvColumn<'opportunities'>[] = [
   ...partyColumns<'opportunities'>('opportunity'),
   { header: 'Value', field: 'value', doc: 'A number of 0 or more in the currency’s major unit; blank when not known.', read: (r) => (r.fields.value === null ? '' : String(r.fields.value)) },
   { header: 'Currency', field: 'currency', doc: 'ISO 4217 code such as EUR; required when there is a value.', read: (r) => r.fields.currency },
-  { header: 'Milestone', field: 'milestone', doc: 'new, qualified, proposal, negotiation or closing.', read: (r) => r.fields.milestone },
+  { header: 'Milestone', field: 'milestone', doc: 'The milestone’s id: new, qualified, proposal, negotiation, closing, or one the owner added. On import, a milestone’s name as the owner set it reads as its id, in any case; any other text is kept and shows as a column of its own on the board.', read: (r) => r.fields.milestone },
   { header: 'Probability', field: 'probability', doc: 'Whole number from 0 to 100.', read: (r) => String(r.fields.probability) },
   { header: 'Expected Close Date', field: 'expectedCloseDate', doc: 'YYYY-MM-DD, or blank.', read: (r) => r.fields.expectedCloseDate ?? '' },
   { header: 'Status', field: 'status', doc: '`open`, `won` or `lost`; blank reads as open.', read: (r) => r.fields.status },

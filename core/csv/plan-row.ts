@@ -5,6 +5,7 @@
  */
 import { FORM_ERROR_KEY, emptyFields, parseFields } from '../records/validate';
 import { withImportedCustomFields } from '../custom-fields/import-values';
+import { milestoneIdFor, type PipelineSettings } from '../pipeline/pipeline-settings';
 import type { FieldsByKind, RecordKind } from '../records/types';
 import type { FieldErrors } from '../records/field-problems';
 import { LOCKET_COLUMNS } from './columns';
@@ -63,6 +64,12 @@ const planned = <K extends RecordKind>(id: string, kind: K, fields: FieldsByKind
   // The distributive KnownRecord<K> cannot be built from a generic K without help; kind and fields do agree.
   ({ id, kind, fields, createdAt, updatedAt }) as PlannedRecord & KnownRecord<K>;
 
+/** An opportunity's milestone as the owner's id for it, where the file gives one of their ids or names. */
+const withImportedMilestone = (pipeline: PipelineSettings | undefined, input: Readonly<Record<string, unknown>>): Readonly<Record<string, unknown>> => {
+  const milestone = input['milestone'];
+  return pipeline && typeof milestone === 'string' ? { ...input, milestone: milestoneIdFor(pipeline, milestone) } : input;
+};
+
 /**
  * Decides the row's fate and works out its fields, without recording it: the caller
  * pushes `row`, after anything it depends on (an implied organisation).
@@ -73,8 +80,8 @@ export const settleRow = <K extends RecordKind>(
   const { file, rowNumber, kind, meta, label, warnings } = draft;
   const invalid = (reasons: RowNote[]): Settled<K> =>
     ({ ok: false, row: { file, rowNumber, warnings, action: 'invalid', reasons } });
-  const { policy, defaults, definitions } = state.context;
-  const input = withImportedCustomFields(definitions, kind, draft.input);
+  const { policy, defaults, definitions, pipeline } = state.context;
+  const input = withImportedMilestone(pipeline, withImportedCustomFields(definitions, kind, draft.input));
 
   if (duplicate && policy === 'skip') {
     const { record, matchedBy, matchedRow } = duplicate;

@@ -7,6 +7,7 @@ import type { KnownRecord, RecordLookup } from './record-index';
 import type { TaskImportDefaults } from './task-input';
 import type { MatchedBy, RowNote } from './row-notes';
 import type { FieldDefinitions } from '../custom-fields/definitions';
+import type { PipelineSettings } from '../pipeline/pipeline-settings';
 
 /** What to do with a row that matches a record Locket already has (or an earlier row). */
 export type DuplicatePolicy = 'skip' | 'update' | 'create';
@@ -75,6 +76,8 @@ export interface PlanContext {
   readonly defaults: FieldDefaults;
   /** The owner's custom field definitions: imported values of defined fields are stored in canonical form. */
   readonly definitions?: FieldDefinitions;
+  /** The owner's pipeline: an opportunity's milestone is read as one of its ids or names. */
+  readonly pipeline?: PipelineSettings;
   /** The zone and time tasks from other tools' files are read with. */
   readonly tasks: TaskImportDefaults;
 }

@@ -74,6 +74,19 @@ export const PipelineSettingsSchema = v.object({
 export const pipelineOf = (settings: { readonly pipeline?: PipelineSettings | undefined }): PipelineSettings =>
   settings.pipeline ?? DEFAULT_PIPELINE;
 
+/**
+ * A milestone as a file from elsewhere writes it, as the owner's milestone id: the text is one
+ * of the owner's ids or one of their milestones' names, in any case (a renamed milestone is found
+ * by its new name). Anything else comes back as it was written, so nothing is lost: the board
+ * shows it in a column of its own.
+ */
+export const milestoneIdFor = (pipeline: PipelineSettings, text: string): string => {
+  const key = text.trim().toLowerCase();
+  const byId = pipeline.milestones.find((milestone) => milestone.id === key);
+  const byName = byId ?? pipeline.milestones.find((milestone) => milestone.name !== '' && milestone.name.toLowerCase() === key);
+  return byName?.id ?? text;
+};
+
 /** A fresh id for a milestone the owner adds: from its name where it can be, never one in use. */
 export const newMilestoneId = (name: string, taken: readonly string[]): string => {
   const base = name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, MILESTONE_ID_MAX - 4) || 'milestone';

@@ -1,7 +1,7 @@
 import type {
   FieldErrors, FieldProblem, LinkSubject, ListSubject, TextSubject,
 } from '../../../core/records/field-problems';
-import { MILESTONES, type LocketRecord, type RecordKind } from '../../../core/records/types';
+import type { LocketRecord, RecordKind } from '../../../core/records/types';
 import type { SaveResult } from '../../../core/record-store/contract';
 import type { Result } from '../../../core/result';
 import { catalogue } from '../i18n/catalogue';
@@ -111,7 +111,7 @@ export const FIELD_PROBLEM_MESSAGES = catalogue<ProblemTexts>({
     'consent-incomplete': () => 'Record the lawful basis with its date and source.',
     'not-a-domain': ({ input }) => (input === null ? DOMAIN_EN : `${quoteEn(input)} is not a domain. ${DOMAIN_EN}`),
     'not-a-status': ({ kind }) => LABELS.status[kind],
-    'not-a-milestone': () => `Choose a milestone: ${MILESTONES.join(', ')}.`,
+    'not-a-milestone': () => 'Choose one of the milestones of your pipeline.',
     'not-an-amount': () => 'Enter the value as a number, such as 1200.50.',
     'negative-amount': () => 'Enter a value of 0 or more.',
     'not-a-currency': () => 'Use a three-letter currency code such as EUR.',
@@ -160,7 +160,7 @@ export const FIELD_PROBLEM_MESSAGES = catalogue<ProblemTexts>({
     'consent-incomplete': () => 'Erfassen Sie die Rechtsgrundlage mit Datum und Quelle.',
     'not-a-domain': ({ input }) => (input === null ? DOMAIN_DE : `${quoteDe(input)} ist keine Domain. ${DOMAIN_DE}`),
     'not-a-status': ({ kind }) => LABELS.status[kind],
-    'not-a-milestone': () => `Wählen Sie einen Meilenstein: ${MILESTONES.join(', ')}.`,
+    'not-a-milestone': () => 'Wählen Sie einen der Meilensteine Ihrer Pipeline.',
     'not-an-amount': () => 'Geben Sie den Wert als Zahl ein, etwa 1200.50.',
     'negative-amount': () => 'Geben Sie einen Wert von 0 oder mehr ein.',
     'not-a-currency': () => 'Verwenden Sie einen dreibuchstabigen Währungscode wie EUR.',

@@ -5,6 +5,7 @@ import type { FieldsByKind, LocketRecord, RecordId, RecordKind } from '../../../
 import type { ExportContext, RecordOfFile } from '../../../core/csv/columns';
 import { recordsToCsv } from '../../../core/csv/export';
 import type { CsvFile } from '../../../core/csv/fields';
+import type { PipelineSettings } from '../../../core/pipeline/pipeline-settings';
 import {
   createRecordIndex, guessMapping, parseCsv, planImport,
   type CsvTable, type DuplicatePolicy, type ImportPlan, type ImportSources, type KnownRecord, type PlannedRow,
@@ -98,7 +99,7 @@ export const sourcesFrom = (files: { readonly [F in CsvFile]?: string }): Import
 
 export const plan = (
   files: { readonly [F in CsvFile]?: string },
-  options: { readonly existing?: readonly KnownRecord[]; readonly policy?: DuplicatePolicy } = {},
+  options: { readonly existing?: readonly KnownRecord[]; readonly policy?: DuplicatePolicy; readonly pipeline?: PipelineSettings } = {},
 ): ImportPlan => {
   const newIds = createIdFactory(createManualClock(Date.UTC(2025, 0, 1)));
   return planImport(sourcesFrom(files), {
@@ -106,6 +107,7 @@ export const plan = (
     policy: options.policy ?? 'skip',
     newId: newIds,
     defaults: DEFAULTS,
+    ...(options.pipeline ? { pipeline: options.pipeline } : {}),
     tasks: TASK_DEFAULTS,
   });
 };

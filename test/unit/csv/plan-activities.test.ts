@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRecordMaker, plan, rowAt } from './fixtures';
+import { DEFAULT_PIPELINE, type PipelineSettings } from '../../../core/pipeline/pipeline-settings';
 
 const make = createRecordMaker();
 const acme = make('organisation', { name: 'Acme Ltd', domain: 'acme.example' });
@@ -23,6 +24,25 @@ describe('planning cases, opportunities and notes', () => {
     });
     expect(rowAt(result, 3, 'opportunities')).toMatchObject({ action: 'new', record: { fields: { partyId: ada.id, milestone: 'new' } } });
     expect(rowAt(result, 4, 'opportunities')).toMatchObject({ action: 'new', record: { fields: { partyId: ada.id, status: 'won' } } });
+  });
+
+  it('reads a deal’s stage as one of the owner’s milestones, by id or by the name the owner gave it', () => {
+    const pipeline: PipelineSettings = {
+      ...DEFAULT_PIPELINE,
+      milestones: [
+        { id: 'pilot-phase', name: 'Pilot phase', probability: 40, daysUntilStale: 10 },
+        ...DEFAULT_PIPELINE.milestones.map((milestone) => (milestone.id === 'proposal' ? { ...milestone, name: 'Quote sent' } : milestone)),
+      ],
+    };
+    const result = plan({
+      opportunities: 'Deal Name,Stage\nA,Pilot Phase\nB,quote sent\nC,PROPOSAL\nD,pilot-phase\nE,Demo booked\n',
+    }, { existing, pipeline });
+    const milestones = [2, 3, 4, 5, 6].map((line) => {
+      const row = rowAt(result, line, 'opportunities');
+      return row.action === 'new' && row.record.kind === 'opportunity' ? row.record.fields.milestone : row.action;
+    });
+    // A stage that is none of the owner's stays as written, in a column of its own on the board.
+    expect(milestones).toEqual(['pilot-phase', 'proposal', 'proposal', 'pilot-phase', 'demo booked']);
   });
 
   it('leaves a case unlinked, with a warning, when its party cannot be found', () => {
