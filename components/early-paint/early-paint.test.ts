@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createManualClock } from '../../core/clock';
 import { rememberFirstScreen, recallFirstScreen } from '../../platform/session/first-screen-store';
 import { lockSession, writeLockPolicy, writeSessionKeys } from '../../platform/session/session';
+import { writeLocalePreference } from '../../platform/locale/locale-preference';
+import { setCurrentLocale } from '../shared/i18n/locale';
 import { EARLY_PAINT_ID, giveWay, paintEarly } from './early-paint';
 
 /** The side panel's early paint, on the (fake, in-memory) extension storage of the element tests. */
@@ -63,6 +65,20 @@ describe('the side panel\'s early paint', () => {
     moved?.remove();
   });
 
+  it('speaks the owner\'s chosen language, read with the lock policy', async () => {
+    await writeLocalePreference('de');
+    await writeSessionKeys(KEYS, AT);
+    await rememberFirstScreen('tasks', KEYS.accountKey, {
+      rows: [{ description: 'Angebot senden', record: null, category: '', dueDate: '2026-12-06', dueTime: null, timeZone: 'Europe/Berlin' }],
+    });
+    const paint = await paintEarly('tasks', createManualClock(AT), 'Europe/Berlin');
+    expect(shown()?.querySelector('h2')?.textContent).toBe('Aufgaben');
+    expect(shown()?.querySelector('section')?.getAttribute('aria-label')).toBe('Überfällig');
+    paint?.remove();
+    await writeLocalePreference(null);
+    setCurrentLocale('en');
+  });
+
   it('draws nothing while locked, or once idle past the auto-lock time', async () => {
     await writeLockPolicy({ idleMinutes: 5 });
     await writeSessionKeys(KEYS, AT);
@@ -70,7 +86,7 @@ describe('the side panel\'s early paint', () => {
     expect(await paintEarly('tasks', createManualClock(AT + 5 * 60_000))).toBeNull();
     await lockSession();
     await writeSessionKeys(KEYS, AT);
-    expect(await recallFirstScreen('tasks', AT)).toBeNull();
+    expect((await recallFirstScreen('tasks', AT)).screen).toBeNull();
     expect(await paintEarly('tasks', createManualClock(AT))).toBeNull();
     expect(shown()).toBeNull();
   });

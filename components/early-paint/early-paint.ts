@@ -1,8 +1,7 @@
 import { systemClock, type Clock } from '../../core/clock';
 import { localeFromLanguages } from '../../core/i18n/locale';
 import { deviceTimeZone } from '../../core/tasks/device-zone';
-import { readLocalePreference } from '../../platform/locale/locale-preference';
-import { recallFirstScreen, type ScreenView } from '../../platform/session/first-screen-store';
+import { recallFirstScreen, type FirstScreens, type ScreenView } from '../../platform/session/first-screen-store';
 import { browserLanguages, setCurrentLocale } from '../shared/i18n/locale';
 import { BOARD_FIRST_PAINT_MARK, FIRST_ROW_MARK, LIVE_SCREEN_MARKS, markOnce, TASKS_FIRST_ROW_MARK } from '../shared/first-row-mark';
 import { drawBoard } from './draw-board';
@@ -29,43 +28,34 @@ const FRAME_WAIT_MS = 100;
 /** A live view that never draws rows (an empty list, a record opened instead) leaves this long after the gate unlocks. */
 const GIVE_UP_MS = 5_000;
 
-/** The remembered screen of `view`, read and opened, as a drawing to make once the page's language is set. */
-const remembered = async (view: ScreenView, now: number, zone: string): Promise<(() => HTMLElement[]) | null> => {
-  switch (view) {
-    case 'people': {
-      const page = await recallFirstScreen('people', now);
-      return page && page.rows.length > 0 ? () => drawPeople(page) : null;
-    }
-    // Tasks' and the board's drawing come with the entry (a few kB): a chunk of their own loaded
-    // for a panel opened on them was one more fetch in line before the first paint.
-    case 'tasks': {
-      const tasks = await recallFirstScreen('tasks', now);
-      return tasks && tasks.rows.length > 0 ? () => drawTasks(tasks, now, zone) : null;
-    }
-    case 'board': {
-      const board = await recallFirstScreen('board', now);
-      return board && board.columns.some((column) => column.cards.length > 0) ? () => drawBoard(board) : null;
-    }
-  }
+/**
+ * Each view's drawing of its remembered screen, or null when there is nothing to draw. Tasks' and
+ * the board's come with the entry (a few kB): a chunk of their own loaded for a panel opened on
+ * them was one more fetch in line before the first paint.
+ */
+const DRAWINGS: { readonly [V in ScreenView]: (screen: FirstScreens[V], now: number, zone: string) => (() => HTMLElement[]) | null } = {
+  people: (page) => (page.rows.length > 0 ? () => drawPeople(page) : null),
+  tasks: (tasks, now, zone) => (tasks.rows.length > 0 ? () => drawTasks(tasks, now, zone) : null),
+  board: (board) => (board.columns.some((column) => column.cards.length > 0) ? () => drawBoard(board) : null),
 };
 
 /**
  * Draws `view`'s remembered screen over the page and resolves after the frame that shows it
  * (its first-screen mark is set then); null, at once, when nothing is remembered.
  */
-export const paintEarly = async (view: ScreenView, clock: Clock = systemClock, zone = deviceTimeZone()): Promise<HTMLElement | null> => {
-  const [draw, locale] = await Promise.all([
-    remembered(view, clock.now(), zone).catch(() => null), readLocalePreference().catch(() => null),
-  ]);
+export const paintEarly = async <V extends ScreenView>(view: V, clock: Clock = systemClock, zone = deviceTimeZone()): Promise<HTMLElement | null> => {
+  const now = clock.now();
+  const { screen, locale } = await recallFirstScreen(view, now).catch(() => ({ screen: null, locale: null }));
+  const draw = screen && DRAWINGS[view](screen, now, zone);
   if (!draw) return null;
   // The owner's language, as the workspace will speak it (components/shared/i18n/follow-locale).
   setCurrentLocale(locale ?? localeFromLanguages(browserLanguages()));
-  const screen = draw();
+  const drawing = draw();
   const paint = document.createElement('div');
   paint.id = EARLY_PAINT_ID;
   const style = document.createElement('style');
   style.textContent = EARLY_PAINT_CSS;
-  paint.append(style, ...screen);
+  paint.append(style, ...drawing);
   document.body.append(paint);
   await Promise.race([
     new Promise<void>((resolve) => {

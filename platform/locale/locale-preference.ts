@@ -6,22 +6,23 @@ import { isLocale, type Locale } from '../../core/i18n/locale';
  * outside the vault, because the setup and lock screens speak it before anything is unlocked;
  * a language is no personal data.
  */
-const KEY = 'locket:locale';
+export const LOCALE_PREFERENCE_KEY = 'locket:locale';
 
 export type LocalePreference = Locale | null;
 
-const parse = (value: unknown): LocalePreference => (isLocale(value) ? value : null);
+/** The preference as stored; null for anything that is not a locale Locket speaks. */
+export const localePreferenceOf = (value: unknown): LocalePreference => (isLocale(value) ? value : null);
 
 export const readLocalePreference = async (): Promise<LocalePreference> =>
-  parse((await browser.storage.local.get(KEY))[KEY]);
+  localePreferenceOf((await browser.storage.local.get(LOCALE_PREFERENCE_KEY))[LOCALE_PREFERENCE_KEY]);
 
 export const writeLocalePreference = (preference: LocalePreference): Promise<void> =>
-  (preference === null ? browser.storage.local.remove(KEY) : browser.storage.local.set({ [KEY]: preference }));
+  (preference === null ? browser.storage.local.remove(LOCALE_PREFERENCE_KEY) : browser.storage.local.set({ [LOCALE_PREFERENCE_KEY]: preference }));
 
 /** Calls `listener` whenever any page changes the preference; returns the unsubscribe function. */
 export const watchLocalePreference = (listener: (preference: LocalePreference) => void): (() => void) => {
   const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area === 'local' && KEY in changes) listener(parse(changes[KEY]?.newValue));
+    if (area === 'local' && LOCALE_PREFERENCE_KEY in changes) listener(localePreferenceOf(changes[LOCALE_PREFERENCE_KEY]?.newValue));
   };
   browser.storage.onChanged.addListener(onChanged);
   return () => browser.storage.onChanged.removeListener(onChanged);

@@ -1,10 +1,11 @@
 import { browser } from 'wxt/browser';
 import { openFirstPage, sealFirstPage, type FirstPage } from '../../core/first-page/first-page';
-import type { FirstTasks } from '../../core/first-page/first-tasks';
-import type { FirstBoard } from '../../core/first-page/first-board';
+import { openFirstTasks, sealFirstTasks, type FirstTasks } from '../../core/first-page/first-tasks';
+import { openFirstBoard, sealFirstBoard, type FirstBoard } from '../../core/first-page/first-board';
 import type { Bytes } from '../../core/vault/types';
 import { idleExpired } from '../../core/security/auto-lock';
-import { FIRST_SCREEN_KEYS, readLastActivity, readLockPolicy, readSessionKeys } from './session';
+import { LOCALE_PREFERENCE_KEY, localePreferenceOf, type LocalePreference } from '../locale/locale-preference';
+import { FIRST_SCREEN_KEYS, readLockPolicyWith, readSessionWith } from './session';
 
 /** The views a side panel opens on, each with a first screen of its own. */
 export type ScreenView = keyof typeof FIRST_SCREEN_KEYS;
@@ -14,16 +15,11 @@ const SEALS: { readonly [V in ScreenView]: {
   readonly seal: (accountKey: Bytes, screen: FirstScreens[V]) => Promise<unknown>;
   readonly open: (accountKey: Bytes, stored: unknown) => Promise<FirstScreens[V] | null>;
 } } = {
+  // Every shape is in the page's first chunk: the early paint draws each view's, and a
+  // dynamic import of one there was one more hop before the first paint.
   people: { seal: sealFirstPage, open: openFirstPage },
-  // Tasks' and the board's shapes load with the view that keeps them, or the panel opened on it.
-  tasks: {
-    seal: async (accountKey, screen) => (await import('../../core/first-page/first-tasks')).sealFirstTasks(accountKey, screen),
-    open: async (accountKey, stored) => (await import('../../core/first-page/first-tasks')).openFirstTasks(accountKey, stored),
-  },
-  board: {
-    seal: async (accountKey, screen) => (await import('../../core/first-page/first-board')).sealFirstBoard(accountKey, screen),
-    open: async (accountKey, stored) => (await import('../../core/first-page/first-board')).openFirstBoard(accountKey, stored),
-  },
+  tasks: { seal: sealFirstTasks, open: openFirstTasks },
+  board: { seal: sealFirstBoard, open: openFirstBoard },
 };
 
 /**
@@ -44,15 +40,25 @@ export const rememberFirstScreen = async <V extends ScreenView>(
 export const forgetFirstScreens = (views: readonly ScreenView[]): Promise<void> =>
   browser.storage.session.remove(views.map((view) => FIRST_SCREEN_KEYS[view]));
 
+export interface Recalled<V extends ScreenView> {
+  /** Null when locked, idle past the auto-lock time, nothing is remembered, or it does not open. */
+  readonly screen: FirstScreens[V] | null;
+  /** The owner's language: the screen is drawn in it. */
+  readonly locale: LocalePreference;
+}
+
 /**
  * The remembered screen, when the session is unlocked, has not been idle past its auto-lock time
- * at `now` (the gate is about to lock it), and it opens under its key; else null.
+ * at `now` (the gate is about to lock it), and it opens under its key; with the owner's language.
+ * A page's first paint waits on this: one read of each storage area (each read is a round trip
+ * to the browser, answered one after another), and the screen is opened while the lock policy
+ * is still on its way; nothing opened is handed out before the policy allows it.
  */
-export const recallFirstScreen = async <V extends ScreenView>(view: V, now: number): Promise<FirstScreens[V] | null> => {
-  const key = FIRST_SCREEN_KEYS[view];
-  const [keys, policy, lastActivity, stored] = await Promise.all([
-    readSessionKeys(), readLockPolicy(), readLastActivity(), browser.storage.session.get(key),
-  ]);
-  if (!keys || (lastActivity !== null && idleExpired(policy, lastActivity, now))) return null;
-  return SEALS[view].open(keys.accountKey, stored[key]);
+export const recallFirstScreen = async <V extends ScreenView>(view: V, now: number): Promise<Recalled<V>> => {
+  const session = readSessionWith(FIRST_SCREEN_KEYS[view]);
+  const local = readLockPolicyWith(LOCALE_PREFERENCE_KEY);
+  const opening = session.then(({ keys, value }) => (keys ? SEALS[view].open(keys.accountKey, value) : null));
+  const [{ keys, lastActivity }, { policy, value: locale }, screen] = await Promise.all([session, local, opening]);
+  const allowed = keys !== null && (lastActivity === null || !idleExpired(policy, lastActivity, now));
+  return { screen: allowed ? screen : null, locale: localePreferenceOf(locale) };
 };

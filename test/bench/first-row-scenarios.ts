@@ -11,12 +11,12 @@ import { median } from './stats';
  */
 export const IDLE_BEFORE_OPEN_MS = 5_000;
 
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => { setTimeout(resolve, ms); });
+export const sleep = (ms: number): Promise<void> => new Promise((resolve) => { setTimeout(resolve, ms); });
 const at = (stages: Map<string, number[]>, name: string): number => median(stages.get(name) ?? []);
 const list = (times: readonly number[]): string => times.map((time) => time.toFixed(1)).join(', ');
 
 /** The bare page's own measures (durations, not marks), read back from the page it ran in. */
-const bareMeasures = async (browser: ExtensionBrowser): Promise<{ readonly openMs: number; readonly reopenMs: number; readonly pageMs: number; readonly scriptAt: number }> => {
+export const bareMeasures = async (browser: ExtensionBrowser): Promise<{ readonly openMs: number; readonly reopenMs: number; readonly pageMs: number; readonly scriptAt: number }> => {
   const page = await browser.context.newPage();
   try {
     await page.goto(browser.pageUrl('bench-open.html'), { waitUntil: 'commit' });

@@ -72,6 +72,7 @@ export const METRICS = [
   { key: 'filter.scanCount', label: 'one-condition filter, exact count (scan)', unit: 'ms', better: 'lower' },
   { key: 'tasks.firstRow', label: 'tasks view open to first row (half as many tasks)', unit: 'ms', better: 'lower', aim: { op: '<', limit: 150 } },
   { key: 'tasks.listFloor', label: 'tasks floor: side panel list open to first row, same run', unit: 'ms', better: 'lower' },
+  { key: 'tasks.bareScript', label: 'tasks floor: a bare page\'s script start, same run', unit: 'ms', better: 'lower' },
   { key: 'tasks.remind', label: 'reminder round after unlock, call to alarm set', unit: 'ms', better: 'lower', aim: { op: '<=', limit: 200 } },
   { key: 'tasks.remindFloor', label: 'reminder floor: bare read of the remind index', unit: 'ms', better: 'lower' },
   { key: 'tasks.timeline', label: 'timeline of 1,000 entries, click to first screen', unit: 'ms', better: 'lower', aim: { op: '<', limit: 100 } },

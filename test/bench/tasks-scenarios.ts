@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import * as v from 'valibot';
 import { ReminderReportSchema, TasksSeedReportSchema, TimelineFloorReportSchema } from './bench-api';
 import type { ExtensionBrowser } from './browser';
+import { bareMeasures, IDLE_BEFORE_OPEN_MS, sleep } from './first-row-scenarios';
 import { collectPageErrors, SCREEN_KEPT, timeToMark, withDiagnostics } from './page-timing';
 import { median } from './stats';
 import type { VaultOutcome } from './vault-scenarios';
@@ -16,18 +17,26 @@ const MARK_TIMEOUT_MS = 60_000;
 export const tasksFor = (size: number): number => Math.round(size / 2);
 
 /**
- * The side panel opened on the Tasks view (`#tasks`) to its first row, and opened on its plain
- * list to its first row, taking turns run by run so load elsewhere falls on both.
+ * The side panel opened on the Tasks view (`#tasks`) to its first row, beside two floors taken in
+ * turns in the same run: a bare page's script start (bench-open.html, no code of Locket's) and
+ * the side panel opened on its plain list to its first row. Each open follows IDLE_BEFORE_OPEN_MS
+ * with no page of the extension open, as the side panel's own figure does: a panel opened the
+ * moment the last one closed shares the machine with that one's unfinished work.
  */
 const tasksFirstRows = async (browser: ExtensionBrowser, runs: number) => {
   const tasks: number[] = [];
   const list: number[] = [];
+  const bareScript: number[] = [];
   const stages = new Map<string, number[]>();
   for (let run = 0; run < runs; run += 1) {
+    await sleep(IDLE_BEFORE_OPEN_MS);
+    bareScript.push((await bareMeasures(browser)).scriptAt);
+    await sleep(IDLE_BEFORE_OPEN_MS);
     tasks.push(await timeToMark(browser.context, `${browser.pageUrl('sidepanel.html')}#tasks`, 'locket:tasks-first-row', 'li[data-task]', MARK_TIMEOUT_MS, stages, undefined, SCREEN_KEPT));
+    await sleep(IDLE_BEFORE_OPEN_MS);
     list.push(await timeToMark(browser.context, browser.pageUrl('sidepanel.html'), 'locket:first-row', '[role="listitem"] .row', MARK_TIMEOUT_MS, undefined, undefined, SCREEN_KEPT));
   }
-  return { tasks, list, stages };
+  return { tasks, list, bareScript, stages };
 };
 
 /**
@@ -89,10 +98,11 @@ export const measureTasks = async (
     + `alarm set for ${reminders.alarmAt === null ? 'nothing' : new Date(reminders.alarmAt).toISOString()}`);
 
   const firstRows = await tasksFirstRows(browser, runs);
-  notes.push(`tasks view → locket:tasks-first-row: runs ${list(firstRows.tasks)} ms; plain list first row, same run: ${list(firstRows.list)} ms; stages (median ms) `
+  notes.push(`tasks view → locket:tasks-first-row (${IDLE_BEFORE_OPEN_MS / 1000} s idle before each open): runs ${list(firstRows.tasks)} ms; `
+    + `plain list first row, same run: ${list(firstRows.list)} ms; bare page's script start, same run: ${list(firstRows.bareScript)} ms; stages (median ms) `
     + [...firstRows.stages].sort((a, b) => median(a[1]) - median(b[1])).map(([name, at]) => `${name} ${median(at).toFixed(1)}`).join(', '));
 
-  keep({ figures: { 'tasks.firstRow': median(firstRows.tasks), 'tasks.listFloor': median(firstRows.list) }, notes: [...notes] });
+  keep({ figures: { 'tasks.firstRow': median(firstRows.tasks), 'tasks.listFloor': median(firstRows.list), 'tasks.bareScript': median(firstRows.bareScript) }, notes: [...notes] });
   notes.length = 0;
   const timeline: number[] = [];
   const floor: number[] = [];
