@@ -85,6 +85,29 @@ describe('locket-record-list', () => {
     expect(rowSeenInFrame - pageReadInFrame).toBeGreaterThanOrEqual(2);
   });
 
+  it('keeps the virtualizer\'s items while the length holds, and still draws a renamed row and a page scrolled to', async () => {
+    const { services, store } = await createTestServices();
+    await store.insertMany('person', Array.from({ length: 119 }, (_, index) => ({ firstName: 'Person', lastName: String(index + 1).padStart(3, '0') })));
+    const ada = await store.create('person', { firstName: 'Ada', lastName: 'Lovelace' });
+    if (!ada.ok) throw new Error('not created');
+    const list = await mount('locket-record-list', { services, kind: 'person' });
+    await expect.element(page.getByRole('status').first()).toHaveTextContent('120 people');
+    await expect.element(page.getByRole('button', { name: 'Open Ada Lovelace' })).toBeVisible();
+    const virtualizer = list.shadowRoot?.querySelector('lit-virtualizer') as (HTMLElement & { items: unknown[] }) | null;
+    if (!virtualizer) throw new Error('no virtualizer');
+    // A new array of items makes the virtualizer measure and lay out every row again.
+    const items = virtualizer.items;
+
+    await store.update(ada.value.id, 'person', { firstName: 'Augusta Ada' });
+    await expect.element(page.getByRole('button', { name: 'Open Augusta Ada Lovelace' })).toBeVisible();
+    expect(virtualizer.items).toBe(items);
+
+    // Rows past the first page are read as they scroll into view, and drawn once read.
+    virtualizer.scrollTop = virtualizer.scrollHeight;
+    await expect.element(page.getByRole('button', { name: 'Open Person 001' })).toBeVisible();
+    expect(virtualizer.items).toBe(items);
+  });
+
   it('keeps the people list\'s first rows, as drawn, for the next side panel, and no other list\'s', async () => {
     const { services, store } = await createTestServices();
     await store.create('person', { firstName: 'Ada', lastName: 'Lovelace', jobTitle: 'Analyst' });
