@@ -72,11 +72,15 @@ describe('the side panel\'s early paint', () => {
       rows: [{ description: 'Angebot senden', record: null, category: '', dueDate: '2026-12-06', dueTime: null, timeZone: 'Europe/Berlin' }],
     });
     const paint = await paintEarly('tasks', createManualClock(AT), 'Europe/Berlin');
-    expect(shown()?.querySelector('h2')?.textContent).toBe('Aufgaben');
-    expect(shown()?.querySelector('section')?.getAttribute('aria-label')).toBe('Überfällig');
-    paint?.remove();
-    await writeLocalePreference(null);
-    setCurrentLocale('en');
+    try {
+      expect(shown()?.querySelector('h2')?.textContent).toBe('Aufgaben');
+      expect(shown()?.querySelector('section')?.getAttribute('aria-label')).toBe('Überfällig');
+    } finally {
+      // The tests after this one speak English, whatever this one found.
+      paint?.remove();
+      await writeLocalePreference(null);
+      setCurrentLocale('en');
+    }
   });
 
   it('draws nothing while locked, or once idle past the auto-lock time', async () => {

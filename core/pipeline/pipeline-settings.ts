@@ -82,9 +82,10 @@ export const pipelineOf = (settings: { readonly pipeline?: PipelineSettings | un
  */
 export const milestoneIdFor = (pipeline: PipelineSettings, text: string): string => {
   const key = text.trim().toLowerCase();
-  const byId = pipeline.milestones.find((milestone) => milestone.id === key);
-  const byName = byId ?? pipeline.milestones.find((milestone) => milestone.name !== '' && milestone.name.toLowerCase() === key);
-  return byName?.id ?? text;
+  // An id wins over a name: the owner may have named a milestone of their own after a built-in's id.
+  const found = pipeline.milestones.find((milestone) => milestone.id === key)
+    ?? pipeline.milestones.find((milestone) => milestone.name !== '' && milestone.name.toLowerCase() === key);
+  return found?.id ?? text;
 };
 
 /** A fresh id for a milestone the owner adds: from its name where it can be, never one in use. */
