@@ -59,7 +59,7 @@ const addTask = async (panel: Page, description: string, minutes: number) => {
   await expect(panel.getByRole('region', { name: 'Tasks', exact: true }).getByText(description)).toBeVisible();
 };
 
-test('a task due in a minute reminds by name, opens its record on click, and says only the count while locked', async ({
+test('a task due in two minutes reminds by name, opens its record on click, and says only the count while locked', async ({
   openSurface, context, saveScreenshot,
 }) => {
   test.setTimeout(120_000);
@@ -71,9 +71,11 @@ test('a task due in a minute reminds by name, opens its record on click, and say
 
   await test.step('tasks are added from a person’s page', async () => {
     await createRecord(panel, 'People', 'person', { 'First name': 'Anna', 'Last name': 'Schmidt' });
-    await addTask(panel, 'Call about the offer', 1);
-    // Far enough apart that the first round (two minutes on) cannot reach the second, whatever the seconds.
-    await addTask(panel, 'Send the contract', 5);
+    // The form keeps whole minutes, so "two minutes on" is due one to two minutes from now: never
+    // past before the Tasks view opens, whatever the seconds (a minute on could be due within a second).
+    await addTask(panel, 'Call about the offer', 2);
+    // Far enough apart that the first round (three minutes on) cannot reach the second, whatever the seconds.
+    await addTask(panel, 'Send the contract', 6);
     // The background armed its one alarm for the soonest reminder.
     await expect.poll(async () => (await worker.evaluate(() => (globalThis as unknown as WorkerGlobals).chrome.alarms.get('locket:task-reminder')))?.scheduledTime)
       .toBeGreaterThan(Date.now());
@@ -88,8 +90,8 @@ test('a task due in a minute reminds by name, opens its record on click, and say
     await expectAccessible(panel, 'the Tasks view');
   });
 
-  await test.step('two minutes on, the reminder names the task and its record', async () => {
-    await fireReminderAt(worker, 2 * 60_000);
+  await test.step('three minutes on, the reminder names the task and its record', async () => {
+    await fireReminderAt(worker, 3 * 60_000);
     await expect.poll(() => shown(worker)).toEqual([
       expect.objectContaining({ title: 'Task due', message: 'Call about the offer — Anna Schmidt' }),
     ]);
@@ -108,7 +110,7 @@ test('a task due in a minute reminds by name, opens its record on click, and say
   await test.step('locked, the next reminder says only how many tasks are due', async () => {
     await panel.getByRole('button', { name: 'Lock', exact: true }).click();
     await expect(panel.getByRole('heading', { name: 'Locket is locked' })).toBeVisible();
-    await fireReminderAt(worker, 6 * 60_000);
+    await fireReminderAt(worker, 7 * 60_000);
     await expect.poll(async () => (await shown(worker)).slice(1)).toEqual([expect.objectContaining({ message: '1 task due' })]);
     expect(JSON.stringify(await shown(worker))).not.toContain('Send the contract');
     await unlock(panel, DEFAULT_OWNER.password);
