@@ -63,8 +63,7 @@ export class LocketRecordList extends LitElement {
   private readonly bulkBar = new LazyElement(this, 'locket-bulk-bar', () => import('../locket-bulk-bar/locket-bulk-bar'));
 
   private readonly filtered = createFilteredRows(this, async (total, counted) => {
-    this.cache.clear();
-    await this.cache.ensure(this.visible.first, Math.max(this.visible.last, 20));
+    if (!await this.cache.refresh(this.shownRange)) return;
     await nextFrame();
     this.total = total;
     this.counted = counted;
@@ -76,6 +75,8 @@ export class LocketRecordList extends LitElement {
     ? this.filtered.page(offset, limit) : this.services.store.page(this.kind, offset, limit));
   private cache = createPageCache(this.rowsAt);
   private visible = { first: 0, last: 0 };
+  /** The rows in view, or the first screen's worth before the virtualizer has said. */
+  private readonly shownRange = () => [this.visible.first, Math.max(this.visible.last, 20)] as const;
   private readonly contacted = createLastContactedRows(() => { this.revision++; });
   private unsubscribe?: () => void;
   /** The virtualizer's items, 0 … total − 1: kept while the list's length holds. */
@@ -129,8 +130,7 @@ export class LocketRecordList extends LitElement {
     }
     this.filtered.stop();
     const kind = this.kind;
-    this.cache.clear();
-    await this.cache.ensure(this.visible.first, Math.max(this.visible.last, 20));
+    if (!await this.cache.refresh(this.shownRange)) return;
     if (!this.firstRowMarked) performance.mark('locket:first-page');
     // The rows are drawn in the next frame, not in the task that read and decrypted them.
     await nextFrame();

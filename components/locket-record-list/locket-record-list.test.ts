@@ -108,6 +108,39 @@ describe('locket-record-list', () => {
     expect(virtualizer.items).toBe(items);
   });
 
+  it('keeps a row drawn while its page is read again, even when the list redraws meanwhile', async () => {
+    const { services, store } = await createTestServices();
+    const ada = await store.create('person', { firstName: 'Ada', lastName: 'Lovelace' });
+    if (!ada.ok) throw new Error('not created');
+    let held: PromiseWithResolvers<undefined> | null = null;
+    let heldReads = 0;
+    const slowPages = {
+      ...services,
+      store: {
+        ...services.store,
+        page: async (...args: Parameters<typeof services.store.page>) => {
+          if (held) { heldReads++; await held.promise; }
+          return services.store.page(...args);
+        },
+      },
+    };
+    const list = await mount('locket-record-list', { services: slowPages, kind: 'person' });
+    await expect.element(page.getByRole('button', { name: 'Open Ada Lovelace' })).toBeVisible();
+
+    // A change elsewhere (a restore, another page) makes the list read its page again, slowly.
+    held = Promise.withResolvers<undefined>();
+    await store.update(ada.value.id, 'person', { firstName: 'Augusta Ada' });
+    await expect.poll(() => heldReads).toBeGreaterThan(0);
+    // Picking the row redraws the list while the page is still being read.
+    await userEvent.click(page.getByRole('checkbox', { name: 'Select Ada Lovelace' }));
+    await expect.element(page.getByRole('checkbox', { name: 'Select Ada Lovelace' })).toBeChecked();
+    expect(list.shadowRoot?.querySelectorAll('.placeholder')).toHaveLength(0);
+
+    held.resolve(undefined);
+    await expect.element(page.getByRole('button', { name: 'Open Augusta Ada Lovelace' })).toBeVisible();
+    await expect.element(page.getByRole('checkbox', { name: 'Select Augusta Ada Lovelace' })).toBeChecked();
+  });
+
   it('keeps the people list\'s first rows, as drawn, for the next side panel, and no other list\'s', async () => {
     const { services, store } = await createTestServices();
     await store.create('person', { firstName: 'Ada', lastName: 'Lovelace', jobTitle: 'Analyst' });
