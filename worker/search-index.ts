@@ -61,8 +61,14 @@ export interface SearchIndex {
 export const isSearchable = (record: LocketRecord): boolean =>
   record.deletedAt === null && !isDependentKind(record.kind);
 
+/**
+ * The field groups with their terms, saved or empty. Outside createSearchIndex on purpose: a
+ * closure in it that names `saved` keeps the whole parsed copy alive for as long as the index.
+ */
+const groupsFrom = (saved?: SearchIndexJson) => FIELD_GROUPS.map((group, at) => ({ ...group, terms: createTermMap(saved?.groups[at]) }));
+
 export const createSearchIndex = (saved?: SearchIndexJson): SearchIndex => {
-  const groups = FIELD_GROUPS.map((group, at) => ({ ...group, terms: createTermMap(saved?.groups[at]) }));
+  const groups = groupsFrom(saved);
   // What a hit shows, by slot, so results render without reading the store; undefined once dead.
   let hits: (SearchHit | undefined)[] = saved ? saved.hits.map((hit) => hit ?? undefined) : [];
   let order: number[] = saved ? [...saved.order] : [];

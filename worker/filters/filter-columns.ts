@@ -77,9 +77,16 @@ const createTable = (kind: ListedKind, dictionary: Dictionary, saved?: Record<st
 /** The kind's index in LISTED_KINDS and the row, in one number: row × 4 + kind. */
 const KIND_SLOTS = 4;
 
+/**
+ * Each kind's table, saved or empty. Outside createFilterColumns on purpose: a closure in it that
+ * names `saved` keeps the whole parsed copy alive for as long as the columns.
+ */
+const tablesFrom = (dictionary: Dictionary, saved?: FilterColumnsJson): Table[] =>
+  LISTED_KINDS.map((kind) => createTable(kind, dictionary, saved?.kinds[kind]));
+
 export const createFilterColumns = (saved?: FilterColumnsJson): FilterColumns => {
   const dictionary = createDictionary(saved?.dictionary);
-  const tables = LISTED_KINDS.map((kind) => createTable(kind, dictionary, saved?.kinds[kind]));
+  const tables = tablesFrom(dictionary, saved);
   const places = new Map<RecordId, number>();
   const contacted = new Map<RecordId, number>();
   tables.forEach((table, kindAt) => {
