@@ -161,15 +161,23 @@ export const createSearchService = ({
    */
   const load = async (): Promise<number | null> => {
     if (!saved) return null;
-    const found = await saved.shelf.load();
-    if (!found) return null;
+    // Purges and erasures leave no readable ids in the log: the live ids show what they took.
+    // Asked for once the sealed copy is read, so the database reads them while the copy is
+    // opened (about a second each at 100k; the database answers one request after the other, so
+    // asked together the copy would wait behind them). Read before the log: a record purged
+    // since is announced (purgedEarly), one created since is in the log.
+    const asked: { live?: Promise<RecordId[]> } = {};
+    const found = await saved.shelf.load(() => {
+      asked.live = saved.log.liveIds();
+      asked.live.catch(() => undefined);
+    });
+    if (!found || !asked.live) return null;
     const caught = await saved.log.changedSince(found.position);
     if (!caught) return null;
     index = createSearchIndex(found.index);
     columns = createFilterColumns(found.columns);
     for (const id of caught.ids) pending.add(id);
-    // Purges and erasures leave no readable ids in the log: the live ids show what they took.
-    const live = new Set(await saved.log.liveIds());
+    const live = new Set(await asked.live);
     const gone = [...new Set([...index.ids(), ...columns.ids()])].filter((id) => !live.has(id));
     for (const id of gone) { index.remove(id); columns.remove(id); }
     for (const id of live) if (!index.has(id) || !columns.has(id)) pending.add(id);

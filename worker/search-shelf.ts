@@ -13,8 +13,12 @@ export interface SavedSearchIndex {
 
 /** Where the index waits between unlocks, sealed by the account's codec. */
 export interface SearchIndexShelf {
-  /** The saved index; null when there is none, or it cannot be read (altered, another key, older format). */
-  readonly load: () => Promise<SavedSearchIndex | null>;
+  /**
+   * The saved index; null when there is none, or it cannot be read (altered, another key, older
+   * format). `whenRead` is called once a sealed copy has been read, before it is opened: the
+   * database is free again then, while opening it keeps this thread busy.
+   */
+  readonly load: (whenRead?: () => void) => Promise<SavedSearchIndex | null>;
   readonly save: (saved: SavedSearchIndex) => Promise<void>;
   /** Forgets the saved index: what it holds of purged or erased records must not outlive them on disk. */
   readonly clear: () => Promise<void>;
@@ -58,9 +62,10 @@ export const createSearchIndexShelf = (factory: IDBFactory, name: string, codec:
   const db = (): Promise<IDBPDatabase<ShelfDb>> => (opened ??= openShelfDb(factory, name));
   const clear = async (): Promise<void> => { await (await db()).delete('index', KEY); };
   return {
-    load: async () => {
+    load: async (whenRead) => {
       const stored = await (await db()).get('index', KEY);
       if (stored === undefined) return null;
+      whenRead?.();
       try {
         const saved = await codec.decode(stored, SHELF_AAD);
         if (isSaved(saved)) return { position: saved.position, index: saved.index, columns: saved.columns };

@@ -65,6 +65,30 @@ describe('search service', () => {
     expect(await searchTitles(second.service, 'supplier')).toEqual(['Acme Ltd']);
   });
 
+  it('asks for the live ids once the saved copy is read, so they are read while it is opened', async () => {
+    account = createTestAccount();
+    const page = (await account.open()).store;
+    saved(await page.create('person', { firstName: 'Annabel', lastName: 'Lee' }));
+    const at = shelfName();
+    const codec = createAesGcmCodec(keyOf(7));
+    const first = await start(at, codec);
+    await first.service.whenIndexed();
+    await savedOn(first.shelf);
+    first.service.close();
+
+    const steps: string[] = [];
+    const opening: ValueCodec = { ...codec, decode: (encoded, aad) => { steps.push('open the saved copy'); return codec.decode(encoded, aad); } };
+    const { store, bus, deps } = await account.open();
+    const log = createSearchLog(deps.db);
+    const service = createSearchService({
+      records: store, bus, saveDelayMs: 10,
+      saved: { shelf: createSearchIndexShelf(indexedDB, at, opening), log: { ...log, liveIds: () => { steps.push('ask for the live ids'); return log.liveIds(); } } },
+    });
+    services.push(service);
+    expect(await service.whenIndexed()).toMatchObject({ origin: 'saved', indexed: 1 });
+    expect(steps).toEqual(['ask for the live ids', 'open the saved copy']);
+  });
+
   it('catches up with what changed while it was not running: created, renamed, trashed, purged', async () => {
     account = createTestAccount();
     const page = (await account.open()).store;
