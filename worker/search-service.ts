@@ -172,10 +172,13 @@ export const createSearchService = ({
       asked.live.catch(() => undefined);
     });
     if (!found || !asked.live) return null;
+    // Made before the log is read: its read waits behind the live ids' in the database.
+    const loadedIndex = createSearchIndex(found.index);
+    const loadedColumns = createFilterColumns(found.columns);
     const caught = await saved.log.changedSince(found.position);
     if (!caught) return null;
-    index = createSearchIndex(found.index);
-    columns = createFilterColumns(found.columns);
+    index = loadedIndex;
+    columns = loadedColumns;
     for (const id of caught.ids) pending.add(id);
     const live = new Set(await asked.live);
     const gone = [...new Set([...index.ids(), ...columns.ids()])].filter((id) => !live.has(id));
