@@ -6,10 +6,8 @@ import { PAGE_SIZE, createPageCache } from '../../../components/locket-record-li
 const aList = () => {
   let version = 'old';
   const waiting: (() => void)[] = [];
-  const reads: number[] = [];
   const loadPage = (offset: number, limit: number): Promise<readonly LocketRecord[]> => {
     const named = version;
-    reads.push(offset / PAGE_SIZE);
     return new Promise((resolve) => {
       waiting.push(() => resolve(Array.from({ length: limit }, (_, index) => ({ id: `${named}-${offset + index}` }) as unknown as LocketRecord)));
     });
@@ -18,7 +16,7 @@ const aList = () => {
     while (waiting.length > 0) waiting.shift()?.();
     await new Promise((resolve) => { setTimeout(resolve, 0); });
   };
-  return { loadPage, releaseAll, reads, waiting, becomes: (next: string) => { version = next; } };
+  return { loadPage, releaseAll, waiting, becomes: (next: string) => { version = next; } };
 };
 
 describe('the list\'s page cache', () => {

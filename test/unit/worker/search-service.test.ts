@@ -43,6 +43,14 @@ const searchTitles = async (service: SearchService, query: string): Promise<stri
 /** Waits until the shelf holds an index. */
 const savedOn = async (shelf: SearchIndexShelf) => vi.waitFor(async () => expect(await shelf.load()).not.toBeNull(), WAIT);
 
+/** A first start that builds, saves its index on the shelf at `at`, and closes. */
+const savedByFirstStart = async (at: string, codec: ValueCodec): Promise<void> => {
+  const first = await start(at, codec);
+  await first.service.whenIndexed();
+  await savedOn(first.shelf);
+  first.service.close();
+};
+
 describe('search service', () => {
   it('saves its index sealed, and the next start loads it instead of reading every record', async () => {
     account = createTestAccount();
@@ -71,10 +79,7 @@ describe('search service', () => {
     saved(await page.create('person', { firstName: 'Annabel', lastName: 'Lee' }));
     const at = shelfName();
     const codec = createAesGcmCodec(keyOf(7));
-    const first = await start(at, codec);
-    await first.service.whenIndexed();
-    await savedOn(first.shelf);
-    first.service.close();
+    await savedByFirstStart(at, codec);
 
     const steps: string[] = [];
     const opening: ValueCodec = { ...codec, decode: (encoded, aad) => { steps.push('open the saved copy'); return codec.decode(encoded, aad); } };
@@ -97,10 +102,7 @@ describe('search service', () => {
     const purged = saved(await page.create('person', { firstName: 'Cyril', lastName: 'Purged' }));
     const at = shelfName();
     const codec = createAesGcmCodec(keyOf(7));
-    const first = await start(at, codec);
-    await first.service.whenIndexed();
-    await savedOn(first.shelf);
-    first.service.close();
+    await savedByFirstStart(at, codec);
 
     saved(await page.update(renamed.id, 'person', { firstName: 'Mabel' }));
     saved(await page.create('person', { firstName: 'Dora', lastName: 'New' }));
@@ -125,10 +127,7 @@ describe('search service', () => {
     saved(await page.create('person', { firstName: 'Annabel', lastName: 'Lee' }));
     saved(await page.create('person', { firstName: 'Anna', lastName: 'Smith' }));
     const at = shelfName();
-    const first = await start(at, createAesGcmCodec(keyOf(7)));
-    await first.service.whenIndexed();
-    await savedOn(first.shelf);
-    first.service.close();
+    await savedByFirstStart(at, createAesGcmCodec(keyOf(7)));
 
     const counted = { fullReads: 0 };
     const second = await start(at, createAesGcmCodec(keyOf(8)), counted);
