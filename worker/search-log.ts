@@ -1,6 +1,8 @@
 import type { IDBPObjectStore } from 'idb';
 import type { LocketDatabase, LocketDb } from '../core/db/schema';
 import type { RecordId } from '../core/records/types';
+import { writeTransaction } from '../core/db/transaction';
+import { UNLOGGED_MARK_KEY, markUnloggedChange, unloggedMarkOf } from '../core/db/unlogged-mark';
 
 /**
  * Where the change log stood when an index was known to hold every change: its newest set,
@@ -25,6 +27,10 @@ export interface SearchLog {
   readonly changedSince: (since: LogPosition) => Promise<{ readonly ids: RecordId[]; readonly position: LogPosition } | null>;
   /** The ids of every live (not trashed) record of the searchable kinds. */
   readonly liveIds: () => Promise<RecordId[]>;
+  /** The records' unlogged mark (core/db/unlogged-mark.ts); null before anything moved it. */
+  readonly unloggedMark: () => Promise<string | null>;
+  /** The unlogged mark, set first when nothing has yet: a saved index can then be told apart from a later removal. */
+  readonly startedUnloggedMark: () => Promise<string>;
 }
 
 const SEARCHED_KINDS = ['organisation', 'person', 'case', 'opportunity'] as const;
@@ -53,5 +59,11 @@ export const createSearchLog = (db: LocketDatabase): SearchLog => {
       const byKind = await Promise.all(SEARCHED_KINDS.map((kind) => list.getAllKeys(IDBKeyRange.bound([kind, -Infinity], [kind, Infinity]))));
       return byKind.flat();
     },
+    unloggedMark: async () => unloggedMarkOf(await db.get('meta', UNLOGGED_MARK_KEY)),
+    startedUnloggedMark: () => writeTransaction(db, ['meta'], async (tx) => {
+      const meta = tx.objectStore('meta');
+      const current = unloggedMarkOf(await meta.get(UNLOGGED_MARK_KEY));
+      return current ?? markUnloggedChange(meta);
+    }),
   };
 };

@@ -9,6 +9,7 @@ import { createFilterColumns, type FilterColumns } from './filters/filter-column
 import { createSearchIndex, type SearchIndex } from './search-index';
 import type { LogPosition, SearchLog } from './search-log';
 import { createScanQueue } from './search-scan';
+import { differentFrom, loadFromShelf } from './search-saved-load';
 import type { SearchIndexShelf } from './search-shelf';
 
 export interface SearchServiceDeps {
@@ -71,6 +72,11 @@ export const createSearchService = ({
   /** Ids announced as changed and not yet re-read. Filled while loading, drained once ready. */
   const pending = new Set<RecordId>();
   let draining: Promise<void> | null = null;
+  /**
+   * The unlogged mark (core/db/unlogged-mark.ts) read before the index was last known to hold
+   * every live record and no other: a removal the log cannot tell of has moved it since.
+   */
+  let verified: string | null = null;
   /** Ids purged before the index was ready: taken out of whatever index it turns out to be. */
   const purgedEarly = new Set<RecordId>();
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
@@ -116,15 +122,25 @@ export const createSearchService = ({
     return draining;
   };
 
-  /** Saves the index with the log position it holds every change up to (read before the records it re-reads). */
+  /**
+   * Saves the index with the log position it holds every change up to (read before the records
+   * it re-reads), and the unlogged mark read before it last held exactly the live records: when
+   * the mark moved since, every id that is live but missing, or held but not live, is re-read
+   * first (re-read, not dropped: a record created since the ids were read is in the index).
+   */
   const save = async (): Promise<void> => {
     if (!saved || state !== 'ready' || position === null || closed) return;
+    const mark = await saved.log.startedUnloggedMark();
+    if (mark !== verified) {
+      for (const id of differentFrom(index, columns, new Set(await saved.log.liveIds()))) pending.add(id);
+      verified = mark;
+    }
     const next = await saved.log.position();
     const caught = await saved.log.changedSince(position);
     if (caught) for (const id of caught.ids) pending.add(id);
     await drain();
     position = next;
-    await saved.shelf.save({ position, index: index.toJSON(), columns: columns.toJSON() });
+    await saved.shelf.save({ position, unlogged: verified, index: index.toJSON(), columns: columns.toJSON() });
   };
 
   const forgetSaved = (): void => {
@@ -160,36 +176,16 @@ export const createSearchService = ({
    * instead, else how many records it had to re-read or drop.
    */
   const load = async (): Promise<number | null> => {
-    if (!saved) return null;
-    // Purges and erasures leave no readable ids in the log: the live ids show what they took.
-    // Asked for once the sealed copy is read, so the database reads them while the copy is
-    // opened (about a second each at 100k; the database answers one request after the other, so
-    // asked together the copy would wait behind them). Read before the log: a record purged
-    // since is announced (purgedEarly), one created since is in the log.
-    const asked: { live?: Promise<RecordId[]> } = {};
-    const found = await saved.shelf.load(() => {
-      asked.live = saved.log.liveIds();
-      asked.live.catch(() => undefined);
-    });
-    if (!found || !asked.live) return null;
-    // Made before the log is read: its read waits behind the live ids' in the database.
-    const loadedIndex = createSearchIndex(found.index);
-    const loadedColumns = createFilterColumns(found.columns);
-    const caught = await saved.log.changedSince(found.position);
-    if (!caught) return null;
-    index = loadedIndex;
-    columns = loadedColumns;
-    for (const id of caught.ids) pending.add(id);
-    const live = new Set(await asked.live);
-    const gone = [...new Set([...index.ids(), ...columns.ids()])].filter((id) => !live.has(id));
-    for (const id of gone) { index.remove(id); columns.remove(id); }
-    for (const id of live) if (!index.has(id) || !columns.has(id)) pending.add(id);
-    position = caught.position;
-    return gone.length + pending.size;
+    const loaded = saved ? await loadFromShelf(saved) : null;
+    if (!loaded) return null;
+    ({ index, columns, position, verified } = loaded);
+    for (const id of loaded.reread) pending.add(id);
+    return loaded.dropped + pending.size;
   };
 
   const build = async (): Promise<void> => {
     // Read before the records: every change after it is announced, or found by the next catch-up.
+    verified = saved ? await saved.log.unloggedMark() : null;
     position = saved ? await saved.log.position() : null;
     const building = createSearchIndex();
     const held = createFilterColumns();

@@ -28,6 +28,7 @@ import { prepareRestore, type IdHasher, type PreparedRestore, type RestoreSource
 import { auditKeysOf, type StoreDeps } from '../db/store-deps';
 import { retriedWrite, settled, STALE, type Stale } from '../db/transaction';
 import { appendChangeSet } from '../db/append-change-set';
+import { markUnloggedChange } from '../db/unlogged-mark';
 
 export type { RestoreSource } from './archive-prepare';
 
@@ -162,6 +163,7 @@ export const replaceAllData = async (
         // put: entries written while locked are sealed in place.
         ...appended.map((entry) => audit.put(entry)),
         tx.objectStore('meta').put(headOf(appended), AUDIT_HEAD_KEY),
+        markUnloggedChange(tx.objectStore('meta')),
       ]);
       return { report, ids: [...new Set([...before, ...rows.map((row) => row.id)])], restored: rows.length };
     },

@@ -28,6 +28,7 @@ import { stampClocks } from '../db/field-clocks';
 import { attributionIn, stampWrite, withAttribution } from '../db/attribution';
 import { remoteAuthor } from '../audit/remote-author';
 import { isSyncIdentityRow, SYNC_IDENTITY_KEY } from '../sync-account/identity-store';
+import { markUnloggedChange } from '../db/unlogged-mark';
 
 export interface EraseOptions {
   /** Keep keyed hashes of the person's emails (audit/suppression.ts) so a later import can refuse to bring them back. */
@@ -225,6 +226,7 @@ export const createErase = (deps: StoreDeps, audit: AuditLog, hooks: ErasureHook
           // Only a device connected to a relay keeps the plain ids (sealed) until the relay has the set: without one, nobody is left to tell.
           appendChangeSet(tx, erasure.set, connected ? erasure.sealedIds : undefined),
           addTombstones(tx, erasure.tombstones, erasure.set.hlc, 'erase'),
+          markUnloggedChange(tx.objectStore('meta')),
           ...writes.suppressed.map((entry) => tx.objectStore('suppressed').put(entry)),
           // Snapshots still hold copies of these rows: the next sweep finishes this if the scrub below is cut short.
           tx.objectStore('meta').put({ ids: writes.deletedIds }, erasureScrubKey(hash)),

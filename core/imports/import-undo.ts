@@ -25,6 +25,7 @@ import { stampClocks } from '../db/field-clocks';
 import { attributionIn, stampWrite, withAttribution } from '../db/attribution';
 import { syncHints, tagEditOf } from '../record-store/sync-hints';
 import { taskDueOf } from '../tasks/due-instant';
+import { markUnloggedChange } from '../db/unlogged-mark';
 
 /** An import set's previous values: one element per change, an object for updates, null for creates. */
 const PreviousSchema = v.array(v.nullable(v.record(v.string(), v.unknown())));
@@ -84,7 +85,7 @@ export const createUndoBatch = (deps: StoreDeps, audit: AuditLog): BatchWrites['
 
   const commit = (prepare: () => Promise<UndoWrite & UndoStep | Settled<UndoStep>>, receipt: UndoReceipt) => retriedWrite(db, {
     subject: { type: 'import-undo' },
-    stores: ['records', 'changes', 'outbox', 'purged'],
+    stores: ['records', 'changes', 'outbox', 'purged', 'meta'],
     prepare,
     receipt,
     write: async (tx, { expected, puts, removed, set, found, written }): Promise<UndoStep | Stale> => {
@@ -95,6 +96,7 @@ export const createUndoBatch = (deps: StoreDeps, audit: AuditLog): BatchWrites['
       await Promise.all([
         ...puts.map((row) => records.put(row)), ...removed.map((id) => records.delete(id)), appendChangeSet(tx, set),
         addTombstones(tx, gone, set.hlc, 'purge'),
+        ...(removed.length > 0 ? [markUnloggedChange(tx.objectStore('meta'))] : []),
       ]);
       return { found, written };
     },

@@ -10,6 +10,7 @@ import { retriedWrite, settled, STALE, type Participant, type Settled } from '..
 import { addTombstones, appendChangeSet } from '../db/append-change-set';
 import type { WritePlan } from './write-plan';
 import type { StoredUndoReceipt } from './undo-receipt';
+import { markUnloggedChange } from '../db/unlogged-mark';
 
 export interface PreparedCommit<T> {
   readonly plan: WritePlan;
@@ -50,6 +51,7 @@ export const commitPlan = async <T>(
         addTombstones(tx, plan.purged, plan.set.hlc, 'purge'),
         appendChangeSet(tx, plan.set),
         receiptAfter ? meta.put(receiptAfter, receiptKey) : meta.delete(receiptKey),
+        ...(plan.purged.length > 0 ? [markUnloggedChange(meta)] : []),
       ]);
       return { result, touched: plan.touched } satisfies Done<T>;
     },

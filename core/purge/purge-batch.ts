@@ -16,6 +16,7 @@ import { changeItem, changeSet, type StoreDeps } from '../db/store-deps';
 import type { LocketDatabase, LocketDb } from '../db/schema';
 import { retriedWrite, STALE, type Participant, type WriteTransaction } from '../db/transaction';
 import { addTombstones, appendChangeSet } from '../db/append-change-set';
+import { markUnloggedChange } from '../db/unlogged-mark';
 
 type PurgeStores = 'records' | 'changes' | 'meta' | 'outbox' | 'purged';
 export type RecordsInPurge = IDBPObjectStore<LocketDb, PurgeStores[], 'records', 'readwrite'>;
@@ -253,6 +254,7 @@ const purgeIn = async (
     ...rewrites.map((set) => changes.put(set)),
     queued ? appendChangeSet(tx, purge) : changes.add(purge),
     addTombstones(tx, rows, purge.hlc, 'purge'),
+    markUnloggedChange(meta),
   ]);
   return { kind: 'written', purged: rows, changeSetsDeleted: deleted.length, changeSetsRewritten: rewrites.length };
 };

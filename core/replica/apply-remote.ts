@@ -25,6 +25,7 @@ import { mergeItem, type MergeOutcome } from './merge';
 import { CURSOR_KEY } from './outbox';
 import { localOutcomeOf, nextRowOf, type ReplicaDeps } from './replica-rows';
 import { logValuesOf, mergeItemOf } from './sync-items';
+import { markUnloggedChange } from '../db/unlogged-mark';
 
 const isRecordKind = (kind: string): kind is RecordKind => (RECORD_KINDS as readonly string[]).includes(kind);
 const wallOf = (setId: string): number => parseHlc(setId)?.wallMs ?? 0;
@@ -199,6 +200,7 @@ export const createApplyRemote = (deps: ReplicaDeps) => {
           ...plan.tombs.flatMap(({ id, tomb }) => [records.delete(id), purged.put(tomb)]),
           ...plan.logged.map((set) => changes.add(set)),
           tx.objectStore('meta').put(cursor, CURSOR_KEY),
+          ...(plan.tombs.length > 0 ? [markUnloggedChange(tx.objectStore('meta'))] : []),
         ]);
         return plan;
       },

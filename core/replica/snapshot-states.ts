@@ -29,6 +29,7 @@ import { planSnapshotSettings, snapshotGroupsBetween, type SnapshotGroup } from 
 import { readMany } from './batch-reads';
 import { joinRows, type MergeRow } from './merge';
 import { localOutcomeOf, nextRowOf, type ReplicaDeps } from './replica-rows';
+import { markUnloggedChange } from '../db/unlogged-mark';
 
 const Clock = v.string();
 const MergeRowSchema = v.object({
@@ -82,7 +83,7 @@ export const createSnapshotStates = (deps: ReplicaDeps) => {
     const hashOf = new Map(await Promise.all(ids.map(async (id) => [id, await idHash(auditKeysOf(deps), id)] as const)));
     const { value: plan } = await retriedWrite(db, {
       subject: { type: 'remote-changes' },
-      stores: ['records', 'purged', 'settings'],
+      stores: ['records', 'purged', 'settings', 'meta'],
       prepare: async () => {
         const settings = await planSnapshotSettings(deps, groups);
         const tx = db.transaction(['records', 'purged']);
@@ -118,6 +119,8 @@ export const createSnapshotStates = (deps: ReplicaDeps) => {
         await Promise.all([
           ...prepared.puts.map((row) => tx.objectStore('records').put(row)),
           ...(prepared.settings?.puts ?? []).map(({ key, value }) => settings.put(value, key)),
+          // Rows written with no change set: a saved search index cannot catch up with them from the log.
+          ...(prepared.puts.length > 0 ? [markUnloggedChange(tx.objectStore('meta'))] : []),
         ]);
         return { puts: prepared.puts, settings: prepared.settings?.puts.length ?? 0 };
       },

@@ -13,6 +13,7 @@ import { CURSOR_KEY, OUTBOX_STATE_KEY } from '../replica/outbox';
 import { HELD_BACK_KEY } from '../replica/relay-ended';
 import { SYNC_DEVICES_KEY, SYNC_IDENTITY_KEY } from './identity-store';
 import { forgetCachedLog } from './team-log-cache';
+import { markUnloggedChange } from '../db/unlogged-mark';
 
 /** `meta`: the cancellation this device verified, kept while the team is cancelled (the relay deletes its own copy at day 14). */
 export const TEAM_CANCELLATION_KEY = 'sync-team-cancellation';
@@ -40,6 +41,7 @@ export const wipeTeamData = async (
         ...WIPED_STORES.map((name) => tx.objectStore(name).clear()),
         ...[SYNC_IDENTITY_KEY, SYNC_DEVICES_KEY, CURSOR_KEY, OUTBOX_STATE_KEY, HELD_BACK_KEY, TEAM_CANCELLATION_KEY].map((key) => meta.delete(key)),
         meta.put(wiped, TEAM_WIPED_KEY),
+        markUnloggedChange(meta),
       ]);
       return prepared;
     },

@@ -39,7 +39,7 @@ describe('deleting a cancelled account', () => {
   it('deletes its saved search index too, even while a connection to it is open', async () => {
     const h = await createSweepHarness();
     const shelf = createSearchIndexShelf(h.factory, searchIndexDbName(h.name), plainCodec);
-    await shelf.save({ position: { newest: null, sets: 0 }, index: createSearchIndex().toJSON(), columns: createFilterColumns().toJSON() });
+    await shelf.save({ position: { newest: null, sets: 0 }, unlogged: null, index: createSearchIndex().toJSON(), columns: createFilterColumns().toJSON() });
     expect(await shelf.load()).not.toBeNull();
     await markCancelled(h.db, h.clock.now());
     h.atDay(15);

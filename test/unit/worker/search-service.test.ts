@@ -3,6 +3,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ValueCodec } from '../../../core/codec';
 import type { RecordReads } from '../../../core/record-store/contract';
 import { createAesGcmCodec } from '../../../core/vault/aes-codec';
+import { markUnloggedChange } from '../../../core/db/unlogged-mark';
+import { writeTransaction } from '../../../core/db/transaction';
 import { createSearchLog } from '../../../worker/search-log';
 import { createSearchService, type SearchService } from '../../../worker/search-service';
 import { createSearchIndexShelf, type SearchIndexShelf } from '../../../worker/search-shelf';
@@ -73,15 +75,8 @@ describe('search service', () => {
     expect(await searchTitles(second.service, 'supplier')).toEqual(['Acme Ltd']);
   });
 
-  it('asks for the live ids once the saved copy is read, so they are read while it is opened', async () => {
-    account = createTestAccount();
-    const page = (await account.open()).store;
-    saved(await page.create('person', { firstName: 'Annabel', lastName: 'Lee' }));
-    const at = shelfName();
-    const codec = createAesGcmCodec(keyOf(7));
-    await savedByFirstStart(at, codec);
-
-    const steps: string[] = [];
+  /** A service over `at` whose steps (opening the saved copy, asking for every live id) are written down in order. */
+  const startCounting = async (at: string, codec: ValueCodec, steps: string[]) => {
     const opening: ValueCodec = { ...codec, decode: (encoded, aad) => { steps.push('open the saved copy'); return codec.decode(encoded, aad); } };
     const { store, bus, deps } = await account.open();
     const log = createSearchLog(deps.db);
@@ -90,8 +85,69 @@ describe('search service', () => {
       saved: { shelf: createSearchIndexShelf(indexedDB, at, opening), log: { ...log, liveIds: () => { steps.push('ask for the live ids'); return log.liveIds(); } } },
     });
     services.push(service);
+    return service;
+  };
+
+  it('loads its saved index without reading every live id when nothing left the store unlogged since it was saved', async () => {
+    account = createTestAccount();
+    const page = (await account.open()).store;
+    const annabel = saved(await page.create('person', { firstName: 'Annabel', lastName: 'Lee' }));
+    const bob = saved(await page.create('person', { firstName: 'Bob', lastName: 'Trashed' }));
+    const at = shelfName();
+    const codec = createAesGcmCodec(keyOf(7));
+    await savedByFirstStart(at, codec);
+    saved(await page.update(annabel.id, 'person', { firstName: 'Mabel' }));
+    saved(await page.create('person', { firstName: 'Dora', lastName: 'New' }));
+    await page.remove(bob.id);
+
+    const steps: string[] = [];
+    const service = await startCounting(at, codec, steps);
+    expect(await service.whenIndexed()).toMatchObject({ origin: 'saved', indexed: 2 });
+    expect(steps).toEqual(['open the saved copy']);
+    expect(await searchTitles(service, 'mabel')).toEqual(['Mabel Lee']);
+    expect(await searchTitles(service, 'dora')).toEqual(['Dora New']);
+    expect(await service.search('bob')).toEqual([]);
+  });
+
+  it('reads every live id when a record left the store unlogged since the save, asked once the saved copy is read', async () => {
+    account = createTestAccount();
+    const page = (await account.open()).store;
+    const erased = saved(await page.create('person', { firstName: 'Annabel', lastName: 'Erased' }));
+    saved(await page.create('person', { firstName: 'Anna', lastName: 'Kept' }));
+    const at = shelfName();
+    const codec = createAesGcmCodec(keyOf(7));
+    await savedByFirstStart(at, codec);
+    await page.erase(erased.id, { suppressEmails: false });
+
+    const steps: string[] = [];
+    const service = await startCounting(at, codec, steps);
     expect(await service.whenIndexed()).toMatchObject({ origin: 'saved', indexed: 1 });
     expect(steps).toEqual(['ask for the live ids', 'open the saved copy']);
+    expect(await searchTitles(service, 'ann')).toEqual(['Anna Kept']);
+  });
+
+  it('checks every live id before it saves once a record left the store unlogged, even when no one announced it', async () => {
+    account = createTestAccount();
+    const { store: page, deps } = await account.open();
+    const lost = saved(await page.create('person', { firstName: 'Annabel', lastName: 'Unannounced' }));
+    saved(await page.create('person', { firstName: 'Anna', lastName: 'Kept' }));
+    const at = shelfName();
+    const codec = createAesGcmCodec(keyOf(7));
+    const first = await start(at, codec);
+    await first.service.whenIndexed();
+    await savedOn(first.shelf);
+    // A purge whose context closed before it could announce it: only the mark tells.
+    await writeTransaction(deps.db, ['records', 'meta'], (tx) => Promise.all([tx.objectStore('records').delete(lost.id), markUnloggedChange(tx.objectStore('meta'))]));
+    saved(await page.create('person', { firstName: 'Dora', lastName: 'New' }));
+    await vi.waitFor(async () => expect(JSON.stringify(await first.shelf.load())).toContain('Dora'), WAIT);
+    expect(JSON.stringify(await first.shelf.load())).not.toContain('Unannounced');
+    first.service.close();
+
+    const steps: string[] = [];
+    const second = await startCounting(at, codec, steps);
+    expect(await second.whenIndexed()).toMatchObject({ origin: 'saved', indexed: 2 });
+    expect(steps).toEqual(['open the saved copy']);
+    expect((await searchTitles(second, 'ann')).sort()).toEqual(['Anna Kept']);
   });
 
   it('catches up with what changed while it was not running: created, renamed, trashed, purged', async () => {
