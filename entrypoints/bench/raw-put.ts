@@ -10,7 +10,8 @@ const SCHEMA_DB = 'locket-bench-schema-floor';
 /** As insertMany: records per transaction, each transaction one change set. */
 const FLOOR_BATCH = 1000;
 
-interface Row {
+/** A record as stored, plain: what the floors put. */
+export interface FloorRow {
   readonly id: string;
   readonly kind: string;
   readonly createdAt: number;
@@ -20,6 +21,11 @@ interface Row {
   readonly links: readonly string[];
   readonly body: { readonly codec: 'plain'; readonly value: unknown };
 }
+
+/** A record of `kind` as a stored row would hold it, live, with its list key. */
+export const floorRow = (id: string, kind: string, now: number, links: readonly string[], value: unknown): FloorRow => ({
+  id, kind, createdAt: now, updatedAt: now, deletedAt: null, listKey: [kind, now], links, body: { codec: 'plain', value },
+});
 
 const openScratch = (factory: IDBFactory): Promise<IDBDatabase> =>
   new Promise((resolve, reject) => {
@@ -32,17 +38,15 @@ const openScratch = (factory: IDBFactory): Promise<IDBDatabase> =>
   });
 
 /** The seeded records as record-shaped rows with ids and links already filled in. */
-const rowsFor = (total: number, seed: number, now: number): Row[] => {
+const rowsFor = (total: number, seed: number, now: number): FloorRow[] => {
   const plan = planDataset(total);
   const data = generateDataset(seed, plan);
   const ids = {
     organisation: data.organisations.map(() => uuidv7()),
     person: data.people.map(() => uuidv7()),
   };
-  const row = (id: string, kind: string, links: (string | undefined)[], value: unknown): Row => ({
-    id, kind, createdAt: now, updatedAt: now, deletedAt: null, listKey: [kind, now],
-    links: links.filter((link): link is string => link !== undefined), body: { codec: 'plain', value },
-  });
+  const row = (id: string, kind: string, links: (string | undefined)[], value: unknown): FloorRow =>
+    floorRow(id, kind, now, links.filter((link): link is string => link !== undefined), value);
   const partyId = (party: PartyRef) =>
     party ? ids[party.kind][party.index] : undefined;
   return [
@@ -88,8 +92,11 @@ export const rawPut = async (factory: IDBFactory, total: number, seed: number): 
  * transaction of 1000 as insertMany does, each with its change set (every field of every record,
  * unencrypted, and the ids the change log indexes) and its outbox row. No validation, no codec.
  */
-export const schemaFloor = async (factory: IDBFactory, total: number, seed: number): Promise<number> => {
-  const rows = rowsFor(total, seed, Date.now());
+export const schemaFloor = (factory: IDBFactory, total: number, seed: number): Promise<number> =>
+  schemaFloorOf(factory, rowsFor(total, seed, Date.now()));
+
+/** `schemaFloor` over rows given: an import's records. Only the transactions are timed. */
+export const schemaFloorOf = async (factory: IDBFactory, rows: readonly FloorRow[]): Promise<number> => {
   await deleteDatabase(factory, SCHEMA_DB);
   const db = await openLocketDb(factory, SCHEMA_DB);
   // Bare requests on the underlying database: idb's wrapper would add a promise per request.

@@ -151,6 +151,8 @@ export const ImportReportSchema = v.object({
   parseMs: Millis,
   /** N small records with bare IndexedDB, transactions of 1000, into a scratch store without indexes. */
   putMs: Millis,
+  /** The same records into a scratch database of Locket's schema (its indexes), each 1000 with a change set and an outbox row: what an import must write. */
+  floorMs: v.optional(Millis),
   /** The worker's import API (createImportApi) on a fresh scratch account database: planImport, then runImport. */
   planMs: Millis,
   runMs: Millis,
