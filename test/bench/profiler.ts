@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, open, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 
@@ -28,6 +28,25 @@ const TRACE_CATEGORIES = [
 ].join(',');
 
 /**
+ * Writes a trace one event per line: a 100k restore's trace is past the longest string one
+ * JSON.stringify may return.
+ */
+const writeTrace = async (path: string, events: readonly unknown[]): Promise<void> => {
+  const file = await open(path, 'w');
+  try {
+    await file.write('{"traceEvents":[\n');
+    for (let at = 0; at < events.length; at += TRACE_LINES_PER_WRITE) {
+      const lines = events.slice(at, at + TRACE_LINES_PER_WRITE).map((event) => JSON.stringify(event));
+      await file.write(`${at === 0 ? '' : ',\n'}${lines.join(',\n')}`);
+    }
+    await file.write('\n]}\n');
+  } finally {
+    await file.close();
+  }
+};
+const TRACE_LINES_PER_WRITE = 10_000;
+
+/**
  * Runs `work` under a DevTools trace of `page`'s renderer when `dir` is set, and writes
  * `<dir>/<name>.trace.json` (open it in DevTools' Performance tab): unlike the CPU profile it
  * shows every task of the renderer's main thread, message decoding and garbage collection included.
@@ -45,7 +64,7 @@ export const traced = async <T>(page: Page, dir: string | undefined, name: strin
     await session.send('Tracing.end');
     await complete;
     await mkdir(dir, { recursive: true });
-    await writeFile(join(dir, `${name}.trace.json`), JSON.stringify({ traceEvents: events }));
+    await writeTrace(join(dir, `${name}.trace.json`), events);
     await session.detach();
   }
 };
