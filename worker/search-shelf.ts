@@ -83,9 +83,14 @@ export const createSearchIndexShelf = (factory: IDBFactory, name: string, codec:
       const [stored, mark] = await Promise.all([tx.store.get(KEY), tx.store.get(UNLOGGED_KEY)]);
       if (stored === undefined) return null;
       const unlogged = unloggedMarkOf(mark);
+      // Only the mark is a string here: a string at the copy's key is as good as missing.
+      if (typeof stored === 'string') {
+        await clear();
+        return null;
+      }
       await whenRead?.(unlogged);
       try {
-        const saved = await codec.decode(stored as EncodedValue, aadFor(unlogged));
+        const saved = await codec.decode(stored, aadFor(unlogged));
         if (isSaved(saved)) return { position: saved.position, unlogged, index: saved.index, columns: saved.columns };
       } catch {
         // Sealed with another key or altered: as good as missing.

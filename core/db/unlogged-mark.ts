@@ -1,7 +1,7 @@
 /**
  * A token in `meta` that changes whenever the records store changes in a way its change log
- * cannot tell later: a row removed (purge, erasure, merge, undone import, a remote purge, a
- * restore, a team wipe) or written without a change set (a relay snapshot). The search index's
+ * cannot tell later: a row removed (a purge, an erasure, an undone import, an undone merge or
+ * conversion, a remote purge, a restore, a team wipe) or written without a change set (a relay snapshot). The search index's
  * saved copy catches up from the log; only when this token moved since it was saved must it
  * compare every live id as well (a second and more at 100k). Any such write must call
  * `markUnloggedChange` in its own transaction, or a saved index would keep what it removed.
