@@ -6,7 +6,8 @@
  * note record right after it; an update leaves the record's notes as they are, so
  * importing the same file twice does not repeat them.
  */
-import { FORM_ERROR_KEY, parseFields, emptyFields } from '../records/validate';
+import { FORM_ERROR_KEY, emptyFields } from '../records/validate';
+import { parseFieldsForPlan } from '../records/checked-fields';
 import type { RecordId } from '../records/types';
 import { contactDraft, contactKind, type ContactDraft } from './contact-input';
 import { commitRow, createLabel, settleRow } from './plan-row';
@@ -56,7 +57,7 @@ const linkOrganisation = (state: PlanState, pending: Pending, ref: NonNullable<C
   const { name } = ref;
   const named = state.find('name', (lookup) => lookup.organisationByName(name));
   if (named) return { organisationId: named.record.id, implied: null, warning: null };
-  const parsed = parseFields('organisation', { ...emptyFields('organisation', state.context.defaults), name });
+  const parsed = parseFieldsForPlan('organisation', { ...emptyFields('organisation', state.context.defaults), name });
   if (!parsed.ok) {
     return { organisationId: null, implied: null, warning: { type: 'organisation-not-created', name: name.slice(0, 40), errors: parsed.error } };
   }
@@ -67,7 +68,7 @@ const linkOrganisation = (state: PlanState, pending: Pending, ref: NonNullable<C
 
 /** The contact's note as a note record of its own, counted with the notes. */
 const contactNote = (state: PlanState, rowNumber: number, recordId: RecordId, body: string, label: Label): PlannedRow => {
-  const parsed = parseFields('note', { ...emptyFields('note', state.context.defaults), body, recordId });
+  const parsed = parseFieldsForPlan('note', { ...emptyFields('note', state.context.defaults), body, recordId });
   if (!parsed.ok) return { file: 'notes', rowNumber, warnings: [], action: 'invalid', reasons: fieldNotes(parsed.error, FORM_ERROR_KEY, () => label('note')) };
   const record = { id: state.assignId(null), kind: 'note' as const, fields: parsed.value, createdAt: null, updatedAt: null };
   return { file: 'notes', rowNumber, warnings: [], action: 'new', record, implied: false };

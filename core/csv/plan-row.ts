@@ -3,7 +3,8 @@
  * duplicate, a new record, or invalid with the reasons as codes (row-notes.ts). Every outcome is
  * validated by the same record schemas as a form (parseFields).
  */
-import { FORM_ERROR_KEY, emptyFields, parseFields } from '../records/validate';
+import { FORM_ERROR_KEY, emptyFields } from '../records/validate';
+import { parseFieldsForPlan } from '../records/checked-fields';
 import { withImportedCustomFields } from '../custom-fields/import-values';
 import { milestoneIdFor, type PipelineSettings } from '../pipeline/pipeline-settings';
 import type { FieldsByKind, RecordKind } from '../records/types';
@@ -89,13 +90,13 @@ export const settleRow = <K extends RecordKind>(
     return { ok: false, row: { file, rowNumber, warnings, action: 'skip', id: record.id, matchedBy, matchedRow, reason } };
   }
   if (duplicate && policy === 'update') {
-    const parsed = parseFields(kind, mergeForUpdate(duplicate.record.fields, input, draft.format));
+    const parsed = parseFieldsForPlan(kind, mergeForUpdate(duplicate.record.fields, input, draft.format));
     if (!parsed.ok) return invalid(reasonsFrom(parsed.error, label));
     const record = planned(duplicate.record.id, kind, parsed.value, null, meta.updatedAt);
     const { matchedBy, matchedRow } = duplicate;
     return { ok: true, record, row: { file, rowNumber, warnings, action: 'update', record, matchedBy, matchedRow } };
   }
-  const parsed = parseFields(kind, { ...emptyFields(kind, defaults), ...input });
+  const parsed = parseFieldsForPlan(kind, { ...emptyFields(kind, defaults), ...input });
   if (!parsed.ok) return invalid(reasonsFrom(parsed.error, label));
   const record = planned(state.assignId(meta.fileId), kind, parsed.value, meta.createdAt, meta.updatedAt);
   return { ok: true, record, row: { file, rowNumber, warnings, action: 'new', record, implied: false } };

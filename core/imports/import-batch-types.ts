@@ -6,7 +6,8 @@ import type { AuditDraft } from '../audit/audit-log';
 
 /**
  * One record of an import, as planned. Fields are validated again on the way in
- * (parseFields), so a plan built elsewhere can never write what a form would refuse.
+ * (parseFields), so a plan built elsewhere can never write what a form would refuse; only
+ * fields the plan's own parse returned in this realm are not parsed twice (checked-fields.ts).
  */
 export type PlannedWrite =
   | {

@@ -8,6 +8,7 @@ import type { AuditEntry, AuditLog } from '../audit/audit-log';
 import { changeAad, changePreviousAad, recordAad, type EncodedValue } from '../codec';
 import { linksOf } from '../records/links';
 import { parseFields } from '../records/validate';
+import { parseUnlessChecked } from '../records/checked-fields';
 import { parseChangedFields } from '../records/validate-changed';
 import type { FieldsByKind, RecordKind, RecordMeta } from '../records/types';
 import type { ChangeSetItem, StoredChangeSet, StoredRecord } from '../db/rows';
@@ -74,7 +75,7 @@ export const createImportBatch = (deps: StoreDeps, audit: AuditLog): ImportBatch
     items.forEach((item, position) => {
       const index = offset + position;
       // A plan's fields are checked before its record is looked up; an edit's only once it has seen them.
-      const planned = item.op === 'edit' ? null : parseFields(item.kind, item.fields);
+      const planned = item.op === 'edit' ? null : parseUnlessChecked(item.kind, item.fields);
       if (planned && !planned.ok) {
         refused.push({ index, id: item.id, reason: { type: 'invalid-fields', errors: planned.error } });
         return;

@@ -3,18 +3,33 @@ import { defaultVaultDeps, type VaultDeps } from './deps';
 import type { Bytes } from './types';
 
 const IV_BYTES = 12;
+/** getRandomValues fills at most 65,536 bytes a call. */
+const IVS_PER_DRAW = Math.floor(65_536 / IV_BYTES);
 const ACCOUNT_KEY_BYTES = 32;
 
 const encoder = new TextEncoder();
 /** fatal: bytes that opened under the key but are not UTF-8 were not written by this codec. */
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
-/** JSON keeps no non-finite number (it writes null), so such a value would not come back: refuse it. */
+/** Whether `value` holds a number JSON cannot keep, as JSON.stringify would reach it (toJSON first). */
+const holdsNonFinite = (value: unknown): boolean => {
+  if (typeof value === 'number') return !Number.isFinite(value);
+  if (typeof value !== 'object' || value === null) return false;
+  const toJSON: unknown = (value as { readonly toJSON?: unknown }).toJSON;
+  if (typeof toJSON === 'function') return holdsNonFinite(toJSON.call(value));
+  if (Array.isArray(value)) return value.some(holdsNonFinite);
+  for (const key in value) if (Object.hasOwn(value, key) && holdsNonFinite((value as Record<string, unknown>)[key])) return true;
+  return false;
+};
+
+/**
+ * JSON keeps no non-finite number (it writes null), so such a value would not come back: refuse
+ * it. Checked by a walk before a plain stringify: a replacer function takes JSON.stringify off
+ * its fast path, which cost an import of 100,000 records about 1.5 s.
+ */
 const toJson = (value: unknown): string => {
-  const json = JSON.stringify(value, (_key, item: unknown) => {
-    if (typeof item === 'number' && !Number.isFinite(item)) throw new Error(`Cannot encrypt the number ${item}: JSON has no form for it`);
-    return item;
-  });
+  if (holdsNonFinite(value)) throw new Error('Cannot encrypt a number JSON has no form for (NaN or an infinity)');
+  const json = JSON.stringify(value);
   if (json === undefined) throw new Error(`Cannot encrypt a value JSON cannot hold (${typeof value})`);
   return json;
 };
@@ -54,9 +69,8 @@ export const createAesGcmCodec = (
     return imported;
   };
 
-  const encode = async (value: unknown, aad: string): Promise<EncodedValue> => {
+  const encode = async (value: unknown, aad: string, iv: Uint8Array<ArrayBuffer> = deps.randomBytes(IV_BYTES)): Promise<EncodedValue> => {
     const plaintext = encoder.encode(toJson(value));
-    const iv = deps.randomBytes(IV_BYTES);
     const data = await deps.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: encoder.encode(aad) }, await cryptoKey(), plaintext);
     return { codec: 'aes-gcm', v: BOUND_CODEC_VERSION, iv, data: new Uint8Array(data) };
   };
@@ -87,9 +101,18 @@ export const createAesGcmCodec = (
   };
 
   return {
-    encode,
+    encode: (value, aad) => encode(value, aad),
     decode,
-    encodeMany: (values, aads) => Promise.all(values.map((value, index) => encode(value, aadAt(aads, index)))),
+    encodeMany: (values, aads) => {
+      // One draw from the random source for every IV of the call (a call per value cost an import of 100,000 records
+      // about 0.5 s); each IV is copied out (slice) so a row stores its 12 bytes, not the whole draw.
+      let ivs = deps.randomBytes(0);
+      return Promise.all(values.map((value, index) => {
+        const at = (index % IVS_PER_DRAW) * IV_BYTES;
+        if (at === 0) ivs = deps.randomBytes(IV_BYTES * Math.min(IVS_PER_DRAW, values.length - index));
+        return encode(value, aadAt(aads, index), ivs.slice(at, at + IV_BYTES));
+      }));
+    },
     decodeMany: (encoded, aads) => Promise.all(encoded.map((value, index) => decode(value, aadAt(aads, index)))),
   };
 };

@@ -12,6 +12,8 @@ import { sessionAccountKey } from './bench-account';
 import { contactsFile } from './contacts-file';
 import { deleteDatabase } from './delete-database';
 import { floorRow, schemaFloorOf } from './raw-put';
+import { readWrittenSets, replayFloorOf, type WrittenSets } from './replay-floor';
+import { bareWrite } from './bare-write';
 
 /** A fresh account database of the real schema, so the seeded one is left as it is. */
 const IMPORT_DB = 'locket-bench-import';
@@ -36,14 +38,11 @@ const timeBarePut = async (rows: readonly { readonly id: string; readonly kind: 
     const now = Date.now();
     const started = performance.now();
     for (let start = 0; start < rows.length; start += PUT_BATCH) {
-      await new Promise<void>((resolve, reject) => {
-        const tx = db.transaction('records', 'readwrite');
+      await bareWrite(db, 'records', (tx) => {
         const store = tx.objectStore('records');
         for (const row of rows.slice(start, start + PUT_BATCH)) {
           store.put({ id: row.id, kind: row.kind, createdAt: now, updatedAt: now, deletedAt: null, links: [], body: { codec: 'plain', value: row.fields } });
         }
-        tx.addEventListener('complete', () => resolve());
-        tx.addEventListener('abort', () => reject(tx.error ?? new Error('bare put aborted')));
       });
     }
     return performance.now() - started;
@@ -58,7 +57,7 @@ const timeBarePut = async (rows: readonly { readonly id: string; readonly kind: 
  * wiped scratch database with the account's codec: the worker itself only ever opens the
  * account's database. Run in the page, so no comlink hop; the file bytes would cross it once.
  */
-export const timeImport = async (rows: number, seed: number): Promise<ImportReport> => {
+const timeImportOnly = async (rows: number, seed: number): Promise<{ readonly report: ImportReport; readonly written: WrittenSets }> => {
   const accountKey = await sessionAccountKey();
   const file = contactsFile(seed, rows);
   const input = [{ name: 'locket-contacts.csv', bytes: file.bytes }];
@@ -88,12 +87,15 @@ export const timeImport = async (rows: number, seed: number): Promise<ImportRepo
       const runStarted = performance.now();
       const result = await api.runImport(summary.planRef);
       const runMs = performance.now() - runStarted;
-      return {
+      // Read back before the scratch database goes: the floor replays exactly these rows and sets.
+      const written = await readWrittenSets(indexedDB, IMPORT_DB);
+      const report: ImportReport = {
         rows, bytes: file.bytes.byteLength, parseMs, putMs, floorMs, planMs, runMs,
         written: result.written, skipped: summary.total.skipped, failed: result.failed, invalid: summary.total.invalid,
         // The bench's report keeps the failure as one string.
         failure: result.failure && (result.failure.type === 'write-failed' ? result.failure.message : result.failure.type),
       };
+      return { report, written };
     } finally {
       store.close();
     }
@@ -101,4 +103,10 @@ export const timeImport = async (rows: number, seed: number): Promise<ImportRepo
     bus.close();
     await deleteDatabase(indexedDB, IMPORT_DB);
   }
+};
+
+/** timeImport, then the floor of its own writes: the rows and sets it wrote, added again bare (replay-floor.ts). */
+export const timeImport = async (rows: number, seed: number): Promise<ImportReport> => {
+  const { report, written } = await timeImportOnly(rows, seed);
+  return { ...report, ownRowsFloorMs: await replayFloorOf(indexedDB, written) };
 };

@@ -4,6 +4,7 @@ import { openLocketDb } from '../../core/db/schema';
 import type { RawPutReport } from '../../test/bench/bench-api';
 import { generateDataset, planDataset, type PartyRef } from '../../test/bench/seed-data';
 import { deleteDatabase } from './delete-database';
+import { bareWrite } from './bare-write';
 
 const SCRATCH_DB = 'locket-bench-scratch';
 const SCHEMA_DB = 'locket-bench-schema-floor';
@@ -72,12 +73,9 @@ export const rawPut = async (factory: IDBFactory, total: number, seed: number): 
   const db = await openScratch(factory);
   try {
     const started = performance.now();
-    await new Promise<void>((resolve, reject) => {
-      const tx = db.transaction('records', 'readwrite');
+    await bareWrite(db, 'records', (tx) => {
       const store = tx.objectStore('records');
       for (const row of rows) store.put(row);
-      tx.addEventListener('complete', () => resolve());
-      tx.addEventListener('abort', () => reject(tx.error ?? new Error('raw put aborted')));
     });
     return { records: rows.length, putMs: performance.now() - started };
   } finally {
@@ -105,8 +103,7 @@ export const schemaFloorOf = async (factory: IDBFactory, rows: readonly FloorRow
     const started = performance.now();
     for (let start = 0; start < rows.length; start += FLOOR_BATCH) {
       const batch = rows.slice(start, start + FLOOR_BATCH);
-      await new Promise<void>((resolve, reject) => {
-        const tx = raw.transaction(['records', 'changes', 'outbox'], 'readwrite');
+      await bareWrite(raw, ['records', 'changes', 'outbox'], (tx) => {
         const records = tx.objectStore('records');
         for (const row of batch) records.add(row);
         const hlc = `floor-${String(start).padStart(9, '0')}`;
@@ -117,8 +114,6 @@ export const schemaFloorOf = async (factory: IDBFactory, rows: readonly FloorRow
           recordIds: batch.map((row) => row.id),
         });
         tx.objectStore('outbox').add({ setId: hlc });
-        tx.addEventListener('complete', () => resolve());
-        tx.addEventListener('abort', () => reject(tx.error ?? new Error('schema floor aborted')));
       });
     }
     return performance.now() - started;

@@ -16,6 +16,7 @@ import { createAesGcmCodec } from '../../core/vault/aes-codec';
 import { sessionAccountKey } from './bench-account';
 import { deleteDatabase } from './delete-database';
 import { copyChangeSets, timeBarePurge, type PurgePage } from './bare-purge';
+import { bareWrite } from './bare-write';
 
 const PAGE = 1000;
 const SCRATCH_DB = 'locket-bench-delete-scratch';
@@ -52,12 +53,9 @@ const timeBareRestorePut = async (): Promise<number> => {
   try {
     const started = performance.now();
     for (let start = 0; start < rows.length; start += PAGE) {
-      await new Promise<void>((resolve, reject) => {
-        const tx = scratch.transaction('records', 'readwrite');
+      await bareWrite(scratch, 'records', (tx) => {
         const store = tx.objectStore('records');
         for (const row of rows.slice(start, start + PAGE)) store.put(row);
-        tx.addEventListener('complete', () => resolve());
-        tx.addEventListener('abort', () => reject(tx.error ?? new Error('bare put aborted')));
       });
     }
     return performance.now() - started;

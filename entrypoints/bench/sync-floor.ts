@@ -1,6 +1,7 @@
 /** The sync figures' IndexedDB floor: opened records put with bare IndexedDB into a store without indexes. */
 import type { SyncCrypto } from '../../core/sync/ports';
 import { deleteDatabase } from './delete-database';
+import { bareWrite } from './bare-write';
 
 const timed = async <T>(work: () => Promise<T>): Promise<{ value: T; ms: number }> => {
   const started = performance.now();
@@ -17,12 +18,9 @@ const openFloor = (): Promise<IDBDatabase> => new Promise((resolve, reject) => {
   request.addEventListener('error', () => reject(request.error ?? new Error('open failed')));
 });
 
-const putPage = (db: IDBDatabase, rows: readonly object[]): Promise<void> => new Promise((resolve, reject) => {
-  const tx = db.transaction('records', 'readwrite');
+const putPage = (db: IDBDatabase, rows: readonly object[]): Promise<void> => bareWrite(db, 'records', (tx) => {
   const store = tx.objectStore('records');
   for (const row of rows) store.put(row);
-  tx.addEventListener('complete', () => resolve());
-  tx.addEventListener('abort', () => reject(tx.error ?? new Error('floor put aborted')));
 });
 
 /** The opened records' fields put with bare IndexedDB, one transaction per pulled page; only the transactions are timed. */

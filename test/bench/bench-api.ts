@@ -153,6 +153,11 @@ export const ImportReportSchema = v.object({
   putMs: Millis,
   /** The same records into a scratch database of Locket's schema (its indexes), each 1000 with a change set and an outbox row: what an import must write. */
   floorMs: v.optional(Millis),
+  /**
+   * The rows, change sets and outbox rows the import wrote, read back and added again with bare
+   * IndexedDB into a fresh database of Locket's schema, one transaction per set: its IndexedDB work alone, byte for byte.
+   */
+  ownRowsFloorMs: v.optional(Millis),
   /** The worker's import API (createImportApi) on a fresh scratch account database: planImport, then runImport. */
   planMs: Millis,
   runMs: Millis,

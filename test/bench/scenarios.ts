@@ -148,7 +148,7 @@ export const runSizeScenarios = async (
   await attempt('export through the worker, and its parts', () => withBenchPage(browser, 'export', async (page) =>
     merge(await measureExport(browser, page, size, options.profileDir))), 'export');
   await attempt('import of a contacts file, and its parts', () => withBenchPage(browser, 'import', async (page) =>
-    merge(await measureImport(page, size, options.seed))), 'import');
+    merge(await profiled(page, options.profileDir, `import-${size}`, () => measureImport(page, size, options.seed)))), 'import');
   await attempt('bulk tag of 10,000 records beside the raw put rate', () => withBenchPage(browser, 'bulk', async (page) =>
     merge(await profiled(page, options.profileDir, `bulk-${size}`, () => measureBulkTag(page, Math.min(size, BULK_TAG_RECORDS), options.seed)))), 'bulk');
 

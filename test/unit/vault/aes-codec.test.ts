@@ -62,6 +62,19 @@ describe('the AES-GCM codec', () => {
   it('refuses to encode what JSON would silently change', async () => {
     await expect(codec.encode(undefined, AAD)).rejects.toThrow(/JSON/);
     await expect(codec.encode({ probability: Number.NaN }, AAD)).rejects.toThrow(/JSON/);
+    await expect(codec.encode({ lines: [{ amounts: [1, Number.POSITIVE_INFINITY] }] }, AAD)).rejects.toThrow(/JSON/);
+    await expect(codec.encode({ at: { toJSON: () => Number.NEGATIVE_INFINITY } }, AAD)).rejects.toThrow(/JSON/);
+    await expect(codec.encodeMany([person, { ...person, score: Number.NaN }], [AAD, AAD])).rejects.toThrow(/JSON/);
+  });
+
+  it('gives every value of a batch its own 12-byte IV, past what one draw from the random source holds', async () => {
+    const values = Array.from({ length: 6000 }, (_, index) => index);
+    const encoded = await codec.encodeMany(values, values.map(() => AAD));
+    const ivs = encoded.map((value) => (value.codec === 'aes-gcm' ? value.iv : null));
+    // Each IV stands alone: a row must not store a view into a draw shared with others.
+    expect(ivs.every((iv) => iv?.byteLength === 12 && iv.buffer.byteLength === 12)).toBe(true);
+    expect(new Set(ivs.map((iv) => Buffer.from(iv ?? []).toString('hex'))).size).toBe(values.length);
+    expect(await codec.decodeMany(encoded, values.map(() => AAD))).toEqual(values);
   });
 
   it('refuses a value read back as another row: another record id, kind, or the settings', async () => {
