@@ -52,16 +52,25 @@ export const createArchiveApi = ({ storeDeps, store, kdfIterations }: ArchiveApi
     }
   };
 
-  /** Safety snapshot, then the replace; the snapshot goes again if the replace refused or failed. */
+  /**
+   * The safety snapshot, taken while the replace checks and encodes what it will write, then the
+   * replace (which writes nothing before the snapshot is complete); the snapshot goes again if the
+   * replace refused or failed.
+   */
   const restore = async (source: RestoreSource, report: Progress): Promise<RestoreOutcome> => {
-    const safety = await takeSnapshot(db, { clock, newId, reason: 'before-restore' });
+    const safety = takeSnapshot(db, { clock, newId, reason: 'before-restore' });
+    const safetyId = safety.then((info) => info.id);
+    // Observed now: a replace that refuses first still waits for the snapshot below.
+    safetyId.catch(() => undefined);
     let outcome: Result<ReplaceReport, RestoreProblem> | undefined;
     try {
-      outcome = await replaceAllData(storeDeps, source, { safetySnapshotId: safety.id, onProgress: report });
+      outcome = await replaceAllData(storeDeps, source, { safetySnapshot: safetyId, onProgress: report });
     } finally {
-      if (!outcome?.ok) await deleteSnapshot(db, safety.id);
+      // A snapshot still being taken is waited for, so none of its chunks is written after it was deleted.
+      const taken = outcome?.ok ? null : await safety.catch(() => null);
+      if (taken) await deleteSnapshot(db, taken.id);
     }
-    return outcome.ok ? { ok: true, value: { ...outcome.value, safetySnapshotId: safety.id } } : outcome;
+    return outcome.ok ? { ok: true, value: { ...outcome.value, safetySnapshotId: (await safety).id } } : outcome;
   };
 
   /**

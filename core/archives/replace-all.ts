@@ -28,6 +28,7 @@ import { prepareRestore, type IdHasher, type PreparedRestore, type RestoreSource
 import { auditKeysOf, type StoreDeps } from '../db/store-deps';
 import { retriedWrite, settled, STALE, type Stale } from '../db/transaction';
 import { appendChangeSet } from '../db/append-change-set';
+import { writeEach } from '../db/bare-requests';
 import { markUnloggedChange } from '../db/unlogged-mark';
 
 export type { RestoreSource } from './archive-prepare';
@@ -42,8 +43,13 @@ export interface ReplaceReport {
 }
 
 export interface ReplaceAllOptions {
-  /** The snapshot taken just before, named in the audit entry so the restore can be undone. */
-  readonly safetySnapshotId: string;
+  /**
+   * The id of the snapshot the caller is taking of the data as it is, named in the audit entry
+   * so the restore can be undone. It is taken while the restore is checked and encoded (work for
+   * the CPU while the snapshot's is IndexedDB's); nothing is replaced before it resolves, and a
+   * rejection stops the restore before anything is written.
+   */
+  readonly safetySnapshot: Promise<string>;
   readonly onProgress?: (done: number, total: number) => void;
 }
 
@@ -99,6 +105,8 @@ export const replaceAllData = async (
   deps: StoreDeps, source: RestoreSource, options: ReplaceAllOptions,
 ): Promise<Result<ReplaceReport, BackupProblem | SnapshotProblem>> => {
   const { db, clock } = deps;
+  // Observed now, awaited once what is to be written is ready: a snapshot that fails first is not an unhandled rejection.
+  options.safetySnapshot.catch(() => undefined);
   const keys = auditKeysOf(deps);
   const damaged = { ok: false, error: source.from === 'backup' ? BACKUP_DAMAGED : SNAPSHOT_DAMAGED } as const;
   const backupKeys = source.from === 'backup' && source.auditKey ? auditKeysFrom(source.auditKey) : null;
@@ -127,6 +135,7 @@ export const replaceAllData = async (
         plan.prepared = prepared.value;
       }
       const { rows, skippedErased } = plan.prepared;
+      const safetySnapshot = await options.safetySnapshot;
       const report: ReplaceReport = {
         records: countsByKind(plan.prepared), settings: plan.prepared.settingsRows.length > 0, auditEntries: backupLog.length, skippedErased,
       };
@@ -137,7 +146,7 @@ export const replaceAllData = async (
         subjects: [],
         detail: {
           ...report.records, records: rows.length, settings: report.settings, auditEntries: report.auditEntries, skippedErased,
-          safetySnapshot: options.safetySnapshotId, replacedHeadSeq: replacedHead.seq, replacedHeadHash: replacedHead.hash,
+          safetySnapshot, replacedHeadSeq: replacedHead.seq, replacedHeadHash: replacedHead.hash,
           ...(source.from === 'snapshot' ? { snapshot: source.snapshotId } : {}),
         },
       };
@@ -157,7 +166,7 @@ export const replaceAllData = async (
       const before = await records.getAllKeys();
       await Promise.all([records.clear(), changes.clear(), settings.clear(), ...(rewrite ? [audit.clear()] : [])]);
       await Promise.all([
-        ...rows.map((row) => records.put(row)),
+        writeEach(records, rows, 'put'),
         ...changeSets.map((set) => appendChangeSet(tx, set)),
         ...settingsRows.map((row) => settings.put(row.value, row.key)),
         // put: entries written while locked are sealed in place.

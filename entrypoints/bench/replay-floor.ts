@@ -71,3 +71,36 @@ export const replayFloorOf = async (factory: IDBFactory, written: WrittenSets): 
     await deleteDatabase(factory, REPLAY_DB);
   }
 };
+
+/**
+ * The floor under a restore's one transaction, byte for byte: a fresh database of Locket's
+ * schema holding as many rows as `written` (put before the timing, as the data a restore
+ * replaces), then, timed, one transaction that reads every key, clears the records and the
+ * change log, and puts the rows and sets `written` holds with their outbox rows, as the
+ * restore does. No codec, no checks, no audit chain.
+ */
+export const replaceFloorOf = async (factory: IDBFactory, written: WrittenSets): Promise<number> => {
+  await deleteDatabase(factory, REPLAY_DB);
+  const db = unwrap(await openLocketDb(factory, REPLAY_DB));
+  try {
+    for (const { rows } of written.sets) {
+      await bareWrite(db, 'records', (tx) => { for (const row of rows) tx.objectStore('records').put(row); });
+    }
+    const started = performance.now();
+    await bareWrite(db, ['records', 'changes', 'outbox'], (tx) => {
+      const records = tx.objectStore('records');
+      records.getAllKeys();
+      records.clear();
+      tx.objectStore('changes').clear();
+      for (const { set, rows } of written.sets) {
+        for (const row of rows) records.put(row);
+        tx.objectStore('changes').add(set);
+        tx.objectStore('outbox').add({ setId: set.hlc });
+      }
+    });
+    return performance.now() - started;
+  } finally {
+    db.close();
+    await deleteDatabase(factory, REPLAY_DB);
+  }
+};

@@ -17,6 +17,7 @@ import { sessionAccountKey } from './bench-account';
 import { deleteDatabase } from './delete-database';
 import { copyChangeSets, timeBarePurge, type PurgePage } from './bare-purge';
 import { bareWrite } from './bare-write';
+import { readWrittenSets, replaceFloorOf } from './replay-floor';
 
 const PAGE = 1000;
 const SCRATCH_DB = 'locket-bench-delete-scratch';
@@ -98,7 +99,11 @@ export const timeArchive = async (): Promise<ArchiveReport> => {
     const restoreMs = performance.now() - restoreStarted;
     if (!outcome.ok) throw new Error(`The restore refused the backup it had just made: ${outcome.error.type}`);
     const restored = Object.values(outcome.value.records).reduce((sum, count) => sum + (count ?? 0), 0);
-    return { records, restored, bytes: file.bytes.length, backupMs, restoreMs, startedAt, snapshotMs: await timeSnapshot(connection.api), barePutMs: await timeBareRestorePut() };
+    const written = await readWrittenSets(indexedDB, LOCKET_DB_NAME);
+    return {
+      records, restored, bytes: file.bytes.length, backupMs, restoreMs, startedAt, snapshotMs: await timeSnapshot(connection.api),
+      barePutMs: await timeBareRestorePut(), replaceFloorMs: await replaceFloorOf(indexedDB, written),
+    };
   } finally {
     connection.terminate();
   }

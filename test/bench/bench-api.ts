@@ -186,6 +186,11 @@ export const ArchiveReportSchema = v.object({
   snapshotMs: Millis,
   /** The restored rows as stored, put with bare IndexedDB into a scratch store without indexes, one transaction per 1000. */
   barePutMs: Millis,
+  /**
+   * The rows and sets the restore wrote, put again with bare IndexedDB in one transaction over a
+   * database of Locket's schema holding as many rows (read every key, clear, put): its IndexedDB work alone.
+   */
+  replaceFloorMs: v.optional(Millis),
 });
 export type ArchiveReport = v.InferOutput<typeof ArchiveReportSchema>;
 

@@ -55,6 +55,8 @@ export const METRICS = [
   { key: 'backup.restore', label: 'restore that backup (worker)', unit: 'ms', better: 'lower' },
   { key: 'backup.bareput', label: 'restore floor, bare put of the rows as stored (tx of 1000)', unit: 'ms', better: 'lower' },
   { key: 'backup.ratio', label: 'restore / bare put', unit: 'x', better: 'lower', aim: { op: '<=', limit: 2 } },
+  { key: 'backup.floor', label: 'restore floor: the snapshot alone + its rows and sets put bare in one tx', unit: 'ms', better: 'lower' },
+  { key: 'backup.floorRatio', label: 'restore / that floor', unit: 'x', better: 'lower' },
   { key: 'backup.longestTask', label: 'longest side panel task during backup and restore', unit: 'ms', better: 'lower', aim: { op: '<', limit: 50 } },
   { key: 'sweep.purge', label: 'sweep, purge expired trash (sweep worker)', unit: 'rec/s', better: 'higher' },
   { key: 'sweep.bareDelete', label: 'sweep floor, bare delete, same rows (tx of 1000)', unit: 'rec/s', better: 'higher' },
