@@ -45,6 +45,26 @@ export const readWrittenSets = async (factory: IDBFactory, name: string): Promis
   }
 };
 
+/** A fresh database of Locket's schema for `work`, deleted again after; resolves to what `work` timed. */
+const inScratchSchema = async (factory: IDBFactory, work: (db: IDBDatabase) => Promise<number>): Promise<number> => {
+  await deleteDatabase(factory, REPLAY_DB);
+  const db = unwrap(await openLocketDb(factory, REPLAY_DB));
+  try {
+    return await work(db);
+  } finally {
+    db.close();
+    await deleteDatabase(factory, REPLAY_DB);
+  }
+};
+
+/** Adds one set with its rows and its outbox row in `tx`. */
+const addSet = (tx: IDBTransaction, { set, rows }: WrittenSets['sets'][number], op: 'add' | 'put'): void => {
+  const records = tx.objectStore('records');
+  for (const row of rows) records[op](row);
+  tx.objectStore('changes').add(set);
+  tx.objectStore('outbox').add({ setId: set.hlc });
+};
+
 /**
  * The floor under a write path, byte for byte: the rows and change sets it wrote, added again
  * with bare IndexedDB into a fresh database of Locket's schema, one transaction per change set
@@ -52,25 +72,11 @@ export const readWrittenSets = async (factory: IDBFactory, name: string): Promis
  * planning, no audit entry: only the IndexedDB work those exact rows cost. Only the
  * transactions are timed.
  */
-export const replayFloorOf = async (factory: IDBFactory, written: WrittenSets): Promise<number> => {
-  await deleteDatabase(factory, REPLAY_DB);
-  const db = unwrap(await openLocketDb(factory, REPLAY_DB));
-  try {
-    const started = performance.now();
-    for (const { set, rows } of written.sets) {
-      await bareWrite(db, ['records', 'changes', 'outbox'], (tx) => {
-        const records = tx.objectStore('records');
-        for (const row of rows) records.add(row);
-        tx.objectStore('changes').add(set);
-        tx.objectStore('outbox').add({ setId: set.hlc });
-      });
-    }
-    return performance.now() - started;
-  } finally {
-    db.close();
-    await deleteDatabase(factory, REPLAY_DB);
-  }
-};
+export const replayFloorOf = (factory: IDBFactory, written: WrittenSets): Promise<number> => inScratchSchema(factory, async (db) => {
+  const started = performance.now();
+  for (const oneSet of written.sets) await bareWrite(db, ['records', 'changes', 'outbox'], (tx) => addSet(tx, oneSet, 'add'));
+  return performance.now() - started;
+});
 
 /**
  * The floor under a restore's one transaction, byte for byte: a fresh database of Locket's
@@ -79,28 +85,16 @@ export const replayFloorOf = async (factory: IDBFactory, written: WrittenSets): 
  * change log, and puts the rows and sets `written` holds with their outbox rows, as the
  * restore does. No codec, no checks, no audit chain.
  */
-export const replaceFloorOf = async (factory: IDBFactory, written: WrittenSets): Promise<number> => {
-  await deleteDatabase(factory, REPLAY_DB);
-  const db = unwrap(await openLocketDb(factory, REPLAY_DB));
-  try {
-    for (const { rows } of written.sets) {
-      await bareWrite(db, 'records', (tx) => { for (const row of rows) tx.objectStore('records').put(row); });
-    }
-    const started = performance.now();
-    await bareWrite(db, ['records', 'changes', 'outbox'], (tx) => {
-      const records = tx.objectStore('records');
-      records.getAllKeys();
-      records.clear();
-      tx.objectStore('changes').clear();
-      for (const { set, rows } of written.sets) {
-        for (const row of rows) records.put(row);
-        tx.objectStore('changes').add(set);
-        tx.objectStore('outbox').add({ setId: set.hlc });
-      }
-    });
-    return performance.now() - started;
-  } finally {
-    db.close();
-    await deleteDatabase(factory, REPLAY_DB);
+export const replaceFloorOf = (factory: IDBFactory, written: WrittenSets): Promise<number> => inScratchSchema(factory, async (db) => {
+  for (const { rows } of written.sets) {
+    await bareWrite(db, 'records', (tx) => { for (const row of rows) tx.objectStore('records').put(row); });
   }
-};
+  const started = performance.now();
+  await bareWrite(db, ['records', 'changes', 'outbox'], (tx) => {
+    tx.objectStore('records').getAllKeys();
+    tx.objectStore('records').clear();
+    tx.objectStore('changes').clear();
+    for (const set of written.sets) addSet(tx, set, 'put');
+  });
+  return performance.now() - started;
+});
