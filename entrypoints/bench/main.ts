@@ -11,6 +11,7 @@ import { createBenchAccount, sessionAccountKey } from './bench-account';
 import { deleteDatabase } from './delete-database';
 import { timeExport } from './export-timing';
 import { timeImport } from './import-timing';
+import { timeWorkerImport } from './worker-import-timing';
 import { timeFilter } from './filter-timing';
 import { rawPut, schemaFloor } from './raw-put';
 import { timeBulkTag } from './bulk-timing';
@@ -72,6 +73,7 @@ const bench: LocketBench = {
   panelSettled,
   exportAll: timeExport,
   importContacts: timeImport,
+  importThroughWorker: timeWorkerImport,
   archive: timeArchive,
   filter: timeFilter,
   expireEverything: () => expireEverything(),

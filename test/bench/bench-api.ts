@@ -170,6 +170,19 @@ export const ImportReportSchema = v.object({
 });
 export type ImportReport = v.InferOutput<typeof ImportReportSchema>;
 
+export const WorkerImportReportSchema = v.object({
+  rows: Count,
+  written: Count,
+  /** Records the undo removed again. */
+  removed: Count,
+  /** Wall time (performance.timeOrigin + now()) when planImport was called. */
+  startedAt: Millis,
+  planMs: Millis,
+  runMs: Millis,
+  undoMs: Millis,
+});
+export type WorkerImportReport = v.InferOutput<typeof WorkerImportReportSchema>;
+
 export const ArchiveReportSchema = v.object({
   /** Rows in `records` when the backup was made (trash included). */
   records: Count,
@@ -330,6 +343,8 @@ export interface LocketBench {
   readonly exportAll: () => Promise<ExportReport>;
   /** Times importing a `rows`-row contacts file into a scratch account database, and its parts; drops the scratch databases. */
   readonly importContacts: (rows: number, seed: number) => Promise<ImportReport>;
+  /** Imports a `rows`-row contacts file of new people into the account through the page's worker, then undoes it. */
+  readonly importThroughWorker: (rows: number, seed: number) => Promise<WorkerImportReport>;
   /** Times a backup of the whole account through the worker, then restoring it. */
   readonly archive: () => Promise<ArchiveReport>;
   /** Times the plain people list's first page, then a one-condition filter over the people through the worker: first rows, exact count. */

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import * as v from 'valibot';
-import { ExportReportSchema, ImportReportSchema } from './bench-api';
+import { ExportReportSchema, ImportReportSchema, WorkerImportReportSchema } from './bench-api';
 import type { ExtensionBrowser } from './browser';
 import { describeLongTasks, describeSettle, during, longestOf, withWatchedPanel } from './retention-scenarios';
 import type { VaultOutcome } from './vault-scenarios';
@@ -66,5 +66,28 @@ export const measureImport = async (page: Page, rows: number, seed: number): Pro
       + `planImport ${ms(report.planMs)} (parsing included), runImport ${ms(report.runMs)}; parseCsv alone ${ms(report.parseMs)}; `
       + `bare put ${ms(report.putMs)}${report.floorMs === undefined ? '' : `; with Locket's indexes, a change set and an outbox row per 1000 ${ms(report.floorMs)}`}`
       + `${report.ownRowsFloorMs === undefined ? '' : `; the rows and sets the import wrote, added again bare ${ms(report.ownRowsFloorMs)}`}`],
+  };
+};
+
+/** Rows of the file imported through the worker while a side panel is watched: enough to run for seconds, whatever the data set's size. */
+const WATCHED_IMPORT_ROWS = 10_000;
+
+/**
+ * A contacts file of new people imported into the seeded account through the worker, as the
+ * import page does, then undone through it, with a side panel open and watched for long tasks
+ * throughout: the import's rule that no surface's task passes 50 ms.
+ */
+export const measureWatchedImport = async (browser: ExtensionBrowser, page: Page, records: number, seed: number): Promise<VaultOutcome> => {
+  const rows = Math.min(records, WATCHED_IMPORT_ROWS);
+  const { value: report, longTasks: allTasks } = await withWatchedPanel(browser, page, records, async () => v.parse(WorkerImportReportSchema, await page.evaluate(([count, seedValue]) => {
+    if (!window.locketBench) throw new Error('window.locketBench is missing');
+    return window.locketBench.importThroughWorker(count, seedValue);
+  }, [rows, seed] as const)));
+  if (report.written === 0 || report.removed !== report.written) throw new Error(`the watched import wrote ${report.written} and its undo removed ${report.removed}`);
+  const longTasks = during(allTasks, report.startedAt, report.planMs + report.runMs + report.undoMs);
+  return {
+    figures: { 'import.longestTask': longestOf(longTasks) },
+    notes: [`import through the worker into the account: ${report.written} of ${report.rows} rows new, planImport ${ms(report.planMs)}, `
+      + `runImport ${ms(report.runMs)}, undone in ${ms(report.undoMs)}; side panel long tasks meanwhile: ${describeLongTasks(longTasks)}`],
   };
 };

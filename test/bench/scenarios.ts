@@ -7,7 +7,7 @@ import { withBenchPage } from './bench-page';
 import { timeToFirstMatch, timeToMark } from './page-timing';
 import { profiled, traced } from './profiler';
 import { median, percentile } from './stats';
-import { measureExport, measureImport } from './export-import-scenarios';
+import { measureExport, measureImport, measureWatchedImport } from './export-import-scenarios';
 import { measureFilter } from './filter-scenarios';
 import { BULK_TAG_RECORDS, measureBulkTag } from './bulk-scenarios';
 import { measureBoard } from './board-scenarios';
@@ -149,6 +149,8 @@ export const runSizeScenarios = async (
     merge(await measureExport(browser, page, size, options.profileDir))), 'export');
   await attempt('import of a contacts file, and its parts', () => withBenchPage(browser, 'import', async (page) =>
     merge(await profiled(page, options.profileDir, `import-${size}`, () => measureImport(page, size, options.seed)))), 'import');
+  await attempt('an import through the worker and its undo, with a side panel watched', () => withBenchPage(browser, 'import', async (page) =>
+    merge(await measureWatchedImport(browser, page, size, options.seed))), 'import');
   await attempt('bulk tag of 10,000 records beside the raw put rate', () => withBenchPage(browser, 'bulk', async (page) =>
     merge(await profiled(page, options.profileDir, `bulk-${size}`, () => measureBulkTag(page, Math.min(size, BULK_TAG_RECORDS), options.seed)))), 'bulk');
 
