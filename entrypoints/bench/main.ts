@@ -58,6 +58,16 @@ const bench: LocketBench = {
     const accountKey = await sessionAccountKey();
     return timeSearch(() => connectSearchWorker(accountKey), savedIndexProbe(), queries, repeats);
   },
+  forgetSavedIndex: () => savedIndexProbe().forget(),
+  indexStatus: async () => {
+    const connection = connectSearchWorker(await sessionAccountKey());
+    try {
+      const { origin, indexed } = await connection.api.whenIndexed();
+      return { origin, indexed };
+    } finally {
+      connection.release();
+    }
+  },
   searchHolding: async () => {
     const connection = connectSearchWorker(await sessionAccountKey());
     try {

@@ -183,6 +183,12 @@ export const WorkerImportReportSchema = v.object({
 });
 export type WorkerImportReport = v.InferOutput<typeof WorkerImportReportSchema>;
 
+export const IndexStatusSchema = v.object({
+  /** How the profile's search worker came by its index: built, or loaded from its saved copy. */
+  origin: v.string(),
+  indexed: Count,
+});
+
 export const ArchiveReportSchema = v.object({
   /** Rows in `records` when the backup was made (trash included). */
   records: Count,
@@ -345,6 +351,10 @@ export interface LocketBench {
   readonly importContacts: (rows: number, seed: number) => Promise<ImportReport>;
   /** Imports a `rows`-row contacts file of new people into the account through the page's worker, then undoes it. */
   readonly importThroughWorker: (rows: number, seed: number) => Promise<WorkerImportReport>;
+  /** Forgets the profile's saved search index, so the search worker's next start builds. */
+  readonly forgetSavedIndex: () => Promise<void>;
+  /** Waits, connected to the profile's search worker, until its index is ready; says how it came by it. */
+  readonly indexStatus: () => Promise<v.InferOutput<typeof IndexStatusSchema>>;
   /** Times a backup of the whole account through the worker, then restoring it. */
   readonly archive: () => Promise<ArchiveReport>;
   /** Times the plain people list's first page, then a one-condition filter over the people through the worker: first rows, exact count. */

@@ -8,7 +8,7 @@ import type { VaultOutcome } from './vault-scenarios';
 
 const CountSchema = v.pipe(v.number(), v.integer(), v.minValue(0));
 /** Each long task's wall-clock start (timeOrigin + startTime) and duration, in ms. */
-const LongTasksSchema = v.array(v.object({ at: v.number(), ms: v.pipe(v.number(), v.minValue(0)), from: v.optional(v.string()) }));
+export const LongTasksSchema = v.array(v.object({ at: v.number(), ms: v.pipe(v.number(), v.minValue(0)), from: v.optional(v.string()) }));
 export type LongTask = v.InferOutput<typeof LongTasksSchema>[number];
 /** Past the delay after which an opened page starts its own sweep, and that sweep's short run. */
 const PAGE_SWEEP_SETTLE_MS = 5_000;

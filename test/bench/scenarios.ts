@@ -8,6 +8,7 @@ import { timeToFirstMatch, timeToMark } from './page-timing';
 import { profiled, traced } from './profiler';
 import { median, percentile } from './stats';
 import { measureExport, measureImport, measureWatchedImport } from './export-import-scenarios';
+import { measureWatchedIndexBuild } from './index-build-scenarios';
 import { measureFilter } from './filter-scenarios';
 import { BULK_TAG_RECORDS, measureBulkTag } from './bulk-scenarios';
 import { measureBoard } from './board-scenarios';
@@ -144,6 +145,8 @@ export const runSizeScenarios = async (
       + `slowest queries (their median) ${slowest.map((s) => `"${s.query}" ${ms(s.ms)}`).join(', ')}`);
     if (empty.length > 0) notes.push(`search: no hits for ${empty.map((query) => `"${query}"`).join(', ')}`);
   }), 'search');
+  await attempt('the search index built while a side panel is open, the panel watched', () => withBenchPage(browser, 'index build', async (page) =>
+    merge(await measureWatchedIndexBuild(browser, page))), 'search');
 
   await attempt('export through the worker, and its parts', () => withBenchPage(browser, 'export', async (page) =>
     merge(await measureExport(browser, page, size, options.profileDir))), 'export');
