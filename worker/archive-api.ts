@@ -59,12 +59,9 @@ export const createArchiveApi = ({ storeDeps, store, kdfIterations }: ArchiveApi
    */
   const restore = async (source: RestoreSource, report: Progress): Promise<RestoreOutcome> => {
     const safety = takeSnapshot(db, { clock, newId, reason: 'before-restore' });
-    const safetyId = safety.then((info) => info.id);
-    // Observed now: a replace that refuses first still waits for the snapshot below.
-    safetyId.catch(() => undefined);
     let outcome: Result<ReplaceReport, RestoreProblem> | undefined;
     try {
-      outcome = await replaceAllData(storeDeps, source, { safetySnapshot: safetyId, onProgress: report });
+      outcome = await replaceAllData(storeDeps, source, { safetySnapshot: safety.then((info) => info.id), onProgress: report });
     } finally {
       // A snapshot still being taken is waited for, so none of its chunks is written after it was deleted.
       const taken = outcome?.ok ? null : await safety.catch(() => null);

@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import type { Page } from '@playwright/test';
 import type { ExtensionBrowser } from './browser';
 import { IndexStatusSchema } from './bench-api';
-import { describeLongTasks, longestOf, LongTasksSchema } from './retention-scenarios';
+import { describeLongTasks, longestOf, LongTasksSchema, recordLongTasks } from './retention-scenarios';
 import type { VaultOutcome } from './vault-scenarios';
 
 /** The worker lets its index go once the last page's lease ends; this is well past that. */
@@ -23,13 +23,7 @@ export const measureWatchedIndexBuild = async (browser: ExtensionBrowser, page: 
   await page.waitForTimeout(LEASE_END_MS);
   const panel = await browser.context.newPage();
   try {
-    await panel.addInitScript(() => {
-      const seen: { at: number; ms: number; from: string }[] = [];
-      Object.assign(window, { __longTasks: seen });
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) seen.push({ at: performance.timeOrigin + entry.startTime, ms: entry.duration, from: entry.name });
-      }).observe({ type: 'longtask', buffered: true });
-    });
+    await panel.addInitScript(recordLongTasks);
     await panel.goto(browser.pageUrl('sidepanel.html'));
     await panel.waitForFunction(() => performance.getEntriesByName('locket:first-row').length > 0, undefined, { timeout: 60_000 });
     const firstRowAt = await panel.evaluate(() => performance.timeOrigin + (performance.getEntriesByName('locket:first-row')[0]?.startTime ?? 0));

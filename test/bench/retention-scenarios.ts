@@ -115,15 +115,20 @@ export const withWatchedPanel = async <T>(
   }
 };
 
-/** Records every long task (over 50 ms) of the page from now on, in window.__longTasks. */
-const watchLongTasks = (page: Page): Promise<void> => page.evaluate(() => {
+/**
+ * Records every long task (over 50 ms) of the page it runs in from then on, in window.__longTasks.
+ * Runs in the page: `page.evaluate` it to start now, or `page.addInitScript` it to start with the document.
+ */
+export const recordLongTasks = (): void => {
   const seen: { at: number; ms: number; from: string }[] = [];
   Object.assign(window, { __longTasks: seen });
   new PerformanceObserver((list) => {
     // The entry's name says whose task it was: 'self' (this page) or another context sharing the thread.
     for (const entry of list.getEntries()) seen.push({ at: performance.timeOrigin + entry.startTime, ms: entry.duration, from: entry.name });
   }).observe({ type: 'longtask' });
-});
+};
+
+const watchLongTasks = (page: Page): Promise<void> => page.evaluate(recordLongTasks);
 
 /**
  * Every record moved to the trash through the store and aged 31 days, then one sweep purging them all through the
